@@ -1,0 +1,132 @@
+package netsim.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ordering and removal contract that every {@link EventQueue} meets; one subclass per
+ * implementation.
+ */
+abstract class EventQueueContractTest {
+
+  abstract EventQueue newQueue();
+
+  private static Runnable named(List<String> ran, String name) {
+    return () -> ran.add(name);
+  }
+
+  private static List<String> drain(EventQueue queue, List<String> ran) {
+    while (!queue.isEmpty()) {
+      queue.poll().run();
+    }
+    return ran;
+  }
+
+  @Test
+  void pollsInTimeOrder() {
+    EventQueue queue = newQueue();
+    List<String> ran = new ArrayList<>();
+    queue.add(30, 0, named(ran, "c"));
+    queue.add(10, 1, named(ran, "a"));
+    queue.add(20, 2, named(ran, "b"));
+    assertThat(drain(queue, ran)).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void sameTimeEventsPollInSequenceOrder() {
+    EventQueue queue = newQueue();
+    List<String> ran = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      queue.add(5, i, named(ran, "e" + i));
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      expected.add("e" + i);
+    }
+    assertThat(drain(queue, ran)).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void peekShowsTheEarliestTimeAndSequence() {
+    EventQueue queue = newQueue();
+    queue.add(50, 7, () -> {});
+    queue.add(40, 9, () -> {});
+    queue.add(40, 8, () -> {});
+    assertThat(queue.peekTime()).isEqualTo(40);
+    assertThat(queue.peekSequence()).isEqualTo(8);
+    assertThat(queue.size()).isEqualTo(3);
+  }
+
+  @Test
+  void removedEventsNeverPoll() {
+    EventQueue queue = newQueue();
+    List<String> ran = new ArrayList<>();
+    queue.add(1, 0, named(ran, "a"));
+    long b = queue.add(2, 1, named(ran, "b"));
+    queue.add(3, 2, named(ran, "c"));
+    assertThat(queue.remove(b)).isTrue();
+    assertThat(queue.size()).isEqualTo(2);
+    assertThat(drain(queue, ran)).containsExactly("a", "c");
+  }
+
+  @Test
+  void removingTwiceOrAfterPollReturnsFalse() {
+    EventQueue queue = newQueue();
+    long a = queue.add(1, 0, () -> {});
+    long b = queue.add(2, 1, () -> {});
+    assertThat(queue.remove(b)).isTrue();
+    assertThat(queue.remove(b)).isFalse();
+    queue.poll();
+    assertThat(queue.remove(a)).isFalse();
+    assertThat(queue.remove(EventQueue.NO_HANDLE)).isFalse();
+  }
+
+  @Test
+  void aStaleHandleNeverRemovesALaterEvent() {
+    EventQueue queue = newQueue();
+    List<String> ran = new ArrayList<>();
+    long old = queue.add(1, 0, named(ran, "old"));
+    queue.poll();
+    long fresh = queue.add(2, 1, named(ran, "new"));
+    assertThat(fresh).isNotEqualTo(old);
+    assertThat(queue.remove(old)).isFalse();
+    assertThat(drain(queue, ran)).containsExactly("new");
+  }
+
+  @Test
+  void removingTheEarliestRevealsTheNext() {
+    EventQueue queue = newQueue();
+    long first = queue.add(1, 0, () -> {});
+    queue.add(9, 1, () -> {});
+    queue.add(5, 2, () -> {});
+    queue.remove(first);
+    assertThat(queue.peekTime()).isEqualTo(5);
+  }
+
+  @Test
+  void growsBeyondItsInitialCapacity() {
+    EventQueue queue = newQueue();
+    for (int i = 0; i < 10_000; i++) {
+      queue.add(10_000 - i, i, () -> {});
+    }
+    long previous = -1;
+    while (!queue.isEmpty()) {
+      long time = queue.peekTime();
+      assertThat(time).isGreaterThan(previous);
+      previous = time;
+      queue.poll();
+    }
+  }
+
+  @Test
+  void pollingReleasesTheAction() {
+    EventQueue queue = newQueue();
+    queue.add(1, 0, () -> {});
+    queue.poll();
+    assertThat(queue.isEmpty()).isTrue();
+    assertThat(queue.size()).isZero();
+  }
+}
