@@ -1,0 +1,39 @@
+package netsim.net;
+
+import netsim.net.link.LinkDirection;
+
+/**
+ * Sees packet events in a {@link Network}: for traces, counters and pictures. Every method has a
+ * no-op default, so an observer implements only what it needs. A network without observers pays
+ * nothing for this hook.
+ */
+public interface PacketObserver {
+  /** A host emits a packet (before any link sees it). */
+  default void onSend(long time, Host host, Packet packet) {}
+
+  /** A host accepts a packet addressed to it and hands it to its protocol handler. */
+  default void onReceive(long time, Host host, Packet packet) {}
+
+  /** A router forwards a packet (after decrementing its TTL). */
+  default void onForward(long time, Router router, Packet packet) {}
+
+  /** A packet enters a link direction's queue. */
+  default void onEnqueue(long time, LinkDirection link, Packet packet) {}
+
+  /** A packet's last bit leaves the sender onto the link. */
+  default void onTransmit(long time, LinkDirection link, Packet packet) {}
+
+  /** A packet arrives at the far end of a link direction. */
+  default void onDeliver(long time, LinkDirection link, Packet packet) {}
+
+  /** A link direction duplicated {@code original} as {@code copy}. */
+  default void onDuplicate(long time, LinkDirection link, Packet original, Packet copy) {}
+
+  /**
+   * A packet is dropped.
+   *
+   * @param node the node where it was dropped, or the sending node of {@code link}
+   * @param link the link direction where it was dropped, or null for a drop inside a node
+   */
+  default void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {}
+}

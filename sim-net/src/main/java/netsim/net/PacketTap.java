@@ -1,0 +1,10 @@
+package netsim.net;
+
+/** Sees every packet that crosses one interface, in either direction, like tcpdump on it. */
+@FunctionalInterface
+public interface PacketTap {
+  /**
+   * @param outbound true for a packet leaving through the interface, false for one arriving
+   */
+  void onPacket(long time, Packet packet, boolean outbound);
+}

@@ -1,0 +1,77 @@
+package netsim.net.link;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.ArrayDeque;
+import netsim.net.DropCause;
+import netsim.net.Packet;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/** A FIFO queue that drops arriving packets when it holds its limit of packets or bytes. */
+public final class DropTailQueue implements QueueDiscipline {
+
+  /**
+   * @param limitPackets the most packets it holds (Linux's default txqueuelen is 1000)
+   * @param limitBytes the most bytes it holds, or 0 for no byte limit
+   */
+  public record Spec(int limitPackets, long limitBytes) implements QueueDiscipline.Spec {
+    public Spec {
+      checkArgument(limitPackets > 0, "queue limit must be at least 1 packet, got %s",
+          limitPackets);
+      checkArgument(limitBytes >= 0, "queue byte limit must not be negative, got %s", limitBytes);
+    }
+
+    @Override
+    public QueueDiscipline create(UniformRandomProvider random) {
+      return new DropTailQueue(this);
+    }
+  }
+
+  private final Spec spec;
+  private final ArrayDeque<Packet> queue = new ArrayDeque<>();
+  private long bytes;
+
+  DropTailQueue(Spec spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public DropCause enqueue(Packet packet, long now) {
+    int size = packet.totalLength();
+    if (queue.size() >= spec.limitPackets()
+        || (spec.limitBytes() > 0 && bytes + size > spec.limitBytes())) {
+      return DropCause.QUEUE;
+    }
+    queue.add(packet);
+    bytes += size;
+    return null;
+  }
+
+  @Override
+  public Packet dequeue(long now, DropSink drops) {
+    Packet packet = queue.poll();
+    if (packet != null) {
+      bytes -= packet.totalLength();
+    }
+    return packet;
+  }
+
+  @Override
+  public void flush(DropSink drops, DropCause cause) {
+    Packet packet;
+    while ((packet = queue.poll()) != null) {
+      bytes -= packet.totalLength();
+      drops.drop(packet, cause);
+    }
+  }
+
+  @Override
+  public int packets() {
+    return queue.size();
+  }
+
+  @Override
+  public long bytes() {
+    return bytes;
+  }
+}

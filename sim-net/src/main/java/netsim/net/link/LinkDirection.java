@@ -1,0 +1,352 @@
+package netsim.net.link;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.function.Consumer;
+import netsim.core.Labelled;
+import netsim.core.Simulator;
+import netsim.core.Time;
+import netsim.core.Timer;
+import netsim.net.DropCause;
+import netsim.net.Interface;
+import netsim.net.Network;
+import netsim.net.Packet;
+import netsim.net.PacketEvents;
+import netsim.net.fault.FaultChain;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * One direction of a link, from one interface to another. A packet offered to it passes, in this
+ * order: the up/down check; the targeted fault rules; random loss; duplication; corruption; the
+ * queue; serialization at the bandwidth; propagation delay with jitter (or none, for a packet
+ * picked by netem-style reordering); and arrival at the far interface, unless the direction went
+ * down meanwhile.
+ *
+ * <p>Every random decision draws from a stream of this direction's own, named
+ * {@code link/<link>/<from>-><to>/<purpose>}, so impairments on one direction never shift the
+ * draws of another, and enabling one impairment never shifts the draws of another.
+ */
+public final class LinkDirection {
+  private final Simulator simulator;
+  private final Network network;
+  private final PacketEvents events;
+  private final String name;
+  private final Interface from;
+  private final Interface to;
+  private final String streamPrefix;
+  private final String arrivalLabel;
+  private final FaultChain faults = new FaultChain();
+  private final LinkCounters counters = new LinkCounters();
+  private final Consumer<Packet> afterFaults = this::impair;
+  private final QueueDiscipline.DropSink dropSink = this::drop;
+  private final Timer transmitter;
+
+  private LinkConfig config;
+  private LossModel loss;
+  private QueueDiscipline queue;
+  private UniformRandomProvider lossRandom;
+  private UniformRandomProvider duplicateRandom;
+  private UniformRandomProvider corruptRandom;
+  private UniformRandomProvider jitterRandom;
+  private UniformRandomProvider reorderRandom;
+
+  private boolean up;
+  /** Incremented whenever the direction goes down, so that packets on the wire are lost. */
+  private int epoch;
+  private Packet inTransmission;
+  private long lastArrival;
+  private int reorderCount;
+
+  LinkDirection(Network network, String linkName, Interface from, Interface to,
+      LinkConfig config) {
+    this.network = network;
+    this.simulator = network.simulator();
+    this.events = network.events();
+    this.from = from;
+    this.to = to;
+    this.name = from.node().name() + "->" + to.node().name();
+    this.streamPrefix = "link/" + linkName + "/" + name + "/";
+    this.arrivalLabel = "link/" + name + "/arrive";
+    this.transmitter = new Timer(simulator, "link/" + name + "/transmit", this::transmitted);
+    this.config = checkNotNull(config, "config");
+    this.loss = config.loss().create();
+    this.queue = config.queue().create(stream("queue"));
+    this.up = config.up();
+  }
+
+  private UniformRandomProvider stream(String purpose) {
+    return network.streams().get(streamPrefix + purpose);
+  }
+
+  /** "client->router". */
+  public String name() {
+    return name;
+  }
+
+  public Interface from() {
+    return from;
+  }
+
+  public Interface to() {
+    return to;
+  }
+
+  public LinkConfig config() {
+    return config;
+  }
+
+  public LinkCounters counters() {
+    return counters;
+  }
+
+  /** The targeted fault rules applied to every packet offered here. */
+  public FaultChain faults() {
+    return faults;
+  }
+
+  public boolean isUp() {
+    return up;
+  }
+
+  /** Packets waiting in the queue (not counting the one being transmitted). */
+  public int queuedPackets() {
+    return queue.packets();
+  }
+
+  /**
+   * Changes the parameters from now on. Packets already on the wire keep their arrival times;
+   * queued packets move to the new queue (a smaller one drops the excess); a new loss model starts
+   * fresh. Changing {@code up} is the same as {@link #setUp(boolean)}.
+   */
+  public void reconfigure(LinkConfig newConfig) {
+    checkNotNull(newConfig, "config");
+    LinkConfig old = config;
+    config = newConfig;
+    if (!newConfig.loss().equals(old.loss())) {
+      loss = newConfig.loss().create();
+    }
+    if (!newConfig.queue().equals(old.queue())) {
+      QueueDiscipline previous = queue;
+      queue = newConfig.queue().create(stream("queue"));
+      Packet packet;
+      while ((packet = previous.dequeue(simulator.now(), dropSink)) != null) {
+        enqueue(packet);
+      }
+    }
+    setUp(newConfig.up());
+  }
+
+  /**
+   * Takes the direction down or brings it back up. Going down drops the queued packets, the one
+   * being transmitted and every packet on the wire (cause {@code down}; a packet on the wire is
+   * reported at the time it would have arrived); while down, every packet offered is dropped.
+   */
+  public void setUp(boolean newState) {
+    if (up == newState) {
+      return;
+    }
+    up = newState;
+    if (!newState) {
+      epoch++;
+      queue.flush(dropSink, DropCause.DOWN);
+      if (inTransmission != null) {
+        transmitter.cancel();
+        Packet lost = inTransmission;
+        inTransmission = null;
+        drop(lost, DropCause.DOWN);
+      }
+    }
+    if (config.up() != newState) {
+      config = config.toBuilder().up(newState).build();
+    }
+  }
+
+  /** Offers a packet for transmission; called by the sending interface. */
+  public void send(Packet packet) {
+    counters.offered++;
+    counters.offeredBytes += packet.totalLength();
+    if (!up) {
+      drop(packet, DropCause.DOWN);
+      return;
+    }
+    if (faults.isEmpty()) {
+      impair(packet);
+    } else {
+      faults.apply(packet, afterFaults, dropSink);
+    }
+  }
+
+  /** Random loss, duplication and corruption, then the queue. */
+  private void impair(Packet packet) {
+    if (!up) {
+      drop(packet, DropCause.DOWN);
+      return;
+    }
+    if (!(config.loss() instanceof LossModel.None)) {
+      if (lossRandom == null) {
+        lossRandom = stream("loss");
+      }
+      DropCause lost = loss.decide(lossRandom);
+      if (lost != null) {
+        drop(packet, lost);
+        return;
+      }
+    }
+    Packet copy = null;
+    if (config.duplicate() > 0) {
+      if (duplicateRandom == null) {
+        duplicateRandom = stream("duplicate");
+      }
+      if (duplicateRandom.nextDouble() < config.duplicate()) {
+        copy = packet.duplicate(network.nextPacketId());
+        counters.duplicated++;
+        events.duplicated(this, packet, copy);
+      }
+    }
+    maybeCorrupt(packet);
+    enqueue(packet);
+    if (copy != null) {
+      maybeCorrupt(copy);
+      enqueue(copy);
+    }
+  }
+
+  private void maybeCorrupt(Packet packet) {
+    if (config.corrupt() > 0) {
+      if (corruptRandom == null) {
+        corruptRandom = stream("corrupt");
+      }
+      if (corruptRandom.nextDouble() < config.corrupt()) {
+        packet.corrupt(corruptRandom.nextInt(8 * packet.totalLength()));
+        counters.corrupted++;
+      }
+    }
+  }
+
+  private void enqueue(Packet packet) {
+    DropCause refused = queue.enqueue(packet, simulator.now());
+    if (refused != null) {
+      drop(packet, refused);
+      return;
+    }
+    events.enqueued(this, packet);
+    if (queue.packets() > counters.queueHighWater) {
+      counters.queueHighWater = queue.packets();
+    }
+    if (queue.bytes() > counters.queueHighWaterBytes) {
+      counters.queueHighWaterBytes = queue.bytes();
+    }
+    if (inTransmission == null) {
+      startTransmission();
+    }
+  }
+
+  private void startTransmission() {
+    Packet next = queue.dequeue(simulator.now(), dropSink);
+    if (next == null) {
+      return;
+    }
+    inTransmission = next;
+    transmitter.schedule(transmissionTime(next.totalLength(), config.bandwidth()));
+  }
+
+  /** Nanoseconds to put {@code bytes} on a wire of {@code bandwidth} bit/s, rounded up. */
+  static long transmissionTime(int bytes, long bandwidth) {
+    if (bandwidth == 0) {
+      return 0;
+    }
+    long bits = 8L * bytes;
+    return (bits * Time.SECOND + bandwidth - 1) / bandwidth;
+  }
+
+  private void transmitted() {
+    Packet packet = inTransmission;
+    inTransmission = null;
+    events.transmitted(this, packet);
+    propagate(packet);
+    startTransmission();
+  }
+
+  private void propagate(Packet packet) {
+    long now = simulator.now();
+    long arrival;
+    if (isReordered()) {
+      counters.reordered++;
+      arrival = now;
+    } else {
+      long delay = config.delay();
+      if (!(config.jitter() instanceof Jitter.None)) {
+        if (jitterRandom == null) {
+          jitterRandom = stream("jitter");
+        }
+        delay = Math.max(0, delay + config.jitter().sample(jitterRandom));
+      }
+      arrival = Time.after(now, delay);
+      if (!config.jitterReorders()) {
+        arrival = Math.max(arrival, lastArrival);
+        lastArrival = arrival;
+      }
+    }
+    simulator.scheduleAt(arrival, new Arrival(packet, epoch));
+  }
+
+  /** netem's reorder: with a gap, only every gap-th packet is a candidate. */
+  private boolean isReordered() {
+    if (config.reorder() == 0) {
+      return false;
+    }
+    if (config.reorderGap() > 0 && ++reorderCount < config.reorderGap()) {
+      return false;
+    }
+    if (reorderRandom == null) {
+      reorderRandom = stream("reorder");
+    }
+    if (reorderRandom.nextDouble() < config.reorder()) {
+      reorderCount = 0;
+      return true;
+    }
+    return false;
+  }
+
+  private final class Arrival implements Runnable, Labelled {
+    private final Packet packet;
+    private final int sentInEpoch;
+
+    Arrival(Packet packet, int sentInEpoch) {
+      this.packet = packet;
+      this.sentInEpoch = sentInEpoch;
+    }
+
+    @Override
+    public void run() {
+      if (sentInEpoch != epoch) {
+        drop(packet, DropCause.DOWN);
+        return;
+      }
+      counters.delivered++;
+      counters.deliveredBytes += packet.totalLength();
+      events.delivered(LinkDirection.this, packet);
+      to.arrive(packet, LinkDirection.this);
+    }
+
+    @Override
+    public String label() {
+      return arrivalLabel;
+    }
+  }
+
+  private void drop(Packet packet, DropCause cause) {
+    counters.drop(cause);
+    events.dropped(from.node(), this, packet, cause);
+  }
+
+  /** Counts a packet that arrived corrupted and that the receiver discarded. */
+  public void countCorruptDiscard() {
+    counters.drop(DropCause.CORRUPT);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}
