@@ -1,0 +1,266 @@
+package netsim.tcp;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import netsim.core.Time;
+
+/**
+ * The parameters of a TCP endpoint. Defaults follow the RFCs (RFC 9293, RFC 6298, RFC 7323); a
+ * few are a host's choice and are marked so. The counterfactual variants are off by default and
+ * clearly non-standard: they exist so experiments can show what the real rules prevent.
+ *
+ * @param mss the maximum segment size we announce and send (RFC 9293 3.7.1)
+ * @param msl the maximum segment lifetime; TIME-WAIT lasts 2*MSL (RFC 9293 3.4.2)
+ * @param initialRto the RTO before any RTT measurement (RFC 6298 2.1: 1 s)
+ * @param minRto the lower bound of the RTO (RFC 6298 2.4: 1 s; Linux uses 200 ms)
+ * @param maxRto the upper bound of the RTO (RFC 6298 2.5: at least 60 s)
+ * @param clockGranularity G of RFC 6298
+ * @param synRetries how many times a SYN is retransmitted before giving up (host's choice;
+ *     Linux: 6)
+ * @param synAckRetries how many times a SYN-ACK is retransmitted (host's choice; Linux: 5)
+ * @param maxRetries how many times a segment is retransmitted in a synchronized state before the
+ *     connection is aborted (R2 of RFC 9293 3.8.3; Linux: 15)
+ * @param sendBuffer bytes of application data held until acknowledged
+ * @param receiveBuffer bytes of receive window offered
+ * @param windowScaling whether to offer window scaling (RFC 7323)
+ * @param timestamps whether to offer timestamps (RFC 7323)
+ * @param sackPermitted whether to offer SACK (RFC 2018)
+ * @param challengeAcks RFC 5961: challenge ACKs for in-window RST and for SYN in synchronized
+ *     states, and the stricter ACK check; when false, RFC 9293's older rules apply (an in-window
+ *     RST resets, a SYN in window resets)
+ * @param challengeAckInterval the least time between two challenge ACKs of one connection (RFC 5961
+ *     7 rate limit; host's choice; 0 = no limit)
+ * @param rfc1337 ignore RST in TIME-WAIT (RFC 1337's fix for TIME-WAIT assassination)
+ * @param acceptSynInTimeWait accept a new SYN for the 4-tuple of a connection in TIME-WAIT when
+ *     its sequence number is above the old RCV.NXT (RFC 6191 idea, as Linux does)
+ * @param twoWayHandshake COUNTERFACTUAL: a listener goes straight to ESTABLISHED on a SYN
+ * @param timeWait the TIME-WAIT duration, or -1 for 2*MSL; COUNTERFACTUAL when set to 0
+ */
+public record TcpConfig(
+    int mss,
+    long msl,
+    long initialRto,
+    long minRto,
+    long maxRto,
+    long clockGranularity,
+    int synRetries,
+    int synAckRetries,
+    int maxRetries,
+    int sendBuffer,
+    int receiveBuffer,
+    boolean windowScaling,
+    boolean timestamps,
+    boolean sackPermitted,
+    boolean challengeAcks,
+    long challengeAckInterval,
+    boolean rfc1337,
+    boolean acceptSynInTimeWait,
+    boolean twoWayHandshake,
+    long timeWait) {
+
+  public TcpConfig {
+    checkArgument(mss >= 64 && mss <= 65495, "MSS out of range 64-65495: %s", mss);
+    checkArgument(msl >= 0, "MSL must not be negative, got %s", msl);
+    checkArgument(minRto > 0, "minimum RTO must be positive, got %s", Time.format(minRto));
+    checkArgument(maxRto >= minRto, "maximum RTO %s is below the minimum %s",
+        Time.format(maxRto), Time.format(minRto));
+    checkArgument(initialRto > 0, "initial RTO must be positive, got %s",
+        Time.format(initialRto));
+    checkArgument(clockGranularity >= 0, "clock granularity must not be negative");
+    checkArgument(synRetries >= 0 && synAckRetries >= 0 && maxRetries >= 0,
+        "retry counts must not be negative");
+    checkArgument(sendBuffer > 0, "send buffer must be positive, got %s", sendBuffer);
+    checkArgument(receiveBuffer > 0 && receiveBuffer <= (1 << 30),
+        "receive buffer out of range 1 B - 1 GiB: %s", receiveBuffer);
+    checkArgument(windowScaling || receiveBuffer <= 0xFFFF,
+        "a receive buffer of %s bytes needs window scaling", receiveBuffer);
+    checkArgument(challengeAckInterval >= 0, "challenge ACK interval must not be negative");
+    checkArgument(timeWait >= -1, "TIME-WAIT duration must be -1 (2*MSL) or at least 0");
+  }
+
+  /** The RFC defaults. */
+  public static TcpConfig defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** How long TIME-WAIT lasts: 2*MSL unless overridden. */
+  public long timeWaitDuration() {
+    return timeWait >= 0 ? timeWait : 2 * msl;
+  }
+
+  /** Whether this configuration departs from the RFCs on purpose. */
+  public boolean isCounterfactual() {
+    return twoWayHandshake || timeWait == 0;
+  }
+
+  /** The window scale shift that lets the receive buffer be announced (RFC 7323 2.3). */
+  public int receiveWindowShift() {
+    int shift = 0;
+    while (shift < 14 && (receiveBuffer >> shift) > 0xFFFF) {
+      shift++;
+    }
+    return shift;
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.mss = mss;
+    b.msl = msl;
+    b.initialRto = initialRto;
+    b.minRto = minRto;
+    b.maxRto = maxRto;
+    b.clockGranularity = clockGranularity;
+    b.synRetries = synRetries;
+    b.synAckRetries = synAckRetries;
+    b.maxRetries = maxRetries;
+    b.sendBuffer = sendBuffer;
+    b.receiveBuffer = receiveBuffer;
+    b.windowScaling = windowScaling;
+    b.timestamps = timestamps;
+    b.sackPermitted = sackPermitted;
+    b.challengeAcks = challengeAcks;
+    b.challengeAckInterval = challengeAckInterval;
+    b.rfc1337 = rfc1337;
+    b.acceptSynInTimeWait = acceptSynInTimeWait;
+    b.twoWayHandshake = twoWayHandshake;
+    b.timeWait = timeWait;
+    return b;
+  }
+
+  /** Builds a {@link TcpConfig}, starting from the RFC defaults. */
+  public static final class Builder {
+    private int mss = 1460;
+    private long msl = Time.seconds(30);
+    private long initialRto = Time.seconds(1);
+    private long minRto = Time.seconds(1);
+    private long maxRto = Time.seconds(60);
+    private long clockGranularity = Time.millis(1);
+    private int synRetries = 6;
+    private int synAckRetries = 5;
+    private int maxRetries = 15;
+    private int sendBuffer = 256 * 1024;
+    private int receiveBuffer = 64 * 1024;
+    private boolean windowScaling = true;
+    private boolean timestamps = true;
+    private boolean sackPermitted;
+    private boolean challengeAcks = true;
+    private long challengeAckInterval;
+    private boolean rfc1337;
+    private boolean acceptSynInTimeWait;
+    private boolean twoWayHandshake;
+    private long timeWait = -1;
+
+    private Builder() {}
+
+    public Builder mss(int value) {
+      mss = value;
+      return this;
+    }
+
+    public Builder msl(long value) {
+      msl = value;
+      return this;
+    }
+
+    public Builder initialRto(long value) {
+      initialRto = value;
+      return this;
+    }
+
+    public Builder minRto(long value) {
+      minRto = value;
+      return this;
+    }
+
+    public Builder maxRto(long value) {
+      maxRto = value;
+      return this;
+    }
+
+    public Builder clockGranularity(long value) {
+      clockGranularity = value;
+      return this;
+    }
+
+    public Builder synRetries(int value) {
+      synRetries = value;
+      return this;
+    }
+
+    public Builder synAckRetries(int value) {
+      synAckRetries = value;
+      return this;
+    }
+
+    public Builder maxRetries(int value) {
+      maxRetries = value;
+      return this;
+    }
+
+    public Builder sendBuffer(int value) {
+      sendBuffer = value;
+      return this;
+    }
+
+    public Builder receiveBuffer(int value) {
+      receiveBuffer = value;
+      return this;
+    }
+
+    public Builder windowScaling(boolean value) {
+      windowScaling = value;
+      return this;
+    }
+
+    public Builder timestamps(boolean value) {
+      timestamps = value;
+      return this;
+    }
+
+    public Builder sackPermitted(boolean value) {
+      sackPermitted = value;
+      return this;
+    }
+
+    public Builder challengeAcks(boolean value) {
+      challengeAcks = value;
+      return this;
+    }
+
+    public Builder challengeAckInterval(long value) {
+      challengeAckInterval = value;
+      return this;
+    }
+
+    public Builder rfc1337(boolean value) {
+      rfc1337 = value;
+      return this;
+    }
+
+    public Builder acceptSynInTimeWait(boolean value) {
+      acceptSynInTimeWait = value;
+      return this;
+    }
+
+    public Builder twoWayHandshake(boolean value) {
+      twoWayHandshake = value;
+      return this;
+    }
+
+    public Builder timeWait(long value) {
+      timeWait = value;
+      return this;
+    }
+
+    public TcpConfig build() {
+      return new TcpConfig(mss, msl, initialRto, minRto, maxRto, clockGranularity, synRetries,
+          synAckRetries, maxRetries, sendBuffer, receiveBuffer, windowScaling, timestamps,
+          sackPermitted, challengeAcks, challengeAckInterval, rfc1337, acceptSynInTimeWait,
+          twoWayHandshake, timeWait);
+    }
+  }
+}

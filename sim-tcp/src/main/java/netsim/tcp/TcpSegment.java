@@ -1,0 +1,271 @@
+package netsim.tcp;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.nio.ByteBuffer;
+import netsim.net.InternetChecksum;
+import netsim.net.Ipv4Address;
+import netsim.net.Payload;
+
+/**
+ * A TCP segment with the real header fields (RFC 9293 3.1): ports, sequence and acknowledgment
+ * numbers, control bits, window, urgent pointer, options and data. Immutable; written as real bytes
+ * with a valid checksum for capture.
+ */
+public final class TcpSegment implements Payload {
+  public static final int PROTOCOL = 6;
+  public static final int HEADER_LENGTH = 20;
+  private static final byte[] NO_DATA = new byte[0];
+
+  private final int sourcePort;
+  private final int destinationPort;
+  private final int seq;
+  private final int ack;
+  private final int flags;
+  private final int window;
+  private final int urgentPointer;
+  private final TcpOptions options;
+  private final byte[] data;
+
+  /**
+   * @param window the raw 16-bit window field (already scaled down by the sender's shift)
+   * @param data the payload bytes; the segment keeps the array, so callers must not change it
+   */
+  public TcpSegment(int sourcePort, int destinationPort, int seq, int ack, int flags, int window,
+      int urgentPointer, TcpOptions options, byte[] data) {
+    checkArgument(sourcePort >= 0 && sourcePort <= 0xFFFF, "source port out of range: %s",
+        sourcePort);
+    checkArgument(destinationPort >= 0 && destinationPort <= 0xFFFF,
+        "destination port out of range: %s", destinationPort);
+    checkArgument(window >= 0 && window <= 0xFFFF, "window field out of range: %s", window);
+    checkArgument((flags & ~0xFF) == 0, "unknown flag bits: %s", flags);
+    this.sourcePort = sourcePort;
+    this.destinationPort = destinationPort;
+    this.seq = seq;
+    this.ack = ack;
+    this.flags = flags;
+    this.window = window;
+    this.urgentPointer = urgentPointer & 0xFFFF;
+    this.options = checkNotNull(options, "options");
+    this.data = data == null ? NO_DATA : data;
+  }
+
+  /** Starts a segment from one port to another; see {@link Builder}. */
+  public static Builder builder(int sourcePort, int destinationPort) {
+    return new Builder(sourcePort, destinationPort);
+  }
+
+  @Override
+  public int protocol() {
+    return PROTOCOL;
+  }
+
+  @Override
+  public int length() {
+    return HEADER_LENGTH + options.length() + data.length;
+  }
+
+  @Override
+  public int sourcePort() {
+    return sourcePort;
+  }
+
+  @Override
+  public int destinationPort() {
+    return destinationPort;
+  }
+
+  @Override
+  public int flags() {
+    return flags;
+  }
+
+  @Override
+  public long sequenceNumber() {
+    return Seq.unsigned(seq);
+  }
+
+  @Override
+  public long acknowledgmentNumber() {
+    return has(TcpFlags.ACK) ? Seq.unsigned(ack) : -1;
+  }
+
+  @Override
+  public int dataLength() {
+    return data.length;
+  }
+
+  public int seq() {
+    return seq;
+  }
+
+  /** The acknowledgment field (meaningful only with ACK set). */
+  public int ack() {
+    return ack;
+  }
+
+  /** The raw 16-bit window field. */
+  public int window() {
+    return window;
+  }
+
+  public int urgentPointer() {
+    return urgentPointer;
+  }
+
+  public TcpOptions options() {
+    return options;
+  }
+
+  /** The data bytes. Do not modify. */
+  public byte[] data() {
+    return data;
+  }
+
+  public boolean has(int flag) {
+    return (flags & flag) != 0;
+  }
+
+  /** SEG.LEN of RFC 9293: data bytes plus one for SYN and one for FIN. */
+  public int seqLength() {
+    return data.length + (has(TcpFlags.SYN) ? 1 : 0) + (has(TcpFlags.FIN) ? 1 : 0);
+  }
+
+  @Override
+  public void writeTo(ByteBuffer out, Ipv4Address source, Ipv4Address destination) {
+    int start = out.position();
+    int headerLength = HEADER_LENGTH + options.length();
+    out.putShort((short) sourcePort);
+    out.putShort((short) destinationPort);
+    out.putInt(seq);
+    out.putInt(has(TcpFlags.ACK) ? ack : 0);
+    out.put((byte) ((headerLength / 4) << 4));
+    out.put((byte) flags);
+    out.putShort((short) window);
+    out.putShort((short) 0); // checksum, filled below
+    out.putShort((short) urgentPointer);
+    options.writeTo(out);
+    out.put(data);
+    long sum = InternetChecksum.pseudoHeader(0, source, destination, PROTOCOL, length());
+    if (out.hasArray()) {
+      sum = InternetChecksum.sum(sum, out.array(), out.arrayOffset() + start, length());
+    } else {
+      byte[] bytes = new byte[length()];
+      out.duplicate().position(start).get(bytes);
+      sum = InternetChecksum.sum(sum, bytes, 0, bytes.length);
+    }
+    out.putShort(start + 16, (short) InternetChecksum.finish(sum));
+  }
+
+  /** The segment's bytes with a valid checksum for these addresses. */
+  public byte[] toBytes(Ipv4Address source, Ipv4Address destination) {
+    ByteBuffer out = ByteBuffer.allocate(length());
+    writeTo(out, source, destination);
+    return out.array();
+  }
+
+  /**
+   * Parses a segment from its bytes.
+   *
+   * @throws IllegalArgumentException if the bytes are not a TCP segment
+   */
+  public static TcpSegment parse(byte[] bytes) {
+    checkArgument(bytes.length >= HEADER_LENGTH, "a TCP segment has at least 20 bytes, got %s",
+        bytes.length);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    int sourcePort = in.getShort() & 0xFFFF;
+    int destinationPort = in.getShort() & 0xFFFF;
+    int seq = in.getInt();
+    int ack = in.getInt();
+    int headerLength = ((in.get() & 0xFF) >>> 4) * 4;
+    checkArgument(headerLength >= HEADER_LENGTH && headerLength <= bytes.length,
+        "bad TCP data offset: %s bytes", headerLength);
+    int flags = in.get() & 0xFF;
+    int window = in.getShort() & 0xFFFF;
+    in.getShort(); // checksum
+    int urgent = in.getShort() & 0xFFFF;
+    TcpOptions options = TcpOptions.read(in, headerLength - HEADER_LENGTH);
+    byte[] data = new byte[bytes.length - headerLength];
+    in.get(data);
+    return new TcpSegment(sourcePort, destinationPort, seq, ack, flags, window, urgent, options,
+        data);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(64);
+    text.append(sourcePort).append(" > ").append(destinationPort).append(' ')
+        .append(TcpFlags.format(flags)).append(" seq=").append(Seq.unsigned(seq));
+    if (has(TcpFlags.ACK)) {
+      text.append(" ack=").append(Seq.unsigned(ack));
+    }
+    text.append(" win=").append(window).append(" len=").append(data.length);
+    String opts = options.toString();
+    if (!opts.isEmpty()) {
+      text.append(' ').append(opts);
+    }
+    return text.toString();
+  }
+
+  /** Builds a {@link TcpSegment}; fields not set are zero, no options, no data. */
+  public static final class Builder {
+    private final int sourcePort;
+    private final int destinationPort;
+    private int seq;
+    private int ack;
+    private int flags;
+    private int window;
+    private int urgentPointer;
+    private TcpOptions options = TcpOptions.NONE;
+    private byte[] data;
+
+    private Builder(int sourcePort, int destinationPort) {
+      this.sourcePort = sourcePort;
+      this.destinationPort = destinationPort;
+    }
+
+    public Builder seq(int value) {
+      this.seq = value;
+      return this;
+    }
+
+    /** Sets the acknowledgment number and the ACK flag. */
+    public Builder ack(int value) {
+      this.ack = value;
+      this.flags |= TcpFlags.ACK;
+      return this;
+    }
+
+    /** Adds control bits (ACK is better set with {@link #ack(int)}). */
+    public Builder flags(int bits) {
+      this.flags |= bits;
+      return this;
+    }
+
+    public Builder window(int value) {
+      this.window = value;
+      return this;
+    }
+
+    public Builder urgentPointer(int value) {
+      this.urgentPointer = value;
+      return this;
+    }
+
+    public Builder options(TcpOptions value) {
+      this.options = value;
+      return this;
+    }
+
+    public Builder data(byte[] value) {
+      this.data = value;
+      return this;
+    }
+
+    public TcpSegment build() {
+      return new TcpSegment(sourcePort, destinationPort, seq, ack, flags, window, urgentPointer,
+          options, data);
+    }
+  }
+}

@@ -1,0 +1,385 @@
+package netsim.tcp;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netsim.core.RandomStreams;
+import netsim.core.Simulator;
+import netsim.core.Timer;
+import netsim.net.Host;
+import netsim.net.Ipv4Address;
+import netsim.net.Packet;
+
+/**
+ * The TCP of one host: demultiplexes arriving segments by 4-tuple to connections, to listeners
+ * (RFC 9293 3.10.7.2) or to the closed-port rule (3.10.7.1); allocates ephemeral ports and ISNs;
+ * and drives each connection's timers on the simulator.
+ *
+ * <p>It sends through a {@link SegmentOutput}, so it runs on a sim-net {@link Host} ({@link
+ * #install}) or alone in a test or a packetdrill script.
+ */
+public final class TcpStack {
+
+  /** Where the stack's segments go. */
+  @FunctionalInterface
+  public interface SegmentOutput {
+    /**
+     * @param senderState the sending connection's state (e.g. "TIME_WAIT"), metadata for fault
+     *     rules
+     */
+    void send(Ipv4Address destination, TcpSegment segment, String senderState);
+  }
+
+  /** The first ephemeral port (RFC 6335's dynamic range). */
+  public static final int FIRST_EPHEMERAL_PORT = 49152;
+
+  private final Simulator simulator;
+  private final String node;
+  private final Ipv4Address address;
+  private final TcpConfig config;
+  private final SegmentOutput output;
+  private final IsnGenerator isns;
+  private final Map<FourTuple, Entry> connections = new LinkedHashMap<>();
+  private final Map<Integer, TcpListener> listeners = new LinkedHashMap<>();
+  private final List<TcpConnection> history = new ArrayList<>();
+  private final List<TcpObserver> observers = new ArrayList<>();
+  private final Env env = new Env();
+  private int nextEphemeral = FIRST_EPHEMERAL_PORT;
+
+  /** A connection with its timer and, for a child, its listener. */
+  private static final class Entry {
+    final TcpConnection connection;
+    final Timer timer;
+    final TcpListener parent;
+
+    Entry(TcpConnection connection, Timer timer, TcpListener parent) {
+      this.connection = connection;
+      this.timer = timer;
+      this.parent = parent;
+    }
+  }
+
+  public TcpStack(Simulator simulator, RandomStreams streams, String node, Ipv4Address address,
+      TcpConfig config, SegmentOutput output) {
+    this.simulator = checkNotNull(simulator, "simulator");
+    this.node = checkNotNull(node, "node");
+    this.address = checkNotNull(address, "address");
+    this.config = checkNotNull(config, "config");
+    this.output = checkNotNull(output, "output");
+    this.isns = new IsnGenerator(streams.get("tcp/" + node + "/isn"));
+  }
+
+  /** Puts a TCP stack on a sim-net host: it receives the host's protocol-6 packets. */
+  public static TcpStack install(Host host, TcpConfig config) {
+    TcpStack stack = new TcpStack(host.network().simulator(), host.network().streams(),
+        host.name(), host.address(), config, host::send);
+    host.register(TcpSegment.PROTOCOL, stack::receive);
+    return stack;
+  }
+
+  public String node() {
+    return node;
+  }
+
+  public Ipv4Address address() {
+    return address;
+  }
+
+  public TcpConfig config() {
+    return config;
+  }
+
+  public Simulator simulator() {
+    return simulator;
+  }
+
+  public void addObserver(TcpObserver observer) {
+    observers.add(checkNotNull(observer, "observer"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Application API
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * A passive OPEN on {@code port}.
+   *
+   * @param backlog how many connections may wait in SYN-RECEIVED at once
+   */
+  public TcpListener listen(int port, int backlog, TcpListener.Acceptor acceptor) {
+    checkArgument(port > 0 && port <= 0xFFFF, "port out of range 1-65535: %s", port);
+    checkArgument(backlog > 0, "backlog must be at least 1, got %s", backlog);
+    checkArgument(!listeners.containsKey(port), "%s already listens on port %s", node, port);
+    TcpListener listener = new TcpListener(this, new Endpoint(address, port), backlog,
+        checkNotNull(acceptor, "acceptor"));
+    listeners.put(port, listener);
+    report(FourTuple.listener(listener.local()), TcpState.CLOSED, TcpState.LISTEN, "OPEN");
+    return listener;
+  }
+
+  void closeListener(TcpListener listener) {
+    listeners.remove(listener.local().port());
+    report(FourTuple.listener(listener.local()), TcpState.LISTEN, TcpState.CLOSED, "CLOSE");
+  }
+
+  /** An active OPEN from an ephemeral port. */
+  public TcpConnection connect(Endpoint remote, TcpHandler handler) {
+    return connect(allocateEphemeralPort(remote), remote, handler);
+  }
+
+  /**
+   * An active OPEN from a fixed local port (for simultaneous open, or to reuse a 4-tuple).
+   *
+   * @throws IllegalStateException if a connection with this 4-tuple exists
+   */
+  public TcpConnection connect(int localPort, Endpoint remote, TcpHandler handler) {
+    checkArgument(localPort > 0 && localPort <= 0xFFFF, "port out of range 1-65535: %s",
+        localPort);
+    FourTuple tuple = new FourTuple(new Endpoint(address, localPort), checkNotNull(remote));
+    checkState(!connections.containsKey(tuple), "connection %s already exists (in %s)", tuple,
+        connections.containsKey(tuple) ? connections.get(tuple).connection.state() : null);
+    TcpConnection connection = create(tuple, handler, null);
+    connection.open();
+    return connection;
+  }
+
+  /**
+   * The host crashes: every connection and listener vanishes without sending anything (for
+   * half-open connections, RFC 9293 3.5.1).
+   */
+  public void crash() {
+    for (Entry entry : new ArrayList<>(connections.values())) {
+      entry.connection.vanish();
+    }
+    for (TcpListener listener : new ArrayList<>(listeners.values())) {
+      listener.close();
+    }
+  }
+
+  /** The connections that exist now (not CLOSED), in order of creation. */
+  public List<TcpConnection> connections() {
+    List<TcpConnection> live = new ArrayList<>(connections.size());
+    for (Entry entry : connections.values()) {
+      live.add(entry.connection);
+    }
+    return live;
+  }
+
+  /** Every connection this stack ever made, in order of creation, CLOSED ones included. */
+  public List<TcpConnection> history() {
+    return List.copyOf(history);
+  }
+
+  public List<TcpListener> listeners() {
+    return List.copyOf(listeners.values());
+  }
+
+  /** The live connection with this 4-tuple, or null. */
+  public TcpConnection connection(FourTuple tuple) {
+    Entry entry = connections.get(tuple);
+    return entry == null ? null : entry.connection;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Arrivals
+  // ---------------------------------------------------------------------------------------------
+
+  private void receive(Packet packet) {
+    receive(packet.source(), packet.destination(), (TcpSegment) packet.payload());
+  }
+
+  /** A segment from {@code source} arrives for this host. */
+  public void receive(Ipv4Address source, Ipv4Address destination, TcpSegment seg) {
+    FourTuple tuple = new FourTuple(new Endpoint(destination, seg.destinationPort()),
+        new Endpoint(source, seg.sourcePort()));
+    Entry entry = connections.get(tuple);
+    TcpListener listener = listeners.get(seg.destinationPort());
+    if (entry != null && isNewIncarnation(entry.connection, seg, listener)) {
+      // RFC 6191 / Linux: a new SYN with a higher sequence number ends TIME-WAIT early and
+      // goes to the listener.
+      entry.connection.endTimeWaitForNewSyn();
+      entry = null;
+    }
+    if (entry != null) {
+      entry.connection.onSegment(seg);
+      return;
+    }
+    if (listener != null) {
+      listenArrives(listener, tuple, seg);
+    } else {
+      closedArrives(tuple, seg);
+    }
+  }
+
+  private boolean isNewIncarnation(TcpConnection connection, TcpSegment seg,
+      TcpListener listener) {
+    return config.acceptSynInTimeWait() && listener != null
+        && connection.state() == TcpState.TIME_WAIT && seg.has(TcpFlags.SYN)
+        && !seg.has(TcpFlags.ACK) && !seg.has(TcpFlags.RST)
+        && Seq.gt(seg.seq(), connection.rcvNxt());
+  }
+
+  /** RFC 9293 3.10.7.1: no TCB. */
+  private void closedArrives(FourTuple tuple, TcpSegment seg) {
+    // "An incoming segment containing a RST is discarded."
+    if (seg.has(TcpFlags.RST)) {
+      return;
+    }
+    TcpSegment.Builder reset = TcpSegment.builder(tuple.local().port(), tuple.remote().port())
+        .flags(TcpFlags.RST);
+    if (seg.has(TcpFlags.ACK)) {
+      // "If the ACK bit is on, <SEQ=SEG.ACK><CTL=RST>"
+      reset.seq(seg.ack());
+    } else {
+      // "If the ACK bit is off, sequence number zero is used, <SEQ=0><ACK=SEG.SEQ+SEG.LEN>
+      // <CTL=RST,ACK>"
+      reset.seq(0).ack(seg.seq() + seg.seqLength());
+    }
+    output.send(tuple.remote().address(), reset.build(), TcpState.CLOSED.name());
+  }
+
+  /** RFC 9293 3.10.7.2: LISTEN. */
+  private void listenArrives(TcpListener listener, FourTuple tuple, TcpSegment seg) {
+    // "First, check for a RST. An incoming RST segment could not be valid ... ignored."
+    if (seg.has(TcpFlags.RST)) {
+      return;
+    }
+    // "Second, check for an ACK. Any acknowledgment is bad if it arrives on a connection still
+    // in the LISTEN state. An acceptable reset segment should be formed ... <SEQ=SEG.ACK>
+    // <CTL=RST>"
+    if (seg.has(TcpFlags.ACK)) {
+      output.send(tuple.remote().address(),
+          TcpSegment.builder(tuple.local().port(), tuple.remote().port())
+              .seq(seg.ack()).flags(TcpFlags.RST).build(),
+          TcpState.LISTEN.name());
+      return;
+    }
+    // "Third, check for a SYN."
+    if (!seg.has(TcpFlags.SYN)) {
+      return; // "Fourth, other data or control ... drop the segment and return."
+    }
+    if (!listener.hasRoom()) {
+      listener.refuse();
+      return;
+    }
+    TcpConnection child = create(tuple, null, listener);
+    child.setHandler(listener.accept(child));
+    child.acceptSyn(seg);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Connections and their timers
+  // ---------------------------------------------------------------------------------------------
+
+  private TcpConnection create(FourTuple tuple, TcpHandler handler, TcpListener parent) {
+    int iss = isns.isn(tuple, simulator.now());
+    TcpConnection connection =
+        new TcpConnection(config, tuple, iss, isns.timestampOffset(tuple), env, handler);
+    Timer timer = new Timer(simulator, "tcp/" + node + "/" + tuple, () -> {
+      connection.onTimer();
+    });
+    connections.put(tuple, new Entry(connection, timer, parent));
+    history.add(connection);
+    return connection;
+  }
+
+  private int allocateEphemeralPort(Endpoint remote) {
+    for (int tries = 0; tries <= 0xFFFF - FIRST_EPHEMERAL_PORT; tries++) {
+      int port = nextEphemeral;
+      nextEphemeral = port == 0xFFFF ? FIRST_EPHEMERAL_PORT : port + 1;
+      if (!listeners.containsKey(port) && !portInUse(port)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException(node + " has no free ephemeral port");
+  }
+
+  private boolean portInUse(int port) {
+    for (FourTuple tuple : connections.keySet()) {
+      if (tuple.local().port() == port) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void report(FourTuple tuple, TcpState from, TcpState to, String cause) {
+    long now = simulator.now();
+    for (TcpObserver observer : observers) {
+      observer.onStateChange(now, node, tuple, from, to, cause);
+    }
+  }
+
+  /** The environment of every connection of this stack. */
+  private final class Env implements TcpConnection.Environment {
+    @Override
+    public long now() {
+      return simulator.now();
+    }
+
+    @Override
+    public void transmit(TcpConnection connection, TcpSegment segment) {
+      output.send(connection.remote().address(), segment, connection.state().name());
+    }
+
+    @Override
+    public void stateChanged(TcpConnection connection, TcpState from, TcpState to,
+        String cause) {
+      report(connection.tuple(), from, to, cause);
+      Entry entry = connections.get(connection.tuple());
+      if (entry == null || entry.connection != connection) {
+        return;
+      }
+      if (entry.parent != null) {
+        if (to == TcpState.SYN_RECEIVED) {
+          entry.parent.childEmbryonic(1);
+        } else if (from == TcpState.SYN_RECEIVED) {
+          entry.parent.childEmbryonic(-1);
+          if (to == TcpState.ESTABLISHED) {
+            entry.parent.childEstablished();
+          }
+        }
+      }
+      if (to == TcpState.CLOSED || to == TcpState.LISTEN) {
+        // A closed TCB is deleted; a child back in LISTEN is released to its listener.
+        entry.timer.cancel();
+        connections.remove(connection.tuple());
+      }
+    }
+
+    @Override
+    public void timersChanged(TcpConnection connection) {
+      Entry entry = connections.get(connection.tuple());
+      if (entry == null || entry.connection != connection) {
+        return;
+      }
+      long at = connection.pollAt();
+      if (at == TcpConnection.NEVER) {
+        entry.timer.cancel();
+      } else {
+        entry.timer.scheduleAt(Math.max(at, simulator.now()));
+      }
+    }
+
+    @Override
+    public void appEvent(TcpConnection connection, String event, long bytes) {
+      long now = simulator.now();
+      for (TcpObserver observer : observers) {
+        observer.onAppEvent(now, node, connection.tuple(), event, bytes);
+      }
+    }
+
+    @Override
+    public void retransmitted(TcpConnection connection, TcpSegment segment, String reason) {
+      long now = simulator.now();
+      for (TcpObserver observer : observers) {
+        observer.onRetransmit(now, node, connection.tuple(), segment, reason);
+      }
+    }
+  }
+}

@@ -1,0 +1,852 @@
+package netsim.tcp;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static netsim.tcp.TcpState.CLOSED;
+import static netsim.tcp.TcpState.CLOSE_WAIT;
+import static netsim.tcp.TcpState.CLOSING;
+import static netsim.tcp.TcpState.ESTABLISHED;
+import static netsim.tcp.TcpState.FIN_WAIT_1;
+import static netsim.tcp.TcpState.FIN_WAIT_2;
+import static netsim.tcp.TcpState.LAST_ACK;
+import static netsim.tcp.TcpState.LISTEN;
+import static netsim.tcp.TcpState.SYN_RECEIVED;
+import static netsim.tcp.TcpState.SYN_SENT;
+import static netsim.tcp.TcpState.TIME_WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import netsim.core.Time;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The TCP state machine, state by state: exact segments in, exact segments and states out. Each
+ * test names the state, the input and the result; the comments name the RFC rule. Our ISS is
+ * 1000 and the peer's 5000 (see {@link TcpHarness}).
+ */
+class TcpConnectionTest {
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(US_ASCII);
+  }
+
+  @Nested
+  class SynSent {
+    @Test
+    void open_sendsSynFromIss_andEntersSynSent() {
+      TcpHarness h = new TcpHarness(TcpHarness.CONFIG, false);
+      h.connection.open();
+      h.expect("SYN seq=1000");
+      assertThat(h.state()).isEqualTo(SYN_SENT);
+      assertThat(h.transitions).containsExactly("CLOSED->SYN_SENT (OPEN)");
+    }
+
+    @Test
+    void synSent_receivesSynAck_acksAndGoesEstablished() {
+      // RFC 9293 3.10.7.3, fourth: SND.UNA > ISS, so ESTABLISHED and <SEQ=SND.NXT><ACK=RCV.NXT>.
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("SYN|ACK", 5000, 1001);
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+      assertThat(h.appEvents).containsExactly("established");
+    }
+
+    @Test
+    void synSent_receivesSynAckCarryingData_deliversItInTheThirdAck() {
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("SYN|ACK", 5000, 1001, bytes("hi"));
+      h.expect("ACK seq=1001 ack=5003");
+      assertThat(h.received.toString(US_ASCII)).isEqualTo("hi");
+    }
+
+    @Test
+    void synSent_dataWrittenEarly_goesOutWithTheThirdAck() {
+      TcpHarness h = TcpHarness.synSent();
+      h.connection.send(bytes("early"));
+      h.expectNothing();
+      h.receive("SYN|ACK", 5000, 1001);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=5");
+    }
+
+    @Test
+    void synSent_receivesSyn_sendsSynAckAndGoesSynReceived() {
+      // Simultaneous open, RFC 9293 3.10.7.3 fourth and Figure 7.
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("SYN", 5000, 0);
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      assertThat(h.state()).isEqualTo(SYN_RECEIVED);
+    }
+
+    @Test
+    void synSent_receivesAckAtIss_answersRstFromTheAck() {
+      // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset <SEQ=SEG.ACK><CTL=RST>."
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("SYN|ACK", 7000, 1000);
+      h.expect("RST seq=1000");
+      assertThat(h.state()).isEqualTo(SYN_SENT);
+    }
+
+    @Test
+    void synSent_receivesAckBeyondSndNxt_answersRst_andKeepsWaiting() {
+      // The old duplicate SYN,ACK of RFC 9293 Figure 8 line 5.
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("SYN|ACK", 7000, 90);
+      h.expect("RST seq=90");
+      assertThat(h.state()).isEqualTo(SYN_SENT);
+    }
+
+    @Test
+    void synSent_receivesRstWithUnacceptableAck_dropsItSilently() {
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("RST|ACK", 0, 999);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(SYN_SENT);
+    }
+
+    @Test
+    void synSent_receivesRstAckingOurSyn_isRefused() {
+      // "If the ACK was acceptable, then signal to the user 'error: connection reset', drop the
+      // segment, enter CLOSED state."
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("RST|ACK", 0, 1001);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(CLOSED);
+      assertThat(h.appEvents).containsExactly("reset", "closed");
+    }
+
+    @Test
+    void synSent_receivesRstWithoutAck_isIgnored() {
+      // RFC 5961 3.2 / RFC 9293: without an acceptable ACK a RST in SYN-SENT is not believed.
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("RST", 5000, 0);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(SYN_SENT);
+    }
+
+    @Test
+    void synSent_receivesAckWithoutSyn_isDropped() {
+      // "If neither of the SYN or RST bits is set, then drop the segment and return."
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("ACK", 5000, 1001);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(SYN_SENT);
+    }
+
+    @Test
+    void synSent_retransmitsTheSynWithDoublingTimeouts_thenTimesOut() {
+      // RFC 6298 2.1 and 5.5: initial RTO 1 s, doubled on every expiry.
+      TcpHarness h = TcpHarness.synSent();
+      long[] gaps = {1, 2, 4, 8, 16, 32};
+      for (long gap : gaps) {
+        h.advanceBy(Time.seconds(gap) - 1);
+        h.expectNothing();
+        h.advanceBy(1);
+        h.expect("SYN seq=1000");
+      }
+      h.advanceBy(Time.seconds(60));
+      assertThat(h.state()).isEqualTo(CLOSED);
+      assertThat(h.transitions).last().isEqualTo("SYN_SENT->CLOSED (USER TIMEOUT)");
+      assertThat(h.appEvents).containsExactly("timeout", "closed");
+    }
+
+    @Test
+    void synSent_close_deletesTheTcb() {
+      TcpHarness h = TcpHarness.synSent();
+      h.connection.shutdownOutput();
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void synSent_abort_sendsNoReset() {
+      TcpHarness h = TcpHarness.synSent();
+      h.connection.abort();
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+  }
+
+  @Nested
+  class SynReceived {
+    @Test
+    void listenerChild_takesSyn_answersSynAck_inSynReceived() {
+      TcpHarness h = TcpHarness.synReceived();
+      assertThat(h.state()).isEqualTo(SYN_RECEIVED);
+      assertThat(h.transitions).containsExactly("LISTEN->SYN_RECEIVED (rcv SYN)");
+    }
+
+    @Test
+    void synReceived_receivesAckOfSyn_goesEstablished() {
+      TcpHarness h = TcpHarness.synReceived();
+      h.receive("ACK", 5001, 1001);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+      assertThat(h.appEvents).containsExactly("established");
+    }
+
+    @Test
+    void synReceived_receivesThirdAckWithData_deliversIt() {
+      TcpHarness h = TcpHarness.synReceived();
+      h.receive("PSH|ACK", 5001, 1001, bytes("GET /"));
+      h.expect("ACK seq=1001 ack=5006");
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+      assertThat(h.received.toString(US_ASCII)).isEqualTo("GET /");
+    }
+
+    @Test
+    void synReceived_receivesUnacceptableAck_answersRst() {
+      // RFC 9293 3.10.7.4 fifth: "form a reset segment <SEQ=SEG.ACK><CTL=RST> and send it".
+      TcpHarness h = TcpHarness.synReceived();
+      h.receive("ACK", 5001, 4242);
+      h.expect("RST seq=4242");
+      assertThat(h.state()).isEqualTo(SYN_RECEIVED);
+    }
+
+    @Test
+    void synReceived_passive_receivesRst_returnsToListen() {
+      // The old duplicate SYN's recovery, RFC 9293 Figure 8 lines 6-7.
+      TcpHarness h = TcpHarness.synReceived();
+      h.receive("RST", 5001, 0);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(LISTEN);
+      assertThat(h.transitions).last().isEqualTo("SYN_RECEIVED->LISTEN (rcv RST)");
+    }
+
+    @Test
+    void synReceived_receivesInWindowRstThatIsNotExact_sendsChallengeAck() {
+      // RFC 5961 3.2.
+      TcpHarness h = TcpHarness.synReceived();
+      h.receive("RST", 5100, 0);
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.state()).isEqualTo(SYN_RECEIVED);
+    }
+
+    @Test
+    void synReceived_receivesRetransmittedSyn_resendsSynAck() {
+      TcpHarness h = TcpHarness.synReceived();
+      h.receive("SYN", 5000, 0);
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      assertThat(h.state()).isEqualTo(SYN_RECEIVED);
+    }
+
+    @Test
+    void synReceived_passive_receivesAnotherSynInWindow_returnsToListen() {
+      // RFC 9293 3.10.7.4 fourth: "if the connection was initiated with a passive OPEN, then
+      // return this connection to the LISTEN state and return".
+      TcpHarness h = TcpHarness.synReceived();
+      h.receive("SYN", 5100, 0);
+      assertThat(h.state()).isEqualTo(LISTEN);
+    }
+
+    @Test
+    void synReceived_retransmitsSynAck_thenGivesUpBackToListen() {
+      TcpHarness h = TcpHarness.synReceived();
+      h.advanceBy("1s");
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      h.advanceBy("2s");
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      h.advanceBy("200s");
+      assertThat(h.sent).hasSize(1 + TcpHarness.CONFIG.synAckRetries());
+      assertThat(h.state()).isEqualTo(LISTEN);
+      assertThat(h.transitions).last().isEqualTo("SYN_RECEIVED->LISTEN (USER TIMEOUT)");
+    }
+
+    @Test
+    void simultaneousOpen_synReceivedTakesPeersSynAck_goesEstablishedAndAcks() {
+      // RFC 9293 Figure 7: each side's SYN,ACK moves the other to ESTABLISHED.
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("SYN", 5000, 0);
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      h.receive("SYN|ACK", 5000, 1001);
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+      assertThat(h.transitions).containsExactly("CLOSED->SYN_SENT (OPEN)",
+          "SYN_SENT->SYN_RECEIVED (rcv SYN)", "SYN_RECEIVED->ESTABLISHED (rcv SYN|ACK)");
+    }
+
+    @Test
+    void simultaneousOpen_synReceivedTakesPlainAck_goesEstablished() {
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("SYN", 5000, 0);
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      h.receive("ACK", 5001, 1001);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+    }
+
+    @Test
+    void activeSynReceived_receivesRst_isRefusedAndCloses() {
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("SYN", 5000, 0);
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      h.receive("RST", 5001, 0);
+      assertThat(h.state()).isEqualTo(CLOSED);
+      assertThat(h.appEvents).containsExactly("reset", "closed");
+    }
+
+    @Test
+    void synReceived_close_sendsFin_andEntersFinWait1() {
+      TcpHarness h = TcpHarness.synReceived();
+      h.connection.shutdownOutput();
+      h.expect("FIN|ACK seq=1001 ack=5001");
+      assertThat(h.state()).isEqualTo(FIN_WAIT_1);
+    }
+
+    @Test
+    void synReceived_abort_sendsRst() {
+      TcpHarness h = TcpHarness.synReceived();
+      h.connection.abort();
+      h.expect("RST seq=1001");
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void twoWayHandshakeCounterfactual_listenerGoesEstablishedOnTheSyn() {
+      TcpHarness h = TcpHarness.synReceived(
+          TcpHarness.CONFIG.toBuilder().twoWayHandshake(true).build());
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+      assertThat(h.connection.pollAt()).isEqualTo(TcpConnection.NEVER);
+    }
+  }
+
+  @Nested
+  class Established {
+    @Test
+    void established_receivesInOrderData_deliversAndAcks() {
+      TcpHarness h = TcpHarness.established();
+      h.receive("PSH|ACK", 5001, 1001, bytes("hello"));
+      h.expect("ACK seq=1001 ack=5006");
+      assertThat(h.received.toString(US_ASCII)).isEqualTo("hello");
+    }
+
+    @Test
+    void established_receivesDataBeyondAGap_sendsDuplicateAck() {
+      TcpHarness h = TcpHarness.established();
+      h.receive("ACK", 5101, 1001, bytes("later"));
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.received.size()).isZero();
+    }
+
+    @Test
+    void established_receivesOldDuplicateData_acksWithoutDelivering() {
+      // RFC 9293 3.10.7.4 first: not acceptable (entirely below RCV.NXT) -> ACK and drop.
+      TcpHarness h = TcpHarness.established();
+      h.receive("ACK", 5001, 1001, bytes("abc"));
+      h.expect("ACK seq=1001 ack=5004");
+      h.receive("ACK", 5001, 1001, bytes("abc"));
+      h.expect("ACK seq=1001 ack=5004");
+      assertThat(h.received.toString(US_ASCII)).isEqualTo("abc");
+    }
+
+    @Test
+    void established_receivesPartlyOldData_deliversOnlyTheNewPart() {
+      TcpHarness h = TcpHarness.established();
+      h.receive("ACK", 5001, 1001, bytes("abc"));
+      h.expect("ACK seq=1001 ack=5004");
+      h.receive("ACK", 5002, 1001, bytes("bcde"));
+      h.expect("ACK seq=1001 ack=5006");
+      assertThat(h.received.toString(US_ASCII)).isEqualTo("abcde");
+    }
+
+    @Test
+    void established_receivesDataBeyondTheWindow_acksAndDrops() {
+      TcpHarness h = TcpHarness.established();
+      h.receive("ACK", 5001 + TcpHarness.WINDOW, 1001, bytes("x"));
+      h.expect("ACK seq=1001 ack=5001");
+    }
+
+    @Test
+    void established_send_segmentsByMssAndSetsPshOnTheLast() {
+      TcpHarness h = TcpHarness.established();
+      h.connection.send(new byte[3000]);
+      h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
+          "PSH|ACK seq=3921 ack=5001 len=80");
+    }
+
+    @Test
+    void established_sendStopsAtThePeersWindow() {
+      TcpHarness h = TcpHarness.synReceived();
+      h.connection.onSegment(new TcpSegment(49152, 80, 5001, 1001, TcpFlags.ACK, 2000, 0,
+          TcpOptions.NONE, null));
+      h.connection.send(new byte[3000]);
+      h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=540");
+      h.receive("ACK", 5001, 3001);
+      h.expect("PSH|ACK seq=3001 ack=5001 len=1000");
+    }
+
+    @Test
+    void established_unacknowledgedData_isRetransmittedAfterTheRto() {
+      TcpHarness h = TcpHarness.established();
+      h.connection.send(bytes("data"));
+      h.expect("PSH|ACK seq=1001 ack=5001 len=4");
+      h.advanceBy("1s");
+      h.expect("PSH|ACK seq=1001 ack=5001 len=4");
+      h.advanceBy("2s");
+      h.expect("PSH|ACK seq=1001 ack=5001 len=4");
+      assertThat(h.connection.retransmissions()).isEqualTo(2);
+    }
+
+    @Test
+    void established_ackOfAllData_stopsTheRetransmissionTimer_andMeasuresRtt() {
+      TcpHarness h = TcpHarness.synReceived();
+      h.advanceBy("50ms");
+      h.receive("ACK", 5001, 1001);
+      // RFC 6298 2.2, first measurement R = 50 ms: SRTT = R, RTTVAR = R/2.
+      assertThat(h.connection.srtt()).isEqualTo(Time.millis(50));
+      h.connection.send(bytes("data"));
+      h.expect("PSH|ACK seq=1001 ack=5001 len=4");
+      h.advanceBy("100ms");
+      h.receive("ACK", 5001, 1005);
+      assertThat(h.connection.pollAt()).isEqualTo(TcpConnection.NEVER);
+      // RFC 6298 2.3, R' = 100 ms: RTTVAR = 3/4 * 25 + 1/4 * |50 - 100| = 31.25 ms,
+      // SRTT = 7/8 * 50 + 1/8 * 100 = 56.25 ms; RTO = SRTT + 4 * RTTVAR = 181.25 ms -> 1 s minimum.
+      assertThat(h.connection.srtt()).isEqualTo(56_250_000L);
+      assertThat(h.connection.rto()).isEqualTo(Time.seconds(1));
+    }
+
+    @Test
+    void rto_followsSrttPlusFourRttvar_aboveTheMinimum() {
+      TcpHarness h = TcpHarness.synReceived(
+          TcpHarness.CONFIG.toBuilder().minRto(Time.millis(100)).build());
+      h.advanceBy("50ms");
+      h.receive("ACK", 5001, 1001);
+      // 50 ms + 4 * 25 ms.
+      assertThat(h.connection.rto()).isEqualTo(Time.millis(150));
+    }
+
+    @Test
+    void established_receivesAckOfUnsentData_sendsAckAndDrops() {
+      // RFC 9293 3.10.7.4 fifth / RFC 5961 5.2.
+      TcpHarness h = TcpHarness.established();
+      h.receive("ACK", 5001, 1500, bytes("zz"));
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.received.size()).isZero();
+    }
+
+    @Test
+    void established_receivesRstAtRcvNxt_isReset() {
+      TcpHarness h = TcpHarness.established();
+      h.receive("RST", 5001, 0);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(CLOSED);
+      assertThat(h.appEvents).containsExactly("established", "reset", "closed");
+    }
+
+    @Test
+    void established_receivesInWindowRstNotAtRcvNxt_sendsChallengeAck() {
+      // RFC 5961 3.2.
+      TcpHarness h = TcpHarness.established();
+      h.receive("RST", 5002, 0);
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+    }
+
+    @Test
+    void established_withoutRfc5961_inWindowRstResets() {
+      TcpHarness h = establishedWith(TcpHarness.CONFIG.toBuilder().challengeAcks(false).build());
+      h.receive("RST", 5002, 0);
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void established_receivesRstOutsideTheWindow_dropsItSilently() {
+      TcpHarness h = TcpHarness.established();
+      h.receive("RST", 5001 + TcpHarness.WINDOW + 10, 0);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+    }
+
+    @Test
+    void established_receivesSynInWindow_sendsChallengeAck() {
+      // RFC 5961 4.2: "irrespective of the sequence number, TCP MUST send an ACK".
+      TcpHarness h = TcpHarness.established();
+      h.receive("SYN", 5100, 0);
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+    }
+
+    @Test
+    void established_receivesOldSynOutsideTheWindow_sendsChallengeAck() {
+      TcpHarness h = TcpHarness.established();
+      h.receive("SYN", 4000, 0);
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+    }
+
+    @Test
+    void established_challengeAcks_areRateLimitedWhenConfigured() {
+      TcpHarness h = establishedWith(TcpHarness.CONFIG.toBuilder()
+          .challengeAckInterval(Time.millis(500)).build());
+      h.receive("SYN", 4000, 0);
+      h.expect("ACK seq=1001 ack=5001");
+      h.advanceBy("100ms");
+      h.receive("SYN", 4000, 0);
+      h.expectNothing();
+      h.advanceBy("1s");
+      h.receive("SYN", 5100, 0);
+      h.expect("ACK seq=1001 ack=5001");
+    }
+
+    @Test
+    void established_withoutRfc5961_synInWindowResets() {
+      TcpHarness h = establishedWith(TcpHarness.CONFIG.toBuilder().challengeAcks(false).build());
+      h.receive("SYN", 5100, 0);
+      h.expect("RST seq=1001");
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void established_receivesSegmentWithoutAck_dropsIt() {
+      TcpHarness h = TcpHarness.established();
+      h.receive("PSH", 5001, 0, bytes("x"));
+      h.expectNothing();
+      assertThat(h.received.size()).isZero();
+    }
+
+    @Test
+    void established_receivesFin_acksAndGoesCloseWait() {
+      TcpHarness h = TcpHarness.established();
+      h.receive("FIN|ACK", 5001, 1001);
+      h.expect("ACK seq=1001 ack=5002");
+      assertThat(h.state()).isEqualTo(CLOSE_WAIT);
+      assertThat(h.appEvents).containsExactly("established", "peer-closed");
+    }
+
+    @Test
+    void established_receivesFinBeyondAGap_waitsForTheGap() {
+      TcpHarness h = TcpHarness.established();
+      h.receive("FIN|ACK", 5011, 1001);
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+    }
+
+    @Test
+    void established_receivesDataAndFin_deliversThenCloseWait() {
+      TcpHarness h = TcpHarness.established();
+      h.receive("FIN|PSH|ACK", 5001, 1001, bytes("bye"));
+      h.expect("ACK seq=1001 ack=5005");
+      assertThat(h.received.toString(US_ASCII)).isEqualTo("bye");
+      assertThat(h.state()).isEqualTo(CLOSE_WAIT);
+    }
+
+    @Test
+    void established_close_sendsFinAfterData_andGoesFinWait1() {
+      TcpHarness h = TcpHarness.established();
+      h.connection.send(bytes("last"));
+      h.expect("PSH|ACK seq=1001 ack=5001 len=4");
+      h.connection.shutdownOutput();
+      h.expect("FIN|ACK seq=1005 ack=5001");
+      assertThat(h.state()).isEqualTo(FIN_WAIT_1);
+    }
+
+    @Test
+    void established_sendAfterClose_isAnError() {
+      TcpHarness h = TcpHarness.finWait1();
+      assertThatThrownBy(() -> h.connection.send(bytes("late")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("connection closing");
+    }
+
+    @Test
+    void established_abort_sendsRstAndCloses() {
+      TcpHarness h = TcpHarness.established();
+      h.connection.abort();
+      h.expect("RST seq=1001");
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    private TcpHarness establishedWith(TcpConfig config) {
+      TcpHarness h = TcpHarness.synReceived(config);
+      h.receive("ACK", 5001, 1001);
+      return h;
+    }
+  }
+
+  @Nested
+  class FinWait1 {
+    @Test
+    void finWait1_receivesAckOfFin_goesFinWait2() {
+      TcpHarness h = TcpHarness.finWait1();
+      h.receive("ACK", 5001, 1002);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(FIN_WAIT_2);
+    }
+
+    @Test
+    void finWait1_receivesFin_goesClosingAndAcks() {
+      // Simultaneous close: the FINs crossed.
+      TcpHarness h = TcpHarness.finWait1();
+      h.receive("FIN|ACK", 5001, 1001);
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.state()).isEqualTo(CLOSING);
+    }
+
+    @Test
+    void finWait1_receivesFinAndAckOfOurFinTogether_goesStraightToTimeWait() {
+      TcpHarness h = TcpHarness.finWait1();
+      h.receive("FIN|ACK", 5001, 1002);
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+      assertThat(h.transitions).last().isEqualTo("FIN_WAIT_1->TIME_WAIT (rcv FIN|ACK)");
+    }
+
+    @Test
+    void finWait1_unacknowledgedFin_isRetransmitted() {
+      TcpHarness h = TcpHarness.finWait1();
+      h.advanceBy("1s");
+      h.expect("FIN|ACK seq=1001 ack=5001");
+    }
+
+    @Test
+    void finWait1_receivesData_stillDeliversIt() {
+      TcpHarness h = TcpHarness.finWait1();
+      h.receive("ACK", 5001, 1002, bytes("more"));
+      h.expect("ACK seq=1002 ack=5005");
+      assertThat(h.received.toString(US_ASCII)).isEqualTo("more");
+      assertThat(h.state()).isEqualTo(FIN_WAIT_2);
+    }
+
+    @Test
+    void finWait1_receivesRst_isReset() {
+      TcpHarness h = TcpHarness.finWait1();
+      h.receive("RST", 5001, 0);
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+  }
+
+  @Nested
+  class FinWait2 {
+    @Test
+    void finWait2_receivesFin_acksAndGoesTimeWait() {
+      TcpHarness h = TcpHarness.finWait2();
+      h.receive("FIN|ACK", 5001, 1002);
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+    }
+
+    @Test
+    void finWait2_receivesData_deliversIt() {
+      TcpHarness h = TcpHarness.finWait2();
+      h.receive("PSH|ACK", 5001, 1002, bytes("tail"));
+      h.expect("ACK seq=1002 ack=5005");
+      assertThat(h.received.toString(US_ASCII)).isEqualTo("tail");
+    }
+
+    @Test
+    void finWait2_afterClose_acksDataButDoesNotDeliverIt() {
+      TcpHarness h = TcpHarness.established();
+      h.connection.close();
+      h.expect("FIN|ACK seq=1001 ack=5001");
+      h.receive("PSH|ACK", 5001, 1002, bytes("tail"));
+      h.expect("ACK seq=1002 ack=5005");
+      assertThat(h.received.size()).isZero();
+    }
+
+    @Test
+    void finWait2_receivesRst_isReset() {
+      TcpHarness h = TcpHarness.finWait2();
+      h.receive("RST", 5001, 0);
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+  }
+
+  @Nested
+  class CloseWait {
+    @Test
+    void closeWait_close_sendsFin_andGoesLastAck() {
+      // RFC 9293 3.10.4: CLOSE-WAIT -> LAST-ACK (RFC 793 said CLOSING; 9293 corrected it).
+      TcpHarness h = TcpHarness.closeWait();
+      h.connection.shutdownOutput();
+      h.expect("FIN|ACK seq=1001 ack=5002");
+      assertThat(h.state()).isEqualTo(LAST_ACK);
+    }
+
+    @Test
+    void closeWait_appClosingOnPeerClosed_sendsOneFinAckThatAlsoAcksTheFin() {
+      TcpHarness h = TcpHarness.established();
+      h.connection.setHandler(new TcpHandler() {
+        @Override
+        public void onPeerClosed(TcpConnection connection) {
+          connection.shutdownOutput();
+        }
+      });
+      h.receive("FIN|ACK", 5001, 1001);
+      h.expect("FIN|ACK seq=1001 ack=5002");
+      assertThat(h.state()).isEqualTo(LAST_ACK);
+    }
+
+    @Test
+    void closeWait_canStillSend() {
+      TcpHarness h = TcpHarness.closeWait();
+      h.connection.send(bytes("reply"));
+      h.expect("PSH|ACK seq=1001 ack=5002 len=5");
+    }
+
+    @Test
+    void closeWait_receivesRst_isReset() {
+      TcpHarness h = TcpHarness.closeWait();
+      h.receive("RST", 5002, 0);
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void closeWait_receivesRetransmittedFin_acksAgain() {
+      TcpHarness h = TcpHarness.closeWait();
+      h.receive("FIN|ACK", 5001, 1001);
+      h.expect("ACK seq=1001 ack=5002");
+      assertThat(h.state()).isEqualTo(CLOSE_WAIT);
+    }
+  }
+
+  @Nested
+  class Closing {
+    @Test
+    void closing_receivesAckOfFin_goesTimeWait() {
+      TcpHarness h = TcpHarness.closing();
+      h.receive("ACK", 5002, 1002);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+    }
+
+    @Test
+    void closing_receivesAckNotCoveringOurFin_staysClosing() {
+      TcpHarness h = TcpHarness.closing();
+      h.receive("ACK", 5002, 1001);
+      assertThat(h.state()).isEqualTo(CLOSING);
+    }
+
+    @Test
+    void closing_retransmitsOurFin() {
+      TcpHarness h = TcpHarness.closing();
+      h.advanceBy("1s");
+      h.expect("FIN|ACK seq=1001 ack=5002");
+    }
+
+    @Test
+    void closing_receivesRst_closes() {
+      TcpHarness h = TcpHarness.closing();
+      h.receive("RST", 5002, 0);
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+  }
+
+  @Nested
+  class LastAck {
+    @Test
+    void lastAck_receivesAckOfFin_closes() {
+      TcpHarness h = TcpHarness.lastAck();
+      h.receive("ACK", 5002, 1002);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(CLOSED);
+      assertThat(h.transitions).last().isEqualTo("LAST_ACK->CLOSED (rcv ACK)");
+    }
+
+    @Test
+    void lastAck_finNotAcknowledged_isRetransmitted() {
+      // The lost final ACK: LAST-ACK retransmits its FIN after the RTO.
+      TcpHarness h = TcpHarness.lastAck();
+      h.advanceBy("1s");
+      h.expect("FIN|ACK seq=1001 ack=5002");
+      assertThat(h.state()).isEqualTo(LAST_ACK);
+    }
+
+    @Test
+    void lastAck_receivesRst_closes() {
+      TcpHarness h = TcpHarness.lastAck();
+      h.receive("RST", 5002, 0);
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+  }
+
+  @Nested
+  class TimeWait {
+    @Test
+    void timeWait_lastsTwoMsl_thenCloses() {
+      TcpHarness h = TcpHarness.timeWait();
+      h.advanceBy(Time.seconds(60) - 1);
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+      h.advanceBy(1);
+      assertThat(h.state()).isEqualTo(CLOSED);
+      assertThat(h.transitions).last().isEqualTo("TIME_WAIT->CLOSED (TIME-WAIT timeout)");
+    }
+
+    @Test
+    void timeWait_retransmittedFin_isAckedAndTimerRestarts() {
+      // RFC 9293 3.10.7.4: "Acknowledge it, and restart the 2 MSL timeout."
+      TcpHarness h = TcpHarness.timeWait();
+      h.advanceBy("10s");
+      h.receive("FIN|ACK", 5001, 1002);
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.connection.timeWaitDeadline()).isEqualTo(Time.seconds(70));
+      h.advanceBy("59s");
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+      h.advanceBy("1s");
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void timeWait_receivesRst_closes_asRfc9293Says() {
+      TcpHarness h = TcpHarness.timeWait();
+      h.receive("RST", 5002, 0);
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void timeWait_receivesRst_withRfc1337_ignoresIt() {
+      TcpHarness h = TcpHarness.synReceived(TcpHarness.CONFIG.toBuilder().rfc1337(true).build());
+      h.receive("ACK", 5001, 1001);
+      h.connection.shutdownOutput();
+      h.receive("FIN|ACK", 5001, 1002);
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+      h.receive("RST", 5002, 0);
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+    }
+
+    @Test
+    void timeWait_receivesSyn_sendsChallengeAck() {
+      TcpHarness h = TcpHarness.timeWait();
+      h.receive("SYN", 9000, 0);
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+    }
+
+    @Test
+    void zeroLengthTimeWaitCounterfactual_closesRightAfterTheFinalAck() {
+      TcpHarness h = TcpHarness.synReceived(TcpHarness.CONFIG.toBuilder().timeWait(0).build());
+      h.receive("ACK", 5001, 1001);
+      h.connection.shutdownOutput();
+      h.expect("FIN|ACK seq=1001 ack=5001");
+      h.receive("FIN|ACK", 5001, 1002);
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+  }
+
+  @Nested
+  class SequenceWraparound {
+    @Test
+    void dataFlowsAcrossTheWrapOfSequenceNumbers() {
+      TcpHarness h = TcpHarness.established();
+      // Re-establish a connection whose sequence numbers wrap soon, both ways.
+      FourTuple tuple = h.connection.tuple();
+      int iss = -10; // 2^32 - 10
+      TcpConnection c = new TcpConnection(TcpHarness.CONFIG, tuple, iss, 0, h, new TcpHandler() {
+        @Override
+        public void onData(TcpConnection connection, byte[] data) {
+          h.received.writeBytes(data);
+        }
+      });
+      int peerIss = -3;
+      c.acceptSyn(h.peer(TcpFlags.SYN, peerIss, 0));
+      c.onSegment(h.peer(TcpFlags.ACK, peerIss + 1, iss + 1));
+      assertThat(c.state()).isEqualTo(ESTABLISHED);
+      c.onSegment(h.peer(TcpFlags.ACK, peerIss + 1, iss + 1, bytes("0123456789")));
+      assertThat(c.rcvNxt()).isEqualTo(8);
+      c.send(new byte[20]);
+      c.onSegment(h.peer(TcpFlags.ACK, peerIss + 11, iss + 21));
+      assertThat(c.sndUna()).isEqualTo(11);
+      assertThat(c.pollAt()).isEqualTo(TcpConnection.NEVER);
+      assertThat(h.received.toString(US_ASCII)).isEqualTo("0123456789");
+    }
+  }
+}

@@ -1,0 +1,226 @@
+package netsim.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import netsim.core.Time;
+import netsim.net.Ipv4Address;
+
+/**
+ * Drives one {@link TcpConnection} with exact segments and a frozen virtual clock, and records what
+ * it sends, its state changes and what the application hears (smoltcp's socket tests, netty's
+ * EmbeddedChannel). Our ISS is {@link #ISS}, the peer's is {@link #PEER_ISS}; our port is 80 for
+ * a passive connection and 49152 for an active one, the peer's the other.
+ */
+final class TcpHarness implements TcpConnection.Environment {
+  static final int ISS = 1000;
+  static final int PEER_ISS = 5000;
+  static final Ipv4Address LOCAL = Ipv4Address.parse("10.0.0.2");
+  static final Ipv4Address REMOTE = Ipv4Address.parse("10.0.0.1");
+  static final int WINDOW = 64000;
+
+  /** A configuration without options, so that segments stay short in tests. */
+  static final TcpConfig CONFIG = TcpConfig.builder()
+      .windowScaling(false).timestamps(false).receiveBuffer(WINDOW).build();
+
+  long now;
+  final List<TcpSegment> sent = new ArrayList<>();
+  final List<String> transitions = new ArrayList<>();
+  final List<String> appEvents = new ArrayList<>();
+  final ByteArrayOutputStream received = new ByteArrayOutputStream();
+  final TcpConnection connection;
+  final int localPort;
+  final int remotePort;
+  private int sentChecked;
+
+  TcpHarness(TcpConfig config, boolean passive) {
+    localPort = passive ? 80 : 49152;
+    remotePort = passive ? 49152 : 80;
+    FourTuple tuple = new FourTuple(new Endpoint(LOCAL, localPort),
+        new Endpoint(REMOTE, remotePort));
+    connection = new TcpConnection(config, tuple, ISS, 0, this, new TcpHandler() {
+      @Override
+      public void onData(TcpConnection c, byte[] data) {
+        received.writeBytes(data);
+      }
+    });
+  }
+
+  // --- Fixtures, each built from the one before -------------------------------------------------
+
+  /** SYN sent, nothing back yet. */
+  static TcpHarness synSent() {
+    TcpHarness h = new TcpHarness(CONFIG, false);
+    h.connection.open();
+    h.expect("SYN seq=1000");
+    return h;
+  }
+
+  /** A listener's child that took a SYN and answered SYN,ACK. */
+  static TcpHarness synReceived() {
+    return synReceived(CONFIG);
+  }
+
+  static TcpHarness synReceived(TcpConfig config) {
+    TcpHarness h = new TcpHarness(config, true);
+    h.connection.acceptSyn(h.peer(TcpFlags.SYN, PEER_ISS, 0));
+    h.expect("SYN|ACK seq=1000 ack=5001");
+    return h;
+  }
+
+  /** Handshake done (passive side): ESTABLISHED, nothing in flight. */
+  static TcpHarness established() {
+    TcpHarness h = synReceived();
+    h.receive("ACK", 5001, 1001);
+    h.expectNothing();
+    return h;
+  }
+
+  /** We closed first: FIN sent, not yet acknowledged. */
+  static TcpHarness finWait1() {
+    TcpHarness h = established();
+    h.connection.shutdownOutput();
+    h.expect("FIN|ACK seq=1001 ack=5001");
+    return h;
+  }
+
+  /** Our FIN acknowledged; waiting for the peer's. */
+  static TcpHarness finWait2() {
+    TcpHarness h = finWait1();
+    h.receive("ACK", 5001, 1002);
+    h.expectNothing();
+    return h;
+  }
+
+  /** Both FINs exchanged and acknowledged: TIME-WAIT. */
+  static TcpHarness timeWait() {
+    TcpHarness h = finWait2();
+    h.receive("FIN|ACK", 5001, 1002);
+    h.expect("ACK seq=1002 ack=5002");
+    return h;
+  }
+
+  /** FINs crossed: CLOSING. */
+  static TcpHarness closing() {
+    TcpHarness h = finWait1();
+    h.receive("FIN|ACK", 5001, 1001);
+    h.expect("ACK seq=1002 ack=5002");
+    return h;
+  }
+
+  /** The peer closed first: CLOSE-WAIT. */
+  static TcpHarness closeWait() {
+    TcpHarness h = established();
+    h.receive("FIN|ACK", 5001, 1001);
+    h.expect("ACK seq=1001 ack=5002");
+    return h;
+  }
+
+  /** The peer closed first and so did we: FIN sent, LAST-ACK. */
+  static TcpHarness lastAck() {
+    TcpHarness h = closeWait();
+    h.connection.shutdownOutput();
+    h.expect("FIN|ACK seq=1001 ack=5002");
+    return h;
+  }
+
+  // --- Driving ----------------------------------------------------------------------------------
+
+  TcpSegment peer(int flags, int seq, int ack) {
+    return peer(flags, seq, ack, new byte[0]);
+  }
+
+  /** A segment from the peer; its SYNs announce an MSS of 1460 and nothing else. */
+  TcpSegment peer(int flags, int seq, int ack, byte[] data) {
+    TcpOptions options = (flags & TcpFlags.SYN) != 0 ? PEER_SYN_OPTIONS : TcpOptions.NONE;
+    return new TcpSegment(remotePort, localPort, seq, ack, flags, WINDOW, 0, options, data);
+  }
+
+  static final TcpOptions PEER_SYN_OPTIONS = new TcpOptions(1460, -1, false, false, 0, 0,
+      com.google.common.collect.ImmutableList.of());
+
+  /** A segment from the peer arrives, e.g. {@code receive("FIN|ACK", 5001, 1002)}. */
+  void receive(String flags, int seq, int ack) {
+    connection.onSegment(peer(TcpFlags.parse(flags), seq, ack));
+  }
+
+  void receive(String flags, int seq, int ack, byte[] data) {
+    connection.onSegment(peer(TcpFlags.parse(flags), seq, ack, data));
+  }
+
+  /** Advances the clock and fires the connection's timer if it is due, like the stack would. */
+  void advanceBy(long nanos) {
+    long until = now + nanos;
+    while (connection.pollAt() <= until) {
+      now = Math.max(now, connection.pollAt());
+      connection.onTimer();
+    }
+    now = until;
+  }
+
+  void advanceBy(String duration) {
+    advanceBy(Time.parse(duration));
+  }
+
+  // --- Asserting --------------------------------------------------------------------------------
+
+  /**
+   * Asserts exactly these segments were sent since the last check, each described as
+   * "FLAGS seq=N ack=N" (ack only with ACK set), with " len=N" when data was carried.
+   */
+  void expect(String... segments) {
+    List<String> actual = new ArrayList<>();
+    for (TcpSegment seg : sent.subList(sentChecked, sent.size())) {
+      actual.add(describe(seg));
+    }
+    sentChecked = sent.size();
+    assertThat(actual).as("segments sent").containsExactly(segments);
+  }
+
+  void expectNothing() {
+    expect();
+  }
+
+  static String describe(TcpSegment seg) {
+    StringBuilder text = new StringBuilder(TcpFlags.format(seg.flags()))
+        .append(" seq=").append(seg.seq());
+    if (seg.has(TcpFlags.ACK)) {
+      text.append(" ack=").append(seg.ack());
+    }
+    if (seg.dataLength() > 0) {
+      text.append(" len=").append(seg.dataLength());
+    }
+    return text.toString();
+  }
+
+  TcpState state() {
+    return connection.state();
+  }
+
+  // --- Environment ------------------------------------------------------------------------------
+
+  @Override
+  public long now() {
+    return now;
+  }
+
+  @Override
+  public void transmit(TcpConnection c, TcpSegment segment) {
+    sent.add(segment);
+  }
+
+  @Override
+  public void stateChanged(TcpConnection c, TcpState from, TcpState to, String cause) {
+    transitions.add(from + "->" + to + " (" + cause + ")");
+  }
+
+  @Override
+  public void timersChanged(TcpConnection c) {}
+
+  @Override
+  public void appEvent(TcpConnection c, String event, long bytes) {
+    appEvents.add(event);
+  }
+}
