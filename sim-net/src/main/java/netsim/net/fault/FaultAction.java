@@ -12,6 +12,9 @@ import netsim.net.Packet;
  */
 public sealed interface FaultAction {
 
+  /** A short verb for traces and event labels: "drop", "delay", "hold-until", ... */
+  String verb();
+
   /** Drops the packet, reported with {@link DropCause#RULE}. */
   static FaultAction drop() {
     return Drop.INSTANCE;
@@ -59,8 +62,13 @@ public sealed interface FaultAction {
     INSTANCE;
 
     @Override
-    public String toString() {
+    public String verb() {
       return "drop";
+    }
+
+    @Override
+    public String toString() {
+      return verb();
     }
   }
 
@@ -68,6 +76,11 @@ public sealed interface FaultAction {
   record Delay(long nanos) implements FaultAction {
     public Delay {
       checkArgument(nanos > 0, "delay must be positive, got %sns", nanos);
+    }
+
+    @Override
+    public String verb() {
+      return "delay";
     }
 
     @Override
@@ -83,6 +96,11 @@ public sealed interface FaultAction {
     }
 
     @Override
+    public String verb() {
+      return "hold-until";
+    }
+
+    @Override
     public String toString() {
       return "holdUntil(" + Time.format(time) + ")";
     }
@@ -93,8 +111,13 @@ public sealed interface FaultAction {
     INSTANCE;
 
     @Override
-    public String toString() {
+    public String verb() {
       return "hold";
+    }
+
+    @Override
+    public String toString() {
+      return verb();
     }
   }
 
@@ -103,8 +126,13 @@ public sealed interface FaultAction {
     INSTANCE;
 
     @Override
-    public String toString() {
+    public String verb() {
       return "duplicate";
+    }
+
+    @Override
+    public String toString() {
+      return verb();
     }
   }
 
@@ -142,6 +170,11 @@ public sealed interface FaultAction {
       // Bit k of the big-endian field (0 = least significant) in packet bit order (0 = first
       // byte's most significant bit).
       return 8 * at + 15 - lowestClear;
+    }
+
+    @Override
+    public String verb() {
+      return "corrupt";
     }
 
     @Override

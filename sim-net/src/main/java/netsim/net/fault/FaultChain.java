@@ -100,13 +100,12 @@ public final class FaultChain {
     if (action instanceof FaultAction.Drop) {
       drops.drop(packet, DropCause.RULE);
     } else if (action instanceof FaultAction.Delay delay) {
-      simulator.schedule(delay.nanos(), new Continue(packet, next, rule.eventLabel() + "delay"));
+      simulator.schedule(delay.nanos(), new Continue(packet, next, rule.eventLabel()));
     } else if (action instanceof FaultAction.HoldUntil until) {
       if (until.time() <= now) {
         next.accept(packet);
       } else {
-        simulator.scheduleAt(until.time(),
-            new Continue(packet, next, rule.eventLabel() + "hold-until"));
+        simulator.scheduleAt(until.time(), new Continue(packet, next, rule.eventLabel()));
       }
     } else if (action instanceof FaultAction.Hold) {
       held.add(new Held(rule, packet, next));
@@ -162,7 +161,11 @@ public final class FaultChain {
     List<Held> released = new ArrayList<>();
     List<Held> kept = new ArrayList<>();
     for (Held h : held) {
-      (rule == null || h.rule() == rule ? released : kept).add(h);
+      if (rule == null || h.rule() == rule) {
+        released.add(h);
+      } else {
+        kept.add(h);
+      }
     }
     held.clear();
     held.addAll(kept);

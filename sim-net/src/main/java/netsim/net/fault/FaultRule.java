@@ -78,10 +78,10 @@ public final class FaultRule {
     if (givenName == null) {
       name = "rule" + position;
     }
-    eventLabel = "fault/" + owner.name() + "/" + name + "/";
+    eventLabel = "fault/" + owner.name() + "/" + name + "/" + action.verb();
   }
 
-  /** The prefix of the labels of the events this rule schedules. */
+  /** The label of the events this rule schedules, e.g. "fault/link/a->b/late-syn/delay". */
   String eventLabel() {
     return eventLabel;
   }
