@@ -5,18 +5,28 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
+import netsim.net.fault.FaultChain;
 import netsim.net.link.LinkDirection;
+import netsim.net.link.QueueDiscipline.DropSink;
 
-/** A network node: a {@link Host} or a {@link Router}, with its interfaces and routing table. */
+/**
+ * A network node: a {@link Host} or a {@link Router}, with its interfaces, routing table and the
+ * fault rules that every packet it sends or forwards passes before it is routed out.
+ */
 public abstract class Node {
   private final Network network;
   private final String name;
   private final List<Interface> interfaces = new ArrayList<>();
   private final RoutingTable routes = new RoutingTable();
+  private final FaultChain faults;
+  private final Consumer<Packet> afterFaults = this::routeOut;
+  private final DropSink faultDrops = this::dropByRule;
 
   Node(Network network, String name) {
     this.network = checkNotNull(network, "network");
     this.name = checkNotNull(name, "name");
+    this.faults = new FaultChain(network, "node/" + name);
   }
 
   public final String name() {
@@ -35,6 +45,11 @@ public abstract class Node {
     return routes;
   }
 
+  /** The targeted fault rules applied to every packet this node sends or forwards. */
+  public final FaultChain faults() {
+    return faults;
+  }
+
   /** Adds a new, unattached interface. */
   public final Interface addInterface() {
     Interface added = new Interface(this, interfaces.size());
@@ -48,14 +63,29 @@ public abstract class Node {
   /** Handles a packet arriving on {@code in} from the link direction {@code from}. */
   abstract void receive(Packet packet, Interface in, LinkDirection from);
 
-  /** Routes a packet out through the interface the routing table names, or drops it. */
+  /**
+   * Passes a packet through the node's fault rules, then routes it out through the interface the
+   * routing table names, or drops it.
+   */
   final void route(Packet packet) {
+    if (faults.isEmpty()) {
+      routeOut(packet);
+    } else {
+      faults.apply(packet, afterFaults, faultDrops);
+    }
+  }
+
+  private void routeOut(Packet packet) {
     Interface out = routes.lookup(packet.destination());
     if (out == null) {
       network.events().dropped(this, null, packet, DropCause.NO_ROUTE);
       return;
     }
     out.transmit(packet);
+  }
+
+  private void dropByRule(Packet packet, DropCause cause) {
+    network.events().dropped(this, null, packet, cause);
   }
 
   @Override

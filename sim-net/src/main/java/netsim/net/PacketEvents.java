@@ -2,6 +2,8 @@ package netsim.net;
 
 import java.util.Arrays;
 import netsim.core.Simulator;
+import netsim.net.fault.FaultChain;
+import netsim.net.fault.FaultRule;
 import netsim.net.link.LinkDirection;
 
 /**
@@ -60,6 +62,12 @@ public final class PacketEvents {
   public void duplicated(LinkDirection link, Packet original, Packet copy) {
     for (PacketObserver o : observers) {
       o.onDuplicate(simulator.now(), link, original, copy);
+    }
+  }
+
+  public void ruleTook(FaultChain chain, FaultRule rule, Packet packet) {
+    for (PacketObserver o : observers) {
+      o.onRule(simulator.now(), chain, rule, packet);
     }
   }
 

@@ -1,5 +1,7 @@
 package netsim.net;
 
+import netsim.net.fault.FaultChain;
+import netsim.net.fault.FaultRule;
 import netsim.net.link.LinkDirection;
 
 /**
@@ -28,6 +30,12 @@ public interface PacketObserver {
 
   /** A link direction duplicated {@code original} as {@code copy}. */
   default void onDuplicate(long time, LinkDirection link, Packet original, Packet copy) {}
+
+  /**
+   * A fault rule of {@code chain} took a packet; its action (drop, delay, hold, ...) follows. A
+   * drop is also reported to {@link #onDrop} with cause {@code rule}.
+   */
+  default void onRule(long time, FaultChain chain, FaultRule rule, Packet packet) {}
 
   /**
    * A packet is dropped.

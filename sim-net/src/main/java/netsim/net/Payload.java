@@ -51,4 +51,13 @@ public interface Payload {
   default int dataLength() {
     return 0;
   }
+
+  /**
+   * Where the 16-bit transport checksum lies in the bytes {@link #writeTo} writes (6 for UDP, 16
+   * for TCP), or -1 if there is none. Fault rules corrupt this field to make the receiver discard a
+   * packet while a capture still decodes everything else unchanged.
+   */
+  default int checksumOffset() {
+    return -1;
+  }
 }

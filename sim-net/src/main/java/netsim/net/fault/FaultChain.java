@@ -1,22 +1,78 @@
 package netsim.net.fault;
 
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Consumer;
+import netsim.core.Labelled;
+import netsim.core.Simulator;
 import netsim.net.DropCause;
+import netsim.net.Network;
 import netsim.net.Packet;
+import netsim.net.PacketEvents;
 import netsim.net.link.QueueDiscipline.DropSink;
 
 /**
  * An ordered chain of targeted fault rules at one place in the network (a link direction or a
- * node). Each packet passing that place is offered to the rules in order; the first rule that
- * matches decides what happens to it, and a packet no rule matches passes unchanged.
+ * node). Each packet passing that place is offered to the rules in order; the first rule whose
+ * match and selection take it decides what happens to it, and a packet no rule takes passes
+ * unchanged.
  *
  * <p>The chain continues a packet by calling {@code next}: at once, later, never, or twice.
+ * Delayed packets continue in a labelled simulator event ({@code fault/<chain>/<rule>/delay}).
+ * Held packets wait in the chain in arrival order until {@link FaultRule#release()} or
+ * {@link #releaseAll()}; a packet still held when the simulation ends was neither delivered nor
+ * dropped: {@link #held()} counts it, and no drop is reported for it.
+ *
+ * <p>A chain without rules costs its owner one {@link #isEmpty()} check per packet.
  */
 public final class FaultChain {
+  private static final FaultRule[] NO_RULES = new FaultRule[0];
 
-  /** Whether the chain has any rule; a link skips it entirely when it has none. */
+  private final Simulator simulator;
+  private final Network network;
+  private final PacketEvents events;
+  private final String name;
+  private FaultRule[] rules = NO_RULES;
+  /** Held packets of all rules, in arrival order. */
+  private final List<Held> held = new ArrayList<>();
+
+  /**
+   * @param name where the chain sits, for traces and event labels, e.g. "link/client->server"
+   */
+  public FaultChain(Network network, String name) {
+    this.network = checkNotNull(network, "network");
+    this.simulator = network.simulator();
+    this.events = network.events();
+    checkArgument(name != null && !name.isEmpty(), "a fault chain needs a name");
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Whether the chain has any rule; its owner skips it entirely when it has none. */
   public boolean isEmpty() {
-    return true;
+    return rules.length == 0;
+  }
+
+  /** Appends a rule: it sees only the packets that every earlier rule passed. */
+  public FaultChain add(FaultRule rule) {
+    checkNotNull(rule, "rule");
+    rule.attach(this, rules.length + 1);
+    rules = Arrays.copyOf(rules, rules.length + 1);
+    rules[rules.length - 1] = rule;
+    return this;
+  }
+
+  /** The rules in order. */
+  public List<FaultRule> rules() {
+    return Collections.unmodifiableList(Arrays.asList(rules));
   }
 
   /**
@@ -27,6 +83,125 @@ public final class FaultChain {
    * @param drops where a dropped packet is reported, with {@link DropCause#RULE}
    */
   public void apply(Packet packet, Consumer<Packet> next, DropSink drops) {
+    long now = simulator.now();
+    for (FaultRule rule : rules) {
+      if (rule.takes(packet, now)) {
+        events.ruleTook(this, rule, packet);
+        perform(rule, packet, next, drops, now);
+        return;
+      }
+    }
     next.accept(packet);
+  }
+
+  private void perform(FaultRule rule, Packet packet, Consumer<Packet> next, DropSink drops,
+      long now) {
+    FaultAction action = rule.action();
+    if (action instanceof FaultAction.Drop) {
+      drops.drop(packet, DropCause.RULE);
+    } else if (action instanceof FaultAction.Delay delay) {
+      simulator.schedule(delay.nanos(), new Continue(packet, next, rule.eventLabel()));
+    } else if (action instanceof FaultAction.HoldUntil until) {
+      if (until.time() <= now) {
+        next.accept(packet);
+      } else {
+        simulator.scheduleAt(until.time(), new Continue(packet, next, rule.eventLabel()));
+      }
+    } else if (action instanceof FaultAction.Hold) {
+      held.add(new Held(rule, packet, next));
+    } else if (action instanceof FaultAction.Duplicate) {
+      Packet copy = packet.duplicate(network.nextPacketId());
+      next.accept(packet);
+      next.accept(copy);
+    } else if (action instanceof FaultAction.Corrupt corrupt) {
+      packet.corrupt(corrupt.bitIn(packet));
+      next.accept(packet);
+    } else {
+      throw new IllegalStateException("unknown fault action " + action);
+    }
+  }
+
+  /** A delayed packet continuing its way. */
+  private static final class Continue implements Runnable, Labelled {
+    private final Packet packet;
+    private final Consumer<Packet> next;
+    private final String label;
+
+    Continue(Packet packet, Consumer<Packet> next, String label) {
+      this.packet = packet;
+      this.next = next;
+      this.label = label;
+    }
+
+    @Override
+    public void run() {
+      next.accept(packet);
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** A packet held by a rule, with the way it will continue. */
+  private record Held(FaultRule rule, Packet packet, Consumer<Packet> next) {}
+
+  /**
+   * Continues every held packet, of all rules, at once and in the order they arrived.
+   *
+   * @return how many were released
+   */
+  public int releaseAll() {
+    return release(null);
+  }
+
+  /** Releases the packets held by {@code rule}, or by every rule when it is null. */
+  int release(FaultRule rule) {
+    List<Held> released = new ArrayList<>();
+    List<Held> kept = new ArrayList<>();
+    for (Held h : held) {
+      if (rule == null || h.rule() == rule) {
+        released.add(h);
+      } else {
+        kept.add(h);
+      }
+    }
+    held.clear();
+    held.addAll(kept);
+    // Continued only after the bookkeeping, so that a packet held again on its way is kept.
+    for (Held h : released) {
+      h.next().accept(h.packet());
+    }
+    return released.size();
+  }
+
+  /** The packets held now, by all rules. */
+  public int held() {
+    return held.size();
+  }
+
+  int heldBy(FaultRule rule) {
+    int count = 0;
+    for (Held h : held) {
+      if (h.rule() == rule) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** One line per rule with its counters, for run summaries. */
+  public List<String> summary() {
+    List<String> lines = new ArrayList<>(rules.length);
+    for (FaultRule rule : rules) {
+      lines.add(name + " " + rule.summary());
+    }
+    return lines;
+  }
+
+  @Override
+  public String toString() {
+    return name;
   }
 }

@@ -35,7 +35,7 @@ public final class LinkDirection {
   private final Interface to;
   private final String streamPrefix;
   private final String arrivalLabel;
-  private final FaultChain faults = new FaultChain();
+  private final FaultChain faults;
   private final LinkCounters counters = new LinkCounters();
   private final Consumer<Packet> afterFaults = this::impair;
   private final QueueDiscipline.DropSink dropSink = this::drop;
@@ -67,6 +67,7 @@ public final class LinkDirection {
     this.name = from.node().name() + "->" + to.node().name();
     this.streamPrefix = "link/" + linkName + "/" + name + "/";
     this.arrivalLabel = "link/" + name + "/arrive";
+    this.faults = new FaultChain(network, "link/" + name);
     this.transmitter = new Timer(simulator, "link/" + name + "/transmit", this::transmitted);
     this.config = checkNotNull(config, "config");
     this.loss = config.loss().create();

@@ -1,0 +1,185 @@
+package netsim.net.fault;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import netsim.core.Time;
+import netsim.net.DropCause;
+import netsim.net.Packet;
+
+/**
+ * What a {@link FaultRule} does to a packet it takes. Each action either continues the packet
+ * (now, later, twice, or altered) or ends its way; the {@link FaultChain} carries it out.
+ */
+public sealed interface FaultAction {
+
+  /** A short verb for traces and event labels: "drop", "delay", "hold-until", ... */
+  String verb();
+
+  /** Drops the packet, reported with {@link DropCause#RULE}. */
+  static FaultAction drop() {
+    return Drop.INSTANCE;
+  }
+
+  /** Continues the packet {@code nanos} later than it would have. */
+  static FaultAction delay(long nanos) {
+    return new Delay(nanos);
+  }
+
+  /** Continues the packet at virtual time {@code time}, or at once if that time has passed. */
+  static FaultAction holdUntil(long time) {
+    return new HoldUntil(time);
+  }
+
+  /**
+   * Holds the packet until {@link FaultRule#release()} or {@link FaultChain#releaseAll()}; a packet
+   * never released is neither delivered nor dropped.
+   */
+  static FaultAction hold() {
+    return Hold.INSTANCE;
+  }
+
+  /** Continues the packet and then a copy of it with a new id. */
+  static FaultAction duplicate() {
+    return Duplicate.INSTANCE;
+  }
+
+  /**
+   * Flips one bit of the transport checksum (see {@link Corrupt}) so that the receiver discards the
+   * packet, then continues it.
+   */
+  static FaultAction corrupt() {
+    return Corrupt.TRANSPORT_CHECKSUM;
+  }
+
+  /** Flips bit {@code bit} of the packet's bytes (0 = the first byte's top bit), then continues. */
+  static FaultAction corruptBit(int bit) {
+    checkArgument(bit >= 0, "bit index must not be negative, got %s", bit);
+    return new Corrupt(bit);
+  }
+
+  /** See {@link #drop()}. */
+  enum Drop implements FaultAction {
+    INSTANCE;
+
+    @Override
+    public String verb() {
+      return "drop";
+    }
+
+    @Override
+    public String toString() {
+      return verb();
+    }
+  }
+
+  /** See {@link #delay(long)}. */
+  record Delay(long nanos) implements FaultAction {
+    public Delay {
+      checkArgument(nanos > 0, "delay must be positive, got %sns", nanos);
+    }
+
+    @Override
+    public String verb() {
+      return "delay";
+    }
+
+    @Override
+    public String toString() {
+      return "delay(" + Time.format(nanos) + ")";
+    }
+  }
+
+  /** See {@link #holdUntil(long)}. */
+  record HoldUntil(long time) implements FaultAction {
+    public HoldUntil {
+      checkArgument(time >= 0, "hold-until time must not be negative, got %sns", time);
+    }
+
+    @Override
+    public String verb() {
+      return "hold-until";
+    }
+
+    @Override
+    public String toString() {
+      return "holdUntil(" + Time.format(time) + ")";
+    }
+  }
+
+  /** See {@link #hold()}. */
+  enum Hold implements FaultAction {
+    INSTANCE;
+
+    @Override
+    public String verb() {
+      return "hold";
+    }
+
+    @Override
+    public String toString() {
+      return verb();
+    }
+  }
+
+  /** See {@link #duplicate()}. */
+  enum Duplicate implements FaultAction {
+    INSTANCE;
+
+    @Override
+    public String verb() {
+      return "duplicate";
+    }
+
+    @Override
+    public String toString() {
+      return verb();
+    }
+  }
+
+  /**
+   * Flips one bit of the packet. With {@link #TRANSPORT_CHECKSUM} the bit lies in the transport
+   * checksum field ({@link netsim.net.Payload#checksumOffset()}), so a capture decodes the packet
+   * exactly as before except for a bad checksum; the lowest bit that is clear is flipped, so the
+   * field never becomes 0 (which UDP reads as "no checksum"). A transport without a checksum field
+   * gets the packet's last bit flipped instead.
+   *
+   * @param bit the bit index in the packet's bytes, or -1 for the transport checksum
+   */
+  record Corrupt(int bit) implements FaultAction {
+    public static final Corrupt TRANSPORT_CHECKSUM = new Corrupt(-1);
+
+    public Corrupt {
+      checkArgument(bit >= -1, "bit index must not be negative, got %s", bit);
+    }
+
+    /** The index of the bit to flip in {@code packet}'s bytes. */
+    public int bitIn(Packet packet) {
+      if (bit >= 0) {
+        checkArgument(bit < 8 * packet.totalLength(),
+            "bit %s lies beyond the %s-byte packet %s", bit, packet.totalLength(), packet);
+        return bit;
+      }
+      int offset = packet.payload().checksumOffset();
+      if (offset < 0) {
+        return 8 * packet.totalLength() - 1;
+      }
+      int at = Packet.HEADER_LENGTH + offset;
+      byte[] bytes = packet.toBytes();
+      int checksum = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+      int lowestClear = checksum == 0xFFFF ? 0 : Integer.numberOfTrailingZeros(~checksum);
+      // Bit k of the big-endian field (0 = least significant) in packet bit order (0 = first
+      // byte's most significant bit).
+      return 8 * at + 15 - lowestClear;
+    }
+
+    @Override
+    public String verb() {
+      return "corrupt";
+    }
+
+    @Override
+    public String toString() {
+      return bit < 0 ? "corrupt" : "corrupt(bit " + bit + ")";
+    }
+  }
+}
