@@ -96,6 +96,12 @@ public final class TcpSegment implements Payload {
     return data.length;
   }
 
+  /** The TCP checksum sits at byte 16 of the header. */
+  @Override
+  public int checksumOffset() {
+    return 16;
+  }
+
   public int seq() {
     return seq;
   }
