@@ -997,6 +997,8 @@ public final class TcpConnection {
     if (previous == next) {
       return;
     }
+    checkState(TcpTransitions.allows(previous, next), "no transition %s -> %s (%s) in RFC 9293",
+        previous, next, cause);
     state = next;
     visited.add(next);
     env.stateChanged(this, previous, next, cause);
