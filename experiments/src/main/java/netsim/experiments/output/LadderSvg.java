@@ -196,10 +196,12 @@ public final class LadderSvg {
         angle += 180;
       }
       // Segments that leave together share a line: spread their labels along it.
-      double along = k == 0 ? 0.5 : k % 2 == 1 ? 0.5 - 0.18 * ((k + 1) / 2) : 0.5 + 0.18 * (k / 2);
+      // (the second below the line, later ones further along it).
+      double along = k < 2 ? 0.5 : 0.5 + 0.12 * (k / 2) * (k % 2 == 0 ? -1 : 1);
+      double below = k % 2 == 1 ? 16 : 0;
       double mx = x1 + (x2 - x1) * along;
       double my = y1 + (y2 - y1) * along;
-      svg.rotatedText(mx, my - 5, angle, "label" + (a.dropped() ? " lostlabel" : ""),
+      svg.rotatedText(mx, my - 5 + below, angle, "label" + (a.dropped() ? " lostlabel" : ""),
           a.label());
     }
     // States beside the lines: left of the first host, right of the others; one label per
