@@ -75,14 +75,13 @@ public final class HumanSummary {
   static List<String> keyEvents(RunResult result) {
     List<String> lines = new ArrayList<>();
     Map<Long, String> ruleOf = new LinkedHashMap<>();
-    String pendingRtx = null;
     int drops = 0;
     Map<String, Integer> timeWaitAcks = new LinkedHashMap<>();
     for (TraceEvent e : result.events()) {
       String at = " at " + Time.format(e.t());
       if (e instanceof TraceEvent.Retransmit r) {
-        pendingRtx = r.node() + " retransmitted " + r.flags() + at + " (" + r.reason() + ")";
-        lines.add(pendingRtx);
+        lines.add(r.node() + " retransmitted " + r.flags() + (r.len() > 0 ? " len=" + r.len() : "")
+            + at + " (" + r.reason() + ")");
       } else if (e instanceof TraceEvent.Rule r) {
         ruleOf.put(r.pkt(), r.rule());
         if (!r.action().equals("drop")) {
@@ -92,7 +91,8 @@ public final class HumanSummary {
         drops++;
         if (drops <= 5 || ruleOf.containsKey(p.pkt())) {
           String why = ruleOf.containsKey(p.pkt()) ? "rule " + ruleOf.get(p.pkt()) : p.cause();
-          lines.add(p.node() + "'s " + p.flags() + " to " + p.dst() + " dropped" + at + " ("
+          lines.add(p.node() + "'s " + p.flags() + (p.len() > 0 ? " len=" + p.len() : "")
+              + " to " + p.dst() + " dropped" + at + " ("
               + why + ")");
         }
       } else if (e instanceof TraceEvent.Packet p && p.ev().equals("send")) {

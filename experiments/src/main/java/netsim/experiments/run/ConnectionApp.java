@@ -13,6 +13,7 @@ import netsim.tcp.TcpState;
  * shuts down or aborts when its settings say. What it saw is kept in an {@link AppRecord}.
  */
 final class ConnectionApp implements TcpHandler {
+  private static final int CHUNK = 64 * 1024;
   private final Activity activity;
   private final Recorder recorder;
   private final String node;
@@ -24,6 +25,9 @@ final class ConnectionApp implements TcpHandler {
   private PayloadStream out;
   private PayloadStream expected;
   private long written;
+  /** Bytes drawn from the stream and not yet all taken by the send buffer. */
+  private byte[] chunk;
+  private int chunkOffset;
   private boolean writing;
   private boolean closeRequested;
   private boolean closed;
@@ -102,18 +106,17 @@ final class ConnectionApp implements TcpHandler {
 
   private void write(TcpConnection c) {
     while (written < settings.send() && isOpenForWriting(c)) {
-      int chunk = (int) Math.min(settings.send() - written, Math.max(1, c.sendBufferFree()));
-      if (c.sendBufferFree() == 0) {
-        return; // onWritable continues
+      if (chunk == null || chunkOffset == chunk.length) {
+        chunk = out.next((int) Math.min(settings.send() - written, CHUNK));
+        chunkOffset = 0;
       }
-      byte[] bytes = out.next(chunk);
-      int accepted = c.send(bytes);
-      if (accepted < chunk) {
-        throw new IllegalStateException("send buffer took " + accepted + " of " + chunk
-            + " bytes it said were free");
-      }
+      int accepted = c.send(chunk, chunkOffset, chunk.length - chunkOffset);
+      chunkOffset += accepted;
       written += accepted;
       record.written = written;
+      if (chunkOffset < chunk.length) {
+        return; // the send buffer is full: onWritable continues
+      }
     }
     if (written == settings.send() && writing) {
       writing = false;

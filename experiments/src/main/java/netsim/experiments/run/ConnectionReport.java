@@ -46,10 +46,9 @@ public record ConnectionReport(String node, String conn, String role,
       }
       List<List<TraceEvent.State>> incarnations =
           lives.computeIfAbsent(s.node() + " " + s.conn(), k -> new ArrayList<>());
-      boolean starts = s.from().equals("CLOSED")
-          || (s.from().equals("LISTEN") && s.to().equals("SYN_RECEIVED")
-              && (incarnations.isEmpty() || ended(last(incarnations))));
-      if (incarnations.isEmpty() || (starts && ended(last(incarnations)))) {
+      // After a life ended (CLOSED, or a child back in LISTEN and released), the next change
+      // on the same 4-tuple starts a new connection.
+      if (incarnations.isEmpty() || ended(last(incarnations))) {
         incarnations.add(new ArrayList<>());
       }
       last(incarnations).add(s);
