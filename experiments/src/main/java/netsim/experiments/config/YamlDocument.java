@@ -50,14 +50,27 @@ public final class YamlDocument {
       return new YamlDocument(name, root, locations);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String message = e.getOriginalMessage();
-      int cut = message.indexOf('\n');
       throw new ConfigException(name, at == null ? 0 : at.getLineNr(),
           at == null ? 0 : at.getColumnNr(), "", "YAML syntax error: "
-              + (cut < 0 ? message : message.substring(0, cut)).trim());
+              + condense(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigException(name, 0, 0, "", "cannot read: " + e.getMessage());
     }
+  }
+
+  /** SnakeYAML's message without its source excerpt: "while parsing ...: expected ...". */
+  private static String condense(String message) {
+    StringBuilder text = new StringBuilder();
+    for (String line : message.split("\n")) {
+      if (line.isBlank() || line.startsWith(" ") || line.contains("^")) {
+        continue;
+      }
+      if (text.length() > 0) {
+        text.append(": ");
+      }
+      text.append(line.trim());
+    }
+    return text.toString();
   }
 
   private static JsonNode read(JsonParser parser, String path, Map<String, int[]> locations,
