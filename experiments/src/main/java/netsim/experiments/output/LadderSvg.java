@@ -101,7 +101,9 @@ public final class LadderSvg {
       }
     }
     // Segments still in the network at the end (held): drawn as far as the end, unfinished.
-    int undrawn = Math.max(0, totalSegments - maxSegments);
+    long allSegments = events.stream()
+        .filter(e -> e instanceof TraceEvent.Packet p && p.ev().equals("send")).count();
+    long undrawn = Math.max(0, allSegments - Math.min(totalSegments, maxSegments));
 
     // Time to y: a scale that draws a typical one-way delay NORMAL_DELAY_PX tall, with long
     // idle gaps compressed to a break.
