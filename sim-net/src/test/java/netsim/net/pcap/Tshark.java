@@ -13,21 +13,21 @@ import java.util.concurrent.TimeUnit;
  * packet. Tests call {@link #available()} in {@code Assumptions.assumeTrue(...)} so that they are
  * reported as skipped, with the reason, where tshark is not installed ({@code .ci/run} installs it).
  *
- * <p>Other modules (sim-tcp's capture test) may copy this small class: test classes are not
- * shared between modules.
+ * <p>sim-net publishes its test classes as a test-jar, so other modules' capture tests use this
+ * class too.
  */
-final class Tshark {
+public final class Tshark {
   /** Why tshark is unavailable, or null when it runs. */
   private static final String UNAVAILABLE = probe();
 
   private Tshark() {}
 
-  static boolean available() {
+  public static boolean available() {
     return UNAVAILABLE == null;
   }
 
   /** Says why the tshark tests are skipped. */
-  static String unavailableReason() {
+  public static String unavailableReason() {
     return "tshark not installed: " + UNAVAILABLE
         + " (install it with `apt-get install -y tshark`, as .ci/run does)";
   }
@@ -42,7 +42,7 @@ final class Tshark {
   }
 
   /** What tshark printed; stderr without its warning about running as root. */
-  record Result(int exitCode, List<String> stdout, List<String> stderr) {}
+  public record Result(int exitCode, List<String> stdout, List<String> stderr) {}
 
   /**
    * Prints {@code fields} of every packet in {@code capture}, tab-separated, with the IPv4, UDP
@@ -50,7 +50,7 @@ final class Tshark {
    *
    * @return one row per packet, one string per field ("" when the packet lacks it)
    */
-  static List<List<String>> fields(Path capture, String... fields) throws IOException {
+  public static List<List<String>> fields(Path capture, String... fields) throws IOException {
     List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString(),
         "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
         "-o", "tcp.check_checksum:TRUE", "-T", "fields", "-E", "separator=/t",
@@ -71,7 +71,7 @@ final class Tshark {
     return rows;
   }
 
-  static Result run(List<String> command) throws IOException {
+  public static Result run(List<String> command) throws IOException {
     Path stdout = Files.createTempFile("tshark", ".out");
     Path stderr = Files.createTempFile("tshark", ".err");
     try {
