@@ -33,7 +33,9 @@ public final class ConfigBinder {
   static final String[] TCP = {"mss", "msl", "initialRto", "minRto", "maxRto",
       "clockGranularity", "synRetries", "synAckRetries", "maxRetries", "sendBuffer",
       "receiveBuffer", "windowScaling", "timestamps", "sack", "challengeAcks",
-      "challengeAckInterval", "rfc1337", "acceptSynInTimeWait", "counterfactual"};
+      "challengeAckInterval", "rfc1337", "acceptSynInTimeWait", "congestionControl",
+      "initialWindow", "nagle", "delayedAck", "delayedAckTimeout", "keepalive", "keepaliveIdle",
+      "keepaliveInterval", "keepaliveProbes", "counterfactual"};
   static final String[] COUNTERFACTUAL = {"twoWayHandshake", "zeroTimeWait"};
   static final String[] DIRECTION = {"bandwidth", "delay", "jitter", "jitterDistribution",
       "jitterReorders", "queue", "loss", "duplicate", "corrupt", "reorder", "reorderGap", "up"};
@@ -224,6 +226,28 @@ public final class ConfigBinder {
     boolean rfc1337 = pick(f, "rfc1337", base, TcpSettings::rfc1337, ConfigNode::bool);
     boolean acceptSyn = pick(f, "acceptSynInTimeWait", base, TcpSettings::acceptSynInTimeWait,
         ConfigNode::bool);
+    String congestionControl = pick(f, "congestionControl", base,
+        TcpSettings::congestionControl, n -> {
+          String name = n.text();
+          if (!netsim.tcp.cc.CongestionControls.NAMES.contains(name)) {
+            throw n.error("unknown congestion control '" + name + "' (known: "
+                + String.join(", ", netsim.tcp.cc.CongestionControls.NAMES) + ")");
+          }
+          return name;
+        });
+    int initialWindow = pick(f, "initialWindow", base, TcpSettings::initialWindow,
+        n -> (int) n.integer(0, 1000));
+    boolean nagle = pick(f, "nagle", base, TcpSettings::nagle, ConfigNode::bool);
+    boolean delayedAck = pick(f, "delayedAck", base, TcpSettings::delayedAck, ConfigNode::bool);
+    long delayedAckTimeout = pick(f, "delayedAckTimeout", base, TcpSettings::delayedAckTimeout,
+        ConfigBinder::positiveDuration);
+    boolean keepalive = pick(f, "keepalive", base, TcpSettings::keepalive, ConfigNode::bool);
+    long keepaliveIdle = pick(f, "keepaliveIdle", base, TcpSettings::keepaliveIdle,
+        ConfigBinder::positiveDuration);
+    long keepaliveInterval = pick(f, "keepaliveInterval", base, TcpSettings::keepaliveInterval,
+        ConfigBinder::positiveDuration);
+    int keepaliveProbes = pick(f, "keepaliveProbes", base, TcpSettings::keepaliveProbes,
+        n -> (int) n.integer(1, 255));
     Fields cf = f.get("counterfactual").fields(COUNTERFACTUAL);
     TcpSettings.Counterfactual cbase = base == null ? null : base.counterfactual();
     TcpSettings.Counterfactual counterfactual = new TcpSettings.Counterfactual(
@@ -233,7 +257,9 @@ public final class ConfigBinder {
             ConfigNode::bool));
     return new TcpSettings(mss, msl, initialRto, minRto, maxRto, granularity, synRetries,
         synAckRetries, maxRetries, sendBuffer, receiveBuffer, windowScaling, timestamps, sack,
-        challengeAcks, challengeAckInterval, rfc1337, acceptSyn, counterfactual);
+        challengeAcks, challengeAckInterval, rfc1337, acceptSyn, congestionControl,
+        initialWindow, nagle, delayedAck, delayedAckTimeout, keepalive, keepaliveIdle,
+        keepaliveInterval, keepaliveProbes, counterfactual);
   }
 
   private static List<NodeSettings> nodes(ConfigNode list, TcpSettings tcp) {

@@ -26,6 +26,15 @@ public record TcpSettings(
     long challengeAckInterval,
     boolean rfc1337,
     boolean acceptSynInTimeWait,
+    String congestionControl,
+    int initialWindow,
+    boolean nagle,
+    boolean delayedAck,
+    long delayedAckTimeout,
+    boolean keepalive,
+    long keepaliveIdle,
+    long keepaliveInterval,
+    int keepaliveProbes,
     Counterfactual counterfactual) {
 
   /** The deliberate departures from the RFCs. */
@@ -56,6 +65,15 @@ public record TcpSettings(
         .challengeAckInterval(challengeAckInterval)
         .rfc1337(rfc1337)
         .acceptSynInTimeWait(acceptSynInTimeWait)
+        .congestionControl(congestionControl)
+        .initialWindow(initialWindow)
+        .nagle(nagle)
+        .delayedAck(delayedAck)
+        .delayedAckTimeout(delayedAckTimeout)
+        .keepalive(keepalive)
+        .keepaliveIdle(keepaliveIdle)
+        .keepaliveInterval(keepaliveInterval)
+        .keepaliveProbes(keepaliveProbes)
         .twoWayHandshake(counterfactual.twoWayHandshake())
         .timeWait(counterfactual.zeroTimeWait() ? 0 : -1)
         .build();
