@@ -69,6 +69,11 @@ final class RunCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("netsim: cannot write the outputs in " + dir + ": " + e.getMessage());
       return ExitCodes.FAILURE;
+    } catch (RuntimeException e) {
+      err.println("netsim: the run failed, which is a bug in netsim (please report it with the"
+          + " experiment file): " + e);
+      e.printStackTrace(err);
+      return ExitCodes.FAILURE;
     }
     outStream.print(outcome.text());
     outStream.flush();

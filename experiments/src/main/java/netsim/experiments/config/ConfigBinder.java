@@ -384,8 +384,14 @@ public final class ConfigBinder {
     int reorderGap = pick(f, "reorderGap", base, DirectionSettings::reorderGap,
         n -> (int) n.integer(0, Integer.MAX_VALUE));
     boolean up = pick(f, "up", base, DirectionSettings::up, ConfigNode::bool);
-    return new DirectionSettings(bandwidth, delay, jitter, distribution, jitterReorders, queue,
-        loss, duplicate, corrupt, reorder, reorderGap, up);
+    DirectionSettings settings = new DirectionSettings(bandwidth, delay, jitter, distribution,
+        jitterReorders, queue, loss, duplicate, corrupt, reorder, reorderGap, up);
+    try {
+      LinkConfigs.of(settings); // sim-net's own checks, reported here with the location
+    } catch (IllegalArgumentException e) {
+      throw (f.has("loss") ? f.get("loss") : f.node()).error(e.getMessage());
+    }
+    return settings;
   }
 
   private static String known(ConfigNode node, Registry<?> registry) {
