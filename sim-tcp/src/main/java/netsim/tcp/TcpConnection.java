@@ -249,6 +249,7 @@ public final class TcpConnection {
     wantsWritable = accepted < length;
     if (state == ESTABLISHED || state == CLOSE_WAIT) {
       output();
+      reportCongestion();
       env.timersChanged(this);
     }
     return accepted;
@@ -284,6 +285,7 @@ public final class TcpConnection {
       }
     }
     output();
+    reportCongestion();
     env.timersChanged(this);
   }
 

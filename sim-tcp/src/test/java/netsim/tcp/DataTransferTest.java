@@ -336,4 +336,38 @@ class DataTransferTest {
       assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
     }
   }
+
+  @Nested
+  class WindowScaling {
+    @Test
+    void bothSidesOfferingScaling_scaleTheWindowFieldsBothWays() {
+      // RFC 7323 2: the shift applies to every segment but the SYNs.
+      TcpConfig big = TcpHarness.CONFIG.toBuilder().windowScaling(true)
+          .receiveBuffer(1 << 20).build();
+      TcpHarness h = new TcpHarness(big, true);
+      TcpSegment syn = new TcpSegment(49152, 80, 5000, 0, TcpFlags.SYN, 65535, 0,
+          new TcpOptions(1460, 3, false, false, 0, 0, com.google.common.collect.ImmutableList.of()),
+          null);
+      h.connection.acceptSyn(syn);
+      TcpSegment synAck = h.sent.get(0);
+      assertThat(synAck.options().windowScale()).isEqualTo(5); // 1 MiB needs 2^5
+      assertThat(synAck.window()).isEqualTo(65535);
+      h.connection.onSegment(new TcpSegment(49152, 80, 5001, 1001, TcpFlags.ACK, 100, 0,
+          TcpOptions.NONE, null));
+      assertThat(h.connection.sndWnd()).isEqualTo(800); // 100 << 3
+      h.connection.send(new byte[10]);
+      assertThat(h.sent.get(1).window()).isEqualTo((1 << 20) >> 5);
+    }
+
+    @Test
+    void aPeerWithoutScaling_turnsItOffForBoth() {
+      TcpConfig big = TcpHarness.CONFIG.toBuilder().windowScaling(true)
+          .receiveBuffer(1 << 20).build();
+      TcpHarness h = TcpHarness.synReceived(big);
+      assertThat(h.sent.get(0).options().hasWindowScale()).isFalse();
+      h.receive("ACK", 5001, 1001);
+      h.connection.send(new byte[10]);
+      assertThat(h.sent.get(1).window()).isEqualTo(65535);
+    }
+  }
 }
