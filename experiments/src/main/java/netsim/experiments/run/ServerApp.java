@@ -15,7 +15,7 @@ final class ServerApp {
   private final Recorder recorder;
   private final long seed;
   private final List<AppRecord> records;
-  private TcpStack stack;
+  private final TcpStack stack;
   private TcpListener listener;
   private boolean started;
 
