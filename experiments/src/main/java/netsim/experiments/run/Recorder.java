@@ -22,9 +22,9 @@ import netsim.tcp.TcpState;
 
 /**
  * Records a run's events as {@link TraceEvent}s in the order they happen, which is the order of
- * virtual time: packets from sim-net, state changes, application events and retransmissions from
- * sim-tcp, and the run's own actions. Also counts the packets still in the network, so a run can
- * tell when nothing is left to happen.
+ * virtual time: packets from sim-net, state changes, application events, retransmissions and
+ * congestion changes from sim-tcp, and the run's own actions. Also counts the packets still in the
+ * network, so a run can tell when nothing is left to happen.
  */
 public final class Recorder implements PacketObserver, TcpObserver {
   private final List<TraceEvent> events = new ArrayList<>();
@@ -97,6 +97,17 @@ public final class Recorder implements PacketObserver, TcpObserver {
   public void onAppEvent(long time, String node, FourTuple connection, String event,
       long bytes) {
     events.add(new TraceEvent.App(time, node, connection.toString(), event, bytes));
+  }
+
+  /** sim-tcp's ssthresh before it is first set (see {@link TcpObserver#onCongestion}). */
+  private static final long SSTHRESH_UNSET = Long.MAX_VALUE / 4;
+
+  @Override
+  public void onCongestion(long time, String node, FourTuple connection, long cwnd,
+      long ssthresh, long srtt, long rto, long bytesInFlight) {
+    events.add(new TraceEvent.Congestion(time, node, connection.toString(), cwnd,
+        ssthresh >= SSTHRESH_UNSET ? TraceEvent.Congestion.UNSET : ssthresh,
+        srtt < 0 ? TraceEvent.Congestion.UNSET : srtt, rto, bytesInFlight));
   }
 
   @Override

@@ -135,6 +135,34 @@ public sealed interface TraceEvent {
     }
   }
 
+  /**
+   * The congestion state of a connection changed (sim-tcp reports every change): the congestion
+   * window, the slow-start threshold ({@link #UNSET} until first set), the smoothed RTT ({@link
+   * #UNSET} before the first sample), the RTO and the bytes in flight. For the cwnd graph.
+   */
+  record Congestion(long t, String node, String conn, long cwnd, long ssthresh, long srtt,
+      long rto, long inflight) implements TraceEvent {
+    /** ssthresh or srtt not known yet: the field is left out of the trace line. */
+    public static final long UNSET = -1;
+
+    @Override
+    public String ev() {
+      return "cc";
+    }
+
+    @Override
+    public JsonLine json() {
+      JsonLine line = start(this).str("node", node).str("conn", conn).num("cwnd", cwnd);
+      if (ssthresh != UNSET) {
+        line.num("ssthresh", ssthresh);
+      }
+      if (srtt != UNSET) {
+        line.num("srtt", srtt);
+      }
+      return line.num("rto", rto).num("inflight", inflight);
+    }
+  }
+
   /** A link direction changed: {@code what} is "set", "down" or "up". */
   record Link(long t, String dir, String what) implements TraceEvent {
     @Override
