@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     versionProvider = NetsimCommand.VersionProvider.class,
     description = {"Runs an experiment from a YAML file or a built-in scenario (see 'netsim"
-        + " scenarios') and writes trace.jsonl, HOST.pcap, summary.json and ladder.svg.",
+        + " scenarios') and writes trace.jsonl, HOST.pcap, summary.json, ladder.svg and, when"
+        + " segments carry data, timeseq.svg and cwnd.svg.",
         "Exit status: 0 done; 1 an invariant was violated (with --check); 2 a mistake in the"
             + " config or command line; 3 the run failed."})
 final class RunCommand implements Callable<Integer> {
@@ -41,6 +42,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--check", description = "Exit with status 1 when an invariant is violated.")
   boolean check;
 
+  @Option(names = "--plots", description = "Write timeseq.svg and cwnd.svg even when no segment"
+      + " carries data (a run with data always gets them, unless outputs.plots is false).")
+  boolean plots;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -62,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("out", config.name());
     RunOutputs.Outcome outcome;
     try {
-      outcome = RunOutputs.run(config, dir);
+      outcome = RunOutputs.run(config, dir, plots);
     } catch (RunException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.FAILURE;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.experiments.config.ExperimentConfig;
+import netsim.experiments.plot.RunPlots;
 import netsim.experiments.run.ConnectionReport;
 import netsim.experiments.run.Experiment;
 import netsim.experiments.run.Invariants;
@@ -18,8 +19,9 @@ import netsim.net.pcap.PcapWriter;
 
 /**
  * Runs an experiment and writes its outputs into a directory: {@code trace.jsonl}, one pcap per
- * host, {@code ladder.svg} and {@code summary.json}, each under a temporary name until the run
- * has finished, then renamed.
+ * host, {@code ladder.svg}, {@code timeseq.svg} and {@code cwnd.svg} (when the run carries data)
+ * and {@code summary.json}, each under a temporary name until the run has finished, then
+ * renamed.
  */
 public final class RunOutputs {
   /** What a finished run reports. */
@@ -34,6 +36,17 @@ public final class RunOutputs {
    * @throws IOException if an output cannot be written; partial files are removed
    */
   public static Outcome run(ExperimentConfig config, Path out) throws IOException {
+    return run(config, out, false);
+  }
+
+  /**
+   * Runs {@code config}, writing into {@code out} (or nowhere when null); {@code plots} asks for
+   * the time-sequence and cwnd plots even when the run carries no data.
+   *
+   * @throws IOException if an output cannot be written; partial files are removed
+   */
+  public static Outcome run(ExperimentConfig config, Path out, boolean plots)
+      throws IOException {
     OutputDirectory dir = out == null ? null : new OutputDirectory(out);
     List<PcapWriter> captures = new ArrayList<>();
     try {
@@ -65,6 +78,15 @@ public final class RunOutputs {
           Files.writeString(dir.partial("ladder.svg"), LadderSvg.render(title,
               experiment.hosts(), result.events(), config.outputs().ladderMaxSegments()),
               StandardCharsets.UTF_8);
+        }
+        if (plots || (config.outputs().plots() && RunPlots.carriesData(result.events()))) {
+          String title = config.name() + " (seed " + config.seed() + ")";
+          String provenance = "netsim " + Version.get() + "; experiment '" + config.name()
+              + "'; seed " + config.seed();
+          Files.writeString(dir.partial(RunPlots.TIME_SEQUENCE),
+              RunPlots.timeSequence(title, provenance, result.events()), StandardCharsets.UTF_8);
+          Files.writeString(dir.partial(RunPlots.CWND),
+              RunPlots.cwnd(title, provenance, result.events()), StandardCharsets.UTF_8);
         }
         if (config.outputs().summary()) {
           ObjectNode summary = SummaryWriter.summary(result, connections, violations);
