@@ -6,6 +6,7 @@ import java.util.List;
 import netsim.experiments.config.ConfigException;
 import netsim.experiments.config.ConfigLoader;
 import netsim.experiments.config.ExperimentConfig;
+import netsim.experiments.config.YamlDocument;
 import netsim.experiments.scenario.Scenarios;
 
 /**
@@ -27,5 +28,19 @@ final class ExperimentSource {
     }
     Scenarios.Scenario scenario = Scenarios.CATALOGUE.get(fileOrName);
     return ConfigLoader.load(fileOrName + ".yaml", scenario.text(), overrides);
+  }
+
+  /** Whether {@code fileOrName} is a file with a {@code sweep:} section (after a valid load). */
+  static boolean declaresSweep(String fileOrName) {
+    Path file = Path.of(fileOrName);
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try {
+      String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      return YamlDocument.parse(fileOrName, text).root().has("sweep");
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

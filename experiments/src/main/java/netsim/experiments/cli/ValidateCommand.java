@@ -1,9 +1,11 @@
 package netsim.experiments.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import netsim.experiments.config.ConfigException;
 import netsim.experiments.config.ExperimentConfig;
+import netsim.experiments.sweep.SweepPlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     versionProvider = NetsimCommand.VersionProvider.class,
     description = {"Checks an experiment file (or built-in scenario) without running it: YAML"
-        + " syntax, unknown keys, types, ranges and names that point nowhere.",
+        + " syntax, unknown keys, types, ranges and names that point nowhere; and every value"
+        + " of its sweep section, if it has one.",
         "Exit status: 0 valid; 2 a mistake, reported with file, line, column and field path."})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.yaml|SCENARIO")
@@ -25,10 +28,17 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     try {
       ExperimentConfig config = ExperimentSource.load(experiment, List.of());
+      String sweep = "";
+      if (ExperimentSource.declaresSweep(experiment)) {
+        SweepPlan plan = SweepPlan.load(Path.of(experiment), List.of());
+        plan.validate();
+        sweep = "; sweep: " + plan.runs() + " runs = " + plan.spec().points() + " points x "
+            + plan.spec().runsPerPoint();
+      }
       spec.commandLine().getOut().println(experiment + ": valid (" + config.name() + ": "
           + config.nodes().size() + " nodes, " + config.links().size() + " links, "
           + config.clients().size() + " clients, " + config.listeners().size() + " listeners, "
-          + config.rules().size() + " rules)");
+          + config.rules().size() + " rules" + sweep + ")");
       return ExitCodes.OK;
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("netsim: " + e.getMessage());

@@ -28,8 +28,10 @@ import netsim.tcp.TcpState;
  * entries (links, listeners, clients).
  */
 public final class ConfigBinder {
+  /** The top-level keys; {@code sweep} is read by {@code netsim sweep} (SweepSpec), not here. */
   static final String[] TOP = {"name", "description", "seed", "stop", "tcp", "defaults", "nodes",
-      "links", "changes", "partitions", "listeners", "clients", "rules", "invariants", "outputs"};
+      "links", "changes", "partitions", "listeners", "clients", "rules", "invariants", "outputs",
+      "sweep"};
   static final String[] TCP = {"mss", "msl", "initialRto", "minRto", "maxRto",
       "clockGranularity", "synRetries", "synAckRetries", "maxRetries", "sendBuffer",
       "receiveBuffer", "windowScaling", "timestamps", "sack", "challengeAcks",
@@ -56,7 +58,8 @@ public final class ConfigBinder {
       "until"};
   static final String[] STOP = {"at", "whenAllClosed"};
   static final String[] INVARIANTS = {"dataIntact", "allClosed", "noEmbryonic"};
-  static final String[] OUTPUTS = {"trace", "pcap", "summary", "ladder", "ladderMaxSegments"};
+  static final String[] OUTPUTS = {"trace", "pcap", "summary", "ladder", "ladderMaxSegments",
+      "plots"};
   static final String[] ACTIONS = {"drop", "delay", "hold-until", "hold", "release-at",
       "duplicate", "corrupt"};
 
@@ -182,7 +185,8 @@ public final class ConfigBinder {
         pick(f, "summary", base, OutputSettings::summary, ConfigNode::bool),
         pick(f, "ladder", base, OutputSettings::ladder, ConfigNode::bool),
         pick(f, "ladderMaxSegments", base, OutputSettings::ladderMaxSegments,
-            n -> (int) n.integer(1, 100_000)));
+            n -> (int) n.integer(1, 100_000)),
+        pick(f, "plots", base, OutputSettings::plots, ConfigNode::bool));
   }
 
   static TcpSettings tcp(ConfigNode node, TcpSettings base) {

@@ -1,6 +1,7 @@
 package netsim.experiments.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import netsim.experiments.config.ExperimentConfig;
 import netsim.experiments.run.ConnectionReport;
 import netsim.experiments.run.Experiment;
 import netsim.experiments.run.RunResult;
@@ -128,8 +130,13 @@ public final class SummaryWriter {
     }
     long events = result.events().stream().filter(e -> e instanceof TraceEvent.Packet).count();
     root.put("packetEvents", events);
-    root.set("config", MAPPER.valueToTree(result.config()));
+    root.set("config", configTree(result.config()));
     return root;
+  }
+
+  /** The effective config as summary.json shows it (and as a sweep's config hash covers it). */
+  public static JsonNode configTree(ExperimentConfig config) {
+    return MAPPER.valueToTree(config);
   }
 
   private static ObjectNode counters(LinkCounters c) {

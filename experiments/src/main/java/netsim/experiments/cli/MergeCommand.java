@@ -1,0 +1,68 @@
+package netsim.experiments.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import netsim.experiments.sweep.RunRecord;
+import netsim.experiments.sweep.ShardMerge;
+import netsim.experiments.sweep.SweepDirectory;
+import netsim.experiments.sweep.SweepException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code netsim merge}: combines the shares of a sweep ({@code netsim sweep --shard K/N}) into the
+ * directory one machine would have written.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+    versionProvider = NetsimCommand.VersionProvider.class,
+    description = {"Combines the output directories of the shares of a sweep ('netsim sweep"
+        + " --shard K/N') into one: DIR gets the same sweep.json, runs/, results.csv,"
+        + " summary.csv and plots/ that one machine running the whole sweep writes, byte for"
+        + " byte. Refuses directories of different configs, runs given twice, and runs"
+        + " missing.",
+        "Exit status: 0 done; 1 a run violated an invariant (with --check); 2 the directories"
+            + " are not the complete shares of one sweep; 3 an output cannot be written."})
+final class MergeCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "SHARE_DIR", description = "The shares' --out"
+      + " directories.")
+  List<Path> inputs;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write"
+      + " the merged sweep.")
+  Path out;
+
+  @Option(names = "--check", description = "Exit with status 1 when a run violated an"
+      + " invariant.")
+  boolean check;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ShardMerge.Outcome outcome;
+    List<RunRecord> records;
+    try {
+      outcome = ShardMerge.merge(inputs, out);
+      records = new SweepDirectory(out).records(outcome.manifest());
+    } catch (SweepException e) {
+      err.println("netsim: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
+      err.println("netsim: cannot merge into " + out + ": " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    stdout.println("netsim merge: " + outcome.manifest().runs() + " runs of sweep '"
+        + outcome.manifest().experiment() + "' from " + inputs.size() + " director"
+        + (inputs.size() == 1 ? "y" : "ies") + ", config sha256 "
+        + outcome.manifest().configSha256().substring(0, 12));
+    return SweepReport.print(stdout, records, outcome.files(), check);
+  }
+}
