@@ -11,14 +11,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandTest {
   @Test
   void everySubcommand_hasHelp() {
-    for (String command : new String[] {"run", "validate", "scenarios"}) {
+    for (String command : new String[] {"run", "validate", "scenarios", "sweep", "merge"}) {
       Cli.Result help = Cli.run(command, "--help");
       assertThat(help.exit()).isZero();
       assertThat(help.out()).startsWith("Usage: netsim " + command);
     }
     Cli.Result top = Cli.run("--help");
     assertThat(top.exit()).isZero();
-    assertThat(top.out()).contains("run").contains("validate").contains("scenarios");
+    assertThat(top.out()).contains("run").contains("validate").contains("scenarios")
+        .contains("sweep").contains("merge");
   }
 
   @Test

@@ -94,6 +94,38 @@ class OutputFilesTest {
   }
 
   @Test
+  void trace_ccLines_haveTheDocumentedFields_ssthreshOnlyOnceSet() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    long firstRtx = Long.MAX_VALUE;
+    List<JsonNode> cc = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("trace.jsonl"))) {
+      JsonNode e = json.readTree(line);
+      if (e.get("ev").asText().equals("rtx")) {
+        firstRtx = Math.min(firstRtx, e.get("t").asLong());
+      } else if (e.get("ev").asText().equals("cc")) {
+        cc.add(e);
+      }
+    }
+    assertThat(cc).isNotEmpty();
+    for (JsonNode e : cc) {
+      List<String> keys = new ArrayList<>();
+      e.fieldNames().forEachRemaining(keys::add);
+      // ssthresh is set by the server's retransmission timeout (its FIN), not before.
+      if (e.get("t").asLong() < firstRtx) {
+        assertThat(keys).containsExactly("t", "ev", "node", "conn", "cwnd", "srtt", "rto",
+            "inflight");
+      } else {
+        assertThat(keys).containsSubsequence("t", "ev", "node", "conn", "cwnd", "rto",
+            "inflight");
+      }
+    }
+    long rto = firstRtx;
+    assertThat(cc).anyMatch(e -> e.get("node").asText().equals("server")
+        && e.get("t").asLong() == rto && e.get("ssthresh").asLong() == 2896
+        && e.get("cwnd").asLong() == 1448);
+  }
+
+  @Test
   void summary_hasVersionSeedEffectiveConfigCountersAndInvariants() {
     JsonNode summary = run.summary();
     assertThat(summary.get("netsim").asText()).isNotEmpty().isNotEqualTo("unknown");

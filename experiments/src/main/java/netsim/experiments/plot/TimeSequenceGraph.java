@@ -43,8 +43,9 @@ public final class TimeSequenceGraph {
     for (int i = 0; i < shown; i++) {
       Flows.Flow flow = flows.get(i);
       String label = Flows.label(flow, flows);
+      // Each direction its own pair of colours: segments, and the ACK line.
       java.awt.Color color = Charts.PALETTE[(2 * i) % Charts.PALETTE.length];
-      java.awt.Color ackColor = Charts.PALETTE[(2 * i + 2) % Charts.PALETTE.length];
+      java.awt.Color ackColor = Charts.PALETTE[(2 * i + 1) % Charts.PALETTE.length];
       List<Flows.Segment> first = flow.segments().stream().filter(s -> !s.retransmission())
           .toList();
       List<Flows.Segment> again = flow.segments().stream().filter(Flows.Segment::retransmission)

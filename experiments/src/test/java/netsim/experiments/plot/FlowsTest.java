@@ -1,0 +1,76 @@
+package netsim.experiments.plot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import netsim.experiments.config.ConfigLoader;
+import netsim.experiments.run.Experiment;
+import netsim.experiments.run.RunResult;
+import netsim.experiments.run.TraceEvent;
+import netsim.experiments.scenario.Scenarios;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the time-sequence graph draws, from a real run of bulk-transfer (1 MB, 1% loss): one data
+ * direction, sequence numbers relative to the ISN ending at SYN + 1,000,000 bytes + FIN, every
+ * retransmission marked, every lost segment marked, and the ACKs back to the sender rising to the
+ * end.
+ */
+class FlowsTest {
+  private static RunResult run(String scenario) {
+    return new Experiment(ConfigLoader.load(scenario + ".yaml",
+        Scenarios.CATALOGUE.get(scenario).text(), List.of())).run();
+  }
+
+  @Test
+  void bulkTransfer_hasOneDataDirection_relativeToTheIsn() {
+    RunResult result = run("bulk-transfer");
+    List<Flows.Flow> flows = Flows.of(result.events());
+    Flows.Flow data = flows.stream().filter(f -> f.dataBytes() > 0).findFirst().orElseThrow();
+    assertThat(flows.stream().filter(f -> f.dataBytes() > 0)).hasSize(1);
+    assertThat(Flows.label(data, flows)).isEqualTo("client \u2192 server");
+    assertThat(data.dataBytes()).isGreaterThanOrEqualTo(1_000_000);
+    assertThat(data.segments().get(0).end()).as("the SYN").isEqualTo(1);
+    assertThat(data.segments().stream().mapToLong(Flows.Segment::end).max().getAsLong())
+        .isEqualTo(1 + 1_000_000 + 1);
+    assertThat(data.acks().get(data.acks().size() - 1).ack()).isEqualTo(1_000_002);
+    long retransmitted = data.segments().stream().filter(Flows.Segment::retransmission).count();
+    long rtxEvents = result.events().stream().filter(e -> e instanceof TraceEvent.Retransmit r
+        && r.node().equals("client")).count();
+    assertThat(retransmitted).isEqualTo(rtxEvents).isPositive();
+    long drops = result.events().stream().filter(e -> e instanceof TraceEvent.Packet p
+        && p.ev().equals("drop") && p.node().equals("client") && p.len() > 0).count();
+    assertThat(data.lost()).hasSize((int) drops).isNotEmpty();
+  }
+
+  @Test
+  void congestionEvents_followTheSenderThroughLossAndRecovery() {
+    RunResult result = run("bulk-transfer");
+    List<TraceEvent.Congestion> cc = result.events().stream()
+        .filter(e -> e instanceof TraceEvent.Congestion c && c.node().equals("client"))
+        .map(e -> (TraceEvent.Congestion) e).toList();
+    assertThat(cc).isNotEmpty();
+    assertThat(cc.get(0).ssthresh()).as("unset before the first loss")
+        .isEqualTo(TraceEvent.Congestion.UNSET);
+    assertThat(cc).anyMatch(c -> c.ssthresh() != TraceEvent.Congestion.UNSET);
+    long max = cc.stream().mapToLong(TraceEvent.Congestion::cwnd).max().getAsLong();
+    assertThat(max).isGreaterThan(cc.get(0).cwnd());
+  }
+
+  @Test
+  void ticks_readLikeAPerson_writesThem() {
+    assertThat(Ticks.format(0.30000000000000004)).isEqualTo("0.3");
+    assertThat(Ticks.format(1_000_000.0)).isEqualTo("1 M");
+    assertThat(Ticks.format(8_500_000.0)).isEqualTo("8.5 M");
+    assertThat(Ticks.format(12_000.0)).isEqualTo("12 k");
+    assertThat(Ticks.format(2500.0)).isEqualTo("2500");
+    assertThat(Ticks.format(-0.0)).isEqualTo("0");
+  }
+
+  @Test
+  void clipIds_areRenumberedInOrder() {
+    assertThat(Charts.renumberClipIds("<clipPath id=\"clip-99\"/><g clip-path=\"url(#clip-99)\"/>"
+        + "<clipPath id=\"clip12\"/>")).isEqualTo("<clipPath id=\"clip1\"/><g clip-path=\""
+            + "url(#clip1)\"/><clipPath id=\"clip2\"/>");
+  }
+}
