@@ -212,6 +212,19 @@ class SweepCommandTest {
     assertThat(run.out()).contains("invariants: violated in 2 of 2 runs");
   }
 
+  @Test
+  void everyExampleSweep_validates() throws IOException {
+    try (var files = Files.list(Path.of("sweeps"))) {
+      List<Path> sweeps = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+      assertThat(sweeps).isNotEmpty();
+      for (Path sweep : sweeps) {
+        Cli.Result valid = Cli.run("validate", sweep.toString());
+        assertThat(valid.exit()).as(valid.err()).isZero();
+        assertThat(valid.out()).contains("; sweep: ");
+      }
+    }
+  }
+
   static String sha256(byte[] bytes) {
     try {
       return java.util.HexFormat.of().formatHex(
