@@ -845,18 +845,17 @@ public final class TcpConnection {
             : windowField, 0, options, data);
   }
 
-  /** The options of our SYN (active) or SYN,ACK (passive: only what the peer offered). */
+  /**
+   * The options of our SYN (what we offer) or SYN,ACK (only what the peer's SYN offered, also
+   * after a simultaneous open: RFC 7323 2.2, "A TCP MAY send a Window Scale option in a
+   * <SYN,ACK> segment only if it received a Window Scale option in the initial <SYN>", and 3.2
+   * likewise for timestamps; RFC 2018 for SACK-permitted).
+   */
   private TcpOptions synOptions() {
     boolean active = !passiveOpen && state == SYN_SENT;
     boolean scaling = config.windowScaling() && (active || peerOfferedScaling);
     boolean timestamps = config.timestamps() && (active || peerOfferedTimestamps);
     boolean sack = config.sackPermitted() && (active || peerOfferedSack);
-    if (!passiveOpen && state == SYN_RECEIVED) {
-      // Simultaneous open: our SYN,ACK repeats what our SYN offered.
-      scaling = config.windowScaling();
-      timestamps = config.timestamps();
-      sack = config.sackPermitted();
-    }
     return new TcpOptions(config.mss(), scaling ? config.receiveWindowShift() : -1, sack,
         timestamps, 0, 0, ImmutableList.of());
   }

@@ -265,6 +265,23 @@ class TcpConnectionTest {
     }
 
     @Test
+    void simultaneousOpen_peerSynWithoutOptions_synAckOffersOnlyItsMss() {
+      // RFC 7323 2.2: "A TCP MAY send a Window Scale option in a <SYN,ACK> segment only if it
+      // received a Window Scale option in the initial <SYN> segment"; 3.2 likewise for
+      // timestamps. Our SYN offered both; the peer's SYN offered only an MSS.
+      TcpHarness h = new TcpHarness(TcpConfig.builder().sackPermitted(true).build(), false);
+      h.connection.open();
+      assertThat(h.sent.get(0).options().hasWindowScale()).isTrue();
+      h.receive("SYN", 5000, 0);
+      TcpOptions synAck = h.sent.get(1).options();
+      assertThat(h.sent.get(1).flags()).isEqualTo(TcpFlags.SYN | TcpFlags.ACK);
+      assertThat(synAck.mss()).isEqualTo(1460);
+      assertThat(synAck.hasWindowScale()).isFalse();
+      assertThat(synAck.timestamps()).isFalse();
+      assertThat(synAck.sackPermitted()).isFalse();
+    }
+
+    @Test
     void simultaneousOpen_synReceivedTakesPlainAck_goesEstablished() {
       TcpHarness h = TcpHarness.synSent();
       h.receive("SYN", 5000, 0);
