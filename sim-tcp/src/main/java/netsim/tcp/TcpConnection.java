@@ -579,6 +579,16 @@ public final class TcpConnection {
         }
         return false;
       }
+      case TIME_WAIT -> {
+        // "The only thing that can arrive in this state is a retransmission of the remote FIN.
+        // Acknowledge it, and restart the 2 MSL timeout." Whatever else passed the sequence
+        // check is acknowledged the same way, except a bare duplicate ACK at RCV.NXT, which
+        // (as in BSD and Linux) gets no answer, so that two endpoints cannot trade ACKs.
+        if (seg.seqLength() > 0 || seg.seq() != rcvNxt) {
+          ackPending = true;
+          startTimeWait();
+        }
+      }
       default -> {
         // ESTABLISHED, FIN-WAIT-2, CLOSE-WAIT: the ESTABLISHED processing above is all.
       }

@@ -802,6 +802,37 @@ class TcpConnectionTest {
     }
 
     @Test
+    void timeWait_receivesDataInTheWindow_acksItAndRestartsTheTimer() {
+      // RFC 9293 3.10.7.4 fifth, TIME-WAIT: "Acknowledge it, and restart the 2 MSL timeout";
+      // the text itself is ignored (seventh).
+      TcpHarness h = TcpHarness.timeWait();
+      h.advanceBy("10s");
+      h.receive("PSH|ACK", 5002, 1002, bytes("late"));
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.connection.timeWaitDeadline()).isEqualTo(Time.seconds(70));
+      assertThat(h.received.size()).isZero();
+    }
+
+    @Test
+    void timeWait_receivesAckAboveRcvNxt_acksItAndRestartsTheTimer() {
+      TcpHarness h = TcpHarness.timeWait();
+      h.advanceBy("10s");
+      h.receive("ACK", 5003, 1002);
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.connection.timeWaitDeadline()).isEqualTo(Time.seconds(70));
+    }
+
+    @Test
+    void timeWait_receivesDuplicateAckAtRcvNxt_staysSilent() {
+      // A bare duplicate ACK carries nothing to acknowledge; BSD and Linux do not answer it.
+      TcpHarness h = TcpHarness.timeWait();
+      h.advanceBy("10s");
+      h.receive("ACK", 5002, 1002);
+      h.expectNothing();
+      assertThat(h.connection.timeWaitDeadline()).isEqualTo(Time.seconds(60));
+    }
+
+    @Test
     void timeWait_receivesRst_closes_asRfc9293Says() {
       TcpHarness h = TcpHarness.timeWait();
       h.receive("RST", 5002, 0);
