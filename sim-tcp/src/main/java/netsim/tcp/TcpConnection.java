@@ -564,12 +564,12 @@ public final class TcpConnection {
       }
       case CLOSING -> {
         // "If the ACK acknowledges our FIN, then enter the TIME-WAIT state; otherwise, ignore
-        // the segment."
+        // the segment." Once in TIME-WAIT, the segment's text and FIN are processed on.
         if (finAcked) {
           setState(TIME_WAIT, "rcv " + TcpFlags.format(seg.flags()));
           startTimeWait();
         }
-        return false;
+        return finAcked;
       }
       case LAST_ACK -> {
         // "The only thing that can arrive in this state is an acknowledgment of our FIN. If our

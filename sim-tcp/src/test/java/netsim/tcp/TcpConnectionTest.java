@@ -726,6 +726,17 @@ class TcpConnectionTest {
     }
 
     @Test
+    void closing_receivesFinAtRcvNxtWithAckOfOurFin_goesTimeWaitAndAcksTheFin() {
+      // RFC 9293 3.10.7.4 fifth, CLOSING: the ACK of our FIN enters TIME-WAIT; the eighth step
+      // then takes the FIN at RCV.NXT: "advance RCV.NXT over the FIN, and send an
+      // acknowledgment for the FIN" (TIME-WAIT: "Remain in the TIME-WAIT state").
+      TcpHarness h = TcpHarness.closing();
+      h.receive("FIN|ACK", 5002, 1002);
+      h.expect("ACK seq=1002 ack=5003");
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+    }
+
+    @Test
     void closing_receivesAckNotCoveringOurFin_staysClosing() {
       TcpHarness h = TcpHarness.closing();
       h.receive("ACK", 5002, 1001);
