@@ -29,11 +29,14 @@ final class Lexer {
   static List<Token> tokenize(String file, String text) {
     Lexer lexer = new Lexer(file, text);
     List<Token> tokens = new ArrayList<>();
-    Token token;
-    do {
-      token = lexer.next();
+    Token token = lexer.next();
+    while (!token.is(Kind.END)) {
       tokens.add(token);
-    } while (!token.is(Kind.END));
+      token = lexer.next();
+    }
+    // The end is reported on the last line that has a token, where a truncated line is.
+    int lastLine = tokens.isEmpty() ? token.line() : tokens.get(tokens.size() - 1).line();
+    tokens.add(new Token(Kind.END, "", lastLine));
     return tokens;
   }
 

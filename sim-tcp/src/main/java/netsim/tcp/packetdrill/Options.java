@@ -53,4 +53,8 @@ public record Options(Profile profile, Set<String> defines, boolean ignoreShell,
   public Options withRemoteIsn(int value) {
     return new Options(profile, defines, ignoreShell, tolerance, value, seed);
   }
+
+  public Options withSeed(long value) {
+    return new Options(profile, defines, ignoreShell, tolerance, remoteIsn, value);
+  }
 }

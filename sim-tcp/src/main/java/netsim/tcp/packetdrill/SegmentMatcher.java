@@ -50,6 +50,7 @@ final class SegmentMatcher {
       return "urgent pointer: expected " + expected.urgent() + " but sent "
           + actual.urgentPointer();
     }
+    rememberTimestamp(expected.options(), actual);
     if (profile.compareOptions() && expected.options() != null) {
       List<TcpOptionSpec> sent = WireOptions.of(actual);
       String problem = profile.strictOptionOrder()
@@ -60,7 +61,6 @@ final class SegmentMatcher {
             + options(toScript(sent)) + " (" + problem + ")";
       }
     }
-    rememberTimestamp(expected.options(), actual);
     return null;
   }
 
