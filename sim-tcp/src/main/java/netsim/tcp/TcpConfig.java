@@ -35,6 +35,17 @@ import netsim.core.Time;
  *     its sequence number is above the old RCV.NXT (RFC 6191 idea, as Linux does)
  * @param twoWayHandshake COUNTERFACTUAL: a listener goes straight to ESTABLISHED on a SYN
  * @param timeWait the TIME-WAIT duration, or -1 for 2*MSL; COUNTERFACTUAL when set to 0
+ * @param congestionControl "reno", "newreno" (RFC 6582) or "cubic" (RFC 9438)
+ * @param initialWindow the initial congestion window in segments, or 0 for RFC 5681's
+ *     min(4*SMSS, max(2*SMSS, 4380 bytes))
+ * @param nagle Nagle's algorithm (RFC 9293 3.7.4): hold a small segment while data is unacknowledged
+ * @param delayedAck delayed acknowledgments (RFC 9293 3.8.6.3; off by default so that every ACK
+ *     shows at once in traces and ladders)
+ * @param delayedAckTimeout the longest an ACK is delayed (RFC 1122: at most 500 ms)
+ * @param keepalive keep-alive probes on an idle connection (RFC 9293 3.8.4; off by default)
+ * @param keepaliveIdle idle time before the first probe (RFC 1122: at least two hours)
+ * @param keepaliveInterval time between unanswered probes
+ * @param keepaliveProbes unanswered probes before the connection is dropped
  */
 public record TcpConfig(
     int mss,
@@ -56,7 +67,16 @@ public record TcpConfig(
     boolean rfc1337,
     boolean acceptSynInTimeWait,
     boolean twoWayHandshake,
-    long timeWait) {
+    long timeWait,
+    String congestionControl,
+    int initialWindow,
+    boolean nagle,
+    boolean delayedAck,
+    long delayedAckTimeout,
+    boolean keepalive,
+    long keepaliveIdle,
+    long keepaliveInterval,
+    int keepaliveProbes) {
 
   public TcpConfig {
     checkArgument(mss >= 64 && mss <= 65495, "MSS out of range 64-65495: %s", mss);
@@ -76,6 +96,22 @@ public record TcpConfig(
         "a receive buffer of %s bytes needs window scaling", receiveBuffer);
     checkArgument(challengeAckInterval >= 0, "challenge ACK interval must not be negative");
     checkArgument(timeWait >= -1, "TIME-WAIT duration must be -1 (2*MSL) or at least 0");
+    netsim.tcp.cc.CongestionControls.check(congestionControl);
+    checkArgument(initialWindow >= 0, "initial window must not be negative, got %s",
+        initialWindow);
+    checkArgument(delayedAckTimeout > 0 && delayedAckTimeout <= Time.millis(500),
+        "delayed ACK timeout must be within (0, 500ms] (RFC 1122 4.2.3.2), got %s",
+        Time.format(delayedAckTimeout));
+    checkArgument(keepaliveIdle > 0 && keepaliveInterval > 0 && keepaliveProbes > 0,
+        "keep-alive idle time, interval and probe count must be positive");
+  }
+
+  /** The initial congestion window in bytes for a segment size {@code smss} (RFC 5681 3.1). */
+  public long initialWindowBytes(int smss) {
+    if (initialWindow > 0) {
+      return (long) initialWindow * smss;
+    }
+    return Math.min(4L * smss, Math.max(2L * smss, 4380));
   }
 
   /** The RFC defaults. */
@@ -128,6 +164,15 @@ public record TcpConfig(
     b.acceptSynInTimeWait = acceptSynInTimeWait;
     b.twoWayHandshake = twoWayHandshake;
     b.timeWait = timeWait;
+    b.congestionControl = congestionControl;
+    b.initialWindow = initialWindow;
+    b.nagle = nagle;
+    b.delayedAck = delayedAck;
+    b.delayedAckTimeout = delayedAckTimeout;
+    b.keepalive = keepalive;
+    b.keepaliveIdle = keepaliveIdle;
+    b.keepaliveInterval = keepaliveInterval;
+    b.keepaliveProbes = keepaliveProbes;
     return b;
   }
 
@@ -153,6 +198,15 @@ public record TcpConfig(
     private boolean acceptSynInTimeWait;
     private boolean twoWayHandshake;
     private long timeWait = -1;
+    private String congestionControl = "newreno";
+    private int initialWindow;
+    private boolean nagle = true;
+    private boolean delayedAck;
+    private long delayedAckTimeout = Time.millis(200);
+    private boolean keepalive;
+    private long keepaliveIdle = Time.HOUR * 2;
+    private long keepaliveInterval = Time.seconds(75);
+    private int keepaliveProbes = 9;
 
     private Builder() {}
 
@@ -256,11 +310,57 @@ public record TcpConfig(
       return this;
     }
 
+    public Builder congestionControl(String value) {
+      congestionControl = value;
+      return this;
+    }
+
+    public Builder initialWindow(int segments) {
+      initialWindow = segments;
+      return this;
+    }
+
+    public Builder nagle(boolean value) {
+      nagle = value;
+      return this;
+    }
+
+    public Builder delayedAck(boolean value) {
+      delayedAck = value;
+      return this;
+    }
+
+    public Builder delayedAckTimeout(long value) {
+      delayedAckTimeout = value;
+      return this;
+    }
+
+    public Builder keepalive(boolean value) {
+      keepalive = value;
+      return this;
+    }
+
+    public Builder keepaliveIdle(long value) {
+      keepaliveIdle = value;
+      return this;
+    }
+
+    public Builder keepaliveInterval(long value) {
+      keepaliveInterval = value;
+      return this;
+    }
+
+    public Builder keepaliveProbes(int value) {
+      keepaliveProbes = value;
+      return this;
+    }
+
     public TcpConfig build() {
       return new TcpConfig(mss, msl, initialRto, minRto, maxRto, clockGranularity, synRetries,
           synAckRetries, maxRetries, sendBuffer, receiveBuffer, windowScaling, timestamps,
           sackPermitted, challengeAcks, challengeAckInterval, rfc1337, acceptSynInTimeWait,
-          twoWayHandshake, timeWait);
+          twoWayHandshake, timeWait, congestionControl, initialWindow, nagle, delayedAck,
+          delayedAckTimeout, keepalive, keepaliveIdle, keepaliveInterval, keepaliveProbes);
     }
   }
 }

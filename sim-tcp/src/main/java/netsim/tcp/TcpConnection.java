@@ -20,9 +20,13 @@ import static netsim.tcp.TcpState.SYN_SENT;
 import static netsim.tcp.TcpState.TIME_WAIT;
 
 import com.google.common.collect.ImmutableList;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import netsim.core.Time;
+import netsim.tcp.cc.CongestionControl;
+import netsim.tcp.cc.CongestionControls;
 
 /**
  * One TCP connection (a TCB) and its state machine, as RFC 9293 section 3.10 describes the event
@@ -38,6 +42,11 @@ import netsim.core.Time;
  * bytes, and the FIN follows the last byte written. On the wire, position p is sequence number
  * ISS + p. Where the RFC says SND.NXT for the ACK check, we use SND.MAX, the highest position ever
  * sent, because SND.NXT moves back on retransmission.
+ *
+ * <p>Data transfer: a sliding window limited by the peer's window and the congestion window
+ * ({@link CongestionControl}), sender and receiver silly-window avoidance and Nagle (RFC 9293
+ * 3.8.6), fast retransmit and recovery (RFC 5681, RFC 6582), out-of-order reassembly, delayed
+ * acknowledgments, the persist timer for zero windows, and keep-alives.
  */
 public final class TcpConnection {
 
@@ -55,8 +64,11 @@ public final class TcpConnection {
     /** An event the application sees (for traces): "established", "data", "reset", ... */
     default void appEvent(TcpConnection connection, String event, long bytes) {}
 
-    /** A segment was sent again ("rto" or "fast"). */
+    /** A segment was sent again ("rto", "fast" or "probe"). */
     default void retransmitted(TcpConnection connection, TcpSegment segment, String reason) {}
+
+    /** cwnd, ssthresh, SRTT, RTO or the bytes in flight changed. */
+    default void congestionChanged(TcpConnection connection) {}
   }
 
   /** {@link #pollAt()} when no timer is running. */
@@ -106,12 +118,44 @@ public final class TcpConnection {
   private boolean peerOfferedTimestamps;
   private boolean peerOfferedSack;
 
+  // Receiving: reassembly, the offered window and the application's reading.
+  private final ReassemblyQueue reassembly = new ReassemblyQueue();
+  /** The stream offset of RCV.NXT's byte: in-order bytes received so far. */
+  private long receivedOffset;
+  /** RCV.WND: the window offered, from RCV.NXT. */
+  private long rcvWnd;
+  private final ByteArrayOutputStream unread = new ByteArrayOutputStream();
+  private boolean reading = true;
+  private boolean finPending;
+  private int pendingFinSeq;
+
+  // Congestion control and loss recovery (RFC 5681, RFC 6582).
+  private CongestionControl cc;
+  private int duplicateAcks;
+  private boolean inRecovery;
+  private boolean restartedInRecovery;
+  /** One past the highest position sent when recovery began ("recover" of RFC 6582). */
+  private long recover;
+  private long reportedCwnd = -1;
+  private long reportedSsthresh = -1;
+  private long reportedSrtt = -1;
+  private long reportedRto = -1;
+  private long reportedFlight = -1;
+
   // Output.
   private boolean ackPending;
+  /** Full-sized segments received since our last ACK, for delayed ACKs. */
+  private int unackedSegments;
 
   // Timers, as absolute deadlines.
   private long retransmitAt = NEVER;
   private long timeWaitAt = NEVER;
+  private long delayedAckAt = NEVER;
+  private long persistAt = NEVER;
+  private int persistBackoffs;
+  private boolean forceSmallSegment;
+  private long keepaliveAt = NEVER;
+  private int keepalivesUnanswered;
   private int retries;
   private final RttEstimator rtt;
   private long timedPosition = -1;
@@ -142,6 +186,7 @@ public final class TcpConnection {
     this.rtt = new RttEstimator(config.initialRto(), config.minRto(), config.maxRto(),
         config.clockGranularity());
     this.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
+    this.rcvWnd = Math.min(config.receiveBuffer(), 0xFFFF);
     visited.add(CLOSED);
   }
 
@@ -204,6 +249,7 @@ public final class TcpConnection {
     wantsWritable = accepted < length;
     if (state == ESTABLISHED || state == CLOSE_WAIT) {
       output();
+      reportCongestion();
       env.timersChanged(this);
     }
     return accepted;
@@ -239,6 +285,7 @@ public final class TcpConnection {
       }
     }
     output();
+    reportCongestion();
     env.timersChanged(this);
   }
 
@@ -304,7 +351,27 @@ public final class TcpConnection {
       output();
       notifyWritable();
     }
+    reportCongestion();
     env.timersChanged(this);
+  }
+
+  /** Reports cwnd, ssthresh, SRTT, RTO and the bytes in flight when one of them changed. */
+  private void reportCongestion() {
+    if (cc == null) {
+      return;
+    }
+    long cwnd = cc.cwnd();
+    long ssthresh = cc.ssthresh();
+    long flight = flightSize();
+    if (cwnd != reportedCwnd || ssthresh != reportedSsthresh || rtt.srtt() != reportedSrtt
+        || rtt.rto() != reportedRto || flight != reportedFlight) {
+      reportedCwnd = cwnd;
+      reportedSsthresh = ssthresh;
+      reportedSrtt = rtt.srtt();
+      reportedRto = rtt.rto();
+      reportedFlight = flight;
+      env.congestionChanged(this);
+    }
   }
 
   /** RFC 9293 3.10.7.3: SYN-SENT. */
@@ -406,6 +473,7 @@ public final class TcpConnection {
       return;
     }
     takeTimestamp(seg);
+    restartKeepalive();
 
     // Second, check the RST bit.
     if (seg.has(RST)) {
@@ -441,7 +509,7 @@ public final class TcpConnection {
    * The acceptability test of RFC 9293 3.10.7.4 (the table of SEG.LEN and RCV.WND).
    */
   private boolean isAcceptable(int seq, int segLen) {
-    int window = (int) receiveWindow();
+    int window = (int) rcvWnd;
     if (segLen == 0) {
       return window == 0 ? seq == rcvNxt : Seq.inWindow(seq, rcvNxt, window);
     }
@@ -540,9 +608,14 @@ public final class TcpConnection {
       }
       return false;
     } else {
-      // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK"; duplicates are ignored.
+      // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK"; duplicates are ignored
+      // by the state machine, and counted for fast retransmit (RFC 5681 2: same ACK, no data,
+      // no SYN or FIN, data outstanding, the same window).
       if (Seq.lt(seqOf(sndUna), ack)) {
         acknowledge(ack);
+      } else if (cc != null && ack == seqOf(sndUna) && seg.seqLength() == 0
+          && sndMax > sndUna && sndWnd > 0 && scaledWindow(seg) == sndWnd) {
+        duplicateAckArrives();
       }
       // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK), set SND.WND <-
       // SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
@@ -608,55 +681,125 @@ public final class TcpConnection {
    * @param textSeq the sequence number of the segment's first data byte (past any SYN)
    */
   private void processTextAndFin(TcpSegment seg, int textSeq) {
-    byte[] data = seg.data();
-    boolean inOrder = textSeq == rcvNxt || (data.length == 0 && seg.has(FIN)
-        && Seq.le(textSeq, rcvNxt));
-    if (data.length > 0) {
-      switch (state) {
-        case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2 -> {
-          // "Once in the ESTABLISHED state, it is possible to deliver segment data to user
-          // RECEIVE buffers ... send an acknowledgment of the form <SEQ=SND.NXT><ACK=RCV.NXT>
-          // <CTL=ACK>."
-          ackPending = true;
-          int skip = Seq.diff(rcvNxt, textSeq);
-          if (skip >= 0 && skip < data.length) {
-            int fresh = Math.min(data.length - skip, (int) receiveWindow());
-            byte[] delivered = skip == 0 && fresh == data.length ? data
-                : java.util.Arrays.copyOfRange(data, skip, skip + fresh);
-            rcvNxt += fresh;
-            inOrder = fresh == data.length - skip;
-            deliver(delivered);
-          } else {
-            // Out of order (beyond RCV.NXT): not held here; the duplicate ACK asks again.
-            inOrder = false;
-          }
+    switch (state) {
+      case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2 -> {
+        // "Once in the ESTABLISHED state, it is possible to deliver segment data to user
+        // RECEIVE buffers ... send an acknowledgment of the form <SEQ=SND.NXT><ACK=RCV.NXT>
+        // <CTL=ACK>."
+        byte[] data = seg.data();
+        if (data.length > 0) {
+          receiveText(textSeq, data);
         }
-        default -> {
-          // CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT: "This should not occur since a FIN has
-          // been received from the remote side. Ignore the segment text."
+        int finSeq = textSeq + data.length;
+        if (seg.has(FIN) && Seq.gt(finSeq, rcvNxt)) {
+          // A FIN beyond a gap waits for the gap to be filled.
+          finPending = true;
+          pendingFinSeq = finSeq;
+          ackNow();
+        }
+        if ((seg.has(FIN) && finSeq == rcvNxt) || (finPending && pendingFinSeq == rcvNxt)) {
+          finArrives("rcv " + TcpFlags.format(seg.flags()));
         }
       }
+      default -> {
+        // CLOSE-WAIT, CLOSING, LAST-ACK: "This should not occur since a FIN has been received
+        // from the remote side. Ignore the segment text." (TIME-WAIT was handled on arrival.)
+      }
     }
-    if (!seg.has(FIN) || state == CLOSED) {
+  }
+
+  /**
+   * Takes segment text: in-order bytes go to the application (with any held data they make
+   * contiguous), out-of-order bytes are held; what lies outside the window is dropped.
+   */
+  private void receiveText(int textSeq, byte[] data) {
+    int offset = Seq.diff(textSeq, rcvNxt);
+    int from = Math.max(0, -offset);
+    int to = (int) Math.min(data.length, rcvWnd - offset);
+    if (from >= to) {
+      ackNow(); // a duplicate, or nothing inside the window
       return;
     }
-    int finSeq = textSeq + data.length;
-    if (!inOrder || finSeq != rcvNxt) {
-      // A FIN beyond a gap is processed when the gap is filled; meanwhile a duplicate ACK says
-      // where the gap starts (RFC 5681 4.2: out-of-order segments are acknowledged at once).
-      ackPending = true;
+    byte[] fresh = from == 0 && to == data.length ? data : Arrays.copyOfRange(data, from, to);
+    if (offset + from > 0) {
+      // Out of order: hold it, and say at once where the gap begins (RFC 5681 4.2).
+      reassembly.add(receivedOffset + offset + from, fresh);
+      ackNow();
       return;
     }
-    // Eighth, check the FIN bit: "advance RCV.NXT over the FIN, and send an acknowledgment for
-    // the FIN."
-    rcvNxt = finSeq + 1;
-    ackPending = true;
-    String cause = "rcv " + TcpFlags.format(seg.flags());
+    boolean gapWasOpen = !reassembly.isEmpty();
+    accept(fresh);
+    byte[] filled = reassembly.drain(receivedOffset);
+    if (filled.length > 0) {
+      accept(filled);
+    }
+    if (gapWasOpen || !config.delayedAck()) {
+      ackNow(); // RFC 5681 4.2: a segment that fills a gap is acknowledged at once
+    } else {
+      // RFC 9293 3.8.6.3 / RFC 1122 4.2.3.2: ACK at least every second full-sized segment,
+      // and never later than the delayed-ACK timeout.
+      if (data.length >= sendMss()) {
+        unackedSegments++;
+      }
+      if (unackedSegments >= 2) {
+        ackNow();
+      } else if (delayedAckAt == NEVER) {
+        delayedAckAt = Time.after(env.now(), config.delayedAckTimeout());
+      }
+    }
+  }
+
+  /** In-order bytes: advance RCV.NXT, shrink the window, and give them to the application. */
+  private void accept(byte[] bytes) {
+    rcvNxt += bytes.length;
+    receivedOffset += bytes.length;
+    rcvWnd = Math.max(0, rcvWnd - bytes.length);
+    bytesDelivered += bytes.length;
+    if (!deliverData) {
+      openWindow(); // the application closed: bytes are acknowledged and discarded
+    } else if (reading) {
+      env.appEvent(this, "data", bytes.length);
+      handler.onData(this, bytes);
+      openWindow();
+    } else {
+      unread.writeBytes(bytes);
+    }
+  }
+
+  /**
+   * Receiver silly-window avoidance (RFC 9293 3.8.6.2.2): the window grows only by at least
+   * min(half the buffer, one MSS) at a time. Returns whether it grew.
+   */
+  private boolean openWindow() {
+    long free = Math.min(config.receiveBuffer() - unread.size(), 0xFFFFL << rcvShift);
+    if (free - rcvWnd >= Math.min(config.receiveBuffer() / 2, sendMss())) {
+      rcvWnd = free;
+      return true;
+    }
+    return false;
+  }
+
+  /** RFC 9293 3.10.7.4, eighth: the FIN. */
+  private void finArrives(String cause) {
+    // "Advance RCV.NXT over the FIN, and send an acknowledgment for the FIN."
+    finPending = false;
+    rcvNxt++;
     switch (state) {
-      case SYN_RECEIVED, ESTABLISHED -> setState(CLOSE_WAIT, cause);
+      case SYN_RECEIVED, ESTABLISHED -> {
+        setState(CLOSE_WAIT, cause);
+        if (config.delayedAck()) {
+          // The passive closer's ACK may wait, as Linux's does, in case its FIN can join it.
+          if (delayedAckAt == NEVER) {
+            delayedAckAt = Time.after(env.now(), config.delayedAckTimeout());
+          }
+        } else {
+          ackNow();
+        }
+      }
       case FIN_WAIT_1 -> {
         // "If our FIN has been ACKed (perhaps in this segment), then enter TIME-WAIT, start the
         // time-wait timer, turn off the other timers; otherwise, enter the CLOSING state."
+        ackNow();
         if (sndUna > finPosition()) {
           setState(TIME_WAIT, cause);
           startTimeWait();
@@ -666,12 +809,11 @@ public final class TcpConnection {
       }
       case FIN_WAIT_2 -> {
         // "Enter the TIME-WAIT state. Start the time-wait timer, turn off the other timers."
+        ackNow();
         setState(TIME_WAIT, cause);
         startTimeWait();
       }
-      default -> {
-        // CLOSE-WAIT, CLOSING, LAST-ACK: remain. (TIME-WAIT was handled on arrival.)
-      }
+      default -> ackNow(); // CLOSE-WAIT, CLOSING, LAST-ACK: remain.
     }
     if (!peerFinSeen) {
       peerFinSeen = true;
@@ -680,12 +822,36 @@ public final class TcpConnection {
     }
   }
 
-  private void deliver(byte[] data) {
-    bytesDelivered += data.length;
-    if (deliverData) {
-      env.appEvent(this, "data", data.length);
-      handler.onData(this, data);
+  /** Schedules an immediate acknowledgment (sent by the next output). */
+  private void ackNow() {
+    ackPending = true;
+  }
+
+  /**
+   * Pauses or resumes handing received data to the application. While paused, data waits in the
+   * receive buffer and the offered window shrinks, down to zero; resuming delivers what waited
+   * and announces the reopened window.
+   */
+  public void setReading(boolean on) {
+    reading = on;
+    if (on && unread.size() > 0) {
+      byte[] waiting = unread.toByteArray();
+      unread.reset();
+      if (deliverData) {
+        env.appEvent(this, "data", waiting.length);
+        handler.onData(this, waiting);
+      }
     }
+    if (on && state != CLOSED && openWindow()) {
+      ackNow(); // a window update (RFC 9293 3.8.6.2.2)
+      output();
+      env.timersChanged(this);
+    }
+  }
+
+  /** Bytes received in order that the application has not taken yet. */
+  public int unreadBytes() {
+    return unread.size();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -694,7 +860,8 @@ public final class TcpConnection {
 
   /** The earliest time this connection needs {@link #onTimer()}, or {@link #NEVER}. */
   public long pollAt() {
-    return Math.min(retransmitAt, timeWaitAt);
+    return Math.min(Math.min(retransmitAt, timeWaitAt),
+        Math.min(delayedAckAt, Math.min(persistAt, keepaliveAt)));
   }
 
   /** Handles every timer that has expired by now. */
@@ -707,7 +874,16 @@ public final class TcpConnection {
       enterClosed("TIME-WAIT timeout");
     } else if (retransmitAt <= now) {
       retransmissionTimeout();
+    } else if (persistAt <= now) {
+      persistTimeout();
+    } else if (keepaliveAt <= now) {
+      keepaliveTimeout();
     }
+    if (delayedAckAt <= now && state != CLOSED) {
+      ackNow();
+      output();
+    }
+    reportCongestion();
     env.timersChanged(this);
   }
 
@@ -725,9 +901,7 @@ public final class TcpConnection {
       if (state == SYN_RECEIVED && passiveOpen) {
         returnToListen("USER TIMEOUT");
       } else {
-        env.appEvent(this, "timeout", 0);
-        handler.onTimeout(this);
-        enterClosed("USER TIMEOUT");
+        timeout();
       }
       return;
     }
@@ -735,6 +909,14 @@ public final class TcpConnection {
     retransmissions++;
     rtt.backOff();
     timedPosition = -1; // Karn: no RTT sample from a retransmitted segment
+    if (cc != null && sndMax > sndUna) {
+      // RFC 5681 3.1 (4) and RFC 6582 4: collapse to the loss window; leave recovery.
+      cc.onTimeout(env.now(), flightSize());
+      inRecovery = false;
+      duplicateAcks = 0;
+      recover = sndMax;
+    }
+    // Go back to the first unacknowledged segment; the window allows one segment at first.
     sndNxt = sndUna;
     TcpSegment first = nextSegment();
     if (first != null) {
@@ -745,9 +927,72 @@ public final class TcpConnection {
     startRetransmitTimer();
   }
 
+  /** The connection gives up: the user hears "timeout", and the TCB is deleted. */
+  private void timeout() {
+    env.appEvent(this, "timeout", 0);
+    handler.onTimeout(this);
+    enterClosed("USER TIMEOUT");
+  }
+
+  /**
+   * RFC 9293 3.8.6.1: the peer's window is zero and data waits; probe it with one byte beyond the
+   * window, backing off like the RTO, until the window opens.
+   */
+  private void persistTimeout() {
+    persistAt = NEVER;
+    long dataEnd = 1 + sendBuffer.end();
+    if (sndNxt >= dataEnd) {
+      return;
+    }
+    if (sndWnd > 0) {
+      // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
+      forceSmallSegment = true;
+      output();
+      forceSmallSegment = false;
+      return;
+    }
+    TcpSegment probe = segment(seqOf(sndNxt), rcvNxt, ACK, sendBuffer.copy(sndNxt - 1, 1));
+    sndMax = Math.max(sndMax, sndNxt + 1);
+    env.retransmitted(this, probe, "probe");
+    transmit(probe);
+    persistBackoffs++;
+    startPersistTimer();
+  }
+
+  private void startPersistTimer() {
+    long interval = rtt.rto();
+    for (int i = 0; i < persistBackoffs && interval < config.maxRto(); i++) {
+      interval *= 2;
+    }
+    persistAt = Time.after(env.now(), Math.min(interval, config.maxRto()));
+  }
+
+  /** RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough. */
+  private void keepaliveTimeout() {
+    keepaliveAt = NEVER;
+    if (keepalivesUnanswered >= config.keepaliveProbes()) {
+      timeout();
+      return;
+    }
+    // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
+    transmit(segment(seqOf(sndNxt) - 1, rcvNxt, ACK, null));
+    keepalivesUnanswered++;
+    keepaliveAt = Time.after(env.now(), config.keepaliveInterval());
+  }
+
+  /** A segment arrived: the connection is alive; the next probe waits a whole idle time. */
+  private void restartKeepalive() {
+    if (config.keepalive() && (state == ESTABLISHED || state == CLOSE_WAIT)) {
+      keepalivesUnanswered = 0;
+      keepaliveAt = Time.after(env.now(), config.keepaliveIdle());
+    }
+  }
+
   private void startTimeWait() {
     // "Start the time-wait timer, turn off the other timers."
     stopRetransmitTimer();
+    persistAt = NEVER;
+    keepaliveAt = NEVER;
     long duration = config.timeWaitDuration();
     timeWaitAt = Time.after(env.now(), duration);
     if (duration == 0 && state == TIME_WAIT) {
@@ -782,6 +1027,12 @@ public final class TcpConnection {
     if (ackPending) {
       transmit(segment(seqOf(sndNxt), rcvNxt, ACK, null));
     }
+    if (sndNxt < 1 + sendBuffer.end() && sndMax == sndUna && sndUna > 0
+        && retransmitAt == NEVER && persistAt == NEVER && state.isSynchronized()) {
+      // Data waits but nothing is in flight, so no ACK will come to move it: the window is
+      // closed, or too small to be worth a segment. The persist timer will force it.
+      startPersistTimer();
+    }
   }
 
   /**
@@ -797,19 +1048,45 @@ public final class TcpConnection {
       return null; // data waits for ESTABLISHED (RFC 9293 3.10.2)
     }
     long dataEnd = 1 + sendBuffer.end();
-    long windowEnd = sndUna + sndWnd;
-    long limit = Math.min(Math.min(dataEnd, windowEnd), position + sendMss());
+    long windowEnd = sndUna + Math.min(sndWnd, cwnd());
+    int mss = sendMss();
+    long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
     int length = (int) Math.max(0, limit - position);
     boolean fin = finQueued && position + length == dataEnd;
     if (length == 0 && !fin) {
       return null;
     }
+    if (length > 0 && length < mss && position >= sndMax && !mayDispatchSmall(position, length,
+        dataEnd)) {
+      return null;
+    }
     byte[] data = length == 0 ? null : sendBuffer.copy(position - 1, length);
     int flags = ACK | (fin ? FIN : 0) | (length > 0 && position + length == dataEnd ? PSH : 0);
     TcpSegment seg = segment(seqOf(position), rcvNxt, flags, data);
+    bytesSent += Math.max(0, position + length - Math.max(position, sndMax)); // new bytes only
     advance(position, length + (fin ? 1 : 0));
-    bytesSent += length;
     return seg;
+  }
+
+  /**
+   * Sender silly-window avoidance and Nagle (RFC 9293 3.8.6.2.1 and 3.7.4) for a new segment
+   * shorter than the MSS: send it if it empties the send buffer and nothing is outstanding (or
+   * Nagle is off), or if it is at least half the largest window the peer ever offered.
+   */
+  private boolean mayDispatchSmall(long position, int length, long dataEnd) {
+    if (forceSmallSegment) {
+      return true;
+    }
+    boolean emptiesBuffer = position + length == dataEnd;
+    boolean nothingOutstanding = sndMax == sndUna;
+    if (emptiesBuffer && (nothingOutstanding || !config.nagle())) {
+      return true;
+    }
+    return maxSndWnd > 0 && length >= maxSndWnd / 2;
+  }
+
+  private long flightSize() {
+    return sndMax - sndUna;
   }
 
   private TcpSegment sendSyn() {
@@ -848,8 +1125,7 @@ public final class TcpConnection {
     if ((syn ? options.timestamps() : timestampsOn) && (flags & RST) == 0) {
       options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? tsRecent : 0);
     }
-    long window = receiveWindow();
-    int windowField = (int) Math.min(0xFFFF, syn ? window : window >> rcvShift);
+    int windowField = (int) Math.min(0xFFFF, syn ? rcvWnd : rcvWnd >> rcvShift);
     return new TcpSegment(tuple.local().port(), tuple.remote().port(), seq,
         (flags & ACK) != 0 ? ack : 0, flags, (flags & RST) != 0 && (flags & ACK) == 0 ? 0
             : windowField, 0, options, data);
@@ -874,18 +1150,11 @@ public final class TcpConnection {
     return (env.now() / Time.MILLISECOND + tsOffset) & 0xFFFF_FFFFL;
   }
 
-  /** RCV.WND: the application reads at once, so the window is the whole receive buffer. */
-  private long receiveWindow() {
-    if (state == SYN_SENT || state == LISTEN || state == CLOSED) {
-      return Math.min(config.receiveBuffer(), 0xFFFF);
-    }
-    long scaledMax = 0xFFFFL << rcvShift;
-    return Math.min(config.receiveBuffer(), scaledMax);
-  }
-
   private void transmit(TcpSegment seg) {
     if (seg.has(ACK)) {
       ackPending = false;
+      delayedAckAt = NEVER;
+      unackedSegments = 0;
     }
     segmentsSent++;
     env.transmit(this, seg);
@@ -912,6 +1181,7 @@ public final class TcpConnection {
     if (position <= sndUna) {
       return;
     }
+    long acked = position - Math.max(sndUna, 1); // the SYN does not count as data
     sndUna = position;
     if (sndNxt < sndUna) {
       sndNxt = sndUna;
@@ -922,11 +1192,91 @@ public final class TcpConnection {
       timedPosition = -1;
     }
     retries = 0;
-    // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it.
+    boolean partialAck = false;
+    if (cc != null && acked > 0) {
+      partialAck = congestionOnAck(acked);
+    }
+    // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
+    // 3.2 step 5: on the first partial ACK of a recovery only).
     if (sndUna >= sndMax) {
       stopRetransmitTimer();
-    } else {
+    } else if (!partialAck || !restartedInRecovery) {
+      restartedInRecovery = partialAck;
       startRetransmitTimer();
+    }
+  }
+
+  /**
+   * New data was acknowledged: grow the window, or continue or end loss recovery (RFC 5681 3.2,
+   * RFC 6582 3.2). Returns whether the ACK was a partial ACK of a NewReno recovery.
+   */
+  private boolean congestionOnAck(long acked) {
+    duplicateAcks = 0;
+    if (!inRecovery) {
+      cc.onAck(env.now(), acked, rtt.srtt());
+      return false;
+    }
+    long smss = sendMss();
+    if (!cc.newRenoRecovery() || sndUna >= recover) {
+      // Reno: the first new ACK ends recovery, cwnd = ssthresh ("deflating" the window).
+      // NewReno full ACK, RFC 6582 3.2 step 3 (1): cwnd = min(ssthresh, max(FlightSize, SMSS)
+      // + SMSS).
+      inRecovery = false;
+      restartedInRecovery = false;
+      cc.setCwnd(cc.newRenoRecovery()
+          ? Math.min(cc.ssthresh(), Math.max(flightSize(), smss) + smss) : cc.ssthresh());
+      return false;
+    }
+    // RFC 6582 3.2 step 4, a partial ACK: retransmit the first unacknowledged segment, deflate
+    // the window by the data acknowledged, and add back one SMSS if that was at least one.
+    retransmitFirstUnacknowledged("fast");
+    cc.setCwnd(cc.cwnd() - acked + (acked >= smss ? smss : 0));
+    return true;
+  }
+
+  /** RFC 5681 3.2: three duplicate ACKs mean a segment was lost; further ones inflate cwnd. */
+  private void duplicateAckArrives() {
+    duplicateAcks++;
+    if (inRecovery) {
+      cc.setCwnd(cc.cwnd() + sendMss()); // step 5: each further duplicate inflates the window
+      return;
+    }
+    // RFC 6582 3.2 step 2: no new recovery until the ACKs cover what was sent at the last one.
+    if (duplicateAcks == 3 && (!cc.newRenoRecovery() || sndUna >= recover)) {
+      inRecovery = true;
+      recover = sndMax;
+      cc.onFastRetransmit(env.now(), flightSize());
+      timedPosition = -1; // Karn
+      retransmitFirstUnacknowledged("fast");
+    }
+  }
+
+  /** Sends the segment at SND.UNA again, without moving SND.NXT. */
+  private void retransmitFirstUnacknowledged(String reason) {
+    long saved = sndNxt;
+    sndNxt = sndUna;
+    long savedMax = sndMax;
+    TcpSegment seg = nextSegmentIgnoringWindow();
+    sndNxt = Math.max(saved, sndNxt);
+    sndMax = Math.max(savedMax, sndMax);
+    if (seg != null) {
+      retransmissions++;
+      env.retransmitted(this, seg, reason);
+      transmit(seg);
+    }
+  }
+
+  /** The segment at SND.NXT as {@link #nextSegment()} builds it, but not held by any window. */
+  private TcpSegment nextSegmentIgnoringWindow() {
+    long savedWnd = sndWnd;
+    CongestionControl savedCc = cc;
+    sndWnd = Long.MAX_VALUE / 4;
+    cc = null;
+    try {
+      return nextSegment();
+    } finally {
+      sndWnd = savedWnd;
+      cc = savedCc;
     }
   }
 
@@ -938,9 +1288,17 @@ public final class TcpConnection {
     }
   }
 
+  /** The peer's window in bytes. RFC 7323 2.2: the window field of a SYN is never scaled. */
+  private long scaledWindow(TcpSegment seg) {
+    return seg.has(SYN) ? seg.window() : (long) seg.window() << sndShift;
+  }
+
   private void updateWindow(TcpSegment seg) {
-    // RFC 7323 2.2: the window field of a SYN is never scaled.
-    sndWnd = seg.has(SYN) ? seg.window() : (long) seg.window() << sndShift;
+    sndWnd = scaledWindow(seg);
+    if (sndWnd > 0) {
+      persistAt = NEVER;
+      persistBackoffs = 0;
+    }
     maxSndWnd = Math.max(maxSndWnd, sndWnd);
     sndWl1 = seg.seq();
     sndWl2 = seg.ack();
@@ -965,9 +1323,14 @@ public final class TcpConnection {
       tsRecent = options.tsVal();
     }
     sackOn = config.sackPermitted() && peerOfferedSack;
+    rcvWnd = Math.min(config.receiveBuffer(), 0xFFFFL << rcvShift);
+    int smss = sendMss();
+    cc = CongestionControls.create(config.congestionControl(), smss,
+        config.initialWindowBytes(smss));
   }
 
   private void established() {
+    restartKeepalive();
     env.appEvent(this, "established", 0);
     handler.onEstablished(this);
   }
@@ -988,6 +1351,7 @@ public final class TcpConnection {
 
   private void returnToListen(String cause) {
     stopRetransmitTimer();
+    delayedAckAt = NEVER;
     ackPending = false;
     setState(LISTEN, cause);
   }
@@ -995,6 +1359,9 @@ public final class TcpConnection {
   private void enterClosed(String cause) {
     stopRetransmitTimer();
     timeWaitAt = NEVER;
+    delayedAckAt = NEVER;
+    persistAt = NEVER;
+    keepaliveAt = NEVER;
     setState(CLOSED, cause);
     env.appEvent(this, "closed", 0);
     handler.onClosed(this);
@@ -1077,6 +1444,26 @@ public final class TcpConnection {
   /** SND.WND in bytes (scaled). */
   public long sndWnd() {
     return sndWnd;
+  }
+
+  /** The congestion window in bytes (unlimited before the handshake). */
+  public long cwnd() {
+    return cc == null ? Long.MAX_VALUE : cc.cwnd();
+  }
+
+  /** The slow-start threshold in bytes. */
+  public long ssthresh() {
+    return cc == null ? Long.MAX_VALUE : cc.ssthresh();
+  }
+
+  /** Bytes sent and not yet acknowledged. */
+  public long bytesInFlight() {
+    return flightSize();
+  }
+
+  /** Whether fast recovery is under way. */
+  public boolean inRecovery() {
+    return inRecovery;
   }
 
   /** The current retransmission timeout, backoff included. */

@@ -24,4 +24,11 @@ public interface TcpObserver {
   /** A segment was retransmitted after a timeout ("rto") or by fast retransmit ("fast"). */
   default void onRetransmit(long time, String node, FourTuple connection, TcpSegment segment,
       String reason) {}
+
+  /**
+   * The congestion state changed: cwnd, ssthresh (Long.MAX_VALUE / 4 while unset), the smoothed
+   * RTT (-1 before the first sample), the RTO, and the bytes in flight.
+   */
+  default void onCongestion(long time, String node, FourTuple connection, long cwnd,
+      long ssthresh, long srtt, long rto, long bytesInFlight) {}
 }

@@ -375,6 +375,16 @@ public final class TcpStack {
     }
 
     @Override
+    public void congestionChanged(TcpConnection connection) {
+      long now = simulator.now();
+      for (TcpObserver observer : observers) {
+        observer.onCongestion(now, node, connection.tuple(), connection.cwnd(),
+            connection.ssthresh(), connection.srtt(), connection.rto(),
+            connection.bytesInFlight());
+      }
+    }
+
+    @Override
     public void retransmitted(TcpConnection connection, TcpSegment segment, String reason) {
       long now = simulator.now();
       for (TcpObserver observer : observers) {

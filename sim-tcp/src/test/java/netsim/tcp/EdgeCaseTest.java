@@ -578,4 +578,31 @@ class EdgeCaseTest {
     assertThat(t.server.connections()).extracting(TcpConnection::state)
         .containsExactly(TcpState.TIME_WAIT);
   }
+
+  @Test
+  void congestionObservers_seeCwndSsthreshSrttRtoAndFlight_onEveryChange() {
+    Testbed t = Testbed.of(3, "50ms", RFC);
+    java.util.List<String> changes = new java.util.ArrayList<>();
+    t.client.addObserver(new TcpObserver() {
+      @Override
+      public void onCongestion(long time, String node, FourTuple connection, long cwnd,
+          long ssthresh, long srtt, long rto, long bytesInFlight) {
+        changes.add(time / 1_000_000 + "ms cwnd=" + cwnd + " srtt=" + srtt / 1_000_000
+            + "ms rto=" + rto / 1_000_000 + "ms flight=" + bytesInFlight);
+      }
+    });
+    t.listen(new TcpHandler() {});
+    t.at("0s", () -> {
+      TcpConnection c = t.connect(new TcpHandler() {});
+      t.at("1s", () -> c.send(new byte[2000]));
+    });
+    t.runUntil("3s");
+    // RFC 5681's initial window for an SMSS of 1448 (1460 less the timestamps option) is
+    // min(4 * 1448, max(2 * 1448, 4380)) = 4380. Nagle holds the last 552 bytes for one RTT.
+    assertThat(changes).containsExactly(
+        "100ms cwnd=4380 srtt=100ms rto=1000ms flight=0",
+        "1000ms cwnd=4380 srtt=100ms rto=1000ms flight=1448",
+        "1100ms cwnd=5828 srtt=100ms rto=1000ms flight=552",
+        "1200ms cwnd=6380 srtt=100ms rto=1000ms flight=0");
+  }
 }

@@ -374,21 +374,50 @@ class TcpConnectionTest {
 
     @Test
     void established_send_segmentsByMssAndSetsPshOnTheLast() {
-      TcpHarness h = TcpHarness.established();
+      TcpHarness h = establishedWith(TcpHarness.CONFIG.toBuilder().nagle(false).build());
       h.connection.send(new byte[3000]);
       h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
           "PSH|ACK seq=3921 ack=5001 len=80");
     }
 
     @Test
-    void established_sendStopsAtThePeersWindow() {
-      TcpHarness h = TcpHarness.synReceived();
-      h.connection.onSegment(new TcpSegment(49152, 80, 5001, 1001, TcpFlags.ACK, 2000, 0,
-          TcpOptions.NONE, null));
+    void nagle_holdsTheSmallTail_untilTheOutstandingDataIsAcknowledged() {
+      // RFC 9293 3.7.4: a segment shorter than the MSS waits while data is unacknowledged.
+      TcpHarness h = TcpHarness.established();
       h.connection.send(new byte[3000]);
-      h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=540");
+      h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460");
+      h.receive("ACK", 5001, 2461);
+      h.expectNothing();
+      h.receive("ACK", 5001, 3921);
+      h.expect("PSH|ACK seq=3921 ack=5001 len=80");
+    }
+
+    @Test
+    void established_sendStopsAtThePeersWindow() {
+      TcpHarness h = TcpHarness.synReceived(
+          TcpHarness.CONFIG.toBuilder().nagle(false).build(), 1000);
+      h.receive("ACK", 5001, 1001);
+      h.connection.send(new byte[2500]);
+      h.expect("ACK seq=1001 ack=5001 len=1000");
+      h.receive("ACK", 5001, 2001);
+      h.expect("ACK seq=2001 ack=5001 len=1000");
       h.receive("ACK", 5001, 3001);
-      h.expect("PSH|ACK seq=3001 ack=5001 len=1000");
+      h.expect("PSH|ACK seq=3001 ack=5001 len=500");
+    }
+
+    @Test
+    void senderSillyWindowAvoidance_holdsASmallSegment_untilThePersistTimerForcesIt() {
+      // RFC 9293 3.8.6.2.1: a 600-byte window is less than half the peer's largest (2000) and
+      // not a full segment; nothing is in flight, so the override (persist) timer sends it.
+      TcpHarness h = TcpHarness.synReceived(
+          TcpHarness.CONFIG.toBuilder().nagle(false).build(), 2000);
+      h.receive("ACK", 5001, 1001);
+      h.peerWindow = 600;
+      h.receive("ACK", 5001, 1001);
+      h.connection.send(new byte[3000]);
+      h.expectNothing();
+      h.advanceBy("1s");
+      h.expect("ACK seq=1001 ack=5001 len=600");
     }
 
     @Test

@@ -34,6 +34,8 @@ final class TcpHarness implements TcpConnection.Environment {
   final int localPort;
   final int remotePort;
   private int sentChecked;
+  /** The window the peer advertises in its segments. */
+  int peerWindow = WINDOW;
 
   TcpHarness(TcpConfig config, boolean passive) {
     localPort = passive ? 80 : 49152;
@@ -64,7 +66,13 @@ final class TcpHarness implements TcpConnection.Environment {
   }
 
   static TcpHarness synReceived(TcpConfig config) {
+    return synReceived(config, WINDOW);
+  }
+
+  /** A listener's child whose peer advertises {@code peerWindow} bytes. */
+  static TcpHarness synReceived(TcpConfig config, int peerWindow) {
     TcpHarness h = new TcpHarness(config, true);
+    h.peerWindow = peerWindow;
     h.connection.acceptSyn(h.peer(TcpFlags.SYN, PEER_ISS, 0));
     h.expect("SYN|ACK seq=1000 ack=5001");
     return h;
@@ -135,7 +143,7 @@ final class TcpHarness implements TcpConnection.Environment {
   /** A segment from the peer; its SYNs announce an MSS of 1460 and nothing else. */
   TcpSegment peer(int flags, int seq, int ack, byte[] data) {
     TcpOptions options = (flags & TcpFlags.SYN) != 0 ? PEER_SYN_OPTIONS : TcpOptions.NONE;
-    return new TcpSegment(remotePort, localPort, seq, ack, flags, WINDOW, 0, options, data);
+    return new TcpSegment(remotePort, localPort, seq, ack, flags, peerWindow, 0, options, data);
   }
 
   static final TcpOptions PEER_SYN_OPTIONS = new TcpOptions(1460, -1, false, false, 0, 0,
