@@ -702,8 +702,13 @@ public final class TcpConnection {
         }
       }
       default -> {
-        // CLOSE-WAIT, CLOSING, LAST-ACK: "This should not occur since a FIN has been received
-        // from the remote side. Ignore the segment text." (TIME-WAIT was handled on arrival.)
+        // CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT: "This should not occur since a FIN has been
+        // received from the remote side. Ignore the segment text." A FIN at RCV.NXT is still
+        // taken by the eighth step: "advance RCV.NXT over the FIN, and send an acknowledgment
+        // for the FIN", and the state remains.
+        if (seg.has(FIN) && textSeq + seg.data().length == rcvNxt) {
+          finArrives("rcv " + TcpFlags.format(seg.flags()));
+        }
       }
     }
   }

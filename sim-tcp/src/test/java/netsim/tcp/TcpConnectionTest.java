@@ -736,6 +736,16 @@ class TcpConnectionTest {
     }
 
     @Test
+    void closeWait_receivesFinAtRcvNxt_acksItAndStays() {
+      // RFC 9293 3.10.7.4 eighth: "advance RCV.NXT over the FIN, and send an acknowledgment for
+      // the FIN"; CLOSE-WAIT: "Remain in the CLOSE-WAIT state".
+      TcpHarness h = TcpHarness.closeWait();
+      h.receive("FIN|ACK", 5002, 1001);
+      h.expect("ACK seq=1001 ack=5003");
+      assertThat(h.state()).isEqualTo(CLOSE_WAIT);
+    }
+
+    @Test
     void closeWait_receivesRetransmittedFin_acksAgain() {
       TcpHarness h = TcpHarness.closeWait();
       h.receive("FIN|ACK", 5001, 1001);
