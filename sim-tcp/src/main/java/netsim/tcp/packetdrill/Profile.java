@@ -15,8 +15,9 @@ import netsim.tcp.TcpConfig;
  *
  * @param name "rfc", "linux" or "freebsd" (or a name of one's own)
  * @param tcp the model's configuration: MSS, receive and send buffers (the advertised window and
- *     window scale follow from the receive buffer), initial and minimum RTO, MSL, which options
- *     are offered, RFC 5961 and RFC 1337 behaviour, SYN in TIME-WAIT
+ *     window scale follow from the receive buffer), initial window, delayed ACK, initial and
+ *     minimum RTO, MSL, which options are offered, RFC 5961 and RFC 1337 behaviour, SYN in
+ *     TIME-WAIT
  * @param compareWindow whether {@code win N} on an outbound line is compared (the advertised
  *     window is the host's choice)
  * @param compareOptions whether the TCP options of an outbound line are compared at all
@@ -52,13 +53,17 @@ public record Profile(String name, TcpConfig tcp, boolean compareWindow, boolean
   }
 
   /**
-   * Linux's defaults (6.x, default sysctls): 200 ms minimum RTO, SACK on, window scale 7 (from
-   * the 6 MB maximum receive buffer), challenge ACKs at most every 500 ms, a newer SYN accepted
-   * in TIME-WAIT. Windows are not compared (Linux sizes them from memory); options are compared
-   * in order, since netsim writes them in Linux's order.
+   * Linux's defaults (6.x, default sysctls): an initial window of 10 segments (RFC 6928), ACKs
+   * delayed up to 40 ms, 200 ms minimum RTO, SACK on, window scale 7 (from the 6 MB maximum
+   * receive buffer), challenge ACKs at most every 500 ms, a newer SYN accepted in TIME-WAIT.
+   * Windows are not compared (Linux sizes them from memory); options are compared in order,
+   * since netsim writes them in Linux's order.
    */
   public static Profile linux() {
     TcpConfig tcp = TcpConfig.builder()
+        .initialWindow(10)
+        .delayedAck(true)
+        .delayedAckTimeout(40 * Time.MILLISECOND)
         .minRto(200 * Time.MILLISECOND)
         .maxRto(120 * Time.SECOND)
         .sackPermitted(true)
@@ -70,13 +75,16 @@ public record Profile(String name, TcpConfig tcp, boolean compareWindow, boolean
   }
 
   /**
-   * FreeBSD's defaults (14.x): 30 ms minimum RTO, SACK on, window scale 6 (from the 2 MB
-   * kern.ipc.maxsockbuf), RST ignored in TIME-WAIT, a newer SYN accepted in TIME-WAIT. Windows
-   * are not compared and options are compared as a set (FreeBSD writes MSS, window scale, SACK
-   * permitted, timestamps).
+   * FreeBSD's defaults (14.x): an initial window of 10 segments, ACKs delayed up to 40 ms, 30 ms
+   * minimum RTO, SACK on, window scale 6 (from the 2 MB kern.ipc.maxsockbuf), RST ignored in
+   * TIME-WAIT, a newer SYN accepted in TIME-WAIT. Windows are not compared and options are
+   * compared as a set (FreeBSD writes MSS, window scale, SACK permitted, timestamps).
    */
   public static Profile freebsd() {
     TcpConfig tcp = TcpConfig.builder()
+        .initialWindow(10)
+        .delayedAck(true)
+        .delayedAckTimeout(40 * Time.MILLISECOND)
         .minRto(30 * Time.MILLISECOND)
         .sackPermitted(true)
         .receiveBuffer(2 * 1024 * 1024)

@@ -25,6 +25,7 @@ final class SimSocket implements TcpHandler {
   final Deque<SimSocket> acceptQueue = new ArrayDeque<>();
   TcpConnection connection;
   boolean established;
+  /** Bytes the model handed up and no read() has taken yet (more wait in the model). */
   long unread;
   boolean peerClosed;
   /** The pending error, as an errno name, or null. */

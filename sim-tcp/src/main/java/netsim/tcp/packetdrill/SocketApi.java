@@ -186,6 +186,7 @@ final class SocketApi {
       socket.listener = host.stack().listen(port, backlog, child -> {
         SimSocket accepted = new SimSocket(socket, changed);
         accepted.connection = child;
+        child.setReading(false);
         return accepted;
       });
     }
@@ -223,6 +224,7 @@ final class SocketApi {
     socket.connection = socket.boundPort >= 0
         ? host.stack().connect(socket.boundPort, remote, socket)
         : host.stack().connect(remote, socket);
+    socket.connection.setReading(false);
     host.target(socket.connection.tuple());
     if (socket.nonBlocking) {
       return done(CallResult.error("EINPROGRESS"));
@@ -284,6 +286,13 @@ final class SocketApi {
       return CallResult.error("ENOTCONN");
     }
     long length = symbols.value(call.arg(2));
+    TcpConnection connection = socket.connection;
+    if (connection.unreadBytes() > 0) {
+      // The bytes waiting in the model come up (and its window reopens), as a read drains a
+      // kernel's receive buffer; more than asked stays in this socket for the next read.
+      connection.setReading(true);
+      connection.setReading(false);
+    }
     if (socket.unread > 0) {
       long taken = Math.min(length, socket.unread);
       socket.unread -= taken;
@@ -328,7 +337,7 @@ final class SocketApi {
     }
     TcpConnection connection = socket.connection;
     if (connection != null && connection.state() != TcpState.CLOSED) {
-      if (socket.lingerAbort() || socket.unread > 0) {
+      if (socket.lingerAbort() || socket.unread > 0 || connection.unreadBytes() > 0) {
         connection.abort();
       } else {
         connection.close();

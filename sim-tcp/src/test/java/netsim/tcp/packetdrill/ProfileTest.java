@@ -11,6 +11,8 @@ class ProfileTest {
   @Test
   void rfc_isTheModelsDefaults_andComparesWindowsAndBufferSizes() {
     Profile rfc = Profile.rfc();
+    assertThat(rfc.tcp()).isEqualTo(netsim.tcp.TcpConfig.defaults());
+    assertThat(rfc.tcp().initialWindowBytes(1460)).as("RFC 5681 3.1").isEqualTo(4380);
     assertThat(rfc.tcp().minRto()).isEqualTo(Time.seconds(1));
     assertThat(rfc.compareWindow()).isTrue();
     assertThat(rfc.strictOptionOrder()).isFalse();
@@ -21,6 +23,9 @@ class ProfileTest {
   void linux_hasLinuxsTimersWindowScaleAndTimeWaitRules() {
     Profile linux = Profile.linux();
     assertThat(linux.tcp().minRto()).isEqualTo(Time.millis(200));
+    assertThat(linux.tcp().initialWindowBytes(1460)).isEqualTo(10 * 1460);
+    assertThat(linux.tcp().delayedAck()).isTrue();
+    assertThat(linux.tcp().delayedAckTimeout()).isEqualTo(Time.millis(40));
     assertThat(linux.tcp().receiveWindowShift()).isEqualTo(7);
     assertThat(linux.tcp().challengeAckInterval()).isEqualTo(Time.millis(500));
     assertThat(linux.tcp().acceptSynInTimeWait()).isTrue();
