@@ -11,7 +11,8 @@ import netsim.tcp.TcpSegment;
  * packetdrill does: flags, sequence number, payload length, acknowledgment number (when the ACK
  * flag is expected), then the window and options where the script gives them and the profile
  * compares them. Timestamp values are not compared (packetdrill does not by default) but are
- * remembered so that later inbound echoes map to the model's clock; timestamp echoes are.
+ * remembered so that later inbound echoes map to the model's clock; timestamp echoes are. The
+ * window scale's value, like the window, is compared only where the profile compares windows.
  */
 final class SegmentMatcher {
   private final Profile profile;
@@ -129,8 +130,14 @@ final class SegmentMatcher {
       return "expected " + want + ", sent " + have.kind().name().toLowerCase(Locale.ROOT);
     }
     switch (want.kind()) {
-      case MSS, WSCALE -> {
+      case MSS -> {
         if (want.value() != have.value()) {
+          return "expected " + want + ", sent " + have;
+        }
+      }
+      case WSCALE -> {
+        // The shift sizes the advertised window: compared only where windows are.
+        if (profile.compareWindow() && want.value() != have.value()) {
           return "expected " + want + ", sent " + have;
         }
       }

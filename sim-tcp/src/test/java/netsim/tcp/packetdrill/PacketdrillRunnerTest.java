@@ -110,6 +110,17 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void windowScaleValue_isComparedOnlyWhereWindowsAre() {
+      String script = CONNECTING.replace("<...>", "<mss 1460,nop,nop,TS val 1 ecr 0,nop,wscale"
+          + " 8>");
+      assertThat(run(script).reason()).endsWith("(expected wscale 8, sent wscale 1)");
+      Profile noWindows = new Profile("no-window", Profile.rfc().tcp(), false, true, false, -1,
+          -1, 0x800, Profile.DEFAULT_TOLERANCE);
+      assertThat(run(script, Options.defaults().withProfile(noWindows)).status())
+          .isEqualTo(Status.PASS);
+    }
+
+    @Test
     void missingOption_isNamed() {
       ScriptResult result = run(CONNECTING.replace("<...>", "<mss 1460,sackOK>"));
       assertThat(result.reason()).endsWith("(no sack_ok option)");
