@@ -19,9 +19,4 @@ import netsim.tcp.TcpFlags;
  *     the line gives none
  */
 record PacketSpec(boolean inbound, int flags, long startSeq, int length, Long ack,
-    Integer window, Integer urgent, List<TcpOptionSpec> options) implements Action {
-
-  boolean has(int flag) {
-    return (flags & flag) != 0;
-  }
-}
+    Integer window, Integer urgent, List<TcpOptionSpec> options) implements Action {}

@@ -16,7 +16,6 @@ final class SequenceSpace {
 
   private final int remoteIsn;
   private int localIsn;
-  private boolean localIsnKnown;
   private boolean timestampBaseKnown;
   private long firstScriptTsVal;
   private long firstActualTsVal;
@@ -29,11 +28,6 @@ final class SequenceSpace {
   /** The model sent a SYN: its sequence number is the model's ISN from now on. */
   void outboundSyn(int seq) {
     localIsn = seq;
-    localIsnKnown = true;
-  }
-
-  boolean localIsnKnown() {
-    return localIsnKnown;
   }
 
   /** The wire sequence number of an inbound script sequence number. */

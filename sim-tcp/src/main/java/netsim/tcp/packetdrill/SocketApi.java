@@ -1,6 +1,5 @@
 package netsim.tcp.packetdrill;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -434,10 +433,5 @@ final class SocketApi {
       default:
         throw new IllegalArgumentException("fcntl command " + command + " is not modelled");
     }
-  }
-
-  /** The sockets still open, by fd (for tests and messages). */
-  List<Integer> openDescriptors() {
-    return List.copyOf(sockets.keySet());
   }
 }
