@@ -1,0 +1,13 @@
+package netsim.experiments;
+
+import netsim.experiments.cli.NetsimCommand;
+import picocli.CommandLine;
+
+/** The {@code netsim} command's entry point. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(NetsimCommand.commandLine().execute(args));
+  }
+}

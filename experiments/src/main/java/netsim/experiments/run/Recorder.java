@@ -1,0 +1,109 @@
+package netsim.experiments.run;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import netsim.net.DropCause;
+import netsim.net.Host;
+import netsim.net.Node;
+import netsim.net.Packet;
+import netsim.net.PacketObserver;
+import netsim.net.Payload;
+import netsim.net.fault.FaultChain;
+import netsim.net.fault.FaultRule;
+import netsim.net.link.LinkDirection;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpObserver;
+import netsim.tcp.TcpSegment;
+import netsim.tcp.TcpState;
+
+/**
+ * Records a run's events as {@link TraceEvent}s in the order they happen, which is the order of
+ * virtual time: packets from sim-net, state changes, application events and retransmissions from
+ * sim-tcp, and the run's own actions. Also counts the packets still in the network, so a run can
+ * tell when nothing is left to happen.
+ */
+public final class Recorder implements PacketObserver, TcpObserver {
+  private final List<TraceEvent> events = new ArrayList<>();
+  private final Set<Long> inFlight = new LinkedHashSet<>();
+
+  /** Everything recorded, in order. */
+  public List<TraceEvent> events() {
+    return Collections.unmodifiableList(events);
+  }
+
+  /** Packets sent (or duplicated) that have neither arrived nor been dropped yet. */
+  public int packetsInFlight() {
+    return inFlight.size();
+  }
+
+  public void add(TraceEvent event) {
+    events.add(event);
+  }
+
+  @Override
+  public void onSend(long time, Host host, Packet packet) {
+    inFlight.add(packet.id());
+    events.add(packet(time, "send", host.name(), packet, packet.senderState(), null, null));
+  }
+
+  @Override
+  public void onReceive(long time, Host host, Packet packet) {
+    inFlight.remove(packet.id());
+    events.add(packet(time, "recv", host.name(), packet, null, null, null));
+  }
+
+  @Override
+  public void onDuplicate(long time, LinkDirection link, Packet original, Packet copy) {
+    inFlight.add(copy.id());
+    events.add(new TraceEvent.Duplicate(time, link.name(), original.id(), copy.id()));
+  }
+
+  @Override
+  public void onRule(long time, FaultChain chain, FaultRule rule, Packet packet) {
+    Payload p = packet.payload();
+    events.add(new TraceEvent.Rule(time, chain.name(), rule.name(), rule.action().verb(),
+        packet.id(), TcpFlags.format(p.flags()), p.sequenceNumber(), p.dataLength()));
+  }
+
+  @Override
+  public void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
+    inFlight.remove(packet.id());
+    events.add(packet(time, "drop", node.name(), packet, null,
+        link == null ? null : link.name(), cause.traceName()));
+  }
+
+  private static TraceEvent.Packet packet(long time, String ev, String node, Packet packet,
+      String state, String link, String cause) {
+    Payload p = packet.payload();
+    String src = packet.source() + ":" + p.sourcePort();
+    String dst = packet.destination() + ":" + p.destinationPort();
+    return new TraceEvent.Packet(time, ev, node, packet.id(), src, dst,
+        TcpFlags.format(p.flags()), p.sequenceNumber(), p.acknowledgmentNumber(),
+        p.dataLength(), state, link, cause);
+  }
+
+  @Override
+  public void onStateChange(long time, String node, FourTuple connection, TcpState from,
+      TcpState to, String cause) {
+    events.add(new TraceEvent.State(time, node, connection.toString(), from.name(), to.name(),
+        cause));
+  }
+
+  @Override
+  public void onAppEvent(long time, String node, FourTuple connection, String event,
+      long bytes) {
+    events.add(new TraceEvent.App(time, node, connection.toString(), event, bytes));
+  }
+
+  @Override
+  public void onRetransmit(long time, String node, FourTuple connection, TcpSegment segment,
+      String reason) {
+    events.add(new TraceEvent.Retransmit(time, node, connection.toString(),
+        TcpFlags.format(segment.flags()), segment.sequenceNumber(), segment.dataLength(),
+        reason));
+  }
+}

@@ -1,0 +1,24 @@
+package netsim.experiments;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import netsim.experiments.cli.NetsimCommand;
+import picocli.CommandLine;
+
+/** Runs the {@code netsim} command in this JVM, as picocli executes it, capturing its output. */
+final class Cli {
+  /** What a command did: its exit status and what it printed. */
+  record Result(int exit, String out, String err) {}
+
+  private Cli() {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = NetsimCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+}
