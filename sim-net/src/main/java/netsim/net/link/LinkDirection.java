@@ -47,7 +47,7 @@ public final class LinkDirection {
   private UniformRandomProvider lossRandom;
   private UniformRandomProvider duplicateRandom;
   private UniformRandomProvider corruptRandom;
-  private UniformRandomProvider jitterRandom;
+  private Jitter.Sampler jitterSampler;
   private UniformRandomProvider reorderRandom;
 
   private boolean up;
@@ -116,7 +116,8 @@ public final class LinkDirection {
   /**
    * Changes the parameters from now on. Packets already on the wire keep their arrival times;
    * queued packets move to the new queue (a smaller one drops the excess); a new loss model starts
-   * fresh. Changing {@code up} is the same as {@link #setUp(boolean)}.
+   * fresh (a Gilbert-Elliott chain in the good state); a new jitter keeps drawing from the same
+   * stream. Changing {@code up} is the same as {@link #setUp(boolean)}.
    */
   public void reconfigure(LinkConfig newConfig) {
     checkNotNull(newConfig, "config");
@@ -124,6 +125,9 @@ public final class LinkDirection {
     config = newConfig;
     if (!newConfig.loss().equals(old.loss())) {
       loss = newConfig.loss().create();
+    }
+    if (!newConfig.jitter().equals(old.jitter())) {
+      jitterSampler = null;
     }
     if (!newConfig.queue().equals(old.queue())) {
       QueueDiscipline previous = queue;
@@ -276,10 +280,10 @@ public final class LinkDirection {
     } else {
       long delay = config.delay();
       if (!(config.jitter() instanceof Jitter.None)) {
-        if (jitterRandom == null) {
-          jitterRandom = stream("jitter");
+        if (jitterSampler == null) {
+          jitterSampler = config.jitter().sampler(stream("jitter"));
         }
-        delay = Math.max(0, delay + config.jitter().sample(jitterRandom));
+        delay = Math.max(0, delay + jitterSampler.next());
       }
       arrival = Time.after(now, delay);
       if (!config.jitterReorders()) {
