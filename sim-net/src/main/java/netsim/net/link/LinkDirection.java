@@ -2,6 +2,8 @@ package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import netsim.core.Labelled;
 import netsim.core.Simulator;
@@ -132,8 +134,11 @@ public final class LinkDirection {
     if (!newConfig.queue().equals(old.queue())) {
       QueueDiscipline previous = queue;
       queue = newConfig.queue().create(stream("queue"));
-      Packet packet;
-      while ((packet = previous.dequeue(simulator.now(), dropSink)) != null) {
+      // Hand the waiting packets over in order, without the old discipline's drop law (a
+      // CoDel dequeue could drop them): flushing passes every packet to the sink.
+      List<Packet> waiting = new ArrayList<>(previous.packets());
+      previous.flush((packet, cause) -> waiting.add(packet), DropCause.QUEUE);
+      for (Packet packet : waiting) {
         enqueue(packet);
       }
     }

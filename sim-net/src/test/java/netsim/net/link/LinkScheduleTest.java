@@ -53,6 +53,28 @@ class LinkScheduleTest {
   }
 
   @Test
+  void aNewQueueDiscipline_takesOverTheWaitingPacketsInOrder_withoutTheOldOnesDropLaw() {
+    // 1000-byte packets at 8 Mbit/s take 1 ms each; 300 sent at once wait in CoDel, which drops
+    // at 105 ms and would drop again at 205 ms. At 205 ms the queue becomes drop-tail: the
+    // hand-over must not run CoDel's dequeue (and its drop) over the waiting packets.
+    LinkConfig codel = LinkConfig.builder().bandwidth(8_000_000)
+        .queue(CoDelQueue.Spec.of(1000)).build();
+    LinkRun run = LinkRun.over(codel, 65);
+    DropTailQueue.Spec dropTail = new DropTailQueue.Spec(1000, 0);
+    new LinkSchedule(run.net).update(run.direction(), Time.millis(205),
+        config -> config.toBuilder().queue(dropTail).build());
+    for (int i = 0; i < 300; i++) {
+      run.client.send(run.server.address(),
+          new TestPayload("p", 1000, 2000, 1000 - 28, 0, i), null);
+    }
+    run.run();
+    assertThat(run.direction().config().queue()).isEqualTo(dropTail);
+    assertThat(run.fates()).filteredOn(f -> f.what().startsWith("drop"))
+        .extracting(LinkRun.Fate::time).containsExactly(Time.millis(105));
+    assertThat(run.arrivalSequences()).hasSize(299).isSorted();
+  }
+
+  @Test
   void aLinkScheduledDownAndUp_dropsWhatIsSentWhileDown() {
     LinkRun run = LinkRun.over(LinkConfig.ideal(), 63);
     LinkSchedule schedule = new LinkSchedule(run.net);
