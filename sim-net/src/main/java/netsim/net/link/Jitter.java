@@ -114,44 +114,45 @@ public sealed interface Jitter
   }
 
   /**
-   * An empirical distribution: each sample is one of {@code offsets} (nanoseconds added to the
-   * fixed delay, possibly negative), each entry equally likely. This is our simplification of
-   * netem's {@code maketable}, which turns measured delays into an inverse-CDF table normalized by
-   * their mean and deviation: here the table holds the offsets themselves, unscaled, and repeated
-   * values weigh more. To replay measured one-way delays {@code d}, pass {@code d - delay}.
+   * An empirical distribution: each draw is one of {@code samples}, nanoseconds added to the
+   * fixed delay (possibly negative), each entry equally likely, so repeated values weigh more.
+   * This is our simplification of netem's {@code maketable}, which turns measured delays into an
+   * inverse-CDF table normalized by their mean and deviation and rescaled by the configured
+   * sigma: here the table holds the offsets themselves, unscaled. To replay measured one-way
+   * delays {@code d} over a direction with fixed delay {@code delay}, pass {@code d - delay}.
    */
-  record Empirical(long[] offsets) implements Jitter {
+  record Empirical(long[] samples) implements Jitter {
     public Empirical {
-      checkNotNull(offsets, "offsets");
-      checkArgument(offsets.length > 0, "an empirical jitter table needs at least one sample");
-      offsets = offsets.clone();
+      checkNotNull(samples, "samples");
+      checkArgument(samples.length > 0, "an empirical jitter table needs at least one sample");
+      samples = samples.clone();
     }
 
     /** A copy of the table. */
     @Override
-    public long[] offsets() {
-      return offsets.clone();
+    public long[] samples() {
+      return samples.clone();
     }
 
     @Override
     public Sampler sampler(UniformRandomProvider random) {
-      long[] table = offsets;
+      long[] table = samples;
       return () -> table[random.nextInt(table.length)];
     }
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Empirical that && Arrays.equals(offsets, that.offsets);
+      return other instanceof Empirical that && Arrays.equals(samples, that.samples);
     }
 
     @Override
     public int hashCode() {
-      return Arrays.hashCode(offsets);
+      return Arrays.hashCode(samples);
     }
 
     @Override
     public String toString() {
-      return "Empirical[" + offsets.length + " samples]";
+      return "Empirical[" + samples.length + " samples]";
     }
   }
 

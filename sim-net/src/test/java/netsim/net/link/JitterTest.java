@@ -175,7 +175,7 @@ class JitterTest {
     table[0] = 99; // the spec keeps its own copy
     assertThat(jitter).isEqualTo(new Jitter.Empirical(new long[] {1, 2, 3}));
     assertThat(jitter.hashCode()).isEqualTo(new Jitter.Empirical(new long[] {1, 2, 3}).hashCode());
-    assertThat(jitter.offsets()).containsExactly(1, 2, 3);
+    assertThat(jitter.samples()).containsExactly(1, 2, 3);
   }
 
   /** One-way delays over a direction with DELAY, {@code jitter} and netem's reordering. */
