@@ -74,7 +74,7 @@ public sealed interface Jitter
 
     @Override
     public Sampler sampler(UniformRandomProvider random) {
-      return new NetemJitter.NormalSampler(sigma, random);
+      return NetemJitter.sampler(NetemJitter.NORMAL, sigma, random);
     }
   }
 
@@ -92,15 +92,14 @@ public sealed interface Jitter
 
     @Override
     public Sampler sampler(UniformRandomProvider random) {
-      return new NetemJitter.ParetoSampler(sigma, random);
+      return NetemJitter.sampler(NetemJitter.PARETO, sigma, random);
     }
   }
 
   /**
    * netem's {@code distribution paretonormal}: the table entry at each quantile is 1/4 of the
    * normal table's entry plus 3/4 of the Pareto table's entry at the same quantile (a sum of
-   * quantile functions, not a mixture). We draw one standard normal {@code z} and combine it with
-   * the capped Pareto value at the same quantile.
+   * quantile functions, not a mixture).
    */
   record ParetoNormal(long sigma) implements Jitter {
     public ParetoNormal {
@@ -109,7 +108,7 @@ public sealed interface Jitter
 
     @Override
     public Sampler sampler(UniformRandomProvider random) {
-      return new NetemJitter.ParetoNormalSampler(sigma, random);
+      return NetemJitter.sampler(NetemJitter.PARETO_NORMAL, sigma, random);
     }
   }
 

@@ -1,80 +1,68 @@
 package netsim.net.link;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * The samplers of netem's table distributions: standardized values {@code t}, bounded as netem's
- * tables are, scaled by sigma and rounded to whole nanoseconds.
+ * netem's table distributions, the way netem draws them: a table of standardized quantiles in
+ * units of 1/{@value #SCALE} (netem's NETEM_DIST_SCALE), an entry chosen uniformly at random,
+ * multiplied by sigma. The tables ({@code normal.dist}, {@code pareto.dist},
+ * {@code paretonormal.dist} beside this class) are data, generated once by a test from the
+ * quantile functions; drawing from them is integer arithmetic, so a run's jitter is the same on
+ * every JVM.
  */
 final class NetemJitter {
-  /** The Pareto shape of netem's tables. */
-  private static final double PARETO_SHAPE = 3;
-  /** The mean of a Pareto variable with scale 1 and shape 3, which netem subtracts. */
-  private static final double PARETO_MEAN = 1.5;
-  private static final double PARETO_SCALE = 4.0 / 3.0;
-  private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+  /** netem's NETEM_DIST_SCALE: table entries are sigma multiples times this. */
+  static final int SCALE = 8192;
+  /** Entries per table. */
+  static final int SIZE = 8192;
+
+  static final int[] NORMAL = load("normal.dist");
+  static final int[] PARETO = load("pareto.dist");
+  static final int[] PARETO_NORMAL = load("paretonormal.dist");
 
   private NetemJitter() {}
 
-  /** netem's standardized Pareto value for a Pareto(1, 3) draw {@code x}, capped at the table limit. */
-  static double pareto(double x) {
-    return Math.min((x - PARETO_MEAN) * PARETO_SCALE, Jitter.TABLE_LIMIT);
+  /** A sampler that draws {@code sigma} times a random entry of {@code table}, in whole ns. */
+  static Jitter.Sampler sampler(int[] table, long sigma, UniformRandomProvider random) {
+    return () -> Math.floorDiv(sigma * table[random.nextInt(table.length)] + SCALE / 2, SCALE);
   }
 
-  static double clamp(double t) {
-    return Math.max(-Jitter.TABLE_LIMIT, Math.min(Jitter.TABLE_LIMIT, t));
-  }
-
-  static final class NormalSampler implements Jitter.Sampler {
-    private final double sigma;
-    private final ContinuousSampler gaussian;
-
-    NormalSampler(long sigma, UniformRandomProvider random) {
-      this.sigma = sigma;
-      this.gaussian = ZigguratSampler.NormalizedGaussian.of(random);
-    }
-
-    @Override
-    public long next() {
-      return Math.round(sigma * clamp(gaussian.sample()));
-    }
-  }
-
-  static final class ParetoSampler implements Jitter.Sampler {
-    private final double sigma;
-    private final ContinuousSampler pareto;
-
-    ParetoSampler(long sigma, UniformRandomProvider random) {
-      this.sigma = sigma;
-      this.pareto = InverseTransformParetoSampler.of(random, 1, PARETO_SHAPE);
-    }
-
-    @Override
-    public long next() {
-      return Math.round(sigma * pareto(pareto.sample()));
+  private static int[] load(String name) {
+    try (InputStream in = NetemJitter.class.getResourceAsStream(name)) {
+      checkArgument(in != null, "missing jitter table %s", name);
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in,
+          StandardCharsets.US_ASCII));
+      int[] table = new int[SIZE];
+      int count = 0;
+      String line;
+      while ((line = reader.readLine()) != null) {
+        line = line.trim();
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        for (String value : line.split("\\s+")) {
+          table[count++] = Integer.parseInt(value);
+        }
+      }
+      checkArgument(count == SIZE, "jitter table %s has %s entries, expected %s", name, count,
+          SIZE);
+      return table;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read jitter table " + name, e);
     }
   }
 
-  /** 1/4 normal plus 3/4 Pareto at the same quantile: the Pareto quantile of Phi(z) is tail^(-1/3). */
-  static final class ParetoNormalSampler implements Jitter.Sampler {
-    private final double sigma;
-    private final ContinuousSampler gaussian;
-
-    ParetoNormalSampler(long sigma, UniformRandomProvider random) {
-      this.sigma = sigma;
-      this.gaussian = ZigguratSampler.NormalizedGaussian.of(random);
-    }
-
-    @Override
-    public long next() {
-      double z = gaussian.sample();
-      double upperTail = STANDARD_NORMAL.survivalProbability(z);
-      double x = Math.pow(upperTail, -1 / PARETO_SHAPE);
-      return Math.round(sigma * clamp((clamp(z) + 3 * pareto(x)) / 4));
-    }
+  /** A copy of a table, for tests. */
+  static int[] table(int[] table) {
+    return Arrays.copyOf(table, table.length);
   }
 }

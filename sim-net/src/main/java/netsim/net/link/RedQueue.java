@@ -149,7 +149,7 @@ public final class RedQueue implements QueueDiscipline {
     double w = spec.weight();
     if (queue.isEmpty() && idleSince >= 0 && spec.idlePacketTime() > 0) {
       double m = (double) (now - idleSince) / spec.idlePacketTime();
-      average *= Math.pow(1 - w, m);
+      average *= StrictMath.pow(1 - w, m);
     } else {
       double q = spec.byteMode() ? bytes : queue.size();
       average = (1 - w) * average + w * q;
