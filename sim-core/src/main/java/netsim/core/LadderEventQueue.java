@@ -30,9 +30,9 @@ import java.util.Arrays;
 public final class LadderEventQueue implements EventQueue {
   static final int MAX_RUNGS = 8;
   /** A bucket holding more events than this is split into a finer rung, not moved to the front. */
-  private static final int SPLIT_THRESHOLD = 48;
+  private static final int SPLIT_THRESHOLD = 64;
   /** The average number of events per bucket aimed at when a rung is built. */
-  private static final int EVENTS_PER_BUCKET = 4;
+  private static final int EVENTS_PER_BUCKET = 2;
   /** Bucket indices must leave room for the rung number in a location code. */
   private static final int MAX_BUCKETS = 1 << 24;
   private static final int ARITY = 4;
@@ -74,9 +74,11 @@ public final class LadderEventQueue implements EventQueue {
   private final int[] rungCur = new int[MAX_RUNGS];
   private final int[][] rungBuckets = new int[MAX_RUNGS][];
 
-  // Front: a 4-ary min-heap, heapKeys[2i] = time, heapKeys[2i + 1] = sequence, heapSlots[i] = slot.
+  // Front: a 4-ary min-heap, heapKeys[2i] = time, heapKeys[2i + 1] = sequence, heapSlots[i] = slot,
+  // heapActions[i] = its action (copied in so that a poll touches no slot array but the free list).
   private long[] heapKeys;
   private int[] heapSlots;
+  private Runnable[] heapActions;
   private int heapSize;
 
   public LadderEventQueue() {
@@ -91,6 +93,7 @@ public final class LadderEventQueue implements EventQueue {
     freeSlots = new int[capacity];
     heapKeys = new long[2 * 64];
     heapSlots = new int[64];
+    heapActions = new Runnable[64];
     for (int j = 0; j < MAX_RUNGS; j++) {
       rungBuckets[j] = emptyBuckets(16);
     }
@@ -114,7 +117,7 @@ public final class LadderEventQueue implements EventQueue {
     if (time > topAbove) {
       pushTop(slot, time);
     } else {
-      placeBelowTop(slot, time, sequence);
+      placeBelowTop(slot, time, sequence, action);
     }
     return handle(slot, links[4 * slot + 3]);
   }
@@ -125,7 +128,7 @@ public final class LadderEventQueue implements EventQueue {
   }
 
   /** Puts an event no later than topAbove into the coarsest rung that still takes it, or the front. */
-  private void placeBelowTop(int slot, long time, long sequence) {
+  private void placeBelowTop(int slot, long time, long sequence, Runnable action) {
     for (int j = 0; j < rungCount; j++) {
       if (time >= rungNext[j]) {
         int bucket = (int) ((time - rungStart[j]) >>> rungShift[j]);
@@ -133,7 +136,8 @@ public final class LadderEventQueue implements EventQueue {
         return;
       }
     }
-    heapAdd(slot, time, sequence);
+    actions[slot] = null;
+    heapAdd(slot, time, sequence, action);
   }
 
   @Override
@@ -151,8 +155,8 @@ public final class LadderEventQueue implements EventQueue {
       heapRemoveAt(location);
     } else {
       unlink(slot, ~location);
+      actions[slot] = null;
     }
-    actions[slot] = null;
     release(slot);
     size--;
     return true;
@@ -180,8 +184,7 @@ public final class LadderEventQueue implements EventQueue {
       refill();
     }
     int slot = heapSlots[0];
-    Runnable action = actions[slot];
-    actions[slot] = null;
+    Runnable action = heapActions[0];
     heapRemoveAt(0);
     release(slot);
     size--;
@@ -404,6 +407,8 @@ public final class LadderEventQueue implements EventQueue {
       heapKeys[2 * n] = k[2 * slot];
       heapKeys[2 * n + 1] = k[2 * slot + 1];
       heapSlots[n] = slot;
+      heapActions[n] = actions[slot];
+      actions[slot] = null;
       n++;
     }
     heapSize = n;
@@ -411,21 +416,23 @@ public final class LadderEventQueue implements EventQueue {
       l[4 * heapSlots[i] + 2] = i;
     }
     for (int i = (n - 2) / ARITY; i >= 0; i--) {
-      siftDown(i, heapKeys[2 * i], heapKeys[2 * i + 1], heapSlots[i]);
+      siftDown(i, heapKeys[2 * i], heapKeys[2 * i + 1], heapSlots[i], heapActions[i]);
     }
   }
 
   // ---- the front heap ----
 
-  private void heapAdd(int slot, long time, long sequence) {
+  private void heapAdd(int slot, long time, long sequence, Runnable action) {
     if (heapSize == heapSlots.length) {
       growHeap();
     }
-    siftUp(heapSize++, time, sequence, slot);
+    siftUp(heapSize++, time, sequence, slot, action);
   }
 
   private void heapRemoveAt(int position) {
     int last = --heapSize;
+    Runnable action = heapActions[last];
+    heapActions[last] = null;
     if (position == last) {
       return;
     }
@@ -435,18 +442,18 @@ public final class LadderEventQueue implements EventQueue {
     if (position > 0) {
       int parent = (position - 1) >> 2;
       if (less(time, sequence, heapKeys[2 * parent], heapKeys[2 * parent + 1])) {
-        siftUp(position, time, sequence, slot);
+        siftUp(position, time, sequence, slot, action);
         return;
       }
     }
-    siftDown(position, time, sequence, slot);
+    siftDown(position, time, sequence, slot, action);
   }
 
   private static boolean less(long time1, long sequence1, long time2, long sequence2) {
     return time1 < time2 || (time1 == time2 && sequence1 < sequence2);
   }
 
-  private void siftUp(int position, long time, long sequence, int slot) {
+  private void siftUp(int position, long time, long sequence, int slot, Runnable action) {
     long[] k = heapKeys;
     while (position > 0) {
       int parent = (position - 1) >> 2;
@@ -455,13 +462,13 @@ public final class LadderEventQueue implements EventQueue {
       if (!less(time, sequence, parentTime, parentSequence)) {
         break;
       }
-      heapPlace(position, parentTime, parentSequence, heapSlots[parent]);
+      heapPlace(position, parentTime, parentSequence, heapSlots[parent], heapActions[parent]);
       position = parent;
     }
-    heapPlace(position, time, sequence, slot);
+    heapPlace(position, time, sequence, slot, action);
   }
 
-  private void siftDown(int position, long time, long sequence, int slot) {
+  private void siftDown(int position, long time, long sequence, int slot, Runnable action) {
     long[] k = heapKeys;
     int n = heapSize;
     while (true) {
@@ -485,16 +492,17 @@ public final class LadderEventQueue implements EventQueue {
       if (!less(bestTime, bestSequence, time, sequence)) {
         break;
       }
-      heapPlace(position, bestTime, bestSequence, heapSlots[best]);
+      heapPlace(position, bestTime, bestSequence, heapSlots[best], heapActions[best]);
       position = best;
     }
-    heapPlace(position, time, sequence, slot);
+    heapPlace(position, time, sequence, slot, action);
   }
 
-  private void heapPlace(int position, long time, long sequence, int slot) {
+  private void heapPlace(int position, long time, long sequence, int slot, Runnable action) {
     heapKeys[2 * position] = time;
     heapKeys[2 * position + 1] = sequence;
     heapSlots[position] = slot;
+    heapActions[position] = action;
     links[4 * slot + 2] = position;
   }
 
@@ -502,5 +510,6 @@ public final class LadderEventQueue implements EventQueue {
     int capacity = 2 * heapSlots.length;
     heapKeys = Arrays.copyOf(heapKeys, 2 * capacity);
     heapSlots = Arrays.copyOf(heapSlots, capacity);
+    heapActions = Arrays.copyOf(heapActions, capacity);
   }
 }
