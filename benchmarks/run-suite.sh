@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the recorded benchmark suite (about 35 minutes) and writes JMH's text and JSON output to
+# Runs the recorded benchmark suite (about 50 minutes) and writes JMH's text and JSON output to
 # benchmarks/results/. Build first: mvn -B -q -pl benchmarks -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
