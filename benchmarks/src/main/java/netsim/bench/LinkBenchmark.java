@@ -10,7 +10,11 @@ import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Payload;
 import netsim.net.Router;
+import netsim.net.fault.FaultChain;
+import netsim.net.fault.FaultRule;
+import netsim.net.fault.Match;
 import netsim.net.link.Jitter;
+import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,7 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Packets per second through a two-hop path, host - router - host, on 1 Gbit/s links with 1 ms of
  * delay: {@code plain}; {@code loss} with 1% Bernoulli loss and {@code jitter} with 100 us of
- * netem-normal jitter (FIFO) on both forward hops; and {@code loss+jitter} with both. Each invocation paces a batch of packets 10 us apart (below
+ * netem-normal jitter (FIFO) on both forward hops; {@code loss+jitter} with both; and {@code
+ * rules}: loss and jitter plus a chain of eight targeted fault rules on each forward hop, which
+ * every packet is matched against (one rule drops the 500th packet of each batch's stream, the
+ * others never match). Each invocation paces a batch of packets 10 us apart (below
  * the line rate, so queues stay short) and runs the simulation until the last one is delivered
  * or lost; a result is simulated packets sent per second of wall-clock time.
  */
@@ -43,7 +50,7 @@ public class LinkBenchmark {
   static final int BATCH = 10_000;
   private static final long SPACING = Time.micros(10);
 
-  @Param({"plain", "loss", "jitter", "loss+jitter"})
+  @Param({"plain", "loss", "jitter", "loss+jitter", "rules"})
   public String path;
 
   private Simulator sim;
@@ -104,13 +111,17 @@ public class LinkBenchmark {
       case "plain" -> plain;
       case "loss" -> plain.toBuilder().loss(0.01).build();
       case "jitter" -> plain.toBuilder().jitter(new Jitter.Normal(Time.micros(100))).build();
-      case "loss+jitter" ->
+      case "loss+jitter", "rules" ->
           plain.toBuilder().loss(0.01).jitter(new Jitter.Normal(Time.micros(100))).build();
       default -> throw new IllegalArgumentException("unknown path " + path);
     };
-    net.connect(client, router, forward, plain);
-    net.connect(router, server, forward, plain);
+    Link first = net.connect(client, router, forward, plain);
+    Link second = net.connect(router, server, forward, plain);
     net.computeRoutes();
+    if (path.equals("rules")) {
+      addRules(first.aToB().faults());
+      addRules(second.aToB().faults());
+    }
     server.register(17, packet -> received++);
     sender = new Sender();
   }
@@ -122,5 +133,23 @@ public class LinkBenchmark {
     sim.schedule(0, sender);
     sim.run();
     return received;
+  }
+
+  /** Eight rules of the kinds experiments write; only the last ever takes a packet. */
+  private static void addRules(FaultChain chain) {
+    int syn = 0x02;
+    int ack = 0x10;
+    chain.add(FaultRule.match(Match.builder().flags(syn).build()).drop());
+    chain.add(FaultRule.match(Match.builder().flagsContain(syn | ack).build()).nth(1)
+        .delay(Time.seconds(30)));
+    chain.add(FaultRule.match(Match.builder().senderState("TIME_WAIT").flags(ack).dataLength(0)
+        .build()).nth(1).drop());
+    chain.add(FaultRule.match(Match.builder().destinationPort(80).build()).drop());
+    chain.add(FaultRule.match(Match.builder().sourcePort(443).dataLength(0, 10).build())
+        .duplicate());
+    chain.add(FaultRule.match(Match.builder().sequenceNumber(12345).build()).corrupt());
+    chain.add(FaultRule.match(Match.builder().senderNode("server").build()).drop());
+    chain.add(FaultRule.match(Match.builder().senderNode("client").dataLength(972).build())
+        .nth(500).drop());
   }
 }
