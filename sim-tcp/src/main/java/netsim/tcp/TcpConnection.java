@@ -637,12 +637,12 @@ public final class TcpConnection {
       }
       case CLOSING -> {
         // "If the ACK acknowledges our FIN, then enter the TIME-WAIT state; otherwise, ignore
-        // the segment."
+        // the segment." Once in TIME-WAIT, the segment's text and FIN are processed on.
         if (finAcked) {
           setState(TIME_WAIT, "rcv " + TcpFlags.format(seg.flags()));
           startTimeWait();
         }
-        return false;
+        return finAcked;
       }
       case LAST_ACK -> {
         // "The only thing that can arrive in this state is an acknowledgment of our FIN. If our
@@ -651,6 +651,16 @@ public final class TcpConnection {
           enterClosed("rcv " + TcpFlags.format(seg.flags()));
         }
         return false;
+      }
+      case TIME_WAIT -> {
+        // "The only thing that can arrive in this state is a retransmission of the remote FIN.
+        // Acknowledge it, and restart the 2 MSL timeout." Whatever else passed the sequence
+        // check is acknowledged the same way, except a bare duplicate ACK at RCV.NXT, which
+        // (as in BSD and Linux) gets no answer, so that two endpoints cannot trade ACKs.
+        if (seg.seqLength() > 0 || seg.seq() != rcvNxt) {
+          ackPending = true;
+          startTimeWait();
+        }
       }
       default -> {
         // ESTABLISHED, FIN-WAIT-2, CLOSE-WAIT: the ESTABLISHED processing above is all.
@@ -692,8 +702,13 @@ public final class TcpConnection {
         }
       }
       default -> {
-        // CLOSE-WAIT, CLOSING, LAST-ACK: "This should not occur since a FIN has been received
-        // from the remote side. Ignore the segment text." (TIME-WAIT was handled on arrival.)
+        // CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT: "This should not occur since a FIN has been
+        // received from the remote side. Ignore the segment text." A FIN at RCV.NXT is still
+        // taken by the eighth step: "advance RCV.NXT over the FIN, and send an acknowledgment
+        // for the FIN", and the state remains.
+        if (seg.has(FIN) && textSeq + seg.data().length == rcvNxt) {
+          finArrives("rcv " + TcpFlags.format(seg.flags()));
+        }
       }
     }
   }
@@ -1030,6 +1045,11 @@ public final class TcpConnection {
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
   private TcpSegment nextSegment() {
+    return nextSegment(Math.min(sndWnd, cwnd()));
+  }
+
+  /** {@link #nextSegment()} with the send window limited to {@code window} bytes. */
+  private TcpSegment nextSegment(long window) {
     long position = sndNxt;
     if (position == 0) {
       return sendSyn();
@@ -1038,7 +1058,7 @@ public final class TcpConnection {
       return null; // data waits for ESTABLISHED (RFC 9293 3.10.2)
     }
     long dataEnd = 1 + sendBuffer.end();
-    long windowEnd = sndUna + Math.min(sndWnd, cwnd());
+    long windowEnd = sndUna + window;
     int mss = sendMss();
     long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
     int length = (int) Math.max(0, limit - position);
@@ -1121,18 +1141,17 @@ public final class TcpConnection {
             : windowField, 0, options, data);
   }
 
-  /** The options of our SYN (active) or SYN,ACK (passive: only what the peer offered). */
+  /**
+   * The options of our SYN (what we offer) or SYN,ACK (only what the peer's SYN offered, also
+   * after a simultaneous open: RFC 7323 2.2, "A TCP MAY send a Window Scale option in a
+   * <SYN,ACK> segment only if it received a Window Scale option in the initial <SYN>", and 3.2
+   * likewise for timestamps; RFC 2018 for SACK-permitted).
+   */
   private TcpOptions synOptions() {
     boolean active = !passiveOpen && state == SYN_SENT;
     boolean scaling = config.windowScaling() && (active || peerOfferedScaling);
     boolean timestamps = config.timestamps() && (active || peerOfferedTimestamps);
     boolean sack = config.sackPermitted() && (active || peerOfferedSack);
-    if (!passiveOpen && state == SYN_RECEIVED) {
-      // Simultaneous open: our SYN,ACK repeats what our SYN offered.
-      scaling = config.windowScaling();
-      timestamps = config.timestamps();
-      sack = config.sackPermitted();
-    }
     return new TcpOptions(config.mss(), scaling ? config.receiveWindowShift() : -1, sack,
         timestamps, 0, 0, ImmutableList.of());
   }
@@ -1242,32 +1261,16 @@ public final class TcpConnection {
     }
   }
 
-  /** Sends the segment at SND.UNA again, without moving SND.NXT. */
+  /** Sends the segment at SND.UNA again, whatever the windows, without moving SND.NXT back. */
   private void retransmitFirstUnacknowledged(String reason) {
-    long saved = sndNxt;
+    long next = sndNxt;
     sndNxt = sndUna;
-    long savedMax = sndMax;
-    TcpSegment seg = nextSegmentIgnoringWindow();
-    sndNxt = Math.max(saved, sndNxt);
-    sndMax = Math.max(savedMax, sndMax);
+    TcpSegment seg = nextSegment(Long.MAX_VALUE / 4);
+    sndNxt = Math.max(next, sndNxt);
     if (seg != null) {
       retransmissions++;
       env.retransmitted(this, seg, reason);
       transmit(seg);
-    }
-  }
-
-  /** The segment at SND.NXT as {@link #nextSegment()} builds it, but not held by any window. */
-  private TcpSegment nextSegmentIgnoringWindow() {
-    long savedWnd = sndWnd;
-    CongestionControl savedCc = cc;
-    sndWnd = Long.MAX_VALUE / 4;
-    cc = null;
-    try {
-      return nextSegment();
-    } finally {
-      sndWnd = savedWnd;
-      cc = savedCc;
     }
   }
 

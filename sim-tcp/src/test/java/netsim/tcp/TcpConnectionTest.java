@@ -265,6 +265,23 @@ class TcpConnectionTest {
     }
 
     @Test
+    void simultaneousOpen_peerSynWithoutOptions_synAckOffersOnlyItsMss() {
+      // RFC 7323 2.2: "A TCP MAY send a Window Scale option in a <SYN,ACK> segment only if it
+      // received a Window Scale option in the initial <SYN> segment"; 3.2 likewise for
+      // timestamps. Our SYN offered both; the peer's SYN offered only an MSS.
+      TcpHarness h = new TcpHarness(TcpConfig.builder().sackPermitted(true).build(), false);
+      h.connection.open();
+      assertThat(h.sent.get(0).options().hasWindowScale()).isTrue();
+      h.receive("SYN", 5000, 0);
+      TcpOptions synAck = h.sent.get(1).options();
+      assertThat(h.sent.get(1).flags()).isEqualTo(TcpFlags.SYN | TcpFlags.ACK);
+      assertThat(synAck.mss()).isEqualTo(1460);
+      assertThat(synAck.hasWindowScale()).isFalse();
+      assertThat(synAck.timestamps()).isFalse();
+      assertThat(synAck.sackPermitted()).isFalse();
+    }
+
+    @Test
     void simultaneousOpen_synReceivedTakesPlainAck_goesEstablished() {
       TcpHarness h = TcpHarness.synSent();
       h.receive("SYN", 5000, 0);
@@ -719,6 +736,16 @@ class TcpConnectionTest {
     }
 
     @Test
+    void closeWait_receivesFinAtRcvNxt_acksItAndStays() {
+      // RFC 9293 3.10.7.4 eighth: "advance RCV.NXT over the FIN, and send an acknowledgment for
+      // the FIN"; CLOSE-WAIT: "Remain in the CLOSE-WAIT state".
+      TcpHarness h = TcpHarness.closeWait();
+      h.receive("FIN|ACK", 5002, 1001);
+      h.expect("ACK seq=1001 ack=5003");
+      assertThat(h.state()).isEqualTo(CLOSE_WAIT);
+    }
+
+    @Test
     void closeWait_receivesRetransmittedFin_acksAgain() {
       TcpHarness h = TcpHarness.closeWait();
       h.receive("FIN|ACK", 5001, 1001);
@@ -734,6 +761,17 @@ class TcpConnectionTest {
       TcpHarness h = TcpHarness.closing();
       h.receive("ACK", 5002, 1002);
       h.expectNothing();
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+    }
+
+    @Test
+    void closing_receivesFinAtRcvNxtWithAckOfOurFin_goesTimeWaitAndAcksTheFin() {
+      // RFC 9293 3.10.7.4 fifth, CLOSING: the ACK of our FIN enters TIME-WAIT; the eighth step
+      // then takes the FIN at RCV.NXT: "advance RCV.NXT over the FIN, and send an
+      // acknowledgment for the FIN" (TIME-WAIT: "Remain in the TIME-WAIT state").
+      TcpHarness h = TcpHarness.closing();
+      h.receive("FIN|ACK", 5002, 1002);
+      h.expect("ACK seq=1002 ack=5003");
       assertThat(h.state()).isEqualTo(TIME_WAIT);
     }
 
@@ -811,6 +849,37 @@ class TcpConnectionTest {
       assertThat(h.state()).isEqualTo(TIME_WAIT);
       h.advanceBy("1s");
       assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void timeWait_receivesDataInTheWindow_acksItAndRestartsTheTimer() {
+      // RFC 9293 3.10.7.4 fifth, TIME-WAIT: "Acknowledge it, and restart the 2 MSL timeout";
+      // the text itself is ignored (seventh).
+      TcpHarness h = TcpHarness.timeWait();
+      h.advanceBy("10s");
+      h.receive("PSH|ACK", 5002, 1002, bytes("late"));
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.connection.timeWaitDeadline()).isEqualTo(Time.seconds(70));
+      assertThat(h.received.size()).isZero();
+    }
+
+    @Test
+    void timeWait_receivesAckAboveRcvNxt_acksItAndRestartsTheTimer() {
+      TcpHarness h = TcpHarness.timeWait();
+      h.advanceBy("10s");
+      h.receive("ACK", 5003, 1002);
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.connection.timeWaitDeadline()).isEqualTo(Time.seconds(70));
+    }
+
+    @Test
+    void timeWait_receivesDuplicateAckAtRcvNxt_staysSilent() {
+      // A bare duplicate ACK carries nothing to acknowledge; BSD and Linux do not answer it.
+      TcpHarness h = TcpHarness.timeWait();
+      h.advanceBy("10s");
+      h.receive("ACK", 5002, 1002);
+      h.expectNothing();
+      assertThat(h.connection.timeWaitDeadline()).isEqualTo(Time.seconds(60));
     }
 
     @Test

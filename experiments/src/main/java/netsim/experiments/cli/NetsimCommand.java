@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     versionProvider = NetsimCommand.VersionProvider.class,
     description = "A deterministic network simulator for TCP's rare cases.",
     subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class,
-        SweepCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+        PacketdrillCli.class, SweepCommand.class, MergeCommand.class,
+        CommandLine.HelpCommand.class})
 public final class NetsimCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
