@@ -13,8 +13,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The congestion window over time ({@code cwnd.svg}), from the trace's {@code cc} lines: for each
  * sender of data, cwnd as a solid step line, ssthresh (once set) dashed, and the bytes in flight
- * thin and grey. Slow start doubles cwnd each round trip; a fast retransmit halves it; a timeout drops it
- * to one segment.
+ * thin and grey. Slow start doubles cwnd each round trip; a fast retransmit halves it; a timeout
+ * drops it to one segment.
  */
 public final class CwndGraph {
   private static final Color IN_FLIGHT = new Color(150, 150, 150);
