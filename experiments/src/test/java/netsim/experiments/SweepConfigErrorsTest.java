@@ -94,6 +94,17 @@ class SweepConfigErrorsTest {
   }
 
   @Test
+  void aValueThatFailsACheckOfItsSection_isLocatedAtTheValue_withItsPoint() {
+    assertThat(error("""
+        sweep:
+          parameters:
+            links[0].loss: [0, 0.01]
+            tcp.minRto: [100ms, 2min]
+        """)).isEqualTo("netsim: exp.yaml:13:25: sweep.parameters.tcp.minRto[1]: tcp: maxRto 60s"
+            + " is below minRto 120s (at the sweep point links[0].loss=0, tcp.minRto=2min)");
+  }
+
+  @Test
   void unknownKeyOfTheSweep_listsTheKnownOnes() {
     assertThat(error("""
         sweep:

@@ -82,8 +82,8 @@ public record RunRecord(long run, long point, int repetition, long seed,
       throw new IllegalArgumentException("not JSON");
     }
     Map<String, String> parameters = new LinkedHashMap<>();
-    field(root, "parameters").fields()
-        .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+    field(root, "parameters").properties()
+        .forEach(e -> parameters.put(e.getKey(), e.getValue().asText()));
     Map<Metric, BigDecimal> metrics = new EnumMap<>(Metric.class);
     JsonNode values = field(root, "metrics");
     for (Metric m : Metric.values()) {

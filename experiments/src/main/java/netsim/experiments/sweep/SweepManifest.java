@@ -98,7 +98,7 @@ public record SweepManifest(String netsim, String experiment, String configSha25
     }
     List<Parameter> parameters = new ArrayList<>();
     JsonNode params = field(root, "parameters");
-    params.fields().forEachRemaining(e -> {
+    params.properties().forEach(e -> {
       List<String> values = new ArrayList<>();
       e.getValue().forEach(v -> values.add(v.asText()));
       parameters.add(new Parameter(e.getKey(), values));

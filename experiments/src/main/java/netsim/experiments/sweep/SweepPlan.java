@@ -227,8 +227,18 @@ public final class SweepPlan {
     for (int j = 0; j < parameters.size(); j++) {
       point.add(parameters.get(j).path() + "=" + run.values().get(j).text());
     }
-    return new ConfigException(e.file(), e.line(), e.column(), e.path(), e.problem()
-        + " (at the sweep point " + String.join(", ", point) + ")");
+    String problem = e.problem() + " (at the sweep point " + String.join(", ", point) + ")";
+    for (int j = 0; j < parameters.size(); j++) {
+      String path = parameters.get(j).path();
+      if (!e.path().isEmpty() && (path.startsWith(e.path() + ".")
+          || path.startsWith(e.path() + "["))) {
+        // A check of a whole section failed (tcp: maxRto below minRto) with a swept value in it.
+        SweepValue v = run.values().get(j);
+        int[] at = document.location(v.origin());
+        return new ConfigException(name, at[0], at[1], v.origin(), e.path() + ": " + problem);
+      }
+    }
+    return new ConfigException(e.file(), e.line(), e.column(), e.path(), problem);
   }
 
   /**

@@ -121,9 +121,7 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
           + " {links[0].loss: [0, 0.01, 0.05]}; got " + describe(node));
     }
     List<SweepParameter> parameters = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       String path = field.getKey();
       String origin = at + "." + path;
       if (path.equals("seed")) {
