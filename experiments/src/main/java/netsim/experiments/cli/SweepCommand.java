@@ -155,6 +155,12 @@ final class SweepCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("netsim: cannot write in " + dir + ": " + e.getMessage());
       return ExitCodes.FAILURE;
+    } catch (RuntimeException e) {
+      err.println("netsim: writing the tables and plots failed, which is a bug in netsim (please"
+          + " report it with the sweep file); the runs are recorded in " + directory.runs().dir()
+          + ": " + e);
+      e.printStackTrace(err);
+      return ExitCodes.FAILURE;
     }
   }
 
