@@ -14,7 +14,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The congestion window over time ({@code cwnd.svg}), from the trace's {@code cc} lines: for each
  * sender of data, cwnd as a solid step line, ssthresh (once set) dashed, and the bytes in flight
  * thin and grey. Slow start doubles cwnd each round trip; a fast retransmit halves it; a timeout
- * drops it to one segment.
+ * drops it to one segment. Long runs are thinned for drawing ({@link Thinning}).
  */
 public final class CwndGraph {
   private static final Color IN_FLIGHT = new Color(150, 150, 150);
@@ -89,7 +89,8 @@ public final class CwndGraph {
         y[2 * i - 1] = value.applyAsLong(cc.get(i - 1));
       }
     }
-    XYSeries series = chart.addSeries(name, x, y);
+    Thinning.Points points = Thinning.thin(x, y);
+    XYSeries series = chart.addSeries(name, points.x(), points.y());
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     series.setMarker(SeriesMarkers.NONE);
     return series;

@@ -14,7 +14,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * carries data, every segment sent as a dot at the time it left and the end of its sequence
  * range (relative to the sender's ISN), retransmissions as red diamonds, lost segments crossed
  * out, and the acknowledgment number the sender received as a step line. Slow start is the
- * steepening curve, a loss a cross followed by a red diamond, a timeout a flat stretch.
+ * steepening curve, a loss a cross followed by a red diamond, a timeout a flat stretch. Long
+ * runs are thinned for drawing ({@link Thinning}).
  */
 public final class TimeSequenceGraph {
   /** The most directions drawn; more are listed in the title as left out. */
@@ -51,8 +52,8 @@ public final class TimeSequenceGraph {
       List<Flows.Segment> again = flow.segments().stream().filter(Flows.Segment::retransmission)
           .toList();
       if (!flow.acks().isEmpty()) {
-        XYSeries acks = chart.addSeries(label + ": ACKed", stepX(flow.acks()),
-            stepY(flow.acks()));
+        Thinning.Points line = Thinning.thin(stepX(flow.acks()), stepY(flow.acks()));
+        XYSeries acks = chart.addSeries(label + ": ACKed", line.x(), line.y());
         acks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         acks.setMarker(SeriesMarkers.NONE);
         acks.setLineColor(ackColor);
@@ -85,7 +86,8 @@ public final class TimeSequenceGraph {
       x[i] = seconds(segments.get(i).t());
       y[i] = segments.get(i).end();
     }
-    XYSeries series = chart.addSeries(name, x, y);
+    Thinning.Points points = Thinning.thin(x, y);
+    XYSeries series = chart.addSeries(name, points.x(), points.y());
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     series.setMarker(marker);
     series.setMarkerColor(color);
