@@ -18,7 +18,8 @@ if ! command -v slurmctld >/dev/null 2>&1 || ! command -v slurmd >/dev/null 2>&1
   if ! command -v apt-get >/dev/null 2>&1; then log "no apt-get to install slurm-wlm and munge"; exit 1; fi
   export DEBIAN_FRONTEND=noninteractive
   $sudo_cmd apt-get update -qq || true
-  $sudo_cmd apt-get install -y -qq slurm-wlm munge >/dev/null || { log "cannot install slurm-wlm and munge"; exit 1; }
+  $sudo_cmd apt-get install -y -qq --no-install-recommends slurm-wlm munge >/dev/null \
+    || { log "cannot install slurm-wlm and munge"; exit 1; }
 fi
 
 node="$(hostname -s)"
