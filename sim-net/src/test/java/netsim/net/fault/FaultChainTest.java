@@ -305,6 +305,52 @@ class FaultChainTest {
   }
 
   @Test
+  void aContinuingDuplicate_letsLaterRulesDelayTheOriginalAndTheCopyApart() {
+    connectDirectly();
+    FaultRule twice = FaultRule.any().nth(2).continuing().duplicate();
+    // Behind the duplicating rule, the copy is one more packet: p1, p2, p2's copy, p3.
+    FaultRule late = FaultRule.any().nth(2).delay(Time.millis(5));
+    FaultRule later = FaultRule.any().nth(2).delay(Time.millis(7));
+    clientToServer().add(twice).add(late).add(later);
+    send("p1");
+    send("p2");
+    send("p3");
+    sim.run();
+    assertThat(arrivals).containsExactly("p1@10ms", "p3@10ms", "p2@15ms", "p2@17ms");
+    assertThat(twice.continues()).isTrue();
+    assertThat(late.matches()).isEqualTo(4);
+    assertThat(late.taken()).isEqualTo(1);
+    assertThat(later.matches()).isEqualTo(3);
+    assertThat(later.taken()).isEqualTo(1);
+  }
+
+  @Test
+  void aContinuingDelay_passesThePacketToTheNextRuleWhenItEnds() {
+    connectDirectly();
+    clientToServer().add(FaultRule.any().nth(1).continuing().delay(Time.millis(5)));
+    clientToServer().add(FaultRule.any().nth(1).corrupt());
+    sendAt(0, "first");
+    sendAt(Time.millis(1), "second");
+    sim.run();
+    // The second rule counts packets as they reach it: "second" at 1 ms, then "first" at 5 ms.
+    assertThat(arrivals).containsExactly("first@15ms");
+    assertThat(drops).containsExactly("second:corrupt@11ms at client->server");
+  }
+
+  @Test
+  void aRuleThatDropsCannotContinue() {
+    assertThatThrownBy(() -> FaultRule.any().continuing().drop())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("drops");
+  }
+
+  @Test
+  void aContinuingRuleSaysSoInItsDefinition() {
+    assertThat(FaultRule.any().named("twice").nth(3).continuing().duplicate())
+        .hasToString("twice: duplicate nth(3) of any, then continue");
+  }
+
+  @Test
   void aCorruptedPacketIsDiscardedByTheReceiver_countedOnTheLink_andFailsItsChecksum() {
     connectDirectly();
     List<byte[]> onTheWire = new ArrayList<>();
