@@ -50,7 +50,7 @@ public final class ConfigBinder {
   static final String[] CHANGE = {"at", "link", "direction", "set", "down", "up"};
   static final String[] PARTITION = {"at", "until", "sides"};
   static final String[] RULE = {"name", "on", "link", "match", "select", "action", "delay",
-      "until", "releaseAt", "bit"};
+      "until", "releaseAt", "bit", "continue"};
   static final String[] MATCH = {"flags", "flagsContain", "flagsExclude", "seq", "ack",
       "dataLength", "srcPort", "dstPort", "src", "dst", "sender", "senderState", "from",
       "until"};
@@ -735,8 +735,12 @@ public final class ConfigBinder {
     checkOnlyFor(f, "until", verb, "hold-until");
     checkOnlyFor(f, "releaseAt", verb, "hold", "release-at");
     checkOnlyFor(f, "bit", verb, "corrupt");
+    boolean continues = f.has("continue") && f.get("continue").bool();
+    if (continues && verb.equals("drop")) {
+      throw f.get("continue").error("a dropped packet cannot continue to the later rules");
+    }
     return new RuleSettings(name, on, linkName, aToB, nodeName, match, selection, action,
-        releaseAt);
+        releaseAt, continues);
   }
 
   private static void checkOnlyFor(Fields f, String key, String verb, String... verbs) {

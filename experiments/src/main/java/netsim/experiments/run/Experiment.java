@@ -70,7 +70,8 @@ public final class Experiment {
     for (RuleSettings rule : config.rules()) {
       FaultChain chain = rule.node() != null ? network.node(rule.node()).faults()
           : direction(rule.link(), rule.aToB()).faults();
-      FaultRule built = FaultRule.of(rule.name(), rule.match(), rule.selection(), rule.action());
+      FaultRule built = FaultRule.of(rule.name(), rule.match(), rule.selection(), rule.action(),
+          rule.continues());
       chain.add(built);
       if (!chains.contains(chain)) {
         chains.add(chain);
