@@ -112,6 +112,9 @@ public final class FaultChain {
       drops.drop(packet, DropCause.RULE);
     } else if (action instanceof FaultAction.Delay delay) {
       simulator.schedule(delay.nanos(), new Continue(packet, next, rule.eventLabel()));
+    } else if (action instanceof FaultAction.DelayArrival late) {
+      packet.delayArrival(late.nanos());
+      next.accept(packet);
     } else if (action instanceof FaultAction.HoldUntil until) {
       if (until.time() <= now) {
         next.accept(packet);

@@ -231,6 +231,10 @@ public final class FaultRule {
       return then(FaultAction.delay(nanos));
     }
 
+    public FaultRule delayArrival(long nanos) {
+      return then(FaultAction.delayArrival(nanos));
+    }
+
     public FaultRule holdUntil(long time) {
       return then(FaultAction.holdUntil(time));
     }

@@ -19,8 +19,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * One direction of a link, from one interface to another. A packet offered to it passes, in this
  * order: the up/down check; the targeted fault rules; random loss; duplication; corruption; the
  * queue; serialization at the bandwidth; propagation delay with jitter (or none, for a packet
- * picked by netem-style reordering); and arrival at the far interface, unless the direction went
- * down meanwhile.
+ * picked by netem-style reordering), plus any arrival delay a rule gave the packet
+ * ({@link Packet#delayArrival}); and arrival at the far interface, unless the direction went down
+ * meanwhile.
  *
  * <p>Every random decision draws from a stream of this direction's own, named
  * {@code link/<link>/<from>-><to>/<purpose>}, so impairments on one direction never shift the
@@ -270,12 +271,13 @@ public final class LinkDirection {
 
   private void propagate(Packet packet) {
     long now = simulator.now();
+    long extra = packet.takeArrivalDelay();
     long arrival;
     if (isReordered()) {
       counters.reordered++;
-      arrival = now;
+      arrival = Time.after(now, extra);
     } else {
-      long delay = config.delay();
+      long delay = Time.after(config.delay(), extra);
       if (!(config.jitter() instanceof Jitter.None)) {
         if (jitterRandom == null) {
           jitterRandom = stream("jitter");

@@ -305,6 +305,52 @@ class FaultChainTest {
   }
 
   @Test
+  void delayArrival_deliversThePacketLater_andLaterPacketsWaitBehindItWithoutJitterReorders() {
+    connectDirectly();
+    clientToServer().add(FaultRule.any().nth(1).delayArrival(Time.millis(5)));
+    sendAt(0, "first");
+    sendAt(Time.millis(1), "second");
+    sim.run();
+    assertThat(arrivals).containsExactly("first@15ms", "second@15ms");
+  }
+
+  @Test
+  void delayArrival_withJitterReorders_letsALaterPacketOvertake() {
+    link = net.connect(client, server, TEN_MS.toBuilder().jitterReorders(true).build(), TEN_MS);
+    net.computeRoutes();
+    clientToServer().add(FaultRule.any().nth(1).delayArrival(Time.millis(5)));
+    sendAt(0, "first");
+    sendAt(Time.millis(1), "second");
+    sim.run();
+    assertThat(arrivals).containsExactly("second@11ms", "first@15ms");
+  }
+
+  @Test
+  void delayArrival_actsAfterTheQueue_soTheSerializationOrderStays() {
+    // 1 Mbit/s: each packet takes its size in bits microseconds to send.
+    LinkConfig slow = TEN_MS.toBuilder().bandwidth(1_000_000).jitterReorders(true).build();
+    link = net.connect(client, server, slow, slow);
+    net.computeRoutes();
+    clientToServer().add(FaultRule.any().nth(1).delayArrival(Time.millis(5)));
+    send("first");
+    send("second");
+    sim.run();
+    long bits = 8L * received.get(0).totalLength();
+    assertThat(arrivals).containsExactly(
+        "second@" + Time.format(Time.millis(10) + 2 * bits * Time.MICROSECOND),
+        "first@" + Time.format(Time.millis(15) + bits * Time.MICROSECOND));
+  }
+
+  @Test
+  void delayArrivalOnTheSendingNode_delaysThePacketOnItsNextLink() {
+    connectDirectly();
+    client.faults().add(FaultRule.any().delayArrival(Time.millis(3)));
+    send("p");
+    sim.run();
+    assertThat(arrivals).containsExactly("p@13ms");
+  }
+
+  @Test
   void aContinuingDuplicate_letsLaterRulesDelayTheOriginalAndTheCopyApart() {
     connectDirectly();
     FaultRule twice = FaultRule.any().nth(2).continuing().duplicate();
