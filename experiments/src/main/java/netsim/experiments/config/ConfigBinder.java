@@ -57,8 +57,8 @@ public final class ConfigBinder {
   static final String[] STOP = {"at", "whenAllClosed"};
   static final String[] INVARIANTS = {"dataIntact", "allClosed", "noEmbryonic"};
   static final String[] OUTPUTS = {"trace", "pcap", "summary", "ladder", "ladderMaxSegments"};
-  static final String[] ACTIONS = {"drop", "delay", "hold-until", "hold", "release-at",
-      "duplicate", "corrupt"};
+  static final String[] ACTIONS = {"drop", "delay", "delay-arrival", "hold-until", "hold",
+      "release-at", "duplicate", "corrupt"};
 
   static {
     LINK = concat(new String[] {"name", "a", "b", "a_to_b", "b_to_a"}, DIRECTION);
@@ -715,6 +715,13 @@ public final class ConfigBinder {
         }
         action = FaultAction.delay(by);
       }
+      case "delay-arrival" -> {
+        long by = f.require("delay").duration();
+        if (by == 0) {
+          throw f.get("delay").error("a delay must be positive");
+        }
+        action = FaultAction.delayArrival(by);
+      }
       case "hold-until" -> action = FaultAction.holdUntil(f.require("until").duration());
       case "hold" -> {
         action = FaultAction.hold();
@@ -731,7 +738,7 @@ public final class ConfigBinder {
       default -> throw actionNode.error("unknown action '" + verb + "' (known: "
           + String.join(", ", ACTIONS) + ")");
     }
-    checkOnlyFor(f, "delay", verb, "delay");
+    checkOnlyFor(f, "delay", verb, "delay", "delay-arrival");
     checkOnlyFor(f, "until", verb, "hold-until");
     checkOnlyFor(f, "releaseAt", verb, "hold", "release-at");
     checkOnlyFor(f, "bit", verb, "corrupt");

@@ -19,6 +19,7 @@ import netsim.net.Host;
 import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
+import netsim.net.PacketObserver;
 import netsim.net.PacketTap;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
@@ -173,6 +174,16 @@ public final class Experiment {
   public void tap(String host, PacketTap tap) {
     Node node = network.node(host);
     network.tap(node, tap);
+  }
+
+  /** Lets {@code observer} see every packet event of the run; call it before {@link #run()}. */
+  public void observe(PacketObserver observer) {
+    network.addObserver(observer);
+  }
+
+  /** The links by name, in config order. */
+  public Map<String, Link> links() {
+    return java.util.Collections.unmodifiableMap(links);
   }
 
   /** The hosts, in config order. */
