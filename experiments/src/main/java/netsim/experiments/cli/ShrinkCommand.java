@@ -108,9 +108,13 @@ final class ShrinkCommand implements Callable<Integer> {
       err.println("netsim: cannot write " + file + ": " + e.getMessage());
       return ExitCodes.FAILURE;
     }
-    stdout.println("kept:");
-    for (Decision d : result.decisions()) {
-      stdout.println("  " + d.describe());
+    if (result.decisions().isEmpty()) {
+      stdout.println("kept: no random decision (the config's own rules and traffic suffice)");
+    } else {
+      stdout.println("kept:");
+      for (Decision d : result.decisions()) {
+        stdout.println("  " + d.describe());
+      }
     }
     stdout.println("wrote " + file + ": " + result.detection().description());
     stdout.println("run it: netsim run " + file);

@@ -13,7 +13,7 @@ import netsim.core.Time;
 public record Detection(long t, String description) {
 
   /** A virtual time for a description, to the millisecond above a second: "3.127s", "812.4ms". */
-  static String time(long nanos) {
+  public static String time(long nanos) {
     long unit = nanos >= Time.SECOND ? Time.MILLISECOND
         : nanos >= Time.MILLISECOND ? 100 * Time.MICROSECOND : 1;
     long rounded = BigDecimal.valueOf(nanos).divide(BigDecimal.valueOf(unit), 0,

@@ -1,6 +1,7 @@
 package netsim.experiments.shrink;
 
 import netsim.core.Time;
+import netsim.experiments.hunt.Detection;
 
 /**
  * One random impairment decision of a run, made explicit: a link direction dropped, duplicated,
@@ -57,6 +58,6 @@ public record Decision(PacketRef packet, Kind kind, long delay, int bit, long ti
       case CORRUPT -> "corrupt bit " + bit + " of " + packet.describe();
       case DELAY -> "delay " + packet.describe() + " by " + Time.format(delay);
     };
-    return what + " (sent at " + Time.format(time) + " in the recorded run)";
+    return what + " (sent at " + Detection.time(time) + " in the recorded run)";
   }
 }

@@ -128,6 +128,9 @@ public final class Shrinker {
 
   /** Leaves out the unused decisions, then ddmin. */
   private List<Decision> minimize(List<Decision> decisions, List<String> traffic) {
+    if (decisions.isEmpty()) {
+      return decisions;
+    }
     List<Decision> used = prune(decisions, traffic);
     log.accept("ddmin over " + used.size() + " decision" + (used.size() == 1 ? "" : "s"));
     DeltaDebugging<Decision> ddmin = new DeltaDebugging<>(used, subset -> fires(subset, traffic),
@@ -256,10 +259,12 @@ public final class Shrinker {
     root.put("name", base.name() + "-shrunk");
     String firstLine = base.description().lines().findFirst().orElse("").trim();
     root.put("description", detector.name() + " in " + base.name() + " (seed " + base.seed()
-        + ") with " + rules + " instead of " + schedule.decisions().size()
-        + " random decisions.\nShrunk by: " + command + "\n"
+        + "), shrunk: " + decisions.size() + " of " + schedule.decisions().size()
+        + " random decisions kept, as " + rules + (traffic.isEmpty() ? "" : ", traffic cut")
+        + ".\nShrunk by: " + command + "\n"
         + (firstLine.isEmpty() ? "" : "The original: " + firstLine + "\n"));
-    String yaml = header(schedule, decisions, compiled) + comment(YamlWriter.write(root), compiled);
+    String yaml = header(schedule, decisions, compiled, traffic)
+        + comment(YamlWriter.write(root), compiled);
     ExperimentConfig check = ConfigLoader.load("shrunk.yaml", yaml, List.of());
     List<Detection> found = detector.detect(RunTrace.of(run(check)));
     if (found.isEmpty()) {
@@ -274,14 +279,22 @@ public final class Shrinker {
   }
 
   private String header(FaultSchedule schedule, List<Decision> decisions,
-      ScheduleRules.Compiled compiled) {
-    return "# Shrunk by: " + command + "\n"
-        + "# From " + schedule.decisions().size() + " random impairment decisions to "
-        + decisions.size() + " (" + compiled.rules().size() + " rule"
-        + (compiled.rules().size() == 1 ? "" : "s") + " below): the links lost\n"
-        + "# their random impairments (loss, duplicate, corrupt, jitter, reorder), keep as fixed"
-        + " delay\n# the shortest delay they gave a packet, and the rules replay the decisions"
-        + " that still matter.\n\n";
+      ScheduleRules.Compiled compiled, List<String> traffic) {
+    StringBuilder text = new StringBuilder("# Shrunk by: " + command + "\n");
+    if (schedule.decisions().isEmpty()) {
+      text.append("# The run made no random impairment decision.\n");
+    } else {
+      text.append("# The run made ").append(schedule.decisions().size())
+          .append(" random impairment decisions; ").append(decisions.size())
+          .append(" still matter, replayed by the ").append(compiled.rules().size())
+          .append(compiled.rules().size() == 1 ? " rule" : " rules").append(" below.\n")
+          .append("# The links lost their random impairments (loss, duplicate, corrupt, jitter,"
+              + " reorder) and keep\n# as fixed delay the shortest delay they gave a packet.\n");
+    }
+    if (!traffic.isEmpty()) {
+      text.append("# Traffic cut: ").append(String.join(", ", traffic)).append(".\n");
+    }
+    return text.append('\n').toString();
   }
 
   /** {@code yaml} with a comment above each rule saying what it replays. */
