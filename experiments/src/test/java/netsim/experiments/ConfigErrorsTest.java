@@ -183,4 +183,23 @@ class ConfigErrorsTest {
     assertThat(ok.exit()).isZero();
     assertThat(ok.out()).contains("valid");
   }
+
+  @Test
+  void redWithoutThresholds_isRefusedWithTheMissingParameter() throws IOException {
+    String err = error(TWO_HOSTS + """
+        links:
+          - {a: client, b: server, queue: {kind: red, max: 10}}
+        """);
+    assertThat(err).startsWith("netsim: " + dir.resolve("exp.yaml") + ":5:28: links[0].queue:")
+        .contains("min");
+  }
+
+  @Test
+  void queueParametersForTheWrongDiscipline_areRefused() throws IOException {
+    String err = error(TWO_HOSTS + """
+        links:
+          - {a: client, b: server, queue: {kind: droptail, target: 5ms}}
+        """);
+    assertThat(err).contains("links[0].queue:").contains("takes no parameters");
+  }
 }

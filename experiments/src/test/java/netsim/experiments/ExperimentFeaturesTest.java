@@ -157,4 +157,40 @@ class ExperimentFeaturesTest {
         && e.get("len").asInt() == 100)).hasSize(2);
     assertThat(run.violations()).isEmpty();
   }
+
+  @Test
+  void burstyLossRedAndParetoJitter_runFromConfig_andTcpStillDeliversEveryByte()
+      throws IOException {
+    ScenarioRun run = run("""
+        nodes:
+          - {name: client, address: 10.0.0.1}
+          - {name: server, address: 10.0.0.2}
+        links:
+          - a: client
+            b: server
+            delay: 10ms
+            bandwidth: 10Mbps
+            jitter: 2ms
+            jitterDistribution: pareto
+            queue: {kind: red, packets: 60, min: 5, max: 15}
+            loss: {model: gilbert-elliott, p: 0.01, r: 0.3}
+        listeners:
+          - {host: server, port: 80, close: eof}
+        clients:
+          - {host: client, connect: "server:80", send: 200000}
+        """);
+    assertThat(run.violations()).isEmpty();
+    assertThat(run.summary().toString()).contains("burst");
+  }
+
+  @Test
+  void codel_runsFromConfig() throws IOException {
+    ScenarioRun run = run(BASE.replace("delay: 10ms}",
+        "delay: 10ms, bandwidth: 1Mbps, queue: {kind: codel, target: 5ms, interval: 100ms}}")
+        + """
+        clients:
+          - {host: client, connect: "server:80", send: 100000}
+        """);
+    assertThat(run.violations()).isEmpty();
+  }
 }

@@ -3,7 +3,8 @@ package netsim.core;
 import java.util.Arrays;
 
 /**
- * The default event set: an implicit 4-ary min-heap on primitive arrays.
+ * An implicit 4-ary min-heap on primitive arrays: O(log n) per operation with no amortization, the
+ * simple alternative to the default {@link LadderEventQueue}.
  *
  * <p>Keys are interleaved ({@code time, sequence}) pairs in one {@code long[]}, so that the four
  * children of a node share a cache line. Nothing is boxed and nothing is allocated per event once

@@ -20,7 +20,8 @@ class EventOrderPropertyTest {
 
   /** Every event set under test; the reference comes first. */
   static final List<Supplier<EventQueue>> QUEUES =
-      List.of(PriorityQueueEventQueue::new, QuaternaryHeapEventQueue::new);
+      List.of(
+          PriorityQueueEventQueue::new, QuaternaryHeapEventQueue::new, LadderEventQueue::new);
 
   @Property(tries = 300)
   void everyEventSetRunsARandomProgramInTheReferenceOrder(@ForAll long seed) {

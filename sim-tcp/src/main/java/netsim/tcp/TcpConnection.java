@@ -1045,6 +1045,11 @@ public final class TcpConnection {
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
   private TcpSegment nextSegment() {
+    return nextSegment(Math.min(sndWnd, cwnd()));
+  }
+
+  /** {@link #nextSegment()} with the send window limited to {@code window} bytes. */
+  private TcpSegment nextSegment(long window) {
     long position = sndNxt;
     if (position == 0) {
       return sendSyn();
@@ -1053,7 +1058,7 @@ public final class TcpConnection {
       return null; // data waits for ESTABLISHED (RFC 9293 3.10.2)
     }
     long dataEnd = 1 + sendBuffer.end();
-    long windowEnd = sndUna + Math.min(sndWnd, cwnd());
+    long windowEnd = sndUna + window;
     int mss = sendMss();
     long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
     int length = (int) Math.max(0, limit - position);
@@ -1256,32 +1261,16 @@ public final class TcpConnection {
     }
   }
 
-  /** Sends the segment at SND.UNA again, without moving SND.NXT. */
+  /** Sends the segment at SND.UNA again, whatever the windows, without moving SND.NXT back. */
   private void retransmitFirstUnacknowledged(String reason) {
-    long saved = sndNxt;
+    long next = sndNxt;
     sndNxt = sndUna;
-    long savedMax = sndMax;
-    TcpSegment seg = nextSegmentIgnoringWindow();
-    sndNxt = Math.max(saved, sndNxt);
-    sndMax = Math.max(savedMax, sndMax);
+    TcpSegment seg = nextSegment(Long.MAX_VALUE / 4);
+    sndNxt = Math.max(next, sndNxt);
     if (seg != null) {
       retransmissions++;
       env.retransmitted(this, seg, reason);
       transmit(seg);
-    }
-  }
-
-  /** The segment at SND.NXT as {@link #nextSegment()} builds it, but not held by any window. */
-  private TcpSegment nextSegmentIgnoringWindow() {
-    long savedWnd = sndWnd;
-    CongestionControl savedCc = cc;
-    sndWnd = Long.MAX_VALUE / 4;
-    cc = null;
-    try {
-      return nextSegment();
-    } finally {
-      sndWnd = savedWnd;
-      cc = savedCc;
     }
   }
 

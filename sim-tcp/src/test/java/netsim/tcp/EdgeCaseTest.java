@@ -317,25 +317,35 @@ class EdgeCaseTest {
     assertThat(t.received.get("S").toString(US_ASCII)).isEqualTo("hello");
   }
 
+  /**
+   * The client's first SYN is held in the network for 90 s, long after that connection attempt
+   * has run its course (MSL 5 s, so TIME-WAIT is over too). With {@code clientGone}, the
+   * client's link is down by the time the old SYN is answered.
+   */
+  private static Testbed staleSyn(long seed, TcpConfig server, boolean clientGone) {
+    TcpConfig shortMsl = RFC.toBuilder().msl(Time.seconds(5)).build();
+    Testbed bed = new Testbed(seed, Time.millis(50), shortMsl, server);
+    bed.onClientToServer(FaultRule.match(from("C").flags(TcpFlags.SYN).build()).nth(1)
+        .delay(Time.seconds(90)));
+    bed.listen(bed.recorder("S", TcpConnection::shutdownOutput));
+    bed.at("0s", () -> {
+      TcpConnection c = bed.connect(new TcpHandler() {});
+      bed.at("2s", c::shutdownOutput);
+    });
+    if (clientGone) {
+      bed.at("60s", () -> bed.link.bToA().setUp(false));
+    }
+    bed.runUntil("1h");
+    return bed;
+  }
+
   @Test
   void staleSyn_atAListener_isAnsweredAndResetAndTheChildReturnsToListen() {
-    // RFC 9293 Figure 8 and the reference's "stale-syn": the client's first SYN is held in the
-    // network for 90 s, long after that connection attempt has run its course (MSL 5 s here, so
-    // TIME-WAIT is over too). When it arrives, the listener answers SYN,ACK; the client host,
-    // which has no such connection, answers RST; the listener's child goes back to LISTEN.
-    TcpConfig shortMsl = RFC.toBuilder().msl(Time.seconds(5)).build();
-    Testbed t = deterministic(seed -> {
-      Testbed bed = new Testbed(seed, Time.millis(50), shortMsl, shortMsl);
-      bed.onClientToServer(FaultRule.match(from("C").flags(TcpFlags.SYN).build()).nth(1)
-          .delay(Time.seconds(90)));
-      bed.listen(bed.recorder("S", TcpConnection::shutdownOutput));
-      bed.at("0s", () -> {
-        TcpConnection c = bed.connect(new TcpHandler() {});
-        bed.at("2s", c::shutdownOutput);
-      });
-      bed.run();
-      return bed;
-    });
+    // RFC 9293 Figure 8 and the reference's "stale-syn": when the old SYN arrives, the listener
+    // answers SYN,ACK; the client host, which has no such connection, answers RST; the
+    // listener's child goes back to LISTEN.
+    Testbed t = deterministic(
+        seed -> staleSyn(seed, RFC.toBuilder().msl(Time.seconds(5)).build(), false));
     assertThat(t.segments).containsSubsequence(
         "C->S S 0 - 0",
         "C->S S 0 - 0",
@@ -359,21 +369,7 @@ class EdgeCaseTest {
   @Test
   void twoWayHandshakeCounterfactual_theSameStaleSynLeavesTheServerStuckInEstablished() {
     TcpConfig twoWay = RFC.toBuilder().msl(Time.seconds(5)).twoWayHandshake(true).build();
-    TcpConfig client = RFC.toBuilder().msl(Time.seconds(5)).build();
-    Testbed t = deterministic(seed -> {
-      Testbed bed = new Testbed(seed, Time.millis(50), client, twoWay);
-      bed.onClientToServer(FaultRule.match(from("C").flags(TcpFlags.SYN).build()).nth(1)
-          .delay(Time.seconds(90)));
-      bed.listen(bed.recorder("S", TcpConnection::shutdownOutput));
-      bed.at("0s", () -> {
-        TcpConnection c = bed.connect(new TcpHandler() {});
-        bed.at("2s", c::shutdownOutput);
-      });
-      // The client has gone away by the time the old SYN arrives.
-      bed.at("60s", () -> bed.link.bToA().setUp(false));
-      bed.runUntil("1h");
-      return bed;
-    });
+    Testbed t = deterministic(seed -> staleSyn(seed, twoWay, true));
     assertThat(t.states).last().isEqualTo("S LISTEN->ESTABLISHED (rcv SYN (two-way handshake))");
     assertThat(t.server.connections()).extracting(TcpConnection::state)
         .containsExactly(TcpState.ESTABLISHED);
@@ -382,20 +378,8 @@ class EdgeCaseTest {
 
   @Test
   void threeWayHandshake_sameStaleSynWithTheClientGone_childGivesUpAndIsReleased() {
-    TcpConfig shortMsl = RFC.toBuilder().msl(Time.seconds(5)).build();
-    Testbed t = deterministic(seed -> {
-      Testbed bed = new Testbed(seed, Time.millis(50), shortMsl, shortMsl);
-      bed.onClientToServer(FaultRule.match(from("C").flags(TcpFlags.SYN).build()).nth(1)
-          .delay(Time.seconds(90)));
-      bed.listen(bed.recorder("S", TcpConnection::shutdownOutput));
-      bed.at("0s", () -> {
-        TcpConnection c = bed.connect(new TcpHandler() {});
-        bed.at("2s", c::shutdownOutput);
-      });
-      bed.at("60s", () -> bed.link.bToA().setUp(false));
-      bed.runUntil("1h");
-      return bed;
-    });
+    Testbed t = deterministic(
+        seed -> staleSyn(seed, RFC.toBuilder().msl(Time.seconds(5)).build(), true));
     assertThat(t.states).last().isEqualTo("S SYN_RECEIVED->LISTEN (USER TIMEOUT)");
     assertThat(t.server.connections()).isEmpty();
   }

@@ -40,7 +40,11 @@ public final class ConfigBinder {
   static final String[] DIRECTION = {"bandwidth", "delay", "jitter", "jitterDistribution",
       "jitterReorders", "queue", "loss", "duplicate", "corrupt", "reorder", "reorderGap", "up"};
   static final String[] LINK;
-  static final String[] QUEUE = {"kind", "packets", "bytes"};
+  static final String[] QUEUE = {"kind", "packets", "bytes", "min", "max", "probability",
+      "weight", "gentle", "mode", "target", "interval"};
+  /** The parameters of RED and CoDel, passed to sim-net's queue disciplines by name. */
+  private static final String[] QUEUE_PARAMETERS = {"min", "max", "probability", "weight",
+      "gentle", "mode", "target", "interval"};
   static final String[] LOSS = {"model", "p", "r", "1-h", "1-k"};
   static final String[] NODE = {"name", "kind", "address", "tcp", "crashAt", "restartAt"};
   static final String[] APP = {"send", "sendAt", "close", "closeDelay", "closeHow", "abort"};
@@ -406,10 +410,26 @@ public final class ConfigBinder {
 
   private static QueueSettings queue(ConfigNode node, QueueSettings base) {
     Fields f = node.fields(QUEUE);
-    return new QueueSettings(
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (base != null) {
+      parameters.putAll(base.parameters());
+    }
+    for (String key : QUEUE_PARAMETERS) {
+      if (f.has(key)) {
+        parameters.put(key, f.get(key).text());
+      }
+    }
+    QueueSettings queue = new QueueSettings(
         pick(f, "kind", base, QueueSettings::kind, n -> known(n, LinkConfigs.QUEUES)),
         pick(f, "packets", base, QueueSettings::packets, n -> (int) n.integer(1, 1_000_000)),
-        pick(f, "bytes", base, QueueSettings::bytes, n -> n.size(0, 1L << 40)));
+        pick(f, "bytes", base, QueueSettings::bytes, n -> n.size(0, 1L << 40)),
+        parameters);
+    try {
+      LinkConfigs.QUEUES.get(queue.kind()).apply(queue);
+    } catch (IllegalArgumentException e) {
+      throw node.error(e.getMessage());
+    }
+    return queue;
   }
 
   /** A number is Bernoulli loss; a mapping names the model and its parameters. */

@@ -20,7 +20,13 @@ public record DirectionSettings(
     boolean up) {
 
   /** The queue in front of the transmitter: a discipline by name and its limits. */
-  public record QueueSettings(String kind, int packets, long bytes) {}
+  public record QueueSettings(String kind, int packets, long bytes,
+      java.util.Map<String, String> parameters) {
+    public QueueSettings {
+      parameters = java.util.Collections.unmodifiableMap(
+          new java.util.LinkedHashMap<>(parameters));
+    }
+  }
 
   /**
    * Random loss: {@code none}, {@code bernoulli} with {@code p}, or {@code gilbert-elliott} with

@@ -1,8 +1,9 @@
 package netsim.experiments.config;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.LongFunction;
-import netsim.net.link.DropTailQueue;
 import netsim.net.link.Jitter;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LossModel;
@@ -16,7 +17,10 @@ public final class LinkConfigs {
   /** Jitter distributions by name; each makes a jitter of the given spread in nanoseconds. */
   public static final Registry<LongFunction<Jitter>> JITTER_DISTRIBUTIONS =
       new Registry<LongFunction<Jitter>>("jitter distribution")
-          .register("uniform", Jitter.Uniform::new);
+          .register("uniform", Jitter.Uniform::new)
+          .register("normal", Jitter.Normal::new)
+          .register("pareto", Jitter.Pareto::new)
+          .register("paretonormal", Jitter.ParetoNormal::new);
 
   /** Loss models by name. */
   public static final Registry<Function<DirectionSettings.LossSettings, LossModel.Spec>>
@@ -31,7 +35,9 @@ public final class LinkConfigs {
   public static final Registry<Function<DirectionSettings.QueueSettings, QueueDiscipline.Spec>>
       QUEUES = new Registry<Function<DirectionSettings.QueueSettings, QueueDiscipline.Spec>>(
           "queue discipline")
-          .register("droptail", q -> new DropTailQueue.Spec(q.packets(), q.bytes()));
+          .register("droptail", q -> withParameters(q, "droptail", false))
+          .register("red", q -> withParameters(q, "red", true))
+          .register("codel", q -> withParameters(q, "codel", true));
 
   private LinkConfigs() {}
 
@@ -53,7 +59,26 @@ public final class LinkConfigs {
   }
 
   private static LossModel.Spec gilbertElliott(DirectionSettings.LossSettings s) {
-    throw new IllegalArgumentException(
-        "loss model 'gilbert-elliott' is not available in this build of sim-net yet");
+    return new LossModel.GilbertElliott(s.p(), s.r(), s.lossInBad(), s.lossInGood());
+  }
+
+  /**
+   * sim-net's queue discipline {@code name} with the queue's packet limit and its own parameters
+   * (RED's min, max, probability...; CoDel's target and interval).
+   */
+  private static QueueDiscipline.Spec withParameters(DirectionSettings.QueueSettings q,
+      String name, boolean takesParameters) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    boolean byteMode = "bytes".equals(q.parameters().get("mode"));
+    parameters.put("limit", byteMode ? Long.toString(q.bytes()) : Integer.toString(q.packets()));
+    if (name.equals("droptail") && q.bytes() > 0) {
+      parameters.put("bytes", Long.toString(q.bytes()));
+    }
+    if (!q.parameters().isEmpty() && !takesParameters) {
+      throw new IllegalArgumentException("queue discipline '" + name + "' takes no parameters"
+          + " besides packets and bytes; got " + q.parameters().keySet());
+    }
+    parameters.putAll(q.parameters());
+    return QueueDiscipline.named(name, parameters);
   }
 }

@@ -13,8 +13,12 @@ import netsim.core.Time;
  * @param bandwidth bits per second; 0 means unlimited (no serialization delay)
  * @param delay fixed propagation delay in nanoseconds
  * @param jitter random delay added to {@code delay}
- * @param jitterReorders whether jitter may reorder packets (netem's behaviour with its default
- *     queue); when false, a packet never arrives before one sent earlier on the same direction
+ * @param jitterReorders whether jitter may reorder packets. True is netem's behaviour: its tfifo
+ *     queue sends each packet at its own time to send, so a packet that drew a small delay
+ *     overtakes one sent earlier that drew a large one. When false, the direction stays FIFO: a
+ *     packet never arrives before one sent earlier on the same direction (its arrival is moved to
+ *     that earlier packet's arrival if needed, like a real path whose delay varies but does not
+ *     reorder). Reordering by {@code reorder} happens either way.
  * @param queue the queue in front of the transmitter
  * @param loss the random loss model
  * @param duplicate the probability that a packet is sent twice

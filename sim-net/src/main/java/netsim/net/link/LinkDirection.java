@@ -2,6 +2,8 @@ package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import netsim.core.Labelled;
 import netsim.core.Simulator;
@@ -48,7 +50,7 @@ public final class LinkDirection {
   private UniformRandomProvider lossRandom;
   private UniformRandomProvider duplicateRandom;
   private UniformRandomProvider corruptRandom;
-  private UniformRandomProvider jitterRandom;
+  private Jitter.Sampler jitterSampler;
   private UniformRandomProvider reorderRandom;
 
   private boolean up;
@@ -118,7 +120,8 @@ public final class LinkDirection {
   /**
    * Changes the parameters from now on. Packets already on the wire keep their arrival times;
    * queued packets move to the new queue (a smaller one drops the excess); a new loss model starts
-   * fresh. Changing {@code up} is the same as {@link #setUp(boolean)}.
+   * fresh (a Gilbert-Elliott chain in the good state); a new jitter keeps drawing from the same
+   * stream. Changing {@code up} is the same as {@link #setUp(boolean)}.
    */
   public void reconfigure(LinkConfig newConfig) {
     checkNotNull(newConfig, "config");
@@ -127,11 +130,17 @@ public final class LinkDirection {
     if (!newConfig.loss().equals(old.loss())) {
       loss = newConfig.loss().create();
     }
+    if (!newConfig.jitter().equals(old.jitter())) {
+      jitterSampler = null;
+    }
     if (!newConfig.queue().equals(old.queue())) {
       QueueDiscipline previous = queue;
       queue = newConfig.queue().create(stream("queue"));
-      Packet packet;
-      while ((packet = previous.dequeue(simulator.now(), dropSink)) != null) {
+      // Hand the waiting packets over in order, without the old discipline's drop law (a
+      // CoDel dequeue could drop them): flushing passes every packet to the sink.
+      List<Packet> waiting = new ArrayList<>(previous.packets());
+      previous.flush((packet, cause) -> waiting.add(packet), DropCause.QUEUE);
+      for (Packet packet : waiting) {
         enqueue(packet);
       }
     }
@@ -279,10 +288,10 @@ public final class LinkDirection {
     } else {
       long delay = Time.after(config.delay(), extra);
       if (!(config.jitter() instanceof Jitter.None)) {
-        if (jitterRandom == null) {
-          jitterRandom = stream("jitter");
+        if (jitterSampler == null) {
+          jitterSampler = config.jitter().sampler(stream("jitter"));
         }
-        delay = Math.max(0, delay + config.jitter().sample(jitterRandom));
+        delay = Math.max(0, delay + jitterSampler.next());
       }
       arrival = Time.after(now, delay);
       if (!config.jitterReorders()) {

@@ -2,6 +2,7 @@ package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.function.Function;
 import netsim.net.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -16,7 +17,7 @@ public interface LossModel {
   DropCause decide(UniformRandomProvider random);
 
   /** An immutable description of a loss model, part of a {@link LinkConfig}. */
-  sealed interface Spec permits None, Bernoulli {
+  sealed interface Spec permits None, Bernoulli, GilbertElliott {
     LossModel create();
   }
 
@@ -33,10 +34,10 @@ public interface LossModel {
     }
   }
 
-  /** Each packet is lost independently with probability {@code p}. */
+  /** Each packet is lost independently with probability {@code p} (netem's {@code loss random}). */
   record Bernoulli(double p) implements Spec {
     public Bernoulli {
-      checkArgument(p >= 0 && p <= 1, "loss probability must be within [0, 1], got %s", p);
+      checkProbability("loss", p);
     }
 
     @Override
@@ -45,5 +46,99 @@ public interface LossModel {
     }
   }
 
+  /**
+   * Bursty loss: a two-state Markov chain, good and bad, each with its own loss probability
+   * (netem's {@code loss gemodel p r 1-h 1-k}). Losses are reported with cause {@link
+   * DropCause#BURST}. The chain starts in the good state.
+   *
+   * <p>Per packet, as netem's {@code loss_gilb_ell}: a first draw decides the state transition
+   * (good to bad with probability {@code p}, bad to good with probability {@code r}); a second
+   * draw decides the loss with the loss probability of the state the packet found, that is the
+   * state before this transition. In the long run a fraction {@code p/(p+r)} of packets find the
+   * bad state, so the loss rate is {@code p/(p+r)*lossInBad + r/(p+r)*lossInGood}; with netem's
+   * defaults a loss burst lasts {@code 1/r} packets on average.
+   *
+   * @param p the probability of moving from good to bad
+   * @param r the probability of moving from bad to good (netem's default: {@code 1-p})
+   * @param lossInBad the loss probability in the bad state, netem's {@code 1-h} (default 1)
+   * @param lossInGood the loss probability in the good state, netem's {@code 1-k} (default 0)
+   */
+  record GilbertElliott(double p, double r, double lossInBad, double lossInGood)
+      implements Spec {
+    public GilbertElliott {
+      checkProbability("good-to-bad transition (p)", p);
+      checkProbability("bad-to-good transition (r)", r);
+      checkProbability("loss in the bad state (1-h)", lossInBad);
+      checkProbability("loss in the good state (1-k)", lossInGood);
+    }
+
+    /** The simple Gilbert model with netem's defaults: {@code r = 1-p}, every packet lost in bad. */
+    public static GilbertElliott of(double p) {
+      return new GilbertElliott(p, 1 - p, 1, 0);
+    }
+
+    /** The Gilbert model: every packet is lost in the bad state, none in the good one. */
+    public static GilbertElliott of(double p, double r) {
+      return new GilbertElliott(p, r, 1, 0);
+    }
+
+    /** The long-run fraction of packets lost. */
+    public double stationaryLossRate() {
+      if (p + r == 0) {
+        return lossInGood; // the chain never leaves the good state it starts in
+      }
+      return p / (p + r) * lossInBad + r / (p + r) * lossInGood;
+    }
+
+    @Override
+    public LossModel create() {
+      return new GilbertElliottLoss(this);
+    }
+  }
+
   Spec NONE = new None();
+
+  /**
+   * Loss models by name, each taking netem's positional parameters as probabilities in [0, 1]:
+   * {@code none}; {@code bernoulli p}; {@code gilbert-elliott p [r [1-h [1-k]]]} with netem's
+   * defaults for the omitted ones.
+   */
+  Registry<Function<double[], Spec>> MODELS =
+      Registry.<Function<double[], Spec>>builder("loss model")
+          .register("none", params -> {
+            checkArity("none", params, 0, 0);
+            return NONE;
+          })
+          .register("bernoulli", params -> {
+            checkArity("bernoulli", params, 1, 1);
+            return new Bernoulli(params[0]);
+          })
+          .register("gilbert-elliott", params -> {
+            checkArity("gilbert-elliott", params, 1, 4);
+            double p = params[0];
+            return new GilbertElliott(p, params.length > 1 ? params[1] : 1 - p,
+                params.length > 2 ? params[2] : 1, params.length > 3 ? params[3] : 0);
+          })
+          .build();
+
+  /**
+   * The loss model called {@code name} with netem's positional parameters, e.g. {@code
+   * named("gilbert-elliott", 0.01, 0.3)}.
+   *
+   * @throws IllegalArgumentException for an unknown name (listing the known ones), a wrong number
+   *     of parameters or a parameter out of range
+   */
+  static Spec named(String name, double... params) {
+    return MODELS.get(name).apply(params.clone());
+  }
+
+  private static void checkArity(String name, double[] params, int min, int max) {
+    checkArgument(params.length >= min && params.length <= max,
+        "loss model '%s' takes %s parameters, got %s", name,
+        min == max ? String.valueOf(min) : min + " to " + max, params.length);
+  }
+
+  private static void checkProbability(String what, double p) {
+    checkArgument(p >= 0 && p <= 1, "%s probability must be within [0, 1], got %s", what, p);
+  }
 }

@@ -1,0 +1,72 @@
+package netsim.bench;
+
+import java.util.concurrent.TimeUnit;
+import netsim.core.Simulator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The hold model through the whole {@link Simulator}, which is what users pay for: {@code n}
+ * pending events, each of which, when executed, schedules the next one a delay later. One
+ * operation is one executed event (schedule, dispatch, run). The {@code pq-baseline} case runs the
+ * same simulator on {@link PriorityQueueBaseline} without cancellation support.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class SimulatorHoldBenchmark {
+  static final int STEPS = 10_000;
+
+  @Param({EventSets.BASELINE, "heap4", "ladder"})
+  public String queue;
+
+  @Param({"1000", "100000", "1000000"})
+  public int n;
+
+  /** See {@link Delays#of}: exponential, bimodal or pareto. */
+  @Param({"exponential"})
+  public String delays;
+
+  private Simulator simulator;
+  private long[] ring;
+  private int next;
+
+  /** One shared action: every executed event schedules the next with the next delay. */
+  private final class Hold implements Runnable {
+    @Override
+    public void run() {
+      simulator.schedule(ring[next++ & Delays.MASK], this);
+    }
+  }
+
+  @Setup
+  public void setUp() {
+    ring = Delays.of(delays);
+    simulator = new Simulator(EventSets.create(queue, false));
+    Hold hold = new Hold();
+    for (int i = 0; i < n; i++) {
+      simulator.schedule(ring[next++ & Delays.MASK], hold);
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(STEPS)
+  public void executeEvents(Blackhole blackhole) {
+    simulator.setEventLimit(simulator.executedEvents() + STEPS);
+    blackhole.consume(simulator.run());
+  }
+}

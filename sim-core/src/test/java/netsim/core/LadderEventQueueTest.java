@@ -1,0 +1,201 @@
+package netsim.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract, plus the cases a bucketed structure can get wrong and a heap cannot: long runs of
+ * equal times, times far from zero, spans as wide as a {@code long}, heavy cancellation and skewed
+ * delay distributions that crowd a few buckets. Every case asserts the exact (time, sequence)
+ * order, against an explicit sort or the {@link PriorityQueueEventQueue} reference.
+ */
+class LadderEventQueueTest extends EventQueueContractTest {
+  @Override
+  EventQueue newQueue() {
+    return new LadderEventQueue(4);
+  }
+
+  /** An event as the test sees it: its keys, and a name its action reports. */
+  private record Key(long time, long sequence) {}
+
+  private static final Comparator<Key> ORDER =
+      Comparator.comparingLong(Key::time).thenComparingLong(Key::sequence);
+
+  private static Runnable reporting(List<Key> ran, long time, long sequence) {
+    Key key = new Key(time, sequence);
+    return () -> ran.add(key);
+  }
+
+  /** Adds every key (in the given order), drains, and returns the keys in the order they left. */
+  private static List<Key> addAllThenDrain(EventQueue queue, List<Key> added) {
+    List<Key> ran = new ArrayList<>();
+    for (Key key : added) {
+      queue.add(key.time(), key.sequence(), reporting(ran, key.time(), key.sequence()));
+    }
+    drain(queue);
+    return ran;
+  }
+
+  private static void drain(EventQueue queue) {
+    while (!queue.isEmpty()) {
+      long time = queue.peekTime();
+      long sequence = queue.peekSequence();
+      int before = queue.size();
+      queue.poll().run();
+      assertThat(queue.size()).isEqualTo(before - 1);
+      assertThat(time).isGreaterThanOrEqualTo(0);
+      assertThat(sequence).isGreaterThanOrEqualTo(0);
+    }
+  }
+
+  private static List<Key> sorted(List<Key> keys) {
+    List<Key> copy = new ArrayList<>(keys);
+    copy.sort(ORDER);
+    return copy;
+  }
+
+  @Test
+  void tenThousandEqualTimesAddedInShuffledSequenceOrderLeaveInSequenceOrder() {
+    UniformRandomProvider random = new RandomStreams(1).get("test");
+    int[] sequences = new PermutationSampler(random, 20_000, 20_000).sample();
+    List<Key> added = new ArrayList<>();
+    for (int i = 0; i < sequences.length; i++) {
+      // Half at one time, the rest spread around it, so the crowded time shares buckets.
+      long time = i % 2 == 0 ? 5_000 : random.nextLong(10_000);
+      added.add(new Key(time, sequences[i]));
+    }
+    assertThat(addAllThenDrain(new LadderEventQueue(), added)).containsExactlyElementsOf(
+        sorted(added));
+  }
+
+  @Test
+  void allEventsAtOneTimeLeaveInSequenceOrderThroughEveryRungSplit() {
+    List<Key> added = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      added.add(new Key(Long.MAX_VALUE / 2, 4_999 - i));
+    }
+    // Two far events stretch the first rung so the crowded time's bucket is split repeatedly.
+    added.add(new Key(0, 10_000));
+    added.add(new Key(Long.MAX_VALUE, 10_001));
+    assertThat(addAllThenDrain(new LadderEventQueue(), added)).containsExactlyElementsOf(
+        sorted(added));
+  }
+
+  @Test
+  void timesNearHalfOfLongMaxAndUpToLongMaxLeaveInOrder() {
+    UniformRandomProvider random = new RandomStreams(2).get("test");
+    long base = Long.MAX_VALUE / 2;
+    List<Key> added = new ArrayList<>();
+    for (int i = 0; i < 30_000; i++) {
+      long time;
+      switch (i % 4) {
+        case 0 -> time = base + random.nextLong(1_000);
+        case 1 -> time = base + random.nextLong(base);
+        case 2 -> time = Long.MAX_VALUE - random.nextLong(3);
+        default -> time = base - random.nextLong(1_000_000_000L);
+      }
+      added.add(new Key(time, i));
+    }
+    assertThat(addAllThenDrain(new LadderEventQueue(), added)).containsExactlyElementsOf(
+        sorted(added));
+  }
+
+  @Test
+  void interleavedAddsPollsAndHeavyCancellationMatchTheReferenceExactly() {
+    UniformRandomProvider random = new RandomStreams(3).get("test");
+    EventQueue ladder = new LadderEventQueue();
+    EventQueue reference = new PriorityQueueEventQueue();
+    List<Key> ladderRan = new ArrayList<>();
+    List<Key> referenceRan = new ArrayList<>();
+    List<long[]> pending = new ArrayList<>(); // {ladder handle, reference handle}
+    long now = 0;
+    long sequence = 0;
+    int cancelled = 0;
+    for (int step = 0; step < 60_000; step++) {
+      int choice = random.nextInt(10);
+      if (choice < 4) {
+        // Delays from a few nanoseconds to seconds, with many repeats.
+        long delay = random.nextInt(3) == 0 ? random.nextInt(4) : random.nextLong(1L << 30);
+        long time = now + delay;
+        long seq = sequence++;
+        pending.add(new long[] {
+            ladder.add(time, seq, reporting(ladderRan, time, seq)),
+            reference.add(time, seq, reporting(referenceRan, time, seq))});
+      } else if (choice < 8 && !pending.isEmpty()) {
+        long[] victim = pending.remove(random.nextInt(pending.size()));
+        boolean inReference = reference.remove(victim[1]);
+        assertThat(ladder.remove(victim[0])).isEqualTo(inReference);
+        assertThat(ladder.remove(victim[0])).isFalse();
+        cancelled += inReference ? 1 : 0;
+      } else if (!reference.isEmpty()) {
+        assertThat(ladder.peekTime()).isEqualTo(reference.peekTime());
+        assertThat(ladder.peekSequence()).isEqualTo(reference.peekSequence());
+        now = reference.peekTime();
+        ladder.poll().run();
+        reference.poll().run();
+      }
+      assertThat(ladder.size()).isEqualTo(reference.size());
+    }
+    drain(ladder);
+    drain(reference);
+    assertThat(cancelled).isGreaterThan(10_000);
+    assertThat(ladderRan).hasSizeGreaterThan(5_000).isEqualTo(referenceRan);
+  }
+
+  @Test
+  void holdModelWithBimodalDelaysMatchesTheReferenceExactly() {
+    UniformRandomProvider random = new RandomStreams(4).get("test");
+    // 99% of delays within 1 us, 1% around one second: most buckets empty, a few crowded.
+    holdMatchesReference(() -> random.nextInt(100) == 0
+        ? 1_000_000_000L + random.nextInt(1_000)
+        : random.nextInt(1_000));
+  }
+
+  @Test
+  void holdModelWithParetoDelaysMatchesTheReferenceExactly() {
+    UniformRandomProvider random = new RandomStreams(5).get("test");
+    // Heavy tail (shape 1.1): a few delays dwarf the rest and stretch every rung.
+    ContinuousSampler pareto = InverseTransformParetoSampler.of(random, 1_000, 1.1);
+    holdMatchesReference(() -> (long) Math.min(pareto.sample(), 1e15));
+  }
+
+  private interface Delays {
+    long next();
+  }
+
+  /** Keeps 20 000 events pending, polling the earliest and adding one per step, on both queues. */
+  private static void holdMatchesReference(Delays delays) {
+    EventQueue ladder = new LadderEventQueue();
+    EventQueue reference = new PriorityQueueEventQueue();
+    List<Key> ladderRan = new ArrayList<>();
+    List<Key> referenceRan = new ArrayList<>();
+    long sequence = 0;
+    for (int i = 0; i < 20_000; i++) {
+      long time = delays.next();
+      long seq = sequence++;
+      ladder.add(time, seq, reporting(ladderRan, time, seq));
+      reference.add(time, seq, reporting(referenceRan, time, seq));
+    }
+    for (int step = 0; step < 100_000; step++) {
+      long now = reference.peekTime();
+      assertThat(ladder.peekTime()).isEqualTo(now);
+      ladder.poll().run();
+      reference.poll().run();
+      long time = now + delays.next();
+      long seq = sequence++;
+      ladder.add(time, seq, reporting(ladderRan, time, seq));
+      reference.add(time, seq, reporting(referenceRan, time, seq));
+    }
+    drain(ladder);
+    drain(reference);
+    assertThat(ladderRan).hasSize(120_000).isEqualTo(referenceRan);
+  }
+}

@@ -1,0 +1,205 @@
+package netsim.net.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import netsim.core.RandomStreams;
+import netsim.core.Simulator;
+import netsim.core.Time;
+import netsim.net.DropCause;
+import netsim.net.Host;
+import netsim.net.Ipv4Address;
+import netsim.net.Network;
+import netsim.net.Node;
+import netsim.net.Packet;
+import netsim.net.PacketObserver;
+import netsim.net.TestPayload;
+import org.junit.jupiter.api.Test;
+
+class CoDelQueueTest {
+  private static final long MS = Time.MILLISECOND;
+  private final TestPackets packets = new TestPackets();
+  private final QueueDiscipline queue = CoDelQueue.Spec.of(10_000).create(null);
+  private final List<Long> dropTimes = new ArrayList<>();
+
+  private void enqueue(long time, int count) {
+    for (int i = 0; i < count; i++) {
+      assertThat(queue.enqueue(packets.of(1000), time)).isNull();
+    }
+  }
+
+  /** Dequeues one packet every millisecond from {@code from} to {@code to} ms, inclusive. */
+  private void dequeueEachMillisecond(long from, long to) {
+    for (long t = from; t <= to; t++) {
+      long now = t * MS;
+      queue.dequeue(now, (packet, cause) -> {
+        assertThat(cause).isEqualTo(DropCause.AQM);
+        dropTimes.add(now / MS);
+      });
+    }
+  }
+
+  @Test
+  void firstDrop_comesOneIntervalAfterTheSojournTimeReachedTarget() {
+    // All enqueued at 0 and served one per ms: the packet dequeued at 5 ms waited 5 ms, the
+    // target, so CoDel may drop from 105 ms on.
+    enqueue(0, 400);
+    dequeueEachMillisecond(1, 104);
+    assertThat(dropTimes).isEmpty();
+    assertThat(queue.packets()).isEqualTo(400 - 104);
+    dequeueEachMillisecond(105, 105);
+    assertThat(dropTimes).containsExactly(105L);
+    // The dropped packet and the one returned in its place.
+    assertThat(queue.packets()).isEqualTo(400 - 106);
+  }
+
+  @Test
+  void whileDropping_theNextDropComesIntervalOverSqrtCountLater() {
+    enqueue(0, 400);
+    dequeueEachMillisecond(1, 340);
+    // 105; 105 + 100/sqrt(1) = 205; 205 + 100/sqrt(2) = 275.7; 275.7 + 100/sqrt(3) = 333.4.
+    assertThat(dropTimes).containsExactly(105L, 205L, 276L, 334L);
+  }
+
+  @Test
+  void reenteringSoonAfter_resumesTheDropRateOfTheLastCycle() {
+    enqueue(0, 400);
+    dequeueEachMillisecond(1, 340);
+    assertThat(dropTimes).containsExactly(105L, 205L, 276L, 334L); // count is now 4
+    while (queue.packets() > 0) {
+      queue.dequeue(341 * MS, (packet, cause) -> dropTimes.add(341L));
+    }
+    queue.dequeue(341 * MS, (packet, cause) -> dropTimes.add(341L)); // empty: leaves dropping
+    assertThat(dropTimes).as("no drop before 383.4 ms").hasSize(4);
+    dropTimes.clear();
+    enqueue(500 * MS, 300);
+    dequeueEachMillisecond(501, 720);
+    // Above target again from 505 ms: the first drop at 605 ms. Less than 16 intervals after
+    // the last cycle, count restarts at 4 - 1 = 3 drops, not 1: the next drop comes after
+    // 100/sqrt(3) = 57.7 ms (at 662.7), then 100/sqrt(4) = 50 ms later (at 712.7).
+    assertThat(dropTimes).containsExactly(605L, 663L, 713L);
+  }
+
+  @Test
+  void aQueueHoldingAtMostOnePacket_isNeverAboveTarget() {
+    // A single packet that waited long (a slow link) is not a standing queue.
+    for (int i = 0; i < 300; i++) {
+      enqueue(i * 50 * MS, 1);
+      assertThat(queue.dequeue((i + 1) * 50 * MS, (packet, cause) -> dropTimes.add(0L)))
+          .isNotNull();
+    }
+    assertThat(dropTimes).isEmpty();
+  }
+
+  @Test
+  void aPacketAtTheHardLimit_isDroppedAsQueueOverflow() {
+    QueueDiscipline small = CoDelQueue.Spec.of(3).create(null);
+    for (int i = 0; i < 3; i++) {
+      assertThat(small.enqueue(packets.of(100), 0)).isNull();
+    }
+    assertThat(small.enqueue(packets.of(100), 0)).isEqualTo(DropCause.QUEUE);
+    assertThat(small.packets()).isEqualTo(3);
+    assertThat(small.bytes()).isEqualTo(300);
+  }
+
+  @Test
+  void packetsLeaveInFifoOrder_acrossTheRingsGrowth() {
+    List<Packet> sent = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      Packet packet = packets.of(100);
+      sent.add(packet);
+      queue.enqueue(packet, 0);
+      if (i % 3 == 0) {
+        assertThat(queue.dequeue(0, (p, c) -> {})).isSameAs(sent.remove(0));
+      }
+    }
+    while (!sent.isEmpty()) {
+      assertThat(queue.dequeue(0, (p, c) -> {})).isSameAs(sent.remove(0));
+    }
+    assertThat(queue.dequeue(0, (p, c) -> {})).isNull();
+  }
+
+  /** Sojourn times (queueing delay) seen in the last 30 s of a minute of a responsive flow. */
+  private static List<Long> sojournsOfAResponsiveFlow(QueueDiscipline.Spec discipline) {
+    Simulator sim = new Simulator();
+    Network net = new Network(sim, new RandomStreams(51));
+    Host a = net.addHost("a", Ipv4Address.parse("10.0.0.1"));
+    Host b = net.addHost("b", Ipv4Address.parse("10.0.0.2"));
+    // 10 Mbit/s: a 1000-byte packet takes 0.8 ms.
+    LinkConfig bottleneck = LinkConfig.builder().bandwidth(10_000_000).delay(Time.millis(10))
+        .queue(discipline).build();
+    net.connect(a, b, bottleneck, LinkConfig.ideal());
+    net.computeRoutes();
+    b.register(TestPayload.PROTOCOL, packet -> {});
+    Map<Long, Long> enqueuedAt = new TreeMap<>();
+    List<Long> sojourns = new ArrayList<>();
+    net.addObserver(new PacketObserver() {
+      @Override
+      public void onEnqueue(long time, LinkDirection link, Packet packet) {
+        enqueuedAt.put(packet.id(), time);
+      }
+
+      @Override
+      public void onTransmit(long time, LinkDirection link, Packet packet) {
+        long waited = time - Time.micros(800) - enqueuedAt.remove(packet.id());
+        if (time > Time.seconds(30)) {
+          sojourns.add(waited);
+        }
+      }
+
+      @Override
+      public void onDrop(long time, Node node, LinkDirection link, Packet packet,
+          DropCause cause) {
+        enqueuedAt.remove(packet.id());
+      }
+    });
+    new AimdSource(net, a, b, 1000, Time.millis(40), 500, Time.seconds(60)).start();
+    sim.run();
+    Collections.sort(sojourns);
+    return sojourns;
+  }
+
+  @Test
+  void underAResponsiveOverload_codelKeepsTheSojournNearTarget_whereDropTailBloats() {
+    List<Long> codel = sojournsOfAResponsiveFlow(CoDelQueue.Spec.of(1000));
+    List<Long> dropTail = sojournsOfAResponsiveFlow(new DropTailQueue.Spec(1000, 0));
+    assertThat(sojournsOfAResponsiveFlow(CoDelQueue.Spec.of(1000))).isEqualTo(codel);
+    // The link stays busy: at 1250 packets/s, more than 80% of 30 s worth were sent.
+    assertThat(codel.size()).isGreaterThan((int) (0.8 * 1250 * 30));
+    assertThat(percentile(codel, 0.5)).isLessThanOrEqualTo(CoDelQueue.Spec.DEFAULT_TARGET);
+    assertThat(percentile(codel, 0.9)).isLessThan(4 * CoDelQueue.Spec.DEFAULT_TARGET);
+    // The same flow fills a drop-tail queue of 1000 packets: most packets wait over half a second.
+    assertThat(percentile(dropTail, 0.5)).isGreaterThan(Time.millis(500));
+  }
+
+  private static long percentile(List<Long> sorted, double fraction) {
+    return sorted.get((int) (fraction * (sorted.size() - 1)));
+  }
+
+  @Test
+  void codelByName_readsDurations_andRejectsWhatItDoesNotKnow() {
+    assertThat(QueueDiscipline.named("codel", Map.of()))
+        .isEqualTo(new CoDelQueue.Spec(Time.millis(5), Time.millis(100), 1000));
+    assertThat(QueueDiscipline.named("codel",
+        Map.of("target", "2ms", "interval", "50ms", "limit", "300")))
+        .isEqualTo(new CoDelQueue.Spec(Time.millis(2), Time.millis(50), 300));
+    assertThatThrownBy(() -> QueueDiscipline.named("codel", Map.of("tagret", "2ms")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown parameter 'tagret' of codel (known: target, interval, limit)");
+    assertThatThrownBy(() -> QueueDiscipline.named("codel", Map.of("target", "5")))
+        .hasMessageStartingWith("codel parameter 'target': invalid duration '5'");
+    assertThatThrownBy(() -> QueueDiscipline.named("codel", Map.of("limit", "many")))
+        .hasMessage("codel parameter 'limit': 'many' is not a whole number");
+    assertThatThrownBy(() -> QueueDiscipline.named("fq_codel", Map.of()))
+        .hasMessage("unknown queue discipline 'fq_codel' (known: droptail, red, codel)");
+    assertThatThrownBy(() -> new CoDelQueue.Spec(0, Time.millis(100), 10))
+        .hasMessage("CoDel target must be positive, got 0s");
+    assertThat(QueueDiscipline.named("droptail", Map.of("limit", "20")))
+        .isEqualTo(new DropTailQueue.Spec(20, 0));
+  }
+}

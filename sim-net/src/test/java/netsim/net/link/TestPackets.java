@@ -1,0 +1,28 @@
+package netsim.net.link;
+
+import netsim.core.RandomStreams;
+import netsim.core.Simulator;
+import netsim.net.Host;
+import netsim.net.Ipv4Address;
+import netsim.net.Network;
+import netsim.net.Packet;
+import netsim.net.TestPayload;
+
+/** Makes packets for tests that drive a queue discipline directly, without a link. */
+final class TestPackets {
+  private final Host host;
+  private final Ipv4Address destination = Ipv4Address.parse("10.0.0.2");
+  private int next;
+
+  TestPackets() {
+    Network network = new Network(new Simulator(), new RandomStreams(0));
+    host = network.addHost("source", Ipv4Address.parse("10.0.0.1"));
+  }
+
+  /** A new packet of {@code totalLength} bytes on the wire (at least 28), sequence 0, 1, ... */
+  Packet of(int totalLength) {
+    // The host has no route: the packet goes nowhere, but it exists.
+    return host.send(destination,
+        new TestPayload("q" + next, 1000, 2000, totalLength - 28, 0, next++), null);
+  }
+}
