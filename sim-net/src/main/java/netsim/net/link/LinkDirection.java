@@ -286,14 +286,14 @@ public final class LinkDirection {
       counters.reordered++;
       arrival = Time.after(now, extra);
     } else {
-      long delay = Time.after(config.delay(), extra);
+      long delay = config.delay();
       if (!(config.jitter() instanceof Jitter.None)) {
         if (jitterSampler == null) {
           jitterSampler = config.jitter().sampler(stream("jitter"));
         }
         delay = Math.max(0, delay + jitterSampler.next());
       }
-      arrival = Time.after(now, delay);
+      arrival = Time.after(Time.after(now, delay), extra);
       if (!config.jitterReorders()) {
         arrival = Math.max(arrival, lastArrival);
         lastArrival = arrival;
