@@ -18,7 +18,8 @@ import netsim.experiments.config.YamlWriter;
  * original document (its comments aside) with every random impairment key removed from the
  * impaired links (and from their scheduled changes and the link defaults), each impaired
  * direction's fixed delay set to its baseline, the decisions appended as rules, and traffic
- * edits ({@code clients[0].connections=2}) applied on top. {@code jitterReorders} stays: it
+ * edits ({@code clients[0].connections=2}) applied on top. A RED queue becomes a drop-tail queue
+ * of the same limit, its early drops being decisions too. {@code jitterReorders} stays: it
  * decides whether a packet delayed by a rule may be overtaken, as it did for the jitter; only a
  * link that reordered (netem's reorder skips that check) gets {@code jitterReorders: true}, so
  * that every recorded arrival time is kept.
@@ -82,6 +83,9 @@ final class ReplayConfig {
     JsonNode defaults = root.path("defaults").path("link");
     if (defaults instanceof ObjectNode link) {
       link.remove(RANDOM_KEYS);
+      if (link.get("queue") instanceof ObjectNode queue) {
+        withoutRed(queue);
+      }
     }
     JsonNode links = root.path("links");
     for (int i = 0; i < config.links().size(); i++) {
@@ -100,6 +104,11 @@ final class ReplayConfig {
           if (direction.isEmpty()) {
             link.remove(side);
           }
+        }
+      }
+      for (JsonNode node : List.of(link, link.path("a_to_b"), link.path("b_to_a"))) {
+        if (node.get("queue") instanceof ObjectNode queue) {
+          withoutRed(queue);
         }
       }
       if (reorders(settings)) {
@@ -123,7 +132,28 @@ final class ReplayConfig {
         set.remove(RANDOM_KEYS);
         set.remove("delay");
         set.remove("jitterReorders");
+        if (set.get("queue") instanceof ObjectNode queue) {
+          withoutRed(queue);
+        }
       }
+    }
+  }
+
+  /**
+   * A RED queue made drop-tail with RED's hard limit: its random early drops are decisions now.
+   * In byte mode the limit is in bytes and the packet count is not limited.
+   */
+  private static void withoutRed(ObjectNode queue) {
+    boolean bytes = queue.path("mode").asText().equals("bytes");
+    queue.remove(List.of("min", "max", "probability", "weight", "gentle", "mode"));
+    if (!queue.path("kind").asText().equals("red")) {
+      return;
+    }
+    queue.put("kind", "droptail");
+    if (bytes) {
+      queue.put("packets", 1_000_000);
+    } else {
+      queue.remove("bytes");
     }
   }
 

@@ -22,12 +22,13 @@ import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.Link;
 import netsim.net.link.LinkDirection;
+import netsim.net.link.RedQueue;
 
 /**
  * Watches a run and writes down, for every link with random impairments, what each of its
- * directions did to each packet offered to it: dropped it, duplicated it, corrupted a bit of it
- * (or of the copy), and how long it took to cross (whose excess over the direction's fixed
- * delay is a delay decision). The result, {@link #schedule()}, replays the run without random
+ * directions did to each packet offered to it: dropped it (random or Gilbert-Elliott loss, or a
+ * RED queue's early drop), duplicated it, corrupted a bit of it (or of the copy), and how long it
+ * took to cross (whose excess over the direction's fixed delay is a delay decision). The result, {@link #schedule()}, replays the run without random
  * streams.
  *
  * <p>Packets are named by class and occurrence ({@link PacketRef}): the n-th packet of its class
@@ -109,7 +110,7 @@ public final class ScheduleRecorder implements PacketObserver {
 
   private static boolean random(DirectionSettings d) {
     return !d.loss().model().equals("none") || d.duplicate() > 0 || d.corrupt() > 0
-        || d.jitter() > 0 || d.reorder() > 0;
+        || d.jitter() > 0 || d.reorder() > 0 || d.queue().kind().equals("red");
   }
 
   // --- What the network reports -----------------------------------------------------------------
@@ -173,19 +174,29 @@ public final class ScheduleRecorder implements PacketObserver {
       return;
     }
     switch (cause) {
-      case LOSS, BURST -> {
-        Offer offer = offer(d, packet, time);
-        if (offer == null) {
-          d.ruleTakenDecisions++;
+      case LOSS, BURST -> lost(d, packet, time);
+      // RED drops at random as packets arrive; CoDel's drops follow from the queue's delay.
+      case AQM -> {
+        if (link.config().queue() instanceof RedQueue.Spec) {
+          lost(d, packet, time);
         } else {
-          offer.dropped = true;
+          offer(d, packet, time);
         }
       }
-      case QUEUE, AQM -> offer(d, packet, time); // it reached the impairments
+      case QUEUE -> offer(d, packet, time); // it reached the impairments
       case DOWN -> crossed(d, packet, time); // lost on the wire: it would have arrived now
       default -> {
         // a rule's drop, or a drop at the receiving node: no decision of this direction
       }
+    }
+  }
+
+  private void lost(Direction d, Packet packet, long time) {
+    Offer offer = offer(d, packet, time);
+    if (offer == null) {
+      d.ruleTakenDecisions++;
+    } else {
+      offer.dropped = true;
     }
   }
 

@@ -2,16 +2,21 @@ package netsim.experiments.shrink;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import netsim.experiments.run.TraceEvent;
 
 /**
  * Compares a run with its replay by rules. The replay's trace differs from the original only in
  * how impairments show: a random loss is a drop with cause {@code loss} (or {@code burst}), a
- * rule's is {@code rule} with a {@code rule} line before it, and a link's duplication has a
+ * rule's is {@code rule} with a {@code rule} line before it (so is a RED queue's early drop,
+ * {@code aqm}), and a link's duplication has a
  * {@code dup} line where a rule's has a {@code rule} line. Without those lines and with drop
  * causes of impairments made alike, the two traces must be equal line for line.
  */
 final class TraceComparison {
+  /** Drop causes that read the same in a replay: the link's random ones and a rule's. */
+  private static final Set<String> IMPAIRED = Set.of("loss", "burst", "aqm", "rule");
+
   private TraceComparison() {}
 
   /** The trace lines that a replay must reproduce, as JSON text. */
@@ -22,8 +27,7 @@ final class TraceComparison {
         continue;
       }
       if (e instanceof TraceEvent.Packet p && p.ev().equals("drop")
-          && (p.cause().equals("loss") || p.cause().equals("burst")
-              || p.cause().equals("rule"))) {
+          && IMPAIRED.contains(p.cause())) {
         e = new TraceEvent.Packet(p.t(), p.ev(), p.node(), p.pkt(), p.src(), p.dst(),
             p.flags(), p.seq(), p.ack(), p.len(), p.state(), p.link(), "impaired");
       }

@@ -13,6 +13,7 @@ import netsim.experiments.config.Overrides;
 import netsim.experiments.config.YamlDocument;
 import netsim.experiments.run.Experiment;
 import netsim.experiments.run.RunResult;
+import netsim.experiments.run.TraceEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,13 +54,38 @@ class ReplayTest {
         - {host: client, connect: "server:80", send: 30KB, close: done, connections: 2}
       """;
 
-  /** Seeds 1 to 20 of the example, 1 to 6 of the kitchen sink. */
+  /** A bottleneck with a RED queue, bursty loss and heavy-tailed jitter. */
+  static final String RED_PARETO = """
+      name: red-pareto
+      tcp: {minRto: 200ms}
+      nodes:
+        - {name: client, address: 10.0.0.1}
+        - {name: server, address: 10.0.0.2}
+      links:
+        - a: client
+          b: server
+          bandwidth: 2Mbps
+          delay: 20ms
+          jitter: 5ms
+          jitterDistribution: pareto
+          a_to_b:
+            queue: {kind: red, packets: 40, min: 2, max: 6, probability: 0.2, weight: 0.2}
+            loss: {model: gilbert-elliott, p: 0.01, r: 0.3}
+      listeners:
+        - {host: server, port: 80, close: eof}
+      clients:
+        - {host: client, connect: "server:80", send: 150KB, close: done}
+      """;
+
+  /** Seeds 1 to 20 of the example, 1 to 6 of the kitchen sink, 1 to 3 of red-pareto. */
   static List<Object[]> cases() throws IOException {
     String example = Files.readString(EXAMPLE);
     List<Object[]> cases = new ArrayList<>();
     LongStream.rangeClosed(1, 20).forEach(s -> cases.add(new Object[] {"example", example, s}));
     LongStream.rangeClosed(1, 6).forEach(s -> cases.add(new Object[] {"kitchen-sink",
         KITCHEN_SINK, s}));
+    LongStream.rangeClosed(1, 3).forEach(s -> cases.add(new Object[] {"red-pareto", RED_PARETO,
+        s}));
     return cases;
   }
 
@@ -74,6 +100,11 @@ class ReplayTest {
     RunResult original = experiment.run();
     FaultSchedule schedule = recorder.schedule();
     assertThat(schedule.decisions()).isNotEmpty();
+    if (name.equals("red-pareto")) {
+      // RED's early drops are among the decisions.
+      assertThat(original.events()).anyMatch(e -> e instanceof TraceEvent.Packet p
+          && "aqm".equals(p.cause()));
+    }
     assertThat(schedule.unreplayable()).isZero();
 
     ReplayConfig replay = new ReplayConfig(name, document.root(), config, schedule);
@@ -82,6 +113,7 @@ class ReplayTest {
     assertThat(replayConfig.links()).allSatisfy(link -> {
       assertThat(link.aToB().loss().model()).isEqualTo("none");
       assertThat(link.aToB().jitter()).isZero();
+      assertThat(link.aToB().queue().kind()).isEqualTo("droptail");
       assertThat(link.bToA().duplicate()).isZero();
     });
     RunResult replayed = new Experiment(replayConfig).run();
