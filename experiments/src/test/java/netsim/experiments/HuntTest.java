@@ -63,11 +63,11 @@ class HuntTest {
 
   @Test
   void withALimit_theHuntReportsTheSmallestSeedsThatFire_andStops() {
-    Cli.Result all = Cli.run("hunt", EXAMPLE, "--until", "final-ack-lost", "--seeds", "1..30",
+    Cli.Result all = Cli.run("hunt", EXAMPLE, "--until", "final-ack-lost", "--seeds", "1..40",
         "--parallel", "1");
     List<String> allFinds = FIND.matcher(all.out()).results().map(r -> r.group()).toList();
     assertThat(allFinds).hasSizeGreaterThanOrEqualTo(3);
-    Cli.Result two = Cli.run("hunt", EXAMPLE, "--until", "final-ack-lost", "--seeds", "1..30",
+    Cli.Result two = Cli.run("hunt", EXAMPLE, "--until", "final-ack-lost", "--seeds", "1..40",
         "--limit", "2", "--parallel", "4");
     assertThat(FIND.matcher(two.out()).results().map(r -> r.group()).toList())
         .containsExactlyElementsOf(allFinds.subList(0, 2));
