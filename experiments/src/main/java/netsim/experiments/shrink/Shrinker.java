@@ -286,7 +286,8 @@ public final class Shrinker {
     } else {
       text.append("# The run made ").append(schedule.decisions().size())
           .append(" random impairment decisions; ").append(decisions.size())
-          .append(" still matter, replayed by the ").append(compiled.rules().size())
+          .append(decisions.size() == 1 ? " still matters" : " still matter")
+          .append(", replayed by the ").append(compiled.rules().size())
           .append(compiled.rules().size() == 1 ? " rule" : " rules").append(" below.\n")
           .append("# The links lost their random impairments (loss, duplicate, corrupt, jitter,"
               + " reorder) and keep\n# as fixed delay the shortest delay they gave a packet.\n");
