@@ -85,6 +85,29 @@ class HuntTest {
   }
 
   @Test
+  void aRunThatFails_stopsTheHunt_namingItsSeed() throws IOException {
+    // Two clients on one fixed port at once: the second connect fails at run time.
+    Path file = dir.resolve("clash.yaml");
+    Files.writeString(file, """
+        nodes:
+          - {name: client, address: 10.0.0.1}
+          - {name: server, address: 10.0.0.2}
+        links:
+          - {a: client, b: server}
+        listeners:
+          - {host: server, port: 80}
+        clients:
+          - {host: client, connect: "server:80", localPort: 5000}
+          - {host: client, connect: "server:80", localPort: 5000}
+        """);
+    Cli.Result result = Cli.run("hunt", file.toString(), "--until", "stale-syn", "--seeds",
+        "7..9", "--parallel", "2");
+    assertThat(result.exit()).isEqualTo(3);
+    assertThat(result.err()).startsWith("netsim: the run with seed 7 failed: ")
+        .contains("cannot connect from port 5000");
+  }
+
+  @Test
   void anUnknownDetector_isAUsageError_listingTheKnownOnes() {
     Cli.Result result = Cli.run("hunt", EXAMPLE, "--until", "stale-sin");
     assertThat(result.exit()).isEqualTo(2);

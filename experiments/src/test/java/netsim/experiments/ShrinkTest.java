@@ -58,6 +58,22 @@ class ShrinkTest {
   }
 
   @Test
+  void shrinkingTheSameSeedTwice_writesTheSameConfig() throws IOException {
+    Cli.Result hunt = Cli.run("hunt", HuntTest.EXAMPLE, "--until", "stale-syn", "--seeds",
+        "1..40", "--limit", "1");
+    Matcher find = FIND.matcher(hunt.out());
+    assertThat(find.find()).as(hunt.out()).isTrue();
+    Path first = dir.resolve("first.yaml");
+    Path second = dir.resolve("second.yaml");
+    Cli.Result one = Cli.run("shrink", HuntTest.EXAMPLE, "--seed", find.group(1), "--until",
+        "stale-syn", "--out", first.toString());
+    Cli.Result two = Cli.run("shrink", HuntTest.EXAMPLE, "--seed", find.group(1), "--until",
+        "stale-syn", "--out", second.toString());
+    assertThat(Files.readString(second)).isEqualTo(Files.readString(first));
+    assertThat(two.out().replace("second.yaml", "first.yaml")).isEqualTo(one.out());
+  }
+
+  @Test
   void aSeedWithoutTheEdgeCase_isRefused() {
     Cli.Result shrink = Cli.run("shrink", "handshake-and-close", "--seed", "1", "--until",
         "stale-syn", "--out", dir.resolve("x.yaml").toString());

@@ -2,7 +2,6 @@ package netsim.experiments.shrink;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,9 @@ import netsim.net.link.RedQueue;
  */
 public final class ScheduleRecorder implements PacketObserver {
   private final ExperimentConfig config;
-  private final Map<LinkDirection, Direction> directions = new IdentityHashMap<>();
-  private final Map<FaultChain, Direction> byChain = new IdentityHashMap<>();
+  /** In config order (link directions and chains are compared by identity). */
+  private final Map<LinkDirection, Direction> directions = new LinkedHashMap<>();
+  private final Map<FaultChain, Direction> byChain = new HashMap<>();
   /** Each packet's corrupted bit (or -1) when it last arrived at a node, or when it was sent. */
   private final Map<Long, Integer> bitOnArrival = new HashMap<>();
 
