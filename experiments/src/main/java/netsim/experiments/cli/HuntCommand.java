@@ -21,9 +21,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "hunt", mixinStandardHelpOptions = true,
     versionProvider = NetsimCommand.VersionProvider.class,
-    description = {"Runs an experiment under each seed of a range and prints every seed in which"
-        + " the detector fired, with what it saw, in seed order (the same for any --parallel)."
-        + " Replay a find with 'netsim run FILE --seed S'; shrink it with 'netsim shrink'.",
+    description = {"Runs an experiment under many seeds and prints those in which a detector"
+        + " fired.",
+        "Every seed of the range is run as 'netsim run FILE --seed S' would run it; each seed in"
+            + " which the detector fired is printed with what it saw, in seed order (the same for"
+            + " any --parallel). Replay a find with 'netsim run FILE --seed S'; shrink it with"
+            + " 'netsim shrink'.",
         "Progress goes to stderr every 1000 seeds.",
         "Exit status: 0 found at least one; 1 found none; 2 a mistake in the config or command"
             + " line; 3 a run failed."})

@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "shrink", mixinStandardHelpOptions = true,
     versionProvider = NetsimCommand.VersionProvider.class,
-    description = {"Shrinks the run of a seed in which a detector fires (see 'netsim hunt'): records"
+    description = {"Shrinks a seed in which a detector fires to a config of a few targeted"
+        + " rules.",
+        "Takes the run of a seed in which a detector fires (see 'netsim hunt'), records"
         + " every random impairment decision of the run (packet k on link direction L dropped,"
         + " delayed by d, duplicated, corrupted), replays them as targeted rules without random"
         + " streams, cuts the traffic and the decisions (ddmin) as far as the detector keeps"
