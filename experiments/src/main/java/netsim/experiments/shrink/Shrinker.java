@@ -114,7 +114,7 @@ public final class Shrinker {
     for (int round = 1; round < ROUNDS; round++) {
       // Fewer decisions may allow a smaller traffic, and that in turn fewer decisions.
       List<String> more = cutTraffic(decisions, traffic);
-      if (more.size() == traffic.size()) {
+      if (more.equals(traffic)) {
         break;
       }
       traffic = more;
