@@ -251,4 +251,30 @@ class ScenariosTest {
     assertThat(connections.get(0).get("finalState").asText()).isEqualTo("CLOSED");
     assertThat(run.violations()).isEmpty();
   }
+
+  @Test
+  void synInTimeWait_theTimeWaitSideAnswersAChallengeAck_theClientResets_thenReconnects() {
+    ScenarioRun run = ScenarioRun.of(out, "syn-in-time-wait");
+    Trace trace = run.trace();
+    assertThat(trace.states("server", 0)).contains("FIN_WAIT_1->TIME_WAIT", "TIME_WAIT->CLOSED");
+    assertThat(trace.states("client", 1)).startsWith("CLOSED->SYN_SENT",
+        "SYN_SENT->ESTABLISHED");
+    assertThat(run.result.out()).contains("server in TIME_WAIT answered a SYN with a challenge"
+        + " ACK at 1.55s", "client sent RST at 1.6s (from SYN_SENT)");
+    assertThat(run.violations()).isEmpty();
+  }
+
+  @Test
+  void challengeAck_anOldSynOnAnEstablishedConnection_drawsAnAck_andChangesNothing() {
+    ScenarioRun run = ScenarioRun.of(out, "challenge-ack");
+    Trace trace = run.trace();
+    // The server closes the moment it reads EOF: its FIN rides with the ACK of the client's.
+    assertThat(trace.states("client", 0)).containsExactly("CLOSED->SYN_SENT",
+        "SYN_SENT->ESTABLISHED", "ESTABLISHED->FIN_WAIT_1", "FIN_WAIT_1->TIME_WAIT",
+        "TIME_WAIT->CLOSED");
+    assertThat(trace.states("server", 0)).containsExactly(PASSIVE_CLOSE);
+    assertThat(run.result.out()).contains("server in ESTABLISHED answered a SYN with a challenge"
+        + " ACK at 2.05s");
+    assertThat(run.violations()).isEmpty();
+  }
 }

@@ -25,6 +25,7 @@ public final class Packet {
   private final String senderState;
   private int ttl;
   private int corruptedBit = -1;
+  private long arrivalDelay;
 
   Packet(long id, Ipv4Address source, Ipv4Address destination, int identification, int ttl,
       Payload payload, String senderNode, String senderState) {
@@ -44,6 +45,7 @@ public final class Packet {
     Packet copy = new Packet(newId, source, destination, identification, ttl, payload, senderNode,
         senderState);
     copy.corruptedBit = corruptedBit;
+    copy.arrivalDelay = arrivalDelay;
     return copy;
   }
 
@@ -105,6 +107,24 @@ public final class Packet {
   public void corrupt(int bit) {
     checkArgument(bit >= 0 && bit < 8 * totalLength(), "bit outside the packet: %s", bit);
     corruptedBit = bit;
+  }
+
+  /**
+   * Makes the next link direction the packet crosses deliver it {@code nanos} later than it
+   * would (a fault rule's {@code delay-arrival}); delays add up. Simulation-only.
+   */
+  public void delayArrival(long nanos) {
+    checkArgument(nanos >= 0, "arrival delay must not be negative, got %s", nanos);
+    arrivalDelay += nanos;
+  }
+
+  /**
+   * The extra propagation delay the next link direction adds, now cleared: it is taken once.
+   */
+  public long takeArrivalDelay() {
+    long delay = arrivalDelay;
+    arrivalDelay = 0;
+    return delay;
   }
 
   /** Decrements the TTL as a router forwards; returns the new value. */

@@ -1,11 +1,14 @@
 package netsim.experiments.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import netsim.experiments.config.ConfigException;
 import netsim.experiments.config.ConfigLoader;
 import netsim.experiments.config.ExperimentConfig;
+import netsim.experiments.config.Overrides;
 import netsim.experiments.config.YamlDocument;
 import netsim.experiments.scenario.Scenarios;
 
@@ -37,10 +40,35 @@ final class ExperimentSource {
       return false;
     }
     try {
-      String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      String text = Files.readString(file, StandardCharsets.UTF_8);
       return YamlDocument.parse(fileOrName, text).root().has("sweep");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * The experiment as a document with {@code overrides} applied, for commands that rewrite it;
+   * {@link #load} checks it the same way.
+   */
+  static YamlDocument document(String fileOrName, List<String> overrides) {
+    load(fileOrName, overrides); // every check, with its located message
+    String name;
+    String text;
+    Path file = Path.of(fileOrName);
+    if (Files.exists(file)) {
+      name = file.toString();
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new ConfigException(name, 0, 0, "", "cannot read: " + e.getMessage());
+      }
+    } else {
+      name = fileOrName + ".yaml";
+      text = Scenarios.CATALOGUE.get(fileOrName).text();
+    }
+    YamlDocument document = YamlDocument.parse(name, text);
+    Overrides.apply(document, overrides);
+    return document;
   }
 }

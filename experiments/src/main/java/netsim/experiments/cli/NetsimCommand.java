@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     versionProvider = NetsimCommand.VersionProvider.class,
     description = "A deterministic network simulator for TCP's rare cases.",
     subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class,
-        PacketdrillCli.class, SweepCommand.class, MergeCommand.class,
+        PacketdrillCli.class, SweepCommand.class, MergeCommand.class, HuntCommand.class,
+        ShrinkCommand.class,
         CommandLine.HelpCommand.class})
 public final class NetsimCommand implements Runnable {
   @CommandLine.Spec

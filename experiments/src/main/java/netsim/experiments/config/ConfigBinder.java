@@ -56,7 +56,7 @@ public final class ConfigBinder {
   static final String[] CHANGE = {"at", "link", "direction", "set", "down", "up"};
   static final String[] PARTITION = {"at", "until", "sides"};
   static final String[] RULE = {"name", "on", "link", "match", "select", "action", "delay",
-      "until", "releaseAt", "bit"};
+      "until", "releaseAt", "bit", "continue"};
   static final String[] MATCH = {"flags", "flagsContain", "flagsExclude", "seq", "ack",
       "dataLength", "srcPort", "dstPort", "src", "dst", "sender", "senderState", "from",
       "until"};
@@ -64,8 +64,8 @@ public final class ConfigBinder {
   static final String[] INVARIANTS = {"dataIntact", "allClosed", "noEmbryonic"};
   static final String[] OUTPUTS = {"trace", "pcap", "summary", "ladder", "ladderMaxSegments",
       "plots"};
-  static final String[] ACTIONS = {"drop", "delay", "hold-until", "hold", "release-at",
-      "duplicate", "corrupt"};
+  static final String[] ACTIONS = {"drop", "delay", "delay-arrival", "hold-until", "hold",
+      "release-at", "duplicate", "corrupt"};
 
   static {
     LINK = concat(new String[] {"name", "a", "b", "a_to_b", "b_to_a"}, DIRECTION);
@@ -739,6 +739,13 @@ public final class ConfigBinder {
         }
         action = FaultAction.delay(by);
       }
+      case "delay-arrival" -> {
+        long by = f.require("delay").duration();
+        if (by == 0) {
+          throw f.get("delay").error("a delay must be positive");
+        }
+        action = FaultAction.delayArrival(by);
+      }
       case "hold-until" -> action = FaultAction.holdUntil(f.require("until").duration());
       case "hold" -> {
         action = FaultAction.hold();
@@ -755,12 +762,16 @@ public final class ConfigBinder {
       default -> throw actionNode.error("unknown action '" + verb + "' (known: "
           + String.join(", ", ACTIONS) + ")");
     }
-    checkOnlyFor(f, "delay", verb, "delay");
+    checkOnlyFor(f, "delay", verb, "delay", "delay-arrival");
     checkOnlyFor(f, "until", verb, "hold-until");
     checkOnlyFor(f, "releaseAt", verb, "hold", "release-at");
     checkOnlyFor(f, "bit", verb, "corrupt");
+    boolean continues = f.has("continue") && f.get("continue").bool();
+    if (continues && verb.equals("drop")) {
+      throw f.get("continue").error("a dropped packet cannot continue to the later rules");
+    }
     return new RuleSettings(name, on, linkName, aToB, nodeName, match, selection, action,
-        releaseAt);
+        releaseAt, continues);
   }
 
   private static void checkOnlyFor(Fields f, String key, String verb, String... verbs) {

@@ -71,12 +71,16 @@ public final class HumanSummary {
     return out.toString();
   }
 
-  /** Retransmissions, drops, rule hits, re-ACKs in TIME-WAIT, resets, crashes, link changes. */
+  /**
+   * Retransmissions, drops, rule hits, re-ACKs in TIME-WAIT, challenge ACKs, resets, crashes,
+   * link changes.
+   */
   static List<String> keyEvents(RunResult result) {
     List<String> lines = new ArrayList<>();
     Map<Long, String> ruleOf = new LinkedHashMap<>();
     int drops = 0;
     Map<String, Integer> timeWaitAcks = new LinkedHashMap<>();
+    Map<String, String> lastArrival = new LinkedHashMap<>();
     for (TraceEvent e : result.events()) {
       String at = " at " + Time.format(e.t());
       if (e instanceof TraceEvent.Retransmit r) {
@@ -95,10 +99,21 @@ public final class HumanSummary {
               + " to " + p.dst() + " dropped" + at + " ("
               + why + ")");
         }
+      } else if (e instanceof TraceEvent.Packet p && p.ev().equals("recv")) {
+        lastArrival.put(p.node() + " " + p.dst() + ">" + p.src(), p.flags() + "@" + p.t());
+      } else if (e instanceof TraceEvent.State st && st.to().equals("TIME_WAIT")) {
+        timeWaitAcks.remove(st.node() + " " + st.conn().replace('-', '>'));
       } else if (e instanceof TraceEvent.Packet p && p.ev().equals("send")) {
+        String key = p.node() + " " + p.src() + ">" + p.dst();
+        // A re-ACK answers a retransmitted FIN after the ACK that entered TIME_WAIT; the same
+        // 4-tuple's next incarnation starts counting again.
         if ("TIME_WAIT".equals(p.state()) && p.flags().equals("ACK")
-            && timeWaitAcks.merge(p.node() + " " + p.src() + ">" + p.dst(), 1, Integer::sum) > 1) {
+            && timeWaitAcks.merge(key, 1, Integer::sum) > 1
+            && lastArrival.getOrDefault(key, "").contains("FIN")) {
           lines.add(p.node() + " in TIME_WAIT re-ACKed" + at + " and restarted its timer");
+        } else if (p.flags().equals("ACK") && ("SYN@" + p.t()).equals(lastArrival.get(key))
+            && p.state() != null && !p.state().startsWith("SYN")) {
+          lines.add(p.node() + " in " + p.state() + " answered a SYN with a challenge ACK" + at);
         } else if (p.has("RST")) {
           lines.add(p.node() + " sent " + p.flags() + at
               + (p.state() != null ? " (from " + p.state() + ")" : ""));

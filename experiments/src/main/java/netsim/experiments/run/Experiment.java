@@ -19,6 +19,7 @@ import netsim.net.Host;
 import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
+import netsim.net.PacketObserver;
 import netsim.net.PacketTap;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
@@ -70,7 +71,8 @@ public final class Experiment {
     for (RuleSettings rule : config.rules()) {
       FaultChain chain = rule.node() != null ? network.node(rule.node()).faults()
           : direction(rule.link(), rule.aToB()).faults();
-      FaultRule built = FaultRule.of(rule.name(), rule.match(), rule.selection(), rule.action());
+      FaultRule built = FaultRule.of(rule.name(), rule.match(), rule.selection(), rule.action(),
+          rule.continues());
       chain.add(built);
       if (!chains.contains(chain)) {
         chains.add(chain);
@@ -172,6 +174,16 @@ public final class Experiment {
   public void tap(String host, PacketTap tap) {
     Node node = network.node(host);
     network.tap(node, tap);
+  }
+
+  /** Lets {@code observer} see every packet event of the run; call it before {@link #run()}. */
+  public void observe(PacketObserver observer) {
+    network.addObserver(observer);
+  }
+
+  /** The links by name, in config order. */
+  public Map<String, Link> links() {
+    return java.util.Collections.unmodifiableMap(links);
   }
 
   /** The hosts, in config order. */

@@ -11,6 +11,7 @@ import netsim.net.Node;
 import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.Payload;
+import netsim.net.fault.FaultAction;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.LinkDirection;
@@ -29,6 +30,11 @@ import netsim.tcp.TcpState;
 public final class Recorder implements PacketObserver, TcpObserver {
   private final List<TraceEvent> events = new ArrayList<>();
   private final Set<Long> inFlight = new LinkedHashSet<>();
+  /**
+   * Copies made by {@code duplicate} rules and not yet arrived or dropped: sim-net does not name
+   * them when it makes them, so they are counted, and recognized when they end by an id never seen.
+   */
+  private int ruleCopies;
 
   /** Everything recorded, in order. */
   public List<TraceEvent> events() {
@@ -37,7 +43,14 @@ public final class Recorder implements PacketObserver, TcpObserver {
 
   /** Packets sent (or duplicated) that have neither arrived nor been dropped yet. */
   public int packetsInFlight() {
-    return inFlight.size();
+    return inFlight.size() + ruleCopies;
+  }
+
+  /** A packet ended its way (arrived or dropped). */
+  private void ended(long id) {
+    if (!inFlight.remove(id) && ruleCopies > 0) {
+      ruleCopies--;
+    }
   }
 
   public void add(TraceEvent event) {
@@ -52,7 +65,7 @@ public final class Recorder implements PacketObserver, TcpObserver {
 
   @Override
   public void onReceive(long time, Host host, Packet packet) {
-    inFlight.remove(packet.id());
+    ended(packet.id());
     events.add(packet(time, "recv", host.name(), packet, null, null, null));
   }
 
@@ -64,6 +77,9 @@ public final class Recorder implements PacketObserver, TcpObserver {
 
   @Override
   public void onRule(long time, FaultChain chain, FaultRule rule, Packet packet) {
+    if (rule.action() instanceof FaultAction.Duplicate) {
+      ruleCopies++;
+    }
     Payload p = packet.payload();
     events.add(new TraceEvent.Rule(time, chain.name(), rule.name(), rule.action().verb(),
         packet.id(), TcpFlags.format(p.flags()), p.sequenceNumber(), p.dataLength()));
@@ -71,7 +87,7 @@ public final class Recorder implements PacketObserver, TcpObserver {
 
   @Override
   public void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
-    inFlight.remove(packet.id());
+    ended(packet.id());
     events.add(packet(time, "drop", node.name(), packet, null,
         link == null ? null : link.name(), cause.traceName()));
   }

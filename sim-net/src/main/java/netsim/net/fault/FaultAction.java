@@ -25,6 +25,17 @@ public sealed interface FaultAction {
     return new Delay(nanos);
   }
 
+  /**
+   * Continues the packet at once, and makes the next link direction it crosses deliver it {@code
+   * nanos} later than it would: after the queue and serialization, like a longer propagation
+   * delay for this packet alone (netem's delay, where {@link #delay} holds the packet back before
+   * the link). Whether later packets may overtake it follows the direction's {@code
+   * jitterReorders}. A copy made afterwards arrives as late.
+   */
+  static FaultAction delayArrival(long nanos) {
+    return new DelayArrival(nanos);
+  }
+
   /** Continues the packet at virtual time {@code time}, or at once if that time has passed. */
   static FaultAction holdUntil(long time) {
     return new HoldUntil(time);
@@ -86,6 +97,23 @@ public sealed interface FaultAction {
     @Override
     public String toString() {
       return "delay(" + Time.format(nanos) + ")";
+    }
+  }
+
+  /** See {@link #delayArrival(long)}. */
+  record DelayArrival(long nanos) implements FaultAction {
+    public DelayArrival {
+      checkArgument(nanos > 0, "arrival delay must be positive, got %sns", nanos);
+    }
+
+    @Override
+    public String verb() {
+      return "delay-arrival";
+    }
+
+    @Override
+    public String toString() {
+      return "delayArrival(" + Time.format(nanos) + ")";
     }
   }
 

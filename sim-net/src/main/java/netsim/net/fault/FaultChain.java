@@ -22,7 +22,9 @@ import netsim.net.link.QueueDiscipline.DropSink;
  * match and selection take it decides what happens to it, and a packet no rule takes passes
  * unchanged.
  *
- * <p>The chain continues a packet by calling {@code next}: at once, later, never, or twice.
+ * <p>The chain continues a packet by calling {@code next}: at once, later, never, or twice. A
+ * continuing rule ({@link FaultRule#continues()}) hands the packet (and its copy) to the rules after
+ * it instead, which may act on it again.
  * Delayed packets continue in a labelled simulator event ({@code fault/<chain>/<rule>/delay}).
  * Held packets wait in the chain in arrival order until {@link FaultRule#release()} or
  * {@link #releaseAll()}; a packet still held when the simulation ends was neither delivered nor
@@ -83,11 +85,20 @@ public final class FaultChain {
    * @param drops where a dropped packet is reported, with {@link DropCause#RULE}
    */
   public void apply(Packet packet, Consumer<Packet> next, DropSink drops) {
+    applyFrom(0, packet, next, drops);
+  }
+
+  /** Applies the rules from position {@code first} (0-based) on. */
+  private void applyFrom(int first, Packet packet, Consumer<Packet> next, DropSink drops) {
     long now = simulator.now();
-    for (FaultRule rule : rules) {
+    for (int i = first; i < rules.length; i++) {
+      FaultRule rule = rules[i];
       if (rule.takes(packet, now)) {
         events.ruleTook(this, rule, packet);
-        perform(rule, packet, next, drops, now);
+        int after = i + 1;
+        Consumer<Packet> then = rule.continues()
+            ? p -> applyFrom(after, p, next, drops) : next;
+        perform(rule, packet, then, drops, now);
         return;
       }
     }
@@ -101,6 +112,9 @@ public final class FaultChain {
       drops.drop(packet, DropCause.RULE);
     } else if (action instanceof FaultAction.Delay delay) {
       simulator.schedule(delay.nanos(), new Continue(packet, next, rule.eventLabel()));
+    } else if (action instanceof FaultAction.DelayArrival late) {
+      packet.delayArrival(late.nanos());
+      next.accept(packet);
     } else if (action instanceof FaultAction.HoldUntil until) {
       if (until.time() <= now) {
         next.accept(packet);

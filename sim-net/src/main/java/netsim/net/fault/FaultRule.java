@@ -22,12 +22,18 @@ import netsim.net.Packet;
  *
  * <p>A rule counts the packets its match accepted ({@link #matches()}) and those it took
  * ({@link #taken()}); it belongs to at most one chain.
+ *
+ * <p>A rule normally ends a packet's way through its chain. A <em>continuing</em> rule (tc's
+ * {@code pipe}) lets the packet, and the copy its action may make, go on through the later rules
+ * of the chain once its action is done, so that several rules can act on one packet: duplicate
+ * it, then delay the original and the copy by different amounts.
  */
 public final class FaultRule {
   private final String givenName;
   private final Match match;
   private final Selection selection;
   private final FaultAction action;
+  private final boolean continues;
 
   private FaultChain chain;
   private String name;
@@ -35,18 +41,31 @@ public final class FaultRule {
   private long matches;
   private long taken;
 
-  private FaultRule(String name, Match match, Selection selection, FaultAction action) {
+  private FaultRule(String name, Match match, Selection selection, FaultAction action,
+      boolean continues) {
     checkArgument(name == null || !name.isEmpty(), "a rule name must not be empty");
+    checkArgument(!continues || !(action instanceof FaultAction.Drop),
+        "a rule that drops cannot let the packet continue");
     this.givenName = name;
     this.match = checkNotNull(match, "match");
     this.selection = checkNotNull(selection, "selection");
     this.action = checkNotNull(action, "action");
+    this.continues = continues;
     this.name = name == null ? "unnamed" : name;
   }
 
   /** A rule with every part given, e.g. from a config file; {@code name} may be null. */
   public static FaultRule of(String name, Match match, Selection selection, FaultAction action) {
-    return new FaultRule(name, match, selection, action);
+    return new FaultRule(name, match, selection, action, false);
+  }
+
+  /**
+   * A rule with every part given; with {@code continues}, the packets it takes go on through the
+   * later rules of its chain after its action (see {@link #continues()}).
+   */
+  public static FaultRule of(String name, Match match, Selection selection, FaultAction action,
+      boolean continues) {
+    return new FaultRule(name, match, selection, action, continues);
   }
 
   /** Starts a rule about the packets {@code match} accepts. */
@@ -120,6 +139,15 @@ public final class FaultRule {
     return action;
   }
 
+  /**
+   * Whether a packet this rule took goes on through the later rules of the chain after the action
+   * (delayed, held, duplicated or corrupted) instead of leaving the chain; a copy made by the
+   * action goes on too, after the original.
+   */
+  public boolean continues() {
+    return continues;
+  }
+
   /** The chain it belongs to, or null. */
   public FaultChain chain() {
     return chain;
@@ -144,7 +172,8 @@ public final class FaultRule {
   /** The definition, e.g. {@code "lose-final-ack: drop nth(1) of flags&0x10=0x10 data=0"}. */
   @Override
   public String toString() {
-    return name + ": " + action + " " + selection + " of " + match;
+    return name + ": " + action + " " + selection + " of " + match
+        + (continues ? ", then continue" : "");
   }
 
   /**
@@ -155,6 +184,7 @@ public final class FaultRule {
     private final Match match;
     private String name;
     private Selection selection = Selection.every();
+    private boolean continues;
 
     private Builder(Match match) {
       this.match = match;
@@ -187,12 +217,22 @@ public final class FaultRule {
       return this;
     }
 
+    /** Lets the packets the rule takes go on through the later rules (see {@link #continues()}). */
+    public Builder continuing() {
+      continues = true;
+      return this;
+    }
+
     public FaultRule drop() {
       return then(FaultAction.drop());
     }
 
     public FaultRule delay(long nanos) {
       return then(FaultAction.delay(nanos));
+    }
+
+    public FaultRule delayArrival(long nanos) {
+      return then(FaultAction.delayArrival(nanos));
     }
 
     public FaultRule holdUntil(long time) {
@@ -217,7 +257,7 @@ public final class FaultRule {
 
     /** Builds the rule with {@code action}. */
     public FaultRule then(FaultAction action) {
-      return new FaultRule(name, match, selection, action);
+      return new FaultRule(name, match, selection, action, continues);
     }
   }
 }

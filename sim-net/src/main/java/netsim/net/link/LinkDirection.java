@@ -21,8 +21,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * One direction of a link, from one interface to another. A packet offered to it passes, in this
  * order: the up/down check; the targeted fault rules; random loss; duplication; corruption; the
  * queue; serialization at the bandwidth; propagation delay with jitter (or none, for a packet
- * picked by netem-style reordering); and arrival at the far interface, unless the direction went
- * down meanwhile.
+ * picked by netem-style reordering), plus any arrival delay a rule gave the packet
+ * ({@link Packet#delayArrival}); and arrival at the far interface, unless the direction went down
+ * meanwhile.
  *
  * <p>Every random decision draws from a stream of this direction's own, named
  * {@code link/<link>/<from>-><to>/<purpose>}, so impairments on one direction never shift the
@@ -279,10 +280,11 @@ public final class LinkDirection {
 
   private void propagate(Packet packet) {
     long now = simulator.now();
+    long extra = packet.takeArrivalDelay();
     long arrival;
     if (isReordered()) {
       counters.reordered++;
-      arrival = now;
+      arrival = Time.after(now, extra);
     } else {
       long delay = config.delay();
       if (!(config.jitter() instanceof Jitter.None)) {
@@ -291,7 +293,7 @@ public final class LinkDirection {
         }
         delay = Math.max(0, delay + jitterSampler.next());
       }
-      arrival = Time.after(now, delay);
+      arrival = Time.after(Time.after(now, delay), extra);
       if (!config.jitterReorders()) {
         arrival = Math.max(arrival, lastArrival);
         lastArrival = arrival;

@@ -305,6 +305,98 @@ class FaultChainTest {
   }
 
   @Test
+  void delayArrival_deliversThePacketLater_andLaterPacketsWaitBehindItWithoutJitterReorders() {
+    connectDirectly();
+    clientToServer().add(FaultRule.any().nth(1).delayArrival(Time.millis(5)));
+    sendAt(0, "first");
+    sendAt(Time.millis(1), "second");
+    sim.run();
+    assertThat(arrivals).containsExactly("first@15ms", "second@15ms");
+  }
+
+  @Test
+  void delayArrival_withJitterReorders_letsALaterPacketOvertake() {
+    link = net.connect(client, server, TEN_MS.toBuilder().jitterReorders(true).build(), TEN_MS);
+    net.computeRoutes();
+    clientToServer().add(FaultRule.any().nth(1).delayArrival(Time.millis(5)));
+    sendAt(0, "first");
+    sendAt(Time.millis(1), "second");
+    sim.run();
+    assertThat(arrivals).containsExactly("second@11ms", "first@15ms");
+  }
+
+  @Test
+  void delayArrival_actsAfterTheQueue_soTheSerializationOrderStays() {
+    // 1 Mbit/s: each packet takes its size in bits microseconds to send.
+    LinkConfig slow = TEN_MS.toBuilder().bandwidth(1_000_000).jitterReorders(true).build();
+    link = net.connect(client, server, slow, slow);
+    net.computeRoutes();
+    clientToServer().add(FaultRule.any().nth(1).delayArrival(Time.millis(5)));
+    send("first");
+    send("second");
+    sim.run();
+    long bits = 8L * received.get(0).totalLength();
+    assertThat(arrivals).containsExactly(
+        "second@" + Time.format(Time.millis(10) + 2 * bits * Time.MICROSECOND),
+        "first@" + Time.format(Time.millis(15) + bits * Time.MICROSECOND));
+  }
+
+  @Test
+  void delayArrivalOnTheSendingNode_delaysThePacketOnItsNextLink() {
+    connectDirectly();
+    client.faults().add(FaultRule.any().delayArrival(Time.millis(3)));
+    send("p");
+    sim.run();
+    assertThat(arrivals).containsExactly("p@13ms");
+  }
+
+  @Test
+  void aContinuingDuplicate_letsLaterRulesDelayTheOriginalAndTheCopyApart() {
+    connectDirectly();
+    FaultRule twice = FaultRule.any().nth(2).continuing().duplicate();
+    // Behind the duplicating rule, the copy is one more packet: p1, p2, p2's copy, p3.
+    FaultRule late = FaultRule.any().nth(2).delay(Time.millis(5));
+    FaultRule later = FaultRule.any().nth(2).delay(Time.millis(7));
+    clientToServer().add(twice).add(late).add(later);
+    send("p1");
+    send("p2");
+    send("p3");
+    sim.run();
+    assertThat(arrivals).containsExactly("p1@10ms", "p3@10ms", "p2@15ms", "p2@17ms");
+    assertThat(twice.continues()).isTrue();
+    assertThat(late.matches()).isEqualTo(4);
+    assertThat(late.taken()).isEqualTo(1);
+    assertThat(later.matches()).isEqualTo(3);
+    assertThat(later.taken()).isEqualTo(1);
+  }
+
+  @Test
+  void aContinuingDelay_passesThePacketToTheNextRuleWhenItEnds() {
+    connectDirectly();
+    clientToServer().add(FaultRule.any().nth(1).continuing().delay(Time.millis(5)));
+    clientToServer().add(FaultRule.any().nth(1).corrupt());
+    sendAt(0, "first");
+    sendAt(Time.millis(1), "second");
+    sim.run();
+    // The second rule counts packets as they reach it: "second" at 1 ms, then "first" at 5 ms.
+    assertThat(arrivals).containsExactly("first@15ms");
+    assertThat(drops).containsExactly("second:corrupt@11ms at client->server");
+  }
+
+  @Test
+  void aRuleThatDropsCannotContinue() {
+    assertThatThrownBy(() -> FaultRule.any().continuing().drop())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("drops");
+  }
+
+  @Test
+  void aContinuingRuleSaysSoInItsDefinition() {
+    assertThat(FaultRule.any().named("twice").nth(3).continuing().duplicate())
+        .hasToString("twice: duplicate nth(3) of any, then continue");
+  }
+
+  @Test
   void aCorruptedPacketIsDiscardedByTheReceiver_countedOnTheLink_andFailsItsChecksum() {
     connectDirectly();
     List<byte[]> onTheWire = new ArrayList<>();

@@ -1,0 +1,124 @@
+package netsim.experiments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netsim.experiments.hunt.Detection;
+import netsim.experiments.hunt.Detectors;
+import netsim.experiments.hunt.RunTrace;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code netsim hunt} over the shipped example with random impairments only: it finds stale SYNs
+ * and lost final ACKs within a few dozen seeds, reports the same finds whatever the number of
+ * threads, and every find replays with {@code netsim run --seed}, byte for byte.
+ */
+class HuntTest {
+  static final String EXAMPLE = "examples/hunt-random-impairments.yaml";
+  private static final Pattern FIND = Pattern.compile("^seed (\\d+): (.*)$", Pattern.MULTILINE);
+
+  @TempDir
+  Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"stale-syn", "final-ack-lost"})
+  void huntFindsTheEdgeCaseInAFewSeeds_andTheFoundSeedReplaysToTheSameTrace(String detector)
+      throws IOException {
+    Cli.Result hunt = Cli.run("hunt", EXAMPLE, "--until", detector, "--seeds", "1..40",
+        "--limit", "1", "--parallel", "2");
+    assertThat(hunt.exit()).as(hunt.out() + hunt.err()).isZero();
+    Matcher find = FIND.matcher(hunt.out());
+    assertThat(find.find()).as(hunt.out()).isTrue();
+    String seed = find.group(1);
+
+    Path first = dir.resolve("first");
+    Path second = dir.resolve("second");
+    ScenarioRun.of(first, EXAMPLE, "--seed", seed);
+    ScenarioRun.of(second, EXAMPLE, "--seed", seed);
+    assertThat(Files.readAllBytes(first.resolve("trace.jsonl")))
+        .isEqualTo(Files.readAllBytes(second.resolve("trace.jsonl")));
+    List<Detection> replayed = Detectors.get(detector).detect(RunTrace.read(first));
+    assertThat(replayed).isNotEmpty();
+    assertThat(find.group(2)).startsWith(replayed.get(0).description());
+  }
+
+  @Test
+  void theFindsAreTheSameWhateverTheNumberOfThreads() {
+    Cli.Result one = Cli.run("hunt", EXAMPLE, "--until", "stale-syn", "--seeds", "1..30",
+        "--parallel", "1");
+    Cli.Result three = Cli.run("hunt", EXAMPLE, "--until", "stale-syn", "--seeds", "1..30",
+        "--parallel", "3");
+    assertThat(one.exit()).isZero();
+    assertThat(three.out()).isEqualTo(one.out());
+    assertThat(FIND.matcher(one.out()).results().count()).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void withALimit_theHuntReportsTheSmallestSeedsThatFire_andStops() {
+    Cli.Result all = Cli.run("hunt", EXAMPLE, "--until", "final-ack-lost", "--seeds", "1..40",
+        "--parallel", "1");
+    List<String> allFinds = FIND.matcher(all.out()).results().map(r -> r.group()).toList();
+    assertThat(allFinds).hasSizeGreaterThanOrEqualTo(3);
+    Cli.Result two = Cli.run("hunt", EXAMPLE, "--until", "final-ack-lost", "--seeds", "1..40",
+        "--limit", "2", "--parallel", "4");
+    assertThat(FIND.matcher(two.out()).results().map(r -> r.group()).toList())
+        .containsExactlyElementsOf(allFinds.subList(0, 2));
+    String lastSeed = allFinds.get(1).replaceAll("^seed (\\d+):.*", "$1");
+    assertThat(two.out()).contains("2 seeds fired final-ack-lost in " + lastSeed + " runs (seeds 1.."
+        + lastSeed + "); stopped at --limit 2");
+  }
+
+  @Test
+  void aSeedRangeWithoutFinds_exitsWithOne() {
+    Cli.Result none = Cli.run("hunt", "handshake-and-close", "--until", "stale-syn", "--seeds",
+        "1..5");
+    assertThat(none.exit()).isEqualTo(1);
+    assertThat(none.out()).endsWith("no seed fired stale-syn in 5 runs (seeds 1..5)\n");
+  }
+
+  @Test
+  void aRunThatFails_stopsTheHunt_namingItsSeed() throws IOException {
+    // Two clients on one fixed port at once: the second connect fails at run time.
+    Path file = dir.resolve("clash.yaml");
+    Files.writeString(file, """
+        nodes:
+          - {name: client, address: 10.0.0.1}
+          - {name: server, address: 10.0.0.2}
+        links:
+          - {a: client, b: server}
+        listeners:
+          - {host: server, port: 80}
+        clients:
+          - {host: client, connect: "server:80", localPort: 5000}
+          - {host: client, connect: "server:80", localPort: 5000}
+        """);
+    Cli.Result result = Cli.run("hunt", file.toString(), "--until", "stale-syn", "--seeds",
+        "7..9", "--parallel", "2");
+    assertThat(result.exit()).isEqualTo(3);
+    assertThat(result.err()).startsWith("netsim: the run with seed 7 failed: ")
+        .contains("cannot connect from port 5000");
+  }
+
+  @Test
+  void anUnknownDetector_isAUsageError_listingTheKnownOnes() {
+    Cli.Result result = Cli.run("hunt", EXAMPLE, "--until", "stale-sin");
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).startsWith("netsim: unknown detector 'stale-sin' (known: stale-syn,"
+        + " final-ack-lost, ");
+  }
+
+  @Test
+  void aMalformedSeedRange_isAUsageError() {
+    Cli.Result result = Cli.run("hunt", EXAMPLE, "--until", "stale-syn", "--seeds", "9..1");
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains("empty seed range 9..1");
+  }
+}
