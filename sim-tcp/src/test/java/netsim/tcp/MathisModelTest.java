@@ -30,8 +30,10 @@ class MathisModelTest {
         .sendBuffer(1 << 24).minRto(Time.millis(200)).build();
     double model = MSS / RTT_SECONDS * Math.sqrt(1.5) / Math.sqrt(p);
     int size = (int) Math.min(model * 300, 60_000_000); // about 300 s of transfer
-    BulkTransfer.Result result = new BulkTransfer().bottleneck(lossy, back).tcp(tcp).size(size)
-        .run(11);
+    BulkTransfer transfer = new BulkTransfer().bottleneck(lossy, back).tcp(tcp).size(size);
+    BulkTransfer.Result result = transfer.run(11);
+    assertThat(transfer.run(11).traceDigest()).as("a second run's trace")
+        .isEqualTo(result.traceDigest());
     assertThat(result.receivedEverythingInOrder()).isTrue();
     double ratio = result.goodputBytesPerSecond() / model;
     System.out.printf("p=%s model=%.0f B/s measured=%.0f B/s ratio=%.3f%n", p, model,
