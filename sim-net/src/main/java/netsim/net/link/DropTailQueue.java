@@ -2,7 +2,6 @@ package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.util.ArrayDeque;
 import netsim.net.DropCause;
 import netsim.net.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -28,8 +27,7 @@ public final class DropTailQueue implements QueueDiscipline {
   }
 
   private final Spec spec;
-  private final ArrayDeque<Packet> queue = new ArrayDeque<>();
-  private long bytes;
+  private final PacketFifo queue = new PacketFifo();
 
   DropTailQueue(Spec spec) {
     this.spec = spec;
@@ -39,30 +37,21 @@ public final class DropTailQueue implements QueueDiscipline {
   public DropCause enqueue(Packet packet, long now) {
     int size = packet.totalLength();
     if (queue.size() >= spec.limitPackets()
-        || (spec.limitBytes() > 0 && bytes + size > spec.limitBytes())) {
+        || (spec.limitBytes() > 0 && queue.bytes() + size > spec.limitBytes())) {
       return DropCause.QUEUE;
     }
     queue.add(packet);
-    bytes += size;
     return null;
   }
 
   @Override
   public Packet dequeue(long now, DropSink drops) {
-    Packet packet = queue.poll();
-    if (packet != null) {
-      bytes -= packet.totalLength();
-    }
-    return packet;
+    return queue.poll();
   }
 
   @Override
   public void flush(DropSink drops, DropCause cause) {
-    Packet packet;
-    while ((packet = queue.poll()) != null) {
-      bytes -= packet.totalLength();
-      drops.drop(packet, cause);
-    }
+    queue.flush(drops, cause);
   }
 
   @Override
@@ -72,6 +61,6 @@ public final class DropTailQueue implements QueueDiscipline {
 
   @Override
   public long bytes() {
-    return bytes;
+    return queue.bytes();
   }
 }

@@ -3,7 +3,6 @@ package netsim.net.link;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.util.ArrayDeque;
 import netsim.net.DropCause;
 import netsim.net.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -111,8 +110,7 @@ public final class RedQueue implements QueueDiscipline {
 
   private final Spec spec;
   private final UniformRandomProvider random;
-  private final ArrayDeque<Packet> queue = new ArrayDeque<>();
-  private long bytes;
+  private final PacketFifo queue = new PacketFifo();
   private double average;
   /** Packets let through since the last early drop while the average was above min. */
   private long count;
@@ -136,11 +134,10 @@ public final class RedQueue implements QueueDiscipline {
     if (earlyDrop(size)) {
       return DropCause.AQM;
     }
-    if (spec.byteMode() ? bytes + size > spec.limit() : queue.size() >= spec.limit()) {
+    if (spec.byteMode() ? queue.bytes() + size > spec.limit() : queue.size() >= spec.limit()) {
       return DropCause.QUEUE;
     }
     queue.add(packet);
-    bytes += size;
     idleSince = -1;
     return null;
   }
@@ -151,7 +148,7 @@ public final class RedQueue implements QueueDiscipline {
       double m = (double) (now - idleSince) / spec.idlePacketTime();
       average *= StrictMath.pow(1 - w, m);
     } else {
-      double q = spec.byteMode() ? bytes : queue.size();
+      double q = spec.byteMode() ? queue.bytes() : queue.size();
       average = (1 - w) * average + w * q;
     }
   }
@@ -186,22 +183,15 @@ public final class RedQueue implements QueueDiscipline {
   @Override
   public Packet dequeue(long now, DropSink drops) {
     Packet packet = queue.poll();
-    if (packet != null) {
-      bytes -= packet.totalLength();
-      if (queue.isEmpty()) {
-        idleSince = now;
-      }
+    if (packet != null && queue.isEmpty()) {
+      idleSince = now;
     }
     return packet;
   }
 
   @Override
   public void flush(DropSink drops, DropCause cause) {
-    Packet packet;
-    while ((packet = queue.poll()) != null) {
-      bytes -= packet.totalLength();
-      drops.drop(packet, cause);
-    }
+    queue.flush(drops, cause);
   }
 
   @Override
@@ -211,6 +201,6 @@ public final class RedQueue implements QueueDiscipline {
 
   @Override
   public long bytes() {
-    return bytes;
+    return queue.bytes();
   }
 }
