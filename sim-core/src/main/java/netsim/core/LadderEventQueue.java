@@ -35,7 +35,6 @@ public final class LadderEventQueue implements EventQueue {
   private static final int EVENTS_PER_BUCKET = 2;
   /** Bucket indices must leave room for the rung number in a location code. */
   private static final int MAX_BUCKETS = 1 << 24;
-  private static final int ARITY = 4;
 
   /** Location codes (slotLinks[4s + 2]): >= 0 is a heap position, else ~(bucket << 4 | rung). */
   private static final int RUNG_BITS = 4;
@@ -74,12 +73,9 @@ public final class LadderEventQueue implements EventQueue {
   private final int[] rungCur = new int[MAX_RUNGS];
   private final int[][] rungBuckets = new int[MAX_RUNGS][];
 
-  // Front: a 4-ary min-heap, heapKeys[2i] = time, heapKeys[2i + 1] = sequence, heapSlots[i] = slot,
-  // heapActions[i] = its action (copied in so that a poll touches no slot array but the free list).
-  private long[] heapKeys;
-  private int[] heapSlots;
-  private Runnable[] heapActions;
-  private int heapSize;
+  // Front: a 4-ary min-heap holding each event's keys and action (copied in, so that a poll
+  // touches no slot array but the free list); it writes heap positions into links[4s + 2].
+  private final QuaternaryHeap front = new QuaternaryHeap(64);
 
   public LadderEventQueue() {
     this(64);
@@ -91,9 +87,7 @@ public final class LadderEventQueue implements EventQueue {
     actions = new Runnable[capacity];
     links = new int[4 * capacity];
     freeSlots = new int[capacity];
-    heapKeys = new long[2 * 64];
-    heapSlots = new int[64];
-    heapActions = new Runnable[64];
+    front.trackPositionsIn(links, 4, 2);
     for (int j = 0; j < MAX_RUNGS; j++) {
       rungBuckets[j] = emptyBuckets(16);
     }
@@ -137,7 +131,7 @@ public final class LadderEventQueue implements EventQueue {
       }
     }
     actions[slot] = null;
-    heapAdd(slot, time, sequence, action);
+    front.add(time, sequence, slot, action);
   }
 
   @Override
@@ -152,7 +146,7 @@ public final class LadderEventQueue implements EventQueue {
       return false;
     }
     if (location >= 0) {
-      heapRemoveAt(location);
+      front.removeAt(location);
     } else {
       unlink(slot, ~location);
       actions[slot] = null;
@@ -164,28 +158,28 @@ public final class LadderEventQueue implements EventQueue {
 
   @Override
   public long peekTime() {
-    if (heapSize == 0) {
+    if (front.isEmpty()) {
       refill();
     }
-    return heapKeys[0];
+    return front.minTime();
   }
 
   @Override
   public long peekSequence() {
-    if (heapSize == 0) {
+    if (front.isEmpty()) {
       refill();
     }
-    return heapKeys[1];
+    return front.minSequence();
   }
 
   @Override
   public Runnable poll() {
-    if (heapSize == 0) {
+    if (front.isEmpty()) {
       refill();
     }
-    int slot = heapSlots[0];
-    Runnable action = heapActions[0];
-    heapRemoveAt(0);
+    int slot = front.minSlot();
+    Runnable action = front.minAction();
+    front.removeAt(0);
     release(slot);
     size--;
     return action;
@@ -209,6 +203,7 @@ public final class LadderEventQueue implements EventQueue {
       keys = Arrays.copyOf(keys, 2 * capacity);
       actions = Arrays.copyOf(actions, capacity);
       links = Arrays.copyOf(links, 4 * capacity);
+      front.trackPositionsIn(links, 4, 2);
       freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
     return slotCount++;
@@ -287,7 +282,7 @@ public final class LadderEventQueue implements EventQueue {
 
   /** Fills the empty front with the earliest events, if there are any. */
   private void refill() {
-    while (heapSize == 0) {
+    while (front.isEmpty()) {
       if (rungCount == 0) {
         if (topCount == 0) {
           return;
@@ -399,117 +394,10 @@ public final class LadderEventQueue implements EventQueue {
   private void moveToFront(int head) {
     int[] l = links;
     long[] k = keys;
-    int n = 0;
     for (int slot = head; slot != NONE; slot = l[4 * slot]) {
-      if (n == heapSlots.length) {
-        growHeap();
-      }
-      heapKeys[2 * n] = k[2 * slot];
-      heapKeys[2 * n + 1] = k[2 * slot + 1];
-      heapSlots[n] = slot;
-      heapActions[n] = actions[slot];
+      front.append(k[2 * slot], k[2 * slot + 1], slot, actions[slot]);
       actions[slot] = null;
-      n++;
     }
-    heapSize = n;
-    for (int i = n - 1; i >= 0; i--) {
-      l[4 * heapSlots[i] + 2] = i;
-    }
-    for (int i = (n - 2) / ARITY; i >= 0; i--) {
-      siftDown(i, heapKeys[2 * i], heapKeys[2 * i + 1], heapSlots[i], heapActions[i]);
-    }
-  }
-
-  // ---- the front heap ----
-
-  private void heapAdd(int slot, long time, long sequence, Runnable action) {
-    if (heapSize == heapSlots.length) {
-      growHeap();
-    }
-    siftUp(heapSize++, time, sequence, slot, action);
-  }
-
-  private void heapRemoveAt(int position) {
-    int last = --heapSize;
-    Runnable action = heapActions[last];
-    heapActions[last] = null;
-    if (position == last) {
-      return;
-    }
-    long time = heapKeys[2 * last];
-    long sequence = heapKeys[2 * last + 1];
-    int slot = heapSlots[last];
-    if (position > 0) {
-      int parent = (position - 1) >> 2;
-      if (less(time, sequence, heapKeys[2 * parent], heapKeys[2 * parent + 1])) {
-        siftUp(position, time, sequence, slot, action);
-        return;
-      }
-    }
-    siftDown(position, time, sequence, slot, action);
-  }
-
-  private static boolean less(long time1, long sequence1, long time2, long sequence2) {
-    return time1 < time2 || (time1 == time2 && sequence1 < sequence2);
-  }
-
-  private void siftUp(int position, long time, long sequence, int slot, Runnable action) {
-    long[] k = heapKeys;
-    while (position > 0) {
-      int parent = (position - 1) >> 2;
-      long parentTime = k[2 * parent];
-      long parentSequence = k[2 * parent + 1];
-      if (!less(time, sequence, parentTime, parentSequence)) {
-        break;
-      }
-      heapPlace(position, parentTime, parentSequence, heapSlots[parent], heapActions[parent]);
-      position = parent;
-    }
-    heapPlace(position, time, sequence, slot, action);
-  }
-
-  private void siftDown(int position, long time, long sequence, int slot, Runnable action) {
-    long[] k = heapKeys;
-    int n = heapSize;
-    while (true) {
-      int first = ARITY * position + 1;
-      if (first >= n) {
-        break;
-      }
-      int end = Math.min(first + ARITY, n);
-      int best = first;
-      long bestTime = k[2 * first];
-      long bestSequence = k[2 * first + 1];
-      for (int c = first + 1; c < end; c++) {
-        long t = k[2 * c];
-        long s = k[2 * c + 1];
-        if (less(t, s, bestTime, bestSequence)) {
-          best = c;
-          bestTime = t;
-          bestSequence = s;
-        }
-      }
-      if (!less(bestTime, bestSequence, time, sequence)) {
-        break;
-      }
-      heapPlace(position, bestTime, bestSequence, heapSlots[best], heapActions[best]);
-      position = best;
-    }
-    heapPlace(position, time, sequence, slot, action);
-  }
-
-  private void heapPlace(int position, long time, long sequence, int slot, Runnable action) {
-    heapKeys[2 * position] = time;
-    heapKeys[2 * position + 1] = sequence;
-    heapSlots[position] = slot;
-    heapActions[position] = action;
-    links[4 * slot + 2] = position;
-  }
-
-  private void growHeap() {
-    int capacity = 2 * heapSlots.length;
-    heapKeys = Arrays.copyOf(heapKeys, 2 * capacity);
-    heapSlots = Arrays.copyOf(heapSlots, capacity);
-    heapActions = Arrays.copyOf(heapActions, capacity);
+    front.heapify();
   }
 }
