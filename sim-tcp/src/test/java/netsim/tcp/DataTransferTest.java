@@ -18,13 +18,6 @@ class DataTransferTest {
     return text.getBytes(US_ASCII);
   }
 
-  private static TcpHarness established(TcpConfig config) {
-    TcpHarness h = TcpHarness.synReceived(config);
-    h.receive("ACK", 5001, 1001);
-    h.expectNothing();
-    return h;
-  }
-
   @Nested
   class Reassembly {
     @Test
@@ -118,7 +111,7 @@ class DataTransferTest {
 
     @Test
     void withoutNagle_smallWritesGoAtOnce() {
-      TcpHarness h = established(NO_NAGLE);
+      TcpHarness h = TcpHarness.established(NO_NAGLE);
       h.connection.send(bytes("one"));
       h.connection.send(bytes("two"));
       h.expect("PSH|ACK seq=1001 ack=5001 len=3", "PSH|ACK seq=1004 ack=5001 len=3");
@@ -131,7 +124,7 @@ class DataTransferTest {
 
     @Test
     void aSingleSegmentIsAcknowledgedAfterTheDelay() {
-      TcpHarness h = established(delayed);
+      TcpHarness h = TcpHarness.established(delayed);
       h.receive("PSH|ACK", 5001, 1001, bytes("hi"));
       h.expectNothing();
       h.advanceBy("199ms");
@@ -142,7 +135,7 @@ class DataTransferTest {
 
     @Test
     void everySecondFullSizedSegmentIsAcknowledgedAtOnce() {
-      TcpHarness h = established(delayed);
+      TcpHarness h = TcpHarness.established(delayed);
       h.receive("ACK", 5001, 1001, new byte[1460]);
       h.expectNothing();
       h.receive("ACK", 6461, 1001, new byte[1460]);
@@ -151,7 +144,7 @@ class DataTransferTest {
 
     @Test
     void aDelayedAckRidesOnDataSentMeanwhile() {
-      TcpHarness h = established(delayed);
+      TcpHarness h = TcpHarness.established(delayed);
       h.receive("PSH|ACK", 5001, 1001, bytes("ping"));
       h.advanceBy("10ms");
       h.connection.send(bytes("pong"));
@@ -163,7 +156,7 @@ class DataTransferTest {
 
     @Test
     void outOfOrderData_isAcknowledgedAtOnceEvenWithDelayedAcks() {
-      TcpHarness h = established(delayed);
+      TcpHarness h = TcpHarness.established(delayed);
       h.receive("ACK", 5101, 1001, bytes("gap"));
       h.expect("ACK seq=1001 ack=5001");
     }
@@ -172,7 +165,7 @@ class DataTransferTest {
     void nagleAndDelayedAck_stallASmallSecondWriteForTheAckDelay() {
       // The classic interplay: the sender's Nagle holds "two" until "one" is acknowledged, and
       // the receiver delays that ACK; the second write leaves one delayed-ACK timeout later.
-      TcpHarness receiver = established(delayed);
+      TcpHarness receiver = TcpHarness.established(delayed);
       receiver.receive("PSH|ACK", 5001, 1001, bytes("one"));
       receiver.expectNothing();
       receiver.advanceBy("200ms");
@@ -192,7 +185,7 @@ class DataTransferTest {
   class CongestionControl {
     @Test
     void theInitialWindowIsRfc5681s_threeSegmentsOf1460() {
-      TcpHarness h = established(NO_NAGLE);
+      TcpHarness h = TcpHarness.established(NO_NAGLE);
       assertThat(h.connection.cwnd()).isEqualTo(4380);
       h.connection.send(new byte[10 * 1460]);
       h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
@@ -201,7 +194,7 @@ class DataTransferTest {
 
     @Test
     void slowStart_addsOneSegmentPerAck_doublingTheWindowEachRoundTrip() {
-      TcpHarness h = established(NO_NAGLE);
+      TcpHarness h = TcpHarness.established(NO_NAGLE);
       h.connection.send(new byte[100 * 1460]);
       long[] windows = new long[4];
       int acked = 0;
@@ -218,7 +211,7 @@ class DataTransferTest {
 
     @Test
     void threeDuplicateAcks_triggerExactlyOneFastRetransmit() {
-      TcpHarness h = established(NO_NAGLE);
+      TcpHarness h = TcpHarness.established(NO_NAGLE);
       h.connection.send(new byte[3 * 1460]);
       h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
           "PSH|ACK seq=3921 ack=5001 len=1460");
@@ -244,7 +237,7 @@ class DataTransferTest {
 
     @Test
     void newReno_aPartialAck_retransmitsTheNextHole_andAFullAckEndsRecovery() {
-      TcpHarness h = established(NO_NAGLE);
+      TcpHarness h = TcpHarness.established(NO_NAGLE);
       h.receive("ACK", 5001, 1001);
       h.connection.send(new byte[3 * 1460]);
       h.receive("ACK", 5001, 2461);
@@ -268,7 +261,7 @@ class DataTransferTest {
 
     @Test
     void reno_theFirstNewAckEndsRecovery() {
-      TcpHarness h = established(NO_NAGLE.toBuilder().congestionControl("reno").build());
+      TcpHarness h = TcpHarness.established(NO_NAGLE.toBuilder().congestionControl("reno").build());
       h.connection.send(new byte[3 * 1460]);
       h.receive("ACK", 5001, 2461);
       h.connection.send(new byte[2 * 1460]);
@@ -283,7 +276,7 @@ class DataTransferTest {
 
     @Test
     void aRetransmissionTimeout_collapsesTheWindowToOneSegment_andBacksOffTheTimer() {
-      TcpHarness h = established(NO_NAGLE);
+      TcpHarness h = TcpHarness.established(NO_NAGLE);
       h.connection.send(new byte[3 * 1460]);
       h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
           "PSH|ACK seq=3921 ack=5001 len=1460");
@@ -306,7 +299,7 @@ class DataTransferTest {
 
     @Test
     void anIdleConnectionIsProbed_andAnAnswerKeepsItOpen() {
-      TcpHarness h = established(keepalive);
+      TcpHarness h = TcpHarness.established(keepalive);
       h.advanceBy("10s");
       h.expect("ACK seq=1000 ack=5001");
       h.receive("ACK", 5001, 1001);
@@ -318,7 +311,7 @@ class DataTransferTest {
 
     @Test
     void unansweredProbes_endTheConnection() {
-      TcpHarness h = established(keepalive);
+      TcpHarness h = TcpHarness.established(keepalive);
       h.advanceBy("10s");
       h.advanceBy("2s");
       h.advanceBy("2s");

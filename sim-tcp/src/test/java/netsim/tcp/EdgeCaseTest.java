@@ -223,17 +223,20 @@ class EdgeCaseTest {
     assertThat(t.states).noneMatch(line -> line.startsWith("C FIN_WAIT_1->FIN_WAIT_2"));
   }
 
+  /** A handshake and nothing more, under one fault rule, run for 5 s. */
+  private static Testbed handshake(long seed, Testbed.Rule rule) {
+    Testbed bed = Testbed.of(seed, "50ms", RFC);
+    rule.apply(bed);
+    bed.listen(new TcpHandler() {});
+    bed.at("0s", () -> bed.connect(new TcpHandler() {}));
+    bed.runUntil("5s");
+    return bed;
+  }
+
   @Test
   void lostSyn_isRetransmittedAfterTheInitialRto() {
-    Testbed t = deterministic(seed -> {
-      Testbed bed = Testbed.of(seed, "50ms", RFC);
-      bed.onClientToServer(
-          FaultRule.match(from("C").flags(TcpFlags.SYN).build()).nth(1).drop());
-      bed.listen(new TcpHandler() {});
-      bed.at("0s", () -> bed.connect(new TcpHandler() {}));
-      bed.runUntil("5s");
-      return bed;
-    });
+    Testbed t = deterministic(seed -> handshake(seed, b -> b.onClientToServer(
+        FaultRule.match(from("C").flags(TcpFlags.SYN).build()).nth(1).drop())));
     assertThat(t.segments).containsExactly(
         "C->S S 0 - 0",
         "C->S S 0 - 0 dropped(rule)",
@@ -246,15 +249,8 @@ class EdgeCaseTest {
 
   @Test
   void lostSynAck_serverRetransmitsIt_andTheClientsSynRetransmissionIsAnsweredToo() {
-    Testbed t = deterministic(seed -> {
-      Testbed bed = Testbed.of(seed, "50ms", RFC);
-      bed.onServerToClient(FaultRule.match(from("S").flags(TcpFlags.SYN | TcpFlags.ACK).build())
-          .nth(1).drop());
-      bed.listen(new TcpHandler() {});
-      bed.at("0s", () -> bed.connect(new TcpHandler() {}));
-      bed.runUntil("5s");
-      return bed;
-    });
+    Testbed t = deterministic(seed -> handshake(seed, b -> b.onServerToClient(
+        FaultRule.match(from("S").flags(TcpFlags.SYN | TcpFlags.ACK).build()).nth(1).drop())));
     // At 1.05 s the server's retransmission timer sends the SYN,ACK again, and the client's
     // retransmitted SYN (sent at 1 s) arrives and is answered with one more. The client ACKs the
     // first, and answers the duplicate with another ACK.
@@ -273,15 +269,8 @@ class EdgeCaseTest {
 
   @Test
   void lostHandshakeAck_withoutData_serverRetransmitsSynAck_clientAcksAgain() {
-    Testbed t = deterministic(seed -> {
-      Testbed bed = Testbed.of(seed, "50ms", RFC);
-      bed.onClientToServer(FaultRule.match(from("C").flags(TcpFlags.ACK).dataLength(0).build())
-          .nth(1).drop());
-      bed.listen(new TcpHandler() {});
-      bed.at("0s", () -> bed.connect(new TcpHandler() {}));
-      bed.runUntil("5s");
-      return bed;
-    });
+    Testbed t = deterministic(seed -> handshake(seed, b -> b.onClientToServer(
+        FaultRule.match(from("C").flags(TcpFlags.ACK).dataLength(0).build()).nth(1).drop())));
     assertThat(t.segments).containsExactly(
         "C->S S 0 - 0",
         "S->C SA 0 1 0",

@@ -374,7 +374,7 @@ class TcpConnectionTest {
 
     @Test
     void established_send_segmentsByMssAndSetsPshOnTheLast() {
-      TcpHarness h = establishedWith(TcpHarness.CONFIG.toBuilder().nagle(false).build());
+      TcpHarness h = TcpHarness.established(TcpHarness.CONFIG.toBuilder().nagle(false).build());
       h.connection.send(new byte[3000]);
       h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
           "PSH|ACK seq=3921 ack=5001 len=80");
@@ -489,7 +489,8 @@ class TcpConnectionTest {
 
     @Test
     void established_withoutRfc5961_inWindowRstResets() {
-      TcpHarness h = establishedWith(TcpHarness.CONFIG.toBuilder().challengeAcks(false).build());
+      TcpHarness h = TcpHarness.established(
+          TcpHarness.CONFIG.toBuilder().challengeAcks(false).build());
       h.receive("RST", 5002, 0);
       assertThat(h.state()).isEqualTo(CLOSED);
     }
@@ -521,7 +522,7 @@ class TcpConnectionTest {
 
     @Test
     void established_challengeAcks_areRateLimitedWhenConfigured() {
-      TcpHarness h = establishedWith(TcpHarness.CONFIG.toBuilder()
+      TcpHarness h = TcpHarness.established(TcpHarness.CONFIG.toBuilder()
           .challengeAckInterval(Time.millis(500)).build());
       h.receive("SYN", 4000, 0);
       h.expect("ACK seq=1001 ack=5001");
@@ -535,7 +536,8 @@ class TcpConnectionTest {
 
     @Test
     void established_withoutRfc5961_synInWindowResets() {
-      TcpHarness h = establishedWith(TcpHarness.CONFIG.toBuilder().challengeAcks(false).build());
+      TcpHarness h = TcpHarness.established(
+          TcpHarness.CONFIG.toBuilder().challengeAcks(false).build());
       h.receive("SYN", 5100, 0);
       h.expect("RST seq=1001");
       assertThat(h.state()).isEqualTo(CLOSED);
@@ -599,12 +601,6 @@ class TcpConnectionTest {
       h.connection.abort();
       h.expect("RST seq=1001");
       assertThat(h.state()).isEqualTo(CLOSED);
-    }
-
-    private TcpHarness establishedWith(TcpConfig config) {
-      TcpHarness h = TcpHarness.synReceived(config);
-      h.receive("ACK", 5001, 1001);
-      return h;
     }
   }
 

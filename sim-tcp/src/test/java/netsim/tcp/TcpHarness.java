@@ -80,7 +80,12 @@ final class TcpHarness implements TcpConnection.Environment {
 
   /** Handshake done (passive side): ESTABLISHED, nothing in flight. */
   static TcpHarness established() {
-    TcpHarness h = synReceived();
+    return established(CONFIG);
+  }
+
+  /** Handshake done (passive side) with {@code config}. */
+  static TcpHarness established(TcpConfig config) {
+    TcpHarness h = synReceived(config);
     h.receive("ACK", 5001, 1001);
     h.expectNothing();
     return h;
