@@ -24,9 +24,13 @@ import netsim.net.pcap.PcapWriter;
  * renamed.
  */
 public final class RunOutputs {
-  /** What a finished run reports. */
+  /**
+   * What a finished run reports.
+   *
+   * @param warnings one line per plot that could not be drawn (every other output was written)
+   */
   public record Outcome(RunResult result, List<ConnectionReport> connections,
-      List<String> violations, List<Path> files, String text) {}
+      List<String> violations, List<Path> files, List<String> warnings, String text) {}
 
   private RunOutputs() {}
 
@@ -67,6 +71,7 @@ public final class RunOutputs {
       List<ConnectionReport> connections = ConnectionReport.of(result);
       List<String> violations = Invariants.check(result, connections);
       List<Path> files = new ArrayList<>();
+      List<String> warnings = List.of();
       if (dir != null) {
         if (config.outputs().trace()) {
           TraceWriter.write(result.events(), dir.partial("trace.jsonl"));
@@ -83,10 +88,8 @@ public final class RunOutputs {
           String title = config.name() + " (seed " + config.seed() + ")";
           String provenance = "netsim " + Version.get() + "; experiment '" + config.name()
               + "'; seed " + config.seed();
-          Files.writeString(dir.partial(RunPlots.TIME_SEQUENCE),
-              RunPlots.timeSequence(title, provenance, result.events()), StandardCharsets.UTF_8);
-          Files.writeString(dir.partial(RunPlots.CWND),
-              RunPlots.cwnd(title, provenance, result.events()), StandardCharsets.UTF_8);
+          warnings = RunPlots.write(title, provenance, result.events(), (name, svg) ->
+              Files.writeString(dir.partial(name), svg, StandardCharsets.UTF_8));
         }
         if (config.outputs().summary()) {
           ObjectNode summary = SummaryWriter.summary(result, connections, violations);
@@ -96,7 +99,7 @@ public final class RunOutputs {
         files = dir.commit();
       }
       String text = HumanSummary.render(result, connections, violations, files);
-      return new Outcome(result, connections, violations, files, text);
+      return new Outcome(result, connections, violations, files, warnings, text);
     } catch (IOException | RuntimeException e) {
       for (PcapWriter writer : captures) {
         try {
