@@ -21,7 +21,7 @@ import netsim.experiments.output.AtomicFile;
  */
 public final class ShardMerge {
   /** What a merge wrote. */
-  public record Outcome(SweepManifest manifest, List<Path> inputs, List<Path> files) {}
+  public record Outcome(SweepManifest manifest, List<Path> inputs, SweepOutputs.Written written) {}
 
   private ShardMerge() {}
 
@@ -112,8 +112,7 @@ public final class ShardMerge {
       }
       records.add(RunStore.read(copy, whole.configSha256()));
     }
-    List<Path> files = SweepOutputs.write(out, whole, records);
-    return new Outcome(whole, List.copyOf(inputs), files);
+    return new Outcome(whole, List.copyOf(inputs), SweepOutputs.write(out, whole, records));
   }
 
   /** "3, 7, 11, ... and 4 more". */

@@ -16,15 +16,26 @@ import netsim.experiments.output.AtomicFile;
  * records in run order, so one machine and many give the same bytes.
  */
 public final class SweepOutputs {
+  /**
+   * What was written.
+   *
+   * @param warnings one line per plot that could not be drawn (the rest was written)
+   */
+  public record Written(List<Path> files, List<String> warnings) {
+    public Written {
+      files = List.copyOf(files);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
   private SweepOutputs() {}
 
   /**
    * Writes the outputs of {@code manifest}'s sweep into {@code dir}.
    *
    * @param records every run of the sweep, in run order
-   * @return the files written
    */
-  public static List<Path> write(Path dir, SweepManifest manifest, List<RunRecord> records)
+  public static Written write(Path dir, SweepManifest manifest, List<RunRecord> records)
       throws IOException {
     if (records.size() != manifest.runs()) {
       throw new IllegalArgumentException(records.size() + " records for " + manifest.runs()
@@ -43,8 +54,9 @@ public final class SweepOutputs {
     Path summary = dir.resolve(SummaryCsv.FILE);
     AtomicFile.write(summary, SummaryCsv.text(manifest, estimates));
     files.add(summary);
-    files.addAll(SweepPlots.write(dir.resolve(SweepPlots.DIR), manifest, estimates));
-    return files;
+    List<String> warnings = new ArrayList<>();
+    files.addAll(SweepPlots.write(dir.resolve(SweepPlots.DIR), manifest, estimates, warnings));
+    return new Written(files, warnings);
   }
 
   /** Per point, in order, per metric, in column order: the estimate over the point's runs. */
