@@ -102,15 +102,18 @@ public final class ShardMerge {
           ? "a sweep of another config" : "share " + existing.share() + " of a sweep")
           + ": merge into a new directory");
     }
+    // Every run file is checked before anything is written: each must hold the run it names.
+    List<RunRecord> records = new ArrayList<>();
+    for (Map.Entry<Long, Path> run : runs.entrySet()) {
+      records.add(RunStore.read(run.getValue(), whole, run.getKey()));
+    }
     AtomicFile.write(out.resolve(SweepDirectory.CONFIG), definition);
     AtomicFile.write(out.resolve(SweepManifest.FILE), whole.text());
-    List<RunRecord> records = new ArrayList<>();
     for (Map.Entry<Long, Path> run : runs.entrySet()) {
       Path copy = target.runs().file(run.getKey());
       if (!Files.exists(copy) || !Files.isSameFile(copy, run.getValue())) {
         AtomicFile.write(copy, Files.readAllBytes(run.getValue()));
       }
-      records.add(RunStore.read(copy, whole.configSha256()));
     }
     return new Outcome(whole, List.copyOf(inputs), SweepOutputs.write(out, whole, records));
   }
