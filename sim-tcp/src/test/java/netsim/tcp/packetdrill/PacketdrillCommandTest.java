@@ -52,6 +52,14 @@ class PacketdrillCommandTest {
   }
 
   @Test
+  void anEmptyScript_isAnError_andTheCommandFails() throws IOException {
+    Path empty = write("empty.pkt", "");
+    assertThat(run(passing.toString(), empty.toString())).isEqualTo(1);
+    assertThat(out()).isEqualTo("PASS " + passing + "\nERROR " + empty + ": the script has no"
+        + " events: nothing to test\n2 scripts: 1 pass, 0 fail, 0 unsupported, 1 error\n");
+  }
+
+  @Test
   void passingScripts_exitZero_andPrintOneLineEach() {
     assertThat(run(passing.toString(), shell.toString())).isZero();
     assertThat(out()).isEqualTo("PASS " + passing + "\nUNSUPPORTED " + shell + ":1: shell"
