@@ -87,6 +87,19 @@ class FlowsTest {
   }
 
   @Test
+  void aFlowWhoseOnlySegmentIsARetransmission_isDrawnWithoutAnEmptySeries() {
+    // The sender's first trace line for this connection is an rtx: its one segment is marked
+    // retransmitted, and nothing is left for "sent".
+    List<TraceEvent> events = List.of(
+        new TraceEvent.Retransmit(0, "a", "10.0.0.1:5000-10.0.0.2:80", "SYN", 7, 0, "timeout"),
+        new TraceEvent.Packet(0, "send", "a", 0, "10.0.0.1:5000", "10.0.0.2:80", "SYN", 7, -1,
+            0, "SYN_SENT", null, null));
+    var chart = TimeSequenceGraph.chart("t", events);
+    assertThat(chart.getSeriesMap().keySet()).containsExactly("a \u2192 10.0.0.2: retransmitted");
+    assertThat(Charts.svg(chart, "")).doesNotContain("NaN");
+  }
+
+  @Test
   void congestionEvents_followTheSenderThroughLossAndRecovery() {
     RunResult result = run("bulk-transfer");
     List<TraceEvent.Congestion> cc = result.events().stream()
