@@ -68,10 +68,7 @@ class MergeCommandTest {
   void aRunFileOfAShare_copiedUnderAnotherIndex_isRefused_andNothingIsMerged()
       throws IOException {
     Path share = dir.resolve("share-2-copied");
-    for (String name : SweepFiles.files(shares[1])) {
-      Files.createDirectories(share.resolve(name).getParent());
-      Files.copy(shares[1].resolve(name), share.resolve(name));
-    }
+    SweepFiles.copy(shares[1], share);
     Path four = share.resolve("runs/000004.json");
     Files.copy(share.resolve("runs/000010.json"), four,
         StandardCopyOption.REPLACE_EXISTING);

@@ -104,11 +104,7 @@ class PlotsTest {
       assertThat(svg(out.resolve(plot)).getDocumentElement().getTagName()).isEqualTo("svg");
     }
     Path copy = dir.resolve("copy");
-    Files.createDirectories(copy);
-    for (String name : SweepFiles.files(out)) {
-      Files.createDirectories(copy.resolve(name).getParent());
-      Files.copy(out.resolve(name), copy.resolve(name));
-    }
+    SweepFiles.copy(out, copy);
     Cli.Result resumed = Cli.run("sweep", file, "--out", out.toString());
     assertThat(resumed.err()).isEmpty();
     assertThat(resumed.exit()).isZero();

@@ -119,10 +119,7 @@ class SweepCommandTest {
   @Test
   void aRunFileCopiedUnderAnotherIndex_isRefused_andRunAgainOnceRemoved() throws IOException {
     Path copied = dir.resolve("copied");
-    for (String name : SweepFiles.files(one)) {
-      Files.createDirectories(copied.resolve(name).getParent());
-      Files.copy(one.resolve(name), copied.resolve(name));
-    }
+    SweepFiles.copy(one, copied);
     Path three = copied.resolve("runs/000003.json");
     String seven = Files.readString(copied.resolve("runs/000007.json"));
     Files.writeString(three, seven);

@@ -85,6 +85,18 @@ final class SweepFiles {
     }
   }
 
+  /** Copies every file under {@code from} to the same place under {@code to}. */
+  static void copy(Path from, Path to) {
+    try {
+      for (String name : files(from)) {
+        Files.createDirectories(to.resolve(name).getParent());
+        Files.copy(from.resolve(name), to.resolve(name));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Asserts that both directories hold the same files with the same bytes. */
   static void assertSameFiles(Path expected, Path actual) {
     List<String> names = files(expected);
