@@ -20,8 +20,8 @@ final class ScriptParser {
   private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
   /**
    * The latest time a script may reach, in seconds: far beyond any real script (packetdrill's
-   * run for seconds or minutes), and far enough below Long.MAX_VALUE nanoseconds that times
-   * computed while it runs never overflow.
+   * run for seconds or minutes), and about 10^4 times below Long.MAX_VALUE nanoseconds, so that
+   * the times computed while it runs (a tolerance added here and there) stay far from overflow.
    */
   static final long MAX_SECONDS = 1_000_000;
   private static final long MAX_NANOS = MAX_SECONDS * 1_000_000_000L;
