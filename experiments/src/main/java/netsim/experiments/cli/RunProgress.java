@@ -9,8 +9,9 @@ import netsim.experiments.run.Experiment;
 /**
  * Shows how a long run goes, on a terminal: after two seconds, one line on stderr redrawn in place
  * about once a second, with the virtual time reached (of {@code stop.at}) and the events run per
- * second; erased when the run ends. Away from a terminal it prints nothing. The wall clock serves
- * only this display; nothing it reads reaches a result.
+ * second; then, while the outputs are written, what was simulated; erased at the end. Away from a
+ * terminal it prints nothing. The wall clock serves only this display; nothing it reads reaches a
+ * result.
  */
 final class RunProgress implements Experiment.Watcher {
   private static final long FIRST_NS = 2_000_000_000L;
@@ -56,13 +57,29 @@ final class RunProgress implements Experiment.Watcher {
     double rate = (events - lastEvents) / ((clock - lastClock) / 1e9);
     lastClock = clock;
     lastEvents = events;
-    String reached = Time.format(now / 1_000_000 * 1_000_000);
-    String line = String.format(Locale.ROOT, "run: virtual time %s%s, %s events/s", reached,
+    draw(String.format(Locale.ROOT, "run: virtual time %s%s, %s events/s", reached(now),
         stopAt == Long.MAX_VALUE ? "" : String.format(Locale.ROOT, " of %s (%d%%)",
-            Time.format(stopAt), (int) (100.0 * now / stopAt)), magnitude(rate));
+            Time.format(stopAt), (int) (100.0 * now / stopAt)), magnitude(rate)));
+  }
+
+  /** Once a line is shown, says that the simulation is over and the outputs are being written. */
+  @Override
+  public void ended(long now, long events) {
+    if (drawn > 0) {
+      draw("run: simulated to " + reached(now) + " (" + magnitude(events)
+          + " events); writing the outputs");
+    }
+  }
+
+  private void draw(String line) {
     err.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
     err.flush();
     drawn = line.length();
+  }
+
+  /** {@code now} to the millisecond: 15.123s. */
+  private static String reached(long now) {
+    return Time.format(now / 1_000_000 * 1_000_000);
   }
 
   /** Erases the line, if one was shown. */

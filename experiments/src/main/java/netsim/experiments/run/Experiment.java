@@ -222,6 +222,7 @@ public final class Experiment {
         break;
       }
     }
+    watcher.ended(simulator.now(), simulator.executedEvents());
     List<ServerAppView> listeners = new ArrayList<>();
     for (ServerApp server : servers) {
       listeners.add(new ServerAppView(server.host(), server.listener()));
@@ -247,6 +248,9 @@ public final class Experiment {
   public interface Watcher {
     /** Virtual time has reached {@code now} (ns); {@code events} events have run so far. */
     void advanced(long now, long events);
+
+    /** The run stopped at {@code now}, after {@code events} events. */
+    default void ended(long now, long events) {}
   }
 
   /** A listener at the end of a run. */

@@ -24,7 +24,7 @@ class RunProgressTest {
   }
 
   @Test
-  void onATerminal_aLongRunShowsVirtualTimeAndEventsPerSecond_thenErasesTheLine() {
+  void onATerminal_aLongRunShowsVirtualTimeAndEventsPerSecond_thenTheOutputs_thenErasesTheLine() {
     RunProgress progress = new RunProgress(new PrintWriter(text), true, clock::get, 60 * S);
     clock.addAndGet(S);
     steps(progress, 5000, 3 * S, 10_000);
@@ -44,8 +44,21 @@ class RunProgressTest {
     assertThat(text.toString()).endsWith(
         "\rrun: virtual time 30s of 60s (50%), 1.1M events/s      ");
 
+    progress.ended(42 * S, 5_500_000);
+    assertThat(text.toString()).endsWith(
+        "\rrun: simulated to 42s (5.5M events); writing the outputs");
+
     progress.finish();
-    assertThat(text.toString()).endsWith("\r" + " ".repeat(49) + "\r");
+    assertThat(text.toString()).endsWith("\r" + " ".repeat(56) + "\r");
+  }
+
+  @Test
+  void aShortRun_endsWithoutALine() {
+    RunProgress progress = new RunProgress(new PrintWriter(text), true, clock::get, 60 * S);
+    steps(progress, 1024, 3 * S, 10_000);
+    progress.ended(3 * S, 10_000);
+    progress.finish();
+    assertThat(text.toString()).isEmpty();
   }
 
   @Test
