@@ -31,6 +31,6 @@ final class SweepReport {
       stdout.println("  " + dir + "/ (" + plots + " plot" + (plots == 1 ? "" : "s") + ")");
     }
     stdout.flush();
-    return check && violated > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
+    return check && violated > 0 ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
   }
 }

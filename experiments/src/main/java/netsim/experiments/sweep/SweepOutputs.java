@@ -11,9 +11,10 @@ import java.util.TreeMap;
 import netsim.experiments.output.AtomicFile;
 
 /**
- * Writes what a whole sweep shows from its run records: {@code results.csv}, {@code summary.csv}
- * and {@code plots/}. {@code netsim sweep} and {@code netsim merge} both end here, with the
- * records in run order, so one machine and many give the same bytes.
+ * Writes what a whole sweep shows from its run records: {@code plots/}, {@code summary.csv} and,
+ * last, {@code results.csv}, so that a sweep stopped while writing them never looks complete.
+ * {@code netsim sweep} and {@code netsim merge} both end here, with the records in run order, so
+ * one machine and many give the same bytes.
  */
 public final class SweepOutputs {
   private SweepOutputs() {}
@@ -36,14 +37,14 @@ public final class SweepOutputs {
       }
     }
     Map<Long, Map<Metric, Estimate>> estimates = estimates(manifest, records);
-    List<Path> files = new ArrayList<>();
-    Path results = dir.resolve(ResultsCsv.FILE);
-    AtomicFile.write(results, ResultsCsv.text(manifest, records));
-    files.add(results);
+    // results.csv last: when it is there, every output of the sweep is.
+    List<Path> plots = SweepPlots.write(dir.resolve(SweepPlots.DIR), manifest, estimates);
     Path summary = dir.resolve(SummaryCsv.FILE);
     AtomicFile.write(summary, SummaryCsv.text(manifest, estimates));
-    files.add(summary);
-    files.addAll(SweepPlots.write(dir.resolve(SweepPlots.DIR), manifest, estimates));
+    Path results = dir.resolve(ResultsCsv.FILE);
+    AtomicFile.write(results, ResultsCsv.text(manifest, records));
+    List<Path> files = new ArrayList<>(List.of(results, summary));
+    files.addAll(plots);
     return files;
   }
 
