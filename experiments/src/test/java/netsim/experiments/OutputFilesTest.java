@@ -37,8 +37,8 @@ class OutputFilesTest {
   void run_writesEveryOutput_andNoPartialFileIsLeft() throws IOException {
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-          "client.pcap", "cwnd.svg", "ladder.svg", "server.pcap", "summary.json", "timeseq.svg",
-          "trace.jsonl");
+          ".netsim-run", "client.pcap", "cwnd.svg", "ladder.svg", "server.pcap", "summary.json",
+          "timeseq.svg", "trace.jsonl");
     }
     assertThat(run.result.out()).contains("invariants: all hold")
         .contains(out.resolve("trace.jsonl").toString());

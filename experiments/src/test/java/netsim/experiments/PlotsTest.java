@@ -49,8 +49,9 @@ class PlotsTest {
   void aRunWithTwoConnectionsOnOneFourTuple_writesItsPlotsAndEveryOtherOutput() throws Exception {
     String file = SweepFiles.write(dir, "reused-tuple.yaml", ReusedTuple.YAML);
     ScenarioRun run = ScenarioRun.of(dir.resolve("reused"), file);
-    assertThat(SweepFiles.files(dir.resolve("reused"))).containsExactly("client.pcap",
-        "cwnd.svg", "ladder.svg", "server.pcap", "summary.json", "timeseq.svg", "trace.jsonl");
+    assertThat(SweepFiles.files(dir.resolve("reused"))).containsExactly(".netsim-run",
+        "client.pcap", "cwnd.svg", "ladder.svg", "server.pcap", "summary.json", "timeseq.svg",
+        "trace.jsonl");
     assertThat(svg(dir.resolve("reused/timeseq.svg")).getDocumentElement().getTagName())
         .isEqualTo("svg");
     assertThat(run.summary().get("connections")).hasSize(4);

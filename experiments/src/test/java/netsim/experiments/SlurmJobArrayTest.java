@@ -2,7 +2,6 @@ package netsim.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,13 +83,9 @@ class SlurmJobArrayTest {
 
   /** A netsim command for the jobs: this JVM's java, with this test's classpath. */
   private Path launcher() throws IOException {
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path script = dir.resolve("netsim");
-    Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '"
-        + String.join(File.pathSeparator, classpath.split(File.pathSeparator))
-        + "' netsim.experiments.Main \"$@\"\n", StandardCharsets.UTF_8);
+    Files.writeString(script, "#!/bin/sh\nexec '" + String.join("' '",
+        NetsimProcess.command(List.of())) + "' \"$@\"\n", StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return script;
   }

@@ -27,9 +27,7 @@ import picocli.CommandLine.Parameters;
             + " which the detector fired is printed with what it saw, in seed order (the same for"
             + " any --parallel). Replay a find with 'netsim run FILE --seed S'; shrink it with"
             + " 'netsim shrink'.",
-        "Progress goes to stderr every 1000 seeds.",
-        "Exit status: 0 found at least one; 1 found none; 2 a mistake in the config or command"
-            + " line; 3 a run failed."})
+        "Progress goes to stderr every 1000 seeds."})
 final class HuntCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.yaml|SCENARIO",
       description = "An experiment file, or the name of a built-in scenario.")
@@ -106,7 +104,7 @@ final class HuntCommand implements Callable<Integer> {
         + new SeedRange(range.first(), Math.max(range.first(), outcome.lastSeed())) + ")";
     if (outcome.finds().isEmpty()) {
       out.println("no seed fired " + detector.name() + " in " + searched);
-      return 1;
+      return ExitCodes.CHECK_FAILED;
     }
     out.println(outcome.finds().size() + " seed" + (outcome.finds().size() == 1 ? "" : "s")
         + " fired " + detector.name() + " in " + searched

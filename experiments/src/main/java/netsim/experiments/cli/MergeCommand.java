@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import netsim.experiments.output.OutputException;
+import netsim.experiments.output.OutputPaths;
 import netsim.experiments.sweep.RunRecord;
 import netsim.experiments.sweep.ShardMerge;
 import netsim.experiments.sweep.SweepDirectory;
@@ -20,20 +22,18 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "merge", mixinStandardHelpOptions = true,
     versionProvider = NetsimCommand.VersionProvider.class,
-    description = {"Combines the output directories of the shares of a sweep ('netsim sweep"
+    description = "Combines the output directories of the shares of a sweep ('netsim sweep"
         + " --shard K/N') into one: DIR gets the same sweep.json, runs/, results.csv,"
         + " summary.csv and plots/ that one machine running the whole sweep writes, byte for"
         + " byte. Refuses directories of different configs, runs given twice, and runs"
-        + " missing.",
-        "Exit status: 0 done; 1 a run violated an invariant (with --check); 2 the directories"
-            + " are not the complete shares of one sweep; 3 an output cannot be written."})
+        + " missing. DIR must be new, empty or this sweep's.")
 final class MergeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SHARE_DIR", description = "The shares' --out"
       + " directories.")
   List<Path> inputs;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write"
-      + " the merged sweep.")
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to"
+      + " write the merged sweep into.")
   Path out;
 
   @Option(names = "--check", description = "Exit with status 1 when a run violated an"
@@ -49,14 +49,17 @@ final class MergeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ShardMerge.Outcome outcome;
     List<RunRecord> records;
+    Path dir = null;
     try {
-      outcome = ShardMerge.merge(inputs, out);
-      records = new SweepDirectory(out).records(outcome.manifest());
-    } catch (SweepException e) {
+      dir = OutputPaths.directory(out);
+      outcome = ShardMerge.merge(inputs, dir);
+      records = new SweepDirectory(dir).records(outcome.manifest());
+    } catch (SweepException | OutputException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("netsim: cannot merge into " + out + ": " + e.getMessage());
+      err.println("netsim: cannot merge into " + OutputPaths.forDisplay(dir) + ": "
+          + Failures.reason(e));
       return ExitCodes.FAILURE;
     }
     stdout.println("netsim merge: " + outcome.manifest().runs() + " runs of sweep '"

@@ -2,11 +2,13 @@ package netsim.experiments.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import netsim.tcp.packetdrill.PacketdrillCommand;
+import netsim.tcp.packetdrill.Profile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "packetdrill", mixinStandardHelpOptions = true,
     versionProvider = NetsimCommand.VersionProvider.class,
     description = "Runs packetdrill scripts against one simulated TCP endpoint and reports pass,"
-        + " fail (with the first mismatch) or unsupported per script. Exit status 1 when a"
-        + " script fails.")
+        + " fail (with the first mismatch) or unsupported per script.")
 final class PacketdrillCli implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -42,8 +43,22 @@ final class PacketdrillCli implements Callable<Integer> {
   Path report;
 
   @Option(names = "--profile", paramLabel = "NAME", defaultValue = "rfc",
+      converter = ProfileName.class,
       description = "The host profile: rfc (default), linux or freebsd.")
   String profile;
+
+  /** Checks {@code --profile} here, so that a wrong name is a usage error like any other. */
+  static final class ProfileName implements CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String name) {
+      try {
+        Profile.named(name);
+        return name;
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   @Override
   public Integer call() {
@@ -56,6 +71,12 @@ final class PacketdrillCli implements Callable<Integer> {
       args.add("--ignore-shell");
     }
     if (report != null) {
+      if (report.toString().isEmpty() || Files.exists(report) && !Files.isDirectory(report)) {
+        spec.commandLine().getErr().println("netsim: --report " + report + " is "
+            + (report.toString().isEmpty() ? "empty" : "not a directory")
+            + ": give the directory to write the report into");
+        return ExitCodes.USAGE;
+      }
       args.add("--report");
       args.add(report.toString());
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import netsim.experiments.config.ConfigException;
 import netsim.experiments.config.ExperimentConfig;
+import netsim.experiments.output.OutputException;
+import netsim.experiments.output.OutputPaths;
 import netsim.experiments.output.RunOutputs;
 import netsim.experiments.run.RunException;
 import picocli.CommandLine;
@@ -17,11 +19,12 @@ import picocli.CommandLine.Parameters;
 /** {@code netsim run}: runs an experiment and writes its trace, captures, summary and ladder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     versionProvider = NetsimCommand.VersionProvider.class,
-    description = {"Runs an experiment from a YAML file or a built-in scenario (see 'netsim"
+    description = "Runs an experiment from a YAML file or a built-in scenario (see 'netsim"
         + " scenarios') and writes trace.jsonl, HOST.pcap, summary.json, ladder.svg and, when"
-        + " segments carry data, timeseq.svg and cwnd.svg.",
-        "Exit status: 0 done; 1 an invariant was violated (with --check); 2 a mistake in the"
-            + " config or command line; 3 the run failed."})
+        + " segments carry data, timeseq.svg and cwnd.svg. They are written beside DIR and"
+        + " replace it whole once the run has finished: DIR holds one whole run or none."
+        + " netsim replaces only a directory that it wrote itself (or an empty one). On a"
+        + " terminal, a long run shows its progress on stderr.")
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.yaml|SCENARIO",
       description = "An experiment file, or the name of a built-in scenario.")
@@ -31,8 +34,8 @@ final class RunCommand implements Callable<Integer> {
       + " file's seed).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write the outputs"
-      + " (default: out/NAME).")
+  @Option(names = "--out", paramLabel = "DIR", description = "The directory to write the"
+      + " outputs into (default: out/NAME).")
   Path out;
 
   @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Overrides one value of"
@@ -64,28 +67,33 @@ final class RunCommand implements Callable<Integer> {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Path dir = out != null ? out : Path.of("out", config.name());
     RunOutputs.Outcome outcome;
+    Path dir = null;
+    RunProgress progress = new RunProgress(err, System.console() != null, System::nanoTime,
+        config.stop().at());
     try {
-      outcome = RunOutputs.run(config, dir, plots);
+      dir = out != null ? OutputPaths.directory(out)
+          : OutputPaths.defaultDirectory(config.name());
+      outcome = RunOutputs.run(config, dir, plots, progress);
+    } catch (OutputException e) {
+      err.println("netsim: " + e.getMessage());
+      return ExitCodes.USAGE;
     } catch (RunException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.FAILURE;
     } catch (IOException e) {
-      err.println("netsim: cannot write the outputs in " + dir + ": " + e.getMessage());
+      err.println("netsim: cannot write the outputs in " + OutputPaths.forDisplay(dir) + ": "
+          + Failures.reason(e));
       return ExitCodes.FAILURE;
-    } catch (RuntimeException e) {
-      err.println("netsim: the run failed, which is a bug in netsim (please report it with the"
-          + " experiment file): " + e);
-      e.printStackTrace(err);
-      return ExitCodes.FAILURE;
+    } finally {
+      progress.finish();
     }
     outStream.print(outcome.text());
     outStream.flush();
     outcome.warnings().forEach(w -> err.println("netsim: warning: " + w));
     err.flush();
     if (check && !outcome.violations().isEmpty()) {
-      return ExitCodes.INVARIANT_VIOLATED;
+      return ExitCodes.CHECK_FAILED;
     }
     return ExitCodes.OK;
   }

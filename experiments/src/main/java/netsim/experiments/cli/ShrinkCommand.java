@@ -2,7 +2,6 @@ package netsim.experiments.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,9 @@ import netsim.experiments.config.ConfigException;
 import netsim.experiments.config.YamlDocument;
 import netsim.experiments.hunt.Detector;
 import netsim.experiments.hunt.Detectors;
+import netsim.experiments.output.AtomicFile;
+import netsim.experiments.output.OutputException;
+import netsim.experiments.output.OutputPaths;
 import netsim.experiments.run.RunException;
 import netsim.experiments.shrink.Decision;
 import netsim.experiments.shrink.ShrinkException;
@@ -34,9 +36,8 @@ import picocli.CommandLine.Parameters;
         + " delayed by d, duplicated, corrupted), replays them as targeted rules without random"
         + " streams, cuts the traffic and the decisions (ddmin) as far as the detector keeps"
         + " firing, and writes the same config with the random impairments removed and the"
-        + " rules that matter, for 'netsim run'.",
-        "Exit status: 0 shrunk; 2 a mistake in the config or command line, or the seed does not"
-            + " make the detector fire; 3 the shrink failed."})
+        + " rules that matter, for 'netsim run'. Status 2 also when the seed does not make the"
+        + " detector fire."})
 final class ShrinkCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.yaml|SCENARIO",
       description = "An experiment file, or the name of a built-in scenario.")
@@ -68,12 +69,14 @@ final class ShrinkCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Detector detector;
     YamlDocument document;
+    Path file;
     try {
       detector = Detectors.get(until);
       List<String> all = new ArrayList<>(overrides);
       all.add("seed=" + seed);
       document = ExperimentSource.document(experiment, all);
-    } catch (ConfigException | IllegalArgumentException e) {
+      file = outputFile(document.root().path("name").asText("experiment"), detector);
+    } catch (ConfigException | OutputException | IllegalArgumentException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.USAGE;
     }
@@ -92,22 +95,11 @@ final class ShrinkCommand implements Callable<Integer> {
     } catch (RunException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.FAILURE;
-    } catch (RuntimeException e) {
-      err.println("netsim: the shrink failed, which is a bug in netsim (please report it with the"
-          + " experiment file and this command line): " + e);
-      e.printStackTrace(err);
-      return ExitCodes.FAILURE;
     }
-    String name = document.root().path("name").asText("experiment");
-    Path file = out != null ? out
-        : Path.of("out", name + "-seed" + seed + "-" + detector.name() + ".yaml");
     try {
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
-      }
-      Files.writeString(file, result.yaml(), StandardCharsets.UTF_8);
+      AtomicFile.write(file, result.yaml());
     } catch (IOException e) {
-      err.println("netsim: cannot write " + file + ": " + e.getMessage());
+      err.println("netsim: cannot write " + file + ": " + Failures.reason(e));
       return ExitCodes.FAILURE;
     }
     if (result.decisions().isEmpty()) {
@@ -121,5 +113,29 @@ final class ShrinkCommand implements Callable<Integer> {
     stdout.println("wrote " + file + ": " + result.detection().description());
     stdout.println("run it: netsim run " + file);
     return ExitCodes.OK;
+  }
+
+  /**
+   * The file to write: {@code --out}, or {@code out/NAME-seedS-DETECTOR.yaml}.
+   *
+   * @throws OutputException when {@code --out} is empty or a directory, or the experiment's name
+   *     would put the default file outside {@code out/}
+   */
+  private Path outputFile(String name, Detector detector) {
+    if (out == null) {
+      String file = OutputPaths.checkedName(name + "-seed" + seed + "-" + detector.name()
+          + ".yaml", "the experiment's name '" + OutputPaths.shown(name) + "'",
+          OutputPaths.DEFAULT_PARENT + "/");
+      return OutputPaths.DEFAULT_PARENT.resolve(file);
+    }
+    if (out.toString().isEmpty()) {
+      throw new OutputException("--out is empty: give the file to write, e.g. --out"
+          + " out/shrunk.yaml");
+    }
+    if (Files.isDirectory(out)) {
+      throw new OutputException("--out " + out + " is a directory: give the file to write, e.g."
+          + " --out " + out.resolve("shrunk.yaml"));
+    }
+    return out;
   }
 }

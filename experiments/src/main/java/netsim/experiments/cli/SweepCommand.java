@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import netsim.experiments.config.ConfigException;
+import netsim.experiments.output.OutputException;
+import netsim.experiments.output.OutputPaths;
 import netsim.experiments.sweep.Progress;
 import netsim.experiments.sweep.RunRecord;
 import netsim.experiments.sweep.Shard;
@@ -29,20 +31,20 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     versionProvider = NetsimCommand.VersionProvider.class,
-    description = {"Runs a parameter sweep: every combination of the values in the file's"
+    description = "Runs a parameter sweep: every combination of the values in the file's"
         + " 'sweep:' section (docs/config.md), each with its own seed, in parallel, and writes"
-        + " DIR/results.csv (one row per run), DIR/summary.csv (mean, sd and 95% confidence"
+        + " DIR/results.csv (one row per run), DIR/summary.csv (mean, sd and 95%% confidence"
         + " interval per point) and DIR/plots/. Results are the same whatever --parallel is."
-        + " Running the same command again resumes: finished runs are skipped.",
-        "Exit status: 0 done; 1 an invariant was violated (with --check); 2 a mistake in the"
-            + " config or command line, or DIR holds another sweep; 3 a run failed."})
+        + " Running the same command again resumes: finished runs are skipped. results.csv is"
+        + " written last: when it is there, the sweep is complete. DIR must be new, empty or"
+        + " this sweep's.")
 final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.yaml", description = "An experiment file with a"
       + " sweep section.")
   Path file;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default:"
-      + " out/NAME).")
+  @Option(names = "--out", paramLabel = "DIR", description = "The directory to write into"
+      + " (default: out/NAME).")
   Path out;
 
   @Option(names = "--parallel", paramLabel = "N", description = "Runs at once (default: the"
@@ -90,16 +92,24 @@ final class SweepCommand implements Callable<Integer> {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    Path dir = out != null ? out : Path.of("out", plan.base().name());
+    Path dir;
+    try {
+      dir = out != null ? OutputPaths.directory(out)
+          : OutputPaths.defaultDirectory(plan.base().name());
+    } catch (OutputException e) {
+      err.println("netsim: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     SweepDirectory directory = new SweepDirectory(dir);
     SortedMap<Long, RunRecord> finished;
     try {
       finished = directory.open(plan, shard);
-    } catch (SweepException e) {
+    } catch (SweepException | OutputException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("netsim: cannot write in " + dir + ": " + e.getMessage());
+      err.println("netsim: cannot write in " + OutputPaths.forDisplay(dir) + ": "
+          + Failures.reason(e));
       return ExitCodes.FAILURE;
     }
     List<Long> pending = new ArrayList<>();
@@ -117,8 +127,8 @@ final class SweepCommand implements Callable<Integer> {
         + ", config sha256 " + plan.configHash().substring(0, 12) + ", " + workers + " worker"
         + (workers == 1 ? "" : "s"));
     if (!finished.isEmpty()) {
-      stdout.println("resuming in " + dir + ": " + finished.size() + " of " + share + " runs"
-          + " already done, " + pending.size() + " to run");
+      stdout.println("resuming in " + OutputPaths.forDisplay(dir) + ": " + finished.size()
+          + " of " + share + " runs already done, " + pending.size() + " to run");
     }
     stdout.flush();
     Progress progress = new Progress(stdout, System.console() != null, System::nanoTime, share,
@@ -136,13 +146,15 @@ final class SweepCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     } catch (IOException e) {
       progress.finish();
-      err.println("netsim: cannot write in " + dir + ": " + e.getMessage());
+      err.println("netsim: cannot write in " + OutputPaths.forDisplay(dir) + ": "
+          + Failures.reason(e));
       return ExitCodes.FAILURE;
     }
     try {
       if (!shard.isAll()) {
         stdout.println("share " + shard + " done: its " + share + " runs are in "
-            + directory.runs().dir() + ". When every share is done, combine them with:");
+            + OutputPaths.forDisplay(directory.runs().dir()) + ". When every share is done,"
+            + " combine them with:");
         stdout.println("  netsim merge --out DIR SHARE_DIR...");
         return ExitCodes.OK;
       }
@@ -153,14 +165,12 @@ final class SweepCommand implements Callable<Integer> {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.FAILURE;
     } catch (IOException e) {
-      err.println("netsim: cannot write in " + dir + ": " + e.getMessage());
+      err.println("netsim: cannot write in " + OutputPaths.forDisplay(dir) + ": "
+          + Failures.reason(e));
       return ExitCodes.FAILURE;
     } catch (RuntimeException e) {
-      err.println("netsim: writing the tables and plots failed, which is a bug in netsim (please"
-          + " report it with the sweep file); the runs are recorded in " + directory.runs().dir()
-          + ": " + e);
-      e.printStackTrace(err);
-      return ExitCodes.FAILURE;
+      throw new IllegalStateException("writing the tables and plots failed; the runs are kept"
+          + " in " + OutputPaths.forDisplay(directory.runs().dir()) + ": " + e, e);
     }
   }
 

@@ -40,6 +40,6 @@ final class SweepReport {
       err.println("netsim: warning: " + warning);
     }
     err.flush();
-    return check && violated > 0 ? ExitCodes.INVARIANT_VIOLATED : ExitCodes.OK;
+    return check && violated > 0 ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
   }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
     description = {"Checks an experiment file (or built-in scenario) without running it: YAML"
         + " syntax, unknown keys, types, ranges and names that point nowhere; and every value"
         + " of its sweep section, if it has one.",
-        "Exit status: 0 valid; 2 a mistake, reported with file, line, column and field path."})
+        "A mistake is reported with file, line, column and field path, and exit status 2."})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.yaml|SCENARIO")
   String experiment;

@@ -133,6 +133,9 @@ public final class Hunt {
       Thread.currentThread().interrupt();
       throw new HuntException("interrupted at seed " + seed, e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof OutOfMemoryError oom) {
+        throw oom; // the command says so, with its own status
+      }
       throw new HuntException("the run with seed " + seed + " failed: " + e.getCause(),
           e.getCause());
     }

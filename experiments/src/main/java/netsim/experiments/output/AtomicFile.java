@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes one file atomically: under a temporary name ({@code .NAME.partial}) in the same
- * directory, then renamed. A reader, or a resumed sweep, sees the old file or the whole new one,
- * never half of it.
+ * Writes one file atomically: under a temporary name in the same directory ({@link Scratch}), then
+ * renamed. A reader, or a resumed sweep, sees the old file or the whole new one, never half of it;
+ * a temporary file left by a killed process is removed by the next run.
  */
 public final class AtomicFile {
   private AtomicFile() {}
@@ -17,13 +17,19 @@ public final class AtomicFile {
   public static void write(Path file, byte[] content) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path partial = dir.resolve("." + file.getFileName() + ".partial");
+    Path partial = Scratch.beside(file, Scratch.Kind.PARTIAL);
     try {
       Files.write(partial, content);
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(partial);
+      PausePoint.reach("rename:", file.getFileName().toString());
+      Scratch.commit(() -> {
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+        Scratch.release(partial);
+        return null;
+      });
+    } catch (Throwable e) {
+      Scratch.deleteQuietly(partial);
+      throw e;
     }
   }
 

@@ -3,7 +3,7 @@ package netsim.experiments.output;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,9 @@ import netsim.net.pcap.PcapWriter;
 /**
  * Runs an experiment and writes its outputs into a directory: {@code trace.jsonl}, one pcap per
  * host, {@code ladder.svg}, {@code timeseq.svg} and {@code cwnd.svg} (when the run carries data)
- * and {@code summary.json}, each under a temporary name until the run has finished, then
- * renamed.
+ * and {@code summary.json}. They are written into a temporary directory that replaces the output
+ * directory whole once the run has finished ({@link OutputDirectory}); whatever stops the run
+ * (an error, out of memory, Ctrl-C), no partial result is left.
  */
 public final class RunOutputs {
   /**
@@ -37,50 +38,57 @@ public final class RunOutputs {
   /**
    * Runs {@code config}, writing into {@code out} (or nowhere when null).
    *
-   * @throws IOException if an output cannot be written; partial files are removed
+   * @throws IOException if an output cannot be written; nothing of this run is left
+   * @throws OutputException if {@code out} is not netsim's to replace, or a name would make a file
+   *     outside it
    */
   public static Outcome run(ExperimentConfig config, Path out) throws IOException {
-    return run(config, out, false);
+    return run(config, out, false, (now, events) -> { });
   }
 
   /**
    * Runs {@code config}, writing into {@code out} (or nowhere when null); {@code plots} asks for
-   * the time-sequence and cwnd plots even when the run carries no data.
+   * the time-sequence and cwnd plots even when the run carries no data; {@code watcher} sees the
+   * run advance.
    *
-   * @throws IOException if an output cannot be written; partial files are removed
+   * @throws IOException if an output cannot be written; nothing of this run is left
+   * @throws OutputException if {@code out} is not netsim's to replace, or a name would make a file
+   *     outside it
    */
-  public static Outcome run(ExperimentConfig config, Path out, boolean plots)
-      throws IOException {
-    OutputDirectory dir = out == null ? null : new OutputDirectory(out);
+  public static Outcome run(ExperimentConfig config, Path out, boolean plots,
+      Experiment.Watcher watcher) throws IOException {
+    OutputDirectory dir = out == null ? null : OutputDirectory.create(out);
     List<PcapWriter> captures = new ArrayList<>();
     try {
       Experiment experiment = new Experiment(config);
       if (dir != null && config.outputs().pcap()) {
         for (String host : experiment.hosts()) {
-          OutputStream stream = new BufferedOutputStream(
-              Files.newOutputStream(dir.partial(host + ".pcap")));
-          PcapWriter writer = new PcapWriter(stream);
+          Path file = dir.file(host + ".pcap", "the host name '" + OutputPaths.shown(host)
+              + "'");
+          PcapWriter writer = new PcapWriter(new BufferedOutputStream(
+              Files.newOutputStream(file)));
           captures.add(writer);
           experiment.tap(host, writer);
         }
       }
-      RunResult result = experiment.run();
+      RunResult result = experiment.run(watcher);
       for (PcapWriter writer : captures) {
         writer.close();
       }
+      PausePoint.reach("run-simulated");
       List<ConnectionReport> connections = ConnectionReport.of(result);
       List<String> violations = Invariants.check(result, connections);
       List<Path> files = new ArrayList<>();
       List<String> warnings = List.of();
       if (dir != null) {
         if (config.outputs().trace()) {
-          TraceWriter.write(result.events(), dir.partial("trace.jsonl"));
+          TraceWriter.write(result.events(), dir.file("trace.jsonl"));
         }
         if (config.outputs().ladder()) {
           String title = config.name() + " (seed " + config.seed() + ")"
               + (config.isCounterfactual() ? " \u2014 COUNTERFACTUAL: "
                   + String.join(", ", config.counterfactuals()) : "");
-          Files.writeString(dir.partial("ladder.svg"), LadderSvg.render(title,
+          Files.writeString(dir.file("ladder.svg"), LadderSvg.render(title,
               experiment.hosts(), result.events(), config.outputs().ladderMaxSegments()),
               StandardCharsets.UTF_8);
         }
@@ -89,27 +97,30 @@ public final class RunOutputs {
           String provenance = "netsim " + Version.get() + "; experiment '" + config.name()
               + "'; seed " + config.seed();
           warnings = RunPlots.write(title, provenance, result.events(), (name, svg) ->
-              Files.writeString(dir.partial(name), svg, StandardCharsets.UTF_8));
+              Files.writeString(dir.file(name), svg, StandardCharsets.UTF_8));
         }
         if (config.outputs().summary()) {
           ObjectNode summary = SummaryWriter.summary(result, connections, violations);
-          Files.writeString(dir.partial("summary.json"), SummaryWriter.text(summary),
+          Files.writeString(dir.file("summary.json"), SummaryWriter.text(summary),
               StandardCharsets.UTF_8);
         }
         files = dir.commit();
       }
       String text = HumanSummary.render(result, connections, violations, files);
       return new Outcome(result, connections, violations, files, warnings, text);
-    } catch (IOException | RuntimeException e) {
+    } catch (Throwable e) { // out of memory too: nothing half-written may stay
       for (PcapWriter writer : captures) {
         try {
           writer.close();
         } catch (IOException | RuntimeException ignored) {
-          // closing what we can; the partial files are removed next
+          // closing what we can; the temporary directory is removed next
         }
       }
       if (dir != null) {
         dir.abandon();
+      }
+      if (e instanceof UncheckedIOException unchecked) {
+        throw unchecked.getCause(); // a capture could not be written, inside the run
       }
       throw e;
     }

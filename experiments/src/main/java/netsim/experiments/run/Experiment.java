@@ -197,6 +197,11 @@ public final class Experiment {
    * network and no application action is pending.
    */
   public RunResult run() {
+    return run((now, events) -> { });
+  }
+
+  /** Runs as {@link #run()} does, telling {@code watcher} each time virtual time advances. */
+  public RunResult run(Watcher watcher) {
     long stopAt = config.stop().at();
     String reason;
     while (true) {
@@ -211,11 +216,13 @@ public final class Experiment {
         break;
       }
       simulator.runUntil(next);
+      watcher.advanced(simulator.now(), simulator.executedEvents());
       if (config.stop().whenAllClosed() && allClosed()) {
         reason = "all connections closed";
         break;
       }
     }
+    watcher.ended(simulator.now(), simulator.executedEvents());
     List<ServerAppView> listeners = new ArrayList<>();
     for (ServerApp server : servers) {
       listeners.add(new ServerAppView(server.host(), server.listener()));
@@ -234,6 +241,16 @@ public final class Experiment {
       }
     }
     return true;
+  }
+
+  /** Sees a run advance, on the run's thread (a progress display); it cannot change the run. */
+  @FunctionalInterface
+  public interface Watcher {
+    /** Virtual time has reached {@code now} (ns); {@code events} events have run so far. */
+    void advanced(long now, long events);
+
+    /** The run stopped at {@code now}, after {@code events} events. */
+    default void ended(long now, long events) {}
   }
 
   /** A listener at the end of a run. */

@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import netsim.experiments.output.AtomicFile;
+import netsim.experiments.output.OutputPaths;
 
 /**
  * {@code netsim merge}: combines the directories of a sweep's shares ({@code netsim sweep
@@ -95,20 +96,23 @@ public final class ShardMerge {
     }
     SweepManifest whole = first.whole();
     SweepDirectory target = new SweepDirectory(out);
+    target.removeLeftovers();
     SweepManifest existing = target.manifest();
-    if (existing != null && (!existing.configSha256().equals(whole.configSha256())
-        || !existing.share().isAll())) {
-      throw new SweepException(out + " already holds " + (existing.share().isAll()
-          ? "a sweep of another config" : "share " + existing.share() + " of a sweep")
-          + ": merge into a new directory");
+    if (existing == null) {
+      target.checkEmpty();
+    } else if (!existing.configSha256().equals(whole.configSha256())
+        || !existing.share().isAll()) {
+      throw new SweepException(OutputPaths.forDisplay(out) + " already holds "
+          + (existing.share().isAll() ? "a sweep of another config"
+              : "share " + existing.share() + " of a sweep") + ": merge into a new directory");
     }
     // Every run file is checked before anything is written: each must hold the run it names.
     List<RunRecord> records = new ArrayList<>();
     for (Map.Entry<Long, Path> run : runs.entrySet()) {
       records.add(RunStore.read(run.getValue(), whole, run.getKey()));
     }
-    AtomicFile.write(out.resolve(SweepDirectory.CONFIG), definition);
     AtomicFile.write(out.resolve(SweepManifest.FILE), whole.text());
+    AtomicFile.write(out.resolve(SweepDirectory.CONFIG), definition);
     for (Map.Entry<Long, Path> run : runs.entrySet()) {
       Path copy = target.runs().file(run.getKey());
       if (!Files.exists(copy) || !Files.isSameFile(copy, run.getValue())) {

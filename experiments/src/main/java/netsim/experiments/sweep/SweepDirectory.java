@@ -6,16 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import netsim.experiments.output.AtomicFile;
+import netsim.experiments.output.OutputException;
+import netsim.experiments.output.OutputPaths;
+import netsim.experiments.output.Scratch;
 
 /**
  * A sweep's output directory: {@code sweep.json} (the manifest), {@code config.json} (the
  * effective config whose SHA-256 is the config hash), {@code runs/} (one file per finished run),
  * and, once every run is there, {@code results.csv}, {@code summary.csv} and {@code plots/}.
  * Opening it for a sweep that already started there resumes it; opening it for another config, a
- * different netsim or another share is refused rather than mixing results.
+ * different netsim or another share is refused rather than mixing results, and so is a directory
+ * that holds anything but a sweep. Files are written atomically; the temporary files of a killed
+ * sweep are removed when it resumes.
  */
 public final class SweepDirectory {
   /** The effective config and the sweep definition, as hashed. */
@@ -64,17 +71,22 @@ public final class SweepDirectory {
    */
   public SortedMap<Long, RunRecord> open(SweepPlan plan, Shard shard) throws IOException {
     SweepManifest wanted = plan.manifest(shard);
+    removeLeftovers();
     SweepManifest existing = manifest();
     if (existing == null && !runs.finished().isEmpty()) {
-      throw new SweepException(runs.dir() + " holds run files but " + dir + " has no "
+      throw new SweepException(OutputPaths.forDisplay(runs.dir()) + " holds run files but "
+          + OutputPaths.forDisplay(dir) + " has no "
           + SweepManifest.FILE + ": netsim cannot tell which sweep they belong to. Use another"
           + " --out.");
     }
-    if (existing != null) {
+    if (existing == null) {
+      checkEmpty();
+    } else {
       checkSame(existing, wanted);
     }
-    AtomicFile.write(dir.resolve(CONFIG), plan.definition());
+    // The manifest first: a directory holding anything of this sweep says which sweep it is.
     AtomicFile.write(dir.resolve(SweepManifest.FILE), wanted.text());
+    AtomicFile.write(dir.resolve(CONFIG), plan.definition());
     SortedMap<Long, RunRecord> finished = new TreeMap<>();
     for (var entry : runs.finished().entrySet()) {
       long run = entry.getKey();
@@ -91,7 +103,40 @@ public final class SweepDirectory {
     return finished;
   }
 
+  /**
+   * Removes what killed sweeps left: temporary files in the directory, {@code runs/} and {@code
+   * plots/} (of processes that no longer run).
+   */
+  public void removeLeftovers() throws IOException {
+    Scratch.removeLeftovers(dir);
+    Scratch.removeLeftovers(runs.dir());
+    Scratch.removeLeftovers(dir.resolve(SweepPlots.DIR));
+  }
+
+  /**
+   * Checks that a directory without a manifest may become a sweep's: absent or empty.
+   *
+   * @throws OutputException when it holds anything, which netsim did not write
+   */
+  public void checkEmpty() throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      Optional<Path> first = entries.filter(p -> !Scratch.isScratch(p.getFileName().toString()))
+          .findFirst();
+      if (first.isPresent()) {
+        throw new OutputException(OutputPaths.forDisplay(dir) + " is not empty and is not a"
+            + " sweep's directory (it has no " + SweepManifest.FILE + "; it holds "
+            + OutputPaths.shown(first.get().getFileName().toString()) + "): netsim writes a"
+            + " sweep only into a new or empty directory, or resumes its own. Give another"
+            + " --out.");
+      }
+    }
+  }
+
   private void checkSame(SweepManifest existing, SweepManifest wanted) {
+    Path dir = OutputPaths.forDisplay(this.dir);
     if (!existing.configSha256().equals(wanted.configSha256())) {
       throw new SweepException(dir + " holds results of another config (config sha256 "
           + SweepException.shortHash(existing.configSha256()) + "; this one is "

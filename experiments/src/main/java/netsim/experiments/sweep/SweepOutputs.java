@@ -11,9 +11,10 @@ import java.util.TreeMap;
 import netsim.experiments.output.AtomicFile;
 
 /**
- * Writes what a whole sweep shows from its run records: {@code results.csv}, {@code summary.csv}
- * and {@code plots/}. {@code netsim sweep} and {@code netsim merge} both end here, with the
- * records in run order, so one machine and many give the same bytes.
+ * Writes what a whole sweep shows from its run records: {@code plots/}, {@code summary.csv} and,
+ * last, {@code results.csv}, so that a sweep stopped while writing them never looks complete.
+ * {@code netsim sweep} and {@code netsim merge} both end here, with the records in run order, so
+ * one machine and many give the same bytes.
  */
 public final class SweepOutputs {
   /**
@@ -47,15 +48,16 @@ public final class SweepOutputs {
       }
     }
     Map<Long, Map<Metric, Estimate>> estimates = estimates(manifest, records);
-    List<Path> files = new ArrayList<>();
-    Path results = dir.resolve(ResultsCsv.FILE);
-    AtomicFile.write(results, ResultsCsv.text(manifest, records));
-    files.add(results);
+    // results.csv last: when it is there, every output of the sweep is.
+    List<String> warnings = new ArrayList<>();
+    List<Path> plots = SweepPlots.write(dir.resolve(SweepPlots.DIR), manifest, estimates,
+        warnings);
     Path summary = dir.resolve(SummaryCsv.FILE);
     AtomicFile.write(summary, SummaryCsv.text(manifest, estimates));
-    files.add(summary);
-    List<String> warnings = new ArrayList<>();
-    files.addAll(SweepPlots.write(dir.resolve(SweepPlots.DIR), manifest, estimates, warnings));
+    Path results = dir.resolve(ResultsCsv.FILE);
+    AtomicFile.write(results, ResultsCsv.text(manifest, records));
+    List<Path> files = new ArrayList<>(List.of(results, summary));
+    files.addAll(plots);
     return new Written(files, warnings);
   }
 

@@ -104,6 +104,9 @@ public final class SweepRunner {
       if (cause instanceof SweepException | cause instanceof ConfigException) {
         throw (RuntimeException) cause;
       }
+      if (cause instanceof Error error) {
+        throw error; // out of memory: the command says so, and the runs recorded stay
+      }
       throw new SweepException(String.valueOf(cause), cause);
     }
   }
