@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,23 @@ class MergeCommandTest {
     assertThat(merge.err()).contains("4 of 12 runs are missing (runs 1, 4, 7, 10): was every"
         + " share given, and did each finish? Shares given: 1/3, 3/3.");
     assertThat(Files.exists(dir.resolve("m1"))).isFalse();
+  }
+
+  @Test
+  void aRunFileOfAShare_copiedUnderAnotherIndex_isRefused_andNothingIsMerged()
+      throws IOException {
+    Path share = dir.resolve("share-2-copied");
+    SweepFiles.copy(shares[1], share);
+    Path four = share.resolve("runs/000004.json");
+    Files.copy(share.resolve("runs/000010.json"), four,
+        StandardCopyOption.REPLACE_EXISTING);
+    Path merged = dir.resolve("m-copied");
+    Cli.Result merge = Cli.run("merge", "--out", merged.toString(), shares[0].toString(),
+        share.toString(), shares[2].toString());
+    assertThat(merge.exit()).isEqualTo(2);
+    assertThat(merge.err()).startsWith("netsim: " + four + " is not run 4 of this sweep: it"
+        + " records run 10 (point 3, repetition 1, seed ");
+    assertThat(Files.exists(merged)).isFalse();
   }
 
   @Test

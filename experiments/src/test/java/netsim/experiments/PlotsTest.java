@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import netsim.experiments.plot.ReusedTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -45,6 +46,18 @@ class PlotsTest {
   }
 
   @Test
+  void aRunWithTwoConnectionsOnOneFourTuple_writesItsPlotsAndEveryOtherOutput() throws Exception {
+    String file = SweepFiles.write(dir, "reused-tuple.yaml", ReusedTuple.YAML);
+    ScenarioRun run = ScenarioRun.of(dir.resolve("reused"), file);
+    assertThat(SweepFiles.files(dir.resolve("reused"))).containsExactly(".netsim-run",
+        "client.pcap", "cwnd.svg", "ladder.svg", "server.pcap", "summary.json", "timeseq.svg",
+        "trace.jsonl");
+    assertThat(svg(dir.resolve("reused/timeseq.svg")).getDocumentElement().getTagName())
+        .isEqualTo("svg");
+    assertThat(run.summary().get("connections")).hasSize(4);
+  }
+
+  @Test
   void aRunWithoutData_getsNoPlots_unlessAsked() {
     ScenarioRun.of(dir.resolve("plain"), "simultaneous-open");
     assertThat(dir.resolve("plain/timeseq.svg")).doesNotExist();
@@ -69,6 +82,35 @@ class PlotsTest {
       assertThat(svg(path).getDocumentElement().getTagName()).isEqualTo("svg");
       assertStable(Files.readString(path));
     }
+  }
+
+  @Test
+  void aSweepOfMappings_withAMetricMissingAtSomePoints_writesEveryPlot_alsoOnResume()
+      throws Exception {
+    String file = SweepFiles.write(dir, "mapping-gap.yaml", SweepFiles.MAPPING_GAP);
+    Path out = dir.resolve("mapping-gap");
+    Cli.Result first = Cli.run("sweep", file, "--out", out.toString(), "--parallel", "2");
+    assertThat(first.err()).isEmpty();
+    assertThat(first.exit()).isZero();
+    assertThat(Files.readString(out.resolve("summary.csv")))
+        .contains("0,50ms,\"{\"\"host\"\":\"\"client\"\",\"\"connect\"\":\"\"server:80\"\",\"\"at\"\""
+            + ":\"\"100ms\"\",\"\"send\"\":\"\"1KB\"\",\"\"close\"\":\"\"done\"\"}\","
+            + "time_to_close_ms,0,,,,");
+    List<String> plots = SweepFiles.files(out).stream().filter(f -> f.startsWith("plots/"))
+        .toList();
+    assertThat(plots).hasSize(7 * 2).contains("plots/time_to_close_ms-vs-clients-0.svg");
+    for (String plot : plots) {
+      String text = Files.readString(out.resolve(plot));
+      assertThat(text).as(plot).doesNotContain("NaN");
+      assertThat(svg(out.resolve(plot)).getDocumentElement().getTagName()).isEqualTo("svg");
+    }
+    Path copy = dir.resolve("copy");
+    SweepFiles.copy(out, copy);
+    Cli.Result resumed = Cli.run("sweep", file, "--out", out.toString());
+    assertThat(resumed.err()).isEmpty();
+    assertThat(resumed.exit()).isZero();
+    assertThat(resumed.out()).contains("8 of 8 runs already done");
+    SweepFiles.assertSameFiles(copy, out);
   }
 
   /** No wall-clock date, and the clip-path ids numbered in order (not identity hash codes). */

@@ -117,6 +117,46 @@ class SweepCommandTest {
   }
 
   @Test
+  void aRunFileCopiedUnderAnotherIndex_isRefused_andRunAgainOnceRemoved() throws IOException {
+    Path copied = dir.resolve("copied");
+    SweepFiles.copy(one, copied);
+    Path three = copied.resolve("runs/000003.json");
+    String seven = Files.readString(copied.resolve("runs/000007.json"));
+    Files.writeString(three, seven);
+    List<String> before = SweepFiles.files(copied);
+
+    Cli.Result copy = Cli.run("sweep", file, "--out", copied.toString());
+    assertThat(copy.exit()).isEqualTo(2);
+    assertThat(copy.err()).startsWith("netsim: " + three + " is not run 3 of this sweep: it"
+        + " records run 7 (point 2, repetition 1, seed ").contains("links[0].loss=0.05,"
+        + " links[0].delay=10ms). Was it copied or renamed? netsim will not use it: remove it,"
+        + " and the sweep runs run 3 again.").doesNotContain("Exception");
+    assertThat(SweepFiles.files(copied)).isEqualTo(before);
+
+    // Its index edited to match its name: its point still tells.
+    Files.writeString(three, seven.replace("\"run\":7,", "\"run\":3,"));
+    Cli.Result edited = Cli.run("sweep", file, "--out", copied.toString());
+    assertThat(edited.exit()).isEqualTo(2);
+    assertThat(edited.err()).contains(" is not run 3 of this sweep: it records run 3 (point 2,"
+        + " repetition 1, ").contains(", where run 3 is point 1, repetition 0.");
+
+    // Index, point and values all edited: its seed still tells.
+    String original = Files.readString(one.resolve("runs/000003.json"));
+    long seed = new ObjectMapper().readTree(original).get("seed").asLong();
+    Files.writeString(three, original.replace("\"seed\":" + seed + ",", "\"seed\":12345,"));
+    Cli.Result reseeded = Cli.run("sweep", file, "--out", copied.toString());
+    assertThat(reseeded.exit()).isEqualTo(2);
+    assertThat(reseeded.err()).contains("records run 3 (point 1, repetition 0, seed 12345, ")
+        .contains(", where run 3 has seed " + seed + ".");
+
+    Files.delete(three);
+    Cli.Result again = Cli.run("sweep", file, "--out", copied.toString());
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).contains("11 of 12 runs already done, 1 to run");
+    SweepFiles.assertSameFiles(one, copied);
+  }
+
+  @Test
   void rerun_withAnotherConfig_isRefused_andLeavesTheDirectoryAlone() throws IOException {
     Path other = dir.resolve("other");
     assertThat(Cli.run("sweep", file, "--out", other.toString()).exit()).isZero();

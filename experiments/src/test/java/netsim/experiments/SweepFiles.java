@@ -33,6 +33,33 @@ final class SweepFiles {
         repetitions: 3
       """;
 
+  /**
+   * A parameter whose values are mappings (the whole client), and time_to_close_ms missing at
+   * the first point: at stop.at 50ms the client that starts at 100ms has not run. 2 x 2 points,
+   * 2 runs each.
+   */
+  static final String MAPPING_GAP = """
+      name: mapping-gap
+      seed: 3
+      tcp: {minRto: 200ms, msl: 10ms}
+      nodes:
+        - {name: client, address: 10.0.0.1}
+        - {name: server, address: 10.0.0.2}
+      links:
+        - {a: client, b: server, bandwidth: 100Mbps, delay: 1ms}
+      listeners:
+        - {host: server, port: 80, close: eof}
+      clients:
+        - {host: client, connect: "server:80", send: 1KB, close: done}
+      sweep:
+        parameters:
+          stop.at: [50ms, 10s]
+          clients[0]:
+            - {host: client, connect: "server:80", at: 100ms, send: 1KB, close: done}
+            - {host: client, connect: "server:80", send: 1KB, close: done}
+        repetitions: 2
+      """;
+
   private SweepFiles() {}
 
   /** Writes {@code text} as {@code dir/NAME} and returns its path as a string. */
@@ -53,6 +80,18 @@ final class SweepFiles {
       walk.filter(Files::isRegularFile).sorted()
           .forEach(f -> files.add(dir.relativize(f).toString()));
       return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies every file under {@code from} to the same place under {@code to}. */
+  static void copy(Path from, Path to) {
+    try {
+      for (String name : files(from)) {
+        Files.createDirectories(to.resolve(name).getParent());
+        Files.copy(from.resolve(name), to.resolve(name));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

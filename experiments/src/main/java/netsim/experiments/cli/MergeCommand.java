@@ -66,6 +66,6 @@ final class MergeCommand implements Callable<Integer> {
         + outcome.manifest().experiment() + "' from " + inputs.size() + " director"
         + (inputs.size() == 1 ? "y" : "ies") + ", config sha256 "
         + outcome.manifest().configSha256().substring(0, 12));
-    return SweepReport.print(stdout, records, outcome.files(), check);
+    return SweepReport.print(stdout, err, records, outcome.written(), check);
   }
 }

@@ -1,14 +1,18 @@
 package netsim.experiments.cli;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import netsim.experiments.output.OutputPaths;
+import netsim.tcp.packetdrill.Options;
 import netsim.tcp.packetdrill.PacketdrillCommand;
 import netsim.tcp.packetdrill.Profile;
+import netsim.tcp.packetdrill.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,15 +49,14 @@ final class PacketdrillCli implements Callable<Integer> {
   @Option(names = "--profile", paramLabel = "NAME", defaultValue = "rfc",
       converter = ProfileName.class,
       description = "The host profile: rfc (default), linux or freebsd.")
-  String profile;
+  Profile profile;
 
-  /** Checks {@code --profile} here, so that a wrong name is a usage error like any other. */
-  static final class ProfileName implements CommandLine.ITypeConverter<String> {
+  /** Reads {@code --profile} here, so that a wrong name is a usage error like any other. */
+  static final class ProfileName implements CommandLine.ITypeConverter<Profile> {
     @Override
-    public String convert(String name) {
+    public Profile convert(String name) {
       try {
-        Profile.named(name);
-        return name;
+        return Profile.named(name);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
@@ -62,61 +65,29 @@ final class PacketdrillCli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> args = new ArrayList<>();
-    for (String define : defines) {
-      args.add("-D");
-      args.add(define);
+    if (report != null && (report.toString().isEmpty()
+        || Files.exists(report) && !Files.isDirectory(report))) {
+      return error(ExitCodes.USAGE, "--report " + report + " is "
+          + (report.toString().isEmpty() ? "empty" : "not a directory")
+          + ": give the directory to write the report into");
     }
-    if (ignoreShell) {
-      args.add("--ignore-shell");
+    Options options = Options.defaults().withProfile(profile)
+        .withDefines(new TreeSet<>(defines)).withIgnoreShell(ignoreShell);
+    Report result;
+    try {
+      result = PacketdrillCommand.run(scripts, options, report, spec.commandLine().getOut());
+    } catch (IOException e) {
+      return error(ExitCodes.FAILURE, "cannot write the report into "
+          + OutputPaths.forDisplay(report) + ": " + Failures.reason(e));
     }
-    if (report != null) {
-      if (report.toString().isEmpty() || Files.exists(report) && !Files.isDirectory(report)) {
-        spec.commandLine().getErr().println("netsim: --report " + report + " is "
-            + (report.toString().isEmpty() ? "empty" : "not a directory")
-            + ": give the directory to write the report into");
-        return ExitCodes.USAGE;
-      }
-      args.add("--report");
-      args.add(report.toString());
-    }
-    args.add("--profile");
-    args.add(profile);
-    for (Path script : scripts) {
-      args.add(script.toString());
-    }
-    PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true,
-        StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true,
-        StandardCharsets.UTF_8);
-    int status = PacketdrillCommand.run(args, out, err);
-    out.flush();
-    err.flush();
-    return status == 2 ? ExitCodes.USAGE : status;
+    return result.ok() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
   }
 
-  /** Bridges picocli's writers to the PrintStreams the runner prints to. */
-  private static final class WriterOutputStream extends java.io.OutputStream {
-    private final java.io.PrintWriter writer;
-    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-    WriterOutputStream(java.io.PrintWriter writer) {
-      this.writer = writer;
-    }
-
-    @Override
-    public void write(int b) {
-      line.write(b);
-      if (b == '\n') {
-        flush();
-      }
-    }
-
-    @Override
-    public void flush() {
-      writer.print(line.toString(StandardCharsets.UTF_8));
-      writer.flush();
-      line.reset();
-    }
+  /** Says what went wrong, in one line on stderr, and returns {@code status}. */
+  private int error(int status, String message) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("netsim: " + message);
+    err.flush();
+    return status;
   }
 }

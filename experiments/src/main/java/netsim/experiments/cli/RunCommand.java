@@ -90,6 +90,8 @@ final class RunCommand implements Callable<Integer> {
     }
     outStream.print(outcome.text());
     outStream.flush();
+    outcome.warnings().forEach(w -> err.println("netsim: warning: " + w));
+    err.flush();
     if (check && !outcome.violations().isEmpty()) {
       return ExitCodes.CHECK_FAILED;
     }

@@ -159,8 +159,8 @@ final class SweepCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       List<RunRecord> records = directory.records(manifest);
-      List<Path> files = SweepOutputs.write(dir, manifest, records);
-      return SweepReport.print(stdout, records, files, check);
+      SweepOutputs.Written written = SweepOutputs.write(dir, manifest, records);
+      return SweepReport.print(stdout, err, records, written, check);
     } catch (SweepException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.FAILURE;

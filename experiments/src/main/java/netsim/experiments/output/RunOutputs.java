@@ -25,9 +25,13 @@ import netsim.net.pcap.PcapWriter;
  * (an error, out of memory, Ctrl-C), no partial result is left.
  */
 public final class RunOutputs {
-  /** What a finished run reports. */
+  /**
+   * What a finished run reports.
+   *
+   * @param warnings one line per plot that could not be drawn (every other output was written)
+   */
   public record Outcome(RunResult result, List<ConnectionReport> connections,
-      List<String> violations, List<Path> files, String text) {}
+      List<String> violations, List<Path> files, List<String> warnings, String text) {}
 
   private RunOutputs() {}
 
@@ -75,6 +79,7 @@ public final class RunOutputs {
       List<ConnectionReport> connections = ConnectionReport.of(result);
       List<String> violations = Invariants.check(result, connections);
       List<Path> files = new ArrayList<>();
+      List<String> warnings = List.of();
       if (dir != null) {
         if (config.outputs().trace()) {
           TraceWriter.write(result.events(), dir.file("trace.jsonl"));
@@ -91,10 +96,8 @@ public final class RunOutputs {
           String title = config.name() + " (seed " + config.seed() + ")";
           String provenance = "netsim " + Version.get() + "; experiment '" + config.name()
               + "'; seed " + config.seed();
-          Files.writeString(dir.file(RunPlots.TIME_SEQUENCE),
-              RunPlots.timeSequence(title, provenance, result.events()), StandardCharsets.UTF_8);
-          Files.writeString(dir.file(RunPlots.CWND),
-              RunPlots.cwnd(title, provenance, result.events()), StandardCharsets.UTF_8);
+          warnings = RunPlots.write(title, provenance, result.events(), (name, svg) ->
+              Files.writeString(dir.file(name), svg, StandardCharsets.UTF_8));
         }
         if (config.outputs().summary()) {
           ObjectNode summary = SummaryWriter.summary(result, connections, violations);
@@ -104,7 +107,7 @@ public final class RunOutputs {
         files = dir.commit();
       }
       String text = HumanSummary.render(result, connections, violations, files);
-      return new Outcome(result, connections, violations, files, text);
+      return new Outcome(result, connections, violations, files, warnings, text);
     } catch (Throwable e) { // out of memory too: nothing half-written may stay
       for (PcapWriter writer : captures) {
         try {

@@ -36,13 +36,7 @@ public final class CwndGraph {
     XYChart chart = Charts.xy(title, "time (s)", "bytes");
     List<String> names = new ArrayList<>();
     for (Flows.Flow flow : senders) {
-      List<TraceEvent.Congestion> cc = new ArrayList<>();
-      for (TraceEvent e : events) {
-        if (e instanceof TraceEvent.Congestion c && c.node().equals(flow.sender())
-            && c.conn().equals(flow.conn())) {
-          cc.add(c);
-        }
-      }
+      List<TraceEvent.Congestion> cc = flow.congestion();
       if (cc.isEmpty() || shown == TimeSequenceGraph.MAX_FLOWS) {
         continue;
       }

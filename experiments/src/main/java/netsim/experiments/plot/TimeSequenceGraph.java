@@ -60,7 +60,10 @@ public final class TimeSequenceGraph {
         acks.setLineWidth(1.5f);
         names.add(acks.getName());
       }
-      names.add(scatter(chart, label + ": sent", first, SeriesMarkers.CIRCLE, color).getName());
+      if (!first.isEmpty()) {
+        names.add(scatter(chart, label + ": sent", first, SeriesMarkers.CIRCLE, color)
+            .getName());
+      }
       if (!again.isEmpty()) {
         names.add(scatter(chart, label + ": retransmitted", again, SeriesMarkers.DIAMOND,
             Charts.ALERT).getName());

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -13,7 +17,8 @@ import netsim.experiments.output.AtomicFile;
 /**
  * The {@code runs/} directory of a sweep: one file per finished run, {@code runs/000042.json},
  * each written atomically, so that the files present are exactly the runs finished, whatever
- * stopped the sweep.
+ * stopped the sweep. A file is read back only as the run its name says, and only if it records
+ * that run.
  */
 public final class RunStore {
   /** The directory's name inside a sweep directory. */
@@ -61,12 +66,61 @@ public final class RunStore {
   }
 
   /**
-   * Reads a run file.
+   * Reads the file of run {@code run} of the sweep {@code manifest} describes, and checks that it
+   * holds that run: its index, point, repetition and parameter values, so that a file copied or
+   * renamed under another index is never taken for the run whose name it has.
+   *
+   * @throws SweepException when it cannot be read, is a run of another config, or holds another
+   *     run
+   */
+  public static RunRecord read(Path file, SweepManifest manifest, long run) {
+    RunRecord record = read(file, manifest.configSha256());
+    long point = run / manifest.runsPerPoint();
+    int repetition = (int) (run % manifest.runsPerPoint());
+    Map<String, String> values = new LinkedHashMap<>();
+    List<String> texts = manifest.valuesAt(point);
+    for (int j = 0; j < texts.size(); j++) {
+      values.put(manifest.parameters().get(j).path(), texts.get(j));
+    }
+    if (record.run() != run) {
+      throw misplaced(file, run, record, "");
+    }
+    if (record.point() != point || record.repetition() != repetition) {
+      throw misplaced(file, run, record, ", where run " + run + " is point " + point
+          + ", repetition " + repetition);
+    }
+    if (!record.parameters().equals(values)) {
+      throw misplaced(file, run, record, ", where run " + run + " has " + describe(values));
+    }
+    return record;
+  }
+
+  /**
+   * The error for a run file that holds another run than its name says.
+   *
+   * @param difference how it differs from run {@code run}, after what it records (", where ...")
+   */
+  static SweepException misplaced(Path file, long run, RunRecord found, String difference) {
+    return new SweepException(file + " is not run " + run + " of this sweep: it records run "
+        + found.run() + " (point " + found.point() + ", repetition " + found.repetition()
+        + ", seed " + found.seed() + (found.parameters().isEmpty() ? "" : ", ")
+        + describe(found.parameters()) + ")" + difference + ". Was it copied or renamed?"
+        + " netsim will not use it: remove it, and the sweep runs run " + run + " again.");
+  }
+
+  private static String describe(Map<String, String> values) {
+    List<String> parts = new ArrayList<>();
+    values.forEach((path, value) -> parts.add(path + "=" + value));
+    return String.join(", ", parts);
+  }
+
+  /**
+   * Reads a run file, checking only that it is a run of the sweep {@code configSha256}.
    *
    * @throws SweepException when it cannot be read or is not a run of the sweep {@code
    *     configSha256}
    */
-  public static RunRecord read(Path file, String configSha256) {
+  private static RunRecord read(Path file, String configSha256) {
     RunRecord.Stored stored;
     try {
       stored = RunRecord.parse(Files.readString(file, StandardCharsets.UTF_8));

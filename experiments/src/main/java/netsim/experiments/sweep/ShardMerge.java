@@ -22,7 +22,7 @@ import netsim.experiments.output.OutputPaths;
  */
 public final class ShardMerge {
   /** What a merge wrote. */
-  public record Outcome(SweepManifest manifest, List<Path> inputs, List<Path> files) {}
+  public record Outcome(SweepManifest manifest, List<Path> inputs, SweepOutputs.Written written) {}
 
   private ShardMerge() {}
 
@@ -106,18 +106,20 @@ public final class ShardMerge {
           + (existing.share().isAll() ? "a sweep of another config"
               : "share " + existing.share() + " of a sweep") + ": merge into a new directory");
     }
+    // Every run file is checked before anything is written: each must hold the run it names.
+    List<RunRecord> records = new ArrayList<>();
+    for (Map.Entry<Long, Path> run : runs.entrySet()) {
+      records.add(RunStore.read(run.getValue(), whole, run.getKey()));
+    }
     AtomicFile.write(out.resolve(SweepManifest.FILE), whole.text());
     AtomicFile.write(out.resolve(SweepDirectory.CONFIG), definition);
-    List<RunRecord> records = new ArrayList<>();
     for (Map.Entry<Long, Path> run : runs.entrySet()) {
       Path copy = target.runs().file(run.getKey());
       if (!Files.exists(copy) || !Files.isSameFile(copy, run.getValue())) {
         AtomicFile.write(copy, Files.readAllBytes(run.getValue()));
       }
-      records.add(RunStore.read(copy, whole.configSha256()));
     }
-    List<Path> files = SweepOutputs.write(out, whole, records);
-    return new Outcome(whole, List.copyOf(inputs), files);
+    return new Outcome(whole, List.copyOf(inputs), SweepOutputs.write(out, whole, records));
   }
 
   /** "3, 7, 11, ... and 4 more". */

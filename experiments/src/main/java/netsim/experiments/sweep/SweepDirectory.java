@@ -64,7 +64,8 @@ public final class SweepDirectory {
   /**
    * Prepares the directory for share {@code shard} of {@code plan}: checks that what it already
    * holds is of the same sweep and share, writes the manifest and config, and returns the runs of
-   * the share already finished, read and checked.
+   * the share already finished, read and checked: each must be of this config and the run its
+   * file name says, with that run's point, values and seed.
    *
    * @throws SweepException when the directory holds another sweep, version or share
    */
@@ -90,7 +91,13 @@ public final class SweepDirectory {
     for (var entry : runs.finished().entrySet()) {
       long run = entry.getKey();
       if (run < plan.runs() && shard.contains(run)) {
-        finished.put(run, RunStore.read(entry.getValue(), plan.configHash()));
+        RunRecord record = RunStore.read(entry.getValue(), wanted, run);
+        long seed = plan.run(run).seed();
+        if (record.seed() != seed) {
+          throw RunStore.misplaced(entry.getValue(), run, record, ", where run " + run
+              + " has seed " + seed);
+        }
+        finished.put(run, record);
       }
     }
     return finished;
@@ -154,7 +161,7 @@ public final class SweepDirectory {
   /**
    * Every run of the sweep, in run order, read from {@code runs/}.
    *
-   * @throws SweepException when a run is missing or of another config
+   * @throws SweepException when a run is missing, of another config, or holds another run
    */
   public List<RunRecord> records(SweepManifest manifest) throws IOException {
     SortedMap<Long, Path> files = runs.finished();
@@ -164,7 +171,7 @@ public final class SweepDirectory {
       if (file == null) {
         throw new SweepException(runs.file(run) + " is missing");
       }
-      records.add(RunStore.read(file, manifest.configSha256()));
+      records.add(RunStore.read(file, manifest, run));
     }
     return records;
   }

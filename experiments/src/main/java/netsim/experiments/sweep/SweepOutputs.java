@@ -17,15 +17,26 @@ import netsim.experiments.output.AtomicFile;
  * one machine and many give the same bytes.
  */
 public final class SweepOutputs {
+  /**
+   * What was written.
+   *
+   * @param warnings one line per plot that could not be drawn (the rest was written)
+   */
+  public record Written(List<Path> files, List<String> warnings) {
+    public Written {
+      files = List.copyOf(files);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
   private SweepOutputs() {}
 
   /**
    * Writes the outputs of {@code manifest}'s sweep into {@code dir}.
    *
    * @param records every run of the sweep, in run order
-   * @return the files written
    */
-  public static List<Path> write(Path dir, SweepManifest manifest, List<RunRecord> records)
+  public static Written write(Path dir, SweepManifest manifest, List<RunRecord> records)
       throws IOException {
     if (records.size() != manifest.runs()) {
       throw new IllegalArgumentException(records.size() + " records for " + manifest.runs()
@@ -38,14 +49,16 @@ public final class SweepOutputs {
     }
     Map<Long, Map<Metric, Estimate>> estimates = estimates(manifest, records);
     // results.csv last: when it is there, every output of the sweep is.
-    List<Path> plots = SweepPlots.write(dir.resolve(SweepPlots.DIR), manifest, estimates);
+    List<String> warnings = new ArrayList<>();
+    List<Path> plots = SweepPlots.write(dir.resolve(SweepPlots.DIR), manifest, estimates,
+        warnings);
     Path summary = dir.resolve(SummaryCsv.FILE);
     AtomicFile.write(summary, SummaryCsv.text(manifest, estimates));
     Path results = dir.resolve(ResultsCsv.FILE);
     AtomicFile.write(results, ResultsCsv.text(manifest, records));
     List<Path> files = new ArrayList<>(List.of(results, summary));
     files.addAll(plots);
-    return files;
+    return new Written(files, warnings);
   }
 
   /** Per point, in order, per metric, in column order: the estimate over the point's runs. */

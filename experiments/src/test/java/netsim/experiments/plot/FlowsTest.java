@@ -22,6 +22,10 @@ class FlowsTest {
         Scenarios.CATALOGUE.get(scenario).text(), List.of())).run();
   }
 
+  private static RunResult runText(String name, String yaml) {
+    return new Experiment(ConfigLoader.load(name + ".yaml", yaml, List.of())).run();
+  }
+
   @Test
   void bulkTransfer_hasOneDataDirection_relativeToTheIsn() {
     RunResult result = run("bulk-transfer");
@@ -41,6 +45,58 @@ class FlowsTest {
     long drops = result.events().stream().filter(e -> e instanceof TraceEvent.Packet p
         && p.ev().equals("drop") && p.node().equals("client") && p.len() > 0).count();
     assertThat(data.lost()).hasSize((int) drops).isNotEmpty();
+  }
+
+  @Test
+  void twoConnectionsOnOneFourTuple_areTwoFlowsEach_numberedByIncarnation() {
+    RunResult result = runText("reused-tuple", ReusedTuple.YAML);
+    List<Flows.Flow> flows = Flows.of(result.events());
+    assertThat(flows).extracting(f -> f.conn() + " " + f.incarnation()).containsExactly(
+        "10.0.0.1:5000-10.0.0.2:80 1", "10.0.0.2:80-10.0.0.1:5000 1",
+        "10.0.0.1:5000-10.0.0.2:80 2", "10.0.0.2:80-10.0.0.1:5000 2");
+    assertThat(flows).extracting(f -> Flows.label(f, flows)).containsExactly(
+        "client \u2192 server (:5000\u2192:80) #1", "server \u2192 client (:80\u2192:5000) #1",
+        "client \u2192 server (:5000\u2192:80) #2", "server \u2192 client (:80\u2192:5000) #2");
+    Flows.Flow first = flows.get(0);
+    Flows.Flow second = flows.get(2);
+    assertThat(first.dataBytes()).isEqualTo(10_000);
+    assertThat(second.dataBytes()).isEqualTo(10_000);
+    long secondStart = second.segments().get(0).t();
+    assertThat(first.segments()).allMatch(s -> s.t() < secondStart);
+    assertThat(first.acks()).allMatch(a -> a.t() < secondStart);
+    assertThat(first.congestion()).isNotEmpty().allMatch(c -> c.t() < secondStart);
+    assertThat(second.congestion()).isNotEmpty().allMatch(c -> c.t() >= secondStart);
+    long ccLines = result.events().stream().filter(e -> e instanceof TraceEvent.Congestion c
+        && c.node().equals("client")).count();
+    assertThat(first.congestion().size() + second.congestion().size()).isEqualTo(ccLines);
+  }
+
+  @Test
+  void twoConnectionsOnOneFourTuple_eachHaveTheirOwnSeriesInBothGraphs() {
+    RunResult result = runText("reused-tuple", ReusedTuple.YAML);
+    assertThat(TimeSequenceGraph.chart("t", result.events()).getSeriesMap().keySet())
+        .containsExactly("client \u2192 server (:5000\u2192:80) #1: ACKed",
+            "client \u2192 server (:5000\u2192:80) #1: sent",
+            "client \u2192 server (:5000\u2192:80) #2: ACKed",
+            "client \u2192 server (:5000\u2192:80) #2: sent");
+    assertThat(CwndGraph.chart("t", result.events()).getSeriesMap().keySet())
+        .containsExactly("client \u2192 server (:5000\u2192:80) #1: cwnd",
+            "client \u2192 server (:5000\u2192:80) #1: in flight",
+            "client \u2192 server (:5000\u2192:80) #2: cwnd",
+            "client \u2192 server (:5000\u2192:80) #2: in flight");
+  }
+
+  @Test
+  void aFlowWhoseOnlySegmentIsARetransmission_isDrawnWithoutAnEmptySeries() {
+    // The sender's first trace line for this connection is an rtx: its one segment is marked
+    // retransmitted, and nothing is left for "sent".
+    List<TraceEvent> events = List.of(
+        new TraceEvent.Retransmit(0, "a", "10.0.0.1:5000-10.0.0.2:80", "SYN", 7, 0, "timeout"),
+        new TraceEvent.Packet(0, "send", "a", 0, "10.0.0.1:5000", "10.0.0.2:80", "SYN", 7, -1,
+            0, "SYN_SENT", null, null));
+    var chart = TimeSequenceGraph.chart("t", events);
+    assertThat(chart.getSeriesMap().keySet()).containsExactly("a \u2192 10.0.0.2: retransmitted");
+    assertThat(Charts.svg(chart, "")).doesNotContain("NaN");
   }
 
   @Test

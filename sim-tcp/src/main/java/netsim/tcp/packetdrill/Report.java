@@ -22,9 +22,10 @@ public record Report(String profile, List<ScriptResult> results) {
     return count(ScriptResult.Status.FAIL) == 0 && count(ScriptResult.Status.ERROR) == 0;
   }
 
-  /** {@code 40 scripts: 38 pass, 1 fail, 1 unsupported, 0 error}. */
+  /** {@code 40 scripts: 38 pass, 1 fail, 1 unsupported, 0 error} ({@code 1 script: ...}). */
   public String totals() {
-    return results.size() + " scripts: " + count(ScriptResult.Status.PASS) + " pass, "
+    return results.size() + (results.size() == 1 ? " script: " : " scripts: ")
+        + count(ScriptResult.Status.PASS) + " pass, "
         + count(ScriptResult.Status.FAIL) + " fail, " + count(ScriptResult.Status.UNSUPPORTED)
         + " unsupported, " + count(ScriptResult.Status.ERROR) + " error";
   }

@@ -18,10 +18,21 @@ import netsim.tcp.packetdrill.Token.Kind;
  */
 final class ScriptParser {
   private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+  /**
+   * The latest time a script may reach, in seconds: far beyond any real script (packetdrill's
+   * run for seconds or minutes), and about 10^4 times below Long.MAX_VALUE nanoseconds, so that
+   * the times computed while it runs (a tolerance added here and there) stay far from overflow.
+   */
+  static final long MAX_SECONDS = 1_000_000;
+  private static final long MAX_NANOS = MAX_SECONDS * 1_000_000_000L;
+  /** The largest sequence or acknowledgment number (they are 32 bits). */
+  private static final long MAX_U32 = 0xFFFF_FFFFL;
 
   private final String file;
   private final List<Token> tokens;
   private int next;
+  /** The latest time the events so far can reach, relative times added up, in nanoseconds. */
+  private long reach;
 
   private ScriptParser(String file, List<Token> tokens) {
     this.file = file;
@@ -90,6 +101,14 @@ final class ScriptParser {
     if (end != null) {
       throw error(start, "only a system call may have an end time ('...')");
     }
+    long last = Math.max(time.end(), action instanceof SyscallSpec call && call.end() != null
+        ? call.end() : 0);
+    if (time.kind() != EventTime.Kind.ANY) {
+      reach = time.isRelative() ? reach + last : Math.max(reach, last);
+    }
+    if (reach > MAX_NANOS) {
+      throw error(first, "the script's times add up to more than " + MAX_SECONDS + " s");
+    }
     return new Event(first.line(), time, action);
   }
 
@@ -133,6 +152,10 @@ final class ScriptParser {
     if (seconds.signum() < 0) {
       throw error(token, "a time must not be negative: " + token.text());
     }
+    if (seconds.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
+      throw error(token, "time out of range: " + token.text() + " s (at most " + MAX_SECONDS
+          + " s)");
+    }
     return seconds.multiply(NANOS_PER_SECOND).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
@@ -152,9 +175,9 @@ final class ScriptParser {
     }
     int flags = flags();
     Token seqStart = take();
-    long start = integer(seqStart, "sequence range start");
+    long start = range(seqStart, "sequence range start", 0, MAX_U32);
     expectPunct(':', "in sequence range start:end(length)");
-    long end = integer(take(), "sequence range end");
+    long end = range(take(), "sequence range end", 0, MAX_U32);
     expectPunct('(', "in sequence range start:end(length)");
     Token lengthToken = take();
     long length = integer(lengthToken, "payload length");
@@ -173,7 +196,7 @@ final class ScriptParser {
       Token word = peek();
       if (word.isWord("ack")) {
         take();
-        ack = integer(take(), "acknowledgment number");
+        ack = range(take(), "acknowledgment number", 0, MAX_U32);
       } else if (word.isWord("win")) {
         take();
         window = (int) range(take(), "window", 0, 65535);
@@ -297,9 +320,9 @@ final class ScriptParser {
       case "sack": {
         List<long[]> blocks = new ArrayList<>();
         while (peek().is(Kind.INTEGER)) {
-          long left = integer(take(), "SACK block start");
+          long left = range(take(), "SACK block start", 0, MAX_U32);
           expectPunct(':', "in SACK block left:right");
-          long right = integer(take(), "SACK block end");
+          long right = range(take(), "SACK block end", 0, MAX_U32);
           blocks.add(new long[] {left, right});
         }
         if (blocks.isEmpty() || blocks.size() > 4) {
@@ -387,9 +410,9 @@ final class ScriptParser {
       case ELLIPSIS:
         return new Expr.Ellipsis();
       case INTEGER:
-        return new Expr.Int(Long.parseLong(token.text()));
+        return new Expr.Int(number(token, token.text(), 10));
       case HEX:
-        return new Expr.Int(Long.parseLong(token.text().substring(2), 16));
+        return new Expr.Int(number(token, token.text().substring(2), 16));
       case STRING:
         if (peek().is(Kind.ELLIPSIS)) {
           take();
@@ -496,6 +519,15 @@ final class ScriptParser {
       return Long.parseLong(token.text());
     } catch (NumberFormatException e) {
       throw error(token, what + " out of range: " + token.text());
+    }
+  }
+
+  /** A number in a system call; a 64-bit integer. */
+  private long number(Token token, String digits, int radix) {
+    try {
+      return Long.parseLong(digits, radix);
+    } catch (NumberFormatException e) {
+      throw error(token, "number out of range: " + token.text());
     }
   }
 

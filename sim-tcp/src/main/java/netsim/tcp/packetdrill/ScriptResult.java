@@ -24,7 +24,10 @@ public record ScriptResult(String script, Status status, int line, String reason
     FAIL,
     /** The script uses something netsim does not model; it did not run to the end. */
     UNSUPPORTED,
-    /** The script could not be read (a syntax error) or asks for something meaningless. */
+    /**
+     * The script could not be read (a syntax error), asks for something meaningless, or tests
+     * nothing (it has no events).
+     */
     ERROR
   }
 

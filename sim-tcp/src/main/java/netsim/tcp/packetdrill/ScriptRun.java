@@ -27,6 +27,9 @@ final class ScriptRun {
       "gateway_ip", "netmask_ip", "bind_port", "connect_port", "verbose", "non_fatal",
       "dry_run", "tcp_ts_ecr_scaled", "mtu");
 
+  /** The largest {@code --tolerance_usecs}: as long as a script may last. */
+  private static final long MAX_TOLERANCE_USECS = ScriptParser.MAX_SECONDS * 1_000_000L;
+
   private final Script script;
   private final Options options;
   private final SequenceSpace space;
@@ -49,11 +52,20 @@ final class ScriptRun {
     this.matcher = new SegmentMatcher(options.profile(), space);
   }
 
-  /** Runs the script; never throws for what a script or the model does. */
+  /**
+   * Runs the script; never throws for what a script or the model does. A script that tests
+   * nothing (no events, or only skipped shell commands) is an error, never a pass.
+   */
   ScriptResult run() {
     try {
+      if (script.events().isEmpty()) {
+        return nothingTested("the script has no events: nothing to test");
+      }
       checkSupported();
       execute();
+      if (script.events().stream().allMatch(e -> e.action() instanceof ShellCommand)) {
+        return nothingTested("every event is a skipped shell command: nothing was tested");
+      }
       return ScriptResult.pass(script.name(), skippedShell);
     } catch (UnsupportedFeatureException e) {
       return new ScriptResult(script.name(), ScriptResult.Status.UNSUPPORTED, e.line(),
@@ -65,6 +77,11 @@ final class ScriptRun {
       return new ScriptResult(script.name(), ScriptResult.Status.ERROR, e.line(), e.problem(),
           "", "", skippedShell);
     }
+  }
+
+  private ScriptResult nothingTested(String reason) {
+    return new ScriptResult(script.name(), ScriptResult.Status.ERROR, 0, reason, "", "",
+        skippedShell);
   }
 
   // --- Before running -------------------------------------------------------------------------
@@ -83,7 +100,12 @@ final class ScriptRun {
         }
         case "tolerance_usecs" -> {
           if (options.tolerance() < 0) {
-            tolerance = parseLong(name, value) * Time.MICROSECOND;
+            long usecs = parseLong(name, value);
+            if (usecs < 0 || usecs > MAX_TOLERANCE_USECS) {
+              throw new ScriptSyntaxException(script.name(), 1, "--" + name + " out of range: "
+                  + value + " (at most " + MAX_TOLERANCE_USECS + ")");
+            }
+            tolerance = usecs * Time.MICROSECOND;
           }
         }
         default -> {

@@ -35,6 +35,8 @@ final class SocketApi {
       "TCP_MAXSEG");
   private static final Set<String> GET_OPTIONS = Set.of("SO_ERROR", "SO_RCVBUF", "SO_SNDBUF",
       "SO_REUSEADDR", "SO_REUSEPORT", "SO_KEEPALIVE", "SO_TYPE", "TCP_NODELAY", "TCP_MAXSEG");
+  /** Options the model takes as an int: a value beyond int is refused, never wrapped. */
+  private static final Set<String> INT_OPTIONS = Set.of("SO_RCVBUF", "SO_SNDBUF", "TCP_MAXSEG");
 
   private final ScriptHost host;
   private final Profile profile;
@@ -147,7 +149,8 @@ final class SocketApi {
       throw new IllegalArgumentException(call.name() + "() needs a file descriptor number as"
           + " its first argument, got " + fd);
     }
-    return sockets.get((int) number.value());
+    long value = number.value();
+    return value == (int) value ? sockets.get((int) value) : null; // beyond int: none
   }
 
   private int allocate(SimSocket socket) {
@@ -358,6 +361,9 @@ final class SocketApi {
       return CallResult.ok(0);
     }
     long number = symbols.value(value);
+    if (INT_OPTIONS.contains(option) && number != (int) number) {
+      throw new IllegalArgumentException(option + " out of range: " + number);
+    }
     socket.settings.put(option, number);
     if (!host.started()) {
       switch (option) {

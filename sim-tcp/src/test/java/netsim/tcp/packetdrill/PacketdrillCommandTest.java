@@ -1,22 +1,24 @@
 package netsim.tcp.packetdrill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code netsim packetdrill FILE.pkt... [-D NAME] [--ignore-shell] [--report DIR] [--profile
- * linux|freebsd|rfc]}, as the CLI calls it.
+ * What {@code netsim packetdrill} does once its command line is read (the command line itself is
+ * tested in the experiments module, PacketdrillCliTest).
  */
 class PacketdrillCommandTest {
   private static final String CONNECT = "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
@@ -28,8 +30,7 @@ class PacketdrillCommandTest {
   Path dir;
   private Path passing;
   private Path shell;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final StringWriter out = new StringWriter();
 
   @BeforeEach
   void scripts() throws IOException {
@@ -41,64 +42,67 @@ class PacketdrillCommandTest {
     return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }
 
-  private int run(String... args) {
-    List<String> list = new ArrayList<>(List.of(args));
-    return PacketdrillCommand.run(list, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+  private Report run(Options options, Path reportDir, Path... scripts) throws IOException {
+    return PacketdrillCommand.run(List.of(scripts), options, reportDir, new PrintWriter(out));
   }
 
-  private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+  private Report run(Path... scripts) throws IOException {
+    return run(Options.defaults(), null, scripts);
   }
 
   @Test
-  void passingScripts_exitZero_andPrintOneLineEach() {
-    assertThat(run(passing.toString(), shell.toString())).isZero();
-    assertThat(out()).isEqualTo("PASS " + passing + "\nUNSUPPORTED " + shell + ":1: shell"
+  void anEmptyScript_isAnError_andTheCommandFails() throws IOException {
+    Path empty = write("empty.pkt", "");
+    assertThat(run(passing, empty).ok()).isFalse();
+    assertThat(out).hasToString("PASS " + passing + "\nERROR " + empty + ": the script has no"
+        + " events: nothing to test\n2 scripts: 1 pass, 0 fail, 0 unsupported, 1 error\n");
+  }
+
+  @Test
+  void passingScripts_areOk_andPrintOneLineEach() throws IOException {
+    assertThat(run(passing, shell).ok()).isTrue();
+    assertThat(out).hasToString("PASS " + passing + "\nUNSUPPORTED " + shell + ":1: shell"
         + " command `sysctl -w x=1` (run with ignoreShell to skip shell commands)\n2 scripts:"
         + " 1 pass, 0 fail, 1 unsupported, 0 error\n");
   }
 
   @Test
-  void defines_reachTheScripts_andAFailureExitsOne() {
-    assertThat(run(passing.toString(), "-D", "SLOW")).isEqualTo(1);
-    assertThat(out()).startsWith("FAIL " + passing + ":6: segment sent at 1.000000, expected"
-        + " at 3.000000");
-    out.reset();
-    assertThat(run(passing.toString(), "-DSLOW")).isEqualTo(1);
+  void defines_reachTheScripts_andAFailureIsNotOk() throws IOException {
+    assertThat(run(Options.defaults().withDefines(Set.of("SLOW")), null, passing).ok())
+        .isFalse();
+    assertThat(out.toString()).startsWith("FAIL " + passing + ":6: segment sent at 1.000000,"
+        + " expected at 3.000000");
   }
 
   @Test
-  void ignoreShell_skipsShellCommands() {
-    assertThat(run("--ignore-shell", shell.toString())).isZero();
-    assertThat(out()).startsWith("PASS " + shell);
+  void ignoreShell_skipsShellCommands() throws IOException {
+    assertThat(run(Options.defaults().withIgnoreShell(true), null, shell).ok()).isTrue();
+    assertThat(out.toString()).startsWith("PASS " + shell);
   }
 
   @Test
-  void report_writesTheReportFiles() {
+  void report_writesTheReportFiles() throws IOException {
     Path reports = dir.resolve("report");
-    assertThat(run(passing.toString(), "--report", reports.toString(), "--profile", "linux"))
-        .isZero();
+    assertThat(run(Options.defaults().withProfile(Profile.linux()), reports, passing).ok())
+        .isTrue();
     assertThat(reports.resolve(ReportWriter.TEXT_FILE)).exists();
     assertThat(reports.resolve(ReportWriter.MARKDOWN_FILE)).content()
         .contains("Profile `linux`");
   }
 
   @Test
-  void usageErrors_exitTwo_withTheUsage() {
-    assertThat(run()).isEqualTo(2);
-    assertThat(run("--profile", "solaris", passing.toString())).isEqualTo(2);
-    assertThat(run("--bogus", passing.toString())).isEqualTo(2);
-    assertThat(run(passing.toString(), "--report")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no script given",
-        "unknown profile 'solaris' (known: rfc, linux, freebsd)", "unknown option --bogus",
-        "--report needs a value", PacketdrillCommand.USAGE);
+  void aReportThatCannotBeWritten_throws_afterTheResultsArePrinted() throws IOException {
+    Path reports = write("file", "mine").resolve("report");
+    assertThatThrownBy(() -> run(Options.defaults(), reports, passing))
+        .isInstanceOf(FileSystemException.class).hasMessageContaining("Not a directory");
+    assertThat(out).hasToString("PASS " + passing + "\n1 script: 1 pass, 0 fail, 0 unsupported,"
+        + " 0 error\n");
   }
 
   @Test
-  void missingScript_isAnError() {
-    assertThat(run(dir.resolve("nope.pkt").toString())).isEqualTo(1);
-    assertThat(out()).startsWith("ERROR " + dir.resolve("nope.pkt") + ": cannot read the"
-        + " script");
+  void missingScript_isAnError() throws IOException {
+    assertThat(run(dir.resolve("nope.pkt")).ok()).isFalse();
+    assertThat(out.toString()).startsWith("ERROR " + dir.resolve("nope.pkt") + ": cannot read"
+        + " the script");
   }
 }

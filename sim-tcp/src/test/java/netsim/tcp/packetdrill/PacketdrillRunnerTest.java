@@ -431,4 +431,77 @@ class PacketdrillRunnerTest {
     assertThat(result.status()).isEqualTo(Status.ERROR);
     assertThat(result.summary()).isEqualTo("ERROR test.pkt:8: unknown name 'SHUT_SIDEWAYS'");
   }
+
+  @Nested
+  class NothingToTest {
+    @Test
+    void anEmptyScript_isAnError_notAPass() {
+      ScriptResult result = run("");
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.summary()).isEqualTo("ERROR test.pkt: the script has no events:"
+          + " nothing to test");
+    }
+
+    @Test
+    void aScriptOfCommentsAndOptions_isAnError_notAPass() {
+      ScriptResult result = run("// only a comment\n--tolerance_usecs=1000\n/* and another */\n");
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.reason()).isEqualTo("the script has no events: nothing to test");
+    }
+
+    @Test
+    void aScriptWhoseEventsAreAllSkippedShellCommands_isAnError_notAPass() {
+      ScriptResult result = run("0 `sysctl -w x=1`\n+0 `true`\n",
+          Options.defaults().withIgnoreShell(true));
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.reason()).isEqualTo("every event is a skipped shell command: nothing"
+          + " was tested");
+      assertThat(result.skippedShell()).containsExactly("1: sysctl -w x=1", "2: true");
+    }
+  }
+
+  @Nested
+  class NumbersOutOfRange {
+    @Test
+    void aTimeBeyondLong_isAnErrorAtItsLine_notAnException() {
+      ScriptResult result = run("0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+          + "+99999999999999999999 close(3) = 0\n");
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.summary()).isEqualTo("ERROR test.pkt:2: time out of range:"
+          + " 99999999999999999999 s (at most 1000000 s)");
+    }
+
+    @Test
+    void aCallArgumentBeyondLong_isAnErrorAtItsLine_notAnException() {
+      ScriptResult result = run(ESTABLISHED + "+0 write(4, ..., 99999999999999999999) = 10\n");
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.summary()).isEqualTo("ERROR test.pkt:8: number out of range:"
+          + " 99999999999999999999");
+    }
+
+    @Test
+    void aToleranceWhoseNanosecondsOverflow_isAnError() {
+      ScriptResult result = run("--tolerance_usecs=99999999999999999\n" + CONNECTING);
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.reason()).isEqualTo("--tolerance_usecs out of range: 99999999999999999"
+          + " (at most 1000000000000)");
+    }
+
+    @Test
+    void aSocketOptionBeyondInt_isAnErrorAtItsLine_notWrappedAround() {
+      ScriptResult result = run("0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+          + "+0 setsockopt(3, SOL_SOCKET, SO_RCVBUF, [4294968296], 4) = 0\n");
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.summary()).isEqualTo("ERROR test.pkt:2: SO_RCVBUF out of range:"
+          + " 4294968296");
+    }
+
+    @Test
+    void aFileDescriptorBeyondInt_isNoSocket_notSocketThree() {
+      ScriptResult result = run("0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+          + "+0 close(4294967299) = -1 EBADF (Bad file descriptor)\n"
+          + "+0 close(3) = 0\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+  }
 }

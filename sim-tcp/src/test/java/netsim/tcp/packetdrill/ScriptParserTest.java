@@ -84,6 +84,24 @@ class ScriptParserTest {
     }
 
     @Test
+    void timeBeyondTheLimit_isOutOfRange_atItsLine() {
+      assertError("0 `a`\n+99999999999999999999 `b`", 2,
+          "time out of range: 99999999999999999999 s (at most 1000000 s)");
+      assertError("0 `a`\n1000000.5 `b`", 2, "time out of range: 1000000.5 s");
+      assertError("0~99999999999999999999 `a`", 1, "time out of range");
+      assertError("0...99999999999999999999 read(4, ..., 10) = 10", 1, "time out of range");
+    }
+
+    @Test
+    void timesAddingUpBeyondTheLimit_areOutOfRange_whereTheyPassIt() {
+      assertError("0 `a`\n+600000 `b`\n+0 `c`\n+400001 `d`", 4, "the script's times add up"
+          + " to more than 1000000 s");
+      assertThat(parse("0 `a`\n+600000 `b`\n+400000 `c`").events()).hasSize(3);
+      assertThat(parse("999999 `a`\n1000000 `b`").events()).as("absolute times do not add up")
+          .hasSize(2);
+    }
+
+    @Test
     void missingTime_isAnError() {
       assertError("socket(..., SOCK_STREAM, IPPROTO_TCP) = 3", 1, "expected a time");
     }
@@ -193,6 +211,22 @@ class ScriptParserTest {
     }
 
     @Test
+    void sequenceAndAckNumbersBeyond32Bits_areOutOfRange() {
+      assertError("0 < S 4294967296:4294967296(0) win 1", 1,
+          "sequence range start out of range 0-4294967295: 4294967296");
+      assertError("0 < S 0:4294967296(4294967296) win 1", 1,
+          "sequence range end out of range 0-4294967295: 4294967296");
+      assertError("0 < . 1:1(0) ack 4294967296 win 1", 1,
+          "acknowledgment number out of range 0-4294967295: 4294967296");
+      assertError("0 < . 1:1(0) ack 99999999999999999999 win 1", 1,
+          "acknowledgment number out of range: 99999999999999999999");
+      assertError("0 < . -5:-5(0) ack 1 win 1", 1,
+          "sequence range start out of range 0-4294967295: -5");
+      assertError("0 < . 1:1(0) ack 1 win 1 <sack 1:4294967296>", 1,
+          "SACK block end out of range 0-4294967295: 4294967296");
+    }
+
+    @Test
     void outOfRangeWindow_isAnError() {
       assertError("0 < . 1:1(0) ack 1 win 70000", 1, "window out of range 0-65535: 70000");
     }
@@ -258,6 +292,16 @@ class ScriptParserTest {
       SyscallSpec fcntl = call("fcntl(3, F_GETFL) = 0x802 (flags O_RDWR|O_NONBLOCK)");
       assertThat(fcntl.result()).isEqualTo(new Expr.Int(0x802));
       assertThat(fcntl.errno()).isNull();
+    }
+
+    @Test
+    void argumentsBeyondLong_areOutOfRange_atTheirLine() {
+      assertError("0 `a`\n+0 write(4, ..., 99999999999999999999) = 10", 2,
+          "number out of range: 99999999999999999999");
+      assertError("0 write(4, ..., 10) = 0x1FFFFFFFFFFFFFFFF", 1,
+          "number out of range: 0x1FFFFFFFFFFFFFFFF");
+      assertError("0 write(4, ..., -99999999999999999999) = 10", 1,
+          "number out of range: -99999999999999999999");
     }
 
     @Test
