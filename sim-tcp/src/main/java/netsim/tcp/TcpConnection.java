@@ -40,8 +40,9 @@ import netsim.tcp.cc.CongestionControls;
  *
  * <p>The send side is addressed by stream position: position 0 is our SYN, positions 1.. are data
  * bytes, and the FIN follows the last byte written. On the wire, position p is sequence number
- * ISS + p. Where the RFC says SND.NXT for the ACK check, we use SND.MAX, the highest position ever
- * sent, because SND.NXT moves back on retransmission.
+ * ISS + p. Where the RFC says SND.NXT for the ACK check and for the sequence number of a segment
+ * without data (an ACK, a RST), we use SND.MAX, the highest position ever sent, because our
+ * SND.NXT moves back on retransmission and the RFC's does not.
  *
  * <p>Data transfer: a sliding window limited by the peer's window and the congestion window
  * ({@link CongestionControl}), sender and receiver silly-window avoidance and Nagle (RFC 9293
@@ -302,8 +303,8 @@ public final class TcpConnection {
   public void abort() {
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
-          // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>"
-          transmit(segment(seqOf(sndNxt), 0, RST, null));
+          // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" (the RFC's SND.NXT is our SND.MAX)
+          transmit(segment(seqOf(sndMax), 0, RST, null));
       default -> {
         // LISTEN, SYN-SENT: no reset; CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
       }
@@ -567,7 +568,7 @@ public final class TcpConnection {
       challengeAck();
     } else {
       // RFC 793's rule: a SYN in the window is an error; reset the connection.
-      transmit(segment(seqOf(sndNxt), 0, RST, null));
+      transmit(segment(seqOf(sndMax), 0, RST, null));
       reset("rcv SYN");
     }
   }
@@ -1030,7 +1031,10 @@ public final class TcpConnection {
       transmit(next);
     }
     if (ackPending) {
-      transmit(segment(seqOf(sndNxt), rcvNxt, ACK, null));
+      // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
+      // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
+      // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
+      transmit(segment(seqOf(sndMax), rcvNxt, ACK, null));
     }
     if (sndNxt < 1 + sendBuffer.end() && sndMax == sndUna && sndUna > 0
         && retransmitAt == NEVER && persistAt == NEVER && state.isSynchronized()) {
