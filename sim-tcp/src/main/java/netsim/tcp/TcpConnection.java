@@ -72,6 +72,8 @@ public final class TcpConnection {
     default void congestionChanged(TcpConnection connection) {}
   }
 
+  /** The cause a state change reports when the host crashes. */
+  static final String HOST_CRASH = "host crash";
   /** {@link #pollAt()} when no timer is running. */
   public static final long NEVER = Long.MAX_VALUE;
   /** RFC 9293 3.7.1: the MSS to assume when the peer sends none. */
@@ -321,7 +323,7 @@ public final class TcpConnection {
   public void vanish() {
     if (state != CLOSED) {
       ackPending = false;
-      enterClosed("host crash");
+      enterClosed(HOST_CRASH);
     }
   }
 
