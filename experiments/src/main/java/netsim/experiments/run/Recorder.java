@@ -87,7 +87,9 @@ public final class Recorder implements PacketObserver, TcpObserver {
 
   @Override
   public void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
-    ended(packet.id());
+    if (cause != DropCause.BACKLOG) {
+      ended(packet.id()); // a backlog drop follows the packet's recv, which ended it already
+    }
     events.add(packet(time, "drop", node.name(), packet, null,
         link == null ? null : link.name(), cause.traceName()));
   }
