@@ -13,8 +13,8 @@ import netsim.tcp.TcpState;
  * The checks every run makes. A run's connections end in one of three ways:
  *
  * <ul>
- *   <li>a normal close, which is neither listed nor counted (TIME_WAIT when the run ends
- *       included: the connection has closed and only waits out 2 MSL);
+ *   <li>a normal close, which is neither listed nor counted (TIME_WAIT when the run ends, or
+ *       cut short by a RST, included: the connection had closed and only waited out 2 MSL);
  *   <li>an <b>expected outcome</b>: TCP doing its job when the network or a host fails it (a
  *       reset, a refused, timed-out or failed OPEN, a user timeout, an abort, a crash, or a
  *       connection left open because its peer gave up without a RST);
@@ -104,6 +104,11 @@ public final class Invariants {
 
   /** How an ended connection ended, when that was not a normal close; else null. */
   private static ExpectedOutcome howItEnded(ConnectionReport c) {
+    List<TraceEvent.State> transitions = c.transitions();
+    if (!transitions.isEmpty()
+        && transitions.get(transitions.size() - 1).from().equals("TIME_WAIT")) {
+      return null; // it had closed; a RST (or a new SYN) only cut TIME-WAIT short
+    }
     String cause = c.lastCause();
     String at = " at " + Time.format(c.closedAt());
     boolean opened = c.establishedAt() >= 0;

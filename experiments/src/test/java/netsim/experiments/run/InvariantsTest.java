@@ -84,6 +84,38 @@ class InvariantsTest {
   }
 
   @Test
+  void aTimeWaitCutShortByARst_isAClose_notAReset() {
+    // RFC 9293 3.10.7.4: a RST in TIME-WAIT closes it (without RFC 1337). The connection had
+    // closed: the RST only cut its 2 MSL short. Here the server's RST answers the client's
+    // re-ACK of a FIN that the rule duplicated, once the server's end is gone.
+    ExperimentConfig config = ConfigLoader.load("invariants.yaml", """
+        name: time-wait-rst
+        nodes:
+          - {name: client, address: 10.0.0.1}
+          - {name: server, address: 10.0.0.2}
+        links:
+          - {a: client, b: server, delay: 10ms}
+        listeners:
+          - {host: server, port: 80, close: eof}
+        clients:
+          - {host: client, connect: "server:80", close: done}
+        rules:
+          - {on: "server->client", match: {flagsContain: FIN}, action: delay-arrival,
+             delay: 50ms, select: "nth 1", continue: true}
+          - {on: "server->client", match: {flagsContain: FIN}, action: duplicate, select: "nth 1"}
+        """, List.of());
+    RunResult result = new Experiment(config).run();
+    List<ConnectionReport> reports = ConnectionReport.of(result);
+    assertThat(reports.get(0).transitions()).extracting(TraceEvent.State::cause)
+        .endsWith("rcv RST");
+    assertThat(reports.get(0).transitions().get(reports.get(0).transitions().size() - 1).from())
+        .isEqualTo("TIME_WAIT");
+    Invariants.Verdict verdict = Invariants.verdict(result, reports);
+    assertThat(verdict.violations()).isEmpty();
+    assertThat(verdict.expected()).isEmpty();
+  }
+
+  @Test
   void withoutItsPeerGivingUp_aConnectionLeftOpenIsAViolation() {
     // The same run with a time limit before the client gives up: the second connection is
     // left open at both ends, and nothing explains it. (The first one, in TIME_WAIT, has
