@@ -18,6 +18,17 @@ class DataTransferTest {
     return text.getBytes(US_ASCII);
   }
 
+  /** Three segments sent, none acknowledged; the RTO (1 s) fired and the first went again. */
+  private static TcpHarness resending() {
+    TcpHarness h = TcpHarness.established(NO_NAGLE);
+    h.connection.send(new byte[3 * 1460]);
+    h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
+        "PSH|ACK seq=3921 ack=5001 len=1460");
+    h.advanceBy("1s");
+    h.expect("ACK seq=1001 ack=5001 len=1460");
+    return h;
+  }
+
   @Nested
   class Reassembly {
     @Test
@@ -276,12 +287,7 @@ class DataTransferTest {
 
     @Test
     void aRetransmissionTimeout_collapsesTheWindowToOneSegment_andBacksOffTheTimer() {
-      TcpHarness h = TcpHarness.established(NO_NAGLE);
-      h.connection.send(new byte[3 * 1460]);
-      h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
-          "PSH|ACK seq=3921 ack=5001 len=1460");
-      h.advanceBy("1s");
-      h.expect("ACK seq=1001 ack=5001 len=1460");
+      TcpHarness h = resending();
       assertThat(h.connection.cwnd()).isEqualTo(1460);
       assertThat(h.connection.ssthresh()).isEqualTo(2920);
       assertThat(h.connection.rto()).isEqualTo(Time.seconds(2));
@@ -300,16 +306,6 @@ class DataTransferTest {
    */
   @Nested
   class AfterATimeout {
-    private TcpHarness resending() {
-      TcpHarness h = TcpHarness.established(NO_NAGLE);
-      h.connection.send(new byte[3 * 1460]);
-      h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
-          "PSH|ACK seq=3921 ack=5001 len=1460");
-      h.advanceBy("1s");
-      h.expect("ACK seq=1001 ack=5001 len=1460");
-      return h;
-    }
-
     @Test
     void anAckWithoutData_carriesTheHighestSequenceNumberSent() {
       TcpHarness h = resending();

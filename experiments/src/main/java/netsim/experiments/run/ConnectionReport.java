@@ -35,6 +35,12 @@ public record ConnectionReport(String node, String conn, String role,
     return record.ended();
   }
 
+  /** The same connection seen from its other end: "B-A" for "A-B". */
+  public static String reverse(String conn) {
+    int dash = conn.indexOf('-');
+    return dash < 0 ? conn : conn.substring(dash + 1) + "-" + conn.substring(0, dash);
+  }
+
   /** The states visited in order, starting with the first: "CLOSED SYN_SENT ESTABLISHED ...". */
   public List<String> states() {
     List<String> states = new ArrayList<>();

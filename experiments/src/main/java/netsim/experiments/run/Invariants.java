@@ -80,7 +80,7 @@ public final class Invariants {
         continue; // a connection in TIME_WAIT has closed; it only waits out 2 MSL
       }
       ConnectionReport peer = c.finalState() == TcpState.SYN_SENT ? null
-          : byIncarnation.get(incarnation(reverse(c.conn()), c.record().irs(),
+          : byIncarnation.get(incarnation(ConnectionReport.reverse(c.conn()), c.record().irs(),
               c.record().iss()));
       if (peer != null && peer.ended() && GIVING_UP.contains(peer.lastCause())) {
         expected.add(new ExpectedOutcome(c.node(), c.conn(), Kind.PEER_GAVE_UP, "left in "
@@ -151,12 +151,6 @@ public final class Invariants {
     return conn + " " + iss + " " + irs;
   }
 
-  /** "10.0.0.2:80-10.0.0.1:49152" for "10.0.0.1:49152-10.0.0.2:80". */
-  private static String reverse(String conn) {
-    int dash = conn.indexOf('-');
-    return conn.substring(dash + 1) + "-" + conn.substring(0, dash);
-  }
-
   private static void dataIntact(RunResult result, List<String> violations) {
     Map<String, AppRecord> senders = new HashMap<>();
     for (AppRecord r : result.apps()) {
@@ -177,7 +171,7 @@ public final class Invariants {
         continue; // no FIN: the peer's data may rightly be incomplete (reset, crash, abort)
       }
       // The application at the other end: the reversed 4-tuple, whose ISN is our IRS.
-      AppRecord sender = senders.get(reverse(receiver.tuple().toString()) + " "
+      AppRecord sender = senders.get(ConnectionReport.reverse(receiver.tuple().toString()) + " "
           + receiver.irs());
       long delivered = receiver.bytesDelivered();
       if (sender != null && delivered != sender.written()) {
