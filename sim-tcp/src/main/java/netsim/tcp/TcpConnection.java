@@ -127,7 +127,8 @@ public final class TcpConnection {
   private long receivedOffset;
   /** RCV.WND: the window offered, from RCV.NXT. */
   private long rcvWnd;
-  private final ByteArrayOutputStream unread = new ByteArrayOutputStream();
+  /** Bytes received in order while the application was not reading; null when there are none. */
+  private ByteArrayOutputStream unread;
   private boolean reading = true;
   private boolean finPending;
   private int pendingFinSeq;
@@ -261,6 +262,11 @@ public final class TcpConnection {
   /** Bytes the send buffer can still take. */
   public int sendBufferFree() {
     return sendBuffer.free();
+  }
+
+  /** Bytes of memory the send buffer holds now (it grows with its data; for tests). */
+  int sendBufferAllocated() {
+    return sendBuffer.allocated();
   }
 
   /**
@@ -770,6 +776,9 @@ public final class TcpConnection {
       handler.onData(this, bytes);
       openWindow();
     } else {
+      if (unread == null) {
+        unread = new ByteArrayOutputStream(bytes.length);
+      }
       unread.writeBytes(bytes);
     }
   }
@@ -779,7 +788,7 @@ public final class TcpConnection {
    * min(half the buffer, one MSS) at a time. Returns whether it grew.
    */
   private boolean openWindow() {
-    long free = Math.min(config.receiveBuffer() - unread.size(), 0xFFFFL << rcvShift);
+    long free = Math.min(config.receiveBuffer() - unreadBytes(), 0xFFFFL << rcvShift);
     if (free - rcvWnd >= Math.min(config.receiveBuffer() / 2, sendMss())) {
       rcvWnd = free;
       return true;
@@ -842,9 +851,9 @@ public final class TcpConnection {
    */
   public void setReading(boolean on) {
     reading = on;
-    if (on && unread.size() > 0) {
+    if (on && unread != null) {
       byte[] waiting = unread.toByteArray();
-      unread.reset();
+      unread = null; // its memory goes with it
       if (deliverData) {
         env.appEvent(this, "data", waiting.length);
         handler.onData(this, waiting);
@@ -859,7 +868,7 @@ public final class TcpConnection {
 
   /** Bytes received in order that the application has not taken yet. */
   public int unreadBytes() {
-    return unread.size();
+    return unread == null ? 0 : unread.size();
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -68,6 +68,19 @@ class DataTransferTest {
   @Nested
   class FlowControl {
     @Test
+    void aOneGibibyteSendBuffer_holdsTheBytesWaiting_andGivesThemBackWhenAcknowledged() {
+      TcpHarness h = TcpHarness.established(TcpHarness.CONFIG.toBuilder()
+          .sendBuffer(1 << 30).build());
+      assertThat(h.connection.sendBufferAllocated()).isZero();
+      assertThat(h.connection.send(new byte[100])).isEqualTo(100);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=100");
+      assertThat(h.connection.sendBufferAllocated()).isEqualTo(100);
+      assertThat(h.connection.sendBufferFree()).isEqualTo((1 << 30) - 100);
+      h.receive("ACK", 5001, 1101);
+      assertThat(h.connection.sendBufferAllocated()).isZero();
+    }
+
+    @Test
     void aReceiverThatStopsReading_closesItsWindow_andReopensItWithAnUpdate() {
       TcpHarness h = TcpHarness.established();
       h.connection.setReading(false);
