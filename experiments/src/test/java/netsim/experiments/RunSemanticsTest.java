@@ -168,6 +168,7 @@ class RunSemanticsTest {
             + " arrived (RFC 9293 3.10.8 and 3.5.1)",
         "server 10.0.0.2:80-10.0.0.1:49152 user-timeout: gave up at 9.03s: its"
             + " retransmissions went unanswered (USER TIMEOUT, RFC 9293 3.10.8)");
-    assertThat(Cli.run("run", dir.resolve("exp.yaml").toString(), "--check").exit()).isZero();
+    assertThat(Cli.run("run", dir.resolve("exp.yaml").toString(), "--check", "--out",
+        dir.resolve("checked").toString()).exit()).isZero();
   }
 }
