@@ -1,6 +1,7 @@
 package netsim.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,9 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netsim.experiments.config.ConfigLoader;
+import netsim.experiments.config.ExperimentConfig;
 import netsim.experiments.hunt.Detection;
+import netsim.experiments.hunt.Detector;
 import netsim.experiments.hunt.Detectors;
+import netsim.experiments.hunt.Hunt;
 import netsim.experiments.hunt.RunTrace;
+import netsim.experiments.hunt.SeedRange;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -85,26 +91,30 @@ class HuntTest {
   }
 
   @Test
-  void aRunThatFails_stopsTheHunt_namingItsSeed() throws IOException {
-    // Two clients on one fixed port at once: the second connect fails at run time.
-    Path file = dir.resolve("clash.yaml");
-    Files.writeString(file, """
-        nodes:
-          - {name: client, address: 10.0.0.1}
-          - {name: server, address: 10.0.0.2}
-        links:
-          - {a: client, b: server}
-        listeners:
-          - {host: server, port: 80}
-        clients:
-          - {host: client, connect: "server:80", localPort: 5000}
-          - {host: client, connect: "server:80", localPort: 5000}
-        """);
-    Cli.Result result = Cli.run("hunt", file.toString(), "--until", "stale-syn", "--seeds",
-        "7..9", "--parallel", "2");
-    assertThat(result.exit()).isEqualTo(3);
-    assertThat(result.err()).startsWith("netsim: the run with seed 7 failed: ")
-        .contains("cannot connect from port 5000");
+  void aRunThatFails_stopsTheHunt_namingItsSeed() {
+    // A failure inside a run (here a detector that throws) stops the hunt at the first seed
+    // that failed, in seed order, whichever thread ran it.
+    ExperimentConfig config = ConfigLoader.load(Path.of(EXAMPLE), List.of());
+    Detector failing = new Detector() {
+      @Override
+      public String name() {
+        return "failing";
+      }
+
+      @Override
+      public String meaning() {
+        return "fails on every run";
+      }
+
+      @Override
+      public List<Detection> detect(RunTrace run) {
+        throw new IllegalStateException("a bug");
+      }
+    };
+    Hunt hunt = new Hunt(config, failing, new SeedRange(7, 9), 2, Long.MAX_VALUE);
+    assertThatThrownBy(() -> hunt.run(find -> { }, progress -> { }))
+        .isInstanceOf(Hunt.HuntException.class)
+        .hasMessage("the run with seed 7 failed: java.lang.IllegalStateException: a bug");
   }
 
   @Test

@@ -25,7 +25,12 @@ public enum DropCause {
   /** It reached a host that does not have its destination address. */
   NOT_FOR_HOST,
   /** No protocol handler at the destination host for its protocol. */
-  NO_PROTOCOL;
+  NO_PROTOCOL,
+  /**
+   * The destination host received it (a {@code recv} precedes the drop) and its transport
+   * dropped it unanswered because the listen queue was full (a SYN beyond a listener's backlog).
+   */
+  BACKLOG;
 
   /** The lower-case name used in traces and summaries, e.g. "queue", "no-route". */
   public String traceName() {

@@ -53,6 +53,14 @@ public final class Host extends Node {
     return packet;
   }
 
+  /**
+   * A protocol handler drops a packet this host received and handed to it (e.g. a SYN beyond a
+   * listener's backlog): observers see the drop, at this host, with its cause.
+   */
+  public void discard(Packet packet, DropCause cause) {
+    network().events().dropped(this, null, packet, checkNotNull(cause, "cause"));
+  }
+
   @Override
   void receive(Packet packet, Interface in, LinkDirection from) {
     Network network = network();

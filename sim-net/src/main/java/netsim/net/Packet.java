@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.ByteBuffer;
+import netsim.core.Time;
 
 /**
  * An IPv4 packet in flight: header fields, the transport payload, and simulation-only metadata that
@@ -115,7 +116,7 @@ public final class Packet {
    */
   public void delayArrival(long nanos) {
     checkArgument(nanos >= 0, "arrival delay must not be negative, got %s", nanos);
-    arrivalDelay += nanos;
+    arrivalDelay = Time.after(arrivalDelay, nanos);
   }
 
   /**

@@ -28,11 +28,16 @@ final class RttEstimator {
       srtt = r;
       rttvar = r / 2;
     } else {
-      rttvar = (3 * rttvar + Math.abs(srtt - r)) / 4;
-      srtt = (7 * srtt + r) / 8;
+      // RTTVAR <- 3/4 RTTVAR + 1/4 |SRTT - R'| and SRTT <- 7/8 SRTT + 1/8 R', written as
+      // steps towards the sample so that no product can overflow (the same floors as
+      // (3 RTTVAR + |SRTT - R'|) / 4 and (7 SRTT + R') / 8).
+      rttvar += Math.floorDiv(Math.abs(srtt - r) - rttvar, 4);
+      srtt += Math.floorDiv(r - srtt, 8);
     }
     backoffs = 0;
-    rto = clamp(srtt + Math.max(granularity, 4 * rttvar));
+    long variance = rttvar > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : 4 * rttvar;
+    rto = clamp(variance > Long.MAX_VALUE - srtt ? Long.MAX_VALUE
+        : srtt + Math.max(granularity, variance));
   }
 
   /** RFC 6298 5.5: the timer expired; double the RTO up to the maximum. */

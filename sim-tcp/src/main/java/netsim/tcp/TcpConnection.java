@@ -40,8 +40,9 @@ import netsim.tcp.cc.CongestionControls;
  *
  * <p>The send side is addressed by stream position: position 0 is our SYN, positions 1.. are data
  * bytes, and the FIN follows the last byte written. On the wire, position p is sequence number
- * ISS + p. Where the RFC says SND.NXT for the ACK check, we use SND.MAX, the highest position ever
- * sent, because SND.NXT moves back on retransmission.
+ * ISS + p. Where the RFC says SND.NXT for the ACK check and for the sequence number of a segment
+ * without data (an ACK, a RST), we use SND.MAX, the highest position ever sent, because our
+ * SND.NXT moves back on retransmission and the RFC's does not.
  *
  * <p>Data transfer: a sliding window limited by the peer's window and the congestion window
  * ({@link CongestionControl}), sender and receiver silly-window avoidance and Nagle (RFC 9293
@@ -71,6 +72,8 @@ public final class TcpConnection {
     default void congestionChanged(TcpConnection connection) {}
   }
 
+  /** The cause a state change reports when the host crashes. */
+  static final String HOST_CRASH = "host crash";
   /** {@link #pollAt()} when no timer is running. */
   public static final long NEVER = Long.MAX_VALUE;
   /** RFC 9293 3.7.1: the MSS to assume when the peer sends none. */
@@ -124,7 +127,8 @@ public final class TcpConnection {
   private long receivedOffset;
   /** RCV.WND: the window offered, from RCV.NXT. */
   private long rcvWnd;
-  private final ByteArrayOutputStream unread = new ByteArrayOutputStream();
+  /** Bytes received in order while the application was not reading; null when there are none. */
+  private ByteArrayOutputStream unread;
   private boolean reading = true;
   private boolean finPending;
   private int pendingFinSeq;
@@ -260,6 +264,11 @@ public final class TcpConnection {
     return sendBuffer.free();
   }
 
+  /** Bytes of memory the send buffer holds now (it grows with its data; for tests). */
+  int sendBufferAllocated() {
+    return sendBuffer.allocated();
+  }
+
   /**
    * RFC 9293 3.10.4 CLOSE: "I have no more data to send". The FIN follows the data already
    * queued. Receiving goes on. Calling it again is harmless.
@@ -302,8 +311,8 @@ public final class TcpConnection {
   public void abort() {
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
-          // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>"
-          transmit(segment(seqOf(sndNxt), 0, RST, null));
+          // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" (the RFC's SND.NXT is our SND.MAX)
+          transmit(segment(seqOf(sndMax), 0, RST, null));
       default -> {
         // LISTEN, SYN-SENT: no reset; CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
       }
@@ -320,7 +329,7 @@ public final class TcpConnection {
   public void vanish() {
     if (state != CLOSED) {
       ackPending = false;
-      enterClosed("host crash");
+      enterClosed(HOST_CRASH);
     }
   }
 
@@ -567,7 +576,7 @@ public final class TcpConnection {
       challengeAck();
     } else {
       // RFC 793's rule: a SYN in the window is an error; reset the connection.
-      transmit(segment(seqOf(sndNxt), 0, RST, null));
+      transmit(segment(seqOf(sndMax), 0, RST, null));
       reset("rcv SYN");
     }
   }
@@ -767,6 +776,9 @@ public final class TcpConnection {
       handler.onData(this, bytes);
       openWindow();
     } else {
+      if (unread == null) {
+        unread = new ByteArrayOutputStream(bytes.length);
+      }
       unread.writeBytes(bytes);
     }
   }
@@ -776,7 +788,7 @@ public final class TcpConnection {
    * min(half the buffer, one MSS) at a time. Returns whether it grew.
    */
   private boolean openWindow() {
-    long free = Math.min(config.receiveBuffer() - unread.size(), 0xFFFFL << rcvShift);
+    long free = Math.min(config.receiveBuffer() - unreadBytes(), 0xFFFFL << rcvShift);
     if (free - rcvWnd >= Math.min(config.receiveBuffer() / 2, sendMss())) {
       rcvWnd = free;
       return true;
@@ -839,9 +851,9 @@ public final class TcpConnection {
    */
   public void setReading(boolean on) {
     reading = on;
-    if (on && unread.size() > 0) {
+    if (on && unread != null) {
       byte[] waiting = unread.toByteArray();
-      unread.reset();
+      unread = null; // its memory goes with it
       if (deliverData) {
         env.appEvent(this, "data", waiting.length);
         handler.onData(this, waiting);
@@ -856,7 +868,7 @@ public final class TcpConnection {
 
   /** Bytes received in order that the application has not taken yet. */
   public int unreadBytes() {
-    return unread.size();
+    return unread == null ? 0 : unread.size();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1030,7 +1042,10 @@ public final class TcpConnection {
       transmit(next);
     }
     if (ackPending) {
-      transmit(segment(seqOf(sndNxt), rcvNxt, ACK, null));
+      // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
+      // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
+      // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
+      transmit(segment(seqOf(sndMax), rcvNxt, ACK, null));
     }
     if (sndNxt < 1 + sendBuffer.end() && sndMax == sndUna && sndUna > 0
         && retransmitAt == NEVER && persistAt == NEVER && state.isSynchronized()) {

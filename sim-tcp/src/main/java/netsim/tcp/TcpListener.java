@@ -58,9 +58,14 @@ public final class TcpListener {
 
   /** Stops listening (RFC 9293 3.10.4 CLOSE in LISTEN); children already made carry on. */
   public void close() {
+    close("CLOSE");
+  }
+
+  /** Stops listening; {@code cause} is what the state change reports ("CLOSE", "host crash"). */
+  void close(String cause) {
     if (open) {
       open = false;
-      stack.closeListener(this);
+      stack.closeListener(this, cause);
     }
   }
 

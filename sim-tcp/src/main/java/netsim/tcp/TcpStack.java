@@ -2,7 +2,6 @@ package netsim.tcp;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
-import static com.google.common.base.Preconditions.checkState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,9 +10,9 @@ import java.util.Map;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Timer;
+import netsim.net.DropCause;
 import netsim.net.Host;
 import netsim.net.Ipv4Address;
-import netsim.net.Packet;
 
 /**
  * The TCP of one host: demultiplexes arriving segments by 4-tuple to connections, to listeners
@@ -46,21 +45,41 @@ public final class TcpStack {
   private final IsnGenerator isns;
   private final Map<FourTuple, Entry> connections = new LinkedHashMap<>();
   private final Map<Integer, TcpListener> listeners = new LinkedHashMap<>();
-  private final List<TcpConnection> history = new ArrayList<>();
+  /** Every connection ever made, in order of creation: live, or reduced to its record. */
+  private final List<HistorySlot> history = new ArrayList<>();
   private final List<TcpObserver> observers = new ArrayList<>();
   private final Env env = new Env();
   private int nextEphemeral = FIRST_EPHEMERAL_PORT;
 
-  /** A connection with its timer and, for a child, its listener. */
+  /** A connection with its timer, its place in the history and, for a child, its listener. */
   private static final class Entry {
     final TcpConnection connection;
     final Timer timer;
     final TcpListener parent;
+    final HistorySlot slot;
 
-    Entry(TcpConnection connection, Timer timer, TcpListener parent) {
+    Entry(TcpConnection connection, Timer timer, TcpListener parent, HistorySlot slot) {
       this.connection = connection;
       this.timer = timer;
       this.parent = parent;
+      this.slot = slot;
+    }
+  }
+
+  /**
+   * One connection in the history: the connection while it lives, then only its record, so
+   * that an ended connection's buffers can be collected.
+   */
+  private static final class HistorySlot {
+    TcpConnection live;
+    ConnectionRecord ended;
+
+    HistorySlot(TcpConnection live) {
+      this.live = live;
+    }
+
+    ConnectionRecord record() {
+      return live != null ? ConnectionRecord.of(live) : ended;
     }
   }
 
@@ -74,11 +93,18 @@ public final class TcpStack {
     this.isns = new IsnGenerator(streams.get("tcp/" + node + "/isn"));
   }
 
-  /** Puts a TCP stack on a sim-net host: it receives the host's protocol-6 packets. */
+  /**
+   * Puts a TCP stack on a sim-net host: it receives the host's protocol-6 packets, and a SYN it
+   * drops for a full backlog is reported as a drop with cause {@link DropCause#BACKLOG}.
+   */
   public static TcpStack install(Host host, TcpConfig config) {
     TcpStack stack = new TcpStack(host.network().simulator(), host.network().streams(),
         host.name(), host.address(), config, host::send);
-    host.register(TcpSegment.PROTOCOL, stack::receive);
+    host.register(TcpSegment.PROTOCOL, packet -> {
+      if (!stack.receive(packet.source(), packet.destination(), (TcpSegment) packet.payload())) {
+        host.discard(packet, DropCause.BACKLOG);
+      }
+    });
     return stack;
   }
 
@@ -122,9 +148,9 @@ public final class TcpStack {
     return listener;
   }
 
-  void closeListener(TcpListener listener) {
+  void closeListener(TcpListener listener, String cause) {
     listeners.remove(listener.local().port());
-    report(FourTuple.listener(listener.local()), TcpState.LISTEN, TcpState.CLOSED, "CLOSE");
+    report(FourTuple.listener(listener.local()), TcpState.LISTEN, TcpState.CLOSED, cause);
   }
 
   /** An active OPEN from an ephemeral port. */
@@ -133,16 +159,25 @@ public final class TcpStack {
   }
 
   /**
-   * An active OPEN from a fixed local port (for simultaneous open, or to reuse a 4-tuple).
+   * An active OPEN from a fixed local port (for simultaneous open, or to reuse a 4-tuple). When a
+   * connection with this 4-tuple exists, in any state, TIME-WAIT included, only this OPEN fails
+   * (RFC 9293 3.10.1: "error: connection already exists"): observers hear the application event
+   * "open-failed", nothing is sent, and the existing connection carries on.
    *
-   * @throws IllegalStateException if a connection with this 4-tuple exists
+   * @throws ConnectionExistsException if a connection with this 4-tuple exists
    */
   public TcpConnection connect(int localPort, Endpoint remote, TcpHandler handler) {
     checkArgument(localPort > 0 && localPort <= 0xFFFF, "port out of range 1-65535: %s",
         localPort);
     FourTuple tuple = new FourTuple(new Endpoint(address, localPort), checkNotNull(remote));
-    checkState(!connections.containsKey(tuple), "connection %s already exists (in %s)", tuple,
-        connections.containsKey(tuple) ? connections.get(tuple).connection.state() : null);
+    Entry existing = connections.get(tuple);
+    if (existing != null) {
+      long now = simulator.now();
+      for (TcpObserver observer : observers) {
+        observer.onAppEvent(now, node, tuple, "open-failed", 0);
+      }
+      throw new ConnectionExistsException(tuple, existing.connection.state());
+    }
     TcpConnection connection = create(tuple, handler, null);
     connection.open();
     return connection;
@@ -150,14 +185,14 @@ public final class TcpStack {
 
   /**
    * The host crashes: every connection and listener vanishes without sending anything (for
-   * half-open connections, RFC 9293 3.5.1).
+   * half-open connections, RFC 9293 3.5.1); each state change reports the cause "host crash".
    */
   public void crash() {
     for (Entry entry : new ArrayList<>(connections.values())) {
       entry.connection.vanish();
     }
     for (TcpListener listener : new ArrayList<>(listeners.values())) {
-      listener.close();
+      listener.close(TcpConnection.HOST_CRASH);
     }
   }
 
@@ -170,9 +205,21 @@ public final class TcpStack {
     return live;
   }
 
-  /** Every connection this stack ever made, in order of creation, CLOSED ones included. */
-  public List<TcpConnection> history() {
-    return List.copyOf(history);
+  /**
+   * A record of every connection this stack ever made, in order of creation, ended ones
+   * included. Only the record of an ended connection is kept, never the connection.
+   */
+  public List<ConnectionRecord> history() {
+    List<ConnectionRecord> records = new ArrayList<>(history.size());
+    for (HistorySlot slot : history) {
+      records.add(slot.record());
+    }
+    return records;
+  }
+
+  /** How many connections this stack ever made. */
+  public int connectionsMade() {
+    return history.size();
   }
 
   public List<TcpListener> listeners() {
@@ -189,12 +236,13 @@ public final class TcpStack {
   // Arrivals
   // ---------------------------------------------------------------------------------------------
 
-  private void receive(Packet packet) {
-    receive(packet.source(), packet.destination(), (TcpSegment) packet.payload());
-  }
-
-  /** A segment from {@code source} arrives for this host. */
-  public void receive(Ipv4Address source, Ipv4Address destination, TcpSegment seg) {
+  /**
+   * A segment from {@code source} arrives for this host.
+   *
+   * @return false if the stack dropped it unanswered because a listener's backlog was full (the
+   *     only drop that is not an RFC 9293 rule); true otherwise
+   */
+  public boolean receive(Ipv4Address source, Ipv4Address destination, TcpSegment seg) {
     FourTuple tuple = new FourTuple(new Endpoint(destination, seg.destinationPort()),
         new Endpoint(source, seg.sourcePort()));
     Entry entry = connections.get(tuple);
@@ -207,13 +255,13 @@ public final class TcpStack {
     }
     if (entry != null) {
       entry.connection.onSegment(seg);
-      return;
+      return true;
     }
     if (listener != null) {
-      listenArrives(listener, tuple, seg);
-    } else {
-      closedArrives(tuple, seg);
+      return listenArrives(listener, tuple, seg);
     }
+    closedArrives(tuple, seg);
+    return true;
   }
 
   private boolean isNewIncarnation(TcpConnection connection, TcpSegment seg,
@@ -243,11 +291,11 @@ public final class TcpStack {
     output.send(tuple.remote().address(), reset.build(), TcpState.CLOSED.name());
   }
 
-  /** RFC 9293 3.10.7.2: LISTEN. */
-  private void listenArrives(TcpListener listener, FourTuple tuple, TcpSegment seg) {
+  /** RFC 9293 3.10.7.2: LISTEN. Returns false for a SYN dropped for a full backlog. */
+  private boolean listenArrives(TcpListener listener, FourTuple tuple, TcpSegment seg) {
     // "First, check for a RST. An incoming RST segment could not be valid ... ignored."
     if (seg.has(TcpFlags.RST)) {
-      return;
+      return true;
     }
     // "Second, check for an ACK. Any acknowledgment is bad if it arrives on a connection still
     // in the LISTEN state. An acceptable reset segment should be formed ... <SEQ=SEG.ACK>
@@ -257,19 +305,22 @@ public final class TcpStack {
           TcpSegment.builder(tuple.local().port(), tuple.remote().port())
               .seq(seg.ack()).flags(TcpFlags.RST).build(),
           TcpState.LISTEN.name());
-      return;
+      return true;
     }
     // "Third, check for a SYN."
     if (!seg.has(TcpFlags.SYN)) {
-      return; // "Fourth, other data or control ... drop the segment and return."
+      return true; // "Fourth, other data or control ... drop the segment and return."
     }
     if (!listener.hasRoom()) {
+      // The SYN queue is full: drop the SYN unanswered, as Linux does without syncookies; the
+      // peer's retransmission may find room.
       listener.refuse();
-      return;
+      return false;
     }
     TcpConnection child = create(tuple, null, listener);
     child.setHandler(listener.accept(child));
     child.acceptSyn(seg);
+    return true;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -283,8 +334,9 @@ public final class TcpStack {
     Timer timer = new Timer(simulator, "tcp/" + node + "/" + tuple, () -> {
       connection.onTimer();
     });
-    connections.put(tuple, new Entry(connection, timer, parent));
-    history.add(connection);
+    HistorySlot slot = new HistorySlot(connection);
+    history.add(slot);
+    connections.put(tuple, new Entry(connection, timer, parent, slot));
     return connection;
   }
 
@@ -346,9 +398,12 @@ public final class TcpStack {
         }
       }
       if (to == TcpState.CLOSED || to == TcpState.LISTEN) {
-        // A closed TCB is deleted; a child back in LISTEN is released to its listener.
+        // A closed TCB is deleted; a child back in LISTEN is released to its listener. Only
+        // its record stays.
         entry.timer.cancel();
         connections.remove(connection.tuple());
+        entry.slot.ended = ConnectionRecord.of(connection);
+        entry.slot.live = null;
       }
     }
 

@@ -18,6 +18,17 @@ class DataTransferTest {
     return text.getBytes(US_ASCII);
   }
 
+  /** Three segments sent, none acknowledged; the RTO (1 s) fired and the first went again. */
+  private static TcpHarness resending() {
+    TcpHarness h = TcpHarness.established(NO_NAGLE);
+    h.connection.send(new byte[3 * 1460]);
+    h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
+        "PSH|ACK seq=3921 ack=5001 len=1460");
+    h.advanceBy("1s");
+    h.expect("ACK seq=1001 ack=5001 len=1460");
+    return h;
+  }
+
   @Nested
   class Reassembly {
     @Test
@@ -56,6 +67,19 @@ class DataTransferTest {
 
   @Nested
   class FlowControl {
+    @Test
+    void aOneGibibyteSendBuffer_holdsTheBytesWaiting_andGivesThemBackWhenAcknowledged() {
+      TcpHarness h = TcpHarness.established(TcpHarness.CONFIG.toBuilder()
+          .sendBuffer(1 << 30).build());
+      assertThat(h.connection.sendBufferAllocated()).isZero();
+      assertThat(h.connection.send(new byte[100])).isEqualTo(100);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=100");
+      assertThat(h.connection.sendBufferAllocated()).isEqualTo(100);
+      assertThat(h.connection.sendBufferFree()).isEqualTo((1 << 30) - 100);
+      h.receive("ACK", 5001, 1101);
+      assertThat(h.connection.sendBufferAllocated()).isZero();
+    }
+
     @Test
     void aReceiverThatStopsReading_closesItsWindow_andReopensItWithAnUpdate() {
       TcpHarness h = TcpHarness.established();
@@ -276,18 +300,56 @@ class DataTransferTest {
 
     @Test
     void aRetransmissionTimeout_collapsesTheWindowToOneSegment_andBacksOffTheTimer() {
-      TcpHarness h = TcpHarness.established(NO_NAGLE);
-      h.connection.send(new byte[3 * 1460]);
-      h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
-          "PSH|ACK seq=3921 ack=5001 len=1460");
-      h.advanceBy("1s");
-      h.expect("ACK seq=1001 ack=5001 len=1460");
+      TcpHarness h = resending();
       assertThat(h.connection.cwnd()).isEqualTo(1460);
       assertThat(h.connection.ssthresh()).isEqualTo(2920);
       assertThat(h.connection.rto()).isEqualTo(Time.seconds(2));
       h.advanceBy("2s");
       h.expect("ACK seq=1001 ack=5001 len=1460");
       assertThat(h.connection.rto()).isEqualTo(Time.seconds(4));
+    }
+  }
+
+  /**
+   * After a timeout SND.NXT goes back to SND.UNA to resend, but what was sent stays sent: a
+   * segment without data carries SND.MAX (FreeBSD's tcp_output does the same; RFC 9293's SND.NXT
+   * never moves back). Otherwise, with both ends resending, each end's ACKs carry a sequence
+   * number below the other's RCV.NXT, fail the acceptability test, and are dropped unread: the
+   * ACKs that would end the retransmissions never count, and both ends resend until they give up.
+   */
+  @Nested
+  class AfterATimeout {
+    @Test
+    void anAckWithoutData_carriesTheHighestSequenceNumberSent() {
+      TcpHarness h = resending();
+      h.receive("ACK", 5006, 1001, bytes("world")); // out of order: ACKed at once
+      h.expect("ACK seq=5381 ack=5001");
+    }
+
+    @Test
+    void thatAck_isAcceptableToAPeerThatReceivedEverything_soItsAckCounts() {
+      TcpHarness h = resending();
+      // The peer got all three segments; its ACK of them was lost, and its own resent data
+      // lies wholly below our RCV.NXT: we answer with an ACK at SND.MAX.
+      h.receive("ACK", 5001, 1001, bytes("hello"));
+      h.advanceBy("200ms");
+      h.expect("ACK seq=5381 ack=5006");
+      h.receive("ACK", 5001, 1001, bytes("hello"));
+      h.expect("ACK seq=5381 ack=5006");
+      // The peer's ACK of everything, at its own SND.MAX, ends the retransmissions.
+      h.receive("ACK", 5006, 5381);
+      h.expectNothing();
+      assertThat(h.connection.sndUna()).isEqualTo(5381);
+      assertThat(h.connection.retransmitDeadline()).isEqualTo(TcpConnection.NEVER);
+    }
+
+    @Test
+    void anAbort_resetsAtTheHighestSequenceNumberSent() {
+      // RFC 9293 3.10.5: <SEQ=SND.NXT><CTL=RST>, RFC 9293's SND.NXT being our SND.MAX; below
+      // the peer's RCV.NXT it would be dropped (RFC 5961 3.2).
+      TcpHarness h = resending();
+      h.connection.abort();
+      h.expect("RST seq=5381");
     }
   }
 

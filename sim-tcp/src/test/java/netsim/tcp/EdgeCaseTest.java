@@ -493,7 +493,7 @@ class EdgeCaseTest {
   private static Testbed reconnectIntoTimeWait(long seed, TcpConfig serverConfig) {
     Testbed bed = new Testbed(seed, Time.millis(50), RFC, serverConfig);
     bed.server.listen(Testbed.PORT, 4, child -> {
-      if (bed.server.history().size() == 1) {
+      if (bed.server.connectionsMade() == 1) {
         bed.after("500ms", child::shutdownOutput); // only the first connection closes
       }
       return new TcpHandler() {};

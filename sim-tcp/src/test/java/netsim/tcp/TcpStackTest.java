@@ -83,12 +83,51 @@ class TcpStackTest {
   }
 
   @Test
-  void listen_fullBacklog_dropsFurtherSyns() {
+  void listen_fullBacklog_dropsFurtherSyns_andSaysSo() {
     TcpListener listener = stack.listen(80, 1, child -> new TcpHandler() {});
-    stack.receive(PEER, US, segment("SYN", 700, 0, 0));
-    stack.receive(PEER, US, TcpSegment.builder(40001, 80).seq(900).flags(TcpFlags.SYN).build());
+    assertThat(stack.receive(PEER, US, segment("SYN", 700, 0, 0))).isTrue();
+    assertThat(stack.receive(PEER, US,
+        TcpSegment.builder(40001, 80).seq(900).flags(TcpFlags.SYN).build())).isFalse();
     assertThat(stack.connections()).hasSize(1);
+    assertThat(sent).hasSize(1); // the first SYN's SYN,ACK; the second SYN is not answered
     assertThat(listener.refusedForBacklog()).isEqualTo(1);
+  }
+
+  @Test
+  void onAHost_aSynDroppedForAFullBacklog_isADropWithCauseBacklog() {
+    Testbed bed = Testbed.of(1, "10ms", TcpHarness.CONFIG);
+    bed.server.listen(Testbed.PORT, 1, child -> new TcpHandler() {});
+    Endpoint server = new Endpoint(Testbed.SERVER, Testbed.PORT);
+    bed.at("0s", () -> bed.client.connect(40000, server, new TcpHandler() {}));
+    bed.at("1ms", () -> bed.client.connect(40001, server, new TcpHandler() {}));
+    bed.runUntil("15ms");
+    assertThat(bed.timeline).containsExactly(
+        "0.000 C->S S 0 - 0",
+        "1.000 C->S S 0 - 0",
+        "10.000 S->C SA 0 1 0",
+        "11.000 C->S S 0 - 0 dropped(backlog)");
+  }
+
+  @Test
+  void crash_closesListenersWithCauseHostCrash_likeItsConnections() {
+    List<String> changes = new ArrayList<>();
+    stack.addObserver(new TcpObserver() {
+      @Override
+      public void onStateChange(long time, String node, FourTuple connection, TcpState from,
+          TcpState to, String cause) {
+        changes.add(connection + " " + from + "->" + to + " (" + cause + ")");
+      }
+    });
+    TcpListener listener = stack.listen(80, 4, child -> new TcpHandler() {});
+    stack.receive(PEER, US, segment("SYN", 700, 0, 0));
+    stack.crash();
+    assertThat(changes).containsExactly(
+        "10.0.0.2:80-0.0.0.0:0 CLOSED->LISTEN (OPEN)",
+        "10.0.0.2:80-10.0.0.1:40000 LISTEN->SYN_RECEIVED (rcv SYN)",
+        "10.0.0.2:80-10.0.0.1:40000 SYN_RECEIVED->CLOSED (host crash)",
+        "10.0.0.2:80-0.0.0.0:0 LISTEN->CLOSED (host crash)");
+    assertThat(listener.isOpen()).isFalse();
+    assertThat(stack.connections()).isEmpty();
   }
 
   @Test
@@ -98,7 +137,7 @@ class TcpStackTest {
     stack.receive(PEER, US, segment("RST", 701, 0, 0));
     assertThat(stack.connections()).isEmpty();
     assertThat(listener.embryonic()).isZero();
-    assertThat(stack.history()).extracting(TcpConnection::state)
+    assertThat(stack.history()).extracting(ConnectionRecord::state)
         .containsExactly(TcpState.LISTEN);
   }
 
@@ -117,8 +156,51 @@ class TcpStackTest {
     Endpoint remote = new Endpoint(PEER, 80);
     stack.connect(5000, remote, new TcpHandler() {});
     assertThatThrownBy(() -> stack.connect(5000, remote, new TcpHandler() {}))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(ConnectionExistsException.class)
         .hasMessage("connection 10.0.0.2:5000-10.0.0.1:80 already exists (in SYN_SENT)");
+  }
+
+  @Test
+  void openOnAFourTupleInTimeWait_failsAlone_theConnectionInTimeWaitCarriesOn() {
+    // RFC 9293 3.10.1 OPEN: "If ... a TCB already exists ... return 'error: connection already
+    // exists'": that OPEN fails, nothing is sent, and the stack goes on.
+    List<String> appEvents = new ArrayList<>();
+    stack.addObserver(new TcpObserver() {
+      @Override
+      public void onAppEvent(long time, String node, FourTuple connection, String event,
+          long bytes) {
+        appEvents.add(event + " " + connection);
+      }
+    });
+    Endpoint remote = new Endpoint(PEER, 80);
+    TcpConnection first = stack.connect(5000, remote, new TcpHandler() {});
+    int iss = first.iss();
+    stack.receive(PEER, US, fromPeerTo(5000, "SYN|ACK", 700, iss + 1));
+    first.shutdownOutput();
+    stack.receive(PEER, US, fromPeerTo(5000, "ACK", 701, iss + 2));
+    stack.receive(PEER, US, fromPeerTo(5000, "FIN|ACK", 701, iss + 2));
+    assertThat(first.state()).isEqualTo(TcpState.TIME_WAIT);
+    sent.clear();
+
+    assertThatThrownBy(() -> stack.connect(5000, remote, new TcpHandler() {}))
+        .isInstanceOf(ConnectionExistsException.class)
+        .hasMessage("connection 10.0.0.2:5000-10.0.0.1:80 already exists (in TIME_WAIT)");
+    assertThat(sent).isEmpty();
+    assertThat(appEvents).endsWith("open-failed 10.0.0.2:5000-10.0.0.1:80");
+    assertThat(stack.connections()).containsExactly(first);
+    assertThat(first.state()).isEqualTo(TcpState.TIME_WAIT);
+
+    sim.runUntil(first.timeWaitDeadline());
+    assertThat(first.state()).isEqualTo(TcpState.CLOSED);
+    TcpConnection again = stack.connect(5000, remote, new TcpHandler() {});
+    assertThat(again.state()).isEqualTo(TcpState.SYN_SENT);
+    assertThat(sent).containsExactly("SYN seq=" + again.iss() + " from SYN_SENT");
+  }
+
+  /** A segment from the peer's port 80 to our {@code port}. */
+  private static TcpSegment fromPeerTo(int port, String flags, int seq, int ack) {
+    return TcpSegment.builder(80, port).seq(seq).ack(ack)
+        .flags(TcpFlags.parse(flags) & ~TcpFlags.ACK).build();
   }
 
   @Test

@@ -102,6 +102,7 @@ final class HuntCommand implements Callable<Integer> {
     }
     String searched = outcome.runs() + " run" + (outcome.runs() == 1 ? "" : "s") + " (seeds "
         + new SeedRange(range.first(), Math.max(range.first(), outcome.lastSeed())) + ")";
+    out.println(expectedOutcomes(outcome));
     if (outcome.finds().isEmpty()) {
       out.println("no seed fired " + detector.name() + " in " + searched);
       return ExitCodes.CHECK_FAILED;
@@ -118,5 +119,20 @@ final class HuntCommand implements Callable<Integer> {
     out.println("shrink: netsim shrink " + experiment + sets + " --seed " + first + " --until "
         + detector.name());
     return ExitCodes.OK;
+  }
+
+  /** "expected outcomes (not violations): 12 reset, 3 user-timeout" or "...: none". */
+  private static String expectedOutcomes(Hunt.Outcome outcome) {
+    StringBuilder line = new StringBuilder("expected outcomes (TCP doing its job, not"
+        + " violations) in these runs:");
+    if (outcome.expected().isEmpty()) {
+      return line.append(" none").toString();
+    }
+    String separator = " ";
+    for (var entry : outcome.expected().entrySet()) {
+      line.append(separator).append(entry.getValue()).append(' ').append(entry.getKey().label());
+      separator = ", ";
+    }
+    return line.toString();
   }
 }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code data-violation}: the run broke one of the invariants every run checks (data delivered
- * intact and in order, every connection closed, no embryonic connection leaked).
+ * {@code data-violation}: the run broke one of the invariants every run checks: data delivered
+ * intact and in order, no embryonic connection leaked, no connection left open unless its peer
+ * gave up. Expected outcomes (resets, timeouts, a peer that gave up, ...) never fire it; see
+ * {@link netsim.experiments.run.Invariants}.
  */
 final class DataViolationDetector implements Detector {
   @Override
@@ -15,7 +17,8 @@ final class DataViolationDetector implements Detector {
 
   @Override
   public String meaning() {
-    return "an invariant broke: data not delivered intact, a connection left open or embryonic";
+    return "an invariant broke: data changed, lost or duplicated, an embryonic connection, or a"
+        + " connection left open although its peer did not give up";
   }
 
   @Override

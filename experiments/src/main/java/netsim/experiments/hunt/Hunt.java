@@ -3,13 +3,16 @@ package netsim.experiments.hunt;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import netsim.experiments.config.ExperimentConfig;
+import netsim.experiments.run.ExpectedOutcome;
 import netsim.experiments.run.Experiment;
 
 /**
@@ -34,8 +37,13 @@ public final class Hunt {
    * @param runs how many seeds were run, from the first of the range on
    * @param lastSeed the last seed run
    * @param limitReached whether it stopped because it had found enough
+   * @param expected how many expected outcomes (not violations) of each kind those runs had
    */
-  public record Outcome(List<Find> finds, long runs, long lastSeed, boolean limitReached) {}
+  public record Outcome(List<Find> finds, long runs, long lastSeed, boolean limitReached,
+      Map<ExpectedOutcome.Kind, Long> expected) {}
+
+  /** What one seed's run gave: a find or null, and its expected outcomes by kind. */
+  private record SeedResult(Find find, long[] expected) {}
 
   /** Where a hunt is: {@code runs} seeds done in order, {@code found} finds among them. */
   public record Progress(long runs, long total, int found) {}
@@ -81,7 +89,8 @@ public final class Hunt {
       return thread;
     });
     List<Find> finds = new ArrayList<>();
-    Deque<Future<Find>> pending = new ArrayDeque<>();
+    long[] expected = new long[ExpectedOutcome.Kind.values().length];
+    Deque<Future<SeedResult>> pending = new ArrayDeque<>();
     int window = 4 * threads;
     long next = seeds.first(); // the next seed to submit
     boolean submittedAll = false;
@@ -99,16 +108,20 @@ public final class Hunt {
           }
         }
         if (pending.isEmpty()) {
-          return new Outcome(finds, runs, lastSeed, false);
+          return new Outcome(finds, runs, lastSeed, false, tally(expected));
         }
-        Find find = await(pending.removeFirst(), lastSeed + 1);
+        SeedResult result = await(pending.removeFirst(), lastSeed + 1);
         runs++;
         lastSeed++;
+        for (int k = 0; k < expected.length; k++) {
+          expected[k] += result.expected()[k];
+        }
+        Find find = result.find();
         if (find != null) {
           finds.add(find);
           onFind.accept(find);
           if (finds.size() >= limit) {
-            return new Outcome(finds, runs, lastSeed, true);
+            return new Outcome(finds, runs, lastSeed, true, tally(expected));
           }
         }
         if (runs % PROGRESS_EVERY == 0) {
@@ -120,13 +133,29 @@ public final class Hunt {
     }
   }
 
-  private Find runSeed(long seed) {
+  private SeedResult runSeed(long seed) {
     RunTrace trace = RunTrace.of(new Experiment(withSeed(config, seed)).run());
     List<Detection> found = detector.detect(trace);
-    return found.isEmpty() ? null : new Find(seed, List.copyOf(found));
+    long[] expected = new long[ExpectedOutcome.Kind.values().length];
+    for (ExpectedOutcome e : trace.expected()) {
+      expected[e.kind().ordinal()]++;
+    }
+    return new SeedResult(found.isEmpty() ? null : new Find(seed, List.copyOf(found)),
+        expected);
   }
 
-  private static Find await(Future<Find> future, long seed) {
+  /** The counts by kind, leaving out the kinds that never happened. */
+  private static Map<ExpectedOutcome.Kind, Long> tally(long[] counts) {
+    Map<ExpectedOutcome.Kind, Long> tally = new EnumMap<>(ExpectedOutcome.Kind.class);
+    for (ExpectedOutcome.Kind kind : ExpectedOutcome.Kind.values()) {
+      if (counts[kind.ordinal()] > 0) {
+        tally.put(kind, counts[kind.ordinal()]);
+      }
+    }
+    return tally;
+  }
+
+  private static SeedResult await(Future<SeedResult> future, long seed) {
     try {
       return future.get();
     } catch (InterruptedException e) {

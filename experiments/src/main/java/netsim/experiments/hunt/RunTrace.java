@@ -9,34 +9,51 @@ import java.util.ArrayList;
 import java.util.List;
 import netsim.experiments.output.TraceReader;
 import netsim.experiments.run.ConnectionReport;
+import netsim.experiments.run.ExpectedOutcome;
 import netsim.experiments.run.Invariants;
 import netsim.experiments.run.RunResult;
 import netsim.experiments.run.TraceEvent;
 
 /**
- * What detectors read: a run's trace events in order and the invariants it broke, either straight
- * from a run in memory or from the files {@code netsim run} wrote.
+ * What detectors read: a run's trace events in order, the invariants it broke, and its expected
+ * outcomes (TCP doing its job: resets, timeouts, ...), either straight from a run in memory or
+ * from the files {@code netsim run} wrote.
  */
-public record RunTrace(List<TraceEvent> events, List<String> violations) {
+public record RunTrace(List<TraceEvent> events, List<String> violations,
+    List<ExpectedOutcome> expected) {
 
-  /** The trace and violations of a run that just finished. */
+  /** The trace, violations and expected outcomes of a run that just finished. */
   public static RunTrace of(RunResult result) {
-    return new RunTrace(result.events(), Invariants.check(result, ConnectionReport.of(result)));
+    Invariants.Verdict verdict = Invariants.verdict(result, ConnectionReport.of(result));
+    return new RunTrace(result.events(), verdict.violations(), verdict.expected());
   }
 
   /**
-   * Reads {@code trace.jsonl} from the output directory {@code dir}, and the violations from
-   * {@code summary.json} when it is there (without it, none are known).
+   * Reads {@code trace.jsonl} from the output directory {@code dir}, and the violations and
+   * expected outcomes from {@code summary.json} when it is there (without it, none are known).
    */
   public static RunTrace read(Path dir) throws IOException {
     List<TraceEvent> events = TraceReader.read(dir.resolve("trace.jsonl"));
     List<String> violations = new ArrayList<>();
+    List<ExpectedOutcome> expected = new ArrayList<>();
     Path summary = dir.resolve("summary.json");
     if (Files.exists(summary)) {
-      JsonNode list = new ObjectMapper().readTree(summary.toFile()).path("invariants")
-          .path("violations");
-      list.forEach(v -> violations.add(v.asText()));
+      JsonNode invariants = new ObjectMapper().readTree(summary.toFile()).path("invariants");
+      invariants.path("violations").forEach(v -> violations.add(v.asText()));
+      for (JsonNode e : invariants.path("expectedOutcomes")) {
+        expected.add(new ExpectedOutcome(e.path("node").asText(), e.path("conn").asText(),
+            kind(e.path("outcome").asText()), e.path("detail").asText()));
+      }
     }
-    return new RunTrace(events, violations);
+    return new RunTrace(events, violations, expected);
+  }
+
+  private static ExpectedOutcome.Kind kind(String label) {
+    for (ExpectedOutcome.Kind kind : ExpectedOutcome.Kind.values()) {
+      if (kind.label().equals(label)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException("unknown expected outcome in summary.json: " + label);
   }
 }

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import netsim.core.Time;
 import netsim.experiments.run.ConnectionReport;
+import netsim.experiments.run.ExpectedOutcome;
+import netsim.experiments.run.Invariants;
 import netsim.experiments.run.RunResult;
 import netsim.experiments.run.TraceEvent;
 
 /**
  * The few lines a run prints: what happened (connections, their states, the key events such as
- * retransmissions, drops and re-ACKs in TIME-WAIT), the invariants, and where the files are.
+ * retransmissions, drops and re-ACKs in TIME-WAIT), the expected outcomes, the invariants, and
+ * where the files are.
  */
 public final class HumanSummary {
   private static final int MAX_KEY_EVENTS = 12;
@@ -52,6 +55,19 @@ public final class HumanSummary {
       if (key.size() > MAX_KEY_EVENTS) {
         out.append("  ... and ").append(key.size() - MAX_KEY_EVENTS)
             .append(" more (see trace.jsonl)\n");
+      }
+    }
+    List<ExpectedOutcome> expected = Invariants.verdict(result, connections).expected();
+    if (!expected.isEmpty()) {
+      out.append("expected outcomes (TCP doing its job, not violations): ")
+          .append(expected.size()).append('\n');
+      for (int i = 0; i < Math.min(expected.size(), MAX_KEY_EVENTS); i++) {
+        out.append("  ").append(expected.get(i).kind().label()).append(' ')
+            .append(expected.get(i).line()).append('\n');
+      }
+      if (expected.size() > MAX_KEY_EVENTS) {
+        out.append("  ... and ").append(expected.size() - MAX_KEY_EVENTS)
+            .append(" more (see summary.json)\n");
       }
     }
     if (violations.isEmpty()) {

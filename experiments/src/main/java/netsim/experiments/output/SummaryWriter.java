@@ -16,6 +16,8 @@ import java.util.Map;
 import netsim.experiments.config.ExperimentConfig;
 import netsim.experiments.run.ConnectionReport;
 import netsim.experiments.run.Experiment;
+import netsim.experiments.run.ExpectedOutcome;
+import netsim.experiments.run.Invariants;
 import netsim.experiments.run.RunResult;
 import netsim.experiments.run.TraceEvent;
 import netsim.net.DropCause;
@@ -31,7 +33,8 @@ import netsim.net.link.LinkDirection;
 /**
  * Writes {@code summary.json}: the netsim version, the seed, the effective config (every default
  * filled in; durations in nanoseconds, rates in bit/s, sizes in bytes), counters per link
- * direction and per connection, fault rule counters, and the invariant checks. Keys keep a fixed
+ * direction and per connection, fault rule counters, and the invariant checks (violations, and the
+ * expected outcomes that are not violations). Keys keep a fixed
  * order, so the file is byte-identical across runs.
  */
 public final class SummaryWriter {
@@ -71,6 +74,14 @@ public final class SummaryWriter {
     invariants.put("ok", violations.isEmpty());
     ArrayNode list = invariants.putArray("violations");
     violations.forEach(list::add);
+    ArrayNode expected = invariants.putArray("expectedOutcomes");
+    for (ExpectedOutcome e : Invariants.verdict(result, connections).expected()) {
+      ObjectNode o = expected.addObject();
+      o.put("node", e.node());
+      o.put("conn", e.conn());
+      o.put("outcome", e.kind().label());
+      o.put("detail", e.detail());
+    }
 
     ArrayNode conns = root.putArray("connections");
     for (ConnectionReport c : connections) {

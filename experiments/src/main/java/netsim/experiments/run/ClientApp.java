@@ -3,13 +3,14 @@ package netsim.experiments.run;
 import java.util.List;
 import netsim.experiments.config.ClientSettings;
 import netsim.net.Ipv4Address;
+import netsim.tcp.ConnectionExistsException;
 import netsim.tcp.Endpoint;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpStack;
 
 /**
  * A client: makes its connections one after the other, each {@code pause} after the previous one
- * reached CLOSED, and stops when its host crashes.
+ * reached CLOSED (or its OPEN failed), and stops when its host crashes after it started.
  */
 final class ClientApp {
   private final ClientSettings settings;
@@ -53,9 +54,10 @@ final class ClientApp {
     try {
       connection = settings.localPort() == 0 ? stack.connect(remote, app)
           : stack.connect(settings.localPort(), remote, app);
-    } catch (IllegalStateException e) {
-      throw new RunException(stack.node() + " cannot connect from port " + settings.localPort()
-          + ": " + e.getMessage());
+    } catch (ConnectionExistsException e) {
+      // RFC 9293 3.10.1: only this OPEN fails; the stack has told the trace ("open-failed").
+      app.openFailed(e.tuple(), "connection already exists (in " + e.existing() + ")");
+      return;
     }
     app.attach(connection);
   }
@@ -66,8 +68,14 @@ final class ClientApp {
     }
   }
 
-  /** The host crashed: no more connections. */
+  /**
+   * The host crashed: a client that has started makes no more connections (its process died
+   * with the host). A client whose start time is still to come is not affected: it runs then.
+   */
   void stop() {
+    if (made == 0) {
+      return;
+    }
     if (!stopped && made < settings.connections()) {
       activity.end();
     }

@@ -2,6 +2,7 @@ package netsim.experiments.run;
 
 import netsim.experiments.config.AppSettings;
 import netsim.experiments.config.AppSettings.Moment;
+import netsim.tcp.FourTuple;
 import netsim.tcp.Seq;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpHandler;
@@ -49,7 +50,7 @@ final class ConnectionApp implements TcpHandler {
 
   /** Called once the connection object exists (before any callback): absolute-time actions. */
   void attach(TcpConnection connection) {
-    record.connection = connection;
+    record.attach(connection);
     Moment close = settings.close();
     if (close.kind() == Moment.Kind.AT) {
       activity.at(close.time(), () -> close(connection, "close"));
@@ -172,10 +173,23 @@ final class ConnectionApp implements TcpHandler {
 
   @Override
   public void onClosed(TcpConnection c) {
+    record.closed(c);
+    chunk = null;
     if (!closed) {
       closed = true;
       onClosed.run();
     }
+  }
+
+  /**
+   * The OPEN failed at once (RFC 9293 3.10.1, "connection already exists"): there is no
+   * connection; the record says why, and the client goes on as after a close.
+   */
+  void openFailed(FourTuple tuple, String why) {
+    record.tuple = tuple;
+    record.openFailed = why;
+    closed = true;
+    onClosed.run();
   }
 
   private void close(TcpConnection c, String why) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import netsim.tcp.TcpConnection;
+import netsim.tcp.ConnectionRecord;
 import netsim.tcp.TcpStack;
 import netsim.tcp.TcpState;
 
@@ -18,11 +18,28 @@ import netsim.tcp.TcpState;
  * @param openedAt virtual time it was created
  * @param closingAt virtual time it left ESTABLISHED for a closing state, or -1
  * @param closedAt virtual time it reached CLOSED (or, for a child, went back to LISTEN), or -1
+ * @param record what its stack kept of it
  */
 public record ConnectionReport(String node, String conn, String role,
     List<TraceEvent.State> transitions, TcpState finalState, long bytesSent, long bytesDelivered,
     long retransmissions, long openedAt, long establishedAt, long closingAt, long closedAt,
-    TcpConnection connection) {
+    ConnectionRecord record) {
+
+  /** The cause of its last state change ("USER TIMEOUT", "rcv RST", ...), or "" if none. */
+  public String lastCause() {
+    return transitions.isEmpty() ? "" : transitions.get(transitions.size() - 1).cause();
+  }
+
+  /** Whether it has ended: CLOSED, or a listener's child released back to LISTEN. */
+  public boolean ended() {
+    return record.ended();
+  }
+
+  /** The same connection seen from its other end: "B-A" for "A-B". */
+  public static String reverse(String conn) {
+    int dash = conn.indexOf('-');
+    return dash < 0 ? conn : conn.substring(dash + 1) + "-" + conn.substring(0, dash);
+  }
 
   /** The states visited in order, starting with the first: "CLOSED SYN_SENT ESTABLISHED ...". */
   public List<String> states() {
@@ -57,7 +74,7 @@ public record ConnectionReport(String node, String conn, String role,
     List<ConnectionReport> reports = new ArrayList<>();
     for (Map.Entry<String, TcpStack> entry : result.stacks().entrySet()) {
       String node = entry.getKey();
-      for (TcpConnection c : entry.getValue().history()) {
+      for (ConnectionRecord c : entry.getValue().history()) {
         String key = node + " " + c.tuple();
         int index = used.merge(key, 1, Integer::sum) - 1;
         List<List<TraceEvent.State>> incarnations = lives.getOrDefault(key, List.of());
@@ -78,7 +95,7 @@ public record ConnectionReport(String node, String conn, String role,
     return list.get(list.size() - 1);
   }
 
-  private static ConnectionReport report(String node, TcpConnection c,
+  private static ConnectionReport report(String node, ConnectionRecord c,
       List<TraceEvent.State> transitions) {
     long opened = transitions.isEmpty() ? -1 : transitions.get(0).t();
     long established = -1;
@@ -91,11 +108,11 @@ public record ConnectionReport(String node, String conn, String role,
       if (closing < 0 && isClosing(s.to())) {
         closing = s.t();
       }
-      if (s.to().equals("CLOSED") || (c.isPassive() && s.to().equals("LISTEN"))) {
+      if (s.to().equals("CLOSED") || (c.passive() && s.to().equals("LISTEN"))) {
         closed = s.t();
       }
     }
-    return new ConnectionReport(node, c.tuple().toString(), c.isPassive() ? "server" : "client",
+    return new ConnectionReport(node, c.tuple().toString(), c.passive() ? "server" : "client",
         transitions, c.state(), c.bytesSent(), c.bytesDelivered(), c.retransmissions(), opened,
         established, closing, closed, c);
   }

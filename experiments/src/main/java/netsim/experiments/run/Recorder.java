@@ -2,11 +2,14 @@ package netsim.experiments.run;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import netsim.net.DropCause;
 import netsim.net.Host;
+import netsim.net.Ipv4Address;
 import netsim.net.Node;
 import netsim.net.Packet;
 import netsim.net.PacketObserver;
@@ -35,6 +38,13 @@ public final class Recorder implements PacketObserver, TcpObserver {
    * them when it makes them, so they are counted, and recognized when they end by an id never seen.
    */
   private int ruleCopies;
+  /*
+   * Names shared by the events that use them: a run keeps every event, so each endpoint, 4-tuple
+   * and flag combination is one string, not one per event. Looked up only, never iterated.
+   */
+  private final Map<Long, String> endpoints = new HashMap<>();
+  private final Map<FourTuple, String> connections = new HashMap<>();
+  private final String[] flagNames = new String[256];
 
   /** Everything recorded, in order. */
   public List<TraceEvent> events() {
@@ -82,37 +92,67 @@ public final class Recorder implements PacketObserver, TcpObserver {
     }
     Payload p = packet.payload();
     events.add(new TraceEvent.Rule(time, chain.name(), rule.name(), rule.action().verb(),
-        packet.id(), TcpFlags.format(p.flags()), p.sequenceNumber(), p.dataLength()));
+        packet.id(), flags(p.flags()), p.sequenceNumber(), p.dataLength()));
   }
 
   @Override
   public void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
-    ended(packet.id());
+    if (cause != DropCause.BACKLOG) {
+      ended(packet.id()); // a backlog drop follows the packet's recv, which ended it already
+    }
     events.add(packet(time, "drop", node.name(), packet, null,
         link == null ? null : link.name(), cause.traceName()));
   }
 
-  private static TraceEvent.Packet packet(long time, String ev, String node, Packet packet,
+  private TraceEvent.Packet packet(long time, String ev, String node, Packet packet,
       String state, String link, String cause) {
     Payload p = packet.payload();
-    String src = packet.source() + ":" + p.sourcePort();
-    String dst = packet.destination() + ":" + p.destinationPort();
-    return new TraceEvent.Packet(time, ev, node, packet.id(), src, dst,
-        TcpFlags.format(p.flags()), p.sequenceNumber(), p.acknowledgmentNumber(),
-        p.dataLength(), state, link, cause);
+    return new TraceEvent.Packet(time, ev, node, packet.id(),
+        endpoint(packet.source(), p.sourcePort()),
+        endpoint(packet.destination(), p.destinationPort()), flags(p.flags()),
+        p.sequenceNumber(), p.acknowledgmentNumber(), p.dataLength(), state, link, cause);
+  }
+
+  /** "10.0.0.1:49152", made once per endpoint and shared by every event that names it. */
+  private String endpoint(Ipv4Address address, int port) {
+    long key = Integer.toUnsignedLong(address.bits()) << 16 | port;
+    String name = endpoints.get(key);
+    if (name == null) {
+      name = address + ":" + port;
+      endpoints.put(key, name);
+    }
+    return name;
+  }
+
+  /** "10.0.0.1:49152-10.0.0.2:80", made once per 4-tuple. */
+  private String conn(FourTuple connection) {
+    return connections.computeIfAbsent(connection, FourTuple::toString);
+  }
+
+  /** "SYN|ACK", made once per combination of flags. */
+  private String flags(int bits) {
+    if (bits < 0 || bits >= flagNames.length) {
+      return TcpFlags.format(bits);
+    }
+    String name = flagNames[bits];
+    if (name == null) {
+      name = TcpFlags.format(bits);
+      flagNames[bits] = name;
+    }
+    return name;
   }
 
   @Override
   public void onStateChange(long time, String node, FourTuple connection, TcpState from,
       TcpState to, String cause) {
-    events.add(new TraceEvent.State(time, node, connection.toString(), from.name(), to.name(),
+    events.add(new TraceEvent.State(time, node, conn(connection), from.name(), to.name(),
         cause));
   }
 
   @Override
   public void onAppEvent(long time, String node, FourTuple connection, String event,
       long bytes) {
-    events.add(new TraceEvent.App(time, node, connection.toString(), event, bytes));
+    events.add(new TraceEvent.App(time, node, conn(connection), event, bytes));
   }
 
   /** sim-tcp's ssthresh before it is first set (see {@link TcpObserver#onCongestion}). */
@@ -121,7 +161,7 @@ public final class Recorder implements PacketObserver, TcpObserver {
   @Override
   public void onCongestion(long time, String node, FourTuple connection, long cwnd,
       long ssthresh, long srtt, long rto, long bytesInFlight) {
-    events.add(new TraceEvent.Congestion(time, node, connection.toString(), cwnd,
+    events.add(new TraceEvent.Congestion(time, node, conn(connection), cwnd,
         ssthresh >= SSTHRESH_UNSET ? TraceEvent.Congestion.UNSET : ssthresh,
         srtt < 0 ? TraceEvent.Congestion.UNSET : srtt, rto, bytesInFlight));
   }
@@ -129,8 +169,8 @@ public final class Recorder implements PacketObserver, TcpObserver {
   @Override
   public void onRetransmit(long time, String node, FourTuple connection, TcpSegment segment,
       String reason) {
-    events.add(new TraceEvent.Retransmit(time, node, connection.toString(),
-        TcpFlags.format(segment.flags()), segment.sequenceNumber(), segment.dataLength(),
+    events.add(new TraceEvent.Retransmit(time, node, conn(connection),
+        flags(segment.flags()), segment.sequenceNumber(), segment.dataLength(),
         reason));
   }
 }

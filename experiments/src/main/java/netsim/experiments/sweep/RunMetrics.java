@@ -79,7 +79,7 @@ public final class RunMetrics {
       used[i] = true;
       ConnectionReport a = reports.get(i);
       ConnectionReport b = null;
-      String reversed = reverse(a.conn());
+      String reversed = ConnectionReport.reverse(a.conn());
       for (int j = i + 1; j < reports.size(); j++) {
         if (!used[j] && reports.get(j).conn().equals(reversed)) {
           used[j] = true;
@@ -102,12 +102,6 @@ public final class RunMetrics {
         close.add(lastClosed - firstFin);
       }
     }
-  }
-
-  /** "10.0.0.2:80-10.0.0.1:49152" for "10.0.0.1:49152-10.0.0.2:80". */
-  private static String reverse(String conn) {
-    int dash = conn.indexOf('-');
-    return dash < 0 ? conn : conn.substring(dash + 1) + "-" + conn.substring(0, dash);
   }
 
   private static BigDecimal meanMillis(List<Long> nanos, Metric metric) {

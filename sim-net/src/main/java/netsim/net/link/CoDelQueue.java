@@ -158,7 +158,7 @@ public final class CoDelQueue implements QueueDiscipline {
     if (sojourn < target || bytes <= maxPacket) {
       firstAboveTime = 0; // went below: stay below for at least an interval
     } else if (firstAboveTime == 0) {
-      firstAboveTime = now + interval; // just went above: drop if still above then
+      firstAboveTime = Time.after(now, interval); // just went above: drop if still above then
     } else if (now >= firstAboveTime) {
       okToDrop = true;
     }
@@ -166,7 +166,7 @@ public final class CoDelQueue implements QueueDiscipline {
   }
 
   private long controlLaw(long time, int n) {
-    return time + (long) (interval / Math.sqrt(n));
+    return Time.after(time, (long) (interval / Math.sqrt(n)));
   }
 
   @Override

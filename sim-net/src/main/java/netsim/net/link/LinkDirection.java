@@ -291,7 +291,7 @@ public final class LinkDirection {
         if (jitterSampler == null) {
           jitterSampler = config.jitter().sampler(stream("jitter"));
         }
-        delay = Math.max(0, delay + jitterSampler.next());
+        delay = withJitter(delay, jitterSampler.next());
       }
       arrival = Time.after(Time.after(now, delay), extra);
       if (!config.jitterReorders()) {
@@ -300,6 +300,19 @@ public final class LinkDirection {
       }
     }
     simulator.scheduleAt(arrival, new Arrival(packet, epoch));
+  }
+
+  /**
+   * The fixed delay plus a jitter sample, never below zero; a sum beyond the end of time is an
+   * error rather than a wrap to a negative (and so zero) delay.
+   */
+  private long withJitter(long delay, long jitter) {
+    long sum = delay + jitter;
+    if (jitter > 0 && sum < delay) {
+      throw new IllegalArgumentException(name + ": delay " + delay + "ns plus jitter " + jitter
+          + "ns exceeds the end of time");
+    }
+    return Math.max(0, sum);
   }
 
   /** netem's reorder: with a gap, only every gap-th packet is a candidate. */

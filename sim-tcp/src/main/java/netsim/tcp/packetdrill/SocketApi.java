@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import netsim.tcp.ConnectionExistsException;
 import netsim.tcp.Endpoint;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpState;
@@ -223,9 +224,13 @@ final class SocketApi {
       return done(CallResult.error(socket.established ? "EISCONN" : "EALREADY"));
     }
     Endpoint remote = new Endpoint(ScriptHost.REMOTE, ScriptHost.SCRIPT_PORT);
-    socket.connection = socket.boundPort >= 0
-        ? host.stack().connect(socket.boundPort, remote, socket)
-        : host.stack().connect(remote, socket);
+    try {
+      socket.connection = socket.boundPort >= 0
+          ? host.stack().connect(socket.boundPort, remote, socket)
+          : host.stack().connect(remote, socket);
+    } catch (ConnectionExistsException e) {
+      return done(CallResult.error("EADDRNOTAVAIL")); // Linux's answer for a 4-tuple in use
+    }
     socket.connection.setReading(false);
     host.target(socket.connection.tuple());
     if (socket.nonBlocking) {
