@@ -229,4 +229,37 @@ class SweepConfigErrorsTest {
     Cli.Result run = Cli.run("run", file, "--out", dir.resolve("run").toString());
     assertThat(run.exit()).as(run.err()).isZero();
   }
+
+  @Test
+  void aHugeNumberInARange_isOutOfRange_atTheNumber() {
+    assertThat(error("""
+        sweep:
+          parameters:
+            links[0].loss: {from: 0, to: 1e999999999, step: 0.1}
+        """)).isEqualTo("netsim: exp.yaml:12:34: sweep.parameters.links[0].loss.to: out of"
+            + " range: '1e999999999' (a number is 0 or lies between 1e-40 and 1e40 in"
+            + " magnitude)");
+  }
+
+  @Test
+  void aHugeNumberWithAUnitInARange_isOutOfRange_andNotEchoedWhole() {
+    assertThat(error("""
+        sweep:
+          parameters:
+            links[0].delay: {from: 1ms, to: "%sms", step: 1ms}
+        """.formatted("9".repeat(500)))).isEqualTo("netsim: exp.yaml:12:33:"
+            + " sweep.parameters.links[0].delay.to: out of range: a number of 500 characters (at"
+            + " most 100)");
+  }
+
+  @Test
+  void aSeedBeyond64Bits_isOutOfRange() {
+    assertThat(error("""
+        sweep:
+          parameters:
+            links[0].loss: [0]
+          seeds: [1, 18446744073709551616]
+        """)).isEqualTo("netsim: exp.yaml:13:14: sweep.seeds[1]: out of range:"
+            + " 18446744073709551616 (expected -9223372036854775808 to 9223372036854775807)");
+  }
 }
