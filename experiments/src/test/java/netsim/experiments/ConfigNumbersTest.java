@@ -120,6 +120,17 @@ class ConfigNumbersTest {
   }
 
   @Test
+  void aQueueParameterWrittenAsText_isReadAsAFiniteNumber_notAsADouble() {
+    assertThat(error(link("queue: {kind: red, min: 1, max: \"Infinity\"}"))).isEqualTo(
+        "netsim: exp.yaml:5:55: links[0].queue.max: not a number: 'Infinity'");
+    assertThat(error(link("queue: {kind: red, min: 1, max: \"1e999999999\"}"))).isEqualTo(
+        "netsim: exp.yaml:5:55: links[0].queue.max: out of range: '1e999999999' " + RANGE);
+    assertThat(error(link("queue: {kind: codel, target: 9223372036854775807ns}"))).isEqualTo(
+        "netsim: exp.yaml:5:49: links[0].queue.target: out of range: 9223372036854775807ns (a"
+            + " duration is at most 1000h, about six weeks)");
+  }
+
+  @Test
   void aHugeNumberInAnOverride_isOutOfRange() {
     assertThat(runError(ConfigCase.BASE, "links[0].loss=1e999999999")).isEqualTo(
         "netsim: --set links[0].loss=1e999999999: links[0].loss: out of range: '1e999999999' "

@@ -501,10 +501,15 @@ public final class ConfigBinder {
     }
     for (String key : QUEUE_PARAMETERS) {
       if (f.has(key)) {
-        if (key.equals("target") || key.equals("interval")) {
-          f.get(key).duration(); // CoDel's times: within the bounds of every duration
+        ConfigNode value = f.get(key);
+        switch (key) {
+          // CoDel's times, and RED's numbers: within the bounds of every duration and number
+          // (sim-net would read "Infinity" or "0x1p3" as a double).
+          case "target", "interval" -> value.duration();
+          case "min", "max", "probability", "weight" -> value.decimal();
+          default -> { }
         }
-        parameters.put(key, f.get(key).text());
+        parameters.put(key, value.text());
       }
     }
     QueueSettings queue = new QueueSettings(

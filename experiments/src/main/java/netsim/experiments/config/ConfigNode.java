@@ -214,6 +214,22 @@ public final class ConfigNode {
     return nanos;
   }
 
+  /** A finite number, written as a number or as a text ("0.5"), within {@link InputLimits}. */
+  public BigDecimal decimal() {
+    requirePresent("a number");
+    if (value.isNumber()) {
+      return value.decimalValue();
+    }
+    if (!value.isTextual()) {
+      throw error("expected a number; got " + describe());
+    }
+    try {
+      return InputLimits.decimal(value.textValue());
+    } catch (IllegalArgumentException e) {
+      throw error(e.getMessage());
+    }
+  }
+
   /** A probability in [0, 1], as a number ({@code 0.01}) or a percentage ({@code "1%"}). */
   public double probability() {
     requirePresent("a probability");
