@@ -2,7 +2,13 @@ package netsim.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import netsim.experiments.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +50,19 @@ class ConfigWarningsTest {
   }
 
   @Test
-  void theShippedExamples_giveNoWarning() {
-    for (String scenario : netsim.experiments.scenario.Scenarios.CATALOGUE.names()) {
-      Cli.Result validate = Cli.run("validate", scenario);
-      assertThat(validate.exit()).as(scenario).isZero();
-      assertThat(validate.err()).as(scenario).isEmpty();
+  void theShippedExamplesAndSweeps_areValid_withoutAWarning() throws IOException {
+    List<String> configs = new ArrayList<>(Scenarios.CATALOGUE.names());
+    for (String folder : List.of("examples", "sweeps")) {
+      try (Stream<Path> files = Files.list(Path.of(folder))) {
+        files.map(Path::toString).filter(f -> f.endsWith(".yaml")).sorted()
+            .forEach(configs::add);
+      }
+    }
+    assertThat(configs).hasSizeGreaterThan(Scenarios.CATALOGUE.names().size());
+    for (String config : configs) {
+      Cli.Result validate = Cli.run("validate", config);
+      assertThat(validate.exit()).as(config).isZero();
+      assertThat(validate.err()).as(config).isEmpty();
     }
   }
 }

@@ -26,9 +26,14 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
-  /** The reference document. */
+  /** The reference document: read once and shared (nothing changes it; binding only reads). */
   public static YamlDocument reference() {
-    return YamlDocument.parse("reference.yaml", resource(REFERENCE));
+    return Reference.DOCUMENT;
+  }
+
+  private static final class Reference {
+    static final YamlDocument DOCUMENT = YamlDocument.parse("reference.yaml",
+        resource(REFERENCE));
   }
 
   /**
