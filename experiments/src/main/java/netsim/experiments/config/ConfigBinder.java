@@ -96,8 +96,24 @@ public final class ConfigBinder {
    * @throws ConfigException at the first mistake, located
    */
   public static ExperimentConfig bind(YamlDocument document, YamlDocument reference) {
-    ExperimentConfig base = bindReference(reference);
-    return bind(ConfigNode.root(document), base, defaultsOf(ConfigNode.root(reference), null));
+    BoundReference bound = boundReference(reference);
+    return bind(ConfigNode.root(document), bound.base(), bound.defaults());
+  }
+
+  /** A reference document bound, kept: a sweep binds thousands of points on one reference. */
+  private record BoundReference(YamlDocument reference, ExperimentConfig base,
+      Defaults defaults) {}
+
+  private static volatile BoundReference lastReference;
+
+  private static BoundReference boundReference(YamlDocument reference) {
+    BoundReference bound = lastReference;
+    if (bound == null || bound.reference() != reference) {
+      bound = new BoundReference(reference, bindReference(reference),
+          defaultsOf(ConfigNode.root(reference), null));
+      lastReference = bound;
+    }
+    return bound;
   }
 
   /** The reference document bound alone: every key must be present there. */

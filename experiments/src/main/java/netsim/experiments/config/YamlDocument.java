@@ -245,6 +245,16 @@ public final class YamlDocument {
     return new ConfigException(name, where[0], where[1], path, problem);
   }
 
+  /**
+   * A copy that overrides may change without changing this one: the tree is copied, the
+   * locations shared, the overrides applied so far kept, the warnings not.
+   */
+  public YamlDocument copy() {
+    YamlDocument copy = new YamlDocument(name, root.deepCopy(), locations);
+    copy.overrides.putAll(overrides);
+    return copy;
+  }
+
   /** Records a warning about the value at {@code path}, located like {@link #error}. */
   void warn(String path, String problem) {
     warnings.add(new ConfigWarning(error(path, problem).getMessage()));

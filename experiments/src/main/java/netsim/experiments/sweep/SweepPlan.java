@@ -39,13 +39,16 @@ public final class SweepPlan {
   private final String definition;
   private final String hash;
   private final List<ConfigWarning> warnings;
+  /** The file with the command line's overrides, parsed once; each run binds a copy. */
+  private final YamlDocument parsed;
 
   private SweepPlan(String name, String text, List<String> overrides) {
     this.name = name;
     this.text = text;
     this.overrides = List.copyOf(overrides);
     this.reference = ConfigLoader.reference();
-    YamlDocument document = document();
+    this.parsed = document();
+    YamlDocument document = parsed.copy();
     this.spec = SweepSpec.read(document);
     this.base = ConfigBinder.bind(document, reference);
     this.warnings = document.warnings();
@@ -180,7 +183,7 @@ public final class SweepPlan {
    * @throws ConfigException when a value does not fit, located at the value in the sweep section
    */
   public ExperimentConfig config(RunSpec run) {
-    YamlDocument document = document();
+    YamlDocument document = parsed.copy();
     List<SweepParameter> parameters = spec.parameters();
     List<String> applied = new ArrayList<>();
     for (int j = 0; j < parameters.size(); j++) {
