@@ -16,17 +16,7 @@ class SweepConfigErrorsTest {
   @TempDir
   Path dir;
 
-  private static final String BASE = """
-      nodes:
-        - {name: client, address: 10.0.0.1}
-        - {name: server, address: 10.0.0.2}
-      links:
-        - {a: client, b: server}
-      listeners:
-        - {host: server, port: 80}
-      clients:
-        - {host: client, connect: "server:80", send: 10}
-      """;
+  private static final String BASE = ConfigCase.BASE;
 
   /** Sweeps and validates {@code sweep} (appended to BASE); returns sweep's stderr, trimmed. */
   private String error(String sweep) {

@@ -35,16 +35,17 @@ class RunSizeTest {
   }
 
   @Test
-  void theEstimate_countsTwoEventsPerSegment_ofBothSides_ofEveryConnection() {
+  void theEstimate_countsTwoEventsPerSegment_ofBothSides_andPerSyn_ofEveryConnection() {
     ExperimentConfig config = config(document(experiment("1MB", "1460", """
         links:
           - {a: client, b: server}
         """)));
     RunSize.Estimate estimate = RunSize.estimate(config);
-    // 2 connections x (1,000,000 + 1,460) bytes; 2 x (685 + 1) segments of 1460 bytes at most.
+    // 2 connections x (1,000,000 + 1,460) bytes: 1370 + 2 segments of 1460 bytes at most, and
+    // 2 SYNs.
     assertThat(estimate.dataBytes()).isEqualTo(2 * 1_001_460.0);
-    assertThat(estimate.events()).isEqualTo(2 * 2 * 686.0);
-    assertThat(estimate.heapBytes()).isEqualTo(2 * 2 * 686.0 * 200);
+    assertThat(estimate.events()).isEqualTo(2 * (1370 + 2 + 2.0));
+    assertThat(estimate.heapBytes()).isEqualTo(2 * (1370 + 2 + 2.0) * 200);
     assertThat(estimate.largest()).isEqualTo("clients[0].send");
   }
 
@@ -60,6 +61,24 @@ class RunSizeTest {
   }
 
   @Test
+  void connectionsWithoutData_count_asManyAsFitBeforeStopAt() {
+    String text = experiment("0", "0", """
+        links:
+          - {a: client, b: server, delay: 10ms}
+        """).replace("connections: 2", "connections: 100000");
+    // One after the other, each at least a 20 ms round trip: 30,001 fit in the default 10 min.
+    YamlDocument document = document(text);
+    RunSize.Estimate estimate = RunSize.estimate(config(document));
+    assertThat(estimate.events()).isEqualTo(2 * 30_001.0);
+    assertThat(estimate.largest()).isEqualTo("clients[0].connections");
+    assertThatThrownBy(() -> RunSize.check(config(document), document, 1L << 20))
+        .hasMessageStartingWith("exp.yaml:7:51: clients[0].connections: this run would keep at"
+            + " least 6.00e+04 trace events (11.4 MiB) in memory for 0 bytes of data");
+    assertThat(RunSize.estimate(config(document(text + "stop: {at: 1s}\n"))).events())
+        .isEqualTo(2 * 51.0);
+  }
+
+  @Test
   void aRunTooLargeForTheHeap_isRefused_atTheSendThatMakesIt() {
     YamlDocument document = document(experiment("100MB", "0", """
         links:
@@ -71,7 +90,8 @@ class RunSizeTest {
         .hasMessage("exp.yaml:7:42: clients[0].send: this run would keep at least 2.74e+05"
             + " trace events (52.3 MiB) in memory for 190.7 MiB of data, more than this JVM's"
             + " heap of 10.0 MiB: netsim holds a run's trace in memory until the run ends. Send"
-            + " less, stop earlier (stop.at), or give Java more memory (e.g."
+            + " less, make fewer connections, stop earlier (stop.at), or give Java more memory"
+            + " (e.g."
             + " JDK_JAVA_OPTIONS=-Xmx1g)");
     RunSize.check(config, document, 100L << 20); // fits
   }
