@@ -62,7 +62,7 @@ public final class RunSize {
       connections += made;
       // The place to point at: what makes the most segments.
       String[] places = {"clients[" + i + "].connections", "clients[" + i + "].send",
-          "listeners[" + config.listeners().indexOf(listener) + "].send"};
+          listener == null ? "" : "listeners[" + config.listeners().indexOf(listener) + "].send"};
       double[] segments = {made, Math.ceil(sent / mss), Math.ceil(answered / mss)};
       for (int p = 0; p < places.length; p++) {
         if (segments[p] > largestEvents) {

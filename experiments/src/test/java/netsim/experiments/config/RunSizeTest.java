@@ -79,6 +79,22 @@ class RunSizeTest {
   }
 
   @Test
+  void aClientWithoutAListener_isCounted_withoutAnAnswer() {
+    ExperimentConfig config = config(document("""
+        nodes:
+          - {name: client, address: 10.0.0.1}
+          - {name: server, address: 10.0.0.2}
+        links:
+          - {a: client, b: server}
+        clients:
+          - {host: client, connect: "server:80", send: 1460, connections: 3}
+        """));
+    RunSize.Estimate estimate = RunSize.estimate(config);
+    assertThat(estimate.events()).isEqualTo(2 * (3 + 3.0));
+    assertThat(estimate.largest()).isEqualTo("clients[0].connections");
+  }
+
+  @Test
   void aRunTooLargeForTheHeap_isRefused_atTheSendThatMakesIt() {
     YamlDocument document = document(experiment("100MB", "0", """
         links:
