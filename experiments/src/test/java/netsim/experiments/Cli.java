@@ -13,9 +13,16 @@ final class Cli {
   private Cli() {}
 
   static Result run(String... args) {
+    return run(NetsimCommand.commandLine(), args);
+  }
+
+  /**
+   * Runs {@code args} on {@code cl}: one command line may serve many runs in a row, as picocli
+   * resets every option before it parses (the config fuzzer saves building one per case).
+   */
+  static Result run(CommandLine cl, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = NetsimCommand.commandLine();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(args);

@@ -79,7 +79,7 @@ class ConfigErrorsTest {
   void badRateUnit_namesTheUnitsKnown() throws IOException {
     assertThat(error(TWO_HOSTS + "links:\n  - {a: client, b: server, bandwidth: 10Mbit}\n"))
         .contains("exp.yaml:5:28: links[0].bandwidth: invalid rate '10Mbit': unknown unit"
-            + " 'Mbit' (expected one of bps, kbps, Mbps, Gbps)");
+            + " 'Mbit' (expected one of bps, kbps, Mbps, Gbps, Tbps)");
   }
 
   @Test
@@ -179,7 +179,8 @@ class ConfigErrorsTest {
   @Test
   void validFile_validates() throws IOException {
     Cli.Result ok = Cli.run("validate", file(TWO_HOSTS
-        + "links:\n  - {a: client, b: server}\n").toString());
+        + "links:\n  - {a: client, b: server}\n"
+        + "clients:\n  - {host: client, connect: \"server:80\"}\n").toString());
     assertThat(ok.exit()).isZero();
     assertThat(ok.out()).contains("valid");
   }

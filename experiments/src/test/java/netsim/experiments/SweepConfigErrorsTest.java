@@ -16,17 +16,7 @@ class SweepConfigErrorsTest {
   @TempDir
   Path dir;
 
-  private static final String BASE = """
-      nodes:
-        - {name: client, address: 10.0.0.1}
-        - {name: server, address: 10.0.0.2}
-      links:
-        - {a: client, b: server}
-      listeners:
-        - {host: server, port: 80}
-      clients:
-        - {host: client, connect: "server:80", send: 10}
-      """;
+  private static final String BASE = ConfigCase.BASE;
 
   /** Sweeps and validates {@code sweep} (appended to BASE); returns sweep's stderr, trimmed. */
   private String error(String sweep) {
@@ -228,5 +218,38 @@ class SweepConfigErrorsTest {
     assertThat(validate.out()).contains("sweep: 24 runs = 6 points x 4");
     Cli.Result run = Cli.run("run", file, "--out", dir.resolve("run").toString());
     assertThat(run.exit()).as(run.err()).isZero();
+  }
+
+  @Test
+  void aHugeNumberInARange_isOutOfRange_atTheNumber() {
+    assertThat(error("""
+        sweep:
+          parameters:
+            links[0].loss: {from: 0, to: 1e999999999, step: 0.1}
+        """)).isEqualTo("netsim: exp.yaml:12:34: sweep.parameters.links[0].loss.to: out of"
+            + " range: '1e999999999' (a number is 0 or lies between 1e-40 and 1e40 in"
+            + " magnitude)");
+  }
+
+  @Test
+  void aHugeNumberWithAUnitInARange_isOutOfRange_andNotEchoedWhole() {
+    assertThat(error("""
+        sweep:
+          parameters:
+            links[0].delay: {from: 1ms, to: "%sms", step: 1ms}
+        """.formatted("9".repeat(500)))).isEqualTo("netsim: exp.yaml:12:33:"
+            + " sweep.parameters.links[0].delay.to: out of range: a number of 500 characters (at"
+            + " most 100)");
+  }
+
+  @Test
+  void aSeedBeyond64Bits_isOutOfRange() {
+    assertThat(error("""
+        sweep:
+          parameters:
+            links[0].loss: [0]
+          seeds: [1, 18446744073709551616]
+        """)).isEqualTo("netsim: exp.yaml:13:14: sweep.seeds[1]: out of range:"
+            + " 18446744073709551616 (expected -9223372036854775808 to 9223372036854775807)");
   }
 }

@@ -1,12 +1,13 @@
 package netsim.experiments.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import netsim.experiments.config.ConfigException;
 import netsim.experiments.config.ConfigLoader;
+import netsim.experiments.config.ConfigWarning;
 import netsim.experiments.config.ExperimentConfig;
 import netsim.experiments.config.Overrides;
 import netsim.experiments.config.YamlDocument;
@@ -20,17 +21,33 @@ final class ExperimentSource {
   private ExperimentSource() {}
 
   static ExperimentConfig load(String fileOrName, List<String> overrides) {
+    return load(fileOrName, overrides, warning -> { });
+  }
+
+  /** {@link #load}, printing each warning on {@code err} ("netsim: warning: FILE:LINE:..."). */
+  static ExperimentConfig load(String fileOrName, List<String> overrides, PrintWriter err) {
+    return load(fileOrName, overrides, warning -> print(warning, err));
+  }
+
+  /** Prints {@code warning} as the commands do. */
+  static void print(ConfigWarning warning, PrintWriter err) {
+    err.println("netsim: warning: " + warning.message());
+    err.flush();
+  }
+
+  private static ExperimentConfig load(String fileOrName, List<String> overrides,
+      Consumer<ConfigWarning> warnings) {
     Path file = Path.of(fileOrName);
     if (Files.exists(file) || fileOrName.endsWith(".yaml") || fileOrName.endsWith(".yml")
         || fileOrName.contains("/")) {
-      return ConfigLoader.load(file, overrides);
+      return ConfigLoader.load(file, overrides, warnings);
     }
     if (!Scenarios.CATALOGUE.contains(fileOrName)) {
       throw new ConfigException(fileOrName, 0, 0, "", "no such file, and no built-in scenario"
           + " of that name (known: " + String.join(", ", Scenarios.CATALOGUE.names()) + ")");
     }
     Scenarios.Scenario scenario = Scenarios.CATALOGUE.get(fileOrName);
-    return ConfigLoader.load(fileOrName + ".yaml", scenario.text(), overrides);
+    return ConfigLoader.load(fileOrName + ".yaml", scenario.text(), overrides, warnings);
   }
 
   /** Whether {@code fileOrName} is a file with a {@code sweep:} section (after a valid load). */
@@ -39,12 +56,7 @@ final class ExperimentSource {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      return YamlDocument.parse(fileOrName, text).root().has("sweep");
-    } catch (IOException e) {
-      return false;
-    }
+    return YamlDocument.parse(fileOrName, ConfigLoader.read(file)).root().has("sweep");
   }
 
   /**
@@ -58,11 +70,7 @@ final class ExperimentSource {
     Path file = Path.of(fileOrName);
     if (Files.exists(file)) {
       name = file.toString();
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new ConfigException(name, 0, 0, "", "cannot read: " + e.getMessage());
-      }
+      text = ConfigLoader.read(file);
     } else {
       name = fileOrName + ".yaml";
       text = Scenarios.CATALOGUE.get(fileOrName).text();

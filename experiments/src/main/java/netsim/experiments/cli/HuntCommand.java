@@ -75,7 +75,7 @@ final class HuntCommand implements Callable<Integer> {
     try {
       detector = Detectors.get(until);
       range = SeedRange.parse(seeds);
-      config = ExperimentSource.load(experiment, overrides);
+      config = ExperimentSource.load(experiment, overrides, err);
       int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
       hunt = new Hunt(config, detector, range, threads, limit == null ? Long.MAX_VALUE : limit);
     } catch (ConfigException | IllegalArgumentException e) {

@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
       if (seed != null) {
         all.add("seed=" + seed);
       }
-      config = ExperimentSource.load(experiment, all);
+      config = ExperimentSource.load(experiment, all, err);
     } catch (ConfigException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.USAGE;

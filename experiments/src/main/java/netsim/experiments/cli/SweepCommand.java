@@ -87,6 +87,7 @@ final class SweepCommand implements Callable<Integer> {
         all.add("seed=" + seed);
       }
       plan = SweepPlan.load(file, all);
+      plan.warnings().forEach(warning -> ExperimentSource.print(warning, err));
       plan.validate();
     } catch (ConfigException e) {
       err.println("netsim: " + e.getMessage());

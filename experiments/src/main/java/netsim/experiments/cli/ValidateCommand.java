@@ -27,7 +27,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      ExperimentConfig config = ExperimentSource.load(experiment, List.of());
+      ExperimentConfig config = ExperimentSource.load(experiment, List.of(),
+          spec.commandLine().getErr());
       String sweep = "";
       if (ExperimentSource.declaresSweep(experiment)) {
         SweepPlan plan = SweepPlan.load(Path.of(experiment), List.of());

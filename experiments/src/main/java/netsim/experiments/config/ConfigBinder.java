@@ -1,5 +1,7 @@
 package netsim.experiments.config;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import netsim.core.Time;
 import netsim.experiments.config.AppSettings.Moment;
 import netsim.experiments.config.ConfigNode.Fields;
 import netsim.experiments.config.DirectionSettings.LossSettings;
@@ -93,8 +96,24 @@ public final class ConfigBinder {
    * @throws ConfigException at the first mistake, located
    */
   public static ExperimentConfig bind(YamlDocument document, YamlDocument reference) {
-    ExperimentConfig base = bindReference(reference);
-    return bind(ConfigNode.root(document), base, defaultsOf(ConfigNode.root(reference), null));
+    BoundReference bound = boundReference(reference);
+    return bind(ConfigNode.root(document), bound.base(), bound.defaults());
+  }
+
+  /** A reference document bound, kept: a sweep binds thousands of points on one reference. */
+  private record BoundReference(YamlDocument reference, ExperimentConfig base,
+      Defaults defaults) {}
+
+  private static volatile BoundReference lastReference;
+
+  private static BoundReference boundReference(YamlDocument reference) {
+    BoundReference bound = lastReference;
+    if (bound == null || bound.reference() != reference) {
+      bound = new BoundReference(reference, bindReference(reference),
+          defaultsOf(ConfigNode.root(reference), null));
+      lastReference = bound;
+    }
+    return bound;
   }
 
   /** The reference document bound alone: every key must be present there. */
@@ -126,7 +145,7 @@ public final class ConfigBinder {
       Defaults referenceDefaults) {
     Fields top = root.fields(TOP);
     Defaults defaults = base == null ? referenceDefaults : defaultsOf(root, referenceDefaults);
-    String name = pick(top, "name", base, ExperimentConfig::name, ConfigNode::name);
+    String name = pick(top, "name", base, ExperimentConfig::name, ConfigNode::newName);
     String description = pick(top, "description", base, ExperimentConfig::description,
         ConfigNode::text);
     long seed = pick(top, "seed", base, ExperimentConfig::seed,
@@ -142,14 +161,30 @@ public final class ConfigBinder {
     List<ChangeSettings> changes = changes(top.get("changes"), links);
     List<PartitionSettings> partitions = partitions(top.get("partitions"), nodes);
     List<ListenerSettings> listeners = new ArrayList<>();
-    for (ConfigNode entry : top.get("listeners").elements()) {
-      listeners.add(listener(entry, defaults.listener(), nodes));
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    List<ConfigNode> listenerEntries = top.get("listeners").elements();
+    for (int i = 0; i < listenerEntries.size(); i++) {
+      ListenerSettings listener = listener(listenerEntries.get(i), defaults.listener(), nodes);
+      Integer first = ports.putIfAbsent(listener.host() + ":" + listener.port(), i);
+      if (first != null) {
+        throw listenerEntries.get(i).fields(LISTENER).get("port").error(listener.host()
+            + " already listens on port " + listener.port() + " (listeners[" + first
+            + "]): a port takes one listener");
+      }
+      listeners.add(listener);
     }
     List<ClientSettings> clients = new ArrayList<>();
     for (ConfigNode entry : top.get("clients").elements()) {
       clients.add(client(entry, defaults.client(), nodes));
     }
     List<RuleSettings> rules = rules(top.get("rules"), nodes, links);
+    if (base != null && clients.isEmpty()) {
+      // Hosts send nothing on their own: without a client no packet would ever be sent.
+      throw (top.has("clients") ? top.get("clients") : root).error(root.isEmptyMapping()
+          ? "an empty experiment: give at least two hosts (nodes), a link between them, a"
+              + " listener and a client (see experiments/examples/)"
+          : "no clients: an experiment needs at least one client, or no packet is ever sent");
+    }
     return new ExperimentConfig(name, description, seed, stop, tcp, List.copyOf(nodes),
         List.copyOf(links), List.copyOf(changes), List.copyOf(partitions),
         List.copyOf(listeners), List.copyOf(clients), List.copyOf(rules), invariants, outputs);
@@ -203,8 +238,8 @@ public final class ConfigBinder {
     long maxRto = pick(f, "maxRto", base, TcpSettings::maxRto, ConfigBinder::positiveDuration);
     if (maxRto < minRto) {
       throw (f.has("maxRto") ? f.get("maxRto") : f.node()).error("maxRto "
-          + netsim.core.Time.format(maxRto) + " is below minRto "
-          + netsim.core.Time.format(minRto));
+          + Time.format(maxRto) + " is below minRto "
+          + Time.format(minRto));
     }
     long granularity = pick(f, "clockGranularity", base, TcpSettings::clockGranularity,
         ConfigNode::duration);
@@ -238,7 +273,7 @@ public final class ConfigBinder {
         TcpSettings::congestionControl, n -> {
           String name = n.text();
           if (!netsim.tcp.cc.CongestionControls.NAMES.contains(name)) {
-            throw n.error("unknown congestion control '" + name + "' (known: "
+            throw n.error("unknown congestion control " + quote(name) + " (known: "
                 + String.join(", ", netsim.tcp.cc.CongestionControls.NAMES) + ")");
           }
           return name;
@@ -263,11 +298,45 @@ public final class ConfigBinder {
             ConfigNode::bool),
         pick(cf, "zeroTimeWait", cbase, TcpSettings.Counterfactual::zeroTimeWait,
             ConfigNode::bool));
+    String rto = "below 1ms, an RTO retransmits every segment whose round trip takes longer,"
+        + " before its ACK can arrive (RFC 6298 2.4 asks for at least 1s; Linux uses 200ms)";
+    warnBelow(f, initialRto, Time.MILLISECOND, rto, "initialRto");
+    warnBelow(f, minRto, Time.MILLISECOND, rto, "minRto");
+    warnBelow(f, granularity, Time.MICROSECOND, "a clock granularity below 1us is finer than"
+        + " any TCP's timers (Linux and FreeBSD tick in 1ms): the RTO may fall to the round trip"
+        + " itself (RFC 6298 2.3)", "clockGranularity");
+    warnBelow(f, sendBuffer, mss, "a send buffer smaller than one segment (mss " + mss + "): no"
+        + " segment carries more than " + sendBuffer + " bytes", "sendBuffer", "mss");
+    warnBelow(f, receiveBuffer, mss, "a receive buffer smaller than one segment (mss " + mss
+        + "): the peer sends at most " + receiveBuffer + " bytes per window", "receiveBuffer",
+        "mss");
+    if (msl == 0 && !counterfactual.zeroTimeWait()) {
+      throw (f.has("msl") ? f.get("msl") : f.node()).error("an MSL of 0 takes TIME-WAIT away,"
+          + " which is the counterfactual tcp.counterfactual.zeroTimeWait: set that to run it"
+          + " labelled COUNTERFACTUAL, or give a positive MSL (RFC 9293: 2min; Linux's"
+          + " TIME-WAIT of 60s is an MSL of 30s)");
+    }
     return new TcpSettings(mss, msl, initialRto, minRto, maxRto, granularity, synRetries,
         synAckRetries, maxRetries, sendBuffer, receiveBuffer, windowScaling, timestamps, sack,
         challengeAcks, challengeAckInterval, rfc1337, acceptSyn, congestionControl,
         initialWindow, nagle, delayedAck, delayedAckTimeout, keepalive, keepaliveIdle,
         keepaliveInterval, keepaliveProbes, counterfactual);
+  }
+
+  /**
+   * A warning when {@code value} is below {@code least} and one of {@code keys} was given here
+   * (a value inherited was warned about where it was given), at the first key given.
+   */
+  private static void warnBelow(Fields f, long value, long least, String why, String... keys) {
+    if (value >= least) {
+      return;
+    }
+    for (String key : keys) {
+      if (f.has(key)) {
+        f.get(key).warn(why);
+        return;
+      }
+    }
   }
 
   private static List<NodeSettings> nodes(ConfigNode list, TcpSettings tcp) {
@@ -276,9 +345,9 @@ public final class ConfigBinder {
     Map<String, String> addresses = new LinkedHashMap<>();
     for (ConfigNode entry : list.elements()) {
       Fields f = entry.fields(NODE);
-      String name = f.require("name").name();
+      String name = f.require("name").newName();
       if (!names.add(name)) {
-        throw f.get("name").error("duplicate node name '" + name + "'");
+        throw f.get("name").error("duplicate node name " + quote(name));
       }
       NodeSettings.Kind kind = NodeSettings.Kind.HOST;
       if (f.has("kind")) {
@@ -295,14 +364,20 @@ public final class ConfigBinder {
       if (kind == NodeSettings.Kind.HOST) {
         ConfigNode a = f.require("address");
         address = a.text();
+        Ipv4Address parsed;
         try {
-          Ipv4Address.parse(address);
+          parsed = Ipv4Address.parse(address);
         } catch (IllegalArgumentException e) {
-          throw a.error("expected an IPv4 address such as 10.0.0.1; got '" + address + "'");
+          throw a.error("expected an IPv4 address such as 10.0.0.1; got " + quote(address));
         }
-        String previous = addresses.putIfAbsent(address, name);
+        String unusable = unusable(parsed);
+        if (unusable != null) {
+          throw a.error(parsed + " cannot be a host's address: " + unusable + "; use a"
+              + " unicast address such as 10.0.0.1");
+        }
+        String previous = addresses.putIfAbsent(parsed.toString(), name);
         if (previous != null) {
-          throw a.error("address " + address + " is already taken by node '" + previous + "'");
+          throw a.error("address " + address + " is already taken by node " + quote(previous));
         }
         if (f.has("tcp")) {
           hostTcp = tcp(f.get("tcp"), tcp);
@@ -324,12 +399,34 @@ public final class ConfigBinder {
     return nodes;
   }
 
+  /**
+   * Why {@code address} cannot be a TCP host's own address (RFC 1122 3.2.1.3: the source of a
+   * datagram must be a unicast address of the host), or null when it can.
+   */
+  private static String unusable(Ipv4Address address) {
+    int first = address.bits() >>> 24;
+    if (first == 0) {
+      return "0.0.0.0/8 means \"this network\" (RFC 1122 3.2.1.3)";
+    }
+    if (first == 127) {
+      return "127.0.0.0/8 is loopback, which never leaves a host (RFC 1122 3.2.1.3)";
+    }
+    if (first >= 224 && first <= 239) {
+      return "224.0.0.0/4 is multicast, and TCP connects unicast addresses only";
+    }
+    if (first >= 240) {
+      return address.bits() == -1 ? "255.255.255.255 is the limited broadcast address"
+          : "240.0.0.0/4 is reserved (RFC 1112 4)";
+    }
+    return null;
+  }
+
   private static NodeSettings node(ConfigNode at, List<NodeSettings> nodes, boolean host) {
     String name = at.name();
     for (NodeSettings node : nodes) {
       if (node.name().equals(name)) {
         if (host && node.kind() != NodeSettings.Kind.HOST) {
-          throw at.error("'" + name + "' is a router, not a host");
+          throw at.error(quote(name) + " is a router, not a host");
         }
         return node;
       }
@@ -340,7 +437,7 @@ public final class ConfigBinder {
         known.add(node.name());
       }
     }
-    throw at.error("no " + (host ? "host" : "node") + " named '" + name + "' (known: "
+    throw at.error("no " + (host ? "host" : "node") + " named " + quote(name) + " (known: "
         + String.join(", ", known) + ")");
   }
 
@@ -353,9 +450,9 @@ public final class ConfigBinder {
       String a = node(f.require("a"), nodes, false).name();
       String b = node(f.require("b"), nodes, false).name();
       if (a.equals(b)) {
-        throw f.get("b").error("a link needs two different nodes; got '" + a + "' twice");
+        throw f.get("b").error("a link needs two different nodes; got " + quote(a) + " twice");
       }
-      String name = f.has("name") ? f.get("name").name() : a + "-" + b;
+      String name = f.has("name") ? f.get("name").newName() : a + "-" + b;
       if (!names.add(name)) {
         throw (f.has("name") ? f.get("name") : entry).error("duplicate link name '" + name
             + "' (give the link a name of its own)");
@@ -420,7 +517,15 @@ public final class ConfigBinder {
     }
     for (String key : QUEUE_PARAMETERS) {
       if (f.has(key)) {
-        parameters.put(key, f.get(key).text());
+        ConfigNode value = f.get(key);
+        switch (key) {
+          // CoDel's times, and RED's numbers: within the bounds of every duration and number
+          // (sim-net would read "Infinity" or "0x1p3" as a double).
+          case "target", "interval" -> value.duration();
+          case "min", "max", "probability", "weight" -> value.decimal();
+          default -> { }
+        }
+        parameters.put(key, value.text());
       }
     }
     QueueSettings queue = new QueueSettings(
@@ -487,7 +592,7 @@ public final class ConfigBinder {
       ConfigNode linkNode = f.require("link");
       String linkName = linkNode.name();
       if (links.stream().noneMatch(l -> l.name().equals(linkName))) {
-        throw linkNode.error("no link named '" + linkName + "' (known: "
+        throw linkNode.error("no link named " + quote(linkName) + " (known: "
             + String.join(", ", links.stream().map(LinkSettings::name).toList()) + ")");
       }
       String direction = f.has("direction") ? f.get("direction").text() : "both";
@@ -539,7 +644,7 @@ public final class ConfigBinder {
         for (ConfigNode member : side.elements()) {
           String name = node(member, nodes, false).name();
           if (!seen.add(name)) {
-            throw member.error("node '" + name + "' is on two sides");
+            throw member.error("node " + quote(name) + " is on two sides");
           }
           names.add(name);
         }
@@ -558,7 +663,7 @@ public final class ConfigBinder {
       Moment m = moment(n);
       if (m.kind() != Moment.Kind.AT && m.kind() != Moment.Kind.AFTER) {
         throw n.error("expected a time such as \"2s\" or a time after the connection is"
-            + " established such as \"+500ms\"; got '" + n.text() + "'");
+            + " established such as \"+500ms\"; got " + quote(n.text()));
       }
       return m;
     });
@@ -567,7 +672,7 @@ public final class ConfigBinder {
     String closeHow = pick(f, "closeHow", base, AppSettings::closeHow, n -> {
       String text = n.text();
       if (!text.equals("close") && !text.equals("shutdown")) {
-        throw n.error("unknown closeHow '" + text + "' (known: close, shutdown)");
+        throw n.error("unknown closeHow " + quote(text) + " (known: close, shutdown)");
       }
       return text;
     });
@@ -586,14 +691,17 @@ public final class ConfigBinder {
       case "never":
         return Moment.NEVER_MOMENT;
       default:
+        boolean after = text.startsWith("+");
         try {
-          if (text.startsWith("+")) {
-            return new Moment(Moment.Kind.AFTER, netsim.core.Time.parse(text.substring(1)));
+          return new Moment(after ? Moment.Kind.AFTER : Moment.Kind.AT,
+              node.duration(after ? text.substring(1) : text));
+        } catch (ConfigException e) {
+          if (e.problem().startsWith("out of range")) {
+            throw e;
           }
-          return new Moment(Moment.Kind.AT, netsim.core.Time.parse(text));
-        } catch (IllegalArgumentException e) {
           throw node.error("expected done, eof, never, a time such as \"2s\" or a time after"
-              + " the connection is established such as \"+500ms\"; got '" + text + "'");
+              + " the connection is established such as \"+500ms\"; got "
+              + quote(text));
         }
     }
   }
@@ -634,7 +742,7 @@ public final class ConfigBinder {
     String text = connect.text();
     int colon = text.lastIndexOf(':');
     if (colon <= 0) {
-      throw connect.error("expected host:port such as server:80; got '" + text + "'");
+      throw connect.error("expected host:port such as server:80; got " + quote(text));
     }
     int port;
     try {
@@ -654,12 +762,12 @@ public final class ConfigBinder {
       }
     }
     if (remoteNode == null) {
-      throw connect.error("no host named '" + remote + "' (known: " + String.join(", ",
+      throw connect.error("no host named " + quote(remote) + " (known: " + String.join(", ",
           nodes.stream().filter(n -> n.kind() == NodeSettings.Kind.HOST)
               .map(NodeSettings::name).toList()) + ")");
     }
     if (remote.equals(host)) {
-      throw connect.error("a client cannot connect to its own host '" + host + "'");
+      throw connect.error("a client cannot connect to its own host " + quote(host));
     }
     long at = f.has("at") ? f.get("at").duration() : 0;
     int localPort = f.has("localPort") ? (int) f.get("localPort").integer(1, 65535) : 0;
@@ -684,7 +792,7 @@ public final class ConfigBinder {
   private static RuleSettings rule(ConfigNode entry, List<NodeSettings> nodes,
       List<LinkSettings> links) {
     Fields f = entry.fields(RULE);
-    String name = f.has("name") ? f.get("name").name() : null;
+    String name = f.has("name") ? f.get("name").newName() : null;
     ConfigNode onNode = f.require("on");
     String on = onNode.text().trim();
     String linkName = null;
@@ -710,11 +818,11 @@ public final class ConfigBinder {
           known.add(link.directionName(true));
           known.add(link.directionName(false));
         }
-        throw onNode.error("no link direction '" + on + "' (known: " + String.join(", ", known)
+        throw onNode.error("no link direction " + quote(on) + " (known: " + String.join(", ", known)
             + ")");
       }
       if (candidates.size() > 1) {
-        throw onNode.error("'" + on + "' is ambiguous: links " + String.join(", ", candidates)
+        throw onNode.error(quote(on) + " is ambiguous: links " + String.join(", ", candidates)
             + " join these nodes; name one with link:");
       }
       on = from + "->" + to;
@@ -759,7 +867,7 @@ public final class ConfigBinder {
       case "corrupt" -> action = f.has("bit")
           ? FaultAction.corruptBit((int) f.get("bit").integer(0, 65535 * 8))
           : FaultAction.corrupt();
-      default -> throw actionNode.error("unknown action '" + verb + "' (known: "
+      default -> throw actionNode.error("unknown action " + quote(verb) + " (known: "
           + String.join(", ", ACTIONS) + ")");
     }
     checkOnlyFor(f, "delay", verb, "delay", "delay-arrival");
@@ -799,7 +907,7 @@ public final class ConfigBinder {
       throw node.error("expected every, \"nth N\" or \"first K\" with N, K at least 1; got '"
           + node.text() + "'");
     }
-    throw node.error("expected every, \"nth N\" or \"first K\"; got '" + node.text() + "'");
+    throw node.error("expected every, \"nth N\" or \"first K\"; got " + quote(node.text()));
   }
 
   private static Match match(ConfigNode node, List<NodeSettings> nodes) {
@@ -861,7 +969,7 @@ public final class ConfigBinder {
           for (TcpState s : TcpState.values()) {
             known.add(s.name());
           }
-          throw state.error("unknown TCP state '" + text + "' (known: "
+          throw state.error("unknown TCP state " + quote(text) + " (known: "
               + String.join(", ", known) + ")");
         }
         m.senderState(text);
@@ -900,7 +1008,7 @@ public final class ConfigBinder {
     try {
       return Ipv4Address.parse(node.text());
     } catch (IllegalArgumentException e) {
-      throw node.error("expected an IPv4 address such as 10.0.0.1; got '" + node.text() + "'");
+      throw node.error("expected an IPv4 address such as 10.0.0.1; got " + quote(node.text()));
     }
   }
 

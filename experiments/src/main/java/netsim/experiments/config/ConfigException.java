@@ -3,7 +3,9 @@ package netsim.experiments.config;
 /**
  * A mistake in a config file, located: the file, the line and column (1-based) and the field path
  * ({@code links[0].delay}), with what was expected. The command prints {@link #getMessage()} and
- * exits with status 2; there is no stack trace for a user mistake.
+ * exits with status 2; there is no stack trace for a user mistake. The message is always one
+ * line of bounded length, whatever the input: control characters are escaped, and a path or
+ * problem too long is cut (values are echoed through {@link #quote}).
  */
 public final class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -13,6 +15,11 @@ public final class ConfigException extends RuntimeException {
   private final int column;
   private final String path;
   private final String problem;
+
+  /** The longest file name or field path a message shows. */
+  private static final int MAX_PATH = 200;
+  /** The longest problem a message shows. */
+  private static final int MAX_PROBLEM = 2000;
 
   public ConfigException(String file, int line, int column, String path, String problem) {
     super(format(file, line, column, path, problem));
@@ -24,15 +31,66 @@ public final class ConfigException extends RuntimeException {
   }
 
   private static String format(String file, int line, int column, String path, String problem) {
-    StringBuilder text = new StringBuilder(file);
+    StringBuilder text = new StringBuilder(escape(file, MAX_PATH));
     if (line > 0) {
       text.append(':').append(line).append(':').append(column);
     }
     text.append(": ");
     if (path != null && !path.isEmpty()) {
-      text.append(path).append(": ");
+      text.append(escape(path, MAX_PATH)).append(": ");
     }
-    return text.append(problem).toString();
+    return text.append(escape(problem, MAX_PROBLEM)).toString();
+  }
+
+  /**
+   * A value as a message echoes it: in quotes, with control characters escaped as in Java
+   * source, and cut after {@link InputLimits#ECHO_LENGTH} characters with its length said.
+   */
+  public static String quote(String value) {
+    String quoted = "'" + escape(value, InputLimits.ECHO_LENGTH) + "'";
+    return value.length() > InputLimits.ECHO_LENGTH
+        ? quoted + " (" + value.length() + " characters)" : quoted;
+  }
+
+  /** {@code text} on one line: control and format characters escaped, cut after {@code max}. */
+  private static String escape(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    int end = Math.min(text.length(), max);
+    if (end < text.length() && end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--; // do not cut a character in two
+    }
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      int type = Character.getType(c);
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (type == Character.CONTROL || type == Character.FORMAT
+          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+          || type == Character.SURROGATE && !validSurrogate(text, i)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    if (text.length() > max) {
+      out.append("...");
+    }
+    return out.toString();
+  }
+
+  private static boolean validSurrogate(String text, int i) {
+    char c = text.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
   }
 
   public String file() {

@@ -1,5 +1,7 @@
 package netsim.experiments.config;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,6 +45,11 @@ public final class ConfigNode {
     return document.error(path, problem);
   }
 
+  /** Records a warning about this value: legal, but surprising (see {@link ConfigWarning}). */
+  public void warn(String problem) {
+    document.warn(path, problem);
+  }
+
   /**
    * This value as a mapping whose keys must be among {@code known}.
    *
@@ -60,7 +67,7 @@ public final class ConfigNode {
     while (names.hasNext()) {
       String name = names.next();
       if (!knownList.contains(name)) {
-        throw document.error(child(name), "unknown key '" + name + "' (known: "
+        throw document.error(child(name), "unknown key " + quote(name) + " (known: "
             + String.join(", ", known) + ")");
       }
     }
@@ -92,6 +99,11 @@ public final class ConfigNode {
     return value != null && value.isObject();
   }
 
+  /** Whether this value is a mapping without keys. */
+  public boolean isEmptyMapping() {
+    return isMapping() && value.isEmpty();
+  }
+
   /** Whether this value is a number. */
   public boolean isNumber() {
     return value != null && value.isNumber();
@@ -114,7 +126,7 @@ public final class ConfigNode {
     return value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText();
   }
 
-  /** A string that must be non-empty. */
+  /** A string that must be non-empty: a reference to something named elsewhere. */
   public String name() {
     String text = text();
     if (text.isBlank()) {
@@ -123,18 +135,30 @@ public final class ConfigNode {
     return text;
   }
 
+  /**
+   * A name given to something (the experiment, a node, a link, a rule), which may reach a file
+   * name or the trace: it must follow {@link Names#RULE}.
+   */
+  public String newName() {
+    String text = name();
+    if (!Names.isSafe(text)) {
+      throw error("not a valid name: " + quote(text) + "; a name has " + Names.RULE
+          + " (names become file names and trace fields)");
+    }
+    return text;
+  }
+
   /** A whole number within [min, max]. */
   public long integer(long min, long max) {
     requirePresent("a whole number");
-    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+    if (!value.isIntegralNumber()) {
       throw error("expected a whole number between " + min + " and " + max + "; got "
           + describe());
     }
-    long n = value.longValue();
-    if (n < min || n > max) {
-      throw error("out of range: " + n + " (expected " + min + " to " + max + ")");
+    if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
+      throw error("out of range: " + value.asText() + " (expected " + min + " to " + max + ")");
     }
-    return n;
+    return value.longValue();
   }
 
   public boolean bool() {
@@ -145,18 +169,62 @@ public final class ConfigNode {
     return value.booleanValue();
   }
 
-  /** A duration such as "10ms" or "1.5s" (or 0), in nanoseconds. */
+  /** Whether the value is the number 0 (written 0, 0.0 or 0e0). */
+  private boolean isZero() {
+    return value.isNumber() && value.decimalValue().signum() == 0;
+  }
+
+  /**
+   * A duration such as "10ms" or "1.5s" (or 0), in nanoseconds, at most {@link
+   * InputLimits#MAX_DURATION}.
+   */
   public long duration() {
     requirePresent("a duration such as \"10ms\"");
-    if (value.isNumber() && value.isIntegralNumber() && value.longValue() == 0) {
+    if (isZero()) {
       return 0;
     }
     if (!value.isTextual()) {
       throw error("expected a duration with a unit such as \"10ms\" or \"1.5s\"; got "
           + describe());
     }
+    return duration(value.textValue());
+  }
+
+  /**
+   * {@code text}, a duration such as "10ms" (or "0"), in nanoseconds, at most {@link
+   * InputLimits#MAX_DURATION}; a mistake is an error about this value.
+   */
+  long duration(String text) {
+    if (text.length() > InputLimits.MAX_NUMBER_LENGTH) {
+      throw error("expected a duration such as \"10ms\"; got a text of " + text.length()
+          + " characters");
+    }
+    String outOfRange = "out of range: " + text.trim() + " (a duration is at most "
+        + InputLimits.MAX_DURATION_TEXT + ")";
+    long nanos;
     try {
-      return Time.parse(value.textValue());
+      nanos = Time.parse(text);
+    } catch (IllegalArgumentException e) {
+      // Time refuses what does not fit in 64-bit nanoseconds as "too long".
+      throw error(e.getMessage().contains("too long") ? outOfRange : e.getMessage());
+    }
+    if (nanos > InputLimits.MAX_DURATION) {
+      throw error(outOfRange);
+    }
+    return nanos;
+  }
+
+  /** A finite number, written as a number or as a text ("0.5"), within {@link InputLimits}. */
+  public BigDecimal decimal() {
+    requirePresent("a number");
+    if (value.isNumber()) {
+      return value.decimalValue();
+    }
+    if (!value.isTextual()) {
+      throw error("expected a number; got " + describe());
+    }
+    try {
+      return InputLimits.decimal(value.textValue());
     } catch (IllegalArgumentException e) {
       throw error(e.getMessage());
     }
@@ -171,42 +239,60 @@ public final class ConfigNode {
     } else if (value.isTextual() && value.textValue().trim().endsWith("%")) {
       String number = value.textValue().trim();
       try {
-        p = new BigDecimal(number.substring(0, number.length() - 1).trim())
+        p = InputLimits.decimal(number.substring(0, number.length() - 1).trim())
             .movePointLeft(2);
-      } catch (NumberFormatException e) {
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage().startsWith("out of range")) {
+          throw error(e.getMessage());
+        }
         throw error("expected a probability such as 0.01 or \"1%\"; got " + describe());
       }
     } else {
       throw error("expected a probability such as 0.01 or \"1%\"; got " + describe());
     }
     if (p.signum() < 0 || p.compareTo(BigDecimal.ONE) > 0) {
-      throw error("out of range: " + p.toPlainString() + " (expected a probability from 0 to 1)");
+      throw error("out of range: " + (value.isTextual() ? value.textValue().trim()
+          : p.toPlainString()) + " (expected a probability from 0 to 1)");
     }
     return p.doubleValue();
   }
 
-  /** A rate such as "10Mbps" in bits per second (0 = unlimited). */
+  /**
+   * A rate such as "10Mbps" in bits per second (0 = unlimited), at most {@link
+   * InputLimits#MAX_RATE}.
+   */
   public long rate() {
     requirePresent("a rate such as \"10Mbps\"");
-    if (value.isIntegralNumber() && value.longValue() == 0) {
+    if (isZero()) {
       return 0;
     }
     if (!value.isTextual()) {
       throw error("expected a rate with a unit such as \"10Mbps\" (or 0 for unlimited); got "
           + describe());
     }
+    long rate;
     try {
-      return Units.parseRate(value.textValue());
+      rate = Units.parseRate(value.textValue());
     } catch (IllegalArgumentException e) {
       throw error(e.getMessage());
     }
+    if (rate > InputLimits.MAX_RATE) {
+      throw error("out of range: " + value.textValue().trim() + " (a rate is at most "
+          + Units.formatRate(InputLimits.MAX_RATE) + "; above it a full-size packet takes"
+          + " under a nanosecond, the simulator's resolution)");
+    }
+    return rate;
   }
 
   /** A size such as "64KiB" (or a whole number of bytes), within [min, max] bytes. */
   public long size(long min, long max) {
     requirePresent("a size such as \"64KiB\"");
     long bytes;
-    if (value.isIntegralNumber() && value.canConvertToLong()) {
+    if (value.isIntegralNumber()) {
+      if (!value.canConvertToLong()) {
+        throw error("out of range: " + value.asText() + " bytes (expected " + min + " to "
+            + max + ")");
+      }
       bytes = value.longValue();
     } else if (value.isTextual()) {
       try {
@@ -247,7 +333,7 @@ public final class ConfigNode {
       return "the number " + (value.isBigDecimal() ? value.decimalValue().toPlainString()
           : value.asText());
     }
-    return "the text '" + value.asText() + "'";
+    return "the text " + quote(value.asText());
   }
 
   /** The keys of a mapping, with their values, after {@link #fields} checked them. */
@@ -279,7 +365,7 @@ public final class ConfigNode {
     public ConfigNode require(String key) {
       ConfigNode node = get(key);
       if (node.isMissing()) {
-        throw owner.error("missing key '" + key + "'");
+        throw owner.error("missing key " + quote(key));
       }
       return node;
     }

@@ -1,5 +1,7 @@
 package netsim.experiments.config;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +19,9 @@ import java.util.regex.Pattern;
 public final class Overrides {
   private static final Pattern STEP = Pattern.compile("([A-Za-z0-9_\\-]+)((?:\\[[0-9]+\\])*)");
   private static final Pattern INDEX = Pattern.compile("\\[([0-9]+)\\]");
+
+  /** A step {@code [N]} of a path, as written. */
+  private record Index(String digits) {}
 
   private Overrides() {}
 
@@ -41,7 +46,12 @@ public final class Overrides {
     }
     String path = override.substring(0, eq).trim();
     String text = override.substring(eq + 1);
-    JsonNode value = YamlDocument.parse(origin, text.isEmpty() ? "\"\"" : text).root();
+    JsonNode value;
+    try {
+      value = YamlDocument.parse(origin, text.isEmpty() ? "\"\"" : text).root();
+    } catch (ConfigException e) {
+      throw new ConfigException(origin, 0, 0, path, e.problem());
+    }
     if (value.isObject() && value.isEmpty() && !text.trim().equals("{}")) {
       value = com.fasterxml.jackson.databind.node.TextNode.valueOf(text);
     }
@@ -54,7 +64,7 @@ public final class Overrides {
       if (step instanceof String key) {
         if (!(at instanceof ObjectNode object)) {
           throw new ConfigException(origin, 0, 0, walked.toString(), "not a mapping, cannot"
-              + " set '" + key + "' in it");
+              + " set " + quote(key) + " in it");
         }
         walked.append(walked.length() == 0 ? "" : ".").append(key);
         if (last) {
@@ -68,14 +78,16 @@ public final class Overrides {
           at = next;
         }
       } else {
-        int index = (Integer) step;
+        String digits = ((Index) step).digits();
         if (!(at instanceof ArrayNode array)) {
           throw new ConfigException(origin, 0, 0, walked.toString(), "not a list, cannot"
-              + " index it with [" + index + "]");
+              + " index it with [" + digits + "]");
         }
+        // Longer than any list's size: past its end.
+        long index = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
         if (index > array.size() || (index == array.size() && !last
             && !(steps.get(i + 1) instanceof String))) {
-          throw new ConfigException(origin, 0, 0, walked.toString(), "index " + index
+          throw new ConfigException(origin, 0, 0, walked.toString(), "index " + digits
               + " is out of range (the list has " + array.size() + " entries)");
         }
         walked.append('[').append(index).append(']');
@@ -86,9 +98,9 @@ public final class Overrides {
             at = array.addObject();
           }
         } else if (last) {
-          array.set(index, value);
+          array.set((int) index, value);
         } else {
-          at = array.get(index);
+          at = array.get((int) index);
         }
       }
     }
@@ -106,7 +118,7 @@ public final class Overrides {
       steps.add(m.group(1));
       Matcher index = INDEX.matcher(m.group(2));
       while (index.find()) {
-        steps.add(Integer.parseInt(index.group(1)));
+        steps.add(new Index(index.group(1).replaceFirst("^0+(?=.)", "")));
       }
     }
     return steps;

@@ -1,5 +1,7 @@
 package netsim.experiments.config;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +35,7 @@ public final class Registry<T> {
   public T get(String name) {
     T entry = entries.get(name);
     if (entry == null) {
-      throw new IllegalArgumentException("unknown " + kind + " '" + name + "' (known: "
+      throw new IllegalArgumentException("unknown " + kind + " " + quote(name) + " (known: "
           + String.join(", ", entries.keySet()) + ")");
     }
     return entry;

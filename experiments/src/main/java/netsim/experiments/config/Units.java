@@ -1,5 +1,7 @@
 package netsim.experiments.config;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
@@ -15,14 +17,14 @@ import java.util.regex.Pattern;
 public final class Units {
   private static final Pattern NUMBER_UNIT =
       Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-zA-Z]*)\\s*");
-  private static final String RATE_UNITS = "bps, kbps, Mbps, Gbps";
+  private static final String RATE_UNITS = "bps, kbps, Mbps, Gbps, Tbps";
   private static final String SIZE_UNITS = "B, KB, MB, GB, KiB, MiB, GiB";
 
   private Units() {}
 
   /**
-   * A rate in bits per second: "10Mbps", "1.5Gbps", "64kbps", "800bps"; "0" or "unlimited" is 0
-   * (no serialization delay).
+   * A rate in bits per second: "10Mbps", "1.5Gbps", "64kbps", "800bps", "1Tbps"; "0" or
+   * "unlimited" is 0 (no serialization delay).
    *
    * @throws IllegalArgumentException naming the text and the units expected
    */
@@ -33,8 +35,8 @@ public final class Units {
     }
     Matcher m = NUMBER_UNIT.matcher(trimmed);
     if (!m.matches() || m.group(2).isEmpty()) {
-      throw new IllegalArgumentException("invalid rate '" + text
-          + "': expected a number and a unit (" + RATE_UNITS + "), e.g. \"10Mbps\"");
+      throw new IllegalArgumentException("invalid rate " + quote(text)
+          + ": expected a number and a unit (" + RATE_UNITS + "), e.g. \"10Mbps\"");
     }
     long unit;
     switch (m.group(2).toLowerCase(Locale.ROOT)) {
@@ -50,11 +52,16 @@ public final class Units {
       case "gbps":
         unit = 1_000_000_000;
         break;
+      case "tbps":
+        unit = 1_000_000_000_000L;
+        break;
       default:
-        throw new IllegalArgumentException("invalid rate '" + text + "': unknown unit '"
-            + m.group(2) + "' (expected one of " + RATE_UNITS + ")");
+        throw new IllegalArgumentException("invalid rate " + quote(text)
+            + ": unknown unit " + quote(m.group(2)) + " (expected one of "
+            + RATE_UNITS + ")");
     }
-    return whole(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)), text, "bit/s");
+    return whole(InputLimits.decimal(m.group(1)).multiply(BigDecimal.valueOf(unit)), text,
+        "bit/s");
   }
 
   /**
@@ -65,8 +72,8 @@ public final class Units {
   public static long parseSize(String text) {
     Matcher m = NUMBER_UNIT.matcher(text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("invalid size '" + text
-          + "': expected a number of bytes with an optional unit (" + SIZE_UNITS
+      throw new IllegalArgumentException("invalid size " + quote(text)
+          + ": expected a number of bytes with an optional unit (" + SIZE_UNITS
           + "), e.g. \"64KiB\"");
     }
     long unit;
@@ -95,10 +102,12 @@ public final class Units {
         unit = 1L << 30;
         break;
       default:
-        throw new IllegalArgumentException("invalid size '" + text + "': unknown unit '"
-            + m.group(2) + "' (expected one of " + SIZE_UNITS + ")");
+        throw new IllegalArgumentException("invalid size " + quote(text)
+            + ": unknown unit " + quote(m.group(2)) + " (expected one of "
+            + SIZE_UNITS + ")");
     }
-    return whole(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)), text, "bytes");
+    return whole(InputLimits.decimal(m.group(1)).multiply(BigDecimal.valueOf(unit)), text,
+        "bytes");
   }
 
   private static long whole(BigDecimal value, String text, String what) {
@@ -106,11 +115,12 @@ public final class Units {
     try {
       exact = value.toBigIntegerExact();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("invalid value '" + text + "': not a whole number of "
-          + what, e);
+      throw new IllegalArgumentException("invalid value " + quote(text)
+          + ": not a whole number of " + what, e);
     }
     if (exact.bitLength() > 63) {
-      throw new IllegalArgumentException("invalid value '" + text + "': too large");
+      throw new IllegalArgumentException("out of range: " + quote(text)
+          + " is more than 2^63 " + what);
     }
     return exact.longValueExact();
   }
@@ -120,8 +130,8 @@ public final class Units {
     if (bitsPerSecond == 0) {
       return "unlimited";
     }
-    String[] names = {"Gbps", "Mbps", "kbps"};
-    long[] units = {1_000_000_000, 1_000_000, 1_000};
+    String[] names = {"Tbps", "Gbps", "Mbps", "kbps"};
+    long[] units = {1_000_000_000_000L, 1_000_000_000, 1_000_000, 1_000};
     for (int i = 0; i < units.length; i++) {
       if (bitsPerSecond >= units[i]) {
         return BigDecimal.valueOf(bitsPerSecond).divide(BigDecimal.valueOf(units[i]))

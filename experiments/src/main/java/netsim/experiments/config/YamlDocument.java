@@ -1,5 +1,7 @@
 package netsim.experiments.config;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,7 +12,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +32,7 @@ public final class YamlDocument {
   private final Map<String, int[]> locations;
   /** Paths set by command-line overrides, with the override that set them. */
   private final Map<String, String> overrides = new LinkedHashMap<>();
+  private final List<ConfigWarning> warnings = new ArrayList<>();
 
   private YamlDocument(String name, JsonNode root, Map<String, int[]> locations) {
     this.name = name;
@@ -37,29 +43,63 @@ public final class YamlDocument {
   /**
    * Parses {@code text}; {@code name} is the file name that errors show.
    *
-   * @throws ConfigException for a syntax error or a duplicate key, located
+   * @throws ConfigException for a syntax error, a duplicate key, or anything beyond the {@link
+   *     InputLimits} or the YAML this reader takes (see {@link YamlShape}), located
    */
   public static YamlDocument parse(String name, String text) {
+    if (text.length() > InputLimits.MAX_DOCUMENT_BYTES) {
+      int[] at = lineAndColumn(text, InputLimits.MAX_DOCUMENT_BYTES);
+      throw new ConfigException(name, at[0], at[1], "", "the document is longer than "
+          + InputLimits.MAX_DOCUMENT_BYTES + " characters (1 MiB), the most a config may hold");
+    }
+    YamlShape.check(name, text);
     Map<String, int[]> locations = new LinkedHashMap<>();
-    try (JsonParser parser = YAML.createParser(text)) {
+    JsonParser parser = null;
+    try {
+      parser = YAML.createParser(text);
       JsonToken first = parser.nextToken();
       if (first == null) {
+        locations.put("", new int[] {1, 1});
         return new YamlDocument(name, NODES.objectNode(), locations);
       }
       JsonNode root = read(parser, "", locations, name);
       return new YamlDocument(name, root, locations);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
+      JsonLocation at = e.getLocation() != null ? e.getLocation()
+          : parser == null ? null : parser.currentLocation();
       throw new ConfigException(name, at == null ? 0 : at.getLineNr(),
           at == null ? 0 : at.getColumnNr(), "", "YAML syntax error: "
               + condense(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigException(name, 0, 0, "", "cannot read: " + e.getMessage());
+    } finally {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (IOException ignored) {
+          // a parser over a string holds nothing to release
+        }
+      }
     }
   }
 
+  /** The 1-based {line, column} of character {@code offset} of {@code text}. */
+  static int[] lineAndColumn(CharSequence text, int offset) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else if (!Character.isLowSurrogate(text.charAt(i))) {
+        column++;
+      }
+    }
+    return new int[] {line, column};
+  }
+
   /** SnakeYAML's message without its source excerpt: "while parsing ...: expected ...". */
-  private static String condense(String message) {
+  static String condense(String message) {
     StringBuilder text = new StringBuilder();
     for (String line : message.split("\n")) {
       if (line.isBlank() || line.startsWith(" ") || line.contains("^")) {
@@ -87,7 +127,7 @@ public final class YamlDocument {
           JsonLocation keyAt = parser.currentTokenLocation();
           if (object.has(key)) {
             throw new ConfigException(name, keyAt.getLineNr(), keyAt.getColumnNr(), child,
-                "duplicate key '" + key + "'");
+                "duplicate key " + quote(key));
           }
           parser.nextToken();
           object.set(key, read(parser, child, locations, name));
@@ -108,10 +148,8 @@ public final class YamlDocument {
       case VALUE_STRING:
         return NODES.textNode(parser.getText());
       case VALUE_NUMBER_INT:
-        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? NODES.numberNode(parser.getBigIntegerValue()) : NODES.numberNode(parser.getLongValue());
       case VALUE_NUMBER_FLOAT:
-        return NODES.numberNode(parser.getDecimalValue());
+        return number(parser, path, name);
       case VALUE_TRUE:
         return NODES.booleanNode(true);
       case VALUE_FALSE:
@@ -122,6 +160,36 @@ public final class YamlDocument {
         throw new ConfigException(name, at.getLineNr(), at.getColumnNr(), path,
             "unexpected YAML token " + token);
     }
+  }
+
+  /**
+   * A number, within {@link InputLimits}: a whole number as a long (or a big integer where it
+   * does not fit), any other as an exact decimal, never a double.
+   */
+  private static JsonNode number(JsonParser parser, String path, String name)
+      throws IOException {
+    String text = parser.getText();
+    boolean whole = parser.currentToken() == JsonToken.VALUE_NUMBER_INT;
+    try {
+      if (whole && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+        return NODES.numberNode(parser.getLongValue());
+      }
+      BigDecimal value = whole ? new BigDecimal(parser.getBigIntegerValue())
+          : parser.getDecimalValue();
+      InputLimits.checkMagnitude(value, text);
+      return whole ? NODES.numberNode(value.toBigIntegerExact()) : NODES.numberNode(value);
+    } catch (NumberFormatException | JsonProcessingException e) {
+      // An exponent beyond what a decimal holds, such as 1e99999999999.
+      throw located(parser, path, name, InputLimits.outOfRange(text).getMessage());
+    } catch (IllegalArgumentException e) {
+      throw located(parser, path, name, e.getMessage());
+    }
+  }
+
+  private static ConfigException located(JsonParser parser, String path, String name,
+      String problem) {
+    JsonLocation at = parser.currentTokenLocation();
+    return new ConfigException(name, at.getLineNr(), at.getColumnNr(), path, problem);
   }
 
   /** The file name errors show. */
@@ -175,6 +243,26 @@ public final class YamlDocument {
     }
     int[] where = location(path);
     return new ConfigException(name, where[0], where[1], path, problem);
+  }
+
+  /**
+   * A copy that overrides may change without changing this one: the tree is copied, the
+   * locations shared, the overrides applied so far kept, the warnings not.
+   */
+  public YamlDocument copy() {
+    YamlDocument copy = new YamlDocument(name, root.deepCopy(), locations);
+    copy.overrides.putAll(overrides);
+    return copy;
+  }
+
+  /** Records a warning about the value at {@code path}, located like {@link #error}. */
+  void warn(String path, String problem) {
+    warnings.add(new ConfigWarning(error(path, problem).getMessage()));
+  }
+
+  /** The warnings recorded while the document was bound, in order. */
+  public List<ConfigWarning> warnings() {
+    return List.copyOf(warnings);
   }
 
   /** Records that a command-line override set the value at {@code path}. */

@@ -2,10 +2,6 @@ package netsim.experiments.sweep;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +9,10 @@ import netsim.core.RandomStreams;
 import netsim.experiments.config.ConfigBinder;
 import netsim.experiments.config.ConfigException;
 import netsim.experiments.config.ConfigLoader;
+import netsim.experiments.config.ConfigWarning;
 import netsim.experiments.config.ExperimentConfig;
 import netsim.experiments.config.Overrides;
+import netsim.experiments.config.RunSize;
 import netsim.experiments.config.YamlDocument;
 import netsim.experiments.output.SummaryWriter;
 import netsim.experiments.output.Version;
@@ -40,15 +38,20 @@ public final class SweepPlan {
   private final ExperimentConfig base;
   private final String definition;
   private final String hash;
+  private final List<ConfigWarning> warnings;
+  /** The file with the command line's overrides, parsed once; each run binds a copy. */
+  private final YamlDocument parsed;
 
   private SweepPlan(String name, String text, List<String> overrides) {
     this.name = name;
     this.text = text;
     this.overrides = List.copyOf(overrides);
     this.reference = ConfigLoader.reference();
-    YamlDocument document = document();
+    this.parsed = document();
+    YamlDocument document = parsed.copy();
     this.spec = SweepSpec.read(document);
     this.base = ConfigBinder.bind(document, reference);
+    this.warnings = document.warnings();
     this.definition = Json.pretty(definitionTree());
     this.hash = Sha256.hex(definition);
   }
@@ -59,13 +62,7 @@ public final class SweepPlan {
    * @throws ConfigException for a missing file or a mistake, located
    */
   public static SweepPlan load(Path file, List<String> overrides) {
-    try {
-      return of(file.toString(), Files.readString(file, StandardCharsets.UTF_8), overrides);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(file.toString(), 0, 0, "", "no such file");
-    } catch (IOException e) {
-      throw new ConfigException(file.toString(), 0, 0, "", "cannot read: " + e.getMessage());
-    }
+    return of(file.toString(), ConfigLoader.read(file), overrides);
   }
 
   /** Reads sweep YAML {@code text} named {@code name} (for messages). */
@@ -101,6 +98,11 @@ public final class SweepPlan {
     return root;
   }
 
+
+  /** The warnings about the file's own values (see {@link ConfigWarning}). */
+  public List<ConfigWarning> warnings() {
+    return warnings;
+  }
 
   public SweepSpec spec() {
     return spec;
@@ -181,7 +183,7 @@ public final class SweepPlan {
    * @throws ConfigException when a value does not fit, located at the value in the sweep section
    */
   public ExperimentConfig config(RunSpec run) {
-    YamlDocument document = document();
+    YamlDocument document = parsed.copy();
     List<SweepParameter> parameters = spec.parameters();
     List<String> applied = new ArrayList<>();
     for (int j = 0; j < parameters.size(); j++) {
@@ -197,7 +199,9 @@ public final class SweepPlan {
     }
     Overrides.apply(document, List.of("seed=" + run.seed()));
     try {
-      return ConfigBinder.bind(document, reference);
+      ExperimentConfig config = ConfigBinder.bind(document, reference);
+      RunSize.check(config, document, Runtime.getRuntime().maxMemory());
+      return config;
     } catch (ConfigException e) {
       throw locate(e, run, applied, document);
     }

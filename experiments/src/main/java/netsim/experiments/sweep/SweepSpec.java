@@ -1,5 +1,7 @@
 package netsim.experiments.sweep;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
@@ -15,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netsim.experiments.config.ConfigException;
+import netsim.experiments.config.InputLimits;
 import netsim.experiments.config.YamlDocument;
 
 /**
@@ -177,7 +180,7 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
     while (names.hasNext()) {
       String name = names.next();
       if (!Arrays.asList(RANGE).contains(name)) {
-        throw document.error(origin + "." + name, "unknown key '" + name + "': a range has the"
+        throw document.error(origin + "." + name, "unknown key " + quote(name) + ": a range has the"
             + " keys from, to and step (to vary a mapping, list its values: [{...}, {...}])");
       }
     }
@@ -236,7 +239,12 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
     if (node.isTextual()) {
       Matcher m = QUANTITY.matcher(node.textValue());
       if (m.matches()) {
-        return new Quantity(key, new BigDecimal(m.group(1)), m.group(2), node.textValue());
+        try {
+          return new Quantity(key, InputLimits.decimal(m.group(1)), m.group(2),
+              node.textValue());
+        } catch (IllegalArgumentException e) {
+          throw document.error(where, e.getMessage());
+        }
       }
     }
     throw document.error(where, "expected a number, or a number with a unit such as \"10ms\";"
@@ -244,7 +252,7 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
   }
 
   private static String unitName(String unit) {
-    return unit.isEmpty() ? "no unit" : "'" + unit + "'";
+    return unit.isEmpty() ? "no unit" : quote(unit);
   }
 
   private static List<Long> seeds(YamlDocument document, JsonNode node) {
@@ -289,15 +297,15 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
 
   private static long integer(YamlDocument document, String at, JsonNode node, long min,
       long max) {
-    if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+    if (node == null || !node.isIntegralNumber()) {
       throw document.error(at, "expected a whole number between " + min + " and " + max
           + "; got " + describe(node));
     }
-    long n = node.longValue();
-    if (n < min || n > max) {
-      throw document.error(at, "out of range: " + n + " (expected " + min + " to " + max + ")");
+    if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
+      throw document.error(at, "out of range: " + node.asText() + " (expected " + min + " to "
+          + max + ")");
     }
-    return n;
+    return node.longValue();
   }
 
   private static void checkKeys(YamlDocument document, String at, JsonNode node,
@@ -306,7 +314,7 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
     while (names.hasNext()) {
       String name = names.next();
       if (!Arrays.asList(known).contains(name)) {
-        throw document.error(at + "." + name, "unknown key '" + name + "' (known: "
+        throw document.error(at + "." + name, "unknown key " + quote(name) + " (known: "
             + String.join(", ", known) + ")");
       }
     }
@@ -346,6 +354,6 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
     if (value.isNumber()) {
       return "the number " + text(value);
     }
-    return "the text '" + value.asText() + "'";
+    return "the text " + quote(value.asText());
   }
 }

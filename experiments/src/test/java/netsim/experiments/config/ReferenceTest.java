@@ -23,6 +23,8 @@ class ReferenceTest {
     assertThat(reference.tcp().toTcpConfig()).isEqualTo(netsim.tcp.TcpConfig.defaults());
     assertThat(reference.stop().whenAllClosed()).isTrue();
     assertThat(reference.nodes()).isEmpty();
+    // Shared by every load, it must never collect a warning.
+    assertThat(ConfigLoader.reference().warnings()).isEmpty();
   }
 
   @Test

@@ -21,6 +21,8 @@ class ScheduleRulesTest {
         - {name: server, address: 10.0.0.2}
       links:
         - {a: client, b: server, loss: 0.1}
+      clients:
+        - {host: client, connect: "server:80"}
       """, List.of());
   private static final PacketClass ACK = new PacketClass("client-server", true, "client->server",
       "client", "10.0.0.1", "10.0.0.2", 49152, 80, TcpFlags.ACK, 0, "ESTABLISHED");

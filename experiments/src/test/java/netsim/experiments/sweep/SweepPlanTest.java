@@ -18,6 +18,8 @@ class SweepPlanTest {
         - {name: server, address: 10.0.0.2}
       links:
         - {a: client, b: server}
+      clients:
+        - {host: client, connect: "server:80"}
       """;
 
   private static SweepPlan plan(String sweep) {
