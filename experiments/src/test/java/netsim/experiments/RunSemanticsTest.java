@@ -112,12 +112,21 @@ class RunSemanticsTest {
         "{name: server, address: 10.0.0.2, crashAt: 1s}") + """
         listeners:
           - {host: server, port: 80, close: eof}
+        clients:
+          - {host: client, connect: "server:80", close: done, at: 2s}
         """);
+    // The client, after the crash, finds no listener: the server's TCP refuses it.
     assertThat(lines(run, "state")).containsExactly(
         "{\"t\":0,\"ev\":\"state\",\"node\":\"server\",\"conn\":\"10.0.0.2:80-0.0.0.0:0\","
             + "\"from\":\"CLOSED\",\"to\":\"LISTEN\",\"cause\":\"OPEN\"}",
         "{\"t\":1000000000,\"ev\":\"state\",\"node\":\"server\",\"conn\":\"10.0.0.2:80-0.0.0.0:0\","
-            + "\"from\":\"LISTEN\",\"to\":\"CLOSED\",\"cause\":\"host crash\"}");
+            + "\"from\":\"LISTEN\",\"to\":\"CLOSED\",\"cause\":\"host crash\"}",
+        "{\"t\":2000000000,\"ev\":\"state\",\"node\":\"client\","
+            + "\"conn\":\"10.0.0.1:49152-10.0.0.2:80\",\"from\":\"CLOSED\",\"to\":\"SYN_SENT\","
+            + "\"cause\":\"OPEN\"}",
+        "{\"t\":2020000000,\"ev\":\"state\",\"node\":\"client\","
+            + "\"conn\":\"10.0.0.1:49152-10.0.0.2:80\",\"from\":\"SYN_SENT\",\"to\":\"CLOSED\","
+            + "\"cause\":\"rcv RST\"}");
   }
 
   @Test
