@@ -115,9 +115,9 @@ class ConfigInputLimitsTest {
   void aRunWhoseTraceCannotFitInTheHeap_isRefusedBeforeItStarts() {
     String message = error(ConfigCase.BASE.replace("send: 100", "send: 1024GiB"));
     assertThat(message).startsWith("netsim: exp.yaml:9:42: clients[0].send: this run would"
-        + " keep at least 1.51e+09 trace events (280.5 GiB) in memory for 1.0 TiB of data, more"
+        + " keep at least 1.51e+09 trace events (117.8 GiB) in memory for 1.0 TiB of data, more"
         + " than this JVM's heap of ").contains("give Java more memory (e.g."
-        + " JDK_JAVA_OPTIONS=-Xmx421g)");
+        + " JDK_JAVA_OPTIONS=-Xmx177g)");
   }
 
   @Test

@@ -22,8 +22,12 @@ import netsim.core.Time;
 public final class RunSize {
   /** Trace events per data segment, at least. */
   public static final long EVENTS_PER_SEGMENT = 2;
-  /** Heap bytes per trace event, at least (a packet event with its address texts). */
-  public static final long BYTES_PER_EVENT = 200;
+  /**
+   * Heap bytes per trace event, at least: a packet event's record is 80 bytes on a 64-bit JVM
+   * with compressed references (its endpoint, 4-tuple and flag texts are shared between events,
+   * see {@link netsim.experiments.run.Recorder}), and its place in the run's list 4 more.
+   */
+  public static final long BYTES_PER_EVENT = 84;
 
   /**
    * What a run will hold.

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import netsim.experiments.run.Experiment;
+import netsim.experiments.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +47,7 @@ class RunSizeTest {
     // 2 SYNs.
     assertThat(estimate.dataBytes()).isEqualTo(2 * 1_001_460.0);
     assertThat(estimate.events()).isEqualTo(2 * (1370 + 2 + 2.0));
-    assertThat(estimate.heapBytes()).isEqualTo(2 * (1370 + 2 + 2.0) * 200);
+    assertThat(estimate.heapBytes()).isEqualTo(2 * (1370 + 2 + 2.0) * 84);
     assertThat(estimate.largest()).isEqualTo("clients[0].send");
   }
 
@@ -73,7 +75,7 @@ class RunSizeTest {
     assertThat(estimate.largest()).isEqualTo("clients[0].connections");
     assertThatThrownBy(() -> RunSize.check(config(document), document, 1L << 20))
         .hasMessageStartingWith("exp.yaml:7:51: clients[0].connections: this run would keep at"
-            + " least 6.00e+04 trace events (11.4 MiB) in memory for 0 bytes of data");
+            + " least 6.00e+04 trace events (4.8 MiB) in memory for 0 bytes of data");
     assertThat(RunSize.estimate(config(document(text + "stop: {at: 1s}\n"))).events())
         .isEqualTo(2 * 51.0);
   }
@@ -104,12 +106,22 @@ class RunSizeTest {
     assertThatThrownBy(() -> RunSize.check(config, document, 10L << 20))
         .isInstanceOf(ConfigException.class)
         .hasMessage("exp.yaml:7:42: clients[0].send: this run would keep at least 2.74e+05"
-            + " trace events (52.3 MiB) in memory for 190.7 MiB of data, more than this JVM's"
+            + " trace events (21.9 MiB) in memory for 190.7 MiB of data, more than this JVM's"
             + " heap of 10.0 MiB: netsim holds a run's trace in memory until the run ends. Send"
             + " less, make fewer connections, stop earlier (stop.at), or give Java more memory"
             + " (e.g."
             + " JDK_JAVA_OPTIONS=-Xmx1g)");
     RunSize.check(config, document, 100L << 20); // fits
+  }
+
+  @Test
+  void theEstimate_isALowerBound_ofTheEventsEveryShippedScenarioRecords() {
+    for (String name : Scenarios.CATALOGUE.names()) {
+      ExperimentConfig config = ConfigLoader.load(name + ".yaml",
+          Scenarios.CATALOGUE.get(name).text(), List.of());
+      assertThat(RunSize.estimate(config).events()).as(name)
+          .isLessThanOrEqualTo(new Experiment(config).run().events().size());
+    }
   }
 
   @Test
