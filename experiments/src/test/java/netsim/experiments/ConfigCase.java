@@ -61,26 +61,38 @@ final class ConfigCase {
 
   /** The message validate and run both give for {@code file}. */
   String error(Path file) {
+    return error(file, 2);
+  }
+
+  /**
+   * The message validate and run both give for {@code text}, each exiting with {@code status}
+   * (4 for a run refused as too large for the heap).
+   */
+  String error(String text, int status) {
+    return error(file(text), status);
+  }
+
+  private String error(Path file, int status) {
     Cli.Result validate = Cli.run("validate", file.toString());
     assertThat(validate.exit()).as("validate's exit status; out: %s", validate.out())
-        .isEqualTo(2);
+        .isEqualTo(status);
     String message = oneLine(validate.err());
-    assertThat(runError(file)).isEqualTo(message);
+    assertThat(runError(file, status)).isEqualTo(message);
     return message;
   }
 
   /** The message run gives for {@code text} with {@code options} (such as --set). */
   String runError(String text, String... options) {
-    return runError(file(text), options);
+    return runError(file(text), 2, options);
   }
 
-  private String runError(Path file, String... options) {
+  private String runError(Path file, int status, String... options) {
     Path out = dir.resolve("out");
     List<String> run = new ArrayList<>(List.of("run", file.toString(), "--out",
         out.toString()));
     run.addAll(List.of(options));
     Cli.Result ran = Cli.run(run.toArray(String[]::new));
-    assertThat(ran.exit()).as("run's exit status; out: %s", ran.out()).isEqualTo(2);
+    assertThat(ran.exit()).as("run's exit status; out: %s", ran.out()).isEqualTo(status);
     assertThat(Files.exists(out)).as("run wrote nothing").isFalse();
     return oneLine(ran.err());
   }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,12 +113,36 @@ class ConfigInputLimitsTest {
   }
 
   @Test
-  void aRunWhoseTraceCannotFitInTheHeap_isRefusedBeforeItStarts() {
-    String message = error(ConfigCase.BASE.replace("send: 100", "send: 1024GiB"));
+  void aRunWhoseTraceCannotFitInTheHeap_isRefusedBeforeItStarts_withTheStatusOfOutOfMemory() {
+    String message = new ConfigCase(dir).error(ConfigCase.BASE.replace("send: 100",
+        "send: 1024GiB"), 4);
     assertThat(message).startsWith("netsim: exp.yaml:9:42: clients[0].send: this run would"
         + " keep at least 1.51e+09 trace events (117.8 GiB) in memory for 1.0 TiB of data, more"
         + " than this JVM's heap of ").contains("give Java more memory (e.g."
         + " JDK_JAVA_OPTIONS=-Xmx177g)");
+  }
+
+  @Test
+  void aSweepPointOrAHuntTooLargeForTheHeap_isRefusedWithTheStatusOfOutOfMemory_too() {
+    ConfigCase config = new ConfigCase(dir);
+    Path sweep = config.file(ConfigCase.BASE
+        + "sweep:\n  parameters:\n    clients[0].send: [100, 1024GiB]\n");
+    String refused = "netsim: " + sweep + ":12:28: sweep.parameters.clients[0].send[1]: this"
+        + " run would keep at least 1.51e+09 trace events (117.8 GiB) in memory";
+    Cli.Result validate = Cli.run("validate", sweep.toString());
+    Cli.Result swept = Cli.run("sweep", sweep.toString(), "--out",
+        dir.resolve("out").toString());
+    for (Cli.Result result : List.of(validate, swept)) {
+      assertThat(result.exit()).isEqualTo(4);
+      assertThat(result.err()).startsWith(refused).hasLineCount(1);
+    }
+    Path huge = config.file(ConfigCase.BASE.replace("send: 100", "send: 1024GiB"));
+    Cli.Result hunt = Cli.run("hunt", huge.toString(), "--until", "data-violation", "--seeds",
+        "1..2");
+    assertThat(hunt.exit()).isEqualTo(4);
+    assertThat(hunt.err()).startsWith("netsim: " + huge + ":9:42: clients[0].send: this run"
+        + " would keep at least").hasLineCount(1);
+    assertThat(dir.resolve("out")).doesNotExist();
   }
 
   @Test

@@ -39,7 +39,7 @@ class ExitStatusTest {
             """).endsWith("""
               2     a mistake in the command line or the config; the message says which
               3     could not finish: a file could not be written, or an internal error
-              4     out of memory: give Java more (JDK_JAVA_OPTIONS=-Xmx8g)
+              4     out of memory, or would be: give Java more (JDK_JAVA_OPTIONS=-Xmx8g)
               130   interrupted by Ctrl-C (143: by SIGTERM); nothing half-written is left
             """);
       }

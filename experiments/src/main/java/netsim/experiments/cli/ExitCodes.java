@@ -2,6 +2,7 @@ package netsim.experiments.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import netsim.experiments.config.ConfigException;
 
 /**
  * The exit statuses of {@code netsim}: one meaning each, the same for every command, listed in
@@ -26,10 +27,18 @@ public final class ExitCodes {
    * an internal error. Nothing half-written is left.
    */
   public static final int FAILURE = 3;
-  /** Out of memory. Nothing half-written is left. */
+  /**
+   * Not enough memory: the command ran out of it, or refused before it started a run that
+   * certainly would ({@link ConfigException#exceedsMemory()}). Nothing half-written is left.
+   */
   public static final int OUT_OF_MEMORY = 4;
 
   private ExitCodes() {}
+
+  /** The status of {@code e}: 4 for a run too large for the heap, else 2, a mistake. */
+  static int of(ConfigException e) {
+    return e.exceedsMemory() ? OUT_OF_MEMORY : USAGE;
+  }
 
   /**
    * The table of exit statuses for a command's help; {@code checkFailed} says what status 1
@@ -43,7 +52,7 @@ public final class ExitCodes {
     }
     codes.put("2", "a mistake in the command line or the config; the message says which");
     codes.put("3", "could not finish: a file could not be written, or an internal error");
-    codes.put("4", "out of memory: give Java more (JDK_JAVA_OPTIONS=-Xmx8g)");
+    codes.put("4", "out of memory, or would be: give Java more (JDK_JAVA_OPTIONS=-Xmx8g)");
     codes.put("130", "interrupted by Ctrl-C (143: by SIGTERM); nothing half-written is left");
     return codes;
   }

@@ -80,7 +80,7 @@ final class HuntCommand implements Callable<Integer> {
       hunt = new Hunt(config, detector, range, threads, limit == null ? Long.MAX_VALUE : limit);
     } catch (ConfigException | IllegalArgumentException e) {
       err.println("netsim: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return e instanceof ConfigException c ? ExitCodes.of(c) : ExitCodes.USAGE;
     }
     out.println("hunting " + detector.name() + " (" + detector.meaning() + ") in " + experiment
         + ", seeds " + range);

@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
       config = ExperimentSource.load(experiment, all, err);
     } catch (ConfigException e) {
       err.println("netsim: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCodes.of(e);
     }
     RunOutputs.Outcome outcome;
     Path dir = null;

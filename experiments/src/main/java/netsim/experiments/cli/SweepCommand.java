@@ -91,7 +91,7 @@ final class SweepCommand implements Callable<Integer> {
       plan.validate();
     } catch (ConfigException e) {
       err.println("netsim: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCodes.of(e);
     }
     Path dir;
     try {
@@ -140,7 +140,7 @@ final class SweepCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       progress.finish();
       err.println("netsim: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCodes.of(e);
     } catch (SweepException e) {
       progress.finish();
       err.println("netsim: " + e.getMessage());

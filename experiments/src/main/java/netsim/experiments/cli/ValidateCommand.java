@@ -43,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCodes.OK;
     } catch (ConfigException e) {
       spec.commandLine().getErr().println("netsim: " + e.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCodes.of(e);
     }
   }
 }

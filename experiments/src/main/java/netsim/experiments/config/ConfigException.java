@@ -6,6 +6,10 @@ package netsim.experiments.config;
  * exits with status 2; there is no stack trace for a user mistake. The message is always one
  * line of bounded length, whatever the input: control characters are escaped, and a path or
  * problem too long is cut (values are echoed through {@link #quote}).
+ *
+ * <p>One kind is not a mistake: a sound config whose run would not fit in this JVM's heap
+ * ({@link RunSize}, {@link #exceedsMemory()}). It is located the same way, and exits with status
+ * 4, as a run that runs out of memory does.
  */
 public final class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -15,6 +19,7 @@ public final class ConfigException extends RuntimeException {
   private final int column;
   private final String path;
   private final String problem;
+  private final boolean exceedsMemory;
 
   /** The longest file name or field path a message shows. */
   private static final int MAX_PATH = 200;
@@ -22,12 +27,40 @@ public final class ConfigException extends RuntimeException {
   private static final int MAX_PROBLEM = 2000;
 
   public ConfigException(String file, int line, int column, String path, String problem) {
+    this(file, line, column, path, problem, false);
+  }
+
+  private ConfigException(String file, int line, int column, String path, String problem,
+      boolean exceedsMemory) {
     super(format(file, line, column, path, problem));
     this.file = file;
     this.line = line;
     this.column = column;
     this.path = path;
     this.problem = problem;
+    this.exceedsMemory = exceedsMemory;
+  }
+
+  /** This error as the refusal of a run too large for the heap ({@link RunSize}). */
+  ConfigException exceedingMemory() {
+    return new ConfigException(file, line, column, path, problem, true);
+  }
+
+  /**
+   * The same kind of error, said at another place or in other words: a sweep moves an error to
+   * the value it swept.
+   */
+  public ConfigException relocated(String file, int line, int column, String path,
+      String problem) {
+    return new ConfigException(file, line, column, path, problem, exceedsMemory);
+  }
+
+  /**
+   * Whether the config is sound but its run would not fit in this JVM's heap: the remedy is more
+   * memory or a smaller run, not a correction.
+   */
+  public boolean exceedsMemory() {
+    return exceedsMemory;
   }
 
   private static String format(String file, int line, int column, String path, String problem) {

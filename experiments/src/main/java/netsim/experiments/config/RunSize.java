@@ -99,8 +99,8 @@ public final class RunSize {
   /**
    * Refuses {@code config} when its {@link #estimate} exceeds {@code heapBytes}.
    *
-   * @throws ConfigException located at what contributes most (a send, a client's connections),
-   *     saying how to go on
+   * @throws ConfigException that {@linkplain ConfigException#exceedsMemory() exceeds memory},
+   *     located at what contributes most (a send, a client's connections), saying how to go on
    */
   public static void check(ExperimentConfig config, YamlDocument document, long heapBytes) {
     Estimate estimate = estimate(config);
@@ -113,7 +113,8 @@ public final class RunSize {
         + " fewer connections, stop earlier (stop.at), or give Java more memory (e.g."
         + " JDK_JAVA_OPTIONS=-Xmx%dg)",
         estimate.events(), bytes(estimate.heapBytes()), bytes(estimate.dataBytes()),
-        bytes(heapBytes), (long) Math.ceil(estimate.heapBytes() * 1.5 / (1L << 30))));
+        bytes(heapBytes), (long) Math.ceil(estimate.heapBytes() * 1.5 / (1L << 30))))
+        .exceedingMemory();
   }
 
   private static ListenerSettings listener(ExperimentConfig config, ClientSettings client) {

@@ -218,13 +218,13 @@ public final class SweepPlan {
         if (e.problem().startsWith("unknown key")) {
           // The path names nothing the config has: the key is wrong, not the value.
           int[] at = document.location(p.origin());
-          return new ConfigException(name, at[0], at[1], p.origin(), e.path() + ": "
+          return e.relocated(name, at[0], at[1], p.origin(), e.path() + ": "
               + e.problem());
         }
         String problem = (v.origin().equals(p.origin()) ? "the range's value " + v.text() + ": "
             : "") + (e.path().equals(p.path()) ? "" : e.path() + ": ") + e.problem();
         int[] at = document.location(v.origin());
-        return new ConfigException(name, at[0], at[1], v.origin(), problem);
+        return e.relocated(name, at[0], at[1], v.origin(), problem);
       }
     }
     List<String> point = new ArrayList<>();
@@ -239,10 +239,10 @@ public final class SweepPlan {
         // A check of a whole section failed (tcp: maxRto below minRto) with a swept value in it.
         SweepValue v = run.values().get(j);
         int[] at = document.location(v.origin());
-        return new ConfigException(name, at[0], at[1], v.origin(), e.path() + ": " + problem);
+        return e.relocated(name, at[0], at[1], v.origin(), e.path() + ": " + problem);
       }
     }
-    return new ConfigException(e.file(), e.line(), e.column(), e.path(), problem);
+    return e.relocated(e.file(), e.line(), e.column(), e.path(), problem);
   }
 
   /**
