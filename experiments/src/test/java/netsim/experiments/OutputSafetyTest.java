@@ -120,7 +120,7 @@ class OutputSafetyTest {
     Cli.Result swept = Cli.run("sweep", sweep.toString(), "--out", mine.toString());
     assertThat(swept.exit()).isEqualTo(2);
     assertThat(swept.err()).isEqualTo("netsim: " + mine + " is not empty and is not a sweep's"
-        + " directory (it has no sweep.json; it holds notes.txt): netsim writes a sweep only"
+        + " directory (it has no sweep.json; it holds 'notes.txt'): netsim writes a sweep only"
         + " into a new or empty directory, or resumes its own. Give another --out.\n");
     assertThat(names(mine)).containsExactly("notes.txt");
     assertThat(names(dir)).containsExactly("mine", "sweep.yaml");

@@ -1,5 +1,7 @@
 package netsim.experiments.cli;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -124,7 +126,7 @@ final class ShrinkCommand implements Callable<Integer> {
   private Path outputFile(String name, Detector detector) {
     if (out == null) {
       String file = OutputPaths.checkedName(name + "-seed" + seed + "-" + detector.name()
-          + ".yaml", "the experiment's name '" + OutputPaths.shown(name) + "'",
+          + ".yaml", "the experiment's name " + quote(name),
           OutputPaths.DEFAULT_PARENT + "/");
       return OutputPaths.DEFAULT_PARENT.resolve(file);
     }

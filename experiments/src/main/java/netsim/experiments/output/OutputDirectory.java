@@ -1,5 +1,7 @@
 package netsim.experiments.output;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -173,7 +175,7 @@ public final class OutputDirectory {
               + " has no " + MARKER + "): netsim replaces only its own output directories, and"
               + " never deletes what it did not write. Give another --out, or empty it.");
         }
-        throw new OutputException(shown + " holds " + OutputPaths.shown(name) + ", which its"
+        throw new OutputException(shown + " holds " + quote(name) + ", which its"
             + " earlier run did not write: netsim replaces a run's output directory whole, and"
             + " never deletes what it did not write. Move it away, or give another --out.");
       }

@@ -1,11 +1,12 @@
 package netsim.experiments.output;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Where netsim may write: inside the output directory it was given, never outside. A name that
@@ -19,8 +20,6 @@ public final class OutputPaths {
   public static final int MAX_NAME_BYTES = 255;
   /** Where a command writes when {@code --out} is not given: {@code out/NAME}. */
   public static final Path DEFAULT_PARENT = Path.of("out");
-  /** How much of a bad name an error message shows. */
-  private static final int SHOWN = 60;
 
   private OutputPaths() {}
 
@@ -57,8 +56,8 @@ public final class OutputPaths {
    * @throws OutputException when the name is not one plain file name
    */
   public static Path defaultDirectory(String name) {
-    return directory(DEFAULT_PARENT.resolve(checkedName(name, "the experiment's name '"
-        + shown(name) + "'", DEFAULT_PARENT + "/")));
+    return directory(DEFAULT_PARENT.resolve(checkedName(name, "the experiment's name "
+        + quote(name), DEFAULT_PARENT + "/")));
   }
 
   /**
@@ -112,28 +111,6 @@ public final class OutputPaths {
           + MAX_NAME_BYTES + " a file system takes";
     }
     return null;
-  }
-
-  /**
-   * {@code name} as an error shows it: control characters escaped, and a long one cut in the
-   * middle, keeping its start and end.
-   */
-  public static String shown(String name) {
-    String text = name.length() <= SHOWN ? name
-        : name.substring(0, SHOWN / 2) + "..." + name.substring(name.length() - SHOWN / 2);
-    StringBuilder escaped = new StringBuilder();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        escaped.append(c);
-      }
-    }
-    if (name.length() > SHOWN) {
-      escaped.append(" (").append(name.length()).append(" characters)");
-    }
-    return escaped.toString();
   }
 
   /**

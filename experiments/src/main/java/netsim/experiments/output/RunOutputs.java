@@ -1,5 +1,7 @@
 package netsim.experiments.output;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -63,8 +65,7 @@ public final class RunOutputs {
       Experiment experiment = new Experiment(config);
       if (dir != null && config.outputs().pcap()) {
         for (String host : experiment.hosts()) {
-          Path file = dir.file(host + ".pcap", "the host name '" + OutputPaths.shown(host)
-              + "'");
+          Path file = dir.file(host + ".pcap", "the host name " + quote(host));
           PcapWriter writer = new PcapWriter(new BufferedOutputStream(
               Files.newOutputStream(file)));
           captures.add(writer);

@@ -1,5 +1,7 @@
 package netsim.experiments.sweep;
 
+import static netsim.experiments.config.ConfigException.quote;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,7 +130,7 @@ public final class SweepDirectory {
       if (first.isPresent()) {
         throw new OutputException(OutputPaths.forDisplay(dir) + " is not empty and is not a"
             + " sweep's directory (it has no " + SweepManifest.FILE + "; it holds "
-            + OutputPaths.shown(first.get().getFileName().toString()) + "): netsim writes a"
+            + quote(first.get().getFileName().toString()) + "): netsim writes a"
             + " sweep only into a new or empty directory, or resumes its own. Give another"
             + " --out.");
       }

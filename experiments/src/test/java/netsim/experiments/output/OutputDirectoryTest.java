@@ -80,7 +80,7 @@ class OutputDirectoryTest {
 
     assertThatThrownBy(() -> OutputDirectory.create(target))
         .isInstanceOf(OutputException.class)
-        .hasMessage(target + " holds notes.txt, which its earlier run did not write: netsim"
+        .hasMessage(target + " holds 'notes.txt', which its earlier run did not write: netsim"
             + " replaces a run's output directory whole, and never deletes what it did not"
             + " write. Move it away, or give another --out.");
     assertThat(names(target)).containsExactly(".netsim-run", "notes.txt", "summary.json");

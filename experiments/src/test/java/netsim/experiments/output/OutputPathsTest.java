@@ -70,11 +70,4 @@ class OutputPathsTest {
     assertThat(OutputPaths.directory(link.resolve("run"))).isEqualTo(
         dir.toRealPath().resolve("real/run"));
   }
-
-  @Test
-  void shown_escapesControlCharacters_andCutsLongNamesInTheMiddle() {
-    assertThat(OutputPaths.shown("a\nb\0")).isEqualTo("a\\u000ab\\u0000");
-    assertThat(OutputPaths.shown("a".repeat(500) + "z".repeat(500))).isEqualTo("a".repeat(30)
-        + "..." + "z".repeat(30) + " (1000 characters)");
-  }
 }
