@@ -7,13 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import netsim.experiments.config.Names;
 
 /**
  * Where netsim may write: inside the output directory it was given, never outside. A name that
  * comes from a config (a host's, which names its capture; the experiment's, which names the
  * default directory {@code out/NAME}) becomes a file name only when it is one plain file name.
  * The check is made here, where outputs are written, whatever the config's validation let through
- * before.
+ * before: a second guard behind the config's rule for names ({@link Names}), which is stricter,
+ * and a check of names that do not come from a config (a run's marker file).
  */
 public final class OutputPaths {
   /** The longest file name most file systems take, in bytes of UTF-8. */
@@ -85,8 +87,7 @@ public final class OutputPaths {
     String reason = problem(name);
     if (reason != null) {
       throw new OutputException(what + " cannot name a file in " + where + ": " + reason
-          + ". netsim writes nothing outside its output directory; use names of letters,"
-          + " digits, '-', '_' and '.'");
+          + ". netsim writes nothing outside its output directory; a name has " + Names.RULE);
     }
     return name;
   }

@@ -109,7 +109,8 @@ class OutputDirectoryTest {
         .isInstanceOf(OutputException.class)
         .hasMessage("the host name '/../../../../tmp/x/PWNED' cannot name a file in " + target
             + ": it contains a path separator. netsim writes nothing outside its output"
-            + " directory; use names of letters, digits, '-', '_' and '.'");
+            + " directory; a name has 1 to 64 ASCII letters, digits, '-', '_' and '.', not"
+            + " starting with '.'");
     for (String name : List.of("..", ".", "", "a\0b", "x".repeat(256), ".netsim-run")) {
       assertThatThrownBy(() -> dir.file(name, "the host")).as(name)
           .isInstanceOf(OutputException.class);

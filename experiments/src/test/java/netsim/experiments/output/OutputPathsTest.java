@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import netsim.experiments.config.Names;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +30,35 @@ class OutputPathsTest {
   }
 
   @Test
+  void everyNameTheConfigRuleAccepts_isAPlainFileName() {
+    // The two guards agree: the write edge refuses no name that the config's rule lets through,
+    // with the suffixes netsim adds to make a capture or shrink's default file.
+    String characters = "AZaz09-_.";
+    Random random = new Random(11);
+    List<String> names = new ArrayList<>(List.of("a", "-", "_", "a.", "a..b", "a-.",
+        "n".repeat(Names.MAX_LENGTH)));
+    for (int i = 0; i < 10_000; i++) {
+      StringBuilder name = new StringBuilder();
+      for (int n = 1 + random.nextInt(Names.MAX_LENGTH); n > 0; n--) {
+        name.append(characters.charAt(random.nextInt(characters.length())));
+      }
+      names.add(name.toString());
+    }
+    int accepted = 0;
+    for (String name : names) {
+      if (!Names.isSafe(name)) {
+        continue;
+      }
+      accepted++;
+      for (String file : List.of(name, name + ".pcap",
+          name + "-seed" + Long.MIN_VALUE + "-syn-in-time-wait.yaml")) {
+        assertThat(OutputPaths.problem(file)).as(file).isNull();
+      }
+    }
+    assertThat(accepted).isGreaterThan(8000);
+  }
+
+  @Test
   void file_staysInItsDirectory(@TempDir Path dir) {
     assertThat(OutputPaths.file(dir, "a.pcap", "the host name 'a'"))
         .isEqualTo(dir.resolve("a.pcap"));
@@ -41,7 +74,8 @@ class OutputPathsTest {
         .isInstanceOf(OutputException.class)
         .hasMessage("the experiment's name '../../../../tmp/x/OUT' cannot name a file in out/:"
             + " it contains a path separator. netsim writes nothing outside its output"
-            + " directory; use names of letters, digits, '-', '_' and '.'");
+            + " directory; a name has 1 to 64 ASCII letters, digits, '-', '_' and '.', not"
+            + " starting with '.'");
     assertThat(OutputPaths.defaultDirectory("stale-syn").toString())
         .isEqualTo(Path.of("out", "stale-syn").toAbsolutePath().toString());
   }
