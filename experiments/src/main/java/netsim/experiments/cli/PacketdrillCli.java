@@ -52,14 +52,10 @@ final class PacketdrillCli implements Callable<Integer> {
   Profile profile;
 
   /** Reads {@code --profile} here, so that a wrong name is a usage error like any other. */
-  static final class ProfileName implements CommandLine.ITypeConverter<Profile> {
+  static final class ProfileName extends ValueConverter<Profile> {
     @Override
-    public Profile convert(String name) {
-      try {
-        return Profile.named(name);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
+    Profile parse(String name) {
+      return Profile.named(name);
     }
   }
 

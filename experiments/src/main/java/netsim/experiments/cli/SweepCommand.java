@@ -176,14 +176,10 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /** Reads {@code --shard K/N}. */
-  static final class ShardConverter implements CommandLine.ITypeConverter<Shard> {
+  static final class ShardConverter extends ValueConverter<Shard> {
     @Override
-    public Shard convert(String value) {
-      try {
-        return Shard.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
+    Shard parse(String value) {
+      return Shard.parse(value);
     }
   }
 }
