@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /** Where the suite's scripts live in the source tree, and how to list them. */
 final class SuiteFiles {
-  /** The suite's directory, relative to the sim-tcp module (Maven's working directory). */
+  /** The suite's directory, relative to the packetdrill module (Maven's working directory). */
   static final Path ROOT = Path.of("src", "test", "resources", "packetdrill");
 
   private SuiteFiles() {}
