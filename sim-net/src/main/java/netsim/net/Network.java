@@ -14,6 +14,8 @@ import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Prefix;
 
 /**
  * A simulated IPv4 network: hosts, routers and the links between them, on one {@link Simulator}

@@ -1,6 +1,8 @@
 package netsim.net;
 
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 
 /**
  * A router: forwards packets by destination address with its static routing table, decrementing

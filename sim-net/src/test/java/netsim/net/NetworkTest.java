@@ -12,6 +12,10 @@ import netsim.net.link.DropTailQueue;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Prefix;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {

@@ -1,5 +1,8 @@
 package netsim.net;
 
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
+
 /** Makes packets directly, without sending them, for tests of code that inspects packets. */
 public final class TestPackets {
   private TestPackets() {}

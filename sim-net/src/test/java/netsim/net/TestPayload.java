@@ -1,6 +1,9 @@
 package netsim.net;
 
 import java.nio.ByteBuffer;
+import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
 
 /**
  * A minimal payload for sim-net tests: on the wire a real UDP datagram (8-byte header with ports,

@@ -4,9 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.ByteBuffer;
-import netsim.net.InternetChecksum;
-import netsim.net.Ipv4Address;
-import netsim.net.Payload;
+import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
 
 /**
  * A TCP segment with the real header fields (RFC 9293 3.1): ports, sequence and acknowledgment

@@ -10,9 +10,9 @@ import java.util.Map;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Timer;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 
 /**
  * The TCP of one host: demultiplexes arriving segments by 4-tuple to connections, to listeners

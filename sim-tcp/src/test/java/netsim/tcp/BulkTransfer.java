@@ -7,9 +7,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.Packet;
@@ -17,6 +15,8 @@ import netsim.net.PacketObserver;
 import netsim.net.Router;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 
 /**
  * One bulk transfer from a client to a server over client - router - server: the client writes

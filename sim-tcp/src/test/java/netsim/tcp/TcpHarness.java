@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.core.Time;
-import netsim.net.Ipv4Address;
+import netsim.net.packet.Ipv4Address;
 
 /**
  * Drives one {@link TcpConnection} with exact segments and a frozen virtual clock, and records what

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableList;
-import netsim.net.InternetChecksum;
-import netsim.net.Ipv4Address;
+import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
 
 class TcpSegmentTest {

@@ -8,7 +8,7 @@ import java.util.List;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
-import netsim.net.Ipv4Address;
+import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,9 +10,7 @@ import java.util.function.Consumer;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.Packet;
@@ -21,6 +19,8 @@ import netsim.net.fault.FaultRule;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 
 /**
  * Two hosts, client C = 10.0.0.1 and server S = 10.0.0.2, joined by one link with a one-way delay,

@@ -3,8 +3,8 @@ package netsim.net.fault;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Packet;
+import netsim.net.packet.DropCause;
 
 /**
  * What a {@link FaultRule} does to a packet it takes. Each action either continues the packet
@@ -166,10 +166,10 @@ public sealed interface FaultAction {
 
   /**
    * Flips one bit of the packet. With {@link #TRANSPORT_CHECKSUM} the bit lies in the transport
-   * checksum field ({@link netsim.net.Payload#checksumOffset()}), so a capture decodes the packet
-   * exactly as before except for a bad checksum; the lowest bit that is clear is flipped, so the
-   * field never becomes 0 (which UDP reads as "no checksum"). A transport without a checksum field
-   * gets the packet's last bit flipped instead.
+   * checksum field ({@link netsim.net.packet.Payload#checksumOffset()}), so a capture decodes
+   * the packet exactly as before except for a bad checksum; the lowest bit that is clear is
+   * flipped, so the field never becomes 0 (which UDP reads as "no checksum"). A transport without
+   * a checksum field gets the packet's last bit flipped instead.
    *
    * @param bit the bit index in the packet's bytes, or -1 for the transport checksum
    */

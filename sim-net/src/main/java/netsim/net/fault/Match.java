@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import netsim.core.Time;
-import netsim.net.Ipv4Address;
 import netsim.net.Packet;
-import netsim.net.Payload;
-import netsim.net.Prefix;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
+import netsim.net.packet.Prefix;
 
 /**
  * Which packets a {@link FaultRule} is about: a conjunction of optional conditions on generic

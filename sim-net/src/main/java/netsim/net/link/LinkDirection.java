@@ -9,12 +9,12 @@ import netsim.core.Labelled;
 import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.core.Timer;
-import netsim.net.DropCause;
 import netsim.net.Interface;
 import netsim.net.Network;
 import netsim.net.Packet;
 import netsim.net.PacketEvents;
 import netsim.net.fault.FaultChain;
+import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

@@ -13,10 +13,7 @@ import netsim.core.EventLog;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.InternetChecksum;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.Packet;
@@ -26,6 +23,9 @@ import netsim.net.TestPayload;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
 
 /**

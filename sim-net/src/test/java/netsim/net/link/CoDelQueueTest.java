@@ -11,14 +11,14 @@ import java.util.TreeMap;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.TestPayload;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
 
 class CoDelQueueTest {

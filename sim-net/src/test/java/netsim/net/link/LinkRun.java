@@ -7,14 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.TestPayload;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 
 /**
  * One run of a stream of packets from a client to a server over one link direction configured

@@ -9,12 +9,13 @@ import netsim.core.EventLog;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
+import netsim.net.LinkSchedule;
 import netsim.net.Network;
 import netsim.net.Router;
 import netsim.net.TestPayload;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
 
 class LinkScheduleTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import netsim.core.RandomStreams;
 import netsim.core.Time;
-import netsim.net.DropCause;
+import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 

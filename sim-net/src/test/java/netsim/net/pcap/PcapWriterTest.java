@@ -13,13 +13,13 @@ import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Packet;
-import netsim.net.Payload;
 import netsim.net.TestPackets;
 import netsim.net.TestPayload;
 import netsim.net.link.LinkConfig;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
 import org.junit.jupiter.api.Test;
 
 class PcapWriterTest {
