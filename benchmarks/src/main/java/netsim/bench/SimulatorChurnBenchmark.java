@@ -20,15 +20,17 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Timer churn through the whole {@link Simulator} with real {@link Timer}s: {@code n / 2} packet
  * events that each reschedule themselves, and {@code n / 2} connection timers. Every packet event
- * restarts one connection's timer 4 ms plus a delay ahead (a cancel and a schedule), so half of
- * the scheduled events are cancelled before they fire; a timer that fires re-arms itself. One
- * operation is one executed event. The {@code pq-baseline} case uses {@link PriorityQueueBaseline}
- * with its handle map and lazy cancellation.
+ * restarts one connection's timer 4 ms plus a delay ahead (a cancel and a schedule), so half of the
+ * scheduled events are cancelled before they fire; a timer that fires re-arms itself. One operation
+ * is one executed event. The {@code pq-baseline} case uses {@link PriorityQueueBaseline} with its
+ * handle map and lazy cancellation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SimulatorChurnBenchmark {

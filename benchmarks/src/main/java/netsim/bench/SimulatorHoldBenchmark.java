@@ -18,14 +18,16 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The hold model through the whole {@link Simulator}, which is what users pay for: {@code n}
- * pending events, each of which, when executed, schedules the next one a delay later. One
- * operation is one executed event (schedule, dispatch, run). The {@code pq-baseline} case runs the
- * same simulator on {@link PriorityQueueBaseline} without cancellation support.
+ * pending events, each of which, when executed, schedules the next one a delay later. One operation
+ * is one executed event (schedule, dispatch, run). The {@code pq-baseline} case runs the same
+ * simulator on {@link PriorityQueueBaseline} without cancellation support.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SimulatorHoldBenchmark {

@@ -22,13 +22,15 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code n} events pending, half of them "packets" and half "timers" (one per connection). Each
  * operation removes the earliest event; a packet schedules the next packet and restarts one
  * connection's timer (cancel, then add 4 ms plus a delay later), so half of all scheduled events
- * are cancelled before they fire. A timer that does fire is re-armed. The {@code pq-baseline}
- * case cancels by marking the event object and dropping it when it surfaces.
+ * are cancelled before they fire. A timer that does fire is re-armed. The {@code pq-baseline} case
+ * cancels by marking the event object and dropping it when it surfaces.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TimerChurnBenchmark {

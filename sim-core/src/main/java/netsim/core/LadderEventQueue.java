@@ -12,32 +12,36 @@ import java.util.Arrays;
  * <ul>
  *   <li><b>top</b>: an unsorted list of the far future, with its bounds;
  *   <li><b>rungs</b>: up to {@value #MAX_RUNGS} arrays of buckets of power-of-two width. When every
- *       bucket below is consumed, the top is spread into rung 0. A bucket too crowded to take
- *       whole is spread into a finer rung that covers just that bucket, so skewed delay
- *       distributions split until buckets are small again instead of degrading;
+ *       bucket below is consumed, the top is spread into rung 0. A bucket too crowded to take whole
+ *       is spread into a finer rung that covers just that bucket, so skewed delay distributions
+ *       split until buckets are small again instead of degrading;
  *   <li><b>front</b>: a small 4-ary heap on exact (time, sequence) keys holding the earliest
  *       bucket; every poll comes from here. Because the heap orders by sequence within a time,
  *       same-time events leave in sequence order whichever buckets they went through.
  * </ul>
  *
  * <p>Every event owns a slot in parallel arrays: its keys, its action, the doubly linked list it
- * sits in (a bucket or the top), or its heap position. A handle names the slot and a generation,
- * so a stale handle never removes a later event that reused the slot, and removal is O(1) in a
- * list or O(log n) in the front. Nothing is allocated per event once the arrays have grown.
+ * sits in (a bucket or the top), or its heap position. A handle names the slot and a generation, so
+ * a stale handle never removes a later event that reused the slot, and removal is O(1) in a list or
+ * O(log n) in the front. Nothing is allocated per event once the arrays have grown.
  *
  * <p>Times must be non-negative, as the {@link Simulator} guarantees.
  */
 public final class LadderEventQueue implements EventQueue {
   static final int MAX_RUNGS = 8;
+
   /** A bucket holding more events than this is split into a finer rung, not moved to the front. */
   private static final int SPLIT_THRESHOLD = 64;
+
   /** The average number of events per bucket aimed at when a rung is built. */
   private static final int EVENTS_PER_BUCKET = 2;
+
   /** Bucket indices must leave room for the rung number in a location code. */
   private static final int MAX_BUCKETS = 1 << 24;
 
   /** Location codes (slotLinks[4s + 2]): >= 0 is a heap position, else ~(bucket << 4 | rung). */
   private static final int RUNG_BITS = 4;
+
   private static final int TOP = 15;
   private static final int TOP_CODE = ~TOP;
   private static final int FREE = Integer.MIN_VALUE;
@@ -121,7 +125,9 @@ public final class LadderEventQueue implements EventQueue {
     return ((long) (generation + 1) << 32) | (slot & 0xFFFF_FFFFL);
   }
 
-  /** Puts an event no later than topAbove into the coarsest rung that still takes it, or the front. */
+  /**
+   * Puts an event no later than topAbove into the coarsest rung that still takes it, or the front.
+   */
   private void placeBelowTop(int slot, long time, long sequence, Runnable action) {
     for (int j = 0; j < rungCount; j++) {
       if (time >= rungNext[j]) {

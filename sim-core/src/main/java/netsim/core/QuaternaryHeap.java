@@ -6,8 +6,8 @@ import java.util.Arrays;
  * An implicit 4-ary min-heap of events on primitive arrays, ordered by (time, sequence): the heap
  * of {@link QuaternaryHeapEventQueue} and the front of {@link LadderEventQueue}. Keys are
  * interleaved ({@code time, sequence}) pairs in one {@code long[]}, so the four children of a node
- * share a cache line. Each event is known by its owner's slot number; the heap writes every
- * event's position into an array the owner names, so that the owner can remove any event.
+ * share a cache line. Each event is known by its owner's slot number; the heap writes every event's
+ * position into an array the owner names, so that the owner can remove any event.
  */
 final class QuaternaryHeap {
   private static final int ARITY = 4;
@@ -19,6 +19,7 @@ final class QuaternaryHeap {
 
   /** The position of slot s is kept at positions[s * stride + offset]. */
   private int[] positions;
+
   private int stride;
   private int offset;
 

@@ -52,8 +52,8 @@ public final class Simulator {
 
   /**
    * A simulator whose same-time events run in a seeded random permutation instead of FIFO, to
-   * reveal a hidden dependence of an experiment on same-time order. The permutation depends only
-   * on the generator, so a shuffled run still replays exactly.
+   * reveal a hidden dependence of an experiment on same-time order. The permutation depends only on
+   * the generator, so a shuffled run still replays exactly.
    */
   public static Simulator withTieShuffle(EventQueue queue, UniformRandomProvider random) {
     return new Simulator(queue, checkNotNull(random, "random"));
@@ -181,11 +181,12 @@ public final class Simulator {
       listener = added;
     } else {
       EventListener[] all = listeners.toArray(new EventListener[0]);
-      listener = (time, sequence, action) -> {
-        for (EventListener each : all) {
-          each.beforeEvent(time, sequence, action);
-        }
-      };
+      listener =
+          (time, sequence, action) -> {
+            for (EventListener each : all) {
+              each.beforeEvent(time, sequence, action);
+            }
+          };
     }
   }
 

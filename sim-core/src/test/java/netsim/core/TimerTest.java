@@ -53,12 +53,16 @@ class TimerTest {
   @Test
   void theActionCanRescheduleItsOwnTimer() {
     Timer[] self = new Timer[1];
-    self[0] = new Timer(sim, "test/periodic", () -> {
-      fired.add(sim.now());
-      if (fired.size() < 3) {
-        self[0].schedule(10);
-      }
-    });
+    self[0] =
+        new Timer(
+            sim,
+            "test/periodic",
+            () -> {
+              fired.add(sim.now());
+              if (fired.size() < 3) {
+                self[0].schedule(10);
+              }
+            });
     self[0].schedule(10);
     sim.run();
     assertThat(fired).containsExactly(10L, 20L, 30L);

@@ -43,11 +43,15 @@ public final class LinkSchedule {
   public void update(LinkDirection direction, long time, UnaryOperator<LinkConfig> change) {
     checkNotNull(direction, "direction");
     checkNotNull(change, "change");
-    at(time, "reconfigure " + direction.name(),
+    at(
+        time,
+        "reconfigure " + direction.name(),
         () -> direction.reconfigure(change.apply(direction.config())));
   }
 
-  /** Takes both directions of {@code link} down at {@code time}; see {@link LinkDirection#setUp}. */
+  /**
+   * Takes both directions of {@code link} down at {@code time}; see {@link LinkDirection#setUp}.
+   */
   public void down(Link link, long time) {
     checkNotNull(link, "link");
     at(time, "down " + link.name(), () -> link.setUp(false));
@@ -61,14 +65,17 @@ public final class LinkSchedule {
 
   /**
    * Cuts the network between {@code side} and the other nodes from {@code from} until {@code
-   * until}: every link with one end on each side goes down at {@code from} (dropping what is
-   * queued and on the wire, and everything sent while down) and comes back up at {@code until}.
+   * until}: every link with one end on each side goes down at {@code from} (dropping what is queued
+   * and on the wire, and everything sent while down) and comes back up at {@code until}.
    *
    * @return the links cut, in the network's order
    */
   public List<Link> partition(Collection<? extends Node> side, long from, long until) {
-    checkArgument(from < until, "a partition must end after it starts, got %s to %s",
-        Time.format(from), Time.format(until));
+    checkArgument(
+        from < until,
+        "a partition must end after it starts, got %s to %s",
+        Time.format(from),
+        Time.format(until));
     List<Link> cut = partition(side, from);
     repair(side, until);
     return cut;
@@ -84,8 +91,8 @@ public final class LinkSchedule {
   }
 
   /**
-   * Brings back up, at {@code time}, every link with one end in {@code side} and the other
-   * outside it (including links taken down by other means).
+   * Brings back up, at {@code time}, every link with one end in {@code side} and the other outside
+   * it (including links taken down by other means).
    */
   public List<Link> repair(Collection<? extends Node> side, long time) {
     List<Link> cut = crossing(side);

@@ -7,9 +7,21 @@ import netsim.net.packet.Payload;
 public final class TestPackets {
   private TestPackets() {}
 
-  public static Packet packet(long id, String source, String destination, Payload payload,
-      String senderNode, String senderState) {
-    return new Packet(id, Ipv4Address.parse(source), Ipv4Address.parse(destination), 0,
-        Packet.DEFAULT_TTL, payload, senderNode, senderState);
+  public static Packet packet(
+      long id,
+      String source,
+      String destination,
+      Payload payload,
+      String senderNode,
+      String senderState) {
+    return new Packet(
+        id,
+        Ipv4Address.parse(source),
+        Ipv4Address.parse(destination),
+        0,
+        Packet.DEFAULT_TTL,
+        payload,
+        senderNode,
+        senderState);
   }
 }

@@ -11,25 +11,29 @@ import netsim.scenario.config.ConfigException;
 public final class ExitCodes {
   /** All went well. */
   public static final int OK = 0;
+
   /**
    * The command ran and its check did not pass: an invariant was violated ({@code run}, {@code
    * sweep}, {@code merge} with {@code --check}), a script failed ({@code packetdrill}), no seed
    * fired the detector ({@code hunt}).
    */
   public static final int CHECK_FAILED = 1;
+
   /**
    * A mistake in the command line or the config, or an output place netsim will not use (outside
    * the output directory, or a directory that is not netsim's to replace).
    */
   public static final int USAGE = 2;
+
   /**
-   * The command could not finish: a file could not be read or written (the message says why), or
-   * an internal error. Nothing half-written is left.
+   * The command could not finish: a file could not be read or written (the message says why), or an
+   * internal error. Nothing half-written is left.
    */
   public static final int FAILURE = 3;
+
   /**
-   * Not enough memory: the command ran out of it, or refused before it started a run that
-   * certainly would ({@link ConfigException#exceedsMemory()}). Nothing half-written is left.
+   * Not enough memory: the command ran out of it, or refused before it started a run that certainly
+   * would ({@link ConfigException#exceedsMemory()}). Nothing half-written is left.
    */
   public static final int OUT_OF_MEMORY = 4;
 
@@ -41,8 +45,8 @@ public final class ExitCodes {
   }
 
   /**
-   * The table of exit statuses for a command's help; {@code checkFailed} says what status 1
-   * means for it, or is null when it never exits with 1.
+   * The table of exit statuses for a command's help; {@code checkFailed} says what status 1 means
+   * for it, or is null when it never exits with 1.
    */
   static Map<String, String> help(String checkFailed) {
     Map<String, String> codes = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ final class ExperimentSource {
   private ExperimentSource() {}
 
   static ExperimentConfig load(String fileOrName, List<String> overrides) {
-    return load(fileOrName, overrides, warning -> { });
+    return load(fileOrName, overrides, warning -> {});
   }
 
   /** {@link #load}, printing each warning on {@code err} ("netsim: warning: FILE:LINE:..."). */
@@ -35,16 +35,25 @@ final class ExperimentSource {
     err.flush();
   }
 
-  private static ExperimentConfig load(String fileOrName, List<String> overrides,
-      Consumer<ConfigWarning> warnings) {
+  private static ExperimentConfig load(
+      String fileOrName, List<String> overrides, Consumer<ConfigWarning> warnings) {
     Path file = Path.of(fileOrName);
-    if (Files.exists(file) || fileOrName.endsWith(".yaml") || fileOrName.endsWith(".yml")
+    if (Files.exists(file)
+        || fileOrName.endsWith(".yaml")
+        || fileOrName.endsWith(".yml")
         || fileOrName.contains("/")) {
       return ConfigLoader.load(file, overrides, warnings);
     }
     if (!Scenarios.CATALOGUE.contains(fileOrName)) {
-      throw new ConfigException(fileOrName, 0, 0, "", "no such file, and no built-in scenario"
-          + " of that name (known: " + String.join(", ", Scenarios.CATALOGUE.names()) + ")");
+      throw new ConfigException(
+          fileOrName,
+          0,
+          0,
+          "",
+          "no such file, and no built-in scenario"
+              + " of that name (known: "
+              + String.join(", ", Scenarios.CATALOGUE.names())
+              + ")");
     }
     Scenarios.Scenario scenario = Scenarios.CATALOGUE.get(fileOrName);
     return ConfigLoader.load(fileOrName + ".yaml", scenario.text(), overrides, warnings);

@@ -30,14 +30,22 @@ final class Failures {
     int status;
     if (failure instanceof OutOfMemoryError) {
       long max = Runtime.getRuntime().maxMemory() >> 20;
-      err.println(command + ": out of memory (Java may use " + max + " MiB): give it more,"
-          + " e.g. JDK_JAVA_OPTIONS=-Xmx8g, or make the run smaller (fewer bytes or connections,"
-          + " an earlier stop.at); nothing half-written was left");
+      err.println(
+          command
+              + ": out of memory (Java may use "
+              + max
+              + " MiB): give it more,"
+              + " e.g. JDK_JAVA_OPTIONS=-Xmx8g, or make the run smaller (fewer bytes or connections,"
+              + " an earlier stop.at); nothing half-written was left");
       status = ExitCodes.OUT_OF_MEMORY;
     } else {
-      err.println(command + ": internal error: " + shorten(failure.toString()) + ". This is a"
-          + " bug in netsim: please report it with this command line and its input files"
-          + (debug ? "" : " (--debug shows the stack trace)"));
+      err.println(
+          command
+              + ": internal error: "
+              + shorten(failure.toString())
+              + ". This is a"
+              + " bug in netsim: please report it with this command line and its input files"
+              + (debug ? "" : " (--debug shows the stack trace)"));
       status = ExitCodes.FAILURE;
     }
     if (debug) {
@@ -52,17 +60,24 @@ final class Failures {
     if (e instanceof FileSystemException f) {
       String reason = f.getReason();
       if (reason == null) {
-        reason = e instanceof AccessDeniedException ? "permission denied"
-            : e instanceof NoSuchFileException ? "no such file or directory"
-            : e instanceof FileAlreadyExistsException ? "it already exists"
-            : e instanceof DirectoryNotEmptyException ? "the directory is not empty"
-            : e instanceof NotDirectoryException ? "not a directory"
-            : e.getClass().getSimpleName();
+        reason =
+            e instanceof AccessDeniedException
+                ? "permission denied"
+                : e instanceof NoSuchFileException
+                    ? "no such file or directory"
+                    : e instanceof FileAlreadyExistsException
+                        ? "it already exists"
+                        : e instanceof DirectoryNotEmptyException
+                            ? "the directory is not empty"
+                            : e instanceof NotDirectoryException
+                                ? "not a directory"
+                                : e.getClass().getSimpleName();
       }
       String where = "";
       if (f.getFile() != null) {
         Path file = Path.of(f.getFile());
-        if (file.getFileName() != null && Scratch.isScratch(file.getFileName().toString())
+        if (file.getFileName() != null
+            && Scratch.isScratch(file.getFileName().toString())
             && file.getParent() != null) {
           file = file.getParent(); // the directory, not netsim's temporary name in it
         }
@@ -75,7 +90,8 @@ final class Failures {
 
   private static String shorten(String text) {
     String line = text.replace('\n', ' ').replace('\r', ' ');
-    return line.length() <= SHOWN ? line : line.substring(0, SHOWN) + "... ("
-        + line.length() + " characters)";
+    return line.length() <= SHOWN
+        ? line
+        : line.substring(0, SHOWN) + "... (" + line.length() + " characters)";
   }
 }

@@ -1,7 +1,5 @@
 package netsim.cli;
 
-import picocli.CommandLine;
-
 /** The {@code netsim} command's entry point. */
 public final class Main {
   private Main() {}

@@ -11,37 +11,45 @@ import netsim.explore.sweep.SweepDirectory;
 import netsim.explore.sweep.SweepException;
 import netsim.report.files.OutputException;
 import netsim.report.files.OutputPaths;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /**
  * {@code netsim merge}: combines the shares of a sweep ({@code netsim sweep --shard K/N}) into the
  * directory one machine would have written.
  */
-@Command(name = "merge", mixinStandardHelpOptions = true,
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
     versionProvider = NetsimCommand.VersionProvider.class,
-    description = "Combines the output directories of the shares of a sweep ('netsim sweep"
-        + " --shard K/N') into one: DIR gets the same sweep.json, runs/, results.csv,"
-        + " summary.csv and plots/ that one machine running the whole sweep writes, byte for"
-        + " byte. Refuses directories of different configs, runs given twice, and runs"
-        + " missing. DIR must be new, empty or this sweep's.")
+    description =
+        "Combines the output directories of the shares of a sweep ('netsim sweep"
+            + " --shard K/N') into one: DIR gets the same sweep.json, runs/, results.csv,"
+            + " summary.csv and plots/ that one machine running the whole sweep writes, byte for"
+            + " byte. Refuses directories of different configs, runs given twice, and runs"
+            + " missing. DIR must be new, empty or this sweep's.")
 final class MergeCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "SHARE_DIR", description = "The shares' --out"
-      + " directories.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SHARE_DIR",
+      description = "The shares' --out" + " directories.")
   List<Path> inputs;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to"
-      + " write the merged sweep into.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      required = true,
+      description = "The directory to" + " write the merged sweep into.")
   Path out;
 
-  @Option(names = "--check", description = "Exit with status 1 when a run violated an"
-      + " invariant.")
+  @Option(
+      names = "--check",
+      description = "Exit with status 1 when a run violated an" + " invariant.")
   boolean check;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -58,14 +66,21 @@ final class MergeCommand implements Callable<Integer> {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.USAGE;
     } catch (IOException e) {
-      err.println("netsim: cannot merge into " + OutputPaths.forDisplay(dir) + ": "
-          + Failures.reason(e));
+      err.println(
+          "netsim: cannot merge into " + OutputPaths.forDisplay(dir) + ": " + Failures.reason(e));
       return ExitCodes.FAILURE;
     }
-    stdout.println("netsim merge: " + outcome.manifest().runs() + " runs of sweep '"
-        + outcome.manifest().experiment() + "' from " + inputs.size() + " director"
-        + (inputs.size() == 1 ? "y" : "ies") + ", config sha256 "
-        + outcome.manifest().configSha256().substring(0, 12));
+    stdout.println(
+        "netsim merge: "
+            + outcome.manifest().runs()
+            + " runs of sweep '"
+            + outcome.manifest().experiment()
+            + "' from "
+            + inputs.size()
+            + " director"
+            + (inputs.size() == 1 ? "y" : "ies")
+            + ", config sha256 "
+            + outcome.manifest().configSha256().substring(0, 12));
     return SweepReport.print(stdout, err, records, outcome.written(), check);
   }
 }

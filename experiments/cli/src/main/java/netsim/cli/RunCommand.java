@@ -11,46 +11,61 @@ import netsim.report.output.RunOutputs;
 import netsim.scenario.config.ConfigException;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.run.RunException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code netsim run}: runs an experiment and writes its trace, captures, summary and ladder. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     versionProvider = NetsimCommand.VersionProvider.class,
-    description = "Runs an experiment from a YAML file or a built-in scenario (see 'netsim"
-        + " scenarios') and writes trace.jsonl, HOST.pcap, summary.json, ladder.svg and, when"
-        + " segments carry data, timeseq.svg and cwnd.svg. They are written beside DIR and"
-        + " replace it whole once the run has finished: DIR holds one whole run or none."
-        + " netsim replaces only a directory that it wrote itself (or an empty one). On a"
-        + " terminal, a long run shows its progress on stderr.")
+    description =
+        "Runs an experiment from a YAML file or a built-in scenario (see 'netsim"
+            + " scenarios') and writes trace.jsonl, HOST.pcap, summary.json, ladder.svg and, when"
+            + " segments carry data, timeseq.svg and cwnd.svg. They are written beside DIR and"
+            + " replace it whole once the run has finished: DIR holds one whole run or none."
+            + " netsim replaces only a directory that it wrote itself (or an empty one). On a"
+            + " terminal, a long run shows its progress on stderr.")
 final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FILE.yaml|SCENARIO",
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE.yaml|SCENARIO",
       description = "An experiment file, or the name of a built-in scenario.")
   String experiment;
 
-  @Option(names = "--seed", paramLabel = "N", description = "The master seed (overrides the"
-      + " file's seed).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "The master seed (overrides the" + " file's seed).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "The directory to write the"
-      + " outputs into (default: out/NAME).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "The directory to write the" + " outputs into (default: out/NAME).")
   Path out;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Overrides one value of"
-      + " the file, e.g. --set links[0].loss=0.01 --set tcp.msl=1s. Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description =
+          "Overrides one value of"
+              + " the file, e.g. --set links[0].loss=0.01 --set tcp.msl=1s. Repeatable.")
   List<String> overrides = new ArrayList<>();
 
   @Option(names = "--check", description = "Exit with status 1 when an invariant is violated.")
   boolean check;
 
-  @Option(names = "--plots", description = "Write timeseq.svg and cwnd.svg even when no segment"
-      + " carries data (a run with data always gets them, unless outputs.plots is false).")
+  @Option(
+      names = "--plots",
+      description =
+          "Write timeseq.svg and cwnd.svg even when no segment"
+              + " carries data (a run with data always gets them, unless outputs.plots is false).")
   boolean plots;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -69,11 +84,10 @@ final class RunCommand implements Callable<Integer> {
     }
     RunOutputs.Outcome outcome;
     Path dir = null;
-    RunProgress progress = new RunProgress(err, System.console() != null, System::nanoTime,
-        config.stop().at());
+    RunProgress progress =
+        new RunProgress(err, System.console() != null, System::nanoTime, config.stop().at());
     try {
-      dir = out != null ? OutputPaths.directory(out)
-          : OutputPaths.defaultDirectory(config.name());
+      dir = out != null ? OutputPaths.directory(out) : OutputPaths.defaultDirectory(config.name());
       outcome = RunOutputs.run(config, dir, plots, progress);
     } catch (OutputException e) {
       err.println("netsim: " + e.getMessage());
@@ -82,8 +96,11 @@ final class RunCommand implements Callable<Integer> {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.FAILURE;
     } catch (IOException e) {
-      err.println("netsim: cannot write the outputs in " + OutputPaths.forDisplay(dir) + ": "
-          + Failures.reason(e));
+      err.println(
+          "netsim: cannot write the outputs in "
+              + OutputPaths.forDisplay(dir)
+              + ": "
+              + Failures.reason(e));
       return ExitCodes.FAILURE;
     } finally {
       progress.finish();

@@ -16,6 +16,7 @@ import netsim.scenario.run.Experiment;
 final class RunProgress implements Experiment.Watcher {
   private static final long FIRST_NS = 2_000_000_000L;
   private static final long EVERY_NS = 1_000_000_000L;
+
   /** Steps of virtual time between two looks at the wall clock. */
   private static final int STEPS_PER_LOOK = 1024;
 
@@ -57,17 +58,31 @@ final class RunProgress implements Experiment.Watcher {
     double rate = (events - lastEvents) / ((clock - lastClock) / 1e9);
     lastClock = clock;
     lastEvents = events;
-    draw(String.format(Locale.ROOT, "run: virtual time %s%s, %s events/s", reached(now),
-        stopAt == Long.MAX_VALUE ? "" : String.format(Locale.ROOT, " of %s (%d%%)",
-            Time.format(stopAt), (int) (100.0 * now / stopAt)), magnitude(rate)));
+    draw(
+        String.format(
+            Locale.ROOT,
+            "run: virtual time %s%s, %s events/s",
+            reached(now),
+            stopAt == Long.MAX_VALUE
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " of %s (%d%%)",
+                    Time.format(stopAt),
+                    (int) (100.0 * now / stopAt)),
+            magnitude(rate)));
   }
 
   /** Once a line is shown, says that the simulation is over and the outputs are being written. */
   @Override
   public void ended(long now, long events) {
     if (drawn > 0) {
-      draw("run: simulated to " + reached(now) + " (" + magnitude(events)
-          + " events); writing the outputs");
+      draw(
+          "run: simulated to "
+              + reached(now)
+              + " ("
+              + magnitude(events)
+              + " events); writing the outputs");
     }
   }
 

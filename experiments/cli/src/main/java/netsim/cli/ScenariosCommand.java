@@ -2,16 +2,17 @@ package netsim.cli;
 
 import java.util.concurrent.Callable;
 import netsim.scenario.config.Scenarios;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** {@code netsim scenarios}: lists the built-in scenarios, one line each. */
-@Command(name = "scenarios", mixinStandardHelpOptions = true,
+@Command(
+    name = "scenarios",
+    mixinStandardHelpOptions = true,
     versionProvider = NetsimCommand.VersionProvider.class,
     description = "Lists the built-in scenarios; run one with 'netsim run NAME'.")
 final class ScenariosCommand implements Callable<Integer> {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -20,8 +21,10 @@ final class ScenariosCommand implements Callable<Integer> {
       width = Math.max(width, s.name().length());
     }
     for (Scenarios.Scenario s : Scenarios.all()) {
-      spec.commandLine().getOut().println(String.format(java.util.Locale.ROOT, "%-" + width
-          + "s  %s", s.name(), s.summary()));
+      spec.commandLine()
+          .getOut()
+          .println(
+              String.format(java.util.Locale.ROOT, "%-" + width + "s  %s", s.name(), s.summary()));
     }
     return ExitCodes.OK;
   }

@@ -14,13 +14,23 @@ final class SweepReport {
   private SweepReport() {}
 
   /** Prints them; returns the exit status (1 for a violation with {@code check}). */
-  static int print(PrintWriter stdout, PrintWriter err, List<RunRecord> records,
-      SweepOutputs.Written written, boolean check) {
+  static int print(
+      PrintWriter stdout,
+      PrintWriter err,
+      List<RunRecord> records,
+      SweepOutputs.Written written,
+      boolean check) {
     List<Path> files = written.files();
     long violated = records.stream().filter(r -> !r.violations().isEmpty()).count();
-    stdout.println(violated == 0 ? "invariants: all hold in every run"
-        : "invariants: violated in " + violated + " of " + records.size() + " runs (see"
-            + " results.csv, column invariants_ok, and runs/NNNNNN.json)");
+    stdout.println(
+        violated == 0
+            ? "invariants: all hold in every run"
+            : "invariants: violated in "
+                + violated
+                + " of "
+                + records.size()
+                + " runs (see"
+                + " results.csv, column invariants_ok, and runs/NNNNNN.json)");
     stdout.println("files:");
     long plots = 0;
     for (Path f : files) {
@@ -31,8 +41,12 @@ final class SweepReport {
       }
     }
     if (plots > 0) {
-      Path dir = files.stream().filter(f -> f.getParent().getFileName().toString()
-          .equals("plots")).findFirst().get().getParent();
+      Path dir =
+          files.stream()
+              .filter(f -> f.getParent().getFileName().toString().equals("plots"))
+              .findFirst()
+              .get()
+              .getParent();
       stdout.println("  " + dir + "/ (" + plots + " plot" + (plots == 1 ? "" : "s") + ")");
     }
     stdout.flush();

@@ -11,16 +11,20 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandTest {
   @Test
   void everySubcommand_hasHelp() {
-    for (String command : new String[] {"run", "validate", "scenarios", "packetdrill", "sweep",
-        "merge"}) {
+    for (String command :
+        new String[] {"run", "validate", "scenarios", "packetdrill", "sweep", "merge"}) {
       Cli.Result help = Cli.run(command, "--help");
       assertThat(help.exit()).isZero();
       assertThat(help.out()).startsWith("Usage: netsim " + command);
     }
     Cli.Result top = Cli.run("--help");
     assertThat(top.exit()).isZero();
-    assertThat(top.out()).contains("run").contains("validate").contains("scenarios")
-        .contains("sweep").contains("merge");
+    assertThat(top.out())
+        .contains("run")
+        .contains("validate")
+        .contains("scenarios")
+        .contains("sweep")
+        .contains("merge");
   }
 
   @Test
@@ -68,16 +72,18 @@ class CommandTest {
   @Test
   void set_overridesAValueBeforeBinding(@TempDir Path dir) {
     ScenarioRun run = ScenarioRun.of(dir, "lost-final-ack", "--set", "links[0].delay=5ms");
-    assertThat(run.summary().get("config").get("links").get(0).get("aToB").get("delay")
-        .asLong()).isEqualTo(5_000_000L);
+    assertThat(run.summary().get("config").get("links").get(0).get("aToB").get("delay").asLong())
+        .isEqualTo(5_000_000L);
   }
 
   @Test
   void check_exitsWithOneOnAViolation_andZeroWithout(@TempDir Path dir) {
-    assertThat(Cli.run("run", "lost-final-ack", "--out", dir.resolve("a").toString(), "--check")
-        .exit()).isZero();
-    Cli.Result violated = Cli.run("run", "two-way-handshake", "--out",
-        dir.resolve("b").toString(), "--check");
+    assertThat(
+            Cli.run("run", "lost-final-ack", "--out", dir.resolve("a").toString(), "--check")
+                .exit())
+        .isZero();
+    Cli.Result violated =
+        Cli.run("run", "two-way-handshake", "--out", dir.resolve("b").toString(), "--check");
     assertThat(violated.exit()).isEqualTo(1);
     assertThat(violated.out()).contains("VIOLATION server");
   }
@@ -85,12 +91,18 @@ class CommandTest {
   @Test
   void packetdrill_runsScriptsAgainstTheTcpModel_andFailsOnAMismatch(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path report) {
-    String scripts = Repository.path(
-        "experiments/packetdrill/src/test/resources/packetdrill/mission") + "/";
-    Cli.Result pass = Cli.run("packetdrill", "--report", report.toString(),
-        scripts + "lost-final-ack.pkt", scripts + "simultaneous-open.pkt");
+    String scripts =
+        Repository.path("experiments/packetdrill/src/test/resources/packetdrill/mission") + "/";
+    Cli.Result pass =
+        Cli.run(
+            "packetdrill",
+            "--report",
+            report.toString(),
+            scripts + "lost-final-ack.pkt",
+            scripts + "simultaneous-open.pkt");
     assertThat(pass.exit()).as(pass.err()).isZero();
-    assertThat(pass.out()).contains("PASS " + scripts + "lost-final-ack.pkt")
+    assertThat(pass.out())
+        .contains("PASS " + scripts + "lost-final-ack.pkt")
         .contains("2 scripts: 2 pass, 0 fail, 0 unsupported");
     assertThat(report.toFile().list()).isNotEmpty();
     // A documented deliberate difference: the RFC's bare ACK, where netsim resends SYN,ACK.

@@ -11,13 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A config file in a test's directory, checked by {@code netsim validate} and {@code netsim run}
- * as a user would: a mistake must give both exit status 2 and the same one-line located message,
- * with no stack trace and nothing written.
+ * A config file in a test's directory, checked by {@code netsim validate} and {@code netsim run} as
+ * a user would: a mistake must give both exit status 2 and the same one-line located message, with
+ * no stack trace and nothing written.
  */
 final class ConfigCase {
   /** A small valid experiment: two hosts, a link, a listener and a client sending 100 bytes. */
-  static final String BASE = """
+  static final String BASE =
+      """
       nodes:
         - {name: client, address: 10.0.0.1}
         - {name: server, address: 10.0.0.2}
@@ -65,8 +66,8 @@ final class ConfigCase {
   }
 
   /**
-   * The message validate and run both give for {@code text}, each exiting with {@code status}
-   * (4 for a run refused as too large for the heap).
+   * The message validate and run both give for {@code text}, each exiting with {@code status} (4
+   * for a run refused as too large for the heap).
    */
   String error(String text, int status) {
     return error(file(text), status);
@@ -74,7 +75,8 @@ final class ConfigCase {
 
   private String error(Path file, int status) {
     Cli.Result validate = Cli.run("validate", file.toString());
-    assertThat(validate.exit()).as("validate's exit status; out: %s", validate.out())
+    assertThat(validate.exit())
+        .as("validate's exit status; out: %s", validate.out())
         .isEqualTo(status);
     String message = oneLine(validate.err());
     assertThat(runError(file, status)).isEqualTo(message);
@@ -88,8 +90,7 @@ final class ConfigCase {
 
   private String runError(Path file, int status, String... options) {
     Path out = dir.resolve("out");
-    List<String> run = new ArrayList<>(List.of("run", file.toString(), "--out",
-        out.toString()));
+    List<String> run = new ArrayList<>(List.of("run", file.toString(), "--out", out.toString()));
     run.addAll(List.of(options));
     Cli.Result ran = Cli.run(run.toArray(String[]::new));
     assertThat(ran.exit()).as("run's exit status; out: %s", ran.out()).isEqualTo(status);
@@ -99,7 +100,10 @@ final class ConfigCase {
 
   /** {@code err}, checked to be one line without a stack trace, shortened. */
   private String oneLine(String err) {
-    assertThat(err).doesNotContain("Exception").doesNotContain("\tat ").endsWith("\n")
+    assertThat(err)
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .endsWith("\n")
         .hasLineCount(1);
     return shorten(err.trim());
   }
@@ -107,8 +111,7 @@ final class ConfigCase {
   /** What validate printed on stderr (warnings), after checking that it accepted the file. */
   String warnings(String text) {
     Cli.Result validate = Cli.run("validate", file(text).toString());
-    assertThat(validate.exit()).as("validate's exit status; err: %s", validate.err())
-        .isZero();
+    assertThat(validate.exit()).as("validate's exit status; err: %s", validate.err()).isZero();
     return shorten(validate.err().trim());
   }
 

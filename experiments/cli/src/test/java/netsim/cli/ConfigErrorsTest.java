@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
  * status 2 and no stack trace, by both {@code netsim validate} and {@code netsim run}.
  */
 class ConfigErrorsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String TWO_HOSTS = """
+  private static final String TWO_HOSTS =
+      """
       nodes:
         - {name: client, address: 10.0.0.1}
         - {name: server, address: 10.0.0.2}
@@ -48,45 +48,59 @@ class ConfigErrorsTest {
 
   @Test
   void unknownKey_isNamedWithItsLocation_andTheKnownKeysAreListed() throws IOException {
-    String err = error(TWO_HOSTS + """
+    String err =
+        error(
+            TWO_HOSTS
+                + """
         links:
           - {a: client, b: server, dealy: 50ms}
         """);
-    assertThat(err).startsWith("netsim: " + dir.resolve("exp.yaml") + ":5:28: links[0].dealy:"
-        + " unknown key 'dealy' (known: name, a, b, a_to_b, b_to_a, bandwidth, delay,");
+    assertThat(err)
+        .startsWith(
+            "netsim: "
+                + dir.resolve("exp.yaml")
+                + ":5:28: links[0].dealy:"
+                + " unknown key 'dealy' (known: name, a, b, a_to_b, b_to_a, bandwidth, delay,");
   }
 
   @Test
   void unknownTopLevelKey_listsTheSections() throws IOException {
-    assertThat(error("seeds: 3\n")).contains("exp.yaml:1:1: seeds: unknown key 'seeds'"
-        + " (known: name, description, seed, stop, tcp, defaults, nodes,");
+    assertThat(error("seeds: 3\n"))
+        .contains(
+            "exp.yaml:1:1: seeds: unknown key 'seeds'"
+                + " (known: name, description, seed, stop, tcp, defaults, nodes,");
   }
 
   @Test
   void wrongType_saysWhatWasExpectedAndWhatWasGiven() throws IOException {
-    assertThat(error("tcp:\n  mss: big\n")).contains("exp.yaml:2:3: tcp.mss: expected a whole"
-        + " number between 64 and 65495; got the text 'big'");
+    assertThat(error("tcp:\n  mss: big\n"))
+        .contains(
+            "exp.yaml:2:3: tcp.mss: expected a whole"
+                + " number between 64 and 65495; got the text 'big'");
   }
 
   @Test
   void durationWithoutUnit_isRejectedWithTheUnitsExpected() throws IOException {
     assertThat(error(TWO_HOSTS + "links:\n  - {a: client, b: server, delay: 50}\n"))
-        .contains("exp.yaml:5:28: links[0].delay: expected a duration with a unit such as"
-            + " \"10ms\" or \"1.5s\"; got the number 50");
+        .contains(
+            "exp.yaml:5:28: links[0].delay: expected a duration with a unit such as"
+                + " \"10ms\" or \"1.5s\"; got the number 50");
   }
 
   @Test
   void badRateUnit_namesTheUnitsKnown() throws IOException {
     assertThat(error(TWO_HOSTS + "links:\n  - {a: client, b: server, bandwidth: 10Mbit}\n"))
-        .contains("exp.yaml:5:28: links[0].bandwidth: invalid rate '10Mbit': unknown unit"
-            + " 'Mbit' (expected one of bps, kbps, Mbps, Gbps, Tbps)");
+        .contains(
+            "exp.yaml:5:28: links[0].bandwidth: invalid rate '10Mbit': unknown unit"
+                + " 'Mbit' (expected one of bps, kbps, Mbps, Gbps, Tbps)");
   }
 
   @Test
   void outOfRangeValue_givesTheRange() throws IOException {
     assertThat(error(TWO_HOSTS + "links:\n  - {a: client, b: server, loss: 1.5}\n"))
-        .contains("exp.yaml:5:28: links[0].loss: out of range: 1.5 (expected a probability"
-            + " from 0 to 1)");
+        .contains(
+            "exp.yaml:5:28: links[0].loss: out of range: 1.5 (expected a probability"
+                + " from 0 to 1)");
   }
 
   @Test
@@ -98,38 +112,52 @@ class ConfigErrorsTest {
   @Test
   void danglingHostInConnect_listsTheKnownHosts() throws IOException {
     assertThat(error(TWO_HOSTS + "clients:\n  - {host: client, connect: \"sever:80\"}\n"))
-        .contains("exp.yaml:5:20: clients[0].connect: no host named 'sever' (known: client,"
-            + " server)");
+        .contains(
+            "exp.yaml:5:20: clients[0].connect: no host named 'sever' (known: client,"
+                + " server)");
   }
 
   @Test
   void unknownRegistryName_listsTheKnownOnes() throws IOException {
-    assertThat(error(TWO_HOSTS
-        + "links:\n  - {a: client, b: server, jitter: 1ms, jitterDistribution: gauss}\n"))
-        .contains("links[0].jitterDistribution: unknown jitter distribution 'gauss' (known:"
-            + " uniform");
+    assertThat(
+            error(
+                TWO_HOSTS
+                    + "links:\n  - {a: client, b: server, jitter: 1ms, jitterDistribution: gauss}\n"))
+        .contains(
+            "links[0].jitterDistribution: unknown jitter distribution 'gauss' (known:"
+                + " uniform");
   }
 
   @Test
   void unknownFlag_inAFaultRule_listsTheFlags() throws IOException {
-    assertThat(error(TWO_HOSTS + """
+    assertThat(
+            error(
+                TWO_HOSTS
+                    + """
         links:
           - {a: client, b: server}
         rules:
           - {on: client->server, match: {flags: "SYN|AKC"}, action: drop}
-        """)).contains("exp.yaml:7:34: rules[0].match.flags: unknown TCP flag 'AKC' in"
-            + " 'SYN|AKC' (known: SYN, FIN, RST, PSH, ACK, URG, ECE, CWR)");
+        """))
+        .contains(
+            "exp.yaml:7:34: rules[0].match.flags: unknown TCP flag 'AKC' in"
+                + " 'SYN|AKC' (known: SYN, FIN, RST, PSH, ACK, URG, ECE, CWR)");
   }
 
   @Test
   void unknownSenderState_listsTheStates() throws IOException {
-    assertThat(error(TWO_HOSTS + """
+    assertThat(
+            error(
+                TWO_HOSTS
+                    + """
         links:
           - {a: client, b: server}
         rules:
           - {on: client, match: {senderState: TIMEWAIT}, action: drop}
-        """)).contains("rules[0].match.senderState: unknown TCP state 'TIMEWAIT' (known:"
-            + " CLOSED, LISTEN,");
+        """))
+        .contains(
+            "rules[0].match.senderState: unknown TCP state 'TIMEWAIT' (known:"
+                + " CLOSED, LISTEN,");
   }
 
   @Test
@@ -140,29 +168,43 @@ class ConfigErrorsTest {
 
   @Test
   void duplicateKey_isRejected() throws IOException {
-    assertThat(error("seed: 1\nseed: 2\n")).contains("exp.yaml:2:1: seed: duplicate key"
-        + " 'seed'");
+    assertThat(error("seed: 1\nseed: 2\n"))
+        .contains("exp.yaml:2:1: seed: duplicate key" + " 'seed'");
   }
 
   @Test
   void yamlSyntaxError_isLocated() throws IOException {
-    assertThat(error("nodes: [ {name: a\n")).contains("exp.yaml:1:18: YAML syntax error:"
-        + " while parsing a flow mapping: expected ',' or '}'");
+    assertThat(error("nodes: [ {name: a\n"))
+        .contains(
+            "exp.yaml:1:18: YAML syntax error:"
+                + " while parsing a flow mapping: expected ',' or '}'");
   }
 
   @Test
   void badOverride_namesTheOverride() throws IOException {
     Path file = file(TWO_HOSTS + "links:\n  - {a: client, b: server}\n");
-    Cli.Result run = Cli.run("run", file.toString(), "--out", dir.resolve("o").toString(),
-        "--set", "links[0].delay=fast");
+    Cli.Result run =
+        Cli.run(
+            "run",
+            file.toString(),
+            "--out",
+            dir.resolve("o").toString(),
+            "--set",
+            "links[0].delay=fast");
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("--set links[0].delay=fast: links[0].delay: invalid"
-        + " duration 'fast'");
-    Cli.Result outOfRange = Cli.run("run", file.toString(), "--out",
-        dir.resolve("o").toString(), "--set", "links[3].delay=1ms");
+    assertThat(run.err())
+        .contains("--set links[0].delay=fast: links[0].delay: invalid" + " duration 'fast'");
+    Cli.Result outOfRange =
+        Cli.run(
+            "run",
+            file.toString(),
+            "--out",
+            dir.resolve("o").toString(),
+            "--set",
+            "links[3].delay=1ms");
     assertThat(outOfRange.exit()).isEqualTo(2);
-    assertThat(outOfRange.err()).contains("links: index 3 is out of range (the list has 1"
-        + " entries)");
+    assertThat(outOfRange.err())
+        .contains("links: index 3 is out of range (the list has 1" + " entries)");
   }
 
   @Test
@@ -172,32 +214,43 @@ class ConfigErrorsTest {
     assertThat(missing.err()).contains("nope.yaml: no such file");
     Cli.Result unknown = Cli.run("run", "lost-final-ak");
     assertThat(unknown.exit()).isEqualTo(2);
-    assertThat(unknown.err()).contains("no built-in scenario of that name (known:"
-        + " handshake-and-close,");
+    assertThat(unknown.err())
+        .contains("no built-in scenario of that name (known:" + " handshake-and-close,");
   }
 
   @Test
   void validFile_validates() throws IOException {
-    Cli.Result ok = Cli.run("validate", file(TWO_HOSTS
-        + "links:\n  - {a: client, b: server}\n"
-        + "clients:\n  - {host: client, connect: \"server:80\"}\n").toString());
+    Cli.Result ok =
+        Cli.run(
+            "validate",
+            file(TWO_HOSTS
+                    + "links:\n  - {a: client, b: server}\n"
+                    + "clients:\n  - {host: client, connect: \"server:80\"}\n")
+                .toString());
     assertThat(ok.exit()).isZero();
     assertThat(ok.out()).contains("valid");
   }
 
   @Test
   void redWithoutThresholds_isRefusedWithTheMissingParameter() throws IOException {
-    String err = error(TWO_HOSTS + """
+    String err =
+        error(
+            TWO_HOSTS
+                + """
         links:
           - {a: client, b: server, queue: {kind: red, max: 10}}
         """);
-    assertThat(err).startsWith("netsim: " + dir.resolve("exp.yaml") + ":5:28: links[0].queue:")
+    assertThat(err)
+        .startsWith("netsim: " + dir.resolve("exp.yaml") + ":5:28: links[0].queue:")
         .contains("min");
   }
 
   @Test
   void queueParametersForTheWrongDiscipline_areRefused() throws IOException {
-    String err = error(TWO_HOSTS + """
+    String err =
+        error(
+            TWO_HOSTS
+                + """
         links:
           - {a: client, b: server, queue: {kind: droptail, target: 5ms}}
         """);

@@ -15,10 +15,9 @@ import netsim.scenario.config.YamlWriter;
 
 /**
  * Mutates a config file the way a careless or hostile user would: deleted and unknown keys, wrong
- * types, extreme and huge numbers, NaN and infinity, wrong units, unsafe names, unusable
- * addresses, aliases, anchors and tags, deep nesting, long and non-UTF-8 texts, duplicate keys,
- * a second document, truncation. Deterministic: the same text and random source give the same
- * mutations.
+ * types, extreme and huge numbers, NaN and infinity, wrong units, unsafe names, unusable addresses,
+ * aliases, anchors and tags, deep nesting, long and non-UTF-8 texts, duplicate keys, a second
+ * document, truncation. Deterministic: the same text and random source give the same mutations.
  */
 final class ConfigMutator {
   /** What a name mutation puts in a name; the fuzzer looks for it outside the output. */
@@ -26,34 +25,133 @@ final class ConfigMutator {
 
   /** Values written as raw YAML in place of a value of the tree. */
   private static final String[] VALUES = {
-      // numbers
-      "0", "-1", "1", "2147483648", "9223372036854775807", "9223372036854775808",
-      "18446744073709551616", "-9223372036854775809", "1e999999999", "-1e999999999",
-      "1e-999999999", "1E+2147483647", "1e99999999999", "1e40", "1e-41", "-0.0", "1.5",
-      "0x7fffffffffffffff", "0x", "1_000", "0o17", "1:30", "7".repeat(1001),
-      "0." + "1".repeat(150), ".nan", ".NaN", ".inf", "-.inf", "+.Inf",
-      // quantities with and without units
-      "1e999999999ms", "\"1e999999999%\"", "18446744073709551616ns", "9223372036854775807ns",
-      "100000h", "1000h", "1ns", "0.5ns", "-1ms", "10parsecs", "\"10\"", "5ms", "NaNms",
-      "Infinityms", "1e3ms", "18446744073709551616bps", "1000Tbps", "10Tbps", "10Mbit",
-      "0.5bps", "150%", "-5%", "\"%\"", "NaN%", "1TiB", "1024GiB", "1e9GiB", "0B", "1KB",
-      "\"" + "9".repeat(500) + "ms\"", "unlimited", "done", "eof", "never", "+500ms", "+",
-      "\"nth 0\"", "\"first -1\"", "\"nth 99999999999999999999\"", "every",
-      // types
-      "[]", "{}", "[1, 2]", "{a: 1}", "true", "false", "null", "~", "\"\"", "yes", "abc",
-      // names
-      "../" + ESCAPE_MARK, "/tmp/" + ESCAPE_MARK, "\"../../../" + ESCAPE_MARK + "\"",
-      "\"a\\0b\"", "\"a/b\"", "x".repeat(300), ".hidden", "\"a b\"", "\"\\e[31mred\"",
-      "\"\\u202e\"", "\"\\ud800\"", "\"caf\u00e9\"", "\"line\\nbreak\"",
-      // addresses
-      "0.0.0.0", "255.255.255.255", "127.0.0.1", "224.0.0.1", "240.0.0.1", "10.0.0.1",
-      "10.0.0.256", "\"::1\"", "010.000.000.001",
-      // structure
-      "*anchor", "&anchor 5", "!!str 5", "!!binary aGVsbG8=", "!custom x", "!!float 1e999999999",
-      "[".repeat(40) + "]".repeat(40), "{a: ".repeat(40) + "1" + "}".repeat(40),
-      "\"" + "y".repeat(70_000) + "\"", "'" + "z".repeat(2_000) + "'",
-      "\"server:80\"", "\"server:99999999999\"", "\"nobody:80\"", "\"server:\"",
-      "\"client->server\"", "\"a->b\"", "\"SYN|AKC\"", "\"SYN|ACK\"", "TIME_WAIT",
+    // numbers
+    "0",
+    "-1",
+    "1",
+    "2147483648",
+    "9223372036854775807",
+    "9223372036854775808",
+    "18446744073709551616",
+    "-9223372036854775809",
+    "1e999999999",
+    "-1e999999999",
+    "1e-999999999",
+    "1E+2147483647",
+    "1e99999999999",
+    "1e40",
+    "1e-41",
+    "-0.0",
+    "1.5",
+    "0x7fffffffffffffff",
+    "0x",
+    "1_000",
+    "0o17",
+    "1:30",
+    "7".repeat(1001),
+    "0." + "1".repeat(150),
+    ".nan",
+    ".NaN",
+    ".inf",
+    "-.inf",
+    "+.Inf",
+    // quantities with and without units
+    "1e999999999ms",
+    "\"1e999999999%\"",
+    "18446744073709551616ns",
+    "9223372036854775807ns",
+    "100000h",
+    "1000h",
+    "1ns",
+    "0.5ns",
+    "-1ms",
+    "10parsecs",
+    "\"10\"",
+    "5ms",
+    "NaNms",
+    "Infinityms",
+    "1e3ms",
+    "18446744073709551616bps",
+    "1000Tbps",
+    "10Tbps",
+    "10Mbit",
+    "0.5bps",
+    "150%",
+    "-5%",
+    "\"%\"",
+    "NaN%",
+    "1TiB",
+    "1024GiB",
+    "1e9GiB",
+    "0B",
+    "1KB",
+    "\"" + "9".repeat(500) + "ms\"",
+    "unlimited",
+    "done",
+    "eof",
+    "never",
+    "+500ms",
+    "+",
+    "\"nth 0\"",
+    "\"first -1\"",
+    "\"nth 99999999999999999999\"",
+    "every",
+    // types
+    "[]",
+    "{}",
+    "[1, 2]",
+    "{a: 1}",
+    "true",
+    "false",
+    "null",
+    "~",
+    "\"\"",
+    "yes",
+    "abc",
+    // names
+    "../" + ESCAPE_MARK,
+    "/tmp/" + ESCAPE_MARK,
+    "\"../../../" + ESCAPE_MARK + "\"",
+    "\"a\\0b\"",
+    "\"a/b\"",
+    "x".repeat(300),
+    ".hidden",
+    "\"a b\"",
+    "\"\\e[31mred\"",
+    "\"\\u202e\"",
+    "\"\\ud800\"",
+    "\"caf\u00e9\"",
+    "\"line\\nbreak\"",
+    // addresses
+    "0.0.0.0",
+    "255.255.255.255",
+    "127.0.0.1",
+    "224.0.0.1",
+    "240.0.0.1",
+    "10.0.0.1",
+    "10.0.0.256",
+    "\"::1\"",
+    "010.000.000.001",
+    // structure
+    "*anchor",
+    "&anchor 5",
+    "!!str 5",
+    "!!binary aGVsbG8=",
+    "!custom x",
+    "!!float 1e999999999",
+    "[".repeat(40) + "]".repeat(40),
+    "{a: ".repeat(40) + "1" + "}".repeat(40),
+    "\"" + "y".repeat(70_000) + "\"",
+    "'" + "z".repeat(2_000) + "'",
+    "\"server:80\"",
+    "\"server:99999999999\"",
+    "\"nobody:80\"",
+    "\"server:\"",
+    "\"client->server\"",
+    "\"a->b\"",
+    "\"SYN|AKC\"",
+    "\"SYN|ACK\"",
+    "TIME_WAIT",
   };
 
   /** Characters a typo or a paste may bring into YAML text. */
@@ -117,9 +215,15 @@ final class ConfigMutator {
       }
       case 3 -> {
         int at = random.nextInt(bytes.length + 1);
-        byte[][] invalid = {{(byte) 0xFF}, {(byte) 0xC3}, {(byte) 0xED, (byte) 0xA0,
-            (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {0}, {0x1B},
-            {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}};
+        byte[][] invalid = {
+          {(byte) 0xFF},
+          {(byte) 0xC3},
+          {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+          {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+          {0},
+          {0x1B},
+          {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}
+        };
         byte[] insert = invalid[random.nextInt(invalid.length)];
         applied.add("insert bytes " + java.util.HexFormat.of().formatHex(insert) + " at " + at);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a duplicate rule made before it ends.
  */
 class ContinuingRulesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String BASE = """
+  private static final String BASE =
+      """
       tcp: {msl: 1s}
       nodes:
         - {name: client, address: 10.0.0.1}
@@ -41,17 +41,24 @@ class ContinuingRulesTest {
   void aDuplicatedFinWhoseCopyIsDelayed_arrivesLate_andTheRunWaitsForIt() throws IOException {
     // The server's FIN is duplicated; the copy (the FIN's second match behind the first rule) is
     // delayed 5 s, past the client's 2 s of TIME-WAIT: it meets no connection and draws a RST.
-    ScenarioRun run = run(BASE + """
+    ScenarioRun run =
+        run(
+            BASE
+                + """
         rules:
           - {on: server->client, match: {flagsContain: FIN}, select: nth 1, action: duplicate,
              continue: true}
           - {on: server->client, match: {flagsContain: FIN}, select: nth 2, action: delay,
              delay: 5s}
         """);
-    List<JsonNode> finArrivals = run.trace().lines.stream()
-        .filter(e -> e.get("ev").asText().equals("recv") && e.get("node").asText().equals("client")
-            && e.get("flags").asText().contains("FIN"))
-        .toList();
+    List<JsonNode> finArrivals =
+        run.trace().lines.stream()
+            .filter(
+                e ->
+                    e.get("ev").asText().equals("recv")
+                        && e.get("node").asText().equals("client")
+                        && e.get("flags").asText().contains("FIN"))
+            .toList();
     assertThat(finArrivals).hasSize(2);
     assertThat(finArrivals.get(1).get("t").asLong()).isGreaterThan(5_000_000_000L);
     assertThat(run.trace().segments()).last().isEqualTo("client RST seq=102");
@@ -61,7 +68,10 @@ class ContinuingRulesTest {
   @Test
   void continueWithDrop_isAConfigError() throws IOException {
     Path file = dir.resolve("exp.yaml");
-    Files.writeString(file, BASE + """
+    Files.writeString(
+        file,
+        BASE
+            + """
         rules:
           - {on: client->server, action: drop, continue: true}
         """);

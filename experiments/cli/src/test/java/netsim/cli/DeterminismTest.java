@@ -29,7 +29,8 @@ class DeterminismTest {
     try (Stream<Path> listed = Files.list(first)) {
       files = listed.sorted().toList();
     }
-    assertThat(files).extracting(p -> p.getFileName().toString())
+    assertThat(files)
+        .extracting(p -> p.getFileName().toString())
         .contains("trace.jsonl", "summary.json", "ladder.svg");
     for (Path file : files) {
       byte[] a = Files.readAllBytes(file);

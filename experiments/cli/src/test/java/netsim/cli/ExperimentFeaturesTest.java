@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
  * changes and partitions, routers, and every fault action.
  */
 class ExperimentFeaturesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String BASE = """
+  private static final String BASE =
+      """
       nodes:
         - {name: client, address: 10.0.0.1}
         - {name: server, address: 10.0.0.2}
@@ -34,7 +34,10 @@ class ExperimentFeaturesTest {
 
   @Test
   void abort_sendsRst_andBothEndsClose() throws IOException {
-    ScenarioRun run = run(BASE + """
+    ScenarioRun run =
+        run(
+            BASE
+                + """
         clients:
           - {host: client, connect: "server:80", close: never, abort: "+100ms"}
         """);
@@ -46,7 +49,10 @@ class ExperimentFeaturesTest {
 
   @Test
   void connectionsInSequence_eachStartsAfterThePreviousClosed() throws IOException {
-    ScenarioRun run = run(BASE + """
+    ScenarioRun run =
+        run(
+            BASE
+                + """
         tcp: {msl: 100ms}
         clients:
           - {host: client, connect: "server:80", send: 10, connections: 3, pause: 1s}
@@ -59,38 +65,49 @@ class ExperimentFeaturesTest {
 
   @Test
   void partition_takesTheLinkDownAndUp_andTcpRecovers() throws IOException {
-    ScenarioRun run = run(BASE + """
+    ScenarioRun run =
+        run(
+            BASE
+                + """
         partitions:
           - {at: 5ms, until: 1500ms, sides: [[client], [server]]}
         clients:
           - {host: client, connect: "server:80", send: 100}
         """);
     Trace trace = run.trace();
-    assertThat(trace.lines).filteredOn(e -> e.get("ev").asText().equals("link"))
+    assertThat(trace.lines)
+        .filteredOn(e -> e.get("ev").asText().equals("link"))
         .extracting(e -> e.get("dir").asText() + " " + e.get("what").asText())
-        .containsExactly("client->server down", "server->client down", "client->server up",
-            "server->client up");
+        .containsExactly(
+            "client->server down", "server->client down", "client->server up", "server->client up");
     assertThat(trace.segments()).contains("drop client SYN seq=0 (down)");
     assertThat(run.violations()).isEmpty();
   }
 
   @Test
   void linkChange_setsNewParametersAtItsTime() throws IOException {
-    ScenarioRun run = run(BASE + """
+    ScenarioRun run =
+        run(
+            BASE
+                + """
         changes:
           - {at: 1ms, link: client-server, direction: a_to_b, set: {delay: 100ms}}
         clients:
           - {host: client, connect: "server:80", at: 2ms}
         """);
     Trace trace = run.trace();
-    assertThat(trace.lines).filteredOn(e -> e.get("ev").asText().equals("recv")
-        && e.get("flags").asText().equals("SYN")).singleElement()
+    assertThat(trace.lines)
+        .filteredOn(
+            e -> e.get("ev").asText().equals("recv") && e.get("flags").asText().equals("SYN"))
+        .singleElement()
         .satisfies(e -> assertThat(e.get("t").asLong()).isEqualTo(102_000_000L));
   }
 
   @Test
   void router_forwardsBetweenTwoLinks() throws IOException {
-    ScenarioRun run = run("""
+    ScenarioRun run =
+        run(
+            """
         nodes:
           - {name: client, address: 10.0.0.1}
           - {name: r, kind: router}
@@ -110,9 +127,11 @@ class ExperimentFeaturesTest {
   }
 
   @Test
-  void holdRule_releasesItsPacketsAtReleaseAt_andNodeRulesSeeWhatTheNodeSends()
-      throws IOException {
-    ScenarioRun run = run(BASE + """
+  void holdRule_releasesItsPacketsAtReleaseAt_andNodeRulesSeeWhatTheNodeSends() throws IOException {
+    ScenarioRun run =
+        run(
+            BASE
+                + """
         clients:
           - {host: client, connect: "server:80"}
         rules:
@@ -120,26 +139,33 @@ class ExperimentFeaturesTest {
              releaseAt: 300ms}
         """);
     Trace trace = run.trace();
-    assertThat(trace.lines).anySatisfy(e -> {
-      assertThat(e.get("ev").asText()).isEqualTo("rule");
-      assertThat(e.get("at").asText()).isEqualTo("node/client");
-      assertThat(e.get("action").asText()).isEqualTo("hold");
-    });
-    assertThat(trace.lines).filteredOn(e -> e.get("ev").asText().equals("recv")
-        && e.get("flags").asText().equals("SYN")).first()
+    assertThat(trace.lines)
+        .anySatisfy(
+            e -> {
+              assertThat(e.get("ev").asText()).isEqualTo("rule");
+              assertThat(e.get("at").asText()).isEqualTo("node/client");
+              assertThat(e.get("action").asText()).isEqualTo("hold");
+            });
+    assertThat(trace.lines)
+        .filteredOn(
+            e -> e.get("ev").asText().equals("recv") && e.get("flags").asText().equals("SYN"))
+        .first()
         .satisfies(e -> assertThat(e.get("t").asLong()).isEqualTo(310_000_000L));
   }
 
   @Test
   void corruptRule_makesTheReceiverDiscard_andTcpRetransmits() throws IOException {
-    ScenarioRun run = run(BASE + """
+    ScenarioRun run =
+        run(
+            BASE
+                + """
         clients:
           - {host: client, connect: "server:80", send: 100}
         rules:
           - {on: client->server, match: {dataLength: {min: 1}}, select: nth 1, action: corrupt}
         """);
-    assertThat(run.trace().segments()).contains("drop client PSH|ACK seq=1 ack=1 len=100"
-        + " (corrupt)");
+    assertThat(run.trace().segments())
+        .contains("drop client PSH|ACK seq=1 ack=1 len=100" + " (corrupt)");
     assertThat(run.summary().get("connections").get(1).get("bytesDelivered").asLong())
         .isEqualTo(100);
     assertThat(run.violations()).isEmpty();
@@ -147,21 +173,28 @@ class ExperimentFeaturesTest {
 
   @Test
   void duplicateRule_deliversTwice_andTheReceiverTakesTheDataOnce() throws IOException {
-    ScenarioRun run = run(BASE + """
+    ScenarioRun run =
+        run(
+            BASE
+                + """
         clients:
           - {host: client, connect: "server:80", send: 100}
         rules:
           - {on: client->server, match: {dataLength: {min: 1}}, action: duplicate}
         """);
-    assertThat(run.trace().lines.stream().filter(e -> e.get("ev").asText().equals("recv")
-        && e.get("len").asInt() == 100)).hasSize(2);
+    assertThat(
+            run.trace().lines.stream()
+                .filter(e -> e.get("ev").asText().equals("recv") && e.get("len").asInt() == 100))
+        .hasSize(2);
     assertThat(run.violations()).isEmpty();
   }
 
   @Test
   void burstyLossRedAndParetoJitter_runFromConfig_andTcpStillDeliversEveryByte()
       throws IOException {
-    ScenarioRun run = run("""
+    ScenarioRun run =
+        run(
+            """
         nodes:
           - {name: client, address: 10.0.0.1}
           - {name: server, address: 10.0.0.2}
@@ -185,9 +218,12 @@ class ExperimentFeaturesTest {
 
   @Test
   void codel_runsFromConfig() throws IOException {
-    ScenarioRun run = run(BASE.replace("delay: 10ms}",
-        "delay: 10ms, bandwidth: 1Mbps, queue: {kind: codel, target: 5ms, interval: 100ms}}")
-        + """
+    ScenarioRun run =
+        run(
+            BASE.replace(
+                    "delay: 10ms}",
+                    "delay: 10ms, bandwidth: 1Mbps, queue: {kind: codel, target: 5ms, interval: 100ms}}")
+                + """
         clients:
           - {host: client, connect: "server:80", send: 100000}
         """);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FileSystemFailuresTest {
   /** Mounts a tmpfs on $1 with options $2, runs netsim ("$@") into it, and lists what is left. */
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       dir="$1"; options="$2"; shift 2
       mount -t tmpfs -o "$options" tmpfs "$dir" || exit 97
       case "$options" in ro*) ;; *)
@@ -30,31 +31,42 @@ class FileSystemFailuresTest {
       echo "out: $(ls -A "$dir/out" 2>/dev/null | tr '\\n' ' ')"
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aFullDisk_isOneLineSayingSo_exit3_andTheEarlierRunStaysWhole() throws IOException {
     NetsimProcess.Result result = inTmpfs("size=512k");
-    assertThat(result.out()).isEqualTo("""
+    assertThat(result.out())
+        .isEqualTo(
+            """
         status 3
         left: out\s
         out: .netsim-run client.pcap ladder.svg server.pcap summary.json trace.jsonl\s
         """);
-    assertThat(result.err()).isEqualTo("netsim: cannot write the outputs in " + dir.resolve("mnt")
-        .resolve("out") + ": No space left on device\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "netsim: cannot write the outputs in "
+                + dir.resolve("mnt").resolve("out")
+                + ": No space left on device\n");
   }
 
   @Test
   void aReadOnlyDirectory_isOneLineSayingSo_exit3() throws IOException {
     NetsimProcess.Result result = inTmpfs("ro");
-    assertThat(result.out()).isEqualTo("""
+    assertThat(result.out())
+        .isEqualTo(
+            """
         status 3
         left:\s
         out:\s
         """);
-    assertThat(result.err()).isEqualTo("netsim: cannot write the outputs in " + dir.resolve("mnt")
-        .resolve("out") + ": " + dir.resolve("mnt") + ": Read-only file system\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "netsim: cannot write the outputs in "
+                + dir.resolve("mnt").resolve("out")
+                + ": "
+                + dir.resolve("mnt")
+                + ": Read-only file system\n");
   }
 
   private NetsimProcess.Result inTmpfs(String options) throws IOException {
@@ -62,15 +74,27 @@ class FileSystemFailuresTest {
     Path script = Files.writeString(dir.resolve("in-tmpfs.sh"), SCRIPT);
     NetsimProcess.Result result;
     try {
-      result = NetsimProcess.run(List.of("unshare", "--mount", "--propagation", "private", "sh",
-          script.toString(), mount.toString(), options), List.of());
+      result =
+          NetsimProcess.run(
+              List.of(
+                  "unshare",
+                  "--mount",
+                  "--propagation",
+                  "private",
+                  "sh",
+                  script.toString(),
+                  mount.toString(),
+                  options),
+              List.of());
     } catch (java.io.UncheckedIOException e) {
       Assumptions.abort("skipped, because unshare cannot be run here: " + e.getMessage());
       throw e;
     }
-    Assumptions.assumeTrue(result.exit() != 97 && !result.err().contains("unshare:"),
+    Assumptions.assumeTrue(
+        result.exit() != 97 && !result.err().contains("unshare:"),
         "skipped, because a tmpfs cannot be mounted here (root in a mount namespace is"
-            + " needed): " + result.err().strip());
+            + " needed): "
+            + result.err().strip());
     assertThat(result.exit()).as(result.err()).isZero();
     return result;
   }

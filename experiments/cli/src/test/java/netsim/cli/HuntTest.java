@@ -32,15 +32,24 @@ class HuntTest {
       Repository.path("experiments/examples/hunt-random-impairments.yaml").toString();
   private static final Pattern FIND = Pattern.compile("^seed (\\d+): (.*)$", Pattern.MULTILINE);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"stale-syn", "final-ack-lost"})
   void huntFindsTheEdgeCaseInAFewSeeds_andTheFoundSeedReplaysToTheSameTrace(String detector)
       throws IOException {
-    Cli.Result hunt = Cli.run("hunt", EXAMPLE, "--until", detector, "--seeds", "1..40",
-        "--limit", "1", "--parallel", "2");
+    Cli.Result hunt =
+        Cli.run(
+            "hunt",
+            EXAMPLE,
+            "--until",
+            detector,
+            "--seeds",
+            "1..40",
+            "--limit",
+            "1",
+            "--parallel",
+            "2");
     assertThat(hunt.exit()).as(hunt.out() + hunt.err()).isZero();
     Matcher find = FIND.matcher(hunt.out());
     assertThat(find.find()).as(hunt.out()).isTrue();
@@ -59,10 +68,10 @@ class HuntTest {
 
   @Test
   void theFindsAreTheSameWhateverTheNumberOfThreads() {
-    Cli.Result one = Cli.run("hunt", EXAMPLE, "--until", "stale-syn", "--seeds", "1..30",
-        "--parallel", "1");
-    Cli.Result three = Cli.run("hunt", EXAMPLE, "--until", "stale-syn", "--seeds", "1..30",
-        "--parallel", "3");
+    Cli.Result one =
+        Cli.run("hunt", EXAMPLE, "--until", "stale-syn", "--seeds", "1..30", "--parallel", "1");
+    Cli.Result three =
+        Cli.run("hunt", EXAMPLE, "--until", "stale-syn", "--seeds", "1..30", "--parallel", "3");
     assertThat(one.exit()).isZero();
     assertThat(three.out()).isEqualTo(one.out());
     assertThat(FIND.matcher(one.out()).results().count()).isGreaterThanOrEqualTo(2);
@@ -70,23 +79,39 @@ class HuntTest {
 
   @Test
   void withALimit_theHuntReportsTheSmallestSeedsThatFire_andStops() {
-    Cli.Result all = Cli.run("hunt", EXAMPLE, "--until", "final-ack-lost", "--seeds", "1..40",
-        "--parallel", "1");
+    Cli.Result all =
+        Cli.run(
+            "hunt", EXAMPLE, "--until", "final-ack-lost", "--seeds", "1..40", "--parallel", "1");
     List<String> allFinds = FIND.matcher(all.out()).results().map(r -> r.group()).toList();
     assertThat(allFinds).hasSizeGreaterThanOrEqualTo(3);
-    Cli.Result two = Cli.run("hunt", EXAMPLE, "--until", "final-ack-lost", "--seeds", "1..40",
-        "--limit", "2", "--parallel", "4");
+    Cli.Result two =
+        Cli.run(
+            "hunt",
+            EXAMPLE,
+            "--until",
+            "final-ack-lost",
+            "--seeds",
+            "1..40",
+            "--limit",
+            "2",
+            "--parallel",
+            "4");
     assertThat(FIND.matcher(two.out()).results().map(r -> r.group()).toList())
         .containsExactlyElementsOf(allFinds.subList(0, 2));
     String lastSeed = allFinds.get(1).replaceAll("^seed (\\d+):.*", "$1");
-    assertThat(two.out()).contains("2 seeds fired final-ack-lost in " + lastSeed + " runs (seeds 1.."
-        + lastSeed + "); stopped at --limit 2");
+    assertThat(two.out())
+        .contains(
+            "2 seeds fired final-ack-lost in "
+                + lastSeed
+                + " runs (seeds 1.."
+                + lastSeed
+                + "); stopped at --limit 2");
   }
 
   @Test
   void aSeedRangeWithoutFinds_exitsWithOne() {
-    Cli.Result none = Cli.run("hunt", "handshake-and-close", "--until", "stale-syn", "--seeds",
-        "1..5");
+    Cli.Result none =
+        Cli.run("hunt", "handshake-and-close", "--until", "stale-syn", "--seeds", "1..5");
     assertThat(none.exit()).isEqualTo(1);
     assertThat(none.out()).endsWith("no seed fired stale-syn in 5 runs (seeds 1..5)\n");
   }
@@ -96,24 +121,25 @@ class HuntTest {
     // A failure inside a run (here a detector that throws) stops the hunt at the first seed
     // that failed, in seed order, whichever thread ran it.
     ExperimentConfig config = ConfigLoader.load(Path.of(EXAMPLE), List.of());
-    Detector failing = new Detector() {
-      @Override
-      public String name() {
-        return "failing";
-      }
+    Detector failing =
+        new Detector() {
+          @Override
+          public String name() {
+            return "failing";
+          }
 
-      @Override
-      public String meaning() {
-        return "fails on every run";
-      }
+          @Override
+          public String meaning() {
+            return "fails on every run";
+          }
 
-      @Override
-      public List<Detection> detect(RunTrace run) {
-        throw new IllegalStateException("a bug");
-      }
-    };
+          @Override
+          public List<Detection> detect(RunTrace run) {
+            throw new IllegalStateException("a bug");
+          }
+        };
     Hunt hunt = new Hunt(config, failing, new SeedRange(7, 9), 2, Long.MAX_VALUE);
-    assertThatThrownBy(() -> hunt.run(find -> { }, progress -> { }))
+    assertThatThrownBy(() -> hunt.run(find -> {}, progress -> {}))
         .isInstanceOf(Hunt.HuntException.class)
         .hasMessage("the run with seed 7 failed: java.lang.IllegalStateException: a bug");
   }
@@ -122,8 +148,9 @@ class HuntTest {
   void anUnknownDetector_isAUsageError_listingTheKnownOnes() {
     Cli.Result result = Cli.run("hunt", EXAMPLE, "--until", "stale-sin");
     assertThat(result.exit()).isEqualTo(2);
-    assertThat(result.err()).startsWith("netsim: unknown detector 'stale-sin' (known: stale-syn,"
-        + " final-ack-lost, ");
+    assertThat(result.err())
+        .startsWith(
+            "netsim: unknown detector 'stale-sin' (known: stale-syn," + " final-ack-lost, ");
   }
 
   @Test

@@ -22,8 +22,11 @@ class LauncherBuildTest {
     assertThat(Files.readString(root.resolve("netsim"))).contains("mvn -B -q -Dstyle.color=never");
     Process p;
     try {
-      p = new ProcessBuilder("mvn", "-B", "-q", "-Dstyle.color=never", "-v").directory(
-          root.toFile()).redirectErrorStream(true).start();
+      p =
+          new ProcessBuilder("mvn", "-B", "-q", "-Dstyle.color=never", "-v")
+              .directory(root.toFile())
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       Assumptions.abort("skipped, because mvn is not on the PATH: " + e.getMessage());
       return;

@@ -13,24 +13,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Memory follows the data, not the configured buffer sizes nor the number of connections that
- * have finished: each run goes in a JVM of its own with a small heap, where it must succeed.
+ * Memory follows the data, not the configured buffer sizes nor the number of connections that have
+ * finished: each run goes in a JVM of its own with a small heap, where it must succeed.
  */
 class MemoryTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** Runs {@code netsim run --check} on {@code yaml} in a new JVM with at most {@code heap}. */
   private Run runInHeap(String heap, String yaml) throws IOException, InterruptedException {
     Path file = dir.resolve("exp.yaml");
     Files.writeString(file, yaml);
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-cp",
-        String.join(File.pathSeparator, classpath.split(File.pathSeparator)),
-        "netsim.cli.Main", "run", file.toString(), "--out", dir.resolve("out").toString(),
-        "--check")).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx" + heap,
+                    "-cp",
+                    String.join(File.pathSeparator, classpath.split(File.pathSeparator)),
+                    "netsim.cli.Main",
+                    "run",
+                    file.toString(),
+                    "--out",
+                    dir.resolve("out").toString(),
+                    "--check"))
+            .redirectErrorStream(true)
+            .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -43,7 +53,10 @@ class MemoryTest {
 
   @Test
   void aOneGibibyteSendBuffer_carrying100Bytes_runsIn64MiB() throws Exception {
-    Run run = runInHeap("64m", """
+    Run run =
+        runInHeap(
+            "64m",
+            """
         tcp: {sendBuffer: 1GiB}
         nodes:
           - {name: client, address: 10.0.0.1}
@@ -65,9 +78,13 @@ class MemoryTest {
     // Were each finished connection kept whole, with a send buffer allocated at its full size,
     // they would need 10 x 1000 x 256 KiB = 2.5 GiB. What is left per connection is its
     // record and its trace events (about 50, sharing their names).
-    String client = "  - {host: client, connect: \"server:80\", send: 1000, close: done,"
-        + " connections: 1000}\n";
-    Run run = runInHeap("160m", """
+    String client =
+        "  - {host: client, connect: \"server:80\", send: 1000, close: done,"
+            + " connections: 1000}\n";
+    Run run =
+        runInHeap(
+            "160m",
+            """
         tcp: {msl: 1ms}
         nodes:
           - {name: client, address: 10.0.0.1}
@@ -78,7 +95,8 @@ class MemoryTest {
           - {host: server, port: 80, send: 1000, close: eof}
         outputs: {pcap: false, ladder: false, plots: false}
         clients:
-        """ + client.repeat(10));
+        """
+                + client.repeat(10));
     assertThat(run.exit()).as(run.output()).isZero();
     assertThat(run.output()).contains("all connections closed", "invariants: all hold");
   }

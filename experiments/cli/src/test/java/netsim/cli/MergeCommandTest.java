@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * configs, with a run twice or with runs missing is refused with a sentence saying which.
  */
 class MergeCommandTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static String file;
   static Path whole;
   static Path[] shares = new Path[3];
@@ -29,68 +28,111 @@ class MergeCommandTest {
     assertThat(Cli.run("sweep", file, "--out", whole.toString()).exit()).isZero();
     for (int k = 1; k <= 3; k++) {
       shares[k - 1] = dir.resolve("share-" + k);
-      Cli.Result share = Cli.run("sweep", file, "--out", shares[k - 1].toString(), "--shard",
-          k + "/3", "--parallel", "1");
+      Cli.Result share =
+          Cli.run(
+              "sweep",
+              file,
+              "--out",
+              shares[k - 1].toString(),
+              "--shard",
+              k + "/3",
+              "--parallel",
+              "1");
       assertThat(share.exit()).as(share.err()).isZero();
-      assertThat(share.out()).contains("share " + k + "/3: 4 runs")
+      assertThat(share.out())
+          .contains("share " + k + "/3: 4 runs")
           .contains("share " + k + "/3 done");
     }
   }
 
   @Test
   void aShare_holdsEveryNthRun_andNoTables() {
-    assertThat(SweepFiles.files(shares[1])).containsExactly("config.json", "runs/000001.json",
-        "runs/000004.json", "runs/000007.json", "runs/000010.json", "sweep.json");
+    assertThat(SweepFiles.files(shares[1]))
+        .containsExactly(
+            "config.json",
+            "runs/000001.json",
+            "runs/000004.json",
+            "runs/000007.json",
+            "runs/000010.json",
+            "sweep.json");
   }
 
   @Test
   void sharesMerged_equalTheWholeSweep_byteForByte() {
     Path merged = dir.resolve("merged");
-    Cli.Result merge = Cli.run("merge", "--out", merged.toString(), shares[2].toString(),
-        shares[0].toString(), shares[1].toString());
+    Cli.Result merge =
+        Cli.run(
+            "merge",
+            "--out",
+            merged.toString(),
+            shares[2].toString(),
+            shares[0].toString(),
+            shares[1].toString());
     assertThat(merge.exit()).as(merge.err()).isZero();
-    assertThat(merge.out()).contains("netsim merge: 12 runs of sweep 'small-sweep' from 3"
-        + " directories");
+    assertThat(merge.out())
+        .contains("netsim merge: 12 runs of sweep 'small-sweep' from 3" + " directories");
     SweepFiles.assertSameFiles(whole, merged);
   }
 
   @Test
   void aMissingShare_isRefused_namingTheMissingRuns() {
-    Cli.Result merge = Cli.run("merge", "--out", dir.resolve("m1").toString(),
-        shares[0].toString(), shares[2].toString());
+    Cli.Result merge =
+        Cli.run(
+            "merge",
+            "--out",
+            dir.resolve("m1").toString(),
+            shares[0].toString(),
+            shares[2].toString());
     assertThat(merge.exit()).isEqualTo(2);
-    assertThat(merge.err()).contains("4 of 12 runs are missing (runs 1, 4, 7, 10): was every"
-        + " share given, and did each finish? Shares given: 1/3, 3/3.");
+    assertThat(merge.err())
+        .contains(
+            "4 of 12 runs are missing (runs 1, 4, 7, 10): was every"
+                + " share given, and did each finish? Shares given: 1/3, 3/3.");
     assertThat(Files.exists(dir.resolve("m1"))).isFalse();
   }
 
   @Test
-  void aRunFileOfAShare_copiedUnderAnotherIndex_isRefused_andNothingIsMerged()
-      throws IOException {
+  void aRunFileOfAShare_copiedUnderAnotherIndex_isRefused_andNothingIsMerged() throws IOException {
     Path share = dir.resolve("share-2-copied");
     SweepFiles.copy(shares[1], share);
     Path four = share.resolve("runs/000004.json");
-    Files.copy(share.resolve("runs/000010.json"), four,
-        StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(share.resolve("runs/000010.json"), four, StandardCopyOption.REPLACE_EXISTING);
     Path merged = dir.resolve("m-copied");
-    Cli.Result merge = Cli.run("merge", "--out", merged.toString(), shares[0].toString(),
-        share.toString(), shares[2].toString());
+    Cli.Result merge =
+        Cli.run(
+            "merge",
+            "--out",
+            merged.toString(),
+            shares[0].toString(),
+            share.toString(),
+            shares[2].toString());
     assertThat(merge.exit()).isEqualTo(2);
-    assertThat(merge.err()).startsWith("netsim: " + four + " is not run 4 of this sweep: it"
-        + " records run 10 (point 3, repetition 1, seed ");
+    assertThat(merge.err())
+        .startsWith(
+            "netsim: "
+                + four
+                + " is not run 4 of this sweep: it"
+                + " records run 10 (point 3, repetition 1, seed ");
     assertThat(Files.exists(merged)).isFalse();
   }
 
   @Test
   void aShareGivenTwice_orOverlappingTheWhole_isRefused() {
-    Cli.Result twice = Cli.run("merge", "--out", dir.resolve("m2").toString(),
-        shares[0].toString(), shares[1].toString(), shares[2].toString(),
-        shares[1].toString());
+    Cli.Result twice =
+        Cli.run(
+            "merge",
+            "--out",
+            dir.resolve("m2").toString(),
+            shares[0].toString(),
+            shares[1].toString(),
+            shares[2].toString(),
+            shares[1].toString());
     assertThat(twice.exit()).isEqualTo(2);
-    assertThat(twice.err()).contains("run 1 is in both " + shares[1] + " and " + shares[1]
-        + ": give each share once");
-    Cli.Result overlap = Cli.run("merge", "--out", dir.resolve("m3").toString(),
-        whole.toString(), shares[0].toString());
+    assertThat(twice.err())
+        .contains("run 1 is in both " + shares[1] + " and " + shares[1] + ": give each share once");
+    Cli.Result overlap =
+        Cli.run(
+            "merge", "--out", dir.resolve("m3").toString(), whole.toString(), shares[0].toString());
     assertThat(overlap.exit()).isEqualTo(2);
     assertThat(overlap.err()).contains("run 0 is in both " + whole + " and " + shares[0]);
   }
@@ -98,26 +140,40 @@ class MergeCommandTest {
   @Test
   void sharesOfAnotherConfig_areRefused() {
     Path other = dir.resolve("other-2");
-    Cli.Result share = Cli.run("sweep", file, "--out", other.toString(), "--shard", "2/3",
-        "--set", "links[0].bandwidth=20Mbps");
+    Cli.Result share =
+        Cli.run(
+            "sweep",
+            file,
+            "--out",
+            other.toString(),
+            "--shard",
+            "2/3",
+            "--set",
+            "links[0].bandwidth=20Mbps");
     assertThat(share.exit()).isZero();
-    Cli.Result merge = Cli.run("merge", "--out", dir.resolve("m4").toString(),
-        shares[0].toString(), other.toString(), shares[2].toString());
+    Cli.Result merge =
+        Cli.run(
+            "merge",
+            "--out",
+            dir.resolve("m4").toString(),
+            shares[0].toString(),
+            other.toString(),
+            shares[2].toString());
     assertThat(merge.exit()).isEqualTo(2);
-    assertThat(merge.err()).contains(other + " holds a sweep of another config (config sha256")
+    assertThat(merge.err())
+        .contains(other + " holds a sweep of another config (config sha256")
         .contains("they are not shares of one sweep");
   }
 
   @Test
-  void aShareRunAgain_intoItsDirectory_resumes_butAnotherShareThereIsRefused()
-      throws IOException {
+  void aShareRunAgain_intoItsDirectory_resumes_butAnotherShareThereIsRefused() throws IOException {
     Path share = dir.resolve("share-again");
-    assertThat(Cli.run("sweep", file, "--out", share.toString(), "--shard", "1/3").exit())
-        .isZero();
+    assertThat(Cli.run("sweep", file, "--out", share.toString(), "--shard", "1/3").exit()).isZero();
     Files.delete(share.resolve("runs/000003.json"));
     Cli.Result again = Cli.run("sweep", file, "--out", share.toString(), "--shard", "1/3");
     assertThat(again.exit()).isZero();
-    assertThat(again.out()).contains("3 of 4 runs already done, 1 to run")
+    assertThat(again.out())
+        .contains("3 of 4 runs already done, 1 to run")
         .contains("run 000003 done");
     Cli.Result other = Cli.run("sweep", file, "--out", share.toString(), "--shard", "2/3");
     assertThat(other.exit()).isEqualTo(2);
@@ -126,8 +182,7 @@ class MergeCommandTest {
 
   @Test
   void notASweepDirectory_isRefused() {
-    Cli.Result merge = Cli.run("merge", "--out", dir.resolve("m5").toString(),
-        dir.toString());
+    Cli.Result merge = Cli.run("merge", "--out", dir.resolve("m5").toString(), dir.toString());
     assertThat(merge.exit()).isEqualTo(2);
     assertThat(merge.err()).contains("has no sweep.json: not the output of netsim sweep");
   }

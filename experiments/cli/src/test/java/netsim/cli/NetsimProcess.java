@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class NetsimProcess {
   private static final long TIMEOUT_S = 60;
+
   /** Short runs: a JVM that starts fast (C1 only, the serial collector) makes the tests quick. */
-  private static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1",
-      "-XX:+UseSerialGC");
+  private static final List<String> QUICK_START =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   /** What a finished process did. */
   record Result(int exit, String out, String err) {}
@@ -32,8 +33,8 @@ final class NetsimProcess {
 
   /** {@code java [options] -cp CLASSPATH netsim.cli.Main}: the command to run. */
   static List<String> command(List<String> jvmOptions) {
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(QUICK_START);
@@ -67,17 +68,16 @@ final class NetsimProcess {
   }
 
   /**
-   * Starts netsim with {@code args}, told to pause at {@code point}, and returns once it is
-   * there.
+   * Starts netsim with {@code args}, told to pause at {@code point}, and returns once it is there.
    */
   static Process pausedAt(String point, String... args) {
     List<String> command = command(List.of("-Dnetsim.pauseAt=" + point));
     command.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
-          StandardCharsets.UTF_8));
+      Process p =
+          new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      BufferedReader err =
+          new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
       StringBuilder seen = new StringBuilder();
       for (String line = err.readLine(); line != null; line = err.readLine()) {
         if (line.equals("netsim: paused at " + point)) {
@@ -87,8 +87,8 @@ final class NetsimProcess {
         seen.append(line).append('\n');
       }
       p.waitFor(TIMEOUT_S, TimeUnit.SECONDS);
-      throw new AssertionError("netsim ended (status " + p.exitValue() + ") without pausing at "
-          + point + ":\n" + seen);
+      throw new AssertionError(
+          "netsim ended (status " + p.exitValue() + ") without pausing at " + point + ":\n" + seen);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -123,12 +123,13 @@ final class NetsimProcess {
   }
 
   private static CompletableFuture<String> read(java.io.InputStream stream) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return "";
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            return "";
+          }
+        });
   }
 }

@@ -19,13 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /**
- * Every output file of a run is what docs/trace.md and the README say: trace.jsonl lines with
- * their fields in a fixed order, summary.json, a well-formed ladder.svg, and pcaps that tshark
- * decodes. Runs lost-final-ack once for all tests.
+ * Every output file of a run is what docs/trace.md and the README say: trace.jsonl lines with their
+ * fields in a fixed order, summary.json, a well-formed ladder.svg, and pcaps that tshark decodes.
+ * Runs lost-final-ack once for all tests.
  */
 class OutputFilesTest {
-  @TempDir
-  static Path out;
+  @TempDir static Path out;
   static ScenarioRun run;
 
   @BeforeAll
@@ -36,11 +35,19 @@ class OutputFilesTest {
   @Test
   void run_writesEveryOutput_andNoPartialFileIsLeft() throws IOException {
     try (Stream<Path> files = Files.list(out)) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-          ".netsim-run", "client.pcap", "cwnd.svg", "ladder.svg", "server.pcap", "summary.json",
-          "timeseq.svg", "trace.jsonl");
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly(
+              ".netsim-run",
+              "client.pcap",
+              "cwnd.svg",
+              "ladder.svg",
+              "server.pcap",
+              "summary.json",
+              "timeseq.svg",
+              "trace.jsonl");
     }
-    assertThat(run.result.out()).contains("invariants: all hold")
+    assertThat(run.result.out())
+        .contains("invariants: all hold")
         .contains(out.resolve("trace.jsonl").toString());
   }
 
@@ -55,10 +62,12 @@ class OutputFilesTest {
       assertThat(e.get("t").isIntegralNumber()).isTrue();
       assertThat(e.get("t").asLong()).isGreaterThanOrEqualTo(previous);
       previous = e.get("t").asLong();
-      e.fields().forEachRemaining(f -> assertThat(f.getValue().isFloatingPointNumber())
-          .as(line).isFalse());
+      e.fields()
+          .forEachRemaining(
+              f -> assertThat(f.getValue().isFloatingPointNumber()).as(line).isFalse());
     }
-    assertThat(lines).anyMatch(l -> l.contains("\"ev\":\"rule\""))
+    assertThat(lines)
+        .anyMatch(l -> l.contains("\"ev\":\"rule\""))
         .anyMatch(l -> l.contains("\"ev\":\"rtx\""))
         .anyMatch(l -> l.contains("\"ev\":\"app\""));
   }
@@ -83,13 +92,15 @@ class OutputFilesTest {
         }
         case "drop" -> dropKeys = keys;
         case "state" -> stateKeys = keys;
-        default -> { }
+        default -> {}
       }
     }
-    assertThat(sendKeys).containsExactly("t", "ev", "node", "pkt", "src", "dst", "flags", "seq",
-        "ack", "len", "state");
-    assertThat(dropKeys).containsExactly("t", "ev", "node", "link", "pkt", "src", "dst", "flags",
-        "seq", "ack", "len", "cause");
+    assertThat(sendKeys)
+        .containsExactly(
+            "t", "ev", "node", "pkt", "src", "dst", "flags", "seq", "ack", "len", "state");
+    assertThat(dropKeys)
+        .containsExactly(
+            "t", "ev", "node", "link", "pkt", "src", "dst", "flags", "seq", "ack", "len", "cause");
     assertThat(stateKeys).containsExactly("t", "ev", "node", "conn", "from", "to", "cause");
   }
 
@@ -112,17 +123,20 @@ class OutputFilesTest {
       e.fieldNames().forEachRemaining(keys::add);
       // ssthresh is set by the server's retransmission timeout (its FIN), not before.
       if (e.get("t").asLong() < firstRtx) {
-        assertThat(keys).containsExactly("t", "ev", "node", "conn", "cwnd", "srtt", "rto",
-            "inflight");
+        assertThat(keys)
+            .containsExactly("t", "ev", "node", "conn", "cwnd", "srtt", "rto", "inflight");
       } else {
-        assertThat(keys).containsSubsequence("t", "ev", "node", "conn", "cwnd", "rto",
-            "inflight");
+        assertThat(keys).containsSubsequence("t", "ev", "node", "conn", "cwnd", "rto", "inflight");
       }
     }
     long rto = firstRtx;
-    assertThat(cc).anyMatch(e -> e.get("node").asText().equals("server")
-        && e.get("t").asLong() == rto && e.get("ssthresh").asLong() == 2896
-        && e.get("cwnd").asLong() == 1448);
+    assertThat(cc)
+        .anyMatch(
+            e ->
+                e.get("node").asText().equals("server")
+                    && e.get("t").asLong() == rto
+                    && e.get("ssthresh").asLong() == 2896
+                    && e.get("cwnd").asLong() == 1448);
   }
 
   @Test
@@ -133,14 +147,15 @@ class OutputFilesTest {
     assertThat(summary.get("invariants").get("ok").asBoolean()).isTrue();
     JsonNode config = summary.get("config");
     assertThat(config.get("tcp").get("msl").asLong()).isEqualTo(30_000_000_000L);
-    assertThat(config.get("links").get(0).get("aToB").get("delay").asLong())
-        .isEqualTo(50_000_000L);
+    assertThat(config.get("links").get(0).get("aToB").get("delay").asLong()).isEqualTo(50_000_000L);
     JsonNode link = summary.get("links").get("client->server");
     assertThat(link.get("dropped").get("rule").asLong()).isEqualTo(1);
     JsonNode client = summary.get("connections").get(0);
     assertThat(client.get("node").asText()).isEqualTo("client");
-    assertThat(client.get("states").toString()).isEqualTo("[\"CLOSED\",\"SYN_SENT\","
-        + "\"ESTABLISHED\",\"FIN_WAIT_1\",\"FIN_WAIT_2\",\"TIME_WAIT\",\"CLOSED\"]");
+    assertThat(client.get("states").toString())
+        .isEqualTo(
+            "[\"CLOSED\",\"SYN_SENT\","
+                + "\"ESTABLISHED\",\"FIN_WAIT_1\",\"FIN_WAIT_2\",\"TIME_WAIT\",\"CLOSED\"]");
     assertThat(client.get("timeToEstablish").asLong()).isEqualTo(100_000_000L);
     assertThat(summary.get("connections").get(1).get("retransmissions").asLong()).isEqualTo(1);
     assertThat(summary.get("rules").get(0).get("took").asLong()).isEqualTo(1);
@@ -153,9 +168,13 @@ class OutputFilesTest {
     Document svg = factory.newDocumentBuilder().parse(out.resolve("ladder.svg").toFile());
     assertThat(svg.getDocumentElement().getLocalName()).isEqualTo("svg");
     String text = Files.readString(out.resolve("ladder.svg"));
-    assertThat(text).contains(">TIME_WAIT<").contains(">LAST_ACK<")
-        .contains("FIN|ACK seq=101 ack=102").contains("class=\"cross\"")
-        .contains("relative to each side's ISN").contains("\u2026 60 s \u2026");
+    assertThat(text)
+        .contains(">TIME_WAIT<")
+        .contains(">LAST_ACK<")
+        .contains("FIN|ACK seq=101 ack=102")
+        .contains("class=\"cross\"")
+        .contains("relative to each side's ISN")
+        .contains("\u2026 60 s \u2026");
   }
 
   @Test
@@ -167,7 +186,8 @@ class OutputFilesTest {
 
   @Test
   void pcaps_areDecodedByTshark_withTheSegmentsOfEachHost() throws Exception {
-    Assumptions.assumeTrue(tsharkAvailable(),
+    Assumptions.assumeTrue(
+        tsharkAvailable(),
         "tshark is not installed: skipping the pcap decode check (.ci/run installs it)");
     List<String> client = tshark(out.resolve("client.pcap"));
     assertThat(client).hasSize(12); // every segment crosses the client's interface
@@ -179,7 +199,9 @@ class OutputFilesTest {
 
   private static boolean tsharkAvailable() {
     try {
-      return new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start()
+      return new ProcessBuilder("tshark", "--version")
+          .redirectErrorStream(true)
+          .start()
           .waitFor(60, TimeUnit.SECONDS);
     } catch (IOException | InterruptedException e) {
       return false;
@@ -187,9 +209,25 @@ class OutputFilesTest {
   }
 
   private static List<String> tshark(Path pcap) throws Exception {
-    Process p = new ProcessBuilder("tshark", "-r", pcap.toString(), "-T", "fields",
-        "-e", "ip.src", "-e", "ip.dst", "-e", "tcp.flags", "-e", "tcp.seq", "-e", "tcp.ack")
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(
+                "tshark",
+                "-r",
+                pcap.toString(),
+                "-T",
+                "fields",
+                "-e",
+                "ip.src",
+                "-e",
+                "ip.dst",
+                "-e",
+                "tcp.flags",
+                "-e",
+                "tcp.seq",
+                "-e",
+                "tcp.ack")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String text = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();

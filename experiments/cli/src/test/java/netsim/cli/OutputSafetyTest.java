@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code @file} arguments are not expanded.
  */
 class OutputSafetyTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** A name that, used as a path under {@code from}, climbs out to {@code target}. */
   private static String climbingTo(Path target) {
@@ -32,13 +31,18 @@ class OutputSafetyTest {
     // Relative to the output directory or to netsim's staging directory beside it, both in dir;
     // short enough that an error echoes it whole.
     String host = "../escape/PWNED";
-    Path file = write(dir, "pwned.yaml", """
+    Path file =
+        write(
+            dir,
+            "pwned.yaml",
+            """
         nodes:
           - {name: "%s", address: 10.0.0.1}
           - {name: server, address: 10.0.0.2}
         links:
           - {a: "%s", b: server}
-        """.formatted(host, host));
+        """
+                .formatted(host, host));
     Path out = dir.resolve("out");
 
     Cli.Result run = Cli.run("run", file.toString(), "--out", out.toString());
@@ -58,8 +62,16 @@ class OutputSafetyTest {
 
     Cli.Result run = Cli.run("run", "lost-final-ack", "--set", "name=" + name);
     Cli.Result swept = Cli.run("sweep", sweep.toString(), "--set", "name=" + name);
-    Cli.Result shrunk = Cli.run("shrink", "lost-final-ack", "--set", "name=" + name, "--seed",
-        "1", "--until", "final-ack-lost");
+    Cli.Result shrunk =
+        Cli.run(
+            "shrink",
+            "lost-final-ack",
+            "--set",
+            "name=" + name,
+            "--seed",
+            "1",
+            "--until",
+            "final-ack-lost");
 
     for (Cli.Result result : List.of(run, swept, shrunk)) {
       assertThat(result.exit()).as(result.err()).isEqualTo(2);
@@ -71,21 +83,23 @@ class OutputSafetyTest {
   @Test
   void anEmptyOut_isRefused_byEveryCommandThatWrites() throws IOException {
     Path sweep = write(dir, "sweep.yaml", SweepFiles.SMALL);
-    String refused = "netsim: --out is empty: give the directory to write into, e.g. --out"
-        + " out/run1\n";
-    assertThat(Cli.run("run", "lost-final-ack", "--out", "")).isEqualTo(
-        new Cli.Result(2, "", refused));
-    assertThat(Cli.run("sweep", sweep.toString(), "--out", "")).isEqualTo(
-        new Cli.Result(2, "", refused));
-    assertThat(Cli.run("merge", "--out", "", dir.toString())).isEqualTo(
-        new Cli.Result(2, "", refused));
-    Cli.Result shrink = Cli.run("shrink", "lost-final-ack", "--seed", "1", "--until",
-        "final-ack-lost", "--out", "");
+    String refused =
+        "netsim: --out is empty: give the directory to write into, e.g. --out" + " out/run1\n";
+    assertThat(Cli.run("run", "lost-final-ack", "--out", ""))
+        .isEqualTo(new Cli.Result(2, "", refused));
+    assertThat(Cli.run("sweep", sweep.toString(), "--out", ""))
+        .isEqualTo(new Cli.Result(2, "", refused));
+    assertThat(Cli.run("merge", "--out", "", dir.toString()))
+        .isEqualTo(new Cli.Result(2, "", refused));
+    Cli.Result shrink =
+        Cli.run(
+            "shrink", "lost-final-ack", "--seed", "1", "--until", "final-ack-lost", "--out", "");
     assertThat(shrink.exit()).isEqualTo(2);
-    assertThat(shrink.err()).isEqualTo("netsim: --out is empty: give the file to write, e.g."
-        + " --out out/shrunk.yaml\n");
-    assertThat(Cli.run("packetdrill", "--report", "", "x.pkt").err()).isEqualTo(
-        "netsim: --report  is empty: give the directory to write the report into\n");
+    assertThat(shrink.err())
+        .isEqualTo(
+            "netsim: --out is empty: give the file to write, e.g." + " --out out/shrunk.yaml\n");
+    assertThat(Cli.run("packetdrill", "--report", "", "x.pkt").err())
+        .isEqualTo("netsim: --report  is empty: give the directory to write the report into\n");
   }
 
   @Test
@@ -94,14 +108,22 @@ class OutputSafetyTest {
     for (String out : List.of(file.toString(), "/dev/full")) {
       Cli.Result run = Cli.run("run", "lost-final-ack", "--out", out);
       assertThat(run.exit()).isEqualTo(2);
-      assertThat(run.err()).isEqualTo("netsim: --out " + out + " exists and is not a directory:"
-          + " give a directory, e.g. --out out/run1\n");
+      assertThat(run.err())
+          .isEqualTo(
+              "netsim: --out "
+                  + out
+                  + " exists and is not a directory:"
+                  + " give a directory, e.g. --out out/run1\n");
     }
     Path sweep = write(dir, "sweep.yaml", SweepFiles.SMALL);
     Cli.Result swept = Cli.run("sweep", sweep.toString(), "--out", file.toString());
     assertThat(swept.exit()).isEqualTo(2);
-    assertThat(swept.err()).isEqualTo("netsim: --out " + file + " exists and is not a"
-        + " directory: give a directory, e.g. --out out/run1\n");
+    assertThat(swept.err())
+        .isEqualTo(
+            "netsim: --out "
+                + file
+                + " exists and is not a"
+                + " directory: give a directory, e.g. --out out/run1\n");
     assertThat(Files.readString(file)).isEqualTo("mine");
   }
 
@@ -111,17 +133,25 @@ class OutputSafetyTest {
     Files.writeString(mine.resolve("notes.txt"), "mine");
     Cli.Result run = Cli.run("run", "lost-final-ack", "--out", mine.toString());
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("netsim: " + mine + " is not empty and is not a netsim"
-        + " run's output (it has no .netsim-run): netsim replaces only its own output"
-        + " directories, and never deletes what it did not write. Give another --out, or empty"
-        + " it.\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "netsim: "
+                + mine
+                + " is not empty and is not a netsim"
+                + " run's output (it has no .netsim-run): netsim replaces only its own output"
+                + " directories, and never deletes what it did not write. Give another --out, or empty"
+                + " it.\n");
 
     Path sweep = write(dir, "sweep.yaml", SweepFiles.SMALL);
     Cli.Result swept = Cli.run("sweep", sweep.toString(), "--out", mine.toString());
     assertThat(swept.exit()).isEqualTo(2);
-    assertThat(swept.err()).isEqualTo("netsim: " + mine + " is not empty and is not a sweep's"
-        + " directory (it has no sweep.json; it holds 'notes.txt'): netsim writes a sweep only"
-        + " into a new or empty directory, or resumes its own. Give another --out.\n");
+    assertThat(swept.err())
+        .isEqualTo(
+            "netsim: "
+                + mine
+                + " is not empty and is not a sweep's"
+                + " directory (it has no sweep.json; it holds 'notes.txt'): netsim writes a sweep only"
+                + " into a new or empty directory, or resumes its own. Give another --out.\n");
     assertThat(names(mine)).containsExactly("notes.txt");
     assertThat(names(dir)).containsExactly("mine", "sweep.yaml");
   }
@@ -131,20 +161,23 @@ class OutputSafetyTest {
     Path out = dir.resolve("out");
     ScenarioRun.of(out, "lost-final-ack", "--seed", "1");
     assertThat(out.resolve("ladder.svg")).exists();
-    ScenarioRun second = ScenarioRun.of(out, "lost-final-ack", "--seed", "2", "--set",
-        "outputs.ladder=false");
+    ScenarioRun second =
+        ScenarioRun.of(out, "lost-final-ack", "--seed", "2", "--set", "outputs.ladder=false");
     assertThat(out.resolve("ladder.svg")).doesNotExist();
     assertThat(second.summary().get("seed").asLong()).isEqualTo(2);
-    assertThat(Files.readAllLines(out.resolve(OutputDirectory.MARKER))).doesNotContain(
-        "ladder.svg");
+    assertThat(Files.readAllLines(out.resolve(OutputDirectory.MARKER)))
+        .doesNotContain("ladder.svg");
     assertThat(names(dir)).containsExactly("out");
   }
 
   @Test
   void atFileArguments_areNotExpanded_soNoFilesContentsAreEchoed() throws IOException {
     Path secret = Files.writeString(dir.resolve("secret"), "--the-secret-line\n");
-    for (String[] args : List.of(new String[] {"@" + secret}, new String[] {"run", "@" + secret},
-        new String[] {"validate", "@" + secret})) {
+    for (String[] args :
+        List.of(
+            new String[] {"@" + secret},
+            new String[] {"run", "@" + secret},
+            new String[] {"validate", "@" + secret})) {
       Cli.Result result = Cli.run(args);
       assertThat(result.exit()).isEqualTo(2);
       assertThat(result.out() + result.err()).doesNotContain("the-secret-line");

@@ -2,7 +2,6 @@ package netsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,12 +15,11 @@ import org.w3c.dom.Document;
 
 /**
  * The plots: a run with data gets its time-sequence and cwnd graphs and a run without none (unless
- * asked); a sweep a plot per metric and parameter; every plot well-formed SVG of a fixed size,
- * with its provenance, without dates or ids that change between runs, the same bytes each time.
+ * asked); a sweep a plot per metric and parameter; every plot well-formed SVG of a fixed size, with
+ * its provenance, without dates or ids that change between runs, the same bytes each time.
  */
 class PlotsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Document svg(Path file) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -39,7 +37,8 @@ class PlotsTest {
       assertThat(doc.getDocumentElement().getAttribute("viewBox")).isEqualTo("0 0 900 540");
       String text = Files.readString(file);
       assertThat(text).contains("<!-- netsim ").contains("experiment 'bulk-transfer'; seed 1");
-      assertThat(Files.readAllBytes(dir.resolve("b").resolve(name))).as(name)
+      assertThat(Files.readAllBytes(dir.resolve("b").resolve(name)))
+          .as(name)
           .isEqualTo(Files.readAllBytes(file));
       assertStable(text);
     }
@@ -49,9 +48,16 @@ class PlotsTest {
   void aRunWithTwoConnectionsOnOneFourTuple_writesItsPlotsAndEveryOtherOutput() throws Exception {
     String file = SweepFiles.write(dir, "reused-tuple.yaml", ReusedTuple.YAML);
     ScenarioRun run = ScenarioRun.of(dir.resolve("reused"), file);
-    assertThat(SweepFiles.files(dir.resolve("reused"))).containsExactly(".netsim-run",
-        "client.pcap", "cwnd.svg", "ladder.svg", "server.pcap", "summary.json", "timeseq.svg",
-        "trace.jsonl");
+    assertThat(SweepFiles.files(dir.resolve("reused")))
+        .containsExactly(
+            ".netsim-run",
+            "client.pcap",
+            "cwnd.svg",
+            "ladder.svg",
+            "server.pcap",
+            "summary.json",
+            "timeseq.svg",
+            "trace.jsonl");
     assertThat(svg(dir.resolve("reused/timeseq.svg")).getDocumentElement().getTagName())
         .isEqualTo("svg");
     assertThat(run.summary().get("connections")).hasSize(4);
@@ -73,10 +79,15 @@ class PlotsTest {
     String file = SweepFiles.write(dir, "small.yaml", SweepFiles.SMALL);
     Cli.Result run = Cli.run("sweep", file, "--out", dir.resolve("sweep").toString());
     assertThat(run.exit()).as(run.err()).isZero();
-    List<String> plots = SweepFiles.files(dir.resolve("sweep")).stream()
-        .filter(f -> f.startsWith("plots/")).toList();
-    assertThat(plots).hasSize(7 * 2).contains("plots/time_to_close_ms-vs-links-0-delay.svg",
-        "plots/invariants_ok-vs-links-0-loss.svg");
+    List<String> plots =
+        SweepFiles.files(dir.resolve("sweep")).stream()
+            .filter(f -> f.startsWith("plots/"))
+            .toList();
+    assertThat(plots)
+        .hasSize(7 * 2)
+        .contains(
+            "plots/time_to_close_ms-vs-links-0-delay.svg",
+            "plots/invariants_ok-vs-links-0-loss.svg");
     for (String plot : plots) {
       Path path = dir.resolve("sweep").resolve(plot);
       assertThat(svg(path).getDocumentElement().getTagName()).isEqualTo("svg");
@@ -93,11 +104,12 @@ class PlotsTest {
     assertThat(first.err()).isEmpty();
     assertThat(first.exit()).isZero();
     assertThat(Files.readString(out.resolve("summary.csv")))
-        .contains("0,50ms,\"{\"\"host\"\":\"\"client\"\",\"\"connect\"\":\"\"server:80\"\",\"\"at\"\""
-            + ":\"\"100ms\"\",\"\"send\"\":\"\"1KB\"\",\"\"close\"\":\"\"done\"\"}\","
-            + "time_to_close_ms,0,,,,");
-    List<String> plots = SweepFiles.files(out).stream().filter(f -> f.startsWith("plots/"))
-        .toList();
+        .contains(
+            "0,50ms,\"{\"\"host\"\":\"\"client\"\",\"\"connect\"\":\"\"server:80\"\",\"\"at\"\""
+                + ":\"\"100ms\"\",\"\"send\"\":\"\"1KB\"\",\"\"close\"\":\"\"done\"\"}\","
+                + "time_to_close_ms,0,,,,");
+    List<String> plots =
+        SweepFiles.files(out).stream().filter(f -> f.startsWith("plots/")).toList();
     assertThat(plots).hasSize(7 * 2).contains("plots/time_to_close_ms-vs-clients-0.svg");
     for (String plot : plots) {
       String text = Files.readString(out.resolve(plot));

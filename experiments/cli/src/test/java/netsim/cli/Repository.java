@@ -14,8 +14,9 @@ final class Repository {
   static Path path(String relative) {
     String root = System.getProperty("netsim.root");
     if (root == null) {
-      throw new IllegalStateException("the system property netsim.root (the repository's root)"
-          + " is not set; the root pom's Surefire configuration sets it");
+      throw new IllegalStateException(
+          "the system property netsim.root (the repository's root)"
+              + " is not set; the root pom's Surefire configuration sets it");
     }
     return Path.of(root).resolve(relative);
   }

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * A long run's progress line, with a hand-driven clock: shown on a terminal only, from two
- * seconds on, about once a second, and erased at the end.
+ * A long run's progress line, with a hand-driven clock: shown on a terminal only, from two seconds
+ * on, about once a second, and erased at the end.
  */
 class RunProgressTest {
   private static final long S = 1_000_000_000L;
@@ -32,8 +32,8 @@ class RunProgressTest {
 
     clock.addAndGet(2 * S);
     steps(progress, 1024, 15 * S + 123_456_789, 2_400_000);
-    assertThat(text.toString()).isEqualTo(
-        "\rrun: virtual time 15.123s of 60s (25%), 800.0k events/s");
+    assertThat(text.toString())
+        .isEqualTo("\rrun: virtual time 15.123s of 60s (25%), 800.0k events/s");
 
     clock.addAndGet(S / 2);
     steps(progress, 1024, 16 * S, 2_500_000);
@@ -41,12 +41,12 @@ class RunProgressTest {
 
     clock.addAndGet(S);
     steps(progress, 1024, 30 * S, 4_000_000);
-    assertThat(text.toString()).endsWith(
-        "\rrun: virtual time 30s of 60s (50%), 1.1M events/s      ");
+    assertThat(text.toString())
+        .endsWith("\rrun: virtual time 30s of 60s (50%), 1.1M events/s      ");
 
     progress.ended(42 * S, 5_500_000);
-    assertThat(text.toString()).endsWith(
-        "\rrun: simulated to 42s (5.5M events); writing the outputs");
+    assertThat(text.toString())
+        .endsWith("\rrun: simulated to 42s (5.5M events); writing the outputs");
 
     progress.finish();
     assertThat(text.toString()).endsWith("\r" + " ".repeat(56) + "\r");
@@ -72,8 +72,7 @@ class RunProgressTest {
 
   @Test
   void withoutStopAt_theLineSaysOnlyTheTimeReached() {
-    RunProgress progress = new RunProgress(new PrintWriter(text), true, clock::get,
-        Long.MAX_VALUE);
+    RunProgress progress = new RunProgress(new PrintWriter(text), true, clock::get, Long.MAX_VALUE);
     clock.addAndGet(3 * S);
     steps(progress, 1024, 90 * S, 900);
     assertThat(text.toString()).isEqualTo("\rrun: virtual time 90s, 300 events/s");

@@ -16,18 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Slurm recipe of docs/cluster.md on a real Slurm (the one-node cluster that
- * .ci/start-slurm.sh starts): a small sweep submitted with docs/slurm/sweep.sbatch as a job array
- * of two tasks, waited for (three minutes at most), merged, equals the sweep run on one machine,
- * byte for byte. Where no Slurm answers, the test is skipped and says why.
+ * The Slurm recipe of docs/cluster.md on a real Slurm (the one-node cluster that .ci/start-slurm.sh
+ * starts): a small sweep submitted with docs/slurm/sweep.sbatch as a job array of two tasks, waited
+ * for (three minutes at most), merged, equals the sweep run on one machine, byte for byte. Where no
+ * Slurm answers, the test is skipped and says why.
  */
 class SlurmJobArrayTest {
-  private static final Path SCRIPT = Repository.path("docs/slurm/sweep.sbatch").toAbsolutePath()
-      .normalize();
+  private static final Path SCRIPT =
+      Repository.path("docs/slurm/sweep.sbatch").toAbsolutePath().normalize();
   private static final long WAIT_MINUTES = 3;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void jobArrayShares_merged_equalTheSweepOnOneMachine() throws Exception {
@@ -36,30 +35,51 @@ class SlurmJobArrayTest {
     Path out = dir.resolve("slurm");
     Path netsim = launcher();
 
-    List<String> submit = List.of("sbatch", "--parsable", "--wait", "--array=1-2",
-        "--cpus-per-task=1", "--job-name=netsim-sweep-test", "--chdir=" + dir,
-        "--output=" + dir.resolve("slurm-%A_%a.out"), SCRIPT.toString(), file, out.toString());
-    ProcessBuilder builder = new ProcessBuilder(submit).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("sbatch.out").toFile());
+    List<String> submit =
+        List.of(
+            "sbatch",
+            "--parsable",
+            "--wait",
+            "--array=1-2",
+            "--cpus-per-task=1",
+            "--job-name=netsim-sweep-test",
+            "--chdir=" + dir,
+            "--output=" + dir.resolve("slurm-%A_%a.out"),
+            SCRIPT.toString(),
+            file,
+            out.toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(submit)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("sbatch.out").toFile());
     builder.environment().put("NETSIM", netsim.toString());
     Process sbatch = builder.start();
     if (!sbatch.waitFor(WAIT_MINUTES, TimeUnit.MINUTES)) {
       sbatch.destroy();
       run(10, "scancel", "--name=netsim-sweep-test");
-      throw new AssertionError("the job array did not finish within " + WAIT_MINUTES
-          + " minutes (cancelled); " + logs());
+      throw new AssertionError(
+          "the job array did not finish within "
+              + WAIT_MINUTES
+              + " minutes (cancelled); "
+              + logs());
     }
     assertThat(sbatch.exitValue()).as("sbatch --wait exit status; %s", logs()).isZero();
 
     Path merged = dir.resolve("merged");
-    Cli.Result merge = Cli.run("merge", "--out", merged.toString(),
-        out.resolve("share-1-of-2").toString(), out.resolve("share-2-of-2").toString());
+    Cli.Result merge =
+        Cli.run(
+            "merge",
+            "--out",
+            merged.toString(),
+            out.resolve("share-1-of-2").toString(),
+            out.resolve("share-2-of-2").toString());
     assertThat(merge.exit()).as("%s%s", merge.err(), logs()).isZero();
 
     Path single = dir.resolve("single");
     assertThat(Cli.run("sweep", file, "--out", single.toString()).exit()).isZero();
     SweepFiles.assertSameFiles(single, merged);
-    assertThat(Files.readString(dir.resolve(jobLog(1)))).contains("netsim sweep share 1/2")
+    assertThat(Files.readString(dir.resolve(jobLog(1))))
+        .contains("netsim sweep share 1/2")
         .contains("run 000010 done");
   }
 
@@ -72,8 +92,12 @@ class SlurmJobArrayTest {
       sinfo = "sinfo: " + e.getMessage();
     }
     boolean up = sinfo.lines().anyMatch(l -> l.matches("\\S+ (idle|mix|alloc)\\S*"));
-    Assumptions.assumeTrue(up, "no Slurm cluster answers here (" + sinfo.strip() + "); run"
-        + " .ci/start-slurm.sh to start the one-node cluster this test submits to");
+    Assumptions.assumeTrue(
+        up,
+        "no Slurm cluster answers here ("
+            + sinfo.strip()
+            + "); run"
+            + " .ci/start-slurm.sh to start the one-node cluster this test submits to");
     try {
       run(15, "sbatch", "--version");
     } catch (IOException e) {
@@ -84,16 +108,20 @@ class SlurmJobArrayTest {
   /** A netsim command for the jobs: this JVM's java, with this test's classpath. */
   private Path launcher() throws IOException {
     Path script = dir.resolve("netsim");
-    Files.writeString(script, "#!/bin/sh\nexec '" + String.join("' '",
-        NetsimProcess.command(List.of())) + "' \"$@\"\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        script,
+        "#!/bin/sh\nexec '" + String.join("' '", NetsimProcess.command(List.of())) + "' \"$@\"\n",
+        StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return script;
   }
 
   private String jobLog(int task) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith("slurm-") && n.endsWith("_" + task + ".out")).findFirst()
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("slurm-") && n.endsWith("_" + task + ".out"))
+          .findFirst()
           .orElseThrow(() -> new AssertionError("no output of array task " + task));
     }
   }
@@ -102,10 +130,9 @@ class SlurmJobArrayTest {
   private String logs() {
     StringBuilder text = new StringBuilder("outputs:");
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".out")).sorted()
-          .toList()) {
-        text.append("\n--- ").append(f.getFileName()).append('\n')
-            .append(Files.readString(f));
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().endsWith(".out")).sorted().toList()) {
+        text.append("\n--- ").append(f.getFileName()).append('\n').append(Files.readString(f));
       }
     } catch (IOException e) {
       text.append(' ').append(e);
@@ -115,8 +142,8 @@ class SlurmJobArrayTest {
 
   /** Runs a command, at most {@code seconds}; its output, or IOException when it fails. */
   private static String run(long seconds, String... command) throws IOException {
-    Process p = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
     try {
       if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * provenance in every output. The small sweep is run once with one worker for all tests.
  */
 class SweepCommandTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static String file;
   static Path one;
   static Cli.Result oneRun;
@@ -35,22 +34,33 @@ class SweepCommandTest {
 
   @Test
   void sweep_writesTheManifestTheRunsTheTablesAndThePlots() {
-    assertThat(SweepFiles.files(one)).contains("sweep.json", "config.json", "results.csv",
-        "summary.csv", "runs/000000.json", "runs/000011.json",
-        "plots/goodput_bps-vs-links-0-loss.svg", "plots/retransmissions-vs-links-0-delay.svg");
+    assertThat(SweepFiles.files(one))
+        .contains(
+            "sweep.json",
+            "config.json",
+            "results.csv",
+            "summary.csv",
+            "runs/000000.json",
+            "runs/000011.json",
+            "plots/goodput_bps-vs-links-0-loss.svg",
+            "plots/retransmissions-vs-links-0-delay.svg");
     assertThat(SweepFiles.files(one).stream().filter(f -> f.startsWith("runs/"))).hasSize(12);
     assertThat(SweepFiles.files(one)).noneMatch(f -> f.contains(".partial"));
-    assertThat(oneRun.out()).contains("netsim sweep small-sweep: 12 runs (4 points x 3 runs per"
-        + " point)").contains("run 000011 done (12/12)").contains("results.csv");
+    assertThat(oneRun.out())
+        .contains("netsim sweep small-sweep: 12 runs (4 points x 3 runs per" + " point)")
+        .contains("run 000011 done (12/12)")
+        .contains("results.csv");
   }
 
   @Test
   void results_haveOneRowPerRun_withTheCrossProductInOrder_andDerivedSeeds() throws IOException {
     List<String> lines = Files.readAllLines(one.resolve("results.csv"));
     assertThat(lines.get(0)).startsWith("# netsim ");
-    assertThat(lines.get(1)).isEqualTo("run,point,repetition,seed,links[0].loss,links[0].delay,"
-        + "bytes_delivered,goodput_bps,retransmissions,time_to_establish_ms,time_to_close_ms,"
-        + "states_visited,invariants_ok");
+    assertThat(lines.get(1))
+        .isEqualTo(
+            "run,point,repetition,seed,links[0].loss,links[0].delay,"
+                + "bytes_delivered,goodput_bps,retransmissions,time_to_establish_ms,time_to_close_ms,"
+                + "states_visited,invariants_ok");
     assertThat(lines).hasSize(2 + 12);
     String[] expectedPoints = {"0,10ms", "0,30ms", "0.05,10ms", "0.05,30ms"};
     for (int run = 0; run < 12; run++) {
@@ -107,8 +117,8 @@ class SweepCommandTest {
 
     Cli.Result again = Cli.run("sweep", file, "--out", resumed.toString(), "--parallel", "2");
     assertThat(again.exit()).as(again.err()).isZero();
-    assertThat(again.out()).contains("resuming in " + resumed + ": 9 of 12 runs already done,"
-        + " 3 to run");
+    assertThat(again.out())
+        .contains("resuming in " + resumed + ": 9 of 12 runs already done," + " 3 to run");
     assertThat(again.out().lines().filter(l -> l.startsWith("run ")))
         .extracting(l -> l.substring(0, 10))
         .containsExactlyInAnyOrder("run 000004", "run 000005", "run 000010");
@@ -127,18 +137,26 @@ class SweepCommandTest {
 
     Cli.Result copy = Cli.run("sweep", file, "--out", copied.toString());
     assertThat(copy.exit()).isEqualTo(2);
-    assertThat(copy.err()).startsWith("netsim: " + three + " is not run 3 of this sweep: it"
-        + " records run 7 (point 2, repetition 1, seed ").contains("links[0].loss=0.05,"
-        + " links[0].delay=10ms). Was it copied or renamed? netsim will not use it: remove it,"
-        + " and the sweep runs run 3 again.").doesNotContain("Exception");
+    assertThat(copy.err())
+        .startsWith(
+            "netsim: "
+                + three
+                + " is not run 3 of this sweep: it"
+                + " records run 7 (point 2, repetition 1, seed ")
+        .contains(
+            "links[0].loss=0.05,"
+                + " links[0].delay=10ms). Was it copied or renamed? netsim will not use it: remove it,"
+                + " and the sweep runs run 3 again.")
+        .doesNotContain("Exception");
     assertThat(SweepFiles.files(copied)).isEqualTo(before);
 
     // Its index edited to match its name: its point still tells.
     Files.writeString(three, seven.replace("\"run\":7,", "\"run\":3,"));
     Cli.Result edited = Cli.run("sweep", file, "--out", copied.toString());
     assertThat(edited.exit()).isEqualTo(2);
-    assertThat(edited.err()).contains(" is not run 3 of this sweep: it records run 3 (point 2,"
-        + " repetition 1, ").contains(", where run 3 is point 1, repetition 0.");
+    assertThat(edited.err())
+        .contains(" is not run 3 of this sweep: it records run 3 (point 2," + " repetition 1, ")
+        .contains(", where run 3 is point 1, repetition 0.");
 
     // Index, point and values all edited: its seed still tells.
     String original = Files.readString(one.resolve("runs/000003.json"));
@@ -146,7 +164,8 @@ class SweepCommandTest {
     Files.writeString(three, original.replace("\"seed\":" + seed + ",", "\"seed\":12345,"));
     Cli.Result reseeded = Cli.run("sweep", file, "--out", copied.toString());
     assertThat(reseeded.exit()).isEqualTo(2);
-    assertThat(reseeded.err()).contains("records run 3 (point 1, repetition 0, seed 12345, ")
+    assertThat(reseeded.err())
+        .contains("records run 3 (point 1, repetition 0, seed 12345, ")
         .contains(", where run 3 has seed " + seed + ".");
 
     Files.delete(three);
@@ -163,11 +182,12 @@ class SweepCommandTest {
     List<String> before = SweepFiles.files(other);
     String manifest = Files.readString(other.resolve("sweep.json"));
 
-    Cli.Result changed = Cli.run("sweep", file, "--out", other.toString(), "--set",
-        "tcp.msl=2s");
+    Cli.Result changed = Cli.run("sweep", file, "--out", other.toString(), "--set", "tcp.msl=2s");
     assertThat(changed.exit()).isEqualTo(2);
-    assertThat(changed.err()).contains("holds results of another config (config sha256 ")
-        .contains("netsim will not mix them").doesNotContain("Exception");
+    assertThat(changed.err())
+        .contains("holds results of another config (config sha256 ")
+        .contains("netsim will not mix them")
+        .doesNotContain("Exception");
     assertThat(SweepFiles.files(other)).isEqualTo(before);
     assertThat(Files.readString(other.resolve("sweep.json"))).isEqualTo(manifest);
 
@@ -187,27 +207,33 @@ class SweepCommandTest {
     assertThat(sha256(Files.readAllBytes(one.resolve("config.json")))).isEqualTo(hash);
     String provenance = "netsim " + manifest.get("netsim").asText();
     for (String table : List.of("results.csv", "summary.csv")) {
-      assertThat(Files.readAllLines(one.resolve(table)).get(0)).startsWith("# " + provenance)
-          .contains("config sha256 " + hash).contains("master seed 7")
+      assertThat(Files.readAllLines(one.resolve(table)).get(0))
+          .startsWith("# " + provenance)
+          .contains("config sha256 " + hash)
+          .contains("master seed 7")
           .contains("run seeds: RandomStreams.deriveSeed(7, \"sweep\", run)");
     }
     JsonNode run = new ObjectMapper().readTree(one.resolve("runs/000005.json").toFile());
     assertThat(run.get("configSha256").asText()).isEqualTo(hash);
     assertThat(run.get("seed").asLong()).isEqualTo(RandomStreams.deriveSeed(7, "sweep", 5));
     assertThat(Files.readString(one.resolve("plots/goodput_bps-vs-links-0-loss.svg")))
-        .contains("<!-- " + provenance).contains(hash);
+        .contains("<!-- " + provenance)
+        .contains(hash);
   }
 
   @Test
   void configHash_ignoresComments_butNotValues() {
     Path a = dir.resolve("hash-a");
     Path b = dir.resolve("hash-b");
-    String commented = SweepFiles.write(dir, "commented.yaml", "# a comment\n"
-        + SweepFiles.SMALL.replace("seed: 7", "seed: 7   # the master seed"));
-    Cli.Result plain = Cli.run("sweep", file, "--out", a.toString(), "--set",
-        "sweep.repetitions=1");
-    Cli.Result withComments = Cli.run("sweep", commented, "--out", b.toString(), "--set",
-        "sweep.repetitions=1");
+    String commented =
+        SweepFiles.write(
+            dir,
+            "commented.yaml",
+            "# a comment\n" + SweepFiles.SMALL.replace("seed: 7", "seed: 7   # the master seed"));
+    Cli.Result plain =
+        Cli.run("sweep", file, "--out", a.toString(), "--set", "sweep.repetitions=1");
+    Cli.Result withComments =
+        Cli.run("sweep", commented, "--out", b.toString(), "--set", "sweep.repetitions=1");
     assertThat(plain.exit()).isZero();
     assertThat(withComments.exit()).isZero();
     SweepFiles.assertSameFiles(a, b);
@@ -216,8 +242,11 @@ class SweepCommandTest {
   @Test
   void listedSeeds_areTheSameAtEveryPoint() throws IOException {
     Path seeded = dir.resolve("seeded");
-    String seeds = SweepFiles.write(dir, "seeds.yaml",
-        SweepFiles.SMALL.replace("repetitions: 3", "seeds: {from: 100, to: 101}"));
+    String seeds =
+        SweepFiles.write(
+            dir,
+            "seeds.yaml",
+            SweepFiles.SMALL.replace("repetitions: 3", "seeds: {from: 100, to: 101}"));
     Cli.Result run = Cli.run("sweep", seeds, "--out", seeded.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     List<String> lines = Files.readAllLines(seeded.resolve("results.csv"));
@@ -230,7 +259,11 @@ class SweepCommandTest {
 
   @Test
   void check_exitsWithOne_whenARunViolatesAnInvariant() {
-    String counterfactual = SweepFiles.write(dir, "violated.yaml", """
+    String counterfactual =
+        SweepFiles.write(
+            dir,
+            "violated.yaml",
+            """
         name: violated
         nodes:
           - {name: client, address: 10.0.0.1}
@@ -246,8 +279,8 @@ class SweepCommandTest {
           parameters:
             links[0].delay: [10ms, 20ms]
         """);
-    Cli.Result run = Cli.run("sweep", counterfactual, "--out", dir.resolve("violated")
-        .toString(), "--check");
+    Cli.Result run =
+        Cli.run("sweep", counterfactual, "--out", dir.resolve("violated").toString(), "--check");
     assertThat(run.exit()).as(run.err()).isEqualTo(1);
     assertThat(run.out()).contains("invariants: violated in 2 of 2 runs");
   }
@@ -267,8 +300,8 @@ class SweepCommandTest {
 
   static String sha256(byte[] bytes) {
     try {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

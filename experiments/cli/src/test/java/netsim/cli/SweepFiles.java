@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /** A small, quick sweep file for the tests, and a byte-for-byte comparison of directories. */
 final class SweepFiles {
   /** 2 losses x 2 delays = 4 points, 3 runs each: 12 short transfers, about a second in all. */
-  static final String SMALL = """
+  static final String SMALL =
+      """
       name: small-sweep
       seed: 7
       tcp: {minRto: 200ms, msl: 1s}
@@ -34,11 +35,12 @@ final class SweepFiles {
       """;
 
   /**
-   * A parameter whose values are mappings (the whole client), and time_to_close_ms missing at
-   * the first point: at stop.at 50ms the client that starts at 100ms has not run. 2 x 2 points,
-   * 2 runs each.
+   * A parameter whose values are mappings (the whole client), and time_to_close_ms missing at the
+   * first point: at stop.at 50ms the client that starts at 100ms has not run. 2 x 2 points, 2 runs
+   * each.
    */
-  static final String MAPPING_GAP = """
+  static final String MAPPING_GAP =
+      """
       name: mapping-gap
       seed: 3
       tcp: {minRto: 200ms, msl: 10ms}
@@ -77,7 +79,8 @@ final class SweepFiles {
   static List<String> files(Path dir) {
     try (Stream<Path> walk = Files.walk(dir)) {
       List<String> files = new ArrayList<>();
-      walk.filter(Files::isRegularFile).sorted()
+      walk.filter(Files::isRegularFile)
+          .sorted()
           .forEach(f -> files.add(dir.relativize(f).toString()));
       return files;
     } catch (IOException e) {
@@ -103,7 +106,8 @@ final class SweepFiles {
     assertThat(files(actual)).isEqualTo(names);
     for (String name : names) {
       try {
-        assertThat(Files.readAllBytes(actual.resolve(name))).as(name)
+        assertThat(Files.readAllBytes(actual.resolve(name)))
+            .as(name)
             .isEqualTo(Files.readAllBytes(expected.resolve(name)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

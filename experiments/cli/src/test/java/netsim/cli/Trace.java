@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@code trace.jsonl} read back, with views that read like the textbook: the segments as
- * "client SYN|ACK seq=0 ack=1" (seq and ack relative to each side's ISN) and each connection's
- * state changes as "SYN_SENT->ESTABLISHED".
+ * A {@code trace.jsonl} read back, with views that read like the textbook: the segments as "client
+ * SYN|ACK seq=0 ack=1" (seq and ack relative to each side's ISN) and each connection's state
+ * changes as "SYN_SENT->ESTABLISHED".
  */
 final class Trace {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,8 +31,8 @@ final class Trace {
   }
 
   /**
-   * Every segment sent, and every drop, in order: "client SYN seq=0", "server SYN|ACK seq=0
-   * ack=1", "client PSH|ACK seq=1 ack=1 len=100", "drop client ACK seq=102 ack=102 (rule)".
+   * Every segment sent, and every drop, in order: "client SYN seq=0", "server SYN|ACK seq=0 ack=1",
+   * "client PSH|ACK seq=1 ack=1 len=100", "drop client ACK seq=102 ack=102 (rule)".
    */
   List<String> segments() {
     Map<String, Long> isn = new LinkedHashMap<>();
@@ -46,8 +46,8 @@ final class Trace {
         if (e.get("flags").asText().contains("SYN")) {
           isn.put(src + ">" + dst, e.get("seq").asLong());
         }
-        StringBuilder text = new StringBuilder(e.get("node").asText()).append(' ')
-            .append(e.get("flags").asText());
+        StringBuilder text =
+            new StringBuilder(e.get("node").asText()).append(' ').append(e.get("flags").asText());
         Long own = isn.get(src + ">" + dst);
         Long peer = isn.get(dst + ">" + src);
         long seq = e.get("seq").asLong();
@@ -62,19 +62,22 @@ final class Trace {
         described.put(e.get("pkt").asLong(), text.toString());
         segments.add(text.toString());
       } else if (ev.equals("drop")) {
-        segments.add("drop " + described.get(e.get("pkt").asLong()) + " ("
-            + e.get("cause").asText() + ")");
+        segments.add(
+            "drop " + described.get(e.get("pkt").asLong()) + " (" + e.get("cause").asText() + ")");
       }
     }
     return segments;
   }
 
-  /** The state changes of {@code node}'s {@code index}-th connection (0-based, listeners excluded). */
+  /**
+   * The state changes of {@code node}'s {@code index}-th connection (0-based, listeners excluded).
+   */
   List<String> states(String node, int index) {
     List<List<String>> lives = new ArrayList<>();
     Map<String, List<String>> current = new LinkedHashMap<>();
     for (JsonNode e : lines) {
-      if (!e.get("ev").asText().equals("state") || !e.get("node").asText().equals(node)
+      if (!e.get("ev").asText().equals("state")
+          || !e.get("node").asText().equals(node)
           || e.get("conn").asText().endsWith("-0.0.0.0:0")) {
         continue;
       }

@@ -3,8 +3,8 @@ package netsim.packetdrill;
 /**
  * What a system call returned: a value, or -1 and an errno name.
  *
- * @param problem when a call's output argument (such as getsockopt's value) differs from what
- *     the script expects, the difference; else null
+ * @param problem when a call's output argument (such as getsockopt's value) differs from what the
+ *     script expects, the difference; else null
  */
 record CallResult(long value, String errno, String problem) {
 

@@ -1,9 +1,9 @@
 package netsim.packetdrill;
 
 /**
- * When a script event happens, as written: {@code 0.1} (absolute), {@code +0.1} (relative to
- * the end of the previous event), {@code *} (any time), {@code 0.1~0.2} or {@code +0~+0.5} (a
- * range). Times are virtual nanoseconds.
+ * When a script event happens, as written: {@code 0.1} (absolute), {@code +0.1} (relative to the
+ * end of the previous event), {@code *} (any time), {@code 0.1~0.2} or {@code +0~+0.5} (a range).
+ * Times are virtual nanoseconds.
  *
  * @param start the time, or the start of the range; for relative kinds, the offset
  * @param end the end of a range (the same as start otherwise)

@@ -3,9 +3,9 @@ package netsim.packetdrill;
 import java.util.List;
 
 /**
- * An argument or return value of a system call: {@code ...}, {@code 3}, {@code 0x02},
- * {@code SOL_SOCKET}, {@code "text"}, {@code [1]}, {@code {onoff=1, linger=0}},
- * {@code O_RDWR|O_NONBLOCK} or {@code htons(8080)}.
+ * An argument or return value of a system call: {@code ...}, {@code 3}, {@code 0x02}, {@code
+ * SOL_SOCKET}, {@code "text"}, {@code [1]}, {@code {onoff=1, linger=0}}, {@code O_RDWR|O_NONBLOCK}
+ * or {@code htons(8080)}.
  */
 sealed interface Expr {
 

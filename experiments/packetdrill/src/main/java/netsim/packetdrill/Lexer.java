@@ -5,9 +5,9 @@ import java.util.List;
 import netsim.packetdrill.Token.Kind;
 
 /**
- * Splits a script into tokens as packetdrill's scanner does: comments ({@code //} and
- * {@code /* *}{@code /}) and white space (new lines included) separate tokens; numbers, words,
- * quoted strings, back-quoted shell commands, {@code %{ code }%} blocks, {@code --options}, IPv4
+ * Splits a script into tokens as packetdrill's scanner does: comments ({@code //} and {@code /*
+ * *}{@code /}) and white space (new lines included) separate tokens; numbers, words, quoted
+ * strings, back-quoted shell commands, {@code %{ code }%} blocks, {@code --options}, IPv4
  * addresses, {@code ...} and single punctuation characters are tokens.
  */
 final class Lexer {
@@ -90,7 +90,10 @@ final class Lexer {
     if (negative) {
       p++;
     }
-    if (!negative && text.startsWith("0x", p) && p + 2 < text.length() && isHex(text.charAt(p + 2))) {
+    if (!negative
+        && text.startsWith("0x", p)
+        && p + 2 < text.length()
+        && isHex(text.charAt(p + 2))) {
       int end = p + 2;
       while (end < text.length() && isHex(text.charAt(end))) {
         end++;
@@ -108,8 +111,10 @@ final class Lexer {
         return new Token(Kind.IPV4, text.substring(start, ipEnd), startLine);
       }
     }
-    if (digitsEnd < text.length() && text.charAt(digitsEnd) == '.'
-        && digitsEnd + 1 < text.length() && Character.isDigit(text.charAt(digitsEnd + 1))
+    if (digitsEnd < text.length()
+        && text.charAt(digitsEnd) == '.'
+        && digitsEnd + 1 < text.length()
+        && Character.isDigit(text.charAt(digitsEnd + 1))
         && !text.startsWith("...", digitsEnd)) {
       int end = skipDigits(digitsEnd + 1);
       pos = end;

@@ -14,14 +14,19 @@ import java.util.TreeSet;
  * @param defines the names {@code #ifdef} sees as defined ({@code -D NAME})
  * @param ignoreShell skip back-quoted shell commands (and list them in the report) instead of
  *     reporting the script as unsupported
- * @param tolerance the timing tolerance in nanoseconds, or -1 for the script's
- *     {@code --tolerance_usecs} or else the profile's
+ * @param tolerance the timing tolerance in nanoseconds, or -1 for the script's {@code
+ *     --tolerance_usecs} or else the profile's
  * @param remoteIsn the wire sequence number of the remote side's script sequence number 0
- * @param seed the seed of the simulation's random streams (the model's ISNs and timestamp
- *     offsets come from it; scripts see them relative, so the seed does not change results)
+ * @param seed the seed of the simulation's random streams (the model's ISNs and timestamp offsets
+ *     come from it; scripts see them relative, so the seed does not change results)
  */
-public record Options(Profile profile, Set<String> defines, boolean ignoreShell, long tolerance,
-    int remoteIsn, long seed) {
+public record Options(
+    Profile profile,
+    Set<String> defines,
+    boolean ignoreShell,
+    long tolerance,
+    int remoteIsn,
+    long seed) {
 
   public Options {
     checkNotNull(profile, "profile");

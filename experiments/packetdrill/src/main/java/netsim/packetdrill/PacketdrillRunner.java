@@ -36,11 +36,23 @@ public final class PacketdrillRunner {
     try {
       text = Files.readString(script, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return new ScriptResult(script.toString(), ScriptResult.Status.ERROR, 0,
-          "cannot read the script: " + e, "", "", List.of());
+      return new ScriptResult(
+          script.toString(),
+          ScriptResult.Status.ERROR,
+          0,
+          "cannot read the script: " + e,
+          "",
+          "",
+          List.of());
     } catch (UncheckedIOException e) {
-      return new ScriptResult(script.toString(), ScriptResult.Status.ERROR, 0,
-          "cannot read the script: " + e.getCause(), "", "", List.of());
+      return new ScriptResult(
+          script.toString(),
+          ScriptResult.Status.ERROR,
+          0,
+          "cannot read the script: " + e.getCause(),
+          "",
+          "",
+          List.of());
     }
     return run(script.toString(), text, options);
   }
@@ -51,11 +63,11 @@ public final class PacketdrillRunner {
     try {
       script = ScriptParser.parse(name, text, options.defines());
     } catch (ScriptSyntaxException e) {
-      return new ScriptResult(name, ScriptResult.Status.ERROR, e.line(), e.problem(), "", "",
-          List.of());
+      return new ScriptResult(
+          name, ScriptResult.Status.ERROR, e.line(), e.problem(), "", "", List.of());
     } catch (UnsupportedFeatureException e) {
-      return new ScriptResult(name, ScriptResult.Status.UNSUPPORTED, e.line(), e.getMessage(),
-          "", "", List.of());
+      return new ScriptResult(
+          name, ScriptResult.Status.UNSUPPORTED, e.line(), e.getMessage(), "", "", List.of());
     }
     return new ScriptRun(script, options).run();
   }

@@ -47,7 +47,9 @@ final class Preprocessor {
         switch (directive) {
           case "ifdef", "ifndef" -> {
             if (words.length != 2) {
-              throw new ScriptSyntaxException(file, lineNumber,
+              throw new ScriptSyntaxException(
+                  file,
+                  lineNumber,
                   "#" + directive + " needs exactly one name, got '" + trimmed + "'");
             }
             boolean defined = defines.contains(words[1]);
@@ -60,8 +62,8 @@ final class Preprocessor {
               throw new ScriptSyntaxException(file, lineNumber, "#else without #ifdef");
             }
             if (block.seenElse) {
-              throw new ScriptSyntaxException(file, lineNumber,
-                  "second #else for the #ifdef of line " + block.line);
+              throw new ScriptSyntaxException(
+                  file, lineNumber, "second #else for the #ifdef of line " + block.line);
             }
             block.seenElse = true;
             block.active = block.outerActive && !block.active;
@@ -72,8 +74,11 @@ final class Preprocessor {
             }
             open.pop();
           }
-          default -> throw new ScriptSyntaxException(file, lineNumber,
-              "unknown directive '#" + directive + "' (known: #ifdef, #ifndef, #else, #endif)");
+          default ->
+              throw new ScriptSyntaxException(
+                  file,
+                  lineNumber,
+                  "unknown directive '#" + directive + "' (known: #ifdef, #ifndef, #else, #endif)");
         }
         line = "";
       } else if (!active) {

@@ -24,9 +24,15 @@ public record Report(String profile, List<ScriptResult> results) {
 
   /** {@code 40 scripts: 38 pass, 1 fail, 1 unsupported, 0 error} ({@code 1 script: ...}). */
   public String totals() {
-    return results.size() + (results.size() == 1 ? " script: " : " scripts: ")
-        + count(ScriptResult.Status.PASS) + " pass, "
-        + count(ScriptResult.Status.FAIL) + " fail, " + count(ScriptResult.Status.UNSUPPORTED)
-        + " unsupported, " + count(ScriptResult.Status.ERROR) + " error";
+    return results.size()
+        + (results.size() == 1 ? " script: " : " scripts: ")
+        + count(ScriptResult.Status.PASS)
+        + " pass, "
+        + count(ScriptResult.Status.FAIL)
+        + " fail, "
+        + count(ScriptResult.Status.UNSUPPORTED)
+        + " unsupported, "
+        + count(ScriptResult.Status.ERROR)
+        + " error";
   }
 }

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Writes a {@link Report} to a directory: {@code packetdrill-report.txt}, one block per script
- * with the first mismatch (expected and actual) and the skipped shell commands, and
- * {@code packetdrill-report.md}, a table of script, result, line and reason.
+ * Writes a {@link Report} to a directory: {@code packetdrill-report.txt}, one block per script with
+ * the first mismatch (expected and actual) and the skipped shell commands, and {@code
+ * packetdrill-report.md}, a table of script, result, line and reason.
  */
 public final class ReportWriter {
   public static final String TEXT_FILE = "packetdrill-report.txt";
@@ -21,15 +21,17 @@ public final class ReportWriter {
   public static void write(Report report, Path directory) throws IOException {
     Files.createDirectories(directory);
     Files.writeString(directory.resolve(TEXT_FILE), text(report), StandardCharsets.UTF_8);
-    Files.writeString(directory.resolve(MARKDOWN_FILE), markdown(report),
-        StandardCharsets.UTF_8);
+    Files.writeString(directory.resolve(MARKDOWN_FILE), markdown(report), StandardCharsets.UTF_8);
   }
 
   /** The plain-text report. */
   public static String text(Report report) {
     StringBuilder out = new StringBuilder(256);
-    out.append("packetdrill run, profile ").append(report.profile()).append(": ")
-        .append(report.totals()).append("\n\n");
+    out.append("packetdrill run, profile ")
+        .append(report.profile())
+        .append(": ")
+        .append(report.totals())
+        .append("\n\n");
     for (ScriptResult result : report.results()) {
       out.append(result.summary()).append('\n');
       if (!result.expected().isEmpty()) {
@@ -48,8 +50,11 @@ public final class ReportWriter {
   /** The markdown report: a totals line and a table. */
   public static String markdown(Report report) {
     StringBuilder out = new StringBuilder(256);
-    out.append("# packetdrill report\n\nProfile `").append(report.profile()).append("`: ")
-        .append(report.totals()).append(".\n\n")
+    out.append("# packetdrill report\n\nProfile `")
+        .append(report.profile())
+        .append("`: ")
+        .append(report.totals())
+        .append(".\n\n")
         .append("| script | result | line | detail |\n|---|---|---|---|\n");
     for (ScriptResult result : report.results()) {
       StringBuilder detail = new StringBuilder(cell(result.reason()));
@@ -62,10 +67,15 @@ public final class ReportWriter {
       if (!result.skippedShell().isEmpty()) {
         detail.append("<br>skipped shell commands: ").append(result.skippedShell().size());
       }
-      out.append("| `").append(cell(result.script())).append("` | ")
-          .append(result.status().name().toLowerCase(Locale.ROOT)).append(" | ")
-          .append(result.line() > 0 ? Integer.toString(result.line()) : "").append(" | ")
-          .append(detail).append(" |\n");
+      out.append("| `")
+          .append(cell(result.script()))
+          .append("` | ")
+          .append(result.status().name().toLowerCase(Locale.ROOT))
+          .append(" | ")
+          .append(result.line() > 0 ? Integer.toString(result.line()) : "")
+          .append(" | ")
+          .append(detail)
+          .append(" |\n");
     }
     return out.toString();
   }

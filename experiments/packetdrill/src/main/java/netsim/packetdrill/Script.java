@@ -11,8 +11,7 @@ import java.util.Map;
  * @param events its events, in order
  * @param lines the source text, line by line, for messages
  */
-record Script(String name, Map<String, String> options, List<Event> events,
-    List<String> lines) {
+record Script(String name, Map<String, String> options, List<Event> events, List<String> lines) {
 
   /** Line {@code number} (1-based) of the source, stripped; empty if out of range. */
   String line(int number) {

@@ -16,8 +16,8 @@ import netsim.tcp.TcpStack;
 /**
  * The endpoint under test: one {@link TcpStack} on its own in virtual time, whose segments are
  * captured instead of sent anywhere, and into which a script's inbound segments are injected.
- * Addresses and ports are packetdrill's defaults: the endpoint is 192.168.0.1, the script's
- * remote side 192.0.2.1; a listener binds port 8080 and {@code connect()} goes to port 8080.
+ * Addresses and ports are packetdrill's defaults: the endpoint is 192.168.0.1, the script's remote
+ * side 192.0.2.1; a listener binds port 8080 and {@code connect()} goes to port 8080.
  *
  * <p>The stack is created when first needed (a listen, a connect or an inbound segment), so that
  * socket options set before that (buffer sizes, MSS) shape its configuration.
@@ -25,8 +25,10 @@ import netsim.tcp.TcpStack;
 final class ScriptHost {
   static final Ipv4Address LOCAL = Ipv4Address.parse("192.168.0.1");
   static final Ipv4Address REMOTE = Ipv4Address.parse("192.0.2.1");
+
   /** The port {@code bind()} gives and {@code connect()} goes to, as packetdrill's default. */
   static final int SCRIPT_PORT = 8080;
+
   /** The remote side's port when it opens a connection to a listener. */
   static final int REMOTE_PORT = 49999;
 
@@ -36,8 +38,8 @@ final class ScriptHost {
   private final IntConsumer synSent;
   private TcpConfig.Builder config;
   private TcpStack stack;
-  private FourTuple target = new FourTuple(new Endpoint(LOCAL, SCRIPT_PORT),
-      new Endpoint(REMOTE, REMOTE_PORT));
+  private FourTuple target =
+      new FourTuple(new Endpoint(LOCAL, SCRIPT_PORT), new Endpoint(REMOTE, REMOTE_PORT));
   private boolean stopOnSend;
 
   /**

@@ -13,24 +13,28 @@ import netsim.tcp.TcpFlags;
 
 /**
  * Reads packetdrill's language into a {@link Script}: options at the head ({@code
- * --tolerance_usecs=10000}), then events, each a time and an action. Like packetdrill's grammar
- * it does not care about line breaks; messages name the line a token starts on.
+ * --tolerance_usecs=10000}), then events, each a time and an action. Like packetdrill's grammar it
+ * does not care about line breaks; messages name the line a token starts on.
  */
 final class ScriptParser {
   private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+
   /**
-   * The latest time a script may reach, in seconds: far beyond any real script (packetdrill's
-   * run for seconds or minutes), and about 10^4 times below Long.MAX_VALUE nanoseconds, so that
-   * the times computed while it runs (a tolerance added here and there) stay far from overflow.
+   * The latest time a script may reach, in seconds: far beyond any real script (packetdrill's run
+   * for seconds or minutes), and about 10^4 times below Long.MAX_VALUE nanoseconds, so that the
+   * times computed while it runs (a tolerance added here and there) stay far from overflow.
    */
   static final long MAX_SECONDS = 1_000_000;
+
   private static final long MAX_NANOS = MAX_SECONDS * 1_000_000_000L;
+
   /** The largest sequence or acknowledgment number (they are 32 bits). */
   private static final long MAX_U32 = 0xFFFF_FFFFL;
 
   private final String file;
   private final List<Token> tokens;
   private int next;
+
   /** The latest time the events so far can reach, relative times added up, in nanoseconds. */
   private long reach;
 
@@ -43,8 +47,8 @@ final class ScriptParser {
    * Parses a script after applying its {@code #ifdef} blocks for {@code defines}.
    *
    * @throws ScriptSyntaxException naming the file and line of the first error
-   * @throws UnsupportedFeatureException for a packet netsim cannot represent (UDP, ICMP, Fast
-   *     Open or MD5 options, IP-level fields)
+   * @throws UnsupportedFeatureException for a packet netsim cannot represent (UDP, ICMP, Fast Open
+   *     or MD5 options, IP-level fields)
    */
   static Script parse(String file, String text, Set<String> defines) {
     String kept = Preprocessor.apply(file, text, defines);
@@ -59,8 +63,8 @@ final class ScriptParser {
       expectPunct('=', "after option --" + option.text());
       Token value = take();
       if (value.is(Kind.END) || value.is(Kind.PUNCT)) {
-        throw error(value, "expected a value for option --" + option.text() + ", got "
-            + value.describe());
+        throw error(
+            value, "expected a value for option --" + option.text() + ", got " + value.describe());
       }
       options.put(option.text(), value.text());
     }
@@ -95,14 +99,18 @@ final class ScriptParser {
     } else if (start.is(Kind.CODE)) {
       action = new CodeBlock(take().text());
     } else {
-      throw error(start, "expected a packet ('<' or '>'), a system call, a `shell command` or"
-          + " %{ code }% after the time, got " + start.describe());
+      throw error(
+          start,
+          "expected a packet ('<' or '>'), a system call, a `shell command` or"
+              + " %{ code }% after the time, got "
+              + start.describe());
     }
     if (end != null) {
       throw error(start, "only a system call may have an end time ('...')");
     }
-    long last = Math.max(time.end(), action instanceof SyscallSpec call && call.end() != null
-        ? call.end() : 0);
+    long last =
+        Math.max(
+            time.end(), action instanceof SyscallSpec call && call.end() != null ? call.end() : 0);
     if (time.kind() != EventTime.Kind.ANY) {
       reach = time.isRelative() ? reach + last : Math.max(reach, last);
     }
@@ -138,23 +146,23 @@ final class ScriptParser {
     if (end < start) {
       throw error(tilde, "time range ends before it starts");
     }
-    return new EventTime(relative ? EventTime.Kind.RELATIVE_RANGE
-        : EventTime.Kind.ABSOLUTE_RANGE, start, end);
+    return new EventTime(
+        relative ? EventTime.Kind.RELATIVE_RANGE : EventTime.Kind.ABSOLUTE_RANGE, start, end);
   }
 
   /** Seconds, as {@code 1}, {@code 0.25} or {@code .1}, in nanoseconds. */
   private long time(Token token) {
     if (!token.is(Kind.INTEGER) && !token.is(Kind.FLOAT)) {
-      throw error(token, "expected a time in seconds (such as 0, +0.1 or *), got "
-          + token.describe());
+      throw error(
+          token, "expected a time in seconds (such as 0, +0.1 or *), got " + token.describe());
     }
     BigDecimal seconds = new BigDecimal(token.text());
     if (seconds.signum() < 0) {
       throw error(token, "a time must not be negative: " + token.text());
     }
     if (seconds.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
-      throw error(token, "time out of range: " + token.text() + " s (at most " + MAX_SECONDS
-          + " s)");
+      throw error(
+          token, "time out of range: " + token.text() + " s (at most " + MAX_SECONDS + " s)");
     }
     return seconds.multiply(NANOS_PER_SECOND).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
@@ -168,9 +176,12 @@ final class ScriptParser {
       ipInfo();
     }
     Token protocol = peek();
-    if (protocol.isWord("udp") || protocol.isWord("icmp") || protocol.isWord("UDP")
+    if (protocol.isWord("udp")
+        || protocol.isWord("icmp")
+        || protocol.isWord("UDP")
         || protocol.isWord("ICMP")) {
-      throw new UnsupportedFeatureException(protocol.line(),
+      throw new UnsupportedFeatureException(
+          protocol.line(),
           protocol.text().toUpperCase(Locale.ROOT) + " packets (netsim models TCP only)");
     }
     int flags = flags();
@@ -183,8 +194,9 @@ final class ScriptParser {
     long length = integer(lengthToken, "payload length");
     expectPunct(')', "after payload length");
     if (end - start != length) {
-      throw error(seqStart, "sequence range " + start + ":" + end + " does not match payload"
-          + " length " + length);
+      throw error(
+          seqStart,
+          "sequence range " + start + ":" + end + " does not match payload" + " length " + length);
     }
     if (length < 0 || length > 65535) {
       throw error(lengthToken, "payload length out of range 0-65535: " + length);
@@ -228,8 +240,11 @@ final class ScriptParser {
       expectPunct(']', "after noecn");
       return;
     }
-    throw new UnsupportedFeatureException(open.line(),
-        "IP-level packet fields ([" + what.text() + " ...]): netsim does not model ECN or IP"
+    throw new UnsupportedFeatureException(
+        open.line(),
+        "IP-level packet fields (["
+            + what.text()
+            + " ...]): netsim does not model ECN or IP"
             + " options in scripts");
   }
 
@@ -244,24 +259,31 @@ final class ScriptParser {
       return 0;
     }
     if (!token.is(Kind.WORD)) {
-      throw error(token, "expected TCP flags (such as S, S., ., F., P., R), got "
-          + token.describe());
+      throw error(
+          token, "expected TCP flags (such as S, S., ., F., P., R), got " + token.describe());
     }
     for (char c : token.text().toCharArray()) {
-      flags |= switch (c) {
-        case 'S' -> TcpFlags.SYN;
-        case 'F' -> TcpFlags.FIN;
-        case 'R' -> TcpFlags.RST;
-        case 'P' -> TcpFlags.PSH;
-        case 'U' -> TcpFlags.URG;
-        case 'E' -> TcpFlags.ECE;
-        case 'W' -> TcpFlags.CWR;
-        case 'A', '0', '1', '2', '3', '4', '5', '6', '7' ->
-            throw new UnsupportedFeatureException(token.line(),
-                "AccECN flag '" + c + "' (netsim does not model AccECN)");
-        default -> throw error(token, "unknown TCP flag '" + c + "' in '" + token.text()
-            + "' (known: F S R P . U E W)");
-      };
+      flags |=
+          switch (c) {
+            case 'S' -> TcpFlags.SYN;
+            case 'F' -> TcpFlags.FIN;
+            case 'R' -> TcpFlags.RST;
+            case 'P' -> TcpFlags.PSH;
+            case 'U' -> TcpFlags.URG;
+            case 'E' -> TcpFlags.ECE;
+            case 'W' -> TcpFlags.CWR;
+            case 'A', '0', '1', '2', '3', '4', '5', '6', '7' ->
+                throw new UnsupportedFeatureException(
+                    token.line(), "AccECN flag '" + c + "' (netsim does not model AccECN)");
+            default ->
+                throw error(
+                    token,
+                    "unknown TCP flag '"
+                        + c
+                        + "' in '"
+                        + token.text()
+                        + "' (known: F S R P . U E W)");
+          };
     }
     if (peek().isPunct('.')) {
       take();
@@ -286,8 +308,7 @@ final class ScriptParser {
         return List.copyOf(options);
       }
       if (!separator.isPunct(',')) {
-        throw error(separator, "expected ',' or '>' in TCP options, got "
-            + separator.describe());
+        throw error(separator, "expected ',' or '>' in TCP options, got " + separator.describe());
       }
     }
   }
@@ -295,8 +316,10 @@ final class ScriptParser {
   private TcpOptionSpec tcpOption() {
     Token name = take();
     if (!name.is(Kind.WORD)) {
-      throw error(name, "expected a TCP option (nop, eol, mss, wscale, sackOK, sack, TS), got "
-          + name.describe());
+      throw error(
+          name,
+          "expected a TCP option (nop, eol, mss, wscale, sackOK, sack, TS), got "
+              + name.describe());
     }
     switch (name.text()) {
       case "nop":
@@ -308,42 +331,46 @@ final class ScriptParser {
       case "mss":
         return TcpOptionSpec.of(TcpOptionSpec.Kind.MSS, range(take(), "MSS", 0, 65535));
       case "wscale":
-        return TcpOptionSpec.of(TcpOptionSpec.Kind.WSCALE, range(take(), "window scale", 0,
-            255));
-      case "TS": {
-        expectWord("val", "after TS");
-        long value = range(take(), "TS val", 0, 0xFFFF_FFFFL);
-        expectWord("ecr", "after the TS value");
-        long echo = range(take(), "TS ecr", 0, 0xFFFF_FFFFL);
-        return new TcpOptionSpec(TcpOptionSpec.Kind.TIMESTAMP, value, echo, List.of());
-      }
-      case "sack": {
-        List<long[]> blocks = new ArrayList<>();
-        while (peek().is(Kind.INTEGER)) {
-          long left = range(take(), "SACK block start", 0, MAX_U32);
-          expectPunct(':', "in SACK block left:right");
-          long right = range(take(), "SACK block end", 0, MAX_U32);
-          blocks.add(new long[] {left, right});
+        return TcpOptionSpec.of(TcpOptionSpec.Kind.WSCALE, range(take(), "window scale", 0, 255));
+      case "TS":
+        {
+          expectWord("val", "after TS");
+          long value = range(take(), "TS val", 0, 0xFFFF_FFFFL);
+          expectWord("ecr", "after the TS value");
+          long echo = range(take(), "TS ecr", 0, 0xFFFF_FFFFL);
+          return new TcpOptionSpec(TcpOptionSpec.Kind.TIMESTAMP, value, echo, List.of());
         }
-        if (blocks.isEmpty() || blocks.size() > 4) {
-          throw error(name, "a SACK option has 1 to 4 blocks, got " + blocks.size());
+      case "sack":
+        {
+          List<long[]> blocks = new ArrayList<>();
+          while (peek().is(Kind.INTEGER)) {
+            long left = range(take(), "SACK block start", 0, MAX_U32);
+            expectPunct(':', "in SACK block left:right");
+            long right = range(take(), "SACK block end", 0, MAX_U32);
+            blocks.add(new long[] {left, right});
+          }
+          if (blocks.isEmpty() || blocks.size() > 4) {
+            throw error(name, "a SACK option has 1 to 4 blocks, got " + blocks.size());
+          }
+          return new TcpOptionSpec(TcpOptionSpec.Kind.SACK, 0, 0, List.copyOf(blocks));
         }
-        return new TcpOptionSpec(TcpOptionSpec.Kind.SACK, 0, 0, List.copyOf(blocks));
-      }
       case "FO":
       case "FOEXP":
-        throw new UnsupportedFeatureException(name.line(),
-            "TCP Fast Open option (netsim does not model Fast Open)");
+        throw new UnsupportedFeatureException(
+            name.line(), "TCP Fast Open option (netsim does not model Fast Open)");
       case "md5":
-        throw new UnsupportedFeatureException(name.line(),
-            "TCP MD5 signature option (netsim does not model RFC 2385)");
+        throw new UnsupportedFeatureException(
+            name.line(), "TCP MD5 signature option (netsim does not model RFC 2385)");
       default:
         if (name.text().startsWith("mp")) {
-          throw new UnsupportedFeatureException(name.line(),
-              "MPTCP option '" + name.text() + "' (netsim does not model MPTCP)");
+          throw new UnsupportedFeatureException(
+              name.line(), "MPTCP option '" + name.text() + "' (netsim does not model MPTCP)");
         }
-        throw error(name, "unknown TCP option '" + name.text()
-            + "' (known: nop, eol, mss, wscale, sackOK, sack, TS)");
+        throw error(
+            name,
+            "unknown TCP option '"
+                + name.text()
+                + "' (known: nop, eol, mss, wscale, sackOK, sack, TS)");
     }
   }
 
@@ -453,8 +480,11 @@ final class ScriptParser {
       default:
         break;
     }
-    throw error(token, "expected an expression (a number, a name, ..., [array] or {struct}),"
-        + " got " + token.describe());
+    throw error(
+        token,
+        "expected an expression (a number, a name, ..., [array] or {struct}),"
+            + " got "
+            + token.describe());
   }
 
   private Expr struct() {

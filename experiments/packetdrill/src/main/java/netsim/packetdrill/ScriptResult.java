@@ -9,12 +9,18 @@ import java.util.List;
  * @param line the line of the first mismatch, unsupported feature or syntax error; 0 if none
  * @param reason what went wrong, or why the script is unsupported; empty for a pass
  * @param expected for a mismatch, what the script expected (its line, or "no segment")
- * @param actual for a mismatch, what the model did (the segment it sent, in script notation,
- *     or the call's result)
+ * @param actual for a mismatch, what the model did (the segment it sent, in script notation, or the
+ *     call's result)
  * @param skippedShell the shell commands skipped under {@code ignoreShell}, as "line: command"
  */
-public record ScriptResult(String script, Status status, int line, String reason,
-    String expected, String actual, List<String> skippedShell) {
+public record ScriptResult(
+    String script,
+    Status status,
+    int line,
+    String reason,
+    String expected,
+    String actual,
+    List<String> skippedShell) {
 
   /** How a script ended. */
   public enum Status {

@@ -12,20 +12,30 @@ import netsim.tcp.TcpOptions;
 import netsim.tcp.TcpSegment;
 
 /**
- * Runs one parsed script against a fresh endpoint in virtual time. Events happen in order:
- * before an inbound packet, a system call or a shell command the simulation runs up to the
- * event's time and nothing may have been sent that the script does not expect; an outbound line
- * takes the next segment the endpoint sent (running the simulation until one comes or the
- * line's time, plus the tolerance, has passed) and compares it. As in packetdrill, a relative
- * time counts from when the previous event ended: the time its segment was sent, or the time a
- * call started. Unlike packetdrill, a segment sent after the last event (up to its time) fails
- * the script, so that a script can end by asserting silence.
+ * Runs one parsed script against a fresh endpoint in virtual time. Events happen in order: before
+ * an inbound packet, a system call or a shell command the simulation runs up to the event's time
+ * and nothing may have been sent that the script does not expect; an outbound line takes the next
+ * segment the endpoint sent (running the simulation until one comes or the line's time, plus the
+ * tolerance, has passed) and compares it. As in packetdrill, a relative time counts from when the
+ * previous event ended: the time its segment was sent, or the time a call started. Unlike
+ * packetdrill, a segment sent after the last event (up to its time) fails the script, so that a
+ * script can end by asserting silence.
  */
 final class ScriptRun {
   /** Script options that do not change what the endpoint does. */
-  private static final Set<String> HARMLESS_OPTIONS = Set.of("local_ip", "remote_ip",
-      "gateway_ip", "netmask_ip", "bind_port", "connect_port", "verbose", "non_fatal",
-      "dry_run", "tcp_ts_ecr_scaled", "mtu");
+  private static final Set<String> HARMLESS_OPTIONS =
+      Set.of(
+          "local_ip",
+          "remote_ip",
+          "gateway_ip",
+          "netmask_ip",
+          "bind_port",
+          "connect_port",
+          "verbose",
+          "non_fatal",
+          "dry_run",
+          "tcp_ts_ecr_scaled",
+          "mtu");
 
   /** The largest {@code --tolerance_usecs}: as long as a script may last. */
   private static final long MAX_TOLERANCE_USECS = ScriptParser.MAX_SECONDS * 1_000_000L;
@@ -53,8 +63,8 @@ final class ScriptRun {
   }
 
   /**
-   * Runs the script; never throws for what a script or the model does. A script that tests
-   * nothing (no events, or only skipped shell commands) is an error, never a pass.
+   * Runs the script; never throws for what a script or the model does. A script that tests nothing
+   * (no events, or only skipped shell commands) is an error, never a pass.
    */
   ScriptResult run() {
     try {
@@ -68,20 +78,32 @@ final class ScriptRun {
       }
       return ScriptResult.pass(script.name(), skippedShell);
     } catch (UnsupportedFeatureException e) {
-      return new ScriptResult(script.name(), ScriptResult.Status.UNSUPPORTED, e.line(),
-          e.getMessage(), "", "", skippedShell);
+      return new ScriptResult(
+          script.name(),
+          ScriptResult.Status.UNSUPPORTED,
+          e.line(),
+          e.getMessage(),
+          "",
+          "",
+          skippedShell);
     } catch (ScriptFailure e) {
-      return new ScriptResult(script.name(), ScriptResult.Status.FAIL, e.line(), e.getMessage(),
-          e.expected(), e.actual(), skippedShell);
+      return new ScriptResult(
+          script.name(),
+          ScriptResult.Status.FAIL,
+          e.line(),
+          e.getMessage(),
+          e.expected(),
+          e.actual(),
+          skippedShell);
     } catch (ScriptSyntaxException e) {
-      return new ScriptResult(script.name(), ScriptResult.Status.ERROR, e.line(), e.problem(),
-          "", "", skippedShell);
+      return new ScriptResult(
+          script.name(), ScriptResult.Status.ERROR, e.line(), e.problem(), "", "", skippedShell);
     }
   }
 
   private ScriptResult nothingTested(String reason) {
-    return new ScriptResult(script.name(), ScriptResult.Status.ERROR, 0, reason, "", "",
-        skippedShell);
+    return new ScriptResult(
+        script.name(), ScriptResult.Status.ERROR, 0, reason, "", "", skippedShell);
   }
 
   // --- Before running -------------------------------------------------------------------------
@@ -94,24 +116,32 @@ final class ScriptRun {
       switch (name) {
         case "ip_version" -> {
           if (!value.equals("ipv4")) {
-            throw new UnsupportedFeatureException(0,
-                "--ip_version=" + value + " (netsim models IPv4 only)");
+            throw new UnsupportedFeatureException(
+                0, "--ip_version=" + value + " (netsim models IPv4 only)");
           }
         }
         case "tolerance_usecs" -> {
           if (options.tolerance() < 0) {
             long usecs = parseLong(name, value);
             if (usecs < 0 || usecs > MAX_TOLERANCE_USECS) {
-              throw new ScriptSyntaxException(script.name(), 1, "--" + name + " out of range: "
-                  + value + " (at most " + MAX_TOLERANCE_USECS + ")");
+              throw new ScriptSyntaxException(
+                  script.name(),
+                  1,
+                  "--"
+                      + name
+                      + " out of range: "
+                      + value
+                      + " (at most "
+                      + MAX_TOLERANCE_USECS
+                      + ")");
             }
             tolerance = usecs * Time.MICROSECOND;
           }
         }
         default -> {
           if (!HARMLESS_OPTIONS.contains(name)) {
-            throw new UnsupportedFeatureException(0, "script option --" + name
-                + " is not modelled");
+            throw new UnsupportedFeatureException(
+                0, "script option --" + name + " is not modelled");
           }
         }
       }
@@ -119,12 +149,15 @@ final class ScriptRun {
     for (Event event : script.events()) {
       Action action = event.action();
       if (action instanceof CodeBlock) {
-        throw new UnsupportedFeatureException(event.line(),
-            "%{ python }% code block (netsim does not run code)");
+        throw new UnsupportedFeatureException(
+            event.line(), "%{ python }% code block (netsim does not run code)");
       }
       if (action instanceof ShellCommand shell && !options.ignoreShell()) {
-        throw new UnsupportedFeatureException(event.line(), "shell command `" + shell.command()
-            + "` (run with ignoreShell to skip shell commands)");
+        throw new UnsupportedFeatureException(
+            event.line(),
+            "shell command `"
+                + shell.command()
+                + "` (run with ignoreShell to skip shell commands)");
       }
       if (action instanceof SyscallSpec call) {
         String reason = SocketApi.unsupported(call);
@@ -139,8 +172,8 @@ final class ScriptRun {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new ScriptSyntaxException(script.name(), 1, "--" + name + " needs an integer, got "
-          + value);
+      throw new ScriptSyntaxException(
+          script.name(), 1, "--" + name + " needs an integer, got " + value);
     }
   }
 
@@ -172,8 +205,11 @@ final class ScriptRun {
       } catch (IllegalArgumentException e) {
         throw new ScriptSyntaxException(script.name(), event.line(), e.getMessage());
       } catch (IllegalStateException e) {
-        throw new ScriptFailure(event.line(), "the model refused: " + e.getMessage(),
-            script.line(event.line()), "an exception from the model");
+        throw new ScriptFailure(
+            event.line(),
+            "the model refused: " + e.getMessage(),
+            script.line(event.line()),
+            "an exception from the model");
       }
       pollPending();
       previousEnd = host.now();
@@ -183,19 +219,28 @@ final class ScriptRun {
     }
     if (pending != null) {
       Event event = pending.event();
-      throw new ScriptFailure(event.line(), "blocking call never returned",
-          script.line(event.line()), "still blocked at " + seconds(host.now()));
+      throw new ScriptFailure(
+          event.line(),
+          "blocking call never returned",
+          script.line(event.line()),
+          "still blocked at " + seconds(host.now()));
     }
   }
 
   private void inject(PacketSpec packet) {
     FourTuple tuple = host.target();
     TcpOptions tcpOptions = WireOptions.toModel(packet.options(), space);
-    TcpSegment segment = new TcpSegment(tuple.remote().port(), tuple.local().port(),
-        space.inboundSeq(packet.startSeq()),
-        packet.ack() == null ? 0 : space.inboundAck(packet.ack()), packet.flags(),
-        packet.window(), packet.urgent() == null ? 0 : packet.urgent(), tcpOptions,
-        new byte[packet.length()]);
+    TcpSegment segment =
+        new TcpSegment(
+            tuple.remote().port(),
+            tuple.local().port(),
+            space.inboundSeq(packet.startSeq()),
+            packet.ack() == null ? 0 : space.inboundAck(packet.ack()),
+            packet.flags(),
+            packet.window(),
+            packet.urgent() == null ? 0 : packet.urgent(),
+            tcpOptions,
+            new byte[packet.length()]);
     host.inject(segment);
   }
 
@@ -207,8 +252,10 @@ final class ScriptRun {
       expectedEnd = event.time().isRelative() ? previousEnd + call.end() : call.end();
     }
     if (pending != null) {
-      throw new ScriptFailure(event.line(), "a call while the blocking call of line "
-          + pending.event().line() + " has not returned", script.line(event.line()),
+      throw new ScriptFailure(
+          event.line(),
+          "a call while the blocking call of line " + pending.event().line() + " has not returned",
+          script.line(event.line()),
           "line " + pending.event().line() + " still blocked");
     }
     SocketApi.Call started = api.start(call);
@@ -232,9 +279,18 @@ final class ScriptRun {
     long now = host.now();
     String actual = call.name() + "() = " + result + " at " + seconds(now);
     if (Math.abs(now - done.expectedEnd()) > tolerance) {
-      throw new ScriptFailure(event.line(), call.name() + "() returned at " + seconds(now)
-          + ", expected at " + seconds(done.expectedEnd()) + " (tolerance "
-          + Time.format(tolerance) + ")", script.line(event.line()), actual);
+      throw new ScriptFailure(
+          event.line(),
+          call.name()
+              + "() returned at "
+              + seconds(now)
+              + ", expected at "
+              + seconds(done.expectedEnd())
+              + " (tolerance "
+              + Time.format(tolerance)
+              + ")",
+          script.line(event.line()),
+          actual);
     }
     String problem = resultDifference(call, result);
     if (problem != null) {
@@ -246,15 +302,22 @@ final class ScriptRun {
     if (!(call.result() instanceof Expr.Ellipsis)) {
       long expected = api.symbols().value(call.result());
       if (expected != result.value()) {
-        return call.name() + "() returned " + result + ", expected " + call.result()
+        return call.name()
+            + "() returned "
+            + result
+            + ", expected "
+            + call.result()
             + (call.errno() == null ? "" : " " + call.errno());
       }
     }
     String expectedErrno = call.errno() == null ? null : Symbols.canonicalErrno(call.errno());
     String actualErrno = result.errno();
     if (expectedErrno == null ? actualErrno != null : !expectedErrno.equals(actualErrno)) {
-      return call.name() + "() failed with " + (actualErrno == null ? "no error" : actualErrno)
-          + ", expected " + (expectedErrno == null ? "no error" : expectedErrno);
+      return call.name()
+          + "() failed with "
+          + (actualErrno == null ? "no error" : actualErrno)
+          + ", expected "
+          + (expectedErrno == null ? "no error" : expectedErrno);
     }
     return result.problem();
   }
@@ -265,8 +328,11 @@ final class ScriptRun {
     SentSegment sent = nextSent(deadline);
     String expected = script.line(event.line());
     if (sent == null) {
-      throw new ScriptFailure(event.line(), "expected segment not sent (waited until "
-          + seconds(host.now()) + ")", expected, "nothing sent");
+      throw new ScriptFailure(
+          event.line(),
+          "expected segment not sent (waited until " + seconds(host.now()) + ")",
+          expected,
+          "nothing sent");
     }
     String actual = seconds(sent.time()) + " " + matcher.format(sent.segment());
     String difference = matcher.difference(packet, sent.segment());
@@ -275,9 +341,17 @@ final class ScriptRun {
     }
     if (event.time().kind() != EventTime.Kind.ANY
         && (sent.time() < earliest - tolerance || sent.time() > deadline)) {
-      throw new ScriptFailure(event.line(), "segment sent at " + seconds(sent.time())
-          + ", expected " + window(earliest, latest) + " (tolerance " + Time.format(tolerance)
-          + ")", expected, actual);
+      throw new ScriptFailure(
+          event.line(),
+          "segment sent at "
+              + seconds(sent.time())
+              + ", expected "
+              + window(earliest, latest)
+              + " (tolerance "
+              + Time.format(tolerance)
+              + ")",
+          expected,
+          actual);
     }
     return sent.time();
   }
@@ -318,7 +392,9 @@ final class ScriptRun {
       return;
     }
     String where = afterLast ? "after the last line" : "before line " + event.line();
-    throw new ScriptFailure(event.line(), "unexpected segment " + where,
+    throw new ScriptFailure(
+        event.line(),
+        "unexpected segment " + where,
         "no segment " + where + (afterLast ? "" : " (" + script.line(event.line()) + ")"),
         seconds(sent.time()) + " " + matcher.format(sent.segment()));
   }
@@ -331,7 +407,8 @@ final class ScriptRun {
   }
 
   private static String window(long earliest, long latest) {
-    return earliest == latest ? "at " + seconds(earliest)
+    return earliest == latest
+        ? "at " + seconds(earliest)
         : "between " + seconds(earliest) + " and " + seconds(latest);
   }
 

@@ -1,8 +1,8 @@
 package netsim.packetdrill;
 
 /**
- * A script that cannot be read: an unknown token, a malformed packet or call, an unbalanced
- * {@code #ifdef}. The message names the file and the line, as a compiler would: {@code
+ * A script that cannot be read: an unknown token, a malformed packet or call, an unbalanced {@code
+ * #ifdef}. The message names the file and the line, as a compiler would: {@code
  * "established/rst.pkt:12: expected ':' in sequence range, got '('"}.
  */
 public final class ScriptSyntaxException extends RuntimeException {

@@ -33,8 +33,7 @@ final class SegmentMatcher {
       return "sequence number: expected " + expected.startSeq() + " but sent " + seq;
     }
     if (expected.length() != actual.dataLength()) {
-      return "payload length: expected " + expected.length() + " but sent "
-          + actual.dataLength();
+      return "payload length: expected " + expected.length() + " but sent " + actual.dataLength();
     }
     if (actual.has(TcpFlags.ACK)) {
       long ack = space.outboundAck(actual.ack());
@@ -43,23 +42,32 @@ final class SegmentMatcher {
         return "acknowledgment number: expected " + wanted + " but sent " + ack;
       }
     }
-    if (profile.compareWindow() && expected.window() != null
+    if (profile.compareWindow()
+        && expected.window() != null
         && expected.window() != actual.window()) {
       return "window: expected " + expected.window() + " but sent " + actual.window();
     }
     if (expected.urgent() != null && expected.urgent() != actual.urgentPointer()) {
-      return "urgent pointer: expected " + expected.urgent() + " but sent "
+      return "urgent pointer: expected "
+          + expected.urgent()
+          + " but sent "
           + actual.urgentPointer();
     }
     rememberTimestamp(expected.options(), actual);
     if (profile.compareOptions() && expected.options() != null) {
       List<TcpOptionSpec> sent = WireOptions.of(actual);
-      String problem = profile.strictOptionOrder()
-          ? orderedDifference(expected.options(), sent)
-          : setDifference(expected.options(), sent);
+      String problem =
+          profile.strictOptionOrder()
+              ? orderedDifference(expected.options(), sent)
+              : setDifference(expected.options(), sent);
       if (problem != null) {
-        return "options: expected " + options(expected.options()) + " but sent "
-            + options(toScript(sent)) + " (" + problem + ")";
+        return "options: expected "
+            + options(expected.options())
+            + " but sent "
+            + options(toScript(sent))
+            + " ("
+            + problem
+            + ")";
       }
     }
     return null;
@@ -118,8 +126,7 @@ final class SegmentMatcher {
       unmatched.remove(match);
     }
     if (!unmatched.isEmpty()) {
-      return "unexpected " + unmatched.get(0).kind().name().toLowerCase(Locale.ROOT)
-          + " option";
+      return "unexpected " + unmatched.get(0).kind().name().toLowerCase(Locale.ROOT) + " option";
     }
     return null;
   }
@@ -169,8 +176,12 @@ final class SegmentMatcher {
   String format(TcpSegment actual) {
     StringBuilder text = new StringBuilder("> ").append(flags(actual.flags())).append(' ');
     long seq = space.outboundSeq(actual.seq());
-    text.append(seq).append(':').append((seq + actual.dataLength()) & 0xFFFF_FFFFL)
-        .append('(').append(actual.dataLength()).append(')');
+    text.append(seq)
+        .append(':')
+        .append((seq + actual.dataLength()) & 0xFFFF_FFFFL)
+        .append('(')
+        .append(actual.dataLength())
+        .append(')');
     if (actual.has(TcpFlags.ACK)) {
       text.append(" ack ").append(space.outboundAck(actual.ack()));
     }
@@ -195,13 +206,14 @@ final class SegmentMatcher {
 
   private TcpOptionSpec toScript(TcpOptionSpec option) {
     return switch (option.kind()) {
-      case TIMESTAMP -> new TcpOptionSpec(option.kind(), space.outboundTsVal(option.value()),
-          option.echo(), List.of());
+      case TIMESTAMP ->
+          new TcpOptionSpec(
+              option.kind(), space.outboundTsVal(option.value()), option.echo(), List.of());
       case SACK -> {
         List<long[]> blocks = new ArrayList<>();
         for (long[] block : option.blocks()) {
-          blocks.add(new long[] {space.outboundAck((int) block[0]),
-              space.outboundAck((int) block[1])});
+          blocks.add(
+              new long[] {space.outboundAck((int) block[0]), space.outboundAck((int) block[1])});
         }
         yield new TcpOptionSpec(option.kind(), 0, 0, blocks);
       }

@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * Maps between script and wire numbers, as packetdrill does. A script writes sequence numbers
- * relative to the ISN of the side that sends: inbound segments relative to the remote side's ISN
- * (a fixed {@code remoteIsn} on the wire), outbound ones relative to the ISN the model chose,
- * which is learned from each SYN the model sends (so a new incarnation of a connection starts
- * again at 0). Timestamp values the model sends are compared relative to the first one seen;
- * an inbound echo of a script timestamp is mapped to the model's real one.
+ * relative to the ISN of the side that sends: inbound segments relative to the remote side's ISN (a
+ * fixed {@code remoteIsn} on the wire), outbound ones relative to the ISN the model chose, which is
+ * learned from each SYN the model sends (so a new incarnation of a connection starts again at 0).
+ * Timestamp values the model sends are compared relative to the first one seen; an inbound echo of
+ * a script timestamp is mapped to the model's real one.
  */
 final class SequenceSpace {
   private static final long MASK = 0xFFFF_FFFFL;
@@ -51,8 +51,8 @@ final class SequenceSpace {
   }
 
   /**
-   * Records that the script's outbound timestamp value {@code script} stands for the model's
-   * {@code actual}; the first pair is the base for later values.
+   * Records that the script's outbound timestamp value {@code script} stands for the model's {@code
+   * actual}; the first pair is the base for later values.
    */
   void outboundTimestamp(long script, long actual) {
     if (!timestampBaseKnown) {

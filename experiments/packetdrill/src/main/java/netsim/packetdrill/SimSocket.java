@@ -10,14 +10,16 @@ import netsim.tcp.TcpListener;
 
 /**
  * One socket of the script's process, as a kernel keeps it: a listener with its queue of
- * established children, or a connection with the bytes received and not yet read, the pending
- * error ({@code SO_ERROR}) and which sides were shut down. It hears its connection as a
- * {@link TcpHandler} and tells the runner of every change, so that a blocked call can return.
+ * established children, or a connection with the bytes received and not yet read, the pending error
+ * ({@code SO_ERROR}) and which sides were shut down. It hears its connection as a {@link
+ * TcpHandler} and tells the runner of every change, so that a blocked call can return.
  */
 final class SimSocket implements TcpHandler {
   private final Runnable changed;
+
   /** The listening socket a child came from, or null. */
   final SimSocket parent;
+
   int fd = -1;
   boolean nonBlocking;
   int boundPort = -1;
@@ -25,11 +27,15 @@ final class SimSocket implements TcpHandler {
   final Deque<SimSocket> acceptQueue = new ArrayDeque<>();
   TcpConnection connection;
   boolean established;
+
   /** Bytes the model handed up and no read() has taken yet (more wait in the model). */
   long unread;
+
   boolean peerClosed;
+
   /** The pending error, as an errno name, or null. */
   String error;
+
   boolean readShut;
   boolean writeShut;
   final Map<String, Long> settings = new LinkedHashMap<>();

@@ -12,13 +12,13 @@ import netsim.tcp.TcpState;
 
 /**
  * The system calls a script makes, on the model's endpoint API: {@code socket}, {@code bind},
- * {@code listen}, {@code accept}, {@code connect}, {@code write}/{@code send},
- * {@code read}/{@code recv}, {@code shutdown}, {@code close}, {@code setsockopt} and
- * {@code getsockopt} for what the model has, and {@code fcntl} for {@code O_NONBLOCK}. File
- * descriptors are the lowest free number from 3, as in a fresh process.
+ * {@code listen}, {@code accept}, {@code connect}, {@code write}/{@code send}, {@code read}/{@code
+ * recv}, {@code shutdown}, {@code close}, {@code setsockopt} and {@code getsockopt} for what the
+ * model has, and {@code fcntl} for {@code O_NONBLOCK}. File descriptors are the lowest free number
+ * from 3, as in a fresh process.
  *
- * <p>A call on a blocking socket that cannot complete yet returns a {@link Call} that answers
- * null until it can; the runner polls it whenever the endpoint changes.
+ * <p>A call on a blocking socket that cannot complete yet returns a {@link Call} that answers null
+ * until it can; the runner polls it whenever the endpoint changes.
  */
 final class SocketApi {
 
@@ -28,14 +28,45 @@ final class SocketApi {
     CallResult poll();
   }
 
-  private static final Set<String> CALLS = Set.of("socket", "bind", "listen", "accept",
-      "connect", "write", "send", "read", "recv", "shutdown", "close", "setsockopt",
-      "getsockopt", "fcntl");
-  private static final Set<String> SET_OPTIONS = Set.of("SO_REUSEADDR", "SO_REUSEPORT",
-      "SO_KEEPALIVE", "SO_DEBUG", "SO_LINGER", "SO_RCVBUF", "SO_SNDBUF", "TCP_NODELAY",
-      "TCP_MAXSEG");
-  private static final Set<String> GET_OPTIONS = Set.of("SO_ERROR", "SO_RCVBUF", "SO_SNDBUF",
-      "SO_REUSEADDR", "SO_REUSEPORT", "SO_KEEPALIVE", "SO_TYPE", "TCP_NODELAY", "TCP_MAXSEG");
+  private static final Set<String> CALLS =
+      Set.of(
+          "socket",
+          "bind",
+          "listen",
+          "accept",
+          "connect",
+          "write",
+          "send",
+          "read",
+          "recv",
+          "shutdown",
+          "close",
+          "setsockopt",
+          "getsockopt",
+          "fcntl");
+  private static final Set<String> SET_OPTIONS =
+      Set.of(
+          "SO_REUSEADDR",
+          "SO_REUSEPORT",
+          "SO_KEEPALIVE",
+          "SO_DEBUG",
+          "SO_LINGER",
+          "SO_RCVBUF",
+          "SO_SNDBUF",
+          "TCP_NODELAY",
+          "TCP_MAXSEG");
+  private static final Set<String> GET_OPTIONS =
+      Set.of(
+          "SO_ERROR",
+          "SO_RCVBUF",
+          "SO_SNDBUF",
+          "SO_REUSEADDR",
+          "SO_REUSEPORT",
+          "SO_KEEPALIVE",
+          "SO_TYPE",
+          "TCP_NODELAY",
+          "TCP_MAXSEG");
+
   /** Options the model takes as an int: a value beyond int is refused, never wrapped. */
   private static final Set<String> INT_OPTIONS = Set.of("SO_RCVBUF", "SO_SNDBUF", "TCP_MAXSEG");
 
@@ -57,8 +88,8 @@ final class SocketApi {
   }
 
   /**
-   * Why netsim cannot run this call, or null if it can: calls, socket options and socket types
-   * the model does not have.
+   * Why netsim cannot run this call, or null if it can: calls, socket options and socket types the
+   * model does not have.
    */
   static String unsupported(SyscallSpec call) {
     String name = call.name();
@@ -66,8 +97,8 @@ final class SocketApi {
       return switch (name) {
         case "poll", "epoll_create", "epoll_ctl", "epoll_wait", "select" ->
             "system call " + name + "() (netsim's socket layer has no readiness API)";
-        case "sendmsg", "recvmsg", "sendto", "recvfrom", "writev", "readv", "sendfile",
-            "splice" -> "system call " + name + "() (only read/recv and write/send are modelled)";
+        case "sendmsg", "recvmsg", "sendto", "recvfrom", "writev", "readv", "sendfile", "splice" ->
+            "system call " + name + "() (only read/recv and write/send are modelled)";
         default -> "system call " + name + "() is not modelled";
       };
     }
@@ -138,8 +169,7 @@ final class SocketApi {
     };
   }
 
-  private CallResult withSocket(SyscallSpec call,
-      Function<SimSocket, CallResult> body) {
+  private CallResult withSocket(SyscallSpec call, Function<SimSocket, CallResult> body) {
     SimSocket socket = socket(call);
     return socket == null ? CallResult.error("EBADF") : body.apply(socket);
   }
@@ -147,8 +177,8 @@ final class SocketApi {
   private SimSocket socket(SyscallSpec call) {
     Expr fd = call.arg(0);
     if (!(fd instanceof Expr.Int number)) {
-      throw new IllegalArgumentException(call.name() + "() needs a file descriptor number as"
-          + " its first argument, got " + fd);
+      throw new IllegalArgumentException(
+          call.name() + "() needs a file descriptor number as" + " its first argument, got " + fd);
     }
     long value = number.value();
     return value == (int) value ? sockets.get((int) value) : null; // beyond int: none
@@ -186,12 +216,17 @@ final class SocketApi {
       int backlog = (int) Math.max(1, Math.min(65535, symbols.value(call.arg(1))));
       int port = socket.boundPort >= 0 ? socket.boundPort : ScriptHost.SCRIPT_PORT;
       socket.boundPort = port;
-      socket.listener = host.stack().listen(port, backlog, child -> {
-        SimSocket accepted = new SimSocket(socket, changed);
-        accepted.connection = child;
-        child.setReading(false);
-        return accepted;
-      });
+      socket.listener =
+          host.stack()
+              .listen(
+                  port,
+                  backlog,
+                  child -> {
+                    SimSocket accepted = new SimSocket(socket, changed);
+                    accepted.connection = child;
+                    child.setReading(false);
+                    return accepted;
+                  });
     }
     return CallResult.ok(0);
   }
@@ -225,9 +260,10 @@ final class SocketApi {
     }
     Endpoint remote = new Endpoint(ScriptHost.REMOTE, ScriptHost.SCRIPT_PORT);
     try {
-      socket.connection = socket.boundPort >= 0
-          ? host.stack().connect(socket.boundPort, remote, socket)
-          : host.stack().connect(remote, socket);
+      socket.connection =
+          socket.boundPort >= 0
+              ? host.stack().connect(socket.boundPort, remote, socket)
+              : host.stack().connect(remote, socket);
     } catch (ConnectionExistsException e) {
       return done(CallResult.error("EADDRNOTAVAIL")); // Linux's answer for a 4-tuple in use
     }
@@ -333,9 +369,9 @@ final class SocketApi {
 
   /**
    * close(): a listener stops listening; a connection is closed (RFC 9293 CLOSE), or reset when
-   * SO_LINGER is zero or received data was never read (RFC 1122 4.2.2.13: "If such a host
-   * issues a CLOSE call while received data is still pending in TCP ... its TCP SHOULD send a
-   * RST to show that data was lost").
+   * SO_LINGER is zero or received data was never read (RFC 1122 4.2.2.13: "If such a host issues a
+   * CLOSE call while received data is still pending in TCP ... its TCP SHOULD send a RST to show
+   * that data was lost").
    */
   private CallResult close(SimSocket socket) {
     sockets.remove(socket.fd);
@@ -357,7 +393,8 @@ final class SocketApi {
     String option = call.arg(2).toString();
     Expr value = call.arg(3);
     if (option.equals("SO_LINGER")) {
-      if (!(value instanceof Expr.Struct linger) || linger.get("onoff") == null
+      if (!(value instanceof Expr.Struct linger)
+          || linger.get("onoff") == null
           || linger.get("linger") == null) {
         throw new IllegalArgumentException("SO_LINGER needs {onoff=N, linger=N}, got " + value);
       }
@@ -394,14 +431,18 @@ final class SocketApi {
         socket.error = null;
       }
       case "SO_RCVBUF" -> {
-        long reported = socket.settings.containsKey(option) ? socket.settings.get(option)
-            : profile.reportedReceiveBuffer();
+        long reported =
+            socket.settings.containsKey(option)
+                ? socket.settings.get(option)
+                : profile.reportedReceiveBuffer();
         compare = reported >= 0;
         actual = Long.toString(reported);
       }
       case "SO_SNDBUF" -> {
-        long reported = socket.settings.containsKey(option) ? socket.settings.get(option)
-            : profile.reportedSendBuffer();
+        long reported =
+            socket.settings.containsKey(option)
+                ? socket.settings.get(option)
+                : profile.reportedSendBuffer();
         compare = reported >= 0;
         actual = Long.toString(reported);
       }
@@ -413,8 +454,8 @@ final class SocketApi {
     if (compare && !(expected instanceof Expr.Ellipsis)) {
       String wanted = expectedValue(expected);
       if (!wanted.equals(actual)) {
-        return result.withProblem("getsockopt " + option + " gave [" + actual
-            + "], the script expects [" + wanted + "]");
+        return result.withProblem(
+            "getsockopt " + option + " gave [" + actual + "], the script expects [" + wanted + "]");
       }
     }
     return result;
@@ -422,8 +463,10 @@ final class SocketApi {
 
   /** {@code [0]}, {@code [ECONNREFUSED]} or {@code [65536]}, as the text getsockopt compares. */
   private String expectedValue(Expr expected) {
-    Expr inner = expected instanceof Expr.Array array && array.items().size() == 1
-        ? array.items().get(0) : expected;
+    Expr inner =
+        expected instanceof Expr.Array array && array.items().size() == 1
+            ? array.items().get(0)
+            : expected;
     if (inner instanceof Expr.Word word && Symbols.isErrno(word.name())) {
       return Symbols.canonicalErrno(word.name());
     }

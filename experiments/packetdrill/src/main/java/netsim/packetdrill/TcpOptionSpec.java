@@ -3,9 +3,8 @@ package netsim.packetdrill;
 import java.util.List;
 
 /**
- * One TCP option as a script writes it inside {@code <...>}: {@code nop}, {@code eol},
- * {@code mss 1460}, {@code wscale 7}, {@code sackOK}, {@code sack 1:101 201:301}, {@code TS val
- * 100 ecr 0}.
+ * One TCP option as a script writes it inside {@code <...>}: {@code nop}, {@code eol}, {@code mss
+ * 1460}, {@code wscale 7}, {@code sackOK}, {@code sack 1:101 201:301}, {@code TS val 100 ecr 0}.
  *
  * @param value the MSS, the shift, or the timestamp value
  * @param echo the timestamp echo reply

@@ -37,20 +37,24 @@ final class WireOptions {
       }
       int size = bytes.get(p + 1) & 0xFF;
       switch (kind) {
-        case TcpOptions.KIND_MSS -> options.add(
-            TcpOptionSpec.of(TcpOptionSpec.Kind.MSS, bytes.getShort(p + 2) & 0xFFFF));
-        case TcpOptions.KIND_WINDOW_SCALE -> options.add(
-            TcpOptionSpec.of(TcpOptionSpec.Kind.WSCALE, bytes.get(p + 2) & 0xFF));
-        case TcpOptions.KIND_SACK_PERMITTED -> options.add(
-            TcpOptionSpec.of(TcpOptionSpec.Kind.SACK_OK));
-        case TcpOptions.KIND_TIMESTAMPS -> options.add(new TcpOptionSpec(
-            TcpOptionSpec.Kind.TIMESTAMP, bytes.getInt(p + 2) & 0xFFFF_FFFFL,
-            bytes.getInt(p + 6) & 0xFFFF_FFFFL, List.of()));
+        case TcpOptions.KIND_MSS ->
+            options.add(TcpOptionSpec.of(TcpOptionSpec.Kind.MSS, bytes.getShort(p + 2) & 0xFFFF));
+        case TcpOptions.KIND_WINDOW_SCALE ->
+            options.add(TcpOptionSpec.of(TcpOptionSpec.Kind.WSCALE, bytes.get(p + 2) & 0xFF));
+        case TcpOptions.KIND_SACK_PERMITTED ->
+            options.add(TcpOptionSpec.of(TcpOptionSpec.Kind.SACK_OK));
+        case TcpOptions.KIND_TIMESTAMPS ->
+            options.add(
+                new TcpOptionSpec(
+                    TcpOptionSpec.Kind.TIMESTAMP,
+                    bytes.getInt(p + 2) & 0xFFFF_FFFFL,
+                    bytes.getInt(p + 6) & 0xFFFF_FFFFL,
+                    List.of()));
         case TcpOptions.KIND_SACK -> {
           List<long[]> blocks = new ArrayList<>();
           for (int q = p + 2; q + 8 <= p + size; q += 8) {
-            blocks.add(new long[] {bytes.getInt(q) & 0xFFFF_FFFFL,
-                bytes.getInt(q + 4) & 0xFFFF_FFFFL});
+            blocks.add(
+                new long[] {bytes.getInt(q) & 0xFFFF_FFFFL, bytes.getInt(q + 4) & 0xFFFF_FFFFL});
           }
           options.add(new TcpOptionSpec(TcpOptionSpec.Kind.SACK, 0, 0, List.copyOf(blocks)));
         }
@@ -65,8 +69,7 @@ final class WireOptions {
 
   /**
    * The model's options for an inbound script list (padding dropped; a window scale above 14 is
-   * taken as 14, as RFC 7323 2.3 says), with SACK edges and the timestamp echo mapped to the
-   * wire.
+   * taken as 14, as RFC 7323 2.3 says), with SACK edges and the timestamp echo mapped to the wire.
    */
   static TcpOptions toModel(List<TcpOptionSpec> options, SequenceSpace space) {
     int mss = -1;
@@ -88,8 +91,8 @@ final class WireOptions {
         }
         case SACK -> {
           for (long[] block : option.blocks()) {
-            blocks.add(new TcpOptions.SackBlock(space.inboundAck(block[0]),
-                space.inboundAck(block[1])));
+            blocks.add(
+                new TcpOptions.SackBlock(space.inboundAck(block[0]), space.inboundAck(block[1])));
           }
         }
         default -> {
@@ -97,7 +100,13 @@ final class WireOptions {
         }
       }
     }
-    return new TcpOptions(mss, scale, sackPermitted, timestamps, tsVal, tsEcr,
+    return new TcpOptions(
+        mss,
+        scale,
+        sackPermitted,
+        timestamps,
+        tsVal,
+        tsEcr,
         List.copyOf(blocks.subList(0, Math.min(4, blocks.size()))));
   }
 }

@@ -8,16 +8,16 @@ import java.util.Map;
 /**
  * Generates the state-by-segment conformance scripts under {@code packetdrill/}: each of the 11
  * states of RFC 9293 crossed with each kind of segment (SYN, SYN-ACK, ACK, FIN, FIN-ACK, RST,
- * RST-ACK, data), at the left edge, inside, at the right edge and outside the receive window,
- * each with the reply RFC 9293 3.10.7 and RFC 5961 require. In CLOSED and LISTEN there is no
- * window, so there is one script per kind; in SYN-SENT the position is that of SEG.ACK against
- * our SYN (at ISS, acceptable, beyond SND.NXT).
+ * RST-ACK, data), at the left edge, inside, at the right edge and outside the receive window, each
+ * with the reply RFC 9293 3.10.7 and RFC 5961 require. In CLOSED and LISTEN there is no window, so
+ * there is one script per kind; in SYN-SENT the position is that of SEG.ACK against our SYN (at
+ * ISS, acceptable, beyond SND.NXT).
  *
  * <p>Every script sets up its state from the rfc profile's endpoint (a peer that offers only an
- * MSS, so no window scaling and a 65535-byte window), sends the segment under test 100 ms later
- * and expects the reply, then checks the state where the reply alone does not show it: a TCB
- * that was deleted answers a probe ACK with a RST, a reset connection fails read() with
- * ECONNRESET, a SYN-SENT that ignored a segment still completes its handshake.
+ * MSS, so no window scaling and a 65535-byte window), sends the segment under test 100 ms later and
+ * expects the reply, then checks the state where the reply alone does not show it: a TCB that was
+ * deleted answers a probe ACK with a RST, a reset connection fails read() with ECONNRESET, a
+ * SYN-SENT that ignored a segment still completes its handshake.
  */
 final class ConformanceMatrix {
   static final int WINDOW = 65535;
@@ -134,13 +134,14 @@ final class ConformanceMatrix {
 
     /** Whether a RST at RCV.NXT is reported to the user as "connection reset". */
     boolean signalsReset() {
-      return this == ESTABLISHED || this == FIN_WAIT_1 || this == FIN_WAIT_2
-          || this == CLOSE_WAIT;
+      return this == ESTABLISHED || this == FIN_WAIT_1 || this == FIN_WAIT_2 || this == CLOSE_WAIT;
     }
 
     /** Whether segment text is processed here (before the peer's FIN). */
     boolean takesText() {
-      return this == SYN_RECEIVED || this == ESTABLISHED || this == FIN_WAIT_1
+      return this == SYN_RECEIVED
+          || this == ESTABLISHED
+          || this == FIN_WAIT_1
           || this == FIN_WAIT_2;
     }
   }
@@ -160,8 +161,8 @@ final class ConformanceMatrix {
     for (Kind kind : Kind.values()) {
       if (kind.hasAck) {
         for (AckPosition position : AckPosition.values()) {
-          scripts.put("syn-sent/" + kind.file + "-" + position.file + ".pkt",
-              synSent(kind, position));
+          scripts.put(
+              "syn-sent/" + kind.file + "-" + position.file + ".pkt", synSent(kind, position));
         }
       } else {
         scripts.put("syn-sent/" + kind.file + ".pkt", synSent(kind, null));
@@ -170,7 +171,8 @@ final class ConformanceMatrix {
     for (Synchronized state : Synchronized.values()) {
       for (Kind kind : Kind.values()) {
         for (Position position : Position.values()) {
-          scripts.put(state.dir + "/" + kind.file + "-" + position.file + ".pkt",
+          scripts.put(
+              state.dir + "/" + kind.file + "-" + position.file + ".pkt",
               synchronizedScript(state, kind, position));
         }
       }
@@ -196,45 +198,49 @@ final class ConformanceMatrix {
       lines.add("// The reply: <SEQ=SEG.ACK><CTL=RST>.");
       lines.add("+0    > R 1000:1000(0)");
     } else {
-      rule = "RFC 9293 3.10.7.1: \"If the ACK bit is off, sequence number zero is used,"
-          + " <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>\".";
+      rule =
+          "RFC 9293 3.10.7.1: \"If the ACK bit is off, sequence number zero is used,"
+              + " <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>\".";
       lines.add("// The reply: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.");
       lines.add("+0    > R. 0:0(0) ack 101");
     }
-    return script("CLOSED x " + kind.label() + ": no TCB, so the closed-port rule answers.",
-        rule, lines);
+    return script(
+        "CLOSED x " + kind.label() + ": no TCB, so the closed-port rule answers.", rule, lines);
   }
 
   private static String listen(Kind kind) {
     List<String> lines = new ArrayList<>(listenSetup());
     lines.add("");
     lines.add("// The segment under test.");
-    lines.add("+0.1  < " + segment(kind, 100, 1000)
-        + (kind == Kind.SYN ? " <mss 1460>" : ""));
+    lines.add("+0.1  < " + segment(kind, 100, 1000) + (kind == Kind.SYN ? " <mss 1460>" : ""));
     String rule;
     if (kind.isRst()) {
-      rule = "RFC 9293 3.10.7.2 first: \"An incoming RST segment could not be valid since it"
-          + " could not have been sent in response to anything sent by this incarnation of the"
-          + " connection. An incoming RST should be ignored.\"";
+      rule =
+          "RFC 9293 3.10.7.2 first: \"An incoming RST segment could not be valid since it"
+              + " could not have been sent in response to anything sent by this incarnation of the"
+              + " connection. An incoming RST should be ignored.\"";
       lines.add("// No reply: the RST is ignored, and the listener still works.");
       lines.addAll(handshakeFromListener(100));
     } else if (kind.hasAck) {
-      rule = "RFC 9293 3.10.7.2 second: \"Any acknowledgment is bad if it arrives on a"
-          + " connection still in the LISTEN state. An acceptable reset segment should be formed"
-          + " for any arriving ACK-bearing segment. The RST should be formatted as follows:"
-          + " <SEQ=SEG.ACK><CTL=RST>\".";
+      rule =
+          "RFC 9293 3.10.7.2 second: \"Any acknowledgment is bad if it arrives on a"
+              + " connection still in the LISTEN state. An acceptable reset segment should be formed"
+              + " for any arriving ACK-bearing segment. The RST should be formatted as follows:"
+              + " <SEQ=SEG.ACK><CTL=RST>\".";
       lines.add("// The reply: <SEQ=SEG.ACK><CTL=RST>.");
       lines.add("+0    > R 1000:1000(0)");
     } else if (kind == Kind.SYN) {
-      rule = "RFC 9293 3.10.7.2 third: \"Set RCV.NXT to SEG.SEQ+1, IRS is set to SEG.SEQ ..."
-          + " <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> is sent\"; the SYN,ACK offers only what the"
-          + " SYN offered (RFC 7323 2.2, 3.2).";
+      rule =
+          "RFC 9293 3.10.7.2 third: \"Set RCV.NXT to SEG.SEQ+1, IRS is set to SEG.SEQ ..."
+              + " <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> is sent\"; the SYN,ACK offers only what the"
+              + " SYN offered (RFC 7323 2.2, 3.2).";
       lines.add("// The reply: <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>.");
       lines.add("+0    > S. 0:0(0) ack 101 win 65535 <mss 1460>");
     } else {
-      rule = "RFC 9293 3.10.7.2 fourth: \"Any other control or text-bearing segment (not"
-          + " containing SYN) must have an ACK and thus would have been discarded by the ACK"
-          + " processing in the second step.\" Without an ACK it is dropped.";
+      rule =
+          "RFC 9293 3.10.7.2 fourth: \"Any other control or text-bearing segment (not"
+              + " containing SYN) must have an ACK and thus would have been discarded by the ACK"
+              + " processing in the second step.\" Without an ACK it is dropped.";
       lines.add("// No reply: the segment is dropped, and the listener still works.");
       lines.addAll(handshakeFromListener(100));
     }
@@ -255,58 +261,64 @@ final class ConformanceMatrix {
     List<String> lines = new ArrayList<>(synSentSetup());
     lines.add("");
     int ack = position == null ? 0 : position.ack;
-    lines.add("// The segment under test" + (position == null ? "" : ": " + position.text)
-        + ".");
+    lines.add("// The segment under test" + (position == null ? "" : ": " + position.text) + ".");
     lines.add("+0.1  < " + segment(kind, 0, ack) + (kind.isSyn() ? " <mss 1460>" : ""));
     boolean badAck = position != null && position != AckPosition.ACCEPTABLE;
     String rule;
     boolean stillSynSent = true;
     if (badAck) {
       if (kind.isRst()) {
-        rule = "RFC 9293 3.10.7.3 first: \"If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a"
-            + " reset (unless the RST bit is set, if so drop the segment and return)\".";
+        rule =
+            "RFC 9293 3.10.7.3 first: \"If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a"
+                + " reset (unless the RST bit is set, if so drop the segment and return)\".";
         lines.add("// No reply: a RST with an unacceptable ACK is dropped.");
       } else {
-        rule = "RFC 9293 3.10.7.3 first: \"If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a"
-            + " reset ... <SEQ=SEG.ACK><CTL=RST> and discard the segment.\"";
+        rule =
+            "RFC 9293 3.10.7.3 first: \"If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a"
+                + " reset ... <SEQ=SEG.ACK><CTL=RST> and discard the segment.\"";
         lines.add("// The reply: <SEQ=SEG.ACK><CTL=RST>; the connection stays in SYN-SENT.");
         lines.add("+0    > R " + ack + ":" + ack + "(0)");
       }
     } else if (kind.isRst()) {
       if (kind.hasAck) {
-        rule = "RFC 9293 3.10.7.3 second: \"If the ACK was acceptable, then signal to the user"
-            + " 'error: connection reset', drop the segment, enter CLOSED state, delete TCB, and"
-            + " return.\"";
+        rule =
+            "RFC 9293 3.10.7.3 second: \"If the ACK was acceptable, then signal to the user"
+                + " 'error: connection reset', drop the segment, enter CLOSED state, delete TCB, and"
+                + " return.\"";
         lines.add("// No reply: the connection is refused.");
         lines.add("+0    getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0");
         lines.addAll(deletedProbe(1, 1));
         stillSynSent = false;
       } else {
-        rule = "RFC 9293 3.10.7.3 second: \"Otherwise (no ACK), drop the segment and return\""
-            + " (RFC 5961 3.2: a RST in SYN-SENT is believed only if it acknowledges the SYN).";
+        rule =
+            "RFC 9293 3.10.7.3 second: \"Otherwise (no ACK), drop the segment and return\""
+                + " (RFC 5961 3.2: a RST in SYN-SENT is believed only if it acknowledges the SYN).";
         lines.add("// No reply: a RST without an ACK is dropped.");
       }
     } else if (kind == Kind.SYN) {
-      rule = "RFC 9293 3.10.7.3 fourth: \"Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment"
-          + " <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and send it\" (simultaneous open); it offers"
-          + " only the options the peer's SYN offered (RFC 7323 2.2: \"MAY send a Window Scale"
-          + " option in a <SYN,ACK> segment only if it received a Window Scale option in the"
-          + " initial <SYN>\"; 3.2 likewise for timestamps).";
+      rule =
+          "RFC 9293 3.10.7.3 fourth: \"Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment"
+              + " <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and send it\" (simultaneous open); it offers"
+              + " only the options the peer's SYN offered (RFC 7323 2.2: \"MAY send a Window Scale"
+              + " option in a <SYN,ACK> segment only if it received a Window Scale option in the"
+              + " initial <SYN>\"; 3.2 likewise for timestamps).";
       lines.add("// The reply: <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>.");
       lines.add("+0    > S. 0:0(0) ack 1 win 65535 <mss 1460>");
       stillSynSent = false;
     } else if (kind == Kind.SYN_ACK) {
-      rule = "RFC 9293 3.10.7.3 fourth: \"If SND.UNA > ISS (our SYN has been ACKed), change the"
-          + " connection state to ESTABLISHED, form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT>"
-          + "<CTL=ACK> and send it.\"";
-      lines.add("// The reply: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>; the connection is"
-          + " established.");
+      rule =
+          "RFC 9293 3.10.7.3 fourth: \"If SND.UNA > ISS (our SYN has been ACKed), change the"
+              + " connection state to ESTABLISHED, form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT>"
+              + "<CTL=ACK> and send it.\"";
+      lines.add(
+          "// The reply: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>; the connection is" + " established.");
       lines.add("+0    > . 1:1(0) ack 1");
       lines.add("+0    getsockopt(3, SOL_SOCKET, SO_ERROR, [0], [4]) = 0");
       stillSynSent = false;
     } else {
-      rule = "RFC 9293 3.10.7.3 fifth: \"If neither of the SYN or RST bits is set, then drop the"
-          + " segment and return.\"";
+      rule =
+          "RFC 9293 3.10.7.3 fifth: \"If neither of the SYN or RST bits is set, then drop the"
+              + " segment and return.\"";
       lines.add("// No reply: the segment is dropped.");
     }
     if (stillSynSent) {
@@ -325,8 +337,14 @@ final class ConformanceMatrix {
     List<String> lines = new ArrayList<>(setup(state));
     lines.add("");
     int seq = position.seq(state.rcvNxt);
-    lines.add("// The segment under test: " + position.text + " (RCV.NXT = " + state.rcvNxt
-        + ", RCV.WND = " + WINDOW + ").");
+    lines.add(
+        "// The segment under test: "
+            + position.text
+            + " (RCV.NXT = "
+            + state.rcvNxt
+            + ", RCV.WND = "
+            + WINDOW
+            + ").");
     lines.add("+0.1  < " + segment(kind, seq, state.sndNxt));
     Outcome outcome = outcome(state, kind, position);
     if (outcome.reply().isEmpty()) {
@@ -334,13 +352,13 @@ final class ConformanceMatrix {
     }
     lines.addAll(outcome.reply());
     lines.addAll(outcome.check());
-    return script(state.label() + " x " + kind.label() + " at " + position.file + ".",
-        outcome.rule(), lines);
+    return script(
+        state.label() + " x " + kind.label() + " at " + position.file + ".", outcome.rule(), lines);
   }
 
   /**
-   * The reply RFC 9293 3.10.7.4 (with RFC 5961's challenge ACKs) requires, in its order of
-   * checks: sequence number, RST, SYN, ACK bit, ACK field, text, FIN.
+   * The reply RFC 9293 3.10.7.4 (with RFC 5961's challenge ACKs) requires, in its order of checks:
+   * sequence number, RST, SYN, ACK bit, ACK field, text, FIN.
    */
   private static Outcome outcome(Synchronized state, Kind kind, Position position) {
     int rn = state.rcvNxt;
@@ -348,11 +366,15 @@ final class ConformanceMatrix {
     String ack = "+0    > . " + sn + ":" + sn + "(0) ack " + rn;
     if (position == Position.OUTSIDE) {
       if (kind.isRst()) {
-        return new Outcome(List.of(), "RFC 5961 3.2 (RFC 9293 3.10.7.4 second): \"If the RST"
-            + " bit is set and the sequence number is outside the current receive window,"
-            + " silently drop the segment.\"", List.of());
+        return new Outcome(
+            List.of(),
+            "RFC 5961 3.2 (RFC 9293 3.10.7.4 second): \"If the RST"
+                + " bit is set and the sequence number is outside the current receive window,"
+                + " silently drop the segment.\"",
+            List.of());
       }
-      return new Outcome(List.of("// The reply: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.", ack),
+      return new Outcome(
+          List.of("// The reply: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.", ack),
           "RFC 9293 3.10.7.4 first: \"If an incoming segment is not acceptable, an"
               + " acknowledgment should be sent in reply (unless the RST bit is set ...)\";"
               + " for a SYN this is RFC 5961 4.2's challenge ACK, of the same form.",
@@ -360,53 +382,67 @@ final class ConformanceMatrix {
     }
     if (kind.isRst()) {
       if (position != Position.LEFT_EDGE) {
-        return new Outcome(List.of("// The reply: a challenge ACK"
-            + " <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.", ack),
+        return new Outcome(
+            List.of("// The reply: a challenge ACK" + " <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.", ack),
             "RFC 5961 3.2 (RFC 9293 3.10.7.4 second): \"If the RST bit is set and the sequence"
                 + " number does not exactly match the next expected sequence value, yet is"
                 + " within the current receive window, TCP MUST send an acknowledgment"
-                + " (challenge ACK)\".", List.of());
+                + " (challenge ACK)\".",
+            List.of());
       }
       List<String> check = new ArrayList<>();
       String rule;
       if (state == Synchronized.SYN_RECEIVED) {
-        rule = "RFC 9293 3.10.7.4 second, SYN-RECEIVED: \"If this connection was initiated with"
-            + " a passive OPEN (i.e., came from the LISTEN state), then return this connection"
-            + " to LISTEN state and return.\"";
+        rule =
+            "RFC 9293 3.10.7.4 second, SYN-RECEIVED: \"If this connection was initiated with"
+                + " a passive OPEN (i.e., came from the LISTEN state), then return this connection"
+                + " to LISTEN state and return.\"";
       } else if (state.signalsReset()) {
-        rule = "RFC 9293 3.10.7.4 second (RFC 5961 3.2: SEG.SEQ = RCV.NXT): \"any outstanding"
-            + " RECEIVEs and SEND should receive 'reset' responses ... enter the CLOSED state,"
-            + " delete the TCB, and return.\"";
+        rule =
+            "RFC 9293 3.10.7.4 second (RFC 5961 3.2: SEG.SEQ = RCV.NXT): \"any outstanding"
+                + " RECEIVEs and SEND should receive 'reset' responses ... enter the CLOSED state,"
+                + " delete the TCB, and return.\"";
         check.add("+0    read(4, ..., 100) = -1 ECONNRESET (Connection reset by peer)");
       } else {
-        rule = "RFC 9293 3.10.7.4 second, " + state.label() + ": \"If the RST bit is set, then"
-            + " enter the CLOSED state, delete the TCB, and return.\"";
+        rule =
+            "RFC 9293 3.10.7.4 second, "
+                + state.label()
+                + ": \"If the RST bit is set, then"
+                + " enter the CLOSED state, delete the TCB, and return.\"";
       }
       check.addAll(deletedProbe(rn, sn));
       return new Outcome(List.of(), rule, check);
     }
     if (kind.isSyn()) {
       if (state == Synchronized.SYN_RECEIVED) {
-        return new Outcome(List.of(), "RFC 9293 3.10.7.4 fourth, SYN-RECEIVED: \"If the"
-            + " connection was initiated with a passive OPEN, then return this connection to"
-            + " the LISTEN state and return.\"", deletedProbe(rn, sn));
+        return new Outcome(
+            List.of(),
+            "RFC 9293 3.10.7.4 fourth, SYN-RECEIVED: \"If the"
+                + " connection was initiated with a passive OPEN, then return this connection to"
+                + " the LISTEN state and return.\"",
+            deletedProbe(rn, sn));
       }
-      return new Outcome(List.of("// The reply: a challenge ACK"
-          + " <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.", ack),
+      return new Outcome(
+          List.of("// The reply: a challenge ACK" + " <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.", ack),
           "RFC 5961 4.2 (RFC 9293 3.10.7.4 fourth): \"If the SYN bit is set, irrespective of"
               + " the sequence number, TCP MUST send an ACK (also referred to as challenge ACK)"
-              + " to the remote peer\".", List.of());
+              + " to the remote peer\".",
+          List.of());
     }
     if (!kind.hasAck) {
-      return new Outcome(List.of(), "RFC 9293 3.10.7.4 fifth: \"if the ACK bit is off, drop"
-          + " the segment and return\".", List.of());
+      return new Outcome(
+          List.of(),
+          "RFC 9293 3.10.7.4 fifth: \"if the ACK bit is off, drop" + " the segment and return\".",
+          List.of());
     }
     // Fifth, the ACK field (SEG.ACK = SND.NXT, acceptable).
     switch (state) {
       case LAST_ACK:
-        return new Outcome(List.of(), "RFC 9293 3.10.7.4 fifth, LAST-ACK: \"The only thing"
-            + " that can arrive in this state is an acknowledgment of our FIN. If our FIN is now"
-            + " acknowledged, delete the TCB, enter the CLOSED state, and return.\"",
+        return new Outcome(
+            List.of(),
+            "RFC 9293 3.10.7.4 fifth, LAST-ACK: \"The only thing"
+                + " that can arrive in this state is an acknowledgment of our FIN. If our FIN is now"
+                + " acknowledged, delete the TCB, enter the CLOSED state, and return.\"",
             deletedProbe(rn, sn));
       case TIME_WAIT:
         return timeWaitAck(kind, position, rn, sn, ack);
@@ -414,90 +450,129 @@ final class ConformanceMatrix {
         break;
     }
     boolean inOrder = position == Position.LEFT_EDGE;
-    String ackRule = switch (state) {
-      case SYN_RECEIVED -> "fifth, SYN-RECEIVED: \"If SND.UNA < SEG.ACK =< SND.NXT, then enter"
-          + " ESTABLISHED state and continue processing\"";
-      case FIN_WAIT_1 -> "fifth, FIN-WAIT-1: \"if the FIN segment is now acknowledged, then"
-          + " enter FIN-WAIT-2 and continue processing in that state\"";
-      case CLOSING -> "fifth, CLOSING: \"if the ACK acknowledges our FIN, then enter the"
-          + " TIME-WAIT state\"";
-      default -> "fifth: SEG.ACK = SND.NXT is acceptable";
-    };
+    String ackRule =
+        switch (state) {
+          case SYN_RECEIVED ->
+              "fifth, SYN-RECEIVED: \"If SND.UNA < SEG.ACK =< SND.NXT, then enter"
+                  + " ESTABLISHED state and continue processing\"";
+          case FIN_WAIT_1 ->
+              "fifth, FIN-WAIT-1: \"if the FIN segment is now acknowledged, then"
+                  + " enter FIN-WAIT-2 and continue processing in that state\"";
+          case CLOSING ->
+              "fifth, CLOSING: \"if the ACK acknowledges our FIN, then enter the"
+                  + " TIME-WAIT state\"";
+          default -> "fifth: SEG.ACK = SND.NXT is acceptable";
+        };
     if (kind == Kind.ACK) {
-      return new Outcome(List.of(), "RFC 9293 3.10.7.4 " + ackRule + "; a segment without text"
-          + " or FIN needs no reply.", List.of());
+      return new Outcome(
+          List.of(),
+          "RFC 9293 3.10.7.4 " + ackRule + "; a segment without text" + " or FIN needs no reply.",
+          List.of());
     }
     if (kind == Kind.DATA) {
       if (!state.takesText()) {
-        return new Outcome(List.of(), "RFC 9293 3.10.7.4 " + ackRule + "; seventh, "
-            + state.label() + ": \"This should not occur since a FIN has been received from the"
-            + " remote side. Ignore the segment text.\"", List.of());
+        return new Outcome(
+            List.of(),
+            "RFC 9293 3.10.7.4 "
+                + ackRule
+                + "; seventh, "
+                + state.label()
+                + ": \"This should not occur since a FIN has been received from the"
+                + " remote side. Ignore the segment text.\"",
+            List.of());
       }
       if (inOrder) {
-        return new Outcome(List.of("// The reply, within 0.5 s (RFC 9293 3.8.6.3, delayed"
-            + " ACK): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> with RCV.NXT past the data.",
-            "+0~+0.5 > . " + sn + ":" + sn + "(0) ack " + (rn + DATA)),
-            "RFC 9293 3.10.7.4 " + ackRule + "; seventh: \"Once the TCP endpoint takes"
+        return new Outcome(
+            List.of(
+                "// The reply, within 0.5 s (RFC 9293 3.8.6.3, delayed"
+                    + " ACK): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> with RCV.NXT past the data.",
+                "+0~+0.5 > . " + sn + ":" + sn + "(0) ack " + (rn + DATA)),
+            "RFC 9293 3.10.7.4 "
+                + ackRule
+                + "; seventh: \"Once the TCP endpoint takes"
                 + " responsibility for the data, it advances RCV.NXT over the data accepted ..."
                 + " Send an acknowledgment of the form: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>\".",
             List.of());
       }
-      return new Outcome(List.of("// The reply: a duplicate ACK <SEQ=SND.NXT><ACK=RCV.NXT>"
-          + "<CTL=ACK>.", ack), "RFC 9293 3.10.7.4 " + ackRule + "; the segment is out of"
-          + " order (\"segments with higher beginning sequence numbers may be held for later"
-          + " processing\") and RFC 5681 4.2: \"A TCP receiver SHOULD send an immediate"
-          + " duplicate ACK when an out-of-order segment arrives\".", List.of());
+      return new Outcome(
+          List.of("// The reply: a duplicate ACK <SEQ=SND.NXT><ACK=RCV.NXT>" + "<CTL=ACK>.", ack),
+          "RFC 9293 3.10.7.4 "
+              + ackRule
+              + "; the segment is out of"
+              + " order (\"segments with higher beginning sequence numbers may be held for later"
+              + " processing\") and RFC 5681 4.2: \"A TCP receiver SHOULD send an immediate"
+              + " duplicate ACK when an out-of-order segment arrives\".",
+          List.of());
     }
     // FIN-ACK.
     if (inOrder) {
-      String finRule = switch (state) {
-        case SYN_RECEIVED, ESTABLISHED -> "eighth, ESTABLISHED: \"Enter the CLOSE-WAIT state\"";
-        case FIN_WAIT_1 -> "eighth, FIN-WAIT-1: \"If our FIN has been ACKed (perhaps in this"
-            + " segment), then enter TIME-WAIT\"";
-        case FIN_WAIT_2 -> "eighth, FIN-WAIT-2: \"Enter the TIME-WAIT state\"";
-        case CLOSE_WAIT -> "eighth, CLOSE-WAIT: \"Remain in the CLOSE-WAIT state\"";
-        default -> "eighth, TIME-WAIT (entered at the fifth step): \"Remain in the TIME-WAIT"
-            + " state. Restart the 2 MSL time-wait timeout.\"";
-      };
-      return new Outcome(List.of("// The reply: the FIN is acknowledged,"
-          + " <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> with RCV.NXT past the FIN.",
-          "+0    > . " + sn + ":" + sn + "(0) ack " + (rn + 1)),
-          "RFC 9293 3.10.7.4 " + ackRule + "; " + finRule + ", and \"advance RCV.NXT over the"
-              + " FIN, and send an acknowledgment for the FIN\".", List.of());
-    }
-    String mayAck = "RFC 9293 3.10.7.4 " + ackRule + "; the FIN is beyond RCV.NXT, so it is not"
-        + " processed (\"only processing further if the segment then begins at RCV.NXT\"); RFC"
-        + " 9293 MAY-13: \"A TCP implementation MAY send an ACK segment acknowledging RCV.NXT"
-        + " when a valid segment arrives that is in the window but not at the left window"
-        + " edge\"";
-    if (!state.takesText()) {
-      return new Outcome(List.of(), mayAck + "; after the peer's FIN, netsim does not.",
+      String finRule =
+          switch (state) {
+            case SYN_RECEIVED, ESTABLISHED -> "eighth, ESTABLISHED: \"Enter the CLOSE-WAIT state\"";
+            case FIN_WAIT_1 ->
+                "eighth, FIN-WAIT-1: \"If our FIN has been ACKed (perhaps in this"
+                    + " segment), then enter TIME-WAIT\"";
+            case FIN_WAIT_2 -> "eighth, FIN-WAIT-2: \"Enter the TIME-WAIT state\"";
+            case CLOSE_WAIT -> "eighth, CLOSE-WAIT: \"Remain in the CLOSE-WAIT state\"";
+            default ->
+                "eighth, TIME-WAIT (entered at the fifth step): \"Remain in the TIME-WAIT"
+                    + " state. Restart the 2 MSL time-wait timeout.\"";
+          };
+      return new Outcome(
+          List.of(
+              "// The reply: the FIN is acknowledged,"
+                  + " <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> with RCV.NXT past the FIN.",
+              "+0    > . " + sn + ":" + sn + "(0) ack " + (rn + 1)),
+          "RFC 9293 3.10.7.4 "
+              + ackRule
+              + "; "
+              + finRule
+              + ", and \"advance RCV.NXT over the"
+              + " FIN, and send an acknowledgment for the FIN\".",
           List.of());
     }
-    return new Outcome(List.of("// The reply: a duplicate ACK <SEQ=SND.NXT><ACK=RCV.NXT>"
-        + "<CTL=ACK>.", ack), mayAck + ", and netsim does.", List.of());
+    String mayAck =
+        "RFC 9293 3.10.7.4 "
+            + ackRule
+            + "; the FIN is beyond RCV.NXT, so it is not"
+            + " processed (\"only processing further if the segment then begins at RCV.NXT\"); RFC"
+            + " 9293 MAY-13: \"A TCP implementation MAY send an ACK segment acknowledging RCV.NXT"
+            + " when a valid segment arrives that is in the window but not at the left window"
+            + " edge\"";
+    if (!state.takesText()) {
+      return new Outcome(List.of(), mayAck + "; after the peer's FIN, netsim does not.", List.of());
+    }
+    return new Outcome(
+        List.of("// The reply: a duplicate ACK <SEQ=SND.NXT><ACK=RCV.NXT>" + "<CTL=ACK>.", ack),
+        mayAck + ", and netsim does.",
+        List.of());
   }
 
   /** TIME-WAIT, an acceptable segment with the ACK bit: the fifth step's TIME-WAIT rule. */
-  private static Outcome timeWaitAck(Kind kind, Position position, int rn, int sn,
-      String ack) {
-    String rule = "RFC 9293 3.10.7.4 fifth, TIME-WAIT: \"The only thing that can arrive in this"
-        + " state is a retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL"
-        + " timeout.\"";
+  private static Outcome timeWaitAck(Kind kind, Position position, int rn, int sn, String ack) {
+    String rule =
+        "RFC 9293 3.10.7.4 fifth, TIME-WAIT: \"The only thing that can arrive in this"
+            + " state is a retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL"
+            + " timeout.\"";
     if (kind == Kind.FIN_ACK && position == Position.LEFT_EDGE) {
-      return new Outcome(List.of("// The reply: the FIN is acknowledged,"
-          + " <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> with RCV.NXT past the FIN.",
-          "+0    > . " + sn + ":" + sn + "(0) ack " + (rn + 1)), rule + "; eighth, TIME-WAIT:"
-          + " \"Remain in the TIME-WAIT state. Restart the 2 MSL time-wait timeout.\"",
+      return new Outcome(
+          List.of(
+              "// The reply: the FIN is acknowledged,"
+                  + " <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> with RCV.NXT past the FIN.",
+              "+0    > . " + sn + ":" + sn + "(0) ack " + (rn + 1)),
+          rule
+              + "; eighth, TIME-WAIT:"
+              + " \"Remain in the TIME-WAIT state. Restart the 2 MSL time-wait timeout.\"",
           List.of());
     }
-    return new Outcome(List.of("// The reply: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.", ack),
-        rule, List.of());
+    return new Outcome(
+        List.of("// The reply: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.", ack), rule, List.of());
   }
 
   /** A probe ACK for a deleted TCB: the listener or the closed-port rule answers RST. */
   private static List<String> deletedProbe(int rn, int sn) {
-    return List.of("// The TCB is gone: a probe ACK is answered with <SEQ=SEG.ACK><CTL=RST>.",
+    return List.of(
+        "// The TCB is gone: a probe ACK is answered with <SEQ=SEG.ACK><CTL=RST>.",
         "+0    < . " + rn + ":" + rn + "(0) ack " + sn + " win " + WINDOW,
         "+0    > R " + sn + ":" + sn + "(0)");
   }
@@ -574,8 +649,15 @@ final class ConformanceMatrix {
   /** {@code P. 1:11(10) ack 1 win 65535}: an inbound segment of this kind. */
   private static String segment(Kind kind, int seq, int ack) {
     int end = seq + kind.length();
-    StringBuilder text = new StringBuilder(kind.flags).append(' ').append(seq).append(':')
-        .append(end).append('(').append(kind.length()).append(')');
+    StringBuilder text =
+        new StringBuilder(kind.flags)
+            .append(' ')
+            .append(seq)
+            .append(':')
+            .append(end)
+            .append('(')
+            .append(kind.length())
+            .append(')');
     if (kind.hasAck) {
       text.append(" ack ").append(ack);
     }
@@ -588,9 +670,10 @@ final class ConformanceMatrix {
     for (String line : wrap(rule, 96)) {
       text.append("// ").append(line).append('\n');
     }
-    text.append("// Generated by ConformanceMatrix (packetdrill tests): change the generator,"
-        + " then run\n// mvn -pl experiments/packetdrill test -Dtest=ConformanceMatrixTest"
-        + " -Dpacketdrill.regenerate=true\n\n");
+    text.append(
+        "// Generated by ConformanceMatrix (packetdrill tests): change the generator,"
+            + " then run\n// mvn -pl experiments/packetdrill test -Dtest=ConformanceMatrixTest"
+            + " -Dpacketdrill.regenerate=true\n\n");
     for (String line : body) {
       text.append(line).append('\n');
     }

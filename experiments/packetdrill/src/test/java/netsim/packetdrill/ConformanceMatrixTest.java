@@ -16,9 +16,19 @@ import org.junit.jupiter.api.Test;
  * them, change the generator and run this test with {@code -Dpacketdrill.regenerate=true}.
  */
 class ConformanceMatrixTest {
-  private static final List<String> MATRIX_DIRS = List.of("closed", "listen", "syn-sent",
-      "syn-received", "established", "fin-wait-1", "fin-wait-2", "close-wait", "closing",
-      "last-ack", "time-wait");
+  private static final List<String> MATRIX_DIRS =
+      List.of(
+          "closed",
+          "listen",
+          "syn-sent",
+          "syn-received",
+          "established",
+          "fin-wait-1",
+          "fin-wait-2",
+          "close-wait",
+          "closing",
+          "last-ack",
+          "time-wait");
 
   @Test
   void committedMatrixScripts_areTheGeneratorsOutput() throws IOException {
@@ -36,11 +46,12 @@ class ConformanceMatrixTest {
         committed.add(script);
       }
     }
-    assertThat(committed).as("matrix scripts on disk")
+    assertThat(committed)
+        .as("matrix scripts on disk")
         .containsExactlyInAnyOrderElementsOf(generated.keySet());
     for (Map.Entry<String, String> script : generated.entrySet()) {
-      String onDisk = Files.readString(SuiteFiles.ROOT.resolve(script.getKey()),
-          StandardCharsets.UTF_8);
+      String onDisk =
+          Files.readString(SuiteFiles.ROOT.resolve(script.getKey()), StandardCharsets.UTF_8);
       assertThat(onDisk).as(script.getKey()).isEqualTo(script.getValue());
     }
   }

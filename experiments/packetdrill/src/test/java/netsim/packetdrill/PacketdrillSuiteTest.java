@@ -20,16 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The conformance suite under {@code src/test/resources/packetdrill}: one dynamic test per
- * script, named after it. Every script runs with the rfc profile; a few also run as a variant
- * (the linux profile with {@code -D LINUX}, RFC 1337 with {@code -D RFC1337}). Every run passes,
- * except the deliberate differences of {@code known-differences.txt}, each of which must fail at
- * exactly its documented line and mismatch.
+ * The conformance suite under {@code src/test/resources/packetdrill}: one dynamic test per script,
+ * named after it. Every script runs with the rfc profile; a few also run as a variant (the linux
+ * profile with {@code -D LINUX}, RFC 1337 with {@code -D RFC1337}). Every run passes, except the
+ * deliberate differences of {@code known-differences.txt}, each of which must fail at exactly its
+ * documented line and mismatch.
  */
 class PacketdrillSuiteTest {
   private static final Path KNOWN_DIFFERENCES = SuiteFiles.ROOT.resolve("known-differences.txt");
-  private static final Path DOCS = Path.of(System.getProperty("netsim.root"), "docs",
-      "packetdrill.md");
+  private static final Path DOCS =
+      Path.of(System.getProperty("netsim.root"), "docs", "packetdrill.md");
 
   /** A way to run some scripts: its options and which scripts (null: all). */
   private record Variant(String name, Options options, List<String> scripts) {}
@@ -42,10 +42,12 @@ class PacketdrillSuiteTest {
     TcpConfig rfc1337 = Profile.rfc().tcp().toBuilder().rfc1337(true).build();
     return List.of(
         new Variant("rfc profile", rfc, null),
-        new Variant("linux profile, -D LINUX",
+        new Variant(
+            "linux profile, -D LINUX",
             rfc.withProfile(Profile.linux()).withDefines(Set.of("LINUX")),
             List.of("mission/syn-in-established.pkt", "mission/syn-in-time-wait.pkt")),
-        new Variant("rfc profile with rfc1337, -D RFC1337",
+        new Variant(
+            "rfc profile with rfc1337, -D RFC1337",
             rfc.withProfile(Profile.rfc().withTcp("rfc+rfc1337", rfc1337))
                 .withDefines(Set.of("RFC1337")),
             List.of("mission/rst-in-time-wait.pkt")));
@@ -57,8 +59,7 @@ class PacketdrillSuiteTest {
     List<DynamicNode> containers = new ArrayList<>();
     for (Variant variant : variants()) {
       List<DynamicNode> tests = new ArrayList<>();
-      for (String script : variant.scripts() == null ? SuiteFiles.scripts()
-          : variant.scripts()) {
+      for (String script : variant.scripts() == null ? SuiteFiles.scripts() : variant.scripts()) {
         KnownDifference difference = variant.scripts() == null ? known.get(script) : null;
         String name = difference == null ? script : script + " (deliberate difference)";
         tests.add(DynamicTest.dynamicTest(name, () -> check(script, variant, difference)));
@@ -69,8 +70,7 @@ class PacketdrillSuiteTest {
   }
 
   private static void check(String script, Variant variant, KnownDifference difference) {
-    ScriptResult result = PacketdrillRunner.run(SuiteFiles.ROOT.resolve(script),
-        variant.options());
+    ScriptResult result = PacketdrillRunner.run(SuiteFiles.ROOT.resolve(script), variant.options());
     String report = ReportWriter.text(new Report(variant.name(), List.of(result)));
     if (difference == null) {
       assertThat(result.status()).as(report).isEqualTo(ScriptResult.Status.PASS);
@@ -88,8 +88,8 @@ class PacketdrillSuiteTest {
     Options moved = Options.defaults().withRemoteIsn(-5).withSeed(42);
     List<String> different = new ArrayList<>();
     for (String script : SuiteFiles.scripts()) {
-      ScriptResult usual = PacketdrillRunner.run(SuiteFiles.ROOT.resolve(script),
-          Options.defaults());
+      ScriptResult usual =
+          PacketdrillRunner.run(SuiteFiles.ROOT.resolve(script), Options.defaults());
       ScriptResult other = PacketdrillRunner.run(SuiteFiles.ROOT.resolve(script), moved);
       if (usual.status() != other.status() || usual.line() != other.line()) {
         different.add(other.summary());

@@ -41,9 +41,11 @@ class ScriptParserTest {
     @Test
     void absoluteAndRelativeTimes_areNanoseconds() {
       List<Event> events = parse("0.25 `a`\n+0.1 `b`\n+.5 `c`\n3 `d`").events();
-      assertThat(events).extracting(Event::time).containsExactly(
-          EventTime.absolute(Time.millis(250)), EventTime.relative(Time.millis(100)),
-          EventTime.relative(Time.millis(500)), EventTime.absolute(Time.seconds(3)));
+      assertThat(events)
+          .extracting(Event::time)
+          .containsExactly(
+              EventTime.absolute(Time.millis(250)), EventTime.relative(Time.millis(100)),
+              EventTime.relative(Time.millis(500)), EventTime.absolute(Time.seconds(3)));
     }
 
     @Test
@@ -53,16 +55,17 @@ class ScriptParserTest {
 
     @Test
     void ranges_areAbsoluteOrRelative() {
-      assertThat(parse("0.1~0.2 `a`").events().get(0).time()).isEqualTo(new EventTime(
-          EventTime.Kind.ABSOLUTE_RANGE, Time.millis(100), Time.millis(200)));
-      assertThat(parse("+0~+0.5 `a`").events().get(0).time()).isEqualTo(new EventTime(
-          EventTime.Kind.RELATIVE_RANGE, 0, Time.millis(500)));
+      assertThat(parse("0.1~0.2 `a`").events().get(0).time())
+          .isEqualTo(
+              new EventTime(EventTime.Kind.ABSOLUTE_RANGE, Time.millis(100), Time.millis(200)));
+      assertThat(parse("+0~+0.5 `a`").events().get(0).time())
+          .isEqualTo(new EventTime(EventTime.Kind.RELATIVE_RANGE, 0, Time.millis(500)));
     }
 
     @Test
     void blockingCall_hasAnEndTime() {
-      SyscallSpec read = (SyscallSpec) parse("+.1...0.200 read(4, ..., 2000) = 2000")
-          .events().get(0).action();
+      SyscallSpec read =
+          (SyscallSpec) parse("+.1...0.200 read(4, ..., 2000) = 2000").events().get(0).action();
       assertThat(read.end()).isEqualTo(Time.millis(200));
     }
 
@@ -85,7 +88,9 @@ class ScriptParserTest {
 
     @Test
     void timeBeyondTheLimit_isOutOfRange_atItsLine() {
-      assertError("0 `a`\n+99999999999999999999 `b`", 2,
+      assertError(
+          "0 `a`\n+99999999999999999999 `b`",
+          2,
           "time out of range: 99999999999999999999 s (at most 1000000 s)");
       assertError("0 `a`\n1000000.5 `b`", 2, "time out of range: 1000000.5 s");
       assertError("0~99999999999999999999 `a`", 1, "time out of range");
@@ -94,10 +99,13 @@ class ScriptParserTest {
 
     @Test
     void timesAddingUpBeyondTheLimit_areOutOfRange_whereTheyPassIt() {
-      assertError("0 `a`\n+600000 `b`\n+0 `c`\n+400001 `d`", 4, "the script's times add up"
-          + " to more than 1000000 s");
+      assertError(
+          "0 `a`\n+600000 `b`\n+0 `c`\n+400001 `d`",
+          4,
+          "the script's times add up" + " to more than 1000000 s");
       assertThat(parse("0 `a`\n+600000 `b`\n+400000 `c`").events()).hasSize(3);
-      assertThat(parse("999999 `a`\n1000000 `b`").events()).as("absolute times do not add up")
+      assertThat(parse("999999 `a`\n1000000 `b`").events())
+          .as("absolute times do not add up")
           .hasSize(2);
     }
 
@@ -118,7 +126,8 @@ class ScriptParserTest {
       assertThat(syn.length()).isZero();
       assertThat(syn.ack()).isNull();
       assertThat(syn.window()).isEqualTo(32792);
-      assertThat(syn.options()).extracting(TcpOptionSpec::toString)
+      assertThat(syn.options())
+          .extracting(TcpOptionSpec::toString)
           .containsExactly("mss 1000", "sackOK", "nop", "nop", "nop", "wscale 7");
     }
 
@@ -155,8 +164,10 @@ class ScriptParserTest {
 
     @Test
     void timestampAndSackOptions() {
-      PacketSpec ack = packet("< . 1:1(0) ack 1001 win 257 <nop,nop,TS val 200 ecr 100,"
-          + "sack 2001:3001 4001:5001,eol>");
+      PacketSpec ack =
+          packet(
+              "< . 1:1(0) ack 1001 win 257 <nop,nop,TS val 200 ecr 100,"
+                  + "sack 2001:3001 4001:5001,eol>");
       TcpOptionSpec ts = ack.options().get(2);
       assertThat(ts.kind()).isEqualTo(TcpOptionSpec.Kind.TIMESTAMP);
       assertThat(ts.value()).isEqualTo(200);
@@ -181,7 +192,9 @@ class ScriptParserTest {
 
     @Test
     void sequenceRangeNotMatchingLength_isAnError() {
-      assertError("0 `a`\n+0 < P. 1:11(5) ack 1 win 100", 2,
+      assertError(
+          "0 `a`\n+0 < P. 1:11(5) ack 1 win 100",
+          2,
           "sequence range 1:11 does not match payload length 5");
     }
 
@@ -212,17 +225,27 @@ class ScriptParserTest {
 
     @Test
     void sequenceAndAckNumbersBeyond32Bits_areOutOfRange() {
-      assertError("0 < S 4294967296:4294967296(0) win 1", 1,
+      assertError(
+          "0 < S 4294967296:4294967296(0) win 1",
+          1,
           "sequence range start out of range 0-4294967295: 4294967296");
-      assertError("0 < S 0:4294967296(4294967296) win 1", 1,
+      assertError(
+          "0 < S 0:4294967296(4294967296) win 1",
+          1,
           "sequence range end out of range 0-4294967295: 4294967296");
-      assertError("0 < . 1:1(0) ack 4294967296 win 1", 1,
+      assertError(
+          "0 < . 1:1(0) ack 4294967296 win 1",
+          1,
           "acknowledgment number out of range 0-4294967295: 4294967296");
-      assertError("0 < . 1:1(0) ack 99999999999999999999 win 1", 1,
+      assertError(
+          "0 < . 1:1(0) ack 99999999999999999999 win 1",
+          1,
           "acknowledgment number out of range: 99999999999999999999");
-      assertError("0 < . -5:-5(0) ack 1 win 1", 1,
-          "sequence range start out of range 0-4294967295: -5");
-      assertError("0 < . 1:1(0) ack 1 win 1 <sack 1:4294967296>", 1,
+      assertError(
+          "0 < . -5:-5(0) ack 1 win 1", 1, "sequence range start out of range 0-4294967295: -5");
+      assertError(
+          "0 < . 1:1(0) ack 1 win 1 <sack 1:4294967296>",
+          1,
           "SACK block end out of range 0-4294967295: 4294967296");
     }
 
@@ -242,7 +265,8 @@ class ScriptParserTest {
     }
 
     private void assertUnsupported(String text, String reason) {
-      assertThatThrownBy(() -> parse(text)).isInstanceOf(UnsupportedFeatureException.class)
+      assertThatThrownBy(() -> parse(text))
+          .isInstanceOf(UnsupportedFeatureException.class)
           .hasMessageContaining(reason);
     }
   }
@@ -251,28 +275,30 @@ class ScriptParserTest {
   class SystemCalls {
     @Test
     void argumentsOfEveryKind() {
-      SyscallSpec setsockopt = call("setsockopt(3, SOL_SOCKET, SO_LINGER, {onoff=1, linger=0},"
-          + " 8) = 0");
+      SyscallSpec setsockopt =
+          call("setsockopt(3, SOL_SOCKET, SO_LINGER, {onoff=1, linger=0}," + " 8) = 0");
       assertThat(setsockopt.name()).isEqualTo("setsockopt");
       assertThat(setsockopt.args()).hasSize(5);
       Expr.Struct linger = (Expr.Struct) setsockopt.arg(3);
       assertThat(linger.get("onoff")).isEqualTo(new Expr.Int(1));
       assertThat(setsockopt.result()).isEqualTo(new Expr.Int(0));
 
-      SyscallSpec connect = call("connect(3, {sa_family=AF_INET, sin_port=htons(8080),"
-          + " sin_addr=inet_addr(\"192.0.2.1\")}, 16) = 0");
+      SyscallSpec connect =
+          call(
+              "connect(3, {sa_family=AF_INET, sin_port=htons(8080),"
+                  + " sin_addr=inet_addr(\"192.0.2.1\")}, 16) = 0");
       Expr.Struct address = (Expr.Struct) connect.arg(1);
-      assertThat(address.get("sin_port")).isEqualTo(
-          new Expr.Call("htons", List.of(new Expr.Int(8080))));
-      assertThat(address.get("sin_addr")).isEqualTo(
-          new Expr.Call("inet_addr", List.of(new Expr.Str("192.0.2.1"))));
+      assertThat(address.get("sin_port"))
+          .isEqualTo(new Expr.Call("htons", List.of(new Expr.Int(8080))));
+      assertThat(address.get("sin_addr"))
+          .isEqualTo(new Expr.Call("inet_addr", List.of(new Expr.Str("192.0.2.1"))));
     }
 
     @Test
     void ellipsisArraysAndOr() {
       SyscallSpec fcntl = call("fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0");
-      assertThat(fcntl.arg(2)).isEqualTo(new Expr.Or(List.of(new Expr.Word("O_RDWR"),
-          new Expr.Word("O_NONBLOCK"))));
+      assertThat(fcntl.arg(2))
+          .isEqualTo(new Expr.Or(List.of(new Expr.Word("O_RDWR"), new Expr.Word("O_NONBLOCK"))));
       SyscallSpec get = call("getsockopt(3, SOL_SOCKET, SO_RCVBUF, [65536], [4]) = 0");
       assertThat(get.arg(3)).isEqualTo(new Expr.Array(List.of(new Expr.Int(65536))));
       SyscallSpec bind = call("bind(3, ..., ...) = 0");
@@ -281,8 +307,8 @@ class ScriptParserTest {
 
     @Test
     void resultWithErrnoAndNote() {
-      SyscallSpec connect = call("connect(3, ..., ...) = -1 EINPROGRESS (Operation now in"
-          + " progress)");
+      SyscallSpec connect =
+          call("connect(3, ..., ...) = -1 EINPROGRESS (Operation now in" + " progress)");
       assertThat(connect.result()).isEqualTo(new Expr.Int(-1));
       assertThat(connect.errno()).isEqualTo("EINPROGRESS");
     }
@@ -296,11 +322,17 @@ class ScriptParserTest {
 
     @Test
     void argumentsBeyondLong_areOutOfRange_atTheirLine() {
-      assertError("0 `a`\n+0 write(4, ..., 99999999999999999999) = 10", 2,
+      assertError(
+          "0 `a`\n+0 write(4, ..., 99999999999999999999) = 10",
+          2,
           "number out of range: 99999999999999999999");
-      assertError("0 write(4, ..., 10) = 0x1FFFFFFFFFFFFFFFF", 1,
+      assertError(
+          "0 write(4, ..., 10) = 0x1FFFFFFFFFFFFFFFF",
+          1,
           "number out of range: 0x1FFFFFFFFFFFFFFFF");
-      assertError("0 write(4, ..., -99999999999999999999) = 10", 1,
+      assertError(
+          "0 write(4, ..., -99999999999999999999) = 10",
+          1,
           "number out of range: -99999999999999999999");
     }
 
@@ -311,8 +343,7 @@ class ScriptParserTest {
 
     @Test
     void unterminatedNote_isAnError() {
-      assertError("0 connect(3, ..., ...) = -1 EINPROGRESS (Operation", 1,
-          "unterminated '(' note");
+      assertError("0 connect(3, ..., ...) = -1 EINPROGRESS (Operation", 1, "unterminated '(' note");
     }
 
     @Test
@@ -332,7 +363,8 @@ class ScriptParserTest {
     @Test
     void optionsAtTheHead() {
       Script script = parse("--tolerance_usecs=10000\n--ip_version=ipv4\n0 `a`");
-      assertThat(script.options()).containsEntry("tolerance_usecs", "10000")
+      assertThat(script.options())
+          .containsEntry("tolerance_usecs", "10000")
           .containsEntry("ip_version", "ipv4");
     }
 
@@ -344,8 +376,7 @@ class ScriptParserTest {
 
     @Test
     void shellAndCode() {
-      List<Event> events = parse("0 `sysctl -w a=1`\n+0 %{\nassert x == 1\n}%\n+0 `b`")
-          .events();
+      List<Event> events = parse("0 `sysctl -w a=1`\n+0 %{\nassert x == 1\n}%\n+0 `b`").events();
       assertThat(events.get(0).action()).isEqualTo(new ShellCommand("sysctl -w a=1"));
       assertThat(events.get(1).action()).isEqualTo(new CodeBlock("assert x == 1"));
       assertThat(events.get(2).line()).isEqualTo(5);
@@ -380,27 +411,30 @@ class ScriptParserTest {
 
   @Nested
   class Conditionals {
-    private static final String SCRIPT = String.join("\n",
-        "0 `common`",
-        "#ifdef LINUX",
-        "+0 `linux`",
-        "#else",
-        "+0 `other`",
-        "#endif",
-        "#ifndef FREEBSD",
-        "+0 `not freebsd`",
-        "#endif",
-        "+0 `last`");
+    private static final String SCRIPT =
+        String.join(
+            "\n",
+            "0 `common`",
+            "#ifdef LINUX",
+            "+0 `linux`",
+            "#else",
+            "+0 `other`",
+            "#endif",
+            "#ifndef FREEBSD",
+            "+0 `not freebsd`",
+            "#endif",
+            "+0 `last`");
 
     private List<String> commands(Set<String> defines) {
       return ScriptParser.parse("test.pkt", SCRIPT, defines).events().stream()
-          .map(e -> ((ShellCommand) e.action()).command()).toList();
+          .map(e -> ((ShellCommand) e.action()).command())
+          .toList();
     }
 
     @Test
     void ifdef_keepsItsLines_whenTheNameIsDefined() {
-      assertThat(commands(Set.of("LINUX"))).containsExactly("common", "linux", "not freebsd",
-          "last");
+      assertThat(commands(Set.of("LINUX")))
+          .containsExactly("common", "linux", "not freebsd", "last");
     }
 
     @Test

@@ -18,7 +18,8 @@ final class SuiteFiles {
   /** Every {@code .pkt} file under the suite, as paths relative to {@link #ROOT}, sorted. */
   static List<String> scripts() {
     try (Stream<Path> files = Files.walk(ROOT)) {
-      return files.filter(p -> p.toString().endsWith(".pkt"))
+      return files
+          .filter(p -> p.toString().endsWith(".pkt"))
           .map(p -> ROOT.relativize(p).toString().replace('\\', '/'))
           .sorted()
           .collect(Collectors.toList());

@@ -10,8 +10,8 @@ public final class Version {
 
   public static String get() {
     Properties properties = new Properties();
-    try (InputStream in = Version.class.getClassLoader()
-        .getResourceAsStream("netsim/version.properties")) {
+    try (InputStream in =
+        Version.class.getClassLoader().getResourceAsStream("netsim/version.properties")) {
       if (in != null) {
         properties.load(in);
       }

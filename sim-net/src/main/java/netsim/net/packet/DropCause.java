@@ -27,8 +27,8 @@ public enum DropCause {
   /** No protocol handler at the destination host for its protocol. */
   NO_PROTOCOL,
   /**
-   * The destination host received it (a {@code recv} precedes the drop) and its transport
-   * dropped it unanswered because the listen queue was full (a SYN beyond a listener's backlog).
+   * The destination host received it (a {@code recv} precedes the drop) and its transport dropped
+   * it unanswered because the listen queue was full (a SYN beyond a listener's backlog).
    */
   BACKLOG;
 

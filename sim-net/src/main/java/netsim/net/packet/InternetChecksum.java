@@ -1,6 +1,8 @@
 package netsim.net.packet;
 
-/** The Internet checksum (RFC 1071): one's complement of the one's complement sum of 16-bit words. */
+/**
+ * The Internet checksum (RFC 1071): one's complement of the one's complement sum of 16-bit words.
+ */
 public final class InternetChecksum {
   private InternetChecksum() {}
 
@@ -23,8 +25,8 @@ public final class InternetChecksum {
   }
 
   /** Adds the IPv4 pseudo-header of a transport segment to a running sum (RFC 9293 3.1). */
-  public static long pseudoHeader(long sum, Ipv4Address source, Ipv4Address destination,
-      int protocol, int segmentLength) {
+  public static long pseudoHeader(
+      long sum, Ipv4Address source, Ipv4Address destination, int protocol, int segmentLength) {
     sum += source.bits() >>> 16;
     sum += source.bits() & 0xFFFF;
     sum += destination.bits() >>> 16;

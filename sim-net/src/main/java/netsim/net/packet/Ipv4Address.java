@@ -15,12 +15,13 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
    * @throws IllegalArgumentException naming the text if it is not an IPv4 address
    */
   public static Ipv4Address parse(String text) {
-    checkArgument(text != null && InetAddresses.isInetAddress(text.trim()),
+    checkArgument(
+        text != null && InetAddresses.isInetAddress(text.trim()),
         "invalid IPv4 address '%s': expected four numbers 0-255 separated by dots, e.g. 10.0.0.1",
         text);
     InetAddress address = InetAddresses.forString(text.trim());
-    checkArgument(address instanceof Inet4Address,
-        "invalid IPv4 address '%s': this is not IPv4", text);
+    checkArgument(
+        address instanceof Inet4Address, "invalid IPv4 address '%s': this is not IPv4", text);
     return new Ipv4Address(InetAddresses.coerceToInteger(address));
   }
 
@@ -39,7 +40,12 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
 
   @Override
   public String toString() {
-    return (bits >>> 24) + "." + ((bits >>> 16) & 0xFF) + "." + ((bits >>> 8) & 0xFF) + "."
+    return (bits >>> 24)
+        + "."
+        + ((bits >>> 16) & 0xFF)
+        + "."
+        + ((bits >>> 8) & 0xFF)
+        + "."
         + (bits & 0xFF);
   }
 }

@@ -6,8 +6,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 public record Prefix(Ipv4Address network, int length) {
   public Prefix {
     checkArgument(length >= 0 && length <= 32, "prefix length out of range 0-32: %s", length);
-    checkArgument((network.bits() & ~mask(length)) == 0,
-        "%s/%s has host bits set", network, length);
+    checkArgument(
+        (network.bits() & ~mask(length)) == 0, "%s/%s has host bits set", network, length);
   }
 
   /** The prefix that holds exactly one address. */
@@ -25,8 +25,8 @@ public record Prefix(Ipv4Address network, int length) {
     try {
       length = Integer.parseInt(text.substring(slash + 1).trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("invalid prefix '" + text + "': expected e.g. 10.0.1.0/24",
-          e);
+      throw new IllegalArgumentException(
+          "invalid prefix '" + text + "': expected e.g. 10.0.1.0/24", e);
     }
     return new Prefix(Ipv4Address.parse(text.substring(0, slash)), length);
   }

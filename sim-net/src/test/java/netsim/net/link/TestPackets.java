@@ -22,7 +22,7 @@ final class TestPackets {
   /** A new packet of {@code totalLength} bytes on the wire (at least 28), sequence 0, 1, ... */
   Packet of(int totalLength) {
     // The host has no route: the packet goes nowhere, but it exists.
-    return host.send(destination,
-        new TestPayload("q" + next, 1000, 2000, totalLength - 28, 0, next++), null);
+    return host.send(
+        destination, new TestPayload("q" + next, 1000, 2000, totalLength - 28, 0, next++), null);
   }
 }

@@ -32,24 +32,40 @@ final class ChallengeAckDetector implements Detector {
         String conn = pending.dst() + "-" + pending.src();
         if (e.t() != pending.t()) {
           pending = null;
-        } else if (e instanceof TraceEvent.State s && s.node().equals(pending.node())
+        } else if (e instanceof TraceEvent.State s
+            && s.node().equals(pending.node())
             && s.conn().equals(conn)) {
           pending = null; // the segment changed the connection's state: not a challenge
-        } else if (e instanceof TraceEvent.Packet p && p.ev().equals("send")
-            && p.node().equals(pending.node()) && (p.src() + "-" + p.dst()).equals(conn)) {
+        } else if (e instanceof TraceEvent.Packet p
+            && p.ev().equals("send")
+            && p.node().equals(pending.node())
+            && (p.src() + "-" + p.dst()).equals(conn)) {
           if (p.flags().equals("ACK")) {
-            found.add(new Detection(p.t(), "challenge ACK: " + p.node() + "'s " + conn + " in "
-                + pendingState + " answered " + pending.flags() + " from " + pending.src()
-                + " with an ACK at " + Detection.time(p.t())));
+            found.add(
+                new Detection(
+                    p.t(),
+                    "challenge ACK: "
+                        + p.node()
+                        + "'s "
+                        + conn
+                        + " in "
+                        + pendingState
+                        + " answered "
+                        + pending.flags()
+                        + " from "
+                        + pending.src()
+                        + " with an ACK at "
+                        + Detection.time(p.t())));
           }
           pending = null;
         }
       }
-      if (e instanceof TraceEvent.Packet p && p.ev().equals("recv")
+      if (e instanceof TraceEvent.Packet p
+          && p.ev().equals("recv")
           && (p.has("SYN") || p.has("RST"))) {
         String state = connections.state(p.node(), p.dst() + "-" + p.src());
-        if (state != null && (ConnectionTracker.SYNCHRONIZED.contains(state)
-            || state.equals("TIME_WAIT"))) {
+        if (state != null
+            && (ConnectionTracker.SYNCHRONIZED.contains(state) || state.equals("TIME_WAIT"))) {
           pending = p;
           pendingState = state;
         }

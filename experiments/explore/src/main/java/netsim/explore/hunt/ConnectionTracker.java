@@ -13,13 +13,15 @@ import netsim.scenario.trace.TraceEvent;
  */
 final class ConnectionTracker {
   /** The states in which both ends have agreed on sequence numbers and TIME-WAIT is not yet. */
-  static final Set<String> SYNCHRONIZED = Set.of("ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2",
-      "CLOSE_WAIT", "CLOSING", "LAST_ACK");
+  static final Set<String> SYNCHRONIZED =
+      Set.of("ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "CLOSE_WAIT", "CLOSING", "LAST_ACK");
 
   private final Map<String, String> states = new HashMap<>();
   private final Map<String, String> nodeOfConn = new HashMap<>();
+
   /** The ISN of the last SYN a connection sent from SYN_SENT, by "node conn". */
   private final Map<String, Long> isns = new HashMap<>();
+
   /** When a connection with a given ISN reached CLOSED, by "node conn isn". */
   private final Map<String, Long> closedAt = new HashMap<>();
 
@@ -31,8 +33,10 @@ final class ConnectionTracker {
       if (s.to().equals("CLOSED")) {
         closedAt.put(key + " " + isns.get(key), s.t());
       }
-    } else if (event instanceof TraceEvent.Packet p && p.ev().equals("send")
-        && p.flags().equals("SYN") && "SYN_SENT".equals(p.state())) {
+    } else if (event instanceof TraceEvent.Packet p
+        && p.ev().equals("send")
+        && p.flags().equals("SYN")
+        && "SYN_SENT".equals(p.state())) {
       isns.put(p.node() + " " + p.src() + "-" + p.dst(), p.seq());
     }
   }

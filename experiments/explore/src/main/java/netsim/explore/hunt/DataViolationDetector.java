@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * {@code data-violation}: the run broke one of the invariants every run checks: data delivered
- * intact and in order, no embryonic connection leaked, no connection left open unless its peer
- * gave up. Expected outcomes (resets, timeouts, a peer that gave up, ...) never fire it; see
- * {@link netsim.scenario.run.Invariants}.
+ * intact and in order, no embryonic connection leaked, no connection left open unless its peer gave
+ * up. Expected outcomes (resets, timeouts, a peer that gave up, ...) never fire it; see {@link
+ * netsim.scenario.run.Invariants}.
  */
 final class DataViolationDetector implements Detector {
   @Override

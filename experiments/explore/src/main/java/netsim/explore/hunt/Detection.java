@@ -14,10 +14,15 @@ public record Detection(long t, String description) {
 
   /** A virtual time for a description, to the millisecond above a second: "3.127s", "812.4ms". */
   public static String time(long nanos) {
-    long unit = nanos >= Time.SECOND ? Time.MILLISECOND
-        : nanos >= Time.MILLISECOND ? 100 * Time.MICROSECOND : 1;
-    long rounded = BigDecimal.valueOf(nanos).divide(BigDecimal.valueOf(unit), 0,
-        RoundingMode.HALF_UP).longValueExact() * unit;
+    long unit =
+        nanos >= Time.SECOND
+            ? Time.MILLISECOND
+            : nanos >= Time.MILLISECOND ? 100 * Time.MICROSECOND : 1;
+    long rounded =
+        BigDecimal.valueOf(nanos)
+                .divide(BigDecimal.valueOf(unit), 0, RoundingMode.HALF_UP)
+                .longValueExact()
+            * unit;
     return Time.format(rounded);
   }
 }

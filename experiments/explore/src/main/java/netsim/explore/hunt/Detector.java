@@ -3,8 +3,8 @@ package netsim.explore.hunt;
 import java.util.List;
 
 /**
- * Reads a run's trace and says whether one edge case happened in it, and where: the question a
- * hunt asks of every seed. Detectors are found by name in {@link Detectors}.
+ * Reads a run's trace and says whether one edge case happened in it, and where: the question a hunt
+ * asks of every seed. Detectors are found by name in {@link Detectors}.
  */
 public interface Detector {
   /** The name on the command line: "stale-syn". */

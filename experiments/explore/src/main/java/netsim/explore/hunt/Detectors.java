@@ -15,12 +15,20 @@ public final class Detectors {
   static {
     register(new StaleSynDetector());
     register(new FinalAckLostDetector());
-    register(new TransitionDetector("simultaneous-open",
-        "both ends send a SYN and a connection goes SYN_SENT -> SYN_RECEIVED",
-        "simultaneous open", "SYN_SENT", "SYN_RECEIVED"));
-    register(new TransitionDetector("simultaneous-close",
-        "the FINs cross and a connection goes FIN_WAIT_1 -> CLOSING",
-        "simultaneous close", "FIN_WAIT_1", "CLOSING"));
+    register(
+        new TransitionDetector(
+            "simultaneous-open",
+            "both ends send a SYN and a connection goes SYN_SENT -> SYN_RECEIVED",
+            "simultaneous open",
+            "SYN_SENT",
+            "SYN_RECEIVED"));
+    register(
+        new TransitionDetector(
+            "simultaneous-close",
+            "the FINs cross and a connection goes FIN_WAIT_1 -> CLOSING",
+            "simultaneous close",
+            "FIN_WAIT_1",
+            "CLOSING"));
     register(new HalfOpenDetector());
     register(new SynInTimeWaitDetector());
     register(new ChallengeAckDetector());

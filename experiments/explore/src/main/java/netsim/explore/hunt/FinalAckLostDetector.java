@@ -7,8 +7,8 @@ import java.util.Map;
 import netsim.scenario.trace.TraceEvent;
 
 /**
- * {@code final-ack-lost}: an ACK sent from TIME-WAIT is lost and the peer retransmits its FIN —
- * the case TIME-WAIT exists for (RFC 9293 3.6): the waiting side is still there to ACK it again.
+ * {@code final-ack-lost}: an ACK sent from TIME-WAIT is lost and the peer retransmits its FIN — the
+ * case TIME-WAIT exists for (RFC 9293 3.6): the waiting side is still there to ACK it again.
  */
 final class FinalAckLostDetector implements Detector {
   @Override
@@ -29,7 +29,9 @@ final class FinalAckLostDetector implements Detector {
     Map<String, TraceEvent.Packet[]> lost = new HashMap<>();
     for (TraceEvent e : run.events()) {
       if (e instanceof TraceEvent.Packet p) {
-        if (p.ev().equals("send") && "TIME_WAIT".equals(p.state()) && p.flags().equals("ACK")
+        if (p.ev().equals("send")
+            && "TIME_WAIT".equals(p.state())
+            && p.flags().equals("ACK")
             && p.len() == 0) {
           acks.put(p.pkt(), p);
         } else if (p.ev().equals("drop") && acks.containsKey(p.pkt())) {
@@ -41,10 +43,21 @@ final class FinalAckLostDetector implements Detector {
       } else if (e instanceof TraceEvent.Retransmit r && hasFin(r.flags())) {
         TraceEvent.Packet[] loss = lost.remove(r.conn());
         if (loss != null) {
-          found.add(new Detection(r.t(), "final ACK lost: " + loss[0].node()
-              + "'s ACK from TIME_WAIT " + ConnectionTracker.path(loss[0]) + " was dropped at "
-              + Detection.time(loss[1].t()) + " (" + loss[1].cause() + "); " + r.node()
-              + " retransmitted its FIN at " + Detection.time(r.t())));
+          found.add(
+              new Detection(
+                  r.t(),
+                  "final ACK lost: "
+                      + loss[0].node()
+                      + "'s ACK from TIME_WAIT "
+                      + ConnectionTracker.path(loss[0])
+                      + " was dropped at "
+                      + Detection.time(loss[1].t())
+                      + " ("
+                      + loss[1].cause()
+                      + "); "
+                      + r.node()
+                      + " retransmitted its FIN at "
+                      + Detection.time(r.t())));
         }
       }
     }

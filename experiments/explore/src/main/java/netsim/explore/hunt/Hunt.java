@@ -16,10 +16,10 @@ import netsim.scenario.run.ExpectedOutcome;
 import netsim.scenario.run.Experiment;
 
 /**
- * Runs one experiment under many seeds and reports the seeds in which a detector fired. Runs go
- * to a pool of threads, but results are taken in seed order, so what a hunt reports (the finds,
- * and with a limit the smallest seeds that fire) never depends on the number of threads. Each run
- * is the same as {@code netsim run FILE --seed S}, so every find replays.
+ * Runs one experiment under many seeds and reports the seeds in which a detector fired. Runs go to
+ * a pool of threads, but results are taken in seed order, so what a hunt reports (the finds, and
+ * with a limit the smallest seeds that fire) never depends on the number of threads. Each run is
+ * the same as {@code netsim run FILE --seed S}, so every find replays.
  */
 public final class Hunt {
   /** A seed whose run the detector fired on, with every occurrence it found. */
@@ -39,7 +39,11 @@ public final class Hunt {
    * @param limitReached whether it stopped because it had found enough
    * @param expected how many expected outcomes (not violations) of each kind those runs had
    */
-  public record Outcome(List<Find> finds, long runs, long lastSeed, boolean limitReached,
+  public record Outcome(
+      List<Find> finds,
+      long runs,
+      long lastSeed,
+      boolean limitReached,
       Map<ExpectedOutcome.Kind, Long> expected) {}
 
   /** What one seed's run gave: a find or null, and its expected outcomes by kind. */
@@ -61,8 +65,8 @@ public final class Hunt {
    * @param threads runs at once (at least 1)
    * @param limit stop after this many finds (at least 1; Long.MAX_VALUE for no limit)
    */
-  public Hunt(ExperimentConfig config, Detector detector, SeedRange seeds, int threads,
-      long limit) {
+  public Hunt(
+      ExperimentConfig config, Detector detector, SeedRange seeds, int threads, long limit) {
     if (threads < 1) {
       throw new IllegalArgumentException("--parallel must be at least 1, got " + threads);
     }
@@ -77,17 +81,20 @@ public final class Hunt {
   }
 
   /**
-   * Hunts, telling {@code onFind} of each find and {@code onProgress} every {@link
-   * #PROGRESS_EVERY} seeds, in seed order, on the calling thread.
+   * Hunts, telling {@code onFind} of each find and {@code onProgress} every {@link #PROGRESS_EVERY}
+   * seeds, in seed order, on the calling thread.
    *
    * @throws HuntException if a run fails, naming its seed
    */
   public Outcome run(Consumer<Find> onFind, Consumer<Progress> onProgress) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-      Thread thread = new Thread(task, "hunt");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            task -> {
+              Thread thread = new Thread(task, "hunt");
+              thread.setDaemon(true);
+              return thread;
+            });
     List<Find> finds = new ArrayList<>();
     long[] expected = new long[ExpectedOutcome.Kind.values().length];
     Deque<Future<SeedResult>> pending = new ArrayDeque<>();
@@ -140,8 +147,7 @@ public final class Hunt {
     for (ExpectedOutcome e : trace.expected()) {
       expected[e.kind().ordinal()]++;
     }
-    return new SeedResult(found.isEmpty() ? null : new Find(seed, List.copyOf(found)),
-        expected);
+    return new SeedResult(found.isEmpty() ? null : new Find(seed, List.copyOf(found)), expected);
   }
 
   /** The counts by kind, leaving out the kinds that never happened. */
@@ -165,16 +171,28 @@ public final class Hunt {
       if (e.getCause() instanceof OutOfMemoryError oom) {
         throw oom; // the command says so, with its own status
       }
-      throw new HuntException("the run with seed " + seed + " failed: " + e.getCause(),
-          e.getCause());
+      throw new HuntException(
+          "the run with seed " + seed + " failed: " + e.getCause(), e.getCause());
     }
   }
 
   /** {@code config} with another master seed. */
   public static ExperimentConfig withSeed(ExperimentConfig c, long seed) {
-    return new ExperimentConfig(c.name(), c.description(), seed, c.stop(), c.tcp(), c.nodes(),
-        c.links(), c.changes(), c.partitions(), c.listeners(), c.clients(), c.rules(),
-        c.invariants(), c.outputs());
+    return new ExperimentConfig(
+        c.name(),
+        c.description(),
+        seed,
+        c.stop(),
+        c.tcp(),
+        c.nodes(),
+        c.links(),
+        c.changes(),
+        c.partitions(),
+        c.listeners(),
+        c.clients(),
+        c.rules(),
+        c.invariants(),
+        c.outputs());
   }
 
   /** A hunt that could not go on: a run failed. */

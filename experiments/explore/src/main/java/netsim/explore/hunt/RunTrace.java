@@ -16,11 +16,11 @@ import netsim.scenario.trace.TraceEvent;
 
 /**
  * What detectors read: a run's trace events in order, the invariants it broke, and its expected
- * outcomes (TCP doing its job: resets, timeouts, ...), either straight from a run in memory or
- * from the files {@code netsim run} wrote.
+ * outcomes (TCP doing its job: resets, timeouts, ...), either straight from a run in memory or from
+ * the files {@code netsim run} wrote.
  */
-public record RunTrace(List<TraceEvent> events, List<String> violations,
-    List<ExpectedOutcome> expected) {
+public record RunTrace(
+    List<TraceEvent> events, List<String> violations, List<ExpectedOutcome> expected) {
 
   /** The trace, violations and expected outcomes of a run that just finished. */
   public static RunTrace of(RunResult result) {
@@ -41,8 +41,12 @@ public record RunTrace(List<TraceEvent> events, List<String> violations,
       JsonNode invariants = new ObjectMapper().readTree(summary.toFile()).path("invariants");
       invariants.path("violations").forEach(v -> violations.add(v.asText()));
       for (JsonNode e : invariants.path("expectedOutcomes")) {
-        expected.add(new ExpectedOutcome(e.path("node").asText(), e.path("conn").asText(),
-            kind(e.path("outcome").asText()), e.path("detail").asText()));
+        expected.add(
+            new ExpectedOutcome(
+                e.path("node").asText(),
+                e.path("conn").asText(),
+                kind(e.path("outcome").asText()),
+                e.path("detail").asText()));
       }
     }
     return new RunTrace(events, violations, expected);

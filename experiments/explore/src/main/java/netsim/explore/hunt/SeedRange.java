@@ -22,11 +22,12 @@ public record SeedRange(long first, long last) {
         long seed = Long.parseLong(trimmed);
         return new SeedRange(seed, seed);
       }
-      return new SeedRange(Long.parseLong(trimmed.substring(0, dots).trim()),
+      return new SeedRange(
+          Long.parseLong(trimmed.substring(0, dots).trim()),
           Long.parseLong(trimmed.substring(dots + 2).trim()));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected seeds as FIRST..LAST, e.g. 1..100000, or one"
-          + " seed; got '" + text + "'");
+      throw new IllegalArgumentException(
+          "expected seeds as FIRST..LAST, e.g. 1..100000, or one" + " seed; got '" + text + "'");
     }
   }
 

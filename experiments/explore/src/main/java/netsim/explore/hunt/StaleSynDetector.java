@@ -8,8 +8,8 @@ import netsim.scenario.trace.TraceEvent;
 
 /**
  * {@code stale-syn}: a SYN reaches a listener after the connection attempt that sent it has ended
- * (its connection closed, or a newer one took its 4-tuple) — the old duplicate of RFC 9293 3.5
- * that the three-way handshake is there to refuse.
+ * (its connection closed, or a newer one took its 4-tuple) — the old duplicate of RFC 9293 3.5 that
+ * the three-way handshake is there to refuse.
  */
 final class StaleSynDetector implements Detector {
   @Override
@@ -42,10 +42,14 @@ final class StaleSynDetector implements Detector {
     return found;
   }
 
-  private static void check(TraceEvent.Packet arrival, TraceEvent.Packet send,
-      ConnectionTracker connections, List<Detection> found) {
+  private static void check(
+      TraceEvent.Packet arrival,
+      TraceEvent.Packet send,
+      ConnectionTracker connections,
+      List<Detection> found) {
     String receiverConn = arrival.dst() + "-" + arrival.src();
-    if (send == null || connections.hasConnection(arrival.node(), receiverConn)
+    if (send == null
+        || connections.hasConnection(arrival.node(), receiverConn)
         || !connections.listening(arrival.node(), arrival.dst())) {
       return;
     }
@@ -57,10 +61,22 @@ final class StaleSynDetector implements Detector {
       return;
     }
     Long endedAt = connections.closedAt(send.node(), senderConn, arrival.seq());
-    String ended = endedAt == null ? "after a newer connection took its 4-tuple"
-        : Detection.time(arrival.t() - endedAt) + " after the connection that sent it closed";
-    found.add(new Detection(arrival.t(), "stale SYN " + ConnectionTracker.path(arrival)
-        + " (sent at " + Detection.time(send.t()) + ") reached " + arrival.node()
-        + "'s listener at " + Detection.time(arrival.t()) + ", " + ended));
+    String ended =
+        endedAt == null
+            ? "after a newer connection took its 4-tuple"
+            : Detection.time(arrival.t() - endedAt) + " after the connection that sent it closed";
+    found.add(
+        new Detection(
+            arrival.t(),
+            "stale SYN "
+                + ConnectionTracker.path(arrival)
+                + " (sent at "
+                + Detection.time(send.t())
+                + ") reached "
+                + arrival.node()
+                + "'s listener at "
+                + Detection.time(arrival.t())
+                + ", "
+                + ended));
   }
 }

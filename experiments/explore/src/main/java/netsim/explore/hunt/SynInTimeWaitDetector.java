@@ -6,8 +6,8 @@ import netsim.scenario.trace.TraceEvent;
 
 /**
  * {@code syn-in-time-wait}: a SYN arrives for a 4-tuple its receiver holds in TIME_WAIT: a new
- * incarnation, or an old duplicate, meets the old connection's last state (RFC 9293 3.10.7.4,
- * RFC 5961 4.2, RFC 6191).
+ * incarnation, or an old duplicate, meets the old connection's last state (RFC 9293 3.10.7.4, RFC
+ * 5961 4.2, RFC 6191).
  */
 final class SynInTimeWaitDetector implements Detector {
   @Override
@@ -28,9 +28,17 @@ final class SynInTimeWaitDetector implements Detector {
       if (e instanceof TraceEvent.Packet p && p.ev().equals("recv") && p.flags().equals("SYN")) {
         String conn = p.dst() + "-" + p.src();
         if ("TIME_WAIT".equals(connections.state(p.node(), conn))) {
-          found.add(new Detection(p.t(), "SYN in TIME-WAIT: SYN " + ConnectionTracker.path(p)
-              + " reached " + p.node() + "'s " + conn + " in TIME_WAIT at "
-              + Detection.time(p.t())));
+          found.add(
+              new Detection(
+                  p.t(),
+                  "SYN in TIME-WAIT: SYN "
+                      + ConnectionTracker.path(p)
+                      + " reached "
+                      + p.node()
+                      + "'s "
+                      + conn
+                      + " in TIME_WAIT at "
+                      + Detection.time(p.t())));
         }
       }
       connections.accept(e);

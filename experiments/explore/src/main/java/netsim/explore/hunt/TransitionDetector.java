@@ -16,7 +16,9 @@ final class TransitionDetector implements Detector {
   private final String from;
   private final String to;
 
-  /** @param what how a description starts: "simultaneous open" */
+  /**
+   * @param what how a description starts: "simultaneous open"
+   */
   TransitionDetector(String name, String meaning, String what, String from, String to) {
     this.name = name;
     this.meaning = meaning;
@@ -40,8 +42,23 @@ final class TransitionDetector implements Detector {
     List<Detection> found = new ArrayList<>();
     for (TraceEvent e : run.events()) {
       if (e instanceof TraceEvent.State s && s.from().equals(from) && s.to().equals(to)) {
-        found.add(new Detection(s.t(), what + ": " + s.node() + "'s " + s.conn() + " went "
-            + from + " -> " + to + " at " + Detection.time(s.t()) + " (" + s.cause() + ")"));
+        found.add(
+            new Detection(
+                s.t(),
+                what
+                    + ": "
+                    + s.node()
+                    + "'s "
+                    + s.conn()
+                    + " went "
+                    + from
+                    + " -> "
+                    + to
+                    + " at "
+                    + Detection.time(s.t())
+                    + " ("
+                    + s.cause()
+                    + ")"));
       }
     }
     return found;

@@ -15,7 +15,10 @@ import netsim.explore.hunt.Detection;
 public record Decision(PacketRef packet, Kind kind, long delay, int bit, long time) {
   /** What a link direction did to a packet. */
   public enum Kind {
-    DROP("drop"), DUPLICATE("duplicate"), CORRUPT("corrupt"), DELAY("delay");
+    DROP("drop"),
+    DUPLICATE("duplicate"),
+    CORRUPT("corrupt"),
+    DELAY("delay");
 
     private final String verb;
 
@@ -52,12 +55,13 @@ public record Decision(PacketRef packet, Kind kind, long delay, int bit, long ti
 
   /** "delay the 1st SYN ... on client->server by 812.3ms (offered at 2.3s)". */
   public String describe() {
-    String what = switch (kind) {
-      case DROP -> "drop " + packet.describe();
-      case DUPLICATE -> "duplicate " + packet.describe();
-      case CORRUPT -> "corrupt bit " + bit + " of " + packet.describe();
-      case DELAY -> "delay " + packet.describe() + " by " + Time.format(delay);
-    };
+    String what =
+        switch (kind) {
+          case DROP -> "drop " + packet.describe();
+          case DUPLICATE -> "duplicate " + packet.describe();
+          case CORRUPT -> "corrupt bit " + bit + " of " + packet.describe();
+          case DELAY -> "delay " + packet.describe() + " by " + Time.format(delay);
+        };
     return what + " (sent at " + Detection.time(time) + " in the recorded run)";
   }
 }

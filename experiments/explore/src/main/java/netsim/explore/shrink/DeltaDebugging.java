@@ -12,9 +12,8 @@ import java.util.function.Predicate;
  * Zeller and Hildebrandt's ddmin ("Simplifying and Isolating Failure-Inducing Input", IEEE TSE
  * 2002): the smallest subset of a list that still makes a test pass, 1-minimal (removing any one
  * element breaks it). It splits the list into n parts and tries each part, then each part's
- * complement; a success continues with what passed (and coarser parts), a failure with finer
- * parts, until the parts are single elements. Tests are cached by subset; the elements keep their
- * order.
+ * complement; a success continues with what passed (and coarser parts), a failure with finer parts,
+ * until the parts are single elements. Tests are cached by subset; the elements keep their order.
  */
 final class DeltaDebugging<T> {
   private final List<T> items;
@@ -71,8 +70,14 @@ final class DeltaDebugging<T> {
         }
       }
       if (next != null) {
-        progress.accept("ddmin: " + current.cardinality() + " -> " + next.cardinality()
-            + " (" + tests + " tests)");
+        progress.accept(
+            "ddmin: "
+                + current.cardinality()
+                + " -> "
+                + next.cardinality()
+                + " ("
+                + tests
+                + " tests)");
         current = next;
         n = nextN;
       } else if (n >= current.cardinality()) {

@@ -9,16 +9,15 @@ import java.util.List;
  *
  * @param decisions in the order the packets were offered
  * @param baselines one per direction of every link with random impairments
- * @param unreplayable random decisions that fell on packets the config's own rules had taken
- *     (they cannot be replayed by rules behind those)
+ * @param unreplayable random decisions that fell on packets the config's own rules had taken (they
+ *     cannot be replayed by rules behind those)
  */
-public record FaultSchedule(List<Decision> decisions, List<Baseline> baselines,
-    int unreplayable) {
+public record FaultSchedule(List<Decision> decisions, List<Baseline> baselines, int unreplayable) {
 
   /**
    * The fixed delay a link direction keeps in a replay: the shortest it gave any packet (rounded
-   * down to the millisecond, or microsecond below a millisecond) or its configured delay,
-   * whichever is less. Each packet's delay beyond it is a {@link Decision.Kind#DELAY} decision.
+   * down to the millisecond, or microsecond below a millisecond) or its configured delay, whichever
+   * is less. Each packet's delay beyond it is a {@link Decision.Kind#DELAY} decision.
    */
   public record Baseline(String link, boolean aToB, String direction, long delay) {}
 

@@ -7,17 +7,27 @@ import netsim.tcp.TcpFlags;
 
 /**
  * The packets on one link direction that a fault rule's match tells apart exactly: same sender,
- * destination, ports, flags, data length and sender state. Packets of different classes never
- * match each other's rules, so "the 3rd packet of this class" stays the same packet when
- * decisions about other packets are left out, which is what lets a schedule shrink.
+ * destination, ports, flags, data length and sender state. Packets of different classes never match
+ * each other's rules, so "the 3rd packet of this class" stays the same packet when decisions about
+ * other packets are left out, which is what lets a schedule shrink.
  *
  * @param link the link's name
  * @param aToB whether the direction runs from the link's a to its b
  * @param direction the direction's name, "client->server"
  * @param senderState the sender's TCP state, or null if the packet had none
  */
-public record PacketClass(String link, boolean aToB, String direction, String sender, String src,
-    String dst, int srcPort, int dstPort, int flags, int dataLength, String senderState) {
+public record PacketClass(
+    String link,
+    boolean aToB,
+    String direction,
+    String sender,
+    String src,
+    String dst,
+    int srcPort,
+    int dstPort,
+    int flags,
+    int dataLength,
+    String senderState) {
 
   /** The rule match that picks out this class: {sender, dst, srcPort, ...}. */
   ObjectNode match() {
@@ -41,8 +51,19 @@ public record PacketClass(String link, boolean aToB, String direction, String se
 
   /** "SYN 10.0.0.1:49153 > 10.0.0.2:80 (client in SYN_SENT)". */
   String describe() {
-    return (flags == 0 ? "segment" : TcpFlags.format(flags)) + (dataLength > 0 ? " len="
-        + dataLength : "") + " " + src + ":" + srcPort + " > " + dst + ":" + dstPort + " ("
-        + sender + (senderState == null ? "" : " in " + senderState) + ")";
+    return (flags == 0 ? "segment" : TcpFlags.format(flags))
+        + (dataLength > 0 ? " len=" + dataLength : "")
+        + " "
+        + src
+        + ":"
+        + srcPort
+        + " > "
+        + dst
+        + ":"
+        + dstPort
+        + " ("
+        + sender
+        + (senderState == null ? "" : " in " + senderState)
+        + ")";
   }
 }

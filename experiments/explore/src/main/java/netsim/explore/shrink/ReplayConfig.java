@@ -15,19 +15,20 @@ import netsim.scenario.config.YamlWriter;
 
 /**
  * A config document that replays some of a schedule's decisions without random streams: the
- * original document (its comments aside) with every random impairment key removed from the
- * impaired links (and from their scheduled changes and the link defaults), each impaired
- * direction's fixed delay set to its baseline, the decisions appended as rules, and traffic
- * edits ({@code clients[0].connections=2}) applied on top. A RED queue becomes a drop-tail queue
- * of the same limit, its early drops being decisions too. {@code jitterReorders} stays: it
- * decides whether a packet delayed by a rule may be overtaken, as it did for the jitter; only a
- * link that reordered (netem's reorder skips that check) gets {@code jitterReorders: true}, so
- * that every recorded arrival time is kept.
+ * original document (its comments aside) with every random impairment key removed from the impaired
+ * links (and from their scheduled changes and the link defaults), each impaired direction's fixed
+ * delay set to its baseline, the decisions appended as rules, and traffic edits ({@code
+ * clients[0].connections=2}) applied on top. A RED queue becomes a drop-tail queue of the same
+ * limit, its early drops being decisions too. {@code jitterReorders} stays: it decides whether a
+ * packet delayed by a rule may be overtaken, as it did for the jitter; only a link that reordered
+ * (netem's reorder skips that check) gets {@code jitterReorders: true}, so that every recorded
+ * arrival time is kept.
  */
 final class ReplayConfig {
   /** The link keys that draw random numbers; {@code delay} goes too and is set to the baseline. */
-  static final List<String> RANDOM_KEYS = List.of("loss", "duplicate", "corrupt", "jitter",
-      "jitterDistribution", "reorder", "reorderGap");
+  static final List<String> RANDOM_KEYS =
+      List.of(
+          "loss", "duplicate", "corrupt", "jitter", "jitterDistribution", "reorder", "reorderGap");
 
   private final String name;
   private final JsonNode original;
@@ -140,8 +141,8 @@ final class ReplayConfig {
   }
 
   /**
-   * A RED queue made drop-tail with RED's hard limit: its random early drops are decisions now.
-   * In byte mode the limit is in bytes and the packet count is not limited.
+   * A RED queue made drop-tail with RED's hard limit: its random early drops are decisions now. In
+   * byte mode the limit is in bytes and the packet count is not limited.
    */
   private static void withoutRed(ObjectNode queue) {
     boolean bytes = queue.path("mode").asText().equals("bytes");

@@ -25,20 +25,23 @@ import netsim.scenario.run.Experiment;
 
 /**
  * Watches a run and writes down, for every link with random impairments, what each of its
- * directions did to each packet offered to it: dropped it (random or Gilbert-Elliott loss, or a
- * RED queue's early drop), duplicated it, corrupted a bit of it (or of the copy), and how long it
- * took to cross (whose excess over the direction's fixed delay is a delay decision). The result, {@link #schedule()}, replays the run without random
- * streams.
+ * directions did to each packet offered to it: dropped it (random or Gilbert-Elliott loss, or a RED
+ * queue's early drop), duplicated it, corrupted a bit of it (or of the copy), and how long it took
+ * to cross (whose excess over the direction's fixed delay is a delay decision). The result, {@link
+ * #schedule()}, replays the run without random streams.
  *
- * <p>Packets are named by class and occurrence ({@link PacketRef}): the n-th packet of its class
- * to reach the direction's impairments, which is the n-th that a rule behind the config's own
- * rules sees.
+ * <p>Packets are named by class and occurrence ({@link PacketRef}): the n-th packet of its class to
+ * reach the direction's impairments, which is the n-th that a rule behind the config's own rules
+ * sees.
  */
 public final class ScheduleRecorder implements PacketObserver {
   private final ExperimentConfig config;
+
   /** In config order (link directions and chains are compared by identity). */
   private final Map<LinkDirection, Direction> directions = new LinkedHashMap<>();
+
   private final Map<FaultChain, Direction> byChain = new HashMap<>();
+
   /** Each packet's corrupted bit (or -1) when it last arrived at a node, or when it was sent. */
   private final Map<Long, Integer> bitOnArrival = new HashMap<>();
 
@@ -109,8 +112,12 @@ public final class ScheduleRecorder implements PacketObserver {
   }
 
   private static boolean random(DirectionSettings d) {
-    return !d.loss().model().equals("none") || d.duplicate() > 0 || d.corrupt() > 0
-        || d.jitter() > 0 || d.reorder() > 0 || d.queue().kind().equals("red");
+    return !d.loss().model().equals("none")
+        || d.duplicate() > 0
+        || d.corrupt() > 0
+        || d.jitter() > 0
+        || d.reorder() > 0
+        || d.queue().kind().equals("red");
   }
 
   // --- What the network reports -----------------------------------------------------------------
@@ -242,9 +249,19 @@ public final class ScheduleRecorder implements PacketObserver {
       return offer;
     }
     Payload p = packet.payload();
-    PacketClass cls = new PacketClass(d.link.name(), d.aToB, d.name, packet.senderNode(),
-        packet.source().toString(), packet.destination().toString(), p.sourcePort(),
-        p.destinationPort(), p.flags(), p.dataLength(), packet.senderState());
+    PacketClass cls =
+        new PacketClass(
+            d.link.name(),
+            d.aToB,
+            d.name,
+            packet.senderNode(),
+            packet.source().toString(),
+            packet.destination().toString(),
+            p.sourcePort(),
+            p.destinationPort(),
+            p.flags(),
+            p.dataLength(),
+            packet.senderState());
     int occurrence = d.occurrences.merge(cls, 1, Integer::sum);
     offer = new Offer();
     offer.ref = new PacketRef(cls, occurrence, false);
@@ -308,8 +325,8 @@ public final class ScheduleRecorder implements PacketObserver {
   }
 
   /**
-   * The direction's fixed delay in a replay: its shortest configured delay, or the shortest delay
-   * a packet took (rounded down to the millisecond, or the microsecond below one ms) if less.
+   * The direction's fixed delay in a replay: its shortest configured delay, or the shortest delay a
+   * packet took (rounded down to the millisecond, or the microsecond below one ms) if less.
    */
   private long baseline(Direction d) {
     long configured = (d.aToB ? d.link.aToB() : d.link.bToA()).delay();
@@ -333,8 +350,10 @@ public final class ScheduleRecorder implements PacketObserver {
     if (shortest >= configured) {
       return configured;
     }
-    long unit = shortest >= Time.MILLISECOND ? Time.MILLISECOND
-        : shortest >= Time.MICROSECOND ? Time.MICROSECOND : 1;
+    long unit =
+        shortest >= Time.MILLISECOND
+            ? Time.MILLISECOND
+            : shortest >= Time.MICROSECOND ? Time.MICROSECOND : 1;
     return shortest / unit * unit;
   }
 }

@@ -17,11 +17,11 @@ import netsim.scenario.config.LinkSettings;
  * Turns decisions into targeted fault rules, as config entries: each rule picks out its packet by
  * class ({@link PacketClass#match()}) and number among the packets that reach it ({@code select:
  * nth N}). On each link direction the rules come in three stages, so that several can act on one
- * packet: drops and duplications, then corruptions, then delays ({@code delay-arrival}, which
- * like the link's jitter acts after the queue); a rule lets its packet (and a
- * copy) go on ({@code continue: true}) when a later rule of the same class follows. N counts what
- * the earlier rules did: a drop removes a packet from the count of the later rules of its class, a
- * duplication adds its copy, a delay removes its packet from the later delays' count.
+ * packet: drops and duplications, then corruptions, then delays ({@code delay-arrival}, which like
+ * the link's jitter acts after the queue); a rule lets its packet (and a copy) go on ({@code
+ * continue: true}) when a later rule of the same class follows. N counts what the earlier rules
+ * did: a drop removes a packet from the count of the later rules of its class, a duplication adds
+ * its copy, a delay removes its packet from the later delays' count.
  */
 final class ScheduleRules {
   /** The rules, in chain order, with what each replays (for comments). */
@@ -73,9 +73,11 @@ final class ScheduleRules {
       }
     }
     // Within a class, time and occurrence agree; a copy comes right after its original.
-    chain.sort(Comparator.comparingInt(ScheduleRules::stage).thenComparingLong(Decision::time)
-        .thenComparingInt(d -> d.packet().occurrence())
-        .thenComparingInt(d -> d.packet().copy() ? 1 : 0));
+    chain.sort(
+        Comparator.comparingInt(ScheduleRules::stage)
+            .thenComparingLong(Decision::time)
+            .thenComparingInt(d -> d.packet().occurrence())
+            .thenComparingInt(d -> d.packet().copy() ? 1 : 0));
     return chain;
   }
 
@@ -108,8 +110,7 @@ final class ScheduleRules {
     if (d.kind() == Decision.Kind.DELAY) {
       for (int i = 0; i < index; i++) {
         Decision earlier = chain.get(i);
-        if (earlier.kind() == Decision.Kind.DELAY
-            && earlier.packet().packetClass().equals(cls)) {
+        if (earlier.kind() == Decision.Kind.DELAY && earlier.packet().packetClass().equals(cls)) {
           n--;
         }
       }
@@ -119,8 +120,15 @@ final class ScheduleRules {
 
   private static String uniqueName(Decision d, Set<String> names) {
     PacketRef p = d.packet();
-    String base = p.packetClass().flagWord() + "-" + p.packetClass().srcPort() + "-"
-        + p.occurrence() + (p.copy() ? "-copy" : "") + "-" + d.kind().verb();
+    String base =
+        p.packetClass().flagWord()
+            + "-"
+            + p.packetClass().srcPort()
+            + "-"
+            + p.occurrence()
+            + (p.copy() ? "-copy" : "")
+            + "-"
+            + d.kind().verb();
     String name = base;
     for (int i = 2; !names.add(name); i++) {
       name = base + "-" + i;
@@ -128,8 +136,8 @@ final class ScheduleRules {
     return name;
   }
 
-  private static ObjectNode rule(String name, Decision d, long nth, boolean continues,
-      ExperimentConfig config) {
+  private static ObjectNode rule(
+      String name, Decision d, long nth, boolean continues, ExperimentConfig config) {
     PacketClass c = d.packet().packetClass();
     ObjectNode rule = JsonNodeFactory.instance.objectNode();
     rule.put("name", name);

@@ -25,19 +25,26 @@ import netsim.scenario.run.RunException;
 import netsim.scenario.run.RunResult;
 
 /**
- * Shrinks a run in which a detector fired to a small config that still makes it fire: records
- * the run's random impairment decisions ({@link ScheduleRecorder}), checks that replaying them as
- * rules without random streams reproduces the run, then cuts the traffic (fewer connections,
- * fewer bytes) and the decisions (ddmin, {@link DeltaDebugging}) as far as the detector keeps
- * firing, rounds the delays that are left, and writes the result as YAML: the same config with
- * the random impairments removed and the decisions that matter as targeted rules.
+ * Shrinks a run in which a detector fired to a small config that still makes it fire: records the
+ * run's random impairment decisions ({@link ScheduleRecorder}), checks that replaying them as rules
+ * without random streams reproduces the run, then cuts the traffic (fewer connections, fewer bytes)
+ * and the decisions (ddmin, {@link DeltaDebugging}) as far as the detector keeps firing, rounds the
+ * delays that are left, and writes the result as YAML: the same config with the random impairments
+ * removed and the decisions that matter as targeted rules.
  */
 public final class Shrinker {
   /** How many times traffic cuts and ddmin take turns at most. */
   private static final int ROUNDS = 3;
-  private static final long[] ROUNDING = {Time.SECOND, 100 * Time.MILLISECOND,
-      10 * Time.MILLISECOND, Time.MILLISECOND, 100 * Time.MICROSECOND, 10 * Time.MICROSECOND,
-      Time.MICROSECOND};
+
+  private static final long[] ROUNDING = {
+    Time.SECOND,
+    100 * Time.MILLISECOND,
+    10 * Time.MILLISECOND,
+    Time.MILLISECOND,
+    100 * Time.MICROSECOND,
+    10 * Time.MICROSECOND,
+    Time.MICROSECOND
+  };
 
   /**
    * What a shrink produced.
@@ -51,8 +58,15 @@ public final class Shrinker {
    * @param replayDifference null when replaying every decision reproduced the original trace
    * @param runs how many runs the shrink made
    */
-  public record Result(int recorded, List<Decision> decisions, int rules, List<String> traffic,
-      String yaml, Detection detection, String replayDifference, int runs) {}
+  public record Result(
+      int recorded,
+      List<Decision> decisions,
+      int rules,
+      List<String> traffic,
+      String yaml,
+      Detection detection,
+      String replayDifference,
+      int runs) {}
 
   private final String command;
   private final YamlDocument document;
@@ -66,8 +80,7 @@ public final class Shrinker {
    * @param document the experiment, overrides and seed applied
    * @param log told of every step, one line each
    */
-  public Shrinker(String command, YamlDocument document, Detector detector,
-      Consumer<String> log) {
+  public Shrinker(String command, YamlDocument document, Detector detector, Consumer<String> log) {
     this.command = command;
     this.document = document;
     this.detector = detector;
@@ -85,28 +98,52 @@ public final class Shrinker {
     runs++;
     List<Detection> found = detector.detect(RunTrace.of(original));
     if (found.isEmpty()) {
-      throw new ShrinkException("seed " + config.seed() + " does not make " + detector.name()
-          + " fire in " + config.name() + " (find one with 'netsim hunt')");
+      throw new ShrinkException(
+          "seed "
+              + config.seed()
+              + " does not make "
+              + detector.name()
+              + " fire in "
+              + config.name()
+              + " (find one with 'netsim hunt')");
     }
     log.accept(detector.name() + " fires in the recorded run: " + found.get(0).description());
     FaultSchedule schedule = recorder.schedule();
     List<Decision> decisions = schedule.decisions();
-    log.accept("recorded " + count(decisions) + " on " + schedule.baselines().size()
-        + " link direction" + (schedule.baselines().size() == 1 ? "" : "s")
-        + (schedule.unreplayable() > 0 ? "; " + schedule.unreplayable() + " more fell on"
-            + " packets the config's own rules took and cannot be replayed" : ""));
+    log.accept(
+        "recorded "
+            + count(decisions)
+            + " on "
+            + schedule.baselines().size()
+            + " link direction"
+            + (schedule.baselines().size() == 1 ? "" : "s")
+            + (schedule.unreplayable() > 0
+                ? "; "
+                    + schedule.unreplayable()
+                    + " more fell on"
+                    + " packets the config's own rules took and cannot be replayed"
+                : ""));
     replay = new ReplayConfig(document.name(), document.root(), config, schedule);
 
     RunResult replayed = run(decisions, List.of());
     String difference = TraceComparison.difference(original.events(), replayed.events());
     boolean fires = !detector.detect(RunTrace.of(replayed)).isEmpty();
-    log.accept("replay of the " + decisions.size() + " decisions as rules, without random"
-        + " streams: " + (difference == null ? "the same trace (" + original.events().size()
-            + " events)" : "a different trace (" + difference + ")") + "; " + detector.name()
-        + (fires ? " fires" : " does not fire"));
+    log.accept(
+        "replay of the "
+            + decisions.size()
+            + " decisions as rules, without random"
+            + " streams: "
+            + (difference == null
+                ? "the same trace (" + original.events().size() + " events)"
+                : "a different trace (" + difference + ")")
+            + "; "
+            + detector.name()
+            + (fires ? " fires" : " does not fire"));
     if (!fires) {
-      throw new ShrinkException("replaying the recorded decisions as rules does not make "
-          + detector.name() + " fire, so there is nothing to shrink from");
+      throw new ShrinkException(
+          "replaying the recorded decisions as rules does not make "
+              + detector.name()
+              + " fire, so there is nothing to shrink from");
     }
 
     List<String> traffic = cutTraffic(decisions, List.of());
@@ -133,11 +170,17 @@ public final class Shrinker {
     }
     List<Decision> used = prune(decisions, traffic);
     log.accept("ddmin over " + used.size() + " decision" + (used.size() == 1 ? "" : "s"));
-    DeltaDebugging<Decision> ddmin = new DeltaDebugging<>(used, subset -> fires(subset, traffic),
-        log);
+    DeltaDebugging<Decision> ddmin =
+        new DeltaDebugging<>(used, subset -> fires(subset, traffic), log);
     List<Decision> minimal = ddmin.minimize();
-    log.accept("ddmin: " + minimal.size() + " decision" + (minimal.size() == 1 ? "" : "s")
-        + " left after " + ddmin.tests() + " runs");
+    log.accept(
+        "ddmin: "
+            + minimal.size()
+            + " decision"
+            + (minimal.size() == 1 ? "" : "s")
+            + " left after "
+            + ddmin.tests()
+            + " runs");
     return minimal;
   }
 
@@ -158,8 +201,8 @@ public final class Shrinker {
   }
 
   /** Sets {@code path} to the smallest value from {@code least} up that still fires. */
-  private void cut(List<Decision> decisions, List<String> edits, String path, long value,
-      long least) {
+  private void cut(
+      List<Decision> decisions, List<String> edits, String path, long value, long least) {
     for (long candidate : smaller(value, least)) {
       List<String> trial = new ArrayList<>(edits);
       trial.add(path + "=" + candidate);
@@ -210,8 +253,13 @@ public final class Shrinker {
       }
     }
     if (kept.size() < decisions.size() && fires(kept, traffic)) {
-      log.accept("unused: " + (decisions.size() - kept.size()) + " decisions fell on packets"
-          + " that no longer exist; " + kept.size() + " left");
+      log.accept(
+          "unused: "
+              + (decisions.size() - kept.size())
+              + " decisions fell on packets"
+              + " that no longer exist; "
+              + kept.size()
+              + " left");
       return kept;
     }
     return decisions;
@@ -240,8 +288,12 @@ public final class Shrinker {
         trial.set(i, d.withDelay(rounded));
         if (fires(trial, traffic)) {
           current = trial;
-          log.accept("rounding: " + Time.format(d.delay()) + " -> " + Time.format(rounded)
-              + ": still fires");
+          log.accept(
+              "rounding: "
+                  + Time.format(d.delay())
+                  + " -> "
+                  + Time.format(rounded)
+                  + ": still fires");
           break;
         }
       }
@@ -249,8 +301,8 @@ public final class Shrinker {
     return current;
   }
 
-  private Result finish(FaultSchedule schedule, List<Decision> decisions, List<String> traffic,
-      String difference) {
+  private Result finish(
+      FaultSchedule schedule, List<Decision> decisions, List<String> traffic, String difference) {
     YamlDocument shrunk = replay.document(decisions, traffic);
     ObjectNode root = (ObjectNode) shrunk.root();
     ExperimentConfig base = replay.original();
@@ -258,39 +310,78 @@ public final class Shrinker {
     String rules = compiled.rules().size() + " rule" + (compiled.rules().size() == 1 ? "" : "s");
     root.put("name", base.name() + "-shrunk");
     String firstLine = base.description().lines().findFirst().orElse("").trim();
-    root.put("description", detector.name() + " in " + base.name() + " (seed " + base.seed()
-        + "), shrunk: " + decisions.size() + " of " + schedule.decisions().size()
-        + " random decisions kept, as " + rules + (traffic.isEmpty() ? "" : ", traffic cut")
-        + ".\nShrunk by: " + command + "\n"
-        + (firstLine.isEmpty() ? "" : "The original: " + firstLine + "\n"));
-    String yaml = header(schedule, decisions, compiled, traffic)
-        + comment(YamlWriter.write(root), compiled);
+    root.put(
+        "description",
+        detector.name()
+            + " in "
+            + base.name()
+            + " (seed "
+            + base.seed()
+            + "), shrunk: "
+            + decisions.size()
+            + " of "
+            + schedule.decisions().size()
+            + " random decisions kept, as "
+            + rules
+            + (traffic.isEmpty() ? "" : ", traffic cut")
+            + ".\nShrunk by: "
+            + command
+            + "\n"
+            + (firstLine.isEmpty() ? "" : "The original: " + firstLine + "\n"));
+    String yaml =
+        header(schedule, decisions, compiled, traffic) + comment(YamlWriter.write(root), compiled);
     ExperimentConfig check = ConfigLoader.load("shrunk.yaml", yaml, List.of());
     List<Detection> found = detector.detect(RunTrace.of(run(check)));
     if (found.isEmpty()) {
-      throw new IllegalStateException("the shrunk config does not make " + detector.name()
-          + " fire, which is a bug in netsim shrink");
+      throw new IllegalStateException(
+          "the shrunk config does not make "
+              + detector.name()
+              + " fire, which is a bug in netsim shrink");
     }
-    log.accept("shrunk: " + schedule.decisions().size() + " decisions -> " + decisions.size()
-        + " (" + rules + ")" + (traffic.isEmpty() ? "" : ", traffic " + String.join(" ", traffic))
-        + "; " + runs + " runs");
-    return new Result(schedule.decisions().size(), List.copyOf(decisions),
-        compiled.rules().size(), List.copyOf(traffic), yaml, found.get(0), difference, runs);
+    log.accept(
+        "shrunk: "
+            + schedule.decisions().size()
+            + " decisions -> "
+            + decisions.size()
+            + " ("
+            + rules
+            + ")"
+            + (traffic.isEmpty() ? "" : ", traffic " + String.join(" ", traffic))
+            + "; "
+            + runs
+            + " runs");
+    return new Result(
+        schedule.decisions().size(),
+        List.copyOf(decisions),
+        compiled.rules().size(),
+        List.copyOf(traffic),
+        yaml,
+        found.get(0),
+        difference,
+        runs);
   }
 
-  private String header(FaultSchedule schedule, List<Decision> decisions,
-      ScheduleRules.Compiled compiled, List<String> traffic) {
+  private String header(
+      FaultSchedule schedule,
+      List<Decision> decisions,
+      ScheduleRules.Compiled compiled,
+      List<String> traffic) {
     StringBuilder text = new StringBuilder("# Shrunk by: " + command + "\n");
     if (schedule.decisions().isEmpty()) {
       text.append("# The run made no random impairment decision.\n");
     } else {
-      text.append("# The run made ").append(schedule.decisions().size())
-          .append(" random impairment decisions; ").append(decisions.size())
+      text.append("# The run made ")
+          .append(schedule.decisions().size())
+          .append(" random impairment decisions; ")
+          .append(decisions.size())
           .append(decisions.size() == 1 ? " still matters" : " still matter")
-          .append(", replayed by the ").append(compiled.rules().size())
-          .append(compiled.rules().size() == 1 ? " rule" : " rules").append(" below.\n")
-          .append("# The links lost their random impairments (loss, duplicate, corrupt, jitter,"
-              + " reorder) and keep\n# as fixed delay the shortest delay they gave a packet.\n");
+          .append(", replayed by the ")
+          .append(compiled.rules().size())
+          .append(compiled.rules().size() == 1 ? " rule" : " rules")
+          .append(" below.\n")
+          .append(
+              "# The links lost their random impairments (loss, duplicate, corrupt, jitter,"
+                  + " reorder) and keep\n# as fixed delay the shortest delay they gave a packet.\n");
     }
     if (!traffic.isEmpty()) {
       text.append("# Traffic cut: ").append(String.join(", ", traffic)).append(".\n");
@@ -351,7 +442,9 @@ public final class Shrinker {
       }
       i++;
     }
-    return decisions.size() + " random decision" + (decisions.size() == 1 ? "" : "s")
+    return decisions.size()
+        + " random decision"
+        + (decisions.size() == 1 ? "" : "s")
         + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
   }
 }

@@ -6,12 +6,12 @@ import java.util.Set;
 import netsim.scenario.trace.TraceEvent;
 
 /**
- * Compares a run with its replay by rules. The replay's trace differs from the original only in
- * how impairments show: a random loss is a drop with cause {@code loss} (or {@code burst}), a
- * rule's is {@code rule} with a {@code rule} line before it (so is a RED queue's early drop,
- * {@code aqm}), and a link's duplication has a
- * {@code dup} line where a rule's has a {@code rule} line. Without those lines and with drop
- * causes of impairments made alike, the two traces must be equal line for line.
+ * Compares a run with its replay by rules. The replay's trace differs from the original only in how
+ * impairments show: a random loss is a drop with cause {@code loss} (or {@code burst}), a rule's is
+ * {@code rule} with a {@code rule} line before it (so is a RED queue's early drop, {@code aqm}),
+ * and a link's duplication has a {@code dup} line where a rule's has a {@code rule} line. Without
+ * those lines and with drop causes of impairments made alike, the two traces must be equal line for
+ * line.
  */
 final class TraceComparison {
   /** Drop causes that read the same in a replay: the link's random ones and a rule's. */
@@ -26,10 +26,24 @@ final class TraceComparison {
       if (e instanceof TraceEvent.Rule || e instanceof TraceEvent.Duplicate) {
         continue;
       }
-      if (e instanceof TraceEvent.Packet p && p.ev().equals("drop")
+      if (e instanceof TraceEvent.Packet p
+          && p.ev().equals("drop")
           && IMPAIRED.contains(p.cause())) {
-        e = new TraceEvent.Packet(p.t(), p.ev(), p.node(), p.pkt(), p.src(), p.dst(),
-            p.flags(), p.seq(), p.ack(), p.len(), p.state(), p.link(), "impaired");
+        e =
+            new TraceEvent.Packet(
+                p.t(),
+                p.ev(),
+                p.node(),
+                p.pkt(),
+                p.src(),
+                p.dst(),
+                p.flags(),
+                p.seq(),
+                p.ack(),
+                p.len(),
+                p.state(),
+                p.link(),
+                "impaired");
       }
       lines.add(e.json().toString());
     }
@@ -45,7 +59,13 @@ final class TraceComparison {
     List<String> b = normalized(replay);
     for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
       if (!a.get(i).equals(b.get(i))) {
-        return "event " + (i + 1) + " of " + a.size() + ": expected " + a.get(i) + ", got "
+        return "event "
+            + (i + 1)
+            + " of "
+            + a.size()
+            + ": expected "
+            + a.get(i)
+            + ", got "
             + b.get(i);
       }
     }

@@ -18,7 +18,9 @@ final class Csv {
   }
 
   static String quote(String cell) {
-    if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0
+    if (cell.indexOf(',') < 0
+        && cell.indexOf('"') < 0
+        && cell.indexOf('\n') < 0
         && cell.indexOf('\r') < 0) {
       return cell;
     }

@@ -6,10 +6,10 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * What the runs of one point say about one metric: how many had a value (n), their mean, their
- * sample standard deviation, and the 95% confidence interval of the mean from Student's t with
- * n - 1 degrees of freedom: mean ± t(0.975, n-1) · sd / √n. Undefined parts are NaN: everything
- * when n = 0, the spread and the interval when n = 1. Computed in a fixed order, so the same
- * values give the same doubles.
+ * sample standard deviation, and the 95% confidence interval of the mean from Student's t with n -
+ * 1 degrees of freedom: mean ± t(0.975, n-1) · sd / √n. Undefined parts are NaN: everything when n
+ * = 0, the spread and the interval when n = 1. Computed in a fixed order, so the same values give
+ * the same doubles.
  */
 public record Estimate(int n, double mean, double sd, double ciLow, double ciHigh) {
   /** The confidence level of the interval. */

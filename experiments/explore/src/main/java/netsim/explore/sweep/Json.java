@@ -13,21 +13,25 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.UncheckedIOException;
 
 /**
- * The JSON of sweep files, the same bytes on every machine and JVM: decimals written plain and
- * read back exactly, doubles by Jackson's own shortest-representation writer (not the JDK's, whose
+ * The JSON of sweep files, the same bytes on every machine and JVM: decimals written plain and read
+ * back exactly, doubles by Jackson's own shortest-representation writer (not the JDK's, whose
  * output changed in Java 19), indentation with "\n" whatever the platform.
  */
 final class Json {
-  static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .build())
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
-  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
-      Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+  static final ObjectMapper MAPPER =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+                  .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                  .build())
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+  private static final DefaultPrettyPrinter PRETTY =
+      new DefaultPrettyPrinter(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   private Json() {}
 

@@ -1,8 +1,8 @@
 package netsim.explore.sweep;
 
 /**
- * The scalar results of one run that a sweep tabulates, summarizes and plots, in column order.
- * Each is exact: a whole number, or a decimal with a fixed number of places.
+ * The scalar results of one run that a sweep tabulates, summarizes and plots, in column order. Each
+ * is exact: a whole number, or a decimal with a fixed number of places.
  */
 public enum Metric {
   /** Application bytes delivered, both directions, every connection. */
@@ -15,14 +15,14 @@ public enum Metric {
   /** Segments retransmitted (timeouts and fast retransmits), every connection. */
   RETRANSMISSIONS("retransmissions", "retransmissions", "segments", 0),
   /**
-   * Mean over connections of the time from the active open (SYN_SENT) to ESTABLISHED at the
-   * opener, in milliseconds; missing when no connection was established.
+   * Mean over connections of the time from the active open (SYN_SENT) to ESTABLISHED at the opener,
+   * in milliseconds; missing when no connection was established.
    */
   TIME_TO_ESTABLISH("time_to_establish_ms", "time to establish", "ms", 6),
   /**
-   * Mean over connections whose two ends closed of the time from the first end leaving
-   * ESTABLISHED (the first FIN) to the last end CLOSED, TIME-WAIT included, in milliseconds;
-   * missing when none closed.
+   * Mean over connections whose two ends closed of the time from the first end leaving ESTABLISHED
+   * (the first FIN) to the last end CLOSED, TIME-WAIT included, in milliseconds; missing when none
+   * closed.
    */
   TIME_TO_CLOSE("time_to_close_ms", "time to close", "ms", 6),
   /** Distinct TCP states any connection passed through (LISTEN of a listener's child counts). */

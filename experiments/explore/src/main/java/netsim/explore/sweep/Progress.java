@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Tells a person how a sweep goes: on a terminal, one bar redrawn in place (runs done / total,
- * runs per second, time left); elsewhere (a log, a CI job, a Slurm output file) one line per
- * finished run. The wall clock serves only this display; nothing it reads reaches a result.
+ * Tells a person how a sweep goes: on a terminal, one bar redrawn in place (runs done / total, runs
+ * per second, time left); elsewhere (a log, a CI job, a Slurm output file) one line per finished
+ * run. The wall clock serves only this display; nothing it reads reaches a result.
  */
 public final class Progress {
   private static final int BAR = 30;
@@ -26,8 +26,8 @@ public final class Progress {
    * @param total the runs of this sweep (or share)
    * @param skipped those already finished before this invocation
    */
-  public Progress(PrintWriter out, boolean terminal, LongSupplier nanoClock, long total,
-      long skipped) {
+  public Progress(
+      PrintWriter out, boolean terminal, LongSupplier nanoClock, long total, long skipped) {
     this.out = out;
     this.terminal = terminal;
     this.nanoClock = nanoClock;
@@ -46,8 +46,9 @@ public final class Progress {
     if (terminal) {
       draw();
     } else {
-      out.println(String.format(Locale.ROOT, "run %06d done (%d/%d): %s; %s", run, done, total,
-          what, pace()));
+      out.println(
+          String.format(
+              Locale.ROOT, "run %06d done (%d/%d): %s; %s", run, done, total, what, pace()));
       out.flush();
     }
   }
@@ -63,8 +64,7 @@ public final class Progress {
   private void draw() {
     int filled = total == 0 ? BAR : (int) (BAR * done / total);
     String bar = "#".repeat(filled) + "-".repeat(BAR - filled);
-    out.print(String.format(Locale.ROOT, "\r[%s] %d/%d runs  %s   ", bar, done, total,
-        pace()));
+    out.print(String.format(Locale.ROOT, "\r[%s] %d/%d runs  %s   ", bar, done, total, pace()));
     out.flush();
   }
 
@@ -77,8 +77,12 @@ public final class Progress {
     }
     double rate = ran / seconds;
     long left = (long) Math.ceil((total - done) / rate);
-    return String.format(Locale.ROOT, "%.1f runs/s, %s", rate,
-        done == total ? "done in " + duration((long) Math.ceil(seconds))
+    return String.format(
+        Locale.ROOT,
+        "%.1f runs/s, %s",
+        rate,
+        done == total
+            ? "done in " + duration((long) Math.ceil(seconds))
             : "about " + duration(left) + " left");
   }
 

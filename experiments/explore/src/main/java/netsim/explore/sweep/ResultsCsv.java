@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code results.csv}: one row per run in run order: run index, point, repetition, seed, the
- * value of every varied parameter and every {@link Metric}; a missing metric is an empty cell.
- * The first line is the provenance, as a {@code #} comment.
+ * {@code results.csv}: one row per run in run order: run index, point, repetition, seed, the value
+ * of every varied parameter and every {@link Metric}; a missing metric is an empty cell. The first
+ * line is the provenance, as a {@code #} comment.
  */
 final class ResultsCsv {
   static final String FILE = "results.csv";

@@ -22,8 +22,8 @@ public final class RunMetrics {
   private RunMetrics() {}
 
   /** Every metric; a missing one (nothing to measure) maps to null. */
-  public static Map<Metric, BigDecimal> of(RunResult result, List<ConnectionReport> connections,
-      List<String> violations) {
+  public static Map<Metric, BigDecimal> of(
+      RunResult result, List<ConnectionReport> connections, List<String> violations) {
     Map<Metric, BigDecimal> metrics = new EnumMap<>(Metric.class);
     long delivered = 0;
     long retransmissions = 0;
@@ -48,9 +48,13 @@ public final class RunMetrics {
     if (delivered == 0) {
       goodput = BigDecimal.ZERO.setScale(Metric.GOODPUT.scale());
     } else if (firstEstablished != Long.MAX_VALUE && lastData > firstEstablished) {
-      goodput = BigDecimal.valueOf(delivered).multiply(BIT_NANOS)
-          .divide(BigDecimal.valueOf(lastData - firstEstablished), Metric.GOODPUT.scale(),
-              RoundingMode.HALF_EVEN);
+      goodput =
+          BigDecimal.valueOf(delivered)
+              .multiply(BIT_NANOS)
+              .divide(
+                  BigDecimal.valueOf(lastData - firstEstablished),
+                  Metric.GOODPUT.scale(),
+                  RoundingMode.HALF_EVEN);
     }
     metrics.put(Metric.GOODPUT, goodput);
     metrics.put(Metric.RETRANSMISSIONS, BigDecimal.valueOf(retransmissions));
@@ -65,12 +69,12 @@ public final class RunMetrics {
   }
 
   /**
-   * Pairs the two ends of each connection (same 4-tuple seen from each side, in order of
-   * creation) and collects the time to establish at the active opener and the time from the
-   * first FIN to the last end CLOSED.
+   * Pairs the two ends of each connection (same 4-tuple seen from each side, in order of creation)
+   * and collects the time to establish at the active opener and the time from the first FIN to the
+   * last end CLOSED.
    */
-  private static void pairs(List<ConnectionReport> reports, List<Long> establish,
-      List<Long> close) {
+  private static void pairs(
+      List<ConnectionReport> reports, List<Long> establish, List<Long> close) {
     boolean[] used = new boolean[reports.size()];
     for (int i = 0; i < reports.size(); i++) {
       if (used[i]) {
@@ -87,8 +91,8 @@ public final class RunMetrics {
           break;
         }
       }
-      ConnectionReport opener = a.role().equals("client") ? a
-          : b != null && b.role().equals("client") ? b : null;
+      ConnectionReport opener =
+          a.role().equals("client") ? a : b != null && b.role().equals("client") ? b : null;
       if (opener != null && opener.openedAt() >= 0 && opener.establishedAt() >= 0) {
         establish.add(opener.establishedAt() - opener.openedAt());
       }
@@ -112,7 +116,9 @@ public final class RunMetrics {
     for (long n : nanos) {
       sum = sum.add(BigDecimal.valueOf(n));
     }
-    return sum.divide(NANOS_PER_MS.multiply(BigDecimal.valueOf(nanos.size())), metric.scale(),
+    return sum.divide(
+        NANOS_PER_MS.multiply(BigDecimal.valueOf(nanos.size())),
+        metric.scale(),
         RoundingMode.HALF_EVEN);
   }
 }

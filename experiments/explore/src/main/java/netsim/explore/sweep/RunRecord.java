@@ -22,9 +22,16 @@ import java.util.Map;
  * @param metrics every metric, null where there was nothing to measure
  * @param end the virtual time the run ended, in nanoseconds
  */
-public record RunRecord(long run, long point, int repetition, long seed,
-    Map<String, String> parameters, Map<Metric, BigDecimal> metrics, List<String> violations,
-    long end, String stopReason) {
+public record RunRecord(
+    long run,
+    long point,
+    int repetition,
+    long seed,
+    Map<String, String> parameters,
+    Map<Metric, BigDecimal> metrics,
+    List<String> violations,
+    long end,
+    String stopReason) {
   public RunRecord {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     Map<Metric, BigDecimal> exact = new EnumMap<>(Metric.class);
@@ -82,7 +89,8 @@ public record RunRecord(long run, long point, int repetition, long seed,
       throw new IllegalArgumentException("not JSON");
     }
     Map<String, String> parameters = new LinkedHashMap<>();
-    field(root, "parameters").properties()
+    field(root, "parameters")
+        .properties()
         .forEach(e -> parameters.put(e.getKey(), e.getValue().asText()));
     Map<Metric, BigDecimal> metrics = new EnumMap<>(Metric.class);
     JsonNode values = field(root, "metrics");
@@ -95,11 +103,18 @@ public record RunRecord(long run, long point, int repetition, long seed,
     }
     List<String> violations = new ArrayList<>();
     field(root, "violations").forEach(v -> violations.add(v.asText()));
-    RunRecord record = new RunRecord(field(root, "run").asLong(), field(root, "point").asLong(),
-        field(root, "repetition").asInt(), field(root, "seed").asLong(), parameters, metrics,
-        violations, field(root, "end").asLong(), field(root, "stopReason").asText());
-    return new Stored(field(root, "netsim").asText(), field(root, "configSha256").asText(),
-        record);
+    RunRecord record =
+        new RunRecord(
+            field(root, "run").asLong(),
+            field(root, "point").asLong(),
+            field(root, "repetition").asInt(),
+            field(root, "seed").asLong(),
+            parameters,
+            metrics,
+            violations,
+            field(root, "end").asLong(),
+            field(root, "stopReason").asText());
+    return new Stored(field(root, "netsim").asText(), field(root, "configSha256").asText(), record);
   }
 
   private static JsonNode field(JsonNode root, String name) {

@@ -15,10 +15,9 @@ import java.util.stream.Stream;
 import netsim.report.files.AtomicFile;
 
 /**
- * The {@code runs/} directory of a sweep: one file per finished run, {@code runs/000042.json},
- * each written atomically, so that the files present are exactly the runs finished, whatever
- * stopped the sweep. A file is read back only as the run its name says, and only if it records
- * that run.
+ * The {@code runs/} directory of a sweep: one file per finished run, {@code runs/000042.json}, each
+ * written atomically, so that the files present are exactly the runs finished, whatever stopped the
+ * sweep. A file is read back only as the run its name says, and only if it records that run.
  */
 public final class RunStore {
   /** The directory's name inside a sweep directory. */
@@ -70,8 +69,7 @@ public final class RunStore {
    * holds that run: its index, point, repetition and parameter values, so that a file copied or
    * renamed under another index is never taken for the run whose name it has.
    *
-   * @throws SweepException when it cannot be read, is a run of another config, or holds another
-   *     run
+   * @throws SweepException when it cannot be read, is a run of another config, or holds another run
    */
   public static RunRecord read(Path file, SweepManifest manifest, long run) {
     RunRecord record = read(file, manifest.configSha256());
@@ -86,8 +84,11 @@ public final class RunStore {
       throw misplaced(file, run, record, "");
     }
     if (record.point() != point || record.repetition() != repetition) {
-      throw misplaced(file, run, record, ", where run " + run + " is point " + point
-          + ", repetition " + repetition);
+      throw misplaced(
+          file,
+          run,
+          record,
+          ", where run " + run + " is point " + point + ", repetition " + repetition);
     }
     if (!record.parameters().equals(values)) {
       throw misplaced(file, run, record, ", where run " + run + " has " + describe(values));
@@ -101,11 +102,26 @@ public final class RunStore {
    * @param difference how it differs from run {@code run}, after what it records (", where ...")
    */
   static SweepException misplaced(Path file, long run, RunRecord found, String difference) {
-    return new SweepException(file + " is not run " + run + " of this sweep: it records run "
-        + found.run() + " (point " + found.point() + ", repetition " + found.repetition()
-        + ", seed " + found.seed() + (found.parameters().isEmpty() ? "" : ", ")
-        + describe(found.parameters()) + ")" + difference + ". Was it copied or renamed?"
-        + " netsim will not use it: remove it, and the sweep runs run " + run + " again.");
+    return new SweepException(
+        file
+            + " is not run "
+            + run
+            + " of this sweep: it records run "
+            + found.run()
+            + " (point "
+            + found.point()
+            + ", repetition "
+            + found.repetition()
+            + ", seed "
+            + found.seed()
+            + (found.parameters().isEmpty() ? "" : ", ")
+            + describe(found.parameters())
+            + ")"
+            + difference
+            + ". Was it copied or renamed?"
+            + " netsim will not use it: remove it, and the sweep runs run "
+            + run
+            + " again.");
   }
 
   private static String describe(Map<String, String> values) {
@@ -117,21 +133,27 @@ public final class RunStore {
   /**
    * Reads a run file, checking only that it is a run of the sweep {@code configSha256}.
    *
-   * @throws SweepException when it cannot be read or is not a run of the sweep {@code
-   *     configSha256}
+   * @throws SweepException when it cannot be read or is not a run of the sweep {@code configSha256}
    */
   private static RunRecord read(Path file, String configSha256) {
     RunRecord.Stored stored;
     try {
       stored = RunRecord.parse(Files.readString(file, StandardCharsets.UTF_8));
     } catch (IOException | IllegalArgumentException e) {
-      throw new SweepException(file + ": not a run file of netsim sweep (" + e.getMessage()
-          + "); remove it to run it again");
+      throw new SweepException(
+          file
+              + ": not a run file of netsim sweep ("
+              + e.getMessage()
+              + "); remove it to run it again");
     }
     if (!stored.configSha256().equals(configSha256)) {
-      throw new SweepException(file + ": a run of another config (config sha256 "
-          + SweepException.shortHash(stored.configSha256()) + ", this sweep "
-          + SweepException.shortHash(configSha256) + ")");
+      throw new SweepException(
+          file
+              + ": a run of another config (config sha256 "
+              + SweepException.shortHash(stored.configSha256())
+              + ", this sweep "
+              + SweepException.shortHash(configSha256)
+              + ")");
     }
     return stored.record();
   }

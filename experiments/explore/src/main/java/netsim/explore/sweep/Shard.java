@@ -23,15 +23,16 @@ public record Shard(int k, int n) {
   public static Shard parse(String text) {
     int slash = text.indexOf('/');
     if (slash < 0) {
-      throw new IllegalArgumentException("expected K/N, e.g. 2/4 for the second of four shares;"
-          + " got '" + text + "'");
+      throw new IllegalArgumentException(
+          "expected K/N, e.g. 2/4 for the second of four shares;" + " got '" + text + "'");
     }
     try {
-      return new Shard(Integer.parseInt(text.substring(0, slash).trim()),
+      return new Shard(
+          Integer.parseInt(text.substring(0, slash).trim()),
           Integer.parseInt(text.substring(slash + 1).trim()));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected K/N with whole numbers, e.g. 2/4; got '"
-          + text + "'");
+      throw new IllegalArgumentException(
+          "expected K/N with whole numbers, e.g. 2/4; got '" + text + "'");
     }
   }
 

@@ -14,11 +14,10 @@ import netsim.report.files.AtomicFile;
 import netsim.report.files.OutputPaths;
 
 /**
- * {@code netsim merge}: combines the directories of a sweep's shares ({@code netsim sweep
- * --shard K/N}, run anywhere) into one sweep directory with the same files, byte for byte, that
- * one machine running the whole sweep would have written. Refuses directories of different
- * configs or netsim versions, runs given twice, and runs missing, each with a sentence saying
- * which.
+ * {@code netsim merge}: combines the directories of a sweep's shares ({@code netsim sweep --shard
+ * K/N}, run anywhere) into one sweep directory with the same files, byte for byte, that one machine
+ * running the whole sweep would have written. Refuses directories of different configs or netsim
+ * versions, runs given twice, and runs missing, each with a sentence saying which.
  */
 public final class ShardMerge {
   /** What a merge wrote. */
@@ -39,8 +38,8 @@ public final class ShardMerge {
     for (Path input : inputs) {
       SweepManifest m = new SweepDirectory(input).manifest();
       if (m == null) {
-        throw new SweepException(input + " has no " + SweepManifest.FILE + ": not the output of"
-            + " netsim sweep");
+        throw new SweepException(
+            input + " has no " + SweepManifest.FILE + ": not the output of" + " netsim sweep");
       }
       manifests.add(m);
     }
@@ -48,34 +47,64 @@ public final class ShardMerge {
     for (int i = 1; i < inputs.size(); i++) {
       SweepManifest m = manifests.get(i);
       if (!m.configSha256().equals(first.configSha256())) {
-        throw new SweepException(inputs.get(i) + " holds a sweep of another config (config"
-            + " sha256 " + SweepException.shortHash(m.configSha256()) + ") than "
-            + inputs.get(0) + " (" + SweepException.shortHash(first.configSha256()) + "): they"
-            + " are not shares of one sweep");
+        throw new SweepException(
+            inputs.get(i)
+                + " holds a sweep of another config (config"
+                + " sha256 "
+                + SweepException.shortHash(m.configSha256())
+                + ") than "
+                + inputs.get(0)
+                + " ("
+                + SweepException.shortHash(first.configSha256())
+                + "): they"
+                + " are not shares of one sweep");
       }
       if (!m.netsim().equals(first.netsim())) {
-        throw new SweepException(inputs.get(i) + " was run by netsim " + m.netsim() + ", "
-            + inputs.get(0) + " by netsim " + first.netsim() + ": their results may differ");
+        throw new SweepException(
+            inputs.get(i)
+                + " was run by netsim "
+                + m.netsim()
+                + ", "
+                + inputs.get(0)
+                + " by netsim "
+                + first.netsim()
+                + ": their results may differ");
       }
     }
-    String definition = Files.readString(inputs.get(0).resolve(SweepDirectory.CONFIG),
-        StandardCharsets.UTF_8);
+    String definition =
+        Files.readString(inputs.get(0).resolve(SweepDirectory.CONFIG), StandardCharsets.UTF_8);
     if (!Sha256.hex(definition).equals(first.configSha256())) {
-      throw new SweepException(inputs.get(0).resolve(SweepDirectory.CONFIG) + " does not match"
-          + " the config hash of its " + SweepManifest.FILE + " (was it edited?)");
+      throw new SweepException(
+          inputs.get(0).resolve(SweepDirectory.CONFIG)
+              + " does not match"
+              + " the config hash of its "
+              + SweepManifest.FILE
+              + " (was it edited?)");
     }
     SortedMap<Long, Path> runs = new TreeMap<>();
     Map<Long, Path> from = new TreeMap<>();
     for (Path input : inputs) {
       for (Map.Entry<Long, Path> run : new RunStore(input).finished().entrySet()) {
         if (run.getKey() >= first.runs()) {
-          throw new SweepException(run.getValue() + ": run " + run.getKey() + " is not in this"
-              + " sweep of " + first.runs() + " runs");
+          throw new SweepException(
+              run.getValue()
+                  + ": run "
+                  + run.getKey()
+                  + " is not in this"
+                  + " sweep of "
+                  + first.runs()
+                  + " runs");
         }
         Path before = from.put(run.getKey(), input);
         if (before != null) {
-          throw new SweepException("run " + run.getKey() + " is in both " + before + " and "
-              + input + ": give each share once");
+          throw new SweepException(
+              "run "
+                  + run.getKey()
+                  + " is in both "
+                  + before
+                  + " and "
+                  + input
+                  + ": give each share once");
         }
         runs.put(run.getKey(), run.getValue());
       }
@@ -89,10 +118,16 @@ public final class ShardMerge {
       }
       TreeSet<String> shares = new TreeSet<>();
       manifests.forEach(m -> shares.add(m.share().isAll() ? "whole" : m.share().toString()));
-      throw new SweepException(missing.size() + " of " + first.runs() + " runs are missing ("
-          + sample(missing) + "): was every share given, and did each finish? Shares given: "
-          + String.join(", ", shares) + ". A share that stopped resumes when its netsim sweep"
-          + " command runs again.");
+      throw new SweepException(
+          missing.size()
+              + " of "
+              + first.runs()
+              + " runs are missing ("
+              + sample(missing)
+              + "): was every share given, and did each finish? Shares given: "
+              + String.join(", ", shares)
+              + ". A share that stopped resumes when its netsim sweep"
+              + " command runs again.");
     }
     SweepManifest whole = first.whole();
     SweepDirectory target = new SweepDirectory(out);
@@ -100,11 +135,14 @@ public final class ShardMerge {
     SweepManifest existing = target.manifest();
     if (existing == null) {
       target.checkEmpty();
-    } else if (!existing.configSha256().equals(whole.configSha256())
-        || !existing.share().isAll()) {
-      throw new SweepException(OutputPaths.forDisplay(out) + " already holds "
-          + (existing.share().isAll() ? "a sweep of another config"
-              : "share " + existing.share() + " of a sweep") + ": merge into a new directory");
+    } else if (!existing.configSha256().equals(whole.configSha256()) || !existing.share().isAll()) {
+      throw new SweepException(
+          OutputPaths.forDisplay(out)
+              + " already holds "
+              + (existing.share().isAll()
+                  ? "a sweep of another config"
+                  : "share " + existing.share() + " of a sweep")
+              + ": merge into a new directory");
     }
     // Every run file is checked before anything is written: each must hold the run it names.
     List<RunRecord> records = new ArrayList<>();
@@ -132,8 +170,9 @@ public final class ShardMerge {
       shown.add(Long.toString(run));
     }
     int more = runs.size() - shown.size();
-    return "run" + (runs.size() == 1 ? " " : "s ") + String.join(", ", shown)
+    return "run"
+        + (runs.size() == 1 ? " " : "s ")
+        + String.join(", ", shown)
         + (more > 0 ? " and " + more + " more" : "");
   }
-
 }

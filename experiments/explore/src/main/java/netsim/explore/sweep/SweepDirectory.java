@@ -18,13 +18,13 @@ import netsim.report.files.OutputPaths;
 import netsim.report.files.Scratch;
 
 /**
- * A sweep's output directory: {@code sweep.json} (the manifest), {@code config.json} (the
- * effective config whose SHA-256 is the config hash), {@code runs/} (one file per finished run),
- * and, once every run is there, {@code results.csv}, {@code summary.csv} and {@code plots/}.
- * Opening it for a sweep that already started there resumes it; opening it for another config, a
- * different netsim or another share is refused rather than mixing results, and so is a directory
- * that holds anything but a sweep. Files are written atomically; the temporary files of a killed
- * sweep are removed when it resumes.
+ * A sweep's output directory: {@code sweep.json} (the manifest), {@code config.json} (the effective
+ * config whose SHA-256 is the config hash), {@code runs/} (one file per finished run), and, once
+ * every run is there, {@code results.csv}, {@code summary.csv} and {@code plots/}. Opening it for a
+ * sweep that already started there resumes it; opening it for another config, a different netsim or
+ * another share is refused rather than mixing results, and so is a directory that holds anything
+ * but a sweep. Files are written atomically; the temporary files of a killed sweep are removed when
+ * it resumes.
  */
 public final class SweepDirectory {
   /** The effective config and the sweep definition, as hashed. */
@@ -66,8 +66,8 @@ public final class SweepDirectory {
   /**
    * Prepares the directory for share {@code shard} of {@code plan}: checks that what it already
    * holds is of the same sweep and share, writes the manifest and config, and returns the runs of
-   * the share already finished, read and checked: each must be of this config and the run its
-   * file name says, with that run's point, values and seed.
+   * the share already finished, read and checked: each must be of this config and the run its file
+   * name says, with that run's point, values and seed.
    *
    * @throws SweepException when the directory holds another sweep, version or share
    */
@@ -76,10 +76,14 @@ public final class SweepDirectory {
     removeLeftovers();
     SweepManifest existing = manifest();
     if (existing == null && !runs.finished().isEmpty()) {
-      throw new SweepException(OutputPaths.forDisplay(runs.dir()) + " holds run files but "
-          + OutputPaths.forDisplay(dir) + " has no "
-          + SweepManifest.FILE + ": netsim cannot tell which sweep they belong to. Use another"
-          + " --out.");
+      throw new SweepException(
+          OutputPaths.forDisplay(runs.dir())
+              + " holds run files but "
+              + OutputPaths.forDisplay(dir)
+              + " has no "
+              + SweepManifest.FILE
+              + ": netsim cannot tell which sweep they belong to. Use another"
+              + " --out.");
     }
     if (existing == null) {
       checkEmpty();
@@ -96,8 +100,8 @@ public final class SweepDirectory {
         RunRecord record = RunStore.read(entry.getValue(), wanted, run);
         long seed = plan.run(run).seed();
         if (record.seed() != seed) {
-          throw RunStore.misplaced(entry.getValue(), run, record, ", where run " + run
-              + " has seed " + seed);
+          throw RunStore.misplaced(
+              entry.getValue(), run, record, ", where run " + run + " has seed " + seed);
         }
         finished.put(run, record);
       }
@@ -125,14 +129,19 @@ public final class SweepDirectory {
       return;
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      Optional<Path> first = entries.filter(p -> !Scratch.isScratch(p.getFileName().toString()))
-          .findFirst();
+      Optional<Path> first =
+          entries.filter(p -> !Scratch.isScratch(p.getFileName().toString())).findFirst();
       if (first.isPresent()) {
-        throw new OutputException(OutputPaths.forDisplay(dir) + " is not empty and is not a"
-            + " sweep's directory (it has no " + SweepManifest.FILE + "; it holds "
-            + quote(first.get().getFileName().toString()) + "): netsim writes a"
-            + " sweep only into a new or empty directory, or resumes its own. Give another"
-            + " --out.");
+        throw new OutputException(
+            OutputPaths.forDisplay(dir)
+                + " is not empty and is not a"
+                + " sweep's directory (it has no "
+                + SweepManifest.FILE
+                + "; it holds "
+                + quote(first.get().getFileName().toString())
+                + "): netsim writes a"
+                + " sweep only into a new or empty directory, or resumes its own. Give another"
+                + " --out.");
       }
     }
   }
@@ -140,19 +149,38 @@ public final class SweepDirectory {
   private void checkSame(SweepManifest existing, SweepManifest wanted) {
     Path dir = OutputPaths.forDisplay(this.dir);
     if (!existing.configSha256().equals(wanted.configSha256())) {
-      throw new SweepException(dir + " holds results of another config (config sha256 "
-          + SweepException.shortHash(existing.configSha256()) + "; this one is "
-          + SweepException.shortHash(wanted.configSha256()) + "). netsim will not mix them:"
-          + " use another --out, or delete " + dir + " to start over.");
+      throw new SweepException(
+          dir
+              + " holds results of another config (config sha256 "
+              + SweepException.shortHash(existing.configSha256())
+              + "; this one is "
+              + SweepException.shortHash(wanted.configSha256())
+              + "). netsim will not mix them:"
+              + " use another --out, or delete "
+              + dir
+              + " to start over.");
     }
     if (!existing.netsim().equals(wanted.netsim())) {
-      throw new SweepException(dir + " holds results of netsim " + existing.netsim()
-          + "; this is netsim " + wanted.netsim() + ", whose results may differ. Use another"
-          + " --out, or delete " + dir + " to start over.");
+      throw new SweepException(
+          dir
+              + " holds results of netsim "
+              + existing.netsim()
+              + "; this is netsim "
+              + wanted.netsim()
+              + ", whose results may differ. Use another"
+              + " --out, or delete "
+              + dir
+              + " to start over.");
     }
     if (!existing.share().equals(wanted.share())) {
-      throw new SweepException(dir + " holds " + describe(existing.share()) + " of this sweep;"
-          + " this is " + describe(wanted.share()) + ". Give each share its own --out.");
+      throw new SweepException(
+          dir
+              + " holds "
+              + describe(existing.share())
+              + " of this sweep;"
+              + " this is "
+              + describe(wanted.share())
+              + ". Give each share its own --out.");
     }
   }
 

@@ -9,15 +9,23 @@ import java.util.List;
 /**
  * {@code sweep.json}: what a sweep directory holds, for resuming, merging and provenance: the
  * netsim version, the experiment, the config hash (the SHA-256 of {@code config.json}), the master
- * seed and how run seeds follow from it, the parameters with their values, the number of runs,
- * the metrics, and, for one share of a sweep, which share. Only texts and whole numbers, so it
- * reads back exactly.
+ * seed and how run seeds follow from it, the parameters with their values, the number of runs, the
+ * metrics, and, for one share of a sweep, which share. Only texts and whole numbers, so it reads
+ * back exactly.
  *
  * @param shard the share of the runs this directory holds, or null for the whole sweep
  */
-public record SweepManifest(String netsim, String experiment, String configSha256,
-    long masterSeed, String seeds, int runsPerPoint, long points, long runs,
-    List<Parameter> parameters, Shard shard) {
+public record SweepManifest(
+    String netsim,
+    String experiment,
+    String configSha256,
+    long masterSeed,
+    String seeds,
+    int runsPerPoint,
+    long points,
+    long runs,
+    List<Parameter> parameters,
+    Shard shard) {
   /** The file name in a sweep directory. */
   public static final String FILE = "sweep.json";
 
@@ -34,8 +42,17 @@ public record SweepManifest(String netsim, String experiment, String configSha25
 
   /** The same sweep as a whole (as {@code netsim merge} writes it). */
   public SweepManifest whole() {
-    return new SweepManifest(netsim, experiment, configSha256, masterSeed, seeds, runsPerPoint,
-        points, runs, parameters, null);
+    return new SweepManifest(
+        netsim,
+        experiment,
+        configSha256,
+        masterSeed,
+        seeds,
+        runsPerPoint,
+        points,
+        runs,
+        parameters,
+        null);
   }
 
   /** The share these runs belong to: {@link Shard#ALL} for a whole sweep. */
@@ -98,16 +115,25 @@ public record SweepManifest(String netsim, String experiment, String configSha25
     }
     List<Parameter> parameters = new ArrayList<>();
     JsonNode params = field(root, "parameters");
-    params.properties().forEach(e -> {
-      List<String> values = new ArrayList<>();
-      e.getValue().forEach(v -> values.add(v.asText()));
-      parameters.add(new Parameter(e.getKey(), values));
-    });
+    params
+        .properties()
+        .forEach(
+            e -> {
+              List<String> values = new ArrayList<>();
+              e.getValue().forEach(v -> values.add(v.asText()));
+              parameters.add(new Parameter(e.getKey(), values));
+            });
     JsonNode shard = root.get("shard");
-    return new SweepManifest(field(root, "netsim").asText(), field(root, "experiment").asText(),
-        field(root, "configSha256").asText(), field(root, "masterSeed").asLong(),
-        field(root, "seeds").asText(), field(root, "runsPerPoint").asInt(),
-        field(root, "points").asLong(), field(root, "runs").asLong(), parameters,
+    return new SweepManifest(
+        field(root, "netsim").asText(),
+        field(root, "experiment").asText(),
+        field(root, "configSha256").asText(),
+        field(root, "masterSeed").asLong(),
+        field(root, "seeds").asText(),
+        field(root, "runsPerPoint").asInt(),
+        field(root, "points").asLong(),
+        field(root, "runs").asLong(),
+        parameters,
         shard == null ? null : Shard.parse(shard.asText()));
   }
 

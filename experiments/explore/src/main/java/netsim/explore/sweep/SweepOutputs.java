@@ -39,8 +39,8 @@ public final class SweepOutputs {
   public static Written write(Path dir, SweepManifest manifest, List<RunRecord> records)
       throws IOException {
     if (records.size() != manifest.runs()) {
-      throw new IllegalArgumentException(records.size() + " records for " + manifest.runs()
-          + " runs");
+      throw new IllegalArgumentException(
+          records.size() + " records for " + manifest.runs() + " runs");
     }
     for (int i = 0; i < records.size(); i++) {
       if (records.get(i).run() != i) {
@@ -50,8 +50,7 @@ public final class SweepOutputs {
     Map<Long, Map<Metric, Estimate>> estimates = estimates(manifest, records);
     // results.csv last: when it is there, every output of the sweep is.
     List<String> warnings = new ArrayList<>();
-    List<Path> plots = SweepPlots.write(dir.resolve(SweepPlots.DIR), manifest, estimates,
-        warnings);
+    List<Path> plots = SweepPlots.write(dir.resolve(SweepPlots.DIR), manifest, estimates, warnings);
     Path summary = dir.resolve(SummaryCsv.FILE);
     AtomicFile.write(summary, SummaryCsv.text(manifest, estimates));
     Path results = dir.resolve(ResultsCsv.FILE);
@@ -62,12 +61,14 @@ public final class SweepOutputs {
   }
 
   /** Per point, in order, per metric, in column order: the estimate over the point's runs. */
-  static Map<Long, Map<Metric, Estimate>> estimates(SweepManifest manifest,
-      List<RunRecord> records) {
+  static Map<Long, Map<Metric, Estimate>> estimates(
+      SweepManifest manifest, List<RunRecord> records) {
     Map<Long, Map<Metric, Estimate>> estimates = new TreeMap<>();
     for (long point = 0; point < manifest.points(); point++) {
-      List<RunRecord> runs = records.subList((int) (point * manifest.runsPerPoint()),
-          (int) ((point + 1) * manifest.runsPerPoint()));
+      List<RunRecord> runs =
+          records.subList(
+              (int) (point * manifest.runsPerPoint()),
+              (int) ((point + 1) * manifest.runsPerPoint()));
       Map<Metric, Estimate> byMetric = new EnumMap<>(Metric.class);
       for (Metric m : Metric.values()) {
         List<BigDecimal> values = new ArrayList<>();

@@ -39,6 +39,7 @@ public final class SweepPlan {
   private final String definition;
   private final String hash;
   private final List<ConfigWarning> warnings;
+
   /** The file with the command line's overrides, parsed once; each run binds a copy. */
   private final YamlDocument parsed;
 
@@ -98,7 +99,6 @@ public final class SweepPlan {
     return root;
   }
 
-
   /** The warnings about the file's own values (see {@link ConfigWarning}). */
   public List<ConfigWarning> warnings() {
     return warnings;
@@ -145,8 +145,16 @@ public final class SweepPlan {
     for (SweepParameter p : spec.parameters()) {
       parameters.add(new SweepManifest.Parameter(p.path(), p.texts()));
     }
-    return new SweepManifest(Version.get(), base.name(), hash, masterSeed(), seedRule(),
-        spec.runsPerPoint(), spec.points(), spec.runs(), parameters,
+    return new SweepManifest(
+        Version.get(),
+        base.name(),
+        hash,
+        masterSeed(),
+        seedRule(),
+        spec.runsPerPoint(),
+        spec.points(),
+        spec.runs(),
+        parameters,
         shard.isAll() ? null : shard);
   }
 
@@ -158,8 +166,10 @@ public final class SweepPlan {
     int perPoint = spec.runsPerPoint();
     long point = index / perPoint;
     int repetition = (int) (index % perPoint);
-    long seed = spec.listedSeeds() ? spec.seeds().get(repetition)
-        : RandomStreams.deriveSeed(masterSeed(), SEED_PURPOSE, index);
+    long seed =
+        spec.listedSeeds()
+            ? spec.seeds().get(repetition)
+            : RandomStreams.deriveSeed(masterSeed(), SEED_PURPOSE, index);
     return new RunSpec(index, point, repetition, seed, valuesAt(point));
   }
 
@@ -192,8 +202,7 @@ public final class SweepPlan {
         Overrides.apply(document, List.of(override));
       } catch (ConfigException e) {
         int[] at = document.location(parameters.get(j).origin());
-        throw new ConfigException(name, at[0], at[1], parameters.get(j).origin(),
-            e.problem());
+        throw new ConfigException(name, at[0], at[1], parameters.get(j).origin(), e.problem());
       }
       applied.add(override);
     }
@@ -208,8 +217,8 @@ public final class SweepPlan {
   }
 
   /** An error about a swept value, moved to where the value is written. */
-  private ConfigException locate(ConfigException e, RunSpec run, List<String> applied,
-      YamlDocument document) {
+  private ConfigException locate(
+      ConfigException e, RunSpec run, List<String> applied, YamlDocument document) {
     List<SweepParameter> parameters = spec.parameters();
     for (int j = 0; j < parameters.size(); j++) {
       if (e.file().equals("--set " + applied.get(j))) {
@@ -218,11 +227,12 @@ public final class SweepPlan {
         if (e.problem().startsWith("unknown key")) {
           // The path names nothing the config has: the key is wrong, not the value.
           int[] at = document.location(p.origin());
-          return e.relocated(name, at[0], at[1], p.origin(), e.path() + ": "
-              + e.problem());
+          return e.relocated(name, at[0], at[1], p.origin(), e.path() + ": " + e.problem());
         }
-        String problem = (v.origin().equals(p.origin()) ? "the range's value " + v.text() + ": "
-            : "") + (e.path().equals(p.path()) ? "" : e.path() + ": ") + e.problem();
+        String problem =
+            (v.origin().equals(p.origin()) ? "the range's value " + v.text() + ": " : "")
+                + (e.path().equals(p.path()) ? "" : e.path() + ": ")
+                + e.problem();
         int[] at = document.location(v.origin());
         return e.relocated(name, at[0], at[1], v.origin(), problem);
       }
@@ -234,8 +244,8 @@ public final class SweepPlan {
     String problem = e.problem() + " (at the sweep point " + String.join(", ", point) + ")";
     for (int j = 0; j < parameters.size(); j++) {
       String path = parameters.get(j).path();
-      if (!e.path().isEmpty() && (path.startsWith(e.path() + ".")
-          || path.startsWith(e.path() + "["))) {
+      if (!e.path().isEmpty()
+          && (path.startsWith(e.path() + ".") || path.startsWith(e.path() + "["))) {
         // A check of a whole section failed (tcp: maxRto below minRto) with a swept value in it.
         SweepValue v = run.values().get(j);
         int[] at = document.location(v.origin());

@@ -21,15 +21,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * {@code plots/METRIC-vs-PARAMETER.svg}: every metric against every varied parameter, the mean of
  * each point with its 95% confidence interval as an error bar. With more than one parameter, each
- * combination of the other parameters' values is its own line. Numbers (and numbers with one
- * unit, such as 10ms) make a numeric axis; other values are categories in sweep order, named by
- * {@link ValueLabels}, with points and no lines between them. A point whose runs measured nothing
- * is a gap, and the legend says where. A plot that cannot be drawn is left out with a warning
- * ({@link PlotWriter}); the tables and the other plots are written all the same.
+ * combination of the other parameters' values is its own line. Numbers (and numbers with one unit,
+ * such as 10ms) make a numeric axis; other values are categories in sweep order, named by {@link
+ * ValueLabels}, with points and no lines between them. A point whose runs measured nothing is a
+ * gap, and the legend says where. A plot that cannot be drawn is left out with a warning ({@link
+ * PlotWriter}); the tables and the other plots are written all the same.
  */
 final class SweepPlots {
   static final String DIR = "plots";
   private static final Pattern QUANTITY = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)([A-Za-z%]*)");
+
   /** Gaps listed by name in a legend; more are counted. */
   private static final int GAPS_NAMED = 3;
 
@@ -41,15 +42,22 @@ final class SweepPlots {
    * @param warnings receives a line for each plot that could not be drawn
    * @return the files written
    */
-  static List<Path> write(Path dir, SweepManifest manifest,
-      Map<Long, Map<Metric, Estimate>> estimates, List<String> warnings) throws IOException {
+  static List<Path> write(
+      Path dir,
+      SweepManifest manifest,
+      Map<Long, Map<Metric, Estimate>> estimates,
+      List<String> warnings)
+      throws IOException {
     List<Path> files = new ArrayList<>();
     String provenance = Provenance.of(manifest);
-    PlotWriter plots = new PlotWriter((name, svg) -> {
-      Files.createDirectories(dir);
-      AtomicFile.write(dir.resolve(name), svg);
-      files.add(dir.resolve(name));
-    }, "the sweep file");
+    PlotWriter plots =
+        new PlotWriter(
+            (name, svg) -> {
+              Files.createDirectories(dir);
+              AtomicFile.write(dir.resolve(name), svg);
+              files.add(dir.resolve(name));
+            },
+            "the sweep file");
     for (Metric metric : Metric.values()) {
       for (int j = 0; j < manifest.parameters().size(); j++) {
         int parameter = j;
@@ -57,10 +65,8 @@ final class SweepPlots {
         if (lines.values().stream().allMatch(SweepPlots::allMissing)) {
           continue; // nothing measured: no plot
         }
-        String name = metric.column() + "-vs-" + slug(manifest.parameters().get(j).path())
-            + ".svg";
-        plots.write(name, () -> Charts.svg(draw(manifest, metric, parameter, lines),
-            provenance));
+        String name = metric.column() + "-vs-" + slug(manifest.parameters().get(j).path()) + ".svg";
+        plots.write(name, () -> Charts.svg(draw(manifest, metric, parameter, lines), provenance));
       }
     }
     warnings.addAll(plots.warnings());
@@ -68,8 +74,8 @@ final class SweepPlots {
   }
 
   /** The chart of {@code metric} against parameter {@code j}; null when nothing was measured. */
-  static XYChart chart(SweepManifest manifest, Metric metric, int j,
-      Map<Long, Map<Metric, Estimate>> estimates) {
+  static XYChart chart(
+      SweepManifest manifest, Metric metric, int j, Map<Long, Map<Metric, Estimate>> estimates) {
     Map<String, Estimate[]> lines = lines(manifest, estimates, metric, j);
     if (lines.values().stream().allMatch(SweepPlots::allMissing)) {
       return null;
@@ -78,11 +84,11 @@ final class SweepPlots {
   }
 
   /**
-   * The lines, by the values of the other parameters, each with the estimate at every value of
-   * the plotted parameter, in value order; null where no run of the point measured the metric.
+   * The lines, by the values of the other parameters, each with the estimate at every value of the
+   * plotted parameter, in value order; null where no run of the point measured the metric.
    */
-  private static Map<String, Estimate[]> lines(SweepManifest manifest,
-      Map<Long, Map<Metric, Estimate>> estimates, Metric metric, int j) {
+  private static Map<String, Estimate[]> lines(
+      SweepManifest manifest, Map<Long, Map<Metric, Estimate>> estimates, Metric metric, int j) {
     List<SweepManifest.Parameter> parameters = manifest.parameters();
     List<ValueLabels> labels = parameters.stream().map(p -> ValueLabels.of(p.values())).toList();
     Map<String, Estimate[]> lines = new LinkedHashMap<>();
@@ -95,12 +101,16 @@ final class SweepPlots {
           others.add(parameters.get(k).path() + "=" + labels.get(k).get(at[k]));
         }
       }
-      String name = others.isEmpty()
-          ? "mean \u00b1 95% confidence interval (" + runs + " run" + (runs == 1 ? "" : "s")
-              + " per point)"
-          : String.join(", ", others);
-      Estimate[] line = lines.computeIfAbsent(name,
-          k -> new Estimate[parameters.get(j).values().size()]);
+      String name =
+          others.isEmpty()
+              ? "mean \u00b1 95% confidence interval ("
+                  + runs
+                  + " run"
+                  + (runs == 1 ? "" : "s")
+                  + " per point)"
+              : String.join(", ", others);
+      Estimate[] line =
+          lines.computeIfAbsent(name, k -> new Estimate[parameters.get(j).values().size()]);
       Estimate e = entry.getValue().get(metric);
       if (e.n() > 0 && Double.isFinite(e.mean())) {
         line[at[j]] = e;
@@ -125,11 +135,10 @@ final class SweepPlots {
     return Arrays.stream(line).allMatch(e -> e == null);
   }
 
-  private static XYChart draw(SweepManifest manifest, Metric metric, int j,
-      Map<String, Estimate[]> lines) {
+  private static XYChart draw(
+      SweepManifest manifest, Metric metric, int j, Map<String, Estimate[]> lines) {
     SweepManifest.Parameter parameter = manifest.parameters().get(j);
-    String title = metric.label() + " vs " + parameter.path() + " (" + manifest.experiment()
-        + ")";
+    String title = metric.label() + " vs " + parameter.path() + " (" + manifest.experiment() + ")";
     String yTitle = metric.label() + " (" + metric.unit() + ")";
     double[] numbers = numeric(parameter.values());
     ValueLabels labels = ValueLabels.of(parameter.values());
@@ -137,8 +146,8 @@ final class SweepPlots {
     double[] x;
     if (numbers != null) {
       String unit = unit(parameter.values());
-      chart = Charts.xy(title, parameter.path() + (unit.isEmpty() ? "" : " (" + unit + ")"),
-          yTitle);
+      chart =
+          Charts.xy(title, parameter.path() + (unit.isEmpty() ? "" : " (" + unit + ")"), yTitle);
       x = numbers;
     } else {
       String shared = labels.shared().isEmpty() ? "" : " (all with " + labels.shared() + ")";
@@ -177,8 +186,8 @@ final class SweepPlots {
     if (numbers != null) {
       Charts.placeLegend(chart.getStyler(), names);
     } else {
-      Charts.placeLegend(chart.getStyler(), names,
-          ticks.stream().mapToInt(String::length).max().orElse(0));
+      Charts.placeLegend(
+          chart.getStyler(), names, ticks.stream().mapToInt(String::length).max().orElse(0));
     }
     return chart;
   }
@@ -198,8 +207,8 @@ final class SweepPlots {
   }
 
   /**
-   * The numbers of values such as 0.01 or 10ms when all share one unit (and each is a double),
-   * else null.
+   * The numbers of values such as 0.01 or 10ms when all share one unit (and each is a double), else
+   * null.
    */
   static double[] numeric(List<String> values) {
     double[] x = new double[values.size()];

@@ -55,11 +55,14 @@ public final class SweepRunner {
       return;
     }
     AtomicInteger threads = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> {
-      Thread t = new Thread(task, "netsim-sweep-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            parallel,
+            task -> {
+              Thread t = new Thread(task, "netsim-sweep-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     CompletionService<RunRecord> done = new ExecutorCompletionService<>(pool);
     Iterator<Long> next = pending.iterator();
     int inFlight = 0;
@@ -81,8 +84,9 @@ public final class SweepRunner {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SweepException("interrupted; the runs finished so far are recorded, run the"
-          + " same command again to resume");
+      throw new SweepException(
+          "interrupted; the runs finished so far are recorded, run the"
+              + " same command again to resume");
     } finally {
       pool.shutdownNow();
     }
@@ -120,13 +124,27 @@ public final class SweepRunner {
       RunResult result = new Experiment(config).run();
       List<ConnectionReport> connections = ConnectionReport.of(result);
       List<String> violations = Invariants.check(result, connections);
-      record = new RunRecord(index, spec.point(), spec.repetition(), spec.seed(),
-          parameters(spec), RunMetrics.of(result, connections, violations), violations,
-          result.end(), result.stopReason());
+      record =
+          new RunRecord(
+              index,
+              spec.point(),
+              spec.repetition(),
+              spec.seed(),
+              parameters(spec),
+              RunMetrics.of(result, connections, violations),
+              violations,
+              result.end(),
+              result.stopReason());
     } catch (RuntimeException e) {
-      throw new SweepException("run " + index + " failed, which is a bug in netsim (please"
-          + " report it with the sweep file): " + e + "; it is the run of: netsim run FILE"
-          + reproduce(spec), e);
+      throw new SweepException(
+          "run "
+              + index
+              + " failed, which is a bug in netsim (please"
+              + " report it with the sweep file): "
+              + e
+              + "; it is the run of: netsim run FILE"
+              + reproduce(spec),
+          e);
     }
     store.write(record, Version.get(), plan.configHash());
     return record;
@@ -146,7 +164,8 @@ public final class SweepRunner {
     StringBuilder args = new StringBuilder(" --seed ").append(spec.seed());
     List<SweepParameter> parameters = plan.spec().parameters();
     for (int j = 0; j < parameters.size(); j++) {
-      args.append(" --set '").append(spec.values().get(j).override(parameters.get(j).path()))
+      args.append(" --set '")
+          .append(spec.values().get(j).override(parameters.get(j).path()))
           .append('\'');
     }
     return args.toString();
@@ -154,11 +173,16 @@ public final class SweepRunner {
 
   private static String describe(RunRecord record) {
     StringBuilder text = new StringBuilder("seed ").append(record.seed());
-    record.parameters().forEach((path, value) -> text.append(", ").append(path).append('=')
-        .append(value));
-    text.append("; ").append(record.violations().isEmpty() ? "invariants hold"
-        : record.violations().size() + " invariant violation"
-            + (record.violations().size() == 1 ? "" : "s"));
+    record
+        .parameters()
+        .forEach((path, value) -> text.append(", ").append(path).append('=').append(value));
+    text.append("; ")
+        .append(
+            record.violations().isEmpty()
+                ? "invariants hold"
+                : record.violations().size()
+                    + " invariant violation"
+                    + (record.violations().size() == 1 ? "" : "s"));
     return text.toString();
   }
 }

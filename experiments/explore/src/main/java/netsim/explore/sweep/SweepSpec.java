@@ -32,10 +32,13 @@ import netsim.scenario.config.YamlDocument;
 public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<Long> seeds) {
   /** The keys of {@code sweep:}. */
   public static final String[] KEYS = {"parameters", "repetitions", "seeds"};
+
   /** The keys of a range. */
   public static final String[] RANGE = {"from", "to", "step"};
+
   /** The most values one parameter may take. */
   public static final int MAX_VALUES = 10_000;
+
   /** The most runs a sweep may have. */
   public static final long MAX_RUNS = 1_000_000;
 
@@ -79,12 +82,14 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
   public static SweepSpec read(YamlDocument document) {
     JsonNode sweep = document.root().get("sweep");
     if (sweep == null || sweep.isNull()) {
-      throw document.error("", "no sweep section: add one, e.g. 'sweep: {parameters:"
-          + " {links[0].loss: [0, 0.01, 0.05]}, repetitions: 5}' (see docs/config.md)");
+      throw document.error(
+          "",
+          "no sweep section: add one, e.g. 'sweep: {parameters:"
+              + " {links[0].loss: [0, 0.01, 0.05]}, repetitions: 5}' (see docs/config.md)");
     }
     if (!sweep.isObject()) {
-      throw document.error("sweep", "expected a mapping of " + String.join(", ", KEYS)
-          + "; got " + describe(sweep));
+      throw document.error(
+          "sweep", "expected a mapping of " + String.join(", ", KEYS) + "; got " + describe(sweep));
     }
     checkKeys(document, "sweep", sweep, KEYS);
     List<SweepParameter> parameters = parameters(document, sweep.get("parameters"));
@@ -93,8 +98,10 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
     boolean hasReps = reps != null && !reps.isNull();
     boolean hasSeeds = seedsNode != null && !seedsNode.isNull();
     if (hasReps && hasSeeds) {
-      throw document.error("sweep.seeds", "give either repetitions (seeds derived from the master"
-          + " seed) or seeds (the same seeds at every point), not both");
+      throw document.error(
+          "sweep.seeds",
+          "give either repetitions (seeds derived from the master"
+              + " seed) or seeds (the same seeds at every point), not both");
     }
     int repetitions = 1;
     if (hasReps) {
@@ -107,8 +114,13 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
       runs *= p.values().size();
     }
     if (runs > MAX_RUNS) {
-      throw document.error("sweep", String.format(java.util.Locale.ROOT, "%.0f runs; a sweep may"
-          + " have at most %d (split it into several files)", runs, MAX_RUNS));
+      throw document.error(
+          "sweep",
+          String.format(
+              java.util.Locale.ROOT,
+              "%.0f runs; a sweep may" + " have at most %d (split it into several files)",
+              runs,
+              MAX_RUNS));
     }
     return spec;
   }
@@ -116,20 +128,27 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
   private static List<SweepParameter> parameters(YamlDocument document, JsonNode node) {
     String at = "sweep.parameters";
     if (node == null || node.isNull()) {
-      throw document.error("sweep", "missing key 'parameters': the config paths to vary, e.g."
-          + " 'parameters: {links[0].loss: [0, 0.01, 0.05]}'");
+      throw document.error(
+          "sweep",
+          "missing key 'parameters': the config paths to vary, e.g."
+              + " 'parameters: {links[0].loss: [0, 0.01, 0.05]}'");
     }
     if (!node.isObject() || node.isEmpty()) {
-      throw document.error(at, "expected a mapping of config paths to their values, e.g."
-          + " {links[0].loss: [0, 0.01, 0.05]}; got " + describe(node));
+      throw document.error(
+          at,
+          "expected a mapping of config paths to their values, e.g."
+              + " {links[0].loss: [0, 0.01, 0.05]}; got "
+              + describe(node));
     }
     List<SweepParameter> parameters = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
       String path = field.getKey();
       String origin = at + "." + path;
       if (path.equals("seed")) {
-        throw document.error(origin, "the seed is not a parameter: each run's seed comes from"
-            + " sweep.repetitions (derived from the master seed) or sweep.seeds");
+        throw document.error(
+            origin,
+            "the seed is not a parameter: each run's seed comes from"
+                + " sweep.repetitions (derived from the master seed) or sweep.seeds");
       }
       if (path.equals("sweep") || path.startsWith("sweep.") || path.startsWith("sweep[")) {
         throw document.error(origin, "a sweep cannot vary its own definition");
@@ -141,8 +160,11 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
       } else if (values != null && values.isObject()) {
         list = range(document, origin, values);
       } else {
-        throw document.error(origin, "expected a list of values such as [0, 0.01, 0.05] or a"
-            + " range such as {from: 0, to: 0.05, step: 0.01}; got " + describe(values));
+        throw document.error(
+            origin,
+            "expected a list of values such as [0, 0.01, 0.05] or a"
+                + " range such as {from: 0, to: 0.05, step: 0.01}; got "
+                + describe(values));
       }
       parameters.add(new SweepParameter(path, list, origin));
     }
@@ -154,8 +176,8 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
       throw document.error(origin, "an empty list: give at least one value");
     }
     if (values.size() > MAX_VALUES) {
-      throw document.error(origin, values.size() + " values; a parameter may take at most "
-          + MAX_VALUES);
+      throw document.error(
+          origin, values.size() + " values; a parameter may take at most " + MAX_VALUES);
     }
     List<SweepValue> list = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -180,8 +202,12 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
     while (names.hasNext()) {
       String name = names.next();
       if (!Arrays.asList(RANGE).contains(name)) {
-        throw document.error(origin + "." + name, "unknown key " + quote(name) + ": a range has the"
-            + " keys from, to and step (to vary a mapping, list its values: [{...}, {...}])");
+        throw document.error(
+            origin + "." + name,
+            "unknown key "
+                + quote(name)
+                + ": a range has the"
+                + " keys from, to and step (to vary a mapping, list its values: [{...}, {...}])");
       }
     }
     Quantity from = quantity(document, origin, range, "from");
@@ -189,22 +215,33 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
     Quantity step = quantity(document, origin, range, "step");
     for (Quantity q : List.of(to, step)) {
       if (!q.unit().equals(from.unit())) {
-        throw document.error(origin + "." + q.key(), "from, to and step need the same unit; from"
-            + " has " + unitName(from.unit()) + ", " + q.key() + " has " + unitName(q.unit()));
+        throw document.error(
+            origin + "." + q.key(),
+            "from, to and step need the same unit; from"
+                + " has "
+                + unitName(from.unit())
+                + ", "
+                + q.key()
+                + " has "
+                + unitName(q.unit()));
       }
     }
     if (step.number().signum() <= 0) {
       throw document.error(origin + ".step", "the step must be above 0; got " + step.text());
     }
     if (to.number().compareTo(from.number()) < 0) {
-      throw document.error(origin + ".to", "the range ends (" + to.text() + ") before it"
-          + " starts (" + from.text() + ")");
+      throw document.error(
+          origin + ".to",
+          "the range ends (" + to.text() + ") before it" + " starts (" + from.text() + ")");
     }
-    BigInteger steps = to.number().subtract(from.number())
-        .divide(step.number(), 0, RoundingMode.FLOOR).toBigIntegerExact();
+    BigInteger steps =
+        to.number()
+            .subtract(from.number())
+            .divide(step.number(), 0, RoundingMode.FLOOR)
+            .toBigIntegerExact();
     if (steps.compareTo(BigInteger.valueOf(MAX_VALUES - 1)) > 0) {
-      throw document.error(origin, "the range has more than " + MAX_VALUES + " values; take a"
-          + " larger step");
+      throw document.error(
+          origin, "the range has more than " + MAX_VALUES + " values; take a" + " larger step");
     }
     List<SweepValue> values = new ArrayList<>();
     for (int i = 0; i <= steps.intValue(); i++) {
@@ -225,13 +262,17 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
 
   private record Quantity(String key, BigDecimal number, String unit, String text) {}
 
-  private static Quantity quantity(YamlDocument document, String origin, JsonNode range,
-      String key) {
+  private static Quantity quantity(
+      YamlDocument document, String origin, JsonNode range, String key) {
     JsonNode node = range.get(key);
     String where = origin + "." + key;
     if (node == null || node.isNull()) {
-      throw document.error(origin, "missing key '" + key + "': a range needs from, to and step,"
-          + " e.g. {from: 0, to: 0.05, step: 0.01} or {from: 10ms, to: 50ms, step: 20ms}");
+      throw document.error(
+          origin,
+          "missing key '"
+              + key
+              + "': a range needs from, to and step,"
+              + " e.g. {from: 0, to: 0.05, step: 0.01} or {from: 10ms, to: 50ms, step: 20ms}");
     }
     if (node.isNumber()) {
       return new Quantity(key, node.decimalValue(), "", text(node));
@@ -240,15 +281,15 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
       Matcher m = QUANTITY.matcher(node.textValue());
       if (m.matches()) {
         try {
-          return new Quantity(key, InputLimits.decimal(m.group(1)), m.group(2),
-              node.textValue());
+          return new Quantity(key, InputLimits.decimal(m.group(1)), m.group(2), node.textValue());
         } catch (IllegalArgumentException e) {
           throw document.error(where, e.getMessage());
         }
       }
     }
-    throw document.error(where, "expected a number, or a number with a unit such as \"10ms\";"
-        + " got " + describe(node));
+    throw document.error(
+        where,
+        "expected a number, or a number with a unit such as \"10ms\";" + " got " + describe(node));
   }
 
   private static String unitName(String unit) {
@@ -263,8 +304,8 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
         throw document.error(at, "an empty list: give at least one seed");
       }
       for (int i = 0; i < node.size(); i++) {
-        long seed = integer(document, at + "[" + i + "]", node.get(i), Long.MIN_VALUE,
-            Long.MAX_VALUE);
+        long seed =
+            integer(document, at + "[" + i + "]", node.get(i), Long.MIN_VALUE, Long.MAX_VALUE);
         if (seeds.contains(seed)) {
           throw document.error(at + "[" + i + "]", "the seed " + seed + " is listed twice");
         }
@@ -275,12 +316,11 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
       if (!node.has("from") || !node.has("to")) {
         throw document.error(at, "a seed range needs from and to, e.g. {from: 1, to: 10}");
       }
-      long from = integer(document, at + ".from", node.get("from"), Long.MIN_VALUE,
-          Long.MAX_VALUE);
+      long from = integer(document, at + ".from", node.get("from"), Long.MIN_VALUE, Long.MAX_VALUE);
       long to = integer(document, at + ".to", node.get("to"), Long.MIN_VALUE, Long.MAX_VALUE);
       if (to < from) {
-        throw document.error(at + ".to", "the range ends (" + to + ") before it starts ("
-            + from + ")");
+        throw document.error(
+            at + ".to", "the range ends (" + to + ") before it starts (" + from + ")");
       }
       if (to - from >= MAX_RUNS || to - from < 0) {
         throw document.error(at, "more than " + MAX_RUNS + " seeds");
@@ -289,33 +329,35 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
         seeds.add(s);
       }
     } else {
-      throw document.error(at, "expected a list of seeds such as [1, 2, 3] or a range such as"
-          + " {from: 1, to: 10}; got " + describe(node));
+      throw document.error(
+          at,
+          "expected a list of seeds such as [1, 2, 3] or a range such as"
+              + " {from: 1, to: 10}; got "
+              + describe(node));
     }
     return seeds;
   }
 
-  private static long integer(YamlDocument document, String at, JsonNode node, long min,
-      long max) {
+  private static long integer(YamlDocument document, String at, JsonNode node, long min, long max) {
     if (node == null || !node.isIntegralNumber()) {
-      throw document.error(at, "expected a whole number between " + min + " and " + max
-          + "; got " + describe(node));
+      throw document.error(
+          at, "expected a whole number between " + min + " and " + max + "; got " + describe(node));
     }
     if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
-      throw document.error(at, "out of range: " + node.asText() + " (expected " + min + " to "
-          + max + ")");
+      throw document.error(
+          at, "out of range: " + node.asText() + " (expected " + min + " to " + max + ")");
     }
     return node.longValue();
   }
 
-  private static void checkKeys(YamlDocument document, String at, JsonNode node,
-      String... known) {
+  private static void checkKeys(YamlDocument document, String at, JsonNode node, String... known) {
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String name = names.next();
       if (!Arrays.asList(known).contains(name)) {
-        throw document.error(at + "." + name, "unknown key " + quote(name) + " (known: "
-            + String.join(", ", known) + ")");
+        throw document.error(
+            at + "." + name,
+            "unknown key " + quote(name) + " (known: " + String.join(", ", known) + ")");
       }
     }
   }

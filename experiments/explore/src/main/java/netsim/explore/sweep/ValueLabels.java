@@ -9,12 +9,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * How plots name the values of one parameter: numbers and texts as written; a mapping by the
- * keys in which the values differ ({@code kind=red, max=15}, or {@code without max} for one that
- * has none of them), the keys they all share being said once ({@link #shared()}: {@code
- * packets=50}); a list as {@code [a, b]}. Tables and run files
- * keep the exact JSON text; these names are only for reading. Distinct values keep distinct
- * names.
+ * How plots name the values of one parameter: numbers and texts as written; a mapping by the keys
+ * in which the values differ ({@code kind=red, max=15}, or {@code without max} for one that has
+ * none of them), the keys they all share being said once ({@link #shared()}: {@code packets=50}); a
+ * list as {@code [a, b]}. Tables and run files keep the exact JSON text; these names are only for
+ * reading. Distinct values keep distinct names.
  */
 final class ValueLabels {
   private final List<String> labels;
@@ -37,11 +36,16 @@ final class ValueLabels {
     }
     if (mappings.size() == values.size() && values.size() > 1) {
       List<String> common = new ArrayList<>();
-      mappings.get(0).properties().forEach(field -> {
-        if (mappings.stream().allMatch(m -> field.getValue().equals(m.get(field.getKey())))) {
-          common.add(field.getKey());
-        }
-      });
+      mappings
+          .get(0)
+          .properties()
+          .forEach(
+              field -> {
+                if (mappings.stream()
+                    .allMatch(m -> field.getValue().equals(m.get(field.getKey())))) {
+                  common.add(field.getKey());
+                }
+              });
       Set<String> keys = new LinkedHashSet<>();
       mappings.forEach(m -> m.fieldNames().forEachRemaining(keys::add));
       keys.removeAll(common);
@@ -71,11 +75,14 @@ final class ValueLabels {
   /** "kind=red, max=15": the fields of {@code mapping} whose key passes {@code keep}. */
   private static String fields(JsonNode mapping, Predicate<String> keep) {
     List<String> parts = new ArrayList<>();
-    mapping.properties().forEach(field -> {
-      if (keep.test(field.getKey())) {
-        parts.add(field.getKey() + "=" + flat(field.getValue()));
-      }
-    });
+    mapping
+        .properties()
+        .forEach(
+            field -> {
+              if (keep.test(field.getKey())) {
+                parts.add(field.getKey() + "=" + flat(field.getValue()));
+              }
+            });
     return String.join(", ", parts);
   }
 

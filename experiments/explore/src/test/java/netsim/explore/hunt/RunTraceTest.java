@@ -13,8 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Detectors read the files {@code netsim run} wrote exactly as they read a run in memory. */
 class RunTraceTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void traceReadBackFromTheFiles_equalsTheRunInMemory_lineForLine() throws IOException {

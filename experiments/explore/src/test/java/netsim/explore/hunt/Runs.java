@@ -11,8 +11,8 @@ final class Runs {
   private Runs() {}
 
   static ExperimentConfig scenario(String name, String... overrides) {
-    return ConfigLoader.load(name + ".yaml", Scenarios.CATALOGUE.get(name).text(),
-        List.of(overrides));
+    return ConfigLoader.load(
+        name + ".yaml", Scenarios.CATALOGUE.get(name).text(), List.of(overrides));
   }
 
   static RunTrace trace(String scenario, String... overrides) {

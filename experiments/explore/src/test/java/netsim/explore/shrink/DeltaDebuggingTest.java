@@ -17,8 +17,8 @@ class DeltaDebuggingTest {
 
   @Test
   void oneCulpritAmongAHundred_isFoundInAFewTests() {
-    DeltaDebugging<Integer> dd = new DeltaDebugging<>(upTo(100), s -> s.contains(37),
-        progress::add);
+    DeltaDebugging<Integer> dd =
+        new DeltaDebugging<>(upTo(100), s -> s.contains(37), progress::add);
     assertThat(dd.minimize()).containsExactly(37);
     assertThat(dd.tests()).isLessThan(20);
     assertThat(progress).first().isEqualTo("ddmin: 100 -> 50 (2 tests)");
@@ -26,8 +26,9 @@ class DeltaDebuggingTest {
 
   @Test
   void culpritsThatOnlyActTogether_areAllKept_inTheirOrder() {
-    DeltaDebugging<Integer> dd = new DeltaDebugging<>(upTo(64),
-        s -> s.contains(3) && s.contains(40) && s.contains(41), progress::add);
+    DeltaDebugging<Integer> dd =
+        new DeltaDebugging<>(
+            upTo(64), s -> s.contains(3) && s.contains(40) && s.contains(41), progress::add);
     assertThat(dd.minimize()).containsExactly(3, 40, 41);
   }
 
@@ -35,8 +36,9 @@ class DeltaDebuggingTest {
   void theResultIsOneMinimal_removingAnyElementBreaksIt() {
     // Holds when the subset sums to at least 100: many minimal answers, ddmin finds one.
     List<Integer> items = List.of(5, 60, 7, 30, 45, 2, 80, 11);
-    DeltaDebugging<Integer> dd = new DeltaDebugging<>(items,
-        s -> s.stream().mapToInt(Integer::intValue).sum() >= 100, progress::add);
+    DeltaDebugging<Integer> dd =
+        new DeltaDebugging<>(
+            items, s -> s.stream().mapToInt(Integer::intValue).sum() >= 100, progress::add);
     List<Integer> minimal = dd.minimize();
     assertThat(minimal.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(100);
     for (int i = 0; i < minimal.size(); i++) {
@@ -56,10 +58,14 @@ class DeltaDebuggingTest {
   @Test
   void noSubsetIsTestedTwice() {
     List<List<Integer>> tested = new ArrayList<>();
-    DeltaDebugging<Integer> dd = new DeltaDebugging<>(upTo(40), s -> {
-      tested.add(s);
-      return s.contains(7) && s.contains(33);
-    }, progress::add);
+    DeltaDebugging<Integer> dd =
+        new DeltaDebugging<>(
+            upTo(40),
+            s -> {
+              tested.add(s);
+              return s.contains(7) && s.contains(33);
+            },
+            progress::add);
     dd.minimize();
     assertThat(tested).doesNotHaveDuplicates().hasSize(dd.tests());
   }

@@ -23,11 +23,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * shows in it (a rule's drop or duplication instead of the link's).
  */
 class ReplayTest {
-  static final Path EXAMPLE = Path.of(System.getProperty("netsim.root"), "experiments", "examples",
-      "hunt-random-impairments.yaml");
+  static final Path EXAMPLE =
+      Path.of(
+          System.getProperty("netsim.root"),
+          "experiments",
+          "examples",
+          "hunt-random-impairments.yaml");
 
   /** Every kind of decision on a routed, bandwidth-limited path with a bulk transfer. */
-  static final String KITCHEN_SINK = """
+  static final String KITCHEN_SINK =
+      """
       name: kitchen-sink
       tcp: {msl: 1s, minRto: 200ms}
       nodes:
@@ -56,7 +61,8 @@ class ReplayTest {
       """;
 
   /** A bottleneck with a RED queue, bursty loss and heavy-tailed jitter. */
-  static final String RED_PARETO = """
+  static final String RED_PARETO =
+      """
       name: red-pareto
       tcp: {minRto: 200ms}
       nodes:
@@ -83,10 +89,10 @@ class ReplayTest {
     String example = Files.readString(EXAMPLE);
     List<Object[]> cases = new ArrayList<>();
     LongStream.rangeClosed(1, 20).forEach(s -> cases.add(new Object[] {"example", example, s}));
-    LongStream.rangeClosed(1, 6).forEach(s -> cases.add(new Object[] {"kitchen-sink",
-        KITCHEN_SINK, s}));
-    LongStream.rangeClosed(1, 3).forEach(s -> cases.add(new Object[] {"red-pareto", RED_PARETO,
-        s}));
+    LongStream.rangeClosed(1, 6)
+        .forEach(s -> cases.add(new Object[] {"kitchen-sink", KITCHEN_SINK, s}));
+    LongStream.rangeClosed(1, 3)
+        .forEach(s -> cases.add(new Object[] {"red-pareto", RED_PARETO, s}));
     return cases;
   }
 
@@ -103,20 +109,22 @@ class ReplayTest {
     assertThat(schedule.decisions()).isNotEmpty();
     if (name.equals("red-pareto")) {
       // RED's early drops are among the decisions.
-      assertThat(original.events()).anyMatch(e -> e instanceof TraceEvent.Packet p
-          && "aqm".equals(p.cause()));
+      assertThat(original.events())
+          .anyMatch(e -> e instanceof TraceEvent.Packet p && "aqm".equals(p.cause()));
     }
     assertThat(schedule.unreplayable()).isZero();
 
     ReplayConfig replay = new ReplayConfig(name, document.root(), config, schedule);
-    ExperimentConfig replayConfig = ReplayConfig.bind(replay.document(schedule.decisions(),
-        List.of()));
-    assertThat(replayConfig.links()).allSatisfy(link -> {
-      assertThat(link.aToB().loss().model()).isEqualTo("none");
-      assertThat(link.aToB().jitter()).isZero();
-      assertThat(link.aToB().queue().kind()).isEqualTo("droptail");
-      assertThat(link.bToA().duplicate()).isZero();
-    });
+    ExperimentConfig replayConfig =
+        ReplayConfig.bind(replay.document(schedule.decisions(), List.of()));
+    assertThat(replayConfig.links())
+        .allSatisfy(
+            link -> {
+              assertThat(link.aToB().loss().model()).isEqualTo("none");
+              assertThat(link.aToB().jitter()).isZero();
+              assertThat(link.aToB().queue().kind()).isEqualTo("droptail");
+              assertThat(link.bToA().duplicate()).isZero();
+            });
     RunResult replayed = new Experiment(replayConfig).run();
     assertThat(TraceComparison.difference(original.events(), replayed.events())).isNull();
   }

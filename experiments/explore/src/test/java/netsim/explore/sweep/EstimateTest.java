@@ -67,8 +67,18 @@ class EstimateTest {
 
   @Test
   void summaryCsv_writesSixDecimals_andEmptyCellsForWhatIsUndefined() {
-    SweepManifest manifest = new SweepManifest("0.1.0", "x", "ab", 1, "seeds", 5, 2, 10,
-        List.of(new SweepManifest.Parameter("links[0].loss", List.of("0", "0.01"))), null);
+    SweepManifest manifest =
+        new SweepManifest(
+            "0.1.0",
+            "x",
+            "ab",
+            1,
+            "seeds",
+            5,
+            2,
+            10,
+            List.of(new SweepManifest.Parameter("links[0].loss", List.of("0", "0.01"))),
+            null);
     Map<Long, Map<Metric, Estimate>> estimates = new TreeMap<>();
     Map<Metric, Estimate> first = new java.util.EnumMap<>(Metric.class);
     first.put(Metric.RETRANSMISSIONS, Estimate.of(values(1, 2, 3, 4, 5)));
@@ -78,8 +88,8 @@ class EstimateTest {
     estimates.put(1L, second);
     List<String> lines = SummaryCsv.text(manifest, estimates).lines().toList();
     assertThat(lines.get(1)).isEqualTo("point,links[0].loss,metric,n,mean,sd,ci95_low,ci95_high");
-    assertThat(lines.get(2)).isEqualTo("0,0,retransmissions,5,3.000000,1.581139,1.036757,"
-        + "4.963243");
+    assertThat(lines.get(2))
+        .isEqualTo("0,0,retransmissions,5,3.000000,1.581139,1.036757," + "4.963243");
     assertThat(lines.get(3)).isEqualTo("1,0.01,retransmissions,1,2.000000,,,");
   }
 

@@ -23,11 +23,12 @@ class ProgressTest {
     clock.addAndGet(2_000_000_000L);
     progress.runDone(4, "seed 9, links[0].loss=0.05; invariants hold");
     progress.finish();
-    assertThat(text.toString().lines()).containsExactly(
-        "run 000007 done (3/10): seed 3, links[0].loss=0.01; invariants hold; 0.5 runs/s, about"
-            + " 14s left",
-        "run 000004 done (4/10): seed 9, links[0].loss=0.05; invariants hold; 0.5 runs/s, about"
-            + " 12s left");
+    assertThat(text.toString().lines())
+        .containsExactly(
+            "run 000007 done (3/10): seed 3, links[0].loss=0.01; invariants hold; 0.5 runs/s, about"
+                + " 14s left",
+            "run 000004 done (4/10): seed 9, links[0].loss=0.05; invariants hold; 0.5 runs/s, about"
+                + " 12s left");
   }
 
   @Test
@@ -41,10 +42,12 @@ class ProgressTest {
     progress.runDone(3, "");
     progress.finish();
     String out = text.toString();
-    assertThat(out).startsWith("\r[------------------------------] 0/4 runs  starting")
+    assertThat(out)
+        .startsWith("\r[------------------------------] 0/4 runs  starting")
         .contains("\r[#######-----------------------] 1/4 runs  1.0 runs/s, about 3s left")
         .contains("\r[##############################] 4/4 runs  2.0 runs/s, done in 2s")
-        .endsWith("\n").doesNotContain("run 000");
+        .endsWith("\n")
+        .doesNotContain("run 000");
   }
 
   @Test

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Shares of a sweep: every run in exactly one share, round robin, sizes that add up. */
 class ShardTest {
   @Property
-  void everyRun_isInExactlyOneShare(@ForAll @IntRange(min = 1, max = 9) int n,
-      @ForAll @LongRange(min = 0, max = 200) long runs) {
+  void everyRun_isInExactlyOneShare(
+      @ForAll @IntRange(min = 1, max = 9) int n, @ForAll @LongRange(min = 0, max = 200) long runs) {
     long total = 0;
     for (long run = 0; run < runs; run++) {
       int owners = 0;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * parameter fastest, each run's config with its point's values and its seed.
  */
 class SweepPlanTest {
-  private static final String BASE = """
+  private static final String BASE =
+      """
       seed: 5
       nodes:
         - {name: client, address: 10.0.0.1}
@@ -28,16 +29,17 @@ class SweepPlanTest {
 
   @Test
   void numericRange_isExact_andIncludesItsEnd() {
-    SweepPlan plan = plan("sweep: {parameters: {\"links[0].loss\": {from: 0, to: 0.05,"
-        + " step: 0.01}}}\n");
+    SweepPlan plan =
+        plan("sweep: {parameters: {\"links[0].loss\": {from: 0, to: 0.05," + " step: 0.01}}}\n");
     assertThat(plan.spec().parameters().get(0).texts())
         .containsExactly("0", "0.01", "0.02", "0.03", "0.04", "0.05");
   }
 
   @Test
   void rangeWithAUnit_keepsTheUnit_andStopsAtItsEnd() {
-    SweepPlan plan = plan("sweep: {parameters: {\"links[0].delay\": {from: 10ms, to: 55ms,"
-        + " step: 20ms}}}\n");
+    SweepPlan plan =
+        plan(
+            "sweep: {parameters: {\"links[0].delay\": {from: 10ms, to: 55ms," + " step: 20ms}}}\n");
     assertThat(plan.spec().parameters().get(0).texts()).containsExactly("10ms", "30ms", "50ms");
     assertThat(plan.config(plan.run(2)).links().get(0).aToB().delay()).isEqualTo(50_000_000L);
   }
@@ -52,7 +54,9 @@ class SweepPlanTest {
 
   @Test
   void points_varyTheLastParameterFastest_andRepeat() {
-    SweepPlan plan = plan("""
+    SweepPlan plan =
+        plan(
+            """
         sweep:
           parameters:
             links[0].loss: [0, 0.1]
@@ -72,7 +76,9 @@ class SweepPlanTest {
 
   @Test
   void mappingsAsValues_areSetWhole() {
-    SweepPlan plan = plan("""
+    SweepPlan plan =
+        plan(
+            """
         sweep:
           parameters:
             links[0].loss:

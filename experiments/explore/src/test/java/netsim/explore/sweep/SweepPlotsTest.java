@@ -15,8 +15,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
 /**
- * Sweep plots from estimates made up for each case: values that are mappings, metrics missing
- * at some points (a gap, said in the legend, never a shift or a crash), one point, equal values.
+ * Sweep plots from estimates made up for each case: values that are mappings, metrics missing at
+ * some points (a gap, said in the legend, never a shift or a crash), one point, equal values.
  */
 class SweepPlotsTest {
   private static final String RED = "{\"kind\":\"red\",\"packets\":50,\"min\":5,\"max\":15}";
@@ -27,8 +27,17 @@ class SweepPlotsTest {
     for (SweepManifest.Parameter p : parameters) {
       points *= p.values().size();
     }
-    return new SweepManifest("test", "plots", "0".repeat(64), 1, "seeds", 2, points, 2 * points,
-        List.of(parameters), null);
+    return new SweepManifest(
+        "test",
+        "plots",
+        "0".repeat(64),
+        1,
+        "seeds",
+        2,
+        points,
+        2 * points,
+        List.of(parameters),
+        null);
   }
 
   /** Per point, the given values of time_to_close_ms (none: not measured), 1 elsewhere. */
@@ -58,13 +67,16 @@ class SweepPlotsTest {
 
   @Test
   void mappingValues_withTheFirstLineMissingItsFirstPoint_leaveAGapSaidInTheLegend() {
-    SweepManifest manifest = manifest(new SweepManifest.Parameter("stop.at", List.of("50ms",
-        "10s")), new SweepManifest.Parameter("links[1].queue", List.of(RED, DROPTAIL)));
-    Map<Long, Map<Metric, Estimate>> estimates = estimates(new double[] {},
-        new double[] {20, 22}, new double[] {30, 30}, new double[] {20, 24});
+    SweepManifest manifest =
+        manifest(
+            new SweepManifest.Parameter("stop.at", List.of("50ms", "10s")),
+            new SweepManifest.Parameter("links[1].queue", List.of(RED, DROPTAIL)));
+    Map<Long, Map<Metric, Estimate>> estimates =
+        estimates(
+            new double[] {}, new double[] {20, 22}, new double[] {30, 30}, new double[] {20, 24});
     XYChart chart = SweepPlots.chart(manifest, Metric.TIME_TO_CLOSE, 1, estimates);
-    assertThat(chart.getSeriesMap().keySet()).containsExactly(
-        "stop.at=50ms (no value at kind=red, min=5, max=15)", "stop.at=10s");
+    assertThat(chart.getSeriesMap().keySet())
+        .containsExactly("stop.at=50ms (no value at kind=red, min=5, max=15)", "stop.at=10s");
     assertThat(y(chart, "stop.at=50ms (no value at kind=red, min=5, max=15)"))
         .containsExactly(Double.NaN, 21.0);
     assertThat(y(chart, "stop.at=10s")).containsExactly(30.0, 22.0);
@@ -76,60 +88,72 @@ class SweepPlotsTest {
 
   @Test
   void aNumericParameter_withAMissingPoint_breaksItsLineThere() {
-    SweepManifest manifest = manifest(new SweepManifest.Parameter("links[0].loss",
-        List.of("0", "0.01", "0.05")));
-    XYChart chart = SweepPlots.chart(manifest, Metric.TIME_TO_CLOSE, 0,
-        estimates(new double[] {10, 12}, new double[] {}, new double[] {30}));
+    SweepManifest manifest =
+        manifest(new SweepManifest.Parameter("links[0].loss", List.of("0", "0.01", "0.05")));
+    XYChart chart =
+        SweepPlots.chart(
+            manifest,
+            Metric.TIME_TO_CLOSE,
+            0,
+            estimates(new double[] {10, 12}, new double[] {}, new double[] {30}));
     String name = "mean \u00b1 95% confidence interval (2 runs per point) (no value at 0.01)";
     assertThat(chart.getSeriesMap().keySet()).containsExactly(name);
     assertThat(chart.getSeriesMap().get(name).getXData()).containsExactly(0, 0.01, 0.05);
     assertThat(y(chart, name)).containsExactly(11.0, Double.NaN, 30.0);
-    assertThat(chart.getSeriesMap().get(name).getExtraValues()[2]).as("one run: no interval")
+    assertThat(chart.getSeriesMap().get(name).getExtraValues()[2])
+        .as("one run: no interval")
         .isZero();
     assertThat(Charts.svg(chart, "")).doesNotContain("NaN");
   }
 
   @Test
   void onePoint_andEqualValues_drawWithoutNaN() {
-    SweepManifest one = manifest(new SweepManifest.Parameter("tcp.congestionControl",
-        List.of("cubic")));
-    XYChart single = SweepPlots.chart(one, Metric.TIME_TO_CLOSE, 0,
-        estimates(new double[] {7, 7}));
+    SweepManifest one =
+        manifest(new SweepManifest.Parameter("tcp.congestionControl", List.of("cubic")));
+    XYChart single = SweepPlots.chart(one, Metric.TIME_TO_CLOSE, 0, estimates(new double[] {7, 7}));
     assertThat(Charts.svg(single, "")).doesNotContain("NaN");
-    SweepManifest two = manifest(new SweepManifest.Parameter("links[0].delay",
-        List.of("10ms", "20ms")));
-    XYChart equal = SweepPlots.chart(two, Metric.TIME_TO_CLOSE, 0,
-        estimates(new double[] {7, 7}, new double[] {7, 7}));
+    SweepManifest two =
+        manifest(new SweepManifest.Parameter("links[0].delay", List.of("10ms", "20ms")));
+    XYChart equal =
+        SweepPlots.chart(
+            two, Metric.TIME_TO_CLOSE, 0, estimates(new double[] {7, 7}, new double[] {7, 7}));
     assertThat(Charts.svg(equal, "")).doesNotContain("NaN");
   }
 
   @Test
   void aMetricMeasuredNowhere_hasNoPlot() {
-    SweepManifest manifest = manifest(new SweepManifest.Parameter("links[0].loss",
-        List.of("0", "0.01")));
-    assertThat(SweepPlots.chart(manifest, Metric.TIME_TO_CLOSE, 0,
-        estimates(new double[] {}, new double[] {}))).isNull();
+    SweepManifest manifest =
+        manifest(new SweepManifest.Parameter("links[0].loss", List.of("0", "0.01")));
+    assertThat(
+            SweepPlots.chart(
+                manifest, Metric.TIME_TO_CLOSE, 0, estimates(new double[] {}, new double[] {})))
+        .isNull();
   }
 
   @Test
   void aLineMissingEveryPoint_isInTheLegendAsSuch() {
-    SweepManifest manifest = manifest(new SweepManifest.Parameter("clients[0].close",
-        List.of("never", "done")), new SweepManifest.Parameter("links[0].loss",
-        List.of("0", "0.01")));
-    XYChart chart = SweepPlots.chart(manifest, Metric.TIME_TO_CLOSE, 1,
-        estimates(new double[] {}, new double[] {}, new double[] {5}, new double[] {6}));
-    assertThat(chart.getSeriesMap().keySet()).containsExactly(
-        "clients[0].close=never (no value at any point)", "clients[0].close=done");
+    SweepManifest manifest =
+        manifest(
+            new SweepManifest.Parameter("clients[0].close", List.of("never", "done")),
+            new SweepManifest.Parameter("links[0].loss", List.of("0", "0.01")));
+    XYChart chart =
+        SweepPlots.chart(
+            manifest,
+            Metric.TIME_TO_CLOSE,
+            1,
+            estimates(new double[] {}, new double[] {}, new double[] {5}, new double[] {6}));
+    assertThat(chart.getSeriesMap().keySet())
+        .containsExactly("clients[0].close=never (no value at any point)", "clients[0].close=done");
     assertThat(Charts.svg(chart, "")).doesNotContain("NaN");
   }
 
   @Test
   void gapNotes_nameAFewGaps_andCountMany() {
     assertThat(SweepPlots.gapNote(List.of(), 4)).isEmpty();
-    assertThat(SweepPlots.gapNote(List.of("0.01", "0.05"), 4)).isEqualTo(
-        " (no value at 0.01; 0.05)");
-    assertThat(SweepPlots.gapNote(List.of("a", "b", "c", "d"), 6)).isEqualTo(
-        " (no value at 4 of 6 points)");
+    assertThat(SweepPlots.gapNote(List.of("0.01", "0.05"), 4))
+        .isEqualTo(" (no value at 0.01; 0.05)");
+    assertThat(SweepPlots.gapNote(List.of("a", "b", "c", "d"), 6))
+        .isEqualTo(" (no value at 4 of 6 points)");
     assertThat(SweepPlots.gapNote(List.of("a", "b"), 2)).isEqualTo(" (no value at any point)");
   }
 
@@ -142,11 +166,14 @@ class SweepPlotsTest {
 
   @Test
   void valueLabels_ofNestedMappingsAndLists_readAsYamlFlowStyle() {
-    ValueLabels labels = ValueLabels.of(List.of(
-        "{\"model\":\"gilbert-elliott\",\"p\":0.01,\"states\":[\"good\",\"bad\"]}",
-        "{\"model\":\"bernoulli\",\"p\":0.01,\"extra\":{\"a\":1}}"));
-    assertThat(labels.all()).containsExactly("model=gilbert-elliott, states=[good, bad]",
-        "model=bernoulli, extra={a: 1}");
+    ValueLabels labels =
+        ValueLabels.of(
+            List.of(
+                "{\"model\":\"gilbert-elliott\",\"p\":0.01,\"states\":[\"good\",\"bad\"]}",
+                "{\"model\":\"bernoulli\",\"p\":0.01,\"extra\":{\"a\":1}}"));
+    assertThat(labels.all())
+        .containsExactly(
+            "model=gilbert-elliott, states=[good, bad]", "model=bernoulli, extra={a: 1}");
     assertThat(labels.shared()).isEqualTo("p=0.01");
   }
 
@@ -159,8 +186,8 @@ class SweepPlotsTest {
 
   @Test
   void valueLabels_ofAMappingWithoutTheKeysOthersDifferIn_sayWithout() {
-    ValueLabels labels = ValueLabels.of(List.of("{\"a\":1,\"b\":2,\"c\":3}",
-        "{\"a\":1,\"c\":4}", "{\"a\":1}"));
+    ValueLabels labels =
+        ValueLabels.of(List.of("{\"a\":1,\"b\":2,\"c\":3}", "{\"a\":1,\"c\":4}", "{\"a\":1}"));
     assertThat(labels.all()).containsExactly("b=2, c=3", "c=4", "without b, c");
     assertThat(labels.shared()).isEqualTo("a=1");
   }

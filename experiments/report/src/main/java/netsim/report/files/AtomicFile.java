@@ -21,12 +21,13 @@ public final class AtomicFile {
     try {
       Files.write(partial, content);
       PausePoint.reach("rename:", file.getFileName().toString());
-      Scratch.commit(() -> {
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-        Scratch.release(partial);
-        return null;
-      });
+      Scratch.commit(
+          () -> {
+            Files.move(
+                partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Scratch.release(partial);
+            return null;
+          });
     } catch (Throwable e) {
       Scratch.deleteQuietly(partial);
       throw e;

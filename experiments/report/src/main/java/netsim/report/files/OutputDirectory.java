@@ -19,9 +19,9 @@ import java.util.Set;
  * beside it ({@code .NAME.netsim-PID-START-N.partial}, same parent, so same file system); once
  * every output is written, that directory replaces the target: the earlier directory, if any, is
  * renamed aside, the new one renamed into place, the earlier one deleted. A reader therefore sees
- * the earlier run's directory whole, this run's whole, or (for the instant between the two
- * renames, or after a kill there) none, never a mix; a killed run leaves only temporary
- * directories, which the next run into the same parent removes.
+ * the earlier run's directory whole, this run's whole, or (for the instant between the two renames,
+ * or after a kill there) none, never a mix; a killed run leaves only temporary directories, which
+ * the next run into the same parent removes.
  *
  * <p>netsim replaces only what it wrote itself: an absent or empty directory, or one holding
  * nothing but the files its marker {@value #MARKER} lists. Any other directory is refused, so that
@@ -30,8 +30,9 @@ import java.util.Set;
 public final class OutputDirectory {
   /** The file that marks a directory as a run's output, listing the files the run wrote. */
   public static final String MARKER = ".netsim-run";
-  private static final String MARKER_HEADER = "# netsim run output: the next 'netsim run' into"
-      + " this directory replaces it whole";
+
+  private static final String MARKER_HEADER =
+      "# netsim run output: the next 'netsim run' into" + " this directory replaces it whole";
 
   private final Path target;
   private final Path staging;
@@ -77,8 +78,13 @@ public final class OutputDirectory {
   public Path file(String name, String what) {
     OutputPaths.checkedName(name, what, OutputPaths.forDisplay(target).toString());
     if (name.equals(MARKER) || Scratch.isScratch(name)) {
-      throw new OutputException(what + " cannot name a file in " + OutputPaths.forDisplay(target)
-          + ": netsim keeps the name '" + name + "' for itself");
+      throw new OutputException(
+          what
+              + " cannot name a file in "
+              + OutputPaths.forDisplay(target)
+              + ": netsim keeps the name '"
+              + name
+              + "' for itself");
     }
     names.add(name);
     return OutputPaths.file(staging, name, what);
@@ -103,26 +109,29 @@ public final class OutputDirectory {
     }
     Files.writeString(staging.resolve(MARKER), marker, StandardCharsets.UTF_8);
     PausePoint.reach("run-commit");
-    Path old = Scratch.commit(() -> {
-      checkReplaceable(target);
-      Path aside = null;
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        aside = Scratch.beside(target, Scratch.Kind.OLD);
-        Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-        PausePoint.reach("run-swap");
-      }
-      try {
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException | RuntimeException e) {
-        if (aside != null) {
-          Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE); // the earlier one stays
-          Scratch.release(aside);
-        }
-        throw e;
-      }
-      Scratch.release(staging);
-      return aside;
-    });
+    Path old =
+        Scratch.commit(
+            () -> {
+              checkReplaceable(target);
+              Path aside = null;
+              if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                aside = Scratch.beside(target, Scratch.Kind.OLD);
+                Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+                PausePoint.reach("run-swap");
+              }
+              try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+              } catch (IOException | RuntimeException e) {
+                if (aside != null) {
+                  Files.move(
+                      aside, target, StandardCopyOption.ATOMIC_MOVE); // the earlier one stays
+                  Scratch.release(aside);
+                }
+                throw e;
+              }
+              Scratch.release(staging);
+              return aside;
+            });
     if (old != null) {
       Scratch.deleteQuietly(old);
     }
@@ -150,8 +159,8 @@ public final class OutputDirectory {
     }
     Path shown = OutputPaths.forDisplay(target);
     if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-      throw new OutputException(shown + " exists and is not a directory: give a directory, e.g."
-          + " --out out/run1");
+      throw new OutputException(
+          shown + " exists and is not a directory: give a directory, e.g." + " --out out/run1");
     }
     Path marker = target.resolve(MARKER);
     boolean marked = Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS);
@@ -171,13 +180,21 @@ public final class OutputDirectory {
           continue;
         }
         if (!marked) {
-          throw new OutputException(shown + " is not empty and is not a netsim run's output (it"
-              + " has no " + MARKER + "): netsim replaces only its own output directories, and"
-              + " never deletes what it did not write. Give another --out, or empty it.");
+          throw new OutputException(
+              shown
+                  + " is not empty and is not a netsim run's output (it"
+                  + " has no "
+                  + MARKER
+                  + "): netsim replaces only its own output directories, and"
+                  + " never deletes what it did not write. Give another --out, or empty it.");
         }
-        throw new OutputException(shown + " holds " + quote(name) + ", which its"
-            + " earlier run did not write: netsim replaces a run's output directory whole, and"
-            + " never deletes what it did not write. Move it away, or give another --out.");
+        throw new OutputException(
+            shown
+                + " holds "
+                + quote(name)
+                + ", which its"
+                + " earlier run did not write: netsim replaces a run's output directory whole, and"
+                + " never deletes what it did not write. Move it away, or give another --out.");
       }
     }
   }

@@ -32,12 +32,17 @@ import java.util.regex.Pattern;
  */
 public final class Scratch {
   /** What a temporary path is for. */
-  enum Kind { PARTIAL, OLD }
+  enum Kind {
+    PARTIAL,
+    OLD
+  }
 
-  private static final Pattern NAME = Pattern.compile(
-      "\\..*\\.netsim-([0-9]+)-([0-9]+)-[0-9]+\\.(partial|old)", Pattern.DOTALL);
+  private static final Pattern NAME =
+      Pattern.compile("\\..*\\.netsim-([0-9]+)-([0-9]+)-[0-9]+\\.(partial|old)", Pattern.DOTALL);
+
   /** Characters of the target's name kept in a temporary name, to stay far below 255 bytes. */
   private static final int KEPT = 40;
+
   private static final long PID = ProcessHandle.current().pid();
   private static final long START = startMillis(ProcessHandle.current());
   private static final AtomicLong COUNTER = new AtomicLong();
@@ -65,8 +70,17 @@ public final class Scratch {
     if (name.length() > KEPT) {
       name = name.substring(0, KEPT);
     }
-    Path path = target.resolveSibling("." + name + ".netsim-" + PID + "-" + START + "-"
-        + COUNTER.incrementAndGet() + (kind == Kind.PARTIAL ? ".partial" : ".old"));
+    Path path =
+        target.resolveSibling(
+            "."
+                + name
+                + ".netsim-"
+                + PID
+                + "-"
+                + START
+                + "-"
+                + COUNTER.incrementAndGet()
+                + (kind == Kind.PARTIAL ? ".partial" : ".old"));
     LIVE.add(path);
     return path;
   }
@@ -119,30 +133,33 @@ public final class Scratch {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Files.walkFileTree(path, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.deleteIfExists(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        path,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-        if (e instanceof NoSuchFileException) {
-          return FileVisitResult.CONTINUE;
-        }
-        throw e;
-      }
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null && !(e instanceof NoSuchFileException)) {
-          throw e;
-        }
-        Files.deleteIfExists(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            if (e != null && !(e instanceof NoSuchFileException)) {
+              throw e;
+            }
+            Files.deleteIfExists(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /** Deletes {@code path} as {@link #deleteTree} does, quietly: for clean-up after a failure. */

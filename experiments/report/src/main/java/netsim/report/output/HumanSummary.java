@@ -22,26 +22,47 @@ public final class HumanSummary {
 
   private HumanSummary() {}
 
-  public static String render(RunResult result, List<ConnectionReport> connections,
-      List<String> violations, List<Path> files) {
+  public static String render(
+      RunResult result,
+      List<ConnectionReport> connections,
+      List<String> violations,
+      List<Path> files) {
     StringBuilder out = new StringBuilder();
-    out.append("netsim ").append(result.config().name()).append(" (seed ")
-        .append(result.config().seed()).append("): ended at ").append(Time.format(result.end()))
-        .append(", ").append(result.stopReason()).append('\n');
+    out.append("netsim ")
+        .append(result.config().name())
+        .append(" (seed ")
+        .append(result.config().seed())
+        .append("): ended at ")
+        .append(Time.format(result.end()))
+        .append(", ")
+        .append(result.stopReason())
+        .append('\n');
     if (result.config().isCounterfactual()) {
       out.append("COUNTERFACTUAL run, not real TCP: ")
-          .append(String.join(", ", result.config().counterfactuals())).append('\n');
+          .append(String.join(", ", result.config().counterfactuals()))
+          .append('\n');
     }
     out.append("connections:\n");
     for (ConnectionReport c : connections) {
-      out.append("  ").append(c.node()).append(' ').append(c.conn()).append(" (")
-          .append(c.role()).append("): ").append(String.join(" > ", c.states()));
+      out.append("  ")
+          .append(c.node())
+          .append(' ')
+          .append(c.conn())
+          .append(" (")
+          .append(c.role())
+          .append("): ")
+          .append(String.join(" > ", c.states()));
       if (c.bytesSent() > 0 || c.bytesDelivered() > 0) {
-        out.append("; sent ").append(c.bytesSent()).append(" B, delivered ")
-            .append(c.bytesDelivered()).append(" B");
+        out.append("; sent ")
+            .append(c.bytesSent())
+            .append(" B, delivered ")
+            .append(c.bytesDelivered())
+            .append(" B");
       }
       if (c.retransmissions() > 0) {
-        out.append("; ").append(c.retransmissions()).append(" retransmission")
+        out.append("; ")
+            .append(c.retransmissions())
+            .append(" retransmission")
             .append(c.retransmissions() == 1 ? "" : "s");
       }
       out.append('\n');
@@ -53,20 +74,26 @@ public final class HumanSummary {
         out.append("  ").append(key.get(i)).append('\n');
       }
       if (key.size() > MAX_KEY_EVENTS) {
-        out.append("  ... and ").append(key.size() - MAX_KEY_EVENTS)
+        out.append("  ... and ")
+            .append(key.size() - MAX_KEY_EVENTS)
             .append(" more (see trace.jsonl)\n");
       }
     }
     List<ExpectedOutcome> expected = Invariants.verdict(result, connections).expected();
     if (!expected.isEmpty()) {
       out.append("expected outcomes (TCP doing its job, not violations): ")
-          .append(expected.size()).append('\n');
+          .append(expected.size())
+          .append('\n');
       for (int i = 0; i < Math.min(expected.size(), MAX_KEY_EVENTS); i++) {
-        out.append("  ").append(expected.get(i).kind().label()).append(' ')
-            .append(expected.get(i).line()).append('\n');
+        out.append("  ")
+            .append(expected.get(i).kind().label())
+            .append(' ')
+            .append(expected.get(i).line())
+            .append('\n');
       }
       if (expected.size() > MAX_KEY_EVENTS) {
-        out.append("  ... and ").append(expected.size() - MAX_KEY_EVENTS)
+        out.append("  ... and ")
+            .append(expected.size() - MAX_KEY_EVENTS)
             .append(" more (see summary.json)\n");
       }
     }
@@ -88,8 +115,8 @@ public final class HumanSummary {
   }
 
   /**
-   * Retransmissions, drops, rule hits, re-ACKs in TIME-WAIT, challenge ACKs, resets, crashes,
-   * link changes.
+   * Retransmissions, drops, rule hits, re-ACKs in TIME-WAIT, challenge ACKs, resets, crashes, link
+   * changes.
    */
   static List<String> keyEvents(RunResult result) {
     List<String> lines = new ArrayList<>();
@@ -100,8 +127,15 @@ public final class HumanSummary {
     for (TraceEvent e : result.events()) {
       String at = " at " + Time.format(e.t());
       if (e instanceof TraceEvent.Retransmit r) {
-        lines.add(r.node() + " retransmitted " + r.flags() + (r.len() > 0 ? " len=" + r.len() : "")
-            + at + " (" + r.reason() + ")");
+        lines.add(
+            r.node()
+                + " retransmitted "
+                + r.flags()
+                + (r.len() > 0 ? " len=" + r.len() : "")
+                + at
+                + " ("
+                + r.reason()
+                + ")");
       } else if (e instanceof TraceEvent.Rule r) {
         ruleOf.put(r.pkt(), r.rule());
         if (!r.action().equals("drop")) {
@@ -111,9 +145,18 @@ public final class HumanSummary {
         drops++;
         if (drops <= 5 || ruleOf.containsKey(p.pkt())) {
           String why = ruleOf.containsKey(p.pkt()) ? "rule " + ruleOf.get(p.pkt()) : p.cause();
-          lines.add(p.node() + "'s " + p.flags() + (p.len() > 0 ? " len=" + p.len() : "")
-              + " to " + p.dst() + " dropped" + at + " ("
-              + why + ")");
+          lines.add(
+              p.node()
+                  + "'s "
+                  + p.flags()
+                  + (p.len() > 0 ? " len=" + p.len() : "")
+                  + " to "
+                  + p.dst()
+                  + " dropped"
+                  + at
+                  + " ("
+                  + why
+                  + ")");
         }
       } else if (e instanceof TraceEvent.Packet p && p.ev().equals("recv")) {
         lastArrival.put(p.node() + " " + p.dst() + ">" + p.src(), p.flags() + "@" + p.t());
@@ -123,16 +166,23 @@ public final class HumanSummary {
         String key = p.node() + " " + p.src() + ">" + p.dst();
         // A re-ACK answers a retransmitted FIN after the ACK that entered TIME_WAIT; the same
         // 4-tuple's next incarnation starts counting again.
-        if ("TIME_WAIT".equals(p.state()) && p.flags().equals("ACK")
+        if ("TIME_WAIT".equals(p.state())
+            && p.flags().equals("ACK")
             && timeWaitAcks.merge(key, 1, Integer::sum) > 1
             && lastArrival.getOrDefault(key, "").contains("FIN")) {
           lines.add(p.node() + " in TIME_WAIT re-ACKed" + at + " and restarted its timer");
-        } else if (p.flags().equals("ACK") && ("SYN@" + p.t()).equals(lastArrival.get(key))
-            && p.state() != null && !p.state().startsWith("SYN")) {
+        } else if (p.flags().equals("ACK")
+            && ("SYN@" + p.t()).equals(lastArrival.get(key))
+            && p.state() != null
+            && !p.state().startsWith("SYN")) {
           lines.add(p.node() + " in " + p.state() + " answered a SYN with a challenge ACK" + at);
         } else if (p.has("RST")) {
-          lines.add(p.node() + " sent " + p.flags() + at
-              + (p.state() != null ? " (from " + p.state() + ")" : ""));
+          lines.add(
+              p.node()
+                  + " sent "
+                  + p.flags()
+                  + at
+                  + (p.state() != null ? " (from " + p.state() + ")" : ""));
         }
       } else if (e instanceof TraceEvent.Host h) {
         lines.add(h.node() + " " + h.what() + at);

@@ -11,13 +11,13 @@ import netsim.core.Time;
 import netsim.scenario.trace.TraceEvent;
 
 /**
- * Draws the time-sequence (ladder) diagram of TCP textbooks as SVG text: one vertical time line
- * per host, time running down; every segment an arrow from its sender's line at the time it was
- * sent to its receiver's line at the time it arrived, labelled with its flags, seq and ack
- * (relative to each side's ISN, as Wireshark shows them) and data length; a dropped segment ends
- * in a cross; each connection's state is written beside its host's line where it changes. Long
- * idle stretches are compressed to a break marker, and the drawing stops with a note after a
- * limit of segments. Deterministic: the same events give the same bytes.
+ * Draws the time-sequence (ladder) diagram of TCP textbooks as SVG text: one vertical time line per
+ * host, time running down; every segment an arrow from its sender's line at the time it was sent to
+ * its receiver's line at the time it arrived, labelled with its flags, seq and ack (relative to
+ * each side's ISN, as Wireshark shows them) and data length; a dropped segment ends in a cross;
+ * each connection's state is written beside its host's line where it changes. Long idle stretches
+ * are compressed to a break marker, and the drawing stops with a note after a limit of segments.
+ * Deterministic: the same events give the same bytes.
  */
 public final class LadderSvg {
   private static final int TOP = 96;
@@ -32,8 +32,14 @@ public final class LadderSvg {
   private LadderSvg() {}
 
   /** One arrow: a segment from its send to its arrival or drop. */
-  private record Arrow(TraceEvent.Packet send, long endT, String endNode, boolean dropped,
-      String dropCause, String label, boolean retransmission) {}
+  private record Arrow(
+      TraceEvent.Packet send,
+      long endT,
+      String endNode,
+      boolean dropped,
+      String dropCause,
+      String label,
+      boolean retransmission) {}
 
   /** A gap in time drawn as a break marker. */
   private record Break(double y, long gap) {}
@@ -43,8 +49,8 @@ public final class LadderSvg {
    * @param hosts the hosts in order, left to right
    * @param maxSegments how many segments to draw at most
    */
-  public static String render(String title, List<String> hosts, List<TraceEvent> events,
-      int maxSegments) {
+  public static String render(
+      String title, List<String> hosts, List<TraceEvent> events, int maxSegments) {
     List<String> lines = new ArrayList<>(hosts);
     Map<String, Integer> column = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -89,8 +95,15 @@ public final class LadderSvg {
         boolean dropped = p.ev().equals("drop");
         String endNode = dropped ? destinationHost(send, events, hosts) : p.node();
         if (endNode != null && column.containsKey(endNode) && column.containsKey(send.node())) {
-          arrows.add(new Arrow(send, p.t(), endNode, dropped, p.cause(), labels.get(p.pkt()),
-              retransmitted.get(p.pkt())));
+          arrows.add(
+              new Arrow(
+                  send,
+                  p.t(),
+                  endNode,
+                  dropped,
+                  p.cause(),
+                  labels.get(p.pkt()),
+                  retransmitted.get(p.pkt())));
         }
         sends.remove(p.pkt());
       } else if (e instanceof TraceEvent.State s && column.containsKey(s.node())) {
@@ -101,8 +114,10 @@ public final class LadderSvg {
       }
     }
     // Segments still in the network at the end (held): drawn as far as the end, unfinished.
-    long allSegments = events.stream()
-        .filter(e -> e instanceof TraceEvent.Packet p && p.ev().equals("send")).count();
+    long allSegments =
+        events.stream()
+            .filter(e -> e instanceof TraceEvent.Packet p && p.ev().equals("send"))
+            .count();
     long undrawn = Math.max(0, allSegments - Math.min(totalSegments, maxSegments));
 
     // Time to y: a scale that draws a typical one-way delay NORMAL_DELAY_PX tall, with long
@@ -149,10 +164,18 @@ public final class LadderSvg {
 
     Svg svg = new Svg(width, (int) StrictMath.ceil(bottom + 60));
     svg.text(width / 2.0, 24, "middle", "title", title);
-    svg.text(width / 2.0, 42, "middle", "legend",
+    svg.text(
+        width / 2.0,
+        42,
+        "middle",
+        "legend",
         "time runs down; seq/ack relative to each side's ISN (as Wireshark shows them);"
             + " len = data bytes");
-    svg.text(width / 2.0, 56, "middle", "legend",
+    svg.text(
+        width / 2.0,
+        56,
+        "middle",
+        "legend",
         "x = segment dropped (cause given); dashed = retransmission; states beside each"
             + " host's line; \u2026 = idle time compressed");
     for (int i = 0; i < lines.size(); i++) {
@@ -162,8 +185,7 @@ public final class LadderSvg {
     }
     for (Break b : breaks) {
       svg.rect(0, b.y() - 10, width, 20, "gap");
-      svg.text(width / 2.0, b.y() + 4, "middle", "gaptext", "\u2026 " + human(b.gap())
-          + " \u2026");
+      svg.text(width / 2.0, b.y() + 4, "middle", "gaptext", "\u2026 " + human(b.gap()) + " \u2026");
     }
     Map<String, Integer> sameStart = new LinkedHashMap<>();
     for (Arrow a : arrows) {
@@ -188,8 +210,8 @@ public final class LadderSvg {
       if (a.dropped()) {
         svg.line(x1, y1, x2, y2, cls + " lost");
         svg.cross(x2, y2);
-        svg.text(x2 + (x2 > x1 ? 10 : -10), y2 + 4, x2 > x1 ? "start" : "end", "cause",
-            a.dropCause());
+        svg.text(
+            x2 + (x2 > x1 ? 10 : -10), y2 + 4, x2 > x1 ? "start" : "end", "cause", a.dropCause());
       } else {
         svg.arrow(x1, y1, x2, y2, cls);
       }
@@ -203,8 +225,8 @@ public final class LadderSvg {
       double below = k % 2 == 1 ? 16 : 0;
       double mx = x1 + (x2 - x1) * along;
       double my = y1 + (y2 - y1) * along;
-      svg.rotatedText(mx, my - 5 + below, angle, "label" + (a.dropped() ? " lostlabel" : ""),
-          a.label());
+      svg.rotatedText(
+          mx, my - 5 + below, angle, "label" + (a.dropped() ? " lostlabel" : ""), a.label());
     }
     // States beside the lines: left of the first host, right of the others; one label per
     // line step so same-time changes stack downwards.
@@ -217,8 +239,9 @@ public final class LadderSvg {
         conns.add(s.conn());
       }
     }
-    seen.forEach((k, v) -> connsPerHost.put(k, (int) v.stream()
-        .filter(c -> !c.endsWith("-0.0.0.0:0")).count()));
+    seen.forEach(
+        (k, v) ->
+            connsPerHost.put(k, (int) v.stream().filter(c -> !c.endsWith("-0.0.0.0:0")).count()));
     for (TraceEvent.State s : states) {
       int i = column.get(s.node());
       boolean left = i == 0;
@@ -229,8 +252,10 @@ public final class LadderSvg {
         ys = last + LABEL_STEP_PX;
       }
       lastLabel.put(s.node(), ys);
-      String who = s.conn().endsWith("-0.0.0.0:0") ? "listener " + shortConn(s.conn()) + " "
-          : connsPerHost.get(s.node()) > 1 ? shortConn(s.conn()) + " " : "";
+      String who =
+          s.conn().endsWith("-0.0.0.0:0")
+              ? "listener " + shortConn(s.conn()) + " "
+              : connsPerHost.get(s.node()) > 1 ? shortConn(s.conn()) + " " : "";
       svg.text(x, ys, left ? "end" : "start", "state", who + s.to());
       svg.dot(SIDE + i * COLUMN, y.get(s.t()));
     }
@@ -238,30 +263,46 @@ public final class LadderSvg {
       double ym = y.get(m.t());
       if (m instanceof TraceEvent.Host h) {
         int i = column.get(h.node());
-        svg.text(SIDE + i * COLUMN, ym - 4, "middle", "marker", "\u2716 " + h.node() + " "
-            + (h.what().equals("crash") ? "crashes" : "restarts"));
+        svg.text(
+            SIDE + i * COLUMN,
+            ym - 4,
+            "middle",
+            "marker",
+            "\u2716 " + h.node() + " " + (h.what().equals("crash") ? "crashes" : "restarts"));
       } else if (m instanceof TraceEvent.Link l) {
         svg.text(width / 2.0, ym - 4, "middle", "marker", "link " + l.dir() + " " + l.what());
       }
     }
     if (undrawn > 0) {
-      svg.text(width / 2.0, bottom - 10, "middle", "cut", "\u2702 cut here: " + undrawn
-          + " more segment" + (undrawn == 1 ? "" : "s") + " not drawn (all are in trace.jsonl)");
+      svg.text(
+          width / 2.0,
+          bottom - 10,
+          "middle",
+          "cut",
+          "\u2702 cut here: "
+              + undrawn
+              + " more segment"
+              + (undrawn == 1 ? "" : "s")
+              + " not drawn (all are in trace.jsonl)");
     }
     return svg.finish();
   }
 
   /** The host a dropped segment was heading for: the host owning its destination address. */
-  private static String destinationHost(TraceEvent.Packet send, List<TraceEvent> events,
-      List<String> hosts) {
+  private static String destinationHost(
+      TraceEvent.Packet send, List<TraceEvent> events, List<String> hosts) {
     String address = send.dst().substring(0, send.dst().lastIndexOf(':'));
     for (TraceEvent e : events) {
-      if (e instanceof TraceEvent.Packet p && p.ev().equals("send")
-          && p.src().startsWith(address + ":") && hosts.contains(p.node())) {
+      if (e instanceof TraceEvent.Packet p
+          && p.ev().equals("send")
+          && p.src().startsWith(address + ":")
+          && hosts.contains(p.node())) {
         return p.node();
       }
-      if (e instanceof TraceEvent.Packet p && p.ev().equals("recv")
-          && p.dst().startsWith(address + ":") && hosts.contains(p.node())) {
+      if (e instanceof TraceEvent.Packet p
+          && p.ev().equals("recv")
+          && p.dst().startsWith(address + ":")
+          && hosts.contains(p.node())) {
         return p.node();
       }
     }
@@ -272,8 +313,9 @@ public final class LadderSvg {
   private static String shortConn(String conn) {
     int dash = conn.indexOf('-');
     String local = conn.substring(0, dash);
-    return ":" + local.substring(local.lastIndexOf(':') + 1) + (conn.endsWith("0.0.0.0:0") ? ""
-        : "\u2194" + conn.substring(conn.lastIndexOf(':') + 1));
+    return ":"
+        + local.substring(local.lastIndexOf(':') + 1)
+        + (conn.endsWith("0.0.0.0:0") ? "" : "\u2194" + conn.substring(conn.lastIndexOf(':') + 1));
   }
 
   private static String label(TraceEvent.Packet p, Map<String, Long> isn) {
@@ -305,7 +347,8 @@ public final class LadderSvg {
       name = "us";
     }
     long tenths = (nanos * 10 + unit / 2) / unit;
-    return tenths % 10 == 0 ? tenths / 10 + " " + name
+    return tenths % 10 == 0
+        ? tenths / 10 + " " + name
         : tenths / 10 + "." + tenths % 10 + " " + name;
   }
 
@@ -315,12 +358,19 @@ public final class LadderSvg {
 
     Svg(int width, int height) {
       out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-          .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
-          .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width)
-          .append(' ').append(height).append("\">\n")
+          .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+          .append(width)
+          .append("\" height=\"")
+          .append(height)
+          .append("\" viewBox=\"0 0 ")
+          .append(width)
+          .append(' ')
+          .append(height)
+          .append("\">\n")
           .append("<style>\n")
-          .append("text{font-family:DejaVu Sans Mono,Menlo,Consolas,monospace;font-size:11px;"
-              + "fill:#222}\n")
+          .append(
+              "text{font-family:DejaVu Sans Mono,Menlo,Consolas,monospace;font-size:11px;"
+                  + "fill:#222}\n")
           .append(".title{font-size:15px;font-weight:bold}\n")
           .append(".legend{font-size:10px;fill:#555}\n")
           .append(".host{font-size:13px;font-weight:bold}\n")
@@ -339,9 +389,10 @@ public final class LadderSvg {
           .append(".marker{fill:#8e44ad;font-weight:bold}\n")
           .append(".cut{fill:#c0392b;font-weight:bold}\n")
           .append("</style>\n")
-          .append("<defs><marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
-              + " markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
-              + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#1f5fa8\"/></marker></defs>\n")
+          .append(
+              "<defs><marker id=\"head\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\""
+                  + " markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
+                  + "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#1f5fa8\"/></marker></defs>\n")
           .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
     }
 
@@ -350,15 +401,31 @@ public final class LadderSvg {
     }
 
     void line(double x1, double y1, double x2, double y2, String cls) {
-      out.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1))
-          .append("\" x2=\"").append(n(x2)).append("\" y2=\"").append(n(y2))
-          .append("\" class=\"").append(cls).append("\"/>\n");
+      out.append("<line x1=\"")
+          .append(n(x1))
+          .append("\" y1=\"")
+          .append(n(y1))
+          .append("\" x2=\"")
+          .append(n(x2))
+          .append("\" y2=\"")
+          .append(n(y2))
+          .append("\" class=\"")
+          .append(cls)
+          .append("\"/>\n");
     }
 
     void arrow(double x1, double y1, double x2, double y2, String cls) {
-      out.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1))
-          .append("\" x2=\"").append(n(x2)).append("\" y2=\"").append(n(y2))
-          .append("\" class=\"").append(cls).append("\" marker-end=\"url(#head)\"/>\n");
+      out.append("<line x1=\"")
+          .append(n(x1))
+          .append("\" y1=\"")
+          .append(n(y1))
+          .append("\" x2=\"")
+          .append(n(x2))
+          .append("\" y2=\"")
+          .append(n(y2))
+          .append("\" class=\"")
+          .append(cls)
+          .append("\" marker-end=\"url(#head)\"/>\n");
     }
 
     void cross(double x, double y) {
@@ -367,27 +434,57 @@ public final class LadderSvg {
     }
 
     void dot(double x, double y) {
-      out.append("<circle cx=\"").append(n(x)).append("\" cy=\"").append(n(y))
+      out.append("<circle cx=\"")
+          .append(n(x))
+          .append("\" cy=\"")
+          .append(n(y))
           .append("\" r=\"3\" class=\"statedot\"/>\n");
     }
 
     void rect(double x, double y, double w, double h, String cls) {
-      out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"")
-          .append(n(w)).append("\" height=\"").append(n(h)).append("\" class=\"").append(cls)
+      out.append("<rect x=\"")
+          .append(n(x))
+          .append("\" y=\"")
+          .append(n(y))
+          .append("\" width=\"")
+          .append(n(w))
+          .append("\" height=\"")
+          .append(n(h))
+          .append("\" class=\"")
+          .append(cls)
           .append("\"/>\n");
     }
 
     void text(double x, double y, String anchor, String cls, String text) {
-      out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y))
-          .append("\" text-anchor=\"").append(anchor).append("\" class=\"").append(cls)
-          .append("\">").append(escape(text)).append("</text>\n");
+      out.append("<text x=\"")
+          .append(n(x))
+          .append("\" y=\"")
+          .append(n(y))
+          .append("\" text-anchor=\"")
+          .append(anchor)
+          .append("\" class=\"")
+          .append(cls)
+          .append("\">")
+          .append(escape(text))
+          .append("</text>\n");
     }
 
     void rotatedText(double x, double y, double angle, String cls, String text) {
-      out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y))
-          .append("\" text-anchor=\"middle\" class=\"").append(cls)
-          .append("\" transform=\"rotate(").append(n(angle)).append(' ').append(n(x))
-          .append(' ').append(n(y + 5)).append(")\">").append(escape(text)).append("</text>\n");
+      out.append("<text x=\"")
+          .append(n(x))
+          .append("\" y=\"")
+          .append(n(y))
+          .append("\" text-anchor=\"middle\" class=\"")
+          .append(cls)
+          .append("\" transform=\"rotate(")
+          .append(n(angle))
+          .append(' ')
+          .append(n(x))
+          .append(' ')
+          .append(n(y + 5))
+          .append(")\">")
+          .append(escape(text))
+          .append("</text>\n");
     }
 
     static String escape(String text) {

@@ -27,8 +27,8 @@ import netsim.scenario.run.RunResult;
  * Runs an experiment and writes its outputs into a directory: {@code trace.jsonl}, one pcap per
  * host, {@code ladder.svg}, {@code timeseq.svg} and {@code cwnd.svg} (when the run carries data)
  * and {@code summary.json}. They are written into a temporary directory that replaces the output
- * directory whole once the run has finished ({@link OutputDirectory}); whatever stops the run
- * (an error, out of memory, Ctrl-C), no partial result is left.
+ * directory whole once the run has finished ({@link OutputDirectory}); whatever stops the run (an
+ * error, out of memory, Ctrl-C), no partial result is left.
  */
 public final class RunOutputs {
   /**
@@ -36,8 +36,13 @@ public final class RunOutputs {
    *
    * @param warnings one line per plot that could not be drawn (every other output was written)
    */
-  public record Outcome(RunResult result, List<ConnectionReport> connections,
-      List<String> violations, List<Path> files, List<String> warnings, String text) {}
+  public record Outcome(
+      RunResult result,
+      List<ConnectionReport> connections,
+      List<String> violations,
+      List<Path> files,
+      List<String> warnings,
+      String text) {}
 
   private RunOutputs() {}
 
@@ -49,7 +54,7 @@ public final class RunOutputs {
    *     outside it
    */
   public static Outcome run(ExperimentConfig config, Path out) throws IOException {
-    return run(config, out, false, (now, events) -> { });
+    return run(config, out, false, (now, events) -> {});
   }
 
   /**
@@ -61,8 +66,9 @@ public final class RunOutputs {
    * @throws OutputException if {@code out} is not netsim's to replace, or a name would make a file
    *     outside it
    */
-  public static Outcome run(ExperimentConfig config, Path out, boolean plots,
-      Experiment.Watcher watcher) throws IOException {
+  public static Outcome run(
+      ExperimentConfig config, Path out, boolean plots, Experiment.Watcher watcher)
+      throws IOException {
     OutputDirectory dir = out == null ? null : OutputDirectory.create(out);
     List<PcapWriter> captures = new ArrayList<>();
     try {
@@ -70,8 +76,7 @@ public final class RunOutputs {
       if (dir != null && config.outputs().pcap()) {
         for (String host : experiment.hosts()) {
           Path file = dir.file(host + ".pcap", "the host name " + quote(host));
-          PcapWriter writer = new PcapWriter(new BufferedOutputStream(
-              Files.newOutputStream(file)));
+          PcapWriter writer = new PcapWriter(new BufferedOutputStream(Files.newOutputStream(file)));
           captures.add(writer);
           experiment.tap(host, writer);
         }
@@ -90,24 +95,40 @@ public final class RunOutputs {
           TraceWriter.write(result.events(), dir.file("trace.jsonl"));
         }
         if (config.outputs().ladder()) {
-          String title = config.name() + " (seed " + config.seed() + ")"
-              + (config.isCounterfactual() ? " \u2014 COUNTERFACTUAL: "
-                  + String.join(", ", config.counterfactuals()) : "");
-          Files.writeString(dir.file("ladder.svg"), LadderSvg.render(title,
-              experiment.hosts(), result.events(), config.outputs().ladderMaxSegments()),
+          String title =
+              config.name()
+                  + " (seed "
+                  + config.seed()
+                  + ")"
+                  + (config.isCounterfactual()
+                      ? " \u2014 COUNTERFACTUAL: " + String.join(", ", config.counterfactuals())
+                      : "");
+          Files.writeString(
+              dir.file("ladder.svg"),
+              LadderSvg.render(
+                  title, experiment.hosts(), result.events(), config.outputs().ladderMaxSegments()),
               StandardCharsets.UTF_8);
         }
         if (plots || (config.outputs().plots() && RunPlots.carriesData(result.events()))) {
           String title = config.name() + " (seed " + config.seed() + ")";
-          String provenance = "netsim " + Version.get() + "; experiment '" + config.name()
-              + "'; seed " + config.seed();
-          warnings = RunPlots.write(title, provenance, result.events(), (name, svg) ->
-              Files.writeString(dir.file(name), svg, StandardCharsets.UTF_8));
+          String provenance =
+              "netsim "
+                  + Version.get()
+                  + "; experiment '"
+                  + config.name()
+                  + "'; seed "
+                  + config.seed();
+          warnings =
+              RunPlots.write(
+                  title,
+                  provenance,
+                  result.events(),
+                  (name, svg) -> Files.writeString(dir.file(name), svg, StandardCharsets.UTF_8));
         }
         if (config.outputs().summary()) {
           ObjectNode summary = SummaryWriter.summary(result, connections, violations);
-          Files.writeString(dir.file("summary.json"), SummaryWriter.text(summary),
-              StandardCharsets.UTF_8);
+          Files.writeString(
+              dir.file("summary.json"), SummaryWriter.text(summary), StandardCharsets.UTF_8);
         }
         files = dir.commit();
       }

@@ -33,18 +33,20 @@ import netsim.scenario.trace.TraceEvent;
 
 /**
  * Writes {@code summary.json}: the netsim version, the seed, the effective config (every default
- * filled in; durations in nanoseconds, rates in bit/s, sizes in bytes), counters per link
- * direction and per connection, fault rule counters, and the invariant checks (violations, and the
- * expected outcomes that are not violations). Keys keep a fixed
- * order, so the file is byte-identical across runs.
+ * filled in; durations in nanoseconds, rates in bit/s, sizes in bytes), counters per link direction
+ * and per connection, fault rule counters, and the invariant checks (violations, and the expected
+ * outcomes that are not violations). Keys keep a fixed order, so the file is byte-identical across
+ * runs.
  */
 public final class SummaryWriter {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .registerModule(new SimpleModule()
-          .addSerializer(Match.class, new AsText<>())
-          .addSerializer(Selection.class, new AsText<>())
-          .addSerializer(FaultAction.class, new AsText<>()));
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .registerModule(
+              new SimpleModule()
+                  .addSerializer(Match.class, new AsText<>())
+                  .addSerializer(Selection.class, new AsText<>())
+                  .addSerializer(FaultAction.class, new AsText<>()));
 
   private SummaryWriter() {}
 
@@ -58,8 +60,8 @@ public final class SummaryWriter {
   }
 
   /** The summary as a JSON tree. */
-  public static ObjectNode summary(RunResult result, List<ConnectionReport> connections,
-      List<String> violations) {
+  public static ObjectNode summary(
+      RunResult result, List<ConnectionReport> connections, List<String> violations) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("netsim", Version.get());
     root.put("experiment", result.config().name());

@@ -49,26 +49,68 @@ public final class TraceReader {
     long t = need(e, "t").asLong();
     String ev = need(e, "ev").asText();
     return switch (ev) {
-      case "send", "recv", "drop" -> new TraceEvent.Packet(t, ev, text(e, "node"),
-          need(e, "pkt").asLong(), text(e, "src"), text(e, "dst"), text(e, "flags"),
-          need(e, "seq").asLong(), e.has("ack") ? e.get("ack").asLong() : -1,
-          need(e, "len").asInt(), optional(e, "state"), optional(e, "link"),
-          optional(e, "cause"));
-      case "dup" -> new TraceEvent.Duplicate(t, text(e, "link"), need(e, "pkt").asLong(),
-          need(e, "copy").asLong());
-      case "rule" -> new TraceEvent.Rule(t, text(e, "at"), text(e, "rule"), text(e, "action"),
-          need(e, "pkt").asLong(), text(e, "flags"), need(e, "seq").asLong(),
-          need(e, "len").asInt());
-      case "state" -> new TraceEvent.State(t, text(e, "node"), text(e, "conn"), text(e, "from"),
-          text(e, "to"), text(e, "cause"));
-      case "app" -> new TraceEvent.App(t, text(e, "node"), text(e, "conn"), text(e, "event"),
-          e.has("bytes") ? e.get("bytes").asLong() : 0);
-      case "rtx" -> new TraceEvent.Retransmit(t, text(e, "node"), text(e, "conn"),
-          text(e, "flags"), need(e, "seq").asLong(), need(e, "len").asInt(), text(e, "reason"));
-      case "cc" -> new TraceEvent.Congestion(t, text(e, "node"), text(e, "conn"),
-          need(e, "cwnd").asLong(), longOr(e, "ssthresh", TraceEvent.Congestion.UNSET),
-          longOr(e, "srtt", TraceEvent.Congestion.UNSET), need(e, "rto").asLong(),
-          need(e, "inflight").asLong());
+      case "send", "recv", "drop" ->
+          new TraceEvent.Packet(
+              t,
+              ev,
+              text(e, "node"),
+              need(e, "pkt").asLong(),
+              text(e, "src"),
+              text(e, "dst"),
+              text(e, "flags"),
+              need(e, "seq").asLong(),
+              e.has("ack") ? e.get("ack").asLong() : -1,
+              need(e, "len").asInt(),
+              optional(e, "state"),
+              optional(e, "link"),
+              optional(e, "cause"));
+      case "dup" ->
+          new TraceEvent.Duplicate(
+              t, text(e, "link"), need(e, "pkt").asLong(), need(e, "copy").asLong());
+      case "rule" ->
+          new TraceEvent.Rule(
+              t,
+              text(e, "at"),
+              text(e, "rule"),
+              text(e, "action"),
+              need(e, "pkt").asLong(),
+              text(e, "flags"),
+              need(e, "seq").asLong(),
+              need(e, "len").asInt());
+      case "state" ->
+          new TraceEvent.State(
+              t,
+              text(e, "node"),
+              text(e, "conn"),
+              text(e, "from"),
+              text(e, "to"),
+              text(e, "cause"));
+      case "app" ->
+          new TraceEvent.App(
+              t,
+              text(e, "node"),
+              text(e, "conn"),
+              text(e, "event"),
+              e.has("bytes") ? e.get("bytes").asLong() : 0);
+      case "rtx" ->
+          new TraceEvent.Retransmit(
+              t,
+              text(e, "node"),
+              text(e, "conn"),
+              text(e, "flags"),
+              need(e, "seq").asLong(),
+              need(e, "len").asInt(),
+              text(e, "reason"));
+      case "cc" ->
+          new TraceEvent.Congestion(
+              t,
+              text(e, "node"),
+              text(e, "conn"),
+              need(e, "cwnd").asLong(),
+              longOr(e, "ssthresh", TraceEvent.Congestion.UNSET),
+              longOr(e, "srtt", TraceEvent.Congestion.UNSET),
+              need(e, "rto").asLong(),
+              need(e, "inflight").asLong());
       case "link" -> new TraceEvent.Link(t, text(e, "dir"), text(e, "what"));
       case "host" -> new TraceEvent.Host(t, text(e, "node"), text(e, "what"));
       default -> throw new IllegalArgumentException("unknown event kind '" + ev + "'");

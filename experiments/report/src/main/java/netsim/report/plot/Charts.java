@@ -35,21 +35,35 @@ import org.knowm.xchart.style.Styler;
 public final class Charts {
   /** Chart size in pixels. */
   public static final int WIDTH = 900;
+
   public static final int HEIGHT = 540;
   private static final String FONT = "DejaVu Sans";
   private static final Pattern CLIP_ID = Pattern.compile("clip-?[0-9]+");
+
   /** About the width of a character of the 12-13 point labels, in pixels. */
   private static final int CHAR_PIXELS = 7;
+
   /** The longest x tick label of a category, in characters. */
   static final int MAX_TICK_LABEL = 32;
+
   /** The longest numeric tick label ({@link Ticks}: "-999.9 M"). */
   private static final int NUMBER_TICK_LABEL = 8;
+
   /** The narrowest plot area a legend on the right may leave, in pixels. */
   private static final int MIN_PLOT_WIDTH = 300;
+
   /** Colours that stay apart for readers with colour-blindness (Okabe and Ito). */
-  public static final Color[] PALETTE = {new Color(0, 114, 178), new Color(230, 159, 0),
-      new Color(0, 158, 115), new Color(204, 121, 167), new Color(86, 180, 233),
-      new Color(213, 94, 0), new Color(240, 228, 66), new Color(0, 0, 0)};
+  public static final Color[] PALETTE = {
+    new Color(0, 114, 178),
+    new Color(230, 159, 0),
+    new Color(0, 158, 115),
+    new Color(204, 121, 167),
+    new Color(86, 180, 233),
+    new Color(213, 94, 0),
+    new Color(240, 228, 66),
+    new Color(0, 0, 0)
+  };
+
   /** The colour of retransmissions and losses. */
   public static final Color ALERT = new Color(200, 30, 30);
 
@@ -57,8 +71,14 @@ public final class Charts {
 
   /** A line chart with numeric axes. */
   public static XYChart xy(String title, String xTitle, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-        .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     style(chart.getStyler());
     chart.getStyler().setxAxisTickLabelsFormattingFunction(Ticks::format);
     chart.getStyler().setyAxisTickLabelsFormattingFunction(Ticks::format);
@@ -66,25 +86,27 @@ public final class Charts {
   }
 
   /**
-   * A chart of points at named categories: category {@code i} is at x = i, the axis runs from
-   * -1 to the number of categories, and each category's name labels its x (XChart labels evenly
-   * spaced x values one by one, the ends included: these get blank labels, distinct so that
-   * XChart does not take them for a rounding artefact). Unlike XChart's category chart, each
-   * series may miss values (NaN): a gap, not a shift of the later points. Every series must have
-   * its points at x = 0, 1, ..., n - 1.
+   * A chart of points at named categories: category {@code i} is at x = i, the axis runs from -1 to
+   * the number of categories, and each category's name labels its x (XChart labels evenly spaced x
+   * values one by one, the ends included: these get blank labels, distinct so that XChart does not
+   * take them for a rounding artefact). Unlike XChart's category chart, each series may miss values
+   * (NaN): a gap, not a shift of the later points. Every series must have its points at x = 0, 1,
+   * ..., n - 1.
    */
-  public static XYChart categories(String title, String xTitle, String yTitle,
-      List<String> names) {
+  public static XYChart categories(String title, String xTitle, String yTitle, List<String> names) {
     XYChart chart = xy(title, xTitle, yTitle);
     List<String> labels = categoryLabels(names);
     chart.getStyler().setXAxisMin(-1.0).setXAxisMax((double) labels.size());
-    chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
-      long i = Math.round(x);
-      if (Math.abs(x - i) > 1e-9) {
-        return "";
-      }
-      return i < 0 ? " " : i >= labels.size() ? "  " : labels.get((int) i);
-    });
+    chart
+        .getStyler()
+        .setxAxisTickLabelsFormattingFunction(
+            x -> {
+              long i = Math.round(x);
+              if (Math.abs(x - i) > 1e-9) {
+                return "";
+              }
+              return i < 0 ? " " : i >= labels.size() ? "  " : labels.get((int) i);
+            });
     int widest = 0;
     for (String label : labels) {
       widest = Math.max(widest, label.length());
@@ -97,9 +119,9 @@ public final class Charts {
 
   /**
    * Category names as x tick labels: at most {@link #MAX_TICK_LABEL} characters ("..." marks a
-   * cut), and numbered ("2. ...") should two be alike or one be empty. (XChart lays out x labels
-   * by leaving out every second one, then all but every third, ..., until they fit; with a label
-   * wider than the plot between the two ends it would never stop.)
+   * cut), and numbered ("2. ...") should two be alike or one be empty. (XChart lays out x labels by
+   * leaving out every second one, then all but every third, ..., until they fit; with a label wider
+   * than the plot between the two ends it would never stop.)
    */
   public static List<String> categoryLabels(List<String> names) {
     List<String> labels = new ArrayList<>();
@@ -142,14 +164,14 @@ public final class Charts {
   }
 
   /**
-   * Puts the legend under the plot in one row when the series names are short, else in a
-   * column: on the right when the plot keeps room for its x tick labels, else under the plot, so
-   * that no name is cut off and the plot never gets too narrow for its labels.
+   * Puts the legend under the plot in one row when the series names are short, else in a column: on
+   * the right when the plot keeps room for its x tick labels, else under the plot, so that no name
+   * is cut off and the plot never gets too narrow for its labels.
    *
    * @param widestTickLabel the characters of the widest x tick label
    */
-  public static void placeLegend(AxesChartStyler styler, Collection<String> names,
-      int widestTickLabel) {
+  public static void placeLegend(
+      AxesChartStyler styler, Collection<String> names, int widestTickLabel) {
     int length = 0;
     int longest = 0;
     for (String name : names) {
@@ -172,9 +194,9 @@ public final class Charts {
   }
 
   /**
-   * The chart as SVG text, with {@code comment} (e.g. provenance) as an XML comment. A y axis
-   * with no spread (one point, equal values, nothing but gaps) gets a range around its value,
-   * where XChart would divide by zero.
+   * The chart as SVG text, with {@code comment} (e.g. provenance) as an XML comment. A y axis with
+   * no spread (one point, equal values, nothing but gaps) gets a range around its value, where
+   * XChart would divide by zero.
    *
    * @throws IllegalStateException if the drawing still has a coordinate that is not a number
    */
@@ -184,16 +206,16 @@ public final class Charts {
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try {
-      VectorGraphicsEncoder.saveVectorGraphic(chart, bytes,
-          VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+      VectorGraphicsEncoder.saveVectorGraphic(
+          chart, bytes, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     String svg = renumberClipIds(bytes.toString(StandardCharsets.UTF_8));
     // Text is drawn as outlines, so "NaN" here can only be a coordinate.
     if (svg.contains("NaN") || svg.contains("Infinity")) {
-      throw new IllegalStateException("the chart '" + chart.getTitle() + "' has a coordinate"
-          + " that is not a number");
+      throw new IllegalStateException(
+          "the chart '" + chart.getTitle() + "' has a coordinate" + " that is not a number");
     }
     if (comment != null && !comment.isEmpty()) {
       int at = svg.indexOf("<svg");

@@ -18,8 +18,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class CwndGraph {
   private static final Color IN_FLIGHT = new Color(150, 150, 150);
-  private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
-      BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+  private static final BasicStroke DASHED =
+      new BasicStroke(
+          1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
   private CwndGraph() {}
 
@@ -46,11 +47,10 @@ public final class CwndGraph {
       cwnd.setLineColor(color);
       cwnd.setLineWidth(2f);
       names.add(cwnd.getName());
-      List<TraceEvent.Congestion> set = cc.stream()
-          .filter(c -> c.ssthresh() != TraceEvent.Congestion.UNSET).toList();
+      List<TraceEvent.Congestion> set =
+          cc.stream().filter(c -> c.ssthresh() != TraceEvent.Congestion.UNSET).toList();
       if (!set.isEmpty()) {
-        XYSeries ssthresh = step(chart, label + ": ssthresh", set,
-            TraceEvent.Congestion::ssthresh);
+        XYSeries ssthresh = step(chart, label + ": ssthresh", set, TraceEvent.Congestion::ssthresh);
         ssthresh.setLineColor(Charts.ALERT);
         ssthresh.setLineStyle(DASHED);
         names.add(ssthresh.getName());
@@ -62,8 +62,8 @@ public final class CwndGraph {
       shown++;
     }
     if (shown == 0) {
-      XYSeries none = chart.addSeries("no congestion state reported", new double[] {0},
-          new double[] {0});
+      XYSeries none =
+          chart.addSeries("no congestion state reported", new double[] {0}, new double[] {0});
       none.setMarker(SeriesMarkers.NONE);
     }
     Charts.placeLegend(chart.getStyler(), names);
@@ -71,7 +71,10 @@ public final class CwndGraph {
   }
 
   /** A step line: each value holds until the next change. */
-  private static XYSeries step(XYChart chart, String name, List<TraceEvent.Congestion> cc,
+  private static XYSeries step(
+      XYChart chart,
+      String name,
+      List<TraceEvent.Congestion> cc,
       ToLongFunction<TraceEvent.Congestion> value) {
     double[] x = new double[2 * cc.size() - 1];
     double[] y = new double[2 * cc.size() - 1];

@@ -7,12 +7,12 @@ import java.util.Map;
 import netsim.scenario.trace.TraceEvent;
 
 /**
- * The data directions of a run, from its events: for each connection and direction, the
- * segments sent (with their sequence numbers relative to the sender's ISN, as tcptrace and
- * Wireshark show them), which were retransmissions, which were lost, the acknowledgments that
- * came back to the sender, and the sender's congestion state. What the time-sequence and cwnd
- * graphs draw. Connections that reuse a 4-tuple (a client reconnecting from the same local port
- * after TIME-WAIT) are distinct flows, told apart by their incarnation.
+ * The data directions of a run, from its events: for each connection and direction, the segments
+ * sent (with their sequence numbers relative to the sender's ISN, as tcptrace and Wireshark show
+ * them), which were retransmissions, which were lost, the acknowledgments that came back to the
+ * sender, and the sender's congestion state. What the time-sequence and cwnd graphs draw.
+ * Connections that reuse a 4-tuple (a client reconnecting from the same local port after TIME-WAIT)
+ * are distinct flows, told apart by their incarnation.
  */
 final class Flows {
   /** One segment as sent: virtual time, relative end of its sequence space, what happened. */
@@ -28,16 +28,25 @@ final class Flows {
    * @param incarnation 1 for the first connection on this 4-tuple, 2 for the next, ...
    * @param congestion the sender's cc lines for this connection, in order
    */
-  record Flow(String sender, String receiver, String src, String dst, String conn,
-      int incarnation, List<Segment> segments, List<Segment> lost, List<Ack> acks,
-      List<TraceEvent.Congestion> congestion, long dataBytes) {}
+  record Flow(
+      String sender,
+      String receiver,
+      String src,
+      String dst,
+      String conn,
+      int incarnation,
+      List<Segment> segments,
+      List<Segment> lost,
+      List<Ack> acks,
+      List<TraceEvent.Congestion> congestion,
+      long dataBytes) {}
 
   private Flows() {}
 
   /**
-   * The flows in order of their first segment; a SYN with a new ISN on a 4-tuple starts the
-   * next incarnation of that 4-tuple. A connection's cc lines come after its first segment, so
-   * each belongs to the incarnation open when it is logged.
+   * The flows in order of their first segment; a SYN with a new ISN on a 4-tuple starts the next
+   * incarnation of that 4-tuple. A connection's cc lines come after its first segment, so each
+   * belongs to the incarnation open when it is logged.
    */
   static List<Flow> of(List<TraceEvent> events) {
     Map<String, String> nodeOf = new LinkedHashMap<>();
@@ -62,8 +71,14 @@ final class Flows {
         Building flow = open.get(key);
         boolean syn = p.has("SYN");
         if (flow == null || (syn && flow.isn != p.seq())) {
-          flow = new Building(p.node(), nodeOf.getOrDefault(address(p.dst()), address(p.dst())),
-              p.src(), p.dst(), p.seq(), incarnations.merge(key, 1, Integer::sum));
+          flow =
+              new Building(
+                  p.node(),
+                  nodeOf.getOrDefault(address(p.dst()), address(p.dst())),
+                  p.src(),
+                  p.dst(),
+                  p.seq(),
+                  incarnations.merge(key, 1, Integer::sum));
           open.put(key, flow);
           all.add(flow);
         }
@@ -79,7 +94,8 @@ final class Flows {
       } else if (e instanceof TraceEvent.Duplicate d && byPacket.containsKey(d.pkt())) {
         byPacket.put(d.copy(), byPacket.get(d.pkt()));
         segmentOf.put(d.copy(), segmentOf.get(d.pkt()));
-      } else if (e instanceof TraceEvent.Packet p && p.ev().equals("drop")
+      } else if (e instanceof TraceEvent.Packet p
+          && p.ev().equals("drop")
           && byPacket.containsKey(p.pkt())) {
         byPacket.get(p.pkt()).lost.add(segmentOf.get(p.pkt()));
       } else if (e instanceof TraceEvent.Packet p && p.ev().equals("recv") && p.ack() >= 0) {
@@ -97,9 +113,19 @@ final class Flows {
     }
     List<Flow> flows = new ArrayList<>();
     for (Building b : all) {
-      flows.add(new Flow(b.sender, b.receiver, b.src, b.dst, b.src + "-" + b.dst, b.incarnation,
-          List.copyOf(b.segments), List.copyOf(b.lost), List.copyOf(b.acks),
-          List.copyOf(b.congestion), b.dataBytes));
+      flows.add(
+          new Flow(
+              b.sender,
+              b.receiver,
+              b.src,
+              b.dst,
+              b.src + "-" + b.dst,
+              b.incarnation,
+              List.copyOf(b.segments),
+              List.copyOf(b.lost),
+              List.copyOf(b.acks),
+              List.copyOf(b.congestion),
+              b.dataBytes));
     }
     return flows;
   }
@@ -115,10 +141,10 @@ final class Flows {
   }
 
   /**
-   * "client \u2192 server", with the ports when the same two hosts have several flows among
-   * {@code among}, and "#2" for the second connection on a 4-tuple when it has several. No two
-   * flows of {@code among} get the same label: a host has one address, so the same hosts and
-   * ports are the same 4-tuple, whose incarnations differ.
+   * "client \u2192 server", with the ports when the same two hosts have several flows among {@code
+   * among}, and "#2" for the second connection on a 4-tuple when it has several. No two flows of
+   * {@code among} get the same label: a host has one address, so the same hosts and ports are the
+   * same 4-tuple, whose incarnations differ.
    */
   static String label(Flow flow, List<Flow> among) {
     boolean sameHosts = false;
@@ -165,8 +191,7 @@ final class Flows {
     final List<TraceEvent.Congestion> congestion = new ArrayList<>();
     long dataBytes;
 
-    Building(String sender, String receiver, String src, String dst, long isn,
-        int incarnation) {
+    Building(String sender, String receiver, String src, String dst, long isn, int incarnation) {
       this.sender = sender;
       this.receiver = receiver;
       this.src = src;

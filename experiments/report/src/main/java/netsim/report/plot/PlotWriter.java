@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Writes plots so that a plot that cannot be drawn costs only itself: it is left out with a
- * warning saying why, and the plots after it and the other outputs of the run or sweep are
- * written all the same. A plot is a view of results, never a reason to lose them.
+ * Writes plots so that a plot that cannot be drawn costs only itself: it is left out with a warning
+ * saying why, and the plots after it and the other outputs of the run or sweep are written all the
+ * same. A plot is a view of results, never a reason to lose them.
  */
 public final class PlotWriter {
   /** Where a plot goes: its file name and its SVG text. */
@@ -40,8 +40,12 @@ public final class PlotWriter {
     try {
       text = svg.get();
     } catch (RuntimeException e) {
-      warnings.add(fileName + " was not drawn, which is a bug in netsim (please report it with "
-          + reportWith + "): " + e);
+      warnings.add(
+          fileName
+              + " was not drawn, which is a bug in netsim (please report it with "
+              + reportWith
+              + "): "
+              + e);
       return false;
     }
     sink.write(fileName, text);

@@ -6,8 +6,8 @@ import netsim.scenario.trace.TraceEvent;
 
 /**
  * The plots of one run, written by {@code netsim run} when the run carries data (or with {@code
- * --plots}): {@code timeseq.svg} and {@code cwnd.svg}, each through a {@link PlotWriter}, so
- * that one that cannot be drawn costs the run nothing else.
+ * --plots}): {@code timeseq.svg} and {@code cwnd.svg}, each through a {@link PlotWriter}, so that
+ * one that cannot be drawn costs the run nothing else.
  */
 public final class RunPlots {
   public static final String TIME_SEQUENCE = "timeseq.svg";
@@ -26,8 +26,9 @@ public final class RunPlots {
    * @return a warning for each plot that could not be drawn (and was not written)
    * @throws IOException when the sink cannot write a plot
    */
-  public static List<String> write(String title, String provenance, List<TraceEvent> events,
-      PlotWriter.Sink sink) throws IOException {
+  public static List<String> write(
+      String title, String provenance, List<TraceEvent> events, PlotWriter.Sink sink)
+      throws IOException {
     PlotWriter plots = new PlotWriter(sink, "the experiment file");
     plots.write(TIME_SEQUENCE, () -> timeSequence(title, provenance, events));
     plots.write(CWND, () -> cwnd(title, provenance, events));
@@ -36,8 +37,7 @@ public final class RunPlots {
 
   /** The time-sequence graph as SVG text. */
   public static String timeSequence(String title, String provenance, List<TraceEvent> events) {
-    return Charts.svg(TimeSequenceGraph.chart("time-sequence graph: " + title, events),
-        provenance);
+    return Charts.svg(TimeSequenceGraph.chart("time-sequence graph: " + title, events), provenance);
   }
 
   /** The congestion window graph as SVG text. */

@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fewer points for drawing, the same picture: a long run has hundreds of thousands of segments,
- * far more than a plot 900 pixels wide can show, and an SVG with all of them is slow to open.
- * The x range is cut into buckets; each bucket keeps its first and last point and those with the
- * lowest and highest y, in order, so peaks, drops and steps stay where they are. Series with
- * fewer points than {@link #LIMIT} are kept whole; the trace keeps every point.
+ * Fewer points for drawing, the same picture: a long run has hundreds of thousands of segments, far
+ * more than a plot 900 pixels wide can show, and an SVG with all of them is slow to open. The x
+ * range is cut into buckets; each bucket keeps its first and last point and those with the lowest
+ * and highest y, in order, so peaks, drops and steps stay where they are. Series with fewer points
+ * than {@link #LIMIT} are kept whole; the trace keeps every point.
  */
 final class Thinning {
   /** Points per series above which a series is thinned. */
   static final int LIMIT = 4000;
+
   /** Buckets across the x range when thinning. */
   static final int BUCKETS = 1500;
 
@@ -40,8 +41,9 @@ final class Thinning {
       int end = start;
       int low = start;
       int high = start;
-      while (end + 1 < x.length && (width <= 0 ? 0
-          : (int) Math.min(BUCKETS - 1, (x[end + 1] - from) / width)) == bucket) {
+      while (end + 1 < x.length
+          && (width <= 0 ? 0 : (int) Math.min(BUCKETS - 1, (x[end + 1] - from) / width))
+              == bucket) {
         end++;
         if (y[end] < y[low]) {
           low = end;

@@ -5,8 +5,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Axis tick labels: at most four significant digits, thousands as k, millions as M, billions as
- * G ("12 k", "8.5 M"), no exponent, "." as the decimal point, whatever the platform's locale.
+ * Axis tick labels: at most four significant digits, thousands as k, millions as M, billions as G
+ * ("12 k", "8.5 M"), no exponent, "." as the decimal point, whatever the platform's locale.
  */
 public final class Ticks {
   private static final MathContext DIGITS = new MathContext(4, RoundingMode.HALF_EVEN);

@@ -11,11 +11,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The tcptrace-style time-sequence graph of a run ({@code timeseq.svg}): for each direction that
- * carries data, every segment sent as a dot at the time it left and the end of its sequence
- * range (relative to the sender's ISN), retransmissions as red diamonds, lost segments crossed
- * out, and the acknowledgment number the sender received as a step line. Slow start is the
- * steepening curve, a loss a cross followed by a red diamond, a timeout a flat stretch. Long
- * runs are thinned for drawing ({@link Thinning}).
+ * carries data, every segment sent as a dot at the time it left and the end of its sequence range
+ * (relative to the sender's ISN), retransmissions as red diamonds, lost segments crossed out, and
+ * the acknowledgment number the sender received as a step line. Slow start is the steepening curve,
+ * a loss a cross followed by a red diamond, a timeout a flat stretch. Long runs are thinned for
+ * drawing ({@link Thinning}).
  */
 public final class TimeSequenceGraph {
   /** The most directions drawn; more are listed in the title as left out. */
@@ -23,9 +23,7 @@ public final class TimeSequenceGraph {
 
   private TimeSequenceGraph() {}
 
-  /**
-   * The graph of {@code events}: the flows with data, or every flow when there is no data.
-   */
+  /** The graph of {@code events}: the flows with data, or every flow when there is no data. */
   public static XYChart chart(String title, List<TraceEvent> events) {
     List<Flows.Flow> all = Flows.of(events);
     List<Flows.Flow> flows = new ArrayList<>();
@@ -36,8 +34,8 @@ public final class TimeSequenceGraph {
       }
     }
     int shown = Math.min(flows.size(), MAX_FLOWS);
-    String note = flows.size() > shown ? " (first " + shown + " of " + flows.size()
-        + " directions)" : "";
+    String note =
+        flows.size() > shown ? " (first " + shown + " of " + flows.size() + " directions)" : "";
     XYChart chart = Charts.xy(title + note, "time (s)", "sequence number (relative to the ISN)");
     chart.getStyler().setMarkerSize(5);
     List<String> names = new ArrayList<>();
@@ -47,10 +45,10 @@ public final class TimeSequenceGraph {
       // Each direction its own pair of colours: segments, and the ACK line.
       java.awt.Color color = Charts.PALETTE[(2 * i) % Charts.PALETTE.length];
       java.awt.Color ackColor = Charts.PALETTE[(2 * i + 1) % Charts.PALETTE.length];
-      List<Flows.Segment> first = flow.segments().stream().filter(s -> !s.retransmission())
-          .toList();
-      List<Flows.Segment> again = flow.segments().stream().filter(Flows.Segment::retransmission)
-          .toList();
+      List<Flows.Segment> first =
+          flow.segments().stream().filter(s -> !s.retransmission()).toList();
+      List<Flows.Segment> again =
+          flow.segments().stream().filter(Flows.Segment::retransmission).toList();
       if (!flow.acks().isEmpty()) {
         Thinning.Points line = Thinning.thin(stepX(flow.acks()), stepY(flow.acks()));
         XYSeries acks = chart.addSeries(label + ": ACKed", line.x(), line.y());
@@ -61,16 +59,17 @@ public final class TimeSequenceGraph {
         names.add(acks.getName());
       }
       if (!first.isEmpty()) {
-        names.add(scatter(chart, label + ": sent", first, SeriesMarkers.CIRCLE, color)
-            .getName());
+        names.add(scatter(chart, label + ": sent", first, SeriesMarkers.CIRCLE, color).getName());
       }
       if (!again.isEmpty()) {
-        names.add(scatter(chart, label + ": retransmitted", again, SeriesMarkers.DIAMOND,
-            Charts.ALERT).getName());
+        names.add(
+            scatter(chart, label + ": retransmitted", again, SeriesMarkers.DIAMOND, Charts.ALERT)
+                .getName());
       }
       if (!flow.lost().isEmpty()) {
-        names.add(scatter(chart, label + ": lost", flow.lost(), SeriesMarkers.CROSS,
-            java.awt.Color.BLACK).getName());
+        names.add(
+            scatter(chart, label + ": lost", flow.lost(), SeriesMarkers.CROSS, java.awt.Color.BLACK)
+                .getName());
       }
     }
     if (shown == 0) {
@@ -81,8 +80,12 @@ public final class TimeSequenceGraph {
     return chart;
   }
 
-  private static XYSeries scatter(XYChart chart, String name, List<Flows.Segment> segments,
-      org.knowm.xchart.style.markers.Marker marker, java.awt.Color color) {
+  private static XYSeries scatter(
+      XYChart chart,
+      String name,
+      List<Flows.Segment> segments,
+      org.knowm.xchart.style.markers.Marker marker,
+      java.awt.Color color) {
     double[] x = new double[segments.size()];
     double[] y = new double[segments.size()];
     for (int i = 0; i < segments.size(); i++) {

@@ -13,12 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run's output directory: staged beside its target and committed whole by renames, replacing
- * only what netsim wrote, refusing names that would leave it, and removing what killed runs left.
+ * A run's output directory: staged beside its target and committed whole by renames, replacing only
+ * what netsim wrote, refusing names that would leave it, and removing what killed runs left.
  */
 class OutputDirectoryTest {
-  @TempDir
-  Path parent;
+  @TempDir Path parent;
 
   @Test
   void commit_putsTheFilesInPlace_withAMarkerListingThem_andNothingElseBeside() throws IOException {
@@ -28,12 +27,14 @@ class OutputDirectoryTest {
     Files.writeString(dir.file("a.pcap", "the capture of host 'a'"), "p");
     assertThat(target).doesNotExist();
 
-    assertThat(dir.commit()).containsExactly(target.resolve("trace.jsonl"),
-        target.resolve("a.pcap"));
+    assertThat(dir.commit())
+        .containsExactly(target.resolve("trace.jsonl"), target.resolve("a.pcap"));
     assertThat(names(target)).containsExactly(".netsim-run", "a.pcap", "trace.jsonl");
-    assertThat(Files.readAllLines(target.resolve(".netsim-run"))).containsExactly(
-        "# netsim run output: the next 'netsim run' into this directory replaces it whole",
-        "trace.jsonl", "a.pcap");
+    assertThat(Files.readAllLines(target.resolve(".netsim-run")))
+        .containsExactly(
+            "# netsim run output: the next 'netsim run' into this directory replaces it whole",
+            "trace.jsonl",
+            "a.pcap");
     assertThat(names(parent)).containsExactly("out");
   }
 
@@ -65,9 +66,11 @@ class OutputDirectoryTest {
     Files.writeString(target.resolve("notes.txt"), "mine");
     assertThatThrownBy(() -> OutputDirectory.create(target))
         .isInstanceOf(OutputException.class)
-        .hasMessage(target + " is not empty and is not a netsim run's output (it has no"
-            + " .netsim-run): netsim replaces only its own output directories, and never"
-            + " deletes what it did not write. Give another --out, or empty it.");
+        .hasMessage(
+            target
+                + " is not empty and is not a netsim run's output (it has no"
+                + " .netsim-run): netsim replaces only its own output directories, and never"
+                + " deletes what it did not write. Give another --out, or empty it.");
     assertThat(names(target)).containsExactly("notes.txt");
     assertThat(names(parent)).containsExactly("mine");
   }
@@ -80,9 +83,11 @@ class OutputDirectoryTest {
 
     assertThatThrownBy(() -> OutputDirectory.create(target))
         .isInstanceOf(OutputException.class)
-        .hasMessage(target + " holds 'notes.txt', which its earlier run did not write: netsim"
-            + " replaces a run's output directory whole, and never deletes what it did not"
-            + " write. Move it away, or give another --out.");
+        .hasMessage(
+            target
+                + " holds 'notes.txt', which its earlier run did not write: netsim"
+                + " replaces a run's output directory whole, and never deletes what it did not"
+                + " write. Move it away, or give another --out.");
     assertThat(names(target)).containsExactly(".netsim-run", "notes.txt", "summary.json");
   }
 
@@ -104,15 +109,20 @@ class OutputDirectoryTest {
   void aNameThatIsAPath_isRefusedWhereTheFileWouldBeWritten() throws IOException {
     Path target = parent.resolve("out");
     OutputDirectory dir = OutputDirectory.create(target);
-    assertThatThrownBy(() -> dir.file("/../../../../tmp/x/PWNED.pcap",
-        "the host name '/../../../../tmp/x/PWNED'"))
+    assertThatThrownBy(
+            () ->
+                dir.file(
+                    "/../../../../tmp/x/PWNED.pcap", "the host name '/../../../../tmp/x/PWNED'"))
         .isInstanceOf(OutputException.class)
-        .hasMessage("the host name '/../../../../tmp/x/PWNED' cannot name a file in " + target
-            + ": it contains a path separator. netsim writes nothing outside its output"
-            + " directory; a name has 1 to 64 ASCII letters, digits, '-', '_' and '.', not"
-            + " starting with '.'");
+        .hasMessage(
+            "the host name '/../../../../tmp/x/PWNED' cannot name a file in "
+                + target
+                + ": it contains a path separator. netsim writes nothing outside its output"
+                + " directory; a name has 1 to 64 ASCII letters, digits, '-', '_' and '.', not"
+                + " starting with '.'");
     for (String name : List.of("..", ".", "", "a\0b", "x".repeat(256), ".netsim-run")) {
-      assertThatThrownBy(() -> dir.file(name, "the host")).as(name)
+      assertThatThrownBy(() -> dir.file(name, "the host"))
+          .as(name)
           .isInstanceOf(OutputException.class);
     }
     dir.abandon();
@@ -137,19 +147,27 @@ class OutputDirectoryTest {
   void leftoversOfDeadProcesses_areRemovedByTheNextRun_thoseOfLiveOnesAndUsersFilesKept()
       throws Exception {
     long dead = deadPid();
-    Path killedStaging = Files.createDirectory(parent.resolve(".out.netsim-" + dead
-        + "-1700000000000-1.partial"));
+    Path killedStaging =
+        Files.createDirectory(parent.resolve(".out.netsim-" + dead + "-1700000000000-1.partial"));
     Files.writeString(killedStaging.resolve("summary.json"), "killed");
-    Path killedOld = Files.createDirectory(parent.resolve(".out.netsim-" + dead
-        + "-1700000000000-2.old"));
-    Path killedFile = Files.writeString(parent.resolve(".results.csv.netsim-" + dead
-        + "-1700000000000-3.partial"), "killed");
+    Path killedOld =
+        Files.createDirectory(parent.resolve(".out.netsim-" + dead + "-1700000000000-2.old"));
+    Path killedFile =
+        Files.writeString(
+            parent.resolve(".results.csv.netsim-" + dead + "-1700000000000-3.partial"), "killed");
     long self = ProcessHandle.current().pid();
     long started = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
-    Path live = Files.createDirectory(parent.resolve(".other.netsim-" + self + "-" + started
-        + "-99.partial"));
-    Path reused = Files.createDirectory(parent.resolve(".other.netsim-" + self + "-"
-        + (started - 60_000) + "-98.partial")); // this PID, another process's start time
+    Path live =
+        Files.createDirectory(
+            parent.resolve(".other.netsim-" + self + "-" + started + "-99.partial"));
+    Path reused =
+        Files.createDirectory(
+            parent.resolve(
+                ".other.netsim-"
+                    + self
+                    + "-"
+                    + (started - 60_000)
+                    + "-98.partial")); // this PID, another process's start time
     Path users = Files.writeString(parent.resolve(".out.partial"), "a user's");
 
     runInto(parent.resolve("out"), "s", "summary.json");

@@ -36,16 +36,16 @@ class ChartsTest {
 
   @Test
   void gaps_areLeftOut_andTheRangeIsThatOfTheValues() {
-    XYChart chart = chart(new double[] {1, 2, 3}, new double[] {2, Double.NaN, 4},
-        new double[] {1, 0, 0.5});
+    XYChart chart =
+        chart(new double[] {1, 2, 3}, new double[] {2, Double.NaN, 4}, new double[] {1, 0, 0.5});
     assertThat(Charts.svg(chart, "")).doesNotContain("NaN");
     assertThat(chart.getStyler().getYAxisMin()).as("XChart's own range").isNull();
   }
 
   @Test
   void nothingButGaps_drawsAnEmptyZeroToOneAxis() {
-    XYChart chart = chart(new double[] {1, 2}, new double[] {Double.NaN, Double.NaN},
-        new double[] {0, 0});
+    XYChart chart =
+        chart(new double[] {1, 2}, new double[] {Double.NaN, Double.NaN}, new double[] {0, 0});
     assertThat(Charts.svg(chart, "")).doesNotContain("NaN");
     assertThat(chart.getStyler().getYAxisMin()).isEqualTo(0.0);
     assertThat(chart.getStyler().getYAxisMax()).isEqualTo(1.0);
@@ -81,8 +81,8 @@ class ChartsTest {
     assertThat(Charts.categoryLabels(List.of(a, "kind=droptail")))
         .containsExactly("kind=red, packets=50, min=5, ma\u2026", "kind=droptail");
     assertThat(Charts.categoryLabels(List.of(a, b)))
-        .containsExactly("1. kind=red, packets=50, min=5,\u2026",
-            "2. kind=red, packets=50, min=5,\u2026");
+        .containsExactly(
+            "1. kind=red, packets=50, min=5,\u2026", "2. kind=red, packets=50, min=5,\u2026");
     assertThat(Charts.categoryLabels(List.of("", "x"))).containsExactly("1. ", "2. x");
   }
 
@@ -94,8 +94,7 @@ class ChartsTest {
     XYChart chart = Charts.categories("t", "x", "y", names);
     List<String> series = List.of("W".repeat(150), "M".repeat(150));
     for (String name : series) {
-      chart.addSeries(name, new double[] {0, 1, 2}, new double[] {1, 2, 3},
-          new double[] {0, 0, 0});
+      chart.addSeries(name, new double[] {0, 1, 2}, new double[] {1, 2, 3}, new double[] {0, 0, 0});
     }
     Charts.placeLegend(chart.getStyler(), series, Charts.MAX_TICK_LABEL);
     assertThat(Charts.svg(chart, "")).doesNotContain("NaN");

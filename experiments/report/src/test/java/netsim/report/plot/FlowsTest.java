@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class FlowsTest {
   private static RunResult run(String scenario) {
-    return new Experiment(ConfigLoader.load(scenario + ".yaml",
-        Scenarios.CATALOGUE.get(scenario).text(), List.of())).run();
+    return new Experiment(
+            ConfigLoader.load(
+                scenario + ".yaml", Scenarios.CATALOGUE.get(scenario).text(), List.of()))
+        .run();
   }
 
   private static RunResult runText(String name, String yaml) {
@@ -39,11 +41,20 @@ class FlowsTest {
         .isEqualTo(1 + 1_000_000 + 1);
     assertThat(data.acks().get(data.acks().size() - 1).ack()).isEqualTo(1_000_002);
     long retransmitted = data.segments().stream().filter(Flows.Segment::retransmission).count();
-    long rtxEvents = result.events().stream().filter(e -> e instanceof TraceEvent.Retransmit r
-        && r.node().equals("client")).count();
+    long rtxEvents =
+        result.events().stream()
+            .filter(e -> e instanceof TraceEvent.Retransmit r && r.node().equals("client"))
+            .count();
     assertThat(retransmitted).isEqualTo(rtxEvents).isPositive();
-    long drops = result.events().stream().filter(e -> e instanceof TraceEvent.Packet p
-        && p.ev().equals("drop") && p.node().equals("client") && p.len() > 0).count();
+    long drops =
+        result.events().stream()
+            .filter(
+                e ->
+                    e instanceof TraceEvent.Packet p
+                        && p.ev().equals("drop")
+                        && p.node().equals("client")
+                        && p.len() > 0)
+            .count();
     assertThat(data.lost()).hasSize((int) drops).isNotEmpty();
   }
 
@@ -51,12 +62,16 @@ class FlowsTest {
   void twoConnectionsOnOneFourTuple_areTwoFlowsEach_numberedByIncarnation() {
     RunResult result = runText("reused-tuple", ReusedTuple.YAML);
     List<Flows.Flow> flows = Flows.of(result.events());
-    assertThat(flows).extracting(f -> f.conn() + " " + f.incarnation()).containsExactly(
-        "10.0.0.1:5000-10.0.0.2:80 1", "10.0.0.2:80-10.0.0.1:5000 1",
-        "10.0.0.1:5000-10.0.0.2:80 2", "10.0.0.2:80-10.0.0.1:5000 2");
-    assertThat(flows).extracting(f -> Flows.label(f, flows)).containsExactly(
-        "client \u2192 server (:5000\u2192:80) #1", "server \u2192 client (:80\u2192:5000) #1",
-        "client \u2192 server (:5000\u2192:80) #2", "server \u2192 client (:80\u2192:5000) #2");
+    assertThat(flows)
+        .extracting(f -> f.conn() + " " + f.incarnation())
+        .containsExactly(
+            "10.0.0.1:5000-10.0.0.2:80 1", "10.0.0.2:80-10.0.0.1:5000 1",
+            "10.0.0.1:5000-10.0.0.2:80 2", "10.0.0.2:80-10.0.0.1:5000 2");
+    assertThat(flows)
+        .extracting(f -> Flows.label(f, flows))
+        .containsExactly(
+            "client \u2192 server (:5000\u2192:80) #1", "server \u2192 client (:80\u2192:5000) #1",
+            "client \u2192 server (:5000\u2192:80) #2", "server \u2192 client (:80\u2192:5000) #2");
     Flows.Flow first = flows.get(0);
     Flows.Flow second = flows.get(2);
     assertThat(first.dataBytes()).isEqualTo(10_000);
@@ -66,8 +81,10 @@ class FlowsTest {
     assertThat(first.acks()).allMatch(a -> a.t() < secondStart);
     assertThat(first.congestion()).isNotEmpty().allMatch(c -> c.t() < secondStart);
     assertThat(second.congestion()).isNotEmpty().allMatch(c -> c.t() >= secondStart);
-    long ccLines = result.events().stream().filter(e -> e instanceof TraceEvent.Congestion c
-        && c.node().equals("client")).count();
+    long ccLines =
+        result.events().stream()
+            .filter(e -> e instanceof TraceEvent.Congestion c && c.node().equals("client"))
+            .count();
     assertThat(first.congestion().size() + second.congestion().size()).isEqualTo(ccLines);
   }
 
@@ -75,12 +92,14 @@ class FlowsTest {
   void twoConnectionsOnOneFourTuple_eachHaveTheirOwnSeriesInBothGraphs() {
     RunResult result = runText("reused-tuple", ReusedTuple.YAML);
     assertThat(TimeSequenceGraph.chart("t", result.events()).getSeriesMap().keySet())
-        .containsExactly("client \u2192 server (:5000\u2192:80) #1: ACKed",
+        .containsExactly(
+            "client \u2192 server (:5000\u2192:80) #1: ACKed",
             "client \u2192 server (:5000\u2192:80) #1: sent",
             "client \u2192 server (:5000\u2192:80) #2: ACKed",
             "client \u2192 server (:5000\u2192:80) #2: sent");
     assertThat(CwndGraph.chart("t", result.events()).getSeriesMap().keySet())
-        .containsExactly("client \u2192 server (:5000\u2192:80) #1: cwnd",
+        .containsExactly(
+            "client \u2192 server (:5000\u2192:80) #1: cwnd",
             "client \u2192 server (:5000\u2192:80) #1: in flight",
             "client \u2192 server (:5000\u2192:80) #2: cwnd",
             "client \u2192 server (:5000\u2192:80) #2: in flight");
@@ -90,10 +109,23 @@ class FlowsTest {
   void aFlowWhoseOnlySegmentIsARetransmission_isDrawnWithoutAnEmptySeries() {
     // The sender's first trace line for this connection is an rtx: its one segment is marked
     // retransmitted, and nothing is left for "sent".
-    List<TraceEvent> events = List.of(
-        new TraceEvent.Retransmit(0, "a", "10.0.0.1:5000-10.0.0.2:80", "SYN", 7, 0, "timeout"),
-        new TraceEvent.Packet(0, "send", "a", 0, "10.0.0.1:5000", "10.0.0.2:80", "SYN", 7, -1,
-            0, "SYN_SENT", null, null));
+    List<TraceEvent> events =
+        List.of(
+            new TraceEvent.Retransmit(0, "a", "10.0.0.1:5000-10.0.0.2:80", "SYN", 7, 0, "timeout"),
+            new TraceEvent.Packet(
+                0,
+                "send",
+                "a",
+                0,
+                "10.0.0.1:5000",
+                "10.0.0.2:80",
+                "SYN",
+                7,
+                -1,
+                0,
+                "SYN_SENT",
+                null,
+                null));
     var chart = TimeSequenceGraph.chart("t", events);
     assertThat(chart.getSeriesMap().keySet()).containsExactly("a \u2192 10.0.0.2: retransmitted");
     assertThat(Charts.svg(chart, "")).doesNotContain("NaN");
@@ -102,11 +134,14 @@ class FlowsTest {
   @Test
   void congestionEvents_followTheSenderThroughLossAndRecovery() {
     RunResult result = run("bulk-transfer");
-    List<TraceEvent.Congestion> cc = result.events().stream()
-        .filter(e -> e instanceof TraceEvent.Congestion c && c.node().equals("client"))
-        .map(e -> (TraceEvent.Congestion) e).toList();
+    List<TraceEvent.Congestion> cc =
+        result.events().stream()
+            .filter(e -> e instanceof TraceEvent.Congestion c && c.node().equals("client"))
+            .map(e -> (TraceEvent.Congestion) e)
+            .toList();
     assertThat(cc).isNotEmpty();
-    assertThat(cc.get(0).ssthresh()).as("unset before the first loss")
+    assertThat(cc.get(0).ssthresh())
+        .as("unset before the first loss")
         .isEqualTo(TraceEvent.Congestion.UNSET);
     assertThat(cc).anyMatch(c -> c.ssthresh() != TraceEvent.Congestion.UNSET);
     long max = cc.stream().mapToLong(TraceEvent.Congestion::cwnd).max().getAsLong();
@@ -125,8 +160,11 @@ class FlowsTest {
 
   @Test
   void clipIds_areRenumberedInOrder() {
-    assertThat(Charts.renumberClipIds("<clipPath id=\"clip-99\"/><g clip-path=\"url(#clip-99)\"/>"
-        + "<clipPath id=\"clip12\"/>")).isEqualTo("<clipPath id=\"clip1\"/><g clip-path=\""
-            + "url(#clip1)\"/><clipPath id=\"clip2\"/>");
+    assertThat(
+            Charts.renumberClipIds(
+                "<clipPath id=\"clip-99\"/><g clip-path=\"url(#clip-99)\"/>"
+                    + "<clipPath id=\"clip12\"/>"))
+        .isEqualTo(
+            "<clipPath id=\"clip1\"/><g clip-path=\"" + "url(#clip1)\"/><clipPath id=\"clip2\"/>");
   }
 }

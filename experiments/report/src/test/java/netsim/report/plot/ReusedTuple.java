@@ -1,11 +1,12 @@
 package netsim.report.plot;
 
 /**
- * An experiment with two connections on one 4-tuple: the client connects twice from local port
- * 5000 to server:80, the second time after the first connection's TIME-WAIT has ended.
+ * An experiment with two connections on one 4-tuple: the client connects twice from local port 5000
+ * to server:80, the second time after the first connection's TIME-WAIT has ended.
  */
 public final class ReusedTuple {
-  public static final String YAML = """
+  public static final String YAML =
+      """
       name: reused-tuple
       seed: 1
       tcp: {minRto: 200ms, msl: 1s}

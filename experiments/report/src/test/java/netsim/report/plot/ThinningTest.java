@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Thinning a long series for drawing keeps short series whole and long ones' shape: ends, peaks. */
+/**
+ * Thinning a long series for drawing keeps short series whole and long ones' shape: ends, peaks.
+ */
 class ThinningTest {
   @Test
   void aShortSeries_isKeptWhole() {

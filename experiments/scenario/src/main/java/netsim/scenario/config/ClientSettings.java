@@ -5,5 +5,12 @@ package netsim.scenario.config;
  * from {@code localPort} (0 = an ephemeral port), {@code connections} times in sequence, each
  * {@code pause} after the previous one reached CLOSED.
  */
-public record ClientSettings(String host, String remoteHost, int remotePort, long at,
-    int localPort, int connections, long pause, AppSettings app) {}
+public record ClientSettings(
+    String host,
+    String remoteHost,
+    int remotePort,
+    long at,
+    int localPort,
+    int connections,
+    long pause,
+    AppSettings app) {}

@@ -25,31 +25,97 @@ import netsim.tcp.TcpState;
 
 /**
  * Reads a config document into an {@link ExperimentConfig}, once, checking everything: unknown
- * keys, types, ranges and names that point nowhere, each error located in the file. Every value
- * the document leaves out comes from the reference document ({@code reference.yaml}), where every
+ * keys, types, ranges and names that point nowhere, each error located in the file. Every value the
+ * document leaves out comes from the reference document ({@code reference.yaml}), where every
  * default lives; the document's own {@code defaults} section may change the defaults of its list
  * entries (links, listeners, clients).
  */
 public final class ConfigBinder {
   /** The top-level keys; {@code sweep} is read by {@code netsim sweep} (SweepSpec), not here. */
-  static final String[] TOP = {"name", "description", "seed", "stop", "tcp", "defaults", "nodes",
-      "links", "changes", "partitions", "listeners", "clients", "rules", "invariants", "outputs",
-      "sweep"};
-  static final String[] TCP = {"mss", "msl", "initialRto", "minRto", "maxRto",
-      "clockGranularity", "synRetries", "synAckRetries", "maxRetries", "sendBuffer",
-      "receiveBuffer", "windowScaling", "timestamps", "sack", "challengeAcks",
-      "challengeAckInterval", "rfc1337", "acceptSynInTimeWait", "congestionControl",
-      "initialWindow", "nagle", "delayedAck", "delayedAckTimeout", "keepalive", "keepaliveIdle",
-      "keepaliveInterval", "keepaliveProbes", "counterfactual"};
+  static final String[] TOP = {
+    "name",
+    "description",
+    "seed",
+    "stop",
+    "tcp",
+    "defaults",
+    "nodes",
+    "links",
+    "changes",
+    "partitions",
+    "listeners",
+    "clients",
+    "rules",
+    "invariants",
+    "outputs",
+    "sweep"
+  };
+
+  static final String[] TCP = {
+    "mss",
+    "msl",
+    "initialRto",
+    "minRto",
+    "maxRto",
+    "clockGranularity",
+    "synRetries",
+    "synAckRetries",
+    "maxRetries",
+    "sendBuffer",
+    "receiveBuffer",
+    "windowScaling",
+    "timestamps",
+    "sack",
+    "challengeAcks",
+    "challengeAckInterval",
+    "rfc1337",
+    "acceptSynInTimeWait",
+    "congestionControl",
+    "initialWindow",
+    "nagle",
+    "delayedAck",
+    "delayedAckTimeout",
+    "keepalive",
+    "keepaliveIdle",
+    "keepaliveInterval",
+    "keepaliveProbes",
+    "counterfactual"
+  };
   static final String[] COUNTERFACTUAL = {"twoWayHandshake", "zeroTimeWait"};
-  static final String[] DIRECTION = {"bandwidth", "delay", "jitter", "jitterDistribution",
-      "jitterReorders", "queue", "loss", "duplicate", "corrupt", "reorder", "reorderGap", "up"};
+  static final String[] DIRECTION = {
+    "bandwidth",
+    "delay",
+    "jitter",
+    "jitterDistribution",
+    "jitterReorders",
+    "queue",
+    "loss",
+    "duplicate",
+    "corrupt",
+    "reorder",
+    "reorderGap",
+    "up"
+  };
   static final String[] LINK;
-  static final String[] QUEUE = {"kind", "packets", "bytes", "min", "max", "probability",
-      "weight", "gentle", "mode", "target", "interval"};
+  static final String[] QUEUE = {
+    "kind",
+    "packets",
+    "bytes",
+    "min",
+    "max",
+    "probability",
+    "weight",
+    "gentle",
+    "mode",
+    "target",
+    "interval"
+  };
+
   /** The parameters of RED and CoDel, passed to sim-net's queue disciplines by name. */
-  private static final String[] QUEUE_PARAMETERS = {"min", "max", "probability", "weight",
-      "gentle", "mode", "target", "interval"};
+  private static final String[] QUEUE_PARAMETERS = {
+    "min", "max", "probability", "weight", "gentle", "mode", "target", "interval"
+  };
+
   static final String[] LOSS = {"model", "p", "r", "1-h", "1-k"};
   static final String[] NODE = {"name", "kind", "address", "tcp", "crashAt", "restartAt"};
   static final String[] APP = {"send", "sendAt", "close", "closeDelay", "closeHow", "abort"};
@@ -58,23 +124,49 @@ public final class ConfigBinder {
   static final String[] DEFAULTS = {"link", "listener", "client"};
   static final String[] CHANGE = {"at", "link", "direction", "set", "down", "up"};
   static final String[] PARTITION = {"at", "until", "sides"};
-  static final String[] RULE = {"name", "on", "link", "match", "select", "action", "delay",
-      "until", "releaseAt", "bit", "continue"};
-  static final String[] MATCH = {"flags", "flagsContain", "flagsExclude", "seq", "ack",
-      "dataLength", "srcPort", "dstPort", "src", "dst", "sender", "senderState", "from",
-      "until"};
+  static final String[] RULE = {
+    "name",
+    "on",
+    "link",
+    "match",
+    "select",
+    "action",
+    "delay",
+    "until",
+    "releaseAt",
+    "bit",
+    "continue"
+  };
+  static final String[] MATCH = {
+    "flags",
+    "flagsContain",
+    "flagsExclude",
+    "seq",
+    "ack",
+    "dataLength",
+    "srcPort",
+    "dstPort",
+    "src",
+    "dst",
+    "sender",
+    "senderState",
+    "from",
+    "until"
+  };
   static final String[] STOP = {"at", "whenAllClosed"};
   static final String[] INVARIANTS = {"dataIntact", "allClosed", "noEmbryonic"};
-  static final String[] OUTPUTS = {"trace", "pcap", "summary", "ladder", "ladderMaxSegments",
-      "plots"};
-  static final String[] ACTIONS = {"drop", "delay", "delay-arrival", "hold-until", "hold",
-      "release-at", "duplicate", "corrupt"};
+  static final String[] OUTPUTS = {
+    "trace", "pcap", "summary", "ladder", "ladderMaxSegments", "plots"
+  };
+  static final String[] ACTIONS = {
+    "drop", "delay", "delay-arrival", "hold-until", "hold", "release-at", "duplicate", "corrupt"
+  };
 
   static {
     LINK = concat(new String[] {"name", "a", "b", "a_to_b", "b_to_a"}, DIRECTION);
     LISTENER = concat(new String[] {"host", "port", "backlog", "at"}, APP);
-    CLIENT = concat(new String[] {"host", "connect", "at", "localPort", "connections", "pause"},
-        APP);
+    CLIENT =
+        concat(new String[] {"host", "connect", "at", "localPort", "connections", "pause"}, APP);
   }
 
   private static String[] concat(String[] a, String[] b) {
@@ -85,8 +177,8 @@ public final class ConfigBinder {
   }
 
   /** The defaults of list entries. */
-  private record Defaults(DirectionSettings link, ListenerSettings listener,
-      ClientSettings client) {}
+  private record Defaults(
+      DirectionSettings link, ListenerSettings listener, ClientSettings client) {}
 
   private ConfigBinder() {}
 
@@ -101,16 +193,16 @@ public final class ConfigBinder {
   }
 
   /** A reference document bound, kept: a sweep binds thousands of points on one reference. */
-  private record BoundReference(YamlDocument reference, ExperimentConfig base,
-      Defaults defaults) {}
+  private record BoundReference(YamlDocument reference, ExperimentConfig base, Defaults defaults) {}
 
   private static volatile BoundReference lastReference;
 
   private static BoundReference boundReference(YamlDocument reference) {
     BoundReference bound = lastReference;
     if (bound == null || bound.reference() != reference) {
-      bound = new BoundReference(reference, bindReference(reference),
-          defaultsOf(ConfigNode.root(reference), null));
+      bound =
+          new BoundReference(
+              reference, bindReference(reference), defaultsOf(ConfigNode.root(reference), null));
       lastReference = bound;
     }
     return bound;
@@ -129,31 +221,39 @@ public final class ConfigBinder {
       f.require("listener");
       f.require("client");
     }
-    DirectionSettings link = f.has("link") || base == null
-        ? direction(f.get("link").fields(DIRECTION), base == null ? null : base.link())
-        : base.link();
-    ListenerSettings listener = f.has("listener") || base == null
-        ? listenerDefaults(f.get("listener"), base == null ? null : base.listener())
-        : base.listener();
-    ClientSettings client = f.has("client") || base == null
-        ? clientDefaults(f.get("client"), base == null ? null : base.client())
-        : base.client();
+    DirectionSettings link =
+        f.has("link") || base == null
+            ? direction(f.get("link").fields(DIRECTION), base == null ? null : base.link())
+            : base.link();
+    ListenerSettings listener =
+        f.has("listener") || base == null
+            ? listenerDefaults(f.get("listener"), base == null ? null : base.listener())
+            : base.listener();
+    ClientSettings client =
+        f.has("client") || base == null
+            ? clientDefaults(f.get("client"), base == null ? null : base.client())
+            : base.client();
     return new Defaults(link, listener, client);
   }
 
-  private static ExperimentConfig bind(ConfigNode root, ExperimentConfig base,
-      Defaults referenceDefaults) {
+  private static ExperimentConfig bind(
+      ConfigNode root, ExperimentConfig base, Defaults referenceDefaults) {
     Fields top = root.fields(TOP);
     Defaults defaults = base == null ? referenceDefaults : defaultsOf(root, referenceDefaults);
     String name = pick(top, "name", base, ExperimentConfig::name, ConfigNode::newName);
-    String description = pick(top, "description", base, ExperimentConfig::description,
-        ConfigNode::text);
-    long seed = pick(top, "seed", base, ExperimentConfig::seed,
-        n -> n.integer(Long.MIN_VALUE, Long.MAX_VALUE));
+    String description =
+        pick(top, "description", base, ExperimentConfig::description, ConfigNode::text);
+    long seed =
+        pick(
+            top,
+            "seed",
+            base,
+            ExperimentConfig::seed,
+            n -> n.integer(Long.MIN_VALUE, Long.MAX_VALUE));
     StopSettings stop = stop(top.get("stop"), base == null ? null : base.stop());
     TcpSettings tcp = tcp(top.get("tcp"), base == null ? null : base.tcp());
-    InvariantSettings invariants = invariants(top.get("invariants"),
-        base == null ? null : base.invariants());
+    InvariantSettings invariants =
+        invariants(top.get("invariants"), base == null ? null : base.invariants());
     OutputSettings outputs = outputs(top.get("outputs"), base == null ? null : base.outputs());
 
     List<NodeSettings> nodes = nodes(top.get("nodes"), tcp);
@@ -167,9 +267,17 @@ public final class ConfigBinder {
       ListenerSettings listener = listener(listenerEntries.get(i), defaults.listener(), nodes);
       Integer first = ports.putIfAbsent(listener.host() + ":" + listener.port(), i);
       if (first != null) {
-        throw listenerEntries.get(i).fields(LISTENER).get("port").error(listener.host()
-            + " already listens on port " + listener.port() + " (listeners[" + first
-            + "]): a port takes one listener");
+        throw listenerEntries
+            .get(i)
+            .fields(LISTENER)
+            .get("port")
+            .error(
+                listener.host()
+                    + " already listens on port "
+                    + listener.port()
+                    + " (listeners["
+                    + first
+                    + "]): a port takes one listener");
       }
       listeners.add(listener);
     }
@@ -180,19 +288,33 @@ public final class ConfigBinder {
     List<RuleSettings> rules = rules(top.get("rules"), nodes, links);
     if (base != null && clients.isEmpty()) {
       // Hosts send nothing on their own: without a client no packet would ever be sent.
-      throw (top.has("clients") ? top.get("clients") : root).error(root.isEmptyMapping()
-          ? "an empty experiment: give at least two hosts (nodes), a link between them, a"
-              + " listener and a client (see experiments/examples/)"
-          : "no clients: an experiment needs at least one client, or no packet is ever sent");
+      throw (top.has("clients") ? top.get("clients") : root)
+          .error(
+              root.isEmptyMapping()
+                  ? "an empty experiment: give at least two hosts (nodes), a link between them, a"
+                      + " listener and a client (see experiments/examples/)"
+                  : "no clients: an experiment needs at least one client, or no packet is ever sent");
     }
-    return new ExperimentConfig(name, description, seed, stop, tcp, List.copyOf(nodes),
-        List.copyOf(links), List.copyOf(changes), List.copyOf(partitions),
-        List.copyOf(listeners), List.copyOf(clients), List.copyOf(rules), invariants, outputs);
+    return new ExperimentConfig(
+        name,
+        description,
+        seed,
+        stop,
+        tcp,
+        List.copyOf(nodes),
+        List.copyOf(links),
+        List.copyOf(changes),
+        List.copyOf(partitions),
+        List.copyOf(listeners),
+        List.copyOf(clients),
+        List.copyOf(rules),
+        invariants,
+        outputs);
   }
 
   /** The value of {@code key}: parsed when given (or when there is no base), else the base's. */
-  private static <B, T> T pick(Fields f, String key, B base, Function<B, T> fromBase,
-      Function<ConfigNode, T> parse) {
+  private static <B, T> T pick(
+      Fields f, String key, B base, Function<B, T> fromBase, Function<ConfigNode, T> parse) {
     if (f.has(key) || base == null) {
       return parse.apply(f.require(key));
     }
@@ -223,7 +345,11 @@ public final class ConfigBinder {
         pick(f, "pcap", base, OutputSettings::pcap, ConfigNode::bool),
         pick(f, "summary", base, OutputSettings::summary, ConfigNode::bool),
         pick(f, "ladder", base, OutputSettings::ladder, ConfigNode::bool),
-        pick(f, "ladderMaxSegments", base, OutputSettings::ladderMaxSegments,
+        pick(
+            f,
+            "ladderMaxSegments",
+            base,
+            OutputSettings::ladderMaxSegments,
             n -> (int) n.integer(1, 100_000)),
         pick(f, "plots", base, OutputSettings::plots, ConfigNode::bool));
   }
@@ -232,100 +358,186 @@ public final class ConfigBinder {
     Fields f = node.fields(TCP);
     int mss = pick(f, "mss", base, TcpSettings::mss, n -> (int) n.integer(64, 65495));
     long msl = pick(f, "msl", base, TcpSettings::msl, ConfigNode::duration);
-    long initialRto = pick(f, "initialRto", base, TcpSettings::initialRto,
-        ConfigBinder::positiveDuration);
+    long initialRto =
+        pick(f, "initialRto", base, TcpSettings::initialRto, ConfigBinder::positiveDuration);
     long minRto = pick(f, "minRto", base, TcpSettings::minRto, ConfigBinder::positiveDuration);
     long maxRto = pick(f, "maxRto", base, TcpSettings::maxRto, ConfigBinder::positiveDuration);
     if (maxRto < minRto) {
-      throw (f.has("maxRto") ? f.get("maxRto") : f.node()).error("maxRto "
-          + Time.format(maxRto) + " is below minRto "
-          + Time.format(minRto));
+      throw (f.has("maxRto") ? f.get("maxRto") : f.node())
+          .error("maxRto " + Time.format(maxRto) + " is below minRto " + Time.format(minRto));
     }
-    long granularity = pick(f, "clockGranularity", base, TcpSettings::clockGranularity,
-        ConfigNode::duration);
-    int synRetries = pick(f, "synRetries", base, TcpSettings::synRetries,
-        n -> (int) n.integer(0, 255));
-    int synAckRetries = pick(f, "synAckRetries", base, TcpSettings::synAckRetries,
-        n -> (int) n.integer(0, 255));
-    int maxRetries = pick(f, "maxRetries", base, TcpSettings::maxRetries,
-        n -> (int) n.integer(0, 255));
-    long sendBuffer = pick(f, "sendBuffer", base, TcpSettings::sendBuffer,
-        n -> n.size(1, 1L << 30));
-    boolean windowScaling = pick(f, "windowScaling", base, TcpSettings::windowScaling,
-        ConfigNode::bool);
-    long receiveBuffer = pick(f, "receiveBuffer", base, TcpSettings::receiveBuffer,
-        n -> n.size(1, 1L << 30));
+    long granularity =
+        pick(f, "clockGranularity", base, TcpSettings::clockGranularity, ConfigNode::duration);
+    int synRetries =
+        pick(f, "synRetries", base, TcpSettings::synRetries, n -> (int) n.integer(0, 255));
+    int synAckRetries =
+        pick(f, "synAckRetries", base, TcpSettings::synAckRetries, n -> (int) n.integer(0, 255));
+    int maxRetries =
+        pick(f, "maxRetries", base, TcpSettings::maxRetries, n -> (int) n.integer(0, 255));
+    long sendBuffer =
+        pick(f, "sendBuffer", base, TcpSettings::sendBuffer, n -> n.size(1, 1L << 30));
+    boolean windowScaling =
+        pick(f, "windowScaling", base, TcpSettings::windowScaling, ConfigNode::bool);
+    long receiveBuffer =
+        pick(f, "receiveBuffer", base, TcpSettings::receiveBuffer, n -> n.size(1, 1L << 30));
     if (!windowScaling && receiveBuffer > 0xFFFF) {
-      throw (f.has("receiveBuffer") ? f.get("receiveBuffer") : f.node()).error(
-          "a receive buffer of " + receiveBuffer + " bytes needs windowScaling: true"
-              + " (at most 65535 bytes without it)");
+      throw (f.has("receiveBuffer") ? f.get("receiveBuffer") : f.node())
+          .error(
+              "a receive buffer of "
+                  + receiveBuffer
+                  + " bytes needs windowScaling: true"
+                  + " (at most 65535 bytes without it)");
     }
     boolean timestamps = pick(f, "timestamps", base, TcpSettings::timestamps, ConfigNode::bool);
     boolean sack = pick(f, "sack", base, TcpSettings::sack, ConfigNode::bool);
-    boolean challengeAcks = pick(f, "challengeAcks", base, TcpSettings::challengeAcks,
-        ConfigNode::bool);
-    long challengeAckInterval = pick(f, "challengeAckInterval", base,
-        TcpSettings::challengeAckInterval, ConfigNode::duration);
+    boolean challengeAcks =
+        pick(f, "challengeAcks", base, TcpSettings::challengeAcks, ConfigNode::bool);
+    long challengeAckInterval =
+        pick(
+            f,
+            "challengeAckInterval",
+            base,
+            TcpSettings::challengeAckInterval,
+            ConfigNode::duration);
     boolean rfc1337 = pick(f, "rfc1337", base, TcpSettings::rfc1337, ConfigNode::bool);
-    boolean acceptSyn = pick(f, "acceptSynInTimeWait", base, TcpSettings::acceptSynInTimeWait,
-        ConfigNode::bool);
-    String congestionControl = pick(f, "congestionControl", base,
-        TcpSettings::congestionControl, n -> {
-          String name = n.text();
-          if (!netsim.tcp.cc.CongestionControls.NAMES.contains(name)) {
-            throw n.error("unknown congestion control " + quote(name) + " (known: "
-                + String.join(", ", netsim.tcp.cc.CongestionControls.NAMES) + ")");
-          }
-          return name;
-        });
-    int initialWindow = pick(f, "initialWindow", base, TcpSettings::initialWindow,
-        n -> (int) n.integer(0, 1000));
+    boolean acceptSyn =
+        pick(f, "acceptSynInTimeWait", base, TcpSettings::acceptSynInTimeWait, ConfigNode::bool);
+    String congestionControl =
+        pick(
+            f,
+            "congestionControl",
+            base,
+            TcpSettings::congestionControl,
+            n -> {
+              String name = n.text();
+              if (!netsim.tcp.cc.CongestionControls.NAMES.contains(name)) {
+                throw n.error(
+                    "unknown congestion control "
+                        + quote(name)
+                        + " (known: "
+                        + String.join(", ", netsim.tcp.cc.CongestionControls.NAMES)
+                        + ")");
+              }
+              return name;
+            });
+    int initialWindow =
+        pick(f, "initialWindow", base, TcpSettings::initialWindow, n -> (int) n.integer(0, 1000));
     boolean nagle = pick(f, "nagle", base, TcpSettings::nagle, ConfigNode::bool);
     boolean delayedAck = pick(f, "delayedAck", base, TcpSettings::delayedAck, ConfigNode::bool);
-    long delayedAckTimeout = pick(f, "delayedAckTimeout", base, TcpSettings::delayedAckTimeout,
-        ConfigBinder::positiveDuration);
+    long delayedAckTimeout =
+        pick(
+            f,
+            "delayedAckTimeout",
+            base,
+            TcpSettings::delayedAckTimeout,
+            ConfigBinder::positiveDuration);
     boolean keepalive = pick(f, "keepalive", base, TcpSettings::keepalive, ConfigNode::bool);
-    long keepaliveIdle = pick(f, "keepaliveIdle", base, TcpSettings::keepaliveIdle,
-        ConfigBinder::positiveDuration);
-    long keepaliveInterval = pick(f, "keepaliveInterval", base, TcpSettings::keepaliveInterval,
-        ConfigBinder::positiveDuration);
-    int keepaliveProbes = pick(f, "keepaliveProbes", base, TcpSettings::keepaliveProbes,
-        n -> (int) n.integer(1, 255));
+    long keepaliveIdle =
+        pick(f, "keepaliveIdle", base, TcpSettings::keepaliveIdle, ConfigBinder::positiveDuration);
+    long keepaliveInterval =
+        pick(
+            f,
+            "keepaliveInterval",
+            base,
+            TcpSettings::keepaliveInterval,
+            ConfigBinder::positiveDuration);
+    int keepaliveProbes =
+        pick(
+            f, "keepaliveProbes", base, TcpSettings::keepaliveProbes, n -> (int) n.integer(1, 255));
     Fields cf = f.get("counterfactual").fields(COUNTERFACTUAL);
     TcpSettings.Counterfactual cbase = base == null ? null : base.counterfactual();
-    TcpSettings.Counterfactual counterfactual = new TcpSettings.Counterfactual(
-        pick(cf, "twoWayHandshake", cbase, TcpSettings.Counterfactual::twoWayHandshake,
-            ConfigNode::bool),
-        pick(cf, "zeroTimeWait", cbase, TcpSettings.Counterfactual::zeroTimeWait,
-            ConfigNode::bool));
-    String rto = "below 1ms, an RTO retransmits every segment whose round trip takes longer,"
-        + " before its ACK can arrive (RFC 6298 2.4 asks for at least 1s; Linux uses 200ms)";
+    TcpSettings.Counterfactual counterfactual =
+        new TcpSettings.Counterfactual(
+            pick(
+                cf,
+                "twoWayHandshake",
+                cbase,
+                TcpSettings.Counterfactual::twoWayHandshake,
+                ConfigNode::bool),
+            pick(
+                cf,
+                "zeroTimeWait",
+                cbase,
+                TcpSettings.Counterfactual::zeroTimeWait,
+                ConfigNode::bool));
+    String rto =
+        "below 1ms, an RTO retransmits every segment whose round trip takes longer,"
+            + " before its ACK can arrive (RFC 6298 2.4 asks for at least 1s; Linux uses 200ms)";
     warnBelow(f, initialRto, Time.MILLISECOND, rto, "initialRto");
     warnBelow(f, minRto, Time.MILLISECOND, rto, "minRto");
-    warnBelow(f, granularity, Time.MICROSECOND, "a clock granularity below 1us is finer than"
-        + " any TCP's timers (Linux and FreeBSD tick in 1ms): the RTO may fall to the round trip"
-        + " itself (RFC 6298 2.3)", "clockGranularity");
-    warnBelow(f, sendBuffer, mss, "a send buffer smaller than one segment (mss " + mss + "): no"
-        + " segment carries more than " + sendBuffer + " bytes", "sendBuffer", "mss");
-    warnBelow(f, receiveBuffer, mss, "a receive buffer smaller than one segment (mss " + mss
-        + "): the peer sends at most " + receiveBuffer + " bytes per window", "receiveBuffer",
+    warnBelow(
+        f,
+        granularity,
+        Time.MICROSECOND,
+        "a clock granularity below 1us is finer than"
+            + " any TCP's timers (Linux and FreeBSD tick in 1ms): the RTO may fall to the round trip"
+            + " itself (RFC 6298 2.3)",
+        "clockGranularity");
+    warnBelow(
+        f,
+        sendBuffer,
+        mss,
+        "a send buffer smaller than one segment (mss "
+            + mss
+            + "): no"
+            + " segment carries more than "
+            + sendBuffer
+            + " bytes",
+        "sendBuffer",
+        "mss");
+    warnBelow(
+        f,
+        receiveBuffer,
+        mss,
+        "a receive buffer smaller than one segment (mss "
+            + mss
+            + "): the peer sends at most "
+            + receiveBuffer
+            + " bytes per window",
+        "receiveBuffer",
         "mss");
     if (msl == 0 && !counterfactual.zeroTimeWait()) {
-      throw (f.has("msl") ? f.get("msl") : f.node()).error("an MSL of 0 takes TIME-WAIT away,"
-          + " which is the counterfactual tcp.counterfactual.zeroTimeWait: set that to run it"
-          + " labelled COUNTERFACTUAL, or give a positive MSL (RFC 9293: 2min; Linux's"
-          + " TIME-WAIT of 60s is an MSL of 30s)");
+      throw (f.has("msl") ? f.get("msl") : f.node())
+          .error(
+              "an MSL of 0 takes TIME-WAIT away,"
+                  + " which is the counterfactual tcp.counterfactual.zeroTimeWait: set that to run it"
+                  + " labelled COUNTERFACTUAL, or give a positive MSL (RFC 9293: 2min; Linux's"
+                  + " TIME-WAIT of 60s is an MSL of 30s)");
     }
-    return new TcpSettings(mss, msl, initialRto, minRto, maxRto, granularity, synRetries,
-        synAckRetries, maxRetries, sendBuffer, receiveBuffer, windowScaling, timestamps, sack,
-        challengeAcks, challengeAckInterval, rfc1337, acceptSyn, congestionControl,
-        initialWindow, nagle, delayedAck, delayedAckTimeout, keepalive, keepaliveIdle,
-        keepaliveInterval, keepaliveProbes, counterfactual);
+    return new TcpSettings(
+        mss,
+        msl,
+        initialRto,
+        minRto,
+        maxRto,
+        granularity,
+        synRetries,
+        synAckRetries,
+        maxRetries,
+        sendBuffer,
+        receiveBuffer,
+        windowScaling,
+        timestamps,
+        sack,
+        challengeAcks,
+        challengeAckInterval,
+        rfc1337,
+        acceptSyn,
+        congestionControl,
+        initialWindow,
+        nagle,
+        delayedAck,
+        delayedAckTimeout,
+        keepalive,
+        keepaliveIdle,
+        keepaliveInterval,
+        keepaliveProbes,
+        counterfactual);
   }
 
   /**
-   * A warning when {@code value} is below {@code least} and one of {@code keys} was given here
-   * (a value inherited was warned about where it was given), at the first key given.
+   * A warning when {@code value} is below {@code least} and one of {@code keys} was given here (a
+   * value inherited was warned about where it was given), at the first key given.
    */
   private static void warnBelow(Fields f, long value, long least, String why, String... keys) {
     if (value >= least) {
@@ -355,8 +567,8 @@ public final class ConfigBinder {
         switch (text) {
           case "host" -> kind = NodeSettings.Kind.HOST;
           case "router" -> kind = NodeSettings.Kind.ROUTER;
-          default -> throw f.get("kind").error("unknown node kind '" + text
-              + "' (known: host, router)");
+          default ->
+              throw f.get("kind").error("unknown node kind '" + text + "' (known: host, router)");
         }
       }
       String address = null;
@@ -372,8 +584,12 @@ public final class ConfigBinder {
         }
         String unusable = unusable(parsed);
         if (unusable != null) {
-          throw a.error(parsed + " cannot be a host's address: " + unusable + "; use a"
-              + " unicast address such as 10.0.0.1");
+          throw a.error(
+              parsed
+                  + " cannot be a host's address: "
+                  + unusable
+                  + "; use a"
+                  + " unicast address such as 10.0.0.1");
         }
         String previous = addresses.putIfAbsent(parsed.toString(), name);
         if (previous != null) {
@@ -415,7 +631,8 @@ public final class ConfigBinder {
       return "224.0.0.0/4 is multicast, and TCP connects unicast addresses only";
     }
     if (first >= 240) {
-      return address.bits() == -1 ? "255.255.255.255 is the limited broadcast address"
+      return address.bits() == -1
+          ? "255.255.255.255 is the limited broadcast address"
           : "240.0.0.0/4 is reserved (RFC 1112 4)";
     }
     return null;
@@ -437,12 +654,18 @@ public final class ConfigBinder {
         known.add(node.name());
       }
     }
-    throw at.error("no " + (host ? "host" : "node") + " named " + quote(name) + " (known: "
-        + String.join(", ", known) + ")");
+    throw at.error(
+        "no "
+            + (host ? "host" : "node")
+            + " named "
+            + quote(name)
+            + " (known: "
+            + String.join(", ", known)
+            + ")");
   }
 
-  private static List<LinkSettings> links(ConfigNode list, List<NodeSettings> nodes,
-      DirectionSettings defaults) {
+  private static List<LinkSettings> links(
+      ConfigNode list, List<NodeSettings> nodes, DirectionSettings defaults) {
     List<LinkSettings> links = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     for (ConfigNode entry : list.elements()) {
@@ -454,14 +677,14 @@ public final class ConfigBinder {
       }
       String name = f.has("name") ? f.get("name").newName() : a + "-" + b;
       if (!names.add(name)) {
-        throw (f.has("name") ? f.get("name") : entry).error("duplicate link name '" + name
-            + "' (give the link a name of its own)");
+        throw (f.has("name") ? f.get("name") : entry)
+            .error("duplicate link name '" + name + "' (give the link a name of its own)");
       }
       DirectionSettings both = direction(f, defaults);
-      DirectionSettings aToB = f.has("a_to_b")
-          ? direction(f.get("a_to_b").fields(DIRECTION), both) : both;
-      DirectionSettings bToA = f.has("b_to_a")
-          ? direction(f.get("b_to_a").fields(DIRECTION), both) : both;
+      DirectionSettings aToB =
+          f.has("a_to_b") ? direction(f.get("a_to_b").fields(DIRECTION), both) : both;
+      DirectionSettings bToA =
+          f.has("b_to_a") ? direction(f.get("b_to_a").fields(DIRECTION), both) : both;
       links.add(new LinkSettings(name, a, b, aToB, bToA));
     }
     return links;
@@ -471,26 +694,46 @@ public final class ConfigBinder {
     long bandwidth = pick(f, "bandwidth", base, DirectionSettings::bandwidth, ConfigNode::rate);
     long delay = pick(f, "delay", base, DirectionSettings::delay, ConfigNode::duration);
     long jitter = pick(f, "jitter", base, DirectionSettings::jitter, ConfigNode::duration);
-    String distribution = pick(f, "jitterDistribution", base,
-        DirectionSettings::jitterDistribution,
-        n -> known(n, LinkConfigs.JITTER_DISTRIBUTIONS));
-    boolean jitterReorders = pick(f, "jitterReorders", base, DirectionSettings::jitterReorders,
-        ConfigNode::bool);
-    QueueSettings queue = f.has("queue") || base == null
-        ? queue(f.require("queue"), base == null ? null : base.queue()) : base.queue();
-    LossSettings loss = f.has("loss") || base == null
-        ? loss(f.require("loss")) : base.loss();
-    double duplicate = pick(f, "duplicate", base, DirectionSettings::duplicate,
-        ConfigNode::probability);
-    double corrupt = pick(f, "corrupt", base, DirectionSettings::corrupt,
-        ConfigNode::probability);
-    double reorder = pick(f, "reorder", base, DirectionSettings::reorder,
-        ConfigNode::probability);
-    int reorderGap = pick(f, "reorderGap", base, DirectionSettings::reorderGap,
-        n -> (int) n.integer(0, Integer.MAX_VALUE));
+    String distribution =
+        pick(
+            f,
+            "jitterDistribution",
+            base,
+            DirectionSettings::jitterDistribution,
+            n -> known(n, LinkConfigs.JITTER_DISTRIBUTIONS));
+    boolean jitterReorders =
+        pick(f, "jitterReorders", base, DirectionSettings::jitterReorders, ConfigNode::bool);
+    QueueSettings queue =
+        f.has("queue") || base == null
+            ? queue(f.require("queue"), base == null ? null : base.queue())
+            : base.queue();
+    LossSettings loss = f.has("loss") || base == null ? loss(f.require("loss")) : base.loss();
+    double duplicate =
+        pick(f, "duplicate", base, DirectionSettings::duplicate, ConfigNode::probability);
+    double corrupt = pick(f, "corrupt", base, DirectionSettings::corrupt, ConfigNode::probability);
+    double reorder = pick(f, "reorder", base, DirectionSettings::reorder, ConfigNode::probability);
+    int reorderGap =
+        pick(
+            f,
+            "reorderGap",
+            base,
+            DirectionSettings::reorderGap,
+            n -> (int) n.integer(0, Integer.MAX_VALUE));
     boolean up = pick(f, "up", base, DirectionSettings::up, ConfigNode::bool);
-    DirectionSettings settings = new DirectionSettings(bandwidth, delay, jitter, distribution,
-        jitterReorders, queue, loss, duplicate, corrupt, reorder, reorderGap, up);
+    DirectionSettings settings =
+        new DirectionSettings(
+            bandwidth,
+            delay,
+            jitter,
+            distribution,
+            jitterReorders,
+            queue,
+            loss,
+            duplicate,
+            corrupt,
+            reorder,
+            reorderGap,
+            up);
     try {
       LinkConfigs.of(settings); // sim-net's own checks, reported here with the location
     } catch (IllegalArgumentException e) {
@@ -523,16 +766,17 @@ public final class ConfigBinder {
           // (sim-net would read "Infinity" or "0x1p3" as a double).
           case "target", "interval" -> value.duration();
           case "min", "max", "probability", "weight" -> value.decimal();
-          default -> { }
+          default -> {}
         }
         parameters.put(key, value.text());
       }
     }
-    QueueSettings queue = new QueueSettings(
-        pick(f, "kind", base, QueueSettings::kind, n -> known(n, LinkConfigs.QUEUES)),
-        pick(f, "packets", base, QueueSettings::packets, n -> (int) n.integer(1, 1_000_000)),
-        pick(f, "bytes", base, QueueSettings::bytes, n -> n.size(0, 1L << 40)),
-        parameters);
+    QueueSettings queue =
+        new QueueSettings(
+            pick(f, "kind", base, QueueSettings::kind, n -> known(n, LinkConfigs.QUEUES)),
+            pick(f, "packets", base, QueueSettings::packets, n -> (int) n.integer(1, 1_000_000)),
+            pick(f, "bytes", base, QueueSettings::bytes, n -> n.size(0, 1L << 40)),
+            parameters);
     try {
       LinkConfigs.QUEUES.get(queue.kind()).apply(queue);
     } catch (IllegalArgumentException e) {
@@ -548,8 +792,10 @@ public final class ConfigBinder {
         double p = node.probability();
         return p == 0 ? LossSettings.NONE : new LossSettings("bernoulli", p, 0, 0, 0);
       }
-      throw node.error("expected a loss probability such as 0.01 or a mapping such as"
-          + " {model: gilbert-elliott, p: 0.01, r: 0.3}; got " + node.describe());
+      throw node.error(
+          "expected a loss probability such as 0.01 or a mapping such as"
+              + " {model: gilbert-elliott, p: 0.01, r: 0.3}; got "
+              + node.describe());
     }
     Fields f = node.fields(LOSS);
     String model = f.has("model") ? known(f.get("model"), LinkConfigs.LOSS_MODELS) : "bernoulli";
@@ -565,7 +811,9 @@ public final class ConfigBinder {
         return new LossSettings(model, f.require("p").probability(), 0, 0, 0);
       default:
         double p = f.require("p").probability();
-        return new LossSettings(model, p,
+        return new LossSettings(
+            model,
+            p,
             f.has("r") ? f.get("r").probability() : 1 - p,
             f.has("1-h") ? f.get("1-h").probability() : 1,
             f.has("1-k") ? f.get("1-k").probability() : 0);
@@ -592,16 +840,22 @@ public final class ConfigBinder {
       ConfigNode linkNode = f.require("link");
       String linkName = linkNode.name();
       if (links.stream().noneMatch(l -> l.name().equals(linkName))) {
-        throw linkNode.error("no link named " + quote(linkName) + " (known: "
-            + String.join(", ", links.stream().map(LinkSettings::name).toList()) + ")");
+        throw linkNode.error(
+            "no link named "
+                + quote(linkName)
+                + " (known: "
+                + String.join(", ", links.stream().map(LinkSettings::name).toList())
+                + ")");
       }
       String direction = f.has("direction") ? f.get("direction").text() : "both";
-      List<String> directions = switch (direction) {
-        case "both" -> List.of("a_to_b", "b_to_a");
-        case "a_to_b", "b_to_a" -> List.of(direction);
-        default -> throw f.get("direction").error("unknown direction '" + direction
-            + "' (known: both, a_to_b, b_to_a)");
-      };
+      List<String> directions =
+          switch (direction) {
+            case "both" -> List.of("a_to_b", "b_to_a");
+            case "a_to_b", "b_to_a" -> List.of(direction);
+            default ->
+                throw f.get("direction")
+                    .error("unknown direction '" + direction + "' (known: both, a_to_b, b_to_a)");
+          };
       int given = (f.has("set") ? 1 : 0) + (f.has("down") ? 1 : 0) + (f.has("up") ? 1 : 0);
       if (given != 1) {
         throw p.node().error("a change needs exactly one of set, down, up");
@@ -636,8 +890,8 @@ public final class ConfigBinder {
       Set<String> seen = new LinkedHashSet<>();
       List<ConfigNode> sideNodes = f.require("sides").elements();
       if (sideNodes.size() < 2) {
-        throw f.get("sides").error("a partition needs at least two sides, e.g. [[client],"
-            + " [server]]");
+        throw f.get("sides")
+            .error("a partition needs at least two sides, e.g. [[client]," + " [server]]");
       }
       for (ConfigNode side : sideNodes) {
         List<String> names = new ArrayList<>();
@@ -659,23 +913,37 @@ public final class ConfigBinder {
 
   private static AppSettings app(Fields f, AppSettings base) {
     long send = pick(f, "send", base, AppSettings::send, n -> n.size(0, 1L << 40));
-    Moment sendAt = pick(f, "sendAt", base, AppSettings::sendAt, n -> {
-      Moment m = moment(n);
-      if (m.kind() != Moment.Kind.AT && m.kind() != Moment.Kind.AFTER) {
-        throw n.error("expected a time such as \"2s\" or a time after the connection is"
-            + " established such as \"+500ms\"; got " + quote(n.text()));
-      }
-      return m;
-    });
+    Moment sendAt =
+        pick(
+            f,
+            "sendAt",
+            base,
+            AppSettings::sendAt,
+            n -> {
+              Moment m = moment(n);
+              if (m.kind() != Moment.Kind.AT && m.kind() != Moment.Kind.AFTER) {
+                throw n.error(
+                    "expected a time such as \"2s\" or a time after the connection is"
+                        + " established such as \"+500ms\"; got "
+                        + quote(n.text()));
+              }
+              return m;
+            });
     Moment close = pick(f, "close", base, AppSettings::close, ConfigBinder::moment);
     long closeDelay = pick(f, "closeDelay", base, AppSettings::closeDelay, ConfigNode::duration);
-    String closeHow = pick(f, "closeHow", base, AppSettings::closeHow, n -> {
-      String text = n.text();
-      if (!text.equals("close") && !text.equals("shutdown")) {
-        throw n.error("unknown closeHow " + quote(text) + " (known: close, shutdown)");
-      }
-      return text;
-    });
+    String closeHow =
+        pick(
+            f,
+            "closeHow",
+            base,
+            AppSettings::closeHow,
+            n -> {
+              String text = n.text();
+              if (!text.equals("close") && !text.equals("shutdown")) {
+                throw n.error("unknown closeHow " + quote(text) + " (known: close, shutdown)");
+              }
+              return text;
+            });
     Moment abort = pick(f, "abort", base, AppSettings::abort, ConfigBinder::moment);
     return new AppSettings(send, sendAt, close, closeDelay, closeHow, abort);
   }
@@ -693,49 +961,51 @@ public final class ConfigBinder {
       default:
         boolean after = text.startsWith("+");
         try {
-          return new Moment(after ? Moment.Kind.AFTER : Moment.Kind.AT,
+          return new Moment(
+              after ? Moment.Kind.AFTER : Moment.Kind.AT,
               node.duration(after ? text.substring(1) : text));
         } catch (ConfigException e) {
           if (e.problem().startsWith("out of range")) {
             throw e;
           }
-          throw node.error("expected done, eof, never, a time such as \"2s\" or a time after"
-              + " the connection is established such as \"+500ms\"; got "
-              + quote(text));
+          throw node.error(
+              "expected done, eof, never, a time such as \"2s\" or a time after"
+                  + " the connection is established such as \"+500ms\"; got "
+                  + quote(text));
         }
     }
   }
 
   private static ListenerSettings listenerDefaults(ConfigNode node, ListenerSettings base) {
     Fields f = node.fields("backlog", "send", "sendAt", "close", "closeDelay", "closeHow", "abort");
-    int backlog = pick(f, "backlog", base, ListenerSettings::backlog,
-        n -> (int) n.integer(1, 65535));
+    int backlog =
+        pick(f, "backlog", base, ListenerSettings::backlog, n -> (int) n.integer(1, 65535));
     return new ListenerSettings(null, 0, backlog, 0, app(f, base == null ? null : base.app()));
   }
 
   private static ClientSettings clientDefaults(ConfigNode node, ClientSettings base) {
-    Fields f = node.fields("connections", "pause", "send", "sendAt", "close", "closeDelay", "closeHow",
-        "abort");
-    int connections = pick(f, "connections", base, ClientSettings::connections,
-        n -> (int) n.integer(1, 100_000));
+    Fields f =
+        node.fields(
+            "connections", "pause", "send", "sendAt", "close", "closeDelay", "closeHow", "abort");
+    int connections =
+        pick(f, "connections", base, ClientSettings::connections, n -> (int) n.integer(1, 100_000));
     long pause = pick(f, "pause", base, ClientSettings::pause, ConfigNode::duration);
-    return new ClientSettings(null, null, 0, 0, 0, connections, pause,
-        app(f, base == null ? null : base.app()));
+    return new ClientSettings(
+        null, null, 0, 0, 0, connections, pause, app(f, base == null ? null : base.app()));
   }
 
-  private static ListenerSettings listener(ConfigNode entry, ListenerSettings defaults,
-      List<NodeSettings> nodes) {
+  private static ListenerSettings listener(
+      ConfigNode entry, ListenerSettings defaults, List<NodeSettings> nodes) {
     Fields f = entry.fields(LISTENER);
     String host = node(f.require("host"), nodes, true).name();
     int port = (int) f.require("port").integer(1, 65535);
-    int backlog = f.has("backlog") ? (int) f.get("backlog").integer(1, 65535)
-        : defaults.backlog();
+    int backlog = f.has("backlog") ? (int) f.get("backlog").integer(1, 65535) : defaults.backlog();
     long at = f.has("at") ? f.get("at").duration() : 0;
     return new ListenerSettings(host, port, backlog, at, app(f, defaults.app()));
   }
 
-  private static ClientSettings client(ConfigNode entry, ClientSettings defaults,
-      List<NodeSettings> nodes) {
+  private static ClientSettings client(
+      ConfigNode entry, ClientSettings defaults, List<NodeSettings> nodes) {
     Fields f = entry.fields(CLIENT);
     String host = node(f.require("host"), nodes, true).name();
     ConfigNode connect = f.require("connect");
@@ -748,8 +1018,10 @@ public final class ConfigBinder {
     try {
       port = Integer.parseInt(text.substring(colon + 1));
     } catch (NumberFormatException e) {
-      throw connect.error("expected host:port such as server:80; '" + text.substring(colon + 1)
-          + "' is not a port number");
+      throw connect.error(
+          "expected host:port such as server:80; '"
+              + text.substring(colon + 1)
+              + "' is not a port number");
     }
     if (port < 1 || port > 65535) {
       throw connect.error("port out of range: " + port + " (expected 1 to 65535)");
@@ -762,26 +1034,36 @@ public final class ConfigBinder {
       }
     }
     if (remoteNode == null) {
-      throw connect.error("no host named " + quote(remote) + " (known: " + String.join(", ",
-          nodes.stream().filter(n -> n.kind() == NodeSettings.Kind.HOST)
-              .map(NodeSettings::name).toList()) + ")");
+      throw connect.error(
+          "no host named "
+              + quote(remote)
+              + " (known: "
+              + String.join(
+                  ", ",
+                  nodes.stream()
+                      .filter(n -> n.kind() == NodeSettings.Kind.HOST)
+                      .map(NodeSettings::name)
+                      .toList())
+              + ")");
     }
     if (remote.equals(host)) {
       throw connect.error("a client cannot connect to its own host " + quote(host));
     }
     long at = f.has("at") ? f.get("at").duration() : 0;
     int localPort = f.has("localPort") ? (int) f.get("localPort").integer(1, 65535) : 0;
-    int connections = f.has("connections") ? (int) f.get("connections").integer(1, 100_000)
-        : defaults.connections();
+    int connections =
+        f.has("connections")
+            ? (int) f.get("connections").integer(1, 100_000)
+            : defaults.connections();
     long pause = f.has("pause") ? f.get("pause").duration() : defaults.pause();
-    return new ClientSettings(host, remote, port, at, localPort, connections, pause,
-        app(f, defaults.app()));
+    return new ClientSettings(
+        host, remote, port, at, localPort, connections, pause, app(f, defaults.app()));
   }
 
   // --- Fault rules ----------------------------------------------------------------------------
 
-  private static List<RuleSettings> rules(ConfigNode list, List<NodeSettings> nodes,
-      List<LinkSettings> links) {
+  private static List<RuleSettings> rules(
+      ConfigNode list, List<NodeSettings> nodes, List<LinkSettings> links) {
     List<RuleSettings> rules = new ArrayList<>();
     for (ConfigNode entry : list.elements()) {
       rules.add(rule(entry, nodes, links));
@@ -789,8 +1071,8 @@ public final class ConfigBinder {
     return rules;
   }
 
-  private static RuleSettings rule(ConfigNode entry, List<NodeSettings> nodes,
-      List<LinkSettings> links) {
+  private static RuleSettings rule(
+      ConfigNode entry, List<NodeSettings> nodes, List<LinkSettings> links) {
     Fields f = entry.fields(RULE);
     String name = f.has("name") ? f.get("name").newName() : null;
     ConfigNode onNode = f.require("on");
@@ -818,12 +1100,15 @@ public final class ConfigBinder {
           known.add(link.directionName(true));
           known.add(link.directionName(false));
         }
-        throw onNode.error("no link direction " + quote(on) + " (known: " + String.join(", ", known)
-            + ")");
+        throw onNode.error(
+            "no link direction " + quote(on) + " (known: " + String.join(", ", known) + ")");
       }
       if (candidates.size() > 1) {
-        throw onNode.error(quote(on) + " is ambiguous: links " + String.join(", ", candidates)
-            + " join these nodes; name one with link:");
+        throw onNode.error(
+            quote(on)
+                + " is ambiguous: links "
+                + String.join(", ", candidates)
+                + " join these nodes; name one with link:");
       }
       on = from + "->" + to;
     } else {
@@ -864,11 +1149,14 @@ public final class ConfigBinder {
         releaseAt = f.require("releaseAt").duration();
       }
       case "duplicate" -> action = FaultAction.duplicate();
-      case "corrupt" -> action = f.has("bit")
-          ? FaultAction.corruptBit((int) f.get("bit").integer(0, 65535 * 8))
-          : FaultAction.corrupt();
-      default -> throw actionNode.error("unknown action " + quote(verb) + " (known: "
-          + String.join(", ", ACTIONS) + ")");
+      case "corrupt" ->
+          action =
+              f.has("bit")
+                  ? FaultAction.corruptBit((int) f.get("bit").integer(0, 65535 * 8))
+                  : FaultAction.corrupt();
+      default ->
+          throw actionNode.error(
+              "unknown action " + quote(verb) + " (known: " + String.join(", ", ACTIONS) + ")");
     }
     checkOnlyFor(f, "delay", verb, "delay", "delay-arrival");
     checkOnlyFor(f, "until", verb, "hold-until");
@@ -878,14 +1166,14 @@ public final class ConfigBinder {
     if (continues && verb.equals("drop")) {
       throw f.get("continue").error("a dropped packet cannot continue to the later rules");
     }
-    return new RuleSettings(name, on, linkName, aToB, nodeName, match, selection, action,
-        releaseAt, continues);
+    return new RuleSettings(
+        name, on, linkName, aToB, nodeName, match, selection, action, releaseAt, continues);
   }
 
   private static void checkOnlyFor(Fields f, String key, String verb, String... verbs) {
     if (f.has(key) && !List.of(verbs).contains(verb)) {
-      throw f.get(key).error(key + " goes only with action " + String.join(" or ", verbs)
-          + ", not " + verb);
+      throw f.get(key)
+          .error(key + " goes only with action " + String.join(" or ", verbs) + ", not " + verb);
     }
   }
 
@@ -904,8 +1192,10 @@ public final class ConfigBinder {
         return Selection.first(Long.parseLong(parts[1]));
       }
     } catch (IllegalArgumentException e) {
-      throw node.error("expected every, \"nth N\" or \"first K\" with N, K at least 1; got '"
-          + node.text() + "'");
+      throw node.error(
+          "expected every, \"nth N\" or \"first K\" with N, K at least 1; got '"
+              + node.text()
+              + "'");
     }
     throw node.error("expected every, \"nth N\" or \"first K\"; got " + quote(node.text()));
   }
@@ -934,8 +1224,8 @@ public final class ConfigBinder {
         if (length.isMapping()) {
           Fields range = length.fields("min", "max");
           long min = range.has("min") ? range.get("min").integer(0, Integer.MAX_VALUE) : 0;
-          long max = range.has("max") ? range.get("max").integer(0, Integer.MAX_VALUE)
-              : Integer.MAX_VALUE;
+          long max =
+              range.has("max") ? range.get("max").integer(0, Integer.MAX_VALUE) : Integer.MAX_VALUE;
           if (max < min) {
             throw length.error("empty range: min " + min + " > max " + max);
           }
@@ -969,8 +1259,8 @@ public final class ConfigBinder {
           for (TcpState s : TcpState.values()) {
             known.add(s.name());
           }
-          throw state.error("unknown TCP state " + quote(text) + " (known: "
-              + String.join(", ", known) + ")");
+          throw state.error(
+              "unknown TCP state " + quote(text) + " (known: " + String.join(", ", known) + ")");
         }
         m.senderState(text);
       }

@@ -3,13 +3,13 @@ package netsim.scenario.config;
 /**
  * A mistake in a config file, located: the file, the line and column (1-based) and the field path
  * ({@code links[0].delay}), with what was expected. The command prints {@link #getMessage()} and
- * exits with status 2; there is no stack trace for a user mistake. The message is always one
- * line of bounded length, whatever the input: control characters are escaped, and a path or
- * problem too long is cut (values are echoed through {@link #quote}).
+ * exits with status 2; there is no stack trace for a user mistake. The message is always one line
+ * of bounded length, whatever the input: control characters are escaped, and a path or problem too
+ * long is cut (values are echoed through {@link #quote}).
  *
- * <p>One kind is not a mistake: a sound config whose run would not fit in this JVM's heap
- * ({@link RunSize}, {@link #exceedsMemory()}). It is located the same way, and exits with status
- * 4, as a run that runs out of memory does.
+ * <p>One kind is not a mistake: a sound config whose run would not fit in this JVM's heap ({@link
+ * RunSize}, {@link #exceedsMemory()}). It is located the same way, and exits with status 4, as a
+ * run that runs out of memory does.
  */
 public final class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -23,6 +23,7 @@ public final class ConfigException extends RuntimeException {
 
   /** The longest file name or field path a message shows. */
   private static final int MAX_PATH = 200;
+
   /** The longest problem a message shows. */
   private static final int MAX_PROBLEM = 2000;
 
@@ -30,8 +31,8 @@ public final class ConfigException extends RuntimeException {
     this(file, line, column, path, problem, false);
   }
 
-  private ConfigException(String file, int line, int column, String path, String problem,
-      boolean exceedsMemory) {
+  private ConfigException(
+      String file, int line, int column, String path, String problem, boolean exceedsMemory) {
     super(format(file, line, column, path, problem));
     this.file = file;
     this.line = line;
@@ -47,11 +48,10 @@ public final class ConfigException extends RuntimeException {
   }
 
   /**
-   * The same kind of error, said at another place or in other words: a sweep moves an error to
-   * the value it swept.
+   * The same kind of error, said at another place or in other words: a sweep moves an error to the
+   * value it swept.
    */
-  public ConfigException relocated(String file, int line, int column, String path,
-      String problem) {
+  public ConfigException relocated(String file, int line, int column, String path, String problem) {
     return new ConfigException(file, line, column, path, problem, exceedsMemory);
   }
 
@@ -76,13 +76,14 @@ public final class ConfigException extends RuntimeException {
   }
 
   /**
-   * A value as a message echoes it: in quotes, with control characters escaped as in Java
-   * source, and cut after {@link InputLimits#ECHO_LENGTH} characters with its length said.
+   * A value as a message echoes it: in quotes, with control characters escaped as in Java source,
+   * and cut after {@link InputLimits#ECHO_LENGTH} characters with its length said.
    */
   public static String quote(String value) {
     String quoted = "'" + escape(value, InputLimits.ECHO_LENGTH) + "'";
     return value.length() > InputLimits.ECHO_LENGTH
-        ? quoted + " (" + value.length() + " characters)" : quoted;
+        ? quoted + " (" + value.length() + " characters)"
+        : quoted;
   }
 
   /** {@code text} on one line: control and format characters escaped, cut after {@code max}. */
@@ -104,8 +105,10 @@ public final class ConfigException extends RuntimeException {
         out.append("\\t");
       } else if (c == '\r') {
         out.append("\\r");
-      } else if (type == Character.CONTROL || type == Character.FORMAT
-          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+      } else if (type == Character.CONTROL
+          || type == Character.FORMAT
+          || type == Character.LINE_SEPARATOR
+          || type == Character.PARAGRAPH_SEPARATOR
           || type == Character.SURROGATE && !validSurrogate(text, i)) {
         out.append(String.format("\\u%04x", (int) c));
       } else {

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads an experiment: the YAML text, the command-line overrides on top, and the defaults of the
- * reference file ({@code netsim/reference.yaml} on the classpath) under it, into a checked
- * {@link ExperimentConfig}.
+ * reference file ({@code netsim/reference.yaml} on the classpath) under it, into a checked {@link
+ * ExperimentConfig}.
  */
 public final class ConfigLoader {
   /** Where every default lives, commented. */
@@ -32,8 +32,7 @@ public final class ConfigLoader {
   }
 
   private static final class Reference {
-    static final YamlDocument DOCUMENT = YamlDocument.parse("reference.yaml",
-        resource(REFERENCE));
+    static final YamlDocument DOCUMENT = YamlDocument.parse("reference.yaml", resource(REFERENCE));
   }
 
   /**
@@ -42,7 +41,7 @@ public final class ConfigLoader {
    * @throws ConfigException for a missing file or any mistake in it, located
    */
   public static ExperimentConfig load(Path file, List<String> overrides) {
-    return load(file, overrides, warning -> { });
+    return load(file, overrides, warning -> {});
   }
 
   /**
@@ -51,17 +50,17 @@ public final class ConfigLoader {
    *
    * @throws ConfigException for a missing file or any mistake in it, located
    */
-  public static ExperimentConfig load(Path file, List<String> overrides,
-      Consumer<ConfigWarning> warnings) {
+  public static ExperimentConfig load(
+      Path file, List<String> overrides, Consumer<ConfigWarning> warnings) {
     return load(file.toString(), read(file), overrides, warnings);
   }
 
   /**
-   * The text of a config file: a regular file (not a device or a pipe, which may never end) of
-   * at most {@link InputLimits#MAX_DOCUMENT_BYTES}, in UTF-8. Reading stops at the limit.
+   * The text of a config file: a regular file (not a device or a pipe, which may never end) of at
+   * most {@link InputLimits#MAX_DOCUMENT_BYTES}, in UTF-8. Reading stops at the limit.
    *
-   * @throws ConfigException for a missing or unreadable file, one too long (located where the
-   *     limit falls) or a byte that is not UTF-8 (located at it)
+   * @throws ConfigException for a missing or unreadable file, one too long (located where the limit
+   *     falls) or a byte that is not UTF-8 (located at it)
    */
   public static String read(Path file) {
     String name = file.toString();
@@ -69,8 +68,12 @@ public final class ConfigLoader {
       throw new ConfigException(name, 0, 0, "", "a directory, not a config file");
     }
     if (Files.exists(file) && !Files.isRegularFile(file)) {
-      throw new ConfigException(name, 0, 0, "", "not a regular file (a device, pipe or socket"
-          + " may never end): a config is a file");
+      throw new ConfigException(
+          name,
+          0,
+          0,
+          "",
+          "not a regular file (a device, pipe or socket" + " may never end): a config is a file");
     }
     byte[] bytes;
     try (InputStream in = Files.newInputStream(file)) {
@@ -82,12 +85,20 @@ public final class ConfigLoader {
     }
     if (bytes.length > InputLimits.MAX_DOCUMENT_BYTES) {
       int[] at = lineAndColumn(bytes, InputLimits.MAX_DOCUMENT_BYTES);
-      throw new ConfigException(name, at[0], at[1], "", "the file is longer than "
-          + InputLimits.MAX_DOCUMENT_BYTES + " bytes (1 MiB), the most a config may hold");
+      throw new ConfigException(
+          name,
+          at[0],
+          at[1],
+          "",
+          "the file is longer than "
+              + InputLimits.MAX_DOCUMENT_BYTES
+              + " bytes (1 MiB), the most a config may hold");
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
@@ -97,9 +108,15 @@ public final class ConfigLoader {
     if (result.isError()) {
       int offset = in.position();
       int[] at = lineAndColumn(bytes, offset);
-      throw new ConfigException(name, at[0], at[1], "", String.format("not UTF-8: the byte"
-          + " 0x%02X at offset %d does not belong here (a config file is UTF-8 text)",
-          bytes[offset] & 0xFF, offset));
+      throw new ConfigException(
+          name,
+          at[0],
+          at[1],
+          "",
+          String.format(
+              "not UTF-8: the byte"
+                  + " 0x%02X at offset %d does not belong here (a config file is UTF-8 text)",
+              bytes[offset] & 0xFF, offset));
     }
     return out.flip().toString();
   }
@@ -121,19 +138,19 @@ public final class ConfigLoader {
 
   /** Reads YAML text named {@code name} (for messages) with {@code overrides}. */
   public static ExperimentConfig load(String name, String text, List<String> overrides) {
-    return load(name, text, overrides, warning -> { });
+    return load(name, text, overrides, warning -> {});
   }
 
   /**
-   * Reads YAML text named {@code name} with {@code overrides}, handing each {@link
-   * ConfigWarning} to {@code warnings}.
+   * Reads YAML text named {@code name} with {@code overrides}, handing each {@link ConfigWarning}
+   * to {@code warnings}.
    */
-  public static ExperimentConfig load(String name, String text, List<String> overrides,
-      Consumer<ConfigWarning> warnings) {
+  public static ExperimentConfig load(
+      String name, String text, List<String> overrides, Consumer<ConfigWarning> warnings) {
     YamlDocument document = YamlDocument.parse(name, text);
     if (!document.root().isObject()) {
-      throw new ConfigException(name, 1, 1, "", "expected a mapping of "
-          + String.join(", ", ConfigBinder.TOP));
+      throw new ConfigException(
+          name, 1, 1, "", "expected a mapping of " + String.join(", ", ConfigBinder.TOP));
     }
     Overrides.apply(document, overrides);
     ExperimentConfig config = ConfigBinder.bind(document, reference());

@@ -67,8 +67,9 @@ public final class ConfigNode {
     while (names.hasNext()) {
       String name = names.next();
       if (!knownList.contains(name)) {
-        throw document.error(child(name), "unknown key " + quote(name) + " (known: "
-            + String.join(", ", known) + ")");
+        throw document.error(
+            child(name),
+            "unknown key " + quote(name) + " (known: " + String.join(", ", known) + ")");
       }
     }
     return new Fields(this, value, known);
@@ -136,14 +137,18 @@ public final class ConfigNode {
   }
 
   /**
-   * A name given to something (the experiment, a node, a link, a rule), which may reach a file
-   * name or the trace: it must follow {@link Names#RULE}.
+   * A name given to something (the experiment, a node, a link, a rule), which may reach a file name
+   * or the trace: it must follow {@link Names#RULE}.
    */
   public String newName() {
     String text = name();
     if (!Names.isSafe(text)) {
-      throw error("not a valid name: " + quote(text) + "; a name has " + Names.RULE
-          + " (names become file names and trace fields)");
+      throw error(
+          "not a valid name: "
+              + quote(text)
+              + "; a name has "
+              + Names.RULE
+              + " (names become file names and trace fields)");
     }
     return text;
   }
@@ -152,8 +157,7 @@ public final class ConfigNode {
   public long integer(long min, long max) {
     requirePresent("a whole number");
     if (!value.isIntegralNumber()) {
-      throw error("expected a whole number between " + min + " and " + max + "; got "
-          + describe());
+      throw error("expected a whole number between " + min + " and " + max + "; got " + describe());
     }
     if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
       throw error("out of range: " + value.asText() + " (expected " + min + " to " + max + ")");
@@ -184,8 +188,8 @@ public final class ConfigNode {
       return 0;
     }
     if (!value.isTextual()) {
-      throw error("expected a duration with a unit such as \"10ms\" or \"1.5s\"; got "
-          + describe());
+      throw error(
+          "expected a duration with a unit such as \"10ms\" or \"1.5s\"; got " + describe());
     }
     return duration(value.textValue());
   }
@@ -196,11 +200,15 @@ public final class ConfigNode {
    */
   long duration(String text) {
     if (text.length() > InputLimits.MAX_NUMBER_LENGTH) {
-      throw error("expected a duration such as \"10ms\"; got a text of " + text.length()
-          + " characters");
+      throw error(
+          "expected a duration such as \"10ms\"; got a text of " + text.length() + " characters");
     }
-    String outOfRange = "out of range: " + text.trim() + " (a duration is at most "
-        + InputLimits.MAX_DURATION_TEXT + ")";
+    String outOfRange =
+        "out of range: "
+            + text.trim()
+            + " (a duration is at most "
+            + InputLimits.MAX_DURATION_TEXT
+            + ")";
     long nanos;
     try {
       nanos = Time.parse(text);
@@ -239,8 +247,7 @@ public final class ConfigNode {
     } else if (value.isTextual() && value.textValue().trim().endsWith("%")) {
       String number = value.textValue().trim();
       try {
-        p = InputLimits.decimal(number.substring(0, number.length() - 1).trim())
-            .movePointLeft(2);
+        p = InputLimits.decimal(number.substring(0, number.length() - 1).trim()).movePointLeft(2);
       } catch (IllegalArgumentException e) {
         if (e.getMessage().startsWith("out of range")) {
           throw error(e.getMessage());
@@ -251,8 +258,10 @@ public final class ConfigNode {
       throw error("expected a probability such as 0.01 or \"1%\"; got " + describe());
     }
     if (p.signum() < 0 || p.compareTo(BigDecimal.ONE) > 0) {
-      throw error("out of range: " + (value.isTextual() ? value.textValue().trim()
-          : p.toPlainString()) + " (expected a probability from 0 to 1)");
+      throw error(
+          "out of range: "
+              + (value.isTextual() ? value.textValue().trim() : p.toPlainString())
+              + " (expected a probability from 0 to 1)");
     }
     return p.doubleValue();
   }
@@ -267,8 +276,8 @@ public final class ConfigNode {
       return 0;
     }
     if (!value.isTextual()) {
-      throw error("expected a rate with a unit such as \"10Mbps\" (or 0 for unlimited); got "
-          + describe());
+      throw error(
+          "expected a rate with a unit such as \"10Mbps\" (or 0 for unlimited); got " + describe());
     }
     long rate;
     try {
@@ -277,9 +286,13 @@ public final class ConfigNode {
       throw error(e.getMessage());
     }
     if (rate > InputLimits.MAX_RATE) {
-      throw error("out of range: " + value.textValue().trim() + " (a rate is at most "
-          + Units.formatRate(InputLimits.MAX_RATE) + "; above it a full-size packet takes"
-          + " under a nanosecond, the simulator's resolution)");
+      throw error(
+          "out of range: "
+              + value.textValue().trim()
+              + " (a rate is at most "
+              + Units.formatRate(InputLimits.MAX_RATE)
+              + "; above it a full-size packet takes"
+              + " under a nanosecond, the simulator's resolution)");
     }
     return rate;
   }
@@ -290,8 +303,8 @@ public final class ConfigNode {
     long bytes;
     if (value.isIntegralNumber()) {
       if (!value.canConvertToLong()) {
-        throw error("out of range: " + value.asText() + " bytes (expected " + min + " to "
-            + max + ")");
+        throw error(
+            "out of range: " + value.asText() + " bytes (expected " + min + " to " + max + ")");
       }
       bytes = value.longValue();
     } else if (value.isTextual()) {
@@ -330,8 +343,8 @@ public final class ConfigNode {
       return "the boolean " + value.asText();
     }
     if (value.isNumber()) {
-      return "the number " + (value.isBigDecimal() ? value.decimalValue().toPlainString()
-          : value.asText());
+      return "the number "
+          + (value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asText());
     }
     return "the text " + quote(value.asText());
   }

@@ -20,11 +20,10 @@ public record DirectionSettings(
     boolean up) {
 
   /** The queue in front of the transmitter: a discipline by name and its limits. */
-  public record QueueSettings(String kind, int packets, long bytes,
-      java.util.Map<String, String> parameters) {
+  public record QueueSettings(
+      String kind, int packets, long bytes, java.util.Map<String, String> parameters) {
     public QueueSettings {
-      parameters = java.util.Collections.unmodifiableMap(
-          new java.util.LinkedHashMap<>(parameters));
+      parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
     }
   }
 
@@ -32,14 +31,25 @@ public record DirectionSettings(
    * Random loss: {@code none}, {@code bernoulli} with {@code p}, or {@code gilbert-elliott} with
    * netem's p, r, 1-h and 1-k.
    */
-  public record LossSettings(String model, double p, double r, double lossInBad,
-      double lossInGood) {
+  public record LossSettings(
+      String model, double p, double r, double lossInBad, double lossInGood) {
     public static final LossSettings NONE = new LossSettings("none", 0, 0, 0, 0);
   }
 
   /** A copy with {@code up} changed. */
   public DirectionSettings withUp(boolean newUp) {
-    return new DirectionSettings(bandwidth, delay, jitter, jitterDistribution, jitterReorders,
-        queue, loss, duplicate, corrupt, reorder, reorderGap, newUp);
+    return new DirectionSettings(
+        bandwidth,
+        delay,
+        jitter,
+        jitterDistribution,
+        jitterReorders,
+        queue,
+        loss,
+        duplicate,
+        corrupt,
+        reorder,
+        reorderGap,
+        newUp);
   }
 }

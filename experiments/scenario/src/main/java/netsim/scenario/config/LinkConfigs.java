@@ -24,20 +24,21 @@ public final class LinkConfigs {
 
   /** Loss models by name. */
   public static final Registry<Function<DirectionSettings.LossSettings, LossModel.Spec>>
-      LOSS_MODELS = new Registry<Function<DirectionSettings.LossSettings, LossModel.Spec>>(
-          "loss model")
-          .register("none", s -> LossModel.NONE)
-          .register("bernoulli", s -> s.p() == 0 ? LossModel.NONE
-              : new LossModel.Bernoulli(s.p()))
-          .register("gilbert-elliott", LinkConfigs::gilbertElliott);
+      LOSS_MODELS =
+          new Registry<Function<DirectionSettings.LossSettings, LossModel.Spec>>("loss model")
+              .register("none", s -> LossModel.NONE)
+              .register(
+                  "bernoulli", s -> s.p() == 0 ? LossModel.NONE : new LossModel.Bernoulli(s.p()))
+              .register("gilbert-elliott", LinkConfigs::gilbertElliott);
 
   /** Queue disciplines by name. */
   public static final Registry<Function<DirectionSettings.QueueSettings, QueueDiscipline.Spec>>
-      QUEUES = new Registry<Function<DirectionSettings.QueueSettings, QueueDiscipline.Spec>>(
-          "queue discipline")
-          .register("droptail", q -> withParameters(q, "droptail", false))
-          .register("red", q -> withParameters(q, "red", true))
-          .register("codel", q -> withParameters(q, "codel", true));
+      QUEUES =
+          new Registry<Function<DirectionSettings.QueueSettings, QueueDiscipline.Spec>>(
+                  "queue discipline")
+              .register("droptail", q -> withParameters(q, "droptail", false))
+              .register("red", q -> withParameters(q, "red", true))
+              .register("codel", q -> withParameters(q, "codel", true));
 
   private LinkConfigs() {}
 
@@ -46,8 +47,10 @@ public final class LinkConfigs {
     return LinkConfig.builder()
         .bandwidth(s.bandwidth())
         .delay(s.delay())
-        .jitter(s.jitter() == 0 ? Jitter.NONE
-            : JITTER_DISTRIBUTIONS.get(s.jitterDistribution()).apply(s.jitter()))
+        .jitter(
+            s.jitter() == 0
+                ? Jitter.NONE
+                : JITTER_DISTRIBUTIONS.get(s.jitterDistribution()).apply(s.jitter()))
         .jitterReorders(s.jitterReorders())
         .queue(QUEUES.get(s.queue().kind()).apply(s.queue()))
         .loss(LOSS_MODELS.get(s.loss().model()).apply(s.loss()))
@@ -66,8 +69,8 @@ public final class LinkConfigs {
    * sim-net's queue discipline {@code name} with the queue's packet limit and its own parameters
    * (RED's min, max, probability...; CoDel's target and interval).
    */
-  private static QueueDiscipline.Spec withParameters(DirectionSettings.QueueSettings q,
-      String name, boolean takesParameters) {
+  private static QueueDiscipline.Spec withParameters(
+      DirectionSettings.QueueSettings q, String name, boolean takesParameters) {
     Map<String, String> parameters = new LinkedHashMap<>();
     boolean byteMode = "bytes".equals(q.parameters().get("mode"));
     parameters.put("limit", byteMode ? Long.toString(q.bytes()) : Integer.toString(q.packets()));
@@ -75,8 +78,12 @@ public final class LinkConfigs {
       parameters.put("bytes", Long.toString(q.bytes()));
     }
     if (!q.parameters().isEmpty() && !takesParameters) {
-      throw new IllegalArgumentException("queue discipline '" + name + "' takes no parameters"
-          + " besides packets and bytes; got " + q.parameters().keySet());
+      throw new IllegalArgumentException(
+          "queue discipline '"
+              + name
+              + "' takes no parameters"
+              + " besides packets and bytes; got "
+              + q.parameters().keySet());
     }
     parameters.putAll(q.parameters());
     return QueueDiscipline.named(name, parameters);

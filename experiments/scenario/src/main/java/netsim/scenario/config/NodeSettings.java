@@ -7,11 +7,12 @@ package netsim.scenario.config;
  * @param crashAt virtual time of the crash, or -1
  * @param restartAt virtual time the crashed host listens again, or -1
  */
-public record NodeSettings(String name, Kind kind, String address, TcpSettings tcp, long crashAt,
-    long restartAt) {
+public record NodeSettings(
+    String name, Kind kind, String address, TcpSettings tcp, long crashAt, long restartAt) {
 
   /** Host or router. */
   public enum Kind {
-    HOST, ROUTER
+    HOST,
+    ROUTER
   }
 }

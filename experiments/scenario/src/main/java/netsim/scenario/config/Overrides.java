@@ -28,8 +28,7 @@ public final class Overrides {
   /**
    * Applies each {@code path=value} to {@code document} in order.
    *
-   * @throws ConfigException for a malformed override or a path through something that is not
-   *     there
+   * @throws ConfigException for a malformed override or a path through something that is not there
    */
   public static void apply(YamlDocument document, List<String> overrides) {
     for (String override : overrides) {
@@ -41,8 +40,7 @@ public final class Overrides {
     String origin = "--set " + override;
     int eq = override.indexOf('=');
     if (eq <= 0) {
-      throw new ConfigException(origin, 0, 0, "",
-          "expected path=value, e.g. links[0].loss=0.01");
+      throw new ConfigException(origin, 0, 0, "", "expected path=value, e.g. links[0].loss=0.01");
     }
     String path = override.substring(0, eq).trim();
     String text = override.substring(eq + 1);
@@ -63,8 +61,12 @@ public final class Overrides {
       boolean last = i == steps.size() - 1;
       if (step instanceof String key) {
         if (!(at instanceof ObjectNode object)) {
-          throw new ConfigException(origin, 0, 0, walked.toString(), "not a mapping, cannot"
-              + " set " + quote(key) + " in it");
+          throw new ConfigException(
+              origin,
+              0,
+              0,
+              walked.toString(),
+              "not a mapping, cannot" + " set " + quote(key) + " in it");
         }
         walked.append(walked.length() == 0 ? "" : ".").append(key);
         if (last) {
@@ -72,23 +74,31 @@ public final class Overrides {
         } else {
           JsonNode next = object.get(key);
           if (next == null || next.isNull()) {
-            next = steps.get(i + 1) instanceof String ? object.putObject(key)
-                : object.putArray(key);
+            next =
+                steps.get(i + 1) instanceof String ? object.putObject(key) : object.putArray(key);
           }
           at = next;
         }
       } else {
         String digits = ((Index) step).digits();
         if (!(at instanceof ArrayNode array)) {
-          throw new ConfigException(origin, 0, 0, walked.toString(), "not a list, cannot"
-              + " index it with [" + digits + "]");
+          throw new ConfigException(
+              origin,
+              0,
+              0,
+              walked.toString(),
+              "not a list, cannot" + " index it with [" + digits + "]");
         }
         // Longer than any list's size: past its end.
         long index = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
-        if (index > array.size() || (index == array.size() && !last
-            && !(steps.get(i + 1) instanceof String))) {
-          throw new ConfigException(origin, 0, 0, walked.toString(), "index " + digits
-              + " is out of range (the list has " + array.size() + " entries)");
+        if (index > array.size()
+            || (index == array.size() && !last && !(steps.get(i + 1) instanceof String))) {
+          throw new ConfigException(
+              origin,
+              0,
+              0,
+              walked.toString(),
+              "index " + digits + " is out of range (the list has " + array.size() + " entries)");
         }
         walked.append('[').append(index).append(']');
         if (index == array.size()) {
@@ -112,8 +122,12 @@ public final class Overrides {
     for (String part : path.split("\\.", -1)) {
       Matcher m = STEP.matcher(part);
       if (!m.matches()) {
-        throw new ConfigException(origin, 0, 0, path, "malformed path: expected keys and"
-            + " indexes such as links[0].loss");
+        throw new ConfigException(
+            origin,
+            0,
+            0,
+            path,
+            "malformed path: expected keys and" + " indexes such as links[0].loss");
       }
       steps.add(m.group(1));
       Matcher index = INDEX.matcher(m.group(2));

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Components by name (scenarios, loss models, jitter distributions, queue disciplines, actions):
- * looking up an unknown name fails with the list of known ones, so a typo is reported with its
- * fix. Adding one is one registration. Names keep their registration order.
+ * looking up an unknown name fails with the list of known ones, so a typo is reported with its fix.
+ * Adding one is one registration. Names keep their registration order.
  *
  * @param <T> what is registered
  */
@@ -17,7 +17,9 @@ public final class Registry<T> {
   private final String kind;
   private final Map<String, T> entries = new LinkedHashMap<>();
 
-  /** @param kind what the entries are, for messages: "loss model" */
+  /**
+   * @param kind what the entries are, for messages: "loss model"
+   */
   public Registry(String kind) {
     this.kind = kind;
   }
@@ -35,8 +37,14 @@ public final class Registry<T> {
   public T get(String name) {
     T entry = entries.get(name);
     if (entry == null) {
-      throw new IllegalArgumentException("unknown " + kind + " " + quote(name) + " (known: "
-          + String.join(", ", entries.keySet()) + ")");
+      throw new IllegalArgumentException(
+          "unknown "
+              + kind
+              + " "
+              + quote(name)
+              + " (known: "
+              + String.join(", ", entries.keySet())
+              + ")");
     }
     return entry;
   }

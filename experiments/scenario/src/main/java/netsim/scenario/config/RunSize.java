@@ -8,24 +8,24 @@ import netsim.core.Time;
  * refuses a run that would not fit in the JVM's heap rather than let it fail after minutes.
  *
  * <p>The rule. A run keeps its whole trace in memory until it ends (issue 12 will stream it
- * instead, and then this estimate changes). Every segment is at least {@value
- * #EVENTS_PER_SEGMENT} trace events (sent, then received or dropped) of at least {@value
- * #BYTES_PER_EVENT} bytes each. A connection opens with a SYN and carries what its client sends
- * and what the listener it reaches sends, in segments of at most the larger MSS of its two hosts.
- * A client makes {@code connections} of them one after the other, each taking at least a round
- * trip (twice the shortest link delay) and its {@code pause}, so no more than fit before {@code
- * stop.at}. No run carries more bytes than its links can before {@code stop.at}: when every link
- * direction has a bandwidth (in every change too), the bytes are capped at {@code stop.at} times
- * the sum of those rates. ACKs, retransmissions and other events come on top, so for connections
- * that complete the estimate is a lower bound.
+ * instead, and then this estimate changes). Every segment is at least {@value #EVENTS_PER_SEGMENT}
+ * trace events (sent, then received or dropped) of at least {@value #BYTES_PER_EVENT} bytes each. A
+ * connection opens with a SYN and carries what its client sends and what the listener it reaches
+ * sends, in segments of at most the larger MSS of its two hosts. A client makes {@code connections}
+ * of them one after the other, each taking at least a round trip (twice the shortest link delay)
+ * and its {@code pause}, so no more than fit before {@code stop.at}. No run carries more bytes than
+ * its links can before {@code stop.at}: when every link direction has a bandwidth (in every change
+ * too), the bytes are capped at {@code stop.at} times the sum of those rates. ACKs, retransmissions
+ * and other events come on top, so for connections that complete the estimate is a lower bound.
  */
 public final class RunSize {
   /** Trace events per data segment, at least. */
   public static final long EVENTS_PER_SEGMENT = 2;
+
   /**
-   * Heap bytes per trace event, at least: a packet event's record is 80 bytes on a 64-bit JVM
-   * with compressed references (its endpoint, 4-tuple and flag texts are shared between events,
-   * see {@link netsim.scenario.run.Recorder}), and its place in the run's list 4 more.
+   * Heap bytes per trace event, at least: a packet event's record is 80 bytes on a 64-bit JVM with
+   * compressed references (its endpoint, 4-tuple and flag texts are shared between events, see
+   * {@link netsim.scenario.run.Recorder}), and its place in the run's list 4 more.
    */
   public static final long BYTES_PER_EVENT = 84;
 
@@ -56,8 +56,13 @@ public final class RunSize {
       long mss = Math.max(mss(config, client.host()), mss(config, client.remoteHost()));
       double made = client.connections();
       if (client.pause() + roundTrip > 0) {
-        made = Math.min(made, Math.floor((config.stop().at() - Math.min(client.at(),
-            config.stop().at())) / (client.pause() + roundTrip)) + 1);
+        made =
+            Math.min(
+                made,
+                Math.floor(
+                        (config.stop().at() - Math.min(client.at(), config.stop().at()))
+                            / (client.pause() + roundTrip))
+                    + 1);
       }
       double sent = (double) client.app().send() * made;
       double answered = listener == null ? 0 : (double) listener.app().send() * made;
@@ -65,8 +70,11 @@ public final class RunSize {
       dataSegments += Math.ceil(sent / mss) + Math.ceil(answered / mss);
       connections += made;
       // The place to point at: what makes the most segments.
-      String[] places = {"clients[" + i + "].connections", "clients[" + i + "].send",
-          listener == null ? "" : "listeners[" + config.listeners().indexOf(listener) + "].send"};
+      String[] places = {
+        "clients[" + i + "].connections",
+        "clients[" + i + "].send",
+        listener == null ? "" : "listeners[" + config.listeners().indexOf(listener) + "].send"
+      };
       double[] segments = {made, Math.ceil(sent / mss), Math.ceil(answered / mss)};
       for (int p = 0; p < places.length; p++) {
         if (segments[p] > largestEvents) {
@@ -107,13 +115,21 @@ public final class RunSize {
     if (estimate.heapBytes() <= heapBytes) {
       return;
     }
-    throw document.error(estimate.largest(), String.format(Locale.ROOT, "this run would keep"
-        + " at least %.3g trace events (%s) in memory for %s of data, more than this JVM's heap"
-        + " of %s: netsim holds a run's trace in memory until the run ends. Send less, make"
-        + " fewer connections, stop earlier (stop.at), or give Java more memory (e.g."
-        + " JDK_JAVA_OPTIONS=-Xmx%dg)",
-        estimate.events(), bytes(estimate.heapBytes()), bytes(estimate.dataBytes()),
-        bytes(heapBytes), (long) Math.ceil(estimate.heapBytes() * 1.5 / (1L << 30))))
+    throw document
+        .error(
+            estimate.largest(),
+            String.format(
+                Locale.ROOT,
+                "this run would keep"
+                    + " at least %.3g trace events (%s) in memory for %s of data, more than this JVM's heap"
+                    + " of %s: netsim holds a run's trace in memory until the run ends. Send less, make"
+                    + " fewer connections, stop earlier (stop.at), or give Java more memory (e.g."
+                    + " JDK_JAVA_OPTIONS=-Xmx%dg)",
+                estimate.events(),
+                bytes(estimate.heapBytes()),
+                bytes(estimate.dataBytes()),
+                bytes(heapBytes),
+                (long) Math.ceil(estimate.heapBytes() * 1.5 / (1L << 30))))
         .exceedingMemory();
   }
 
@@ -161,7 +177,8 @@ public final class RunSize {
       value /= 1024;
       unit++;
     }
-    return unit == 0 ? String.format(Locale.ROOT, "%.0f bytes", value)
+    return unit == 0
+        ? String.format(Locale.ROOT, "%.0f bytes", value)
         : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 }

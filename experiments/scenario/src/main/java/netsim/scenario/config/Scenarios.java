@@ -29,10 +29,21 @@ public final class Scenarios {
   public static final Registry<Scenario> CATALOGUE = new Registry<>("scenario");
 
   static {
-    for (String name : List.of("handshake-and-close", "simultaneous-open", "simultaneous-close",
-        "fin-ack-in-fin-wait-1", "lost-syn", "lost-final-ack", "stale-syn", "half-open",
-        "two-way-handshake", "no-time-wait", "bulk-transfer", "syn-in-time-wait",
-        "challenge-ack")) {
+    for (String name :
+        List.of(
+            "handshake-and-close",
+            "simultaneous-open",
+            "simultaneous-close",
+            "fin-ack-in-fin-wait-1",
+            "lost-syn",
+            "lost-final-ack",
+            "stale-syn",
+            "half-open",
+            "two-way-handshake",
+            "no-time-wait",
+            "bulk-transfer",
+            "syn-in-time-wait",
+            "challenge-ack")) {
       CATALOGUE.register(name, new Scenario(name, "netsim/scenarios/" + name + ".yaml"));
     }
   }

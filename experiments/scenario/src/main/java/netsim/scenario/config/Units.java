@@ -9,10 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses and prints the units of config files that sim-core does not: data rates ({@code
- * "10Mbps"}, bits per second, decimal prefixes as networking uses them) and sizes ({@code "64KiB"},
- * {@code "1.5MB"}, bytes). Exact: values go through {@link BigDecimal}, never through floating
- * point. Durations are {@link netsim.core.Time#parse}'s.
+ * Parses and prints the units of config files that sim-core does not: data rates ({@code "10Mbps"},
+ * bits per second, decimal prefixes as networking uses them) and sizes ({@code "64KiB"}, {@code
+ * "1.5MB"}, bytes). Exact: values go through {@link BigDecimal}, never through floating point.
+ * Durations are {@link netsim.core.Time#parse}'s.
  */
 public final class Units {
   private static final Pattern NUMBER_UNIT =
@@ -23,8 +23,8 @@ public final class Units {
   private Units() {}
 
   /**
-   * A rate in bits per second: "10Mbps", "1.5Gbps", "64kbps", "800bps", "1Tbps"; "0" or
-   * "unlimited" is 0 (no serialization delay).
+   * A rate in bits per second: "10Mbps", "1.5Gbps", "64kbps", "800bps", "1Tbps"; "0" or "unlimited"
+   * is 0 (no serialization delay).
    *
    * @throws IllegalArgumentException naming the text and the units expected
    */
@@ -35,8 +35,12 @@ public final class Units {
     }
     Matcher m = NUMBER_UNIT.matcher(trimmed);
     if (!m.matches() || m.group(2).isEmpty()) {
-      throw new IllegalArgumentException("invalid rate " + quote(text)
-          + ": expected a number and a unit (" + RATE_UNITS + "), e.g. \"10Mbps\"");
+      throw new IllegalArgumentException(
+          "invalid rate "
+              + quote(text)
+              + ": expected a number and a unit ("
+              + RATE_UNITS
+              + "), e.g. \"10Mbps\"");
     }
     long unit;
     switch (m.group(2).toLowerCase(Locale.ROOT)) {
@@ -56,12 +60,16 @@ public final class Units {
         unit = 1_000_000_000_000L;
         break;
       default:
-        throw new IllegalArgumentException("invalid rate " + quote(text)
-            + ": unknown unit " + quote(m.group(2)) + " (expected one of "
-            + RATE_UNITS + ")");
+        throw new IllegalArgumentException(
+            "invalid rate "
+                + quote(text)
+                + ": unknown unit "
+                + quote(m.group(2))
+                + " (expected one of "
+                + RATE_UNITS
+                + ")");
     }
-    return whole(InputLimits.decimal(m.group(1)).multiply(BigDecimal.valueOf(unit)), text,
-        "bit/s");
+    return whole(InputLimits.decimal(m.group(1)).multiply(BigDecimal.valueOf(unit)), text, "bit/s");
   }
 
   /**
@@ -72,9 +80,12 @@ public final class Units {
   public static long parseSize(String text) {
     Matcher m = NUMBER_UNIT.matcher(text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("invalid size " + quote(text)
-          + ": expected a number of bytes with an optional unit (" + SIZE_UNITS
-          + "), e.g. \"64KiB\"");
+      throw new IllegalArgumentException(
+          "invalid size "
+              + quote(text)
+              + ": expected a number of bytes with an optional unit ("
+              + SIZE_UNITS
+              + "), e.g. \"64KiB\"");
     }
     long unit;
     switch (m.group(2)) {
@@ -102,12 +113,16 @@ public final class Units {
         unit = 1L << 30;
         break;
       default:
-        throw new IllegalArgumentException("invalid size " + quote(text)
-            + ": unknown unit " + quote(m.group(2)) + " (expected one of "
-            + SIZE_UNITS + ")");
+        throw new IllegalArgumentException(
+            "invalid size "
+                + quote(text)
+                + ": unknown unit "
+                + quote(m.group(2))
+                + " (expected one of "
+                + SIZE_UNITS
+                + ")");
     }
-    return whole(InputLimits.decimal(m.group(1)).multiply(BigDecimal.valueOf(unit)), text,
-        "bytes");
+    return whole(InputLimits.decimal(m.group(1)).multiply(BigDecimal.valueOf(unit)), text, "bytes");
   }
 
   private static long whole(BigDecimal value, String text, String what) {
@@ -115,12 +130,12 @@ public final class Units {
     try {
       exact = value.toBigIntegerExact();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("invalid value " + quote(text)
-          + ": not a whole number of " + what, e);
+      throw new IllegalArgumentException(
+          "invalid value " + quote(text) + ": not a whole number of " + what, e);
     }
     if (exact.bitLength() > 63) {
-      throw new IllegalArgumentException("out of range: " + quote(text)
-          + " is more than 2^63 " + what);
+      throw new IllegalArgumentException(
+          "out of range: " + quote(text) + " is more than 2^63 " + what);
     }
     return exact.longValueExact();
   }
@@ -134,8 +149,11 @@ public final class Units {
     long[] units = {1_000_000_000_000L, 1_000_000_000, 1_000_000, 1_000};
     for (int i = 0; i < units.length; i++) {
       if (bitsPerSecond >= units[i]) {
-        return BigDecimal.valueOf(bitsPerSecond).divide(BigDecimal.valueOf(units[i]))
-            .stripTrailingZeros().toPlainString() + names[i];
+        return BigDecimal.valueOf(bitsPerSecond)
+                .divide(BigDecimal.valueOf(units[i]))
+                .stripTrailingZeros()
+                .toPlainString()
+            + names[i];
       }
     }
     return bitsPerSecond + "bps";

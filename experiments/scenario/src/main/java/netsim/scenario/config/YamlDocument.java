@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML document read into a Jackson tree, with the line and column where each value starts,
- * by field path ({@code links[0].delay}). Jackson's streaming parser gives the locations, so every
+ * A YAML document read into a Jackson tree, with the line and column where each value starts, by
+ * field path ({@code links[0].delay}). Jackson's streaming parser gives the locations, so every
  * later check, however semantic, can point at the text it is about.
  */
 public final class YamlDocument {
@@ -30,8 +30,10 @@ public final class YamlDocument {
   private final String name;
   private final JsonNode root;
   private final Map<String, int[]> locations;
+
   /** Paths set by command-line overrides, with the override that set them. */
   private final Map<String, String> overrides = new LinkedHashMap<>();
+
   private final List<ConfigWarning> warnings = new ArrayList<>();
 
   private YamlDocument(String name, JsonNode root, Map<String, int[]> locations) {
@@ -49,8 +51,14 @@ public final class YamlDocument {
   public static YamlDocument parse(String name, String text) {
     if (text.length() > InputLimits.MAX_DOCUMENT_BYTES) {
       int[] at = lineAndColumn(text, InputLimits.MAX_DOCUMENT_BYTES);
-      throw new ConfigException(name, at[0], at[1], "", "the document is longer than "
-          + InputLimits.MAX_DOCUMENT_BYTES + " characters (1 MiB), the most a config may hold");
+      throw new ConfigException(
+          name,
+          at[0],
+          at[1],
+          "",
+          "the document is longer than "
+              + InputLimits.MAX_DOCUMENT_BYTES
+              + " characters (1 MiB), the most a config may hold");
     }
     YamlShape.check(name, text);
     Map<String, int[]> locations = new LinkedHashMap<>();
@@ -65,11 +73,16 @@ public final class YamlDocument {
       JsonNode root = read(parser, "", locations, name);
       return new YamlDocument(name, root, locations);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation() != null ? e.getLocation()
-          : parser == null ? null : parser.currentLocation();
-      throw new ConfigException(name, at == null ? 0 : at.getLineNr(),
-          at == null ? 0 : at.getColumnNr(), "", "YAML syntax error: "
-              + condense(e.getOriginalMessage()));
+      JsonLocation at =
+          e.getLocation() != null
+              ? e.getLocation()
+              : parser == null ? null : parser.currentLocation();
+      throw new ConfigException(
+          name,
+          at == null ? 0 : at.getLineNr(),
+          at == null ? 0 : at.getColumnNr(),
+          "",
+          "YAML syntax error: " + condense(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigException(name, 0, 0, "", "cannot read: " + e.getMessage());
     } finally {
@@ -113,38 +126,45 @@ public final class YamlDocument {
     return text.toString();
   }
 
-  private static JsonNode read(JsonParser parser, String path, Map<String, int[]> locations,
-      String name) throws IOException {
+  private static JsonNode read(
+      JsonParser parser, String path, Map<String, int[]> locations, String name)
+      throws IOException {
     JsonLocation at = parser.currentTokenLocation();
     locations.put(path, new int[] {at.getLineNr(), at.getColumnNr()});
     JsonToken token = parser.currentToken();
     switch (token) {
-      case START_OBJECT: {
-        ObjectNode object = NODES.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String key = parser.currentName();
-          String child = path.isEmpty() ? key : path + "." + key;
-          JsonLocation keyAt = parser.currentTokenLocation();
-          if (object.has(key)) {
-            throw new ConfigException(name, keyAt.getLineNr(), keyAt.getColumnNr(), child,
-                "duplicate key " + quote(key));
+      case START_OBJECT:
+        {
+          ObjectNode object = NODES.objectNode();
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            String child = path.isEmpty() ? key : path + "." + key;
+            JsonLocation keyAt = parser.currentTokenLocation();
+            if (object.has(key)) {
+              throw new ConfigException(
+                  name,
+                  keyAt.getLineNr(),
+                  keyAt.getColumnNr(),
+                  child,
+                  "duplicate key " + quote(key));
+            }
+            parser.nextToken();
+            object.set(key, read(parser, child, locations, name));
+            // The key's position is where a reader looks for a field.
+            locations.put(child, new int[] {keyAt.getLineNr(), keyAt.getColumnNr()});
           }
-          parser.nextToken();
-          object.set(key, read(parser, child, locations, name));
-          // The key's position is where a reader looks for a field.
-          locations.put(child, new int[] {keyAt.getLineNr(), keyAt.getColumnNr()});
+          return object;
         }
-        return object;
-      }
-      case START_ARRAY: {
-        ArrayNode array = NODES.arrayNode();
-        int index = 0;
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(read(parser, path + "[" + index + "]", locations, name));
-          index++;
+      case START_ARRAY:
+        {
+          ArrayNode array = NODES.arrayNode();
+          int index = 0;
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            array.add(read(parser, path + "[" + index + "]", locations, name));
+            index++;
+          }
+          return array;
         }
-        return array;
-      }
       case VALUE_STRING:
         return NODES.textNode(parser.getText());
       case VALUE_NUMBER_INT:
@@ -157,25 +177,24 @@ public final class YamlDocument {
       case VALUE_NULL:
         return NODES.nullNode();
       default:
-        throw new ConfigException(name, at.getLineNr(), at.getColumnNr(), path,
-            "unexpected YAML token " + token);
+        throw new ConfigException(
+            name, at.getLineNr(), at.getColumnNr(), path, "unexpected YAML token " + token);
     }
   }
 
   /**
-   * A number, within {@link InputLimits}: a whole number as a long (or a big integer where it
-   * does not fit), any other as an exact decimal, never a double.
+   * A number, within {@link InputLimits}: a whole number as a long (or a big integer where it does
+   * not fit), any other as an exact decimal, never a double.
    */
-  private static JsonNode number(JsonParser parser, String path, String name)
-      throws IOException {
+  private static JsonNode number(JsonParser parser, String path, String name) throws IOException {
     String text = parser.getText();
     boolean whole = parser.currentToken() == JsonToken.VALUE_NUMBER_INT;
     try {
       if (whole && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
         return NODES.numberNode(parser.getLongValue());
       }
-      BigDecimal value = whole ? new BigDecimal(parser.getBigIntegerValue())
-          : parser.getDecimalValue();
+      BigDecimal value =
+          whole ? new BigDecimal(parser.getBigIntegerValue()) : parser.getDecimalValue();
       InputLimits.checkMagnitude(value, text);
       return whole ? NODES.numberNode(value.toBigIntegerExact()) : NODES.numberNode(value);
     } catch (NumberFormatException | JsonProcessingException e) {
@@ -186,8 +205,8 @@ public final class YamlDocument {
     }
   }
 
-  private static ConfigException located(JsonParser parser, String path, String name,
-      String problem) {
+  private static ConfigException located(
+      JsonParser parser, String path, String name, String problem) {
     JsonLocation at = parser.currentTokenLocation();
     return new ConfigException(name, at.getLineNr(), at.getColumnNr(), path, problem);
   }
@@ -246,8 +265,8 @@ public final class YamlDocument {
   }
 
   /**
-   * A copy that overrides may change without changing this one: the tree is copied, the
-   * locations shared, the overrides applied so far kept, the warnings not.
+   * A copy that overrides may change without changing this one: the tree is copied, the locations
+   * shared, the overrides applied so far kept, the warnings not.
    */
   public YamlDocument copy() {
     YamlDocument copy = new YamlDocument(name, root.deepCopy(), locations);

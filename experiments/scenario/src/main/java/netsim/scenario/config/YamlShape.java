@@ -20,9 +20,9 @@ import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * The shape a config document must have before it is read into a tree, checked on SnakeYAML's
- * event stream (what Jackson's YAML parser reads too), each refusal located with its field path:
- * one document; no anchors or aliases (Jackson would read an alias as its anchor's name, and an
+ * The shape a config document must have before it is read into a tree, checked on SnakeYAML's event
+ * stream (what Jackson's YAML parser reads too), each refusal located with its field path: one
+ * document; no anchors or aliases (Jackson would read an alias as its anchor's name, and an
  * undefined one too, so both are refused rather than silently misread; tags are ignored); nesting
  * at most {@link InputLimits#MAX_DEPTH} deep; texts at most {@link InputLimits#MAX_TEXT_LENGTH}
  * characters; numbers at most {@link InputLimits#MAX_NUMBER_LENGTH} characters, and finite.
@@ -31,6 +31,7 @@ final class YamlShape {
   /** YAML's special floats: not numbers a config can use. */
   private static final Pattern NOT_FINITE =
       Pattern.compile("[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+
   private static final Resolver RESOLVER = new Resolver();
 
   /** Where the walk is: a mapping (expecting a key or a value) or a list (at an index). */
@@ -81,9 +82,13 @@ final class YamlShape {
       for (Event event : new Yaml(options).parse(new StringReader(text))) {
         if (event instanceof DocumentStartEvent) {
           if (++documents > 1) {
-            throw error(name, event.getStartMark(), "", "a second YAML document: a config"
-                + " file holds one document (remove the '---' line and what follows, or make"
-                + " it a file of its own)");
+            throw error(
+                name,
+                event.getStartMark(),
+                "",
+                "a second YAML document: a config"
+                    + " file holds one document (remove the '---' line and what follows, or make"
+                    + " it a file of its own)");
           }
           continue;
         }
@@ -96,17 +101,32 @@ final class YamlShape {
         }
         String path = stack.isEmpty() ? "" : stack.peek().next(event);
         if (node instanceof AliasEvent) {
-          throw error(name, event.getStartMark(), path, "alias *" + node.getAnchor()
-              + ": anchors and aliases are not supported; write the value out");
+          throw error(
+              name,
+              event.getStartMark(),
+              path,
+              "alias *"
+                  + node.getAnchor()
+                  + ": anchors and aliases are not supported; write the value out");
         }
         if (node.getAnchor() != null) {
-          throw error(name, event.getStartMark(), path, "anchor &" + node.getAnchor()
-              + ": anchors and aliases are not supported; write each value out");
+          throw error(
+              name,
+              event.getStartMark(),
+              path,
+              "anchor &"
+                  + node.getAnchor()
+                  + ": anchors and aliases are not supported; write each value out");
         }
         if (node instanceof CollectionStartEvent) {
           if (stack.size() >= InputLimits.MAX_DEPTH) {
-            throw error(name, event.getStartMark(), path, "nested deeper than "
-                + InputLimits.MAX_DEPTH + " mappings and lists, the most a config may");
+            throw error(
+                name,
+                event.getStartMark(),
+                path,
+                "nested deeper than "
+                    + InputLimits.MAX_DEPTH
+                    + " mappings and lists, the most a config may");
           }
           stack.push(new Frame(node instanceof MappingStartEvent, path));
         } else if (node instanceof ScalarEvent scalar) {
@@ -115,11 +135,18 @@ final class YamlShape {
       }
     } catch (ReaderException e) {
       int codePoints = text.codePointCount(0, text.length());
-      int[] at = YamlDocument.lineAndColumn(text,
-          text.offsetByCodePoints(0, Math.min(e.getPosition(), codePoints)));
-      throw new ConfigException(name, at[0], at[1], "", String.format("the character U+%04X"
-          + " is not allowed in YAML (in double quotes, write it as an escape such as \\x01)",
-          e.getCodePoint()));
+      int[] at =
+          YamlDocument.lineAndColumn(
+              text, text.offsetByCodePoints(0, Math.min(e.getPosition(), codePoints)));
+      throw new ConfigException(
+          name,
+          at[0],
+          at[1],
+          "",
+          String.format(
+              "the character U+%04X"
+                  + " is not allowed in YAML (in double quotes, write it as an escape such as \\x01)",
+              e.getCodePoint()));
     } catch (YAMLException e) {
       // A syntax error: Jackson's parser, next, reports it where the text went wrong.
     }
@@ -128,16 +155,22 @@ final class YamlShape {
   private static void scalar(String name, ScalarEvent scalar, String path) {
     String value = scalar.getValue();
     if (value.length() > InputLimits.MAX_TEXT_LENGTH) {
-      throw error(name, scalar.getStartMark(), path, "a text of " + value.length()
-          + " characters; a config's texts are at most " + InputLimits.MAX_TEXT_LENGTH);
+      throw error(
+          name,
+          scalar.getStartMark(),
+          path,
+          "a text of "
+              + value.length()
+              + " characters; a config's texts are at most "
+              + InputLimits.MAX_TEXT_LENGTH);
     }
     if (!scalar.isPlain() || scalar.getTag() != null) {
       return; // quoted or tagged: a text, whatever it looks like
     }
-    String tag = RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, true)
-        .getValue();
-    boolean number = tag.equals(org.yaml.snakeyaml.nodes.Tag.INT.getValue())
-        || tag.equals(org.yaml.snakeyaml.nodes.Tag.FLOAT.getValue());
+    String tag = RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, true).getValue();
+    boolean number =
+        tag.equals(org.yaml.snakeyaml.nodes.Tag.INT.getValue())
+            || tag.equals(org.yaml.snakeyaml.nodes.Tag.FLOAT.getValue());
     if (!number) {
       return;
     }
@@ -150,7 +183,8 @@ final class YamlShape {
   }
 
   private static ConfigException error(String name, Mark at, String path, String problem) {
-    return at == null ? new ConfigException(name, 0, 0, path, problem)
+    return at == null
+        ? new ConfigException(name, 0, 0, path, problem)
         : new ConfigException(name, at.getLine() + 1, at.getColumn() + 1, path, problem);
   }
 }

@@ -8,21 +8,23 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Writes a config document tree back as YAML in the style of the shipped examples: block
- * sections, a blank line between top-level keys, small mappings of scalars on one line in flow
- * style ({@code {a: client, b: server, delay: 50ms}}), multi-line text as a {@code |} block, and
- * quotes only where YAML would otherwise read a string as something else. What it writes parses
- * back to the same tree.
+ * Writes a config document tree back as YAML in the style of the shipped examples: block sections,
+ * a blank line between top-level keys, small mappings of scalars on one line in flow style ({@code
+ * {a: client, b: server, delay: 50ms}}), multi-line text as a {@code |} block, and quotes only
+ * where YAML would otherwise read a string as something else. What it writes parses back to the
+ * same tree.
  */
 public final class YamlWriter {
   /** Flow mappings longer than this go to block style. */
   private static final int FLOW_WIDTH = 96;
+
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
-  private static final Pattern NUMBER_LIKE = Pattern.compile(
-      "[-+]?(\\.?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0[xXoObB][0-9A-Fa-f_]+"
-          + "|\\.(inf|Inf|INF|nan|NaN|NAN))|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?");
-  private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "on", "off",
-      "y", "n", "null", "~");
+  private static final Pattern NUMBER_LIKE =
+      Pattern.compile(
+          "[-+]?(\\.?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0[xXoObB][0-9A-Fa-f_]+"
+              + "|\\.(inf|Inf|INF|nan|NaN|NAN))|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?");
+  private static final Set<String> RESERVED =
+      Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null", "~");
 
   private YamlWriter() {}
 
@@ -101,8 +103,11 @@ public final class YamlWriter {
       return false;
     }
     String text = value.asText();
-    return text.contains("\n") && !text.endsWith("\n\n") && !text.startsWith(" ")
-        && !text.startsWith("\n") && text.chars().noneMatch(c -> c < 0x20 && c != '\n');
+    return text.contains("\n")
+        && !text.endsWith("\n\n")
+        && !text.startsWith(" ")
+        && !text.startsWith("\n")
+        && text.chars().noneMatch(c -> c < 0x20 && c != '\n');
   }
 
   private static boolean isScalar(JsonNode value) {
@@ -162,13 +167,15 @@ public final class YamlWriter {
    * examples write them ({@code on: client->server}); netsim's YAML reader takes keys as text.
    */
   private static String key(String text) {
-    return PLAIN.matcher(text).matches() && !NUMBER_LIKE.matcher(text).matches() ? text
+    return PLAIN.matcher(text).matches() && !NUMBER_LIKE.matcher(text).matches()
+        ? text
         : scalar(text);
   }
 
   /** A string, plain when YAML reads it back as the same string, else double-quoted. */
   static String scalar(String text) {
-    if (PLAIN.matcher(text).matches() && !NUMBER_LIKE.matcher(text).matches()
+    if (PLAIN.matcher(text).matches()
+        && !NUMBER_LIKE.matcher(text).matches()
         && !RESERVED.contains(text.toLowerCase(Locale.ROOT))) {
       return text;
     }

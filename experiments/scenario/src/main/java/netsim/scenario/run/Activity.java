@@ -17,10 +17,12 @@ final class Activity {
   /** Runs {@code action} at virtual time {@code time} (or now, if that has passed), counted. */
   void at(long time, Runnable action) {
     pending++;
-    simulator.scheduleAt(Math.max(time, simulator.now()), () -> {
-      pending--;
-      action.run();
-    });
+    simulator.scheduleAt(
+        Math.max(time, simulator.now()),
+        () -> {
+          pending--;
+          action.run();
+        });
   }
 
   void after(long delay, Runnable action) {

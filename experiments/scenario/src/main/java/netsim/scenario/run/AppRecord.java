@@ -6,17 +6,19 @@ import netsim.tcp.TcpConnection;
 /**
  * What the application on one connection did and saw: bytes written and read, the first byte that
  * differed from the peer's stream, and how the connection ended (or that its OPEN failed). The
- * invariants read these. A record holds its connection only while the connection lives: once it
- * is CLOSED, the few counters the invariants need are copied, and the connection (with its
- * buffers) can be collected.
+ * invariants read these. A record holds its connection only while the connection lives: once it is
+ * CLOSED, the few counters the invariants need are copied, and the connection (with its buffers)
+ * can be collected.
  */
 public final class AppRecord {
   final String node;
   final String role;
   final long toSend;
   FourTuple tuple;
+
   /** The connection while it lives; null once CLOSED (or when its OPEN failed). */
   private TcpConnection live;
+
   private long deliveredWhenClosed;
   long establishedAt = -1;
   long iss = -1;
@@ -28,6 +30,7 @@ public final class AppRecord {
   boolean reset;
   boolean timedOut;
   boolean aborted;
+
   /** Why the OPEN failed, or null (RFC 9293 3.10.1: "connection already exists"). */
   String openFailed;
 

@@ -23,8 +23,14 @@ final class ClientApp {
   private int made;
   private boolean stopped;
 
-  ClientApp(ClientSettings settings, TcpStack stack, Ipv4Address remoteAddress,
-      Activity activity, Recorder recorder, long seed, List<AppRecord> records) {
+  ClientApp(
+      ClientSettings settings,
+      TcpStack stack,
+      Ipv4Address remoteAddress,
+      Activity activity,
+      Recorder recorder,
+      long seed,
+      List<AppRecord> records) {
     this.settings = settings;
     this.stack = stack;
     this.remote = new Endpoint(remoteAddress, settings.remotePort());
@@ -47,13 +53,16 @@ final class ClientApp {
     if (made == settings.connections()) {
       activity.end();
     }
-    ConnectionApp app = new ConnectionApp(activity, recorder, stack.node(), "client", seed,
-        settings.app(), this::closed);
+    ConnectionApp app =
+        new ConnectionApp(
+            activity, recorder, stack.node(), "client", seed, settings.app(), this::closed);
     records.add(app.record());
     TcpConnection connection;
     try {
-      connection = settings.localPort() == 0 ? stack.connect(remote, app)
-          : stack.connect(settings.localPort(), remote, app);
+      connection =
+          settings.localPort() == 0
+              ? stack.connect(remote, app)
+              : stack.connect(settings.localPort(), remote, app);
     } catch (ConnectionExistsException e) {
       // RFC 9293 3.10.1: only this OPEN fails; the stack has told the trace ("open-failed").
       app.openFailed(e.tuple(), "connection already exists (in " + e.existing() + ")");
@@ -69,8 +78,8 @@ final class ClientApp {
   }
 
   /**
-   * The host crashed: a client that has started makes no more connections (its process died
-   * with the host). A client whose start time is still to come is not affected: it runs then.
+   * The host crashed: a client that has started makes no more connections (its process died with
+   * the host). A client whose start time is still to come is not affected: it runs then.
    */
   void stop() {
     if (made == 0) {

@@ -1,7 +1,7 @@
 package netsim.scenario.run;
 
-import netsim.scenario.config.AppSettings.Moment;
 import netsim.scenario.config.AppSettings;
+import netsim.scenario.config.AppSettings.Moment;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.FourTuple;
 import netsim.tcp.Seq;
@@ -10,9 +10,9 @@ import netsim.tcp.TcpHandler;
 import netsim.tcp.TcpState;
 
 /**
- * The application on one connection, client or server side: writes its bytes (from its
- * {@link PayloadStream}), checks every byte it reads against the peer's stream, and closes,
- * shuts down or aborts when its settings say. What it saw is kept in an {@link AppRecord}.
+ * The application on one connection, client or server side: writes its bytes (from its {@link
+ * PayloadStream}), checks every byte it reads against the peer's stream, and closes, shuts down or
+ * aborts when its settings say. What it saw is kept in an {@link AppRecord}.
  */
 final class ConnectionApp implements TcpHandler {
   private static final int CHUNK = 64 * 1024;
@@ -27,15 +27,23 @@ final class ConnectionApp implements TcpHandler {
   private PayloadStream out;
   private PayloadStream expected;
   private long written;
+
   /** Bytes drawn from the stream and not yet all taken by the send buffer. */
   private byte[] chunk;
+
   private int chunkOffset;
   private boolean writing;
   private boolean closeRequested;
   private boolean closed;
 
-  ConnectionApp(Activity activity, Recorder recorder, String node, String role, long seed,
-      AppSettings settings, Runnable onClosed) {
+  ConnectionApp(
+      Activity activity,
+      Recorder recorder,
+      String node,
+      String role,
+      long seed,
+      AppSettings settings,
+      Runnable onClosed) {
     this.activity = activity;
     this.recorder = recorder;
     this.node = node;
@@ -96,8 +104,9 @@ final class ConnectionApp implements TcpHandler {
       return;
     }
     writing = true;
-    recorder.add(new TraceEvent.App(activity.simulator().now(), node, c.tuple().toString(),
-        "write", settings.send()));
+    recorder.add(
+        new TraceEvent.App(
+            activity.simulator().now(), node, c.tuple().toString(), "write", settings.send()));
     write(c);
   }
 
@@ -183,8 +192,8 @@ final class ConnectionApp implements TcpHandler {
   }
 
   /**
-   * The OPEN failed at once (RFC 9293 3.10.1, "connection already exists"): there is no
-   * connection; the record says why, and the client goes on as after a close.
+   * The OPEN failed at once (RFC 9293 3.10.1, "connection already exists"): there is no connection;
+   * the record says why, and the client goes on as after a close.
    */
   void openFailed(FourTuple tuple, String why) {
     record.tuple = tuple;
@@ -199,8 +208,13 @@ final class ConnectionApp implements TcpHandler {
     }
     closeRequested = true;
     boolean shutdown = settings.closeHow().equals("shutdown");
-    recorder.add(new TraceEvent.App(activity.simulator().now(), node, c.tuple().toString(),
-        shutdown ? "shutdown" : why, 0));
+    recorder.add(
+        new TraceEvent.App(
+            activity.simulator().now(),
+            node,
+            c.tuple().toString(),
+            shutdown ? "shutdown" : why,
+            0));
     if (shutdown) {
       c.shutdownOutput();
     } else {
@@ -213,8 +227,8 @@ final class ConnectionApp implements TcpHandler {
       return;
     }
     record.aborted = true;
-    recorder.add(new TraceEvent.App(activity.simulator().now(), node, c.tuple().toString(),
-        "abort", 0));
+    recorder.add(
+        new TraceEvent.App(activity.simulator().now(), node, c.tuple().toString(), "abort", 0));
     c.abort();
   }
 }

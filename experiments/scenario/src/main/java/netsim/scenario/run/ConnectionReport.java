@@ -21,9 +21,19 @@ import netsim.tcp.TcpState;
  * @param closedAt virtual time it reached CLOSED (or, for a child, went back to LISTEN), or -1
  * @param record what its stack kept of it
  */
-public record ConnectionReport(String node, String conn, String role,
-    List<TraceEvent.State> transitions, TcpState finalState, long bytesSent, long bytesDelivered,
-    long retransmissions, long openedAt, long establishedAt, long closingAt, long closedAt,
+public record ConnectionReport(
+    String node,
+    String conn,
+    String role,
+    List<TraceEvent.State> transitions,
+    TcpState finalState,
+    long bytesSent,
+    long bytesDelivered,
+    long retransmissions,
+    long openedAt,
+    long establishedAt,
+    long closingAt,
+    long closedAt,
     ConnectionRecord record) {
 
   /** The cause of its last state change ("USER TIMEOUT", "rcv RST", ...), or "" if none. */
@@ -79,8 +89,8 @@ public record ConnectionReport(String node, String conn, String role,
         String key = node + " " + c.tuple();
         int index = used.merge(key, 1, Integer::sum) - 1;
         List<List<TraceEvent.State>> incarnations = lives.getOrDefault(key, List.of());
-        List<TraceEvent.State> transitions = index < incarnations.size()
-            ? List.copyOf(incarnations.get(index)) : List.of();
+        List<TraceEvent.State> transitions =
+            index < incarnations.size() ? List.copyOf(incarnations.get(index)) : List.of();
         reports.add(report(node, c, transitions));
       }
     }
@@ -96,8 +106,8 @@ public record ConnectionReport(String node, String conn, String role,
     return list.get(list.size() - 1);
   }
 
-  private static ConnectionReport report(String node, ConnectionRecord c,
-      List<TraceEvent.State> transitions) {
+  private static ConnectionReport report(
+      String node, ConnectionRecord c, List<TraceEvent.State> transitions) {
     long opened = transitions.isEmpty() ? -1 : transitions.get(0).t();
     long established = -1;
     long closing = -1;
@@ -113,9 +123,20 @@ public record ConnectionReport(String node, String conn, String role,
         closed = s.t();
       }
     }
-    return new ConnectionReport(node, c.tuple().toString(), c.passive() ? "server" : "client",
-        transitions, c.state(), c.bytesSent(), c.bytesDelivered(), c.retransmissions(), opened,
-        established, closing, closed, c);
+    return new ConnectionReport(
+        node,
+        c.tuple().toString(),
+        c.passive() ? "server" : "client",
+        transitions,
+        c.state(),
+        c.bytesSent(),
+        c.bytesDelivered(),
+        c.retransmissions(),
+        opened,
+        established,
+        closing,
+        closed,
+        c);
   }
 
   private static boolean isClosing(String state) {

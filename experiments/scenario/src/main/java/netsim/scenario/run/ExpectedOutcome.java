@@ -3,9 +3,9 @@ package netsim.scenario.run;
 import java.util.Locale;
 
 /**
- * A connection that did not end with a normal close, for a reason that is TCP doing its job, not
- * a bug: it was reset, gave up, was refused or aborted, vanished in a crash, or was left open
- * because its peer gave up. The invariants list these beside the violations, which they are not.
+ * A connection that did not end with a normal close, for a reason that is TCP doing its job, not a
+ * bug: it was reset, gave up, was refused or aborted, vanished in a crash, or was left open because
+ * its peer gave up. The invariants list these beside the violations, which they are not.
  * docs/reliability.md ("Invariants and expected outcomes") gives the rule.
  *
  * @param node the host the connection belongs to

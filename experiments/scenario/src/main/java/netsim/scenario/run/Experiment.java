@@ -29,9 +29,9 @@ import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.TcpStack;
 
 /**
- * One run of an experiment: builds the network, TCP stacks, applications, fault rules and
- * scheduled changes from an {@link ExperimentConfig}, runs the simulation to its stop condition
- * and returns what happened. Deterministic: the same config and seed give the same result.
+ * One run of an experiment: builds the network, TCP stacks, applications, fault rules and scheduled
+ * changes from an {@link ExperimentConfig}, runs the simulation to its stop condition and returns
+ * what happened. Deterministic: the same config and seed give the same result.
  */
 public final class Experiment {
   private final ExperimentConfig config;
@@ -65,15 +65,24 @@ public final class Experiment {
       }
     }
     for (LinkSettings link : config.links()) {
-      links.put(link.name(), network.connect(link.name(), network.node(link.a()),
-          network.node(link.b()), LinkConfigs.of(link.aToB()), LinkConfigs.of(link.bToA())));
+      links.put(
+          link.name(),
+          network.connect(
+              link.name(),
+              network.node(link.a()),
+              network.node(link.b()),
+              LinkConfigs.of(link.aToB()),
+              LinkConfigs.of(link.bToA())));
     }
     network.computeRoutes();
     for (RuleSettings rule : config.rules()) {
-      FaultChain chain = rule.node() != null ? network.node(rule.node()).faults()
-          : direction(rule.link(), rule.aToB()).faults();
-      FaultRule built = FaultRule.of(rule.name(), rule.match(), rule.selection(), rule.action(),
-          rule.continues());
+      FaultChain chain =
+          rule.node() != null
+              ? network.node(rule.node()).faults()
+              : direction(rule.link(), rule.aToB()).faults();
+      FaultRule built =
+          FaultRule.of(
+              rule.name(), rule.match(), rule.selection(), rule.action(), rule.continues());
       chain.add(built);
       if (!chains.contains(chain)) {
         chains.add(chain);
@@ -84,19 +93,22 @@ public final class Experiment {
     }
     for (ChangeSettings change : config.changes()) {
       LinkDirection direction = direction(change.link(), change.aToB());
-      simulator.scheduleAt(change.at(), () -> {
-        boolean wasUp = direction.isUp();
-        direction.reconfigure(LinkConfigs.of(change.settings()));
-        String what = wasUp && !direction.isUp() ? "down"
-            : !wasUp && direction.isUp() ? "up" : "set";
-        recorder.add(new TraceEvent.Link(simulator.now(), direction.name(), what));
-      });
+      simulator.scheduleAt(
+          change.at(),
+          () -> {
+            boolean wasUp = direction.isUp();
+            direction.reconfigure(LinkConfigs.of(change.settings()));
+            String what =
+                wasUp && !direction.isUp() ? "down" : !wasUp && direction.isUp() ? "up" : "set";
+            recorder.add(new TraceEvent.Link(simulator.now(), direction.name(), what));
+          });
     }
     for (PartitionSettings partition : config.partitions()) {
       List<LinkDirection> cut = new ArrayList<>();
       for (LinkSettings link : config.links()) {
         if (side(partition, link.a()) != side(partition, link.b())
-            && side(partition, link.a()) >= 0 && side(partition, link.b()) >= 0) {
+            && side(partition, link.a()) >= 0
+            && side(partition, link.b()) >= 0) {
           cut.add(links.get(link.name()).aToB());
           cut.add(links.get(link.name()).bToA());
         }
@@ -107,15 +119,23 @@ public final class Experiment {
       }
     }
     for (ListenerSettings listener : config.listeners()) {
-      ServerApp server = new ServerApp(listener, stacks.get(listener.host()), activity, recorder,
-          config.seed(), records);
+      ServerApp server =
+          new ServerApp(
+              listener, stacks.get(listener.host()), activity, recorder, config.seed(), records);
       servers.add(server);
       server.start();
     }
     for (ClientSettings client : config.clients()) {
       Ipv4Address remote = Ipv4Address.parse(config.node(client.remoteHost()).address());
-      ClientApp app = new ClientApp(client, stacks.get(client.host()), remote, activity,
-          recorder, config.seed(), records);
+      ClientApp app =
+          new ClientApp(
+              client,
+              stacks.get(client.host()),
+              remote,
+              activity,
+              recorder,
+              config.seed(),
+              records);
       clients.add(app);
       app.start();
     }
@@ -193,12 +213,12 @@ public final class Experiment {
   }
 
   /**
-   * Runs to the stop condition: {@code stop.at}, or no event left, or (with {@code
-   * whenAllClosed}) the first moment when every connection is CLOSED, no packet is in the
-   * network and no application action is pending.
+   * Runs to the stop condition: {@code stop.at}, or no event left, or (with {@code whenAllClosed})
+   * the first moment when every connection is CLOSED, no packet is in the network and no
+   * application action is pending.
    */
   public RunResult run() {
-    return run((now, events) -> { });
+    return run((now, events) -> {});
   }
 
   /** Runs as {@link #run()} does, telling {@code watcher} each time virtual time advances. */
@@ -228,8 +248,16 @@ public final class Experiment {
     for (ServerApp server : servers) {
       listeners.add(new ServerAppView(server.host(), server.listener()));
     }
-    return new RunResult(config, simulator.now(), reason, recorder.events(), stacks, links,
-        records, listeners, chains);
+    return new RunResult(
+        config,
+        simulator.now(),
+        reason,
+        recorder.events(),
+        stacks,
+        links,
+        records,
+        listeners,
+        chains);
   }
 
   private boolean allClosed() {

@@ -14,15 +14,15 @@ import netsim.tcp.TcpState;
  * The checks every run makes. A run's connections end in one of three ways:
  *
  * <ul>
- *   <li>a normal close, which is neither listed nor counted (TIME_WAIT when the run ends, or
- *       cut short by a RST, included: the connection had closed and only waited out 2 MSL);
- *   <li>an <b>expected outcome</b>: TCP doing its job when the network or a host fails it (a
- *       reset, a refused, timed-out or failed OPEN, a user timeout, an abort, a crash, or a
- *       connection left open because its peer gave up without a RST);
+ *   <li>a normal close, which is neither listed nor counted (TIME_WAIT when the run ends, or cut
+ *       short by a RST, included: the connection had closed and only waited out 2 MSL);
+ *   <li>an <b>expected outcome</b>: TCP doing its job when the network or a host fails it (a reset,
+ *       a refused, timed-out or failed OPEN, a user timeout, an abort, a crash, or a connection
+ *       left open because its peer gave up without a RST);
  *   <li>a <b>violation</b>, a bug: data read that differs from what the peer sent (corrupted,
- *       reordered or duplicated); fewer or more bytes delivered than the peer sent before its
- *       FIN; an embryonic connection left in SYN_RECEIVED; a connection left open when its peer
- *       did not give up.
+ *       reordered or duplicated); fewer or more bytes delivered than the peer sent before its FIN;
+ *       an embryonic connection left in SYN_RECEIVED; a connection left open when its peer did not
+ *       give up.
  * </ul>
  *
  * <p>Each violation is a sentence; {@code netsim run --check} and the {@code data-violation}
@@ -72,32 +72,61 @@ public final class Invariants {
       boolean embryonic = c.role().equals("server") && c.finalState() == TcpState.SYN_RECEIVED;
       if (embryonic) {
         if (on.noEmbryonic()) {
-          violations.add(c.node() + " " + c.conn() + ": embryonic connection leaked (left in"
-              + " SYN_RECEIVED by the listener)");
+          violations.add(
+              c.node()
+                  + " "
+                  + c.conn()
+                  + ": embryonic connection leaked (left in"
+                  + " SYN_RECEIVED by the listener)");
         }
         continue;
       }
       if (!on.allClosed() || c.finalState() == TcpState.TIME_WAIT) {
         continue; // a connection in TIME_WAIT has closed; it only waits out 2 MSL
       }
-      ConnectionReport peer = c.finalState() == TcpState.SYN_SENT ? null
-          : byIncarnation.get(incarnation(ConnectionReport.reverse(c.conn()), c.record().irs(),
-              c.record().iss()));
+      ConnectionReport peer =
+          c.finalState() == TcpState.SYN_SENT
+              ? null
+              : byIncarnation.get(
+                  incarnation(
+                      ConnectionReport.reverse(c.conn()), c.record().irs(), c.record().iss()));
       if (peer != null && peer.ended() && GIVING_UP.contains(peer.lastCause())) {
-        expected.add(new ExpectedOutcome(c.node(), c.conn(), Kind.PEER_GAVE_UP, "left in "
-            + c.finalState() + " when the run ended: " + peer.node() + "'s end "
-            + gaveUp(peer) + " at " + Time.format(peer.closedAt()) + " and sent no RST that"
-            + " arrived (RFC 9293 3.10.8 and 3.5.1)"));
+        expected.add(
+            new ExpectedOutcome(
+                c.node(),
+                c.conn(),
+                Kind.PEER_GAVE_UP,
+                "left in "
+                    + c.finalState()
+                    + " when the run ended: "
+                    + peer.node()
+                    + "'s end "
+                    + gaveUp(peer)
+                    + " at "
+                    + Time.format(peer.closedAt())
+                    + " and sent no RST that"
+                    + " arrived (RFC 9293 3.10.8 and 3.5.1)"));
       } else {
-        violations.add(c.node() + " " + c.conn() + ": left in " + c.finalState()
-            + " when the run ended (" + result.stopReason() + ")"
-            + (peer == null ? "" : ", though its peer did not give up"));
+        violations.add(
+            c.node()
+                + " "
+                + c.conn()
+                + ": left in "
+                + c.finalState()
+                + " when the run ended ("
+                + result.stopReason()
+                + ")"
+                + (peer == null ? "" : ", though its peer did not give up"));
       }
     }
     for (AppRecord r : result.apps()) {
       if (r.openFailed() != null) {
-        expected.add(new ExpectedOutcome(r.node(), r.tuple().toString(), Kind.OPEN_FAILED,
-            "OPEN failed: " + r.openFailed() + " (RFC 9293 3.10.1)"));
+        expected.add(
+            new ExpectedOutcome(
+                r.node(),
+                r.tuple().toString(),
+                Kind.OPEN_FAILED,
+                "OPEN failed: " + r.openFailed() + " (RFC 9293 3.10.1)"));
       }
     }
     return new Verdict(List.copyOf(violations), List.copyOf(expected));
@@ -121,12 +150,21 @@ public final class Invariants {
       detail = "handshake abandoned (" + cause + "), back to LISTEN" + at;
     } else if (cause.equals("USER TIMEOUT")) {
       kind = opened ? Kind.USER_TIMEOUT : Kind.OPEN_TIMED_OUT;
-      detail = opened ? "gave up" + at + ": its retransmissions went unanswered (USER TIMEOUT,"
-          + " RFC 9293 3.10.8)" : "OPEN timed out" + at + ": its SYNs went unanswered";
+      detail =
+          opened
+              ? "gave up"
+                  + at
+                  + ": its retransmissions went unanswered (USER TIMEOUT,"
+                  + " RFC 9293 3.10.8)"
+              : "OPEN timed out" + at + ": its SYNs went unanswered";
     } else if (cause.equals("rcv RST") || cause.equals("rcv SYN")) {
       kind = opened ? Kind.RESET : Kind.OPEN_REFUSED;
-      detail = (opened ? "reset by the peer" : "OPEN refused by the peer's RST") + at + " ("
-          + cause + ")";
+      detail =
+          (opened ? "reset by the peer" : "OPEN refused by the peer's RST")
+              + at
+              + " ("
+              + cause
+              + ")";
     } else if (cause.equals("ABORT")) {
       kind = Kind.ABORTED;
       detail = "aborted by its application" + at;
@@ -159,9 +197,14 @@ public final class Invariants {
         continue;
       }
       if (r.firstMismatch() >= 0) {
-        violations.add(r.node() + " " + r.tuple() + ": byte " + r.firstMismatch()
-            + " read differs from the byte the peer sent (data corrupted, reordered or"
-            + " duplicated)");
+        violations.add(
+            r.node()
+                + " "
+                + r.tuple()
+                + ": byte "
+                + r.firstMismatch()
+                + " read differs from the byte the peer sent (data corrupted, reordered or"
+                + " duplicated)");
       }
       if (r.iss() >= 0) {
         senders.put(r.tuple().toString() + " " + r.iss(), r);
@@ -172,13 +215,19 @@ public final class Invariants {
         continue; // no FIN: the peer's data may rightly be incomplete (reset, crash, abort)
       }
       // The application at the other end: the reversed 4-tuple, whose ISN is our IRS.
-      AppRecord sender = senders.get(ConnectionReport.reverse(receiver.tuple().toString()) + " "
-          + receiver.irs());
+      AppRecord sender =
+          senders.get(ConnectionReport.reverse(receiver.tuple().toString()) + " " + receiver.irs());
       long delivered = receiver.bytesDelivered();
       if (sender != null && delivered != sender.written()) {
-        violations.add(receiver.node() + " " + receiver.tuple() + ": " + delivered
-            + " bytes delivered before the peer's FIN, but the peer sent " + sender.written()
-            + (delivered < sender.written() ? " (data lost)" : " (data duplicated)"));
+        violations.add(
+            receiver.node()
+                + " "
+                + receiver.tuple()
+                + ": "
+                + delivered
+                + " bytes delivered before the peer's FIN, but the peer sent "
+                + sender.written()
+                + (delivered < sender.written() ? " (data lost)" : " (data duplicated)"));
       }
     }
   }

@@ -16,8 +16,10 @@ public final class PayloadStream {
   private int left;
 
   public PayloadStream(long masterSeed, String sender, String receiver, long senderIsn) {
-    this.random = new XoShiRo256PlusPlus(RandomStreams.seedFor(masterSeed,
-        "app/payload/" + sender + ">" + receiver + "/" + senderIsn));
+    this.random =
+        new XoShiRo256PlusPlus(
+            RandomStreams.seedFor(
+                masterSeed, "app/payload/" + sender + ">" + receiver + "/" + senderIsn));
   }
 
   /** The next {@code n} bytes. */

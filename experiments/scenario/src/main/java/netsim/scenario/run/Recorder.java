@@ -34,11 +34,13 @@ import netsim.tcp.TcpState;
 public final class Recorder implements PacketObserver, TcpObserver {
   private final List<TraceEvent> events = new ArrayList<>();
   private final Set<Long> inFlight = new LinkedHashSet<>();
+
   /**
    * Copies made by {@code duplicate} rules and not yet arrived or dropped: sim-net does not name
    * them when it makes them, so they are counted, and recognized when they end by an id never seen.
    */
   private int ruleCopies;
+
   /*
    * Names shared by the events that use them: a run keeps every event, so each endpoint, 4-tuple
    * and flag combination is one string, not one per event. Looked up only, never iterated.
@@ -92,8 +94,16 @@ public final class Recorder implements PacketObserver, TcpObserver {
       ruleCopies++;
     }
     Payload p = packet.payload();
-    events.add(new TraceEvent.Rule(time, chain.name(), rule.name(), rule.action().verb(),
-        packet.id(), flags(p.flags()), p.sequenceNumber(), p.dataLength()));
+    events.add(
+        new TraceEvent.Rule(
+            time,
+            chain.name(),
+            rule.name(),
+            rule.action().verb(),
+            packet.id(),
+            flags(p.flags()),
+            p.sequenceNumber(),
+            p.dataLength()));
   }
 
   @Override
@@ -101,17 +111,34 @@ public final class Recorder implements PacketObserver, TcpObserver {
     if (cause != DropCause.BACKLOG) {
       ended(packet.id()); // a backlog drop follows the packet's recv, which ended it already
     }
-    events.add(packet(time, "drop", node.name(), packet, null,
-        link == null ? null : link.name(), cause.traceName()));
+    events.add(
+        packet(
+            time,
+            "drop",
+            node.name(),
+            packet,
+            null,
+            link == null ? null : link.name(),
+            cause.traceName()));
   }
 
-  private TraceEvent.Packet packet(long time, String ev, String node, Packet packet,
-      String state, String link, String cause) {
+  private TraceEvent.Packet packet(
+      long time, String ev, String node, Packet packet, String state, String link, String cause) {
     Payload p = packet.payload();
-    return new TraceEvent.Packet(time, ev, node, packet.id(),
+    return new TraceEvent.Packet(
+        time,
+        ev,
+        node,
+        packet.id(),
         endpoint(packet.source(), p.sourcePort()),
-        endpoint(packet.destination(), p.destinationPort()), flags(p.flags()),
-        p.sequenceNumber(), p.acknowledgmentNumber(), p.dataLength(), state, link, cause);
+        endpoint(packet.destination(), p.destinationPort()),
+        flags(p.flags()),
+        p.sequenceNumber(),
+        p.acknowledgmentNumber(),
+        p.dataLength(),
+        state,
+        link,
+        cause);
   }
 
   /** "10.0.0.1:49152", made once per endpoint and shared by every event that names it. */
@@ -144,15 +171,13 @@ public final class Recorder implements PacketObserver, TcpObserver {
   }
 
   @Override
-  public void onStateChange(long time, String node, FourTuple connection, TcpState from,
-      TcpState to, String cause) {
-    events.add(new TraceEvent.State(time, node, conn(connection), from.name(), to.name(),
-        cause));
+  public void onStateChange(
+      long time, String node, FourTuple connection, TcpState from, TcpState to, String cause) {
+    events.add(new TraceEvent.State(time, node, conn(connection), from.name(), to.name(), cause));
   }
 
   @Override
-  public void onAppEvent(long time, String node, FourTuple connection, String event,
-      long bytes) {
+  public void onAppEvent(long time, String node, FourTuple connection, String event, long bytes) {
     events.add(new TraceEvent.App(time, node, conn(connection), event, bytes));
   }
 
@@ -160,18 +185,38 @@ public final class Recorder implements PacketObserver, TcpObserver {
   private static final long SSTHRESH_UNSET = Long.MAX_VALUE / 4;
 
   @Override
-  public void onCongestion(long time, String node, FourTuple connection, long cwnd,
-      long ssthresh, long srtt, long rto, long bytesInFlight) {
-    events.add(new TraceEvent.Congestion(time, node, conn(connection), cwnd,
-        ssthresh >= SSTHRESH_UNSET ? TraceEvent.Congestion.UNSET : ssthresh,
-        srtt < 0 ? TraceEvent.Congestion.UNSET : srtt, rto, bytesInFlight));
+  public void onCongestion(
+      long time,
+      String node,
+      FourTuple connection,
+      long cwnd,
+      long ssthresh,
+      long srtt,
+      long rto,
+      long bytesInFlight) {
+    events.add(
+        new TraceEvent.Congestion(
+            time,
+            node,
+            conn(connection),
+            cwnd,
+            ssthresh >= SSTHRESH_UNSET ? TraceEvent.Congestion.UNSET : ssthresh,
+            srtt < 0 ? TraceEvent.Congestion.UNSET : srtt,
+            rto,
+            bytesInFlight));
   }
 
   @Override
-  public void onRetransmit(long time, String node, FourTuple connection, TcpSegment segment,
-      String reason) {
-    events.add(new TraceEvent.Retransmit(time, node, conn(connection),
-        flags(segment.flags()), segment.sequenceNumber(), segment.dataLength(),
-        reason));
+  public void onRetransmit(
+      long time, String node, FourTuple connection, TcpSegment segment, String reason) {
+    events.add(
+        new TraceEvent.Retransmit(
+            time,
+            node,
+            conn(connection),
+            flags(segment.flags()),
+            segment.sequenceNumber(),
+            segment.dataLength(),
+            reason));
   }
 }

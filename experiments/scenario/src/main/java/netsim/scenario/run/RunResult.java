@@ -15,6 +15,13 @@ import netsim.tcp.TcpStack;
  * @param end the virtual time the run ended
  * @param stopReason why it ended, in words
  */
-public record RunResult(ExperimentConfig config, long end, String stopReason,
-    List<TraceEvent> events, Map<String, TcpStack> stacks, Map<String, Link> links,
-    List<AppRecord> apps, List<Experiment.ServerAppView> listeners, List<FaultChain> chains) {}
+public record RunResult(
+    ExperimentConfig config,
+    long end,
+    String stopReason,
+    List<TraceEvent> events,
+    Map<String, TcpStack> stacks,
+    Map<String, Link> links,
+    List<AppRecord> apps,
+    List<Experiment.ServerAppView> listeners,
+    List<FaultChain> chains) {}

@@ -19,8 +19,13 @@ final class ServerApp {
   private TcpListener listener;
   private boolean started;
 
-  ServerApp(ListenerSettings settings, TcpStack stack, Activity activity, Recorder recorder,
-      long seed, List<AppRecord> records) {
+  ServerApp(
+      ListenerSettings settings,
+      TcpStack stack,
+      Activity activity,
+      Recorder recorder,
+      long seed,
+      List<AppRecord> records) {
     this.settings = settings;
     this.stack = stack;
     this.activity = activity;
@@ -35,13 +40,18 @@ final class ServerApp {
 
   private void listen() {
     started = true;
-    listener = stack.listen(settings.port(), settings.backlog(), child -> {
-      ConnectionApp app = new ConnectionApp(activity, recorder, stack.node(), "server", seed,
-          settings.app(), () -> { });
-      records.add(app.record());
-      app.attach(child);
-      return app;
-    });
+    listener =
+        stack.listen(
+            settings.port(),
+            settings.backlog(),
+            child -> {
+              ConnectionApp app =
+                  new ConnectionApp(
+                      activity, recorder, stack.node(), "server", seed, settings.app(), () -> {});
+              records.add(app.record());
+              app.attach(child);
+              return app;
+            });
   }
 
   /** The host came back: listen again if it listened before the crash. */

@@ -1,9 +1,8 @@
 package netsim.scenario.trace;
 
-
 /**
- * One line of {@code trace.jsonl}: something that happened at virtual time {@code t}
- * (nanoseconds). Each kind writes its fields in a fixed order; docs/trace.md is the schema.
+ * One line of {@code trace.jsonl}: something that happened at virtual time {@code t} (nanoseconds).
+ * Each kind writes its fields in a fixed order; docs/trace.md is the schema.
  */
 public sealed interface TraceEvent {
   long t();
@@ -19,15 +18,27 @@ public sealed interface TraceEvent {
   }
 
   /**
-   * A TCP segment sent by a host ({@code send}), accepted by one ({@code recv}), or dropped
-   * ({@code drop}, with {@code cause} and, for a drop on a link, the link direction).
+   * A TCP segment sent by a host ({@code send}), accepted by one ({@code recv}), or dropped ({@code
+   * drop}, with {@code cause} and, for a drop on a link, the link direction).
    *
    * @param ack the acknowledgment number, or -1 when the ACK bit is clear
    * @param state the sender's TCP state when it sent the segment (send only), or null
    * @param link for a drop on a link: the direction ("client->server"), else null
    */
-  record Packet(long t, String ev, String node, long pkt, String src, String dst, String flags,
-      long seq, long ack, int len, String state, String link, String cause)
+  record Packet(
+      long t,
+      String ev,
+      String node,
+      long pkt,
+      String src,
+      String dst,
+      String flags,
+      long seq,
+      long ack,
+      int len,
+      String state,
+      String link,
+      String cause)
       implements TraceEvent {
     @Override
     public JsonLine json() {
@@ -73,8 +84,9 @@ public sealed interface TraceEvent {
   }
 
   /** Fault rule {@code rule} of the chain at {@code at} took packet {@code pkt}. */
-  record Rule(long t, String at, String rule, String action, long pkt, String flags, long seq,
-      int len) implements TraceEvent {
+  record Rule(
+      long t, String at, String rule, String action, long pkt, String flags, long seq, int len)
+      implements TraceEvent {
     @Override
     public String ev() {
       return "rule";
@@ -82,8 +94,14 @@ public sealed interface TraceEvent {
 
     @Override
     public JsonLine json() {
-      return start(this).str("at", at).str("rule", rule).str("action", action).num("pkt", pkt)
-          .str("flags", flags).num("seq", seq).num("len", len);
+      return start(this)
+          .str("at", at)
+          .str("rule", rule)
+          .str("action", action)
+          .num("pkt", pkt)
+          .str("flags", flags)
+          .num("seq", seq)
+          .num("len", len);
     }
   }
 
@@ -97,7 +115,11 @@ public sealed interface TraceEvent {
 
     @Override
     public JsonLine json() {
-      return start(this).str("node", node).str("conn", conn).str("from", from).str("to", to)
+      return start(this)
+          .str("node", node)
+          .str("conn", conn)
+          .str("from", from)
+          .str("to", to)
           .str("cause", cause);
     }
   }
@@ -120,8 +142,9 @@ public sealed interface TraceEvent {
   }
 
   /** A retransmission ({@code reason}: rto or fast); the {@code send} line follows. */
-  record Retransmit(long t, String node, String conn, String flags, long seq, int len,
-      String reason) implements TraceEvent {
+  record Retransmit(
+      long t, String node, String conn, String flags, long seq, int len, String reason)
+      implements TraceEvent {
     @Override
     public String ev() {
       return "rtx";
@@ -129,8 +152,13 @@ public sealed interface TraceEvent {
 
     @Override
     public JsonLine json() {
-      return start(this).str("node", node).str("conn", conn).str("flags", flags).num("seq", seq)
-          .num("len", len).str("reason", reason);
+      return start(this)
+          .str("node", node)
+          .str("conn", conn)
+          .str("flags", flags)
+          .num("seq", seq)
+          .num("len", len)
+          .str("reason", reason);
     }
   }
 
@@ -139,8 +167,16 @@ public sealed interface TraceEvent {
    * window, the slow-start threshold ({@link #UNSET} until first set), the smoothed RTT ({@link
    * #UNSET} before the first sample), the RTO and the bytes in flight. For the cwnd graph.
    */
-  record Congestion(long t, String node, String conn, long cwnd, long ssthresh, long srtt,
-      long rto, long inflight) implements TraceEvent {
+  record Congestion(
+      long t,
+      String node,
+      String conn,
+      long cwnd,
+      long ssthresh,
+      long srtt,
+      long rto,
+      long inflight)
+      implements TraceEvent {
     /** ssthresh or srtt not known yet: the field is left out of the trace line. */
     public static final long UNSET = -1;
 

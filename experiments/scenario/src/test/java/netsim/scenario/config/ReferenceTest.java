@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
  * and its complete example is valid.
  */
 class ReferenceTest {
-  private static final Path DOC = Path.of(System.getProperty("netsim.root"), "docs",
-      "config.md");
+  private static final Path DOC = Path.of(System.getProperty("netsim.root"), "docs", "config.md");
 
   @Test
   void referenceFile_bindsAlone_withTheDefaultsSimTcpUses() {
@@ -31,21 +30,36 @@ class ReferenceTest {
   @Test
   void everyKey_isDocumentedInConfigMd() throws IOException {
     String doc = Files.readString(DOC);
-    for (String[] keys : List.of(ConfigBinder.TOP, ConfigBinder.TCP, ConfigBinder.COUNTERFACTUAL,
-        ConfigBinder.LINK, ConfigBinder.QUEUE, ConfigBinder.NODE, ConfigBinder.LISTENER,
-        ConfigBinder.CLIENT, ConfigBinder.CHANGE, ConfigBinder.PARTITION, ConfigBinder.RULE,
-        ConfigBinder.MATCH, ConfigBinder.STOP, ConfigBinder.INVARIANTS, ConfigBinder.OUTPUTS)) {
+    for (String[] keys :
+        List.of(
+            ConfigBinder.TOP,
+            ConfigBinder.TCP,
+            ConfigBinder.COUNTERFACTUAL,
+            ConfigBinder.LINK,
+            ConfigBinder.QUEUE,
+            ConfigBinder.NODE,
+            ConfigBinder.LISTENER,
+            ConfigBinder.CLIENT,
+            ConfigBinder.CHANGE,
+            ConfigBinder.PARTITION,
+            ConfigBinder.RULE,
+            ConfigBinder.MATCH,
+            ConfigBinder.STOP,
+            ConfigBinder.INVARIANTS,
+            ConfigBinder.OUTPUTS)) {
       for (String key : keys) {
         assertThat(doc.contains("`" + key) || doc.contains("." + key + "`"))
-            .as("docs/config.md mentions `%s`", key).isTrue();
+            .as("docs/config.md mentions `%s`", key)
+            .isTrue();
       }
     }
   }
 
   @Test
   void completeExampleOfConfigMd_isValid() throws IOException {
-    Matcher m = Pattern.compile("## A complete example\\n\\n```yaml\\n(.*?)```", Pattern.DOTALL)
-        .matcher(Files.readString(DOC));
+    Matcher m =
+        Pattern.compile("## A complete example\\n\\n```yaml\\n(.*?)```", Pattern.DOTALL)
+            .matcher(Files.readString(DOC));
     assertThat(m.find()).isTrue();
     ExperimentConfig config = ConfigLoader.load("config.md", m.group(1), List.of());
     assertThat(config.nodes()).hasSize(3);

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * send that makes it large, saying how to go on.
  */
 class RunSizeTest {
-  private static final String TWO_HOSTS = """
+  private static final String TWO_HOSTS =
+      """
       nodes:
         - {name: client, address: 10.0.0.1}
         - {name: server, address: 10.0.0.2}
@@ -37,7 +38,13 @@ class RunSizeTest {
 
   @Test
   void theEstimate_countsTwoEventsPerSegment_ofBothSides_andPerSyn_ofEveryConnection() {
-    ExperimentConfig config = config(document(experiment("1MB", "1460", """
+    ExperimentConfig config =
+        config(
+            document(
+                experiment(
+                    "1MB",
+                    "1460",
+                    """
         links:
           - {a: client, b: server}
         """)));
@@ -52,7 +59,13 @@ class RunSizeTest {
 
   @Test
   void theEstimate_isCappedByWhatTheLinksCarryBeforeStopAt() {
-    ExperimentConfig config = config(document(experiment("1GiB", "0", """
+    ExperimentConfig config =
+        config(
+            document(
+                experiment(
+                    "1GiB",
+                    "0",
+                    """
         stop: {at: 10s}
         links:
           - {a: client, b: server, bandwidth: 1Mbps}
@@ -63,25 +76,34 @@ class RunSizeTest {
 
   @Test
   void connectionsWithoutData_count_asManyAsFitBeforeStopAt() {
-    String text = experiment("0", "0", """
+    String text =
+        experiment(
+                "0",
+                "0",
+                """
         links:
           - {a: client, b: server, delay: 10ms}
-        """).replace("connections: 2", "connections: 100000");
+        """)
+            .replace("connections: 2", "connections: 100000");
     // One after the other, each at least a 20 ms round trip: 30,001 fit in the default 10 min.
     YamlDocument document = document(text);
     RunSize.Estimate estimate = RunSize.estimate(config(document));
     assertThat(estimate.events()).isEqualTo(2 * 30_001.0);
     assertThat(estimate.largest()).isEqualTo("clients[0].connections");
     assertThatThrownBy(() -> RunSize.check(config(document), document, 1L << 20))
-        .hasMessageStartingWith("exp.yaml:7:51: clients[0].connections: this run would keep at"
-            + " least 6.00e+04 trace events (4.8 MiB) in memory for 0 bytes of data");
+        .hasMessageStartingWith(
+            "exp.yaml:7:51: clients[0].connections: this run would keep at"
+                + " least 6.00e+04 trace events (4.8 MiB) in memory for 0 bytes of data");
     assertThat(RunSize.estimate(config(document(text + "stop: {at: 1s}\n"))).events())
         .isEqualTo(2 * 51.0);
   }
 
   @Test
   void aClientWithoutAListener_isCounted_withoutAnAnswer() {
-    ExperimentConfig config = config(document("""
+    ExperimentConfig config =
+        config(
+            document(
+                """
         nodes:
           - {name: client, address: 10.0.0.1}
           - {name: server, address: 10.0.0.2}
@@ -97,44 +119,66 @@ class RunSizeTest {
 
   @Test
   void aRunTooLargeForTheHeap_isRefused_atTheSendThatMakesIt() {
-    YamlDocument document = document(experiment("100MB", "0", """
+    YamlDocument document =
+        document(
+            experiment(
+                "100MB",
+                "0",
+                """
         links:
           - {a: client, b: server}
         """));
     ExperimentConfig config = config(document);
     assertThatThrownBy(() -> RunSize.check(config, document, 10L << 20))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("exp.yaml:7:42: clients[0].send: this run would keep at least 2.74e+05"
-            + " trace events (21.9 MiB) in memory for 190.7 MiB of data, more than this JVM's"
-            + " heap of 10.0 MiB: netsim holds a run's trace in memory until the run ends. Send"
-            + " less, make fewer connections, stop earlier (stop.at), or give Java more memory"
-            + " (e.g."
-            + " JDK_JAVA_OPTIONS=-Xmx1g)");
+        .hasMessage(
+            "exp.yaml:7:42: clients[0].send: this run would keep at least 2.74e+05"
+                + " trace events (21.9 MiB) in memory for 190.7 MiB of data, more than this JVM's"
+                + " heap of 10.0 MiB: netsim holds a run's trace in memory until the run ends. Send"
+                + " less, make fewer connections, stop earlier (stop.at), or give Java more memory"
+                + " (e.g."
+                + " JDK_JAVA_OPTIONS=-Xmx1g)");
     RunSize.check(config, document, 100L << 20); // fits
   }
 
   @Test
   void theEstimate_isALowerBound_ofTheEventsEveryShippedScenarioRecords() {
     for (String name : Scenarios.CATALOGUE.names()) {
-      ExperimentConfig config = ConfigLoader.load(name + ".yaml",
-          Scenarios.CATALOGUE.get(name).text(), List.of());
-      assertThat(RunSize.estimate(config).events()).as(name)
+      ExperimentConfig config =
+          ConfigLoader.load(name + ".yaml", Scenarios.CATALOGUE.get(name).text(), List.of());
+      assertThat(RunSize.estimate(config).events())
+          .as(name)
           .isLessThanOrEqualTo(new Experiment(config).run().events().size());
     }
   }
 
   @Test
   void aHugeSendBuffer_doesNotMakeASmallTransferLarge() {
-    YamlDocument document = document(experiment("100", "0", """
+    YamlDocument document =
+        document(
+            experiment(
+                "100",
+                "0",
+                """
         tcp: {sendBuffer: 1GiB}
         links:
           - {a: client, b: server}
         """));
     RunSize.check(config(document), document, 10L << 20);
-    assertThat(ConfigLoader.load("exp.yaml", experiment("100", "0", """
+    assertThat(
+            ConfigLoader.load(
+                    "exp.yaml",
+                    experiment(
+                        "100",
+                        "0",
+                        """
         tcp: {sendBuffer: 1GiB}
         links:
           - {a: client, b: server}
-        """), List.of()).tcp().sendBuffer()).isEqualTo(1L << 30);
+        """),
+                    List.of())
+                .tcp()
+                .sendBuffer())
+        .isEqualTo(1L << 30);
   }
 }

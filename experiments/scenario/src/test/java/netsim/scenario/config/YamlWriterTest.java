@@ -20,8 +20,8 @@ class YamlWriterTest {
     try (Stream<Path> list = Files.list(folder)) {
       examples = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
-    return Stream.concat(examples.stream(),
-        Stream.of(Path.of("src/main/resources/netsim/reference.yaml")));
+    return Stream.concat(
+        examples.stream(), Stream.of(Path.of("src/main/resources/netsim/reference.yaml")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -38,7 +38,10 @@ class YamlWriterTest {
 
   @Test
   void smallMappingsGoOnOneLine_textThatYamlWouldMisreadIsQuoted() {
-    JsonNode tree = YamlDocument.parse("t", """
+    JsonNode tree =
+        YamlDocument.parse(
+                "t",
+                """
         name: lab
         description: |
           Two lines,
@@ -53,8 +56,11 @@ class YamlWriterTest {
             match: {flags: "SYN|ACK", senderState: SYN_SENT, sender: client, dst: 10.0.0.2}
             select: nth 2
             action: drop
-        """).root();
-    assertThat(YamlWriter.write(tree)).isEqualTo("""
+        """)
+            .root();
+    assertThat(YamlWriter.write(tree))
+        .isEqualTo(
+            """
         name: lab
         description: |
           Two lines,

@@ -9,14 +9,15 @@ import netsim.scenario.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 
 /**
- * The line between a violation and an expected outcome. Faults the network cannot make (a byte
- * that reaches the application changed, or missing before the FIN) are made here by altering what
- * the application recorded, after a clean run; they must stay violations, next to outcomes that
- * are TCP doing its job.
+ * The line between a violation and an expected outcome. Faults the network cannot make (a byte that
+ * reaches the application changed, or missing before the FIN) are made here by altering what the
+ * application recorded, after a clean run; they must stay violations, next to outcomes that are TCP
+ * doing its job.
  */
 class InvariantsTest {
   /** Two 100-byte transfers; the client's path fails for good at 1 s, before its second one. */
-  private static final String RUN = """
+  private static final String RUN =
+      """
       name: invariants
       tcp: {maxRetries: 2}
       nodes:
@@ -43,7 +44,10 @@ class InvariantsTest {
   }
 
   private static AppRecord app(RunResult result, String node, int index) {
-    return result.apps().stream().filter(r -> r.node().equals(node)).skip(index).findFirst()
+    return result.apps().stream()
+        .filter(r -> r.node().equals(node))
+        .skip(index)
+        .findFirst()
         .orElseThrow();
   }
 
@@ -51,7 +55,8 @@ class InvariantsTest {
   void aCleanRun_withAPeerThatGaveUp_hasExpectedOutcomesOnly() {
     Invariants.Verdict verdict = verdict(run());
     assertThat(verdict.violations()).isEmpty();
-    assertThat(verdict.expected()).extracting(e -> e.node() + " " + e.kind().label())
+    assertThat(verdict.expected())
+        .extracting(e -> e.node() + " " + e.kind().label())
         .containsExactly("client user-timeout", "server peer-gave-up");
   }
 
@@ -60,9 +65,11 @@ class InvariantsTest {
     RunResult result = run();
     app(result, "server", 0).firstMismatch = 42;
     Invariants.Verdict verdict = verdict(result);
-    assertThat(verdict.violations()).containsExactly("server 10.0.0.2:80-10.0.0.1:49152: byte"
-        + " 42 read differs from the byte the peer sent (data corrupted, reordered or"
-        + " duplicated)");
+    assertThat(verdict.violations())
+        .containsExactly(
+            "server 10.0.0.2:80-10.0.0.1:49152: byte"
+                + " 42 read differs from the byte the peer sent (data corrupted, reordered or"
+                + " duplicated)");
     assertThat(verdict.expected()).hasSize(2);
   }
 
@@ -70,18 +77,22 @@ class InvariantsTest {
   void aByteMissingBeforeThePeersFin_isAViolation() {
     RunResult result = run();
     app(result, "client", 0).written = 101; // the server delivered 100 before the FIN
-    assertThat(verdict(result).violations()).containsExactly("server"
-        + " 10.0.0.2:80-10.0.0.1:49152: 100 bytes delivered before the peer's FIN, but the peer"
-        + " sent 101 (data lost)");
+    assertThat(verdict(result).violations())
+        .containsExactly(
+            "server"
+                + " 10.0.0.2:80-10.0.0.1:49152: 100 bytes delivered before the peer's FIN, but the peer"
+                + " sent 101 (data lost)");
   }
 
   @Test
   void aByteDeliveredTwice_isAViolation() {
     RunResult result = run();
     app(result, "client", 0).written = 99;
-    assertThat(verdict(result).violations()).containsExactly("server"
-        + " 10.0.0.2:80-10.0.0.1:49152: 100 bytes delivered before the peer's FIN, but the peer"
-        + " sent 99 (data duplicated)");
+    assertThat(verdict(result).violations())
+        .containsExactly(
+            "server"
+                + " 10.0.0.2:80-10.0.0.1:49152: 100 bytes delivered before the peer's FIN, but the peer"
+                + " sent 99 (data duplicated)");
   }
 
   @Test
@@ -89,7 +100,10 @@ class InvariantsTest {
     // RFC 9293 3.10.7.4: a RST in TIME-WAIT closes it (without RFC 1337). The connection had
     // closed: the RST only cut its 2 MSL short. Here the server's RST answers the client's
     // re-ACK of a FIN that the rule duplicated, once the server's end is gone.
-    ExperimentConfig config = ConfigLoader.load("invariants.yaml", """
+    ExperimentConfig config =
+        ConfigLoader.load(
+            "invariants.yaml",
+            """
         name: time-wait-rst
         nodes:
           - {name: client, address: 10.0.0.1}
@@ -104,10 +118,12 @@ class InvariantsTest {
           - {on: "server->client", match: {flagsContain: FIN}, action: delay-arrival,
              delay: 50ms, select: "nth 1", continue: true}
           - {on: "server->client", match: {flagsContain: FIN}, action: duplicate, select: "nth 1"}
-        """, List.of());
+        """,
+            List.of());
     RunResult result = new Experiment(config).run();
     List<ConnectionReport> reports = ConnectionReport.of(result);
-    assertThat(reports.get(0).transitions()).extracting(TraceEvent.State::cause)
+    assertThat(reports.get(0).transitions())
+        .extracting(TraceEvent.State::cause)
         .endsWith("rcv RST");
     assertThat(reports.get(0).transitions().get(reports.get(0).transitions().size() - 1).from())
         .isEqualTo("TIME_WAIT");
@@ -121,14 +137,15 @@ class InvariantsTest {
     // The same run with a time limit before the client gives up: the second connection is
     // left open at both ends, and nothing explains it. (The first one, in TIME_WAIT, has
     // closed.)
-    ExperimentConfig config = ConfigLoader.load("invariants.yaml", RUN + "stop: {at: 3s}\n",
-        List.of());
+    ExperimentConfig config =
+        ConfigLoader.load("invariants.yaml", RUN + "stop: {at: 3s}\n", List.of());
     Invariants.Verdict verdict = verdict(new Experiment(config).run());
-    assertThat(verdict.violations()).containsExactly(
-        "client 10.0.0.1:49153-10.0.0.2:80: left in ESTABLISHED when the run ended (time limit"
-            + " 3s), though its peer did not give up",
-        "server 10.0.0.2:80-10.0.0.1:49153: left in ESTABLISHED when the run ended (time limit"
-            + " 3s), though its peer did not give up");
+    assertThat(verdict.violations())
+        .containsExactly(
+            "client 10.0.0.1:49153-10.0.0.2:80: left in ESTABLISHED when the run ended (time limit"
+                + " 3s), though its peer did not give up",
+            "server 10.0.0.2:80-10.0.0.1:49153: left in ESTABLISHED when the run ended (time limit"
+                + " 3s), though its peer did not give up");
     assertThat(verdict.expected()).isEmpty();
   }
 }
