@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a single-node Slurm cluster on this machine (loopback only) for the job-array test
-# (SlurmJobArrayTest): munge, slurmctld and slurmd, one node named after `hostname -s` with 2 CPUs
+# (SlurmJobArrayIT): munge, slurmctld and slurmd, one node named after `hostname -s` with 2 CPUs
 # and one partition. Installs Debian's slurm-wlm and munge when they are missing. Idempotent: a
 # cluster that already answers is left alone. Exits non-zero, with a reason, when Slurm cannot
 # start; the caller warns and goes on, and the test then reports itself skipped.

@@ -75,6 +75,8 @@ final class HuntCommand implements Callable<Integer> {
 
   /** The detector names, for the help text. */
   static final class DetectorNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
     DetectorNames() {
       super(Detectors.REGISTRY.names());
     }

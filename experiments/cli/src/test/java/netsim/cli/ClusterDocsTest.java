@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The cluster recipes of docs/cluster.md say what the commands do: the Kubernetes Indexed Job runs
  * the share of each pod's index, as many shares as completions, and the merge Job merges them all;
- * the Slurm script runs share K of N from the array task (it runs for real in SlurmJobArrayTest).
+ * the Slurm script runs share K of N from the array task (it runs for real in SlurmJobArrayIT).
  */
 class ClusterDocsTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

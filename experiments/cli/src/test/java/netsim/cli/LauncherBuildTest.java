@@ -19,7 +19,8 @@ class LauncherBuildTest {
   @Test
   void mavenInTheRepository_printsNoColourCodes() throws Exception {
     Path root = Repository.path("").toAbsolutePath().normalize();
-    assertThat(Files.readString(root.resolve("netsim"))).contains("mvn -B -q -Dstyle.color=never");
+    assertThat(Files.readString(root.resolve("netsim")))
+        .contains("maven -B -q -Dstyle.color=never");
     Process p;
     try {
       p =

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * Files of the netsim repository that tests read (the examples, the sweeps, the docs, the
  * packetdrill suite), found from the repository's root: the system property {@code netsim.root},
- * which the root pom's Surefire configuration sets, whichever module the tests run in.
+ * which the root pom's Surefire and Failsafe configurations set, whichever module the tests run in.
  */
 final class Repository {
   private Repository() {}
@@ -16,7 +16,7 @@ final class Repository {
     if (root == null) {
       throw new IllegalStateException(
           "the system property netsim.root (the repository's root)"
-              + " is not set; the root pom's Surefire configuration sets it");
+              + " is not set; the root pom's Surefire and Failsafe configurations set it");
     }
     return Path.of(root).resolve(relative);
   }

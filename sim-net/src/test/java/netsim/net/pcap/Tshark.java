@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs tshark over a capture file in tests and returns what it reports, one row of fields per
- * packet. Tests call {@link #available()} in {@code Assumptions.assumeTrue(...)} so that they are
+ * packet. Tests that use it are integration tests ({@code *IT}, run by Failsafe in {@code mvn
+ * verify}); they call {@link #available()} in {@code Assumptions.assumeTrue(...)} so that they are
  * reported as skipped, with the reason, where tshark is not installed ({@code .ci/run} installs
  * it).
  *
@@ -29,7 +30,7 @@ public final class Tshark {
 
   /** Says why the tshark tests are skipped. */
   public static String unavailableReason() {
-    return "tshark not installed: "
+    return "skipped, because tshark cannot run here: "
         + UNAVAILABLE
         + " (install it with `apt-get install -y tshark`, as .ci/run does)";
   }

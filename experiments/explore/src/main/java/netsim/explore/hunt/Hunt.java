@@ -197,6 +197,8 @@ public final class Hunt {
 
   /** A hunt that could not go on: a run failed. */
   public static final class HuntException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     HuntException(String message, Throwable cause) {
       super(message, cause);
     }

@@ -12,7 +12,9 @@ public record SeedRange(long first, long last) {
   }
 
   /**
-   * @throws IllegalArgumentException for anything but "N" or "N..M" with N <= M
+   * Reads a range as a user writes it.
+   *
+   * @throws IllegalArgumentException for anything but {@code N} or {@code N..M} with {@code N <= M}
    */
   public static SeedRange parse(String text) {
     String trimmed = text.trim();

@@ -1,10 +1,10 @@
 package netsim.scenario.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
@@ -32,8 +32,7 @@ public final class YamlWriter {
   public static String write(JsonNode root) {
     StringBuilder out = new StringBuilder();
     boolean previousScalar = true;
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : root.properties()) {
       boolean scalar = isScalar(field.getValue());
       if (out.length() > 0 && !(scalar && previousScalar)) {
         out.append('\n'); // sections stand apart
@@ -57,8 +56,7 @@ public final class YamlWriter {
       }
     } else {
       out.append('\n');
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
         entry(out, indent + 2, field.getKey(), field.getValue());
       }
     }
@@ -78,8 +76,7 @@ public final class YamlWriter {
     }
     // A block mapping: its first key on the dash's line, the others below it.
     StringBuilder body = new StringBuilder();
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       entry(body, indent + 2, field.getKey(), field.getValue());
     }
     indent(out, indent).append("- ").append(body.substring(indent + 2));
@@ -133,15 +130,11 @@ public final class YamlWriter {
 
   private static String inline(JsonNode value) {
     if (value.isObject()) {
-      StringBuilder out = new StringBuilder("{");
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        out.append(key(field.getKey())).append(": ").append(inline(field.getValue()));
-        if (it.hasNext()) {
-          out.append(", ");
-        }
+      StringJoiner out = new StringJoiner(", ", "{", "}");
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
+        out.add(key(field.getKey()) + ": " + inline(field.getValue()));
       }
-      return out.append('}').toString();
+      return out.toString();
     }
     if (value.isArray()) {
       StringBuilder out = new StringBuilder("[");

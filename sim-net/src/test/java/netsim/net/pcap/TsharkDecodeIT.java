@@ -30,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The capture of a small run, decoded by tshark: it must read the file without complaint, see real
  * IPv4 and UDP with good checksums, and see the bad UDP checksum of the one packet a fault rule
- * corrupted. Skipped, saying so, where tshark is not installed.
+ * corrupted. An integration test (Failsafe runs it in {@code mvn verify}): skipped, saying why,
+ * where tshark is not installed.
  */
-class TsharkDecodeTest {
+class TsharkDecodeIT {
   private static final int PING_PORT = 7;
   private static final int ERROR_SEVERITY = 0x800000;
   private static final Ipv4Address CLIENT = Ipv4Address.parse("10.0.0.1");

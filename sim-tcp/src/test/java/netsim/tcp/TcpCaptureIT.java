@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A capture of a whole TCP connection, with options and a lost final ACK, decoded by tshark: every
  * segment's flags, relative seq/ack, options and a good checksum, as Wireshark users will see it.
+ * An integration test (Failsafe runs it in {@code mvn verify}): skipped, saying why, where tshark
+ * is not installed.
  */
-class TcpCaptureTest {
+class TcpCaptureIT {
 
   @Test
   void tsharkDecodesEveryTcpSegmentWithGoodChecksumsAndOptions(@TempDir Path directory)

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A run whose outputs cannot be written, on a real file system that is full or read-only: one line
  * that says why, exit status 3, and nothing half-written. Each case runs netsim in a mount
  * namespace of its own ({@code unshare --mount}) over a small tmpfs, so the machine's mounts are
- * never touched; without the right to mount (not root, or no unshare) the test is skipped.
+ * never touched. An integration test (Failsafe runs it in {@code mvn verify}): without the right to
+ * mount (not root, or no unshare) it is skipped, saying why.
  */
-class FileSystemFailuresTest {
+class FileSystemFailuresIT {
   /** Mounts a tmpfs on $1 with options $2, runs netsim ("$@") into it, and lists what is left. */
   private static final String SCRIPT =
       """

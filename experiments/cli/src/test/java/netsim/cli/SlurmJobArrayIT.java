@@ -18,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Slurm recipe of docs/cluster.md on a real Slurm (the one-node cluster that .ci/start-slurm.sh
  * starts): a small sweep submitted with docs/slurm/sweep.sbatch as a job array of two tasks, waited
- * for (three minutes at most), merged, equals the sweep run on one machine, byte for byte. Where no
- * Slurm answers, the test is skipped and says why.
+ * for (three minutes at most), merged, equals the sweep run on one machine, byte for byte. An
+ * integration test (Failsafe runs it in {@code mvn verify}): where no Slurm answers, it is skipped
+ * and says why.
  */
-class SlurmJobArrayTest {
+class SlurmJobArrayIT {
   private static final Path SCRIPT =
       Repository.path("docs/slurm/sweep.sbatch").toAbsolutePath().normalize();
   private static final long WAIT_MINUTES = 3;
@@ -94,14 +95,14 @@ class SlurmJobArrayTest {
     boolean up = sinfo.lines().anyMatch(l -> l.matches("\\S+ (idle|mix|alloc)\\S*"));
     Assumptions.assumeTrue(
         up,
-        "no Slurm cluster answers here ("
+        "skipped, because no Slurm cluster answers here ("
             + sinfo.strip()
             + "); run"
             + " .ci/start-slurm.sh to start the one-node cluster this test submits to");
     try {
       run(15, "sbatch", "--version");
     } catch (IOException e) {
-      Assumptions.abort("sbatch is missing: " + e.getMessage());
+      Assumptions.abort("skipped, because sbatch cannot run here: " + e.getMessage());
     }
   }
 
