@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
 
 /**

@@ -3,6 +3,7 @@ package netsim.net;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.Packet;
 
 /**
  * A node's attachment to one link: packets leave through {@link #output()} and arrive from the

@@ -11,6 +11,7 @@ import netsim.net.link.LinkDirection;
 import netsim.net.link.QueueDiscipline.DropSink;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 
 /**
  * A network node: a {@link Host} or a {@link Router}, with its interfaces, routing table and the

@@ -6,6 +6,7 @@ import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Packet;
 
 /**
  * Dispatches the packet events of one network to its {@link PacketObserver}s, stamped with the

@@ -3,6 +3,7 @@ package netsim.net;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 
 /**
  * A router: forwards packets by destination address with its static routing table, decrementing the

@@ -15,6 +15,7 @@ import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.InternetChecksum;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 import netsim.net.packet.Prefix;
 import org.junit.jupiter.api.Test;
 

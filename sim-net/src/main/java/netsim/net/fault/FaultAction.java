@@ -3,8 +3,8 @@ package netsim.net.fault;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import netsim.core.Time;
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Packet;
 
 /**
  * What a {@link FaultRule} does to a packet it takes. Each action either continues the packet (now,

@@ -11,10 +11,10 @@ import java.util.function.Consumer;
 import netsim.core.Labelled;
 import netsim.core.Simulator;
 import netsim.net.Network;
-import netsim.net.Packet;
 import netsim.net.PacketEvents;
 import netsim.net.link.QueueDiscipline.DropSink;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Packet;
 
 /**
  * An ordered chain of targeted fault rules at one place in the network (a link direction or a

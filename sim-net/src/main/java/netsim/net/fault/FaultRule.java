@@ -4,7 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
-import netsim.net.Packet;
+import netsim.net.packet.Packet;
 
 /**
  * One targeted fault: a {@link Match} saying which packets it is about, a {@link Selection} saying

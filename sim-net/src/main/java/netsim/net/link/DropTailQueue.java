@@ -2,8 +2,8 @@ package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /** A FIFO queue that drops arriving packets when it holds its limit of packets or bytes. */

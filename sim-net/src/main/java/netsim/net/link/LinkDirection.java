@@ -11,10 +11,10 @@ import netsim.core.Time;
 import netsim.core.Timer;
 import netsim.net.Interface;
 import netsim.net.Network;
-import netsim.net.Packet;
 import netsim.net.PacketEvents;
 import netsim.net.fault.FaultChain;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

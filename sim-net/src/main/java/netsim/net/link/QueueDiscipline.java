@@ -2,8 +2,8 @@ package netsim.net.link;
 
 import java.util.Map;
 import java.util.function.Function;
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

@@ -3,8 +3,8 @@ package netsim.net.link;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

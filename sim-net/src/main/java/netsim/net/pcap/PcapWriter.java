@@ -13,8 +13,8 @@ import java.nio.ByteOrder;
 import netsim.core.Time;
 import netsim.net.Network;
 import netsim.net.Node;
-import netsim.net.Packet;
 import netsim.net.PacketTap;
+import netsim.net.packet.Packet;
 
 /**
  * Writes packets to a classic pcap capture that Wireshark and tshark read: nanosecond timestamps

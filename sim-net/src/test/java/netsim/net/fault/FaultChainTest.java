@@ -16,7 +16,6 @@ import netsim.core.Time;
 import netsim.net.Host;
 import netsim.net.Network;
 import netsim.net.Node;
-import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.Router;
 import netsim.net.TestPayload;
@@ -26,6 +25,7 @@ import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.InternetChecksum;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 import netsim.core.RandomStreams;
 import netsim.core.Time;
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Packet;
 import org.junit.jupiter.api.Test;
 
 class RedQueueTest {

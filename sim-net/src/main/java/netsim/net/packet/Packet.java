@@ -1,13 +1,10 @@
-package netsim.net;
+package netsim.net.packet;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.ByteBuffer;
 import netsim.core.Time;
-import netsim.net.packet.InternetChecksum;
-import netsim.net.packet.Ipv4Address;
-import netsim.net.packet.Payload;
 
 /**
  * An IPv4 packet in flight: header fields, the transport payload, and simulation-only metadata that
@@ -32,7 +29,11 @@ public final class Packet {
   private int corruptedBit = -1;
   private long arrivalDelay;
 
-  Packet(
+  /**
+   * A packet as a host sends it. For the network layer ({@code Host}) and tests: the id must come
+   * from the network's counter to keep traces deterministic.
+   */
+  public Packet(
       long id,
       Ipv4Address source,
       Ipv4Address destination,
@@ -138,8 +139,8 @@ public final class Packet {
     return delay;
   }
 
-  /** Decrements the TTL as a router forwards; returns the new value. */
-  int decrementTtl() {
+  /** Decrements the TTL as a router forwards; returns the new value. For {@code Router} only. */
+  public int decrementTtl() {
     return --ttl;
   }
 
