@@ -2,6 +2,7 @@ package netsim.net.link;
 
 import java.util.Map;
 import java.util.function.Function;
+import netsim.core.Registry;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
