@@ -19,8 +19,8 @@ public final class Host extends Node {
   private final ProtocolHandler[] handlers = new ProtocolHandler[256];
   private int nextIdentification;
 
-  Host(Network network, String name, Ipv4Address address) {
-    super(network, name);
+  Host(Network network, int id, String name, Ipv4Address address) {
+    super(network, id, name);
     this.address = checkNotNull(address, "address");
   }
 
@@ -70,7 +70,7 @@ public final class Host extends Node {
    * listener's backlog): observers see the drop, at this host, with its cause.
    */
   public void discard(Packet packet, DropCause cause) {
-    network().events().dropped(this, null, packet, checkNotNull(cause, "cause"));
+    network().events().discarded(this, packet, checkNotNull(cause, "cause"));
   }
 
   @Override

@@ -53,6 +53,15 @@ public final class Network {
     events.add(checkNotNull(observer, "observer"));
   }
 
+  /**
+   * Packets in the network now: sent by a host or copied (by a link's duplication or a {@code
+   * duplicate} rule), and neither received by a host nor dropped yet. A packet held by a rule is in
+   * flight; a packet a host received and its protocol then discarded is not.
+   */
+  public long packetsInFlight() {
+    return events.inFlight();
+  }
+
   /** A new deterministic packet id. */
   public long nextPacketId() {
     return nextPacketId++;
@@ -63,11 +72,11 @@ public final class Network {
         nodes.values().stream().noneMatch(n -> n.owns(address)),
         "address %s is already taken",
         address);
-    return add(new Host(this, name, address));
+    return add(new Host(this, nodes.size(), name, address));
   }
 
   public Router addRouter(String name) {
-    return add(new Router(this, name));
+    return add(new Router(this, nodes.size(), name));
   }
 
   private <N extends Node> N add(N node) {
@@ -94,7 +103,7 @@ public final class Network {
     checkArgument(
         nodes.get(a.name()) == a && nodes.get(b.name()) == b,
         "both nodes must belong to this network");
-    Link link = new Link(this, name, a.addInterface(), b.addInterface(), aToB, bToA);
+    Link link = new Link(this, links.size(), name, a.addInterface(), b.addInterface(), aToB, bToA);
     links.put(name, link);
     return link;
   }

@@ -19,6 +19,7 @@ import netsim.net.packet.Packet;
  */
 public abstract class Node {
   private final Network network;
+  private final int id;
   private final String name;
   private final List<Interface> interfaces = new ArrayList<>();
   private final RoutingTable routes = new RoutingTable();
@@ -26,10 +27,16 @@ public abstract class Node {
   private final Consumer<Packet> afterFaults = this::routeOut;
   private final DropSink faultDrops = this::dropByRule;
 
-  Node(Network network, String name) {
+  Node(Network network, int id, String name) {
     this.network = checkNotNull(network, "network");
+    this.id = id;
     this.name = checkNotNull(name, "name");
     this.faults = new FaultChain(network, "node/" + name);
+  }
+
+  /** A small, stable number: the node's position in the order nodes were added, from 0. */
+  public final int id() {
+    return id;
   }
 
   public final String name() {

@@ -2,6 +2,7 @@ package netsim.net;
 
 import java.util.Arrays;
 import netsim.core.Simulator;
+import netsim.net.fault.FaultAction;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.LinkDirection;
@@ -16,6 +17,9 @@ public final class PacketEvents {
   private final Simulator simulator;
   private PacketObserver[] observers = new PacketObserver[0];
 
+  /** Packets sent or copied that have neither been received nor dropped yet. */
+  private long inFlight;
+
   PacketEvents(Simulator simulator) {
     this.simulator = simulator;
   }
@@ -25,13 +29,20 @@ public final class PacketEvents {
     observers[observers.length - 1] = observer;
   }
 
+  /** Packets sent or copied that have neither been received nor dropped yet. */
+  long inFlight() {
+    return inFlight;
+  }
+
   void sent(Host host, Packet packet) {
+    inFlight++;
     for (PacketObserver o : observers) {
       o.onSend(simulator.now(), host, packet);
     }
   }
 
   void received(Host host, Packet packet) {
+    inFlight--;
     for (PacketObserver o : observers) {
       o.onReceive(simulator.now(), host, packet);
     }
@@ -62,18 +73,33 @@ public final class PacketEvents {
   }
 
   public void duplicated(LinkDirection link, Packet original, Packet copy) {
+    inFlight++;
     for (PacketObserver o : observers) {
       o.onDuplicate(simulator.now(), link, original, copy);
     }
   }
 
+  /** A rule took a packet; a {@code duplicate} rule's copy is in flight from now on. */
   public void ruleTook(FaultChain chain, FaultRule rule, Packet packet) {
+    if (rule.action().verb() == FaultAction.Verb.DUPLICATE) {
+      inFlight++;
+    }
     for (PacketObserver o : observers) {
       o.onRule(simulator.now(), chain, rule, packet);
     }
   }
 
   public void dropped(Node node, LinkDirection link, Packet packet, DropCause cause) {
+    inFlight--;
+    report(node, link, packet, cause);
+  }
+
+  /** A host's protocol handler dropped a packet the host had received (its way ended there). */
+  void discarded(Host host, Packet packet, DropCause cause) {
+    report(host, null, packet, cause);
+  }
+
+  private void report(Node node, LinkDirection link, Packet packet, DropCause cause) {
     for (PacketObserver o : observers) {
       o.onDrop(simulator.now(), node, link, packet, cause);
     }

@@ -14,8 +14,8 @@ import netsim.net.packet.Packet;
 public final class Router extends Node {
   private static final int HEADER_BITS = 8 * Packet.HEADER_LENGTH;
 
-  Router(Network network, String name) {
-    super(network, name);
+  Router(Network network, int id, String name) {
+    super(network, id, name);
   }
 
   @Override

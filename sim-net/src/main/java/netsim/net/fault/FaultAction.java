@@ -2,6 +2,7 @@ package netsim.net.fault;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Locale;
 import netsim.core.Time;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Packet;
@@ -12,8 +13,26 @@ import netsim.net.packet.Packet;
  */
 public sealed interface FaultAction {
 
-  /** A short verb for traces and event labels: "drop", "delay", "hold-until", ... */
-  String verb();
+  /** What an action does, one constant per kind of action. Traces use {@link #traceName()}. */
+  enum Verb {
+    DROP,
+    DELAY,
+    DELAY_ARRIVAL,
+    HOLD_UNTIL,
+    HOLD,
+    DUPLICATE,
+    CORRUPT;
+
+    private final String traceName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+    /** The verb in traces and event labels: "drop", "delay", "delay-arrival", "hold-until", ... */
+    public String traceName() {
+      return traceName;
+    }
+  }
+
+  /** What this action does. */
+  Verb verb();
 
   /** Drops the packet, reported with {@link DropCause#RULE}. */
   static FaultAction drop() {
@@ -73,13 +92,13 @@ public sealed interface FaultAction {
     INSTANCE;
 
     @Override
-    public String verb() {
-      return "drop";
+    public Verb verb() {
+      return Verb.DROP;
     }
 
     @Override
     public String toString() {
-      return verb();
+      return verb().traceName();
     }
   }
 
@@ -90,8 +109,8 @@ public sealed interface FaultAction {
     }
 
     @Override
-    public String verb() {
-      return "delay";
+    public Verb verb() {
+      return Verb.DELAY;
     }
 
     @Override
@@ -107,8 +126,8 @@ public sealed interface FaultAction {
     }
 
     @Override
-    public String verb() {
-      return "delay-arrival";
+    public Verb verb() {
+      return Verb.DELAY_ARRIVAL;
     }
 
     @Override
@@ -124,8 +143,8 @@ public sealed interface FaultAction {
     }
 
     @Override
-    public String verb() {
-      return "hold-until";
+    public Verb verb() {
+      return Verb.HOLD_UNTIL;
     }
 
     @Override
@@ -139,13 +158,13 @@ public sealed interface FaultAction {
     INSTANCE;
 
     @Override
-    public String verb() {
-      return "hold";
+    public Verb verb() {
+      return Verb.HOLD;
     }
 
     @Override
     public String toString() {
-      return verb();
+      return verb().traceName();
     }
   }
 
@@ -154,13 +173,13 @@ public sealed interface FaultAction {
     INSTANCE;
 
     @Override
-    public String verb() {
-      return "duplicate";
+    public Verb verb() {
+      return Verb.DUPLICATE;
     }
 
     @Override
     public String toString() {
-      return verb();
+      return verb().traceName();
     }
   }
 
@@ -205,8 +224,8 @@ public sealed interface FaultAction {
     }
 
     @Override
-    public String verb() {
-      return "corrupt";
+    public Verb verb() {
+      return Verb.CORRUPT;
     }
 
     @Override

@@ -98,7 +98,7 @@ public final class FaultRule {
     if (givenName == null) {
       name = "rule" + position;
     }
-    eventLabel = "fault/" + owner.name() + "/" + name + "/" + action.verb();
+    eventLabel = "fault/" + owner.name() + "/" + name + "/" + action.verb().traceName();
   }
 
   /** The label of the events this rule schedules, e.g. "fault/link/a->b/late-syn/delay". */

@@ -9,17 +9,22 @@ public final class Link {
   private final LinkDirection aToB;
   private final LinkDirection bToA;
 
-  /** Made by {@link Network#connect}; attaches both interfaces. */
+  /**
+   * Made by {@link Network#connect}; attaches both interfaces.
+   *
+   * @param index the link's position in the order links were added, from 0
+   */
   public Link(
       Network network,
+      int index,
       String name,
       Interface a,
       Interface b,
       LinkConfig aToBConfig,
       LinkConfig bToAConfig) {
     this.name = name;
-    this.aToB = new LinkDirection(network, name, a, b, aToBConfig);
-    this.bToA = new LinkDirection(network, name, b, a, bToAConfig);
+    this.aToB = new LinkDirection(network, 2 * index, name, a, b, aToBConfig);
+    this.bToA = new LinkDirection(network, 2 * index + 1, name, b, a, bToAConfig);
     a.attach(aToB);
     b.attach(bToA);
   }

@@ -33,6 +33,7 @@ public final class LinkDirection {
   private final Simulator simulator;
   private final Network network;
   private final PacketEvents events;
+  private final int id;
   private final String name;
   private final Interface from;
   private final Interface to;
@@ -62,8 +63,10 @@ public final class LinkDirection {
   private long lastArrival;
   private int reorderCount;
 
-  LinkDirection(Network network, String linkName, Interface from, Interface to, LinkConfig config) {
+  LinkDirection(
+      Network network, int id, String linkName, Interface from, Interface to, LinkConfig config) {
     this.network = network;
+    this.id = id;
     this.simulator = network.simulator();
     this.events = network.events();
     this.from = from;
@@ -81,6 +84,14 @@ public final class LinkDirection {
 
   private UniformRandomProvider stream(String purpose) {
     return network.streams().get(streamPrefix + purpose);
+  }
+
+  /**
+   * A small, stable number: twice the link's position in the order links were added, plus 0 for its
+   * a-to-b direction and 1 for b-to-a.
+   */
+  public int id() {
+    return id;
   }
 
   /** "client->router". */

@@ -99,7 +99,7 @@ public final class Recorder implements PacketObserver, TcpObserver {
             time,
             chain.name(),
             rule.name(),
-            rule.action().verb(),
+            rule.action().verb().traceName(),
             packet.id(),
             flags(p.flags()),
             p.sequenceNumber(),
