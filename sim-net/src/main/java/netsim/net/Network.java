@@ -14,6 +14,7 @@ import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
+import netsim.net.link.LinkDecisions;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Prefix;
 
@@ -26,6 +27,7 @@ public final class Network {
   private final Simulator simulator;
   private final RandomStreams streams;
   private final PacketEvents events;
+  private final DecisionEvents decisions = new DecisionEvents();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Link> links = new LinkedHashMap<>();
   private long nextPacketId;
@@ -60,6 +62,16 @@ public final class Network {
    */
   public long packetsInFlight() {
     return events.inFlight();
+  }
+
+  /** Where link directions report the random decisions they make. */
+  public LinkDecisions decisions() {
+    return decisions;
+  }
+
+  /** Adds an observer of every random decision the network's link directions make. */
+  public void addDecisionObserver(LinkDecisions observer) {
+    decisions.add(checkNotNull(observer, "observer"));
   }
 
   /** A new deterministic packet id. */

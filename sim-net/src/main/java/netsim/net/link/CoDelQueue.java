@@ -44,6 +44,11 @@ public final class CoDelQueue implements QueueDiscipline {
     public QueueDiscipline create(UniformRandomProvider random) {
       return new CoDelQueue(this);
     }
+
+    @Override
+    public boolean drawsRandom() {
+      return false;
+    }
   }
 
   private final long target;

@@ -24,6 +24,11 @@ public final class DropTailQueue implements QueueDiscipline {
     public QueueDiscipline create(UniformRandomProvider random) {
       return new DropTailQueue(this);
     }
+
+    @Override
+    public boolean drawsRandom() {
+      return false;
+    }
   }
 
   private final Spec spec;

@@ -33,6 +33,7 @@ public final class LinkDirection {
   private final Simulator simulator;
   private final Network network;
   private final PacketEvents events;
+  private final LinkDecisions decisions;
   private final int id;
   private final String name;
   private final Interface from;
@@ -69,6 +70,7 @@ public final class LinkDirection {
     this.id = id;
     this.simulator = network.simulator();
     this.events = network.events();
+    this.decisions = network.decisions();
     this.from = from;
     this.to = to;
     this.name = from.node().name() + "->" + to.node().name();
@@ -211,6 +213,7 @@ public final class LinkDirection {
       }
       DropCause lost = loss.decide(lossRandom);
       if (lost != null) {
+        decisions.lost(this, packet, lost);
         drop(packet, lost);
         return;
       }
@@ -223,6 +226,7 @@ public final class LinkDirection {
       if (duplicateRandom.nextDouble() < config.duplicate()) {
         copy = packet.duplicate(network.nextPacketId());
         counters.duplicated++;
+        decisions.duplicated(this, packet, copy);
         events.duplicated(this, packet, copy);
       }
     }
@@ -240,8 +244,10 @@ public final class LinkDirection {
         corruptRandom = stream("corrupt");
       }
       if (corruptRandom.nextDouble() < config.corrupt()) {
-        packet.corrupt(corruptRandom.nextInt(8 * packet.totalLength()));
+        int bit = corruptRandom.nextInt(8 * packet.totalLength());
+        packet.corrupt(bit);
         counters.corrupted++;
+        decisions.corrupted(this, packet, bit);
       }
     }
   }
@@ -249,6 +255,9 @@ public final class LinkDirection {
   private void enqueue(Packet packet) {
     DropCause refused = queue.enqueue(packet, simulator.now());
     if (refused != null) {
+      if (refused == DropCause.AQM && config.queue().drawsRandom()) {
+        decisions.aqmDropped(this, packet);
+      }
       drop(packet, refused);
       return;
     }
@@ -294,7 +303,8 @@ public final class LinkDirection {
     long now = simulator.now();
     long extra = packet.takeArrivalDelay();
     long arrival;
-    if (isReordered()) {
+    boolean reordered = isReordered();
+    if (reordered) {
       counters.reordered++;
       arrival = Time.after(now, extra);
     } else {
@@ -311,6 +321,7 @@ public final class LinkDirection {
         lastArrival = arrival;
       }
     }
+    decisions.propagated(this, packet, arrival - now, reordered);
     simulator.scheduleAt(arrival, new Arrival(packet, epoch));
   }
 

@@ -45,6 +45,13 @@ public interface QueueDiscipline {
      * @param random the direction's own "queue" stream, for disciplines that draw (RED)
      */
     QueueDiscipline create(UniformRandomProvider random);
+
+    /**
+     * Whether the discipline draws random numbers to decide its drops (RED does; CoDel and
+     * drop-tail decide from the queue alone), so that its drops are decisions to record for a
+     * replay ({@link LinkDecisions#aqmDropped}).
+     */
+    boolean drawsRandom();
   }
 
   /**

@@ -149,6 +149,11 @@ public final class RedQueue implements QueueDiscipline {
     public QueueDiscipline create(UniformRandomProvider random) {
       return new RedQueue(this, checkNotNull(random, "random"));
     }
+
+    @Override
+    public boolean drawsRandom() {
+      return true;
+    }
   }
 
   private final Spec spec;
