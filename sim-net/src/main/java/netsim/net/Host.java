@@ -52,7 +52,7 @@ public final class Host extends Node {
     Network network = network();
     Packet packet =
         new Packet(
-            network.nextPacketId(),
+            network.packetIds().next(),
             address,
             destination,
             nextIdentification++,

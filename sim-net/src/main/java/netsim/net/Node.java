@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import netsim.net.fault.FaultChain;
 import netsim.net.link.LinkDirection;
-import netsim.net.link.QueueDiscipline.DropSink;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
 
@@ -31,7 +31,8 @@ public abstract class Node {
     this.network = checkNotNull(network, "network");
     this.id = id;
     this.name = checkNotNull(name, "name");
-    this.faults = new FaultChain(network, "node/" + name);
+    this.faults =
+        new FaultChain(network.simulator(), network.packetIds(), "node/" + name, network.events());
   }
 
   /** A small, stable number: the node's position in the order nodes were added, from 0. */

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import netsim.core.Time;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
 

@@ -3,6 +3,7 @@ package netsim.net.link;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Function;
 import netsim.core.Registry;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -13,12 +14,6 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@link Spec}.
  */
 public interface QueueDiscipline {
-
-  /** Where a discipline reports the packets it drops while dequeuing (CoDel does). */
-  @FunctionalInterface
-  interface DropSink {
-    void drop(Packet packet, DropCause cause);
-  }
 
   /**
    * Offers a packet at time {@code now}.
