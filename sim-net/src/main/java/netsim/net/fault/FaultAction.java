@@ -1,8 +1,12 @@
 package netsim.net.fault;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import netsim.core.Registry;
 import netsim.core.Time;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Packet;
@@ -33,6 +37,64 @@ public sealed interface FaultAction {
 
   /** What this action does. */
   Verb verb();
+
+  /**
+   * The values a config file gives an action's parameters, read by the config layer, which checks
+   * them and reports its own located errors.
+   */
+  interface Parameters {
+    boolean has(String key);
+
+    /** A duration in nanoseconds; the key is present. */
+    long duration(String key);
+
+    /** A whole number; the key is present. */
+    long integer(String key);
+  }
+
+  /**
+   * How a config file makes an action: the parameter keys it takes (besides the verb), and the
+   * action from their values.
+   */
+  record Form(List<String> keys, Function<Parameters, FaultAction> make) {
+    public Form {
+      keys = List.copyOf(keys);
+      checkNotNull(make, "make");
+    }
+
+    static Form of(Function<Parameters, FaultAction> make, String... keys) {
+      return new Form(List.of(keys), make);
+    }
+
+    /** Whether the action takes parameter {@code key}. */
+    public boolean takes(String key) {
+      return keys.contains(key);
+    }
+  }
+
+  /**
+   * The actions by their {@link Verb#traceName()}, as config files name them: {@code drop}, {@code
+   * delay} and {@code delay-arrival} (key {@code delay}), {@code hold-until} (key {@code until}),
+   * {@code hold}, {@code duplicate}, {@code corrupt} (optional key {@code bit}, else the transport
+   * checksum).
+   */
+  Registry<Form> ACTIONS =
+      Registry.<Form>builder("action")
+          .register(Verb.DROP.traceName(), Form.of(p -> drop()))
+          .register(Verb.DELAY.traceName(), Form.of(p -> delay(p.duration("delay")), "delay"))
+          .register(
+              Verb.DELAY_ARRIVAL.traceName(),
+              Form.of(p -> delayArrival(p.duration("delay")), "delay"))
+          .register(
+              Verb.HOLD_UNTIL.traceName(), Form.of(p -> holdUntil(p.duration("until")), "until"))
+          .register(Verb.HOLD.traceName(), Form.of(p -> hold()))
+          .register(Verb.DUPLICATE.traceName(), Form.of(p -> duplicate()))
+          .register(
+              Verb.CORRUPT.traceName(),
+              Form.of(
+                  p -> p.has("bit") ? corruptBit(Math.toIntExact(p.integer("bit"))) : corrupt(),
+                  "bit"))
+          .build();
 
   /** Drops the packet, reported with {@link DropCause#RULE}. */
   static FaultAction drop() {
