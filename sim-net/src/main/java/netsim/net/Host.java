@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
 
 /**
@@ -18,8 +19,8 @@ public final class Host extends Node {
   private final ProtocolHandler[] handlers = new ProtocolHandler[256];
   private int nextIdentification;
 
-  Host(Network network, String name, Ipv4Address address) {
-    super(network, name);
+  Host(Network network, int id, String name, Ipv4Address address) {
+    super(network, id, name);
     this.address = checkNotNull(address, "address");
   }
 
@@ -51,7 +52,7 @@ public final class Host extends Node {
     Network network = network();
     Packet packet =
         new Packet(
-            network.nextPacketId(),
+            network.packetIds().next(),
             address,
             destination,
             nextIdentification++,
@@ -69,7 +70,7 @@ public final class Host extends Node {
    * listener's backlog): observers see the drop, at this host, with its cause.
    */
   public void discard(Packet packet, DropCause cause) {
-    network().events().dropped(this, null, packet, checkNotNull(cause, "cause"));
+    network().events().discarded(this, packet, checkNotNull(cause, "cause"));
   }
 
   @Override

@@ -2,16 +2,20 @@ package netsim.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import netsim.net.link.Arrival;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.Packet;
 
 /**
- * A node's attachment to one link: packets leave through {@link #output()} and arrive from the
- * peer's direction. Packet taps (pcap capture) see both ways.
+ * A node's attachment to one link: packets leave through {@link #output()} to the {@link #peer()}
+ * interface at the link's other end, and arrive from the peer's direction. Packet taps (pcap
+ * capture) see both ways.
  */
-public final class Interface {
+public final class Interface implements Arrival {
   private final Node node;
   private final int index;
   private LinkDirection output;
+  private Interface peer;
   private final List<PacketTap> taps = new ArrayList<>();
 
   Interface(Node node, int index) {
@@ -33,12 +37,21 @@ public final class Interface {
     return output;
   }
 
-  /** Attaches this interface to the link direction that carries its outgoing packets. */
-  public void attach(LinkDirection direction) {
+  /** The interface at the other end of the link, or null before the interface is attached. */
+  public Interface peer() {
+    return peer;
+  }
+
+  /**
+   * Attaches this interface to the link direction that carries its outgoing packets to {@code
+   * other}.
+   */
+  void attach(LinkDirection direction, Interface other) {
     if (output != null) {
       throw new IllegalStateException(name() + " is already attached to " + output.name());
     }
     output = direction;
+    peer = other;
   }
 
   public void addTap(PacketTap tap) {
@@ -58,6 +71,7 @@ public final class Interface {
   }
 
   /** Called by a link direction when a packet arrives here. */
+  @Override
   public void arrive(Packet packet, LinkDirection from) {
     long now = node.network().simulator().now();
     for (int i = 0; i < taps.size(); i++) {

@@ -109,10 +109,18 @@ public final class LinkSchedule {
     for (Node node : members) {
       checkArgument(network.nodes().contains(node), "node %s is not in this network", node);
     }
+    Set<LinkDirection> leavingMembers = new LinkedHashSet<>();
+    for (Node node : members) {
+      for (Interface i : node.interfaces()) {
+        if (i.output() != null) {
+          leavingMembers.add(i.output());
+        }
+      }
+    }
     List<Link> crossing = new ArrayList<>();
     for (Link link : network.links()) {
-      boolean a = members.contains(link.aToB().from().node());
-      boolean b = members.contains(link.aToB().to().node());
+      boolean a = leavingMembers.contains(link.aToB());
+      boolean b = leavingMembers.contains(link.bToA());
       if (a != b) {
         crossing.add(link);
       }

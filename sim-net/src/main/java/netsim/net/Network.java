@@ -14,7 +14,10 @@ import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
+import netsim.net.link.LinkDecisions;
+import netsim.net.link.LinkDirection;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.PacketIds;
 import netsim.net.packet.Prefix;
 
 /**
@@ -26,9 +29,10 @@ public final class Network {
   private final Simulator simulator;
   private final RandomStreams streams;
   private final PacketEvents events;
+  private final DecisionEvents decisions = new DecisionEvents();
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Link> links = new LinkedHashMap<>();
-  private long nextPacketId;
+  private final PacketIds packetIds = new PacketIds();
 
   public Network(Simulator simulator, RandomStreams streams) {
     this.simulator = checkNotNull(simulator, "simulator");
@@ -53,9 +57,23 @@ public final class Network {
     events.add(checkNotNull(observer, "observer"));
   }
 
-  /** A new deterministic packet id. */
-  public long nextPacketId() {
-    return nextPacketId++;
+  /**
+   * Packets in the network now: sent by a host or copied (by a link's duplication or a {@code
+   * duplicate} rule), and neither received by a host nor dropped yet. A packet held by a rule is in
+   * flight; a packet a host received and its protocol then discarded is not.
+   */
+  public long packetsInFlight() {
+    return events.inFlight();
+  }
+
+  /** Adds an observer of every random decision the network's link directions make. */
+  public void addDecisionObserver(LinkDecisions observer) {
+    decisions.add(checkNotNull(observer, "observer"));
+  }
+
+  /** The packet ids of this network: every packet made in it takes the next one. */
+  PacketIds packetIds() {
+    return packetIds;
   }
 
   public Host addHost(String name, Ipv4Address address) {
@@ -63,11 +81,11 @@ public final class Network {
         nodes.values().stream().noneMatch(n -> n.owns(address)),
         "address %s is already taken",
         address);
-    return add(new Host(this, name, address));
+    return add(new Host(this, nodes.size(), name, address));
   }
 
   public Router addRouter(String name) {
-    return add(new Router(this, name));
+    return add(new Router(this, nodes.size(), name));
   }
 
   private <N extends Node> N add(N node) {
@@ -94,9 +112,32 @@ public final class Network {
     checkArgument(
         nodes.get(a.name()) == a && nodes.get(b.name()) == b,
         "both nodes must belong to this network");
-    Link link = new Link(this, name, a.addInterface(), b.addInterface(), aToB, bToA);
+    int index = links.size();
+    Interface atA = a.addInterface();
+    Interface atB = b.addInterface();
+    LinkDirection forth = direction(2 * index, name, a, atB, aToB);
+    LinkDirection back = direction(2 * index + 1, name, b, atA, bToA);
+    atA.attach(forth, atB);
+    atB.attach(back, atA);
+    Link link = new Link(name, forth, back);
     links.put(name, link);
     return link;
+  }
+
+  /** The direction of link {@code linkName} that carries {@code from}'s packets to {@code to}. */
+  private LinkDirection direction(
+      int id, String linkName, Node from, Interface to, LinkConfig config) {
+    return new LinkDirection(
+        simulator,
+        streams,
+        packetIds,
+        id,
+        linkName,
+        from.name() + "->" + to.node().name(),
+        to,
+        events.sentBy(from),
+        decisions,
+        config);
   }
 
   public Node node(String name) {
@@ -145,10 +186,10 @@ public final class Network {
       while (!frontier.isEmpty()) {
         Node at = frontier.remove();
         for (Interface out : at.interfaces()) {
-          if (out.output() == null) {
+          if (out.peer() == null) {
             continue;
           }
-          Node next = out.output().to().node();
+          Node next = out.peer().node();
           if (!firstHop.containsKey(next)) {
             firstHop.put(next, at == from ? out : firstHop.get(at));
             frontier.add(next);

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import netsim.net.fault.FaultChain;
 import netsim.net.link.LinkDirection;
-import netsim.net.link.QueueDiscipline.DropSink;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 
 /**
  * A network node: a {@link Host} or a {@link Router}, with its interfaces, routing table and the
@@ -18,6 +19,7 @@ import netsim.net.packet.Ipv4Address;
  */
 public abstract class Node {
   private final Network network;
+  private final int id;
   private final String name;
   private final List<Interface> interfaces = new ArrayList<>();
   private final RoutingTable routes = new RoutingTable();
@@ -25,10 +27,17 @@ public abstract class Node {
   private final Consumer<Packet> afterFaults = this::routeOut;
   private final DropSink faultDrops = this::dropByRule;
 
-  Node(Network network, String name) {
+  Node(Network network, int id, String name) {
     this.network = checkNotNull(network, "network");
+    this.id = id;
     this.name = checkNotNull(name, "name");
-    this.faults = new FaultChain(network, "node/" + name);
+    this.faults =
+        new FaultChain(network.simulator(), network.packetIds(), "node/" + name, network.events());
+  }
+
+  /** A small, stable number: the node's position in the order nodes were added, from 0. */
+  public final int id() {
+    return id;
   }
 
   public final String name() {

@@ -4,6 +4,7 @@ import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Packet;
 
 /**
  * Sees packet events in a {@link Network}: for traces, counters and pictures. Every method has a

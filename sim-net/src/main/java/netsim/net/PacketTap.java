@@ -1,5 +1,7 @@
 package netsim.net;
 
+import netsim.net.packet.Packet;
+
 /** Sees every packet that crosses one interface, in either direction, like tcpdump on it. */
 @FunctionalInterface
 public interface PacketTap {

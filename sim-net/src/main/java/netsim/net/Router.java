@@ -3,6 +3,7 @@ package netsim.net;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 
 /**
  * A router: forwards packets by destination address with its static routing table, decrementing the
@@ -13,8 +14,8 @@ import netsim.net.packet.Ipv4Address;
 public final class Router extends Node {
   private static final int HEADER_BITS = 8 * Packet.HEADER_LENGTH;
 
-  Router(Network network, String name) {
-    super(network, name);
+  Router(Network network, int id, String name) {
+    super(network, id, name);
   }
 
   @Override

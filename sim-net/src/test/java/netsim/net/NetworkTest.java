@@ -8,6 +8,7 @@ import java.util.List;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
+import netsim.net.fault.FaultRule;
 import netsim.net.link.DropTailQueue;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
@@ -15,6 +16,7 @@ import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.InternetChecksum;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 import netsim.net.packet.Prefix;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +173,100 @@ class NetworkTest {
     Packet second = client.send(server.address(), TestPayload.of("b", 1), null);
     assertThat(first.id()).isZero();
     assertThat(second.id()).isEqualTo(1);
+  }
+
+  @Test
+  void nodeIds_followTheOrderNodesWereAdded_hostsAndRoutersAlike() {
+    Router router = net.addRouter("router");
+    Host third = net.addHost("third", Ipv4Address.parse("10.0.0.3"));
+
+    assertThat(client.id()).isZero();
+    assertThat(server.id()).isEqualTo(1);
+    assertThat(router.id()).isEqualTo(2);
+    assertThat(third.id()).isEqualTo(3);
+  }
+
+  @Test
+  void linkDirectionIds_areTwiceTheLinkIndex_plusOneForTheWayBack() {
+    Router router = net.addRouter("router");
+    Link first = net.connect(client, router, LinkConfig.ideal(), LinkConfig.ideal());
+    Link second = net.connect(router, server, LinkConfig.ideal(), LinkConfig.ideal());
+
+    assertThat(first.aToB().id()).isZero();
+    assertThat(first.bToA().id()).isEqualTo(1);
+    assertThat(second.aToB().id()).isEqualTo(2);
+    assertThat(second.bToA().id()).isEqualTo(3);
+  }
+
+  @Test
+  void packetsInFlight_countsPacketsSent_untilReceivedOrDropped() {
+    // 1000 bytes take 1 ms at 8 Mbit/s: one packet transmits, one waits, the third is dropped.
+    LinkConfig config =
+        LinkConfig.builder()
+            .bandwidth(8_000_000)
+            .delay(Time.millis(10))
+            .queue(new DropTailQueue.Spec(1, 0))
+            .build();
+    net.connect(client, server, config, config);
+    net.computeRoutes();
+    for (int i = 0; i < 3; i++) {
+      send("p" + i, 972);
+    }
+    assertThat(net.packetsInFlight()).isEqualTo(2);
+
+    sim.runUntil(Time.millis(11));
+    assertThat(arrivals).containsExactly("p0@" + Time.millis(11));
+    assertThat(net.packetsInFlight()).isEqualTo(1);
+
+    sim.run();
+    assertThat(net.packetsInFlight()).isZero();
+  }
+
+  @Test
+  void packetsInFlight_countsALinksCopy_andADuplicateRulesCopy() {
+    LinkConfig duplicating = LinkConfig.builder().delay(Time.millis(10)).duplicate(1).build();
+    net.connect(client, server, duplicating, duplicating);
+    net.computeRoutes();
+    client.faults().add(FaultRule.any().duplicate());
+
+    send("p", 10);
+    // The rule's copy and the original, each copied again by the link.
+    assertThat(net.packetsInFlight()).isEqualTo(4);
+
+    sim.run();
+    assertThat(arrivals).hasSize(4);
+    assertThat(net.packetsInFlight()).isZero();
+  }
+
+  @Test
+  void packetsInFlight_aPacketHeldByARule_staysInFlightUntilReleased() {
+    net.connect(client, server, LinkConfig.ideal(), LinkConfig.ideal());
+    net.computeRoutes();
+    FaultRule hold = FaultRule.any().hold();
+    client.faults().add(hold);
+
+    send("held", 10);
+    sim.run();
+    assertThat(net.packetsInFlight()).isEqualTo(1);
+
+    hold.release();
+    sim.run();
+    assertThat(arrivals).containsExactly("held@0");
+    assertThat(net.packetsInFlight()).isZero();
+  }
+
+  @Test
+  void packetsInFlight_aReceivedPacketItsProtocolDiscards_endsOnlyOnce() {
+    Host refusing = net.addHost("refusing", Ipv4Address.parse("10.0.0.3"));
+    refusing.register(TestPayload.PROTOCOL, packet -> refusing.discard(packet, DropCause.BACKLOG));
+    net.connect(client, refusing, LinkConfig.ideal(), LinkConfig.ideal());
+    net.computeRoutes();
+
+    client.send(refusing.address(), TestPayload.of("syn", 10), null);
+    sim.run();
+
+    assertThat(drops).containsExactly("syn:backlog@0");
+    assertThat(net.packetsInFlight()).isZero();
   }
 
   @Test

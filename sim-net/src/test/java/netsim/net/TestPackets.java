@@ -1,6 +1,7 @@
 package netsim.net;
 
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
 
 /** Makes packets directly, without sending them, for tests of code that inspects packets. */

@@ -10,13 +10,13 @@ import netsim.core.Simulator;
 import netsim.net.Host;
 import netsim.net.Network;
 import netsim.net.Node;
-import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.Router;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 
 /**
  * One bulk transfer from a client to a server over client - router - server: the client writes

@@ -13,7 +13,6 @@ import netsim.core.Time;
 import netsim.net.Host;
 import netsim.net.Network;
 import netsim.net.Node;
-import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.Link;
@@ -21,6 +20,7 @@ import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 
 /**
  * Two hosts, client C = 10.0.0.1 and server S = 10.0.0.2, joined by one link with a one-way delay,

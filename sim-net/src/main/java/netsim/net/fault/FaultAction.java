@@ -1,10 +1,15 @@
 package netsim.net.fault;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import netsim.core.Registry;
 import netsim.core.Time;
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Packet;
 
 /**
  * What a {@link FaultRule} does to a packet it takes. Each action either continues the packet (now,
@@ -12,8 +17,84 @@ import netsim.net.packet.DropCause;
  */
 public sealed interface FaultAction {
 
-  /** A short verb for traces and event labels: "drop", "delay", "hold-until", ... */
-  String verb();
+  /** What an action does, one constant per kind of action. Traces use {@link #traceName()}. */
+  enum Verb {
+    DROP,
+    DELAY,
+    DELAY_ARRIVAL,
+    HOLD_UNTIL,
+    HOLD,
+    DUPLICATE,
+    CORRUPT;
+
+    private final String traceName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+    /** The verb in traces and event labels: "drop", "delay", "delay-arrival", "hold-until", ... */
+    public String traceName() {
+      return traceName;
+    }
+  }
+
+  /** What this action does. */
+  Verb verb();
+
+  /**
+   * The values a config file gives an action's parameters, read by the config layer, which checks
+   * them and reports its own located errors.
+   */
+  interface Parameters {
+    boolean has(String key);
+
+    /** A duration in nanoseconds; the key is present. */
+    long duration(String key);
+
+    /** A whole number; the key is present. */
+    long integer(String key);
+  }
+
+  /**
+   * How a config file makes an action: the parameter keys it takes (besides the verb), and the
+   * action from their values.
+   */
+  record Form(List<String> keys, Function<Parameters, FaultAction> make) {
+    public Form {
+      keys = List.copyOf(keys);
+      checkNotNull(make, "make");
+    }
+
+    static Form of(Function<Parameters, FaultAction> make, String... keys) {
+      return new Form(List.of(keys), make);
+    }
+
+    /** Whether the action takes parameter {@code key}. */
+    public boolean takes(String key) {
+      return keys.contains(key);
+    }
+  }
+
+  /**
+   * The actions by their {@link Verb#traceName()}, as config files name them: {@code drop}, {@code
+   * delay} and {@code delay-arrival} (key {@code delay}), {@code hold-until} (key {@code until}),
+   * {@code hold}, {@code duplicate}, {@code corrupt} (optional key {@code bit}, else the transport
+   * checksum).
+   */
+  Registry<Form> ACTIONS =
+      Registry.<Form>builder("action")
+          .register(Verb.DROP.traceName(), Form.of(p -> drop()))
+          .register(Verb.DELAY.traceName(), Form.of(p -> delay(p.duration("delay")), "delay"))
+          .register(
+              Verb.DELAY_ARRIVAL.traceName(),
+              Form.of(p -> delayArrival(p.duration("delay")), "delay"))
+          .register(
+              Verb.HOLD_UNTIL.traceName(), Form.of(p -> holdUntil(p.duration("until")), "until"))
+          .register(Verb.HOLD.traceName(), Form.of(p -> hold()))
+          .register(Verb.DUPLICATE.traceName(), Form.of(p -> duplicate()))
+          .register(
+              Verb.CORRUPT.traceName(),
+              Form.of(
+                  p -> p.has("bit") ? corruptBit(Math.toIntExact(p.integer("bit"))) : corrupt(),
+                  "bit"))
+          .build();
 
   /** Drops the packet, reported with {@link DropCause#RULE}. */
   static FaultAction drop() {
@@ -73,13 +154,13 @@ public sealed interface FaultAction {
     INSTANCE;
 
     @Override
-    public String verb() {
-      return "drop";
+    public Verb verb() {
+      return Verb.DROP;
     }
 
     @Override
     public String toString() {
-      return verb();
+      return verb().traceName();
     }
   }
 
@@ -90,8 +171,8 @@ public sealed interface FaultAction {
     }
 
     @Override
-    public String verb() {
-      return "delay";
+    public Verb verb() {
+      return Verb.DELAY;
     }
 
     @Override
@@ -107,8 +188,8 @@ public sealed interface FaultAction {
     }
 
     @Override
-    public String verb() {
-      return "delay-arrival";
+    public Verb verb() {
+      return Verb.DELAY_ARRIVAL;
     }
 
     @Override
@@ -124,8 +205,8 @@ public sealed interface FaultAction {
     }
 
     @Override
-    public String verb() {
-      return "hold-until";
+    public Verb verb() {
+      return Verb.HOLD_UNTIL;
     }
 
     @Override
@@ -139,13 +220,13 @@ public sealed interface FaultAction {
     INSTANCE;
 
     @Override
-    public String verb() {
-      return "hold";
+    public Verb verb() {
+      return Verb.HOLD;
     }
 
     @Override
     public String toString() {
-      return verb();
+      return verb().traceName();
     }
   }
 
@@ -154,13 +235,13 @@ public sealed interface FaultAction {
     INSTANCE;
 
     @Override
-    public String verb() {
-      return "duplicate";
+    public Verb verb() {
+      return Verb.DUPLICATE;
     }
 
     @Override
     public String toString() {
-      return verb();
+      return verb().traceName();
     }
   }
 
@@ -205,8 +286,8 @@ public sealed interface FaultAction {
     }
 
     @Override
-    public String verb() {
-      return "corrupt";
+    public Verb verb() {
+      return Verb.CORRUPT;
     }
 
     @Override

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import netsim.core.Labelled;
 import netsim.core.Simulator;
-import netsim.net.Network;
-import netsim.net.Packet;
-import netsim.net.PacketEvents;
-import netsim.net.link.QueueDiscipline.DropSink;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
+import netsim.net.packet.Packet;
+import netsim.net.packet.PacketIds;
 
 /**
  * An ordered chain of targeted fault rules at one place in the network (a link direction or a
@@ -30,14 +29,16 @@ import netsim.net.packet.DropCause;
  * ends was neither delivered nor dropped: {@link #held()} counts it, and no drop is reported for
  * it.
  *
- * <p>A chain without rules costs its owner one {@link #isEmpty()} check per packet.
+ * <p>A chain without rules costs its owner one {@link #isEmpty()} check per packet. It needs no
+ * network: a simulator for delays, the packet ids a {@code duplicate} copy takes, and a listener
+ * told of each rule that takes a packet.
  */
 public final class FaultChain {
   private static final FaultRule[] NO_RULES = new FaultRule[0];
 
   private final Simulator simulator;
-  private final Network network;
-  private final PacketEvents events;
+  private final PacketIds ids;
+  private final RuleListener listener;
   private final String name;
   private FaultRule[] rules = NO_RULES;
 
@@ -45,14 +46,17 @@ public final class FaultChain {
   private final List<Held> held = new ArrayList<>();
 
   /**
+   * @param simulator where delayed and held packets wait
+   * @param ids the network's packet ids, for the copies {@code duplicate} rules make
    * @param name where the chain sits, for traces and event labels, e.g. "link/client->server"
+   * @param listener told of each packet a rule takes
    */
-  public FaultChain(Network network, String name) {
-    this.network = checkNotNull(network, "network");
-    this.simulator = network.simulator();
-    this.events = network.events();
+  public FaultChain(Simulator simulator, PacketIds ids, String name, RuleListener listener) {
+    this.simulator = checkNotNull(simulator, "simulator");
+    this.ids = checkNotNull(ids, "ids");
     checkArgument(name != null && !name.isEmpty(), "a fault chain needs a name");
     this.name = name;
+    this.listener = checkNotNull(listener, "listener");
   }
 
   public String name() {
@@ -95,7 +99,7 @@ public final class FaultChain {
     for (int i = first; i < rules.length; i++) {
       FaultRule rule = rules[i];
       if (rule.takes(packet, now)) {
-        events.ruleTook(this, rule, packet);
+        listener.ruleTook(this, rule, packet);
         int after = i + 1;
         Consumer<Packet> then = rule.continues() ? p -> applyFrom(after, p, next, drops) : next;
         perform(rule, packet, then, drops, now);
@@ -124,7 +128,7 @@ public final class FaultChain {
     } else if (action instanceof FaultAction.Hold) {
       held.add(new Held(rule, packet, next));
     } else if (action instanceof FaultAction.Duplicate) {
-      Packet copy = packet.duplicate(network.nextPacketId());
+      Packet copy = packet.duplicate(ids.next());
       next.accept(packet);
       next.accept(copy);
     } else if (action instanceof FaultAction.Corrupt corrupt) {

@@ -4,7 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
-import netsim.net.Packet;
+import netsim.net.packet.Packet;
 
 /**
  * One targeted fault: a {@link Match} saying which packets it is about, a {@link Selection} saying
@@ -98,7 +98,7 @@ public final class FaultRule {
     if (givenName == null) {
       name = "rule" + position;
     }
-    eventLabel = "fault/" + owner.name() + "/" + name + "/" + action.verb();
+    eventLabel = "fault/" + owner.name() + "/" + name + "/" + action.verb().traceName();
   }
 
   /** The label of the events this rule schedules, e.g. "fault/link/a->b/late-syn/delay". */

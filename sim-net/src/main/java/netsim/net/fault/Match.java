@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import netsim.core.Time;
-import netsim.net.Packet;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
 import netsim.net.packet.Prefix;
 

@@ -3,8 +3,9 @@ package netsim.net.link;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import netsim.core.Time;
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
+import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -43,6 +44,11 @@ public final class CoDelQueue implements QueueDiscipline {
     @Override
     public QueueDiscipline create(UniformRandomProvider random) {
       return new CoDelQueue(this);
+    }
+
+    @Override
+    public boolean drawsRandom() {
+      return false;
     }
   }
 

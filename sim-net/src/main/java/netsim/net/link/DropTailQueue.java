@@ -2,8 +2,9 @@ package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
+import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /** A FIFO queue that drops arriving packets when it holds its limit of packets or bytes. */
@@ -23,6 +24,11 @@ public final class DropTailQueue implements QueueDiscipline {
     @Override
     public QueueDiscipline create(UniformRandomProvider random) {
       return new DropTailQueue(this);
+    }
+
+    @Override
+    public boolean drawsRandom() {
+      return false;
     }
   }
 

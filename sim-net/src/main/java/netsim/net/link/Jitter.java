@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Arrays;
 import java.util.function.LongFunction;
+import netsim.core.Registry;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

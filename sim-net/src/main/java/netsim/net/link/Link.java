@@ -1,7 +1,6 @@
 package netsim.net.link;
 
-import netsim.net.Interface;
-import netsim.net.Network;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /** A full-duplex point-to-point link: two independent {@link LinkDirection}s. */
 public final class Link {
@@ -9,19 +8,11 @@ public final class Link {
   private final LinkDirection aToB;
   private final LinkDirection bToA;
 
-  /** Made by {@link Network#connect}; attaches both interfaces. */
-  public Link(
-      Network network,
-      String name,
-      Interface a,
-      Interface b,
-      LinkConfig aToBConfig,
-      LinkConfig bToAConfig) {
-    this.name = name;
-    this.aToB = new LinkDirection(network, name, a, b, aToBConfig);
-    this.bToA = new LinkDirection(network, name, b, a, bToAConfig);
-    a.attach(aToB);
-    b.attach(bToA);
+  /** Made by the network as it connects two nodes, from the directions it made for them. */
+  public Link(String name, LinkDirection aToB, LinkDirection bToA) {
+    this.name = checkNotNull(name, "name");
+    this.aToB = checkNotNull(aToB, "aToB");
+    this.bToA = checkNotNull(bToA, "bToA");
   }
 
   public String name() {

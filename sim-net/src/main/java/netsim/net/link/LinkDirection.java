@@ -6,21 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import netsim.core.Labelled;
+import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.core.Timer;
-import netsim.net.Interface;
-import netsim.net.Network;
-import netsim.net.Packet;
-import netsim.net.PacketEvents;
 import netsim.net.fault.FaultChain;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
+import netsim.net.packet.Packet;
+import netsim.net.packet.PacketIds;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * One direction of a link, from one interface to another. A packet offered to it passes, in this
- * order: the up/down check; the targeted fault rules; random loss; duplication; corruption; the
- * queue; serialization at the bandwidth; propagation delay with jitter (or none, for a packet
+ * One direction of a link, from one node's interface to another's. A packet offered to it passes,
+ * in this order: the up/down check; the targeted fault rules; random loss; duplication; corruption;
+ * the queue; serialization at the bandwidth; propagation delay with jitter (or none, for a packet
  * picked by netem-style reordering), plus any arrival delay a rule gave the packet ({@link
  * Packet#delayArrival}); and arrival at the far interface, unless the direction went down
  * meanwhile.
@@ -28,20 +28,25 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Every random decision draws from a stream of this direction's own, named {@code
  * link/<link>/<from>-><to>/<purpose>}, so impairments on one direction never shift the draws of
  * another, and enabling one impairment never shifts the draws of another.
+ *
+ * <p>A direction knows no network: it delivers to an {@link Arrival}, reports packet events to its
+ * {@link LinkEvents} and random decisions to its {@link LinkDecisions}.
  */
 public final class LinkDirection {
   private final Simulator simulator;
-  private final Network network;
-  private final PacketEvents events;
+  private final RandomStreams streams;
+  private final PacketIds ids;
+  private final LinkEvents events;
+  private final LinkDecisions decisions;
+  private final int id;
   private final String name;
-  private final Interface from;
-  private final Interface to;
+  private final Arrival to;
   private final String streamPrefix;
   private final String arrivalLabel;
   private final FaultChain faults;
   private final LinkCounters counters = new LinkCounters();
   private final Consumer<Packet> afterFaults = this::impair;
-  private final QueueDiscipline.DropSink dropSink = this::drop;
+  private final DropSink dropSink = this::drop;
   private final Timer transmitter;
 
   private LinkConfig config;
@@ -62,16 +67,40 @@ public final class LinkDirection {
   private long lastArrival;
   private int reorderCount;
 
-  LinkDirection(Network network, String linkName, Interface from, Interface to, LinkConfig config) {
-    this.network = network;
-    this.simulator = network.simulator();
-    this.events = network.events();
-    this.from = from;
-    this.to = to;
-    this.name = from.node().name() + "->" + to.node().name();
+  /**
+   * Made by the network as it connects two nodes.
+   *
+   * @param streams where the direction's random streams come from
+   * @param ids the network's packet ids, for the copies duplication makes
+   * @param id see {@link #id()}
+   * @param linkName the link's name, part of the random streams' names
+   * @param name the direction's name, "from->to" with the nodes' names
+   * @param to the interface at the far end
+   * @param events where the direction reports packet events (and its fault rules' takes)
+   * @param decisions where the direction reports its random decisions
+   */
+  public LinkDirection(
+      Simulator simulator,
+      RandomStreams streams,
+      PacketIds ids,
+      int id,
+      String linkName,
+      String name,
+      Arrival to,
+      LinkEvents events,
+      LinkDecisions decisions,
+      LinkConfig config) {
+    this.simulator = checkNotNull(simulator, "simulator");
+    this.streams = checkNotNull(streams, "streams");
+    this.ids = checkNotNull(ids, "ids");
+    this.id = id;
+    this.name = checkNotNull(name, "name");
+    this.to = checkNotNull(to, "to");
+    this.events = checkNotNull(events, "events");
+    this.decisions = checkNotNull(decisions, "decisions");
     this.streamPrefix = "link/" + linkName + "/" + name + "/";
     this.arrivalLabel = "link/" + name + "/arrive";
-    this.faults = new FaultChain(network, "link/" + name);
+    this.faults = new FaultChain(simulator, ids, "link/" + name, events);
     this.transmitter = new Timer(simulator, "link/" + name + "/transmit", this::transmitted);
     this.config = checkNotNull(config, "config");
     this.loss = config.loss().create();
@@ -80,20 +109,20 @@ public final class LinkDirection {
   }
 
   private UniformRandomProvider stream(String purpose) {
-    return network.streams().get(streamPrefix + purpose);
+    return streams.get(streamPrefix + purpose);
+  }
+
+  /**
+   * A small, stable number: twice the link's position in the order links were added, plus 0 for its
+   * a-to-b direction and 1 for b-to-a.
+   */
+  public int id() {
+    return id;
   }
 
   /** "client->router". */
   public String name() {
     return name;
-  }
-
-  public Interface from() {
-    return from;
-  }
-
-  public Interface to() {
-    return to;
   }
 
   public LinkConfig config() {
@@ -200,6 +229,7 @@ public final class LinkDirection {
       }
       DropCause lost = loss.decide(lossRandom);
       if (lost != null) {
+        decisions.lost(this, packet, lost);
         drop(packet, lost);
         return;
       }
@@ -210,8 +240,9 @@ public final class LinkDirection {
         duplicateRandom = stream("duplicate");
       }
       if (duplicateRandom.nextDouble() < config.duplicate()) {
-        copy = packet.duplicate(network.nextPacketId());
+        copy = packet.duplicate(ids.next());
         counters.duplicated++;
+        decisions.duplicated(this, packet, copy);
         events.duplicated(this, packet, copy);
       }
     }
@@ -229,8 +260,10 @@ public final class LinkDirection {
         corruptRandom = stream("corrupt");
       }
       if (corruptRandom.nextDouble() < config.corrupt()) {
-        packet.corrupt(corruptRandom.nextInt(8 * packet.totalLength()));
+        int bit = corruptRandom.nextInt(8 * packet.totalLength());
+        packet.corrupt(bit);
         counters.corrupted++;
+        decisions.corrupted(this, packet, bit);
       }
     }
   }
@@ -238,6 +271,9 @@ public final class LinkDirection {
   private void enqueue(Packet packet) {
     DropCause refused = queue.enqueue(packet, simulator.now());
     if (refused != null) {
+      if (refused == DropCause.AQM && config.queue().drawsRandom()) {
+        decisions.aqmDropped(this, packet);
+      }
       drop(packet, refused);
       return;
     }
@@ -283,7 +319,8 @@ public final class LinkDirection {
     long now = simulator.now();
     long extra = packet.takeArrivalDelay();
     long arrival;
-    if (isReordered()) {
+    boolean reordered = isReordered();
+    if (reordered) {
       counters.reordered++;
       arrival = Time.after(now, extra);
     } else {
@@ -300,7 +337,8 @@ public final class LinkDirection {
         lastArrival = arrival;
       }
     }
-    simulator.scheduleAt(arrival, new Arrival(packet, epoch));
+    decisions.propagated(this, packet, arrival - now, reordered);
+    simulator.scheduleAt(arrival, new Landing(packet, epoch));
   }
 
   /**
@@ -334,11 +372,12 @@ public final class LinkDirection {
     return false;
   }
 
-  private final class Arrival implements Runnable, Labelled {
+  /** A packet on the wire, arriving at the far end unless the direction went down meanwhile. */
+  private final class Landing implements Runnable, Labelled {
     private final Packet packet;
     private final int sentInEpoch;
 
-    Arrival(Packet packet, int sentInEpoch) {
+    Landing(Packet packet, int sentInEpoch) {
       this.packet = packet;
       this.sentInEpoch = sentInEpoch;
     }
@@ -363,7 +402,7 @@ public final class LinkDirection {
 
   private void drop(Packet packet, DropCause cause) {
     counters.drop(cause);
-    events.dropped(from.node(), this, packet, cause);
+    events.dropped(this, packet, cause);
   }
 
   /** Counts a packet that arrived corrupted and that the receiver discarded. */

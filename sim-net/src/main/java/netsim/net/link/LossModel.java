@@ -3,6 +3,7 @@ package netsim.net.link;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.function.Function;
+import netsim.core.Registry;
 import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 

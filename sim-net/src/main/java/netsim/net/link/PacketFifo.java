@@ -1,8 +1,9 @@
 package netsim.net.link;
 
 import java.util.ArrayDeque;
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
+import netsim.net.packet.Packet;
 
 /** The first-in first-out store of a queue discipline, counting the packets and bytes it holds. */
 final class PacketFifo {
@@ -24,7 +25,7 @@ final class PacketFifo {
   }
 
   /** Drops every packet held, oldest first, reporting each with {@code cause}. */
-  void flush(QueueDiscipline.DropSink drops, DropCause cause) {
+  void flush(DropSink drops, DropCause cause) {
     Packet packet;
     while ((packet = poll()) != null) {
       drops.drop(packet, cause);

@@ -2,8 +2,10 @@ package netsim.net.link;
 
 import java.util.Map;
 import java.util.function.Function;
-import netsim.net.Packet;
+import netsim.core.Registry;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
+import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -12,12 +14,6 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@link Spec}.
  */
 public interface QueueDiscipline {
-
-  /** Where a discipline reports the packets it drops while dequeuing (CoDel does). */
-  @FunctionalInterface
-  interface DropSink {
-    void drop(Packet packet, DropCause cause);
-  }
 
   /**
    * Offers a packet at time {@code now}.
@@ -44,6 +40,13 @@ public interface QueueDiscipline {
      * @param random the direction's own "queue" stream, for disciplines that draw (RED)
      */
     QueueDiscipline create(UniformRandomProvider random);
+
+    /**
+     * Whether the discipline draws random numbers to decide its drops (RED does; CoDel and
+     * drop-tail decide from the queue alone), so that its drops are decisions to record for a
+     * replay ({@link LinkDecisions#aqmDropped}).
+     */
+    boolean drawsRandom();
   }
 
   /**

@@ -3,8 +3,9 @@ package netsim.net.link;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
+import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -148,6 +149,11 @@ public final class RedQueue implements QueueDiscipline {
     @Override
     public QueueDiscipline create(UniformRandomProvider random) {
       return new RedQueue(this, checkNotNull(random, "random"));
+    }
+
+    @Override
+    public boolean drawsRandom() {
+      return true;
     }
   }
 

@@ -13,14 +13,14 @@ import java.nio.ByteOrder;
 import netsim.core.Time;
 import netsim.net.Network;
 import netsim.net.Node;
-import netsim.net.Packet;
 import netsim.net.PacketTap;
+import netsim.net.packet.Packet;
 
 /**
  * Writes packets to a classic pcap capture that Wireshark and tshark read: nanosecond timestamps
  * from virtual time (magic {@code 0xa1b23c4d}, version 2.4, little-endian), snap length 65535, and
  * link type 228 (LINKTYPE_IPV4: raw IPv4 packets without an Ethernet header), each record holding
- * {@link Packet#toBytes()}.
+ * the packet's bytes ({@link Packet#writeTo}, written straight into the record buffer).
  *
  * <p>As a {@link PacketTap} it captures every packet crossing the interfaces it is attached to,
  * like ns-3's {@code EnablePcap}: {@link Network#tap(Node, PacketTap) network.tap(node, writer)}.
@@ -82,16 +82,27 @@ public final class PcapWriter implements PacketTap, Closeable {
         seconds <= 0xFFFF_FFFFL,
         "capture time %s is beyond what pcap can stamp (2^32 s)",
         Time.format(time));
-    byte[] bytes = packet.toBytes();
-    int captured = Math.min(bytes.length, SNAPLEN);
+    int length = packet.totalLength();
+    int captured = Math.min(length, SNAPLEN);
     if (buffer.remaining() < RECORD_HEADER_LENGTH + captured) {
       drain();
     }
-    buffer.putInt((int) seconds);
-    buffer.putInt((int) (time % NANOS_PER_SECOND));
-    buffer.putInt(captured);
-    buffer.putInt(bytes.length);
-    buffer.put(bytes, 0, captured);
+    int recordStart = buffer.position();
+    try {
+      buffer.putInt((int) seconds);
+      buffer.putInt((int) (time % NANOS_PER_SECOND));
+      buffer.putInt(captured);
+      buffer.putInt(length);
+      if (captured == length) {
+        packet.writeTo(buffer);
+      } else {
+        buffer.put(packet.toBytes(), 0, captured);
+      }
+    } catch (RuntimeException e) {
+      buffer.position(recordStart); // no half record
+      buffer.order(ByteOrder.LITTLE_ENDIAN);
+      throw e;
+    }
     records++;
   }
 

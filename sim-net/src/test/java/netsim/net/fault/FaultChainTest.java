@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import netsim.core.DeterminismCheck;
 import netsim.core.EventLog;
 import netsim.core.RandomStreams;
@@ -16,16 +17,19 @@ import netsim.core.Time;
 import netsim.net.Host;
 import netsim.net.Network;
 import netsim.net.Node;
-import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.Router;
+import netsim.net.TestPackets;
 import netsim.net.TestPayload;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
 import netsim.net.packet.InternetChecksum;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
+import netsim.net.packet.PacketIds;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -618,5 +622,45 @@ class FaultChainTest {
     assertThatThrownBy(() -> send("p"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bit 224 lies beyond the 28-byte packet #0 10.0.0.1 > 10.0.0.2 p");
+  }
+
+  @Test
+  void faultChain_withoutNetwork_reportsTheRuleItApplied() {
+    Simulator simulator = new Simulator();
+    PacketIds ids = new PacketIds();
+    ids.next(); // the packets below took ids 0 to 2
+    ids.next();
+    ids.next();
+    List<String> seen = new ArrayList<>();
+    FaultChain chain =
+        new FaultChain(
+            simulator,
+            ids,
+            "node/client",
+            (on, rule, packet) -> seen.add(on + " " + rule.name() + " took " + packet.payload()));
+    chain.add(FaultRule.any().named("cut-second").nth(2).drop());
+    chain.add(FaultRule.any().named("twice").nth(2).duplicate());
+    chain.add(FaultRule.any().named("late").delay(Time.millis(5)));
+    Consumer<Packet> next =
+        p -> seen.add("next #" + p.id() + " " + p.payload() + "@" + Time.format(simulator.now()));
+    DropSink drops = (p, cause) -> seen.add("drop " + p.payload() + " " + cause.traceName());
+
+    for (int i = 0; i < 3; i++) {
+      chain.apply(
+          TestPackets.packet(i, "10.0.0.1", "10.0.0.2", TestPayload.of("p" + i, 0), "client", null),
+          next,
+          drops);
+    }
+    simulator.run();
+
+    assertThat(seen)
+        .containsExactly(
+            "node/client late took p0",
+            "node/client cut-second took p1",
+            "drop p1 rule",
+            "node/client twice took p2",
+            "next #2 p2@0s",
+            "next #3 p2@0s",
+            "next #0 p0@5ms");
   }
 }

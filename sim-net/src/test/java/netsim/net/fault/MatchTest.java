@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import netsim.core.Time;
-import netsim.net.Packet;
 import netsim.net.TestPackets;
 import netsim.net.TestPayload;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 import netsim.net.packet.Prefix;
 import org.junit.jupiter.api.Test;
 

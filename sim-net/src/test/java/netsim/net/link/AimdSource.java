@@ -4,10 +4,10 @@ import netsim.core.Simulator;
 import netsim.net.Host;
 import netsim.net.Network;
 import netsim.net.Node;
-import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.TestPayload;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Packet;
 
 /**
  * A responsive sender for queue tests, like a Reno flow reduced to its rate: it paces packets at a

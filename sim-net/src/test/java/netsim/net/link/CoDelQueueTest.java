@@ -14,11 +14,11 @@ import netsim.core.Time;
 import netsim.net.Host;
 import netsim.net.Network;
 import netsim.net.Node;
-import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.TestPayload;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 import org.junit.jupiter.api.Test;
 
 class CoDelQueueTest {

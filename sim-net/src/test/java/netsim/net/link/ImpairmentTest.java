@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.core.Time;
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Packet;
 import org.junit.jupiter.api.Test;
 
 /** Duplication, netem-style reordering and corruption, checked against their probabilities. */

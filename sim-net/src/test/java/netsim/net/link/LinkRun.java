@@ -10,11 +10,11 @@ import netsim.core.Simulator;
 import netsim.net.Host;
 import netsim.net.Network;
 import netsim.net.Node;
-import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.TestPayload;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 
 /**
  * One run of a stream of packets from a client to a server over one link direction configured under

@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 import netsim.core.RandomStreams;
 import netsim.core.Time;
-import netsim.net.Packet;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.DropSink;
+import netsim.net.packet.Packet;
 import org.junit.jupiter.api.Test;
 
 class RedQueueTest {
-  private static final QueueDiscipline.DropSink NO_DROPS =
+  private static final DropSink NO_DROPS =
       (packet, cause) -> {
         throw new AssertionError("RED drops only on arrival, not " + packet);
       };

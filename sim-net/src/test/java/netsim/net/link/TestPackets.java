@@ -4,9 +4,9 @@ import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.net.Host;
 import netsim.net.Network;
-import netsim.net.Packet;
 import netsim.net.TestPayload;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 
 /** Makes packets for tests that drive a queue discipline directly, without a link. */
 final class TestPackets {

@@ -3,7 +3,7 @@ package netsim.net.link;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import netsim.core.Time;
-import netsim.net.Packet;
+import netsim.net.packet.Packet;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -14,11 +14,11 @@ import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.net.Host;
 import netsim.net.Network;
-import netsim.net.Packet;
 import netsim.net.TestPackets;
 import netsim.net.TestPayload;
 import netsim.net.link.LinkConfig;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
 import org.junit.jupiter.api.Test;
 

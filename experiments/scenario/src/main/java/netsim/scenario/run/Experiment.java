@@ -261,7 +261,7 @@ public final class Experiment {
   }
 
   private boolean allClosed() {
-    if (!activity.idle() || recorder.packetsInFlight() > 0) {
+    if (!activity.idle() || network.packetsInFlight() > 0) {
       return false;
     }
     for (TcpStack stack : stacks.values()) {

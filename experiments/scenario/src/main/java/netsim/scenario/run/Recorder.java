@@ -3,20 +3,17 @@ package netsim.scenario.run;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import netsim.net.Host;
 import netsim.net.Node;
-import netsim.net.Packet;
 import netsim.net.PacketObserver;
-import netsim.net.fault.FaultAction;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.FourTuple;
@@ -28,18 +25,10 @@ import netsim.tcp.TcpState;
 /**
  * Records a run's events as {@link TraceEvent}s in the order they happen, which is the order of
  * virtual time: packets from sim-net, state changes, application events, retransmissions and
- * congestion changes from sim-tcp, and the run's own actions. Also counts the packets still in the
- * network, so a run can tell when nothing is left to happen.
+ * congestion changes from sim-tcp, and the run's own actions.
  */
 public final class Recorder implements PacketObserver, TcpObserver {
   private final List<TraceEvent> events = new ArrayList<>();
-  private final Set<Long> inFlight = new LinkedHashSet<>();
-
-  /**
-   * Copies made by {@code duplicate} rules and not yet arrived or dropped: sim-net does not name
-   * them when it makes them, so they are counted, and recognized when they end by an id never seen.
-   */
-  private int ruleCopies;
 
   /*
    * Names shared by the events that use them: a run keeps every event, so each endpoint, 4-tuple
@@ -54,52 +43,34 @@ public final class Recorder implements PacketObserver, TcpObserver {
     return Collections.unmodifiableList(events);
   }
 
-  /** Packets sent (or duplicated) that have neither arrived nor been dropped yet. */
-  public int packetsInFlight() {
-    return inFlight.size() + ruleCopies;
-  }
-
-  /** A packet ended its way (arrived or dropped). */
-  private void ended(long id) {
-    if (!inFlight.remove(id) && ruleCopies > 0) {
-      ruleCopies--;
-    }
-  }
-
   public void add(TraceEvent event) {
     events.add(event);
   }
 
   @Override
   public void onSend(long time, Host host, Packet packet) {
-    inFlight.add(packet.id());
     events.add(packet(time, "send", host.name(), packet, packet.senderState(), null, null));
   }
 
   @Override
   public void onReceive(long time, Host host, Packet packet) {
-    ended(packet.id());
     events.add(packet(time, "recv", host.name(), packet, null, null, null));
   }
 
   @Override
   public void onDuplicate(long time, LinkDirection link, Packet original, Packet copy) {
-    inFlight.add(copy.id());
     events.add(new TraceEvent.Duplicate(time, link.name(), original.id(), copy.id()));
   }
 
   @Override
   public void onRule(long time, FaultChain chain, FaultRule rule, Packet packet) {
-    if (rule.action() instanceof FaultAction.Duplicate) {
-      ruleCopies++;
-    }
     Payload p = packet.payload();
     events.add(
         new TraceEvent.Rule(
             time,
             chain.name(),
             rule.name(),
-            rule.action().verb(),
+            rule.action().verb().traceName(),
             packet.id(),
             flags(p.flags()),
             p.sequenceNumber(),
@@ -108,9 +79,6 @@ public final class Recorder implements PacketObserver, TcpObserver {
 
   @Override
   public void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
-    if (cause != DropCause.BACKLOG) {
-      ended(packet.id()); // a backlog drop follows the packet's recv, which ended it already
-    }
     events.add(
         packet(
             time,

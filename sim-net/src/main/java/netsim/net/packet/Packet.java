@@ -1,13 +1,11 @@
-package netsim.net;
+package netsim.net.packet;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import netsim.core.Time;
-import netsim.net.packet.InternetChecksum;
-import netsim.net.packet.Ipv4Address;
-import netsim.net.packet.Payload;
 
 /**
  * An IPv4 packet in flight: header fields, the transport payload, and simulation-only metadata that
@@ -32,7 +30,11 @@ public final class Packet {
   private int corruptedBit = -1;
   private long arrivalDelay;
 
-  Packet(
+  /**
+   * A packet as a host sends it. For the network layer ({@code Host}) and tests: the id must come
+   * from the network's counter to keep traces deterministic.
+   */
+  public Packet(
       long id,
       Ipv4Address source,
       Ipv4Address destination,
@@ -138,8 +140,8 @@ public final class Packet {
     return delay;
   }
 
-  /** Decrements the TTL as a router forwards; returns the new value. */
-  int decrementTtl() {
+  /** Decrements the TTL as a router forwards; returns the new value. For {@code Router} only. */
+  public int decrementTtl() {
     return --ttl;
   }
 
@@ -148,31 +150,51 @@ public final class Packet {
    * payload; with the corrupted bit flipped if the packet was corrupted.
    */
   public byte[] toBytes() {
-    byte[] bytes = new byte[totalLength()];
-    ByteBuffer out = ByteBuffer.wrap(bytes);
-    out.put((byte) 0x45); // version 4, header length 5 words
-    out.put((byte) 0); // DSCP/ECN
+    ByteBuffer out = ByteBuffer.allocate(totalLength());
+    writeTo(out);
+    return out.array();
+  }
+
+  /**
+   * Writes the packet's bytes as {@link #toBytes()} gives them, {@link #totalLength()} of them, at
+   * {@code out}'s position, which moves past them; multi-byte fields go in network byte order
+   * whatever {@code out}'s order is (and it is left as it was). For a capture that copies no array.
+   */
+  public void writeTo(ByteBuffer out) {
+    ByteOrder order = out.order();
+    out.order(ByteOrder.BIG_ENDIAN);
+    int start = out.position();
+    int header = 0x4500; // version 4, header length 5 words; DSCP/ECN 0
+    int ttlAndProtocol = (ttl << 8) | payload.protocol();
+    long sum =
+        (long) header
+            + (totalLength() & 0xFFFF)
+            + identification
+            + DONT_FRAGMENT
+            + ttlAndProtocol
+            + (source.bits() >>> 16)
+            + (source.bits() & 0xFFFF)
+            + (destination.bits() >>> 16)
+            + (destination.bits() & 0xFFFF);
+    out.putShort((short) header);
     out.putShort((short) totalLength());
     out.putShort((short) identification);
     out.putShort((short) DONT_FRAGMENT);
-    out.put((byte) ttl);
-    out.put((byte) payload.protocol());
-    out.putShort((short) 0); // checksum, filled below
+    out.putShort((short) ttlAndProtocol);
+    out.putShort((short) InternetChecksum.finish(sum));
     out.putInt(source.bits());
     out.putInt(destination.bits());
-    int checksum = InternetChecksum.of(bytes, 0, HEADER_LENGTH);
-    bytes[10] = (byte) (checksum >>> 8);
-    bytes[11] = (byte) checksum;
     payload.writeTo(out, source, destination);
     checkArgument(
-        !out.hasRemaining(),
+        out.position() - start == totalLength(),
         "payload wrote %s bytes, declared %s",
-        out.position() - HEADER_LENGTH,
+        out.position() - start - HEADER_LENGTH,
         payload.length());
     if (corruptedBit >= 0) {
-      bytes[corruptedBit >>> 3] ^= (byte) (0x80 >>> (corruptedBit & 7));
+      int at = start + (corruptedBit >>> 3);
+      out.put(at, (byte) (out.get(at) ^ (0x80 >>> (corruptedBit & 7))));
     }
-    return bytes;
+    out.order(order);
   }
 
   @Override

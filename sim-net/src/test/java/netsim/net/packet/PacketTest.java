@@ -1,0 +1,58 @@
+package netsim.net.packet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import netsim.net.TestPackets;
+import netsim.net.TestPayload;
+import org.junit.jupiter.api.Test;
+
+class PacketTest {
+  private static Packet packet() {
+    return TestPackets.packet(7, "10.0.0.1", "10.0.1.2", TestPayload.of("a", 13), "client", null);
+  }
+
+  @Test
+  void toBytes_isAnIpv4HeaderWithAValidChecksum_thenThePayload() {
+    byte[] bytes = packet().toBytes();
+
+    assertThat(bytes).hasSize(Packet.HEADER_LENGTH + 8 + 13);
+    assertThat(Arrays.copyOf(bytes, 12))
+        .containsExactly(0x45, 0, 0, 41, 0, 0, 0x40, 0, 64, 17, bytes[10], bytes[11]);
+    assertThat(Arrays.copyOfRange(bytes, 12, 20)).containsExactly(10, 0, 0, 1, 10, 0, 1, 2);
+    assertThat(InternetChecksum.of(bytes, 0, Packet.HEADER_LENGTH)).isZero();
+  }
+
+  @Test
+  void writeTo_aLittleEndianBufferAtAnOffset_writesTheWireBytes_andKeepsTheBufferOrder() {
+    Packet packet = packet();
+    ByteBuffer out = ByteBuffer.allocate(100).order(ByteOrder.LITTLE_ENDIAN);
+    out.position(5);
+
+    packet.writeTo(out);
+
+    assertThat(out.position()).isEqualTo(5 + packet.totalLength());
+    assertThat(out.order()).isEqualTo(ByteOrder.LITTLE_ENDIAN);
+    assertThat(Arrays.copyOfRange(out.array(), 5, out.position())).isEqualTo(packet.toBytes());
+    assertThat(out.array()[4]).isZero();
+    assertThat(out.array()[out.position()]).isZero();
+  }
+
+  @Test
+  void writeTo_aCorruptedPacket_flipsExactlyItsBit() {
+    Packet clean = packet();
+    Packet corrupted = packet();
+    corrupted.corrupt(8 * 22 + 3); // the fourth bit of the payload's third byte
+    ByteBuffer out = ByteBuffer.allocate(100);
+    out.position(9);
+
+    corrupted.writeTo(out);
+
+    byte[] expected = clean.toBytes();
+    expected[22] ^= 0x10;
+    assertThat(Arrays.copyOfRange(out.array(), 9, out.position())).isEqualTo(expected);
+    assertThat(corrupted.toBytes()).isEqualTo(expected);
+  }
+}
