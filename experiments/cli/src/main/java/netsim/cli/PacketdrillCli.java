@@ -44,8 +44,9 @@ final class PacketdrillCli implements Callable<Integer> {
   @Option(
       names = "--ignore-shell",
       description =
-          "Skips shell commands in backticks (listed in the report) instead of marking"
-              + " the script unsupported.")
+          "Skips the shell commands netsim cannot honour (unknown commands, settings the"
+              + " model does not have; listed in the report) instead of marking the script"
+              + " unsupported. Known settings (sysctl ...) are applied either way.")
   boolean ignoreShell;
 
   @Option(

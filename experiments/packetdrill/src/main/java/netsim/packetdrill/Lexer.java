@@ -7,8 +7,9 @@ import netsim.packetdrill.Token.Kind;
 /**
  * Splits a script into tokens as packetdrill's scanner does: comments ({@code //} and {@code /*
  * *}{@code /}) and white space (new lines included) separate tokens; numbers, words, quoted
- * strings, back-quoted shell commands, {@code %{ code }%} blocks, {@code --options}, IPv4
- * addresses, {@code ...} and single punctuation characters are tokens.
+ * strings, back-quoted shell commands, {@code %{ code }%} blocks, {@code --options} (with their
+ * {@code =value}, which runs to the next white space), IPv4 addresses, {@code ...} and single
+ * punctuation characters are tokens.
  */
 final class Lexer {
   private final String file;
@@ -65,6 +66,14 @@ final class Lexer {
       pos += 2;
       while (pos < text.length() && isWordChar(text.charAt(pos))) {
         pos++;
+      }
+      if (pos < text.length() && text.charAt(pos) == '=') {
+        // The value runs to the next white space, as in packetdrill's command line:
+        // --local_ip=fd::1, --tolerance_usecs=10000.
+        pos++;
+        while (pos < text.length() && !Character.isWhitespace(text.charAt(pos))) {
+          pos++;
+        }
       }
       return new Token(Kind.OPTION, text.substring(start + 2, pos), startLine);
     }

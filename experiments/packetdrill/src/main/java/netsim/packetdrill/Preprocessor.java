@@ -8,8 +8,13 @@ import java.util.Set;
  * Conditional lines: {@code #ifdef NAME}, {@code #ifndef NAME}, {@code #else} and {@code #endif},
  * with names defined on the command line ({@code -D NAME}). Lines left out, and the directives
  * themselves, become empty lines, so that line numbers in later messages stay those of the file.
+ * Other lines that start with {@code #} are not directives: they are comments of the Python in a
+ * {@code %{ }%} block or of a multi-line shell command (such as Linux's {@code # Disable TLP ...}),
+ * and stay for the lexer.
  */
 final class Preprocessor {
+  private static final Set<String> DIRECTIVES = Set.of("ifdef", "ifndef", "else", "endif");
+
   private Preprocessor() {}
 
   /** One open {@code #ifdef}: whether its lines are kept, and whether {@code #else} was seen. */
@@ -29,8 +34,8 @@ final class Preprocessor {
   /**
    * The script text with inactive lines blanked.
    *
-   * @throws ScriptSyntaxException for an unknown directive, a stray {@code #else} or {@code
-   *     #endif}, or an {@code #ifdef} left open
+   * @throws ScriptSyntaxException for a stray {@code #else} or {@code #endif}, or an {@code #ifdef}
+   *     left open
    */
   static String apply(String file, String text, Set<String> defines) {
     String[] lines = text.split("\n", -1);
@@ -41,8 +46,8 @@ final class Preprocessor {
       String line = lines[i];
       String trimmed = line.strip();
       boolean active = open.isEmpty() || open.peek().active;
-      if (trimmed.startsWith("#")) {
-        String[] words = trimmed.substring(1).strip().split("\\s+");
+      String[] words = trimmed.startsWith("#") ? trimmed.substring(1).strip().split("\\s+") : null;
+      if (words != null && DIRECTIVES.contains(words[0])) {
         String directive = words[0];
         switch (directive) {
           case "ifdef", "ifndef" -> {
@@ -74,11 +79,7 @@ final class Preprocessor {
             }
             open.pop();
           }
-          default ->
-              throw new ScriptSyntaxException(
-                  file,
-                  lineNumber,
-                  "unknown directive '#" + directive + "' (known: #ifdef, #ifndef, #else, #endif)");
+          default -> throw new IllegalStateException("directive " + directive);
         }
         line = "";
       } else if (!active) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Writes a {@link Report} to a directory: {@code packetdrill-report.txt}, one block per script with
- * the first mismatch (expected and actual) and the skipped shell commands, and {@code
+ * the first mismatch (expected and actual) and what each shell command did, and {@code
  * packetdrill-report.md}, a table of script, result, line and reason.
  */
 public final class ReportWriter {
@@ -40,8 +40,8 @@ public final class ReportWriter {
       if (!result.actual().isEmpty()) {
         out.append("    actual:   ").append(result.actual()).append('\n');
       }
-      for (String shell : result.skippedShell()) {
-        out.append("    skipped shell command, line ").append(shell).append('\n');
+      for (String shell : result.shellNotes()) {
+        out.append("    shell, line ").append(shell).append('\n');
       }
     }
     return out.toString();
@@ -64,8 +64,9 @@ public final class ReportWriter {
       if (!result.actual().isEmpty()) {
         detail.append("<br>actual: `").append(cell(result.actual())).append('`');
       }
-      if (!result.skippedShell().isEmpty()) {
-        detail.append("<br>skipped shell commands: ").append(result.skippedShell().size());
+      long skipped = result.shellNotes().stream().filter(n -> n.contains(": skipped: ")).count();
+      if (skipped > 0) {
+        detail.append("<br>skipped shell commands: ").append(skipped);
       }
       out.append("| `")
           .append(cell(result.script()))

@@ -7,11 +7,19 @@ import java.util.Map;
  * A parsed packetdrill script.
  *
  * @param name the script's name in reports (its path as given)
- * @param options the {@code --name=value} options at its head, in order
+ * @param options the {@code --name=value} options at its head, in order ({@code --flag} has the
+ *     value "")
  * @param events its events, in order
  * @param lines the source text, line by line, for messages
+ * @param unsupported the first thing the script uses that netsim does not model (a UDP packet, a
+ *     Fast Open option, Python beyond simple assertions, ...), or null
  */
-record Script(String name, Map<String, String> options, List<Event> events, List<String> lines) {
+record Script(
+    String name,
+    Map<String, String> options,
+    List<Event> events,
+    List<String> lines,
+    UnsupportedFeatureException unsupported) {
 
   /** Line {@code number} (1-based) of the source, stripped; empty if out of range. */
   String line(int number) {

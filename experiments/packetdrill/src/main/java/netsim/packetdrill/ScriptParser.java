@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import netsim.packetdrill.Token.Kind;
@@ -38,6 +37,9 @@ final class ScriptParser {
   /** The latest time the events so far can reach, relative times added up, in nanoseconds. */
   private long reach;
 
+  /** The first thing the script uses that netsim does not model, or null. */
+  private UnsupportedFeatureException unsupported;
+
   private ScriptParser(String file, List<Token> tokens) {
     this.file = file;
     this.tokens = tokens;
@@ -46,9 +48,11 @@ final class ScriptParser {
   /**
    * Parses a script after applying its {@code #ifdef} blocks for {@code defines}.
    *
+   * <p>A script that uses something netsim cannot represent (UDP, ICMP, Fast Open or MD5 options,
+   * IP-level fields, AccECN) is still read to its end, so that a syntax error anywhere is found;
+   * the first such use is {@link Script#unsupported()}.
+   *
    * @throws ScriptSyntaxException naming the file and line of the first error
-   * @throws UnsupportedFeatureException for a packet netsim cannot represent (UDP, ICMP, Fast Open
-   *     or MD5 options, IP-level fields)
    */
   static Script parse(String file, String text, Set<String> defines) {
     String kept = Preprocessor.apply(file, text, defines);
@@ -60,26 +64,45 @@ final class ScriptParser {
     Map<String, String> options = new LinkedHashMap<>();
     while (peek().is(Kind.OPTION)) {
       Token option = take();
-      expectPunct('=', "after option --" + option.text());
-      Token value = take();
-      if (value.is(Kind.END) || value.is(Kind.PUNCT)) {
-        throw error(
-            value, "expected a value for option --" + option.text() + ", got " + value.describe());
+      int equals = option.text().indexOf('=');
+      if (equals < 0) {
+        options.put(option.text(), ""); // a flag, such as --strict_segments
+        continue;
       }
-      options.put(option.text(), value.text());
+      String name = option.text().substring(0, equals);
+      String value = option.text().substring(equals + 1);
+      if (value.isEmpty()) {
+        throw error(option, "expected a value after --" + name + "=");
+      }
+      options.put(name, unquote(value));
     }
     List<Event> events = new ArrayList<>();
+    if (peek().is(Kind.SHELL)) {
+      // packetdrill's initial command, with no time: `../common/defaults.sh`
+      Token init = take();
+      events.add(new Event(init.line(), EventTime.absolute(0), new ShellCommand(init.text())));
+    }
     while (!peek().is(Kind.END)) {
       events.add(event());
     }
-    return new Script(file, options, List.copyOf(events), lines);
+    return new Script(file, options, List.copyOf(events), lines, unsupported);
+  }
+
+  private static String unquote(String value) {
+    boolean quoted =
+        value.length() >= 2
+            && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+            && value.charAt(value.length() - 1) == value.charAt(0);
+    return quoted ? value.substring(1, value.length() - 1) : value;
   }
 
   private Event event() {
     Token first = peek();
-    if (first.is(Kind.SHELL) && next == 0) {
-      take(); // packetdrill's optional initial command, before any time
-      return new Event(first.line(), EventTime.absolute(0), new ShellCommand(first.text()));
+    if (first.is(Kind.SHELL) && peekAt(1).is(Kind.END)) {
+      // packetdrill's cleanup command, with no time, after the last event:
+      // `/tmp/sysctl_restore_${PPID}.sh`
+      take();
+      return new Event(first.line(), EventTime.relative(0), new ShellCommand(first.text()));
     }
     EventTime time = eventTime();
     Long end = null;
@@ -97,7 +120,12 @@ final class ScriptParser {
     } else if (start.is(Kind.SHELL)) {
       action = new ShellCommand(take().text());
     } else if (start.is(Kind.CODE)) {
-      action = new CodeBlock(take().text());
+      Token code = take();
+      CodeBlock block = CodeBlock.parse(code.text());
+      if (block.unsupported() != null) {
+        unsupported(code, block.unsupported());
+      }
+      action = block;
     } else {
       throw error(
           start,
@@ -169,20 +197,24 @@ final class ScriptParser {
 
   // --- Packets --------------------------------------------------------------------------------
 
-  private PacketSpec packet() {
+  private Action packet() {
     Token direction = take();
     boolean inbound = direction.isPunct('<');
-    if (peek().isPunct('[')) {
+    if (peek().isPunct('[') || peek().isPunct('(')) {
       ipInfo();
     }
     Token protocol = peek();
-    if (protocol.isWord("udp")
-        || protocol.isWord("icmp")
-        || protocol.isWord("UDP")
-        || protocol.isWord("ICMP")) {
-      throw new UnsupportedFeatureException(
-          protocol.line(),
-          protocol.text().toUpperCase(Locale.ROOT) + " packets (netsim models TCP only)");
+    if (protocol.isWord("udp") || protocol.isWord("UDP")) {
+      return udpPacket(inbound);
+    }
+    if (protocol.isWord("icmp") || protocol.isWord("ICMP")) {
+      return icmpPacket(inbound);
+    }
+    if (peek().is(Kind.INTEGER) && peekAt(1).isPunct('>')) {
+      Token port = take();
+      take();
+      take();
+      unsupported(port, "explicit port numbers in a packet line (netsim's ports are fixed)");
     }
     int flags = flags();
     Token seqStart = take();
@@ -219,9 +251,6 @@ final class ScriptParser {
         break;
       }
     }
-    if (ack != null && (flags & TcpFlags.ACK) == 0) {
-      throw error(direction, "an 'ack' number needs the ACK flag '.'");
-    }
     if (inbound && window == null) {
       throw error(direction, "an inbound packet needs a window ('win N')");
     }
@@ -232,20 +261,78 @@ final class ScriptParser {
     return new PacketSpec(inbound, flags, start, (int) length, ack, window, urgent, options);
   }
 
-  /** {@code [noecn]} and the like: ECN codepoints and IP fields are not modelled. */
+  /**
+   * {@code [noecn]}, {@code [ect0]}, {@code (tos 0x4, flowlabel 0x1)} and the like: only {@code
+   * noecn} (not ECN-capable, as netsim's segments are) is modelled; ECN codepoints, TOS, TTL and
+   * flow labels make the script unsupported.
+   */
   private void ipInfo() {
     Token open = take();
-    Token what = take();
-    if (what.isWord("noecn")) {
-      expectPunct(']', "after noecn");
-      return;
+    char close = open.isPunct('[') ? ']' : ')';
+    List<String> words = new ArrayList<>();
+    while (!peek().isPunct(close)) {
+      Token token = take();
+      if (token.is(Kind.END)) {
+        throw error(open, "unterminated '" + open.text() + "' of IP fields in a packet line");
+      }
+      words.add(token.text());
     }
-    throw new UnsupportedFeatureException(
-        open.line(),
-        "IP-level packet fields (["
-            + what.text()
-            + " ...]): netsim does not model ECN or IP"
-            + " options in scripts");
+    take();
+    if (!words.equals(List.of("noecn"))) {
+      unsupported(
+          open,
+          "IP-level packet fields ("
+              + open.text()
+              + String.join(" ", words)
+              + close
+              + "): netsim does not model ECN codepoints, TOS, TTL or flow labels");
+    }
+  }
+
+  /** {@code udp (100)} or {@code udp 1234>53 (100)}: read, and unsupported. */
+  private Action udpPacket(boolean inbound) {
+    Token udp = take();
+    if (peek().is(Kind.INTEGER)) {
+      take();
+      expectPunct('>', "between the ports of a UDP packet");
+      integer(take(), "port");
+    }
+    expectPunct('(', "before the length of a UDP packet");
+    integer(take(), "UDP payload length");
+    expectPunct(')', "after the length of a UDP packet");
+    unsupported(udp, "UDP packets (netsim models TCP only)");
+    return new OtherPacket(inbound, "udp");
+  }
+
+  /**
+   * {@code icmp unreachable frag_needed mtu 800 [0:1000(1000)]}: type, optional code, {@code mtu
+   * N}, {@code id N} and the echoed header; read, and unsupported.
+   */
+  private Action icmpPacket(boolean inbound) {
+    Token icmp = take();
+    expectKind(Kind.WORD, "an ICMP type (such as unreachable)");
+    if (peek().is(Kind.WORD) && !peek().isWord("mtu") && !peek().isWord("id")) {
+      take();
+    }
+    if (peek().isWord("mtu")) {
+      take();
+      integer(take(), "ICMP MTU");
+    }
+    if (peek().isWord("id")) {
+      take();
+      integer(take(), "ICMP echo id");
+    }
+    if (peek().isPunct('[')) {
+      Token open = take();
+      while (!peek().isPunct(']')) {
+        if (take().is(Kind.END)) {
+          throw error(open, "unterminated '[' of the header an ICMP packet echoes");
+        }
+      }
+      take();
+    }
+    unsupported(icmp, "ICMP packets (netsim models TCP only)");
+    return new OtherPacket(inbound, "icmp");
   }
 
   /** {@code S}, {@code S.}, {@code .}, {@code F.}, {@code P.}, {@code R}, {@code -}. */
@@ -272,9 +359,10 @@ final class ScriptParser {
             case 'U' -> TcpFlags.URG;
             case 'E' -> TcpFlags.ECE;
             case 'W' -> TcpFlags.CWR;
-            case 'A', '0', '1', '2', '3', '4', '5', '6', '7' ->
-                throw new UnsupportedFeatureException(
-                    token.line(), "AccECN flag '" + c + "' (netsim does not model AccECN)");
+            case 'A', '0', '1', '2', '3', '4', '5', '6', '7' -> {
+              unsupported(token, "AccECN flag '" + c + "' (netsim does not model AccECN)");
+              yield 0;
+            }
             default ->
                 throw error(
                     token,
@@ -356,11 +444,15 @@ final class ScriptParser {
         }
       case "FO":
       case "FOEXP":
-        throw new UnsupportedFeatureException(
-            name.line(), "TCP Fast Open option (netsim does not model Fast Open)");
+        if (!peek().isPunct(',') && !peek().isPunct('>')) {
+          take(); // the cookie, a hex blob or a name
+        }
+        unsupported(name, "TCP Fast Open option (netsim does not model Fast Open)");
+        return TcpOptionSpec.of(TcpOptionSpec.Kind.NOP); // never used: the script does not run
       case "md5":
-        throw new UnsupportedFeatureException(
-            name.line(), "TCP MD5 signature option (netsim does not model RFC 2385)");
+        expectKind(Kind.WORD, Kind.INTEGER, "an MD5 signature in hex");
+        unsupported(name, "TCP MD5 signature option (netsim does not model RFC 2385)");
+        return TcpOptionSpec.of(TcpOptionSpec.Kind.NOP); // never used: the script does not run
       default:
         if (name.text().startsWith("mp")) {
           throw new UnsupportedFeatureException(
@@ -500,13 +592,26 @@ final class ScriptParser {
     return new Expr.Struct(List.copyOf(fields));
   }
 
+  /**
+   * {@code value}, {@code name=value}, or packetdrill's {@code msg_name(...)=...} and {@code
+   * msg_iov(1)=[...]}, whose name carries an argument.
+   */
   private Expr.Field field() {
-    if (peek().is(Kind.WORD) && peekAt(1).isPunct('=')) {
-      String name = take().text();
-      take();
-      return new Expr.Field(name, expression());
+    Token start = peek();
+    Expr first = expression();
+    if (!peek().isPunct('=')) {
+      return new Expr.Field(null, first);
     }
-    return new Expr.Field(null, expression());
+    take();
+    String name;
+    if (first instanceof Expr.Word word) {
+      name = word.name();
+    } else if (first instanceof Expr.Call call) {
+      name = call.function();
+    } else {
+      throw error(start, "expected a field name before '=' in a struct, got " + first);
+    }
+    return new Expr.Field(name, expression());
   }
 
   // --- Tokens ---------------------------------------------------------------------------------
@@ -531,6 +636,25 @@ final class ScriptParser {
     Token token = take();
     if (!token.isPunct(c)) {
       throw error(token, "expected '" + c + "' " + where + ", got " + token.describe());
+    }
+  }
+
+  private Token expectKind(Kind kind, String what) {
+    return expectKind(kind, kind, what);
+  }
+
+  private Token expectKind(Kind kind, Kind orKind, String what) {
+    Token token = take();
+    if (!token.is(kind) && !token.is(orKind)) {
+      throw error(token, "expected " + what + ", got " + token.describe());
+    }
+    return token;
+  }
+
+  /** Notes the first thing the script uses that netsim does not model; reading goes on. */
+  private void unsupported(Token token, String reason) {
+    if (unsupported == null) {
+      unsupported = new UnsupportedFeatureException(token.line(), reason);
     }
   }
 

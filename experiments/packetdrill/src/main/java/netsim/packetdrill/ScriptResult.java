@@ -11,7 +11,9 @@ import java.util.List;
  * @param expected for a mismatch, what the script expected (its line, or "no segment")
  * @param actual for a mismatch, what the model did (the segment it sent, in script notation, or the
  *     call's result)
- * @param skippedShell the shell commands skipped under {@code ignoreShell}, as "line: command"
+ * @param shellNotes what each command of the script's shell lines did, as "line: command: what"
+ *     ({@code 3: net.ipv4.tcp_sack=0: applied (tcp.sackPermitted = false)}), commands skipped under
+ *     {@code ignoreShell} marked "skipped: "
  */
 public record ScriptResult(
     String script,
@@ -20,7 +22,7 @@ public record ScriptResult(
     String reason,
     String expected,
     String actual,
-    List<String> skippedShell) {
+    List<String> shellNotes) {
 
   /** How a script ended. */
   public enum Status {
@@ -38,11 +40,11 @@ public record ScriptResult(
   }
 
   public ScriptResult {
-    skippedShell = List.copyOf(skippedShell);
+    shellNotes = List.copyOf(shellNotes);
   }
 
-  static ScriptResult pass(String script, List<String> skippedShell) {
-    return new ScriptResult(script, Status.PASS, 0, "", "", "", skippedShell);
+  static ScriptResult pass(String script, List<String> shellNotes) {
+    return new ScriptResult(script, Status.PASS, 0, "", "", "", shellNotes);
   }
 
   /** A one-line summary: {@code FAIL established/rst.pkt:12: sequence number: ...}. */

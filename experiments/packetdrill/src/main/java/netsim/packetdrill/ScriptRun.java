@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import netsim.core.StopReason;
 import netsim.core.Time;
 import netsim.tcp.FourTuple;
+import netsim.tcp.TcpConnection;
+import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpOptions;
 import netsim.tcp.TcpSegment;
 
@@ -35,6 +39,10 @@ final class ScriptRun {
           "non_fatal",
           "dry_run",
           "tcp_ts_ecr_scaled",
+          // packetdrill's scale of outbound TS values; netsim does not compare TS values
+          "tcp_ts_tick_usecs",
+          // no TSO/GSO splitting to allow for: netsim compares each segment as sent
+          "strict_segments",
           "mtu");
 
   /** The largest {@code --tolerance_usecs}: as long as a script may last. */
@@ -46,7 +54,17 @@ final class ScriptRun {
   private final ScriptHost host;
   private final SocketApi api;
   private final SegmentMatcher matcher;
-  private final List<String> skippedShell = new ArrayList<>();
+  private final List<String> shellNotes = new ArrayList<>();
+
+  /** The variables of the script's {@code %{ }%} code, kept from one block to the next. */
+  private final Map<String, Long> variables = new TreeMap<>();
+
+  /** The MSS option of the peer's last SYN, for the tcp_info view. */
+  private int peerMss = TcpInfoView.DEFAULT_PEER_MSS;
+
+  /** The connection tcp_info was last read from, kept when the stack forgets it. */
+  private TcpConnection infoConnection;
+
   private long tolerance;
   private Pending pending;
 
@@ -71,12 +89,15 @@ final class ScriptRun {
       if (script.events().isEmpty()) {
         return nothingTested("the script has no events: nothing to test");
       }
-      checkSupported();
-      execute();
-      if (script.events().stream().allMatch(e -> e.action() instanceof ShellCommand)) {
-        return nothingTested("every event is a skipped shell command: nothing was tested");
+      if (script.unsupported() != null) {
+        throw script.unsupported();
       }
-      return ScriptResult.pass(script.name(), skippedShell);
+      checkSupported();
+      if (script.events().stream().allMatch(e -> e.action() instanceof ShellCommand)) {
+        return nothingTested("every event is a shell command: nothing to test");
+      }
+      execute();
+      return ScriptResult.pass(script.name(), shellNotes);
     } catch (UnsupportedFeatureException e) {
       return new ScriptResult(
           script.name(),
@@ -85,7 +106,7 @@ final class ScriptRun {
           e.getMessage(),
           "",
           "",
-          skippedShell);
+          shellNotes);
     } catch (ScriptFailure e) {
       return new ScriptResult(
           script.name(),
@@ -94,16 +115,16 @@ final class ScriptRun {
           e.getMessage(),
           e.expected(),
           e.actual(),
-          skippedShell);
+          shellNotes);
     } catch (ScriptSyntaxException e) {
       return new ScriptResult(
-          script.name(), ScriptResult.Status.ERROR, e.line(), e.problem(), "", "", skippedShell);
+          script.name(), ScriptResult.Status.ERROR, e.line(), e.problem(), "", "", shellNotes);
     }
   }
 
   private ScriptResult nothingTested(String reason) {
     return new ScriptResult(
-        script.name(), ScriptResult.Status.ERROR, 0, reason, "", "", skippedShell);
+        script.name(), ScriptResult.Status.ERROR, 0, reason, "", "", shellNotes);
   }
 
   // --- Before running -------------------------------------------------------------------------
@@ -146,24 +167,84 @@ final class ScriptRun {
         }
       }
     }
+    boolean started = false;
+    Set<String> assigned = new TreeSet<>();
     for (Event event : script.events()) {
       Action action = event.action();
-      if (action instanceof CodeBlock) {
-        throw new UnsupportedFeatureException(
-            event.line(), "%{ python }% code block (netsim does not run code)");
+      if (action instanceof CodeBlock code) {
+        checkCode(event, code, assigned);
       }
-      if (action instanceof ShellCommand shell && !options.ignoreShell()) {
-        throw new UnsupportedFeatureException(
-            event.line(),
-            "shell command `"
-                + shell.command()
-                + "` (run with ignoreShell to skip shell commands)");
+      if (action instanceof ShellCommand shell) {
+        checkShell(event, shell, started);
       }
+      started |=
+          action instanceof PacketSpec
+              || (action instanceof SyscallSpec call && STARTS_ENDPOINT.contains(call.name()));
       if (action instanceof SyscallSpec call) {
         String reason = SocketApi.unsupported(call);
         if (reason != null) {
           throw new UnsupportedFeatureException(event.line(), reason);
         }
+      }
+    }
+  }
+
+  /** The calls that create the endpoint's stack, after which its configuration is fixed. */
+  private static final Set<String> STARTS_ENDPOINT = Set.of("listen", "connect");
+
+  /**
+   * A shell line's commands must each be honoured (a setting the model has, or nothing to do), or
+   * the script is unsupported; under {@code ignoreShell} the others are skipped and listed. A
+   * setting after the endpoint started cannot be applied: the model's configuration is fixed then.
+   */
+  private void checkShell(Event event, ShellCommand shell, boolean started) {
+    for (ShellEffect effect : ShellCommands.interpret(shell.command())) {
+      String problem = null;
+      if (!effect.honoured()) {
+        problem = effect.describe();
+      } else if (started && effect.kind() == ShellEffect.Kind.APPLIED) {
+        problem =
+            effect.command()
+                + ": not modelled (a setting after the endpoint started; the model's"
+                + " configuration is fixed then)";
+      }
+      if (problem != null && !options.ignoreShell()) {
+        throw new UnsupportedFeatureException(event.line(), "shell command " + problem);
+      }
+    }
+  }
+
+  /**
+   * A code block must be in the part of Python netsim evaluates, and read only tcp_info fields the
+   * model has, constants and variables assigned before.
+   */
+  private static void checkCode(Event event, CodeBlock code, Set<String> assigned) {
+    if (code.unsupported() != null) {
+      throw new UnsupportedFeatureException(event.line(), code.unsupported());
+    }
+    for (PyCode.Statement statement : code.statements()) {
+      List<String> names = new ArrayList<>();
+      if (statement instanceof PyCode.Assert check) {
+        PyCode.names(check.condition(), names::add);
+      } else if (statement instanceof PyCode.Assign assign) {
+        PyCode.names(assign.value(), names::add);
+        if (!assign.op().isEmpty()) {
+          names.add(assign.name());
+        }
+      }
+      for (String name : names) {
+        String problem = null;
+        if (name.startsWith("tcpi_")) {
+          problem = TcpInfoView.notModelled(name);
+        } else if (!assigned.contains(name) && !TcpInfoView.isConstant(name)) {
+          problem = "%{ python }% code: the name " + name + " is not defined";
+        }
+        if (problem != null) {
+          throw new UnsupportedFeatureException(event.line(), problem);
+        }
+      }
+      if (statement instanceof PyCode.Assign assign) {
+        assigned.add(assign.name());
       }
     }
   }
@@ -200,7 +281,9 @@ final class ScriptRun {
         } else if (action instanceof SyscallSpec call) {
           startCall(event, call, previousEnd);
         } else if (action instanceof ShellCommand shell) {
-          skippedShell.add(event.line() + ": " + shell.command());
+          runShell(event, shell);
+        } else if (action instanceof CodeBlock code) {
+          runCode(event, code);
         }
       } catch (IllegalArgumentException e) {
         throw new ScriptSyntaxException(script.name(), event.line(), e.getMessage());
@@ -227,21 +310,120 @@ final class ScriptRun {
     }
   }
 
+  /** Applies a shell line's settings, and notes what each of its commands did. */
+  private void runShell(Event event, ShellCommand shell) {
+    for (ShellEffect effect : ShellCommands.interpret(shell.command())) {
+      boolean apply = effect.kind() == ShellEffect.Kind.APPLIED && !host.started();
+      if (apply) {
+        effect.change().accept(host.config());
+      }
+      boolean done = apply || effect.kind() == ShellEffect.Kind.NO_EFFECT;
+      String note = done ? "" : "skipped: ";
+      shellNotes.add(event.line() + ": " + note + effect.describe());
+    }
+  }
+
+  /** Evaluates a code block's assertions against the tcp_info view of the connection. */
+  private void runCode(Event event, CodeBlock code) {
+    TcpConnection connection = host.started() ? host.stack().connection(host.target()) : null;
+    if (connection != null) {
+      infoConnection = connection;
+    }
+    TcpInfoView view = new TcpInfoView(infoConnection, peerMss);
+    PyCode.Env env =
+        name -> {
+          Long variable = variables.get(name);
+          if (variable != null) {
+            return variable;
+          }
+          if (TcpInfoView.isConstant(name)) {
+            return TcpInfoView.constant(name);
+          }
+          return view.field(name);
+        };
+    for (PyCode.Statement statement : code.statements()) {
+      try {
+        if (statement instanceof PyCode.Assign assign) {
+          long value = PyCode.evaluate(assign.value(), env);
+          if (!assign.op().isEmpty()) {
+            long old = env.value(assign.name());
+            value =
+                switch (assign.op()) {
+                  case "+" -> old + value;
+                  case "-" -> old - value;
+                  default -> old * value;
+                };
+          }
+          variables.put(assign.name(), value);
+        } else if (statement instanceof PyCode.Assert check
+            && PyCode.evaluate(check.condition(), env) == 0) {
+          String values = values(check.condition(), env);
+          throw new ScriptFailure(
+              event.line(),
+              "assertion failed: " + check.text() + " (" + values + ")",
+              "assert " + check.text(),
+              values);
+        }
+      } catch (IllegalStateException | PyCode.NotEvaluable e) {
+        throw new ScriptFailure(
+            event.line(),
+            "code could not be evaluated: " + e.getMessage(),
+            script.line(event.line()),
+            e.getMessage());
+      }
+    }
+  }
+
+  /** {@code tcpi_snd_cwnd=12, cwnd=10}: the names of an expression and their values. */
+  private static String values(PyCode.Node node, PyCode.Env env) {
+    Set<String> names = new TreeSet<>();
+    PyCode.names(node, names::add);
+    List<String> values = new ArrayList<>();
+    for (String name : names) {
+      if (!TcpInfoView.isConstant(name)) {
+        values.add(name + "=" + env.value(name));
+      }
+    }
+    return String.join(", ", values);
+  }
+
   private void inject(PacketSpec packet) {
     FourTuple tuple = host.target();
+    if ((packet.flags() & TcpFlags.SYN) != 0 && packet.options() != null) {
+      peerMss = TcpInfoView.DEFAULT_PEER_MSS;
+      for (TcpOptionSpec option : packet.options()) {
+        if (option.kind() == TcpOptionSpec.Kind.MSS) {
+          peerMss = (int) option.value();
+        }
+      }
+    }
     TcpOptions tcpOptions = WireOptions.toModel(packet.options(), space);
     TcpSegment segment =
         new TcpSegment(
             tuple.remote().port(),
             tuple.local().port(),
             space.inboundSeq(packet.startSeq()),
-            packet.ack() == null ? 0 : space.inboundAck(packet.ack()),
+            inboundAck(packet),
             packet.flags(),
             packet.window(),
             packet.urgent() == null ? 0 : packet.urgent(),
             tcpOptions,
             new byte[packet.length()]);
     host.inject(segment);
+  }
+
+  /**
+   * The acknowledgment field of an inbound segment: mapped to the model's sequence space when the
+   * ACK flag is set; as written otherwise (packetdrill maps it only then, so {@code F 1:1(0) ack 1}
+   * carries 1 in a field the receiver ignores).
+   */
+  private int inboundAck(PacketSpec packet) {
+    if (packet.ack() == null) {
+      return 0;
+    }
+    return (packet.flags() & TcpFlags.ACK) != 0
+        ? space.inboundAck(packet.ack())
+        : (int) (long) packet.ack();
   }
 
   private void startCall(Event event, SyscallSpec call, long previousEnd) {

@@ -9,10 +9,11 @@ import netsim.tcp.TcpSegment;
 /**
  * Compares a segment the model sent with the one a {@code >} line expects, field by field as
  * packetdrill does: flags, sequence number, payload length, acknowledgment number (when the ACK
- * flag is expected), then the window and options where the script gives them and the profile
- * compares them. Timestamp values are not compared (packetdrill does not by default) but are
- * remembered so that later inbound echoes map to the model's clock; timestamp echoes are. The
- * window scale's value, like the window, is compared only where the profile compares windows.
+ * flag is expected; without it, the raw field when the line gives {@code ack N}), then the window
+ * and options where the script gives them and the profile compares them. Timestamp values are not
+ * compared (packetdrill does not by default) but are remembered so that later inbound echoes map to
+ * the model's clock; timestamp echoes are. The window scale's value, like the window, is compared
+ * only where the profile compares windows.
  */
 final class SegmentMatcher {
   private final Profile profile;
@@ -41,6 +42,12 @@ final class SegmentMatcher {
       if (wanted != ack) {
         return "acknowledgment number: expected " + wanted + " but sent " + ack;
       }
+    } else if (expected.ack() != null && expected.ack() != (actual.ack() & 0xFFFF_FFFFL)) {
+      // Without the ACK flag packetdrill compares the field as written, unmapped.
+      return "acknowledgment field (no ACK flag): expected "
+          + expected.ack()
+          + " but sent "
+          + (actual.ack() & 0xFFFF_FFFFL);
     }
     if (profile.compareWindow()
         && expected.window() != null

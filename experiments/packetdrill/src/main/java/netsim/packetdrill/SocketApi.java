@@ -14,8 +14,8 @@ import netsim.tcp.TcpState;
  * The system calls a script makes, on the model's endpoint API: {@code socket}, {@code bind},
  * {@code listen}, {@code accept}, {@code connect}, {@code write}/{@code send}, {@code read}/{@code
  * recv}, {@code shutdown}, {@code close}, {@code setsockopt} and {@code getsockopt} for what the
- * model has, and {@code fcntl} for {@code O_NONBLOCK}. File descriptors are the lowest free number
- * from 3, as in a fresh process.
+ * model has, and {@code fcntl} for {@code O_NONBLOCK}. File descriptors are those the script
+ * expects, as packetdrill maps them, else the lowest free number from 3, as in a fresh process.
  *
  * <p>A call on a blocking socket that cannot complete yet returns a {@link Call} that answers null
  * until it can; the runner polls it whenever the endpoint changes.
@@ -134,10 +134,10 @@ final class SocketApi {
   /** Starts a call; the result is at its {@link Call#poll()}. */
   Call start(SyscallSpec call) {
     return switch (call.name()) {
-      case "socket" -> done(socket());
+      case "socket" -> done(newSocket(call));
       case "bind" -> done(withSocket(call, this::bind));
       case "listen" -> done(withSocket(call, s -> listen(s, call)));
-      case "accept" -> blockingOn(call, this::accept);
+      case "accept" -> blockingOn(call, s -> accept(s, call));
       case "connect" -> connect(call);
       case "write", "send" -> write(call);
       case "read", "recv" -> blockingOn(call, s -> read(s, call));
@@ -184,8 +184,19 @@ final class SocketApi {
     return value == (int) value ? sockets.get((int) value) : null; // beyond int: none
   }
 
-  private int allocate(SimSocket socket) {
+  /**
+   * Gives {@code socket} the descriptor the script expects the call to return, when it names a free
+   * one (packetdrill maps a script's descriptors to the live ones, so a script may say {@code
+   * socket(...) = 4}); else the lowest free number from 3.
+   */
+  private int allocate(SimSocket socket, SyscallSpec call) {
     int fd = 3;
+    if (call.result() instanceof Expr.Int expected
+        && expected.value() >= 0
+        && expected.value() <= 1024
+        && !sockets.containsKey((int) expected.value())) {
+      fd = (int) expected.value();
+    }
     while (sockets.containsKey(fd)) {
       fd++;
     }
@@ -196,8 +207,8 @@ final class SocketApi {
 
   // --- Calls ----------------------------------------------------------------------------------
 
-  private CallResult socket() {
-    return CallResult.ok(allocate(new SimSocket(null, changed)));
+  private CallResult newSocket(SyscallSpec call) {
+    return CallResult.ok(allocate(new SimSocket(null, changed), call));
   }
 
   private CallResult bind(SimSocket socket) {
@@ -231,7 +242,7 @@ final class SocketApi {
     return CallResult.ok(0);
   }
 
-  private CallResult accept(SimSocket socket) {
+  private CallResult accept(SimSocket socket, SyscallSpec call) {
     if (socket.listener == null) {
       return CallResult.error("EINVAL");
     }
@@ -239,7 +250,7 @@ final class SocketApi {
     if (child == null) {
       return null;
     }
-    return CallResult.ok(allocate(child));
+    return CallResult.ok(allocate(child, call));
   }
 
   private Call connect(SyscallSpec call) {

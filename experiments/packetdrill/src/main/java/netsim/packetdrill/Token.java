@@ -4,7 +4,7 @@ package netsim.packetdrill;
  * One lexical token of a script, with the line it starts on.
  *
  * @param text the token's text; for strings, shell commands and code, the text between the
- *     delimiters; for options, the name after {@code --}
+ *     delimiters; for options, what follows {@code --}: {@code name} or {@code name=value}
  */
 record Token(Kind kind, String text, int line) {
 

@@ -74,7 +74,7 @@ class PacketdrillCommandTest {
                 + "\nUNSUPPORTED "
                 + shell
                 + ":1: shell"
-                + " command `sysctl -w x=1` (run with ignoreShell to skip shell commands)\n2 scripts:"
+                + " command x=1: unknown\n2 scripts:"
                 + " 1 pass, 0 fail, 1 unsupported, 0 error\n");
   }
 

@@ -17,7 +17,7 @@ class ReportWriterTest {
       new Report(
           "rfc",
           List.of(
-              ScriptResult.pass("a.pkt", List.of("1: sysctl -q")),
+              ScriptResult.pass("a.pkt", List.of("1: skipped: tc qdisc: unknown")),
               new ScriptResult(
                   "b.pkt",
                   Status.FAIL,
@@ -45,7 +45,7 @@ class ReportWriterTest {
                 "packetdrill run, profile rfc: 4 scripts: 1 pass, 1 fail, 1 unsupported, 1 error",
                 "",
                 "PASS a.pkt",
-                "    skipped shell command, line 1: sysctl -q",
+                "    shell, line 1: skipped: tc qdisc: unknown",
                 "FAIL b.pkt:12: acknowledgment number: expected 2 but sent 1",
                 "    expected: +0 > . 1:1(0) ack 2",
                 "    actual:   0.200000 > . 1:1(0) ack 1 win 65535",

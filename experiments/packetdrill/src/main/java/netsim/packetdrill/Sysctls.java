@@ -1,0 +1,310 @@
+package netsim.packetdrill;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import netsim.core.Time;
+import netsim.tcp.TcpConfig;
+
+/**
+ * The well-known Linux ({@code net.ipv4.tcp_*}) and FreeBSD ({@code net.inet.tcp.*}) TCP knobs that
+ * scripts set, each mapped onto the endpoint's {@link TcpConfig} where the model has the setting,
+ * or said to have no effect (turning off what the model does not do), or not modelled, with the
+ * reason. Sources: Linux's {@code Documentation/networking/ip-sysctl.rst}, FreeBSD's {@code
+ * tcp(4)}. A knob not in the table is unknown and reported as such.
+ */
+final class Sysctls {
+  private Sysctls() {}
+
+  /** How a knob reads its value. */
+  @FunctionalInterface
+  private interface Knob {
+    ShellEffect set(String setting, String value);
+  }
+
+  private static final Map<String, Knob> KNOBS = knobs();
+
+  /** The names of the known knobs, sorted (for the docs). */
+  static Iterable<String> names() {
+    return KNOBS.keySet();
+  }
+
+  /**
+   * What setting {@code name} to {@code value} does. The name may be written {@code
+   * net.ipv4.tcp_sack}, {@code net/ipv4/tcp_sack} or {@code /proc/sys/net/ipv4/tcp_sack}.
+   */
+  static ShellEffect set(String name, String value) {
+    String key = name.startsWith("/proc/sys/") ? name.substring("/proc/sys/".length()) : name;
+    key = key.replace('/', '.');
+    String setting = key + "=" + value;
+    Knob knob = KNOBS.get(key);
+    if (knob == null) {
+      return ShellEffect.unknown(setting);
+    }
+    try {
+      return knob.set(setting, value);
+    } catch (NumberFormatException | ArithmeticException e) {
+      return ShellEffect.notModelled(setting, "the value " + value + " is out of range");
+    }
+  }
+
+  private static Map<String, Knob> knobs() {
+    Map<String, Knob> knobs = new TreeMap<>();
+    // --- Linux (ip-sysctl.rst) ---
+    knobs.put("net.ipv4.tcp_timestamps", flag("tcp.timestamps", TcpConfig.Builder::timestamps));
+    knobs.put("net.ipv4.tcp_sack", flag("tcp.sackPermitted", TcpConfig.Builder::sackPermitted));
+    knobs.put(
+        "net.ipv4.tcp_window_scaling",
+        (s, v) ->
+            ShellEffect.applied(
+                s,
+                "tcp.windowScaling = " + (number(v) != 0),
+                b -> windowScaling(b, number(v) != 0)));
+    knobs.put("net.ipv4.tcp_rfc1337", flag("tcp.rfc1337", TcpConfig.Builder::rfc1337));
+    knobs.put("net.ipv4.tcp_congestion_control", Sysctls::congestionControl);
+    knobs.put("net.ipv4.tcp_syn_retries", count("tcp.synRetries", TcpConfig.Builder::synRetries));
+    knobs.put(
+        "net.ipv4.tcp_synack_retries",
+        count("tcp.synAckRetries", TcpConfig.Builder::synAckRetries));
+    knobs.put("net.ipv4.tcp_retries2", count("tcp.maxRetries", TcpConfig.Builder::maxRetries));
+    knobs.put(
+        "net.ipv4.tcp_keepalive_time",
+        duration("tcp.keepaliveIdle", Time.SECOND, TcpConfig.Builder::keepaliveIdle));
+    knobs.put(
+        "net.ipv4.tcp_keepalive_intvl",
+        duration("tcp.keepaliveInterval", Time.SECOND, TcpConfig.Builder::keepaliveInterval));
+    knobs.put(
+        "net.ipv4.tcp_keepalive_probes",
+        count("tcp.keepaliveProbes", TcpConfig.Builder::keepaliveProbes));
+    knobs.put("net.ipv4.tcp_wmem", Sysctls::sendBuffer);
+    String noTso = "netsim has no TSO: every segment is sent on its own";
+    knobs.put("net.ipv4.tcp_min_tso_segs", (s, v) -> ShellEffect.noEffect(s, noTso));
+    knobs.put("net.ipv4.tcp_tso_win_divisor", (s, v) -> ShellEffect.noEffect(s, noTso));
+    String noPacing = "pacing ratios matter only with pacing, which netsim does not do";
+    knobs.put("net.ipv4.tcp_pacing_ss_ratio", (s, v) -> ShellEffect.noEffect(s, noPacing));
+    knobs.put("net.ipv4.tcp_pacing_ca_ratio", (s, v) -> ShellEffect.noEffect(s, noPacing));
+    knobs.put(
+        "net.ipv4.tcp_fack",
+        (s, v) -> ShellEffect.noEffect(s, "FACK was removed from Linux 4.15; it does nothing"));
+    knobs.put(
+        "net.ipv4.tcp_no_metrics_save",
+        (s, v) -> ShellEffect.noEffect(s, "the model keeps no per-destination metrics"));
+    knobs.put(
+        "net.ipv4.tcp_early_retrans",
+        offOnly("tail loss probes and early retransmit (RFC 8985)", "0"));
+    knobs.put("net.ipv4.tcp_recovery", offOnly("RACK loss detection (RFC 8985)", "0"));
+    knobs.put("net.ipv4.tcp_frto", offOnly("F-RTO (RFC 5682)", "0"));
+    knobs.put("net.ipv4.tcp_dsack", offOnly("D-SACK (RFC 2883)", "0"));
+    knobs.put("net.ipv4.tcp_ecn", offOnly("ECN (RFC 3168)", "0"));
+    knobs.put("net.ipv4.tcp_fastopen", offOnly("TCP Fast Open (RFC 7413)", "0"));
+    for (String fastOpen :
+        new String[] {"key", "blackhole_timeout_sec", "cookies"}) { // settings of Fast Open
+      knobs.put(
+          "net.ipv4.tcp_fastopen_" + fastOpen,
+          (s, v) -> ShellEffect.notModelled(s, "TCP Fast Open (RFC 7413) is not modelled"));
+    }
+    knobs.put(
+        "net.ipv4.tcp_notsent_lowat",
+        offOnly("TCP_NOTSENT_LOWAT (a limit on unsent bytes)", "4294967295", "-1"));
+    knobs.put(
+        "net.ipv4.tcp_slow_start_after_idle",
+        offOnly("restarting slow start after an idle period (RFC 5681 4.1)", "0"));
+    knobs.put(
+        "net.ipv4.tcp_mtu_probing",
+        offOnly("packetization-layer path MTU discovery (RFC 4821)", "0"));
+    knobs.put(
+        "net.ipv4.tcp_base_mss",
+        (s, v) ->
+            ShellEffect.noEffect(
+                s, "matters only to path MTU probing (RFC 4821), which the model does not do"));
+    knobs.put(
+        "net.ipv4.tcp_challenge_ack_limit",
+        (s, v) ->
+            ShellEffect.notModelled(
+                s,
+                "Linux limits challenge ACKs per host and second; the model per connection"
+                    + " (tcp.challengeAckInterval)"));
+    knobs.put(
+        "net.ipv4.tcp_fin_timeout",
+        (s, v) -> ShellEffect.notModelled(s, "the FIN-WAIT-2 timeout is not modelled"));
+    knobs.put(
+        "tcp_cubic.parameters.hystart_detect",
+        (s, v) -> ShellEffect.notModelled(s, "the model's CUBIC has no HyStart"));
+    // --- FreeBSD (tcp(4)) ---
+    knobs.put("net.inet.tcp.rfc1323", Sysctls::rfc1323);
+    knobs.put(
+        "net.inet.tcp.sack.enable", flag("tcp.sackPermitted", TcpConfig.Builder::sackPermitted));
+    knobs.put("net.inet.tcp.delayed_ack", flag("tcp.delayedAck", TcpConfig.Builder::delayedAck));
+    knobs.put(
+        "net.inet.tcp.delacktime",
+        duration("tcp.delayedAckTimeout", Time.MILLISECOND, TcpConfig.Builder::delayedAckTimeout));
+    knobs.put(
+        "net.inet.tcp.rexmit_min",
+        duration("tcp.minRto", Time.MILLISECOND, TcpConfig.Builder::minRto));
+    knobs.put(
+        "net.inet.tcp.rexmit_initial",
+        duration("tcp.initialRto", Time.MILLISECOND, TcpConfig.Builder::initialRto));
+    knobs.put("net.inet.tcp.msl", duration("tcp.msl", Time.MILLISECOND, TcpConfig.Builder::msl));
+    knobs.put(
+        "net.inet.tcp.keepidle",
+        duration("tcp.keepaliveIdle", Time.MILLISECOND, TcpConfig.Builder::keepaliveIdle));
+    knobs.put(
+        "net.inet.tcp.keepintvl",
+        duration("tcp.keepaliveInterval", Time.MILLISECOND, TcpConfig.Builder::keepaliveInterval));
+    knobs.put(
+        "net.inet.tcp.keepcnt", count("tcp.keepaliveProbes", TcpConfig.Builder::keepaliveProbes));
+    knobs.put(
+        "net.inet.tcp.initcwnd_segments",
+        count("tcp.initialWindow", TcpConfig.Builder::initialWindow));
+    knobs.put("net.inet.tcp.cc.algorithm", Sysctls::congestionControl);
+    knobs.put("net.inet.tcp.insecure_rst", Sysctls::insecure);
+    knobs.put("net.inet.tcp.insecure_syn", Sysctls::insecure);
+    knobs.put("net.inet.tcp.ecn.enable", offOnly("ECN (RFC 3168)", "0"));
+    knobs.put(
+        "net.inet.tcp.nolocaltimewait", offOnly("skipping TIME-WAIT for local connections", "0"));
+    knobs.put("net.inet.tcp.blackhole", offOnly("dropping segments to closed ports", "0"));
+    knobs.put("net.inet.tcp.drop_synfin", offOnly("dropping SYN+FIN segments", "0"));
+    knobs.put(
+        "net.inet.tcp.mssdflt",
+        (s, v) ->
+            number(v) == TcpInfoView.DEFAULT_PEER_MSS
+                ? ShellEffect.noEffect(s, "the model's default peer MSS is 536 too")
+                : ShellEffect.notModelled(
+                    s, "the model's MSS for a peer that announces none is fixed at 536"));
+    return knobs;
+  }
+
+  /** A value the model would use as is: on when not 0. */
+  private static Knob flag(String field, FlagSetter setter) {
+    return (s, v) -> {
+      boolean on = number(v) != 0;
+      return ShellEffect.applied(s, field + " = " + on, b -> setter.set(b, on));
+    };
+  }
+
+  /** A count (retries, segments). */
+  private static Knob count(String field, IntSetter setter) {
+    return (s, v) -> {
+      int count = Math.toIntExact(number(v));
+      return ShellEffect.applied(s, field + " = " + count, b -> setter.set(b, count));
+    };
+  }
+
+  /** A duration in {@code unit}s. */
+  private static Knob duration(String field, long unit, LongSetter setter) {
+    return (s, v) -> {
+      long nanos = Math.multiplyExact(number(v), unit);
+      return ShellEffect.applied(s, field + " = " + Time.format(nanos), b -> setter.set(b, nanos));
+    };
+  }
+
+  /**
+   * A feature the model does not have: the values that turn it off change nothing; any other value
+   * is not modelled.
+   */
+  private static Knob offOnly(String feature, String... offValues) {
+    return (s, v) -> {
+      for (String off : offValues) {
+        if (off.equals(v) || (isNumber(off) && isNumber(v) && number(off) == number(v))) {
+          return ShellEffect.noEffect(s, "turns off " + feature + ", which the model does not do");
+        }
+      }
+      return ShellEffect.notModelled(s, feature + " is not modelled");
+    };
+  }
+
+  private static ShellEffect congestionControl(String setting, String value) {
+    String name = value.toLowerCase(Locale.ROOT);
+    if (!name.equals("cubic") && !name.equals("reno") && !name.equals("newreno")) {
+      return ShellEffect.notModelled(
+          setting, "congestion control " + value + " (the model has reno, newreno and cubic)");
+    }
+    return ShellEffect.applied(
+        setting, "tcp.congestionControl = " + name, b -> b.congestionControl(name));
+  }
+
+  /** {@code tcp_wmem = "min default max"}: the default is a new socket's send buffer. */
+  private static ShellEffect sendBuffer(String setting, String value) {
+    String[] sizes = value.strip().split("\\s+");
+    if (sizes.length != 3) {
+      return ShellEffect.notModelled(setting, "tcp_wmem needs three sizes: min default max");
+    }
+    int size = Math.toIntExact(number(sizes[1]));
+    return ShellEffect.applied(
+        setting,
+        "tcp.sendBuffer = " + size + " (Linux counts buffer memory, the model payload bytes)",
+        b -> b.sendBuffer(size));
+  }
+
+  /** FreeBSD's {@code rfc1323}: 0 neither option, 1 both, 2 window scaling only, 3 timestamps. */
+  private static ShellEffect rfc1323(String setting, String value) {
+    long mode = number(value);
+    if (mode < 0 || mode > 3) {
+      return ShellEffect.notModelled(setting, "rfc1323 is 0, 1, 2 or 3");
+    }
+    boolean scaling = mode == 1 || mode == 2;
+    boolean timestamps = mode == 1 || mode == 3;
+    return ShellEffect.applied(
+        setting,
+        "tcp.windowScaling = " + scaling + ", tcp.timestamps = " + timestamps,
+        b -> windowScaling(b, scaling).timestamps(timestamps));
+  }
+
+  /**
+   * FreeBSD's {@code insecure_rst} and {@code insecure_syn}: 0 (the default) is RFC 5961's rule,
+   * the model's challenge ACKs; 1 accepts an in-window RST (or SYN) as RFC 793 did, which the model
+   * can do only for RST and SYN together.
+   */
+  private static ShellEffect insecure(String setting, String value) {
+    if (number(value) == 0) {
+      return ShellEffect.applied(
+          setting, "tcp.challengeAcks = true (RFC 5961)", b -> b.challengeAcks(true));
+    }
+    return ShellEffect.notModelled(
+        setting,
+        "the model turns RFC 5961 off for RST and SYN together (tcp.challengeAcks), not for"
+            + " one of them");
+  }
+
+  /** Window scaling off caps the receive buffer at the 65535 bytes an unscaled window can say. */
+  private static TcpConfig.Builder windowScaling(TcpConfig.Builder builder, boolean on) {
+    if (!on) {
+      int buffer = builder.build().receiveBuffer();
+      builder.receiveBuffer(Math.min(buffer, 0xFFFF));
+    }
+    return builder.windowScaling(on);
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      number(text);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** A decimal or {@code 0x} hex number, as sysctl reads it. */
+  static long number(String text) {
+    String value = text.strip();
+    if (value.startsWith("0x") || value.startsWith("0X")) {
+      return Long.parseLong(value.substring(2), 16);
+    }
+    return Long.parseLong(value);
+  }
+
+  @FunctionalInterface
+  private interface FlagSetter {
+    void set(TcpConfig.Builder builder, boolean value);
+  }
+
+  @FunctionalInterface
+  private interface IntSetter {
+    void set(TcpConfig.Builder builder, int value);
+  }
+
+  @FunctionalInterface
+  private interface LongSetter {
+    void set(TcpConfig.Builder builder, long value);
+  }
+}

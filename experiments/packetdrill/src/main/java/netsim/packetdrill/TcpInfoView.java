@@ -1,0 +1,195 @@
+package netsim.packetdrill;
+
+import java.util.Map;
+import java.util.TreeMap;
+import netsim.core.Time;
+import netsim.tcp.TcpConnection;
+import netsim.tcp.TcpState;
+
+/**
+ * Linux's {@code struct tcp_info} of the connection under test, as far as the model shows it, for
+ * the {@code tcpi_*} names of {@code %{ }%} assertions; and the constants those assertions compare
+ * with ({@code TCP_ESTABLISHED}, {@code TCP_CA_Open}, {@code TCP_INFINITE_SSTHRESH}, ...). A field
+ * the model does not keep is {@link #notModelled not modelled}, with the reason, and a script that
+ * reads it is unsupported: no value is made up.
+ *
+ * <p>Linux counts the congestion window and ssthresh in segments; the model counts bytes, so the
+ * view divides by the sender's MSS (rounding down), which is the MSS the peer announced (536 when
+ * it announced none, RFC 9293 3.7.1), bounded by our own, less 12 bytes when timestamps are on: the
+ * model's rule, repeated here because the model does not expose it.
+ *
+ * @param connection the connection, or null when there is none (every field but {@code tcpi_state}
+ *     is then an error)
+ * @param peerMss the MSS option of the peer's SYN (or SYN,ACK), or 536 when it gave none
+ */
+record TcpInfoView(TcpConnection connection, int peerMss) {
+
+  /** RFC 9293 3.7.1's default send MSS, when the peer announced none. */
+  static final int DEFAULT_PEER_MSS = 536;
+
+  private static final int TIMESTAMP_OPTION_LENGTH = 12;
+
+  /** Linux's value of ssthresh before any loss, also what tcp_info reports for "no limit". */
+  static final long INFINITE_SSTHRESH = 0x7fff_ffffL;
+
+  /** The fields the view has, with what each is in the model. */
+  static final Map<String, String> MODELLED =
+      Map.of(
+          "tcpi_state", "the connection's state, in Linux's numbering",
+          "tcpi_snd_cwnd", "the congestion window in segments",
+          "tcpi_snd_ssthresh", "ssthresh in segments (0x7fffffff before any loss)",
+          "tcpi_rtt", "the smoothed RTT in microseconds (0 before the first sample)",
+          "tcpi_rto", "the retransmission timeout in microseconds, backoff included",
+          "tcpi_snd_mss", "the sender's MSS",
+          "tcpi_advmss", "the MSS the endpoint announces");
+
+  /** The fields Linux has and the model does not keep, with the reason. */
+  private static final Map<String, String> NOT_MODELLED = notModelledFields();
+
+  private static Map<String, String> notModelledFields() {
+    Map<String, String> fields = new TreeMap<>();
+    fields.put(
+        "tcpi_ca_state",
+        "the model knows only whether NewReno fast recovery is under way, not Linux's"
+            + " Open/Disorder/CWR/Recovery/Loss states");
+    fields.put(
+        "tcpi_unacked", "Linux counts the segments in flight (packets_out); the model keeps bytes");
+    fields.put(
+        "tcpi_retrans",
+        "the segments retransmitted and not yet acknowledged (retrans_out) are not tracked");
+    fields.put("tcpi_lost", "no segment is marked lost (no SACK scoreboard, no RACK)");
+    fields.put("tcpi_sacked", "there is no SACK scoreboard");
+    fields.put("tcpi_reordering", "reordering is not measured");
+    fields.put("tcpi_reord_seen", "reordering is not measured");
+    fields.put(
+        "tcpi_delivered", "Linux counts the segments delivered; the model counts bytes delivered");
+    fields.put(
+        "tcpi_options", "the negotiated options are not all observable (window scale 0, SYN data)");
+    fields.put("tcpi_backoff", "the RTO backoff count is not exposed by the model");
+    fields.put("tcpi_probes", "zero-window probes are not counted");
+    fields.put("tcpi_busy_time", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
+    fields.put(
+        "tcpi_rwnd_limited", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
+    fields.put(
+        "tcpi_sndbuf_limited", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
+    fields.put("tcpi_last_data_recv", "the time of the last data received is not kept");
+    fields.put("tcpi_min_rtt", "the windowed minimum RTT is not kept");
+    fields.put("tcpi_rcv_mss", "Linux's estimate of the peer's MSS is not modelled");
+    return fields;
+  }
+
+  /** Linux's names for the numbers {@code tcp_info} holds. */
+  private static final Map<String, Long> CONSTANTS = constants();
+
+  private static Map<String, Long> constants() {
+    Map<String, Long> constants = new TreeMap<>();
+    String[] states = {
+      "TCP_ESTABLISHED",
+      "TCP_SYN_SENT",
+      "TCP_SYN_RECV",
+      "TCP_FIN_WAIT1",
+      "TCP_FIN_WAIT2",
+      "TCP_TIME_WAIT",
+      "TCP_CLOSE",
+      "TCP_CLOSE_WAIT",
+      "TCP_LAST_ACK",
+      "TCP_LISTEN",
+      "TCP_CLOSING"
+    };
+    for (int i = 0; i < states.length; i++) {
+      constants.put(states[i], i + 1L);
+    }
+    String[] caStates = {"TCP_CA_Open", "TCP_CA_Disorder", "TCP_CA_CWR", "TCP_CA_Recovery"};
+    for (int i = 0; i < caStates.length; i++) {
+      constants.put(caStates[i], (long) i);
+    }
+    constants.put("TCP_CA_Loss", 4L);
+    String[] options = {
+      "TCPI_OPT_TIMESTAMPS",
+      "TCPI_OPT_SACK",
+      "TCPI_OPT_WSCALE",
+      "TCPI_OPT_ECN",
+      "TCPI_OPT_ECN_SEEN",
+      "TCPI_OPT_SYN_DATA"
+    };
+    for (int i = 0; i < options.length; i++) {
+      constants.put(options[i], 1L << i);
+    }
+    constants.put("TCP_INFINITE_SSTHRESH", INFINITE_SSTHRESH);
+    return constants;
+  }
+
+  /** Whether {@code name} is a constant the view knows. */
+  static boolean isConstant(String name) {
+    return CONSTANTS.containsKey(name);
+  }
+
+  static long constant(String name) {
+    return CONSTANTS.get(name);
+  }
+
+  /**
+   * Why the view cannot give {@code name}, a {@code tcpi_*} field: "tcp_info field tcpi_lost not
+   * modelled (...)"; or null when it can.
+   */
+  static String notModelled(String name) {
+    if (MODELLED.containsKey(name)) {
+      return null;
+    }
+    String why = NOT_MODELLED.getOrDefault(name, "netsim's tcp_info view does not have it");
+    return "tcp_info field " + name + " not modelled (" + why + ")";
+  }
+
+  /**
+   * The value of a modelled field.
+   *
+   * @throws IllegalStateException when there is no connection and the field is not tcpi_state
+   */
+  long field(String name) {
+    if (name.equals("tcpi_state")) {
+      return connection == null ? CONSTANTS.get("TCP_CLOSE") : linuxState(connection.state());
+    }
+    if (connection == null) {
+      throw new IllegalStateException("no connection to read " + name + " from");
+    }
+    int mss = sendMss();
+    return switch (name) {
+      case "tcpi_snd_cwnd" ->
+          connection.cwnd() == Long.MAX_VALUE
+              ? connection.config().initialWindowBytes(mss) / mss
+              : connection.cwnd() / mss;
+      case "tcpi_snd_ssthresh" -> Math.min(connection.ssthresh() / mss, INFINITE_SSTHRESH);
+      case "tcpi_rtt" -> Math.max(0, connection.srtt() / Time.MICROSECOND);
+      case "tcpi_rto" -> connection.rto() / Time.MICROSECOND;
+      case "tcpi_snd_mss" -> mss;
+      case "tcpi_advmss" -> connection.config().mss();
+      default -> throw new IllegalArgumentException(notModelled(name));
+    };
+  }
+
+  private int sendMss() {
+    return Math.min(peerMss, connection.config().mss())
+        - (connection.timestampsEnabled() ? TIMESTAMP_OPTION_LENGTH : 0);
+  }
+
+  /**
+   * Linux's number for a state. A connection in TIME-WAIT shows TCP_CLOSE, as Linux's socket does
+   * once a TIME-WAIT mini-socket has taken its place.
+   */
+  private static long linuxState(TcpState state) {
+    String name =
+        switch (state) {
+          case ESTABLISHED -> "TCP_ESTABLISHED";
+          case SYN_SENT -> "TCP_SYN_SENT";
+          case SYN_RECEIVED -> "TCP_SYN_RECV";
+          case FIN_WAIT_1 -> "TCP_FIN_WAIT1";
+          case FIN_WAIT_2 -> "TCP_FIN_WAIT2";
+          case CLOSE_WAIT -> "TCP_CLOSE_WAIT";
+          case LAST_ACK -> "TCP_LAST_ACK";
+          case LISTEN -> "TCP_LISTEN";
+          case CLOSING -> "TCP_CLOSING";
+          case CLOSED, TIME_WAIT -> "TCP_CLOSE";
+        };
+    return CONSTANTS.get(name);
+  }
+}

@@ -1,0 +1,94 @@
+package netsim.packetdrill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import netsim.core.Time;
+import netsim.tcp.TcpConfig;
+import org.junit.jupiter.api.Test;
+
+/** What a script's shell lines do to the simulated host: settings applied, or why not. */
+class ShellCommandsTest {
+  private static List<String> described(String line) {
+    return ShellCommands.interpret(line).stream().map(ShellEffect::describe).toList();
+  }
+
+  private static TcpConfig applied(String line) {
+    TcpConfig.Builder builder = Profile.linux().tcp().toBuilder();
+    for (ShellEffect effect : ShellCommands.interpret(line)) {
+      assertThat(effect.kind()).as(effect.describe()).isEqualTo(ShellEffect.Kind.APPLIED);
+      effect.change().accept(builder);
+    }
+    return builder.build();
+  }
+
+  @Test
+  void theSuitesDefaultsAndRestoreScripts_haveNoEffect() {
+    assertThat(ShellCommands.interpret("../../common/defaults.sh\n"))
+        .extracting(ShellEffect::kind)
+        .containsExactly(ShellEffect.Kind.NO_EFFECT);
+    assertThat(ShellCommands.interpret("/tmp/sysctl_restore_${PPID}.sh"))
+        .extracting(ShellEffect::kind)
+        .containsExactly(ShellEffect.Kind.NO_EFFECT);
+  }
+
+  @Test
+  void linuxSettings_inEveryFormTheSuiteWrites_areApplied() {
+    TcpConfig config =
+        applied(
+            "sysctl -q net.ipv4.tcp_timestamps=0 \\\n  net.ipv4.tcp_sack=0\n"
+                + " ../common/set_sysctls.py /proc/sys/net/ipv4/tcp_wmem=\"4096 50000 4194304\" \\\n"
+                + "   /proc/sys/net/ipv4/tcp_window_scaling=0; sysctl -w net/ipv4/tcp_rfc1337=1");
+    assertThat(config.timestamps()).isFalse();
+    assertThat(config.sackPermitted()).isFalse();
+    assertThat(config.sendBuffer()).isEqualTo(50000);
+    assertThat(config.windowScaling()).isFalse();
+    assertThat(config.receiveBuffer()).as("an unscaled window says at most 65535").isEqualTo(65535);
+    assertThat(config.rfc1337()).isTrue();
+  }
+
+  @Test
+  void freebsdSettings_areApplied() {
+    TcpConfig config =
+        applied(
+            "sysctl net.inet.tcp.rfc1323=3 net.inet.tcp.delacktime=100"
+                + " net.inet.tcp.rexmit_min=30 net.inet.tcp.insecure_rst=0");
+    assertThat(config.timestamps()).isTrue();
+    assertThat(config.windowScaling()).isFalse();
+    assertThat(config.delayedAckTimeout()).isEqualTo(100 * Time.MILLISECOND);
+    assertThat(config.minRto()).isEqualTo(30 * Time.MILLISECOND);
+    assertThat(config.challengeAcks()).isTrue();
+  }
+
+  @Test
+  void routeAttributesTheModelHas_areApplied() {
+    TcpConfig config =
+        applied("ip route change 192.0.2.1 via 192.168.0.2 dev tun0 advmss 600 initcwnd 11");
+    assertThat(config.mss()).isEqualTo(600);
+    assertThat(config.initialWindow()).isEqualTo(11);
+  }
+
+  @Test
+  void turningOffWhatTheModelLacks_hasNoEffect_butTurningItOn_isNotModelled() {
+    assertThat(described("sysctl -q net.ipv4.tcp_early_retrans=0"))
+        .containsExactly(
+            "net.ipv4.tcp_early_retrans=0: no effect (turns off tail loss probes and early"
+                + " retransmit (RFC 8985), which the model does not do)");
+    assertThat(described("sysctl -q net.ipv4.tcp_ecn=1  # fully enabled"))
+        .containsExactly("net.ipv4.tcp_ecn=1: not modelled (ECN (RFC 3168) is not modelled)");
+    assertThat(described("sysctl net.inet.tcp.insecure_syn=1"))
+        .containsExactly(
+            "net.inet.tcp.insecure_syn=1: not modelled (the model turns RFC 5961 off for RST and"
+                + " SYN together (tcp.challengeAcks), not for one of them)");
+    assertThat(described("tc qdisc replace dev tun0 root fq"))
+        .containsExactly(
+            "tc qdisc replace dev tun0 root fq: not modelled (the fq qdisc paces segments; netsim"
+                + " has no pacing)");
+  }
+
+  @Test
+  void unknownCommandsAndKnobs_areReportedAsUnknown() {
+    assertThat(described("sysctl -q net.ipv4.tcp_bogus=1 && /bin/rm -f /tmp/x"))
+        .containsExactly("net.ipv4.tcp_bogus=1: unknown", "/bin/rm -f /tmp/x: unknown");
+  }
+}
