@@ -173,6 +173,14 @@ public final class LadderEventQueue implements EventQueue {
   }
 
   @Override
+  public Runnable peekAction() {
+    if (front.isEmpty()) {
+      refill();
+    }
+    return front.minAction();
+  }
+
+  @Override
   public Runnable poll() {
     if (front.isEmpty()) {
       refill();
