@@ -15,8 +15,8 @@ import java.util.Arrays;
  *       bucket below is consumed, the top is spread into rung 0. A bucket too crowded to take
  *       whole is spread into a finer rung that covers just that bucket, so skewed delay
  *       distributions split until buckets are small again instead of degrading;
- *   <li><b>front</b>: a small 4-ary heap on exact (time, sequence) keys holding the earliest
- *       bucket; every poll comes from here. Because the heap orders by sequence within a time,
+ *   <li><b>front</b>: the earliest bucket, sorted on exact (time, sequence) keys ({@link
+ *       LadderFront}); every poll comes from here. Because it orders by sequence within a time,
  *       same-time events leave in sequence order whichever buckets they went through.
  * </ul>
  *
@@ -98,7 +98,7 @@ public final class LadderEventQueue implements EventQueue {
   private final int[][] rungBuckets = new int[MAX_RUNGS][];
 
   /** The earliest events, with copies of their keys and actions; may hold cancelled ones. */
-  private final QuaternaryHeap front = new QuaternaryHeap(64);
+  private final LadderFront front = new LadderFront();
 
   public LadderEventQueue() {
     this(64);
@@ -421,7 +421,7 @@ public final class LadderEventQueue implements EventQueue {
       }
       slot = next;
     }
-    front.heapify();
+    front.endBatch();
   }
 
   // ---- sweeping cancelled records ----

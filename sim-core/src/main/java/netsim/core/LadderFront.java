@@ -1,0 +1,226 @@
+package netsim.core;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+/**
+ * The front of a {@link LadderEventQueue}: its earliest events, in exact (time, sequence) order,
+ * each with its owner's slot number and its action.
+ *
+ * <p>A bucket moved in usually holds a few dozen events. They are insertion-sorted once into a
+ * run kept in descending order, so that taking the earliest is O(1) (the run's last entry) where
+ * a heap pays a sift per poll; an event added directly is shifted into place from the run's end,
+ * past the few earlier events. Only what would make that quadratic goes to a 4-ary heap: a batch
+ * of more than {@value #RUN_LIMIT} events and direct adds while the run is full. The earliest
+ * event is the smaller of the run's last entry and the heap's root.
+ */
+final class LadderFront {
+  static final int RUN_LIMIT = 64;
+
+  // The run, in descending (time, sequence) order: its earliest event is at runSize - 1.
+  private final long[] keys = new long[2 * RUN_LIMIT];
+  private final int[] slots = new int[RUN_LIMIT];
+  private final Runnable[] actions = new Runnable[RUN_LIMIT];
+  private int runSize;
+  /** Scratch space for sorting a batch: packed keys, and the entries before they are gathered. */
+  private static final int INDEX_BITS = 6;
+  private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+  private final long[] packed = new long[RUN_LIMIT];
+  private final long[] scratchKeys = new long[2 * RUN_LIMIT];
+  private final int[] scratchSlots = new int[RUN_LIMIT];
+  private final Runnable[] scratchActions = new Runnable[RUN_LIMIT];
+  private final QuaternaryHeap heap = new QuaternaryHeap(64);
+  /** Whether the batch being loaded has overflowed into the heap. */
+  private boolean batchInHeap;
+
+  boolean isEmpty() {
+    return runSize == 0 && heap.isEmpty();
+  }
+
+  int size() {
+    return runSize + heap.size();
+  }
+
+  /** Whether the earliest event is the heap's root rather than the run's last entry. */
+  private boolean heapFirst() {
+    if (heap.isEmpty()) {
+      return false;
+    }
+    if (runSize == 0) {
+      return true;
+    }
+    int last = runSize - 1;
+    return less(heap.minTime(), heap.minSequence(), keys[2 * last], keys[2 * last + 1]);
+  }
+
+  long minTime() {
+    return heapFirst() ? heap.minTime() : keys[2 * (runSize - 1)];
+  }
+
+  long minSequence() {
+    return heapFirst() ? heap.minSequence() : keys[2 * (runSize - 1) + 1];
+  }
+
+  int minSlot() {
+    return heapFirst() ? heap.minSlot() : slots[runSize - 1];
+  }
+
+  Runnable minAction() {
+    return heapFirst() ? heap.minAction() : actions[runSize - 1];
+  }
+
+  /** Removes the earliest event, forgetting its action. */
+  void removeMin() {
+    if (heapFirst()) {
+      heap.removeMin();
+    } else {
+      actions[--runSize] = null;
+    }
+  }
+
+  /** Adds one event in order. */
+  void add(long time, long sequence, int slot, Runnable action) {
+    if (runSize == RUN_LIMIT) {
+      heap.add(time, sequence, slot, action);
+      return;
+    }
+    int position = runSize;
+    while (position > 0
+        && less(keys[2 * (position - 1)], keys[2 * (position - 1) + 1], time, sequence)) {
+      move(position - 1, position);
+      position--;
+    }
+    put(position, time, sequence, slot, action);
+    runSize++;
+  }
+
+  /**
+   * Adds one event of a batch to the empty front, unordered; {@link #endBatch()} orders the
+   * batch once all of it is in.
+   */
+  void append(long time, long sequence, int slot, Runnable action) {
+    if (batchInHeap) {
+      heap.append(time, sequence, slot, action);
+      return;
+    }
+    if (runSize == RUN_LIMIT) {
+      for (int i = 0; i < runSize; i++) {
+        heap.append(keys[2 * i], keys[2 * i + 1], slots[i], actions[i]);
+        actions[i] = null;
+      }
+      runSize = 0;
+      batchInHeap = true;
+      heap.append(time, sequence, slot, action);
+      return;
+    }
+    put(runSize++, time, sequence, slot, action);
+  }
+
+  /** Orders the batch {@link #append}ed since the front was empty. */
+  void endBatch() {
+    if (batchInHeap) {
+      heap.heapify();
+      batchInHeap = false;
+    } else if (runSize > 1) {
+      sortRun();
+    }
+  }
+
+  /**
+   * Sorts the run in descending order. The times of a batch usually span far less than 2^57 ns,
+   * so each entry is packed into one long, its time's offset from the batch's earliest above its
+   * index; those longs are insertion-sorted (one word moved per step instead of four), the
+   * entries gathered in that order, and events of equal time put in sequence order after.
+   */
+  private void sortRun() {
+    int n = runSize;
+    long base = Long.MAX_VALUE;
+    long top = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      base = Math.min(base, keys[2 * i]);
+      top = Math.max(top, keys[2 * i]);
+    }
+    if (top - base >= 1L << (Long.SIZE - INDEX_BITS - 1)) {
+      insertionSort(0, n);
+      return;
+    }
+    long[] packed = this.packed;
+    // Equal times keep the batch's reverse order: lists hand over the latest-added event first.
+    for (int i = 0; i < n; i++) {
+      packed[i] = (keys[2 * i] - base) << INDEX_BITS | (n - 1 - i);
+    }
+    for (int i = 1; i < n; i++) {
+      long value = packed[i];
+      int position = i;
+      while (position > 0 && packed[position - 1] < value) {
+        packed[position] = packed[position - 1];
+        position--;
+      }
+      packed[position] = value;
+    }
+    System.arraycopy(keys, 0, scratchKeys, 0, 2 * n);
+    System.arraycopy(slots, 0, scratchSlots, 0, n);
+    System.arraycopy(actions, 0, scratchActions, 0, n);
+    boolean tie = false;
+    long previous = -1;
+    for (int j = 0; j < n; j++) {
+      int from = n - 1 - (int) (packed[j] & INDEX_MASK);
+      put(j, scratchKeys[2 * from], scratchKeys[2 * from + 1], scratchSlots[from],
+          scratchActions[from]);
+      long offset = packed[j] >>> INDEX_BITS;
+      tie |= offset == previous;
+      previous = offset;
+    }
+    Arrays.fill(scratchActions, 0, n, null);
+    if (tie) {
+      insertionSort(0, n);
+    }
+  }
+
+  /** Sorts run entries [from, to) in descending order, fast when they nearly are. */
+  private void insertionSort(int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      long time = keys[2 * i];
+      long sequence = keys[2 * i + 1];
+      int slot = slots[i];
+      Runnable action = actions[i];
+      int position = i;
+      while (position > from
+          && less(keys[2 * (position - 1)], keys[2 * (position - 1) + 1], time, sequence)) {
+        move(position - 1, position);
+        position--;
+      }
+      put(position, time, sequence, slot, action);
+    }
+  }
+
+  /** Keeps only the events whose slot {@code keep} accepts, in order. */
+  void retainSlots(IntPredicate keep) {
+    int kept = 0;
+    for (int i = 0; i < runSize; i++) {
+      if (keep.test(slots[i])) {
+        move(i, kept++);
+      }
+    }
+    for (int i = kept; i < runSize; i++) {
+      actions[i] = null;
+    }
+    runSize = kept;
+    heap.retainSlots(keep);
+  }
+
+  private static boolean less(long time1, long sequence1, long time2, long sequence2) {
+    return time1 < time2 || (time1 == time2 && sequence1 < sequence2);
+  }
+
+  private void move(int from, int to) {
+    put(to, keys[2 * from], keys[2 * from + 1], slots[from], actions[from]);
+  }
+
+  private void put(int position, long time, long sequence, int slot, Runnable action) {
+    keys[2 * position] = time;
+    keys[2 * position + 1] = sequence;
+    slots[position] = slot;
+    actions[position] = action;
+  }
+}
