@@ -22,13 +22,16 @@ final class LadderFront {
   private final int[] slots = new int[RUN_LIMIT];
   private final Runnable[] actions = new Runnable[RUN_LIMIT];
   private int runSize;
-  /** Scratch space for sorting a batch: packed keys, and the entries before they are gathered. */
+  // A batch being loaded, before it is sorted into the run, and its packed sort keys.
   private static final int INDEX_BITS = 6;
   private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+  private final long[] batchKeys = new long[2 * RUN_LIMIT];
+  private final int[] batchSlots = new int[RUN_LIMIT];
+  private final Runnable[] batchActions = new Runnable[RUN_LIMIT];
+  private int batchSize;
+  private long batchMin = Long.MAX_VALUE;
+  private long batchMax = Long.MIN_VALUE;
   private final long[] packed = new long[RUN_LIMIT];
-  private final long[] scratchKeys = new long[2 * RUN_LIMIT];
-  private final int[] scratchSlots = new int[RUN_LIMIT];
-  private final Runnable[] scratchActions = new Runnable[RUN_LIMIT];
   private final QuaternaryHeap heap = new QuaternaryHeap(64);
   /** Whether the batch being loaded has overflowed into the heap. */
   private boolean batchInHeap;
@@ -103,17 +106,23 @@ final class LadderFront {
       heap.append(time, sequence, slot, action);
       return;
     }
-    if (runSize == RUN_LIMIT) {
-      for (int i = 0; i < runSize; i++) {
-        heap.append(keys[2 * i], keys[2 * i + 1], slots[i], actions[i]);
-        actions[i] = null;
+    if (batchSize == RUN_LIMIT) {
+      for (int i = 0; i < batchSize; i++) {
+        heap.append(batchKeys[2 * i], batchKeys[2 * i + 1], batchSlots[i], batchActions[i]);
+        batchActions[i] = null;
       }
-      runSize = 0;
+      batchSize = 0;
       batchInHeap = true;
       heap.append(time, sequence, slot, action);
       return;
     }
-    put(runSize++, time, sequence, slot, action);
+    int i = batchSize++;
+    batchKeys[2 * i] = time;
+    batchKeys[2 * i + 1] = sequence;
+    batchSlots[i] = slot;
+    batchActions[i] = action;
+    batchMin = Math.min(batchMin, time);
+    batchMax = Math.max(batchMax, time);
   }
 
   /** Orders the batch {@link #append}ed since the front was empty. */
@@ -121,33 +130,34 @@ final class LadderFront {
     if (batchInHeap) {
       heap.heapify();
       batchInHeap = false;
-    } else if (runSize > 1) {
-      sortRun();
+    } else if (batchMax - batchMin < 1L << (Long.SIZE - INDEX_BITS - 1)) {
+      sortBatchIntoRun();
+    } else {
+      for (int i = 0; i < batchSize; i++) {
+        put(i, batchKeys[2 * i], batchKeys[2 * i + 1], batchSlots[i], batchActions[i]);
+      }
+      runSize = batchSize;
+      insertionSort(0, runSize);
     }
+    Arrays.fill(batchActions, 0, batchSize, null);
+    batchSize = 0;
+    batchMin = Long.MAX_VALUE;
+    batchMax = Long.MIN_VALUE;
   }
 
   /**
-   * Sorts the run in descending order. The times of a batch usually span far less than 2^57 ns,
-   * so each entry is packed into one long, its time's offset from the batch's earliest above its
-   * index; those longs are insertion-sorted (one word moved per step instead of four), the
-   * entries gathered in that order, and events of equal time put in sequence order after.
+   * Sorts the staged batch into the run, in descending order. Each event is packed into one
+   * long, its time's offset from the batch's earliest above its index (the batch's times span
+   * less than 2^57 ns); those longs are insertion-sorted, one word moved per step instead of
+   * four, the events gathered into the run in that order, and equal times put in sequence order
+   * after.
    */
-  private void sortRun() {
-    int n = runSize;
-    long base = Long.MAX_VALUE;
-    long top = Long.MIN_VALUE;
-    for (int i = 0; i < n; i++) {
-      base = Math.min(base, keys[2 * i]);
-      top = Math.max(top, keys[2 * i]);
-    }
-    if (top - base >= 1L << (Long.SIZE - INDEX_BITS - 1)) {
-      insertionSort(0, n);
-      return;
-    }
+  private void sortBatchIntoRun() {
+    int n = batchSize;
     long[] packed = this.packed;
     // Equal times keep the batch's reverse order: lists hand over the latest-added event first.
     for (int i = 0; i < n; i++) {
-      packed[i] = (keys[2 * i] - base) << INDEX_BITS | (n - 1 - i);
+      packed[i] = (batchKeys[2 * i] - batchMin) << INDEX_BITS | (n - 1 - i);
     }
     for (int i = 1; i < n; i++) {
       long value = packed[i];
@@ -158,20 +168,16 @@ final class LadderFront {
       }
       packed[position] = value;
     }
-    System.arraycopy(keys, 0, scratchKeys, 0, 2 * n);
-    System.arraycopy(slots, 0, scratchSlots, 0, n);
-    System.arraycopy(actions, 0, scratchActions, 0, n);
     boolean tie = false;
     long previous = -1;
     for (int j = 0; j < n; j++) {
       int from = n - 1 - (int) (packed[j] & INDEX_MASK);
-      put(j, scratchKeys[2 * from], scratchKeys[2 * from + 1], scratchSlots[from],
-          scratchActions[from]);
+      put(j, batchKeys[2 * from], batchKeys[2 * from + 1], batchSlots[from], batchActions[from]);
       long offset = packed[j] >>> INDEX_BITS;
       tie |= offset == previous;
       previous = offset;
     }
-    Arrays.fill(scratchActions, 0, n, null);
+    runSize = n;
     if (tie) {
       insertionSort(0, n);
     }
