@@ -1,8 +1,8 @@
 package netsim.bench;
 
 /**
- * One pending event of the naive baseline: an object per event, ordered by time then sequence,
- * for a {@link java.util.PriorityQueue}. Cancelling marks it; the queue drops it when it surfaces.
+ * One pending event of the naive baseline: an object per event, ordered by time then sequence, for
+ * a {@link java.util.PriorityQueue}. Cancelling marks it; the queue drops it when it surfaces.
  */
 final class BaselineEvent implements Comparable<BaselineEvent> {
   final long time;

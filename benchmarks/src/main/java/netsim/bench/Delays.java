@@ -27,7 +27,8 @@ final class Delays {
    *   <li>{@code exponential}: mean 1 ms, the classic hold-model distribution;
    *   <li>{@code bimodal}: 90% exponential with mean 10 us, 10% exponential with mean 10 ms, so
    *       that a dense near cluster sits under a sparse far one (bucket widths fit neither);
-   *   <li>{@code pareto}: Pareto with shape 1.5 and mean 1 ms (infinite variance), capped at 1000 s.
+   *   <li>{@code pareto}: Pareto with shape 1.5 and mean 1 ms (infinite variance), capped at 1000
+   *       s.
    * </ul>
    */
   static long[] of(String distribution) {
@@ -53,8 +54,11 @@ final class Delays {
           delays[i] = Math.round(Math.min(pareto.sample(), 1000.0 * Time.SECOND));
         }
       }
-      default -> throw new IllegalArgumentException(
-          "unknown delay distribution '" + distribution + "' (expected exponential, bimodal, pareto)");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown delay distribution '"
+                  + distribution
+                  + "' (expected exponential, bimodal, pareto)");
     }
     return delays;
   }

@@ -16,8 +16,9 @@ final class EventSets {
       case BASELINE -> new PriorityQueueBaseline(cancellable);
       case "heap4" -> new QuaternaryHeapEventQueue();
       case "ladder" -> new LadderEventQueue();
-      default -> throw new IllegalArgumentException(
-          "unknown event set '" + name + "' (expected pq-baseline, heap4, ladder)");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown event set '" + name + "' (expected pq-baseline, heap4, ladder)");
     };
   }
 }

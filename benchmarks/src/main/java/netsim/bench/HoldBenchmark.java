@@ -19,14 +19,16 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The hold model on the bare event set, the classic event-set benchmark (as ns-3's
- * bench-scheduler): {@code n} events stay pending; each operation removes the earliest and adds
- * one at its time plus a delay. The {@code pq-baseline} case runs the same loop on a plain
- * {@code java.util.PriorityQueue} of event objects, in the same run.
+ * bench-scheduler): {@code n} events stay pending; each operation removes the earliest and adds one
+ * at its time plus a delay. The {@code pq-baseline} case runs the same loop on a plain {@code
+ * java.util.PriorityQueue} of event objects, in the same run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class HoldBenchmark {

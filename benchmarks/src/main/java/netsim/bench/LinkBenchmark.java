@@ -6,9 +6,7 @@ import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
-import netsim.net.Payload;
 import netsim.net.Router;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
@@ -16,6 +14,8 @@ import netsim.net.fault.Match;
 import netsim.net.link.Jitter;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,14 +36,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * netem-normal jitter (FIFO) on both forward hops; {@code loss+jitter} with both; and {@code
  * rules}: loss and jitter plus a chain of eight targeted fault rules on each forward hop, which
  * every packet is matched against (one rule drops the 500th packet of each batch's stream, the
- * others never match). Each invocation paces a batch of packets 10 us apart (below
- * the line rate, so queues stay short) and runs the simulation until the last one is delivered
- * or lost; a result is simulated packets sent per second of wall-clock time.
+ * others never match). Each invocation paces a batch of packets 10 us apart (below the line rate,
+ * so queues stay short) and runs the simulation until the last one is delivered or lost; a result
+ * is simulated packets sent per second of wall-clock time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class LinkBenchmark {
@@ -79,8 +81,11 @@ public class LinkBenchmark {
 
     @Override
     public void writeTo(ByteBuffer out, Ipv4Address source, Ipv4Address destination) {
-      out.putShort((short) 1000).putShort((short) 2000).putShort((short) length())
-          .putShort((short) 0).put(new byte[dataLength]);
+      out.putShort((short) 1000)
+          .putShort((short) 2000)
+          .putShort((short) length())
+          .putShort((short) 0)
+          .put(new byte[dataLength]);
     }
   }
 
@@ -105,16 +110,16 @@ public class LinkBenchmark {
     client = net.addHost("client", Ipv4Address.parse("10.0.0.1"));
     Router router = net.addRouter("router");
     server = net.addHost("server", Ipv4Address.parse("10.0.0.2"));
-    LinkConfig plain =
-        LinkConfig.builder().bandwidth(1_000_000_000L).delay(Time.millis(1)).build();
-    LinkConfig forward = switch (path) {
-      case "plain" -> plain;
-      case "loss" -> plain.toBuilder().loss(0.01).build();
-      case "jitter" -> plain.toBuilder().jitter(new Jitter.Normal(Time.micros(100))).build();
-      case "loss+jitter", "rules" ->
-          plain.toBuilder().loss(0.01).jitter(new Jitter.Normal(Time.micros(100))).build();
-      default -> throw new IllegalArgumentException("unknown path " + path);
-    };
+    LinkConfig plain = LinkConfig.builder().bandwidth(1_000_000_000L).delay(Time.millis(1)).build();
+    LinkConfig forward =
+        switch (path) {
+          case "plain" -> plain;
+          case "loss" -> plain.toBuilder().loss(0.01).build();
+          case "jitter" -> plain.toBuilder().jitter(new Jitter.Normal(Time.micros(100))).build();
+          case "loss+jitter", "rules" ->
+              plain.toBuilder().loss(0.01).jitter(new Jitter.Normal(Time.micros(100))).build();
+          default -> throw new IllegalArgumentException("unknown path " + path);
+        };
     Link first = net.connect(client, router, forward, plain);
     Link second = net.connect(router, server, forward, plain);
     net.computeRoutes();
@@ -140,16 +145,22 @@ public class LinkBenchmark {
     int syn = 0x02;
     int ack = 0x10;
     chain.add(FaultRule.match(Match.builder().flags(syn).build()).drop());
-    chain.add(FaultRule.match(Match.builder().flagsContain(syn | ack).build()).nth(1)
-        .delay(Time.seconds(30)));
-    chain.add(FaultRule.match(Match.builder().senderState("TIME_WAIT").flags(ack).dataLength(0)
-        .build()).nth(1).drop());
+    chain.add(
+        FaultRule.match(Match.builder().flagsContain(syn | ack).build())
+            .nth(1)
+            .delay(Time.seconds(30)));
+    chain.add(
+        FaultRule.match(Match.builder().senderState("TIME_WAIT").flags(ack).dataLength(0).build())
+            .nth(1)
+            .drop());
     chain.add(FaultRule.match(Match.builder().destinationPort(80).build()).drop());
-    chain.add(FaultRule.match(Match.builder().sourcePort(443).dataLength(0, 10).build())
-        .duplicate());
+    chain.add(
+        FaultRule.match(Match.builder().sourcePort(443).dataLength(0, 10).build()).duplicate());
     chain.add(FaultRule.match(Match.builder().sequenceNumber(12345).build()).corrupt());
     chain.add(FaultRule.match(Match.builder().senderNode("server").build()).drop());
-    chain.add(FaultRule.match(Match.builder().senderNode("client").dataLength(972).build())
-        .nth(500).drop());
+    chain.add(
+        FaultRule.match(Match.builder().senderNode("client").dataLength(972).build())
+            .nth(500)
+            .drop());
   }
 }

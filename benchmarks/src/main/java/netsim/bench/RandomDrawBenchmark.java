@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RandomDrawBenchmark {
@@ -30,8 +32,9 @@ public class RandomDrawBenchmark {
 
   @Setup
   public void setUp() {
-    exponential = ZigguratSampler.Exponential.of(
-        new RandomStreams(Delays.SEED).get("bench/draw"), Delays.MEAN);
+    exponential =
+        ZigguratSampler.Exponential.of(
+            new RandomStreams(Delays.SEED).get("bench/draw"), Delays.MEAN);
   }
 
   @Benchmark

@@ -18,20 +18,21 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Timer churn through the whole {@link Simulator}: {@code n / 2} packet events that each
- * reschedule themselves, and {@code n / 2} connection timers. Every packet event restarts one
- * connection's timer 4 ms plus a delay ahead; a timer that fires re-arms itself. One operation is
- * one executed event. The {@code timer} parameter picks the timer: {@code lazy} is {@link Timer},
- * whose restarts to a later deadline leave the queued expiry in place (it is moved when it comes
- * up, about once per four restarts here); {@code cancel} is {@link ReschedulingTimer}, which
- * cancels and schedules on every restart, so half of all scheduled events are cancelled before
- * they fire. The {@code pq-baseline} case uses {@link PriorityQueueBaseline} with its handle map
- * and lazy cancellation.
+ * Timer churn through the whole {@link Simulator}: {@code n / 2} packet events that each reschedule
+ * themselves, and {@code n / 2} connection timers. Every packet event restarts one connection's
+ * timer 4 ms plus a delay ahead; a timer that fires re-arms itself. One operation is one executed
+ * event. The {@code timer} parameter picks the timer: {@code lazy} is {@link Timer}, whose restarts
+ * to a later deadline leave the queued expiry in place (it is moved when it comes up, about once
+ * per four restarts here); {@code cancel} is {@link ReschedulingTimer}, which cancels and schedules
+ * on every restart, so half of all scheduled events are cancelled before they fire. The {@code
+ * pq-baseline} case uses {@link PriorityQueueBaseline} with its handle map and lazy cancellation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SimulatorChurnBenchmark {
@@ -84,12 +85,14 @@ public class SimulatorChurnBenchmark {
     for (int c = 0; c < connections; c++) {
       Restartable[] self = new Restartable[1];
       Runnable rearm = () -> self[0].schedule(TIMER_BASE + delay());
-      self[0] = switch (timer) {
-        case "lazy" -> new Timer(simulator, "bench/rto", rearm)::schedule;
-        case "cancel" -> new ReschedulingTimer(simulator, "bench/rto", rearm);
-        default -> throw new IllegalArgumentException(
-            "unknown timer '" + timer + "' (expected lazy, cancel)");
-      };
+      self[0] =
+          switch (timer) {
+            case "lazy" -> new Timer(simulator, "bench/rto", rearm)::schedule;
+            case "cancel" -> new ReschedulingTimer(simulator, "bench/rto", rearm);
+            default ->
+                throw new IllegalArgumentException(
+                    "unknown timer '" + timer + "' (expected lazy, cancel)");
+          };
       timers[c] = self[0];
       simulator.schedule(delay(), packet);
       timers[c].schedule(TIMER_BASE + delay());

@@ -19,14 +19,16 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The hold model through the whole {@link Simulator}, which is what users pay for: {@code n}
- * pending events, each of which, when executed, schedules the next one a delay later. One
- * operation is one executed event (schedule, dispatch, run). The {@code pq-baseline} case runs the
- * same simulator on {@link PriorityQueueBaseline} without cancellation support.
+ * pending events, each of which, when executed, schedules the next one a delay later. One operation
+ * is one executed event (schedule, dispatch, run). The {@code pq-baseline} case runs the same
+ * simulator on {@link PriorityQueueBaseline} without cancellation support.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SimulatorHoldBenchmark {
@@ -76,10 +78,10 @@ public class SimulatorHoldBenchmark {
   }
 
   /**
-   * Runs the same hold model outside JMH, for counting instructions and cache misses with
-   * valgrind, where wall-clock times are too noisy to compare (see {@code
-   * benchmarks/cachegrind-hold.sh}): {@code QUEUE N DELAYS WARMUP EVENTS} sets up, executes
-   * {@code WARMUP} events, then {@code EVENTS} more.
+   * Runs the same hold model outside JMH, for counting instructions and cache misses with valgrind,
+   * where wall-clock times are too noisy to compare (see {@code benchmarks/cachegrind-hold.sh}):
+   * {@code QUEUE N DELAYS WARMUP EVENTS} sets up, executes {@code WARMUP} events, then {@code
+   * EVENTS} more.
    */
   public static void main(String[] args) {
     if (args.length != 5) {
@@ -93,7 +95,12 @@ public class SimulatorHoldBenchmark {
     hold.setUp();
     hold.execute(Long.parseLong(args[3]));
     StopReason reason = hold.execute(Long.parseLong(args[4]));
-    System.out.println(hold.simulator.queueName() + " " + reason + " after "
-        + hold.simulator.executedEvents() + " events");
+    System.out.println(
+        hold.simulator.queueName()
+            + " "
+            + reason
+            + " after "
+            + hold.simulator.executedEvents()
+            + " events");
   }
 }

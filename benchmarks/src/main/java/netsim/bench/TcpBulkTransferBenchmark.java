@@ -5,10 +5,10 @@ import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Router;
 import netsim.net.link.LinkConfig;
+import netsim.net.packet.Ipv4Address;
 import netsim.tcp.Endpoint;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConnection;
@@ -26,16 +26,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A whole TCP bulk transfer: {@code megabytes} MB from a client to a server over client - router
- * - server (100 Mbit/s, 10 ms per hop), with {@code loss} random loss on the data path. One
- * operation is the whole simulation, from the SYN to the last FIN. The run is deterministic, so
- * {@link #main} prints its event count and simulated duration once; events per wall second and
- * simulated seconds per wall second follow from the measured time.
+ * A whole TCP bulk transfer: {@code megabytes} MB from a client to a server over client - router -
+ * server (100 Mbit/s, 10 ms per hop), with {@code loss} random loss on the data path. One operation
+ * is the whole simulation, from the SYN to the last FIN. The run is deterministic, so {@link #main}
+ * prints its event count and simulated duration once; events per wall second and simulated seconds
+ * per wall second follow from the measured time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 public class TcpBulkTransferBenchmark {
@@ -61,54 +63,64 @@ public class TcpBulkTransferBenchmark {
     Host client = net.addHost("client", Ipv4Address.parse("10.0.1.1"));
     Router router = net.addRouter("router");
     Host server = net.addHost("server", Ipv4Address.parse("10.0.2.1"));
-    LinkConfig clean = LinkConfig.builder().bandwidth(100_000_000).delay(Time.millis(10))
-        .build();
+    LinkConfig clean = LinkConfig.builder().bandwidth(100_000_000).delay(Time.millis(10)).build();
     LinkConfig lossy = clean.toBuilder().loss(loss).build();
     net.connect(client, router, lossy, clean);
     net.connect(router, server, clean, clean);
     net.computeRoutes();
-    TcpConfig tcp = TcpConfig.builder().sendBuffer(1 << 22).receiveBuffer(1 << 22)
-        .minRto(Time.millis(200)).build();
+    TcpConfig tcp =
+        TcpConfig.builder()
+            .sendBuffer(1 << 22)
+            .receiveBuffer(1 << 22)
+            .minRto(Time.millis(200))
+            .build();
     TcpStack clientTcp = TcpStack.install(client, tcp);
     TcpStack serverTcp = TcpStack.install(server, tcp);
     long[] delivered = new long[1];
-    serverTcp.listen(80, 1, child -> new TcpHandler() {
-      @Override
-      public void onData(TcpConnection connection, byte[] data) {
-        delivered[0] += data.length;
-      }
+    serverTcp.listen(
+        80,
+        1,
+        child ->
+            new TcpHandler() {
+              @Override
+              public void onData(TcpConnection connection, byte[] data) {
+                delivered[0] += data.length;
+              }
 
-      @Override
-      public void onPeerClosed(TcpConnection connection) {
-        connection.close();
-      }
-    });
+              @Override
+              public void onPeerClosed(TcpConnection connection) {
+                connection.close();
+              }
+            });
     byte[] chunk = new byte[64 * 1024];
     long total = (long) megabytes * 1_000_000;
-    clientTcp.connect(new Endpoint(server.address(), 80), new TcpHandler() {
-      private long written;
+    clientTcp.connect(
+        new Endpoint(server.address(), 80),
+        new TcpHandler() {
+          private long written;
 
-      @Override
-      public void onEstablished(TcpConnection connection) {
-        write(connection);
-      }
-
-      @Override
-      public void onWritable(TcpConnection connection) {
-        write(connection);
-      }
-
-      private void write(TcpConnection connection) {
-        while (written < total) {
-          int accepted = connection.send(chunk, 0, (int) Math.min(chunk.length, total - written));
-          written += accepted;
-          if (accepted == 0) {
-            return;
+          @Override
+          public void onEstablished(TcpConnection connection) {
+            write(connection);
           }
-        }
-        connection.close();
-      }
-    });
+
+          @Override
+          public void onWritable(TcpConnection connection) {
+            write(connection);
+          }
+
+          private void write(TcpConnection connection) {
+            while (written < total) {
+              int accepted =
+                  connection.send(chunk, 0, (int) Math.min(chunk.length, total - written));
+              written += accepted;
+              if (accepted == 0) {
+                return;
+              }
+            }
+            connection.close();
+          }
+        });
     sim.run();
     if (delivered[0] != total) {
       throw new IllegalStateException("delivered " + delivered[0] + " of " + total + " bytes");
@@ -121,8 +133,16 @@ public class TcpBulkTransferBenchmark {
     int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     double loss = args.length > 1 ? Double.parseDouble(args[1]) : 0.01;
     Outcome outcome = run(megabytes, loss);
-    System.out.println("megabytes=" + megabytes + " loss=" + loss + " events="
-        + outcome.events() + " simulated=" + Time.format(outcome.simulatedNanos())
-        + " delivered=" + outcome.delivered());
+    System.out.println(
+        "megabytes="
+            + megabytes
+            + " loss="
+            + loss
+            + " events="
+            + outcome.events()
+            + " simulated="
+            + Time.format(outcome.simulatedNanos())
+            + " delivered="
+            + outcome.delivered());
   }
 }

@@ -32,7 +32,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TimerChurnBenchmark {
@@ -72,20 +74,24 @@ public class TimerChurnBenchmark {
   private PriorityQueue<BaselineEvent> baseline;
   private BaselineEvent[] pendingTimers;
   private boolean lazy;
+
   /** Per connection: the keys the timer must fire under, and the time its event is queued at. */
   private long[] deadlines;
+
   private long[] deadlineSequences;
   private long[] queuedAt;
 
   @Setup
   public void setUp() {
     ring = Delays.of("exponential");
-    lazy = switch (restart) {
-      case "cancel" -> false;
-      case "lazy" -> true;
-      default -> throw new IllegalArgumentException(
-          "unknown restart '" + restart + "' (expected cancel, lazy)");
-    };
+    lazy =
+        switch (restart) {
+          case "cancel" -> false;
+          case "lazy" -> true;
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown restart '" + restart + "' (expected cancel, lazy)");
+        };
     int connections = n / 2;
     deadlines = new long[connections];
     deadlineSequences = new long[connections];

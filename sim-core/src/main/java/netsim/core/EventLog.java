@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Records the executed events of one run (time, sequence, label) for determinism checks and
- * tests. Labels are taken with {@link Labelled#of(Runnable)}.
+ * Records the executed events of one run (time, sequence, label) for determinism checks and tests.
+ * Labels are taken with {@link Labelled#of(Runnable)}.
  */
 public final class EventLog implements EventListener {
 

@@ -4,8 +4,8 @@ package netsim.core;
  * The set of pending events of one {@link Simulator}, ordered by (time, sequence).
  *
  * <p>The simulator assigns the sequence numbers, so that events at the same time run in the order
- * they were scheduled whatever the implementation. Implementations are single-threaded and need
- * not check their arguments: the simulator does.
+ * they were scheduled whatever the implementation. Implementations are single-threaded and need not
+ * check their arguments: the simulator does.
  */
 public interface EventQueue {
 
@@ -16,8 +16,8 @@ public interface EventQueue {
    * Adds an event.
    *
    * @return a handle, never {@link #NO_HANDLE}, that identifies this event until it is polled or
-   *     removed; a handle is never reused for another event while an old holder could still use
-   *     it to remove the wrong event
+   *     removed; a handle is never reused for another event while an old holder could still use it
+   *     to remove the wrong event
    */
   long add(long time, long sequence, Runnable action);
 

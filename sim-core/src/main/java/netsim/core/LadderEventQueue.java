@@ -12,41 +12,46 @@ import java.util.Arrays;
  * <ul>
  *   <li><b>top</b>: an unsorted list of the far future, with its bounds;
  *   <li><b>rungs</b>: up to {@value #MAX_RUNGS} arrays of buckets of power-of-two width. When every
- *       bucket below is consumed, the top is spread into rung 0. A bucket too crowded to take
- *       whole is spread into a finer rung that covers just that bucket, so skewed delay
- *       distributions split until buckets are small again instead of degrading;
+ *       bucket below is consumed, the top is spread into rung 0. A bucket too crowded to take whole
+ *       is spread into a finer rung that covers just that bucket, so skewed delay distributions
+ *       split until buckets are small again instead of degrading;
  *   <li><b>front</b>: the earliest bucket, sorted on exact (time, sequence) keys ({@link
  *       LadderFront}); every poll comes from here. Because it orders by sequence within a time,
  *       same-time events leave in sequence order whichever buckets they went through.
  * </ul>
  *
- * <p><b>One record per event, so that an event costs few cache misses.</b> Every event owns a
- * slot: {@value #STRIDE} longs of one array (its time, sequence, list link and a stamp of
- * generation and state) and its action in a second. Lists are singly linked through the records,
- * so adding to a bucket writes only the event's own record and the bucket's head; a freed slot is
- * reused first, while its record is still cached. Moving a bucket to the front reads each record
- * once. At a million pending events that is about three misses per event: the bucket's head when
- * it is added, its record and its action when its bucket moves to the front.
+ * <p><b>One record per event, so that an event costs few cache misses.</b> Every event owns a slot:
+ * {@value #STRIDE} longs of one array (its time, sequence, list link and a stamp of generation and
+ * state) and its action in a second. Lists are singly linked through the records, so adding to a
+ * bucket writes only the event's own record and the bucket's head; a freed slot is reused first,
+ * while its record is still cached. Moving a bucket to the front reads each record once. At a
+ * million pending events that is about three misses per event: the bucket's head when it is added,
+ * its record and its action when its bucket moves to the front.
  *
- * <p><b>Cancelling is lazy.</b> A cancelled event's record is marked and stays in its list (or
- * the front) until it comes up, and is dropped then; its handle is dead at once. So that
- * cancelled records never outnumber live ones by much, once they exceed {@value #PURGE_FACTOR}
- * times the pending events (plus a margin) every list and the front are swept, which costs
- * O(1) amortized per cancel. A handle names the slot and its generation, bumped whenever a slot
- * is freed, so a stale handle never removes a later event that reused the slot. Nothing is
- * allocated per event once the arrays have grown.
+ * <p><b>Cancelling is lazy.</b> A cancelled event's record is marked and stays in its list (or the
+ * front) until it comes up, and is dropped then; its handle is dead at once. So that cancelled
+ * records never outnumber live ones by much, once they exceed {@value #PURGE_FACTOR} times the
+ * pending events (plus a margin) every list and the front are swept, which costs O(1) amortized per
+ * cancel. A handle names the slot and its generation, bumped whenever a slot is freed, so a stale
+ * handle never removes a later event that reused the slot. Nothing is allocated per event once the
+ * arrays have grown.
  *
  * <p>Times must be non-negative, as the {@link Simulator} guarantees.
  */
 public final class LadderEventQueue implements EventQueue {
   static final int MAX_RUNGS = 8;
+
   /** A bucket holding more events than this is split into a finer rung, not moved to the front. */
   private static final int SPLIT_THRESHOLD = 64;
+
   /** The average number of events per bucket aimed at when a rung is built. */
   private static final int EVENTS_PER_BUCKET = 2;
+
   private static final int MAX_BUCKETS = 1 << 24;
+
   /** Cancelled records still held are swept once they exceed this times the pending events. */
   static final int PURGE_FACTOR = 2;
+
   static final int PURGE_MARGIN = 1024;
   private static final int NONE = -1;
 
@@ -54,8 +59,10 @@ public final class LadderEventQueue implements EventQueue {
   private static final int STRIDE = 4;
   private static final int TIME = 0;
   private static final int SEQUENCE = 1;
+
   /** The next slot of the list (top or bucket) the event is in, NONE at its end. */
   private static final int LINK = 2;
+
   /** The slot's generation (high 32 bits, never 0) and the event's state (low bits). */
   private static final int STAMP = 3;
 
@@ -71,8 +78,10 @@ public final class LadderEventQueue implements EventQueue {
   private int[] freeSlots;
   private int freeCount;
   private int slotCount;
+
   /** Pending (not cancelled) events. */
   private int size;
+
   /** Cancelled events whose records are still in a list or the front. */
   private int cancelledHeld;
 
@@ -141,7 +150,9 @@ public final class LadderEventQueue implements EventQueue {
     return generation | slot;
   }
 
-  /** Puts an event no later than topAbove into the coarsest rung that still takes it, or the front. */
+  /**
+   * Puts an event no later than topAbove into the coarsest rung that still takes it, or the front.
+   */
   private void placeBelowTop(int slot, long time, long sequence, Runnable action) {
     for (int j = 0; j < rungCount; j++) {
       if (time >= rungNext[j]) {
@@ -441,13 +452,14 @@ public final class LadderEventQueue implements EventQueue {
         buckets[2 * b + 1] = keptLength;
       }
     }
-    front.retainSlots(slot -> {
-      if (state(slot) == CANCELLED) {
-        dropCancelled(slot);
-        return false;
-      }
-      return true;
-    });
+    front.retainSlots(
+        slot -> {
+          if (state(slot) == CANCELLED) {
+            dropCancelled(slot);
+            return false;
+          }
+          return true;
+        });
   }
 
   /** The length of the list {@link #withoutCancelled} returned last. */

@@ -7,12 +7,12 @@ import java.util.function.IntPredicate;
  * The front of a {@link LadderEventQueue}: its earliest events, in exact (time, sequence) order,
  * each with its owner's slot number and its action.
  *
- * <p>A bucket moved in usually holds a few dozen events. They are insertion-sorted once into a
- * run kept in descending order, so that taking the earliest is O(1) (the run's last entry) where
- * a heap pays a sift per poll; an event added directly is shifted into place from the run's end,
- * past the few earlier events. Only what would make that quadratic goes to a 4-ary heap: a batch
- * of more than {@value #RUN_LIMIT} events and direct adds while the run is full. The earliest
- * event is the smaller of the run's last entry and the heap's root.
+ * <p>A bucket moved in usually holds a few dozen events. They are insertion-sorted once into a run
+ * kept in descending order, so that taking the earliest is O(1) (the run's last entry) where a heap
+ * pays a sift per poll; an event added directly is shifted into place from the run's end, past the
+ * few earlier events. Only what would make that quadratic goes to a 4-ary heap: a batch of more
+ * than {@value #RUN_LIMIT} events and direct adds while the run is full. The earliest event is the
+ * smaller of the run's last entry and the heap's root.
  */
 final class LadderFront {
   static final int RUN_LIMIT = 64;
@@ -33,6 +33,7 @@ final class LadderFront {
   private long batchMax = Long.MIN_VALUE;
   private final long[] packed = new long[RUN_LIMIT];
   private final QuaternaryHeap heap = new QuaternaryHeap(64);
+
   /** Whether the batch being loaded has overflowed into the heap. */
   private boolean batchInHeap;
 
@@ -98,8 +99,8 @@ final class LadderFront {
   }
 
   /**
-   * Adds one event of a batch to the empty front, unordered; {@link #endBatch()} orders the
-   * batch once all of it is in.
+   * Adds one event of a batch to the empty front, unordered; {@link #endBatch()} orders the batch
+   * once all of it is in.
    */
   void append(long time, long sequence, int slot, Runnable action) {
     if (batchInHeap) {
@@ -146,11 +147,10 @@ final class LadderFront {
   }
 
   /**
-   * Sorts the staged batch into the run, in descending order. Each event is packed into one
-   * long, its time's offset from the batch's earliest above its index (the batch's times span
-   * less than 2^57 ns); those longs are insertion-sorted, one word moved per step instead of
-   * four, the events gathered into the run in that order, and equal times put in sequence order
-   * after.
+   * Sorts the staged batch into the run, in descending order. Each event is packed into one long,
+   * its time's offset from the batch's earliest above its index (the batch's times span less than
+   * 2^57 ns); those longs are insertion-sorted, one word moved per step instead of four, the events
+   * gathered into the run in that order, and equal times put in sequence order after.
    */
   private void sortBatchIntoRun() {
     int n = batchSize;

@@ -5,10 +5,10 @@ import java.util.function.IntPredicate;
 
 /**
  * An implicit 4-ary min-heap of events on primitive arrays, ordered by (time, sequence): the heap
- * of {@link QuaternaryHeapEventQueue}, and of {@link LadderFront} for batches too large to sort. Keys are
- * interleaved ({@code time, sequence}) pairs in one {@code long[]}, so the four children of a node
- * share a cache line. Each event is known by its owner's slot number; if the owner names an array,
- * the heap writes every event's position into it, so that the owner can remove any event.
+ * of {@link QuaternaryHeapEventQueue}, and of {@link LadderFront} for batches too large to sort.
+ * Keys are interleaved ({@code time, sequence}) pairs in one {@code long[]}, so the four children
+ * of a node share a cache line. Each event is known by its owner's slot number; if the owner names
+ * an array, the heap writes every event's position into it, so that the owner can remove any event.
  */
 final class QuaternaryHeap {
   private static final int ARITY = 4;
@@ -20,6 +20,7 @@ final class QuaternaryHeap {
 
   /** The position of slot s is kept at positions[s * stride + offset], if positions is set. */
   private int[] positions;
+
   private int stride;
   private int offset;
 

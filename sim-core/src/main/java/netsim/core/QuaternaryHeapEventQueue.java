@@ -6,18 +6,19 @@ import java.util.Arrays;
  * An implicit 4-ary min-heap on primitive arrays: O(log n) per operation with no amortization, the
  * simple alternative to the default {@link LadderEventQueue}.
  *
- * <p>Nothing is boxed and nothing is allocated per event once the arrays have grown.
- * Cancellation is an indexed removal: every event owns a slot that knows its heap position, and a
- * handle names the slot and a generation, so a stale handle never removes a later event that
- * reused the slot.
+ * <p>Nothing is boxed and nothing is allocated per event once the arrays have grown. Cancellation
+ * is an indexed removal: every event owns a slot that knows its heap position, and a handle names
+ * the slot and a generation, so a stale handle never removes a later event that reused the slot.
  */
 public final class QuaternaryHeapEventQueue implements EventQueue {
   private final QuaternaryHeap heap;
 
   /** The heap position of the event owning a slot, or -1 when the slot is free. */
   private int[] positionOf;
+
   /** Bumped whenever a slot is released; part of every handle. */
   private int[] generationOf;
+
   private int[] freeSlots;
   private int freeCount;
   private int slotCount;

@@ -19,8 +19,8 @@ import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
  * <p>The whole sequence of the stream called {@code "link/client->server/loss"} depends only on the
  * master seed and that name: adding, removing or reordering the creation of other components never
  * changes its draws. Each stream is a xoshiro256++ generator (Commons RNG) whose four state words
- * are the SHA-256 (read as four big-endian longs) of the master seed (8 bytes, little-endian) followed
- * by the name in UTF-8.
+ * are the SHA-256 (read as four big-endian longs) of the master seed (8 bytes, little-endian)
+ * followed by the name in UTF-8.
  */
 public final class RandomStreams {
   private final long masterSeed;

@@ -52,8 +52,8 @@ public final class Simulator {
 
   /**
    * A simulator whose same-time events run in a seeded random permutation instead of FIFO, to
-   * reveal a hidden dependence of an experiment on same-time order. The permutation depends only
-   * on the generator, so a shuffled run still replays exactly.
+   * reveal a hidden dependence of an experiment on same-time order. The permutation depends only on
+   * the generator, so a shuffled run still replays exactly.
    */
   public static Simulator withTieShuffle(EventQueue queue, UniformRandomProvider random) {
     return new Simulator(queue, checkNotNull(random, "random"));
@@ -88,9 +88,9 @@ public final class Simulator {
   }
 
   /**
-   * The sequence number of an event scheduled now for {@code time}, which must not lie in the
-   * past. A {@link Timer} takes one at every restart, so that its expiry keeps the place among
-   * same-time events that the restart gave it, even when it is queued later.
+   * The sequence number of an event scheduled now for {@code time}, which must not lie in the past.
+   * A {@link Timer} takes one at every restart, so that its expiry keeps the place among same-time
+   * events that the restart gave it, even when it is queued later.
    */
   long sequenceAt(long time) {
     checkArgument(time >= now, "cannot schedule in the past: %s < now %s", time, now);
@@ -198,8 +198,8 @@ public final class Simulator {
 
   /**
    * Moves every timer expiry that is the earliest event but lies before its timer's deadline to
-   * that deadline, so that the earliest event is one that will run; returns whether it moved any.
-   * A moved expiry is not an executed event: no listener sees it and no limit counts it.
+   * that deadline, so that the earliest event is one that will run; returns whether it moved any. A
+   * moved expiry is not an executed event: no listener sees it and no limit counts it.
    */
   private boolean rearmDeferredTimers() {
     boolean moved = false;
@@ -220,11 +220,12 @@ public final class Simulator {
       listener = added;
     } else {
       EventListener[] all = listeners.toArray(new EventListener[0]);
-      listener = (time, sequence, action) -> {
-        for (EventListener each : all) {
-          each.beforeEvent(time, sequence, action);
-        }
-      };
+      listener =
+          (time, sequence, action) -> {
+            for (EventListener each : all) {
+              each.beforeEvent(time, sequence, action);
+            }
+          };
     }
   }
 

@@ -66,7 +66,10 @@ public final class Time {
     Matcher m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "invalid duration '" + text + "': expected a number and a unit (" + UNITS
+          "invalid duration '"
+              + text
+              + "': expected a number and a unit ("
+              + UNITS
               + "), e.g. \"10ms\" or \"1.5s\"");
     }
     BigDecimal value = new BigDecimal(m.group(1));
@@ -106,15 +109,20 @@ public final class Time {
         return HOUR;
       default:
         throw new IllegalArgumentException(
-            "invalid duration '" + text + "': unknown unit '" + unit + "' (expected one of "
-                + UNITS + ")");
+            "invalid duration '"
+                + text
+                + "': unknown unit '"
+                + unit
+                + "' (expected one of "
+                + UNITS
+                + ")");
     }
   }
 
   /**
-   * Prints nanoseconds exactly in the largest unit of ns, us, ms and s that is not above the
-   * value: {@code 1_500_000_000 -> "1.5s"}, {@code 250_000 -> "250us"}, {@code 0 -> "0s"}.
-   * {@link #parse} reads back the same number.
+   * Prints nanoseconds exactly in the largest unit of ns, us, ms and s that is not above the value:
+   * {@code 1_500_000_000 -> "1.5s"}, {@code 250_000 -> "250us"}, {@code 0 -> "0s"}. {@link #parse}
+   * reads back the same number.
    */
   public static String format(long nanos) {
     if (nanos == 0) {

@@ -7,32 +7,37 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * times, such as a TCP retransmission timer. At most one expiry is pending at a time; scheduling
  * again replaces it. Inside the action the timer is no longer pending and may be rescheduled.
  *
- * <p><b>Restarts to a later deadline cost O(1)</b> (lazy re-arming): a timer restarted on every
- * ACK would otherwise remove and re-add an event each time. A restart that moves the deadline
- * later only records it and leaves the queued expiry where it is; when that expiry comes up
- * early, the {@link Simulator} moves it to the deadline instead of running it. A restart to an
- * earlier deadline moves the queued expiry at once.
+ * <p><b>Restarts to a later deadline cost O(1)</b> (lazy re-arming): a timer restarted on every ACK
+ * would otherwise remove and re-add an event each time. A restart that moves the deadline later
+ * only records it and leaves the queued expiry where it is; when that expiry comes up early, the
+ * {@link Simulator} moves it to the deadline instead of running it. A restart to an earlier
+ * deadline moves the queued expiry at once.
  *
- * <p><b>Order among same-time events: as if every restart rescheduled the expiry.</b> Each
- * restart takes the sequence number an event scheduled at that moment would take, and the expiry
- * runs under it, so the action runs exactly where a cancel-and-schedule at the last restart
- * would have put it: after the events scheduled for the same time before that restart and
- * before those scheduled after it (with a tie-shuffling simulator, in the same permutation).
- * Moving an early expiry is not an executed event: listeners do not see it, the event limit does
- * not count it and the clock does not stop at it. So a run is event for event, sequence number
- * for sequence number, the one that cancelling and rescheduling would give.
+ * <p><b>Order among same-time events: as if every restart rescheduled the expiry.</b> Each restart
+ * takes the sequence number an event scheduled at that moment would take, and the expiry runs under
+ * it, so the action runs exactly where a cancel-and-schedule at the last restart would have put it:
+ * after the events scheduled for the same time before that restart and before those scheduled after
+ * it (with a tie-shuffling simulator, in the same permutation). Moving an early expiry is not an
+ * executed event: listeners do not see it, the event limit does not count it and the clock does not
+ * stop at it. So a run is event for event, sequence number for sequence number, the one that
+ * cancelling and rescheduling would give.
  */
 public final class Timer {
   private final Simulator simulator;
   private final Runnable action;
   private final Expiry expiry;
+
   /** The queued expiry, or NO_HANDLE when the timer is not pending. */
   private long handle = EventQueue.NO_HANDLE;
+
   /** The keys the expiry is queued under: never after the deadline's. */
   private long queuedTime;
+
   private long queuedSequence;
+
   /** The keys the action must run under; -1 when not pending. */
   private long deadline = -1;
+
   private long deadlineSequence;
 
   /**
@@ -46,8 +51,8 @@ public final class Timer {
   }
 
   /**
-   * The timer's queued event. The simulator runs it only when it is due, and otherwise calls
-   * {@link #rearm()} to queue it again at the deadline.
+   * The timer's queued event. The simulator runs it only when it is due, and otherwise calls {@link
+   * #rearm()} to queue it again at the deadline.
    */
   final class Expiry implements Runnable, Labelled {
     private final String label;

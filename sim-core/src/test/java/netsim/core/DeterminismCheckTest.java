@@ -33,28 +33,33 @@ class DeterminismCheckTest {
   void aScenarioThatLeaksStateBetweenRuns_isCaughtAtTheFirstDivergingEvent() {
     AtomicInteger runs = new AtomicInteger();
     DeterminismCheck.Outcome outcome =
-        DeterminismCheck.compare(sim -> {
-          int run = runs.incrementAndGet();
-          sim.schedule(10, new Step("same"));
-          sim.schedule(20, new Step("run" + run));
-          sim.run();
-        });
+        DeterminismCheck.compare(
+            sim -> {
+              int run = runs.incrementAndGet();
+              sim.schedule(10, new Step("same"));
+              sim.schedule(20, new Step("run" + run));
+              sim.run();
+            });
     assertThat(outcome.identical()).isFalse();
     assertThat(outcome.describe())
-        .isEqualTo("runs diverge at event #1: run 1 t=20ns (20 ns) seq=1 run1,"
-            + " run 2 t=20ns (20 ns) seq=1 run2");
+        .isEqualTo(
+            "runs diverge at event #1: run 1 t=20ns (20 ns) seq=1 run1,"
+                + " run 2 t=20ns (20 ns) seq=1 run2");
   }
 
   @Test
   void assertDeterministic_failsWithTheDivergence() {
     AtomicInteger runs = new AtomicInteger();
-    assertThatThrownBy(() -> DeterminismCheck.assertDeterministic(sim -> {
-          int copies = runs.incrementAndGet();
-          for (int i = 0; i < copies; i++) {
-            sim.schedule(5, new Step("x"));
-          }
-          sim.run();
-        }))
+    assertThatThrownBy(
+            () ->
+                DeterminismCheck.assertDeterministic(
+                    sim -> {
+                      int copies = runs.incrementAndGet();
+                      for (int i = 0; i < copies; i++) {
+                        sim.schedule(5, new Step("x"));
+                      }
+                      sim.run();
+                    }))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("<ended after 1 events>");
   }

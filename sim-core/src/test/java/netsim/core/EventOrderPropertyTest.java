@@ -20,8 +20,7 @@ class EventOrderPropertyTest {
 
   /** Every event set under test; the reference comes first. */
   static final List<Supplier<EventQueue>> QUEUES =
-      List.of(
-          PriorityQueueEventQueue::new, QuaternaryHeapEventQueue::new, LadderEventQueue::new);
+      List.of(PriorityQueueEventQueue::new, QuaternaryHeapEventQueue::new, LadderEventQueue::new);
 
   @Property(tries = 300)
   void everyEventSetRunsARandomProgramInTheReferenceOrder(@ForAll long seed) {
@@ -76,18 +75,21 @@ class EventOrderPropertyTest {
       long id = nextId++;
       // Few distinct delays, so that many events share a time.
       long delay = random.nextInt(4) == 0 ? 0 : random.nextInt(20);
-      long handle = sim.schedule(delay, () -> {
-        if (cancelled.contains(id)) {
-          cancelledThatRan.add(id);
-        }
-        order.add(id);
-        int index = pending.indexOf(id);
-        pending.remove(index);
-        handles.remove(index);
-        if (random.nextInt(3) == 0) {
-          mutate();
-        }
-      });
+      long handle =
+          sim.schedule(
+              delay,
+              () -> {
+                if (cancelled.contains(id)) {
+                  cancelledThatRan.add(id);
+                }
+                order.add(id);
+                int index = pending.indexOf(id);
+                pending.remove(index);
+                handles.remove(index);
+                if (random.nextInt(3) == 0) {
+                  mutate();
+                }
+              });
       pending.add(id);
       handles.add(handle);
     }

@@ -72,8 +72,8 @@ class LadderEventQueueTest extends EventQueueContractTest {
       long time = i % 2 == 0 ? 5_000 : random.nextLong(10_000);
       added.add(new Key(time, sequences[i]));
     }
-    assertThat(addAllThenDrain(new LadderEventQueue(), added)).containsExactlyElementsOf(
-        sorted(added));
+    assertThat(addAllThenDrain(new LadderEventQueue(), added))
+        .containsExactlyElementsOf(sorted(added));
   }
 
   @Test
@@ -85,8 +85,8 @@ class LadderEventQueueTest extends EventQueueContractTest {
     // Two far events stretch the first rung so the crowded time's bucket is split repeatedly.
     added.add(new Key(0, 10_000));
     added.add(new Key(Long.MAX_VALUE, 10_001));
-    assertThat(addAllThenDrain(new LadderEventQueue(), added)).containsExactlyElementsOf(
-        sorted(added));
+    assertThat(addAllThenDrain(new LadderEventQueue(), added))
+        .containsExactlyElementsOf(sorted(added));
   }
 
   @Test
@@ -104,8 +104,8 @@ class LadderEventQueueTest extends EventQueueContractTest {
       }
       added.add(new Key(time, i));
     }
-    assertThat(addAllThenDrain(new LadderEventQueue(), added)).containsExactlyElementsOf(
-        sorted(added));
+    assertThat(addAllThenDrain(new LadderEventQueue(), added))
+        .containsExactlyElementsOf(sorted(added));
   }
 
   @Test
@@ -126,9 +126,11 @@ class LadderEventQueueTest extends EventQueueContractTest {
         long delay = random.nextInt(3) == 0 ? random.nextInt(4) : random.nextLong(1L << 30);
         long time = now + delay;
         long seq = sequence++;
-        pending.add(new long[] {
-            ladder.add(time, seq, reporting(ladderRan, time, seq)),
-            reference.add(time, seq, reporting(referenceRan, time, seq))});
+        pending.add(
+            new long[] {
+              ladder.add(time, seq, reporting(ladderRan, time, seq)),
+              reference.add(time, seq, reporting(referenceRan, time, seq))
+            });
       } else if (choice < 8 && !pending.isEmpty()) {
         long[] victim = pending.remove(random.nextInt(pending.size()));
         boolean inReference = reference.remove(victim[1]);
@@ -154,9 +156,11 @@ class LadderEventQueueTest extends EventQueueContractTest {
   void holdModelWithBimodalDelaysMatchesTheReferenceExactly() {
     UniformRandomProvider random = new RandomStreams(4).get("test");
     // 99% of delays within 1 us, 1% around one second: most buckets empty, a few crowded.
-    holdMatchesReference(() -> random.nextInt(100) == 0
-        ? 1_000_000_000L + random.nextInt(1_000)
-        : random.nextInt(1_000));
+    holdMatchesReference(
+        () ->
+            random.nextInt(100) == 0
+                ? 1_000_000_000L + random.nextInt(1_000)
+                : random.nextInt(1_000));
   }
 
   @Test
@@ -229,8 +233,9 @@ class LadderEventQueueTest extends EventQueueContractTest {
       }
       maxHeld = Math.max(maxHeld, ladder.heldRecords());
     }
-    assertThat(maxHeld).isLessThanOrEqualTo(
-        (LadderEventQueue.PURGE_FACTOR + 1) * timers + LadderEventQueue.PURGE_MARGIN + 1);
+    assertThat(maxHeld)
+        .isLessThanOrEqualTo(
+            (LadderEventQueue.PURGE_FACTOR + 1) * timers + LadderEventQueue.PURGE_MARGIN + 1);
     drain(ladder);
     drain(reference);
     assertThat(ladderRan).hasSizeGreaterThan(timers).isEqualTo(referenceRan);

@@ -55,8 +55,7 @@ class RandomStreamsTest {
   @Test
   void golden_firstValuesOfOneStreamArePinned() {
     UniformRandomProvider random = new RandomStreams(42).get("golden");
-    assertThat(draw(random, 3))
-        .containsExactly(GOLDEN_0, GOLDEN_1, GOLDEN_2);
+    assertThat(draw(random, 3)).containsExactly(GOLDEN_0, GOLDEN_1, GOLDEN_2);
     assertThat(RandomStreams.seedFor(42, "golden")[0]).isEqualTo(GOLDEN_SEED_0);
   }
 
@@ -70,9 +69,12 @@ class RandomStreamsTest {
 
   @Test
   void derivedSeeds_dependOnlyOnMasterPurposeAndIndex() {
-    assertThat(RandomStreams.deriveSeed(5, "run", 3)).isEqualTo(RandomStreams.deriveSeed(5, "run", 3));
-    assertThat(RandomStreams.deriveSeed(5, "run", 3)).isNotEqualTo(RandomStreams.deriveSeed(5, "run", 4));
-    assertThat(RandomStreams.deriveSeed(5, "run", 3)).isNotEqualTo(RandomStreams.deriveSeed(6, "run", 3));
+    assertThat(RandomStreams.deriveSeed(5, "run", 3))
+        .isEqualTo(RandomStreams.deriveSeed(5, "run", 3));
+    assertThat(RandomStreams.deriveSeed(5, "run", 3))
+        .isNotEqualTo(RandomStreams.deriveSeed(5, "run", 4));
+    assertThat(RandomStreams.deriveSeed(5, "run", 3))
+        .isNotEqualTo(RandomStreams.deriveSeed(6, "run", 3));
   }
 
   @Test

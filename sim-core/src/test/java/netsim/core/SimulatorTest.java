@@ -37,10 +37,12 @@ class SimulatorTest {
 
   @Test
   void anEventScheduledForNowFromInsideAnEvent_runsAfterTheAlreadyQueuedSameTimeEvents() {
-    sim.schedule(5, () -> {
-      ran.add("first");
-      sim.schedule(0, record("scheduled-from-first"));
-    });
+    sim.schedule(
+        5,
+        () -> {
+          ran.add("first");
+          sim.schedule(0, record("scheduled-from-first"));
+        });
     sim.schedule(5, record("second"));
     sim.run();
     assertThat(ran).containsExactly("first", "second@5", "scheduled-from-first@5");
@@ -93,10 +95,12 @@ class SimulatorTest {
   @Test
   void stop_returnsAfterTheCurrentEvent_andRunResumesLater() {
     sim.schedule(1, record("a"));
-    sim.schedule(2, () -> {
-      ran.add("stopper");
-      sim.stop();
-    });
+    sim.schedule(
+        2,
+        () -> {
+          ran.add("stopper");
+          sim.stop();
+        });
     sim.schedule(3, record("c"));
     assertThat(sim.run()).isEqualTo(StopReason.STOPPED);
     assertThat(ran).containsExactly("a@1", "stopper");
@@ -129,7 +133,8 @@ class SimulatorTest {
     assertThat(first.entries())
         .extracting(EventLog.Entry::time, EventLog.Entry::sequence)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(5L, 0L), org.assertj.core.groups.Tuple.tuple(7L, 2L));
+            org.assertj.core.groups.Tuple.tuple(5L, 0L),
+            org.assertj.core.groups.Tuple.tuple(7L, 2L));
     assertThat(first.entries().get(1).label()).isEqualTo("b");
     assertThat(first.entries().get(0).label()).isEqualTo("netsim.core.SimulatorTest$$Lambda");
     assertThat(second).containsExactly(5L, 7L);
@@ -150,9 +155,11 @@ class SimulatorTest {
 
   @Test
   void anExceptionInAnEventPropagatesAndLeavesTheRestRunnable() {
-    sim.schedule(1, () -> {
-      throw new IllegalStateException("boom");
-    });
+    sim.schedule(
+        1,
+        () -> {
+          throw new IllegalStateException("boom");
+        });
     sim.schedule(2, record("after"));
     assertThatThrownBy(sim::run).isInstanceOf(IllegalStateException.class).hasMessage("boom");
     sim.run();

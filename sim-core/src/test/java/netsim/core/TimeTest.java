@@ -75,8 +75,7 @@ class TimeTest {
 
   @Test
   void parse_rejectsOverflow() {
-    assertThatThrownBy(() -> Time.parse("300 years"))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Time.parse("300 years")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Time.parse("9223372036854775808ns"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("too long");

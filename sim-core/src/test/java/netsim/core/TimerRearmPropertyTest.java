@@ -13,8 +13,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Lazy re-arming changes nothing a run shows: random programs of timer restarts (earlier, later,
  * same time), cancels, plain events, bounded runs and event limits give the same executed events,
  * with the same times, sequence numbers and labels, the same stop reasons, clocks and pending
- * counts with {@link Timer} as with a timer that cancels and reschedules on every restart, on
- * every event set and with tie shuffling.
+ * counts with {@link Timer} as with a timer that cancels and reschedules on every restart, on every
+ * event set and with tie shuffling.
  */
 class TimerRearmPropertyTest {
 
@@ -46,11 +46,14 @@ class TimerRearmPropertyTest {
 
     ReschedulingTimer(Simulator sim, String label, Runnable action) {
       this.sim = sim;
-      this.fire = new LabelledAction(label, () -> {
-        handle = EventQueue.NO_HANDLE;
-        expiresAt = -1;
-        action.run();
-      });
+      this.fire =
+          new LabelledAction(
+              label,
+              () -> {
+                handle = EventQueue.NO_HANDLE;
+                expiresAt = -1;
+                action.run();
+              });
     }
 
     @Override
@@ -120,18 +123,18 @@ class TimerRearmPropertyTest {
   void lazyTimersRunEveryProgramAsCancellingAndReschedulingWould(
       @ForAll long seed, @ForAll boolean shuffleTies) {
     for (Supplier<EventQueue> queue : EventOrderPropertyTest.QUEUES) {
-      List<String> reference = new Program(queue.get(), seed, shuffleTies,
-          ReschedulingTimer::new).execute();
-      List<String> lazy = new Program(queue.get(), seed, shuffleTies,
-          TimerRearmPropertyTest::lazy).execute();
+      List<String> reference =
+          new Program(queue.get(), seed, shuffleTies, ReschedulingTimer::new).execute();
+      List<String> lazy =
+          new Program(queue.get(), seed, shuffleTies, TimerRearmPropertyTest::lazy).execute();
       assertThat(lazy).as(queue.get().name()).isEqualTo(reference);
       assertThat(reference).isNotEmpty();
     }
   }
 
   /**
-   * A random program whose every choice comes from one seeded generator; it returns a transcript
-   * of everything observable: executed events, stop reasons, clocks and timer states.
+   * A random program whose every choice comes from one seeded generator; it returns a transcript of
+   * everything observable: executed events, stop reasons, clocks and timer states.
    */
   private static final class Program {
     final Simulator sim;
@@ -143,18 +146,22 @@ class TimerRearmPropertyTest {
 
     Program(EventQueue queue, long seed, boolean shuffleTies, TimerFactory factory) {
       RandomStreams streams = new RandomStreams(seed);
-      this.sim = shuffleTies ? Simulator.withTieShuffle(queue, streams.get("ties")) : new Simulator(
-          queue);
+      this.sim =
+          shuffleTies ? Simulator.withTieShuffle(queue, streams.get("ties")) : new Simulator(queue);
       this.random = streams.get("program");
       sim.addListener(log);
       for (int i = 0; i < 5; i++) {
         String label = "timer" + i;
-        timers.add(factory.create(sim, label, () -> {
-          transcript.add(label + " fired at " + sim.now());
-          if (random.nextInt(3) == 0) {
-            act();
-          }
-        }));
+        timers.add(
+            factory.create(
+                sim,
+                label,
+                () -> {
+                  transcript.add(label + " fired at " + sim.now());
+                  if (random.nextInt(3) == 0) {
+                    act();
+                  }
+                }));
       }
     }
 
@@ -169,8 +176,16 @@ class TimerRearmPropertyTest {
           sim.setEventLimit(Long.MAX_VALUE);
         }
         StopReason reason = sim.runUntil(sim.now() + random.nextInt(60));
-        transcript.add(reason + " now=" + sim.now() + " next=" + sim.nextEventTime()
-            + " pending=" + sim.pendingEvents() + " executed=" + sim.executedEvents());
+        transcript.add(
+            reason
+                + " now="
+                + sim.now()
+                + " next="
+                + sim.nextEventTime()
+                + " pending="
+                + sim.pendingEvents()
+                + " executed="
+                + sim.executedEvents());
         act();
       }
       sim.setEventLimit(Long.MAX_VALUE);
@@ -190,16 +205,16 @@ class TimerRearmPropertyTest {
         int choice = random.nextInt(10);
         if (choice < 6) {
           // Later, earlier or the same deadline, with many equal times.
-          long time = timer.isPending() && random.nextInt(4) == 0
-              ? timer.expiresAt()
-              : sim.now() + random.nextInt(4) * 10L;
+          long time =
+              timer.isPending() && random.nextInt(4) == 0
+                  ? timer.expiresAt()
+                  : sim.now() + random.nextInt(4) * 10L;
           timer.scheduleAt(time);
         } else if (choice < 7) {
           transcript.add("cancel timer" + t + ": " + timer.cancel());
         } else if (events < 300) {
           int id = events++;
-          sim.schedule(random.nextInt(4) * 10L,
-              new LabelledAction("event" + id, this::maybeAct));
+          sim.schedule(random.nextInt(4) * 10L, new LabelledAction("event" + id, this::maybeAct));
         }
         transcript.add("timer" + t + " pending=" + timer.isPending() + " at " + timer.expiresAt());
       }

@@ -8,10 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Timer semantics, including lazy re-arming: a restart to a later deadline leaves the queued
- * expiry in place, and the simulator moves it when it comes up, invisibly. {@link
- * TimerRearmPropertyTest} checks on random programs that the result is the one cancelling and
- * rescheduling gives.
+ * Timer semantics, including lazy re-arming: a restart to a later deadline leaves the queued expiry
+ * in place, and the simulator moves it when it comes up, invisibly. {@link TimerRearmPropertyTest}
+ * checks on random programs that the result is the one cancelling and rescheduling gives.
  */
 class TimerTest {
   private final Simulator sim = new Simulator();
@@ -60,12 +59,16 @@ class TimerTest {
   @Test
   void theActionCanRescheduleItsOwnTimer() {
     Timer[] self = new Timer[1];
-    self[0] = new Timer(sim, "test/periodic", () -> {
-      fired.add(sim.now());
-      if (fired.size() < 3) {
-        self[0].schedule(10);
-      }
-    });
+    self[0] =
+        new Timer(
+            sim,
+            "test/periodic",
+            () -> {
+              fired.add(sim.now());
+              if (fired.size() < 3) {
+                self[0].schedule(10);
+              }
+            });
     self[0].schedule(10);
     sim.run();
     assertThat(fired).containsExactly(10L, 20L, 30L);

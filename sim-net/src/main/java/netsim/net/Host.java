@@ -4,6 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
 
 /**
  * An end host with one IPv4 address. Transport protocols register a {@link ProtocolHandler} and
@@ -32,22 +35,30 @@ public final class Host extends Node {
   /** Registers the handler of one IP protocol (e.g. 6 for TCP). */
   public void register(int protocol, ProtocolHandler handler) {
     checkArgument(protocol >= 0 && protocol < 256, "IP protocol out of range: %s", protocol);
-    checkArgument(handlers[protocol] == null, "%s already has a handler for protocol %s",
-        name(), protocol);
+    checkArgument(
+        handlers[protocol] == null, "%s already has a handler for protocol %s", name(), protocol);
     handlers[protocol] = checkNotNull(handler, "handler");
   }
 
   /**
    * Sends a payload to {@code destination} in a new IPv4 packet.
    *
-   * @param senderState the sender's protocol state, simulation-only metadata for fault rules
-   *     (null if none)
+   * @param senderState the sender's protocol state, simulation-only metadata for fault rules (null
+   *     if none)
    * @return the packet sent
    */
   public Packet send(Ipv4Address destination, Payload payload, String senderState) {
     Network network = network();
-    Packet packet = new Packet(network.nextPacketId(), address, destination,
-        nextIdentification++, Packet.DEFAULT_TTL, payload, name(), senderState);
+    Packet packet =
+        new Packet(
+            network.nextPacketId(),
+            address,
+            destination,
+            nextIdentification++,
+            Packet.DEFAULT_TTL,
+            payload,
+            name(),
+            senderState);
     network.events().sent(this, packet);
     route(packet);
     return packet;

@@ -14,6 +14,8 @@ import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Prefix;
 
 /**
  * A simulated IPv4 network: hosts, routers and the links between them, on one {@link Simulator}
@@ -59,7 +61,8 @@ public final class Network {
   public Host addHost(String name, Ipv4Address address) {
     checkArgument(
         nodes.values().stream().noneMatch(n -> n.owns(address)),
-        "address %s is already taken", address);
+        "address %s is already taken",
+        address);
     return add(new Host(this, name, address));
   }
 
@@ -82,11 +85,14 @@ public final class Network {
     return connect(a.name() + "-" + b.name(), a, b, aToB, bToA);
   }
 
-  /** Connects two nodes with a named link; see {@link #connect(Node, Node, LinkConfig, LinkConfig)}. */
+  /**
+   * Connects two nodes with a named link; see {@link #connect(Node, Node, LinkConfig, LinkConfig)}.
+   */
   public Link connect(String name, Node a, Node b, LinkConfig aToB, LinkConfig bToA) {
     checkArgument(!links.containsKey(name), "link name '%s' is already taken", name);
     checkArgument(a != b, "a link needs two different nodes, got %s twice", a.name());
-    checkArgument(nodes.get(a.name()) == a && nodes.get(b.name()) == b,
+    checkArgument(
+        nodes.get(a.name()) == a && nodes.get(b.name()) == b,
         "both nodes must belong to this network");
     Link link = new Link(this, name, a.addInterface(), b.addInterface(), aToB, bToA);
     links.put(name, link);
@@ -127,8 +133,8 @@ public final class Network {
   }
 
   /**
-   * Fills every node's routing table with a host route to every host along a shortest path
-   * (fewest hops; ties broken by interface order). Deterministic.
+   * Fills every node's routing table with a host route to every host along a shortest path (fewest
+   * hops; ties broken by interface order). Deterministic.
    */
   public void computeRoutes() {
     for (Node from : nodes.values()) {

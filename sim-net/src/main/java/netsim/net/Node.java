@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import netsim.net.fault.FaultChain;
 import netsim.net.link.LinkDirection;
 import netsim.net.link.QueueDiscipline.DropSink;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 
 /**
  * A network node: a {@link Host} or a {@link Router}, with its interfaces, routing table and the

@@ -5,6 +5,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.ByteBuffer;
 import netsim.core.Time;
+import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
 
 /**
  * An IPv4 packet in flight: header fields, the transport payload, and simulation-only metadata that
@@ -14,6 +17,7 @@ import netsim.core.Time;
 public final class Packet {
   public static final int HEADER_LENGTH = 20;
   public static final int DEFAULT_TTL = 64;
+
   /** The "don't fragment" flag, set as Linux TCP does. */
   private static final int DONT_FRAGMENT = 0x4000;
 
@@ -28,8 +32,15 @@ public final class Packet {
   private int corruptedBit = -1;
   private long arrivalDelay;
 
-  Packet(long id, Ipv4Address source, Ipv4Address destination, int identification, int ttl,
-      Payload payload, String senderNode, String senderState) {
+  Packet(
+      long id,
+      Ipv4Address source,
+      Ipv4Address destination,
+      int identification,
+      int ttl,
+      Payload payload,
+      String senderNode,
+      String senderState) {
     checkArgument(ttl > 0 && ttl <= 255, "TTL out of range 1-255: %s", ttl);
     this.id = id;
     this.source = checkNotNull(source, "source");
@@ -43,8 +54,9 @@ public final class Packet {
 
   /** A copy with a new id, as a link's duplication makes it. */
   public Packet duplicate(long newId) {
-    Packet copy = new Packet(newId, source, destination, identification, ttl, payload, senderNode,
-        senderState);
+    Packet copy =
+        new Packet(
+            newId, source, destination, identification, ttl, payload, senderNode, senderState);
     copy.corruptedBit = corruptedBit;
     copy.arrivalDelay = arrivalDelay;
     return copy;
@@ -111,17 +123,15 @@ public final class Packet {
   }
 
   /**
-   * Makes the next link direction the packet crosses deliver it {@code nanos} later than it
-   * would (a fault rule's {@code delay-arrival}); delays add up. Simulation-only.
+   * Makes the next link direction the packet crosses deliver it {@code nanos} later than it would
+   * (a fault rule's {@code delay-arrival}); delays add up. Simulation-only.
    */
   public void delayArrival(long nanos) {
     checkArgument(nanos >= 0, "arrival delay must not be negative, got %s", nanos);
     arrivalDelay = Time.after(arrivalDelay, nanos);
   }
 
-  /**
-   * The extra propagation delay the next link direction adds, now cleared: it is taken once.
-   */
+  /** The extra propagation delay the next link direction adds, now cleared: it is taken once. */
   public long takeArrivalDelay() {
     long delay = arrivalDelay;
     arrivalDelay = 0;
@@ -154,8 +164,11 @@ public final class Packet {
     bytes[10] = (byte) (checksum >>> 8);
     bytes[11] = (byte) checksum;
     payload.writeTo(out, source, destination);
-    checkArgument(!out.hasRemaining(), "payload wrote %s bytes, declared %s",
-        out.position() - HEADER_LENGTH, payload.length());
+    checkArgument(
+        !out.hasRemaining(),
+        "payload wrote %s bytes, declared %s",
+        out.position() - HEADER_LENGTH,
+        payload.length());
     if (corruptedBit >= 0) {
       bytes[corruptedBit >>> 3] ^= (byte) (0x80 >>> (corruptedBit & 7));
     }

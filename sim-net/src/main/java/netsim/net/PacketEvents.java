@@ -5,6 +5,7 @@ import netsim.core.Simulator;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
 
 /**
  * Dispatches the packet events of one network to its {@link PacketObserver}s, stamped with the

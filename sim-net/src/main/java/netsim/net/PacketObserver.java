@@ -3,6 +3,7 @@ package netsim.net;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
 
 /**
  * Sees packet events in a {@link Network}: for traces, counters and pictures. Every method has a

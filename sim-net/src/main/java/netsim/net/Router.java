@@ -1,10 +1,12 @@
 package netsim.net;
 
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 
 /**
- * A router: forwards packets by destination address with its static routing table, decrementing
- * the TTL and dropping a packet whose TTL reaches zero. Like a real router it checks only the IPv4
+ * A router: forwards packets by destination address with its static routing table, decrementing the
+ * TTL and dropping a packet whose TTL reaches zero. Like a real router it checks only the IPv4
  * header checksum: a packet corrupted in its header is dropped, one corrupted in its payload is
  * forwarded for the destination to discard.
  */

@@ -2,6 +2,8 @@ package netsim.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Prefix;
 
 /** A static routing table: the longest matching prefix names the outgoing interface. */
 public final class RoutingTable {

@@ -12,6 +12,10 @@ import netsim.net.link.DropTailQueue;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Prefix;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {
@@ -23,14 +27,16 @@ class NetworkTest {
   private final List<String> drops = new ArrayList<>();
 
   NetworkTest() {
-    server.register(TestPayload.PROTOCOL,
-        packet -> arrivals.add(packet.payload() + "@" + sim.now()));
-    net.addObserver(new PacketObserver() {
-      @Override
-      public void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
-        drops.add(packet.payload() + ":" + cause.traceName() + "@" + time);
-      }
-    });
+    server.register(
+        TestPayload.PROTOCOL, packet -> arrivals.add(packet.payload() + "@" + sim.now()));
+    net.addObserver(
+        new PacketObserver() {
+          @Override
+          public void onDrop(
+              long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
+            drops.add(packet.payload() + ":" + cause.traceName() + "@" + time);
+          }
+        });
   }
 
   private void send(String label, int dataLength) {
@@ -57,16 +63,19 @@ class NetworkTest {
       send("p" + i, 1000 - 28);
     }
     sim.run();
-    assertThat(arrivals).containsExactly(
-        "p0@" + Time.millis(11), "p1@" + Time.millis(12), "p2@" + Time.millis(13),
-        "p3@" + Time.millis(14));
+    assertThat(arrivals)
+        .containsExactly(
+            "p0@" + Time.millis(11),
+            "p1@" + Time.millis(12),
+            "p2@" + Time.millis(13),
+            "p3@" + Time.millis(14));
   }
 
   @Test
   void aFullQueueDropsExactlyThePacketsThatDoNotFit() {
     // One packet in transmission plus two waiting; the fourth and fifth find the queue full.
-    LinkConfig config = LinkConfig.builder().bandwidth(8_000_000)
-        .queue(new DropTailQueue.Spec(2, 0)).build();
+    LinkConfig config =
+        LinkConfig.builder().bandwidth(8_000_000).queue(new DropTailQueue.Spec(2, 0)).build();
     Link link = net.connect(client, server, config, config);
     net.computeRoutes();
     for (int i = 0; i < 5; i++) {
@@ -81,8 +90,8 @@ class NetworkTest {
 
   @Test
   void aByteLimitedQueueDropsWhatWouldExceedIt() {
-    LinkConfig config = LinkConfig.builder().bandwidth(8_000_000)
-        .queue(new DropTailQueue.Spec(100, 1500)).build();
+    LinkConfig config =
+        LinkConfig.builder().bandwidth(8_000_000).queue(new DropTailQueue.Spec(100, 1500)).build();
     net.connect(client, server, config, config);
     net.computeRoutes();
     send("big0", 972); // transmitting at once, not queued
@@ -102,12 +111,13 @@ class NetworkTest {
     net.connect(router, server, hop, hop);
     net.computeRoutes();
     List<Integer> ttls = new ArrayList<>();
-    net.addObserver(new PacketObserver() {
-      @Override
-      public void onReceive(long time, Host host, Packet packet) {
-        ttls.add(packet.ttl());
-      }
-    });
+    net.addObserver(
+        new PacketObserver() {
+          @Override
+          public void onReceive(long time, Host host, Packet packet) {
+            ttls.add(packet.ttl());
+          }
+        });
     send("p", 10);
     sim.run();
     assertThat(arrivals).containsExactly("p@" + Time.millis(10));

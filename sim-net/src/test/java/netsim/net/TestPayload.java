@@ -1,6 +1,9 @@
 package netsim.net;
 
 import java.nio.ByteBuffer;
+import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
 
 /**
  * A minimal payload for sim-net tests: on the wire a real UDP datagram (8-byte header with ports,
@@ -8,14 +11,26 @@ import java.nio.ByteBuffer;
  * a label for assertions. Flags and sequence and acknowledgment numbers are simulation-only here,
  * for fault rules to match on; they are not written.
  */
-public record TestPayload(String label, int sourcePort, int destinationPort, int dataLength,
-    int flags, long sequenceNumber, long acknowledgmentNumber)
+public record TestPayload(
+    String label,
+    int sourcePort,
+    int destinationPort,
+    int dataLength,
+    int flags,
+    long sequenceNumber,
+    long acknowledgmentNumber)
     implements Payload {
   public static final int PROTOCOL = 17;
+
   /** The UDP checksum's offset in the header. */
   public static final int CHECKSUM_OFFSET = 6;
 
-  public TestPayload(String label, int sourcePort, int destinationPort, int dataLength, int flags,
+  public TestPayload(
+      String label,
+      int sourcePort,
+      int destinationPort,
+      int dataLength,
+      int flags,
       long sequenceNumber) {
     this(label, sourcePort, destinationPort, dataLength, flags, sequenceNumber, -1);
   }
@@ -25,23 +40,29 @@ public record TestPayload(String label, int sourcePort, int destinationPort, int
   }
 
   public TestPayload withFlags(int newFlags) {
-    return new TestPayload(label, sourcePort, destinationPort, dataLength, newFlags,
-        sequenceNumber, acknowledgmentNumber);
+    return new TestPayload(
+        label,
+        sourcePort,
+        destinationPort,
+        dataLength,
+        newFlags,
+        sequenceNumber,
+        acknowledgmentNumber);
   }
 
   public TestPayload withSequenceNumber(long seq) {
-    return new TestPayload(label, sourcePort, destinationPort, dataLength, flags, seq,
-        acknowledgmentNumber);
+    return new TestPayload(
+        label, sourcePort, destinationPort, dataLength, flags, seq, acknowledgmentNumber);
   }
 
   public TestPayload withAcknowledgmentNumber(long ack) {
-    return new TestPayload(label, sourcePort, destinationPort, dataLength, flags, sequenceNumber,
-        ack);
+    return new TestPayload(
+        label, sourcePort, destinationPort, dataLength, flags, sequenceNumber, ack);
   }
 
   public TestPayload withPorts(int source, int destination) {
-    return new TestPayload(label, source, destination, dataLength, flags, sequenceNumber,
-        acknowledgmentNumber);
+    return new TestPayload(
+        label, source, destination, dataLength, flags, sequenceNumber, acknowledgmentNumber);
   }
 
   @Override

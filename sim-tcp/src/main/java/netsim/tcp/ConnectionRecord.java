@@ -7,19 +7,32 @@ package netsim.tcp;
  *
  * @param passive whether it was a listener's child
  * @param irs the peer's initial sequence number, once a SYN arrived (else 0)
- * @param state its state when the record was taken (CLOSED, or LISTEN for a released child,
- *     once it has ended)
+ * @param state its state when the record was taken (CLOSED, or LISTEN for a released child, once it
+ *     has ended)
  * @param bytesSent application bytes sent for the first time
  * @param bytesDelivered application bytes received in order
  * @param retransmissions retransmission timeouts and fast retransmits
  */
-public record ConnectionRecord(FourTuple tuple, boolean passive, TcpState state, int iss,
-    int irs, long bytesSent, long bytesDelivered, long retransmissions) {
+public record ConnectionRecord(
+    FourTuple tuple,
+    boolean passive,
+    TcpState state,
+    int iss,
+    int irs,
+    long bytesSent,
+    long bytesDelivered,
+    long retransmissions) {
 
   /** The record of {@code connection} as it is now. */
   public static ConnectionRecord of(TcpConnection connection) {
-    return new ConnectionRecord(connection.tuple(), connection.isPassive(), connection.state(),
-        connection.iss(), connection.irs(), connection.bytesSent(), connection.bytesDelivered(),
+    return new ConnectionRecord(
+        connection.tuple(),
+        connection.isPassive(),
+        connection.state(),
+        connection.iss(),
+        connection.irs(),
+        connection.bytesSent(),
+        connection.bytesDelivered(),
         connection.retransmissions());
   }
 

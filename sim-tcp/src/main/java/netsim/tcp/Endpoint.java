@@ -2,7 +2,7 @@ package netsim.tcp;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import netsim.net.Ipv4Address;
+import netsim.net.packet.Ipv4Address;
 
 /** One end of a TCP connection: an address and a port. Printed as "10.0.0.1:49152". */
 public record Endpoint(Ipv4Address address, int port) implements Comparable<Endpoint> {

@@ -1,6 +1,6 @@
 package netsim.tcp;
 
-import netsim.net.Ipv4Address;
+import netsim.net.packet.Ipv4Address;
 
 /**
  * The identity of a connection at one host: its local and remote endpoints. Printed as

@@ -27,8 +27,8 @@ final class ReassemblyQueue {
   }
 
   /**
-   * Removes the bytes that now continue the stream at offset {@code next}, and returns them
-   * (empty if the gap is not filled). Held data entirely before {@code next} is discarded.
+   * Removes the bytes that now continue the stream at offset {@code next}, and returns them (empty
+   * if the gap is not filled). Held data entirely before {@code next} is discarded.
    */
   byte[] drain(long next) {
     ByteArrayOutputStream out = null;

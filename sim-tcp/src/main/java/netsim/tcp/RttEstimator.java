@@ -1,8 +1,8 @@
 package netsim.tcp;
 
 /**
- * The retransmission timeout of RFC 6298: smoothed RTT and RTT variance from measurements, the
- * RTO derived from them within configured bounds, and exponential backoff. Integer nanoseconds.
+ * The retransmission timeout of RFC 6298: smoothed RTT and RTT variance from measurements, the RTO
+ * derived from them within configured bounds, and exponential backoff. Integer nanoseconds.
  */
 final class RttEstimator {
   private final long initialRto;
@@ -36,8 +36,11 @@ final class RttEstimator {
     }
     backoffs = 0;
     long variance = rttvar > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : 4 * rttvar;
-    rto = clamp(variance > Long.MAX_VALUE - srtt ? Long.MAX_VALUE
-        : srtt + Math.max(granularity, variance));
+    rto =
+        clamp(
+            variance > Long.MAX_VALUE - srtt
+                ? Long.MAX_VALUE
+                : srtt + Math.max(granularity, variance));
   }
 
   /** RFC 6298 5.5: the timer expired; double the RTO up to the maximum. */

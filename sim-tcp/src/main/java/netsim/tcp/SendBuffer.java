@@ -3,24 +3,27 @@ package netsim.tcp;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * The bytes an application has written and the peer has not yet acknowledged, in a ring that
- * holds at most {@code capacity} bytes. The ring is allocated as data arrives and grows (doubling,
- * up to the capacity) as more waits; once every byte is acknowledged its memory is given back. So
- * a connection costs memory for the data it holds, not for the buffer size it was configured
- * with: a 1 GiB buffer carrying 100 bytes holds 100 bytes.
+ * The bytes an application has written and the peer has not yet acknowledged, in a ring that holds
+ * at most {@code capacity} bytes. The ring is allocated as data arrives and grows (doubling, up to
+ * the capacity) as more waits; once every byte is acknowledged its memory is given back. So a
+ * connection costs memory for the data it holds, not for the buffer size it was configured with: a
+ * 1 GiB buffer carrying 100 bytes holds 100 bytes.
  *
- * <p>Bytes are addressed by their offset in the connection's byte stream (0 for the first byte
- * ever written), so offsets keep growing past 2^32 while sequence numbers wrap.
+ * <p>Bytes are addressed by their offset in the connection's byte stream (0 for the first byte ever
+ * written), so offsets keep growing past 2^32 while sequence numbers wrap.
  */
 final class SendBuffer {
   private static final byte[] NONE = new byte[0];
 
   private final int capacity;
   private byte[] ring = NONE;
+
   /** Index in {@link #ring} of the oldest byte held. */
   private int head;
+
   /** Stream offset of the oldest byte held. */
   private long start;
+
   private int size;
 
   SendBuffer(int capacity) {
@@ -54,8 +57,13 @@ final class SendBuffer {
 
   /** A copy of {@code length} bytes from stream offset {@code from}, which must be held. */
   byte[] copy(long from, int length) {
-    checkArgument(from >= start && from + length <= end(), "bytes [%s, %s) not held in [%s, %s)",
-        from, from + length, start, end());
+    checkArgument(
+        from >= start && from + length <= end(),
+        "bytes [%s, %s) not held in [%s, %s)",
+        from,
+        from + length,
+        start,
+        end());
     byte[] out = new byte[length];
     if (length == 0) {
       return out;

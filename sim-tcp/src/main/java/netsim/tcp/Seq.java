@@ -1,9 +1,9 @@
 package netsim.tcp;
 
 /**
- * Sequence number arithmetic modulo 2^32 (RFC 9293 3.4). Sequence numbers are held in an
- * {@code int}; comparisons look at the signed difference, so they stay right across wraparound
- * for numbers less than 2^31 apart.
+ * Sequence number arithmetic modulo 2^32 (RFC 9293 3.4). Sequence numbers are held in an {@code
+ * int}; comparisons look at the signed difference, so they stay right across wraparound for numbers
+ * less than 2^31 apart.
  */
 public final class Seq {
   private Seq() {}

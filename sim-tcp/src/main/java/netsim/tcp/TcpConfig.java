@@ -5,9 +5,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import netsim.core.Time;
 
 /**
- * The parameters of a TCP endpoint. Defaults follow the RFCs (RFC 9293, RFC 6298, RFC 7323); a
- * few are a host's choice and are marked so. The counterfactual variants are off by default and
- * clearly non-standard: they exist so experiments can show what the real rules prevent.
+ * The parameters of a TCP endpoint. Defaults follow the RFCs (RFC 9293, RFC 6298, RFC 7323); a few
+ * are a host's choice and are marked so. The counterfactual variants are off by default and clearly
+ * non-standard: they exist so experiments can show what the real rules prevent.
  *
  * @param mss the maximum segment size we announce and send (RFC 9293 3.7.1)
  * @param msl the maximum segment lifetime; TIME-WAIT lasts 2*MSL (RFC 9293 3.4.2)
@@ -15,8 +15,8 @@ import netsim.core.Time;
  * @param minRto the lower bound of the RTO (RFC 6298 2.4: 1 s; Linux uses 200 ms)
  * @param maxRto the upper bound of the RTO (RFC 6298 2.5: at least 60 s)
  * @param clockGranularity G of RFC 6298
- * @param synRetries how many times a SYN is retransmitted before giving up (host's choice;
- *     Linux: 6)
+ * @param synRetries how many times a SYN is retransmitted before giving up (host's choice; Linux:
+ *     6)
  * @param synAckRetries how many times a SYN-ACK is retransmitted (host's choice; Linux: 5)
  * @param maxRetries how many times a segment is retransmitted in a synchronized state before the
  *     connection is aborted (R2 of RFC 9293 3.8.3; Linux: 15)
@@ -31,14 +31,15 @@ import netsim.core.Time;
  * @param challengeAckInterval the least time between two challenge ACKs of one connection (RFC 5961
  *     7 rate limit; host's choice; 0 = no limit)
  * @param rfc1337 ignore RST in TIME-WAIT (RFC 1337's fix for TIME-WAIT assassination)
- * @param acceptSynInTimeWait accept a new SYN for the 4-tuple of a connection in TIME-WAIT when
- *     its sequence number is above the old RCV.NXT (RFC 6191 idea, as Linux does)
+ * @param acceptSynInTimeWait accept a new SYN for the 4-tuple of a connection in TIME-WAIT when its
+ *     sequence number is above the old RCV.NXT (RFC 6191 idea, as Linux does)
  * @param twoWayHandshake COUNTERFACTUAL: a listener goes straight to ESTABLISHED on a SYN
  * @param timeWait the TIME-WAIT duration, or -1 for 2*MSL; COUNTERFACTUAL when set to 0
  * @param congestionControl "reno", "newreno" (RFC 6582) or "cubic" (RFC 9438)
- * @param initialWindow the initial congestion window in segments, or 0 for RFC 5681's
- *     min(4*SMSS, max(2*SMSS, 4380 bytes))
- * @param nagle Nagle's algorithm (RFC 9293 3.7.4): hold a small segment while data is unacknowledged
+ * @param initialWindow the initial congestion window in segments, or 0 for RFC 5681's min(4*SMSS,
+ *     max(2*SMSS, 4380 bytes))
+ * @param nagle Nagle's algorithm (RFC 9293 3.7.4): hold a small segment while data is
+ *     unacknowledged
  * @param delayedAck delayed acknowledgments (RFC 9293 3.8.6.3; off by default so that every ACK
  *     shows at once in traces and ladders)
  * @param delayedAckTimeout the longest an ACK is delayed (RFC 1122: at most 500 ms)
@@ -82,27 +83,35 @@ public record TcpConfig(
     checkArgument(mss >= 64 && mss <= 65495, "MSS out of range 64-65495: %s", mss);
     checkArgument(msl >= 0, "MSL must not be negative, got %s", msl);
     checkArgument(minRto > 0, "minimum RTO must be positive, got %s", Time.format(minRto));
-    checkArgument(maxRto >= minRto, "maximum RTO %s is below the minimum %s",
-        Time.format(maxRto), Time.format(minRto));
-    checkArgument(initialRto > 0, "initial RTO must be positive, got %s",
-        Time.format(initialRto));
+    checkArgument(
+        maxRto >= minRto,
+        "maximum RTO %s is below the minimum %s",
+        Time.format(maxRto),
+        Time.format(minRto));
+    checkArgument(initialRto > 0, "initial RTO must be positive, got %s", Time.format(initialRto));
     checkArgument(clockGranularity >= 0, "clock granularity must not be negative");
-    checkArgument(synRetries >= 0 && synAckRetries >= 0 && maxRetries >= 0,
+    checkArgument(
+        synRetries >= 0 && synAckRetries >= 0 && maxRetries >= 0,
         "retry counts must not be negative");
     checkArgument(sendBuffer > 0, "send buffer must be positive, got %s", sendBuffer);
-    checkArgument(receiveBuffer > 0 && receiveBuffer <= (1 << 30),
-        "receive buffer out of range 1 B - 1 GiB: %s", receiveBuffer);
-    checkArgument(windowScaling || receiveBuffer <= 0xFFFF,
-        "a receive buffer of %s bytes needs window scaling", receiveBuffer);
+    checkArgument(
+        receiveBuffer > 0 && receiveBuffer <= (1 << 30),
+        "receive buffer out of range 1 B - 1 GiB: %s",
+        receiveBuffer);
+    checkArgument(
+        windowScaling || receiveBuffer <= 0xFFFF,
+        "a receive buffer of %s bytes needs window scaling",
+        receiveBuffer);
     checkArgument(challengeAckInterval >= 0, "challenge ACK interval must not be negative");
     checkArgument(timeWait >= -1, "TIME-WAIT duration must be -1 (2*MSL) or at least 0");
     netsim.tcp.cc.CongestionControls.check(congestionControl);
-    checkArgument(initialWindow >= 0, "initial window must not be negative, got %s",
-        initialWindow);
-    checkArgument(delayedAckTimeout > 0 && delayedAckTimeout <= Time.millis(500),
+    checkArgument(initialWindow >= 0, "initial window must not be negative, got %s", initialWindow);
+    checkArgument(
+        delayedAckTimeout > 0 && delayedAckTimeout <= Time.millis(500),
         "delayed ACK timeout must be within (0, 500ms] (RFC 1122 4.2.3.2), got %s",
         Time.format(delayedAckTimeout));
-    checkArgument(keepaliveIdle > 0 && keepaliveInterval > 0 && keepaliveProbes > 0,
+    checkArgument(
+        keepaliveIdle > 0 && keepaliveInterval > 0 && keepaliveProbes > 0,
         "keep-alive idle time, interval and probe count must be positive");
   }
 
@@ -356,11 +365,36 @@ public record TcpConfig(
     }
 
     public TcpConfig build() {
-      return new TcpConfig(mss, msl, initialRto, minRto, maxRto, clockGranularity, synRetries,
-          synAckRetries, maxRetries, sendBuffer, receiveBuffer, windowScaling, timestamps,
-          sackPermitted, challengeAcks, challengeAckInterval, rfc1337, acceptSynInTimeWait,
-          twoWayHandshake, timeWait, congestionControl, initialWindow, nagle, delayedAck,
-          delayedAckTimeout, keepalive, keepaliveIdle, keepaliveInterval, keepaliveProbes);
+      return new TcpConfig(
+          mss,
+          msl,
+          initialRto,
+          minRto,
+          maxRto,
+          clockGranularity,
+          synRetries,
+          synAckRetries,
+          maxRetries,
+          sendBuffer,
+          receiveBuffer,
+          windowScaling,
+          timestamps,
+          sackPermitted,
+          challengeAcks,
+          challengeAckInterval,
+          rfc1337,
+          acceptSynInTimeWait,
+          twoWayHandshake,
+          timeWait,
+          congestionControl,
+          initialWindow,
+          nagle,
+          delayedAck,
+          delayedAckTimeout,
+          keepalive,
+          keepaliveIdle,
+          keepaliveInterval,
+          keepaliveProbes);
     }
   }
 }

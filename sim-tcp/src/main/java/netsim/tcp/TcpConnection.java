@@ -34,20 +34,20 @@ import netsim.tcp.cc.CongestionControls;
  * (sequence number, RST, SYN, ACK, URG, text, FIN), and timeouts.
  *
  * <p>The connection does no I/O and never touches the scheduler. It sends segments and reports
- * state changes through its {@link Environment}, and says when it next needs attention with
- * {@link #pollAt()}; the {@link TcpStack} (or a test) calls {@link #onSegment} and
- * {@link #onTimer}. That keeps every rule testable by driving exact segments in.
+ * state changes through its {@link Environment}, and says when it next needs attention with {@link
+ * #pollAt()}; the {@link TcpStack} (or a test) calls {@link #onSegment} and {@link #onTimer}. That
+ * keeps every rule testable by driving exact segments in.
  *
  * <p>The send side is addressed by stream position: position 0 is our SYN, positions 1.. are data
- * bytes, and the FIN follows the last byte written. On the wire, position p is sequence number
- * ISS + p. Where the RFC says SND.NXT for the ACK check and for the sequence number of a segment
- * without data (an ACK, a RST), we use SND.MAX, the highest position ever sent, because our
- * SND.NXT moves back on retransmission and the RFC's does not.
+ * bytes, and the FIN follows the last byte written. On the wire, position p is sequence number ISS
+ * + p. Where the RFC says SND.NXT for the ACK check and for the sequence number of a segment
+ * without data (an ACK, a RST), we use SND.MAX, the highest position ever sent, because our SND.NXT
+ * moves back on retransmission and the RFC's does not.
  *
- * <p>Data transfer: a sliding window limited by the peer's window and the congestion window
- * ({@link CongestionControl}), sender and receiver silly-window avoidance and Nagle (RFC 9293
- * 3.8.6), fast retransmit and recovery (RFC 5681, RFC 6582), out-of-order reassembly, delayed
- * acknowledgments, the persist timer for zero windows, and keep-alives.
+ * <p>Data transfer: a sliding window limited by the peer's window and the congestion window ({@link
+ * CongestionControl}), sender and receiver silly-window avoidance and Nagle (RFC 9293 3.8.6), fast
+ * retransmit and recovery (RFC 5681, RFC 6582), out-of-order reassembly, delayed acknowledgments,
+ * the persist timer for zero windows, and keep-alives.
  */
 public final class TcpConnection {
 
@@ -74,10 +74,13 @@ public final class TcpConnection {
 
   /** The cause a state change reports when the host crashes. */
   static final String HOST_CRASH = "host crash";
+
   /** {@link #pollAt()} when no timer is running. */
   public static final long NEVER = Long.MAX_VALUE;
+
   /** RFC 9293 3.7.1: the MSS to assume when the peer sends none. */
   static final int DEFAULT_PEER_MSS = 536;
+
   private static final int TIMESTAMP_OPTION_LENGTH = 12;
 
   private final TcpConfig config;
@@ -87,6 +90,7 @@ public final class TcpConnection {
 
   private TcpState state = CLOSED;
   private final Set<TcpState> visited = EnumSet.noneOf(TcpState.class);
+
   /** Whether this connection came from a LISTEN (RFC 9293 3.10.7.4: it returns there on RST). */
   private boolean passiveOpen;
 
@@ -123,12 +127,16 @@ public final class TcpConnection {
 
   // Receiving: reassembly, the offered window and the application's reading.
   private final ReassemblyQueue reassembly = new ReassemblyQueue();
+
   /** The stream offset of RCV.NXT's byte: in-order bytes received so far. */
   private long receivedOffset;
+
   /** RCV.WND: the window offered, from RCV.NXT. */
   private long rcvWnd;
+
   /** Bytes received in order while the application was not reading; null when there are none. */
   private ByteArrayOutputStream unread;
+
   private boolean reading = true;
   private boolean finPending;
   private int pendingFinSeq;
@@ -138,8 +146,10 @@ public final class TcpConnection {
   private int duplicateAcks;
   private boolean inRecovery;
   private boolean restartedInRecovery;
+
   /** One past the highest position sent when recovery began ("recover" of RFC 6582). */
   private long recover;
+
   private long reportedCwnd = -1;
   private long reportedSsthresh = -1;
   private long reportedSrtt = -1;
@@ -148,6 +158,7 @@ public final class TcpConnection {
 
   // Output.
   private boolean ackPending;
+
   /** Full-sized segments received since our last ACK, for delayed ACKs. */
   private int unackedSegments;
 
@@ -178,8 +189,13 @@ public final class TcpConnection {
    * @param iss the initial send sequence number (RFC 9293 3.4.1)
    * @param tsOffset the per-connection offset of our timestamp clock (RFC 7323 5.4)
    */
-  public TcpConnection(TcpConfig config, FourTuple tuple, int iss, long tsOffset,
-      Environment env, TcpHandler handler) {
+  public TcpConnection(
+      TcpConfig config,
+      FourTuple tuple,
+      int iss,
+      long tsOffset,
+      Environment env,
+      TcpHandler handler) {
     this.config = checkNotNull(config, "config");
     this.tuple = checkNotNull(tuple, "tuple");
     this.env = checkNotNull(env, "env");
@@ -187,8 +203,9 @@ public final class TcpConnection {
     this.iss = iss;
     this.tsOffset = tsOffset;
     this.sendBuffer = new SendBuffer(config.sendBuffer());
-    this.rtt = new RttEstimator(config.initialRto(), config.minRto(), config.maxRto(),
-        config.clockGranularity());
+    this.rtt =
+        new RttEstimator(
+            config.initialRto(), config.minRto(), config.maxRto(), config.clockGranularity());
     this.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
     this.rcvWnd = Math.min(config.receiveBuffer(), 0xFFFF);
     visited.add(CLOSED);
@@ -207,8 +224,8 @@ public final class TcpConnection {
   }
 
   /**
-   * RFC 9293 3.10.7.2, a SYN arrives for a listener: this new TCB, born in LISTEN, takes the
-   * SYN and answers SYN,ACK in SYN-RECEIVED (or, under the two-way handshake counterfactual, goes
+   * RFC 9293 3.10.7.2, a SYN arrives for a listener: this new TCB, born in LISTEN, takes the SYN
+   * and answers SYN,ACK in SYN-RECEIVED (or, under the two-way handshake counterfactual, goes
    * straight to ESTABLISHED).
    */
   void acceptSyn(TcpSegment syn) {
@@ -236,8 +253,8 @@ public final class TcpConnection {
   }
 
   /**
-   * RFC 9293 3.10.2 SEND: queues data. Returns how many bytes the send buffer took; when fewer
-   * than offered, {@link TcpHandler#onWritable} follows once space is free.
+   * RFC 9293 3.10.2 SEND: queues data. Returns how many bytes the send buffer took; when fewer than
+   * offered, {@link TcpHandler#onWritable} follows once space is free.
    *
    * @throws IllegalStateException after the sending side was closed ("connection closing")
    */
@@ -270,8 +287,8 @@ public final class TcpConnection {
   }
 
   /**
-   * RFC 9293 3.10.4 CLOSE: "I have no more data to send". The FIN follows the data already
-   * queued. Receiving goes on. Calling it again is harmless.
+   * RFC 9293 3.10.4 CLOSE: "I have no more data to send". The FIN follows the data already queued.
+   * Receiving goes on. Calling it again is harmless.
    */
   public void shutdownOutput() {
     switch (state) {
@@ -334,8 +351,8 @@ public final class TcpConnection {
   }
 
   /**
-   * A new SYN for this 4-tuple with a higher sequence number ends TIME-WAIT early (RFC 6191's
-   * idea, as Linux does when so configured); the stack hands the SYN to the listener.
+   * A new SYN for this 4-tuple with a higher sequence number ends TIME-WAIT early (RFC 6191's idea,
+   * as Linux does when so configured); the stack hands the SYN to the listener.
    */
   void endTimeWaitForNewSyn() {
     checkState(state == TIME_WAIT, "not in TIME-WAIT but %s", state);
@@ -372,8 +389,11 @@ public final class TcpConnection {
     long cwnd = cc.cwnd();
     long ssthresh = cc.ssthresh();
     long flight = flightSize();
-    if (cwnd != reportedCwnd || ssthresh != reportedSsthresh || rtt.srtt() != reportedSrtt
-        || rtt.rto() != reportedRto || flight != reportedFlight) {
+    if (cwnd != reportedCwnd
+        || ssthresh != reportedSsthresh
+        || rtt.srtt() != reportedSrtt
+        || rtt.rto() != reportedRto
+        || flight != reportedFlight) {
       reportedCwnd = cwnd;
       reportedSsthresh = ssthresh;
       reportedSrtt = rtt.srtt();
@@ -514,9 +534,7 @@ public final class TcpConnection {
     }
   }
 
-  /**
-   * The acceptability test of RFC 9293 3.10.7.4 (the table of SEG.LEN and RCV.WND).
-   */
+  /** The acceptability test of RFC 9293 3.10.7.4 (the table of SEG.LEN and RCV.WND). */
   private boolean isAcceptable(int seq, int segLen) {
     int window = (int) rcvWnd;
     if (segLen == 0) {
@@ -582,16 +600,17 @@ public final class TcpConnection {
   }
 
   /**
-   * RFC 9293 3.10.7.4, fifth: the ACK field. Returns false if the segment is done with (dropped,
-   * or it closed the connection).
+   * RFC 9293 3.10.7.4, fifth: the ACK field. Returns false if the segment is done with (dropped, or
+   * it closed the connection).
    */
   private boolean ackArrives(TcpSegment seg) {
     int ack = seg.ack();
     // RFC 5961 5.2: "the ACK value is considered acceptable only if it is in the range of
     // ((SND.UNA - MAX.SND.WND) =< SEG.ACK =< SND.NXT)". Otherwise send a (challenge) ACK.
     boolean tooNew = Seq.gt(ack, seqOf(sndMax));
-    boolean tooOld = config.challengeAcks()
-        && Seq.lt(ack, seqOf(sndUna) - (int) Math.min(maxSndWnd, Integer.MAX_VALUE));
+    boolean tooOld =
+        config.challengeAcks()
+            && Seq.lt(ack, seqOf(sndUna) - (int) Math.min(maxSndWnd, Integer.MAX_VALUE));
     if (state == SYN_RECEIVED) {
       // "If SND.UNA < SEG.ACK =< SND.NXT, then enter ESTABLISHED state and continue processing";
       // "If the segment acknowledgment is not acceptable, form a reset segment
@@ -622,8 +641,12 @@ public final class TcpConnection {
       // no SYN or FIN, data outstanding, the same window).
       if (Seq.lt(seqOf(sndUna), ack)) {
         acknowledge(ack);
-      } else if (cc != null && ack == seqOf(sndUna) && seg.seqLength() == 0
-          && sndMax > sndUna && sndWnd > 0 && scaledWindow(seg) == sndWnd) {
+      } else if (cc != null
+          && ack == seqOf(sndUna)
+          && seg.seqLength() == 0
+          && sndMax > sndUna
+          && sndWnd > 0
+          && scaledWindow(seg) == sndWnd) {
         duplicateAckArrives();
       }
       // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK), set SND.WND <-
@@ -846,8 +869,8 @@ public final class TcpConnection {
 
   /**
    * Pauses or resumes handing received data to the application. While paused, data waits in the
-   * receive buffer and the offered window shrinks, down to zero; resuming delivers what waited
-   * and announces the reopened window.
+   * receive buffer and the offered window shrinks, down to zero; resuming delivers what waited and
+   * announces the reopened window.
    */
   public void setReading(boolean on) {
     reading = on;
@@ -877,7 +900,8 @@ public final class TcpConnection {
 
   /** The earliest time this connection needs {@link #onTimer()}, or {@link #NEVER}. */
   public long pollAt() {
-    return Math.min(Math.min(retransmitAt, timeWaitAt),
+    return Math.min(
+        Math.min(retransmitAt, timeWaitAt),
         Math.min(delayedAckAt, Math.min(persistAt, keepaliveAt)));
   }
 
@@ -907,11 +931,12 @@ public final class TcpConnection {
   /** RFC 6298 5.4 - 5.6: retransmit the earliest unacknowledged segment and back off. */
   private void retransmissionTimeout() {
     retransmitAt = NEVER;
-    int limit = switch (state) {
-      case SYN_SENT -> config.synRetries();
-      case SYN_RECEIVED -> passiveOpen ? config.synAckRetries() : config.synRetries();
-      default -> config.maxRetries();
-    };
+    int limit =
+        switch (state) {
+          case SYN_SENT -> config.synRetries();
+          case SYN_RECEIVED -> passiveOpen ? config.synAckRetries() : config.synRetries();
+          default -> config.maxRetries();
+        };
     if (retries >= limit) {
       // RFC 9293 3.10.8 USER TIMEOUT: "flush all queues, signal the user 'error: connection
       // aborted due to user timeout' ... delete the TCB, enter the CLOSED state".
@@ -1047,8 +1072,12 @@ public final class TcpConnection {
       // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
       transmit(segment(seqOf(sndMax), rcvNxt, ACK, null));
     }
-    if (sndNxt < 1 + sendBuffer.end() && sndMax == sndUna && sndUna > 0
-        && retransmitAt == NEVER && persistAt == NEVER && state.isSynchronized()) {
+    if (sndNxt < 1 + sendBuffer.end()
+        && sndMax == sndUna
+        && sndUna > 0
+        && retransmitAt == NEVER
+        && persistAt == NEVER
+        && state.isSynchronized()) {
       // Data waits but nothing is in flight, so no ACK will come to move it: the window is
       // closed, or too small to be worth a segment. The persist timer will force it.
       startPersistTimer();
@@ -1081,8 +1110,10 @@ public final class TcpConnection {
     if (length == 0 && !fin) {
       return null;
     }
-    if (length > 0 && length < mss && position >= sndMax && !mayDispatchSmall(position, length,
-        dataEnd)) {
+    if (length > 0
+        && length < mss
+        && position >= sndMax
+        && !mayDispatchSmall(position, length, dataEnd)) {
       return null;
     }
     byte[] data = length == 0 ? null : sendBuffer.copy(position - 1, length);
@@ -1151,24 +1182,37 @@ public final class TcpConnection {
       options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? tsRecent : 0);
     }
     int windowField = (int) Math.min(0xFFFF, syn ? rcvWnd : rcvWnd >> rcvShift);
-    return new TcpSegment(tuple.local().port(), tuple.remote().port(), seq,
-        (flags & ACK) != 0 ? ack : 0, flags, (flags & RST) != 0 && (flags & ACK) == 0 ? 0
-            : windowField, 0, options, data);
+    return new TcpSegment(
+        tuple.local().port(),
+        tuple.remote().port(),
+        seq,
+        (flags & ACK) != 0 ? ack : 0,
+        flags,
+        (flags & RST) != 0 && (flags & ACK) == 0 ? 0 : windowField,
+        0,
+        options,
+        data);
   }
 
   /**
-   * The options of our SYN (what we offer) or SYN,ACK (only what the peer's SYN offered, also
-   * after a simultaneous open: RFC 7323 2.2, "A TCP MAY send a Window Scale option in a
-   * <SYN,ACK> segment only if it received a Window Scale option in the initial <SYN>", and 3.2
-   * likewise for timestamps; RFC 2018 for SACK-permitted).
+   * The options of our SYN (what we offer) or SYN,ACK (only what the peer's SYN offered, also after
+   * a simultaneous open: RFC 7323 2.2, "A TCP MAY send a Window Scale option in a <SYN,ACK> segment
+   * only if it received a Window Scale option in the initial <SYN>", and 3.2 likewise for
+   * timestamps; RFC 2018 for SACK-permitted).
    */
   private TcpOptions synOptions() {
     boolean active = !passiveOpen && state == SYN_SENT;
     boolean scaling = config.windowScaling() && (active || peerOfferedScaling);
     boolean timestamps = config.timestamps() && (active || peerOfferedTimestamps);
     boolean sack = config.sackPermitted() && (active || peerOfferedSack);
-    return new TcpOptions(config.mss(), scaling ? config.receiveWindowShift() : -1, sack,
-        timestamps, 0, 0, ImmutableList.of());
+    return new TcpOptions(
+        config.mss(),
+        scaling ? config.receiveWindowShift() : -1,
+        sack,
+        timestamps,
+        0,
+        0,
+        ImmutableList.of());
   }
 
   private long timestampNow() {
@@ -1232,8 +1276,8 @@ public final class TcpConnection {
   }
 
   /**
-   * New data was acknowledged: grow the window, or continue or end loss recovery (RFC 5681 3.2,
-   * RFC 6582 3.2). Returns whether the ACK was a partial ACK of a NewReno recovery.
+   * New data was acknowledged: grow the window, or continue or end loss recovery (RFC 5681 3.2, RFC
+   * 6582 3.2). Returns whether the ACK was a partial ACK of a NewReno recovery.
    */
   private boolean congestionOnAck(long acked) {
     duplicateAcks = 0;
@@ -1248,8 +1292,10 @@ public final class TcpConnection {
       // + SMSS).
       inRecovery = false;
       restartedInRecovery = false;
-      cc.setCwnd(cc.newRenoRecovery()
-          ? Math.min(cc.ssthresh(), Math.max(flightSize(), smss) + smss) : cc.ssthresh());
+      cc.setCwnd(
+          cc.newRenoRecovery()
+              ? Math.min(cc.ssthresh(), Math.max(flightSize(), smss) + smss)
+              : cc.ssthresh());
       return false;
     }
     // RFC 6582 3.2 step 4, a partial ACK: retransmit the first unacknowledged segment, deflate
@@ -1334,8 +1380,9 @@ public final class TcpConnection {
     sackOn = config.sackPermitted() && peerOfferedSack;
     rcvWnd = Math.min(config.receiveBuffer(), 0xFFFFL << rcvShift);
     int smss = sendMss();
-    cc = CongestionControls.create(config.congestionControl(), smss,
-        config.initialWindowBytes(smss));
+    cc =
+        CongestionControls.create(
+            config.congestionControl(), smss, config.initialWindowBytes(smss));
   }
 
   private void established() {
@@ -1382,8 +1429,12 @@ public final class TcpConnection {
     if (previous == next) {
       return;
     }
-    checkState(TcpTransitions.allows(previous, next), "no transition %s -> %s (%s) in RFC 9293",
-        previous, next, cause);
+    checkState(
+        TcpTransitions.allows(previous, next),
+        "no transition %s -> %s (%s) in RFC 9293",
+        previous,
+        next,
+        cause);
     state = next;
     visited.add(next);
     env.stateChanged(this, previous, next, cause);

@@ -6,9 +6,9 @@ import java.util.Locale;
 
 /**
  * The TCP control bits, at their positions in the header's flags byte (RFC 9293 3.1), and their
- * names in the order traces print them: SYN, FIN, RST, PSH, ACK, URG, ECE, CWR. ACK comes after
- * the flags it usually accompanies, so segments read as people name them and as Wireshark shows
- * them: "SYN|ACK", "FIN|ACK", "PSH|ACK", "RST|ACK", "FIN|PSH|ACK".
+ * names in the order traces print them: SYN, FIN, RST, PSH, ACK, URG, ECE, CWR. ACK comes after the
+ * flags it usually accompanies, so segments read as people name them and as Wireshark shows them:
+ * "SYN|ACK", "FIN|ACK", "PSH|ACK", "RST|ACK", "FIN|PSH|ACK".
  */
 public final class TcpFlags {
   public static final int FIN = 0x01;
@@ -61,8 +61,11 @@ public final class TcpFlags {
         return TRACE_ORDER[i];
       }
     }
-    checkArgument(false, "unknown TCP flag '%s' in '%s' (known: SYN, FIN, RST, PSH, ACK, URG, ECE,"
-        + " CWR)", name, text);
+    checkArgument(
+        false,
+        "unknown TCP flag '%s' in '%s' (known: SYN, FIN, RST, PSH, ACK, URG, ECE," + " CWR)",
+        name,
+        text);
     return 0;
   }
 

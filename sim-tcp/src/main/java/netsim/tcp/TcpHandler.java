@@ -2,8 +2,8 @@ package netsim.tcp;
 
 /**
  * What an application hears from a TCP connection. Every method has a no-op default. Callbacks run
- * inside the simulation, at the virtual time of the event that caused them; an application may
- * call the connection (send, close, ...) from inside them.
+ * inside the simulation, at the virtual time of the event that caused them; an application may call
+ * the connection (send, close, ...) from inside them.
  */
 public interface TcpHandler {
   /** The handshake completed: the connection is ESTABLISHED (or, for a simultaneous open, too). */
@@ -12,7 +12,9 @@ public interface TcpHandler {
   /** In-order bytes arrived. The array is the application's to keep. */
   default void onData(TcpConnection connection, byte[] data) {}
 
-  /** Space was freed in the send buffer after {@link TcpConnection#send} accepted less than asked. */
+  /**
+   * Space was freed in the send buffer after {@link TcpConnection#send} accepted less than asked.
+   */
   default void onWritable(TcpConnection connection) {}
 
   /** The peer's FIN arrived: no more data will come. */

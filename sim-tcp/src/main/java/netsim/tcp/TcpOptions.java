@@ -7,9 +7,9 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * The TCP options a segment carries: MSS, window scale, SACK-permitted (RFC 9293, RFC 7323,
- * RFC 2018), timestamps (RFC 7323) and SACK blocks (RFC 2018). Written in the order Linux uses, so
- * that captures look like a real host's: MSS, SACK-permitted, timestamps, window scale, SACK.
+ * The TCP options a segment carries: MSS, window scale, SACK-permitted (RFC 9293, RFC 7323, RFC
+ * 2018), timestamps (RFC 7323) and SACK blocks (RFC 2018). Written in the order Linux uses, so that
+ * captures look like a real host's: MSS, SACK-permitted, timestamps, window scale, SACK.
  *
  * @param mss the maximum segment size, or -1 if absent (only in SYN segments)
  * @param windowScale the window scale shift count, or -1 if absent (only in SYN segments)
@@ -19,8 +19,14 @@ import java.util.List;
  * @param tsEcr the echoed timestamp (unsigned 32 bits) when {@code timestamps}
  * @param sackBlocks SACK blocks as (left edge, right edge) pairs, at most 4
  */
-public record TcpOptions(int mss, int windowScale, boolean sackPermitted, boolean timestamps,
-    long tsVal, long tsEcr, List<SackBlock> sackBlocks) {
+public record TcpOptions(
+    int mss,
+    int windowScale,
+    boolean sackPermitted,
+    boolean timestamps,
+    long tsVal,
+    long tsEcr,
+    List<SackBlock> sackBlocks) {
 
   /** One SACK block: the sequence numbers [left, right) received out of order. */
   public record SackBlock(int left, int right) {
@@ -43,8 +49,8 @@ public record TcpOptions(int mss, int windowScale, boolean sackPermitted, boolea
 
   public TcpOptions {
     checkArgument(mss >= -1 && mss <= 0xFFFF, "MSS out of range: %s", mss);
-    checkArgument(windowScale >= -1 && windowScale <= 14, "window scale out of range 0-14: %s",
-        windowScale);
+    checkArgument(
+        windowScale >= -1 && windowScale <= 14, "window scale out of range 0-14: %s", windowScale);
     checkArgument(sackBlocks.size() <= 4, "at most 4 SACK blocks fit, got %s", sackBlocks.size());
     sackBlocks = ImmutableList.copyOf(sackBlocks);
   }
@@ -58,8 +64,14 @@ public record TcpOptions(int mss, int windowScale, boolean sackPermitted, boolea
   }
 
   public TcpOptions withTimestamps(long value, long echo) {
-    return new TcpOptions(mss, windowScale, sackPermitted, true, value & 0xFFFF_FFFFL,
-        echo & 0xFFFF_FFFFL, sackBlocks);
+    return new TcpOptions(
+        mss,
+        windowScale,
+        sackPermitted,
+        true,
+        value & 0xFFFF_FFFFL,
+        echo & 0xFFFF_FFFFL,
+        sackBlocks);
   }
 
   public TcpOptions withSackBlocks(List<SackBlock> blocks) {
@@ -100,8 +112,7 @@ public record TcpOptions(int mss, int windowScale, boolean sackPermitted, boolea
       out.put((byte) KIND_SACK_PERMITTED).put((byte) 2);
     }
     if (hasWindowScale()) {
-      out.put((byte) KIND_NOP).put((byte) KIND_WINDOW_SCALE).put((byte) 3)
-          .put((byte) windowScale);
+      out.put((byte) KIND_NOP).put((byte) KIND_WINDOW_SCALE).put((byte) 3).put((byte) windowScale);
     }
     if (!sackBlocks.isEmpty()) {
       out.put((byte) KIND_NOP).put((byte) KIND_NOP);
@@ -135,8 +146,7 @@ public record TcpOptions(int mss, int windowScale, boolean sackPermitted, boolea
         continue;
       }
       int size = in.get() & 0xFF;
-      checkArgument(size >= 2 && in.position() - 2 + size <= end, "bad TCP option length %s",
-          size);
+      checkArgument(size >= 2 && in.position() - 2 + size <= end, "bad TCP option length %s", size);
       switch (kind) {
         case KIND_MSS -> mss = in.getShort() & 0xFFFF;
         case KIND_WINDOW_SCALE -> scale = in.get() & 0xFF;
@@ -155,8 +165,8 @@ public record TcpOptions(int mss, int windowScale, boolean sackPermitted, boolea
       }
     }
     in.position(end);
-    return new TcpOptions(mss, Math.min(scale, 14), sackPermitted, timestamps, tsVal, tsEcr,
-        blocks.build());
+    return new TcpOptions(
+        mss, Math.min(scale, 14), sackPermitted, timestamps, tsVal, tsEcr, blocks.build());
   }
 
   @Override

@@ -4,9 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.ByteBuffer;
-import netsim.net.InternetChecksum;
-import netsim.net.Ipv4Address;
-import netsim.net.Payload;
+import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
 
 /**
  * A TCP segment with the real header fields (RFC 9293 3.1): ports, sequence and acknowledgment
@@ -32,12 +32,22 @@ public final class TcpSegment implements Payload {
    * @param window the raw 16-bit window field (already scaled down by the sender's shift)
    * @param data the payload bytes; the segment keeps the array, so callers must not change it
    */
-  public TcpSegment(int sourcePort, int destinationPort, int seq, int ack, int flags, int window,
-      int urgentPointer, TcpOptions options, byte[] data) {
-    checkArgument(sourcePort >= 0 && sourcePort <= 0xFFFF, "source port out of range: %s",
-        sourcePort);
-    checkArgument(destinationPort >= 0 && destinationPort <= 0xFFFF,
-        "destination port out of range: %s", destinationPort);
+  public TcpSegment(
+      int sourcePort,
+      int destinationPort,
+      int seq,
+      int ack,
+      int flags,
+      int window,
+      int urgentPointer,
+      TcpOptions options,
+      byte[] data) {
+    checkArgument(
+        sourcePort >= 0 && sourcePort <= 0xFFFF, "source port out of range: %s", sourcePort);
+    checkArgument(
+        destinationPort >= 0 && destinationPort <= 0xFFFF,
+        "destination port out of range: %s",
+        destinationPort);
     checkArgument(window >= 0 && window <= 0xFFFF, "window field out of range: %s", window);
     checkArgument((flags & ~0xFF) == 0, "unknown flag bits: %s", flags);
     this.sourcePort = sourcePort;
@@ -177,16 +187,18 @@ public final class TcpSegment implements Payload {
    * @throws IllegalArgumentException if the bytes are not a TCP segment
    */
   public static TcpSegment parse(byte[] bytes) {
-    checkArgument(bytes.length >= HEADER_LENGTH, "a TCP segment has at least 20 bytes, got %s",
-        bytes.length);
+    checkArgument(
+        bytes.length >= HEADER_LENGTH, "a TCP segment has at least 20 bytes, got %s", bytes.length);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     int sourcePort = in.getShort() & 0xFFFF;
     int destinationPort = in.getShort() & 0xFFFF;
     int seq = in.getInt();
     int ack = in.getInt();
     int headerLength = ((in.get() & 0xFF) >>> 4) * 4;
-    checkArgument(headerLength >= HEADER_LENGTH && headerLength <= bytes.length,
-        "bad TCP data offset: %s bytes", headerLength);
+    checkArgument(
+        headerLength >= HEADER_LENGTH && headerLength <= bytes.length,
+        "bad TCP data offset: %s bytes",
+        headerLength);
     int flags = in.get() & 0xFF;
     int window = in.getShort() & 0xFFFF;
     in.getShort(); // checksum
@@ -194,15 +206,20 @@ public final class TcpSegment implements Payload {
     TcpOptions options = TcpOptions.read(in, headerLength - HEADER_LENGTH);
     byte[] data = new byte[bytes.length - headerLength];
     in.get(data);
-    return new TcpSegment(sourcePort, destinationPort, seq, ack, flags, window, urgent, options,
-        data);
+    return new TcpSegment(
+        sourcePort, destinationPort, seq, ack, flags, window, urgent, options, data);
   }
 
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(64);
-    text.append(sourcePort).append(" > ").append(destinationPort).append(' ')
-        .append(TcpFlags.format(flags)).append(" seq=").append(Seq.unsigned(seq));
+    text.append(sourcePort)
+        .append(" > ")
+        .append(destinationPort)
+        .append(' ')
+        .append(TcpFlags.format(flags))
+        .append(" seq=")
+        .append(Seq.unsigned(seq));
     if (has(TcpFlags.ACK)) {
       text.append(" ack=").append(Seq.unsigned(ack));
     }
@@ -270,8 +287,8 @@ public final class TcpSegment implements Payload {
     }
 
     public TcpSegment build() {
-      return new TcpSegment(sourcePort, destinationPort, seq, ack, flags, window, urgentPointer,
-          options, data);
+      return new TcpSegment(
+          sourcePort, destinationPort, seq, ack, flags, window, urgentPointer, options, data);
     }
   }
 }

@@ -10,14 +10,14 @@ import java.util.Map;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Timer;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 
 /**
- * The TCP of one host: demultiplexes arriving segments by 4-tuple to connections, to listeners
- * (RFC 9293 3.10.7.2) or to the closed-port rule (3.10.7.1); allocates ephemeral ports and ISNs;
- * and drives each connection's timers on the simulator.
+ * The TCP of one host: demultiplexes arriving segments by 4-tuple to connections, to listeners (RFC
+ * 9293 3.10.7.2) or to the closed-port rule (3.10.7.1); allocates ephemeral ports and ISNs; and
+ * drives each connection's timers on the simulator.
  *
  * <p>It sends through a {@link SegmentOutput}, so it runs on a sim-net {@link Host} ({@link
  * #install}) or alone in a test or a packetdrill script.
@@ -45,8 +45,10 @@ public final class TcpStack {
   private final IsnGenerator isns;
   private final Map<FourTuple, Entry> connections = new LinkedHashMap<>();
   private final Map<Integer, TcpListener> listeners = new LinkedHashMap<>();
+
   /** Every connection ever made, in order of creation: live, or reduced to its record. */
   private final List<HistorySlot> history = new ArrayList<>();
+
   private final List<TcpObserver> observers = new ArrayList<>();
   private final Env env = new Env();
   private int nextEphemeral = FIRST_EPHEMERAL_PORT;
@@ -67,8 +69,8 @@ public final class TcpStack {
   }
 
   /**
-   * One connection in the history: the connection while it lives, then only its record, so
-   * that an ended connection's buffers can be collected.
+   * One connection in the history: the connection while it lives, then only its record, so that an
+   * ended connection's buffers can be collected.
    */
   private static final class HistorySlot {
     TcpConnection live;
@@ -83,8 +85,13 @@ public final class TcpStack {
     }
   }
 
-  public TcpStack(Simulator simulator, RandomStreams streams, String node, Ipv4Address address,
-      TcpConfig config, SegmentOutput output) {
+  public TcpStack(
+      Simulator simulator,
+      RandomStreams streams,
+      String node,
+      Ipv4Address address,
+      TcpConfig config,
+      SegmentOutput output) {
     this.simulator = checkNotNull(simulator, "simulator");
     this.node = checkNotNull(node, "node");
     this.address = checkNotNull(address, "address");
@@ -98,13 +105,22 @@ public final class TcpStack {
    * drops for a full backlog is reported as a drop with cause {@link DropCause#BACKLOG}.
    */
   public static TcpStack install(Host host, TcpConfig config) {
-    TcpStack stack = new TcpStack(host.network().simulator(), host.network().streams(),
-        host.name(), host.address(), config, host::send);
-    host.register(TcpSegment.PROTOCOL, packet -> {
-      if (!stack.receive(packet.source(), packet.destination(), (TcpSegment) packet.payload())) {
-        host.discard(packet, DropCause.BACKLOG);
-      }
-    });
+    TcpStack stack =
+        new TcpStack(
+            host.network().simulator(),
+            host.network().streams(),
+            host.name(),
+            host.address(),
+            config,
+            host::send);
+    host.register(
+        TcpSegment.PROTOCOL,
+        packet -> {
+          if (!stack.receive(
+              packet.source(), packet.destination(), (TcpSegment) packet.payload())) {
+            host.discard(packet, DropCause.BACKLOG);
+          }
+        });
     return stack;
   }
 
@@ -141,8 +157,9 @@ public final class TcpStack {
     checkArgument(port > 0 && port <= 0xFFFF, "port out of range 1-65535: %s", port);
     checkArgument(backlog > 0, "backlog must be at least 1, got %s", backlog);
     checkArgument(!listeners.containsKey(port), "%s already listens on port %s", node, port);
-    TcpListener listener = new TcpListener(this, new Endpoint(address, port), backlog,
-        checkNotNull(acceptor, "acceptor"));
+    TcpListener listener =
+        new TcpListener(
+            this, new Endpoint(address, port), backlog, checkNotNull(acceptor, "acceptor"));
     listeners.put(port, listener);
     report(FourTuple.listener(listener.local()), TcpState.CLOSED, TcpState.LISTEN, "OPEN");
     return listener;
@@ -167,8 +184,7 @@ public final class TcpStack {
    * @throws ConnectionExistsException if a connection with this 4-tuple exists
    */
   public TcpConnection connect(int localPort, Endpoint remote, TcpHandler handler) {
-    checkArgument(localPort > 0 && localPort <= 0xFFFF, "port out of range 1-65535: %s",
-        localPort);
+    checkArgument(localPort > 0 && localPort <= 0xFFFF, "port out of range 1-65535: %s", localPort);
     FourTuple tuple = new FourTuple(new Endpoint(address, localPort), checkNotNull(remote));
     Entry existing = connections.get(tuple);
     if (existing != null) {
@@ -206,8 +222,8 @@ public final class TcpStack {
   }
 
   /**
-   * A record of every connection this stack ever made, in order of creation, ended ones
-   * included. Only the record of an ended connection is kept, never the connection.
+   * A record of every connection this stack ever made, in order of creation, ended ones included.
+   * Only the record of an ended connection is kept, never the connection.
    */
   public List<ConnectionRecord> history() {
     List<ConnectionRecord> records = new ArrayList<>(history.size());
@@ -243,8 +259,10 @@ public final class TcpStack {
    *     only drop that is not an RFC 9293 rule); true otherwise
    */
   public boolean receive(Ipv4Address source, Ipv4Address destination, TcpSegment seg) {
-    FourTuple tuple = new FourTuple(new Endpoint(destination, seg.destinationPort()),
-        new Endpoint(source, seg.sourcePort()));
+    FourTuple tuple =
+        new FourTuple(
+            new Endpoint(destination, seg.destinationPort()),
+            new Endpoint(source, seg.sourcePort()));
     Entry entry = connections.get(tuple);
     TcpListener listener = listeners.get(seg.destinationPort());
     if (entry != null && isNewIncarnation(entry.connection, seg, listener)) {
@@ -264,11 +282,13 @@ public final class TcpStack {
     return true;
   }
 
-  private boolean isNewIncarnation(TcpConnection connection, TcpSegment seg,
-      TcpListener listener) {
-    return config.acceptSynInTimeWait() && listener != null
-        && connection.state() == TcpState.TIME_WAIT && seg.has(TcpFlags.SYN)
-        && !seg.has(TcpFlags.ACK) && !seg.has(TcpFlags.RST)
+  private boolean isNewIncarnation(TcpConnection connection, TcpSegment seg, TcpListener listener) {
+    return config.acceptSynInTimeWait()
+        && listener != null
+        && connection.state() == TcpState.TIME_WAIT
+        && seg.has(TcpFlags.SYN)
+        && !seg.has(TcpFlags.ACK)
+        && !seg.has(TcpFlags.RST)
         && Seq.gt(seg.seq(), connection.rcvNxt());
   }
 
@@ -278,8 +298,8 @@ public final class TcpStack {
     if (seg.has(TcpFlags.RST)) {
       return;
     }
-    TcpSegment.Builder reset = TcpSegment.builder(tuple.local().port(), tuple.remote().port())
-        .flags(TcpFlags.RST);
+    TcpSegment.Builder reset =
+        TcpSegment.builder(tuple.local().port(), tuple.remote().port()).flags(TcpFlags.RST);
     if (seg.has(TcpFlags.ACK)) {
       // "If the ACK bit is on, <SEQ=SEG.ACK><CTL=RST>"
       reset.seq(seg.ack());
@@ -301,9 +321,12 @@ public final class TcpStack {
     // in the LISTEN state. An acceptable reset segment should be formed ... <SEQ=SEG.ACK>
     // <CTL=RST>"
     if (seg.has(TcpFlags.ACK)) {
-      output.send(tuple.remote().address(),
+      output.send(
+          tuple.remote().address(),
           TcpSegment.builder(tuple.local().port(), tuple.remote().port())
-              .seq(seg.ack()).flags(TcpFlags.RST).build(),
+              .seq(seg.ack())
+              .flags(TcpFlags.RST)
+              .build(),
           TcpState.LISTEN.name());
       return true;
     }
@@ -331,9 +354,13 @@ public final class TcpStack {
     int iss = isns.isn(tuple, simulator.now());
     TcpConnection connection =
         new TcpConnection(config, tuple, iss, isns.timestampOffset(tuple), env, handler);
-    Timer timer = new Timer(simulator, "tcp/" + node + "/" + tuple, () -> {
-      connection.onTimer();
-    });
+    Timer timer =
+        new Timer(
+            simulator,
+            "tcp/" + node + "/" + tuple,
+            () -> {
+              connection.onTimer();
+            });
     HistorySlot slot = new HistorySlot(connection);
     history.add(slot);
     connections.put(tuple, new Entry(connection, timer, parent, slot));
@@ -380,8 +407,7 @@ public final class TcpStack {
     }
 
     @Override
-    public void stateChanged(TcpConnection connection, TcpState from, TcpState to,
-        String cause) {
+    public void stateChanged(TcpConnection connection, TcpState from, TcpState to, String cause) {
       report(connection.tuple(), from, to, cause);
       Entry entry = connections.get(connection.tuple());
       if (entry == null || entry.connection != connection) {
@@ -433,8 +459,14 @@ public final class TcpStack {
     public void congestionChanged(TcpConnection connection) {
       long now = simulator.now();
       for (TcpObserver observer : observers) {
-        observer.onCongestion(now, node, connection.tuple(), connection.cwnd(),
-            connection.ssthresh(), connection.srtt(), connection.rto(),
+        observer.onCongestion(
+            now,
+            node,
+            connection.tuple(),
+            connection.cwnd(),
+            connection.ssthresh(),
+            connection.srtt(),
+            connection.rto(),
             connection.bytesInFlight());
       }
     }

@@ -1,8 +1,8 @@
 package netsim.tcp;
 
 /**
- * The eleven states of a TCP connection (RFC 9293 3.3.2). Traces print {@link #name()}, e.g.
- * {@code SYN_RECEIVED}.
+ * The eleven states of a TCP connection (RFC 9293 3.3.2). Traces print {@link #name()}, e.g. {@code
+ * SYN_RECEIVED}.
  */
 public enum TcpState {
   CLOSED,
@@ -17,7 +17,9 @@ public enum TcpState {
   LAST_ACK,
   TIME_WAIT;
 
-  /** The states after the handshake (RFC 9293 3.5: "synchronized states"), SYN-RECEIVED included. */
+  /**
+   * The states after the handshake (RFC 9293 3.5: "synchronized states"), SYN-RECEIVED included.
+   */
   public boolean isSynchronized() {
     return ordinal() >= SYN_RECEIVED.ordinal();
   }

@@ -33,44 +33,65 @@ public final class TcpTransitions {
   private static final String ENDINGS =
       "ABORT (3.10.5); host crash; USER TIMEOUT (3.10.8); rcv RST (3.10.7.4 second)";
 
-  public static final List<Transition> TABLE = List.of(
-      new Transition(CLOSED, "OPEN: send SYN", SYN_SENT, "RFC 9293 3.10.1"),
-      new Transition(LISTEN, "rcv SYN: send SYN,ACK", SYN_RECEIVED, "RFC 9293 3.10.7.2"),
-      new Transition(LISTEN, "rcv SYN: send SYN,ACK (COUNTERFACTUAL two-way handshake)",
-          ESTABLISHED, "-"),
-      new Transition(SYN_SENT, "rcv SYN,ACK of our SYN: send ACK", ESTABLISHED,
-          "RFC 9293 3.10.7.3"),
-      new Transition(SYN_SENT, "rcv SYN (simultaneous open): send SYN,ACK", SYN_RECEIVED,
-          "RFC 9293 3.10.7.3, Figure 7"),
-      new Transition(SYN_SENT, "CLOSE; rcv RST acking our SYN; USER TIMEOUT; ABORT; crash",
-          CLOSED, "RFC 9293 3.10.4, 3.10.7.3"),
-      new Transition(SYN_RECEIVED, "rcv ACK of our SYN", ESTABLISHED, "RFC 9293 3.10.7.4 fifth"),
-      new Transition(SYN_RECEIVED, "passive: rcv RST, rcv SYN, or SYN,ACK retries exhausted",
-          LISTEN, "RFC 9293 3.10.7.4 second and fourth"),
-      new Transition(SYN_RECEIVED, "CLOSE: send FIN", FIN_WAIT_1, "RFC 9293 3.10.4"),
-      new Transition(SYN_RECEIVED, "rcv FIN", CLOSE_WAIT, "RFC 9293 3.10.7.4 eighth"),
-      new Transition(SYN_RECEIVED, "active: rcv RST (refused); " + ENDINGS, CLOSED,
-          "RFC 9293 3.10.7.4"),
-      new Transition(ESTABLISHED, "CLOSE: send FIN", FIN_WAIT_1, "RFC 9293 3.10.4"),
-      new Transition(ESTABLISHED, "rcv FIN: send ACK", CLOSE_WAIT, "RFC 9293 3.10.7.4 eighth"),
-      new Transition(ESTABLISHED, ENDINGS + "; rcv SYN without RFC 5961", CLOSED,
-          "RFC 9293 3.10.7.4"),
-      new Transition(FIN_WAIT_1, "rcv ACK of our FIN", FIN_WAIT_2, "RFC 9293 3.10.7.4 fifth"),
-      new Transition(FIN_WAIT_1, "rcv FIN (simultaneous close): send ACK", CLOSING,
-          "RFC 9293 3.10.7.4 eighth"),
-      new Transition(FIN_WAIT_1, "rcv FIN with the ACK of our FIN: send ACK", TIME_WAIT,
-          "RFC 9293 3.10.7.4 eighth"),
-      new Transition(FIN_WAIT_1, ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
-      new Transition(FIN_WAIT_2, "rcv FIN: send ACK", TIME_WAIT, "RFC 9293 3.10.7.4 eighth"),
-      new Transition(FIN_WAIT_2, ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
-      new Transition(CLOSE_WAIT, "CLOSE: send FIN", LAST_ACK, "RFC 9293 3.10.4"),
-      new Transition(CLOSE_WAIT, ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
-      new Transition(CLOSING, "rcv ACK of our FIN", TIME_WAIT, "RFC 9293 3.10.7.4 fifth"),
-      new Transition(CLOSING, ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
-      new Transition(LAST_ACK, "rcv ACK of our FIN; " + ENDINGS, CLOSED,
-          "RFC 9293 3.10.7.4 fifth"),
-      new Transition(TIME_WAIT, "TIME-WAIT timeout (2*MSL); rcv RST unless RFC 1337; new SYN"
-          + " (when configured); ABORT; crash", CLOSED, "RFC 9293 3.10.8, 3.10.7.4; RFC 6191"));
+  public static final List<Transition> TABLE =
+      List.of(
+          new Transition(CLOSED, "OPEN: send SYN", SYN_SENT, "RFC 9293 3.10.1"),
+          new Transition(LISTEN, "rcv SYN: send SYN,ACK", SYN_RECEIVED, "RFC 9293 3.10.7.2"),
+          new Transition(
+              LISTEN, "rcv SYN: send SYN,ACK (COUNTERFACTUAL two-way handshake)", ESTABLISHED, "-"),
+          new Transition(
+              SYN_SENT, "rcv SYN,ACK of our SYN: send ACK", ESTABLISHED, "RFC 9293 3.10.7.3"),
+          new Transition(
+              SYN_SENT,
+              "rcv SYN (simultaneous open): send SYN,ACK",
+              SYN_RECEIVED,
+              "RFC 9293 3.10.7.3, Figure 7"),
+          new Transition(
+              SYN_SENT,
+              "CLOSE; rcv RST acking our SYN; USER TIMEOUT; ABORT; crash",
+              CLOSED,
+              "RFC 9293 3.10.4, 3.10.7.3"),
+          new Transition(
+              SYN_RECEIVED, "rcv ACK of our SYN", ESTABLISHED, "RFC 9293 3.10.7.4 fifth"),
+          new Transition(
+              SYN_RECEIVED,
+              "passive: rcv RST, rcv SYN, or SYN,ACK retries exhausted",
+              LISTEN,
+              "RFC 9293 3.10.7.4 second and fourth"),
+          new Transition(SYN_RECEIVED, "CLOSE: send FIN", FIN_WAIT_1, "RFC 9293 3.10.4"),
+          new Transition(SYN_RECEIVED, "rcv FIN", CLOSE_WAIT, "RFC 9293 3.10.7.4 eighth"),
+          new Transition(
+              SYN_RECEIVED, "active: rcv RST (refused); " + ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
+          new Transition(ESTABLISHED, "CLOSE: send FIN", FIN_WAIT_1, "RFC 9293 3.10.4"),
+          new Transition(ESTABLISHED, "rcv FIN: send ACK", CLOSE_WAIT, "RFC 9293 3.10.7.4 eighth"),
+          new Transition(
+              ESTABLISHED, ENDINGS + "; rcv SYN without RFC 5961", CLOSED, "RFC 9293 3.10.7.4"),
+          new Transition(FIN_WAIT_1, "rcv ACK of our FIN", FIN_WAIT_2, "RFC 9293 3.10.7.4 fifth"),
+          new Transition(
+              FIN_WAIT_1,
+              "rcv FIN (simultaneous close): send ACK",
+              CLOSING,
+              "RFC 9293 3.10.7.4 eighth"),
+          new Transition(
+              FIN_WAIT_1,
+              "rcv FIN with the ACK of our FIN: send ACK",
+              TIME_WAIT,
+              "RFC 9293 3.10.7.4 eighth"),
+          new Transition(FIN_WAIT_1, ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
+          new Transition(FIN_WAIT_2, "rcv FIN: send ACK", TIME_WAIT, "RFC 9293 3.10.7.4 eighth"),
+          new Transition(FIN_WAIT_2, ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
+          new Transition(CLOSE_WAIT, "CLOSE: send FIN", LAST_ACK, "RFC 9293 3.10.4"),
+          new Transition(CLOSE_WAIT, ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
+          new Transition(CLOSING, "rcv ACK of our FIN", TIME_WAIT, "RFC 9293 3.10.7.4 fifth"),
+          new Transition(CLOSING, ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
+          new Transition(
+              LAST_ACK, "rcv ACK of our FIN; " + ENDINGS, CLOSED, "RFC 9293 3.10.7.4 fifth"),
+          new Transition(
+              TIME_WAIT,
+              "TIME-WAIT timeout (2*MSL); rcv RST unless RFC 1337; new SYN"
+                  + " (when configured); ABORT; crash",
+              CLOSED,
+              "RFC 9293 3.10.8, 3.10.7.4; RFC 6191"));
 
   private static final Map<TcpState, Set<TcpState>> ALLOWED = new EnumMap<>(TcpState.class);
 
@@ -89,8 +110,15 @@ public final class TcpTransitions {
   public static String markdownTable() {
     StringBuilder text = new StringBuilder("| from | event | to | rule |\n|---|---|---|---|\n");
     for (Transition t : TABLE) {
-      text.append("| ").append(t.from()).append(" | ").append(t.event()).append(" | ")
-          .append(t.to()).append(" | ").append(t.rfc()).append(" |\n");
+      text.append("| ")
+          .append(t.from())
+          .append(" | ")
+          .append(t.event())
+          .append(" | ")
+          .append(t.to())
+          .append(" | ")
+          .append(t.rfc())
+          .append(" |\n");
     }
     return text.toString();
   }

@@ -7,9 +7,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.Packet;
@@ -17,6 +15,8 @@ import netsim.net.PacketObserver;
 import netsim.net.Router;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 
 /**
  * One bulk transfer from a client to a server over client - router - server: the client writes
@@ -29,8 +29,15 @@ final class BulkTransfer {
   static final Ipv4Address SERVER = Ipv4Address.parse("10.0.2.1");
 
   /** What happened. */
-  record Result(byte[] sent, byte[] received, long establishedAt, long finishedAt,
-      long retransmissions, String traceDigest, TcpState clientState, TcpState serverState,
+  record Result(
+      byte[] sent,
+      byte[] received,
+      long establishedAt,
+      long finishedAt,
+      long retransmissions,
+      String traceDigest,
+      TcpState clientState,
+      TcpState serverState,
       long packetsDropped) {
 
     boolean receivedEverythingInOrder() {
@@ -43,8 +50,8 @@ final class BulkTransfer {
     }
   }
 
-  private LinkConfig access = LinkConfig.builder().bandwidth(1_000_000_000L)
-      .delay(1_000_000).build();
+  private LinkConfig access =
+      LinkConfig.builder().bandwidth(1_000_000_000L).delay(1_000_000).build();
   private LinkConfig bottleneckForward = access;
   private LinkConfig bottleneckBackward = access;
   private TcpConfig clientConfig = TcpConfig.defaults();
@@ -93,19 +100,20 @@ final class BulkTransfer {
     net.computeRoutes();
     MessageDigest digest = sha256();
     long[] dropped = new long[1];
-    net.addObserver(new PacketObserver() {
-      @Override
-      public void onReceive(long time, Host host, Packet packet) {
-        digest.update((time + " " + host.name() + " " + packet.payload() + "\n").getBytes());
-      }
+    net.addObserver(
+        new PacketObserver() {
+          @Override
+          public void onReceive(long time, Host host, Packet packet) {
+            digest.update((time + " " + host.name() + " " + packet.payload() + "\n").getBytes());
+          }
 
-      @Override
-      public void onDrop(long time, Node node, LinkDirection link, Packet packet,
-          DropCause cause) {
-        dropped[0]++;
-        digest.update((time + " drop " + cause + " " + packet.payload() + "\n").getBytes());
-      }
-    });
+          @Override
+          public void onDrop(
+              long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
+            dropped[0]++;
+            digest.update((time + " drop " + cause + " " + packet.payload() + "\n").getBytes());
+          }
+        });
     TcpStack clientTcp = TcpStack.install(client, clientConfig);
     TcpStack serverTcp = TcpStack.install(server, serverConfig);
 
@@ -114,51 +122,64 @@ final class BulkTransfer {
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     long[] times = {-1, -1};
     TcpConnection[] serverSide = new TcpConnection[1];
-    serverTcp.listen(80, 8, child -> {
-      serverSide[0] = child;
-      return new TcpHandler() {
-        @Override
-        public void onData(TcpConnection connection, byte[] bytes) {
-          received.writeBytes(bytes);
-          times[1] = sim.now();
-        }
+    serverTcp.listen(
+        80,
+        8,
+        child -> {
+          serverSide[0] = child;
+          return new TcpHandler() {
+            @Override
+            public void onData(TcpConnection connection, byte[] bytes) {
+              received.writeBytes(bytes);
+              times[1] = sim.now();
+            }
 
-        @Override
-        public void onPeerClosed(TcpConnection connection) {
-          connection.close();
-        }
-      };
-    });
-    TcpConnection clientSide = clientTcp.connect(new Endpoint(SERVER, 80), new TcpHandler() {
-      private int written;
+            @Override
+            public void onPeerClosed(TcpConnection connection) {
+              connection.close();
+            }
+          };
+        });
+    TcpConnection clientSide =
+        clientTcp.connect(
+            new Endpoint(SERVER, 80),
+            new TcpHandler() {
+              private int written;
 
-      @Override
-      public void onEstablished(TcpConnection connection) {
-        times[0] = sim.now();
-        write(connection);
-      }
+              @Override
+              public void onEstablished(TcpConnection connection) {
+                times[0] = sim.now();
+                write(connection);
+              }
 
-      @Override
-      public void onWritable(TcpConnection connection) {
-        write(connection);
-      }
+              @Override
+              public void onWritable(TcpConnection connection) {
+                write(connection);
+              }
 
-      private void write(TcpConnection connection) {
-        while (written < data.length) {
-          int accepted = connection.send(data, written, data.length - written);
-          written += accepted;
-          if (accepted == 0) {
-            return;
-          }
-        }
-        connection.close();
-      }
-    });
+              private void write(TcpConnection connection) {
+                while (written < data.length) {
+                  int accepted = connection.send(data, written, data.length - written);
+                  written += accepted;
+                  if (accepted == 0) {
+                    return;
+                  }
+                }
+                connection.close();
+              }
+            });
     sim.runUntil(deadline == Long.MAX_VALUE ? Long.MAX_VALUE - 1 : deadline);
     TcpState serverState = serverSide[0] == null ? TcpState.CLOSED : serverSide[0].state();
-    return new Result(data, received.toByteArray(), times[0], times[1],
-        clientSide.retransmissions(), HexFormat.of().formatHex(digest.digest()),
-        clientSide.state(), serverState, dropped[0]);
+    return new Result(
+        data,
+        received.toByteArray(),
+        times[0],
+        times[1],
+        clientSide.retransmissions(),
+        HexFormat.of().formatHex(digest.digest()),
+        clientSide.state(),
+        serverState,
+        dropped[0]);
   }
 
   private static MessageDigest sha256() {

@@ -22,7 +22,9 @@ class DataTransferTest {
   private static TcpHarness resending() {
     TcpHarness h = TcpHarness.established(NO_NAGLE);
     h.connection.send(new byte[3 * 1460]);
-    h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
+    h.expect(
+        "ACK seq=1001 ack=5001 len=1460",
+        "ACK seq=2461 ack=5001 len=1460",
         "PSH|ACK seq=3921 ack=5001 len=1460");
     h.advanceBy("1s");
     h.expect("ACK seq=1001 ack=5001 len=1460");
@@ -69,8 +71,8 @@ class DataTransferTest {
   class FlowControl {
     @Test
     void aOneGibibyteSendBuffer_holdsTheBytesWaiting_andGivesThemBackWhenAcknowledged() {
-      TcpHarness h = TcpHarness.established(TcpHarness.CONFIG.toBuilder()
-          .sendBuffer(1 << 30).build());
+      TcpHarness h =
+          TcpHarness.established(TcpHarness.CONFIG.toBuilder().sendBuffer(1 << 30).build());
       assertThat(h.connection.sendBufferAllocated()).isZero();
       assertThat(h.connection.send(new byte[100])).isEqualTo(100);
       h.expect("PSH|ACK seq=1001 ack=5001 len=100");
@@ -212,7 +214,9 @@ class DataTransferTest {
       TcpHarness h = TcpHarness.established(NO_NAGLE);
       assertThat(h.connection.cwnd()).isEqualTo(4380);
       h.connection.send(new byte[10 * 1460]);
-      h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
+      h.expect(
+          "ACK seq=1001 ack=5001 len=1460",
+          "ACK seq=2461 ack=5001 len=1460",
           "ACK seq=3921 ack=5001 len=1460");
     }
 
@@ -237,7 +241,9 @@ class DataTransferTest {
     void threeDuplicateAcks_triggerExactlyOneFastRetransmit() {
       TcpHarness h = TcpHarness.established(NO_NAGLE);
       h.connection.send(new byte[3 * 1460]);
-      h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
+      h.expect(
+          "ACK seq=1001 ack=5001 len=1460",
+          "ACK seq=2461 ack=5001 len=1460",
           "PSH|ACK seq=3921 ack=5001 len=1460");
       h.receive("ACK", 5001, 2461);
       h.expectNothing(); // the window grew but there is nothing more to send
@@ -266,8 +272,11 @@ class DataTransferTest {
       h.connection.send(new byte[3 * 1460]);
       h.receive("ACK", 5001, 2461);
       h.connection.send(new byte[2 * 1460]);
-      h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
-          "PSH|ACK seq=3921 ack=5001 len=1460", "ACK seq=5381 ack=5001 len=1460",
+      h.expect(
+          "ACK seq=1001 ack=5001 len=1460",
+          "ACK seq=2461 ack=5001 len=1460",
+          "PSH|ACK seq=3921 ack=5001 len=1460",
+          "ACK seq=5381 ack=5001 len=1460",
           "PSH|ACK seq=6841 ack=5001 len=1460");
       // 2461 and 5381 were lost.
       for (int i = 0; i < 3; i++) {
@@ -311,11 +320,11 @@ class DataTransferTest {
   }
 
   /**
-   * After a timeout SND.NXT goes back to SND.UNA to resend, but what was sent stays sent: a
-   * segment without data carries SND.MAX (FreeBSD's tcp_output does the same; RFC 9293's SND.NXT
-   * never moves back). Otherwise, with both ends resending, each end's ACKs carry a sequence
-   * number below the other's RCV.NXT, fail the acceptability test, and are dropped unread: the
-   * ACKs that would end the retransmissions never count, and both ends resend until they give up.
+   * After a timeout SND.NXT goes back to SND.UNA to resend, but what was sent stays sent: a segment
+   * without data carries SND.MAX (FreeBSD's tcp_output does the same; RFC 9293's SND.NXT never
+   * moves back). Otherwise, with both ends resending, each end's ACKs carry a sequence number below
+   * the other's RCV.NXT, fail the acceptability test, and are dropped unread: the ACKs that would
+   * end the retransmissions never count, and both ends resend until they give up.
    */
   @Nested
   class AfterATimeout {
@@ -355,9 +364,13 @@ class DataTransferTest {
 
   @Nested
   class Keepalive {
-    private final TcpConfig keepalive = TcpHarness.CONFIG.toBuilder().keepalive(true)
-        .keepaliveIdle(Time.seconds(10)).keepaliveInterval(Time.seconds(2))
-        .keepaliveProbes(3).build();
+    private final TcpConfig keepalive =
+        TcpHarness.CONFIG.toBuilder()
+            .keepalive(true)
+            .keepaliveIdle(Time.seconds(10))
+            .keepaliveInterval(Time.seconds(2))
+            .keepaliveProbes(3)
+            .build();
 
     @Test
     void anIdleConnectionIsProbed_andAnAnswerKeepsItOpen() {
@@ -397,18 +410,27 @@ class DataTransferTest {
     @Test
     void bothSidesOfferingScaling_scaleTheWindowFieldsBothWays() {
       // RFC 7323 2: the shift applies to every segment but the SYNs.
-      TcpConfig big = TcpHarness.CONFIG.toBuilder().windowScaling(true)
-          .receiveBuffer(1 << 20).build();
+      TcpConfig big =
+          TcpHarness.CONFIG.toBuilder().windowScaling(true).receiveBuffer(1 << 20).build();
       TcpHarness h = new TcpHarness(big, true);
-      TcpSegment syn = new TcpSegment(49152, 80, 5000, 0, TcpFlags.SYN, 65535, 0,
-          new TcpOptions(1460, 3, false, false, 0, 0, com.google.common.collect.ImmutableList.of()),
-          null);
+      TcpSegment syn =
+          new TcpSegment(
+              49152,
+              80,
+              5000,
+              0,
+              TcpFlags.SYN,
+              65535,
+              0,
+              new TcpOptions(
+                  1460, 3, false, false, 0, 0, com.google.common.collect.ImmutableList.of()),
+              null);
       h.connection.acceptSyn(syn);
       TcpSegment synAck = h.sent.get(0);
       assertThat(synAck.options().windowScale()).isEqualTo(5); // 1 MiB needs 2^5
       assertThat(synAck.window()).isEqualTo(65535);
-      h.connection.onSegment(new TcpSegment(49152, 80, 5001, 1001, TcpFlags.ACK, 100, 0,
-          TcpOptions.NONE, null));
+      h.connection.onSegment(
+          new TcpSegment(49152, 80, 5001, 1001, TcpFlags.ACK, 100, 0, TcpOptions.NONE, null));
       assertThat(h.connection.sndWnd()).isEqualTo(800); // 100 << 3
       h.connection.send(new byte[10]);
       assertThat(h.sent.get(1).window()).isEqualTo((1 << 20) >> 5);
@@ -416,8 +438,8 @@ class DataTransferTest {
 
     @Test
     void aPeerWithoutScaling_turnsItOffForBoth() {
-      TcpConfig big = TcpHarness.CONFIG.toBuilder().windowScaling(true)
-          .receiveBuffer(1 << 20).build();
+      TcpConfig big =
+          TcpHarness.CONFIG.toBuilder().windowScaling(true).receiveBuffer(1 << 20).build();
       TcpHarness h = TcpHarness.synReceived(big);
       assertThat(h.sent.get(0).options().hasWindowScale()).isFalse();
       h.receive("ACK", 5001, 1001);

@@ -37,8 +37,8 @@ class SeqTest {
   }
 
   @Property
-  void addingAPositiveDistanceAlwaysCompareesGreater(@ForAll int start,
-      @ForAll @IntRange(min = 1, max = Integer.MAX_VALUE) int distance) {
+  void addingAPositiveDistanceAlwaysCompareesGreater(
+      @ForAll int start, @ForAll @IntRange(min = 1, max = Integer.MAX_VALUE) int distance) {
     int later = start + distance;
     assertThat(Seq.lt(start, later)).isTrue();
     assertThat(Seq.diff(later, start)).isEqualTo(distance);

@@ -31,32 +31,56 @@ class TcpCaptureTest {
         PcapWriter writer = new PcapWriter(out)) {
       Testbed t = Testbed.of(7, "50ms", TcpConfig.defaults());
       t.net.tap(t.clientHost, writer);
-      t.onClientToServer(FaultRule.match(Match.builder().senderState("TIME_WAIT").build())
-          .nth(1).drop());
+      t.onClientToServer(
+          FaultRule.match(Match.builder().senderState("TIME_WAIT").build()).nth(1).drop());
       t.listen(t.recorder("S", TcpConnection::shutdownOutput));
-      t.at("0s", () -> {
-        TcpConnection c = t.connect(new TcpHandler() {});
-        t.at("500ms", () -> c.send(new byte[100]));
-        t.at("1s", c::shutdownOutput);
-      });
+      t.at(
+          "0s",
+          () -> {
+            TcpConnection c = t.connect(new TcpHandler() {});
+            t.at("500ms", () -> c.send(new byte[100]));
+            t.at("1s", c::shutdownOutput);
+          });
       t.run();
     }
-    List<List<String>> rows = Tshark.fields(capture, "frame.time_relative", "tcp.flags.str",
-        "tcp.seq", "tcp.ack", "tcp.len", "tcp.checksum.status", "tcp.options.mss_val",
-        "tcp.options.wscale.shift", "tcp.options.timestamp.tsval", "_ws.expert.severity");
-    assertThat(rows).extracting(row -> row.get(1)).containsExactly(
-        "··········S·", "·······A··S·", "·······A····", "·······AP···", "·······A····",
-        "·······A···F", "·······A···F", "·······A····", "·······A···F", "·······A····");
+    List<List<String>> rows =
+        Tshark.fields(
+            capture,
+            "frame.time_relative",
+            "tcp.flags.str",
+            "tcp.seq",
+            "tcp.ack",
+            "tcp.len",
+            "tcp.checksum.status",
+            "tcp.options.mss_val",
+            "tcp.options.wscale.shift",
+            "tcp.options.timestamp.tsval",
+            "_ws.expert.severity");
+    assertThat(rows)
+        .extracting(row -> row.get(1))
+        .containsExactly(
+            "··········S·",
+            "·······A··S·",
+            "·······A····",
+            "·······AP···",
+            "·······A····",
+            "·······A···F",
+            "·······A···F",
+            "·······A····",
+            "·······A···F",
+            "·······A····");
     // Relative sequence numbers as Wireshark computes them.
-    assertThat(rows).extracting(row -> row.get(2) + "/" + row.get(3) + "/" + row.get(4))
-        .containsExactly("0/0/0", "0/1/0", "1/1/0", "1/1/100", "1/101/0", "101/1/0",
-            "1/102/0", "102/2/0", "1/102/0", "102/2/0");
+    assertThat(rows)
+        .extracting(row -> row.get(2) + "/" + row.get(3) + "/" + row.get(4))
+        .containsExactly(
+            "0/0/0", "0/1/0", "1/1/0", "1/1/100", "1/101/0", "101/1/0", "1/102/0", "102/2/0",
+            "1/102/0", "102/2/0");
     assertThat(rows).allSatisfy(row -> assertThat(row.get(5)).isEqualTo("1"));
     assertThat(rows.get(0).get(6)).isEqualTo("1460");
     assertThat(rows.get(0).get(7)).isEqualTo("1"); // 64 KiB needs a shift of 1
     assertThat(rows.get(2).get(8)).isNotEmpty();
     assertThat(rows.get(0).get(0)).isEqualTo("0.000000000");
-    assertThat(rows.get(1).get(0)).isEqualTo(String.format(java.util.Locale.ROOT, "%.9f",
-        Time.millis(100) / 1e9));
+    assertThat(rows.get(1).get(0))
+        .isEqualTo(String.format(java.util.Locale.ROOT, "%.9f", Time.millis(100) / 1e9));
   }
 }

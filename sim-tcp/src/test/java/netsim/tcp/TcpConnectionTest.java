@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The TCP state machine, state by state: exact segments in, exact segments and states out. Each
- * test names the state, the input and the result; the comments name the RFC rule. Our ISS is
- * 1000 and the peer's 5000 (see {@link TcpHarness}).
+ * test names the state, the input and the result; the comments name the RFC rule. Our ISS is 1000
+ * and the peer's 5000 (see {@link TcpHarness}).
  */
 class TcpConnectionTest {
 
@@ -260,8 +260,11 @@ class TcpConnectionTest {
       h.receive("SYN|ACK", 5000, 1001);
       h.expect("ACK seq=1001 ack=5001");
       assertThat(h.state()).isEqualTo(ESTABLISHED);
-      assertThat(h.transitions).containsExactly("CLOSED->SYN_SENT (OPEN)",
-          "SYN_SENT->SYN_RECEIVED (rcv SYN)", "SYN_RECEIVED->ESTABLISHED (rcv SYN|ACK)");
+      assertThat(h.transitions)
+          .containsExactly(
+              "CLOSED->SYN_SENT (OPEN)",
+              "SYN_SENT->SYN_RECEIVED (rcv SYN)",
+              "SYN_RECEIVED->ESTABLISHED (rcv SYN|ACK)");
     }
 
     @Test
@@ -319,8 +322,8 @@ class TcpConnectionTest {
 
     @Test
     void twoWayHandshakeCounterfactual_listenerGoesEstablishedOnTheSyn() {
-      TcpHarness h = TcpHarness.synReceived(
-          TcpHarness.CONFIG.toBuilder().twoWayHandshake(true).build());
+      TcpHarness h =
+          TcpHarness.synReceived(TcpHarness.CONFIG.toBuilder().twoWayHandshake(true).build());
       assertThat(h.state()).isEqualTo(ESTABLISHED);
       assertThat(h.connection.pollAt()).isEqualTo(TcpConnection.NEVER);
     }
@@ -376,7 +379,9 @@ class TcpConnectionTest {
     void established_send_segmentsByMssAndSetsPshOnTheLast() {
       TcpHarness h = TcpHarness.established(TcpHarness.CONFIG.toBuilder().nagle(false).build());
       h.connection.send(new byte[3000]);
-      h.expect("ACK seq=1001 ack=5001 len=1460", "ACK seq=2461 ack=5001 len=1460",
+      h.expect(
+          "ACK seq=1001 ack=5001 len=1460",
+          "ACK seq=2461 ack=5001 len=1460",
           "PSH|ACK seq=3921 ack=5001 len=80");
     }
 
@@ -394,8 +399,8 @@ class TcpConnectionTest {
 
     @Test
     void established_sendStopsAtThePeersWindow() {
-      TcpHarness h = TcpHarness.synReceived(
-          TcpHarness.CONFIG.toBuilder().nagle(false).build(), 1000);
+      TcpHarness h =
+          TcpHarness.synReceived(TcpHarness.CONFIG.toBuilder().nagle(false).build(), 1000);
       h.receive("ACK", 5001, 1001);
       h.connection.send(new byte[2500]);
       h.expect("ACK seq=1001 ack=5001 len=1000");
@@ -409,8 +414,8 @@ class TcpConnectionTest {
     void senderSillyWindowAvoidance_holdsASmallSegment_untilThePersistTimerForcesIt() {
       // RFC 9293 3.8.6.2.1: a 600-byte window is less than half the peer's largest (2000) and
       // not a full segment; nothing is in flight, so the override (persist) timer sends it.
-      TcpHarness h = TcpHarness.synReceived(
-          TcpHarness.CONFIG.toBuilder().nagle(false).build(), 2000);
+      TcpHarness h =
+          TcpHarness.synReceived(TcpHarness.CONFIG.toBuilder().nagle(false).build(), 2000);
       h.receive("ACK", 5001, 1001);
       h.peerWindow = 600;
       h.receive("ACK", 5001, 1001);
@@ -452,8 +457,8 @@ class TcpConnectionTest {
 
     @Test
     void rto_followsSrttPlusFourRttvar_aboveTheMinimum() {
-      TcpHarness h = TcpHarness.synReceived(
-          TcpHarness.CONFIG.toBuilder().minRto(Time.millis(100)).build());
+      TcpHarness h =
+          TcpHarness.synReceived(TcpHarness.CONFIG.toBuilder().minRto(Time.millis(100)).build());
       h.advanceBy("50ms");
       h.receive("ACK", 5001, 1001);
       // 50 ms + 4 * 25 ms.
@@ -489,8 +494,8 @@ class TcpConnectionTest {
 
     @Test
     void established_withoutRfc5961_inWindowRstResets() {
-      TcpHarness h = TcpHarness.established(
-          TcpHarness.CONFIG.toBuilder().challengeAcks(false).build());
+      TcpHarness h =
+          TcpHarness.established(TcpHarness.CONFIG.toBuilder().challengeAcks(false).build());
       h.receive("RST", 5002, 0);
       assertThat(h.state()).isEqualTo(CLOSED);
     }
@@ -522,8 +527,9 @@ class TcpConnectionTest {
 
     @Test
     void established_challengeAcks_areRateLimitedWhenConfigured() {
-      TcpHarness h = TcpHarness.established(TcpHarness.CONFIG.toBuilder()
-          .challengeAckInterval(Time.millis(500)).build());
+      TcpHarness h =
+          TcpHarness.established(
+              TcpHarness.CONFIG.toBuilder().challengeAckInterval(Time.millis(500)).build());
       h.receive("SYN", 4000, 0);
       h.expect("ACK seq=1001 ack=5001");
       h.advanceBy("100ms");
@@ -536,8 +542,8 @@ class TcpConnectionTest {
 
     @Test
     void established_withoutRfc5961_synInWindowResets() {
-      TcpHarness h = TcpHarness.established(
-          TcpHarness.CONFIG.toBuilder().challengeAcks(false).build());
+      TcpHarness h =
+          TcpHarness.established(TcpHarness.CONFIG.toBuilder().challengeAcks(false).build());
       h.receive("SYN", 5100, 0);
       h.expect("RST seq=1001");
       assertThat(h.state()).isEqualTo(CLOSED);
@@ -706,12 +712,13 @@ class TcpConnectionTest {
     @Test
     void closeWait_appClosingOnPeerClosed_sendsOneFinAckThatAlsoAcksTheFin() {
       TcpHarness h = TcpHarness.established();
-      h.connection.setHandler(new TcpHandler() {
-        @Override
-        public void onPeerClosed(TcpConnection connection) {
-          connection.shutdownOutput();
-        }
-      });
+      h.connection.setHandler(
+          new TcpHandler() {
+            @Override
+            public void onPeerClosed(TcpConnection connection) {
+              connection.shutdownOutput();
+            }
+          });
       h.receive("FIN|ACK", 5001, 1001);
       h.expect("FIN|ACK seq=1001 ack=5002");
       assertThat(h.state()).isEqualTo(LAST_ACK);
@@ -924,12 +931,19 @@ class TcpConnectionTest {
       // Re-establish a connection whose sequence numbers wrap soon, both ways.
       FourTuple tuple = h.connection.tuple();
       int iss = -10; // 2^32 - 10
-      TcpConnection c = new TcpConnection(TcpHarness.CONFIG, tuple, iss, 0, h, new TcpHandler() {
-        @Override
-        public void onData(TcpConnection connection, byte[] data) {
-          h.received.writeBytes(data);
-        }
-      });
+      TcpConnection c =
+          new TcpConnection(
+              TcpHarness.CONFIG,
+              tuple,
+              iss,
+              0,
+              h,
+              new TcpHandler() {
+                @Override
+                public void onData(TcpConnection connection, byte[] data) {
+                  h.received.writeBytes(data);
+                }
+              });
       int peerIss = -3;
       c.acceptSyn(h.peer(TcpFlags.SYN, peerIss, 0));
       c.onSegment(h.peer(TcpFlags.ACK, peerIss + 1, iss + 1));

@@ -6,13 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.core.Time;
-import netsim.net.Ipv4Address;
+import netsim.net.packet.Ipv4Address;
 
 /**
  * Drives one {@link TcpConnection} with exact segments and a frozen virtual clock, and records what
  * it sends, its state changes and what the application hears (smoltcp's socket tests, netty's
- * EmbeddedChannel). Our ISS is {@link #ISS}, the peer's is {@link #PEER_ISS}; our port is 80 for
- * a passive connection and 49152 for an active one, the peer's the other.
+ * EmbeddedChannel). Our ISS is {@link #ISS}, the peer's is {@link #PEER_ISS}; our port is 80 for a
+ * passive connection and 49152 for an active one, the peer's the other.
  */
 final class TcpHarness implements TcpConnection.Environment {
   static final int ISS = 1000;
@@ -22,8 +22,8 @@ final class TcpHarness implements TcpConnection.Environment {
   static final int WINDOW = 64000;
 
   /** A configuration without options, so that segments stay short in tests. */
-  static final TcpConfig CONFIG = TcpConfig.builder()
-      .windowScaling(false).timestamps(false).receiveBuffer(WINDOW).build();
+  static final TcpConfig CONFIG =
+      TcpConfig.builder().windowScaling(false).timestamps(false).receiveBuffer(WINDOW).build();
 
   long now;
   final List<TcpSegment> sent = new ArrayList<>();
@@ -34,20 +34,28 @@ final class TcpHarness implements TcpConnection.Environment {
   final int localPort;
   final int remotePort;
   private int sentChecked;
+
   /** The window the peer advertises in its segments. */
   int peerWindow = WINDOW;
 
   TcpHarness(TcpConfig config, boolean passive) {
     localPort = passive ? 80 : 49152;
     remotePort = passive ? 49152 : 80;
-    FourTuple tuple = new FourTuple(new Endpoint(LOCAL, localPort),
-        new Endpoint(REMOTE, remotePort));
-    connection = new TcpConnection(config, tuple, ISS, 0, this, new TcpHandler() {
-      @Override
-      public void onData(TcpConnection c, byte[] data) {
-        received.writeBytes(data);
-      }
-    });
+    FourTuple tuple =
+        new FourTuple(new Endpoint(LOCAL, localPort), new Endpoint(REMOTE, remotePort));
+    connection =
+        new TcpConnection(
+            config,
+            tuple,
+            ISS,
+            0,
+            this,
+            new TcpHandler() {
+              @Override
+              public void onData(TcpConnection c, byte[] data) {
+                received.writeBytes(data);
+              }
+            });
   }
 
   // --- Fixtures, each built from the one before -------------------------------------------------
@@ -151,8 +159,8 @@ final class TcpHarness implements TcpConnection.Environment {
     return new TcpSegment(remotePort, localPort, seq, ack, flags, peerWindow, 0, options, data);
   }
 
-  static final TcpOptions PEER_SYN_OPTIONS = new TcpOptions(1460, -1, false, false, 0, 0,
-      com.google.common.collect.ImmutableList.of());
+  static final TcpOptions PEER_SYN_OPTIONS =
+      new TcpOptions(1460, -1, false, false, 0, 0, com.google.common.collect.ImmutableList.of());
 
   /** A segment from the peer arrives, e.g. {@code receive("FIN|ACK", 5001, 1002)}. */
   void receive(String flags, int seq, int ack) {
@@ -180,8 +188,8 @@ final class TcpHarness implements TcpConnection.Environment {
   // --- Asserting --------------------------------------------------------------------------------
 
   /**
-   * Asserts exactly these segments were sent since the last check, each described as
-   * "FLAGS seq=N ack=N" (ack only with ACK set), with " len=N" when data was carried.
+   * Asserts exactly these segments were sent since the last check, each described as "FLAGS seq=N
+   * ack=N" (ack only with ACK set), with " len=N" when data was carried.
    */
   void expect(String... segments) {
     List<String> actual = new ArrayList<>();
@@ -197,8 +205,8 @@ final class TcpHarness implements TcpConnection.Environment {
   }
 
   static String describe(TcpSegment seg) {
-    StringBuilder text = new StringBuilder(TcpFlags.format(seg.flags()))
-        .append(" seq=").append(seg.seq());
+    StringBuilder text =
+        new StringBuilder(TcpFlags.format(seg.flags())).append(" seq=").append(seg.seq());
     if (seg.has(TcpFlags.ACK)) {
       text.append(" ack=").append(seg.ack());
     }

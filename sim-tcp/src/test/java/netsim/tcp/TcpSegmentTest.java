@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableList;
-import netsim.net.InternetChecksum;
-import netsim.net.Ipv4Address;
+import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
 
 class TcpSegmentTest {
@@ -18,7 +18,8 @@ class TcpSegmentTest {
     assertThat(TcpFlags.format(flags)).isEqualTo("SYN|FIN|ACK|CWR");
     assertThat(TcpFlags.parse("SYN|ACK|FIN|CWR")).isEqualTo(flags);
     assertThat(TcpFlags.format(TcpFlags.FIN | TcpFlags.ACK)).isEqualTo("FIN|ACK");
-    assertThat(TcpFlags.format(TcpFlags.PSH | TcpFlags.ACK | TcpFlags.FIN)).isEqualTo("FIN|PSH|ACK");
+    assertThat(TcpFlags.format(TcpFlags.PSH | TcpFlags.ACK | TcpFlags.FIN))
+        .isEqualTo("FIN|PSH|ACK");
     assertThat(TcpFlags.parse("ack, syn")).isEqualTo(TcpFlags.SYN | TcpFlags.ACK);
     assertThat(TcpFlags.format(0)).isEmpty();
   }
@@ -27,14 +28,21 @@ class TcpSegmentTest {
   void unknownFlagName_isRejectedWithTheKnownOnes() {
     assertThatThrownBy(() -> TcpFlags.parse("SYN|NOPE"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown TCP flag 'NOPE' in 'SYN|NOPE' (known: SYN, FIN, RST, PSH, ACK, URG,"
-            + " ECE, CWR)");
+        .hasMessage(
+            "unknown TCP flag 'NOPE' in 'SYN|NOPE' (known: SYN, FIN, RST, PSH, ACK, URG,"
+                + " ECE, CWR)");
   }
 
   @Test
   void bytesHaveTheRealHeaderLayout_andAValidChecksum() {
-    TcpSegment seg = TcpSegment.builder(49152, 80).seq(0x01020304).ack(0x0A0B0C0D)
-        .flags(TcpFlags.PSH).window(0x1234).data(new byte[] {1, 2, 3}).build();
+    TcpSegment seg =
+        TcpSegment.builder(49152, 80)
+            .seq(0x01020304)
+            .ack(0x0A0B0C0D)
+            .flags(TcpFlags.PSH)
+            .window(0x1234)
+            .data(new byte[] {1, 2, 3})
+            .build();
     byte[] bytes = seg.toBytes(A, B);
     assertThat(bytes).hasSize(23);
     assertThat(bytes[0] & 0xFF).isEqualTo(0xC0); // 49152 = 0xC000
@@ -45,8 +53,7 @@ class TcpSegmentTest {
     assertThat(bytes[13] & 0xFF).isEqualTo(TcpFlags.PSH | TcpFlags.ACK);
     assertThat(bytes[14] & 0xFF).isEqualTo(0x12);
     long sum = InternetChecksum.pseudoHeader(0, A, B, 6, bytes.length);
-    assertThat(InternetChecksum.finish(InternetChecksum.sum(sum, bytes, 0, bytes.length)))
-        .isZero();
+    assertThat(InternetChecksum.finish(InternetChecksum.sum(sum, bytes, 0, bytes.length))).isZero();
   }
 
   @Test
@@ -68,9 +75,12 @@ class TcpSegmentTest {
 
   @Test
   void sackBlocksRoundTrip() {
-    TcpOptions options = TcpOptions.NONE.withTimestamps(7, 8)
-        .withSackBlocks(ImmutableList.of(new TcpOptions.SackBlock(100, 200),
-            new TcpOptions.SackBlock(-5, 10)));
+    TcpOptions options =
+        TcpOptions.NONE
+            .withTimestamps(7, 8)
+            .withSackBlocks(
+                ImmutableList.of(
+                    new TcpOptions.SackBlock(100, 200), new TcpOptions.SackBlock(-5, 10)));
     TcpSegment seg = TcpSegment.builder(1, 2).ack(1).options(options).build();
     assertThat(TcpSegment.parse(seg.toBytes(A, B)).options()).isEqualTo(options);
   }
@@ -78,8 +88,8 @@ class TcpSegmentTest {
   @Test
   void seqLengthCountsSynAndFin() {
     assertThat(TcpSegment.builder(1, 2).flags(TcpFlags.SYN).build().seqLength()).isEqualTo(1);
-    assertThat(TcpSegment.builder(1, 2).flags(TcpFlags.FIN).data(new byte[5]).build()
-        .seqLength()).isEqualTo(6);
+    assertThat(TcpSegment.builder(1, 2).flags(TcpFlags.FIN).data(new byte[5]).build().seqLength())
+        .isEqualTo(6);
   }
 
   @Test

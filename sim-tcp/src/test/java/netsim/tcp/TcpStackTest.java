@@ -8,7 +8,7 @@ import java.util.List;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
-import netsim.net.Ipv4Address;
+import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,14 +24,21 @@ class TcpStackTest {
   private final TcpStack stack = stack(1);
 
   private TcpStack stack(long seed) {
-    return new TcpStack(sim, new RandomStreams(seed), "S", US, TcpHarness.CONFIG,
-        (destination, segment, state) -> sent.add(TcpHarness.describe(segment) + " from "
-            + state));
+    return new TcpStack(
+        sim,
+        new RandomStreams(seed),
+        "S",
+        US,
+        TcpHarness.CONFIG,
+        (destination, segment, state) -> sent.add(TcpHarness.describe(segment) + " from " + state));
   }
 
   private static TcpSegment segment(String flags, int seq, int ack, int dataLength) {
-    TcpSegment.Builder builder = TcpSegment.builder(40000, 80).seq(seq)
-        .flags(TcpFlags.parse(flags) & ~TcpFlags.ACK).data(new byte[dataLength]);
+    TcpSegment.Builder builder =
+        TcpSegment.builder(40000, 80)
+            .seq(seq)
+            .flags(TcpFlags.parse(flags) & ~TcpFlags.ACK)
+            .data(new byte[dataLength]);
     if (flags.contains("ACK")) {
       builder.ack(ack);
     }
@@ -86,8 +93,10 @@ class TcpStackTest {
   void listen_fullBacklog_dropsFurtherSyns_andSaysSo() {
     TcpListener listener = stack.listen(80, 1, child -> new TcpHandler() {});
     assertThat(stack.receive(PEER, US, segment("SYN", 700, 0, 0))).isTrue();
-    assertThat(stack.receive(PEER, US,
-        TcpSegment.builder(40001, 80).seq(900).flags(TcpFlags.SYN).build())).isFalse();
+    assertThat(
+            stack.receive(
+                PEER, US, TcpSegment.builder(40001, 80).seq(900).flags(TcpFlags.SYN).build()))
+        .isFalse();
     assertThat(stack.connections()).hasSize(1);
     assertThat(sent).hasSize(1); // the first SYN's SYN,ACK; the second SYN is not answered
     assertThat(listener.refusedForBacklog()).isEqualTo(1);
@@ -101,31 +110,39 @@ class TcpStackTest {
     bed.at("0s", () -> bed.client.connect(40000, server, new TcpHandler() {}));
     bed.at("1ms", () -> bed.client.connect(40001, server, new TcpHandler() {}));
     bed.runUntil("15ms");
-    assertThat(bed.timeline).containsExactly(
-        "0.000 C->S S 0 - 0",
-        "1.000 C->S S 0 - 0",
-        "10.000 S->C SA 0 1 0",
-        "11.000 C->S S 0 - 0 dropped(backlog)");
+    assertThat(bed.timeline)
+        .containsExactly(
+            "0.000 C->S S 0 - 0",
+            "1.000 C->S S 0 - 0",
+            "10.000 S->C SA 0 1 0",
+            "11.000 C->S S 0 - 0 dropped(backlog)");
   }
 
   @Test
   void crash_closesListenersWithCauseHostCrash_likeItsConnections() {
     List<String> changes = new ArrayList<>();
-    stack.addObserver(new TcpObserver() {
-      @Override
-      public void onStateChange(long time, String node, FourTuple connection, TcpState from,
-          TcpState to, String cause) {
-        changes.add(connection + " " + from + "->" + to + " (" + cause + ")");
-      }
-    });
+    stack.addObserver(
+        new TcpObserver() {
+          @Override
+          public void onStateChange(
+              long time,
+              String node,
+              FourTuple connection,
+              TcpState from,
+              TcpState to,
+              String cause) {
+            changes.add(connection + " " + from + "->" + to + " (" + cause + ")");
+          }
+        });
     TcpListener listener = stack.listen(80, 4, child -> new TcpHandler() {});
     stack.receive(PEER, US, segment("SYN", 700, 0, 0));
     stack.crash();
-    assertThat(changes).containsExactly(
-        "10.0.0.2:80-0.0.0.0:0 CLOSED->LISTEN (OPEN)",
-        "10.0.0.2:80-10.0.0.1:40000 LISTEN->SYN_RECEIVED (rcv SYN)",
-        "10.0.0.2:80-10.0.0.1:40000 SYN_RECEIVED->CLOSED (host crash)",
-        "10.0.0.2:80-0.0.0.0:0 LISTEN->CLOSED (host crash)");
+    assertThat(changes)
+        .containsExactly(
+            "10.0.0.2:80-0.0.0.0:0 CLOSED->LISTEN (OPEN)",
+            "10.0.0.2:80-10.0.0.1:40000 LISTEN->SYN_RECEIVED (rcv SYN)",
+            "10.0.0.2:80-10.0.0.1:40000 SYN_RECEIVED->CLOSED (host crash)",
+            "10.0.0.2:80-0.0.0.0:0 LISTEN->CLOSED (host crash)");
     assertThat(listener.isOpen()).isFalse();
     assertThat(stack.connections()).isEmpty();
   }
@@ -137,7 +154,8 @@ class TcpStackTest {
     stack.receive(PEER, US, segment("RST", 701, 0, 0));
     assertThat(stack.connections()).isEmpty();
     assertThat(listener.embryonic()).isZero();
-    assertThat(stack.history()).extracting(ConnectionRecord::state)
+    assertThat(stack.history())
+        .extracting(ConnectionRecord::state)
         .containsExactly(TcpState.LISTEN);
   }
 
@@ -165,13 +183,14 @@ class TcpStackTest {
     // RFC 9293 3.10.1 OPEN: "If ... a TCB already exists ... return 'error: connection already
     // exists'": that OPEN fails, nothing is sent, and the stack goes on.
     List<String> appEvents = new ArrayList<>();
-    stack.addObserver(new TcpObserver() {
-      @Override
-      public void onAppEvent(long time, String node, FourTuple connection, String event,
-          long bytes) {
-        appEvents.add(event + " " + connection);
-      }
-    });
+    stack.addObserver(
+        new TcpObserver() {
+          @Override
+          public void onAppEvent(
+              long time, String node, FourTuple connection, String event, long bytes) {
+            appEvents.add(event + " " + connection);
+          }
+        });
     Endpoint remote = new Endpoint(PEER, 80);
     TcpConnection first = stack.connect(5000, remote, new TcpHandler() {});
     int iss = first.iss();
@@ -199,8 +218,11 @@ class TcpStackTest {
 
   /** A segment from the peer's port 80 to our {@code port}. */
   private static TcpSegment fromPeerTo(int port, String flags, int seq, int ack) {
-    return TcpSegment.builder(80, port).seq(seq).ack(ack)
-        .flags(TcpFlags.parse(flags) & ~TcpFlags.ACK).build();
+    return TcpSegment.builder(80, port)
+        .seq(seq)
+        .ack(ack)
+        .flags(TcpFlags.parse(flags) & ~TcpFlags.ACK)
+        .build();
   }
 
   @Test

@@ -10,9 +10,7 @@ import java.util.function.Consumer;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.Packet;
@@ -21,13 +19,15 @@ import netsim.net.fault.FaultRule;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 
 /**
  * Two hosts, client C = 10.0.0.1 and server S = 10.0.0.2, joined by one link with a one-way delay,
  * each with a TCP stack, and a recorder that writes what happens in the format of the Linux
- * reference traces in {@code shared/reference/linux}: {@code "C->S SA 0 1 0"} (flags S SA A PA FA
- * R RA, seq relative to the sender's ISN, ack relative to the receiver's or "-", length), plus
- * drops and state changes. Every run is a function of the seed.
+ * reference traces in {@code shared/reference/linux}: {@code "C->S SA 0 1 0"} (flags S SA A PA FA R
+ * RA, seq relative to the sender's ISN, ack relative to the receiver's or "-", length), plus drops
+ * and state changes. Every run is a function of the seed.
  */
 final class Testbed {
   static final Ipv4Address CLIENT = Ipv4Address.parse("10.0.0.1");
@@ -47,15 +47,21 @@ final class Testbed {
   final Link link;
   final TcpStack client;
   final TcpStack server;
+
   /** Segments in the reference format, with times: "t_ms dir flags seq ack len". */
   final List<String> timeline = new ArrayList<>();
+
   /** Segments without times: "C->S SA 0 1 0", and "C->S A 102 102 0 dropped(rule)". */
   final List<String> segments = new ArrayList<>();
+
   /** State changes: "C CLOSED->SYN_SENT (OPEN)". */
   final List<String> states = new ArrayList<>();
+
   final List<String> appEvents = new ArrayList<>();
+
   /** Bytes each side's application received, by host name. */
   final Map<String, ByteArrayOutputStream> received = new LinkedHashMap<>();
+
   private final Map<Endpoint, Integer> isns = new LinkedHashMap<>();
 
   Testbed(long seed, long oneWayDelay, TcpConfig clientConfig, TcpConfig serverConfig) {
@@ -69,31 +75,38 @@ final class Testbed {
     server = TcpStack.install(serverHost, serverConfig);
     received.put("C", new ByteArrayOutputStream());
     received.put("S", new ByteArrayOutputStream());
-    net.addObserver(new PacketObserver() {
-      @Override
-      public void onSend(long time, Host host, Packet packet) {
-        record(time, packet, "");
-      }
+    net.addObserver(
+        new PacketObserver() {
+          @Override
+          public void onSend(long time, Host host, Packet packet) {
+            record(time, packet, "");
+          }
 
-      @Override
-      public void onDrop(long time, Node node, LinkDirection on, Packet packet,
-          DropCause cause) {
-        record(time, packet, " dropped(" + cause.traceName() + ")");
-      }
-    });
-    TcpObserver states = new TcpObserver() {
-      @Override
-      public void onStateChange(long time, String node, FourTuple connection, TcpState from,
-          TcpState to, String cause) {
-        Testbed.this.states.add(node + " " + from + "->" + to + " (" + cause + ")");
-      }
+          @Override
+          public void onDrop(
+              long time, Node node, LinkDirection on, Packet packet, DropCause cause) {
+            record(time, packet, " dropped(" + cause.traceName() + ")");
+          }
+        });
+    TcpObserver states =
+        new TcpObserver() {
+          @Override
+          public void onStateChange(
+              long time,
+              String node,
+              FourTuple connection,
+              TcpState from,
+              TcpState to,
+              String cause) {
+            Testbed.this.states.add(node + " " + from + "->" + to + " (" + cause + ")");
+          }
 
-      @Override
-      public void onAppEvent(long time, String node, FourTuple connection, String event,
-          long bytes) {
-        appEvents.add(node + " " + event);
-      }
-    };
+          @Override
+          public void onAppEvent(
+              long time, String node, FourTuple connection, String event, long bytes) {
+            appEvents.add(node + " " + event);
+          }
+        };
     client.addObserver(states);
     server.addObserver(states);
   }
@@ -107,17 +120,26 @@ final class Testbed {
     TcpSegment seg = (TcpSegment) packet.payload();
     Endpoint from = new Endpoint(packet.source(), seg.sourcePort());
     Endpoint to = new Endpoint(packet.destination(), seg.destinationPort());
-    boolean fromAConnection = packet.senderState() != null
-        && !packet.senderState().equals(TcpState.CLOSED.name());
+    boolean fromAConnection =
+        packet.senderState() != null && !packet.senderState().equals(TcpState.CLOSED.name());
     if (seg.has(TcpFlags.SYN) && suffix.isEmpty() && fromAConnection) {
       isns.put(from, seg.seq()); // a new incarnation starts a new relative numbering
     }
     String dir = (packet.source().equals(CLIENT) ? "C->S" : "S->C");
     int seq = seg.seq() - isns.getOrDefault(from, 0);
-    String ack = seg.has(TcpFlags.ACK)
-        ? Integer.toString(seg.ack() - isns.getOrDefault(to, 0)) : "-";
-    String line = dir + " " + shortFlags(seg.flags()) + " " + seq + " " + ack + " "
-        + seg.dataLength() + suffix;
+    String ack =
+        seg.has(TcpFlags.ACK) ? Integer.toString(seg.ack() - isns.getOrDefault(to, 0)) : "-";
+    String line =
+        dir
+            + " "
+            + shortFlags(seg.flags())
+            + " "
+            + seq
+            + " "
+            + ack
+            + " "
+            + seg.dataLength()
+            + suffix;
     segments.add(line);
     timeline.add(String.format(Locale.ROOT, "%.3f ", time / 1e6) + line);
   }
@@ -201,7 +223,10 @@ final class Testbed {
 
   /** Everything recorded, one line per item, for byte-for-byte determinism checks. */
   String fullRecord() {
-    return String.join("\n", timeline) + "\n--\n" + String.join("\n", states) + "\n--\n"
+    return String.join("\n", timeline)
+        + "\n--\n"
+        + String.join("\n", states)
+        + "\n--\n"
         + String.join("\n", appEvents);
   }
 }

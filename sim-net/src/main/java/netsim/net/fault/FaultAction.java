@@ -3,12 +3,12 @@ package netsim.net.fault;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Packet;
+import netsim.net.packet.DropCause;
 
 /**
- * What a {@link FaultRule} does to a packet it takes. Each action either continues the packet
- * (now, later, twice, or altered) or ends its way; the {@link FaultChain} carries it out.
+ * What a {@link FaultRule} does to a packet it takes. Each action either continues the packet (now,
+ * later, twice, or altered) or ends its way; the {@link FaultChain} carries it out.
  */
 public sealed interface FaultAction {
 
@@ -27,10 +27,10 @@ public sealed interface FaultAction {
 
   /**
    * Continues the packet at once, and makes the next link direction it crosses deliver it {@code
-   * nanos} later than it would: after the queue and serialization, like a longer propagation
-   * delay for this packet alone (netem's delay, where {@link #delay} holds the packet back before
-   * the link). Whether later packets may overtake it follows the direction's {@code
-   * jitterReorders}. A copy made afterwards arrives as late.
+   * nanos} later than it would: after the queue and serialization, like a longer propagation delay
+   * for this packet alone (netem's delay, where {@link #delay} holds the packet back before the
+   * link). Whether later packets may overtake it follows the direction's {@code jitterReorders}. A
+   * copy made afterwards arrives as late.
    */
   static FaultAction delayArrival(long nanos) {
     return new DelayArrival(nanos);
@@ -166,10 +166,10 @@ public sealed interface FaultAction {
 
   /**
    * Flips one bit of the packet. With {@link #TRANSPORT_CHECKSUM} the bit lies in the transport
-   * checksum field ({@link netsim.net.Payload#checksumOffset()}), so a capture decodes the packet
-   * exactly as before except for a bad checksum; the lowest bit that is clear is flipped, so the
-   * field never becomes 0 (which UDP reads as "no checksum"). A transport without a checksum field
-   * gets the packet's last bit flipped instead.
+   * checksum field ({@link netsim.net.packet.Payload#checksumOffset()}), so a capture decodes the
+   * packet exactly as before except for a bad checksum; the lowest bit that is clear is flipped, so
+   * the field never becomes 0 (which UDP reads as "no checksum"). A transport without a checksum
+   * field gets the packet's last bit flipped instead.
    *
    * @param bit the bit index in the packet's bytes, or -1 for the transport checksum
    */
@@ -183,8 +183,12 @@ public sealed interface FaultAction {
     /** The index of the bit to flip in {@code packet}'s bytes. */
     public int bitIn(Packet packet) {
       if (bit >= 0) {
-        checkArgument(bit < 8 * packet.totalLength(),
-            "bit %s lies beyond the %s-byte packet %s", bit, packet.totalLength(), packet);
+        checkArgument(
+            bit < 8 * packet.totalLength(),
+            "bit %s lies beyond the %s-byte packet %s",
+            bit,
+            packet.totalLength(),
+            packet);
         return bit;
       }
       int offset = packet.payload().checksumOffset();

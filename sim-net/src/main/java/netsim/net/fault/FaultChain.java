@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import netsim.core.Labelled;
 import netsim.core.Simulator;
-import netsim.net.DropCause;
 import netsim.net.Network;
 import netsim.net.Packet;
 import netsim.net.PacketEvents;
 import netsim.net.link.QueueDiscipline.DropSink;
+import netsim.net.packet.DropCause;
 
 /**
  * An ordered chain of targeted fault rules at one place in the network (a link direction or a
@@ -23,12 +23,12 @@ import netsim.net.link.QueueDiscipline.DropSink;
  * unchanged.
  *
  * <p>The chain continues a packet by calling {@code next}: at once, later, never, or twice. A
- * continuing rule ({@link FaultRule#continues()}) hands the packet (and its copy) to the rules after
- * it instead, which may act on it again.
- * Delayed packets continue in a labelled simulator event ({@code fault/<chain>/<rule>/delay}).
- * Held packets wait in the chain in arrival order until {@link FaultRule#release()} or
- * {@link #releaseAll()}; a packet still held when the simulation ends was neither delivered nor
- * dropped: {@link #held()} counts it, and no drop is reported for it.
+ * continuing rule ({@link FaultRule#continues()}) hands the packet (and its copy) to the rules
+ * after it instead, which may act on it again. Delayed packets continue in a labelled simulator
+ * event ({@code fault/<chain>/<rule>/delay}). Held packets wait in the chain in arrival order until
+ * {@link FaultRule#release()} or {@link #releaseAll()}; a packet still held when the simulation
+ * ends was neither delivered nor dropped: {@link #held()} counts it, and no drop is reported for
+ * it.
  *
  * <p>A chain without rules costs its owner one {@link #isEmpty()} check per packet.
  */
@@ -40,6 +40,7 @@ public final class FaultChain {
   private final PacketEvents events;
   private final String name;
   private FaultRule[] rules = NO_RULES;
+
   /** Held packets of all rules, in arrival order. */
   private final List<Held> held = new ArrayList<>();
 
@@ -96,8 +97,7 @@ public final class FaultChain {
       if (rule.takes(packet, now)) {
         events.ruleTook(this, rule, packet);
         int after = i + 1;
-        Consumer<Packet> then = rule.continues()
-            ? p -> applyFrom(after, p, next, drops) : next;
+        Consumer<Packet> then = rule.continues() ? p -> applyFrom(after, p, next, drops) : next;
         perform(rule, packet, then, drops, now);
         return;
       }
@@ -105,8 +105,8 @@ public final class FaultChain {
     next.accept(packet);
   }
 
-  private void perform(FaultRule rule, Packet packet, Consumer<Packet> next, DropSink drops,
-      long now) {
+  private void perform(
+      FaultRule rule, Packet packet, Consumer<Packet> next, DropSink drops, long now) {
     FaultAction action = rule.action();
     if (action instanceof FaultAction.Drop) {
       drops.drop(packet, DropCause.RULE);

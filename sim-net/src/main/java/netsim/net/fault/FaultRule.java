@@ -20,13 +20,13 @@ import netsim.net.Packet;
  * FaultRule.match(Match.builder().flags(SYN).build()).nth(1).delay(Time.seconds(30));
  * }</pre>
  *
- * <p>A rule counts the packets its match accepted ({@link #matches()}) and those it took
- * ({@link #taken()}); it belongs to at most one chain.
+ * <p>A rule counts the packets its match accepted ({@link #matches()}) and those it took ({@link
+ * #taken()}); it belongs to at most one chain.
  *
- * <p>A rule normally ends a packet's way through its chain. A <em>continuing</em> rule (tc's
- * {@code pipe}) lets the packet, and the copy its action may make, go on through the later rules
- * of the chain once its action is done, so that several rules can act on one packet: duplicate
- * it, then delay the original and the copy by different amounts.
+ * <p>A rule normally ends a packet's way through its chain. A <em>continuing</em> rule (tc's {@code
+ * pipe}) lets the packet, and the copy its action may make, go on through the later rules of the
+ * chain once its action is done, so that several rules can act on one packet: duplicate it, then
+ * delay the original and the copy by different amounts.
  */
 public final class FaultRule {
   private final String givenName;
@@ -41,10 +41,11 @@ public final class FaultRule {
   private long matches;
   private long taken;
 
-  private FaultRule(String name, Match match, Selection selection, FaultAction action,
-      boolean continues) {
+  private FaultRule(
+      String name, Match match, Selection selection, FaultAction action, boolean continues) {
     checkArgument(name == null || !name.isEmpty(), "a rule name must not be empty");
-    checkArgument(!continues || !(action instanceof FaultAction.Drop),
+    checkArgument(
+        !continues || !(action instanceof FaultAction.Drop),
         "a rule that drops cannot let the packet continue");
     this.givenName = name;
     this.match = checkNotNull(match, "match");
@@ -63,8 +64,8 @@ public final class FaultRule {
    * A rule with every part given; with {@code continues}, the packets it takes go on through the
    * later rules of its chain after its action (see {@link #continues()}).
    */
-  public static FaultRule of(String name, Match match, Selection selection, FaultAction action,
-      boolean continues) {
+  public static FaultRule of(
+      String name, Match match, Selection selection, FaultAction action, boolean continues) {
     return new FaultRule(name, match, selection, action, continues);
   }
 
@@ -172,7 +173,13 @@ public final class FaultRule {
   /** The definition, e.g. {@code "lose-final-ack: drop nth(1) of flags&0x10=0x10 data=0"}. */
   @Override
   public String toString() {
-    return name + ": " + action + " " + selection + " of " + match
+    return name
+        + ": "
+        + action
+        + " "
+        + selection
+        + " of "
+        + match
         + (continues ? ", then continue" : "");
   }
 

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import netsim.core.Time;
-import netsim.net.Ipv4Address;
 import netsim.net.Packet;
-import netsim.net.Payload;
-import netsim.net.Prefix;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
+import netsim.net.packet.Prefix;
 
 /**
  * Which packets a {@link FaultRule} is about: a conjunction of optional conditions on generic
@@ -119,8 +119,8 @@ public final class Match {
   }
 
   /**
-   * The conditions, e.g. {@code "flags&0x10=0x10 data=0 state=TIME_WAIT node=client"}, or
-   * {@code "any"}.
+   * The conditions, e.g. {@code "flags&0x10=0x10 data=0 state=TIME_WAIT node=client"}, or {@code
+   * "any"}.
    */
   @Override
   public String toString() {
@@ -143,8 +143,11 @@ public final class Match {
     if (minDataLength == maxDataLength) {
       parts.add("data=" + minDataLength);
     } else if (minDataLength != 0 || maxDataLength != Integer.MAX_VALUE) {
-      parts.add("data=" + minDataLength + ".."
-          + (maxDataLength == Integer.MAX_VALUE ? "" : maxDataLength));
+      parts.add(
+          "data="
+              + minDataLength
+              + ".."
+              + (maxDataLength == Integer.MAX_VALUE ? "" : maxDataLength));
     }
     if (sourcePort != ANY_PORT) {
       parts.add("sport=" + sourcePort);
@@ -165,8 +168,12 @@ public final class Match {
       parts.add("state=" + senderState);
     }
     if (from != 0 || until != Long.MAX_VALUE) {
-      parts.add("time=[" + Time.format(from) + ","
-          + (until == Long.MAX_VALUE ? "" : Time.format(until)) + ")");
+      parts.add(
+          "time=["
+              + Time.format(from)
+              + ","
+              + (until == Long.MAX_VALUE ? "" : Time.format(until))
+              + ")");
     }
     return parts.isEmpty() ? "any" : String.join(" ", parts);
   }
@@ -180,21 +187,43 @@ public final class Match {
     if (!(o instanceof Match m)) {
       return false;
     }
-    return flagsExact == m.flagsExact && flagsValue == m.flagsValue
-        && flagsContain == m.flagsContain && flagsExclude == m.flagsExclude
-        && sequenceNumber == m.sequenceNumber && acknowledgmentNumber == m.acknowledgmentNumber
-        && minDataLength == m.minDataLength && maxDataLength == m.maxDataLength
-        && sourcePort == m.sourcePort && destinationPort == m.destinationPort
-        && Objects.equals(source, m.source) && Objects.equals(destination, m.destination)
-        && Objects.equals(senderNode, m.senderNode) && Objects.equals(senderState, m.senderState)
-        && from == m.from && until == m.until;
+    return flagsExact == m.flagsExact
+        && flagsValue == m.flagsValue
+        && flagsContain == m.flagsContain
+        && flagsExclude == m.flagsExclude
+        && sequenceNumber == m.sequenceNumber
+        && acknowledgmentNumber == m.acknowledgmentNumber
+        && minDataLength == m.minDataLength
+        && maxDataLength == m.maxDataLength
+        && sourcePort == m.sourcePort
+        && destinationPort == m.destinationPort
+        && Objects.equals(source, m.source)
+        && Objects.equals(destination, m.destination)
+        && Objects.equals(senderNode, m.senderNode)
+        && Objects.equals(senderState, m.senderState)
+        && from == m.from
+        && until == m.until;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(flagsExact, flagsValue, flagsContain, flagsExclude, sequenceNumber,
-        acknowledgmentNumber, minDataLength, maxDataLength, sourcePort, destinationPort, source,
-        destination, senderNode, senderState, from, until);
+    return Objects.hash(
+        flagsExact,
+        flagsValue,
+        flagsContain,
+        flagsExclude,
+        sequenceNumber,
+        acknowledgmentNumber,
+        minDataLength,
+        maxDataLength,
+        sourcePort,
+        destinationPort,
+        source,
+        destination,
+        senderNode,
+        senderState,
+        from,
+        until);
   }
 
   /** Builds a {@link Match}; every condition left unset accepts any value. */
@@ -242,16 +271,18 @@ public final class Match {
 
     /** The sequence number equals {@code seq} (unsigned 32 bits). */
     public Builder sequenceNumber(long seq) {
-      checkArgument(seq >= 0 && seq <= MAX_UNSIGNED_32,
-          "sequence number out of range 0-4294967295: %s", seq);
+      checkArgument(
+          seq >= 0 && seq <= MAX_UNSIGNED_32, "sequence number out of range 0-4294967295: %s", seq);
       sequenceNumber = seq;
       return this;
     }
 
     /** The acknowledgment number equals {@code ack} (unsigned 32 bits). */
     public Builder acknowledgmentNumber(long ack) {
-      checkArgument(ack >= 0 && ack <= MAX_UNSIGNED_32,
-          "acknowledgment number out of range 0-4294967295: %s", ack);
+      checkArgument(
+          ack >= 0 && ack <= MAX_UNSIGNED_32,
+          "acknowledgment number out of range 0-4294967295: %s",
+          ack);
       acknowledgmentNumber = ack;
       return this;
     }
@@ -322,8 +353,8 @@ public final class Match {
     /** The packet passes at a virtual time in [{@code from}, {@code until}). */
     public Builder during(long from, long until) {
       checkArgument(from >= 0, "time window must not start before 0, got %sns", from);
-      checkArgument(until > from, "time window [%s, %s) is empty",
-          Time.format(from), Time.format(until));
+      checkArgument(
+          until > from, "time window [%s, %s) is empty", Time.format(from), Time.format(until));
       this.from = from;
       this.until = until;
       return this;
@@ -340,13 +371,18 @@ public final class Match {
     }
 
     public Match build() {
-      checkArgument(!flagsExact || (flagsValue & flagsContain) == flagsContain,
-          "flags %s can never match: they lack required bits %s", hex(flagsValue),
+      checkArgument(
+          !flagsExact || (flagsValue & flagsContain) == flagsContain,
+          "flags %s can never match: they lack required bits %s",
+          hex(flagsValue),
           hex(flagsContain));
-      checkArgument(!flagsExact || (flagsValue & flagsExclude) == 0,
-          "flags %s can never match: they contain excluded bits %s", hex(flagsValue),
+      checkArgument(
+          !flagsExact || (flagsValue & flagsExclude) == 0,
+          "flags %s can never match: they contain excluded bits %s",
+          hex(flagsValue),
           hex(flagsExclude));
-      checkArgument((flagsContain & flagsExclude) == 0,
+      checkArgument(
+          (flagsContain & flagsExclude) == 0,
           "flags can never match: bits %s are both required and excluded",
           hex(flagsContain & flagsExclude));
       return new Match(this);

@@ -3,14 +3,14 @@ package netsim.net.link;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Packet;
+import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * CoDel, Controlled Delay (RFC 8289): watches each packet's sojourn time, the time it waited in
- * the queue, and drops at dequeue once the sojourn time has stayed at or above {@code target} for
- * at least {@code interval}. It then keeps dropping, the next drop {@code interval / sqrt(count)}
+ * CoDel, Controlled Delay (RFC 8289): watches each packet's sojourn time, the time it waited in the
+ * queue, and drops at dequeue once the sojourn time has stayed at or above {@code target} for at
+ * least {@code interval}. It then keeps dropping, the next drop {@code interval / sqrt(count)}
  * after the previous one, until the sojourn time falls below target. Drops go to the link's drop
  * sink with cause {@link DropCause#AQM}; a packet arriving at the hard limit is dropped with cause
  * {@link DropCause#QUEUE}. Deterministic: it draws no random numbers.
@@ -24,17 +24,15 @@ public final class CoDelQueue implements QueueDiscipline {
    * @param interval the window in which the delay must fall below target once (RFC 8289: 100 ms)
    * @param limitPackets the hard limit in packets
    */
-  public record Spec(long target, long interval, int limitPackets)
-      implements QueueDiscipline.Spec {
+  public record Spec(long target, long interval, int limitPackets) implements QueueDiscipline.Spec {
     public static final long DEFAULT_TARGET = Time.millis(5);
     public static final long DEFAULT_INTERVAL = Time.millis(100);
 
     public Spec {
       checkArgument(target > 0, "CoDel target must be positive, got %s", Time.format(target));
-      checkArgument(interval > 0, "CoDel interval must be positive, got %s",
-          Time.format(interval));
-      checkArgument(limitPackets > 0, "CoDel limit must be at least 1 packet, got %s",
-          limitPackets);
+      checkArgument(interval > 0, "CoDel interval must be positive, got %s", Time.format(interval));
+      checkArgument(
+          limitPackets > 0, "CoDel limit must be at least 1 packet, got %s", limitPackets);
     }
 
     /** RFC 8289's target (5 ms) and interval (100 ms) with a hard limit. */
@@ -57,15 +55,18 @@ public final class CoDelQueue implements QueueDiscipline {
   private int head;
   private int size;
   private long bytes;
+
   /** The largest packet seen: a queue holding no more than this is never "above target". */
   private int maxPacket;
 
   /** When the sojourn time went above target plus interval, or 0 when it is below target. */
   private long firstAboveTime;
+
   private long dropNext;
   private int count;
   private int lastCount;
   private boolean dropping;
+
   /** Whether the last {@link #doDequeue} found it is time to drop (RFC 8289's ok_to_drop). */
   private boolean okToDrop;
 

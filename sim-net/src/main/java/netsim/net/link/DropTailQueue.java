@@ -2,8 +2,8 @@ package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import netsim.net.DropCause;
 import netsim.net.Packet;
+import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /** A FIFO queue that drops arriving packets when it holds its limit of packets or bytes. */
@@ -15,8 +15,8 @@ public final class DropTailQueue implements QueueDiscipline {
    */
   public record Spec(int limitPackets, long limitBytes) implements QueueDiscipline.Spec {
     public Spec {
-      checkArgument(limitPackets > 0, "queue limit must be at least 1 packet, got %s",
-          limitPackets);
+      checkArgument(
+          limitPackets > 0, "queue limit must be at least 1 packet, got %s", limitPackets);
       checkArgument(limitBytes >= 0, "queue byte limit must not be negative, got %s", limitBytes);
     }
 

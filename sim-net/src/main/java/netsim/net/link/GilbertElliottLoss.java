@@ -1,6 +1,6 @@
 package netsim.net.link;
 
-import netsim.net.DropCause;
+import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /** The running state of one direction's {@link LossModel.GilbertElliott} chain. */

@@ -8,9 +8,9 @@ import java.util.function.LongFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The random part of a link direction's propagation delay, added to its fixed delay (netem's
- * {@code delay TIME JITTER distribution NAME}). A sample may be negative; the link never lets the
- * total delay fall below zero. Samples are whole nanoseconds (rounded).
+ * The random part of a link direction's propagation delay, added to its fixed delay (netem's {@code
+ * delay TIME JITTER distribution NAME}). A sample may be negative; the link never lets the total
+ * delay fall below zero. Samples are whole nanoseconds (rounded).
  *
  * <p>A jitter is an immutable description; each link direction draws from its own {@link Sampler},
  * made once from the direction's "jitter" random stream.
@@ -22,7 +22,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * 4096-entry table.
  */
 public sealed interface Jitter
-    permits Jitter.None, Jitter.Uniform, Jitter.Normal, Jitter.Pareto, Jitter.ParetoNormal,
+    permits Jitter.None,
+        Jitter.Uniform,
+        Jitter.Normal,
+        Jitter.Pareto,
+        Jitter.ParetoNormal,
         Jitter.Empirical {
 
   /** The largest standardized value netem's tables hold: 32767 / 8192, about 4. */
@@ -79,11 +83,11 @@ public sealed interface Jitter
   }
 
   /**
-   * netem's {@code distribution pareto}: {@code t = (X - 1.5) * 4/3} where {@code X} is Pareto
-   * with scale 1 and shape 3 (mean 1.5), so {@code t} lies in [-2/3, 4] after netem's cap.
-   * Skewed, with a long tail of late packets. Note netem's scaling: uncapped, {@code t} would have
-   * mean 0 and standard deviation 1.15; the cap at 4 leaves mean -0.033 and standard deviation
-   * 0.82, so the jitter's spread is about 0.82 sigma, not sigma.
+   * netem's {@code distribution pareto}: {@code t = (X - 1.5) * 4/3} where {@code X} is Pareto with
+   * scale 1 and shape 3 (mean 1.5), so {@code t} lies in [-2/3, 4] after netem's cap. Skewed, with
+   * a long tail of late packets. Note netem's scaling: uncapped, {@code t} would have mean 0 and
+   * standard deviation 1.15; the cap at 4 leaves mean -0.033 and standard deviation 0.82, so the
+   * jitter's spread is about 0.82 sigma, not sigma.
    */
   record Pareto(long sigma) implements Jitter {
     public Pareto {
@@ -113,12 +117,12 @@ public sealed interface Jitter
   }
 
   /**
-   * An empirical distribution: each draw is one of {@code samples}, nanoseconds added to the
-   * fixed delay (possibly negative), each entry equally likely, so repeated values weigh more.
-   * This is our simplification of netem's {@code maketable}, which turns measured delays into an
-   * inverse-CDF table normalized by their mean and deviation and rescaled by the configured
-   * sigma: here the table holds the offsets themselves, unscaled. To replay measured one-way
-   * delays {@code d} over a direction with fixed delay {@code delay}, pass {@code d - delay}.
+   * An empirical distribution: each draw is one of {@code samples}, nanoseconds added to the fixed
+   * delay (possibly negative), each entry equally likely, so repeated values weigh more. This is
+   * our simplification of netem's {@code maketable}, which turns measured delays into an
+   * inverse-CDF table normalized by their mean and deviation and rescaled by the configured sigma:
+   * here the table holds the offsets themselves, unscaled. To replay measured one-way delays {@code
+   * d} over a direction with fixed delay {@code delay}, pass {@code d - delay}.
    */
   record Empirical(long[] samples) implements Jitter {
     public Empirical {

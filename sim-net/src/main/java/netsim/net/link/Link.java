@@ -10,7 +10,12 @@ public final class Link {
   private final LinkDirection bToA;
 
   /** Made by {@link Network#connect}; attaches both interfaces. */
-  public Link(Network network, String name, Interface a, Interface b, LinkConfig aToBConfig,
+  public Link(
+      Network network,
+      String name,
+      Interface a,
+      Interface b,
+      LinkConfig aToBConfig,
       LinkConfig bToAConfig) {
     this.name = name;
     this.aToB = new LinkDirection(network, name, a, b, aToBConfig);

@@ -7,8 +7,8 @@ import netsim.core.Time;
 
 /**
  * The parameters of one direction of a link: bandwidth, propagation delay and jitter, the queue,
- * and the random impairments netem users know (loss, duplication, corruption, reordering). Immutable;
- * change a running link with {@link LinkDirection#reconfigure(LinkConfig)}.
+ * and the random impairments netem users know (loss, duplication, corruption, reordering).
+ * Immutable; change a running link with {@link LinkDirection#reconfigure(LinkConfig)}.
  *
  * @param bandwidth bits per second; 0 means unlimited (no serialization delay)
  * @param delay fixed propagation delay in nanoseconds
@@ -23,10 +23,10 @@ import netsim.core.Time;
  * @param loss the random loss model
  * @param duplicate the probability that a packet is sent twice
  * @param corrupt the probability that one random bit of a packet is flipped
- * @param reorder the probability that a packet skips the propagation delay (netem's
- *     {@code reorder}), subject to {@code reorderGap}
- * @param reorderGap when above 0, only every gap-th packet is a reorder candidate (netem's
- *     {@code gap})
+ * @param reorder the probability that a packet skips the propagation delay (netem's {@code
+ *     reorder}), subject to {@code reorderGap}
+ * @param reorderGap when above 0, only every gap-th packet is a reorder candidate (netem's {@code
+ *     gap})
  * @param up whether the direction starts up
  */
 public record LinkConfig(
@@ -160,8 +160,18 @@ public record LinkConfig(
     }
 
     public LinkConfig build() {
-      return new LinkConfig(bandwidth, delay, jitter, jitterReorders, queue, loss, duplicate,
-          corrupt, reorder, reorderGap, up);
+      return new LinkConfig(
+          bandwidth,
+          delay,
+          jitter,
+          jitterReorders,
+          queue,
+          loss,
+          duplicate,
+          corrupt,
+          reorder,
+          reorderGap,
+          up);
     }
   }
 }

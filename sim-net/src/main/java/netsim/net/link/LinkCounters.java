@@ -2,7 +2,7 @@ package netsim.net.link;
 
 import java.util.EnumMap;
 import java.util.Map;
-import netsim.net.DropCause;
+import netsim.net.packet.DropCause;
 
 /** What happened to the packets offered to one link direction. */
 public final class LinkCounters {

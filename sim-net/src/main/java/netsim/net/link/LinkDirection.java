@@ -9,25 +9,25 @@ import netsim.core.Labelled;
 import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.core.Timer;
-import netsim.net.DropCause;
 import netsim.net.Interface;
 import netsim.net.Network;
 import netsim.net.Packet;
 import netsim.net.PacketEvents;
 import netsim.net.fault.FaultChain;
+import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * One direction of a link, from one interface to another. A packet offered to it passes, in this
  * order: the up/down check; the targeted fault rules; random loss; duplication; corruption; the
  * queue; serialization at the bandwidth; propagation delay with jitter (or none, for a packet
- * picked by netem-style reordering), plus any arrival delay a rule gave the packet
- * ({@link Packet#delayArrival}); and arrival at the far interface, unless the direction went down
+ * picked by netem-style reordering), plus any arrival delay a rule gave the packet ({@link
+ * Packet#delayArrival}); and arrival at the far interface, unless the direction went down
  * meanwhile.
  *
- * <p>Every random decision draws from a stream of this direction's own, named
- * {@code link/<link>/<from>-><to>/<purpose>}, so impairments on one direction never shift the
- * draws of another, and enabling one impairment never shifts the draws of another.
+ * <p>Every random decision draws from a stream of this direction's own, named {@code
+ * link/<link>/<from>-><to>/<purpose>}, so impairments on one direction never shift the draws of
+ * another, and enabling one impairment never shifts the draws of another.
  */
 public final class LinkDirection {
   private final Simulator simulator;
@@ -54,14 +54,15 @@ public final class LinkDirection {
   private UniformRandomProvider reorderRandom;
 
   private boolean up;
+
   /** Incremented whenever the direction goes down, so that packets on the wire are lost. */
   private int epoch;
+
   private Packet inTransmission;
   private long lastArrival;
   private int reorderCount;
 
-  LinkDirection(Network network, String linkName, Interface from, Interface to,
-      LinkConfig config) {
+  LinkDirection(Network network, String linkName, Interface from, Interface to, LinkConfig config) {
     this.network = network;
     this.simulator = network.simulator();
     this.events = network.events();
@@ -309,8 +310,8 @@ public final class LinkDirection {
   private long withJitter(long delay, long jitter) {
     long sum = delay + jitter;
     if (jitter > 0 && sum < delay) {
-      throw new IllegalArgumentException(name + ": delay " + delay + "ns plus jitter " + jitter
-          + "ns exceeds the end of time");
+      throw new IllegalArgumentException(
+          name + ": delay " + delay + "ns plus jitter " + jitter + "ns exceeds the end of time");
     }
     return Math.max(0, sum);
   }

@@ -3,13 +3,13 @@ package netsim.net.link;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.function.Function;
-import netsim.net.DropCause;
+import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Decides, packet by packet, whether a link direction loses a packet at random. A model may keep
- * state between packets (Gilbert-Elliott does), so each link direction has its own instance,
- * made from an immutable {@link Spec}.
+ * state between packets (Gilbert-Elliott does), so each link direction has its own instance, made
+ * from an immutable {@link Spec}.
  */
 public interface LossModel {
 
@@ -52,10 +52,10 @@ public interface LossModel {
    * DropCause#BURST}. The chain starts in the good state.
    *
    * <p>Per packet, as netem's {@code loss_gilb_ell}: a first draw decides the state transition
-   * (good to bad with probability {@code p}, bad to good with probability {@code r}); a second
-   * draw decides the loss with the loss probability of the state the packet found, that is the
-   * state before this transition. In the long run a fraction {@code p/(p+r)} of packets find the
-   * bad state, so the loss rate is {@code p/(p+r)*lossInBad + r/(p+r)*lossInGood}; with netem's
+   * (good to bad with probability {@code p}, bad to good with probability {@code r}); a second draw
+   * decides the loss with the loss probability of the state the packet found, that is the state
+   * before this transition. In the long run a fraction {@code p/(p+r)} of packets find the bad
+   * state, so the loss rate is {@code p/(p+r)*lossInBad + r/(p+r)*lossInGood}; with netem's
    * defaults a loss burst lasts {@code 1/r} packets on average.
    *
    * @param p the probability of moving from good to bad
@@ -63,8 +63,7 @@ public interface LossModel {
    * @param lossInBad the loss probability in the bad state, netem's {@code 1-h} (default 1)
    * @param lossInGood the loss probability in the good state, netem's {@code 1-k} (default 0)
    */
-  record GilbertElliott(double p, double r, double lossInBad, double lossInGood)
-      implements Spec {
+  record GilbertElliott(double p, double r, double lossInBad, double lossInGood) implements Spec {
     public GilbertElliott {
       checkProbability("good-to-bad transition (p)", p);
       checkProbability("bad-to-good transition (r)", r);
@@ -72,7 +71,9 @@ public interface LossModel {
       checkProbability("loss in the good state (1-k)", lossInGood);
     }
 
-    /** The simple Gilbert model with netem's defaults: {@code r = 1-p}, every packet lost in bad. */
+    /**
+     * The simple Gilbert model with netem's defaults: {@code r = 1-p}, every packet lost in bad.
+     */
     public static GilbertElliott of(double p) {
       return new GilbertElliott(p, 1 - p, 1, 0);
     }
@@ -105,20 +106,29 @@ public interface LossModel {
    */
   Registry<Function<double[], Spec>> MODELS =
       Registry.<Function<double[], Spec>>builder("loss model")
-          .register("none", params -> {
-            checkArity("none", params, 0, 0);
-            return NONE;
-          })
-          .register("bernoulli", params -> {
-            checkArity("bernoulli", params, 1, 1);
-            return new Bernoulli(params[0]);
-          })
-          .register("gilbert-elliott", params -> {
-            checkArity("gilbert-elliott", params, 1, 4);
-            double p = params[0];
-            return new GilbertElliott(p, params.length > 1 ? params[1] : 1 - p,
-                params.length > 2 ? params[2] : 1, params.length > 3 ? params[3] : 0);
-          })
+          .register(
+              "none",
+              params -> {
+                checkArity("none", params, 0, 0);
+                return NONE;
+              })
+          .register(
+              "bernoulli",
+              params -> {
+                checkArity("bernoulli", params, 1, 1);
+                return new Bernoulli(params[0]);
+              })
+          .register(
+              "gilbert-elliott",
+              params -> {
+                checkArity("gilbert-elliott", params, 1, 4);
+                double p = params[0];
+                return new GilbertElliott(
+                    p,
+                    params.length > 1 ? params[1] : 1 - p,
+                    params.length > 2 ? params[2] : 1,
+                    params.length > 3 ? params[3] : 0);
+              })
           .build();
 
   /**
@@ -133,9 +143,12 @@ public interface LossModel {
   }
 
   private static void checkArity(String name, double[] params, int min, int max) {
-    checkArgument(params.length >= min && params.length <= max,
-        "loss model '%s' takes %s parameters, got %s", name,
-        min == max ? String.valueOf(min) : min + " to " + max, params.length);
+    checkArgument(
+        params.length >= min && params.length <= max,
+        "loss model '%s' takes %s parameters, got %s",
+        name,
+        min == max ? String.valueOf(min) : min + " to " + max,
+        params.length);
   }
 
   private static void checkProbability(String what, double p) {

@@ -12,16 +12,16 @@ import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * netem's table distributions, the way netem draws them: a table of standardized quantiles in
- * units of 1/{@value #SCALE} (netem's NETEM_DIST_SCALE), an entry chosen uniformly at random,
- * multiplied by sigma. The tables ({@code normal.dist}, {@code pareto.dist},
- * {@code paretonormal.dist} beside this class) are data, generated once by a test from the
- * quantile functions; drawing from them is integer arithmetic, so a run's jitter is the same on
- * every JVM.
+ * netem's table distributions, the way netem draws them: a table of standardized quantiles in units
+ * of 1/{@value #SCALE} (netem's NETEM_DIST_SCALE), an entry chosen uniformly at random, multiplied
+ * by sigma. The tables ({@code normal.dist}, {@code pareto.dist}, {@code paretonormal.dist} beside
+ * this class) are data, generated once by a test from the quantile functions; drawing from them is
+ * integer arithmetic, so a run's jitter is the same on every JVM.
  */
 final class NetemJitter {
   /** netem's NETEM_DIST_SCALE: table entries are sigma multiples times this. */
   static final int SCALE = 8192;
+
   /** Entries per table. */
   static final int SIZE = 8192;
 
@@ -39,8 +39,8 @@ final class NetemJitter {
   private static int[] load(String name) {
     try (InputStream in = NetemJitter.class.getResourceAsStream(name)) {
       checkArgument(in != null, "missing jitter table %s", name);
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-          StandardCharsets.US_ASCII));
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
       int[] table = new int[SIZE];
       int count = 0;
       String line;
@@ -53,8 +53,8 @@ final class NetemJitter {
           table[count++] = Integer.parseInt(value);
         }
       }
-      checkArgument(count == SIZE, "jitter table %s has %s entries, expected %s", name, count,
-          SIZE);
+      checkArgument(
+          count == SIZE, "jitter table %s has %s entries, expected %s", name, count, SIZE);
       return table;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read jitter table " + name, e);

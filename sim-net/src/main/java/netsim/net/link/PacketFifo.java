@@ -1,8 +1,8 @@
 package netsim.net.link;
 
 import java.util.ArrayDeque;
-import netsim.net.DropCause;
 import netsim.net.Packet;
+import netsim.net.packet.DropCause;
 
 /** The first-in first-out store of a queue discipline, counting the packets and bytes it holds. */
 final class PacketFifo {

@@ -2,14 +2,14 @@ package netsim.net.link;
 
 import java.util.Map;
 import java.util.function.Function;
-import netsim.net.DropCause;
 import netsim.net.Packet;
+import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The queue in front of a link direction's transmitter: decides which packets wait and which are
- * dropped (drop-tail, RED, CoDel). Each link direction has its own instance, made from an
- * immutable {@link Spec}.
+ * dropped (drop-tail, RED, CoDel). Each link direction has its own instance, made from an immutable
+ * {@link Spec}.
  */
 public interface QueueDiscipline {
 
@@ -48,47 +48,58 @@ public interface QueueDiscipline {
 
   /**
    * Queue disciplines by name, each from its parameters as text (durations with units):
+   *
    * <ul>
    *   <li>{@code droptail}: {@code limit} (packets, default 1000), {@code bytes} (byte limit,
    *       default 0 for none);
    *   <li>{@code red}: {@code mode} ({@code packets} or {@code bytes}), {@code min} and {@code max}
    *       (thresholds, required), {@code probability} (max p, default 0.02), {@code weight}
    *       (default 0.002), {@code gentle} (default false), {@code limit} (default 1000 packets;
-   *       required in byte mode), {@code idle-packet-time} (default 0), {@code max-packet}
-   *       (default 1500);
+   *       required in byte mode), {@code idle-packet-time} (default 0), {@code max-packet} (default
+   *       1500);
    *   <li>{@code codel}: {@code target} (default 5ms), {@code interval} (default 100ms), {@code
    *       limit} (packets, default 1000).
    * </ul>
    */
   Registry<Function<SpecParameters, Spec>> DISCIPLINES =
       Registry.<Function<SpecParameters, Spec>>builder("queue discipline")
-          .register("droptail", p -> new DropTailQueue.Spec(
-              Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS)),
-              p.integer("bytes", 0)))
-          .register("red", p -> {
-            boolean byteMode = p.choice("mode", "packets", "packets", "bytes").equals("bytes");
-            double min = p.decimal("min");
-            double max = p.decimal("max");
-            double maxP = p.decimal("probability", 0.02);
-            double weight = p.decimal("weight", RedQueue.Spec.DEFAULT_WEIGHT);
-            boolean gentle = p.bool("gentle", false);
-            long limit = byteMode ? p.integer("limit")
-                : p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS);
-            long idle = p.duration("idle-packet-time", 0);
-            int maxPacket = Math.toIntExact(
-                p.integer("max-packet", RedQueue.Spec.DEFAULT_MAX_PACKET_SIZE));
-            return new RedQueue.Spec(byteMode, min, max, maxP, weight, gentle, limit, idle,
-                maxPacket);
-          })
-          .register("codel", p -> new CoDelQueue.Spec(
-              p.duration("target", CoDelQueue.Spec.DEFAULT_TARGET),
-              p.duration("interval", CoDelQueue.Spec.DEFAULT_INTERVAL),
-              Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS))))
+          .register(
+              "droptail",
+              p ->
+                  new DropTailQueue.Spec(
+                      Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS)),
+                      p.integer("bytes", 0)))
+          .register(
+              "red",
+              p -> {
+                boolean byteMode = p.choice("mode", "packets", "packets", "bytes").equals("bytes");
+                double min = p.decimal("min");
+                double max = p.decimal("max");
+                double maxP = p.decimal("probability", 0.02);
+                double weight = p.decimal("weight", RedQueue.Spec.DEFAULT_WEIGHT);
+                boolean gentle = p.bool("gentle", false);
+                long limit =
+                    byteMode
+                        ? p.integer("limit")
+                        : p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS);
+                long idle = p.duration("idle-packet-time", 0);
+                int maxPacket =
+                    Math.toIntExact(p.integer("max-packet", RedQueue.Spec.DEFAULT_MAX_PACKET_SIZE));
+                return new RedQueue.Spec(
+                    byteMode, min, max, maxP, weight, gentle, limit, idle, maxPacket);
+              })
+          .register(
+              "codel",
+              p ->
+                  new CoDelQueue.Spec(
+                      p.duration("target", CoDelQueue.Spec.DEFAULT_TARGET),
+                      p.duration("interval", CoDelQueue.Spec.DEFAULT_INTERVAL),
+                      Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS))))
           .build();
 
   /**
-   * The queue discipline called {@code name} with {@code parameters}, e.g. {@code
-   * named("codel", Map.of("target", "5ms"))}.
+   * The queue discipline called {@code name} with {@code parameters}, e.g. {@code named("codel",
+   * Map.of("target", "5ms"))}.
    *
    * @throws IllegalArgumentException for an unknown name (listing the known ones), an unknown,
    *     missing or malformed parameter, or a value out of range

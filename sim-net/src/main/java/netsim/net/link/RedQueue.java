@@ -3,8 +3,8 @@ package netsim.net.link;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import netsim.net.DropCause;
 import netsim.net.Packet;
+import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -15,14 +15,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>On each arrival the average is updated, {@code avg = (1 - wq) avg + wq q}, or aged as if
  * {@code m} empty-queue samples had been taken when the packet finds the queue empty ({@code m} =
  * idle time / {@link Spec#idlePacketTime()}). Below {@code minThreshold} nothing is dropped;
- * between the thresholds the base probability is {@code pb = maxP (avg - min) / (max - min)}, and
- * a packet arriving {@code count} packets after the last drop is dropped with {@code pa = pb / (1 -
+ * between the thresholds the base probability is {@code pb = maxP (avg - min) / (max - min)}, and a
+ * packet arriving {@code count} packets after the last drop is dropped with {@code pa = pb / (1 -
  * count pb)}, which spreads drops evenly: the gap between drops is uniform on 1 to 1/pb. At or
- * above {@code maxThreshold} every packet is dropped, unless {@code gentle}, where the
- * probability rises linearly from {@code maxP} to 1 up to twice the maximum. These drops have
- * cause {@link DropCause#AQM}; a packet that passes RED but finds the queue at its hard limit is
- * dropped with cause {@link DropCause#QUEUE}. Random draws come from the direction's "queue"
- * stream.
+ * above {@code maxThreshold} every packet is dropped, unless {@code gentle}, where the probability
+ * rises linearly from {@code maxP} to 1 up to twice the maximum. These drops have cause {@link
+ * DropCause#AQM}; a packet that passes RED but finds the queue at its hard limit is dropped with
+ * cause {@link DropCause#QUEUE}. Random draws come from the direction's "queue" stream.
  */
 public final class RedQueue implements QueueDiscipline {
 
@@ -39,67 +38,111 @@ public final class RedQueue implements QueueDiscipline {
    * @param gentle whether the probability rises gradually to 1 between max and twice max
    * @param limit the hard limit of the queue, in packets or bytes
    * @param idlePacketTime the transmission time of a typical small packet ({@code s} in the paper)
-   *     in nanoseconds, by which idle time ages the average; 0 to leave the average unchanged
-   *     while idle
+   *     in nanoseconds, by which idle time ages the average; 0 to leave the average unchanged while
+   *     idle
    * @param maxPacketSize the packet size for byte mode's scaling, in bytes
    */
-  public record Spec(boolean byteMode, double minThreshold, double maxThreshold, double maxP,
-      double weight, boolean gentle, long limit, long idlePacketTime, int maxPacketSize)
+  public record Spec(
+      boolean byteMode,
+      double minThreshold,
+      double maxThreshold,
+      double maxP,
+      double weight,
+      boolean gentle,
+      long limit,
+      long idlePacketTime,
+      int maxPacketSize)
       implements QueueDiscipline.Spec {
 
     /** Floyd and Jacobson's suggested weight. */
     public static final double DEFAULT_WEIGHT = 0.002;
+
     public static final int DEFAULT_MAX_PACKET_SIZE = 1500;
 
     public Spec {
-      checkArgument(minThreshold >= 0, "RED min threshold must not be negative, got %s",
-          minThreshold);
-      checkArgument(minThreshold < maxThreshold,
+      checkArgument(
+          minThreshold >= 0, "RED min threshold must not be negative, got %s", minThreshold);
+      checkArgument(
+          minThreshold < maxThreshold,
           "RED min threshold must be below the max threshold, got min %s and max %s",
-          minThreshold, maxThreshold);
-      checkArgument(maxP > 0 && maxP <= 1, "RED max probability must be within (0, 1], got %s",
-          maxP);
-      checkArgument(weight > 0 && weight <= 1, "RED weight must be within (0, 1], got %s",
-          weight);
+          minThreshold,
+          maxThreshold);
+      checkArgument(
+          maxP > 0 && maxP <= 1, "RED max probability must be within (0, 1], got %s", maxP);
+      checkArgument(weight > 0 && weight <= 1, "RED weight must be within (0, 1], got %s", weight);
       checkArgument(limit > 0, "RED limit must be positive, got %s", limit);
-      checkArgument(idlePacketTime >= 0, "RED idle packet time must not be negative, got %s ns",
+      checkArgument(
+          idlePacketTime >= 0,
+          "RED idle packet time must not be negative, got %s ns",
           idlePacketTime);
-      checkArgument(maxPacketSize > 0, "RED max packet size must be positive, got %s",
-          maxPacketSize);
+      checkArgument(
+          maxPacketSize > 0, "RED max packet size must be positive, got %s", maxPacketSize);
     }
 
     /** Packet mode with the default weight, not gentle, no idle ageing. */
-    public static Spec packets(double minThreshold, double maxThreshold, double maxP,
-        long limitPackets) {
-      return new Spec(false, minThreshold, maxThreshold, maxP, DEFAULT_WEIGHT, false,
-          limitPackets, 0, DEFAULT_MAX_PACKET_SIZE);
+    public static Spec packets(
+        double minThreshold, double maxThreshold, double maxP, long limitPackets) {
+      return new Spec(
+          false,
+          minThreshold,
+          maxThreshold,
+          maxP,
+          DEFAULT_WEIGHT,
+          false,
+          limitPackets,
+          0,
+          DEFAULT_MAX_PACKET_SIZE);
     }
 
     /** Byte mode with the default weight, not gentle, no idle ageing. */
-    public static Spec bytes(double minThreshold, double maxThreshold, double maxP,
-        long limitBytes) {
-      return new Spec(true, minThreshold, maxThreshold, maxP, DEFAULT_WEIGHT, false, limitBytes,
-          0, DEFAULT_MAX_PACKET_SIZE);
+    public static Spec bytes(
+        double minThreshold, double maxThreshold, double maxP, long limitBytes) {
+      return new Spec(
+          true,
+          minThreshold,
+          maxThreshold,
+          maxP,
+          DEFAULT_WEIGHT,
+          false,
+          limitBytes,
+          0,
+          DEFAULT_MAX_PACKET_SIZE);
     }
 
     public Spec withWeight(double newWeight) {
-      return new Spec(byteMode, minThreshold, maxThreshold, maxP, newWeight, gentle, limit,
-          idlePacketTime, maxPacketSize);
-    }
-
-    public Spec withGentle(boolean newGentle) {
-      return new Spec(byteMode, minThreshold, maxThreshold, maxP, weight, newGentle, limit,
-          idlePacketTime, maxPacketSize);
-    }
-
-    public Spec withIdlePacketTime(long nanos) {
-      return new Spec(byteMode, minThreshold, maxThreshold, maxP, weight, gentle, limit, nanos,
+      return new Spec(
+          byteMode,
+          minThreshold,
+          maxThreshold,
+          maxP,
+          newWeight,
+          gentle,
+          limit,
+          idlePacketTime,
           maxPacketSize);
     }
 
+    public Spec withGentle(boolean newGentle) {
+      return new Spec(
+          byteMode,
+          minThreshold,
+          maxThreshold,
+          maxP,
+          weight,
+          newGentle,
+          limit,
+          idlePacketTime,
+          maxPacketSize);
+    }
+
+    public Spec withIdlePacketTime(long nanos) {
+      return new Spec(
+          byteMode, minThreshold, maxThreshold, maxP, weight, gentle, limit, nanos, maxPacketSize);
+    }
+
     public Spec withMaxPacketSize(int bytes) {
-      return new Spec(byteMode, minThreshold, maxThreshold, maxP, weight, gentle, limit,
-          idlePacketTime, bytes);
+      return new Spec(
+          byteMode, minThreshold, maxThreshold, maxP, weight, gentle, limit, idlePacketTime, bytes);
     }
 
     @Override
@@ -112,8 +155,10 @@ public final class RedQueue implements QueueDiscipline {
   private final UniformRandomProvider random;
   private final PacketFifo queue = new PacketFifo();
   private double average;
+
   /** Packets let through since the last early drop while the average was above min. */
   private long count;
+
   /** When the queue last became empty, or -1 if it is not empty (or never held a packet). */
   private long idleSince = -1;
 

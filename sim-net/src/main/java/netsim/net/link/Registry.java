@@ -35,7 +35,11 @@ public final class Registry<F> {
    */
   public F get(String name) {
     F factory = name == null ? null : factories.get(name);
-    checkArgument(factory != null, "unknown %s '%s' (known: %s)", kind, name,
+    checkArgument(
+        factory != null,
+        "unknown %s '%s' (known: %s)",
+        kind,
+        name,
         String.join(", ", factories.keySet()));
     return factory;
   }
@@ -59,7 +63,9 @@ public final class Registry<F> {
       return this;
     }
 
-    /** @throws IllegalArgumentException if a name was registered twice */
+    /**
+     * @throws IllegalArgumentException if a name was registered twice
+     */
     public Registry<F> build() {
       return new Registry<>(kind, factories.buildOrThrow());
     }

@@ -11,8 +11,8 @@ import java.util.Set;
 import netsim.core.Time;
 
 /**
- * The named parameters of one component as a config file gives them, as text (e.g. {@code target
- * = "5ms"}), read once into typed values with checks. Every error names the component and the
+ * The named parameters of one component as a config file gives them, as text (e.g. {@code target =
+ * "5ms"}), read once into typed values with checks. Every error names the component and the
  * parameter; {@link #checkAllUsed()} rejects parameters the component does not know, listing the
  * ones it does.
  */
@@ -104,13 +104,17 @@ public final class SpecParameters {
   }
 
   /**
-   * @throws IllegalArgumentException naming the first parameter no getter asked for, and the
-   *     known ones
+   * @throws IllegalArgumentException naming the first parameter no getter asked for, and the known
+   *     ones
    */
   public void checkAllUsed() {
     for (String key : values.keySet()) {
-      checkArgument(known.contains(key), "unknown parameter '%s' of %s (known: %s)", key,
-          component, String.join(", ", known));
+      checkArgument(
+          known.contains(key),
+          "unknown parameter '%s' of %s (known: %s)",
+          key,
+          component,
+          String.join(", ", known));
     }
   }
 

@@ -32,11 +32,14 @@ import netsim.net.PacketTap;
 public final class PcapWriter implements PacketTap, Closeable {
   /** The magic number of a nanosecond-resolution pcap file. */
   public static final int MAGIC_NANOSECONDS = 0xA1B2_3C4D;
+
   public static final int VERSION_MAJOR = 2;
   public static final int VERSION_MINOR = 4;
   public static final int SNAPLEN = 65535;
+
   /** LINKTYPE_IPV4: each packet starts with its IPv4 header. */
   public static final int LINKTYPE_IPV4 = 228;
+
   public static final int GLOBAL_HEADER_LENGTH = 24;
   public static final int RECORD_HEADER_LENGTH = 16;
 
@@ -44,8 +47,7 @@ public final class PcapWriter implements PacketTap, Closeable {
   private static final long NANOS_PER_SECOND = Time.SECOND;
 
   private final OutputStream out;
-  private final ByteBuffer buffer =
-      ByteBuffer.allocate(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+  private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
   private long records;
   private boolean closed;
 
@@ -76,8 +78,10 @@ public final class PcapWriter implements PacketTap, Closeable {
     checkState(!closed, "the capture is closed");
     checkArgument(time >= 0, "negative capture time: %sns", time);
     long seconds = time / NANOS_PER_SECOND;
-    checkArgument(seconds <= 0xFFFF_FFFFL,
-        "capture time %s is beyond what pcap can stamp (2^32 s)", Time.format(time));
+    checkArgument(
+        seconds <= 0xFFFF_FFFFL,
+        "capture time %s is beyond what pcap can stamp (2^32 s)",
+        Time.format(time));
     byte[] bytes = packet.toBytes();
     int captured = Math.min(bytes.length, SNAPLEN);
     if (buffer.remaining() < RECORD_HEADER_LENGTH + captured) {

@@ -13,10 +13,7 @@ import netsim.core.EventLog;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.InternetChecksum;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.Packet;
@@ -26,6 +23,9 @@ import netsim.net.TestPayload;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.InternetChecksum;
+import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,18 +53,27 @@ class FaultChainTest {
       net = new Network(sim, new RandomStreams(1));
       client = net.addHost("client", Ipv4Address.parse("10.0.0.1"));
       server = net.addHost("server", Ipv4Address.parse("10.0.0.2"));
-      server.register(TestPayload.PROTOCOL, packet -> {
-        arrivals.add(packet.payload() + "@" + Time.format(sim.now()));
-        received.add(packet);
-      });
-      net.addObserver(new PacketObserver() {
-        @Override
-        public void onDrop(long time, Node node, LinkDirection at, Packet packet,
-            DropCause cause) {
-          drops.add(packet.payload() + ":" + cause.traceName() + "@" + Time.format(time) + " at "
-              + (at == null ? node.name() : at.name()));
-        }
-      });
+      server.register(
+          TestPayload.PROTOCOL,
+          packet -> {
+            arrivals.add(packet.payload() + "@" + Time.format(sim.now()));
+            received.add(packet);
+          });
+      net.addObserver(
+          new PacketObserver() {
+            @Override
+            public void onDrop(
+                long time, Node node, LinkDirection at, Packet packet, DropCause cause) {
+              drops.add(
+                  packet.payload()
+                      + ":"
+                      + cause.traceName()
+                      + "@"
+                      + Time.format(time)
+                      + " at "
+                      + (at == null ? node.name() : at.name()));
+            }
+          });
     }
 
     Link connectDirectly() {
@@ -135,8 +144,8 @@ class FaultChainTest {
     }
     sim.run();
     assertThat(arrivals).containsExactly("syn3@10ms", "syn4@10ms");
-    assertThat(drops).containsExactly("syn1:rule@0s at client->server",
-        "syn2:rule@0s at client->server");
+    assertThat(drops)
+        .containsExactly("syn1:rule@0s at client->server", "syn2:rule@0s at client->server");
   }
 
   @Test
@@ -161,24 +170,35 @@ class FaultChainTest {
   @Test
   void aTimeWindowTakesOnlyThePacketsPassingWithinIt() {
     connectDirectly();
-    clientToServer().add(
-        FaultRule.match(Match.builder().during(Time.millis(10), Time.millis(20)).build()).drop());
+    clientToServer()
+        .add(
+            FaultRule.match(Match.builder().during(Time.millis(10), Time.millis(20)).build())
+                .drop());
     sendAt(Time.millis(0), "t0");
     sendAt(Time.millis(10), "t10");
     sendAt(Time.millis(19), "t19");
     sendAt(Time.millis(20), "t20");
     sim.run();
     assertThat(arrivals).containsExactly("t0@10ms", "t20@30ms");
-    assertThat(drops).containsExactly("t10:rule@10ms at client->server",
-        "t19:rule@19ms at client->server");
+    assertThat(drops)
+        .containsExactly("t10:rule@10ms at client->server", "t19:rule@19ms at client->server");
   }
 
   @Test
   void theClientsFinalAckIsLostByItsSenderState() {
     connectDirectly();
-    clientToServer().add(FaultRule.match(Match.builder().flagsContain(ACK).dataLength(0)
-            .senderState("TIME_WAIT").senderNode("client").build())
-        .named("lose-final-ack").nth(1).drop());
+    clientToServer()
+        .add(
+            FaultRule.match(
+                    Match.builder()
+                        .flagsContain(ACK)
+                        .dataLength(0)
+                        .senderState("TIME_WAIT")
+                        .senderNode("client")
+                        .build())
+                .named("lose-final-ack")
+                .nth(1)
+                .drop());
     send("ack", ACK, "ESTABLISHED");
     send("finack", FIN | ACK, "FIN_WAIT_1");
     send("lastack", ACK, "TIME_WAIT");
@@ -200,14 +220,15 @@ class FaultChainTest {
     sim.run();
     // p1 and p3 match delay-2nd but are not selected, so drop-all sees and takes them.
     assertThat(arrivals).containsExactly("p2@15ms");
-    assertThat(drops).containsExactly("p1:rule@0s at client->server",
-        "p3:rule@0s at client->server");
+    assertThat(drops)
+        .containsExactly("p1:rule@0s at client->server", "p3:rule@0s at client->server");
     assertThat(delaySecond.matches()).isEqualTo(3);
     assertThat(delaySecond.taken()).isEqualTo(1);
     assertThat(dropAll.matches()).isEqualTo(2);
-    assertThat(clientToServer().summary()).containsExactly(
-        "link/client->server delay-2nd: matched 3, took 1",
-        "link/client->server drop-all: matched 2, took 2");
+    assertThat(clientToServer().summary())
+        .containsExactly(
+            "link/client->server delay-2nd: matched 3, took 1",
+            "link/client->server drop-all: matched 2, took 2");
   }
 
   @Test
@@ -259,8 +280,9 @@ class FaultChainTest {
     send("fin3", FIN, null);
     assertThat(clientToServer().releaseAll()).isEqualTo(4);
     sim.run();
-    assertThat(arrivals).containsExactly("fin1@10ms", "fin2@10ms",
-        "syn1@20ms", "syn2@20ms", "syn3@20ms", "fin3@20ms");
+    assertThat(arrivals)
+        .containsExactly(
+            "fin1@10ms", "fin2@10ms", "syn1@20ms", "syn2@20ms", "syn3@20ms", "fin3@20ms");
   }
 
   @Test
@@ -336,9 +358,10 @@ class FaultChainTest {
     send("second");
     sim.run();
     long bits = 8L * received.get(0).totalLength();
-    assertThat(arrivals).containsExactly(
-        "second@" + Time.format(Time.millis(10) + 2 * bits * Time.MICROSECOND),
-        "first@" + Time.format(Time.millis(15) + bits * Time.MICROSECOND));
+    assertThat(arrivals)
+        .containsExactly(
+            "second@" + Time.format(Time.millis(10) + 2 * bits * Time.MICROSECOND),
+            "first@" + Time.format(Time.millis(15) + bits * Time.MICROSECOND));
   }
 
   @Test
@@ -454,8 +477,11 @@ class FaultChainTest {
     client.send(other.address(), TestPayload.of("toOther2", 0), null);
     sim.run();
     // A drop inside a node is reported at the node, not at a link.
-    assertThat(drops).containsExactly("toServer1:rule@10ms at router->server",
-        "toServer2:rule@30ms at router", "toOther2:rule@30ms at router");
+    assertThat(drops)
+        .containsExactly(
+            "toServer1:rule@10ms at router->server",
+            "toServer2:rule@30ms at router",
+            "toOther2:rule@30ms at router");
   }
 
   @Test
@@ -473,12 +499,13 @@ class FaultChainTest {
   void observersSeeWhichRuleTookWhichPacket() {
     connectDirectly();
     List<String> taken = new ArrayList<>();
-    net.addObserver(new PacketObserver() {
-      @Override
-      public void onRule(long time, FaultChain chain, FaultRule rule, Packet packet) {
-        taken.add(chain.name() + " " + rule.name() + " " + packet.payload());
-      }
-    });
+    net.addObserver(
+        new PacketObserver() {
+          @Override
+          public void onRule(long time, FaultChain chain, FaultRule rule, Packet packet) {
+            taken.add(chain.name() + " " + rule.name() + " " + packet.payload());
+          }
+        });
     clientToServer().add(FaultRule.any().nth(1).drop());
     client.faults().add(FaultRule.any().named("slow").nth(1).delay(1));
     send("p1");
@@ -498,33 +525,39 @@ class FaultChainTest {
     send("p1");
     send("p2");
     sim.run();
-    assertThat(log.entries()).extracting(EventLog.Entry::label).containsExactly(
-        "fault/link/client->server/late/delay",
-        "link/client->server/transmit",
-        "fault/link/client->server/rule2/hold-until",
-        "link/client->server/transmit",
-        "link/client->server/arrive",
-        "link/client->server/arrive");
+    assertThat(log.entries())
+        .extracting(EventLog.Entry::label)
+        .containsExactly(
+            "fault/link/client->server/late/delay",
+            "link/client->server/transmit",
+            "fault/link/client->server/rule2/hold-until",
+            "link/client->server/transmit",
+            "link/client->server/arrive",
+            "link/client->server/arrive");
   }
 
   @Test
   void aScenarioWithRulesReplaysIdentically() {
-    DeterminismCheck.Outcome outcome = DeterminismCheck.compare(simulator -> {
-      Fixture scenario = new Fixture(simulator);
-      FaultChain chain = scenario.connectDirectly().aToB().faults();
-      chain.add(FaultRule.match(Match.builder().flags(SYN).build()).nth(2).delay(Time.millis(7)));
-      chain.add(FaultRule.any().first(2).duplicate());
-      chain.add(FaultRule.match(Match.builder().flagsContain(ACK).build()).hold());
-      chain.add(FaultRule.any().nth(3).corrupt());
-      for (int i = 0; i < 10; i++) {
-        int flags = i % 3 == 0 ? SYN : i % 3 == 1 ? ACK : FIN;
-        simulator.scheduleAt(Time.millis(i), () -> scenario.send("p", flags, null));
-      }
-      simulator.scheduleAt(Time.millis(50), chain::releaseAll);
-      simulator.run();
-    });
+    DeterminismCheck.Outcome outcome =
+        DeterminismCheck.compare(
+            simulator -> {
+              Fixture scenario = new Fixture(simulator);
+              FaultChain chain = scenario.connectDirectly().aToB().faults();
+              chain.add(
+                  FaultRule.match(Match.builder().flags(SYN).build()).nth(2).delay(Time.millis(7)));
+              chain.add(FaultRule.any().first(2).duplicate());
+              chain.add(FaultRule.match(Match.builder().flagsContain(ACK).build()).hold());
+              chain.add(FaultRule.any().nth(3).corrupt());
+              for (int i = 0; i < 10; i++) {
+                int flags = i % 3 == 0 ? SYN : i % 3 == 1 ? ACK : FIN;
+                simulator.scheduleAt(Time.millis(i), () -> scenario.send("p", flags, null));
+              }
+              simulator.scheduleAt(Time.millis(50), chain::releaseAll);
+              simulator.run();
+            });
     assertThat(outcome.identical()).as(outcome.describe()).isTrue();
-    assertThat(outcome.first()).extracting(EventLog.Entry::label)
+    assertThat(outcome.first())
+        .extracting(EventLog.Entry::label)
         .contains("fault/link/client->server/rule1/delay");
   }
 
@@ -536,7 +569,8 @@ class FaultChainTest {
     FaultRule third = FaultRule.any().duplicate();
     assertThat(first.name()).isEqualTo("unnamed");
     clientToServer().add(first).add(named).add(third);
-    assertThat(clientToServer().rules()).extracting(FaultRule::name)
+    assertThat(clientToServer().rules())
+        .extracting(FaultRule::name)
         .containsExactly("rule1", "named", "rule3");
     assertThat(first).hasToString("rule1: drop nth(5) of any");
   }
@@ -564,12 +598,14 @@ class FaultChainTest {
   @Test
   void badSelectionsAndActionsAreRejectedNamingTheValue() {
     assertThatThrownBy(() -> FaultRule.any().nth(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("nth counts from 1, got 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("nth counts from 1, got 0");
     assertThatThrownBy(() -> FaultRule.any().first(-2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("first needs at least 1 packet, got -2");
     assertThatThrownBy(() -> FaultRule.any().delay(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("delay must be positive, got 0ns");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("delay must be positive, got 0ns");
     assertThatThrownBy(() -> FaultRule.any().corruptBit(-3))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bit index must not be negative, got -3");

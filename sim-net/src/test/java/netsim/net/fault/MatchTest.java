@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import netsim.core.Time;
-import netsim.net.Ipv4Address;
 import netsim.net.Packet;
-import netsim.net.Prefix;
 import netsim.net.TestPackets;
 import netsim.net.TestPayload;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Prefix;
 import org.junit.jupiter.api.Test;
 
 class MatchTest {
@@ -63,10 +63,15 @@ class MatchTest {
 
   @Test
   void sequenceAndAcknowledgmentNumbersMustBeEqual() {
-    TestPayload payload = TestPayload.of("p", 0).withSequenceNumber(4_000_000_000L)
-        .withAcknowledgmentNumber(7);
-    assertThat(Match.builder().sequenceNumber(4_000_000_000L).acknowledgmentNumber(7).build()
-        .test(packet(payload), 0)).isTrue();
+    TestPayload payload =
+        TestPayload.of("p", 0).withSequenceNumber(4_000_000_000L).withAcknowledgmentNumber(7);
+    assertThat(
+            Match.builder()
+                .sequenceNumber(4_000_000_000L)
+                .acknowledgmentNumber(7)
+                .build()
+                .test(packet(payload), 0))
+        .isTrue();
     assertThat(Match.builder().sequenceNumber(4_000_000_001L).build().test(packet(payload), 0))
         .isFalse();
     assertThat(Match.builder().acknowledgmentNumber(8).build().test(packet(payload), 0)).isFalse();
@@ -75,8 +80,9 @@ class MatchTest {
   @Test
   void anAckMatchNeverAcceptsAPacketWithoutAcknowledgmentNumber() {
     // The payload reports -1: it carries no acknowledgment number.
-    assertThat(Match.builder().acknowledgmentNumber(0).build()
-        .test(packet(TestPayload.of("p", 0)), 0)).isFalse();
+    assertThat(
+            Match.builder().acknowledgmentNumber(0).build().test(packet(TestPayload.of("p", 0)), 0))
+        .isFalse();
   }
 
   @Test
@@ -94,9 +100,15 @@ class MatchTest {
   @Test
   void portsAndAddressesMustBeEqual() {
     Packet p = packet(TestPayload.of("p", 0).withPorts(49152, 80));
-    assertThat(Match.builder().sourcePort(49152).destinationPort(80)
-        .source(Ipv4Address.parse("10.0.0.1")).destination(Ipv4Address.parse("10.0.0.2")).build()
-        .test(p, 0)).isTrue();
+    assertThat(
+            Match.builder()
+                .sourcePort(49152)
+                .destinationPort(80)
+                .source(Ipv4Address.parse("10.0.0.1"))
+                .destination(Ipv4Address.parse("10.0.0.2"))
+                .build()
+                .test(p, 0))
+        .isTrue();
     assertThat(Match.builder().sourcePort(80).build().test(p, 0)).isFalse();
     assertThat(Match.builder().destinationPort(49152).build().test(p, 0)).isFalse();
     assertThat(Match.builder().source(Ipv4Address.parse("10.0.0.2")).build().test(p, 0)).isFalse();
@@ -114,14 +126,30 @@ class MatchTest {
   @Test
   void senderNodeAndStateMustBeEqual_andANullStateNeverMatches() {
     Match lastAck = Match.builder().senderNode("client").senderState("TIME_WAIT").build();
-    assertThat(lastAck.test(TestPackets.packet(0, "10.0.0.1", "10.0.0.2", TestPayload.of("p", 0),
-        "client", "TIME_WAIT"), 0)).isTrue();
-    assertThat(lastAck.test(TestPackets.packet(0, "10.0.0.1", "10.0.0.2", TestPayload.of("p", 0),
-        "server", "TIME_WAIT"), 0)).isFalse();
-    assertThat(lastAck.test(TestPackets.packet(0, "10.0.0.1", "10.0.0.2", TestPayload.of("p", 0),
-        "client", "FIN_WAIT_2"), 0)).isFalse();
-    assertThat(lastAck.test(TestPackets.packet(0, "10.0.0.1", "10.0.0.2", TestPayload.of("p", 0),
-        "client", null), 0)).isFalse();
+    assertThat(
+            lastAck.test(
+                TestPackets.packet(
+                    0, "10.0.0.1", "10.0.0.2", TestPayload.of("p", 0), "client", "TIME_WAIT"),
+                0))
+        .isTrue();
+    assertThat(
+            lastAck.test(
+                TestPackets.packet(
+                    0, "10.0.0.1", "10.0.0.2", TestPayload.of("p", 0), "server", "TIME_WAIT"),
+                0))
+        .isFalse();
+    assertThat(
+            lastAck.test(
+                TestPackets.packet(
+                    0, "10.0.0.1", "10.0.0.2", TestPayload.of("p", 0), "client", "FIN_WAIT_2"),
+                0))
+        .isFalse();
+    assertThat(
+            lastAck.test(
+                TestPackets.packet(
+                    0, "10.0.0.1", "10.0.0.2", TestPayload.of("p", 0), "client", null),
+                0))
+        .isFalse();
   }
 
   @Test
@@ -143,12 +171,35 @@ class MatchTest {
 
   @Test
   void everyConditionMustHold() {
-    Match m = Match.builder().flagsContain(ACK).dataLength(0).senderState("TIME_WAIT")
-        .senderNode("client").build();
-    assertThat(m.test(TestPackets.packet(0, "10.0.0.1", "10.0.0.2",
-        TestPayload.of("p", 0).withFlags(ACK), "client", "TIME_WAIT"), 0)).isTrue();
-    assertThat(m.test(TestPackets.packet(0, "10.0.0.1", "10.0.0.2",
-        TestPayload.of("p", 1).withFlags(ACK), "client", "TIME_WAIT"), 0)).isFalse();
+    Match m =
+        Match.builder()
+            .flagsContain(ACK)
+            .dataLength(0)
+            .senderState("TIME_WAIT")
+            .senderNode("client")
+            .build();
+    assertThat(
+            m.test(
+                TestPackets.packet(
+                    0,
+                    "10.0.0.1",
+                    "10.0.0.2",
+                    TestPayload.of("p", 0).withFlags(ACK),
+                    "client",
+                    "TIME_WAIT"),
+                0))
+        .isTrue();
+    assertThat(
+            m.test(
+                TestPackets.packet(
+                    0,
+                    "10.0.0.1",
+                    "10.0.0.2",
+                    TestPayload.of("p", 1).withFlags(ACK),
+                    "client",
+                    "TIME_WAIT"),
+                0))
+        .isFalse();
     assertThat(m).hasToString("flags&0x10=0x10 data=0 node=client state=TIME_WAIT");
   }
 

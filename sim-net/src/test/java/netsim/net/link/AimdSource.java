@@ -1,17 +1,17 @@
 package netsim.net.link;
 
 import netsim.core.Simulator;
-import netsim.net.DropCause;
 import netsim.net.Host;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.TestPayload;
+import netsim.net.packet.DropCause;
 
 /**
- * A responsive sender for queue tests, like a Reno flow reduced to its rate: it paces packets at
- * a rate that grows by one packet per round trip every round trip, and halves once per round trip
+ * A responsive sender for queue tests, like a Reno flow reduced to its rate: it paces packets at a
+ * rate that grows by one packet per round trip every round trip, and halves once per round trip
  * when it learns, one round trip after the fact, that a packet of its own was dropped.
  */
 final class AimdSource implements Runnable, PacketObserver {
@@ -22,8 +22,10 @@ final class AimdSource implements Runnable, PacketObserver {
   private final double rtt;
   private final long until;
   private double rate;
+
   /** When the sender learns of the first drop not yet reacted to, or -1. */
   private long signalAt = -1;
+
   /** Drops before this time were already reacted to. */
   private long reactedUntil = -1;
 
@@ -65,8 +67,8 @@ final class AimdSource implements Runnable, PacketObserver {
   }
 
   @Override
-  public void onDrop(long time, Node node, netsim.net.link.LinkDirection link, Packet packet,
-      DropCause cause) {
+  public void onDrop(
+      long time, Node node, netsim.net.link.LinkDirection link, Packet packet, DropCause cause) {
     if (packet.source().equals(from.address()) && signalAt < 0 && time > reactedUntil) {
       signalAt = time + (long) (rtt * 1e9);
     }

@@ -11,14 +11,14 @@ import java.util.TreeMap;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.TestPayload;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
 
 class CoDelQueueTest {
@@ -37,10 +37,12 @@ class CoDelQueueTest {
   private void dequeueEachMillisecond(long from, long to) {
     for (long t = from; t <= to; t++) {
       long now = t * MS;
-      queue.dequeue(now, (packet, cause) -> {
-        assertThat(cause).isEqualTo(DropCause.AQM);
-        dropTimes.add(now / MS);
-      });
+      queue.dequeue(
+          now,
+          (packet, cause) -> {
+            assertThat(cause).isEqualTo(DropCause.AQM);
+            dropTimes.add(now / MS);
+          });
     }
   }
 
@@ -131,33 +133,34 @@ class CoDelQueueTest {
     Host a = net.addHost("a", Ipv4Address.parse("10.0.0.1"));
     Host b = net.addHost("b", Ipv4Address.parse("10.0.0.2"));
     // 10 Mbit/s: a 1000-byte packet takes 0.8 ms.
-    LinkConfig bottleneck = LinkConfig.builder().bandwidth(10_000_000).delay(Time.millis(10))
-        .queue(discipline).build();
+    LinkConfig bottleneck =
+        LinkConfig.builder().bandwidth(10_000_000).delay(Time.millis(10)).queue(discipline).build();
     net.connect(a, b, bottleneck, LinkConfig.ideal());
     net.computeRoutes();
     b.register(TestPayload.PROTOCOL, packet -> {});
     Map<Long, Long> enqueuedAt = new TreeMap<>();
     List<Long> sojourns = new ArrayList<>();
-    net.addObserver(new PacketObserver() {
-      @Override
-      public void onEnqueue(long time, LinkDirection link, Packet packet) {
-        enqueuedAt.put(packet.id(), time);
-      }
+    net.addObserver(
+        new PacketObserver() {
+          @Override
+          public void onEnqueue(long time, LinkDirection link, Packet packet) {
+            enqueuedAt.put(packet.id(), time);
+          }
 
-      @Override
-      public void onTransmit(long time, LinkDirection link, Packet packet) {
-        long waited = time - Time.micros(800) - enqueuedAt.remove(packet.id());
-        if (time > Time.seconds(30)) {
-          sojourns.add(waited);
-        }
-      }
+          @Override
+          public void onTransmit(long time, LinkDirection link, Packet packet) {
+            long waited = time - Time.micros(800) - enqueuedAt.remove(packet.id());
+            if (time > Time.seconds(30)) {
+              sojourns.add(waited);
+            }
+          }
 
-      @Override
-      public void onDrop(long time, Node node, LinkDirection link, Packet packet,
-          DropCause cause) {
-        enqueuedAt.remove(packet.id());
-      }
-    });
+          @Override
+          public void onDrop(
+              long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
+            enqueuedAt.remove(packet.id());
+          }
+        });
     new AimdSource(net, a, b, 1000, Time.millis(40), 500, Time.seconds(60)).start();
     sim.run();
     Collections.sort(sojourns);
@@ -185,8 +188,9 @@ class CoDelQueueTest {
   void codelByName_readsDurations_andRejectsWhatItDoesNotKnow() {
     assertThat(QueueDiscipline.named("codel", Map.of()))
         .isEqualTo(new CoDelQueue.Spec(Time.millis(5), Time.millis(100), 1000));
-    assertThat(QueueDiscipline.named("codel",
-        Map.of("target", "2ms", "interval", "50ms", "limit", "300")))
+    assertThat(
+            QueueDiscipline.named(
+                "codel", Map.of("target", "2ms", "interval", "50ms", "limit", "300")))
         .isEqualTo(new CoDelQueue.Spec(Time.millis(2), Time.millis(50), 300));
     assertThatThrownBy(() -> QueueDiscipline.named("codel", Map.of("tagret", "2ms")))
         .isInstanceOf(IllegalArgumentException.class)

@@ -43,20 +43,27 @@ class JitterTest {
     return Stream.of(
         Arguments.of(new Jitter.Normal(SIGMA), (DoubleUnaryOperator) JitterTest::normalQuantile),
         Arguments.of(new Jitter.Pareto(SIGMA), (DoubleUnaryOperator) JitterTest::paretoQuantile),
-        Arguments.of(new Jitter.ParetoNormal(SIGMA),
+        Arguments.of(
+            new Jitter.ParetoNormal(SIGMA),
             (DoubleUnaryOperator) JitterTest::paretoNormalQuantile));
   }
 
   @ParameterizedTest
   @MethodSource("netemDistributions")
-  void netemJitter_meanAndVariance_matchTheTableDistribution(Jitter jitter,
-      DoubleUnaryOperator standardizedQuantile) {
+  void netemJitter_meanAndVariance_matchTheTableDistribution(
+      Jitter jitter, DoubleUnaryOperator standardizedQuantile) {
     Theory.Moments expected = Theory.moments(standardizedQuantile).scaled(SIGMA);
     long[] delays = delaysWith(jitter);
     assertThat(delays).hasSize(PACKETS);
-    Theory.assertNear(jitter + " mean delay", Theory.mean(delays), DELAY + expected.mean(),
+    Theory.assertNear(
+        jitter + " mean delay",
+        Theory.mean(delays),
+        DELAY + expected.mean(),
         expected.meanError(PACKETS));
-    Theory.assertNear(jitter + " delay variance", Theory.variance(delays), expected.variance(),
+    Theory.assertNear(
+        jitter + " delay variance",
+        Theory.variance(delays),
+        expected.variance(),
         expected.varianceError(PACKETS));
   }
 
@@ -68,9 +75,12 @@ class JitterTest {
     double fourth = (points * points - 1) * (3 * points * points - 7) / 240;
     Theory.Moments expected = new Theory.Moments(0, variance, fourth);
     long[] delays = delaysWith(new Jitter.Uniform(SIGMA));
-    Theory.assertNear("uniform mean delay", Theory.mean(delays), DELAY,
-        expected.meanError(PACKETS));
-    Theory.assertNear("uniform delay variance", Theory.variance(delays), variance,
+    Theory.assertNear(
+        "uniform mean delay", Theory.mean(delays), DELAY, expected.meanError(PACKETS));
+    Theory.assertNear(
+        "uniform delay variance",
+        Theory.variance(delays),
+        variance,
         expected.varianceError(PACKETS));
     assertAllBetween(delays, DELAY - SIGMA, DELAY + SIGMA);
   }
@@ -134,8 +144,12 @@ class JitterTest {
 
   @Test
   void jitterWithReordering_letsPacketsOvertake_asNetemDoes() {
-    LinkConfig netem = LinkConfig.builder().delay(DELAY).jitter(new Jitter.Normal(SIGMA))
-        .jitterReorders(true).build();
+    LinkConfig netem =
+        LinkConfig.builder()
+            .delay(DELAY)
+            .jitter(new Jitter.Normal(SIGMA))
+            .jitterReorders(true)
+            .build();
     long[] order = LinkRun.replayed(netem, 21, 5_000, Time.micros(100)).arrivalSequences();
     int overtaken = 0;
     for (int i = 1; i < order.length; i++) {
@@ -154,8 +168,9 @@ class JitterTest {
     assertThat(Jitter.named("paretonormal", 7)).isEqualTo(new Jitter.ParetoNormal(7));
     assertThatThrownBy(() -> Jitter.named("gaussian", 7))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown jitter distribution 'gaussian' "
-            + "(known: uniform, normal, pareto, paretonormal)");
+        .hasMessage(
+            "unknown jitter distribution 'gaussian' "
+                + "(known: uniform, normal, pareto, paretonormal)");
   }
 
   @Test

@@ -7,20 +7,20 @@ import java.util.Arrays;
 import java.util.List;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.Packet;
 import netsim.net.PacketObserver;
 import netsim.net.TestPayload;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 
 /**
- * One run of a stream of packets from a client to a server over one link direction configured
- * under test (the way back is ideal), with everything recorded: each packet's send and arrival
- * time and every fate (delivery, drop, duplication, reception) in order. Statistical tests run it
- * with a fixed seed and many packets, and a second run must reproduce {@link #fates()} exactly.
+ * One run of a stream of packets from a client to a server over one link direction configured under
+ * test (the way back is ideal), with everything recorded: each packet's send and arrival time and
+ * every fate (delivery, drop, duplication, reception) in order. Statistical tests run it with a
+ * fixed seed and many packets, and a second run must reproduce {@link #fates()} exactly.
  */
 final class LinkRun {
   /** Application bytes per packet; 128 bytes on the wire with the IPv4 and UDP-like headers. */
@@ -66,7 +66,8 @@ final class LinkRun {
   static LinkRun replayed(LinkConfig config, long seed, int count, long spacing) {
     LinkRun first = over(config, seed).send(count, spacing).run();
     LinkRun second = over(config, seed).send(count, spacing).run();
-    assertThat(second.fates()).as("fates of a second run with the same seed")
+    assertThat(second.fates())
+        .as("fates of a second run with the same seed")
         .isEqualTo(first.fates());
     return first;
   }
@@ -158,8 +159,7 @@ final class LinkRun {
 
     @Override
     public void run() {
-      client.send(server.address(),
-          new TestPayload("p" + next, 1000, 2000, DATA, 0, next), null);
+      client.send(server.address(), new TestPayload("p" + next, 1000, 2000, DATA, 0, next), null);
       next++;
       if (next < count) {
         sim.schedule(spacing, this);
@@ -188,8 +188,9 @@ final class LinkRun {
     @Override
     public void onDuplicate(long time, LinkDirection direction, Packet original, Packet copy) {
       remember(copy, sentAt[(int) original.id()]);
-      fates.add(new Fate(original.id(), original.payload().sequenceNumber(),
-          "duplicate:" + copy.id(), time));
+      fates.add(
+          new Fate(
+              original.id(), original.payload().sequenceNumber(), "duplicate:" + copy.id(), time));
     }
 
     @Override
@@ -207,11 +208,12 @@ final class LinkRun {
     }
 
     @Override
-    public void onDrop(long time, Node node, LinkDirection direction, Packet packet,
-        DropCause cause) {
+    public void onDrop(
+        long time, Node node, LinkDirection direction, Packet packet, DropCause cause) {
       String where = direction == null ? "drop-at-node:" : "drop:";
-      fates.add(new Fate(packet.id(), packet.payload().sequenceNumber(),
-          where + cause.traceName(), time));
+      fates.add(
+          new Fate(
+              packet.id(), packet.payload().sequenceNumber(), where + cause.traceName(), time));
     }
 
     @Override

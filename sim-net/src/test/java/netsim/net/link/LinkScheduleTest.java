@@ -9,12 +9,13 @@ import netsim.core.EventLog;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
+import netsim.net.LinkSchedule;
 import netsim.net.Network;
 import netsim.net.Router;
 import netsim.net.TestPayload;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
 
 class LinkScheduleTest {
@@ -24,8 +25,8 @@ class LinkScheduleTest {
     int perPhase = 50_000;
     long spacing = Time.micros(100); // 50,000 packets in 5 s
     LinkRun run = LinkRun.over(LinkConfig.builder().loss(0.01).build(), 61);
-    new LinkSchedule(run.net).update(run.direction(), Time.seconds(5),
-        config -> config.toBuilder().loss(0.2).build());
+    new LinkSchedule(run.net)
+        .update(run.direction(), Time.seconds(5), config -> config.toBuilder().loss(0.2).build());
     run.send(2 * perPhase, spacing).run();
     long before = 0;
     long after = 0;
@@ -48,8 +49,18 @@ class LinkScheduleTest {
     new LinkSchedule(run.net).reconfigure(run.direction(), Time.millis(5), slow);
     run.send(10, Time.millis(1)).run();
     long[] delays = run.delays();
-    assertThat(delays).containsExactly(0, 0, 0, 0, 0, Time.millis(30), Time.millis(30),
-        Time.millis(30), Time.millis(30), Time.millis(30));
+    assertThat(delays)
+        .containsExactly(
+            0,
+            0,
+            0,
+            0,
+            0,
+            Time.millis(30),
+            Time.millis(30),
+            Time.millis(30),
+            Time.millis(30),
+            Time.millis(30));
   }
 
   @Test
@@ -57,20 +68,25 @@ class LinkScheduleTest {
     // 1000-byte packets at 8 Mbit/s take 1 ms each; 300 sent at once wait in CoDel, which drops
     // at 105 ms and would drop again at 205 ms. At 205 ms the queue becomes drop-tail: the
     // hand-over must not run CoDel's dequeue (and its drop) over the waiting packets.
-    LinkConfig codel = LinkConfig.builder().bandwidth(8_000_000)
-        .queue(CoDelQueue.Spec.of(1000)).build();
+    LinkConfig codel =
+        LinkConfig.builder().bandwidth(8_000_000).queue(CoDelQueue.Spec.of(1000)).build();
     LinkRun run = LinkRun.over(codel, 65);
     DropTailQueue.Spec dropTail = new DropTailQueue.Spec(1000, 0);
-    new LinkSchedule(run.net).update(run.direction(), Time.millis(205),
-        config -> config.toBuilder().queue(dropTail).build());
+    new LinkSchedule(run.net)
+        .update(
+            run.direction(),
+            Time.millis(205),
+            config -> config.toBuilder().queue(dropTail).build());
     for (int i = 0; i < 300; i++) {
-      run.client.send(run.server.address(),
-          new TestPayload("p", 1000, 2000, 1000 - 28, 0, i), null);
+      run.client.send(
+          run.server.address(), new TestPayload("p", 1000, 2000, 1000 - 28, 0, i), null);
     }
     run.run();
     assertThat(run.direction().config().queue()).isEqualTo(dropTail);
-    assertThat(run.fates()).filteredOn(f -> f.what().startsWith("drop"))
-        .extracting(LinkRun.Fate::time).containsExactly(Time.millis(105));
+    assertThat(run.fates())
+        .filteredOn(f -> f.what().startsWith("drop"))
+        .extracting(LinkRun.Fate::time)
+        .containsExactly(Time.millis(105));
     assertThat(run.arrivalSequences()).hasSize(299).isSorted();
   }
 
@@ -101,15 +117,17 @@ class LinkScheduleTest {
 
     Path() {
       net.computeRoutes();
-      server.register(TestPayload.PROTOCOL,
-          packet -> received.add(packet.payload().sequenceNumber()));
+      server.register(
+          TestPayload.PROTOCOL, packet -> received.add(packet.payload().sequenceNumber()));
     }
 
     void sendEveryMillisecond(int count) {
       for (int i = 0; i < count; i++) {
         long seq = i;
-        sim.scheduleAt(i * Time.MILLISECOND, () -> client.send(server.address(),
-            new TestPayload("p", 1000, 2000, 10, 0, seq), null));
+        sim.scheduleAt(
+            i * Time.MILLISECOND,
+            () ->
+                client.send(server.address(), new TestPayload("p", 1000, 2000, 10, 0, seq), null));
       }
     }
   }
@@ -117,8 +135,8 @@ class LinkScheduleTest {
   @Test
   void aPartition_dropsExactlyThePacketsSentDuringIt() {
     Path path = new Path();
-    List<Link> cut = path.schedule.partition(List.of(path.client, path.r1), Time.millis(300),
-        Time.millis(700));
+    List<Link> cut =
+        path.schedule.partition(List.of(path.client, path.r1), Time.millis(300), Time.millis(700));
     path.sendEveryMillisecond(1000);
     path.sim.run();
     assertThat(cut).containsExactly(path.r1R2);
@@ -137,8 +155,7 @@ class LinkScheduleTest {
   @Test
   void aPartition_cutsEveryLinkAcrossTheCut_andNoOther() {
     Path path = new Path();
-    assertThat(path.schedule.crossing(List.of(path.r1))).containsExactly(path.clientR1,
-        path.r1R2);
+    assertThat(path.schedule.crossing(List.of(path.r1))).containsExactly(path.clientR1, path.r1R2);
     assertThat(path.schedule.crossing(List.of(path.client, path.r1, path.r2)))
         .containsExactly(path.r2Server);
     assertThat(path.schedule.crossing(path.net.nodes())).isEmpty();
@@ -161,15 +178,16 @@ class LinkScheduleTest {
     path.sim.addListener(log);
     path.schedule.partition(List.of(path.client), Time.millis(1), Time.millis(2));
     path.sim.run();
-    assertThat(log.entries()).extracting(EventLog.Entry::label).containsExactly(
-        "link-schedule/down client-r1", "link-schedule/up client-r1");
+    assertThat(log.entries())
+        .extracting(EventLog.Entry::label)
+        .containsExactly("link-schedule/down client-r1", "link-schedule/up client-r1");
   }
 
   @Test
   void badSchedules_areRejectedWithTheirValues() {
     Path path = new Path();
-    assertThatThrownBy(() -> path.schedule.partition(List.of(path.client), Time.millis(5),
-        Time.millis(5)))
+    assertThatThrownBy(
+            () -> path.schedule.partition(List.of(path.client), Time.millis(5), Time.millis(5)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a partition must end after it starts, got 5ms to 5ms");
     Network other = new Network(new Simulator(), new RandomStreams(1));

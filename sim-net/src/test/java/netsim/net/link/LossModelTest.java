@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import netsim.core.RandomStreams;
 import netsim.core.Time;
-import netsim.net.DropCause;
+import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,9 @@ class LossModelTest {
     int n = 200_000;
     double p = 0.02;
     double r = 0.25;
-    LinkRun run = LinkRun.replayed(
-        LinkConfig.builder().loss(LossModel.GilbertElliott.of(p, r)).build(), 12, n, SPACING);
+    LinkRun run =
+        LinkRun.replayed(
+            LinkConfig.builder().loss(LossModel.GilbertElliott.of(p, r)).build(), 12, n, SPACING);
     boolean[] lost = run.lostBySequence(n);
     long losses = 0;
     long bursts = 0;
@@ -41,12 +42,15 @@ class LossModelTest {
     }
     assertThat(run.counters().dropped(DropCause.BURST)).isEqualTo(losses);
     // Each bad period is one burst; its length is geometric with mean 1/r, variance (1-r)/r^2.
-    Theory.assertNear("mean burst length", (double) losses / bursts, 1 / r,
+    Theory.assertNear(
+        "mean burst length",
+        (double) losses / bursts,
+        1 / r,
         Math.sqrt((1 - r) / (r * r) / bursts));
     // With every packet lost in the bad state, the loss rate is the bad state's share p/(p+r).
     assertThat(LossModel.GilbertElliott.of(p, r).stationaryLossRate()).isEqualTo(p / (p + r));
-    Theory.assertNear("loss rate", (double) losses / n, p / (p + r),
-        gilbertElliottStandardError(p, r, 1, 0, n));
+    Theory.assertNear(
+        "loss rate", (double) losses / n, p / (p + r), gilbertElliottStandardError(p, r, 1, 0, n));
   }
 
   @Test
@@ -60,21 +64,25 @@ class LossModelTest {
     LinkRun run = LinkRun.replayed(LinkConfig.builder().loss(model).build(), 13, n, SPACING);
     double expected = p / (p + r) * lossInBad + r / (p + r) * lossInGood;
     assertThat(model.stationaryLossRate()).isEqualTo(expected);
-    Theory.assertNear("loss rate", (double) run.counters().dropped(DropCause.BURST) / n,
-        expected, gilbertElliottStandardError(p, r, lossInBad, lossInGood, n));
+    Theory.assertNear(
+        "loss rate",
+        (double) run.counters().dropped(DropCause.BURST) / n,
+        expected,
+        gilbertElliottStandardError(p, r, lossInBad, lossInGood, n));
   }
 
   /**
-   * The standard error of the loss rate over n packets of a stationary Gilbert-Elliott chain:
-   * the per-packet variance plus the covariances of the states, which decay as (1-p-r)^k.
+   * The standard error of the loss rate over n packets of a stationary Gilbert-Elliott chain: the
+   * per-packet variance plus the covariances of the states, which decay as (1-p-r)^k.
    */
-  private static double gilbertElliottStandardError(double p, double r, double lossInBad,
-      double lossInGood, int n) {
+  private static double gilbertElliottStandardError(
+      double p, double r, double lossInBad, double lossInGood, int n) {
     double bad = p / (p + r);
     double loss = bad * lossInBad + (1 - bad) * lossInGood;
     double lambda = 1 - p - r;
-    double variance = loss * (1 - loss)
-        + 2 * Math.pow(lossInBad - lossInGood, 2) * bad * (1 - bad) * lambda / (1 - lambda);
+    double variance =
+        loss * (1 - loss)
+            + 2 * Math.pow(lossInBad - lossInGood, 2) * bad * (1 - bad) * lambda / (1 - lambda);
     return Math.sqrt(variance / n);
   }
 
@@ -107,13 +115,16 @@ class LossModelTest {
   void duplication_doesNotChangeTheLossDraws() {
     int n = 20_000;
     for (LossModel.Spec loss :
-        new LossModel.Spec[] {new LossModel.Bernoulli(0.1), LossModel.GilbertElliott.of(0.05, 0.3)}) {
+        new LossModel.Spec[] {
+          new LossModel.Bernoulli(0.1), LossModel.GilbertElliott.of(0.05, 0.3)
+        }) {
       LinkConfig plain = LinkConfig.builder().loss(loss).build();
       LinkConfig duplicating = plain.toBuilder().duplicate(0.5).build();
       LinkRun without = LinkRun.over(plain, 14).send(n, SPACING).run();
       LinkRun with = LinkRun.over(duplicating, 14).send(n, SPACING).run();
       assertThat(with.counters().duplicated()).as("duplicates with %s", loss).isPositive();
-      assertThat(with.lostSequences()).as("lost sequence numbers with %s", loss)
+      assertThat(with.lostSequences())
+          .as("lost sequence numbers with %s", loss)
           .isNotEmpty()
           .isEqualTo(without.lostSequences());
     }
@@ -124,7 +135,8 @@ class LossModelTest {
     LinkRun run = LinkRun.over(LinkConfig.builder().loss(0.5).build(), 15);
     run.send(1000, SPACING).run();
     assertThat(run.link.bToA().counters().droppedTotal()).isZero();
-    assertThat(run.net.streams().names()).contains("link/client-server/client->server/loss")
+    assertThat(run.net.streams().names())
+        .contains("link/client-server/client->server/loss")
         .doesNotContain("link/client-server/server->client/loss");
   }
 
@@ -138,7 +150,8 @@ class LossModelTest {
         .hasMessage("loss in the bad state (1-h) probability must be within [0, 1], got 1.2");
     assertThatThrownBy(() -> LossModel.named("gilbert-elliot", 0.1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown loss model 'gilbert-elliot' (known: none, bernoulli, gilbert-elliott)");
+        .hasMessage(
+            "unknown loss model 'gilbert-elliot' (known: none, bernoulli, gilbert-elliott)");
     assertThatThrownBy(() -> LossModel.named("bernoulli"))
         .hasMessage("loss model 'bernoulli' takes 1 parameters, got 0");
     assertThatThrownBy(() -> LossModel.named("gilbert-elliott", 0.1, 0.2, 0.3, 0.4, 0.5))

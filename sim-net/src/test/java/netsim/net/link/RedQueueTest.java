@@ -7,14 +7,15 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 import netsim.core.RandomStreams;
 import netsim.core.Time;
-import netsim.net.DropCause;
 import netsim.net.Packet;
+import netsim.net.packet.DropCause;
 import org.junit.jupiter.api.Test;
 
 class RedQueueTest {
-  private static final QueueDiscipline.DropSink NO_DROPS = (packet, cause) -> {
-    throw new AssertionError("RED drops only on arrival, not " + packet);
-  };
+  private static final QueueDiscipline.DropSink NO_DROPS =
+      (packet, cause) -> {
+        throw new AssertionError("RED drops only on arrival, not " + packet);
+      };
   private final TestPackets packets = new TestPackets();
 
   private static RedQueue red(RedQueue.Spec spec) {
@@ -43,8 +44,8 @@ class RedQueueTest {
   void average_agesOverAnIdlePeriod_asIfEmptySamplesHadBeenTaken() {
     double w = 0.1;
     long s = Time.millis(1);
-    RedQueue queue = red(RedQueue.Spec.packets(1000, 2000, 0.1, 5000).withWeight(w)
-        .withIdlePacketTime(s));
+    RedQueue queue =
+        red(RedQueue.Spec.packets(1000, 2000, 0.1, 5000).withWeight(w).withIdlePacketTime(s));
     for (int k = 0; k < 20; k++) {
       queue.enqueue(packets.of(100), 0);
     }
@@ -65,8 +66,8 @@ class RedQueueTest {
     queue.enqueue(packets.of(500), 0);
     queue.enqueue(packets.of(100), 0);
     // Samples 0, 1000 and 1500 bytes.
-    assertThat(queue.average()).isCloseTo(((0 * w) * (1 - w) + 1000 * w) * (1 - w) + 1500 * w,
-        within(1e-9));
+    assertThat(queue.average())
+        .isCloseTo(((0 * w) * (1 - w) + 1000 * w) * (1 - w) + 1500 * w, within(1e-9));
     assertThat(queue.bytes()).isEqualTo(1600);
   }
 
@@ -143,8 +144,12 @@ class RedQueueTest {
   @Test
   void onAnOverloadedLink_redDropsEarly_beforeTheQueueFills() {
     // 10 Mbit/s: a 128-byte packet takes 102.4 us; one every 82 us is 1.25 times the rate.
-    LinkConfig config = LinkConfig.builder().bandwidth(10_000_000).delay(Time.millis(10))
-        .queue(RedQueue.Spec.packets(20, 60, 0.1, 500)).build();
+    LinkConfig config =
+        LinkConfig.builder()
+            .bandwidth(10_000_000)
+            .delay(Time.millis(10))
+            .queue(RedQueue.Spec.packets(20, 60, 0.1, 500))
+            .build();
     int n = 40_000;
     LinkRun run = LinkRun.replayed(config, 42, n, Time.micros(82));
     LinkCounters counters = run.counters();
@@ -171,18 +176,41 @@ class RedQueueTest {
   void redByName_readsItsParameters() {
     assertThat(QueueDiscipline.named("red", Map.of("min", "5", "max", "15")))
         .isEqualTo(RedQueue.Spec.packets(5, 15, 0.02, 1000));
-    assertThat(QueueDiscipline.named("red", Map.of("mode", "bytes", "min", "3000",
-        "max", "9000", "probability", "0.1", "weight", "0.01", "gentle", "true",
-        "limit", "60000", "idle-packet-time", "1.2ms", "max-packet", "9000")))
-        .isEqualTo(RedQueue.Spec.bytes(3000, 9000, 0.1, 60_000).withWeight(0.01)
-            .withGentle(true).withIdlePacketTime(Time.micros(1200)).withMaxPacketSize(9000));
+    assertThat(
+            QueueDiscipline.named(
+                "red",
+                Map.of(
+                    "mode",
+                    "bytes",
+                    "min",
+                    "3000",
+                    "max",
+                    "9000",
+                    "probability",
+                    "0.1",
+                    "weight",
+                    "0.01",
+                    "gentle",
+                    "true",
+                    "limit",
+                    "60000",
+                    "idle-packet-time",
+                    "1.2ms",
+                    "max-packet",
+                    "9000")))
+        .isEqualTo(
+            RedQueue.Spec.bytes(3000, 9000, 0.1, 60_000)
+                .withWeight(0.01)
+                .withGentle(true)
+                .withIdlePacketTime(Time.micros(1200))
+                .withMaxPacketSize(9000));
     assertThatThrownBy(() -> QueueDiscipline.named("red", Map.of("max", "15")))
         .hasMessage("red needs parameter 'min'");
-    assertThatThrownBy(() -> QueueDiscipline.named("red", Map.of("mode", "bytes", "min", "1",
-        "max", "2")))
+    assertThatThrownBy(
+            () -> QueueDiscipline.named("red", Map.of("mode", "bytes", "min", "1", "max", "2")))
         .hasMessage("red needs parameter 'limit'");
-    assertThatThrownBy(() -> QueueDiscipline.named("red", Map.of("mode", "bits", "min", "1",
-        "max", "2")))
+    assertThatThrownBy(
+            () -> QueueDiscipline.named("red", Map.of("mode", "bits", "min", "1", "max", "2")))
         .hasMessage("red parameter 'mode': 'bits' is not one of packets, bytes");
   }
 

@@ -3,10 +3,10 @@ package netsim.net.link;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Packet;
 import netsim.net.TestPayload;
+import netsim.net.packet.Ipv4Address;
 
 /** Makes packets for tests that drive a queue discipline directly, without a link. */
 final class TestPackets {
@@ -22,7 +22,7 @@ final class TestPackets {
   /** A new packet of {@code totalLength} bytes on the wire (at least 28), sequence 0, 1, ... */
   Packet of(int totalLength) {
     // The host has no route: the packet goes nowhere, but it exists.
-    return host.send(destination,
-        new TestPayload("q" + next, 1000, 2000, totalLength - 28, 0, next++), null);
+    return host.send(
+        destination, new TestPayload("q" + next, 1000, 2000, totalLength - 28, 0, next++), null);
   }
 }

@@ -7,9 +7,9 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
- * Confidence bounds from theory for the statistical tests: every check is two-sided at 99.9%.
- * The runs use fixed seeds, so a passing test always passes; the bound says the seed was not
- * chosen to hide a wrong model.
+ * Confidence bounds from theory for the statistical tests: every check is two-sided at 99.9%. The
+ * runs use fixed seeds, so a passing test always passes; the bound says the seed was not chosen to
+ * hide a wrong model.
  */
 final class Theory {
   /** The standard normal quantile of a two-sided 99.9% interval, about 3.29. */
@@ -23,16 +23,18 @@ final class Theory {
     int low = binomial.inverseCumulativeProbability(0.0005);
     int high = binomial.inverseCumulativeProbability(0.9995);
     assertThat(observed)
-        .as("%s: %s of %s with p = %s, 99.9%% binomial bound [%s, %s]", what, observed, n, p,
-            low, high)
+        .as(
+            "%s: %s of %s with p = %s, 99.9%% binomial bound [%s, %s]",
+            what, observed, n, p, low, high)
         .isBetween((long) low, (long) high);
   }
 
   /** Asserts that an estimate lies within Z standard errors of its expected value. */
   static void assertNear(String what, double observed, double expected, double standardError) {
     assertThat(Math.abs(observed - expected))
-        .as("%s: observed %s, expected %s +- %s (%s standard errors of %s)", what, observed,
-            expected, Z * standardError, Z, standardError)
+        .as(
+            "%s: observed %s, expected %s +- %s (%s standard errors of %s)",
+            what, observed, expected, Z * standardError, Z, standardError)
         .isLessThanOrEqualTo(Z * standardError);
   }
 
@@ -71,14 +73,13 @@ final class Theory {
     }
 
     Moments scaled(double factor) {
-      return new Moments(mean * factor, variance * factor * factor,
-          fourth * Math.pow(factor, 4));
+      return new Moments(mean * factor, variance * factor * factor, fourth * Math.pow(factor, 4));
     }
   }
 
   /**
-   * The moments of the distribution whose quantile function is {@code quantile}, by integrating
-   * it over (0, 1) with the midpoint rule ({@code E[g(X)] = integral of g(Q(u)) du}).
+   * The moments of the distribution whose quantile function is {@code quantile}, by integrating it
+   * over (0, 1) with the midpoint rule ({@code E[g(X)] = integral of g(Q(u)) du}).
    */
   static Moments moments(DoubleUnaryOperator quantile) {
     int points = 1 << 20;

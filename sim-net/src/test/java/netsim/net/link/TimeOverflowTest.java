@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 class TimeOverflowTest {
   @Test
   void aDelayPlusPositiveJitterBeyondTheEndOfTime_isRefused_notWrappedToZero() {
-    LinkConfig config = LinkConfig.builder().delay(Long.MAX_VALUE - 1)
-        .jitter(new Jitter.Uniform(Time.millis(5))).build();
+    LinkConfig config =
+        LinkConfig.builder()
+            .delay(Long.MAX_VALUE - 1)
+            .jitter(new Jitter.Uniform(Time.millis(5)))
+            .build();
     LinkRun run = LinkRun.over(config, 3).send(20, Time.MILLISECOND);
     assertThatThrownBy(run::run)
         .isInstanceOf(IllegalArgumentException.class)
@@ -50,7 +53,7 @@ class TimeOverflowTest {
       queue.enqueue(packets.of(1000), Time.SECOND);
     }
     // The first packet waited a whole second, above target: CoDel notes when it may drop.
-    assertThatThrownBy(() -> queue.dequeue(2 * Time.SECOND, (p, cause) -> { }))
+    assertThatThrownBy(() -> queue.dequeue(2 * Time.SECOND, (p, cause) -> {}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("time overflow");
   }

@@ -13,13 +13,13 @@ import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Packet;
-import netsim.net.Payload;
 import netsim.net.TestPackets;
 import netsim.net.TestPayload;
 import netsim.net.link.LinkConfig;
+import netsim.net.packet.Ipv4Address;
+import netsim.net.packet.Payload;
 import org.junit.jupiter.api.Test;
 
 class PcapWriterTest {
@@ -29,8 +29,8 @@ class PcapWriterTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   private static Packet udp(String label, int dataLength) {
-    return TestPackets.packet(0, "10.0.0.1", "10.0.0.2", TestPayload.of(label, dataLength),
-        "client", null);
+    return TestPackets.packet(
+        0, "10.0.0.1", "10.0.0.2", TestPayload.of(label, dataLength), "client", null);
   }
 
   @Test
@@ -47,15 +47,16 @@ class PcapWriterTest {
       writer.write(Time.seconds(1) + Time.millis(500) + 7, udp("p", 4));
     }
     byte[] file = out.toByteArray();
-    assertThat(PcapFile.hex(PcapFile.slice(file, 24, file.length))).isEqualTo(
-        // seconds 1, nanoseconds 500000007, captured 32, original 32
-        "01 00 00 00 07 65 cd 1d 20 00 00 00 20 00 00 00 "
-            // IPv4: version/IHL, DSCP, total length 32, id 0, DF, TTL 64, UDP, checksum 0x26cb
-            + "45 00 00 20 00 00 40 00 40 11 26 cb "
-            // 10.0.0.1 > 10.0.0.2
-            + "0a 00 00 01 0a 00 00 02 "
-            // UDP 1000 > 2000, length 12, checksum 0xe01b, 4 data bytes
-            + "03 e8 07 d0 00 0c e0 1b 00 00 00 00");
+    assertThat(PcapFile.hex(PcapFile.slice(file, 24, file.length)))
+        .isEqualTo(
+            // seconds 1, nanoseconds 500000007, captured 32, original 32
+            "01 00 00 00 07 65 cd 1d 20 00 00 00 20 00 00 00 "
+                // IPv4: version/IHL, DSCP, total length 32, id 0, DF, TTL 64, UDP, checksum 0x26cb
+                + "45 00 00 20 00 00 40 00 40 11 26 cb "
+                // 10.0.0.1 > 10.0.0.2
+                + "0a 00 00 01 0a 00 00 02 "
+                // UDP 1000 > 2000, length 12, checksum 0xe01b, 4 data bytes
+                + "03 e8 07 d0 00 0c e0 1b 00 00 00 00");
   }
 
   @Test
@@ -97,7 +98,8 @@ class PcapWriterTest {
     LinkConfig config = LinkConfig.builder().delay(Time.millis(10)).build();
     net.connect(client, server, config, config);
     net.computeRoutes();
-    server.register(TestPayload.PROTOCOL,
+    server.register(
+        TestPayload.PROTOCOL,
         packet -> server.send(client.address(), TestPayload.of("pong", 0), null));
     PcapWriter writer = new PcapWriter(out);
     net.tap(client, writer);
@@ -127,41 +129,47 @@ class PcapWriterTest {
 
   @Test
   void aPacketWhoseBytesCannotBeMadeLeavesNoPartOfARecord() throws IOException {
-    Payload broken = new Payload() {
-      @Override
-      public int protocol() {
-        return 17;
-      }
+    Payload broken =
+        new Payload() {
+          @Override
+          public int protocol() {
+            return 17;
+          }
 
-      @Override
-      public int length() {
-        return 8;
-      }
+          @Override
+          public int length() {
+            return 8;
+          }
 
-      @Override
-      public void writeTo(ByteBuffer buffer, Ipv4Address source, Ipv4Address destination) {
-        throw new IllegalStateException("no bytes today");
-      }
-    };
+          @Override
+          public void writeTo(ByteBuffer buffer, Ipv4Address source, Ipv4Address destination) {
+            throw new IllegalStateException("no bytes today");
+          }
+        };
     try (PcapWriter writer = new PcapWriter(out)) {
       writer.write(0, udp("before", 0));
-      assertThatThrownBy(() -> writer.write(1, TestPackets.packet(1, "10.0.0.1", "10.0.0.2",
-          broken, "client", null))).hasMessage("no bytes today");
+      assertThatThrownBy(
+              () ->
+                  writer.write(
+                      1, TestPackets.packet(1, "10.0.0.1", "10.0.0.2", broken, "client", null)))
+          .hasMessage("no bytes today");
       writer.write(2, udp("after", 0));
       assertThat(writer.records()).isEqualTo(2);
     }
-    assertThat(PcapFile.read(out.toByteArray())).extracting(PcapFile.Record::time)
+    assertThat(PcapFile.read(out.toByteArray()))
+        .extracting(PcapFile.Record::time)
         .containsExactly(0L, 2L);
   }
 
   @Test
   void aFailingStreamSurfacesAsAnUncheckedErrorNamingThePacket() {
-    OutputStream failing = new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        throw new IOException("disk full");
-      }
-    };
+    OutputStream failing =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("disk full");
+          }
+        };
     PcapWriter writer = new PcapWriter(failing);
     // Fill the buffer so that the next record must go to the stream.
     for (int i = 0; i < 2; i++) {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs tshark over a capture file in tests and returns what it reports, one row of fields per
  * packet. Tests call {@link #available()} in {@code Assumptions.assumeTrue(...)} so that they are
- * reported as skipped, with the reason, where tshark is not installed ({@code .ci/run} installs it).
+ * reported as skipped, with the reason, where tshark is not installed ({@code .ci/run} installs
+ * it).
  *
  * <p>sim-net publishes its test classes as a test-jar, so other modules' capture tests use this
  * class too.
@@ -28,7 +29,8 @@ public final class Tshark {
 
   /** Says why the tshark tests are skipped. */
   public static String unavailableReason() {
-    return "tshark not installed: " + UNAVAILABLE
+    return "tshark not installed: "
+        + UNAVAILABLE
         + " (install it with `apt-get install -y tshark`, as .ci/run does)";
   }
 
@@ -45,24 +47,40 @@ public final class Tshark {
   public record Result(int exitCode, List<String> stdout, List<String> stderr) {}
 
   /**
-   * Prints {@code fields} of every packet in {@code capture}, tab-separated, with the IPv4, UDP
-   * and TCP checksums verified (a status field reads 0 bad, 1 good, 2 unverified).
+   * Prints {@code fields} of every packet in {@code capture}, tab-separated, with the IPv4, UDP and
+   * TCP checksums verified (a status field reads 0 bad, 1 good, 2 unverified).
    *
    * @return one row per packet, one string per field ("" when the packet lacks it)
    */
   public static List<List<String>> fields(Path capture, String... fields) throws IOException {
-    List<String> command = new ArrayList<>(List.of("tshark", "-r", capture.toString(),
-        "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
-        "-o", "tcp.check_checksum:TRUE", "-T", "fields", "-E", "separator=/t",
-        "-E", "occurrence=a", "-E", "aggregator=,"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "tshark",
+                "-r",
+                capture.toString(),
+                "-o",
+                "ip.check_checksum:TRUE",
+                "-o",
+                "udp.check_checksum:TRUE",
+                "-o",
+                "tcp.check_checksum:TRUE",
+                "-T",
+                "fields",
+                "-E",
+                "separator=/t",
+                "-E",
+                "occurrence=a",
+                "-E",
+                "aggregator=,"));
     for (String field : fields) {
       command.add("-e");
       command.add(field);
     }
     Result result = run(command);
     if (result.exitCode() != 0 || !result.stderr().isEmpty()) {
-      throw new AssertionError("tshark failed on " + capture + " (exit " + result.exitCode()
-          + "): " + result.stderr());
+      throw new AssertionError(
+          "tshark failed on " + capture + " (exit " + result.exitCode() + "): " + result.stderr());
     }
     List<List<String>> rows = new ArrayList<>();
     for (String line : result.stdout()) {
@@ -75,10 +93,11 @@ public final class Tshark {
     Path stdout = Files.createTempFile("tshark", ".out");
     Path stderr = Files.createTempFile("tshark", ".err");
     try {
-      Process process = new ProcessBuilder(command)
-          .redirectOutput(stdout.toFile())
-          .redirectError(stderr.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectOutput(stdout.toFile())
+              .redirectError(stderr.toFile())
+              .start();
       // A guard against a hung tool, not a timing assertion.
       if (!process.waitFor(2, TimeUnit.MINUTES)) {
         process.destroyForcibly();
@@ -90,8 +109,8 @@ public final class Tshark {
           errors.add(line);
         }
       }
-      return new Result(process.exitValue(), Files.readAllLines(stdout, StandardCharsets.UTF_8),
-          errors);
+      return new Result(
+          process.exitValue(), Files.readAllLines(stdout, StandardCharsets.UTF_8), errors);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while running " + command, e);

@@ -13,7 +13,6 @@ import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.net.Host;
-import netsim.net.Ipv4Address;
 import netsim.net.Network;
 import netsim.net.Packet;
 import netsim.net.Router;
@@ -22,15 +21,16 @@ import netsim.net.TestPayload;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
+import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The capture of a small run, decoded by tshark: it must read the file without complaint, see
- * real IPv4 and UDP with good checksums, and see the bad UDP checksum of the one packet a fault
- * rule corrupted. Skipped, saying so, where tshark is not installed.
+ * The capture of a small run, decoded by tshark: it must read the file without complaint, see real
+ * IPv4 and UDP with good checksums, and see the bad UDP checksum of the one packet a fault rule
+ * corrupted. Skipped, saying so, where tshark is not installed.
  */
 class TsharkDecodeTest {
   private static final int PING_PORT = 7;
@@ -38,10 +38,22 @@ class TsharkDecodeTest {
   private static final Ipv4Address CLIENT = Ipv4Address.parse("10.0.0.1");
   private static final Ipv4Address SERVER = Ipv4Address.parse("10.0.1.2");
 
-  private static final String[] FIELDS = {"frame.number", "frame.time_epoch", "ip.src",
-      "ip.dst", "ip.ttl", "ip.proto", "udp.srcport", "udp.dstport", "udp.length",
-      "ip.checksum.status", "udp.checksum.status", "_ws.expert.severity", "_ws.expert.message",
-      "_ws.malformed"};
+  private static final String[] FIELDS = {
+    "frame.number",
+    "frame.time_epoch",
+    "ip.src",
+    "ip.dst",
+    "ip.ttl",
+    "ip.proto",
+    "udp.srcport",
+    "udp.dstport",
+    "udp.length",
+    "ip.checksum.status",
+    "udp.checksum.status",
+    "_ws.expert.severity",
+    "_ws.expert.message",
+    "_ws.malformed"
+  };
 
   /** What tshark reports for the capture, one row per packet, read once for all tests. */
   private static List<List<String>> rows;
@@ -93,8 +105,11 @@ class TsharkDecodeTest {
     Link last = net.connect(router, server, hop, hop);
     net.computeRoutes();
     last.aToB().faults().add(FaultRule.any().named("corrupt-2nd").nth(2).corrupt());
-    server.register(TestPayload.PROTOCOL, packet -> server.send(client.address(),
-        TestPayload.of("pong", 16).withPorts(PING_PORT, 40000), null));
+    server.register(
+        TestPayload.PROTOCOL,
+        packet ->
+            server.send(
+                client.address(), TestPayload.of("pong", 16).withPorts(PING_PORT, 40000), null));
     client.register(TestPayload.PROTOCOL, packet -> {});
     try (OutputStream out = Files.newOutputStream(file);
         PcapWriter writer = new PcapWriter(out)) {
@@ -110,13 +125,23 @@ class TsharkDecodeTest {
 
   @Test
   void tsharkReadsEveryPacketWithItsAddressesTtlAndTime() {
-    assertThat(columns("frame.number", "frame.time_epoch", "ip.src", "ip.dst", "ip.ttl",
-        "ip.proto", "udp.srcport", "udp.dstport", "udp.length")).containsExactly(
-        List.of("1", "0.020000000", "10.0.0.1", "10.0.1.2", "63", "17", "40000", "7", "40"),
-        List.of("2", "0.020000000", "10.0.1.2", "10.0.0.1", "64", "17", "7", "40000", "24"),
-        List.of("3", "0.021000000", "10.0.0.1", "10.0.1.2", "63", "17", "40000", "7", "40"),
-        List.of("4", "0.022000000", "10.0.0.1", "10.0.1.2", "63", "17", "40000", "7", "40"),
-        List.of("5", "0.022000000", "10.0.1.2", "10.0.0.1", "64", "17", "7", "40000", "24"));
+    assertThat(
+            columns(
+                "frame.number",
+                "frame.time_epoch",
+                "ip.src",
+                "ip.dst",
+                "ip.ttl",
+                "ip.proto",
+                "udp.srcport",
+                "udp.dstport",
+                "udp.length"))
+        .containsExactly(
+            List.of("1", "0.020000000", "10.0.0.1", "10.0.1.2", "63", "17", "40000", "7", "40"),
+            List.of("2", "0.020000000", "10.0.1.2", "10.0.0.1", "64", "17", "7", "40000", "24"),
+            List.of("3", "0.021000000", "10.0.0.1", "10.0.1.2", "63", "17", "40000", "7", "40"),
+            List.of("4", "0.022000000", "10.0.0.1", "10.0.1.2", "63", "17", "40000", "7", "40"),
+            List.of("5", "0.022000000", "10.0.1.2", "10.0.0.1", "64", "17", "7", "40000", "24"));
   }
 
   @Test
@@ -133,20 +158,23 @@ class TsharkDecodeTest {
 
   @Test
   void theOnlyExpertInfoIsTheBadChecksumOfTheCorruptedPacket_namingTheRightChecksum() {
-    assertThat(columns("frame.number", "_ws.expert.severity", "_ws.expert.message",
-        "_ws.malformed")).containsExactly(
-        List.of("1", "", "", ""),
-        List.of("2", "", "", ""),
-        List.of("3", Integer.toString(ERROR_SEVERITY),
-            "Bad checksum [should be " + correctPingChecksum() + "]", ""),
-        List.of("4", "", "", ""),
-        List.of("5", "", "", ""));
+    assertThat(
+            columns("frame.number", "_ws.expert.severity", "_ws.expert.message", "_ws.malformed"))
+        .containsExactly(
+            List.of("1", "", "", ""),
+            List.of("2", "", "", ""),
+            List.of(
+                "3",
+                Integer.toString(ERROR_SEVERITY),
+                "Bad checksum [should be " + correctPingChecksum() + "]",
+                ""),
+            List.of("4", "", "", ""),
+            List.of("5", "", "", ""));
   }
 
   /** The UDP checksum of an intact ping as it reaches the server, e.g. "0x1a2b". */
   private static String correctPingChecksum() {
-    byte[] bytes = TestPackets.packet(0, "10.0.0.1", "10.0.1.2", ping(), "client", null)
-        .toBytes();
+    byte[] bytes = TestPackets.packet(0, "10.0.0.1", "10.0.1.2", ping(), "client", null).toBytes();
     int at = Packet.HEADER_LENGTH + TestPayload.CHECKSUM_OFFSET;
     return String.format("0x%04x", ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF));
   }

@@ -3,8 +3,8 @@ package netsim.tcp.cc;
 /**
  * A congestion control algorithm: how the congestion window grows as data is acknowledged and how
  * it shrinks when loss is detected. The connection does loss detection and recovery (fast
- * retransmit, RFC 5681 fast recovery or RFC 6582 NewReno); the algorithm sets the windows.
- * One instance per connection; sizes in bytes; times in virtual nanoseconds.
+ * retransmit, RFC 5681 fast recovery or RFC 6582 NewReno); the algorithm sets the windows. One
+ * instance per connection; sizes in bytes; times in virtual nanoseconds.
  */
 public interface CongestionControl {
 
@@ -40,8 +40,8 @@ public interface CongestionControl {
   void onTimeout(long now, long flightSize);
 
   /**
-   * Sets cwnd directly, for the window inflation and deflation of fast recovery (RFC 5681 3.2,
-   * RFC 6582 3.2).
+   * Sets cwnd directly, for the window inflation and deflation of fast recovery (RFC 5681 3.2, RFC
+   * 6582 3.2).
    */
   void setCwnd(long cwnd);
 }

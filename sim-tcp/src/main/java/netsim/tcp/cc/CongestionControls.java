@@ -24,8 +24,8 @@ public final class CongestionControls {
       case "cubic":
         return new Cubic(smss, initialWindow);
       default:
-        checkArgument(false, "unknown congestion control '%s' (known: %s)", name,
-            String.join(", ", NAMES));
+        checkArgument(
+            false, "unknown congestion control '%s' (known: %s)", name, String.join(", ", NAMES));
         return null;
     }
   }

@@ -13,22 +13,29 @@ import netsim.core.Time;
 public final class Cubic implements CongestionControl {
   /** RFC 9438 4.6: beta_cubic. */
   static final double BETA = 0.7;
+
   /** RFC 9438 5: C = 0.4 (segments per second cubed). */
   static final double C = 0.4;
+
   /** RFC 9438 4.3: alpha_cubic = 3 (1 - beta) / (1 + beta). */
   static final double ALPHA = 3 * (1 - BETA) / (1 + BETA);
 
   private final long smss;
   private long cwnd;
   private long ssthresh;
+
   /** W_max in segments: the window before the last reduction. */
   private double wMax;
+
   /** K in seconds. */
   private double k;
+
   /** The start of the current congestion avoidance epoch, or -1. */
   private long epochStart = -1;
+
   /** W_est in segments (RFC 9438 4.3). */
   private double wEst;
+
   private double cwndSegments;
 
   public Cubic(long smss, long initialWindow) {

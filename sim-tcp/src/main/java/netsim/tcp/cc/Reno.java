@@ -4,14 +4,15 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 /**
  * Reno's congestion window (RFC 5681): slow start adds up to one SMSS per ACK, congestion avoidance
- * one SMSS per window of data acknowledged, and loss halves the flight. With {@code newReno},
- * the connection recovers from several losses in one window per RFC 6582.
+ * one SMSS per window of data acknowledged, and loss halves the flight. With {@code newReno}, the
+ * connection recovers from several losses in one window per RFC 6582.
  */
 public final class Reno implements CongestionControl {
   private final boolean newReno;
   private final long smss;
   private long cwnd;
   private long ssthresh;
+
   /** Bytes acknowledged since cwnd last grew in congestion avoidance. */
   private long ackedInAvoidance;
 

@@ -1,0 +1,109 @@
+package netsim.cli;
+
+import java.util.Map;
+import netsim.scenario.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/** {@code netsim}: run, check and list TCP experiments. */
+@Command(
+    name = "netsim",
+    mixinStandardHelpOptions = true,
+    versionProvider = NetsimCommand.VersionProvider.class,
+    description = "A deterministic network simulator for TCP's rare cases.",
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      ScenariosCommand.class,
+      PacketdrillCli.class,
+      SweepCommand.class,
+      MergeCommand.class,
+      HuntCommand.class,
+      ShrinkCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class NetsimCommand implements Runnable {
+  /** What exit status 1 means, by command; commands not named never exit with 1. */
+  private static final Map<String, String> CHECK_FAILED =
+      Map.of(
+          "run", "an invariant was violated, and --check was given",
+          "sweep", "a run violated an invariant, and --check was given",
+          "merge", "a run violated an invariant, and --check was given",
+          "hunt", "no seed fired the detector",
+          "packetdrill", "a script failed");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "On an internal error, print its stack trace too.")
+  boolean debug;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * The command line: netsim's exit codes for usage errors, no {@code @file} expansion (it would
+   * echo any file's contents in an error), the exit statuses in every command's help, and one line
+   * for any failure that escapes a command.
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new NetsimCommand());
+    cl.setExpandAtFiles(false);
+    cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("netsim: " + ex.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCodes.USAGE;
+        });
+    cl.setExecutionStrategy(NetsimCommand::execute);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommand() instanceof CommandLine.HelpCommand) {
+        continue;
+      }
+      sub.getCommandSpec()
+          .usageMessage()
+          .exitCodeListHeading("Exit status:%n")
+          .exitCodeList(ExitCodes.help(CHECK_FAILED.get(sub.getCommandName())));
+    }
+    return cl;
+  }
+
+  /** Runs the command that was parsed; whatever escapes it becomes one line and a status. */
+  private static int execute(ParseResult parsed) {
+    try {
+      return new CommandLine.RunLast().execute(parsed);
+    } catch (CommandLine.ExecutionException e) {
+      return failed(parsed, e.getCause() != null ? e.getCause() : e);
+    } catch (Error e) { // out of memory, or any other
+      return failed(parsed, e);
+    }
+  }
+
+  private static int failed(ParseResult parsed, Throwable failure) {
+    ParseResult last = parsed;
+    boolean debug = parsed.hasMatchedOption("--debug");
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+      debug |= last.hasMatchedOption("--debug");
+    }
+    CommandLine command = last.commandSpec().commandLine();
+    return Failures.uncaught(command.getErr(), last.commandSpec().qualifiedName(), failure, debug);
+  }
+
+  /** Prints the version from the build. */
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"netsim " + Version.get()};
+    }
+  }
+}

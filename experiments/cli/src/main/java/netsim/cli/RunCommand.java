@@ -1,0 +1,117 @@
+package netsim.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import netsim.report.files.OutputException;
+import netsim.report.files.OutputPaths;
+import netsim.report.output.RunOutputs;
+import netsim.scenario.config.ConfigException;
+import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.run.RunException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code netsim run}: runs an experiment and writes its trace, captures, summary and ladder. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = NetsimCommand.VersionProvider.class,
+    description =
+        "Runs an experiment from a YAML file or a built-in scenario (see 'netsim"
+            + " scenarios') and writes trace.jsonl, HOST.pcap, summary.json, ladder.svg and, when"
+            + " segments carry data, timeseq.svg and cwnd.svg. They are written beside DIR and"
+            + " replace it whole once the run has finished: DIR holds one whole run or none."
+            + " netsim replaces only a directory that it wrote itself (or an empty one). On a"
+            + " terminal, a long run shows its progress on stderr.")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE.yaml|SCENARIO",
+      description = "An experiment file, or the name of a built-in scenario.")
+  String experiment;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "The master seed (overrides the" + " file's seed).")
+  Long seed;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "The directory to write the" + " outputs into (default: out/NAME).")
+  Path out;
+
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description =
+          "Overrides one value of"
+              + " the file, e.g. --set links[0].loss=0.01 --set tcp.msl=1s. Repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--check", description = "Exit with status 1 when an invariant is violated.")
+  boolean check;
+
+  @Option(
+      names = "--plots",
+      description =
+          "Write timeseq.svg and cwnd.svg even when no segment"
+              + " carries data (a run with data always gets them, unless outputs.plots is false).")
+  boolean plots;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var outStream = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    ExperimentConfig config;
+    try {
+      List<String> all = new ArrayList<>(overrides);
+      if (seed != null) {
+        all.add("seed=" + seed);
+      }
+      config = ExperimentSource.load(experiment, all, err);
+    } catch (ConfigException e) {
+      err.println("netsim: " + e.getMessage());
+      return ExitCodes.of(e);
+    }
+    RunOutputs.Outcome outcome;
+    Path dir = null;
+    RunProgress progress =
+        new RunProgress(err, System.console() != null, System::nanoTime, config.stop().at());
+    try {
+      dir = out != null ? OutputPaths.directory(out) : OutputPaths.defaultDirectory(config.name());
+      outcome = RunOutputs.run(config, dir, plots, progress);
+    } catch (OutputException e) {
+      err.println("netsim: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (RunException e) {
+      err.println("netsim: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    } catch (IOException e) {
+      err.println(
+          "netsim: cannot write the outputs in "
+              + OutputPaths.forDisplay(dir)
+              + ": "
+              + Failures.reason(e));
+      return ExitCodes.FAILURE;
+    } finally {
+      progress.finish();
+    }
+    outStream.print(outcome.text());
+    outStream.flush();
+    outcome.warnings().forEach(w -> err.println("netsim: warning: " + w));
+    err.flush();
+    if (check && !outcome.violations().isEmpty()) {
+      return ExitCodes.CHECK_FAILED;
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,103 @@
+package netsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Memory follows the data, not the configured buffer sizes nor the number of connections that have
+ * finished: each run goes in a JVM of its own with a small heap, where it must succeed.
+ */
+class MemoryTest {
+  @TempDir Path dir;
+
+  /** Runs {@code netsim run --check} on {@code yaml} in a new JVM with at most {@code heap}. */
+  private Run runInHeap(String heap, String yaml) throws IOException, InterruptedException {
+    Path file = dir.resolve("exp.yaml");
+    Files.writeString(file, yaml);
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xmx" + heap,
+                    "-cp",
+                    String.join(File.pathSeparator, classpath.split(File.pathSeparator)),
+                    "netsim.cli.Main",
+                    "run",
+                    file.toString(),
+                    "--out",
+                    dir.resolve("out").toString(),
+                    "--check"))
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("netsim run did not finish within 120 s");
+    }
+    return new Run(p.exitValue(), output);
+  }
+
+  private record Run(int exit, String output) {}
+
+  @Test
+  void aOneGibibyteSendBuffer_carrying100Bytes_runsIn64MiB() throws Exception {
+    Run run =
+        runInHeap(
+            "64m",
+            """
+        tcp: {sendBuffer: 1GiB}
+        nodes:
+          - {name: client, address: 10.0.0.1}
+          - {name: server, address: 10.0.0.2}
+        links:
+          - {a: client, b: server, delay: 10ms}
+        listeners:
+          - {host: server, port: 80, send: 100, close: eof}
+        clients:
+          - {host: client, connect: "server:80", send: 100, close: done}
+        """);
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output()).contains("sent 100 B, delivered 100 B", "invariants: all hold");
+  }
+
+  @Test
+  void tenClientsOfAThousandSequentialConnections_withThe256KiBDefaultBuffers_runIn160MiB()
+      throws Exception {
+    // Were each finished connection kept whole, with a send buffer allocated at its full size,
+    // they would need 10 x 1000 x 256 KiB = 2.5 GiB. What is left per connection is its
+    // record and its trace events (about 50, sharing their names).
+    String client =
+        "  - {host: client, connect: \"server:80\", send: 1000, close: done,"
+            + " connections: 1000}\n";
+    Run run =
+        runInHeap(
+            "160m",
+            """
+        tcp: {msl: 1ms}
+        nodes:
+          - {name: client, address: 10.0.0.1}
+          - {name: server, address: 10.0.0.2}
+        links:
+          - {a: client, b: server, delay: 1ms}
+        listeners:
+          - {host: server, port: 80, send: 1000, close: eof}
+        outputs: {pcap: false, ladder: false, plots: false}
+        clients:
+        """
+                + client.repeat(10));
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output()).contains("all connections closed", "invariants: all hold");
+  }
+}

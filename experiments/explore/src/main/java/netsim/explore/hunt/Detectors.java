@@ -1,0 +1,61 @@
+package netsim.explore.hunt;
+
+import java.util.ArrayList;
+import java.util.List;
+import netsim.scenario.config.Registry;
+
+/**
+ * The detectors by name. Looking up an unknown name fails with the list of known ones; adding a
+ * detector is one class plus one registration here.
+ */
+public final class Detectors {
+  /** Every detector, in the order docs/hunting.md describes them. */
+  public static final Registry<Detector> REGISTRY = new Registry<>("detector");
+
+  static {
+    register(new StaleSynDetector());
+    register(new FinalAckLostDetector());
+    register(
+        new TransitionDetector(
+            "simultaneous-open",
+            "both ends send a SYN and a connection goes SYN_SENT -> SYN_RECEIVED",
+            "simultaneous open",
+            "SYN_SENT",
+            "SYN_RECEIVED"));
+    register(
+        new TransitionDetector(
+            "simultaneous-close",
+            "the FINs cross and a connection goes FIN_WAIT_1 -> CLOSING",
+            "simultaneous close",
+            "FIN_WAIT_1",
+            "CLOSING"));
+    register(new HalfOpenDetector());
+    register(new SynInTimeWaitDetector());
+    register(new ChallengeAckDetector());
+    register(new DataViolationDetector());
+  }
+
+  private Detectors() {}
+
+  private static void register(Detector detector) {
+    REGISTRY.register(detector.name(), detector);
+  }
+
+  /**
+   * The detector called {@code name}.
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  public static Detector get(String name) {
+    return REGISTRY.get(name);
+  }
+
+  /** Every detector, in registration order. */
+  public static List<Detector> all() {
+    List<Detector> all = new ArrayList<>();
+    for (String name : REGISTRY.names()) {
+      all.add(REGISTRY.get(name));
+    }
+    return all;
+  }
+}

@@ -1,0 +1,48 @@
+package netsim.explore.hunt;
+
+import java.util.ArrayList;
+import java.util.List;
+import netsim.scenario.trace.TraceEvent;
+
+/**
+ * {@code syn-in-time-wait}: a SYN arrives for a 4-tuple its receiver holds in TIME_WAIT: a new
+ * incarnation, or an old duplicate, meets the old connection's last state (RFC 9293 3.10.7.4, RFC
+ * 5961 4.2, RFC 6191).
+ */
+final class SynInTimeWaitDetector implements Detector {
+  @Override
+  public String name() {
+    return "syn-in-time-wait";
+  }
+
+  @Override
+  public String meaning() {
+    return "a SYN arrives for a connection its receiver holds in TIME_WAIT";
+  }
+
+  @Override
+  public List<Detection> detect(RunTrace run) {
+    List<Detection> found = new ArrayList<>();
+    ConnectionTracker connections = new ConnectionTracker();
+    for (TraceEvent e : run.events()) {
+      if (e instanceof TraceEvent.Packet p && p.ev().equals("recv") && p.flags().equals("SYN")) {
+        String conn = p.dst() + "-" + p.src();
+        if ("TIME_WAIT".equals(connections.state(p.node(), conn))) {
+          found.add(
+              new Detection(
+                  p.t(),
+                  "SYN in TIME-WAIT: SYN "
+                      + ConnectionTracker.path(p)
+                      + " reached "
+                      + p.node()
+                      + "'s "
+                      + conn
+                      + " in TIME_WAIT at "
+                      + Detection.time(p.t())));
+        }
+      }
+      connections.accept(e);
+    }
+    return found;
+  }
+}

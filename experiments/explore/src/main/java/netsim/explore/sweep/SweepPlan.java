@@ -1,0 +1,268 @@
+package netsim.explore.sweep;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import netsim.core.RandomStreams;
+import netsim.report.output.SummaryWriter;
+import netsim.scenario.Version;
+import netsim.scenario.config.ConfigBinder;
+import netsim.scenario.config.ConfigException;
+import netsim.scenario.config.ConfigLoader;
+import netsim.scenario.config.ConfigWarning;
+import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.config.Overrides;
+import netsim.scenario.config.RunSize;
+import netsim.scenario.config.YamlDocument;
+
+/**
+ * A sweep ready to run: the experiment file (with the command line's overrides), its {@code sweep:}
+ * section, the runs in order and the config of each. A run's config is the file with the values of
+ * its point applied as {@code --set} overrides, and its seed: derived as {@code
+ * RandomStreams.deriveSeed(masterSeed, "sweep", runIndex)}, or one of the listed seeds. The config
+ * hash is the SHA-256 of the effective config (every default filled in) with the sweep's expanded
+ * values and seeds, so it changes with anything that changes a result, and not with comments or
+ * formatting.
+ */
+public final class SweepPlan {
+  /** The purpose under which run seeds are derived from the master seed. */
+  public static final String SEED_PURPOSE = "sweep";
+
+  private final String name;
+  private final String text;
+  private final List<String> overrides;
+  private final YamlDocument reference;
+  private final SweepSpec spec;
+  private final ExperimentConfig base;
+  private final String definition;
+  private final String hash;
+  private final List<ConfigWarning> warnings;
+
+  /** The file with the command line's overrides, parsed once; each run binds a copy. */
+  private final YamlDocument parsed;
+
+  private SweepPlan(String name, String text, List<String> overrides) {
+    this.name = name;
+    this.text = text;
+    this.overrides = List.copyOf(overrides);
+    this.reference = ConfigLoader.reference();
+    this.parsed = document();
+    YamlDocument document = parsed.copy();
+    this.spec = SweepSpec.read(document);
+    this.base = ConfigBinder.bind(document, reference);
+    this.warnings = document.warnings();
+    this.definition = Json.pretty(definitionTree());
+    this.hash = Sha256.hex(definition);
+  }
+
+  /**
+   * Reads a sweep file with command-line overrides ({@code --set}, {@code --seed}).
+   *
+   * @throws ConfigException for a missing file or a mistake, located
+   */
+  public static SweepPlan load(Path file, List<String> overrides) {
+    return of(file.toString(), ConfigLoader.read(file), overrides);
+  }
+
+  /** Reads sweep YAML {@code text} named {@code name} (for messages). */
+  public static SweepPlan of(String name, String text, List<String> overrides) {
+    return new SweepPlan(name, text, overrides);
+  }
+
+  private YamlDocument document() {
+    YamlDocument document = YamlDocument.parse(name, text);
+    if (!document.root().isObject()) {
+      throw new ConfigException(name, 1, 1, "", "expected a mapping with a sweep section");
+    }
+    Overrides.apply(document, overrides);
+    return document;
+  }
+
+  private ObjectNode definitionTree() {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.set("experiment", SummaryWriter.configTree(base));
+    ObjectNode sweep = root.putObject("sweep");
+    ObjectNode parameters = sweep.putObject("parameters");
+    for (SweepParameter p : spec.parameters()) {
+      ArrayNode values = parameters.putArray(p.path());
+      p.values().forEach(v -> values.add(v.value()));
+    }
+    if (spec.listedSeeds()) {
+      ArrayNode seeds = sweep.putArray("seeds");
+      spec.seeds().forEach(seeds::add);
+    } else {
+      sweep.put("repetitions", spec.repetitions());
+      sweep.put("seedPurpose", SEED_PURPOSE);
+    }
+    return root;
+  }
+
+  /** The warnings about the file's own values (see {@link ConfigWarning}). */
+  public List<ConfigWarning> warnings() {
+    return warnings;
+  }
+
+  public SweepSpec spec() {
+    return spec;
+  }
+
+  /** The experiment with the file's own values (no sweep point applied). */
+  public ExperimentConfig base() {
+    return base;
+  }
+
+  public long masterSeed() {
+    return base.seed();
+  }
+
+  public long runs() {
+    return spec.runs();
+  }
+
+  /** The SHA-256 of {@link #definition()}, in hex. */
+  public String configHash() {
+    return hash;
+  }
+
+  /** The effective config and the sweep, as JSON: the text {@code config.json} holds. */
+  public String definition() {
+    return definition;
+  }
+
+  /** How run seeds are chosen, in words, for the provenance of every output. */
+  public String seedRule() {
+    if (spec.listedSeeds()) {
+      return "the seeds of sweep.seeds at every point";
+    }
+    return "RandomStreams.deriveSeed(" + masterSeed() + ", \"" + SEED_PURPOSE + "\", run)";
+  }
+
+  /** The manifest of this sweep (or of one share of it). */
+  public SweepManifest manifest(Shard shard) {
+    List<SweepManifest.Parameter> parameters = new ArrayList<>();
+    for (SweepParameter p : spec.parameters()) {
+      parameters.add(new SweepManifest.Parameter(p.path(), p.texts()));
+    }
+    return new SweepManifest(
+        Version.get(),
+        base.name(),
+        hash,
+        masterSeed(),
+        seedRule(),
+        spec.runsPerPoint(),
+        spec.points(),
+        spec.runs(),
+        parameters,
+        shard.isAll() ? null : shard);
+  }
+
+  /** Run {@code index} (0 to runs - 1). */
+  public RunSpec run(long index) {
+    if (index < 0 || index >= runs()) {
+      throw new IllegalArgumentException("run " + index + " is not in 0.." + (runs() - 1));
+    }
+    int perPoint = spec.runsPerPoint();
+    long point = index / perPoint;
+    int repetition = (int) (index % perPoint);
+    long seed =
+        spec.listedSeeds()
+            ? spec.seeds().get(repetition)
+            : RandomStreams.deriveSeed(masterSeed(), SEED_PURPOSE, index);
+    return new RunSpec(index, point, repetition, seed, valuesAt(point));
+  }
+
+  /** The values of point {@code point}: the last parameter varies fastest. */
+  private List<SweepValue> valuesAt(long point) {
+    List<SweepParameter> parameters = spec.parameters();
+    SweepValue[] values = new SweepValue[parameters.size()];
+    long rest = point;
+    for (int j = parameters.size() - 1; j >= 0; j--) {
+      List<SweepValue> options = parameters.get(j).values();
+      values[j] = options.get((int) (rest % options.size()));
+      rest /= options.size();
+    }
+    return List.of(values);
+  }
+
+  /**
+   * The config of {@code run}: the file, the command line's overrides, the point's values and the
+   * run's seed.
+   *
+   * @throws ConfigException when a value does not fit, located at the value in the sweep section
+   */
+  public ExperimentConfig config(RunSpec run) {
+    YamlDocument document = parsed.copy();
+    List<SweepParameter> parameters = spec.parameters();
+    List<String> applied = new ArrayList<>();
+    for (int j = 0; j < parameters.size(); j++) {
+      String override = run.values().get(j).override(parameters.get(j).path());
+      try {
+        Overrides.apply(document, List.of(override));
+      } catch (ConfigException e) {
+        int[] at = document.location(parameters.get(j).origin());
+        throw new ConfigException(name, at[0], at[1], parameters.get(j).origin(), e.problem());
+      }
+      applied.add(override);
+    }
+    Overrides.apply(document, List.of("seed=" + run.seed()));
+    try {
+      ExperimentConfig config = ConfigBinder.bind(document, reference);
+      RunSize.check(config, document, Runtime.getRuntime().maxMemory());
+      return config;
+    } catch (ConfigException e) {
+      throw locate(e, run, applied, document);
+    }
+  }
+
+  /** An error about a swept value, moved to where the value is written. */
+  private ConfigException locate(
+      ConfigException e, RunSpec run, List<String> applied, YamlDocument document) {
+    List<SweepParameter> parameters = spec.parameters();
+    for (int j = 0; j < parameters.size(); j++) {
+      if (e.file().equals("--set " + applied.get(j))) {
+        SweepParameter p = parameters.get(j);
+        SweepValue v = run.values().get(j);
+        if (e.problem().startsWith("unknown key")) {
+          // The path names nothing the config has: the key is wrong, not the value.
+          int[] at = document.location(p.origin());
+          return e.relocated(name, at[0], at[1], p.origin(), e.path() + ": " + e.problem());
+        }
+        String problem =
+            (v.origin().equals(p.origin()) ? "the range's value " + v.text() + ": " : "")
+                + (e.path().equals(p.path()) ? "" : e.path() + ": ")
+                + e.problem();
+        int[] at = document.location(v.origin());
+        return e.relocated(name, at[0], at[1], v.origin(), problem);
+      }
+    }
+    List<String> point = new ArrayList<>();
+    for (int j = 0; j < parameters.size(); j++) {
+      point.add(parameters.get(j).path() + "=" + run.values().get(j).text());
+    }
+    String problem = e.problem() + " (at the sweep point " + String.join(", ", point) + ")";
+    for (int j = 0; j < parameters.size(); j++) {
+      String path = parameters.get(j).path();
+      if (!e.path().isEmpty()
+          && (path.startsWith(e.path() + ".") || path.startsWith(e.path() + "["))) {
+        // A check of a whole section failed (tcp: maxRto below minRto) with a swept value in it.
+        SweepValue v = run.values().get(j);
+        int[] at = document.location(v.origin());
+        return e.relocated(name, at[0], at[1], v.origin(), e.path() + ": " + problem);
+      }
+    }
+    return e.relocated(e.file(), e.line(), e.column(), e.path(), problem);
+  }
+
+  /**
+   * Checks that every point binds, before anything runs.
+   *
+   * @throws ConfigException at the first value that does not fit, located
+   */
+  public void validate() {
+    for (long point = 0; point < spec.points(); point++) {
+      config(run(point * spec.runsPerPoint()));
+    }
+  }
+}

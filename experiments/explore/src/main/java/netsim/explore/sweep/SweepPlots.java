@@ -1,0 +1,240 @@
+package netsim.explore.sweep;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netsim.report.files.AtomicFile;
+import netsim.report.plot.Charts;
+import netsim.report.plot.PlotWriter;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * {@code plots/METRIC-vs-PARAMETER.svg}: every metric against every varied parameter, the mean of
+ * each point with its 95% confidence interval as an error bar. With more than one parameter, each
+ * combination of the other parameters' values is its own line. Numbers (and numbers with one unit,
+ * such as 10ms) make a numeric axis; other values are categories in sweep order, named by {@link
+ * ValueLabels}, with points and no lines between them. A point whose runs measured nothing is a
+ * gap, and the legend says where. A plot that cannot be drawn is left out with a warning ({@link
+ * PlotWriter}); the tables and the other plots are written all the same.
+ */
+final class SweepPlots {
+  static final String DIR = "plots";
+  private static final Pattern QUANTITY = Pattern.compile("(-?[0-9]+(?:\\.[0-9]+)?)([A-Za-z%]*)");
+
+  /** Gaps listed by name in a legend; more are counted. */
+  private static final int GAPS_NAMED = 3;
+
+  private SweepPlots() {}
+
+  /**
+   * Writes the plots into {@code dir}.
+   *
+   * @param warnings receives a line for each plot that could not be drawn
+   * @return the files written
+   */
+  static List<Path> write(
+      Path dir,
+      SweepManifest manifest,
+      Map<Long, Map<Metric, Estimate>> estimates,
+      List<String> warnings)
+      throws IOException {
+    List<Path> files = new ArrayList<>();
+    String provenance = Provenance.of(manifest);
+    PlotWriter plots =
+        new PlotWriter(
+            (name, svg) -> {
+              Files.createDirectories(dir);
+              AtomicFile.write(dir.resolve(name), svg);
+              files.add(dir.resolve(name));
+            },
+            "the sweep file");
+    for (Metric metric : Metric.values()) {
+      for (int j = 0; j < manifest.parameters().size(); j++) {
+        int parameter = j;
+        Map<String, Estimate[]> lines = lines(manifest, estimates, metric, j);
+        if (lines.values().stream().allMatch(SweepPlots::allMissing)) {
+          continue; // nothing measured: no plot
+        }
+        String name = metric.column() + "-vs-" + slug(manifest.parameters().get(j).path()) + ".svg";
+        plots.write(name, () -> Charts.svg(draw(manifest, metric, parameter, lines), provenance));
+      }
+    }
+    warnings.addAll(plots.warnings());
+    return files;
+  }
+
+  /** The chart of {@code metric} against parameter {@code j}; null when nothing was measured. */
+  static XYChart chart(
+      SweepManifest manifest, Metric metric, int j, Map<Long, Map<Metric, Estimate>> estimates) {
+    Map<String, Estimate[]> lines = lines(manifest, estimates, metric, j);
+    if (lines.values().stream().allMatch(SweepPlots::allMissing)) {
+      return null;
+    }
+    return draw(manifest, metric, j, lines);
+  }
+
+  /**
+   * The lines, by the values of the other parameters, each with the estimate at every value of the
+   * plotted parameter, in value order; null where no run of the point measured the metric.
+   */
+  private static Map<String, Estimate[]> lines(
+      SweepManifest manifest, Map<Long, Map<Metric, Estimate>> estimates, Metric metric, int j) {
+    List<SweepManifest.Parameter> parameters = manifest.parameters();
+    List<ValueLabels> labels = parameters.stream().map(p -> ValueLabels.of(p.values())).toList();
+    Map<String, Estimate[]> lines = new LinkedHashMap<>();
+    int runs = manifest.runsPerPoint();
+    for (Map.Entry<Long, Map<Metric, Estimate>> entry : estimates.entrySet()) {
+      int[] at = indexes(manifest, entry.getKey());
+      List<String> others = new ArrayList<>();
+      for (int k = 0; k < parameters.size(); k++) {
+        if (k != j) {
+          others.add(parameters.get(k).path() + "=" + labels.get(k).get(at[k]));
+        }
+      }
+      String name =
+          others.isEmpty()
+              ? "mean \u00b1 95% confidence interval ("
+                  + runs
+                  + " run"
+                  + (runs == 1 ? "" : "s")
+                  + " per point)"
+              : String.join(", ", others);
+      Estimate[] line =
+          lines.computeIfAbsent(name, k -> new Estimate[parameters.get(j).values().size()]);
+      Estimate e = entry.getValue().get(metric);
+      if (e.n() > 0 && Double.isFinite(e.mean())) {
+        line[at[j]] = e;
+      }
+    }
+    return lines;
+  }
+
+  /** The index of each parameter's value at {@code point}: the last parameter varies fastest. */
+  private static int[] indexes(SweepManifest manifest, long point) {
+    int[] at = new int[manifest.parameters().size()];
+    long rest = point;
+    for (int k = at.length - 1; k >= 0; k--) {
+      int size = manifest.parameters().get(k).values().size();
+      at[k] = (int) (rest % size);
+      rest /= size;
+    }
+    return at;
+  }
+
+  private static boolean allMissing(Estimate[] line) {
+    return Arrays.stream(line).allMatch(e -> e == null);
+  }
+
+  private static XYChart draw(
+      SweepManifest manifest, Metric metric, int j, Map<String, Estimate[]> lines) {
+    SweepManifest.Parameter parameter = manifest.parameters().get(j);
+    String title = metric.label() + " vs " + parameter.path() + " (" + manifest.experiment() + ")";
+    String yTitle = metric.label() + " (" + metric.unit() + ")";
+    double[] numbers = numeric(parameter.values());
+    ValueLabels labels = ValueLabels.of(parameter.values());
+    XYChart chart;
+    double[] x;
+    if (numbers != null) {
+      String unit = unit(parameter.values());
+      chart =
+          Charts.xy(title, parameter.path() + (unit.isEmpty() ? "" : " (" + unit + ")"), yTitle);
+      x = numbers;
+    } else {
+      String shared = labels.shared().isEmpty() ? "" : " (all with " + labels.shared() + ")";
+      chart = Charts.categories(title, parameter.path() + shared, yTitle, labels.all());
+      x = new double[parameter.values().size()];
+      Arrays.setAll(x, i -> i);
+    }
+    List<String> ticks = Charts.categoryLabels(labels.all());
+    List<String> names = new ArrayList<>();
+    for (Map.Entry<String, Estimate[]> line : lines.entrySet()) {
+      Estimate[] points = line.getValue();
+      double[] ys = new double[points.length];
+      double[] errors = new double[points.length];
+      List<String> gaps = new ArrayList<>();
+      for (int i = 0; i < points.length; i++) {
+        Estimate e = points[i];
+        ys[i] = e == null ? Double.NaN : e.mean();
+        errors[i] = e == null || !Double.isFinite(e.halfWidth()) ? 0 : e.halfWidth();
+        if (e == null) {
+          gaps.add(numbers != null ? parameter.values().get(i) : ticks.get(i));
+        }
+      }
+      String name = line.getKey() + gapNote(gaps, points.length);
+      XYSeries series = chart.addSeries(name, x, ys, errors);
+      series.setMarker(SeriesMarkers.CIRCLE);
+      if (numbers == null) {
+        // Categories have no order between them: points with their intervals, no lines.
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      }
+      names.add(name);
+    }
+    if (metric == Metric.INVARIANTS_OK) {
+      chart.getStyler().setYAxisMin(0.0);
+      chart.getStyler().setYAxisMax(1.0);
+    }
+    if (numbers != null) {
+      Charts.placeLegend(chart.getStyler(), names);
+    } else {
+      Charts.placeLegend(
+          chart.getStyler(), names, ticks.stream().mapToInt(String::length).max().orElse(0));
+    }
+    return chart;
+  }
+
+  /** " (no value at 0.05)", " (no value at 4 of 6 points)", " (no value at any point)", "". */
+  static String gapNote(List<String> gaps, int points) {
+    if (gaps.isEmpty()) {
+      return "";
+    }
+    if (gaps.size() == points) {
+      return " (no value at any point)";
+    }
+    if (gaps.size() > GAPS_NAMED) {
+      return " (no value at " + gaps.size() + " of " + points + " points)";
+    }
+    return " (no value at " + String.join("; ", gaps) + ")";
+  }
+
+  /**
+   * The numbers of values such as 0.01 or 10ms when all share one unit (and each is a double), else
+   * null.
+   */
+  static double[] numeric(List<String> values) {
+    double[] x = new double[values.size()];
+    String unit = null;
+    for (int i = 0; i < values.size(); i++) {
+      Matcher m = QUANTITY.matcher(values.get(i).trim());
+      if (!m.matches() || (unit != null && !unit.equals(m.group(2)))) {
+        return null;
+      }
+      unit = m.group(2);
+      x[i] = new BigDecimal(m.group(1)).doubleValue();
+      if (!Double.isFinite(x[i])) {
+        return null;
+      }
+    }
+    return x;
+  }
+
+  private static String unit(List<String> values) {
+    Matcher m = QUANTITY.matcher(values.get(0).trim());
+    return m.matches() ? m.group(2) : "";
+  }
+
+  /** links[0].loss -> links-0-loss. */
+  static String slug(String path) {
+    String slug = path.replaceAll("[^A-Za-z0-9]+", "-");
+    return slug.replaceAll("^-+|-+$", "");
+  }
+}

@@ -1,0 +1,47 @@
+package netsim.explore.hunt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import netsim.report.output.RunOutputs;
+import netsim.scenario.trace.TraceEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Detectors read the files {@code netsim run} wrote exactly as they read a run in memory. */
+class RunTraceTest {
+  @TempDir Path dir;
+
+  @Test
+  void traceReadBackFromTheFiles_equalsTheRunInMemory_lineForLine() throws IOException {
+    RunOutputs.Outcome outcome = RunOutputs.run(Runs.scenario("two-way-handshake"), dir);
+    RunTrace read = RunTrace.read(dir);
+    RunTrace memory = RunTrace.of(outcome.result());
+    assertThat(read.events()).isEqualTo(memory.events());
+    assertThat(read.violations()).isEqualTo(memory.violations()).isNotEmpty();
+    List<String> lines = Files.readAllLines(dir.resolve("trace.jsonl"));
+    assertThat(read.events()).extracting(e -> e.json().toString()).isEqualTo(lines);
+  }
+
+  @Test
+  void everyDetector_findsTheSameInTheFilesAsInMemory() throws IOException {
+    RunOutputs.Outcome outcome = RunOutputs.run(Runs.scenario("stale-syn"), dir);
+    for (Detector detector : Detectors.all()) {
+      assertThat(detector.detect(RunTrace.read(dir)))
+          .as(detector.name())
+          .isEqualTo(detector.detect(RunTrace.of(outcome.result())));
+    }
+  }
+
+  @Test
+  void aTraceWithoutSummary_hasNoKnownViolations() throws IOException {
+    RunOutputs.run(Runs.scenario("two-way-handshake"), dir);
+    Files.delete(dir.resolve("summary.json"));
+    RunTrace read = RunTrace.read(dir);
+    assertThat(read.violations()).isEmpty();
+    assertThat(read.events()).isNotEmpty().allMatch(e -> e instanceof TraceEvent);
+  }
+}

@@ -1,0 +1,150 @@
+package netsim.packetdrill;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.List;
+import java.util.Locale;
+import netsim.core.Time;
+import netsim.tcp.TcpConfig;
+
+/**
+ * What is a host's choice rather than TCP's rule, so that a script written on Linux or FreeBSD can
+ * run against the model with that host's defaults, or with those values not compared. Each knob is
+ * described in {@code docs/packetdrill.md}.
+ *
+ * @param name "rfc", "linux" or "freebsd" (or a name of one's own)
+ * @param tcp the model's configuration: MSS, receive and send buffers (the advertised window and
+ *     window scale follow from the receive buffer), initial window, delayed ACK, initial and
+ *     minimum RTO, MSL, which options are offered, RFC 5961 and RFC 1337 behaviour, SYN in
+ *     TIME-WAIT
+ * @param compareWindow whether {@code win N} on an outbound line is compared (the advertised window
+ *     is the host's choice)
+ * @param compareOptions whether the TCP options of an outbound line are compared at all
+ * @param strictOptionOrder whether options must come in the script's order with the same NOP and
+ *     EOL padding (packetdrill's rule); when false, they are compared as a set
+ * @param reportedReceiveBuffer what {@code getsockopt(SO_RCVBUF)} reports, or -1 to accept whatever
+ *     the script expects
+ * @param reportedSendBuffer what {@code getsockopt(SO_SNDBUF)} reports, or -1 likewise
+ * @param nonBlockFlag the value of {@code O_NONBLOCK} in {@code fcntl(F_GETFL)} results
+ * @param tolerance the default timing tolerance (packetdrill's {@code --tolerance_usecs})
+ */
+public record Profile(
+    String name,
+    TcpConfig tcp,
+    boolean compareWindow,
+    boolean compareOptions,
+    boolean strictOptionOrder,
+    int reportedReceiveBuffer,
+    int reportedSendBuffer,
+    int nonBlockFlag,
+    long tolerance) {
+
+  /** packetdrill's default tolerance: 4 ms. */
+  public static final long DEFAULT_TOLERANCE = 4 * Time.MILLISECOND;
+
+  public Profile {
+    checkNotNull(name, "name");
+    checkNotNull(tcp, "tcp");
+    checkArgument(tolerance >= 0, "tolerance must not be negative: %s", tolerance);
+  }
+
+  /**
+   * The RFC defaults of {@link TcpConfig#defaults()}; everything is compared except the order of
+   * options, which no RFC fixes.
+   */
+  public static Profile rfc() {
+    TcpConfig tcp = TcpConfig.defaults();
+    return new Profile(
+        "rfc",
+        tcp,
+        true,
+        true,
+        false,
+        tcp.receiveBuffer(),
+        tcp.sendBuffer(),
+        0x800,
+        DEFAULT_TOLERANCE);
+  }
+
+  /**
+   * Linux's defaults (6.x, default sysctls): an initial window of 10 segments (RFC 6928), ACKs
+   * delayed up to 40 ms, 200 ms minimum RTO, SACK on, window scale 7 (from the 6 MB maximum receive
+   * buffer), challenge ACKs at most every 500 ms, a newer SYN accepted in TIME-WAIT. Windows are
+   * not compared (Linux sizes them from memory); options are compared in order, since netsim writes
+   * them in Linux's order.
+   */
+  public static Profile linux() {
+    TcpConfig tcp =
+        TcpConfig.builder()
+            .initialWindow(10)
+            .delayedAck(true)
+            .delayedAckTimeout(40 * Time.MILLISECOND)
+            .minRto(200 * Time.MILLISECOND)
+            .maxRto(120 * Time.SECOND)
+            .sackPermitted(true)
+            .receiveBuffer(6 * 1024 * 1024)
+            .challengeAckInterval(500 * Time.MILLISECOND)
+            .acceptSynInTimeWait(true)
+            .build();
+    return new Profile("linux", tcp, false, true, true, -1, -1, 0x800, DEFAULT_TOLERANCE);
+  }
+
+  /**
+   * FreeBSD's defaults (14.x): an initial window of 10 segments, ACKs delayed up to 40 ms, 30 ms
+   * minimum RTO, SACK on, window scale 6 (from the 2 MB kern.ipc.maxsockbuf), RST ignored in
+   * TIME-WAIT, a newer SYN accepted in TIME-WAIT. Windows are not compared and options are compared
+   * as a set (FreeBSD writes MSS, window scale, SACK permitted, timestamps).
+   */
+  public static Profile freebsd() {
+    TcpConfig tcp =
+        TcpConfig.builder()
+            .initialWindow(10)
+            .delayedAck(true)
+            .delayedAckTimeout(40 * Time.MILLISECOND)
+            .minRto(30 * Time.MILLISECOND)
+            .sackPermitted(true)
+            .receiveBuffer(2 * 1024 * 1024)
+            .rfc1337(true)
+            .acceptSynInTimeWait(true)
+            .build();
+    return new Profile("freebsd", tcp, false, true, false, -1, -1, 0x4, DEFAULT_TOLERANCE);
+  }
+
+  /** The names {@link #named} knows. */
+  public static List<String> names() {
+    return List.of("rfc", "linux", "freebsd");
+  }
+
+  /**
+   * The profile called {@code name}.
+   *
+   * @throws IllegalArgumentException naming the known profiles
+   */
+  public static Profile named(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "rfc" -> rfc();
+      case "linux" -> linux();
+      case "freebsd" -> freebsd();
+      default ->
+          throw new IllegalArgumentException(
+              "unknown profile '" + name + "' (known: " + String.join(", ", names()) + ")");
+    };
+  }
+
+  /** This profile with another TCP configuration (for a variant such as RFC 1337). */
+  public Profile withTcp(String variantName, TcpConfig config) {
+    return new Profile(
+        variantName,
+        config,
+        compareWindow,
+        compareOptions,
+        strictOptionOrder,
+        reportedReceiveBuffer == tcp.receiveBuffer()
+            ? config.receiveBuffer()
+            : reportedReceiveBuffer,
+        reportedSendBuffer == tcp.sendBuffer() ? config.sendBuffer() : reportedSendBuffer,
+        nonBlockFlag,
+        tolerance);
+  }
+}

@@ -1,0 +1,491 @@
+package netsim.packetdrill;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import netsim.tcp.ConnectionExistsException;
+import netsim.tcp.Endpoint;
+import netsim.tcp.TcpConnection;
+import netsim.tcp.TcpState;
+
+/**
+ * The system calls a script makes, on the model's endpoint API: {@code socket}, {@code bind},
+ * {@code listen}, {@code accept}, {@code connect}, {@code write}/{@code send}, {@code read}/{@code
+ * recv}, {@code shutdown}, {@code close}, {@code setsockopt} and {@code getsockopt} for what the
+ * model has, and {@code fcntl} for {@code O_NONBLOCK}. File descriptors are the lowest free number
+ * from 3, as in a fresh process.
+ *
+ * <p>A call on a blocking socket that cannot complete yet returns a {@link Call} that answers null
+ * until it can; the runner polls it whenever the endpoint changes.
+ */
+final class SocketApi {
+
+  /** A started call; {@link #poll()} returns its result, or null while it blocks. */
+  @FunctionalInterface
+  interface Call {
+    CallResult poll();
+  }
+
+  private static final Set<String> CALLS =
+      Set.of(
+          "socket",
+          "bind",
+          "listen",
+          "accept",
+          "connect",
+          "write",
+          "send",
+          "read",
+          "recv",
+          "shutdown",
+          "close",
+          "setsockopt",
+          "getsockopt",
+          "fcntl");
+  private static final Set<String> SET_OPTIONS =
+      Set.of(
+          "SO_REUSEADDR",
+          "SO_REUSEPORT",
+          "SO_KEEPALIVE",
+          "SO_DEBUG",
+          "SO_LINGER",
+          "SO_RCVBUF",
+          "SO_SNDBUF",
+          "TCP_NODELAY",
+          "TCP_MAXSEG");
+  private static final Set<String> GET_OPTIONS =
+      Set.of(
+          "SO_ERROR",
+          "SO_RCVBUF",
+          "SO_SNDBUF",
+          "SO_REUSEADDR",
+          "SO_REUSEPORT",
+          "SO_KEEPALIVE",
+          "SO_TYPE",
+          "TCP_NODELAY",
+          "TCP_MAXSEG");
+
+  /** Options the model takes as an int: a value beyond int is refused, never wrapped. */
+  private static final Set<String> INT_OPTIONS = Set.of("SO_RCVBUF", "SO_SNDBUF", "TCP_MAXSEG");
+
+  private final ScriptHost host;
+  private final Profile profile;
+  private final Symbols symbols;
+  private final Runnable changed;
+  private final Map<Integer, SimSocket> sockets = new TreeMap<>();
+
+  SocketApi(ScriptHost host, Profile profile, Runnable changed) {
+    this.host = host;
+    this.profile = profile;
+    this.symbols = new Symbols(profile.nonBlockFlag());
+    this.changed = changed;
+  }
+
+  Symbols symbols() {
+    return symbols;
+  }
+
+  /**
+   * Why netsim cannot run this call, or null if it can: calls, socket options and socket types the
+   * model does not have.
+   */
+  static String unsupported(SyscallSpec call) {
+    String name = call.name();
+    if (!CALLS.contains(name)) {
+      return switch (name) {
+        case "poll", "epoll_create", "epoll_ctl", "epoll_wait", "select" ->
+            "system call " + name + "() (netsim's socket layer has no readiness API)";
+        case "sendmsg", "recvmsg", "sendto", "recvfrom", "writev", "readv", "sendfile", "splice" ->
+            "system call " + name + "() (only read/recv and write/send are modelled)";
+        default -> "system call " + name + "() is not modelled";
+      };
+    }
+    if (name.equals("socket")) {
+      String domain = call.arg(0).toString();
+      String type = call.arg(1).toString();
+      if (domain.contains("INET6")) {
+        return "IPv6 socket (netsim models IPv4 only)";
+      }
+      if (!type.equals("...") && !type.contains("SOCK_STREAM")) {
+        return "socket type " + type + " (netsim models TCP only)";
+      }
+    }
+    if (name.equals("setsockopt") || name.equals("getsockopt")) {
+      String option = call.arg(2).toString();
+      if (option.equals("TCP_INFO")) {
+        return "TCP_INFO (netsim does not model struct tcp_info)";
+      }
+      if (option.startsWith("TCP_MD5")) {
+        return "TCP MD5 signatures (" + option + ")";
+      }
+      if (option.startsWith("TCP_FASTOPEN")) {
+        return "TCP Fast Open (" + option + ")";
+      }
+      Set<String> known = name.equals("setsockopt") ? SET_OPTIONS : GET_OPTIONS;
+      if (!known.contains(option)) {
+        return name + " option " + option + " is not modelled";
+      }
+    }
+    return null;
+  }
+
+  /** Starts a call; the result is at its {@link Call#poll()}. */
+  Call start(SyscallSpec call) {
+    return switch (call.name()) {
+      case "socket" -> done(socket());
+      case "bind" -> done(withSocket(call, this::bind));
+      case "listen" -> done(withSocket(call, s -> listen(s, call)));
+      case "accept" -> blockingOn(call, this::accept);
+      case "connect" -> connect(call);
+      case "write", "send" -> write(call);
+      case "read", "recv" -> blockingOn(call, s -> read(s, call));
+      case "shutdown" -> done(withSocket(call, s -> shutdown(s, call)));
+      case "close" -> done(withSocket(call, this::close));
+      case "setsockopt" -> done(withSocket(call, s -> setsockopt(s, call)));
+      case "getsockopt" -> done(withSocket(call, s -> getsockopt(s, call)));
+      case "fcntl" -> done(withSocket(call, s -> fcntl(s, call)));
+      default -> throw new IllegalStateException("unchecked call " + call.name());
+    };
+  }
+
+  private static Call done(CallResult result) {
+    return () -> result;
+  }
+
+  /** A call on an fd that returns null while it would block on a blocking socket. */
+  private Call blockingOn(SyscallSpec call, Function<SimSocket, CallResult> attempt) {
+    SimSocket socket = socket(call);
+    if (socket == null) {
+      return done(CallResult.error("EBADF"));
+    }
+    return () -> {
+      CallResult result = attempt.apply(socket);
+      if (result == null && socket.nonBlocking) {
+        return CallResult.error("EAGAIN");
+      }
+      return result;
+    };
+  }
+
+  private CallResult withSocket(SyscallSpec call, Function<SimSocket, CallResult> body) {
+    SimSocket socket = socket(call);
+    return socket == null ? CallResult.error("EBADF") : body.apply(socket);
+  }
+
+  private SimSocket socket(SyscallSpec call) {
+    Expr fd = call.arg(0);
+    if (!(fd instanceof Expr.Int number)) {
+      throw new IllegalArgumentException(
+          call.name() + "() needs a file descriptor number as" + " its first argument, got " + fd);
+    }
+    long value = number.value();
+    return value == (int) value ? sockets.get((int) value) : null; // beyond int: none
+  }
+
+  private int allocate(SimSocket socket) {
+    int fd = 3;
+    while (sockets.containsKey(fd)) {
+      fd++;
+    }
+    socket.fd = fd;
+    sockets.put(fd, socket);
+    return fd;
+  }
+
+  // --- Calls ----------------------------------------------------------------------------------
+
+  private CallResult socket() {
+    return CallResult.ok(allocate(new SimSocket(null, changed)));
+  }
+
+  private CallResult bind(SimSocket socket) {
+    if (socket.boundPort >= 0) {
+      return CallResult.error("EINVAL");
+    }
+    socket.boundPort = ScriptHost.SCRIPT_PORT;
+    return CallResult.ok(0);
+  }
+
+  private CallResult listen(SimSocket socket, SyscallSpec call) {
+    if (socket.connection != null) {
+      return CallResult.error("EINVAL");
+    }
+    if (socket.listener == null) {
+      int backlog = (int) Math.max(1, Math.min(65535, symbols.value(call.arg(1))));
+      int port = socket.boundPort >= 0 ? socket.boundPort : ScriptHost.SCRIPT_PORT;
+      socket.boundPort = port;
+      socket.listener =
+          host.stack()
+              .listen(
+                  port,
+                  backlog,
+                  child -> {
+                    SimSocket accepted = new SimSocket(socket, changed);
+                    accepted.connection = child;
+                    child.setReading(false);
+                    return accepted;
+                  });
+    }
+    return CallResult.ok(0);
+  }
+
+  private CallResult accept(SimSocket socket) {
+    if (socket.listener == null) {
+      return CallResult.error("EINVAL");
+    }
+    SimSocket child = socket.acceptQueue.poll();
+    if (child == null) {
+      return null;
+    }
+    return CallResult.ok(allocate(child));
+  }
+
+  private Call connect(SyscallSpec call) {
+    SimSocket socket = socket(call);
+    if (socket == null) {
+      return done(CallResult.error("EBADF"));
+    }
+    if (socket.listener != null) {
+      return done(CallResult.error("EISCONN"));
+    }
+    if (socket.connection != null) {
+      if (socket.error != null) {
+        String error = socket.error;
+        socket.error = null;
+        return done(CallResult.error(error));
+      }
+      return done(CallResult.error(socket.established ? "EISCONN" : "EALREADY"));
+    }
+    Endpoint remote = new Endpoint(ScriptHost.REMOTE, ScriptHost.SCRIPT_PORT);
+    try {
+      socket.connection =
+          socket.boundPort >= 0
+              ? host.stack().connect(socket.boundPort, remote, socket)
+              : host.stack().connect(remote, socket);
+    } catch (ConnectionExistsException e) {
+      return done(CallResult.error("EADDRNOTAVAIL")); // Linux's answer for a 4-tuple in use
+    }
+    socket.connection.setReading(false);
+    host.target(socket.connection.tuple());
+    if (socket.nonBlocking) {
+      return done(CallResult.error("EINPROGRESS"));
+    }
+    return () -> {
+      if (socket.established) {
+        return CallResult.ok(0);
+      }
+      if (socket.error != null) {
+        String error = socket.error;
+        socket.error = null;
+        return CallResult.error(error);
+      }
+      return null;
+    };
+  }
+
+  private Call write(SyscallSpec call) {
+    SimSocket socket = socket(call);
+    if (socket == null) {
+      return done(CallResult.error("EBADF"));
+    }
+    long length = symbols.value(call.arg(2));
+    long[] written = {0};
+    return () -> {
+      if (socket.error != null) {
+        String error = socket.error;
+        socket.error = null;
+        return CallResult.error(error);
+      }
+      TcpConnection connection = socket.connection;
+      if (socket.writeShut || connection == null) {
+        return CallResult.error(connection == null ? "ENOTCONN" : "EPIPE");
+      }
+      TcpState state = connection.state();
+      if (state == TcpState.CLOSED || state.hasClosedSending()) {
+        return CallResult.error("EPIPE");
+      }
+      if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED) {
+        return socket.nonBlocking ? CallResult.error("EAGAIN") : null;
+      }
+      while (written[0] < length) {
+        int chunk = (int) Math.min(length - written[0], 1 << 16);
+        int accepted = connection.send(new byte[chunk]);
+        written[0] += accepted;
+        if (accepted < chunk) {
+          break;
+        }
+      }
+      if (written[0] == length || (socket.nonBlocking && written[0] > 0)) {
+        return CallResult.ok(written[0]);
+      }
+      return socket.nonBlocking ? CallResult.error("EAGAIN") : null;
+    };
+  }
+
+  private CallResult read(SimSocket socket, SyscallSpec call) {
+    if (socket.connection == null) {
+      return CallResult.error("ENOTCONN");
+    }
+    long length = symbols.value(call.arg(2));
+    TcpConnection connection = socket.connection;
+    if (connection.unreadBytes() > 0) {
+      // The bytes waiting in the model come up (and its window reopens), as a read drains a
+      // kernel's receive buffer; more than asked stays in this socket for the next read.
+      connection.setReading(true);
+      connection.setReading(false);
+    }
+    if (socket.unread > 0) {
+      long taken = Math.min(length, socket.unread);
+      socket.unread -= taken;
+      return CallResult.ok(taken);
+    }
+    if (socket.error != null) {
+      String error = socket.error;
+      socket.error = null;
+      return CallResult.error(error);
+    }
+    if (socket.peerClosed || socket.readShut || socket.connection.state() == TcpState.CLOSED) {
+      return CallResult.ok(0);
+    }
+    return null;
+  }
+
+  private CallResult shutdown(SimSocket socket, SyscallSpec call) {
+    if (socket.connection == null) {
+      return CallResult.error("ENOTCONN");
+    }
+    long how = symbols.value(call.arg(1));
+    if (how == 0 || how == 2) {
+      socket.readShut = true;
+    }
+    if (how == 1 || how == 2) {
+      socket.writeShut = true;
+      socket.connection.shutdownOutput();
+    }
+    return CallResult.ok(0);
+  }
+
+  /**
+   * close(): a listener stops listening; a connection is closed (RFC 9293 CLOSE), or reset when
+   * SO_LINGER is zero or received data was never read (RFC 1122 4.2.2.13: "If such a host issues a
+   * CLOSE call while received data is still pending in TCP ... its TCP SHOULD send a RST to show
+   * that data was lost").
+   */
+  private CallResult close(SimSocket socket) {
+    sockets.remove(socket.fd);
+    if (socket.listener != null) {
+      socket.listener.close();
+    }
+    TcpConnection connection = socket.connection;
+    if (connection != null && connection.state() != TcpState.CLOSED) {
+      if (socket.lingerAbort() || socket.unread > 0 || connection.unreadBytes() > 0) {
+        connection.abort();
+      } else {
+        connection.close();
+      }
+    }
+    return CallResult.ok(0);
+  }
+
+  private CallResult setsockopt(SimSocket socket, SyscallSpec call) {
+    String option = call.arg(2).toString();
+    Expr value = call.arg(3);
+    if (option.equals("SO_LINGER")) {
+      if (!(value instanceof Expr.Struct linger)
+          || linger.get("onoff") == null
+          || linger.get("linger") == null) {
+        throw new IllegalArgumentException("SO_LINGER needs {onoff=N, linger=N}, got " + value);
+      }
+      socket.settings.put("SO_LINGER_ONOFF", symbols.value(linger.get("onoff")));
+      socket.settings.put("SO_LINGER_SECONDS", symbols.value(linger.get("linger")));
+      return CallResult.ok(0);
+    }
+    long number = symbols.value(value);
+    if (INT_OPTIONS.contains(option) && number != (int) number) {
+      throw new IllegalArgumentException(option + " out of range: " + number);
+    }
+    socket.settings.put(option, number);
+    if (!host.started()) {
+      switch (option) {
+        case "SO_RCVBUF" -> host.config().receiveBuffer((int) number);
+        case "SO_SNDBUF" -> host.config().sendBuffer((int) number);
+        case "TCP_MAXSEG" -> host.config().mss((int) number);
+        default -> {
+          // Other options have no effect on the model.
+        }
+      }
+    }
+    return CallResult.ok(0);
+  }
+
+  private CallResult getsockopt(SimSocket socket, SyscallSpec call) {
+    String option = call.arg(2).toString();
+    Expr expected = call.arg(3);
+    String actual;
+    boolean compare = true;
+    switch (option) {
+      case "SO_ERROR" -> {
+        actual = socket.error == null ? "0" : socket.error;
+        socket.error = null;
+      }
+      case "SO_RCVBUF" -> {
+        long reported =
+            socket.settings.containsKey(option)
+                ? socket.settings.get(option)
+                : profile.reportedReceiveBuffer();
+        compare = reported >= 0;
+        actual = Long.toString(reported);
+      }
+      case "SO_SNDBUF" -> {
+        long reported =
+            socket.settings.containsKey(option)
+                ? socket.settings.get(option)
+                : profile.reportedSendBuffer();
+        compare = reported >= 0;
+        actual = Long.toString(reported);
+      }
+      case "SO_TYPE" -> actual = "1";
+      case "TCP_MAXSEG" -> actual = Long.toString(host.config().build().mss());
+      default -> actual = Long.toString(socket.settings.getOrDefault(option, 0L));
+    }
+    CallResult result = CallResult.ok(0);
+    if (compare && !(expected instanceof Expr.Ellipsis)) {
+      String wanted = expectedValue(expected);
+      if (!wanted.equals(actual)) {
+        return result.withProblem(
+            "getsockopt " + option + " gave [" + actual + "], the script expects [" + wanted + "]");
+      }
+    }
+    return result;
+  }
+
+  /** {@code [0]}, {@code [ECONNREFUSED]} or {@code [65536]}, as the text getsockopt compares. */
+  private String expectedValue(Expr expected) {
+    Expr inner =
+        expected instanceof Expr.Array array && array.items().size() == 1
+            ? array.items().get(0)
+            : expected;
+    if (inner instanceof Expr.Word word && Symbols.isErrno(word.name())) {
+      return Symbols.canonicalErrno(word.name());
+    }
+    return Long.toString(symbols.value(inner));
+  }
+
+  private CallResult fcntl(SimSocket socket, SyscallSpec call) {
+    String command = call.arg(1).toString().toUpperCase(Locale.ROOT);
+    switch (command) {
+      case "F_GETFL":
+        return CallResult.ok(2 | (socket.nonBlocking ? profile.nonBlockFlag() : 0));
+      case "F_SETFL":
+        socket.nonBlocking = symbols.hasNonBlock(call.arg(2));
+        return CallResult.ok(0);
+      case "F_GETFD":
+      case "F_SETFD":
+        return CallResult.ok(0);
+      default:
+        throw new IllegalArgumentException("fcntl command " + command + " is not modelled");
+    }
+  }
+}

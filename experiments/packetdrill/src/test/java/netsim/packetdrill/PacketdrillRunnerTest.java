@@ -1,0 +1,622 @@
+package netsim.packetdrill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import netsim.packetdrill.ScriptResult.Status;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** What the runner does with a script: timing, matching, calls, and what it refuses to run. */
+class PacketdrillRunnerTest {
+  /** A listener at 0, the peer's SYN at 0.1, our SYN,ACK, the third ACK at 0.2, accept. */
+  private static final String ESTABLISHED =
+      String.join(
+          "\n",
+          "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+          "+0    bind(3, ..., ...) = 0",
+          "+0    listen(3, 1) = 0",
+          "+0.1  < S 0:0(0) win 65535 <mss 1460>",
+          "+0    > S. 0:0(0) ack 1 win 65535 <mss 1460>",
+          "+0.1  < . 1:1(0) ack 1 win 65535",
+          "+0    accept(3, ..., ...) = 4",
+          "");
+
+  /** A non-blocking connect at 0: our SYN goes out at once. */
+  private static final String CONNECTING =
+      String.join(
+          "\n",
+          "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+          "+0    fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0",
+          "+0    connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)",
+          "+0    > S 0:0(0) <...>",
+          "");
+
+  private static ScriptResult run(String text) {
+    return run(text, Options.defaults());
+  }
+
+  private static ScriptResult run(String text, Options options) {
+    return PacketdrillRunner.run("test.pkt", text, options);
+  }
+
+  @Nested
+  class Matching {
+    @Test
+    void handshakeDataAndClose_pass() {
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0    < P. 1:11(10) ack 1 win 65535",
+                      "+0    > . 1:1(0) ack 11",
+                      "+0    read(4, ..., 100) = 10",
+                      "+0    write(4, ..., 20) = 20",
+                      "+0    > P. 1:21(20) ack 11",
+                      "+0.1  < . 11:11(0) ack 21 win 65535",
+                      "+0    close(4) = 0",
+                      "+0    > F. 21:21(0) ack 11",
+                      "+0.1  < F. 11:11(0) ack 22 win 65535",
+                      "+0    > . 22:22(0) ack 12"));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void wrongAcknowledgment_failsAtItsLine_withExpectedAndActual() {
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n", "+0    < P. 1:11(10) ack 1 win 65535", "+0    > . 1:1(0) ack 12"));
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.line()).isEqualTo(9);
+      assertThat(result.reason()).isEqualTo("acknowledgment number: expected 12 but sent 11");
+      assertThat(result.expected()).isEqualTo("+0    > . 1:1(0) ack 12");
+      assertThat(result.actual()).isEqualTo("0.200000 > . 1:1(0) ack 11 win 65525");
+    }
+
+    @Test
+    void wrongFlags_seqAndLength_areNamed() {
+      assertThat(run(ESTABLISHED + "+0 < P. 1:11(10) ack 1 win 65535\n+0 > R 1:1(0)").reason())
+          .isEqualTo("flags: expected R but sent .");
+      assertThat(
+              run(ESTABLISHED + "+0 < P. 1:11(10) ack 1 win 65535\n+0 > . 2:2(0) ack 11").reason())
+          .isEqualTo("sequence number: expected 2 but sent 1");
+      assertThat(run(ESTABLISHED + "+0 write(4, ..., 5) = 5\n+0 > P. 1:5(4) ack 1").reason())
+          .isEqualTo("payload length: expected 4 but sent 5");
+    }
+
+    @Test
+    void window_isComparedWhereGiven() {
+      ScriptResult result =
+          run(ESTABLISHED + "+0 < P. 1:11(10) ack 1 win 65535\n+0 > . 1:1(0) ack 11 win 1000");
+      assertThat(result.reason())
+          .as("10 bytes not yet read")
+          .isEqualTo("window: expected 1000 but sent 65525");
+    }
+
+    @Test
+    void window_isNotCompared_whenTheProfileSaysSo() {
+      Profile linuxLike =
+          new Profile(
+              "no-window",
+              Profile.rfc().tcp(),
+              false,
+              true,
+              false,
+              -1,
+              -1,
+              0x800,
+              Profile.DEFAULT_TOLERANCE);
+      ScriptResult result =
+          run(
+              ESTABLISHED + "+0 < P. 1:11(10) ack 1 win 65535\n+0 > . 1:1(0) ack 11 win 1000",
+              Options.defaults().withProfile(linuxLike));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void options_areComparedAsASet_byDefault_andInOrder_whenTheProfileSaysSo() {
+      String script =
+          "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+              + "+0 fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0\n"
+              + "+0 connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)\n"
+              + "+0 > S 0:0(0) <wscale 1,mss 1460,TS val 1 ecr 0>\n";
+      assertThat(run(script).status()).isEqualTo(Status.PASS);
+      Profile strict =
+          new Profile(
+              "strict",
+              Profile.rfc().tcp(),
+              true,
+              true,
+              true,
+              -1,
+              -1,
+              0x800,
+              Profile.DEFAULT_TOLERANCE);
+      ScriptResult result = run(script, Options.defaults().withProfile(strict));
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.reason())
+          .startsWith(
+              "options: expected <wscale 1,mss 1460,TS val 1 ecr"
+                  + " 0> but sent <mss 1460,nop,nop,TS val 1 ecr 0,nop,wscale 1>");
+    }
+
+    @Test
+    void windowScaleValue_isComparedOnlyWhereWindowsAre() {
+      String script =
+          CONNECTING.replace("<...>", "<mss 1460,nop,nop,TS val 1 ecr 0,nop,wscale" + " 8>");
+      assertThat(run(script).reason()).endsWith("(expected wscale 8, sent wscale 1)");
+      Profile noWindows =
+          new Profile(
+              "no-window",
+              Profile.rfc().tcp(),
+              false,
+              true,
+              false,
+              -1,
+              -1,
+              0x800,
+              Profile.DEFAULT_TOLERANCE);
+      assertThat(run(script, Options.defaults().withProfile(noWindows)).status())
+          .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void missingOption_isNamed() {
+      ScriptResult result = run(CONNECTING.replace("<...>", "<mss 1460,sackOK>"));
+      assertThat(result.reason()).endsWith("(no sack_ok option)");
+    }
+
+    @Test
+    void timestampEcho_isMappedInbound_andCheckedOutbound() {
+      String script =
+          CONNECTING.replace("<...>", "<mss 1460,nop,nop,TS val 100 ecr 0,nop," + "wscale 1>")
+              + "+0.1 < S. 0:0(0) ack 1 win 65535 <mss 1460,nop,nop,TS val 700 ecr 100>\n"
+              + "+0   > . 1:1(0) ack 1 <nop,nop,TS val 200 ecr 700>\n";
+      assertThat(run(script).status()).as(run(script).summary()).isEqualTo(Status.PASS);
+      ScriptResult wrongEcho = run(script.replace("TS val 200 ecr 700", "TS val 200 ecr 701"));
+      assertThat(wrongEcho.reason()).endsWith("(TS ecr: expected 701, sent 700)");
+    }
+
+    @Test
+    void remoteIsnAtTheWrap_changesNothing() {
+      String script = ESTABLISHED + "+0 < P. 1:11(10) ack 1 win 65535\n+0 > . 1:1(0) ack 11\n";
+      ScriptResult result = run(script, Options.defaults().withRemoteIsn(-5));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+  }
+
+  @Nested
+  class Timing {
+    private static final String SYN_RETRANSMITTED = CONNECTING + "%s > S 0:0(0) <...>\n";
+
+    @Test
+    void segmentWithinTheTolerance_passes() {
+      // The SYN is retransmitted after the 1 s initial RTO (RFC 6298 2.1).
+      assertThat(run(String.format(SYN_RETRANSMITTED, "+1.003")).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void segmentOutsideTheTolerance_fails() {
+      ScriptResult result = run(String.format(SYN_RETRANSMITTED, "+1.01"));
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.reason())
+          .isEqualTo("segment sent at 1.000000, expected at 1.010000" + " (tolerance 4ms)");
+    }
+
+    @Test
+    void scriptTolerance_andOptionsTolerance() {
+      assertThat(
+              run("--tolerance_usecs=20000\n" + String.format(SYN_RETRANSMITTED, "+1.01")).status())
+          .isEqualTo(Status.PASS);
+      assertThat(
+              run(
+                      String.format(SYN_RETRANSMITTED, "+1.01"),
+                      Options.defaults().withTolerance(20_000_000))
+                  .status())
+          .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void rangesAndAnyTime_acceptTheSegmentAnywhereInside() {
+      assertThat(run(String.format(SYN_RETRANSMITTED, "+0.5~+1.5")).status())
+          .isEqualTo(Status.PASS);
+      assertThat(run(String.format(SYN_RETRANSMITTED, "0.9~1.1")).status()).isEqualTo(Status.PASS);
+      assertThat(run(String.format(SYN_RETRANSMITTED, "*")).status()).isEqualTo(Status.PASS);
+      assertThat(run(String.format(SYN_RETRANSMITTED, "+1.5~+2")).reason())
+          .isEqualTo(
+              "segment sent at 1.000000, expected between 1.500000 and 2.000000"
+                  + " (tolerance 4ms)");
+    }
+
+    @Test
+    void relativeTime_countsFromWhenTheSegmentWasSent() {
+      // The second retransmission comes 2 s after the first (RFC 6298 5.5: back off).
+      assertThat(run(String.format(SYN_RETRANSMITTED, "+1") + "+2 > S 0:0(0) <...>\n").status())
+          .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void segmentNeverSent_failsAfterWaitingPastItsTime() {
+      ScriptResult result = run(ESTABLISHED + "+0.3 > . 1:1(0) ack 1\n");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.reason()).isEqualTo("expected segment not sent (waited until 0.504000)");
+      assertThat(result.actual()).isEqualTo("nothing sent");
+    }
+
+    @Test
+    void unexpectedSegment_beforeAnEvent_fails() {
+      ScriptResult result =
+          run(CONNECTING + "+2 getsockopt(3, SOL_SOCKET, SO_ERROR, [0], [4])" + " = 0\n");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.line()).isEqualTo(5);
+      assertThat(result.reason()).isEqualTo("unexpected segment before line 5");
+      assertThat(result.actual()).startsWith("1.000000 > S 0:0(0)");
+    }
+
+    @Test
+    void unexpectedSegment_afterTheLastLine_fails() {
+      ScriptResult result = run(ESTABLISHED + "+0 < P. 1:11(10) ack 1 win 65535\n");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.reason()).isEqualTo("unexpected segment after the last line");
+      assertThat(result.actual()).isEqualTo("0.200000 > . 1:1(0) ack 11 win 65525");
+    }
+  }
+
+  @Nested
+  class Calls {
+    @Test
+    void blockingConnect_returnsWhenTheHandshakeCompletes() {
+      ScriptResult result =
+          run(
+              String.join(
+                  "\n",
+                  "0           socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+                  "+.1...0.200 connect(3, ..., ...) = 0",
+                  "+0          > S 0:0(0) <...>",
+                  "+.1         < S. 0:0(0) ack 1 win 5792 <mss 1460>",
+                  "+0          > . 1:1(0) ack 1"));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void blockingReadAndAccept_returnWhenTheirEventComes() {
+      ScriptResult result =
+          run(
+              String.join(
+                  "\n",
+                  "0         socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+                  "+0        bind(3, ..., ...) = 0",
+                  "+0        listen(3, 1) = 0",
+                  "+0...0.2  accept(3, ..., ...) = 4",
+                  "+0.1      < S 0:0(0) win 65535 <mss 1460>",
+                  "+0        > S. 0:0(0) ack 1 <...>",
+                  "+0.1      < . 1:1(0) ack 1 win 65535",
+                  "+0...0.1  read(4, ..., 100) = 10",
+                  "+0.1      < P. 1:11(10) ack 1 win 65535",
+                  "+0        > . 1:1(0) ack 11"));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void blockingCall_returningLate_fails() {
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + "+0 read(4, ..., 100) = 10\n"
+                  + "+0.5 < P. 1:11(10) ack 1 win 65535\n+0 > . 1:1(0) ack 11\n");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.line()).isEqualTo(8);
+      assertThat(result.reason())
+          .isEqualTo("read() returned at 0.700000, expected at 0.200000" + " (tolerance 4ms)");
+    }
+
+    @Test
+    void blockingCall_neverReturning_fails() {
+      ScriptResult result = run(ESTABLISHED + "+0 read(4, ..., 100) = 10\n");
+      assertThat(result.reason()).isEqualTo("blocking call never returned");
+    }
+
+    @Test
+    void nonBlockingCalls_failWithEagain() {
+      ScriptResult result =
+          run(
+              CONNECTING
+                  + "+0 read(3, ..., 100) = -1 EAGAIN (Resource"
+                  + " temporarily unavailable)\n+0 write(3, ..., 10) = -1 EWOULDBLOCK\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void wrongResult_fails() {
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + "+0 < P. 1:11(10) ack 1 win 65535\n"
+                  + "+0 > . 1:1(0) ack 11\n+0 read(4, ..., 100) = 5\n");
+      assertThat(result.reason()).isEqualTo("read() returned 10, expected 5");
+      assertThat(result.actual()).isEqualTo("read() = 10 at 0.200000");
+    }
+
+    @Test
+    void wrongErrno_fails() {
+      ScriptResult result = run(CONNECTING + "+0 read(3, ..., 100) = -1 ECONNRESET\n");
+      assertThat(result.reason()).isEqualTo("read() failed with EAGAIN, expected ECONNRESET");
+    }
+
+    @Test
+    void refusedConnection_reportsEconnrefusedInSoError() {
+      ScriptResult result =
+          run(
+              CONNECTING
+                  + "+0.1 < R. 0:0(0) ack 1 win 0\n"
+                  + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [0], [4]) = 0\n");
+      assertThat(result.reason())
+          .isEqualTo("getsockopt SO_ERROR gave [ECONNREFUSED], the" + " script expects [0]");
+    }
+
+    @Test
+    void fcntlGetfl_usesTheProfilesNonBlockFlag() {
+      String script = CONNECTING + "+0 fcntl(3, F_GETFL) = 0x%s (flags O_RDWR|O_NONBLOCK)\n";
+      assertThat(run(String.format(script, "802")).status()).isEqualTo(Status.PASS);
+      assertThat(
+              run(String.format(script, "6"), Options.defaults().withProfile(Profile.freebsd()))
+                  .status())
+          .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void bufferSizes_areReportedAsTheProfileSays() {
+      String script =
+          "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+              + "+0 getsockopt(3, SOL_SOCKET, SO_RCVBUF, [%d], [4]) = 0\n";
+      assertThat(run(String.format(script, 65536)).status()).isEqualTo(Status.PASS);
+      assertThat(run(String.format(script, 1234)).reason())
+          .isEqualTo("getsockopt SO_RCVBUF" + " gave [65536], the script expects [1234]");
+      assertThat(
+              run(String.format(script, 1234), Options.defaults().withProfile(Profile.linux()))
+                  .status())
+          .as("not compared")
+          .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void unreadData_shrinksTheWindow_andReadReopensIt() {
+      // The bytes wait in the receive buffer until read() takes them; the window update follows
+      // once it grows by an MSS (receiver SWS avoidance, RFC 9293 3.8.6.2.2).
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0    < P. 1:2001(2000) ack 1 win 65535",
+                      "+0    > . 1:1(0) ack 2001 win 63535",
+                      "+0.1  read(4, ..., 1000) = 1000",
+                      "+0    > . 1:1(0) ack 2001 win 65535",
+                      "+0    read(4, ..., 1000) = 1000"));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void lingerZeroClose_resets() {
+      // RFC 9293 3.10.5 ABORT: "Send a reset segment: <SEQ=SND.NXT><CTL=RST>".
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + "+0 setsockopt(4, SOL_SOCKET, SO_LINGER, {onoff=1, linger=0}, 8) = 0\n"
+                  + "+0 close(4) = 0\n+0 > R 1:1(0)\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void closedDescriptor_isEbadf() {
+      assertThat(
+              run(ESTABLISHED
+                      + "+0 close(4) = 0\n+0 > F. 1:1(0) ack 1\n"
+                      + "+0 close(4) = -1 EBADF\n")
+                  .status())
+          .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void defines_chooseTheLines() {
+      String script =
+          CONNECTING
+              + "#ifdef LATE\n+2 > S 0:0(0) <...>\n#else\n+1 > S 0:0(0)"
+              + " <...>\n#endif\n";
+      assertThat(run(script).status()).isEqualTo(Status.PASS);
+      assertThat(run(script, Options.defaults().withDefines(Set.of("LATE"))).reason())
+          .startsWith("segment sent at 1.000000, expected at 2.000000");
+    }
+  }
+
+  @Nested
+  class Unsupported {
+    @Test
+    void pythonCode_isUnsupported() {
+      assertUnsupported(
+          ESTABLISHED + "+0 %{ assert tcpi_state == 1 }%\n",
+          8,
+          "%{ python }% code block (netsim does not run code)");
+    }
+
+    @Test
+    void tcpInfo_isUnsupported() {
+      assertUnsupported(
+          ESTABLISHED + "+0 getsockopt(4, SOL_TCP, TCP_INFO, ..., ...) = 0\n",
+          8,
+          "TCP_INFO (netsim does not model struct tcp_info)");
+    }
+
+    @Test
+    void md5AndFastOpen_areUnsupported() {
+      assertUnsupported(
+          "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+              + "+0 setsockopt(3, SOL_TCP, TCP_MD5SIG, ..., ...) = 0\n",
+          2,
+          "TCP MD5 signatures (TCP_MD5SIG)");
+      assertUnsupported(
+          "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+              + "+0 setsockopt(3, SOL_TCP, TCP_FASTOPEN, [1], 4) = 0\n",
+          2,
+          "TCP Fast Open (TCP_FASTOPEN)");
+      assertUnsupported(
+          "0 < S 0:0(0) win 1 <FO abcd>\n",
+          1,
+          "TCP Fast Open option (netsim does not model Fast Open)");
+    }
+
+    @Test
+    void ipv6_isUnsupported() {
+      assertUnsupported(
+          "--ip_version=ipv6\n0 `true`\n", 0, "--ip_version=ipv6 (netsim models IPv4 only)");
+      assertUnsupported(
+          "0 socket(AF_INET6, SOCK_STREAM, IPPROTO_TCP) = 3\n",
+          1,
+          "IPv6 socket (netsim models IPv4 only)");
+    }
+
+    @Test
+    void callsNotModelled_areUnsupported() {
+      assertUnsupported(
+          "0 poll([{fd=3, events=POLLIN}], 1, 0) = 0\n",
+          1,
+          "system call poll() (netsim's socket layer has no readiness API)");
+      assertUnsupported(
+          "0 socket(..., SOCK_DGRAM, IPPROTO_UDP) = 3\n",
+          1,
+          "socket type SOCK_DGRAM (netsim models TCP only)");
+    }
+
+    @Test
+    void unsupportedFeatureLate_inTheScript_stopsItBeforeItRuns() {
+      ScriptResult result = run(ESTABLISHED + "+0 > . 9:9(0) ack 9\n+9 %{ pass }%\n");
+      assertThat(result.status())
+          .as(
+              "a later python block makes the whole script unsupported,"
+                  + " never a pass or a partial run")
+          .isEqualTo(Status.UNSUPPORTED);
+    }
+
+    @Test
+    void shellCommand_isUnsupportedByDefault_andSkippedWithIgnoreShell() {
+      String script = "0 `sysctl -w net.ipv4.tcp_rfc1337=1`\n+" + CONNECTING;
+      assertUnsupported(
+          script,
+          1,
+          "shell command `sysctl -w net.ipv4.tcp_rfc1337=1` (run with"
+              + " ignoreShell to skip shell commands)");
+      ScriptResult skipped = run(script, Options.defaults().withIgnoreShell(true));
+      assertThat(skipped.status()).isEqualTo(Status.PASS);
+      assertThat(skipped.skippedShell()).containsExactly("1: sysctl -w net.ipv4.tcp_rfc1337=1");
+    }
+
+    private void assertUnsupported(String text, int line, String reason) {
+      ScriptResult result = run(text);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.UNSUPPORTED);
+      assertThat(result.line()).isEqualTo(line);
+      assertThat(result.reason()).isEqualTo(reason);
+    }
+  }
+
+  @Test
+  void syntaxError_isAnErrorWithItsLine() {
+    ScriptResult result = run(ESTABLISHED + "+0 > . 1:1(0) ack\n");
+    assertThat(result.status()).isEqualTo(Status.ERROR);
+    assertThat(result.line()).isEqualTo(8);
+    assertThat(result.summary())
+        .isEqualTo(
+            "ERROR test.pkt:8: expected an integer" + " acknowledgment number, got end of script");
+  }
+
+  @Test
+  void meaninglessArgument_isAnErrorWithItsLine() {
+    ScriptResult result = run(ESTABLISHED + "+0 shutdown(4, SHUT_SIDEWAYS) = 0\n");
+    assertThat(result.status()).isEqualTo(Status.ERROR);
+    assertThat(result.summary()).isEqualTo("ERROR test.pkt:8: unknown name 'SHUT_SIDEWAYS'");
+  }
+
+  @Nested
+  class NothingToTest {
+    @Test
+    void anEmptyScript_isAnError_notAPass() {
+      ScriptResult result = run("");
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.summary())
+          .isEqualTo("ERROR test.pkt: the script has no events:" + " nothing to test");
+    }
+
+    @Test
+    void aScriptOfCommentsAndOptions_isAnError_notAPass() {
+      ScriptResult result = run("// only a comment\n--tolerance_usecs=1000\n/* and another */\n");
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.reason()).isEqualTo("the script has no events: nothing to test");
+    }
+
+    @Test
+    void aScriptWhoseEventsAreAllSkippedShellCommands_isAnError_notAPass() {
+      ScriptResult result =
+          run("0 `sysctl -w x=1`\n+0 `true`\n", Options.defaults().withIgnoreShell(true));
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.reason())
+          .isEqualTo("every event is a skipped shell command: nothing" + " was tested");
+      assertThat(result.skippedShell()).containsExactly("1: sysctl -w x=1", "2: true");
+    }
+  }
+
+  @Nested
+  class NumbersOutOfRange {
+    @Test
+    void aTimeBeyondLong_isAnErrorAtItsLine_notAnException() {
+      ScriptResult result =
+          run(
+              "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+                  + "+99999999999999999999 close(3) = 0\n");
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.summary())
+          .isEqualTo(
+              "ERROR test.pkt:2: time out of range:"
+                  + " 99999999999999999999 s (at most 1000000 s)");
+    }
+
+    @Test
+    void aCallArgumentBeyondLong_isAnErrorAtItsLine_notAnException() {
+      ScriptResult result = run(ESTABLISHED + "+0 write(4, ..., 99999999999999999999) = 10\n");
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.summary())
+          .isEqualTo("ERROR test.pkt:8: number out of range:" + " 99999999999999999999");
+    }
+
+    @Test
+    void aToleranceWhoseNanosecondsOverflow_isAnError() {
+      ScriptResult result = run("--tolerance_usecs=99999999999999999\n" + CONNECTING);
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.reason())
+          .isEqualTo(
+              "--tolerance_usecs out of range: 99999999999999999" + " (at most 1000000000000)");
+    }
+
+    @Test
+    void aSocketOptionBeyondInt_isAnErrorAtItsLine_notWrappedAround() {
+      ScriptResult result =
+          run(
+              "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+                  + "+0 setsockopt(3, SOL_SOCKET, SO_RCVBUF, [4294968296], 4) = 0\n");
+      assertThat(result.status()).isEqualTo(Status.ERROR);
+      assertThat(result.summary())
+          .isEqualTo("ERROR test.pkt:2: SO_RCVBUF out of range:" + " 4294968296");
+    }
+
+    @Test
+    void aFileDescriptorBeyondInt_isNoSocket_notSocketThree() {
+      ScriptResult result =
+          run(
+              "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+                  + "+0 close(4294967299) = -1 EBADF (Bad file descriptor)\n"
+                  + "+0 close(3) = 0\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+  }
+}

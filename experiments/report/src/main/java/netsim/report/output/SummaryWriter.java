@@ -1,0 +1,182 @@
+package netsim.report.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import netsim.net.fault.FaultAction;
+import netsim.net.fault.FaultChain;
+import netsim.net.fault.FaultRule;
+import netsim.net.fault.Match;
+import netsim.net.fault.Selection;
+import netsim.net.link.Link;
+import netsim.net.link.LinkCounters;
+import netsim.net.link.LinkDirection;
+import netsim.net.packet.DropCause;
+import netsim.scenario.Version;
+import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.run.ConnectionReport;
+import netsim.scenario.run.ExpectedOutcome;
+import netsim.scenario.run.Experiment;
+import netsim.scenario.run.Invariants;
+import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.TraceEvent;
+
+/**
+ * Writes {@code summary.json}: the netsim version, the seed, the effective config (every default
+ * filled in; durations in nanoseconds, rates in bit/s, sizes in bytes), counters per link direction
+ * and per connection, fault rule counters, and the invariant checks (violations, and the expected
+ * outcomes that are not violations). Keys keep a fixed order, so the file is byte-identical across
+ * runs.
+ */
+public final class SummaryWriter {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .registerModule(
+              new SimpleModule()
+                  .addSerializer(Match.class, new AsText<>())
+                  .addSerializer(Selection.class, new AsText<>())
+                  .addSerializer(FaultAction.class, new AsText<>()));
+
+  private SummaryWriter() {}
+
+  /** Serializes a value as its {@code toString()}. */
+  private static final class AsText<T> extends JsonSerializer<T> {
+    @Override
+    public void serialize(T value, JsonGenerator gen, SerializerProvider serializers)
+        throws IOException {
+      gen.writeString(value.toString());
+    }
+  }
+
+  /** The summary as a JSON tree. */
+  public static ObjectNode summary(
+      RunResult result, List<ConnectionReport> connections, List<String> violations) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("netsim", Version.get());
+    root.put("experiment", result.config().name());
+    root.put("seed", result.config().seed());
+    ArrayNode counterfactual = root.putArray("counterfactual");
+    for (String c : result.config().counterfactuals()) {
+      counterfactual.add(c);
+    }
+    ObjectNode end = root.putObject("end");
+    end.put("t", result.end());
+    end.put("reason", result.stopReason());
+    ObjectNode invariants = root.putObject("invariants");
+    invariants.put("ok", violations.isEmpty());
+    ArrayNode list = invariants.putArray("violations");
+    violations.forEach(list::add);
+    ArrayNode expected = invariants.putArray("expectedOutcomes");
+    for (ExpectedOutcome e : Invariants.verdict(result, connections).expected()) {
+      ObjectNode o = expected.addObject();
+      o.put("node", e.node());
+      o.put("conn", e.conn());
+      o.put("outcome", e.kind().label());
+      o.put("detail", e.detail());
+    }
+
+    ArrayNode conns = root.putArray("connections");
+    for (ConnectionReport c : connections) {
+      ObjectNode o = conns.addObject();
+      o.put("node", c.node());
+      o.put("conn", c.conn());
+      o.put("role", c.role());
+      o.put("finalState", c.finalState().name());
+      ArrayNode states = o.putArray("states");
+      c.states().forEach(states::add);
+      o.put("bytesSent", c.bytesSent());
+      o.put("bytesDelivered", c.bytesDelivered());
+      o.put("retransmissions", c.retransmissions());
+      o.put("openedAt", c.openedAt());
+      o.put("establishedAt", c.establishedAt());
+      if (c.establishedAt() >= 0 && c.openedAt() >= 0) {
+        o.put("timeToEstablish", c.establishedAt() - c.openedAt());
+      }
+      o.put("closedAt", c.closedAt());
+      if (c.closedAt() >= 0 && c.closingAt() >= 0) {
+        o.put("timeToClose", c.closedAt() - c.closingAt());
+      }
+    }
+
+    ArrayNode listeners = root.putArray("listeners");
+    for (Experiment.ServerAppView view : result.listeners()) {
+      if (view.listener() == null) {
+        continue;
+      }
+      ObjectNode o = listeners.addObject();
+      o.put("node", view.host());
+      o.put("local", view.listener().local().toString());
+      o.put("open", view.listener().isOpen());
+      o.put("accepted", view.listener().accepted());
+      o.put("embryonic", view.listener().embryonic());
+      o.put("refusedForBacklog", view.listener().refusedForBacklog());
+    }
+
+    ObjectNode links = root.putObject("links");
+    for (Map.Entry<String, Link> entry : result.links().entrySet()) {
+      for (LinkDirection d : List.of(entry.getValue().aToB(), entry.getValue().bToA())) {
+        links.set(d.name(), counters(d.counters()));
+      }
+    }
+
+    ArrayNode rules = root.putArray("rules");
+    for (FaultChain chain : result.chains()) {
+      for (FaultRule rule : chain.rules()) {
+        ObjectNode o = rules.addObject();
+        o.put("at", chain.name());
+        o.put("rule", rule.name());
+        o.put("definition", rule.toString());
+        o.put("matched", rule.matches());
+        o.put("took", rule.taken());
+        o.put("holding", rule.held());
+      }
+    }
+    long events = result.events().stream().filter(e -> e instanceof TraceEvent.Packet).count();
+    root.put("packetEvents", events);
+    root.set("config", configTree(result.config()));
+    return root;
+  }
+
+  /** The effective config as summary.json shows it (and as a sweep's config hash covers it). */
+  public static JsonNode configTree(ExperimentConfig config) {
+    return MAPPER.valueToTree(config);
+  }
+
+  private static ObjectNode counters(LinkCounters c) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("offered", c.offered());
+    o.put("offeredBytes", c.offeredBytes());
+    o.put("delivered", c.delivered());
+    o.put("deliveredBytes", c.deliveredBytes());
+    o.put("duplicated", c.duplicated());
+    o.put("reordered", c.reordered());
+    o.put("corrupted", c.corrupted());
+    o.put("queueHighWater", c.queueHighWater());
+    o.put("queueHighWaterBytes", c.queueHighWaterBytes());
+    ObjectNode drops = o.putObject("dropped");
+    for (Map.Entry<DropCause, Long> d : c.drops().entrySet()) {
+      drops.put(d.getKey().traceName(), d.getValue());
+    }
+    return o;
+  }
+
+  public static void write(ObjectNode summary, Path file) throws IOException {
+    MAPPER.writeValue(file.toFile(), summary);
+  }
+
+  /** The JSON text with a final newline. */
+  public static String text(ObjectNode summary) throws IOException {
+    return MAPPER.writeValueAsString(summary) + "\n";
+  }
+}

@@ -1,0 +1,11 @@
+package netsim.scenario.config;
+
+/** A full-duplex link between nodes {@code a} and {@code b}, each direction set on its own. */
+public record LinkSettings(
+    String name, String a, String b, DirectionSettings aToB, DirectionSettings bToA) {
+
+  /** The direction's name as sim-net prints it: "client->server". */
+  public String directionName(boolean fromA) {
+    return fromA ? a + "->" + b : b + "->" + a;
+  }
+}

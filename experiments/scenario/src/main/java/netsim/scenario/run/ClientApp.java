@@ -1,0 +1,97 @@
+package netsim.scenario.run;
+
+import java.util.List;
+import netsim.net.packet.Ipv4Address;
+import netsim.scenario.config.ClientSettings;
+import netsim.tcp.ConnectionExistsException;
+import netsim.tcp.Endpoint;
+import netsim.tcp.TcpConnection;
+import netsim.tcp.TcpStack;
+
+/**
+ * A client: makes its connections one after the other, each {@code pause} after the previous one
+ * reached CLOSED (or its OPEN failed), and stops when its host crashes after it started.
+ */
+final class ClientApp {
+  private final ClientSettings settings;
+  private final TcpStack stack;
+  private final Endpoint remote;
+  private final Activity activity;
+  private final Recorder recorder;
+  private final long seed;
+  private final List<AppRecord> records;
+  private int made;
+  private boolean stopped;
+
+  ClientApp(
+      ClientSettings settings,
+      TcpStack stack,
+      Ipv4Address remoteAddress,
+      Activity activity,
+      Recorder recorder,
+      long seed,
+      List<AppRecord> records) {
+    this.settings = settings;
+    this.stack = stack;
+    this.remote = new Endpoint(remoteAddress, settings.remotePort());
+    this.activity = activity;
+    this.recorder = recorder;
+    this.seed = seed;
+    this.records = records;
+  }
+
+  void start() {
+    activity.begin(); // until the last connection is made
+    activity.at(settings.at(), this::connect);
+  }
+
+  private void connect() {
+    if (stopped) {
+      return;
+    }
+    made++;
+    if (made == settings.connections()) {
+      activity.end();
+    }
+    ConnectionApp app =
+        new ConnectionApp(
+            activity, recorder, stack.node(), "client", seed, settings.app(), this::closed);
+    records.add(app.record());
+    TcpConnection connection;
+    try {
+      connection =
+          settings.localPort() == 0
+              ? stack.connect(remote, app)
+              : stack.connect(settings.localPort(), remote, app);
+    } catch (ConnectionExistsException e) {
+      // RFC 9293 3.10.1: only this OPEN fails; the stack has told the trace ("open-failed").
+      app.openFailed(e.tuple(), "connection already exists (in " + e.existing() + ")");
+      return;
+    }
+    app.attach(connection);
+  }
+
+  private void closed() {
+    if (!stopped && made < settings.connections()) {
+      activity.after(settings.pause(), this::connect);
+    }
+  }
+
+  /**
+   * The host crashed: a client that has started makes no more connections (its process died with
+   * the host). A client whose start time is still to come is not affected: it runs then.
+   */
+  void stop() {
+    if (made == 0) {
+      return;
+    }
+    if (!stopped && made < settings.connections()) {
+      activity.end();
+    }
+    stopped = true;
+  }
+
+  String host() {
+    return settings.host();
+  }
+}

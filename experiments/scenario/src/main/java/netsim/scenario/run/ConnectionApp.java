@@ -1,0 +1,234 @@
+package netsim.scenario.run;
+
+import netsim.scenario.config.AppSettings;
+import netsim.scenario.config.AppSettings.Moment;
+import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.FourTuple;
+import netsim.tcp.Seq;
+import netsim.tcp.TcpConnection;
+import netsim.tcp.TcpHandler;
+import netsim.tcp.TcpState;
+
+/**
+ * The application on one connection, client or server side: writes its bytes (from its {@link
+ * PayloadStream}), checks every byte it reads against the peer's stream, and closes, shuts down or
+ * aborts when its settings say. What it saw is kept in an {@link AppRecord}.
+ */
+final class ConnectionApp implements TcpHandler {
+  private static final int CHUNK = 64 * 1024;
+  private final Activity activity;
+  private final Recorder recorder;
+  private final String node;
+  private final long seed;
+  private final AppSettings settings;
+  private final AppRecord record;
+  private final Runnable onClosed;
+
+  private PayloadStream out;
+  private PayloadStream expected;
+  private long written;
+
+  /** Bytes drawn from the stream and not yet all taken by the send buffer. */
+  private byte[] chunk;
+
+  private int chunkOffset;
+  private boolean writing;
+  private boolean closeRequested;
+  private boolean closed;
+
+  ConnectionApp(
+      Activity activity,
+      Recorder recorder,
+      String node,
+      String role,
+      long seed,
+      AppSettings settings,
+      Runnable onClosed) {
+    this.activity = activity;
+    this.recorder = recorder;
+    this.node = node;
+    this.seed = seed;
+    this.settings = settings;
+    this.record = new AppRecord(node, role, settings.send());
+    this.onClosed = onClosed;
+  }
+
+  AppRecord record() {
+    return record;
+  }
+
+  /** Called once the connection object exists (before any callback): absolute-time actions. */
+  void attach(TcpConnection connection) {
+    record.attach(connection);
+    Moment close = settings.close();
+    if (close.kind() == Moment.Kind.AT) {
+      activity.at(close.time(), () -> close(connection, "close"));
+    }
+    Moment abort = settings.abort();
+    if (abort.kind() == Moment.Kind.AT) {
+      activity.at(abort.time(), () -> abort(connection));
+    }
+  }
+
+  @Override
+  public void onEstablished(TcpConnection c) {
+    record.establishedAt = activity.simulator().now();
+    String local = c.local().toString();
+    String remote = c.remote().toString();
+    out = new PayloadStream(seed, local, remote, Seq.unsigned(c.iss()));
+    expected = new PayloadStream(seed, remote, local, Seq.unsigned(c.irs()));
+    record.iss = Seq.unsigned(c.iss());
+    record.irs = Seq.unsigned(c.irs());
+    Moment sendAt = settings.sendAt();
+    if (settings.send() > 0) {
+      if (sendAt.kind() == Moment.Kind.AFTER && sendAt.time() == 0) {
+        startWriting(c);
+      } else if (sendAt.kind() == Moment.Kind.AFTER) {
+        activity.after(sendAt.time(), () -> startWriting(c));
+      } else {
+        activity.at(sendAt.time(), () -> startWriting(c));
+      }
+    } else if (settings.close().kind() == Moment.Kind.DONE) {
+      scheduleClose(c);
+    }
+    if (settings.close().kind() == Moment.Kind.AFTER) {
+      activity.after(settings.close().time(), () -> close(c, "close"));
+    }
+    if (settings.abort().kind() == Moment.Kind.AFTER) {
+      activity.after(settings.abort().time(), () -> abort(c));
+    }
+  }
+
+  private void startWriting(TcpConnection c) {
+    if (!isOpenForWriting(c)) {
+      return;
+    }
+    writing = true;
+    recorder.add(
+        new TraceEvent.App(
+            activity.simulator().now(), node, c.tuple().toString(), "write", settings.send()));
+    write(c);
+  }
+
+  private boolean isOpenForWriting(TcpConnection c) {
+    TcpState s = c.state();
+    return !closeRequested && (s == TcpState.ESTABLISHED || s == TcpState.CLOSE_WAIT);
+  }
+
+  private void write(TcpConnection c) {
+    while (written < settings.send() && isOpenForWriting(c)) {
+      if (chunk == null || chunkOffset == chunk.length) {
+        chunk = out.next((int) Math.min(settings.send() - written, CHUNK));
+        chunkOffset = 0;
+      }
+      int accepted = c.send(chunk, chunkOffset, chunk.length - chunkOffset);
+      chunkOffset += accepted;
+      written += accepted;
+      record.written = written;
+      if (chunkOffset < chunk.length) {
+        return; // the send buffer is full: onWritable continues
+      }
+    }
+    if (written == settings.send() && writing) {
+      writing = false;
+      if (settings.close().kind() == Moment.Kind.DONE) {
+        scheduleClose(c);
+      }
+    }
+  }
+
+  @Override
+  public void onWritable(TcpConnection c) {
+    if (writing) {
+      write(c);
+    }
+  }
+
+  private void scheduleClose(TcpConnection c) {
+    if (settings.closeDelay() == 0) {
+      close(c, "close");
+    } else {
+      activity.after(settings.closeDelay(), () -> close(c, "close"));
+    }
+  }
+
+  @Override
+  public void onData(TcpConnection c, byte[] data) {
+    for (byte b : data) {
+      byte want = expected.nextByte();
+      if (b != want && record.firstMismatch < 0) {
+        record.firstMismatch = record.received;
+      }
+      record.received++;
+    }
+  }
+
+  @Override
+  public void onPeerClosed(TcpConnection c) {
+    record.peerClosed = true;
+    if (settings.close().kind() == Moment.Kind.EOF) {
+      scheduleClose(c);
+    }
+  }
+
+  @Override
+  public void onReset(TcpConnection c) {
+    record.reset = true;
+  }
+
+  @Override
+  public void onTimeout(TcpConnection c) {
+    record.timedOut = true;
+  }
+
+  @Override
+  public void onClosed(TcpConnection c) {
+    record.closed(c);
+    chunk = null;
+    if (!closed) {
+      closed = true;
+      onClosed.run();
+    }
+  }
+
+  /**
+   * The OPEN failed at once (RFC 9293 3.10.1, "connection already exists"): there is no connection;
+   * the record says why, and the client goes on as after a close.
+   */
+  void openFailed(FourTuple tuple, String why) {
+    record.tuple = tuple;
+    record.openFailed = why;
+    closed = true;
+    onClosed.run();
+  }
+
+  private void close(TcpConnection c, String why) {
+    if (closeRequested || c.state() == TcpState.CLOSED || c.state() == TcpState.LISTEN) {
+      return;
+    }
+    closeRequested = true;
+    boolean shutdown = settings.closeHow().equals("shutdown");
+    recorder.add(
+        new TraceEvent.App(
+            activity.simulator().now(),
+            node,
+            c.tuple().toString(),
+            shutdown ? "shutdown" : why,
+            0));
+    if (shutdown) {
+      c.shutdownOutput();
+    } else {
+      c.close();
+    }
+  }
+
+  private void abort(TcpConnection c) {
+    if (c.state() == TcpState.CLOSED || c.state() == TcpState.LISTEN) {
+      return;
+    }
+    record.aborted = true;
+    recorder.add(
+        new TraceEvent.App(activity.simulator().now(), node, c.tuple().toString(), "abort", 0));
+    c.abort();
+  }
+}

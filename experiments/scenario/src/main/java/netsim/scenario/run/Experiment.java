@@ -1,0 +1,287 @@
+package netsim.scenario.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netsim.core.RandomStreams;
+import netsim.core.Simulator;
+import netsim.net.Host;
+import netsim.net.Network;
+import netsim.net.Node;
+import netsim.net.PacketObserver;
+import netsim.net.PacketTap;
+import netsim.net.fault.FaultChain;
+import netsim.net.fault.FaultRule;
+import netsim.net.link.Link;
+import netsim.net.link.LinkDirection;
+import netsim.net.packet.Ipv4Address;
+import netsim.scenario.config.ChangeSettings;
+import netsim.scenario.config.ClientSettings;
+import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.config.LinkConfigs;
+import netsim.scenario.config.LinkSettings;
+import netsim.scenario.config.ListenerSettings;
+import netsim.scenario.config.NodeSettings;
+import netsim.scenario.config.PartitionSettings;
+import netsim.scenario.config.RuleSettings;
+import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.TcpStack;
+
+/**
+ * One run of an experiment: builds the network, TCP stacks, applications, fault rules and scheduled
+ * changes from an {@link ExperimentConfig}, runs the simulation to its stop condition and returns
+ * what happened. Deterministic: the same config and seed give the same result.
+ */
+public final class Experiment {
+  private final ExperimentConfig config;
+  private final Simulator simulator = new Simulator();
+  private final Network network;
+  private final Recorder recorder = new Recorder();
+  private final Activity activity = new Activity(simulator);
+  private final Map<String, TcpStack> stacks = new LinkedHashMap<>();
+  private final Map<String, Link> links = new LinkedHashMap<>();
+  private final List<ClientApp> clients = new ArrayList<>();
+  private final List<ServerApp> servers = new ArrayList<>();
+  private final List<AppRecord> records = new ArrayList<>();
+  private final List<FaultChain> chains = new ArrayList<>();
+
+  public Experiment(ExperimentConfig config) {
+    this.config = config;
+    this.network = new Network(simulator, new RandomStreams(config.seed()));
+    build();
+  }
+
+  private void build() {
+    network.addObserver(recorder);
+    for (NodeSettings node : config.nodes()) {
+      if (node.kind() == NodeSettings.Kind.HOST) {
+        Host host = network.addHost(node.name(), Ipv4Address.parse(node.address()));
+        TcpStack stack = TcpStack.install(host, node.tcp().toTcpConfig());
+        stack.addObserver(recorder);
+        stacks.put(node.name(), stack);
+      } else {
+        network.addRouter(node.name());
+      }
+    }
+    for (LinkSettings link : config.links()) {
+      links.put(
+          link.name(),
+          network.connect(
+              link.name(),
+              network.node(link.a()),
+              network.node(link.b()),
+              LinkConfigs.of(link.aToB()),
+              LinkConfigs.of(link.bToA())));
+    }
+    network.computeRoutes();
+    for (RuleSettings rule : config.rules()) {
+      FaultChain chain =
+          rule.node() != null
+              ? network.node(rule.node()).faults()
+              : direction(rule.link(), rule.aToB()).faults();
+      FaultRule built =
+          FaultRule.of(
+              rule.name(), rule.match(), rule.selection(), rule.action(), rule.continues());
+      chain.add(built);
+      if (!chains.contains(chain)) {
+        chains.add(chain);
+      }
+      if (rule.releaseAt() >= 0) {
+        simulator.scheduleAt(rule.releaseAt(), built::release);
+      }
+    }
+    for (ChangeSettings change : config.changes()) {
+      LinkDirection direction = direction(change.link(), change.aToB());
+      simulator.scheduleAt(
+          change.at(),
+          () -> {
+            boolean wasUp = direction.isUp();
+            direction.reconfigure(LinkConfigs.of(change.settings()));
+            String what =
+                wasUp && !direction.isUp() ? "down" : !wasUp && direction.isUp() ? "up" : "set";
+            recorder.add(new TraceEvent.Link(simulator.now(), direction.name(), what));
+          });
+    }
+    for (PartitionSettings partition : config.partitions()) {
+      List<LinkDirection> cut = new ArrayList<>();
+      for (LinkSettings link : config.links()) {
+        if (side(partition, link.a()) != side(partition, link.b())
+            && side(partition, link.a()) >= 0
+            && side(partition, link.b()) >= 0) {
+          cut.add(links.get(link.name()).aToB());
+          cut.add(links.get(link.name()).bToA());
+        }
+      }
+      simulator.scheduleAt(partition.at(), () -> setUp(cut, false));
+      if (partition.until() >= 0) {
+        simulator.scheduleAt(partition.until(), () -> setUp(cut, true));
+      }
+    }
+    for (ListenerSettings listener : config.listeners()) {
+      ServerApp server =
+          new ServerApp(
+              listener, stacks.get(listener.host()), activity, recorder, config.seed(), records);
+      servers.add(server);
+      server.start();
+    }
+    for (ClientSettings client : config.clients()) {
+      Ipv4Address remote = Ipv4Address.parse(config.node(client.remoteHost()).address());
+      ClientApp app =
+          new ClientApp(
+              client,
+              stacks.get(client.host()),
+              remote,
+              activity,
+              recorder,
+              config.seed(),
+              records);
+      clients.add(app);
+      app.start();
+    }
+    for (NodeSettings node : config.nodes()) {
+      if (node.crashAt() >= 0) {
+        activity.at(node.crashAt(), () -> crash(node.name()));
+      }
+      if (node.restartAt() >= 0) {
+        activity.at(node.restartAt(), () -> restart(node.name()));
+      }
+    }
+  }
+
+  private void setUp(List<LinkDirection> directions, boolean up) {
+    for (LinkDirection d : directions) {
+      if (d.isUp() != up) {
+        d.setUp(up);
+        recorder.add(new TraceEvent.Link(simulator.now(), d.name(), up ? "up" : "down"));
+      }
+    }
+  }
+
+  private static int side(PartitionSettings partition, String node) {
+    for (int i = 0; i < partition.sides().size(); i++) {
+      if (partition.sides().get(i).contains(node)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private LinkDirection direction(String link, boolean aToB) {
+    Link l = links.get(link);
+    return aToB ? l.aToB() : l.bToA();
+  }
+
+  private void crash(String host) {
+    recorder.add(new TraceEvent.Host(simulator.now(), host, "crash"));
+    for (ClientApp client : clients) {
+      if (client.host().equals(host)) {
+        client.stop();
+      }
+    }
+    stacks.get(host).crash();
+  }
+
+  private void restart(String host) {
+    recorder.add(new TraceEvent.Host(simulator.now(), host, "restart"));
+    for (ServerApp server : servers) {
+      if (server.host().equals(host)) {
+        server.restart();
+      }
+    }
+  }
+
+  /** Captures every packet crossing the interfaces of {@code host}. */
+  public void tap(String host, PacketTap tap) {
+    Node node = network.node(host);
+    network.tap(node, tap);
+  }
+
+  /** Lets {@code observer} see every packet event of the run; call it before {@link #run()}. */
+  public void observe(PacketObserver observer) {
+    network.addObserver(observer);
+  }
+
+  /** The links by name, in config order. */
+  public Map<String, Link> links() {
+    return java.util.Collections.unmodifiableMap(links);
+  }
+
+  /** The hosts, in config order. */
+  public List<String> hosts() {
+    return new ArrayList<>(stacks.keySet());
+  }
+
+  /**
+   * Runs to the stop condition: {@code stop.at}, or no event left, or (with {@code whenAllClosed})
+   * the first moment when every connection is CLOSED, no packet is in the network and no
+   * application action is pending.
+   */
+  public RunResult run() {
+    return run((now, events) -> {});
+  }
+
+  /** Runs as {@link #run()} does, telling {@code watcher} each time virtual time advances. */
+  public RunResult run(Watcher watcher) {
+    long stopAt = config.stop().at();
+    String reason;
+    while (true) {
+      long next = simulator.nextEventTime();
+      if (next == Long.MAX_VALUE) {
+        reason = "no event left";
+        break;
+      }
+      if (next > stopAt) {
+        simulator.runUntil(stopAt);
+        reason = "time limit " + netsim.core.Time.format(stopAt);
+        break;
+      }
+      simulator.runUntil(next);
+      watcher.advanced(simulator.now(), simulator.executedEvents());
+      if (config.stop().whenAllClosed() && allClosed()) {
+        reason = "all connections closed";
+        break;
+      }
+    }
+    watcher.ended(simulator.now(), simulator.executedEvents());
+    List<ServerAppView> listeners = new ArrayList<>();
+    for (ServerApp server : servers) {
+      listeners.add(new ServerAppView(server.host(), server.listener()));
+    }
+    return new RunResult(
+        config,
+        simulator.now(),
+        reason,
+        recorder.events(),
+        stacks,
+        links,
+        records,
+        listeners,
+        chains);
+  }
+
+  private boolean allClosed() {
+    if (!activity.idle() || recorder.packetsInFlight() > 0) {
+      return false;
+    }
+    for (TcpStack stack : stacks.values()) {
+      if (!stack.connections().isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Sees a run advance, on the run's thread (a progress display); it cannot change the run. */
+  @FunctionalInterface
+  public interface Watcher {
+    /** Virtual time has reached {@code now} (ns); {@code events} events have run so far. */
+    void advanced(long now, long events);
+
+    /** The run stopped at {@code now}, after {@code events} events. */
+    default void ended(long now, long events) {}
+  }
+
+  /** A listener at the end of a run. */
+  public record ServerAppView(String host, netsim.tcp.TcpListener listener) {}
+}

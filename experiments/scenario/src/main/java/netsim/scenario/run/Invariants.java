@@ -1,0 +1,234 @@
+package netsim.scenario.run;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import netsim.core.Time;
+import netsim.scenario.config.InvariantSettings;
+import netsim.scenario.run.ExpectedOutcome.Kind;
+import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.TcpState;
+
+/**
+ * The checks every run makes. A run's connections end in one of three ways:
+ *
+ * <ul>
+ *   <li>a normal close, which is neither listed nor counted (TIME_WAIT when the run ends, or cut
+ *       short by a RST, included: the connection had closed and only waited out 2 MSL);
+ *   <li>an <b>expected outcome</b>: TCP doing its job when the network or a host fails it (a reset,
+ *       a refused, timed-out or failed OPEN, a user timeout, an abort, a crash, or a connection
+ *       left open because its peer gave up without a RST);
+ *   <li>a <b>violation</b>, a bug: data read that differs from what the peer sent (corrupted,
+ *       reordered or duplicated); fewer or more bytes delivered than the peer sent before its FIN;
+ *       an embryonic connection left in SYN_RECEIVED; a connection left open when its peer did not
+ *       give up.
+ * </ul>
+ *
+ * <p>Each violation is a sentence; {@code netsim run --check} and the {@code data-violation}
+ * detector act on violations only. docs/reliability.md ("Invariants and expected outcomes") states
+ * the rule.
+ */
+public final class Invariants {
+  /** Causes with which a peer's connection ends when it gives up on the connection. */
+  private static final List<String> GIVING_UP = List.of("USER TIMEOUT", "ABORT", "host crash");
+
+  /** A run's violations and its expected outcomes, each in a stable order. */
+  public record Verdict(List<String> violations, List<ExpectedOutcome> expected) {
+    public boolean ok() {
+      return violations.isEmpty();
+    }
+  }
+
+  private Invariants() {}
+
+  /** The violations of {@code result}, in a stable order; empty when all hold. */
+  public static List<String> check(RunResult result, List<ConnectionReport> connections) {
+    return verdict(result, connections).violations();
+  }
+
+  /** The violations and expected outcomes of {@code result}. */
+  public static Verdict verdict(RunResult result, List<ConnectionReport> connections) {
+    InvariantSettings on = result.config().invariants();
+    List<String> violations = new ArrayList<>();
+    List<ExpectedOutcome> expected = new ArrayList<>();
+    if (on.dataIntact()) {
+      dataIntact(result, violations);
+    }
+    Map<String, ConnectionReport> byIncarnation = new HashMap<>();
+    for (ConnectionReport c : connections) {
+      if (c.record().tuple() != null) {
+        byIncarnation.put(incarnation(c.conn(), c.record().iss(), c.record().irs()), c);
+      }
+    }
+    for (ConnectionReport c : connections) {
+      if (c.ended()) {
+        ExpectedOutcome outcome = howItEnded(c);
+        if (outcome != null) {
+          expected.add(outcome);
+        }
+        continue;
+      }
+      boolean embryonic = c.role().equals("server") && c.finalState() == TcpState.SYN_RECEIVED;
+      if (embryonic) {
+        if (on.noEmbryonic()) {
+          violations.add(
+              c.node()
+                  + " "
+                  + c.conn()
+                  + ": embryonic connection leaked (left in"
+                  + " SYN_RECEIVED by the listener)");
+        }
+        continue;
+      }
+      if (!on.allClosed() || c.finalState() == TcpState.TIME_WAIT) {
+        continue; // a connection in TIME_WAIT has closed; it only waits out 2 MSL
+      }
+      ConnectionReport peer =
+          c.finalState() == TcpState.SYN_SENT
+              ? null
+              : byIncarnation.get(
+                  incarnation(
+                      ConnectionReport.reverse(c.conn()), c.record().irs(), c.record().iss()));
+      if (peer != null && peer.ended() && GIVING_UP.contains(peer.lastCause())) {
+        expected.add(
+            new ExpectedOutcome(
+                c.node(),
+                c.conn(),
+                Kind.PEER_GAVE_UP,
+                "left in "
+                    + c.finalState()
+                    + " when the run ended: "
+                    + peer.node()
+                    + "'s end "
+                    + gaveUp(peer)
+                    + " at "
+                    + Time.format(peer.closedAt())
+                    + " and sent no RST that"
+                    + " arrived (RFC 9293 3.10.8 and 3.5.1)"));
+      } else {
+        violations.add(
+            c.node()
+                + " "
+                + c.conn()
+                + ": left in "
+                + c.finalState()
+                + " when the run ended ("
+                + result.stopReason()
+                + ")"
+                + (peer == null ? "" : ", though its peer did not give up"));
+      }
+    }
+    for (AppRecord r : result.apps()) {
+      if (r.openFailed() != null) {
+        expected.add(
+            new ExpectedOutcome(
+                r.node(),
+                r.tuple().toString(),
+                Kind.OPEN_FAILED,
+                "OPEN failed: " + r.openFailed() + " (RFC 9293 3.10.1)"));
+      }
+    }
+    return new Verdict(List.copyOf(violations), List.copyOf(expected));
+  }
+
+  /** How an ended connection ended, when that was not a normal close; else null. */
+  private static ExpectedOutcome howItEnded(ConnectionReport c) {
+    List<TraceEvent.State> transitions = c.transitions();
+    if (!transitions.isEmpty()
+        && transitions.get(transitions.size() - 1).from().equals("TIME_WAIT")) {
+      return null; // it had closed; a RST (or a new SYN) only cut TIME-WAIT short
+    }
+    String cause = c.lastCause();
+    String at = " at " + Time.format(c.closedAt());
+    boolean opened = c.establishedAt() >= 0;
+    boolean released = c.finalState() == TcpState.LISTEN;
+    Kind kind;
+    String detail;
+    if (released) {
+      kind = Kind.HANDSHAKE_ABANDONED;
+      detail = "handshake abandoned (" + cause + "), back to LISTEN" + at;
+    } else if (cause.equals("USER TIMEOUT")) {
+      kind = opened ? Kind.USER_TIMEOUT : Kind.OPEN_TIMED_OUT;
+      detail =
+          opened
+              ? "gave up"
+                  + at
+                  + ": its retransmissions went unanswered (USER TIMEOUT,"
+                  + " RFC 9293 3.10.8)"
+              : "OPEN timed out" + at + ": its SYNs went unanswered";
+    } else if (cause.equals("rcv RST") || cause.equals("rcv SYN")) {
+      kind = opened ? Kind.RESET : Kind.OPEN_REFUSED;
+      detail =
+          (opened ? "reset by the peer" : "OPEN refused by the peer's RST")
+              + at
+              + " ("
+              + cause
+              + ")";
+    } else if (cause.equals("ABORT")) {
+      kind = Kind.ABORTED;
+      detail = "aborted by its application" + at;
+    } else if (cause.equals("host crash")) {
+      kind = Kind.CRASHED;
+      detail = "vanished when its host crashed" + at;
+    } else {
+      return null;
+    }
+    return new ExpectedOutcome(c.node(), c.conn(), kind, detail);
+  }
+
+  private static String gaveUp(ConnectionReport peer) {
+    return switch (peer.lastCause()) {
+      case "USER TIMEOUT" -> "gave up (USER TIMEOUT)";
+      case "ABORT" -> "was aborted";
+      default -> "vanished in a host crash";
+    };
+  }
+
+  /** "conn iss irs": one incarnation of a connection, as one of its ends sees it. */
+  private static String incarnation(String conn, int iss, int irs) {
+    return conn + " " + iss + " " + irs;
+  }
+
+  private static void dataIntact(RunResult result, List<String> violations) {
+    Map<String, AppRecord> senders = new HashMap<>();
+    for (AppRecord r : result.apps()) {
+      if (r.tuple() == null || r.openFailed() != null) {
+        continue;
+      }
+      if (r.firstMismatch() >= 0) {
+        violations.add(
+            r.node()
+                + " "
+                + r.tuple()
+                + ": byte "
+                + r.firstMismatch()
+                + " read differs from the byte the peer sent (data corrupted, reordered or"
+                + " duplicated)");
+      }
+      if (r.iss() >= 0) {
+        senders.put(r.tuple().toString() + " " + r.iss(), r);
+      }
+    }
+    for (AppRecord receiver : result.apps()) {
+      if (!receiver.peerClosed()) {
+        continue; // no FIN: the peer's data may rightly be incomplete (reset, crash, abort)
+      }
+      // The application at the other end: the reversed 4-tuple, whose ISN is our IRS.
+      AppRecord sender =
+          senders.get(ConnectionReport.reverse(receiver.tuple().toString()) + " " + receiver.irs());
+      long delivered = receiver.bytesDelivered();
+      if (sender != null && delivered != sender.written()) {
+        violations.add(
+            receiver.node()
+                + " "
+                + receiver.tuple()
+                + ": "
+                + delivered
+                + " bytes delivered before the peer's FIN, but the peer sent "
+                + sender.written()
+                + (delivered < sender.written() ? " (data lost)" : " (data duplicated)"));
+      }
+    }
+  }
+}

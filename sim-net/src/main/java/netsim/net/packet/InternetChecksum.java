@@ -1,0 +1,46 @@
+package netsim.net.packet;
+
+/**
+ * The Internet checksum (RFC 1071): one's complement of the one's complement sum of 16-bit words.
+ */
+public final class InternetChecksum {
+  private InternetChecksum() {}
+
+  /** The checksum of {@code length} bytes of {@code data} from {@code offset}. */
+  public static int of(byte[] data, int offset, int length) {
+    return finish(sum(0, data, offset, length));
+  }
+
+  /** Adds bytes to a running (unfolded) sum; an odd final byte is padded with zero. */
+  public static long sum(long sum, byte[] data, int offset, int length) {
+    int end = offset + length;
+    int i = offset;
+    for (; i + 1 < end; i += 2) {
+      sum += ((data[i] & 0xFF) << 8) | (data[i + 1] & 0xFF);
+    }
+    if (i < end) {
+      sum += (data[i] & 0xFF) << 8;
+    }
+    return sum;
+  }
+
+  /** Adds the IPv4 pseudo-header of a transport segment to a running sum (RFC 9293 3.1). */
+  public static long pseudoHeader(
+      long sum, Ipv4Address source, Ipv4Address destination, int protocol, int segmentLength) {
+    sum += source.bits() >>> 16;
+    sum += source.bits() & 0xFFFF;
+    sum += destination.bits() >>> 16;
+    sum += destination.bits() & 0xFFFF;
+    sum += protocol;
+    sum += segmentLength;
+    return sum;
+  }
+
+  /** Folds a running sum to 16 bits and complements it. */
+  public static int finish(long sum) {
+    while ((sum >>> 16) != 0) {
+      sum = (sum & 0xFFFF) + (sum >>> 16);
+    }
+    return (int) (~sum & 0xFFFF);
+  }
+}

@@ -1,4 +1,0 @@
-package netsim.tcp.packetdrill;
-
-/** A {@code %{ python }%} block; netsim does not run code, so a script with one is unsupported. */
-record CodeBlock(String code) implements Action {}

@@ -1,6 +1,0 @@
-package netsim.tcp.packetdrill;
-
-import netsim.tcp.TcpSegment;
-
-/** A segment the endpoint under test sent, with the virtual time it left. */
-record SentSegment(long time, TcpSegment segment) {}

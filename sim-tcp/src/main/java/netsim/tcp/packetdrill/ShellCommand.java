@@ -1,4 +1,0 @@
-package netsim.tcp.packetdrill;
-
-/** A back-quoted shell command, such as {@code `sysctl -w net.ipv4.tcp_rfc1337=1`}. */
-record ShellCommand(String command) implements Action {}
