@@ -26,10 +26,12 @@ import java.util.Arrays;
  * bucket writes only the event's own record and the bucket's head; a freed slot is reused first,
  * while its record is still cached. Moving a bucket to the front reads each record once. At a
  * million pending events that is about three misses per event: the bucket's head when it is added,
- * its record and its action when its bucket moves to the front.
+ * its record when its bucket moves to the front, and its action when it is polled. The front copies
+ * only keys and slots, never actions.
  *
  * <p><b>Cancelling is lazy.</b> A cancelled event's record is marked and stays in its list (or the
- * front) until it comes up, and is dropped then; its handle is dead at once. So that cancelled
+ * front) until it comes up, and is dropped then; its handle is dead at once and its action is
+ * released at once, so a cancelled event keeps nothing of the caller's reachable. So that cancelled
  * records never outnumber live ones by much, once they exceed {@value #PURGE_FACTOR} times the
  * pending events (plus a margin) every list and the front are swept, which costs O(1) amortized per
  * cancel. A handle names the slot and its generation, bumped whenever a slot is freed, so a stale
@@ -106,7 +108,7 @@ public final class LadderEventQueue implements EventQueue {
   private final int[] rungCur = new int[MAX_RUNGS];
   private final int[][] rungBuckets = new int[MAX_RUNGS][];
 
-  /** The earliest events, with copies of their keys and actions; may hold cancelled ones. */
+  /** The earliest events, with copies of their keys; may hold cancelled ones. */
   private final LadderFront front = new LadderFront();
 
   public LadderEventQueue() {
@@ -145,7 +147,7 @@ public final class LadderEventQueue implements EventQueue {
     if (time > topAbove) {
       pushTop(slot, time);
     } else {
-      placeBelowTop(slot, time, sequence, action);
+      placeBelowTop(slot, time, sequence);
     }
     return generation | slot;
   }
@@ -153,14 +155,14 @@ public final class LadderEventQueue implements EventQueue {
   /**
    * Puts an event no later than topAbove into the coarsest rung that still takes it, or the front.
    */
-  private void placeBelowTop(int slot, long time, long sequence, Runnable action) {
+  private void placeBelowTop(int slot, long time, long sequence) {
     for (int j = 0; j < rungCount; j++) {
       if (time >= rungNext[j]) {
         pushBucket(slot, rungBuckets[j], (int) ((time - rungStart[j]) >>> rungShift[j]));
         return;
       }
     }
-    front.add(time, sequence, slot, action);
+    front.add(time, sequence, slot);
   }
 
   @Override
@@ -199,14 +201,14 @@ public final class LadderEventQueue implements EventQueue {
   @Override
   public Runnable peekAction() {
     settleFront();
-    return front.minAction();
+    return actions[front.minSlot()];
   }
 
   @Override
   public Runnable poll() {
     settleFront();
     int slot = front.minSlot();
-    Runnable action = front.minAction();
+    Runnable action = actions[slot];
     front.removeMin();
     release(slot);
     size--;
@@ -418,17 +420,16 @@ public final class LadderEventQueue implements EventQueue {
     }
   }
 
-  /** Loads a list into the empty front heap, dropping cancelled records on the way. */
+  /** Loads a list into the empty front, dropping cancelled records on the way. */
   private void moveToFront(int head) {
     long[] r = records;
-    Runnable[] a = actions;
     for (int slot = head; slot != NONE; ) {
       int k = STRIDE * slot;
       int next = (int) r[k + LINK];
       if ((r[k + STAMP] & STATE_MASK) == CANCELLED) {
         dropCancelled(slot);
       } else {
-        front.append(r[k + TIME], r[k + SEQUENCE], slot, a[slot]);
+        front.append(r[k + TIME], r[k + SEQUENCE], slot);
       }
       slot = next;
     }

@@ -1,11 +1,11 @@
 package netsim.core;
 
-import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /**
  * The front of a {@link LadderEventQueue}: its earliest events, in exact (time, sequence) order,
- * each with its owner's slot number and its action.
+ * each known by its owner's slot number. The actions stay with the owner, indexed by slot, so that
+ * cancelling an event releases its action at once even while the event's keys wait here.
  *
  * <p>A bucket moved in usually holds a few dozen events. They are insertion-sorted once into a run
  * kept in descending order, so that taking the earliest is O(1) (the run's last entry) where a heap
@@ -20,18 +20,18 @@ final class LadderFront {
   // The run, in descending (time, sequence) order: its earliest event is at runSize - 1.
   private final long[] keys = new long[2 * RUN_LIMIT];
   private final int[] slots = new int[RUN_LIMIT];
-  private final Runnable[] actions = new Runnable[RUN_LIMIT];
   private int runSize;
   // A batch being loaded, before it is sorted into the run, and its packed sort keys.
   private static final int INDEX_BITS = 6;
   private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
   private final long[] batchKeys = new long[2 * RUN_LIMIT];
   private final int[] batchSlots = new int[RUN_LIMIT];
-  private final Runnable[] batchActions = new Runnable[RUN_LIMIT];
   private int batchSize;
   private long batchMin = Long.MAX_VALUE;
   private long batchMax = Long.MIN_VALUE;
   private final long[] packed = new long[RUN_LIMIT];
+
+  /** Overflow of the run; it carries no actions (null), only keys and slots. */
   private final QuaternaryHeap heap = new QuaternaryHeap(64);
 
   /** Whether the batch being loaded has overflowed into the heap. */
@@ -69,23 +69,19 @@ final class LadderFront {
     return heapFirst() ? heap.minSlot() : slots[runSize - 1];
   }
 
-  Runnable minAction() {
-    return heapFirst() ? heap.minAction() : actions[runSize - 1];
-  }
-
-  /** Removes the earliest event, forgetting its action. */
+  /** Removes the earliest event. */
   void removeMin() {
     if (heapFirst()) {
       heap.removeMin();
     } else {
-      actions[--runSize] = null;
+      runSize--;
     }
   }
 
   /** Adds one event in order. */
-  void add(long time, long sequence, int slot, Runnable action) {
+  void add(long time, long sequence, int slot) {
     if (runSize == RUN_LIMIT) {
-      heap.add(time, sequence, slot, action);
+      heap.add(time, sequence, slot, null);
       return;
     }
     int position = runSize;
@@ -94,7 +90,7 @@ final class LadderFront {
       move(position - 1, position);
       position--;
     }
-    put(position, time, sequence, slot, action);
+    put(position, time, sequence, slot);
     runSize++;
   }
 
@@ -102,26 +98,24 @@ final class LadderFront {
    * Adds one event of a batch to the empty front, unordered; {@link #endBatch()} orders the batch
    * once all of it is in.
    */
-  void append(long time, long sequence, int slot, Runnable action) {
+  void append(long time, long sequence, int slot) {
     if (batchInHeap) {
-      heap.append(time, sequence, slot, action);
+      heap.append(time, sequence, slot, null);
       return;
     }
     if (batchSize == RUN_LIMIT) {
       for (int i = 0; i < batchSize; i++) {
-        heap.append(batchKeys[2 * i], batchKeys[2 * i + 1], batchSlots[i], batchActions[i]);
-        batchActions[i] = null;
+        heap.append(batchKeys[2 * i], batchKeys[2 * i + 1], batchSlots[i], null);
       }
       batchSize = 0;
       batchInHeap = true;
-      heap.append(time, sequence, slot, action);
+      heap.append(time, sequence, slot, null);
       return;
     }
     int i = batchSize++;
     batchKeys[2 * i] = time;
     batchKeys[2 * i + 1] = sequence;
     batchSlots[i] = slot;
-    batchActions[i] = action;
     batchMin = Math.min(batchMin, time);
     batchMax = Math.max(batchMax, time);
   }
@@ -135,12 +129,11 @@ final class LadderFront {
       sortBatchIntoRun();
     } else {
       for (int i = 0; i < batchSize; i++) {
-        put(i, batchKeys[2 * i], batchKeys[2 * i + 1], batchSlots[i], batchActions[i]);
+        put(i, batchKeys[2 * i], batchKeys[2 * i + 1], batchSlots[i]);
       }
       runSize = batchSize;
       insertionSort(0, runSize);
     }
-    Arrays.fill(batchActions, 0, batchSize, null);
     batchSize = 0;
     batchMin = Long.MAX_VALUE;
     batchMax = Long.MIN_VALUE;
@@ -172,7 +165,7 @@ final class LadderFront {
     long previous = -1;
     for (int j = 0; j < n; j++) {
       int from = n - 1 - (int) (packed[j] & INDEX_MASK);
-      put(j, batchKeys[2 * from], batchKeys[2 * from + 1], batchSlots[from], batchActions[from]);
+      put(j, batchKeys[2 * from], batchKeys[2 * from + 1], batchSlots[from]);
       long offset = packed[j] >>> INDEX_BITS;
       tie |= offset == previous;
       previous = offset;
@@ -189,14 +182,13 @@ final class LadderFront {
       long time = keys[2 * i];
       long sequence = keys[2 * i + 1];
       int slot = slots[i];
-      Runnable action = actions[i];
       int position = i;
       while (position > from
           && less(keys[2 * (position - 1)], keys[2 * (position - 1) + 1], time, sequence)) {
         move(position - 1, position);
         position--;
       }
-      put(position, time, sequence, slot, action);
+      put(position, time, sequence, slot);
     }
   }
 
@@ -208,9 +200,6 @@ final class LadderFront {
         move(i, kept++);
       }
     }
-    for (int i = kept; i < runSize; i++) {
-      actions[i] = null;
-    }
     runSize = kept;
     heap.retainSlots(keep);
   }
@@ -220,13 +209,12 @@ final class LadderFront {
   }
 
   private void move(int from, int to) {
-    put(to, keys[2 * from], keys[2 * from + 1], slots[from], actions[from]);
+    put(to, keys[2 * from], keys[2 * from + 1], slots[from]);
   }
 
-  private void put(int position, long time, long sequence, int slot, Runnable action) {
+  private void put(int position, long time, long sequence, int slot) {
     keys[2 * position] = time;
     keys[2 * position + 1] = sequence;
     slots[position] = slot;
-    actions[position] = action;
   }
 }

@@ -21,15 +21,13 @@ class LadderFrontTest {
   private static final Comparator<Entry> ORDER =
       Comparator.comparingLong(Entry::time).thenComparingLong(Entry::sequence);
 
-  private static final Runnable ACTION = () -> {};
-
   @Test
   void aSmallBatchLeavesInTimeThenSequenceOrder() {
     LadderFront front = new LadderFront();
-    front.append(30, 1, 0, ACTION);
-    front.append(10, 5, 1, ACTION);
-    front.append(30, 0, 2, ACTION);
-    front.append(10, 2, 3, ACTION);
+    front.append(30, 1, 0);
+    front.append(10, 5, 1);
+    front.append(30, 0, 2);
+    front.append(10, 2, 3);
     front.endBatch();
     List<Integer> slots = new ArrayList<>();
     while (!front.isEmpty()) {
@@ -55,13 +53,13 @@ class LadderFrontTest {
         int count = random.nextInt(3) == 0 ? random.nextInt(4 * LadderFront.RUN_LIMIT) : 8;
         for (int i = 0; i < count; i++) {
           Entry entry = new Entry(time(random, wide), sequence++, slot++);
-          front.append(entry.time(), entry.sequence(), entry.slot(), ACTION);
+          front.append(entry.time(), entry.sequence(), entry.slot());
           reference.add(entry);
         }
         front.endBatch();
       } else if (choice < 6) {
         Entry entry = new Entry(time(random, wide), sequence++, slot++);
-        front.add(entry.time(), entry.sequence(), entry.slot(), ACTION);
+        front.add(entry.time(), entry.sequence(), entry.slot());
         reference.add(entry);
       } else if (choice == 6) {
         int modulus = 2 + random.nextInt(3);
@@ -72,7 +70,6 @@ class LadderFrontTest {
         assertThat(front.minTime()).isEqualTo(expected.time());
         assertThat(front.minSequence()).isEqualTo(expected.sequence());
         assertThat(front.minSlot()).isEqualTo(expected.slot());
-        assertThat(front.minAction()).isSameAs(ACTION);
         front.removeMin();
       }
       assertThat(front.size()).isEqualTo(reference.size());
