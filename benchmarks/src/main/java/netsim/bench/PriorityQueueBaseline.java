@@ -67,6 +67,11 @@ final class PriorityQueueBaseline implements EventQueue {
   }
 
   @Override
+  public Runnable peekAction() {
+    return head().action;
+  }
+
+  @Override
   public Runnable poll() {
     BaselineEvent head = head();
     queue.poll();

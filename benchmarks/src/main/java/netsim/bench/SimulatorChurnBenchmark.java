@@ -18,12 +18,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Timer churn through the whole {@link Simulator} with real {@link Timer}s: {@code n / 2} packet
- * events that each reschedule themselves, and {@code n / 2} connection timers. Every packet event
- * restarts one connection's timer 4 ms plus a delay ahead (a cancel and a schedule), so half of the
- * scheduled events are cancelled before they fire; a timer that fires re-arms itself. One operation
- * is one executed event. The {@code pq-baseline} case uses {@link PriorityQueueBaseline} with its
- * handle map and lazy cancellation.
+ * Timer churn through the whole {@link Simulator}: {@code n / 2} packet events that each reschedule
+ * themselves, and {@code n / 2} connection timers. Every packet event restarts one connection's
+ * timer 4 ms plus a delay ahead; a timer that fires re-arms itself. One operation is one executed
+ * event. The {@code timer} parameter picks the timer: {@code lazy} is {@link Timer}, whose restarts
+ * to a later deadline leave the queued expiry in place (it is moved when it comes up, about once
+ * per four restarts here); {@code cancel} is {@link ReschedulingTimer}, which cancels and schedules
+ * on every restart, so half of all scheduled events are cancelled before they fire. The {@code
+ * pq-baseline} case uses {@link PriorityQueueBaseline} with its handle map and lazy cancellation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,10 +45,14 @@ public class SimulatorChurnBenchmark {
   @Param({"1000", "100000", "1000000"})
   public int n;
 
+  /** {@code lazy} ({@link Timer}) or {@code cancel} ({@link ReschedulingTimer}). */
+  @Param({"lazy", "cancel"})
+  public String timer;
+
   private Simulator simulator;
   private long[] ring;
   private int next;
-  private Timer[] timers;
+  private Restartable[] timers;
   private int nextConnection;
 
   private long delay() {
@@ -64,16 +70,29 @@ public class SimulatorChurnBenchmark {
     }
   }
 
+  /** A timer as the benchmark restarts it. */
+  interface Restartable {
+    void schedule(long delay);
+  }
+
   @Setup
   public void setUp() {
     ring = Delays.of("exponential");
     simulator = new Simulator(EventSets.create(queue, true));
     int connections = n / 2;
-    timers = new Timer[connections];
+    timers = new Restartable[connections];
     Packet packet = new Packet();
     for (int c = 0; c < connections; c++) {
-      Timer[] self = new Timer[1];
-      self[0] = new Timer(simulator, "bench/rto", () -> self[0].schedule(TIMER_BASE + delay()));
+      Restartable[] self = new Restartable[1];
+      Runnable rearm = () -> self[0].schedule(TIMER_BASE + delay());
+      self[0] =
+          switch (timer) {
+            case "lazy" -> new Timer(simulator, "bench/rto", rearm)::schedule;
+            case "cancel" -> new ReschedulingTimer(simulator, "bench/rto", rearm);
+            default ->
+                throw new IllegalArgumentException(
+                    "unknown timer '" + timer + "' (expected lazy, cancel)");
+          };
       timers[c] = self[0];
       simulator.schedule(delay(), packet);
       timers[c].schedule(TIMER_BASE + delay());

@@ -2,6 +2,7 @@ package netsim.bench;
 
 import java.util.concurrent.TimeUnit;
 import netsim.core.Simulator;
+import netsim.core.StopReason;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -68,7 +69,38 @@ public class SimulatorHoldBenchmark {
   @Benchmark
   @OperationsPerInvocation(STEPS)
   public void executeEvents(Blackhole blackhole) {
-    simulator.setEventLimit(simulator.executedEvents() + STEPS);
-    blackhole.consume(simulator.run());
+    blackhole.consume(execute(STEPS));
+  }
+
+  private StopReason execute(long events) {
+    simulator.setEventLimit(simulator.executedEvents() + events);
+    return simulator.run();
+  }
+
+  /**
+   * Runs the same hold model outside JMH, for counting instructions and cache misses with valgrind,
+   * where wall-clock times are too noisy to compare (see {@code benchmarks/cachegrind-hold.sh}):
+   * {@code QUEUE N DELAYS WARMUP EVENTS} sets up, executes {@code WARMUP} events, then {@code
+   * EVENTS} more.
+   */
+  public static void main(String[] args) {
+    if (args.length != 5) {
+      System.err.println("usage: SimulatorHoldBenchmark QUEUE N DELAYS WARMUP EVENTS");
+      System.exit(2);
+    }
+    SimulatorHoldBenchmark hold = new SimulatorHoldBenchmark();
+    hold.queue = args[0];
+    hold.n = Integer.parseInt(args[1]);
+    hold.delays = args[2];
+    hold.setUp();
+    hold.execute(Long.parseLong(args[3]));
+    StopReason reason = hold.execute(Long.parseLong(args[4]));
+    System.out.println(
+        hold.simulator.queueName()
+            + " "
+            + reason
+            + " after "
+            + hold.simulator.executedEvents()
+            + " events");
   }
 }

@@ -30,6 +30,9 @@ public interface EventQueue {
   /** The sequence number of the earliest event. Undefined when empty. */
   long peekSequence();
 
+  /** The action of the earliest event, left in place. Undefined when empty. */
+  Runnable peekAction();
+
   /** Removes the earliest event and returns its action. Undefined when empty. */
   Runnable poll();
 

@@ -15,15 +15,28 @@ import java.util.Arrays;
  *       bucket below is consumed, the top is spread into rung 0. A bucket too crowded to take whole
  *       is spread into a finer rung that covers just that bucket, so skewed delay distributions
  *       split until buckets are small again instead of degrading;
- *   <li><b>front</b>: a small 4-ary heap on exact (time, sequence) keys holding the earliest
- *       bucket; every poll comes from here. Because the heap orders by sequence within a time,
+ *   <li><b>front</b>: the earliest bucket, sorted on exact (time, sequence) keys ({@link
+ *       LadderFront}); every poll comes from here. Because it orders by sequence within a time,
  *       same-time events leave in sequence order whichever buckets they went through.
  * </ul>
  *
- * <p>Every event owns a slot in parallel arrays: its keys, its action, the doubly linked list it
- * sits in (a bucket or the top), or its heap position. A handle names the slot and a generation, so
- * a stale handle never removes a later event that reused the slot, and removal is O(1) in a list or
- * O(log n) in the front. Nothing is allocated per event once the arrays have grown.
+ * <p><b>One record per event, so that an event costs few cache misses.</b> Every event owns a slot:
+ * {@value #STRIDE} longs of one array (its time, sequence, list link and a stamp of generation and
+ * state) and its action in a second. Lists are singly linked through the records, so adding to a
+ * bucket writes only the event's own record and the bucket's head; a freed slot is reused first,
+ * while its record is still cached. Moving a bucket to the front reads each record once. At a
+ * million pending events that is about three misses per event: the bucket's head when it is added,
+ * its record when its bucket moves to the front, and its action when it is polled. The front copies
+ * only keys and slots, never actions.
+ *
+ * <p><b>Cancelling is lazy.</b> A cancelled event's record is marked and stays in its list (or the
+ * front) until it comes up, and is dropped then; its handle is dead at once and its action is
+ * released at once, so a cancelled event keeps nothing of the caller's reachable. So that cancelled
+ * records never outnumber live ones by much, once they exceed {@value #PURGE_FACTOR} times the
+ * pending events (plus a margin) every list and the front are swept, which costs O(1) amortized per
+ * cancel. A handle names the slot and its generation, bumped whenever a slot is freed, so a stale
+ * handle never removes a later event that reused the slot. Nothing is allocated per event once the
+ * arrays have grown.
  *
  * <p>Times must be non-negative, as the {@link Simulator} guarantees.
  */
@@ -36,28 +49,45 @@ public final class LadderEventQueue implements EventQueue {
   /** The average number of events per bucket aimed at when a rung is built. */
   private static final int EVENTS_PER_BUCKET = 2;
 
-  /** Bucket indices must leave room for the rung number in a location code. */
   private static final int MAX_BUCKETS = 1 << 24;
 
-  /** Location codes (slotLinks[4s + 2]): >= 0 is a heap position, else ~(bucket << 4 | rung). */
-  private static final int RUNG_BITS = 4;
+  /** Cancelled records still held are swept once they exceed this times the pending events. */
+  static final int PURGE_FACTOR = 2;
 
-  private static final int TOP = 15;
-  private static final int TOP_CODE = ~TOP;
-  private static final int FREE = Integer.MIN_VALUE;
+  static final int PURGE_MARGIN = 1024;
   private static final int NONE = -1;
 
-  // Slots: keys[2s] = time, keys[2s + 1] = sequence; links[4s..4s+3] = next, prev, location,
-  // generation (kept together so one cache line serves a list operation).
-  private long[] keys;
+  // A slot's record: records[STRIDE * s + ...].
+  private static final int STRIDE = 4;
+  private static final int TIME = 0;
+  private static final int SEQUENCE = 1;
+
+  /** The next slot of the list (top or bucket) the event is in, NONE at its end. */
+  private static final int LINK = 2;
+
+  /** The slot's generation (high 32 bits, never 0) and the event's state (low bits). */
+  private static final int STAMP = 3;
+
+  private static final long FREE = 0;
+  private static final long PENDING = 1;
+  private static final long CANCELLED = 2;
+  private static final long STATE_MASK = 3;
+  private static final long GENERATION_MASK = 0xFFFF_FFFF_0000_0000L;
+  private static final long FIRST_GENERATION = 1L << 32;
+
+  private long[] records;
   private Runnable[] actions;
-  private int[] links;
   private int[] freeSlots;
   private int freeCount;
   private int slotCount;
+
+  /** Pending (not cancelled) events. */
   private int size;
 
-  // Top: events later than topAbove.
+  /** Cancelled events whose records are still in a list or the front. */
+  private int cancelledHeld;
+
+  // Top: events later than topAbove, in one list.
   private int topHead = NONE;
   private int topCount;
   private long topMin = Long.MAX_VALUE;
@@ -66,8 +96,9 @@ public final class LadderEventQueue implements EventQueue {
 
   // Rungs 0 (coarsest) .. rungCount - 1 (finest). Rung j covers [start, last] in buckets of width
   // 1 << shift; buckets below cur are consumed, and rung j + 1 covers the last consumed one.
-  // buckets[2b] = list head, buckets[2b + 1] = count. A rung is dropped as soon as its last bucket
-  // is taken, so cur < bucketCount and next = start + (cur << shift) <= last always hold.
+  // buckets[2b] = list head, buckets[2b + 1] = count (cancelled records included). A rung is
+  // dropped as soon as its last bucket is taken, so cur < bucketCount and
+  // next = start + (cur << shift) <= last always hold.
   private int rungCount;
   private final long[] rungStart = new long[MAX_RUNGS];
   private final long[] rungLast = new long[MAX_RUNGS];
@@ -77,9 +108,8 @@ public final class LadderEventQueue implements EventQueue {
   private final int[] rungCur = new int[MAX_RUNGS];
   private final int[][] rungBuckets = new int[MAX_RUNGS][];
 
-  // Front: a 4-ary min-heap holding each event's keys and action (copied in, so that a poll
-  // touches no slot array but the free list); it writes heap positions into links[4s + 2].
-  private final QuaternaryHeap front = new QuaternaryHeap(64);
+  /** The earliest events, with copies of their keys; may hold cancelled ones. */
+  private final LadderFront front = new LadderFront();
 
   public LadderEventQueue() {
     this(64);
@@ -87,11 +117,9 @@ public final class LadderEventQueue implements EventQueue {
 
   public LadderEventQueue(int initialCapacity) {
     int capacity = Math.max(4, initialCapacity);
-    keys = new long[2 * capacity];
+    records = new long[STRIDE * capacity];
     actions = new Runnable[capacity];
-    links = new int[4 * capacity];
     freeSlots = new int[capacity];
-    front.trackPositionsIn(links, 4, 2);
     for (int j = 0; j < MAX_RUNGS; j++) {
       rungBuckets[j] = emptyBuckets(16);
     }
@@ -108,84 +136,80 @@ public final class LadderEventQueue implements EventQueue {
   @Override
   public long add(long time, long sequence, Runnable action) {
     int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
-    keys[2 * slot] = time;
-    keys[2 * slot + 1] = sequence;
+    long[] r = records;
+    int k = STRIDE * slot;
+    r[k + TIME] = time;
+    r[k + SEQUENCE] = sequence;
+    long generation = r[k + STAMP] & GENERATION_MASK;
+    r[k + STAMP] = generation | PENDING;
     actions[slot] = action;
     size++;
     if (time > topAbove) {
       pushTop(slot, time);
     } else {
-      placeBelowTop(slot, time, sequence, action);
+      placeBelowTop(slot, time, sequence);
     }
-    return handle(slot, links[4 * slot + 3]);
-  }
-
-  private static long handle(int slot, int generation) {
-    // Generation 0 of slot 0 would be NO_HANDLE: generations are stored off by one.
-    return ((long) (generation + 1) << 32) | (slot & 0xFFFF_FFFFL);
+    return generation | slot;
   }
 
   /**
    * Puts an event no later than topAbove into the coarsest rung that still takes it, or the front.
    */
-  private void placeBelowTop(int slot, long time, long sequence, Runnable action) {
+  private void placeBelowTop(int slot, long time, long sequence) {
     for (int j = 0; j < rungCount; j++) {
       if (time >= rungNext[j]) {
-        int bucket = (int) ((time - rungStart[j]) >>> rungShift[j]);
-        pushBucket(slot, j, bucket);
+        pushBucket(slot, rungBuckets[j], (int) ((time - rungStart[j]) >>> rungShift[j]));
         return;
       }
     }
-    actions[slot] = null;
-    front.add(time, sequence, slot, action);
+    front.add(time, sequence, slot);
   }
 
   @Override
   public boolean remove(long handle) {
     int slot = (int) handle;
-    int generation = (int) (handle >>> 32) - 1;
-    if (slot < 0 || slot >= slotCount || links[4 * slot + 3] != generation) {
+    if (slot < 0 || slot >= slotCount) {
       return false;
     }
-    int location = links[4 * slot + 2];
-    if (location == FREE) {
+    int k = STRIDE * slot + STAMP;
+    long pending = (handle & GENERATION_MASK) | PENDING;
+    if (records[k] != pending) {
       return false;
     }
-    if (location >= 0) {
-      front.removeAt(location);
-    } else {
-      unlink(slot, ~location);
-      actions[slot] = null;
-    }
-    release(slot);
+    records[k] = (handle & GENERATION_MASK) | CANCELLED;
+    actions[slot] = null;
     size--;
+    cancelledHeld++;
+    if (cancelledHeld > PURGE_FACTOR * size + PURGE_MARGIN) {
+      purgeCancelled();
+    }
     return true;
   }
 
   @Override
   public long peekTime() {
-    if (front.isEmpty()) {
-      refill();
-    }
+    settleFront();
     return front.minTime();
   }
 
   @Override
   public long peekSequence() {
-    if (front.isEmpty()) {
-      refill();
-    }
+    settleFront();
     return front.minSequence();
   }
 
   @Override
+  public Runnable peekAction() {
+    settleFront();
+    return actions[front.minSlot()];
+  }
+
+  @Override
   public Runnable poll() {
-    if (front.isEmpty()) {
-      refill();
-    }
+    settleFront();
     int slot = front.minSlot();
-    Runnable action = front.minAction();
-    front.removeAt(0);
+    Runnable action = actions[slot];
+    front.removeMin();
     release(slot);
     size--;
     return action;
@@ -201,34 +225,62 @@ public final class LadderEventQueue implements EventQueue {
     return "ladder";
   }
 
+  /** Records in use: the pending events and the cancelled ones not yet dropped. */
+  int heldRecords() {
+    return size + cancelledHeld;
+  }
+
+  /** Makes the front's earliest event a pending one: refills it, drops cancelled records. */
+  private void settleFront() {
+    while (true) {
+      if (front.isEmpty()) {
+        refill();
+        if (front.isEmpty()) {
+          return;
+        }
+      }
+      int slot = front.minSlot();
+      if (state(slot) != CANCELLED) {
+        return;
+      }
+      front.removeMin();
+      dropCancelled(slot);
+    }
+  }
+
   // ---- slots and lists ----
+
+  private long state(int slot) {
+    return records[STRIDE * slot + STAMP] & STATE_MASK;
+  }
 
   private int newSlot() {
     if (slotCount == actions.length) {
       int capacity = 2 * actions.length;
-      keys = Arrays.copyOf(keys, 2 * capacity);
+      records = Arrays.copyOf(records, STRIDE * capacity);
       actions = Arrays.copyOf(actions, capacity);
-      links = Arrays.copyOf(links, 4 * capacity);
-      front.trackPositionsIn(links, 4, 2);
       freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
+    records[STRIDE * slotCount + STAMP] = FIRST_GENERATION | FREE;
     return slotCount++;
   }
 
+  /** Frees a slot whose event left or was dropped; its next generation makes old handles stale. */
   private void release(int slot) {
-    links[4 * slot + 2] = FREE;
-    links[4 * slot + 3]++;
+    int k = STRIDE * slot + STAMP;
+    long generation = (records[k] & GENERATION_MASK) + FIRST_GENERATION;
+    records[k] = generation == 0 ? FIRST_GENERATION : generation;
+    actions[slot] = null;
     freeSlots[freeCount++] = slot;
   }
 
+  private void dropCancelled(int slot) {
+    release(slot);
+    cancelledHeld--;
+  }
+
   private void pushTop(int slot, long time) {
-    int[] l = links;
-    l[4 * slot] = topHead;
-    l[4 * slot + 1] = NONE;
-    l[4 * slot + 2] = TOP_CODE;
-    if (topHead != NONE) {
-      l[4 * topHead + 1] = slot;
-    }
+    records[STRIDE * slot + LINK] = topHead;
     topHead = slot;
     topCount++;
     if (time < topMin) {
@@ -239,49 +291,15 @@ public final class LadderEventQueue implements EventQueue {
     }
   }
 
-  private void pushBucket(int slot, int rung, int bucket) {
-    int[] l = links;
-    int[] buckets = rungBuckets[rung];
-    int head = buckets[2 * bucket];
-    l[4 * slot] = head;
-    l[4 * slot + 1] = NONE;
-    l[4 * slot + 2] = ~((bucket << RUNG_BITS) | rung);
-    if (head != NONE) {
-      l[4 * head + 1] = slot;
-    }
-    buckets[2 * bucket] = slot;
-    buckets[2 * bucket + 1]++;
+  private void pushBucket(int slot, int[] buckets, int bucket) {
+    int b = 2 * bucket;
+    records[STRIDE * slot + LINK] = buckets[b];
+    buckets[b] = slot;
+    buckets[b + 1]++;
   }
 
-  /** Takes a slot out of the list named by a location code (bucket << 4 | rung, or TOP). */
-  private void unlink(int slot, int code) {
-    int[] l = links;
-    int next = l[4 * slot];
-    int prev = l[4 * slot + 1];
-    if (next != NONE) {
-      l[4 * next + 1] = prev;
-    }
-    int rung = code & ((1 << RUNG_BITS) - 1);
-    if (rung == TOP) {
-      if (prev != NONE) {
-        l[4 * prev] = next;
-      } else {
-        topHead = next;
-      }
-      if (--topCount == 0) {
-        topMin = Long.MAX_VALUE;
-        topMax = Long.MIN_VALUE;
-      }
-    } else {
-      int bucket = code >>> RUNG_BITS;
-      int[] buckets = rungBuckets[rung];
-      if (prev != NONE) {
-        l[4 * prev] = next;
-      } else {
-        buckets[2 * bucket] = next;
-      }
-      buckets[2 * bucket + 1]--;
-    }
+  private int next(int slot) {
+    return (int) records[STRIDE * slot + LINK];
   }
 
   // ---- moving events down the ladder ----
@@ -384,26 +402,93 @@ public final class LadderEventQueue implements EventQueue {
     rungCur[rung] = 0;
   }
 
+  /** Spreads a list into a freshly opened rung, dropping cancelled records on the way. */
   private void spread(int head, int rung) {
     long start = rungStart[rung];
     int shift = rungShift[rung];
-    int[] l = links;
-    long[] k = keys;
+    int[] buckets = rungBuckets[rung];
+    long[] r = records;
     for (int slot = head; slot != NONE; ) {
-      int next = l[4 * slot];
-      pushBucket(slot, rung, (int) ((k[2 * slot] - start) >>> shift));
+      int k = STRIDE * slot;
+      int next = (int) r[k + LINK];
+      if ((r[k + STAMP] & STATE_MASK) == CANCELLED) {
+        dropCancelled(slot);
+      } else {
+        pushBucket(slot, buckets, (int) ((r[k + TIME] - start) >>> shift));
+      }
       slot = next;
     }
   }
 
-  /** Loads a list into the empty front heap. */
+  /** Loads a list into the empty front, dropping cancelled records on the way. */
   private void moveToFront(int head) {
-    int[] l = links;
-    long[] k = keys;
-    for (int slot = head; slot != NONE; slot = l[4 * slot]) {
-      front.append(k[2 * slot], k[2 * slot + 1], slot, actions[slot]);
-      actions[slot] = null;
+    long[] r = records;
+    for (int slot = head; slot != NONE; ) {
+      int k = STRIDE * slot;
+      int next = (int) r[k + LINK];
+      if ((r[k + STAMP] & STATE_MASK) == CANCELLED) {
+        dropCancelled(slot);
+      } else {
+        front.append(r[k + TIME], r[k + SEQUENCE], slot);
+      }
+      slot = next;
     }
-    front.heapify();
+    front.endBatch();
+  }
+
+  // ---- sweeping cancelled records ----
+
+  /** Unlinks every cancelled record from the top, the rungs and the front, and frees it. */
+  private void purgeCancelled() {
+    topHead = withoutCancelled(topHead);
+    topCount = keptLength;
+    if (topCount == 0) {
+      topMin = Long.MAX_VALUE;
+      topMax = Long.MIN_VALUE;
+    }
+    for (int j = 0; j < rungCount; j++) {
+      int[] buckets = rungBuckets[j];
+      for (int b = rungCur[j]; b < rungBucketCount[j]; b++) {
+        buckets[2 * b] = withoutCancelled(buckets[2 * b]);
+        buckets[2 * b + 1] = keptLength;
+      }
+    }
+    front.retainSlots(
+        slot -> {
+          if (state(slot) == CANCELLED) {
+            dropCancelled(slot);
+            return false;
+          }
+          return true;
+        });
+  }
+
+  /** The length of the list {@link #withoutCancelled} returned last. */
+  private int keptLength;
+
+  /** The list without its cancelled records, which are freed; returns its new head. */
+  private int withoutCancelled(int head) {
+    int newHead = NONE;
+    int tail = NONE;
+    keptLength = 0;
+    for (int slot = head; slot != NONE; ) {
+      int next = next(slot);
+      if (state(slot) == CANCELLED) {
+        dropCancelled(slot);
+      } else {
+        if (tail == NONE) {
+          newHead = slot;
+        } else {
+          records[STRIDE * tail + LINK] = slot;
+        }
+        tail = slot;
+        keptLength++;
+      }
+      slot = next;
+    }
+    if (tail != NONE) {
+      records[STRIDE * tail + LINK] = NONE;
+    }
+    return newHead;
   }
 }

@@ -63,6 +63,11 @@ public final class PriorityQueueEventQueue implements EventQueue {
   }
 
   @Override
+  public Runnable peekAction() {
+    return queue.element().action;
+  }
+
+  @Override
   public Runnable poll() {
     Entry entry = queue.remove();
     byHandle.remove(entry.handle);

@@ -1,13 +1,14 @@
 package netsim.core;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * An implicit 4-ary min-heap of events on primitive arrays, ordered by (time, sequence): the heap
- * of {@link QuaternaryHeapEventQueue} and the front of {@link LadderEventQueue}. Keys are
- * interleaved ({@code time, sequence}) pairs in one {@code long[]}, so the four children of a node
- * share a cache line. Each event is known by its owner's slot number; the heap writes every event's
- * position into an array the owner names, so that the owner can remove any event.
+ * of {@link QuaternaryHeapEventQueue}, and of {@link LadderFront} for batches too large to sort.
+ * Keys are interleaved ({@code time, sequence}) pairs in one {@code long[]}, so the four children
+ * of a node share a cache line. Each event is known by its owner's slot number; if the owner names
+ * an array, the heap writes every event's position into it, so that the owner can remove any event.
  */
 final class QuaternaryHeap {
   private static final int ARITY = 4;
@@ -17,7 +18,7 @@ final class QuaternaryHeap {
   private Runnable[] actions;
   private int size;
 
-  /** The position of slot s is kept at positions[s * stride + offset]. */
+  /** The position of slot s is kept at positions[s * stride + offset], if positions is set. */
   private int[] positions;
 
   private int stride;
@@ -81,6 +82,24 @@ final class QuaternaryHeap {
     for (int i = (size - 2) / ARITY; i >= 0; i--) {
       siftDown(i, keys[2 * i], keys[2 * i + 1], slots[i], actions[i]);
     }
+  }
+
+  /** Removes the earliest event, forgetting its action. */
+  void removeMin() {
+    removeAt(0);
+  }
+
+  /** Keeps only the events whose slot {@code keep} accepts, in heap order again. */
+  void retainSlots(IntPredicate keep) {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (keep.test(slots[i])) {
+        place(kept++, keys[2 * i], keys[2 * i + 1], slots[i], actions[i]);
+      }
+    }
+    Arrays.fill(actions, kept, size, null);
+    size = kept;
+    heapify();
   }
 
   /** Removes the event at {@code position}, forgetting its action. */
@@ -158,7 +177,9 @@ final class QuaternaryHeap {
     keys[2 * position + 1] = sequence;
     slots[position] = slot;
     actions[position] = action;
-    positions[slot * stride + offset] = position;
+    if (positions != null) {
+      positions[slot * stride + offset] = position;
+    }
   }
 
   private void grow() {

@@ -83,6 +83,11 @@ public final class QuaternaryHeapEventQueue implements EventQueue {
   }
 
   @Override
+  public Runnable peekAction() {
+    return heap.minAction();
+  }
+
+  @Override
   public Runnable poll() {
     Runnable first = heap.minAction();
     int slot = heap.minSlot();

@@ -82,9 +82,23 @@ public final class Simulator {
    * @throws IllegalArgumentException if {@code time} lies in the past
    */
   public long scheduleAt(long time, Runnable action) {
-    checkArgument(time >= now, "cannot schedule in the past: %s < now %s", time, now);
+    long sequence = sequenceAt(time);
     checkNotNull(action, "action");
-    long sequence = tieShuffle == null ? nextSequence++ : tieShuffle.nextLong() >>> 1;
+    return queue.add(time, sequence, action);
+  }
+
+  /**
+   * The sequence number of an event scheduled now for {@code time}, which must not lie in the past.
+   * A {@link Timer} takes one at every restart, so that its expiry keeps the place among same-time
+   * events that the restart gave it, even when it is queued later.
+   */
+  long sequenceAt(long time) {
+    checkArgument(time >= now, "cannot schedule in the past: %s < now %s", time, now);
+    return tieShuffle == null ? nextSequence++ : tieShuffle.nextLong() >>> 1;
+  }
+
+  /** Queues an event under keys already checked and drawn by {@link #sequenceAt}. */
+  long enqueue(long time, long sequence, Runnable action) {
     return queue.add(time, sequence, action);
   }
 
@@ -122,11 +136,18 @@ public final class Simulator {
           return StopReason.TIME_LIMIT;
         }
         if (executed >= eventLimit) {
+          if (rearmDeferredTimers()) {
+            continue;
+          }
           return StopReason.EVENT_LIMIT;
         }
         EventListener observer = listener;
         long sequence = observer == null ? 0 : queue.peekSequence();
         Runnable action = queue.poll();
+        if (action instanceof Timer.Expiry expiry && expiry.isDeferred()) {
+          expiry.rearm();
+          continue;
+        }
         now = time;
         executed++;
         if (observer != null) {
@@ -171,7 +192,25 @@ public final class Simulator {
 
   /** The time of the next pending event, or {@code Long.MAX_VALUE} if there is none. */
   public long nextEventTime() {
+    rearmDeferredTimers();
     return queue.isEmpty() ? Long.MAX_VALUE : queue.peekTime();
+  }
+
+  /**
+   * Moves every timer expiry that is the earliest event but lies before its timer's deadline to
+   * that deadline, so that the earliest event is one that will run; returns whether it moved any. A
+   * moved expiry is not an executed event: no listener sees it and no limit counts it.
+   */
+  private boolean rearmDeferredTimers() {
+    boolean moved = false;
+    while (!queue.isEmpty()
+        && queue.peekAction() instanceof Timer.Expiry expiry
+        && expiry.isDeferred()) {
+      queue.poll();
+      expiry.rearm();
+      moved = true;
+    }
+    return moved;
   }
 
   /** Adds a listener that sees every executed event from now on, in registration order. */

@@ -6,13 +6,39 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * A reusable timer: one action that can be scheduled, rescheduled and cancelled any number of
  * times, such as a TCP retransmission timer. At most one expiry is pending at a time; scheduling
  * again replaces it. Inside the action the timer is no longer pending and may be rescheduled.
+ *
+ * <p><b>Restarts to a later deadline cost O(1)</b> (lazy re-arming): a timer restarted on every ACK
+ * would otherwise remove and re-add an event each time. A restart that moves the deadline later
+ * only records it and leaves the queued expiry where it is; when that expiry comes up early, the
+ * {@link Simulator} moves it to the deadline instead of running it. A restart to an earlier
+ * deadline moves the queued expiry at once.
+ *
+ * <p><b>Order among same-time events: as if every restart rescheduled the expiry.</b> Each restart
+ * takes the sequence number an event scheduled at that moment would take, and the expiry runs under
+ * it, so the action runs exactly where a cancel-and-schedule at the last restart would have put it:
+ * after the events scheduled for the same time before that restart and before those scheduled after
+ * it (with a tie-shuffling simulator, in the same permutation). Moving an early expiry is not an
+ * executed event: listeners do not see it, the event limit does not count it and the clock does not
+ * stop at it. So a run is event for event, sequence number for sequence number, the one that
+ * cancelling and rescheduling would give.
  */
 public final class Timer {
   private final Simulator simulator;
   private final Runnable action;
-  private final Runnable fire;
+  private final Expiry expiry;
+
+  /** The queued expiry, or NO_HANDLE when the timer is not pending. */
   private long handle = EventQueue.NO_HANDLE;
-  private long expiresAt = -1;
+
+  /** The keys the expiry is queued under: never after the deadline's. */
+  private long queuedTime;
+
+  private long queuedSequence;
+
+  /** The keys the action must run under; -1 when not pending. */
+  private long deadline = -1;
+
+  private long deadlineSequence;
 
   /**
    * @param label a stable name for traces and determinism reports, e.g. "tcp/rto client:49152"
@@ -21,20 +47,34 @@ public final class Timer {
     this.simulator = checkNotNull(simulator, "simulator");
     this.action = checkNotNull(action, "action");
     checkNotNull(label, "label");
-    this.fire = new Fire(label);
+    this.expiry = new Expiry(label);
   }
 
-  private final class Fire implements Runnable, Labelled {
+  /**
+   * The timer's queued event. The simulator runs it only when it is due, and otherwise calls {@link
+   * #rearm()} to queue it again at the deadline.
+   */
+  final class Expiry implements Runnable, Labelled {
     private final String label;
 
-    Fire(String label) {
+    Expiry(String label) {
       this.label = label;
+    }
+
+    /** Whether the deadline has moved past the keys this expiry is queued under. */
+    boolean isDeferred() {
+      return queuedTime != deadline || queuedSequence != deadlineSequence;
+    }
+
+    /** Queues this expiry again, under the deadline's keys; it has just been polled. */
+    void rearm() {
+      queue(deadline, deadlineSequence);
     }
 
     @Override
     public void run() {
       handle = EventQueue.NO_HANDLE;
-      expiresAt = -1;
+      deadline = -1;
       action.run();
     }
 
@@ -51,17 +91,35 @@ public final class Timer {
 
   /**
    * Schedules the action at absolute time {@code time}, replacing any pending expiry. Scheduling
-   * for the time already pending keeps the event's place among same-time events.
+   * for the time already pending keeps the expiry's place among same-time events.
+   *
+   * @throws IllegalArgumentException if {@code time} lies in the past
    */
   public void scheduleAt(long time) {
-    if (handle != EventQueue.NO_HANDLE) {
-      if (time == expiresAt) {
-        return;
+    boolean pending = handle != EventQueue.NO_HANDLE;
+    if (pending && time == deadline) {
+      return;
+    }
+    long sequence = simulator.sequenceAt(time);
+    deadline = time;
+    deadlineSequence = sequence;
+    if (pending) {
+      if (!before(time, sequence, queuedTime, queuedSequence)) {
+        return; // the queued expiry comes first and will be moved to the deadline then
       }
       simulator.cancel(handle);
     }
-    handle = simulator.scheduleAt(time, fire);
-    expiresAt = time;
+    queue(time, sequence);
+  }
+
+  private static boolean before(long time, long sequence, long otherTime, long otherSequence) {
+    return time < otherTime || (time == otherTime && sequence < otherSequence);
+  }
+
+  private void queue(long time, long sequence) {
+    handle = simulator.enqueue(time, sequence, expiry);
+    queuedTime = time;
+    queuedSequence = sequence;
   }
 
   /** Cancels the pending expiry, if any; returns whether one was pending. */
@@ -71,7 +129,7 @@ public final class Timer {
     }
     simulator.cancel(handle);
     handle = EventQueue.NO_HANDLE;
-    expiresAt = -1;
+    deadline = -1;
     return true;
   }
 
@@ -79,8 +137,8 @@ public final class Timer {
     return handle != EventQueue.NO_HANDLE;
   }
 
-  /** The pending expiry time, or -1 when not pending. */
+  /** The pending expiry time (the latest deadline), or -1 when not pending. */
   public long expiresAt() {
-    return expiresAt;
+    return deadline;
   }
 }

@@ -2,8 +2,10 @@ package netsim.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,12 +123,72 @@ abstract class EventQueueContractTest {
     }
   }
 
+  /** An action with an identity of its own, so that each can be watched for collection. */
+  private static final class Noop implements Runnable {
+    @Override
+    public void run() {}
+  }
+
+  /**
+   * Adds 200 events over 50 times, peeks (so that a bucketed queue loads its earliest events), then
+   * cancels those {@code cancel} picks and polls the rest until the queue is empty. Returns only
+   * weak references to the actions, so that nothing but the queue can keep them.
+   */
+  private static List<WeakReference<Runnable>> addThenEmpty(EventQueue queue, IntPredicate cancel) {
+    List<WeakReference<Runnable>> watched = new ArrayList<>();
+    List<Long> handles = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      Runnable action = new Noop();
+      watched.add(new WeakReference<>(action));
+      handles.add(queue.add(7L * (i % 50), i, action));
+    }
+    assertThat(queue.peekTime()).isZero();
+    for (int i = 0; i < handles.size(); i++) {
+      if (cancel.test(i)) {
+        assertThat(queue.remove(handles.get(i))).isTrue();
+      }
+    }
+    while (!queue.isEmpty()) {
+      queue.poll();
+    }
+    return watched;
+  }
+
+  private static void assertAllCollected(List<WeakReference<Runnable>> watched)
+      throws InterruptedException {
+    for (int attempt = 0;
+        attempt < 20 && watched.stream().anyMatch(reference -> reference.get() != null);
+        attempt++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(watched)
+        .as("actions still reachable from the emptied queue")
+        .allSatisfy(reference -> assertThat(reference.get()).isNull());
+  }
+
   @Test
-  void pollingReleasesTheAction() {
+  void polledEvents_leaveNoReferenceToTheirActions() throws InterruptedException {
     EventQueue queue = newQueue();
-    queue.add(1, 0, () -> {});
-    queue.poll();
-    assertThat(queue.isEmpty()).isTrue();
+    List<WeakReference<Runnable>> watched = addThenEmpty(queue, i -> false);
+    assertAllCollected(watched);
+    assertThat(queue.size()).isZero();
+  }
+
+  @Test
+  void cancelledEvents_leaveNoReferenceToTheirActions_onceTheQueueIsEmpty()
+      throws InterruptedException {
+    EventQueue queue = newQueue();
+    List<WeakReference<Runnable>> watched = addThenEmpty(queue, i -> true);
+    assertAllCollected(watched);
+    assertThat(queue.size()).isZero();
+  }
+
+  @Test
+  void someCancelledSomePolled_leaveNoReferenceToTheirActions() throws InterruptedException {
+    EventQueue queue = newQueue();
+    List<WeakReference<Runnable>> watched = addThenEmpty(queue, i -> i % 3 != 0);
+    assertAllCollected(watched);
     assertThat(queue.size()).isZero();
   }
 }

@@ -202,4 +202,42 @@ class LadderEventQueueTest extends EventQueueContractTest {
     drain(reference);
     assertThat(ladderRan).hasSize(120_000).isEqualTo(referenceRan);
   }
+
+  @Test
+  void cancellingFarMoreEventsThanArePending_sweepsTheCancelledRecords_andKeepsTheOrder() {
+    UniformRandomProvider random = new RandomStreams(6).get("test");
+    LadderEventQueue ladder = new LadderEventQueue();
+    EventQueue reference = new PriorityQueueEventQueue();
+    List<Key> ladderRan = new ArrayList<>();
+    List<Key> referenceRan = new ArrayList<>();
+    int timers = 100;
+    long[][] handles = new long[timers][2];
+    long sequence = 0;
+    long now = 0;
+    int maxHeld = 0;
+    // Far-future timers restarted by cancel-and-add 300 000 times, a few polls between.
+    for (int step = 0; step < 300_000; step++) {
+      int t = step % timers;
+      if (step >= timers) {
+        assertThat(ladder.remove(handles[t][0])).isEqualTo(reference.remove(handles[t][1]));
+      }
+      long time = now + 1_000_000_000L + random.nextLong(1_000_000_000L);
+      long seq = sequence++;
+      handles[t][0] = ladder.add(time, seq, reporting(ladderRan, time, seq));
+      handles[t][1] = reference.add(time, seq, reporting(referenceRan, time, seq));
+      if (step % 1000 == 999) {
+        now = reference.peekTime();
+        assertThat(ladder.peekTime()).isEqualTo(now);
+        ladder.poll().run();
+        reference.poll().run();
+      }
+      maxHeld = Math.max(maxHeld, ladder.heldRecords());
+    }
+    assertThat(maxHeld)
+        .isLessThanOrEqualTo(
+            (LadderEventQueue.PURGE_FACTOR + 1) * timers + LadderEventQueue.PURGE_MARGIN + 1);
+    drain(ladder);
+    drain(reference);
+    assertThat(ladderRan).hasSizeGreaterThan(timers).isEqualTo(referenceRan);
+  }
 }
