@@ -26,7 +26,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import netsim.core.Time;
 import netsim.tcp.cc.CongestionControl;
-import netsim.tcp.cc.CongestionControls;
+import netsim.tcp.cc.CongestionWindow;
 
 /**
  * One TCP connection (a TCB) and its state machine, as RFC 9293 section 3.10 describes the event
@@ -46,8 +46,8 @@ import netsim.tcp.cc.CongestionControls;
  *
  * <p>Data transfer: a sliding window limited by the peer's window and the congestion window ({@link
  * CongestionControl}), sender and receiver silly-window avoidance and Nagle (RFC 9293 3.8.6), fast
- * retransmit and recovery (RFC 5681, RFC 6582), out-of-order reassembly, delayed acknowledgments,
- * the persist timer for zero windows, and keep-alives.
+ * retransmit and recovery ({@link LossRecovery}: RFC 5681, RFC 6582), out-of-order reassembly,
+ * delayed acknowledgments, the persist timer for zero windows, and keep-alives.
  */
 public final class TcpConnection {
 
@@ -145,14 +145,10 @@ public final class TcpConnection {
   private boolean finPending;
   private int pendingFinSeq;
 
-  // Congestion control and loss recovery (RFC 5681, RFC 6582).
+  // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
+  private CongestionWindow window;
   private CongestionControl cc;
-  private int duplicateAcks;
-  private boolean inRecovery;
-  private boolean restartedInRecovery;
-
-  /** One past the highest position sent when recovery began ("recover" of RFC 6582). */
-  private long recover;
+  private LossRecovery recovery;
 
   private long reportedCwnd = -1;
   private long reportedSsthresh = -1;
@@ -387,11 +383,11 @@ public final class TcpConnection {
 
   /** Reports cwnd, ssthresh, SRTT, RTO and the bytes in flight when one of them changed. */
   private void reportCongestion() {
-    if (cc == null) {
+    if (window == null) {
       return;
     }
-    long cwnd = cc.cwnd();
-    long ssthresh = cc.ssthresh();
+    long cwnd = window.cwnd();
+    long ssthresh = window.ssthresh();
     long flight = flightSize();
     if (cwnd != reportedCwnd
         || ssthresh != reportedSsthresh
@@ -645,13 +641,13 @@ public final class TcpConnection {
       // no SYN or FIN, data outstanding, the same window).
       if (Seq.lt(seqOf(sndUna), ack)) {
         acknowledge(ack);
-      } else if (cc != null
+      } else if (recovery != null
           && ack == seqOf(sndUna)
           && seg.seqLength() == 0
           && sndMax > sndUna
           && sndWnd > 0
           && scaledWindow(seg) == sndWnd) {
-        duplicateAckArrives();
+        recovery.onDuplicateAck();
       }
       // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK), set SND.WND <-
       // SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
@@ -955,12 +951,9 @@ public final class TcpConnection {
     retransmissions++;
     rtt.backOff();
     timedPosition = -1; // Karn: no RTT sample from a retransmitted segment
-    if (cc != null && sndMax > sndUna) {
+    if (recovery != null && sndMax > sndUna) {
       // RFC 5681 3.1 (4) and RFC 6582 4: collapse to the loss window; leave recovery.
-      cc.onTimeout(env.now(), flightSize());
-      inRecovery = false;
-      duplicateAcks = 0;
-      recover = sndMax;
+      recovery.onTimeout();
     }
     // Go back to the first unacknowledged segment; the window allows one segment at first.
     sndNxt = sndUna;
@@ -1265,64 +1258,16 @@ public final class TcpConnection {
       timedPosition = -1;
     }
     retries = 0;
-    boolean partialAck = false;
-    if (cc != null && acked > 0) {
-      partialAck = congestionOnAck(acked);
+    LossRecovery.AckOutcome outcome = LossRecovery.AckOutcome.NOT_IN_RECOVERY;
+    if (recovery != null && acked > 0) {
+      outcome = recovery.onNewAck(acked);
     }
     // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
     // 3.2 step 5: on the first partial ACK of a recovery only).
     if (sndUna >= sndMax) {
       stopRetransmitTimer();
-    } else if (!partialAck || !restartedInRecovery) {
-      restartedInRecovery = partialAck;
+    } else if (outcome != LossRecovery.AckOutcome.PARTIAL_KEEP_TIMER) {
       startRetransmitTimer();
-    }
-  }
-
-  /**
-   * New data was acknowledged: grow the window, or continue or end loss recovery (RFC 5681 3.2, RFC
-   * 6582 3.2). Returns whether the ACK was a partial ACK of a NewReno recovery.
-   */
-  private boolean congestionOnAck(long acked) {
-    duplicateAcks = 0;
-    if (!inRecovery) {
-      cc.onAck(env.now(), acked, rtt.srtt());
-      return false;
-    }
-    long smss = sendMss();
-    if (!cc.newRenoRecovery() || sndUna >= recover) {
-      // Reno: the first new ACK ends recovery, cwnd = ssthresh ("deflating" the window).
-      // NewReno full ACK, RFC 6582 3.2 step 3 (1): cwnd = min(ssthresh, max(FlightSize, SMSS)
-      // + SMSS).
-      inRecovery = false;
-      restartedInRecovery = false;
-      cc.setCwnd(
-          cc.newRenoRecovery()
-              ? Math.min(cc.ssthresh(), Math.max(flightSize(), smss) + smss)
-              : cc.ssthresh());
-      return false;
-    }
-    // RFC 6582 3.2 step 4, a partial ACK: retransmit the first unacknowledged segment, deflate
-    // the window by the data acknowledged, and add back one SMSS if that was at least one.
-    retransmitFirstUnacknowledged(RetransmitReason.FAST);
-    cc.setCwnd(cc.cwnd() - acked + (acked >= smss ? smss : 0));
-    return true;
-  }
-
-  /** RFC 5681 3.2: three duplicate ACKs mean a segment was lost; further ones inflate cwnd. */
-  private void duplicateAckArrives() {
-    duplicateAcks++;
-    if (inRecovery) {
-      cc.setCwnd(cc.cwnd() + sendMss()); // step 5: each further duplicate inflates the window
-      return;
-    }
-    // RFC 6582 3.2 step 2: no new recovery until the ACKs cover what was sent at the last one.
-    if (duplicateAcks == 3 && (!cc.newRenoRecovery() || sndUna >= recover)) {
-      inRecovery = true;
-      recover = sndMax;
-      cc.onFastRetransmit(env.now(), flightSize());
-      timedPosition = -1; // Karn
-      retransmitFirstUnacknowledged(RetransmitReason.FAST);
     }
   }
 
@@ -1384,9 +1329,10 @@ public final class TcpConnection {
     sackOn = config.sackPermitted() && peerOfferedSack;
     rcvWnd = Math.min(config.receiveBuffer(), 0xFFFFL << rcvShift);
     int smss = sendMss();
-    cc =
-        CongestionControls.create(
-            config.congestionControl(), smss, config.initialWindowBytes(smss));
+    CongestionControls.Variant variant = CongestionControls.get(config.congestionControl());
+    window = new CongestionWindow(smss, config.initialWindowBytes(smss));
+    cc = variant.congestionControl().get();
+    recovery = variant.lossRecovery().apply(new RecoveryView());
   }
 
   private void established() {
@@ -1525,12 +1471,12 @@ public final class TcpConnection {
 
   /** The congestion window in bytes (unlimited before the handshake). */
   public long cwnd() {
-    return cc == null ? Long.MAX_VALUE : cc.cwnd();
+    return window == null ? Long.MAX_VALUE : window.cwnd();
   }
 
   /** The slow-start threshold in bytes. */
   public long ssthresh() {
-    return cc == null ? Long.MAX_VALUE : cc.ssthresh();
+    return window == null ? Long.MAX_VALUE : window.ssthresh();
   }
 
   /** Bytes sent and not yet acknowledged. */
@@ -1540,7 +1486,7 @@ public final class TcpConnection {
 
   /** Whether fast recovery is under way. */
   public boolean inRecovery() {
-    return inRecovery;
+    return recovery != null && recovery.inRecovery();
   }
 
   /** The current retransmission timeout, backoff included. */
@@ -1596,5 +1542,53 @@ public final class TcpConnection {
   @Override
   public String toString() {
     return tuple + " " + state;
+  }
+
+  /** This connection as its {@link LossRecovery} sees it. */
+  private final class RecoveryView implements LossRecovery.Connection {
+    @Override
+    public long now() {
+      return env.now();
+    }
+
+    @Override
+    public long sndUna() {
+      return sndUna;
+    }
+
+    @Override
+    public long sndMax() {
+      return sndMax;
+    }
+
+    @Override
+    public long flightSize() {
+      return TcpConnection.this.flightSize();
+    }
+
+    @Override
+    public long srtt() {
+      return rtt.srtt();
+    }
+
+    @Override
+    public CongestionWindow window() {
+      return window;
+    }
+
+    @Override
+    public CongestionControl congestionControl() {
+      return cc;
+    }
+
+    @Override
+    public void retransmitFirstUnacknowledged(RetransmitReason reason) {
+      TcpConnection.this.retransmitFirstUnacknowledged(reason);
+    }
+
+    @Override
+    public void stopRttTiming() {
+      timedPosition = -1;
+    }
   }
 }
