@@ -12,8 +12,9 @@ import netsim.tcp.cc.CongestionWindow;
  *
  * <p>{@link RenoRecovery} (RFC 5681 3.2) and {@link NewRenoRecovery} (RFC 6582) count duplicate
  * ACKs. A SACK scoreboard (RFC 6675), PRR (RFC 6937) or RACK-TLP (RFC 8985) is another
- * implementation: what it needs of the connection grows {@link Connection}, and a timer of its own
- * (RACK's reordering window, TLP's probe) is its {@link #deadline()}.
+ * implementation: what it needs of the connection (the SACK blocks of an ACK, the send times of
+ * segments) grows {@link Connection}, and a timer of its own (RACK's reordering window, TLP's
+ * probe) becomes one more {@link TcpTimers} deadline that it sets through {@link Connection}.
  */
 interface LossRecovery {
 
@@ -46,14 +47,6 @@ interface LossRecovery {
 
   /** Whether a recovery is under way. */
   boolean inRecovery();
-
-  /** When this recovery next needs {@link #onDeadline}; {@link TcpConnection#NEVER} for none. */
-  default long deadline() {
-    return TcpConnection.NEVER;
-  }
-
-  /** Its {@link #deadline()} has come. */
-  default void onDeadline(long now) {}
 
   /** What a connection offers its loss recovery; positions count from the SYN (position 0). */
   interface Connection {

@@ -18,6 +18,10 @@ import static netsim.tcp.TcpState.LISTEN;
 import static netsim.tcp.TcpState.SYN_RECEIVED;
 import static netsim.tcp.TcpState.SYN_SENT;
 import static netsim.tcp.TcpState.TIME_WAIT;
+import static netsim.tcp.TcpTimers.Kind.DELAYED_ACK;
+import static netsim.tcp.TcpTimers.Kind.KEEPALIVE;
+import static netsim.tcp.TcpTimers.Kind.PERSIST;
+import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
 
 import com.google.common.collect.ImmutableList;
 import java.io.ByteArrayOutputStream;
@@ -80,7 +84,7 @@ public final class TcpConnection {
   }
 
   /** {@link #pollAt()} when no timer is running. */
-  public static final long NEVER = Long.MAX_VALUE;
+  public static final long NEVER = TcpTimers.NEVER;
 
   /** RFC 9293 3.7.1: the MSS to assume when the peer sends none. */
   static final int DEFAULT_PEER_MSS = 536;
@@ -162,15 +166,8 @@ public final class TcpConnection {
   /** Full-sized segments received since our last ACK, for delayed ACKs. */
   private int unackedSegments;
 
-  // Timers, as absolute deadlines.
-  private long retransmitAt = NEVER;
-  private long timeWaitAt = NEVER;
-  private long delayedAckAt = NEVER;
-  private long persistAt = NEVER;
-  private int persistBackoffs;
+  private final TcpTimers timers = new TcpTimers();
   private boolean forceSmallSegment;
-  private long keepaliveAt = NEVER;
-  private int keepalivesUnanswered;
   private int retries;
   private final RttEstimator rtt;
   private long timedPosition = -1;
@@ -243,7 +240,7 @@ public final class TcpConnection {
       output();
       sndUna = 1;
       timedPosition = -1;
-      stopRetransmitTimer();
+      timers.stop(RETRANSMIT);
       established();
     } else {
       setState(SYN_RECEIVED, StateCause.RCV, SYN);
@@ -780,8 +777,8 @@ public final class TcpConnection {
       }
       if (unackedSegments >= 2) {
         ackNow();
-      } else if (delayedAckAt == NEVER) {
-        delayedAckAt = Time.after(env.now(), config.delayedAckTimeout());
+      } else if (!timers.isRunning(DELAYED_ACK)) {
+        timers.start(DELAYED_ACK, Time.after(env.now(), config.delayedAckTimeout()));
       }
     }
   }
@@ -829,8 +826,8 @@ public final class TcpConnection {
         setState(CLOSE_WAIT, StateCause.RCV, flags);
         if (config.delayedAck()) {
           // The passive closer's ACK may wait, as Linux's does, in case its FIN can join it.
-          if (delayedAckAt == NEVER) {
-            delayedAckAt = Time.after(env.now(), config.delayedAckTimeout());
+          if (!timers.isRunning(DELAYED_ACK)) {
+            timers.start(DELAYED_ACK, Time.after(env.now(), config.delayedAckTimeout()));
           }
         } else {
           ackNow();
@@ -900,27 +897,33 @@ public final class TcpConnection {
 
   /** The earliest time this connection needs {@link #onTimer()}, or {@link #NEVER}. */
   public long pollAt() {
-    return Math.min(
-        Math.min(retransmitAt, timeWaitAt),
-        Math.min(delayedAckAt, Math.min(persistAt, keepaliveAt)));
+    return timers.pollAt();
   }
 
-  /** Handles every timer that has expired by now. */
+  /**
+   * Handles the first timer that has expired by now ({@link TcpTimers.Kind}'s order), and with it
+   * an expired delayed ACK.
+   */
   public void onTimer() {
     long now = env.now();
-    if (timeWaitAt <= now) {
-      // RFC 9293 3.10.8: "If the time-wait timeout expires on a connection, delete the TCB,
-      // enter the CLOSED state, and return."
-      timeWaitAt = NEVER;
-      enterClosed(StateCause.TIME_WAIT_TIMEOUT);
-    } else if (retransmitAt <= now) {
-      retransmissionTimeout();
-    } else if (persistAt <= now) {
-      persistTimeout();
-    } else if (keepaliveAt <= now) {
-      keepaliveTimeout();
+    TcpTimers.Kind due = timers.due(now);
+    if (due != null) {
+      switch (due) {
+        case TIME_WAIT -> {
+          // RFC 9293 3.10.8: "If the time-wait timeout expires on a connection, delete the TCB,
+          // enter the CLOSED state, and return."
+          timers.stop(TcpTimers.Kind.TIME_WAIT);
+          enterClosed(StateCause.TIME_WAIT_TIMEOUT);
+        }
+        case RETRANSMIT -> retransmissionTimeout();
+        case PERSIST -> persistTimeout();
+        case KEEPALIVE -> keepaliveTimeout();
+        case DELAYED_ACK -> {
+          // Sent below, also when another timer came first.
+        }
+      }
     }
-    if (delayedAckAt <= now && state != CLOSED) {
+    if (timers.isDue(DELAYED_ACK, now) && state != CLOSED) {
       ackNow();
       output();
     }
@@ -930,7 +933,7 @@ public final class TcpConnection {
 
   /** RFC 6298 5.4 - 5.6: retransmit the earliest unacknowledged segment and back off. */
   private void retransmissionTimeout() {
-    retransmitAt = NEVER;
+    timers.stop(RETRANSMIT);
     int limit =
         switch (state) {
           case SYN_SENT -> config.synRetries();
@@ -978,7 +981,7 @@ public final class TcpConnection {
    * window, backing off like the RTO, until the window opens.
    */
   private void persistTimeout() {
-    persistAt = NEVER;
+    timers.stop(PERSIST);
     long dataEnd = 1 + sendBuffer.end();
     if (sndNxt >= dataEnd) {
       return;
@@ -994,60 +997,54 @@ public final class TcpConnection {
     sndMax = Math.max(sndMax, sndNxt + 1);
     env.retransmitted(this, probe, RetransmitReason.PROBE);
     transmit(probe);
-    persistBackoffs++;
+    timers.persistProbeSent();
     startPersistTimer();
   }
 
   private void startPersistTimer() {
     long interval = rtt.rto();
-    for (int i = 0; i < persistBackoffs && interval < config.maxRto(); i++) {
+    for (int i = 0; i < timers.persistBackoffs() && interval < config.maxRto(); i++) {
       interval *= 2;
     }
-    persistAt = Time.after(env.now(), Math.min(interval, config.maxRto()));
+    timers.start(PERSIST, Time.after(env.now(), Math.min(interval, config.maxRto())));
   }
 
   /** RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough. */
   private void keepaliveTimeout() {
-    keepaliveAt = NEVER;
-    if (keepalivesUnanswered >= config.keepaliveProbes()) {
+    timers.stop(KEEPALIVE);
+    if (timers.keepalivesUnanswered() >= config.keepaliveProbes()) {
       timeout();
       return;
     }
     // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
     transmit(segment(seqOf(sndNxt) - 1, rcvNxt, ACK, null));
-    keepalivesUnanswered++;
-    keepaliveAt = Time.after(env.now(), config.keepaliveInterval());
+    timers.keepaliveSent(Time.after(env.now(), config.keepaliveInterval()));
   }
 
   /** A segment arrived: the connection is alive; the next probe waits a whole idle time. */
   private void restartKeepalive() {
     if (config.keepalive() && (state == ESTABLISHED || state == CLOSE_WAIT)) {
-      keepalivesUnanswered = 0;
-      keepaliveAt = Time.after(env.now(), config.keepaliveIdle());
+      timers.restartKeepalive(Time.after(env.now(), config.keepaliveIdle()));
     }
   }
 
   private void startTimeWait() {
     // "Start the time-wait timer, turn off the other timers."
-    stopRetransmitTimer();
-    persistAt = NEVER;
-    keepaliveAt = NEVER;
+    timers.stop(RETRANSMIT);
+    timers.stop(PERSIST);
+    timers.stop(KEEPALIVE);
     long duration = config.timeWaitDuration();
-    timeWaitAt = Time.after(env.now(), duration);
+    timers.start(TcpTimers.Kind.TIME_WAIT, Time.after(env.now(), duration));
     if (duration == 0 && state == TIME_WAIT) {
       // COUNTERFACTUAL zero-length TIME-WAIT: close once the final ACK has gone out.
       output();
-      timeWaitAt = NEVER;
+      timers.stop(TcpTimers.Kind.TIME_WAIT);
       enterClosed(StateCause.TIME_WAIT_ZERO);
     }
   }
 
   private void startRetransmitTimer() {
-    retransmitAt = Time.after(env.now(), rtt.rto());
-  }
-
-  private void stopRetransmitTimer() {
-    retransmitAt = NEVER;
+    timers.start(RETRANSMIT, Time.after(env.now(), rtt.rto()));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1072,8 +1069,8 @@ public final class TcpConnection {
     if (sndNxt < 1 + sendBuffer.end()
         && sndMax == sndUna
         && sndUna > 0
-        && retransmitAt == NEVER
-        && persistAt == NEVER
+        && !timers.isRunning(RETRANSMIT)
+        && !timers.isRunning(PERSIST)
         && state.isSynchronized()) {
       // Data waits but nothing is in flight, so no ACK will come to move it: the window is
       // closed, or too small to be worth a segment. The persist timer will force it.
@@ -1160,7 +1157,7 @@ public final class TcpConnection {
       }
       sndMax = sndNxt;
     }
-    if (length > 0 && retransmitAt == NEVER) {
+    if (length > 0 && !timers.isRunning(RETRANSMIT)) {
       // RFC 6298 5.1: "Every time a packet containing data is sent (including a
       // retransmission), if the timer is not running, start it running."
       startRetransmitTimer();
@@ -1219,7 +1216,7 @@ public final class TcpConnection {
   private void transmit(TcpSegment seg) {
     if (seg.has(ACK)) {
       ackPending = false;
-      delayedAckAt = NEVER;
+      timers.stop(DELAYED_ACK);
       unackedSegments = 0;
     }
     segmentsSent++;
@@ -1265,7 +1262,7 @@ public final class TcpConnection {
     // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
     // 3.2 step 5: on the first partial ACK of a recovery only).
     if (sndUna >= sndMax) {
-      stopRetransmitTimer();
+      timers.stop(RETRANSMIT);
     } else if (outcome != LossRecovery.AckOutcome.PARTIAL_KEEP_TIMER) {
       startRetransmitTimer();
     }
@@ -1300,8 +1297,7 @@ public final class TcpConnection {
   private void updateWindow(TcpSegment seg) {
     sndWnd = scaledWindow(seg);
     if (sndWnd > 0) {
-      persistAt = NEVER;
-      persistBackoffs = 0;
+      timers.resetPersist();
     }
     maxSndWnd = Math.max(maxSndWnd, sndWnd);
     sndWl1 = seg.seq();
@@ -1357,8 +1353,8 @@ public final class TcpConnection {
   }
 
   private void returnToListen(StateCause cause, int causeFlags) {
-    stopRetransmitTimer();
-    delayedAckAt = NEVER;
+    timers.stop(RETRANSMIT);
+    timers.stop(DELAYED_ACK);
     ackPending = false;
     setState(LISTEN, cause, causeFlags);
   }
@@ -1368,11 +1364,7 @@ public final class TcpConnection {
   }
 
   private void enterClosed(StateCause cause, int causeFlags) {
-    stopRetransmitTimer();
-    timeWaitAt = NEVER;
-    delayedAckAt = NEVER;
-    persistAt = NEVER;
-    keepaliveAt = NEVER;
+    timers.stopAll();
     setState(CLOSED, cause, causeFlags);
     env.appEvent(this, AppEvent.CLOSED, 0);
     handler.onClosed(this);
@@ -1500,11 +1492,11 @@ public final class TcpConnection {
   }
 
   public long retransmitDeadline() {
-    return retransmitAt;
+    return timers.deadline(RETRANSMIT);
   }
 
   public long timeWaitDeadline() {
-    return timeWaitAt;
+    return timers.deadline(TcpTimers.Kind.TIME_WAIT);
   }
 
   /** Application bytes sent for the first time. */
