@@ -24,8 +24,6 @@ import static netsim.tcp.TcpTimers.Kind.PERSIST;
 import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
 
 import com.google.common.collect.ImmutableList;
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import netsim.core.Time;
@@ -115,39 +113,19 @@ public final class TcpConnection {
   private boolean finQueued;
   private boolean wantsWritable;
 
-  // Receive sequence space.
-  private int irs;
-  private int rcvNxt;
-  private boolean deliverData = true;
+  // Receiving (RFC 9293 3.3.1 receive sequence space, 3.8.6.2.2, 3.8.6.3).
+  private final ReceiveSide receive;
   private boolean peerFinSeen;
 
   // Options in effect (RFC 7323, RFC 2018).
   private int peerMss = DEFAULT_PEER_MSS;
   private int sndShift;
-  private int rcvShift;
   private boolean timestampsOn;
-  private long tsRecent;
   private final long tsOffset;
   private boolean sackOn;
   private boolean peerOfferedScaling;
   private boolean peerOfferedTimestamps;
   private boolean peerOfferedSack;
-
-  // Receiving: reassembly, the offered window and the application's reading.
-  private final ReassemblyQueue reassembly = new ReassemblyQueue();
-
-  /** The stream offset of RCV.NXT's byte: in-order bytes received so far. */
-  private long receivedOffset;
-
-  /** RCV.WND: the window offered, from RCV.NXT. */
-  private long rcvWnd;
-
-  /** Bytes received in order while the application was not reading; null when there are none. */
-  private ByteArrayOutputStream unread;
-
-  private boolean reading = true;
-  private boolean finPending;
-  private int pendingFinSeq;
 
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
   private CongestionWindow window;
@@ -160,12 +138,6 @@ public final class TcpConnection {
   private long reportedRto = -1;
   private long reportedFlight = -1;
 
-  // Output.
-  private boolean ackPending;
-
-  /** Full-sized segments received since our last ACK, for delayed ACKs. */
-  private int unackedSegments;
-
   private final TcpTimers timers = new TcpTimers();
   private boolean forceSmallSegment;
   private int retries;
@@ -176,7 +148,6 @@ public final class TcpConnection {
 
   // Counters.
   private long bytesSent;
-  private long bytesDelivered;
   private long segmentsSent;
   private long retransmissions;
 
@@ -203,8 +174,7 @@ public final class TcpConnection {
     this.rtt =
         new RttEstimator(
             config.initialRto(), config.minRto(), config.maxRto(), config.clockGranularity());
-    this.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
-    this.rcvWnd = Math.min(config.receiveBuffer(), 0xFFFF);
+    this.receive = new ReceiveSide(config, timers, new ReceiveView());
     visited.add(CLOSED);
   }
 
@@ -230,8 +200,7 @@ public final class TcpConnection {
     passiveOpen = true;
     state = LISTEN;
     visited.add(LISTEN);
-    irs = syn.seq();
-    rcvNxt = irs + 1;
+    receive.synchronize(syn.seq());
     takeSynOptions(syn);
     updateWindow(syn);
     if (config.twoWayHandshake()) {
@@ -317,7 +286,7 @@ public final class TcpConnection {
    * arrives afterwards is acknowledged (RFC 9293 keeps receiving in FIN-WAIT) but not delivered.
    */
   public void close() {
-    deliverData = false;
+    receive.stopDelivering();
     shutdownOutput();
   }
 
@@ -342,7 +311,7 @@ public final class TcpConnection {
    */
   public void vanish() {
     if (state != CLOSED) {
-      ackPending = false;
+      receive.cancelAck();
       enterClosed(StateCause.HOST_CRASH);
     }
   }
@@ -429,8 +398,7 @@ public final class TcpConnection {
       // Fifth: "If neither of the SYN or RST bits is set, then drop the segment and return."
       return;
     }
-    irs = seg.seq();
-    rcvNxt = irs + 1;
+    receive.synchronize(seg.seq());
     takeSynOptions(seg);
     if (ackAcceptable) {
       acknowledge(seg.ack());
@@ -439,7 +407,7 @@ public final class TcpConnection {
       // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
       // form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
       updateWindow(seg);
-      ackPending = true;
+      ackNow();
       setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
       // "If there are other controls or text in the segment, then continue processing at the
@@ -463,14 +431,18 @@ public final class TcpConnection {
     int segLen = seg.seqLength();
     boolean syn = seg.has(SYN);
 
-    if (state == TIME_WAIT && seg.has(FIN) && !seg.has(RST) && !syn && seq + segLen == rcvNxt) {
+    if (state == TIME_WAIT
+        && seg.has(FIN)
+        && !seg.has(RST)
+        && !syn
+        && seq + segLen == receive.rcvNxt()) {
       // RFC 9293 3.10.7.4, TIME-WAIT: "The only thing that can arrive in this state is a
       // retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL timeout."
-      ackPending = true;
+      ackNow();
       startTimeWait();
       return;
     }
-    if (state == SYN_RECEIVED && syn && seq == irs && !seg.has(RST)) {
+    if (state == SYN_RECEIVED && syn && seq == receive.irs() && !seg.has(RST)) {
       if (!seg.has(ACK)) {
         // The peer retransmitted its SYN: our SYN,ACK was lost. Send it again (as BSD and Linux
         // do; the RFC's sequence check would answer with a bare ACK and wait for our timer).
@@ -482,23 +454,25 @@ public final class TcpConnection {
       seq++;
       segLen--;
       syn = false;
-      ackPending = true;
+      ackNow();
     }
 
     // First, check the sequence number.
-    if (!isAcceptable(seq, segLen)) {
+    if (!receive.isAcceptable(seq, segLen)) {
       // "If an incoming segment is not acceptable, an acknowledgment should be sent in reply
       // (unless the RST bit is set, if so drop the segment and return)."
       if (!seg.has(RST)) {
         if (syn) {
           challengeAck(); // RFC 5961 4.2: the reply to a SYN is a (rate-limited) challenge ACK
         } else {
-          ackPending = true;
+          ackNow();
         }
       }
       return;
     }
-    takeTimestamp(seg);
+    if (timestampsOn) {
+      receive.takeTimestamp(seg.options());
+    }
     restartKeepalive();
 
     // Second, check the RST bit.
@@ -523,29 +497,9 @@ public final class TcpConnection {
     processTextAndFin(seg, seq);
   }
 
-  /** RFC 7323 4.3: remember the peer's latest timestamp to echo it. */
-  private void takeTimestamp(TcpSegment seg) {
-    TcpOptions options = seg.options();
-    if (timestampsOn && options.timestamps() && (int) options.tsVal() - (int) tsRecent >= 0) {
-      tsRecent = options.tsVal();
-    }
-  }
-
-  /** The acceptability test of RFC 9293 3.10.7.4 (the table of SEG.LEN and RCV.WND). */
-  private boolean isAcceptable(int seq, int segLen) {
-    int window = (int) rcvWnd;
-    if (segLen == 0) {
-      return window == 0 ? seq == rcvNxt : Seq.inWindow(seq, rcvNxt, window);
-    }
-    if (window == 0) {
-      return false;
-    }
-    return Seq.inWindow(seq, rcvNxt, window) || Seq.inWindow(seq + segLen - 1, rcvNxt, window);
-  }
-
   /** RFC 9293 3.10.7.4, second: the RST bit, with RFC 5961 3.2's exact-match rule. */
   private void rstArrives(int seq) {
-    if (config.challengeAcks() && seq != rcvNxt) {
+    if (config.challengeAcks() && seq != receive.rcvNxt()) {
       // RFC 5961 3.2: "If the RST bit is set and the sequence number does not exactly match the
       // next expected sequence value, yet is within the current receive window, TCP MUST send an
       // acknowledgment (challenge ACK)."
@@ -629,7 +583,7 @@ public final class TcpConnection {
       if (config.challengeAcks()) {
         challengeAck();
       } else {
-        ackPending = true;
+        ackNow();
       }
       return false;
     } else {
@@ -686,8 +640,8 @@ public final class TcpConnection {
         // Acknowledge it, and restart the 2 MSL timeout." Whatever else passed the sequence
         // check is acknowledged the same way, except a bare duplicate ACK at RCV.NXT, which
         // (as in BSD and Linux) gets no answer, so that two endpoints cannot trade ACKs.
-        if (seg.seqLength() > 0 || seg.seq() != rcvNxt) {
-          ackPending = true;
+        if (seg.seqLength() > 0 || seg.seq() != receive.rcvNxt()) {
+          ackNow();
           startTimeWait();
         }
       }
@@ -701,6 +655,7 @@ public final class TcpConnection {
   /** Whether the segment's FIN comes right after RCV.NXT's data, so the FIN step will take it. */
   private boolean carriesNextFin(TcpSegment seg) {
     int finSeq = seg.seq() + seg.data().length;
+    int rcvNxt = receive.rcvNxt();
     return seg.has(FIN) && Seq.le(seg.seq(), rcvNxt) && Seq.ge(finSeq, rcvNxt);
   }
 
@@ -717,16 +672,13 @@ public final class TcpConnection {
         // <CTL=ACK>."
         byte[] data = seg.data();
         if (data.length > 0) {
-          receiveText(textSeq, data);
+          receive.receiveText(textSeq, data);
         }
         int finSeq = textSeq + data.length;
-        if (seg.has(FIN) && Seq.gt(finSeq, rcvNxt)) {
-          // A FIN beyond a gap waits for the gap to be filled.
-          finPending = true;
-          pendingFinSeq = finSeq;
-          ackNow();
+        if (seg.has(FIN) && Seq.gt(finSeq, receive.rcvNxt())) {
+          receive.holdFin(finSeq);
         }
-        if ((seg.has(FIN) && finSeq == rcvNxt) || (finPending && pendingFinSeq == rcvNxt)) {
+        if ((seg.has(FIN) && finSeq == receive.rcvNxt()) || receive.heldFinIsNext()) {
           finArrives(seg.flags());
         }
       }
@@ -735,100 +687,23 @@ public final class TcpConnection {
         // received from the remote side. Ignore the segment text." A FIN at RCV.NXT is still
         // taken by the eighth step: "advance RCV.NXT over the FIN, and send an acknowledgment
         // for the FIN", and the state remains.
-        if (seg.has(FIN) && textSeq + seg.data().length == rcvNxt) {
+        if (seg.has(FIN) && textSeq + seg.data().length == receive.rcvNxt()) {
           finArrives(seg.flags());
         }
       }
     }
   }
 
-  /**
-   * Takes segment text: in-order bytes go to the application (with any held data they make
-   * contiguous), out-of-order bytes are held; what lies outside the window is dropped.
-   */
-  private void receiveText(int textSeq, byte[] data) {
-    int offset = Seq.diff(textSeq, rcvNxt);
-    int from = Math.max(0, -offset);
-    int to = (int) Math.min(data.length, rcvWnd - offset);
-    if (from >= to) {
-      ackNow(); // a duplicate, or nothing inside the window
-      return;
-    }
-    byte[] fresh = from == 0 && to == data.length ? data : Arrays.copyOfRange(data, from, to);
-    if (offset + from > 0) {
-      // Out of order: hold it, and say at once where the gap begins (RFC 5681 4.2).
-      reassembly.add(receivedOffset + offset + from, fresh);
-      ackNow();
-      return;
-    }
-    boolean gapWasOpen = !reassembly.isEmpty();
-    accept(fresh);
-    byte[] filled = reassembly.drain(receivedOffset);
-    if (filled.length > 0) {
-      accept(filled);
-    }
-    if (gapWasOpen || !config.delayedAck()) {
-      ackNow(); // RFC 5681 4.2: a segment that fills a gap is acknowledged at once
-    } else {
-      // RFC 9293 3.8.6.3 / RFC 1122 4.2.3.2: ACK at least every second full-sized segment,
-      // and never later than the delayed-ACK timeout.
-      if (data.length >= sendMss()) {
-        unackedSegments++;
-      }
-      if (unackedSegments >= 2) {
-        ackNow();
-      } else if (!timers.isRunning(DELAYED_ACK)) {
-        timers.start(DELAYED_ACK, Time.after(env.now(), config.delayedAckTimeout()));
-      }
-    }
-  }
-
-  /** In-order bytes: advance RCV.NXT, shrink the window, and give them to the application. */
-  private void accept(byte[] bytes) {
-    rcvNxt += bytes.length;
-    receivedOffset += bytes.length;
-    rcvWnd = Math.max(0, rcvWnd - bytes.length);
-    bytesDelivered += bytes.length;
-    if (!deliverData) {
-      openWindow(); // the application closed: bytes are acknowledged and discarded
-    } else if (reading) {
-      env.appEvent(this, AppEvent.DATA, bytes.length);
-      handler.onData(this, bytes);
-      openWindow();
-    } else {
-      if (unread == null) {
-        unread = new ByteArrayOutputStream(bytes.length);
-      }
-      unread.writeBytes(bytes);
-    }
-  }
-
-  /**
-   * Receiver silly-window avoidance (RFC 9293 3.8.6.2.2): the window grows only by at least
-   * min(half the buffer, one MSS) at a time. Returns whether it grew.
-   */
-  private boolean openWindow() {
-    long free = Math.min(config.receiveBuffer() - unreadBytes(), 0xFFFFL << rcvShift);
-    if (free - rcvWnd >= Math.min(config.receiveBuffer() / 2, sendMss())) {
-      rcvWnd = free;
-      return true;
-    }
-    return false;
-  }
-
   /** RFC 9293 3.10.7.4, eighth: the FIN, arriving on a segment with {@code flags}. */
   private void finArrives(int flags) {
     // "Advance RCV.NXT over the FIN, and send an acknowledgment for the FIN."
-    finPending = false;
-    rcvNxt++;
+    receive.takeFin();
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED -> {
         setState(CLOSE_WAIT, StateCause.RCV, flags);
         if (config.delayedAck()) {
           // The passive closer's ACK may wait, as Linux's does, in case its FIN can join it.
-          if (!timers.isRunning(DELAYED_ACK)) {
-            timers.start(DELAYED_ACK, Time.after(env.now(), config.delayedAckTimeout()));
-          }
+          receive.delayAck();
         } else {
           ackNow();
         }
@@ -861,7 +736,7 @@ public final class TcpConnection {
 
   /** Schedules an immediate acknowledgment (sent by the next output). */
   private void ackNow() {
-    ackPending = true;
+    receive.ackNow();
   }
 
   /**
@@ -870,16 +745,8 @@ public final class TcpConnection {
    * announces the reopened window.
    */
   public void setReading(boolean on) {
-    reading = on;
-    if (on && unread != null) {
-      byte[] waiting = unread.toByteArray();
-      unread = null; // its memory goes with it
-      if (deliverData) {
-        env.appEvent(this, AppEvent.DATA, waiting.length);
-        handler.onData(this, waiting);
-      }
-    }
-    if (on && state != CLOSED && openWindow()) {
+    receive.setReading(on);
+    if (on && state != CLOSED && receive.openWindow()) {
       ackNow(); // a window update (RFC 9293 3.8.6.2.2)
       output();
       env.timersChanged(this);
@@ -888,7 +755,7 @@ public final class TcpConnection {
 
   /** Bytes received in order that the application has not taken yet. */
   public int unreadBytes() {
-    return unread == null ? 0 : unread.size();
+    return receive.unreadBytes();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -993,7 +860,8 @@ public final class TcpConnection {
       forceSmallSegment = false;
       return;
     }
-    TcpSegment probe = segment(seqOf(sndNxt), rcvNxt, ACK, sendBuffer.copy(sndNxt - 1, 1));
+    TcpSegment probe =
+        segment(seqOf(sndNxt), receive.rcvNxt(), ACK, sendBuffer.copy(sndNxt - 1, 1));
     sndMax = Math.max(sndMax, sndNxt + 1);
     env.retransmitted(this, probe, RetransmitReason.PROBE);
     transmit(probe);
@@ -1017,7 +885,7 @@ public final class TcpConnection {
       return;
     }
     // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
-    transmit(segment(seqOf(sndNxt) - 1, rcvNxt, ACK, null));
+    transmit(segment(seqOf(sndNxt) - 1, receive.rcvNxt(), ACK, null));
     timers.keepaliveSent(Time.after(env.now(), config.keepaliveInterval()));
   }
 
@@ -1060,11 +928,11 @@ public final class TcpConnection {
     while ((next = nextSegment()) != null) {
       transmit(next);
     }
-    if (ackPending) {
+    if (receive.ackPending()) {
       // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
       // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
       // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
-      transmit(segment(seqOf(sndMax), rcvNxt, ACK, null));
+      transmit(segment(seqOf(sndMax), receive.rcvNxt(), ACK, null));
     }
     if (sndNxt < 1 + sendBuffer.end()
         && sndMax == sndUna
@@ -1112,7 +980,7 @@ public final class TcpConnection {
     }
     byte[] data = length == 0 ? null : sendBuffer.copy(position - 1, length);
     int flags = ACK | (fin ? FIN : 0) | (length > 0 && position + length == dataEnd ? PSH : 0);
-    TcpSegment seg = segment(seqOf(position), rcvNxt, flags, data);
+    TcpSegment seg = segment(seqOf(position), receive.rcvNxt(), flags, data);
     bytesSent += Math.max(0, position + length - Math.max(position, sndMax)); // new bytes only
     advance(position, length + (fin ? 1 : 0));
     return seg;
@@ -1141,7 +1009,7 @@ public final class TcpConnection {
 
   private TcpSegment sendSyn() {
     int flags = state == SYN_SENT ? SYN : SYN | ACK;
-    TcpSegment seg = segment(iss, rcvNxt, flags, null);
+    TcpSegment seg = segment(iss, receive.rcvNxt(), flags, null);
     advance(0, 1);
     return seg;
   }
@@ -1173,9 +1041,9 @@ public final class TcpConnection {
     boolean syn = (flags & SYN) != 0;
     TcpOptions options = syn ? synOptions() : TcpOptions.NONE;
     if ((syn ? options.timestamps() : timestampsOn) && (flags & RST) == 0) {
-      options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? tsRecent : 0);
+      options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? receive.tsRecent() : 0);
     }
-    int windowField = (int) Math.min(0xFFFF, syn ? rcvWnd : rcvWnd >> rcvShift);
+    int windowField = receive.windowField(syn);
     return new TcpSegment(
         tuple.local().port(),
         tuple.remote().port(),
@@ -1215,9 +1083,7 @@ public final class TcpConnection {
 
   private void transmit(TcpSegment seg) {
     if (seg.has(ACK)) {
-      ackPending = false;
-      timers.stop(DELAYED_ACK);
-      unackedSegments = 0;
+      receive.ackSent();
     }
     segmentsSent++;
     env.transmit(this, seg);
@@ -1231,7 +1097,7 @@ public final class TcpConnection {
       return;
     }
     lastChallengeAck = now;
-    ackPending = true;
+    ackNow();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1311,19 +1177,14 @@ public final class TcpConnection {
     peerOfferedScaling = options.hasWindowScale();
     peerOfferedTimestamps = options.timestamps();
     peerOfferedSack = options.sackPermitted();
-    boolean weScale = config.windowScaling();
-    if (weScale && peerOfferedScaling) {
-      sndShift = options.windowScale();
-    } else {
-      sndShift = 0;
-      rcvShift = 0;
-    }
+    boolean scaling = config.windowScaling() && peerOfferedScaling;
+    sndShift = scaling ? options.windowScale() : 0;
     timestampsOn = config.timestamps() && peerOfferedTimestamps;
     if (timestampsOn) {
-      tsRecent = options.tsVal();
+      receive.setTsRecent(options.tsVal());
     }
     sackOn = config.sackPermitted() && peerOfferedSack;
-    rcvWnd = Math.min(config.receiveBuffer(), 0xFFFFL << rcvShift);
+    receive.windowScaling(scaling);
     int smss = sendMss();
     CongestionControls.Variant variant = CongestionControls.get(config.congestionControl());
     window = new CongestionWindow(smss, config.initialWindowBytes(smss));
@@ -1354,8 +1215,7 @@ public final class TcpConnection {
 
   private void returnToListen(StateCause cause, int causeFlags) {
     timers.stop(RETRANSMIT);
-    timers.stop(DELAYED_ACK);
-    ackPending = false;
+    receive.cancelAck();
     setState(LISTEN, cause, causeFlags);
   }
 
@@ -1439,7 +1299,7 @@ public final class TcpConnection {
   }
 
   public int irs() {
-    return irs;
+    return receive.irs();
   }
 
   /** SND.UNA as a sequence number. */
@@ -1453,7 +1313,7 @@ public final class TcpConnection {
   }
 
   public int rcvNxt() {
-    return rcvNxt;
+    return receive.rcvNxt();
   }
 
   /** SND.WND in bytes (scaled). */
@@ -1506,7 +1366,7 @@ public final class TcpConnection {
 
   /** Application bytes received in order (delivered unless the application closed). */
   public long bytesDelivered() {
-    return bytesDelivered;
+    return receive.bytesDelivered();
   }
 
   public long segmentsSent() {
@@ -1534,6 +1394,25 @@ public final class TcpConnection {
   @Override
   public String toString() {
     return tuple + " " + state;
+  }
+
+  /** This connection as its {@link ReceiveSide} sees it. */
+  private final class ReceiveView implements ReceiveSide.Connection {
+    @Override
+    public long now() {
+      return env.now();
+    }
+
+    @Override
+    public int sendMss() {
+      return TcpConnection.this.sendMss();
+    }
+
+    @Override
+    public void deliver(byte[] bytes) {
+      env.appEvent(TcpConnection.this, AppEvent.DATA, bytes.length);
+      handler.onData(TcpConnection.this, bytes);
+    }
   }
 
   /** This connection as its {@link LossRecovery} sees it. */
