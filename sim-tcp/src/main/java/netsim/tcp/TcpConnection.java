@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 import static netsim.tcp.TcpFlags.ACK;
 import static netsim.tcp.TcpFlags.FIN;
-import static netsim.tcp.TcpFlags.PSH;
 import static netsim.tcp.TcpFlags.RST;
 import static netsim.tcp.TcpFlags.SYN;
 import static netsim.tcp.TcpState.CLOSED;
@@ -28,7 +27,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import netsim.core.Time;
 import netsim.tcp.cc.CongestionControl;
-import netsim.tcp.cc.CongestionWindow;
 
 /**
  * One TCP connection (a TCB) and its state machine, as RFC 9293 section 3.10 describes the event
@@ -46,10 +44,13 @@ import netsim.tcp.cc.CongestionWindow;
  * without data (an ACK, a RST), we use SND.MAX, the highest position ever sent, because our SND.NXT
  * moves back on retransmission and the RFC's does not.
  *
- * <p>Data transfer: a sliding window limited by the peer's window and the congestion window ({@link
- * CongestionControl}), sender and receiver silly-window avoidance and Nagle (RFC 9293 3.8.6), fast
- * retransmit and recovery ({@link LossRecovery}: RFC 5681, RFC 6582), out-of-order reassembly,
- * delayed acknowledgments, the persist timer for zero windows, and keep-alives.
+ * <p>Data transfer is handed to parts beside the state machine: the {@link SendSide} (the send
+ * sequence space, segmentation with Nagle and sender silly-window avoidance, zero-window probes,
+ * RTT timing and the retransmission timer, congestion control ({@link CongestionControl}) with its
+ * {@link LossRecovery}: RFC 5681, RFC 6582), the {@link ReceiveSide} (the receive sequence space,
+ * reassembly, the offered window, delayed acknowledgments) and the {@link TcpTimers}. The
+ * connection keeps connection management: the user calls, the order of checks of an arriving
+ * segment, option negotiation, the FIN step, every state change, and which timer to handle.
  */
 public final class TcpConnection {
 
@@ -100,17 +101,8 @@ public final class TcpConnection {
   /** Whether this connection came from a LISTEN (RFC 9293 3.10.7.4: it returns there on RST). */
   private boolean passiveOpen;
 
-  // Send sequence space (RFC 9293 3.3.1), as stream positions; see the class comment.
-  private final int iss;
-  private long sndUna;
-  private long sndNxt;
-  private long sndMax;
-  private long sndWnd;
-  private long maxSndWnd;
-  private int sndWl1;
-  private int sndWl2;
-  private final SendBuffer sendBuffer;
-  private boolean finQueued;
+  // Sending (RFC 9293 3.3.1 send sequence space, 3.7.4, 3.8.6; RFC 6298; RFC 5681).
+  private final SendSide send;
   private boolean wantsWritable;
 
   // Receiving (RFC 9293 3.3.1 receive sequence space, 3.8.6.2.2, 3.8.6.3).
@@ -119,18 +111,12 @@ public final class TcpConnection {
 
   // Options in effect (RFC 7323, RFC 2018).
   private int peerMss = DEFAULT_PEER_MSS;
-  private int sndShift;
   private boolean timestampsOn;
   private final long tsOffset;
   private boolean sackOn;
   private boolean peerOfferedScaling;
   private boolean peerOfferedTimestamps;
   private boolean peerOfferedSack;
-
-  // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
-  private CongestionWindow window;
-  private CongestionControl cc;
-  private LossRecovery recovery;
 
   private long reportedCwnd = -1;
   private long reportedSsthresh = -1;
@@ -139,17 +125,10 @@ public final class TcpConnection {
   private long reportedFlight = -1;
 
   private final TcpTimers timers = new TcpTimers();
-  private boolean forceSmallSegment;
-  private int retries;
-  private final RttEstimator rtt;
-  private long timedPosition = -1;
-  private long timedSince;
   private long lastChallengeAck = Long.MIN_VALUE;
 
   // Counters.
-  private long bytesSent;
   private long segmentsSent;
-  private long retransmissions;
 
   /**
    * A new connection in CLOSED.
@@ -168,12 +147,8 @@ public final class TcpConnection {
     this.tuple = checkNotNull(tuple, "tuple");
     this.env = checkNotNull(env, "env");
     this.handler = handler == null ? new TcpHandler() {} : handler;
-    this.iss = iss;
     this.tsOffset = tsOffset;
-    this.sendBuffer = new SendBuffer(config.sendBuffer());
-    this.rtt =
-        new RttEstimator(
-            config.initialRto(), config.minRto(), config.maxRto(), config.clockGranularity());
+    this.send = new SendSide(config, iss, timers, new SendView());
     this.receive = new ReceiveSide(config, timers, new ReceiveView());
     visited.add(CLOSED);
   }
@@ -202,13 +177,12 @@ public final class TcpConnection {
     visited.add(LISTEN);
     receive.synchronize(syn.seq());
     takeSynOptions(syn);
-    updateWindow(syn);
+    send.updateWindow(syn);
     if (config.twoWayHandshake()) {
       // COUNTERFACTUAL: no third step. Our SYN is taken as known to the peer at once.
       setState(ESTABLISHED, StateCause.RCV_SYN_TWO_WAY);
       output();
-      sndUna = 1;
-      timedPosition = -1;
+      send.takeSynAsAcknowledged();
       timers.stop(RETRANSMIT);
       established();
     } else {
@@ -231,8 +205,9 @@ public final class TcpConnection {
   /** {@link #send(byte[])} for part of an array. */
   public int send(byte[] data, int offset, int length) {
     checkState(state != CLOSED && state != LISTEN, "connection does not exist (state %s)", state);
-    checkState(!finQueued, "connection closing: the sending side is shut down (state %s)", state);
-    int accepted = sendBuffer.append(data, offset, length);
+    checkState(
+        !send.finQueued(), "connection closing: the sending side is shut down (state %s)", state);
+    int accepted = send.append(data, offset, length);
     wantsWritable = accepted < length;
     if (state == ESTABLISHED || state == CLOSE_WAIT) {
       output();
@@ -244,12 +219,12 @@ public final class TcpConnection {
 
   /** Bytes the send buffer can still take. */
   public int sendBufferFree() {
-    return sendBuffer.free();
+    return send.bufferFree();
   }
 
   /** Bytes of memory the send buffer holds now (it grows with its data; for tests). */
   int sendBufferAllocated() {
-    return sendBuffer.allocated();
+    return send.bufferAllocated();
   }
 
   /**
@@ -263,12 +238,12 @@ public final class TcpConnection {
         enterClosed(StateCause.CLOSE);
       }
       case SYN_RECEIVED, ESTABLISHED -> {
-        finQueued = true;
+        send.queueFin();
         setState(FIN_WAIT_1, StateCause.CLOSE);
       }
       case CLOSE_WAIT -> {
         // RFC 9293 fixes RFC 793 here: CLOSE-WAIT goes to LAST-ACK.
-        finQueued = true;
+        send.queueFin();
         setState(LAST_ACK, StateCause.CLOSE);
       }
       default -> {
@@ -295,7 +270,7 @@ public final class TcpConnection {
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
           // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" (the RFC's SND.NXT is our SND.MAX)
-          transmit(segment(seqOf(sndMax), 0, RST, null));
+          transmit(segment(send.seqOf(send.sndMax()), 0, RST, null));
       default -> {
         // LISTEN, SYN-SENT: no reset; CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
       }
@@ -349,21 +324,21 @@ public final class TcpConnection {
 
   /** Reports cwnd, ssthresh, SRTT, RTO and the bytes in flight when one of them changed. */
   private void reportCongestion() {
-    if (window == null) {
+    if (!send.hasCongestionControl()) {
       return;
     }
-    long cwnd = window.cwnd();
-    long ssthresh = window.ssthresh();
-    long flight = flightSize();
+    long cwnd = send.cwnd();
+    long ssthresh = send.ssthresh();
+    long flight = send.flightSize();
     if (cwnd != reportedCwnd
         || ssthresh != reportedSsthresh
-        || rtt.srtt() != reportedSrtt
-        || rtt.rto() != reportedRto
+        || send.srtt() != reportedSrtt
+        || send.rto() != reportedRto
         || flight != reportedFlight) {
       reportedCwnd = cwnd;
       reportedSsthresh = ssthresh;
-      reportedSrtt = rtt.srtt();
-      reportedRto = rtt.rto();
+      reportedSrtt = send.srtt();
+      reportedRto = send.rto();
       reportedFlight = flight;
       env.congestionChanged(this);
     }
@@ -376,14 +351,14 @@ public final class TcpConnection {
     if (seg.has(ACK)) {
       // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is set, if so
       // drop the segment and return) <SEQ=SEG.ACK><CTL=RST> and discard the segment."
-      if (Seq.le(seg.ack(), iss) || Seq.gt(seg.ack(), seqOf(sndMax))) {
+      if (Seq.le(seg.ack(), send.iss()) || Seq.gt(seg.ack(), send.seqOf(send.sndMax()))) {
         if (!seg.has(RST)) {
           transmit(segment(seg.ack(), 0, RST, null));
         }
         return;
       }
       // "If SND.UNA < SEG.ACK =< SND.NXT, then the ACK is acceptable."
-      ackAcceptable = Seq.lt(seqOf(sndUna), seg.ack());
+      ackAcceptable = Seq.lt(send.seqOf(send.sndUna()), seg.ack());
     }
     // Second, check the RST bit.
     if (seg.has(RST)) {
@@ -401,12 +376,12 @@ public final class TcpConnection {
     receive.synchronize(seg.seq());
     takeSynOptions(seg);
     if (ackAcceptable) {
-      acknowledge(seg.ack());
+      send.acknowledge(seg.ack());
     }
-    if (sndUna > 0) {
+    if (send.sndUna() > 0) {
       // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
       // form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
-      updateWindow(seg);
+      send.updateWindow(seg);
       ackNow();
       setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
@@ -419,9 +394,9 @@ public final class TcpConnection {
       // "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT>
       // <CTL=SYN,ACK> and send it." (Simultaneous open, RFC 9293 Figure 7.) Our SYN goes out
       // again, now with the ACK. Text in the SYN is not queued (a deliberate simplification).
-      updateWindow(seg);
+      send.updateWindow(seg);
       setState(SYN_RECEIVED, StateCause.RCV, SYN);
-      sndNxt = 0;
+      send.resendSyn();
     }
   }
 
@@ -446,7 +421,7 @@ public final class TcpConnection {
       if (!seg.has(ACK)) {
         // The peer retransmitted its SYN: our SYN,ACK was lost. Send it again (as BSD and Linux
         // do; the RFC's sequence check would answer with a bare ACK and wait for our timer).
-        sndNxt = 0;
+        send.resendSyn();
         return;
       }
       // Simultaneous open: the peer's SYN,ACK repeats the SYN we already hold. Take it as the
@@ -545,7 +520,7 @@ public final class TcpConnection {
       challengeAck();
     } else {
       // RFC 793's rule: a SYN in the window is an error; reset the connection.
-      transmit(segment(seqOf(sndMax), 0, RST, null));
+      transmit(segment(send.seqOf(send.sndMax()), 0, RST, null));
       reset(SYN);
     }
   }
@@ -558,20 +533,22 @@ public final class TcpConnection {
     int ack = seg.ack();
     // RFC 5961 5.2: "the ACK value is considered acceptable only if it is in the range of
     // ((SND.UNA - MAX.SND.WND) =< SEG.ACK =< SND.NXT)". Otherwise send a (challenge) ACK.
-    boolean tooNew = Seq.gt(ack, seqOf(sndMax));
+    boolean tooNew = Seq.gt(ack, send.seqOf(send.sndMax()));
     boolean tooOld =
         config.challengeAcks()
-            && Seq.lt(ack, seqOf(sndUna) - (int) Math.min(maxSndWnd, Integer.MAX_VALUE));
+            && Seq.lt(
+                ack,
+                send.seqOf(send.sndUna()) - (int) Math.min(send.maxSndWnd(), Integer.MAX_VALUE));
     if (state == SYN_RECEIVED) {
       // "If SND.UNA < SEG.ACK =< SND.NXT, then enter ESTABLISHED state and continue processing";
       // "If the segment acknowledgment is not acceptable, form a reset segment
       // <SEQ=SEG.ACK><CTL=RST> and send it."
-      if (!Seq.lt(seqOf(sndUna), ack) || tooNew) {
+      if (!Seq.lt(send.seqOf(send.sndUna()), ack) || tooNew) {
         transmit(segment(ack, 0, RST, null));
         return false;
       }
-      acknowledge(ack);
-      updateWindow(seg);
+      send.acknowledge(ack);
+      send.updateWindow(seg);
       setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
       if (state != ESTABLISHED) {
@@ -590,24 +567,19 @@ public final class TcpConnection {
       // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK"; duplicates are ignored
       // by the state machine, and counted for fast retransmit (RFC 5681 2: same ACK, no data,
       // no SYN or FIN, data outstanding, the same window).
-      if (Seq.lt(seqOf(sndUna), ack)) {
-        acknowledge(ack);
-      } else if (recovery != null
-          && ack == seqOf(sndUna)
-          && seg.seqLength() == 0
-          && sndMax > sndUna
-          && sndWnd > 0
-          && scaledWindow(seg) == sndWnd) {
-        recovery.onDuplicateAck();
+      if (Seq.lt(send.seqOf(send.sndUna()), ack)) {
+        send.acknowledge(ack);
+      } else if (send.isDuplicateAck(seg)) {
+        send.duplicateAck();
       }
       // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK), set SND.WND <-
       // SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
-      if (Seq.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && Seq.le(sndWl2, ack))) {
-        updateWindow(seg);
+      if (send.mayUpdateWindow(seg)) {
+        send.updateWindow(seg);
       }
     }
 
-    boolean finAcked = finQueued && sndUna > finPosition();
+    boolean finAcked = send.finAcked();
     switch (state) {
       case FIN_WAIT_1 -> {
         // "In addition to the processing for the ESTABLISHED state, if the FIN segment is now
@@ -712,7 +684,7 @@ public final class TcpConnection {
         // "If our FIN has been ACKed (perhaps in this segment), then enter TIME-WAIT, start the
         // time-wait timer, turn off the other timers; otherwise, enter the CLOSING state."
         ackNow();
-        if (sndUna > finPosition()) {
+        if (send.finAcked()) {
           setState(TIME_WAIT, StateCause.RCV, flags);
           startTimeWait();
         } else {
@@ -807,7 +779,7 @@ public final class TcpConnection {
           case SYN_RECEIVED -> passiveOpen ? config.synAckRetries() : config.synRetries();
           default -> config.maxRetries();
         };
-    if (retries >= limit) {
+    if (send.retries() >= limit) {
       // RFC 9293 3.10.8 USER TIMEOUT: "flush all queues, signal the user 'error: connection
       // aborted due to user timeout' ... delete the TCB, enter the CLOSED state".
       if (state == SYN_RECEIVED && passiveOpen) {
@@ -817,23 +789,9 @@ public final class TcpConnection {
       }
       return;
     }
-    retries++;
-    retransmissions++;
-    rtt.backOff();
-    timedPosition = -1; // Karn: no RTT sample from a retransmitted segment
-    if (recovery != null && sndMax > sndUna) {
-      // RFC 5681 3.1 (4) and RFC 6582 4: collapse to the loss window; leave recovery.
-      recovery.onTimeout();
-    }
-    // Go back to the first unacknowledged segment; the window allows one segment at first.
-    sndNxt = sndUna;
-    TcpSegment first = nextSegment();
-    if (first != null) {
-      env.retransmitted(this, first, RetransmitReason.RTO);
-      transmit(first);
-    }
+    send.retransmitOnTimeout();
     output();
-    startRetransmitTimer();
+    send.startRetransmitTimer();
   }
 
   /** The connection gives up: the user hears "timeout", and the TCB is deleted. */
@@ -849,32 +807,17 @@ public final class TcpConnection {
    */
   private void persistTimeout() {
     timers.stop(PERSIST);
-    long dataEnd = 1 + sendBuffer.end();
-    if (sndNxt >= dataEnd) {
+    if (!send.dataWaits()) {
       return;
     }
-    if (sndWnd > 0) {
+    if (send.sndWnd() > 0) {
       // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
-      forceSmallSegment = true;
+      send.forceSmallSegment(true);
       output();
-      forceSmallSegment = false;
+      send.forceSmallSegment(false);
       return;
     }
-    TcpSegment probe =
-        segment(seqOf(sndNxt), receive.rcvNxt(), ACK, sendBuffer.copy(sndNxt - 1, 1));
-    sndMax = Math.max(sndMax, sndNxt + 1);
-    env.retransmitted(this, probe, RetransmitReason.PROBE);
-    transmit(probe);
-    timers.persistProbeSent();
-    startPersistTimer();
-  }
-
-  private void startPersistTimer() {
-    long interval = rtt.rto();
-    for (int i = 0; i < timers.persistBackoffs() && interval < config.maxRto(); i++) {
-      interval *= 2;
-    }
-    timers.start(PERSIST, Time.after(env.now(), Math.min(interval, config.maxRto())));
+    send.probeZeroWindow();
   }
 
   /** RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough. */
@@ -885,7 +828,7 @@ public final class TcpConnection {
       return;
     }
     // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
-    transmit(segment(seqOf(sndNxt) - 1, receive.rcvNxt(), ACK, null));
+    transmit(segment(send.seqOf(send.sndNxt()) - 1, receive.rcvNxt(), ACK, null));
     timers.keepaliveSent(Time.after(env.now(), config.keepaliveInterval()));
   }
 
@@ -911,10 +854,6 @@ public final class TcpConnection {
     }
   }
 
-  private void startRetransmitTimer() {
-    timers.start(RETRANSMIT, Time.after(env.now(), rtt.rto()));
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Sending
   // ---------------------------------------------------------------------------------------------
@@ -925,111 +864,16 @@ public final class TcpConnection {
       return;
     }
     TcpSegment next;
-    while ((next = nextSegment()) != null) {
+    while ((next = send.nextSegment()) != null) {
       transmit(next);
     }
     if (receive.ackPending()) {
       // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
       // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
       // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
-      transmit(segment(seqOf(sndMax), receive.rcvNxt(), ACK, null));
+      transmit(segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK, null));
     }
-    if (sndNxt < 1 + sendBuffer.end()
-        && sndMax == sndUna
-        && sndUna > 0
-        && !timers.isRunning(RETRANSMIT)
-        && !timers.isRunning(PERSIST)
-        && state.isSynchronized()) {
-      // Data waits but nothing is in flight, so no ACK will come to move it: the window is
-      // closed, or too small to be worth a segment. The persist timer will force it.
-      startPersistTimer();
-    }
-  }
-
-  /**
-   * The next segment to send from SND.NXT, or null if nothing may be sent. Advances SND.NXT and
-   * starts the retransmission timer and RTT timing as RFC 6298 says.
-   */
-  private TcpSegment nextSegment() {
-    return nextSegment(Math.min(sndWnd, cwnd()));
-  }
-
-  /** {@link #nextSegment()} with the send window limited to {@code window} bytes. */
-  private TcpSegment nextSegment(long window) {
-    long position = sndNxt;
-    if (position == 0) {
-      return sendSyn();
-    }
-    if (state == SYN_SENT || (state == SYN_RECEIVED && sndUna == 0)) {
-      return null; // data waits for ESTABLISHED (RFC 9293 3.10.2)
-    }
-    long dataEnd = 1 + sendBuffer.end();
-    long windowEnd = sndUna + window;
-    int mss = sendMss();
-    long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
-    int length = (int) Math.max(0, limit - position);
-    boolean fin = finQueued && position + length == dataEnd;
-    if (length == 0 && !fin) {
-      return null;
-    }
-    if (length > 0
-        && length < mss
-        && position >= sndMax
-        && !mayDispatchSmall(position, length, dataEnd)) {
-      return null;
-    }
-    byte[] data = length == 0 ? null : sendBuffer.copy(position - 1, length);
-    int flags = ACK | (fin ? FIN : 0) | (length > 0 && position + length == dataEnd ? PSH : 0);
-    TcpSegment seg = segment(seqOf(position), receive.rcvNxt(), flags, data);
-    bytesSent += Math.max(0, position + length - Math.max(position, sndMax)); // new bytes only
-    advance(position, length + (fin ? 1 : 0));
-    return seg;
-  }
-
-  /**
-   * Sender silly-window avoidance and Nagle (RFC 9293 3.8.6.2.1 and 3.7.4) for a new segment
-   * shorter than the MSS: send it if it empties the send buffer and nothing is outstanding (or
-   * Nagle is off), or if it is at least half the largest window the peer ever offered.
-   */
-  private boolean mayDispatchSmall(long position, int length, long dataEnd) {
-    if (forceSmallSegment) {
-      return true;
-    }
-    boolean emptiesBuffer = position + length == dataEnd;
-    boolean nothingOutstanding = sndMax == sndUna;
-    if (emptiesBuffer && (nothingOutstanding || !config.nagle())) {
-      return true;
-    }
-    return maxSndWnd > 0 && length >= maxSndWnd / 2;
-  }
-
-  private long flightSize() {
-    return sndMax - sndUna;
-  }
-
-  private TcpSegment sendSyn() {
-    int flags = state == SYN_SENT ? SYN : SYN | ACK;
-    TcpSegment seg = segment(iss, receive.rcvNxt(), flags, null);
-    advance(0, 1);
-    return seg;
-  }
-
-  /** Moves SND.NXT past a segment of {@code length} sequence numbers at {@code position}. */
-  private void advance(long position, int length) {
-    sndNxt = position + length;
-    if (sndNxt > sndMax) {
-      if (timedPosition < 0 && position >= sndMax) {
-        // RFC 6298 3: time one segment at a time, never a retransmitted one (Karn).
-        timedPosition = position;
-        timedSince = env.now();
-      }
-      sndMax = sndNxt;
-    }
-    if (length > 0 && !timers.isRunning(RETRANSMIT)) {
-      // RFC 6298 5.1: "Every time a packet containing data is sent (including a
-      // retransmission), if the timer is not running, start it running."
-      startRetransmitTimer();
-    }
+    send.startPersistIfStalled();
   }
 
   private int sendMss() {
@@ -1104,70 +948,12 @@ public final class TcpConnection {
   // Bookkeeping
   // ---------------------------------------------------------------------------------------------
 
-  /** SND.UNA <- SEG.ACK: release acknowledged data, take an RTT sample, manage the timer. */
-  private void acknowledge(int ack) {
-    long position = sndUna + Seq.diff(ack, seqOf(sndUna));
-    if (position <= sndUna) {
-      return;
-    }
-    long acked = position - Math.max(sndUna, 1); // the SYN does not count as data
-    sndUna = position;
-    if (sndNxt < sndUna) {
-      sndNxt = sndUna;
-    }
-    sendBuffer.release(Math.max(0, sndUna - 1));
-    if (timedPosition >= 0 && sndUna > timedPosition) {
-      rtt.sample(env.now() - timedSince);
-      timedPosition = -1;
-    }
-    retries = 0;
-    LossRecovery.AckOutcome outcome = LossRecovery.AckOutcome.NOT_IN_RECOVERY;
-    if (recovery != null && acked > 0) {
-      outcome = recovery.onNewAck(acked);
-    }
-    // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
-    // 3.2 step 5: on the first partial ACK of a recovery only).
-    if (sndUna >= sndMax) {
-      timers.stop(RETRANSMIT);
-    } else if (outcome != LossRecovery.AckOutcome.PARTIAL_KEEP_TIMER) {
-      startRetransmitTimer();
-    }
-  }
-
-  /** Sends the segment at SND.UNA again, whatever the windows, without moving SND.NXT back. */
-  private void retransmitFirstUnacknowledged(RetransmitReason reason) {
-    long next = sndNxt;
-    sndNxt = sndUna;
-    TcpSegment seg = nextSegment(Long.MAX_VALUE / 4);
-    sndNxt = Math.max(next, sndNxt);
-    if (seg != null) {
-      retransmissions++;
-      env.retransmitted(this, seg, reason);
-      transmit(seg);
-    }
-  }
-
   /** Tells the application that its send buffer has room again, if it was waiting for that. */
   private void notifyWritable() {
-    if (wantsWritable && state != CLOSED && !finQueued && sendBuffer.free() > 0) {
+    if (wantsWritable && state != CLOSED && !send.finQueued() && send.bufferFree() > 0) {
       wantsWritable = false;
       handler.onWritable(this);
     }
-  }
-
-  /** The peer's window in bytes. RFC 7323 2.2: the window field of a SYN is never scaled. */
-  private long scaledWindow(TcpSegment seg) {
-    return seg.has(SYN) ? seg.window() : (long) seg.window() << sndShift;
-  }
-
-  private void updateWindow(TcpSegment seg) {
-    sndWnd = scaledWindow(seg);
-    if (sndWnd > 0) {
-      timers.resetPersist();
-    }
-    maxSndWnd = Math.max(maxSndWnd, sndWnd);
-    sndWl1 = seg.seq();
-    sndWl2 = seg.ack();
   }
 
   /** Takes the peer's MSS, window scale, SACK-permitted and timestamps from its SYN. */
@@ -1178,32 +964,20 @@ public final class TcpConnection {
     peerOfferedTimestamps = options.timestamps();
     peerOfferedSack = options.sackPermitted();
     boolean scaling = config.windowScaling() && peerOfferedScaling;
-    sndShift = scaling ? options.windowScale() : 0;
+    send.setWindowShift(scaling ? options.windowScale() : 0);
     timestampsOn = config.timestamps() && peerOfferedTimestamps;
     if (timestampsOn) {
       receive.setTsRecent(options.tsVal());
     }
     sackOn = config.sackPermitted() && peerOfferedSack;
     receive.windowScaling(scaling);
-    int smss = sendMss();
-    CongestionControls.Variant variant = CongestionControls.get(config.congestionControl());
-    window = new CongestionWindow(smss, config.initialWindowBytes(smss));
-    cc = variant.congestionControl().get();
-    recovery = variant.lossRecovery().apply(new RecoveryView());
+    send.startCongestionControl(config.congestionControl(), sendMss());
   }
 
   private void established() {
     restartKeepalive();
     env.appEvent(this, AppEvent.ESTABLISHED, 0);
     handler.onEstablished(this);
-  }
-
-  private long finPosition() {
-    return 1 + sendBuffer.end();
-  }
-
-  private int seqOf(long position) {
-    return iss + (int) position;
   }
 
   /** The peer reset the connection (a segment with {@code flags} arrived). */
@@ -1295,7 +1069,7 @@ public final class TcpConnection {
   }
 
   public int iss() {
-    return iss;
+    return send.iss();
   }
 
   public int irs() {
@@ -1304,12 +1078,12 @@ public final class TcpConnection {
 
   /** SND.UNA as a sequence number. */
   public int sndUna() {
-    return seqOf(sndUna);
+    return send.seqOf(send.sndUna());
   }
 
   /** SND.NXT as a sequence number. */
   public int sndNxt() {
-    return seqOf(sndNxt);
+    return send.seqOf(send.sndNxt());
   }
 
   public int rcvNxt() {
@@ -1318,37 +1092,37 @@ public final class TcpConnection {
 
   /** SND.WND in bytes (scaled). */
   public long sndWnd() {
-    return sndWnd;
+    return send.sndWnd();
   }
 
   /** The congestion window in bytes (unlimited before the handshake). */
   public long cwnd() {
-    return window == null ? Long.MAX_VALUE : window.cwnd();
+    return send.cwnd();
   }
 
   /** The slow-start threshold in bytes. */
   public long ssthresh() {
-    return window == null ? Long.MAX_VALUE : window.ssthresh();
+    return send.ssthresh();
   }
 
   /** Bytes sent and not yet acknowledged. */
   public long bytesInFlight() {
-    return flightSize();
+    return send.flightSize();
   }
 
   /** Whether fast recovery is under way. */
   public boolean inRecovery() {
-    return recovery != null && recovery.inRecovery();
+    return send.inRecovery();
   }
 
   /** The current retransmission timeout, backoff included. */
   public long rto() {
-    return rtt.rto();
+    return send.rto();
   }
 
   /** The smoothed RTT, or -1 before the first measurement. */
   public long srtt() {
-    return rtt.srtt();
+    return send.srtt();
   }
 
   public long retransmitDeadline() {
@@ -1361,7 +1135,7 @@ public final class TcpConnection {
 
   /** Application bytes sent for the first time. */
   public long bytesSent() {
-    return bytesSent;
+    return send.bytesSent();
   }
 
   /** Application bytes received in order (delivered unless the application closed). */
@@ -1375,7 +1149,7 @@ public final class TcpConnection {
 
   /** Retransmission timeouts and fast retransmits so far. */
   public long retransmissions() {
-    return retransmissions;
+    return send.retransmissions();
   }
 
   public boolean timestampsEnabled() {
@@ -1388,7 +1162,7 @@ public final class TcpConnection {
 
   /** The shift applied to the peer's window field, or 0 without window scaling. */
   public int sendWindowShift() {
-    return sndShift;
+    return send.windowShift();
   }
 
   @Override
@@ -1415,51 +1189,36 @@ public final class TcpConnection {
     }
   }
 
-  /** This connection as its {@link LossRecovery} sees it. */
-  private final class RecoveryView implements LossRecovery.Connection {
+  /** This connection as its {@link SendSide} sees it. */
+  private final class SendView implements SendSide.Connection {
     @Override
     public long now() {
       return env.now();
     }
 
     @Override
-    public long sndUna() {
-      return sndUna;
+    public TcpState state() {
+      return state;
     }
 
     @Override
-    public long sndMax() {
-      return sndMax;
+    public int sendMss() {
+      return TcpConnection.this.sendMss();
     }
 
     @Override
-    public long flightSize() {
-      return TcpConnection.this.flightSize();
+    public TcpSegment segment(int seq, int flags, byte[] data) {
+      return TcpConnection.this.segment(seq, receive.rcvNxt(), flags, data);
     }
 
     @Override
-    public long srtt() {
-      return rtt.srtt();
+    public void transmit(TcpSegment segment) {
+      TcpConnection.this.transmit(segment);
     }
 
     @Override
-    public CongestionWindow window() {
-      return window;
-    }
-
-    @Override
-    public CongestionControl congestionControl() {
-      return cc;
-    }
-
-    @Override
-    public void retransmitFirstUnacknowledged(RetransmitReason reason) {
-      TcpConnection.this.retransmitFirstUnacknowledged(reason);
-    }
-
-    @Override
-    public void stopRttTiming() {
-      timedPosition = -1;
+    public void retransmitted(TcpSegment segment, RetransmitReason reason) {
+      env.retransmitted(TcpConnection.this, segment, reason);
     }
   }
 }
