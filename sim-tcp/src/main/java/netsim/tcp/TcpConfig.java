@@ -104,7 +104,7 @@ public record TcpConfig(
         receiveBuffer);
     checkArgument(challengeAckInterval >= 0, "challenge ACK interval must not be negative");
     checkArgument(timeWait >= -1, "TIME-WAIT duration must be -1 (2*MSL) or at least 0");
-    netsim.tcp.cc.CongestionControls.check(congestionControl);
+    CongestionControls.check(congestionControl);
     checkArgument(initialWindow >= 0, "initial window must not be negative, got %s", initialWindow);
     checkArgument(
         delayedAckTimeout > 0 && delayedAckTimeout <= Time.millis(500),

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 import static netsim.tcp.TcpFlags.ACK;
 import static netsim.tcp.TcpFlags.FIN;
-import static netsim.tcp.TcpFlags.PSH;
 import static netsim.tcp.TcpFlags.RST;
 import static netsim.tcp.TcpFlags.SYN;
 import static netsim.tcp.TcpState.CLOSED;
@@ -18,15 +17,16 @@ import static netsim.tcp.TcpState.LISTEN;
 import static netsim.tcp.TcpState.SYN_RECEIVED;
 import static netsim.tcp.TcpState.SYN_SENT;
 import static netsim.tcp.TcpState.TIME_WAIT;
+import static netsim.tcp.TcpTimers.Kind.DELAYED_ACK;
+import static netsim.tcp.TcpTimers.Kind.KEEPALIVE;
+import static netsim.tcp.TcpTimers.Kind.PERSIST;
+import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
 
 import com.google.common.collect.ImmutableList;
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import netsim.core.Time;
 import netsim.tcp.cc.CongestionControl;
-import netsim.tcp.cc.CongestionControls;
 
 /**
  * One TCP connection (a TCB) and its state machine, as RFC 9293 section 3.10 describes the event
@@ -44,10 +44,13 @@ import netsim.tcp.cc.CongestionControls;
  * without data (an ACK, a RST), we use SND.MAX, the highest position ever sent, because our SND.NXT
  * moves back on retransmission and the RFC's does not.
  *
- * <p>Data transfer: a sliding window limited by the peer's window and the congestion window ({@link
- * CongestionControl}), sender and receiver silly-window avoidance and Nagle (RFC 9293 3.8.6), fast
- * retransmit and recovery (RFC 5681, RFC 6582), out-of-order reassembly, delayed acknowledgments,
- * the persist timer for zero windows, and keep-alives.
+ * <p>Data transfer is handed to parts beside the state machine: the {@link SendSide} (the send
+ * sequence space, segmentation with Nagle and sender silly-window avoidance, zero-window probes,
+ * RTT timing and the retransmission timer, congestion control ({@link CongestionControl}) with its
+ * {@link LossRecovery}: RFC 5681, RFC 6582), the {@link ReceiveSide} (the receive sequence space,
+ * reassembly, the offered window, delayed acknowledgments) and the {@link TcpTimers}. The
+ * connection keeps connection management: the user calls, the order of checks of an arriving
+ * segment, option negotiation, the FIN step, every state change, and which timer to handle.
  */
 public final class TcpConnection {
 
@@ -57,26 +60,30 @@ public final class TcpConnection {
 
     void transmit(TcpConnection connection, TcpSegment segment);
 
-    void stateChanged(TcpConnection connection, TcpState from, TcpState to, String cause);
+    /**
+     * The connection changed state.
+     *
+     * @param causeFlags for {@link StateCause#RCV}, the flags its trace text names; otherwise 0
+     */
+    void stateChanged(
+        TcpConnection connection, TcpState from, TcpState to, StateCause cause, int causeFlags);
 
     /** The connection's earliest deadline ({@link #pollAt()}) may have changed. */
     void timersChanged(TcpConnection connection);
 
-    /** An event the application sees (for traces): "established", "data", "reset", ... */
-    default void appEvent(TcpConnection connection, String event, long bytes) {}
+    /** An event the application sees (for traces), with a byte count for DATA. */
+    default void appEvent(TcpConnection connection, AppEvent event, long bytes) {}
 
-    /** A segment was sent again ("rto", "fast" or "probe"). */
-    default void retransmitted(TcpConnection connection, TcpSegment segment, String reason) {}
+    /** A segment is sent again. */
+    default void retransmitted(
+        TcpConnection connection, TcpSegment segment, RetransmitReason reason) {}
 
     /** cwnd, ssthresh, SRTT, RTO or the bytes in flight changed. */
     default void congestionChanged(TcpConnection connection) {}
   }
 
-  /** The cause a state change reports when the host crashes. */
-  static final String HOST_CRASH = "host crash";
-
   /** {@link #pollAt()} when no timer is running. */
-  public static final long NEVER = Long.MAX_VALUE;
+  public static final long NEVER = TcpTimers.NEVER;
 
   /** RFC 9293 3.7.1: the MSS to assume when the peer sends none. */
   static final int DEFAULT_PEER_MSS = 536;
@@ -94,61 +101,22 @@ public final class TcpConnection {
   /** Whether this connection came from a LISTEN (RFC 9293 3.10.7.4: it returns there on RST). */
   private boolean passiveOpen;
 
-  // Send sequence space (RFC 9293 3.3.1), as stream positions; see the class comment.
-  private final int iss;
-  private long sndUna;
-  private long sndNxt;
-  private long sndMax;
-  private long sndWnd;
-  private long maxSndWnd;
-  private int sndWl1;
-  private int sndWl2;
-  private final SendBuffer sendBuffer;
-  private boolean finQueued;
+  // Sending (RFC 9293 3.3.1 send sequence space, 3.7.4, 3.8.6; RFC 6298; RFC 5681).
+  private final SendSide send;
   private boolean wantsWritable;
 
-  // Receive sequence space.
-  private int irs;
-  private int rcvNxt;
-  private boolean deliverData = true;
+  // Receiving (RFC 9293 3.3.1 receive sequence space, 3.8.6.2.2, 3.8.6.3).
+  private final ReceiveSide receive;
   private boolean peerFinSeen;
 
   // Options in effect (RFC 7323, RFC 2018).
   private int peerMss = DEFAULT_PEER_MSS;
-  private int sndShift;
-  private int rcvShift;
   private boolean timestampsOn;
-  private long tsRecent;
   private final long tsOffset;
   private boolean sackOn;
   private boolean peerOfferedScaling;
   private boolean peerOfferedTimestamps;
   private boolean peerOfferedSack;
-
-  // Receiving: reassembly, the offered window and the application's reading.
-  private final ReassemblyQueue reassembly = new ReassemblyQueue();
-
-  /** The stream offset of RCV.NXT's byte: in-order bytes received so far. */
-  private long receivedOffset;
-
-  /** RCV.WND: the window offered, from RCV.NXT. */
-  private long rcvWnd;
-
-  /** Bytes received in order while the application was not reading; null when there are none. */
-  private ByteArrayOutputStream unread;
-
-  private boolean reading = true;
-  private boolean finPending;
-  private int pendingFinSeq;
-
-  // Congestion control and loss recovery (RFC 5681, RFC 6582).
-  private CongestionControl cc;
-  private int duplicateAcks;
-  private boolean inRecovery;
-  private boolean restartedInRecovery;
-
-  /** One past the highest position sent when recovery began ("recover" of RFC 6582). */
-  private long recover;
 
   private long reportedCwnd = -1;
   private long reportedSsthresh = -1;
@@ -156,32 +124,11 @@ public final class TcpConnection {
   private long reportedRto = -1;
   private long reportedFlight = -1;
 
-  // Output.
-  private boolean ackPending;
-
-  /** Full-sized segments received since our last ACK, for delayed ACKs. */
-  private int unackedSegments;
-
-  // Timers, as absolute deadlines.
-  private long retransmitAt = NEVER;
-  private long timeWaitAt = NEVER;
-  private long delayedAckAt = NEVER;
-  private long persistAt = NEVER;
-  private int persistBackoffs;
-  private boolean forceSmallSegment;
-  private long keepaliveAt = NEVER;
-  private int keepalivesUnanswered;
-  private int retries;
-  private final RttEstimator rtt;
-  private long timedPosition = -1;
-  private long timedSince;
+  private final TcpTimers timers = new TcpTimers();
   private long lastChallengeAck = Long.MIN_VALUE;
 
   // Counters.
-  private long bytesSent;
-  private long bytesDelivered;
   private long segmentsSent;
-  private long retransmissions;
 
   /**
    * A new connection in CLOSED.
@@ -200,14 +147,9 @@ public final class TcpConnection {
     this.tuple = checkNotNull(tuple, "tuple");
     this.env = checkNotNull(env, "env");
     this.handler = handler == null ? new TcpHandler() {} : handler;
-    this.iss = iss;
     this.tsOffset = tsOffset;
-    this.sendBuffer = new SendBuffer(config.sendBuffer());
-    this.rtt =
-        new RttEstimator(
-            config.initialRto(), config.minRto(), config.maxRto(), config.clockGranularity());
-    this.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
-    this.rcvWnd = Math.min(config.receiveBuffer(), 0xFFFF);
+    this.send = new SendSide(config, iss, timers, new SendView());
+    this.receive = new ReceiveSide(config, timers, new ReceiveView());
     visited.add(CLOSED);
   }
 
@@ -218,7 +160,7 @@ public final class TcpConnection {
   /** RFC 9293 3.10.1 OPEN, active: send a SYN and enter SYN-SENT. */
   public void open() {
     checkState(state == CLOSED, "OPEN in state %s", state);
-    setState(SYN_SENT, "OPEN");
+    setState(SYN_SENT, StateCause.OPEN);
     output();
     env.timersChanged(this);
   }
@@ -233,20 +175,18 @@ public final class TcpConnection {
     passiveOpen = true;
     state = LISTEN;
     visited.add(LISTEN);
-    irs = syn.seq();
-    rcvNxt = irs + 1;
+    receive.synchronize(syn.seq());
     takeSynOptions(syn);
-    updateWindow(syn);
+    send.updateWindow(syn);
     if (config.twoWayHandshake()) {
       // COUNTERFACTUAL: no third step. Our SYN is taken as known to the peer at once.
-      setState(ESTABLISHED, "rcv SYN (two-way handshake)");
+      setState(ESTABLISHED, StateCause.RCV_SYN_TWO_WAY);
       output();
-      sndUna = 1;
-      timedPosition = -1;
-      stopRetransmitTimer();
+      send.takeSynAsAcknowledged();
+      timers.stop(RETRANSMIT);
       established();
     } else {
-      setState(SYN_RECEIVED, "rcv SYN");
+      setState(SYN_RECEIVED, StateCause.RCV, SYN);
       output();
     }
     env.timersChanged(this);
@@ -265,8 +205,9 @@ public final class TcpConnection {
   /** {@link #send(byte[])} for part of an array. */
   public int send(byte[] data, int offset, int length) {
     checkState(state != CLOSED && state != LISTEN, "connection does not exist (state %s)", state);
-    checkState(!finQueued, "connection closing: the sending side is shut down (state %s)", state);
-    int accepted = sendBuffer.append(data, offset, length);
+    checkState(
+        !send.finQueued(), "connection closing: the sending side is shut down (state %s)", state);
+    int accepted = send.append(data, offset, length);
     wantsWritable = accepted < length;
     if (state == ESTABLISHED || state == CLOSE_WAIT) {
       output();
@@ -278,12 +219,12 @@ public final class TcpConnection {
 
   /** Bytes the send buffer can still take. */
   public int sendBufferFree() {
-    return sendBuffer.free();
+    return send.bufferFree();
   }
 
   /** Bytes of memory the send buffer holds now (it grows with its data; for tests). */
   int sendBufferAllocated() {
-    return sendBuffer.allocated();
+    return send.bufferAllocated();
   }
 
   /**
@@ -294,16 +235,16 @@ public final class TcpConnection {
     switch (state) {
       case SYN_SENT -> {
         // "Delete the TCB and return 'error: closing' responses to any queued SENDs."
-        enterClosed("CLOSE");
+        enterClosed(StateCause.CLOSE);
       }
       case SYN_RECEIVED, ESTABLISHED -> {
-        finQueued = true;
-        setState(FIN_WAIT_1, "CLOSE");
+        send.queueFin();
+        setState(FIN_WAIT_1, StateCause.CLOSE);
       }
       case CLOSE_WAIT -> {
         // RFC 9293 fixes RFC 793 here: CLOSE-WAIT goes to LAST-ACK.
-        finQueued = true;
-        setState(LAST_ACK, "CLOSE");
+        send.queueFin();
+        setState(LAST_ACK, StateCause.CLOSE);
       }
       default -> {
         // LISTEN, CLOSED, or already closing: nothing more to do.
@@ -320,7 +261,7 @@ public final class TcpConnection {
    * arrives afterwards is acknowledged (RFC 9293 keeps receiving in FIN-WAIT) but not delivered.
    */
   public void close() {
-    deliverData = false;
+    receive.stopDelivering();
     shutdownOutput();
   }
 
@@ -329,13 +270,13 @@ public final class TcpConnection {
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
           // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" (the RFC's SND.NXT is our SND.MAX)
-          transmit(segment(seqOf(sndMax), 0, RST, null));
+          transmit(segment(send.seqOf(send.sndMax()), 0, RST, null));
       default -> {
         // LISTEN, SYN-SENT: no reset; CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
       }
     }
     if (state != CLOSED) {
-      enterClosed("ABORT");
+      enterClosed(StateCause.ABORT);
     }
   }
 
@@ -345,8 +286,8 @@ public final class TcpConnection {
    */
   public void vanish() {
     if (state != CLOSED) {
-      ackPending = false;
-      enterClosed(HOST_CRASH);
+      receive.cancelAck();
+      enterClosed(StateCause.HOST_CRASH);
     }
   }
 
@@ -356,7 +297,7 @@ public final class TcpConnection {
    */
   void endTimeWaitForNewSyn() {
     checkState(state == TIME_WAIT, "not in TIME-WAIT but %s", state);
-    enterClosed("rcv SYN (new incarnation)");
+    enterClosed(StateCause.RCV_SYN_NEW_INCARNATION);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -383,21 +324,21 @@ public final class TcpConnection {
 
   /** Reports cwnd, ssthresh, SRTT, RTO and the bytes in flight when one of them changed. */
   private void reportCongestion() {
-    if (cc == null) {
+    if (!send.hasCongestionControl()) {
       return;
     }
-    long cwnd = cc.cwnd();
-    long ssthresh = cc.ssthresh();
-    long flight = flightSize();
+    long cwnd = send.cwnd();
+    long ssthresh = send.ssthresh();
+    long flight = send.flightSize();
     if (cwnd != reportedCwnd
         || ssthresh != reportedSsthresh
-        || rtt.srtt() != reportedSrtt
-        || rtt.rto() != reportedRto
+        || send.srtt() != reportedSrtt
+        || send.rto() != reportedRto
         || flight != reportedFlight) {
       reportedCwnd = cwnd;
       reportedSsthresh = ssthresh;
-      reportedSrtt = rtt.srtt();
-      reportedRto = rtt.rto();
+      reportedSrtt = send.srtt();
+      reportedRto = send.rto();
       reportedFlight = flight;
       env.congestionChanged(this);
     }
@@ -410,20 +351,20 @@ public final class TcpConnection {
     if (seg.has(ACK)) {
       // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is set, if so
       // drop the segment and return) <SEQ=SEG.ACK><CTL=RST> and discard the segment."
-      if (Seq.le(seg.ack(), iss) || Seq.gt(seg.ack(), seqOf(sndMax))) {
+      if (Seq.le(seg.ack(), send.iss()) || Seq.gt(seg.ack(), send.seqOf(send.sndMax()))) {
         if (!seg.has(RST)) {
           transmit(segment(seg.ack(), 0, RST, null));
         }
         return;
       }
       // "If SND.UNA < SEG.ACK =< SND.NXT, then the ACK is acceptable."
-      ackAcceptable = Seq.lt(seqOf(sndUna), seg.ack());
+      ackAcceptable = Seq.lt(send.seqOf(send.sndUna()), seg.ack());
     }
     // Second, check the RST bit.
     if (seg.has(RST)) {
       // RFC 5961 3.2 and RFC 9293: a RST is believed in SYN-SENT only if it acknowledges our SYN.
       if (ackAcceptable) {
-        reset("rcv RST");
+        reset(RST);
       }
       return;
     }
@@ -432,18 +373,17 @@ public final class TcpConnection {
       // Fifth: "If neither of the SYN or RST bits is set, then drop the segment and return."
       return;
     }
-    irs = seg.seq();
-    rcvNxt = irs + 1;
+    receive.synchronize(seg.seq());
     takeSynOptions(seg);
     if (ackAcceptable) {
-      acknowledge(seg.ack());
+      send.acknowledge(seg.ack());
     }
-    if (sndUna > 0) {
+    if (send.sndUna() > 0) {
       // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
       // form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
-      updateWindow(seg);
-      ackPending = true;
-      setState(ESTABLISHED, "rcv " + TcpFlags.format(seg.flags()));
+      send.updateWindow(seg);
+      ackNow();
+      setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
       // "If there are other controls or text in the segment, then continue processing at the
       // sixth step." The SYN itself is behind us: the text starts at IRS + 1.
@@ -454,9 +394,9 @@ public final class TcpConnection {
       // "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT>
       // <CTL=SYN,ACK> and send it." (Simultaneous open, RFC 9293 Figure 7.) Our SYN goes out
       // again, now with the ACK. Text in the SYN is not queued (a deliberate simplification).
-      updateWindow(seg);
-      setState(SYN_RECEIVED, "rcv SYN");
-      sndNxt = 0;
+      send.updateWindow(seg);
+      setState(SYN_RECEIVED, StateCause.RCV, SYN);
+      send.resendSyn();
     }
   }
 
@@ -466,18 +406,22 @@ public final class TcpConnection {
     int segLen = seg.seqLength();
     boolean syn = seg.has(SYN);
 
-    if (state == TIME_WAIT && seg.has(FIN) && !seg.has(RST) && !syn && seq + segLen == rcvNxt) {
+    if (state == TIME_WAIT
+        && seg.has(FIN)
+        && !seg.has(RST)
+        && !syn
+        && seq + segLen == receive.rcvNxt()) {
       // RFC 9293 3.10.7.4, TIME-WAIT: "The only thing that can arrive in this state is a
       // retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL timeout."
-      ackPending = true;
+      ackNow();
       startTimeWait();
       return;
     }
-    if (state == SYN_RECEIVED && syn && seq == irs && !seg.has(RST)) {
+    if (state == SYN_RECEIVED && syn && seq == receive.irs() && !seg.has(RST)) {
       if (!seg.has(ACK)) {
         // The peer retransmitted its SYN: our SYN,ACK was lost. Send it again (as BSD and Linux
         // do; the RFC's sequence check would answer with a bare ACK and wait for our timer).
-        sndNxt = 0;
+        send.resendSyn();
         return;
       }
       // Simultaneous open: the peer's SYN,ACK repeats the SYN we already hold. Take it as the
@@ -485,23 +429,25 @@ public final class TcpConnection {
       seq++;
       segLen--;
       syn = false;
-      ackPending = true;
+      ackNow();
     }
 
     // First, check the sequence number.
-    if (!isAcceptable(seq, segLen)) {
+    if (!receive.isAcceptable(seq, segLen)) {
       // "If an incoming segment is not acceptable, an acknowledgment should be sent in reply
       // (unless the RST bit is set, if so drop the segment and return)."
       if (!seg.has(RST)) {
         if (syn) {
           challengeAck(); // RFC 5961 4.2: the reply to a SYN is a (rate-limited) challenge ACK
         } else {
-          ackPending = true;
+          ackNow();
         }
       }
       return;
     }
-    takeTimestamp(seg);
+    if (timestampsOn) {
+      receive.takeTimestamp(seg.options());
+    }
     restartKeepalive();
 
     // Second, check the RST bit.
@@ -526,29 +472,9 @@ public final class TcpConnection {
     processTextAndFin(seg, seq);
   }
 
-  /** RFC 7323 4.3: remember the peer's latest timestamp to echo it. */
-  private void takeTimestamp(TcpSegment seg) {
-    TcpOptions options = seg.options();
-    if (timestampsOn && options.timestamps() && (int) options.tsVal() - (int) tsRecent >= 0) {
-      tsRecent = options.tsVal();
-    }
-  }
-
-  /** The acceptability test of RFC 9293 3.10.7.4 (the table of SEG.LEN and RCV.WND). */
-  private boolean isAcceptable(int seq, int segLen) {
-    int window = (int) rcvWnd;
-    if (segLen == 0) {
-      return window == 0 ? seq == rcvNxt : Seq.inWindow(seq, rcvNxt, window);
-    }
-    if (window == 0) {
-      return false;
-    }
-    return Seq.inWindow(seq, rcvNxt, window) || Seq.inWindow(seq + segLen - 1, rcvNxt, window);
-  }
-
   /** RFC 9293 3.10.7.4, second: the RST bit, with RFC 5961 3.2's exact-match rule. */
   private void rstArrives(int seq) {
-    if (config.challengeAcks() && seq != rcvNxt) {
+    if (config.challengeAcks() && seq != receive.rcvNxt()) {
       // RFC 5961 3.2: "If the RST bit is set and the sequence number does not exactly match the
       // next expected sequence value, yet is within the current receive window, TCP MUST send an
       // acknowledgment (challenge ACK)."
@@ -560,19 +486,19 @@ public final class TcpConnection {
         if (passiveOpen) {
           // "If this connection was initiated with a passive OPEN (i.e., came from the LISTEN
           // state), then return this connection to LISTEN state and return."
-          returnToListen("rcv RST");
+          returnToListen(StateCause.RCV, RST);
         } else {
           // "If this connection was initiated with an active OPEN, then the connection was
           // refused; signal the user 'connection refused'."
-          reset("rcv RST");
+          reset(RST);
         }
       }
       // "Any outstanding RECEIVEs and SEND should receive 'reset' responses ... enter CLOSED."
-      case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> reset("rcv RST");
-      case CLOSING, LAST_ACK -> enterClosed("rcv RST");
+      case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> reset(RST);
+      case CLOSING, LAST_ACK -> enterClosed(StateCause.RCV, RST);
       case TIME_WAIT -> {
         if (!config.rfc1337()) {
-          enterClosed("rcv RST");
+          enterClosed(StateCause.RCV, RST);
         }
         // RFC 1337: ignore RST in TIME-WAIT, so an old RST cannot assassinate it.
       }
@@ -585,7 +511,7 @@ public final class TcpConnection {
     if (state == SYN_RECEIVED && passiveOpen) {
       // "In SYN-RECEIVED state, if the connection was initiated with a passive OPEN, then return
       // this connection to the LISTEN state and return."
-      returnToListen("rcv SYN");
+      returnToListen(StateCause.RCV, SYN);
       return;
     }
     if (config.challengeAcks()) {
@@ -594,8 +520,8 @@ public final class TcpConnection {
       challengeAck();
     } else {
       // RFC 793's rule: a SYN in the window is an error; reset the connection.
-      transmit(segment(seqOf(sndMax), 0, RST, null));
-      reset("rcv SYN");
+      transmit(segment(send.seqOf(send.sndMax()), 0, RST, null));
+      reset(SYN);
     }
   }
 
@@ -607,21 +533,23 @@ public final class TcpConnection {
     int ack = seg.ack();
     // RFC 5961 5.2: "the ACK value is considered acceptable only if it is in the range of
     // ((SND.UNA - MAX.SND.WND) =< SEG.ACK =< SND.NXT)". Otherwise send a (challenge) ACK.
-    boolean tooNew = Seq.gt(ack, seqOf(sndMax));
+    boolean tooNew = Seq.gt(ack, send.seqOf(send.sndMax()));
     boolean tooOld =
         config.challengeAcks()
-            && Seq.lt(ack, seqOf(sndUna) - (int) Math.min(maxSndWnd, Integer.MAX_VALUE));
+            && Seq.lt(
+                ack,
+                send.seqOf(send.sndUna()) - (int) Math.min(send.maxSndWnd(), Integer.MAX_VALUE));
     if (state == SYN_RECEIVED) {
       // "If SND.UNA < SEG.ACK =< SND.NXT, then enter ESTABLISHED state and continue processing";
       // "If the segment acknowledgment is not acceptable, form a reset segment
       // <SEQ=SEG.ACK><CTL=RST> and send it."
-      if (!Seq.lt(seqOf(sndUna), ack) || tooNew) {
+      if (!Seq.lt(send.seqOf(send.sndUna()), ack) || tooNew) {
         transmit(segment(ack, 0, RST, null));
         return false;
       }
-      acknowledge(ack);
-      updateWindow(seg);
-      setState(ESTABLISHED, "rcv " + TcpFlags.format(seg.flags()));
+      send.acknowledge(ack);
+      send.updateWindow(seg);
+      setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
       if (state != ESTABLISHED) {
         return false;
@@ -632,31 +560,26 @@ public final class TcpConnection {
       if (config.challengeAcks()) {
         challengeAck();
       } else {
-        ackPending = true;
+        ackNow();
       }
       return false;
     } else {
       // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK"; duplicates are ignored
       // by the state machine, and counted for fast retransmit (RFC 5681 2: same ACK, no data,
       // no SYN or FIN, data outstanding, the same window).
-      if (Seq.lt(seqOf(sndUna), ack)) {
-        acknowledge(ack);
-      } else if (cc != null
-          && ack == seqOf(sndUna)
-          && seg.seqLength() == 0
-          && sndMax > sndUna
-          && sndWnd > 0
-          && scaledWindow(seg) == sndWnd) {
-        duplicateAckArrives();
+      if (Seq.lt(send.seqOf(send.sndUna()), ack)) {
+        send.acknowledge(ack);
+      } else if (send.isDuplicateAck(seg)) {
+        send.duplicateAck();
       }
       // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK), set SND.WND <-
       // SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
-      if (Seq.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && Seq.le(sndWl2, ack))) {
-        updateWindow(seg);
+      if (send.mayUpdateWindow(seg)) {
+        send.updateWindow(seg);
       }
     }
 
-    boolean finAcked = finQueued && sndUna > finPosition();
+    boolean finAcked = send.finAcked();
     switch (state) {
       case FIN_WAIT_1 -> {
         // "In addition to the processing for the ESTABLISHED state, if the FIN segment is now
@@ -664,14 +587,14 @@ public final class TcpConnection {
         // segment also carries the peer's FIN, the FIN step takes us from FIN-WAIT-1 straight to
         // TIME-WAIT ("if our FIN has been ACKed (perhaps in this segment)").
         if (finAcked && !carriesNextFin(seg)) {
-          setState(FIN_WAIT_2, "rcv " + TcpFlags.format(seg.flags()));
+          setState(FIN_WAIT_2, StateCause.RCV, seg.flags());
         }
       }
       case CLOSING -> {
         // "If the ACK acknowledges our FIN, then enter the TIME-WAIT state; otherwise, ignore
         // the segment." Once in TIME-WAIT, the segment's text and FIN are processed on.
         if (finAcked) {
-          setState(TIME_WAIT, "rcv " + TcpFlags.format(seg.flags()));
+          setState(TIME_WAIT, StateCause.RCV, seg.flags());
           startTimeWait();
         }
         return finAcked;
@@ -680,7 +603,7 @@ public final class TcpConnection {
         // "The only thing that can arrive in this state is an acknowledgment of our FIN. If our
         // FIN is now acknowledged, delete the TCB, enter the CLOSED state, and return."
         if (finAcked) {
-          enterClosed("rcv " + TcpFlags.format(seg.flags()));
+          enterClosed(StateCause.RCV, seg.flags());
         }
         return false;
       }
@@ -689,8 +612,8 @@ public final class TcpConnection {
         // Acknowledge it, and restart the 2 MSL timeout." Whatever else passed the sequence
         // check is acknowledged the same way, except a bare duplicate ACK at RCV.NXT, which
         // (as in BSD and Linux) gets no answer, so that two endpoints cannot trade ACKs.
-        if (seg.seqLength() > 0 || seg.seq() != rcvNxt) {
-          ackPending = true;
+        if (seg.seqLength() > 0 || seg.seq() != receive.rcvNxt()) {
+          ackNow();
           startTimeWait();
         }
       }
@@ -704,6 +627,7 @@ public final class TcpConnection {
   /** Whether the segment's FIN comes right after RCV.NXT's data, so the FIN step will take it. */
   private boolean carriesNextFin(TcpSegment seg) {
     int finSeq = seg.seq() + seg.data().length;
+    int rcvNxt = receive.rcvNxt();
     return seg.has(FIN) && Seq.le(seg.seq(), rcvNxt) && Seq.ge(finSeq, rcvNxt);
   }
 
@@ -720,17 +644,14 @@ public final class TcpConnection {
         // <CTL=ACK>."
         byte[] data = seg.data();
         if (data.length > 0) {
-          receiveText(textSeq, data);
+          receive.receiveText(textSeq, data);
         }
         int finSeq = textSeq + data.length;
-        if (seg.has(FIN) && Seq.gt(finSeq, rcvNxt)) {
-          // A FIN beyond a gap waits for the gap to be filled.
-          finPending = true;
-          pendingFinSeq = finSeq;
-          ackNow();
+        if (seg.has(FIN) && Seq.gt(finSeq, receive.rcvNxt())) {
+          receive.holdFin(finSeq);
         }
-        if ((seg.has(FIN) && finSeq == rcvNxt) || (finPending && pendingFinSeq == rcvNxt)) {
-          finArrives("rcv " + TcpFlags.format(seg.flags()));
+        if ((seg.has(FIN) && finSeq == receive.rcvNxt()) || receive.heldFinIsNext()) {
+          finArrives(seg.flags());
         }
       }
       default -> {
@@ -738,100 +659,23 @@ public final class TcpConnection {
         // received from the remote side. Ignore the segment text." A FIN at RCV.NXT is still
         // taken by the eighth step: "advance RCV.NXT over the FIN, and send an acknowledgment
         // for the FIN", and the state remains.
-        if (seg.has(FIN) && textSeq + seg.data().length == rcvNxt) {
-          finArrives("rcv " + TcpFlags.format(seg.flags()));
+        if (seg.has(FIN) && textSeq + seg.data().length == receive.rcvNxt()) {
+          finArrives(seg.flags());
         }
       }
     }
   }
 
-  /**
-   * Takes segment text: in-order bytes go to the application (with any held data they make
-   * contiguous), out-of-order bytes are held; what lies outside the window is dropped.
-   */
-  private void receiveText(int textSeq, byte[] data) {
-    int offset = Seq.diff(textSeq, rcvNxt);
-    int from = Math.max(0, -offset);
-    int to = (int) Math.min(data.length, rcvWnd - offset);
-    if (from >= to) {
-      ackNow(); // a duplicate, or nothing inside the window
-      return;
-    }
-    byte[] fresh = from == 0 && to == data.length ? data : Arrays.copyOfRange(data, from, to);
-    if (offset + from > 0) {
-      // Out of order: hold it, and say at once where the gap begins (RFC 5681 4.2).
-      reassembly.add(receivedOffset + offset + from, fresh);
-      ackNow();
-      return;
-    }
-    boolean gapWasOpen = !reassembly.isEmpty();
-    accept(fresh);
-    byte[] filled = reassembly.drain(receivedOffset);
-    if (filled.length > 0) {
-      accept(filled);
-    }
-    if (gapWasOpen || !config.delayedAck()) {
-      ackNow(); // RFC 5681 4.2: a segment that fills a gap is acknowledged at once
-    } else {
-      // RFC 9293 3.8.6.3 / RFC 1122 4.2.3.2: ACK at least every second full-sized segment,
-      // and never later than the delayed-ACK timeout.
-      if (data.length >= sendMss()) {
-        unackedSegments++;
-      }
-      if (unackedSegments >= 2) {
-        ackNow();
-      } else if (delayedAckAt == NEVER) {
-        delayedAckAt = Time.after(env.now(), config.delayedAckTimeout());
-      }
-    }
-  }
-
-  /** In-order bytes: advance RCV.NXT, shrink the window, and give them to the application. */
-  private void accept(byte[] bytes) {
-    rcvNxt += bytes.length;
-    receivedOffset += bytes.length;
-    rcvWnd = Math.max(0, rcvWnd - bytes.length);
-    bytesDelivered += bytes.length;
-    if (!deliverData) {
-      openWindow(); // the application closed: bytes are acknowledged and discarded
-    } else if (reading) {
-      env.appEvent(this, "data", bytes.length);
-      handler.onData(this, bytes);
-      openWindow();
-    } else {
-      if (unread == null) {
-        unread = new ByteArrayOutputStream(bytes.length);
-      }
-      unread.writeBytes(bytes);
-    }
-  }
-
-  /**
-   * Receiver silly-window avoidance (RFC 9293 3.8.6.2.2): the window grows only by at least
-   * min(half the buffer, one MSS) at a time. Returns whether it grew.
-   */
-  private boolean openWindow() {
-    long free = Math.min(config.receiveBuffer() - unreadBytes(), 0xFFFFL << rcvShift);
-    if (free - rcvWnd >= Math.min(config.receiveBuffer() / 2, sendMss())) {
-      rcvWnd = free;
-      return true;
-    }
-    return false;
-  }
-
-  /** RFC 9293 3.10.7.4, eighth: the FIN. */
-  private void finArrives(String cause) {
+  /** RFC 9293 3.10.7.4, eighth: the FIN, arriving on a segment with {@code flags}. */
+  private void finArrives(int flags) {
     // "Advance RCV.NXT over the FIN, and send an acknowledgment for the FIN."
-    finPending = false;
-    rcvNxt++;
+    receive.takeFin();
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED -> {
-        setState(CLOSE_WAIT, cause);
+        setState(CLOSE_WAIT, StateCause.RCV, flags);
         if (config.delayedAck()) {
           // The passive closer's ACK may wait, as Linux's does, in case its FIN can join it.
-          if (delayedAckAt == NEVER) {
-            delayedAckAt = Time.after(env.now(), config.delayedAckTimeout());
-          }
+          receive.delayAck();
         } else {
           ackNow();
         }
@@ -840,31 +684,31 @@ public final class TcpConnection {
         // "If our FIN has been ACKed (perhaps in this segment), then enter TIME-WAIT, start the
         // time-wait timer, turn off the other timers; otherwise, enter the CLOSING state."
         ackNow();
-        if (sndUna > finPosition()) {
-          setState(TIME_WAIT, cause);
+        if (send.finAcked()) {
+          setState(TIME_WAIT, StateCause.RCV, flags);
           startTimeWait();
         } else {
-          setState(CLOSING, cause);
+          setState(CLOSING, StateCause.RCV, flags);
         }
       }
       case FIN_WAIT_2 -> {
         // "Enter the TIME-WAIT state. Start the time-wait timer, turn off the other timers."
         ackNow();
-        setState(TIME_WAIT, cause);
+        setState(TIME_WAIT, StateCause.RCV, flags);
         startTimeWait();
       }
       default -> ackNow(); // CLOSE-WAIT, CLOSING, LAST-ACK: remain.
     }
     if (!peerFinSeen) {
       peerFinSeen = true;
-      env.appEvent(this, "peer-closed", 0);
+      env.appEvent(this, AppEvent.PEER_CLOSED, 0);
       handler.onPeerClosed(this);
     }
   }
 
   /** Schedules an immediate acknowledgment (sent by the next output). */
   private void ackNow() {
-    ackPending = true;
+    receive.ackNow();
   }
 
   /**
@@ -873,16 +717,8 @@ public final class TcpConnection {
    * announces the reopened window.
    */
   public void setReading(boolean on) {
-    reading = on;
-    if (on && unread != null) {
-      byte[] waiting = unread.toByteArray();
-      unread = null; // its memory goes with it
-      if (deliverData) {
-        env.appEvent(this, "data", waiting.length);
-        handler.onData(this, waiting);
-      }
-    }
-    if (on && state != CLOSED && openWindow()) {
+    receive.setReading(on);
+    if (on && state != CLOSED && receive.openWindow()) {
       ackNow(); // a window update (RFC 9293 3.8.6.2.2)
       output();
       env.timersChanged(this);
@@ -891,7 +727,7 @@ public final class TcpConnection {
 
   /** Bytes received in order that the application has not taken yet. */
   public int unreadBytes() {
-    return unread == null ? 0 : unread.size();
+    return receive.unreadBytes();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -900,27 +736,33 @@ public final class TcpConnection {
 
   /** The earliest time this connection needs {@link #onTimer()}, or {@link #NEVER}. */
   public long pollAt() {
-    return Math.min(
-        Math.min(retransmitAt, timeWaitAt),
-        Math.min(delayedAckAt, Math.min(persistAt, keepaliveAt)));
+    return timers.pollAt();
   }
 
-  /** Handles every timer that has expired by now. */
+  /**
+   * Handles the first timer that has expired by now ({@link TcpTimers.Kind}'s order), and with it
+   * an expired delayed ACK.
+   */
   public void onTimer() {
     long now = env.now();
-    if (timeWaitAt <= now) {
-      // RFC 9293 3.10.8: "If the time-wait timeout expires on a connection, delete the TCB,
-      // enter the CLOSED state, and return."
-      timeWaitAt = NEVER;
-      enterClosed("TIME-WAIT timeout");
-    } else if (retransmitAt <= now) {
-      retransmissionTimeout();
-    } else if (persistAt <= now) {
-      persistTimeout();
-    } else if (keepaliveAt <= now) {
-      keepaliveTimeout();
+    TcpTimers.Kind due = timers.due(now);
+    if (due != null) {
+      switch (due) {
+        case TIME_WAIT -> {
+          // RFC 9293 3.10.8: "If the time-wait timeout expires on a connection, delete the TCB,
+          // enter the CLOSED state, and return."
+          timers.stop(TcpTimers.Kind.TIME_WAIT);
+          enterClosed(StateCause.TIME_WAIT_TIMEOUT);
+        }
+        case RETRANSMIT -> retransmissionTimeout();
+        case PERSIST -> persistTimeout();
+        case KEEPALIVE -> keepaliveTimeout();
+        case DELAYED_ACK -> {
+          // Sent below, also when another timer came first.
+        }
+      }
     }
-    if (delayedAckAt <= now && state != CLOSED) {
+    if (timers.isDue(DELAYED_ACK, now) && state != CLOSED) {
       ackNow();
       output();
     }
@@ -930,50 +772,33 @@ public final class TcpConnection {
 
   /** RFC 6298 5.4 - 5.6: retransmit the earliest unacknowledged segment and back off. */
   private void retransmissionTimeout() {
-    retransmitAt = NEVER;
+    timers.stop(RETRANSMIT);
     int limit =
         switch (state) {
           case SYN_SENT -> config.synRetries();
           case SYN_RECEIVED -> passiveOpen ? config.synAckRetries() : config.synRetries();
           default -> config.maxRetries();
         };
-    if (retries >= limit) {
+    if (send.retries() >= limit) {
       // RFC 9293 3.10.8 USER TIMEOUT: "flush all queues, signal the user 'error: connection
       // aborted due to user timeout' ... delete the TCB, enter the CLOSED state".
       if (state == SYN_RECEIVED && passiveOpen) {
-        returnToListen("USER TIMEOUT");
+        returnToListen(StateCause.USER_TIMEOUT, 0);
       } else {
         timeout();
       }
       return;
     }
-    retries++;
-    retransmissions++;
-    rtt.backOff();
-    timedPosition = -1; // Karn: no RTT sample from a retransmitted segment
-    if (cc != null && sndMax > sndUna) {
-      // RFC 5681 3.1 (4) and RFC 6582 4: collapse to the loss window; leave recovery.
-      cc.onTimeout(env.now(), flightSize());
-      inRecovery = false;
-      duplicateAcks = 0;
-      recover = sndMax;
-    }
-    // Go back to the first unacknowledged segment; the window allows one segment at first.
-    sndNxt = sndUna;
-    TcpSegment first = nextSegment();
-    if (first != null) {
-      env.retransmitted(this, first, "rto");
-      transmit(first);
-    }
+    send.retransmitOnTimeout();
     output();
-    startRetransmitTimer();
+    send.startRetransmitTimer();
   }
 
   /** The connection gives up: the user hears "timeout", and the TCB is deleted. */
   private void timeout() {
-    env.appEvent(this, "timeout", 0);
+    env.appEvent(this, AppEvent.TIMEOUT, 0);
     handler.onTimeout(this);
-    enterClosed("USER TIMEOUT");
+    enterClosed(StateCause.USER_TIMEOUT);
   }
 
   /**
@@ -981,76 +806,52 @@ public final class TcpConnection {
    * window, backing off like the RTO, until the window opens.
    */
   private void persistTimeout() {
-    persistAt = NEVER;
-    long dataEnd = 1 + sendBuffer.end();
-    if (sndNxt >= dataEnd) {
+    timers.stop(PERSIST);
+    if (!send.dataWaits()) {
       return;
     }
-    if (sndWnd > 0) {
+    if (send.sndWnd() > 0) {
       // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
-      forceSmallSegment = true;
+      send.forceSmallSegment(true);
       output();
-      forceSmallSegment = false;
+      send.forceSmallSegment(false);
       return;
     }
-    TcpSegment probe = segment(seqOf(sndNxt), rcvNxt, ACK, sendBuffer.copy(sndNxt - 1, 1));
-    sndMax = Math.max(sndMax, sndNxt + 1);
-    env.retransmitted(this, probe, "probe");
-    transmit(probe);
-    persistBackoffs++;
-    startPersistTimer();
-  }
-
-  private void startPersistTimer() {
-    long interval = rtt.rto();
-    for (int i = 0; i < persistBackoffs && interval < config.maxRto(); i++) {
-      interval *= 2;
-    }
-    persistAt = Time.after(env.now(), Math.min(interval, config.maxRto()));
+    send.probeZeroWindow();
   }
 
   /** RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough. */
   private void keepaliveTimeout() {
-    keepaliveAt = NEVER;
-    if (keepalivesUnanswered >= config.keepaliveProbes()) {
+    timers.stop(KEEPALIVE);
+    if (timers.keepalivesUnanswered() >= config.keepaliveProbes()) {
       timeout();
       return;
     }
     // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
-    transmit(segment(seqOf(sndNxt) - 1, rcvNxt, ACK, null));
-    keepalivesUnanswered++;
-    keepaliveAt = Time.after(env.now(), config.keepaliveInterval());
+    transmit(segment(send.seqOf(send.sndNxt()) - 1, receive.rcvNxt(), ACK, null));
+    timers.keepaliveSent(Time.after(env.now(), config.keepaliveInterval()));
   }
 
   /** A segment arrived: the connection is alive; the next probe waits a whole idle time. */
   private void restartKeepalive() {
     if (config.keepalive() && (state == ESTABLISHED || state == CLOSE_WAIT)) {
-      keepalivesUnanswered = 0;
-      keepaliveAt = Time.after(env.now(), config.keepaliveIdle());
+      timers.restartKeepalive(Time.after(env.now(), config.keepaliveIdle()));
     }
   }
 
   private void startTimeWait() {
     // "Start the time-wait timer, turn off the other timers."
-    stopRetransmitTimer();
-    persistAt = NEVER;
-    keepaliveAt = NEVER;
+    timers.stop(RETRANSMIT);
+    timers.stop(PERSIST);
+    timers.stop(KEEPALIVE);
     long duration = config.timeWaitDuration();
-    timeWaitAt = Time.after(env.now(), duration);
+    timers.start(TcpTimers.Kind.TIME_WAIT, Time.after(env.now(), duration));
     if (duration == 0 && state == TIME_WAIT) {
       // COUNTERFACTUAL zero-length TIME-WAIT: close once the final ACK has gone out.
       output();
-      timeWaitAt = NEVER;
-      enterClosed("TIME-WAIT timeout (zero-length, counterfactual)");
+      timers.stop(TcpTimers.Kind.TIME_WAIT);
+      enterClosed(StateCause.TIME_WAIT_ZERO);
     }
-  }
-
-  private void startRetransmitTimer() {
-    retransmitAt = Time.after(env.now(), rtt.rto());
-  }
-
-  private void stopRetransmitTimer() {
-    retransmitAt = NEVER;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1063,111 +864,16 @@ public final class TcpConnection {
       return;
     }
     TcpSegment next;
-    while ((next = nextSegment()) != null) {
+    while ((next = send.nextSegment()) != null) {
       transmit(next);
     }
-    if (ackPending) {
+    if (receive.ackPending()) {
       // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
       // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
       // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
-      transmit(segment(seqOf(sndMax), rcvNxt, ACK, null));
+      transmit(segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK, null));
     }
-    if (sndNxt < 1 + sendBuffer.end()
-        && sndMax == sndUna
-        && sndUna > 0
-        && retransmitAt == NEVER
-        && persistAt == NEVER
-        && state.isSynchronized()) {
-      // Data waits but nothing is in flight, so no ACK will come to move it: the window is
-      // closed, or too small to be worth a segment. The persist timer will force it.
-      startPersistTimer();
-    }
-  }
-
-  /**
-   * The next segment to send from SND.NXT, or null if nothing may be sent. Advances SND.NXT and
-   * starts the retransmission timer and RTT timing as RFC 6298 says.
-   */
-  private TcpSegment nextSegment() {
-    return nextSegment(Math.min(sndWnd, cwnd()));
-  }
-
-  /** {@link #nextSegment()} with the send window limited to {@code window} bytes. */
-  private TcpSegment nextSegment(long window) {
-    long position = sndNxt;
-    if (position == 0) {
-      return sendSyn();
-    }
-    if (state == SYN_SENT || (state == SYN_RECEIVED && sndUna == 0)) {
-      return null; // data waits for ESTABLISHED (RFC 9293 3.10.2)
-    }
-    long dataEnd = 1 + sendBuffer.end();
-    long windowEnd = sndUna + window;
-    int mss = sendMss();
-    long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
-    int length = (int) Math.max(0, limit - position);
-    boolean fin = finQueued && position + length == dataEnd;
-    if (length == 0 && !fin) {
-      return null;
-    }
-    if (length > 0
-        && length < mss
-        && position >= sndMax
-        && !mayDispatchSmall(position, length, dataEnd)) {
-      return null;
-    }
-    byte[] data = length == 0 ? null : sendBuffer.copy(position - 1, length);
-    int flags = ACK | (fin ? FIN : 0) | (length > 0 && position + length == dataEnd ? PSH : 0);
-    TcpSegment seg = segment(seqOf(position), rcvNxt, flags, data);
-    bytesSent += Math.max(0, position + length - Math.max(position, sndMax)); // new bytes only
-    advance(position, length + (fin ? 1 : 0));
-    return seg;
-  }
-
-  /**
-   * Sender silly-window avoidance and Nagle (RFC 9293 3.8.6.2.1 and 3.7.4) for a new segment
-   * shorter than the MSS: send it if it empties the send buffer and nothing is outstanding (or
-   * Nagle is off), or if it is at least half the largest window the peer ever offered.
-   */
-  private boolean mayDispatchSmall(long position, int length, long dataEnd) {
-    if (forceSmallSegment) {
-      return true;
-    }
-    boolean emptiesBuffer = position + length == dataEnd;
-    boolean nothingOutstanding = sndMax == sndUna;
-    if (emptiesBuffer && (nothingOutstanding || !config.nagle())) {
-      return true;
-    }
-    return maxSndWnd > 0 && length >= maxSndWnd / 2;
-  }
-
-  private long flightSize() {
-    return sndMax - sndUna;
-  }
-
-  private TcpSegment sendSyn() {
-    int flags = state == SYN_SENT ? SYN : SYN | ACK;
-    TcpSegment seg = segment(iss, rcvNxt, flags, null);
-    advance(0, 1);
-    return seg;
-  }
-
-  /** Moves SND.NXT past a segment of {@code length} sequence numbers at {@code position}. */
-  private void advance(long position, int length) {
-    sndNxt = position + length;
-    if (sndNxt > sndMax) {
-      if (timedPosition < 0 && position >= sndMax) {
-        // RFC 6298 3: time one segment at a time, never a retransmitted one (Karn).
-        timedPosition = position;
-        timedSince = env.now();
-      }
-      sndMax = sndNxt;
-    }
-    if (length > 0 && retransmitAt == NEVER) {
-      // RFC 6298 5.1: "Every time a packet containing data is sent (including a
-      // retransmission), if the timer is not running, start it running."
-      startRetransmitTimer();
-    }
+    send.startPersistIfStalled();
   }
 
   private int sendMss() {
@@ -1179,9 +885,9 @@ public final class TcpConnection {
     boolean syn = (flags & SYN) != 0;
     TcpOptions options = syn ? synOptions() : TcpOptions.NONE;
     if ((syn ? options.timestamps() : timestampsOn) && (flags & RST) == 0) {
-      options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? tsRecent : 0);
+      options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? receive.tsRecent() : 0);
     }
-    int windowField = (int) Math.min(0xFFFF, syn ? rcvWnd : rcvWnd >> rcvShift);
+    int windowField = receive.windowField(syn);
     return new TcpSegment(
         tuple.local().port(),
         tuple.remote().port(),
@@ -1221,9 +927,7 @@ public final class TcpConnection {
 
   private void transmit(TcpSegment seg) {
     if (seg.has(ACK)) {
-      ackPending = false;
-      delayedAckAt = NEVER;
-      unackedSegments = 0;
+      receive.ackSent();
     }
     segmentsSent++;
     env.transmit(this, seg);
@@ -1237,126 +941,19 @@ public final class TcpConnection {
       return;
     }
     lastChallengeAck = now;
-    ackPending = true;
+    ackNow();
   }
 
   // ---------------------------------------------------------------------------------------------
   // Bookkeeping
   // ---------------------------------------------------------------------------------------------
 
-  /** SND.UNA <- SEG.ACK: release acknowledged data, take an RTT sample, manage the timer. */
-  private void acknowledge(int ack) {
-    long position = sndUna + Seq.diff(ack, seqOf(sndUna));
-    if (position <= sndUna) {
-      return;
-    }
-    long acked = position - Math.max(sndUna, 1); // the SYN does not count as data
-    sndUna = position;
-    if (sndNxt < sndUna) {
-      sndNxt = sndUna;
-    }
-    sendBuffer.release(Math.max(0, sndUna - 1));
-    if (timedPosition >= 0 && sndUna > timedPosition) {
-      rtt.sample(env.now() - timedSince);
-      timedPosition = -1;
-    }
-    retries = 0;
-    boolean partialAck = false;
-    if (cc != null && acked > 0) {
-      partialAck = congestionOnAck(acked);
-    }
-    // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
-    // 3.2 step 5: on the first partial ACK of a recovery only).
-    if (sndUna >= sndMax) {
-      stopRetransmitTimer();
-    } else if (!partialAck || !restartedInRecovery) {
-      restartedInRecovery = partialAck;
-      startRetransmitTimer();
-    }
-  }
-
-  /**
-   * New data was acknowledged: grow the window, or continue or end loss recovery (RFC 5681 3.2, RFC
-   * 6582 3.2). Returns whether the ACK was a partial ACK of a NewReno recovery.
-   */
-  private boolean congestionOnAck(long acked) {
-    duplicateAcks = 0;
-    if (!inRecovery) {
-      cc.onAck(env.now(), acked, rtt.srtt());
-      return false;
-    }
-    long smss = sendMss();
-    if (!cc.newRenoRecovery() || sndUna >= recover) {
-      // Reno: the first new ACK ends recovery, cwnd = ssthresh ("deflating" the window).
-      // NewReno full ACK, RFC 6582 3.2 step 3 (1): cwnd = min(ssthresh, max(FlightSize, SMSS)
-      // + SMSS).
-      inRecovery = false;
-      restartedInRecovery = false;
-      cc.setCwnd(
-          cc.newRenoRecovery()
-              ? Math.min(cc.ssthresh(), Math.max(flightSize(), smss) + smss)
-              : cc.ssthresh());
-      return false;
-    }
-    // RFC 6582 3.2 step 4, a partial ACK: retransmit the first unacknowledged segment, deflate
-    // the window by the data acknowledged, and add back one SMSS if that was at least one.
-    retransmitFirstUnacknowledged("fast");
-    cc.setCwnd(cc.cwnd() - acked + (acked >= smss ? smss : 0));
-    return true;
-  }
-
-  /** RFC 5681 3.2: three duplicate ACKs mean a segment was lost; further ones inflate cwnd. */
-  private void duplicateAckArrives() {
-    duplicateAcks++;
-    if (inRecovery) {
-      cc.setCwnd(cc.cwnd() + sendMss()); // step 5: each further duplicate inflates the window
-      return;
-    }
-    // RFC 6582 3.2 step 2: no new recovery until the ACKs cover what was sent at the last one.
-    if (duplicateAcks == 3 && (!cc.newRenoRecovery() || sndUna >= recover)) {
-      inRecovery = true;
-      recover = sndMax;
-      cc.onFastRetransmit(env.now(), flightSize());
-      timedPosition = -1; // Karn
-      retransmitFirstUnacknowledged("fast");
-    }
-  }
-
-  /** Sends the segment at SND.UNA again, whatever the windows, without moving SND.NXT back. */
-  private void retransmitFirstUnacknowledged(String reason) {
-    long next = sndNxt;
-    sndNxt = sndUna;
-    TcpSegment seg = nextSegment(Long.MAX_VALUE / 4);
-    sndNxt = Math.max(next, sndNxt);
-    if (seg != null) {
-      retransmissions++;
-      env.retransmitted(this, seg, reason);
-      transmit(seg);
-    }
-  }
-
   /** Tells the application that its send buffer has room again, if it was waiting for that. */
   private void notifyWritable() {
-    if (wantsWritable && state != CLOSED && !finQueued && sendBuffer.free() > 0) {
+    if (wantsWritable && state != CLOSED && !send.finQueued() && send.bufferFree() > 0) {
       wantsWritable = false;
       handler.onWritable(this);
     }
-  }
-
-  /** The peer's window in bytes. RFC 7323 2.2: the window field of a SYN is never scaled. */
-  private long scaledWindow(TcpSegment seg) {
-    return seg.has(SYN) ? seg.window() : (long) seg.window() << sndShift;
-  }
-
-  private void updateWindow(TcpSegment seg) {
-    sndWnd = scaledWindow(seg);
-    if (sndWnd > 0) {
-      persistAt = NEVER;
-      persistBackoffs = 0;
-    }
-    maxSndWnd = Math.max(maxSndWnd, sndWnd);
-    sndWl1 = seg.seq();
-    sndWl2 = seg.ack();
   }
 
   /** Takes the peer's MSS, window scale, SACK-permitted and timestamps from its SYN. */
@@ -1366,65 +963,57 @@ public final class TcpConnection {
     peerOfferedScaling = options.hasWindowScale();
     peerOfferedTimestamps = options.timestamps();
     peerOfferedSack = options.sackPermitted();
-    boolean weScale = config.windowScaling();
-    if (weScale && peerOfferedScaling) {
-      sndShift = options.windowScale();
-    } else {
-      sndShift = 0;
-      rcvShift = 0;
-    }
+    boolean scaling = config.windowScaling() && peerOfferedScaling;
+    send.setWindowShift(scaling ? options.windowScale() : 0);
     timestampsOn = config.timestamps() && peerOfferedTimestamps;
     if (timestampsOn) {
-      tsRecent = options.tsVal();
+      receive.setTsRecent(options.tsVal());
     }
     sackOn = config.sackPermitted() && peerOfferedSack;
-    rcvWnd = Math.min(config.receiveBuffer(), 0xFFFFL << rcvShift);
-    int smss = sendMss();
-    cc =
-        CongestionControls.create(
-            config.congestionControl(), smss, config.initialWindowBytes(smss));
+    receive.windowScaling(scaling);
+    send.startCongestionControl(config.congestionControl(), sendMss());
   }
 
   private void established() {
     restartKeepalive();
-    env.appEvent(this, "established", 0);
+    env.appEvent(this, AppEvent.ESTABLISHED, 0);
     handler.onEstablished(this);
   }
 
-  private long finPosition() {
-    return 1 + sendBuffer.end();
-  }
-
-  private int seqOf(long position) {
-    return iss + (int) position;
-  }
-
-  private void reset(String cause) {
-    env.appEvent(this, "reset", 0);
+  /** The peer reset the connection (a segment with {@code flags} arrived). */
+  private void reset(int flags) {
+    env.appEvent(this, AppEvent.RESET, 0);
     handler.onReset(this);
-    enterClosed(cause);
+    enterClosed(StateCause.RCV, flags);
   }
 
-  private void returnToListen(String cause) {
-    stopRetransmitTimer();
-    delayedAckAt = NEVER;
-    ackPending = false;
-    setState(LISTEN, cause);
+  private void returnToListen(StateCause cause, int causeFlags) {
+    timers.stop(RETRANSMIT);
+    receive.cancelAck();
+    setState(LISTEN, cause, causeFlags);
   }
 
-  private void enterClosed(String cause) {
-    stopRetransmitTimer();
-    timeWaitAt = NEVER;
-    delayedAckAt = NEVER;
-    persistAt = NEVER;
-    keepaliveAt = NEVER;
-    setState(CLOSED, cause);
-    env.appEvent(this, "closed", 0);
+  private void enterClosed(StateCause cause) {
+    enterClosed(cause, 0);
+  }
+
+  private void enterClosed(StateCause cause, int causeFlags) {
+    timers.stopAll();
+    setState(CLOSED, cause, causeFlags);
+    env.appEvent(this, AppEvent.CLOSED, 0);
     handler.onClosed(this);
   }
 
-  /** Every state change goes through here, so that each one is reported once. */
-  private void setState(TcpState next, String cause) {
+  private void setState(TcpState next, StateCause cause) {
+    setState(next, cause, 0);
+  }
+
+  /**
+   * Every state change goes through here, so that each one is reported once.
+   *
+   * @param causeFlags for {@link StateCause#RCV}, the flags the cause names; otherwise 0
+   */
+  private void setState(TcpState next, StateCause cause, int causeFlags) {
     TcpState previous = state;
     if (previous == next) {
       return;
@@ -1434,10 +1023,10 @@ public final class TcpConnection {
         "no transition %s -> %s (%s) in RFC 9293",
         previous,
         next,
-        cause);
+        cause.traceName(causeFlags));
     state = next;
     visited.add(next);
-    env.stateChanged(this, previous, next, cause);
+    env.stateChanged(this, previous, next, cause, causeFlags);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1480,78 +1069,78 @@ public final class TcpConnection {
   }
 
   public int iss() {
-    return iss;
+    return send.iss();
   }
 
   public int irs() {
-    return irs;
+    return receive.irs();
   }
 
   /** SND.UNA as a sequence number. */
   public int sndUna() {
-    return seqOf(sndUna);
+    return send.seqOf(send.sndUna());
   }
 
   /** SND.NXT as a sequence number. */
   public int sndNxt() {
-    return seqOf(sndNxt);
+    return send.seqOf(send.sndNxt());
   }
 
   public int rcvNxt() {
-    return rcvNxt;
+    return receive.rcvNxt();
   }
 
   /** SND.WND in bytes (scaled). */
   public long sndWnd() {
-    return sndWnd;
+    return send.sndWnd();
   }
 
   /** The congestion window in bytes (unlimited before the handshake). */
   public long cwnd() {
-    return cc == null ? Long.MAX_VALUE : cc.cwnd();
+    return send.cwnd();
   }
 
   /** The slow-start threshold in bytes. */
   public long ssthresh() {
-    return cc == null ? Long.MAX_VALUE : cc.ssthresh();
+    return send.ssthresh();
   }
 
   /** Bytes sent and not yet acknowledged. */
   public long bytesInFlight() {
-    return flightSize();
+    return send.flightSize();
   }
 
   /** Whether fast recovery is under way. */
   public boolean inRecovery() {
-    return inRecovery;
+    return send.inRecovery();
   }
 
   /** The current retransmission timeout, backoff included. */
   public long rto() {
-    return rtt.rto();
+    return send.rto();
   }
 
   /** The smoothed RTT, or -1 before the first measurement. */
   public long srtt() {
-    return rtt.srtt();
+    return send.srtt();
   }
 
   public long retransmitDeadline() {
-    return retransmitAt;
+    return timers.deadline(RETRANSMIT);
   }
 
   public long timeWaitDeadline() {
-    return timeWaitAt;
+    return timers.deadline(TcpTimers.Kind.TIME_WAIT);
   }
 
   /** Application bytes sent for the first time. */
   public long bytesSent() {
-    return bytesSent;
+    return send.bytesSent();
   }
 
   /** Application bytes received in order (delivered unless the application closed). */
   public long bytesDelivered() {
-    return bytesDelivered;
+    return receive.bytesDelivered();
   }
 
   public long segmentsSent() {
@@ -1560,7 +1149,7 @@ public final class TcpConnection {
 
   /** Retransmission timeouts and fast retransmits so far. */
   public long retransmissions() {
-    return retransmissions;
+    return send.retransmissions();
   }
 
   public boolean timestampsEnabled() {
@@ -1573,11 +1162,63 @@ public final class TcpConnection {
 
   /** The shift applied to the peer's window field, or 0 without window scaling. */
   public int sendWindowShift() {
-    return sndShift;
+    return send.windowShift();
   }
 
   @Override
   public String toString() {
     return tuple + " " + state;
+  }
+
+  /** This connection as its {@link ReceiveSide} sees it. */
+  private final class ReceiveView implements ReceiveSide.Connection {
+    @Override
+    public long now() {
+      return env.now();
+    }
+
+    @Override
+    public int sendMss() {
+      return TcpConnection.this.sendMss();
+    }
+
+    @Override
+    public void deliver(byte[] bytes) {
+      env.appEvent(TcpConnection.this, AppEvent.DATA, bytes.length);
+      handler.onData(TcpConnection.this, bytes);
+    }
+  }
+
+  /** This connection as its {@link SendSide} sees it. */
+  private final class SendView implements SendSide.Connection {
+    @Override
+    public long now() {
+      return env.now();
+    }
+
+    @Override
+    public TcpState state() {
+      return state;
+    }
+
+    @Override
+    public int sendMss() {
+      return TcpConnection.this.sendMss();
+    }
+
+    @Override
+    public TcpSegment segment(int seq, int flags, byte[] data) {
+      return TcpConnection.this.segment(seq, receive.rcvNxt(), flags, data);
+    }
+
+    @Override
+    public void transmit(TcpSegment segment) {
+      TcpConnection.this.transmit(segment);
+    }
+
+    @Override
+    public void retransmitted(TcpSegment segment, RetransmitReason reason) {
+      env.retransmitted(TcpConnection.this, segment, reason);
+    }
   }
 }

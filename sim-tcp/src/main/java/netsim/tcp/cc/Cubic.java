@@ -1,7 +1,5 @@
 package netsim.tcp.cc;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import netsim.core.Time;
 
 /**
@@ -20,10 +18,6 @@ public final class Cubic implements CongestionControl {
   /** RFC 9438 4.3: alpha_cubic = 3 (1 - beta) / (1 + beta). */
   static final double ALPHA = 3 * (1 - BETA) / (1 + BETA);
 
-  private final long smss;
-  private long cwnd;
-  private long ssthresh;
-
   /** W_max in segments: the window before the last reduction. */
   private double wMax;
 
@@ -38,37 +32,17 @@ public final class Cubic implements CongestionControl {
 
   private double cwndSegments;
 
-  public Cubic(long smss, long initialWindow) {
-    checkArgument(smss > 0 && initialWindow > 0, "SMSS and initial window must be positive");
-    this.smss = smss;
-    this.cwnd = initialWindow;
-    this.ssthresh = Long.MAX_VALUE / 4;
-  }
-
   @Override
   public String name() {
     return "cubic";
   }
 
   @Override
-  public boolean newRenoRecovery() {
-    return true;
-  }
-
-  @Override
-  public long cwnd() {
-    return cwnd;
-  }
-
-  @Override
-  public long ssthresh() {
-    return ssthresh;
-  }
-
-  @Override
-  public void onAck(long now, long acked, long srtt) {
-    if (cwnd < ssthresh) {
-      cwnd += Math.min(acked, smss);
+  public void onAck(CongestionWindow window, long now, long acked, long srtt) {
+    long cwnd = window.cwnd();
+    long smss = window.smss();
+    if (window.inSlowStart()) {
+      window.setCwnd(cwnd + Math.min(acked, smss));
       return;
     }
     if (epochStart < 0) {
@@ -99,32 +73,31 @@ public final class Cubic implements CongestionControl {
       // RFC 9438 4.4: cwnd += (target - cwnd) / cwnd per acknowledged segment.
       cwndSegments = current + (target - current) / current * ((double) acked / smss);
     }
-    cwnd = Math.max(cwnd, (long) (cwndSegments * smss));
+    window.setCwnd(Math.max(cwnd, (long) (cwndSegments * smss)));
   }
 
   @Override
-  public void onFastRetransmit(long now, long flightSize) {
-    reduce(now);
-    cwnd = ssthresh + 3 * smss;
+  public void onLoss(CongestionWindow window, long now, long flightSize) {
+    // RFC 9438 4.6: ssthresh = cwnd * beta_cubic; recovery sets cwnd from it.
+    reduce(window, now);
   }
 
   @Override
-  public void onTimeout(long now, long flightSize) {
-    reduce(now);
-    cwnd = smss;
+  public void onTimeout(CongestionWindow window, long now, long flightSize) {
+    reduce(window, now);
+    window.setCwnd(window.smss());
   }
 
-  private void reduce(long now) {
-    double segments = (double) cwnd / smss;
+  /**
+   * A loss ends the epoch: cwnd is taken from the window whenever the next one begins, so the
+   * writes of loss recovery in between need no notice here.
+   */
+  private void reduce(CongestionWindow window, long now) {
+    long cwnd = window.cwnd();
+    double segments = (double) cwnd / window.smss();
     // RFC 9438 4.7: fast convergence.
     wMax = segments < wMax ? segments * (1 + BETA) / 2 : segments;
-    ssthresh = Math.max(2 * smss, (long) (cwnd * BETA));
+    window.setSsthresh(Math.max(2 * window.smss(), (long) (cwnd * BETA)));
     epochStart = -1;
-  }
-
-  @Override
-  public void setCwnd(long value) {
-    cwnd = Math.max(smss, value);
-    cwndSegments = (double) cwnd / smss;
   }
 }

@@ -410,12 +410,12 @@ public final class ConfigBinder {
             TcpSettings::congestionControl,
             n -> {
               String name = n.text();
-              if (!netsim.tcp.cc.CongestionControls.NAMES.contains(name)) {
+              if (!netsim.tcp.CongestionControls.NAMES.contains(name)) {
                 throw n.error(
                     "unknown congestion control "
                         + quote(name)
                         + " (known: "
-                        + String.join(", ", netsim.tcp.cc.CongestionControls.NAMES)
+                        + String.join(", ", netsim.tcp.CongestionControls.NAMES)
                         + ")");
               }
               return name;

@@ -1,0 +1,77 @@
+package netsim.tcp;
+
+import netsim.tcp.cc.CongestionControl;
+import netsim.tcp.cc.CongestionWindow;
+
+/**
+ * How a connection detects and repairs lost segments once its sequence space is synchronized: it
+ * hears of every ACK that moves SND.UNA, every duplicate ACK and every retransmission timeout, and
+ * answers by retransmitting and setting the {@link CongestionWindow} (with the {@link
+ * CongestionControl} for growth and for ssthresh). One instance per connection, made with the
+ * congestion control ({@link CongestionControls}).
+ *
+ * <p>{@link RenoRecovery} (RFC 5681 3.2) and {@link NewRenoRecovery} (RFC 6582) count duplicate
+ * ACKs. A SACK scoreboard (RFC 6675), PRR (RFC 6937) or RACK-TLP (RFC 8985) is another
+ * implementation: what it needs of the connection (the SACK blocks of an ACK, the send times of
+ * segments) grows {@link Connection}, and a timer of its own (RACK's reordering window, TLP's
+ * probe) becomes one more {@link TcpTimers} deadline that it sets through {@link Connection}.
+ */
+interface LossRecovery {
+
+  /** What an ACK that moved SND.UNA meant for recovery, and so for the retransmission timer. */
+  enum AckOutcome {
+    /** No recovery under way: the window grew as the congestion control says. */
+    NOT_IN_RECOVERY,
+    /** The ACK ended recovery. */
+    FULL,
+    /** A partial ACK (RFC 6582 3.2 step 4); the first of a recovery restarts the timer. */
+    PARTIAL_RESTART_TIMER,
+    /** A later partial ACK: the timer keeps running (RFC 6582 3.2 step 5, "Impatient"). */
+    PARTIAL_KEEP_TIMER
+  }
+
+  /**
+   * SND.UNA advanced by {@code acked} (more than 0) bytes of data: outside recovery the window
+   * grows; inside, recovery goes on or ends.
+   */
+  AckOutcome onNewAck(long acked);
+
+  /** A duplicate ACK arrived (RFC 5681 2's definition). */
+  void onDuplicateAck();
+
+  /**
+   * The retransmission timer expired with data outstanding: the congestion control collapses the
+   * window, and recovery ends (RFC 5681 3.1, RFC 6582 4).
+   */
+  void onTimeout();
+
+  /** Whether a recovery is under way. */
+  boolean inRecovery();
+
+  /** What a connection offers its loss recovery; positions count from the SYN (position 0). */
+  interface Connection {
+    long now();
+
+    /** SND.UNA as a stream position. */
+    long sndUna();
+
+    /** The highest position sent (SND.MAX). */
+    long sndMax();
+
+    /** Bytes sent and not yet acknowledged (RFC 5681's FlightSize). */
+    long flightSize();
+
+    /** The smoothed RTT, or -1 before the first sample. */
+    long srtt();
+
+    CongestionWindow window();
+
+    CongestionControl congestionControl();
+
+    /** Sends the segment at SND.UNA again, whatever the windows. */
+    void retransmitFirstUnacknowledged(RetransmitReason reason);
+
+    /** Karn's rule: take no RTT sample from what is in flight now (RFC 6298 3). */
+    void stopRttTiming();
+  }
+}

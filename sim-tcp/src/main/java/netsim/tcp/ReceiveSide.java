@@ -1,0 +1,281 @@
+package netsim.tcp;
+
+import static netsim.tcp.TcpTimers.Kind.DELAYED_ACK;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import netsim.core.Time;
+
+/**
+ * The receiving half of a connection: the receive sequence space (IRS, RCV.NXT, RCV.WND; RFC 9293
+ * 3.3.1), the acceptability test of arriving segments, reassembly of out-of-order text, the window
+ * offered with receiver silly-window avoidance (3.8.6.2.2), the application's reading, a FIN held
+ * beyond a gap, TS.Recent (RFC 7323 4.3), and when an acknowledgment is owed: at once, or delayed
+ * (3.8.6.3, RFC 5681 4.2).
+ */
+final class ReceiveSide {
+
+  /** What the receive side needs from its connection. */
+  interface Connection {
+    long now();
+
+    /** The MSS that decides what a full-sized segment is. */
+    int sendMss();
+
+    /** In-order bytes for the application. */
+    void deliver(byte[] bytes);
+  }
+
+  private final TcpConfig config;
+  private final TcpTimers timers;
+  private final Connection connection;
+
+  private int irs;
+  private int rcvNxt;
+
+  /** RCV.WND: the window offered, from RCV.NXT. */
+  private long rcvWnd;
+
+  /** The shift of our window field (RFC 7323 2), or 0 without window scaling. */
+  private int rcvShift;
+
+  private final ReassemblyQueue reassembly = new ReassemblyQueue();
+
+  /** The stream offset of RCV.NXT's byte: in-order bytes received so far. */
+  private long receivedOffset;
+
+  /** Bytes received in order while the application was not reading; null when there are none. */
+  private ByteArrayOutputStream unread;
+
+  private boolean reading = true;
+  private boolean deliverData = true;
+
+  /** A FIN that arrived beyond a gap, and its sequence number. */
+  private boolean finPending;
+
+  private int pendingFinSeq;
+
+  /** RFC 7323 4.3: the peer's latest timestamp, echoed in our segments. */
+  private long tsRecent;
+
+  private boolean ackPending;
+
+  /** Full-sized segments received since our last ACK, for delayed ACKs. */
+  private int unackedSegments;
+
+  private long bytesDelivered;
+
+  ReceiveSide(TcpConfig config, TcpTimers timers, Connection connection) {
+    this.config = config;
+    this.timers = timers;
+    this.connection = connection;
+    this.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
+    this.rcvWnd = Math.min(config.receiveBuffer(), 0xFFFF);
+  }
+
+  /** The peer's SYN arrived with sequence number {@code irs}: RCV.NXT = IRS + 1. */
+  void synchronize(int irs) {
+    this.irs = irs;
+    this.rcvNxt = irs + 1;
+  }
+
+  /**
+   * The SYN exchange settled window scaling (RFC 7323 2.2: both sides offered it, or neither
+   * scales): the window is sized for the shift in effect.
+   */
+  void windowScaling(boolean on) {
+    if (!on) {
+      rcvShift = 0;
+    }
+    rcvWnd = Math.min(config.receiveBuffer(), 0xFFFFL << rcvShift);
+  }
+
+  int irs() {
+    return irs;
+  }
+
+  int rcvNxt() {
+    return rcvNxt;
+  }
+
+  /** The window field of a segment we send; RFC 7323 2.2: a SYN's is never scaled. */
+  int windowField(boolean syn) {
+    return (int) Math.min(0xFFFF, syn ? rcvWnd : rcvWnd >> rcvShift);
+  }
+
+  /** The acceptability test of RFC 9293 3.10.7.4 (the table of SEG.LEN and RCV.WND). */
+  boolean isAcceptable(int seq, int segLen) {
+    int window = (int) rcvWnd;
+    if (segLen == 0) {
+      return window == 0 ? seq == rcvNxt : Seq.inWindow(seq, rcvNxt, window);
+    }
+    if (window == 0) {
+      return false;
+    }
+    return Seq.inWindow(seq, rcvNxt, window) || Seq.inWindow(seq + segLen - 1, rcvNxt, window);
+  }
+
+  long tsRecent() {
+    return tsRecent;
+  }
+
+  /** Takes the peer's timestamp from its SYN. */
+  void setTsRecent(long tsVal) {
+    tsRecent = tsVal;
+  }
+
+  /** RFC 7323 4.3: remember the peer's latest timestamp to echo it. */
+  void takeTimestamp(TcpOptions options) {
+    if (options.timestamps() && (int) options.tsVal() - (int) tsRecent >= 0) {
+      tsRecent = options.tsVal();
+    }
+  }
+
+  /**
+   * RFC 9293 3.10.7.4, seventh: segment text. In-order bytes go to the application (with any held
+   * data they make contiguous), out-of-order bytes are held; what lies outside the window is
+   * dropped.
+   */
+  void receiveText(int textSeq, byte[] data) {
+    int offset = Seq.diff(textSeq, rcvNxt);
+    int from = Math.max(0, -offset);
+    int to = (int) Math.min(data.length, rcvWnd - offset);
+    if (from >= to) {
+      ackNow(); // a duplicate, or nothing inside the window
+      return;
+    }
+    byte[] fresh = from == 0 && to == data.length ? data : Arrays.copyOfRange(data, from, to);
+    if (offset + from > 0) {
+      // Out of order: hold it, and say at once where the gap begins (RFC 5681 4.2).
+      reassembly.add(receivedOffset + offset + from, fresh);
+      ackNow();
+      return;
+    }
+    boolean gapWasOpen = !reassembly.isEmpty();
+    accept(fresh);
+    byte[] filled = reassembly.drain(receivedOffset);
+    if (filled.length > 0) {
+      accept(filled);
+    }
+    if (gapWasOpen || !config.delayedAck()) {
+      ackNow(); // RFC 5681 4.2: a segment that fills a gap is acknowledged at once
+    } else {
+      // RFC 9293 3.8.6.3 / RFC 1122 4.2.3.2: ACK at least every second full-sized segment,
+      // and never later than the delayed-ACK timeout.
+      if (data.length >= connection.sendMss()) {
+        unackedSegments++;
+      }
+      if (unackedSegments >= 2) {
+        ackNow();
+      } else {
+        delayAck();
+      }
+    }
+  }
+
+  /** In-order bytes: advance RCV.NXT, shrink the window, and give them to the application. */
+  private void accept(byte[] bytes) {
+    rcvNxt += bytes.length;
+    receivedOffset += bytes.length;
+    rcvWnd = Math.max(0, rcvWnd - bytes.length);
+    bytesDelivered += bytes.length;
+    if (!deliverData) {
+      openWindow(); // the application closed: bytes are acknowledged and discarded
+    } else if (reading) {
+      connection.deliver(bytes);
+      openWindow();
+    } else {
+      if (unread == null) {
+        unread = new ByteArrayOutputStream(bytes.length);
+      }
+      unread.writeBytes(bytes);
+    }
+  }
+
+  /**
+   * Receiver silly-window avoidance (RFC 9293 3.8.6.2.2): the window grows only by at least
+   * min(half the buffer, one MSS) at a time. Returns whether it grew.
+   */
+  boolean openWindow() {
+    long free = Math.min(config.receiveBuffer() - unreadBytes(), 0xFFFFL << rcvShift);
+    if (free - rcvWnd >= Math.min(config.receiveBuffer() / 2, connection.sendMss())) {
+      rcvWnd = free;
+      return true;
+    }
+    return false;
+  }
+
+  /** A FIN beyond a gap waits for the gap to be filled; the ACK says where the gap begins. */
+  void holdFin(int finSeq) {
+    finPending = true;
+    pendingFinSeq = finSeq;
+    ackNow();
+  }
+
+  /** Whether a held FIN is now next in sequence. */
+  boolean heldFinIsNext() {
+    return finPending && pendingFinSeq == rcvNxt;
+  }
+
+  /** RFC 9293 3.10.7.4, eighth: "Advance RCV.NXT over the FIN". */
+  void takeFin() {
+    finPending = false;
+    rcvNxt++;
+  }
+
+  /** Pauses or resumes handing received data to the application; resuming delivers what waited. */
+  void setReading(boolean on) {
+    reading = on;
+    if (on && unread != null) {
+      byte[] waiting = unread.toByteArray();
+      unread = null; // its memory goes with it
+      if (deliverData) {
+        connection.deliver(waiting);
+      }
+    }
+  }
+
+  /** The application reads no more: later bytes are acknowledged and discarded. */
+  void stopDelivering() {
+    deliverData = false;
+  }
+
+  /** Bytes received in order that the application has not taken yet. */
+  int unreadBytes() {
+    return unread == null ? 0 : unread.size();
+  }
+
+  /** Application bytes received in order. */
+  long bytesDelivered() {
+    return bytesDelivered;
+  }
+
+  /** An acknowledgment is owed at once (sent by the connection's next output). */
+  void ackNow() {
+    ackPending = true;
+  }
+
+  /** An acknowledgment is owed, but may wait for the delayed-ACK timer (RFC 9293 3.8.6.3). */
+  void delayAck() {
+    if (!timers.isRunning(DELAYED_ACK)) {
+      timers.start(DELAYED_ACK, Time.after(connection.now(), config.delayedAckTimeout()));
+    }
+  }
+
+  boolean ackPending() {
+    return ackPending;
+  }
+
+  /** A segment carrying an ACK went out: nothing is owed any more. */
+  void ackSent() {
+    ackPending = false;
+    timers.stop(DELAYED_ACK);
+    unackedSegments = 0;
+  }
+
+  /** Whatever acknowledgment was owed will not be sent (the connection returns to LISTEN). */
+  void cancelAck() {
+    timers.stop(DELAYED_ACK);
+    ackPending = false;
+  }
+}

@@ -1,0 +1,518 @@
+package netsim.tcp;
+
+import static netsim.tcp.TcpFlags.ACK;
+import static netsim.tcp.TcpFlags.FIN;
+import static netsim.tcp.TcpFlags.PSH;
+import static netsim.tcp.TcpFlags.SYN;
+import static netsim.tcp.TcpState.SYN_RECEIVED;
+import static netsim.tcp.TcpState.SYN_SENT;
+import static netsim.tcp.TcpTimers.Kind.PERSIST;
+import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
+
+import netsim.core.Time;
+import netsim.tcp.cc.CongestionControl;
+import netsim.tcp.cc.CongestionWindow;
+
+/**
+ * The sending half of a connection: the send sequence space (SND.UNA, SND.NXT, SND.MAX, SND.WND,
+ * SND.WL1/WL2; RFC 9293 3.3.1) over the {@link SendBuffer}, segmentation with Nagle and sender
+ * silly-window avoidance (3.7.4, 3.8.6.2.1), zero-window probes (3.8.6.1), RTT timing with Karn's
+ * rule and the retransmission timer (RFC 6298), and congestion control with its {@link
+ * LossRecovery}, to which it is the {@link LossRecovery.Connection}.
+ *
+ * <p>Positions count the stream from our SYN: position 0 is the SYN, 1.. the data bytes, and the
+ * FIN follows the last byte written; position p is sequence number ISS + p (see {@link
+ * TcpConnection}).
+ */
+final class SendSide implements LossRecovery.Connection {
+
+  /** What the send side needs from its connection. */
+  interface Connection {
+    long now();
+
+    TcpState state();
+
+    int sendMss();
+
+    /** A segment from this connection, acknowledging RCV.NXT when {@code flags} has ACK. */
+    TcpSegment segment(int seq, int flags, byte[] data);
+
+    void transmit(TcpSegment segment);
+
+    /** {@code segment}, about to be transmitted, is sent again. */
+    void retransmitted(TcpSegment segment, RetransmitReason reason);
+  }
+
+  private final TcpConfig config;
+  private final TcpTimers timers;
+  private final Connection connection;
+
+  private final int iss;
+  private long sndUna;
+  private long sndNxt;
+  private long sndMax;
+  private long sndWnd;
+  private long maxSndWnd;
+  private int sndWl1;
+  private int sndWl2;
+
+  /** The shift applied to the peer's window field (RFC 7323 2), or 0 without window scaling. */
+  private int sndShift;
+
+  private final SendBuffer buffer;
+  private boolean finQueued;
+  private boolean forceSmallSegment;
+
+  private final RttEstimator rtt;
+  private long timedPosition = -1;
+  private long timedSince;
+  private int retries;
+
+  // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
+  private CongestionWindow window;
+  private CongestionControl cc;
+  private LossRecovery recovery;
+
+  private long bytesSent;
+  private long retransmissions;
+
+  SendSide(TcpConfig config, int iss, TcpTimers timers, Connection connection) {
+    this.config = config;
+    this.iss = iss;
+    this.timers = timers;
+    this.connection = connection;
+    this.buffer = new SendBuffer(config.sendBuffer());
+    this.rtt =
+        new RttEstimator(
+            config.initialRto(), config.minRto(), config.maxRto(), config.clockGranularity());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The send sequence space
+  // ---------------------------------------------------------------------------------------------
+
+  int iss() {
+    return iss;
+  }
+
+  /** The sequence number of stream position {@code position}. */
+  int seqOf(long position) {
+    return iss + (int) position;
+  }
+
+  @Override
+  public long sndUna() {
+    return sndUna;
+  }
+
+  long sndNxt() {
+    return sndNxt;
+  }
+
+  @Override
+  public long sndMax() {
+    return sndMax;
+  }
+
+  /** SND.WND in bytes (scaled). */
+  long sndWnd() {
+    return sndWnd;
+  }
+
+  /** The largest window the peer has offered. */
+  long maxSndWnd() {
+    return maxSndWnd;
+  }
+
+  @Override
+  public long flightSize() {
+    return sndMax - sndUna;
+  }
+
+  /** The position of our FIN: right after the last byte written. */
+  private long finPosition() {
+    return 1 + buffer.end();
+  }
+
+  /** Whether our FIN was sent and is acknowledged. */
+  boolean finAcked() {
+    return finQueued && sndUna > finPosition();
+  }
+
+  /** Our SYN went unanswered or must be repeated: the next segment is the SYN again. */
+  void resendSyn() {
+    sndNxt = 0;
+  }
+
+  /** COUNTERFACTUAL two-way handshake: our SYN is taken as known to the peer at once. */
+  void takeSynAsAcknowledged() {
+    sndUna = 1;
+    timedPosition = -1;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The application's data
+  // ---------------------------------------------------------------------------------------------
+
+  /** Queues data; returns how many bytes the buffer took. */
+  int append(byte[] data, int offset, int length) {
+    return buffer.append(data, offset, length);
+  }
+
+  int bufferFree() {
+    return buffer.free();
+  }
+
+  int bufferAllocated() {
+    return buffer.allocated();
+  }
+
+  /** The FIN follows the data queued (RFC 9293 3.10.4). */
+  void queueFin() {
+    finQueued = true;
+  }
+
+  boolean finQueued() {
+    return finQueued;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Segmentation
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * The next segment to send from SND.NXT, or null if nothing may be sent. Advances SND.NXT and
+   * starts the retransmission timer and RTT timing as RFC 6298 says.
+   */
+  TcpSegment nextSegment() {
+    return nextSegment(Math.min(sndWnd, cwnd()));
+  }
+
+  /** {@link #nextSegment()} with the send window limited to {@code window} bytes. */
+  private TcpSegment nextSegment(long window) {
+    long position = sndNxt;
+    if (position == 0) {
+      return sendSyn();
+    }
+    TcpState state = connection.state();
+    if (state == SYN_SENT || (state == SYN_RECEIVED && sndUna == 0)) {
+      return null; // data waits for ESTABLISHED (RFC 9293 3.10.2)
+    }
+    long dataEnd = 1 + buffer.end();
+    long windowEnd = sndUna + window;
+    int mss = connection.sendMss();
+    long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
+    int length = (int) Math.max(0, limit - position);
+    boolean fin = finQueued && position + length == dataEnd;
+    if (length == 0 && !fin) {
+      return null;
+    }
+    if (length > 0
+        && length < mss
+        && position >= sndMax
+        && !mayDispatchSmall(position, length, dataEnd)) {
+      return null;
+    }
+    byte[] data = length == 0 ? null : buffer.copy(position - 1, length);
+    int flags = ACK | (fin ? FIN : 0) | (length > 0 && position + length == dataEnd ? PSH : 0);
+    TcpSegment seg = connection.segment(seqOf(position), flags, data);
+    bytesSent += Math.max(0, position + length - Math.max(position, sndMax)); // new bytes only
+    advance(position, length + (fin ? 1 : 0));
+    return seg;
+  }
+
+  /**
+   * Sender silly-window avoidance and Nagle (RFC 9293 3.8.6.2.1 and 3.7.4) for a new segment
+   * shorter than the MSS: send it if it empties the send buffer and nothing is outstanding (or
+   * Nagle is off), or if it is at least half the largest window the peer ever offered.
+   */
+  private boolean mayDispatchSmall(long position, int length, long dataEnd) {
+    if (forceSmallSegment) {
+      return true;
+    }
+    boolean emptiesBuffer = position + length == dataEnd;
+    boolean nothingOutstanding = sndMax == sndUna;
+    if (emptiesBuffer && (nothingOutstanding || !config.nagle())) {
+      return true;
+    }
+    return maxSndWnd > 0 && length >= maxSndWnd / 2;
+  }
+
+  private TcpSegment sendSyn() {
+    int flags = connection.state() == SYN_SENT ? SYN : SYN | ACK;
+    TcpSegment seg = connection.segment(iss, flags, null);
+    advance(0, 1);
+    return seg;
+  }
+
+  /** Moves SND.NXT past a segment of {@code length} sequence numbers at {@code position}. */
+  private void advance(long position, int length) {
+    sndNxt = position + length;
+    if (sndNxt > sndMax) {
+      if (timedPosition < 0 && position >= sndMax) {
+        // RFC 6298 3: time one segment at a time, never a retransmitted one (Karn).
+        timedPosition = position;
+        timedSince = connection.now();
+      }
+      sndMax = sndNxt;
+    }
+    if (length > 0 && !timers.isRunning(RETRANSMIT)) {
+      // RFC 6298 5.1: "Every time a packet containing data is sent (including a
+      // retransmission), if the timer is not running, start it running."
+      startRetransmitTimer();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Acknowledgments and the peer's window
+  // ---------------------------------------------------------------------------------------------
+
+  /** SND.UNA <- SEG.ACK: release acknowledged data, take an RTT sample, manage the timer. */
+  void acknowledge(int ack) {
+    long position = sndUna + Seq.diff(ack, seqOf(sndUna));
+    if (position <= sndUna) {
+      return;
+    }
+    long acked = position - Math.max(sndUna, 1); // the SYN does not count as data
+    sndUna = position;
+    if (sndNxt < sndUna) {
+      sndNxt = sndUna;
+    }
+    buffer.release(Math.max(0, sndUna - 1));
+    if (timedPosition >= 0 && sndUna > timedPosition) {
+      rtt.sample(connection.now() - timedSince);
+      timedPosition = -1;
+    }
+    retries = 0;
+    LossRecovery.AckOutcome outcome = LossRecovery.AckOutcome.NOT_IN_RECOVERY;
+    if (recovery != null && acked > 0) {
+      outcome = recovery.onNewAck(acked);
+    }
+    // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
+    // 3.2 step 5: on the first partial ACK of a recovery only).
+    if (sndUna >= sndMax) {
+      timers.stop(RETRANSMIT);
+    } else if (outcome != LossRecovery.AckOutcome.PARTIAL_KEEP_TIMER) {
+      startRetransmitTimer();
+    }
+  }
+
+  /**
+   * Whether {@code seg}, carrying SEG.ACK = SND.UNA, is a duplicate ACK as RFC 5681 2 defines it:
+   * no data, no SYN or FIN, data outstanding, the same window.
+   */
+  boolean isDuplicateAck(TcpSegment seg) {
+    return recovery != null
+        && seg.ack() == seqOf(sndUna)
+        && seg.seqLength() == 0
+        && sndMax > sndUna
+        && sndWnd > 0
+        && scaledWindow(seg) == sndWnd;
+  }
+
+  /** A duplicate ACK arrived: loss recovery counts it. */
+  void duplicateAck() {
+    recovery.onDuplicateAck();
+  }
+
+  /**
+   * RFC 9293 3.10.7.4: "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)", the
+   * segment may update the window.
+   */
+  boolean mayUpdateWindow(TcpSegment seg) {
+    return Seq.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && Seq.le(sndWl2, seg.ack()));
+  }
+
+  /** "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK." */
+  void updateWindow(TcpSegment seg) {
+    sndWnd = scaledWindow(seg);
+    if (sndWnd > 0) {
+      timers.resetPersist();
+    }
+    maxSndWnd = Math.max(maxSndWnd, sndWnd);
+    sndWl1 = seg.seq();
+    sndWl2 = seg.ack();
+  }
+
+  /** The peer's window in bytes. RFC 7323 2.2: the window field of a SYN is never scaled. */
+  private long scaledWindow(TcpSegment seg) {
+    return seg.has(SYN) ? seg.window() : (long) seg.window() << sndShift;
+  }
+
+  /** The shift of the peer's window field that the SYN exchange settled (0: no scaling). */
+  void setWindowShift(int shift) {
+    sndShift = shift;
+  }
+
+  int windowShift() {
+    return sndShift;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Retransmission and persist timers
+  // ---------------------------------------------------------------------------------------------
+
+  void startRetransmitTimer() {
+    timers.start(RETRANSMIT, Time.after(connection.now(), rtt.rto()));
+  }
+
+  /** Timeouts in a row since the last new acknowledgment. */
+  int retries() {
+    return retries;
+  }
+
+  /**
+   * RFC 6298 5.4 - 5.6: back off, collapse the window and leave recovery (RFC 5681 3.1, RFC 6582
+   * 4), and send the earliest unacknowledged segment again.
+   */
+  void retransmitOnTimeout() {
+    retries++;
+    retransmissions++;
+    rtt.backOff();
+    timedPosition = -1; // Karn: no RTT sample from a retransmitted segment
+    if (recovery != null && sndMax > sndUna) {
+      recovery.onTimeout();
+    }
+    // Go back to the first unacknowledged segment; the window allows one segment at first.
+    sndNxt = sndUna;
+    TcpSegment first = nextSegment();
+    if (first != null) {
+      connection.retransmitted(first, RetransmitReason.RTO);
+      connection.transmit(first);
+    }
+  }
+
+  /** Sends the segment at SND.UNA again, whatever the windows, without moving SND.NXT back. */
+  @Override
+  public void retransmitFirstUnacknowledged(RetransmitReason reason) {
+    long next = sndNxt;
+    sndNxt = sndUna;
+    TcpSegment seg = nextSegment(Long.MAX_VALUE / 4);
+    sndNxt = Math.max(next, sndNxt);
+    if (seg != null) {
+      retransmissions++;
+      connection.retransmitted(seg, reason);
+      connection.transmit(seg);
+    }
+  }
+
+  /** Whether data waits beyond SND.NXT. */
+  boolean dataWaits() {
+    return sndNxt < 1 + buffer.end();
+  }
+
+  /**
+   * Data waits but nothing is in flight, so no ACK will come to move it: the window is closed, or
+   * too small to be worth a segment. The persist timer will force it.
+   */
+  void startPersistIfStalled() {
+    if (dataWaits()
+        && sndMax == sndUna
+        && sndUna > 0
+        && !timers.isRunning(RETRANSMIT)
+        && !timers.isRunning(PERSIST)
+        && connection.state().isSynchronized()) {
+      startPersistTimer();
+    }
+  }
+
+  /** RFC 9293 3.8.6.2.1's override timeout: the next small segment goes out whatever its size. */
+  void forceSmallSegment(boolean on) {
+    forceSmallSegment = on;
+  }
+
+  /**
+   * RFC 9293 3.8.6.1: the peer's window is zero and data waits; probe it with one byte beyond the
+   * window, backing off like the RTO, until the window opens.
+   */
+  void probeZeroWindow() {
+    TcpSegment probe = connection.segment(seqOf(sndNxt), ACK, buffer.copy(sndNxt - 1, 1));
+    sndMax = Math.max(sndMax, sndNxt + 1);
+    connection.retransmitted(probe, RetransmitReason.PROBE);
+    connection.transmit(probe);
+    timers.persistProbeSent();
+    startPersistTimer();
+  }
+
+  private void startPersistTimer() {
+    long interval = rtt.rto();
+    for (int i = 0; i < timers.persistBackoffs() && interval < config.maxRto(); i++) {
+      interval *= 2;
+    }
+    timers.start(PERSIST, Time.after(connection.now(), Math.min(interval, config.maxRto())));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Congestion control and RTT
+  // ---------------------------------------------------------------------------------------------
+
+  /** The peer's SYN settled the MSS: congestion control starts with a fresh window. */
+  void startCongestionControl(String name, int smss) {
+    CongestionControls.Variant variant = CongestionControls.get(name);
+    window = new CongestionWindow(smss, config.initialWindowBytes(smss));
+    cc = variant.congestionControl().get();
+    recovery = variant.lossRecovery().apply(this);
+  }
+
+  /** Whether congestion control has started (the peer's SYN arrived). */
+  boolean hasCongestionControl() {
+    return window != null;
+  }
+
+  /** The congestion window in bytes (unlimited before the handshake). */
+  long cwnd() {
+    return window == null ? Long.MAX_VALUE : window.cwnd();
+  }
+
+  /** The slow-start threshold in bytes. */
+  long ssthresh() {
+    return window == null ? Long.MAX_VALUE : window.ssthresh();
+  }
+
+  boolean inRecovery() {
+    return recovery != null && recovery.inRecovery();
+  }
+
+  long rto() {
+    return rtt.rto();
+  }
+
+  @Override
+  public long srtt() {
+    return rtt.srtt();
+  }
+
+  @Override
+  public long now() {
+    return connection.now();
+  }
+
+  @Override
+  public CongestionWindow window() {
+    return window;
+  }
+
+  @Override
+  public CongestionControl congestionControl() {
+    return cc;
+  }
+
+  @Override
+  public void stopRttTiming() {
+    timedPosition = -1;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Counters
+  // ---------------------------------------------------------------------------------------------
+
+  /** Application bytes sent for the first time. */
+  long bytesSent() {
+    return bytesSent;
+  }
+
+  /** Retransmission timeouts, fast retransmits and recovery retransmissions so far. */
+  long retransmissions() {
+    return retransmissions;
+  }
+}

@@ -1,0 +1,71 @@
+package netsim.tcp.cc;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * A connection's congestion window and slow-start threshold (RFC 5681 3.1), in bytes, with the
+ * sender's maximum segment size they are counted in. The {@link CongestionControl} sets them as
+ * data is acknowledged and lost; loss recovery inflates and deflates cwnd through {@link
+ * #recoverTo} (RFC 5681 3.2, RFC 6582 3.2).
+ */
+public final class CongestionWindow {
+  /** ssthresh before the first loss: RFC 5681 3.1's "arbitrarily high". */
+  public static final long UNSET = Long.MAX_VALUE / 4;
+
+  private final long smss;
+  private long cwnd;
+  private long ssthresh = UNSET;
+
+  /**
+   * @param smss the sender's maximum segment size
+   * @param initialWindow the initial cwnd (RFC 5681 3.1)
+   */
+  public CongestionWindow(long smss, long initialWindow) {
+    checkArgument(smss > 0 && initialWindow > 0, "SMSS and initial window must be positive");
+    this.smss = smss;
+    this.cwnd = initialWindow;
+  }
+
+  /** SMSS, the unit of window growth. */
+  public long smss() {
+    return smss;
+  }
+
+  /** The congestion window, cwnd. */
+  public long cwnd() {
+    return cwnd;
+  }
+
+  /** The slow-start threshold, ssthresh ({@link #UNSET} before the first loss). */
+  public long ssthresh() {
+    return ssthresh;
+  }
+
+  /** Whether the window is in slow start: cwnd below ssthresh (RFC 5681 3.1). */
+  public boolean inSlowStart() {
+    return cwnd < ssthresh;
+  }
+
+  /** Sets cwnd, as the congestion control grows or collapses it. */
+  public void setCwnd(long cwnd) {
+    this.cwnd = cwnd;
+  }
+
+  /** Sets ssthresh, as the congestion control reacts to a loss. */
+  public void setSsthresh(long ssthresh) {
+    this.ssthresh = ssthresh;
+  }
+
+  /**
+   * Sets cwnd for loss recovery's window inflation and deflation, never below one SMSS (RFC 5681
+   * 3.2, RFC 6582 3.2).
+   */
+  public void recoverTo(long cwnd) {
+    this.cwnd = Math.max(smss, cwnd);
+  }
+
+  @Override
+  public String toString() {
+    return "cwnd=" + cwnd + " ssthresh=" + (ssthresh == UNSET ? "unset" : ssthresh);
+  }
+}

@@ -1,0 +1,28 @@
+package netsim.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CongestionControlsTest {
+
+  @Test
+  void registry_pairsEachAlgorithmWithItsLossRecovery_andRefusesUnknownNames() {
+    RecoveryBench bench = new RecoveryBench(1000, 1);
+    assertThat(CongestionControls.NAMES).containsExactly("reno", "newreno", "cubic");
+    assertThat(CongestionControls.get("reno").congestionControl().get().name()).isEqualTo("reno");
+    assertThat(CongestionControls.get("reno").lossRecovery().apply(bench))
+        .isExactlyInstanceOf(RenoRecovery.class);
+    assertThat(CongestionControls.get("newreno").congestionControl().get().name())
+        .isEqualTo("reno");
+    assertThat(CongestionControls.get("newreno").lossRecovery().apply(bench))
+        .isExactlyInstanceOf(NewRenoRecovery.class);
+    assertThat(CongestionControls.get("cubic").congestionControl().get().name()).isEqualTo("cubic");
+    assertThat(CongestionControls.get("cubic").lossRecovery().apply(bench))
+        .isExactlyInstanceOf(NewRenoRecovery.class);
+    assertThatThrownBy(() -> CongestionControls.check("bbr"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown congestion control 'bbr' (known: reno, newreno, cubic)");
+  }
+}
