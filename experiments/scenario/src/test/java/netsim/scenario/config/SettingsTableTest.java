@@ -151,6 +151,32 @@ class SettingsTableTest {
   }
 
   @Test
+  void aValueOnlyTheModelRefuses_isAConfigErrorAtTheSection_notARunFailure() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    "t.yaml",
+                    """
+                    tcp:
+                      delayedAckTimeout: 1s
+                    nodes:
+                      - {name: a, address: 10.0.0.1}
+                      - {name: b, address: 10.0.0.2}
+                    links:
+                      - {a: a, b: b}
+                    listeners:
+                      - {host: b, port: 80}
+                    clients:
+                      - {host: a, connect: "b:80"}
+                    """,
+                    List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "t.yaml:1:1: tcp: delayed ACK timeout must be within (0, 500ms] (RFC 1122 4.2.3.2),"
+                + " got 1s");
+  }
+
+  @Test
   void completeExampleOfConfigMd_isValid() throws IOException {
     Matcher m =
         Pattern.compile("## A complete example\\n\\n```yaml\\n(.*?)```", Pattern.DOTALL)
