@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import netsim.net.link.Jitter;
+import netsim.net.link.LossModel;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.Overrides;
 import netsim.scenario.config.YamlDocument;
@@ -120,9 +122,9 @@ class ReplayTest {
     assertThat(replayConfig.links())
         .allSatisfy(
             link -> {
-              assertThat(link.aToB().loss().model()).isEqualTo("none");
-              assertThat(link.aToB().jitter()).isZero();
-              assertThat(link.aToB().queue().kind()).isEqualTo("droptail");
+              assertThat(link.aToB().loss()).isEqualTo(LossModel.NONE);
+              assertThat(link.aToB().jitter()).isEqualTo(Jitter.NONE);
+              assertThat(link.aToB().namedQueue().kind()).isEqualTo("droptail");
               assertThat(link.bToA().duplicate()).isZero();
             });
     RunResult replayed = new Experiment(replayConfig).run();

@@ -1,29 +1,21 @@
 package netsim.report.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import netsim.net.fault.FaultAction;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
-import netsim.net.fault.Match;
-import netsim.net.fault.Selection;
 import netsim.net.link.Link;
 import netsim.net.link.LinkCounters;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.scenario.Version;
-import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.config.EffectiveConfig;
 import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.ExpectedOutcome;
 import netsim.scenario.run.Experiment;
@@ -40,24 +32,9 @@ import netsim.scenario.trace.TraceEvent;
  */
 public final class SummaryWriter {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .registerModule(
-              new SimpleModule()
-                  .addSerializer(Match.class, new AsText<>())
-                  .addSerializer(Selection.class, new AsText<>())
-                  .addSerializer(FaultAction.class, new AsText<>()));
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SummaryWriter() {}
-
-  /** Serializes a value as its {@code toString()}. */
-  private static final class AsText<T> extends JsonSerializer<T> {
-    @Override
-    public void serialize(T value, JsonGenerator gen, SerializerProvider serializers)
-        throws IOException {
-      gen.writeString(value.toString());
-    }
-  }
 
   /** The summary as a JSON tree. */
   public static ObjectNode summary(
@@ -144,13 +121,8 @@ public final class SummaryWriter {
     }
     long events = result.events().stream().filter(e -> e instanceof TraceEvent.Packet).count();
     root.put("packetEvents", events);
-    root.set("config", configTree(result.config()));
+    root.set("config", EffectiveConfig.tree(result.config()));
     return root;
-  }
-
-  /** The effective config as summary.json shows it (and as a sweep's config hash covers it). */
-  public static JsonNode configTree(ExperimentConfig config) {
-    return MAPPER.valueToTree(config);
   }
 
   private static ObjectNode counters(LinkCounters c) {

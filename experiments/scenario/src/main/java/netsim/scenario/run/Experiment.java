@@ -19,7 +19,6 @@ import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ChangeSettings;
 import netsim.scenario.config.ClientSettings;
 import netsim.scenario.config.ExperimentConfig;
-import netsim.scenario.config.LinkConfigs;
 import netsim.scenario.config.LinkSettings;
 import netsim.scenario.config.ListenerSettings;
 import netsim.scenario.config.NodeSettings;
@@ -57,7 +56,7 @@ public final class Experiment {
     for (NodeSettings node : config.nodes()) {
       if (node.kind() == NodeSettings.Kind.HOST) {
         Host host = network.addHost(node.name(), Ipv4Address.parse(node.address()));
-        TcpStack stack = TcpStack.install(host, node.tcp().toTcpConfig());
+        TcpStack stack = TcpStack.install(host, node.tcp());
         stack.addObserver(recorder.tcp(node.name()));
         stacks.put(node.name(), stack);
       } else {
@@ -71,8 +70,8 @@ public final class Experiment {
               link.name(),
               network.node(link.a()),
               network.node(link.b()),
-              LinkConfigs.of(link.aToB()),
-              LinkConfigs.of(link.bToA())));
+              link.aToB(),
+              link.bToA()));
     }
     network.computeRoutes();
     for (RuleSettings rule : config.rules()) {
@@ -97,7 +96,7 @@ public final class Experiment {
           change.at(),
           () -> {
             boolean wasUp = direction.isUp();
-            direction.reconfigure(LinkConfigs.of(change.settings()));
+            direction.reconfigure(change.settings());
             String what =
                 wasUp && !direction.isUp() ? "down" : !wasUp && direction.isUp() ? "up" : "set";
             recorder.add(new TraceEvent.Link(simulator.now(), direction.name(), what));
