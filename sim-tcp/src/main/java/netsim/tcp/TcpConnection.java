@@ -57,23 +57,27 @@ public final class TcpConnection {
 
     void transmit(TcpConnection connection, TcpSegment segment);
 
-    void stateChanged(TcpConnection connection, TcpState from, TcpState to, String cause);
+    /**
+     * The connection changed state.
+     *
+     * @param causeFlags for {@link StateCause#RCV}, the flags its trace text names; otherwise 0
+     */
+    void stateChanged(
+        TcpConnection connection, TcpState from, TcpState to, StateCause cause, int causeFlags);
 
     /** The connection's earliest deadline ({@link #pollAt()}) may have changed. */
     void timersChanged(TcpConnection connection);
 
-    /** An event the application sees (for traces): "established", "data", "reset", ... */
-    default void appEvent(TcpConnection connection, String event, long bytes) {}
+    /** An event the application sees (for traces), with a byte count for DATA. */
+    default void appEvent(TcpConnection connection, AppEvent event, long bytes) {}
 
-    /** A segment was sent again ("rto", "fast" or "probe"). */
-    default void retransmitted(TcpConnection connection, TcpSegment segment, String reason) {}
+    /** A segment is sent again. */
+    default void retransmitted(
+        TcpConnection connection, TcpSegment segment, RetransmitReason reason) {}
 
     /** cwnd, ssthresh, SRTT, RTO or the bytes in flight changed. */
     default void congestionChanged(TcpConnection connection) {}
   }
-
-  /** The cause a state change reports when the host crashes. */
-  static final String HOST_CRASH = "host crash";
 
   /** {@link #pollAt()} when no timer is running. */
   public static final long NEVER = Long.MAX_VALUE;
@@ -218,7 +222,7 @@ public final class TcpConnection {
   /** RFC 9293 3.10.1 OPEN, active: send a SYN and enter SYN-SENT. */
   public void open() {
     checkState(state == CLOSED, "OPEN in state %s", state);
-    setState(SYN_SENT, "OPEN");
+    setState(SYN_SENT, StateCause.OPEN);
     output();
     env.timersChanged(this);
   }
@@ -239,14 +243,14 @@ public final class TcpConnection {
     updateWindow(syn);
     if (config.twoWayHandshake()) {
       // COUNTERFACTUAL: no third step. Our SYN is taken as known to the peer at once.
-      setState(ESTABLISHED, "rcv SYN (two-way handshake)");
+      setState(ESTABLISHED, StateCause.RCV_SYN_TWO_WAY);
       output();
       sndUna = 1;
       timedPosition = -1;
       stopRetransmitTimer();
       established();
     } else {
-      setState(SYN_RECEIVED, "rcv SYN");
+      setState(SYN_RECEIVED, StateCause.RCV, SYN);
       output();
     }
     env.timersChanged(this);
@@ -294,16 +298,16 @@ public final class TcpConnection {
     switch (state) {
       case SYN_SENT -> {
         // "Delete the TCB and return 'error: closing' responses to any queued SENDs."
-        enterClosed("CLOSE");
+        enterClosed(StateCause.CLOSE);
       }
       case SYN_RECEIVED, ESTABLISHED -> {
         finQueued = true;
-        setState(FIN_WAIT_1, "CLOSE");
+        setState(FIN_WAIT_1, StateCause.CLOSE);
       }
       case CLOSE_WAIT -> {
         // RFC 9293 fixes RFC 793 here: CLOSE-WAIT goes to LAST-ACK.
         finQueued = true;
-        setState(LAST_ACK, "CLOSE");
+        setState(LAST_ACK, StateCause.CLOSE);
       }
       default -> {
         // LISTEN, CLOSED, or already closing: nothing more to do.
@@ -335,7 +339,7 @@ public final class TcpConnection {
       }
     }
     if (state != CLOSED) {
-      enterClosed("ABORT");
+      enterClosed(StateCause.ABORT);
     }
   }
 
@@ -346,7 +350,7 @@ public final class TcpConnection {
   public void vanish() {
     if (state != CLOSED) {
       ackPending = false;
-      enterClosed(HOST_CRASH);
+      enterClosed(StateCause.HOST_CRASH);
     }
   }
 
@@ -356,7 +360,7 @@ public final class TcpConnection {
    */
   void endTimeWaitForNewSyn() {
     checkState(state == TIME_WAIT, "not in TIME-WAIT but %s", state);
-    enterClosed("rcv SYN (new incarnation)");
+    enterClosed(StateCause.RCV_SYN_NEW_INCARNATION);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -423,7 +427,7 @@ public final class TcpConnection {
     if (seg.has(RST)) {
       // RFC 5961 3.2 and RFC 9293: a RST is believed in SYN-SENT only if it acknowledges our SYN.
       if (ackAcceptable) {
-        reset("rcv RST");
+        reset(RST);
       }
       return;
     }
@@ -443,7 +447,7 @@ public final class TcpConnection {
       // form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
       updateWindow(seg);
       ackPending = true;
-      setState(ESTABLISHED, "rcv " + TcpFlags.format(seg.flags()));
+      setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
       // "If there are other controls or text in the segment, then continue processing at the
       // sixth step." The SYN itself is behind us: the text starts at IRS + 1.
@@ -455,7 +459,7 @@ public final class TcpConnection {
       // <CTL=SYN,ACK> and send it." (Simultaneous open, RFC 9293 Figure 7.) Our SYN goes out
       // again, now with the ACK. Text in the SYN is not queued (a deliberate simplification).
       updateWindow(seg);
-      setState(SYN_RECEIVED, "rcv SYN");
+      setState(SYN_RECEIVED, StateCause.RCV, SYN);
       sndNxt = 0;
     }
   }
@@ -560,19 +564,19 @@ public final class TcpConnection {
         if (passiveOpen) {
           // "If this connection was initiated with a passive OPEN (i.e., came from the LISTEN
           // state), then return this connection to LISTEN state and return."
-          returnToListen("rcv RST");
+          returnToListen(StateCause.RCV, RST);
         } else {
           // "If this connection was initiated with an active OPEN, then the connection was
           // refused; signal the user 'connection refused'."
-          reset("rcv RST");
+          reset(RST);
         }
       }
       // "Any outstanding RECEIVEs and SEND should receive 'reset' responses ... enter CLOSED."
-      case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> reset("rcv RST");
-      case CLOSING, LAST_ACK -> enterClosed("rcv RST");
+      case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> reset(RST);
+      case CLOSING, LAST_ACK -> enterClosed(StateCause.RCV, RST);
       case TIME_WAIT -> {
         if (!config.rfc1337()) {
-          enterClosed("rcv RST");
+          enterClosed(StateCause.RCV, RST);
         }
         // RFC 1337: ignore RST in TIME-WAIT, so an old RST cannot assassinate it.
       }
@@ -585,7 +589,7 @@ public final class TcpConnection {
     if (state == SYN_RECEIVED && passiveOpen) {
       // "In SYN-RECEIVED state, if the connection was initiated with a passive OPEN, then return
       // this connection to the LISTEN state and return."
-      returnToListen("rcv SYN");
+      returnToListen(StateCause.RCV, SYN);
       return;
     }
     if (config.challengeAcks()) {
@@ -595,7 +599,7 @@ public final class TcpConnection {
     } else {
       // RFC 793's rule: a SYN in the window is an error; reset the connection.
       transmit(segment(seqOf(sndMax), 0, RST, null));
-      reset("rcv SYN");
+      reset(SYN);
     }
   }
 
@@ -621,7 +625,7 @@ public final class TcpConnection {
       }
       acknowledge(ack);
       updateWindow(seg);
-      setState(ESTABLISHED, "rcv " + TcpFlags.format(seg.flags()));
+      setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
       if (state != ESTABLISHED) {
         return false;
@@ -664,14 +668,14 @@ public final class TcpConnection {
         // segment also carries the peer's FIN, the FIN step takes us from FIN-WAIT-1 straight to
         // TIME-WAIT ("if our FIN has been ACKed (perhaps in this segment)").
         if (finAcked && !carriesNextFin(seg)) {
-          setState(FIN_WAIT_2, "rcv " + TcpFlags.format(seg.flags()));
+          setState(FIN_WAIT_2, StateCause.RCV, seg.flags());
         }
       }
       case CLOSING -> {
         // "If the ACK acknowledges our FIN, then enter the TIME-WAIT state; otherwise, ignore
         // the segment." Once in TIME-WAIT, the segment's text and FIN are processed on.
         if (finAcked) {
-          setState(TIME_WAIT, "rcv " + TcpFlags.format(seg.flags()));
+          setState(TIME_WAIT, StateCause.RCV, seg.flags());
           startTimeWait();
         }
         return finAcked;
@@ -680,7 +684,7 @@ public final class TcpConnection {
         // "The only thing that can arrive in this state is an acknowledgment of our FIN. If our
         // FIN is now acknowledged, delete the TCB, enter the CLOSED state, and return."
         if (finAcked) {
-          enterClosed("rcv " + TcpFlags.format(seg.flags()));
+          enterClosed(StateCause.RCV, seg.flags());
         }
         return false;
       }
@@ -730,7 +734,7 @@ public final class TcpConnection {
           ackNow();
         }
         if ((seg.has(FIN) && finSeq == rcvNxt) || (finPending && pendingFinSeq == rcvNxt)) {
-          finArrives("rcv " + TcpFlags.format(seg.flags()));
+          finArrives(seg.flags());
         }
       }
       default -> {
@@ -739,7 +743,7 @@ public final class TcpConnection {
         // taken by the eighth step: "advance RCV.NXT over the FIN, and send an acknowledgment
         // for the FIN", and the state remains.
         if (seg.has(FIN) && textSeq + seg.data().length == rcvNxt) {
-          finArrives("rcv " + TcpFlags.format(seg.flags()));
+          finArrives(seg.flags());
         }
       }
     }
@@ -795,7 +799,7 @@ public final class TcpConnection {
     if (!deliverData) {
       openWindow(); // the application closed: bytes are acknowledged and discarded
     } else if (reading) {
-      env.appEvent(this, "data", bytes.length);
+      env.appEvent(this, AppEvent.DATA, bytes.length);
       handler.onData(this, bytes);
       openWindow();
     } else {
@@ -819,14 +823,14 @@ public final class TcpConnection {
     return false;
   }
 
-  /** RFC 9293 3.10.7.4, eighth: the FIN. */
-  private void finArrives(String cause) {
+  /** RFC 9293 3.10.7.4, eighth: the FIN, arriving on a segment with {@code flags}. */
+  private void finArrives(int flags) {
     // "Advance RCV.NXT over the FIN, and send an acknowledgment for the FIN."
     finPending = false;
     rcvNxt++;
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED -> {
-        setState(CLOSE_WAIT, cause);
+        setState(CLOSE_WAIT, StateCause.RCV, flags);
         if (config.delayedAck()) {
           // The passive closer's ACK may wait, as Linux's does, in case its FIN can join it.
           if (delayedAckAt == NEVER) {
@@ -841,23 +845,23 @@ public final class TcpConnection {
         // time-wait timer, turn off the other timers; otherwise, enter the CLOSING state."
         ackNow();
         if (sndUna > finPosition()) {
-          setState(TIME_WAIT, cause);
+          setState(TIME_WAIT, StateCause.RCV, flags);
           startTimeWait();
         } else {
-          setState(CLOSING, cause);
+          setState(CLOSING, StateCause.RCV, flags);
         }
       }
       case FIN_WAIT_2 -> {
         // "Enter the TIME-WAIT state. Start the time-wait timer, turn off the other timers."
         ackNow();
-        setState(TIME_WAIT, cause);
+        setState(TIME_WAIT, StateCause.RCV, flags);
         startTimeWait();
       }
       default -> ackNow(); // CLOSE-WAIT, CLOSING, LAST-ACK: remain.
     }
     if (!peerFinSeen) {
       peerFinSeen = true;
-      env.appEvent(this, "peer-closed", 0);
+      env.appEvent(this, AppEvent.PEER_CLOSED, 0);
       handler.onPeerClosed(this);
     }
   }
@@ -878,7 +882,7 @@ public final class TcpConnection {
       byte[] waiting = unread.toByteArray();
       unread = null; // its memory goes with it
       if (deliverData) {
-        env.appEvent(this, "data", waiting.length);
+        env.appEvent(this, AppEvent.DATA, waiting.length);
         handler.onData(this, waiting);
       }
     }
@@ -912,7 +916,7 @@ public final class TcpConnection {
       // RFC 9293 3.10.8: "If the time-wait timeout expires on a connection, delete the TCB,
       // enter the CLOSED state, and return."
       timeWaitAt = NEVER;
-      enterClosed("TIME-WAIT timeout");
+      enterClosed(StateCause.TIME_WAIT_TIMEOUT);
     } else if (retransmitAt <= now) {
       retransmissionTimeout();
     } else if (persistAt <= now) {
@@ -941,7 +945,7 @@ public final class TcpConnection {
       // RFC 9293 3.10.8 USER TIMEOUT: "flush all queues, signal the user 'error: connection
       // aborted due to user timeout' ... delete the TCB, enter the CLOSED state".
       if (state == SYN_RECEIVED && passiveOpen) {
-        returnToListen("USER TIMEOUT");
+        returnToListen(StateCause.USER_TIMEOUT, 0);
       } else {
         timeout();
       }
@@ -962,7 +966,7 @@ public final class TcpConnection {
     sndNxt = sndUna;
     TcpSegment first = nextSegment();
     if (first != null) {
-      env.retransmitted(this, first, "rto");
+      env.retransmitted(this, first, RetransmitReason.RTO);
       transmit(first);
     }
     output();
@@ -971,9 +975,9 @@ public final class TcpConnection {
 
   /** The connection gives up: the user hears "timeout", and the TCB is deleted. */
   private void timeout() {
-    env.appEvent(this, "timeout", 0);
+    env.appEvent(this, AppEvent.TIMEOUT, 0);
     handler.onTimeout(this);
-    enterClosed("USER TIMEOUT");
+    enterClosed(StateCause.USER_TIMEOUT);
   }
 
   /**
@@ -995,7 +999,7 @@ public final class TcpConnection {
     }
     TcpSegment probe = segment(seqOf(sndNxt), rcvNxt, ACK, sendBuffer.copy(sndNxt - 1, 1));
     sndMax = Math.max(sndMax, sndNxt + 1);
-    env.retransmitted(this, probe, "probe");
+    env.retransmitted(this, probe, RetransmitReason.PROBE);
     transmit(probe);
     persistBackoffs++;
     startPersistTimer();
@@ -1041,7 +1045,7 @@ public final class TcpConnection {
       // COUNTERFACTUAL zero-length TIME-WAIT: close once the final ACK has gone out.
       output();
       timeWaitAt = NEVER;
-      enterClosed("TIME-WAIT timeout (zero-length, counterfactual)");
+      enterClosed(StateCause.TIME_WAIT_ZERO);
     }
   }
 
@@ -1300,7 +1304,7 @@ public final class TcpConnection {
     }
     // RFC 6582 3.2 step 4, a partial ACK: retransmit the first unacknowledged segment, deflate
     // the window by the data acknowledged, and add back one SMSS if that was at least one.
-    retransmitFirstUnacknowledged("fast");
+    retransmitFirstUnacknowledged(RetransmitReason.FAST);
     cc.setCwnd(cc.cwnd() - acked + (acked >= smss ? smss : 0));
     return true;
   }
@@ -1318,12 +1322,12 @@ public final class TcpConnection {
       recover = sndMax;
       cc.onFastRetransmit(env.now(), flightSize());
       timedPosition = -1; // Karn
-      retransmitFirstUnacknowledged("fast");
+      retransmitFirstUnacknowledged(RetransmitReason.FAST);
     }
   }
 
   /** Sends the segment at SND.UNA again, whatever the windows, without moving SND.NXT back. */
-  private void retransmitFirstUnacknowledged(String reason) {
+  private void retransmitFirstUnacknowledged(RetransmitReason reason) {
     long next = sndNxt;
     sndNxt = sndUna;
     TcpSegment seg = nextSegment(Long.MAX_VALUE / 4);
@@ -1387,7 +1391,7 @@ public final class TcpConnection {
 
   private void established() {
     restartKeepalive();
-    env.appEvent(this, "established", 0);
+    env.appEvent(this, AppEvent.ESTABLISHED, 0);
     handler.onEstablished(this);
   }
 
@@ -1399,32 +1403,45 @@ public final class TcpConnection {
     return iss + (int) position;
   }
 
-  private void reset(String cause) {
-    env.appEvent(this, "reset", 0);
+  /** The peer reset the connection (a segment with {@code flags} arrived). */
+  private void reset(int flags) {
+    env.appEvent(this, AppEvent.RESET, 0);
     handler.onReset(this);
-    enterClosed(cause);
+    enterClosed(StateCause.RCV, flags);
   }
 
-  private void returnToListen(String cause) {
+  private void returnToListen(StateCause cause, int causeFlags) {
     stopRetransmitTimer();
     delayedAckAt = NEVER;
     ackPending = false;
-    setState(LISTEN, cause);
+    setState(LISTEN, cause, causeFlags);
   }
 
-  private void enterClosed(String cause) {
+  private void enterClosed(StateCause cause) {
+    enterClosed(cause, 0);
+  }
+
+  private void enterClosed(StateCause cause, int causeFlags) {
     stopRetransmitTimer();
     timeWaitAt = NEVER;
     delayedAckAt = NEVER;
     persistAt = NEVER;
     keepaliveAt = NEVER;
-    setState(CLOSED, cause);
-    env.appEvent(this, "closed", 0);
+    setState(CLOSED, cause, causeFlags);
+    env.appEvent(this, AppEvent.CLOSED, 0);
     handler.onClosed(this);
   }
 
-  /** Every state change goes through here, so that each one is reported once. */
-  private void setState(TcpState next, String cause) {
+  private void setState(TcpState next, StateCause cause) {
+    setState(next, cause, 0);
+  }
+
+  /**
+   * Every state change goes through here, so that each one is reported once.
+   *
+   * @param causeFlags for {@link StateCause#RCV}, the flags the cause names; otherwise 0
+   */
+  private void setState(TcpState next, StateCause cause, int causeFlags) {
     TcpState previous = state;
     if (previous == next) {
       return;
@@ -1434,10 +1451,10 @@ public final class TcpConnection {
         "no transition %s -> %s (%s) in RFC 9293",
         previous,
         next,
-        cause);
+        cause.traceName(causeFlags));
     state = next;
     visited.add(next);
-    env.stateChanged(this, previous, next, cause);
+    env.stateChanged(this, previous, next, cause, causeFlags);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -58,11 +58,11 @@ public final class TcpListener {
 
   /** Stops listening (RFC 9293 3.10.4 CLOSE in LISTEN); children already made carry on. */
   public void close() {
-    close("CLOSE");
+    close(StateCause.CLOSE);
   }
 
-  /** Stops listening; {@code cause} is what the state change reports ("CLOSE", "host crash"). */
-  void close(String cause) {
+  /** Stops listening; {@code cause} is what the state change reports (CLOSE, HOST_CRASH). */
+  void close(StateCause cause) {
     if (open) {
       open = false;
       stack.closeListener(this, cause);

@@ -1,40 +1,46 @@
 package netsim.tcp;
 
 /**
- * Sees what happens inside the TCP endpoints of a host: state changes (every transition, with its
- * cause) and application events. For traces and pictures; every method has a no-op default.
+ * Sees what happens inside the TCP endpoints of one host's stack ({@link TcpStack#addObserver}):
+ * connections made, state changes with their causes, application events, retransmissions and
+ * congestion changes. Events are typed values, so an observer formats nothing it does not want. For
+ * traces and pictures; every method has a no-op default. The stack names no host: an observer that
+ * watches several stacks is given one instance per stack.
  */
 public interface TcpObserver {
+  /** A connection was made (active OPEN, or a listener's child), before its first state change. */
+  default void onCreated(long time, TcpConnection connection) {}
+
   /**
-   * A connection (or listener) changed state.
+   * A connection (or listener, whose remote endpoint is 0.0.0.0:0) changed state.
    *
-   * @param cause what made it change: an arriving segment ("rcv SYN|ACK"), a user call ("OPEN",
-   *     "CLOSE", "ABORT"), or a timeout ("TIME-WAIT timeout", "USER TIMEOUT")
+   * @param cause what made it change
+   * @param causeFlags for {@link StateCause#RCV}, the flags its trace text names (usually the
+   *     arriving segment's, e.g. SYN|ACK); otherwise 0
    */
   default void onStateChange(
-      long time, String node, FourTuple connection, TcpState from, TcpState to, String cause) {}
-
-  /**
-   * An application-visible event: "established", "data" (with a byte count), "peer-closed",
-   * "reset", "timeout", "closed".
-   */
-  default void onAppEvent(long time, String node, FourTuple connection, String event, long bytes) {}
-
-  /** A segment was retransmitted after a timeout ("rto") or by fast retransmit ("fast"). */
-  default void onRetransmit(
-      long time, String node, FourTuple connection, TcpSegment segment, String reason) {}
-
-  /**
-   * The congestion state changed: cwnd, ssthresh (Long.MAX_VALUE / 4 while unset), the smoothed RTT
-   * (-1 before the first sample), the RTO, and the bytes in flight.
-   */
-  default void onCongestion(
       long time,
-      String node,
       FourTuple connection,
-      long cwnd,
-      long ssthresh,
-      long srtt,
-      long rto,
-      long bytesInFlight) {}
+      TcpState from,
+      TcpState to,
+      StateCause cause,
+      int causeFlags) {}
+
+  /**
+   * An application-visible event, with a byte count for {@link AppEvent#DATA} (else 0). For {@link
+   * AppEvent#OPEN_FAILED} no connection exists: {@code connection} is the 4-tuple that was asked
+   * for.
+   */
+  default void onAppEvent(long time, FourTuple connection, AppEvent event, long bytes) {}
+
+  /** A segment is sent again; its send follows. */
+  default void onRetransmit(
+      long time, FourTuple connection, TcpSegment segment, RetransmitReason reason) {}
+
+  /**
+   * The congestion state changed: one of {@link TcpConnection#cwnd()}, {@link
+   * TcpConnection#ssthresh()} (Long.MAX_VALUE / 4 while unset), {@link TcpConnection#srtt()} (-1
+   * before the first sample), {@link TcpConnection#rto()} or {@link TcpConnection#bytesInFlight()}.
+   */
+  default void onCongestion(long time, TcpConnection connection) {}
 }

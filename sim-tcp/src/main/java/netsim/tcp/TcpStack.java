@@ -140,6 +140,7 @@ public final class TcpStack {
     return simulator;
   }
 
+  /** Adds an observer of this stack's connections and listeners (it hears of no other stack). */
   public void addObserver(TcpObserver observer) {
     observers.add(checkNotNull(observer, "observer"));
   }
@@ -161,13 +162,14 @@ public final class TcpStack {
         new TcpListener(
             this, new Endpoint(address, port), backlog, checkNotNull(acceptor, "acceptor"));
     listeners.put(port, listener);
-    report(FourTuple.listener(listener.local()), TcpState.CLOSED, TcpState.LISTEN, "OPEN");
+    report(
+        FourTuple.listener(listener.local()), TcpState.CLOSED, TcpState.LISTEN, StateCause.OPEN, 0);
     return listener;
   }
 
-  void closeListener(TcpListener listener, String cause) {
+  void closeListener(TcpListener listener, StateCause cause) {
     listeners.remove(listener.local().port());
-    report(FourTuple.listener(listener.local()), TcpState.LISTEN, TcpState.CLOSED, cause);
+    report(FourTuple.listener(listener.local()), TcpState.LISTEN, TcpState.CLOSED, cause, 0);
   }
 
   /** An active OPEN from an ephemeral port. */
@@ -190,7 +192,7 @@ public final class TcpStack {
     if (existing != null) {
       long now = simulator.now();
       for (TcpObserver observer : observers) {
-        observer.onAppEvent(now, node, tuple, "open-failed", 0);
+        observer.onAppEvent(now, tuple, AppEvent.OPEN_FAILED, 0);
       }
       throw new ConnectionExistsException(tuple, existing.connection.state());
     }
@@ -201,14 +203,15 @@ public final class TcpStack {
 
   /**
    * The host crashes: every connection and listener vanishes without sending anything (for
-   * half-open connections, RFC 9293 3.5.1); each state change reports the cause "host crash".
+   * half-open connections, RFC 9293 3.5.1); each state change reports the cause {@link
+   * StateCause#HOST_CRASH}.
    */
   public void crash() {
     for (Entry entry : new ArrayList<>(connections.values())) {
       entry.connection.vanish();
     }
     for (TcpListener listener : new ArrayList<>(listeners.values())) {
-      listener.close(TcpConnection.HOST_CRASH);
+      listener.close(StateCause.HOST_CRASH);
     }
   }
 
@@ -364,6 +367,10 @@ public final class TcpStack {
     HistorySlot slot = new HistorySlot(connection);
     history.add(slot);
     connections.put(tuple, new Entry(connection, timer, parent, slot));
+    long now = simulator.now();
+    for (TcpObserver observer : observers) {
+      observer.onCreated(now, connection);
+    }
     return connection;
   }
 
@@ -387,10 +394,11 @@ public final class TcpStack {
     return false;
   }
 
-  private void report(FourTuple tuple, TcpState from, TcpState to, String cause) {
+  private void report(
+      FourTuple tuple, TcpState from, TcpState to, StateCause cause, int causeFlags) {
     long now = simulator.now();
     for (TcpObserver observer : observers) {
-      observer.onStateChange(now, node, tuple, from, to, cause);
+      observer.onStateChange(now, tuple, from, to, cause, causeFlags);
     }
   }
 
@@ -407,8 +415,9 @@ public final class TcpStack {
     }
 
     @Override
-    public void stateChanged(TcpConnection connection, TcpState from, TcpState to, String cause) {
-      report(connection.tuple(), from, to, cause);
+    public void stateChanged(
+        TcpConnection connection, TcpState from, TcpState to, StateCause cause, int causeFlags) {
+      report(connection.tuple(), from, to, cause, causeFlags);
       Entry entry = connections.get(connection.tuple());
       if (entry == null || entry.connection != connection) {
         return;
@@ -448,10 +457,10 @@ public final class TcpStack {
     }
 
     @Override
-    public void appEvent(TcpConnection connection, String event, long bytes) {
+    public void appEvent(TcpConnection connection, AppEvent event, long bytes) {
       long now = simulator.now();
       for (TcpObserver observer : observers) {
-        observer.onAppEvent(now, node, connection.tuple(), event, bytes);
+        observer.onAppEvent(now, connection.tuple(), event, bytes);
       }
     }
 
@@ -459,23 +468,16 @@ public final class TcpStack {
     public void congestionChanged(TcpConnection connection) {
       long now = simulator.now();
       for (TcpObserver observer : observers) {
-        observer.onCongestion(
-            now,
-            node,
-            connection.tuple(),
-            connection.cwnd(),
-            connection.ssthresh(),
-            connection.srtt(),
-            connection.rto(),
-            connection.bytesInFlight());
+        observer.onCongestion(now, connection);
       }
     }
 
     @Override
-    public void retransmitted(TcpConnection connection, TcpSegment segment, String reason) {
+    public void retransmitted(
+        TcpConnection connection, TcpSegment segment, RetransmitReason reason) {
       long now = simulator.now();
       for (TcpObserver observer : observers) {
-        observer.onRetransmit(now, node, connection.tuple(), segment, reason);
+        observer.onRetransmit(now, connection.tuple(), segment, reason);
       }
     }
   }

@@ -683,25 +683,17 @@ class EdgeCaseTest {
     t.client.addObserver(
         new TcpObserver() {
           @Override
-          public void onCongestion(
-              long time,
-              String node,
-              FourTuple connection,
-              long cwnd,
-              long ssthresh,
-              long srtt,
-              long rto,
-              long bytesInFlight) {
+          public void onCongestion(long time, TcpConnection connection) {
             changes.add(
                 time / 1_000_000
                     + "ms cwnd="
-                    + cwnd
+                    + connection.cwnd()
                     + " srtt="
-                    + srtt / 1_000_000
+                    + connection.srtt() / 1_000_000
                     + "ms rto="
-                    + rto / 1_000_000
+                    + connection.rto() / 1_000_000
                     + "ms flight="
-                    + bytesInFlight);
+                    + connection.bytesInFlight());
           }
         });
     t.listen(new TcpHandler() {});

@@ -9,9 +9,10 @@ import netsim.core.Time;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a stack keeps of a connection once it has ended: its record, never the connection and its
- * buffers. Checked on what stays reachable, not on timing: once the connections have ended and the
- * test drops its own references, the collector can take every one of them.
+ * What a stack keeps of a connection once it has ended: nothing, and an observer that keeps only
+ * records ({@link ConnectionHistory}) holds no connection or buffer either. Checked on what stays
+ * reachable, not on timing: once the connections have ended and the test drops its own references,
+ * the collector can take every one of them.
  */
 class RetentionTest {
   private static final TcpConfig CONFIG =
@@ -22,6 +23,10 @@ class RetentionTest {
   @Test
   void endedConnections_leaveOnlyTheirRecords_andCanBeCollected() throws InterruptedException {
     Testbed bed = Testbed.of(1, "5ms", CONFIG);
+    ConnectionHistory clientHistory = new ConnectionHistory();
+    ConnectionHistory serverHistory = new ConnectionHistory();
+    bed.client.addObserver(clientHistory);
+    bed.server.addObserver(serverHistory);
     bed.server.listen(
         Testbed.PORT,
         4,
@@ -54,14 +59,14 @@ class RetentionTest {
 
     assertThat(bed.client.connections()).isEmpty();
     assertThat(bed.server.connections()).isEmpty();
-    assertThat(bed.client.history())
+    assertThat(clientHistory.records())
         .hasSize(CONNECTIONS)
         .allSatisfy(
             record -> {
               assertThat(record.state()).isEqualTo(TcpState.CLOSED);
               assertThat(record.bytesSent()).isEqualTo(BYTES);
             });
-    assertThat(bed.server.history())
+    assertThat(serverHistory.records())
         .extracting(ConnectionRecord::bytesDelivered)
         .containsOnly((long) BYTES);
     assertThat(made).hasSize(CONNECTIONS);

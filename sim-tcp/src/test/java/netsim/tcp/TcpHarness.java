@@ -233,15 +233,16 @@ final class TcpHarness implements TcpConnection.Environment {
   }
 
   @Override
-  public void stateChanged(TcpConnection c, TcpState from, TcpState to, String cause) {
-    transitions.add(from + "->" + to + " (" + cause + ")");
+  public void stateChanged(
+      TcpConnection c, TcpState from, TcpState to, StateCause cause, int causeFlags) {
+    transitions.add(from + "->" + to + " (" + cause.traceName(causeFlags) + ")");
   }
 
   @Override
   public void timersChanged(TcpConnection c) {}
 
   @Override
-  public void appEvent(TcpConnection c, String event, long bytes) {
-    appEvents.add(event);
+  public void appEvent(TcpConnection c, AppEvent event, long bytes) {
+    appEvents.add(event.traceName());
   }
 }

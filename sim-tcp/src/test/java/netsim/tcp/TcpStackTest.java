@@ -126,12 +126,13 @@ class TcpStackTest {
           @Override
           public void onStateChange(
               long time,
-              String node,
               FourTuple connection,
               TcpState from,
               TcpState to,
-              String cause) {
-            changes.add(connection + " " + from + "->" + to + " (" + cause + ")");
+              StateCause cause,
+              int causeFlags) {
+            changes.add(
+                connection + " " + from + "->" + to + " (" + cause.traceName(causeFlags) + ")");
           }
         });
     TcpListener listener = stack.listen(80, 4, child -> new TcpHandler() {});
@@ -148,13 +149,48 @@ class TcpStackTest {
   }
 
   @Test
+  void observer_hearsOfEachConnectionWhenItIsMade_beforeItsFirstStateChange() {
+    List<String> heard = new ArrayList<>();
+    stack.addObserver(
+        new TcpObserver() {
+          @Override
+          public void onCreated(long time, TcpConnection connection) {
+            heard.add("made " + connection.tuple() + " in " + connection.state());
+          }
+
+          @Override
+          public void onStateChange(
+              long time,
+              FourTuple connection,
+              TcpState from,
+              TcpState to,
+              StateCause cause,
+              int causeFlags) {
+            heard.add(connection + " " + from + "->" + to + " (" + cause + " " + causeFlags + ")");
+          }
+        });
+    stack.listen(80, 4, child -> new TcpHandler() {});
+    stack.connect(5000, new Endpoint(PEER, 80), new TcpHandler() {});
+    stack.receive(PEER, US, segment("SYN", 700, 0, 0));
+    assertThat(heard)
+        .containsExactly(
+            "10.0.0.2:80-0.0.0.0:0 CLOSED->LISTEN (OPEN 0)",
+            "made 10.0.0.2:5000-10.0.0.1:80 in CLOSED",
+            "10.0.0.2:5000-10.0.0.1:80 CLOSED->SYN_SENT (OPEN 0)",
+            "made 10.0.0.2:80-10.0.0.1:40000 in CLOSED",
+            "10.0.0.2:80-10.0.0.1:40000 LISTEN->SYN_RECEIVED (RCV 2)");
+  }
+
+  @Test
   void childBackInListen_isReleased_andTheListenerCarriesOn() {
+    ConnectionHistory history = new ConnectionHistory();
+    stack.addObserver(history);
     TcpListener listener = stack.listen(80, 4, child -> new TcpHandler() {});
     stack.receive(PEER, US, segment("SYN", 700, 0, 0));
     stack.receive(PEER, US, segment("RST", 701, 0, 0));
     assertThat(stack.connections()).isEmpty();
     assertThat(listener.embryonic()).isZero();
-    assertThat(stack.history())
+    assertThat(history.records())
         .extracting(ConnectionRecord::state)
         .containsExactly(TcpState.LISTEN);
   }
@@ -186,9 +222,8 @@ class TcpStackTest {
     stack.addObserver(
         new TcpObserver() {
           @Override
-          public void onAppEvent(
-              long time, String node, FourTuple connection, String event, long bytes) {
-            appEvents.add(event + " " + connection);
+          public void onAppEvent(long time, FourTuple connection, AppEvent event, long bytes) {
+            appEvents.add(event.traceName() + " " + connection);
           }
         });
     Endpoint remote = new Endpoint(PEER, 80);

@@ -88,27 +88,29 @@ final class Testbed {
             record(time, packet, " dropped(" + cause.traceName() + ")");
           }
         });
-    TcpObserver states =
-        new TcpObserver() {
-          @Override
-          public void onStateChange(
-              long time,
-              String node,
-              FourTuple connection,
-              TcpState from,
-              TcpState to,
-              String cause) {
-            Testbed.this.states.add(node + " " + from + "->" + to + " (" + cause + ")");
-          }
+    client.addObserver(observer("C"));
+    server.addObserver(observer("S"));
+  }
 
-          @Override
-          public void onAppEvent(
-              long time, String node, FourTuple connection, String event, long bytes) {
-            appEvents.add(node + " " + event);
-          }
-        };
-    client.addObserver(states);
-    server.addObserver(states);
+  /** Records the state changes and application events of host {@code node}'s stack. */
+  private TcpObserver observer(String node) {
+    return new TcpObserver() {
+      @Override
+      public void onStateChange(
+          long time,
+          FourTuple connection,
+          TcpState from,
+          TcpState to,
+          StateCause cause,
+          int causeFlags) {
+        states.add(node + " " + from + "->" + to + " (" + cause.traceName(causeFlags) + ")");
+      }
+
+      @Override
+      public void onAppEvent(long time, FourTuple connection, AppEvent event, long bytes) {
+        appEvents.add(node + " " + event.traceName());
+      }
+    };
   }
 
   /** A testbed with the given delay and the same configuration on both sides. */

@@ -58,7 +58,7 @@ public final class Experiment {
       if (node.kind() == NodeSettings.Kind.HOST) {
         Host host = network.addHost(node.name(), Ipv4Address.parse(node.address()));
         TcpStack stack = TcpStack.install(host, node.tcp().toTcpConfig());
-        stack.addObserver(recorder);
+        stack.addObserver(recorder.tcp(node.name()));
         stacks.put(node.name(), stack);
       } else {
         network.addRouter(node.name());

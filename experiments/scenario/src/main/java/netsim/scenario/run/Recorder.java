@@ -16,7 +16,11 @@ import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.AppEvent;
 import netsim.tcp.FourTuple;
+import netsim.tcp.RetransmitReason;
+import netsim.tcp.StateCause;
+import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpSegment;
@@ -25,9 +29,10 @@ import netsim.tcp.TcpState;
 /**
  * Records a run's events as {@link TraceEvent}s in the order they happen, which is the order of
  * virtual time: packets from sim-net, state changes, application events, retransmissions and
- * congestion changes from sim-tcp, and the run's own actions.
+ * congestion changes from sim-tcp (through one {@link #tcp(String) observer per host}), and the
+ * run's own actions.
  */
-public final class Recorder implements PacketObserver, TcpObserver {
+public final class Recorder implements PacketObserver {
   private final List<TraceEvent> events = new ArrayList<>();
 
   /*
@@ -37,6 +42,7 @@ public final class Recorder implements PacketObserver, TcpObserver {
   private final Map<Long, String> endpoints = new HashMap<>();
   private final Map<FourTuple, String> connections = new HashMap<>();
   private final String[] flagNames = new String[256];
+  private final String[] rcvCauses = new String[256];
 
   /** Everything recorded, in order. */
   public List<TraceEvent> events() {
@@ -138,53 +144,81 @@ public final class Recorder implements PacketObserver, TcpObserver {
     return name;
   }
 
-  @Override
-  public void onStateChange(
-      long time, String node, FourTuple connection, TcpState from, TcpState to, String cause) {
-    events.add(new TraceEvent.State(time, node, conn(connection), from.name(), to.name(), cause));
+  /** "rcv SYN|ACK", made once per combination of flags; other causes are constants. */
+  private String cause(StateCause cause, int causeFlags) {
+    if (cause != StateCause.RCV || causeFlags < 0 || causeFlags >= rcvCauses.length) {
+      return cause.traceName(causeFlags);
+    }
+    String name = rcvCauses[causeFlags];
+    if (name == null) {
+      name = cause.traceName(causeFlags);
+      rcvCauses[causeFlags] = name;
+    }
+    return name;
   }
 
-  @Override
-  public void onAppEvent(long time, String node, FourTuple connection, String event, long bytes) {
-    events.add(new TraceEvent.App(time, node, conn(connection), event, bytes));
+  /** The observer of the TCP stack on host {@code node}: its events name that host. */
+  public TcpObserver tcp(String node) {
+    return new HostObserver(node);
   }
 
   /** sim-tcp's ssthresh before it is first set (see {@link TcpObserver#onCongestion}). */
   private static final long SSTHRESH_UNSET = Long.MAX_VALUE / 4;
 
-  @Override
-  public void onCongestion(
-      long time,
-      String node,
-      FourTuple connection,
-      long cwnd,
-      long ssthresh,
-      long srtt,
-      long rto,
-      long bytesInFlight) {
-    events.add(
-        new TraceEvent.Congestion(
-            time,
-            node,
-            conn(connection),
-            cwnd,
-            ssthresh >= SSTHRESH_UNSET ? TraceEvent.Congestion.UNSET : ssthresh,
-            srtt < 0 ? TraceEvent.Congestion.UNSET : srtt,
-            rto,
-            bytesInFlight));
-  }
+  /** Records one host's TCP events. */
+  private final class HostObserver implements TcpObserver {
+    private final String node;
 
-  @Override
-  public void onRetransmit(
-      long time, String node, FourTuple connection, TcpSegment segment, String reason) {
-    events.add(
-        new TraceEvent.Retransmit(
-            time,
-            node,
-            conn(connection),
-            flags(segment.flags()),
-            segment.sequenceNumber(),
-            segment.dataLength(),
-            reason));
+    HostObserver(String node) {
+      this.node = node;
+    }
+
+    @Override
+    public void onStateChange(
+        long time,
+        FourTuple connection,
+        TcpState from,
+        TcpState to,
+        StateCause cause,
+        int causeFlags) {
+      events.add(
+          new TraceEvent.State(
+              time, node, conn(connection), from.name(), to.name(), cause(cause, causeFlags)));
+    }
+
+    @Override
+    public void onAppEvent(long time, FourTuple connection, AppEvent event, long bytes) {
+      events.add(new TraceEvent.App(time, node, conn(connection), event.traceName(), bytes));
+    }
+
+    @Override
+    public void onCongestion(long time, TcpConnection connection) {
+      long ssthresh = connection.ssthresh();
+      long srtt = connection.srtt();
+      events.add(
+          new TraceEvent.Congestion(
+              time,
+              node,
+              conn(connection.tuple()),
+              connection.cwnd(),
+              ssthresh >= SSTHRESH_UNSET ? TraceEvent.Congestion.UNSET : ssthresh,
+              srtt < 0 ? TraceEvent.Congestion.UNSET : srtt,
+              connection.rto(),
+              connection.bytesInFlight()));
+    }
+
+    @Override
+    public void onRetransmit(
+        long time, FourTuple connection, TcpSegment segment, RetransmitReason reason) {
+      events.add(
+          new TraceEvent.Retransmit(
+              time,
+              node,
+              conn(connection),
+              flags(segment.flags()),
+              segment.sequenceNumber(),
+              segment.dataLength(),
+              reason.traceName()));
+    }
   }
 }
