@@ -3,6 +3,7 @@ package netsim.explore.hunt;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.scenario.config.Registry;
+import netsim.tcp.TcpState;
 
 /**
  * The detectors by name. Looking up an unknown name fails with the list of known ones; adding a
@@ -20,15 +21,15 @@ public final class Detectors {
             "simultaneous-open",
             "both ends send a SYN and a connection goes SYN_SENT -> SYN_RECEIVED",
             "simultaneous open",
-            "SYN_SENT",
-            "SYN_RECEIVED"));
+            TcpState.SYN_SENT,
+            TcpState.SYN_RECEIVED));
     register(
         new TransitionDetector(
             "simultaneous-close",
             "the FINs cross and a connection goes FIN_WAIT_1 -> CLOSING",
             "simultaneous close",
-            "FIN_WAIT_1",
-            "CLOSING"));
+            TcpState.FIN_WAIT_1,
+            TcpState.CLOSING));
     register(new HalfOpenDetector());
     register(new SynInTimeWaitDetector());
     register(new ChallengeAckDetector());

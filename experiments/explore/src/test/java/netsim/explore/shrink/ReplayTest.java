@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import netsim.net.packet.DropCause;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.Overrides;
 import netsim.scenario.config.YamlDocument;
@@ -110,7 +111,7 @@ class ReplayTest {
     if (name.equals("red-pareto")) {
       // RED's early drops are among the decisions.
       assertThat(original.events())
-          .anyMatch(e -> e instanceof TraceEvent.Packet p && "aqm".equals(p.cause()));
+          .anyMatch(e -> e instanceof TraceEvent.Packet p && p.cause() == DropCause.AQM);
     }
     assertThat(schedule.unreplayable()).isZero();
 
@@ -126,6 +127,6 @@ class ReplayTest {
               assertThat(link.bToA().duplicate()).isZero();
             });
     RunResult replayed = new Experiment(replayConfig).run();
-    assertThat(TraceComparison.difference(original.events(), replayed.events())).isNull();
+    assertThat(TraceComparison.difference(original, replayed)).isNull();
   }
 }
