@@ -14,6 +14,7 @@ import java.util.function.Function;
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
 import netsim.scenario.run.EventSink;
+import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.LinkChange;
@@ -42,28 +43,47 @@ public final class TraceWriter implements EventSink {
   private static final int LONG_NAME = 256;
 
   private final OutputStream out;
-  private byte[] buffer = new byte[BUFFER];
+  private byte[] buffer;
   private int length;
   private RunIndex index;
 
   /** Names as JSON strings, by table and id, encoded when first written. */
-  private final Encoded nodes = new Encoded();
+  private final Encoded nodes = new Encoded(RunIndex::nodes);
 
-  private final Encoded links = new Encoded();
-  private final Encoded chains = new Encoded();
-  private final Encoded rules = new Encoded();
+  private final Encoded links = new Encoded(RunIndex::links);
+  private final Encoded chains = new Encoded(RunIndex::chains);
+  private final Encoded rules = new Encoded(RunIndex::rules);
   private final byte[][] flags = new byte[256][];
   private final byte[][] rcvCauses = new byte[256][];
 
   /** A writer to {@code out} of the events of the run {@code index} names. */
   public TraceWriter(OutputStream out, RunIndex index) {
-    this.out = out;
-    this.index = index;
+    this(out, index, BUFFER);
   }
 
+  private TraceWriter(OutputStream out, RunIndex index, int buffer) {
+    this.out = out;
+    this.index = index;
+    this.buffer = new byte[buffer];
+  }
+
+  /** As a sink: names the ids of the run's events with {@code index}. */
   @Override
   public void start(RunIndex index) {
     this.index = index;
+    for (Encoded names : List.of(nodes, links, chains, rules)) {
+      names.clear();
+    }
+  }
+
+  /** As a sink: writes out what is buffered once the run has ended. */
+  @Override
+  public void end(RunResult result) {
+    try {
+      flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -89,7 +109,7 @@ public final class TraceWriter implements EventSink {
   /** The line {@code event} writes, without its newline. */
   public static String line(TraceEvent event, RunIndex index) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    TraceWriter writer = new TraceWriter(out, index);
+    TraceWriter writer = new TraceWriter(out, index, 2 * LONG_LINE);
     try {
       writer.write(event);
       writer.flush();
@@ -246,11 +266,7 @@ public final class TraceWriter implements EventSink {
   private void name(byte[] key, Encoded table, int id) {
     byte[] name = table.get(id);
     if (name == null) {
-      RunIndex.Names names =
-          table == nodes
-              ? index.nodes()
-              : table == links ? index.links() : table == chains ? index.chains() : index.rules();
-      name = json(names.name(id));
+      name = json(table.names.apply(index).name(id));
       table.put(id, name);
     }
     if (name.length > LONG_NAME) {
@@ -306,9 +322,18 @@ public final class TraceWriter implements EventSink {
     length += count;
   }
 
-  /** Names encoded as JSON strings, by id. */
+  /** The names of one table of the {@link RunIndex}, encoded as JSON strings, by id. */
   private static final class Encoded {
+    final Function<RunIndex, RunIndex.Names> names;
     private byte[][] byId = new byte[16][];
+
+    Encoded(Function<RunIndex, RunIndex.Names> names) {
+      this.names = names;
+    }
+
+    void clear() {
+      Arrays.fill(byId, null);
+    }
 
     byte[] get(int id) {
       return id < byId.length ? byId[id] : null;

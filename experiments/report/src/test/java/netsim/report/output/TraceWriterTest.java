@@ -2,6 +2,7 @@ package netsim.report.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,10 @@ import java.util.List;
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.scenario.config.ConfigLoader;
+import netsim.scenario.config.Scenarios;
+import netsim.scenario.run.Experiment;
+import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.LinkChange;
@@ -347,5 +352,21 @@ class TraceWriterTest {
     assertThat(events).extracting(this::line).isEqualTo(lines);
     TraceReader.Trace read = TraceReader.read(file);
     assertThat(read.events()).extracting(e -> TraceWriter.line(e, read.index())).isEqualTo(lines);
+  }
+
+  @Test
+  void asASinkOfARun_writesTheSameBytesAsTheRunsEventsWritten() throws IOException {
+    ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+    RunResult result =
+        new Experiment(
+                ConfigLoader.load(
+                    "lost-final-ack.yaml",
+                    Scenarios.CATALOGUE.get("lost-final-ack").text(),
+                    List.of()),
+                new TraceWriter(streamed, new RunIndex()))
+            .run();
+    Path file = dir.resolve("trace.jsonl");
+    TraceWriter.write(result.events(), result.index(), file);
+    assertThat(streamed.toByteArray()).isNotEmpty().isEqualTo(Files.readAllBytes(file));
   }
 }
