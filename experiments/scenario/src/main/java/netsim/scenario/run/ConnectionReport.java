@@ -18,6 +18,7 @@ import netsim.tcp.TcpState;
  * @param openedAt virtual time it was created
  * @param closingAt virtual time it left ESTABLISHED for a closing state, or -1
  * @param closedAt virtual time it reached CLOSED (or, for a child, went back to LISTEN), or -1
+ * @param lastDataAt virtual time it last delivered data to its application, or -1
  * @param record what its stack kept of it
  */
 public record ConnectionReport(
@@ -33,6 +34,7 @@ public record ConnectionReport(
     long establishedAt,
     long closingAt,
     long closedAt,
+    long lastDataAt,
     ConnectionRecord record) {
 
   /** The cause of its last state change ("USER TIMEOUT", "rcv RST", ...), or "" if none. */
@@ -74,9 +76,10 @@ public record ConnectionReport(
 
   /**
    * The report of connection {@code c} of host {@code node}, whose state changes were {@code
-   * transitions}.
+   * transitions} and which last delivered data at {@code lastDataAt} (or -1).
    */
-  static ConnectionReport of(String node, ConnectionRecord c, List<TraceEvent.State> transitions) {
+  static ConnectionReport of(
+      String node, ConnectionRecord c, List<TraceEvent.State> transitions, long lastDataAt) {
     long opened = transitions.isEmpty() ? -1 : transitions.get(0).t();
     long established = -1;
     long closing = -1;
@@ -105,6 +108,7 @@ public record ConnectionReport(
         established,
         closing,
         closed,
+        lastDataAt,
         c);
   }
 
