@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netsim.core.Registry;
 import netsim.scenario.config.ConfigException;
+import netsim.tcp.TcpState;
 
 /**
  * The detectors by name. Looking up an unknown name fails with the list of known ones; adding a
@@ -19,14 +20,14 @@ public final class Detectors {
               "simultaneous-open",
               "both ends send a SYN and a connection goes SYN_SENT -> SYN_RECEIVED",
               "simultaneous open",
-              "SYN_SENT",
-              "SYN_RECEIVED"),
+              TcpState.SYN_SENT,
+              TcpState.SYN_RECEIVED),
           new TransitionDetector(
               "simultaneous-close",
               "the FINs cross and a connection goes FIN_WAIT_1 -> CLOSING",
               "simultaneous close",
-              "FIN_WAIT_1",
-              "CLOSING"),
+              TcpState.FIN_WAIT_1,
+              TcpState.CLOSING),
           new HalfOpenDetector(),
           new SynInTimeWaitDetector(),
           new ChallengeAckDetector(),

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import netsim.report.output.RunOutputs;
+import netsim.report.output.TraceWriter;
 import netsim.scenario.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +21,12 @@ class RunTraceTest {
     RunOutputs.Outcome outcome = RunOutputs.run(Runs.scenario("two-way-handshake"), dir);
     RunTrace read = RunTrace.read(dir);
     RunTrace memory = RunTrace.of(outcome.result());
-    assertThat(read.events()).isEqualTo(memory.events());
-    assertThat(read.violations()).isEqualTo(memory.violations()).isNotEmpty();
     List<String> lines = Files.readAllLines(dir.resolve("trace.jsonl"));
-    assertThat(read.events()).extracting(e -> e.json().toString()).isEqualTo(lines);
+    assertThat(memory.events())
+        .extracting(e -> TraceWriter.line(e, memory.index()))
+        .isEqualTo(lines);
+    assertThat(read.events()).extracting(e -> TraceWriter.line(e, read.index())).isEqualTo(lines);
+    assertThat(read.violations()).isEqualTo(memory.violations()).isNotEmpty();
   }
 
   @Test

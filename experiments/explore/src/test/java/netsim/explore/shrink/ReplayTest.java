@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import netsim.net.link.Jitter;
 import netsim.net.link.LossModel;
+import netsim.net.packet.DropCause;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.Overrides;
 import netsim.scenario.config.YamlDocument;
@@ -112,7 +113,7 @@ class ReplayTest {
     if (name.equals("red-pareto")) {
       // RED's early drops are among the decisions.
       assertThat(original.events())
-          .anyMatch(e -> e instanceof TraceEvent.Packet p && "aqm".equals(p.cause()));
+          .anyMatch(e -> e instanceof TraceEvent.Packet p && p.cause() == DropCause.AQM);
     }
     assertThat(schedule.unreplayable()).isZero();
 
@@ -128,6 +129,6 @@ class ReplayTest {
               assertThat(link.bToA().duplicate()).isZero();
             });
     RunResult replayed = new Experiment(replayConfig).run();
-    assertThat(TraceComparison.difference(original.events(), replayed.events())).isNull();
+    assertThat(TraceComparison.difference(original, replayed)).isNull();
   }
 }

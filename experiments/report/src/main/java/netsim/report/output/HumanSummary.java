@@ -6,11 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import netsim.core.Time;
+import netsim.net.fault.FaultAction;
 import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.ExpectedOutcome;
 import netsim.scenario.run.Invariants;
 import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
 
 /**
  * The few lines a run prints: what happened (connections, their states, the key events such as
@@ -51,7 +57,7 @@ public final class HumanSummary {
           .append(" (")
           .append(c.role())
           .append("): ")
-          .append(String.join(" > ", c.states()));
+          .append(String.join(" > ", c.states().stream().map(TcpState::name).toList()));
       if (c.bytesSent() > 0 || c.bytesDelivered() > 0) {
         out.append("; sent ")
             .append(c.bytesSent())
@@ -119,75 +125,91 @@ public final class HumanSummary {
    * changes.
    */
   static List<String> keyEvents(RunResult result) {
+    RunIndex index = result.index();
     List<String> lines = new ArrayList<>();
     Map<Long, String> ruleOf = new LinkedHashMap<>();
     int drops = 0;
-    Map<String, Integer> timeWaitAcks = new LinkedHashMap<>();
-    Map<String, String> lastArrival = new LinkedHashMap<>();
+    Map<Connection, Integer> timeWaitAcks = new LinkedHashMap<>();
+    Map<Connection, Arrival> lastArrival = new LinkedHashMap<>();
     for (TraceEvent e : result.events()) {
       String at = " at " + Time.format(e.t());
       if (e instanceof TraceEvent.Retransmit r) {
         lines.add(
-            r.node()
+            index.node(r.node())
                 + " retransmitted "
-                + r.flags()
+                + TcpFlags.format(r.flags())
                 + (r.len() > 0 ? " len=" + r.len() : "")
                 + at
                 + " ("
-                + r.reason()
+                + r.reason().traceName()
                 + ")");
       } else if (e instanceof TraceEvent.Rule r) {
-        ruleOf.put(r.pkt(), r.rule());
-        if (!r.action().equals("drop")) {
-          lines.add("rule " + r.rule() + " (" + r.action() + ") took " + r.flags() + at);
+        String rule = index.rules().name(r.rule());
+        ruleOf.put(r.pkt(), rule);
+        if (r.action() != FaultAction.Verb.DROP) {
+          lines.add(
+              "rule "
+                  + rule
+                  + " ("
+                  + r.action().traceName()
+                  + ") took "
+                  + TcpFlags.format(r.flags())
+                  + at);
         }
-      } else if (e instanceof TraceEvent.Packet p && p.ev().equals("drop")) {
+      } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.DROP) {
         drops++;
         if (drops <= 5 || ruleOf.containsKey(p.pkt())) {
-          String why = ruleOf.containsKey(p.pkt()) ? "rule " + ruleOf.get(p.pkt()) : p.cause();
+          String why =
+              ruleOf.containsKey(p.pkt()) ? "rule " + ruleOf.get(p.pkt()) : p.cause().traceName();
           lines.add(
-              p.node()
+              index.node(p.node())
                   + "'s "
-                  + p.flags()
+                  + TcpFlags.format(p.flags())
                   + (p.len() > 0 ? " len=" + p.len() : "")
                   + " to "
-                  + p.dst()
+                  + p.destination()
                   + " dropped"
                   + at
                   + " ("
                   + why
                   + ")");
         }
-      } else if (e instanceof TraceEvent.Packet p && p.ev().equals("recv")) {
-        lastArrival.put(p.node() + " " + p.dst() + ">" + p.src(), p.flags() + "@" + p.t());
-      } else if (e instanceof TraceEvent.State st && st.to().equals("TIME_WAIT")) {
-        timeWaitAcks.remove(st.node() + " " + st.conn().replace('-', '>'));
-      } else if (e instanceof TraceEvent.Packet p && p.ev().equals("send")) {
-        String key = p.node() + " " + p.src() + ">" + p.dst();
+      } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.RECV) {
+        lastArrival.put(new Connection(p.node(), p.receiver()), new Arrival(p.flags(), p.t()));
+      } else if (e instanceof TraceEvent.State st && st.to() == TcpState.TIME_WAIT) {
+        timeWaitAcks.remove(new Connection(st.node(), st.conn()));
+      } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.SEND) {
+        Connection key = new Connection(p.node(), p.sender());
+        Arrival last = lastArrival.get(key);
+        String node = index.node(p.node());
         // A re-ACK answers a retransmitted FIN after the ACK that entered TIME_WAIT; the same
         // 4-tuple's next incarnation starts counting again.
-        if ("TIME_WAIT".equals(p.state())
-            && p.flags().equals("ACK")
+        if (p.state() == TcpState.TIME_WAIT
+            && p.flags() == TcpFlags.ACK
             && timeWaitAcks.merge(key, 1, Integer::sum) > 1
-            && lastArrival.getOrDefault(key, "").contains("FIN")) {
-          lines.add(p.node() + " in TIME_WAIT re-ACKed" + at + " and restarted its timer");
-        } else if (p.flags().equals("ACK")
-            && ("SYN@" + p.t()).equals(lastArrival.get(key))
+            && last != null
+            && (last.flags() & TcpFlags.FIN) != 0) {
+          lines.add(node + " in TIME_WAIT re-ACKed" + at + " and restarted its timer");
+        } else if (p.flags() == TcpFlags.ACK
+            && last != null
+            && last.flags() == TcpFlags.SYN
+            && last.t() == p.t()
             && p.state() != null
-            && !p.state().startsWith("SYN")) {
-          lines.add(p.node() + " in " + p.state() + " answered a SYN with a challenge ACK" + at);
-        } else if (p.has("RST")) {
+            && p.state() != TcpState.SYN_SENT
+            && p.state() != TcpState.SYN_RECEIVED) {
+          lines.add(node + " in " + p.state() + " answered a SYN with a challenge ACK" + at);
+        } else if (p.has(TcpFlags.RST)) {
           lines.add(
-              p.node()
+              node
                   + " sent "
-                  + p.flags()
+                  + TcpFlags.format(p.flags())
                   + at
                   + (p.state() != null ? " (from " + p.state() + ")" : ""));
         }
       } else if (e instanceof TraceEvent.Host h) {
-        lines.add(h.node() + " " + h.what() + at);
+        lines.add(index.node(h.node()) + " " + h.what().traceName() + at);
       } else if (e instanceof TraceEvent.Link l) {
-        lines.add("link " + l.dir() + " " + l.what() + at);
+        lines.add("link " + index.link(l.link()) + " " + l.what().traceName() + at);
       }
     }
     if (drops > 5) {
@@ -195,4 +217,10 @@ public final class HumanSummary {
     }
     return lines;
   }
+
+  /** A connection as host {@code node} sees it. */
+  private record Connection(int node, FourTuple conn) {}
+
+  /** The flags and time of the last segment that arrived on a connection. */
+  private record Arrival(int flags, long t) {}
 }

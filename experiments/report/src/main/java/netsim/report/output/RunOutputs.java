@@ -86,13 +86,13 @@ public final class RunOutputs {
         writer.close();
       }
       PausePoint.reach("run-simulated");
-      List<ConnectionReport> connections = ConnectionReport.of(result);
+      List<ConnectionReport> connections = result.connections();
       List<String> violations = Invariants.check(result, connections);
       List<Path> files = new ArrayList<>();
       List<String> warnings = List.of();
       if (dir != null) {
         if (config.outputs().trace()) {
-          TraceWriter.write(result.events(), dir.file("trace.jsonl"));
+          TraceWriter.write(result.events(), result.index(), dir.file("trace.jsonl"));
         }
         if (config.outputs().ladder()) {
           String title =
@@ -106,7 +106,11 @@ public final class RunOutputs {
           Files.writeString(
               dir.file("ladder.svg"),
               LadderSvg.render(
-                  title, experiment.hosts(), result.events(), config.outputs().ladderMaxSegments()),
+                  title,
+                  experiment.hosts(),
+                  result.index(),
+                  result.events(),
+                  config.outputs().ladderMaxSegments()),
               StandardCharsets.UTF_8);
         }
         if (plots || (config.outputs().plots() && RunPlots.carriesData(result.events()))) {
@@ -122,6 +126,7 @@ public final class RunOutputs {
               RunPlots.write(
                   title,
                   provenance,
+                  result.index(),
                   result.events(),
                   (name, svg) -> Files.writeString(dir.file(name), svg, StandardCharsets.UTF_8));
         }

@@ -71,7 +71,7 @@ public final class SummaryWriter {
       o.put("role", c.role());
       o.put("finalState", c.finalState().name());
       ArrayNode states = o.putArray("states");
-      c.states().forEach(states::add);
+      c.states().forEach(state -> states.add(state.name()));
       o.put("bytesSent", c.bytesSent());
       o.put("bytesDelivered", c.bytesDelivered());
       o.put("retransmissions", c.retransmissions());

@@ -24,7 +24,10 @@ import netsim.scenario.config.ListenerSettings;
 import netsim.scenario.config.NodeSettings;
 import netsim.scenario.config.PartitionSettings;
 import netsim.scenario.config.RuleSettings;
-import netsim.scenario.trace.TraceEvent;
+import netsim.scenario.trace.HostChange;
+import netsim.scenario.trace.LinkChange;
+import netsim.scenario.trace.RunIndex;
+import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpStack;
 
 /**
@@ -36,7 +39,11 @@ public final class Experiment {
   private final ExperimentConfig config;
   private final Simulator simulator = new Simulator();
   private final Network network;
-  private final Recorder recorder = new Recorder();
+  private final RunIndex index = new RunIndex();
+  private final Recorder recorder = new Recorder(index);
+  private final EventList eventList = new EventList();
+  private final ConnectionLog connectionLog = new ConnectionLog();
+  private final Map<String, TcpObserver> observers = new LinkedHashMap<>();
   private final Activity activity = new Activity(simulator);
   private final Map<String, TcpStack> stacks = new LinkedHashMap<>();
   private final Map<String, Link> links = new LinkedHashMap<>();
@@ -45,9 +52,19 @@ public final class Experiment {
   private final List<AppRecord> records = new ArrayList<>();
   private final List<FaultChain> chains = new ArrayList<>();
 
-  public Experiment(ExperimentConfig config) {
+  /**
+   * Builds the run; {@code sinks} receive its events as they happen, from the first (a listener's
+   * OPEN while the run is built) to the last.
+   */
+  public Experiment(ExperimentConfig config, EventSink... sinks) {
     this.config = config;
     this.network = new Network(simulator, new RandomStreams(config.seed()));
+    recorder.add(eventList);
+    recorder.add(connectionLog);
+    for (EventSink sink : sinks) {
+      recorder.add(sink);
+    }
+    recorder.start();
     build();
   }
 
@@ -56,22 +73,28 @@ public final class Experiment {
     for (NodeSettings node : config.nodes()) {
       if (node.kind() == NodeSettings.Kind.HOST) {
         Host host = network.addHost(node.name(), Ipv4Address.parse(node.address()));
+        index.nodes().put(host.id(), host.name());
         TcpStack stack = TcpStack.install(host, node.tcp());
-        stack.addObserver(recorder.tcp(node.name()));
+        TcpObserver observer = recorder.tcp(host.id());
+        stack.addObserver(observer);
         stacks.put(node.name(), stack);
+        observers.put(node.name(), observer);
       } else {
-        network.addRouter(node.name());
+        Node router = network.addRouter(node.name());
+        index.nodes().put(router.id(), router.name());
       }
     }
     for (LinkSettings link : config.links()) {
-      links.put(
-          link.name(),
+      Link built =
           network.connect(
               link.name(),
               network.node(link.a()),
               network.node(link.b()),
               link.aToB(),
-              link.bToA()));
+              link.bToA());
+      links.put(link.name(), built);
+      index.links().put(built.aToB().id(), built.aToB().name());
+      index.links().put(built.bToA().id(), built.bToA().name());
     }
     network.computeRoutes();
     for (RuleSettings rule : config.rules()) {
@@ -97,9 +120,11 @@ public final class Experiment {
           () -> {
             boolean wasUp = direction.isUp();
             direction.reconfigure(change.settings());
-            String what =
-                wasUp && !direction.isUp() ? "down" : !wasUp && direction.isUp() ? "up" : "set";
-            recorder.add(new TraceEvent.Link(simulator.now(), direction.name(), what));
+            LinkChange what =
+                wasUp && !direction.isUp()
+                    ? LinkChange.DOWN
+                    : !wasUp && direction.isUp() ? LinkChange.UP : LinkChange.SET;
+            recorder.linkChanged(simulator.now(), direction, what);
           });
     }
     for (PartitionSettings partition : config.partitions()) {
@@ -120,7 +145,12 @@ public final class Experiment {
     for (ListenerSettings listener : config.listeners()) {
       ServerApp server =
           new ServerApp(
-              listener, stacks.get(listener.host()), activity, recorder, config.seed(), records);
+              listener,
+              stacks.get(listener.host()),
+              activity,
+              observers.get(listener.host()),
+              config.seed(),
+              records);
       servers.add(server);
       server.start();
     }
@@ -132,7 +162,7 @@ public final class Experiment {
               stacks.get(client.host()),
               remote,
               activity,
-              recorder,
+              observers.get(client.host()),
               config.seed(),
               records);
       clients.add(app);
@@ -152,7 +182,7 @@ public final class Experiment {
     for (LinkDirection d : directions) {
       if (d.isUp() != up) {
         d.setUp(up);
-        recorder.add(new TraceEvent.Link(simulator.now(), d.name(), up ? "up" : "down"));
+        recorder.linkChanged(simulator.now(), d, up ? LinkChange.UP : LinkChange.DOWN);
       }
     }
   }
@@ -172,7 +202,7 @@ public final class Experiment {
   }
 
   private void crash(String host) {
-    recorder.add(new TraceEvent.Host(simulator.now(), host, "crash"));
+    recorder.hostChanged(simulator.now(), network.node(host), HostChange.CRASH);
     for (ClientApp client : clients) {
       if (client.host().equals(host)) {
         client.stop();
@@ -182,7 +212,7 @@ public final class Experiment {
   }
 
   private void restart(String host) {
-    recorder.add(new TraceEvent.Host(simulator.now(), host, "restart"));
+    recorder.hostChanged(simulator.now(), network.node(host), HostChange.RESTART);
     for (ServerApp server : servers) {
       if (server.host().equals(host)) {
         server.restart();
@@ -247,16 +277,21 @@ public final class Experiment {
     for (ServerApp server : servers) {
       listeners.add(new ServerAppView(server.host(), server.listener()));
     }
-    return new RunResult(
-        config,
-        simulator.now(),
-        reason,
-        recorder.events(),
-        stacks,
-        links,
-        records,
-        listeners,
-        chains);
+    RunResult result =
+        new RunResult(
+            config,
+            simulator.now(),
+            reason,
+            index,
+            eventList.events(),
+            connectionLog.reports(stacks),
+            stacks,
+            links,
+            records,
+            listeners,
+            chains);
+    recorder.end(result);
+    return result;
   }
 
   private boolean allClosed() {
