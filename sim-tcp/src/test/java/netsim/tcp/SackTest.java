@@ -160,6 +160,17 @@ class SackTest {
       return h;
     }
 
+    /** The whole of a four-segment write in flight. */
+    private TcpHarness fourInFlight(TcpHarness h) {
+      h.connection.send(new byte[4 * 1460]);
+      h.expect(
+          "ACK seq=1001 ack=5001 len=1460",
+          "ACK seq=2461 ack=5001 len=1460",
+          "ACK seq=3921 ack=5001 len=1460",
+          "PSH|ACK seq=5381 ack=5001 len=1460");
+      return h;
+    }
+
     @Test
     void twoLossesInOneWindow_areBothRepairedInOneRecovery_withNewDataAsPipeAllows() {
       TcpHarness h = tenInFlight(); // segments 1001 and 5381 are lost
@@ -201,13 +212,8 @@ class SackTest {
 
     @Test
     void withoutTheSacksOfThePeer_recoveryIsNewReno() {
-      TcpHarness h = TcpHarness.established(SACK.toBuilder().initialWindow(10).build());
-      h.connection.send(new byte[4 * 1460]);
-      h.expect(
-          "ACK seq=1001 ack=5001 len=1460",
-          "ACK seq=2461 ack=5001 len=1460",
-          "ACK seq=3921 ack=5001 len=1460",
-          "PSH|ACK seq=5381 ack=5001 len=1460");
+      TcpHarness h =
+          fourInFlight(TcpHarness.established(SACK.toBuilder().initialWindow(10).build()));
       for (int i = 0; i < 3; i++) {
         h.receive("ACK", 5001, 1001);
       }
@@ -216,13 +222,7 @@ class SackTest {
 
     @Test
     void aPeerThatReneges_getsItsSackedDataAgainAfterTheTimeout() {
-      TcpHarness h = established(SACK.toBuilder().initialWindow(10).build(), false);
-      h.connection.send(new byte[4 * 1460]);
-      h.expect(
-          "ACK seq=1001 ack=5001 len=1460",
-          "ACK seq=2461 ack=5001 len=1460",
-          "ACK seq=3921 ack=5001 len=1460",
-          "PSH|ACK seq=5381 ack=5001 len=1460");
+      TcpHarness h = fourInFlight(established(SACK.toBuilder().initialWindow(10).build(), false));
       sackAck(h, 1001, 2461, 6841); // IsLost(1001): 3 SMSS SACKed above
       h.expect("ACK seq=1001 ack=5001 len=1460");
       h.advanceBy("1s"); // the retransmission is lost too
@@ -235,13 +235,7 @@ class SackTest {
 
     @Test
     void afterATimeout_slowStartSkipsWhatThePeerSacksSince() {
-      TcpHarness h = established(SACK.toBuilder().initialWindow(10).build(), false);
-      h.connection.send(new byte[4 * 1460]);
-      h.expect(
-          "ACK seq=1001 ack=5001 len=1460",
-          "ACK seq=2461 ack=5001 len=1460",
-          "ACK seq=3921 ack=5001 len=1460",
-          "PSH|ACK seq=5381 ack=5001 len=1460");
+      TcpHarness h = fourInFlight(established(SACK.toBuilder().initialWindow(10).build(), false));
       h.advanceBy("1s"); // every ACK was lost
       h.expect("ACK seq=1001 ack=5001 len=1460");
       // The first retransmission arrives; the peer holds 3921-6841. cwnd is 2 SMSS, but RFC 6675
