@@ -30,6 +30,9 @@ final class LinkSettingsTable {
           "weight",
           "gentle",
           "mode",
+          "idlePacketTime",
+          "meanPacketSize",
+          "maxPacketSize",
           "target",
           "interval");
 
@@ -121,14 +124,16 @@ final class LinkSettingsTable {
     for (String key : QUEUE_PARAMETERS) {
       if (f.has(key)) {
         ConfigNode value = f.get(key);
+        String text = value.text();
         switch (key) {
-          // CoDel's times, and RED's numbers: within the bounds of every duration and number
-          // (sim-net would read "Infinity" or "0x1p3" as a double).
-          case "target", "interval" -> value.duration();
+          // CoDel's and RED's times, and RED's numbers: within the bounds of every duration and
+          // number (sim-net would read "Infinity" or "0x1p3" as a double); sizes as bytes.
+          case "target", "interval", "idlePacketTime" -> value.duration();
           case "min", "max", "probability", "weight" -> value.decimal();
+          case "meanPacketSize", "maxPacketSize" -> text = Long.toString(value.size(1, 65535));
           default -> {}
         }
-        parameters.put(key, value.text());
+        parameters.put(key, text);
       }
     }
     NamedQueue queue =
