@@ -226,13 +226,8 @@ class TcpStackTest {
   @Test
   void aConnectionInTimeWait_takesTheSegmentsOfItsFourTuple() {
     Endpoint remote = new Endpoint(PEER, 80);
-    TcpConnection first = stack.connect(5000, remote, new TcpHandler() {});
+    TcpConnection first = inTimeWait(5000, remote);
     int iss = first.iss();
-    stack.receive(PEER, US, fromPeerTo(5000, "SYN|ACK", 700, iss + 1));
-    first.shutdownOutput();
-    stack.receive(PEER, US, fromPeerTo(5000, "ACK", 701, iss + 2));
-    stack.receive(PEER, US, fromPeerTo(5000, "FIN|ACK", 701, iss + 2));
-    assertThat(first.state()).isEqualTo(TcpState.TIME_WAIT);
     sent.clear();
     // RFC 9293 3.10.7.4: a retransmitted FIN in TIME-WAIT is acknowledged, not reset.
     stack.receive(PEER, US, fromPeerTo(5000, "FIN|ACK", 701, iss + 2));
@@ -323,13 +318,7 @@ class TcpStackTest {
           }
         });
     Endpoint remote = new Endpoint(PEER, 80);
-    TcpConnection first = stack.connect(5000, remote, new TcpHandler() {});
-    int iss = first.iss();
-    stack.receive(PEER, US, fromPeerTo(5000, "SYN|ACK", 700, iss + 1));
-    first.shutdownOutput();
-    stack.receive(PEER, US, fromPeerTo(5000, "ACK", 701, iss + 2));
-    stack.receive(PEER, US, fromPeerTo(5000, "FIN|ACK", 701, iss + 2));
-    assertThat(first.state()).isEqualTo(TcpState.TIME_WAIT);
+    TcpConnection first = inTimeWait(5000, remote);
     sent.clear();
 
     assertThatThrownBy(() -> stack.connect(5000, remote, new TcpHandler() {}))
@@ -345,6 +334,18 @@ class TcpStackTest {
     TcpConnection again = stack.connect(5000, remote, new TcpHandler() {});
     assertThat(again.state()).isEqualTo(TcpState.SYN_SENT);
     assertThat(sent).containsExactly("SYN seq=" + again.iss() + " from SYN_SENT");
+  }
+
+  /** A connection from {@code port} to {@code remote}, closed by us first, now in TIME-WAIT. */
+  private TcpConnection inTimeWait(int port, Endpoint remote) {
+    TcpConnection connection = stack.connect(port, remote, new TcpHandler() {});
+    int iss = connection.iss();
+    stack.receive(PEER, US, fromPeerTo(port, "SYN|ACK", 700, iss + 1));
+    connection.shutdownOutput();
+    stack.receive(PEER, US, fromPeerTo(port, "ACK", 701, iss + 2));
+    stack.receive(PEER, US, fromPeerTo(port, "FIN|ACK", 701, iss + 2));
+    assertThat(connection.state()).isEqualTo(TcpState.TIME_WAIT);
+    return connection;
   }
 
   /** A segment from the peer's port 80 to our {@code port}. */
