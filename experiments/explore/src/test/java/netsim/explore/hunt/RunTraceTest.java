@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import netsim.report.output.RunOutputs;
+import netsim.report.output.RunWriter;
 import netsim.report.output.TraceWriter;
 import netsim.scenario.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class RunTraceTest {
 
   @Test
   void traceReadBackFromTheFiles_equalsTheRunInMemory_lineForLine() throws IOException {
-    RunOutputs.Outcome outcome = RunOutputs.run(Runs.scenario("two-way-handshake"), dir);
+    RunWriter.Outcome outcome = RunWriter.run(Runs.scenario("two-way-handshake"), dir);
     RunTrace read = RunTrace.read(dir);
     RunTrace memory = RunTrace.of(outcome.result());
     List<String> lines = Files.readAllLines(dir.resolve("trace.jsonl"));
@@ -31,7 +31,7 @@ class RunTraceTest {
 
   @Test
   void everyDetector_findsTheSameInTheFilesAsInMemory() throws IOException {
-    RunOutputs.Outcome outcome = RunOutputs.run(Runs.scenario("stale-syn"), dir);
+    RunWriter.Outcome outcome = RunWriter.run(Runs.scenario("stale-syn"), dir);
     for (Detector detector : Detectors.all()) {
       assertThat(detector.detect(RunTrace.read(dir)))
           .as(detector.name())
@@ -41,7 +41,7 @@ class RunTraceTest {
 
   @Test
   void aTraceWithoutSummary_hasNoKnownViolations() throws IOException {
-    RunOutputs.run(Runs.scenario("two-way-handshake"), dir);
+    RunWriter.run(Runs.scenario("two-way-handshake"), dir);
     Files.delete(dir.resolve("summary.json"));
     RunTrace read = RunTrace.read(dir);
     assertThat(read.violations()).isEmpty();

@@ -1,38 +1,31 @@
 package netsim.report.output;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import netsim.core.Time;
-import netsim.net.fault.FaultAction;
 import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.ExpectedOutcome;
 import netsim.scenario.run.Invariants;
 import netsim.scenario.run.RunResult;
-import netsim.scenario.trace.EventKind;
-import netsim.scenario.trace.RunIndex;
-import netsim.scenario.trace.TraceEvent;
-import netsim.tcp.FourTuple;
-import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpState;
 
 /**
  * The few lines a run prints: what happened (connections, their states, the key events such as
  * retransmissions, drops and re-ACKs in TIME-WAIT), the expected outcomes, the invariants, and
- * where the files are.
+ * where the files are. The key events come from a {@link KeyEvents} sink that saw the run.
  */
 public final class HumanSummary {
-  private static final int MAX_KEY_EVENTS = 12;
+  private static final int SHOWN = KeyEvents.SHOWN;
 
   private HumanSummary() {}
 
+  /** The text of the run that ended with {@code result}; {@code keyEvents} saw its events. */
   public static String render(
       RunResult result,
       List<ConnectionReport> connections,
       List<String> violations,
-      List<Path> files) {
+      List<Path> files,
+      KeyEvents keyEvents) {
     StringBuilder out = new StringBuilder();
     out.append("netsim ")
         .append(result.config().name())
@@ -73,15 +66,15 @@ public final class HumanSummary {
       }
       out.append('\n');
     }
-    List<String> key = keyEvents(result);
+    List<String> key = keyEvents.first();
     if (!key.isEmpty()) {
       out.append("key events:\n");
-      for (int i = 0; i < Math.min(key.size(), MAX_KEY_EVENTS); i++) {
-        out.append("  ").append(key.get(i)).append('\n');
+      for (String line : key) {
+        out.append("  ").append(line).append('\n');
       }
-      if (key.size() > MAX_KEY_EVENTS) {
+      if (keyEvents.count() > key.size()) {
         out.append("  ... and ")
-            .append(key.size() - MAX_KEY_EVENTS)
+            .append(keyEvents.count() - key.size())
             .append(" more (see trace.jsonl)\n");
       }
     }
@@ -90,16 +83,16 @@ public final class HumanSummary {
       out.append("expected outcomes (TCP doing its job, not violations): ")
           .append(expected.size())
           .append('\n');
-      for (int i = 0; i < Math.min(expected.size(), MAX_KEY_EVENTS); i++) {
+      for (int i = 0; i < Math.min(expected.size(), SHOWN); i++) {
         out.append("  ")
             .append(expected.get(i).kind().label())
             .append(' ')
             .append(expected.get(i).line())
             .append('\n');
       }
-      if (expected.size() > MAX_KEY_EVENTS) {
+      if (expected.size() > SHOWN) {
         out.append("  ... and ")
-            .append(expected.size() - MAX_KEY_EVENTS)
+            .append(expected.size() - SHOWN)
             .append(" more (see summary.json)\n");
       }
     }
@@ -119,108 +112,4 @@ public final class HumanSummary {
     }
     return out.toString();
   }
-
-  /**
-   * Retransmissions, drops, rule hits, re-ACKs in TIME-WAIT, challenge ACKs, resets, crashes, link
-   * changes.
-   */
-  static List<String> keyEvents(RunResult result) {
-    RunIndex index = result.index();
-    List<String> lines = new ArrayList<>();
-    Map<Long, String> ruleOf = new LinkedHashMap<>();
-    int drops = 0;
-    Map<Connection, Integer> timeWaitAcks = new LinkedHashMap<>();
-    Map<Connection, Arrival> lastArrival = new LinkedHashMap<>();
-    for (TraceEvent e : result.events()) {
-      String at = " at " + Time.format(e.t());
-      if (e instanceof TraceEvent.Retransmit r) {
-        lines.add(
-            index.node(r.node())
-                + " retransmitted "
-                + TcpFlags.format(r.flags())
-                + (r.len() > 0 ? " len=" + r.len() : "")
-                + at
-                + " ("
-                + r.reason().traceName()
-                + ")");
-      } else if (e instanceof TraceEvent.Rule r) {
-        String rule = index.rules().name(r.rule());
-        ruleOf.put(r.pkt(), rule);
-        if (r.action() != FaultAction.Verb.DROP) {
-          lines.add(
-              "rule "
-                  + rule
-                  + " ("
-                  + r.action().traceName()
-                  + ") took "
-                  + TcpFlags.format(r.flags())
-                  + at);
-        }
-      } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.DROP) {
-        drops++;
-        if (drops <= 5 || ruleOf.containsKey(p.pkt())) {
-          String why =
-              ruleOf.containsKey(p.pkt()) ? "rule " + ruleOf.get(p.pkt()) : p.cause().traceName();
-          lines.add(
-              index.node(p.node())
-                  + "'s "
-                  + TcpFlags.format(p.flags())
-                  + (p.len() > 0 ? " len=" + p.len() : "")
-                  + " to "
-                  + p.destination()
-                  + " dropped"
-                  + at
-                  + " ("
-                  + why
-                  + ")");
-        }
-      } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.RECV) {
-        lastArrival.put(new Connection(p.node(), p.receiver()), new Arrival(p.flags(), p.t()));
-      } else if (e instanceof TraceEvent.State st && st.to() == TcpState.TIME_WAIT) {
-        timeWaitAcks.remove(new Connection(st.node(), st.conn()));
-      } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.SEND) {
-        Connection key = new Connection(p.node(), p.sender());
-        Arrival last = lastArrival.get(key);
-        String node = index.node(p.node());
-        // A re-ACK answers a retransmitted FIN after the ACK that entered TIME_WAIT; the same
-        // 4-tuple's next incarnation starts counting again.
-        if (p.state() == TcpState.TIME_WAIT
-            && p.flags() == TcpFlags.ACK
-            && timeWaitAcks.merge(key, 1, Integer::sum) > 1
-            && last != null
-            && (last.flags() & TcpFlags.FIN) != 0) {
-          lines.add(node + " in TIME_WAIT re-ACKed" + at + " and restarted its timer");
-        } else if (p.flags() == TcpFlags.ACK
-            && last != null
-            && last.flags() == TcpFlags.SYN
-            && last.t() == p.t()
-            && p.state() != null
-            && p.state() != TcpState.SYN_SENT
-            && p.state() != TcpState.SYN_RECEIVED) {
-          lines.add(node + " in " + p.state() + " answered a SYN with a challenge ACK" + at);
-        } else if (p.has(TcpFlags.RST)) {
-          lines.add(
-              node
-                  + " sent "
-                  + TcpFlags.format(p.flags())
-                  + at
-                  + (p.state() != null ? " (from " + p.state() + ")" : ""));
-        }
-      } else if (e instanceof TraceEvent.Host h) {
-        lines.add(index.node(h.node()) + " " + h.what().traceName() + at);
-      } else if (e instanceof TraceEvent.Link l) {
-        lines.add("link " + index.link(l.link()) + " " + l.what().traceName() + at);
-      }
-    }
-    if (drops > 5) {
-      lines.add(drops + " packets dropped in all");
-    }
-    return lines;
-  }
-
-  /** A connection as host {@code node} sees it. */
-  private record Connection(int node, FourTuple conn) {}
-
-  /** The flags and time of the last segment that arrived on a connection. */
-  private record Arrival(int flags, long t) {}
 }

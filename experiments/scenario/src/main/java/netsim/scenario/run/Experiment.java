@@ -41,7 +41,7 @@ public final class Experiment {
   private final Network network;
   private final RunIndex index = new RunIndex();
   private final Recorder recorder = new Recorder(index);
-  private final EventList eventList = new EventList();
+  private final EventList eventList;
   private final ConnectionLog connectionLog = new ConnectionLog();
   private final Map<String, TcpObserver> observers = new LinkedHashMap<>();
   private final Activity activity = new Activity(simulator);
@@ -57,15 +57,31 @@ public final class Experiment {
    * OPEN while the run is built) to the last.
    */
   public Experiment(ExperimentConfig config, EventSink... sinks) {
+    this(config, true, sinks);
+  }
+
+  private Experiment(ExperimentConfig config, boolean keepEvents, EventSink... sinks) {
     this.config = config;
     this.network = new Network(simulator, new RandomStreams(config.seed()));
-    recorder.add(eventList);
+    this.eventList = keepEvents ? new EventList() : null;
+    if (eventList != null) {
+      recorder.add(eventList);
+    }
     recorder.add(connectionLog);
     for (EventSink sink : sinks) {
       recorder.add(sink);
     }
     recorder.start();
     build();
+  }
+
+  /**
+   * Builds the run as {@link #Experiment(ExperimentConfig, EventSink...)} does, but keeps no list
+   * of its events: only {@code sinks} see them, so the run's memory does not grow with its length,
+   * and its result has no {@link RunResult#events()}.
+   */
+  public static Experiment streaming(ExperimentConfig config, EventSink... sinks) {
+    return new Experiment(config, false, sinks);
   }
 
   private void build() {
@@ -283,7 +299,7 @@ public final class Experiment {
             simulator.now(),
             reason,
             index,
-            eventList.events(),
+            eventList == null ? null : eventList.events(),
             connectionLog.reports(stacks),
             stacks,
             links,

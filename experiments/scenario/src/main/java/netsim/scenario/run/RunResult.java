@@ -16,6 +16,8 @@ import netsim.tcp.TcpStack;
  * @param end the virtual time the run ended
  * @param stopReason why it ended, in words
  * @param index the names behind the ids of its events
+ * @param events every event in order, or null when the run kept none ({@link
+ *     Experiment#streaming}); read it through {@link #events()}
  * @param connections every connection of every host, host by host, in order of creation
  */
 public record RunResult(
@@ -29,4 +31,25 @@ public record RunResult(
     Map<String, Link> links,
     List<AppRecord> apps,
     List<Experiment.ServerAppView> listeners,
-    List<FaultChain> chains) {}
+    List<FaultChain> chains) {
+
+  /**
+   * Every event of the run, in order.
+   *
+   * @throws IllegalStateException if the run kept no list of its events ({@link
+   *     Experiment#streaming}): its sinks saw them as they happened
+   */
+  @Override
+  public List<TraceEvent> events() {
+    if (events == null) {
+      throw new IllegalStateException(
+          "this run kept no list of its events (Experiment.streaming): its sinks saw them");
+    }
+    return events;
+  }
+
+  /** Whether the run kept a list of its events, so that {@link #events()} can be read. */
+  public boolean keptEvents() {
+    return events != null;
+  }
+}

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.Link;
@@ -17,27 +19,50 @@ import netsim.net.packet.DropCause;
 import netsim.scenario.Version;
 import netsim.scenario.config.EffectiveConfig;
 import netsim.scenario.run.ConnectionReport;
+import netsim.scenario.run.EventSink;
 import netsim.scenario.run.ExpectedOutcome;
 import netsim.scenario.run.Experiment;
 import netsim.scenario.run.Invariants;
 import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
 
 /**
- * Writes {@code summary.json}: the netsim version, the seed, the effective config (every default
- * filled in; durations in nanoseconds, rates in bit/s, sizes in bytes), counters per link direction
- * and per connection, fault rule counters, and the invariant checks (violations, and the expected
- * outcomes that are not violations). Keys keep a fixed order, so the file is byte-identical across
- * runs.
+ * Makes {@code summary.json}, as a sink that counts the run's packet events as they happen: the
+ * netsim version, the seed, the effective config (every default filled in; durations in
+ * nanoseconds, rates in bit/s, sizes in bytes), counters per link direction and per connection,
+ * fault rule counters, and the invariant checks (violations, and the expected outcomes that are not
+ * violations). Keys keep a fixed order, so the file is byte-identical across runs. Nothing it keeps
+ * grows with the run's length.
  */
-public final class SummaryWriter {
+public final class SummaryFile implements EventSink {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private SummaryWriter() {}
+  private long packetEvents;
 
-  /** The summary as a JSON tree. */
-  public static ObjectNode summary(
+  /** A summary that has counted no event yet. */
+  public SummaryFile() {}
+
+  @Override
+  public Set<EventKind> kinds() {
+    return EnumSet.of(EventKind.SEND, EventKind.RECV, EventKind.DROP);
+  }
+
+  @Override
+  public void accept(TraceEvent event) {
+    if (event instanceof TraceEvent.Packet) {
+      packetEvents++;
+    }
+  }
+
+  /** The packet events (sends, arrivals, drops) counted so far. */
+  public long packetEvents() {
+    return packetEvents;
+  }
+
+  /** The summary of the run that ended with {@code result}, as a JSON tree. */
+  public ObjectNode summary(
       RunResult result, List<ConnectionReport> connections, List<String> violations) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("netsim", Version.get());
@@ -119,8 +144,7 @@ public final class SummaryWriter {
         o.put("holding", rule.held());
       }
     }
-    long events = result.events().stream().filter(e -> e instanceof TraceEvent.Packet).count();
-    root.put("packetEvents", events);
+    root.put("packetEvents", packetEvents);
     root.set("config", EffectiveConfig.tree(result.config()));
     return root;
   }
