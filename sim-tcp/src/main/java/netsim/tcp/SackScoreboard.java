@@ -18,6 +18,11 @@ final class SackScoreboard {
   private final RangeSet sacked = new RangeSet();
   private long newlySacked;
 
+  /** Bytes SACKed above SND.UNA after the last {@link #update}, and the change it made. */
+  private long sackedBytes;
+
+  private long sackedChange;
+
   /**
    * RFC 6675 4, Update(): marks what an ACK says. Everything below SND.UNA ({@code sndUna}, the ACK
    * already applied or about to be) is forgotten; each block's positions between SND.UNA and
@@ -40,6 +45,17 @@ final class SackScoreboard {
       }
       newlySacked += sacked.add(Math.max(left, sndUna), Math.min(right, sndMax));
     }
+    long before = sackedBytes;
+    sackedBytes = sackedBytes();
+    sackedChange = sackedBytes - before;
+  }
+
+  /**
+   * RFC 6937's change_in(SACKd) over the last {@link #update}: negative when SND.UNA moved over
+   * SACKed data, so that with the change in SND.UNA it counts each byte delivered once.
+   */
+  long sackedChange() {
+    return sackedChange;
   }
 
   /**
@@ -57,6 +73,8 @@ final class SackScoreboard {
   void clear() {
     sacked.clear();
     newlySacked = 0;
+    sackedBytes = 0;
+    sackedChange = 0;
   }
 
   boolean isEmpty() {

@@ -509,14 +509,15 @@ final class SendSide implements LossRecovery.Connection {
 
   /**
    * The peer's SYN settled the MSS and whether both ends use SACK: congestion control starts with a
-   * fresh window, and loss recovery is SACK-based ({@link SackRecovery}) or the variant's own.
+   * fresh window, and loss recovery is SACK-based (the configuration's {@link SackRecoveries}) or
+   * the variant's own.
    */
   void startCongestionControl(String name, int smss, boolean sack) {
     CongestionControls.Variant variant = CongestionControls.get(name);
     window = new CongestionWindow(smss, config.initialWindowBytes(smss));
     cc = variant.congestionControl().get();
     scoreboard = sack ? new SackScoreboard() : null;
-    recovery = variant.lossRecovery(this, sack);
+    recovery = variant.lossRecovery(this, sack, config.sackRecovery());
   }
 
   /** Whether congestion control has started (the peer's SYN arrived). */

@@ -6,6 +6,7 @@ import java.util.List;
 import netsim.core.Time;
 import netsim.scenario.config.Section.Values;
 import netsim.tcp.CongestionControls;
+import netsim.tcp.SackRecoveries;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConfig.Builder;
 
@@ -104,6 +105,11 @@ final class TcpSettingsTable {
                       "timestamps", ConfigNode::bool, Builder::timestamps, TcpConfig::timestamps),
                   Setting.of(
                       "sack", ConfigNode::bool, Builder::sackPermitted, TcpConfig::sackPermitted),
+                  Setting.of(
+                      "sackRecovery",
+                      TcpSettingsTable::sackRecovery,
+                      Builder::sackRecovery,
+                      TcpConfig::sackRecovery),
                   Setting.of(
                       "challengeAcks",
                       ConfigNode::bool,
@@ -248,6 +254,19 @@ final class TcpSettingsTable {
               + quote(name)
               + " (known: "
               + String.join(", ", CongestionControls.NAMES)
+              + ")");
+    }
+    return name;
+  }
+
+  private static String sackRecovery(ConfigNode n) {
+    String name = n.text();
+    if (!SackRecoveries.NAMES.contains(name)) {
+      throw n.error(
+          "unknown SACK recovery "
+              + quote(name)
+              + " (known: "
+              + String.join(", ", SackRecoveries.NAMES)
               + ")");
     }
     return name;
