@@ -13,19 +13,19 @@ public final class SackRecoveries {
   private static final ImmutableMap<String, Function<LossRecovery.Connection, LossRecovery>>
       REGISTRY =
           ImmutableMap.of(
-              "rfc6675", SackRecovery::new,
+              "rfc6675",
+              SackRecovery::new,
               "prr",
-                  c ->
-                      new SackRecovery(
-                          c,
-                          new ProportionalRateReduction(
-                              ProportionalRateReduction.Bound.SLOW_START)),
+              c ->
+                  new SackRecovery(
+                      c, new ProportionalRateReduction(ProportionalRateReduction.Bound.SLOW_START)),
               "prr-crb",
-                  c ->
-                      new SackRecovery(
-                          c,
-                          new ProportionalRateReduction(
-                              ProportionalRateReduction.Bound.CONSERVATIVE)));
+              c ->
+                  new SackRecovery(
+                      c,
+                      new ProportionalRateReduction(ProportionalRateReduction.Bound.CONSERVATIVE)),
+              "rack-tlp",
+              RackTlpRecovery::new);
 
   /** The known names, in registration order. */
   public static final List<String> NAMES = REGISTRY.keySet().asList();

@@ -26,7 +26,8 @@ import netsim.core.Time;
  * @param timestamps whether to offer timestamps (RFC 7323)
  * @param sackPermitted whether to offer SACK (RFC 2018)
  * @param sackRecovery the loss recovery when both ends use SACK: "rfc6675", "prr" (RFC 6675 with
- *     RFC 6937's PRR-SSRB), "prr-crb" (with PRR-CRB) ({@link SackRecoveries})
+ *     RFC 6937's PRR-SSRB), "prr-crb" (with PRR-CRB), "rack-tlp" (RFC 8985) ({@link
+ *     SackRecoveries})
  * @param challengeAcks RFC 5961: challenge ACKs for in-window RST and for SYN in synchronized
  *     states, and the stricter ACK check; when false, RFC 9293's older rules apply (an in-window
  *     RST resets, a SYN in window resets)

@@ -79,4 +79,18 @@ class SackBulkTransferTest {
       assertThat(prrTimeouts).as(recovery).isLessThan(newRenoTimeouts / 2);
     }
   }
+
+  @Test
+  void withRandomLoss_rackTlpDeliversEveryByte_andTimesOutLessThanNewReno() {
+    long rackTimeouts = 0;
+    long newRenoTimeouts = 0;
+    for (long seed : SEEDS) {
+      BulkTransfer.Result rack = twice(transfer(true, "rack-tlp"), seed);
+      assertThat(rack.receivedEverythingInOrder()).as("seed %s", seed).isTrue();
+      assertThat(rack.serverState()).isEqualTo(TcpState.CLOSED);
+      rackTimeouts += rack.timeouts();
+      newRenoTimeouts += transfer(false).run(seed).timeouts();
+    }
+    assertThat(rackTimeouts).isLessThan(newRenoTimeouts / 2);
+  }
 }
