@@ -26,50 +26,15 @@ class PrrRecoveryTest {
     recovery = new SackRecovery(bench, prr);
   }
 
-  /** An ACK at SND.UNA with these SACK blocks, a duplicate if it SACKs new data. */
-  private void sackAck(long... edges) {
-    bench.sack(edges);
-    if (bench.scoreboard.newlySacked() > 0) {
-      recovery.onDuplicateAck();
-    }
-  }
-
-  /** A cumulative ACK to {@code position} carrying these blocks. */
-  private AckOutcome ack(long position, long... edges) {
-    long acked = position - bench.sndUna;
-    bench.sndUna = position;
-    bench.sack(edges);
-    return recovery.onNewAck(acked);
-  }
-
-  /** Sends what the recovery chooses, as a connection would: full segments up to SACKed data. */
-  private String send() {
-    StringBuilder sent = new StringBuilder();
-    long position;
-    while ((position = recovery.nextSegment()) >= 0) {
-      boolean retransmission = position < bench.sndMax;
-      long end =
-          Math.min(
-              position + SMSS,
-              retransmission ? bench.scoreboard.nextSackedFrom(position) : Long.MAX_VALUE);
-      recovery.segmentSent(position, end - position, retransmission);
-      if (!retransmission) {
-        bench.sndMax = end;
-      }
-      sent.append(sent.length() == 0 ? "" : " ").append(position).append('-').append(end);
-    }
-    return sent.toString();
-  }
-
   @Test
   void oneLoss_pipeFallsByHalfASegmentPerAck_thenHoldsAtSsthresh_andRecoveryEndsAtSsthresh() {
     bench.newData = true;
-    sackAck(1001, 2001);
-    sackAck(1001, 3001);
+    bench.sackAck(recovery, 1001, 2001);
+    bench.sackAck(recovery, 1001, 3001);
     List<String> sent = new ArrayList<>();
     for (int k = 3; k <= 19; k++) {
-      sackAck(1001, 1001 + k * SMSS);
-      sent.add(send());
+      bench.sackAck(recovery, 1001, 1001 + k * SMSS);
+      sent.add(bench.send(recovery));
     }
     assertThat(bench.window.ssthresh()).isEqualTo(10 * SMSS);
     assertThat(prr.recoverFs()).isEqualTo(20 * SMSS);
@@ -99,57 +64,60 @@ class PrrRecoveryTest {
     assertThat(prr.prrOut()).isEqualTo(10 * SMSS);
     assertThat(recovery.pipe()).isEqualTo(10 * SMSS);
 
-    assertThat(ack(20_001)).isEqualTo(AckOutcome.FULL);
+    assertThat(bench.cumulativeAck(recovery, 20_001)).isEqualTo(AckOutcome.FULL);
     assertThat(bench.window.cwnd()).as("RFC 6937: cwnd = ssthresh at the end").isEqualTo(10 * SMSS);
   }
 
   @Test
   void burstLoss_pipeBelowSsthresh_slowStartBound_sendsTwoSegmentsPerSegmentDelivered() {
-    sackAck(12_001, 13_001);
-    sackAck(12_001, 14_001);
-    sackAck(12_001, 15_001); // segments 0-11 lost; pipe 5 SMSS, below ssthresh 10 SMSS
-    assertThat(send())
+    bench.sackAck(recovery, 12_001, 13_001);
+    bench.sackAck(recovery, 12_001, 14_001);
+    bench.sackAck(
+        recovery, 12_001, 15_001); // segments 0-11 lost; pipe 5 SMSS, below ssthresh 10 SMSS
+    assertThat(bench.send(recovery))
         .as("sndcnt 2000: the fast retransmit and the next lost hole")
         .isEqualTo("1-1001 1001-2001");
     assertThat(bench.window.cwnd()).isEqualTo(7000);
-    sackAck(12_001, 16_001);
-    assertThat(send()).isEqualTo("2001-3001 3001-4001");
+    bench.sackAck(recovery, 12_001, 16_001);
+    assertThat(bench.send(recovery)).isEqualTo("2001-3001 3001-4001");
   }
 
   @Test
   void burstLoss_pipeBelowSsthresh_conservativeBound_sendsOneSegmentPerSegmentDelivered() {
     use(Bound.CONSERVATIVE);
-    sackAck(12_001, 13_001);
-    sackAck(12_001, 14_001);
-    sackAck(12_001, 15_001);
-    assertThat(send()).isEqualTo("1-1001");
+    bench.sackAck(recovery, 12_001, 13_001);
+    bench.sackAck(recovery, 12_001, 14_001);
+    bench.sackAck(recovery, 12_001, 15_001);
+    assertThat(bench.send(recovery)).isEqualTo("1-1001");
     assertThat(bench.window.cwnd()).isEqualTo(6000);
-    sackAck(12_001, 16_001);
-    assertThat(send()).isEqualTo("1001-2001");
+    bench.sackAck(recovery, 12_001, 16_001);
+    assertThat(bench.send(recovery)).isEqualTo("1001-2001");
   }
 
   @Test
   void deliveredData_isTheChangeInSndUnaPlusTheChangeInSacked_countingEachByteOnce() {
-    sackAck(1001, 5001); // one ACK SACKs four segments (the ACKs before it were lost)
+    bench.sackAck(
+        recovery, 1001, 5001); // one ACK SACKs four segments (the ACKs before it were lost)
     assertThat(recovery.inRecovery()).isTrue();
     assertThat(prr.prrDelivered()).isEqualTo(4000);
-    send();
+    bench.send(recovery);
     // SND.UNA moves 5000 over the four SACKed segments; segments 6 and 7 are SACKed anew.
-    assertThat(ack(5001, 6001, 8001)).isEqualTo(AckOutcome.PARTIAL_RESTART_TIMER);
+    assertThat(bench.cumulativeAck(recovery, 5001, 6001, 8001))
+        .isEqualTo(AckOutcome.PARTIAL_RESTART_TIMER);
     assertThat(prr.prrDelivered()).as("4000 + (5000 - 2000)").isEqualTo(7000);
   }
 
   @Test
   void aTimeout_duringPrrRecovery_collapsesTheWindow_andTheNextRecoveryStartsAfresh() {
-    sackAck(1001, 5001);
-    send();
+    bench.sackAck(recovery, 1001, 5001);
+    bench.send(recovery);
     recovery.onTimeout();
     assertThat(recovery.inRecovery()).isFalse();
     assertThat(bench.window.cwnd()).isEqualTo(SMSS);
     bench.sndUna = 20_001;
     bench.sndMax = 30_001;
     recovery.onNewAck(0);
-    sackAck(21_001, 25_001);
+    bench.sackAck(recovery, 21_001, 25_001);
     assertThat(recovery.inRecovery()).isTrue();
     assertThat(prr.recoverFs()).isEqualTo(10 * SMSS);
     assertThat(prr.prrOut()).isZero();

@@ -116,6 +116,47 @@ final class RecoveryBench implements LossRecovery.Connection {
     scoreboard.update(0, sndUna, sndMax, blocks);
   }
 
+  /**
+   * An ACK at SND.UNA with these SACK blocks, given to {@code recovery} as a duplicate if it SACKs
+   * new data.
+   */
+  void sackAck(LossRecovery recovery, long... edges) {
+    sack(edges);
+    if (scoreboard.newlySacked() > 0) {
+      recovery.onDuplicateAck();
+    }
+  }
+
+  /** A cumulative ACK to {@code position} carrying these blocks, given to {@code recovery}. */
+  LossRecovery.AckOutcome cumulativeAck(LossRecovery recovery, long position, long... edges) {
+    long acked = position - sndUna;
+    sndUna = position;
+    sack(edges);
+    return recovery.onNewAck(acked);
+  }
+
+  /**
+   * Sends what {@code recovery} chooses, as a connection would: full segments up to SACKed data;
+   * returns them as "start-end" ranges.
+   */
+  String send(LossRecovery recovery) {
+    StringBuilder sent = new StringBuilder();
+    long position;
+    while ((position = recovery.nextSegment()) >= 0) {
+      boolean retransmission = position < sndMax;
+      long end =
+          Math.min(
+              position + SMSS,
+              retransmission ? scoreboard.nextSackedFrom(position) : Long.MAX_VALUE);
+      recovery.segmentSent(position, end - position, retransmission);
+      if (!retransmission) {
+        sndMax = end;
+      }
+      sent.append(sent.length() == 0 ? "" : " ").append(position).append('-').append(end);
+    }
+    return sent.toString();
+  }
+
   /** The peer acknowledges {@code position} with SACK blocks [left, right) (ISS 0). */
   void update(long position, long... edges) {
     List<TcpOptions.SackBlock> blocks = new ArrayList<>();

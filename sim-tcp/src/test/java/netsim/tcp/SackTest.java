@@ -55,6 +55,17 @@ class SackTest {
     h.connection.onSegment(segment(h, TcpFlags.ACK, 5001, ack, options, 0));
   }
 
+  /** A four-segment write, all of it sent at once. */
+  private static TcpHarness sendFourSegments(TcpHarness h) {
+    h.connection.send(new byte[4 * 1460]);
+    h.expect(
+        "ACK seq=1001 ack=5001 len=1460",
+        "ACK seq=2461 ack=5001 len=1460",
+        "ACK seq=3921 ack=5001 len=1460",
+        "PSH|ACK seq=5381 ack=5001 len=1460");
+    return h;
+  }
+
   @Nested
   class Receiver {
     @Test
@@ -163,13 +174,7 @@ class SackTest {
 
     /** The whole of a four-segment write in flight. */
     private TcpHarness fourInFlight(TcpHarness h) {
-      h.connection.send(new byte[4 * 1460]);
-      h.expect(
-          "ACK seq=1001 ack=5001 len=1460",
-          "ACK seq=2461 ack=5001 len=1460",
-          "ACK seq=3921 ack=5001 len=1460",
-          "PSH|ACK seq=5381 ack=5001 len=1460");
-      return h;
+      return sendFourSegments(h);
     }
 
     @Test
@@ -261,13 +266,7 @@ class SackTest {
       h.expect("SYN|ACK seq=1000 ack=5001");
       h.advanceBy("100ms");
       h.receive("ACK", 5001, 1001);
-      h.connection.send(new byte[4 * 1460]);
-      h.expect(
-          "ACK seq=1001 ack=5001 len=1460",
-          "ACK seq=2461 ack=5001 len=1460",
-          "ACK seq=3921 ack=5001 len=1460",
-          "PSH|ACK seq=5381 ack=5001 len=1460");
-      return h;
+      return sendFourSegments(h);
     }
 
     @Test

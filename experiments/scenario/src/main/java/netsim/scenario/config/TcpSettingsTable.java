@@ -247,27 +247,19 @@ final class TcpSettingsTable {
   }
 
   private static String congestionControl(ConfigNode n) {
-    String name = n.text();
-    if (!CongestionControls.NAMES.contains(name)) {
-      throw n.error(
-          "unknown congestion control "
-              + quote(name)
-              + " (known: "
-              + String.join(", ", CongestionControls.NAMES)
-              + ")");
-    }
-    return name;
+    return oneOf(n, "congestion control", CongestionControls.NAMES);
   }
 
   private static String sackRecovery(ConfigNode n) {
+    return oneOf(n, "SACK recovery", SackRecoveries.NAMES);
+  }
+
+  /** The node's text, which must be one of {@code names} (a registry's); else a located error. */
+  private static String oneOf(ConfigNode n, String what, List<String> names) {
     String name = n.text();
-    if (!SackRecoveries.NAMES.contains(name)) {
+    if (!names.contains(name)) {
       throw n.error(
-          "unknown SACK recovery "
-              + quote(name)
-              + " (known: "
-              + String.join(", ", SackRecoveries.NAMES)
-              + ")");
+          "unknown " + what + " " + quote(name) + " (known: " + String.join(", ", names) + ")");
     }
     return name;
   }
