@@ -20,11 +20,14 @@ public final class CongestionControls {
       Function<LossRecovery.Connection, LossRecovery> lossRecovery) {
 
     /**
-     * The loss recovery of a new connection: RFC 6675's SACK-based recovery when both ends use SACK
-     * (RFC 2018), else this variant's own.
+     * The loss recovery of a new connection: the SACK-based recovery named {@code sackRecovery}
+     * ({@link SackRecoveries}) when both ends use SACK (RFC 2018), else this variant's own.
      */
-    LossRecovery lossRecovery(LossRecovery.Connection connection, boolean sack) {
-      return sack ? new SackRecovery(connection) : lossRecovery.apply(connection);
+    LossRecovery lossRecovery(
+        LossRecovery.Connection connection, boolean sack, String sackRecovery) {
+      return sack
+          ? SackRecoveries.create(sackRecovery, connection)
+          : lossRecovery.apply(connection);
     }
   }
 

@@ -13,10 +13,10 @@ import netsim.tcp.cc.CongestionWindow;
  * <p>{@link RenoRecovery} (RFC 5681 3.2) and {@link NewRenoRecovery} (RFC 6582) count duplicate
  * ACKs and inflate cwnd; the window from SND.UNA decides what is sent. {@link SackRecovery} (RFC
  * 6675) reads the connection's {@link SackScoreboard} and, during a recovery, chooses each segment
- * itself ({@link #nextSegment}). PRR (RFC 6937) or RACK-TLP (RFC 8985) is another implementation:
- * what it needs of the connection (the send times of segments) grows {@link Connection}, and a
- * timer of its own (RACK's reordering window, TLP's probe) becomes one more {@link TcpTimers}
- * deadline that it sets through {@link Connection}.
+ * itself ({@link #nextSegment}), with RFC 6937's {@link ProportionalRateReduction} if configured.
+ * {@link RackTlpRecovery} (RFC 8985) also hears of every transmission ({@link #onTransmit}) and
+ * every ACK ({@link #onAckArrived}), and runs timers of its own ({@link
+ * TcpTimers.Kind#RACK_REORDER}, {@link TcpTimers.Kind#LOSS_PROBE}) through {@link Connection}.
  */
 interface LossRecovery {
 
@@ -71,6 +71,26 @@ interface LossRecovery {
    */
   default void segmentSent(long position, long length, boolean retransmission) {}
 
+  /** Why a retransmission that {@link #nextSegment} chose is sent, for observers and traces. */
+  default RetransmitReason retransmitReason() {
+    return RetransmitReason.FAST;
+  }
+
+  /**
+   * A segment holding {@code length} sequence numbers from {@code position} (data, or a FIN) went
+   * out, for the first time or again, whoever chose it.
+   */
+  default void onTransmit(long position, long length) {}
+
+  /**
+   * An acceptable ACK of {@code ackPosition} arrived: the scoreboard holds its SACK blocks, and
+   * SND.UNA has not moved yet ({@link #onNewAck} or {@link #onDuplicateAck} may follow).
+   */
+  default void onAckArrived(long ackPosition) {}
+
+  /** A timer this recovery started through {@link Connection#startTimer} expired. */
+  default void onTimer(TcpTimers.Kind kind) {}
+
   /** What a connection offers its loss recovery; positions count from the SYN (position 0). */
   interface Connection {
     long now();
@@ -105,5 +125,22 @@ interface LossRecovery {
      * and segmentation would send it now.
      */
     boolean mayTransmitNewData();
+
+    /** The retransmission timeout now (RFC 6298, backoff included). */
+    long rto();
+
+    /** When the retransmission timer expires, or {@link TcpTimers#NEVER}. */
+    long retransmitDeadline();
+
+    /** Restarts the retransmission timer: it expires one RTO from now. */
+    void restartRetransmitTimer();
+
+    /** Starts (or moves) the recovery's own timer {@code kind} to expire at {@code deadline}. */
+    void startTimer(TcpTimers.Kind kind, long deadline);
+
+    void stopTimer(TcpTimers.Kind kind);
+
+    /** When the recovery's own timer {@code kind} expires, or {@link TcpTimers#NEVER}. */
+    long timerDeadline(TcpTimers.Kind kind);
   }
 }

@@ -7,7 +7,9 @@ public enum RetransmitReason {
   /** Loss recovery sent it: fast retransmit or a partial ACK (RFC 5681 3.2, RFC 6582 3.2). */
   FAST("fast"),
   /** A zero-window probe (RFC 9293 3.8.6.1). */
-  PROBE("probe");
+  PROBE("probe"),
+  /** A tail loss probe that resends the last segment (RFC 8985 7.3). */
+  TLP("tlp");
 
   private final String traceName;
 

@@ -10,6 +10,10 @@ import netsim.tcp.cc.CongestionWindow;
  * at least one SMSS (5 (C)), each chosen by NextSeg() (4): the first lost hole, new data, any other
  * hole, and one "rescue" retransmission of the tail. A retransmission timeout ends the recovery,
  * clears the scoreboard and starts no new one before the ACKs reach what was sent (5.1).
+ *
+ * <p>With a {@link ProportionalRateReduction} (RFC 6937), cwnd is not set to ssthresh when the
+ * recovery starts: each ACK sets it to pipe + PRR's sndcnt, and the recovery ends with cwnd =
+ * ssthresh.
  */
 final class SackRecovery implements LossRecovery {
   private final Connection connection;
@@ -38,9 +42,19 @@ final class SackRecovery implements LossRecovery {
   /** The segment {@link #nextSegment} last chose is the rescue retransmission (NextSeg() (4)). */
   private boolean rescueChosen;
 
+  /** RFC 6937's rate reduction during recovery, or null for RFC 6675's cwnd = ssthresh. */
+  private final ProportionalRateReduction prr;
+
+  /** RFC 6675 recovery, cwnd = ssthresh throughout. */
   SackRecovery(Connection connection) {
+    this(connection, null);
+  }
+
+  /** RFC 6675 recovery with RFC 6937's rate reduction ({@code prr}), or without it (null). */
+  SackRecovery(Connection connection, ProportionalRateReduction prr) {
     this.connection = connection;
     this.scoreboard = connection.scoreboard();
+    this.prr = prr;
   }
 
   @Override
@@ -51,12 +65,17 @@ final class SackRecovery implements LossRecovery {
     if (inRecovery) {
       if (connection.sndUna() >= recoveryPoint) {
         // (A): "An incoming cumulative ACK for a sequence number greater than RecoveryPoint
-        // signals the end of loss recovery." cwnd has been ssthresh throughout.
+        // signals the end of loss recovery." cwnd has been ssthresh throughout; with PRR, RFC
+        // 6937 3: "cwnd = ssthresh" at the end of recovery.
         inRecovery = false;
+        if (prr != null) {
+          connection.window().recoverTo(connection.window().ssthresh());
+        }
         return AckOutcome.FULL;
       }
       // (B): the scoreboard is up to date; re-calculate pipe. RFC 6298 5.3 restarts the timer.
       setPipe();
+      reduceRate(acked + scoreboard.sackedChange());
       return AckOutcome.PARTIAL_RESTART_TIMER;
     }
     connection
@@ -65,15 +84,21 @@ final class SackRecovery implements LossRecovery {
     if (scoreboard.newlySacked() > 0) {
       // RFC 6675 2: an ACK that SACKs new data is a duplicate "even if it ... moves the
       // cumulative acknowledgment point".
-      onDuplicateAck();
+      duplicateAck(acked + scoreboard.sackedChange());
     }
     return AckOutcome.NOT_IN_RECOVERY;
   }
 
   @Override
   public void onDuplicateAck() {
+    duplicateAck(scoreboard.sackedChange());
+  }
+
+  /** A duplicate ACK that delivered {@code deliveredData} bytes (RFC 6937's DeliveredData). */
+  private void duplicateAck(long deliveredData) {
     if (inRecovery) {
       setPipe(); // (B.2)
+      reduceRate(deliveredData);
       return;
     }
     duplicateAcks++;
@@ -88,7 +113,20 @@ final class SackRecovery implements LossRecovery {
     if (duplicateAcks >= SackScoreboard.DUP_THRESH
         || scoreboard.isLost(sndUna, connection.window().smss())) {
       enterRecovery();
+      if (prr != null) {
+        setPipe();
+        reduceRate(deliveredData); // RFC 6937: the ACK that starts recovery is one of its ACKs
+      }
     }
+  }
+
+  /** With PRR, RFC 6937 3: cwnd = pipe + sndcnt for an ACK that delivered {@code deliveredData}. */
+  private void reduceRate(long deliveredData) {
+    if (prr == null || deliveredData <= 0) {
+      return;
+    }
+    CongestionWindow window = connection.window();
+    window.setCwnd(pipe + prr.onAck(deliveredData, pipe, window.ssthresh(), window.smss()));
   }
 
   /** RFC 6675 5, step (4). */
@@ -99,7 +137,11 @@ final class SackRecovery implements LossRecovery {
     recoveryPoint = connection.sndMax();
     // (4.2) ssthresh = cwnd = (FlightSize / 2), ssthresh as the congestion control sets it.
     connection.congestionControl().onLoss(window, connection.now(), connection.flightSize());
-    window.recoverTo(window.ssthresh());
+    if (prr != null) {
+      prr.start(connection.flightSize()); // RFC 6937: RecoverFS; cwnd follows each ACK
+    } else {
+      window.recoverTo(window.ssthresh());
+    }
     connection.stopRttTiming();
     // (4.3) the segment at HighACK + 1 goes first; HighRxt and RescueRxt follow when it is sent.
     retransmitFirst = true;
@@ -165,6 +207,9 @@ final class SackRecovery implements LossRecovery {
 
   @Override
   public void segmentSent(long position, long length, boolean retransmission) {
+    if (prr != null) {
+      prr.sent(length);
+    }
     if (retransmitFirst) {
       // (4.3) "set both HighRxt and RescueRxt to the highest sequence number in the
       // retransmitted segment"; (4.4) SetPipe().

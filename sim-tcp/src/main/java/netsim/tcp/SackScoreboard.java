@@ -18,6 +18,16 @@ final class SackScoreboard {
   private final RangeSet sacked = new RangeSet();
   private long newlySacked;
 
+  /** Bytes SACKed above SND.UNA after the last {@link #update}, and the change it made. */
+  private long sackedBytes;
+
+  private long sackedChange;
+
+  /** The D-SACK block of the last {@link #update} as positions [start, end), or end 0: none. */
+  private long dsackStart;
+
+  private long dsackEnd;
+
   /**
    * RFC 6675 4, Update(): marks what an ACK says. Everything below SND.UNA ({@code sndUna}, the ACK
    * already applied or about to be) is forgotten; each block's positions between SND.UNA and
@@ -31,6 +41,8 @@ final class SackScoreboard {
   void update(int iss, long sndUna, long sndMax, List<TcpOptions.SackBlock> blocks) {
     sacked.removeBelow(sndUna);
     newlySacked = 0;
+    dsackStart = 0;
+    dsackEnd = 0;
     for (int i = 0; i < blocks.size(); i++) {
       TcpOptions.SackBlock block = blocks.get(i);
       long left = sndUna + Seq.diff(block.left(), iss + (int) sndUna);
@@ -38,8 +50,56 @@ final class SackScoreboard {
       if (right <= left) {
         continue;
       }
+      if (i == 0 && isDsack(left, right, sndUna, iss, blocks)) {
+        dsackStart = left;
+        dsackEnd = right;
+      }
       newlySacked += sacked.add(Math.max(left, sndUna), Math.min(right, sndMax));
     }
+    long before = sackedBytes;
+    sackedBytes = sackedBytes();
+    sackedChange = sackedBytes - before;
+  }
+
+  /**
+   * RFC 2883 4: the first block reports a duplicate when it lies below the cumulative ACK or within
+   * the second block.
+   */
+  private static boolean isDsack(
+      long left, long right, long sndUna, int iss, List<TcpOptions.SackBlock> blocks) {
+    if (right <= sndUna) {
+      return true;
+    }
+    if (blocks.size() < 2) {
+      return false;
+    }
+    TcpOptions.SackBlock second = blocks.get(1);
+    long secondLeft = sndUna + Seq.diff(second.left(), iss + (int) sndUna);
+    long secondRight = sndUna + Seq.diff(second.right(), iss + (int) sndUna);
+    return secondLeft <= left && right <= secondRight;
+  }
+
+  /** Whether the last {@link #update}'s ACK carried a D-SACK block (RFC 2883). */
+  boolean hasDsack() {
+    return dsackEnd > dsackStart;
+  }
+
+  /** The start of the last D-SACK block, as a position (valid when {@link #hasDsack}). */
+  long dsackStart() {
+    return dsackStart;
+  }
+
+  /** One past the end of the last D-SACK block, as a position. */
+  long dsackEnd() {
+    return dsackEnd;
+  }
+
+  /**
+   * RFC 6937's change_in(SACKd) over the last {@link #update}: negative when SND.UNA moved over
+   * SACKed data, so that with the change in SND.UNA it counts each byte delivered once.
+   */
+  long sackedChange() {
+    return sackedChange;
   }
 
   /**
@@ -57,6 +117,8 @@ final class SackScoreboard {
   void clear() {
     sacked.clear();
     newlySacked = 0;
+    sackedBytes = 0;
+    sackedChange = 0;
   }
 
   boolean isEmpty() {

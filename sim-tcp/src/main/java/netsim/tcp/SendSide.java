@@ -216,10 +216,11 @@ final class SendSide implements LossRecovery.Connection {
     if (seg == null) {
       return null;
     }
+    RetransmitReason reason = recovery.retransmitReason();
     recovery.segmentSent(position, length, retransmission);
     if (retransmission) {
       retransmissions++;
-      connection.retransmitted(seg, RetransmitReason.FAST);
+      connection.retransmitted(seg, reason);
     }
     return seg;
   }
@@ -307,6 +308,9 @@ final class SendSide implements LossRecovery.Connection {
       // retransmission), if the timer is not running, start it running."
       startRetransmitTimer();
     }
+    if (recovery != null && position > 0 && length > 0) {
+      recovery.onTransmit(position, length);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -368,6 +372,15 @@ final class SendSide implements LossRecovery.Connection {
     if (scoreboard != null) {
       long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
       scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.options().sackBlocks());
+      recovery.onAckArrived(acked);
+    }
+  }
+
+  /** The loss recovery's own timer {@code kind} expired (RFC 8985's reordering timer or PTO). */
+  void recoveryTimeout(TcpTimers.Kind kind) {
+    timers.stop(kind);
+    if (recovery != null) {
+      recovery.onTimer(kind);
     }
   }
 
@@ -509,14 +522,15 @@ final class SendSide implements LossRecovery.Connection {
 
   /**
    * The peer's SYN settled the MSS and whether both ends use SACK: congestion control starts with a
-   * fresh window, and loss recovery is SACK-based ({@link SackRecovery}) or the variant's own.
+   * fresh window, and loss recovery is SACK-based (the configuration's {@link SackRecoveries}) or
+   * the variant's own.
    */
   void startCongestionControl(String name, int smss, boolean sack) {
     CongestionControls.Variant variant = CongestionControls.get(name);
     window = new CongestionWindow(smss, config.initialWindowBytes(smss));
     cc = variant.congestionControl().get();
     scoreboard = sack ? new SackScoreboard() : null;
-    recovery = variant.lossRecovery(this, sack);
+    recovery = variant.lossRecovery(this, sack, config.sackRecovery());
   }
 
   /** Whether congestion control has started (the peer's SYN arrived). */
@@ -538,7 +552,8 @@ final class SendSide implements LossRecovery.Connection {
     return recovery != null && recovery.inRecovery();
   }
 
-  long rto() {
+  @Override
+  public long rto() {
     return rtt.rto();
   }
 
@@ -570,6 +585,31 @@ final class SendSide implements LossRecovery.Connection {
   @Override
   public SackScoreboard scoreboard() {
     return scoreboard;
+  }
+
+  @Override
+  public long retransmitDeadline() {
+    return timers.deadline(RETRANSMIT);
+  }
+
+  @Override
+  public void restartRetransmitTimer() {
+    startRetransmitTimer();
+  }
+
+  @Override
+  public void startTimer(TcpTimers.Kind kind, long deadline) {
+    timers.start(kind, deadline);
+  }
+
+  @Override
+  public void stopTimer(TcpTimers.Kind kind) {
+    timers.stop(kind);
+  }
+
+  @Override
+  public long timerDeadline(TcpTimers.Kind kind) {
+    return timers.deadline(kind);
   }
 
   @Override

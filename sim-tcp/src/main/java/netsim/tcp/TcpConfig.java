@@ -25,6 +25,9 @@ import netsim.core.Time;
  * @param windowScaling whether to offer window scaling (RFC 7323)
  * @param timestamps whether to offer timestamps (RFC 7323)
  * @param sackPermitted whether to offer SACK (RFC 2018)
+ * @param sackRecovery the loss recovery when both ends use SACK: "rfc6675", "prr" (RFC 6675 with
+ *     RFC 6937's PRR-SSRB), "prr-crb" (with PRR-CRB), "rack-tlp" (RFC 8985) ({@link
+ *     SackRecoveries})
  * @param challengeAcks RFC 5961: challenge ACKs for in-window RST and for SYN in synchronized
  *     states, and the stricter ACK check; when false, RFC 9293's older rules apply (an in-window
  *     RST resets, a SYN in window resets)
@@ -63,6 +66,7 @@ public record TcpConfig(
     boolean windowScaling,
     boolean timestamps,
     boolean sackPermitted,
+    String sackRecovery,
     boolean challengeAcks,
     long challengeAckInterval,
     boolean rfc1337,
@@ -105,6 +109,7 @@ public record TcpConfig(
     checkArgument(challengeAckInterval >= 0, "challenge ACK interval must not be negative");
     checkArgument(timeWait >= -1, "TIME-WAIT duration must be -1 (2*MSL) or at least 0");
     CongestionControls.check(congestionControl);
+    SackRecoveries.check(sackRecovery);
     checkArgument(initialWindow >= 0, "initial window must not be negative, got %s", initialWindow);
     checkArgument(
         delayedAckTimeout > 0 && delayedAckTimeout <= Time.millis(500),
@@ -167,6 +172,7 @@ public record TcpConfig(
     b.windowScaling = windowScaling;
     b.timestamps = timestamps;
     b.sackPermitted = sackPermitted;
+    b.sackRecovery = sackRecovery;
     b.challengeAcks = challengeAcks;
     b.challengeAckInterval = challengeAckInterval;
     b.rfc1337 = rfc1337;
@@ -201,6 +207,7 @@ public record TcpConfig(
     private boolean windowScaling = true;
     private boolean timestamps = true;
     private boolean sackPermitted;
+    private String sackRecovery = "rfc6675";
     private boolean challengeAcks = true;
     private long challengeAckInterval;
     private boolean rfc1337;
@@ -286,6 +293,11 @@ public record TcpConfig(
 
     public Builder sackPermitted(boolean value) {
       sackPermitted = value;
+      return this;
+    }
+
+    public Builder sackRecovery(String value) {
+      sackRecovery = value;
       return this;
     }
 
@@ -380,6 +392,7 @@ public record TcpConfig(
           windowScaling,
           timestamps,
           sackPermitted,
+          sackRecovery,
           challengeAcks,
           challengeAckInterval,
           rfc1337,

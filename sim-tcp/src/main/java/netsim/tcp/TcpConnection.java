@@ -761,6 +761,11 @@ public final class TcpConnection {
         case RETRANSMIT -> retransmissionTimeout();
         case PERSIST -> persistTimeout();
         case KEEPALIVE -> keepaliveTimeout();
+        case LOSS_PROBE, RACK_REORDER -> {
+          // RFC 8985's timers, which the loss recovery runs.
+          send.recoveryTimeout(due);
+          output();
+        }
         case DELAYED_ACK -> {
           // Sent below, also when another timer came first.
         }

@@ -16,8 +16,15 @@ final class TcpTimers {
   enum Kind {
     /** RFC 9293 3.10.8: 2 MSL in TIME-WAIT. */
     TIME_WAIT,
+    /**
+     * RFC 8985 7.2: the tail loss probe timeout (PTO); before RETRANSMIT, since a PTO capped at the
+     * RTO's expiry sends the probe instead (RFC 8985 7.2).
+     */
+    LOSS_PROBE,
     /** RFC 6298: the retransmission timer. */
     RETRANSMIT,
+    /** RFC 8985 6.3: RACK's reordering timer. */
+    RACK_REORDER,
     /** RFC 9293 3.8.6.1: the zero-window probe. */
     PERSIST,
     /** RFC 9293 3.8.4, RFC 1122 4.2.3.6: the keep-alive probe. */

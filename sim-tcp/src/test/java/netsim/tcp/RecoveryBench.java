@@ -2,6 +2,7 @@ package netsim.tcp;
 
 import java.util.ArrayList;
 import java.util.List;
+import netsim.core.Time;
 import netsim.tcp.cc.CongestionControl;
 import netsim.tcp.cc.CongestionWindow;
 import netsim.tcp.cc.Reno;
@@ -21,6 +22,18 @@ final class RecoveryBench implements LossRecovery.Connection {
 
   long sndUna;
   long sndMax;
+
+  /** The virtual time, the smoothed RTT (-1: none yet) and the RTO the recovery sees. */
+  long now;
+
+  long srtt = -1;
+  long rto = Time.seconds(1);
+
+  /** When the retransmission timer expires ({@link TcpTimers#NEVER}: not running). */
+  long retransmitDeadline = TcpTimers.NEVER;
+
+  /** The recovery's own timers. */
+  private final TcpTimers timers = new TcpTimers();
 
   /** A connection with {@code segments} full segments in flight from position 1 and this cwnd. */
   RecoveryBench(long cwnd, int segments) {
@@ -45,7 +58,7 @@ final class RecoveryBench implements LossRecovery.Connection {
 
   @Override
   public long now() {
-    return 0;
+    return now;
   }
 
   @Override
@@ -65,7 +78,7 @@ final class RecoveryBench implements LossRecovery.Connection {
 
   @Override
   public long srtt() {
-    return -1;
+    return srtt;
   }
 
   @Override
@@ -103,9 +116,90 @@ final class RecoveryBench implements LossRecovery.Connection {
     scoreboard.update(0, sndUna, sndMax, blocks);
   }
 
+  /**
+   * An ACK at SND.UNA with these SACK blocks, given to {@code recovery} as a duplicate if it SACKs
+   * new data.
+   */
+  void sackAck(LossRecovery recovery, long... edges) {
+    sack(edges);
+    if (scoreboard.newlySacked() > 0) {
+      recovery.onDuplicateAck();
+    }
+  }
+
+  /** A cumulative ACK to {@code position} carrying these blocks, given to {@code recovery}. */
+  LossRecovery.AckOutcome cumulativeAck(LossRecovery recovery, long position, long... edges) {
+    long acked = position - sndUna;
+    sndUna = position;
+    sack(edges);
+    return recovery.onNewAck(acked);
+  }
+
+  /**
+   * Sends what {@code recovery} chooses, as a connection would: full segments up to SACKed data;
+   * returns them as "start-end" ranges.
+   */
+  String send(LossRecovery recovery) {
+    StringBuilder sent = new StringBuilder();
+    long position;
+    while ((position = recovery.nextSegment()) >= 0) {
+      boolean retransmission = position < sndMax;
+      long end =
+          Math.min(
+              position + SMSS,
+              retransmission ? scoreboard.nextSackedFrom(position) : Long.MAX_VALUE);
+      recovery.segmentSent(position, end - position, retransmission);
+      if (!retransmission) {
+        sndMax = end;
+      }
+      sent.append(sent.length() == 0 ? "" : " ").append(position).append('-').append(end);
+    }
+    return sent.toString();
+  }
+
+  /** The peer acknowledges {@code position} with SACK blocks [left, right) (ISS 0). */
+  void update(long position, long... edges) {
+    List<TcpOptions.SackBlock> blocks = new ArrayList<>();
+    for (int i = 0; i < edges.length; i += 2) {
+      blocks.add(new TcpOptions.SackBlock((int) edges[i], (int) edges[i + 1]));
+    }
+    scoreboard.update(0, Math.max(sndUna, position), sndMax, blocks);
+  }
+
   @Override
   public SackScoreboard scoreboard() {
     return scoreboard;
+  }
+
+  @Override
+  public long rto() {
+    return rto;
+  }
+
+  @Override
+  public long retransmitDeadline() {
+    return retransmitDeadline;
+  }
+
+  @Override
+  public void restartRetransmitTimer() {
+    requests.add("restart RTO");
+    retransmitDeadline = now + rto;
+  }
+
+  @Override
+  public void startTimer(TcpTimers.Kind kind, long deadline) {
+    timers.start(kind, deadline);
+  }
+
+  @Override
+  public void stopTimer(TcpTimers.Kind kind) {
+    timers.stop(kind);
+  }
+
+  @Override
+  public long timerDeadline(TcpTimers.Kind kind) {
+    return timers.deadline(kind);
   }
 
   @Override

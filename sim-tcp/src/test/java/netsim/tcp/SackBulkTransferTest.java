@@ -24,6 +24,10 @@ class SackBulkTransferTest {
   }
 
   private static BulkTransfer transfer(boolean sack) {
+    return transfer(sack, "rfc6675");
+  }
+
+  private static BulkTransfer transfer(boolean sack, String sackRecovery) {
     LinkConfig lossy =
         LinkConfig.builder()
             .bandwidth(20_000_000)
@@ -34,6 +38,7 @@ class SackBulkTransferTest {
     TcpConfig tcp =
         TcpConfig.builder()
             .sackPermitted(sack)
+            .sackRecovery(sackRecovery)
             .minRto(Time.millis(200))
             .initialWindow(10)
             .receiveBuffer(1 << 20)
@@ -57,5 +62,35 @@ class SackBulkTransferTest {
     }
     // Measured: 4 timeouts with SACK, 13 with NewReno over these seeds.
     assertThat(sackTimeouts).isLessThan(newRenoTimeouts / 2);
+  }
+
+  @Test
+  void withRandomLoss_prrInEitherBound_deliversEveryByte_andTimesOutNoMoreThanNewReno() {
+    for (String recovery : new String[] {"prr", "prr-crb"}) {
+      long prrTimeouts = 0;
+      long newRenoTimeouts = 0;
+      for (long seed : SEEDS) {
+        BulkTransfer.Result prr = twice(transfer(true, recovery), seed);
+        assertThat(prr.receivedEverythingInOrder()).as("%s seed %s", recovery, seed).isTrue();
+        assertThat(prr.serverState()).isEqualTo(TcpState.CLOSED);
+        prrTimeouts += prr.timeouts();
+        newRenoTimeouts += transfer(false).run(seed).timeouts();
+      }
+      assertThat(prrTimeouts).as(recovery).isLessThan(newRenoTimeouts / 2);
+    }
+  }
+
+  @Test
+  void withRandomLoss_rackTlpDeliversEveryByte_andTimesOutLessThanNewReno() {
+    long rackTimeouts = 0;
+    long newRenoTimeouts = 0;
+    for (long seed : SEEDS) {
+      BulkTransfer.Result rack = twice(transfer(true, "rack-tlp"), seed);
+      assertThat(rack.receivedEverythingInOrder()).as("seed %s", seed).isTrue();
+      assertThat(rack.serverState()).isEqualTo(TcpState.CLOSED);
+      rackTimeouts += rack.timeouts();
+      newRenoTimeouts += transfer(false).run(seed).timeouts();
+    }
+    assertThat(rackTimeouts).isLessThan(newRenoTimeouts / 2);
   }
 }

@@ -14,39 +14,16 @@ class SackRecoveryTest {
   private final RecoveryBench bench = new RecoveryBench(10 * SMSS, 10);
   private final SackRecovery recovery = new SackRecovery(bench);
 
-  /** An ACK at SND.UNA with these SACK blocks, a duplicate if it SACKs new data. */
   private void sackAck(long... edges) {
-    bench.sack(edges);
-    if (bench.scoreboard.newlySacked() > 0) {
-      recovery.onDuplicateAck();
-    }
+    bench.sackAck(recovery, edges);
   }
 
-  /** A cumulative ACK to {@code position} carrying these blocks. */
   private AckOutcome ack(long position, long... edges) {
-    long acked = position - bench.sndUna;
-    bench.sndUna = position;
-    bench.sack(edges);
-    return recovery.onNewAck(acked);
+    return bench.cumulativeAck(recovery, position, edges);
   }
 
-  /** Sends what the recovery chooses, as a connection would: full segments up to SACKed data. */
   private String send() {
-    StringBuilder sent = new StringBuilder();
-    long position;
-    while ((position = recovery.nextSegment()) >= 0) {
-      boolean retransmission = position < bench.sndMax;
-      long end =
-          Math.min(
-              position + SMSS,
-              retransmission ? bench.scoreboard.nextSackedFrom(position) : Long.MAX_VALUE);
-      recovery.segmentSent(position, end - position, retransmission);
-      if (!retransmission) {
-        bench.sndMax = end;
-      }
-      sent.append(sent.length() == 0 ? "" : " ").append(position).append('-').append(end);
-    }
-    return sent.toString();
+    return bench.send(recovery);
   }
 
   @Test

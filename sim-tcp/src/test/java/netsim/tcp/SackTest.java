@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import netsim.core.Time;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,17 @@ class SackTest {
     }
     TcpOptions options = TcpOptions.NONE.withSackBlocks(List.of(blocks));
     h.connection.onSegment(segment(h, TcpFlags.ACK, 5001, ack, options, 0));
+  }
+
+  /** A four-segment write, all of it sent at once. */
+  private static TcpHarness sendFourSegments(TcpHarness h) {
+    h.connection.send(new byte[4 * 1460]);
+    h.expect(
+        "ACK seq=1001 ack=5001 len=1460",
+        "ACK seq=2461 ack=5001 len=1460",
+        "ACK seq=3921 ack=5001 len=1460",
+        "PSH|ACK seq=5381 ack=5001 len=1460");
+    return h;
   }
 
   @Nested
@@ -162,13 +174,7 @@ class SackTest {
 
     /** The whole of a four-segment write in flight. */
     private TcpHarness fourInFlight(TcpHarness h) {
-      h.connection.send(new byte[4 * 1460]);
-      h.expect(
-          "ACK seq=1001 ack=5001 len=1460",
-          "ACK seq=2461 ack=5001 len=1460",
-          "ACK seq=3921 ack=5001 len=1460",
-          "PSH|ACK seq=5381 ack=5001 len=1460");
-      return h;
+      return sendFourSegments(h);
     }
 
     @Test
@@ -244,6 +250,56 @@ class SackTest {
       h.expect("ACK seq=2461 ack=5001 len=1460");
       sackAck(h, 6841);
       h.expectNothing();
+    }
+  }
+
+  /** RFC 8985's tail loss probe through a connection (sackRecovery: rack-tlp), times in ms. */
+  @Nested
+  class TailLossProbe {
+    private final TcpConfig rackTlp =
+        SACK.toBuilder().initialWindow(10).sackRecovery("rack-tlp").build();
+
+    /** Established 100 ms after our SYN-ACK (SRTT 100 ms), four segments sent at 100 ms. */
+    private TcpHarness fourSentAt100ms(TcpConfig config) {
+      TcpHarness h = new TcpHarness(config, true);
+      h.connection.acceptSyn(segment(h, TcpFlags.SYN, 5000, 0, PEER_SYN_SACK, 0));
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      h.advanceBy("100ms");
+      h.receive("ACK", 5001, 1001);
+      return sendFourSegments(h);
+    }
+
+    @Test
+    void aLostLastSegment_isProbedTwoSrttPlusWcDelAckTAfterTheLastAck_notLeftToTheRto() {
+      TcpHarness h = fourSentAt100ms(rackTlp);
+      assertThat(h.connection.pollAt()).as("7.2: PTO = 2 SRTT").isEqualTo(Time.millis(300));
+      h.advanceBy("100ms");
+      sackAck(h, 5381); // the last segment is lost
+      assertThat(h.connection.pollAt())
+          .as("7.2: one segment in flight, PTO = 2 SRTT + WCDelAckT from this ACK")
+          .isEqualTo(Time.millis(600));
+      h.advanceBy("399ms");
+      h.expectNothing();
+      h.advanceBy("1ms");
+      h.expect("PSH|ACK seq=5381 ack=5001 len=1460"); // 7.3: the last segment again
+      assertThat(h.connection.retransmitDeadline())
+          .as("7.3: the RTO restarts")
+          .isEqualTo(Time.millis(1600));
+      h.advanceBy("100ms");
+      sackAck(h, 6841);
+      assertThat(h.connection.retransmitDeadline()).isEqualTo(TcpTimers.NEVER);
+      assertThat(h.connection.pollAt()).isEqualTo(TcpTimers.NEVER);
+    }
+
+    @Test
+    void withRfc6675Recovery_theSameLoss_waitsForTheRto() {
+      TcpHarness h = fourSentAt100ms(SACK.toBuilder().initialWindow(10).build());
+      h.advanceBy("100ms");
+      sackAck(h, 5381);
+      h.advanceBy("999ms");
+      h.expectNothing();
+      h.advanceBy("1ms");
+      h.expect("PSH|ACK seq=5381 ack=5001 len=1460"); // the RTO, 1 s after the last ACK
     }
   }
 }

@@ -49,6 +49,6 @@ class TraceNamesTest {
             "open-failed");
     assertThat(RetransmitReason.values())
         .extracting(RetransmitReason::traceName)
-        .containsExactly("rto", "fast", "probe");
+        .containsExactly("rto", "fast", "probe", "tlp");
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import netsim.core.Time;
 import netsim.scenario.config.Section.Values;
 import netsim.tcp.CongestionControls;
+import netsim.tcp.SackRecoveries;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConfig.Builder;
 
@@ -104,6 +105,11 @@ final class TcpSettingsTable {
                       "timestamps", ConfigNode::bool, Builder::timestamps, TcpConfig::timestamps),
                   Setting.of(
                       "sack", ConfigNode::bool, Builder::sackPermitted, TcpConfig::sackPermitted),
+                  Setting.of(
+                      "sackRecovery",
+                      TcpSettingsTable::sackRecovery,
+                      Builder::sackRecovery,
+                      TcpConfig::sackRecovery),
                   Setting.of(
                       "challengeAcks",
                       ConfigNode::bool,
@@ -241,14 +247,19 @@ final class TcpSettingsTable {
   }
 
   private static String congestionControl(ConfigNode n) {
+    return oneOf(n, "congestion control", CongestionControls.NAMES);
+  }
+
+  private static String sackRecovery(ConfigNode n) {
+    return oneOf(n, "SACK recovery", SackRecoveries.NAMES);
+  }
+
+  /** The node's text, which must be one of {@code names} (a registry's); else a located error. */
+  private static String oneOf(ConfigNode n, String what, List<String> names) {
     String name = n.text();
-    if (!CongestionControls.NAMES.contains(name)) {
+    if (!names.contains(name)) {
       throw n.error(
-          "unknown congestion control "
-              + quote(name)
-              + " (known: "
-              + String.join(", ", CongestionControls.NAMES)
-              + ")");
+          "unknown " + what + " " + quote(name) + " (known: " + String.join(", ", names) + ")");
     }
     return name;
   }

@@ -1,0 +1,91 @@
+package netsim.tcp;
+
+/**
+ * Proportional Rate Reduction (RFC 6937 3): how much a sender may send on each ACK of a SACK-based
+ * recovery, so that the data in flight falls smoothly from RecoverFS to ssthresh instead of halting
+ * for half a round trip (RFC 6675) or bursting. While pipe is above ssthresh it sends in proportion
+ * to the data delivered (ssthresh / RecoverFS of it); once pipe has fallen to ssthresh or below, a
+ * reduction bound lets it catch up: PRR-SSRB (slow-start reduction bound, the RFC's recommended
+ * default) sends one SMSS more than was delivered, PRR-CRB (conservative) only what was delivered.
+ * The caller sets cwnd = pipe + sndcnt after each ACK and counts what it sends in {@link #sent}.
+ */
+final class ProportionalRateReduction {
+
+  /** RFC 6937 3's two reduction bounds. */
+  enum Bound {
+    /** PRR-SSRB: limit = MAX(prr_delivered - prr_out, DeliveredData) + MSS. */
+    SLOW_START,
+    /** PRR-CRB: limit = prr_delivered - prr_out. */
+    CONSERVATIVE
+  }
+
+  private final Bound bound;
+
+  /** RFC 6937: "Total bytes delivered during recovery". */
+  private long prrDelivered;
+
+  /** RFC 6937: "Total bytes sent during recovery". */
+  private long prrOut;
+
+  /** RFC 6937: "FlightSize at the start of recovery". */
+  private long recoverFs;
+
+  ProportionalRateReduction(Bound bound) {
+    this.bound = bound;
+  }
+
+  /**
+   * RFC 6937 3, "At the beginning of recovery": prr_delivered = prr_out = 0, RecoverFS = snd.nxt -
+   * snd.una (ssthresh is the congestion control's, already set).
+   */
+  void start(long flightSize) {
+    prrDelivered = 0;
+    prrOut = 0;
+    recoverFs = flightSize;
+  }
+
+  /**
+   * RFC 6937 3, "On every ACK during recovery": the bytes that may be sent now, sndcnt (never
+   * negative), for an ACK that delivered {@code deliveredData} bytes (change_in(snd.una) +
+   * change_in(SACKd)) and left {@code pipe} (RFC 6675) in flight.
+   */
+  long onAck(long deliveredData, long pipe, long ssthresh, long smss) {
+    prrDelivered += deliveredData;
+    long sndcnt;
+    if (pipe > ssthresh) {
+      // Proportional Rate Reduction: CEIL(prr_delivered * ssthresh / RecoverFS) - prr_out.
+      long proportional =
+          recoverFs <= 0 ? prrDelivered : (prrDelivered * ssthresh + recoverFs - 1) / recoverFs;
+      sndcnt = proportional - prrOut;
+    } else {
+      long limit =
+          bound == Bound.CONSERVATIVE
+              ? prrDelivered - prrOut
+              : Math.max(prrDelivered - prrOut, deliveredData) + smss;
+      // "Attempt to catch up, as permitted by limit."
+      sndcnt = Math.min(ssthresh - pipe, limit);
+    }
+    return Math.max(0, sndcnt);
+  }
+
+  /** RFC 6937 3, "On any data transmission or retransmission": prr_out += data sent. */
+  void sent(long bytes) {
+    prrOut += bytes;
+  }
+
+  long prrDelivered() {
+    return prrDelivered;
+  }
+
+  long prrOut() {
+    return prrOut;
+  }
+
+  long recoverFs() {
+    return recoverFs;
+  }
+
+  Bound bound() {
+    return bound;
+  }
+}

@@ -1,0 +1,548 @@
+package netsim.tcp;
+
+import static netsim.tcp.TcpTimers.Kind.LOSS_PROBE;
+import static netsim.tcp.TcpTimers.Kind.RACK_REORDER;
+
+import netsim.core.Time;
+import netsim.tcp.cc.CongestionWindow;
+
+/**
+ * RACK-TLP (RFC 8985): loss detection by time instead of by counting duplicates. Every segment sent
+ * keeps its transmit time ({@link SentSegments}); a segment is lost once a segment sent after it
+ * has been delivered and a reordering window has passed (RACK, 6), checked on each ACK and by the
+ * reordering timer. A tail loss probe (TLP, 7) resends the last segment, or sends new data, two
+ * round trips after the last transmission, so that a loss at the end of a flight draws the ACK that
+ * RACK needs instead of waiting for the retransmission timer. During the fast recovery that a
+ * detected loss starts (RecoveryPoint as in RFC 6675), lost segments go first, then new data, as
+ * RFC 6937's PRR-SSRB allows (RFC 8985 9.3 leaves the reaction to the congestion control; PRR is
+ * what it names).
+ */
+final class RackTlpRecovery implements LossRecovery {
+  /** RFC 8985 7.2, WCDelAckT: the worst-case delayed ACK timer, 200 ms. */
+  static final long WORST_CASE_DELAYED_ACK = Time.millis(200);
+
+  /** RFC 8985 6.2 step 4: recoveries the reordering window stays widened after a D-SACK. */
+  static final int REO_WND_PERSIST = 16;
+
+  private final Connection connection;
+  private final SackScoreboard scoreboard;
+  private final SentSegments segments = new SentSegments();
+  private final ProportionalRateReduction prr =
+      new ProportionalRateReduction(ProportionalRateReduction.Bound.SLOW_START);
+
+  // RACK's state (RFC 8985 5.2). Times are virtual nanoseconds; -1: not yet known.
+  /** RACK.xmit_ts: the latest transmit time of the segments delivered. */
+  private long rackXmitTs = -1;
+
+  /** RACK.end_seq: the end of that segment, as a position. */
+  private long rackEndSeq;
+
+  /** RACK.rtt: the round trip of that segment. */
+  private long rackRtt;
+
+  /** RACK.min_RTT, over the connection (the RFC allows a windowed minimum). */
+  private long minRtt = -1;
+
+  /** RACK.fack: the highest end of a segment delivered. */
+  private long fack;
+
+  private boolean reorderingSeen;
+
+  /** RACK.dsack_round, as a position; -1: None. */
+  private long dsackRound = -1;
+
+  private int reoWndMult = 1;
+  private int reoWndPersist;
+
+  // TLP's state (RFC 8985 5.3).
+  /** TLP.end_seq, as a position; -1: None. */
+  private long tlpEndSeq = -1;
+
+  private boolean tlpIsRetrans;
+
+  /** An RTT sample came since the last probe (RFC 8985 7.3's second condition). */
+  private boolean rttSampledSinceProbe = true;
+
+  /** The probe timer expired and the probe may go: {@link #nextSegment} chooses it next. */
+  private boolean probeOwed;
+
+  /** The segment {@link #nextSegment} last chose is the probe. */
+  private boolean probeChosen;
+
+  // Recovery.
+  private boolean inRecovery;
+
+  /** After a retransmission timeout, until RecoveryPoint is acknowledged ("RTO recovery"). */
+  private boolean rtoRecovery;
+
+  /** RFC 6675's RecoveryPoint: SND.MAX when the last recovery or timeout began. */
+  private long recoveryPoint;
+
+  /** The first lost segment goes at once when a recovery starts, whatever PRR allows. */
+  private boolean retransmitFirst;
+
+  RackTlpRecovery(Connection connection) {
+    this.connection = connection;
+    this.scoreboard = connection.scoreboard();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Transmissions and ACKs
+  // ---------------------------------------------------------------------------------------------
+
+  @Override
+  public void onTransmit(long position, long length) {
+    int count = segments.count();
+    boolean newData = count == 0 || position + length > segments.end(count - 1);
+    segments.sent(position, position + length, connection.now());
+    // RFC 8985 7.2: "start or restart a loss probe PTO timer after transmitting new data (that
+    // was not itself a loss probe)".
+    if (newData && !probeChosen) {
+      scheduleProbe(connection.retransmitDeadline());
+    }
+  }
+
+  @Override
+  public void onAckArrived(long ackPosition) {
+    long now = connection.now();
+    long sndUna = connection.sndUna();
+    long ack = Math.max(sndUna, ackPosition);
+    long delivered = ack - sndUna + scoreboard.sackedChange();
+    // RFC 8985 6.2 steps 1-3, for each segment newly acknowledged, cumulatively or selectively.
+    boolean sacks = scoreboard.newlySacked() > 0;
+    long latestSentAt = -1;
+    long latestRtt = 0;
+    long latestEnd = 0;
+    for (int i = 0; i < segments.count(); i++) {
+      boolean cumulative = segments.end(i) <= ack;
+      if (!cumulative && !sacks) {
+        break;
+      }
+      if (segments.isSacked(i)) {
+        continue;
+      }
+      if (!cumulative) {
+        if (scoreboard.firstUnsackedFrom(segments.start(i)) < segments.end(i)) {
+          continue;
+        }
+        segments.markSacked(i);
+      }
+      long sentAt = segments.sentAt(i);
+      long rtt = now - sentAt;
+      boolean retransmitted = segments.isRetransmitted(i);
+      // Step 2: a retransmitted segment delivered sooner than min_RTT was the original's.
+      boolean ambiguous = retransmitted && minRtt >= 0 && rtt < minRtt;
+      if (!ambiguous) {
+        if (!retransmitted) {
+          minRtt = minRtt < 0 ? rtt : Math.min(minRtt, rtt); // step 1
+        }
+        rttSampledSinceProbe = true;
+        if (sentAfter(sentAt, segments.end(i), latestSentAt, latestEnd)) {
+          latestSentAt = sentAt;
+          latestEnd = segments.end(i);
+          latestRtt = rtt;
+        }
+      }
+      // Step 3: a segment delivered below RACK.fack that was never resent came out of order.
+      if (segments.end(i) > fack) {
+        fack = segments.end(i);
+      } else if (segments.end(i) < fack && !retransmitted) {
+        reorderingSeen = true;
+      }
+    }
+    if (latestSentAt >= 0) {
+      rackRtt = latestRtt; // "RACK.rtt = rtt" of the most recently sent segment delivered
+      if (sentAfter(latestSentAt, latestEnd, rackXmitTs, rackEndSeq)) {
+        rackXmitTs = latestSentAt;
+        rackEndSeq = latestEnd;
+      }
+    }
+    segments.removeBelow(ack);
+    // Step 4: a D-SACK widens the reordering window, once per round trip.
+    if (dsackRound >= 0 && ack >= dsackRound) {
+      dsackRound = -1;
+    }
+    if (dsackRound < 0 && scoreboard.hasDsack()) {
+      dsackRound = connection.sndMax();
+      reoWndMult++;
+      reoWndPersist = REO_WND_PERSIST;
+    }
+    processProbeAck(ack);
+    // Step 5.
+    if (detectLossAndArmTimer(now) && !inRecovery && !rtoRecovery) {
+      enterRecovery();
+    }
+    if (inRecovery && (delivered > 0 || retransmitFirst)) {
+      reduceRate(Math.max(0, delivered));
+    }
+    if (!mayProbe()) {
+      connection.stopTimer(LOSS_PROBE);
+    }
+  }
+
+  /** RFC 8985 7.4.2, TLP_process_ack(): what the ACK says of the probe in flight. */
+  private void processProbeAck(long ack) {
+    if (tlpEndSeq < 0 || ack < tlpEndSeq) {
+      return;
+    }
+    if (!tlpIsRetrans) {
+      tlpEndSeq = -1; // "TLP of new data delivered"
+      return;
+    }
+    if (scoreboard.hasDsack()
+        && scoreboard.dsackStart() < tlpEndSeq
+        && scoreboard.dsackEnd() >= tlpEndSeq) {
+      tlpEndSeq = -1; // the probe's retransmission was a duplicate: nothing was lost
+      return;
+    }
+    if (ack > tlpEndSeq) {
+      // "Repaired the single loss": the congestion control reduces the window, as at the end of a
+      // recovery (cwnd = ssthresh).
+      tlpEndSeq = -1;
+      CongestionWindow window = connection.window();
+      connection.congestionControl().onLoss(window, connection.now(), connection.flightSize());
+      window.recoverTo(Math.min(window.cwnd(), window.ssthresh()));
+    }
+    // ACK = TLP.end_seq with no D-SACK: the original or the probe is still in doubt; wait.
+  }
+
+  @Override
+  public AckOutcome onNewAck(long acked) {
+    long sndUna = connection.sndUna();
+    if (inRecovery) {
+      if (sndUna < recoveryPoint) {
+        return AckOutcome.PARTIAL_RESTART_TIMER;
+      }
+      // RFC 6675 (A) ends the recovery; RFC 6937: "cwnd = ssthresh".
+      inRecovery = false;
+      connection.window().recoverTo(connection.window().ssthresh());
+      recoveryEnded();
+      scheduleProbe(Time.after(connection.now(), connection.rto()));
+      return AckOutcome.FULL;
+    }
+    if (rtoRecovery && sndUna >= recoveryPoint) {
+      rtoRecovery = false;
+      recoveryEnded();
+    }
+    connection
+        .congestionControl()
+        .onAck(connection.window(), connection.now(), acked, connection.srtt());
+    // RFC 8985 7.2: restart the PTO "upon receiving an ACK that cumulatively acknowledges new
+    // data"; the connection restarts the retransmission timer for this ACK.
+    scheduleProbe(Time.after(connection.now(), connection.rto()));
+    return AckOutcome.NOT_IN_RECOVERY;
+  }
+
+  @Override
+  public void onDuplicateAck() {
+    // Everything an ACK says was read in onAckArrived: RACK counts no duplicates.
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // RACK (RFC 8985 6)
+  // ---------------------------------------------------------------------------------------------
+
+  /** RFC 8985 6.2, RACK_sent_after(t1, seq1, t2, seq2). */
+  private static boolean sentAfter(long t1, long seq1, long t2, long seq2) {
+    return t1 > t2 || (t1 == t2 && seq1 > seq2);
+  }
+
+  /** RFC 8985 6.2 step 4, RACK_update_reo_wnd(). */
+  long reorderingWindow() {
+    if (!reorderingSeen) {
+      if (inRecovery || rtoRecovery) {
+        return 0;
+      }
+      if (sackedSegments() >= SackScoreboard.DUP_THRESH) {
+        return 0;
+      }
+    }
+    if (minRtt < 0) {
+      return 0;
+    }
+    long window = reoWndMult * minRtt / 4;
+    long srtt = connection.srtt();
+    return srtt >= 0 ? Math.min(window, srtt) : window;
+  }
+
+  /** RACK.segs_sacked: segments SACKed above SND.UNA. */
+  private int sackedSegments() {
+    int sacked = 0;
+    for (int i = 0; i < segments.count(); i++) {
+      if (segments.isSacked(i)) {
+        sacked++;
+      }
+    }
+    return sacked;
+  }
+
+  /**
+   * RFC 8985 6.2 step 5, RACK_detect_loss_and_arm_timer(): every segment sent before the latest one
+   * delivered is lost once RACK.rtt + RACK.reo_wnd has passed since it was sent; the reordering
+   * timer waits for the last of the others. Returns whether a segment was newly marked lost.
+   */
+  private boolean detectLossAndArmTimer(long now) {
+    if (rackXmitTs < 0) {
+      return false;
+    }
+    long reoWnd = reorderingWindow();
+    long timeout = 0;
+    boolean newlyLost = false;
+    for (int i = 0; i < segments.count(); i++) {
+      if (delivered(i) || segments.isLost(i)) {
+        continue;
+      }
+      if (sentAfter(rackXmitTs, rackEndSeq, segments.sentAt(i), segments.end(i))) {
+        long remaining = segments.sentAt(i) + rackRtt + reoWnd - now;
+        if (remaining <= 0) {
+          segments.markLost(i);
+          newlyLost = true;
+        } else {
+          timeout = Math.max(timeout, remaining);
+        }
+      }
+    }
+    if (timeout > 0) {
+      connection.startTimer(RACK_REORDER, Time.after(now, timeout));
+    } else {
+      connection.stopTimer(RACK_REORDER);
+    }
+    return newlyLost;
+  }
+
+  /** Starts a fast recovery: RFC 6675 5 (4.1), (4.2) with RFC 6937's start. */
+  private void enterRecovery() {
+    CongestionWindow window = connection.window();
+    inRecovery = true;
+    recoveryPoint = connection.sndMax();
+    connection.congestionControl().onLoss(window, connection.now(), connection.flightSize());
+    prr.start(connection.flightSize());
+    retransmitFirst = true;
+    tlpEndSeq = -1; // RFC 8985 7.1: reset when fast recovery starts
+    connection.stopRttTiming();
+    connection.stopTimer(LOSS_PROBE);
+  }
+
+  /** RFC 8985 6.2 step 4: "exiting Fast or RTO recovery" ages a widened reordering window. */
+  private void recoveryEnded() {
+    if (--reoWndPersist <= 0) {
+      reoWndMult = 1;
+      reoWndPersist = 0;
+    }
+  }
+
+  /** RFC 6937 3: cwnd = pipe + sndcnt. */
+  private void reduceRate(long deliveredData) {
+    CongestionWindow window = connection.window();
+    long pipe = pipe();
+    window.setCwnd(pipe + prr.onAck(deliveredData, pipe, window.ssthresh(), window.smss()));
+  }
+
+  /**
+   * The bytes in flight: sent, neither delivered nor deemed lost (a resent segment counts once).
+   */
+  long pipe() {
+    long pipe = 0;
+    for (int i = 0; i < segments.count(); i++) {
+      if (!delivered(i) && !segments.isLost(i)) {
+        pipe += segments.end(i) - segments.start(i);
+      }
+    }
+    return pipe;
+  }
+
+  /** Where the first segment marked lost and not resent since needs resending, or -1. */
+  private long firstLost() {
+    for (int i = 0; i < segments.count(); i++) {
+      if (segments.isLost(i) && !delivered(i)) {
+        return scoreboard.firstUnsackedFrom(segments.start(i));
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether segment {@code i} is SACKed: marked so, or wholly SACKed now (a retransmission over
+   * part of a segment may have split off a SACKed part).
+   */
+  private boolean delivered(int i) {
+    if (segments.isSacked(i)) {
+      return true;
+    }
+    if (scoreboard.firstUnsackedFrom(segments.start(i)) >= segments.end(i)) {
+      segments.markSacked(i);
+      return true;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // TLP (RFC 8985 7)
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * RFC 8985 7.2: a probe may be scheduled when SACK is in use (it is, for this recovery), with no
+   * recovery under way, nothing SACKed, data in flight, and no reordering timer pending.
+   */
+  private boolean mayProbe() {
+    return !inRecovery
+        && !rtoRecovery
+        && scoreboard.isEmpty()
+        && connection.flightSize() > 0
+        && connection.timerDeadline(RACK_REORDER) == TcpTimers.NEVER;
+  }
+
+  /** RFC 8985 7.2, TLP_calc_PTO(), capped at {@code rtoDeadline}; or no probe when not allowed. */
+  private void scheduleProbe(long rtoDeadline) {
+    if (!mayProbe()) {
+      connection.stopTimer(LOSS_PROBE);
+      return;
+    }
+    long srtt = connection.srtt();
+    long pto;
+    if (srtt >= 0) {
+      pto = 2 * srtt;
+      if (connection.flightSize() <= connection.window().smss()) {
+        pto += WORST_CASE_DELAYED_ACK; // "If FlightSize is equal to one segment"
+      }
+    } else {
+      pto = Time.seconds(1);
+    }
+    connection.startTimer(LOSS_PROBE, Math.min(Time.after(connection.now(), pto), rtoDeadline));
+  }
+
+  @Override
+  public void onTimer(TcpTimers.Kind kind) {
+    long now = connection.now();
+    if (kind == RACK_REORDER) {
+      // RFC 8985 6.3: "Upon RACK reordering timer expiration ... RACK_detect_loss_and_arm_timer()".
+      if (detectLossAndArmTimer(now) && !inRecovery && !rtoRecovery) {
+        enterRecovery();
+      }
+      if (inRecovery) {
+        reduceRate(0);
+      }
+    } else if (kind == LOSS_PROBE) {
+      // RFC 8985 7.3: no probe while another is in flight or before an RTT sample since the last;
+      // then the retransmission timer, still running, stays as it is.
+      if (tlpEndSeq < 0 && rttSampledSinceProbe && connection.flightSize() > 0) {
+        probeOwed = true;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // What to send
+  // ---------------------------------------------------------------------------------------------
+
+  @Override
+  public long nextSegment() {
+    probeChosen = false;
+    if (probeOwed) {
+      // RFC 8985 7.3: new data if the window allows, else the highest-sequence segment sent.
+      probeOwed = false;
+      probeChosen = true;
+      if (connection.mayTransmitNewData()) {
+        return connection.sndMax();
+      }
+      int last = segments.count() - 1;
+      return last < 0 ? SEND_NOTHING : segments.start(last);
+    }
+    if (!inRecovery) {
+      return WINDOW_DECIDES;
+    }
+    long lost = firstLost();
+    if (retransmitFirst && lost >= 0) {
+      return lost;
+    }
+    retransmitFirst = false;
+    CongestionWindow window = connection.window();
+    if (window.cwnd() - pipe() < window.smss()) {
+      return SEND_NOTHING;
+    }
+    if (lost >= 0) {
+      return lost;
+    }
+    return connection.mayTransmitNewData() ? connection.sndMax() : SEND_NOTHING;
+  }
+
+  @Override
+  public void segmentSent(long position, long length, boolean retransmission) {
+    if (probeChosen) {
+      // RFC 8985 7.3: TLP.end_seq = SND.NXT; "re-arm the RTO timer, not the PTO timer".
+      probeChosen = false;
+      tlpEndSeq = connection.sndMax();
+      tlpIsRetrans = retransmission;
+      rttSampledSinceProbe = false;
+      connection.restartRetransmitTimer();
+      return;
+    }
+    retransmitFirst = false;
+    if (inRecovery) {
+      prr.sent(length);
+    }
+  }
+
+  @Override
+  public RetransmitReason retransmitReason() {
+    return probeChosen ? RetransmitReason.TLP : RetransmitReason.FAST;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Timeouts
+  // ---------------------------------------------------------------------------------------------
+
+  @Override
+  public void onTimeout() {
+    long now = connection.now();
+    long sndUna = connection.sndUna();
+    // RFC 8985 6.3, RACK_mark_losses_on_RTO(): SND.UNA's segment, and every one whose time is up.
+    long reoWnd = reorderingWindow();
+    for (int i = 0; i < segments.count(); i++) {
+      if (!segments.isSacked(i)
+          && (segments.start(i) <= sndUna || segments.sentAt(i) + rackRtt + reoWnd - now <= 0)) {
+        segments.markLost(i);
+      }
+    }
+    connection.congestionControl().onTimeout(connection.window(), now, connection.flightSize());
+    recoveryPoint = connection.sndMax();
+    inRecovery = false;
+    rtoRecovery = true;
+    retransmitFirst = false;
+    probeOwed = false;
+    tlpEndSeq = -1; // RFC 8985 7.1: reset when RTO recovery starts
+    connection.stopTimer(LOSS_PROBE);
+    connection.stopTimer(RACK_REORDER);
+  }
+
+  @Override
+  public boolean inRecovery() {
+    return inRecovery;
+  }
+
+  // For tests.
+
+  long rackRtt() {
+    return rackRtt;
+  }
+
+  long minRtt() {
+    return minRtt;
+  }
+
+  boolean reorderingSeen() {
+    return reorderingSeen;
+  }
+
+  long tlpEndSeq() {
+    return tlpEndSeq;
+  }
+
+  ProportionalRateReduction prr() {
+    return prr;
+  }
+
+  SentSegments segments() {
+    return segments;
+  }
+}

@@ -1,0 +1,73 @@
+package netsim.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import netsim.tcp.ProportionalRateReduction.Bound;
+import org.junit.jupiter.api.Test;
+
+/** RFC 6937 3's sndcnt rules, one ACK at a time; SMSS 1000, RecoverFS 20 segments. */
+class ProportionalRateReductionTest {
+  private static final long SMSS = 1000;
+
+  @Test
+  void pipeAboveSsthresh_sndcntIsCeilOfDeliveredTimesSsthreshOverRecoverFs_lessPrrOut() {
+    ProportionalRateReduction prr = new ProportionalRateReduction(Bound.SLOW_START);
+    prr.start(20_000);
+    assertThat(prr.recoverFs()).isEqualTo(20_000);
+    // CEIL(1000 * 10000 / 20000) - 0
+    assertThat(prr.onAck(1000, 16_000, 10_000, SMSS)).isEqualTo(500);
+    prr.sent(1000); // the fast retransmit
+    // CEIL(2000 * 10000 / 20000) - 1000
+    assertThat(prr.onAck(1000, 16_000, 10_000, SMSS)).isZero();
+    // CEIL(3000 * 10000 / 20000) - 1000
+    assertThat(prr.onAck(1000, 15_000, 10_000, SMSS)).isEqualTo(500);
+    // CEIL(3001 * 10000 / 20000) - 1000: rounded up
+    assertThat(prr.onAck(1, 15_000, 10_000, SMSS)).isEqualTo(501);
+    assertThat(prr.prrDelivered()).isEqualTo(3001);
+    assertThat(prr.prrOut()).isEqualTo(1000);
+  }
+
+  @Test
+  void pipeAtOrBelowSsthresh_slowStartBound_sendsOneSmssMoreThanDelivered() {
+    ProportionalRateReduction prr = new ProportionalRateReduction(Bound.SLOW_START);
+    prr.start(20_000);
+    // limit = MAX(1000 - 0, 1000) + 1000; sndcnt = MIN(10000 - 5000, limit)
+    assertThat(prr.onAck(1000, 5000, 10_000, SMSS)).isEqualTo(2000);
+    prr.sent(2000);
+    // limit = MAX(3000 - 2000, 2000) + 1000 = 3000, but only ssthresh - pipe = 1500 is left
+    assertThat(prr.onAck(2000, 8500, 10_000, SMSS)).isEqualTo(1500);
+  }
+
+  @Test
+  void pipeAtOrBelowSsthresh_conservativeBound_sendsNoMoreThanDelivered() {
+    ProportionalRateReduction prr = new ProportionalRateReduction(Bound.CONSERVATIVE);
+    prr.start(20_000);
+    // limit = 1000 - 0; sndcnt = MIN(10000 - 5000, limit)
+    assertThat(prr.onAck(1000, 5000, 10_000, SMSS)).isEqualTo(1000);
+    prr.sent(1000);
+    assertThat(prr.onAck(2000, 6000, 10_000, SMSS)).isEqualTo(2000);
+  }
+
+  @Test
+  void sndcntIsNeverNegative_whenMoreWasSentThanTheProportionAllows() {
+    ProportionalRateReduction prr = new ProportionalRateReduction(Bound.SLOW_START);
+    prr.start(20_000);
+    prr.sent(3000);
+    assertThat(prr.onAck(1000, 16_000, 10_000, SMSS)).isZero();
+    assertThat(prr.onAck(1000, 5000, 10_000, SMSS))
+        .as("SSRB: the + MSS still applies")
+        .isEqualTo(2000);
+  }
+
+  @Test
+  void start_resetsTheCounters() {
+    ProportionalRateReduction prr = new ProportionalRateReduction(Bound.SLOW_START);
+    prr.start(20_000);
+    prr.onAck(1000, 16_000, 10_000, SMSS);
+    prr.sent(1000);
+    prr.start(8000);
+    assertThat(prr.prrDelivered()).isZero();
+    assertThat(prr.prrOut()).isZero();
+    assertThat(prr.recoverFs()).isEqualTo(8000);
+  }
+}

@@ -1,0 +1,291 @@
+package netsim.tcp;
+
+import static netsim.tcp.RecoveryBench.SMSS;
+import static netsim.tcp.TcpTimers.Kind.LOSS_PROBE;
+import static netsim.tcp.TcpTimers.Kind.RACK_REORDER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import netsim.core.Time;
+import netsim.tcp.cc.CongestionWindow;
+import org.junit.jupiter.api.Test;
+
+/**
+ * RFC 8985's RACK-TLP, driven by exact transmissions, ACKs and timer expiries: ISS 0, segments of
+ * 1000 bytes (segment k at 1 + 1000 k), SRTT 100 ms, RTO 1 s, cwnd 10 SMSS. Times are in ms.
+ */
+class RackTlpRecoveryTest {
+  private final RecoveryBench bench = new RecoveryBench(10 * SMSS, 0);
+  private final RackTlpRecovery recovery;
+
+  RackTlpRecoveryTest() {
+    bench.srtt = ms(100);
+    recovery = new RackTlpRecovery(bench);
+  }
+
+  private static long ms(long millis) {
+    return Time.millis(millis);
+  }
+
+  /** Segment {@code k} goes out for the first time at {@code atMs}. */
+  private void transmit(long atMs, int k) {
+    bench.now = ms(atMs);
+    long start = 1 + k * SMSS;
+    bench.sndMax = Math.max(bench.sndMax, start + SMSS);
+    if (bench.retransmitDeadline == TcpTimers.NEVER) {
+      bench.retransmitDeadline = bench.now + bench.rto; // RFC 6298 5.1, as the connection does
+    }
+    recovery.onTransmit(start, SMSS);
+  }
+
+  /**
+   * An ACK of {@code position} at {@code atMs} with these SACK blocks, as a connection takes it.
+   */
+  private void ack(long atMs, long position, long... edges) {
+    bench.now = ms(atMs);
+    bench.update(position, edges);
+    recovery.onAckArrived(position);
+    if (position > bench.sndUna) {
+      long acked = position - bench.sndUna;
+      bench.sndUna = position;
+      recovery.onNewAck(acked);
+    } else if (bench.scoreboard.newlySacked() > 0) {
+      recovery.onDuplicateAck();
+    }
+  }
+
+  /** Sends what the recovery chooses, as a connection would; "R" marks a TLP retransmission. */
+  private String send() {
+    List<String> sent = new ArrayList<>();
+    long position;
+    while ((position = recovery.nextSegment()) >= 0) {
+      boolean retransmission = position < bench.sndMax;
+      long end = position + SMSS;
+      RetransmitReason reason = recovery.retransmitReason();
+      bench.sndMax = Math.max(bench.sndMax, end);
+      recovery.onTransmit(position, SMSS);
+      recovery.segmentSent(position, SMSS, retransmission);
+      sent.add(
+          position + "-" + end + (retransmission && reason == RetransmitReason.TLP ? " tlp" : ""));
+    }
+    return String.join(" ", sent);
+  }
+
+  private void expire(long atMs, TcpTimers.Kind kind) {
+    assertThat(bench.timerDeadline(kind)).as("%s deadline", kind).isEqualTo(ms(atMs));
+    bench.now = ms(atMs);
+    bench.stopTimer(kind);
+    recovery.onTimer(kind);
+  }
+
+  // RACK (RFC 8985 6)
+
+  @Test
+  void rack6_2_aSegmentSentBeforeADeliveredOne_waitsRttPlusReoWnd_thenTheReorderTimerMarksItLost() {
+    for (int k = 0; k < 4; k++) {
+      transmit(k, k);
+    }
+    ack(100, 1001); // segment 0: RTT 100 ms, min_RTT 100 ms
+    assertThat(recovery.minRtt()).isEqualTo(ms(100));
+    ack(102, 1001, 2001, 3001); // segment 2 SACKed: segment 1, sent before it, may be reordered
+    assertThat(recovery.reorderingWindow()).as("min_RTT / 4").isEqualTo(ms(25));
+    assertThat(recovery.inRecovery()).isFalse();
+    // 6.2 step 5: remaining = xmit_ts 1 + RACK.rtt 100 + reo_wnd 25 - now 102 = 24 ms.
+    assertThat(bench.timerDeadline(RACK_REORDER)).isEqualTo(ms(126));
+    assertThat(bench.timerDeadline(LOSS_PROBE))
+        .as("7.2: no PTO with SACKed data")
+        .isEqualTo(TcpTimers.NEVER);
+
+    expire(126, RACK_REORDER);
+    assertThat(recovery.inRecovery()).isTrue();
+    assertThat(bench.window.ssthresh()).as("FlightSize 3000 / 2, at least 2 SMSS").isEqualTo(2000);
+    assertThat(send()).as("the lost segment first").isEqualTo("1001-2001");
+    assertThat(recovery.pipe()).isEqualTo(2000);
+  }
+
+  @Test
+  void rack6_2_threeSegmentsSacked_noReorderingSeen_reoWndIsZero_lossIsMarkedOnTheAck() {
+    for (int k = 0; k < 5; k++) {
+      transmit(k, k);
+    }
+    ack(100, 1001);
+    ack(102, 1001, 2001, 3001);
+    ack(103, 1001, 2001, 4001);
+    assertThat(bench.timerDeadline(RACK_REORDER)).isEqualTo(ms(126));
+    ack(104, 1001, 2001, 5001);
+    assertThat(recovery.reorderingWindow()).isZero();
+    assertThat(recovery.inRecovery()).isTrue();
+    assertThat(bench.timerDeadline(RACK_REORDER)).isEqualTo(TcpTimers.NEVER);
+    assertThat(send()).isEqualTo("1001-2001");
+  }
+
+  @Test
+  void rack6_2_step3_anOriginalDeliveredBelowFack_isReordering_andKeepsTheWindowInRecovery() {
+    for (int k = 0; k < 3; k++) {
+      transmit(k, k);
+    }
+    ack(100, 1001);
+    ack(102, 1001, 2001, 3001);
+    assertThat(recovery.reorderingSeen()).isFalse();
+    ack(103, 3001); // segment 1's original arrives after segment 2: it was reordered, not lost
+    assertThat(recovery.reorderingSeen()).isTrue();
+    assertThat(recovery.inRecovery()).isFalse();
+    assertThat(recovery.reorderingWindow()).isEqualTo(ms(25));
+  }
+
+  @Test
+  void rack6_2_step2_aRetransmissionAckedSoonerThanMinRtt_givesNoRttSample() {
+    transmit(0, 0);
+    transmit(100, 1);
+    ack(100, 1001);
+    bench.now = ms(150);
+    recovery.onTransmit(1001, SMSS); // segment 1 again
+    ack(160, 2001); // 10 ms after the retransmission: the original's ACK
+    assertThat(recovery.rackRtt()).isEqualTo(ms(100));
+    assertThat(recovery.minRtt()).isEqualTo(ms(100));
+  }
+
+  @Test
+  void rack6_2_step4_aDsackWidensTheWindowByMinRttOverFour_oncePerRoundTrip() {
+    for (int k = 0; k < 5; k++) {
+      transmit(k, k);
+    }
+    ack(100, 1001);
+    ack(101, 2001, 1, 1001); // D-SACK: segment 0 arrived twice; dsack_round = SND.MAX 5001
+    assertThat(recovery.reorderingWindow()).as("2 * min_RTT / 4").isEqualTo(ms(50));
+    ack(102, 2001, 1001, 2001); // another D-SACK within the same round trip
+    assertThat(recovery.reorderingWindow()).isEqualTo(ms(50));
+    ack(104, 5001, 1001, 2001); // SND.UNA reached dsack_round: a new round
+    assertThat(recovery.reorderingWindow()).as("3 * min_RTT / 4").isEqualTo(ms(75));
+    bench.srtt = ms(60);
+    assertThat(recovery.reorderingWindow()).as("never above SRTT").isEqualTo(ms(60));
+  }
+
+  @Test
+  void rack6_3_aRetransmissionTimeout_marksSndUnasSegmentAndEveryExpiredOneLost() {
+    for (int k = 0; k < 4; k++) {
+      transmit(k, k);
+    }
+    ack(100, 1001);
+    transmit(1000, 4);
+    bench.now = ms(1050);
+    recovery.onTimeout();
+    // segment 1 (SND.UNA), 2, 3 (sent at 2, 3 ms: 100 + 25 ms have passed); 4 (sent at 1000 ms)
+    // is still in flight.
+    assertThat(recovery.pipe()).isEqualTo(1000);
+    assertThat(bench.window.cwnd()).isEqualTo(SMSS);
+    assertThat(recovery.nextSegment())
+        .as("the window decides after a timeout")
+        .isEqualTo(LossRecovery.WINDOW_DECIDES);
+  }
+
+  // TLP (RFC 8985 7)
+
+  @Test
+  void tlp7_2_ptoIsTwiceSrtt_afterNewData() {
+    transmit(0, 0);
+    transmit(0, 1);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(ms(200));
+  }
+
+  @Test
+  void tlp7_2_withOneSegmentInFlight_ptoAddsTheWorstCaseDelayedAck() {
+    transmit(0, 0);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(ms(400));
+  }
+
+  @Test
+  void tlp7_2_withoutSrtt_ptoIsOneSecond_andNeverLaterThanTheRto() {
+    bench.srtt = -1;
+    bench.rto = Time.seconds(3);
+    transmit(0, 0);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(ms(1000));
+    bench.srtt = ms(100);
+    bench.retransmitDeadline = ms(150);
+    transmit(10, 1); // 2 SRTT would be 210 ms
+    assertThat(bench.timerDeadline(LOSS_PROBE)).as("capped at the RTO's expiry").isEqualTo(ms(150));
+  }
+
+  @Test
+  void tlp7_2_anAckOfNewData_restartsThePto_andOneThatSacks_stopsIt() {
+    for (int k = 0; k < 3; k++) {
+      transmit(0, k);
+    }
+    ack(100, 1001);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).as("2 SRTT from the ACK").isEqualTo(ms(300));
+    ack(101, 1001, 2001, 3001);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(TcpTimers.NEVER);
+  }
+
+  @Test
+  void tlp7_3_theProbeResendsTheLastSegment_whenNoNewDataMayGo_andRestartsTheRto() {
+    for (int k = 0; k < 4; k++) {
+      transmit(0, k);
+    }
+    expire(200, LOSS_PROBE);
+    assertThat(send()).isEqualTo("3001-4001 tlp");
+    assertThat(recovery.tlpEndSeq()).isEqualTo(4001);
+    assertThat(bench.requests).contains("restart RTO");
+    assertThat(bench.retransmitDeadline).isEqualTo(ms(1200));
+    assertThat(bench.timerDeadline(LOSS_PROBE))
+        .as("the probe is no new data: no PTO")
+        .isEqualTo(TcpTimers.NEVER);
+  }
+
+  @Test
+  void tlp7_3_theProbeSendsNewData_whenTheWindowAllows() {
+    for (int k = 0; k < 4; k++) {
+      transmit(0, k);
+    }
+    bench.newData = true;
+    expire(200, LOSS_PROBE);
+    assertThat(send()).isEqualTo("4001-5001");
+    assertThat(recovery.tlpEndSeq()).isEqualTo(5001);
+  }
+
+  @Test
+  void tlp7_3_noSecondProbe_whileOneIsInFlight() {
+    for (int k = 0; k < 4; k++) {
+      transmit(0, k);
+    }
+    expire(200, LOSS_PROBE);
+    send();
+    bench.startTimer(LOSS_PROBE, ms(300));
+    expire(300, LOSS_PROBE);
+    assertThat(recovery.nextSegment()).isEqualTo(LossRecovery.WINDOW_DECIDES);
+  }
+
+  @Test
+  void tlp7_4_aProbeThatRepairedATailLoss_reducesTheWindow_whenAnAckGoesBeyondIt() {
+    for (int k = 0; k < 4; k++) {
+      transmit(0, k);
+    }
+    ack(100, 3001); // segment 3 is lost
+    expire(500, LOSS_PROBE); // one segment in flight: 2 SRTT + WCDelAckT after the ACK
+    assertThat(send()).isEqualTo("3001-4001 tlp");
+    ack(600, 4001);
+    assertThat(recovery.tlpEndSeq()).as("ACK = TLP.end_seq: still in doubt").isEqualTo(4001);
+    assertThat(bench.window.ssthresh()).isEqualTo(CongestionWindow.UNSET);
+    transmit(600, 4);
+    ack(700, 5001);
+    assertThat(recovery.tlpEndSeq()).isEqualTo(-1);
+    assertThat(bench.window.ssthresh())
+        .as("the loss counted: ssthresh from the flight")
+        .isEqualTo(2 * SMSS);
+    assertThat(bench.window.cwnd()).isEqualTo(2 * SMSS);
+  }
+
+  @Test
+  void tlp7_4_aDsackOfTheProbe_meansNothingWasLost_andTheWindowStays() {
+    for (int k = 0; k < 4; k++) {
+      transmit(0, k);
+    }
+    expire(200, LOSS_PROBE);
+    assertThat(send()).isEqualTo("3001-4001 tlp");
+    ack(210, 4001); // the originals arrive
+    ack(211, 4001, 3001, 4001); // then the probe, reported as a duplicate
+    assertThat(recovery.tlpEndSeq()).isEqualTo(-1);
+    assertThat(bench.window.ssthresh()).isEqualTo(CongestionWindow.UNSET);
+  }
+}
