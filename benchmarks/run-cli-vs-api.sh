@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The CLI path against the bare API on the same work (issue 12, section 1): the 100 MB transfer of
 # TcpBulkTransferBenchmark, as a whole process, RUNS times each (default 3), alternating, with the
-# medians of wall time and peak RSS (/usr/bin/time -f '%e s %M KB'):
+# medians of wall time, peak RSS and CPU time (user + system; on a shared machine the steadier
+# figure) from /usr/bin/time:
 #   api: java -cp benchmarks/target/benchmarks.jar netsim.bench.TcpBulkTransferBenchmark 100 0.01
 #   cli: java -jar experiments/cli/target/netsim.jar run benchmarks/experiments/bulk-100mb.yaml
 #        (trace, pcap and summary written; ladder and plots off)
@@ -22,19 +23,20 @@ out=${OUT:-$(mktemp -d)}
 log=$(mktemp)
 trap 'rm -rf "$log" "$out"' EXIT
 
-# timed LABEL COMMAND...: runs it, prints its last line and "LABEL: wall peak", and appends
-# "LABEL seconds kilobytes" to the log for the medians.
+# timed LABEL COMMAND...: runs it, prints its last line and "LABEL: wall peak cpu", and appends
+# "LABEL seconds kilobytes cpu-seconds" to the log for the medians.
 timed() {
   local label=$1
   shift
   local times output status=0
   times=$(mktemp)
-  output=$(/usr/bin/time -f '%e %M' -o "$times" "$@" 2>&1) || status=$?
-  read -r seconds kilobytes < <(tail -1 "$times")
+  output=$(/usr/bin/time -f '%e %M %U %S' -o "$times" "$@" 2>&1) || status=$?
+  read -r seconds kilobytes user system < <(tail -1 "$times")
+  cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
   rm -f "$times"
   [ "$status" -eq 0 ] || { echo "$label failed (status $status):"; echo "$output"; exit 1; }
-  echo "$label: $seconds s $kilobytes KB | $(echo "$output" | grep -m1 -E 'events=|ended at')"
-  echo "$label $seconds $kilobytes" >>"$log"
+  echo "$label: $seconds s $kilobytes KB cpu $cpu s | $(echo "$output" | grep -m1 -E 'events=|ended at')"
+  echo "$label $seconds $kilobytes $cpu" >>"$log"
 }
 
 median() { # the median of the numbers on stdin
@@ -51,10 +53,11 @@ for ((i = 1; i <= runs; i++)); do
 done
 ls -l "$out/b100"
 rm -rf "$out/b100"
-api_s=$(column api 2) cli_s=$(column cli 2)
-echo "api median: $api_s s $(column api 3) KB"
-echo "cli median: $cli_s s $(column cli 3) KB"
-echo "cli / api: $(awk -v c="$cli_s" -v a="$api_s" 'BEGIN { printf "%.2f", c / a }') (target: at most 1.5)"
+api_s=$(column api 2) cli_s=$(column cli 2) api_cpu=$(column api 4) cli_cpu=$(column cli 4)
+echo "api median: $api_s s $(column api 3) KB cpu $api_cpu s"
+echo "cli median: $cli_s s $(column cli 3) KB cpu $cli_cpu s"
+ratio() { awk -v c="$1" -v a="$2" 'BEGIN { printf "%.2f", c / a }'; }
+echo "cli / api: wall $(ratio "$cli_s" "$api_s"), cpu $(ratio "$cli_cpu" "$api_cpu") (target: at most 1.5)"
 echo "load average after the 100 MB runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 timed cli-1GB-Xmx128m java -Xmx128m -jar "$cli_jar" run "$yaml" --set 'clients[0].send=1GB' \

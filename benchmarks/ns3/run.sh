@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the ns-3 comparison: the same work in ns-3 and in netsim, alternating, RUNS times each
-# (default 3), and prints every run and the medians. For each process: wall time and peak RSS
-# (/usr/bin/time -f '%e s %M KB'), and what the simulator itself prints (events, the transfer's
-# duration, the wall time of the simulation alone).
+# (default 3; FLOW_RUNS for the dumbbell), and prints every run and the medians. For each process:
+# wall time and peak RSS (/usr/bin/time -f '%e s %M KB'), and what the simulator itself prints
+# (events, the transfer's duration, the wall time of the simulation alone).
 #   1. The 100 MB transfer at 1% loss: benchmarks/ns3/target/bulk-transfer against
 #      java -cp benchmarks/target/benchmarks.jar netsim.bench.TcpBulkTransferBenchmark 100 0.01,
 #      then netsim warm (JMH, one fork: the simulation alone, after warm-up).
@@ -15,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-3}
 flows=${FLOWS:-10 100 1000}
+flow_runs=${FLOW_RUNS:-$runs}
 jar=benchmarks/target/benchmarks.jar
 ns3=benchmarks/ns3/target
 for needed in "$jar" "$ns3/bulk-transfer" "$ns3/many-flows"; do
@@ -61,7 +62,7 @@ java -jar "$jar" 'netsim.bench.TcpBulkTransferBenchmark' -f 1 -wi 3 -i 5 2>&1 | 
 
 for n in $flows; do
   echo "== dumbbell, $n flows, 2 s warm-up + 5 s measured window, whole process =="
-  for ((i = 1; i <= runs; i++)); do
+  for ((i = 1; i <= flow_runs; i++)); do
     timed "ns3-flows-$n" "$ns3/many-flows" "$n"
     timed "netsim-flows-$n" java -cp "$jar" netsim.bench.ManyFlowsBenchmark --no-heap "$n"
   done
