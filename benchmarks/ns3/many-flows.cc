@@ -197,7 +197,7 @@ main(int argc, char* argv[])
     double whole = Seconds(start);
     Simulator::Destroy();
 
-    std::printf("ns3 flows=%d established=%" PRIu64 " window-events=%" PRIu64
+    std::printf("ns3 flows=%d connected-flows=%" PRIu64 " window-events=%" PRIu64
                 " wall-ms=%.1f events-per-wall-s=%.0f run-events=%" PRIu64 " run-wall-ms=%.1f\n",
                 flows,
                 g_connected,
