@@ -19,6 +19,8 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/traffic-control-module.h"
 
+#include "netsim-tcp.h"
+
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
@@ -61,12 +63,6 @@ Connected(Ptr<Socket> socket)
 }
 
 void
-ConnectFailed(Ptr<Socket> socket)
-{
-    NS_FATAL_ERROR("connection failed");
-}
-
-void
 Writable(Ptr<Socket> socket, uint32_t available)
 {
     Write(socket);
@@ -99,12 +95,6 @@ Ignore(Ptr<Socket> socket)
 {
 }
 
-bool
-AcceptAll(Ptr<Socket> socket, const Address& from)
-{
-    return true;
-}
-
 void
 Accepted(Ptr<Socket> socket, const Address& from)
 {
@@ -124,26 +114,8 @@ main(int argc, char* argv[])
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(1);
 
-    // netsim's TcpConfig: MSS 1460 less 12 bytes of timestamps = 1448 bytes of payload per segment;
-    // RFC 5681's initial window (4380 bytes = 3 segments); ACK every segment (no delayed ACK);
-    // Nagle on; timestamps and window scaling on; no SACK, no limited transmit; NewReno with RFC
-    // 6582's recovery (not ns-3's default PRR); 2 MSL = 60 s of TIME-WAIT.
-    Config::SetDefault("ns3::TcpL4Protocol::SocketType", TypeIdValue(TcpNewReno::GetTypeId()));
-    Config::SetDefault("ns3::TcpL4Protocol::RecoveryType",
-                       TypeIdValue(TcpClassicRecovery::GetTypeId()));
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-    Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(3));
-    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(1 << 22));
-    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(1 << 22));
-    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
-    Config::SetDefault("ns3::TcpSocket::TcpNoDelay", BooleanValue(false));
-    Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(MilliSeconds(200)));
-    Config::SetDefault("ns3::TcpSocketBase::ClockGranularity", TimeValue(MilliSeconds(1)));
-    Config::SetDefault("ns3::TcpSocketBase::Sack", BooleanValue(false));
-    Config::SetDefault("ns3::TcpSocketBase::LimitedTransmit", BooleanValue(false));
-    Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(true));
-    Config::SetDefault("ns3::TcpSocketBase::WindowScaling", BooleanValue(true));
-    Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", DoubleValue(30));
+    // TcpBulkTransferBenchmark's TcpConfig: 4 MiB buffers, a minimum RTO of 200 ms.
+    UseNetsimTcp(1 << 22, 1 << 22, MilliSeconds(200));
 
     NodeContainer nodes;
     nodes.Create(3);

@@ -17,6 +17,8 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/traffic-control-module.h"
 
+#include "netsim-tcp.h"
+
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
@@ -50,12 +52,6 @@ Connected(Ptr<Socket> socket)
 }
 
 void
-ConnectFailed(Ptr<Socket> socket)
-{
-    NS_FATAL_ERROR("connection failed");
-}
-
-void
 Writable(Ptr<Socket> socket, uint32_t available)
 {
     Fill(socket);
@@ -83,12 +79,6 @@ Readable(Ptr<Socket> socket)
     }
 }
 
-bool
-AcceptAll(Ptr<Socket> socket, const Address& from)
-{
-    return true;
-}
-
 void
 Accepted(Ptr<Socket> socket, const Address& from)
 {
@@ -111,25 +101,9 @@ main(int argc, char* argv[])
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(1);
 
-    // netsim's default TcpConfig but for the 32 KB send buffer: MSS 1460 less 12 bytes of
-    // timestamps; a 64 KB receive buffer; RFC 5681's initial window of 3 segments; ACK every
-    // segment; Nagle on; no SACK, no limited transmit; NewReno with RFC 6582's recovery; RTO
-    // bounds of 1 s and 60 s.
-    Config::SetDefault("ns3::TcpL4Protocol::SocketType", TypeIdValue(TcpNewReno::GetTypeId()));
-    Config::SetDefault("ns3::TcpL4Protocol::RecoveryType",
-                       TypeIdValue(TcpClassicRecovery::GetTypeId()));
-    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1448));
-    Config::SetDefault("ns3::TcpSocket::InitialCwnd", UintegerValue(3));
-    Config::SetDefault("ns3::TcpSocket::SndBufSize", UintegerValue(32 * 1024));
-    Config::SetDefault("ns3::TcpSocket::RcvBufSize", UintegerValue(64 * 1024));
-    Config::SetDefault("ns3::TcpSocket::DelAckCount", UintegerValue(1));
-    Config::SetDefault("ns3::TcpSocket::TcpNoDelay", BooleanValue(false));
-    Config::SetDefault("ns3::TcpSocketBase::MinRto", TimeValue(ns3::Seconds(1)));
-    Config::SetDefault("ns3::TcpSocketBase::ClockGranularity", TimeValue(MilliSeconds(1)));
-    Config::SetDefault("ns3::TcpSocketBase::Sack", BooleanValue(false));
-    Config::SetDefault("ns3::TcpSocketBase::LimitedTransmit", BooleanValue(false));
-    Config::SetDefault("ns3::TcpSocketBase::Timestamp", BooleanValue(true));
-    Config::SetDefault("ns3::TcpSocketBase::WindowScaling", BooleanValue(true));
+    // ManyFlowsBenchmark's TcpConfig: the defaults (64 KB receive buffer, minimum RTO 1 s)
+    // but for the 32 KB send buffer.
+    UseNetsimTcp(32 * 1024, 64 * 1024, ns3::Seconds(1));
 
     NodeContainer routers;
     routers.Create(2);
