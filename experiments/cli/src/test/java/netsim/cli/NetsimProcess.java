@@ -50,13 +50,31 @@ final class NetsimProcess {
     List<String> command = new ArrayList<>(prefix);
     command.addAll(command(jvmOptions));
     command.addAll(List.of(args));
+    return run(command, TIMEOUT_S);
+  }
+
+  /**
+   * Runs {@code java [jvmOptions] -jar JAR args}, the shaded jar as a user runs it (the JVM's own
+   * defaults, not the quick start of short runs), to its end or {@code timeoutS} seconds.
+   */
+  static Result runJar(Path jar, List<String> jvmOptions, long timeoutS, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    return run(command, timeoutS);
+  }
+
+  private static Result run(List<String> command, long timeoutS) {
     try {
       Process p = new ProcessBuilder(command).start();
       CompletableFuture<String> out = read(p.getInputStream());
       CompletableFuture<String> err = read(p.getErrorStream());
-      if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
+      if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
-        fail("netsim did not end within " + TIMEOUT_S + " s: " + command);
+        fail("netsim did not end within " + timeoutS + " s: " + command);
       }
       return new Result(p.exitValue(), out.join(), err.join());
     } catch (IOException e) {

@@ -78,10 +78,11 @@ public final class PcapWriter implements PacketTap, Closeable {
     checkState(!closed, "the capture is closed");
     checkArgument(time >= 0, "negative capture time: %sns", time);
     long seconds = time / NANOS_PER_SECOND;
-    checkArgument(
-        seconds <= 0xFFFF_FFFFL,
-        "capture time %s is beyond what pcap can stamp (2^32 s)",
-        Time.format(time));
+    // Not checkArgument: its message argument would be formatted for every packet.
+    if (seconds > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException(
+          "capture time " + Time.format(time) + " is beyond what pcap can stamp (2^32 s)");
+    }
     int length = packet.totalLength();
     int captured = Math.min(length, SNAPLEN);
     if (buffer.remaining() < RECORD_HEADER_LENGTH + captured) {

@@ -108,7 +108,7 @@ public final class KeyEvents implements EventSink {
                 + ")");
       }
     } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.RECV) {
-      lastArrival.put(new Connection(p.node(), p.receiver()), new Arrival(p.flags(), p.t()));
+      arrived(p);
     } else if (e instanceof TraceEvent.State st && st.to() == TcpState.TIME_WAIT) {
       timeWaitAcks.remove(new Connection(st.node(), st.conn()));
     } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.SEND) {
@@ -124,9 +124,27 @@ public final class KeyEvents implements EventSink {
     }
   }
 
+  /**
+   * Notes an arrival with SYN or FIN, the only ones {@link #sent} looks back to; any other arrival
+   * clears its connection's note. Most arrivals carry neither and find no note, so they cost no
+   * lookup.
+   */
+  private void arrived(TraceEvent.Packet p) {
+    if ((p.flags() & (TcpFlags.SYN | TcpFlags.FIN)) != 0) {
+      lastArrival.put(new Connection(p.node(), p.receiver()), new Arrival(p.flags(), p.t()));
+    } else if (!lastArrival.isEmpty()) {
+      lastArrival.remove(new Connection(p.node(), p.receiver()));
+    }
+  }
+
   private void sent(TraceEvent.Packet p) {
-    Connection key = new Connection(p.node(), p.sender());
-    Arrival last = lastArrival.get(key);
+    // Only a bare ACK can be a re-ACK in TIME-WAIT or a challenge ACK: look up nothing for others.
+    Connection key = null;
+    Arrival last = null;
+    if (p.flags() == TcpFlags.ACK && (p.state() == TcpState.TIME_WAIT || !lastArrival.isEmpty())) {
+      key = new Connection(p.node(), p.sender());
+      last = lastArrival.get(key);
+    }
     // A re-ACK answers a retransmitted FIN after the ACK that entered TIME_WAIT; the same
     // 4-tuple's next incarnation starts counting again.
     if (p.state() == TcpState.TIME_WAIT
@@ -195,6 +213,6 @@ public final class KeyEvents implements EventSink {
   /** A connection as host {@code node} sees it. */
   private record Connection(int node, FourTuple conn) {}
 
-  /** The flags and time of the last segment that arrived on a connection. */
+  /** The flags and time of the last segment that arrived on a connection, if SYN or FIN. */
   private record Arrival(int flags, long t) {}
 }

@@ -154,13 +154,11 @@ final class ConnectionApp implements TcpHandler {
 
   @Override
   public void onData(TcpConnection c, byte[] data) {
-    for (byte b : data) {
-      byte want = expected.nextByte();
-      if (b != want && record.firstMismatch < 0) {
-        record.firstMismatch = record.received;
-      }
-      record.received++;
+    int mismatch = expected.mismatch(data);
+    if (mismatch >= 0 && record.firstMismatch < 0) {
+      record.firstMismatch = record.received + mismatch;
     }
+    record.received += data.length;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package netsim.scenario.run;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import netsim.core.RandomStreams;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
@@ -8,9 +11,14 @@ import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
  * The deterministic pseudo-random bytes one side of a connection sends, from a stream named after
  * the sending endpoint, the receiving endpoint and the sender's ISN. The receiver knows all three
  * (the ISN is its IRS), so it makes the same stream and checks every byte it is given, in order.
- * Bytes come one at a time from 64-bit draws, so chunking never changes the sequence.
+ * Bytes come from 64-bit draws, lowest byte first, eight at a time where a chunk allows and one at
+ * a time elsewhere, so chunking never changes the sequence.
  */
 public final class PayloadStream {
+  /** A draw's eight bytes in a byte array, lowest first: the order {@link #nextByte} gives them. */
+  private static final VarHandle WORD =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final UniformRandomProvider random;
   private long word;
   private int left;
@@ -25,10 +33,43 @@ public final class PayloadStream {
   /** The next {@code n} bytes. */
   public byte[] next(int n) {
     byte[] bytes = new byte[n];
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    for (; i < n && left > 0; i++) {
+      bytes[i] = nextByte();
+    }
+    for (; n - i >= Long.BYTES; i += Long.BYTES) { // a whole draw, lowest byte first as nextByte
+      WORD.set(bytes, i, random.nextLong());
+    }
+    for (; i < n; i++) {
       bytes[i] = nextByte();
     }
     return bytes;
+  }
+
+  /**
+   * Checks {@code data} against the next {@code data.length} bytes of the stream, which it consumes
+   * whatever it finds: the index of the first byte that differs, or -1 if all are equal.
+   */
+  public int mismatch(byte[] data) {
+    int first = -1;
+    int i = 0;
+    for (; i < data.length && left > 0; i++) {
+      if (data[i] != nextByte() && first < 0) {
+        first = i;
+      }
+    }
+    for (; data.length - i >= Long.BYTES; i += Long.BYTES) {
+      long difference = (long) WORD.get(data, i) ^ random.nextLong();
+      if (difference != 0 && first < 0) {
+        first = i + Long.numberOfTrailingZeros(difference) / Byte.SIZE;
+      }
+    }
+    for (; i < data.length; i++) {
+      if (data[i] != nextByte() && first < 0) {
+        first = i;
+      }
+    }
+    return first;
   }
 
   public byte nextByte() {

@@ -1,0 +1,83 @@
+package netsim.scenario.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A connection's payload bytes are one sequence however the sender chunks its writes and the
+ * receiver its reads: the receiver checks what it is given against the same stream.
+ */
+class PayloadStreamTest {
+  private static final int LENGTH = 1000;
+
+  private static PayloadStream stream() {
+    return new PayloadStream(1, "10.0.0.1:49152", "10.0.0.2:80", 12345);
+  }
+
+  /** The sequence one byte at a time. */
+  private static byte[] oneAtATime() {
+    PayloadStream stream = stream();
+    byte[] bytes = new byte[LENGTH];
+    for (int i = 0; i < LENGTH; i++) {
+      bytes[i] = stream.nextByte();
+    }
+    return bytes;
+  }
+
+  /** The sequence in chunks of {@code sizes}, in turn. */
+  private static byte[] inChunks(int... sizes) {
+    PayloadStream stream = stream();
+    byte[] bytes = new byte[LENGTH];
+    for (int at = 0, turn = 0; at < LENGTH; turn++) {
+      byte[] chunk = stream.next(Math.min(sizes[turn % sizes.length], LENGTH - at));
+      System.arraycopy(chunk, 0, bytes, at, chunk.length);
+      at += chunk.length;
+    }
+    return bytes;
+  }
+
+  @Test
+  void next_inChunksAlignedOrNot_givesTheBytesOfNextByte() {
+    byte[] expected = oneAtATime();
+    assertThat(inChunks(1)).isEqualTo(expected);
+    assertThat(inChunks(8)).isEqualTo(expected);
+    assertThat(inChunks(1000)).isEqualTo(expected);
+    assertThat(inChunks(3, 13, 8, 1, 64)).isEqualTo(expected);
+  }
+
+  @Test
+  void mismatch_ofTheStreamsOwnBytes_inAnyChunks_isMinusOne() {
+    byte[] bytes = oneAtATime();
+    PayloadStream receiver = stream();
+    int[] sizes = {5, 16, 1, 100, 7};
+    for (int at = 0, turn = 0; at < LENGTH; turn++) {
+      int size = Math.min(sizes[turn % sizes.length], LENGTH - at);
+      byte[] chunk = new byte[size];
+      System.arraycopy(bytes, at, chunk, 0, size);
+      assertThat(receiver.mismatch(chunk)).as("chunk at %s", at).isEqualTo(-1);
+      at += size;
+    }
+  }
+
+  @Test
+  void mismatch_findsTheFirstChangedByte_atEveryPositionOfAChunk_andConsumesTheWholeChunk() {
+    byte[] bytes = oneAtATime();
+    for (int skip : new int[] {0, 3}) { // reads that start on a draw's boundary, and inside one
+      for (int changed = 0; changed < 20; changed++) {
+        PayloadStream receiver = stream();
+        byte[] head = new byte[skip];
+        System.arraycopy(bytes, 0, head, 0, skip);
+        assertThat(receiver.mismatch(head)).isEqualTo(-1);
+        byte[] chunk = new byte[20];
+        System.arraycopy(bytes, skip, chunk, 0, chunk.length);
+        chunk[changed] ^= 0x10;
+        chunk[19] ^= 0x01; // a later difference does not hide the first
+        assertThat(receiver.mismatch(chunk)).as("skip %s", skip).isEqualTo(changed);
+        byte[] rest = new byte[8];
+        System.arraycopy(bytes, skip + chunk.length, rest, 0, rest.length);
+        assertThat(receiver.mismatch(rest)).isEqualTo(-1);
+      }
+    }
+  }
+}
