@@ -26,7 +26,7 @@ import netsim.scenario.run.RunResult;
 
 /**
  * Shrinks a run in which a detector fired to a small config that still makes it fire: records the
- * run's random impairment decisions ({@link ScheduleRecorder}), checks that replaying them as rules
+ * run's random impairment decisions ({@link DecisionRecorder}), checks that replaying them as rules
  * without random streams reproduces the run, then cuts the traffic (fewer connections, fewer bytes)
  * and the decisions (ddmin, {@link DeltaDebugging}) as far as the detector keeps firing, rounds the
  * delays that are left, and writes the result as YAML: the same config with the random impairments
@@ -93,7 +93,7 @@ public final class Shrinker {
   public Result shrink() {
     ExperimentConfig config = ReplayConfig.bind(document);
     Experiment experiment = new Experiment(config);
-    ScheduleRecorder recorder = new ScheduleRecorder(config, experiment);
+    DecisionRecorder recorder = new DecisionRecorder(config, experiment);
     RunResult original = experiment.run();
     runs++;
     List<Detection> found = detector.detect(RunTrace.of(original));

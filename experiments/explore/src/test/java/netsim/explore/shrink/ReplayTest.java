@@ -106,7 +106,7 @@ class ReplayTest {
     Overrides.apply(document, List.of("seed=" + seed));
     ExperimentConfig config = ReplayConfig.bind(document);
     Experiment experiment = new Experiment(config);
-    ScheduleRecorder recorder = new ScheduleRecorder(config, experiment);
+    DecisionRecorder recorder = new DecisionRecorder(config, experiment);
     RunResult original = experiment.run();
     FaultSchedule schedule = recorder.schedule();
     assertThat(schedule.decisions()).isNotEmpty();
