@@ -20,6 +20,12 @@ import netsim.tcp.TcpState;
  * TraceEvent.Packet#receiver()}. Its maps are looked up only, never iterated.
  */
 final class ConnectionTracker {
+  /**
+   * The kinds of event it follows, and those the detectors built on it read: packets and state
+   * changes.
+   */
+  static final Set<EventKind> KINDS = EnumSet.of(EventKind.SEND, EventKind.RECV, EventKind.STATE);
+
   /** The states in which both ends have agreed on sequence numbers and TIME-WAIT is not yet. */
   static final Set<TcpState> SYNCHRONIZED =
       EnumSet.of(

@@ -6,45 +6,53 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import netsim.report.output.RunWriter;
-import netsim.report.output.TraceWriter;
-import netsim.scenario.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Detectors read the files {@code netsim run} wrote exactly as they read a run in memory. */
-class RunTraceTest {
+/**
+ * Each detector finds in the files {@code netsim run} wrote exactly what it finds in the run in
+ * memory: the same watch sees the trace streamed from {@code trace.jsonl}, and the violations from
+ * {@code summary.json}.
+ */
+class DetectFromFilesTest {
   @TempDir Path dir;
 
-  @Test
-  void traceReadBackFromTheFiles_equalsTheRunInMemory_lineForLine() throws IOException {
-    RunWriter.Outcome outcome = RunWriter.run(Runs.scenario("two-way-handshake"), dir);
-    RunTrace read = RunTrace.read(dir);
-    RunTrace memory = RunTrace.of(outcome.result());
-    List<String> lines = Files.readAllLines(dir.resolve("trace.jsonl"));
-    assertThat(memory.events())
-        .extracting(e -> TraceWriter.line(e, memory.index()))
-        .isEqualTo(lines);
-    assertThat(read.events()).extracting(e -> TraceWriter.line(e, read.index())).isEqualTo(lines);
-    assertThat(read.violations()).isEqualTo(memory.violations()).isNotEmpty();
+  /** Each detector with the scenario that shows its edge case. */
+  static Stream<Arguments> detectors() {
+    return DetectorsTest.positives().map(a -> Arguments.of(a.get()[0], a.get()[1]));
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("detectors")
+  void detectorFindsTheSameInTheFilesAsInMemory(String name, String scenario) throws IOException {
+    Detector detector = Detectors.get(name);
+    RunWriter.run(Runs.scenario(scenario), dir);
+    List<Detection> found = Runs.detect(detector, scenario);
+    assertThat(found).isNotEmpty();
+    assertThat(Detectors.detect(detector, dir)).isEqualTo(found);
   }
 
   @Test
-  void everyDetector_findsTheSameInTheFilesAsInMemory() throws IOException {
-    RunWriter.Outcome outcome = RunWriter.run(Runs.scenario("stale-syn"), dir);
+  void everyDetector_findsTheSameInTheFilesAsInMemory_onOneRunWithManyEdgeCases()
+      throws IOException {
+    RunWriter.run(Runs.scenario("stale-syn"), dir);
     for (Detector detector : Detectors.all()) {
-      assertThat(detector.detect(RunTrace.read(dir)))
+      assertThat(Detectors.detect(detector, dir))
           .as(detector.name())
-          .isEqualTo(detector.detect(RunTrace.of(outcome.result())));
+          .isEqualTo(Runs.detect(detector, "stale-syn"));
     }
   }
 
   @Test
   void aTraceWithoutSummary_hasNoKnownViolations() throws IOException {
     RunWriter.run(Runs.scenario("two-way-handshake"), dir);
+    assertThat(Detectors.detect(Detectors.get("data-violation"), dir)).isNotEmpty();
     Files.delete(dir.resolve("summary.json"));
-    RunTrace read = RunTrace.read(dir);
-    assertThat(read.violations()).isEmpty();
-    assertThat(read.events()).isNotEmpty().allMatch(e -> e instanceof TraceEvent);
+    assertThat(Detectors.detect(Detectors.get("data-violation"), dir)).isEmpty();
   }
 }

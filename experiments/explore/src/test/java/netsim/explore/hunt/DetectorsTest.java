@@ -68,7 +68,7 @@ class DetectorsTest {
   @MethodSource("positives")
   void detectorFiresOnItsScenario_withADescriptionOfWhatHappened(
       String detector, String scenario, String firstDescription) {
-    List<Detection> found = Detectors.get(detector).detect(Runs.trace(scenario));
+    List<Detection> found = Runs.detect(Detectors.get(detector), scenario);
     assertThat(found).isNotEmpty();
     assertThat(found.get(0).description()).startsWith(firstDescription);
   }
@@ -80,7 +80,7 @@ class DetectorsTest {
   @ParameterizedTest(name = "{0} is silent on handshake-and-close")
   @MethodSource("detectors")
   void detectorIsSilentOnAnOrdinaryHandshakeAndClose(String detector) {
-    assertThat(Detectors.get(detector).detect(Runs.trace("handshake-and-close"))).isEmpty();
+    assertThat(Runs.detect(Detectors.get(detector), "handshake-and-close")).isEmpty();
   }
 
   @Test
@@ -102,14 +102,14 @@ class DetectorsTest {
   @Test
   void staleSyn_doesNotFireWhenTheOldSynArrivesWhileItsConnectionLives() {
     // The old SYN, held 2 s, arrives while the connection it opened is still established.
-    assertThat(Detectors.get("stale-syn").detect(Runs.trace("challenge-ack"))).isEmpty();
+    assertThat(Runs.detect(Detectors.get("stale-syn"), "challenge-ack")).isEmpty();
   }
 
   @Test
   void finalAckLost_needsTheFinRetransmission_notJustALostAck() {
     // no-time-wait loses the final ACK too, but the client is gone: the FIN draws a RST.
-    List<Detection> found = Detectors.get("final-ack-lost").detect(Runs.trace("no-time-wait"));
+    List<Detection> found = Runs.detect(Detectors.get("final-ack-lost"), "no-time-wait");
     assertThat(found).hasSize(1); // the FIN is retransmitted, then reset
-    assertThat(Detectors.get("final-ack-lost").detect(Runs.trace("lost-syn"))).isEmpty();
+    assertThat(Runs.detect(Detectors.get("final-ack-lost"), "lost-syn")).isEmpty();
   }
 }
