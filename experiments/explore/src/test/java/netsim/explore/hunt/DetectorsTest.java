@@ -3,8 +3,15 @@ package netsim.explore.hunt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
+import netsim.scenario.run.EventSink;
+import netsim.scenario.run.Experiment;
+import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.RunIndex;
+import netsim.scenario.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -71,6 +78,34 @@ class DetectorsTest {
     List<Detection> found = Runs.detect(Detectors.get(detector), scenario);
     assertThat(found).isNotEmpty();
     assertThat(found.get(0).description()).startsWith(firstDescription);
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("positives")
+  void aWatchSeesOnlyItsKinds_andFindsWhatItWouldFindInEveryEvent(
+      String detector, String scenario) {
+    Watch watch = Detectors.get(detector).watch();
+    Watch everything = Detectors.get(detector).watch();
+    EventSink all =
+        new EventSink() {
+          @Override
+          public void start(RunIndex index) {
+            everything.start(index);
+          }
+
+          @Override
+          public void accept(TraceEvent event) {
+            everything.accept(event);
+          }
+
+          @Override
+          public void end(RunResult result) {
+            everything.end(result);
+          }
+        };
+    Experiment.streaming(Runs.scenario(scenario), watch, all).run();
+    assertThat(watch.kinds()).isNotEqualTo(EnumSet.allOf(EventKind.class));
+    assertThat(watch.detections()).isNotEmpty().isEqualTo(everything.detections());
   }
 
   static Stream<String> detectors() {
