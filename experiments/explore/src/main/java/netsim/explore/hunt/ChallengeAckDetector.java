@@ -28,19 +28,16 @@ final class ChallengeAckDetector implements Detector {
     return new ChallengeAcks();
   }
 
-  private static final class ChallengeAcks extends Watch {
-    private final ConnectionTracker connections = new ConnectionTracker();
+  /**
+   * A challenge shows in packets and state changes; events of other kinds at the same time change
+   * nothing, and the next packet or state change at a later time ends the wait for an answer.
+   */
+  private static final class ChallengeAcks extends TrackingWatch {
     private TraceEvent.Packet pending; // a SYN or RST whose answer, if any, comes at once
     private TcpState pendingState;
 
-    ChallengeAcks() {
-      // A challenge shows in packets and state changes; events of other kinds at the same time
-      // change nothing, and the next packet or state change at a later time ends the wait.
-      super(ConnectionTracker.KINDS);
-    }
-
     @Override
-    public void accept(TraceEvent e) {
+    void see(TraceEvent e) {
       if (pending != null) {
         answer(e);
       }
@@ -54,7 +51,6 @@ final class ChallengeAckDetector implements Detector {
           pendingState = state;
         }
       }
-      connections.accept(e);
     }
 
     /** Whether {@code e} ends the wait for the pending segment's answer, and how. */

@@ -24,11 +24,9 @@ final class HalfOpenDetector implements Detector {
 
   @Override
   public Watch watch() {
-    return new Watch(ConnectionTracker.KINDS) {
-      private final ConnectionTracker connections = new ConnectionTracker();
-
+    return new TrackingWatch() {
       @Override
-      public void accept(TraceEvent e) {
+      void see(TraceEvent e) {
         if (e instanceof TraceEvent.Packet p
             && p.kind() == EventKind.SEND
             && p.has(TcpFlags.RST)
@@ -55,7 +53,6 @@ final class HalfOpenDetector implements Detector {
                     + Detection.time(p.t()));
           }
         }
-        connections.accept(e);
       }
     };
   }

@@ -32,20 +32,14 @@ final class StaleSynDetector implements Detector {
   /** A SYN: its sender's 4-tuple and its sequence number. */
   private record Syn(FourTuple conn, long seq) {}
 
-  private static final class StaleSyns extends Watch {
-    private final ConnectionTracker connections = new ConnectionTracker();
-
+  private static final class StaleSyns extends TrackingWatch {
     /**
      * SYNs sent from SYN_SENT, by sender's 4-tuple and ISN: copies and retransmissions share it.
      */
     private final Map<Syn, TraceEvent.Packet> sent = new HashMap<>(); // never iterated
 
-    StaleSyns() {
-      super(ConnectionTracker.KINDS);
-    }
-
     @Override
-    public void accept(TraceEvent e) {
+    void see(TraceEvent e) {
       if (e instanceof TraceEvent.Packet p && p.flags() == TcpFlags.SYN) {
         Syn key = new Syn(p.sender(), p.seq());
         if (p.kind() == EventKind.SEND && p.state() == TcpState.SYN_SENT) {
@@ -54,7 +48,6 @@ final class StaleSynDetector implements Detector {
           check(p, sent.get(key));
         }
       }
-      connections.accept(e);
     }
 
     private void check(TraceEvent.Packet arrival, TraceEvent.Packet send) {

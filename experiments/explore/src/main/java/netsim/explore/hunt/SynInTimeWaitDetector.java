@@ -24,11 +24,9 @@ final class SynInTimeWaitDetector implements Detector {
 
   @Override
   public Watch watch() {
-    return new Watch(ConnectionTracker.KINDS) {
-      private final ConnectionTracker connections = new ConnectionTracker();
-
+    return new TrackingWatch() {
       @Override
-      public void accept(TraceEvent e) {
+      void see(TraceEvent e) {
         if (e instanceof TraceEvent.Packet p
             && p.kind() == EventKind.RECV
             && p.flags() == TcpFlags.SYN) {
@@ -46,7 +44,6 @@ final class SynInTimeWaitDetector implements Detector {
                     + Detection.time(p.t()));
           }
         }
-        connections.accept(e);
       }
     };
   }

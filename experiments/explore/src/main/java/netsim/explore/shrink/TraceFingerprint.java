@@ -1,5 +1,7 @@
 package netsim.explore.shrink;
 
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -9,7 +11,6 @@ import netsim.scenario.run.EventSink;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
-import netsim.tcp.Endpoint;
 import netsim.tcp.FourTuple;
 
 /**
@@ -75,58 +76,62 @@ final class TraceFingerprint implements EventSink {
 
   /** A hash of every field that a replay must reproduce. */
   static long hash(TraceEvent event) {
-    Hash h = new Hash(event.kind().ordinal()).add(event.t());
+    Hasher h = Hashing.murmur3_128().newHasher().putInt(event.kind().ordinal()).putLong(event.t());
     if (event instanceof TraceEvent.Packet p) {
-      h.add(p.node())
-          .add(p.link())
-          .add(p.pkt())
-          .add(p.src())
-          .add(p.srcPort())
-          .add(p.dst())
-          .add(p.dstPort())
-          .add(p.flags())
-          .add(p.seq())
-          .add(p.ack())
-          .add(p.len())
-          .add(p.state() == null ? -1 : p.state().ordinal())
-          .add(
+      h.putInt(p.node())
+          .putInt(p.link())
+          .putLong(p.pkt())
+          .putInt(p.src())
+          .putInt(p.srcPort())
+          .putInt(p.dst())
+          .putInt(p.dstPort())
+          .putInt(p.flags())
+          .putLong(p.seq())
+          .putLong(p.ack())
+          .putInt(p.len())
+          .putInt(p.state() == null ? -1 : p.state().ordinal())
+          .putInt(
               p.cause() == null
                   ? -1
                   : IMPAIRED.contains(p.cause()) ? IMPAIRED_CAUSE : p.cause().ordinal());
     } else if (event instanceof TraceEvent.State s) {
-      h.add(s.node())
-          .add(s.conn())
-          .add(s.from().ordinal())
-          .add(s.to().ordinal())
-          .add(s.cause().ordinal())
-          .add(s.causeFlags());
+      put(h.putInt(s.node()), s.conn())
+          .putInt(s.from().ordinal())
+          .putInt(s.to().ordinal())
+          .putInt(s.cause().ordinal())
+          .putInt(s.causeFlags());
     } else if (event instanceof TraceEvent.App a) {
-      h.add(a.node()).add(a.conn()).add(a.event().ordinal()).add(a.bytes());
+      put(h.putInt(a.node()), a.conn()).putInt(a.event().ordinal()).putLong(a.bytes());
     } else if (event instanceof TraceEvent.Retransmit r) {
-      h.add(r.node())
-          .add(r.conn())
-          .add(r.flags())
-          .add(r.seq())
-          .add(r.len())
-          .add(r.reason().ordinal());
+      put(h.putInt(r.node()), r.conn())
+          .putInt(r.flags())
+          .putLong(r.seq())
+          .putInt(r.len())
+          .putInt(r.reason().ordinal());
     } else if (event instanceof TraceEvent.Congestion c) {
-      h.add(c.node())
-          .add(c.conn())
-          .add(c.cwnd())
-          .add(c.ssthresh())
-          .add(c.srtt())
-          .add(c.rto())
-          .add(c.inflight());
+      put(h.putInt(c.node()), c.conn())
+          .putLong(c.cwnd())
+          .putLong(c.ssthresh())
+          .putLong(c.srtt())
+          .putLong(c.rto())
+          .putLong(c.inflight());
     } else if (event instanceof TraceEvent.Link l) {
-      h.add(l.link()).add(l.what().ordinal());
+      h.putInt(l.link()).putInt(l.what().ordinal());
     } else if (event instanceof TraceEvent.Host o) {
-      h.add(o.node()).add(o.what().ordinal());
+      h.putInt(o.node()).putInt(o.what().ordinal());
     } else if (event instanceof TraceEvent.Rule r) {
-      h.add(r.chain()).add(r.rule()).add(r.action().ordinal()).add(r.pkt());
+      h.putInt(r.chain()).putInt(r.rule()).putInt(r.action().ordinal()).putLong(r.pkt());
     } else if (event instanceof TraceEvent.Duplicate d) {
-      h.add(d.link()).add(d.pkt()).add(d.copy());
+      h.putInt(d.link()).putLong(d.pkt()).putLong(d.copy());
     }
-    return h.value;
+    return h.hash().asLong();
+  }
+
+  private static Hasher put(Hasher h, FourTuple conn) {
+    return h.putInt(conn.local().address().bits())
+        .putInt(conn.local().port())
+        .putInt(conn.remote().address().bits())
+        .putInt(conn.remote().port());
   }
 
   /**
@@ -189,33 +194,5 @@ final class TraceFingerprint implements EventSink {
                 null),
             index);
     return line.substring(0, line.length() - 1) + ",\"cause\":\"impaired\"}";
-  }
-
-  /** A 64-bit hash built field by field (a multiply-xorshift mix, no allocation per field). */
-  private static final class Hash {
-    long value;
-
-    Hash(long seed) {
-      value = mix(seed + 0x9E3779B97F4A7C15L);
-    }
-
-    Hash add(long field) {
-      value = mix(value ^ mix(field + 0x632BE59BD9B4E019L));
-      return this;
-    }
-
-    Hash add(FourTuple conn) {
-      return add(conn.local()).add(conn.remote());
-    }
-
-    private Hash add(Endpoint endpoint) {
-      return add(endpoint.address().bits()).add(endpoint.port());
-    }
-
-    private static long mix(long z) {
-      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-      return z ^ (z >>> 31);
-    }
   }
 }
