@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import netsim.report.output.RunWriter;
+import netsim.report.output.TraceReader;
+import netsim.report.output.TraceWriter;
+import netsim.scenario.run.EventSink;
+import netsim.scenario.trace.RunIndex;
+import netsim.scenario.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +52,28 @@ class DetectFromFilesTest {
           .as(detector.name())
           .isEqualTo(Runs.detect(detector, "stale-syn"));
     }
+  }
+
+  @Test
+  void theTraceStreamedFromTheFile_writesTheFilesLinesAgain() throws IOException {
+    RunWriter.run(Runs.scenario("lost-final-ack"), dir);
+    List<String> lines = Files.readAllLines(dir.resolve("trace.jsonl"));
+    List<String> streamed = new ArrayList<>();
+    RunIndex[] names = new RunIndex[1];
+    TraceReader.stream(
+        dir.resolve("trace.jsonl"),
+        new EventSink() {
+          @Override
+          public void start(RunIndex index) {
+            names[0] = index;
+          }
+
+          @Override
+          public void accept(TraceEvent event) {
+            streamed.add(TraceWriter.line(event, names[0]));
+          }
+        });
+    assertThat(streamed).isNotEmpty().isEqualTo(lines);
   }
 
   @Test
