@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,10 +14,12 @@ import netsim.explore.hunt.Detection;
 import netsim.explore.hunt.Detector;
 import netsim.explore.hunt.Detectors;
 import netsim.explore.hunt.Hunt;
-import netsim.explore.hunt.RunTrace;
 import netsim.explore.hunt.SeedRange;
+import netsim.explore.hunt.Watch;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +64,7 @@ class HuntTest {
     ScenarioRun.of(second, EXAMPLE, "--seed", seed);
     assertThat(Files.readAllBytes(first.resolve("trace.jsonl")))
         .isEqualTo(Files.readAllBytes(second.resolve("trace.jsonl")));
-    List<Detection> replayed = Detectors.get(detector).detect(RunTrace.read(first));
+    List<Detection> replayed = Detectors.detect(Detectors.get(detector), first);
     assertThat(replayed).isNotEmpty();
     assertThat(find.group(2)).startsWith(replayed.get(0).description());
   }
@@ -134,8 +137,13 @@ class HuntTest {
           }
 
           @Override
-          public List<Detection> detect(RunTrace run) {
-            throw new IllegalStateException("a bug");
+          public Watch watch() {
+            return new Watch(EnumSet.of(EventKind.SEND)) {
+              @Override
+              public void accept(TraceEvent event) {
+                throw new IllegalStateException("a bug");
+              }
+            };
           }
         };
     Hunt hunt = new Hunt(config, failing, new SeedRange(7, 9), 2, Long.MAX_VALUE);

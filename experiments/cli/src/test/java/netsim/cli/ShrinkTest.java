@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netsim.explore.hunt.Detectors;
-import netsim.explore.hunt.RunTrace;
 import netsim.scenario.config.YamlDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +61,7 @@ class ShrinkTest {
     assertThat(validate.exit()).as(validate.err()).isZero();
     Path out = dir.resolve("out");
     ScenarioRun.of(out, shrunk.toString());
-    assertThat(Detectors.get(detector).detect(RunTrace.read(out))).isNotEmpty();
+    assertThat(Detectors.detect(Detectors.get(detector), out)).isNotEmpty();
   }
 
   @Test

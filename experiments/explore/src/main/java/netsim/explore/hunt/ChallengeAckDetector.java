@@ -1,7 +1,5 @@
 package netsim.explore.hunt;
 
-import java.util.ArrayList;
-import java.util.List;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.FourTuple;
@@ -26,43 +24,22 @@ final class ChallengeAckDetector implements Detector {
   }
 
   @Override
-  public List<Detection> detect(RunTrace run) {
-    List<Detection> found = new ArrayList<>();
-    ConnectionTracker connections = new ConnectionTracker();
-    TraceEvent.Packet pending = null; // a SYN or RST whose answer, if any, comes at once
-    TcpState pendingState = null;
-    for (TraceEvent e : run.events()) {
+  public Watch watch() {
+    return new ChallengeAcks();
+  }
+
+  /**
+   * A challenge shows in packets and state changes; events of other kinds at the same time change
+   * nothing, and the next packet or state change at a later time ends the wait for an answer.
+   */
+  private static final class ChallengeAcks extends TrackingWatch {
+    private TraceEvent.Packet pending; // a SYN or RST whose answer, if any, comes at once
+    private TcpState pendingState;
+
+    @Override
+    void see(TraceEvent e) {
       if (pending != null) {
-        FourTuple conn = pending.receiver();
-        if (e.t() != pending.t()) {
-          pending = null;
-        } else if (e instanceof TraceEvent.State s
-            && s.node() == pending.node()
-            && s.conn().equals(conn)) {
-          pending = null; // the segment changed the connection's state: not a challenge
-        } else if (e instanceof TraceEvent.Packet p
-            && p.kind() == EventKind.SEND
-            && p.node() == pending.node()
-            && p.sender().equals(conn)) {
-          if (p.flags() == TcpFlags.ACK) {
-            found.add(
-                new Detection(
-                    p.t(),
-                    "challenge ACK: "
-                        + run.index().node(p.node())
-                        + "'s "
-                        + conn
-                        + " in "
-                        + pendingState
-                        + " answered "
-                        + TcpFlags.format(pending.flags())
-                        + " from "
-                        + pending.source()
-                        + " with an ACK at "
-                        + Detection.time(p.t())));
-          }
-          pending = null;
-        }
+        answer(e);
       }
       if (e instanceof TraceEvent.Packet p
           && p.kind() == EventKind.RECV
@@ -74,8 +51,39 @@ final class ChallengeAckDetector implements Detector {
           pendingState = state;
         }
       }
-      connections.accept(e);
     }
-    return found;
+
+    /** Whether {@code e} ends the wait for the pending segment's answer, and how. */
+    private void answer(TraceEvent e) {
+      FourTuple conn = pending.receiver();
+      if (e.t() != pending.t()) {
+        pending = null;
+      } else if (e instanceof TraceEvent.State s
+          && s.node() == pending.node()
+          && s.conn().equals(conn)) {
+        pending = null; // the segment changed the connection's state: not a challenge
+      } else if (e instanceof TraceEvent.Packet p
+          && p.kind() == EventKind.SEND
+          && p.node() == pending.node()
+          && p.sender().equals(conn)) {
+        if (p.flags() == TcpFlags.ACK) {
+          found(
+              p.t(),
+              "challenge ACK: "
+                  + node(p.node())
+                  + "'s "
+                  + conn
+                  + " in "
+                  + pendingState
+                  + " answered "
+                  + TcpFlags.format(pending.flags())
+                  + " from "
+                  + pending.source()
+                  + " with an ACK at "
+                  + Detection.time(p.t()));
+        }
+        pending = null;
+      }
+    }
   }
 }

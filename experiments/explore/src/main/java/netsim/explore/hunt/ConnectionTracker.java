@@ -14,12 +14,19 @@ import netsim.tcp.TcpState;
 
 /**
  * The state of every connection as a trace unfolds, for detectors that ask "what state was the
- * other end in when this happened?". Fed every event in order ({@link #accept}); a connection is
- * named as its host sees it, local then remote, so a packet from {@code src} to {@code dst} belongs
- * to the sender's connection {@link TraceEvent.Packet#sender()} and the receiver's {@link
- * TraceEvent.Packet#receiver()}. Its maps are looked up only, never iterated.
+ * other end in when this happened?". Fed the packets and state changes in order ({@link #accept},
+ * {@link #KINDS}); a connection is named as its host sees it, local then remote, so a packet from
+ * {@code src} to {@code dst} belongs to the sender's connection {@link TraceEvent.Packet#sender()}
+ * and the receiver's {@link TraceEvent.Packet#receiver()}. Its maps are looked up only, never
+ * iterated.
  */
 final class ConnectionTracker {
+  /**
+   * The kinds of event it follows, and those the detectors built on it read: packets and state
+   * changes.
+   */
+  static final Set<EventKind> KINDS = EnumSet.of(EventKind.SEND, EventKind.RECV, EventKind.STATE);
+
   /** The states in which both ends have agreed on sequence numbers and TIME-WAIT is not yet. */
   static final Set<TcpState> SYNCHRONIZED =
       EnumSet.of(

@@ -1,7 +1,11 @@
 package netsim.explore.hunt;
 
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import netsim.scenario.run.Invariants;
+import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.TraceEvent;
 
 /**
  * {@code data-violation}: the run broke one of the invariants every run checks: data delivered
@@ -22,11 +26,22 @@ final class DataViolationDetector implements Detector {
   }
 
   @Override
-  public List<Detection> detect(RunTrace run) {
-    List<Detection> found = new ArrayList<>();
-    for (String violation : run.violations()) {
-      found.add(new Detection(-1, "invariant violated: " + violation));
-    }
-    return found;
+  public Watch watch() {
+    return new Watch(EnumSet.noneOf(EventKind.class)) {
+      @Override
+      public void accept(TraceEvent event) {}
+
+      @Override
+      public void end(RunResult result) {
+        violations(Invariants.check(result, result.connections()));
+      }
+
+      @Override
+      public void violations(List<String> violations) {
+        for (String violation : violations) {
+          found(-1, "invariant violated: " + violation);
+        }
+      }
+    };
   }
 }

@@ -1,10 +1,9 @@
 package netsim.explore.hunt;
 
-import java.util.List;
-
 /**
- * Reads a run's trace and says whether one edge case happened in it, and where: the question a hunt
- * asks of every seed. Detectors are found by name in {@link Detectors}.
+ * Watches a run and says whether one edge case happened in it, and where: the question a hunt asks
+ * of every seed. Its {@link Watch} sees the run's events as they happen, so no run keeps its trace
+ * for it. Detectors are found by name in {@link Detectors}.
  */
 public interface Detector {
   /** The name on the command line: "stale-syn". */
@@ -13,6 +12,6 @@ public interface Detector {
   /** What the edge case is, in one line, for help texts and docs. */
   String meaning();
 
-  /** Every occurrence, in trace order; empty when the edge case did not happen. */
-  List<Detection> detect(RunTrace run);
+  /** A new watch for one run. */
+  Watch watch();
 }

@@ -1,8 +1,14 @@
 package netsim.explore.hunt;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.core.Registry;
+import netsim.report.output.TraceReader;
 import netsim.scenario.config.ConfigException;
 import netsim.tcp.TcpState;
 
@@ -53,6 +59,29 @@ public final class Detectors {
       throw new IllegalArgumentException(REGISTRY.unknownMessage(ConfigException.quote(name)));
     }
     return REGISTRY.get(name);
+  }
+
+  /**
+   * What {@code detector} finds in the run whose files {@code netsim run} wrote to {@code dir}: the
+   * same watch as in memory, over {@code trace.jsonl} streamed one line at a time, told the run's
+   * violations from {@code summary.json} when it is there (without it, none are known).
+   *
+   * @throws IOException if a file cannot be read or is not what {@code netsim run} writes
+   */
+  public static List<Detection> detect(Detector detector, Path dir) throws IOException {
+    Watch watch = detector.watch();
+    TraceReader.stream(dir.resolve("trace.jsonl"), watch);
+    watch.violations(violations(dir.resolve("summary.json")));
+    return watch.detections();
+  }
+
+  private static List<String> violations(Path summary) throws IOException {
+    List<String> violations = new ArrayList<>();
+    if (Files.exists(summary)) {
+      JsonNode invariants = new ObjectMapper().readTree(summary.toFile()).path("invariants");
+      invariants.path("violations").forEach(v -> violations.add(v.asText()));
+    }
+    return violations;
   }
 
   /** Every detector, in registration order. */

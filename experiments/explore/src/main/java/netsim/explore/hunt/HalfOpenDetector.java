@@ -1,7 +1,5 @@
 package netsim.explore.hunt;
 
-import java.util.ArrayList;
-import java.util.List;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.FourTuple;
@@ -25,39 +23,37 @@ final class HalfOpenDetector implements Detector {
   }
 
   @Override
-  public List<Detection> detect(RunTrace run) {
-    List<Detection> found = new ArrayList<>();
-    ConnectionTracker connections = new ConnectionTracker();
-    for (TraceEvent e : run.events()) {
-      if (e instanceof TraceEvent.Packet p
-          && p.kind() == EventKind.SEND
-          && p.has(TcpFlags.RST)
-          && (p.state() == TcpState.CLOSED || p.state() == TcpState.LISTEN)) {
-        FourTuple peerConn = p.receiver();
-        Integer peer = connections.nodeOf(peerConn);
-        TcpState state = peer == null ? null : connections.state(peer, peerConn);
-        if (state != null && ConnectionTracker.SYNCHRONIZED.contains(state)) {
-          found.add(
-              new Detection(
-                  p.t(),
-                  "half-open: "
-                      + run.index().node(peer)
-                      + "'s "
-                      + peerConn
-                      + " was "
-                      + state
-                      + " while "
-                      + run.index().node(p.node())
-                      + " had no connection for it; "
-                      + run.index().node(p.node())
-                      + " answered "
-                      + TcpFlags.format(p.flags())
-                      + " at "
-                      + Detection.time(p.t())));
+  public Watch watch() {
+    return new TrackingWatch() {
+      @Override
+      void see(TraceEvent e) {
+        if (e instanceof TraceEvent.Packet p
+            && p.kind() == EventKind.SEND
+            && p.has(TcpFlags.RST)
+            && (p.state() == TcpState.CLOSED || p.state() == TcpState.LISTEN)) {
+          FourTuple peerConn = p.receiver();
+          Integer peer = connections.nodeOf(peerConn);
+          TcpState state = peer == null ? null : connections.state(peer, peerConn);
+          if (state != null && ConnectionTracker.SYNCHRONIZED.contains(state)) {
+            found(
+                p.t(),
+                "half-open: "
+                    + node(peer)
+                    + "'s "
+                    + peerConn
+                    + " was "
+                    + state
+                    + " while "
+                    + node(p.node())
+                    + " had no connection for it; "
+                    + node(p.node())
+                    + " answered "
+                    + TcpFlags.format(p.flags())
+                    + " at "
+                    + Detection.time(p.t()));
+          }
         }
       }
-      connections.accept(e);
-    }
-    return found;
+    };
   }
 }

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.run.ExpectedOutcome;
 import netsim.scenario.run.Experiment;
+import netsim.scenario.run.Invariants;
+import netsim.scenario.run.RunResult;
 
 /**
  * Runs one experiment under many seeds and reports the seeds in which a detector fired. Runs go to
@@ -141,10 +143,11 @@ public final class Hunt {
   }
 
   private SeedResult runSeed(long seed) {
-    RunTrace trace = RunTrace.of(new Experiment(withSeed(config, seed)).run());
-    List<Detection> found = detector.detect(trace);
+    Watch watch = detector.watch();
+    RunResult result = Experiment.streaming(withSeed(config, seed), watch).run();
+    List<Detection> found = watch.detections();
     long[] expected = new long[ExpectedOutcome.Kind.values().length];
-    for (ExpectedOutcome e : trace.expected()) {
+    for (ExpectedOutcome e : Invariants.verdict(result, result.connections()).expected()) {
       expected[e.kind().ordinal()]++;
     }
     return new SeedResult(found.isEmpty() ? null : new Find(seed, List.copyOf(found)), expected);

@@ -1,7 +1,5 @@
 package netsim.explore.hunt;
 
-import java.util.ArrayList;
-import java.util.List;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.FourTuple;
@@ -25,30 +23,28 @@ final class SynInTimeWaitDetector implements Detector {
   }
 
   @Override
-  public List<Detection> detect(RunTrace run) {
-    List<Detection> found = new ArrayList<>();
-    ConnectionTracker connections = new ConnectionTracker();
-    for (TraceEvent e : run.events()) {
-      if (e instanceof TraceEvent.Packet p
-          && p.kind() == EventKind.RECV
-          && p.flags() == TcpFlags.SYN) {
-        FourTuple conn = p.receiver();
-        if (connections.state(p.node(), conn) == TcpState.TIME_WAIT) {
-          found.add(
-              new Detection(
-                  p.t(),
-                  "SYN in TIME-WAIT: SYN "
-                      + ConnectionTracker.path(p)
-                      + " reached "
-                      + run.index().node(p.node())
-                      + "'s "
-                      + conn
-                      + " in TIME_WAIT at "
-                      + Detection.time(p.t())));
+  public Watch watch() {
+    return new TrackingWatch() {
+      @Override
+      void see(TraceEvent e) {
+        if (e instanceof TraceEvent.Packet p
+            && p.kind() == EventKind.RECV
+            && p.flags() == TcpFlags.SYN) {
+          FourTuple conn = p.receiver();
+          if (connections.state(p.node(), conn) == TcpState.TIME_WAIT) {
+            found(
+                p.t(),
+                "SYN in TIME-WAIT: SYN "
+                    + ConnectionTracker.path(p)
+                    + " reached "
+                    + node(p.node())
+                    + "'s "
+                    + conn
+                    + " in TIME_WAIT at "
+                    + Detection.time(p.t()));
+          }
         }
       }
-      connections.accept(e);
-    }
-    return found;
+    };
   }
 }

@@ -1,7 +1,7 @@
 package netsim.explore.hunt;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.EnumSet;
+import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.TcpState;
 
@@ -39,29 +39,29 @@ final class TransitionDetector implements Detector {
   }
 
   @Override
-  public List<Detection> detect(RunTrace run) {
-    List<Detection> found = new ArrayList<>();
-    for (TraceEvent e : run.events()) {
-      if (e instanceof TraceEvent.State s && s.from() == from && s.to() == to) {
-        found.add(
-            new Detection(
-                s.t(),
-                what
-                    + ": "
-                    + run.index().node(s.node())
-                    + "'s "
-                    + s.conn()
-                    + " went "
-                    + from
-                    + " -> "
-                    + to
-                    + " at "
-                    + Detection.time(s.t())
-                    + " ("
-                    + s.causeText()
-                    + ")"));
+  public Watch watch() {
+    return new Watch(EnumSet.of(EventKind.STATE)) {
+      @Override
+      public void accept(TraceEvent e) {
+        if (e instanceof TraceEvent.State s && s.from() == from && s.to() == to) {
+          found(
+              s.t(),
+              what
+                  + ": "
+                  + node(s.node())
+                  + "'s "
+                  + s.conn()
+                  + " went "
+                  + from
+                  + " -> "
+                  + to
+                  + " at "
+                  + Detection.time(s.t())
+                  + " ("
+                  + s.causeText()
+                  + ")");
+        }
       }
-    }
-    return found;
+    };
   }
 }

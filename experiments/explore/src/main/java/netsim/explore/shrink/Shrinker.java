@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import netsim.core.Time;
 import netsim.explore.hunt.Detection;
 import netsim.explore.hunt.Detector;
-import netsim.explore.hunt.RunTrace;
+import netsim.explore.hunt.Watch;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.scenario.config.ClientSettings;
@@ -20,13 +20,14 @@ import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.ListenerSettings;
 import netsim.scenario.config.YamlDocument;
 import netsim.scenario.config.YamlWriter;
+import netsim.scenario.run.EventSink;
 import netsim.scenario.run.Experiment;
 import netsim.scenario.run.RunException;
 import netsim.scenario.run.RunResult;
 
 /**
  * Shrinks a run in which a detector fired to a small config that still makes it fire: records the
- * run's random impairment decisions ({@link ScheduleRecorder}), checks that replaying them as rules
+ * run's random impairment decisions ({@link DecisionRecorder}), checks that replaying them as rules
  * without random streams reproduces the run, then cuts the traffic (fewer connections, fewer bytes)
  * and the decisions (ddmin, {@link DeltaDebugging}) as far as the detector keeps firing, rounds the
  * delays that are left, and writes the result as YAML: the same config with the random impairments
@@ -92,11 +93,13 @@ public final class Shrinker {
    */
   public Result shrink() {
     ExperimentConfig config = ReplayConfig.bind(document);
-    Experiment experiment = new Experiment(config);
-    ScheduleRecorder recorder = new ScheduleRecorder(config, experiment);
-    RunResult original = experiment.run();
+    Watch watch = detector.watch();
+    TraceFingerprint originalTrace = new TraceFingerprint();
+    Experiment experiment = Experiment.streaming(config, watch, originalTrace);
+    DecisionRecorder recorder = new DecisionRecorder(config, experiment);
+    experiment.run();
     runs++;
-    List<Detection> found = detector.detect(RunTrace.of(original));
+    List<Detection> found = watch.detections();
     if (found.isEmpty()) {
       throw new ShrinkException(
           "seed "
@@ -125,16 +128,19 @@ public final class Shrinker {
                 : ""));
     replay = new ReplayConfig(document.name(), document.root(), config, schedule);
 
-    RunResult replayed = run(decisions, List.of());
-    String difference = TraceComparison.difference(original, replayed);
-    boolean fires = !detector.detect(RunTrace.of(replayed)).isEmpty();
+    ExperimentConfig replayConfig = ReplayConfig.bind(replay.document(decisions, List.of()));
+    Watch replayWatch = detector.watch();
+    TraceFingerprint replayTrace = new TraceFingerprint();
+    run(replayConfig, replayWatch, replayTrace);
+    String difference = difference(config, originalTrace, replayConfig, replayTrace);
+    boolean fires = replayWatch.fired();
     log.accept(
         "replay of the "
             + decisions.size()
             + " decisions as rules, without random"
             + " streams: "
             + (difference == null
-                ? "the same trace (" + original.events().size() + " events)"
+                ? "the same trace (" + originalTrace.events() + " events)"
                 : "a different trace (" + difference + ")")
             + "; "
             + detector.name()
@@ -331,7 +337,9 @@ public final class Shrinker {
     String yaml =
         header(schedule, decisions, compiled, traffic) + comment(YamlWriter.write(root), compiled);
     ExperimentConfig check = ConfigLoader.load("shrunk.yaml", yaml, List.of());
-    List<Detection> found = detector.detect(RunTrace.of(run(check)));
+    Watch watch = detector.watch();
+    run(check, watch);
+    List<Detection> found = watch.detections();
     if (found.isEmpty()) {
       throw new IllegalStateException(
           "the shrunk config does not make "
@@ -408,22 +416,57 @@ public final class Shrinker {
 
   // --- Runs -------------------------------------------------------------------------------------
 
-  private RunResult run(List<Decision> decisions, List<String> traffic) {
-    return run(ReplayConfig.bind(replay.document(decisions, traffic)));
-  }
-
-  private RunResult run(ExperimentConfig config) {
+  /** Runs {@code config} with {@code sinks}, keeping no list of its events. */
+  private RunResult run(ExperimentConfig config, EventSink... sinks) {
     runs++;
-    return new Experiment(config).run();
+    return Experiment.streaming(config, sinks).run();
   }
 
   /** Whether the detector fires when {@code decisions} are replayed with {@code traffic}. */
   private boolean fires(List<Decision> decisions, List<String> traffic) {
     try {
-      return !detector.detect(RunTrace.of(run(decisions, traffic))).isEmpty();
+      Watch watch = detector.watch();
+      run(ReplayConfig.bind(replay.document(decisions, traffic)), watch);
+      return watch.fired();
     } catch (RunException | ConfigException e) {
       return false; // a cut that makes the experiment impossible does not keep it
     }
+  }
+
+  /**
+   * Null when the replay reproduced the original's trace, else where they part: "event 212 of 340:
+   * expected ..., got ...". The two lines are found by running each once more (runs are
+   * deterministic), not counted among the shrink's runs: they only explain a replay that failed.
+   */
+  private static String difference(
+      ExperimentConfig original,
+      TraceFingerprint originalTrace,
+      ExperimentConfig replayed,
+      TraceFingerprint replayTrace) {
+    int at = originalTrace.firstDifference(replayTrace);
+    if (at < 0) {
+      return null;
+    }
+    if (at == Math.min(originalTrace.compared(), replayTrace.compared())) {
+      return "the original has "
+          + originalTrace.compared()
+          + " events, the replay "
+          + replayTrace.compared();
+    }
+    return "event "
+        + (at + 1)
+        + " of "
+        + originalTrace.compared()
+        + ": expected "
+        + lineAt(original, at)
+        + ", got "
+        + lineAt(replayed, at);
+  }
+
+  private static String lineAt(ExperimentConfig config, int index) {
+    TraceFingerprint.LineAt line = new TraceFingerprint.LineAt(index);
+    Experiment.streaming(config, line).run();
+    return line.line();
   }
 
   /** "87 random decisions (3 drops, 2 duplications, 82 delays)". */

@@ -10,15 +10,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import netsim.scenario.run.ConnectionReport;
-import netsim.scenario.run.RunResult;
-import netsim.scenario.trace.TraceEvent;
-import netsim.tcp.AppEvent;
 import netsim.tcp.FourTuple;
 import netsim.tcp.TcpState;
 
 /**
- * The {@link Metric}s of one finished run, from its connections and events, in exact decimal
- * arithmetic (no floating point): the same run gives the same digits on every machine.
+ * The {@link Metric}s of one finished run, from its connections (as its {@link
+ * netsim.scenario.run.ConnectionLog} saw them), in exact decimal arithmetic (no floating point):
+ * the same run gives the same digits on every machine.
  */
 public final class RunMetrics {
   private static final BigDecimal NANOS_PER_MS = BigDecimal.valueOf(1_000_000);
@@ -28,11 +26,12 @@ public final class RunMetrics {
 
   /** Every metric; a missing one (nothing to measure) maps to null. */
   public static Map<Metric, BigDecimal> of(
-      RunResult result, List<ConnectionReport> connections, List<String> violations) {
+      List<ConnectionReport> connections, List<String> violations) {
     Map<Metric, BigDecimal> metrics = new EnumMap<>(Metric.class);
     long delivered = 0;
     long retransmissions = 0;
     long firstEstablished = Long.MAX_VALUE;
+    long lastData = -1; // the last data any application received
     Set<TcpState> states = EnumSet.noneOf(TcpState.class);
     for (ConnectionReport c : connections) {
       delivered += c.bytesDelivered();
@@ -41,12 +40,7 @@ public final class RunMetrics {
         firstEstablished = Math.min(firstEstablished, c.establishedAt());
       }
       states.addAll(c.states());
-    }
-    long lastData = -1;
-    for (TraceEvent e : result.events()) {
-      if (e instanceof TraceEvent.App app && app.event() == AppEvent.DATA) {
-        lastData = Math.max(lastData, app.t());
-      }
+      lastData = Math.max(lastData, c.lastDataAt());
     }
     metrics.put(Metric.BYTES_DELIVERED, BigDecimal.valueOf(delivered));
     BigDecimal goodput = null;

@@ -121,7 +121,7 @@ public final class SweepRunner {
     ExperimentConfig config = plan.config(spec);
     RunRecord record;
     try {
-      RunResult result = new Experiment(config).run();
+      RunResult result = Experiment.streaming(config).run();
       List<ConnectionReport> connections = result.connections();
       List<String> violations = Invariants.check(result, connections);
       record =
@@ -131,7 +131,7 @@ public final class SweepRunner {
               spec.repetition(),
               spec.seed(),
               parameters(spec),
-              RunMetrics.of(result, connections, violations),
+              RunMetrics.of(connections, violations),
               violations,
               result.end(),
               result.stopReason());

@@ -3,8 +3,15 @@ package netsim.explore.hunt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
+import netsim.scenario.run.EventSink;
+import netsim.scenario.run.Experiment;
+import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.RunIndex;
+import netsim.scenario.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -68,9 +75,37 @@ class DetectorsTest {
   @MethodSource("positives")
   void detectorFiresOnItsScenario_withADescriptionOfWhatHappened(
       String detector, String scenario, String firstDescription) {
-    List<Detection> found = Detectors.get(detector).detect(Runs.trace(scenario));
+    List<Detection> found = Runs.detect(Detectors.get(detector), scenario);
     assertThat(found).isNotEmpty();
     assertThat(found.get(0).description()).startsWith(firstDescription);
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("positives")
+  void aWatchSeesOnlyItsKinds_andFindsWhatItWouldFindInEveryEvent(
+      String detector, String scenario) {
+    Watch watch = Detectors.get(detector).watch();
+    Watch everything = Detectors.get(detector).watch();
+    EventSink all =
+        new EventSink() {
+          @Override
+          public void start(RunIndex index) {
+            everything.start(index);
+          }
+
+          @Override
+          public void accept(TraceEvent event) {
+            everything.accept(event);
+          }
+
+          @Override
+          public void end(RunResult result) {
+            everything.end(result);
+          }
+        };
+    Experiment.streaming(Runs.scenario(scenario), watch, all).run();
+    assertThat(watch.kinds()).isNotEqualTo(EnumSet.allOf(EventKind.class));
+    assertThat(watch.detections()).isNotEmpty().isEqualTo(everything.detections());
   }
 
   static Stream<String> detectors() {
@@ -80,7 +115,7 @@ class DetectorsTest {
   @ParameterizedTest(name = "{0} is silent on handshake-and-close")
   @MethodSource("detectors")
   void detectorIsSilentOnAnOrdinaryHandshakeAndClose(String detector) {
-    assertThat(Detectors.get(detector).detect(Runs.trace("handshake-and-close"))).isEmpty();
+    assertThat(Runs.detect(Detectors.get(detector), "handshake-and-close")).isEmpty();
   }
 
   @Test
@@ -102,14 +137,14 @@ class DetectorsTest {
   @Test
   void staleSyn_doesNotFireWhenTheOldSynArrivesWhileItsConnectionLives() {
     // The old SYN, held 2 s, arrives while the connection it opened is still established.
-    assertThat(Detectors.get("stale-syn").detect(Runs.trace("challenge-ack"))).isEmpty();
+    assertThat(Runs.detect(Detectors.get("stale-syn"), "challenge-ack")).isEmpty();
   }
 
   @Test
   void finalAckLost_needsTheFinRetransmission_notJustALostAck() {
     // no-time-wait loses the final ACK too, but the client is gone: the FIN draws a RST.
-    List<Detection> found = Detectors.get("final-ack-lost").detect(Runs.trace("no-time-wait"));
+    List<Detection> found = Runs.detect(Detectors.get("final-ack-lost"), "no-time-wait");
     assertThat(found).hasSize(1); // the FIN is retransmitted, then reset
-    assertThat(Detectors.get("final-ack-lost").detect(Runs.trace("lost-syn"))).isEmpty();
+    assertThat(Runs.detect(Detectors.get("final-ack-lost"), "lost-syn")).isEmpty();
   }
 }

@@ -15,7 +15,10 @@ final class Runs {
         name + ".yaml", Scenarios.CATALOGUE.get(name).text(), List.of(overrides));
   }
 
-  static RunTrace trace(String scenario, String... overrides) {
-    return RunTrace.of(new Experiment(scenario(scenario, overrides)).run());
+  /** What {@code detector} finds in a run of the built-in {@code scenario}, watched in memory. */
+  static List<Detection> detect(Detector detector, String scenario, String... overrides) {
+    Watch watch = detector.watch();
+    Experiment.streaming(scenario(scenario, overrides), watch).run();
+    return watch.detections();
   }
 }

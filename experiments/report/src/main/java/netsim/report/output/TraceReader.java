@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import netsim.scenario.run.EventSink;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.LinkChange;
@@ -44,8 +46,23 @@ public final class TraceReader {
    *     line number)
    */
   public static Trace read(Path file) throws IOException {
-    TraceReader reader = new TraceReader();
     List<TraceEvent> events = new ArrayList<>();
+    RunIndex index = stream(file, events::add);
+    return new Trace(index, events);
+  }
+
+  /**
+   * Streams the events of {@code file} into {@code sink} as they are read, one line at a time:
+   * first {@link EventSink#start} with the trace's index (which names each id by the time an event
+   * carries it), then each event of a kind the sink wants. There is no run to {@link EventSink#end}
+   * with.
+   *
+   * @throws IOException as {@link #read} does
+   */
+  public static RunIndex stream(Path file, EventSink sink) throws IOException {
+    TraceReader reader = new TraceReader();
+    sink.start(reader.index);
+    Set<EventKind> kinds = sink.kinds();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int number = 0;
@@ -54,14 +71,18 @@ public final class TraceReader {
         if (line.isBlank()) {
           continue;
         }
+        TraceEvent event;
         try {
-          events.add(reader.event(JSON.readTree(line)));
+          event = reader.event(JSON.readTree(line));
         } catch (IOException | RuntimeException e) {
           throw new IOException(file + ":" + number + ": not a trace event: " + e.getMessage(), e);
         }
+        if (kinds.contains(event.kind())) {
+          sink.accept(event);
+        }
       }
     }
-    return new Trace(reader.index, events);
+    return reader.index;
   }
 
   /** One event from its JSON object. */

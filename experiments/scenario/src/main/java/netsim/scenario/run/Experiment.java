@@ -14,6 +14,7 @@ import netsim.net.PacketTap;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.Link;
+import netsim.net.link.LinkDecisions;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ChangeSettings;
@@ -245,6 +246,19 @@ public final class Experiment {
   /** Lets {@code observer} see every packet event of the run; call it before {@link #run()}. */
   public void observe(PacketObserver observer) {
     network.addObserver(observer);
+  }
+
+  /**
+   * Lets {@code decisions} see every random decision the run's link directions make, where they
+   * make it; call it before {@link #run()}.
+   */
+  public void observeDecisions(LinkDecisions decisions) {
+    network.addDecisionObserver(decisions);
+  }
+
+  /** The virtual time now (nanoseconds): for an observer whose callbacks carry no time. */
+  public long now() {
+    return simulator.now();
   }
 
   /** The links by name, in config order. */

@@ -2,11 +2,12 @@ package netsim.explore.shrink;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import netsim.core.Time;
-import netsim.net.Host;
 import netsim.net.Node;
 import netsim.net.PacketObserver;
 import netsim.net.fault.FaultChain;
@@ -14,9 +15,9 @@ import netsim.net.fault.FaultRule;
 import netsim.net.link.Jitter;
 import netsim.net.link.Link;
 import netsim.net.link.LinkConfig;
+import netsim.net.link.LinkDecisions;
 import netsim.net.link.LinkDirection;
 import netsim.net.link.LossModel;
-import netsim.net.link.RedQueue;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
@@ -26,28 +27,29 @@ import netsim.scenario.config.LinkSettings;
 import netsim.scenario.run.Experiment;
 
 /**
- * Watches a run and writes down, for every link with random impairments, what each of its
- * directions did to each packet offered to it: dropped it (random or Gilbert-Elliott loss, or a RED
- * queue's early drop), duplicated it, corrupted a bit of it (or of the copy), and how long it took
- * to cross (whose excess over the direction's fixed delay is a delay decision). The result, {@link
- * #schedule()}, replays the run without random streams.
+ * Writes down, for every link with random impairments, the random decisions each of its directions
+ * made, as sim-net reports them where it makes them ({@link LinkDecisions}): a packet lost (random
+ * or Gilbert-Elliott loss, or a RED queue's early drop), duplicated, a bit of it (or of the copy)
+ * corrupted, and how long it took to cross (whose excess over the direction's fixed delay is a
+ * delay decision). The result, {@link #schedule()}, replays the run without random streams.
  *
  * <p>Packets are named by class and occurrence ({@link PacketRef}): the n-th packet of its class to
  * reach the direction's impairments, which is the n-th that a rule behind the config's own rules
- * sees.
+ * sees. To count them it also sees the packets no random draw touched ({@link PacketObserver}: an
+ * enqueue, a queue's drop), which packets a rule of the config took (their decisions cannot be
+ * replayed), and which packets landed: a delay counts once its packet arrived, or would have
+ * arrived on a direction gone down, so a packet still on the wire when the run ends has none.
  */
-public final class ScheduleRecorder implements PacketObserver {
+public final class DecisionRecorder implements LinkDecisions, PacketObserver {
   private final ExperimentConfig config;
+  private final Experiment experiment;
 
-  /** In config order (link directions and chains are compared by identity). */
+  /** In config order; link directions are compared by identity. */
   private final Map<LinkDirection, Direction> directions = new LinkedHashMap<>();
 
-  private final Map<FaultChain, Direction> byChain = new HashMap<>();
+  private final Map<FaultChain, Direction> byChain = new HashMap<>(); // never iterated
 
-  /** Each packet's corrupted bit (or -1) when it last arrived at a node, or when it was sent. */
-  private final Map<Long, Integer> bitOnArrival = new HashMap<>();
-
-  /** What one link direction did. */
+  /** What one link direction did; its maps by packet id are looked up only, except offers. */
   private static final class Direction {
     final LinkSettings link;
     final boolean aToB;
@@ -55,9 +57,12 @@ public final class ScheduleRecorder implements PacketObserver {
     final boolean impaired;
     final Map<Long, Offer> offers = new LinkedHashMap<>();
     final Map<Long, Offer> copies = new HashMap<>();
-    final Map<Long, Long> transmitted = new HashMap<>();
-    final Map<Long, Boolean> ruleTaken = new HashMap<>();
+    final Set<Long> ruleTaken = new HashSet<>();
     final Map<PacketClass, Integer> occurrences = new HashMap<>();
+
+    /** Packets on the wire and their delay, until they land. */
+    final Map<Long, Long> onTheWire = new HashMap<>();
+
     final List<Long> ruleTakenDelays = new ArrayList<>();
     int ruleTakenDecisions;
 
@@ -73,10 +78,8 @@ public final class ScheduleRecorder implements PacketObserver {
   private static final class Offer {
     PacketRef ref;
     long time;
-    int bitBefore;
     boolean dropped;
     boolean duplicated;
-    int copyBitBefore = -1;
     int bit = -1;
     int copyBit = -1;
     long delay = -1;
@@ -84,14 +87,16 @@ public final class ScheduleRecorder implements PacketObserver {
   }
 
   /** Records {@code experiment}, built from {@code config}; attach before it runs. */
-  public ScheduleRecorder(ExperimentConfig config, Experiment experiment) {
+  public DecisionRecorder(ExperimentConfig config, Experiment experiment) {
     this.config = config;
+    this.experiment = experiment;
     for (LinkSettings settings : config.links()) {
       Link link = experiment.links().get(settings.name());
       boolean impaired = impaired(config, settings);
       add(link.aToB(), new Direction(settings, true, settings.directionName(true), impaired));
       add(link.bToA(), new Direction(settings, false, settings.directionName(false), impaired));
     }
+    experiment.observeDecisions(this);
     experiment.observe(this);
   }
 
@@ -122,51 +127,81 @@ public final class ScheduleRecorder implements PacketObserver {
         || d.queue().drawsRandom();
   }
 
-  // --- What the network reports -----------------------------------------------------------------
+  // --- The decisions, where sim-net makes them ---------------------------------------------------
 
   @Override
-  public void onSend(long time, Host host, Packet packet) {
-    bitOnArrival.put(packet.id(), packet.corruptedBit());
+  public void lost(LinkDirection direction, Packet packet, DropCause cause) {
+    lost(directions.get(direction), packet);
   }
+
+  @Override
+  public void aqmDropped(LinkDirection direction, Packet packet) {
+    Direction d = directions.get(direction);
+    if (!d.copies.containsKey(packet.id())) { // a rule cannot drop the copy a link made
+      lost(d, packet);
+    }
+  }
+
+  private void lost(Direction d, Packet packet) {
+    Offer offer = offer(d, packet, experiment.now());
+    if (offer == null) {
+      d.ruleTakenDecisions++;
+    } else {
+      offer.dropped = true;
+    }
+  }
+
+  @Override
+  public void duplicated(LinkDirection direction, Packet original, Packet copy) {
+    Direction d = directions.get(direction);
+    Offer offer = offer(d, original, experiment.now());
+    if (offer == null) {
+      d.ruleTakenDecisions++; // its copy is a packet of its own from here on
+      return;
+    }
+    offer.duplicated = true;
+    d.copies.put(copy.id(), offer);
+  }
+
+  @Override
+  public void corrupted(LinkDirection direction, Packet packet, int bit) {
+    Direction d = directions.get(direction);
+    Offer copyOf = d.copies.get(packet.id());
+    if (copyOf != null) {
+      copyOf.copyBit = bit;
+      return;
+    }
+    Offer offer = offer(d, packet, experiment.now());
+    if (offer == null) {
+      d.ruleTakenDecisions++;
+    } else {
+      offer.bit = bit;
+    }
+  }
+
+  @Override
+  public void propagated(LinkDirection direction, Packet packet, long delay, boolean reordered) {
+    Direction d = directions.get(direction);
+    if (d.impaired) {
+      d.onTheWire.put(packet.id(), delay);
+    }
+  }
+
+  // --- The packets, for their occurrences and landings ------------------------------------------
 
   @Override
   public void onRule(long time, FaultChain chain, FaultRule rule, Packet packet) {
     Direction d = byChain.get(chain);
     if (d != null && d.impaired && !d.offers.containsKey(packet.id())) {
-      d.ruleTaken.put(packet.id(), true);
+      d.ruleTaken.add(packet.id());
     }
-  }
-
-  @Override
-  public void onDuplicate(long time, LinkDirection link, Packet original, Packet copy) {
-    Direction d = directions.get(link);
-    Offer offer = offer(d, original, time);
-    if (offer == null) {
-      d.ruleTakenDecisions++;
-      return;
-    }
-    offer.duplicated = true;
-    offer.copyBitBefore = copy.corruptedBit();
-    d.copies.put(copy.id(), offer);
   }
 
   @Override
   public void onEnqueue(long time, LinkDirection link, Packet packet) {
     Direction d = directions.get(link);
-    Offer copyOf = d.copies.get(packet.id());
-    if (copyOf != null) {
-      if (packet.corruptedBit() != copyOf.copyBitBefore) {
-        copyOf.copyBit = packet.corruptedBit();
-      }
-      return;
-    }
-    Offer offer = offer(d, packet, time);
-    if (offer == null) {
-      if (packet.corruptedBit() != bitOnArrival.getOrDefault(packet.id(), -1)) {
-        d.ruleTakenDecisions++;
-      }
-    } else if (packet.corruptedBit() != offer.bitBefore) {
-      offer.bit = packet.corruptedBit();
+    if (!d.copies.containsKey(packet.id())) {
+      offer(d, packet, time);
     }
   }
 
@@ -176,57 +211,30 @@ public final class ScheduleRecorder implements PacketObserver {
       return;
     }
     Direction d = directions.get(link);
-    if (d.copies.containsKey(packet.id())) {
-      if (cause == DropCause.DOWN) {
-        crossed(d, packet, time);
-      }
-      return;
-    }
     switch (cause) {
-      case LOSS, BURST -> lost(d, packet, time);
-      // RED drops at random as packets arrive; CoDel's drops follow from the queue's delay.
-      case AQM -> {
-        if (link.config().queue() instanceof RedQueue.Spec) {
-          lost(d, packet, time);
-        } else {
-          offer(d, packet, time);
+      case DOWN -> landed(d, packet); // lost on the wire: it would have arrived now
+      case QUEUE, AQM -> {
+        if (!d.copies.containsKey(packet.id())) {
+          offer(d, packet, time); // it reached the impairments
         }
       }
-      case QUEUE -> offer(d, packet, time); // it reached the impairments
-      case DOWN -> crossed(d, packet, time); // lost on the wire: it would have arrived now
       default -> {
-        // a rule's drop, or a drop at the receiving node: no decision of this direction
+        // a random loss (reported as a decision), a rule's drop, or a drop at the receiving node
       }
     }
-  }
-
-  private void lost(Direction d, Packet packet, long time) {
-    Offer offer = offer(d, packet, time);
-    if (offer == null) {
-      d.ruleTakenDecisions++;
-    } else {
-      offer.dropped = true;
-    }
-  }
-
-  @Override
-  public void onTransmit(long time, LinkDirection link, Packet packet) {
-    directions.get(link).transmitted.put(packet.id(), time);
   }
 
   @Override
   public void onDeliver(long time, LinkDirection link, Packet packet) {
-    bitOnArrival.put(packet.id(), packet.corruptedBit());
-    crossed(directions.get(link), packet, time);
+    landed(directions.get(link), packet);
   }
 
-  /** The packet reached the far end (or would have) at {@code time}: its delay was time - sent. */
-  private void crossed(Direction d, Packet packet, long time) {
-    Long sent = d.transmitted.remove(packet.id());
-    if (sent == null) {
+  /** The packet reached the far end (or would have): its delay counts. */
+  private static void landed(Direction d, Packet packet) {
+    Long delay = d.onTheWire.remove(packet.id());
+    if (delay == null) {
       return;
     }
-    long delay = time - sent;
     Offer copyOf = d.copies.get(packet.id());
     if (copyOf != null) {
       copyOf.copyDelay = delay;
@@ -235,7 +243,7 @@ public final class ScheduleRecorder implements PacketObserver {
     Offer offer = d.offers.get(packet.id());
     if (offer != null) {
       offer.delay = delay;
-    } else if (d.ruleTaken.containsKey(packet.id())) {
+    } else if (d.ruleTaken.contains(packet.id())) {
       d.ruleTakenDelays.add(delay);
     }
   }
@@ -245,9 +253,9 @@ public final class ScheduleRecorder implements PacketObserver {
    * a rule of the config took (its decisions cannot be replayed) or a direction without random
    * impairments.
    */
-  private Offer offer(Direction d, Packet packet, long time) {
+  private static Offer offer(Direction d, Packet packet, long time) {
     Offer offer = d.offers.get(packet.id());
-    if (offer != null || !d.impaired || d.ruleTaken.containsKey(packet.id())) {
+    if (offer != null || !d.impaired || d.ruleTaken.contains(packet.id())) {
       return offer;
     }
     Payload p = packet.payload();
@@ -268,7 +276,6 @@ public final class ScheduleRecorder implements PacketObserver {
     offer = new Offer();
     offer.ref = new PacketRef(cls, occurrence, false);
     offer.time = time;
-    offer.bitBefore = bitOnArrival.getOrDefault(packet.id(), -1);
     d.offers.put(packet.id(), offer);
     return offer;
   }
