@@ -125,6 +125,7 @@ public final class TcpConnection {
   private long reportedFlight = -1;
 
   private final TcpTimers timers = new TcpTimers();
+  private final HeldCallbacks held = new HeldCallbacks();
   private long lastChallengeAck = Long.MIN_VALUE;
 
   // Counters.
@@ -172,6 +173,7 @@ public final class TcpConnection {
    */
   void acceptSyn(TcpSegment syn) {
     checkState(state == CLOSED, "a listener's child starts fresh, not in %s", state);
+    held.hold();
     passiveOpen = true;
     state = LISTEN;
     visited.add(LISTEN);
@@ -189,6 +191,7 @@ public final class TcpConnection {
       setState(SYN_RECEIVED, StateCause.RCV, SYN);
       output();
     }
+    held.release(this);
     env.timersChanged(this);
   }
 
@@ -304,16 +307,27 @@ public final class TcpConnection {
   // SEGMENT ARRIVES (RFC 9293 3.10.7)
   // ---------------------------------------------------------------------------------------------
 
-  /** Processes an arriving segment addressed to this connection. */
+  /**
+   * Processes an arriving segment addressed to this connection. The application hears of what it
+   * brought (established, data, FIN, reset) once the whole segment is processed ({@link
+   * HeldCallbacks}), before what is owed is sent.
+   */
   public void onSegment(TcpSegment seg) {
     switch (state) {
       case CLOSED, LISTEN -> {
         // The stack answers for CLOSED (3.10.7.1) and LISTEN (3.10.7.2); nothing to do here.
         return;
       }
-      case SYN_SENT -> synSentArrives(seg);
-      default -> synchronizedArrives(seg);
+      case SYN_SENT -> {
+        held.hold();
+        synSentArrives(seg);
+      }
+      default -> {
+        held.hold();
+        synchronizedArrives(seg);
+      }
     }
+    held.release(this);
     if (state != CLOSED) {
       output();
       notifyWritable();
@@ -701,8 +715,7 @@ public final class TcpConnection {
     }
     if (!peerFinSeen) {
       peerFinSeen = true;
-      env.appEvent(this, AppEvent.PEER_CLOSED, 0);
-      handler.onPeerClosed(this);
+      notifyApplication(AppEvent.PEER_CLOSED, null);
     }
   }
 
@@ -796,8 +809,7 @@ public final class TcpConnection {
 
   /** The connection gives up: the user hears "timeout", and the TCB is deleted. */
   private void timeout() {
-    env.appEvent(this, AppEvent.TIMEOUT, 0);
-    handler.onTimeout(this);
+    notifyApplication(AppEvent.TIMEOUT, null);
     enterClosed(StateCause.USER_TIMEOUT);
   }
 
@@ -976,14 +988,12 @@ public final class TcpConnection {
 
   private void established() {
     restartKeepalive();
-    env.appEvent(this, AppEvent.ESTABLISHED, 0);
-    handler.onEstablished(this);
+    notifyApplication(AppEvent.ESTABLISHED, null);
   }
 
   /** The peer reset the connection (a segment with {@code flags} arrived). */
   private void reset(int flags) {
-    env.appEvent(this, AppEvent.RESET, 0);
-    handler.onReset(this);
+    notifyApplication(AppEvent.RESET, null);
     enterClosed(StateCause.RCV, flags);
   }
 
@@ -1000,8 +1010,35 @@ public final class TcpConnection {
   private void enterClosed(StateCause cause, int causeFlags) {
     timers.stopAll();
     setState(CLOSED, cause, causeFlags);
-    env.appEvent(this, AppEvent.CLOSED, 0);
-    handler.onClosed(this);
+    notifyApplication(AppEvent.CLOSED, null);
+  }
+
+  /**
+   * Reports {@code event} to the observers at once, and to the application at once or, while a
+   * segment is processed, once it is done.
+   *
+   * @param bytes the bytes delivered, for {@link AppEvent#DATA}; otherwise null
+   */
+  private void notifyApplication(AppEvent event, byte[] bytes) {
+    env.appEvent(this, event, bytes == null ? 0 : bytes.length);
+    if (held.holding()) {
+      held.add(event, bytes);
+    } else {
+      callHandler(event, bytes);
+    }
+  }
+
+  /** Calls the application's handler for {@code event}. */
+  void callHandler(AppEvent event, byte[] bytes) {
+    switch (event) {
+      case ESTABLISHED -> handler.onEstablished(this);
+      case DATA -> handler.onData(this, bytes);
+      case PEER_CLOSED -> handler.onPeerClosed(this);
+      case RESET -> handler.onReset(this);
+      case TIMEOUT -> handler.onTimeout(this);
+      case CLOSED -> handler.onClosed(this);
+      default -> throw new IllegalArgumentException("not a connection's event: " + event);
+    }
   }
 
   private void setState(TcpState next, StateCause cause) {
@@ -1184,8 +1221,7 @@ public final class TcpConnection {
 
     @Override
     public void deliver(byte[] bytes) {
-      env.appEvent(TcpConnection.this, AppEvent.DATA, bytes.length);
-      handler.onData(TcpConnection.this, bytes);
+      notifyApplication(AppEvent.DATA, bytes);
     }
   }
 
