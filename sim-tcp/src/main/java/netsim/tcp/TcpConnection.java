@@ -86,7 +86,7 @@ public final class TcpConnection {
   public static final long NEVER = TcpTimers.NEVER;
 
   /** RFC 9293 3.7.1: the MSS to assume when the peer sends none. */
-  static final int DEFAULT_PEER_MSS = 536;
+  public static final int DEFAULT_PEER_MSS = 536;
 
   private static final int TIMESTAMP_OPTION_LENGTH = 12;
 
@@ -207,10 +207,18 @@ public final class TcpConnection {
 
   /** {@link #send(byte[])} for part of an array. */
   public int send(byte[] data, int offset, int length) {
+    return send(data, offset, length, false);
+  }
+
+  /**
+   * {@link #send(byte[], int, int)}, saying whether more data follows at once (Linux's MSG_MORE):
+   * if so, a partial segment waits for it, and no PSH marks the end of this write.
+   */
+  public int send(byte[] data, int offset, int length, boolean more) {
     checkState(state != CLOSED && state != LISTEN, "connection does not exist (state %s)", state);
     checkState(
         !send.finQueued(), "connection closing: the sending side is shut down (state %s)", state);
-    int accepted = send.append(data, offset, length);
+    int accepted = send.append(data, offset, length, more);
     wantsWritable = accepted < length;
     if (state == ESTABLISHED || state == CLOSE_WAIT) {
       output();
@@ -218,6 +226,42 @@ public final class TcpConnection {
       env.timersChanged(this);
     }
     return accepted;
+  }
+
+  /**
+   * Nagle's algorithm for this connection (RFC 9293 3.7.4; the TCP_NODELAY socket option turns it
+   * off). Turning it off sends what it held, and pushes out a partial segment held by {@link
+   * #setCork} once, as Linux does on setting TCP_NODELAY.
+   */
+  public void setNagle(boolean on) {
+    send.nagle(on);
+    if (!on) {
+      pushPartial();
+    }
+  }
+
+  /**
+   * Linux's TCP_CORK: while set, only full-sized segments are sent; clearing it sends what waited,
+   * as far as Nagle's algorithm lets it.
+   */
+  public void setCork(boolean on) {
+    send.cork(on);
+    if (!on && (state == ESTABLISHED || state == CLOSE_WAIT)) {
+      output();
+      reportCongestion();
+      env.timersChanged(this);
+    }
+  }
+
+  /** Sends what may go now, a partial last segment included. */
+  private void pushPartial() {
+    if (state == ESTABLISHED || state == CLOSE_WAIT) {
+      send.forceSmallSegment(true);
+      output();
+      send.forceSmallSegment(false);
+      reportCongestion();
+      env.timersChanged(this);
+    }
   }
 
   /** Bytes the send buffer can still take. */
@@ -268,12 +312,19 @@ public final class TcpConnection {
     shutdownOutput();
   }
 
-  /** RFC 9293 3.10.5 ABORT: reset the peer where a connection exists, and enter CLOSED. */
+  /**
+   * RFC 9293 3.10.5 ABORT: reset the peer where a connection exists, and enter CLOSED. The reset is
+   * {@code <SEQ=SND.NXT><CTL=RST>}, or, where the host does so ({@link
+   * HostProfile#rstAckOnAbort()}), a RST,ACK of RCV.NXT with the connection's timestamps.
+   */
   public void abort() {
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
           // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" (the RFC's SND.NXT is our SND.MAX)
-          transmit(segment(send.seqOf(send.sndMax()), 0, RST, null));
+          transmit(
+              config.profile().rstAckOnAbort()
+                  ? segment(send.seqOf(send.sndMax()), receive.rcvNxt(), RST | ACK, null)
+                  : segment(send.seqOf(send.sndMax()), 0, RST, null));
       default -> {
         // LISTEN, SYN-SENT: no reset; CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
       }
@@ -776,7 +827,7 @@ public final class TcpConnection {
       }
     }
     if (timers.isDue(DELAYED_ACK, now) && state != CLOSED) {
-      ackNow();
+      receive.delayedAckExpired();
       output();
     }
     reportCongestion();
@@ -888,7 +939,12 @@ public final class TcpConnection {
     send.startPersistIfStalled();
   }
 
-  private int sendMss() {
+  /**
+   * The MSS in effect for what we send: the peer's MSS option (536 without one, RFC 9293 3.7.1)
+   * bounded by ours, less the timestamp option's 12 bytes when timestamps are on (RFC 7323 and
+   * Linux's tcp_current_mss; {@code getsockopt(TCP_MAXSEG)} of a connected socket).
+   */
+  public int sendMss() {
     return Math.min(peerMss, config.mss()) - (timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
   }
 
@@ -896,7 +952,8 @@ public final class TcpConnection {
   private TcpSegment segment(int seq, int ack, int flags, byte[] data) {
     boolean syn = (flags & SYN) != 0;
     TcpOptions options = syn ? synOptions() : TcpOptions.NONE;
-    if ((syn ? options.timestamps() : timestampsOn) && (flags & RST) == 0) {
+    // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
+    if ((syn ? options.timestamps() : timestampsOn) && (flags & (RST | ACK)) != RST) {
       options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? receive.tsRecent() : 0);
     }
     int windowField = receive.windowField(syn);
@@ -940,6 +997,9 @@ public final class TcpConnection {
   private void transmit(TcpSegment seg) {
     if (seg.has(ACK)) {
       receive.ackSent();
+    }
+    if (seg.dataLength() > 0) {
+      receive.dataSent(env.now());
     }
     segmentsSent++;
     env.transmit(this, seg);

@@ -638,6 +638,46 @@ class TcpConnectionTest {
     }
 
     @Test
+    void cork_holdsAPartialSegment_untilItIsCleared() {
+      // Linux's TCP_CORK: only full-sized segments go while it is set.
+      TcpHarness h = TcpHarness.established();
+      h.connection.setCork(true);
+      h.connection.send(bytes("forty"));
+      h.connection.send(bytes("more"));
+      h.expectNothing();
+      h.connection.setCork(false);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=9");
+    }
+
+    @Test
+    void noDelay_whileCorked_pushesThePartialSegmentOnce() {
+      TcpHarness h = TcpHarness.established();
+      h.connection.setCork(true);
+      h.connection.send(bytes("forty"));
+      h.expectNothing();
+      h.connection.setNagle(false);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=5");
+      h.connection.send(bytes("more"));
+      h.expectNothing(); // still corked
+    }
+
+    @Test
+    void sendWithMoreToFollow_holdsThePartialSegment_untilTheNextWrite() {
+      // Linux's MSG_MORE.
+      TcpHarness h = TcpHarness.established();
+      h.connection.send(bytes("head"), 0, 4, true);
+      h.expectNothing();
+      h.connection.send(bytes("tail"), 0, 4, false);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=8");
+    }
+
+    @Test
+    void sendMss_isThePeersMssBoundedByOurs() {
+      TcpHarness h = TcpHarness.established();
+      assertThat(h.connection.sendMss()).isEqualTo(1460);
+    }
+
+    @Test
     void established_close_sendsFinAfterData_andGoesFinWait1() {
       TcpHarness h = TcpHarness.established();
       h.connection.send(bytes("last"));

@@ -1,0 +1,171 @@
+package netsim.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import netsim.core.Time;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host profiles: their values as a configuration's defaults, and the rules that differ, each
+ * driven with exact segments under the rfc and the linux profile (see {@link TcpHarness}).
+ */
+class HostProfileTest {
+
+  /** {@link TcpHarness#CONFIG} on top of {@code host}: no options, the harness's window. */
+  private static TcpConfig config(HostProfile host) {
+    return TcpConfig.builder()
+        .profile(host)
+        .windowScaling(false)
+        .timestamps(false)
+        .sackPermitted(false)
+        .receiveBuffer(TcpHarness.WINDOW)
+        .build();
+  }
+
+  private static final TcpConfig RFC = config(HostProfile.RFC);
+  private static final TcpConfig LINUX = config(HostProfile.LINUX);
+
+  /** {@link #RFC} with delayed ACKs of Linux's 40 ms, and no quick-ACK mode. */
+  private static final TcpConfig RFC_DELAYED =
+      RFC.toBuilder().delayedAck(true).delayedAckTimeout(Time.millis(40)).build();
+
+  @Nested
+  class Values {
+    @Test
+    void rfc_isTheDefaultConfiguration() {
+      assertThat(TcpConfig.builder().profile(HostProfile.RFC).build())
+          .isEqualTo(TcpConfig.defaults());
+      assertThat(TcpConfig.defaults().profile()).isSameAs(HostProfile.RFC);
+    }
+
+    @Test
+    void profile_givesItsValues_andLaterSettingsOverrideThem() {
+      TcpConfig linux =
+          TcpConfig.builder().profile(HostProfile.LINUX).minRto(Time.seconds(1)).build();
+      assertThat(linux.minRto()).isEqualTo(Time.seconds(1));
+      assertThat(linux.initialWindowBytes(1000)).isEqualTo(10_000);
+      assertThat(linux.delayedAckTimeout()).isEqualTo(Time.millis(40));
+      assertThat(linux.receiveWindowShift()).isEqualTo(7);
+      assertThat(linux.challengeAckInterval()).isEqualTo(Time.millis(500));
+      assertThat(linux.sackPermitted()).isTrue();
+      assertThat(TcpConfig.builder().profile(HostProfile.FREEBSD).build().rfc1337()).isTrue();
+    }
+
+    @Test
+    void named_findsEachProfile_caseBlind_andNamesTheKnownOnes() {
+      assertThat(HostProfile.named("Linux")).isSameAs(HostProfile.LINUX);
+      assertThat(HostProfile.named("freebsd")).isSameAs(HostProfile.FREEBSD);
+      assertThatThrownBy(() -> HostProfile.named("solaris"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("unknown profile 'solaris' (known: rfc, linux, freebsd)");
+    }
+  }
+
+  @Nested
+  class Push {
+    /**
+     * Writes of 100, 1000 and 1000 bytes; Nagle holds the second until the third fills a segment.
+     */
+    private TcpHarness threeWrites(TcpConfig config) {
+      TcpHarness h = TcpHarness.established(config);
+      h.connection.send(new byte[100]);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=100");
+      h.connection.send(new byte[1000]);
+      h.expectNothing();
+      h.connection.send(new byte[1000]);
+      return h;
+    }
+
+    @Test
+    void linux_segmentCarryingTheEndOfAWrite_hasPsh() {
+      // Linux's tcp_push marks the last byte of each write: byte 1100 ends the second write.
+      threeWrites(LINUX).expect("PSH|ACK seq=1101 ack=5001 len=1460");
+    }
+
+    @Test
+    void rfc_onlyTheSegmentThatEmptiesTheBuffer_hasPsh() {
+      threeWrites(RFC).expect("ACK seq=1101 ack=5001 len=1460");
+    }
+
+    @Test
+    void linux_retransmission_carriesPshWhereItCoversTheEndOfAWrite() {
+      // After the RTO the data goes again from SND.UNA in full segments: bytes 1..1460 hold the
+      // ends of the first two writes.
+      TcpHarness h = threeWrites(LINUX);
+      h.expect("PSH|ACK seq=1101 ack=5001 len=1460");
+      h.advanceBy("1s");
+      assertThat(TcpHarness.describe(h.sent.get(h.sent.size() - 1)))
+          .isEqualTo("PSH|ACK seq=1001 ack=5001 len=1460");
+    }
+  }
+
+  @Nested
+  class QuickAck {
+    @Test
+    void linux_firstDataOfAConnection_isAcknowledgedAtOnce() {
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=5101");
+    }
+
+    @Test
+    void rfcWithDelayedAcks_firstData_waitsForTheTimeout() {
+      TcpHarness h = TcpHarness.established(RFC_DELAYED);
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expectNothing();
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1001 ack=5101");
+    }
+
+    @Test
+    void linux_afterSixteenQuickAcks_acksAreDelayedAgain() {
+      // Linux TCP_MAX_QUICKACKS: the window (64000 / (2 * 536)) allows more, 16 is the cap.
+      TcpHarness h = TcpHarness.established(LINUX);
+      int seq = 5001;
+      for (int i = 0; i < 16; i++) {
+        h.receive("PSH|ACK", seq, 1001, new byte[100]);
+        seq += 100;
+        h.expect("ACK seq=1001 ack=" + seq);
+      }
+      h.receive("PSH|ACK", seq, 1001, new byte[100]);
+      h.expectNothing();
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1001 ack=" + (seq + 100));
+    }
+
+    @Test
+    void linux_replyWithinTheTimeout_makesTheFlowInteractive_untilADelayedAckFires() {
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=5101");
+      h.connection.send(new byte[10]); // a reply at once: ping-pong
+      h.expect("PSH|ACK seq=1001 ack=5101 len=10");
+      h.receive("PSH|ACK", 5101, 1011, new byte[100]);
+      h.expectNothing(); // interactive: the ACK waits to ride on a reply
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1011 ack=5201");
+      h.receive("PSH|ACK", 5201, 1011, new byte[100]);
+      h.expect("ACK seq=1011 ack=5301"); // the timer fired: quick ACKs again
+    }
+  }
+
+  @Nested
+  class Abort {
+    @Test
+    void linux_abort_sendsRstAckOfRcvNxt() {
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.connection.abort();
+      h.expect("RST|ACK seq=1001 ack=5001");
+    }
+
+    @Test
+    void rfc_abort_sendsBareRst() {
+      // RFC 9293 3.10.5: "Send a reset segment: <SEQ=SND.NXT><CTL=RST>".
+      TcpHarness h = TcpHarness.established(RFC);
+      h.connection.abort();
+      h.expect("RST seq=1001");
+    }
+  }
+}
