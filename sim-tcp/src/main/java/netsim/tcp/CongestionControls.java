@@ -17,7 +17,16 @@ public final class CongestionControls {
   /** A named congestion control: a new algorithm and a new loss recovery per connection. */
   record Variant(
       Supplier<CongestionControl> congestionControl,
-      Function<LossRecovery.Connection, LossRecovery> lossRecovery) {}
+      Function<LossRecovery.Connection, LossRecovery> lossRecovery) {
+
+    /**
+     * The loss recovery of a new connection: RFC 6675's SACK-based recovery when both ends use SACK
+     * (RFC 2018), else this variant's own.
+     */
+    LossRecovery lossRecovery(LossRecovery.Connection connection, boolean sack) {
+      return sack ? new SackRecovery(connection) : lossRecovery.apply(connection);
+    }
+  }
 
   private static final ImmutableMap<String, Variant> REGISTRY =
       ImmutableMap.of(

@@ -11,10 +11,12 @@ import netsim.tcp.cc.CongestionWindow;
  * congestion control ({@link CongestionControls}).
  *
  * <p>{@link RenoRecovery} (RFC 5681 3.2) and {@link NewRenoRecovery} (RFC 6582) count duplicate
- * ACKs. A SACK scoreboard (RFC 6675), PRR (RFC 6937) or RACK-TLP (RFC 8985) is another
- * implementation: what it needs of the connection (the SACK blocks of an ACK, the send times of
- * segments) grows {@link Connection}, and a timer of its own (RACK's reordering window, TLP's
- * probe) becomes one more {@link TcpTimers} deadline that it sets through {@link Connection}.
+ * ACKs and inflate cwnd; the window from SND.UNA decides what is sent. {@link SackRecovery} (RFC
+ * 6675) reads the connection's {@link SackScoreboard} and, during a recovery, chooses each segment
+ * itself ({@link #nextSegment}). PRR (RFC 6937) or RACK-TLP (RFC 8985) is another implementation:
+ * what it needs of the connection (the send times of segments) grows {@link Connection}, and a
+ * timer of its own (RACK's reordering window, TLP's probe) becomes one more {@link TcpTimers}
+ * deadline that it sets through {@link Connection}.
  */
 interface LossRecovery {
 
@@ -48,6 +50,27 @@ interface LossRecovery {
   /** Whether a recovery is under way. */
   boolean inRecovery();
 
+  /** {@link #nextSegment}: the window from SND.UNA decides what is sent, as outside recovery. */
+  long WINDOW_DECIDES = -2;
+
+  /** {@link #nextSegment}: nothing may be sent now. */
+  long SEND_NOTHING = -1;
+
+  /**
+   * Where the connection's next segment starts, as a position, when this recovery chooses what is
+   * sent (RFC 6675's NextSeg() while cwnd - pipe allows); {@link #SEND_NOTHING}; or {@link
+   * #WINDOW_DECIDES}, the default: the connection sends from SND.NXT as its windows allow.
+   */
+  default long nextSegment() {
+    return WINDOW_DECIDES;
+  }
+
+  /**
+   * The segment {@link #nextSegment} chose went out: {@code length} sequence numbers from {@code
+   * position}, sent before if {@code retransmission}.
+   */
+  default void segmentSent(long position, long length, boolean retransmission) {}
+
   /** What a connection offers its loss recovery; positions count from the SYN (position 0). */
   interface Connection {
     long now();
@@ -73,5 +96,14 @@ interface LossRecovery {
 
     /** Karn's rule: take no RTT sample from what is in flight now (RFC 6298 3). */
     void stopRttTiming();
+
+    /** The SACK scoreboard (RFC 6675 3), kept up to date by every ACK; null without SACK. */
+    SackScoreboard scoreboard();
+
+    /**
+     * RFC 6675 NextSeg() (2): whether unsent data (or the FIN) waits, the peer's window takes it,
+     * and segmentation would send it now.
+     */
+    boolean mayTransmitNewData();
   }
 }

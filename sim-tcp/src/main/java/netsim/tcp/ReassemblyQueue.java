@@ -62,20 +62,4 @@ final class ReassemblyQueue {
   boolean isEmpty() {
     return segments.isEmpty();
   }
-
-  /** The held ranges as (start, end) stream offsets, merged, in order; for SACK blocks. */
-  long[][] ranges() {
-    long[][] ranges = new long[segments.size()][];
-    int count = 0;
-    for (Map.Entry<Long, byte[]> entry : segments.entrySet()) {
-      long start = entry.getKey();
-      long end = start + entry.getValue().length;
-      if (count > 0 && start <= ranges[count - 1][1]) {
-        ranges[count - 1][1] = Math.max(ranges[count - 1][1], end);
-      } else {
-        ranges[count++] = new long[] {start, end};
-      }
-    }
-    return java.util.Arrays.copyOf(ranges, count);
-  }
 }

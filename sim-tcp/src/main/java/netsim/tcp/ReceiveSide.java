@@ -4,6 +4,7 @@ import static netsim.tcp.TcpTimers.Kind.DELAYED_ACK;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import netsim.core.Time;
 
 /**
@@ -40,6 +41,9 @@ final class ReceiveSide {
   private int rcvShift;
 
   private final ReassemblyQueue reassembly = new ReassemblyQueue();
+
+  /** What {@link #sackBlocks} reports, once both ends agreed on SACK; null until then. */
+  private SackReport sack;
 
   /** The stream offset of RCV.NXT's byte: in-order bytes received so far. */
   private long receivedOffset;
@@ -148,6 +152,10 @@ final class ReceiveSide {
     int offset = Seq.diff(textSeq, rcvNxt);
     int from = Math.max(0, -offset);
     int to = (int) Math.min(data.length, rcvWnd - offset);
+    if (sack != null && from > 0) {
+      // RFC 2883: the part below RCV.NXT is a duplicate, reported in a D-SACK block.
+      sack.duplicate(receivedOffset + offset, receivedOffset + Math.min(0, offset + data.length));
+    }
     if (from >= to) {
       ackNow(); // a duplicate, or nothing inside the window
       return;
@@ -155,7 +163,11 @@ final class ReceiveSide {
     byte[] fresh = from == 0 && to == data.length ? data : Arrays.copyOfRange(data, from, to);
     if (offset + from > 0) {
       // Out of order: hold it, and say at once where the gap begins (RFC 5681 4.2).
-      reassembly.add(receivedOffset + offset + from, fresh);
+      long start = receivedOffset + offset + from;
+      reassembly.add(start, fresh);
+      if (sack != null) {
+        sack.outOfOrder(start, start + fresh.length);
+      }
       ackNow();
       if (quickAck != null) {
         quickAck.outOfOrder(rcvWnd, connection.now());
@@ -167,6 +179,9 @@ final class ReceiveSide {
     byte[] filled = reassembly.drain(receivedOffset);
     if (filled.length > 0) {
       accept(filled);
+    }
+    if (sack != null) {
+      sack.delivered(receivedOffset);
     }
     if (gapWasOpen || !config.delayedAck()) {
       ackNow(); // RFC 5681 4.2: a segment that fills a gap is acknowledged at once
@@ -220,6 +235,30 @@ final class ReceiveSide {
       return true;
     }
     return false;
+  }
+
+  /** Both ends agreed on SACK (RFC 2018): our ACKs report what we hold out of order. */
+  void reportSacks() {
+    sack = new SackReport();
+  }
+
+  /**
+   * The SACK blocks our next ACK carries (RFC 2018 4, RFC 2883), at most {@code max}; empty without
+   * SACK or with nothing to report.
+   */
+  List<TcpOptions.SackBlock> sackBlocks(int max) {
+    return sack == null ? List.of() : sack.blocks(max, rcvNxt, receivedOffset);
+  }
+
+  /**
+   * RFC 2883: a segment arrived whose text lies wholly below RCV.NXT (the acceptability test
+   * refused it); the next ACK reports it in a D-SACK block.
+   */
+  void duplicateArrived(int seq, int length) {
+    int offset = Seq.diff(seq, rcvNxt);
+    if (sack != null && length > 0 && offset + length <= 0 && -offset <= receivedOffset) {
+      sack.duplicate(receivedOffset + offset, receivedOffset + offset + length);
+    }
   }
 
   /** A FIN beyond a gap waits for the gap to be filled; the ACK says where the gap begins. */
@@ -287,6 +326,9 @@ final class ReceiveSide {
   void ackSent() {
     if (quickAck != null && (ackPending || timers.isRunning(DELAYED_ACK))) {
       quickAck.ackSent();
+    }
+    if (sack != null) {
+      sack.reported();
     }
     ackPending = false;
     timers.stop(DELAYED_ACK);

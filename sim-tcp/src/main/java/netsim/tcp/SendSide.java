@@ -86,6 +86,9 @@ final class SendSide implements LossRecovery.Connection {
   private CongestionControl cc;
   private LossRecovery recovery;
 
+  /** What the peer has SACKed (RFC 6675 3), when SACK is in use; else null. */
+  private SackScoreboard scoreboard;
+
   private long bytesSent;
   private long retransmissions;
 
@@ -219,7 +222,40 @@ final class SendSide implements LossRecovery.Connection {
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
   TcpSegment nextSegment() {
+    if (recovery != null) {
+      long chosen = recovery.nextSegment();
+      if (chosen != LossRecovery.WINDOW_DECIDES) {
+        return chosen == LossRecovery.SEND_NOTHING ? null : recoverySegment(chosen);
+      }
+    }
     return nextSegment(Math.min(sndWnd, cwnd()));
+  }
+
+  /**
+   * The segment at {@code position} that loss recovery chose (RFC 6675 NextSeg()): a retransmission
+   * that stops where SACKed data begins, or new data as the peer's window allows. SND.NXT does not
+   * move back.
+   */
+  private TcpSegment recoverySegment(long position) {
+    boolean retransmission = position < sndMax;
+    long next = sndNxt;
+    sndNxt = position;
+    long window =
+        retransmission
+            ? Math.min(sndMax, scoreboard.nextSackedFrom(position)) - sndUna
+            : Math.min(sndWnd, Long.MAX_VALUE / 4);
+    TcpSegment seg = nextSegment(window);
+    long length = sndNxt - position;
+    sndNxt = Math.max(next, sndNxt);
+    if (seg == null) {
+      return null;
+    }
+    recovery.segmentSent(position, length, retransmission);
+    if (retransmission) {
+      retransmissions++;
+      connection.retransmitted(seg, RetransmitReason.FAST);
+    }
+    return seg;
   }
 
   /** {@link #nextSegment()} with the send window limited to {@code window} bytes. */
@@ -234,6 +270,16 @@ final class SendSide implements LossRecovery.Connection {
     }
     long dataEnd = 1 + buffer.end();
     long windowEnd = sndUna + window;
+    if (scoreboard != null && position < sndMax) {
+      // RFC 6675 5.1: resending after a timeout, use the SACK information that arrived since:
+      // skip what the peer holds, and stop where it begins again.
+      position = scoreboard.firstUnsackedFrom(position);
+      sndNxt = position;
+      windowEnd = Math.min(windowEnd, scoreboard.nextSackedFrom(position));
+      if (position >= sndMax) {
+        return nextSegment(window);
+      }
+    }
     int mss = connection.sendMss();
     long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
     int length = (int) Math.max(0, limit - position);
@@ -353,12 +399,27 @@ final class SendSide implements LossRecovery.Connection {
    * no data, no SYN or FIN, data outstanding, the same window.
    */
   boolean isDuplicateAck(TcpSegment seg) {
+    if (scoreboard != null) {
+      // RFC 6675 2: with SACK, a duplicate ACK is one that SACKs data not SACKed before.
+      return recovery != null && seg.ack() == seqOf(sndUna) && scoreboard.newlySacked() > 0;
+    }
     return recovery != null
         && seg.ack() == seqOf(sndUna)
         && seg.seqLength() == 0
         && sndMax > sndUna
         && sndWnd > 0
         && scaledWindow(seg) == sndWnd;
+  }
+
+  /**
+   * RFC 6675 5: "Upon the receipt of any ACK containing SACK information, the scoreboard MUST be
+   * updated via the Update () routine", before the ACK moves SND.UNA or counts as a duplicate.
+   */
+  void updateScoreboard(TcpSegment seg) {
+    if (scoreboard != null) {
+      long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
+      scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.options().sackBlocks());
+    }
   }
 
   /** A duplicate ACK arrived: loss recovery counts it. */
@@ -497,12 +558,16 @@ final class SendSide implements LossRecovery.Connection {
   // Congestion control and RTT
   // ---------------------------------------------------------------------------------------------
 
-  /** The peer's SYN settled the MSS: congestion control starts with a fresh window. */
-  void startCongestionControl(String name, int smss) {
+  /**
+   * The peer's SYN settled the MSS and whether both ends use SACK: congestion control starts with a
+   * fresh window, and loss recovery is SACK-based ({@link SackRecovery}) or the variant's own.
+   */
+  void startCongestionControl(String name, int smss, boolean sack) {
     CongestionControls.Variant variant = CongestionControls.get(name);
     window = new CongestionWindow(smss, config.initialWindowBytes(smss));
     cc = variant.congestionControl().get();
-    recovery = variant.lossRecovery().apply(this);
+    scoreboard = sack ? new SackScoreboard() : null;
+    recovery = variant.lossRecovery(this, sack);
   }
 
   /** Whether congestion control has started (the peer's SYN arrived). */
@@ -551,6 +616,27 @@ final class SendSide implements LossRecovery.Connection {
   @Override
   public void stopRttTiming() {
     timedPosition = -1;
+  }
+
+  @Override
+  public SackScoreboard scoreboard() {
+    return scoreboard;
+  }
+
+  @Override
+  public boolean mayTransmitNewData() {
+    long dataEnd = 1 + buffer.end();
+    boolean finUnsent = finQueued && sndMax <= dataEnd;
+    if (sndMax >= dataEnd && !finUnsent) {
+      return false;
+    }
+    int mss = connection.sendMss();
+    int length =
+        (int) Math.max(0, Math.min(Math.min(dataEnd, sndUna + sndWnd), sndMax + mss) - sndMax);
+    if (length == 0) {
+      return finUnsent && sndMax == dataEnd;
+    }
+    return length >= mss || mayDispatchSmall(sndMax, length, dataEnd);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
 
 import com.google.common.collect.ImmutableList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import netsim.core.Time;
 import netsim.tcp.cc.CongestionControl;
@@ -505,6 +506,7 @@ public final class TcpConnection {
         if (syn) {
           challengeAck(); // RFC 5961 4.2: the reply to a SYN is a (rate-limited) challenge ACK
         } else {
+          receive.duplicateArrived(seq, seg.data().length); // RFC 2883: a D-SACK, with SACK
           ackNow();
         }
       }
@@ -631,7 +633,9 @@ public final class TcpConnection {
     } else {
       // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK"; duplicates are ignored
       // by the state machine, and counted for fast retransmit (RFC 5681 2: same ACK, no data,
-      // no SYN or FIN, data outstanding, the same window).
+      // no SYN or FIN, data outstanding, the same window). With SACK, RFC 6675 5: the
+      // scoreboard takes the SACK blocks first, and a duplicate is an ACK that SACKs new data.
+      send.updateScoreboard(seg);
       if (Seq.lt(send.seqOf(send.sndUna()), ack)) {
         send.acknowledge(ack);
       } else if (send.isDuplicateAck(seg)) {
@@ -948,6 +952,20 @@ public final class TcpConnection {
     return Math.min(peerMss, config.mss()) - (timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
   }
 
+  /**
+   * The most SACK blocks an ACK can carry: the 40 option bytes hold 4, or 3 beside timestamps (RFC
+   * 2018 3).
+   */
+  private int maxSackBlocks() {
+    return timestampsOn ? SackReport.MAX_BLOCKS - 1 : SackReport.MAX_BLOCKS;
+  }
+
+  /** The option bytes the SACK blocks of our next ACK take (RFC 2018 3: 2 NOPs, kind, length). */
+  private int sackOptionLength() {
+    int blocks = sackOn ? receive.sackBlocks(maxSackBlocks()).size() : 0;
+    return blocks == 0 ? 0 : 4 + 8 * blocks;
+  }
+
   /** A segment from this connection, with the window and options every segment carries. */
   private TcpSegment segment(int seq, int ack, int flags, byte[] data) {
     boolean syn = (flags & SYN) != 0;
@@ -955,6 +973,13 @@ public final class TcpConnection {
     // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
     if ((syn ? options.timestamps() : timestampsOn) && (flags & (RST | ACK)) != RST) {
       options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? receive.tsRecent() : 0);
+    }
+    if (sackOn && !syn && (flags & (ACK | RST)) == ACK) {
+      // RFC 2018 4: every ACK reports what is held out of order, and RFC 2883 duplicates.
+      List<TcpOptions.SackBlock> blocks = receive.sackBlocks(maxSackBlocks());
+      if (!blocks.isEmpty()) {
+        options = options.withSackBlocks(blocks);
+      }
     }
     int windowField = receive.windowField(syn);
     return new TcpSegment(
@@ -1042,8 +1067,11 @@ public final class TcpConnection {
       receive.setTsRecent(options.tsVal());
     }
     sackOn = config.sackPermitted() && peerOfferedSack;
+    if (sackOn) {
+      receive.reportSacks();
+    }
     receive.windowScaling(scaling);
-    send.startCongestionControl(config.congestionControl(), sendMss());
+    send.startCongestionControl(config.congestionControl(), sendMss(), sackOn);
   }
 
   private void established() {
@@ -1297,9 +1325,10 @@ public final class TcpConnection {
       return state;
     }
 
+    /** The MSS less the SACK blocks the segment will carry (as Linux sizes its segments). */
     @Override
     public int sendMss() {
-      return TcpConnection.this.sendMss();
+      return TcpConnection.this.sendMss() - sackOptionLength();
     }
 
     @Override

@@ -4,9 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Timer;
@@ -17,7 +15,8 @@ import netsim.net.packet.Ipv4Address;
 /**
  * The TCP of one host: demultiplexes arriving segments by 4-tuple to connections, to listeners (RFC
  * 9293 3.10.7.2) or to the closed-port rule (3.10.7.1); allocates ephemeral ports and ISNs; and
- * drives each connection's timers on the simulator.
+ * drives each connection's timers on the simulator. A segment for an existing connection is
+ * demultiplexed without allocating ({@link ConnectionTable}).
  *
  * <p>It sends through a {@link SegmentOutput}, so it runs on a sim-net {@link Host} ({@link
  * #install}) or alone in a test or a packetdrill script.
@@ -43,29 +42,25 @@ public final class TcpStack {
   private final TcpConfig config;
   private final SegmentOutput output;
   private final IsnGenerator isns;
-  private final Map<FourTuple, Entry> connections = new LinkedHashMap<>();
-  private final Map<Integer, TcpListener> listeners = new LinkedHashMap<>();
+  private final ConnectionTable<Entry> connections = new ConnectionTable<>();
+
+  /** The listeners by port, and in the order they were opened. */
+  private final PortMap<TcpListener> listeners = new PortMap<>();
+
+  private final List<TcpListener> listenerOrder = new ArrayList<>();
+
+  /** How many connections use each local port, for choosing a free ephemeral port. */
+  private final PortMap<PortUse> portsInUse = new PortMap<>();
 
   /** Every connection ever made, in order of creation: live, or reduced to its record. */
   private final List<HistorySlot> history = new ArrayList<>();
 
   private final List<TcpObserver> observers = new ArrayList<>();
-  private final Env env = new Env();
   private int nextEphemeral = FIRST_EPHEMERAL_PORT;
 
-  /** A connection with its timer, its place in the history and, for a child, its listener. */
-  private static final class Entry {
-    final TcpConnection connection;
-    final Timer timer;
-    final TcpListener parent;
-    final HistorySlot slot;
-
-    Entry(TcpConnection connection, Timer timer, TcpListener parent, HistorySlot slot) {
-      this.connection = connection;
-      this.timer = timer;
-      this.parent = parent;
-      this.slot = slot;
-    }
+  /** The count of connections on one local port. */
+  private static final class PortUse {
+    int connections;
   }
 
   /**
@@ -162,6 +157,7 @@ public final class TcpStack {
         new TcpListener(
             this, new Endpoint(address, port), backlog, checkNotNull(acceptor, "acceptor"));
     listeners.put(port, listener);
+    listenerOrder.add(listener);
     report(
         FourTuple.listener(listener.local()), TcpState.CLOSED, TcpState.LISTEN, StateCause.OPEN, 0);
     return listener;
@@ -169,6 +165,7 @@ public final class TcpStack {
 
   void closeListener(TcpListener listener, StateCause cause) {
     listeners.remove(listener.local().port());
+    listenerOrder.remove(listener);
     report(FourTuple.listener(listener.local()), TcpState.LISTEN, TcpState.CLOSED, cause, 0);
   }
 
@@ -207,10 +204,10 @@ public final class TcpStack {
    * StateCause#HOST_CRASH}.
    */
   public void crash() {
-    for (Entry entry : new ArrayList<>(connections.values())) {
+    for (Entry entry : connections.values()) {
       entry.connection.vanish();
     }
-    for (TcpListener listener : new ArrayList<>(listeners.values())) {
+    for (TcpListener listener : new ArrayList<>(listenerOrder)) {
       listener.close(StateCause.HOST_CRASH);
     }
   }
@@ -242,7 +239,7 @@ public final class TcpStack {
   }
 
   public List<TcpListener> listeners() {
-    return List.copyOf(listeners.values());
+    return List.copyOf(listenerOrder);
   }
 
   /** The live connection with this 4-tuple, or null. */
@@ -262,13 +259,11 @@ public final class TcpStack {
    *     only drop that is not an RFC 9293 rule); true otherwise
    */
   public boolean receive(Ipv4Address source, Ipv4Address destination, TcpSegment seg) {
-    FourTuple tuple =
-        new FourTuple(
-            new Endpoint(destination, seg.destinationPort()),
-            new Endpoint(source, seg.sourcePort()));
-    Entry entry = connections.get(tuple);
-    TcpListener listener = listeners.get(seg.destinationPort());
-    if (entry != null && isNewIncarnation(entry.connection, seg, listener)) {
+    Entry entry =
+        connections.get(
+            ConnectionTable.key(destination, seg.destinationPort()),
+            ConnectionTable.key(source, seg.sourcePort()));
+    if (entry != null && isNewIncarnation(entry.connection, seg)) {
       // RFC 6191 / Linux: a new SYN with a higher sequence number ends TIME-WAIT early and
       // goes to the listener.
       entry.connection.endTimeWaitForNewSyn();
@@ -278,6 +273,11 @@ public final class TcpStack {
       entry.connection.onSegment(seg);
       return true;
     }
+    FourTuple tuple =
+        new FourTuple(
+            new Endpoint(destination, seg.destinationPort()),
+            new Endpoint(source, seg.sourcePort()));
+    TcpListener listener = listeners.get(seg.destinationPort());
     if (listener != null) {
       return listenArrives(listener, tuple, seg);
     }
@@ -285,14 +285,14 @@ public final class TcpStack {
     return true;
   }
 
-  private boolean isNewIncarnation(TcpConnection connection, TcpSegment seg, TcpListener listener) {
+  private boolean isNewIncarnation(TcpConnection connection, TcpSegment seg) {
     return config.acceptSynInTimeWait()
-        && listener != null
         && connection.state() == TcpState.TIME_WAIT
         && seg.has(TcpFlags.SYN)
         && !seg.has(TcpFlags.ACK)
         && !seg.has(TcpFlags.RST)
-        && Seq.gt(seg.seq(), connection.rcvNxt());
+        && Seq.gt(seg.seq(), connection.rcvNxt())
+        && listeners.containsKey(seg.destinationPort());
   }
 
   /** RFC 9293 3.10.7.1: no TCB. */
@@ -354,19 +354,14 @@ public final class TcpStack {
   // ---------------------------------------------------------------------------------------------
 
   private TcpConnection create(FourTuple tuple, TcpHandler handler, TcpListener parent) {
+    Entry entry = new Entry(parent);
     int iss = isns.isn(tuple, simulator.now());
     TcpConnection connection =
-        new TcpConnection(config, tuple, iss, isns.timestampOffset(tuple), env, handler);
-    Timer timer =
-        new Timer(
-            simulator,
-            "tcp/" + node + "/" + tuple,
-            () -> {
-              connection.onTimer();
-            });
-    HistorySlot slot = new HistorySlot(connection);
-    history.add(slot);
-    connections.put(tuple, new Entry(connection, timer, parent, slot));
+        new TcpConnection(config, tuple, iss, isns.timestampOffset(tuple), entry, handler);
+    entry.attach(connection, new Timer(simulator, "tcp/" + node + "/" + tuple, entry));
+    history.add(entry.slot);
+    connections.put(tuple, entry);
+    usePort(tuple.local().port(), 1);
     long now = simulator.now();
     for (TcpObserver observer : observers) {
       observer.onCreated(now, connection);
@@ -386,12 +381,20 @@ public final class TcpStack {
   }
 
   private boolean portInUse(int port) {
-    for (FourTuple tuple : connections.keySet()) {
-      if (tuple.local().port() == port) {
-        return true;
-      }
+    return portsInUse.containsKey(port);
+  }
+
+  /** Counts a connection more ({@code delta} 1) or less (-1) on local port {@code port}. */
+  private void usePort(int port, int delta) {
+    PortUse use = portsInUse.get(port);
+    if (use == null) {
+      use = new PortUse();
+      portsInUse.put(port, use);
     }
-    return false;
+    use.connections += delta;
+    if (use.connections == 0) {
+      portsInUse.remove(port);
+    }
   }
 
   private void report(
@@ -402,8 +405,36 @@ public final class TcpStack {
     }
   }
 
-  /** The environment of every connection of this stack. */
-  private final class Env implements TcpConnection.Environment {
+  /**
+   * A connection of this stack while it is in the table: its environment, the action of its timer,
+   * its place in the history and, for a child, its listener. Being the connection's own
+   * environment, it reaches its timer and listener without a lookup.
+   */
+  private final class Entry implements TcpConnection.Environment, Runnable {
+    final TcpListener parent;
+    TcpConnection connection;
+    Timer timer;
+    HistorySlot slot;
+
+    /** Whether the connection left the table (CLOSED, or a child back in LISTEN). */
+    boolean removed;
+
+    Entry(TcpListener parent) {
+      this.parent = parent;
+    }
+
+    void attach(TcpConnection connection, Timer timer) {
+      this.connection = connection;
+      this.timer = timer;
+      this.slot = new HistorySlot(connection);
+    }
+
+    /** The timer expired. */
+    @Override
+    public void run() {
+      connection.onTimer();
+    }
+
     @Override
     public long now() {
       return simulator.now();
@@ -418,41 +449,41 @@ public final class TcpStack {
     public void stateChanged(
         TcpConnection connection, TcpState from, TcpState to, StateCause cause, int causeFlags) {
       report(connection.tuple(), from, to, cause, causeFlags);
-      Entry entry = connections.get(connection.tuple());
-      if (entry == null || entry.connection != connection) {
+      if (removed) {
         return;
       }
-      if (entry.parent != null) {
+      if (parent != null) {
         if (to == TcpState.SYN_RECEIVED) {
-          entry.parent.childEmbryonic(1);
+          parent.childEmbryonic(1);
         } else if (from == TcpState.SYN_RECEIVED) {
-          entry.parent.childEmbryonic(-1);
+          parent.childEmbryonic(-1);
           if (to == TcpState.ESTABLISHED) {
-            entry.parent.childEstablished();
+            parent.childEstablished();
           }
         }
       }
       if (to == TcpState.CLOSED || to == TcpState.LISTEN) {
         // A closed TCB is deleted; a child back in LISTEN is released to its listener. Only
         // its record stays.
-        entry.timer.cancel();
+        timer.cancel();
         connections.remove(connection.tuple());
-        entry.slot.ended = ConnectionRecord.of(connection);
-        entry.slot.live = null;
+        usePort(connection.tuple().local().port(), -1);
+        removed = true;
+        slot.ended = ConnectionRecord.of(connection);
+        slot.live = null;
       }
     }
 
     @Override
     public void timersChanged(TcpConnection connection) {
-      Entry entry = connections.get(connection.tuple());
-      if (entry == null || entry.connection != connection) {
+      if (removed) {
         return;
       }
       long at = connection.pollAt();
       if (at == TcpConnection.NEVER) {
-        entry.timer.cancel();
+        timer.cancel();
       } else {
-        entry.timer.scheduleAt(Math.max(at, simulator.now()));
+        timer.scheduleAt(Math.max(at, simulator.now()));
       }
     }
 

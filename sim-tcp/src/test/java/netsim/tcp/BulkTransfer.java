@@ -35,6 +35,7 @@ final class BulkTransfer {
       long establishedAt,
       long finishedAt,
       long retransmissions,
+      long timeouts,
       String traceDigest,
       TcpState clientState,
       TcpState serverState,
@@ -115,6 +116,17 @@ final class BulkTransfer {
           }
         });
     TcpStack clientTcp = TcpStack.install(client, clientConfig);
+    long[] timeouts = new long[1];
+    clientTcp.addObserver(
+        new TcpObserver() {
+          @Override
+          public void onRetransmit(
+              long time, FourTuple connection, TcpSegment segment, RetransmitReason reason) {
+            if (reason == RetransmitReason.RTO) {
+              timeouts[0]++;
+            }
+          }
+        });
     TcpStack serverTcp = TcpStack.install(server, serverConfig);
 
     byte[] data = new byte[size];
@@ -176,6 +188,7 @@ final class BulkTransfer {
         times[0],
         times[1],
         clientSide.retransmissions(),
+        timeouts[0],
         HexFormat.of().formatHex(digest.digest()),
         clientSide.state(),
         serverState,

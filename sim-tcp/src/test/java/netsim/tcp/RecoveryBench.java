@@ -87,4 +87,29 @@ final class RecoveryBench implements LossRecovery.Connection {
   public void stopRttTiming() {
     requests.add("stop RTT timing");
   }
+
+  /** The scoreboard a test fills with {@link #sack}. */
+  final SackScoreboard scoreboard = new SackScoreboard();
+
+  /** Whether unsent data waits that the peer's window takes. */
+  boolean newData;
+
+  /** The peer SACKs positions [left, right), as blocks in an ACK at SND.UNA would (ISS 0). */
+  void sack(long... edges) {
+    List<TcpOptions.SackBlock> blocks = new ArrayList<>();
+    for (int i = 0; i < edges.length; i += 2) {
+      blocks.add(new TcpOptions.SackBlock((int) edges[i], (int) edges[i + 1]));
+    }
+    scoreboard.update(0, sndUna, sndMax, blocks);
+  }
+
+  @Override
+  public SackScoreboard scoreboard() {
+    return scoreboard;
+  }
+
+  @Override
+  public boolean mayTransmitNewData() {
+    return newData;
+  }
 }

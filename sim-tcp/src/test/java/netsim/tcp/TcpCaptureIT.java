@@ -85,4 +85,34 @@ class TcpCaptureIT {
     assertThat(rows.get(1).get(0))
         .isEqualTo(String.format(java.util.Locale.ROOT, "%.9f", Time.millis(100) / 1e9));
   }
+
+  @Test
+  void tsharkDecodesTheSackBlocksOfAReceiverThatMissedASegment(@TempDir Path directory)
+      throws IOException {
+    assumeTrue(Tshark.available(), Tshark::unavailableReason);
+    Path capture = directory.resolve("server.pcap");
+    try (OutputStream out = Files.newOutputStream(capture);
+        PcapWriter writer = new PcapWriter(out)) {
+      Testbed t = Testbed.of(7, "50ms", TcpConfig.builder().sackPermitted(true).build());
+      t.net.tap(t.serverHost, writer);
+      t.onClientToServer(
+          FaultRule.match(Match.builder().dataLength(1, 100_000).build()).nth(1).drop());
+      t.listen(t.recorder("S", TcpConnection::shutdownOutput));
+      t.at(
+          "0s",
+          () -> {
+            TcpConnection c = t.connect(new TcpHandler() {});
+            t.at("500ms", () -> c.send(new byte[3 * 1448]));
+          });
+      t.run();
+    }
+    List<List<String>> rows =
+        Tshark.fields(
+            capture, "tcp.srcport", "tcp.ack", "tcp.options.sack_le", "tcp.options.sack_re");
+    // The server's ACKs while the first segment (1448 bytes) is missing, in relative numbers.
+    assertThat(rows)
+        .filteredOn(row -> row.get(0).equals("80") && !row.get(2).isEmpty())
+        .extracting(row -> row.get(1) + " " + row.get(2) + "-" + row.get(3))
+        .containsExactly("1 1449-2897", "1 1449-4345");
+  }
 }

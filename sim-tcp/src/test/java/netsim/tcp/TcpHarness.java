@@ -189,7 +189,8 @@ final class TcpHarness implements TcpConnection.Environment {
 
   /**
    * Asserts exactly these segments were sent since the last check, each described as "FLAGS seq=N
-   * ack=N" (ack only with ACK set), with " len=N" when data was carried.
+   * ack=N" (ack only with ACK set), with " len=N" when data was carried and " sack=L:R" for each
+   * SACK block.
    */
   void expect(String... segments) {
     List<String> actual = new ArrayList<>();
@@ -212,6 +213,9 @@ final class TcpHarness implements TcpConnection.Environment {
     }
     if (seg.dataLength() > 0) {
       text.append(" len=").append(seg.dataLength());
+    }
+    for (TcpOptions.SackBlock block : seg.options().sackBlocks()) {
+      text.append(" sack=").append(block);
     }
     return text.toString();
   }

@@ -206,6 +206,97 @@ class TcpStackTest {
   }
 
   @Test
+  void anEstablishedConnection_takesItsSegments_beforeTheListenerOnItsPort() {
+    stack.listen(80, 4, child -> new TcpHandler() {});
+    stack.receive(PEER, US, segment("SYN", 700, 0, 0));
+    TcpConnection child = stack.connections().get(0);
+    stack.receive(PEER, US, segment("ACK", 701, child.iss() + 1, 0));
+    assertThat(child.state()).isEqualTo(TcpState.ESTABLISHED);
+    sent.clear();
+    // An ACK would get a RST from the listener (3.10.7.2); the connection takes its data.
+    stack.receive(PEER, US, segment("PSH|ACK", 701, child.iss() + 1, 10));
+    assertThat(child.bytesDelivered()).isEqualTo(10);
+    assertThat(sent).noneMatch(line -> line.startsWith("RST"));
+    // Another remote port is another 4-tuple: the listener answers it.
+    stack.receive(
+        PEER, US, TcpSegment.builder(40001, 80).seq(5).ack(1).flags(TcpFlags.ACK).build());
+    assertThat(sent).last().isEqualTo("RST seq=1 from LISTEN");
+  }
+
+  @Test
+  void aConnectionInTimeWait_takesTheSegmentsOfItsFourTuple() {
+    Endpoint remote = new Endpoint(PEER, 80);
+    TcpConnection first = inTimeWait(5000, remote);
+    int iss = first.iss();
+    sent.clear();
+    // RFC 9293 3.10.7.4: a retransmitted FIN in TIME-WAIT is acknowledged, not reset.
+    stack.receive(PEER, US, fromPeerTo(5000, "FIN|ACK", 701, iss + 2));
+    assertThat(sent).containsExactly("ACK seq=" + (iss + 2) + " ack=702 from TIME_WAIT");
+    // Another local port has no connection: RFC 9293 3.10.7.1.
+    stack.receive(PEER, US, fromPeerTo(5001, "FIN|ACK", 701, iss + 2));
+    assertThat(sent).last().isEqualTo("RST seq=" + (iss + 2) + " from CLOSED");
+  }
+
+  @Test
+  void anAbortedConnection_leavesTheTable_andItsFourTupleMayBeOpenedAgain() {
+    Endpoint remote = new Endpoint(PEER, 80);
+    TcpConnection first = stack.connect(5000, remote, new TcpHandler() {});
+    first.abort();
+    assertThat(stack.connection(first.tuple())).isNull();
+    sent.clear();
+    stack.receive(PEER, US, fromPeerTo(5000, "SYN|ACK", 700, first.iss() + 1));
+    assertThat(sent).containsExactly("RST seq=" + (first.iss() + 1) + " from CLOSED");
+    TcpConnection again = stack.connect(5000, remote, new TcpHandler() {});
+    assertThat(stack.connection(again.tuple())).isSameAs(again);
+    stack.receive(PEER, US, fromPeerTo(5000, "SYN|ACK", 900, again.iss() + 1));
+    assertThat(again.state()).isEqualTo(TcpState.ESTABLISHED);
+    assertThat(stack.connections()).containsExactly(again);
+  }
+
+  @Test
+  void aLocalPort_isInUseUntilItsLastConnectionCloses() {
+    TcpConnection toA = stack.connect(49152, new Endpoint(PEER, 80), new TcpHandler() {});
+    TcpConnection toB = stack.connect(49152, new Endpoint(PEER, 81), new TcpHandler() {});
+    toA.abort();
+    // 49152 still carries the connection to port 81.
+    assertThat(stack.connect(new Endpoint(PEER, 82), new TcpHandler() {}).local().port())
+        .isEqualTo(49153);
+    toB.abort();
+    // The next port in turn is 49154; wrapping around the range would come back to 49152.
+    assertThat(stack.connect(new Endpoint(PEER, 82), new TcpHandler() {}).local().port())
+        .isEqualTo(49154);
+    for (int port = 49155; port <= 0xFFFF; port++) {
+      stack.connect(port, new Endpoint(PEER, 83), new TcpHandler() {});
+    }
+    assertThat(stack.connect(new Endpoint(PEER, 84), new TcpHandler() {}).local().port())
+        .isEqualTo(49152);
+  }
+
+  @Test
+  void manyConnectionsOnOneListener_eachTakesItsOwnSegments() {
+    stack.listen(80, 20_000, child -> new TcpHandler() {});
+    for (int port = 1; port <= 5000; port++) {
+      stack.receive(PEER, US, TcpSegment.builder(port, 80).seq(port).flags(TcpFlags.SYN).build());
+    }
+    List<TcpConnection> children = stack.connections();
+    assertThat(children).hasSize(5000);
+    for (TcpConnection child : children) {
+      int port = child.remote().port();
+      assertThat(child.tuple().toString()).isEqualTo("10.0.0.2:80-10.0.0.1:" + port);
+      stack.receive(
+          PEER,
+          US,
+          TcpSegment.builder(port, 80)
+              .seq(port + 1)
+              .ack(child.iss() + 1)
+              .flags(TcpFlags.ACK)
+              .build());
+      assertThat(child.state()).isEqualTo(TcpState.ESTABLISHED);
+      assertThat(stack.connection(child.tuple())).isSameAs(child);
+    }
+  }
+
+  @Test
   void connectingTwiceOnOneFourTuple_isRefused() {
     Endpoint remote = new Endpoint(PEER, 80);
     stack.connect(5000, remote, new TcpHandler() {});
@@ -227,13 +318,7 @@ class TcpStackTest {
           }
         });
     Endpoint remote = new Endpoint(PEER, 80);
-    TcpConnection first = stack.connect(5000, remote, new TcpHandler() {});
-    int iss = first.iss();
-    stack.receive(PEER, US, fromPeerTo(5000, "SYN|ACK", 700, iss + 1));
-    first.shutdownOutput();
-    stack.receive(PEER, US, fromPeerTo(5000, "ACK", 701, iss + 2));
-    stack.receive(PEER, US, fromPeerTo(5000, "FIN|ACK", 701, iss + 2));
-    assertThat(first.state()).isEqualTo(TcpState.TIME_WAIT);
+    TcpConnection first = inTimeWait(5000, remote);
     sent.clear();
 
     assertThatThrownBy(() -> stack.connect(5000, remote, new TcpHandler() {}))
@@ -249,6 +334,18 @@ class TcpStackTest {
     TcpConnection again = stack.connect(5000, remote, new TcpHandler() {});
     assertThat(again.state()).isEqualTo(TcpState.SYN_SENT);
     assertThat(sent).containsExactly("SYN seq=" + again.iss() + " from SYN_SENT");
+  }
+
+  /** A connection from {@code port} to {@code remote}, closed by us first, now in TIME-WAIT. */
+  private TcpConnection inTimeWait(int port, Endpoint remote) {
+    TcpConnection connection = stack.connect(port, remote, new TcpHandler() {});
+    int iss = connection.iss();
+    stack.receive(PEER, US, fromPeerTo(port, "SYN|ACK", 700, iss + 1));
+    connection.shutdownOutput();
+    stack.receive(PEER, US, fromPeerTo(port, "ACK", 701, iss + 2));
+    stack.receive(PEER, US, fromPeerTo(port, "FIN|ACK", 701, iss + 2));
+    assertThat(connection.state()).isEqualTo(TcpState.TIME_WAIT);
+    return connection;
   }
 
   /** A segment from the peer's port 80 to our {@code port}. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import netsim.report.files.OutputException;
 import netsim.report.files.OutputPaths;
-import netsim.report.output.RunOutputs;
+import netsim.report.output.RunWriter;
 import netsim.scenario.config.ConfigException;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.run.RunException;
@@ -82,13 +82,13 @@ final class RunCommand implements Callable<Integer> {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.of(e);
     }
-    RunOutputs.Outcome outcome;
+    RunWriter.Outcome outcome;
     Path dir = null;
     RunProgress progress =
         new RunProgress(err, System.console() != null, System::nanoTime, config.stop().at());
     try {
       dir = out != null ? OutputPaths.directory(out) : OutputPaths.defaultDirectory(config.name());
-      outcome = RunOutputs.run(config, dir, plots, progress);
+      outcome = RunWriter.run(config, dir, plots, progress);
     } catch (OutputException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.USAGE;

@@ -256,4 +256,43 @@ class ConfigErrorsTest {
         """);
     assertThat(err).contains("links[0].queue:").contains("takes no parameters");
   }
+
+  @Test
+  void redIdlePacketTimeWithoutAUnit_isRefusedAtTheValue() throws IOException {
+    String err =
+        error(
+            TWO_HOSTS
+                + """
+        links:
+          - {a: client, b: server, queue: {kind: red, min: 5, max: 15, idlePacketTime: 400}}
+        """);
+    assertThat(err)
+        .startsWith("netsim: " + dir.resolve("exp.yaml") + ":5:64: links[0].queue.idlePacketTime:");
+  }
+
+  @Test
+  void redMeanPacketSizeOfZero_isRefusedAtTheValue() throws IOException {
+    String err =
+        error(
+            TWO_HOSTS
+                + """
+        links:
+          - {a: client, b: server, queue: {kind: red, min: 5, max: 15, meanPacketSize: 0}}
+        """);
+    assertThat(err)
+        .startsWith("netsim: " + dir.resolve("exp.yaml") + ":5:64: links[0].queue.meanPacketSize:")
+        .contains("out of range");
+  }
+
+  @Test
+  void redIdleParametersOnCodel_areRefused() throws IOException {
+    String err =
+        error(
+            TWO_HOSTS
+                + """
+        links:
+          - {a: client, b: server, queue: {kind: codel, meanPacketSize: 500}}
+        """);
+    assertThat(err).contains("links[0].queue:").contains("meanPacketSize");
+  }
 }

@@ -20,10 +20,10 @@ import netsim.tcp.TcpSegment;
  * an inbound packet, a system call or a shell command the simulation runs up to the event's time
  * and nothing may have been sent that the script does not expect; an outbound line takes the next
  * segment the endpoint sent (running the simulation until one comes or the line's time, plus the
- * tolerance, has passed) and compares it. As in packetdrill, a relative time counts from when the
- * previous event ended: the time its segment was sent, or the time a call started. Unlike
- * packetdrill, a segment sent after the last event (up to its time) fails the script, so that a
- * script can end by asserting silence.
+ * tolerance, has passed), or the next few that together make up its payload, and compares them. As
+ * in packetdrill, a relative time counts from when the previous event ended: the time its segment
+ * was sent, or the time a call started. Unlike packetdrill, a segment sent after the last event (up
+ * to its time) fails the script, so that a script can end by asserting silence.
  */
 final class ScriptRun {
   /** Script options that do not change what the endpoint does. */
@@ -41,8 +41,6 @@ final class ScriptRun {
           "tcp_ts_ecr_scaled",
           // packetdrill's scale of outbound TS values; netsim does not compare TS values
           "tcp_ts_tick_usecs",
-          // no TSO/GSO splitting to allow for: netsim compares each segment as sent
-          "strict_segments",
           "mtu");
 
   /** The largest {@code --tolerance_usecs}: as long as a script may last. */
@@ -65,6 +63,10 @@ final class ScriptRun {
   private TcpConnection infoConnection;
 
   private long tolerance;
+
+  /** One segment per outbound line ({@code --strict_segments}), instead of TSO/GSO pieces. */
+  private boolean strictSegments;
+
   private Pending pending;
 
   /** A blocking call that has not returned yet. */
@@ -130,6 +132,7 @@ final class ScriptRun {
 
   private void checkSupported() {
     tolerance = options.tolerance() >= 0 ? options.tolerance() : options.profile().tolerance();
+    strictSegments = options.strictSegments();
     for (Map.Entry<String, String> option : script.options().entrySet()) {
       String name = option.getKey();
       String value = option.getValue();
@@ -140,6 +143,7 @@ final class ScriptRun {
                 0, "--ip_version=" + value + " (netsim models IPv4 only)");
           }
         }
+        case "strict_segments" -> strictSegments = true;
         case "tolerance_usecs" -> {
           if (options.tolerance() < 0) {
             long usecs = parseLong(name, value);
@@ -495,38 +499,95 @@ final class ScriptRun {
     return result.problem();
   }
 
-  /** The next sent segment must match {@code packet} and leave within the line's time. */
+  /**
+   * The next segments sent must match {@code packet} and leave within the line's time. Without
+   * {@code --strict_segments} the line takes, as packetdrill does, segments one after another until
+   * their payload reaches its own: the pieces a TSO/GSO segment would be cut into (see {@link
+   * SegmentMatcher}); with it, exactly one. Every piece must leave within the line's time
+   * (packetdrill looks at the last one's; pieces of a real TSO segment leave together). Returns
+   * when the last piece left.
+   */
   private long expectSegment(Event event, PacketSpec packet, long earliest, long latest) {
     long deadline = latest == Long.MAX_VALUE ? Long.MAX_VALUE : latest + tolerance;
-    SentSegment sent = nextSent(deadline);
     String expected = script.line(event.line());
-    if (sent == null) {
+    List<SentSegment> taken = new ArrayList<>();
+    int payload = 0;
+    do {
+      SentSegment sent = nextSent(deadline);
+      if (sent == null) {
+        break;
+      }
+      taken.add(sent);
+      payload += sent.segment().dataLength();
+    } while (!strictSegments && payload < packet.length());
+    if (taken.isEmpty()) {
       throw new ScriptFailure(
           event.line(),
           "expected segment not sent (waited until " + seconds(host.now()) + ")",
           expected,
           "nothing sent");
     }
-    String actual = seconds(sent.time()) + " " + matcher.format(sent.segment());
-    String difference = matcher.difference(packet, sent.segment());
-    if (difference != null) {
-      throw new ScriptFailure(event.line(), difference, expected, actual);
+    SegmentMatcher.Mismatch mismatch = matcher.difference(packet, segments(taken));
+    if (mismatch != null) {
+      String reason = mismatch.reason();
+      if (!strictSegments && payload < packet.length()) {
+        reason += " (waited until " + seconds(host.now()) + ")";
+      }
+      throw new ScriptFailure(event.line(), reason, expected, actual(taken, mismatch.piece()));
     }
-    if (event.time().kind() != EventTime.Kind.ANY
-        && (sent.time() < earliest - tolerance || sent.time() > deadline)) {
-      throw new ScriptFailure(
-          event.line(),
-          "segment sent at "
-              + seconds(sent.time())
-              + ", expected "
-              + window(earliest, latest)
-              + " (tolerance "
-              + Time.format(tolerance)
-              + ")",
-          expected,
-          actual);
+    if (event.time().kind() != EventTime.Kind.ANY) {
+      for (int i = 0; i < taken.size(); i++) {
+        SentSegment sent = taken.get(i);
+        if (sent.time() < earliest - tolerance || sent.time() > deadline) {
+          throw new ScriptFailure(
+              event.line(),
+              "segment "
+                  + (taken.size() > 1 ? (i + 1) + " of the line " : "")
+                  + "sent at "
+                  + seconds(sent.time())
+                  + ", expected "
+                  + window(earliest, latest)
+                  + " (tolerance "
+                  + Time.format(tolerance)
+                  + ")",
+              expected,
+              actual(taken, SegmentMatcher.JOINED));
+        }
+      }
     }
-    return sent.time();
+    return taken.get(taken.size() - 1).time();
+  }
+
+  /**
+   * {@code 0.300000 > P. 1:3001(3000) ack 1 win 65535 (3 segments joined, sent at 0.300000)}: the
+   * segments taken for a line, one of them or all joined.
+   */
+  private String actual(List<SentSegment> taken, int piece) {
+    if (piece != SegmentMatcher.JOINED) {
+      SentSegment sent = taken.get(piece);
+      return seconds(sent.time()) + " " + matcher.format(sent.segment());
+    }
+    SentSegment last = taken.get(taken.size() - 1);
+    if (taken.size() == 1) {
+      return seconds(last.time()) + " " + matcher.format(last.segment());
+    }
+    long first = taken.get(0).time();
+    return seconds(last.time())
+        + " "
+        + matcher.format(SegmentMatcher.join(segments(taken)))
+        + " ("
+        + taken.size()
+        + " segments joined, sent "
+        + window(first, last.time())
+        + ")";
+  }
+
+  private static List<TcpSegment> segments(List<SentSegment> taken) {
+    List<TcpSegment> segments = new ArrayList<>(taken.size());
+    for (SentSegment sent : taken) {
+      segments.add(sent.segment());
+    }
+    return segments;
   }
 
   /** Takes the oldest segment not yet matched, running the simulation up to the deadline. */

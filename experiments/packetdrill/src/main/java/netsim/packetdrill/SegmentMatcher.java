@@ -14,14 +14,173 @@ import netsim.tcp.TcpSegment;
  * compared (packetdrill does not by default) but are remembered so that later inbound echoes map to
  * the model's clock; timestamp echoes are. The window scale's value, like the window, is compared
  * only where the profile compares windows.
+ *
+ * <p>A line may stand for several segments sent one after another: Linux hands its device one large
+ * TSO/GSO segment ({@code > P. 1:10001(10000)}) where the model sends MSS-sized ones, and
+ * packetdrill (without {@code --strict_segments}) reads consecutive segments as the pieces of one
+ * until their payload reaches the line's. The pieces must follow each other without a gap and
+ * differ only where cutting a segment makes them differ: PSH and FIN go on the last piece, CWR on
+ * the first; every other flag, the acknowledgment number, window, urgent pointer and the option
+ * layout are the same in each; and every piece but the last is as long as the first. The line is
+ * then compared with the pieces joined: the first piece's sequence number and CWR, the last one's
+ * other flags and options, all the payload.
  */
 final class SegmentMatcher {
+  /** The flags only one piece of a cut segment carries: CWR the first, PSH and FIN the last. */
+  private static final int PIECE_FLAGS = TcpFlags.CWR | TcpFlags.PSH | TcpFlags.FIN;
+
   private final Profile profile;
   private final SequenceSpace space;
 
   SegmentMatcher(Profile profile, SequenceSpace space) {
     this.profile = profile;
     this.space = space;
+  }
+
+  /**
+   * Why {@code pieces} do not stand for {@code expected}: the reason and the piece to show.
+   *
+   * @param piece the index of the piece that differs, or {@link #JOINED} for all of them joined
+   */
+  record Mismatch(String reason, int piece) {}
+
+  /** {@link Mismatch#piece()} of a mismatch of the joined segment. */
+  static final int JOINED = -1;
+
+  /**
+   * The first way the segments sent one after another, {@code pieces} (at least one), differ from
+   * the one {@code expected}, or null. The pieces are those taken for the line: all of them but the
+   * last carry less payload than the line together; a single piece is compared as it is.
+   */
+  Mismatch difference(PacketSpec expected, List<TcpSegment> pieces) {
+    int total = pieces.get(0).dataLength();
+    for (int i = 1; i < pieces.size(); i++) {
+      TcpSegment piece = pieces.get(i);
+      boolean last = i == pieces.size() - 1 && total + piece.dataLength() >= expected.length();
+      String problem = continuation(pieces.get(i - 1), piece, pieces.get(0), last);
+      if (problem != null) {
+        return new Mismatch(
+            "segment " + (i + 1) + " of " + pieces.size() + " taken for the line: " + problem, i);
+      }
+      total += piece.dataLength();
+    }
+    if (pieces.size() > 1 && total != expected.length()) {
+      return new Mismatch(
+          "payload length: expected "
+              + expected.length()
+              + " but the "
+              + pieces.size()
+              + " segments sent in a row carry "
+              + total,
+          JOINED);
+    }
+    String problem = difference(expected, join(pieces));
+    return problem == null ? null : new Mismatch(problem, JOINED);
+  }
+
+  /** How {@code piece} fails to continue {@code previous} as the next piece of one segment. */
+  private String continuation(
+      TcpSegment previous, TcpSegment piece, TcpSegment first, boolean last) {
+    int shared = previous.flags() & ~PIECE_FLAGS;
+    if ((piece.flags() & ~PIECE_FLAGS) != shared) {
+      return "flags: expected "
+          + flags(shared)
+          + " (those of the segment before, PSH, FIN and CWR aside) but sent "
+          + flags(piece.flags());
+    }
+    long end = space.outboundSeq(previous.seq() + previous.dataLength());
+    long seq = space.outboundSeq(piece.seq());
+    if (seq != end) {
+      return "sequence number: expected "
+          + end
+          + " (where the segment before ends) but sent "
+          + seq;
+    }
+    if (piece.ack() != previous.ack()) {
+      return "acknowledgment field: expected "
+          + ackText(previous)
+          + " (that of the segment before) but sent "
+          + ackText(piece);
+    }
+    if (piece.window() != previous.window()) {
+      return "window: expected "
+          + previous.window()
+          + " (that of the segment before) but sent "
+          + piece.window();
+    }
+    if (piece.urgentPointer() != previous.urgentPointer()) {
+      return "urgent pointer: expected "
+          + previous.urgentPointer()
+          + " (that of the segment before) but sent "
+          + piece.urgentPointer();
+    }
+    List<TcpOptionSpec> before = WireOptions.of(previous);
+    List<TcpOptionSpec> now = WireOptions.of(piece);
+    if (!sameLayout(before, now)) {
+      return "options: expected the layout of the segment before, "
+          + options(toScript(before))
+          + ", but sent "
+          + options(toScript(now));
+    }
+    if (!last && piece.dataLength() != first.dataLength()) {
+      return "payload length: expected "
+          + first.dataLength()
+          + " (every piece but the last as long as the first) but sent "
+          + piece.dataLength();
+    }
+    return null;
+  }
+
+  private String ackText(TcpSegment segment) {
+    return segment.has(TcpFlags.ACK)
+        ? Long.toString(space.outboundAck(segment.ack()))
+        : Long.toString(segment.ack() & 0xFFFF_FFFFL);
+  }
+
+  private static boolean sameLayout(List<TcpOptionSpec> a, List<TcpOptionSpec> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i).kind() != b.get(i).kind()
+          || a.get(i).blocks().size() != b.get(i).blocks().size()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * One segment standing for {@code pieces}: the first one's sequence number and CWR flag, the last
+   * one's other flags, fields and options, and the payload of all of them in order.
+   */
+  static TcpSegment join(List<TcpSegment> pieces) {
+    if (pieces.size() == 1) {
+      return pieces.get(0);
+    }
+    TcpSegment first = pieces.get(0);
+    TcpSegment last = pieces.get(pieces.size() - 1);
+    int total = 0;
+    for (TcpSegment piece : pieces) {
+      total += piece.dataLength();
+    }
+    byte[] data = new byte[total];
+    int at = 0;
+    for (TcpSegment piece : pieces) {
+      System.arraycopy(piece.data(), 0, data, at, piece.dataLength());
+      at += piece.dataLength();
+    }
+    int flags = (last.flags() & ~TcpFlags.CWR) | (first.flags() & TcpFlags.CWR);
+    return new TcpSegment(
+        last.sourcePort(),
+        last.destinationPort(),
+        first.seq(),
+        last.ack(),
+        flags,
+        last.window(),
+        last.urgentPointer(),
+        last.options(),
+        data);
   }
 
   /** The first field in which {@code actual} differs from {@code expected}, or null. */

@@ -188,6 +188,71 @@ class PacketdrillRunnerTest {
     }
   }
 
+  /**
+   * One line for the pieces of a TSO/GSO segment: the peer's MSS is 1460 and the initial window
+   * three segments, so a write of 4380 bytes leaves at once in three full segments.
+   */
+  @Nested
+  class SegmentPieces {
+    private static final String WRITE_4380 = ESTABLISHED + "+0 write(4, ..., 4380) = 4380\n";
+
+    @Test
+    void oneLargeLine_takesTheThreeMssSegmentsOfAWrite() {
+      ScriptResult result = run(WRITE_4380 + "+0 > P. 1:4381(4380) ack 1\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void theSegmentsMayAlsoBeExpectedOneByOne() {
+      ScriptResult result =
+          run(
+              WRITE_4380
+                  + "+0 > . 1:1461(1460) ack 1\n"
+                  + "+0 > . 1461:2921(1460) ack 1\n"
+                  + "+0 > P. 2921:4381(1460) ack 1\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aLineCoveringTwoOfThreeSegments_leavesTheThirdForTheNextLine() {
+      ScriptResult result =
+          run(WRITE_4380 + "+0 > . 1:2921(2920) ack 1\n+0 > P. 2921:4381(1460) ack 1\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void piecesThatNeverReachTheLine_fail_afterTheLinesTime() {
+      ScriptResult result = run(WRITE_4380 + "+0 > P. 1:5001(5000) ack 1\n");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.reason())
+          .isEqualTo(
+              "payload length: expected 5000 but the 3 segments sent in a row carry 4380"
+                  + " (waited until 0.204000)");
+      assertThat(result.actual())
+          .isEqualTo(
+              "0.200000 > P. 1:4381(4380) ack 1 win 65535 (3 segments joined, sent at"
+                  + " 0.200000)");
+    }
+
+    @Test
+    void strictSegmentsScriptOption_takesOneSegmentPerLine() {
+      ScriptResult result =
+          run("--strict_segments\n" + WRITE_4380 + "+0 > P. 1:4381(4380) ack 1\n");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.reason()).isEqualTo("flags: expected P. but sent .");
+      assertThat(result.actual()).isEqualTo("0.200000 > . 1:1461(1460) ack 1 win 65535");
+    }
+
+    @Test
+    void strictSegmentsOption_takesOneSegmentPerLine() {
+      ScriptResult result =
+          run(
+              WRITE_4380 + "+0 > . 1:4381(4380) ack 1\n",
+              Options.defaults().withStrictSegments(true));
+      assertThat(result.reason()).isEqualTo("payload length: expected 4380 but sent 1460");
+    }
+  }
+
   @Nested
   class Timing {
     private static final String SYN_RETRANSMITTED = CONNECTING + "%s > S 0:0(0) <...>\n";

@@ -2,6 +2,7 @@ package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.function.LongSupplier;
 import netsim.core.Time;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
@@ -42,7 +43,7 @@ public final class CoDelQueue implements QueueDiscipline {
     }
 
     @Override
-    public QueueDiscipline create(UniformRandomProvider random) {
+    public QueueDiscipline create(UniformRandomProvider random, LongSupplier bandwidth) {
       return new CoDelQueue(this);
     }
 

@@ -2,6 +2,7 @@ package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.function.LongSupplier;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
@@ -22,7 +23,7 @@ public final class DropTailQueue implements QueueDiscipline {
     }
 
     @Override
-    public QueueDiscipline create(UniformRandomProvider random) {
+    public QueueDiscipline create(UniformRandomProvider random, LongSupplier bandwidth) {
       return new DropTailQueue(this);
     }
 

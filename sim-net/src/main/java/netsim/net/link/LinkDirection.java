@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import netsim.core.Labelled;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
@@ -48,6 +49,7 @@ public final class LinkDirection {
   private final Consumer<Packet> afterFaults = this::impair;
   private final DropSink dropSink = this::drop;
   private final Timer transmitter;
+  private final LongSupplier bandwidth = () -> this.config.bandwidth();
 
   private LinkConfig config;
   private LossModel loss;
@@ -104,7 +106,7 @@ public final class LinkDirection {
     this.transmitter = new Timer(simulator, "link/" + name + "/transmit", this::transmitted);
     this.config = checkNotNull(config, "config");
     this.loss = config.loss().create();
-    this.queue = config.queue().create(stream("queue"));
+    this.queue = config.queue().create(stream("queue"), bandwidth);
     this.up = config.up();
   }
 
@@ -165,7 +167,7 @@ public final class LinkDirection {
     }
     if (!newConfig.queue().equals(old.queue())) {
       QueueDiscipline previous = queue;
-      queue = newConfig.queue().create(stream("queue"));
+      queue = newConfig.queue().create(stream("queue"), bandwidth);
       // Hand the waiting packets over in order, without the old discipline's drop law (a
       // CoDel dequeue could drop them): flushing passes every packet to the sink.
       List<Packet> waiting = new ArrayList<>(previous.packets());
@@ -196,6 +198,9 @@ public final class LinkDirection {
         inTransmission = null;
         drop(lost, DropCause.DOWN);
       }
+      // The transmitter is free and finds the queue empty: the link is idle from now (RED ages
+      // its average over the time down).
+      queue.dequeue(simulator.now(), dropSink);
     }
     if (config.up() != newState) {
       config = config.toBuilder().up(newState).build();

@@ -2,6 +2,7 @@ package netsim.net.link;
 
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import netsim.core.Registry;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
@@ -22,7 +23,11 @@ public interface QueueDiscipline {
    */
   DropCause enqueue(Packet packet, long now);
 
-  /** Removes the next packet to transmit, or returns null when empty. */
+  /**
+   * Removes the next packet to transmit, or returns null when empty. The link calls it whenever its
+   * transmitter is free (after each transmission, when a packet arrives at an idle link, when the
+   * link goes down), so a null answer means the link is idle from {@code now} on (RED's idle rule).
+   */
   Packet dequeue(long now, DropSink drops);
 
   /** Drops everything queued (the link went down), reporting each packet. */
@@ -38,8 +43,10 @@ public interface QueueDiscipline {
      * A new, empty queue for one link direction.
      *
      * @param random the direction's own "queue" stream, for disciplines that draw (RED)
+     * @param bandwidth the link direction's current bandwidth in bit/s (0: unlimited), for
+     *     disciplines that convert between time and packets (RED's idle rule)
      */
-    QueueDiscipline create(UniformRandomProvider random);
+    QueueDiscipline create(UniformRandomProvider random, LongSupplier bandwidth);
 
     /**
      * Whether the discipline draws random numbers to decide its drops (RED does; CoDel and
@@ -58,8 +65,9 @@ public interface QueueDiscipline {
    *   <li>{@code red}: {@code mode} ({@code packets} or {@code bytes}), {@code min} and {@code max}
    *       (thresholds, required), {@code probability} (max p, default 0.02), {@code weight}
    *       (default 0.002), {@code gentle} (default false), {@code limit} (default 1000 packets;
-   *       required in byte mode), {@code idle-packet-time} (default 0), {@code max-packet} (default
-   *       1500);
+   *       required in byte mode), {@code idlePacketTime} (default 0: derived from the link's
+   *       bandwidth and {@code meanPacketSize}), {@code meanPacketSize} (default 500), {@code
+   *       maxPacketSize} (default 1500);
    *   <li>{@code codel}: {@code target} (default 5ms), {@code interval} (default 100ms), {@code
    *       limit} (packets, default 1000).
    * </ul>
@@ -85,11 +93,15 @@ public interface QueueDiscipline {
                     byteMode
                         ? p.integer("limit")
                         : p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS);
-                long idle = p.duration("idle-packet-time", 0);
+                long idle = p.duration("idlePacketTime", 0);
+                int meanPacket =
+                    Math.toIntExact(
+                        p.integer("meanPacketSize", RedQueue.Spec.DEFAULT_MEAN_PACKET_SIZE));
                 int maxPacket =
-                    Math.toIntExact(p.integer("max-packet", RedQueue.Spec.DEFAULT_MAX_PACKET_SIZE));
+                    Math.toIntExact(
+                        p.integer("maxPacketSize", RedQueue.Spec.DEFAULT_MAX_PACKET_SIZE));
                 return new RedQueue.Spec(
-                    byteMode, min, max, maxP, weight, gentle, limit, idle, maxPacket);
+                    byteMode, min, max, maxP, weight, gentle, limit, idle, meanPacket, maxPacket);
               })
           .register(
               "codel",

@@ -3,6 +3,7 @@ package netsim.net.link;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.function.LongSupplier;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
@@ -13,16 +14,26 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Avoidance", 1993): drops arriving packets with a probability that grows with an exponentially
  * weighted moving average of the queue size, so that senders back off before the queue is full.
  *
- * <p>On each arrival the average is updated, {@code avg = (1 - wq) avg + wq q}, or aged as if
- * {@code m} empty-queue samples had been taken when the packet finds the queue empty ({@code m} =
- * idle time / {@link Spec#idlePacketTime()}). Below {@code minThreshold} nothing is dropped;
- * between the thresholds the base probability is {@code pb = maxP (avg - min) / (max - min)}, and a
- * packet arriving {@code count} packets after the last drop is dropped with {@code pa = pb / (1 -
- * count pb)}, which spreads drops evenly: the gap between drops is uniform on 1 to 1/pb. At or
- * above {@code maxThreshold} every packet is dropped, unless {@code gentle}, where the probability
- * rises linearly from {@code maxP} to 1 up to twice the maximum. These drops have cause {@link
- * DropCause#AQM}; a packet that passes RED but finds the queue at its hard limit is dropped with
- * cause {@link DropCause#QUEUE}. Random draws come from the direction's "queue" stream.
+ * <p>On each arrival the average is updated, {@code avg = (1 - wq) avg + wq q}; a packet that finds
+ * the link idle (queue empty, transmitter free) instead ages it as if {@code m} empty-queue samples
+ * had been taken while the link was idle: {@code avg = (1 - wq)^m avg}, {@code m = idle time / s},
+ * where {@code s} is the transmission time of a typical packet (Floyd and Jacobson, section 11). By
+ * default {@code s} is the time the link takes to send {@link Spec#meanPacketSize()} bytes at its
+ * current bandwidth (as ns-2 and ns-3 do, with 500 bytes); without this ageing, an average left
+ * above {@code maxThreshold} when the queue drained would drop every later arrival and decay only
+ * by {@code 1 - wq} per dropped packet, stalling senders in retransmission backoff for good. The
+ * link is idle from the moment its transmitter finds the queue empty ({@link #dequeue} returns
+ * null) until the next packet is queued; ageing on an arrival that is dropped counts the idle time
+ * up to that arrival, so the next one does not count it again.
+ *
+ * <p>Below {@code minThreshold} nothing is dropped; between the thresholds the base probability is
+ * {@code pb = maxP (avg - min) / (max - min)}, and a packet arriving {@code count} packets after
+ * the last drop is dropped with {@code pa = pb / (1 - count pb)}, which spreads drops evenly: the
+ * gap between drops is uniform on 1 to 1/pb. At or above {@code maxThreshold} every packet is
+ * dropped, unless {@code gentle}, where the probability rises linearly from {@code maxP} to 1 up to
+ * twice the maximum. These drops have cause {@link DropCause#AQM}; a packet that passes RED but
+ * finds the queue at its hard limit is dropped with cause {@link DropCause#QUEUE}. Random draws
+ * come from the direction's "queue" stream.
  */
 public final class RedQueue implements QueueDiscipline {
 
@@ -38,9 +49,10 @@ public final class RedQueue implements QueueDiscipline {
    * @param weight the EWMA weight {@code wq} of each new sample, in (0, 1]
    * @param gentle whether the probability rises gradually to 1 between max and twice max
    * @param limit the hard limit of the queue, in packets or bytes
-   * @param idlePacketTime the transmission time of a typical small packet ({@code s} in the paper)
-   *     in nanoseconds, by which idle time ages the average; 0 to leave the average unchanged while
-   *     idle
+   * @param idlePacketTime the transmission time of a typical packet ({@code s} in the paper) in
+   *     nanoseconds, by which idle time ages the average; 0 to derive it from the link's bandwidth
+   *     and {@code meanPacketSize}
+   * @param meanPacketSize the typical packet size, in bytes, from which {@code s} is derived
    * @param maxPacketSize the packet size for byte mode's scaling, in bytes
    */
   public record Spec(
@@ -52,6 +64,7 @@ public final class RedQueue implements QueueDiscipline {
       boolean gentle,
       long limit,
       long idlePacketTime,
+      int meanPacketSize,
       int maxPacketSize)
       implements QueueDiscipline.Spec {
 
@@ -59,6 +72,9 @@ public final class RedQueue implements QueueDiscipline {
     public static final double DEFAULT_WEIGHT = 0.002;
 
     public static final int DEFAULT_MAX_PACKET_SIZE = 1500;
+
+    /** The typical packet of the idle rule, as ns-2's and ns-3's RED assume. */
+    public static final int DEFAULT_MEAN_PACKET_SIZE = 500;
 
     public Spec {
       checkArgument(
@@ -77,10 +93,15 @@ public final class RedQueue implements QueueDiscipline {
           "RED idle packet time must not be negative, got %s ns",
           idlePacketTime);
       checkArgument(
+          meanPacketSize > 0, "RED mean packet size must be positive, got %s", meanPacketSize);
+      checkArgument(
           maxPacketSize > 0, "RED max packet size must be positive, got %s", maxPacketSize);
     }
 
-    /** Packet mode with the default weight, not gentle, no idle ageing. */
+    /**
+     * Packet mode with the default weight, not gentle, idle ageing by the link's time for the
+     * default mean packet.
+     */
     public static Spec packets(
         double minThreshold, double maxThreshold, double maxP, long limitPackets) {
       return new Spec(
@@ -92,10 +113,14 @@ public final class RedQueue implements QueueDiscipline {
           false,
           limitPackets,
           0,
+          DEFAULT_MEAN_PACKET_SIZE,
           DEFAULT_MAX_PACKET_SIZE);
     }
 
-    /** Byte mode with the default weight, not gentle, no idle ageing. */
+    /**
+     * Byte mode with the default weight, not gentle, idle ageing by the link's time for the default
+     * mean packet.
+     */
     public static Spec bytes(
         double minThreshold, double maxThreshold, double maxP, long limitBytes) {
       return new Spec(
@@ -107,6 +132,7 @@ public final class RedQueue implements QueueDiscipline {
           false,
           limitBytes,
           0,
+          DEFAULT_MEAN_PACKET_SIZE,
           DEFAULT_MAX_PACKET_SIZE);
     }
 
@@ -120,6 +146,7 @@ public final class RedQueue implements QueueDiscipline {
           gentle,
           limit,
           idlePacketTime,
+          meanPacketSize,
           maxPacketSize);
     }
 
@@ -133,22 +160,57 @@ public final class RedQueue implements QueueDiscipline {
           newGentle,
           limit,
           idlePacketTime,
+          meanPacketSize,
           maxPacketSize);
     }
 
+    /** A fixed {@code s} for the idle rule; 0 derives it from the link's bandwidth. */
     public Spec withIdlePacketTime(long nanos) {
       return new Spec(
-          byteMode, minThreshold, maxThreshold, maxP, weight, gentle, limit, nanos, maxPacketSize);
+          byteMode,
+          minThreshold,
+          maxThreshold,
+          maxP,
+          weight,
+          gentle,
+          limit,
+          nanos,
+          meanPacketSize,
+          maxPacketSize);
+    }
+
+    public Spec withMeanPacketSize(int bytes) {
+      return new Spec(
+          byteMode,
+          minThreshold,
+          maxThreshold,
+          maxP,
+          weight,
+          gentle,
+          limit,
+          idlePacketTime,
+          bytes,
+          maxPacketSize);
     }
 
     public Spec withMaxPacketSize(int bytes) {
       return new Spec(
-          byteMode, minThreshold, maxThreshold, maxP, weight, gentle, limit, idlePacketTime, bytes);
+          byteMode,
+          minThreshold,
+          maxThreshold,
+          maxP,
+          weight,
+          gentle,
+          limit,
+          idlePacketTime,
+          meanPacketSize,
+          bytes);
     }
 
     @Override
-    public QueueDiscipline create(UniformRandomProvider random) {
-      return new RedQueue(this, checkNotNull(random, "random"));
+    public QueueDiscipline create(UniformRandomProvider random, LongSupplier bandwidth) {
+      return new RedQueue(
+          this, checkNotNull(random, "random"), checkNotNull(bandwidth, "bandwidth"));
     }
 
     @Override
@@ -159,18 +221,33 @@ public final class RedQueue implements QueueDiscipline {
 
   private final Spec spec;
   private final UniformRandomProvider random;
+  private final LongSupplier bandwidth;
   private final PacketFifo queue = new PacketFifo();
   private double average;
 
   /** Packets let through since the last early drop while the average was above min. */
   private long count;
 
-  /** When the queue last became empty, or -1 if it is not empty (or never held a packet). */
+  /**
+   * Since when the link is idle (its transmitter found the queue empty), as far as the average has
+   * not yet been aged for it; -1 while the link is busy (or has not been idle since creation).
+   */
   private long idleSince = -1;
 
-  RedQueue(Spec spec, UniformRandomProvider random) {
+  RedQueue(Spec spec, UniformRandomProvider random, LongSupplier bandwidth) {
     this.spec = spec;
     this.random = random;
+    this.bandwidth = bandwidth;
+  }
+
+  /**
+   * The transmission time of a typical packet, {@code s}: the spec's, or the link's time for the
+   * mean packet at its current bandwidth (0 when the bandwidth is unlimited).
+   */
+  long idlePacketTime() {
+    return spec.idlePacketTime() > 0
+        ? spec.idlePacketTime()
+        : LinkDirection.transmissionTime(spec.meanPacketSize(), bandwidth.getAsLong());
   }
 
   /** The current average queue size, in packets or bytes. */
@@ -189,15 +266,19 @@ public final class RedQueue implements QueueDiscipline {
       return DropCause.QUEUE;
     }
     queue.add(packet);
-    idleSince = -1;
+    idleSince = -1; // the link has a packet to send: busy from now
     return null;
   }
 
   private void updateAverage(long now) {
     double w = spec.weight();
-    if (queue.isEmpty() && idleSince >= 0 && spec.idlePacketTime() > 0) {
-      double m = (double) (now - idleSince) / spec.idlePacketTime();
-      average *= StrictMath.pow(1 - w, m);
+    if (idleSince >= 0) {
+      long idle = now - idleSince;
+      if (idle > 0) {
+        long s = idlePacketTime();
+        average = s == 0 ? 0 : average * StrictMath.pow(1 - w, (double) idle / s);
+      }
+      idleSince = now;
     } else {
       double q = spec.byteMode() ? queue.bytes() : queue.size();
       average = (1 - w) * average + w * q;
@@ -231,10 +312,13 @@ public final class RedQueue implements QueueDiscipline {
     return false;
   }
 
+  /** The link's transmitter asks for the next packet; finding none, the link is idle from now. */
   @Override
   public Packet dequeue(long now, DropSink drops) {
     Packet packet = queue.poll();
-    if (packet != null && queue.isEmpty()) {
+    if (packet != null) {
+      idleSince = -1;
+    } else if (idleSince < 0) {
       idleSince = now;
     }
     return packet;

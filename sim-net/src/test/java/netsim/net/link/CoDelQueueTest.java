@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class CoDelQueueTest {
   private static final long MS = Time.MILLISECOND;
   private final TestPackets packets = new TestPackets();
-  private final QueueDiscipline queue = CoDelQueue.Spec.of(10_000).create(null);
+  private final QueueDiscipline queue = CoDelQueue.Spec.of(10_000).create(null, () -> 0);
   private final List<Long> dropTimes = new ArrayList<>();
 
   private void enqueue(long time, int count) {
@@ -100,7 +100,7 @@ class CoDelQueueTest {
 
   @Test
   void aPacketAtTheHardLimit_isDroppedAsQueueOverflow() {
-    QueueDiscipline small = CoDelQueue.Spec.of(3).create(null);
+    QueueDiscipline small = CoDelQueue.Spec.of(3).create(null, () -> 0);
     for (int i = 0; i < 3; i++) {
       assertThat(small.enqueue(packets.of(100), 0)).isNull();
     }

@@ -236,7 +236,7 @@ class LinkDecisionsTest {
   @Test
   void redEarlyDrop_isReportedBeforeItsDropEvent() {
     // The average follows the queue at once (weight 1); above 4 packets RED drops every arrival.
-    RedQueue.Spec red = new RedQueue.Spec(false, 2, 4, 1.0, 1.0, false, 100, 0, 1500);
+    RedQueue.Spec red = new RedQueue.Spec(false, 2, 4, 1.0, 1.0, false, 100, 0, 500, 1500);
     connect(LinkConfig.builder().bandwidth(8_000_000).delay(DELAY).queue(red).build());
 
     send(20, 972);

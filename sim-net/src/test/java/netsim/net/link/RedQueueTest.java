@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import netsim.core.RandomStreams;
+import netsim.core.Simulator;
 import netsim.core.Time;
+import netsim.net.Host;
+import netsim.net.Network;
+import netsim.net.TestPayload;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
+import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +26,30 @@ class RedQueueTest {
       };
   private final TestPackets packets = new TestPackets();
 
+  /** 10 Mbit/s: the default mean packet of 500 bytes takes 400 us. */
+  private static final long BANDWIDTH = 10_000_000;
+
   private static RedQueue red(RedQueue.Spec spec) {
-    return (RedQueue) spec.create(new RandomStreams(41).get("queue"));
+    return red(spec, BANDWIDTH);
+  }
+
+  private static RedQueue red(RedQueue.Spec spec, long bandwidth) {
+    return (RedQueue) spec.create(new RandomStreams(41).get("queue"), () -> bandwidth);
+  }
+
+  /**
+   * A queue offered 20 packets at time 0, all taken by the transmitter at {@code drainedAt}; the
+   * last is still on the wire (the transmitter has not yet found the queue empty).
+   */
+  private RedQueue filledThenDrained(RedQueue.Spec spec, long bandwidth, long drainedAt) {
+    RedQueue queue = red(spec, bandwidth);
+    for (int k = 0; k < 20; k++) {
+      queue.enqueue(packets.of(100), 0);
+    }
+    while (queue.packets() > 0) {
+      queue.dequeue(drainedAt, NO_DROPS);
+    }
+    return queue;
   }
 
   @Test
@@ -52,11 +81,124 @@ class RedQueueTest {
     }
     double before = queue.average();
     while (queue.packets() > 0) {
-      queue.dequeue(Time.millis(5), NO_DROPS);
+      queue.dequeue(Time.millis(4), NO_DROPS);
     }
+    // The last packet is on the wire until 5 ms, when the transmitter finds the queue empty.
+    assertThat(queue.dequeue(Time.millis(5), NO_DROPS)).isNull();
     // Idle from 5 ms to 15 ms: ten small-packet times, ten empty samples.
     queue.enqueue(packets.of(100), Time.millis(15));
     assertThat(queue.average()).isCloseTo(before * Math.pow(1 - w, 10), within(1e-9));
+  }
+
+  @Test
+  void idleRule_byDefault_countsTheMeanPacketsTimeAtTheLinksBandwidth() {
+    // 500 bytes at 10 Mbit/s: s = 400 us, so 4 ms idle are ten empty samples.
+    double w = 0.1;
+    RedQueue.Spec spec = RedQueue.Spec.packets(1000, 2000, 0.1, 5000).withWeight(w);
+    RedQueue queue = filledThenDrained(spec, BANDWIDTH, 0);
+    double before = queue.average();
+    assertThat(queue.idlePacketTime()).isEqualTo(Time.micros(400));
+    assertThat(queue.dequeue(Time.millis(1), NO_DROPS)).isNull();
+    queue.enqueue(packets.of(100), Time.millis(5));
+    assertThat(queue.average()).isCloseTo(before * Math.pow(1 - w, 10), within(1e-12));
+
+    // 1000-byte mean packets at 1 Mbit/s: s = 8 ms; 2 ms idle are a quarter sample.
+    RedQueue slow = filledThenDrained(spec.withMeanPacketSize(1000), 1_000_000, 0);
+    assertThat(slow.idlePacketTime()).isEqualTo(Time.millis(8));
+    slow.dequeue(0, NO_DROPS);
+    slow.enqueue(packets.of(100), Time.millis(2));
+    assertThat(slow.average()).isCloseTo(before * Math.pow(1 - w, 0.25), within(1e-12));
+  }
+
+  @Test
+  void idleRule_aGivenIdlePacketTime_overridesTheLinksBandwidth() {
+    double w = 0.1;
+    RedQueue.Spec spec =
+        RedQueue.Spec.packets(1000, 2000, 0.1, 5000)
+            .withWeight(w)
+            .withIdlePacketTime(Time.millis(2));
+    RedQueue queue = filledThenDrained(spec, BANDWIDTH, 0);
+    double before = queue.average();
+    assertThat(queue.idlePacketTime()).isEqualTo(Time.millis(2));
+    queue.dequeue(0, NO_DROPS);
+    queue.enqueue(packets.of(100), Time.millis(6));
+    assertThat(queue.average()).isCloseTo(before * Math.pow(1 - w, 3), within(1e-12));
+  }
+
+  @Test
+  void idleRule_onAnUnlimitedLink_anyIdleTimeEmptiesTheAverage() {
+    RedQueue queue = filledThenDrained(RedQueue.Spec.packets(1000, 2000, 0.1, 5000), 0, 0);
+    assertThat(queue.average()).isPositive();
+    assertThat(queue.idlePacketTime()).isZero();
+    queue.dequeue(0, NO_DROPS);
+    queue.enqueue(packets.of(100), 1);
+    assertThat(queue.average()).isZero();
+  }
+
+  @Test
+  void idleRule_anArrivalTheLinkDrops_agesTheIdleTimeOnce() {
+    // Weight 0.5, max 2: the filling leaves 3 packets queued and an average of nearly 3; a
+    // quarter of a mean-packet time (100 us) ages it to 2.52, still above max, so the arrival is
+    // dropped and the link stays idle. The next arrival, 100 us later, ages only those 100 us.
+    double w = 0.5;
+    RedQueue.Spec spec = RedQueue.Spec.packets(1, 2, 0.1, 5000).withWeight(w);
+    RedQueue queue = filledThenDrained(spec, BANDWIDTH, 0);
+    double before = queue.average();
+    assertThat(before).isGreaterThan(2.99);
+    queue.dequeue(0, NO_DROPS);
+    assertThat(queue.enqueue(packets.of(100), Time.micros(100))).isEqualTo(DropCause.AQM);
+    assertThat(queue.average()).isCloseTo(before * Math.pow(w, 0.25), within(1e-12));
+    assertThat(queue.enqueue(packets.of(100), Time.micros(200))).isEqualTo(DropCause.AQM);
+    assertThat(queue.average()).isCloseTo(before * Math.pow(w, 0.5), within(1e-12));
+  }
+
+  @Test
+  void idleRule_whileTheLastPacketIsOnTheWire_anArrivalIsAnOrdinaryEmptySample() {
+    double w = 0.1;
+    RedQueue queue =
+        filledThenDrained(RedQueue.Spec.packets(1000, 2000, 0.1, 5000).withWeight(w), BANDWIDTH, 0);
+    double before = queue.average();
+    // The transmitter has not yet asked again: the link is busy, however long ago it last did.
+    queue.enqueue(packets.of(100), Time.millis(100));
+    assertThat(queue.average()).isCloseTo((1 - w) * before, within(1e-12));
+  }
+
+  @Test
+  void idleRule_theIdleTimeStartsWhenTheTransmitterFirstFindsTheQueueEmpty() {
+    double w = 0.1;
+    RedQueue queue =
+        filledThenDrained(RedQueue.Spec.packets(1000, 2000, 0.1, 5000).withWeight(w), BANDWIDTH, 0);
+    double before = queue.average();
+    queue.dequeue(Time.millis(1), NO_DROPS);
+    queue.dequeue(Time.millis(3), NO_DROPS); // asked again while idle (a link going down)
+    queue.enqueue(packets.of(100), Time.millis(5));
+    assertThat(queue.average()).isCloseTo(before * Math.pow(1 - w, 10), within(1e-12));
+  }
+
+  @Test
+  void stalledAverage_aboveMax_fallsBelowMaxWithinOneRetransmissionTimeout() {
+    // Two flows filled the 50-packet queue, then it drained; the senders wait for their 200 ms
+    // RTO. The first retransmission ages the average over 200 ms, 500 mean-packet times, and
+    // is not dropped as certain: without idle ageing the average would stay above max.
+    RedQueue.Spec spec = RedQueue.Spec.packets(5, 15, 0.02, 50);
+    RedQueue queue = red(spec);
+    long t = 0;
+    while (queue.average() < 20) {
+      queue.enqueue(packets.of(1500), t);
+      if (queue.packets() >= 50) {
+        queue.dequeue(t, NO_DROPS);
+      }
+      t += Time.micros(10);
+    }
+    while (queue.packets() > 0) {
+      queue.dequeue(t, NO_DROPS);
+    }
+    queue.dequeue(t, NO_DROPS);
+    double before = queue.average();
+    queue.enqueue(packets.of(1500), t + Time.millis(200));
+    assertThat(queue.average())
+        .isCloseTo(before * Math.pow(1 - RedQueue.Spec.DEFAULT_WEIGHT, 500), within(1e-9))
+        .isLessThan(15);
   }
 
   @Test
@@ -195,15 +337,18 @@ class RedQueueTest {
                     "true",
                     "limit",
                     "60000",
-                    "idle-packet-time",
+                    "idlePacketTime",
                     "1.2ms",
-                    "max-packet",
+                    "meanPacketSize",
+                    "1000",
+                    "maxPacketSize",
                     "9000")))
         .isEqualTo(
             RedQueue.Spec.bytes(3000, 9000, 0.1, 60_000)
                 .withWeight(0.01)
                 .withGentle(true)
                 .withIdlePacketTime(Time.micros(1200))
+                .withMeanPacketSize(1000)
                 .withMaxPacketSize(9000));
     assertThatThrownBy(() -> QueueDiscipline.named("red", Map.of("max", "15")))
         .hasMessage("red needs parameter 'min'");
@@ -226,5 +371,38 @@ class RedQueueTest {
     assertThat(queue.dequeue(0, NO_DROPS)).isSameAs(second);
     assertThat(queue.dequeue(0, NO_DROPS)).isNull();
     assertThat(queue.bytes()).isZero();
+  }
+
+  @Test
+  void aLinkTakenDownWhileSending_isIdle_soRedAgesItsAverageOverTheTimeDown() {
+    Simulator sim = new Simulator();
+    Network net = new Network(sim, new RandomStreams(7));
+    Host client = net.addHost("client", Ipv4Address.parse("10.0.0.1"));
+    Host server = net.addHost("server", Ipv4Address.parse("10.0.0.2"));
+    List<Long> delivered = new ArrayList<>();
+    server.register(TestPayload.PROTOCOL, packet -> delivered.add(sim.now()));
+    // Weight 0.01 and max 1.2: a burst of 200 packets at once leaves an average of about 12,
+    // far above max, with the link still sending; it goes down, then up a second later.
+    RedQueue.Spec red = new RedQueue.Spec(false, 1, 1.2, 1.0, 0.01, false, 1000, 0, 500, 1500);
+    Link link =
+        net.connect(
+            client,
+            server,
+            LinkConfig.builder().bandwidth(8_000_000).delay(Time.millis(1)).queue(red).build(),
+            LinkConfig.ideal());
+    net.computeRoutes();
+    for (int i = 0; i < 200; i++) {
+      client.send(server.address(), TestPayload.of("burst" + i, 972), null);
+    }
+    sim.scheduleAt(Time.micros(500), () -> link.aToB().setUp(false));
+    sim.scheduleAt(Time.seconds(1), () -> link.aToB().setUp(true));
+    sim.scheduleAt(
+        Time.seconds(2), () -> client.send(server.address(), TestPayload.of("after", 972), null));
+    sim.run();
+
+    // A second down is 2000 mean-packet times (500 us at 8 Mbit/s): the average is near 0, and
+    // the packet passes. Had the down link not counted as idle, the average would have been
+    // sampled once (12 * 0.99) and the packet dropped as certain.
+    assertThat(delivered).containsExactly(Time.seconds(2) + Time.millis(2));
   }
 }

@@ -47,7 +47,7 @@ class TimeOverflowTest {
   @Test
   void coDelWithAnIntervalBeyondTheEndOfTime_isRefusedRatherThanDroppingAtOnce() {
     QueueDiscipline queue =
-        new CoDelQueue.Spec(Time.millis(5), Long.MAX_VALUE - 1, 100).create(null);
+        new CoDelQueue.Spec(Time.millis(5), Long.MAX_VALUE - 1, 100).create(null, () -> 0);
     TestPackets packets = new TestPackets();
     for (int i = 0; i < 3; i++) {
       queue.enqueue(packets.of(1000), Time.SECOND);

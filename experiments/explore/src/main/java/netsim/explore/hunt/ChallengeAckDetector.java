@@ -2,7 +2,11 @@ package netsim.explore.hunt;
 
 import java.util.ArrayList;
 import java.util.List;
+import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
 
 /**
  * {@code challenge-ack}: a SYN or a RST reaches a synchronized connection (or one in TIME_WAIT)
@@ -26,34 +30,34 @@ final class ChallengeAckDetector implements Detector {
     List<Detection> found = new ArrayList<>();
     ConnectionTracker connections = new ConnectionTracker();
     TraceEvent.Packet pending = null; // a SYN or RST whose answer, if any, comes at once
-    String pendingState = null;
+    TcpState pendingState = null;
     for (TraceEvent e : run.events()) {
       if (pending != null) {
-        String conn = pending.dst() + "-" + pending.src();
+        FourTuple conn = pending.receiver();
         if (e.t() != pending.t()) {
           pending = null;
         } else if (e instanceof TraceEvent.State s
-            && s.node().equals(pending.node())
+            && s.node() == pending.node()
             && s.conn().equals(conn)) {
           pending = null; // the segment changed the connection's state: not a challenge
         } else if (e instanceof TraceEvent.Packet p
-            && p.ev().equals("send")
-            && p.node().equals(pending.node())
-            && (p.src() + "-" + p.dst()).equals(conn)) {
-          if (p.flags().equals("ACK")) {
+            && p.kind() == EventKind.SEND
+            && p.node() == pending.node()
+            && p.sender().equals(conn)) {
+          if (p.flags() == TcpFlags.ACK) {
             found.add(
                 new Detection(
                     p.t(),
                     "challenge ACK: "
-                        + p.node()
+                        + run.index().node(p.node())
                         + "'s "
                         + conn
                         + " in "
                         + pendingState
                         + " answered "
-                        + pending.flags()
+                        + TcpFlags.format(pending.flags())
                         + " from "
-                        + pending.src()
+                        + pending.source()
                         + " with an ACK at "
                         + Detection.time(p.t())));
           }
@@ -61,11 +65,11 @@ final class ChallengeAckDetector implements Detector {
         }
       }
       if (e instanceof TraceEvent.Packet p
-          && p.ev().equals("recv")
-          && (p.has("SYN") || p.has("RST"))) {
-        String state = connections.state(p.node(), p.dst() + "-" + p.src());
+          && p.kind() == EventKind.RECV
+          && (p.has(TcpFlags.SYN) || p.has(TcpFlags.RST))) {
+        TcpState state = connections.state(p.node(), p.receiver());
         if (state != null
-            && (ConnectionTracker.SYNCHRONIZED.contains(state) || state.equals("TIME_WAIT"))) {
+            && (ConnectionTracker.SYNCHRONIZED.contains(state) || state == TcpState.TIME_WAIT)) {
           pending = p;
           pendingState = state;
         }

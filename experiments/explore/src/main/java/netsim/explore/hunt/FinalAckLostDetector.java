@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
 
 /**
  * {@code final-ack-lost}: an ACK sent from TIME-WAIT is lost and the peer retransmits its FIN — the
@@ -25,51 +29,42 @@ final class FinalAckLostDetector implements Detector {
   public List<Detection> detect(RunTrace run) {
     List<Detection> found = new ArrayList<>();
     Map<Long, TraceEvent.Packet> acks = new HashMap<>();
-    // The lost ACK and its drop, by the peer's connection ("dst-src").
-    Map<String, TraceEvent.Packet[]> lost = new HashMap<>();
+    // The lost ACK and its drop, by the peer's connection.
+    Map<FourTuple, TraceEvent.Packet[]> lost = new HashMap<>();
     for (TraceEvent e : run.events()) {
       if (e instanceof TraceEvent.Packet p) {
-        if (p.ev().equals("send")
-            && "TIME_WAIT".equals(p.state())
-            && p.flags().equals("ACK")
+        if (p.kind() == EventKind.SEND
+            && p.state() == TcpState.TIME_WAIT
+            && p.flags() == TcpFlags.ACK
             && p.len() == 0) {
           acks.put(p.pkt(), p);
-        } else if (p.ev().equals("drop") && acks.containsKey(p.pkt())) {
+        } else if (p.kind() == EventKind.DROP && acks.containsKey(p.pkt())) {
           TraceEvent.Packet ack = acks.get(p.pkt());
-          lost.put(ack.dst() + "-" + ack.src(), new TraceEvent.Packet[] {ack, p});
+          lost.put(ack.receiver(), new TraceEvent.Packet[] {ack, p});
         }
       } else if (e instanceof TraceEvent.Duplicate d && acks.containsKey(d.pkt())) {
         acks.put(d.copy(), acks.get(d.pkt()));
-      } else if (e instanceof TraceEvent.Retransmit r && hasFin(r.flags())) {
+      } else if (e instanceof TraceEvent.Retransmit r && r.has(TcpFlags.FIN)) {
         TraceEvent.Packet[] loss = lost.remove(r.conn());
         if (loss != null) {
           found.add(
               new Detection(
                   r.t(),
                   "final ACK lost: "
-                      + loss[0].node()
+                      + run.index().node(loss[0].node())
                       + "'s ACK from TIME_WAIT "
                       + ConnectionTracker.path(loss[0])
                       + " was dropped at "
                       + Detection.time(loss[1].t())
                       + " ("
-                      + loss[1].cause()
+                      + loss[1].cause().traceName()
                       + "); "
-                      + r.node()
+                      + run.index().node(r.node())
                       + " retransmitted its FIN at "
                       + Detection.time(r.t())));
         }
       }
     }
     return found;
-  }
-
-  private static boolean hasFin(String flags) {
-    for (String flag : flags.split("\\|")) {
-      if (flag.equals("FIN")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

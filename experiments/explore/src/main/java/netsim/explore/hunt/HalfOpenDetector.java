@@ -2,7 +2,11 @@ package netsim.explore.hunt;
 
 import java.util.ArrayList;
 import java.util.List;
+import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
 
 /**
  * {@code half-open}: one end holds a synchronized connection that the other end no longer has (RFC
@@ -26,28 +30,28 @@ final class HalfOpenDetector implements Detector {
     ConnectionTracker connections = new ConnectionTracker();
     for (TraceEvent e : run.events()) {
       if (e instanceof TraceEvent.Packet p
-          && p.ev().equals("send")
-          && p.has("RST")
-          && ("CLOSED".equals(p.state()) || "LISTEN".equals(p.state()))) {
-        String peerConn = p.dst() + "-" + p.src();
-        String peer = connections.nodeOf(peerConn);
-        String state = peer == null ? null : connections.state(peer, peerConn);
+          && p.kind() == EventKind.SEND
+          && p.has(TcpFlags.RST)
+          && (p.state() == TcpState.CLOSED || p.state() == TcpState.LISTEN)) {
+        FourTuple peerConn = p.receiver();
+        Integer peer = connections.nodeOf(peerConn);
+        TcpState state = peer == null ? null : connections.state(peer, peerConn);
         if (state != null && ConnectionTracker.SYNCHRONIZED.contains(state)) {
           found.add(
               new Detection(
                   p.t(),
                   "half-open: "
-                      + peer
+                      + run.index().node(peer)
                       + "'s "
                       + peerConn
                       + " was "
                       + state
                       + " while "
-                      + p.node()
+                      + run.index().node(p.node())
                       + " had no connection for it; "
-                      + p.node()
+                      + run.index().node(p.node())
                       + " answered "
-                      + p.flags()
+                      + TcpFlags.format(p.flags())
                       + " at "
                       + Detection.time(p.t())));
         }

@@ -8,24 +8,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.report.output.TraceReader;
-import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.ExpectedOutcome;
 import netsim.scenario.run.Invariants;
 import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 
 /**
- * What detectors read: a run's trace events in order, the invariants it broke, and its expected
- * outcomes (TCP doing its job: resets, timeouts, ...), either straight from a run in memory or from
- * the files {@code netsim run} wrote.
+ * What detectors read: a run's trace events in order (with the names behind their ids), the
+ * invariants it broke, and its expected outcomes (TCP doing its job: resets, timeouts, ...), either
+ * straight from a run in memory or from the files {@code netsim run} wrote.
  */
 public record RunTrace(
-    List<TraceEvent> events, List<String> violations, List<ExpectedOutcome> expected) {
+    RunIndex index,
+    List<TraceEvent> events,
+    List<String> violations,
+    List<ExpectedOutcome> expected) {
 
   /** The trace, violations and expected outcomes of a run that just finished. */
   public static RunTrace of(RunResult result) {
-    Invariants.Verdict verdict = Invariants.verdict(result, ConnectionReport.of(result));
-    return new RunTrace(result.events(), verdict.violations(), verdict.expected());
+    Invariants.Verdict verdict = Invariants.verdict(result, result.connections());
+    return new RunTrace(result.index(), result.events(), verdict.violations(), verdict.expected());
   }
 
   /**
@@ -33,7 +36,7 @@ public record RunTrace(
    * expected outcomes from {@code summary.json} when it is there (without it, none are known).
    */
   public static RunTrace read(Path dir) throws IOException {
-    List<TraceEvent> events = TraceReader.read(dir.resolve("trace.jsonl"));
+    TraceReader.Trace trace = TraceReader.read(dir.resolve("trace.jsonl"));
     List<String> violations = new ArrayList<>();
     List<ExpectedOutcome> expected = new ArrayList<>();
     Path summary = dir.resolve("summary.json");
@@ -49,7 +52,7 @@ public record RunTrace(
                 e.path("detail").asText()));
       }
     }
-    return new RunTrace(events, violations, expected);
+    return new RunTrace(trace.index(), trace.events(), violations, expected);
   }
 
   private static ExpectedOutcome.Kind kind(String label) {

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
 
 /**
  * {@code stale-syn}: a SYN reaches a listener after the connection attempt that sent it has ended
@@ -26,15 +30,15 @@ final class StaleSynDetector implements Detector {
   public List<Detection> detect(RunTrace run) {
     List<Detection> found = new ArrayList<>();
     ConnectionTracker connections = new ConnectionTracker();
-    // SYNs sent from SYN_SENT, by "src>dst#seq": copies and retransmissions share the key.
-    Map<String, TraceEvent.Packet> sent = new HashMap<>();
+    // SYNs sent from SYN_SENT, by sender's 4-tuple and ISN: copies and retransmissions share it.
+    Map<Syn, TraceEvent.Packet> sent = new HashMap<>();
     for (TraceEvent e : run.events()) {
-      if (e instanceof TraceEvent.Packet p && p.flags().equals("SYN")) {
-        String key = p.src() + ">" + p.dst() + "#" + p.seq();
-        if (p.ev().equals("send") && "SYN_SENT".equals(p.state())) {
+      if (e instanceof TraceEvent.Packet p && p.flags() == TcpFlags.SYN) {
+        Syn key = new Syn(p.sender(), p.seq());
+        if (p.kind() == EventKind.SEND && p.state() == TcpState.SYN_SENT) {
           sent.putIfAbsent(key, p);
-        } else if (p.ev().equals("recv")) {
-          check(p, sent.get(key), connections, found);
+        } else if (p.kind() == EventKind.RECV) {
+          check(run, p, sent.get(key), connections, found);
         }
       }
       connections.accept(e);
@@ -42,21 +46,24 @@ final class StaleSynDetector implements Detector {
     return found;
   }
 
+  /** A SYN: its sender's 4-tuple and its sequence number. */
+  private record Syn(FourTuple conn, long seq) {}
+
   private static void check(
+      RunTrace run,
       TraceEvent.Packet arrival,
       TraceEvent.Packet send,
       ConnectionTracker connections,
       List<Detection> found) {
-    String receiverConn = arrival.dst() + "-" + arrival.src();
     if (send == null
-        || connections.hasConnection(arrival.node(), receiverConn)
-        || !connections.listening(arrival.node(), arrival.dst())) {
+        || connections.hasConnection(arrival.node(), arrival.receiver())
+        || !connections.listening(arrival.node(), arrival.destination())) {
       return;
     }
-    String senderConn = arrival.src() + "-" + arrival.dst();
+    FourTuple senderConn = arrival.sender();
     Long latestIsn = connections.isn(send.node(), senderConn);
     boolean replaced = latestIsn != null && latestIsn != arrival.seq();
-    boolean closed = "CLOSED".equals(connections.state(send.node(), senderConn));
+    boolean closed = connections.state(send.node(), senderConn) == TcpState.CLOSED;
     if (!replaced && !closed) {
       return;
     }
@@ -73,7 +80,7 @@ final class StaleSynDetector implements Detector {
                 + " (sent at "
                 + Detection.time(send.t())
                 + ") reached "
-                + arrival.node()
+                + run.index().node(arrival.node())
                 + "'s listener at "
                 + Detection.time(arrival.t())
                 + ", "

@@ -2,7 +2,11 @@ package netsim.explore.hunt;
 
 import java.util.ArrayList;
 import java.util.List;
+import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
 
 /**
  * {@code syn-in-time-wait}: a SYN arrives for a 4-tuple its receiver holds in TIME_WAIT: a new
@@ -25,16 +29,18 @@ final class SynInTimeWaitDetector implements Detector {
     List<Detection> found = new ArrayList<>();
     ConnectionTracker connections = new ConnectionTracker();
     for (TraceEvent e : run.events()) {
-      if (e instanceof TraceEvent.Packet p && p.ev().equals("recv") && p.flags().equals("SYN")) {
-        String conn = p.dst() + "-" + p.src();
-        if ("TIME_WAIT".equals(connections.state(p.node(), conn))) {
+      if (e instanceof TraceEvent.Packet p
+          && p.kind() == EventKind.RECV
+          && p.flags() == TcpFlags.SYN) {
+        FourTuple conn = p.receiver();
+        if (connections.state(p.node(), conn) == TcpState.TIME_WAIT) {
           found.add(
               new Detection(
                   p.t(),
                   "SYN in TIME-WAIT: SYN "
                       + ConnectionTracker.path(p)
                       + " reached "
-                      + p.node()
+                      + run.index().node(p.node())
                       + "'s "
                       + conn
                       + " in TIME_WAIT at "

@@ -3,6 +3,7 @@ package netsim.explore.hunt;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.TcpState;
 
 /**
  * An edge case that shows as one state transition no ordinary connection makes: SYN_SENT ->
@@ -13,13 +14,13 @@ final class TransitionDetector implements Detector {
   private final String name;
   private final String meaning;
   private final String what;
-  private final String from;
-  private final String to;
+  private final TcpState from;
+  private final TcpState to;
 
   /**
    * @param what how a description starts: "simultaneous open"
    */
-  TransitionDetector(String name, String meaning, String what, String from, String to) {
+  TransitionDetector(String name, String meaning, String what, TcpState from, TcpState to) {
     this.name = name;
     this.meaning = meaning;
     this.what = what;
@@ -41,13 +42,13 @@ final class TransitionDetector implements Detector {
   public List<Detection> detect(RunTrace run) {
     List<Detection> found = new ArrayList<>();
     for (TraceEvent e : run.events()) {
-      if (e instanceof TraceEvent.State s && s.from().equals(from) && s.to().equals(to)) {
+      if (e instanceof TraceEvent.State s && s.from() == from && s.to() == to) {
         found.add(
             new Detection(
                 s.t(),
                 what
                     + ": "
-                    + s.node()
+                    + run.index().node(s.node())
                     + "'s "
                     + s.conn()
                     + " went "
@@ -57,7 +58,7 @@ final class TransitionDetector implements Detector {
                     + " at "
                     + Detection.time(s.t())
                     + " ("
-                    + s.cause()
+                    + s.causeText()
                     + ")"));
       }
     }

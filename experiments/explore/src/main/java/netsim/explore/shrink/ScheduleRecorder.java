@@ -11,14 +11,16 @@ import netsim.net.Node;
 import netsim.net.PacketObserver;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
+import netsim.net.link.Jitter;
 import netsim.net.link.Link;
+import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkDirection;
+import netsim.net.link.LossModel;
 import netsim.net.link.RedQueue;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
 import netsim.scenario.config.ChangeSettings;
-import netsim.scenario.config.DirectionSettings;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.LinkSettings;
 import netsim.scenario.run.Experiment;
@@ -111,13 +113,13 @@ public final class ScheduleRecorder implements PacketObserver {
     return false;
   }
 
-  private static boolean random(DirectionSettings d) {
-    return !d.loss().model().equals("none")
+  private static boolean random(LinkConfig d) {
+    return !(d.loss() instanceof LossModel.None)
         || d.duplicate() > 0
         || d.corrupt() > 0
-        || d.jitter() > 0
+        || !(d.jitter() instanceof Jitter.None)
         || d.reorder() > 0
-        || d.queue().kind().equals("red");
+        || d.queue().drawsRandom();
   }
 
   // --- What the network reports -----------------------------------------------------------------

@@ -126,7 +126,7 @@ public final class Shrinker {
     replay = new ReplayConfig(document.name(), document.root(), config, schedule);
 
     RunResult replayed = run(decisions, List.of());
-    String difference = TraceComparison.difference(original.events(), replayed.events());
+    String difference = TraceComparison.difference(original, replayed);
     boolean fires = !detector.detect(RunTrace.of(replayed)).isEmpty();
     log.accept(
         "replay of the "

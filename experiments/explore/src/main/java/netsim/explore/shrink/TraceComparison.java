@@ -1,8 +1,13 @@
 package netsim.explore.shrink;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import netsim.net.packet.DropCause;
+import netsim.report.output.TraceWriter;
+import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
 
 /**
@@ -15,37 +20,45 @@ import netsim.scenario.trace.TraceEvent;
  */
 final class TraceComparison {
   /** Drop causes that read the same in a replay: the link's random ones and a rule's. */
-  private static final Set<String> IMPAIRED = Set.of("loss", "burst", "aqm", "rule");
+  private static final Set<DropCause> IMPAIRED =
+      EnumSet.of(DropCause.LOSS, DropCause.BURST, DropCause.AQM, DropCause.RULE);
 
   private TraceComparison() {}
 
-  /** The trace lines that a replay must reproduce, as JSON text. */
-  static List<String> normalized(List<TraceEvent> events) {
-    List<String> lines = new ArrayList<>(events.size());
-    for (TraceEvent e : events) {
+  /** The trace lines of {@code run} that a replay must reproduce, as JSON text. */
+  static List<String> normalized(RunResult run) {
+    List<String> lines = new ArrayList<>(run.events().size());
+    for (TraceEvent e : run.events()) {
       if (e instanceof TraceEvent.Rule || e instanceof TraceEvent.Duplicate) {
         continue;
       }
       if (e instanceof TraceEvent.Packet p
-          && p.ev().equals("drop")
+          && p.kind() == EventKind.DROP
           && IMPAIRED.contains(p.cause())) {
-        e =
-            new TraceEvent.Packet(
-                p.t(),
-                p.ev(),
-                p.node(),
-                p.pkt(),
-                p.src(),
-                p.dst(),
-                p.flags(),
-                p.seq(),
-                p.ack(),
-                p.len(),
-                p.state(),
-                p.link(),
-                "impaired");
+        // The drop's line with its cause, the last field, written as "impaired".
+        String line =
+            TraceWriter.line(
+                new TraceEvent.Packet(
+                    p.t(),
+                    p.kind(),
+                    p.node(),
+                    p.link(),
+                    p.pkt(),
+                    p.src(),
+                    p.srcPort(),
+                    p.dst(),
+                    p.dstPort(),
+                    p.flags(),
+                    p.seq(),
+                    p.ack(),
+                    p.len(),
+                    p.state(),
+                    null),
+                run.index());
+        lines.add(line.substring(0, line.length() - 1) + ",\"cause\":\"impaired\"}");
+      } else {
+        lines.add(TraceWriter.line(e, run.index()));
       }
-      lines.add(e.json().toString());
     }
     return lines;
   }
@@ -54,7 +67,7 @@ final class TraceComparison {
    * Null when the replay reproduces the original, else where they part: "line 212: expected ...,
    * got ...".
    */
-  static String difference(List<TraceEvent> original, List<TraceEvent> replay) {
+  static String difference(RunResult original, RunResult replay) {
     List<String> a = normalized(original);
     List<String> b = normalized(replay);
     for (int i = 0; i < Math.min(a.size(), b.size()); i++) {

@@ -4,12 +4,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Objects;
+import java.util.Set;
 import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.AppEvent;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpState;
 
 /**
  * The {@link Metric}s of one finished run, from its connections and events, in exact decimal
@@ -28,7 +33,7 @@ public final class RunMetrics {
     long delivered = 0;
     long retransmissions = 0;
     long firstEstablished = Long.MAX_VALUE;
-    TreeSet<String> states = new TreeSet<>();
+    Set<TcpState> states = EnumSet.noneOf(TcpState.class);
     for (ConnectionReport c : connections) {
       delivered += c.bytesDelivered();
       retransmissions += c.retransmissions();
@@ -39,7 +44,7 @@ public final class RunMetrics {
     }
     long lastData = -1;
     for (TraceEvent e : result.events()) {
-      if (e instanceof TraceEvent.App app && app.event().equals("data")) {
+      if (e instanceof TraceEvent.App app && app.event() == AppEvent.DATA) {
         lastData = Math.max(lastData, app.t());
       }
     }
@@ -83,9 +88,9 @@ public final class RunMetrics {
       used[i] = true;
       ConnectionReport a = reports.get(i);
       ConnectionReport b = null;
-      String reversed = ConnectionReport.reverse(a.conn());
+      FourTuple reversed = a.tuple() == null ? null : ConnectionReport.reverse(a.tuple());
       for (int j = i + 1; j < reports.size(); j++) {
-        if (!used[j] && reports.get(j).conn().equals(reversed)) {
+        if (!used[j] && Objects.equals(reports.get(j).tuple(), reversed)) {
           used[j] = true;
           b = reports.get(j);
           break;

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.core.RandomStreams;
-import netsim.report.output.SummaryWriter;
 import netsim.scenario.Version;
 import netsim.scenario.config.ConfigBinder;
 import netsim.scenario.config.ConfigException;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.ConfigWarning;
+import netsim.scenario.config.EffectiveConfig;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.Overrides;
 import netsim.scenario.config.RunSize;
@@ -82,7 +82,7 @@ public final class SweepPlan {
 
   private ObjectNode definitionTree() {
     ObjectNode root = Json.MAPPER.createObjectNode();
-    root.set("experiment", SummaryWriter.configTree(base));
+    root.set("experiment", EffectiveConfig.tree(base));
     ObjectNode sweep = root.putObject("sweep");
     ObjectNode parameters = sweep.putObject("parameters");
     for (SweepParameter p : spec.parameters()) {

@@ -122,7 +122,7 @@ public final class SweepRunner {
     RunRecord record;
     try {
       RunResult result = new Experiment(config).run();
-      List<ConnectionReport> connections = ConnectionReport.of(result);
+      List<ConnectionReport> connections = result.connections();
       List<String> violations = Invariants.check(result, connections);
       record =
           new RunRecord(

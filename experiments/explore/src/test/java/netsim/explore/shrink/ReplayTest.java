@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import netsim.net.link.Jitter;
+import netsim.net.link.LossModel;
+import netsim.net.packet.DropCause;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.Overrides;
 import netsim.scenario.config.YamlDocument;
@@ -110,7 +113,7 @@ class ReplayTest {
     if (name.equals("red-pareto")) {
       // RED's early drops are among the decisions.
       assertThat(original.events())
-          .anyMatch(e -> e instanceof TraceEvent.Packet p && "aqm".equals(p.cause()));
+          .anyMatch(e -> e instanceof TraceEvent.Packet p && p.cause() == DropCause.AQM);
     }
     assertThat(schedule.unreplayable()).isZero();
 
@@ -120,12 +123,12 @@ class ReplayTest {
     assertThat(replayConfig.links())
         .allSatisfy(
             link -> {
-              assertThat(link.aToB().loss().model()).isEqualTo("none");
-              assertThat(link.aToB().jitter()).isZero();
-              assertThat(link.aToB().queue().kind()).isEqualTo("droptail");
+              assertThat(link.aToB().loss()).isEqualTo(LossModel.NONE);
+              assertThat(link.aToB().jitter()).isEqualTo(Jitter.NONE);
+              assertThat(link.aToB().namedQueue().kind()).isEqualTo("droptail");
               assertThat(link.bToA().duplicate()).isZero();
             });
     RunResult replayed = new Experiment(replayConfig).run();
-    assertThat(TraceComparison.difference(original.events(), replayed.events())).isNull();
+    assertThat(TraceComparison.difference(original, replayed)).isNull();
   }
 }

@@ -3,6 +3,7 @@ package netsim.explore.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import netsim.net.link.LossModel;
 import netsim.scenario.config.ExperimentConfig;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class SweepPlanTest {
     assertThat(run5.repetition()).isEqualTo(1);
     assertThat(run5.values()).extracting(SweepValue::text).containsExactly("0.1", "reno");
     ExperimentConfig config = plan.config(run5);
-    assertThat(config.links().get(0).aToB().loss().p()).isEqualTo(0.1);
+    assertThat(config.links().get(0).aToB().loss()).isEqualTo(new LossModel.Bernoulli(0.1));
     assertThat(config.tcp().congestionControl()).isEqualTo("reno");
     assertThat(config.seed()).isEqualTo(netsim.core.RandomStreams.deriveSeed(5, "sweep", 5));
   }
@@ -87,7 +88,8 @@ class SweepPlanTest {
         """);
     assertThat(plan.spec().parameters().get(0).texts())
         .containsExactly("{\"model\":\"bernoulli\",\"p\":0.02}", "0.05");
-    assertThat(plan.config(plan.run(0)).links().get(0).aToB().loss().p()).isEqualTo(0.02);
+    assertThat(plan.config(plan.run(0)).links().get(0).aToB().loss())
+        .isEqualTo(new LossModel.Bernoulli(0.02));
   }
 
   @Test

@@ -34,6 +34,13 @@ public final class OutputDirectory {
   private static final String MARKER_HEADER =
       "# netsim run output: the next 'netsim run' into" + " this directory replaces it whole";
 
+  /**
+   * The outputs listed last, in this order, whatever order they were opened in; other files (the
+   * pcaps, named after hosts) come first, in the order they were opened.
+   */
+  static final List<String> LISTED_LAST =
+      List.of("trace.jsonl", "ladder.svg", "timeseq.svg", "cwnd.svg", "summary.json");
+
   private final Path target;
   private final Path staging;
   private final Set<String> names = new LinkedHashSet<>();
@@ -98,13 +105,16 @@ public final class OutputDirectory {
   /**
    * Puts the outputs in place: the temporary directory replaces the target.
    *
-   * @return the files written, in the target, in the order they were started (relative to the
-   *     current directory when inside it)
+   * @return the files written, in the target, in a fixed order: the files of other names (the
+   *     pcaps) in the order they were started, then {@code trace.jsonl}, {@code ladder.svg}, {@code
+   *     timeseq.svg}, {@code cwnd.svg}, {@code summary.json} (relative to the current directory
+   *     when inside it)
    * @throws OutputException when the target has meanwhile become something netsim may not replace
    */
   public List<Path> commit() throws IOException {
+    List<String> listed = listed();
     StringBuilder marker = new StringBuilder(MARKER_HEADER).append('\n');
-    for (String name : names) {
+    for (String name : listed) {
       marker.append(name).append('\n');
     }
     Files.writeString(staging.resolve(MARKER), marker, StandardCharsets.UTF_8);
@@ -136,10 +146,26 @@ public final class OutputDirectory {
       Scratch.deleteQuietly(old);
     }
     List<Path> files = new ArrayList<>();
-    for (String name : names) {
+    for (String name : listed) {
       files.add(OutputPaths.forDisplay(target.resolve(name)));
     }
     return files;
+  }
+
+  /** The names of the files written, in the order {@link #commit()} lists them. */
+  List<String> listed() {
+    List<String> listed = new ArrayList<>();
+    for (String name : names) {
+      if (!LISTED_LAST.contains(name)) {
+        listed.add(name);
+      }
+    }
+    for (String name : LISTED_LAST) {
+      if (names.contains(name)) {
+        listed.add(name);
+      }
+    }
+    return listed;
   }
 
   /** Deletes the temporary directory of a run that failed; the target is left as it was. */

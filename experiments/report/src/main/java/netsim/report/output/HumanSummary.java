@@ -1,32 +1,31 @@
 package netsim.report.output;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import netsim.core.Time;
 import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.ExpectedOutcome;
 import netsim.scenario.run.Invariants;
 import netsim.scenario.run.RunResult;
-import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.TcpState;
 
 /**
  * The few lines a run prints: what happened (connections, their states, the key events such as
  * retransmissions, drops and re-ACKs in TIME-WAIT), the expected outcomes, the invariants, and
- * where the files are.
+ * where the files are. The key events come from a {@link KeyEvents} sink that saw the run.
  */
 public final class HumanSummary {
-  private static final int MAX_KEY_EVENTS = 12;
+  private static final int SHOWN = KeyEvents.SHOWN;
 
   private HumanSummary() {}
 
+  /** The text of the run that ended with {@code result}; {@code keyEvents} saw its events. */
   public static String render(
       RunResult result,
       List<ConnectionReport> connections,
       List<String> violations,
-      List<Path> files) {
+      List<Path> files,
+      KeyEvents keyEvents) {
     StringBuilder out = new StringBuilder();
     out.append("netsim ")
         .append(result.config().name())
@@ -51,7 +50,7 @@ public final class HumanSummary {
           .append(" (")
           .append(c.role())
           .append("): ")
-          .append(String.join(" > ", c.states()));
+          .append(String.join(" > ", c.states().stream().map(TcpState::name).toList()));
       if (c.bytesSent() > 0 || c.bytesDelivered() > 0) {
         out.append("; sent ")
             .append(c.bytesSent())
@@ -67,15 +66,15 @@ public final class HumanSummary {
       }
       out.append('\n');
     }
-    List<String> key = keyEvents(result);
+    List<String> key = keyEvents.first();
     if (!key.isEmpty()) {
       out.append("key events:\n");
-      for (int i = 0; i < Math.min(key.size(), MAX_KEY_EVENTS); i++) {
-        out.append("  ").append(key.get(i)).append('\n');
+      for (String line : key) {
+        out.append("  ").append(line).append('\n');
       }
-      if (key.size() > MAX_KEY_EVENTS) {
+      if (keyEvents.count() > key.size()) {
         out.append("  ... and ")
-            .append(key.size() - MAX_KEY_EVENTS)
+            .append(keyEvents.count() - key.size())
             .append(" more (see trace.jsonl)\n");
       }
     }
@@ -84,16 +83,16 @@ public final class HumanSummary {
       out.append("expected outcomes (TCP doing its job, not violations): ")
           .append(expected.size())
           .append('\n');
-      for (int i = 0; i < Math.min(expected.size(), MAX_KEY_EVENTS); i++) {
+      for (int i = 0; i < Math.min(expected.size(), SHOWN); i++) {
         out.append("  ")
             .append(expected.get(i).kind().label())
             .append(' ')
             .append(expected.get(i).line())
             .append('\n');
       }
-      if (expected.size() > MAX_KEY_EVENTS) {
+      if (expected.size() > SHOWN) {
         out.append("  ... and ")
-            .append(expected.size() - MAX_KEY_EVENTS)
+            .append(expected.size() - SHOWN)
             .append(" more (see summary.json)\n");
       }
     }
@@ -112,87 +111,5 @@ public final class HumanSummary {
       }
     }
     return out.toString();
-  }
-
-  /**
-   * Retransmissions, drops, rule hits, re-ACKs in TIME-WAIT, challenge ACKs, resets, crashes, link
-   * changes.
-   */
-  static List<String> keyEvents(RunResult result) {
-    List<String> lines = new ArrayList<>();
-    Map<Long, String> ruleOf = new LinkedHashMap<>();
-    int drops = 0;
-    Map<String, Integer> timeWaitAcks = new LinkedHashMap<>();
-    Map<String, String> lastArrival = new LinkedHashMap<>();
-    for (TraceEvent e : result.events()) {
-      String at = " at " + Time.format(e.t());
-      if (e instanceof TraceEvent.Retransmit r) {
-        lines.add(
-            r.node()
-                + " retransmitted "
-                + r.flags()
-                + (r.len() > 0 ? " len=" + r.len() : "")
-                + at
-                + " ("
-                + r.reason()
-                + ")");
-      } else if (e instanceof TraceEvent.Rule r) {
-        ruleOf.put(r.pkt(), r.rule());
-        if (!r.action().equals("drop")) {
-          lines.add("rule " + r.rule() + " (" + r.action() + ") took " + r.flags() + at);
-        }
-      } else if (e instanceof TraceEvent.Packet p && p.ev().equals("drop")) {
-        drops++;
-        if (drops <= 5 || ruleOf.containsKey(p.pkt())) {
-          String why = ruleOf.containsKey(p.pkt()) ? "rule " + ruleOf.get(p.pkt()) : p.cause();
-          lines.add(
-              p.node()
-                  + "'s "
-                  + p.flags()
-                  + (p.len() > 0 ? " len=" + p.len() : "")
-                  + " to "
-                  + p.dst()
-                  + " dropped"
-                  + at
-                  + " ("
-                  + why
-                  + ")");
-        }
-      } else if (e instanceof TraceEvent.Packet p && p.ev().equals("recv")) {
-        lastArrival.put(p.node() + " " + p.dst() + ">" + p.src(), p.flags() + "@" + p.t());
-      } else if (e instanceof TraceEvent.State st && st.to().equals("TIME_WAIT")) {
-        timeWaitAcks.remove(st.node() + " " + st.conn().replace('-', '>'));
-      } else if (e instanceof TraceEvent.Packet p && p.ev().equals("send")) {
-        String key = p.node() + " " + p.src() + ">" + p.dst();
-        // A re-ACK answers a retransmitted FIN after the ACK that entered TIME_WAIT; the same
-        // 4-tuple's next incarnation starts counting again.
-        if ("TIME_WAIT".equals(p.state())
-            && p.flags().equals("ACK")
-            && timeWaitAcks.merge(key, 1, Integer::sum) > 1
-            && lastArrival.getOrDefault(key, "").contains("FIN")) {
-          lines.add(p.node() + " in TIME_WAIT re-ACKed" + at + " and restarted its timer");
-        } else if (p.flags().equals("ACK")
-            && ("SYN@" + p.t()).equals(lastArrival.get(key))
-            && p.state() != null
-            && !p.state().startsWith("SYN")) {
-          lines.add(p.node() + " in " + p.state() + " answered a SYN with a challenge ACK" + at);
-        } else if (p.has("RST")) {
-          lines.add(
-              p.node()
-                  + " sent "
-                  + p.flags()
-                  + at
-                  + (p.state() != null ? " (from " + p.state() + ")" : ""));
-        }
-      } else if (e instanceof TraceEvent.Host h) {
-        lines.add(h.node() + " " + h.what() + at);
-      } else if (e instanceof TraceEvent.Link l) {
-        lines.add("link " + l.dir() + " " + l.what() + at);
-      }
-    }
-    if (drops > 5) {
-      lines.add(drops + " packets dropped in all");
-    }
-    return lines;
   }
 }

@@ -8,7 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import netsim.core.Time;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.HostChange;
+import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpFlags;
 
 /**
  * Draws the time-sequence (ladder) diagram of TCP textbooks as SVG text: one vertical time line per
@@ -47,10 +52,11 @@ public final class LadderSvg {
   /**
    * @param title the heading, e.g. "lost-final-ack (seed 1)"
    * @param hosts the hosts in order, left to right
+   * @param index the names behind the ids of {@code events}
    * @param maxSegments how many segments to draw at most
    */
   public static String render(
-      String title, List<String> hosts, List<TraceEvent> events, int maxSegments) {
+      String title, List<String> hosts, RunIndex index, List<TraceEvent> events, int maxSegments) {
     List<String> lines = new ArrayList<>(hosts);
     Map<String, Integer> column = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -58,7 +64,7 @@ public final class LadderSvg {
     }
     // Pair every send with its arrival or drop, by packet id (a duplicate inherits its send).
     Map<Long, TraceEvent.Packet> sends = new LinkedHashMap<>();
-    Map<String, Long> isn = new LinkedHashMap<>();
+    Map<FourTuple, Long> isn = new LinkedHashMap<>();
     Map<Long, String> labels = new LinkedHashMap<>();
     Map<Long, Boolean> retransmitted = new LinkedHashMap<>();
     List<Arrow> arrows = new ArrayList<>();
@@ -73,9 +79,9 @@ public final class LadderSvg {
       }
       if (e instanceof TraceEvent.Retransmit) {
         nextIsRetransmission = true;
-      } else if (e instanceof TraceEvent.Packet p && p.ev().equals("send")) {
-        if (p.has("SYN")) {
-          isn.put(p.src() + ">" + p.dst(), p.seq());
+      } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.SEND) {
+        if (p.has(TcpFlags.SYN)) {
+          isn.put(p.sender(), p.seq());
         }
         totalSegments++;
         if (totalSegments > maxSegments) {
@@ -92,32 +98,32 @@ public final class LadderSvg {
         retransmitted.put(d.copy(), retransmitted.get(d.pkt()));
       } else if (e instanceof TraceEvent.Packet p && sends.containsKey(p.pkt())) {
         TraceEvent.Packet send = sends.get(p.pkt());
-        boolean dropped = p.ev().equals("drop");
-        String endNode = dropped ? destinationHost(send, events, hosts) : p.node();
-        if (endNode != null && column.containsKey(endNode) && column.containsKey(send.node())) {
+        boolean dropped = p.kind() == EventKind.DROP;
+        String endNode =
+            dropped ? destinationHost(send, index, events, hosts) : index.node(p.node());
+        if (endNode != null
+            && column.containsKey(endNode)
+            && column.containsKey(index.node(send.node()))) {
           arrows.add(
               new Arrow(
                   send,
                   p.t(),
                   endNode,
                   dropped,
-                  p.cause(),
+                  p.cause() == null ? null : p.cause().traceName(),
                   labels.get(p.pkt()),
                   retransmitted.get(p.pkt())));
         }
         sends.remove(p.pkt());
-      } else if (e instanceof TraceEvent.State s && column.containsKey(s.node())) {
+      } else if (e instanceof TraceEvent.State s && column.containsKey(index.node(s.node()))) {
         states.add(s);
-      } else if ((e instanceof TraceEvent.Host h && column.containsKey(h.node()))
+      } else if ((e instanceof TraceEvent.Host h && column.containsKey(index.node(h.node())))
           || e instanceof TraceEvent.Link) {
         markers.add(e);
       }
     }
     // Segments still in the network at the end (held): drawn as far as the end, unfinished.
-    long allSegments =
-        events.stream()
-            .filter(e -> e instanceof TraceEvent.Packet p && p.ev().equals("send"))
-            .count();
+    long allSegments = events.stream().filter(e -> e.kind() == EventKind.SEND).count();
     long undrawn = Math.max(0, allSegments - Math.min(totalSegments, maxSegments));
 
     // Time to y: a scale that draws a typical one-way delay NORMAL_DELAY_PX tall, with long
@@ -189,8 +195,9 @@ public final class LadderSvg {
     }
     Map<String, Integer> sameStart = new LinkedHashMap<>();
     for (Arrow a : arrows) {
-      int k = sameStart.merge(a.send().node() + "@" + a.send().t(), 1, Integer::sum) - 1;
-      double x1 = SIDE + column.get(a.send().node()) * COLUMN;
+      String from = index.node(a.send().node());
+      int k = sameStart.merge(from + "@" + a.send().t(), 1, Integer::sum) - 1;
+      double x1 = SIDE + column.get(from) * COLUMN;
       double x2full = SIDE + column.get(a.endNode()) * COLUMN;
       double y1 = y.get(a.send().t());
       double x2 = x2full;
@@ -232,45 +239,52 @@ public final class LadderSvg {
     // line step so same-time changes stack downwards.
     Map<String, Double> lastLabel = new LinkedHashMap<>();
     Map<String, Integer> connsPerHost = new LinkedHashMap<>();
-    Map<String, List<String>> seen = new LinkedHashMap<>();
+    Map<String, List<FourTuple>> seen = new LinkedHashMap<>();
     for (TraceEvent.State s : states) {
-      List<String> conns = seen.computeIfAbsent(s.node(), k -> new ArrayList<>());
+      List<FourTuple> conns = seen.computeIfAbsent(index.node(s.node()), k -> new ArrayList<>());
       if (!conns.contains(s.conn())) {
         conns.add(s.conn());
       }
     }
     seen.forEach(
         (k, v) ->
-            connsPerHost.put(k, (int) v.stream().filter(c -> !c.endsWith("-0.0.0.0:0")).count()));
+            connsPerHost.put(k, (int) v.stream().filter(c -> !TraceEvent.isListener(c)).count()));
     for (TraceEvent.State s : states) {
-      int i = column.get(s.node());
+      String node = index.node(s.node());
+      int i = column.get(node);
       boolean left = i == 0;
       double x = SIDE + i * COLUMN + (left ? -12 : 12);
       double ys = y.get(s.t()) + 4;
-      double last = lastLabel.getOrDefault(s.node(), -100.0);
+      double last = lastLabel.getOrDefault(node, -100.0);
       if (ys < last + LABEL_STEP_PX) {
         ys = last + LABEL_STEP_PX;
       }
-      lastLabel.put(s.node(), ys);
+      lastLabel.put(node, ys);
       String who =
-          s.conn().endsWith("-0.0.0.0:0")
+          s.isListener()
               ? "listener " + shortConn(s.conn()) + " "
-              : connsPerHost.get(s.node()) > 1 ? shortConn(s.conn()) + " " : "";
+              : connsPerHost.get(node) > 1 ? shortConn(s.conn()) + " " : "";
       svg.text(x, ys, left ? "end" : "start", "state", who + s.to());
       svg.dot(SIDE + i * COLUMN, y.get(s.t()));
     }
     for (TraceEvent m : markers) {
       double ym = y.get(m.t());
       if (m instanceof TraceEvent.Host h) {
-        int i = column.get(h.node());
+        String node = index.node(h.node());
+        int i = column.get(node);
         svg.text(
             SIDE + i * COLUMN,
             ym - 4,
             "middle",
             "marker",
-            "\u2716 " + h.node() + " " + (h.what().equals("crash") ? "crashes" : "restarts"));
+            "\u2716 " + node + " " + (h.what() == HostChange.CRASH ? "crashes" : "restarts"));
       } else if (m instanceof TraceEvent.Link l) {
-        svg.text(width / 2.0, ym - 4, "middle", "marker", "link " + l.dir() + " " + l.what());
+        svg.text(
+            width / 2.0,
+            ym - 4,
+            "middle",
+            "marker",
+            "link " + index.link(l.link()) + " " + l.what().traceName());
       }
     }
     if (undrawn > 0) {
@@ -290,38 +304,30 @@ public final class LadderSvg {
 
   /** The host a dropped segment was heading for: the host owning its destination address. */
   private static String destinationHost(
-      TraceEvent.Packet send, List<TraceEvent> events, List<String> hosts) {
-    String address = send.dst().substring(0, send.dst().lastIndexOf(':'));
+      TraceEvent.Packet send, RunIndex index, List<TraceEvent> events, List<String> hosts) {
+    int address = send.dst();
     for (TraceEvent e : events) {
       if (e instanceof TraceEvent.Packet p
-          && p.ev().equals("send")
-          && p.src().startsWith(address + ":")
-          && hosts.contains(p.node())) {
-        return p.node();
-      }
-      if (e instanceof TraceEvent.Packet p
-          && p.ev().equals("recv")
-          && p.dst().startsWith(address + ":")
-          && hosts.contains(p.node())) {
-        return p.node();
+          && ((p.kind() == EventKind.SEND && p.src() == address)
+              || (p.kind() == EventKind.RECV && p.dst() == address))
+          && hosts.contains(index.node(p.node()))) {
+        return index.node(p.node());
       }
     }
     return null;
   }
 
   /** ":80" style short name: the local port, or the remote for a listener's children. */
-  private static String shortConn(String conn) {
-    int dash = conn.indexOf('-');
-    String local = conn.substring(0, dash);
+  private static String shortConn(FourTuple conn) {
     return ":"
-        + local.substring(local.lastIndexOf(':') + 1)
-        + (conn.endsWith("0.0.0.0:0") ? "" : "\u2194" + conn.substring(conn.lastIndexOf(':') + 1));
+        + conn.local().port()
+        + (TraceEvent.isListener(conn) ? "" : "\u2194" + conn.remote().port());
   }
 
-  private static String label(TraceEvent.Packet p, Map<String, Long> isn) {
-    StringBuilder text = new StringBuilder(p.flags());
-    Long own = isn.get(p.src() + ">" + p.dst());
-    Long peer = isn.get(p.dst() + ">" + p.src());
+  private static String label(TraceEvent.Packet p, Map<FourTuple, Long> isn) {
+    StringBuilder text = new StringBuilder(TcpFlags.format(p.flags()));
+    Long own = isn.get(p.sender());
+    Long peer = isn.get(p.receiver());
     text.append(" seq=").append(own == null ? p.seq() : (p.seq() - own) & 0xFFFF_FFFFL);
     if (p.ack() >= 0) {
       text.append(" ack=").append(peer == null ? p.ack() : (p.ack() - peer) & 0xFFFF_FFFFL);

@@ -9,22 +9,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import netsim.net.fault.FaultAction;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.HostChange;
+import netsim.scenario.trace.LinkChange;
+import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.AppEvent;
+import netsim.tcp.Endpoint;
+import netsim.tcp.FourTuple;
+import netsim.tcp.RetransmitReason;
+import netsim.tcp.StateCause;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
 
 /**
  * Reads {@code trace.jsonl} back into {@link TraceEvent}s, the inverse of {@link TraceWriter}: each
- * event read writes the same line again.
+ * event read writes the same line again. The names in the file make the trace's own {@link
+ * RunIndex}, ids given in order of first appearance.
  */
 public final class TraceReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private TraceReader() {}
+  private final RunIndex index = new RunIndex();
+
+  /** A trace read from a file: its events in order, and the names behind their ids. */
+  public record Trace(RunIndex index, List<TraceEvent> events) {}
 
   /**
    * @throws IOException if the file cannot be read or a line is not a trace event (named by its
    *     line number)
    */
-  public static List<TraceEvent> read(Path file) throws IOException {
+  public static Trace read(Path file) throws IOException {
+    TraceReader reader = new TraceReader();
     List<TraceEvent> events = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
@@ -35,86 +55,152 @@ public final class TraceReader {
           continue;
         }
         try {
-          events.add(event(JSON.readTree(line)));
+          events.add(reader.event(JSON.readTree(line)));
         } catch (IOException | RuntimeException e) {
           throw new IOException(file + ":" + number + ": not a trace event: " + e.getMessage(), e);
         }
       }
     }
-    return events;
+    return new Trace(reader.index, events);
   }
 
   /** One event from its JSON object. */
-  public static TraceEvent event(JsonNode e) {
+  private TraceEvent event(JsonNode e) {
     long t = need(e, "t").asLong();
-    String ev = need(e, "ev").asText();
-    return switch (ev) {
-      case "send", "recv", "drop" ->
-          new TraceEvent.Packet(
-              t,
-              ev,
-              text(e, "node"),
-              need(e, "pkt").asLong(),
-              text(e, "src"),
-              text(e, "dst"),
-              text(e, "flags"),
-              need(e, "seq").asLong(),
-              e.has("ack") ? e.get("ack").asLong() : -1,
-              need(e, "len").asInt(),
-              optional(e, "state"),
-              optional(e, "link"),
-              optional(e, "cause"));
-      case "dup" ->
+    EventKind kind = named(EventKind.values(), EventKind::traceName, text(e, "ev"), "event kind");
+    return switch (kind) {
+      case SEND, RECV, DROP -> {
+        String[] src = text(e, "src").split(":");
+        String[] dst = text(e, "dst").split(":");
+        String state = optional(e, "state");
+        String cause = optional(e, "cause");
+        yield new TraceEvent.Packet(
+            t,
+            kind,
+            node(e, "node"),
+            e.has("link") ? index.links().intern(text(e, "link")) : -1,
+            need(e, "pkt").asLong(),
+            Ipv4Address.parse(src[0]).bits(),
+            Integer.parseInt(src[1]),
+            Ipv4Address.parse(dst[0]).bits(),
+            Integer.parseInt(dst[1]),
+            TcpFlags.parse(text(e, "flags")),
+            need(e, "seq").asLong(),
+            e.has("ack") ? e.get("ack").asLong() : -1,
+            need(e, "len").asInt(),
+            state == null ? null : TcpState.valueOf(state),
+            cause == null
+                ? null
+                : named(DropCause.values(), DropCause::traceName, cause, "drop cause"));
+      }
+      case DUP ->
           new TraceEvent.Duplicate(
-              t, text(e, "link"), need(e, "pkt").asLong(), need(e, "copy").asLong());
-      case "rule" ->
+              t,
+              index.links().intern(text(e, "link")),
+              need(e, "pkt").asLong(),
+              need(e, "copy").asLong());
+      case RULE ->
           new TraceEvent.Rule(
               t,
-              text(e, "at"),
-              text(e, "rule"),
-              text(e, "action"),
+              index.chains().intern(text(e, "at")),
+              index.rules().intern(text(e, "rule")),
+              named(
+                  FaultAction.Verb.values(),
+                  FaultAction.Verb::traceName,
+                  text(e, "action"),
+                  "action"),
               need(e, "pkt").asLong(),
-              text(e, "flags"),
+              TcpFlags.parse(text(e, "flags")),
               need(e, "seq").asLong(),
               need(e, "len").asInt());
-      case "state" ->
-          new TraceEvent.State(
-              t,
-              text(e, "node"),
-              text(e, "conn"),
-              text(e, "from"),
-              text(e, "to"),
-              text(e, "cause"));
-      case "app" ->
+      case STATE -> {
+        String cause = text(e, "cause");
+        boolean rcv = cause.startsWith("rcv ") && !cause.contains("(");
+        yield new TraceEvent.State(
+            t,
+            node(e, "node"),
+            conn(text(e, "conn")),
+            TcpState.valueOf(text(e, "from")),
+            TcpState.valueOf(text(e, "to")),
+            rcv
+                ? StateCause.RCV
+                : named(StateCause.values(), c -> c.traceName(0), cause, "state cause"),
+            rcv ? TcpFlags.parse(cause.substring(4)) : 0);
+      }
+      case APP ->
           new TraceEvent.App(
               t,
-              text(e, "node"),
-              text(e, "conn"),
-              text(e, "event"),
+              node(e, "node"),
+              conn(text(e, "conn")),
+              named(AppEvent.values(), AppEvent::traceName, text(e, "event"), "app event"),
               e.has("bytes") ? e.get("bytes").asLong() : 0);
-      case "rtx" ->
+      case RTX ->
           new TraceEvent.Retransmit(
               t,
-              text(e, "node"),
-              text(e, "conn"),
-              text(e, "flags"),
+              node(e, "node"),
+              conn(text(e, "conn")),
+              TcpFlags.parse(text(e, "flags")),
               need(e, "seq").asLong(),
               need(e, "len").asInt(),
-              text(e, "reason"));
-      case "cc" ->
+              named(
+                  RetransmitReason.values(),
+                  RetransmitReason::traceName,
+                  text(e, "reason"),
+                  "retransmit reason"));
+      case CC ->
           new TraceEvent.Congestion(
               t,
-              text(e, "node"),
-              text(e, "conn"),
+              node(e, "node"),
+              conn(text(e, "conn")),
               need(e, "cwnd").asLong(),
-              longOr(e, "ssthresh", TraceEvent.Congestion.UNSET),
-              longOr(e, "srtt", TraceEvent.Congestion.UNSET),
+              longOr(e, "ssthresh", TraceEvent.NONE),
+              longOr(e, "srtt", TraceEvent.NONE),
               need(e, "rto").asLong(),
               need(e, "inflight").asLong());
-      case "link" -> new TraceEvent.Link(t, text(e, "dir"), text(e, "what"));
-      case "host" -> new TraceEvent.Host(t, text(e, "node"), text(e, "what"));
-      default -> throw new IllegalArgumentException("unknown event kind '" + ev + "'");
+      case LINK ->
+          new TraceEvent.Link(
+              t,
+              index.links().intern(text(e, "dir")),
+              named(LinkChange.values(), LinkChange::traceName, text(e, "what"), "link change"));
+      case HOST ->
+          new TraceEvent.Host(
+              t,
+              node(e, "node"),
+              named(HostChange.values(), HostChange::traceName, text(e, "what"), "host change"));
     };
+  }
+
+  private int node(JsonNode e, String key) {
+    return index.nodes().intern(text(e, key));
+  }
+
+  /** "10.0.0.1:49152-10.0.0.2:80". */
+  private static FourTuple conn(String text) {
+    int dash = text.indexOf('-');
+    if (dash < 0) {
+      throw new IllegalArgumentException("not a connection: '" + text + "'");
+    }
+    return new FourTuple(endpoint(text.substring(0, dash)), endpoint(text.substring(dash + 1)));
+  }
+
+  private static Endpoint endpoint(String text) {
+    int colon = text.lastIndexOf(':');
+    if (colon < 0) {
+      throw new IllegalArgumentException("not an endpoint: '" + text + "'");
+    }
+    return new Endpoint(
+        Ipv4Address.parse(text.substring(0, colon)), Integer.parseInt(text.substring(colon + 1)));
+  }
+
+  /** The constant of {@code values} whose trace text is {@code text}. */
+  private static <E extends Enum<E>> E named(
+      E[] values, Function<E, String> name, String text, String what) {
+    for (E value : values) {
+      if (name.apply(value).equals(text)) {
+        return value;
+      }
+    }
+    throw new IllegalArgumentException("unknown " + what + " '" + text + "'");
   }
 
   private static long longOr(JsonNode e, String key, long absent) {

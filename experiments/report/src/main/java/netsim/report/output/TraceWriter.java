@@ -1,23 +1,429 @@
 package netsim.report.output;
 
-import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import netsim.net.fault.FaultAction;
+import netsim.net.packet.DropCause;
+import netsim.scenario.run.EventSink;
+import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.HostChange;
+import netsim.scenario.trace.LinkChange;
+import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.AppEvent;
+import netsim.tcp.Endpoint;
+import netsim.tcp.FourTuple;
+import netsim.tcp.RetransmitReason;
+import netsim.tcp.StateCause;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
 
-/** Writes {@code trace.jsonl}: one JSON object per line, in order of virtual time. */
-public final class TraceWriter {
-  private TraceWriter() {}
+/**
+ * Writes {@code trace.jsonl}: one JSON object per event and line, its fields in the order
+ * docs/trace.md gives. The one place a {@link TraceEvent} becomes text. It encodes straight into a
+ * byte buffer: names, flags and enum texts are encoded once and copied, numbers are written digit
+ * by digit, so an event costs no {@code String}.
+ */
+public final class TraceWriter implements EventSink {
+  private static final int BUFFER = 64 * 1024;
 
-  public static void write(List<TraceEvent> events, Path file) throws IOException {
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (TraceEvent event : events) {
-        out.write(event.json().toString());
-        out.write('\n');
-      }
+  /** The longest line an event can make with names up to {@link #LONG_NAME} bytes. */
+  private static final int LONG_LINE = 1024;
+
+  private static final int LONG_NAME = 256;
+
+  private final OutputStream out;
+  private byte[] buffer;
+  private int length;
+  private RunIndex index;
+
+  /** Names as JSON strings, by table and id, encoded when first written. */
+  private final Encoded nodes = new Encoded(RunIndex::nodes);
+
+  private final Encoded links = new Encoded(RunIndex::links);
+  private final Encoded chains = new Encoded(RunIndex::chains);
+  private final Encoded rules = new Encoded(RunIndex::rules);
+  private final byte[][] flags = new byte[256][];
+  private final byte[][] rcvCauses = new byte[256][];
+
+  /** A writer to {@code out} of the events of the run {@code index} names. */
+  public TraceWriter(OutputStream out, RunIndex index) {
+    this(out, index, BUFFER);
+  }
+
+  private TraceWriter(OutputStream out, RunIndex index, int buffer) {
+    this.out = out;
+    this.index = index;
+    this.buffer = new byte[buffer];
+  }
+
+  /** As a sink: names the ids of the run's events with {@code index}. */
+  @Override
+  public void start(RunIndex index) {
+    this.index = index;
+    for (Encoded names : List.of(nodes, links, chains, rules)) {
+      names.clear();
     }
   }
+
+  /** As a sink: writes out what is buffered once the run has ended. */
+  @Override
+  public void end(RunResult result) {
+    try {
+      flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void accept(TraceEvent event) {
+    try {
+      write(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes every event of {@code events}, named by {@code index}, to {@code file}. */
+  public static void write(List<TraceEvent> events, RunIndex index, Path file) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      TraceWriter writer = new TraceWriter(out, index);
+      for (TraceEvent event : events) {
+        writer.write(event);
+      }
+      writer.flush();
+    }
+  }
+
+  /** The line {@code event} writes, without its newline. */
+  public static String line(TraceEvent event, RunIndex index) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    TraceWriter writer = new TraceWriter(out, index, 2 * LONG_LINE);
+    try {
+      writer.write(event);
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String line = out.toString(StandardCharsets.UTF_8);
+    return line.substring(0, line.length() - 1);
+  }
+
+  /** Writes out what is buffered. */
+  public void flush() throws IOException {
+    out.write(buffer, 0, length);
+    length = 0;
+    out.flush();
+  }
+
+  /** Appends the line of {@code event}, and its newline. */
+  public void write(TraceEvent event) throws IOException {
+    if (buffer.length - length < LONG_LINE) {
+      out.write(buffer, 0, length);
+      length = 0;
+    }
+    raw(T);
+    number(event.t());
+    raw(EV);
+    raw(KINDS[event.kind().ordinal()]);
+    if (event instanceof TraceEvent.Packet p) {
+      packet(p);
+    } else if (event instanceof TraceEvent.Duplicate d) {
+      name(LINK, links, d.link());
+      number(PKT, d.pkt());
+      number(COPY, d.copy());
+    } else if (event instanceof TraceEvent.Rule r) {
+      name(AT, chains, r.chain());
+      name(RULE, rules, r.rule());
+      field(ACTION, VERBS[r.action().ordinal()]);
+      number(PKT, r.pkt());
+      field(FLAGS, flags(r.flags()));
+      number(SEQ, r.seq());
+      number(LEN, r.len());
+    } else if (event instanceof TraceEvent.State s) {
+      name(NODE, nodes, s.node());
+      conn(s.conn());
+      field(FROM, STATES[s.from().ordinal()]);
+      field(TO, STATES[s.to().ordinal()]);
+      field(CAUSE, cause(s.cause(), s.causeFlags()));
+    } else if (event instanceof TraceEvent.App a) {
+      name(NODE, nodes, a.node());
+      conn(a.conn());
+      field(EVENT, APP_EVENTS[a.event().ordinal()]);
+      if (a.bytes() > 0) {
+        number(BYTES, a.bytes());
+      }
+    } else if (event instanceof TraceEvent.Retransmit r) {
+      name(NODE, nodes, r.node());
+      conn(r.conn());
+      field(FLAGS, flags(r.flags()));
+      number(SEQ, r.seq());
+      number(LEN, r.len());
+      field(REASON, REASONS[r.reason().ordinal()]);
+    } else if (event instanceof TraceEvent.Congestion c) {
+      name(NODE, nodes, c.node());
+      conn(c.conn());
+      number(CWND, c.cwnd());
+      if (c.ssthresh() != TraceEvent.NONE) {
+        number(SSTHRESH, c.ssthresh());
+      }
+      if (c.srtt() != TraceEvent.NONE) {
+        number(SRTT, c.srtt());
+      }
+      number(RTO, c.rto());
+      number(INFLIGHT, c.inflight());
+    } else if (event instanceof TraceEvent.Link l) {
+      name(DIR, links, l.link());
+      field(WHAT, LINK_CHANGES[l.what().ordinal()]);
+    } else if (event instanceof TraceEvent.Host h) {
+      name(NODE, nodes, h.node());
+      field(WHAT, HOST_CHANGES[h.what().ordinal()]);
+    }
+    raw(END);
+  }
+
+  private void packet(TraceEvent.Packet p) {
+    name(NODE, nodes, p.node());
+    if (p.link() >= 0) {
+      name(LINK, links, p.link());
+    }
+    number(PKT, p.pkt());
+    raw(SRC);
+    endpoint(p.src(), p.srcPort());
+    raw(QUOTE);
+    raw(DST);
+    endpoint(p.dst(), p.dstPort());
+    raw(QUOTE);
+    field(FLAGS, flags(p.flags()));
+    number(SEQ, p.seq());
+    if (p.ack() >= 0) {
+      number(ACK, p.ack());
+    }
+    number(LEN, p.len());
+    if (p.state() != null) {
+      field(STATE, STATES[p.state().ordinal()]);
+    }
+    if (p.cause() != null) {
+      field(CAUSE, DROP_CAUSES[p.cause().ordinal()]);
+    }
+  }
+
+  private void conn(FourTuple conn) {
+    raw(CONN);
+    endpoint(conn.local());
+    buffer[length++] = '-';
+    endpoint(conn.remote());
+    raw(QUOTE);
+  }
+
+  private void endpoint(Endpoint endpoint) {
+    endpoint(endpoint.address().bits(), endpoint.port());
+  }
+
+  /** "10.0.0.1:49152", without quotes. */
+  private void endpoint(int address, int port) {
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      digits((address >>> shift) & 0xFF);
+      buffer[length++] = shift == 0 ? (byte) ':' : (byte) '.';
+    }
+    digits(port);
+  }
+
+  private byte[] flags(int bits) {
+    if (bits < 0 || bits >= flags.length) {
+      return json(TcpFlags.format(bits));
+    }
+    if (flags[bits] == null) {
+      flags[bits] = json(TcpFlags.format(bits));
+    }
+    return flags[bits];
+  }
+
+  private byte[] cause(StateCause cause, int causeFlags) {
+    if (cause != StateCause.RCV) {
+      return STATE_CAUSES[cause.ordinal()];
+    }
+    if (causeFlags < 0 || causeFlags >= rcvCauses.length) {
+      return json(cause.traceName(causeFlags));
+    }
+    if (rcvCauses[causeFlags] == null) {
+      rcvCauses[causeFlags] = json(cause.traceName(causeFlags));
+    }
+    return rcvCauses[causeFlags];
+  }
+
+  private void name(byte[] key, Encoded table, int id) {
+    byte[] name = table.get(id);
+    if (name == null) {
+      name = json(table.names.apply(index).name(id));
+      table.put(id, name);
+    }
+    if (name.length > LONG_NAME) {
+      ensure(key.length + name.length + LONG_LINE);
+    }
+    raw(key);
+    raw(name);
+  }
+
+  private void field(byte[] key, byte[] value) {
+    raw(key);
+    raw(value);
+  }
+
+  private void number(byte[] key, long value) {
+    raw(key);
+    number(value);
+  }
+
+  private void ensure(int room) {
+    if (buffer.length - length < room) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + room));
+    }
+  }
+
+  private void raw(byte[] bytes) {
+    System.arraycopy(bytes, 0, buffer, length, bytes.length);
+    length += bytes.length;
+  }
+
+  private void number(long value) {
+    if (value < 0) {
+      if (value == Long.MIN_VALUE) {
+        raw(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+        return;
+      }
+      buffer[length++] = '-';
+      value = -value;
+    }
+    digits(value);
+  }
+
+  /** The decimal digits of {@code value} >= 0. */
+  private void digits(long value) {
+    int count = 1;
+    for (long v = value; v >= 10; v /= 10) {
+      count++;
+    }
+    for (int i = length + count - 1; i >= length; i--) {
+      buffer[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    length += count;
+  }
+
+  /** The names of one table of the {@link RunIndex}, encoded as JSON strings, by id. */
+  private static final class Encoded {
+    final Function<RunIndex, RunIndex.Names> names;
+    private byte[][] byId = new byte[16][];
+
+    Encoded(Function<RunIndex, RunIndex.Names> names) {
+      this.names = names;
+    }
+
+    void clear() {
+      Arrays.fill(byId, null);
+    }
+
+    byte[] get(int id) {
+      return id < byId.length ? byId[id] : null;
+    }
+
+    void put(int id, byte[] name) {
+      if (id >= byId.length) {
+        byId = Arrays.copyOf(byId, Math.max(id + 1, byId.length * 2));
+      }
+      byId[id] = name;
+    }
+  }
+
+  /** {@code value} as a JSON string, quotes included, in UTF-8. */
+  static byte[] json(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static <E extends Enum<E>> byte[][] texts(E[] values, Function<E, String> text) {
+    byte[][] texts = new byte[values.length][];
+    for (E value : values) {
+      texts[value.ordinal()] = json(text.apply(value));
+    }
+    return texts;
+  }
+
+  private static final byte[] T = ascii("{\"t\":");
+  private static final byte[] EV = ascii(",\"ev\":");
+  private static final byte[] NODE = ascii(",\"node\":");
+  private static final byte[] LINK = ascii(",\"link\":");
+  private static final byte[] PKT = ascii(",\"pkt\":");
+  private static final byte[] SRC = ascii(",\"src\":\"");
+  private static final byte[] DST = ascii(",\"dst\":\"");
+  private static final byte[] QUOTE = ascii("\"");
+  private static final byte[] FLAGS = ascii(",\"flags\":");
+  private static final byte[] SEQ = ascii(",\"seq\":");
+  private static final byte[] ACK = ascii(",\"ack\":");
+  private static final byte[] LEN = ascii(",\"len\":");
+  private static final byte[] STATE = ascii(",\"state\":");
+  private static final byte[] CAUSE = ascii(",\"cause\":");
+  private static final byte[] COPY = ascii(",\"copy\":");
+  private static final byte[] AT = ascii(",\"at\":");
+  private static final byte[] RULE = ascii(",\"rule\":");
+  private static final byte[] ACTION = ascii(",\"action\":");
+  private static final byte[] CONN = ascii(",\"conn\":\"");
+  private static final byte[] FROM = ascii(",\"from\":");
+  private static final byte[] TO = ascii(",\"to\":");
+  private static final byte[] EVENT = ascii(",\"event\":");
+  private static final byte[] BYTES = ascii(",\"bytes\":");
+  private static final byte[] REASON = ascii(",\"reason\":");
+  private static final byte[] CWND = ascii(",\"cwnd\":");
+  private static final byte[] SSTHRESH = ascii(",\"ssthresh\":");
+  private static final byte[] SRTT = ascii(",\"srtt\":");
+  private static final byte[] RTO = ascii(",\"rto\":");
+  private static final byte[] INFLIGHT = ascii(",\"inflight\":");
+  private static final byte[] DIR = ascii(",\"dir\":");
+  private static final byte[] WHAT = ascii(",\"what\":");
+  private static final byte[] END = ascii("}\n");
+
+  private static final byte[][] KINDS = texts(EventKind.values(), EventKind::traceName);
+  private static final byte[][] STATES = texts(TcpState.values(), TcpState::name);
+  private static final byte[][] STATE_CAUSES = texts(StateCause.values(), c -> c.traceName(0));
+  private static final byte[][] APP_EVENTS = texts(AppEvent.values(), AppEvent::traceName);
+  private static final byte[][] REASONS =
+      texts(RetransmitReason.values(), RetransmitReason::traceName);
+  private static final byte[][] DROP_CAUSES = texts(DropCause.values(), DropCause::traceName);
+  private static final byte[][] VERBS =
+      texts(FaultAction.Verb.values(), FaultAction.Verb::traceName);
+  private static final byte[][] LINK_CHANGES = texts(LinkChange.values(), LinkChange::traceName);
+  private static final byte[][] HOST_CHANGES = texts(HostChange.values(), HostChange::traceName);
 }

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -24,8 +25,8 @@ public final class CwndGraph {
 
   private CwndGraph() {}
 
-  public static XYChart chart(String title, List<TraceEvent> events) {
-    List<Flows.Flow> all = Flows.of(events);
+  public static XYChart chart(String title, RunIndex index, List<TraceEvent> events) {
+    List<Flows.Flow> all = Flows.of(index, events);
     boolean data = all.stream().anyMatch(f -> f.dataBytes() > 0);
     List<Flows.Flow> senders = new ArrayList<>();
     for (Flows.Flow f : all) {
@@ -48,7 +49,7 @@ public final class CwndGraph {
       cwnd.setLineWidth(2f);
       names.add(cwnd.getName());
       List<TraceEvent.Congestion> set =
-          cc.stream().filter(c -> c.ssthresh() != TraceEvent.Congestion.UNSET).toList();
+          cc.stream().filter(c -> c.ssthresh() != TraceEvent.NONE).toList();
       if (!set.isEmpty()) {
         XYSeries ssthresh = step(chart, label + ": ssthresh", set, TraceEvent.Congestion::ssthresh);
         ssthresh.setLineColor(Charts.ALERT);

@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import netsim.net.packet.Ipv4Address;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.Endpoint;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpFlags;
 
 /**
  * The data directions of a run, from its events: for each connection and direction, the segments
@@ -25,6 +31,7 @@ final class Flows {
    * One direction of one connection.
    *
    * @param conn the sender's view of the connection, "LOCAL-REMOTE", as in cc lines
+   * @param tuple the same as a 4-tuple
    * @param incarnation 1 for the first connection on this 4-tuple, 2 for the next, ...
    * @param congestion the sender's cc lines for this connection, in order
    */
@@ -34,6 +41,7 @@ final class Flows {
       String src,
       String dst,
       String conn,
+      FourTuple tuple,
       int incarnation,
       List<Segment> segments,
       List<Segment> lost,
@@ -48,41 +56,41 @@ final class Flows {
    * incarnation of that 4-tuple. A connection's cc lines come after its first segment, so each
    * belongs to the incarnation open when it is logged.
    */
-  static List<Flow> of(List<TraceEvent> events) {
-    Map<String, String> nodeOf = new LinkedHashMap<>();
+  static List<Flow> of(RunIndex index, List<TraceEvent> events) {
+    Map<Integer, String> nodeOf = new LinkedHashMap<>(); // by address
     for (TraceEvent e : events) {
-      if (e instanceof TraceEvent.Packet p && p.ev().equals("send")) {
-        nodeOf.putIfAbsent(address(p.src()), p.node());
+      if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.SEND) {
+        nodeOf.putIfAbsent(p.src(), index.node(p.node()));
       }
     }
-    Map<String, Building> open = new LinkedHashMap<>(); // by "SRC-DST", as cc lines name them
-    Map<String, Integer> incarnations = new LinkedHashMap<>();
+    Map<FourTuple, Building> open = new LinkedHashMap<>(); // by the sender's 4-tuple
+    Map<FourTuple, Integer> incarnations = new LinkedHashMap<>();
     List<Building> all = new ArrayList<>();
     Map<Long, Building> byPacket = new LinkedHashMap<>();
     Map<Long, Segment> segmentOf = new LinkedHashMap<>();
-    Map<String, Boolean> rtxNext = new LinkedHashMap<>();
+    Map<Integer, Boolean> rtxNext = new LinkedHashMap<>(); // by node
     for (TraceEvent e : events) {
       if (e instanceof TraceEvent.Retransmit r) {
         rtxNext.put(r.node(), true);
-      } else if (e instanceof TraceEvent.Packet p && p.ev().equals("send")) {
+      } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.SEND) {
         boolean retransmission = rtxNext.getOrDefault(p.node(), false);
         rtxNext.remove(p.node());
-        String key = p.src() + "-" + p.dst();
+        FourTuple key = p.sender();
         Building flow = open.get(key);
-        boolean syn = p.has("SYN");
+        boolean syn = p.has(TcpFlags.SYN);
         if (flow == null || (syn && flow.isn != p.seq())) {
           flow =
               new Building(
                   p.node(),
-                  nodeOf.getOrDefault(address(p.dst()), address(p.dst())),
-                  p.src(),
-                  p.dst(),
+                  index.node(p.node()),
+                  nodeOf.getOrDefault(p.dst(), new Ipv4Address(p.dst()).toString()),
+                  key,
                   p.seq(),
                   incarnations.merge(key, 1, Integer::sum));
           open.put(key, flow);
           all.add(flow);
         }
-        long occupies = p.len() + (syn ? 1 : 0) + (p.has("FIN") ? 1 : 0);
+        long occupies = p.len() + (syn ? 1 : 0) + (p.has(TcpFlags.FIN) ? 1 : 0);
         if (occupies > 0) {
           long end = relative(p.seq() - flow.isn) + occupies;
           Segment s = new Segment(p.t(), p.pkt(), end, retransmission);
@@ -95,18 +103,18 @@ final class Flows {
         byPacket.put(d.copy(), byPacket.get(d.pkt()));
         segmentOf.put(d.copy(), segmentOf.get(d.pkt()));
       } else if (e instanceof TraceEvent.Packet p
-          && p.ev().equals("drop")
+          && p.kind() == EventKind.DROP
           && byPacket.containsKey(p.pkt())) {
         byPacket.get(p.pkt()).lost.add(segmentOf.get(p.pkt()));
-      } else if (e instanceof TraceEvent.Packet p && p.ev().equals("recv") && p.ack() >= 0) {
+      } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.RECV && p.ack() >= 0) {
         // An ACK for the reverse direction, seen at that direction's sender.
-        Building flow = open.get(p.dst() + "-" + p.src());
-        if (flow != null && flow.sender.equals(p.node())) {
+        Building flow = open.get(p.receiver());
+        if (flow != null && flow.senderId == p.node()) {
           flow.acks.add(new Ack(p.t(), relative(p.ack() - flow.isn)));
         }
       } else if (e instanceof TraceEvent.Congestion c) {
         Building flow = open.get(c.conn());
-        if (flow != null && flow.sender.equals(c.node())) {
+        if (flow != null && flow.senderId == c.node()) {
           flow.congestion.add(c);
         }
       }
@@ -117,9 +125,10 @@ final class Flows {
           new Flow(
               b.sender,
               b.receiver,
-              b.src,
-              b.dst,
-              b.src + "-" + b.dst,
+              b.conn.local().toString(),
+              b.conn.remote().toString(),
+              b.conn.toString(),
+              b.conn,
               b.incarnation,
               List.copyOf(b.segments),
               List.copyOf(b.lost),
@@ -133,7 +142,7 @@ final class Flows {
   /** Whether any segment of the run carried data. */
   static boolean anyData(List<TraceEvent> events) {
     for (TraceEvent e : events) {
-      if (e instanceof TraceEvent.Packet p && p.ev().equals("send") && p.len() > 0) {
+      if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.SEND && p.len() > 0) {
         return true;
       }
     }
@@ -152,12 +161,12 @@ final class Flows {
     for (Flow f : among) {
       if (f != flow && f.sender().equals(flow.sender()) && f.receiver().equals(flow.receiver())) {
         sameHosts = true;
-        sameTuple |= f.src().equals(flow.src()) && f.dst().equals(flow.dst());
+        sameTuple |= f.tuple().equals(flow.tuple());
       }
     }
     String label = flow.sender() + " \u2192 " + flow.receiver();
     if (sameHosts) {
-      label += " (" + port(flow.src()) + "\u2192" + port(flow.dst()) + ")";
+      label += " (" + port(flow.tuple().local()) + "\u2192" + port(flow.tuple().remote()) + ")";
     }
     if (sameTuple) {
       label += " #" + flow.incarnation();
@@ -165,12 +174,8 @@ final class Flows {
     return label;
   }
 
-  private static String port(String endpoint) {
-    return ":" + endpoint.substring(endpoint.lastIndexOf(':') + 1);
-  }
-
-  private static String address(String endpoint) {
-    return endpoint.substring(0, endpoint.lastIndexOf(':'));
+  private static String port(Endpoint endpoint) {
+    return ":" + endpoint.port();
   }
 
   /** A 32-bit sequence difference as a non-negative offset. */
@@ -179,10 +184,10 @@ final class Flows {
   }
 
   private static final class Building {
+    final int senderId;
     final String sender;
     final String receiver;
-    final String src;
-    final String dst;
+    final FourTuple conn;
     final long isn;
     final int incarnation;
     final List<Segment> segments = new ArrayList<>();
@@ -191,11 +196,12 @@ final class Flows {
     final List<TraceEvent.Congestion> congestion = new ArrayList<>();
     long dataBytes;
 
-    Building(String sender, String receiver, String src, String dst, long isn, int incarnation) {
+    Building(
+        int senderId, String sender, String receiver, FourTuple conn, long isn, int incarnation) {
+      this.senderId = senderId;
       this.sender = sender;
       this.receiver = receiver;
-      this.src = src;
-      this.dst = dst;
+      this.conn = conn;
       this.isn = isn;
       this.incarnation = incarnation;
     }

@@ -2,6 +2,7 @@ package netsim.report.plot;
 
 import java.io.IOException;
 import java.util.List;
+import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 
 /**
@@ -27,21 +28,28 @@ public final class RunPlots {
    * @throws IOException when the sink cannot write a plot
    */
   public static List<String> write(
-      String title, String provenance, List<TraceEvent> events, PlotWriter.Sink sink)
+      String title,
+      String provenance,
+      RunIndex index,
+      List<TraceEvent> events,
+      PlotWriter.Sink sink)
       throws IOException {
     PlotWriter plots = new PlotWriter(sink, "the experiment file");
-    plots.write(TIME_SEQUENCE, () -> timeSequence(title, provenance, events));
-    plots.write(CWND, () -> cwnd(title, provenance, events));
+    plots.write(TIME_SEQUENCE, () -> timeSequence(title, provenance, index, events));
+    plots.write(CWND, () -> cwnd(title, provenance, index, events));
     return plots.warnings();
   }
 
   /** The time-sequence graph as SVG text. */
-  public static String timeSequence(String title, String provenance, List<TraceEvent> events) {
-    return Charts.svg(TimeSequenceGraph.chart("time-sequence graph: " + title, events), provenance);
+  public static String timeSequence(
+      String title, String provenance, RunIndex index, List<TraceEvent> events) {
+    return Charts.svg(
+        TimeSequenceGraph.chart("time-sequence graph: " + title, index, events), provenance);
   }
 
   /** The congestion window graph as SVG text. */
-  public static String cwnd(String title, String provenance, List<TraceEvent> events) {
-    return Charts.svg(CwndGraph.chart("congestion window: " + title, events), provenance);
+  public static String cwnd(
+      String title, String provenance, RunIndex index, List<TraceEvent> events) {
+    return Charts.svg(CwndGraph.chart("congestion window: " + title, index, events), provenance);
   }
 }

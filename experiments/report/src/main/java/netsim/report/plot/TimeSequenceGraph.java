@@ -3,6 +3,7 @@ package netsim.report.plot;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.core.Time;
+import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -24,8 +25,8 @@ public final class TimeSequenceGraph {
   private TimeSequenceGraph() {}
 
   /** The graph of {@code events}: the flows with data, or every flow when there is no data. */
-  public static XYChart chart(String title, List<TraceEvent> events) {
-    List<Flows.Flow> all = Flows.of(events);
+  public static XYChart chart(String title, RunIndex index, List<TraceEvent> events) {
+    List<Flows.Flow> all = Flows.of(index, events);
     List<Flows.Flow> flows = new ArrayList<>();
     boolean data = all.stream().anyMatch(f -> f.dataBytes() > 0);
     for (Flows.Flow f : all) {

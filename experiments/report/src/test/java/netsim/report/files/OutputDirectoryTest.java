@@ -20,7 +20,8 @@ class OutputDirectoryTest {
   @TempDir Path parent;
 
   @Test
-  void commit_putsTheFilesInPlace_withAMarkerListingThem_andNothingElseBeside() throws IOException {
+  void commit_putsTheFilesInPlace_withAMarkerListingThemInTheFixedOrder_andNothingElseBeside()
+      throws IOException {
     Path target = parent.resolve("out");
     OutputDirectory dir = OutputDirectory.create(target);
     Files.writeString(dir.file("trace.jsonl"), "t");
@@ -28,13 +29,13 @@ class OutputDirectoryTest {
     assertThat(target).doesNotExist();
 
     assertThat(dir.commit())
-        .containsExactly(target.resolve("trace.jsonl"), target.resolve("a.pcap"));
+        .containsExactly(target.resolve("a.pcap"), target.resolve("trace.jsonl"));
     assertThat(names(target)).containsExactly(".netsim-run", "a.pcap", "trace.jsonl");
     assertThat(Files.readAllLines(target.resolve(".netsim-run")))
         .containsExactly(
             "# netsim run output: the next 'netsim run' into this directory replaces it whole",
-            "trace.jsonl",
-            "a.pcap");
+            "a.pcap",
+            "trace.jsonl");
     assertThat(names(parent)).containsExactly("out");
   }
 

@@ -3,11 +3,19 @@ package netsim.report.plot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.Scenarios;
 import netsim.scenario.run.Experiment;
 import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.Endpoint;
+import netsim.tcp.FourTuple;
+import netsim.tcp.RetransmitReason;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,10 +36,14 @@ class FlowsTest {
     return new Experiment(ConfigLoader.load(name + ".yaml", yaml, List.of())).run();
   }
 
+  private static int client(RunResult result) {
+    return result.index().nodes().intern("client");
+  }
+
   @Test
   void bulkTransfer_hasOneDataDirection_relativeToTheIsn() {
     RunResult result = run("bulk-transfer");
-    List<Flows.Flow> flows = Flows.of(result.events());
+    List<Flows.Flow> flows = Flows.of(result.index(), result.events());
     Flows.Flow data = flows.stream().filter(f -> f.dataBytes() > 0).findFirst().orElseThrow();
     assertThat(flows.stream().filter(f -> f.dataBytes() > 0)).hasSize(1);
     assertThat(Flows.label(data, flows)).isEqualTo("client \u2192 server");
@@ -43,7 +55,7 @@ class FlowsTest {
     long retransmitted = data.segments().stream().filter(Flows.Segment::retransmission).count();
     long rtxEvents =
         result.events().stream()
-            .filter(e -> e instanceof TraceEvent.Retransmit r && r.node().equals("client"))
+            .filter(e -> e instanceof TraceEvent.Retransmit r && r.node() == client(result))
             .count();
     assertThat(retransmitted).isEqualTo(rtxEvents).isPositive();
     long drops =
@@ -51,8 +63,8 @@ class FlowsTest {
             .filter(
                 e ->
                     e instanceof TraceEvent.Packet p
-                        && p.ev().equals("drop")
-                        && p.node().equals("client")
+                        && p.kind() == EventKind.DROP
+                        && p.node() == client(result)
                         && p.len() > 0)
             .count();
     assertThat(data.lost()).hasSize((int) drops).isNotEmpty();
@@ -61,7 +73,7 @@ class FlowsTest {
   @Test
   void twoConnectionsOnOneFourTuple_areTwoFlowsEach_numberedByIncarnation() {
     RunResult result = runText("reused-tuple", ReusedTuple.YAML);
-    List<Flows.Flow> flows = Flows.of(result.events());
+    List<Flows.Flow> flows = Flows.of(result.index(), result.events());
     assertThat(flows)
         .extracting(f -> f.conn() + " " + f.incarnation())
         .containsExactly(
@@ -83,7 +95,7 @@ class FlowsTest {
     assertThat(second.congestion()).isNotEmpty().allMatch(c -> c.t() >= secondStart);
     long ccLines =
         result.events().stream()
-            .filter(e -> e instanceof TraceEvent.Congestion c && c.node().equals("client"))
+            .filter(e -> e instanceof TraceEvent.Congestion c && c.node() == client(result))
             .count();
     assertThat(first.congestion().size() + second.congestion().size()).isEqualTo(ccLines);
   }
@@ -91,13 +103,14 @@ class FlowsTest {
   @Test
   void twoConnectionsOnOneFourTuple_eachHaveTheirOwnSeriesInBothGraphs() {
     RunResult result = runText("reused-tuple", ReusedTuple.YAML);
-    assertThat(TimeSequenceGraph.chart("t", result.events()).getSeriesMap().keySet())
+    assertThat(
+            TimeSequenceGraph.chart("t", result.index(), result.events()).getSeriesMap().keySet())
         .containsExactly(
             "client \u2192 server (:5000\u2192:80) #1: ACKed",
             "client \u2192 server (:5000\u2192:80) #1: sent",
             "client \u2192 server (:5000\u2192:80) #2: ACKed",
             "client \u2192 server (:5000\u2192:80) #2: sent");
-    assertThat(CwndGraph.chart("t", result.events()).getSeriesMap().keySet())
+    assertThat(CwndGraph.chart("t", result.index(), result.events()).getSeriesMap().keySet())
         .containsExactly(
             "client \u2192 server (:5000\u2192:80) #1: cwnd",
             "client \u2192 server (:5000\u2192:80) #1: in flight",
@@ -109,24 +122,31 @@ class FlowsTest {
   void aFlowWhoseOnlySegmentIsARetransmission_isDrawnWithoutAnEmptySeries() {
     // The sender's first trace line for this connection is an rtx: its one segment is marked
     // retransmitted, and nothing is left for "sent".
+    RunIndex index = new RunIndex();
+    int a = index.nodes().intern("a");
+    Endpoint local = new Endpoint(Ipv4Address.parse("10.0.0.1"), 5000);
+    Endpoint remote = new Endpoint(Ipv4Address.parse("10.0.0.2"), 80);
     List<TraceEvent> events =
         List.of(
-            new TraceEvent.Retransmit(0, "a", "10.0.0.1:5000-10.0.0.2:80", "SYN", 7, 0, "timeout"),
+            new TraceEvent.Retransmit(
+                0, a, new FourTuple(local, remote), TcpFlags.SYN, 7, 0, RetransmitReason.RTO),
             new TraceEvent.Packet(
                 0,
-                "send",
-                "a",
+                EventKind.SEND,
+                a,
+                -1,
                 0,
-                "10.0.0.1:5000",
-                "10.0.0.2:80",
-                "SYN",
+                local.address().bits(),
+                local.port(),
+                remote.address().bits(),
+                remote.port(),
+                TcpFlags.SYN,
                 7,
                 -1,
                 0,
-                "SYN_SENT",
-                null,
+                TcpState.SYN_SENT,
                 null));
-    var chart = TimeSequenceGraph.chart("t", events);
+    var chart = TimeSequenceGraph.chart("t", index, events);
     assertThat(chart.getSeriesMap().keySet()).containsExactly("a \u2192 10.0.0.2: retransmitted");
     assertThat(Charts.svg(chart, "")).doesNotContain("NaN");
   }
@@ -136,14 +156,12 @@ class FlowsTest {
     RunResult result = run("bulk-transfer");
     List<TraceEvent.Congestion> cc =
         result.events().stream()
-            .filter(e -> e instanceof TraceEvent.Congestion c && c.node().equals("client"))
+            .filter(e -> e instanceof TraceEvent.Congestion c && c.node() == client(result))
             .map(e -> (TraceEvent.Congestion) e)
             .toList();
     assertThat(cc).isNotEmpty();
-    assertThat(cc.get(0).ssthresh())
-        .as("unset before the first loss")
-        .isEqualTo(TraceEvent.Congestion.UNSET);
-    assertThat(cc).anyMatch(c -> c.ssthresh() != TraceEvent.Congestion.UNSET);
+    assertThat(cc.get(0).ssthresh()).as("unset before the first loss").isEqualTo(TraceEvent.NONE);
+    assertThat(cc).anyMatch(c -> c.ssthresh() != TraceEvent.NONE);
     long max = cc.stream().mapToLong(TraceEvent.Congestion::cwnd).max().getAsLong();
     assertThat(max).isGreaterThan(cc.get(0).cwnd());
   }

@@ -11,15 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import netsim.core.Time;
+import netsim.core.Registry;
 import netsim.net.fault.FaultAction;
 import netsim.net.fault.Match;
 import netsim.net.fault.Selection;
+import netsim.net.link.LinkConfig;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.AppSettings.Moment;
 import netsim.scenario.config.ConfigNode.Fields;
-import netsim.scenario.config.DirectionSettings.LossSettings;
-import netsim.scenario.config.DirectionSettings.QueueSettings;
+import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpState;
 
@@ -51,72 +51,10 @@ public final class ConfigBinder {
     "sweep"
   };
 
-  static final String[] TCP = {
-    "mss",
-    "msl",
-    "initialRto",
-    "minRto",
-    "maxRto",
-    "clockGranularity",
-    "synRetries",
-    "synAckRetries",
-    "maxRetries",
-    "sendBuffer",
-    "receiveBuffer",
-    "windowScaling",
-    "timestamps",
-    "sack",
-    "challengeAcks",
-    "challengeAckInterval",
-    "rfc1337",
-    "acceptSynInTimeWait",
-    "congestionControl",
-    "initialWindow",
-    "nagle",
-    "delayedAck",
-    "delayedAckTimeout",
-    "keepalive",
-    "keepaliveIdle",
-    "keepaliveInterval",
-    "keepaliveProbes",
-    "counterfactual"
-  };
-  static final String[] COUNTERFACTUAL = {"twoWayHandshake", "zeroTimeWait"};
-  static final String[] DIRECTION = {
-    "bandwidth",
-    "delay",
-    "jitter",
-    "jitterDistribution",
-    "jitterReorders",
-    "queue",
-    "loss",
-    "duplicate",
-    "corrupt",
-    "reorder",
-    "reorderGap",
-    "up"
-  };
+  /** The keys of one link direction, from its table. */
+  static final String[] DIRECTION = LinkSettingsTable.keys().toArray(String[]::new);
+
   static final String[] LINK;
-  static final String[] QUEUE = {
-    "kind",
-    "packets",
-    "bytes",
-    "min",
-    "max",
-    "probability",
-    "weight",
-    "gentle",
-    "mode",
-    "target",
-    "interval"
-  };
-
-  /** The parameters of RED and CoDel, passed to sim-net's queue disciplines by name. */
-  private static final String[] QUEUE_PARAMETERS = {
-    "min", "max", "probability", "weight", "gentle", "mode", "target", "interval"
-  };
-
-  static final String[] LOSS = {"model", "p", "r", "1-h", "1-k"};
   static final String[] NODE = {"name", "kind", "address", "tcp", "crashAt", "restartAt"};
   static final String[] APP = {"send", "sendAt", "close", "closeDelay", "closeHow", "abort"};
   static final String[] LISTENER;
@@ -158,11 +96,28 @@ public final class ConfigBinder {
   static final String[] OUTPUTS = {
     "trace", "pcap", "summary", "ladder", "ladderMaxSegments", "plots"
   };
-  static final String[] ACTIONS = {
-    "drop", "delay", "delay-arrival", "hold-until", "hold", "release-at", "duplicate", "corrupt"
-  };
+
+  /** A config-only action: a hold whose packets are released at {@code releaseAt}. */
+  private static final String RELEASE_AT = "release-at";
+
+  /**
+   * The actions a rule names: sim-net's {@link FaultAction#ACTIONS}, where a hold may take {@code
+   * releaseAt}, and {@code release-at}, a hold that must.
+   */
+  static final Registry<FaultAction.Form> ACTIONS;
 
   static {
+    Registry.Builder<FaultAction.Form> actions = Registry.builder("action");
+    for (String name : FaultAction.ACTIONS.names()) {
+      FaultAction.Form form = FaultAction.ACTIONS.get(name);
+      if (name.equals(FaultAction.Verb.HOLD.traceName())) {
+        FaultAction.Form released = new FaultAction.Form(List.of("releaseAt"), form.make());
+        actions.register(name, released).register(RELEASE_AT, released);
+      } else {
+        actions.register(name, form);
+      }
+    }
+    ACTIONS = actions.build();
     LINK = concat(new String[] {"name", "a", "b", "a_to_b", "b_to_a"}, DIRECTION);
     LISTENER = concat(new String[] {"host", "port", "backlog", "at"}, APP);
     CLIENT =
@@ -177,8 +132,7 @@ public final class ConfigBinder {
   }
 
   /** The defaults of list entries. */
-  private record Defaults(
-      DirectionSettings link, ListenerSettings listener, ClientSettings client) {}
+  private record Defaults(LinkConfig link, ListenerSettings listener, ClientSettings client) {}
 
   private ConfigBinder() {}
 
@@ -221,9 +175,10 @@ public final class ConfigBinder {
       f.require("listener");
       f.require("client");
     }
-    DirectionSettings link =
+    LinkConfig link =
         f.has("link") || base == null
-            ? direction(f.get("link").fields(DIRECTION), base == null ? null : base.link())
+            ? LinkSettingsTable.bind(
+                f.get("link").fields(DIRECTION), base == null ? null : base.link())
             : base.link();
     ListenerSettings listener =
         f.has("listener") || base == null
@@ -251,7 +206,7 @@ public final class ConfigBinder {
             ExperimentConfig::seed,
             n -> n.integer(Long.MIN_VALUE, Long.MAX_VALUE));
     StopSettings stop = stop(top.get("stop"), base == null ? null : base.stop());
-    TcpSettings tcp = tcp(top.get("tcp"), base == null ? null : base.tcp());
+    TcpConfig tcp = TcpSettingsTable.bind(top.get("tcp"), base == null ? null : base.tcp());
     InvariantSettings invariants =
         invariants(top.get("invariants"), base == null ? null : base.invariants());
     OutputSettings outputs = outputs(top.get("outputs"), base == null ? null : base.outputs());
@@ -313,7 +268,7 @@ public final class ConfigBinder {
   }
 
   /** The value of {@code key}: parsed when given (or when there is no base), else the base's. */
-  private static <B, T> T pick(
+  static <B, T> T pick(
       Fields f, String key, B base, Function<B, T> fromBase, Function<ConfigNode, T> parse) {
     if (f.has(key) || base == null) {
       return parse.apply(f.require(key));
@@ -354,204 +309,7 @@ public final class ConfigBinder {
         pick(f, "plots", base, OutputSettings::plots, ConfigNode::bool));
   }
 
-  static TcpSettings tcp(ConfigNode node, TcpSettings base) {
-    Fields f = node.fields(TCP);
-    int mss = pick(f, "mss", base, TcpSettings::mss, n -> (int) n.integer(64, 65495));
-    long msl = pick(f, "msl", base, TcpSettings::msl, ConfigNode::duration);
-    long initialRto =
-        pick(f, "initialRto", base, TcpSettings::initialRto, ConfigBinder::positiveDuration);
-    long minRto = pick(f, "minRto", base, TcpSettings::minRto, ConfigBinder::positiveDuration);
-    long maxRto = pick(f, "maxRto", base, TcpSettings::maxRto, ConfigBinder::positiveDuration);
-    if (maxRto < minRto) {
-      throw (f.has("maxRto") ? f.get("maxRto") : f.node())
-          .error("maxRto " + Time.format(maxRto) + " is below minRto " + Time.format(minRto));
-    }
-    long granularity =
-        pick(f, "clockGranularity", base, TcpSettings::clockGranularity, ConfigNode::duration);
-    int synRetries =
-        pick(f, "synRetries", base, TcpSettings::synRetries, n -> (int) n.integer(0, 255));
-    int synAckRetries =
-        pick(f, "synAckRetries", base, TcpSettings::synAckRetries, n -> (int) n.integer(0, 255));
-    int maxRetries =
-        pick(f, "maxRetries", base, TcpSettings::maxRetries, n -> (int) n.integer(0, 255));
-    long sendBuffer =
-        pick(f, "sendBuffer", base, TcpSettings::sendBuffer, n -> n.size(1, 1L << 30));
-    boolean windowScaling =
-        pick(f, "windowScaling", base, TcpSettings::windowScaling, ConfigNode::bool);
-    long receiveBuffer =
-        pick(f, "receiveBuffer", base, TcpSettings::receiveBuffer, n -> n.size(1, 1L << 30));
-    if (!windowScaling && receiveBuffer > 0xFFFF) {
-      throw (f.has("receiveBuffer") ? f.get("receiveBuffer") : f.node())
-          .error(
-              "a receive buffer of "
-                  + receiveBuffer
-                  + " bytes needs windowScaling: true"
-                  + " (at most 65535 bytes without it)");
-    }
-    boolean timestamps = pick(f, "timestamps", base, TcpSettings::timestamps, ConfigNode::bool);
-    boolean sack = pick(f, "sack", base, TcpSettings::sack, ConfigNode::bool);
-    boolean challengeAcks =
-        pick(f, "challengeAcks", base, TcpSettings::challengeAcks, ConfigNode::bool);
-    long challengeAckInterval =
-        pick(
-            f,
-            "challengeAckInterval",
-            base,
-            TcpSettings::challengeAckInterval,
-            ConfigNode::duration);
-    boolean rfc1337 = pick(f, "rfc1337", base, TcpSettings::rfc1337, ConfigNode::bool);
-    boolean acceptSyn =
-        pick(f, "acceptSynInTimeWait", base, TcpSettings::acceptSynInTimeWait, ConfigNode::bool);
-    String congestionControl =
-        pick(
-            f,
-            "congestionControl",
-            base,
-            TcpSettings::congestionControl,
-            n -> {
-              String name = n.text();
-              if (!netsim.tcp.CongestionControls.NAMES.contains(name)) {
-                throw n.error(
-                    "unknown congestion control "
-                        + quote(name)
-                        + " (known: "
-                        + String.join(", ", netsim.tcp.CongestionControls.NAMES)
-                        + ")");
-              }
-              return name;
-            });
-    int initialWindow =
-        pick(f, "initialWindow", base, TcpSettings::initialWindow, n -> (int) n.integer(0, 1000));
-    boolean nagle = pick(f, "nagle", base, TcpSettings::nagle, ConfigNode::bool);
-    boolean delayedAck = pick(f, "delayedAck", base, TcpSettings::delayedAck, ConfigNode::bool);
-    long delayedAckTimeout =
-        pick(
-            f,
-            "delayedAckTimeout",
-            base,
-            TcpSettings::delayedAckTimeout,
-            ConfigBinder::positiveDuration);
-    boolean keepalive = pick(f, "keepalive", base, TcpSettings::keepalive, ConfigNode::bool);
-    long keepaliveIdle =
-        pick(f, "keepaliveIdle", base, TcpSettings::keepaliveIdle, ConfigBinder::positiveDuration);
-    long keepaliveInterval =
-        pick(
-            f,
-            "keepaliveInterval",
-            base,
-            TcpSettings::keepaliveInterval,
-            ConfigBinder::positiveDuration);
-    int keepaliveProbes =
-        pick(
-            f, "keepaliveProbes", base, TcpSettings::keepaliveProbes, n -> (int) n.integer(1, 255));
-    Fields cf = f.get("counterfactual").fields(COUNTERFACTUAL);
-    TcpSettings.Counterfactual cbase = base == null ? null : base.counterfactual();
-    TcpSettings.Counterfactual counterfactual =
-        new TcpSettings.Counterfactual(
-            pick(
-                cf,
-                "twoWayHandshake",
-                cbase,
-                TcpSettings.Counterfactual::twoWayHandshake,
-                ConfigNode::bool),
-            pick(
-                cf,
-                "zeroTimeWait",
-                cbase,
-                TcpSettings.Counterfactual::zeroTimeWait,
-                ConfigNode::bool));
-    String rto =
-        "below 1ms, an RTO retransmits every segment whose round trip takes longer,"
-            + " before its ACK can arrive (RFC 6298 2.4 asks for at least 1s; Linux uses 200ms)";
-    warnBelow(f, initialRto, Time.MILLISECOND, rto, "initialRto");
-    warnBelow(f, minRto, Time.MILLISECOND, rto, "minRto");
-    warnBelow(
-        f,
-        granularity,
-        Time.MICROSECOND,
-        "a clock granularity below 1us is finer than"
-            + " any TCP's timers (Linux and FreeBSD tick in 1ms): the RTO may fall to the round trip"
-            + " itself (RFC 6298 2.3)",
-        "clockGranularity");
-    warnBelow(
-        f,
-        sendBuffer,
-        mss,
-        "a send buffer smaller than one segment (mss "
-            + mss
-            + "): no"
-            + " segment carries more than "
-            + sendBuffer
-            + " bytes",
-        "sendBuffer",
-        "mss");
-    warnBelow(
-        f,
-        receiveBuffer,
-        mss,
-        "a receive buffer smaller than one segment (mss "
-            + mss
-            + "): the peer sends at most "
-            + receiveBuffer
-            + " bytes per window",
-        "receiveBuffer",
-        "mss");
-    if (msl == 0 && !counterfactual.zeroTimeWait()) {
-      throw (f.has("msl") ? f.get("msl") : f.node())
-          .error(
-              "an MSL of 0 takes TIME-WAIT away,"
-                  + " which is the counterfactual tcp.counterfactual.zeroTimeWait: set that to run it"
-                  + " labelled COUNTERFACTUAL, or give a positive MSL (RFC 9293: 2min; Linux's"
-                  + " TIME-WAIT of 60s is an MSL of 30s)");
-    }
-    return new TcpSettings(
-        mss,
-        msl,
-        initialRto,
-        minRto,
-        maxRto,
-        granularity,
-        synRetries,
-        synAckRetries,
-        maxRetries,
-        sendBuffer,
-        receiveBuffer,
-        windowScaling,
-        timestamps,
-        sack,
-        challengeAcks,
-        challengeAckInterval,
-        rfc1337,
-        acceptSyn,
-        congestionControl,
-        initialWindow,
-        nagle,
-        delayedAck,
-        delayedAckTimeout,
-        keepalive,
-        keepaliveIdle,
-        keepaliveInterval,
-        keepaliveProbes,
-        counterfactual);
-  }
-
-  /**
-   * A warning when {@code value} is below {@code least} and one of {@code keys} was given here (a
-   * value inherited was warned about where it was given), at the first key given.
-   */
-  private static void warnBelow(Fields f, long value, long least, String why, String... keys) {
-    if (value >= least) {
-      return;
-    }
-    for (String key : keys) {
-      if (f.has(key)) {
-        f.get(key).warn(why);
-        return;
-      }
-    }
-  }
-
-  private static List<NodeSettings> nodes(ConfigNode list, TcpSettings tcp) {
+  private static List<NodeSettings> nodes(ConfigNode list, TcpConfig tcp) {
     List<NodeSettings> nodes = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     Map<String, String> addresses = new LinkedHashMap<>();
@@ -572,7 +330,7 @@ public final class ConfigBinder {
         }
       }
       String address = null;
-      TcpSettings hostTcp = tcp;
+      TcpConfig hostTcp = tcp;
       if (kind == NodeSettings.Kind.HOST) {
         ConfigNode a = f.require("address");
         address = a.text();
@@ -596,7 +354,7 @@ public final class ConfigBinder {
           throw a.error("address " + address + " is already taken by node " + quote(previous));
         }
         if (f.has("tcp")) {
-          hostTcp = tcp(f.get("tcp"), tcp);
+          hostTcp = TcpSettingsTable.bind(f.get("tcp"), tcp);
         }
       } else {
         for (String key : new String[] {"address", "tcp", "crashAt", "restartAt"}) {
@@ -665,7 +423,7 @@ public final class ConfigBinder {
   }
 
   private static List<LinkSettings> links(
-      ConfigNode list, List<NodeSettings> nodes, DirectionSettings defaults) {
+      ConfigNode list, List<NodeSettings> nodes, LinkConfig defaults) {
     List<LinkSettings> links = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     for (ConfigNode entry : list.elements()) {
@@ -680,144 +438,23 @@ public final class ConfigBinder {
         throw (f.has("name") ? f.get("name") : entry)
             .error("duplicate link name '" + name + "' (give the link a name of its own)");
       }
-      DirectionSettings both = direction(f, defaults);
-      DirectionSettings aToB =
-          f.has("a_to_b") ? direction(f.get("a_to_b").fields(DIRECTION), both) : both;
-      DirectionSettings bToA =
-          f.has("b_to_a") ? direction(f.get("b_to_a").fields(DIRECTION), both) : both;
+      LinkConfig both = LinkSettingsTable.bind(f, defaults);
+      LinkConfig aToB =
+          f.has("a_to_b") ? LinkSettingsTable.bind(f.get("a_to_b").fields(DIRECTION), both) : both;
+      LinkConfig bToA =
+          f.has("b_to_a") ? LinkSettingsTable.bind(f.get("b_to_a").fields(DIRECTION), both) : both;
       links.add(new LinkSettings(name, a, b, aToB, bToA));
     }
     return links;
   }
 
-  static DirectionSettings direction(Fields f, DirectionSettings base) {
-    long bandwidth = pick(f, "bandwidth", base, DirectionSettings::bandwidth, ConfigNode::rate);
-    long delay = pick(f, "delay", base, DirectionSettings::delay, ConfigNode::duration);
-    long jitter = pick(f, "jitter", base, DirectionSettings::jitter, ConfigNode::duration);
-    String distribution =
-        pick(
-            f,
-            "jitterDistribution",
-            base,
-            DirectionSettings::jitterDistribution,
-            n -> known(n, LinkConfigs.JITTER_DISTRIBUTIONS));
-    boolean jitterReorders =
-        pick(f, "jitterReorders", base, DirectionSettings::jitterReorders, ConfigNode::bool);
-    QueueSettings queue =
-        f.has("queue") || base == null
-            ? queue(f.require("queue"), base == null ? null : base.queue())
-            : base.queue();
-    LossSettings loss = f.has("loss") || base == null ? loss(f.require("loss")) : base.loss();
-    double duplicate =
-        pick(f, "duplicate", base, DirectionSettings::duplicate, ConfigNode::probability);
-    double corrupt = pick(f, "corrupt", base, DirectionSettings::corrupt, ConfigNode::probability);
-    double reorder = pick(f, "reorder", base, DirectionSettings::reorder, ConfigNode::probability);
-    int reorderGap =
-        pick(
-            f,
-            "reorderGap",
-            base,
-            DirectionSettings::reorderGap,
-            n -> (int) n.integer(0, Integer.MAX_VALUE));
-    boolean up = pick(f, "up", base, DirectionSettings::up, ConfigNode::bool);
-    DirectionSettings settings =
-        new DirectionSettings(
-            bandwidth,
-            delay,
-            jitter,
-            distribution,
-            jitterReorders,
-            queue,
-            loss,
-            duplicate,
-            corrupt,
-            reorder,
-            reorderGap,
-            up);
-    try {
-      LinkConfigs.of(settings); // sim-net's own checks, reported here with the location
-    } catch (IllegalArgumentException e) {
-      throw (f.has("loss") ? f.get("loss") : f.node()).error(e.getMessage());
-    }
-    return settings;
-  }
-
-  private static String known(ConfigNode node, Registry<?> registry) {
+  /** The name {@code node} gives, which must be one of {@code registry}'s. */
+  static String known(ConfigNode node, Registry<?> registry) {
     String name = node.text();
-    try {
-      registry.get(name);
-    } catch (IllegalArgumentException e) {
-      throw node.error(e.getMessage());
+    if (!registry.contains(name)) {
+      throw node.error(registry.unknownMessage(quote(name)));
     }
     return name;
-  }
-
-  private static QueueSettings queue(ConfigNode node, QueueSettings base) {
-    Fields f = node.fields(QUEUE);
-    Map<String, String> parameters = new LinkedHashMap<>();
-    if (base != null) {
-      parameters.putAll(base.parameters());
-    }
-    for (String key : QUEUE_PARAMETERS) {
-      if (f.has(key)) {
-        ConfigNode value = f.get(key);
-        switch (key) {
-          // CoDel's times, and RED's numbers: within the bounds of every duration and number
-          // (sim-net would read "Infinity" or "0x1p3" as a double).
-          case "target", "interval" -> value.duration();
-          case "min", "max", "probability", "weight" -> value.decimal();
-          default -> {}
-        }
-        parameters.put(key, value.text());
-      }
-    }
-    QueueSettings queue =
-        new QueueSettings(
-            pick(f, "kind", base, QueueSettings::kind, n -> known(n, LinkConfigs.QUEUES)),
-            pick(f, "packets", base, QueueSettings::packets, n -> (int) n.integer(1, 1_000_000)),
-            pick(f, "bytes", base, QueueSettings::bytes, n -> n.size(0, 1L << 40)),
-            parameters);
-    try {
-      LinkConfigs.QUEUES.get(queue.kind()).apply(queue);
-    } catch (IllegalArgumentException e) {
-      throw node.error(e.getMessage());
-    }
-    return queue;
-  }
-
-  /** A number is Bernoulli loss; a mapping names the model and its parameters. */
-  private static LossSettings loss(ConfigNode node) {
-    if (!node.isMapping()) {
-      if (node.isNumber() || node.text().trim().endsWith("%")) {
-        double p = node.probability();
-        return p == 0 ? LossSettings.NONE : new LossSettings("bernoulli", p, 0, 0, 0);
-      }
-      throw node.error(
-          "expected a loss probability such as 0.01 or a mapping such as"
-              + " {model: gilbert-elliott, p: 0.01, r: 0.3}; got "
-              + node.describe());
-    }
-    Fields f = node.fields(LOSS);
-    String model = f.has("model") ? known(f.get("model"), LinkConfigs.LOSS_MODELS) : "bernoulli";
-    switch (model) {
-      case "none":
-        return LossSettings.NONE;
-      case "bernoulli":
-        for (String key : new String[] {"r", "1-h", "1-k"}) {
-          if (f.has(key)) {
-            throw f.get(key).error("bernoulli loss takes only p");
-          }
-        }
-        return new LossSettings(model, f.require("p").probability(), 0, 0, 0);
-      default:
-        double p = f.require("p").probability();
-        return new LossSettings(
-            model,
-            p,
-            f.has("r") ? f.get("r").probability() : 1 - p,
-            f.has("1-h") ? f.get("1-h").probability() : 1,
-            f.has("1-k") ? f.get("1-k").probability() : 0);
-    }
   }
 
   private static List<ChangeSettings> changes(ConfigNode list, List<LinkSettings> links) {
@@ -829,7 +466,7 @@ public final class ConfigBinder {
       pending.add(new Pending(f.require("at").duration(), i, entries.get(i)));
     }
     pending.sort(Comparator.comparingLong(Pending::at).thenComparingInt(Pending::index));
-    Map<String, DirectionSettings> current = new LinkedHashMap<>();
+    Map<String, LinkConfig> current = new LinkedHashMap<>();
     for (LinkSettings link : links) {
       current.put(link.name() + "/a_to_b", link.aToB());
       current.put(link.name() + "/b_to_a", link.bToA());
@@ -862,13 +499,13 @@ public final class ConfigBinder {
       }
       for (String d : directions) {
         String key = linkName + "/" + d;
-        DirectionSettings next;
+        LinkConfig next;
         if (f.has("set")) {
-          next = direction(f.get("set").fields(DIRECTION), current.get(key));
+          next = LinkSettingsTable.bind(f.get("set").fields(DIRECTION), current.get(key));
         } else if (f.has("down")) {
-          next = current.get(key).withUp(!f.get("down").bool());
+          next = current.get(key).toBuilder().up(!f.get("down").bool()).build();
         } else {
-          next = current.get(key).withUp(f.get("up").bool());
+          next = current.get(key).toBuilder().up(f.get("up").bool()).build();
         }
         current.put(key, next);
         changes.add(new ChangeSettings(p.at(), linkName, d.equals("a_to_b"), next));
@@ -1121,47 +758,28 @@ public final class ConfigBinder {
     Selection selection = f.has("select") ? selection(f.get("select")) : Selection.every();
     ConfigNode actionNode = f.require("action");
     String verb = actionNode.text();
-    FaultAction action;
-    long releaseAt = -1;
-    switch (verb) {
-      case "drop" -> action = FaultAction.drop();
-      case "delay" -> {
-        long by = f.require("delay").duration();
-        if (by == 0) {
-          throw f.get("delay").error("a delay must be positive");
-        }
-        action = FaultAction.delay(by);
-      }
-      case "delay-arrival" -> {
-        long by = f.require("delay").duration();
-        if (by == 0) {
-          throw f.get("delay").error("a delay must be positive");
-        }
-        action = FaultAction.delayArrival(by);
-      }
-      case "hold-until" -> action = FaultAction.holdUntil(f.require("until").duration());
-      case "hold" -> {
-        action = FaultAction.hold();
-        releaseAt = f.has("releaseAt") ? f.get("releaseAt").duration() : -1;
-      }
-      case "release-at" -> {
-        action = FaultAction.hold();
-        releaseAt = f.require("releaseAt").duration();
-      }
-      case "duplicate" -> action = FaultAction.duplicate();
-      case "corrupt" ->
-          action =
-              f.has("bit")
-                  ? FaultAction.corruptBit((int) f.get("bit").integer(0, 65535 * 8))
-                  : FaultAction.corrupt();
-      default ->
-          throw actionNode.error(
-              "unknown action " + quote(verb) + " (known: " + String.join(", ", ACTIONS) + ")");
+    if (!ACTIONS.contains(verb)) {
+      throw actionNode.error(ACTIONS.unknownMessage(quote(verb)));
     }
-    checkOnlyFor(f, "delay", verb, "delay", "delay-arrival");
-    checkOnlyFor(f, "until", verb, "hold-until");
-    checkOnlyFor(f, "releaseAt", verb, "hold", "release-at");
-    checkOnlyFor(f, "bit", verb, "corrupt");
+    FaultAction action = ACTIONS.get(verb).make().apply(actionParameters(f));
+    long releaseAt = -1;
+    if (verb.equals(RELEASE_AT)) {
+      releaseAt = f.require("releaseAt").duration();
+    } else if (verb.equals(FaultAction.Verb.HOLD.traceName()) && f.has("releaseAt")) {
+      releaseAt = f.get("releaseAt").duration();
+    }
+    for (String key : RULE) {
+      List<String> verbs = new ArrayList<>();
+      for (String known : ACTIONS.names()) {
+        if (ACTIONS.get(known).takes(key)) {
+          verbs.add(known);
+        }
+      }
+      if (!verbs.isEmpty() && f.has(key) && !verbs.contains(verb)) {
+        throw f.get(key)
+            .error(key + " goes only with action " + String.join(" or ", verbs) + ", not " + verb);
+      }
+    }
     boolean continues = f.has("continue") && f.get("continue").bool();
     if (continues && verb.equals("drop")) {
       throw f.get("continue").error("a dropped packet cannot continue to the later rules");
@@ -1170,11 +788,28 @@ public final class ConfigBinder {
         name, on, linkName, aToB, nodeName, match, selection, action, releaseAt, continues);
   }
 
-  private static void checkOnlyFor(Fields f, String key, String verb, String... verbs) {
-    if (f.has(key) && !List.of(verbs).contains(verb)) {
-      throw f.get(key)
-          .error(key + " goes only with action " + String.join(" or ", verbs) + ", not " + verb);
-    }
+  /** The values of an action's parameter keys, read where the rule gives them. */
+  private static FaultAction.Parameters actionParameters(Fields f) {
+    return new FaultAction.Parameters() {
+      @Override
+      public boolean has(String key) {
+        return f.has(key);
+      }
+
+      @Override
+      public long duration(String key) {
+        long d = f.require(key).duration();
+        if (key.equals("delay") && d == 0) {
+          throw f.get(key).error("a delay must be positive");
+        }
+        return d;
+      }
+
+      @Override
+      public long integer(String key) {
+        return f.require(key).integer(0, 65535 * 8); // a bit of the largest packet
+      }
+    };
   }
 
   /** "every", "nth N" or "first K". */
@@ -1302,7 +937,7 @@ public final class ConfigBinder {
     }
   }
 
-  private static long positiveDuration(ConfigNode node) {
+  static long positiveDuration(ConfigNode node) {
     long d = node.duration();
     if (d <= 0) {
       throw node.error("must be positive");

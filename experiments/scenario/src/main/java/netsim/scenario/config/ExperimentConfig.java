@@ -1,6 +1,7 @@
 package netsim.scenario.config;
 
 import java.util.List;
+import netsim.tcp.TcpConfig;
 
 /**
  * A whole experiment, read from YAML once, checked, with every default filled in: the settings
@@ -11,7 +12,7 @@ public record ExperimentConfig(
     String description,
     long seed,
     StopSettings stop,
-    TcpSettings tcp,
+    TcpConfig tcp,
     List<NodeSettings> nodes,
     List<LinkSettings> links,
     List<ChangeSettings> changes,
@@ -42,11 +43,11 @@ public record ExperimentConfig(
     List<String> found = new java.util.ArrayList<>();
     for (NodeSettings node : nodes) {
       if (node.kind() == NodeSettings.Kind.HOST) {
-        TcpSettings.Counterfactual c = node.tcp().counterfactual();
+        TcpConfig c = node.tcp();
         if (c.twoWayHandshake()) {
           found.add(node.name() + ": twoWayHandshake");
         }
-        if (c.zeroTimeWait()) {
+        if (c.timeWait() == 0) {
           found.add(node.name() + ": zeroTimeWait");
         }
       }

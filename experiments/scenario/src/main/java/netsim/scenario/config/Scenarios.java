@@ -2,6 +2,7 @@ package netsim.scenario.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import netsim.core.Registry;
 
 /**
  * The built-in scenarios: YAML files shipped under {@code experiments/examples/} and packaged as
@@ -26,9 +27,10 @@ public final class Scenarios {
   }
 
   /** The catalogue, in teaching order. */
-  public static final Registry<Scenario> CATALOGUE = new Registry<>("scenario");
+  public static final Registry<Scenario> CATALOGUE;
 
   static {
+    Registry.Builder<Scenario> catalogue = Registry.builder("scenario");
     for (String name :
         List.of(
             "handshake-and-close",
@@ -44,8 +46,9 @@ public final class Scenarios {
             "bulk-transfer",
             "syn-in-time-wait",
             "challenge-ack")) {
-      CATALOGUE.register(name, new Scenario(name, "netsim/scenarios/" + name + ".yaml"));
+      catalogue.register(name, new Scenario(name, "netsim/scenarios/" + name + ".yaml"));
     }
+    CATALOGUE = catalogue.build();
   }
 
   private Scenarios() {}

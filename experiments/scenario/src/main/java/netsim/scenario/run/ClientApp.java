@@ -6,6 +6,7 @@ import netsim.scenario.config.ClientSettings;
 import netsim.tcp.ConnectionExistsException;
 import netsim.tcp.Endpoint;
 import netsim.tcp.TcpConnection;
+import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpStack;
 
 /**
@@ -17,7 +18,10 @@ final class ClientApp {
   private final TcpStack stack;
   private final Endpoint remote;
   private final Activity activity;
-  private final Recorder recorder;
+
+  /** Where the application reports its own calls: its host's TCP observer. */
+  private final TcpObserver events;
+
   private final long seed;
   private final List<AppRecord> records;
   private int made;
@@ -28,14 +32,14 @@ final class ClientApp {
       TcpStack stack,
       Ipv4Address remoteAddress,
       Activity activity,
-      Recorder recorder,
+      TcpObserver events,
       long seed,
       List<AppRecord> records) {
     this.settings = settings;
     this.stack = stack;
     this.remote = new Endpoint(remoteAddress, settings.remotePort());
     this.activity = activity;
-    this.recorder = recorder;
+    this.events = events;
     this.seed = seed;
     this.records = records;
   }
@@ -55,7 +59,7 @@ final class ClientApp {
     }
     ConnectionApp app =
         new ConnectionApp(
-            activity, recorder, stack.node(), "client", seed, settings.app(), this::closed);
+            activity, events, stack.node(), "client", seed, settings.app(), this::closed);
     records.add(app.record());
     TcpConnection connection;
     try {

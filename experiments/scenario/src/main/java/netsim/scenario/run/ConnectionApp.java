@@ -2,11 +2,12 @@ package netsim.scenario.run;
 
 import netsim.scenario.config.AppSettings;
 import netsim.scenario.config.AppSettings.Moment;
-import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.AppEvent;
 import netsim.tcp.FourTuple;
 import netsim.tcp.Seq;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpHandler;
+import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpState;
 
 /**
@@ -17,8 +18,10 @@ import netsim.tcp.TcpState;
 final class ConnectionApp implements TcpHandler {
   private static final int CHUNK = 64 * 1024;
   private final Activity activity;
-  private final Recorder recorder;
-  private final String node;
+
+  /** Where the application reports its own calls: its host's TCP observer. */
+  private final TcpObserver events;
+
   private final long seed;
   private final AppSettings settings;
   private final AppRecord record;
@@ -38,15 +41,14 @@ final class ConnectionApp implements TcpHandler {
 
   ConnectionApp(
       Activity activity,
-      Recorder recorder,
+      TcpObserver events,
       String node,
       String role,
       long seed,
       AppSettings settings,
       Runnable onClosed) {
     this.activity = activity;
-    this.recorder = recorder;
-    this.node = node;
+    this.events = events;
     this.seed = seed;
     this.settings = settings;
     this.record = new AppRecord(node, role, settings.send());
@@ -62,7 +64,7 @@ final class ConnectionApp implements TcpHandler {
     record.attach(connection);
     Moment close = settings.close();
     if (close.kind() == Moment.Kind.AT) {
-      activity.at(close.time(), () -> close(connection, "close"));
+      activity.at(close.time(), () -> close(connection));
     }
     Moment abort = settings.abort();
     if (abort.kind() == Moment.Kind.AT) {
@@ -92,7 +94,7 @@ final class ConnectionApp implements TcpHandler {
       scheduleClose(c);
     }
     if (settings.close().kind() == Moment.Kind.AFTER) {
-      activity.after(settings.close().time(), () -> close(c, "close"));
+      activity.after(settings.close().time(), () -> close(c));
     }
     if (settings.abort().kind() == Moment.Kind.AFTER) {
       activity.after(settings.abort().time(), () -> abort(c));
@@ -104,9 +106,7 @@ final class ConnectionApp implements TcpHandler {
       return;
     }
     writing = true;
-    recorder.add(
-        new TraceEvent.App(
-            activity.simulator().now(), node, c.tuple().toString(), "write", settings.send()));
+    events.onAppEvent(activity.simulator().now(), c.tuple(), AppEvent.WRITE, settings.send());
     write(c);
   }
 
@@ -146,9 +146,9 @@ final class ConnectionApp implements TcpHandler {
 
   private void scheduleClose(TcpConnection c) {
     if (settings.closeDelay() == 0) {
-      close(c, "close");
+      close(c);
     } else {
-      activity.after(settings.closeDelay(), () -> close(c, "close"));
+      activity.after(settings.closeDelay(), () -> close(c));
     }
   }
 
@@ -202,19 +202,14 @@ final class ConnectionApp implements TcpHandler {
     onClosed.run();
   }
 
-  private void close(TcpConnection c, String why) {
+  private void close(TcpConnection c) {
     if (closeRequested || c.state() == TcpState.CLOSED || c.state() == TcpState.LISTEN) {
       return;
     }
     closeRequested = true;
     boolean shutdown = settings.closeHow().equals("shutdown");
-    recorder.add(
-        new TraceEvent.App(
-            activity.simulator().now(),
-            node,
-            c.tuple().toString(),
-            shutdown ? "shutdown" : why,
-            0));
+    events.onAppEvent(
+        activity.simulator().now(), c.tuple(), shutdown ? AppEvent.SHUTDOWN : AppEvent.CLOSE, 0);
     if (shutdown) {
       c.shutdownOutput();
     } else {
@@ -227,8 +222,7 @@ final class ConnectionApp implements TcpHandler {
       return;
     }
     record.aborted = true;
-    recorder.add(
-        new TraceEvent.App(activity.simulator().now(), node, c.tuple().toString(), "abort", 0));
+    events.onAppEvent(activity.simulator().now(), c.tuple(), AppEvent.ABORT, 0);
     c.abort();
   }
 }

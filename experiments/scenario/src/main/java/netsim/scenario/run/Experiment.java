@@ -19,13 +19,15 @@ import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ChangeSettings;
 import netsim.scenario.config.ClientSettings;
 import netsim.scenario.config.ExperimentConfig;
-import netsim.scenario.config.LinkConfigs;
 import netsim.scenario.config.LinkSettings;
 import netsim.scenario.config.ListenerSettings;
 import netsim.scenario.config.NodeSettings;
 import netsim.scenario.config.PartitionSettings;
 import netsim.scenario.config.RuleSettings;
-import netsim.scenario.trace.TraceEvent;
+import netsim.scenario.trace.HostChange;
+import netsim.scenario.trace.LinkChange;
+import netsim.scenario.trace.RunIndex;
+import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpStack;
 
 /**
@@ -37,7 +39,11 @@ public final class Experiment {
   private final ExperimentConfig config;
   private final Simulator simulator = new Simulator();
   private final Network network;
-  private final Recorder recorder = new Recorder();
+  private final RunIndex index = new RunIndex();
+  private final Recorder recorder = new Recorder(index);
+  private final EventList eventList;
+  private final ConnectionLog connectionLog = new ConnectionLog();
+  private final Map<String, TcpObserver> observers = new LinkedHashMap<>();
   private final Activity activity = new Activity(simulator);
   private final Map<String, TcpStack> stacks = new LinkedHashMap<>();
   private final Map<String, Link> links = new LinkedHashMap<>();
@@ -46,10 +52,36 @@ public final class Experiment {
   private final List<AppRecord> records = new ArrayList<>();
   private final List<FaultChain> chains = new ArrayList<>();
 
-  public Experiment(ExperimentConfig config) {
+  /**
+   * Builds the run; {@code sinks} receive its events as they happen, from the first (a listener's
+   * OPEN while the run is built) to the last.
+   */
+  public Experiment(ExperimentConfig config, EventSink... sinks) {
+    this(config, true, sinks);
+  }
+
+  private Experiment(ExperimentConfig config, boolean keepEvents, EventSink... sinks) {
     this.config = config;
     this.network = new Network(simulator, new RandomStreams(config.seed()));
+    this.eventList = keepEvents ? new EventList() : null;
+    if (eventList != null) {
+      recorder.add(eventList);
+    }
+    recorder.add(connectionLog);
+    for (EventSink sink : sinks) {
+      recorder.add(sink);
+    }
+    recorder.start();
     build();
+  }
+
+  /**
+   * Builds the run as {@link #Experiment(ExperimentConfig, EventSink...)} does, but keeps no list
+   * of its events: only {@code sinks} see them, so the run's memory does not grow with its length,
+   * and its result has no {@link RunResult#events()}.
+   */
+  public static Experiment streaming(ExperimentConfig config, EventSink... sinks) {
+    return new Experiment(config, false, sinks);
   }
 
   private void build() {
@@ -57,22 +89,28 @@ public final class Experiment {
     for (NodeSettings node : config.nodes()) {
       if (node.kind() == NodeSettings.Kind.HOST) {
         Host host = network.addHost(node.name(), Ipv4Address.parse(node.address()));
-        TcpStack stack = TcpStack.install(host, node.tcp().toTcpConfig());
-        stack.addObserver(recorder.tcp(node.name()));
+        index.nodes().put(host.id(), host.name());
+        TcpStack stack = TcpStack.install(host, node.tcp());
+        TcpObserver observer = recorder.tcp(host.id());
+        stack.addObserver(observer);
         stacks.put(node.name(), stack);
+        observers.put(node.name(), observer);
       } else {
-        network.addRouter(node.name());
+        Node router = network.addRouter(node.name());
+        index.nodes().put(router.id(), router.name());
       }
     }
     for (LinkSettings link : config.links()) {
-      links.put(
-          link.name(),
+      Link built =
           network.connect(
               link.name(),
               network.node(link.a()),
               network.node(link.b()),
-              LinkConfigs.of(link.aToB()),
-              LinkConfigs.of(link.bToA())));
+              link.aToB(),
+              link.bToA());
+      links.put(link.name(), built);
+      index.links().put(built.aToB().id(), built.aToB().name());
+      index.links().put(built.bToA().id(), built.bToA().name());
     }
     network.computeRoutes();
     for (RuleSettings rule : config.rules()) {
@@ -97,10 +135,12 @@ public final class Experiment {
           change.at(),
           () -> {
             boolean wasUp = direction.isUp();
-            direction.reconfigure(LinkConfigs.of(change.settings()));
-            String what =
-                wasUp && !direction.isUp() ? "down" : !wasUp && direction.isUp() ? "up" : "set";
-            recorder.add(new TraceEvent.Link(simulator.now(), direction.name(), what));
+            direction.reconfigure(change.settings());
+            LinkChange what =
+                wasUp && !direction.isUp()
+                    ? LinkChange.DOWN
+                    : !wasUp && direction.isUp() ? LinkChange.UP : LinkChange.SET;
+            recorder.linkChanged(simulator.now(), direction, what);
           });
     }
     for (PartitionSettings partition : config.partitions()) {
@@ -121,7 +161,12 @@ public final class Experiment {
     for (ListenerSettings listener : config.listeners()) {
       ServerApp server =
           new ServerApp(
-              listener, stacks.get(listener.host()), activity, recorder, config.seed(), records);
+              listener,
+              stacks.get(listener.host()),
+              activity,
+              observers.get(listener.host()),
+              config.seed(),
+              records);
       servers.add(server);
       server.start();
     }
@@ -133,7 +178,7 @@ public final class Experiment {
               stacks.get(client.host()),
               remote,
               activity,
-              recorder,
+              observers.get(client.host()),
               config.seed(),
               records);
       clients.add(app);
@@ -153,7 +198,7 @@ public final class Experiment {
     for (LinkDirection d : directions) {
       if (d.isUp() != up) {
         d.setUp(up);
-        recorder.add(new TraceEvent.Link(simulator.now(), d.name(), up ? "up" : "down"));
+        recorder.linkChanged(simulator.now(), d, up ? LinkChange.UP : LinkChange.DOWN);
       }
     }
   }
@@ -173,7 +218,7 @@ public final class Experiment {
   }
 
   private void crash(String host) {
-    recorder.add(new TraceEvent.Host(simulator.now(), host, "crash"));
+    recorder.hostChanged(simulator.now(), network.node(host), HostChange.CRASH);
     for (ClientApp client : clients) {
       if (client.host().equals(host)) {
         client.stop();
@@ -183,7 +228,7 @@ public final class Experiment {
   }
 
   private void restart(String host) {
-    recorder.add(new TraceEvent.Host(simulator.now(), host, "restart"));
+    recorder.hostChanged(simulator.now(), network.node(host), HostChange.RESTART);
     for (ServerApp server : servers) {
       if (server.host().equals(host)) {
         server.restart();
@@ -248,16 +293,21 @@ public final class Experiment {
     for (ServerApp server : servers) {
       listeners.add(new ServerAppView(server.host(), server.listener()));
     }
-    return new RunResult(
-        config,
-        simulator.now(),
-        reason,
-        recorder.events(),
-        stacks,
-        links,
-        records,
-        listeners,
-        chains);
+    RunResult result =
+        new RunResult(
+            config,
+            simulator.now(),
+            reason,
+            index,
+            eventList == null ? null : eventList.events(),
+            connectionLog.reports(stacks),
+            stacks,
+            links,
+            records,
+            listeners,
+            chains);
+    recorder.end(result);
+    return result;
   }
 
   private boolean allClosed() {

@@ -1,13 +1,18 @@
 package netsim.scenario.run;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import netsim.core.Time;
 import netsim.scenario.config.InvariantSettings;
 import netsim.scenario.run.ExpectedOutcome.Kind;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.FourTuple;
+import netsim.tcp.StateCause;
+import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpState;
 
 /**
@@ -31,7 +36,11 @@ import netsim.tcp.TcpState;
  */
 public final class Invariants {
   /** Causes with which a peer's connection ends when it gives up on the connection. */
-  private static final List<String> GIVING_UP = List.of("USER TIMEOUT", "ABORT", "host crash");
+  private static final Set<StateCause> GIVING_UP =
+      EnumSet.of(StateCause.USER_TIMEOUT, StateCause.ABORT, StateCause.HOST_CRASH);
+
+  /** One incarnation of a connection, as one of its ends sees it. */
+  private record Incarnation(FourTuple conn, long iss, long irs) {}
 
   /** A run's violations and its expected outcomes, each in a stable order. */
   public record Verdict(List<String> violations, List<ExpectedOutcome> expected) {
@@ -55,10 +64,10 @@ public final class Invariants {
     if (on.dataIntact()) {
       dataIntact(result, violations);
     }
-    Map<String, ConnectionReport> byIncarnation = new HashMap<>();
+    Map<Incarnation, ConnectionReport> byIncarnation = new HashMap<>();
     for (ConnectionReport c : connections) {
       if (c.record().tuple() != null) {
-        byIncarnation.put(incarnation(c.conn(), c.record().iss(), c.record().irs()), c);
+        byIncarnation.put(new Incarnation(c.tuple(), c.record().iss(), c.record().irs()), c);
       }
     }
     for (ConnectionReport c : connections) {
@@ -88,9 +97,12 @@ public final class Invariants {
           c.finalState() == TcpState.SYN_SENT
               ? null
               : byIncarnation.get(
-                  incarnation(
-                      ConnectionReport.reverse(c.conn()), c.record().irs(), c.record().iss()));
-      if (peer != null && peer.ended() && GIVING_UP.contains(peer.lastCause())) {
+                  new Incarnation(
+                      ConnectionReport.reverse(c.tuple()), c.record().irs(), c.record().iss()));
+      if (peer != null
+          && peer.ended()
+          && !peer.transitions().isEmpty()
+          && GIVING_UP.contains(peer.last().cause())) {
         expected.add(
             new ExpectedOutcome(
                 c.node(),
@@ -134,12 +146,13 @@ public final class Invariants {
 
   /** How an ended connection ended, when that was not a normal close; else null. */
   private static ExpectedOutcome howItEnded(ConnectionReport c) {
-    List<TraceEvent.State> transitions = c.transitions();
-    if (!transitions.isEmpty()
-        && transitions.get(transitions.size() - 1).from().equals("TIME_WAIT")) {
+    TraceEvent.State last = c.transitions().isEmpty() ? null : c.last();
+    if (last != null && last.from() == TcpState.TIME_WAIT) {
       return null; // it had closed; a RST (or a new SYN) only cut TIME-WAIT short
     }
     String cause = c.lastCause();
+    StateCause why = last == null ? null : last.cause();
+    int whyFlags = last == null ? 0 : last.causeFlags();
     String at = " at " + Time.format(c.closedAt());
     boolean opened = c.establishedAt() >= 0;
     boolean released = c.finalState() == TcpState.LISTEN;
@@ -148,7 +161,7 @@ public final class Invariants {
     if (released) {
       kind = Kind.HANDSHAKE_ABANDONED;
       detail = "handshake abandoned (" + cause + "), back to LISTEN" + at;
-    } else if (cause.equals("USER TIMEOUT")) {
+    } else if (why == StateCause.USER_TIMEOUT) {
       kind = opened ? Kind.USER_TIMEOUT : Kind.OPEN_TIMED_OUT;
       detail =
           opened
@@ -157,7 +170,7 @@ public final class Invariants {
                   + ": its retransmissions went unanswered (USER TIMEOUT,"
                   + " RFC 9293 3.10.8)"
               : "OPEN timed out" + at + ": its SYNs went unanswered";
-    } else if (cause.equals("rcv RST") || cause.equals("rcv SYN")) {
+    } else if (why == StateCause.RCV && (whyFlags == TcpFlags.RST || whyFlags == TcpFlags.SYN)) {
       kind = opened ? Kind.RESET : Kind.OPEN_REFUSED;
       detail =
           (opened ? "reset by the peer" : "OPEN refused by the peer's RST")
@@ -165,10 +178,10 @@ public final class Invariants {
               + " ("
               + cause
               + ")";
-    } else if (cause.equals("ABORT")) {
+    } else if (why == StateCause.ABORT) {
       kind = Kind.ABORTED;
       detail = "aborted by its application" + at;
-    } else if (cause.equals("host crash")) {
+    } else if (why == StateCause.HOST_CRASH) {
       kind = Kind.CRASHED;
       detail = "vanished when its host crashed" + at;
     } else {
@@ -178,20 +191,15 @@ public final class Invariants {
   }
 
   private static String gaveUp(ConnectionReport peer) {
-    return switch (peer.lastCause()) {
-      case "USER TIMEOUT" -> "gave up (USER TIMEOUT)";
-      case "ABORT" -> "was aborted";
+    return switch (peer.last().cause()) {
+      case USER_TIMEOUT -> "gave up (USER TIMEOUT)";
+      case ABORT -> "was aborted";
       default -> "vanished in a host crash";
     };
   }
 
-  /** "conn iss irs": one incarnation of a connection, as one of its ends sees it. */
-  private static String incarnation(String conn, int iss, int irs) {
-    return conn + " " + iss + " " + irs;
-  }
-
   private static void dataIntact(RunResult result, List<String> violations) {
-    Map<String, AppRecord> senders = new HashMap<>();
+    Map<Incarnation, AppRecord> senders = new HashMap<>(); // by the sender's ISN; irs unused
     for (AppRecord r : result.apps()) {
       if (r.tuple() == null || r.openFailed() != null) {
         continue;
@@ -207,7 +215,7 @@ public final class Invariants {
                 + " duplicated)");
       }
       if (r.iss() >= 0) {
-        senders.put(r.tuple().toString() + " " + r.iss(), r);
+        senders.put(new Incarnation(r.tuple(), r.iss(), 0), r);
       }
     }
     for (AppRecord receiver : result.apps()) {
@@ -216,7 +224,8 @@ public final class Invariants {
       }
       // The application at the other end: the reversed 4-tuple, whose ISN is our IRS.
       AppRecord sender =
-          senders.get(ConnectionReport.reverse(receiver.tuple().toString()) + " " + receiver.irs());
+          senders.get(
+              new Incarnation(ConnectionReport.reverse(receiver.tuple()), receiver.irs(), 0));
       long delivered = receiver.bytesDelivered();
       if (sender != null && delivered != sender.written()) {
         violations.add(

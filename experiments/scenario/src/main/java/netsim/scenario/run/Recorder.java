@@ -1,8 +1,8 @@
 package netsim.scenario.run;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import netsim.net.Host;
@@ -12,153 +12,194 @@ import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
-import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.HostChange;
+import netsim.scenario.trace.LinkChange;
+import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.AppEvent;
 import netsim.tcp.FourTuple;
 import netsim.tcp.RetransmitReason;
 import netsim.tcp.StateCause;
 import netsim.tcp.TcpConnection;
-import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpSegment;
 import netsim.tcp.TcpState;
 
 /**
- * Records a run's events as {@link TraceEvent}s in the order they happen, which is the order of
- * virtual time: packets from sim-net, state changes, application events, retransmissions and
- * congestion changes from sim-tcp (through one {@link #tcp(String) observer per host}), and the
- * run's own actions.
+ * Turns what happens in a run into {@link TraceEvent}s and hands each to the {@link EventSink}s
+ * that want its kind, in the order things happen, which is the order of virtual time: packets from
+ * sim-net, state changes, application events, retransmissions and congestion changes from sim-tcp
+ * (through one {@link #tcp(int) observer per host}), and the run's own actions. An event no sink
+ * wants is not built.
  */
 public final class Recorder implements PacketObserver {
-  private final List<TraceEvent> events = new ArrayList<>();
+  private static final EventSink[] NONE = new EventSink[0];
 
-  /*
-   * Names shared by the events that use them: a run keeps every event, so each endpoint, 4-tuple
-   * and flag combination is one string, not one per event. Looked up only, never iterated.
-   */
-  private final Map<Long, String> endpoints = new HashMap<>();
-  private final Map<FourTuple, String> connections = new HashMap<>();
-  private final String[] flagNames = new String[256];
-  private final String[] rcvCauses = new String[256];
+  private final RunIndex index;
+  private final List<EventSink> sinks = new ArrayList<>();
 
-  /** Everything recorded, in order. */
-  public List<TraceEvent> events() {
-    return Collections.unmodifiableList(events);
+  /** The sinks of each kind, by {@link EventKind#ordinal()}; fixed when the run starts. */
+  private final EventSink[][] byKind = new EventSink[EventKind.values().length][];
+
+  public Recorder(RunIndex index) {
+    this.index = index;
+    Arrays.fill(byKind, NONE);
   }
 
-  public void add(TraceEvent event) {
-    events.add(event);
+  /** The names behind the ids of this run's events. */
+  public RunIndex index() {
+    return index;
+  }
+
+  /** Adds a sink; call it before {@link #start()}. */
+  public void add(EventSink sink) {
+    sinks.add(sink);
+  }
+
+  /** Tells every sink the run starts, and fixes which sinks receive which kinds. */
+  public void start() {
+    Map<EventKind, List<EventSink>> wanted = new EnumMap<>(EventKind.class);
+    for (EventSink sink : sinks) {
+      for (EventKind kind : sink.kinds()) {
+        wanted.computeIfAbsent(kind, k -> new ArrayList<>()).add(sink);
+      }
+    }
+    for (Map.Entry<EventKind, List<EventSink>> entry : wanted.entrySet()) {
+      byKind[entry.getKey().ordinal()] = entry.getValue().toArray(NONE);
+    }
+    for (EventSink sink : sinks) {
+      sink.start(index);
+    }
+  }
+
+  /** Tells every sink the run has ended. */
+  public void end(RunResult result) {
+    for (EventSink sink : sinks) {
+      sink.end(result);
+    }
+  }
+
+  /** Whether some sink wants events of {@code kind}: if none does, build none. */
+  public boolean wants(EventKind kind) {
+    return byKind[kind.ordinal()].length > 0;
+  }
+
+  private void emit(TraceEvent event) {
+    for (EventSink sink : byKind[event.kind().ordinal()]) {
+      sink.accept(event);
+    }
+  }
+
+  /** A scheduled change did {@code what} to link direction {@code link}. */
+  public void linkChanged(long time, LinkDirection link, LinkChange what) {
+    if (wants(EventKind.LINK)) {
+      emit(new TraceEvent.Link(time, link.id(), what));
+    }
+  }
+
+  /** Host {@code node} crashed or restarted. */
+  public void hostChanged(long time, Node node, HostChange what) {
+    if (wants(EventKind.HOST)) {
+      emit(new TraceEvent.Host(time, node.id(), what));
+    }
+  }
+
+  /** An application of host {@code node} did {@code event} on {@code connection}. */
+  public void appEvent(long time, Node node, FourTuple connection, AppEvent event, long bytes) {
+    if (wants(EventKind.APP)) {
+      emit(new TraceEvent.App(time, node.id(), connection, event, bytes));
+    }
   }
 
   @Override
   public void onSend(long time, Host host, Packet packet) {
-    events.add(packet(time, "send", host.name(), packet, packet.senderState(), null, null));
+    if (wants(EventKind.SEND)) {
+      String state = packet.senderState();
+      // sim-net knows no TCP types: it carries the sender's state by its enum name.
+      emit(
+          packet(
+              time,
+              EventKind.SEND,
+              host.id(),
+              -1,
+              packet,
+              state == null ? null : TcpState.valueOf(state),
+              null));
+    }
   }
 
   @Override
   public void onReceive(long time, Host host, Packet packet) {
-    events.add(packet(time, "recv", host.name(), packet, null, null, null));
+    if (wants(EventKind.RECV)) {
+      emit(packet(time, EventKind.RECV, host.id(), -1, packet, null, null));
+    }
   }
 
   @Override
   public void onDuplicate(long time, LinkDirection link, Packet original, Packet copy) {
-    events.add(new TraceEvent.Duplicate(time, link.name(), original.id(), copy.id()));
+    if (wants(EventKind.DUP)) {
+      emit(new TraceEvent.Duplicate(time, link.id(), original.id(), copy.id()));
+    }
   }
 
   @Override
   public void onRule(long time, FaultChain chain, FaultRule rule, Packet packet) {
-    Payload p = packet.payload();
-    events.add(
-        new TraceEvent.Rule(
-            time,
-            chain.name(),
-            rule.name(),
-            rule.action().verb().traceName(),
-            packet.id(),
-            flags(p.flags()),
-            p.sequenceNumber(),
-            p.dataLength()));
+    if (wants(EventKind.RULE)) {
+      Payload p = packet.payload();
+      emit(
+          new TraceEvent.Rule(
+              time,
+              index.chains().intern(chain.name()),
+              index.rules().intern(rule.name()),
+              rule.action().verb(),
+              packet.id(),
+              p.flags(),
+              p.sequenceNumber(),
+              p.dataLength()));
+    }
   }
 
   @Override
   public void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
-    events.add(
-        packet(
-            time,
-            "drop",
-            node.name(),
-            packet,
-            null,
-            link == null ? null : link.name(),
-            cause.traceName()));
+    if (wants(EventKind.DROP)) {
+      emit(
+          packet(
+              time, EventKind.DROP, node.id(), link == null ? -1 : link.id(), packet, null, cause));
+    }
   }
 
-  private TraceEvent.Packet packet(
-      long time, String ev, String node, Packet packet, String state, String link, String cause) {
+  private static TraceEvent.Packet packet(
+      long time,
+      EventKind kind,
+      int node,
+      int link,
+      Packet packet,
+      TcpState state,
+      DropCause cause) {
     Payload p = packet.payload();
     return new TraceEvent.Packet(
         time,
-        ev,
+        kind,
         node,
+        link,
         packet.id(),
-        endpoint(packet.source(), p.sourcePort()),
-        endpoint(packet.destination(), p.destinationPort()),
-        flags(p.flags()),
+        packet.source().bits(),
+        p.sourcePort(),
+        packet.destination().bits(),
+        p.destinationPort(),
+        p.flags(),
         p.sequenceNumber(),
         p.acknowledgmentNumber(),
         p.dataLength(),
         state,
-        link,
         cause);
   }
 
-  /** "10.0.0.1:49152", made once per endpoint and shared by every event that names it. */
-  private String endpoint(Ipv4Address address, int port) {
-    long key = Integer.toUnsignedLong(address.bits()) << 16 | port;
-    String name = endpoints.get(key);
-    if (name == null) {
-      name = address + ":" + port;
-      endpoints.put(key, name);
-    }
-    return name;
-  }
-
-  /** "10.0.0.1:49152-10.0.0.2:80", made once per 4-tuple. */
-  private String conn(FourTuple connection) {
-    return connections.computeIfAbsent(connection, FourTuple::toString);
-  }
-
-  /** "SYN|ACK", made once per combination of flags. */
-  private String flags(int bits) {
-    if (bits < 0 || bits >= flagNames.length) {
-      return TcpFlags.format(bits);
-    }
-    String name = flagNames[bits];
-    if (name == null) {
-      name = TcpFlags.format(bits);
-      flagNames[bits] = name;
-    }
-    return name;
-  }
-
-  /** "rcv SYN|ACK", made once per combination of flags; other causes are constants. */
-  private String cause(StateCause cause, int causeFlags) {
-    if (cause != StateCause.RCV || causeFlags < 0 || causeFlags >= rcvCauses.length) {
-      return cause.traceName(causeFlags);
-    }
-    String name = rcvCauses[causeFlags];
-    if (name == null) {
-      name = cause.traceName(causeFlags);
-      rcvCauses[causeFlags] = name;
-    }
-    return name;
-  }
-
-  /** The observer of the TCP stack on host {@code node}: its events name that host. */
-  public TcpObserver tcp(String node) {
+  /** The observer of the TCP stack on the host with id {@code node}: its events carry that id. */
+  public TcpObserver tcp(int node) {
     return new HostObserver(node);
   }
 
@@ -167,9 +208,9 @@ public final class Recorder implements PacketObserver {
 
   /** Records one host's TCP events. */
   private final class HostObserver implements TcpObserver {
-    private final String node;
+    private final int node;
 
-    HostObserver(String node) {
+    HostObserver(int node) {
       this.node = node;
     }
 
@@ -181,44 +222,50 @@ public final class Recorder implements PacketObserver {
         TcpState to,
         StateCause cause,
         int causeFlags) {
-      events.add(
-          new TraceEvent.State(
-              time, node, conn(connection), from.name(), to.name(), cause(cause, causeFlags)));
+      if (wants(EventKind.STATE)) {
+        emit(new TraceEvent.State(time, node, connection, from, to, cause, causeFlags));
+      }
     }
 
     @Override
     public void onAppEvent(long time, FourTuple connection, AppEvent event, long bytes) {
-      events.add(new TraceEvent.App(time, node, conn(connection), event.traceName(), bytes));
+      if (wants(EventKind.APP)) {
+        emit(new TraceEvent.App(time, node, connection, event, bytes));
+      }
     }
 
     @Override
     public void onCongestion(long time, TcpConnection connection) {
-      long ssthresh = connection.ssthresh();
-      long srtt = connection.srtt();
-      events.add(
-          new TraceEvent.Congestion(
-              time,
-              node,
-              conn(connection.tuple()),
-              connection.cwnd(),
-              ssthresh >= SSTHRESH_UNSET ? TraceEvent.Congestion.UNSET : ssthresh,
-              srtt < 0 ? TraceEvent.Congestion.UNSET : srtt,
-              connection.rto(),
-              connection.bytesInFlight()));
+      if (wants(EventKind.CC)) {
+        long ssthresh = connection.ssthresh();
+        long srtt = connection.srtt();
+        emit(
+            new TraceEvent.Congestion(
+                time,
+                node,
+                connection.tuple(),
+                connection.cwnd(),
+                ssthresh >= SSTHRESH_UNSET ? TraceEvent.NONE : ssthresh,
+                srtt < 0 ? TraceEvent.NONE : srtt,
+                connection.rto(),
+                connection.bytesInFlight()));
+      }
     }
 
     @Override
     public void onRetransmit(
         long time, FourTuple connection, TcpSegment segment, RetransmitReason reason) {
-      events.add(
-          new TraceEvent.Retransmit(
-              time,
-              node,
-              conn(connection),
-              flags(segment.flags()),
-              segment.sequenceNumber(),
-              segment.dataLength(),
-              reason.traceName()));
+      if (wants(EventKind.RTX)) {
+        emit(
+            new TraceEvent.Retransmit(
+                time,
+                node,
+                connection,
+                segment.flags(),
+                segment.sequenceNumber(),
+                segment.dataLength(),
+                reason));
+      }
     }
   }
 }

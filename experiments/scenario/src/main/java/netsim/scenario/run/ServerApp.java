@@ -3,6 +3,7 @@ package netsim.scenario.run;
 import java.util.List;
 import netsim.scenario.config.ListenerSettings;
 import netsim.tcp.TcpListener;
+import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpStack;
 
 /**
@@ -12,7 +13,10 @@ import netsim.tcp.TcpStack;
 final class ServerApp {
   private final ListenerSettings settings;
   private final Activity activity;
-  private final Recorder recorder;
+
+  /** Where the application reports its own calls: its host's TCP observer. */
+  private final TcpObserver events;
+
   private final long seed;
   private final List<AppRecord> records;
   private final TcpStack stack;
@@ -23,13 +27,13 @@ final class ServerApp {
       ListenerSettings settings,
       TcpStack stack,
       Activity activity,
-      Recorder recorder,
+      TcpObserver events,
       long seed,
       List<AppRecord> records) {
     this.settings = settings;
     this.stack = stack;
     this.activity = activity;
-    this.recorder = recorder;
+    this.events = events;
     this.seed = seed;
     this.records = records;
   }
@@ -47,7 +51,7 @@ final class ServerApp {
             child -> {
               ConnectionApp app =
                   new ConnectionApp(
-                      activity, recorder, stack.node(), "server", seed, settings.app(), () -> {});
+                      activity, events, stack.node(), "server", seed, settings.app(), () -> {});
               records.add(app.record());
               app.attach(child);
               return app;

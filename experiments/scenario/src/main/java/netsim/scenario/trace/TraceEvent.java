@@ -1,226 +1,199 @@
 package netsim.scenario.trace;
 
+import netsim.net.fault.FaultAction;
+import netsim.net.packet.DropCause;
+import netsim.net.packet.Ipv4Address;
+import netsim.tcp.AppEvent;
+import netsim.tcp.Endpoint;
+import netsim.tcp.FourTuple;
+import netsim.tcp.RetransmitReason;
+import netsim.tcp.StateCause;
+import netsim.tcp.TcpState;
+
 /**
- * One line of {@code trace.jsonl}: something that happened at virtual time {@code t} (nanoseconds).
- * Each kind writes its fields in a fixed order; docs/trace.md is the schema.
+ * Something that happened at virtual time {@code t} (nanoseconds), as a typed value: enums,
+ * primitives and the run's own objects, so a consumer compares numbers and constants and never
+ * parses text. Nodes, link directions, fault chains and rules are {@code int} ids named by the
+ * run's {@link RunIndex}; addresses are {@link Ipv4Address#bits()}. One record per family of {@code
+ * trace.jsonl} lines; the trace writer turns them into text (docs/trace.md is the schema).
  */
 public sealed interface TraceEvent {
+  /** A {@code link}, {@code ssthresh} or {@code srtt} that is not there. */
+  long NONE = -1;
+
   long t();
 
-  /** The {@code ev} field. */
-  String ev();
-
-  /** The JSON line, without the newline. */
-  JsonLine json();
-
-  private static JsonLine start(TraceEvent e) {
-    return new JsonLine().num("t", e.t()).str("ev", e.ev());
+  /** Whether {@code conn} is a listener's: its remote endpoint is 0.0.0.0:0. */
+  static boolean isListener(FourTuple conn) {
+    return conn.remote().port() == 0 && conn.remote().address().bits() == 0;
   }
 
+  /** What kind of event this is, for a {@code switch}. */
+  EventKind kind();
+
   /**
-   * A TCP segment sent by a host ({@code send}), accepted by one ({@code recv}), or dropped ({@code
-   * drop}, with {@code cause} and, for a drop on a link, the link direction).
+   * A TCP segment sent by a host ({@link EventKind#SEND}), accepted by one ({@link
+   * EventKind#RECV}), or dropped ({@link EventKind#DROP}, at a node, or on the link direction
+   * {@code link}).
    *
-   * @param ack the acknowledgment number, or -1 when the ACK bit is clear
+   * @param node the id of the host that sent or accepted it, or of the node that dropped it
+   * @param link the id of the link direction it was dropped on, or -1
+   * @param pkt the packet's id
+   * @param src the source address's bits
+   * @param dst the destination address's bits
+   * @param flags the TCP flags ({@link netsim.tcp.TcpFlags})
+   * @param seq the sequence number, unsigned
+   * @param ack the acknowledgment number, unsigned, or -1 when the ACK bit is clear
    * @param state the sender's TCP state when it sent the segment (send only), or null
-   * @param link for a drop on a link: the direction ("client->server"), else null
+   * @param cause why it was dropped (drop only), or null
    */
   record Packet(
       long t,
-      String ev,
-      String node,
+      EventKind kind,
+      int node,
+      int link,
       long pkt,
-      String src,
-      String dst,
-      String flags,
+      int src,
+      int srcPort,
+      int dst,
+      int dstPort,
+      int flags,
       long seq,
       long ack,
       int len,
-      String state,
-      String link,
-      String cause)
+      TcpState state,
+      DropCause cause)
       implements TraceEvent {
-    @Override
-    public JsonLine json() {
-      JsonLine line = start(this).str("node", node);
-      if (link != null) {
-        line.str("link", link);
-      }
-      line.num("pkt", pkt).str("src", src).str("dst", dst).str("flags", flags).num("seq", seq);
-      if (ack >= 0) {
-        line.num("ack", ack);
-      }
-      line.num("len", len);
-      if (state != null) {
-        line.str("state", state);
-      }
-      if (cause != null) {
-        line.str("cause", cause);
-      }
-      return line;
+    /** Whether {@code flag} (a {@link netsim.tcp.TcpFlags} bit) is set. */
+    public boolean has(int flag) {
+      return (flags & flag) != 0;
     }
 
-    public boolean has(String flag) {
-      for (String f : flags.split("\\|")) {
-        if (f.equals(flag)) {
-          return true;
-        }
-      }
-      return false;
+    /** The sender's connection: local {@code src}, remote {@code dst}. */
+    public FourTuple sender() {
+      return new FourTuple(source(), destination());
+    }
+
+    /** The receiver's connection: local {@code dst}, remote {@code src}. */
+    public FourTuple receiver() {
+      return new FourTuple(destination(), source());
+    }
+
+    public Endpoint source() {
+      return new Endpoint(new Ipv4Address(src), srcPort);
+    }
+
+    public Endpoint destination() {
+      return new Endpoint(new Ipv4Address(dst), dstPort);
     }
   }
 
-  /** A link direction duplicated packet {@code pkt} as {@code copy}. */
-  record Duplicate(long t, String link, long pkt, long copy) implements TraceEvent {
+  /** Link direction {@code link} duplicated packet {@code pkt} as {@code copy}. */
+  record Duplicate(long t, int link, long pkt, long copy) implements TraceEvent {
     @Override
-    public String ev() {
-      return "dup";
-    }
-
-    @Override
-    public JsonLine json() {
-      return start(this).str("link", link).num("pkt", pkt).num("copy", copy);
+    public EventKind kind() {
+      return EventKind.DUP;
     }
   }
 
-  /** Fault rule {@code rule} of the chain at {@code at} took packet {@code pkt}. */
+  /** Rule {@code rule} of fault chain {@code chain} took packet {@code pkt} to {@code action}. */
   record Rule(
-      long t, String at, String rule, String action, long pkt, String flags, long seq, int len)
+      long t, int chain, int rule, FaultAction.Verb action, long pkt, int flags, long seq, int len)
       implements TraceEvent {
     @Override
-    public String ev() {
-      return "rule";
-    }
-
-    @Override
-    public JsonLine json() {
-      return start(this)
-          .str("at", at)
-          .str("rule", rule)
-          .str("action", action)
-          .num("pkt", pkt)
-          .str("flags", flags)
-          .num("seq", seq)
-          .num("len", len);
+    public EventKind kind() {
+      return EventKind.RULE;
     }
   }
 
-  /** A TCP connection (or listener) of {@code node} changed state. */
-  record State(long t, String node, String conn, String from, String to, String cause)
+  /**
+   * A TCP connection (or listener, whose remote endpoint is 0.0.0.0:0) of {@code node} changed
+   * state.
+   *
+   * @param causeFlags for {@link StateCause#RCV}, the flags the cause names, else 0
+   */
+  record State(
+      long t,
+      int node,
+      FourTuple conn,
+      TcpState from,
+      TcpState to,
+      StateCause cause,
+      int causeFlags)
       implements TraceEvent {
     @Override
-    public String ev() {
-      return "state";
+    public EventKind kind() {
+      return EventKind.STATE;
     }
 
-    @Override
-    public JsonLine json() {
-      return start(this)
-          .str("node", node)
-          .str("conn", conn)
-          .str("from", from)
-          .str("to", to)
-          .str("cause", cause);
-    }
-  }
-
-  /** What an application saw or did: established, data, peer-closed, close, abort, ... */
-  record App(long t, String node, String conn, String event, long bytes) implements TraceEvent {
-    @Override
-    public String ev() {
-      return "app";
+    /** The cause as the trace prints it: "OPEN", "rcv SYN|ACK", ... */
+    public String causeText() {
+      return cause.traceName(causeFlags);
     }
 
-    @Override
-    public JsonLine json() {
-      JsonLine line = start(this).str("node", node).str("conn", conn).str("event", event);
-      if (bytes > 0) {
-        line.num("bytes", bytes);
-      }
-      return line;
+    /** Whether this is a listener's change (its remote endpoint is 0.0.0.0:0). */
+    public boolean isListener() {
+      return TraceEvent.isListener(conn);
     }
   }
 
-  /** A retransmission ({@code reason}: rto or fast); the {@code send} line follows. */
+  /** What an application saw or did; {@code bytes} for write and data, else 0. */
+  record App(long t, int node, FourTuple conn, AppEvent event, long bytes) implements TraceEvent {
+    @Override
+    public EventKind kind() {
+      return EventKind.APP;
+    }
+  }
+
+  /** A retransmission; the {@code send} event follows. */
   record Retransmit(
-      long t, String node, String conn, String flags, long seq, int len, String reason)
+      long t, int node, FourTuple conn, int flags, long seq, int len, RetransmitReason reason)
       implements TraceEvent {
     @Override
-    public String ev() {
-      return "rtx";
+    public EventKind kind() {
+      return EventKind.RTX;
     }
 
-    @Override
-    public JsonLine json() {
-      return start(this)
-          .str("node", node)
-          .str("conn", conn)
-          .str("flags", flags)
-          .num("seq", seq)
-          .num("len", len)
-          .str("reason", reason);
+    /** Whether {@code flag} (a {@link netsim.tcp.TcpFlags} bit) is set. */
+    public boolean has(int flag) {
+      return (flags & flag) != 0;
     }
   }
 
   /**
    * The congestion state of a connection changed (sim-tcp reports every change): the congestion
-   * window, the slow-start threshold ({@link #UNSET} until first set), the smoothed RTT ({@link
-   * #UNSET} before the first sample), the RTO and the bytes in flight. For the cwnd graph.
+   * window, the slow-start threshold ({@link #NONE} until first set), the smoothed RTT ({@link
+   * #NONE} before the first sample), the RTO and the bytes in flight.
    */
   record Congestion(
       long t,
-      String node,
-      String conn,
+      int node,
+      FourTuple conn,
       long cwnd,
       long ssthresh,
       long srtt,
       long rto,
       long inflight)
       implements TraceEvent {
-    /** ssthresh or srtt not known yet: the field is left out of the trace line. */
-    public static final long UNSET = -1;
-
     @Override
-    public String ev() {
-      return "cc";
-    }
-
-    @Override
-    public JsonLine json() {
-      JsonLine line = start(this).str("node", node).str("conn", conn).num("cwnd", cwnd);
-      if (ssthresh != UNSET) {
-        line.num("ssthresh", ssthresh);
-      }
-      if (srtt != UNSET) {
-        line.num("srtt", srtt);
-      }
-      return line.num("rto", rto).num("inflight", inflight);
+    public EventKind kind() {
+      return EventKind.CC;
     }
   }
 
-  /** A link direction changed: {@code what} is "set", "down" or "up". */
-  record Link(long t, String dir, String what) implements TraceEvent {
+  /** Link direction {@code link} was changed by the run's schedule. */
+  record Link(long t, int link, LinkChange what) implements TraceEvent {
     @Override
-    public String ev() {
-      return "link";
-    }
-
-    @Override
-    public JsonLine json() {
-      return start(this).str("dir", dir).str("what", what);
+    public EventKind kind() {
+      return EventKind.LINK;
     }
   }
 
-  /** A host crashed or restarted its listeners. */
-  record Host(long t, String node, String what) implements TraceEvent {
+  /** Host {@code node} crashed or restarted its listeners. */
+  record Host(long t, int node, HostChange what) implements TraceEvent {
     @Override
-    public String ev() {
-      return "host";
-    }
-
-    @Override
-    public JsonLine json() {
-      return start(this).str("node", node).str("what", what);
+    public EventKind kind() {
+      return EventKind.HOST;
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.TcpState;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,7 @@ class InvariantsTest {
   }
 
   private static Invariants.Verdict verdict(RunResult result) {
-    return Invariants.verdict(result, ConnectionReport.of(result));
+    return Invariants.verdict(result, result.connections());
   }
 
   private static AppRecord app(RunResult result, String node, int index) {
@@ -121,12 +122,12 @@ class InvariantsTest {
         """,
             List.of());
     RunResult result = new Experiment(config).run();
-    List<ConnectionReport> reports = ConnectionReport.of(result);
+    List<ConnectionReport> reports = result.connections();
     assertThat(reports.get(0).transitions())
-        .extracting(TraceEvent.State::cause)
+        .extracting(TraceEvent.State::causeText)
         .endsWith("rcv RST");
     assertThat(reports.get(0).transitions().get(reports.get(0).transitions().size() - 1).from())
-        .isEqualTo("TIME_WAIT");
+        .isEqualTo(TcpState.TIME_WAIT);
     Invariants.Verdict verdict = Invariants.verdict(result, reports);
     assertThat(verdict.violations()).isEmpty();
     assertThat(verdict.expected()).isEmpty();

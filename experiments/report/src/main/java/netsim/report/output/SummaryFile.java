@@ -1,66 +1,68 @@
 package netsim.report.output;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import netsim.net.fault.FaultAction;
+import java.util.Set;
 import netsim.net.fault.FaultChain;
 import netsim.net.fault.FaultRule;
-import netsim.net.fault.Match;
-import netsim.net.fault.Selection;
 import netsim.net.link.Link;
 import netsim.net.link.LinkCounters;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.scenario.Version;
-import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.config.EffectiveConfig;
 import netsim.scenario.run.ConnectionReport;
+import netsim.scenario.run.EventSink;
 import netsim.scenario.run.ExpectedOutcome;
 import netsim.scenario.run.Experiment;
 import netsim.scenario.run.Invariants;
 import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.TraceEvent;
 
 /**
- * Writes {@code summary.json}: the netsim version, the seed, the effective config (every default
- * filled in; durations in nanoseconds, rates in bit/s, sizes in bytes), counters per link direction
- * and per connection, fault rule counters, and the invariant checks (violations, and the expected
- * outcomes that are not violations). Keys keep a fixed order, so the file is byte-identical across
- * runs.
+ * Makes {@code summary.json}, as a sink that counts the run's packet events as they happen: the
+ * netsim version, the seed, the effective config (every default filled in; durations in
+ * nanoseconds, rates in bit/s, sizes in bytes), counters per link direction and per connection,
+ * fault rule counters, and the invariant checks (violations, and the expected outcomes that are not
+ * violations). Keys keep a fixed order, so the file is byte-identical across runs. Nothing it keeps
+ * grows with the run's length.
  */
-public final class SummaryWriter {
+public final class SummaryFile implements EventSink {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .registerModule(
-              new SimpleModule()
-                  .addSerializer(Match.class, new AsText<>())
-                  .addSerializer(Selection.class, new AsText<>())
-                  .addSerializer(FaultAction.class, new AsText<>()));
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private SummaryWriter() {}
+  private long packetEvents;
 
-  /** Serializes a value as its {@code toString()}. */
-  private static final class AsText<T> extends JsonSerializer<T> {
-    @Override
-    public void serialize(T value, JsonGenerator gen, SerializerProvider serializers)
-        throws IOException {
-      gen.writeString(value.toString());
+  /** A summary that has counted no event yet. */
+  public SummaryFile() {}
+
+  @Override
+  public Set<EventKind> kinds() {
+    return EnumSet.of(EventKind.SEND, EventKind.RECV, EventKind.DROP);
+  }
+
+  @Override
+  public void accept(TraceEvent event) {
+    if (event instanceof TraceEvent.Packet) {
+      packetEvents++;
     }
   }
 
-  /** The summary as a JSON tree. */
-  public static ObjectNode summary(
+  /** The packet events (sends, arrivals, drops) counted so far. */
+  public long packetEvents() {
+    return packetEvents;
+  }
+
+  /** The summary of the run that ended with {@code result}, as a JSON tree. */
+  public ObjectNode summary(
       RunResult result, List<ConnectionReport> connections, List<String> violations) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("netsim", Version.get());
@@ -94,7 +96,7 @@ public final class SummaryWriter {
       o.put("role", c.role());
       o.put("finalState", c.finalState().name());
       ArrayNode states = o.putArray("states");
-      c.states().forEach(states::add);
+      c.states().forEach(state -> states.add(state.name()));
       o.put("bytesSent", c.bytesSent());
       o.put("bytesDelivered", c.bytesDelivered());
       o.put("retransmissions", c.retransmissions());
@@ -142,15 +144,9 @@ public final class SummaryWriter {
         o.put("holding", rule.held());
       }
     }
-    long events = result.events().stream().filter(e -> e instanceof TraceEvent.Packet).count();
-    root.put("packetEvents", events);
-    root.set("config", configTree(result.config()));
+    root.put("packetEvents", packetEvents);
+    root.set("config", EffectiveConfig.tree(result.config()));
     return root;
-  }
-
-  /** The effective config as summary.json shows it (and as a sweep's config hash covers it). */
-  public static JsonNode configTree(ExperimentConfig config) {
-    return MAPPER.valueToTree(config);
   }
 
   private static ObjectNode counters(LinkCounters c) {

@@ -1,0 +1,200 @@
+package netsim.report.output;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import netsim.core.Time;
+import netsim.net.fault.FaultAction;
+import netsim.scenario.run.EventSink;
+import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.RunIndex;
+import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
+
+/**
+ * The key events of a run, as the human summary prints them: retransmissions, drops, rule hits,
+ * re-ACKs in TIME-WAIT, challenge ACKs, resets, crashes, link changes. A sink: it keeps the text of
+ * the first {@value #SHOWN} lines and counts the rest, so it does not grow with the run's length.
+ */
+public final class KeyEvents implements EventSink {
+  /** How many key events the summary shows; the rest are counted. */
+  static final int SHOWN = 12;
+
+  /** How many drops are shown one by one (a drop by a rule always is). */
+  private static final int DROPS_SHOWN = 5;
+
+  private final List<String> first = new ArrayList<>();
+  private int count;
+  private RunIndex index = new RunIndex();
+
+  /** The rule that took each packet a rule took, to name it when the packet is dropped. */
+  private final Map<Long, String> ruleOf = new HashMap<>();
+
+  private int drops;
+  private final Map<Connection, Integer> timeWaitAcks = new HashMap<>();
+  private final Map<Connection, Arrival> lastArrival = new HashMap<>();
+
+  /** Key events of a run that has not started. */
+  public KeyEvents() {}
+
+  @Override
+  public void start(RunIndex index) {
+    this.index = index;
+  }
+
+  @Override
+  public Set<EventKind> kinds() {
+    return EnumSet.of(
+        EventKind.SEND,
+        EventKind.RECV,
+        EventKind.DROP,
+        EventKind.RULE,
+        EventKind.STATE,
+        EventKind.RTX,
+        EventKind.LINK,
+        EventKind.HOST);
+  }
+
+  @Override
+  public void accept(TraceEvent e) {
+    if (e instanceof TraceEvent.Retransmit r) {
+      if (counted()) {
+        first.add(
+            index.node(r.node())
+                + " retransmitted "
+                + TcpFlags.format(r.flags())
+                + (r.len() > 0 ? " len=" + r.len() : "")
+                + at(e)
+                + " ("
+                + r.reason().traceName()
+                + ")");
+      }
+    } else if (e instanceof TraceEvent.Rule r) {
+      String rule = index.rules().name(r.rule());
+      ruleOf.put(r.pkt(), rule);
+      if (r.action() != FaultAction.Verb.DROP && counted()) {
+        first.add(
+            "rule "
+                + rule
+                + " ("
+                + r.action().traceName()
+                + ") took "
+                + TcpFlags.format(r.flags())
+                + at(e));
+      }
+    } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.DROP) {
+      drops++;
+      String rule = ruleOf.get(p.pkt());
+      if ((drops <= DROPS_SHOWN || rule != null) && counted()) {
+        String why = rule != null ? "rule " + rule : p.cause().traceName();
+        first.add(
+            index.node(p.node())
+                + "'s "
+                + TcpFlags.format(p.flags())
+                + (p.len() > 0 ? " len=" + p.len() : "")
+                + " to "
+                + p.destination()
+                + " dropped"
+                + at(e)
+                + " ("
+                + why
+                + ")");
+      }
+    } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.RECV) {
+      lastArrival.put(new Connection(p.node(), p.receiver()), new Arrival(p.flags(), p.t()));
+    } else if (e instanceof TraceEvent.State st && st.to() == TcpState.TIME_WAIT) {
+      timeWaitAcks.remove(new Connection(st.node(), st.conn()));
+    } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.SEND) {
+      sent(p);
+    } else if (e instanceof TraceEvent.Host h) {
+      if (counted()) {
+        first.add(index.node(h.node()) + " " + h.what().traceName() + at(e));
+      }
+    } else if (e instanceof TraceEvent.Link l) {
+      if (counted()) {
+        first.add("link " + index.link(l.link()) + " " + l.what().traceName() + at(e));
+      }
+    }
+  }
+
+  private void sent(TraceEvent.Packet p) {
+    Connection key = new Connection(p.node(), p.sender());
+    Arrival last = lastArrival.get(key);
+    // A re-ACK answers a retransmitted FIN after the ACK that entered TIME_WAIT; the same
+    // 4-tuple's next incarnation starts counting again.
+    if (p.state() == TcpState.TIME_WAIT
+        && p.flags() == TcpFlags.ACK
+        && timeWaitAcks.merge(key, 1, Integer::sum) > 1
+        && last != null
+        && (last.flags() & TcpFlags.FIN) != 0) {
+      if (counted()) {
+        first.add(
+            index.node(p.node()) + " in TIME_WAIT re-ACKed" + at(p) + " and restarted its timer");
+      }
+    } else if (p.flags() == TcpFlags.ACK
+        && last != null
+        && last.flags() == TcpFlags.SYN
+        && last.t() == p.t()
+        && p.state() != null
+        && p.state() != TcpState.SYN_SENT
+        && p.state() != TcpState.SYN_RECEIVED) {
+      if (counted()) {
+        first.add(
+            index.node(p.node())
+                + " in "
+                + p.state()
+                + " answered a SYN with a challenge ACK"
+                + at(p));
+      }
+    } else if (p.has(TcpFlags.RST)) {
+      if (counted()) {
+        first.add(
+            index.node(p.node())
+                + " sent "
+                + TcpFlags.format(p.flags())
+                + at(p)
+                + (p.state() != null ? " (from " + p.state() + ")" : ""));
+      }
+    }
+  }
+
+  /** The closing line on drops, once the run has ended. */
+  @Override
+  public void end(RunResult result) {
+    if (drops > DROPS_SHOWN && counted()) {
+      first.add(drops + " packets dropped in all");
+    }
+  }
+
+  /** Counts one key event; true when its text is among the first shown. */
+  private boolean counted() {
+    return count++ < SHOWN;
+  }
+
+  private static String at(TraceEvent e) {
+    return " at " + Time.format(e.t());
+  }
+
+  /** The first {@value #SHOWN} key events, in order. */
+  public List<String> first() {
+    return Collections.unmodifiableList(first);
+  }
+
+  /** How many key events the run had, those shown included. */
+  public int count() {
+    return count;
+  }
+
+  /** A connection as host {@code node} sees it. */
+  private record Connection(int node, FourTuple conn) {}
+
+  /** The flags and time of the last segment that arrived on a connection. */
+  private record Arrival(int flags, long t) {}
+}

@@ -1,0 +1,220 @@
+package netsim.report.output;
+
+import static netsim.scenario.config.ConfigException.quote;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import netsim.net.pcap.PcapWriter;
+import netsim.report.files.OutputDirectory;
+import netsim.report.files.OutputException;
+import netsim.report.files.PausePoint;
+import netsim.report.plot.RunPlots;
+import netsim.scenario.Version;
+import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.run.ConnectionReport;
+import netsim.scenario.run.EventSink;
+import netsim.scenario.run.Experiment;
+import netsim.scenario.run.Invariants;
+import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.RunIndex;
+
+/**
+ * Runs an experiment and writes its outputs into a directory: {@code trace.jsonl}, one pcap per
+ * host, {@code ladder.svg}, {@code timeseq.svg} and {@code cwnd.svg} (when the run carries data)
+ * and {@code summary.json}. The trace and the pcaps are opened before the run and written as it
+ * goes (buffered); the summary counts as it goes; so with the ladder and plots off the run keeps no
+ * list of its events and its memory does not grow with its length. Everything is written into a
+ * temporary directory that replaces the output directory whole once the run has finished ({@link
+ * OutputDirectory}); whatever stops the run (an error, out of memory, Ctrl-C), no partial result is
+ * left.
+ */
+public final class RunWriter {
+  /**
+   * What a finished run reports.
+   *
+   * @param warnings one line per plot that could not be drawn (every other output was written)
+   */
+  public record Outcome(
+      RunResult result,
+      List<ConnectionReport> connections,
+      List<String> violations,
+      List<Path> files,
+      List<String> warnings,
+      String text) {}
+
+  private final ExperimentConfig config;
+  private final OutputDirectory dir;
+  private final boolean plots;
+
+  /** What must be closed before the commit, or on failure: the streams of the trace and pcaps. */
+  private final List<Closeable> open = new ArrayList<>();
+
+  private final KeyEvents keyEvents = new KeyEvents();
+  private SummaryFile summary;
+
+  private RunWriter(ExperimentConfig config, OutputDirectory dir, boolean plots) {
+    this.config = config;
+    this.dir = dir;
+    this.plots = plots;
+  }
+
+  /**
+   * Runs {@code config}, writing into {@code out} (or nowhere when null).
+   *
+   * @throws IOException if an output cannot be written; nothing of this run is left
+   * @throws OutputException if {@code out} is not netsim's to replace, or a name would make a file
+   *     outside it
+   */
+  public static Outcome run(ExperimentConfig config, Path out) throws IOException {
+    return run(config, out, false, (now, events) -> {});
+  }
+
+  /**
+   * Runs {@code config}, writing into {@code out} (or nowhere when null); {@code plots} asks for
+   * the time-sequence and cwnd plots even when the run carries no data; {@code watcher} sees the
+   * run advance.
+   *
+   * @throws IOException if an output cannot be written; nothing of this run is left
+   * @throws OutputException if {@code out} is not netsim's to replace, or a name would make a file
+   *     outside it
+   */
+  public static Outcome run(
+      ExperimentConfig config, Path out, boolean plots, Experiment.Watcher watcher)
+      throws IOException {
+    OutputDirectory dir = out == null ? null : OutputDirectory.create(out);
+    RunWriter writer = new RunWriter(config, dir, plots);
+    try {
+      return writer.write(watcher);
+    } catch (Throwable e) { // out of memory too: nothing half-written may stay
+      writer.closeQuietly();
+      if (dir != null) {
+        dir.abandon();
+      }
+      if (e instanceof UncheckedIOException unchecked) {
+        throw unchecked.getCause(); // a trace or capture could not be written, inside the run
+      }
+      throw e;
+    }
+  }
+
+  private Outcome write(Experiment.Watcher watcher) throws IOException {
+    EventSink[] sinks = sinks().toArray(EventSink[]::new);
+    Experiment experiment =
+        keepsEvents() ? new Experiment(config, sinks) : Experiment.streaming(config, sinks);
+    if (dir != null && config.outputs().pcap()) {
+      for (String host : experiment.hosts()) {
+        Path file = dir.file(host + ".pcap", "the host name " + quote(host));
+        PcapWriter writer = new PcapWriter(new BufferedOutputStream(Files.newOutputStream(file)));
+        open.add(writer);
+        experiment.tap(host, writer);
+      }
+    }
+    RunResult result = experiment.run(watcher);
+    close();
+    PausePoint.reach("run-simulated");
+    List<ConnectionReport> connections = result.connections();
+    List<String> violations = Invariants.check(result, connections);
+    List<Path> files = new ArrayList<>();
+    List<String> warnings = List.of();
+    if (dir != null) {
+      if (config.outputs().ladder()) {
+        writeLadder(experiment, result);
+      }
+      if (plots || (config.outputs().plots() && RunPlots.carriesData(result.events()))) {
+        warnings = writePlots(result);
+      }
+      if (summary != null) {
+        Files.writeString(
+            dir.file("summary.json"),
+            SummaryFile.text(summary.summary(result, connections, violations)),
+            StandardCharsets.UTF_8);
+      }
+      files = dir.commit();
+    }
+    String text = HumanSummary.render(result, connections, violations, files, keyEvents);
+    return new Outcome(result, connections, violations, files, warnings, text);
+  }
+
+  /**
+   * The sinks that see the run's events as they happen, for the outputs {@code config.outputs()}
+   * asks for; the trace file is opened here, before the run.
+   */
+  private List<EventSink> sinks() throws IOException {
+    List<EventSink> sinks = new ArrayList<>();
+    sinks.add(keyEvents);
+    if (dir != null && config.outputs().trace()) {
+      OutputStream trace = Files.newOutputStream(dir.file("trace.jsonl"));
+      open.add(trace);
+      sinks.add(new TraceWriter(trace, new RunIndex()));
+    }
+    if (dir != null && config.outputs().summary()) {
+      summary = new SummaryFile();
+      sinks.add(summary);
+    }
+    return sinks;
+  }
+
+  /** Whether an output still reads the whole list of the run's events after the run. */
+  private boolean keepsEvents() {
+    return dir != null && (config.outputs().ladder() || plots || config.outputs().plots());
+  }
+
+  private void writeLadder(Experiment experiment, RunResult result) throws IOException {
+    String title =
+        config.name()
+            + " (seed "
+            + config.seed()
+            + ")"
+            + (config.isCounterfactual()
+                ? " \u2014 COUNTERFACTUAL: " + String.join(", ", config.counterfactuals())
+                : "");
+    Files.writeString(
+        dir.file("ladder.svg"),
+        LadderSvg.render(
+            title,
+            experiment.hosts(),
+            result.index(),
+            result.events(),
+            config.outputs().ladderMaxSegments()),
+        StandardCharsets.UTF_8);
+  }
+
+  private List<String> writePlots(RunResult result) throws IOException {
+    String title = config.name() + " (seed " + config.seed() + ")";
+    String provenance =
+        "netsim " + Version.get() + "; experiment '" + config.name() + "'; seed " + config.seed();
+    return RunPlots.write(
+        title,
+        provenance,
+        result.index(),
+        result.events(),
+        (name, svg) -> Files.writeString(dir.file(name), svg, StandardCharsets.UTF_8));
+  }
+
+  /** Closes the trace and the pcaps once the run has ended (their last bytes are written out). */
+  private void close() throws IOException {
+    for (Closeable c : open) {
+      c.close();
+    }
+    open.clear();
+  }
+
+  private void closeQuietly() {
+    for (Closeable c : open) {
+      try {
+        c.close();
+      } catch (IOException | RuntimeException ignored) {
+        // closing what we can; the temporary directory is removed next
+      }
+    }
+    open.clear();
+  }
+}

@@ -1,0 +1,147 @@
+package netsim.report.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import netsim.report.files.OutputDirectory;
+import netsim.scenario.config.ConfigLoader;
+import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.config.Scenarios;
+import netsim.scenario.run.Experiment;
+import netsim.scenario.trace.TraceEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run's outputs: the trace and pcaps stream during the run into a temporary directory committed
+ * whole at the end, listed in a fixed order, and no list of events is kept when no output reads
+ * one.
+ */
+class RunWriterTest {
+  @TempDir Path parent;
+
+  private static ExperimentConfig scenario(String name, String... overrides) {
+    return ConfigLoader.load(
+        name + ".yaml", Scenarios.CATALOGUE.get(name).text(), List.of(overrides));
+  }
+
+  @Test
+  void outputsOfAFailedRun_leaveNoFile() throws IOException {
+    Path out = parent.resolve("out");
+    List<Path> streamedDuringTheRun = new ArrayList<>();
+    Experiment.Watcher failing =
+        (now, events) -> {
+          if (events > 10) {
+            streamedDuringTheRun.addAll(files(parent));
+            throw new IllegalStateException("stopped by the test");
+          }
+        };
+
+    assertThatThrownBy(() -> RunWriter.run(scenario("lost-final-ack"), out, false, failing))
+        .hasMessage("stopped by the test");
+
+    assertThat(streamedDuringTheRun)
+        .extracting(p -> p.getFileName().toString())
+        .contains("trace.jsonl", "client.pcap", "server.pcap");
+    try (Stream<Path> left = Files.list(parent)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void outputsOfAFailedRun_leaveTheEarlierRunWhole() throws IOException {
+    Path out = parent.resolve("out");
+    RunWriter.run(scenario("lost-final-ack"), out);
+    byte[] trace = Files.readAllBytes(out.resolve("trace.jsonl"));
+    Experiment.Watcher failing =
+        (now, events) -> {
+          if (events > 10) {
+            throw new IllegalStateException("stopped by the test");
+          }
+        };
+
+    assertThatThrownBy(
+            () -> RunWriter.run(scenario("lost-final-ack", "seed=2"), out, false, failing))
+        .hasMessage("stopped by the test");
+
+    assertThat(out.resolve("trace.jsonl")).hasBinaryContent(trace);
+    try (Stream<Path> beside = Files.list(parent)) {
+      assertThat(beside).containsExactly(out);
+    }
+  }
+
+  @Test
+  void outputsOfARun_fileListOrder_isFixed() throws IOException {
+    Path out = parent.resolve("out");
+    RunWriter.Outcome outcome = RunWriter.run(scenario("bulk-transfer"), out, true, (t, n) -> {});
+
+    assertThat(outcome.files())
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly(
+            "client.pcap",
+            "server.pcap",
+            "trace.jsonl",
+            "ladder.svg",
+            "timeseq.svg",
+            "cwnd.svg",
+            "summary.json");
+    assertThat(Files.readAllLines(out.resolve(OutputDirectory.MARKER)))
+        .endsWith(
+            "client.pcap",
+            "server.pcap",
+            "trace.jsonl",
+            "ladder.svg",
+            "timeseq.svg",
+            "cwnd.svg",
+            "summary.json");
+  }
+
+  @Test
+  void aRunWithPlotsAndLadderOff_keepsNoEventList_andStreamsTheSameTraceAndCaptures()
+      throws IOException {
+    Path kept = parent.resolve("kept");
+    Path streamed = parent.resolve("streamed");
+    RunWriter.Outcome withList = RunWriter.run(scenario("bulk-transfer"), kept);
+    RunWriter.Outcome withoutList =
+        RunWriter.run(
+            scenario("bulk-transfer", "outputs.plots=false", "outputs.ladder=false"), streamed);
+
+    assertThat(withList.result().keptEvents()).isTrue();
+    assertThat(withoutList.result().keptEvents()).isFalse();
+    assertThatThrownBy(() -> withoutList.result().events())
+        .isInstanceOf(IllegalStateException.class);
+    for (String file : List.of("trace.jsonl", "client.pcap", "server.pcap")) {
+      assertThat(streamed.resolve(file)).hasSameBinaryContentAs(kept.resolve(file));
+    }
+    long packetEvents =
+        withList.result().events().stream().filter(e -> e instanceof TraceEvent.Packet).count();
+    assertThat(Files.readString(streamed.resolve("summary.json")))
+        .contains("\"packetEvents\" : " + packetEvents + ",");
+    assertThat(withoutList.text())
+        .isEqualTo(withList.text().replace("/kept/", "/streamed/").replaceAll(".*\\.svg\n", ""));
+  }
+
+  @Test
+  void aRunWithoutOutputDirectory_keepsNoEventList() throws IOException {
+    RunWriter.Outcome outcome = RunWriter.run(scenario("lost-final-ack"), null);
+
+    assertThat(outcome.result().keptEvents()).isFalse();
+    assertThat(outcome.files()).isEmpty();
+    assertThat(outcome.text()).contains("key events:");
+  }
+
+  /** Every file under {@code dir}, at any depth. */
+  private static List<Path> files(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      return all.filter(Files::isRegularFile).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

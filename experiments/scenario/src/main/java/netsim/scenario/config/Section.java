@@ -1,0 +1,186 @@
+package netsim.scenario.config;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import netsim.scenario.config.ConfigNode.Fields;
+
+/**
+ * A config section bound straight into a model builder, driven by a table of {@link Setting} rows
+ * in document order: every key given is read (over the base's value), every key left out keeps the
+ * base's value, and the reference document must give them all. The section's own cross-key checks
+ * run on the {@link Values} before the builder builds.
+ *
+ * @param <C> the built value
+ * @param <B> its builder
+ */
+final class Section<C, B> {
+  /** A check of several keys at once, run before the value is built. */
+  @FunctionalInterface
+  interface Check<C> {
+    void check(Values<C> values);
+  }
+
+  private final List<Setting<C, B, ?>> rows;
+  private final Map<String, Section<C, B>> nested;
+  private final Map<String, Check<C>> checksAfter;
+  private final List<String> keys;
+  private final Supplier<B> builder;
+  private final Function<B, C> build;
+
+  private Section(
+      List<Setting<C, B, ?>> rows,
+      Map<String, Section<C, B>> nested,
+      Map<String, Check<C>> checksAfter,
+      Supplier<B> builder,
+      Function<B, C> build) {
+    this.rows = List.copyOf(rows);
+    this.nested = nested;
+    this.checksAfter = checksAfter;
+    this.builder = builder;
+    this.build = build;
+    List<String> all = new ArrayList<>();
+    rows.forEach(r -> all.add(r.key()));
+    all.addAll(nested.keySet());
+    this.keys = List.copyOf(all);
+  }
+
+  /** A section of {@code rows}, built with {@code builder} and {@code build}. */
+  static <C, B> Section<C, B> of(
+      Supplier<B> builder, Function<B, C> build, List<Setting<C, B, ?>> rows) {
+    return new Section<>(rows, Map.of(), Map.of(), builder, build);
+  }
+
+  /**
+   * This section with {@code check} run as soon as {@code key} is read (before the later keys, so
+   * that of two mistakes the first in document order is reported).
+   */
+  Section<C, B> withCheckAfter(String key, Check<C> check) {
+    Map<String, Check<C>> all = new java.util.LinkedHashMap<>(checksAfter);
+    all.put(key, check);
+    return new Section<>(rows, nested, all, builder, build);
+  }
+
+  /** This section with a nested mapping {@code key} whose rows bind into the same builder. */
+  Section<C, B> withNested(String key, Section<C, B> section) {
+    Map<String, Section<C, B>> all = new java.util.LinkedHashMap<>(nested);
+    all.put(key, section);
+    return new Section<>(rows, all, checksAfter, builder, build);
+  }
+
+  /** The keys, rows first, then the nested mappings. */
+  List<String> keys() {
+    return keys;
+  }
+
+  /** The rows, in document order. */
+  List<Setting<C, B, ?>> rows() {
+    return rows;
+  }
+
+  /** The nested mappings by key. */
+  Map<String, Section<C, B>> nested() {
+    return nested;
+  }
+
+  /**
+   * The values of {@code node} over {@code base} (null in the reference, where every key is
+   * required), read in row order.
+   */
+  Values<C> read(ConfigNode node, C base) {
+    return read(node.fields(keys.toArray(String[]::new)), base);
+  }
+
+  /**
+   * The values of {@code fields} over {@code base}: fields of a mapping that holds this section's
+   * keys among its own (a link entry holds a direction's).
+   */
+  Values<C> read(Fields fields, C base) {
+    Values<C> values = new Values<>(fields, base);
+    readInto(values, fields);
+    return values;
+  }
+
+  private void readInto(Values<C> values, Fields f) {
+    for (Setting<C, B, ?> row : rows) {
+      values.read(row, f);
+      Check<C> check = checksAfter.get(row.key());
+      if (check != null) {
+        check.check(values);
+      }
+    }
+    for (Map.Entry<String, Section<C, B>> n : nested.entrySet()) {
+      Section<C, B> section = n.getValue();
+      Fields inner = f.get(n.getKey()).fields(section.keys.toArray(String[]::new));
+      section.readInto(values, inner);
+    }
+  }
+
+  /** Puts every value into a new builder and builds. */
+  C build(Values<C> values) {
+    B b = builder.get();
+    setInto(b, values);
+    return build.apply(b);
+  }
+
+  private void setInto(B b, Values<C> values) {
+    for (Setting<C, B, ?> row : rows) {
+      set(b, row, values);
+    }
+    for (Section<C, B> section : nested.values()) {
+      section.setInto(b, values);
+    }
+  }
+
+  private static <C, B, T> void set(B b, Setting<C, B, T> row, Values<C> values) {
+    row.set().accept(b, values.get(row));
+  }
+
+  /** The value of every key of a section being bound, and where each was given. */
+  static final class Values<C> {
+    private final Fields fields;
+    private final C base;
+    private final Map<Setting<C, ?, ?>, Object> values = new IdentityHashMap<>();
+    private final Map<Setting<C, ?, ?>, Fields> given = new IdentityHashMap<>();
+
+    private Values(Fields fields, C base) {
+      this.fields = fields;
+      this.base = base;
+    }
+
+    private <B, T> void read(Setting<C, B, T> row, Fields f) {
+      T value;
+      if (f.has(row.key()) || base == null) {
+        value = row.read().read(f.require(row.key()), base == null ? null : row.get().apply(base));
+        given.put(row, f);
+      } else {
+        value = row.get().apply(base);
+      }
+      values.put(row, value);
+    }
+
+    /** The section's fields. */
+    Fields fields() {
+      return fields;
+    }
+
+    /** The value of {@code row}, given or inherited. */
+    @SuppressWarnings("unchecked") // values holds each row's own T
+    <T> T get(Setting<C, ?, T> row) {
+      return (T) values.get(row);
+    }
+
+    /** Whether {@code row}'s key was given here. */
+    boolean given(Setting<C, ?, ?> row) {
+      return given.containsKey(row) && given.get(row).has(row.key());
+    }
+
+    /** Where {@code row}'s key was given, else the section's mapping (for cross-key errors). */
+    ConfigNode at(Setting<C, ?, ?> row) {
+      return given(row) ? given.get(row).get(row.key()) : fields.node();
+    }
+  }
+}

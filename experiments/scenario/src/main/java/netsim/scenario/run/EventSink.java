@@ -1,0 +1,28 @@
+package netsim.scenario.run;
+
+import java.util.EnumSet;
+import java.util.Set;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.RunIndex;
+import netsim.scenario.trace.TraceEvent;
+
+/**
+ * Receives a run's events as they happen, in order of virtual time: the trace file, the summary's
+ * counters, the connection log, detectors. A sink says which {@link #kinds()} it wants, and no
+ * event of another kind is built for it.
+ */
+public interface EventSink {
+  /** The run is about to start; {@code index} names the ids its events carry. */
+  default void start(RunIndex index) {}
+
+  /** One event, of a kind in {@link #kinds()}. */
+  void accept(TraceEvent event);
+
+  /** The run has ended with {@code result}. */
+  default void end(RunResult result) {}
+
+  /** The kinds of event this sink wants; read once, before the run starts. */
+  default Set<EventKind> kinds() {
+    return EnumSet.allOf(EventKind.class);
+  }
+}

@@ -1,0 +1,190 @@
+package netsim.scenario.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netsim.net.link.LinkConfig;
+import netsim.tcp.TcpConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tables are the one list of keys: reference.yaml must give every row's key and binds alone to
+ * sim-tcp's defaults; docs/config.md documents every row with reference.yaml's default, and its
+ * complete example is valid. (Successor of ReferenceTest.)
+ */
+class SettingsTableTest {
+  private static final Path DOC = Path.of(System.getProperty("netsim.root"), "docs", "config.md");
+
+  @Test
+  void referenceFile_bindsAlone_withTheDefaultsSimTcpUses() {
+    ExperimentConfig reference = ConfigBinder.bindReference(ConfigLoader.reference());
+    assertThat(reference.tcp()).isEqualTo(TcpConfig.defaults());
+    assertThat(reference.stop().whenAllClosed()).isTrue();
+    assertThat(reference.nodes()).isEmpty();
+    // Shared by every load, it must never collect a warning.
+    assertThat(ConfigLoader.reference().warnings()).isEmpty();
+  }
+
+  @Test
+  void referenceFile_withoutARowsKey_isRefusedNamingTheKey() {
+    List<String[]> removals = new ArrayList<>();
+    TcpSettingsTable.SECTION.rows().forEach(r -> removals.add(new String[] {"tcp", r.key()}));
+    TcpSettingsTable.COUNTERFACTUAL
+        .rows()
+        .forEach(r -> removals.add(new String[] {"tcp.counterfactual", r.key()}));
+    LinkSettingsTable.SECTION
+        .rows()
+        .forEach(r -> removals.add(new String[] {"defaults.link", r.key()}));
+    for (String[] removal : removals) {
+      YamlDocument reference =
+          YamlDocument.parse("reference.yaml", ConfigLoader.resource("netsim/reference.yaml"));
+      JsonNode parent = reference.root();
+      for (String step : removal[0].split("\\.")) {
+        parent = parent.get(step);
+      }
+      ((ObjectNode) parent).remove(removal[1]);
+
+      assertThatThrownBy(() -> ConfigBinder.bindReference(reference))
+          .as("reference.yaml without %s.%s", removal[0], removal[1])
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("missing key '" + removal[1] + "'");
+    }
+  }
+
+  @Test
+  void everyRow_isATableLineOfConfigMd_withReferenceYamlsDefault() throws IOException {
+    String doc = Files.readString(DOC);
+    JsonNode reference = ConfigLoader.reference().root();
+    List<String> lines = new ArrayList<>();
+    for (String key : TcpSettingsTable.SECTION.keys()) {
+      if (!key.equals("counterfactual")) {
+        lines.add(line(key, reference.path("tcp").path(key)));
+      }
+    }
+    for (var row : TcpSettingsTable.COUNTERFACTUAL.rows()) {
+      lines.add(
+          line(
+              "counterfactual." + row.key(),
+              reference.path("tcp").path("counterfactual").path(row.key())));
+    }
+    JsonNode link = reference.path("defaults").path("link");
+    for (var row : LinkSettingsTable.SECTION.rows()) {
+      if (row.key().equals("queue")) {
+        for (String key : List.of("kind", "packets", "bytes")) {
+          lines.add(line("queue." + key, link.path("queue").path(key)));
+        }
+      } else {
+        lines.add(line(row.key(), link.path(row.key())));
+      }
+    }
+    assertThat(lines).hasSizeGreaterThan(40);
+    for (String line : lines) {
+      assertThat(doc).as("docs/config.md has the table line %s", line).contains(line);
+    }
+  }
+
+  private static String line(String key, JsonNode value) {
+    assertThat(value.isMissingNode()).as("reference.yaml gives %s", key).isFalse();
+    return "| `" + key + "` | `" + value.asText() + "` |";
+  }
+
+  @Test
+  void everyKey_isDocumentedInConfigMd() throws IOException {
+    String doc = Files.readString(DOC);
+    List<String> keys = new ArrayList<>();
+    keys.addAll(TcpSettingsTable.SECTION.keys());
+    keys.addAll(LinkSettingsTable.SECTION.keys());
+    keys.addAll(LinkSettingsTable.QUEUE);
+    for (String[] list :
+        List.of(
+            ConfigBinder.TOP,
+            ConfigBinder.LINK,
+            ConfigBinder.NODE,
+            ConfigBinder.LISTENER,
+            ConfigBinder.CLIENT,
+            ConfigBinder.CHANGE,
+            ConfigBinder.PARTITION,
+            ConfigBinder.RULE,
+            ConfigBinder.MATCH,
+            ConfigBinder.STOP,
+            ConfigBinder.INVARIANTS,
+            ConfigBinder.OUTPUTS)) {
+      keys.addAll(List.of(list));
+    }
+    for (String key : keys) {
+      assertThat(doc.contains("`" + key) || doc.contains("." + key + "`"))
+          .as("docs/config.md mentions `%s`", key)
+          .isTrue();
+    }
+  }
+
+  @Test
+  void defaultsLink_ofTheReference_bindsIntoALinkConfigWithItsValues() {
+    ExperimentConfig config =
+        ConfigLoader.load(
+            "t.yaml",
+            """
+            nodes:
+              - {name: a, address: 10.0.0.1}
+              - {name: b, address: 10.0.0.2}
+            links:
+              - {a: a, b: b}
+            listeners:
+              - {host: b, port: 80}
+            clients:
+              - {host: a, connect: "b:80"}
+            """,
+            List.of());
+    LinkConfig direction = config.links().get(0).aToB();
+    assertThat(direction)
+        .isEqualTo(LinkConfig.builder().delay(10_000_000L).jitterDistribution("uniform").build());
+    assertThat(direction.namedQueue()).isEqualTo(LinkConfig.NamedQueue.DEFAULT);
+  }
+
+  @Test
+  void aValueOnlyTheModelRefuses_isAConfigErrorAtTheSection_notARunFailure() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    "t.yaml",
+                    """
+                    tcp:
+                      delayedAckTimeout: 1s
+                    nodes:
+                      - {name: a, address: 10.0.0.1}
+                      - {name: b, address: 10.0.0.2}
+                    links:
+                      - {a: a, b: b}
+                    listeners:
+                      - {host: b, port: 80}
+                    clients:
+                      - {host: a, connect: "b:80"}
+                    """,
+                    List.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "t.yaml:1:1: tcp: delayed ACK timeout must be within (0, 500ms] (RFC 1122 4.2.3.2),"
+                + " got 1s");
+  }
+
+  @Test
+  void completeExampleOfConfigMd_isValid() throws IOException {
+    Matcher m =
+        Pattern.compile("## A complete example\\n\\n```yaml\\n(.*?)```", Pattern.DOTALL)
+            .matcher(Files.readString(DOC));
+    assertThat(m.find()).isTrue();
+    ExperimentConfig config = ConfigLoader.load("config.md", m.group(1), List.of());
+    assertThat(config.nodes()).hasSize(3);
+    assertThat(config.links().get(1).bToA().delay()).isEqualTo(20_000_000L);
+    assertThat(config.links().get(0).aToB().delay()).isEqualTo(5_000_000L);
+  }
+}

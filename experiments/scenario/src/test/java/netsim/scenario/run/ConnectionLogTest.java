@@ -1,0 +1,99 @@
+package netsim.scenario.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import netsim.scenario.config.ConfigLoader;
+import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.AppEvent;
+import netsim.tcp.StateCause;
+import netsim.tcp.TcpState;
+import org.junit.jupiter.api.Test;
+
+/** The connection log splits a reused 4-tuple's state changes into its connections' lives. */
+class ConnectionLogTest {
+  /** The client connects twice from local port 5000, the second time after TIME-WAIT ended. */
+  private static final String REUSED_TUPLE =
+      """
+      name: reused-tuple
+      tcp: {minRto: 200ms, msl: 1s}
+      nodes:
+        - {name: client, address: 10.0.0.1}
+        - {name: server, address: 10.0.0.2}
+      links:
+        - {a: client, b: server, bandwidth: 10Mbps, delay: 10ms}
+      listeners:
+        - {host: server, port: 80, close: eof}
+      clients:
+        - {host: client, connect: "server:80", localPort: 5000, send: 10KB, close: done,
+           connections: 2, pause: 3s}
+      """;
+
+  private static RunResult run() {
+    return new Experiment(ConfigLoader.load("reused-tuple.yaml", REUSED_TUPLE, List.of())).run();
+  }
+
+  @Test
+  void aReusedFourTuple_isTwoConnections_eachWithItsOwnLife() {
+    RunResult result = run();
+    List<ConnectionReport> client =
+        result.connections().stream().filter(c -> c.node().equals("client")).toList();
+    assertThat(client).hasSize(2);
+    assertThat(client.get(0).tuple()).isEqualTo(client.get(1).tuple());
+    for (ConnectionReport c : client) {
+      TraceEvent.State first = c.transitions().get(0);
+      assertThat(first.from()).isEqualTo(TcpState.CLOSED);
+      assertThat(first.to()).isEqualTo(TcpState.SYN_SENT);
+      assertThat(first.cause()).isEqualTo(StateCause.OPEN);
+      assertThat(c.states()).contains(TcpState.ESTABLISHED, TcpState.TIME_WAIT);
+    }
+    assertThat(client.get(0).closedAt()).isPositive().isLessThan(client.get(1).openedAt());
+  }
+
+  @Test
+  void theLivesOfAFourTuple_togetherAreAllItsStateChanges_inOrder() {
+    RunResult result = run();
+    for (ConnectionReport c : result.connections()) {
+      int node = result.index().nodes().intern(c.node());
+      List<TraceEvent.State> logged = new ArrayList<>();
+      result.connections().stream()
+          .filter(o -> o.node().equals(c.node()) && o.tuple().equals(c.tuple()))
+          .forEach(o -> logged.addAll(o.transitions()));
+      assertThat(logged)
+          .as(c.node() + " " + c.conn())
+          .isEqualTo(
+              result.events().stream()
+                  .filter(
+                      e ->
+                          e instanceof TraceEvent.State s
+                              && s.node() == node
+                              && s.conn().equals(c.tuple()))
+                  .toList());
+    }
+  }
+
+  @Test
+  void lastDataAt_isTheLastDataDeliveredInThatLife_orNoneForASideThatReadNothing() {
+    RunResult result = run();
+    for (ConnectionReport c : result.connections()) {
+      int node = result.index().nodes().intern(c.node());
+      long end = c.closedAt() >= 0 ? c.closedAt() : result.end();
+      long expected =
+          result.events().stream()
+              .filter(
+                  e ->
+                      e instanceof TraceEvent.App a
+                          && a.event() == AppEvent.DATA
+                          && a.node() == node
+                          && a.conn().equals(c.tuple())
+                          && a.t() >= c.openedAt()
+                          && a.t() <= end)
+              .mapToLong(TraceEvent::t)
+              .max()
+              .orElse(-1);
+      assertThat(c.lastDataAt()).as(c.node() + " " + c.conn()).isEqualTo(expected);
+      assertThat(c.lastDataAt() >= 0).isEqualTo(c.role().equals("server"));
+    }
+  }
+}

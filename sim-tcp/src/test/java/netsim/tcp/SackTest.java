@@ -1,0 +1,249 @@
+package netsim.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SACK end to end through one connection, with exact segments: the receiver's blocks (RFC 2018 4)
+ * and D-SACK (RFC 2883), and the sender's RFC 6675 recovery. Our ISS is 1000, the peer's 5000
+ * ({@link TcpHarness}); the MSS is 1460.
+ */
+class SackTest {
+  private static final TcpConfig SACK =
+      TcpHarness.CONFIG.toBuilder().sackPermitted(true).nagle(false).build();
+
+  private static final TcpOptions PEER_SYN_SACK =
+      new TcpOptions(1460, -1, true, false, 0, 0, ImmutableList.of());
+
+  /** Established with a peer whose SYN offered SACK-permitted (and timestamps, if asked). */
+  private static TcpHarness established(TcpConfig config, boolean peerTimestamps) {
+    TcpHarness h = new TcpHarness(config, true);
+    TcpOptions options = peerTimestamps ? PEER_SYN_SACK.withTimestamps(1, 0) : PEER_SYN_SACK;
+    h.connection.acceptSyn(segment(h, TcpFlags.SYN, 5000, 0, options, 0));
+    h.expect("SYN|ACK seq=1000 ack=5001");
+    h.receive("ACK", 5001, 1001);
+    return h;
+  }
+
+  private static TcpHarness established() {
+    return established(SACK, false);
+  }
+
+  private static TcpSegment segment(
+      TcpHarness h, int flags, int seq, int ack, TcpOptions options, int length) {
+    return new TcpSegment(
+        h.remotePort, h.localPort, seq, ack, flags, h.peerWindow, 0, options, new byte[length]);
+  }
+
+  /** The peer sends {@code length} bytes at {@code seq}. */
+  private static void data(TcpHarness h, int seq, int length) {
+    h.connection.onSegment(segment(h, TcpFlags.ACK, seq, 1001, TcpOptions.NONE, length));
+  }
+
+  /** The peer acknowledges {@code ack} with SACK blocks given as (left, right) pairs. */
+  private static void sackAck(TcpHarness h, int ack, int... edges) {
+    TcpOptions.SackBlock[] blocks = new TcpOptions.SackBlock[edges.length / 2];
+    for (int i = 0; i < blocks.length; i++) {
+      blocks[i] = new TcpOptions.SackBlock(edges[2 * i], edges[2 * i + 1]);
+    }
+    TcpOptions options = TcpOptions.NONE.withSackBlocks(List.of(blocks));
+    h.connection.onSegment(segment(h, TcpFlags.ACK, 5001, ack, options, 0));
+  }
+
+  @Nested
+  class Receiver {
+    @Test
+    void firstBlockHoldsTheSegmentThatTriggeredTheAck_thenTheOthersMostRecentFirst() {
+      TcpHarness h = established();
+      data(h, 5101, 100);
+      h.expect("ACK seq=1001 ack=5001 sack=5101:5201");
+      data(h, 5301, 100);
+      h.expect("ACK seq=1001 ack=5001 sack=5301:5401 sack=5101:5201");
+      data(h, 5501, 100);
+      h.expect("ACK seq=1001 ack=5001 sack=5501:5601 sack=5301:5401 sack=5101:5201");
+      data(h, 5201, 100); // joins the first two blocks
+      h.expect("ACK seq=1001 ack=5001 sack=5101:5401 sack=5501:5601");
+      data(h, 5001, 100); // fills the gap at RCV.NXT: no first-block rule, the rest remains
+      h.expect("ACK seq=1001 ack=5401 sack=5501:5601");
+      data(h, 5401, 100);
+      h.expect("ACK seq=1001 ack=5601");
+      assertThat(h.received.size()).isEqualTo(600);
+    }
+
+    @Test
+    void withoutTimestamps_anAckCarriesFourBlocks() {
+      TcpHarness h = established();
+      for (int i = 5; i >= 1; i--) {
+        data(h, 5001 + 200 * i, 100);
+      }
+      assertThat(h.sent.get(h.sent.size() - 1).options().sackBlocks())
+          .extracting(Object::toString)
+          .containsExactly("5201:5301", "5401:5501", "5601:5701", "5801:5901");
+    }
+
+    @Test
+    void withTimestamps_anAckCarriesThreeBlocks_withinTheFortyOptionBytes() {
+      TcpHarness h = established(SACK.toBuilder().timestamps(true).build(), true);
+      for (int i = 5; i >= 1; i--) {
+        data(h, 5001 + 200 * i, 100);
+      }
+      TcpSegment ack = h.sent.get(h.sent.size() - 1);
+      assertThat(ack.options().sackBlocks())
+          .extracting(Object::toString)
+          .containsExactly("5201:5301", "5401:5501", "5601:5701");
+      assertThat(ack.options().length()).isEqualTo(40);
+    }
+
+    @Test
+    void aSegmentBelowRcvNxt_isReportedOnceInADsackBlock() {
+      TcpHarness h = established();
+      data(h, 5001, 100);
+      h.expect("ACK seq=1001 ack=5101");
+      data(h, 5001, 100); // a needless retransmission
+      h.expect("ACK seq=1001 ack=5101 sack=5001:5101");
+      h.receive("ACK", 5101, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=5201");
+    }
+
+    @Test
+    void aPartlyDuplicateSegment_hasItsOldPartReportedInADsackBlock() {
+      TcpHarness h = established();
+      data(h, 5001, 100);
+      h.expect("ACK seq=1001 ack=5101");
+      data(h, 5001, 200);
+      h.expect("ACK seq=1001 ack=5201 sack=5001:5101");
+    }
+
+    @Test
+    void aDuplicateOfHeldData_isReportedFirst_thenTheBlockThatHoldsIt() {
+      TcpHarness h = established();
+      data(h, 5101, 100);
+      data(h, 5201, 100);
+      data(h, 5501, 100);
+      h.expect(
+          "ACK seq=1001 ack=5001 sack=5101:5201",
+          "ACK seq=1001 ack=5001 sack=5101:5301",
+          "ACK seq=1001 ack=5001 sack=5501:5601 sack=5101:5301");
+      data(h, 5201, 100);
+      h.expect("ACK seq=1001 ack=5001 sack=5201:5301 sack=5101:5301 sack=5501:5601");
+    }
+
+    @Test
+    void withoutSackNegotiated_noBlocksAreSent() {
+      TcpHarness h = TcpHarness.established(SACK); // the peer's SYN offers no SACK-permitted
+      h.receive("ACK", 5101, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=5001");
+    }
+  }
+
+  @Nested
+  class Sender {
+    /** Ten segments in flight (cwnd 10 SMSS), fourteen written: seq 1001 + 1460 k. */
+    private TcpHarness tenInFlight() {
+      TcpHarness h = established(SACK.toBuilder().initialWindow(10).build(), false);
+      h.connection.send(new byte[14 * 1460]);
+      h.expect(
+          "ACK seq=1001 ack=5001 len=1460",
+          "ACK seq=2461 ack=5001 len=1460",
+          "ACK seq=3921 ack=5001 len=1460",
+          "ACK seq=5381 ack=5001 len=1460",
+          "ACK seq=6841 ack=5001 len=1460",
+          "ACK seq=8301 ack=5001 len=1460",
+          "ACK seq=9761 ack=5001 len=1460",
+          "ACK seq=11221 ack=5001 len=1460",
+          "ACK seq=12681 ack=5001 len=1460",
+          "ACK seq=14141 ack=5001 len=1460");
+      return h;
+    }
+
+    /** The whole of a four-segment write in flight. */
+    private TcpHarness fourInFlight(TcpHarness h) {
+      h.connection.send(new byte[4 * 1460]);
+      h.expect(
+          "ACK seq=1001 ack=5001 len=1460",
+          "ACK seq=2461 ack=5001 len=1460",
+          "ACK seq=3921 ack=5001 len=1460",
+          "PSH|ACK seq=5381 ack=5001 len=1460");
+      return h;
+    }
+
+    @Test
+    void twoLossesInOneWindow_areBothRepairedInOneRecovery_withNewDataAsPipeAllows() {
+      TcpHarness h = tenInFlight(); // segments 1001 and 5381 are lost
+      sackAck(h, 1001, 2461, 3921);
+      sackAck(h, 1001, 2461, 5381);
+      h.expectNothing();
+      sackAck(h, 1001, 6841, 8301, 2461, 5381);
+      // RFC 6675 5 (4): the third duplicate; cwnd = ssthresh = FlightSize / 2 = 7300.
+      h.expect("ACK seq=1001 ack=5001 len=1460");
+      assertThat(h.connection.cwnd()).isEqualTo(7300);
+      sackAck(h, 1001, 6841, 9761, 2461, 5381);
+      h.expectNothing(); // pipe 8760: 5381 is not lost yet (2 SMSS SACKed above it)
+      sackAck(h, 1001, 6841, 11221, 2461, 5381);
+      h.expect("ACK seq=5381 ack=5001 len=1460"); // NextSeg (1): now lost
+      sackAck(h, 1001, 6841, 12681, 2461, 5381);
+      h.expect("ACK seq=15601 ack=5001 len=1460"); // NextSeg (2): new data
+      sackAck(h, 1001, 6841, 14141, 2461, 5381);
+      h.expect("ACK seq=17061 ack=5001 len=1460");
+      sackAck(h, 1001, 6841, 15601, 2461, 5381);
+      h.expect("ACK seq=18521 ack=5001 len=1460");
+      sackAck(h, 5381, 6841, 15601); // the first retransmission arrived: a partial ACK
+      h.expect("PSH|ACK seq=19981 ack=5001 len=1460");
+      assertThat(h.connection.inRecovery()).isTrue();
+      sackAck(h, 15601); // RecoveryPoint: recovery ends, no timeout was needed
+      assertThat(h.connection.inRecovery()).isFalse();
+      assertThat(h.connection.cwnd()).isEqualTo(7300);
+      h.expectNothing();
+    }
+
+    @Test
+    void duplicateAcksWithoutSackBlocks_startNoRecovery() {
+      TcpHarness h = tenInFlight();
+      for (int i = 0; i < 5; i++) {
+        h.receive("ACK", 5001, 1001);
+      }
+      h.expectNothing();
+      assertThat(h.connection.inRecovery()).isFalse();
+    }
+
+    @Test
+    void withoutTheSacksOfThePeer_recoveryIsNewReno() {
+      TcpHarness h =
+          fourInFlight(TcpHarness.established(SACK.toBuilder().initialWindow(10).build()));
+      for (int i = 0; i < 3; i++) {
+        h.receive("ACK", 5001, 1001);
+      }
+      h.expect("ACK seq=1001 ack=5001 len=1460"); // RFC 5681 fast retransmit
+    }
+
+    @Test
+    void aPeerThatReneges_getsItsSackedDataAgainAfterTheTimeout() {
+      TcpHarness h = fourInFlight(established(SACK.toBuilder().initialWindow(10).build(), false));
+      sackAck(h, 1001, 2461, 6841); // IsLost(1001): 3 SMSS SACKed above
+      h.expect("ACK seq=1001 ack=5001 len=1460");
+      h.advanceBy("1s"); // the retransmission is lost too
+      h.expect("ACK seq=1001 ack=5001 len=1460");
+      // The peer has dropped what it SACKed (RFC 2018 8): the scoreboard was cleared on the
+      // timeout and the send buffer kept the data, so slow start resends it.
+      sackAck(h, 2461);
+      h.expect("ACK seq=2461 ack=5001 len=1460", "ACK seq=3921 ack=5001 len=1460");
+    }
+
+    @Test
+    void afterATimeout_slowStartSkipsWhatThePeerSacksSince() {
+      TcpHarness h = fourInFlight(established(SACK.toBuilder().initialWindow(10).build(), false));
+      h.advanceBy("1s"); // every ACK was lost
+      h.expect("ACK seq=1001 ack=5001 len=1460");
+      // The first retransmission arrives; the peer holds 3921-6841. cwnd is 2 SMSS, but RFC 6675
+      // 5.1's slow start uses the SACK information: only the hole 2461-3921 goes again.
+      sackAck(h, 2461, 3921, 6841);
+      h.expect("ACK seq=2461 ack=5001 len=1460");
+      sackAck(h, 6841);
+      h.expectNothing();
+    }
+  }
+}
