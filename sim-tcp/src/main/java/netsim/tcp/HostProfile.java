@@ -40,6 +40,12 @@ import netsim.core.Time;
  *     FreeBSD)
  * @param socketBufferFactor what {@code getsockopt(SO_SNDBUF/SO_RCVBUF)} reports for a size set
  *     with {@code setsockopt}, as a multiple of it (Linux doubles it, socket(7))
+ * @param dropAckOfUnsentData whether a segment acknowledging data not yet sent is dropped without a
+ *     reply and without taking its timestamp (Linux's tcp_ack: "discard this segment"); RFC 9293
+ *     3.10.7.4 answers it with an ACK
+ * @param windowUpdateWhenDoubled whether reading sends a window update only when the window offered
+ *     at least doubles (Linux's tcp_cleanup_rbuf); otherwise whenever receiver SWS avoidance lets
+ *     it grow (RFC 9293 3.8.6.2.2)
  */
 public record HostProfile(
     String name,
@@ -56,7 +62,9 @@ public record HostProfile(
     boolean rstAckOnAbort,
     boolean rfc1337,
     boolean acceptSynInTimeWait,
-    int socketBufferFactor) {
+    int socketBufferFactor,
+    boolean dropAckOfUnsentData,
+    boolean windowUpdateWhenDoubled) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -86,7 +94,9 @@ public record HostProfile(
           false,
           false,
           false,
-          1);
+          1,
+          false,
+          false);
 
   /** Linux 6.x with default sysctls. */
   public static final HostProfile LINUX =
@@ -105,7 +115,9 @@ public record HostProfile(
           true,
           false,
           true,
-          2);
+          2,
+          true,
+          true);
 
   /** FreeBSD 14.x with default sysctls. */
   public static final HostProfile FREEBSD =
@@ -124,7 +136,9 @@ public record HostProfile(
           true,
           true,
           true,
-          1);
+          1,
+          false,
+          false);
 
   public HostProfile {
     checkNotNull(name, "name");

@@ -59,6 +59,15 @@ final class QuickAckMode {
     left = Math.max(left, (int) granted);
   }
 
+  /**
+   * Whether data has arrived yet. Linux sets its delayed-ACK timeout (ATO) when the first data
+   * arrives (tcp_event_data_recv); before that it is 0, so an ACK that could wait (of a FIN, say)
+   * goes at once.
+   */
+  boolean dataSeen() {
+    return dataSeen;
+  }
+
   /** An ACK that data was owed went out. */
   void ackSent() {
     if (left > 0) {

@@ -237,6 +237,20 @@ final class ReceiveSide {
     return false;
   }
 
+  /**
+   * The application read: the window grows as {@link #openWindow} allows. Returns whether to
+   * announce it with a window update: whenever it grew (RFC 9293 3.8.6.2.2), or, where the host
+   * does so ({@link HostProfile#windowUpdateWhenDoubled()}, Linux's tcp_cleanup_rbuf), only when it
+   * at least doubled.
+   */
+  boolean openWindowAfterRead() {
+    long before = rcvWnd;
+    if (!openWindow()) {
+      return false;
+    }
+    return !config.profile().windowUpdateWhenDoubled() || rcvWnd >= 2 * before;
+  }
+
   /** Both ends agreed on SACK (RFC 2018): our ACKs report what we hold out of order. */
   void reportSacks() {
     sack = new SackReport();
@@ -313,6 +327,10 @@ final class ReceiveSide {
 
   /** An acknowledgment is owed, but may wait for the delayed-ACK timer (RFC 9293 3.8.6.3). */
   void delayAck() {
+    if (quickAck != null && !quickAck.dataSeen()) {
+      ackNow(); // Linux: before any data arrived, the delayed-ACK timeout (ATO) is 0
+      return;
+    }
     if (!timers.isRunning(DELAYED_ACK)) {
       timers.start(DELAYED_ACK, Time.after(connection.now(), config.delayedAckTimeout()));
     }

@@ -512,6 +512,16 @@ public final class TcpConnection {
       }
       return;
     }
+    if (config.profile().dropAckOfUnsentData()
+        && state != SYN_RECEIVED
+        && !seg.has(RST)
+        && !syn
+        && seg.has(ACK)
+        && Seq.gt(seg.ack(), send.seqOf(send.sndMax()))) {
+      // Linux's tcp_ack: a segment that acknowledges data not yet sent is discarded without a
+      // reply, before its timestamp is taken (RFC 9293 3.10.7.4 answers it with an ACK).
+      return;
+    }
     if (timestampsOn) {
       receive.takeTimestamp(seg.options());
     }
@@ -786,7 +796,7 @@ public final class TcpConnection {
    */
   public void setReading(boolean on) {
     receive.setReading(on);
-    if (on && state != CLOSED && receive.openWindow()) {
+    if (on && state != CLOSED && receive.openWindowAfterRead()) {
       ackNow(); // a window update (RFC 9293 3.8.6.2.2)
       output();
       env.timersChanged(this);

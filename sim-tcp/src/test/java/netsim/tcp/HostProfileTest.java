@@ -168,4 +168,108 @@ class HostProfileTest {
       h.expect("RST seq=1001");
     }
   }
+
+  @Nested
+  class AckOfUnsentData {
+    @Test
+    void rfc_segmentAcknowledgingUnsentData_isAnsweredWithAnAck() {
+      // RFC 9293 3.10.7.4, fifth: "If the ACK acks something not yet sent (SEG.ACK > SND.NXT),
+      // then send an ACK, drop the segment, and return."
+      TcpHarness h = TcpHarness.established(RFC);
+      h.receive("FIN|ACK", 5001, 9999);
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
+    }
+
+    @Test
+    void linux_segmentAcknowledgingUnsentData_isDroppedWithoutReply() {
+      // Linux's tcp_ack: "If the ack includes data we haven't sent yet, discard this segment".
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.receive("FIN|ACK", 5001, 9999);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=5101"); // the next segment is taken as usual
+    }
+
+    @Test
+    void linux_droppedSegment_doesNotGiveItsTimestamp() {
+      // The ts_recent/invalid_ack case of Linux's suite: TS.Recent stays the last valid one.
+      TcpConfig linux = LINUX.toBuilder().timestamps(true).build();
+      TcpHarness h = new TcpHarness(linux, true);
+      h.connection.acceptSyn(h.peerWithTimestamp(TcpFlags.SYN, 5000, 0, 100));
+      h.connection.onSegment(h.peerWithTimestamp(TcpFlags.ACK, 5001, 1001, 200));
+      h.connection.onSegment(h.peerWithTimestamp(TcpFlags.FIN | TcpFlags.ACK, 5001, 9999, 200_000));
+      h.connection.onSegment(
+          h.peerWithTimestamp(TcpFlags.PSH | TcpFlags.ACK, 5001, 1001, 201, new byte[100]));
+      TcpSegment ack = h.sent.get(h.sent.size() - 1);
+      assertThat(TcpHarness.describe(ack)).isEqualTo("ACK seq=1001 ack=5101");
+      assertThat(ack.options().tsEcr()).isEqualTo(201);
+    }
+  }
+
+  @Nested
+  class WindowUpdate {
+    /** 2000 bytes arrive while the application does not read; then it reads them. */
+    private TcpHarness readAfter(TcpConfig config, int bytes) {
+      TcpHarness h = TcpHarness.established(config);
+      h.connection.setReading(false);
+      h.receive("PSH|ACK", 5001, 1001, new byte[bytes]);
+      h.expect("ACK seq=1001 ack=" + (5001 + bytes));
+      h.connection.setReading(true);
+      return h;
+    }
+
+    @Test
+    void rfc_readThatGrowsTheWindowByAnMss_sendsAWindowUpdate() {
+      // RFC 9293 3.8.6.2.2: the window may grow by min(half the buffer, one MSS) at a time.
+      readAfter(RFC, 2000).expect("ACK seq=1001 ack=7001");
+    }
+
+    @Test
+    void linux_readThatDoesNotDoubleTheWindow_sendsNothing() {
+      // Linux's tcp_cleanup_rbuf: a window update only when the new window is at least twice
+      // the one offered (62000 -> 64000 is not).
+      readAfter(LINUX, 2000).expectNothing();
+    }
+
+    @Test
+    void linux_readThatDoublesTheWindow_sendsAWindowUpdate() {
+      // 31000 -> 64000.
+      readAfter(LINUX, 33000).expect("ACK seq=1001 ack=38001");
+    }
+  }
+
+  @Nested
+  class AckTimeoutBeforeData {
+    @Test
+    void linux_finBeforeAnyData_isAcknowledgedAtOnce() {
+      // Linux sets its delayed-ACK timeout when the first data arrives (tcp_event_data_recv);
+      // until then it is 0: close-remote-fin-then-close in Linux's suite.
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.receive("FIN|ACK", 5001, 1001);
+      h.expect("ACK seq=1001 ack=5002");
+      assertThat(h.state()).isEqualTo(TcpState.CLOSE_WAIT);
+    }
+
+    @Test
+    void linux_finAfterData_waitsForTheDelayedAckTimeout() {
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=5101");
+      h.receive("FIN|ACK", 5101, 1001);
+      h.expectNothing();
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1001 ack=5102");
+    }
+
+    @Test
+    void rfcWithDelayedAcks_finBeforeAnyData_waitsForTheTimeout() {
+      TcpHarness h = TcpHarness.established(RFC_DELAYED);
+      h.receive("FIN|ACK", 5001, 1001);
+      h.expectNothing();
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1001 ack=5002");
+    }
+  }
 }
