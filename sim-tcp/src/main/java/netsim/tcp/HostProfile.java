@@ -46,6 +46,9 @@ import netsim.core.Time;
  * @param windowUpdateWhenDoubled whether reading sends a window update only when the window offered
  *     at least doubles (Linux's tcp_cleanup_rbuf); otherwise whenever receiver SWS avoidance lets
  *     it grow (RFC 9293 3.8.6.2.2)
+ * @param linuxSlowStart whether slow start follows Linux (tcp_slow_start and tcp_is_cwnd_limited):
+ *     cwnd grows by all it acknowledges, and only while below twice the largest flight of the
+ *     current window; otherwise RFC 5681 3.1: by at most one SMSS per ACK, always
  */
 public record HostProfile(
     String name,
@@ -64,7 +67,8 @@ public record HostProfile(
     boolean acceptSynInTimeWait,
     int socketBufferFactor,
     boolean dropAckOfUnsentData,
-    boolean windowUpdateWhenDoubled) {
+    boolean windowUpdateWhenDoubled,
+    boolean linuxSlowStart) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -96,6 +100,7 @@ public record HostProfile(
           false,
           1,
           false,
+          false,
           false);
 
   /** Linux 6.x with default sysctls. */
@@ -117,6 +122,7 @@ public record HostProfile(
           true,
           2,
           true,
+          true,
           true);
 
   /** FreeBSD 14.x with default sysctls. */
@@ -137,6 +143,7 @@ public record HostProfile(
           true,
           true,
           1,
+          false,
           false,
           false);
 

@@ -350,6 +350,9 @@ final class SendSide implements LossRecovery.Connection {
       }
       sndMax = sndNxt;
     }
+    if (window != null) {
+      window.sent(sndMax - sndUna, sndUna, sndMax);
+    }
     if (length > 0 && !timers.isRunning(RETRANSMIT)) {
       // RFC 6298 5.1: "Every time a packet containing data is sent (including a
       // retransmission), if the timer is not running, start it running."
@@ -564,7 +567,9 @@ final class SendSide implements LossRecovery.Connection {
    */
   void startCongestionControl(String name, int smss, boolean sack) {
     CongestionControls.Variant variant = CongestionControls.get(name);
-    window = new CongestionWindow(smss, config.initialWindowBytes(smss));
+    window =
+        new CongestionWindow(
+            smss, config.initialWindowBytes(smss), config.profile().linuxSlowStart());
     cc = variant.congestionControl().get();
     scoreboard = sack ? new SackScoreboard() : null;
     recovery = variant.lossRecovery(this, sack);

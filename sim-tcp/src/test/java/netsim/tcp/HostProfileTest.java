@@ -272,4 +272,44 @@ class HostProfileTest {
       h.expect("ACK seq=1001 ack=5002");
     }
   }
+
+  @Nested
+  class SlowStart {
+    /** {@code segments} full segments written and sent; then the first {@code acked} are ACKed. */
+    private TcpHarness ackedAfter(TcpConfig config, int segments, int acked) {
+      TcpHarness h = TcpHarness.established(config);
+      h.connection.send(new byte[segments * 1460]);
+      h.forgetSent();
+      h.receive("ACK", 5001, 1001 + acked * 1460);
+      return h;
+    }
+
+    @Test
+    void rfc_ackOfTwoSegments_growsCwndByOneSmss() {
+      // RFC 5681 3.1 (2): cwnd += min(N, SMSS); the initial window is 3 segments (4380 bytes).
+      assertThat(ackedAfter(RFC, 3, 2).connection.cwnd()).isEqualTo(4380 + 1460);
+    }
+
+    @Test
+    void linux_ackOfTwoSegments_growsCwndByTwoSegments() {
+      // Linux's tcp_slow_start: cwnd grows by what the ACK acknowledges; 10 of an IW of 10 out.
+      assertThat(ackedAfter(LINUX, 10, 2).connection.cwnd()).isEqualTo(12 * 1460);
+    }
+
+    @Test
+    void linux_flightOfHalfTheWindow_doesNotGrowCwnd() {
+      // tcp_is_cwnd_limited: in slow start cwnd grows only while below twice the largest flight;
+      // 5 segments out of 10 (slow-start-ack-per-2pkt-send-5pkt in Linux's suite).
+      assertThat(ackedAfter(LINUX, 5, 2).connection.cwnd()).isEqualTo(10 * 1460);
+    }
+
+    @Test
+    void linux_growthStops_atTwiceTheLargestFlight() {
+      // 6 segments out: 10 -> 12, then no more (slow-start-ack-per-2pkt-send-6pkt).
+      TcpHarness h = ackedAfter(LINUX, 6, 2);
+      assertThat(h.connection.cwnd()).isEqualTo(12 * 1460);
+      h.receive("ACK", 5001, 1001 + 4 * 1460);
+      assertThat(h.connection.cwnd()).isEqualTo(12 * 1460);
+    }
+  }
 }
