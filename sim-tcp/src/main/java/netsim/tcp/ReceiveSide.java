@@ -69,12 +69,20 @@ final class ReceiveSide {
 
   private long bytesDelivered;
 
+  /** Linux's quick-ACK mode, when the host has it; else null. */
+  private final QuickAckMode quickAck;
+
   ReceiveSide(TcpConfig config, TcpTimers timers, Connection connection) {
     this.config = config;
     this.timers = timers;
     this.connection = connection;
     this.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
     this.rcvWnd = Math.min(config.receiveBuffer(), 0xFFFF);
+    int quickAcks = config.profile().maxQuickAcks();
+    this.quickAck =
+        config.delayedAck() && quickAcks > 0
+            ? new QuickAckMode(quickAcks, config.delayedAckTimeout())
+            : null;
   }
 
   /** The peer's SYN arrived with sequence number {@code irs}: RCV.NXT = IRS + 1. */
@@ -161,6 +169,9 @@ final class ReceiveSide {
         sack.outOfOrder(start, start + fresh.length);
       }
       ackNow();
+      if (quickAck != null) {
+        quickAck.outOfOrder(rcvWnd, connection.now());
+      }
       return;
     }
     boolean gapWasOpen = !reassembly.isEmpty();
@@ -174,6 +185,12 @@ final class ReceiveSide {
     }
     if (gapWasOpen || !config.delayedAck()) {
       ackNow(); // RFC 5681 4.2: a segment that fills a gap is acknowledged at once
+      if (gapWasOpen && quickAck != null) {
+        quickAck.outOfOrder(rcvWnd, connection.now());
+      }
+    } else if (quickAck != null
+        && quickAck.inOrderData(data.length, rcvWnd, config.mss(), connection.now())) {
+      ackNow(); // Linux's quick-ACK mode
     } else {
       // RFC 9293 3.8.6.3 / RFC 1122 4.2.3.2: ACK at least every second full-sized segment,
       // and never later than the delayed-ACK timeout.
@@ -218,6 +235,20 @@ final class ReceiveSide {
       return true;
     }
     return false;
+  }
+
+  /**
+   * The application read: the window grows as {@link #openWindow} allows. Returns whether to
+   * announce it with a window update: whenever it grew (RFC 9293 3.8.6.2.2), or, where the host
+   * does so ({@link HostProfile#windowUpdateWhenDoubled()}, Linux's tcp_cleanup_rbuf), only when it
+   * at least doubled.
+   */
+  boolean openWindowAfterRead() {
+    long before = rcvWnd;
+    if (!openWindow()) {
+      return false;
+    }
+    return !config.profile().windowUpdateWhenDoubled() || rcvWnd >= 2 * before;
   }
 
   /** Both ends agreed on SACK (RFC 2018): our ACKs report what we hold out of order. */
@@ -296,6 +327,10 @@ final class ReceiveSide {
 
   /** An acknowledgment is owed, but may wait for the delayed-ACK timer (RFC 9293 3.8.6.3). */
   void delayAck() {
+    if (quickAck != null && !quickAck.dataSeen()) {
+      ackNow(); // Linux: before any data arrived, the delayed-ACK timeout (ATO) is 0
+      return;
+    }
     if (!timers.isRunning(DELAYED_ACK)) {
       timers.start(DELAYED_ACK, Time.after(connection.now(), config.delayedAckTimeout()));
     }
@@ -307,12 +342,30 @@ final class ReceiveSide {
 
   /** A segment carrying an ACK went out: nothing is owed any more. */
   void ackSent() {
+    if (quickAck != null && (ackPending || timers.isRunning(DELAYED_ACK))) {
+      quickAck.ackSent();
+    }
     if (sack != null) {
       sack.reported();
     }
     ackPending = false;
     timers.stop(DELAYED_ACK);
     unackedSegments = 0;
+  }
+
+  /** We sent data at {@code now} (for quick-ACK mode's idea of an interactive flow). */
+  void dataSent(long now) {
+    if (quickAck != null) {
+      quickAck.dataSent(now);
+    }
+  }
+
+  /** The delayed-ACK timeout passed with an ACK owed: it is owed at once. */
+  void delayedAckExpired() {
+    if (quickAck != null) {
+      quickAck.delayedAckExpired();
+    }
+    ackNow();
   }
 
   /** Whatever acknowledgment was owed will not be sent (the connection returns to LISTEN). */

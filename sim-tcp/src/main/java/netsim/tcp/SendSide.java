@@ -60,8 +60,21 @@ final class SendSide implements LossRecovery.Connection {
   private int sndShift;
 
   private final SendBuffer buffer;
+
+  /** Where writes ended, when PSH marks each write's last segment (Linux); else null. */
+  private final WriteEnds writeEnds;
+
   private boolean finQueued;
   private boolean forceSmallSegment;
+  private boolean nagle;
+
+  /**
+   * Partial segments are held: TCP_CORK is set, or the last write said more follows (MSG_MORE), as
+   * Linux's tcp_nagle_test holds them under TCP_NAGLE_CORK.
+   */
+  private boolean corked;
+
+  private boolean moreFollows;
 
   private final RttEstimator rtt;
   private long timedPosition = -1;
@@ -85,6 +98,9 @@ final class SendSide implements LossRecovery.Connection {
     this.timers = timers;
     this.connection = connection;
     this.buffer = new SendBuffer(config.sendBuffer());
+    this.nagle = config.nagle();
+    this.writeEnds =
+        config.profile().push() == HostProfile.Push.EACH_WRITE ? new WriteEnds() : null;
     this.rtt =
         new RttEstimator(
             config.initialRto(), config.minRto(), config.maxRto(), config.clockGranularity());
@@ -157,9 +173,27 @@ final class SendSide implements LossRecovery.Connection {
   // The application's data
   // ---------------------------------------------------------------------------------------------
 
-  /** Queues data; returns how many bytes the buffer took. */
-  int append(byte[] data, int offset, int length) {
-    return buffer.append(data, offset, length);
+  /**
+   * Queues data; returns how many bytes the buffer took. {@code more}: the application says more
+   * data follows (MSG_MORE), so the write's end is no push point and a partial segment waits.
+   */
+  int append(byte[] data, int offset, int length, boolean more) {
+    int accepted = buffer.append(data, offset, length);
+    moreFollows = more;
+    if (writeEnds != null && accepted > 0 && !more) {
+      writeEnds.add(1 + buffer.end());
+    }
+    return accepted;
+  }
+
+  /** Nagle's algorithm on or off for this connection (TCP_NODELAY turns it off). */
+  void nagle(boolean on) {
+    nagle = on;
+  }
+
+  /** TCP_CORK: while set, only full-sized segments go. */
+  void cork(boolean on) {
+    corked = on;
   }
 
   int bufferFree() {
@@ -261,11 +295,22 @@ final class SendSide implements LossRecovery.Connection {
       return null;
     }
     byte[] data = length == 0 ? null : buffer.copy(position - 1, length);
-    int flags = ACK | (fin ? FIN : 0) | (length > 0 && position + length == dataEnd ? PSH : 0);
+    int flags = ACK | (fin ? FIN : 0) | (length > 0 && push(position, length, dataEnd) ? PSH : 0);
     TcpSegment seg = connection.segment(seqOf(position), flags, data);
     bytesSent += Math.max(0, position + length - Math.max(position, sndMax)); // new bytes only
     advance(position, length + (fin ? 1 : 0));
     return seg;
+  }
+
+  /**
+   * Whether the segment of {@code length} bytes at {@code position} carries PSH: RFC 9293 3.9.1's
+   * push at the end of what was written so far, or (Linux) at the end of each write.
+   */
+  private boolean push(long position, int length, long dataEnd) {
+    if (writeEnds != null) {
+      return writeEnds.anyWithin(position, position + length);
+    }
+    return position + length == dataEnd;
   }
 
   /**
@@ -277,9 +322,12 @@ final class SendSide implements LossRecovery.Connection {
     if (forceSmallSegment) {
       return true;
     }
+    if (corked || moreFollows) {
+      return false;
+    }
     boolean emptiesBuffer = position + length == dataEnd;
     boolean nothingOutstanding = sndMax == sndUna;
-    if (emptiesBuffer && (nothingOutstanding || !config.nagle())) {
+    if (emptiesBuffer && (nothingOutstanding || !nagle)) {
       return true;
     }
     return maxSndWnd > 0 && length >= maxSndWnd / 2;
@@ -302,6 +350,9 @@ final class SendSide implements LossRecovery.Connection {
         timedSince = connection.now();
       }
       sndMax = sndNxt;
+    }
+    if (window != null) {
+      window.sent(sndMax - sndUna, sndUna, sndMax);
     }
     if (length > 0 && !timers.isRunning(RETRANSMIT)) {
       // RFC 6298 5.1: "Every time a packet containing data is sent (including a
@@ -329,6 +380,9 @@ final class SendSide implements LossRecovery.Connection {
       sndNxt = sndUna;
     }
     buffer.release(Math.max(0, sndUna - 1));
+    if (writeEnds != null) {
+      writeEnds.forgetBefore(sndUna);
+    }
     if (timedPosition >= 0 && sndUna > timedPosition) {
       rtt.sample(connection.now() - timedSince);
       timedPosition = -1;
@@ -527,7 +581,9 @@ final class SendSide implements LossRecovery.Connection {
    */
   void startCongestionControl(String name, int smss, boolean sack) {
     CongestionControls.Variant variant = CongestionControls.get(name);
-    window = new CongestionWindow(smss, config.initialWindowBytes(smss));
+    window =
+        new CongestionWindow(
+            smss, config.initialWindowBytes(smss), config.profile().linuxSlowStart());
     cc = variant.congestionControl().get();
     scoreboard = sack ? new SackScoreboard() : null;
     recovery = variant.lossRecovery(this, sack, config.sackRecovery());

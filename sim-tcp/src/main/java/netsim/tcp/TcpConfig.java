@@ -50,6 +50,8 @@ import netsim.core.Time;
  * @param keepaliveIdle idle time before the first probe (RFC 1122: at least two hours)
  * @param keepaliveInterval time between unanswered probes
  * @param keepaliveProbes unanswered probes before the connection is dropped
+ * @param profile the host this endpoint behaves like: its rules (PSH placement, quick-ACK mode, RST
+ *     with ACK on abort) apply, and its values were the defaults of the knobs above
  */
 public record TcpConfig(
     int mss,
@@ -81,7 +83,8 @@ public record TcpConfig(
     boolean keepalive,
     long keepaliveIdle,
     long keepaliveInterval,
-    int keepaliveProbes) {
+    int keepaliveProbes,
+    HostProfile profile) {
 
   public TcpConfig {
     checkArgument(mss >= 64 && mss <= 65495, "MSS out of range 64-65495: %s", mss);
@@ -118,6 +121,7 @@ public record TcpConfig(
     checkArgument(
         keepaliveIdle > 0 && keepaliveInterval > 0 && keepaliveProbes > 0,
         "keep-alive idle time, interval and probe count must be positive");
+    checkArgument(profile != null, "profile must not be null");
   }
 
   /** The initial congestion window in bytes for a segment size {@code smss} (RFC 5681 3.1). */
@@ -188,43 +192,68 @@ public record TcpConfig(
     b.keepaliveIdle = keepaliveIdle;
     b.keepaliveInterval = keepaliveInterval;
     b.keepaliveProbes = keepaliveProbes;
+    b.profile = profile;
     return b;
   }
 
-  /** Builds a {@link TcpConfig}, starting from the RFC defaults. */
+  /**
+   * Builds a {@link TcpConfig}, starting from the RFC defaults ({@link HostProfile#RFC} for the
+   * host's choices).
+   */
   public static final class Builder {
     private int mss = 1460;
     private long msl = Time.seconds(30);
     private long initialRto = Time.seconds(1);
-    private long minRto = Time.seconds(1);
-    private long maxRto = Time.seconds(60);
+    private long minRto = HostProfile.RFC.minRto();
+    private long maxRto = HostProfile.RFC.maxRto();
     private long clockGranularity = Time.millis(1);
     private int synRetries = 6;
     private int synAckRetries = 5;
     private int maxRetries = 15;
     private int sendBuffer = 256 * 1024;
-    private int receiveBuffer = 64 * 1024;
+    private int receiveBuffer = HostProfile.RFC.receiveBuffer();
     private boolean windowScaling = true;
     private boolean timestamps = true;
-    private boolean sackPermitted;
+    private boolean sackPermitted = HostProfile.RFC.sackPermitted();
     private String sackRecovery = "rfc6675";
     private boolean challengeAcks = true;
-    private long challengeAckInterval;
-    private boolean rfc1337;
-    private boolean acceptSynInTimeWait;
+    private long challengeAckInterval = HostProfile.RFC.challengeAckInterval();
+    private boolean rfc1337 = HostProfile.RFC.rfc1337();
+    private boolean acceptSynInTimeWait = HostProfile.RFC.acceptSynInTimeWait();
     private boolean twoWayHandshake;
     private long timeWait = -1;
     private String congestionControl = "newreno";
-    private int initialWindow;
+    private int initialWindow = HostProfile.RFC.initialWindow();
     private boolean nagle = true;
-    private boolean delayedAck;
-    private long delayedAckTimeout = Time.millis(200);
+    private boolean delayedAck = HostProfile.RFC.delayedAck();
+    private long delayedAckTimeout = HostProfile.RFC.delayedAckTimeout();
     private boolean keepalive;
     private long keepaliveIdle = Time.HOUR * 2;
     private long keepaliveInterval = Time.seconds(75);
     private int keepaliveProbes = 9;
+    private HostProfile profile = HostProfile.RFC;
 
     private Builder() {}
+
+    /**
+     * Behave like {@code host}: takes its rules, and its values for the initial window, RTO bounds,
+     * delayed ACKs, receive buffer, SACK-permitted, challenge ACK interval, RFC 1337 and SYN in
+     * TIME-WAIT (set those after this call to change them).
+     */
+    public Builder profile(HostProfile host) {
+      profile = host;
+      initialWindow = host.initialWindow();
+      minRto = host.minRto();
+      maxRto = host.maxRto();
+      delayedAck = host.delayedAck();
+      delayedAckTimeout = host.delayedAckTimeout();
+      receiveBuffer = host.receiveBuffer();
+      sackPermitted = host.sackPermitted();
+      challengeAckInterval = host.challengeAckInterval();
+      rfc1337 = host.rfc1337();
+      acceptSynInTimeWait = host.acceptSynInTimeWait();
+      return this;
+    }
 
     public Builder mss(int value) {
       mss = value;
@@ -407,7 +436,8 @@ public record TcpConfig(
           keepalive,
           keepaliveIdle,
           keepaliveInterval,
-          keepaliveProbes);
+          keepaliveProbes,
+          profile);
     }
   }
 }

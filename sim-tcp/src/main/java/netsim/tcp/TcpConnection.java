@@ -87,7 +87,7 @@ public final class TcpConnection {
   public static final long NEVER = TcpTimers.NEVER;
 
   /** RFC 9293 3.7.1: the MSS to assume when the peer sends none. */
-  static final int DEFAULT_PEER_MSS = 536;
+  public static final int DEFAULT_PEER_MSS = 536;
 
   private static final int TIMESTAMP_OPTION_LENGTH = 12;
 
@@ -126,6 +126,7 @@ public final class TcpConnection {
   private long reportedFlight = -1;
 
   private final TcpTimers timers = new TcpTimers();
+  private final HeldCallbacks held = new HeldCallbacks();
   private long lastChallengeAck = Long.MIN_VALUE;
 
   // Counters.
@@ -173,6 +174,7 @@ public final class TcpConnection {
    */
   void acceptSyn(TcpSegment syn) {
     checkState(state == CLOSED, "a listener's child starts fresh, not in %s", state);
+    held.hold();
     passiveOpen = true;
     state = LISTEN;
     visited.add(LISTEN);
@@ -190,6 +192,7 @@ public final class TcpConnection {
       setState(SYN_RECEIVED, StateCause.RCV, SYN);
       output();
     }
+    held.release(this);
     env.timersChanged(this);
   }
 
@@ -205,10 +208,18 @@ public final class TcpConnection {
 
   /** {@link #send(byte[])} for part of an array. */
   public int send(byte[] data, int offset, int length) {
+    return send(data, offset, length, false);
+  }
+
+  /**
+   * {@link #send(byte[], int, int)}, saying whether more data follows at once (Linux's MSG_MORE):
+   * if so, a partial segment waits for it, and no PSH marks the end of this write.
+   */
+  public int send(byte[] data, int offset, int length, boolean more) {
     checkState(state != CLOSED && state != LISTEN, "connection does not exist (state %s)", state);
     checkState(
         !send.finQueued(), "connection closing: the sending side is shut down (state %s)", state);
-    int accepted = send.append(data, offset, length);
+    int accepted = send.append(data, offset, length, more);
     wantsWritable = accepted < length;
     if (state == ESTABLISHED || state == CLOSE_WAIT) {
       output();
@@ -216,6 +227,42 @@ public final class TcpConnection {
       env.timersChanged(this);
     }
     return accepted;
+  }
+
+  /**
+   * Nagle's algorithm for this connection (RFC 9293 3.7.4; the TCP_NODELAY socket option turns it
+   * off). Turning it off sends what it held, and pushes out a partial segment held by {@link
+   * #setCork} once, as Linux does on setting TCP_NODELAY.
+   */
+  public void setNagle(boolean on) {
+    send.nagle(on);
+    if (!on) {
+      pushPartial();
+    }
+  }
+
+  /**
+   * Linux's TCP_CORK: while set, only full-sized segments are sent; clearing it sends what waited,
+   * as far as Nagle's algorithm lets it.
+   */
+  public void setCork(boolean on) {
+    send.cork(on);
+    if (!on && (state == ESTABLISHED || state == CLOSE_WAIT)) {
+      output();
+      reportCongestion();
+      env.timersChanged(this);
+    }
+  }
+
+  /** Sends what may go now, a partial last segment included. */
+  private void pushPartial() {
+    if (state == ESTABLISHED || state == CLOSE_WAIT) {
+      send.forceSmallSegment(true);
+      output();
+      send.forceSmallSegment(false);
+      reportCongestion();
+      env.timersChanged(this);
+    }
   }
 
   /** Bytes the send buffer can still take. */
@@ -266,12 +313,19 @@ public final class TcpConnection {
     shutdownOutput();
   }
 
-  /** RFC 9293 3.10.5 ABORT: reset the peer where a connection exists, and enter CLOSED. */
+  /**
+   * RFC 9293 3.10.5 ABORT: reset the peer where a connection exists, and enter CLOSED. The reset is
+   * {@code <SEQ=SND.NXT><CTL=RST>}, or, where the host does so ({@link
+   * HostProfile#rstAckOnAbort()}), a RST,ACK of RCV.NXT with the connection's timestamps.
+   */
   public void abort() {
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
           // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" (the RFC's SND.NXT is our SND.MAX)
-          transmit(segment(send.seqOf(send.sndMax()), 0, RST, null));
+          transmit(
+              config.profile().rstAckOnAbort()
+                  ? segment(send.seqOf(send.sndMax()), receive.rcvNxt(), RST | ACK, null)
+                  : segment(send.seqOf(send.sndMax()), 0, RST, null));
       default -> {
         // LISTEN, SYN-SENT: no reset; CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
       }
@@ -305,16 +359,27 @@ public final class TcpConnection {
   // SEGMENT ARRIVES (RFC 9293 3.10.7)
   // ---------------------------------------------------------------------------------------------
 
-  /** Processes an arriving segment addressed to this connection. */
+  /**
+   * Processes an arriving segment addressed to this connection. The application hears of what it
+   * brought (established, data, FIN, reset) once the whole segment is processed ({@link
+   * HeldCallbacks}), before what is owed is sent.
+   */
   public void onSegment(TcpSegment seg) {
     switch (state) {
       case CLOSED, LISTEN -> {
         // The stack answers for CLOSED (3.10.7.1) and LISTEN (3.10.7.2); nothing to do here.
         return;
       }
-      case SYN_SENT -> synSentArrives(seg);
-      default -> synchronizedArrives(seg);
+      case SYN_SENT -> {
+        held.hold();
+        synSentArrives(seg);
+      }
+      default -> {
+        held.hold();
+        synchronizedArrives(seg);
+      }
     }
+    held.release(this);
     if (state != CLOSED) {
       output();
       notifyWritable();
@@ -445,6 +510,16 @@ public final class TcpConnection {
           ackNow();
         }
       }
+      return;
+    }
+    if (config.profile().dropAckOfUnsentData()
+        && state != SYN_RECEIVED
+        && !seg.has(RST)
+        && !syn
+        && seg.has(ACK)
+        && Seq.gt(seg.ack(), send.seqOf(send.sndMax()))) {
+      // Linux's tcp_ack: a segment that acknowledges data not yet sent is discarded without a
+      // reply, before its timestamp is taken (RFC 9293 3.10.7.4 answers it with an ACK).
       return;
     }
     if (timestampsOn) {
@@ -705,8 +780,7 @@ public final class TcpConnection {
     }
     if (!peerFinSeen) {
       peerFinSeen = true;
-      env.appEvent(this, AppEvent.PEER_CLOSED, 0);
-      handler.onPeerClosed(this);
+      notifyApplication(AppEvent.PEER_CLOSED, null);
     }
   }
 
@@ -722,7 +796,7 @@ public final class TcpConnection {
    */
   public void setReading(boolean on) {
     receive.setReading(on);
-    if (on && state != CLOSED && receive.openWindow()) {
+    if (on && state != CLOSED && receive.openWindowAfterRead()) {
       ackNow(); // a window update (RFC 9293 3.8.6.2.2)
       output();
       env.timersChanged(this);
@@ -772,7 +846,7 @@ public final class TcpConnection {
       }
     }
     if (timers.isDue(DELAYED_ACK, now) && state != CLOSED) {
-      ackNow();
+      receive.delayedAckExpired();
       output();
     }
     reportCongestion();
@@ -805,8 +879,7 @@ public final class TcpConnection {
 
   /** The connection gives up: the user hears "timeout", and the TCB is deleted. */
   private void timeout() {
-    env.appEvent(this, AppEvent.TIMEOUT, 0);
-    handler.onTimeout(this);
+    notifyApplication(AppEvent.TIMEOUT, null);
     enterClosed(StateCause.USER_TIMEOUT);
   }
 
@@ -885,7 +958,12 @@ public final class TcpConnection {
     send.startPersistIfStalled();
   }
 
-  private int sendMss() {
+  /**
+   * The MSS in effect for what we send: the peer's MSS option (536 without one, RFC 9293 3.7.1)
+   * bounded by ours, less the timestamp option's 12 bytes when timestamps are on (RFC 7323 and
+   * Linux's tcp_current_mss; {@code getsockopt(TCP_MAXSEG)} of a connected socket).
+   */
+  public int sendMss() {
     return Math.min(peerMss, config.mss()) - (timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
   }
 
@@ -907,7 +985,8 @@ public final class TcpConnection {
   private TcpSegment segment(int seq, int ack, int flags, byte[] data) {
     boolean syn = (flags & SYN) != 0;
     TcpOptions options = syn ? synOptions() : TcpOptions.NONE;
-    if ((syn ? options.timestamps() : timestampsOn) && (flags & RST) == 0) {
+    // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
+    if ((syn ? options.timestamps() : timestampsOn) && (flags & (RST | ACK)) != RST) {
       options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? receive.tsRecent() : 0);
     }
     if (sackOn && !syn && (flags & (ACK | RST)) == ACK) {
@@ -959,6 +1038,9 @@ public final class TcpConnection {
     if (seg.has(ACK)) {
       receive.ackSent();
     }
+    if (seg.dataLength() > 0) {
+      receive.dataSent(env.now());
+    }
     segmentsSent++;
     env.transmit(this, seg);
   }
@@ -1009,14 +1091,12 @@ public final class TcpConnection {
 
   private void established() {
     restartKeepalive();
-    env.appEvent(this, AppEvent.ESTABLISHED, 0);
-    handler.onEstablished(this);
+    notifyApplication(AppEvent.ESTABLISHED, null);
   }
 
   /** The peer reset the connection (a segment with {@code flags} arrived). */
   private void reset(int flags) {
-    env.appEvent(this, AppEvent.RESET, 0);
-    handler.onReset(this);
+    notifyApplication(AppEvent.RESET, null);
     enterClosed(StateCause.RCV, flags);
   }
 
@@ -1033,8 +1113,35 @@ public final class TcpConnection {
   private void enterClosed(StateCause cause, int causeFlags) {
     timers.stopAll();
     setState(CLOSED, cause, causeFlags);
-    env.appEvent(this, AppEvent.CLOSED, 0);
-    handler.onClosed(this);
+    notifyApplication(AppEvent.CLOSED, null);
+  }
+
+  /**
+   * Reports {@code event} to the observers at once, and to the application at once or, while a
+   * segment is processed, once it is done.
+   *
+   * @param bytes the bytes delivered, for {@link AppEvent#DATA}; otherwise null
+   */
+  private void notifyApplication(AppEvent event, byte[] bytes) {
+    env.appEvent(this, event, bytes == null ? 0 : bytes.length);
+    if (held.holding()) {
+      held.add(event, bytes);
+    } else {
+      callHandler(event, bytes);
+    }
+  }
+
+  /** Calls the application's handler for {@code event}. */
+  void callHandler(AppEvent event, byte[] bytes) {
+    switch (event) {
+      case ESTABLISHED -> handler.onEstablished(this);
+      case DATA -> handler.onData(this, bytes);
+      case PEER_CLOSED -> handler.onPeerClosed(this);
+      case RESET -> handler.onReset(this);
+      case TIMEOUT -> handler.onTimeout(this);
+      case CLOSED -> handler.onClosed(this);
+      default -> throw new IllegalArgumentException("not a connection's event: " + event);
+    }
   }
 
   private void setState(TcpState next, StateCause cause) {
@@ -1217,8 +1324,7 @@ public final class TcpConnection {
 
     @Override
     public void deliver(byte[] bytes) {
-      env.appEvent(TcpConnection.this, AppEvent.DATA, bytes.length);
-      handler.onData(TcpConnection.this, bytes);
+      notifyApplication(AppEvent.DATA, bytes);
     }
   }
 

@@ -30,6 +30,25 @@ class TcpConnectionTest {
     return text.getBytes(US_ASCII);
   }
 
+  /** An application that writes {@code reply} when it hears {@code event} (its trace name). */
+  private static TcpHandler writeOn(String event, String reply) {
+    return new TcpHandler() {
+      @Override
+      public void onEstablished(TcpConnection connection) {
+        if (event.equals("established")) {
+          connection.send(bytes(reply));
+        }
+      }
+
+      @Override
+      public void onData(TcpConnection connection, byte[] data) {
+        if (event.equals("data")) {
+          connection.send(bytes(reply));
+        }
+      }
+    };
+  }
+
   @Nested
   class SynSent {
     @Test
@@ -66,6 +85,16 @@ class TcpConnectionTest {
       h.expectNothing();
       h.receive("SYN|ACK", 5000, 1001);
       h.expect("PSH|ACK seq=1001 ack=5001 len=5");
+    }
+
+    @Test
+    void synSent_synAckCarriesData_clientWritesAtOnce_itsDataAcksThatText() {
+      // RFC 9293 3.10.7.3: the text of the SYN,ACK is processed ("continue processing at the
+      // sixth step") before the application hears of ESTABLISHED and writes.
+      TcpHarness h = TcpHarness.synSent();
+      h.connection.setHandler(writeOn("established", "GET /"));
+      h.receive("SYN|ACK", 5000, 1001, bytes("hi"));
+      h.expect("PSH|ACK seq=1001 ack=5003 len=5");
     }
 
     @Test
@@ -191,6 +220,19 @@ class TcpConnectionTest {
       h.expect("ACK seq=1001 ack=5006");
       assertThat(h.state()).isEqualTo(ESTABLISHED);
       assertThat(h.received.toString(US_ASCII)).isEqualTo("GET /");
+    }
+
+    @Test
+    void synReceived_thirdAckCarriesData_listenerWritesAtOnce_itsDataAcksThatText() {
+      // The application hears of ESTABLISHED only once RFC 9293 3.10.7.4 has run to its end, so
+      // its first segment acknowledges the text of the ACK that completed the handshake
+      // (RCV.NXT = 5001 + 100), not the stale 5001.
+      TcpHarness h = TcpHarness.synReceived();
+      h.connection.setHandler(writeOn("established", "HTTP/1.1 200 OK"));
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expect("PSH|ACK seq=1001 ack=5101 len=15");
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+      assertThat(h.appEvents).containsExactly("established", "data");
     }
 
     @Test
@@ -581,6 +623,58 @@ class TcpConnectionTest {
       h.expect("ACK seq=1001 ack=5005");
       assertThat(h.received.toString(US_ASCII)).isEqualTo("bye");
       assertThat(h.state()).isEqualTo(CLOSE_WAIT);
+    }
+
+    @Test
+    void established_dataAndFin_applicationRepliesOnData_replyAcksTheFin() {
+      // The whole segment, FIN included, is processed before the application hears of its data:
+      // the reply written in onData acknowledges the FIN too, and no separate ACK is needed.
+      TcpHarness h = TcpHarness.established();
+      h.connection.setHandler(writeOn("data", "ok"));
+      h.receive("FIN|PSH|ACK", 5001, 1001, bytes("bye"));
+      h.expect("PSH|ACK seq=1001 ack=5005 len=2");
+      assertThat(h.state()).isEqualTo(CLOSE_WAIT);
+      assertThat(h.appEvents).containsExactly("established", "data", "peer-closed");
+    }
+
+    @Test
+    void cork_holdsAPartialSegment_untilItIsCleared() {
+      // Linux's TCP_CORK: only full-sized segments go while it is set.
+      TcpHarness h = TcpHarness.established();
+      h.connection.setCork(true);
+      h.connection.send(bytes("forty"));
+      h.connection.send(bytes("more"));
+      h.expectNothing();
+      h.connection.setCork(false);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=9");
+    }
+
+    @Test
+    void noDelay_whileCorked_pushesThePartialSegmentOnce() {
+      TcpHarness h = TcpHarness.established();
+      h.connection.setCork(true);
+      h.connection.send(bytes("forty"));
+      h.expectNothing();
+      h.connection.setNagle(false);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=5");
+      h.connection.send(bytes("more"));
+      h.expectNothing(); // still corked
+    }
+
+    @Test
+    void sendWithMoreToFollow_holdsThePartialSegment_untilTheNextWrite() {
+      // Linux's MSG_MORE.
+      TcpHarness h = TcpHarness.established();
+      h.connection.send(bytes("head"), 0, 4, true);
+      h.expectNothing();
+      h.connection.send(bytes("tail"), 0, 4, false);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=8");
+    }
+
+    @Test
+    void sendMss_isThePeersMssBoundedByOurs() {
+      TcpHarness h = TcpHarness.established();
+      assertThat(h.connection.sendMss()).isEqualTo(1460);
     }
 
     @Test

@@ -159,6 +159,24 @@ final class TcpHarness implements TcpConnection.Environment {
     return new TcpSegment(remotePort, localPort, seq, ack, flags, peerWindow, 0, options, data);
   }
 
+  /** A segment from the peer with the timestamp {@code tsVal} (its SYN offers timestamps too). */
+  TcpSegment peerWithTimestamp(int flags, int seq, int ack, long tsVal, byte[] data) {
+    TcpOptions options =
+        new TcpOptions(
+            (flags & TcpFlags.SYN) != 0 ? 1460 : -1,
+            -1,
+            false,
+            true,
+            tsVal,
+            0,
+            com.google.common.collect.ImmutableList.of());
+    return new TcpSegment(remotePort, localPort, seq, ack, flags, peerWindow, 0, options, data);
+  }
+
+  TcpSegment peerWithTimestamp(int flags, int seq, int ack, long tsVal) {
+    return peerWithTimestamp(flags, seq, ack, tsVal, new byte[0]);
+  }
+
   static final TcpOptions PEER_SYN_OPTIONS =
       new TcpOptions(1460, -1, false, false, 0, 0, com.google.common.collect.ImmutableList.of());
 
@@ -203,6 +221,11 @@ final class TcpHarness implements TcpConnection.Environment {
 
   void expectNothing() {
     expect();
+  }
+
+  /** Takes what was sent so far as checked, without asserting it. */
+  void forgetSent() {
+    sentChecked = sent.size();
   }
 
   static String describe(TcpSegment seg) {

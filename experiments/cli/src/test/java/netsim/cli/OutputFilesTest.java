@@ -178,6 +178,6 @@ class OutputFilesTest {
   void ladder_beyondItsLimit_isCutWithAVisibleNote(@TempDir Path cut) throws IOException {
     ScenarioRun.of(cut, "lost-final-ack", "--set", "outputs.ladderMaxSegments=4");
     assertThat(Files.readString(cut.resolve("ladder.svg")))
-        .contains("cut here: 8 more segments not drawn");
+        .contains("cut here: 7 more segments not drawn");
   }
 }

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.List;
 import java.util.Locale;
 import netsim.core.Time;
+import netsim.tcp.HostProfile;
 import netsim.tcp.TcpConfig;
 
 /**
@@ -68,46 +69,20 @@ public record Profile(
   }
 
   /**
-   * Linux's defaults (6.x, default sysctls): an initial window of 10 segments (RFC 6928), ACKs
-   * delayed up to 40 ms, 200 ms minimum RTO, SACK on, window scale 7 (from the 6 MB maximum receive
-   * buffer), challenge ACKs at most every 500 ms, a newer SYN accepted in TIME-WAIT. Windows are
-   * not compared (Linux sizes them from memory); options are compared in order, since netsim writes
-   * them in Linux's order.
+   * Linux's defaults ({@link HostProfile#LINUX}). Windows are not compared (Linux sizes them from
+   * memory); options are compared in order, since netsim writes them in Linux's order.
    */
   public static Profile linux() {
-    TcpConfig tcp =
-        TcpConfig.builder()
-            .initialWindow(10)
-            .delayedAck(true)
-            .delayedAckTimeout(40 * Time.MILLISECOND)
-            .minRto(200 * Time.MILLISECOND)
-            .maxRto(120 * Time.SECOND)
-            .sackPermitted(true)
-            .receiveBuffer(6 * 1024 * 1024)
-            .challengeAckInterval(500 * Time.MILLISECOND)
-            .acceptSynInTimeWait(true)
-            .build();
+    TcpConfig tcp = TcpConfig.builder().profile(HostProfile.LINUX).build();
     return new Profile("linux", tcp, false, true, true, -1, -1, 0x800, DEFAULT_TOLERANCE);
   }
 
   /**
-   * FreeBSD's defaults (14.x): an initial window of 10 segments, ACKs delayed up to 40 ms, 30 ms
-   * minimum RTO, SACK on, window scale 6 (from the 2 MB kern.ipc.maxsockbuf), RST ignored in
-   * TIME-WAIT, a newer SYN accepted in TIME-WAIT. Windows are not compared and options are compared
-   * as a set (FreeBSD writes MSS, window scale, SACK permitted, timestamps).
+   * FreeBSD's defaults ({@link HostProfile#FREEBSD}). Windows are not compared and options are
+   * compared as a set (FreeBSD writes MSS, window scale, SACK permitted, timestamps).
    */
   public static Profile freebsd() {
-    TcpConfig tcp =
-        TcpConfig.builder()
-            .initialWindow(10)
-            .delayedAck(true)
-            .delayedAckTimeout(40 * Time.MILLISECOND)
-            .minRto(30 * Time.MILLISECOND)
-            .sackPermitted(true)
-            .receiveBuffer(2 * 1024 * 1024)
-            .rfc1337(true)
-            .acceptSynInTimeWait(true)
-            .build();
+    TcpConfig tcp = TcpConfig.builder().profile(HostProfile.FREEBSD).build();
     return new Profile("freebsd", tcp, false, true, false, -1, -1, 0x4, DEFAULT_TOLERANCE);
   }
 

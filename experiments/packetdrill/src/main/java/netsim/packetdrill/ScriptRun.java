@@ -58,7 +58,6 @@ final class ScriptRun {
   private final Map<String, Long> variables = new TreeMap<>();
 
   /** The MSS option of the peer's last SYN, for the tcp_info view. */
-  private int peerMss = TcpInfoView.DEFAULT_PEER_MSS;
 
   /** The connection tcp_info was last read from, kept when the stack forgets it. */
   private TcpConnection infoConnection;
@@ -333,7 +332,7 @@ final class ScriptRun {
     if (connection != null) {
       infoConnection = connection;
     }
-    TcpInfoView view = new TcpInfoView(infoConnection, peerMss);
+    TcpInfoView view = new TcpInfoView(infoConnection);
     PyCode.Env env =
         name -> {
           Long variable = variables.get(name);
@@ -393,14 +392,6 @@ final class ScriptRun {
 
   private void inject(PacketSpec packet) {
     FourTuple tuple = host.target();
-    if ((packet.flags() & TcpFlags.SYN) != 0 && packet.options() != null) {
-      peerMss = TcpInfoView.DEFAULT_PEER_MSS;
-      for (TcpOptionSpec option : packet.options()) {
-        if (option.kind() == TcpOptionSpec.Kind.MSS) {
-          peerMss = (int) option.value();
-        }
-      }
-    }
     TcpOptions tcpOptions = WireOptions.toModel(packet.options(), space);
     TcpSegment segment =
         new TcpSegment(

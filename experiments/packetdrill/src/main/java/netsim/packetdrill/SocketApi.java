@@ -54,6 +54,7 @@ final class SocketApi {
           "SO_RCVBUF",
           "SO_SNDBUF",
           "TCP_NODELAY",
+          "TCP_CORK",
           "TCP_MAXSEG");
   private static final Set<String> GET_OPTIONS =
       Set.of(
@@ -235,6 +236,8 @@ final class SocketApi {
                   child -> {
                     SimSocket accepted = new SimSocket(socket, changed);
                     accepted.connection = child;
+                    accepted.settings.putAll(socket.settings); // a child inherits the options
+                    applyTcpOptions(accepted);
                     child.setReading(false);
                     return accepted;
                   });
@@ -279,6 +282,7 @@ final class SocketApi {
       return done(CallResult.error("EADDRNOTAVAIL")); // Linux's answer for a 4-tuple in use
     }
     socket.connection.setReading(false);
+    applyTcpOptions(socket);
     host.target(socket.connection.tuple());
     if (socket.nonBlocking) {
       return done(CallResult.error("EINPROGRESS"));
@@ -302,6 +306,8 @@ final class SocketApi {
       return done(CallResult.error("EBADF"));
     }
     long length = symbols.value(call.arg(2));
+    // send(..., MSG_MORE): more follows, so no push and a partial segment waits (Linux).
+    boolean more = call.name().equals("send") && call.arg(3).toString().contains("MSG_MORE");
     long[] written = {0};
     return () -> {
       if (socket.error != null) {
@@ -321,8 +327,10 @@ final class SocketApi {
         return socket.nonBlocking ? CallResult.error("EAGAIN") : null;
       }
       while (written[0] < length) {
-        int chunk = (int) Math.min(length - written[0], 1 << 16);
-        int accepted = connection.send(new byte[chunk]);
+        // One send() per write where the buffer has room, so that the write ends where the
+        // application's does (Linux's PSH goes there).
+        int chunk = (int) Math.min(length - written[0], Math.max(1, connection.sendBufferFree()));
+        int accepted = connection.send(new byte[chunk], 0, chunk, more);
         written[0] += accepted;
         if (accepted < chunk) {
           break;
@@ -418,6 +426,9 @@ final class SocketApi {
       throw new IllegalArgumentException(option + " out of range: " + number);
     }
     socket.settings.put(option, number);
+    if (socket.connection != null && (option.equals("TCP_NODELAY") || option.equals("TCP_CORK"))) {
+      applyTcpOptions(socket);
+    }
     if (!host.started()) {
       switch (option) {
         case "SO_RCVBUF" -> host.config().receiveBuffer((int) number);
@@ -429,6 +440,18 @@ final class SocketApi {
       }
     }
     return CallResult.ok(0);
+  }
+
+  /** TCP_NODELAY and TCP_CORK, as the socket has them, onto its connection. */
+  private static void applyTcpOptions(SimSocket socket) {
+    Long noDelay = socket.settings.get("TCP_NODELAY");
+    Long cork = socket.settings.get("TCP_CORK");
+    if (cork != null) {
+      socket.connection.setCork(cork != 0);
+    }
+    if (noDelay != null) {
+      socket.connection.setNagle(noDelay == 0);
+    }
   }
 
   private CallResult getsockopt(SimSocket socket, SyscallSpec call) {
@@ -444,7 +467,7 @@ final class SocketApi {
       case "SO_RCVBUF" -> {
         long reported =
             socket.settings.containsKey(option)
-                ? socket.settings.get(option)
+                ? socket.settings.get(option) * bufferFactor()
                 : profile.reportedReceiveBuffer();
         compare = reported >= 0;
         actual = Long.toString(reported);
@@ -452,13 +475,13 @@ final class SocketApi {
       case "SO_SNDBUF" -> {
         long reported =
             socket.settings.containsKey(option)
-                ? socket.settings.get(option)
+                ? socket.settings.get(option) * bufferFactor()
                 : profile.reportedSendBuffer();
         compare = reported >= 0;
         actual = Long.toString(reported);
       }
       case "SO_TYPE" -> actual = "1";
-      case "TCP_MAXSEG" -> actual = Long.toString(host.config().build().mss());
+      case "TCP_MAXSEG" -> actual = Long.toString(maxSegment(socket));
       default -> actual = Long.toString(socket.settings.getOrDefault(option, 0L));
     }
     CallResult result = CallResult.ok(0);
@@ -470,6 +493,23 @@ final class SocketApi {
       }
     }
     return result;
+  }
+
+  /** What getsockopt(SO_SNDBUF/SO_RCVBUF) reports per byte set (Linux doubles it, socket(7)). */
+  private long bufferFactor() {
+    return profile.tcp().profile().socketBufferFactor();
+  }
+
+  /**
+   * getsockopt(TCP_MAXSEG), as Linux answers it: a connection's MSS in effect once its SYNs are
+   * exchanged; before that, the MSS set with setsockopt, else RFC 9293 3.7.1's default of 536.
+   */
+  private static long maxSegment(SimSocket socket) {
+    TcpConnection connection = socket.connection;
+    if (connection != null && connection.state().isSynchronized()) {
+      return connection.sendMss();
+    }
+    return socket.settings.getOrDefault("TCP_MAXSEG", (long) TcpConnection.DEFAULT_PEER_MSS);
   }
 
   /** {@code [0]}, {@code [ECONNREFUSED]} or {@code [65536]}, as the text getsockopt compares. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import netsim.core.Time;
 import netsim.tcp.TcpConfig;
+import netsim.tcp.TcpConnection;
 
 /**
  * The well-known Linux ({@code net.ipv4.tcp_*}) and FreeBSD ({@code net.inet.tcp.*}) TCP knobs that
@@ -167,7 +168,7 @@ final class Sysctls {
     knobs.put(
         "net.inet.tcp.mssdflt",
         (s, v) ->
-            number(v) == TcpInfoView.DEFAULT_PEER_MSS
+            number(v) == TcpConnection.DEFAULT_PEER_MSS
                 ? ShellEffect.noEffect(s, "the model's default peer MSS is 536 too")
                 : ShellEffect.notModelled(
                     s, "the model's MSS for a peer that announces none is fixed at 536"));

@@ -14,20 +14,12 @@ import netsim.tcp.TcpState;
  * reads it is unsupported: no value is made up.
  *
  * <p>Linux counts the congestion window and ssthresh in segments; the model counts bytes, so the
- * view divides by the sender's MSS (rounding down), which is the MSS the peer announced (536 when
- * it announced none, RFC 9293 3.7.1), bounded by our own, less 12 bytes when timestamps are on: the
- * model's rule, repeated here because the model does not expose it.
+ * view divides by the sender's MSS (rounding down), {@link TcpConnection#sendMss()}.
  *
  * @param connection the connection, or null when there is none (every field but {@code tcpi_state}
  *     is then an error)
- * @param peerMss the MSS option of the peer's SYN (or SYN,ACK), or 536 when it gave none
  */
-record TcpInfoView(TcpConnection connection, int peerMss) {
-
-  /** RFC 9293 3.7.1's default send MSS, when the peer announced none. */
-  static final int DEFAULT_PEER_MSS = 536;
-
-  private static final int TIMESTAMP_OPTION_LENGTH = 12;
+record TcpInfoView(TcpConnection connection) {
 
   /** Linux's value of ssthresh before any loss, also what tcp_info reports for "no limit". */
   static final long INFINITE_SSTHRESH = 0x7fff_ffffL;
@@ -152,7 +144,7 @@ record TcpInfoView(TcpConnection connection, int peerMss) {
     if (connection == null) {
       throw new IllegalStateException("no connection to read " + name + " from");
     }
-    int mss = sendMss();
+    int mss = connection.sendMss();
     return switch (name) {
       case "tcpi_snd_cwnd" ->
           connection.cwnd() == Long.MAX_VALUE
@@ -165,11 +157,6 @@ record TcpInfoView(TcpConnection connection, int peerMss) {
       case "tcpi_advmss" -> connection.config().mss();
       default -> throw new IllegalArgumentException(notModelled(name));
     };
-  }
-
-  private int sendMss() {
-    return Math.min(peerMss, connection.config().mss())
-        - (connection.timestampsEnabled() ? TIMESTAMP_OPTION_LENGTH : 0);
   }
 
   /**

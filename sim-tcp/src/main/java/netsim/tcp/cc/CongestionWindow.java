@@ -13,17 +13,58 @@ public final class CongestionWindow {
   public static final long UNSET = Long.MAX_VALUE / 4;
 
   private final long smss;
+  private final boolean linuxSlowStart;
   private long cwnd;
   private long ssthresh = UNSET;
+
+  /** The largest flight sent in the current window, and where that window ends. */
+  private long maxFlight;
+
+  private long maxFlightEnd;
 
   /**
    * @param smss the sender's maximum segment size
    * @param initialWindow the initial cwnd (RFC 5681 3.1)
    */
   public CongestionWindow(long smss, long initialWindow) {
+    this(smss, initialWindow, false);
+  }
+
+  /**
+   * @param smss the sender's maximum segment size
+   * @param initialWindow the initial cwnd (RFC 5681 3.1)
+   * @param linuxSlowStart whether slow start grows as Linux's does ({@link #slowStartIncrease})
+   */
+  public CongestionWindow(long smss, long initialWindow, boolean linuxSlowStart) {
     checkArgument(smss > 0 && initialWindow > 0, "SMSS and initial window must be positive");
     this.smss = smss;
     this.cwnd = initialWindow;
+    this.linuxSlowStart = linuxSlowStart;
+  }
+
+  /**
+   * Data went out: {@code flight} bytes are now in flight, from {@code sndUna} to {@code sndMax}.
+   * Remembers the largest flight of the current window, as Linux's tcp_cwnd_validate does: a new
+   * window begins once SND.UNA has passed the end of the one measured.
+   */
+  public void sent(long flight, long sndUna, long sndMax) {
+    if (sndUna >= maxFlightEnd || flight > maxFlight) {
+      maxFlight = flight;
+      maxFlightEnd = sndMax;
+    }
+  }
+
+  /**
+   * How much slow start adds for an ACK of {@code acked} new bytes. RFC 5681 3.1 (2): min(N, SMSS).
+   * Linux (tcp_slow_start, tcp_is_cwnd_limited): all {@code acked}, but nothing once cwnd is twice
+   * the largest flight of the window, so that an application-limited sender's cwnd does not grow
+   * beyond what it has used.
+   */
+  public long slowStartIncrease(long acked) {
+    if (!linuxSlowStart) {
+      return Math.min(acked, smss);
+    }
+    return cwnd < 2 * maxFlight ? acked : 0;
   }
 
   /** SMSS, the unit of window growth. */

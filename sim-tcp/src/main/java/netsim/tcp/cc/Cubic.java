@@ -42,7 +42,7 @@ public final class Cubic implements CongestionControl {
     long cwnd = window.cwnd();
     long smss = window.smss();
     if (window.inSlowStart()) {
-      window.setCwnd(cwnd + Math.min(acked, smss));
+      window.setCwnd(cwnd + window.slowStartIncrease(acked));
       return;
     }
     if (epochStart < 0) {

@@ -18,8 +18,8 @@ public final class Reno implements CongestionControl {
   public void onAck(CongestionWindow window, long now, long acked, long srtt) {
     long cwnd = window.cwnd();
     if (window.inSlowStart()) {
-      // RFC 5681 (2): cwnd += min(N, SMSS).
-      window.setCwnd(cwnd + Math.min(acked, window.smss()));
+      // RFC 5681 (2): cwnd += min(N, SMSS) (or the host's rule, CongestionWindow).
+      window.setCwnd(cwnd + window.slowStartIncrease(acked));
       return;
     }
     // RFC 5681 3.1: one SMSS per RTT, counted in acknowledged bytes.

@@ -6,6 +6,7 @@ import java.util.List;
 import netsim.core.Time;
 import netsim.scenario.config.Section.Values;
 import netsim.tcp.CongestionControls;
+import netsim.tcp.HostProfile;
 import netsim.tcp.SackRecoveries;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConfig.Builder;
@@ -19,6 +20,17 @@ import netsim.tcp.TcpConfig.Builder;
  * counterfactual.zeroTimeWait} (a TIME-WAIT of 0).
  */
 final class TcpSettingsTable {
+  /**
+   * The host profile (rfc, linux, freebsd): first, since it sets the defaults of the keys after it
+   * that are not given beside it ({@link #bind}).
+   */
+  static final Setting<TcpConfig, Builder, String> PROFILE =
+      Setting.of(
+          "profile",
+          TcpSettingsTable::profile,
+          (b, name) -> b.profile(HostProfile.named(name)),
+          c -> c.profile().name());
+
   static final Setting<TcpConfig, Builder, Integer> MSS =
       Setting.of("mss", n -> (int) n.integer(64, 65495), Builder::mss, TcpConfig::mss);
   static final Setting<TcpConfig, Builder, Long> MSL =
@@ -77,6 +89,7 @@ final class TcpSettingsTable {
               TcpConfig::builder,
               Builder::build,
               List.of(
+                  PROFILE,
                   MSS,
                   MSL,
                   INITIAL_RTO,
@@ -176,7 +189,7 @@ final class TcpSettingsTable {
    * every key), with warnings for values that defeat TCP's timers or buffers.
    */
   static TcpConfig bind(ConfigNode node, TcpConfig base) {
-    Values<TcpConfig> v = SECTION.read(node, base);
+    Values<TcpConfig> v = SECTION.read(node, base == null ? null : underProfile(node, base));
     warnBelow(v, v.get(INITIAL_RTO), Time.MILLISECOND, RTO_TOO_SMALL, INITIAL_RTO);
     warnBelow(v, v.get(MIN_RTO), Time.MILLISECOND, RTO_TOO_SMALL, MIN_RTO);
     warnBelow(
@@ -244,6 +257,34 @@ final class TcpSettingsTable {
                   + " bytes needs windowScaling: true"
                   + " (at most 65535 bytes without it)");
     }
+  }
+
+  /**
+   * {@code base}, or where {@code node} names a profile, {@code base} with that profile's values: a
+   * key not given beside {@code profile} takes the profile's value, not the inherited one.
+   */
+  private static TcpConfig underProfile(ConfigNode node, TcpConfig base) {
+    var fields = node.fields(SECTION.keys().toArray(String[]::new));
+    if (!fields.has(PROFILE.key())) {
+      return base;
+    }
+    String name = profile(fields.get(PROFILE.key()));
+    return base.toBuilder().profile(HostProfile.named(name)).build();
+  }
+
+  private static String profile(ConfigNode n) {
+    String name = n.text();
+    for (HostProfile host : HostProfile.all()) {
+      if (host.name().equals(name)) {
+        return name;
+      }
+    }
+    throw n.error(
+        "unknown profile "
+            + quote(name)
+            + " (known: "
+            + String.join(", ", HostProfile.all().stream().map(HostProfile::name).toList())
+            + ")");
   }
 
   private static String congestionControl(ConfigNode n) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * summary.json's {@code config} (and a sweep's config hash) stays what it was before the settings
  * classes gave way to the model's builders: the trees under {@code netsim/effective-config/} are
  * the {@code config} of summary.json written by netsim at de949e8, for every built-in scenario and
- * for a RED queue, a Gilbert-Elliott loss and a named jitter distribution.
+ * for a RED queue, a Gilbert-Elliott loss and a named jitter distribution; since then only the TCP
+ * {@code profile} key (rfc in each) has been added.
  */
 class EffectiveConfigTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();

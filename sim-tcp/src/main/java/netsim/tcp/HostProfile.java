@@ -1,0 +1,177 @@
+package netsim.tcp;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.List;
+import java.util.Locale;
+import netsim.core.Time;
+
+/**
+ * What is a host's choice rather than TCP's rule, as one row of values per stack: {@link #RFC} (the
+ * default, the RFCs' own values), {@link #LINUX} and {@link #FREEBSD}. A {@link TcpConfig} is built
+ * from one ({@link TcpConfig.Builder#profile}): its tunable values become the configuration's
+ * defaults (a run or a sysctl may still change each), and its rules (PSH placement, quick-ACK mode,
+ * RST with ACK on abort) are read by the connection. Each difference and its source is listed in
+ * {@code docs/tcp.md}.
+ *
+ * @param name "rfc", "linux" or "freebsd"
+ * @param initialWindow the initial congestion window in segments, or 0 for RFC 5681 3.1's
+ *     min(4*SMSS, max(2*SMSS, 4380 bytes)) (Linux and FreeBSD: 10, RFC 6928)
+ * @param minRto the lower bound of the RTO (RFC 6298 2.4: 1 s; Linux TCP_RTO_MIN: 200 ms; FreeBSD
+ *     net.inet.tcp.rexmit_min: 30 ms)
+ * @param maxRto the upper bound of the RTO (RFC 6298 2.5: at least 60 s; Linux TCP_RTO_MAX: 120 s)
+ * @param delayedAck whether ACKs of in-order data may wait (RFC 9293 3.8.6.3)
+ * @param delayedAckTimeout the longest an ACK waits (Linux TCP_DELACK_MIN and FreeBSD
+ *     net.inet.tcp.delacktime: 40 ms)
+ * @param maxQuickAcks Linux's quick-ACK mode: at most this many ACKs sent at once, without delay,
+ *     when data starts to flow and after out-of-order data (Linux TCP_MAX_QUICKACKS: 16); 0 for
+ *     none
+ * @param push where PSH goes
+ * @param receiveBuffer the receive buffer, which sets the window scale offered (RFC 7323 2.3)
+ * @param sackPermitted whether SACK-permitted is offered (RFC 2018)
+ * @param challengeAckInterval the least time between two challenge ACKs (RFC 5961 7; Linux: about
+ *     one per 500 ms), 0 for no limit
+ * @param rstAckOnAbort whether an ABORT's reset carries an ACK of RCV.NXT (Linux's
+ *     tcp_send_active_reset and FreeBSD's tcp_drop send RST,ACK; RFC 9293 3.10.5's reset is {@code
+ *     <SEQ=SND.NXT><CTL=RST>})
+ * @param rfc1337 whether a RST in TIME-WAIT is ignored (FreeBSD; Linux's tcp_rfc1337 is 0)
+ * @param acceptSynInTimeWait whether a newer SYN ends TIME-WAIT (RFC 6191's idea, Linux and
+ *     FreeBSD)
+ * @param socketBufferFactor what {@code getsockopt(SO_SNDBUF/SO_RCVBUF)} reports for a size set
+ *     with {@code setsockopt}, as a multiple of it (Linux doubles it, socket(7))
+ * @param dropAckOfUnsentData whether a segment acknowledging data not yet sent is dropped without a
+ *     reply and without taking its timestamp (Linux's tcp_ack: "discard this segment"); RFC 9293
+ *     3.10.7.4 answers it with an ACK
+ * @param windowUpdateWhenDoubled whether reading sends a window update only when the window offered
+ *     at least doubles (Linux's tcp_cleanup_rbuf); otherwise whenever receiver SWS avoidance lets
+ *     it grow (RFC 9293 3.8.6.2.2)
+ * @param linuxSlowStart whether slow start follows Linux (tcp_slow_start and tcp_is_cwnd_limited):
+ *     cwnd grows by all it acknowledges, and only while below twice the largest flight of the
+ *     current window; otherwise RFC 5681 3.1: by at most one SMSS per ACK, always
+ */
+public record HostProfile(
+    String name,
+    int initialWindow,
+    long minRto,
+    long maxRto,
+    boolean delayedAck,
+    long delayedAckTimeout,
+    int maxQuickAcks,
+    Push push,
+    int receiveBuffer,
+    boolean sackPermitted,
+    long challengeAckInterval,
+    boolean rstAckOnAbort,
+    boolean rfc1337,
+    boolean acceptSynInTimeWait,
+    int socketBufferFactor,
+    boolean dropAckOfUnsentData,
+    boolean windowUpdateWhenDoubled,
+    boolean linuxSlowStart) {
+
+  /** Which data segments carry PSH. */
+  public enum Push {
+    /**
+     * The segment that empties the send buffer (RFC 9293 3.9.1's "the last buffer", as FreeBSD's
+     * tcp_output does).
+     */
+    BUFFER_EMPTY,
+    /** The segment that carries the last byte of each write (Linux's tcp_push / tcp_mark_push). */
+    EACH_WRITE
+  }
+
+  /** The RFCs' values: the default. */
+  public static final HostProfile RFC =
+      new HostProfile(
+          "rfc",
+          0,
+          Time.seconds(1),
+          Time.seconds(60),
+          false,
+          Time.millis(200),
+          0,
+          Push.BUFFER_EMPTY,
+          64 * 1024,
+          false,
+          0,
+          false,
+          false,
+          false,
+          1,
+          false,
+          false,
+          false);
+
+  /** Linux 6.x with default sysctls. */
+  public static final HostProfile LINUX =
+      new HostProfile(
+          "linux",
+          10,
+          Time.millis(200),
+          Time.seconds(120),
+          true,
+          Time.millis(40),
+          16,
+          Push.EACH_WRITE,
+          6 * 1024 * 1024,
+          true,
+          Time.millis(500),
+          true,
+          false,
+          true,
+          2,
+          true,
+          true,
+          true);
+
+  /** FreeBSD 14.x with default sysctls. */
+  public static final HostProfile FREEBSD =
+      new HostProfile(
+          "freebsd",
+          10,
+          Time.millis(30),
+          Time.seconds(60),
+          true,
+          Time.millis(40),
+          0,
+          Push.BUFFER_EMPTY,
+          2 * 1024 * 1024,
+          true,
+          0,
+          true,
+          true,
+          true,
+          1,
+          false,
+          false,
+          false);
+
+  public HostProfile {
+    checkNotNull(name, "name");
+    checkNotNull(push, "push");
+    checkArgument(maxQuickAcks >= 0, "quick ACK count must not be negative: %s", maxQuickAcks);
+    checkArgument(
+        socketBufferFactor >= 1, "socket buffer factor must be at least 1: %s", socketBufferFactor);
+  }
+
+  /** The profiles {@link #named} knows, the default first. */
+  public static List<HostProfile> all() {
+    return List.of(RFC, LINUX, FREEBSD);
+  }
+
+  /**
+   * The profile called {@code name} (in any case).
+   *
+   * @throws IllegalArgumentException naming the known profiles
+   */
+  public static HostProfile named(String name) {
+    for (HostProfile profile : all()) {
+      if (profile.name.equals(name.toLowerCase(Locale.ROOT))) {
+        return profile;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown profile '" + name + "' (known: rfc, linux, freebsd)");
+  }
+}

@@ -1,0 +1,315 @@
+package netsim.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import netsim.core.Time;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host profiles: their values as a configuration's defaults, and the rules that differ, each
+ * driven with exact segments under the rfc and the linux profile (see {@link TcpHarness}).
+ */
+class HostProfileTest {
+
+  /** {@link TcpHarness#CONFIG} on top of {@code host}: no options, the harness's window. */
+  private static TcpConfig config(HostProfile host) {
+    return TcpConfig.builder()
+        .profile(host)
+        .windowScaling(false)
+        .timestamps(false)
+        .sackPermitted(false)
+        .receiveBuffer(TcpHarness.WINDOW)
+        .build();
+  }
+
+  private static final TcpConfig RFC = config(HostProfile.RFC);
+  private static final TcpConfig LINUX = config(HostProfile.LINUX);
+
+  /** {@link #RFC} with delayed ACKs of Linux's 40 ms, and no quick-ACK mode. */
+  private static final TcpConfig RFC_DELAYED =
+      RFC.toBuilder().delayedAck(true).delayedAckTimeout(Time.millis(40)).build();
+
+  @Nested
+  class Values {
+    @Test
+    void rfc_isTheDefaultConfiguration() {
+      assertThat(TcpConfig.builder().profile(HostProfile.RFC).build())
+          .isEqualTo(TcpConfig.defaults());
+      assertThat(TcpConfig.defaults().profile()).isSameAs(HostProfile.RFC);
+    }
+
+    @Test
+    void profile_givesItsValues_andLaterSettingsOverrideThem() {
+      TcpConfig linux =
+          TcpConfig.builder().profile(HostProfile.LINUX).minRto(Time.seconds(1)).build();
+      assertThat(linux.minRto()).isEqualTo(Time.seconds(1));
+      assertThat(linux.initialWindowBytes(1000)).isEqualTo(10_000);
+      assertThat(linux.delayedAckTimeout()).isEqualTo(Time.millis(40));
+      assertThat(linux.receiveWindowShift()).isEqualTo(7);
+      assertThat(linux.challengeAckInterval()).isEqualTo(Time.millis(500));
+      assertThat(linux.sackPermitted()).isTrue();
+      assertThat(TcpConfig.builder().profile(HostProfile.FREEBSD).build().rfc1337()).isTrue();
+    }
+
+    @Test
+    void named_findsEachProfile_caseBlind_andNamesTheKnownOnes() {
+      assertThat(HostProfile.named("Linux")).isSameAs(HostProfile.LINUX);
+      assertThat(HostProfile.named("freebsd")).isSameAs(HostProfile.FREEBSD);
+      assertThatThrownBy(() -> HostProfile.named("solaris"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("unknown profile 'solaris' (known: rfc, linux, freebsd)");
+    }
+  }
+
+  @Nested
+  class Push {
+    /**
+     * Writes of 100, 1000 and 1000 bytes; Nagle holds the second until the third fills a segment.
+     */
+    private TcpHarness threeWrites(TcpConfig config) {
+      TcpHarness h = TcpHarness.established(config);
+      h.connection.send(new byte[100]);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=100");
+      h.connection.send(new byte[1000]);
+      h.expectNothing();
+      h.connection.send(new byte[1000]);
+      return h;
+    }
+
+    @Test
+    void linux_segmentCarryingTheEndOfAWrite_hasPsh() {
+      // Linux's tcp_push marks the last byte of each write: byte 1100 ends the second write.
+      threeWrites(LINUX).expect("PSH|ACK seq=1101 ack=5001 len=1460");
+    }
+
+    @Test
+    void rfc_onlyTheSegmentThatEmptiesTheBuffer_hasPsh() {
+      threeWrites(RFC).expect("ACK seq=1101 ack=5001 len=1460");
+    }
+
+    @Test
+    void linux_retransmission_carriesPshWhereItCoversTheEndOfAWrite() {
+      // After the RTO the data goes again from SND.UNA in full segments: bytes 1..1460 hold the
+      // ends of the first two writes.
+      TcpHarness h = threeWrites(LINUX);
+      h.expect("PSH|ACK seq=1101 ack=5001 len=1460");
+      h.advanceBy("1s");
+      assertThat(TcpHarness.describe(h.sent.get(h.sent.size() - 1)))
+          .isEqualTo("PSH|ACK seq=1001 ack=5001 len=1460");
+    }
+  }
+
+  @Nested
+  class QuickAck {
+    @Test
+    void linux_firstDataOfAConnection_isAcknowledgedAtOnce() {
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=5101");
+    }
+
+    @Test
+    void rfcWithDelayedAcks_firstData_waitsForTheTimeout() {
+      TcpHarness h = TcpHarness.established(RFC_DELAYED);
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expectNothing();
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1001 ack=5101");
+    }
+
+    @Test
+    void linux_afterSixteenQuickAcks_acksAreDelayedAgain() {
+      // Linux TCP_MAX_QUICKACKS: the window (64000 / (2 * 536)) allows more, 16 is the cap.
+      TcpHarness h = TcpHarness.established(LINUX);
+      int seq = 5001;
+      for (int i = 0; i < 16; i++) {
+        h.receive("PSH|ACK", seq, 1001, new byte[100]);
+        seq += 100;
+        h.expect("ACK seq=1001 ack=" + seq);
+      }
+      h.receive("PSH|ACK", seq, 1001, new byte[100]);
+      h.expectNothing();
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1001 ack=" + (seq + 100));
+    }
+
+    @Test
+    void linux_replyWithinTheTimeout_makesTheFlowInteractive_untilADelayedAckFires() {
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=5101");
+      h.connection.send(new byte[10]); // a reply at once: ping-pong
+      h.expect("PSH|ACK seq=1001 ack=5101 len=10");
+      h.receive("PSH|ACK", 5101, 1011, new byte[100]);
+      h.expectNothing(); // interactive: the ACK waits to ride on a reply
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1011 ack=5201");
+      h.receive("PSH|ACK", 5201, 1011, new byte[100]);
+      h.expect("ACK seq=1011 ack=5301"); // the timer fired: quick ACKs again
+    }
+  }
+
+  @Nested
+  class Abort {
+    @Test
+    void linux_abort_sendsRstAckOfRcvNxt() {
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.connection.abort();
+      h.expect("RST|ACK seq=1001 ack=5001");
+    }
+
+    @Test
+    void rfc_abort_sendsBareRst() {
+      // RFC 9293 3.10.5: "Send a reset segment: <SEQ=SND.NXT><CTL=RST>".
+      TcpHarness h = TcpHarness.established(RFC);
+      h.connection.abort();
+      h.expect("RST seq=1001");
+    }
+  }
+
+  @Nested
+  class AckOfUnsentData {
+    @Test
+    void rfc_segmentAcknowledgingUnsentData_isAnsweredWithAnAck() {
+      // RFC 9293 3.10.7.4, fifth: "If the ACK acks something not yet sent (SEG.ACK > SND.NXT),
+      // then send an ACK, drop the segment, and return."
+      TcpHarness h = TcpHarness.established(RFC);
+      h.receive("FIN|ACK", 5001, 9999);
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
+    }
+
+    @Test
+    void linux_segmentAcknowledgingUnsentData_isDroppedWithoutReply() {
+      // Linux's tcp_ack: "If the ack includes data we haven't sent yet, discard this segment".
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.receive("FIN|ACK", 5001, 9999);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=5101"); // the next segment is taken as usual
+    }
+
+    @Test
+    void linux_droppedSegment_doesNotGiveItsTimestamp() {
+      // The ts_recent/invalid_ack case of Linux's suite: TS.Recent stays the last valid one.
+      TcpConfig linux = LINUX.toBuilder().timestamps(true).build();
+      TcpHarness h = new TcpHarness(linux, true);
+      h.connection.acceptSyn(h.peerWithTimestamp(TcpFlags.SYN, 5000, 0, 100));
+      h.connection.onSegment(h.peerWithTimestamp(TcpFlags.ACK, 5001, 1001, 200));
+      h.connection.onSegment(h.peerWithTimestamp(TcpFlags.FIN | TcpFlags.ACK, 5001, 9999, 200_000));
+      h.connection.onSegment(
+          h.peerWithTimestamp(TcpFlags.PSH | TcpFlags.ACK, 5001, 1001, 201, new byte[100]));
+      TcpSegment ack = h.sent.get(h.sent.size() - 1);
+      assertThat(TcpHarness.describe(ack)).isEqualTo("ACK seq=1001 ack=5101");
+      assertThat(ack.options().tsEcr()).isEqualTo(201);
+    }
+  }
+
+  @Nested
+  class WindowUpdate {
+    /** 2000 bytes arrive while the application does not read; then it reads them. */
+    private TcpHarness readAfter(TcpConfig config, int bytes) {
+      TcpHarness h = TcpHarness.established(config);
+      h.connection.setReading(false);
+      h.receive("PSH|ACK", 5001, 1001, new byte[bytes]);
+      h.expect("ACK seq=1001 ack=" + (5001 + bytes));
+      h.connection.setReading(true);
+      return h;
+    }
+
+    @Test
+    void rfc_readThatGrowsTheWindowByAnMss_sendsAWindowUpdate() {
+      // RFC 9293 3.8.6.2.2: the window may grow by min(half the buffer, one MSS) at a time.
+      readAfter(RFC, 2000).expect("ACK seq=1001 ack=7001");
+    }
+
+    @Test
+    void linux_readThatDoesNotDoubleTheWindow_sendsNothing() {
+      // Linux's tcp_cleanup_rbuf: a window update only when the new window is at least twice
+      // the one offered (62000 -> 64000 is not).
+      readAfter(LINUX, 2000).expectNothing();
+    }
+
+    @Test
+    void linux_readThatDoublesTheWindow_sendsAWindowUpdate() {
+      // 31000 -> 64000.
+      readAfter(LINUX, 33000).expect("ACK seq=1001 ack=38001");
+    }
+  }
+
+  @Nested
+  class AckTimeoutBeforeData {
+    @Test
+    void linux_finBeforeAnyData_isAcknowledgedAtOnce() {
+      // Linux sets its delayed-ACK timeout when the first data arrives (tcp_event_data_recv);
+      // until then it is 0: close-remote-fin-then-close in Linux's suite.
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.receive("FIN|ACK", 5001, 1001);
+      h.expect("ACK seq=1001 ack=5002");
+      assertThat(h.state()).isEqualTo(TcpState.CLOSE_WAIT);
+    }
+
+    @Test
+    void linux_finAfterData_waitsForTheDelayedAckTimeout() {
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=5101");
+      h.receive("FIN|ACK", 5101, 1001);
+      h.expectNothing();
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1001 ack=5102");
+    }
+
+    @Test
+    void rfcWithDelayedAcks_finBeforeAnyData_waitsForTheTimeout() {
+      TcpHarness h = TcpHarness.established(RFC_DELAYED);
+      h.receive("FIN|ACK", 5001, 1001);
+      h.expectNothing();
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1001 ack=5002");
+    }
+  }
+
+  @Nested
+  class SlowStart {
+    /** {@code segments} full segments written and sent; then the first {@code acked} are ACKed. */
+    private TcpHarness ackedAfter(TcpConfig config, int segments, int acked) {
+      TcpHarness h = TcpHarness.established(config);
+      h.connection.send(new byte[segments * 1460]);
+      h.forgetSent();
+      h.receive("ACK", 5001, 1001 + acked * 1460);
+      return h;
+    }
+
+    @Test
+    void rfc_ackOfTwoSegments_growsCwndByOneSmss() {
+      // RFC 5681 3.1 (2): cwnd += min(N, SMSS); the initial window is 3 segments (4380 bytes).
+      assertThat(ackedAfter(RFC, 3, 2).connection.cwnd()).isEqualTo(4380 + 1460);
+    }
+
+    @Test
+    void linux_ackOfTwoSegments_growsCwndByTwoSegments() {
+      // Linux's tcp_slow_start: cwnd grows by what the ACK acknowledges; 10 of an IW of 10 out.
+      assertThat(ackedAfter(LINUX, 10, 2).connection.cwnd()).isEqualTo(12 * 1460);
+    }
+
+    @Test
+    void linux_flightOfHalfTheWindow_doesNotGrowCwnd() {
+      // tcp_is_cwnd_limited: in slow start cwnd grows only while below twice the largest flight;
+      // 5 segments out of 10 (slow-start-ack-per-2pkt-send-5pkt in Linux's suite).
+      assertThat(ackedAfter(LINUX, 5, 2).connection.cwnd()).isEqualTo(10 * 1460);
+    }
+
+    @Test
+    void linux_growthStops_atTwiceTheLargestFlight() {
+      // 6 segments out: 10 -> 12, then no more (slow-start-ack-per-2pkt-send-6pkt).
+      TcpHarness h = ackedAfter(LINUX, 6, 2);
+      assertThat(h.connection.cwnd()).isEqualTo(12 * 1460);
+      h.receive("ACK", 5001, 1001 + 4 * 1460);
+      assertThat(h.connection.cwnd()).isEqualTo(12 * 1460);
+    }
+  }
+}
