@@ -50,10 +50,6 @@ final class WireFifo {
     return packet;
   }
 
-  int size() {
-    return size;
-  }
-
   private void grow() {
     int capacity = packets.length;
     Packet[] newPackets = new Packet[2 * capacity];
