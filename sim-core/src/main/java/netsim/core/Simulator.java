@@ -59,6 +59,15 @@ public final class Simulator {
     return new Simulator(queue, checkNotNull(random, "random"));
   }
 
+  /**
+   * Whether same-time events run in the order they were scheduled (true unless made by {@link
+   * #withTieShuffle}). A component that keeps its own queue of pending work may rely on it to match
+   * its queue to its events.
+   */
+  public boolean runsTiesInOrder() {
+    return tieShuffle == null;
+  }
+
   /** The current virtual time in nanoseconds. */
   public long now() {
     return now;

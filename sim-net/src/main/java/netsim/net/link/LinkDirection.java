@@ -26,6 +26,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Packet#delayArrival}); and arrival at the far interface, unless the direction went down
  * meanwhile.
  *
+ * <p>Packets on the wire that arrive in the order sent share one reused arrival action and wait in
+ * a {@link WireFifo}; only a packet that overtakes another (reordering, jitter that may reorder, a
+ * shorter delay after a reconfiguration) or, in a tie-shuffled simulator, one that arrives at the
+ * same time as the packet before it, gets an arrival action of its own. Either way each packet's
+ * arrival is one event scheduled as it leaves the transmitter, so the order of events is the same.
+ *
  * <p>Every random decision draws from a stream of this direction's own, named {@code
  * link/<link>/<from>-><to>/<purpose>}, so impairments on one direction never shift the draws of
  * another, and enabling one impairment never shifts the draws of another.
@@ -50,6 +56,8 @@ public final class LinkDirection {
   private final DropSink dropSink = this::drop;
   private final Timer transmitter;
   private final LongSupplier bandwidth = () -> this.config.bandwidth();
+  private final WireFifo wire = new WireFifo();
+  private final Runnable nextOnWire = new NextOnWire();
 
   private LinkConfig config;
   private LossModel loss;
@@ -343,7 +351,12 @@ public final class LinkDirection {
       }
     }
     decisions.propagated(this, packet, arrival - now, reordered);
-    simulator.scheduleAt(arrival, new Landing(packet, epoch));
+    if (wire.takesInOrder(arrival, simulator.runsTiesInOrder())) {
+      wire.add(packet, epoch, arrival);
+      simulator.scheduleAt(arrival, nextOnWire);
+    } else {
+      simulator.scheduleAt(arrival, new Landing(packet, epoch));
+    }
   }
 
   /**
@@ -377,7 +390,33 @@ public final class LinkDirection {
     return false;
   }
 
-  /** A packet on the wire, arriving at the far end unless the direction went down meanwhile. */
+  /** A packet reaches the far end, unless the direction went down since it was sent. */
+  private void land(Packet packet, int sentInEpoch) {
+    if (sentInEpoch != epoch) {
+      drop(packet, DropCause.DOWN);
+      return;
+    }
+    counters.delivered++;
+    counters.deliveredBytes += packet.totalLength();
+    events.delivered(this, packet);
+    to.arrive(packet, this);
+  }
+
+  /** The arrival of the oldest packet in the {@link WireFifo}; one instance serves them all. */
+  private final class NextOnWire implements Runnable, Labelled {
+    @Override
+    public void run() {
+      int sentInEpoch = wire.oldestEpoch();
+      land(wire.removeOldest(), sentInEpoch);
+    }
+
+    @Override
+    public String label() {
+      return arrivalLabel;
+    }
+  }
+
+  /** The arrival of a packet that cannot wait in the {@link WireFifo}. */
   private final class Landing implements Runnable, Labelled {
     private final Packet packet;
     private final int sentInEpoch;
@@ -389,14 +428,7 @@ public final class LinkDirection {
 
     @Override
     public void run() {
-      if (sentInEpoch != epoch) {
-        drop(packet, DropCause.DOWN);
-        return;
-      }
-      counters.delivered++;
-      counters.deliveredBytes += packet.totalLength();
-      events.delivered(LinkDirection.this, packet);
-      to.arrive(packet, LinkDirection.this);
+      land(packet, sentInEpoch);
     }
 
     @Override
