@@ -43,7 +43,7 @@ class DecisionRecorderTest {
     String all = String.join("", expected().values());
     assertThat(all)
         .contains("\n  drop ", "\n  duplicate ", "\n  corrupt ", "\n  delay ")
-        .contains("red seed 1: 17 decisions");
+        .contains("red seed 1: 16 decisions");
   }
 
   /** The expected schedules by case name, in file order. */
