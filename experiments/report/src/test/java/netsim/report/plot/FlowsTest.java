@@ -176,6 +176,64 @@ class FlowsTest {
   }
 
   @Test
+  void onlyTheFlowsThatCanStillBeDrawn_keepTheirSeries() {
+    // Six connections from a: all open first, then four of the later ones carry data and
+    // report congestion state, then the first two do. Only the first four can be drawn.
+    RunIndex index = new RunIndex();
+    int a = index.nodes().intern("a");
+    Flows flows = new Flows();
+    flows.start(index);
+    for (int i = 0; i < 6; i++) {
+      flows.accept(send(a, 5000 + i, i, TcpFlags.SYN, 0));
+    }
+    for (int i : new int[] {2, 3, 4, 5}) {
+      flows.accept(send(a, 5000 + i, 100 + i, TcpFlags.ACK, 1000));
+      flows.accept(congestion(a, 5000 + i, 100 + i));
+    }
+    assertThat(flows.flows()).allMatch(f -> f.series() != null);
+
+    for (int i : new int[] {0, 1}) {
+      flows.accept(send(a, 5000 + i, 110 + i, TcpFlags.ACK, 1000));
+      flows.accept(congestion(a, 5000 + i, 110 + i));
+    }
+    flows.accept(send(a, 6000, 200, TcpFlags.SYN, 0));
+
+    List<Flows.Flow> after = flows.flows();
+    assertThat(after)
+        .extracting(f -> f.series() != null)
+        .containsExactly(true, true, true, true, false, false, false);
+    assertThat(TimeSequenceGraph.chart("t", after).getTitle())
+        .isEqualTo("t (first 4 of 6 directions)");
+    assertThat(CwndGraph.chart("t", after).getSeriesMap()).hasSize(4 * 2);
+  }
+
+  private static final Endpoint SERVER = new Endpoint(Ipv4Address.parse("10.0.0.2"), 80);
+
+  private static TraceEvent.Packet send(int node, int port, long pkt, int flags, int len) {
+    return new TraceEvent.Packet(
+        pkt,
+        EventKind.SEND,
+        node,
+        -1,
+        pkt,
+        Ipv4Address.parse("10.0.0.1").bits(),
+        port,
+        SERVER.address().bits(),
+        SERVER.port(),
+        flags,
+        1,
+        -1,
+        len,
+        TcpState.ESTABLISHED,
+        null);
+  }
+
+  private static TraceEvent.Congestion congestion(int node, int port, long t) {
+    FourTuple conn = new FourTuple(new Endpoint(Ipv4Address.parse("10.0.0.1"), port), SERVER);
+    return new TraceEvent.Congestion(t, node, conn, 14_480, TraceEvent.NONE, -1, 1_000_000, 0);
+  }
+
+  @Test
   void congestionEvents_followTheSenderThroughLossAndRecovery() {
     Run run = run("bulk-transfer");
     List<TraceEvent.Congestion> cc =
