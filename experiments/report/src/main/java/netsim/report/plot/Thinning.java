@@ -28,6 +28,9 @@ final class Thinning {
   private static final int LAST = 3;
   private static final int SLOTS = 4;
 
+  /** The raw points of an empty series: a series costs little until it has points. */
+  private static final double[] NONE = {};
+
   /** Points of a series, as two parallel arrays. */
   record Points(double[] x, double[] y) {
     int size() {
@@ -39,9 +42,9 @@ final class Thinning {
   private long added;
 
   /** Every point, while there are at most {@link #LIMIT}; null once thinned. */
-  private double[] rawX = new double[16];
+  private double[] rawX = NONE;
 
-  private double[] rawY = new double[16];
+  private double[] rawY = NONE;
 
   /** Once thinned: bucket {@code b}'s slot {@code s} at {@code b * SLOTS + s}; -1 when empty. */
   private long[] order;
@@ -53,12 +56,6 @@ final class Thinning {
   private double from;
 
   private double width;
-
-  /** Scratch for {@link #merge}. */
-  private final long[] merged = new long[SLOTS];
-
-  private final double[] mergedX = new double[SLOTS];
-  private final double[] mergedY = new double[SLOTS];
 
   /** An empty series. */
   Thinning() {}
@@ -81,8 +78,9 @@ final class Thinning {
     if (rawX != null) {
       if (number < LIMIT) {
         if (number == rawX.length) {
-          rawX = Arrays.copyOf(rawX, 2 * rawX.length);
-          rawY = Arrays.copyOf(rawY, 2 * rawY.length);
+          int capacity = Math.max(4, 2 * rawX.length);
+          rawX = Arrays.copyOf(rawX, capacity);
+          rawY = Arrays.copyOf(rawY, capacity);
         }
         rawX[(int) number] = x;
         rawY[(int) number] = y;
@@ -257,15 +255,11 @@ final class Thinning {
     int low = lowerOf(from0 + LOW, from1 + LOW);
     int high = higherOf(from0 + HIGH, from1 + HIGH);
     int last = order[from1 + LAST] > order[from0 + LAST] ? from1 + LAST : from0 + LAST;
-    int[] kept = {first, low, high, last};
-    for (int s = 0; s < SLOTS; s++) {
-      merged[s] = order[kept[s]];
-      mergedX[s] = slotX[kept[s]];
-      mergedY[s] = slotY[kept[s]];
-    }
-    for (int s = 0; s < SLOTS; s++) {
-      put(to + s, merged[s], mergedX[s], mergedY[s]);
-    }
+    // Writing slot s of bucket into overwrites at most slot s of bucket a, already read.
+    move(first, to + FIRST);
+    move(low, to + LOW);
+    move(high, to + HIGH);
+    move(last, to + LAST);
   }
 
   private int lowerOf(int i, int j) {
@@ -282,6 +276,10 @@ final class Thinning {
       System.arraycopy(slotX, from, slotX, to, length);
       System.arraycopy(slotY, from, slotY, to, length);
     }
+  }
+
+  private void move(int from, int to) {
+    put(to, order[from], slotX[from], slotY[from]);
   }
 
   private void put(int slot, long number, double x, double y) {
