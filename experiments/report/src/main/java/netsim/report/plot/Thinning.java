@@ -109,34 +109,22 @@ final class Thinning {
     double[] x = new double[LIMIT];
     double[] y = new double[LIMIT];
     int n = 0;
-    long[] slots = new long[SLOTS];
-    int[] at = new int[SLOTS];
     long previous = -1;
-    for (int b = 0; b < BUCKETS; b++) {
-      if (order[b * SLOTS] < 0) {
+    for (int base = 0; base < order.length; base += SLOTS) {
+      if (order[base] < 0) {
         continue;
       }
-      // The four slots in order of arrival (a point may fill several of them).
-      for (int s = 0; s < SLOTS; s++) {
-        slots[s] = order[b * SLOTS + s];
-        at[s] = b * SLOTS + s;
-      }
-      for (int i = 1; i < SLOTS; i++) {
-        for (int j = i; j > 0 && slots[j] < slots[j - 1]; j--) {
-          long o = slots[j];
-          slots[j] = slots[j - 1];
-          slots[j - 1] = o;
-          int a = at[j];
-          at[j] = at[j - 1];
-          at[j - 1] = a;
-        }
-      }
-      for (int s = 0; s < SLOTS; s++) {
-        if (slots[s] != previous) {
-          x[n] = slotX[at[s]];
-          y[n] = slotY[at[s]];
+      // First, the lowest and highest in order of arrival, last; a point may fill several slots.
+      boolean lowFirst = order[base + LOW] <= order[base + HIGH];
+      int[] slots = {
+        base + FIRST, base + (lowFirst ? LOW : HIGH), base + (lowFirst ? HIGH : LOW), base + LAST
+      };
+      for (int slot : slots) {
+        if (order[slot] != previous) {
+          x[n] = slotX[slot];
+          y[n] = slotY[slot];
           n++;
-          previous = slots[s];
+          previous = order[slot];
         }
       }
     }
