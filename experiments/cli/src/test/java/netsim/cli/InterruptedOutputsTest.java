@@ -99,8 +99,9 @@ class InterruptedOutputsTest {
     ScenarioRun.of(out, "lost-final-ack", "--seed", "1");
 
     // 100 MB pass the size check before the run (at least 1.4e5 trace events, 11 MiB, fit in
-    // 16 MiB) but the run records about four times as many (ACKs, congestion changes): it fills
-    // the heap within seconds. A gigabyte would be refused before it started (exit 4 too).
+    // 16 MiB). The run streams its trace and keeps no list of its events, but a ladder of its
+    // first 100,000 segments, kept until the run ends, fills the heap within seconds. A gigabyte
+    // would be refused before it started (exit 4 too).
     NetsimProcess.Result run =
         NetsimProcess.run(
             List.of(),
@@ -113,6 +114,8 @@ class InterruptedOutputsTest {
             "links[0].loss=0",
             "--set",
             "links[0].bandwidth=10Gbps",
+            "--set",
+            "outputs.ladderMaxSegments=100000",
             "--out",
             out.toString());
 
