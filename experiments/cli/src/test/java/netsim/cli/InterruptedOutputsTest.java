@@ -99,8 +99,10 @@ class InterruptedOutputsTest {
     ScenarioRun.of(out, "lost-final-ack", "--seed", "1");
 
     // 100 MB pass the size check before the run (at least 1.4e5 trace events, 11 MiB, fit in
-    // 16 MiB) but the run records about four times as many (ACKs, congestion changes): it fills
-    // the heap within seconds. A gigabyte would be refused before it started (exit 4 too).
+    // 16 MiB). The run streams its trace and keeps no list of its events, but with 1 GiB windows
+    // over 10 Gbit/s and 1 s of delay, the data in flight (in the network and in the send buffer
+    // until ACKed) fills the heap within seconds. A gigabyte would be refused before it started
+    // (exit 4 too).
     NetsimProcess.Result run =
         NetsimProcess.run(
             List.of(),
@@ -113,6 +115,12 @@ class InterruptedOutputsTest {
             "links[0].loss=0",
             "--set",
             "links[0].bandwidth=10Gbps",
+            "--set",
+            "links[0].delay=1s",
+            "--set",
+            "tcp.sendBuffer=1GiB",
+            "--set",
+            "tcp.receiveBuffer=1GiB",
             "--out",
             out.toString());
 

@@ -66,18 +66,7 @@ public final class HumanSummary {
       }
       out.append('\n');
     }
-    List<String> key = keyEvents.first();
-    if (!key.isEmpty()) {
-      out.append("key events:\n");
-      for (String line : key) {
-        out.append("  ").append(line).append('\n');
-      }
-      if (keyEvents.count() > key.size()) {
-        out.append("  ... and ")
-            .append(keyEvents.count() - key.size())
-            .append(" more (see trace.jsonl)\n");
-      }
-    }
+    keyEvents.appendTo(out);
     List<ExpectedOutcome> expected = Invariants.verdict(result, connections).expected();
     if (!expected.isEmpty()) {
       out.append("expected outcomes (TCP doing its job, not violations): ")

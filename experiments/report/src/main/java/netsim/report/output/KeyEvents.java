@@ -210,6 +210,23 @@ public final class KeyEvents implements EventSink {
     return count;
   }
 
+  /**
+   * Appends the summary's "key events:" block, if the run had any: the first {@value #SHOWN}, one a
+   * line, and how many more the trace holds.
+   */
+  public void appendTo(StringBuilder out) {
+    if (first.isEmpty()) {
+      return;
+    }
+    out.append("key events:\n");
+    for (String line : first) {
+      out.append("  ").append(line).append('\n');
+    }
+    if (count > first.size()) {
+      out.append("  ... and ").append(count - first.size()).append(" more (see trace.jsonl)\n");
+    }
+  }
+
   /** A connection as host {@code node} sees it. */
   private record Connection(int node, FourTuple conn) {}
 

@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import netsim.core.Time;
-import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.FourTuple;
-import netsim.tcp.TcpFlags;
 
 /**
  * Draws the time-sequence (ladder) diagram of TCP textbooks as SVG text: one vertical time line per
@@ -36,100 +34,53 @@ public final class LadderSvg {
 
   private LadderSvg() {}
 
-  /** One arrow: a segment from its send to its arrival or drop. */
-  private record Arrow(
-      TraceEvent.Packet send,
-      long endT,
-      String endNode,
-      boolean dropped,
-      String dropCause,
-      String label,
-      boolean retransmission) {}
-
   /** A gap in time drawn as a break marker. */
   private record Break(double y, long gap) {}
 
   /**
    * @param title the heading, e.g. "lost-final-ack (seed 1)"
    * @param hosts the hosts in order, left to right
-   * @param index the names behind the ids of {@code events}
-   * @param maxSegments how many segments to draw at most
+   * @param ladder what a {@link LadderSink} gathered from the run
    */
-  public static String render(
-      String title, List<String> hosts, RunIndex index, List<TraceEvent> events, int maxSegments) {
+  public static String render(String title, List<String> hosts, LadderSink ladder) {
+    RunIndex index = ladder.index();
     List<String> lines = new ArrayList<>(hosts);
     Map<String, Integer> column = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       column.put(lines.get(i), i);
     }
-    // Pair every send with its arrival or drop, by packet id (a duplicate inherits its send).
-    Map<Long, TraceEvent.Packet> sends = new LinkedHashMap<>();
-    Map<FourTuple, Long> isn = new LinkedHashMap<>();
-    Map<Long, String> labels = new LinkedHashMap<>();
-    Map<Long, Boolean> retransmitted = new LinkedHashMap<>();
-    List<Arrow> arrows = new ArrayList<>();
-    List<TraceEvent.State> states = new ArrayList<>();
-    List<TraceEvent> markers = new ArrayList<>();
-    boolean nextIsRetransmission = false;
-    int totalSegments = 0;
-    long cutAt = Long.MAX_VALUE;
-    for (TraceEvent e : events) {
-      if (e.t() > cutAt) {
-        break;
-      }
-      if (e instanceof TraceEvent.Retransmit) {
-        nextIsRetransmission = true;
-      } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.SEND) {
-        if (p.has(TcpFlags.SYN)) {
-          isn.put(p.sender(), p.seq());
-        }
-        totalSegments++;
-        if (totalSegments > maxSegments) {
-          cutAt = p.t();
-          continue;
-        }
-        sends.put(p.pkt(), p);
-        labels.put(p.pkt(), label(p, isn));
-        retransmitted.put(p.pkt(), nextIsRetransmission);
-        nextIsRetransmission = false;
-      } else if (e instanceof TraceEvent.Duplicate d && sends.containsKey(d.pkt())) {
-        sends.put(d.copy(), sends.get(d.pkt()));
-        labels.put(d.copy(), labels.get(d.pkt()) + " (dup)");
-        retransmitted.put(d.copy(), retransmitted.get(d.pkt()));
-      } else if (e instanceof TraceEvent.Packet p && sends.containsKey(p.pkt())) {
-        TraceEvent.Packet send = sends.get(p.pkt());
-        boolean dropped = p.kind() == EventKind.DROP;
-        String endNode =
-            dropped ? destinationHost(send, index, events, hosts) : index.node(p.node());
-        if (endNode != null
-            && column.containsKey(endNode)
-            && column.containsKey(index.node(send.node()))) {
-          arrows.add(
-              new Arrow(
-                  send,
-                  p.t(),
-                  endNode,
-                  dropped,
-                  p.cause() == null ? null : p.cause().traceName(),
-                  labels.get(p.pkt()),
-                  retransmitted.get(p.pkt())));
-        }
-        sends.remove(p.pkt());
-      } else if (e instanceof TraceEvent.State s && column.containsKey(index.node(s.node()))) {
-        states.add(s);
-      } else if ((e instanceof TraceEvent.Host h && column.containsKey(index.node(h.node())))
-          || e instanceof TraceEvent.Link) {
-        markers.add(e);
+    // The arrows between two hosts drawn here; a drop ends at the host it was heading for.
+    List<LadderSink.Arrow> arrows = new ArrayList<>();
+    List<String> ends = new ArrayList<>();
+    for (LadderSink.Arrow a : ladder.arrows()) {
+      int end = ladder.end(a);
+      String endNode = end < 0 ? null : index.node(end);
+      if (endNode != null
+          && column.containsKey(endNode)
+          && column.containsKey(index.node(a.send().node()))) {
+        arrows.add(a);
+        ends.add(endNode);
       }
     }
-    // Segments still in the network at the end (held): drawn as far as the end, unfinished.
-    long allSegments = events.stream().filter(e -> e.kind() == EventKind.SEND).count();
-    long undrawn = Math.max(0, allSegments - Math.min(totalSegments, maxSegments));
+    List<TraceEvent.State> states = new ArrayList<>();
+    for (TraceEvent.State s : ladder.states()) {
+      if (column.containsKey(index.node(s.node()))) {
+        states.add(s);
+      }
+    }
+    List<TraceEvent> markers = new ArrayList<>();
+    for (TraceEvent m : ladder.markers()) {
+      if (!(m instanceof TraceEvent.Host h) || column.containsKey(index.node(h.node()))) {
+        markers.add(m);
+      }
+    }
+    // Segments still in the network at the end (held) are not drawn, nor those past the cut.
+    long undrawn = ladder.undrawn();
 
     // Time to y: a scale that draws a typical one-way delay NORMAL_DELAY_PX tall, with long
     // idle gaps compressed to a break.
     List<Long> delays = new ArrayList<>();
-    for (Arrow a : arrows) {
+    for (LadderSink.Arrow a : arrows) {
       if (!a.dropped() && a.endT() > a.send().t()) {
         delays.add(a.endT() - a.send().t());
       }
@@ -138,7 +89,7 @@ public final class LadderSvg {
     long typical = delays.isEmpty() ? Time.MILLISECOND : delays.get(delays.size() / 2);
     double scale = NORMAL_DELAY_PX / typical;
     TreeSet<Long> times = new TreeSet<>();
-    for (Arrow a : arrows) {
+    for (LadderSink.Arrow a : arrows) {
       times.add(a.send().t());
       times.add(a.dropped() && a.endT() == a.send().t() ? a.send().t() : a.endT());
     }
@@ -194,11 +145,12 @@ public final class LadderSvg {
       svg.text(width / 2.0, b.y() + 4, "middle", "gaptext", "\u2026 " + human(b.gap()) + " \u2026");
     }
     Map<String, Integer> sameStart = new LinkedHashMap<>();
-    for (Arrow a : arrows) {
+    for (int n = 0; n < arrows.size(); n++) {
+      LadderSink.Arrow a = arrows.get(n);
       String from = index.node(a.send().node());
       int k = sameStart.merge(from + "@" + a.send().t(), 1, Integer::sum) - 1;
       double x1 = SIDE + column.get(from) * COLUMN;
-      double x2full = SIDE + column.get(a.endNode()) * COLUMN;
+      double x2full = SIDE + column.get(ends.get(n)) * COLUMN;
       double y1 = y.get(a.send().t());
       double x2 = x2full;
       double y2;
@@ -302,40 +254,11 @@ public final class LadderSvg {
     return svg.finish();
   }
 
-  /** The host a dropped segment was heading for: the host owning its destination address. */
-  private static String destinationHost(
-      TraceEvent.Packet send, RunIndex index, List<TraceEvent> events, List<String> hosts) {
-    int address = send.dst();
-    for (TraceEvent e : events) {
-      if (e instanceof TraceEvent.Packet p
-          && ((p.kind() == EventKind.SEND && p.src() == address)
-              || (p.kind() == EventKind.RECV && p.dst() == address))
-          && hosts.contains(index.node(p.node()))) {
-        return index.node(p.node());
-      }
-    }
-    return null;
-  }
-
   /** ":80" style short name: the local port, or the remote for a listener's children. */
   private static String shortConn(FourTuple conn) {
     return ":"
         + conn.local().port()
         + (TraceEvent.isListener(conn) ? "" : "\u2194" + conn.remote().port());
-  }
-
-  private static String label(TraceEvent.Packet p, Map<FourTuple, Long> isn) {
-    StringBuilder text = new StringBuilder(TcpFlags.format(p.flags()));
-    Long own = isn.get(p.sender());
-    Long peer = isn.get(p.receiver());
-    text.append(" seq=").append(own == null ? p.seq() : (p.seq() - own) & 0xFFFF_FFFFL);
-    if (p.ack() >= 0) {
-      text.append(" ack=").append(peer == null ? p.ack() : (p.ack() - peer) & 0xFFFF_FFFFL);
-    }
-    if (p.len() > 0) {
-      text.append(" len=").append(p.len());
-    }
-    return text.toString();
   }
 
   /** "58s", "1.5s", "250ms": a gap to one decimal of its unit. */

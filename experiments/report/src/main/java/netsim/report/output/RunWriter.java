@@ -30,11 +30,11 @@ import netsim.scenario.trace.RunIndex;
  * Runs an experiment and writes its outputs into a directory: {@code trace.jsonl}, one pcap per
  * host, {@code ladder.svg}, {@code timeseq.svg} and {@code cwnd.svg} (when the run carries data)
  * and {@code summary.json}. The trace and the pcaps are opened before the run and written as it
- * goes (buffered); the summary counts as it goes; so with the ladder and plots off the run keeps no
- * list of its events and its memory does not grow with its length. Everything is written into a
- * temporary directory that replaces the output directory whole once the run has finished ({@link
- * OutputDirectory}); whatever stops the run (an error, out of memory, Ctrl-C), no partial result is
- * left.
+ * goes (buffered); the summary counts, the ladder keeps its first segments and the plots their
+ * bounded series as it goes; so the run keeps no list of its events and its memory does not grow
+ * with its length. Everything is written into a temporary directory that replaces the output
+ * directory whole once the run has finished ({@link OutputDirectory}); whatever stops the run (an
+ * error, out of memory, Ctrl-C), no partial result is left.
  */
 public final class RunWriter {
   /**
@@ -59,6 +59,8 @@ public final class RunWriter {
 
   private final KeyEvents keyEvents = new KeyEvents();
   private SummaryFile summary;
+  private LadderSink ladder;
+  private RunPlots runPlots;
 
   private RunWriter(ExperimentConfig config, OutputDirectory dir, boolean plots) {
     this.config = config;
@@ -107,8 +109,7 @@ public final class RunWriter {
 
   private Outcome write(Experiment.Watcher watcher) throws IOException {
     EventSink[] sinks = sinks().toArray(EventSink[]::new);
-    Experiment experiment =
-        keepsEvents() ? new Experiment(config, sinks) : Experiment.streaming(config, sinks);
+    Experiment experiment = Experiment.streaming(config, sinks);
     if (dir != null && config.outputs().pcap()) {
       for (String host : experiment.hosts()) {
         Path file = dir.file(host + ".pcap", "the host name " + quote(host));
@@ -125,11 +126,11 @@ public final class RunWriter {
     List<Path> files = new ArrayList<>();
     List<String> warnings = List.of();
     if (dir != null) {
-      if (config.outputs().ladder()) {
-        writeLadder(experiment, result);
+      if (ladder != null) {
+        writeLadder(experiment);
       }
-      if (plots || (config.outputs().plots() && RunPlots.carriesData(result.events()))) {
-        warnings = writePlots(result);
+      if (runPlots != null && (plots || runPlots.carriesData())) {
+        warnings = writePlots();
       }
       if (summary != null) {
         Files.writeString(
@@ -159,15 +160,18 @@ public final class RunWriter {
       summary = new SummaryFile();
       sinks.add(summary);
     }
+    if (dir != null && config.outputs().ladder()) {
+      ladder = new LadderSink(config.outputs().ladderMaxSegments());
+      sinks.add(ladder);
+    }
+    if (dir != null && (plots || config.outputs().plots())) {
+      runPlots = new RunPlots();
+      sinks.add(runPlots);
+    }
     return sinks;
   }
 
-  /** Whether an output still reads the whole list of the run's events after the run. */
-  private boolean keepsEvents() {
-    return dir != null && (config.outputs().ladder() || plots || config.outputs().plots());
-  }
-
-  private void writeLadder(Experiment experiment, RunResult result) throws IOException {
+  private void writeLadder(Experiment experiment) throws IOException {
     String title =
         config.name()
             + " (seed "
@@ -178,24 +182,17 @@ public final class RunWriter {
                 : "");
     Files.writeString(
         dir.file("ladder.svg"),
-        LadderSvg.render(
-            title,
-            experiment.hosts(),
-            result.index(),
-            result.events(),
-            config.outputs().ladderMaxSegments()),
+        LadderSvg.render(title, experiment.hosts(), ladder),
         StandardCharsets.UTF_8);
   }
 
-  private List<String> writePlots(RunResult result) throws IOException {
+  private List<String> writePlots() throws IOException {
     String title = config.name() + " (seed " + config.seed() + ")";
     String provenance =
         "netsim " + Version.get() + "; experiment '" + config.name() + "'; seed " + config.seed();
-    return RunPlots.write(
+    return runPlots.write(
         title,
         provenance,
-        result.index(),
-        result.events(),
         (name, svg) -> Files.writeString(dir.file(name), svg, StandardCharsets.UTF_8));
   }
 

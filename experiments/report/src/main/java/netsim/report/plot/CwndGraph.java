@@ -4,9 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToLongFunction;
-import netsim.scenario.trace.RunIndex;
-import netsim.scenario.trace.TraceEvent;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -25,8 +22,8 @@ public final class CwndGraph {
 
   private CwndGraph() {}
 
-  public static XYChart chart(String title, RunIndex index, List<TraceEvent> events) {
-    List<Flows.Flow> all = Flows.of(index, events);
+  /** The graph of {@code all}: the senders of data, or every flow when there is no data. */
+  static XYChart chart(String title, List<Flows.Flow> all) {
     boolean data = all.stream().anyMatch(f -> f.dataBytes() > 0);
     List<Flows.Flow> senders = new ArrayList<>();
     for (Flows.Flow f : all) {
@@ -38,25 +35,23 @@ public final class CwndGraph {
     XYChart chart = Charts.xy(title, "time (s)", "bytes");
     List<String> names = new ArrayList<>();
     for (Flows.Flow flow : senders) {
-      List<TraceEvent.Congestion> cc = flow.congestion();
-      if (cc.isEmpty() || shown == TimeSequenceGraph.MAX_FLOWS) {
+      if (!flow.congestion() || shown == TimeSequenceGraph.MAX_FLOWS) {
         continue;
       }
+      Flows.Series series = flow.series();
       String label = Flows.label(flow, senders);
       Color color = Charts.PALETTE[(2 * shown) % Charts.PALETTE.length];
-      XYSeries cwnd = step(chart, label + ": cwnd", cc, TraceEvent.Congestion::cwnd);
+      XYSeries cwnd = step(chart, label + ": cwnd", series.cwnd);
       cwnd.setLineColor(color);
       cwnd.setLineWidth(2f);
       names.add(cwnd.getName());
-      List<TraceEvent.Congestion> set =
-          cc.stream().filter(c -> c.ssthresh() != TraceEvent.NONE).toList();
-      if (!set.isEmpty()) {
-        XYSeries ssthresh = step(chart, label + ": ssthresh", set, TraceEvent.Congestion::ssthresh);
+      if (!series.ssthresh.isEmpty()) {
+        XYSeries ssthresh = step(chart, label + ": ssthresh", series.ssthresh);
         ssthresh.setLineColor(Charts.ALERT);
         ssthresh.setLineStyle(DASHED);
         names.add(ssthresh.getName());
       }
-      XYSeries flight = step(chart, label + ": in flight", cc, TraceEvent.Congestion::inflight);
+      XYSeries flight = step(chart, label + ": in flight", series.inflight);
       flight.setLineColor(IN_FLIGHT);
       flight.setLineWidth(0.8f);
       names.add(flight.getName());
@@ -72,22 +67,8 @@ public final class CwndGraph {
   }
 
   /** A step line: each value holds until the next change. */
-  private static XYSeries step(
-      XYChart chart,
-      String name,
-      List<TraceEvent.Congestion> cc,
-      ToLongFunction<TraceEvent.Congestion> value) {
-    double[] x = new double[2 * cc.size() - 1];
-    double[] y = new double[2 * cc.size() - 1];
-    for (int i = 0; i < cc.size(); i++) {
-      x[2 * i] = TimeSequenceGraph.seconds(cc.get(i).t());
-      y[2 * i] = value.applyAsLong(cc.get(i));
-      if (i > 0) {
-        x[2 * i - 1] = x[2 * i];
-        y[2 * i - 1] = value.applyAsLong(cc.get(i - 1));
-      }
-    }
-    Thinning.Points points = Thinning.thin(x, y);
+  private static XYSeries step(XYChart chart, String name, Thinning line) {
+    Thinning.Points points = line.points();
     XYSeries series = chart.addSeries(name, points.x(), points.y());
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     series.setMarker(SeriesMarkers.NONE);

@@ -7,12 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import netsim.report.files.OutputDirectory;
+import netsim.report.plot.RunPlots;
+import netsim.scenario.Version;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.Scenarios;
+import netsim.scenario.run.EventSink;
 import netsim.scenario.run.Experiment;
 import netsim.scenario.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
@@ -20,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run's outputs: the trace and pcaps stream during the run into a temporary directory committed
- * whole at the end, listed in a fixed order, and no list of events is kept when no output reads
- * one.
+ * whole at the end, listed in a fixed order; the ladder and plots are drawn from what their sinks
+ * kept, and no list of events is kept.
  */
 class RunWriterTest {
   @TempDir Path parent;
@@ -105,26 +110,62 @@ class RunWriterTest {
   @Test
   void aRunWithPlotsAndLadderOff_keepsNoEventList_andStreamsTheSameTraceAndCaptures()
       throws IOException {
-    Path kept = parent.resolve("kept");
+    Path drawn = parent.resolve("drawn");
     Path streamed = parent.resolve("streamed");
-    RunWriter.Outcome withList = RunWriter.run(scenario("bulk-transfer"), kept);
-    RunWriter.Outcome withoutList =
+    RunWriter.Outcome withDrawings = RunWriter.run(scenario("bulk-transfer"), drawn);
+    RunWriter.Outcome without =
         RunWriter.run(
             scenario("bulk-transfer", "outputs.plots=false", "outputs.ladder=false"), streamed);
 
-    assertThat(withList.result().keptEvents()).isTrue();
-    assertThat(withoutList.result().keptEvents()).isFalse();
-    assertThatThrownBy(() -> withoutList.result().events())
-        .isInstanceOf(IllegalStateException.class);
+    assertThat(without.result().keptEvents()).isFalse();
+    assertThatThrownBy(() -> without.result().events()).isInstanceOf(IllegalStateException.class);
     for (String file : List.of("trace.jsonl", "client.pcap", "server.pcap")) {
-      assertThat(streamed.resolve(file)).hasSameBinaryContentAs(kept.resolve(file));
+      assertThat(streamed.resolve(file)).hasSameBinaryContentAs(drawn.resolve(file));
     }
     long packetEvents =
-        withList.result().events().stream().filter(e -> e instanceof TraceEvent.Packet).count();
+        everyEvent(scenario("bulk-transfer")).stream()
+            .filter(e -> e instanceof TraceEvent.Packet)
+            .count();
     assertThat(Files.readString(streamed.resolve("summary.json")))
         .contains("\"packetEvents\" : " + packetEvents + ",");
-    assertThat(withoutList.text())
-        .isEqualTo(withList.text().replace("/kept/", "/streamed/").replaceAll(".*\\.svg\n", ""));
+    assertThat(without.text())
+        .isEqualTo(
+            withDrawings.text().replace("/drawn/", "/streamed/").replaceAll(".*\\.svg\n", ""));
+  }
+
+  @Test
+  void aRunWithLadderAndPlotsOn_keepsNoEventList_andDrawsWhatItsWholeListDraws()
+      throws IOException {
+    Path out = parent.resolve("out");
+    ExperimentConfig config = scenario("bulk-transfer", "outputs.ladderMaxSegments=100");
+    RunWriter.Outcome outcome = RunWriter.run(config, out);
+
+    assertThat(outcome.result().keptEvents()).isFalse();
+    // The same drawings from the list of every event of the same run, replayed after it.
+    List<TraceEvent> events = everyEvent(config);
+    LadderSink ladder = new LadderSink(100);
+    RunPlots plots = new RunPlots();
+    for (EventSink sink : List.<EventSink>of(ladder, plots)) {
+      sink.start(outcome.result().index());
+      events.forEach(sink::accept);
+    }
+    assertThat(out.resolve("ladder.svg"))
+        .hasContent(
+            LadderSvg.render("bulk-transfer (seed 1)", List.of("client", "server"), ladder));
+    Map<String, String> drawn = new LinkedHashMap<>();
+    plots.write(
+        "bulk-transfer (seed 1)",
+        "netsim " + Version.get() + "; experiment 'bulk-transfer'; seed 1",
+        drawn::put);
+    assertThat(drawn).containsOnlyKeys("timeseq.svg", "cwnd.svg");
+    drawn.forEach((name, svg) -> assertThat(out.resolve(name)).hasContent(svg));
+  }
+
+  /** Every event of a run of {@code config}, in order. */
+  private static List<TraceEvent> everyEvent(ExperimentConfig config) {
+    List<TraceEvent> events = new ArrayList<>();
+    Experiment.streaming(config, events::add).run();
+    return events;
   }
 
   @Test

@@ -2,6 +2,8 @@ package netsim.report.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigLoader;
@@ -25,55 +27,76 @@ import org.junit.jupiter.api.Test;
  * end.
  */
 class FlowsTest {
-  private static RunResult run(String scenario) {
-    return new Experiment(
-            ConfigLoader.load(
-                scenario + ".yaml", Scenarios.CATALOGUE.get(scenario).text(), List.of()))
-        .run();
+  /** A finished run: its flows, as the plots' sink built them, and every event it saw. */
+  private record Run(RunIndex index, List<Flows.Flow> flows, List<TraceEvent> events) {}
+
+  private static Run run(String scenario) {
+    return runText(scenario, Scenarios.CATALOGUE.get(scenario).text());
   }
 
-  private static RunResult runText(String name, String yaml) {
-    return new Experiment(ConfigLoader.load(name + ".yaml", yaml, List.of())).run();
+  private static Run runText(String name, String yaml) {
+    Flows flows = new Flows();
+    List<TraceEvent> events = new ArrayList<>();
+    RunResult result =
+        Experiment.streaming(ConfigLoader.load(name + ".yaml", yaml, List.of()), flows, events::add)
+            .run();
+    return new Run(result.index(), flows.flows(), events);
   }
 
-  private static int client(RunResult result) {
-    return result.index().nodes().intern("client");
+  /** The flows of {@code events}, fed to the sink one by one. */
+  private static List<Flows.Flow> flows(RunIndex index, List<TraceEvent> events) {
+    Flows flows = new Flows();
+    flows.start(index);
+    events.forEach(flows::accept);
+    return flows.flows();
+  }
+
+  private static int client(Run run) {
+    return run.index().nodes().intern("client");
+  }
+
+  private static double[] ys(Thinning series) {
+    return series.points().y();
+  }
+
+  private static double[] xs(Thinning series) {
+    return series.points().x();
   }
 
   @Test
   void bulkTransfer_hasOneDataDirection_relativeToTheIsn() {
-    RunResult result = run("bulk-transfer");
-    List<Flows.Flow> flows = Flows.of(result.index(), result.events());
+    Run run = run("bulk-transfer");
+    List<Flows.Flow> flows = run.flows();
     Flows.Flow data = flows.stream().filter(f -> f.dataBytes() > 0).findFirst().orElseThrow();
     assertThat(flows.stream().filter(f -> f.dataBytes() > 0)).hasSize(1);
     assertThat(Flows.label(data, flows)).isEqualTo("client \u2192 server");
     assertThat(data.dataBytes()).isGreaterThanOrEqualTo(1_000_000);
-    assertThat(data.segments().get(0).end()).as("the SYN").isEqualTo(1);
-    assertThat(data.segments().stream().mapToLong(Flows.Segment::end).max().getAsLong())
-        .isEqualTo(1 + 1_000_000 + 1);
-    assertThat(data.acks().get(data.acks().size() - 1).ack()).isEqualTo(1_000_002);
-    long retransmitted = data.segments().stream().filter(Flows.Segment::retransmission).count();
+    Flows.Series series = data.series();
+    assertThat(ys(series.sent)[0]).as("the SYN").isEqualTo(1);
+    assertThat(Arrays.stream(ys(series.sent)).max().getAsDouble()).isEqualTo(1 + 1_000_000 + 1);
+    double[] acked = ys(series.acked);
+    assertThat(acked[acked.length - 1]).isEqualTo(1_000_002);
     long rtxEvents =
-        result.events().stream()
-            .filter(e -> e instanceof TraceEvent.Retransmit r && r.node() == client(result))
+        run.events().stream()
+            .filter(e -> e instanceof TraceEvent.Retransmit r && r.node() == client(run))
             .count();
-    assertThat(retransmitted).isEqualTo(rtxEvents).isPositive();
+    assertThat(series.retransmitted.added()).isEqualTo(rtxEvents).isPositive();
     long drops =
-        result.events().stream()
+        run.events().stream()
             .filter(
                 e ->
                     e instanceof TraceEvent.Packet p
                         && p.kind() == EventKind.DROP
-                        && p.node() == client(result)
+                        && p.node() == client(run)
                         && p.len() > 0)
             .count();
-    assertThat(data.lost()).hasSize((int) drops).isNotEmpty();
+    assertThat(series.lost.added()).isEqualTo(drops).isPositive();
   }
 
   @Test
   void twoConnectionsOnOneFourTuple_areTwoFlowsEach_numberedByIncarnation() {
-    RunResult result = runText("reused-tuple", ReusedTuple.YAML);
-    List<Flows.Flow> flows = Flows.of(result.index(), result.events());
+    Run run = runText("reused-tuple", ReusedTuple.YAML);
+    List<Flows.Flow> flows = run.flows();
     assertThat(flows)
         .extracting(f -> f.conn() + " " + f.incarnation())
         .containsExactly(
@@ -84,33 +107,34 @@ class FlowsTest {
         .containsExactly(
             "client \u2192 server (:5000\u2192:80) #1", "server \u2192 client (:80\u2192:5000) #1",
             "client \u2192 server (:5000\u2192:80) #2", "server \u2192 client (:80\u2192:5000) #2");
-    Flows.Flow first = flows.get(0);
-    Flows.Flow second = flows.get(2);
-    assertThat(first.dataBytes()).isEqualTo(10_000);
-    assertThat(second.dataBytes()).isEqualTo(10_000);
-    long secondStart = second.segments().get(0).t();
-    assertThat(first.segments()).allMatch(s -> s.t() < secondStart);
-    assertThat(first.acks()).allMatch(a -> a.t() < secondStart);
-    assertThat(first.congestion()).isNotEmpty().allMatch(c -> c.t() < secondStart);
-    assertThat(second.congestion()).isNotEmpty().allMatch(c -> c.t() >= secondStart);
+    Flows.Series first = flows.get(0).series();
+    Flows.Series second = flows.get(2).series();
+    assertThat(flows.get(0).dataBytes()).isEqualTo(10_000);
+    assertThat(flows.get(2).dataBytes()).isEqualTo(10_000);
+    double secondStart = xs(second.sent)[0];
+    assertThat(Arrays.stream(xs(first.sent)).max().getAsDouble()).isLessThan(secondStart);
+    assertThat(Arrays.stream(xs(first.acked)).max().getAsDouble()).isLessThan(secondStart);
+    assertThat(Arrays.stream(xs(first.cwnd)).max().getAsDouble()).isLessThan(secondStart);
+    assertThat(Arrays.stream(xs(second.cwnd)).min().getAsDouble())
+        .isGreaterThanOrEqualTo(secondStart);
     long ccLines =
-        result.events().stream()
-            .filter(e -> e instanceof TraceEvent.Congestion c && c.node() == client(result))
+        run.events().stream()
+            .filter(e -> e instanceof TraceEvent.Congestion c && c.node() == client(run))
             .count();
-    assertThat(first.congestion().size() + second.congestion().size()).isEqualTo(ccLines);
+    // A step line has two points for every value but the first.
+    assertThat((first.cwnd.added() + 1) / 2 + (second.cwnd.added() + 1) / 2).isEqualTo(ccLines);
   }
 
   @Test
   void twoConnectionsOnOneFourTuple_eachHaveTheirOwnSeriesInBothGraphs() {
-    RunResult result = runText("reused-tuple", ReusedTuple.YAML);
-    assertThat(
-            TimeSequenceGraph.chart("t", result.index(), result.events()).getSeriesMap().keySet())
+    Run run = runText("reused-tuple", ReusedTuple.YAML);
+    assertThat(TimeSequenceGraph.chart("t", run.flows()).getSeriesMap().keySet())
         .containsExactly(
             "client \u2192 server (:5000\u2192:80) #1: ACKed",
             "client \u2192 server (:5000\u2192:80) #1: sent",
             "client \u2192 server (:5000\u2192:80) #2: ACKed",
             "client \u2192 server (:5000\u2192:80) #2: sent");
-    assertThat(CwndGraph.chart("t", result.index(), result.events()).getSeriesMap().keySet())
+    assertThat(CwndGraph.chart("t", run.flows()).getSeriesMap().keySet())
         .containsExactly(
             "client \u2192 server (:5000\u2192:80) #1: cwnd",
             "client \u2192 server (:5000\u2192:80) #1: in flight",
@@ -146,17 +170,75 @@ class FlowsTest {
                 0,
                 TcpState.SYN_SENT,
                 null));
-    var chart = TimeSequenceGraph.chart("t", index, events);
+    var chart = TimeSequenceGraph.chart("t", flows(index, events));
     assertThat(chart.getSeriesMap().keySet()).containsExactly("a \u2192 10.0.0.2: retransmitted");
     assertThat(Charts.svg(chart, "")).doesNotContain("NaN");
   }
 
   @Test
+  void onlyTheFlowsThatCanStillBeDrawn_keepTheirSeries() {
+    // Six connections from a: all open first, then four of the later ones carry data and
+    // report congestion state, then the first two do. Only the first four can be drawn.
+    RunIndex index = new RunIndex();
+    int a = index.nodes().intern("a");
+    Flows flows = new Flows();
+    flows.start(index);
+    for (int i = 0; i < 6; i++) {
+      flows.accept(send(a, 5000 + i, i, TcpFlags.SYN, 0));
+    }
+    for (int i : new int[] {2, 3, 4, 5}) {
+      flows.accept(send(a, 5000 + i, 100 + i, TcpFlags.ACK, 1000));
+      flows.accept(congestion(a, 5000 + i, 100 + i));
+    }
+    assertThat(flows.flows()).allMatch(f -> f.series() != null);
+
+    for (int i : new int[] {0, 1}) {
+      flows.accept(send(a, 5000 + i, 110 + i, TcpFlags.ACK, 1000));
+      flows.accept(congestion(a, 5000 + i, 110 + i));
+    }
+    flows.accept(send(a, 6000, 200, TcpFlags.SYN, 0));
+
+    List<Flows.Flow> after = flows.flows();
+    assertThat(after)
+        .extracting(f -> f.series() != null)
+        .containsExactly(true, true, true, true, false, false, false);
+    assertThat(TimeSequenceGraph.chart("t", after).getTitle())
+        .isEqualTo("t (first 4 of 6 directions)");
+    assertThat(CwndGraph.chart("t", after).getSeriesMap()).hasSize(4 * 2);
+  }
+
+  private static final Endpoint SERVER = new Endpoint(Ipv4Address.parse("10.0.0.2"), 80);
+
+  private static TraceEvent.Packet send(int node, int port, long pkt, int flags, int len) {
+    return new TraceEvent.Packet(
+        pkt,
+        EventKind.SEND,
+        node,
+        -1,
+        pkt,
+        Ipv4Address.parse("10.0.0.1").bits(),
+        port,
+        SERVER.address().bits(),
+        SERVER.port(),
+        flags,
+        1,
+        -1,
+        len,
+        TcpState.ESTABLISHED,
+        null);
+  }
+
+  private static TraceEvent.Congestion congestion(int node, int port, long t) {
+    FourTuple conn = new FourTuple(new Endpoint(Ipv4Address.parse("10.0.0.1"), port), SERVER);
+    return new TraceEvent.Congestion(t, node, conn, 14_480, TraceEvent.NONE, -1, 1_000_000, 0);
+  }
+
+  @Test
   void congestionEvents_followTheSenderThroughLossAndRecovery() {
-    RunResult result = run("bulk-transfer");
+    Run run = run("bulk-transfer");
     List<TraceEvent.Congestion> cc =
-        result.events().stream()
-            .filter(e -> e instanceof TraceEvent.Congestion c && c.node() == client(result))
+        run.events().stream()
+            .filter(e -> e instanceof TraceEvent.Congestion c && c.node() == client(run))
             .map(e -> (TraceEvent.Congestion) e)
             .toList();
     assertThat(cc).isNotEmpty();
