@@ -40,6 +40,7 @@ public final class ConfigBinder {
     "tcp",
     "defaults",
     "nodes",
+    "topology",
     "links",
     "changes",
     "partitions",
@@ -55,6 +56,10 @@ public final class ConfigBinder {
   static final String[] DIRECTION = LinkSettingsTable.keys().toArray(String[]::new);
 
   static final String[] LINK;
+
+  /** The keys of a link's settings, without its name and nodes (a topology's links). */
+  static final String[] LINK_SETTINGS;
+
   static final String[] NODE = {"name", "kind", "address", "tcp", "crashAt", "restartAt"};
   static final String[] APP = {"send", "sendAt", "close", "closeDelay", "closeHow", "abort"};
   static final String[] LISTENER;
@@ -119,6 +124,7 @@ public final class ConfigBinder {
     }
     ACTIONS = actions.build();
     LINK = concat(new String[] {"name", "a", "b", "a_to_b", "b_to_a"}, DIRECTION);
+    LINK_SETTINGS = concat(new String[] {"a_to_b", "b_to_a"}, DIRECTION);
     LISTENER = concat(new String[] {"host", "port", "backlog", "at"}, APP);
     CLIENT =
         concat(new String[] {"host", "connect", "at", "localPort", "connections", "pause"}, APP);
@@ -211,8 +217,9 @@ public final class ConfigBinder {
         invariants(top.get("invariants"), base == null ? null : base.invariants());
     OutputSettings outputs = outputs(top.get("outputs"), base == null ? null : base.outputs());
 
-    List<NodeSettings> nodes = nodes(top.get("nodes"), tcp);
-    List<LinkSettings> links = links(top.get("links"), nodes, defaults.link());
+    Topology.Expansion topology = Topology.expand(top.get("topology"), tcp, defaults.link());
+    List<NodeSettings> nodes = nodes(top.get("nodes"), tcp, topology);
+    List<LinkSettings> links = links(top.get("links"), nodes, defaults.link(), topology);
     List<ChangeSettings> changes = changes(top.get("changes"), links);
     List<PartitionSettings> partitions = partitions(top.get("partitions"), nodes);
     List<ListenerSettings> listeners = new ArrayList<>();
@@ -309,13 +316,29 @@ public final class ConfigBinder {
         pick(f, "plots", base, OutputSettings::plots, ConfigNode::bool));
   }
 
-  private static List<NodeSettings> nodes(ConfigNode list, TcpConfig tcp) {
-    List<NodeSettings> nodes = new ArrayList<>();
+  /** The topology's nodes, then the hand-written ones. */
+  private static List<NodeSettings> nodes(
+      ConfigNode list, TcpConfig tcp, Topology.Expansion topology) {
+    List<NodeSettings> nodes = new ArrayList<>(topology.nodes());
     Set<String> names = new LinkedHashSet<>();
     Map<String, String> addresses = new LinkedHashMap<>();
+    for (NodeSettings generated : topology.nodes()) {
+      names.add(generated.name());
+      if (generated.address() != null) {
+        addresses.put(generated.address(), generated.name());
+      }
+    }
     for (ConfigNode entry : list.elements()) {
       Fields f = entry.fields(NODE);
       String name = f.require("name").newName();
+      if (topology.node(name) != null) {
+        throw f.get("name")
+            .error(
+                quote(name)
+                    + " is a node of "
+                    + topology.origin()
+                    + " already; give yours another name");
+      }
       if (!names.add(name)) {
         throw f.get("name").error("duplicate node name " + quote(name));
       }
@@ -351,7 +374,12 @@ public final class ConfigBinder {
         }
         String previous = addresses.putIfAbsent(parsed.toString(), name);
         if (previous != null) {
-          throw a.error("address " + address + " is already taken by node " + quote(previous));
+          throw a.error(
+              "address "
+                  + address
+                  + " is already taken by node "
+                  + quote(previous)
+                  + (topology.node(previous) != null ? " of " + topology.origin() : ""));
         }
         if (f.has("tcp")) {
           hostTcp = TcpSettingsTable.bind(f.get("tcp"), tcp);
@@ -422,10 +450,12 @@ public final class ConfigBinder {
             + ")");
   }
 
+  /** The topology's links, then the hand-written ones. */
   private static List<LinkSettings> links(
-      ConfigNode list, List<NodeSettings> nodes, LinkConfig defaults) {
-    List<LinkSettings> links = new ArrayList<>();
+      ConfigNode list, List<NodeSettings> nodes, LinkConfig defaults, Topology.Expansion topology) {
+    List<LinkSettings> links = new ArrayList<>(topology.links());
     Set<String> names = new LinkedHashSet<>();
+    topology.links().forEach(l -> names.add(l.name()));
     for (ConfigNode entry : list.elements()) {
       Fields f = entry.fields(LINK);
       String a = node(f.require("a"), nodes, false).name();
@@ -436,16 +466,29 @@ public final class ConfigBinder {
       String name = f.has("name") ? f.get("name").newName() : a + "-" + b;
       if (!names.add(name)) {
         throw (f.has("name") ? f.get("name") : entry)
-            .error("duplicate link name '" + name + "' (give the link a name of its own)");
+            .error(
+                "duplicate link name '"
+                    + name
+                    + "'"
+                    + (topology.hasLink(name) ? ", a link of " + topology.origin() : "")
+                    + " (give the link a name of its own)");
       }
-      LinkConfig both = LinkSettingsTable.bind(f, defaults);
-      LinkConfig aToB =
-          f.has("a_to_b") ? LinkSettingsTable.bind(f.get("a_to_b").fields(DIRECTION), both) : both;
-      LinkConfig bToA =
-          f.has("b_to_a") ? LinkSettingsTable.bind(f.get("b_to_a").fields(DIRECTION), both) : both;
-      links.add(new LinkSettings(name, a, b, aToB, bToA));
+      links.add(link(name, a, b, f, defaults));
     }
     return links;
+  }
+
+  /**
+   * Link {@code name} from {@code a} to {@code b}: the direction keys {@code f} gives over {@code
+   * defaults}, then each direction's own ({@code a_to_b}, {@code b_to_a}).
+   */
+  static LinkSettings link(String name, String a, String b, Fields f, LinkConfig defaults) {
+    LinkConfig both = LinkSettingsTable.bind(f, defaults);
+    LinkConfig aToB =
+        f.has("a_to_b") ? LinkSettingsTable.bind(f.get("a_to_b").fields(DIRECTION), both) : both;
+    LinkConfig bToA =
+        f.has("b_to_a") ? LinkSettingsTable.bind(f.get("b_to_a").fields(DIRECTION), both) : both;
+    return new LinkSettings(name, a, b, aToB, bToA);
   }
 
   /** The name {@code node} gives, which must be one of {@code registry}'s. */
