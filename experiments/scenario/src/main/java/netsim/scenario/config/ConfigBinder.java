@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import netsim.core.RandomStreams;
 import netsim.core.Registry;
 import netsim.net.fault.FaultAction;
 import netsim.net.fault.Match;
@@ -22,6 +23,7 @@ import netsim.scenario.config.ConfigNode.Fields;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpState;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Reads a config document into an {@link ExperimentConfig}, once, checking everything: unknown
@@ -127,7 +129,19 @@ public final class ConfigBinder {
     LINK_SETTINGS = concat(new String[] {"a_to_b", "b_to_a"}, DIRECTION);
     LISTENER = concat(new String[] {"host", "port", "backlog", "at"}, APP);
     CLIENT =
-        concat(new String[] {"host", "connect", "at", "localPort", "connections", "pause"}, APP);
+        concat(
+            new String[] {
+              "name",
+              "host",
+              "connect",
+              "at",
+              "count",
+              "startJitter",
+              "localPort",
+              "connections",
+              "pause"
+            },
+            APP);
   }
 
   private static String[] concat(String[] a, String[] b) {
@@ -244,8 +258,26 @@ public final class ConfigBinder {
       listeners.add(listener);
     }
     List<ClientSettings> clients = new ArrayList<>();
-    for (ConfigNode entry : top.get("clients").elements()) {
-      clients.add(client(entry, defaults.client(), nodes));
+    Map<String, String> clientNames = new LinkedHashMap<>();
+    RandomStreams startJitter = new RandomStreams(seed);
+    List<ConfigNode> clientEntries = top.get("clients").elements();
+    for (int j = 0; j < clientEntries.size(); j++) {
+      ConfigNode entry = clientEntries.get(j);
+      for (ClientSettings client :
+          count(entry, client(entry, j, defaults.client(), nodes), startJitter)) {
+        String first = clientNames.putIfAbsent(client.name(), client.entry());
+        if (first != null) {
+          Fields f = entry.fields(CLIENT);
+          throw (f.has("name") ? f.get("name") : entry)
+              .error(
+                  "duplicate client name "
+                      + quote(client.name())
+                      + " (of "
+                      + first
+                      + "): give the client a name of its own");
+        }
+        clients.add(client);
+      }
     }
     List<RuleSettings> rules = rules(top.get("rules"), nodes, links);
     if (base != null && clients.isEmpty()) {
@@ -671,7 +703,16 @@ public final class ConfigBinder {
         pick(f, "connections", base, ClientSettings::connections, n -> (int) n.integer(1, 100_000));
     long pause = pick(f, "pause", base, ClientSettings::pause, ConfigNode::duration);
     return new ClientSettings(
-        null, null, 0, 0, 0, connections, pause, app(f, base == null ? null : base.app()));
+        null,
+        null,
+        0,
+        0,
+        0,
+        connections,
+        pause,
+        app(f, base == null ? null : base.app()),
+        null,
+        null);
   }
 
   private static ListenerSettings listener(
@@ -684,9 +725,11 @@ public final class ConfigBinder {
     return new ListenerSettings(host, port, backlog, at, app(f, defaults.app()));
   }
 
+  /** Client entry {@code index}, once (its {@code count} is made by {@link #count}). */
   private static ClientSettings client(
-      ConfigNode entry, ClientSettings defaults, List<NodeSettings> nodes) {
+      ConfigNode entry, int index, ClientSettings defaults, List<NodeSettings> nodes) {
     Fields f = entry.fields(CLIENT);
+    String name = f.has("name") ? f.get("name").newName() : "client" + (index + 1);
     String host = node(f.require("host"), nodes, true).name();
     ConfigNode connect = f.require("connect");
     String text = connect.text();
@@ -737,7 +780,58 @@ public final class ConfigBinder {
             : defaults.connections();
     long pause = f.has("pause") ? f.get("pause").duration() : defaults.pause();
     return new ClientSettings(
-        host, remote, port, at, localPort, connections, pause, app(f, defaults.app()));
+        host,
+        remote,
+        port,
+        at,
+        localPort,
+        connections,
+        pause,
+        app(f, defaults.app()),
+        name,
+        entry.path());
+  }
+
+  /** The most clients one entry's {@code count} makes. */
+  static final int MAX_COUNT = 10_000;
+
+  /**
+   * The {@code count} clients of {@code entry}: the i-th (from 1) is named {@code NAME.i}, uses
+   * local port {@code localPort + i - 1} when the entry fixes one, and starts at {@code at} plus a
+   * draw, uniform in [0, startJitter), from the stream {@code client-start/NAME} of the seed.
+   */
+  private static List<ClientSettings> count(
+      ConfigNode entry, ClientSettings client, RandomStreams streams) {
+    Fields f = entry.fields(CLIENT);
+    int count = f.has("count") ? (int) f.get("count").integer(1, MAX_COUNT) : 1;
+    long jitter = f.has("startJitter") ? f.get("startJitter").duration() : 0;
+    if (client.localPort() != 0 && client.localPort() + count - 1 > 65535) {
+      throw f.get("localPort")
+          .error(
+              "with count "
+                  + count
+                  + " the ports run from "
+                  + client.localPort()
+                  + " past 65535; start lower");
+    }
+    UniformRandomProvider random = jitter > 0 ? streams.get("client-start/" + client.name()) : null;
+    List<ClientSettings> made = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      long at = client.at() + (random == null ? 0 : random.nextLong(jitter));
+      made.add(
+          new ClientSettings(
+              client.host(),
+              client.remoteHost(),
+              client.remotePort(),
+              at,
+              client.localPort() == 0 ? 0 : client.localPort() + i - 1,
+              client.connections(),
+              client.pause(),
+              client.app(),
+              count == 1 ? client.name() : client.name() + "." + i,
+              client.entry()));
+    }
+    return made;
   }
 
   // --- Fault rules ----------------------------------------------------------------------------
