@@ -50,13 +50,26 @@ class TopologyRunTest {
     }
     assertThat(files)
         .extracting(p -> p.getFileName().toString())
-        .contains("trace.jsonl", "summary.json", "s1.pcap", "d2.pcap");
+        .contains("trace.jsonl", "summary.json", "flows.csv", "s1.pcap", "d2.pcap");
     for (Path f : files) {
       assertThat(Files.readAllBytes(second.dir.resolve(f.getFileName())))
           .as("%s", f.getFileName())
           .isEqualTo(Files.readAllBytes(f));
     }
     assertThat(first.violations()).isEmpty();
+    List<String> flows = Files.readAllLines(first.dir.resolve("flows.csv"));
+    assertThat(flows.get(0))
+        .startsWith("flow,direction,sender,receiver,conn,start,bytes,complete,");
+    assertThat(flows.subList(1, flows.size()))
+        .extracting(line -> line.substring(0, line.indexOf(",true,")))
+        .containsExactly(
+            "client1,up,s1,d1,10.1.0.1:49152-10.2.0.1:80,0,61440",
+            "client2,up,s2,d2,10.1.0.2:49152-10.2.0.2:80,0,61440");
+    assertThat(first.summary().get("flows").get("flows")).hasSize(2);
+    assertThat(first.summary().get("flows").get("jain").asDouble()).isBetween(0.5, 1.0);
+    assertThat(
+            first.summary().get("flows").get("links").get("r1->r2").get("utilization").asDouble())
+        .isBetween(0.5, 1.01);
     assertThat(first.summary().get("links").has("r1->r2")).isTrue();
     assertThat(first.summary().get("links").get("r1->r2").get("deliveredBytes").asLong())
         .isGreaterThan(2 * 60 * 1024);

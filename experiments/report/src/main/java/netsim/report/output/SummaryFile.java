@@ -18,6 +18,8 @@ import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.scenario.Version;
 import netsim.scenario.config.EffectiveConfig;
+import netsim.scenario.metrics.FlowMetrics;
+import netsim.scenario.metrics.FlowsReport;
 import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.ExpectedOutcome;
@@ -31,9 +33,10 @@ import netsim.scenario.trace.TraceEvent;
  * Makes {@code summary.json}, as a sink that counts the run's packet events as they happen: the
  * netsim version, the seed, the effective config (every default filled in; durations in
  * nanoseconds, rates in bit/s, sizes in bytes), counters per link direction and per connection,
- * fault rule counters, and the invariant checks (violations, and the expected outcomes that are not
- * violations). Keys keep a fixed order, so the file is byte-identical across runs. Nothing it keeps
- * grows with the run's length.
+ * fault rule counters, the invariant checks (violations, and the expected outcomes that are not
+ * violations), and, given a {@link FlowMetrics}, the {@code flows} section (docs/outputs.md). Keys
+ * keep a fixed order, so the file is byte-identical across runs. Nothing it keeps grows with the
+ * run's length.
  */
 public final class SummaryFile implements EventSink {
   private static final ObjectMapper MAPPER =
@@ -41,8 +44,21 @@ public final class SummaryFile implements EventSink {
 
   private long packetEvents;
 
-  /** A summary that has counted no event yet. */
-  public SummaryFile() {}
+  /** The per-flow measurements written as its {@code flows} section, or null for none. */
+  private final FlowMetrics flows;
+
+  /** A summary that has counted no event yet, without a {@code flows} section. */
+  public SummaryFile() {
+    this(null);
+  }
+
+  /**
+   * A summary with a {@code flows} section from {@code flows}, a sink of the same run (null for
+   * none).
+   */
+  public SummaryFile(FlowMetrics flows) {
+    this.flows = flows;
+  }
 
   @Override
   public Set<EventKind> kinds() {
@@ -146,7 +162,73 @@ public final class SummaryFile implements EventSink {
     }
     root.put("packetEvents", packetEvents);
     root.set("config", EffectiveConfig.tree(result.config()));
+    if (flows != null && flows.report() != null) {
+      root.set("flows", flows(flows.report()));
+    }
     return root;
+  }
+
+  /** The {@code flows} section: Jain's index, every flow, every link direction's use. */
+  private static ObjectNode flows(FlowsReport report) {
+    ObjectNode o = MAPPER.createObjectNode();
+    ratio(o, "jain", report.jain());
+    o.put("from", report.from());
+    o.put("until", report.until());
+    ArrayNode list = o.putArray("flows");
+    for (FlowsReport.Flow f : report.flows()) {
+      ObjectNode flow = list.addObject();
+      flow.put("flow", f.name());
+      flow.put("direction", f.direction());
+      flow.put("sender", f.sender());
+      flow.put("receiver", f.receiver());
+      flow.put("conn", f.conn());
+      flow.put("start", f.start());
+      flow.put("bytes", f.bytes());
+      flow.put("complete", f.complete());
+      measured(flow, "fct", f.fct());
+      flow.put("goodput", f.goodput());
+      flow.put("retransmissions", f.retransmissions());
+      ObjectNode rtt = flow.putObject("rtt");
+      rtt.put("samples", f.rttSamples());
+      measured(rtt, "min", f.rttMin());
+      measured(rtt, "mean", f.rttMean());
+      measured(rtt, "p50", f.rttP50());
+      measured(rtt, "p99", f.rttP99());
+      ObjectNode cwnd = flow.putObject("cwnd");
+      measured(cwnd, "min", f.cwndMin());
+      measured(cwnd, "mean", f.cwndMean());
+      measured(cwnd, "max", f.cwndMax());
+    }
+    ObjectNode links = o.putObject("links");
+    for (FlowsReport.LinkUse use : report.links()) {
+      ObjectNode link = links.putObject(use.direction());
+      link.put("deliveredBytes", use.deliveredBytes());
+      measured(link, "capacityBytes", use.capacityBytes());
+      ratio(link, "utilization", use.utilization());
+      ObjectNode drops = link.putObject("dropped");
+      for (Map.Entry<DropCause, Long> d : use.drops().entrySet()) {
+        drops.put(d.getKey().traceName(), d.getValue());
+      }
+    }
+    return o;
+  }
+
+  /** A measured value, or null when it was not measured. */
+  private static void measured(ObjectNode o, String key, long value) {
+    if (value == FlowsReport.NONE) {
+      o.putNull(key);
+    } else {
+      o.put(key, value);
+    }
+  }
+
+  /** A ratio with six decimals, or null when it is undefined (NaN). */
+  private static void ratio(ObjectNode o, String key, double value) {
+    if (Double.isNaN(value)) {
+      o.putNull(key);
+    } else {
+      o.put(key, FlowsCsv.decimal(value));
+    }
   }
 
   private static ObjectNode counters(LinkCounters c) {

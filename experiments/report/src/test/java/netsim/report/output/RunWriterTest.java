@@ -90,7 +90,8 @@ class RunWriterTest {
             "ladder.svg",
             "timeseq.svg",
             "cwnd.svg",
-            "summary.json");
+            "summary.json",
+            "flows.csv");
     assertThat(Files.readAllLines(out.resolve(OutputDirectory.MARKER)))
         .endsWith(
             "client.pcap",
@@ -99,7 +100,8 @@ class RunWriterTest {
             "ladder.svg",
             "timeseq.svg",
             "cwnd.svg",
-            "summary.json");
+            "summary.json",
+            "flows.csv");
   }
 
   @Test
