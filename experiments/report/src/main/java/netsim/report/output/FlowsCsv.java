@@ -1,7 +1,13 @@
 package netsim.report.output;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import netsim.scenario.metrics.FlowsReport;
 
 /**
@@ -19,25 +25,41 @@ public final class FlowsCsv {
 
   /** The file's text, header first, one line per flow. */
   public static String text(FlowsReport report) {
-    StringBuilder out = new StringBuilder(HEADER).append('\n');
-    for (FlowsReport.Flow f : report.flows()) {
-      out.append(f.name()).append(',').append(f.direction()).append(',');
-      out.append(f.sender()).append(',').append(f.receiver()).append(',').append(f.conn());
-      cells(out, f.start(), f.bytes());
-      out.append(',').append(f.complete());
-      cells(out, f.fct(), f.goodput(), f.retransmissions(), f.rttSamples(), f.rttMin());
-      cells(out, f.rttMean(), f.rttP50(), f.rttP99(), f.cwndMin(), f.cwndMean(), f.cwndMax());
-      out.append('\n');
+    StringBuilder out = new StringBuilder();
+    try {
+      write(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
     }
     return out.toString();
   }
 
+  /** Writes the file to {@code file}, streaming: a run may have many flows. */
+  public static void write(FlowsReport report, Path file) throws IOException {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      write(report, out);
+    }
+  }
+
+  private static void write(FlowsReport report, Appendable out) throws IOException {
+    out.append(HEADER).append('\n');
+    for (FlowsReport.Flow f : report.flows()) {
+      out.append(f.name()).append(',').append(f.direction()).append(',');
+      out.append(f.sender()).append(',').append(f.receiver()).append(',').append(f.conn());
+      cells(out, f.start(), f.bytes());
+      out.append(',').append(String.valueOf(f.complete()));
+      cells(out, f.fct(), f.goodput(), f.retransmissions(), f.rttSamples(), f.rttMin());
+      cells(out, f.rttMean(), f.rttP50(), f.rttP99(), f.cwndMin(), f.cwndMean(), f.cwndMax());
+      out.append('\n');
+    }
+  }
+
   /** A comma and each value, an empty cell for one not measured. */
-  private static void cells(StringBuilder out, long... values) {
+  private static void cells(Appendable out, long... values) throws IOException {
     for (long v : values) {
       out.append(',');
       if (v != FlowsReport.NONE) {
-        out.append(v);
+        out.append(Long.toString(v));
       }
     }
   }

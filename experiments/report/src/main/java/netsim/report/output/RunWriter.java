@@ -134,12 +134,9 @@ public final class RunWriter {
         warnings = writePlots(result);
       }
       if (summary != null) {
-        Files.writeString(
-            dir.file("summary.json"),
-            SummaryFile.text(summary.summary(result, connections, violations)),
-            StandardCharsets.UTF_8);
-        Files.writeString(
-            dir.file("flows.csv"), FlowsCsv.text(flows.report()), StandardCharsets.UTF_8);
+        SummaryFile.write(
+            summary.summary(result, connections, violations), dir.file("summary.json"));
+        FlowsCsv.write(flows.report(), dir.file("flows.csv"));
       }
       files = dir.commit();
     }

@@ -1,10 +1,17 @@
 package netsim.report.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,7 +47,9 @@ import netsim.scenario.trace.TraceEvent;
  */
 public final class SummaryFile implements EventSink {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .registerModule(new SimpleModule().addSerializer(FlowsReport.class, new FlowsSection()));
 
   private long packetEvents;
 
@@ -163,71 +172,86 @@ public final class SummaryFile implements EventSink {
     root.put("packetEvents", packetEvents);
     root.set("config", EffectiveConfig.tree(result.config()));
     if (flows != null && flows.report() != null) {
-      root.set("flows", flows(flows.report()));
+      root.putPOJO("flows", flows.report());
     }
     return root;
   }
 
-  /** The {@code flows} section: Jain's index, every flow, every link direction's use. */
-  private static ObjectNode flows(FlowsReport report) {
-    ObjectNode o = MAPPER.createObjectNode();
-    ratio(o, "jain", report.jain());
-    o.put("from", report.from());
-    o.put("until", report.until());
-    ArrayNode list = o.putArray("flows");
-    for (FlowsReport.Flow f : report.flows()) {
-      ObjectNode flow = list.addObject();
-      flow.put("flow", f.name());
-      flow.put("direction", f.direction());
-      flow.put("sender", f.sender());
-      flow.put("receiver", f.receiver());
-      flow.put("conn", f.conn());
-      flow.put("start", f.start());
-      flow.put("bytes", f.bytes());
-      flow.put("complete", f.complete());
-      measured(flow, "fct", f.fct());
-      flow.put("goodput", f.goodput());
-      flow.put("retransmissions", f.retransmissions());
-      ObjectNode rtt = flow.putObject("rtt");
-      rtt.put("samples", f.rttSamples());
-      measured(rtt, "min", f.rttMin());
-      measured(rtt, "mean", f.rttMean());
-      measured(rtt, "p50", f.rttP50());
-      measured(rtt, "p99", f.rttP99());
-      ObjectNode cwnd = flow.putObject("cwnd");
-      measured(cwnd, "min", f.cwndMin());
-      measured(cwnd, "mean", f.cwndMean());
-      measured(cwnd, "max", f.cwndMax());
-    }
-    ObjectNode links = o.putObject("links");
-    for (FlowsReport.LinkUse use : report.links()) {
-      ObjectNode link = links.putObject(use.direction());
-      link.put("deliveredBytes", use.deliveredBytes());
-      measured(link, "capacityBytes", use.capacityBytes());
-      ratio(link, "utilization", use.utilization());
-      ObjectNode drops = link.putObject("dropped");
-      for (Map.Entry<DropCause, Long> d : use.drops().entrySet()) {
-        drops.put(d.getKey().traceName(), d.getValue());
+  /**
+   * The {@code flows} section: Jain's index, every flow, every link direction's use. It is written
+   * straight from the report as the file streams out, never built as a tree: a run of many short
+   * connections has as many flows.
+   */
+  private static final class FlowsSection extends JsonSerializer<FlowsReport> {
+    @Override
+    public void serialize(FlowsReport report, JsonGenerator gen, SerializerProvider serializers)
+        throws IOException {
+      gen.writeStartObject();
+      ratio(gen, "jain", report.jain());
+      gen.writeNumberField("from", report.from());
+      gen.writeNumberField("until", report.until());
+      gen.writeArrayFieldStart("flows");
+      for (FlowsReport.Flow f : report.flows()) {
+        gen.writeStartObject();
+        gen.writeStringField("flow", f.name());
+        gen.writeStringField("direction", f.direction());
+        gen.writeStringField("sender", f.sender());
+        gen.writeStringField("receiver", f.receiver());
+        gen.writeStringField("conn", f.conn());
+        gen.writeNumberField("start", f.start());
+        gen.writeNumberField("bytes", f.bytes());
+        gen.writeBooleanField("complete", f.complete());
+        measured(gen, "fct", f.fct());
+        gen.writeNumberField("goodput", f.goodput());
+        gen.writeNumberField("retransmissions", f.retransmissions());
+        gen.writeObjectFieldStart("rtt");
+        gen.writeNumberField("samples", f.rttSamples());
+        measured(gen, "min", f.rttMin());
+        measured(gen, "mean", f.rttMean());
+        measured(gen, "p50", f.rttP50());
+        measured(gen, "p99", f.rttP99());
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("cwnd");
+        measured(gen, "min", f.cwndMin());
+        measured(gen, "mean", f.cwndMean());
+        measured(gen, "max", f.cwndMax());
+        gen.writeEndObject();
+        gen.writeEndObject();
       }
+      gen.writeEndArray();
+      gen.writeObjectFieldStart("links");
+      for (FlowsReport.LinkUse use : report.links()) {
+        gen.writeObjectFieldStart(use.direction());
+        gen.writeNumberField("deliveredBytes", use.deliveredBytes());
+        measured(gen, "capacityBytes", use.capacityBytes());
+        ratio(gen, "utilization", use.utilization());
+        gen.writeObjectFieldStart("dropped");
+        for (Map.Entry<DropCause, Long> d : use.drops().entrySet()) {
+          gen.writeNumberField(d.getKey().traceName(), d.getValue());
+        }
+        gen.writeEndObject();
+        gen.writeEndObject();
+      }
+      gen.writeEndObject();
+      gen.writeEndObject();
     }
-    return o;
   }
 
   /** A measured value, or null when it was not measured. */
-  private static void measured(ObjectNode o, String key, long value) {
+  private static void measured(JsonGenerator gen, String key, long value) throws IOException {
     if (value == FlowsReport.NONE) {
-      o.putNull(key);
+      gen.writeNullField(key);
     } else {
-      o.put(key, value);
+      gen.writeNumberField(key, value);
     }
   }
 
   /** A ratio with six decimals, or null when it is undefined (NaN). */
-  private static void ratio(ObjectNode o, String key, double value) {
+  private static void ratio(JsonGenerator gen, String key, double value) throws IOException {
     if (Double.isNaN(value)) {
-      o.putNull(key);
+      gen.writeNullField(key);
     } else {
-      o.put(key, FlowsCsv.decimal(value));
+      gen.writeNumberField(key, FlowsCsv.decimal(value));
     }
   }
 
@@ -249,8 +273,12 @@ public final class SummaryFile implements EventSink {
     return o;
   }
 
+  /** Writes the JSON text with a final newline to {@code file}, streaming. */
   public static void write(ObjectNode summary, Path file) throws IOException {
-    MAPPER.writeValue(file.toFile(), summary);
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, summary);
+      out.write("\n");
+    }
   }
 
   /** The JSON text with a final newline. */

@@ -33,7 +33,9 @@ import org.apache.commons.math3.stat.descriptive.rank.PSquarePercentile;
  * retransmissions, round-trip samples taken on the wire and the sender's congestion window; at the
  * end, each link direction's utilization and drops, and Jain's fairness index over the flows.
  * Memory per flow is constant but for the segments in flight: RTT percentiles are P-square
- * estimates (Jain and Chlamtac 1985, Commons Math), not sorted samples.
+ * estimates (Jain and Chlamtac 1985, Commons Math), not sorted samples; once a connection has
+ * ended, a few numbers are all that is kept of it. Per packet, a lookup builds one small key (two
+ * longs); everything else is primitive.
  */
 public final class FlowMetrics implements EventSink {
   /** One end of one connection: what it sent, measured. */
@@ -42,17 +44,24 @@ public final class FlowMetrics implements EventSink {
     final FourTuple conn;
     final long openedAt;
     End peer;
-    boolean ended;
     long written;
     long delivered;
     long lastDeliveredAt = -1;
     long retransmissions;
-    final SentSegments inFlight = new SentSegments();
+
+    /** Its segments in flight: null until it sends one, and once it has ended. */
+    SentSegments inFlight;
+
     long rttSamples;
     long rttMin = Long.MAX_VALUE;
     double rttSum;
-    final PSquarePercentile rttP50 = new PSquarePercentile(50);
-    final PSquarePercentile rttP99 = new PSquarePercentile(99);
+
+    /** The percentile estimators: null until the first sample, and again once it has ended. */
+    PSquarePercentile rttP50;
+
+    PSquarePercentile rttP99;
+    long p50 = FlowsReport.NONE;
+    long p99 = FlowsReport.NONE;
     long cwndMin = Long.MAX_VALUE;
     long cwndMax = -1;
     long cwnd = -1;
@@ -66,7 +75,25 @@ public final class FlowMetrics implements EventSink {
       this.openedAt = openedAt;
     }
 
+    void sent(long t, long seq, long end) {
+      if (inFlight == null) {
+        inFlight = new SentSegments();
+      }
+      inFlight.sent(t, seq, end);
+    }
+
+    void acked(long t, long ack) {
+      long sample = inFlight == null ? -1 : inFlight.acked(t, ack);
+      if (sample >= 0) {
+        rtt(sample);
+      }
+    }
+
     void rtt(long sample) {
+      if (rttP50 == null) {
+        rttP50 = new PSquarePercentile(50);
+        rttP99 = new PSquarePercentile(99);
+      }
       rttSamples++;
       rttMin = Math.min(rttMin, sample);
       rttSum += sample;
@@ -86,6 +113,28 @@ public final class FlowMetrics implements EventSink {
       cwndMax = Math.max(cwndMax, value);
     }
 
+    /**
+     * The connection has ended: keep its percentiles, let its estimators and segments go, so that a
+     * run of many short connections keeps a few numbers per connection.
+     */
+    void end() {
+      if (rttP50 != null) {
+        p50 = Math.round(rttP50.getResult());
+        p99 = Math.round(rttP99.getResult());
+      }
+      rttP50 = null;
+      rttP99 = null;
+      inFlight = null;
+    }
+
+    long rttP50() {
+      return rttP50 == null ? p50 : Math.round(rttP50.getResult());
+    }
+
+    long rttP99() {
+      return rttP99 == null ? p99 : Math.round(rttP99.getResult());
+    }
+
     /** The time-weighted mean window from its first value to {@code until}, or NONE. */
     long cwndMean(long until) {
       if (cwnd < 0) {
@@ -97,7 +146,7 @@ public final class FlowMetrics implements EventSink {
     }
   }
 
-  /** The ends alive or last alive, by the keys of their local and remote endpoints. */
+  /** The ends alive, by the keys of their local and remote endpoints. */
   private record Key(long local, long remote) {}
 
   // Looked up only, never iterated: the report follows `ends`, in order of creation.
@@ -165,19 +214,20 @@ public final class FlowMetrics implements EventSink {
     }
     Key key = new Key(key(s.conn().local()), key(s.conn().remote()));
     End end = current.get(key);
-    if (end == null || end.ended) {
+    if (end == null) {
       // A new connection, or a 4-tuple used again after its connection ended.
       end = new End(s.node(), s.conn(), s.t());
       current.put(key, end);
       ends.add(end);
       End other = current.get(new Key(key.remote(), key.local()));
-      if (other != null && !other.ended) {
+      if (other != null) {
         end.peer = other;
         other.peer = end;
       }
     }
     if (s.to() == TcpState.CLOSED || s.to() == TcpState.LISTEN) {
-      end.ended = true;
+      end.end();
+      current.remove(key); // a later connection on this 4-tuple is a new one
     }
   }
 
@@ -203,7 +253,7 @@ public final class FlowMetrics implements EventSink {
     }
     End end = current.get(new Key(key(p.src(), p.srcPort()), key(p.dst(), p.dstPort())));
     if (end != null) {
-      end.inFlight.sent(p.t(), p.seq(), (p.seq() + length) & 0xFFFF_FFFFL);
+      end.sent(p.t(), p.seq(), (p.seq() + length) & 0xFFFF_FFFFL);
     }
   }
 
@@ -213,10 +263,7 @@ public final class FlowMetrics implements EventSink {
     }
     End end = current.get(new Key(key(p.dst(), p.dstPort()), key(p.src(), p.srcPort())));
     if (end != null) {
-      long sample = end.inFlight.acked(p.t(), p.ack());
-      if (sample >= 0) {
-        end.rtt(sample);
-      }
+      end.acked(p.t(), p.ack());
     }
   }
 
@@ -287,8 +334,8 @@ public final class FlowMetrics implements EventSink {
               end.rttSamples,
               end.rttSamples == 0 ? FlowsReport.NONE : end.rttMin,
               end.rttSamples == 0 ? FlowsReport.NONE : Math.round(end.rttSum / end.rttSamples),
-              end.rttSamples == 0 ? FlowsReport.NONE : Math.round(end.rttP50.getResult()),
-              end.rttSamples == 0 ? FlowsReport.NONE : Math.round(end.rttP99.getResult()),
+              end.rttP50(),
+              end.rttP99(),
               end.cwnd < 0 ? FlowsReport.NONE : end.cwndMin,
               end.cwndMean(until),
               end.cwnd < 0 ? FlowsReport.NONE : end.cwndMax));

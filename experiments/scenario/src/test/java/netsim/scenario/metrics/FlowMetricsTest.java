@@ -117,6 +117,35 @@ class FlowMetricsTest {
   }
 
   @Test
+  void twoConnectionsOnOneFourTuple_areTwoFlows_eachMeasuredOnItsOwn() {
+    FlowsReport report =
+        run(
+            """
+            tcp: {minRto: 200ms, msl: 1ms}
+            nodes:
+              - {name: a, address: 10.0.0.1}
+              - {name: b, address: 10.0.0.2}
+            links:
+              - {a: a, b: b, delay: 10ms}
+            listeners:
+              - {host: b, port: 80, send: 3000}
+            clients:
+              - {name: again, host: a, connect: "b:80", localPort: 4000, connections: 2,
+                 send: 20KB, closeHow: shutdown}
+            """);
+    assertThat(report.flows())
+        .extracting(f -> f.name() + " " + f.direction() + " " + f.conn() + " " + f.bytes())
+        .containsExactly(
+            "again#1 up 10.0.0.1:4000-10.0.0.2:80 20000",
+            "again#1 down 10.0.0.2:80-10.0.0.1:4000 3000",
+            "again#2 up 10.0.0.1:4000-10.0.0.2:80 20000",
+            "again#2 down 10.0.0.2:80-10.0.0.1:4000 3000");
+    assertThat(report.flows()).extracting(Flow::complete).containsOnly(true);
+    assertThat(report.flows().get(2).start()).isGreaterThan(report.flows().get(0).start());
+    assertThat(report.flows()).extracting(Flow::rttMin).containsOnly(Time.millis(20));
+  }
+
+  @Test
   void jain_isOneForEqualFlows_andOneOverNWhenOneHasAll() {
     assertThat(FlowMetrics.jain(List.of(flow(5), flow(5), flow(5)))).isEqualTo(1.0);
     assertThat(FlowMetrics.jain(List.of(flow(8), flow(0), flow(0), flow(0)))).isEqualTo(0.25);
