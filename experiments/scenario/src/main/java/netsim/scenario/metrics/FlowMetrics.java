@@ -25,17 +25,16 @@ import netsim.tcp.Endpoint;
 import netsim.tcp.FourTuple;
 import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpState;
-import org.apache.commons.math3.stat.descriptive.rank.PSquarePercentile;
 
 /**
  * Measures every flow of a run as its events stream by (docs/outputs.md, "flows"): for the data
  * each end of each connection sends, the bytes delivered, goodput, completion time,
  * retransmissions, round-trip samples taken on the wire and the sender's congestion window; at the
  * end, each link direction's utilization and drops, and Jain's fairness index over the flows.
- * Memory per flow is constant but for the segments in flight: RTT percentiles are P-square
- * estimates (Jain and Chlamtac 1985, Commons Math), not sorted samples; once a connection has
- * ended, a few numbers are all that is kept of it. Per packet, a lookup builds one small key (two
- * longs); everything else is primitive.
+ * Memory per flow is bounded but for the segments in flight: RTT percentiles are exact up to {@link
+ * Percentiles#EXACT} samples and P-square estimates beyond; once a connection has ended, a few
+ * numbers are all that is kept of it. Per packet, a lookup builds one small key (two longs);
+ * everything else is primitive.
  */
 public final class FlowMetrics implements EventSink {
   /** One end of one connection: what it sent, measured. */
@@ -56,10 +55,9 @@ public final class FlowMetrics implements EventSink {
     long rttMin = Long.MAX_VALUE;
     double rttSum;
 
-    /** The percentile estimators: null until the first sample, and again once it has ended. */
-    PSquarePercentile rttP50;
+    /** Its samples' percentiles: null until the first sample, and once it has ended. */
+    Percentiles percentiles;
 
-    PSquarePercentile rttP99;
     long p50 = FlowsReport.NONE;
     long p99 = FlowsReport.NONE;
     long cwndMin = Long.MAX_VALUE;
@@ -90,15 +88,13 @@ public final class FlowMetrics implements EventSink {
     }
 
     void rtt(long sample) {
-      if (rttP50 == null) {
-        rttP50 = new PSquarePercentile(50);
-        rttP99 = new PSquarePercentile(99);
+      if (percentiles == null) {
+        percentiles = new Percentiles();
       }
       rttSamples++;
       rttMin = Math.min(rttMin, sample);
       rttSum += sample;
-      rttP50.increment(sample);
-      rttP99.increment(sample);
+      percentiles.add(sample);
     }
 
     void cwnd(long t, long value) {
@@ -114,25 +110,24 @@ public final class FlowMetrics implements EventSink {
     }
 
     /**
-     * The connection has ended: keep its percentiles, let its estimators and segments go, so that a
-     * run of many short connections keeps a few numbers per connection.
+     * The connection has ended: keep its percentiles, let their samples and its segments go, so
+     * that a run of many short connections keeps a few numbers per connection.
      */
     void end() {
-      if (rttP50 != null) {
-        p50 = Math.round(rttP50.getResult());
-        p99 = Math.round(rttP99.getResult());
+      if (percentiles != null) {
+        p50 = percentiles.p50();
+        p99 = percentiles.p99();
       }
-      rttP50 = null;
-      rttP99 = null;
+      percentiles = null;
       inFlight = null;
     }
 
     long rttP50() {
-      return rttP50 == null ? p50 : Math.round(rttP50.getResult());
+      return percentiles == null ? p50 : percentiles.p50();
     }
 
     long rttP99() {
-      return rttP99 == null ? p99 : Math.round(rttP99.getResult());
+      return percentiles == null ? p99 : percentiles.p99();
     }
 
     /** The time-weighted mean window from its first value to {@code until}, or NONE. */

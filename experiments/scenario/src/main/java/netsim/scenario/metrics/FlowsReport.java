@@ -37,8 +37,8 @@ public record FlowsReport(
    *     flow, else the run's end
    * @param retransmissions segments the sender sent again
    * @param rttSamples round-trip samples taken ({@link SentSegments})
-   * @param rttP50 the median sample, a P-square estimate (exact up to 5 samples)
-   * @param rttP99 the 99th percentile, a P-square estimate (exact up to 5 samples)
+   * @param rttP50 the median sample: exact up to 512 samples, a P-square estimate beyond
+   * @param rttP99 the 99th percentile: exact up to 512 samples, a P-square estimate beyond
    * @param cwndMean the sender's congestion window averaged over time, from its first value to the
    *     flow's end
    */
