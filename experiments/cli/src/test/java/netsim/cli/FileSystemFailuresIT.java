@@ -42,7 +42,7 @@ class FileSystemFailuresIT {
             """
         status 3
         left: out\s
-        out: .netsim-run client.pcap ladder.svg server.pcap summary.json trace.jsonl\s
+        out: .netsim-run client.pcap flows.csv ladder.svg server.pcap summary.json trace.jsonl\s
         """);
     assertThat(result.err())
         .isEqualTo(

@@ -38,6 +38,7 @@ class OutputFilesTest {
               ".netsim-run",
               "client.pcap",
               "cwnd.svg",
+              "flows.csv",
               "ladder.svg",
               "server.pcap",
               "summary.json",

@@ -53,6 +53,7 @@ class PlotsTest {
             ".netsim-run",
             "client.pcap",
             "cwnd.svg",
+            "flows.csv",
             "ladder.svg",
             "server.pcap",
             "summary.json",

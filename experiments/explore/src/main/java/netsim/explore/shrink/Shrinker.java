@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import netsim.core.Time;
 import netsim.explore.hunt.Detection;
@@ -194,10 +196,12 @@ public final class Shrinker {
   private List<String> cutTraffic(List<Decision> decisions, List<String> traffic) {
     List<String> edits = new ArrayList<>(traffic);
     ExperimentConfig current = ReplayConfig.bind(replay.document(decisions, edits));
-    for (int i = 0; i < current.clients().size(); i++) {
-      ClientSettings client = current.clients().get(i);
-      cut(decisions, edits, "clients[" + i + "].connections", client.connections(), 1);
-      cut(decisions, edits, "clients[" + i + "].send", client.app().send(), 0);
+    Set<String> entries = new LinkedHashSet<>(); // an entry with a count makes several clients
+    for (ClientSettings client : current.clients()) {
+      if (entries.add(client.entry())) {
+        cut(decisions, edits, client.entry() + ".connections", client.connections(), 1);
+        cut(decisions, edits, client.entry() + ".send", client.app().send(), 0);
+      }
     }
     for (int i = 0; i < current.listeners().size(); i++) {
       ListenerSettings listener = current.listeners().get(i);

@@ -39,7 +39,7 @@ public final class OutputDirectory {
    * pcaps, named after hosts) come first, in the order they were opened.
    */
   static final List<String> LISTED_LAST =
-      List.of("trace.jsonl", "ladder.svg", "timeseq.svg", "cwnd.svg", "summary.json");
+      List.of("trace.jsonl", "ladder.svg", "timeseq.svg", "cwnd.svg", "summary.json", "flows.csv");
 
   private final Path target;
   private final Path staging;
@@ -107,8 +107,8 @@ public final class OutputDirectory {
    *
    * @return the files written, in the target, in a fixed order: the files of other names (the
    *     pcaps) in the order they were started, then {@code trace.jsonl}, {@code ladder.svg}, {@code
-   *     timeseq.svg}, {@code cwnd.svg}, {@code summary.json} (relative to the current directory
-   *     when inside it)
+   *     timeseq.svg}, {@code cwnd.svg}, {@code summary.json}, {@code flows.csv} (relative to the
+   *     current directory when inside it)
    * @throws OutputException when the target has meanwhile become something netsim may not replace
    */
   public List<Path> commit() throws IOException {

@@ -19,6 +19,7 @@ import netsim.report.files.PausePoint;
 import netsim.report.plot.RunPlots;
 import netsim.scenario.Version;
 import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.metrics.FlowMetrics;
 import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.Experiment;
@@ -28,13 +29,13 @@ import netsim.scenario.trace.RunIndex;
 
 /**
  * Runs an experiment and writes its outputs into a directory: {@code trace.jsonl}, one pcap per
- * host, {@code ladder.svg}, {@code timeseq.svg} and {@code cwnd.svg} (when the run carries data)
- * and {@code summary.json}. The trace and the pcaps are opened before the run and written as it
- * goes (buffered); the summary counts, the ladder keeps its first segments and the plots their
- * bounded series as it goes; so the run keeps no list of its events and its memory does not grow
- * with its length. Everything is written into a temporary directory that replaces the output
- * directory whole once the run has finished ({@link OutputDirectory}); whatever stops the run (an
- * error, out of memory, Ctrl-C), no partial result is left.
+ * host, {@code ladder.svg}, {@code timeseq.svg} and {@code cwnd.svg} (when the run carries data),
+ * {@code summary.json} and {@code flows.csv}. The trace and the pcaps are opened before the run and
+ * written as it goes (buffered); the summary and the flow metrics count, the ladder keeps its first
+ * segments and the plots their bounded series as it goes; so the run keeps no list of its events
+ * and its memory does not grow with its length. Everything is written into a temporary directory
+ * that replaces the output directory whole once the run has finished ({@link OutputDirectory});
+ * whatever stops the run (an error, out of memory, Ctrl-C), no partial result is left.
  */
 public final class RunWriter {
   /**
@@ -61,6 +62,7 @@ public final class RunWriter {
   private SummaryFile summary;
   private LadderSink ladder;
   private RunPlots runPlots;
+  private FlowMetrics flows;
 
   private RunWriter(ExperimentConfig config, OutputDirectory dir, boolean plots) {
     this.config = config;
@@ -133,10 +135,9 @@ public final class RunWriter {
         warnings = writePlots();
       }
       if (summary != null) {
-        Files.writeString(
-            dir.file("summary.json"),
-            SummaryFile.text(summary.summary(result, connections, violations)),
-            StandardCharsets.UTF_8);
+        SummaryFile.write(
+            summary.summary(result, connections, violations), dir.file("summary.json"));
+        FlowsCsv.write(flows.report(), dir.file("flows.csv"));
       }
       files = dir.commit();
     }
@@ -157,7 +158,9 @@ public final class RunWriter {
       sinks.add(new TraceWriter(trace, new RunIndex()));
     }
     if (dir != null && config.outputs().summary()) {
-      summary = new SummaryFile();
+      flows = new FlowMetrics();
+      summary = new SummaryFile(flows);
+      sinks.add(flows);
       sinks.add(summary);
     }
     if (dir != null && config.outputs().ladder()) {

@@ -1,10 +1,17 @@
 package netsim.report.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,6 +25,8 @@ import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.scenario.Version;
 import netsim.scenario.config.EffectiveConfig;
+import netsim.scenario.metrics.FlowMetrics;
+import netsim.scenario.metrics.FlowsReport;
 import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.ExpectedOutcome;
@@ -31,18 +40,34 @@ import netsim.scenario.trace.TraceEvent;
  * Makes {@code summary.json}, as a sink that counts the run's packet events as they happen: the
  * netsim version, the seed, the effective config (every default filled in; durations in
  * nanoseconds, rates in bit/s, sizes in bytes), counters per link direction and per connection,
- * fault rule counters, and the invariant checks (violations, and the expected outcomes that are not
- * violations). Keys keep a fixed order, so the file is byte-identical across runs. Nothing it keeps
- * grows with the run's length.
+ * fault rule counters, the invariant checks (violations, and the expected outcomes that are not
+ * violations), and, given a {@link FlowMetrics}, the {@code flows} section (docs/outputs.md). Keys
+ * keep a fixed order, so the file is byte-identical across runs. Nothing it keeps grows with the
+ * run's length.
  */
 public final class SummaryFile implements EventSink {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .registerModule(new SimpleModule().addSerializer(FlowsReport.class, new FlowsSection()));
 
   private long packetEvents;
 
-  /** A summary that has counted no event yet. */
-  public SummaryFile() {}
+  /** The per-flow measurements written as its {@code flows} section, or null for none. */
+  private final FlowMetrics flows;
+
+  /** A summary that has counted no event yet, without a {@code flows} section. */
+  public SummaryFile() {
+    this(null);
+  }
+
+  /**
+   * A summary with a {@code flows} section from {@code flows}, a sink of the same run (null for
+   * none).
+   */
+  public SummaryFile(FlowMetrics flows) {
+    this.flows = flows;
+  }
 
   @Override
   public Set<EventKind> kinds() {
@@ -146,7 +171,88 @@ public final class SummaryFile implements EventSink {
     }
     root.put("packetEvents", packetEvents);
     root.set("config", EffectiveConfig.tree(result.config()));
+    if (flows != null && flows.report() != null) {
+      root.putPOJO("flows", flows.report());
+    }
     return root;
+  }
+
+  /**
+   * The {@code flows} section: Jain's index, every flow, every link direction's use. It is written
+   * straight from the report as the file streams out, never built as a tree: a run of many short
+   * connections has as many flows.
+   */
+  private static final class FlowsSection extends JsonSerializer<FlowsReport> {
+    @Override
+    public void serialize(FlowsReport report, JsonGenerator gen, SerializerProvider serializers)
+        throws IOException {
+      gen.writeStartObject();
+      ratio(gen, "jain", report.jain());
+      gen.writeNumberField("from", report.from());
+      gen.writeNumberField("until", report.until());
+      gen.writeArrayFieldStart("flows");
+      for (FlowsReport.Flow f : report.flows()) {
+        gen.writeStartObject();
+        gen.writeStringField("flow", f.name());
+        gen.writeStringField("direction", f.direction());
+        gen.writeStringField("sender", f.sender());
+        gen.writeStringField("receiver", f.receiver());
+        gen.writeStringField("conn", f.conn());
+        gen.writeNumberField("start", f.start());
+        gen.writeNumberField("bytes", f.bytes());
+        gen.writeBooleanField("complete", f.complete());
+        measured(gen, "fct", f.fct());
+        gen.writeNumberField("goodput", f.goodput());
+        gen.writeNumberField("retransmissions", f.retransmissions());
+        gen.writeObjectFieldStart("rtt");
+        gen.writeNumberField("samples", f.rttSamples());
+        measured(gen, "min", f.rttMin());
+        measured(gen, "mean", f.rttMean());
+        measured(gen, "p50", f.rttP50());
+        measured(gen, "p99", f.rttP99());
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("cwnd");
+        measured(gen, "min", f.cwndMin());
+        measured(gen, "mean", f.cwndMean());
+        measured(gen, "max", f.cwndMax());
+        gen.writeEndObject();
+        gen.writeEndObject();
+      }
+      gen.writeEndArray();
+      gen.writeObjectFieldStart("links");
+      for (FlowsReport.LinkUse use : report.links()) {
+        gen.writeObjectFieldStart(use.direction());
+        gen.writeNumberField("deliveredBytes", use.deliveredBytes());
+        measured(gen, "capacityBytes", use.capacityBytes());
+        ratio(gen, "utilization", use.utilization());
+        gen.writeObjectFieldStart("dropped");
+        for (Map.Entry<DropCause, Long> d : use.drops().entrySet()) {
+          gen.writeNumberField(d.getKey().traceName(), d.getValue());
+        }
+        gen.writeEndObject();
+        gen.writeEndObject();
+      }
+      gen.writeEndObject();
+      gen.writeEndObject();
+    }
+  }
+
+  /** A measured value, or null when it was not measured. */
+  private static void measured(JsonGenerator gen, String key, long value) throws IOException {
+    if (value == FlowsReport.NONE) {
+      gen.writeNullField(key);
+    } else {
+      gen.writeNumberField(key, value);
+    }
+  }
+
+  /** A ratio with six decimals, or null when it is undefined (NaN). */
+  private static void ratio(JsonGenerator gen, String key, double value) throws IOException {
+    if (Double.isNaN(value)) {
+      gen.writeNullField(key);
+    } else {
+      gen.writeNumberField(key, FlowsCsv.decimal(value));
+    }
   }
 
   private static ObjectNode counters(LinkCounters c) {
@@ -167,8 +273,12 @@ public final class SummaryFile implements EventSink {
     return o;
   }
 
+  /** Writes the JSON text with a final newline to {@code file}, streaming. */
   public static void write(ObjectNode summary, Path file) throws IOException {
-    MAPPER.writeValue(file.toFile(), summary);
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, summary);
+      out.write("\n");
+    }
   }
 
   /** The JSON text with a final newline. */

@@ -95,7 +95,8 @@ class RunWriterTest {
             "ladder.svg",
             "timeseq.svg",
             "cwnd.svg",
-            "summary.json");
+            "summary.json",
+            "flows.csv");
     assertThat(Files.readAllLines(out.resolve(OutputDirectory.MARKER)))
         .endsWith(
             "client.pcap",
@@ -104,7 +105,8 @@ class RunWriterTest {
             "ladder.svg",
             "timeseq.svg",
             "cwnd.svg",
-            "summary.json");
+            "summary.json",
+            "flows.csv");
   }
 
   @Test

@@ -1,9 +1,16 @@
 package netsim.scenario.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A client: connects from {@code host} to {@code remoteHost:remotePort} at virtual time {@code at},
  * from {@code localPort} (0 = an ephemeral port), {@code connections} times in sequence, each
- * {@code pause} after the previous one reached CLOSED.
+ * {@code pause} after the previous one reached CLOSED. A client entry with {@code count: N} is N of
+ * these.
+ *
+ * @param name the name its flows are reported under: the entry's {@code name} (default {@code
+ *     clientJ}, J counting entries from 1), with {@code .i} for the i-th of a {@code count}
+ * @param entry the field path of the entry it comes from, {@code clients[2]}, for messages
  */
 public record ClientSettings(
     String host,
@@ -13,4 +20,7 @@ public record ClientSettings(
     int localPort,
     int connections,
     long pause,
-    AppSettings app) {}
+    AppSettings app,
+    // Not part of the effective config: summary.json's config shows what the run does.
+    @JsonIgnore String name,
+    @JsonIgnore String entry) {}

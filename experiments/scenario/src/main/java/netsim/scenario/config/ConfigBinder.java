@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import netsim.core.RandomStreams;
 import netsim.core.Registry;
 import netsim.net.fault.FaultAction;
 import netsim.net.fault.Match;
@@ -22,6 +23,7 @@ import netsim.scenario.config.ConfigNode.Fields;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpState;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Reads a config document into an {@link ExperimentConfig}, once, checking everything: unknown
@@ -40,6 +42,7 @@ public final class ConfigBinder {
     "tcp",
     "defaults",
     "nodes",
+    "topology",
     "links",
     "changes",
     "partitions",
@@ -55,6 +58,10 @@ public final class ConfigBinder {
   static final String[] DIRECTION = LinkSettingsTable.keys().toArray(String[]::new);
 
   static final String[] LINK;
+
+  /** The keys of a link's settings, without its name and nodes (a topology's links). */
+  static final String[] LINK_SETTINGS;
+
   static final String[] NODE = {"name", "kind", "address", "tcp", "crashAt", "restartAt"};
   static final String[] APP = {"send", "sendAt", "close", "closeDelay", "closeHow", "abort"};
   static final String[] LISTENER;
@@ -119,9 +126,22 @@ public final class ConfigBinder {
     }
     ACTIONS = actions.build();
     LINK = concat(new String[] {"name", "a", "b", "a_to_b", "b_to_a"}, DIRECTION);
+    LINK_SETTINGS = concat(new String[] {"a_to_b", "b_to_a"}, DIRECTION);
     LISTENER = concat(new String[] {"host", "port", "backlog", "at"}, APP);
     CLIENT =
-        concat(new String[] {"host", "connect", "at", "localPort", "connections", "pause"}, APP);
+        concat(
+            new String[] {
+              "name",
+              "host",
+              "connect",
+              "at",
+              "count",
+              "startJitter",
+              "localPort",
+              "connections",
+              "pause"
+            },
+            APP);
   }
 
   private static String[] concat(String[] a, String[] b) {
@@ -211,8 +231,9 @@ public final class ConfigBinder {
         invariants(top.get("invariants"), base == null ? null : base.invariants());
     OutputSettings outputs = outputs(top.get("outputs"), base == null ? null : base.outputs());
 
-    List<NodeSettings> nodes = nodes(top.get("nodes"), tcp);
-    List<LinkSettings> links = links(top.get("links"), nodes, defaults.link());
+    Topology.Expansion topology = Topology.expand(top.get("topology"), tcp, defaults.link());
+    List<NodeSettings> nodes = nodes(top.get("nodes"), tcp, topology);
+    List<LinkSettings> links = links(top.get("links"), nodes, defaults.link(), topology);
     List<ChangeSettings> changes = changes(top.get("changes"), links);
     List<PartitionSettings> partitions = partitions(top.get("partitions"), nodes);
     List<ListenerSettings> listeners = new ArrayList<>();
@@ -237,8 +258,26 @@ public final class ConfigBinder {
       listeners.add(listener);
     }
     List<ClientSettings> clients = new ArrayList<>();
-    for (ConfigNode entry : top.get("clients").elements()) {
-      clients.add(client(entry, defaults.client(), nodes));
+    Map<String, String> clientNames = new LinkedHashMap<>();
+    RandomStreams startJitter = new RandomStreams(seed);
+    List<ConfigNode> clientEntries = top.get("clients").elements();
+    for (int j = 0; j < clientEntries.size(); j++) {
+      ConfigNode entry = clientEntries.get(j);
+      for (ClientSettings client :
+          count(entry, client(entry, j, defaults.client(), nodes), startJitter)) {
+        String first = clientNames.putIfAbsent(client.name(), client.entry());
+        if (first != null) {
+          Fields f = entry.fields(CLIENT);
+          throw (f.has("name") ? f.get("name") : entry)
+              .error(
+                  "duplicate client name "
+                      + quote(client.name())
+                      + " (of "
+                      + first
+                      + "): give the client a name of its own");
+        }
+        clients.add(client);
+      }
     }
     List<RuleSettings> rules = rules(top.get("rules"), nodes, links);
     if (base != null && clients.isEmpty()) {
@@ -309,13 +348,29 @@ public final class ConfigBinder {
         pick(f, "plots", base, OutputSettings::plots, ConfigNode::bool));
   }
 
-  private static List<NodeSettings> nodes(ConfigNode list, TcpConfig tcp) {
-    List<NodeSettings> nodes = new ArrayList<>();
+  /** The topology's nodes, then the hand-written ones. */
+  private static List<NodeSettings> nodes(
+      ConfigNode list, TcpConfig tcp, Topology.Expansion topology) {
+    List<NodeSettings> nodes = new ArrayList<>(topology.nodes());
     Set<String> names = new LinkedHashSet<>();
     Map<String, String> addresses = new LinkedHashMap<>();
+    for (NodeSettings generated : topology.nodes()) {
+      names.add(generated.name());
+      if (generated.address() != null) {
+        addresses.put(generated.address(), generated.name());
+      }
+    }
     for (ConfigNode entry : list.elements()) {
       Fields f = entry.fields(NODE);
       String name = f.require("name").newName();
+      if (topology.node(name) != null) {
+        throw f.get("name")
+            .error(
+                quote(name)
+                    + " is a node of "
+                    + topology.origin()
+                    + " already; give yours another name");
+      }
       if (!names.add(name)) {
         throw f.get("name").error("duplicate node name " + quote(name));
       }
@@ -351,7 +406,12 @@ public final class ConfigBinder {
         }
         String previous = addresses.putIfAbsent(parsed.toString(), name);
         if (previous != null) {
-          throw a.error("address " + address + " is already taken by node " + quote(previous));
+          throw a.error(
+              "address "
+                  + address
+                  + " is already taken by node "
+                  + quote(previous)
+                  + (topology.node(previous) != null ? " of " + topology.origin() : ""));
         }
         if (f.has("tcp")) {
           hostTcp = TcpSettingsTable.bind(f.get("tcp"), tcp);
@@ -422,10 +482,12 @@ public final class ConfigBinder {
             + ")");
   }
 
+  /** The topology's links, then the hand-written ones. */
   private static List<LinkSettings> links(
-      ConfigNode list, List<NodeSettings> nodes, LinkConfig defaults) {
-    List<LinkSettings> links = new ArrayList<>();
+      ConfigNode list, List<NodeSettings> nodes, LinkConfig defaults, Topology.Expansion topology) {
+    List<LinkSettings> links = new ArrayList<>(topology.links());
     Set<String> names = new LinkedHashSet<>();
+    topology.links().forEach(l -> names.add(l.name()));
     for (ConfigNode entry : list.elements()) {
       Fields f = entry.fields(LINK);
       String a = node(f.require("a"), nodes, false).name();
@@ -436,16 +498,29 @@ public final class ConfigBinder {
       String name = f.has("name") ? f.get("name").newName() : a + "-" + b;
       if (!names.add(name)) {
         throw (f.has("name") ? f.get("name") : entry)
-            .error("duplicate link name '" + name + "' (give the link a name of its own)");
+            .error(
+                "duplicate link name '"
+                    + name
+                    + "'"
+                    + (topology.hasLink(name) ? ", a link of " + topology.origin() : "")
+                    + " (give the link a name of its own)");
       }
-      LinkConfig both = LinkSettingsTable.bind(f, defaults);
-      LinkConfig aToB =
-          f.has("a_to_b") ? LinkSettingsTable.bind(f.get("a_to_b").fields(DIRECTION), both) : both;
-      LinkConfig bToA =
-          f.has("b_to_a") ? LinkSettingsTable.bind(f.get("b_to_a").fields(DIRECTION), both) : both;
-      links.add(new LinkSettings(name, a, b, aToB, bToA));
+      links.add(link(name, a, b, f, defaults));
     }
     return links;
+  }
+
+  /**
+   * Link {@code name} from {@code a} to {@code b}: the direction keys {@code f} gives over {@code
+   * defaults}, then each direction's own ({@code a_to_b}, {@code b_to_a}).
+   */
+  static LinkSettings link(String name, String a, String b, Fields f, LinkConfig defaults) {
+    LinkConfig both = LinkSettingsTable.bind(f, defaults);
+    LinkConfig aToB =
+        f.has("a_to_b") ? LinkSettingsTable.bind(f.get("a_to_b").fields(DIRECTION), both) : both;
+    LinkConfig bToA =
+        f.has("b_to_a") ? LinkSettingsTable.bind(f.get("b_to_a").fields(DIRECTION), both) : both;
+    return new LinkSettings(name, a, b, aToB, bToA);
   }
 
   /** The name {@code node} gives, which must be one of {@code registry}'s. */
@@ -628,7 +703,16 @@ public final class ConfigBinder {
         pick(f, "connections", base, ClientSettings::connections, n -> (int) n.integer(1, 100_000));
     long pause = pick(f, "pause", base, ClientSettings::pause, ConfigNode::duration);
     return new ClientSettings(
-        null, null, 0, 0, 0, connections, pause, app(f, base == null ? null : base.app()));
+        null,
+        null,
+        0,
+        0,
+        0,
+        connections,
+        pause,
+        app(f, base == null ? null : base.app()),
+        null,
+        null);
   }
 
   private static ListenerSettings listener(
@@ -641,9 +725,11 @@ public final class ConfigBinder {
     return new ListenerSettings(host, port, backlog, at, app(f, defaults.app()));
   }
 
+  /** Client entry {@code index}, once (its {@code count} is made by {@link #count}). */
   private static ClientSettings client(
-      ConfigNode entry, ClientSettings defaults, List<NodeSettings> nodes) {
+      ConfigNode entry, int index, ClientSettings defaults, List<NodeSettings> nodes) {
     Fields f = entry.fields(CLIENT);
+    String name = f.has("name") ? f.get("name").newName() : "client" + (index + 1);
     String host = node(f.require("host"), nodes, true).name();
     ConfigNode connect = f.require("connect");
     String text = connect.text();
@@ -694,7 +780,58 @@ public final class ConfigBinder {
             : defaults.connections();
     long pause = f.has("pause") ? f.get("pause").duration() : defaults.pause();
     return new ClientSettings(
-        host, remote, port, at, localPort, connections, pause, app(f, defaults.app()));
+        host,
+        remote,
+        port,
+        at,
+        localPort,
+        connections,
+        pause,
+        app(f, defaults.app()),
+        name,
+        entry.path());
+  }
+
+  /** The most clients one entry's {@code count} makes. */
+  static final int MAX_COUNT = 10_000;
+
+  /**
+   * The {@code count} clients of {@code entry}: the i-th (from 1) is named {@code NAME.i}, uses
+   * local port {@code localPort + i - 1} when the entry fixes one, and starts at {@code at} plus a
+   * draw, uniform in [0, startJitter), from the stream {@code client-start/NAME} of the seed.
+   */
+  private static List<ClientSettings> count(
+      ConfigNode entry, ClientSettings client, RandomStreams streams) {
+    Fields f = entry.fields(CLIENT);
+    int count = f.has("count") ? (int) f.get("count").integer(1, MAX_COUNT) : 1;
+    long jitter = f.has("startJitter") ? f.get("startJitter").duration() : 0;
+    if (client.localPort() != 0 && client.localPort() + count - 1 > 65535) {
+      throw f.get("localPort")
+          .error(
+              "with count "
+                  + count
+                  + " the ports run from "
+                  + client.localPort()
+                  + " past 65535; start lower");
+    }
+    UniformRandomProvider random = jitter > 0 ? streams.get("client-start/" + client.name()) : null;
+    List<ClientSettings> made = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      long at = client.at() + (random == null ? 0 : random.nextLong(jitter));
+      made.add(
+          new ClientSettings(
+              client.host(),
+              client.remoteHost(),
+              client.remotePort(),
+              at,
+              client.localPort() == 0 ? 0 : client.localPort() + i - 1,
+              client.connections(),
+              client.pause(),
+              client.app(),
+              count == 1 ? client.name() : client.name() + "." + i,
+              client.entry()));
+    }
+    return made;
   }
 
   // --- Fault rules ----------------------------------------------------------------------------

@@ -71,8 +71,8 @@ public final class RunSize {
       connections += made;
       // The place to point at: what makes the most segments.
       String[] places = {
-        "clients[" + i + "].connections",
-        "clients[" + i + "].send",
+        client.entry() + ".connections",
+        client.entry() + ".send",
         listener == null ? "" : "listeners[" + config.listeners().indexOf(listener) + "].send"
       };
       double[] segments = {made, Math.ceil(sent / mss), Math.ceil(answered / mss)};

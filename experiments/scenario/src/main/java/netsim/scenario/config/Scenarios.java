@@ -45,7 +45,8 @@ public final class Scenarios {
             "no-time-wait",
             "bulk-transfer",
             "syn-in-time-wait",
-            "challenge-ack")) {
+            "challenge-ack",
+            "dumbbell-red")) {
       catalogue.register(name, new Scenario(name, "netsim/scenarios/" + name + ".yaml"));
     }
     CATALOGUE = catalogue.build();

@@ -16,6 +16,9 @@ public final class AppRecord {
   final long toSend;
   FourTuple tuple;
 
+  /** The client's name and connection ({@code bulk.3}, {@code web#2}), or null for a server. */
+  String flow;
+
   /** The connection while it lives; null once CLOSED (or when its OPEN failed). */
   private TcpConnection live;
 
@@ -59,6 +62,19 @@ public final class AppRecord {
   /** "client" or "server". */
   public String role() {
     return role;
+  }
+
+  /**
+   * The flow a client's connection is reported as: the client's name, with {@code #k} for its k-th
+   * connection when it makes several; null for a listener's connection.
+   */
+  public String flow() {
+    return flow;
+  }
+
+  /** The bytes the application means to send ({@code send}). */
+  public long toSend() {
+    return toSend;
   }
 
   /** The connection's 4-tuple, as its host sees it. */

@@ -60,6 +60,8 @@ final class ClientApp {
     ConnectionApp app =
         new ConnectionApp(
             activity, events, stack.node(), "client", seed, settings.app(), this::closed);
+    app.record().flow =
+        settings.connections() == 1 ? settings.name() : settings.name() + "#" + made;
     records.add(app.record());
     TcpConnection connection;
     try {

@@ -117,7 +117,8 @@ class SettingsTableTest {
             ConfigBinder.MATCH,
             ConfigBinder.STOP,
             ConfigBinder.INVARIANTS,
-            ConfigBinder.OUTPUTS)) {
+            ConfigBinder.OUTPUTS,
+            Topology.KEYS)) {
       keys.addAll(List.of(list));
     }
     for (String key : keys) {

@@ -1,0 +1,415 @@
+package netsim.scenario.metrics;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import netsim.net.link.Link;
+import netsim.net.link.LinkDirection;
+import netsim.scenario.config.ChangeSettings;
+import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.config.LinkSettings;
+import netsim.scenario.metrics.FlowsReport.Flow;
+import netsim.scenario.metrics.FlowsReport.LinkUse;
+import netsim.scenario.run.AppRecord;
+import netsim.scenario.run.EventSink;
+import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.RunIndex;
+import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.AppEvent;
+import netsim.tcp.Endpoint;
+import netsim.tcp.FourTuple;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
+
+/**
+ * Measures every flow of a run as its events stream by (docs/outputs.md, "flows"): for the data
+ * each end of each connection sends, the bytes delivered, goodput, completion time,
+ * retransmissions, round-trip samples taken on the wire and the sender's congestion window; at the
+ * end, each link direction's utilization and drops, and Jain's fairness index over the flows.
+ * Memory per flow is bounded but for the segments in flight: RTT percentiles are exact up to {@link
+ * Percentiles#EXACT} samples and P-square estimates beyond; once a connection has ended, a few
+ * numbers are all that is kept of it. Per packet, a lookup builds one small key (two longs);
+ * everything else is primitive.
+ */
+public final class FlowMetrics implements EventSink {
+  /** One end of one connection: what it sent, measured. */
+  private static final class End {
+    final int node;
+    final FourTuple conn;
+    final long openedAt;
+    End peer;
+    long written;
+    long delivered;
+    long lastDeliveredAt = -1;
+    long retransmissions;
+
+    /** Its segments in flight: null until it sends one, and once it has ended. */
+    SentSegments inFlight;
+
+    long rttSamples;
+    long rttMin = Long.MAX_VALUE;
+    double rttSum;
+
+    /** Its samples' percentiles: null until the first sample, and once it has ended. */
+    Percentiles percentiles;
+
+    long p50 = FlowsReport.NONE;
+    long p99 = FlowsReport.NONE;
+    long cwndMin = Long.MAX_VALUE;
+    long cwndMax = -1;
+    long cwnd = -1;
+    long cwndSince;
+    long cwndFirst = -1;
+    double cwndArea;
+
+    End(int node, FourTuple conn, long openedAt) {
+      this.node = node;
+      this.conn = conn;
+      this.openedAt = openedAt;
+    }
+
+    void sent(long t, long seq, long end) {
+      if (inFlight == null) {
+        inFlight = new SentSegments();
+      }
+      inFlight.sent(t, seq, end);
+    }
+
+    void acked(long t, long ack) {
+      long sample = inFlight == null ? -1 : inFlight.acked(t, ack);
+      if (sample >= 0) {
+        rtt(sample);
+      }
+    }
+
+    void rtt(long sample) {
+      if (percentiles == null) {
+        percentiles = new Percentiles();
+      }
+      rttSamples++;
+      rttMin = Math.min(rttMin, sample);
+      rttSum += sample;
+      percentiles.add(sample);
+    }
+
+    void cwnd(long t, long value) {
+      if (cwnd >= 0) {
+        cwndArea += (double) cwnd * (t - cwndSince);
+      } else {
+        cwndFirst = t;
+      }
+      cwnd = value;
+      cwndSince = t;
+      cwndMin = Math.min(cwndMin, value);
+      cwndMax = Math.max(cwndMax, value);
+    }
+
+    /**
+     * The connection has ended: keep its percentiles, let their samples and its segments go, so
+     * that a run of many short connections keeps a few numbers per connection.
+     */
+    void end() {
+      if (percentiles != null) {
+        p50 = percentiles.p50();
+        p99 = percentiles.p99();
+      }
+      percentiles = null;
+      inFlight = null;
+    }
+
+    long rttP50() {
+      return percentiles == null ? p50 : percentiles.p50();
+    }
+
+    long rttP99() {
+      return percentiles == null ? p99 : percentiles.p99();
+    }
+
+    /** The time-weighted mean window from its first value to {@code until}, or NONE. */
+    long cwndMean(long until) {
+      if (cwnd < 0) {
+        return FlowsReport.NONE;
+      }
+      double area = cwndArea + (double) cwnd * Math.max(0, until - cwndSince);
+      long span = until - cwndFirst;
+      return span <= 0 ? cwnd : Math.round(area / span);
+    }
+  }
+
+  /** The ends alive, by the keys of their local and remote endpoints. */
+  private record Key(long local, long remote) {}
+
+  // Looked up only, never iterated: the report follows `ends`, in order of creation.
+  private final Map<Key, End> current = new HashMap<>();
+  private final List<End> ends = new ArrayList<>();
+  private RunIndex index = new RunIndex();
+  private FlowsReport report;
+
+  @Override
+  public Set<EventKind> kinds() {
+    return EnumSet.of(
+        EventKind.STATE,
+        EventKind.APP,
+        EventKind.SEND,
+        EventKind.RECV,
+        EventKind.RTX,
+        EventKind.CC);
+  }
+
+  @Override
+  public void start(RunIndex runIndex) {
+    this.index = runIndex;
+  }
+
+  private static long key(Endpoint e) {
+    return key(e.address().bits(), e.port());
+  }
+
+  /** An endpoint as a number: its address in bits 16 to 47, its port in bits 0 to 15. */
+  private static long key(int address, int port) {
+    return (address & 0xFFFF_FFFFL) << 16 | port;
+  }
+
+  private End end(FourTuple conn) {
+    return current.get(new Key(key(conn.local()), key(conn.remote())));
+  }
+
+  @Override
+  public void accept(TraceEvent event) {
+    switch (event.kind()) {
+      case STATE -> state((TraceEvent.State) event);
+      case APP -> app((TraceEvent.App) event);
+      case SEND -> sent((TraceEvent.Packet) event);
+      case RECV -> received((TraceEvent.Packet) event);
+      case RTX -> {
+        End end = end(((TraceEvent.Retransmit) event).conn());
+        if (end != null) {
+          end.retransmissions++;
+        }
+      }
+      case CC -> {
+        TraceEvent.Congestion c = (TraceEvent.Congestion) event;
+        End end = end(c.conn());
+        if (end != null) {
+          end.cwnd(c.t(), c.cwnd());
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void state(TraceEvent.State s) {
+    if (s.isListener()) {
+      return;
+    }
+    Key key = new Key(key(s.conn().local()), key(s.conn().remote()));
+    End end = current.get(key);
+    if (end == null) {
+      // A new connection, or a 4-tuple used again after its connection ended.
+      end = new End(s.node(), s.conn(), s.t());
+      current.put(key, end);
+      ends.add(end);
+      End other = current.get(new Key(key.remote(), key.local()));
+      if (other != null) {
+        end.peer = other;
+        other.peer = end;
+      }
+    }
+    if (s.to() == TcpState.CLOSED || s.to() == TcpState.LISTEN) {
+      end.end();
+      current.remove(key); // a later connection on this 4-tuple is a new one
+    }
+  }
+
+  private void app(TraceEvent.App a) {
+    if (a.event() == AppEvent.WRITE) {
+      End end = end(a.conn());
+      if (end != null) {
+        end.written += a.bytes();
+      }
+    } else if (a.event() == AppEvent.DATA) {
+      End sender = current.get(new Key(key(a.conn().remote()), key(a.conn().local())));
+      if (sender != null) {
+        sender.delivered += a.bytes();
+        sender.lastDeliveredAt = a.t();
+      }
+    }
+  }
+
+  private void sent(TraceEvent.Packet p) {
+    int length = p.len() + (p.has(TcpFlags.SYN) ? 1 : 0) + (p.has(TcpFlags.FIN) ? 1 : 0);
+    if (length == 0) {
+      return;
+    }
+    End end = current.get(new Key(key(p.src(), p.srcPort()), key(p.dst(), p.dstPort())));
+    if (end != null) {
+      end.sent(p.t(), p.seq(), (p.seq() + length) & 0xFFFF_FFFFL);
+    }
+  }
+
+  private void received(TraceEvent.Packet p) {
+    if (!p.has(TcpFlags.ACK)) {
+      return;
+    }
+    End end = current.get(new Key(key(p.dst(), p.dstPort()), key(p.src(), p.srcPort())));
+    if (end != null) {
+      end.acked(p.t(), p.ack());
+    }
+  }
+
+  @Override
+  public void end(RunResult result) {
+    report = report(result);
+  }
+
+  /** What was measured; null until the run has ended. */
+  public FlowsReport report() {
+    return report;
+  }
+
+  private FlowsReport report(RunResult result) {
+    // Each client connection's flow name, matched to its end in order of creation.
+    Map<String, ArrayDeque<AppRecord>> clients = new HashMap<>(); // never iterated
+    Map<String, ArrayDeque<AppRecord>> senders = new HashMap<>(); // never iterated
+    for (AppRecord app : result.apps()) {
+      if (app.tuple() != null) {
+        String at = app.node() + " " + app.tuple();
+        senders.computeIfAbsent(at, k -> new ArrayDeque<>()).add(app);
+        if (app.flow() != null) {
+          clients.computeIfAbsent(at, k -> new ArrayDeque<>()).add(app);
+        }
+      }
+    }
+    Map<End, AppRecord> apps = new HashMap<>(); // never iterated
+    Map<End, AppRecord> clientOf = new HashMap<>(); // never iterated
+    for (End end : ends) {
+      String at = index.node(end.node) + " " + end.conn;
+      AppRecord app = poll(senders, at);
+      if (app != null) {
+        apps.put(end, app);
+      }
+      AppRecord client = poll(clients, at);
+      if (client != null) {
+        clientOf.put(end, client);
+        if (end.peer != null) {
+          clientOf.put(end.peer, client);
+        }
+      }
+    }
+    List<Flow> flows = new ArrayList<>();
+    for (End end : ends) {
+      AppRecord client = clientOf.get(end);
+      if (end.written == 0 || client == null) {
+        continue; // sent nothing, or no client's (a connection the run did not make)
+      }
+      boolean up = client == apps.get(end);
+      AppRecord app = apps.get(end);
+      long start = up || end.peer == null ? end.openedAt : end.peer.openedAt;
+      boolean complete = app != null && end.delivered >= app.toSend() && end.delivered > 0;
+      long until = complete ? end.lastDeliveredAt : result.end();
+      long span = until - start;
+      flows.add(
+          new Flow(
+              client.flow(),
+              up ? "up" : "down",
+              index.node(end.node),
+              end.peer == null ? "" : index.node(end.peer.node),
+              end.conn.toString(),
+              start,
+              end.delivered,
+              complete,
+              complete ? span : FlowsReport.NONE,
+              span <= 0 ? 0 : Math.round(end.delivered * 8e9 / span),
+              end.retransmissions,
+              end.rttSamples,
+              end.rttSamples == 0 ? FlowsReport.NONE : end.rttMin,
+              end.rttSamples == 0 ? FlowsReport.NONE : Math.round(end.rttSum / end.rttSamples),
+              end.rttP50(),
+              end.rttP99(),
+              end.cwnd < 0 ? FlowsReport.NONE : end.cwndMin,
+              end.cwndMean(until),
+              end.cwnd < 0 ? FlowsReport.NONE : end.cwndMax));
+    }
+    long from = 0;
+    long until = result.end();
+    if (!flows.isEmpty()) {
+      from = Long.MAX_VALUE;
+      until = 0;
+      for (Flow f : flows) {
+        from = Math.min(from, f.start());
+        until = Math.max(until, f.complete() ? f.start() + f.fct() : result.end());
+      }
+    }
+    return new FlowsReport(flows, from, until, links(result, from, until), jain(flows));
+  }
+
+  private static AppRecord poll(Map<String, ArrayDeque<AppRecord>> queues, String at) {
+    ArrayDeque<AppRecord> queue = queues.get(at);
+    return queue == null ? null : queue.poll();
+  }
+
+  /** Jain's fairness index over the flows' goodputs; NaN without flows or without goodput. */
+  static double jain(List<Flow> flows) {
+    double sum = 0;
+    double squares = 0;
+    for (Flow f : flows) {
+      sum += f.goodput();
+      squares += (double) f.goodput() * f.goodput();
+    }
+    return squares == 0 ? Double.NaN : sum * sum / (flows.size() * squares);
+  }
+
+  /** Each link direction's use; its capacity counted over [from, until). */
+  private static List<LinkUse> links(RunResult result, long from, long until) {
+    List<LinkUse> uses = new ArrayList<>();
+    for (LinkSettings settings : result.config().links()) {
+      Link link = result.links().get(settings.name());
+      for (boolean aToB : new boolean[] {true, false}) {
+        LinkDirection d = aToB ? link.aToB() : link.bToA();
+        long capacity = capacity(result.config(), settings, aToB, from, until);
+        long delivered = d.counters().deliveredBytes();
+        uses.add(
+            new LinkUse(
+                d.name(),
+                delivered,
+                capacity,
+                capacity <= 0 ? Double.NaN : (double) delivered / capacity,
+                d.counters().drops()));
+      }
+    }
+    return uses;
+  }
+
+  /**
+   * The bytes a link direction could carry from {@code from} to {@code until} at the bandwidths its
+   * config and changes give it; NONE if it is unlimited at some time of it.
+   */
+  static long capacity(
+      ExperimentConfig config, LinkSettings link, boolean aToB, long from, long until) {
+    long bandwidth = (aToB ? link.aToB() : link.bToA()).bandwidth();
+    long since = from;
+    double bits = 0;
+    for (ChangeSettings change : config.changes()) {
+      if (change.link().equals(link.name()) && change.aToB() == aToB && change.at() < until) {
+        if (change.at() > since) {
+          if (bandwidth == 0) {
+            return FlowsReport.NONE;
+          }
+          bits += (double) bandwidth * (change.at() - since) / 1e9;
+          since = change.at();
+        }
+        bandwidth = change.settings().bandwidth();
+      }
+    }
+    if (bandwidth == 0) {
+      return FlowsReport.NONE;
+    }
+    bits += (double) bandwidth * (until - since) / 1e9;
+    return Math.round(bits / 8);
+  }
+}

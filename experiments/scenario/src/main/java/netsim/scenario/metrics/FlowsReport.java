@@ -1,0 +1,82 @@
+package netsim.scenario.metrics;
+
+import java.util.List;
+import java.util.Map;
+import netsim.net.packet.DropCause;
+
+/**
+ * What {@link FlowMetrics} measured in a run: every flow, every link direction's use over the
+ * flows' time, and Jain's fairness index over the flows' goodputs. Times are nanoseconds, sizes
+ * bytes, rates bit/s; a value that could not be measured is {@link #NONE} (or NaN for a ratio).
+ *
+ * @param from the first flow's start (0 without flows): link use is measured from here
+ * @param until the last flow's end: its last byte's delivery, or the run's end for a flow that did
+ *     not complete (the run's end without flows)
+ * @param jain Jain's fairness index (sum x)^2 / (n sum x^2) over the flows' goodputs: 1 when all
+ *     are equal, 1/n when one flow has everything; NaN without a flow or when no flow moved a byte
+ */
+public record FlowsReport(
+    List<Flow> flows, long from, long until, List<LinkUse> links, double jain) {
+  /** A value not measured: an incomplete flow's completion time, RTTs without a sample. */
+  public static final long NONE = -1;
+
+  /**
+   * One flow: the data one end of a connection sent to the other.
+   *
+   * @param name the client's name, with {@code #k} for its k-th connection
+   * @param direction {@code up} (the client's data, to the listener) or {@code down} (the
+   *     listener's answer)
+   * @param sender the sending host
+   * @param receiver the receiving host
+   * @param conn the connection's 4-tuple as the sender sees it
+   * @param start when the client opened the connection
+   * @param bytes bytes delivered to the receiving application
+   * @param complete whether every byte the sending application was to send was delivered
+   * @param fct flow completion time: from {@code start} to the delivery of the last byte, or NONE
+   * @param goodput 8 bytes / (end - start), where end is the last byte's delivery for a complete
+   *     flow, else the run's end
+   * @param retransmissions segments the sender sent again
+   * @param rttSamples round-trip samples taken ({@link SentSegments})
+   * @param rttP50 the median sample: exact up to 512 samples, a P-square estimate beyond
+   * @param rttP99 the 99th percentile: exact up to 512 samples, a P-square estimate beyond
+   * @param cwndMean the sender's congestion window averaged over time, from its first value to the
+   *     flow's end
+   */
+  public record Flow(
+      String name,
+      String direction,
+      String sender,
+      String receiver,
+      String conn,
+      long start,
+      long bytes,
+      boolean complete,
+      long fct,
+      long goodput,
+      long retransmissions,
+      long rttSamples,
+      long rttMin,
+      long rttMean,
+      long rttP50,
+      long rttP99,
+      long cwndMin,
+      long cwndMean,
+      long cwndMax) {}
+
+  /**
+   * The use of one link direction over the run.
+   *
+   * @param deliveredBytes the bytes it delivered in the whole run (the few packets before the first
+   *     flow's start and after the last one's end included)
+   * @param capacityBytes what it could have carried from {@code from} to {@code until}: its
+   *     bandwidth, as the run's changes set it, over that time; NONE for an unlimited link
+   * @param utilization deliveredBytes / capacityBytes, NaN for an unlimited link
+   * @param drops its drops by cause, the causes with none left out, in cause order
+   */
+  public record LinkUse(
+      String direction,
+      long deliveredBytes,
+      long capacityBytes,
+      double utilization,
+      Map<DropCause, Long> drops) {}
+}

@@ -1,0 +1,186 @@
+package netsim.scenario.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import netsim.core.Time;
+import netsim.scenario.config.ConfigLoader;
+import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.metrics.FlowsReport.Flow;
+import netsim.scenario.metrics.FlowsReport.LinkUse;
+import netsim.scenario.run.Experiment;
+import org.junit.jupiter.api.Test;
+
+/** Per-flow metrics, measured from a run's events: exact inputs, exact outputs. */
+class FlowMetricsTest {
+  private static FlowsReport run(String text) {
+    ExperimentConfig config = ConfigLoader.load("t.yaml", text, List.of());
+    FlowMetrics metrics = new FlowMetrics();
+    Experiment.streaming(config, metrics).run();
+    return metrics.report();
+  }
+
+  private static final String TWO_HOSTS =
+      """
+      tcp: {minRto: 200ms}
+      nodes:
+        - {name: a, address: 10.0.0.1}
+        - {name: b, address: 10.0.0.2}
+      listeners:
+        - {host: b, port: 80}
+      """;
+
+  @Test
+  void unlimitedLink_everyRttSampleIsTwiceTheDelay_andTheFlowCompletes() {
+    FlowsReport report =
+        run(
+            TWO_HOSTS
+                + """
+                links:
+                  - {a: a, b: b, delay: 10ms}
+                clients:
+                  - {name: bulk, host: a, connect: "b:80", send: 100KB, at: 1s}
+                """);
+    assertThat(report.flows()).hasSize(1);
+    Flow f = report.flows().get(0);
+    assertThat(f.name()).isEqualTo("bulk");
+    assertThat(f.direction()).isEqualTo("up");
+    assertThat(f.sender()).isEqualTo("a");
+    assertThat(f.receiver()).isEqualTo("b");
+    assertThat(f.conn()).isEqualTo("10.0.0.1:49152-10.0.0.2:80");
+    assertThat(f.start()).isEqualTo(Time.seconds(1));
+    assertThat(f.bytes()).isEqualTo(100_000);
+    assertThat(f.complete()).isTrue();
+    assertThat(f.retransmissions()).isZero();
+    assertThat(f.rttSamples()).isGreaterThan(5);
+    assertThat(List.of(f.rttMin(), f.rttMean(), f.rttP50(), f.rttP99()))
+        .containsOnly(Time.millis(20));
+    // Slow start from the initial window: a whole number of round trips, the handshake's first.
+    assertThat(f.fct() % Time.millis(20)).isEqualTo(Time.millis(10));
+    assertThat(f.goodput()).isEqualTo(Math.round(100_000 * 8e9 / f.fct()));
+    assertThat(f.cwndMin()).isPositive();
+    assertThat(f.cwndMax()).isGreaterThan(f.cwndMin());
+    assertThat(f.cwndMean()).isBetween(f.cwndMin(), f.cwndMax());
+    assertThat(report.jain()).isEqualTo(1.0);
+  }
+
+  @Test
+  void droppedSegment_isCountedAsARetransmission_andLeavesTheLinksDrops() {
+    FlowsReport report =
+        run(
+            TWO_HOSTS
+                + """
+                links:
+                  - {a: a, b: b, delay: 10ms, bandwidth: 10Mbps}
+                clients:
+                  - {host: a, connect: "b:80", send: 50KB}
+                rules:
+                  - {on: "a->b", match: {dataLength: {min: 1}}, select: nth 3, action: drop}
+                """);
+    Flow f = report.flows().get(0);
+    assertThat(f.name()).isEqualTo("client1");
+    assertThat(f.retransmissions()).isEqualTo(1);
+    assertThat(f.complete()).isTrue();
+    LinkUse forward = report.links().get(0);
+    assertThat(forward.direction()).isEqualTo("a->b");
+    assertThat(forward.drops()).hasToString("{RULE=1}");
+    assertThat(forward.deliveredBytes()).isGreaterThan(50_000);
+    assertThat(forward.utilization())
+        .isEqualTo((double) forward.deliveredBytes() / forward.capacityBytes());
+  }
+
+  @Test
+  void countedClients_areFlowsOfTheirOwn_sharingABottleneckFairly() {
+    FlowsReport report =
+        run(
+            """
+            tcp: {minRto: 200ms}
+            topology:
+              kind: dumbbell
+              pairs: 1
+              bottleneck: {bandwidth: 4Mbps, delay: 5ms, queue: {packets: 40}}
+              access: {bandwidth: 100Mbps, delay: 1ms}
+            listeners:
+              - {host: d1, port: 80}
+            clients:
+              - {name: bulk, host: s1, connect: "d1:80", send: 300KB, count: 3}
+            """);
+    assertThat(report.flows()).extracting(Flow::name).containsExactly("bulk.1", "bulk.2", "bulk.3");
+    assertThat(report.flows()).extracting(Flow::complete).containsOnly(true);
+    assertThat(report.jain()).isGreaterThan(0.9).isLessThanOrEqualTo(1.0);
+    LinkUse bottleneck =
+        report.links().stream().filter(l -> l.direction().equals("r1->r2")).findFirst().get();
+    assertThat(report.from()).isZero();
+    assertThat(report.until())
+        .isEqualTo(report.flows().stream().mapToLong(f -> f.start() + f.fct()).max().getAsLong());
+    assertThat(bottleneck.utilization()).isGreaterThan(0.8).isLessThanOrEqualTo(1.01);
+  }
+
+  @Test
+  void twoConnectionsOnOneFourTuple_areTwoFlows_eachMeasuredOnItsOwn() {
+    FlowsReport report =
+        run(
+            """
+            tcp: {minRto: 200ms, msl: 1ms}
+            nodes:
+              - {name: a, address: 10.0.0.1}
+              - {name: b, address: 10.0.0.2}
+            links:
+              - {a: a, b: b, delay: 10ms}
+            listeners:
+              - {host: b, port: 80, send: 3000}
+            clients:
+              - {name: again, host: a, connect: "b:80", localPort: 4000, connections: 2,
+                 send: 20KB, closeHow: shutdown}
+            """);
+    assertThat(report.flows())
+        .extracting(f -> f.name() + " " + f.direction() + " " + f.conn() + " " + f.bytes())
+        .containsExactly(
+            "again#1 up 10.0.0.1:4000-10.0.0.2:80 20000",
+            "again#1 down 10.0.0.2:80-10.0.0.1:4000 3000",
+            "again#2 up 10.0.0.1:4000-10.0.0.2:80 20000",
+            "again#2 down 10.0.0.2:80-10.0.0.1:4000 3000");
+    assertThat(report.flows()).extracting(Flow::complete).containsOnly(true);
+    assertThat(report.flows().get(2).start()).isGreaterThan(report.flows().get(0).start());
+    assertThat(report.flows()).extracting(Flow::rttMin).containsOnly(Time.millis(20));
+  }
+
+  @Test
+  void jain_isOneForEqualFlows_andOneOverNWhenOneHasAll() {
+    assertThat(FlowMetrics.jain(List.of(flow(5), flow(5), flow(5)))).isEqualTo(1.0);
+    assertThat(FlowMetrics.jain(List.of(flow(8), flow(0), flow(0), flow(0)))).isEqualTo(0.25);
+    assertThat(FlowMetrics.jain(List.of(flow(1), flow(3)))).isEqualTo(16.0 / 20);
+    assertThat(FlowMetrics.jain(List.of())).isNaN();
+  }
+
+  private static Flow flow(long goodput) {
+    return new Flow(
+        "f", "up", "a", "b", "c", 0, 0, false, -1, goodput, 0, 0, -1, -1, -1, -1, -1, -1, -1);
+  }
+
+  @Test
+  void capacity_followsTheBandwidthThatChangesSet_andIsNoneForAnUnlimitedLink() {
+    ExperimentConfig config =
+        ConfigLoader.load(
+            "t.yaml",
+            TWO_HOSTS
+                + """
+                links:
+                  - {a: a, b: b, bandwidth: 8Mbps}
+                changes:
+                  - {at: 1s, link: a-b, direction: a_to_b, set: {bandwidth: 16Mbps}}
+                  - {at: 3s, link: a-b, direction: b_to_a, set: {bandwidth: 0}}
+                clients:
+                  - {host: a, connect: "b:80"}
+                """,
+            List.of());
+    var link = config.links().get(0);
+    assertThat(FlowMetrics.capacity(config, link, true, 0, Time.seconds(2)))
+        .isEqualTo(1_000_000 + 2_000_000);
+    assertThat(FlowMetrics.capacity(config, link, true, Time.millis(1500), Time.seconds(2)))
+        .isEqualTo(1_000_000);
+    assertThat(FlowMetrics.capacity(config, link, false, 0, Time.seconds(2))).isEqualTo(2_000_000);
+    assertThat(FlowMetrics.capacity(config, link, false, 0, Time.seconds(4)))
+        .isEqualTo(FlowsReport.NONE);
+  }
+}
