@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import netsim.scenario.run.Experiment;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,7 +147,7 @@ class RunSizeTest {
           ConfigLoader.load(name + ".yaml", Scenarios.CATALOGUE.get(name).text(), List.of());
       assertThat(RunSize.estimate(config).events())
           .as(name)
-          .isLessThanOrEqualTo(new Experiment(config).run().events().size());
+          .isLessThanOrEqualTo(netsim.scenario.run.RecordedRun.of(config).events().size());
     }
   }
 
