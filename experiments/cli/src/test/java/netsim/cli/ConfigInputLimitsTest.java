@@ -123,16 +123,34 @@ class ConfigInputLimitsTest {
         .isEqualTo("netsim: " + dir + ": a directory, not a config" + " file\n");
   }
 
+  /**
+   * {@link ConfigCase#BASE} with {@code clients} clients of 100,000 connections each, made back to
+   * back over a link of {@code delay}: without delay, 200 bytes each, 186.3 GiB for 10,000 clients,
+   * more than any test JVM's heap.
+   */
+  private static String manyConnections(int clients, String delay, String more) {
+    String client = "  - {host: client, connect: \"server:80\", send: 100, connections: 100000}\n";
+    return ConfigCase.BASE
+            .replace("- {a: client, b: server}", "- {a: client, b: server, delay: " + delay + "}")
+            .replace(
+                "  - {host: client, connect: \"server:80\", send: 100}\n", client.repeat(clients))
+        + more;
+  }
+
   @Test
-  void aRunWhoseTraceCannotFitInTheHeap_isRefusedBeforeItStarts_withTheStatusOfOutOfMemory() {
-    String message =
-        new ConfigCase(dir).error(ConfigCase.BASE.replace("send: 100", "send: 1024GiB"), 4);
+  void aRunWhoseConnectionsCannotFitInTheHeap_isRefusedBeforeItStarts_withTheStatusOfOutOfMemory() {
+    String message = new ConfigCase(dir).error(manyConnections(10_000, "0", ""), 4);
     assertThat(message)
         .startsWith(
-            "netsim: exp.yaml:9:42: clients[0].send: this run would"
-                + " keep at least 1.51e+09 trace events (117.8 GiB) in memory for 1.0 TiB of data, more"
-                + " than this JVM's heap of ")
-        .contains("give Java more memory (e.g." + " JDK_JAVA_OPTIONS=-Xmx177g)");
+            "netsim: exp.yaml:9:53: clients[0].connections: this run would keep at least 1.00e+09"
+                + " connections' records (186.3 GiB) in memory, more than this JVM's heap of ")
+        .contains("give Java more memory (e.g. JDK_JAVA_OPTIONS=-Xmx280g)");
+  }
+
+  @Test
+  void aTerabyteTransfer_isNotRefused_forItStreams() {
+    assertThat(new ConfigCase(dir).warnings(ConfigCase.BASE.replace("send: 100", "send: 1024GiB")))
+        .isEmpty();
   }
 
   @Test
@@ -140,24 +158,28 @@ class ConfigInputLimitsTest {
     ConfigCase config = new ConfigCase(dir);
     Path sweep =
         config.file(
-            ConfigCase.BASE + "sweep:\n  parameters:\n    clients[0].send: [100, 1024GiB]\n");
-    String refused =
-        "netsim: "
-            + sweep
-            + ":12:28: sweep.parameters.clients[0].send[1]: this"
-            + " run would keep at least 1.51e+09 trace events (117.8 GiB) in memory";
+            manyConnections(
+                10_000,
+                "1s",
+                "stop: {at: 1s}\nsweep:\n  parameters:\n    links[0].delay: [1s, 0]\n"));
     Cli.Result validate = Cli.run("validate", sweep.toString());
     Cli.Result swept = Cli.run("sweep", sweep.toString(), "--out", dir.resolve("out").toString());
     for (Cli.Result result : List.of(validate, swept)) {
       assertThat(result.exit()).isEqualTo(4);
-      assertThat(result.err()).startsWith(refused).hasLineCount(1);
+      assertThat(result.err())
+          .startsWith(
+              "netsim: "
+                  + sweep
+                  + ":9:53: clients[0].connections: this run would keep at least 1.00e+09")
+          .hasLineCount(1);
     }
-    Path huge = config.file(ConfigCase.BASE.replace("send: 100", "send: 1024GiB"));
+    Path huge = config.file(manyConnections(10_000, "0", ""));
     Cli.Result hunt =
         Cli.run("hunt", huge.toString(), "--until", "data-violation", "--seeds", "1..2");
     assertThat(hunt.exit()).isEqualTo(4);
     assertThat(hunt.err())
-        .startsWith("netsim: " + huge + ":9:42: clients[0].send: this run" + " would keep at least")
+        .startsWith(
+            "netsim: " + huge + ":9:53: clients[0].connections: this run would keep at least")
         .hasLineCount(1);
     assertThat(dir.resolve("out")).doesNotExist();
   }

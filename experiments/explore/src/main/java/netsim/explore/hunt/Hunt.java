@@ -144,7 +144,7 @@ public final class Hunt {
 
   private SeedResult runSeed(long seed) {
     Watch watch = detector.watch();
-    RunResult result = Experiment.streaming(withSeed(config, seed), watch).run();
+    RunResult result = new Experiment(withSeed(config, seed), watch).run();
     List<Detection> found = watch.detections();
     long[] expected = new long[ExpectedOutcome.Kind.values().length];
     for (ExpectedOutcome e : Invariants.verdict(result, result.connections()).expected()) {

@@ -97,7 +97,7 @@ public final class Shrinker {
     ExperimentConfig config = ReplayConfig.bind(document);
     Watch watch = detector.watch();
     TraceFingerprint originalTrace = new TraceFingerprint();
-    Experiment experiment = Experiment.streaming(config, watch, originalTrace);
+    Experiment experiment = new Experiment(config, watch, originalTrace);
     DecisionRecorder recorder = new DecisionRecorder(config, experiment);
     experiment.run();
     runs++;
@@ -423,7 +423,7 @@ public final class Shrinker {
   /** Runs {@code config} with {@code sinks}, keeping no list of its events. */
   private RunResult run(ExperimentConfig config, EventSink... sinks) {
     runs++;
-    return Experiment.streaming(config, sinks).run();
+    return new Experiment(config, sinks).run();
   }
 
   /** Whether the detector fires when {@code decisions} are replayed with {@code traffic}. */
@@ -469,7 +469,7 @@ public final class Shrinker {
 
   private static String lineAt(ExperimentConfig config, int index) {
     TraceFingerprint.LineAt line = new TraceFingerprint.LineAt(index);
-    Experiment.streaming(config, line).run();
+    new Experiment(config, line).run();
     return line.line();
   }
 

@@ -121,7 +121,7 @@ public final class SweepRunner {
     ExperimentConfig config = plan.config(spec);
     RunRecord record;
     try {
-      RunResult result = Experiment.streaming(config).run();
+      RunResult result = new Experiment(config).run();
       List<ConnectionReport> connections = result.connections();
       List<String> violations = Invariants.check(result, connections);
       record =

@@ -103,7 +103,7 @@ class DetectorsTest {
             everything.end(result);
           }
         };
-    Experiment.streaming(Runs.scenario(scenario), watch, all).run();
+    new Experiment(Runs.scenario(scenario), watch, all).run();
     assertThat(watch.kinds()).isNotEqualTo(EnumSet.allOf(EventKind.class));
     assertThat(watch.detections()).isNotEmpty().isEqualTo(everything.detections());
   }

@@ -18,7 +18,7 @@ final class Runs {
   /** What {@code detector} finds in a run of the built-in {@code scenario}, watched in memory. */
   static List<Detection> detect(Detector detector, String scenario, String... overrides) {
     Watch watch = detector.watch();
-    Experiment.streaming(scenario(scenario, overrides), watch).run();
+    new Experiment(scenario(scenario, overrides), watch).run();
     return watch.detections();
   }
 }

@@ -26,7 +26,7 @@ class DecisionRecorderTest {
     Map<String, String> expected = expected();
     List<String> names = new ArrayList<>();
     for (DecisionCases.Case c : DecisionCases.all()) {
-      Experiment experiment = Experiment.streaming(c.config());
+      Experiment experiment = new Experiment(c.config());
       DecisionRecorder recorder = new DecisionRecorder(c.config(), experiment);
       experiment.run();
       names.add(c.name());

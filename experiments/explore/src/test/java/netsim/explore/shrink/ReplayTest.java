@@ -113,7 +113,7 @@ class ReplayTest {
             aqmDrops[0]++;
           }
         };
-    Experiment experiment = Experiment.streaming(config, original, aqm);
+    Experiment experiment = new Experiment(config, original, aqm);
     DecisionRecorder recorder = new DecisionRecorder(config, experiment);
     experiment.run();
     FaultSchedule schedule = recorder.schedule();
@@ -135,7 +135,7 @@ class ReplayTest {
               assertThat(link.bToA().duplicate()).isZero();
             });
     TraceFingerprint replayed = new TraceFingerprint();
-    Experiment.streaming(replayConfig, replayed).run();
+    new Experiment(replayConfig, replayed).run();
     assertThat(original.firstDifference(replayed)).as("the first event that differs").isEqualTo(-1);
   }
 }

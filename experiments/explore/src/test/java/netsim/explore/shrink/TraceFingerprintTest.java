@@ -59,7 +59,7 @@ class TraceFingerprintTest {
         ConfigLoader.load(
             scenario + ".yaml", Scenarios.CATALOGUE.get(scenario).text(), List.of(overrides));
     TraceFingerprint fingerprint = new TraceFingerprint();
-    Experiment.streaming(config, fingerprint).run();
+    new Experiment(config, fingerprint).run();
     return fingerprint;
   }
 

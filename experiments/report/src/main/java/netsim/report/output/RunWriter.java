@@ -111,7 +111,7 @@ public final class RunWriter {
 
   private Outcome write(Experiment.Watcher watcher) throws IOException {
     EventSink[] sinks = sinks().toArray(EventSink[]::new);
-    Experiment experiment = Experiment.streaming(config, sinks);
+    Experiment experiment = new Experiment(config, sinks);
     if (dir != null && config.outputs().pcap()) {
       for (String host : experiment.hosts()) {
         Path file = dir.file(host + ".pcap", "the host name " + quote(host));

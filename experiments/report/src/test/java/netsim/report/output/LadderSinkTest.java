@@ -2,13 +2,12 @@ package netsim.report.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.Scenarios;
-import netsim.scenario.run.Experiment;
+import netsim.scenario.run.RecordedRun;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
@@ -27,13 +26,14 @@ class LadderSinkTest {
   @Test
   void keepsOnlyTheFirstMaxSegments() {
     LadderSink ladder = new LadderSink(20);
-    List<TraceEvent> events = new ArrayList<>();
-    Experiment.streaming(
-            ConfigLoader.load(
-                "bulk-transfer.yaml", Scenarios.CATALOGUE.get("bulk-transfer").text(), List.of()),
-            ladder,
-            events::add)
-        .run();
+    List<TraceEvent> events =
+        RecordedRun.of(
+                ConfigLoader.load(
+                    "bulk-transfer.yaml",
+                    Scenarios.CATALOGUE.get("bulk-transfer").text(),
+                    List.of()),
+                ladder)
+            .events();
 
     List<TraceEvent.Packet> sends =
         events.stream()

@@ -19,6 +19,7 @@ import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.Scenarios;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.Experiment;
+import netsim.scenario.run.RecordedRun;
 import netsim.scenario.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,8 +111,7 @@ class RunWriterTest {
   }
 
   @Test
-  void aRunWithPlotsAndLadderOff_keepsNoEventList_andStreamsTheSameTraceAndCaptures()
-      throws IOException {
+  void aRunWithPlotsAndLadderOff_streamsTheSameTraceAndCapturesAsARunWithThem() throws IOException {
     Path drawn = parent.resolve("drawn");
     Path streamed = parent.resolve("streamed");
     RunWriter.Outcome withDrawings = RunWriter.run(scenario("bulk-transfer"), drawn);
@@ -119,13 +119,11 @@ class RunWriterTest {
         RunWriter.run(
             scenario("bulk-transfer", "outputs.plots=false", "outputs.ladder=false"), streamed);
 
-    assertThat(without.result().keptEvents()).isFalse();
-    assertThatThrownBy(() -> without.result().events()).isInstanceOf(IllegalStateException.class);
     for (String file : List.of("trace.jsonl", "client.pcap", "server.pcap")) {
       assertThat(streamed.resolve(file)).hasSameBinaryContentAs(drawn.resolve(file));
     }
     long packetEvents =
-        everyEvent(scenario("bulk-transfer")).stream()
+        RecordedRun.of(scenario("bulk-transfer")).events().stream()
             .filter(e -> e instanceof TraceEvent.Packet)
             .count();
     assertThat(Files.readString(streamed.resolve("summary.json")))
@@ -136,15 +134,13 @@ class RunWriterTest {
   }
 
   @Test
-  void aRunWithLadderAndPlotsOn_keepsNoEventList_andDrawsWhatItsWholeListDraws()
-      throws IOException {
+  void aRunWithLadderAndPlotsOn_drawsWhatItsWholeEventListDraws() throws IOException {
     Path out = parent.resolve("out");
     ExperimentConfig config = scenario("bulk-transfer", "outputs.ladderMaxSegments=100");
     RunWriter.Outcome outcome = RunWriter.run(config, out);
 
-    assertThat(outcome.result().keptEvents()).isFalse();
     // The same drawings from the list of every event of the same run, replayed after it.
-    List<TraceEvent> events = everyEvent(config);
+    List<TraceEvent> events = RecordedRun.of(config).events();
     LadderSink ladder = new LadderSink(100);
     RunPlots plots = new RunPlots();
     for (EventSink sink : List.<EventSink>of(ladder, plots)) {
@@ -163,18 +159,10 @@ class RunWriterTest {
     drawn.forEach((name, svg) -> assertThat(out.resolve(name)).hasContent(svg));
   }
 
-  /** Every event of a run of {@code config}, in order. */
-  private static List<TraceEvent> everyEvent(ExperimentConfig config) {
-    List<TraceEvent> events = new ArrayList<>();
-    Experiment.streaming(config, events::add).run();
-    return events;
-  }
-
   @Test
-  void aRunWithoutOutputDirectory_keepsNoEventList() throws IOException {
+  void aRunWithoutOutputDirectory_writesNoFiles_andStillTellsItsKeyEvents() throws IOException {
     RunWriter.Outcome outcome = RunWriter.run(scenario("lost-final-ack"), null);
 
-    assertThat(outcome.result().keptEvents()).isFalse();
     assertThat(outcome.files()).isEmpty();
     assertThat(outcome.text()).contains("key events:");
   }

@@ -12,8 +12,7 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.Scenarios;
-import netsim.scenario.run.Experiment;
-import netsim.scenario.run.RunResult;
+import netsim.scenario.run.RecordedRun;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.LinkChange;
@@ -357,16 +356,13 @@ class TraceWriterTest {
   @Test
   void asASinkOfARun_writesTheSameBytesAsTheRunsEventsWritten() throws IOException {
     ByteArrayOutputStream streamed = new ByteArrayOutputStream();
-    RunResult result =
-        new Experiment(
-                ConfigLoader.load(
-                    "lost-final-ack.yaml",
-                    Scenarios.CATALOGUE.get("lost-final-ack").text(),
-                    List.of()),
-                new TraceWriter(streamed, new RunIndex()))
-            .run();
+    RecordedRun run =
+        RecordedRun.of(
+            ConfigLoader.load(
+                "lost-final-ack.yaml", Scenarios.CATALOGUE.get("lost-final-ack").text(), List.of()),
+            new TraceWriter(streamed, new RunIndex()));
     Path file = dir.resolve("trace.jsonl");
-    TraceWriter.write(result.events(), result.index(), file);
+    TraceWriter.write(run.events(), run.result().index(), file);
     assertThat(streamed.toByteArray()).isNotEmpty().isEqualTo(Files.readAllBytes(file));
   }
 }

@@ -2,14 +2,12 @@ package netsim.report.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.Scenarios;
-import netsim.scenario.run.Experiment;
-import netsim.scenario.run.RunResult;
+import netsim.scenario.run.RecordedRun;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
@@ -36,11 +34,8 @@ class FlowsTest {
 
   private static Run runText(String name, String yaml) {
     Flows flows = new Flows();
-    List<TraceEvent> events = new ArrayList<>();
-    RunResult result =
-        Experiment.streaming(ConfigLoader.load(name + ".yaml", yaml, List.of()), flows, events::add)
-            .run();
-    return new Run(result.index(), flows.flows(), events);
+    RecordedRun run = RecordedRun.of(ConfigLoader.load(name + ".yaml", yaml, List.of()), flows);
+    return new Run(run.result().index(), flows.flows(), run.events());
   }
 
   /** The flows of {@code events}, fed to the sink one by one. */

@@ -42,7 +42,6 @@ public final class Experiment {
   private final Network network;
   private final RunIndex index = new RunIndex();
   private final Recorder recorder = new Recorder(index);
-  private final EventList eventList;
   private final ConnectionLog connectionLog = new ConnectionLog();
   private final Map<String, TcpObserver> observers = new LinkedHashMap<>();
   private final Activity activity = new Activity(simulator);
@@ -55,34 +54,18 @@ public final class Experiment {
 
   /**
    * Builds the run; {@code sinks} receive its events as they happen, from the first (a listener's
-   * OPEN while the run is built) to the last.
+   * OPEN while the run is built) to the last. The run keeps no list of its events, so its memory
+   * does not grow with its length: what is made of them is made by the sinks.
    */
   public Experiment(ExperimentConfig config, EventSink... sinks) {
-    this(config, true, sinks);
-  }
-
-  private Experiment(ExperimentConfig config, boolean keepEvents, EventSink... sinks) {
     this.config = config;
     this.network = new Network(simulator, new RandomStreams(config.seed()));
-    this.eventList = keepEvents ? new EventList() : null;
-    if (eventList != null) {
-      recorder.add(eventList);
-    }
     recorder.add(connectionLog);
     for (EventSink sink : sinks) {
       recorder.add(sink);
     }
     recorder.start();
     build();
-  }
-
-  /**
-   * Builds the run as {@link #Experiment(ExperimentConfig, EventSink...)} does, but keeps no list
-   * of its events: only {@code sinks} see them, so the run's memory does not grow with its length,
-   * and its result has no {@link RunResult#events()}.
-   */
-  public static Experiment streaming(ExperimentConfig config, EventSink... sinks) {
-    return new Experiment(config, false, sinks);
   }
 
   private void build() {
@@ -313,7 +296,6 @@ public final class Experiment {
             simulator.now(),
             reason,
             index,
-            eventList == null ? null : eventList.events(),
             connectionLog.reports(stacks),
             stacks,
             links,

@@ -30,13 +30,14 @@ class ConnectionLogTest {
            connections: 2, pause: 3s}
       """;
 
-  private static RunResult run() {
-    return new Experiment(ConfigLoader.load("reused-tuple.yaml", REUSED_TUPLE, List.of())).run();
+  private static RecordedRun run() {
+    return RecordedRun.of(ConfigLoader.load("reused-tuple.yaml", REUSED_TUPLE, List.of()));
   }
 
   @Test
   void aReusedFourTuple_isTwoConnections_eachWithItsOwnLife() {
-    RunResult result = run();
+    RecordedRun run = run();
+    RunResult result = run.result();
     List<ConnectionReport> client =
         result.connections().stream().filter(c -> c.node().equals("client")).toList();
     assertThat(client).hasSize(2);
@@ -53,7 +54,8 @@ class ConnectionLogTest {
 
   @Test
   void theLivesOfAFourTuple_togetherAreAllItsStateChanges_inOrder() {
-    RunResult result = run();
+    RecordedRun run = run();
+    RunResult result = run.result();
     for (ConnectionReport c : result.connections()) {
       int node = result.index().nodes().intern(c.node());
       List<TraceEvent.State> logged = new ArrayList<>();
@@ -63,7 +65,7 @@ class ConnectionLogTest {
       assertThat(logged)
           .as(c.node() + " " + c.conn())
           .isEqualTo(
-              result.events().stream()
+              run.events().stream()
                   .filter(
                       e ->
                           e instanceof TraceEvent.State s
@@ -75,12 +77,13 @@ class ConnectionLogTest {
 
   @Test
   void lastDataAt_isTheLastDataDeliveredInThatLife_orNoneForASideThatReadNothing() {
-    RunResult result = run();
+    RecordedRun run = run();
+    RunResult result = run.result();
     for (ConnectionReport c : result.connections()) {
       int node = result.index().nodes().intern(c.node());
       long end = c.closedAt() >= 0 ? c.closedAt() : result.end();
       long expected =
-          result.events().stream()
+          run.events().stream()
               .filter(
                   e ->
                       e instanceof TraceEvent.App a

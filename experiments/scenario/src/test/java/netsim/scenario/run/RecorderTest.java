@@ -102,10 +102,9 @@ class RecorderTest {
     Sink states = new Sink(EnumSet.of(EventKind.STATE));
     Sink packetsAndLinks =
         new Sink(EnumSet.of(EventKind.SEND, EventKind.DROP, EventKind.RTX, EventKind.LINK));
-    RunResult result =
-        new Experiment(ConfigLoader.load("recorder.yaml", RUN, List.of()), states, packetsAndLinks)
-            .run();
-    List<TraceEvent> all = result.events();
+    List<TraceEvent> all =
+        RecordedRun.of(ConfigLoader.load("recorder.yaml", RUN, List.of()), states, packetsAndLinks)
+            .events();
     assertThat(states.events)
         .isNotEmpty()
         .isEqualTo(all.stream().filter(e -> e.kind() == EventKind.STATE).toList());
