@@ -26,7 +26,7 @@ class DumbbellRedExampleTest {
         ConfigLoader.load(
             "dumbbell-red.yaml", Scenarios.CATALOGUE.get("dumbbell-red").text(), List.of());
     FlowMetrics metrics = new FlowMetrics();
-    RunResult result = Experiment.streaming(config, metrics).run();
+    RunResult result = new Experiment(config, metrics).run();
     FlowsReport report = metrics.report();
 
     assertThat(Invariants.check(result, result.connections())).isEmpty();

@@ -16,7 +16,7 @@ class FlowMetricsTest {
   private static FlowsReport run(String text) {
     ExperimentConfig config = ConfigLoader.load("t.yaml", text, List.of());
     FlowMetrics metrics = new FlowMetrics();
-    Experiment.streaming(config, metrics).run();
+    new Experiment(config, metrics).run();
     return metrics.report();
   }
 
