@@ -2,7 +2,6 @@ package netsim.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import netsim.explore.hunt.Detector;
 import netsim.explore.hunt.Detectors;
@@ -12,8 +11,8 @@ import netsim.scenario.config.ConfigException;
 import netsim.scenario.config.ExperimentConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code netsim hunt}: runs an experiment under many seeds and prints the seeds in which a detector
@@ -32,11 +31,7 @@ import picocli.CommandLine.Parameters;
       "Progress goes to stderr every 1000 seeds."
     })
 final class HuntCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "FILE.yaml|SCENARIO",
-      description = "An experiment file, or the name of a built-in scenario.")
-  String experiment;
+  @Mixin ExperimentArgument experiment;
 
   @Option(
       names = "--until",
@@ -53,11 +48,7 @@ final class HuntCommand implements Callable<Integer> {
       description = "The seeds to try, in order (default: ${DEFAULT-VALUE}).")
   String seeds;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      description = "Runs at once (default: the" + " number of processors).")
-  Integer parallel;
+  @Mixin ParallelOption parallel;
 
   @Option(
       names = "--limit",
@@ -65,11 +56,7 @@ final class HuntCommand implements Callable<Integer> {
       description = "Stop after K finds: the K" + " smallest seeds that fire (default: no limit).")
   Long limit;
 
-  @Option(
-      names = "--set",
-      paramLabel = "PATH=VALUE",
-      description = "Overrides one value of" + " the file, as for 'netsim run'. Repeatable.")
-  List<String> overrides = new ArrayList<>();
+  @Mixin OverridesOption overrides;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -93,9 +80,10 @@ final class HuntCommand implements Callable<Integer> {
     try {
       detector = Detectors.get(until);
       range = SeedRange.parse(seeds);
-      config = ExperimentSource.load(experiment, overrides, err);
-      int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
-      hunt = new Hunt(config, detector, range, threads, limit == null ? Long.MAX_VALUE : limit);
+      config = ExperimentSource.load(experiment.fileOrName, overrides.values, err);
+      hunt =
+          new Hunt(
+              config, detector, range, parallel.workers(), limit == null ? Long.MAX_VALUE : limit);
     } catch (ConfigException | IllegalArgumentException e) {
       err.println("netsim: " + e.getMessage());
       return e instanceof ConfigException c ? ExitCodes.of(c) : ExitCodes.USAGE;
@@ -106,7 +94,7 @@ final class HuntCommand implements Callable<Integer> {
             + " ("
             + detector.meaning()
             + ") in "
-            + experiment
+            + experiment.fileOrName
             + ", seeds "
             + range);
     out.flush();
@@ -134,7 +122,7 @@ final class HuntCommand implements Callable<Integer> {
           "netsim: "
               + e.getMessage()
               + " (reproduce it with 'netsim run "
-              + experiment
+              + experiment.fileOrName
               + " --seed N')");
       return ExitCodes.FAILURE;
     }
@@ -159,15 +147,12 @@ final class HuntCommand implements Callable<Integer> {
             + " in "
             + searched
             + (outcome.limitReached() ? "; stopped at --limit " + limit : ""));
-    StringBuilder sets = new StringBuilder();
-    for (String override : overrides) {
-      sets.append(" --set ").append(override);
-    }
+    String sets = overrides.asArguments();
     long first = outcome.finds().get(0).seed();
-    out.println("replay: netsim run " + experiment + sets + " --seed " + first);
+    out.println("replay: netsim run " + experiment.fileOrName + sets + " --seed " + first);
     out.println(
         "shrink: netsim shrink "
-            + experiment
+            + experiment.fileOrName
             + sets
             + " --seed "
             + first

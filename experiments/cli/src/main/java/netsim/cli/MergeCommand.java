@@ -13,6 +13,7 @@ import netsim.report.files.OutputException;
 import netsim.report.files.OutputPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,10 +45,7 @@ final class MergeCommand implements Callable<Integer> {
       description = "The directory to" + " write the merged sweep into.")
   Path out;
 
-  @Option(
-      names = "--check",
-      description = "Exit with status 1 when a run violated an" + " invariant.")
-  boolean check;
+  @Mixin SweepCheckOption check;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -81,6 +79,6 @@ final class MergeCommand implements Callable<Integer> {
             + (inputs.size() == 1 ? "y" : "ies")
             + ", config sha256 "
             + outcome.manifest().configSha256().substring(0, 12));
-    return SweepReport.print(stdout, err, records, outcome.written(), check);
+    return SweepReport.print(stdout, err, records, outcome.written(), check.requested);
   }
 }

@@ -13,8 +13,8 @@ import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.run.RunException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code netsim run}: runs an experiment and writes its trace, captures, summary and ladder. */
 @Command(
@@ -29,17 +29,9 @@ import picocli.CommandLine.Parameters;
             + " netsim replaces only a directory that it wrote itself (or an empty one). On a"
             + " terminal, a long run shows its progress on stderr.")
 final class RunCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "FILE.yaml|SCENARIO",
-      description = "An experiment file, or the name of a built-in scenario.")
-  String experiment;
+  @Mixin ExperimentArgument experiment;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description = "The master seed (overrides the" + " file's seed).")
-  Long seed;
+  @Mixin MasterSeedOption seed;
 
   @Option(
       names = "--out",
@@ -73,11 +65,7 @@ final class RunCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     ExperimentConfig config;
     try {
-      List<String> all = new ArrayList<>(overrides);
-      if (seed != null) {
-        all.add("seed=" + seed);
-      }
-      config = ExperimentSource.load(experiment, all, err);
+      config = ExperimentSource.load(experiment.fileOrName, seed.after(overrides), err);
     } catch (ConfigException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.of(e);

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import netsim.explore.hunt.Detector;
 import netsim.explore.hunt.Detectors;
@@ -22,8 +20,8 @@ import netsim.scenario.config.YamlDocument;
 import netsim.scenario.run.RunException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code netsim shrink}: turns a seed in which a detector fires into a small config with targeted
@@ -44,11 +42,7 @@ import picocli.CommandLine.Parameters;
           + " detector fire."
     })
 final class ShrinkCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "FILE.yaml|SCENARIO",
-      description = "An experiment file, or the name of a built-in scenario.")
-  String experiment;
+  @Mixin ExperimentArgument experiment;
 
   @Option(
       names = "--seed",
@@ -72,11 +66,7 @@ final class ShrinkCommand implements Callable<Integer> {
           "Where to write the shrunk config" + " (default: out/NAME-seedS-DETECTOR.yaml).")
   Path out;
 
-  @Option(
-      names = "--set",
-      paramLabel = "PATH=VALUE",
-      description = "Overrides one value of" + " the file, as for 'netsim run'. Repeatable.")
-  List<String> overrides = new ArrayList<>();
+  @Mixin OverridesOption overrides;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -89,22 +79,27 @@ final class ShrinkCommand implements Callable<Integer> {
     Path file;
     try {
       detector = Detectors.get(until);
-      List<String> all = new ArrayList<>(overrides);
-      all.add("seed=" + seed);
-      document = ExperimentSource.document(experiment, all);
+      document =
+          ExperimentSource.document(
+              experiment.fileOrName, MasterSeedOption.withSeed(overrides.values, seed));
       file = outputFile(document.root().path("name").asText("experiment"), detector);
     } catch (ConfigException | OutputException | IllegalArgumentException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    StringBuilder command = new StringBuilder("netsim shrink " + experiment);
-    overrides.forEach(o -> command.append(" --set ").append(o));
-    command.append(" --seed ").append(seed).append(" --until ").append(detector.name());
+    String command =
+        "netsim shrink "
+            + experiment.fileOrName
+            + overrides.asArguments()
+            + " --seed "
+            + seed
+            + " --until "
+            + detector.name();
     Shrinker.Result result;
     try {
       result =
           new Shrinker(
-                  command.toString(),
+                  command,
                   document,
                   detector,
                   line -> {

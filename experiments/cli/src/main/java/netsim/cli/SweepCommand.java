@@ -21,6 +21,7 @@ import netsim.report.files.OutputPaths;
 import netsim.scenario.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,11 +55,7 @@ final class SweepCommand implements Callable<Integer> {
       description = "The directory to write into" + " (default: out/NAME).")
   Path out;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      description = "Runs at once (default: the" + " number of processors).")
-  Integer parallel;
+  @Mixin ParallelOption parallel;
 
   @Option(
       names = "--shard",
@@ -69,11 +66,7 @@ final class SweepCommand implements Callable<Integer> {
               + " cluster nodes; combine the shares with 'netsim merge'.")
   Shard shard = Shard.ALL;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description = "The master seed (overrides the" + " file's seed).")
-  Long seed;
+  @Mixin MasterSeedOption seed;
 
   @Option(
       names = "--set",
@@ -82,10 +75,7 @@ final class SweepCommand implements Callable<Integer> {
           "Overrides one value of" + " the file before the sweep applies its values. Repeatable.")
   List<String> overrides = new ArrayList<>();
 
-  @Option(
-      names = "--check",
-      description = "Exit with status 1 when a run violated an" + " invariant.")
-  boolean check;
+  @Mixin SweepCheckOption check;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -93,18 +83,14 @@ final class SweepCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    int workers = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+    int workers = parallel.workers();
     if (workers < 1) {
       err.println("netsim: --parallel must be at least 1; got " + workers);
       return ExitCodes.USAGE;
     }
     SweepPlan plan;
     try {
-      List<String> all = new ArrayList<>(overrides);
-      if (seed != null) {
-        all.add("seed=" + seed);
-      }
-      plan = SweepPlan.load(file, all);
+      plan = SweepPlan.load(file, seed.after(overrides));
       plan.warnings().forEach(warning -> ExperimentSource.print(warning, err));
       plan.validate();
     } catch (ConfigException e) {
@@ -210,7 +196,7 @@ final class SweepCommand implements Callable<Integer> {
       }
       List<RunRecord> records = directory.records(manifest);
       SweepOutputs.Written written = SweepOutputs.write(dir, manifest, records);
-      return SweepReport.print(stdout, err, records, written, check);
+      return SweepReport.print(stdout, err, records, written, check.requested);
     } catch (SweepException e) {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.FAILURE;
