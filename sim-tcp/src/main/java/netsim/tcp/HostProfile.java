@@ -30,6 +30,11 @@ import netsim.core.Time;
  * @param push where PSH goes
  * @param receiveBuffer the receive buffer, which sets the window scale offered (RFC 7323 2.3)
  * @param sackPermitted whether SACK-permitted is offered (RFC 2018)
+ * @param sackRecovery the loss recovery when both ends use SACK, a name of {@link SackRecoveries}:
+ *     RFC 6675's own for rfc; "rack-tlp" (RFC 8985 with RFC 6937's PRR) for Linux, whose
+ *     tcp_recovery is RACK loss detection and tcp_early_retrans TLP since 4.18, with PRR in
+ *     recovery; "prr" (RFC 6675 with PRR-SSRB) for FreeBSD, whose default stack recovers by RFC
+ *     6675 with net.inet.tcp.do_prr=1 and do_prr_conservative=0
  * @param challengeAckInterval the least time between two challenge ACKs (RFC 5961 7; Linux: about
  *     one per 500 ms), 0 for no limit
  * @param rstAckOnAbort whether an ABORT's reset carries an ACK of RCV.NXT (Linux's
@@ -61,6 +66,7 @@ public record HostProfile(
     Push push,
     int receiveBuffer,
     boolean sackPermitted,
+    String sackRecovery,
     long challengeAckInterval,
     boolean rstAckOnAbort,
     boolean rfc1337,
@@ -94,6 +100,7 @@ public record HostProfile(
           Push.BUFFER_EMPTY,
           64 * 1024,
           false,
+          "rfc6675",
           0,
           false,
           false,
@@ -116,6 +123,7 @@ public record HostProfile(
           Push.EACH_WRITE,
           6 * 1024 * 1024,
           true,
+          "rack-tlp",
           Time.millis(500),
           true,
           false,
@@ -138,6 +146,7 @@ public record HostProfile(
           Push.BUFFER_EMPTY,
           2 * 1024 * 1024,
           true,
+          "prr",
           0,
           true,
           true,
@@ -150,6 +159,7 @@ public record HostProfile(
   public HostProfile {
     checkNotNull(name, "name");
     checkNotNull(push, "push");
+    SackRecoveries.check(sackRecovery);
     checkArgument(maxQuickAcks >= 0, "quick ACK count must not be negative: %s", maxQuickAcks);
     checkArgument(
         socketBufferFactor >= 1, "socket buffer factor must be at least 1: %s", socketBufferFactor);
