@@ -35,6 +35,10 @@ import netsim.core.Time;
  *     tcp_recovery is RACK loss detection and tcp_early_retrans TLP since 4.18, with PRR in
  *     recovery; "prr" (RFC 6675 with PRR-SSRB) for FreeBSD, whose default stack recovers by RFC
  *     6675 with net.inet.tcp.do_prr=1 and do_prr_conservative=0
+ * @param probeTimeoutSlack what RACK-TLP's probe timeout adds to 2 SRTT when more than one segment
+ *     is in flight: 0 for RFC 8985 7.2's own PTO; Linux's tcp_schedule_loss_probe adds
+ *     TCP_TIMEOUT_MIN, 2 ms (with one segment in flight both add 200 ms, RFC 8985's WCDelAckT and
+ *     Linux's TCP_RTO_MIN)
  * @param challengeAckInterval the least time between two challenge ACKs (RFC 5961 7; Linux: about
  *     one per 500 ms), 0 for no limit
  * @param rstAckOnAbort whether an ABORT's reset carries an ACK of RCV.NXT (Linux's
@@ -67,6 +71,7 @@ public record HostProfile(
     int receiveBuffer,
     boolean sackPermitted,
     String sackRecovery,
+    long probeTimeoutSlack,
     long challengeAckInterval,
     boolean rstAckOnAbort,
     boolean rfc1337,
@@ -102,6 +107,7 @@ public record HostProfile(
           false,
           "rfc6675",
           0,
+          0,
           false,
           false,
           false,
@@ -124,6 +130,7 @@ public record HostProfile(
           6 * 1024 * 1024,
           true,
           "rack-tlp",
+          Time.millis(2),
           Time.millis(500),
           true,
           false,
@@ -148,6 +155,7 @@ public record HostProfile(
           true,
           "prr",
           0,
+          0,
           true,
           true,
           true,
@@ -160,6 +168,8 @@ public record HostProfile(
     checkNotNull(name, "name");
     checkNotNull(push, "push");
     SackRecoveries.check(sackRecovery);
+    checkArgument(
+        probeTimeoutSlack >= 0, "probe timeout slack must not be negative: %s", probeTimeoutSlack);
     checkArgument(maxQuickAcks >= 0, "quick ACK count must not be negative: %s", maxQuickAcks);
     checkArgument(
         socketBufferFactor >= 1, "socket buffer factor must be at least 1: %s", socketBufferFactor);

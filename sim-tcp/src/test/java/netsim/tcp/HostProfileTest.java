@@ -86,6 +86,7 @@ class HostProfileTest {
                       true,
                       "bbr",
                       0,
+                      0,
                       false,
                       false,
                       false,

@@ -196,6 +196,40 @@ class RackTlpRecoveryTest {
   }
 
   @Test
+  void tlp7_2_rfcProfile_withSeveralSegmentsInFlight_ptoIsExactlyTwiceSrtt_evenWhenSrttIsZero() {
+    bench.probeTimeoutSlack = HostProfile.RFC.probeTimeoutSlack();
+    bench.srtt = ms(10);
+    transmit(0, 0);
+    transmit(0, 1);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).as("RFC 8985 7.2: 2 SRTT").isEqualTo(ms(20));
+    bench.srtt = 0;
+    transmit(5, 2);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).as("2 SRTT = 0: at once").isEqualTo(ms(5));
+  }
+
+  @Test
+  void tlp7_2_linuxProfile_withSeveralSegmentsInFlight_ptoIsTwiceSrttPlusTwoMs() {
+    // Linux's tcp_schedule_loss_probe: 2 SRTT + TCP_TIMEOUT_MIN when more than one packet is out.
+    bench.probeTimeoutSlack = HostProfile.LINUX.probeTimeoutSlack();
+    bench.srtt = ms(10);
+    transmit(0, 0);
+    transmit(0, 1);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(ms(22));
+    bench.srtt = 0;
+    transmit(5, 2);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).as("SRTT 0: 2 ms, not at once").isEqualTo(ms(7));
+  }
+
+  @Test
+  void tlp7_2_linuxProfile_withOneSegmentInFlight_ptoAddsTheWorstCaseDelayedAck_only() {
+    // Linux adds TCP_RTO_MIN (200 ms) with one packet out: RFC 8985's WCDelAckT, no slack besides.
+    bench.probeTimeoutSlack = HostProfile.LINUX.probeTimeoutSlack();
+    bench.srtt = 0;
+    transmit(0, 0);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(ms(200));
+  }
+
+  @Test
   void tlp7_2_withoutSrtt_ptoIsOneSecond_andNeverLaterThanTheRto() {
     bench.srtt = -1;
     bench.rto = Time.seconds(3);
