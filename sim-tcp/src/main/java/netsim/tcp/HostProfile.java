@@ -30,6 +30,15 @@ import netsim.core.Time;
  * @param push where PSH goes
  * @param receiveBuffer the receive buffer, which sets the window scale offered (RFC 7323 2.3)
  * @param sackPermitted whether SACK-permitted is offered (RFC 2018)
+ * @param sackRecovery the loss recovery when both ends use SACK, a name of {@link SackRecoveries}:
+ *     RFC 6675's own for rfc; "rack-tlp" (RFC 8985 with RFC 6937's PRR) for Linux, whose
+ *     tcp_recovery is RACK loss detection and tcp_early_retrans TLP since 4.18, with PRR in
+ *     recovery; "prr" (RFC 6675 with PRR-SSRB) for FreeBSD, whose default stack recovers by RFC
+ *     6675 with net.inet.tcp.do_prr=1 and do_prr_conservative=0
+ * @param probeTimeoutSlack what RACK-TLP's probe timeout adds to 2 SRTT when more than one segment
+ *     is in flight: 0 for RFC 8985 7.2's own PTO; Linux's tcp_schedule_loss_probe adds
+ *     TCP_TIMEOUT_MIN, 2 ms (with one segment in flight both add 200 ms, RFC 8985's WCDelAckT and
+ *     Linux's TCP_RTO_MIN)
  * @param challengeAckInterval the least time between two challenge ACKs (RFC 5961 7; Linux: about
  *     one per 500 ms), 0 for no limit
  * @param rstAckOnAbort whether an ABORT's reset carries an ACK of RCV.NXT (Linux's
@@ -61,6 +70,8 @@ public record HostProfile(
     Push push,
     int receiveBuffer,
     boolean sackPermitted,
+    String sackRecovery,
+    long probeTimeoutSlack,
     long challengeAckInterval,
     boolean rstAckOnAbort,
     boolean rfc1337,
@@ -94,6 +105,8 @@ public record HostProfile(
           Push.BUFFER_EMPTY,
           64 * 1024,
           false,
+          "rfc6675",
+          0,
           0,
           false,
           false,
@@ -116,6 +129,8 @@ public record HostProfile(
           Push.EACH_WRITE,
           6 * 1024 * 1024,
           true,
+          "rack-tlp",
+          Time.millis(2),
           Time.millis(500),
           true,
           false,
@@ -138,6 +153,8 @@ public record HostProfile(
           Push.BUFFER_EMPTY,
           2 * 1024 * 1024,
           true,
+          "prr",
+          0,
           0,
           true,
           true,
@@ -150,6 +167,9 @@ public record HostProfile(
   public HostProfile {
     checkNotNull(name, "name");
     checkNotNull(push, "push");
+    SackRecoveries.check(sackRecovery);
+    checkArgument(
+        probeTimeoutSlack >= 0, "probe timeout slack must not be negative: %s", probeTimeoutSlack);
     checkArgument(maxQuickAcks >= 0, "quick ACK count must not be negative: %s", maxQuickAcks);
     checkArgument(
         socketBufferFactor >= 1, "socket buffer factor must be at least 1: %s", socketBufferFactor);

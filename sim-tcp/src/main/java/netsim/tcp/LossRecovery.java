@@ -107,6 +107,12 @@ interface LossRecovery {
     /** The smoothed RTT, or -1 before the first sample. */
     long srtt();
 
+    /**
+     * What the probe timeout adds to 2 SRTT with more than one segment in flight (the profile's
+     * {@link HostProfile#probeTimeoutSlack}).
+     */
+    long probeTimeoutSlack();
+
     CongestionWindow window();
 
     CongestionControl congestionControl();

@@ -392,7 +392,11 @@ final class RackTlpRecovery implements LossRecovery {
         && connection.timerDeadline(RACK_REORDER) == TcpTimers.NEVER;
   }
 
-  /** RFC 8985 7.2, TLP_calc_PTO(), capped at {@code rtoDeadline}; or no probe when not allowed. */
+  /**
+   * RFC 8985 7.2, TLP_calc_PTO(), capped at {@code rtoDeadline}; or no probe when not allowed. With
+   * more than one segment in flight the profile's slack is added (Linux's tcp_schedule_loss_probe:
+   * TCP_TIMEOUT_MIN), so that an SRTT of 0 does not probe at once.
+   */
   private void scheduleProbe(long rtoDeadline) {
     if (!mayProbe()) {
       connection.stopTimer(LOSS_PROBE);
@@ -404,6 +408,8 @@ final class RackTlpRecovery implements LossRecovery {
       pto = 2 * srtt;
       if (connection.flightSize() <= connection.window().smss()) {
         pto += WORST_CASE_DELAYED_ACK; // "If FlightSize is equal to one segment"
+      } else {
+        pto += connection.probeTimeoutSlack();
       }
     } else {
       pto = Time.seconds(1);

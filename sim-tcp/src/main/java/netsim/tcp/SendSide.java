@@ -619,6 +619,11 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   @Override
+  public long probeTimeoutSlack() {
+    return config.profile().probeTimeoutSlack();
+  }
+
+  @Override
   public long now() {
     return connection.now();
   }

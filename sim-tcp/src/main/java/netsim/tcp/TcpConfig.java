@@ -215,7 +215,7 @@ public record TcpConfig(
     private boolean windowScaling = true;
     private boolean timestamps = true;
     private boolean sackPermitted = HostProfile.RFC.sackPermitted();
-    private String sackRecovery = "rfc6675";
+    private String sackRecovery = HostProfile.RFC.sackRecovery();
     private boolean challengeAcks = true;
     private long challengeAckInterval = HostProfile.RFC.challengeAckInterval();
     private boolean rfc1337 = HostProfile.RFC.rfc1337();
@@ -237,8 +237,8 @@ public record TcpConfig(
 
     /**
      * Behave like {@code host}: takes its rules, and its values for the initial window, RTO bounds,
-     * delayed ACKs, receive buffer, SACK-permitted, challenge ACK interval, RFC 1337 and SYN in
-     * TIME-WAIT (set those after this call to change them).
+     * delayed ACKs, receive buffer, SACK-permitted, SACK recovery, challenge ACK interval, RFC 1337
+     * and SYN in TIME-WAIT (set those after this call to change them).
      */
     public Builder profile(HostProfile host) {
       profile = host;
@@ -249,6 +249,7 @@ public record TcpConfig(
       delayedAckTimeout = host.delayedAckTimeout();
       receiveBuffer = host.receiveBuffer();
       sackPermitted = host.sackPermitted();
+      sackRecovery = host.sackRecovery();
       challengeAckInterval = host.challengeAckInterval();
       rfc1337 = host.rfc1337();
       acceptSynInTimeWait = host.acceptSynInTimeWait();

@@ -54,6 +54,51 @@ class HostProfileTest {
     }
 
     @Test
+    void eachProfile_givesItsSackRecovery_andALaterSettingOverridesIt() {
+      assertThat(TcpConfig.defaults().sackRecovery()).isEqualTo("rfc6675");
+      assertThat(TcpConfig.builder().profile(HostProfile.LINUX).build().sackRecovery())
+          .isEqualTo("rack-tlp");
+      assertThat(TcpConfig.builder().profile(HostProfile.FREEBSD).build().sackRecovery())
+          .isEqualTo("prr");
+      assertThat(
+              TcpConfig.builder()
+                  .profile(HostProfile.LINUX)
+                  .sackRecovery("prr-crb")
+                  .build()
+                  .sackRecovery())
+          .isEqualTo("prr-crb");
+    }
+
+    @Test
+    void aProfileWithAnUnknownSackRecovery_isRefused_namingTheKnownOnes() {
+      assertThatThrownBy(
+              () ->
+                  new HostProfile(
+                      "x",
+                      0,
+                      1,
+                      1,
+                      false,
+                      1,
+                      0,
+                      HostProfile.Push.BUFFER_EMPTY,
+                      1,
+                      true,
+                      "bbr",
+                      0,
+                      0,
+                      false,
+                      false,
+                      false,
+                      1,
+                      false,
+                      false,
+                      false))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("unknown SACK recovery 'bbr' (known: rfc6675, prr, prr-crb, rack-tlp)");
+    }
+
+    @Test
     void named_findsEachProfile_caseBlind_andNamesTheKnownOnes() {
       assertThat(HostProfile.named("Linux")).isSameAs(HostProfile.LINUX);
       assertThat(HostProfile.named("freebsd")).isSameAs(HostProfile.FREEBSD);

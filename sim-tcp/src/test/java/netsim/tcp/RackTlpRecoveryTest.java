@@ -195,6 +195,42 @@ class RackTlpRecoveryTest {
     assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(ms(400));
   }
 
+  /**
+   * The probe deadlines under {@code profile}'s slack: after two segments sent at 0 ms with SRTT 10
+   * ms, then after a third sent at 5 ms with SRTT 0.
+   */
+  private List<Long> ptoDeadlinesWithSeveralInFlight(HostProfile profile) {
+    bench.probeTimeoutSlack = profile.probeTimeoutSlack();
+    bench.srtt = ms(10);
+    transmit(0, 0);
+    transmit(0, 1);
+    long first = bench.timerDeadline(LOSS_PROBE);
+    bench.srtt = 0;
+    transmit(5, 2);
+    return List.of(first, bench.timerDeadline(LOSS_PROBE));
+  }
+
+  @Test
+  void tlp7_2_rfcProfile_withSeveralSegmentsInFlight_ptoIsExactlyTwiceSrtt_evenWhenSrttIsZero() {
+    // RFC 8985 7.2: PTO = 2 SRTT; with SRTT 0 the probe is due at once.
+    assertThat(ptoDeadlinesWithSeveralInFlight(HostProfile.RFC)).containsExactly(ms(20), ms(5));
+  }
+
+  @Test
+  void tlp7_2_linuxProfile_withSeveralSegmentsInFlight_ptoIsTwiceSrttPlusTwoMs() {
+    // Linux's tcp_schedule_loss_probe: 2 SRTT + TCP_TIMEOUT_MIN when more than one packet is out.
+    assertThat(ptoDeadlinesWithSeveralInFlight(HostProfile.LINUX)).containsExactly(ms(22), ms(7));
+  }
+
+  @Test
+  void tlp7_2_linuxProfile_withOneSegmentInFlight_ptoAddsTheWorstCaseDelayedAck_only() {
+    // Linux adds TCP_RTO_MIN (200 ms) with one packet out: RFC 8985's WCDelAckT, no slack besides.
+    bench.probeTimeoutSlack = HostProfile.LINUX.probeTimeoutSlack();
+    bench.srtt = 0;
+    transmit(0, 0);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(ms(200));
+  }
+
   @Test
   void tlp7_2_withoutSrtt_ptoIsOneSecond_andNeverLaterThanTheRto() {
     bench.srtt = -1;

@@ -29,6 +29,9 @@ final class RecoveryBench implements LossRecovery.Connection {
   long srtt = -1;
   long rto = Time.seconds(1);
 
+  /** What the probe timeout adds to 2 SRTT with several segments in flight (rfc's: none). */
+  long probeTimeoutSlack = HostProfile.RFC.probeTimeoutSlack();
+
   /** When the retransmission timer expires ({@link TcpTimers#NEVER}: not running). */
   long retransmitDeadline = TcpTimers.NEVER;
 
@@ -79,6 +82,11 @@ final class RecoveryBench implements LossRecovery.Connection {
   @Override
   public long srtt() {
     return srtt;
+  }
+
+  @Override
+  public long probeTimeoutSlack() {
+    return probeTimeoutSlack;
   }
 
   @Override

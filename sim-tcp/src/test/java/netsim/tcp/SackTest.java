@@ -302,4 +302,85 @@ class SackTest {
       h.expect("PSH|ACK seq=5381 ack=5001 len=1460"); // the RTO, 1 s after the last ACK
     }
   }
+
+  /**
+   * Each host profile's own recovery ({@link HostProfile#sackRecovery}) runs when the configuration
+   * names none: rfc recovers by RFC 6675, linux with RACK-TLP, freebsd with RFC 6675 and PRR.
+   */
+  @Nested
+  class ProfileDefaults {
+    private TcpConfig config(HostProfile host) {
+      return SACK.toBuilder()
+          .profile(host)
+          .receiveBuffer(TcpHarness.WINDOW)
+          .initialWindow(10)
+          .delayedAck(false)
+          .build();
+    }
+
+    /**
+     * Established at 100 ms (SRTT 100 ms), four segments sent then; the ACK of the first two comes
+     * at 200 ms: the last two are lost.
+     */
+    private TcpHarness tailLost(TcpConfig config) {
+      TcpHarness h = new TcpHarness(config, true);
+      h.connection.acceptSyn(segment(h, TcpFlags.SYN, 5000, 0, PEER_SYN_SACK, 0));
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      h.advanceBy("100ms");
+      h.receive("ACK", 5001, 1001);
+      sendFourSegments(h);
+      h.advanceBy("100ms");
+      sackAck(h, 3921);
+      return h;
+    }
+
+    @Test
+    void linux_probesALostTailSegment_beforeItsRetransmissionTimer() {
+      TcpHarness h = tailLost(config(HostProfile.LINUX));
+      assertThat(h.connection.pollAt())
+          .as("RFC 8985 7.2: PTO = 2 SRTT after the ACK, + 2 ms (Linux), before the RTO")
+          .isEqualTo(Time.millis(402))
+          .isLessThan(h.connection.retransmitDeadline());
+      h.advanceBy("201ms");
+      h.expectNothing();
+      h.advanceBy("1ms");
+      h.expect("PSH|ACK seq=5381 ack=5001 len=1460"); // RFC 8985 7.3: the last segment again
+    }
+
+    @Test
+    void rfc_leavesTheSameLossToTheRetransmissionTimer() {
+      TcpHarness h = tailLost(config(HostProfile.RFC));
+      assertThat(h.connection.pollAt()).isEqualTo(h.connection.retransmitDeadline());
+    }
+
+    @Test
+    void linux_withSackRecoveryGivenAfterTheProfile_usesThatOne() {
+      TcpHarness h =
+          tailLost(config(HostProfile.LINUX).toBuilder().sackRecovery("rfc6675").build());
+      assertThat(h.connection.pollAt()).isEqualTo(h.connection.retransmitDeadline());
+    }
+
+    /** Ten segments in flight; 1001 is lost, and the third duplicate ACK starts a recovery. */
+    private long cwndAfterTheThirdDuplicate(TcpConfig config) {
+      TcpHarness h = established(config, false);
+      h.connection.send(new byte[14 * 1460]);
+      h.forgetSent();
+      sackAck(h, 1001, 2461, 3921);
+      sackAck(h, 1001, 2461, 5381);
+      sackAck(h, 1001, 2461, 6841);
+      h.expect("ACK seq=1001 ack=5001 len=1460");
+      return h.connection.cwnd();
+    }
+
+    @Test
+    void freebsd_reducesTheWindowByPrr_notToSsthreshAtOnce() {
+      TcpConfig freebsd = config(HostProfile.FREEBSD);
+      TcpConfig rfc6675 = freebsd.toBuilder().sackRecovery("rfc6675").build();
+      // RFC 6675: cwnd = ssthresh = FlightSize / 2 = 7300. RFC 6937 (PRR-SSRB): cwnd = pipe +
+      // sndcnt, with pipe = 14600 - 3 * 1460 SACKed - 1460 lost = 8760 above ssthresh, so sndcnt =
+      // CEIL(prr_delivered * ssthresh / RecoverFS) - prr_out = CEIL(1460 * 7300 / 14600) = 730.
+      assertThat(cwndAfterTheThirdDuplicate(rfc6675)).isEqualTo(7300);
+      assertThat(cwndAfterTheThirdDuplicate(freebsd)).isEqualTo(8760 + 730);
+    }
+  }
 }

@@ -90,10 +90,8 @@ final class Sysctls {
     knobs.put(
         "net.ipv4.tcp_no_metrics_save",
         (s, v) -> ShellEffect.noEffect(s, "the model keeps no per-destination metrics"));
-    knobs.put(
-        "net.ipv4.tcp_early_retrans",
-        offOnly("tail loss probes and early retransmit (RFC 8985)", "0"));
-    knobs.put("net.ipv4.tcp_recovery", offOnly("RACK loss detection (RFC 8985)", "0"));
+    knobs.put("net.ipv4.tcp_early_retrans", Sysctls::earlyRetransmit);
+    knobs.put("net.ipv4.tcp_recovery", Sysctls::recovery);
     knobs.put("net.ipv4.tcp_frto", offOnly("F-RTO (RFC 5682)", "0"));
     knobs.put("net.ipv4.tcp_dsack", offOnly("D-SACK (RFC 2883)", "0"));
     knobs.put("net.ipv4.tcp_ecn", offOnly("ECN (RFC 3168)", "0"));
@@ -222,6 +220,39 @@ final class Sysctls {
     }
     return ShellEffect.applied(
         setting, "tcp.congestionControl = " + name, b -> b.congestionControl(name));
+  }
+
+  /**
+   * Linux's {@code tcp_recovery}: 1 (the default, bit 0x1) is RACK loss detection, the linux
+   * profile's {@code rack-tlp}; 0 leaves RFC 6675's duplicate counting, with PRR in recovery
+   * ({@code prr}). Its other bits (0x2 no reordering window, 0x4 a static one) are not modelled.
+   */
+  private static ShellEffect recovery(String setting, String value) {
+    long bits = number(value);
+    if (bits == 0 || bits == 1) {
+      String recovery = bits == 1 ? "rack-tlp" : "prr";
+      return ShellEffect.applied(
+          setting, "tcp.sackRecovery = " + recovery, b -> b.sackRecovery(recovery));
+    }
+    return ShellEffect.notModelled(
+        setting, "tcp_recovery is modelled as 0 (no RACK) or 1 (RACK-TLP), not its other bits");
+  }
+
+  /**
+   * Linux's {@code tcp_early_retrans}: 3 (the default) and 4 send tail loss probes, as {@code
+   * rack-tlp} does; 0 turns them off, which the model can do only with RACK ({@code
+   * tcp_recovery=0}); 1 and 2 are the early retransmit of RFC 5827, not modelled.
+   */
+  private static ShellEffect earlyRetransmit(String setting, String value) {
+    long mode = number(value);
+    if (mode == 3 || mode == 4) {
+      return ShellEffect.noEffect(setting, "tail loss probes, as sackRecovery rack-tlp sends");
+    }
+    return ShellEffect.notModelled(
+        setting,
+        mode == 0
+            ? "RACK without tail loss probes is not modelled (tcp_recovery=0 turns both off)"
+            : "early retransmit (RFC 5827) is not modelled");
   }
 
   /** {@code tcp_wmem = "min default max"}: the default is a new socket's send buffer. */

@@ -70,10 +70,10 @@ class ShellCommandsTest {
 
   @Test
   void turningOffWhatTheModelLacks_hasNoEffect_butTurningItOn_isNotModelled() {
-    assertThat(described("sysctl -q net.ipv4.tcp_early_retrans=0"))
+    assertThat(described("sysctl -q net.ipv4.tcp_frto=0"))
         .containsExactly(
-            "net.ipv4.tcp_early_retrans=0: no effect (turns off tail loss probes and early"
-                + " retransmit (RFC 8985), which the model does not do)");
+            "net.ipv4.tcp_frto=0: no effect (turns off F-RTO (RFC 5682), which the model does not"
+                + " do)");
     assertThat(described("sysctl -q net.ipv4.tcp_ecn=1  # fully enabled"))
         .containsExactly("net.ipv4.tcp_ecn=1: not modelled (ECN (RFC 3168) is not modelled)");
     assertThat(described("sysctl net.inet.tcp.insecure_syn=1"))
@@ -84,6 +84,25 @@ class ShellCommandsTest {
         .containsExactly(
             "tc qdisc replace dev tun0 root fq: not modelled (the fq qdisc paces segments; netsim"
                 + " has no pacing)");
+  }
+
+  @Test
+  void tcpRecovery_choosesBetweenRackTlpAndPrr_andTheDefaultEarlyRetransIsTlp() {
+    assertThat(applied("sysctl -q net.ipv4.tcp_recovery=0").sackRecovery()).isEqualTo("prr");
+    assertThat(described("sysctl -q net.ipv4.tcp_recovery=1"))
+        .containsExactly("net.ipv4.tcp_recovery=1: applied (tcp.sackRecovery = rack-tlp)");
+    assertThat(described("sysctl -q net.ipv4.tcp_recovery=4"))
+        .containsExactly(
+            "net.ipv4.tcp_recovery=4: not modelled (tcp_recovery is modelled as 0 (no RACK) or 1"
+                + " (RACK-TLP), not its other bits)");
+    assertThat(described("sysctl -q net.ipv4.tcp_early_retrans=3"))
+        .containsExactly(
+            "net.ipv4.tcp_early_retrans=3: no effect (tail loss probes, as sackRecovery rack-tlp"
+                + " sends)");
+    assertThat(described("sysctl -q net.ipv4.tcp_early_retrans=0"))
+        .containsExactly(
+            "net.ipv4.tcp_early_retrans=0: not modelled (RACK without tail loss probes is not"
+                + " modelled (tcp_recovery=0 turns both off))");
   }
 
   @Test

@@ -62,6 +62,16 @@ class TcpProfileConfigTest {
   }
 
   @Test
+  void profile_setsTheSackRecovery_andASackRecoveryBesideItOverridesIt() {
+    ExperimentConfig config = load("{profile: freebsd}", "{profile: linux}");
+    assertThat(config.nodes().get(0).tcp().sackRecovery()).isEqualTo("rack-tlp");
+    assertThat(config.nodes().get(1).tcp().sackRecovery()).isEqualTo("prr");
+    TcpConfig a = load("{}", "{profile: linux, sackRecovery: prr-crb}").nodes().get(0).tcp();
+    assertThat(a.sackRecovery()).isEqualTo("prr-crb");
+    assertThat(a.profile()).isSameAs(HostProfile.LINUX);
+  }
+
+  @Test
   void unknownProfile_isALocatedErrorNamingTheKnownOnes() {
     assertThatThrownBy(() -> load("{}", "{profile: solaris}"))
         .isInstanceOf(ConfigException.class)
