@@ -8,6 +8,7 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An end host with one IPv4 address. Transport protocols register a {@link ProtocolHandler} and
@@ -48,7 +49,7 @@ public final class Host extends Node {
    *     if none)
    * @return the packet sent
    */
-  public Packet send(Ipv4Address destination, Payload payload, String senderState) {
+  public Packet send(Ipv4Address destination, Payload payload, @Nullable String senderState) {
     Network network = network();
     Packet packet =
         new Packet(
@@ -74,7 +75,7 @@ public final class Host extends Node {
   }
 
   @Override
-  void receive(Packet packet, Interface in, LinkDirection from) {
+  void receive(Packet packet, Interface in, @Nullable LinkDirection from) {
     Network network = network();
     if (packet.isCorrupted()) {
       if (from != null) {

@@ -1,5 +1,6 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static netsim.tcp.TcpFlags.ACK;
 import static netsim.tcp.TcpFlags.FIN;
 import static netsim.tcp.TcpFlags.PSH;
@@ -12,6 +13,7 @@ import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
 import netsim.core.Time;
 import netsim.tcp.cc.CongestionControl;
 import netsim.tcp.cc.CongestionWindow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sending half of a connection: the send sequence space (SND.UNA, SND.NXT, SND.MAX, SND.WND,
@@ -35,7 +37,7 @@ final class SendSide implements LossRecovery.Connection {
     int sendMss();
 
     /** A segment from this connection, acknowledging RCV.NXT when {@code flags} has ACK. */
-    TcpSegment segment(int seq, int flags, byte[] data);
+    TcpSegment segment(int seq, int flags, byte @Nullable [] data);
 
     void transmit(TcpSegment segment);
 
@@ -62,7 +64,7 @@ final class SendSide implements LossRecovery.Connection {
   private final SendBuffer buffer;
 
   /** Where writes ended, when PSH marks each write's last segment (Linux); else null. */
-  private final WriteEnds writeEnds;
+  private final @Nullable WriteEnds writeEnds;
 
   private boolean finQueued;
   private boolean forceSmallSegment;
@@ -82,12 +84,12 @@ final class SendSide implements LossRecovery.Connection {
   private int retries;
 
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
-  private CongestionWindow window;
-  private CongestionControl cc;
-  private LossRecovery recovery;
+  private @Nullable CongestionWindow window;
+  private @Nullable CongestionControl cc;
+  private @Nullable LossRecovery recovery;
 
   /** What the peer has SACKed (RFC 6675 3), when SACK is in use; else null. */
-  private SackScoreboard scoreboard;
+  private @Nullable SackScoreboard scoreboard;
 
   private long bytesSent;
   private long retransmissions;
@@ -221,7 +223,7 @@ final class SendSide implements LossRecovery.Connection {
    * The next segment to send from SND.NXT, or null if nothing may be sent. Advances SND.NXT and
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
-  TcpSegment nextSegment() {
+  @Nullable TcpSegment nextSegment() {
     if (recovery != null) {
       long chosen = recovery.nextSegment();
       if (chosen != LossRecovery.WINDOW_DECIDES) {
@@ -236,13 +238,13 @@ final class SendSide implements LossRecovery.Connection {
    * that stops where SACKed data begins, or new data as the peer's window allows. SND.NXT does not
    * move back.
    */
-  private TcpSegment recoverySegment(long position) {
+  private @Nullable TcpSegment recoverySegment(long position) {
     boolean retransmission = position < sndMax;
     long next = sndNxt;
     sndNxt = position;
     long window =
         retransmission
-            ? Math.min(sndMax, scoreboard.nextSackedFrom(position)) - sndUna
+            ? Math.min(sndMax, checkNotNull(scoreboard).nextSackedFrom(position)) - sndUna
             : Math.min(sndWnd, Long.MAX_VALUE / 4);
     TcpSegment seg = nextSegment(window);
     long length = sndNxt - position;
@@ -250,6 +252,7 @@ final class SendSide implements LossRecovery.Connection {
     if (seg == null) {
       return null;
     }
+    LossRecovery recovery = checkNotNull(this.recovery);
     RetransmitReason reason = recovery.retransmitReason();
     recovery.segmentSent(position, length, retransmission);
     if (retransmission) {
@@ -260,7 +263,7 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   /** {@link #nextSegment()} with the send window limited to {@code window} bytes. */
-  private TcpSegment nextSegment(long window) {
+  private @Nullable TcpSegment nextSegment(long window) {
     long position = sndNxt;
     if (position == 0) {
       return sendSyn();
@@ -426,7 +429,7 @@ final class SendSide implements LossRecovery.Connection {
     if (scoreboard != null) {
       long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
       scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.options().sackBlocks());
-      recovery.onAckArrived(acked);
+      checkNotNull(recovery).onAckArrived(acked);
     }
   }
 
@@ -440,7 +443,7 @@ final class SendSide implements LossRecovery.Connection {
 
   /** A duplicate ACK arrived: loss recovery counts it. */
   void duplicateAck() {
-    recovery.onDuplicateAck();
+    checkNotNull(recovery).onDuplicateAck();
   }
 
   /**
@@ -630,12 +633,12 @@ final class SendSide implements LossRecovery.Connection {
 
   @Override
   public CongestionWindow window() {
-    return window;
+    return checkNotNull(window, "no congestion window before the peer's SYN");
   }
 
   @Override
   public CongestionControl congestionControl() {
-    return cc;
+    return checkNotNull(cc, "no congestion control before the peer's SYN");
   }
 
   @Override
@@ -644,7 +647,7 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   @Override
-  public SackScoreboard scoreboard() {
+  public @Nullable SackScoreboard scoreboard() {
     return scoreboard;
   }
 

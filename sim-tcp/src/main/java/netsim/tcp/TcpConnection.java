@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import netsim.core.Time;
 import netsim.tcp.cc.CongestionControl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One TCP connection (a TCB) and its state machine, as RFC 9293 section 3.10 describes the event
@@ -144,7 +145,7 @@ public final class TcpConnection {
       int iss,
       long tsOffset,
       Environment env,
-      TcpHandler handler) {
+      @Nullable TcpHandler handler) {
     this.config = checkNotNull(config, "config");
     this.tuple = checkNotNull(tuple, "tuple");
     this.env = checkNotNull(env, "env");
@@ -982,7 +983,7 @@ public final class TcpConnection {
   }
 
   /** A segment from this connection, with the window and options every segment carries. */
-  private TcpSegment segment(int seq, int ack, int flags, byte[] data) {
+  private TcpSegment segment(int seq, int ack, int flags, byte @Nullable [] data) {
     boolean syn = (flags & SYN) != 0;
     TcpOptions options = syn ? synOptions() : TcpOptions.NONE;
     // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
@@ -1122,7 +1123,7 @@ public final class TcpConnection {
    *
    * @param bytes the bytes delivered, for {@link AppEvent#DATA}; otherwise null
    */
-  private void notifyApplication(AppEvent event, byte[] bytes) {
+  private void notifyApplication(AppEvent event, byte @Nullable [] bytes) {
     env.appEvent(this, event, bytes == null ? 0 : bytes.length);
     if (held.holding()) {
       held.add(event, bytes);
@@ -1132,10 +1133,10 @@ public final class TcpConnection {
   }
 
   /** Calls the application's handler for {@code event}. */
-  void callHandler(AppEvent event, byte[] bytes) {
+  void callHandler(AppEvent event, byte @Nullable [] bytes) {
     switch (event) {
       case ESTABLISHED -> handler.onEstablished(this);
-      case DATA -> handler.onData(this, bytes);
+      case DATA -> handler.onData(this, checkNotNull(bytes));
       case PEER_CLOSED -> handler.onPeerClosed(this);
       case RESET -> handler.onReset(this);
       case TIMEOUT -> handler.onTimeout(this);
@@ -1347,7 +1348,7 @@ public final class TcpConnection {
     }
 
     @Override
-    public TcpSegment segment(int seq, int flags, byte[] data) {
+    public TcpSegment segment(int seq, int flags, byte @Nullable [] data) {
       return TcpConnection.this.segment(seq, receive.rcvNxt(), flags, data);
     }
 

@@ -11,6 +11,7 @@ import netsim.core.Timer;
 import netsim.net.Host;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The TCP of one host: demultiplexes arriving segments by 4-tuple to connections, to listeners (RFC
@@ -27,6 +28,8 @@ public final class TcpStack {
   @FunctionalInterface
   public interface SegmentOutput {
     /**
+     * Sends {@code segment} to {@code destination}.
+     *
      * @param senderState the sending connection's state (e.g. "TIME_WAIT"), metadata for fault
      *     rules
      */
@@ -68,15 +71,15 @@ public final class TcpStack {
    * ended connection's buffers can be collected.
    */
   private static final class HistorySlot {
-    TcpConnection live;
-    ConnectionRecord ended;
+    @Nullable TcpConnection live;
+    @Nullable ConnectionRecord ended;
 
     HistorySlot(TcpConnection live) {
       this.live = live;
     }
 
     ConnectionRecord record() {
-      return live != null ? ConnectionRecord.of(live) : ended;
+      return live != null ? ConnectionRecord.of(live) : checkNotNull(ended);
     }
   }
 
@@ -171,7 +174,7 @@ public final class TcpStack {
 
   /** An active OPEN from an ephemeral port. */
   public TcpConnection connect(Endpoint remote, TcpHandler handler) {
-    return connect(allocateEphemeralPort(remote), remote, handler);
+    return connect(allocateEphemeralPort(), remote, handler);
   }
 
   /**
@@ -243,7 +246,7 @@ public final class TcpStack {
   }
 
   /** The live connection with this 4-tuple, or null. */
-  public TcpConnection connection(FourTuple tuple) {
+  public @Nullable TcpConnection connection(FourTuple tuple) {
     Entry entry = connections.get(tuple);
     return entry == null ? null : entry.connection;
   }
@@ -353,7 +356,8 @@ public final class TcpStack {
   // Connections and their timers
   // ---------------------------------------------------------------------------------------------
 
-  private TcpConnection create(FourTuple tuple, TcpHandler handler, TcpListener parent) {
+  private TcpConnection create(
+      FourTuple tuple, @Nullable TcpHandler handler, @Nullable TcpListener parent) {
     Entry entry = new Entry(parent);
     int iss = isns.isn(tuple, simulator.now());
     TcpConnection connection =
@@ -369,7 +373,7 @@ public final class TcpStack {
     return connection;
   }
 
-  private int allocateEphemeralPort(Endpoint remote) {
+  private int allocateEphemeralPort() {
     for (int tries = 0; tries <= 0xFFFF - FIRST_EPHEMERAL_PORT; tries++) {
       int port = nextEphemeral;
       nextEphemeral = port == 0xFFFF ? FIRST_EPHEMERAL_PORT : port + 1;
@@ -410,8 +414,9 @@ public final class TcpStack {
    * its place in the history and, for a child, its listener. Being the connection's own
    * environment, it reaches its timer and listener without a lookup.
    */
+  @SuppressWarnings("NullAway.Init") // connection, timer and slot are set by create(), at once
   private final class Entry implements TcpConnection.Environment, Runnable {
-    final TcpListener parent;
+    final @Nullable TcpListener parent;
     TcpConnection connection;
     Timer timer;
     HistorySlot slot;
@@ -419,7 +424,7 @@ public final class TcpStack {
     /** Whether the connection left the table (CLOSED, or a child back in LISTEN). */
     boolean removed;
 
-    Entry(TcpListener parent) {
+    Entry(@Nullable TcpListener parent) {
       this.parent = parent;
     }
 

@@ -1,6 +1,7 @@
 package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.function.LongSupplier;
 import netsim.core.Time;
@@ -8,6 +9,7 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CoDel, Controlled Delay (RFC 8289): watches each packet's sojourn time, the time it waited in the
@@ -22,6 +24,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class CoDelQueue implements QueueDiscipline {
 
   /**
+   * The parameters of a CoDel queue: RFC 8289's two, and a hard limit.
+   *
    * @param target the acceptable standing queue delay (RFC 8289: 5 ms)
    * @param interval the window in which the delay must fall below target once (RFC 8289: 100 ms)
    * @param limitPackets the hard limit in packets
@@ -84,7 +88,7 @@ public final class CoDelQueue implements QueueDiscipline {
   }
 
   @Override
-  public DropCause enqueue(Packet packet, long now) {
+  public @Nullable DropCause enqueue(Packet packet, long now) {
     if (size >= limit) {
       return DropCause.QUEUE;
     }
@@ -116,7 +120,7 @@ public final class CoDelQueue implements QueueDiscipline {
 
   /** RFC 8289's dequeue: the state machine of drop intervals around {@link #doDequeue}. */
   @Override
-  public Packet dequeue(long now, DropSink drops) {
+  public @Nullable Packet dequeue(long now, DropSink drops) {
     Packet packet = doDequeue(now);
     if (dropping) {
       if (!okToDrop) {
@@ -124,7 +128,7 @@ public final class CoDelQueue implements QueueDiscipline {
       }
       // Time for the next drop (maybe several, when the backlog is large).
       while (dropping && now >= dropNext) {
-        drops.drop(packet, DropCause.AQM);
+        drops.drop(checkNotNull(packet), DropCause.AQM);
         count++;
         packet = doDequeue(now);
         if (!okToDrop) {
@@ -134,7 +138,7 @@ public final class CoDelQueue implements QueueDiscipline {
         }
       }
     } else if (okToDrop) {
-      drops.drop(packet, DropCause.AQM);
+      drops.drop(checkNotNull(packet), DropCause.AQM);
       packet = doDequeue(now);
       dropping = true;
       // If we were dropping recently, start from the drop rate that controlled the queue then
@@ -151,7 +155,7 @@ public final class CoDelQueue implements QueueDiscipline {
   }
 
   /** Takes the head packet and decides whether its sojourn time makes it ok to drop. */
-  private Packet doDequeue(long now) {
+  private @Nullable Packet doDequeue(long now) {
     okToDrop = false;
     if (size == 0) {
       firstAboveTime = 0; // an empty queue is not above target

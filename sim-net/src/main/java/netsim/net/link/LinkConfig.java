@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import netsim.core.Time;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parameters of one direction of a link: bandwidth, propagation delay and jitter, the queue,
@@ -44,7 +45,7 @@ public record LinkConfig(
     String jitterDistribution,
     boolean jitterReorders,
     QueueDiscipline.Spec queue,
-    NamedQueue namedQueue,
+    @Nullable NamedQueue namedQueue,
     LossModel.Spec loss,
     double duplicate,
     double corrupt,
@@ -158,7 +159,7 @@ public record LinkConfig(
     private String jitterDistribution = "uniform";
     private boolean jitterReorders;
     private QueueDiscipline.Spec queue = NamedQueue.DEFAULT.spec();
-    private NamedQueue namedQueue = NamedQueue.DEFAULT;
+    private @Nullable NamedQueue namedQueue = NamedQueue.DEFAULT;
     private LossModel.Spec loss = LossModel.NONE;
     private double duplicate;
     private double corrupt;

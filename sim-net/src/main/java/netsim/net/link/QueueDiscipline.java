@@ -8,6 +8,7 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The queue in front of a link direction's transmitter: decides which packets wait and which are
@@ -21,14 +22,14 @@ public interface QueueDiscipline {
    *
    * @return null if it was queued, otherwise the cause it was dropped for
    */
-  DropCause enqueue(Packet packet, long now);
+  @Nullable DropCause enqueue(Packet packet, long now);
 
   /**
    * Removes the next packet to transmit, or returns null when empty. The link calls it whenever its
    * transmitter is free (after each transmission, when a packet arrives at an idle link, when the
    * link goes down), so a null answer means the link is idle from {@code now} on (RED's idle rule).
    */
-  Packet dequeue(long now, DropSink drops);
+  @Nullable Packet dequeue(long now, DropSink drops);
 
   /** Drops everything queued (the link went down), reporting each packet. */
   void flush(DropSink drops, DropCause cause);

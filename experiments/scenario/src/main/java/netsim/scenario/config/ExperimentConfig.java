@@ -2,6 +2,7 @@ package netsim.scenario.config;
 
 import java.util.List;
 import netsim.tcp.TcpConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole experiment, read from YAML once, checked, with every default filled in: the settings
@@ -24,7 +25,7 @@ public record ExperimentConfig(
     OutputSettings outputs) {
 
   /** The node called {@code name}, or null. */
-  public NodeSettings node(String nodeName) {
+  public @Nullable NodeSettings node(String nodeName) {
     for (NodeSettings node : nodes) {
       if (node.name().equals(nodeName)) {
         return node;

@@ -10,6 +10,7 @@ import netsim.net.link.LinkConfig.NamedQueue;
 import netsim.net.link.LossModel;
 import netsim.net.link.QueueDiscipline;
 import netsim.scenario.config.ConfigNode.Fields;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keys of one link direction ({@code defaults.link}, a link entry, {@code a_to_b}, {@code
@@ -90,7 +91,7 @@ final class LinkSettingsTable {
    * every key), checked by sim-net too: its refusal is reported at {@code loss} if given, else at
    * the mapping.
    */
-  static LinkConfig bind(Fields f, LinkConfig base) {
+  static LinkConfig bind(Fields f, @Nullable LinkConfig base) {
     try {
       return SECTION.build(SECTION.read(f, base));
     } catch (IllegalArgumentException e) {
