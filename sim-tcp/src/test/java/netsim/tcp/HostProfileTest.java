@@ -93,6 +93,12 @@ class HostProfileTest {
                       1,
                       false,
                       false,
+                      false,
+                      HostProfile.RtoRule.RFC6298,
+                      HostProfile.Paws.RFC7323,
+                      0,
+                      false,
+                      false,
                       false))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("unknown SACK recovery 'bbr' (known: rfc6675, prr, prr-crb, rack-tlp)");
