@@ -550,7 +550,10 @@ public final class TcpConnection {
         && !syn
         && seq + segLen == receive.rcvNxt()) {
       // RFC 9293 3.10.7.4, TIME-WAIT: "The only thing that can arrive in this state is a
-      // retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL timeout."
+      // retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL timeout." The
+      // ACK echoes the retransmission's timestamp (RFC 7323 4.3 (2): it lies below
+      // Last.ACK.sent), so that the peer's RTT sample is its round trip.
+      takeTimestamp(seg);
       ackNow();
       startTimeWait();
       return;
@@ -559,6 +562,7 @@ public final class TcpConnection {
       if (!seg.has(ACK)) {
         // The peer retransmitted its SYN: our SYN,ACK was lost. Send it again (as BSD and Linux
         // do; the RFC's sequence check would answer with a bare ACK and wait for our timer).
+        takeTimestamp(seg);
         send.resendSyn();
         return;
       }
@@ -594,9 +598,7 @@ public final class TcpConnection {
       // reply, before its timestamp is taken (RFC 9293 3.10.7.4 answers it with an ACK).
       return;
     }
-    if (timestampsOn) {
-      receive.takeTimestamp(seg); // RFC 7323 5.3 R3, after the window check (R2)
-    }
+    takeTimestamp(seg); // RFC 7323 5.3 R3, after the window check (R2)
     restartKeepalive();
 
     // Second, check the RST bit.
@@ -629,6 +631,13 @@ public final class TcpConnection {
     // Sixth, the URG bit: urgent data is not modelled beyond the header field.
     // Seventh and eighth: the segment text and the FIN.
     processTextAndFin(seg, seq);
+  }
+
+  /** RFC 7323 4.3 (2): the segment's timestamp becomes TS.Recent if its place allows. */
+  private void takeTimestamp(TcpSegment seg) {
+    if (timestampsOn) {
+      receive.takeTimestamp(seg);
+    }
   }
 
   /** Whether the host runs FreeBSD's PAWS, which leaves a SYN to the SYN rule (RFC 5961 4.2). */

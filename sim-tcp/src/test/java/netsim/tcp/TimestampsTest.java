@@ -129,6 +129,37 @@ class TimestampsTest {
   }
 
   @Nested
+  class Retransmissions {
+    @Test
+    void timeWait_retransmittedFin_isAcknowledgedEchoingItsOwnTimestamp() {
+      // RFC 7323 4.3 (2): the retransmitted FIN lies below Last.ACK.sent and is newer, so the
+      // peer's RTT sample from our ACK is one round trip, not the time since its first FIN.
+      TcpHarness h = established(RFC);
+      h.connection.shutdownOutput();
+      h.expect("FIN|ACK seq=1001 ack=5001");
+      h.connection.onSegment(h.stamped("FIN|ACK", 5001, 1002, 300, 1100, 0));
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.state()).isEqualTo(TcpState.TIME_WAIT);
+      h.now += Time.SECOND;
+      h.connection.onSegment(h.stamped("FIN|ACK", 5001, 1002, 1300, 1100, 0));
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(lastEcr(h)).isEqualTo(1300);
+    }
+
+    @Test
+    void synReceived_retransmittedSyn_isAnsweredEchoingItsTimestamp() {
+      TcpHarness h = new TcpHarness(RFC, true);
+      h.now = Time.seconds(1);
+      h.connection.acceptSyn(h.stamped("SYN", 5000, 0, 100, 0, 0));
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      h.now = Time.seconds(2);
+      h.connection.onSegment(h.stamped("SYN", 5000, 0, 1100, 0, 0));
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      assertThat(lastEcr(h)).isEqualTo(1100);
+    }
+  }
+
+  @Nested
   class Paws {
     @Test
     void rfc_segmentOlderThanTsRecent_isAcknowledgedAndDropped() {
