@@ -141,33 +141,37 @@ class ConnectionTimeoutsTest {
 
   @Nested
   class DataAfterClose {
+    /** {@code host} closed (or only shut down); 10 bytes of text come with {@code ack}. */
+    private TcpHarness textAfter(HostProfile host, boolean close, int ack) {
+      TcpHarness h = TcpHarness.established(profile(host));
+      if (close) {
+        h.connection.close();
+      } else {
+        h.connection.shutdownOutput();
+      }
+      h.expect("FIN|ACK seq=1001 ack=5001");
+      h.receive("ACK", 5001, ack, new byte[10]);
+      return h;
+    }
+
     @Test
     void linux_newTextAfterClose_isAnsweredWithRstFromItsAck_andTheConnectionEnds() {
       // RFC 9293 3.6 (SHOULD); Linux's tcp_rcv_state_process (TCPAbortOnData).
-      TcpHarness h = TcpHarness.established(profile(HostProfile.LINUX));
-      h.connection.close();
-      h.expect("FIN|ACK seq=1001 ack=5001");
-      h.receive("ACK", 5001, 1002, new byte[10]);
+      TcpHarness h = textAfter(HostProfile.LINUX, true, 1002);
       h.expect("RST seq=1002");
       assertThat(h.state()).isEqualTo(TcpState.CLOSED);
     }
 
     @Test
     void freebsd_newTextInFinWait1_isAnsweredWithRst() {
-      TcpHarness h = TcpHarness.established(profile(HostProfile.FREEBSD));
-      h.connection.close();
-      h.expect("FIN|ACK seq=1001 ack=5001");
-      h.receive("ACK", 5001, 1001, new byte[10]);
+      TcpHarness h = textAfter(HostProfile.FREEBSD, true, 1001);
       h.expect("RST seq=1001");
       assertThat(h.state()).isEqualTo(TcpState.CLOSED);
     }
 
     @Test
     void linux_textAfterShutdownOnly_isReceived() {
-      TcpHarness h = TcpHarness.established(profile(HostProfile.LINUX));
-      h.connection.shutdownOutput();
-      h.expect("FIN|ACK seq=1001 ack=5001");
-      h.receive("ACK", 5001, 1002, new byte[10]);
+      TcpHarness h = textAfter(HostProfile.LINUX, false, 1002);
       assertThat(h.received.size()).isEqualTo(10);
       assertThat(h.state()).isEqualTo(TcpState.FIN_WAIT_2);
     }
