@@ -58,6 +58,22 @@ import netsim.core.Time;
  * @param linuxSlowStart whether slow start follows Linux (tcp_slow_start and tcp_is_cwnd_limited):
  *     cwnd grows by all it acknowledges, and only while below twice the largest flight of the
  *     current window; otherwise RFC 5681 3.1: by at most one SMSS per ACK, always
+ * @param rtoRule how RTT samples make the RTO ({@link RtoRule})
+ * @param paws how PAWS (RFC 7323 5) treats a segment whose timestamp is older than TS.Recent
+ * @param finWait2Timeout how long a connection the application closed (not only shut down) waits in
+ *     FIN-WAIT-2 for the peer's FIN before it is deleted, 0 for ever (RFC 9293); Linux
+ *     tcp_fin_timeout: 60 s; FreeBSD: the idle time of TP_MAXIDLE, 8 keep-alive intervals of 75 s
+ * @param finWait2CountsIdleTime whether that time runs from the last segment received, checked
+ *     every keep-alive interval (FreeBSD's tcp_timer_2msl), rather than from entering FIN-WAIT-2
+ *     (Linux)
+ * @param linuxTimeWaitSyn Linux's rules for a SYN in TIME-WAIT (tcp_timewait_state_process): it
+ *     starts a new incarnation also when only its timestamp is newer than TS.Recent (not when PAWS
+ *     rejects it), and the new connection's ISN is the old SND.NXT + 65537; otherwise only a
+ *     sequence number above RCV.NXT counts, and the ISN is RFC 6528's
+ * @param resetOnDataAfterClose whether new data arriving after the application closed (in
+ *     FIN-WAIT-1 or -2) is answered with a RST that ends the connection (RFC 9293 3.6's SHOULD;
+ *     Linux's tcp_rcv_state_process, FreeBSD's tcp_input); otherwise it is acknowledged and
+ *     discarded as RFC 9293 3.10.7.4 processes text in those states
  */
 public record HostProfile(
     String name,
@@ -79,7 +95,13 @@ public record HostProfile(
     int socketBufferFactor,
     boolean dropAckOfUnsentData,
     boolean windowUpdateWhenDoubled,
-    boolean linuxSlowStart) {
+    boolean linuxSlowStart,
+    RtoRule rtoRule,
+    Paws paws,
+    long finWait2Timeout,
+    boolean finWait2CountsIdleTime,
+    boolean linuxTimeWaitSyn,
+    boolean resetOnDataAfterClose) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -90,6 +112,42 @@ public record HostProfile(
     BUFFER_EMPTY,
     /** The segment that carries the last byte of each write (Linux's tcp_push / tcp_mark_push). */
     EACH_WRITE
+  }
+
+  /** How RTT samples make the retransmission timeout. */
+  public enum RtoRule {
+    /**
+     * RFC 6298, with RFC 7323 Appendix G's smaller gains for samples from timestamps (several per
+     * round trip).
+     */
+    RFC6298,
+    /**
+     * Linux's tcp_rtt_estimator and tcp_set_rto: RTO = SRTT + rttvar, rttvar the round trip's
+     * largest mean deviation and at least the minimum RTO ({@link LinuxRttEstimator}).
+     */
+    LINUX,
+    /**
+     * FreeBSD's tcp_xmit_timer: RFC 6298's filter on every sample, plus rexmit_slop (200 ms), with
+     * tcp_backoff[]'s factors up to 64 ({@link Rfc6298Estimator}).
+     */
+    FREEBSD
+  }
+
+  /** How PAWS (RFC 7323 5.3 R1) treats a segment, not a RST, whose TSval is below TS.Recent. */
+  public enum Paws {
+    /** RFC 7323 5.3 R1: acknowledge and drop it. */
+    RFC7323,
+    /**
+     * Linux's tcp_paws_discard: a TSval one below TS.Recent passes (TCP_PAWS_WINDOW), TS.Recent 0
+     * checks nothing, and the ACK of a segment without data is rate-limited like a challenge ACK
+     * (tcp_oow_rate_limited).
+     */
+    LINUX,
+    /**
+     * FreeBSD's tcp_input: TS.Recent 0 checks nothing, a SYN is left to the SYN rule, and a segment
+     * without data is dropped without an ACK ("if (tlen) goto dropafterack; goto drop").
+     */
+    FREEBSD
   }
 
   /** The RFCs' values: the default. */
@@ -112,6 +170,12 @@ public record HostProfile(
           false,
           false,
           1,
+          false,
+          false,
+          false,
+          RtoRule.RFC6298,
+          Paws.RFC7323,
+          0,
           false,
           false,
           false);
@@ -138,6 +202,12 @@ public record HostProfile(
           2,
           true,
           true,
+          true,
+          RtoRule.LINUX,
+          Paws.LINUX,
+          Time.seconds(60),
+          false,
+          true,
           true);
 
   /** FreeBSD 14.x with default sysctls. */
@@ -162,11 +232,21 @@ public record HostProfile(
           1,
           false,
           false,
-          false);
+          false,
+          RtoRule.FREEBSD,
+          Paws.FREEBSD,
+          Time.seconds(600),
+          true,
+          false,
+          true);
 
   public HostProfile {
     checkNotNull(name, "name");
     checkNotNull(push, "push");
+    checkNotNull(rtoRule, "rtoRule");
+    checkNotNull(paws, "paws");
+    checkArgument(
+        finWait2Timeout >= 0, "FIN-WAIT-2 timeout must not be negative: %s", finWait2Timeout);
     SackRecoveries.check(sackRecovery);
     checkArgument(
         probeTimeoutSlack >= 0, "probe timeout slack must not be negative: %s", probeTimeoutSlack);

@@ -59,8 +59,8 @@ final class ReceiveSide {
 
   private int pendingFinSeq;
 
-  /** RFC 7323 4.3: the peer's latest timestamp, echoed in our segments. */
-  private long tsRecent;
+  /** RFC 7323 4.3: the peer's timestamp echoed in our segments, and PAWS (5). */
+  private final RecentTimestamp timestamps = new RecentTimestamp();
 
   private boolean ackPending;
 
@@ -128,19 +128,22 @@ final class ReceiveSide {
   }
 
   long tsRecent() {
-    return tsRecent;
+    return timestamps.value();
   }
 
   /** Takes the peer's timestamp from its SYN. */
   void setTsRecent(long tsVal) {
-    tsRecent = tsVal;
+    timestamps.synchronize(tsVal, rcvNxt, connection.now());
   }
 
-  /** RFC 7323 4.3: remember the peer's latest timestamp to echo it. */
-  void takeTimestamp(TcpOptions options) {
-    if (options.timestamps() && (int) options.tsVal() - (int) tsRecent >= 0) {
-      tsRecent = options.tsVal();
-    }
+  /** RFC 7323 5.3 R1: whether PAWS finds {@code seg} older than TS.Recent. */
+  boolean pawsRejects(TcpSegment seg) {
+    return timestamps.pawsRejects(seg, config.profile().paws(), connection.now());
+  }
+
+  /** RFC 7323 4.3 (2): take the peer's timestamp to echo it, if the segment's place allows. */
+  void takeTimestamp(TcpSegment seg) {
+    timestamps.take(seg, connection.now());
   }
 
   /**
@@ -340,8 +343,9 @@ final class ReceiveSide {
     return ackPending;
   }
 
-  /** A segment carrying an ACK went out: nothing is owed any more. */
-  void ackSent() {
+  /** A segment acknowledging {@code ack} went out: nothing is owed any more. */
+  void ackSent(int ack) {
+    timestamps.ackSent(ack);
     if (quickAck != null && (ackPending || timers.isRunning(DELAYED_ACK))) {
       quickAck.ackSent();
     }

@@ -81,6 +81,9 @@ final class SendSide implements LossRecovery.Connection {
   private long timedSince;
   private int retries;
 
+  /** When the first retransmission timeout of the current run fired (Linux's retrans_stamp). */
+  private long firstTimeoutAt;
+
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
   private CongestionWindow window;
   private CongestionControl cc;
@@ -102,8 +105,12 @@ final class SendSide implements LossRecovery.Connection {
     this.writeEnds =
         config.profile().push() == HostProfile.Push.EACH_WRITE ? new WriteEnds() : null;
     this.rtt =
-        new RttEstimator(
-            config.initialRto(), config.minRto(), config.maxRto(), config.clockGranularity());
+        RttEstimator.of(
+            config.profile().rtoRule(),
+            config.initialRto(),
+            config.minRto(),
+            config.maxRto(),
+            config.clockGranularity());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -368,13 +375,18 @@ final class SendSide implements LossRecovery.Connection {
   // Acknowledgments and the peer's window
   // ---------------------------------------------------------------------------------------------
 
-  /** SND.UNA <- SEG.ACK: release acknowledged data, take an RTT sample, manage the timer. */
-  void acknowledge(int ack) {
+  /**
+   * SND.UNA <- SEG.ACK: release acknowledged data, take an RTT sample, manage the timer.
+   *
+   * @param timestampRtt the RTT that the segment's TSecr shows (RFC 7323 4.2), or -1 for none
+   */
+  void acknowledge(int ack, long timestampRtt) {
     long position = sndUna + Seq.diff(ack, seqOf(sndUna));
     if (position <= sndUna) {
       return;
     }
     long acked = position - Math.max(sndUna, 1); // the SYN does not count as data
+    long flight = sndMax - sndUna;
     sndUna = position;
     if (sndNxt < sndUna) {
       sndNxt = sndUna;
@@ -383,8 +395,17 @@ final class SendSide implements LossRecovery.Connection {
     if (writeEnds != null) {
       writeEnds.forgetBefore(sndUna);
     }
-    if (timedPosition >= 0 && sndUna > timedPosition) {
-      rtt.sample(connection.now() - timedSince);
+    if (timestampRtt >= 0) {
+      // RFC 7323 4.2, RTTM: "A TSecr value received in a segment MAY be used to update the
+      // averaged RTT measurement only if the segment advances the left edge of the send window,
+      // i.e., SND.UNA is increased." Every such ACK gives a sample; Appendix G expects
+      // ceiling(FlightSize / (SMSS * 2)) of them per window. The timed segment is not needed.
+      int smss = Math.max(1, connection.sendMss());
+      int expected = (int) Math.min(Integer.MAX_VALUE, (flight + 2L * smss - 1) / (2L * smss));
+      rtt.sample(timestampRtt, sndUna, sndMax, expected);
+      timedPosition = -1;
+    } else if (timedPosition >= 0 && sndUna > timedPosition) {
+      rtt.sample(connection.now() - timedSince, sndUna, sndMax, 1);
       timedPosition = -1;
     }
     retries = 0;
@@ -489,11 +510,19 @@ final class SendSide implements LossRecovery.Connection {
     return retries;
   }
 
+  /** When the first of {@link #retries()} timeouts fired; meaningless while there is none. */
+  long firstTimeoutAt() {
+    return firstTimeoutAt;
+  }
+
   /**
    * RFC 6298 5.4 - 5.6: back off, collapse the window and leave recovery (RFC 5681 3.1, RFC 6582
    * 4), and send the earliest unacknowledged segment again.
    */
   void retransmitOnTimeout() {
+    if (retries == 0) {
+      firstTimeoutAt = connection.now();
+    }
     retries++;
     retransmissions++;
     rtt.backOff();
@@ -616,6 +645,16 @@ final class SendSide implements LossRecovery.Connection {
   @Override
   public long srtt() {
     return rtt.srtt();
+  }
+
+  /** The RTT variation as the host reports it (Linux's tcpi_rttvar). */
+  long rttvar() {
+    return rtt.rttvar();
+  }
+
+  /** Timeouts since the last RTT sample (Linux's tcpi_backoff). */
+  int backoffs() {
+    return rtt.backoffs();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 import static netsim.tcp.TcpFlags.ACK;
@@ -18,6 +19,7 @@ import static netsim.tcp.TcpState.SYN_RECEIVED;
 import static netsim.tcp.TcpState.SYN_SENT;
 import static netsim.tcp.TcpState.TIME_WAIT;
 import static netsim.tcp.TcpTimers.Kind.DELAYED_ACK;
+import static netsim.tcp.TcpTimers.Kind.FIN_WAIT_2_TIMEOUT;
 import static netsim.tcp.TcpTimers.Kind.KEEPALIVE;
 import static netsim.tcp.TcpTimers.Kind.PERSIST;
 import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
@@ -128,6 +130,15 @@ public final class TcpConnection {
   private final TcpTimers timers = new TcpTimers();
   private final HeldCallbacks held = new HeldCallbacks();
   private long lastChallengeAck = Long.MIN_VALUE;
+
+  /** TCP_USER_TIMEOUT (RFC 5482), 0 when not set. */
+  private long userTimeout;
+
+  /** The application closed the connection (not only its sending side): it reads no more. */
+  private boolean orphaned;
+
+  /** When the last segment arrived (FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout). */
+  private long lastSegmentAt;
 
   // Counters.
   private long segmentsSent;
@@ -310,7 +321,25 @@ public final class TcpConnection {
    */
   public void close() {
     receive.stopDelivering();
+    orphaned = true;
     shutdownOutput();
+    if (state == FIN_WAIT_2) {
+      startFinWait2Timer();
+      env.timersChanged(this);
+    }
+  }
+
+  /**
+   * TCP_USER_TIMEOUT (RFC 5482, as Linux's tcp(7) gives it): "the maximum amount of time ... that
+   * transmitted data may remain unacknowledged". Once set, a retransmission timeout in a
+   * synchronized state gives up when this much time has passed since the first timeout of the run,
+   * whatever the number of retries, and no later timeout waits past that moment (Linux's
+   * tcp_write_timeout and tcp_clamp_rto_to_user_timeout). In SYN-SENT and SYN-RECEIVED the SYN
+   * retry count still applies as well. 0 turns it off.
+   */
+  public void setUserTimeout(long timeout) {
+    checkArgument(timeout >= 0, "user timeout must not be negative: %s", timeout);
+    userTimeout = timeout;
   }
 
   /**
@@ -355,6 +384,41 @@ public final class TcpConnection {
     enterClosed(StateCause.RCV_SYN_NEW_INCARNATION);
   }
 
+  /**
+   * Whether {@code syn}, arriving in TIME-WAIT, is new enough to start a new incarnation of the
+   * connection (RFC 6191): its sequence number is above RCV.NXT (FreeBSD's tcp_twcheck); with
+   * Linux's rule ({@link HostProfile#linuxTimeWaitSyn()}, tcp_timewait_state_process) also when
+   * only its timestamp is above TS.Recent, but never when PAWS refuses it.
+   */
+  boolean acceptsNewIncarnation(TcpSegment syn) {
+    if (state != TIME_WAIT) {
+      return false;
+    }
+    boolean newerSequence = Seq.gt(syn.seq(), receive.rcvNxt());
+    if (!config.profile().linuxTimeWaitSyn()) {
+      return newerSequence;
+    }
+    TcpOptions options = syn.options();
+    boolean stamped = timestampsOn && options.timestamps();
+    if (stamped && receive.pawsRejects(syn)) {
+      return false;
+    }
+    return newerSequence || (stamped && (int) options.tsVal() - (int) receive.tsRecent() > 0);
+  }
+
+  /**
+   * The ISS of the incarnation that a SYN in TIME-WAIT starts: with Linux's rule the old SND.NXT +
+   * 65537 (tcp_timewait_state_process: "isn = tw_snd_nxt + 65535 + 2", never 0), so that it lies
+   * above every sequence number of this one; otherwise -1: RFC 6528's generator decides.
+   */
+  long newIncarnationIss() {
+    if (!config.profile().linuxTimeWaitSyn()) {
+      return -1;
+    }
+    int iss = send.seqOf(send.sndMax()) + 65537;
+    return Integer.toUnsignedLong(iss == 0 ? 1 : iss);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // SEGMENT ARRIVES (RFC 9293 3.10.7)
   // ---------------------------------------------------------------------------------------------
@@ -365,6 +429,7 @@ public final class TcpConnection {
    * HeldCallbacks}), before what is owed is sent.
    */
   public void onSegment(TcpSegment seg) {
+    lastSegmentAt = env.now();
     switch (state) {
       case CLOSED, LISTEN -> {
         // The stack answers for CLOSED (3.10.7.1) and LISTEN (3.10.7.2); nothing to do here.
@@ -442,7 +507,7 @@ public final class TcpConnection {
     receive.synchronize(seg.seq());
     takeSynOptions(seg);
     if (ackAcceptable) {
-      send.acknowledge(seg.ack());
+      send.acknowledge(seg.ack(), timestampRtt(seg));
     }
     if (send.sndUna() > 0) {
       // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
@@ -472,13 +537,23 @@ public final class TcpConnection {
     int segLen = seg.seqLength();
     boolean syn = seg.has(SYN);
 
+    if (timestampsOn && receive.pawsRejects(seg) && !(syn && freebsdPaws())) {
+      // RFC 7323 5.3 R1: "treat the arriving segment as not acceptable: Send an acknowledgment in
+      // reply as specified in RFC 793 page 69 and drop the segment."
+      pawsRejected(seg);
+      return;
+    }
+
     if (state == TIME_WAIT
         && seg.has(FIN)
         && !seg.has(RST)
         && !syn
         && seq + segLen == receive.rcvNxt()) {
       // RFC 9293 3.10.7.4, TIME-WAIT: "The only thing that can arrive in this state is a
-      // retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL timeout."
+      // retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL timeout." The
+      // ACK echoes the retransmission's timestamp (RFC 7323 4.3 (2): it lies below
+      // Last.ACK.sent), so that the peer's RTT sample is its round trip.
+      takeTimestamp(seg);
       ackNow();
       startTimeWait();
       return;
@@ -487,6 +562,7 @@ public final class TcpConnection {
       if (!seg.has(ACK)) {
         // The peer retransmitted its SYN: our SYN,ACK was lost. Send it again (as BSD and Linux
         // do; the RFC's sequence check would answer with a bare ACK and wait for our timer).
+        takeTimestamp(seg);
         send.resendSyn();
         return;
       }
@@ -522,9 +598,7 @@ public final class TcpConnection {
       // reply, before its timestamp is taken (RFC 9293 3.10.7.4 answers it with an ACK).
       return;
     }
-    if (timestampsOn) {
-      receive.takeTimestamp(seg.options());
-    }
+    takeTimestamp(seg); // RFC 7323 5.3 R3, after the window check (R2)
     restartKeepalive();
 
     // Second, check the RST bit.
@@ -544,9 +618,76 @@ public final class TcpConnection {
       return;
     }
 
+    if (orphaned && config.profile().resetOnDataAfterClose() && bringsNewText(seg, seq)) {
+      // RFC 9293 3.6: "if new data is received after CLOSE is called, its TCP SHOULD send a RST
+      // to show that data was lost" (RFC 2525 2.17). Linux's tcp_rcv_state_process and
+      // FreeBSD's tcp_input do, with the reset to a segment that has an ACK:
+      // <SEQ=SEG.ACK><CTL=RST>.
+      transmit(segment(seg.ack(), 0, RST, null));
+      enterClosed(StateCause.RCV, seg.flags());
+      return;
+    }
+
     // Sixth, the URG bit: urgent data is not modelled beyond the header field.
     // Seventh and eighth: the segment text and the FIN.
     processTextAndFin(seg, seq);
+  }
+
+  /** RFC 7323 4.3 (2): the segment's timestamp becomes TS.Recent if its place allows. */
+  private void takeTimestamp(TcpSegment seg) {
+    if (timestampsOn) {
+      receive.takeTimestamp(seg);
+    }
+  }
+
+  /** Whether the host runs FreeBSD's PAWS, which leaves a SYN to the SYN rule (RFC 5961 4.2). */
+  private boolean freebsdPaws() {
+    return config.profile().paws() == HostProfile.Paws.FREEBSD;
+  }
+
+  /**
+   * RFC 7323 5.3 R1's reply to a segment that PAWS refused: an ACK, with a D-SACK for its text
+   * below RCV.NXT as for any duplicate. Linux rate-limits the ACK of a segment that occupies no
+   * sequence space, or is a SYN (tcp_send_dupack under tcp_oow_rate_limited, whose interval the
+   * challenge ACKs share); FreeBSD answers only a segment with text ("if (tlen) goto dropafterack;
+   * goto drop").
+   */
+  private void pawsRejected(TcpSegment seg) {
+    int length = seg.data().length;
+    receive.duplicateArrived(seg.seq(), length);
+    switch (config.profile().paws()) {
+      case RFC7323 -> ackNow();
+      case LINUX -> {
+        if (seg.seqLength() > 0 && !seg.has(SYN)) {
+          ackNow();
+        } else {
+          challengeAck();
+        }
+      }
+      case FREEBSD -> {
+        if (length > 0) {
+          ackNow();
+        }
+      }
+    }
+  }
+
+  /**
+   * RFC 7323 4.2 (RTTM): the round-trip time that the TSecr of {@code seg} shows, our timestamp
+   * clock now less the echoed value, in whole ticks of 1 ms and at least one (as Linux's
+   * tcp_rtt_tsopt_us takes it); -1 without timestamps, for a TSecr of 0 (which Linux and FreeBSD
+   * ignore) or for an echo from the future.
+   */
+  private long timestampRtt(TcpSegment seg) {
+    TcpOptions options = seg.options();
+    if (!timestampsOn || !options.timestamps() || options.tsEcr() == 0) {
+      return -1;
+    }
+    long ticks = (timestampNow() - options.tsEcr()) & 0xFFFF_FFFFL;
+    if (ticks >= 1L << 31) {
+      return -1;
+    }
+    return Math.max(1, ticks) * Time.MILLISECOND;
   }
 
   /** RFC 9293 3.10.7.4, second: the RST bit, with RFC 5961 3.2's exact-match rule. */
@@ -624,7 +765,7 @@ public final class TcpConnection {
         transmit(segment(ack, 0, RST, null));
         return false;
       }
-      send.acknowledge(ack);
+      send.acknowledge(ack, timestampRtt(seg));
       send.updateWindow(seg);
       setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
@@ -647,7 +788,7 @@ public final class TcpConnection {
       // scoreboard takes the SACK blocks first, and a duplicate is an ACK that SACKs new data.
       send.updateScoreboard(seg);
       if (Seq.lt(send.seqOf(send.sndUna()), ack)) {
-        send.acknowledge(ack);
+        send.acknowledge(ack, timestampRtt(seg));
       } else if (send.isDuplicateAck(seg)) {
         send.duplicateAck();
       }
@@ -667,6 +808,9 @@ public final class TcpConnection {
         // TIME-WAIT ("if our FIN has been ACKed (perhaps in this segment)").
         if (finAcked && !carriesNextFin(seg)) {
           setState(FIN_WAIT_2, StateCause.RCV, seg.flags());
+          if (orphaned) {
+            startFinWait2Timer();
+          }
         }
       }
       case CLOSING -> {
@@ -701,6 +845,17 @@ public final class TcpConnection {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code seg}, whose text starts at {@code textSeq}, brings text beyond RCV.NXT in a
+   * state that takes text (FIN-WAIT-1 or -2 once the application closed).
+   */
+  private boolean bringsNewText(TcpSegment seg, int textSeq) {
+    int length = seg.data().length;
+    return (state == FIN_WAIT_1 || state == FIN_WAIT_2)
+        && length > 0
+        && Seq.gt(textSeq + length, receive.rcvNxt());
   }
 
   /** Whether the segment's FIN comes right after RCV.NXT's data, so the FIN step will take it. */
@@ -832,6 +987,7 @@ public final class TcpConnection {
           timers.stop(TcpTimers.Kind.TIME_WAIT);
           enterClosed(StateCause.TIME_WAIT_TIMEOUT);
         }
+        case FIN_WAIT_2_TIMEOUT -> finWait2Timeout();
         case RETRANSMIT -> retransmissionTimeout();
         case PERSIST -> persistTimeout();
         case KEEPALIVE -> keepaliveTimeout();
@@ -862,7 +1018,10 @@ public final class TcpConnection {
           case SYN_RECEIVED -> passiveOpen ? config.synAckRetries() : config.synRetries();
           default -> config.maxRetries();
         };
-    if (send.retries() >= limit) {
+    boolean handshake = state == SYN_SENT || state == SYN_RECEIVED;
+    boolean userTimedOut =
+        userTimeout > 0 && send.retries() > 0 && env.now() - send.firstTimeoutAt() >= userTimeout;
+    if (userTimedOut || (send.retries() >= limit && (userTimeout == 0 || handshake))) {
       // RFC 9293 3.10.8 USER TIMEOUT: "flush all queues, signal the user 'error: connection
       // aborted due to user timeout' ... delete the TCB, enter the CLOSED state".
       if (state == SYN_RECEIVED && passiveOpen) {
@@ -875,6 +1034,38 @@ public final class TcpConnection {
     send.retransmitOnTimeout();
     output();
     send.startRetransmitTimer();
+    if (userTimeout > 0) {
+      // Linux's tcp_clamp_rto_to_user_timeout: the next timeout comes no later than the user
+      // timeout's end.
+      long end = Time.after(send.firstTimeoutAt(), userTimeout);
+      if (timers.deadline(RETRANSMIT) > end) {
+        timers.start(RETRANSMIT, end);
+      }
+    }
+  }
+
+  /**
+   * The application closed and the peer's FIN has not come: the host deletes the connection without
+   * a word (Linux's tcp_fin_timeout; FreeBSD's tcp_timer_2msl, which waits until nothing has
+   * arrived for that long, looking again every keep-alive interval).
+   */
+  private void finWait2Timeout() {
+    timers.stop(FIN_WAIT_2_TIMEOUT);
+    HostProfile host = config.profile();
+    long now = env.now();
+    if (host.finWait2CountsIdleTime() && now - lastSegmentAt <= host.finWait2Timeout()) {
+      timers.start(FIN_WAIT_2_TIMEOUT, Time.after(now, config.keepaliveInterval()));
+      return;
+    }
+    enterClosed(StateCause.FIN_WAIT_2_TIMEOUT);
+  }
+
+  /** In FIN-WAIT-2 after the application closed: the host's FIN-WAIT-2 timeout starts, if any. */
+  private void startFinWait2Timer() {
+    long timeout = config.profile().finWait2Timeout();
+    if (timeout > 0) {
+      timers.start(FIN_WAIT_2_TIMEOUT, Time.after(env.now(), timeout));
+    }
   }
 
   /** The connection gives up: the user hears "timeout", and the TCB is deleted. */
@@ -923,6 +1114,7 @@ public final class TcpConnection {
 
   private void startTimeWait() {
     // "Start the time-wait timer, turn off the other timers."
+    timers.stop(FIN_WAIT_2_TIMEOUT);
     timers.stop(RETRANSMIT);
     timers.stop(PERSIST);
     timers.stop(KEEPALIVE);
@@ -1036,7 +1228,7 @@ public final class TcpConnection {
 
   private void transmit(TcpSegment seg) {
     if (seg.has(ACK)) {
-      receive.ackSent();
+      receive.ackSent(seg.ack());
     }
     if (seg.dataLength() > 0) {
       receive.dataSent(env.now());
@@ -1263,6 +1455,16 @@ public final class TcpConnection {
   /** The smoothed RTT, or -1 before the first measurement. */
   public long srtt() {
     return send.srtt();
+  }
+
+  /** The RTT variation as the host keeps it (RFC 6298's RTTVAR; Linux's mdev), 0 before any. */
+  public long rttvar() {
+    return send.rttvar();
+  }
+
+  /** Retransmission timeouts since the last RTT sample: the RTO's backoff exponent. */
+  public int rtoBackoffs() {
+    return send.backoffs();
   }
 
   public long retransmitDeadline() {

@@ -266,9 +266,11 @@ public final class TcpStack {
         connections.get(
             ConnectionTable.key(destination, seg.destinationPort()),
             ConnectionTable.key(source, seg.sourcePort()));
+    long iss = -1;
     if (entry != null && isNewIncarnation(entry.connection, seg)) {
-      // RFC 6191 / Linux: a new SYN with a higher sequence number ends TIME-WAIT early and
-      // goes to the listener.
+      // RFC 6191 / Linux: a new SYN with a higher sequence number (or, in Linux, timestamp) ends
+      // TIME-WAIT early and goes to the listener; in Linux, the new ISS follows the old SND.NXT.
+      iss = entry.connection.newIncarnationIss();
       entry.connection.endTimeWaitForNewSyn();
       entry = null;
     }
@@ -282,7 +284,7 @@ public final class TcpStack {
             new Endpoint(source, seg.sourcePort()));
     TcpListener listener = listeners.get(seg.destinationPort());
     if (listener != null) {
-      return listenArrives(listener, tuple, seg);
+      return listenArrives(listener, tuple, seg, iss);
     }
     closedArrives(tuple, seg);
     return true;
@@ -294,7 +296,7 @@ public final class TcpStack {
         && seg.has(TcpFlags.SYN)
         && !seg.has(TcpFlags.ACK)
         && !seg.has(TcpFlags.RST)
-        && Seq.gt(seg.seq(), connection.rcvNxt())
+        && connection.acceptsNewIncarnation(seg)
         && listeners.containsKey(seg.destinationPort());
   }
 
@@ -317,8 +319,12 @@ public final class TcpStack {
     output.send(tuple.remote().address(), reset.build(), TcpState.CLOSED.name());
   }
 
-  /** RFC 9293 3.10.7.2: LISTEN. Returns false for a SYN dropped for a full backlog. */
-  private boolean listenArrives(TcpListener listener, FourTuple tuple, TcpSegment seg) {
+  /**
+   * RFC 9293 3.10.7.2: LISTEN. Returns false for a SYN dropped for a full backlog.
+   *
+   * @param iss the ISS of the new connection, or -1 for the ISN generator's
+   */
+  private boolean listenArrives(TcpListener listener, FourTuple tuple, TcpSegment seg, long iss) {
     // "First, check for a RST. An incoming RST segment could not be valid ... ignored."
     if (seg.has(TcpFlags.RST)) {
       return true;
@@ -346,7 +352,7 @@ public final class TcpStack {
       listener.refuse();
       return false;
     }
-    TcpConnection child = create(tuple, null, listener);
+    TcpConnection child = create(tuple, null, listener, iss);
     child.setHandler(listener.accept(child));
     child.acceptSyn(seg);
     return true;
@@ -357,8 +363,14 @@ public final class TcpStack {
   // ---------------------------------------------------------------------------------------------
 
   private TcpConnection create(FourTuple tuple, TcpHandler handler, TcpListener parent) {
+    return create(tuple, handler, parent, -1);
+  }
+
+  /** A new connection whose ISS is {@code chosenIss}, or the ISN generator's when it is -1. */
+  private TcpConnection create(
+      FourTuple tuple, TcpHandler handler, TcpListener parent, long chosenIss) {
     Entry entry = new Entry(parent);
-    int iss = isns.isn(tuple, simulator.now());
+    int iss = chosenIss >= 0 ? (int) chosenIss : isns.isn(tuple, simulator.now());
     TcpConnection connection =
         new TcpConnection(config, tuple, iss, isns.timestampOffset(tuple), entry, handler);
     entry.attach(connection, new Timer(simulator, "tcp/" + node + "/" + tuple, entry));

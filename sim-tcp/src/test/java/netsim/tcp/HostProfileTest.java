@@ -2,6 +2,7 @@ package netsim.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import netsim.core.Time;
 import org.junit.jupiter.api.Nested;
@@ -54,6 +55,63 @@ class HostProfileTest {
     }
 
     @Test
+    void eachProfile_givesItsTimerAndTimestampRules() {
+      assertThat(HostProfile.all())
+          .extracting(
+              HostProfile::rtoRule,
+              HostProfile::paws,
+              HostProfile::finWait2Timeout,
+              HostProfile::linuxTimeWaitSyn,
+              HostProfile::resetOnDataAfterClose)
+          .containsExactly(
+              tuple(HostProfile.RtoRule.RFC6298, HostProfile.Paws.RFC7323, 0L, false, false),
+              tuple(
+                  HostProfile.RtoRule.LINUX, HostProfile.Paws.LINUX, Time.seconds(60), true, true),
+              tuple(
+                  HostProfile.RtoRule.FREEBSD,
+                  HostProfile.Paws.FREEBSD,
+                  Time.seconds(600),
+                  false,
+                  true));
+    }
+
+    @Test
+    void aNegativeFinWait2Timeout_isRefused() {
+      HostProfile rfc = HostProfile.RFC;
+      assertThatThrownBy(
+              () ->
+                  new HostProfile(
+                      rfc.name(),
+                      rfc.initialWindow(),
+                      rfc.minRto(),
+                      rfc.maxRto(),
+                      rfc.delayedAck(),
+                      rfc.delayedAckTimeout(),
+                      rfc.maxQuickAcks(),
+                      rfc.push(),
+                      rfc.receiveBuffer(),
+                      rfc.sackPermitted(),
+                      rfc.sackRecovery(),
+                      rfc.probeTimeoutSlack(),
+                      rfc.challengeAckInterval(),
+                      rfc.rstAckOnAbort(),
+                      rfc.rfc1337(),
+                      rfc.acceptSynInTimeWait(),
+                      rfc.socketBufferFactor(),
+                      rfc.dropAckOfUnsentData(),
+                      rfc.windowUpdateWhenDoubled(),
+                      rfc.linuxSlowStart(),
+                      rfc.rtoRule(),
+                      rfc.paws(),
+                      -1,
+                      false,
+                      false,
+                      false))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("FIN-WAIT-2 timeout must not be negative: -1");
+    }
+
+    @Test
     void eachProfile_givesItsSackRecovery_andALaterSettingOverridesIt() {
       assertThat(TcpConfig.defaults().sackRecovery()).isEqualTo("rfc6675");
       assertThat(TcpConfig.builder().profile(HostProfile.LINUX).build().sackRecovery())
@@ -91,6 +149,12 @@ class HostProfileTest {
                       false,
                       false,
                       1,
+                      false,
+                      false,
+                      false,
+                      HostProfile.RtoRule.RFC6298,
+                      HostProfile.Paws.RFC7323,
+                      0,
                       false,
                       false,
                       false))

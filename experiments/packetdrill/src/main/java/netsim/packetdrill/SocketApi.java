@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import netsim.core.Time;
 import netsim.tcp.ConnectionExistsException;
 import netsim.tcp.Endpoint;
 import netsim.tcp.TcpConnection;
@@ -55,7 +56,8 @@ final class SocketApi {
           "SO_SNDBUF",
           "TCP_NODELAY",
           "TCP_CORK",
-          "TCP_MAXSEG");
+          "TCP_MAXSEG",
+          "TCP_USER_TIMEOUT");
   private static final Set<String> GET_OPTIONS =
       Set.of(
           "SO_ERROR",
@@ -66,10 +68,12 @@ final class SocketApi {
           "SO_KEEPALIVE",
           "SO_TYPE",
           "TCP_NODELAY",
-          "TCP_MAXSEG");
+          "TCP_MAXSEG",
+          "TCP_USER_TIMEOUT");
 
   /** Options the model takes as an int: a value beyond int is refused, never wrapped. */
-  private static final Set<String> INT_OPTIONS = Set.of("SO_RCVBUF", "SO_SNDBUF", "TCP_MAXSEG");
+  private static final Set<String> INT_OPTIONS =
+      Set.of("SO_RCVBUF", "SO_SNDBUF", "TCP_MAXSEG", "TCP_USER_TIMEOUT");
 
   private final ScriptHost host;
   private final Profile profile;
@@ -426,7 +430,13 @@ final class SocketApi {
       throw new IllegalArgumentException(option + " out of range: " + number);
     }
     socket.settings.put(option, number);
-    if (socket.connection != null && (option.equals("TCP_NODELAY") || option.equals("TCP_CORK"))) {
+    if (option.equals("TCP_USER_TIMEOUT") && number < 0) {
+      return CallResult.error("EINVAL"); // Linux's do_tcp_setsockopt refuses a negative timeout
+    }
+    if (socket.connection != null
+        && (option.equals("TCP_NODELAY")
+            || option.equals("TCP_CORK")
+            || option.equals("TCP_USER_TIMEOUT"))) {
       applyTcpOptions(socket);
     }
     if (!host.started()) {
@@ -442,10 +452,17 @@ final class SocketApi {
     return CallResult.ok(0);
   }
 
-  /** TCP_NODELAY and TCP_CORK, as the socket has them, onto its connection. */
+  /**
+   * TCP_NODELAY, TCP_CORK and TCP_USER_TIMEOUT (in milliseconds), as the socket has them, onto its
+   * connection.
+   */
   private static void applyTcpOptions(SimSocket socket) {
     Long noDelay = socket.settings.get("TCP_NODELAY");
     Long cork = socket.settings.get("TCP_CORK");
+    Long userTimeout = socket.settings.get("TCP_USER_TIMEOUT");
+    if (userTimeout != null) {
+      socket.connection.setUserTimeout(Time.millis(userTimeout));
+    }
     if (cork != null) {
       socket.connection.setCork(cork != 0);
     }

@@ -32,6 +32,8 @@ record TcpInfoView(TcpConnection connection) {
           "tcpi_snd_ssthresh", "ssthresh in segments (0x7fffffff before any loss)",
           "tcpi_rtt", "the smoothed RTT in microseconds (0 before the first sample)",
           "tcpi_rto", "the retransmission timeout in microseconds, backoff included",
+          "tcpi_rttvar", "the RTT variation in microseconds (Linux's mdev with the linux profile)",
+          "tcpi_backoff", "retransmission timeouts since the last RTT sample",
           "tcpi_snd_mss", "the sender's MSS",
           "tcpi_advmss", "the MSS the endpoint announces");
 
@@ -57,7 +59,6 @@ record TcpInfoView(TcpConnection connection) {
         "tcpi_delivered", "Linux counts the segments delivered; the model counts bytes delivered");
     fields.put(
         "tcpi_options", "the negotiated options are not all observable (window scale 0, SYN data)");
-    fields.put("tcpi_backoff", "the RTO backoff count is not exposed by the model");
     fields.put("tcpi_probes", "zero-window probes are not counted");
     fields.put("tcpi_busy_time", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
     fields.put(
@@ -153,6 +154,8 @@ record TcpInfoView(TcpConnection connection) {
       case "tcpi_snd_ssthresh" -> Math.min(connection.ssthresh() / mss, INFINITE_SSTHRESH);
       case "tcpi_rtt" -> Math.max(0, connection.srtt() / Time.MICROSECOND);
       case "tcpi_rto" -> connection.rto() / Time.MICROSECOND;
+      case "tcpi_rttvar" -> connection.rttvar() / Time.MICROSECOND;
+      case "tcpi_backoff" -> connection.rtoBackoffs();
       case "tcpi_snd_mss" -> mss;
       case "tcpi_advmss" -> connection.config().mss();
       default -> throw new IllegalArgumentException(notModelled(name));

@@ -497,6 +497,36 @@ class PacketdrillRunnerTest {
     }
   }
 
+  /** TCP_USER_TIMEOUT through setsockopt (RFC 5482, Linux's semantics). */
+  @Nested
+  class UserTimeout {
+    @Test
+    void theConnectionGivesUpWhenTheTimeoutEnds_notAtItsNextRetransmission() {
+      // The first timeout at 1.2 s; without the option the next would come at 3.2 s.
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0 setsockopt(4, SOL_TCP, TCP_USER_TIMEOUT, [1500], 4) = 0",
+                      "+0 getsockopt(4, SOL_TCP, TCP_USER_TIMEOUT, [1500], [4]) = 0",
+                      "+0 write(4, ..., 10) = 10",
+                      "+0 > P. 1:11(10) ack 1",
+                      "+1 > P. 1:11(10) ack 1",
+                      "+1.4 %{ assert tcpi_state == TCP_ESTABLISHED }%",
+                      "+0.2 %{ assert tcpi_state == TCP_CLOSE }%",
+                      ""));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aNegativeTimeout_isRefusedWithEinval() {
+      ScriptResult result =
+          run(ESTABLISHED + "+0 setsockopt(4, SOL_TCP, TCP_USER_TIMEOUT, [-1], 4) = -1 EINVAL\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+  }
+
   /** %{ }% assertions over the tcp_info view of the connection. */
   @Nested
   class TcpInfo {
@@ -519,6 +549,25 @@ class PacketdrillRunnerTest {
       assertThat(result.summary())
           .isEqualTo("FAIL test.pkt:8: assertion failed: tcpi_snd_cwnd == 10 (tcpi_snd_cwnd=3)");
       assertThat(result.actual()).isEqualTo("tcpi_snd_cwnd=3");
+    }
+
+    @Test
+    void rttvarRtoAndBackoff_followTheEstimator_andTheTimeouts() {
+      // RFC 6298: the handshake's 100 ms sample gives RTTVAR 50 ms and RTO max(1 s, 300 ms); a
+      // timeout doubles the RTO and counts one backoff.
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0 %{ assert tcpi_rtt == 100000 and tcpi_rttvar == 50000 }%",
+                      "+0 %{ assert tcpi_rto == 1000000 and tcpi_backoff == 0 }%",
+                      "+0 write(4, ..., 10) = 10",
+                      "+0 > P. 1:11(10) ack 1",
+                      "+1 > P. 1:11(10) ack 1",
+                      "+0 %{ assert tcpi_rto == 2000000 and tcpi_backoff == 1 }%",
+                      ""));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
     }
 
     @Test
