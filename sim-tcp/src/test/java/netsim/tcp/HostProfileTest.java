@@ -93,6 +93,13 @@ class HostProfileTest {
                       1,
                       false,
                       false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
                       false))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("unknown SACK recovery 'bbr' (known: rfc6675, prr, prr-crb, rack-tlp)");

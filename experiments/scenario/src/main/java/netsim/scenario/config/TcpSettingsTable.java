@@ -129,6 +129,16 @@ final class TcpSettingsTable {
                       Builder::challengeAcks,
                       TcpConfig::challengeAcks),
                   Setting.of(
+                      "insecureRst",
+                      ConfigNode::bool,
+                      Builder::insecureRst,
+                      TcpConfig::insecureRst),
+                  Setting.of(
+                      "insecureSyn",
+                      ConfigNode::bool,
+                      Builder::insecureSyn,
+                      TcpConfig::insecureSyn),
+                  Setting.of(
                       "challengeAckInterval",
                       ConfigNode::duration,
                       Builder::challengeAckInterval,
