@@ -622,10 +622,26 @@ class PacketdrillRunnerTest {
     @Test
     void settingAfterTheEndpointStarted_isUnsupported() {
       assertUnsupported(
-          ESTABLISHED + "+0 `sysctl -q net.ipv4.tcp_sack=0`\n",
+          ESTABLISHED + "+0 `sysctl -q net.ipv4.tcp_sack=0`\n+0 close(4) = 0\n",
           8,
           "shell command net.ipv4.tcp_sack=0: not modelled (a setting after the endpoint"
               + " started; the model's configuration is fixed then)");
+    }
+
+    @Test
+    void settingAfterTheLastEvent_restoringTheHost_hasNoEffect() {
+      // FreeBSD's suite ends a script with `sysctl -w net.inet.tcp.insecure_rst=0`.
+      ScriptResult result =
+          run(
+              "0 `sysctl -w net.inet.tcp.insecure_rst=1`\n+"
+                  + CONNECTING
+                  + "+0 `sysctl -w net.inet.tcp.insecure_rst=0`\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+      assertThat(result.shellNotes())
+          .containsExactly(
+              "1: net.inet.tcp.insecure_rst=1: applied (tcp.insecureRst = true)",
+              "6: net.inet.tcp.insecure_rst=0: no effect (a setting after the script's last"
+                  + " event, which nothing can see)");
     }
 
     @Test
