@@ -660,6 +660,66 @@ class PacketdrillRunnerTest {
     }
   }
 
+  /** FreeBSD's rules through the runner: the freebsd profile and its sysctls. */
+  @Nested
+  class FreeBsd {
+    private final Options freebsd = Options.defaults().withProfile(Profile.freebsd());
+
+    /** An active open whose peer closes first: CLOSE-WAIT, RCV.NXT 2. */
+    private final String closeWait =
+        String.join(
+            "\n",
+            "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+            "+0    fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0",
+            "+0    connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)",
+            "+0    > S 0:0(0) <...>",
+            "+0.1  < S. 0:0(0) ack 1 win 32767 <mss 1460>",
+            "+0    > . 1:1(0) ack 1",
+            "+0.1  < F. 1:1(0) ack 1 win 32767",
+            "+0    > . 1:1(0) ack 2",
+            "");
+
+    @Test
+    void insecureRst_rstInTheWindow_resetsTheConnection_withEconnreset() {
+      ScriptResult result =
+          run(
+              "--tolerance_usecs=50000\n`sysctl -w net.inet.tcp.insecure_rst=1`\n"
+                  + closeWait
+                  + "+0.1 < R 1000:1000(0) win 32767\n"
+                  + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n"
+                  + "+0 close(3) = 0\n",
+              freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void lastAck_anOldSegmentAcknowledgingOurFin_closesWithoutReply() {
+      ScriptResult result =
+          run(
+              "--tolerance_usecs=50000\n"
+                  + closeWait
+                  + "+0 shutdown(3, SHUT_WR) = 0\n"
+                  + "+0 > F. 1:1(0) ack 2\n"
+                  + "+0.1 < . 1:1(0) ack 2 win 32767\n"
+                  + "+0 close(3) = 0\n",
+              freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void insecureSyn_synInTheWindow_isAnsweredWithRstAck() {
+      ScriptResult result =
+          run(
+              "--tolerance_usecs=50000\n`sysctl -w net.inet.tcp.insecure_syn=1`\n"
+                  + closeWait
+                  + "+0.1 < S 2:2(0) win 32767\n"
+                  + "+0 > R. 1:1(0) ack 2\n"
+                  + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n",
+              freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+  }
+
   @Test
   void socket_getsTheDescriptorTheScriptExpects_asPacketdrillMapsThem() {
     ScriptResult result =
