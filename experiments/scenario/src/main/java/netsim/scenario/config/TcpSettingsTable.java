@@ -129,16 +129,6 @@ final class TcpSettingsTable {
                       Builder::challengeAcks,
                       TcpConfig::challengeAcks),
                   Setting.of(
-                      "insecureRst",
-                      ConfigNode::bool,
-                      Builder::insecureRst,
-                      TcpConfig::insecureRst),
-                  Setting.of(
-                      "insecureSyn",
-                      ConfigNode::bool,
-                      Builder::insecureSyn,
-                      TcpConfig::insecureSyn),
-                  Setting.of(
                       "challengeAckInterval",
                       ConfigNode::duration,
                       Builder::challengeAckInterval,
