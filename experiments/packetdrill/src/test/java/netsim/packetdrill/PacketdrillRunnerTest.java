@@ -679,44 +679,38 @@ class PacketdrillRunnerTest {
             "+0    > . 1:1(0) ack 2",
             "");
 
+    /** Runs {@link #closeWait} under the freebsd profile, after {@code setup}, then {@code rest}. */
+    private void passes(String setup, String rest) {
+      ScriptResult result = run("--tolerance_usecs=50000\n" + setup + closeWait + rest, freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
     @Test
     void insecureRst_rstInTheWindow_resetsTheConnection_withEconnreset() {
-      ScriptResult result =
-          run(
-              "--tolerance_usecs=50000\n`sysctl -w net.inet.tcp.insecure_rst=1`\n"
-                  + closeWait
-                  + "+0.1 < R 1000:1000(0) win 32767\n"
-                  + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n"
-                  + "+0 close(3) = 0\n",
-              freebsd);
-      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+      passes(
+          "`sysctl -w net.inet.tcp.insecure_rst=1`\n",
+          "+0.1 < R 1000:1000(0) win 32767\n"
+              + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n"
+              + "+0 close(3) = 0\n");
     }
 
     @Test
     void lastAck_anOldSegmentAcknowledgingOurFin_closesWithoutReply() {
-      ScriptResult result =
-          run(
-              "--tolerance_usecs=50000\n"
-                  + closeWait
-                  + "+0 shutdown(3, SHUT_WR) = 0\n"
-                  + "+0 > F. 1:1(0) ack 2\n"
-                  + "+0.1 < . 1:1(0) ack 2 win 32767\n"
-                  + "+0 close(3) = 0\n",
-              freebsd);
-      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+      passes(
+          "",
+          "+0 shutdown(3, SHUT_WR) = 0\n"
+              + "+0 > F. 1:1(0) ack 2\n"
+              + "+0.1 < . 1:1(0) ack 2 win 32767\n"
+              + "+0 close(3) = 0\n");
     }
 
     @Test
     void insecureSyn_synInTheWindow_isAnsweredWithRstAck() {
-      ScriptResult result =
-          run(
-              "--tolerance_usecs=50000\n`sysctl -w net.inet.tcp.insecure_syn=1`\n"
-                  + closeWait
-                  + "+0.1 < S 2:2(0) win 32767\n"
-                  + "+0 > R. 1:1(0) ack 2\n"
-                  + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n",
-              freebsd);
-      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+      passes(
+          "`sysctl -w net.inet.tcp.insecure_syn=1`\n",
+          "+0.1 < S 2:2(0) win 32767\n"
+              + "+0 > R. 1:1(0) ack 2\n"
+              + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n");
     }
   }
 
