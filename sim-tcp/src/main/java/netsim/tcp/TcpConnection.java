@@ -520,11 +520,13 @@ public final class TcpConnection {
           ackNow();
           if (config.profile().oldSegmentAckTaken()
               && state != TIME_WAIT
+              && !(state == SYN_RECEIVED && passiveOpen)
               && seg.has(ACK)
               && Seq.le(seq + segLen, receive.rcvNxt())) {
             // FreeBSD's tcp_input.c, for a segment wholly below RCV.NXT: "Send an ACK to
             // resynchronize and drop any data. But keep on processing for RST or ACK." Only its
-            // ACK field is left to process (its text and FIN are old).
+            // ACK field is left to process (its text and FIN are old). TIME-WAIT (tcp_twcheck)
+            // and a listener's embryonic connection (the syncache) do not.
             ackArrives(seg);
           }
         }

@@ -238,6 +238,14 @@ class FreeBsdRulesTest {
     }
 
     @Test
+    void passiveSynReceived_oldSegment_isOnlyAcknowledged_theSyncacheTakesNoOldAck() {
+      TcpHarness h = TcpHarness.synReceived(FREEBSD);
+      h.receive("ACK", 5000, 1001); // RCV.NXT is 5001
+      h.expect("ACK seq=1001 ack=5001");
+      assertThat(h.state()).isEqualTo(SYN_RECEIVED);
+    }
+
+    @Test
     void rfc_lastAck_oldSegment_isOnlyAcknowledged() {
       TcpHarness h = TcpHarness.lastAck();
       h.receive("ACK", 5001, 1002);
