@@ -70,8 +70,8 @@ import netsim.core.Time;
  *     received); RFC 9293 3.10.7.4's eighth step advances RCV.NXT over it and acknowledges it
  * @param oldSegmentAckTaken whether a segment wholly below RCV.NXT, besides the acknowledgment it
  *     is owed, still has its ACK field processed (FreeBSD's tcp_input.c: "Send an ACK to
- *     resynchronize and drop any data. But keep on processing for RST or ACK."); RFC 9293
- *     3.10.7.4 drops it after the acknowledgment
+ *     resynchronize and drop any data. But keep on processing for RST or ACK."); RFC 9293 3.10.7.4
+ *     drops it after the acknowledgment
  * @param receiveBufferFitsMss whether the receive buffer is rounded up to a multiple of the MSS
  *     once the connection has its buffers, never beyond this profile's {@link #receiveBuffer}
  *     (FreeBSD's tcp_mss: "roundup(bufsize, mss)", capped at kern.ipc.maxsockbuf)

@@ -149,7 +149,6 @@ final class ReceiveSide {
     return windowIsBufferSpace ? Long.MAX_VALUE : 0xFFFFL << rcvShift;
   }
 
-
   int irs() {
     return irs;
   }

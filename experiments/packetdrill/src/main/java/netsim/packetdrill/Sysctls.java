@@ -160,8 +160,7 @@ final class Sysctls {
     knobs.put("net.inet.tcp.insecure_rst", flag("tcp.insecureRst", TcpConfig.Builder::insecureRst));
     knobs.put("net.inet.tcp.insecure_syn", flag("tcp.insecureSyn", TcpConfig.Builder::insecureSyn));
     knobs.put(
-        "net.inet.tcp.recvspace",
-        count("tcp.receiveBuffer", TcpConfig.Builder::receiveBuffer));
+        "net.inet.tcp.recvspace", count("tcp.receiveBuffer", TcpConfig.Builder::receiveBuffer));
     knobs.put("net.inet.tcp.sendspace", count("tcp.sendBuffer", TcpConfig.Builder::sendBuffer));
     knobs.put(
         "kern.ipc.maxsockbuf",

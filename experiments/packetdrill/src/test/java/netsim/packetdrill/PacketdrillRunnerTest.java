@@ -679,7 +679,9 @@ class PacketdrillRunnerTest {
             "+0    > . 1:1(0) ack 2",
             "");
 
-    /** Runs {@link #closeWait} under the freebsd profile, after {@code setup}, then {@code rest}. */
+    /**
+     * Runs {@link #closeWait} under the freebsd profile, after {@code setup}, then {@code rest}.
+     */
     private void passes(String setup, String rest) {
       ScriptResult result = run("--tolerance_usecs=50000\n" + setup + closeWait + rest, freebsd);
       assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
