@@ -74,6 +74,30 @@ import netsim.core.Time;
  *     FIN-WAIT-1 or -2) is answered with a RST that ends the connection (RFC 9293 3.6's SHOULD;
  *     Linux's tcp_rcv_state_process, FreeBSD's tcp_input); otherwise it is acknowledged and
  *     discarded as RFC 9293 3.10.7.4 processes text in those states
+ * @param rstReportedWhenClosing whether a RST that ends CLOSING or LAST-ACK reports "connection
+ *     reset" to the user, as it does in ESTABLISHED (FreeBSD's tcp_input.c sets so_error to
+ *     ECONNRESET in both, Linux's tcp_reset too); RFC 9293 3.10.7.4 only closes
+ * @param finRepeatedOnAck whether an acknowledgment sent while our FIN is unacknowledged carries
+ *     the FIN again, at the FIN's sequence number (FreeBSD's tcp_output: FIN-WAIT-1, CLOSING and
+ *     LAST-ACK send FIN with every segment, "if resending a FIN, be sure not to use a new sequence
+ *     number"); a challenge ACK (tcp_respond) does not
+ * @param finAfterFinIgnored whether a FIN after the peer's FIN leaves RCV.NXT where it is and gets
+ *     no acknowledgment of its own (FreeBSD's tcp_input.c advances rcv_nxt only while no FIN was
+ *     received); RFC 9293 3.10.7.4's eighth step advances RCV.NXT over it and acknowledges it
+ * @param oldSegmentAckTaken whether a segment wholly below RCV.NXT, besides the acknowledgment it
+ *     is owed, still has its ACK field processed (FreeBSD's tcp_input.c: "Send an ACK to
+ *     resynchronize and drop any data. But keep on processing for RST or ACK."); RFC 9293 3.10.7.4
+ *     drops it after the acknowledgment
+ * @param receiveBufferFitsMss whether the receive buffer is rounded up to a multiple of the MSS
+ *     once the connection has its buffers, never beyond this profile's {@link #receiveBuffer}
+ *     (FreeBSD's tcp_mss: "roundup(bufsize, mss)", capped at kern.ipc.maxsockbuf)
+ * @param receiveWindowIsBufferSpace whether, once the connection has its buffers, the receive
+ *     window that segments are tested against is the free buffer space even where the window field
+ *     cannot say so much (FreeBSD's tcp_input.c: "Receive window is amount of space in rcv queue,
+ *     but not less than advertised window"); otherwise RCV.WND is what the window field offers
+ * @param timeWaitNeedsAck whether TIME-WAIT drops a segment without ACK (and without SYN or RST)
+ *     unanswered, wherever it falls (FreeBSD's tcp_twcheck: "Drop the segment if it does not
+ *     contain an ACK"); RFC 9293 3.10.7.4 answers one outside the window with an ACK
  */
 public record HostProfile(
     String name,
@@ -101,7 +125,14 @@ public record HostProfile(
     long finWait2Timeout,
     boolean finWait2CountsIdleTime,
     boolean linuxTimeWaitSyn,
-    boolean resetOnDataAfterClose) {
+    boolean resetOnDataAfterClose,
+    boolean rstReportedWhenClosing,
+    boolean finRepeatedOnAck,
+    boolean finAfterFinIgnored,
+    boolean oldSegmentAckTaken,
+    boolean receiveBufferFitsMss,
+    boolean receiveWindowIsBufferSpace,
+    boolean timeWaitNeedsAck) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -178,6 +209,13 @@ public record HostProfile(
           0,
           false,
           false,
+          false,
+          false,
+          false,
+          false,
+          false,
+          false,
+          false,
           false);
 
   /** Linux 6.x with default sysctls. */
@@ -208,7 +246,14 @@ public record HostProfile(
           Time.seconds(60),
           false,
           true,
-          true);
+          true,
+          true,
+          false,
+          false,
+          false,
+          false,
+          false,
+          false);
 
   /** FreeBSD 14.x with default sysctls. */
   public static final HostProfile FREEBSD =
@@ -238,6 +283,13 @@ public record HostProfile(
           Time.seconds(600),
           true,
           false,
+          true,
+          true,
+          true,
+          true,
+          true,
+          true,
+          true,
           true);
 
   public HostProfile {

@@ -156,13 +156,18 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   /** The position of our FIN: right after the last byte written. */
-  private long finPosition() {
+  long finPosition() {
     return 1 + buffer.end();
   }
 
   /** Whether our FIN was sent and is acknowledged. */
   boolean finAcked() {
     return finQueued && sndUna > finPosition();
+  }
+
+  /** Whether our FIN was sent and is not acknowledged yet. */
+  boolean finUnacknowledged() {
+    return finQueued && sndMax > finPosition() && sndUna <= finPosition();
   }
 
   /** Our SYN went unanswered or must be repeated: the next segment is the SYN again. */

@@ -31,6 +31,11 @@ import netsim.core.Time;
  * @param challengeAcks RFC 5961: challenge ACKs for in-window RST and for SYN in synchronized
  *     states, and the stricter ACK check; when false, RFC 9293's older rules apply (an in-window
  *     RST resets, a SYN in window resets)
+ * @param insecureRst with challenge ACKs on, take RFC 793's rule for RST alone: a RST anywhere in
+ *     the window resets the connection (FreeBSD's net.inet.tcp.insecure_rst; default false)
+ * @param insecureSyn with challenge ACKs on, take RFC 793's rule for SYN alone: a SYN in the window
+ *     of a synchronized state resets the connection, one outside it gets a challenge ACK (FreeBSD's
+ *     net.inet.tcp.insecure_syn; default false)
  * @param challengeAckInterval the least time between two challenge ACKs of one connection (RFC 5961
  *     7 rate limit; host's choice; 0 = no limit)
  * @param rfc1337 ignore RST in TIME-WAIT (RFC 1337's fix for TIME-WAIT assassination)
@@ -70,6 +75,8 @@ public record TcpConfig(
     boolean sackPermitted,
     String sackRecovery,
     boolean challengeAcks,
+    boolean insecureRst,
+    boolean insecureSyn,
     long challengeAckInterval,
     boolean rfc1337,
     boolean acceptSynInTimeWait,
@@ -146,6 +153,22 @@ public record TcpConfig(
     return timeWait >= 0 ? timeWait : 2 * msl;
   }
 
+  /**
+   * Whether an in-window RST that does not sit exactly at RCV.NXT gets a challenge ACK (RFC 5961
+   * 3.2) rather than resetting the connection (RFC 793).
+   */
+  public boolean rstChallengeAcks() {
+    return challengeAcks && !insecureRst;
+  }
+
+  /**
+   * Whether a SYN in a synchronized state gets a challenge ACK wherever it falls (RFC 5961 4.2)
+   * rather than resetting the connection when it is in the window (RFC 793).
+   */
+  public boolean synChallengeAcks() {
+    return challengeAcks && !insecureSyn;
+  }
+
   /** Whether this configuration departs from the RFCs on purpose. */
   public boolean isCounterfactual() {
     return twoWayHandshake || timeWait == 0;
@@ -178,6 +201,8 @@ public record TcpConfig(
     b.sackPermitted = sackPermitted;
     b.sackRecovery = sackRecovery;
     b.challengeAcks = challengeAcks;
+    b.insecureRst = insecureRst;
+    b.insecureSyn = insecureSyn;
     b.challengeAckInterval = challengeAckInterval;
     b.rfc1337 = rfc1337;
     b.acceptSynInTimeWait = acceptSynInTimeWait;
@@ -217,6 +242,8 @@ public record TcpConfig(
     private boolean sackPermitted = HostProfile.RFC.sackPermitted();
     private String sackRecovery = HostProfile.RFC.sackRecovery();
     private boolean challengeAcks = true;
+    private boolean insecureRst;
+    private boolean insecureSyn;
     private long challengeAckInterval = HostProfile.RFC.challengeAckInterval();
     private boolean rfc1337 = HostProfile.RFC.rfc1337();
     private boolean acceptSynInTimeWait = HostProfile.RFC.acceptSynInTimeWait();
@@ -336,6 +363,16 @@ public record TcpConfig(
       return this;
     }
 
+    public Builder insecureRst(boolean value) {
+      insecureRst = value;
+      return this;
+    }
+
+    public Builder insecureSyn(boolean value) {
+      insecureSyn = value;
+      return this;
+    }
+
     public Builder challengeAckInterval(long value) {
       challengeAckInterval = value;
       return this;
@@ -424,6 +461,8 @@ public record TcpConfig(
           sackPermitted,
           sackRecovery,
           challengeAcks,
+          insecureRst,
+          insecureSyn,
           challengeAckInterval,
           rfc1337,
           acceptSynInTimeWait,

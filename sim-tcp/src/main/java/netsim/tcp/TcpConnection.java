@@ -140,6 +140,9 @@ public final class TcpConnection {
   /** When the last segment arrived (FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout). */
   private long lastSegmentAt;
 
+  /** The acknowledgment owed is a challenge ACK, sent bare even while our FIN is unacknowledged. */
+  private boolean bareAckOwed;
+
   // Counters.
   private long segmentsSent;
 
@@ -351,10 +354,7 @@ public final class TcpConnection {
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
           // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" (the RFC's SND.NXT is our SND.MAX)
-          transmit(
-              config.profile().rstAckOnAbort()
-                  ? segment(send.seqOf(send.sndMax()), receive.rcvNxt(), RST | ACK, null)
-                  : segment(send.seqOf(send.sndMax()), 0, RST, null));
+          transmit(dropReset());
       default -> {
         // LISTEN, SYN-SENT: no reset; CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
       }
@@ -506,6 +506,7 @@ public final class TcpConnection {
     }
     receive.synchronize(seg.seq());
     takeSynOptions(seg);
+    receive.buffersReady(Math.min(peerMss, config.mss()));
     if (ackAcceptable) {
       send.acknowledge(seg.ack(), timestampRtt(seg));
     }
@@ -544,6 +545,15 @@ public final class TcpConnection {
       return;
     }
 
+    if (state == TIME_WAIT
+        && config.profile().timeWaitNeedsAck()
+        && !seg.has(ACK)
+        && !seg.has(SYN)
+        && !seg.has(RST)) {
+      // FreeBSD's tcp_twcheck: "Drop the segment if it does not contain an ACK." (A SYN keeps
+      // RFC 5961's challenge ACK, a RST RFC 1337's rule.)
+      return;
+    }
     if (state == TIME_WAIT
         && seg.has(FIN)
         && !seg.has(RST)
@@ -584,6 +594,17 @@ public final class TcpConnection {
         } else {
           receive.duplicateArrived(seq, seg.data().length); // RFC 2883: a D-SACK, with SACK
           ackNow();
+          if (config.profile().oldSegmentAckTaken()
+              && state != TIME_WAIT
+              && !(state == SYN_RECEIVED && passiveOpen)
+              && seg.has(ACK)
+              && Seq.le(seq + segLen, receive.rcvNxt())) {
+            // FreeBSD's tcp_input.c, for a segment wholly below RCV.NXT: "Send an ACK to
+            // resynchronize and drop any data. But keep on processing for RST or ACK." Only its
+            // ACK field is left to process (its text and FIN are old). TIME-WAIT (tcp_twcheck)
+            // and a listener's embryonic connection (the syncache) do not.
+            ackArrives(seg);
+          }
         }
       }
       return;
@@ -690,9 +711,17 @@ public final class TcpConnection {
     return Math.max(1, ticks) * Time.MILLISECOND;
   }
 
-  /** RFC 9293 3.10.7.4, second: the RST bit, with RFC 5961 3.2's exact-match rule. */
+  /**
+   * RFC 9293 3.10.7.4, second: the RST bit, with RFC 5961 3.2's exact-match rule (unless the host
+   * takes RFC 793's rule for RST: {@link TcpConfig#insecureRst()}).
+   */
   private void rstArrives(int seq) {
-    if (config.challengeAcks() && seq != receive.rcvNxt()) {
+    if (state == TIME_WAIT && config.rfc1337()) {
+      // RFC 1337: "ignore RST segments in TIME-WAIT state", so an old RST cannot assassinate it
+      // (nor earn a challenge ACK; FreeBSD's tcp_twcheck drops every RST first).
+      return;
+    }
+    if (config.rstChallengeAcks() && seq != receive.rcvNxt()) {
       // RFC 5961 3.2: "If the RST bit is set and the sequence number does not exactly match the
       // next expected sequence value, yet is within the current receive window, TCP MUST send an
       // acknowledgment (challenge ACK)."
@@ -713,13 +742,16 @@ public final class TcpConnection {
       }
       // "Any outstanding RECEIVEs and SEND should receive 'reset' responses ... enter CLOSED."
       case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> reset(RST);
-      case CLOSING, LAST_ACK -> enterClosed(StateCause.RCV, RST);
-      case TIME_WAIT -> {
-        if (!config.rfc1337()) {
+      case CLOSING, LAST_ACK -> {
+        // "If the RST bit is set, then enter the CLOSED state, delete the TCB, and return."
+        // FreeBSD (tcp_input.c) and Linux (tcp_reset) also report the reset to the user here.
+        if (config.profile().rstReportedWhenClosing()) {
+          reset(RST);
+        } else {
           enterClosed(StateCause.RCV, RST);
         }
-        // RFC 1337: ignore RST in TIME-WAIT, so an old RST cannot assassinate it.
       }
+      case TIME_WAIT -> enterClosed(StateCause.RCV, RST);
       default -> throw new IllegalStateException("RST in " + state);
     }
   }
@@ -732,13 +764,14 @@ public final class TcpConnection {
       returnToListen(StateCause.RCV, SYN);
       return;
     }
-    if (config.challengeAcks()) {
+    if (config.synChallengeAcks()) {
       // RFC 5961 4.2: "If the SYN bit is set, irrespective of the sequence number, TCP MUST send
       // an ACK (also referred to as challenge ACK) to the remote peer."
       challengeAck();
     } else {
-      // RFC 793's rule: a SYN in the window is an error; reset the connection.
-      transmit(segment(send.seqOf(send.sndMax()), 0, RST, null));
+      // RFC 793's rule (RFC 5961 off, or FreeBSD's insecure_syn): a SYN in the window is an
+      // error; reset the connection, with the reset the host sends when it drops one.
+      transmit(dropReset());
       reset(SYN);
     }
   }
@@ -767,6 +800,9 @@ public final class TcpConnection {
       }
       send.acknowledge(ack, timestampRtt(seg));
       send.updateWindow(seg);
+      if (passiveOpen) {
+        receive.buffersReady(Math.min(peerMss, config.mss())); // an active open has them already
+      }
       setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
       if (state != ESTABLISHED) {
@@ -892,8 +928,11 @@ public final class TcpConnection {
         // CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT: "This should not occur since a FIN has been
         // received from the remote side. Ignore the segment text." A FIN at RCV.NXT is still
         // taken by the eighth step: "advance RCV.NXT over the FIN, and send an acknowledgment
-        // for the FIN", and the state remains.
-        if (seg.has(FIN) && textSeq + seg.data().length == receive.rcvNxt()) {
+        // for the FIN", and the state remains; FreeBSD takes only the first FIN (tcp_input.c
+        // advances rcv_nxt only while no FIN was received).
+        if (seg.has(FIN)
+            && textSeq + seg.data().length == receive.rcvNxt()
+            && !config.profile().finAfterFinIgnored()) {
           finArrives(seg.flags());
         }
       }
@@ -1115,6 +1154,7 @@ public final class TcpConnection {
   private void startTimeWait() {
     // "Start the time-wait timer, turn off the other timers."
     timers.stop(FIN_WAIT_2_TIMEOUT);
+    receive.keepAdvertisedWindow();
     timers.stop(RETRANSMIT);
     timers.stop(PERSIST);
     timers.stop(KEEPALIVE);
@@ -1142,11 +1182,19 @@ public final class TcpConnection {
       transmit(next);
     }
     if (receive.ackPending()) {
-      // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
-      // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
-      // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
-      transmit(segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK, null));
+      if (config.profile().finRepeatedOnAck() && !bareAckOwed && send.finUnacknowledged()) {
+        // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
+        // FIN's own sequence number ("if resending a FIN, be sure not to use a new sequence
+        // number").
+        transmit(segment(send.seqOf(send.finPosition()), receive.rcvNxt(), FIN | ACK, null));
+      } else {
+        // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
+        // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
+        // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
+        transmit(segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK, null));
+      }
     }
+    bareAckOwed = false;
     send.startPersistIfStalled();
   }
 
@@ -1246,6 +1294,20 @@ public final class TcpConnection {
     }
     lastChallengeAck = now;
     ackNow();
+    bareAckOwed = true; // a challenge ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, never a FIN
+  }
+
+  /**
+   * The reset this host sends when it drops a connection (ABORT, or a SYN under RFC 793's rule):
+   * RFC 9293 3.10.5's {@code <SEQ=SND.NXT><CTL=RST>}, or, where the host does so ({@link
+   * HostProfile#rstAckOnAbort()}), a RST,ACK of RCV.NXT with the connection's timestamps (Linux's
+   * tcp_send_active_reset, FreeBSD's tcp_drop).
+   */
+  private TcpSegment dropReset() {
+    int seq = send.seqOf(send.sndMax());
+    return config.profile().rstAckOnAbort()
+        ? segment(seq, receive.rcvNxt(), RST | ACK, null)
+        : segment(seq, 0, RST, null);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -106,6 +106,13 @@ class HostProfileTest {
                       -1,
                       false,
                       false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
                       false))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("FIN-WAIT-2 timeout must not be negative: -1");
@@ -155,6 +162,13 @@ class HostProfileTest {
                       HostProfile.RtoRule.RFC6298,
                       HostProfile.Paws.RFC7323,
                       0,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
                       false,
                       false,
                       false))

@@ -69,6 +69,9 @@ final class ScriptRun {
 
   private Pending pending;
 
+  /** The line of the script's last event that is not a shell command. */
+  private final int lastTestedLine;
+
   /** A blocking call that has not returned yet. */
   private record Pending(Event event, SocketApi.Call call, long expectedEnd) {}
 
@@ -79,6 +82,12 @@ final class ScriptRun {
     this.host = new ScriptHost(options.profile().tcp(), options.seed(), space::outboundSyn);
     this.api = new SocketApi(host, options.profile(), this::changed);
     this.matcher = new SegmentMatcher(options.profile(), space);
+    this.lastTestedLine =
+        script.events().stream()
+            .filter(e -> !(e.action() instanceof ShellCommand))
+            .mapToInt(Event::line)
+            .max()
+            .orElse(0);
   }
 
   /**
@@ -192,6 +201,19 @@ final class ScriptRun {
     }
   }
 
+  /**
+   * A setting after the script's last event that is not a shell command (a suite restoring its
+   * sysctls for the next script, such as FreeBSD's {@code insecure_rst=0} after the test) has no
+   * effect: nothing in the script can see it.
+   */
+  private ShellEffect afterTheLastEvent(Event event, ShellEffect effect) {
+    if (effect.kind() != ShellEffect.Kind.APPLIED || event.line() <= lastTestedLine) {
+      return effect;
+    }
+    return ShellEffect.noEffect(
+        effect.command(), "a setting after the script's last event, which nothing can see");
+  }
+
   /** The calls that create the endpoint's stack, after which its configuration is fixed. */
   private static final Set<String> STARTS_ENDPOINT = Set.of("listen", "connect");
 
@@ -201,7 +223,8 @@ final class ScriptRun {
    * setting after the endpoint started cannot be applied: the model's configuration is fixed then.
    */
   private void checkShell(Event event, ShellCommand shell, boolean started) {
-    for (ShellEffect effect : ShellCommands.interpret(shell.command())) {
+    for (ShellEffect interpreted : ShellCommands.interpret(shell.command())) {
+      ShellEffect effect = afterTheLastEvent(event, interpreted);
       String problem = null;
       if (!effect.honoured()) {
         problem = effect.describe();
@@ -315,7 +338,8 @@ final class ScriptRun {
 
   /** Applies a shell line's settings, and notes what each of its commands did. */
   private void runShell(Event event, ShellCommand shell) {
-    for (ShellEffect effect : ShellCommands.interpret(shell.command())) {
+    for (ShellEffect interpreted : ShellCommands.interpret(shell.command())) {
+      ShellEffect effect = afterTheLastEvent(event, interpreted);
       boolean apply = effect.kind() == ShellEffect.Kind.APPLIED && !host.started();
       if (apply) {
         effect.change().accept(host.config());

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import netsim.core.Time;
+import netsim.tcp.HostProfile;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConnection;
 
@@ -156,8 +157,22 @@ final class Sysctls {
         "net.inet.tcp.initcwnd_segments",
         count("tcp.initialWindow", TcpConfig.Builder::initialWindow));
     knobs.put("net.inet.tcp.cc.algorithm", Sysctls::congestionControl);
-    knobs.put("net.inet.tcp.insecure_rst", Sysctls::insecure);
-    knobs.put("net.inet.tcp.insecure_syn", Sysctls::insecure);
+    knobs.put("net.inet.tcp.insecure_rst", flag("tcp.insecureRst", TcpConfig.Builder::insecureRst));
+    knobs.put("net.inet.tcp.insecure_syn", flag("tcp.insecureSyn", TcpConfig.Builder::insecureSyn));
+    knobs.put(
+        "net.inet.tcp.recvspace", count("tcp.receiveBuffer", TcpConfig.Builder::receiveBuffer));
+    knobs.put("net.inet.tcp.sendspace", count("tcp.sendBuffer", TcpConfig.Builder::sendBuffer));
+    knobs.put(
+        "kern.ipc.maxsockbuf",
+        (s, v) ->
+            number(v) == HostProfile.FREEBSD.receiveBuffer()
+                ? ShellEffect.noEffect(
+                    s, "FreeBSD's default, the largest buffer of the freebsd profile")
+                : ShellEffect.notModelled(
+                    s, "the largest socket buffer is the profile's, 2 MiB (FreeBSD's default)"));
+    knobs.put(
+        "net.inet.tcp.hostcache.purgenow",
+        (s, v) -> ShellEffect.noEffect(s, "the model keeps no per-destination metrics"));
     knobs.put("net.inet.tcp.ecn.enable", offOnly("ECN (RFC 3168)", "0"));
     knobs.put(
         "net.inet.tcp.nolocaltimewait", offOnly("skipping TIME-WAIT for local connections", "0"));
@@ -280,22 +295,6 @@ final class Sysctls {
         setting,
         "tcp.windowScaling = " + scaling + ", tcp.timestamps = " + timestamps,
         b -> windowScaling(b, scaling).timestamps(timestamps));
-  }
-
-  /**
-   * FreeBSD's {@code insecure_rst} and {@code insecure_syn}: 0 (the default) is RFC 5961's rule,
-   * the model's challenge ACKs; 1 accepts an in-window RST (or SYN) as RFC 793 did, which the model
-   * can do only for RST and SYN together.
-   */
-  private static ShellEffect insecure(String setting, String value) {
-    if (number(value) == 0) {
-      return ShellEffect.applied(
-          setting, "tcp.challengeAcks = true (RFC 5961)", b -> b.challengeAcks(true));
-    }
-    return ShellEffect.notModelled(
-        setting,
-        "the model turns RFC 5961 off for RST and SYN together (tcp.challengeAcks), not for"
-            + " one of them");
   }
 
   /** Window scaling off caps the receive buffer at the 65535 bytes an unscaled window can say. */

@@ -671,10 +671,26 @@ class PacketdrillRunnerTest {
     @Test
     void settingAfterTheEndpointStarted_isUnsupported() {
       assertUnsupported(
-          ESTABLISHED + "+0 `sysctl -q net.ipv4.tcp_sack=0`\n",
+          ESTABLISHED + "+0 `sysctl -q net.ipv4.tcp_sack=0`\n+0 close(4) = 0\n",
           8,
           "shell command net.ipv4.tcp_sack=0: not modelled (a setting after the endpoint"
               + " started; the model's configuration is fixed then)");
+    }
+
+    @Test
+    void settingAfterTheLastEvent_restoringTheHost_hasNoEffect() {
+      // FreeBSD's suite ends a script with `sysctl -w net.inet.tcp.insecure_rst=0`.
+      ScriptResult result =
+          run(
+              "0 `sysctl -w net.inet.tcp.insecure_rst=1`\n+"
+                  + CONNECTING
+                  + "+0 `sysctl -w net.inet.tcp.insecure_rst=0`\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+      assertThat(result.shellNotes())
+          .containsExactly(
+              "1: net.inet.tcp.insecure_rst=1: applied (tcp.insecureRst = true)",
+              "6: net.inet.tcp.insecure_rst=0: no effect (a setting after the script's last"
+                  + " event, which nothing can see)");
     }
 
     @Test
@@ -690,6 +706,62 @@ class PacketdrillRunnerTest {
       assertThat(result.status()).as(result.summary()).isEqualTo(Status.UNSUPPORTED);
       assertThat(result.line()).isEqualTo(line);
       assertThat(result.reason()).isEqualTo(reason);
+    }
+  }
+
+  /** FreeBSD's rules through the runner: the freebsd profile and its sysctls. */
+  @Nested
+  class FreeBsd {
+    private final Options freebsd = Options.defaults().withProfile(Profile.freebsd());
+
+    /** An active open whose peer closes first: CLOSE-WAIT, RCV.NXT 2. */
+    private final String closeWait =
+        String.join(
+            "\n",
+            "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+            "+0    fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0",
+            "+0    connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)",
+            "+0    > S 0:0(0) <...>",
+            "+0.1  < S. 0:0(0) ack 1 win 32767 <mss 1460>",
+            "+0    > . 1:1(0) ack 1",
+            "+0.1  < F. 1:1(0) ack 1 win 32767",
+            "+0    > . 1:1(0) ack 2",
+            "");
+
+    /**
+     * Runs {@link #closeWait} under the freebsd profile, after {@code setup}, then {@code rest}.
+     */
+    private void passes(String setup, String rest) {
+      ScriptResult result = run("--tolerance_usecs=50000\n" + setup + closeWait + rest, freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void insecureRst_rstInTheWindow_resetsTheConnection_withEconnreset() {
+      passes(
+          "`sysctl -w net.inet.tcp.insecure_rst=1`\n",
+          "+0.1 < R 1000:1000(0) win 32767\n"
+              + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n"
+              + "+0 close(3) = 0\n");
+    }
+
+    @Test
+    void lastAck_anOldSegmentAcknowledgingOurFin_closesWithoutReply() {
+      passes(
+          "",
+          "+0 shutdown(3, SHUT_WR) = 0\n"
+              + "+0 > F. 1:1(0) ack 2\n"
+              + "+0.1 < . 1:1(0) ack 2 win 32767\n"
+              + "+0 close(3) = 0\n");
+    }
+
+    @Test
+    void insecureSyn_synInTheWindow_isAnsweredWithRstAck() {
+      passes(
+          "`sysctl -w net.inet.tcp.insecure_syn=1`\n",
+          "+0.1 < S 2:2(0) win 32767\n"
+              + "+0 > R. 1:1(0) ack 2\n"
+              + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n");
     }
   }
 
