@@ -58,6 +58,14 @@ import netsim.core.Time;
  * @param linuxSlowStart whether slow start follows Linux (tcp_slow_start and tcp_is_cwnd_limited):
  *     cwnd grows by all it acknowledges, and only while below twice the largest flight of the
  *     current window; otherwise RFC 5681 3.1: by at most one SMSS per ACK, always
+ * @param congestionControl the congestion control a connection uses unless told otherwise, a name
+ *     of {@link CongestionControls}: "newreno" (RFC 6582) for rfc and freebsd; "cubic" for Linux
+ *     (net.ipv4.tcp_congestion_control's default since 2.6.19)
+ * @param limitedTransmit whether, outside a recovery, what the peer holds beyond SND.UNA no longer
+ *     counts against cwnd, so that new data goes on each duplicate ACK (RFC 3042 Limited Transmit,
+ *     as RFC 5681 3.2 step 1 recommends): Linux's tcp_packets_in_flight leaves out SACKed segments,
+ *     or without SACK one segment per duplicate ACK (tcp_add_reno_sack); and cwnd then grows by
+ *     what an ACK delivered, not again by data it had already counted (tcp_ack's acked_sacked)
  */
 public record HostProfile(
     String name,
@@ -79,7 +87,9 @@ public record HostProfile(
     int socketBufferFactor,
     boolean dropAckOfUnsentData,
     boolean windowUpdateWhenDoubled,
-    boolean linuxSlowStart) {
+    boolean linuxSlowStart,
+    String congestionControl,
+    boolean limitedTransmit) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -89,7 +99,17 @@ public record HostProfile(
      */
     BUFFER_EMPTY,
     /** The segment that carries the last byte of each write (Linux's tcp_push / tcp_mark_push). */
-    EACH_WRITE
+    EACH_WRITE,
+    /**
+     * {@link #EACH_WRITE}, and the last segment of each TSO/GSO chunk of more than one segment, as
+     * Linux's __tcp_transmit_skb forces PSH on them ({@link TsoChunks}).
+     */
+    EACH_WRITE_AND_TSO_CHUNK;
+
+    /** Whether the segment carrying the last byte of a write gets PSH. */
+    boolean marksWrites() {
+      return this != BUFFER_EMPTY;
+    }
   }
 
   /** The RFCs' values: the default. */
@@ -114,6 +134,8 @@ public record HostProfile(
           1,
           false,
           false,
+          false,
+          "newreno",
           false);
 
   /** Linux 6.x with default sysctls. */
@@ -126,7 +148,7 @@ public record HostProfile(
           true,
           Time.millis(40),
           16,
-          Push.EACH_WRITE,
+          Push.EACH_WRITE_AND_TSO_CHUNK,
           6 * 1024 * 1024,
           true,
           "rack-tlp",
@@ -138,6 +160,8 @@ public record HostProfile(
           2,
           true,
           true,
+          true,
+          "cubic",
           true);
 
   /** FreeBSD 14.x with default sysctls. */
@@ -162,12 +186,15 @@ public record HostProfile(
           1,
           false,
           false,
+          false,
+          "newreno",
           false);
 
   public HostProfile {
     checkNotNull(name, "name");
     checkNotNull(push, "push");
     SackRecoveries.check(sackRecovery);
+    CongestionControls.check(congestionControl);
     checkArgument(
         probeTimeoutSlack >= 0, "probe timeout slack must not be negative: %s", probeTimeoutSlack);
     checkArgument(maxQuickAcks >= 0, "quick ACK count must not be negative: %s", maxQuickAcks);
