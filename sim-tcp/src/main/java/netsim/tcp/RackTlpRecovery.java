@@ -414,12 +414,14 @@ final class RackTlpRecovery implements LossRecovery {
 
   /**
    * RFC 8985 7.2: a probe may be scheduled when SACK is in use (it is, for this recovery), with no
-   * recovery under way, nothing SACKed, data in flight, and no reordering timer pending.
+   * recovery under way, no segment SACKed, data in flight, and no reordering timer pending. A SACK
+   * block that covers part of a segment does not count, as Linux counts SACKs in whole segments
+   * (tcp_match_skb_to_sack) and stays Open to probe (fr-4pkt-fack-last-byte.pkt).
    */
   private boolean mayProbe() {
     return !inRecovery
         && !rtoRecovery
-        && scoreboard.isEmpty()
+        && sackedSegments() == 0
         && connection.flightSize() > 0
         && connection.timerDeadline(RACK_REORDER) == TcpTimers.NEVER;
   }

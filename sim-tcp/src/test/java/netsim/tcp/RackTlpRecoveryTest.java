@@ -297,6 +297,17 @@ class RackTlpRecoveryTest {
   }
 
   @Test
+  void tlp7_2_aSackOfPartOfASegment_leavesThePtoRunning() {
+    // fr-4pkt-fack-last-byte.pkt: a SACK of the last byte only SACKs no segment.
+    for (int k = 0; k < 4; k++) {
+      transmit(0, k);
+    }
+    long pto = bench.timerDeadline(LOSS_PROBE);
+    ack(100, 1, 4000, 4001);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(pto);
+  }
+
+  @Test
   void tlp7_3_theProbeResendsTheLastSegment_whenNoNewDataMayGo_andRestartsTheRto() {
     for (int k = 0; k < 4; k++) {
       transmit(0, k);
