@@ -98,6 +98,14 @@ import netsim.core.Time;
  * @param timeWaitNeedsAck whether TIME-WAIT drops a segment without ACK (and without SYN or RST)
  *     unanswered, wherever it falls (FreeBSD's tcp_twcheck: "Drop the segment if it does not
  *     contain an ACK"); RFC 9293 3.10.7.4 answers one outside the window with an ACK
+ * @param congestionControl the congestion control a connection uses unless told otherwise, a name
+ *     of {@link CongestionControls}: "newreno" (RFC 6582) for rfc and freebsd; "cubic" for Linux
+ *     (net.ipv4.tcp_congestion_control's default since 2.6.19)
+ * @param limitedTransmit whether, outside a recovery, what the peer holds beyond SND.UNA no longer
+ *     counts against cwnd, so that new data goes on each duplicate ACK (RFC 3042 Limited Transmit,
+ *     as RFC 5681 3.2 step 1 recommends): Linux's tcp_packets_in_flight leaves out SACKed segments,
+ *     or without SACK one segment per duplicate ACK (tcp_add_reno_sack); and cwnd then grows by
+ *     what an ACK delivered, not again by data it had already counted (tcp_ack's acked_sacked)
  */
 public record HostProfile(
     String name,
@@ -132,7 +140,9 @@ public record HostProfile(
     boolean oldSegmentAckTaken,
     boolean receiveBufferFitsMss,
     boolean receiveWindowIsBufferSpace,
-    boolean timeWaitNeedsAck) {
+    boolean timeWaitNeedsAck,
+    String congestionControl,
+    boolean limitedTransmit) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -142,7 +152,17 @@ public record HostProfile(
      */
     BUFFER_EMPTY,
     /** The segment that carries the last byte of each write (Linux's tcp_push / tcp_mark_push). */
-    EACH_WRITE
+    EACH_WRITE,
+    /**
+     * {@link #EACH_WRITE}, and the last segment of each TSO/GSO chunk of more than one segment, as
+     * Linux's __tcp_transmit_skb forces PSH on them ({@link TsoChunks}).
+     */
+    EACH_WRITE_AND_TSO_CHUNK;
+
+    /** Whether the segment carrying the last byte of a write gets PSH. */
+    boolean marksWrites() {
+      return this != BUFFER_EMPTY;
+    }
   }
 
   /** How RTT samples make the retransmission timeout. */
@@ -216,6 +236,8 @@ public record HostProfile(
           false,
           false,
           false,
+          false,
+          "newreno",
           false);
 
   /** Linux 6.x with default sysctls. */
@@ -228,7 +250,7 @@ public record HostProfile(
           true,
           Time.millis(40),
           16,
-          Push.EACH_WRITE,
+          Push.EACH_WRITE_AND_TSO_CHUNK,
           6 * 1024 * 1024,
           true,
           "rack-tlp",
@@ -253,7 +275,9 @@ public record HostProfile(
           false,
           false,
           false,
-          false);
+          false,
+          "cubic",
+          true);
 
   /** FreeBSD 14.x with default sysctls. */
   public static final HostProfile FREEBSD =
@@ -290,7 +314,9 @@ public record HostProfile(
           true,
           true,
           true,
-          true);
+          true,
+          "newreno",
+          false);
 
   public HostProfile {
     checkNotNull(name, "name");
@@ -300,6 +326,7 @@ public record HostProfile(
     checkArgument(
         finWait2Timeout >= 0, "FIN-WAIT-2 timeout must not be negative: %s", finWait2Timeout);
     SackRecoveries.check(sackRecovery);
+    CongestionControls.check(congestionControl);
     checkArgument(
         probeTimeoutSlack >= 0, "probe timeout slack must not be negative: %s", probeTimeoutSlack);
     checkArgument(maxQuickAcks >= 0, "quick ACK count must not be negative: %s", maxQuickAcks);

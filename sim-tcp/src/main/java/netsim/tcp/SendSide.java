@@ -27,7 +27,7 @@ import netsim.tcp.cc.CongestionWindow;
 final class SendSide implements LossRecovery.Connection {
 
   /** What the send side needs from its connection. */
-  interface Connection {
+  interface Connection extends TsoChunks.Sink {
     long now();
 
     TcpState state();
@@ -36,11 +36,6 @@ final class SendSide implements LossRecovery.Connection {
 
     /** A segment from this connection, acknowledging RCV.NXT when {@code flags} has ACK. */
     TcpSegment segment(int seq, int flags, byte[] data);
-
-    void transmit(TcpSegment segment);
-
-    /** {@code segment}, about to be transmitted, is sent again. */
-    void retransmitted(TcpSegment segment, RetransmitReason reason);
   }
 
   private final TcpConfig config;
@@ -64,8 +59,15 @@ final class SendSide implements LossRecovery.Connection {
   /** Where writes ended, when PSH marks each write's last segment (Linux); else null. */
   private final WriteEnds writeEnds;
 
+  /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
+  private final TsoChunks chunks;
+
+  /** Why the segment {@link #nextSegment()} just chose is sent again, or null if it is new. */
+  private RetransmitReason chosenRetransmission;
+
   private boolean finQueued;
   private boolean forceSmallSegment;
+  private boolean persistForced;
   private boolean nagle;
 
   /**
@@ -77,6 +79,14 @@ final class SendSide implements LossRecovery.Connection {
   private boolean moreFollows;
 
   private final RttEstimator rtt;
+
+  /**
+   * Whether an ACK has set Linux's pacing rate from an SRTT, so that it sizes {@link TsoChunks}.
+   * The ACK that completes a passive open does not: tcp_rcv_state_process measures the SYN,ACK's
+   * RTT only after tcp_ack, so a server's first flight goes as one chunk.
+   */
+  private boolean pacingKnown;
+
   private long timedPosition = -1;
   private long timedSince;
   private int retries;
@@ -102,8 +112,11 @@ final class SendSide implements LossRecovery.Connection {
     this.connection = connection;
     this.buffer = new SendBuffer(config.sendBuffer());
     this.nagle = config.nagle();
-    this.writeEnds =
-        config.profile().push() == HostProfile.Push.EACH_WRITE ? new WriteEnds() : null;
+    this.writeEnds = config.profile().push().marksWrites() ? new WriteEnds() : null;
+    this.chunks =
+        config.profile().push() == HostProfile.Push.EACH_WRITE_AND_TSO_CHUNK
+            ? new TsoChunks()
+            : null;
     this.rtt =
         RttEstimator.of(
             config.profile().rtoRule(),
@@ -230,17 +243,96 @@ final class SendSide implements LossRecovery.Connection {
   // ---------------------------------------------------------------------------------------------
 
   /**
+   * Sends every segment that may be sent now, in order, reporting those that loss recovery sends
+   * again; with Linux's {@link TsoChunks}, each chunk's last segment carries PSH.
+   */
+  void transmitAll() {
+    TcpSegment seg;
+    while ((seg = nextSegment()) != null) {
+      RetransmitReason reason = chosenRetransmission;
+      chosenRetransmission = null;
+      if (chunks != null) {
+        chunks.add(seg, reason);
+        continue;
+      }
+      if (reason != null) {
+        connection.retransmitted(seg, reason);
+      }
+      connection.transmit(seg);
+    }
+    if (chunks != null) {
+      long flight = Math.max(cwnd(), flightSize());
+      chunks.flush(
+          TsoChunks.maxSegments(
+              flight, ssthresh(), pacingKnown ? rtt.srtt() : 0, connection.sendMss()),
+          connection);
+    }
+  }
+
+  /**
    * The next segment to send from SND.NXT, or null if nothing may be sent. Advances SND.NXT and
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
-  TcpSegment nextSegment() {
+  private TcpSegment nextSegment() {
     if (recovery != null) {
       long chosen = recovery.nextSegment();
       if (chosen != LossRecovery.WINDOW_DECIDES) {
         return chosen == LossRecovery.SEND_NOTHING ? null : recoverySegment(chosen);
       }
     }
-    return nextSegment(Math.min(sndWnd, cwnd()));
+    return nextSegment(Math.min(sndWnd, congestionWindowFromUna()));
+  }
+
+  /**
+   * How far beyond SND.UNA cwnd lets data go: cwnd, and with the profile's limited transmit,
+   * outside a recovery, also what has left the network beyond SND.UNA (RFC 3042; Linux's
+   * tcp_packets_in_flight): the bytes SACKed, or without SACK one segment per duplicate ACK, at
+   * most all the flight but one segment (tcp_limit_reno_sacked).
+   */
+  private long congestionWindowFromUna() {
+    return cwnd() + departedBeyondUna();
+  }
+
+  /**
+   * With the profile's limited transmit, outside a recovery: the bytes beyond SND.UNA that have
+   * left the network (Linux's sacked_out in tcp_packets_in_flight): those SACKed, or without SACK
+   * one segment per duplicate ACK, at most all the flight but one segment (tcp_limit_reno_sacked).
+   * Otherwise 0.
+   */
+  private long departedBeyondUna() {
+    if (!countsDeparted()) {
+      return 0;
+    }
+    return scoreboard != null ? scoreboard.sackedBytes() : departedWithoutSack();
+  }
+
+  private boolean countsDeparted() {
+    return config.profile().limitedTransmit()
+        && recovery != null
+        && !recovery.inRecovery()
+        && !recovery.inTimeoutRecovery();
+  }
+
+  private long departedWithoutSack() {
+    long smss = window.smss();
+    return Math.min(recovery.duplicateAcks() * smss, Math.max(0, flightSize() - smss));
+  }
+
+  /**
+   * What an ACK of {@code acked} new bytes lets cwnd grow by, before SND.UNA moves: all of them;
+   * with the profile's limited transmit, outside a recovery, only what the ACK delivered, as
+   * Linux's tcp_ack counts it (acked_sacked): the bytes newly acknowledged that were not SACKed
+   * before, plus those newly SACKed; without SACK the bytes acknowledged less the duplicate ACKs'
+   * segments, at least one segment (tcp_remove_reno_sacks).
+   */
+  private long deliveredBy(long acked) {
+    if (!countsDeparted()) {
+      return acked;
+    }
+    if (scoreboard != null) {
+      return Math.max(0, acked + scoreboard.sackedChange());
+    }
+    return Math.max(acked - departedWithoutSack(), Math.min(acked, window.smss()));
   }
 
   /**
@@ -266,7 +358,7 @@ final class SendSide implements LossRecovery.Connection {
     recovery.segmentSent(position, length, retransmission);
     if (retransmission) {
       retransmissions++;
-      connection.retransmitted(seg, reason);
+      chosenRetransmission = reason;
     }
     return seg;
   }
@@ -316,11 +408,13 @@ final class SendSide implements LossRecovery.Connection {
 
   /**
    * Whether the segment of {@code length} bytes at {@code position} carries PSH: RFC 9293 3.9.1's
-   * push at the end of what was written so far, or (Linux) at the end of each write.
+   * push at the end of what was written so far, or (Linux) at the end of each write and on a
+   * segment the persist timer forces out.
    */
   private boolean push(long position, int length, long dataEnd) {
     if (writeEnds != null) {
-      return writeEnds.anyWithin(position, position + length);
+      // Linux's tcp_write_wakeup also marks what the probe timer forces out.
+      return persistForced || writeEnds.anyWithin(position, position + length);
     }
     return position + length == dataEnd;
   }
@@ -390,8 +484,10 @@ final class SendSide implements LossRecovery.Connection {
     if (position <= sndUna) {
       return;
     }
+    pacingKnown = sndUna > 0 || connection.state() != SYN_RECEIVED;
     long acked = position - Math.max(sndUna, 1); // the SYN does not count as data
     long flight = sndMax - sndUna;
+    long delivered = deliveredBy(acked);
     sndUna = position;
     if (sndNxt < sndUna) {
       sndNxt = sndUna;
@@ -416,7 +512,7 @@ final class SendSide implements LossRecovery.Connection {
     retries = 0;
     LossRecovery.AckOutcome outcome = LossRecovery.AckOutcome.NOT_IN_RECOVERY;
     if (recovery != null && acked > 0) {
-      outcome = recovery.onNewAck(acked);
+      outcome = recovery.onNewAck(delivered);
     }
     // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
     // 3.2 step 5: on the first partial ACK of a recovery only).
@@ -538,6 +634,7 @@ final class SendSide implements LossRecovery.Connection {
     // Go back to the first unacknowledged segment; the window allows one segment at first.
     sndNxt = sndUna;
     TcpSegment first = nextSegment();
+    chosenRetransmission = null; // reported here as the timeout's
     if (first != null) {
       connection.retransmitted(first, RetransmitReason.RTO);
       connection.transmit(first);
@@ -581,6 +678,15 @@ final class SendSide implements LossRecovery.Connection {
   /** RFC 9293 3.8.6.2.1's override timeout: the next small segment goes out whatever its size. */
   void forceSmallSegment(boolean on) {
     forceSmallSegment = on;
+  }
+
+  /**
+   * The persist timer forces out what waits ({@link #forceSmallSegment}); Linux's tcp_write_wakeup
+   * marks that segment with PSH.
+   */
+  void persistForce(boolean on) {
+    forceSmallSegment = on;
+    persistForced = on;
   }
 
   /**
@@ -640,6 +746,15 @@ final class SendSide implements LossRecovery.Connection {
 
   boolean inRecovery() {
     return recovery != null && recovery.inRecovery();
+  }
+
+  boolean inTimeoutRecovery() {
+    return recovery != null && recovery.inTimeoutRecovery();
+  }
+
+  /** What loss recovery knows of the segments in flight, or null if it does not count them. */
+  FlightCounts flightCounts() {
+    return recovery == null ? null : recovery.flightCounts();
   }
 
   @Override

@@ -280,6 +280,7 @@ public record TcpConfig(
       challengeAckInterval = host.challengeAckInterval();
       rfc1337 = host.rfc1337();
       acceptSynInTimeWait = host.acceptSynInTimeWait();
+      congestionControl = host.congestionControl();
       return this;
     }
 

@@ -1124,9 +1124,9 @@ public final class TcpConnection {
     }
     if (send.sndWnd() > 0) {
       // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
-      send.forceSmallSegment(true);
+      send.persistForce(true);
       output();
-      send.forceSmallSegment(false);
+      send.persistForce(false);
       return;
     }
     send.probeZeroWindow();
@@ -1177,10 +1177,7 @@ public final class TcpConnection {
     if (state == CLOSED || state == LISTEN) {
       return;
     }
-    TcpSegment next;
-    while ((next = send.nextSegment()) != null) {
-      transmit(next);
-    }
+    send.transmitAll();
     if (receive.ackPending()) {
       if (config.profile().finRepeatedOnAck() && !bareAckOwed && send.finUnacknowledged()) {
         // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
@@ -1507,6 +1504,22 @@ public final class TcpConnection {
   /** Whether fast recovery is under way. */
   public boolean inRecovery() {
     return send.inRecovery();
+  }
+
+  /**
+   * Whether the recovery after a retransmission timeout is under way, as far as the connection's
+   * loss recovery tracks it (RACK-TLP's RTO recovery).
+   */
+  public boolean inTimeoutRecovery() {
+    return send.inTimeoutRecovery();
+  }
+
+  /**
+   * What loss recovery knows of the segments in flight, or null if it does not count them (only
+   * RACK-TLP does) or the handshake is not done.
+   */
+  public FlightCounts flightCounts() {
+    return send.flightCounts();
   }
 
   /** The current retransmission timeout, backoff included. */

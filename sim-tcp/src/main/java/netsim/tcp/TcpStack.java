@@ -372,7 +372,13 @@ public final class TcpStack {
     Entry entry = new Entry(parent);
     int iss = chosenIss >= 0 ? (int) chosenIss : isns.isn(tuple, simulator.now());
     TcpConnection connection =
-        new TcpConnection(config, tuple, iss, isns.timestampOffset(tuple), entry, handler);
+        new TcpConnection(
+            parent == null ? config : parent.childConfig(),
+            tuple,
+            iss,
+            isns.timestampOffset(tuple),
+            entry,
+            handler);
     entry.attach(connection, new Timer(simulator, "tcp/" + node + "/" + tuple, entry));
     history.add(entry.slot);
     connections.put(tuple, entry);

@@ -38,6 +38,7 @@ final class SocketApi {
           "connect",
           "write",
           "send",
+          "sendmsg",
           "read",
           "recv",
           "shutdown",
@@ -102,8 +103,8 @@ final class SocketApi {
       return switch (name) {
         case "poll", "epoll_create", "epoll_ctl", "epoll_wait", "select" ->
             "system call " + name + "() (netsim's socket layer has no readiness API)";
-        case "sendmsg", "recvmsg", "sendto", "recvfrom", "writev", "readv", "sendfile", "splice" ->
-            "system call " + name + "() (only read/recv and write/send are modelled)";
+        case "recvmsg", "sendto", "recvfrom", "writev", "readv", "sendfile", "splice" ->
+            "system call " + name + "() (only read/recv and write/send/sendmsg are modelled)";
         default -> "system call " + name + "() is not modelled";
       };
     }
@@ -144,7 +145,7 @@ final class SocketApi {
       case "listen" -> done(withSocket(call, s -> listen(s, call)));
       case "accept" -> blockingOn(call, s -> accept(s, call));
       case "connect" -> connect(call);
-      case "write", "send" -> write(call);
+      case "write", "send", "sendmsg" -> write(call);
       case "read", "recv" -> blockingOn(call, s -> read(s, call));
       case "shutdown" -> done(withSocket(call, s -> shutdown(s, call)));
       case "close" -> done(withSocket(call, this::close));
@@ -309,9 +310,11 @@ final class SocketApi {
     if (socket == null) {
       return done(CallResult.error("EBADF"));
     }
-    long length = symbols.value(call.arg(2));
+    boolean message = call.name().equals("sendmsg");
+    long length = message ? messageLength(call.arg(1)) : symbols.value(call.arg(2));
     // send(..., MSG_MORE): more follows, so no push and a partial segment waits (Linux).
-    boolean more = call.name().equals("send") && call.arg(3).toString().contains("MSG_MORE");
+    boolean more =
+        !call.name().equals("write") && call.arg(message ? 2 : 3).toString().contains("MSG_MORE");
     long[] written = {0};
     return () -> {
       if (socket.error != null) {
@@ -345,6 +348,26 @@ final class SocketApi {
       }
       return socket.nonBlocking ? CallResult.error("EAGAIN") : null;
     };
+  }
+
+  /**
+   * The bytes a sendmsg() message carries: the lengths of its {@code msg_iov(N)=[{..., len}, ...]}
+   * added up.
+   */
+  private long messageLength(Expr message) {
+    Expr iov = message instanceof Expr.Struct struct ? struct.get("msg_iov") : null;
+    if (!(iov instanceof Expr.Array array)) {
+      throw new IllegalArgumentException(
+          "sendmsg needs a message with msg_iov(N)=[{..., length}, ...], got " + message);
+    }
+    long length = 0;
+    for (Expr item : array.items()) {
+      if (!(item instanceof Expr.Struct vector) || vector.fields().isEmpty()) {
+        throw new IllegalArgumentException("an msg_iov entry is {..., length}, got " + item);
+      }
+      length += symbols.value(vector.fields().get(vector.fields().size() - 1).value());
+    }
+    return length;
   }
 
   private CallResult read(SimSocket socket, SyscallSpec call) {
@@ -438,6 +461,9 @@ final class SocketApi {
             || option.equals("TCP_CORK")
             || option.equals("TCP_USER_TIMEOUT"))) {
       applyTcpOptions(socket);
+    }
+    if (socket.listener != null && option.equals("TCP_MAXSEG")) {
+      socket.listener.setMss((int) number); // the children to come inherit it
     }
     if (!host.started()) {
       switch (option) {

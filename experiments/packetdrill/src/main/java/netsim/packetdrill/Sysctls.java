@@ -79,7 +79,9 @@ final class Sysctls {
         "net.ipv4.tcp_keepalive_probes",
         count("tcp.keepaliveProbes", TcpConfig.Builder::keepaliveProbes));
     knobs.put("net.ipv4.tcp_wmem", Sysctls::sendBuffer);
-    String noTso = "netsim has no TSO: every segment is sent on its own";
+    String noTso =
+        "netsim sends segments of one MSS; only PSH follows Linux's TSO chunks, sized with the"
+            + " defaults (tcp_min_tso_segs 2, no deferral)";
     knobs.put("net.ipv4.tcp_min_tso_segs", (s, v) -> ShellEffect.noEffect(s, noTso));
     knobs.put("net.ipv4.tcp_tso_win_divisor", (s, v) -> ShellEffect.noEffect(s, noTso));
     String noPacing = "pacing ratios matter only with pacing, which netsim does not do";

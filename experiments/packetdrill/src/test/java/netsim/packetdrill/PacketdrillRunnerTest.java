@@ -347,6 +347,33 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void sendmsg_writesTheLengthsOfItsVectors_andMsgMoreHoldsAPartialSegment() {
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + "+0 sendmsg(4, {msg_name(...)=..., msg_iov(2)=[{..., 30}, {..., 10}],"
+                  + " msg_flags=0}, MSG_MORE) = 40\n"
+                  + "+0 sendmsg(4, {msg_name(...)=..., msg_iov(1)=[{..., 5}], msg_flags=0}, 0)"
+                  + " = 5\n"
+                  + "+0 > P. 1:46(45) ack 1\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void readAfterShutdownRd_stillReturnsDataThatArrived() {
+      // Linux queues data that arrives after shutdown(SHUT_RD) (shutdown-rd-wr-close.pkt).
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + "+0 shutdown(4, SHUT_RD) = 0\n"
+                  + "+0 read(4, ..., 1000) = 0\n"
+                  + "+0 < . 1:11(10) ack 1 win 65535\n"
+                  + "+0~+0.5 > . 1:1(0) ack 11\n"
+                  + "+0 read(4, ..., 1000) = 10\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void blockingReadAndAccept_returnWhenTheirEventComes() {
       ScriptResult result =
           run(
@@ -571,6 +598,41 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void lossRecoveryCounts_underRackTlp_showSackedAndLostSegments() {
+      // linux profile, SACK: 4 segments out, the 4th SACKed; RACK's reordering timer (min_RTT/4
+      // after RACK.rtt) deems the first 3 lost and recovery begins with the first.
+      String script =
+          String.join(
+              "\n",
+              "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+              "+0    bind(3, ..., ...) = 0",
+              "+0    listen(3, 1) = 0",
+              "+0    < S 0:0(0) win 32792 <mss 1000,sackOK,nop,nop,nop,wscale 7>",
+              "+0    > S. 0:0(0) ack 1 <mss 1460,nop,nop,sackOK,nop,wscale 8>",
+              "+.1   < . 1:1(0) ack 1 win 320",
+              "+0    accept(3, ..., ...) = 4",
+              "+0    write(4, ..., 4000) = 4000",
+              "+0    > P. 1:4001(4000) ack 1",
+              "+0    %{ assert tcpi_ca_state == TCP_CA_Open and tcpi_unacked == 4 }%",
+              "+.1   < . 1:1(0) ack 1 win 320 <sack 3001:4001,nop,nop>",
+              "+0    %{ assert tcpi_ca_state == TCP_CA_Disorder and tcpi_sacked == 1 }%",
+              "+.025 > . 1:1001(1000) ack 1",
+              "+0    %{ assert tcpi_ca_state == TCP_CA_Recovery and tcpi_lost == 3 }%",
+              "+0    %{ assert tcpi_retrans == 1 and tcpi_reordering == 3 }%",
+              "");
+      ScriptResult result = run(script, Options.defaults().withProfile(Profile.linux()));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void lossRecoveryCounts_withoutRackTlp_failTheScript_withTheReason() {
+      ScriptResult result = run(ESTABLISHED + "+0 %{ assert tcpi_lost == 0 }%\n");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.reason())
+          .contains("tcpi_lost needs a loss recovery that counts segments (RACK-TLP, with SACK)");
+    }
+
+    @Test
     void theSendersMss_isThePeersLessTheTimestampOption() {
       ScriptResult result =
           run(
@@ -594,9 +656,10 @@ class PacketdrillRunnerTest {
     @Test
     void tcpInfoFieldTheModelDoesNotKeep_isUnsupported_withTheReason() {
       assertUnsupported(
-          ESTABLISHED + "+0 %{ assert tcpi_sacked == 0, tcpi_sacked }%\n",
+          ESTABLISHED + "+0 %{ assert tcpi_backoff == 0, tcpi_backoff }%\n",
           8,
-          "tcp_info field tcpi_sacked not modelled (there is no SACK scoreboard)");
+          "tcp_info field tcpi_backoff not modelled (the RTO backoff count is not exposed by the"
+              + " model)");
     }
 
     @Test
@@ -650,7 +713,7 @@ class PacketdrillRunnerTest {
     @Test
     void unsupportedFeatureLate_inTheScript_stopsItBeforeItRuns() {
       ScriptResult result =
-          run(ESTABLISHED + "+0 > . 9:9(0) ack 9\n+9 %{ assert tcpi_lost == 0 }%\n");
+          run(ESTABLISHED + "+0 > . 9:9(0) ack 9\n+9 %{ assert tcpi_backoff == 0 }%\n");
       assertThat(result.status())
           .as(
               "a later python block makes the whole script unsupported,"
