@@ -58,6 +58,10 @@ import netsim.core.Time;
  * @param linuxSlowStart whether slow start follows Linux (tcp_slow_start and tcp_is_cwnd_limited):
  *     cwnd grows by all it acknowledges, and only while below twice the largest flight of the
  *     current window; otherwise RFC 5681 3.1: by at most one SMSS per ACK, always
+ * @param ecn whether ECN is asked for or accepted (RFC 3168 6.1.1): off for rfc (RFC 3168 leaves it
+ *     to the host); passive for Linux (net.ipv4.tcp_ecn=2, ip-sysctl.rst: "Enable ECN when
+ *     requested by incoming connections but do not request ECN on outgoing connections") and for
+ *     FreeBSD (net.inet.tcp.ecn.enable=2 since FreeBSD 11, tcp(4))
  */
 public record HostProfile(
     String name,
@@ -79,7 +83,8 @@ public record HostProfile(
     int socketBufferFactor,
     boolean dropAckOfUnsentData,
     boolean windowUpdateWhenDoubled,
-    boolean linuxSlowStart) {
+    boolean linuxSlowStart,
+    EcnMode ecn) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -114,7 +119,8 @@ public record HostProfile(
           1,
           false,
           false,
-          false);
+          false,
+          EcnMode.OFF);
 
   /** Linux 6.x with default sysctls. */
   public static final HostProfile LINUX =
@@ -138,7 +144,8 @@ public record HostProfile(
           2,
           true,
           true,
-          true);
+          true,
+          EcnMode.PASSIVE);
 
   /** FreeBSD 14.x with default sysctls. */
   public static final HostProfile FREEBSD =
@@ -162,11 +169,13 @@ public record HostProfile(
           1,
           false,
           false,
-          false);
+          false,
+          EcnMode.PASSIVE);
 
   public HostProfile {
     checkNotNull(name, "name");
     checkNotNull(push, "push");
+    checkNotNull(ecn, "ecn");
     SackRecoveries.check(sackRecovery);
     checkArgument(
         probeTimeoutSlack >= 0, "probe timeout slack must not be negative: %s", probeTimeoutSlack);

@@ -93,7 +93,8 @@ class HostProfileTest {
                       1,
                       false,
                       false,
-                      false))
+                      false,
+                      EcnMode.OFF))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("unknown SACK recovery 'bbr' (known: rfc6675, prr, prr-crb, rack-tlp)");
     }

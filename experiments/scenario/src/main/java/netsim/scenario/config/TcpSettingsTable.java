@@ -2,10 +2,12 @@ package netsim.scenario.config;
 
 import static netsim.scenario.config.ConfigException.quote;
 
+import java.util.Arrays;
 import java.util.List;
 import netsim.core.Time;
 import netsim.scenario.config.Section.Values;
 import netsim.tcp.CongestionControls;
+import netsim.tcp.EcnMode;
 import netsim.tcp.HostProfile;
 import netsim.tcp.SackRecoveries;
 import netsim.tcp.TcpConfig;
@@ -20,6 +22,10 @@ import netsim.tcp.TcpConfig.Builder;
  * counterfactual.zeroTimeWait} (a TIME-WAIT of 0).
  */
 final class TcpSettingsTable {
+  /** The values of {@code ecn}: "off", "on", "passive". */
+  private static final List<String> ECN_MODES =
+      Arrays.stream(EcnMode.values()).map(EcnMode::configName).toList();
+
   /**
    * The host profile (rfc, linux, freebsd): first, since it sets the defaults of the keys after it
    * that are not given beside it ({@link #bind}).
@@ -123,6 +129,11 @@ final class TcpSettingsTable {
                       TcpSettingsTable::sackRecovery,
                       Builder::sackRecovery,
                       TcpConfig::sackRecovery),
+                  Setting.<TcpConfig, Builder, String>of(
+                      "ecn",
+                      n -> oneOf(n, "ECN mode", ECN_MODES),
+                      (b, mode) -> b.ecn(EcnMode.named(mode)),
+                      c -> c.ecn().configName()),
                   Setting.of(
                       "challengeAcks",
                       ConfigNode::bool,
