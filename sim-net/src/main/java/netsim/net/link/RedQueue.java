@@ -35,10 +35,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * finds the queue at its hard limit is dropped with cause {@link DropCause#QUEUE}. Random draws
  * come from the direction's "queue" stream.
  *
- * <p>With {@code ecn}, a packet RED would drop early is marked Congestion Experienced instead if it
- * is ECN-capable (RFC 3168 5: "set the CE codepoint ... instead of dropping the packet"), above
- * {@code maxThreshold} too (as Linux's RED does without its harddrop flag); it still counts against
- * the hard limit.
+ * <p>With {@code ecn}, a packet RED would drop at random is marked Congestion Experienced instead if
+ * it is ECN-capable (RFC 3168 5: "set the CE codepoint ... instead of dropping the packet"), and
+ * still counts against the hard limit. The certain drops at or above {@code maxThreshold} (twice
+ * it when gentle) stay drops, as in Floyd's ns-2 RED: a queue whose average is that high is
+ * overloaded, and marks that let every packet in would leave only the hard limit to stop it
+ * (Linux's RED marks there too unless given its harddrop flag).
  *
  * <p>With {@code adaptive} (Floyd, Gummadi and Shenker, "Adaptive RED: An Algorithm for Increasing
  * the Robustness of RED's Active Queue Management", 2001), {@code maxP} is the starting point of a
@@ -322,6 +324,12 @@ public final class RedQueue implements QueueDiscipline {
   /** When Adaptive RED last changed (or considered changing) max_p. */
   private long adaptedAt;
 
+  /**
+   * Whether the last early drop was certain (the average at or above max, or twice max when
+   * gentle): a drop even for an ECN-capable packet.
+   */
+  private boolean forced;
+
   /** Packets let through since the last early drop while the average was above min. */
   private long count;
 
@@ -366,7 +374,7 @@ public final class RedQueue implements QueueDiscipline {
       adapt();
       adaptedAt = now;
     }
-    if (earlyDrop(size) && !(spec.ecn() && packet.markCongestion())) {
+    if (earlyDrop(size) && (forced || !(spec.ecn() && packet.markCongestion()))) {
       return DropCause.AQM;
     }
     if (spec.byteMode() ? queue.bytes() + size > spec.limit() : queue.size() >= spec.limit()) {
@@ -419,8 +427,10 @@ public final class RedQueue implements QueueDiscipline {
       pb = maxP + (1 - maxP) * (average - max) / max;
     } else {
       count = 0;
+      forced = true;
       return true;
     }
+    forced = false;
     if (spec.byteMode()) {
       pb = pb * size / spec.maxPacketSize();
     }

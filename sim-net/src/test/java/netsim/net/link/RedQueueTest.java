@@ -410,29 +410,33 @@ class RedQueueTest {
   // --- ECN (RFC 3168 5) and Adaptive RED -------------------------------------------------------
 
   /**
-   * Instantaneous RED (weight 1) between 1 and 2 packets, certain above: arrival 3 is signalled.
+   * Instantaneous RED (weight 1) from 0 to 2 packets with max_p 1: the first arrival passes, and
+   * the second (average 1, pb 0.5, one packet since the last signal) is signalled at random, with
+   * certainty by Floyd and Jacobson's count.
    */
+  private static final RedQueue.Spec SIGNALS_THE_SECOND =
+      new RedQueue.Spec(false, 0, 2, 1.0, 1.0, false, 100, 0, 500, 1500);
+
+  /** Instantaneous RED between 1 and 2 packets: the third arrival finds the average at max. */
   private static final RedQueue.Spec CERTAIN_AT_TWO =
       new RedQueue.Spec(false, 1, 2, 1.0, 1.0, false, 100, 0, 500, 1500);
 
   @Test
-  void withEcn_anEctPacketRedWouldDrop_isMarkedCeAndQueued() {
-    RedQueue queue = red(CERTAIN_AT_TWO.withEcn(true));
+  void withEcn_anEctPacketRedWouldDropAtRandom_isMarkedCeAndQueued() {
+    RedQueue queue = red(SIGNALS_THE_SECOND.withEcn(true));
     queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
-    queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
-    Packet third = packets.of(100, Ecn.ECT_0);
+    Packet second = packets.of(100, Ecn.ECT_0);
 
-    assertThat(queue.enqueue(third, 0)).isNull();
+    assertThat(queue.enqueue(second, 0)).isNull();
 
-    assertThat(third.ecn()).isEqualTo(Ecn.CE);
-    assertThat(third.takeNewMark()).isTrue();
-    assertThat(queue.packets()).isEqualTo(3);
+    assertThat(second.ecn()).isEqualTo(Ecn.CE);
+    assertThat(second.takeNewMark()).isTrue();
+    assertThat(queue.packets()).isEqualTo(2);
   }
 
   @Test
   void withEcn_aNotEctPacket_isStillDropped() {
-    RedQueue queue = red(CERTAIN_AT_TWO.withEcn(true));
-    queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
+    RedQueue queue = red(SIGNALS_THE_SECOND.withEcn(true));
     queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
     Packet plain = packets.of(100);
 
@@ -444,8 +448,7 @@ class RedQueueTest {
 
   @Test
   void withoutEcn_anEctPacket_isDropped() {
-    RedQueue queue = red(CERTAIN_AT_TWO);
-    queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
+    RedQueue queue = red(SIGNALS_THE_SECOND);
     queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
     Packet ect = packets.of(100, Ecn.ECT_0);
 
@@ -455,12 +458,22 @@ class RedQueueTest {
   }
 
   @Test
+  void withEcn_aCertainDropAtMax_staysADrop() {
+    RedQueue queue = red(CERTAIN_AT_TWO.withEcn(true));
+    queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
+    queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
+    Packet third = packets.of(100, Ecn.ECT_0);
+
+    assertThat(queue.enqueue(third, 0)).isEqualTo(DropCause.AQM);
+
+    assertThat(third.ecn()).isEqualTo(Ecn.ECT_0);
+  }
+
+  @Test
   void withEcn_aMarkedPacket_stillCountsAgainstTheHardLimit() {
     RedQueue queue =
-        red(new RedQueue.Spec(false, 1, 2, 1.0, 1.0, false, 3, 0, 500, 1500).withEcn(true));
-    for (int i = 0; i < 3; i++) {
-      assertThat(queue.enqueue(packets.of(100, Ecn.ECT_0), 0)).isNull();
-    }
+        red(new RedQueue.Spec(false, 0, 2, 1.0, 1.0, false, 1, 0, 500, 1500).withEcn(true));
+    assertThat(queue.enqueue(packets.of(100, Ecn.ECT_0), 0)).isNull();
 
     assertThat(queue.enqueue(packets.of(100, Ecn.ECT_0), 0)).isEqualTo(DropCause.QUEUE);
   }

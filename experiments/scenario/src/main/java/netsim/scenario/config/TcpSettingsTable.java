@@ -131,7 +131,7 @@ final class TcpSettingsTable {
                       TcpConfig::sackRecovery),
                   Setting.<TcpConfig, Builder, String>of(
                       "ecn",
-                      n -> oneOf(n, "ECN mode", ECN_MODES),
+                      TcpSettingsTable::ecnMode,
                       (b, mode) -> b.ecn(EcnMode.named(mode)),
                       c -> c.ecn().configName()),
                   Setting.of(
@@ -300,6 +300,18 @@ final class TcpSettingsTable {
 
   private static String congestionControl(ConfigNode n) {
     return oneOf(n, "congestion control", CongestionControls.NAMES);
+  }
+
+  /**
+   * An ECN mode: "off", "on" or "passive"; YAML 1.1 reads a bare {@code off} or {@code on} as a
+   * boolean, which means the same.
+   */
+  private static String ecnMode(ConfigNode n) {
+    return switch (n.text()) {
+      case "false" -> "off";
+      case "true" -> "on";
+      default -> oneOf(n, "ECN mode", ECN_MODES);
+    };
   }
 
   private static String sackRecovery(ConfigNode n) {

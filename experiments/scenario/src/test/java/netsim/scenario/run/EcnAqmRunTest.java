@@ -51,15 +51,23 @@ class EcnAqmRunTest {
       invariants: {allClosed: false}
       """;
 
-  /** What the bottleneck's forward queue did: marks, AQM drops, queue drops, and the events. */
+  /**
+   * What the bottleneck's forward queue did: marks, AQM drops (and those of ECN-capable packets),
+   * queue drops, the marks the link counted, and the events.
+   */
   private record Signals(
-      long marks, long aqmDrops, long queueDrops, long counted, List<String> log) {}
+      long marks,
+      long aqmDrops,
+      long ectAqmDrops,
+      long queueDrops,
+      long counted,
+      List<String> log) {}
 
   private static Signals run(String ecn, String queue) {
     ExperimentConfig config =
         ConfigLoader.load("ecn.yaml", DUMBBELL.formatted(ecn, queue), List.of("seed=3"));
     Experiment experiment = new Experiment(config);
-    long[] seen = new long[3];
+    long[] seen = new long[4];
     List<String> log = new ArrayList<>();
     experiment.observe(
         new PacketObserver() {
@@ -77,13 +85,16 @@ class EcnAqmRunTest {
               long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
             if (link != null && link.name().equals("r1->r2")) {
               seen[cause == DropCause.AQM ? 1 : 2]++;
+              if (cause == DropCause.AQM && packet.ecn().isCapable()) {
+                seen[3]++;
+              }
               log.add(time + " drop " + packet.id() + " " + cause);
             }
           }
         });
     experiment.run();
     long counted = experiment.links().get("bottleneck").aToB().counters().marked();
-    return new Signals(seen[0], seen[1], seen[2], counted, log);
+    return new Signals(seen[0], seen[1], seen[3], seen[2], counted, log);
   }
 
   @Test
@@ -93,14 +104,29 @@ class EcnAqmRunTest {
             "{kind: red, packets: 50, min: 5, max: 15, ecn: true}",
             "{kind: red, packets: 50, min: 5, max: 15, gentle: true, adaptive: true, ecn: true}",
             "{kind: codel, ecn: true}",
-            "{kind: fq-codel, ecn: true}",
-            "{kind: pie, ecn: true}")) {
+            "{kind: fq-codel, ecn: true}")) {
       Signals marked = run("on", queue);
       assertThat(marked.marks()).as("marks by %s", queue).isPositive();
       assertThat(marked.counted()).as("counted by the link").isEqualTo(marked.marks());
-      assertThat(marked.aqmDrops()).as("AQM drops by %s", queue).isZero();
+      if (queue.contains("codel")) {
+        // CoDel marks every ECN-capable packet it would drop: what it still drops is Not-ECT,
+        // SYNs and retransmissions (RFC 3168 6.1.5). RED still drops at or above max.
+        assertThat(marked.ectAqmDrops()).as("ECN-capable packets dropped by %s", queue).isZero();
+      }
+      Signals plain = run("passive", queue);
+      assertThat(marked.aqmDrops())
+          .as("AQM drops by %s with ECN, against %s without", queue, plain.aqmDrops())
+          .isLessThan(plain.aqmDrops());
       assertThat(run("on", queue)).as("repeatable").isEqualTo(marked);
     }
+  }
+
+  @Test
+  void pieMarks_whileItsProbabilityIsLow() {
+    Signals marked = run("on", "{kind: pie, ecn: true}");
+    assertThat(marked.marks()).isPositive();
+    assertThat(marked.counted()).isEqualTo(marked.marks());
+    assertThat(marked.aqmDrops()).isLessThan(run("passive", "{kind: pie, ecn: true}").aqmDrops());
   }
 
   @Test
