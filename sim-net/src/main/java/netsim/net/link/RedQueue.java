@@ -35,10 +35,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * finds the queue at its hard limit is dropped with cause {@link DropCause#QUEUE}. Random draws
  * come from the direction's "queue" stream.
  *
- * <p>With {@code ecn}, a packet RED would drop at random is marked Congestion Experienced instead if
- * it is ECN-capable (RFC 3168 5: "set the CE codepoint ... instead of dropping the packet"), and
- * still counts against the hard limit. The certain drops at or above {@code maxThreshold} (twice
- * it when gentle) stay drops, as in Floyd's ns-2 RED: a queue whose average is that high is
+ * <p>With {@code ecn}, a packet RED would drop at random is marked Congestion Experienced instead
+ * if it is ECN-capable (RFC 3168 5: "set the CE codepoint ... instead of dropping the packet"), and
+ * still counts against the hard limit. The certain drops at or above {@code maxThreshold} (twice it
+ * when gentle) stay drops, as in Floyd's ns-2 RED: a queue whose average is that high is
  * overloaded, and marks that let every packet in would leave only the hard limit to stop it
  * (Linux's RED marks there too unless given its harddrop flag).
  *
