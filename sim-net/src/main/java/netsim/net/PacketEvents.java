@@ -74,6 +74,12 @@ public final class PacketEvents implements RuleListener {
     }
   }
 
+  void marked(Node sender, LinkDirection link, Packet packet) {
+    for (PacketObserver o : observers) {
+      o.onMark(simulator.now(), sender, link, packet);
+    }
+  }
+
   void duplicated(LinkDirection link, Packet original, Packet copy) {
     inFlight++;
     for (PacketObserver o : observers) {
@@ -126,6 +132,11 @@ public final class PacketEvents implements RuleListener {
       @Override
       public void duplicated(LinkDirection direction, Packet original, Packet copy) {
         PacketEvents.this.duplicated(direction, original, copy);
+      }
+
+      @Override
+      public void marked(LinkDirection direction, Packet packet) {
+        PacketEvents.this.marked(sender, direction, packet);
       }
 
       @Override

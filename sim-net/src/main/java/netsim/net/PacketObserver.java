@@ -30,6 +30,14 @@ public interface PacketObserver {
   /** A packet arrives at the far end of a link direction. */
   default void onDeliver(long time, LinkDirection link, Packet packet) {}
 
+  /**
+   * A link direction's queue marked a packet Congestion Experienced instead of dropping it (RFC
+   * 3168 5): an AQM's congestion signal that, unlike a drop, lets the packet go on.
+   *
+   * @param node the sending node of {@code link}, where a drop on it would be reported
+   */
+  default void onMark(long time, Node node, LinkDirection link, Packet packet) {}
+
   /** A link direction duplicated {@code original} as {@code copy}. */
   default void onDuplicate(long time, LinkDirection link, Packet original, Packet copy) {}
 

@@ -106,6 +106,10 @@ import netsim.core.Time;
  *     as RFC 5681 3.2 step 1 recommends): Linux's tcp_packets_in_flight leaves out SACKed segments,
  *     or without SACK one segment per duplicate ACK (tcp_add_reno_sack); and cwnd then grows by
  *     what an ACK delivered, not again by data it had already counted (tcp_ack's acked_sacked)
+ * @param ecn whether ECN is asked for or accepted (RFC 3168 6.1.1): off for rfc (RFC 3168 leaves it
+ *     to the host); passive for Linux (net.ipv4.tcp_ecn=2, ip-sysctl.rst: "Enable ECN when
+ *     requested by incoming connections but do not request ECN on outgoing connections") and for
+ *     FreeBSD (net.inet.tcp.ecn.enable=2 since FreeBSD 11, tcp(4))
  */
 public record HostProfile(
     String name,
@@ -142,7 +146,8 @@ public record HostProfile(
     boolean receiveWindowIsBufferSpace,
     boolean timeWaitNeedsAck,
     String congestionControl,
-    boolean limitedTransmit) {
+    boolean limitedTransmit,
+    EcnMode ecn) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -238,7 +243,8 @@ public record HostProfile(
           false,
           false,
           "newreno",
-          false);
+          false,
+          EcnMode.OFF);
 
   /** Linux 6.x with default sysctls. */
   public static final HostProfile LINUX =
@@ -277,7 +283,8 @@ public record HostProfile(
           false,
           false,
           "cubic",
-          true);
+          true,
+          EcnMode.PASSIVE);
 
   /** FreeBSD 14.x with default sysctls. */
   public static final HostProfile FREEBSD =
@@ -316,7 +323,8 @@ public record HostProfile(
           true,
           true,
           "newreno",
-          false);
+          false,
+          EcnMode.PASSIVE);
 
   public HostProfile {
     checkNotNull(name, "name");

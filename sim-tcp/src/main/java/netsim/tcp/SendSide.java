@@ -46,6 +46,10 @@ final class SendSide implements LossRecovery.Connection {
   private long sndUna;
   private long sndNxt;
   private long sndMax;
+
+  /** SND.MAX at the last reduction for an ECN echo: the end of the window it answered. */
+  private long ecnRecover;
+
   private long sndWnd;
   private long maxSndWnd;
   private int sndWl1;
@@ -727,6 +731,30 @@ final class SendSide implements LossRecovery.Connection {
     cc = variant.congestionControl().get();
     scoreboard = sack ? new SackScoreboard() : null;
     recovery = variant.lossRecovery(this, sack, config.sackRecovery());
+  }
+
+  /**
+   * RFC 3168 6.1.2: an ACK with ECE arrived on a connection that uses ECN. The sender "halves the
+   * congestion window 'cwnd' and reduces the slow start threshold 'ssthresh'", as the congestion
+   * control does for a loss but without retransmitting, and "should not react to congestion
+   * indications more than once every window of data": not during loss recovery, nor before the data
+   * sent at the last such reduction is acknowledged.
+   *
+   * @return whether the window was reduced
+   */
+  boolean reduceForEcn() {
+    if (window == null || inRecovery() || sndUna < ecnRecover) {
+      return false;
+    }
+    cc.onLoss(window, connection.now(), flightSize());
+    window.recoverTo(window.ssthresh());
+    ecnRecover = sndMax;
+    return true;
+  }
+
+  /** How many times the window was reduced so far (RFC 3168 6.1.2's CWR announces each). */
+  long reductions() {
+    return window == null ? 0 : window.reductions();
   }
 
   /** Whether congestion control has started (the peer's SYN arrived). */

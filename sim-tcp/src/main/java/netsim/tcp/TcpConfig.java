@@ -55,6 +55,8 @@ import netsim.core.Time;
  * @param keepaliveIdle idle time before the first probe (RFC 1122: at least two hours)
  * @param keepaliveInterval time between unanswered probes
  * @param keepaliveProbes unanswered probes before the connection is dropped
+ * @param ecn whether the endpoint asks for ECN, accepts it when asked, or neither (RFC 3168 6.1.1;
+ *     host's choice: off for rfc, passive for Linux's and FreeBSD's defaults)
  * @param profile the host this endpoint behaves like: its rules (PSH placement, quick-ACK mode, RST
  *     with ACK on abort) apply, and its values were the defaults of the knobs above
  */
@@ -91,6 +93,7 @@ public record TcpConfig(
     long keepaliveIdle,
     long keepaliveInterval,
     int keepaliveProbes,
+    EcnMode ecn,
     HostProfile profile) {
 
   public TcpConfig {
@@ -128,6 +131,7 @@ public record TcpConfig(
     checkArgument(
         keepaliveIdle > 0 && keepaliveInterval > 0 && keepaliveProbes > 0,
         "keep-alive idle time, interval and probe count must be positive");
+    checkArgument(ecn != null, "ECN mode must not be null");
     checkArgument(profile != null, "profile must not be null");
   }
 
@@ -217,6 +221,7 @@ public record TcpConfig(
     b.keepaliveIdle = keepaliveIdle;
     b.keepaliveInterval = keepaliveInterval;
     b.keepaliveProbes = keepaliveProbes;
+    b.ecn = ecn;
     b.profile = profile;
     return b;
   }
@@ -258,14 +263,15 @@ public record TcpConfig(
     private long keepaliveIdle = Time.HOUR * 2;
     private long keepaliveInterval = Time.seconds(75);
     private int keepaliveProbes = 9;
+    private EcnMode ecn = HostProfile.RFC.ecn();
     private HostProfile profile = HostProfile.RFC;
 
     private Builder() {}
 
     /**
      * Behave like {@code host}: takes its rules, and its values for the initial window, RTO bounds,
-     * delayed ACKs, receive buffer, SACK-permitted, SACK recovery, challenge ACK interval, RFC 1337
-     * and SYN in TIME-WAIT (set those after this call to change them).
+     * delayed ACKs, receive buffer, SACK-permitted, SACK recovery, challenge ACK interval, RFC
+     * 1337, SYN in TIME-WAIT and ECN (set those after this call to change them).
      */
     public Builder profile(HostProfile host) {
       profile = host;
@@ -281,6 +287,7 @@ public record TcpConfig(
       rfc1337 = host.rfc1337();
       acceptSynInTimeWait = host.acceptSynInTimeWait();
       congestionControl = host.congestionControl();
+      ecn = host.ecn();
       return this;
     }
 
@@ -444,6 +451,11 @@ public record TcpConfig(
       return this;
     }
 
+    public Builder ecn(EcnMode value) {
+      ecn = value;
+      return this;
+    }
+
     public TcpConfig build() {
       return new TcpConfig(
           mss,
@@ -478,6 +490,7 @@ public record TcpConfig(
           keepaliveIdle,
           keepaliveInterval,
           keepaliveProbes,
+          ecn,
           profile);
     }
   }

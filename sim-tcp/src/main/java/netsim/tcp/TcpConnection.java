@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 import static netsim.tcp.TcpFlags.ACK;
+import static netsim.tcp.TcpFlags.ECE;
 import static netsim.tcp.TcpFlags.FIN;
 import static netsim.tcp.TcpFlags.RST;
 import static netsim.tcp.TcpFlags.SYN;
@@ -29,6 +30,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import netsim.core.Time;
+import netsim.net.packet.Ecn;
 import netsim.tcp.cc.CongestionControl;
 
 /**
@@ -61,7 +63,11 @@ public final class TcpConnection {
   public interface Environment {
     long now();
 
-    void transmit(TcpConnection connection, TcpSegment segment);
+    /**
+     * Sends {@code segment} in an IP packet whose ECN field is {@code ecn}: ECT(0) on new data of a
+     * connection that uses ECN (RFC 3168 6.1.1), otherwise Not-ECT.
+     */
+    void transmit(TcpConnection connection, TcpSegment segment, Ecn ecn);
 
     /**
      * The connection changed state.
@@ -121,6 +127,11 @@ public final class TcpConnection {
   private boolean peerOfferedTimestamps;
   private boolean peerOfferedSack;
 
+  // ECN (RFC 3168 6.1), and the segment of new data that goes out as ECT(0) unless it turns out
+  // to be a window probe (6.1.6).
+  private final EcnEndpoint ecn;
+  private TcpSegment ectSegment;
+
   private long reportedCwnd = -1;
   private long reportedSsthresh = -1;
   private long reportedSrtt = -1;
@@ -166,6 +177,7 @@ public final class TcpConnection {
     this.tsOffset = tsOffset;
     this.send = new SendSide(config, iss, timers, new SendView());
     this.receive = new ReceiveSide(config, timers, new ReceiveView());
+    this.ecn = new EcnEndpoint(config.ecn());
     visited.add(CLOSED);
   }
 
@@ -429,6 +441,14 @@ public final class TcpConnection {
    * HeldCallbacks}), before what is owed is sent.
    */
   public void onSegment(TcpSegment seg) {
+    onSegment(seg, Ecn.NOT_ECT);
+  }
+
+  /**
+   * Processes an arriving segment whose IP packet had the ECN field {@code codepoint} (RFC 3168: CE
+   * is a router's congestion mark).
+   */
+  public void onSegment(TcpSegment seg, Ecn codepoint) {
     lastSegmentAt = env.now();
     switch (state) {
       case CLOSED, LISTEN -> {
@@ -441,7 +461,7 @@ public final class TcpConnection {
       }
       default -> {
         held.hold();
-        synchronizedArrives(seg);
+        synchronizedArrives(seg, codepoint);
       }
     }
     held.release(this);
@@ -533,7 +553,7 @@ public final class TcpConnection {
   }
 
   /** RFC 9293 3.10.7.4: SYN-RECEIVED and the synchronized states. */
-  private void synchronizedArrives(TcpSegment seg) {
+  private void synchronizedArrives(TcpSegment seg, Ecn codepoint) {
     int seq = seg.seq();
     int segLen = seg.seqLength();
     boolean syn = seg.has(SYN);
@@ -621,6 +641,9 @@ public final class TcpConnection {
     }
     takeTimestamp(seg); // RFC 7323 5.3 R3, after the window check (R2)
     restartKeepalive();
+    if (ecn.arrived(seg, codepoint)) {
+      ackNow(); // RFC 3168 6.1.3: the sender hears of the CE mark at once
+    }
 
     // Second, check the RST bit.
     if (seg.has(RST)) {
@@ -827,6 +850,9 @@ public final class TcpConnection {
         send.acknowledge(ack, timestampRtt(seg));
       } else if (send.isDuplicateAck(seg)) {
         send.duplicateAck();
+      }
+      if (ecn.isOn() && seg.has(ECE)) {
+        send.reduceForEcn(); // RFC 3168 6.1.2: the receiver echoes a congestion mark
       }
       // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK), set SND.WND <-
       // SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
@@ -1221,6 +1247,11 @@ public final class TcpConnection {
   /** A segment from this connection, with the window and options every segment carries. */
   private TcpSegment segment(int seq, int ack, int flags, byte[] data) {
     boolean syn = (flags & SYN) != 0;
+    if (syn) {
+      flags |= ecn.synFlags(flags); // RFC 3168 6.1.1: ECN-setup SYN and SYN-ACK
+    } else if ((flags & (ACK | RST)) == ACK) {
+      flags |= ecn.ackFlags(); // RFC 3168 6.1.3: ECE until the sender's CWR
+    }
     TcpOptions options = syn ? synOptions() : TcpOptions.NONE;
     // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
     if ((syn ? options.timestamps() : timestampsOn) && (flags & (RST | ACK)) != RST) {
@@ -1279,7 +1310,9 @@ public final class TcpConnection {
       receive.dataSent(env.now());
     }
     segmentsSent++;
-    env.transmit(this, seg);
+    Ecn codepoint = seg == ectSegment ? Ecn.ECT_0 : Ecn.NOT_ECT;
+    ectSegment = null;
+    env.transmit(this, seg, codepoint);
   }
 
   /** RFC 5961 7: a challenge ACK, at most one per configured interval. */
@@ -1326,6 +1359,7 @@ public final class TcpConnection {
     peerOfferedScaling = options.hasWindowScale();
     peerOfferedTimestamps = options.timestamps();
     peerOfferedSack = options.sackPermitted();
+    ecn.synArrived(syn, passiveOpen);
     boolean scaling = config.windowScaling() && peerOfferedScaling;
     send.setWindowShift(scaling ? options.windowScale() : 0);
     timestampsOn = config.timestamps() && peerOfferedTimestamps;
@@ -1623,9 +1657,19 @@ public final class TcpConnection {
       return TcpConnection.this.sendMss() - sackOptionLength();
     }
 
+    /**
+     * RFC 3168 6.1.5: of a connection that uses ECN, a segment of new data goes out as ECT(0), and
+     * the first after a window reduction carries CWR (6.1.2); retransmissions, pure ACKs, SYNs and
+     * (found out in {@link #retransmitted}) window probes are Not-ECT (6.1.4 - 6.1.6).
+     */
     @Override
     public TcpSegment segment(int seq, int flags, byte[] data) {
-      return TcpConnection.this.segment(seq, receive.rcvNxt(), flags, data);
+      boolean newData =
+          ecn.isOn() && data != null && data.length > 0 && Seq.ge(seq, send.seqOf(send.sndMax()));
+      int cwr = newData ? ecn.newDataFlags(send.reductions()) : 0;
+      TcpSegment seg = TcpConnection.this.segment(seq, receive.rcvNxt(), flags | cwr, data);
+      ectSegment = newData ? seg : null;
+      return seg;
     }
 
     @Override
@@ -1635,6 +1679,9 @@ public final class TcpConnection {
 
     @Override
     public void retransmitted(TcpSegment segment, RetransmitReason reason) {
+      if (segment == ectSegment) {
+        ectSegment = null; // a window probe: Not-ECT (RFC 3168 6.1.6)
+      }
       env.retransmitted(TcpConnection.this, segment, reason);
     }
   }

@@ -11,6 +11,7 @@ import netsim.core.Simulator;
 import netsim.core.Timer;
 import netsim.net.Host;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 
 /**
@@ -30,8 +31,10 @@ public final class TcpStack {
     /**
      * @param senderState the sending connection's state (e.g. "TIME_WAIT"), metadata for fault
      *     rules
+     * @param ecn the ECN field of the IP packet (RFC 3168 5): ECT(0) on new data of a connection
+     *     that uses ECN, otherwise Not-ECT
      */
-    void send(Ipv4Address destination, TcpSegment segment, String senderState);
+    void send(Ipv4Address destination, TcpSegment segment, String senderState, Ecn ecn);
   }
 
   /** The first ephemeral port (RFC 6335's dynamic range). */
@@ -115,7 +118,7 @@ public final class TcpStack {
         TcpSegment.PROTOCOL,
         packet -> {
           if (!stack.receive(
-              packet.source(), packet.destination(), (TcpSegment) packet.payload())) {
+              packet.source(), packet.destination(), (TcpSegment) packet.payload(), packet.ecn())) {
             host.discard(packet, DropCause.BACKLOG);
           }
         });
@@ -262,6 +265,16 @@ public final class TcpStack {
    *     only drop that is not an RFC 9293 rule); true otherwise
    */
   public boolean receive(Ipv4Address source, Ipv4Address destination, TcpSegment seg) {
+    return receive(source, destination, seg, Ecn.NOT_ECT);
+  }
+
+  /**
+   * A segment from {@code source} arrives for this host in an IP packet whose ECN field is {@code
+   * ecn} (RFC 3168: CE is a router's congestion mark).
+   *
+   * @return as {@link #receive(Ipv4Address, Ipv4Address, TcpSegment)}
+   */
+  public boolean receive(Ipv4Address source, Ipv4Address destination, TcpSegment seg, Ecn ecn) {
     Entry entry =
         connections.get(
             ConnectionTable.key(destination, seg.destinationPort()),
@@ -275,7 +288,7 @@ public final class TcpStack {
       entry = null;
     }
     if (entry != null) {
-      entry.connection.onSegment(seg);
+      entry.connection.onSegment(seg, ecn);
       return true;
     }
     FourTuple tuple =
@@ -316,7 +329,7 @@ public final class TcpStack {
       // <CTL=RST,ACK>"
       reset.seq(0).ack(seg.seq() + seg.seqLength());
     }
-    output.send(tuple.remote().address(), reset.build(), TcpState.CLOSED.name());
+    output.send(tuple.remote().address(), reset.build(), TcpState.CLOSED.name(), Ecn.NOT_ECT);
   }
 
   /**
@@ -339,7 +352,8 @@ public final class TcpStack {
               .seq(seg.ack())
               .flags(TcpFlags.RST)
               .build(),
-          TcpState.LISTEN.name());
+          TcpState.LISTEN.name(),
+          Ecn.NOT_ECT);
       return true;
     }
     // "Third, check for a SYN."
@@ -462,8 +476,8 @@ public final class TcpStack {
     }
 
     @Override
-    public void transmit(TcpConnection connection, TcpSegment segment) {
-      output.send(connection.remote().address(), segment, connection.state().name());
+    public void transmit(TcpConnection connection, TcpSegment segment, Ecn ecn) {
+      output.send(connection.remote().address(), segment, connection.state().name(), ecn);
     }
 
     @Override

@@ -39,7 +39,8 @@ final class BulkTransfer {
       String traceDigest,
       TcpState clientState,
       TcpState serverState,
-      long packetsDropped) {
+      long packetsDropped,
+      long packetsMarked) {
 
     boolean receivedEverythingInOrder() {
       return Arrays.equals(sent, received);
@@ -101,6 +102,7 @@ final class BulkTransfer {
     net.computeRoutes();
     MessageDigest digest = sha256();
     long[] dropped = new long[1];
+    long[] marked = new long[1];
     net.addObserver(
         new PacketObserver() {
           @Override
@@ -113,6 +115,12 @@ final class BulkTransfer {
               long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
             dropped[0]++;
             digest.update((time + " drop " + cause + " " + packet.payload() + "\n").getBytes());
+          }
+
+          @Override
+          public void onMark(long time, Node node, LinkDirection link, Packet packet) {
+            marked[0]++;
+            digest.update((time + " mark " + packet.payload() + "\n").getBytes());
           }
         });
     TcpStack clientTcp = TcpStack.install(client, clientConfig);
@@ -192,7 +200,8 @@ final class BulkTransfer {
         HexFormat.of().formatHex(digest.digest()),
         clientSide.state(),
         serverState,
-        dropped[0]);
+        dropped[0],
+        marked[0]);
   }
 
   private static MessageDigest sha256() {

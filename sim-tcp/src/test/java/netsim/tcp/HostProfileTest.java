@@ -115,7 +115,8 @@ class HostProfileTest {
                       false,
                       false,
                       "newreno",
-                      false))
+                      false,
+                      EcnMode.OFF))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("FIN-WAIT-2 timeout must not be negative: -1");
     }
@@ -175,7 +176,8 @@ class HostProfileTest {
                       false,
                       false,
                       "newreno",
-                      false))
+                      false,
+                      EcnMode.OFF))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("unknown SACK recovery 'bbr' (known: rfc6675, prr, prr-crb, rack-tlp)");
     }

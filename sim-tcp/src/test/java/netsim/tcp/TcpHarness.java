@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.core.Time;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 
 /**
@@ -32,6 +33,10 @@ final class TcpHarness implements TcpConnection.Environment {
 
   long now;
   final List<TcpSegment> sent = new ArrayList<>();
+
+  /** The ECN field of the IP packet of each segment in {@link #sent}. */
+  final List<Ecn> sentEcn = new ArrayList<>();
+
   final List<String> transitions = new ArrayList<>();
   final List<String> appEvents = new ArrayList<>();
   final ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -273,8 +278,9 @@ final class TcpHarness implements TcpConnection.Environment {
   }
 
   @Override
-  public void transmit(TcpConnection c, TcpSegment segment) {
+  public void transmit(TcpConnection c, TcpSegment segment, Ecn ecn) {
     sent.add(segment);
+    sentEcn.add(ecn);
   }
 
   @Override

@@ -31,7 +31,8 @@ class TcpStackTest {
         "S",
         US,
         TcpHarness.CONFIG,
-        (destination, segment, state) -> sent.add(TcpHarness.describe(segment) + " from " + state));
+        (destination, segment, state, ecn) ->
+            sent.add(TcpHarness.describe(segment) + " from " + state));
   }
 
   private static TcpSegment segment(String flags, int seq, int ack, int dataLength) {

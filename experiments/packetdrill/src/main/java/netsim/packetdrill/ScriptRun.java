@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import netsim.core.StopReason;
 import netsim.core.Time;
+import netsim.net.packet.Ecn;
 import netsim.tcp.FourTuple;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpFlags;
@@ -428,7 +429,7 @@ final class ScriptRun {
             packet.urgent() == null ? 0 : packet.urgent(),
             tcpOptions,
             new byte[packet.length()]);
-    host.inject(segment);
+    host.inject(segment, packet.ecn() == null ? Ecn.NOT_ECT : packet.ecn());
   }
 
   /**
@@ -558,6 +559,16 @@ final class ScriptRun {
         reason += " (waited until " + seconds(host.now()) + ")";
       }
       throw new ScriptFailure(event.line(), reason, expected, actual(taken, mismatch.piece()));
+    }
+    for (int i = 0; packet.ecn() != null && i < taken.size(); i++) {
+      Ecn ecn = taken.get(i).ecn();
+      if (ecn != packet.ecn()) {
+        throw new ScriptFailure(
+            event.line(),
+            "IP ECN field " + ecn.traceName() + ", expected " + packet.ecn().traceName(),
+            expected,
+            actual(taken, i));
+      }
     }
     if (event.time().kind() != EventTime.Kind.ANY) {
       for (int i = 0; i < taken.size(); i++) {

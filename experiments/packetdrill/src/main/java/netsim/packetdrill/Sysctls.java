@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import netsim.core.Time;
+import netsim.tcp.EcnMode;
 import netsim.tcp.HostProfile;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConnection;
@@ -97,7 +98,7 @@ final class Sysctls {
     knobs.put("net.ipv4.tcp_recovery", Sysctls::recovery);
     knobs.put("net.ipv4.tcp_frto", offOnly("F-RTO (RFC 5682)", "0"));
     knobs.put("net.ipv4.tcp_dsack", offOnly("D-SACK (RFC 2883)", "0"));
-    knobs.put("net.ipv4.tcp_ecn", offOnly("ECN (RFC 3168)", "0"));
+    knobs.put("net.ipv4.tcp_ecn", Sysctls::ecn);
     knobs.put("net.ipv4.tcp_fastopen", offOnly("TCP Fast Open (RFC 7413)", "0"));
     for (String fastOpen :
         new String[] {"key", "blackhole_timeout_sec", "cookies"}) { // settings of Fast Open
@@ -175,7 +176,7 @@ final class Sysctls {
     knobs.put(
         "net.inet.tcp.hostcache.purgenow",
         (s, v) -> ShellEffect.noEffect(s, "the model keeps no per-destination metrics"));
-    knobs.put("net.inet.tcp.ecn.enable", offOnly("ECN (RFC 3168)", "0"));
+    knobs.put("net.inet.tcp.ecn.enable", Sysctls::ecn);
     knobs.put(
         "net.inet.tcp.nolocaltimewait", offOnly("skipping TIME-WAIT for local connections", "0"));
     knobs.put("net.inet.tcp.blackhole", offOnly("dropping segments to closed ports", "0"));
@@ -227,6 +228,19 @@ final class Sysctls {
       }
       return ShellEffect.notModelled(s, feature + " is not modelled");
     };
+  }
+
+  /**
+   * Linux's {@code tcp_ecn} and FreeBSD's {@code ecn.enable}: 0 off, 1 ask and accept, 2 accept
+   * only (both stacks' default); Linux's 3 and up (AccECN) are not modelled.
+   */
+  private static ShellEffect ecn(String setting, String value) {
+    long mode = number(value);
+    if (mode < 0 || mode > 2) {
+      return ShellEffect.notModelled(setting, "ECN modes other than 0, 1 and 2 (AccECN)");
+    }
+    EcnMode ecn = EcnMode.ofSysctl((int) mode);
+    return ShellEffect.applied(setting, "tcp.ecn = " + ecn.configName(), b -> b.ecn(ecn));
   }
 
   private static ShellEffect congestionControl(String setting, String value) {

@@ -656,10 +656,10 @@ class PacketdrillRunnerTest {
     @Test
     void tcpInfoFieldTheModelDoesNotKeep_isUnsupported_withTheReason() {
       assertUnsupported(
-          ESTABLISHED + "+0 %{ assert tcpi_backoff == 0, tcpi_backoff }%\n",
+          ESTABLISHED + "+0 %{ assert tcpi_rcv_mss == 0, tcpi_rcv_mss }%\n",
           8,
-          "tcp_info field tcpi_backoff not modelled (the RTO backoff count is not exposed by the"
-              + " model)");
+          "tcp_info field tcpi_rcv_mss not modelled (Linux's estimate of the peer's MSS is not"
+              + " modelled)");
     }
 
     @Test
@@ -713,7 +713,7 @@ class PacketdrillRunnerTest {
     @Test
     void unsupportedFeatureLate_inTheScript_stopsItBeforeItRuns() {
       ScriptResult result =
-          run(ESTABLISHED + "+0 > . 9:9(0) ack 9\n+9 %{ assert tcpi_backoff == 0 }%\n");
+          run(ESTABLISHED + "+0 > . 9:9(0) ack 9\n+9 %{ assert tcpi_rcv_mss == 0 }%\n");
       assertThat(result.status())
           .as(
               "a later python block makes the whole script unsupported,"
@@ -825,6 +825,62 @@ class PacketdrillRunnerTest {
           "+0.1 < S 2:2(0) win 32767\n"
               + "+0 > R. 1:1(0) ack 2\n"
               + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n");
+    }
+  }
+
+  @Nested
+  class EcnCodepoints {
+    /** A passive-ECN listener (Linux's default) accepts the peer's ECN-setup SYN. */
+    private static final String ECN_ESTABLISHED =
+        String.join(
+            "\n",
+            "0     `sysctl -q net.ipv4.tcp_ecn=2`",
+            "+0    socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+            "+0    bind(3, ..., ...) = 0",
+            "+0    listen(3, 1) = 0",
+            "+0.1  < SEW 0:0(0) win 65535 <mss 1460>",
+            "+0    > [noecn] SE. 0:0(0) ack 1 win 65535 <mss 1460>",
+            "+0.1  < . 1:1(0) ack 1 win 65535",
+            "+0    accept(3, ..., ...) = 4",
+            "");
+
+    @Test
+    void ceIsEchoedUntilCwr_andNewDataGoesOutEct0() {
+      ScriptResult result =
+          run(
+              ECN_ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0    < [ce] P. 1:11(10) ack 1 win 65535",
+                      "+0    > [noecn] E. 1:1(0) ack 11",
+                      "+0    write(4, ..., 20) = 20",
+                      "+0    > [ect0] PE. 1:21(20) ack 11",
+                      "+0    < [ect0] PW. 11:21(10) ack 21 win 65535",
+                      "+0    > . 21:21(0) ack 21"));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aWrongEcnField_failsAtItsLine() {
+      ScriptResult result =
+          run(ECN_ESTABLISHED + "+0    write(4, ..., 20) = 20\n+0    > [noecn] P. 1:21(20) ack 1");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.line()).isEqualTo(10);
+      assertThat(result.reason()).isEqualTo("IP ECN field ect0, expected not-ect");
+    }
+
+    @Test
+    void withoutTheSysctl_theRfcProfileAnswersAPlainSynAck() {
+      ScriptResult result =
+          run(
+              String.join(
+                  "\n",
+                  "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+                  "+0    bind(3, ..., ...) = 0",
+                  "+0    listen(3, 1) = 0",
+                  "+0.1  < SEW 0:0(0) win 65535 <mss 1460>",
+                  "+0    > S. 0:0(0) ack 1 win 65535 <mss 1460>"));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
     }
   }
 

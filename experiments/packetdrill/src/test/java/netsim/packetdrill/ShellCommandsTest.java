@@ -119,7 +119,12 @@ class ShellCommandsTest {
             "net.ipv4.tcp_frto=0: no effect (turns off F-RTO (RFC 5682), which the model does not"
                 + " do)");
     assertThat(described("sysctl -q net.ipv4.tcp_ecn=1  # fully enabled"))
-        .containsExactly("net.ipv4.tcp_ecn=1: not modelled (ECN (RFC 3168) is not modelled)");
+        .containsExactly("net.ipv4.tcp_ecn=1: applied (tcp.ecn = on)");
+    assertThat(described("sysctl net.inet.tcp.ecn.enable=2"))
+        .containsExactly("net.inet.tcp.ecn.enable=2: applied (tcp.ecn = passive)");
+    assertThat(described("sysctl -q net.ipv4.tcp_ecn=3"))
+        .containsExactly(
+            "net.ipv4.tcp_ecn=3: not modelled (ECN modes other than 0, 1 and 2 (AccECN))");
     assertThat(described("tc qdisc replace dev tun0 root fq"))
         .containsExactly(
             "tc qdisc replace dev tun0 root fq: not modelled (the fq qdisc paces segments; netsim"

@@ -282,7 +282,7 @@ public final class LinkDirection {
   }
 
   private void enqueue(Packet packet) {
-    DropCause refused = queue.enqueue(packet, simulator.now());
+    DropCause refused = queue.enqueue(packet, simulator.now(), dropSink);
     if (refused != null) {
       if (refused == DropCause.AQM && config.queue().drawsRandom()) {
         decisions.aqmDropped(this, packet);
@@ -290,6 +290,7 @@ public final class LinkDirection {
       drop(packet, refused);
       return;
     }
+    reportMark(packet);
     events.enqueued(this, packet);
     if (queue.packets() > counters.queueHighWater) {
       counters.queueHighWater = queue.packets();
@@ -307,8 +308,17 @@ public final class LinkDirection {
     if (next == null) {
       return;
     }
+    reportMark(next);
     inTransmission = next;
     transmitter.schedule(transmissionTime(next.totalLength(), config.bandwidth()));
+  }
+
+  /** Counts and reports a Congestion Experienced mark the queue just gave {@code packet}. */
+  private void reportMark(Packet packet) {
+    if (packet.takeNewMark()) {
+      counters.marked++;
+      events.marked(this, packet);
+    }
   }
 
   /** Nanoseconds to put {@code bytes} on a wire of {@code bandwidth} bit/s, rounded up. */

@@ -22,6 +22,12 @@ public interface LinkEvents extends RuleListener {
   /** The direction's duplication made {@code copy} of {@code original}. */
   void duplicated(LinkDirection direction, Packet original, Packet copy);
 
+  /**
+   * The direction's queue marked {@code packet} Congestion Experienced instead of dropping it (RFC
+   * 3168 5); the packet goes on. No-op by default.
+   */
+  default void marked(LinkDirection direction, Packet packet) {}
+
   /** {@code packet}'s way ended on the direction, for {@code cause}. */
   void dropped(LinkDirection direction, Packet packet, DropCause cause);
 }

@@ -11,8 +11,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * The queue in front of a link direction's transmitter: decides which packets wait and which are
- * dropped (drop-tail, RED, CoDel). Each link direction has its own instance, made from an immutable
- * {@link Spec}.
+ * dropped or, for an ECN-capable packet where the discipline is configured to, marked Congestion
+ * Experienced ({@link Packet#markCongestion()}, RFC 3168 5): drop-tail, RED, CoDel, FQ-CoDel, PIE.
+ * Each link direction has its own instance, made from an immutable {@link Spec}.
  */
 public interface QueueDiscipline {
 
@@ -22,6 +23,17 @@ public interface QueueDiscipline {
    * @return null if it was queued, otherwise the cause it was dropped for
    */
   DropCause enqueue(Packet packet, long now);
+
+  /**
+   * Offers a packet at time {@code now}, reporting to {@code drops} any packet already queued that
+   * the discipline drops to make room (FQ-CoDel drops from its fattest flow); by default, {@link
+   * #enqueue(Packet, long)}. The link direction calls this one.
+   *
+   * @return null if it was queued, otherwise the cause it was dropped for
+   */
+  default DropCause enqueue(Packet packet, long now, DropSink drops) {
+    return enqueue(packet, now);
+  }
 
   /**
    * Removes the next packet to transmit, or returns null when empty. The link calls it whenever its
@@ -38,20 +50,23 @@ public interface QueueDiscipline {
   long bytes();
 
   /** An immutable description of a queue discipline, part of a {@link LinkConfig}. */
-  sealed interface Spec permits DropTailQueue.Spec, RedQueue.Spec, CoDelQueue.Spec {
+  sealed interface Spec
+      permits DropTailQueue.Spec, RedQueue.Spec, CoDelQueue.Spec, FqCoDelQueue.Spec, PieQueue.Spec {
     /**
      * A new, empty queue for one link direction.
      *
-     * @param random the direction's own "queue" stream, for disciplines that draw (RED)
+     * @param random the direction's own "queue" stream, for disciplines that draw (RED, PIE, and
+     *     FQ-CoDel for its hash perturbation)
      * @param bandwidth the link direction's current bandwidth in bit/s (0: unlimited), for
      *     disciplines that convert between time and packets (RED's idle rule)
      */
     QueueDiscipline create(UniformRandomProvider random, LongSupplier bandwidth);
 
     /**
-     * Whether the discipline draws random numbers to decide its drops (RED does; CoDel and
-     * drop-tail decide from the queue alone), so that its drops are decisions to record for a
-     * replay ({@link LinkDecisions#aqmDropped}).
+     * Whether the discipline draws random numbers to decide its drops (RED and PIE do; CoDel,
+     * FQ-CoDel and drop-tail decide from the queue alone, FQ-CoDel's flow hash being fixed when the
+     * queue is made), so that its drops are decisions to record for a replay ({@link
+     * LinkDecisions#aqmDropped}).
      */
     boolean drawsRandom();
   }
@@ -67,9 +82,16 @@ public interface QueueDiscipline {
    *       (default 0.002), {@code gentle} (default false), {@code limit} (default 1000 packets;
    *       required in byte mode), {@code idlePacketTime} (default 0: derived from the link's
    *       bandwidth and {@code meanPacketSize}), {@code meanPacketSize} (default 500), {@code
-   *       maxPacketSize} (default 1500);
+   *       maxPacketSize} (default 1500), {@code ecn} (default false), {@code adaptive} (default
+   *       false);
    *   <li>{@code codel}: {@code target} (default 5ms), {@code interval} (default 100ms), {@code
-   *       limit} (packets, default 1000).
+   *       limit} (packets, default 1000), {@code ecn} (default false);
+   *   <li>{@code fq-codel}: {@code target} (default 5ms), {@code interval} (default 100ms), {@code
+   *       limit} (packets, default 10240), {@code flows} (default 1024), {@code quantum} (bytes,
+   *       default 1514), {@code ecn} (default false);
+   *   <li>{@code pie}: {@code target} (default 15ms), {@code updateInterval} (default 15ms), {@code
+   *       alpha} (default 0.125), {@code beta} (default 1.25), {@code maxBurst} (default 150ms),
+   *       {@code limit} (packets, default 1000), {@code ecn} (default false).
    * </ul>
    */
   Registry<Function<SpecParameters, Spec>> DISCIPLINES =
@@ -100,8 +122,21 @@ public interface QueueDiscipline {
                 int maxPacket =
                     Math.toIntExact(
                         p.integer("maxPacketSize", RedQueue.Spec.DEFAULT_MAX_PACKET_SIZE));
+                boolean ecn = p.bool("ecn", false);
+                boolean adaptive = p.bool("adaptive", false);
                 return new RedQueue.Spec(
-                    byteMode, min, max, maxP, weight, gentle, limit, idle, meanPacket, maxPacket);
+                    byteMode,
+                    min,
+                    max,
+                    maxP,
+                    weight,
+                    gentle,
+                    limit,
+                    idle,
+                    meanPacket,
+                    maxPacket,
+                    ecn,
+                    adaptive);
               })
           .register(
               "codel",
@@ -109,7 +144,29 @@ public interface QueueDiscipline {
                   new CoDelQueue.Spec(
                       p.duration("target", CoDelQueue.Spec.DEFAULT_TARGET),
                       p.duration("interval", CoDelQueue.Spec.DEFAULT_INTERVAL),
-                      Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS))))
+                      Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS)),
+                      p.bool("ecn", false)))
+          .register(
+              "fq-codel",
+              p ->
+                  new FqCoDelQueue.Spec(
+                      p.duration("target", CoDelQueue.Spec.DEFAULT_TARGET),
+                      p.duration("interval", CoDelQueue.Spec.DEFAULT_INTERVAL),
+                      Math.toIntExact(p.integer("limit", FqCoDelQueue.Spec.DEFAULT_LIMIT)),
+                      Math.toIntExact(p.integer("flows", FqCoDelQueue.Spec.DEFAULT_FLOWS)),
+                      Math.toIntExact(p.integer("quantum", FqCoDelQueue.Spec.DEFAULT_QUANTUM)),
+                      p.bool("ecn", false)))
+          .register(
+              "pie",
+              p ->
+                  new PieQueue.Spec(
+                      p.duration("target", PieQueue.Spec.DEFAULT_TARGET),
+                      p.duration("updateInterval", PieQueue.Spec.DEFAULT_UPDATE_INTERVAL),
+                      p.decimal("alpha", PieQueue.Spec.DEFAULT_ALPHA),
+                      p.decimal("beta", PieQueue.Spec.DEFAULT_BETA),
+                      p.duration("maxBurst", PieQueue.Spec.DEFAULT_MAX_BURST),
+                      Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS)),
+                      p.bool("ecn", false)))
           .build();
 
   /**

@@ -266,6 +266,9 @@ public final class SummaryFile implements EventSink {
     o.put("corrupted", c.corrupted());
     o.put("queueHighWater", c.queueHighWater());
     o.put("queueHighWaterBytes", c.queueHighWaterBytes());
+    if (c.marked() > 0) {
+      o.put("marked", c.marked()); // only where an AQM marked: older summaries stay as they were
+    }
     ObjectNode drops = o.putObject("dropped");
     for (Map.Entry<DropCause, Long> d : c.drops().entrySet()) {
       drops.put(d.getKey().traceName(), d.getValue());

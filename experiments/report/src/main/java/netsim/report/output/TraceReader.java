@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.trace.EventKind;
@@ -90,11 +91,12 @@ public final class TraceReader {
     long t = need(e, "t").asLong();
     EventKind kind = named(EventKind.values(), EventKind::traceName, text(e, "ev"), "event kind");
     return switch (kind) {
-      case SEND, RECV, DROP -> {
+      case SEND, RECV, DROP, MARK -> {
         String[] src = text(e, "src").split(":");
         String[] dst = text(e, "dst").split(":");
         String state = optional(e, "state");
         String cause = optional(e, "cause");
+        String ecn = optional(e, "ecn");
         yield new TraceEvent.Packet(
             t,
             kind,
@@ -112,7 +114,8 @@ public final class TraceReader {
             state == null ? null : TcpState.valueOf(state),
             cause == null
                 ? null
-                : named(DropCause.values(), DropCause::traceName, cause, "drop cause"));
+                : named(DropCause.values(), DropCause::traceName, cause, "drop cause"),
+            ecn == null ? Ecn.NOT_ECT : named(Ecn.values(), Ecn::traceName, ecn, "ECN field"));
       }
       case DUP ->
           new TraceEvent.Duplicate(

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
@@ -211,6 +212,9 @@ public final class TraceWriter implements EventSink {
       number(ACK, p.ack());
     }
     number(LEN, p.len());
+    if (p.ecn() != Ecn.NOT_ECT) {
+      field(ECN, ECNS[p.ecn().ordinal()]);
+    }
     if (p.state() != null) {
       field(STATE, STATES[p.state().ordinal()]);
     }
@@ -394,6 +398,7 @@ public final class TraceWriter implements EventSink {
   private static final byte[] SEQ = ascii(",\"seq\":");
   private static final byte[] ACK = ascii(",\"ack\":");
   private static final byte[] LEN = ascii(",\"len\":");
+  private static final byte[] ECN = ascii(",\"ecn\":");
   private static final byte[] STATE = ascii(",\"state\":");
   private static final byte[] CAUSE = ascii(",\"cause\":");
   private static final byte[] COPY = ascii(",\"copy\":");
@@ -422,6 +427,7 @@ public final class TraceWriter implements EventSink {
   private static final byte[][] REASONS =
       texts(RetransmitReason.values(), RetransmitReason::traceName);
   private static final byte[][] DROP_CAUSES = texts(DropCause.values(), DropCause::traceName);
+  private static final byte[][] ECNS = texts(Ecn.values(), Ecn::traceName);
   private static final byte[][] VERBS =
       texts(FaultAction.Verb.values(), FaultAction.Verb::traceName);
   private static final byte[][] LINK_CHANGES = texts(LinkChange.values(), LinkChange::traceName);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.Scenarios;
@@ -351,6 +352,62 @@ class TraceWriterTest {
     assertThat(events).extracting(this::line).isEqualTo(lines);
     TraceReader.Trace read = TraceReader.read(file);
     assertThat(read.events()).extracting(e -> TraceWriter.line(e, read.index())).isEqualTo(lines);
+  }
+
+  @Test
+  void mark_writesItsLinkAndCe_andAnEctSendItsEcn_andTheReaderReadsThemBack() throws IOException {
+    Endpoint src = CLIENT_END;
+    Endpoint dst = SERVER_END;
+    TraceEvent send =
+        new TraceEvent.Packet(
+            0,
+            EventKind.SEND,
+            CLIENT,
+            -1,
+            9,
+            src.address().bits(),
+            src.port(),
+            dst.address().bits(),
+            dst.port(),
+            ACK,
+            1,
+            2,
+            1000,
+            TcpState.ESTABLISHED,
+            null,
+            Ecn.ECT_0);
+    TraceEvent mark =
+        new TraceEvent.Packet(
+            5,
+            EventKind.MARK,
+            CLIENT,
+            CLIENT_TO_SERVER,
+            9,
+            src.address().bits(),
+            src.port(),
+            dst.address().bits(),
+            dst.port(),
+            ACK,
+            1,
+            2,
+            1000,
+            null,
+            null,
+            Ecn.CE);
+    assertThat(line(send))
+        .isEqualTo(
+            "{\"t\":0,\"ev\":\"send\",\"node\":\"client\",\"pkt\":9,\"src\":\"10.0.0.1:49152\","
+                + "\"dst\":\"10.0.0.2:80\",\"flags\":\"ACK\",\"seq\":1,\"ack\":2,\"len\":1000,"
+                + "\"ecn\":\"ect0\",\"state\":\"ESTABLISHED\"}");
+    assertThat(line(mark))
+        .isEqualTo(
+            "{\"t\":5,\"ev\":\"mark\",\"node\":\"client\",\"link\":\"client->server\",\"pkt\":9,"
+                + "\"src\":\"10.0.0.1:49152\",\"dst\":\"10.0.0.2:80\",\"flags\":\"ACK\",\"seq\":1,"
+                + "\"ack\":2,\"len\":1000,\"ecn\":\"ce\"}");
+    Path file = dir.resolve("trace.jsonl");
+    TraceWriter.write(List.of(send, mark), index, file);
+    TraceReader.Trace read = TraceReader.read(file);
+    assertThat(read.events()).containsExactly(send, mark);
   }
 
   @Test

@@ -171,6 +171,13 @@ public final class Recorder implements PacketObserver {
     }
   }
 
+  @Override
+  public void onMark(long time, Node node, LinkDirection link, Packet packet) {
+    if (wants(EventKind.MARK)) {
+      emit(packet(time, EventKind.MARK, node.id(), link.id(), packet, null, null));
+    }
+  }
+
   private static TraceEvent.Packet packet(
       long time,
       EventKind kind,
@@ -195,7 +202,8 @@ public final class Recorder implements PacketObserver {
         p.acknowledgmentNumber(),
         p.dataLength(),
         state,
-        cause);
+        cause,
+        packet.ecn());
   }
 
   /** The observer of the TCP stack on the host with id {@code node}: its events carry that id. */

@@ -10,6 +10,8 @@ public enum EventKind {
   RECV,
   /** A segment was dropped. */
   DROP,
+  /** A link direction's queue marked a segment Congestion Experienced instead of dropping it. */
+  MARK,
   /** A link direction duplicated a packet. */
   DUP,
   /** A fault rule took a packet. */
