@@ -129,7 +129,7 @@ class SweepConfigErrorsTest {
         """))
         .isEqualTo(
             "netsim: exp.yaml:13:3: sweep.repetitons: unknown key 'repetitons'"
-                + " (known: parameters, repetitions, seeds)");
+                + " (known: parameters, repetitions, seeds, metrics)");
   }
 
   @Test
