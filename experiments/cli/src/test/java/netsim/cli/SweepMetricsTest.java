@@ -99,7 +99,7 @@ class SweepMetricsTest {
                 ConfigCase.BASE
                     + """
         sweep:
-          parameters: {links[0].loss: [0]}
+          parameters: {"links[0].loss": [0]}
           metrics: [fairness.jain, flows.goodput.avg]
         """))
         .startsWith(
@@ -115,7 +115,7 @@ class SweepMetricsTest {
                 ConfigCase.BASE
                     + """
         sweep:
-          parameters: {links[0].loss: [0]}
+          parameters: {"links[0].loss": [0]}
           metrics: ["links[wan].utilization"]
         """))
         .isEqualTo(
