@@ -78,24 +78,11 @@ class SweepMetricsTest {
         .contains("\"flows.goodput.mean\"", "\"links[bottleneck].sojourn.p99\"");
   }
 
-  /** Sweeps and validates {@code text}; returns sweep's stderr, trimmed, which must be exit 2. */
-  private String error(String text) {
-    String file = SweepFiles.write(dir, "exp.yaml", text);
-    Path out = dir.resolve("out");
-    Cli.Result run = Cli.run("sweep", file, "--out", out.toString());
-    assertThat(run.exit()).as("exit; out: %s", run.out()).isEqualTo(2);
-    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
-    assertThat(Files.exists(out.resolve("runs"))).as("nothing ran").isFalse();
-    Cli.Result validate = Cli.run("validate", file);
-    assertThat(validate.exit()).isEqualTo(2);
-    assertThat(validate.err()).isEqualTo(run.err());
-    return run.err().trim().replace(dir.resolve("exp.yaml").toString(), "exp.yaml");
-  }
-
   @Test
   void anUnknownMetric_isRefusedWhereItIsWritten_withTheForms() {
     assertThat(
-            error(
+            SweepFiles.refusal(
+                dir,
                 ConfigCase.BASE
                     + """
         sweep:
@@ -111,7 +98,8 @@ class SweepMetricsTest {
   @Test
   void aLinkTheExperimentDoesNotHave_isRefused_withTheKnownOnes() {
     assertThat(
-            error(
+            SweepFiles.refusal(
+                dir,
                 ConfigCase.BASE
                     + """
         sweep:

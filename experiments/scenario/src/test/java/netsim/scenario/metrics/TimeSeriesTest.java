@@ -43,11 +43,11 @@ class TimeSeriesTest {
   private static final long T = Time.millis(120) + 58_668;
 
   /** Runs {@code text} with flow and link metrics, and a time series every {@code interval}. */
-  private static String series(String text, long interval, FlowMetrics flows) {
+  private static String series(String text, long interval) {
     ExperimentConfig config = ConfigLoader.load("t.yaml", text, List.of());
     StringBuilder out = new StringBuilder();
     LinkMetrics links = new LinkMetrics();
-    FlowMetrics measured = flows == null ? new FlowMetrics(links) : flows;
+    FlowMetrics measured = new FlowMetrics(links);
     TimeSeries series = new TimeSeries(interval, out, measured, links);
     Experiment experiment = new Experiment(config, series, measured);
     experiment.observe(links);
@@ -93,7 +93,7 @@ class TimeSeriesTest {
 
   @Test
   void everyInterval_writesEachMeasure_andAnIdleIntervalNothing() {
-    assertThat(series(THREE_SEGMENTS, Time.millis(50), null))
+    assertThat(series(THREE_SEGMENTS, Time.millis(50)))
         .isEqualTo(
             """
             t,entity,metric,value
@@ -136,8 +136,8 @@ class TimeSeriesTest {
         clients:
           - {name: up, host: a, connect: "b:80", send: 300KB, count: 2}
         """;
-    String first = series(bulk, Time.millis(20), null);
-    assertThat(series(bulk, Time.millis(20), null)).isEqualTo(first);
+    String first = series(bulk, Time.millis(20));
+    assertThat(series(bulk, Time.millis(20))).isEqualTo(first);
     assertThat(first).contains(",up.1/up,throughput,", ",up.2/down,rtt,", ",r->b,drops,1");
   }
 }
