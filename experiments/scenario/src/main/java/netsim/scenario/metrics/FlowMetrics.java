@@ -32,11 +32,10 @@ import netsim.tcp.TcpState;
  * each end of each connection sends, the bytes delivered, goodput, completion time,
  * retransmissions, round-trip samples taken on the wire and the sender's congestion window; at the
  * end, each link direction's utilization, drops and queue (as a {@link LinkMetrics} of the same run
- * measured it), and Jain's fairness index over the flows.
- * Memory per flow is bounded but for the segments in flight: RTT percentiles are exact up to {@link
- * Percentiles#EXACT} samples and P-square estimates beyond; once a connection has ended, a few
- * numbers are all that is kept of it. Per packet, a lookup builds one small key (two longs);
- * everything else is primitive.
+ * measured it), and Jain's fairness index over the flows. Memory per flow is bounded but for the
+ * segments in flight: RTT percentiles are exact up to {@link Percentiles#EXACT} samples and
+ * P-square estimates beyond; once a connection has ended, a few numbers are all that is kept of it.
+ * Per packet, a lookup builds one small key (two longs); everything else is primitive.
  */
 public final class FlowMetrics implements EventSink {
   /** One end of one connection: what it sent, measured. */
