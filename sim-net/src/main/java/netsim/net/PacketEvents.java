@@ -62,6 +62,12 @@ public final class PacketEvents implements RuleListener {
     }
   }
 
+  void dequeued(LinkDirection link, Packet packet, long sojourn) {
+    for (PacketObserver o : observers) {
+      o.onDequeue(simulator.now(), link, packet, sojourn);
+    }
+  }
+
   void transmitted(LinkDirection link, Packet packet) {
     for (PacketObserver o : observers) {
       o.onTransmit(simulator.now(), link, packet);
@@ -117,6 +123,11 @@ public final class PacketEvents implements RuleListener {
       @Override
       public void enqueued(LinkDirection direction, Packet packet) {
         PacketEvents.this.enqueued(direction, packet);
+      }
+
+      @Override
+      public void dequeued(LinkDirection direction, Packet packet, long sojourn) {
+        PacketEvents.this.dequeued(direction, packet, sojourn);
       }
 
       @Override

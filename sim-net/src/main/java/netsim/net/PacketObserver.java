@@ -21,8 +21,19 @@ public interface PacketObserver {
   /** A router forwards a packet (after decrementing its TTL). */
   default void onForward(long time, Router router, Packet packet) {}
 
-  /** A packet enters a link direction's queue. */
+  /**
+   * A packet enters a link direction's queue; {@link LinkDirection#queuedPackets()} counts it
+   * already.
+   */
   default void onEnqueue(long time, LinkDirection link, Packet packet) {}
+
+  /**
+   * A packet leaves a link direction's queue for its transmitter, after waiting {@code sojourn}
+   * nanoseconds in it (0 when the link was idle); {@link LinkDirection#queuedPackets()} no longer
+   * counts it. A packet the queue drops instead (CoDel, a link going down) is reported to {@link
+   * #onDrop}, after it left the queue.
+   */
+  default void onDequeue(long time, LinkDirection link, Packet packet, long sojourn) {}
 
   /** A packet's last bit leaves the sender onto the link. */
   default void onTransmit(long time, LinkDirection link, Packet packet) {}

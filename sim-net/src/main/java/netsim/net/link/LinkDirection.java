@@ -157,6 +157,11 @@ public final class LinkDirection {
     return queue.packets();
   }
 
+  /** Bytes waiting in the queue (not counting the packet being transmitted). */
+  public long queuedBytes() {
+    return queue.bytes();
+  }
+
   /**
    * Changes the parameters from now on. Packets already on the wire keep their arrival times;
    * queued packets move to the new queue (a smaller one drops the excess); a new loss model starts
@@ -260,9 +265,11 @@ public final class LinkDirection {
       }
     }
     maybeCorrupt(packet);
+    packet.queuedAt(simulator.now());
     enqueue(packet);
     if (copy != null) {
       maybeCorrupt(copy);
+      copy.queuedAt(simulator.now());
       enqueue(copy);
     }
   }
@@ -310,6 +317,7 @@ public final class LinkDirection {
     }
     reportMark(next);
     inTransmission = next;
+    events.dequeued(this, next, simulator.now() - next.queuedAt());
     transmitter.schedule(transmissionTime(next.totalLength(), config.bandwidth()));
   }
 

@@ -13,6 +13,12 @@ public interface LinkEvents extends RuleListener {
   /** {@code packet} joined the queue. */
   void enqueued(LinkDirection direction, Packet packet);
 
+  /**
+   * {@code packet} left the queue for the transmitter after waiting {@code sojourn} nanoseconds (0
+   * when the link was idle); {@link LinkDirection#queuedPackets()} is the queue it left behind.
+   */
+  default void dequeued(LinkDirection direction, Packet packet, long sojourn) {}
+
   /** {@code packet} left the transmitter; it is on the wire now. */
   void transmitted(LinkDirection direction, Packet packet);
 

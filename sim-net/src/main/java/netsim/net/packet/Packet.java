@@ -31,6 +31,7 @@ public final class Packet {
   private boolean newMark;
   private int corruptedBit = -1;
   private long arrivalDelay;
+  private long queuedAt;
 
   /**
    * A packet as a host sends it. For the network layer ({@code Host}) and tests: the id must come
@@ -199,6 +200,19 @@ public final class Packet {
     long delay = arrivalDelay;
     arrivalDelay = 0;
     return delay;
+  }
+
+  /**
+   * Notes that the packet joined a link direction's queue at {@code now}, so that the direction can
+   * tell its sojourn time when it leaves. Simulation-only.
+   */
+  public void queuedAt(long now) {
+    queuedAt = now;
+  }
+
+  /** When the packet last joined a queue ({@link #queuedAt(long)}). Simulation-only. */
+  public long queuedAt() {
+    return queuedAt;
   }
 
   /** Decrements the TTL as a router forwards; returns the new value. For {@code Router} only. */

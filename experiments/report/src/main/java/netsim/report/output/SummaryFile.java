@@ -230,6 +230,18 @@ public final class SummaryFile implements EventSink {
           gen.writeNumberField(d.getKey().traceName(), d.getValue());
         }
         gen.writeEndObject();
+        FlowsReport.QueueUse queue = use.queue();
+        gen.writeObjectFieldStart("queue");
+        ratio(gen, "mean", queue.mean());
+        measured(gen, "p99", queue.p99());
+        measured(gen, "max", queue.max());
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("sojourn");
+        gen.writeNumberField("packets", queue.sojourns());
+        measured(gen, "mean", queue.sojournMean());
+        measured(gen, "p99", queue.sojournP99());
+        measured(gen, "max", queue.sojournMax());
+        gen.writeEndObject();
         gen.writeEndObject();
       }
       gen.writeEndObject();

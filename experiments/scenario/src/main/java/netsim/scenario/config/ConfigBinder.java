@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import netsim.core.RandomStreams;
 import netsim.core.Registry;
+import netsim.core.Time;
 import netsim.net.fault.FaultAction;
 import netsim.net.fault.Match;
 import netsim.net.fault.Selection;
@@ -101,8 +102,11 @@ public final class ConfigBinder {
   static final String[] STOP = {"at", "whenAllClosed"};
   static final String[] INVARIANTS = {"dataIntact", "allClosed", "noEmbryonic"};
   static final String[] OUTPUTS = {
-    "trace", "pcap", "summary", "ladder", "ladderMaxSegments", "plots"
+    "trace", "pcap", "summary", "ladder", "ladderMaxSegments", "plots", "interval", "capture"
   };
+
+  /** The shortest time-series interval: finer would write rows faster than events happen. */
+  static final long MIN_INTERVAL = 1_000; // 1us
 
   /** A config-only action: a hold whose packets are released at {@code releaseAt}. */
   private static final String RELEASE_AT = "release-at";
@@ -280,6 +284,9 @@ public final class ConfigBinder {
       }
     }
     List<RuleSettings> rules = rules(top.get("rules"), nodes, links);
+    if (top.has("outputs")) {
+      outputs = captures(top.get("outputs"), outputs, nodes, links);
+    }
     if (base != null && clients.isEmpty()) {
       // Hosts send nothing on their own: without a client no packet would ever be sent.
       throw (top.has("clients") ? top.get("clients") : root)
@@ -345,7 +352,114 @@ public final class ConfigBinder {
             base,
             OutputSettings::ladderMaxSegments,
             n -> (int) n.integer(1, 100_000)),
-        pick(f, "plots", base, OutputSettings::plots, ConfigNode::bool));
+        pick(f, "plots", base, OutputSettings::plots, ConfigNode::bool),
+        pick(f, "interval", base, OutputSettings::interval, ConfigBinder::interval),
+        pick(f, "capture", base, OutputSettings::capture, ConfigBinder::captureNames));
+  }
+
+  private static long interval(ConfigNode node) {
+    long interval = node.duration();
+    if (interval != 0 && interval < MIN_INTERVAL) {
+      throw node.error("0 (no time series) or at least 1us; got " + Time.format(interval));
+    }
+    return interval;
+  }
+
+  private static List<String> captureNames(ConfigNode node) {
+    List<String> names = new ArrayList<>();
+    for (ConfigNode element : node.elements()) {
+      names.add(element.text().trim());
+    }
+    return names;
+  }
+
+  /**
+   * Checks that every capture point of {@code outputs} names a link direction ({@code "a->b"}) or a
+   * node, and that no two write the same file; returns the outputs with the points as the topology
+   * names them.
+   */
+  private static OutputSettings captures(
+      ConfigNode outputsNode,
+      OutputSettings outputs,
+      List<NodeSettings> nodes,
+      List<LinkSettings> links) {
+    if (outputs.capture().isEmpty()) {
+      return outputs;
+    }
+    List<ConfigNode> elements = outputsNode.fields(OUTPUTS).require("capture").elements();
+    List<String> points = new ArrayList<>();
+    Map<String, String> files = new LinkedHashMap<>();
+    Set<String> hostsCaptured = new LinkedHashSet<>();
+    if (outputs.pcap()) {
+      for (NodeSettings node : nodes) {
+        if (node.kind() == NodeSettings.Kind.HOST) {
+          files.put(node.name() + ".pcap", "host " + quote(node.name()) + "'s capture");
+          hostsCaptured.add(node.name());
+        }
+      }
+    }
+    for (int i = 0; i < elements.size(); i++) {
+      ConfigNode at = elements.get(i);
+      String point = outputs.capture().get(i);
+      int arrow = point.indexOf("->");
+      if (arrow >= 0) {
+        String from = point.substring(0, arrow).trim();
+        String to = point.substring(arrow + 2).trim();
+        if (directions(from, to, links, null).isEmpty()) {
+          throw noDirection(at, point, links);
+        }
+        point = from + "->" + to;
+      } else {
+        point = node(at, nodes, false).name();
+        if (hostsCaptured.contains(point)) {
+          continue; // a host captured already
+        }
+      }
+      String file = OutputSettings.captureFile(point);
+      String first = files.putIfAbsent(file, "capture " + quote(point));
+      if (first != null) {
+        throw at.error("its file " + quote(file) + " is " + first + " already");
+      }
+      points.add(point);
+    }
+    return new OutputSettings(
+        outputs.trace(),
+        outputs.pcap(),
+        outputs.summary(),
+        outputs.ladder(),
+        outputs.ladderMaxSegments(),
+        outputs.plots(),
+        outputs.interval(),
+        points);
+  }
+
+  /**
+   * The links with a direction from node {@code from} to node {@code to} (only {@code onlyLink},
+   * when it is not null), each with whether that direction is its a-to-b one.
+   */
+  private static List<Map.Entry<LinkSettings, Boolean>> directions(
+      String from, String to, List<LinkSettings> links, String onlyLink) {
+    List<Map.Entry<LinkSettings, Boolean>> found = new ArrayList<>();
+    for (LinkSettings link : links) {
+      boolean forward = link.a().equals(from) && link.b().equals(to);
+      boolean backward = link.b().equals(from) && link.a().equals(to);
+      if ((forward || backward) && (onlyLink == null || link.name().equals(onlyLink))) {
+        found.add(Map.entry(link, forward));
+      }
+    }
+    return found;
+  }
+
+  /** "no link direction 'a->b' (known: ...)", located at {@code at}. */
+  private static ConfigException noDirection(
+      ConfigNode at, String direction, List<LinkSettings> links) {
+    List<String> known = new ArrayList<>();
+    for (LinkSettings link : links) {
+      known.add(link.directionName(true));
+      known.add(link.directionName(false));
+    }
+    return at.error(
+        "no link direction " + quote(direction) + " (known: " + String.join(", ", known) + ")");
   }
 
   /** The topology's nodes, then the hand-written ones. */
@@ -859,23 +973,14 @@ public final class ConfigBinder {
       String from = on.substring(0, arrow).trim();
       String to = on.substring(arrow + 2).trim();
       List<String> candidates = new ArrayList<>();
-      for (LinkSettings link : links) {
-        boolean forward = link.a().equals(from) && link.b().equals(to);
-        boolean backward = link.b().equals(from) && link.a().equals(to);
-        if ((forward || backward) && (!f.has("link") || link.name().equals(f.get("link").text()))) {
-          candidates.add(link.name());
-          linkName = link.name();
-          aToB = forward;
-        }
+      for (Map.Entry<LinkSettings, Boolean> direction :
+          directions(from, to, links, f.has("link") ? f.get("link").text() : null)) {
+        candidates.add(direction.getKey().name());
+        linkName = direction.getKey().name();
+        aToB = direction.getValue();
       }
       if (candidates.isEmpty()) {
-        List<String> known = new ArrayList<>();
-        for (LinkSettings link : links) {
-          known.add(link.directionName(true));
-          known.add(link.directionName(false));
-        }
-        throw onNode.error(
-            "no link direction " + quote(on) + " (known: " + String.join(", ", known) + ")");
+        throw noDirection(onNode, on, links);
       }
       if (candidates.size() > 1) {
         throw onNode.error(

@@ -72,11 +72,39 @@ public record FlowsReport(
    *     bandwidth, as the run's changes set it, over that time; NONE for an unlimited link
    * @param utilization deliveredBytes / capacityBytes, NaN for an unlimited link
    * @param drops its drops by cause, the causes with none left out, in cause order
+   * @param queue what its queue held ({@link LinkMetrics})
    */
   public record LinkUse(
       String direction,
       long deliveredBytes,
       long capacityBytes,
       double utilization,
-      Map<DropCause, Long> drops) {}
+      Map<DropCause, Long> drops,
+      QueueUse queue) {}
+
+  /**
+   * What one link direction's queue held over the run ({@link LinkMetrics}): its length in packets
+   * from the first packet that joined it to its last change, and the time each packet that left it
+   * for the transmitter had waited.
+   *
+   * @param mean the mean length, weighted by time; NaN if no packet ever joined it
+   * @param p99 the least length the queue was at or below 99% of that time
+   * @param max the most packets it held
+   * @param sojourns the packets that left it for the transmitter (and so have a sojourn time)
+   * @param sojournMean their mean time in the queue (ns), or NONE
+   * @param sojournP99 the 99th percentile of it: exact up to 512 packets, a P-square estimate
+   *     beyond; or NONE
+   * @param sojournMax the longest, or NONE
+   */
+  public record QueueUse(
+      double mean,
+      long p99,
+      long max,
+      long sojourns,
+      long sojournMean,
+      long sojournP99,
+      long sojournMax) {
+    /** A queue no packet joined. */
+    public static final QueueUse EMPTY = new QueueUse(Double.NaN, NONE, NONE, 0, NONE, NONE, NONE);
+  }
 }

@@ -249,6 +249,14 @@ public final class Experiment {
     return java.util.Collections.unmodifiableMap(links);
   }
 
+  /**
+   * The applications' records, growing as the run makes connections (a client's names its flow):
+   * for a sink that names flows while the run goes. Read it between events only.
+   */
+  public List<AppRecord> apps() {
+    return java.util.Collections.unmodifiableList(records);
+  }
+
   /** The hosts, in config order. */
   public List<String> hosts() {
     return new ArrayList<>(stacks.keySet());
