@@ -57,13 +57,18 @@ final class SendBuffer {
 
   /** A copy of {@code length} bytes from stream offset {@code from}, which must be held. */
   byte[] copy(long from, int length) {
-    checkArgument(
-        from >= start && from + length <= end(),
-        "bytes [%s, %s) not held in [%s, %s)",
-        from,
-        from + length,
-        start,
-        end());
+    if (from < start || from + length > end()) { // not checkArgument: it would box four longs
+      throw new IllegalArgumentException(
+          "bytes ["
+              + from
+              + ", "
+              + (from + length)
+              + ") not held in ["
+              + start
+              + ", "
+              + end()
+              + ")");
+    }
     byte[] out = new byte[length];
     if (length == 0) {
       return out;
