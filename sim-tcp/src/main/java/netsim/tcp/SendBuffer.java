@@ -57,7 +57,8 @@ final class SendBuffer {
 
   /** A copy of {@code length} bytes from stream offset {@code from}, which must be held. */
   byte[] copy(long from, int length) {
-    if (from < start || from + length > end()) { // not checkArgument: it would box four longs
+    if (from < start || from + length > end()) {
+      // not checkArgument: its four-argument form boxes every argument on every call
       throw new IllegalArgumentException(
           "bytes ["
               + from
