@@ -45,9 +45,9 @@ public final class Recorder implements PacketObserver {
   private final EventSink[][] byKind = new EventSink[EventKind.values().length][];
 
   /** The sender's state of the last send, and its name: see {@link #senderState}. */
-  private TcpState lastState;
+  private TcpState lastState = TcpState.CLOSED;
 
-  private String lastStateName;
+  private String lastStateName = TcpState.CLOSED.name();
 
   public Recorder(RunIndex index) {
     this.index = index;
