@@ -313,17 +313,43 @@ public final class TraceWriter implements EventSink {
     digits(value);
   }
 
-  /** The decimal digits of {@code value} >= 0. */
+  /** The decimal digits of {@code value} >= 0, two at a time from the last. */
   private void digits(long value) {
     int count = 1;
-    for (long v = value; v >= 10; v /= 10) {
+    while (count < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[count]) {
       count++;
     }
-    for (int i = length + count - 1; i >= length; i--) {
-      buffer[i] = (byte) ('0' + value % 10);
-      value /= 10;
+    int i = length + count;
+    while (value >= 100) {
+      int pair = 2 * (int) (value % 100);
+      value /= 100;
+      buffer[--i] = DIGIT_PAIRS[pair + 1];
+      buffer[--i] = DIGIT_PAIRS[pair];
+    }
+    if (value >= 10) {
+      buffer[--i] = DIGIT_PAIRS[2 * (int) value + 1];
+      buffer[--i] = DIGIT_PAIRS[2 * (int) value];
+    } else {
+      buffer[--i] = (byte) ('0' + value);
     }
     length += count;
+  }
+
+  /** 10^0 to 10^18: a number has as many digits as the powers it is at least. */
+  private static final long[] POWERS_OF_TEN = new long[19];
+
+  /** "00" to "99", two bytes each: the digits of {@code n} at {@code 2 * n}. */
+  private static final byte[] DIGIT_PAIRS = new byte[200];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = 10 * POWERS_OF_TEN[i - 1];
+    }
+    for (int n = 0; n < 100; n++) {
+      DIGIT_PAIRS[2 * n] = (byte) ('0' + n / 10);
+      DIGIT_PAIRS[2 * n + 1] = (byte) ('0' + n % 10);
+    }
   }
 
   /** The names of one table of the {@link RunIndex}, encoded as JSON strings, by id. */

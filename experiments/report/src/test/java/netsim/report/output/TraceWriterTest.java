@@ -316,6 +316,45 @@ class TraceWriterTest {
   }
 
   @Test
+  void numbers_areWrittenInDecimal_atEveryDigitCount_fromZeroToLongMaxValue() {
+    long[] values = {
+      0,
+      7,
+      9,
+      10,
+      42,
+      99,
+      100,
+      101,
+      999,
+      1000,
+      65535,
+      4_294_967_295L,
+      287_412_497_280L,
+      999_999_999_999_999_999L,
+      1_000_000_000_000_000_000L,
+      Long.MAX_VALUE
+    };
+    for (long t : values) {
+      assertThat(line(new TraceEvent.Host(t, SERVER, HostChange.CRASH)))
+          .isEqualTo("{\"t\":" + t + ",\"ev\":\"host\",\"node\":\"server\",\"what\":\"crash\"}");
+    }
+    for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+      for (long t : new long[] {power - 1, power, 10 * power - 1}) {
+        assertThat(line(new TraceEvent.Duplicate(t, CLIENT_TO_SERVER, t, -t)))
+            .isEqualTo(
+                "{\"t\":"
+                    + t
+                    + ",\"ev\":\"dup\",\"link\":\"client->server\",\"pkt\":"
+                    + t
+                    + ",\"copy\":"
+                    + -t
+                    + "}");
+      }
+    }
+  }
+
+  @Test
   void aNameWithQuotesOrControlCharacters_isEscaped() {
     RunIndex odd = new RunIndex();
     int node = odd.nodes().intern("a\"b\\c\td\u0001");

@@ -31,9 +31,13 @@ final class ConnectionApp implements TcpHandler {
   private PayloadStream expected;
   private long written;
 
-  /** Bytes drawn from the stream and not yet all taken by the send buffer. */
+  /**
+   * Bytes drawn from the stream, {@code chunkLength} of them, from {@code chunkOffset} not yet
+   * taken by the send buffer. One array serves every chunk, so writing allocates nothing per chunk.
+   */
   private byte[] chunk;
 
+  private int chunkLength;
   private int chunkOffset;
   private boolean writing;
   private boolean closeRequested;
@@ -117,15 +121,19 @@ final class ConnectionApp implements TcpHandler {
 
   private void write(TcpConnection c) {
     while (written < settings.send() && isOpenForWriting(c)) {
-      if (chunk == null || chunkOffset == chunk.length) {
-        chunk = out.next((int) Math.min(settings.send() - written, CHUNK));
+      if (chunkOffset == chunkLength) {
+        if (chunk == null) {
+          chunk = new byte[(int) Math.min(settings.send(), CHUNK)];
+        }
+        chunkLength = (int) Math.min(settings.send() - written, chunk.length);
+        out.next(chunk, chunkLength);
         chunkOffset = 0;
       }
-      int accepted = c.send(chunk, chunkOffset, chunk.length - chunkOffset);
+      int accepted = c.send(chunk, chunkOffset, chunkLength - chunkOffset);
       chunkOffset += accepted;
       written += accepted;
       record.written = written;
-      if (chunkOffset < chunk.length) {
+      if (chunkOffset < chunkLength) {
         return; // the send buffer is full: onWritable continues
       }
     }
@@ -183,6 +191,8 @@ final class ConnectionApp implements TcpHandler {
   public void onClosed(TcpConnection c) {
     record.closed(c);
     chunk = null;
+    chunkLength = 0;
+    chunkOffset = 0;
     if (!closed) {
       closed = true;
       onClosed.run();

@@ -44,6 +44,11 @@ public final class Recorder implements PacketObserver {
   /** The sinks of each kind, by {@link EventKind#ordinal()}; fixed when the run starts. */
   private final EventSink[][] byKind = new EventSink[EventKind.values().length][];
 
+  /** The sender's state of the last send, and its name: see {@link #senderState}. */
+  private TcpState lastState = TcpState.CLOSED;
+
+  private String lastStateName = TcpState.CLOSED.name();
+
   public Recorder(RunIndex index) {
     this.index = index;
     Arrays.fill(byKind, NONE);
@@ -117,8 +122,6 @@ public final class Recorder implements PacketObserver {
   @Override
   public void onSend(long time, Host host, Packet packet) {
     if (wants(EventKind.SEND)) {
-      String state = packet.senderState();
-      // sim-net knows no TCP types: it carries the sender's state by its enum name.
       emit(
           packet(
               time,
@@ -126,9 +129,25 @@ public final class Recorder implements PacketObserver {
               host.id(),
               -1,
               packet,
-              state == null ? null : TcpState.valueOf(state),
+              senderState(packet.senderState()),
               null));
     }
+  }
+
+  /**
+   * The state named {@code name}, or null: sim-net knows no TCP types and carries the sender's
+   * state by its enum name. Sends come in runs from one state, so the last answer is kept and a
+   * send costs no lookup by name.
+   */
+  private TcpState senderState(String name) {
+    if (name == null) {
+      return null;
+    }
+    if (!name.equals(lastStateName)) {
+      lastState = TcpState.valueOf(name);
+      lastStateName = name;
+    }
+    return lastState;
   }
 
   @Override
