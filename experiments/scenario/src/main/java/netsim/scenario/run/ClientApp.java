@@ -24,6 +24,7 @@ final class ClientApp {
 
   private final long seed;
   private final List<AppRecord> records;
+  private final PendingRequests pending;
   private int made;
   private boolean stopped;
 
@@ -34,7 +35,8 @@ final class ClientApp {
       Activity activity,
       TcpObserver events,
       long seed,
-      List<AppRecord> records) {
+      List<AppRecord> records,
+      PendingRequests pending) {
     this.settings = settings;
     this.stack = stack;
     this.remote = new Endpoint(remoteAddress, settings.remotePort());
@@ -42,6 +44,7 @@ final class ClientApp {
     this.events = events;
     this.seed = seed;
     this.records = records;
+    this.pending = pending;
   }
 
   void start() {
@@ -59,7 +62,14 @@ final class ClientApp {
     }
     ConnectionApp app =
         new ConnectionApp(
-            activity, events, stack.node(), "client", seed, settings.app(), this::closed);
+            activity,
+            events,
+            stack.node(),
+            "client",
+            seed,
+            settings.app(),
+            settings.requests(),
+            this::closed);
     app.record().flow =
         settings.connections() == 1 ? settings.name() : settings.name() + "#" + made;
     records.add(app.record());
@@ -73,6 +83,9 @@ final class ClientApp {
       // RFC 9293 3.10.1: only this OPEN fails; the stack has told the trace ("open-failed").
       app.openFailed(e.tuple(), "connection already exists (in " + e.existing() + ")");
       return;
+    }
+    if (settings.requests() != null) {
+      pending.expect(connection.tuple(), settings.requests());
     }
     app.attach(connection);
   }
