@@ -114,6 +114,26 @@ public final class TraceReader {
                 ? null
                 : named(DropCause.values(), DropCause::traceName, cause, "drop cause"));
       }
+      case UDP_SEND, UDP_RECV, UDP_DROP -> {
+        String[] src = text(e, "src").split(":");
+        String[] dst = text(e, "dst").split(":");
+        String cause = optional(e, "cause");
+        yield new TraceEvent.Datagram(
+            t,
+            kind,
+            node(e, "node"),
+            e.has("link") ? index.links().intern(text(e, "link")) : -1,
+            need(e, "pkt").asLong(),
+            Ipv4Address.parse(src[0]).bits(),
+            Integer.parseInt(src[1]),
+            Ipv4Address.parse(dst[0]).bits(),
+            Integer.parseInt(dst[1]),
+            need(e, "len").asInt(),
+            need(e, "seq").asLong(),
+            cause == null
+                ? null
+                : named(DropCause.values(), DropCause::traceName, cause, "drop cause"));
+      }
       case DUP ->
           new TraceEvent.Duplicate(
               t,
