@@ -3,7 +3,6 @@ package netsim.scenario.run;
 import java.util.List;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ClientSettings;
-import netsim.tcp.ConnectionExistsException;
 import netsim.tcp.Endpoint;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpObserver;
@@ -73,21 +72,10 @@ final class ClientApp {
     app.record().flow =
         settings.connections() == 1 ? settings.name() : settings.name() + "#" + made;
     records.add(app.record());
-    TcpConnection connection;
-    try {
-      connection =
-          settings.localPort() == 0
-              ? stack.connect(remote, app)
-              : stack.connect(settings.localPort(), remote, app);
-    } catch (ConnectionExistsException e) {
-      // RFC 9293 3.10.1: only this OPEN fails; the stack has told the trace ("open-failed").
-      app.openFailed(e.tuple(), "connection already exists (in " + e.existing() + ")");
-      return;
-    }
-    if (settings.requests() != null) {
+    TcpConnection connection = app.open(stack, settings.localPort(), remote);
+    if (connection != null && settings.requests() != null) {
       pending.expect(connection.tuple(), settings.requests());
     }
-    app.attach(connection);
   }
 
   private void closed() {

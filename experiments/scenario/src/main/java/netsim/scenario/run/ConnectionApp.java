@@ -4,11 +4,14 @@ import netsim.scenario.config.AppSettings;
 import netsim.scenario.config.AppSettings.Moment;
 import netsim.scenario.config.RequestSettings;
 import netsim.tcp.AppEvent;
+import netsim.tcp.ConnectionExistsException;
+import netsim.tcp.Endpoint;
 import netsim.tcp.FourTuple;
 import netsim.tcp.Seq;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpHandler;
 import netsim.tcp.TcpObserver;
+import netsim.tcp.TcpStack;
 import netsim.tcp.TcpState;
 
 /**
@@ -95,6 +98,27 @@ final class ConnectionApp implements TcpHandler {
 
   AppRecord record() {
     return record;
+  }
+
+  /**
+   * Opens a connection with this application from {@code stack}'s {@code localPort} (0: an
+   * ephemeral port) to {@code remote}, and attaches to it.
+   *
+   * @return the connection, or null when the OPEN failed (RFC 9293 3.10.1: "connection already
+   *     exists"); only this OPEN fails, the stack has told the trace ("open-failed"), and the
+   *     record says why
+   */
+  TcpConnection open(TcpStack stack, int localPort, Endpoint remote) {
+    TcpConnection connection;
+    try {
+      connection =
+          localPort == 0 ? stack.connect(remote, this) : stack.connect(localPort, remote, this);
+    } catch (ConnectionExistsException e) {
+      openFailed(e.tuple(), "connection already exists (in " + e.existing() + ")");
+      return null;
+    }
+    attach(connection);
+    return connection;
   }
 
   /** Called once the connection object exists (before any callback): absolute-time actions. */

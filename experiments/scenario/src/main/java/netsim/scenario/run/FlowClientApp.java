@@ -5,9 +5,7 @@ import netsim.scenario.config.AppSettings;
 import netsim.scenario.config.ClientSettings;
 import netsim.scenario.config.FlowSettings;
 import netsim.scenario.traffic.Distribution;
-import netsim.tcp.ConnectionExistsException;
 import netsim.tcp.Endpoint;
-import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpStack;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -83,14 +81,7 @@ final class FlowClientApp {
         new ConnectionApp(activity, events, stack.node(), "client", seed, app, () -> {});
     connection.record().flow = settings.name() + "#" + made;
     records.add(connection.record());
-    TcpConnection opened;
-    try {
-      opened = stack.connect(remote, connection);
-    } catch (ConnectionExistsException e) {
-      connection.openFailed(e.tuple(), "connection already exists (in " + e.existing() + ")");
-      return;
-    }
-    connection.attach(opened);
+    connection.open(stack, 0, remote);
   }
 
   /** The host crashed: no more flows arrive (those open vanish with the host's stack). */
