@@ -50,17 +50,33 @@ public class TcpBulkTransferBenchmark {
   @Param({"0.01"})
   public double loss;
 
+  /**
+   * Loss recovery: {@code none} for NewReno without SACK (the recorded figure), or a SACK recovery
+   * variant ({@code rfc6675}, {@code prr}, {@code prr-crb}, {@code rack-tlp}) with SACK permitted
+   * on both ends, for issue 13's "SACK within 1.3x of NewReno in the same run".
+   */
+  @Param({NO_SACK})
+  public String sack;
+
+  /** The {@link #sack} value that runs NewReno without SACK. */
+  public static final String NO_SACK = "none";
+
   /** What one transfer did: for the figures in RESULTS.md. */
   public record Outcome(
       long events, long simulatedNanos, long delivered, long transferEvents, long transferNanos) {}
 
   @Benchmark
   public Outcome transfer() {
-    return run(megabytes, loss);
+    return run(megabytes, loss, sack);
   }
 
-  /** Runs one transfer. */
+  /** Runs one transfer with NewReno and no SACK. */
   public static Outcome run(int megabytes, double loss) {
+    return run(megabytes, loss, NO_SACK);
+  }
+
+  /** Runs one transfer with the given loss recovery ({@link #sack}). */
+  public static Outcome run(int megabytes, double loss, String sack) {
     Simulator sim = new Simulator();
     Network net = new Network(sim, new RandomStreams(1));
     Host client = net.addHost("client", Ipv4Address.parse("10.0.1.1"));
@@ -71,12 +87,12 @@ public class TcpBulkTransferBenchmark {
     net.connect(client, router, lossy, clean);
     net.connect(router, server, clean, clean);
     net.computeRoutes();
-    TcpConfig tcp =
-        TcpConfig.builder()
-            .sendBuffer(1 << 22)
-            .receiveBuffer(1 << 22)
-            .minRto(Time.millis(200))
-            .build();
+    TcpConfig.Builder config =
+        TcpConfig.builder().sendBuffer(1 << 22).receiveBuffer(1 << 22).minRto(Time.millis(200));
+    if (!sack.equals(NO_SACK)) {
+      config.sackPermitted(true).sackRecovery(sack);
+    }
+    TcpConfig tcp = config.build();
     TcpStack clientTcp = TcpStack.install(client, tcp);
     TcpStack serverTcp = TcpStack.install(server, tcp);
     long total = (long) megabytes * 1_000_000;
@@ -141,12 +157,15 @@ public class TcpBulkTransferBenchmark {
   public static void main(String[] args) {
     int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     double loss = args.length > 1 ? Double.parseDouble(args[1]) : 0.01;
-    Outcome outcome = run(megabytes, loss);
+    String sack = args.length > 2 ? args[2] : NO_SACK;
+    Outcome outcome = run(megabytes, loss, sack);
     System.out.println(
         "megabytes="
             + megabytes
             + " loss="
             + loss
+            + " sack="
+            + sack
             + " events="
             + outcome.events()
             + " simulated="

@@ -1,6 +1,5 @@
 package netsim.tcp;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,27 +30,27 @@ final class ReassemblyQueue {
    * if the gap is not filled). Held data entirely before {@code next} is discarded.
    */
   byte[] drain(long next) {
-    ByteArrayOutputStream out = null;
-    while (!segments.isEmpty()) {
-      Map.Entry<Long, byte[]> first = segments.firstEntry();
-      long start = first.getKey();
-      byte[] data = first.getValue();
-      if (start > next) {
+    long end = next;
+    for (Map.Entry<Long, byte[]> held : segments.entrySet()) {
+      if (held.getKey() > end) {
         break;
       }
-      segments.pollFirstEntry();
+      end = Math.max(end, held.getKey() + held.getValue().length);
+    }
+    byte[] out = new byte[(int) (end - next)];
+    long origin = next;
+    while (!segments.isEmpty() && segments.firstKey() <= end) {
+      Map.Entry<Long, byte[]> first = segments.pollFirstEntry();
+      long start = first.getKey();
+      byte[] data = first.getValue();
       bytes -= data.length;
-      long end = start + data.length;
-      if (end > next) {
-        if (out == null) {
-          out = new ByteArrayOutputStream();
-        }
+      if (start + data.length > next) {
         int skip = (int) (next - start);
-        out.write(data, skip, data.length - skip);
-        next = end;
+        System.arraycopy(data, skip, out, (int) (next - origin), data.length - skip);
+        next = start + data.length;
       }
     }
-    return out == null ? new byte[0] : out.toByteArray();
+    return out;
   }
 
   /** Bytes held (overlapping segments counted once each). */

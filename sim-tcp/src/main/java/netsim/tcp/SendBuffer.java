@@ -57,13 +57,19 @@ final class SendBuffer {
 
   /** A copy of {@code length} bytes from stream offset {@code from}, which must be held. */
   byte[] copy(long from, int length) {
-    checkArgument(
-        from >= start && from + length <= end(),
-        "bytes [%s, %s) not held in [%s, %s)",
-        from,
-        from + length,
-        start,
-        end());
+    if (from < start || from + length > end()) {
+      // not checkArgument: its four-argument form boxes every argument on every call
+      throw new IllegalArgumentException(
+          "bytes ["
+              + from
+              + ", "
+              + (from + length)
+              + ") not held in ["
+              + start
+              + ", "
+              + end()
+              + ")");
+    }
     byte[] out = new byte[length];
     if (length == 0) {
       return out;

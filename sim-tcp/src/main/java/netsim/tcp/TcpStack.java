@@ -3,6 +3,7 @@ package netsim.tcp;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.ObjectArrays;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.core.RandomStreams;
@@ -55,7 +56,9 @@ public final class TcpStack {
   /** Every connection ever made, in order of creation: live, or reduced to its record. */
   private final List<HistorySlot> history = new ArrayList<>();
 
-  private final List<TcpObserver> observers = new ArrayList<>();
+  /** An array, not a list: the per-segment loops over it allocate no iterator. */
+  private TcpObserver[] observers = new TcpObserver[0];
+
   private int nextEphemeral = FIRST_EPHEMERAL_PORT;
 
   /** The count of connections on one local port. */
@@ -137,7 +140,7 @@ public final class TcpStack {
 
   /** Adds an observer of this stack's connections and listeners (it hears of no other stack). */
   public void addObserver(TcpObserver observer) {
-    observers.add(checkNotNull(observer, "observer"));
+    observers = ObjectArrays.concat(observers, checkNotNull(observer, "observer"));
   }
 
   // ---------------------------------------------------------------------------------------------
