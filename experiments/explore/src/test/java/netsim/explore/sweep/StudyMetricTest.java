@@ -51,7 +51,10 @@ class StudyMetricTest {
         1,
         1,
         1,
-        1);
+        1,
+        NONE,
+        NONE,
+        Double.NaN);
   }
 
   /** Three flows (goodputs 1, 2 and 6 Mbit/s; the last incomplete) and the bottleneck's use. */

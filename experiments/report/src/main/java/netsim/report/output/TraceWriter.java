@@ -140,6 +140,8 @@ public final class TraceWriter implements EventSink {
     raw(KINDS[event.kind().ordinal()]);
     if (event instanceof TraceEvent.Packet p) {
       packet(p);
+    } else if (event instanceof TraceEvent.Datagram d) {
+      datagram(d);
     } else if (event instanceof TraceEvent.Duplicate d) {
       name(LINK, links, d.link());
       number(PKT, d.pkt());
@@ -220,6 +222,26 @@ public final class TraceWriter implements EventSink {
     }
     if (p.cause() != null) {
       field(CAUSE, DROP_CAUSES[p.cause().ordinal()]);
+    }
+  }
+
+  /** A UDP datagram's line: a TCP segment's fields that UDP has, its number as {@code seq}. */
+  private void datagram(TraceEvent.Datagram d) {
+    name(NODE, nodes, d.node());
+    if (d.link() >= 0) {
+      name(LINK, links, d.link());
+    }
+    number(PKT, d.pkt());
+    raw(SRC);
+    endpoint(d.src(), d.srcPort());
+    raw(QUOTE);
+    raw(DST);
+    endpoint(d.dst(), d.dstPort());
+    raw(QUOTE);
+    number(SEQ, d.number());
+    number(LEN, d.len());
+    if (d.cause() != null) {
+      field(CAUSE, DROP_CAUSES[d.cause().ordinal()]);
     }
   }
 

@@ -140,6 +140,36 @@ class TraceWriterTest {
                 + "\"seq\":3881076750,\"len\":0}");
   }
 
+  private static TraceEvent.Datagram datagram(
+      long t, EventKind kind, int node, int link, long pkt, DropCause cause) {
+    return new TraceEvent.Datagram(
+        t,
+        kind,
+        node,
+        link,
+        pkt,
+        CLIENT_END.address().bits(),
+        5000,
+        SERVER_END.address().bits(),
+        9,
+        1000,
+        pkt - 10,
+        cause);
+  }
+
+  @Test
+  void udp_writesTheSegmentsFieldsUdpHas_itsNumberAsSeq_andTheLinkAndCauseOfADrop() {
+    assertThat(line(datagram(7, EventKind.UDP_SEND, CLIENT, -1, 12, null)))
+        .isEqualTo(
+            "{\"t\":7,\"ev\":\"udp-send\",\"node\":\"client\",\"pkt\":12,"
+                + "\"src\":\"10.0.0.1:5000\",\"dst\":\"10.0.0.2:9\",\"seq\":2,\"len\":1000}");
+    assertThat(line(datagram(8, EventKind.UDP_DROP, CLIENT, CLIENT_TO_SERVER, 13, DropCause.LOSS)))
+        .isEqualTo(
+            "{\"t\":8,\"ev\":\"udp-drop\",\"node\":\"client\",\"link\":\"client->server\","
+                + "\"pkt\":13,\"src\":\"10.0.0.1:5000\",\"dst\":\"10.0.0.2:9\",\"seq\":3,"
+                + "\"len\":1000,\"cause\":\"loss\"}");
+  }
+
   @Test
   void dropOnALink_writesTheLinkAfterTheNode_andTheAckAndCause() {
     assertThat(
@@ -384,7 +414,10 @@ class TraceWriterTest {
             new TraceEvent.Retransmit(5, CLIENT, AT_CLIENT, ACK, 6, 7, RetransmitReason.PROBE),
             new TraceEvent.Congestion(6, CLIENT, AT_CLIENT, 1, 2, TraceEvent.NONE, 4, 5),
             new TraceEvent.Link(7, CLIENT_TO_SERVER, LinkChange.SET),
-            new TraceEvent.Host(8, SERVER, HostChange.CRASH));
+            new TraceEvent.Host(8, SERVER, HostChange.CRASH),
+            datagram(9, EventKind.UDP_SEND, CLIENT, -1, 10, null),
+            datagram(10, EventKind.UDP_DROP, CLIENT, CLIENT_TO_SERVER, 11, DropCause.QUEUE),
+            datagram(11, EventKind.UDP_DROP, SERVER, -1, 12, DropCause.NO_PORT));
     Path file = dir.resolve("trace.jsonl");
     TraceWriter.write(events, index, file);
     List<String> lines = Files.readAllLines(file);

@@ -1,5 +1,6 @@
 package netsim.scenario.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import netsim.tcp.TcpConfig;
 
@@ -21,7 +22,10 @@ public record ExperimentConfig(
     List<ClientSettings> clients,
     List<RuleSettings> rules,
     InvariantSettings invariants,
-    OutputSettings outputs) {
+    OutputSettings outputs,
+    // Left out of summary.json when empty: a run without UDP reads as before.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UdpSourceSettings> udpSources,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UdpSinkSettings> udpSinks) {
 
   /** The node called {@code name}, or null. */
   public NodeSettings node(String nodeName) {

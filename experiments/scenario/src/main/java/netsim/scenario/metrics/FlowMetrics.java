@@ -16,6 +16,7 @@ import netsim.scenario.metrics.FlowsReport.Flow;
 import netsim.scenario.metrics.FlowsReport.LinkUse;
 import netsim.scenario.metrics.FlowsReport.QueueUse;
 import netsim.scenario.run.AppRecord;
+import netsim.scenario.run.DatagramFlow;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
@@ -370,7 +371,13 @@ public final class FlowMetrics implements EventSink {
               end.rttP99(),
               end.cwnd < 0 ? FlowsReport.NONE : end.cwndMin,
               end.cwndMean(until),
-              end.cwnd < 0 ? FlowsReport.NONE : end.cwndMax));
+              end.cwnd < 0 ? FlowsReport.NONE : end.cwndMax,
+              FlowsReport.NONE,
+              FlowsReport.NONE,
+              Double.NaN));
+    }
+    for (DatagramFlow d : result.datagramFlows()) {
+      flows.add(datagrams(d, result.end()));
     }
     long from = 0;
     long until = result.end();
@@ -383,6 +390,42 @@ public final class FlowMetrics implements EventSink {
       }
     }
     return new FlowsReport(flows, from, until, links(result, from, until, queues), jain(flows));
+  }
+
+  /**
+   * A UDP source's flow: its throughput is over its sending time, from its start to its {@code
+   * until} (or the run's end, if sooner); it is complete when it stopped sending in the run and
+   * every datagram arrived, and then its completion time is its last datagram's arrival. No
+   * retransmission, RTT or window.
+   */
+  static Flow datagrams(DatagramFlow d, long runEnd) {
+    long until = d.until() >= 0 ? Math.min(d.until(), runEnd) : runEnd;
+    long span = until - d.start();
+    boolean finished = d.until() >= 0 && d.until() <= runEnd && !d.stoppedByCrash();
+    boolean complete = finished && d.received() == d.sent() && d.received() > 0;
+    return new Flow(
+        d.name(),
+        "up",
+        d.sender(),
+        d.receiver(),
+        d.conn(),
+        d.start(),
+        d.receivedBytes(),
+        complete,
+        complete ? d.lastReceivedAt() - d.start() : FlowsReport.NONE,
+        span <= 0 ? 0 : Math.round(d.receivedBytes() * 8e9 / span),
+        FlowsReport.NONE,
+        0,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        d.sent(),
+        d.received(),
+        d.sent() == 0 ? Double.NaN : 1 - (double) d.received() / d.sent());
   }
 
   private static AppRecord poll(Map<String, ArrayDeque<AppRecord>> queues, String at) {

@@ -21,9 +21,9 @@ public record FlowsReport(
   public static final long NONE = -1;
 
   /**
-   * One flow: the data one end of a connection sent to the other.
+   * One flow: the data one end of a connection sent to the other, or the datagrams of a UDP source.
    *
-   * @param name the client's name, with {@code #k} for its k-th connection
+   * @param name the client's name, with {@code #k} for its k-th connection; a UDP source's name
    * @param direction {@code up} (the client's data, to the listener) or {@code down} (the
    *     listener's answer)
    * @param sender the sending host
@@ -41,6 +41,10 @@ public record FlowsReport(
    * @param rttP99 the 99th percentile: exact up to 512 samples, a P-square estimate beyond
    * @param cwndMean the sender's congestion window averaged over time, from its first value to the
    *     flow's end
+   * @param datagramsSent a UDP source's datagrams sent, NONE for a TCP flow
+   * @param datagramsReceived the datagrams its sink received, NONE for a TCP flow
+   * @param loss the fraction of its datagrams lost, 1 - received / sent (NaN for a TCP flow, or
+   *     when none was sent)
    */
   public record Flow(
       String name,
@@ -61,7 +65,15 @@ public record FlowsReport(
       long rttP99,
       long cwndMin,
       long cwndMean,
-      long cwndMax) {}
+      long cwndMax,
+      long datagramsSent,
+      long datagramsReceived,
+      double loss) {
+    /** Whether this is a UDP source's flow. */
+    public boolean isDatagrams() {
+      return datagramsSent != NONE;
+    }
+  }
 
   /**
    * The use of one link direction over the run.

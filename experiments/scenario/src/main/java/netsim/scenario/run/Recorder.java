@@ -27,6 +27,7 @@ import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpSegment;
 import netsim.tcp.TcpState;
+import netsim.udp.UdpDatagram;
 
 /**
  * Turns what happens in a run into {@link TraceEvent}s and hands each to the {@link EventSink}s
@@ -121,7 +122,9 @@ public final class Recorder implements PacketObserver {
 
   @Override
   public void onSend(long time, Host host, Packet packet) {
-    if (wants(EventKind.SEND)) {
+    if (wants(EventKind.UDP_SEND) && packet.payload() instanceof UdpDatagram d) {
+      emit(datagram(time, EventKind.UDP_SEND, host.id(), -1, packet, d, null));
+    } else if (wants(EventKind.SEND) && isTcp(packet)) {
       emit(
           packet(
               time,
@@ -152,7 +155,9 @@ public final class Recorder implements PacketObserver {
 
   @Override
   public void onReceive(long time, Host host, Packet packet) {
-    if (wants(EventKind.RECV)) {
+    if (wants(EventKind.UDP_RECV) && packet.payload() instanceof UdpDatagram d) {
+      emit(datagram(time, EventKind.UDP_RECV, host.id(), -1, packet, d, null));
+    } else if (wants(EventKind.RECV) && isTcp(packet)) {
       emit(packet(time, EventKind.RECV, host.id(), -1, packet, null, null));
     }
   }
@@ -183,7 +188,17 @@ public final class Recorder implements PacketObserver {
 
   @Override
   public void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
-    if (wants(EventKind.DROP)) {
+    if (wants(EventKind.UDP_DROP) && packet.payload() instanceof UdpDatagram d) {
+      emit(
+          datagram(
+              time,
+              EventKind.UDP_DROP,
+              node.id(),
+              link == null ? -1 : link.id(),
+              packet,
+              d,
+              cause));
+    } else if (wants(EventKind.DROP) && isTcp(packet)) {
       emit(
           packet(
               time, EventKind.DROP, node.id(), link == null ? -1 : link.id(), packet, null, cause));
@@ -195,6 +210,34 @@ public final class Recorder implements PacketObserver {
     if (wants(EventKind.MARK)) {
       emit(packet(time, EventKind.MARK, node.id(), link.id(), packet, null, null));
     }
+  }
+
+  /** Whether {@code packet} is a TCP segment's: of the transports a run has, not UDP's. */
+  private static boolean isTcp(Packet packet) {
+    return !(packet.payload() instanceof UdpDatagram);
+  }
+
+  private static TraceEvent.Datagram datagram(
+      long time,
+      EventKind kind,
+      int node,
+      int link,
+      Packet packet,
+      UdpDatagram datagram,
+      DropCause cause) {
+    return new TraceEvent.Datagram(
+        time,
+        kind,
+        node,
+        link,
+        packet.id(),
+        packet.source().bits(),
+        datagram.sourcePort(),
+        packet.destination().bits(),
+        datagram.destinationPort(),
+        datagram.dataLength(),
+        datagram.number(),
+        cause);
   }
 
   private static TraceEvent.Packet packet(

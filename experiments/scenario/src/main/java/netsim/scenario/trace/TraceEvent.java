@@ -129,6 +129,35 @@ public sealed interface TraceEvent {
     }
   }
 
+  /**
+   * A UDP datagram sent by a host ({@link EventKind#UDP_SEND}), accepted by one ({@link
+   * EventKind#UDP_RECV}), or dropped ({@link EventKind#UDP_DROP}, at a node, or on the link
+   * direction {@code link}): the fields of a TCP {@link Packet} that UDP has.
+   *
+   * @param node the id of the host that sent or accepted it, or of the node that dropped it
+   * @param link the id of the link direction it was dropped on, or -1
+   * @param pkt the packet's id
+   * @param src the source address's bits
+   * @param dst the destination address's bits
+   * @param len the data bytes
+   * @param number the sender's number of the datagram, from 0
+   * @param cause why it was dropped (drop only), or null
+   */
+  record Datagram(
+      long t,
+      EventKind kind,
+      int node,
+      int link,
+      long pkt,
+      int src,
+      int srcPort,
+      int dst,
+      int dstPort,
+      int len,
+      long number,
+      DropCause cause)
+      implements TraceEvent {}
+
   /** Link direction {@code link} duplicated packet {@code pkt} as {@code copy}. */
   record Duplicate(long t, int link, long pkt, long copy) implements TraceEvent {
     @Override
