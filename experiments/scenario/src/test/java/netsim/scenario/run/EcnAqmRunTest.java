@@ -126,7 +126,10 @@ class EcnAqmRunTest {
     Signals marked = run("on", "{kind: pie, ecn: true}");
     assertThat(marked.marks()).isPositive();
     assertThat(marked.counted()).isEqualTo(marked.marks());
-    assertThat(marked.aqmDrops()).isLessThan(run("passive", "{kind: pie, ecn: true}").aqmDrops());
+    // Not "fewer drops than without ECN": above 10% PIE drops ECN-capable packets too (RFC 8033
+    // 5.1), and flows that lose nothing keep the queue, and so the probability, higher; which run
+    // drops more depends on the flows' dynamics (it flipped when RTTM changed the RTO).
+    assertThat(run("passive", "{kind: pie, ecn: true}").marks()).isZero();
   }
 
   @Test
