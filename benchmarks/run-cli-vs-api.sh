@@ -3,9 +3,12 @@
 # TcpBulkTransferBenchmark, as a whole process, RUNS times each (default 3), alternating, with the
 # medians of wall time, peak RSS and CPU time (user + system; on a shared machine the steadier
 # figure) from /usr/bin/time:
-#   api: java -cp benchmarks/target/benchmarks.jar netsim.bench.TcpBulkTransferBenchmark 100 0.01
-#   cli: java -jar experiments/cli/target/netsim.jar run benchmarks/experiments/bulk-100mb.yaml
-#        (trace, pcap and summary written; ladder and plots off)
+#   api:    java -cp benchmarks/target/benchmarks.jar netsim.bench.TcpBulkTransferBenchmark 100 0.01
+#   cli:    java -jar experiments/cli/target/netsim.jar run benchmarks/experiments/bulk-100mb.yaml
+#           (trace, pcap and summary written; ladder and plots off)
+#   netsim: ./netsim run benchmarks/experiments/bulk-100mb.yaml, the command as users run it: the
+#           same jar, started from its class-data archive (made by one ./netsim call before the runs)
+#   before: with BEFORE_JAR=path/to/an/older/netsim.jar, that jar as cli runs, for a before/after
 # then once the same YAML as a 1 GB transfer under -Xmx128m, which must end with status 0 and
 # every output. Targets: cli at most 1.5 x api; the 1 GB run completes.
 # Build first: mvn -B -q package -DskipTests. Outputs go to a temporary directory (OUT to choose
@@ -45,19 +48,40 @@ median() { # the median of the numbers on stdin
 
 column() { awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$log" | median; }
 
+./netsim --version >/dev/null # builds nothing if the jar is fresh; makes the class-data archive
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(date -u '+%F %T UTC')"
 for ((i = 1; i <= runs; i++)); do
   timed api java -cp "$api_jar" netsim.bench.TcpBulkTransferBenchmark 100 0.01
   rm -rf "$out/b100"
   timed cli java -jar "$cli_jar" run "$yaml" --out "$out/b100"
+  rm -rf "$out/b100"
+  timed netsim ./netsim run "$yaml" --out "$out/b100"
+  if [ -n "${BEFORE_JAR:-}" ]; then
+    rm -rf "$out/b100"
+    timed before java -jar "$BEFORE_JAR" run "$yaml" --out "$out/b100"
+  fi
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 ls -l "$out/b100"
 rm -rf "$out/b100"
-api_s=$(column api 2) cli_s=$(column cli 2) api_cpu=$(column api 4) cli_cpu=$(column cli 4)
-echo "api median: $api_s s $(column api 3) KB cpu $api_cpu s"
-echo "cli median: $cli_s s $(column cli 3) KB cpu $cli_cpu s"
 ratio() { awk -v c="$1" -v a="$2" 'BEGIN { printf "%.2f", c / a }'; }
-echo "cli / api: wall $(ratio "$cli_s" "$api_s"), cpu $(ratio "$cli_cpu" "$api_cpu") (target: at most 1.5)"
+api_s=$(column api 2) api_cpu=$(column api 4)
+echo "api median: $api_s s $(column api 3) KB cpu $api_cpu s"
+# Each round's ratio (its run against the api run just before it, under much the same load), and
+# their median: steadier than the ratio of the medians when the load drifts.
+round_ratios() { # LABEL COLUMN
+  paste <(awk -v c="$2" '$1 == "api" { print $c }' "$log") \
+    <(awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$log") | awk '{ printf "%.2f\n", $2 / $1 }'
+}
+for label in cli netsim ${BEFORE_JAR:+before}; do
+  label_s=$(column "$label" 2) label_cpu=$(column "$label" 4)
+  echo "$label median: $label_s s $(column "$label" 3) KB cpu $label_cpu s;" \
+    "$label / api: wall $(ratio "$label_s" "$api_s"), cpu $(ratio "$label_cpu" "$api_cpu")" \
+    "(target: at most 1.5)"
+  echo "  per round, wall: $(round_ratios "$label" 2 | paste -sd' '), median" \
+    "$(round_ratios "$label" 2 | median); cpu: $(round_ratios "$label" 4 | paste -sd' '), median" \
+    "$(round_ratios "$label" 4 | median)"
+done
 echo "load average after the 100 MB runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 timed cli-1GB-Xmx128m java -Xmx128m -jar "$cli_jar" run "$yaml" --set 'clients[0].send=1GB' \

@@ -58,7 +58,7 @@ public class TcpReceiveBenchmark {
             "server",
             SERVER,
             TcpConfig.defaults(),
-            (destination, segment, state) -> {});
+            (destination, segment, state, ecn) -> {});
     stack.listen(80, connections, child -> new TcpHandler() {});
     acks = new TcpSegment[connections];
     for (int i = 0; i < connections; i++) {

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
@@ -50,6 +51,17 @@ public final class Host extends Node {
    * @return the packet sent
    */
   public Packet send(Ipv4Address destination, Payload payload, @Nullable String senderState) {
+    return send(destination, payload, senderState, Ecn.NOT_ECT);
+  }
+
+  /**
+   * Sends a payload to {@code destination} in a new IPv4 packet whose ECN field is {@code ecn}, as
+   * an ECN-capable transport asks (RFC 3168 5).
+   *
+   * @return the packet sent
+   */
+  public Packet send(
+      Ipv4Address destination, Payload payload, @Nullable String senderState, Ecn ecn) {
     Network network = network();
     Packet packet =
         new Packet(
@@ -60,7 +72,8 @@ public final class Host extends Node {
             Packet.DEFAULT_TTL,
             payload,
             name(),
-            senderState);
+            senderState,
+            ecn);
     network.events().sent(this, packet);
     route(packet);
     return packet;

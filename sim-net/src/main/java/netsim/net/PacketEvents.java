@@ -63,6 +63,12 @@ public final class PacketEvents implements RuleListener {
     }
   }
 
+  void dequeued(LinkDirection link, Packet packet, long sojourn) {
+    for (PacketObserver o : observers) {
+      o.onDequeue(simulator.now(), link, packet, sojourn);
+    }
+  }
+
   void transmitted(LinkDirection link, Packet packet) {
     for (PacketObserver o : observers) {
       o.onTransmit(simulator.now(), link, packet);
@@ -72,6 +78,12 @@ public final class PacketEvents implements RuleListener {
   void delivered(LinkDirection link, Packet packet) {
     for (PacketObserver o : observers) {
       o.onDeliver(simulator.now(), link, packet);
+    }
+  }
+
+  void marked(Node sender, LinkDirection link, Packet packet) {
+    for (PacketObserver o : observers) {
+      o.onMark(simulator.now(), sender, link, packet);
     }
   }
 
@@ -115,6 +127,11 @@ public final class PacketEvents implements RuleListener {
       }
 
       @Override
+      public void dequeued(LinkDirection direction, Packet packet, long sojourn) {
+        PacketEvents.this.dequeued(direction, packet, sojourn);
+      }
+
+      @Override
       public void transmitted(LinkDirection direction, Packet packet) {
         PacketEvents.this.transmitted(direction, packet);
       }
@@ -127,6 +144,11 @@ public final class PacketEvents implements RuleListener {
       @Override
       public void duplicated(LinkDirection direction, Packet original, Packet copy) {
         PacketEvents.this.duplicated(direction, original, copy);
+      }
+
+      @Override
+      public void marked(LinkDirection direction, Packet packet) {
+        PacketEvents.this.marked(sender, direction, packet);
       }
 
       @Override

@@ -22,14 +22,33 @@ public interface PacketObserver {
   /** A router forwards a packet (after decrementing its TTL). */
   default void onForward(long time, Router router, Packet packet) {}
 
-  /** A packet enters a link direction's queue. */
+  /**
+   * A packet enters a link direction's queue; {@link LinkDirection#queuedPackets()} counts it
+   * already.
+   */
   default void onEnqueue(long time, LinkDirection link, Packet packet) {}
+
+  /**
+   * A packet leaves a link direction's queue for its transmitter, after waiting {@code sojourn}
+   * nanoseconds in it (0 when the link was idle); {@link LinkDirection#queuedPackets()} no longer
+   * counts it. A packet the queue drops instead (CoDel, a link going down) is reported to {@link
+   * #onDrop}, after it left the queue.
+   */
+  default void onDequeue(long time, LinkDirection link, Packet packet, long sojourn) {}
 
   /** A packet's last bit leaves the sender onto the link. */
   default void onTransmit(long time, LinkDirection link, Packet packet) {}
 
   /** A packet arrives at the far end of a link direction. */
   default void onDeliver(long time, LinkDirection link, Packet packet) {}
+
+  /**
+   * A link direction's queue marked a packet Congestion Experienced instead of dropping it (RFC
+   * 3168 5): an AQM's congestion signal that, unlike a drop, lets the packet go on.
+   *
+   * @param node the sending node of {@code link}, where a drop on it would be reported
+   */
+  default void onMark(long time, Node node, LinkDirection link, Packet packet) {}
 
   /** A link direction duplicated {@code original} as {@code copy}. */
   default void onDuplicate(long time, LinkDirection link, Packet original, Packet copy) {}

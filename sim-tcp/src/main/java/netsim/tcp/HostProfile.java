@@ -58,6 +58,58 @@ import netsim.core.Time;
  * @param linuxSlowStart whether slow start follows Linux (tcp_slow_start and tcp_is_cwnd_limited):
  *     cwnd grows by all it acknowledges, and only while below twice the largest flight of the
  *     current window; otherwise RFC 5681 3.1: by at most one SMSS per ACK, always
+ * @param rtoRule how RTT samples make the RTO ({@link RtoRule})
+ * @param paws how PAWS (RFC 7323 5) treats a segment whose timestamp is older than TS.Recent
+ * @param finWait2Timeout how long a connection the application closed (not only shut down) waits in
+ *     FIN-WAIT-2 for the peer's FIN before it is deleted, 0 for ever (RFC 9293); Linux
+ *     tcp_fin_timeout: 60 s; FreeBSD: the idle time of TP_MAXIDLE, 8 keep-alive intervals of 75 s
+ * @param finWait2CountsIdleTime whether that time runs from the last segment received, checked
+ *     every keep-alive interval (FreeBSD's tcp_timer_2msl), rather than from entering FIN-WAIT-2
+ *     (Linux)
+ * @param linuxTimeWaitSyn Linux's rules for a SYN in TIME-WAIT (tcp_timewait_state_process): it
+ *     starts a new incarnation also when only its timestamp is newer than TS.Recent (not when PAWS
+ *     rejects it), and the new connection's ISN is the old SND.NXT + 65537; otherwise only a
+ *     sequence number above RCV.NXT counts, and the ISN is RFC 6528's
+ * @param resetOnDataAfterClose whether new data arriving after the application closed (in
+ *     FIN-WAIT-1 or -2) is answered with a RST that ends the connection (RFC 9293 3.6's SHOULD;
+ *     Linux's tcp_rcv_state_process, FreeBSD's tcp_input); otherwise it is acknowledged and
+ *     discarded as RFC 9293 3.10.7.4 processes text in those states
+ * @param rstReportedWhenClosing whether a RST that ends CLOSING or LAST-ACK reports "connection
+ *     reset" to the user, as it does in ESTABLISHED (FreeBSD's tcp_input.c sets so_error to
+ *     ECONNRESET in both, Linux's tcp_reset too); RFC 9293 3.10.7.4 only closes
+ * @param finRepeatedOnAck whether an acknowledgment sent while our FIN is unacknowledged carries
+ *     the FIN again, at the FIN's sequence number (FreeBSD's tcp_output: FIN-WAIT-1, CLOSING and
+ *     LAST-ACK send FIN with every segment, "if resending a FIN, be sure not to use a new sequence
+ *     number"); a challenge ACK (tcp_respond) does not
+ * @param finAfterFinIgnored whether a FIN after the peer's FIN leaves RCV.NXT where it is and gets
+ *     no acknowledgment of its own (FreeBSD's tcp_input.c advances rcv_nxt only while no FIN was
+ *     received); RFC 9293 3.10.7.4's eighth step advances RCV.NXT over it and acknowledges it
+ * @param oldSegmentAckTaken whether a segment wholly below RCV.NXT, besides the acknowledgment it
+ *     is owed, still has its ACK field processed (FreeBSD's tcp_input.c: "Send an ACK to
+ *     resynchronize and drop any data. But keep on processing for RST or ACK."); RFC 9293 3.10.7.4
+ *     drops it after the acknowledgment
+ * @param receiveBufferFitsMss whether the receive buffer is rounded up to a multiple of the MSS
+ *     once the connection has its buffers, never beyond this profile's {@link #receiveBuffer}
+ *     (FreeBSD's tcp_mss: "roundup(bufsize, mss)", capped at kern.ipc.maxsockbuf)
+ * @param receiveWindowIsBufferSpace whether, once the connection has its buffers, the receive
+ *     window that segments are tested against is the free buffer space even where the window field
+ *     cannot say so much (FreeBSD's tcp_input.c: "Receive window is amount of space in rcv queue,
+ *     but not less than advertised window"); otherwise RCV.WND is what the window field offers
+ * @param timeWaitNeedsAck whether TIME-WAIT drops a segment without ACK (and without SYN or RST)
+ *     unanswered, wherever it falls (FreeBSD's tcp_twcheck: "Drop the segment if it does not
+ *     contain an ACK"); RFC 9293 3.10.7.4 answers one outside the window with an ACK
+ * @param congestionControl the congestion control a connection uses unless told otherwise, a name
+ *     of {@link CongestionControls}: "newreno" (RFC 6582) for rfc and freebsd; "cubic" for Linux
+ *     (net.ipv4.tcp_congestion_control's default since 2.6.19)
+ * @param limitedTransmit whether, outside a recovery, what the peer holds beyond SND.UNA no longer
+ *     counts against cwnd, so that new data goes on each duplicate ACK (RFC 3042 Limited Transmit,
+ *     as RFC 5681 3.2 step 1 recommends): Linux's tcp_packets_in_flight leaves out SACKed segments,
+ *     or without SACK one segment per duplicate ACK (tcp_add_reno_sack); and cwnd then grows by
+ *     what an ACK delivered, not again by data it had already counted (tcp_ack's acked_sacked)
+ * @param ecn whether ECN is asked for or accepted (RFC 3168 6.1.1): off for rfc (RFC 3168 leaves it
+ *     to the host); passive for Linux (net.ipv4.tcp_ecn=2, ip-sysctl.rst: "Enable ECN when
+ *     requested by incoming connections but do not request ECN on outgoing connections") and for
+ *     FreeBSD (net.inet.tcp.ecn.enable=2 since FreeBSD 11, tcp(4))
  */
 public record HostProfile(
     String name,
@@ -79,7 +131,23 @@ public record HostProfile(
     int socketBufferFactor,
     boolean dropAckOfUnsentData,
     boolean windowUpdateWhenDoubled,
-    boolean linuxSlowStart) {
+    boolean linuxSlowStart,
+    RtoRule rtoRule,
+    Paws paws,
+    long finWait2Timeout,
+    boolean finWait2CountsIdleTime,
+    boolean linuxTimeWaitSyn,
+    boolean resetOnDataAfterClose,
+    boolean rstReportedWhenClosing,
+    boolean finRepeatedOnAck,
+    boolean finAfterFinIgnored,
+    boolean oldSegmentAckTaken,
+    boolean receiveBufferFitsMss,
+    boolean receiveWindowIsBufferSpace,
+    boolean timeWaitNeedsAck,
+    String congestionControl,
+    boolean limitedTransmit,
+    EcnMode ecn) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -89,7 +157,53 @@ public record HostProfile(
      */
     BUFFER_EMPTY,
     /** The segment that carries the last byte of each write (Linux's tcp_push / tcp_mark_push). */
-    EACH_WRITE
+    EACH_WRITE,
+    /**
+     * {@link #EACH_WRITE}, and the last segment of each TSO/GSO chunk of more than one segment, as
+     * Linux's __tcp_transmit_skb forces PSH on them ({@link TsoChunks}).
+     */
+    EACH_WRITE_AND_TSO_CHUNK;
+
+    /** Whether the segment carrying the last byte of a write gets PSH. */
+    boolean marksWrites() {
+      return this != BUFFER_EMPTY;
+    }
+  }
+
+  /** How RTT samples make the retransmission timeout. */
+  public enum RtoRule {
+    /**
+     * RFC 6298, with RFC 7323 Appendix G's smaller gains for samples from timestamps (several per
+     * round trip).
+     */
+    RFC6298,
+    /**
+     * Linux's tcp_rtt_estimator and tcp_set_rto: RTO = SRTT + rttvar, rttvar the round trip's
+     * largest mean deviation and at least the minimum RTO ({@link LinuxRttEstimator}).
+     */
+    LINUX,
+    /**
+     * FreeBSD's tcp_xmit_timer: RFC 6298's filter on every sample, plus rexmit_slop (200 ms), with
+     * tcp_backoff[]'s factors up to 64 ({@link Rfc6298Estimator}).
+     */
+    FREEBSD
+  }
+
+  /** How PAWS (RFC 7323 5.3 R1) treats a segment, not a RST, whose TSval is below TS.Recent. */
+  public enum Paws {
+    /** RFC 7323 5.3 R1: acknowledge and drop it. */
+    RFC7323,
+    /**
+     * Linux's tcp_paws_discard: a TSval one below TS.Recent passes (TCP_PAWS_WINDOW), TS.Recent 0
+     * checks nothing, and the ACK of a segment without data is rate-limited like a challenge ACK
+     * (tcp_oow_rate_limited).
+     */
+    LINUX,
+    /**
+     * FreeBSD's tcp_input: TS.Recent 0 checks nothing, a SYN is left to the SYN rule, and a segment
+     * without data is dropped without an ACK ("if (tlen) goto dropafterack; goto drop").
+     */
+    FREEBSD
   }
 
   /** The RFCs' values: the default. */
@@ -114,7 +228,23 @@ public record HostProfile(
           1,
           false,
           false,
-          false);
+          false,
+          RtoRule.RFC6298,
+          Paws.RFC7323,
+          0,
+          false,
+          false,
+          false,
+          false,
+          false,
+          false,
+          false,
+          false,
+          false,
+          false,
+          "newreno",
+          false,
+          EcnMode.OFF);
 
   /** Linux 6.x with default sysctls. */
   public static final HostProfile LINUX =
@@ -126,7 +256,7 @@ public record HostProfile(
           true,
           Time.millis(40),
           16,
-          Push.EACH_WRITE,
+          Push.EACH_WRITE_AND_TSO_CHUNK,
           6 * 1024 * 1024,
           true,
           "rack-tlp",
@@ -138,7 +268,23 @@ public record HostProfile(
           2,
           true,
           true,
-          true);
+          true,
+          RtoRule.LINUX,
+          Paws.LINUX,
+          Time.seconds(60),
+          false,
+          true,
+          true,
+          true,
+          false,
+          false,
+          false,
+          false,
+          false,
+          false,
+          "cubic",
+          true,
+          EcnMode.PASSIVE);
 
   /** FreeBSD 14.x with default sysctls. */
   public static final HostProfile FREEBSD =
@@ -162,12 +308,33 @@ public record HostProfile(
           1,
           false,
           false,
-          false);
+          false,
+          RtoRule.FREEBSD,
+          Paws.FREEBSD,
+          Time.seconds(600),
+          true,
+          false,
+          true,
+          true,
+          true,
+          true,
+          true,
+          true,
+          true,
+          true,
+          "newreno",
+          false,
+          EcnMode.PASSIVE);
 
   public HostProfile {
     checkNotNull(name, "name");
     checkNotNull(push, "push");
+    checkNotNull(rtoRule, "rtoRule");
+    checkNotNull(paws, "paws");
+    checkArgument(
+        finWait2Timeout >= 0, "FIN-WAIT-2 timeout must not be negative: %s", finWait2Timeout);
     SackRecoveries.check(sackRecovery);
+    CongestionControls.check(congestionControl);
     checkArgument(
         probeTimeoutSlack >= 0, "probe timeout slack must not be negative: %s", probeTimeoutSlack);
     checkArgument(maxQuickAcks >= 0, "quick ACK count must not be negative: %s", maxQuickAcks);

@@ -51,6 +51,27 @@ interface LossRecovery {
   /** Whether a recovery is under way. */
   boolean inRecovery();
 
+  /**
+   * Duplicate ACKs since SND.UNA last moved, as this recovery counts them (RFC 5681 3.2); 0 for a
+   * recovery that counts none.
+   */
+  default int duplicateAcks() {
+    return 0;
+  }
+
+  /**
+   * Whether the retransmission timer's recovery is under way: after a timeout, until what was sent
+   * before it is acknowledged (Linux's Loss state); false for a recovery that does not track it.
+   */
+  default boolean inTimeoutRecovery() {
+    return false;
+  }
+
+  /** What this recovery knows of the segments in flight, or null if it does not count them. */
+  default @Nullable FlightCounts flightCounts() {
+    return null;
+  }
+
   /** {@link #nextSegment}: the window from SND.UNA decides what is sent, as outside recovery. */
   long WINDOW_DECIDES = -2;
 

@@ -15,6 +15,12 @@ final class ProportionalRateReduction {
   enum Bound {
     /** PRR-SSRB: limit = MAX(prr_delivered - prr_out, DeliveredData) + MSS. */
     SLOW_START,
+    /**
+     * PRR-SSRB as RFC 6937bis (draft-ietf-tcpm-prr-rfc6937bis) and Linux's tcp_cwnd_reduction
+     * refine it: the extra MSS only on a "safe" ACK, one that advances SND.UNA and shows no new
+     * loss; otherwise MAX(prr_delivered - prr_out, DeliveredData).
+     */
+    SAFE_ACK,
     /** PRR-CRB: limit = prr_delivered - prr_out. */
     CONSERVATIVE
   }
@@ -50,6 +56,14 @@ final class ProportionalRateReduction {
    * change_in(SACKd)) and left {@code pipe} (RFC 6675) in flight.
    */
   long onAck(long deliveredData, long pipe, long ssthresh, long smss) {
+    return onAck(deliveredData, pipe, ssthresh, smss, true);
+  }
+
+  /**
+   * {@link #onAck(long, long, long, long)} for an ACK that is {@code safe} or not: it advanced
+   * SND.UNA and marked no segment lost (what {@link Bound#SAFE_ACK} asks).
+   */
+  long onAck(long deliveredData, long pipe, long ssthresh, long smss, boolean safe) {
     prrDelivered += deliveredData;
     long sndcnt;
     if (pipe > ssthresh) {
@@ -59,9 +73,11 @@ final class ProportionalRateReduction {
       sndcnt = proportional - prrOut;
     } else {
       long limit =
-          bound == Bound.CONSERVATIVE
-              ? prrDelivered - prrOut
-              : Math.max(prrDelivered - prrOut, deliveredData) + smss;
+          switch (bound) {
+            case CONSERVATIVE -> prrDelivered - prrOut;
+            case SLOW_START -> Math.max(prrDelivered - prrOut, deliveredData) + smss;
+            case SAFE_ACK -> Math.max(prrDelivered - prrOut, deliveredData) + (safe ? smss : 0);
+          };
       // "Attempt to catch up, as permitted by limit."
       sndcnt = Math.min(ssthresh - pipe, limit);
     }

@@ -16,11 +16,15 @@ import netsim.tcp.cc.CongestionWindow;
  * RACK needs instead of waiting for the retransmission timer. During the fast recovery that a
  * detected loss starts (RecoveryPoint as in RFC 6675), lost segments go first, then new data, as
  * RFC 6937's PRR-SSRB allows (RFC 8985 9.3 leaves the reaction to the congestion control; PRR is
- * what it names).
+ * what it names), with RFC 6937bis's safe-ACK bound as Linux's tcp_cwnd_reduction has it: the extra
+ * segment of the bound only on an ACK that advances SND.UNA and shows no new loss.
  */
 final class RackTlpRecovery implements LossRecovery {
   /** RFC 8985 7.2, WCDelAckT: the worst-case delayed ACK timer, 200 ms. */
   static final long WORST_CASE_DELAYED_ACK = Time.millis(200);
+
+  /** Linux's net.ipv4.tcp_max_reordering: the largest reordering degree. */
+  static final int MAX_REORDERING = 300;
 
   /** RFC 8985 6.2 step 4: recoveries the reordering window stays widened after a D-SACK. */
   static final int REO_WND_PERSIST = 16;
@@ -29,7 +33,7 @@ final class RackTlpRecovery implements LossRecovery {
   private final SackScoreboard scoreboard;
   private final SentSegments segments = new SentSegments();
   private final ProportionalRateReduction prr =
-      new ProportionalRateReduction(ProportionalRateReduction.Bound.SLOW_START);
+      new ProportionalRateReduction(ProportionalRateReduction.Bound.SAFE_ACK);
 
   // RACK's state (RFC 8985 5.2). Times are virtual nanoseconds; -1: not yet known.
   /** RACK.xmit_ts: the latest transmit time of the segments delivered. */
@@ -48,6 +52,16 @@ final class RackTlpRecovery implements LossRecovery {
   private long fack;
 
   private boolean reorderingSeen;
+
+  /**
+   * The reordering degree in segments (Linux's tp->reordering, from tcp_check_sack_reordering): RFC
+   * 6675's DupThresh at first, raised to the distance in segments from RACK.fack down to a segment
+   * delivered out of order, when that is larger; at most {@link #MAX_REORDERING}.
+   */
+  private int reordering = SackScoreboard.DUP_THRESH;
+
+  /** ACKs that showed reordering (Linux's reord_seen). */
+  private int reorderingEvents;
 
   /** RACK.dsack_round, as a position; -1: None. */
   private long dsackRound = -1;
@@ -114,6 +128,7 @@ final class RackTlpRecovery implements LossRecovery {
     long latestSentAt = -1;
     long latestRtt = 0;
     long latestEnd = 0;
+    long reorderedFrom = Long.MAX_VALUE;
     for (int i = 0; i < segments.count(); i++) {
       boolean cumulative = segments.end(i) <= ack;
       if (!cumulative && !sacks) {
@@ -149,7 +164,11 @@ final class RackTlpRecovery implements LossRecovery {
         fack = segments.end(i);
       } else if (segments.end(i) < fack && !retransmitted) {
         reorderingSeen = true;
+        reorderedFrom = Math.min(reorderedFrom, segments.start(i));
       }
+    }
+    if (reorderedFrom < fack) {
+      measureReordering(fack - reorderedFrom);
     }
     if (latestSentAt >= 0) {
       rackRtt = latestRtt; // "RACK.rtt = rtt" of the most recently sent segment delivered
@@ -170,11 +189,12 @@ final class RackTlpRecovery implements LossRecovery {
     }
     processProbeAck(ack);
     // Step 5.
-    if (detectLossAndArmTimer(now) && !inRecovery && !rtoRecovery) {
+    boolean newlyLost = detectLossAndArmTimer(now);
+    if (newlyLost && !inRecovery && !rtoRecovery) {
       enterRecovery();
     }
     if (inRecovery && (delivered > 0 || retransmitFirst)) {
-      reduceRate(Math.max(0, delivered));
+      reduceRate(Math.max(0, delivered), ack > sndUna && !newlyLost);
     }
     if (!mayProbe()) {
       connection.stopTimer(LOSS_PROBE);
@@ -266,6 +286,18 @@ final class RackTlpRecovery implements LossRecovery {
     return srtt >= 0 ? Math.min(window, srtt) : window;
   }
 
+  /**
+   * An ACK delivered a segment {@code distance} bytes below RACK.fack out of order: Linux's
+   * tcp_check_sack_reordering counts the event and raises the degree to the distance in segments.
+   */
+  private void measureReordering(long distance) {
+    long mss = connection.window().smss();
+    if (distance > reordering * mss) {
+      reordering = (int) Math.min(MAX_REORDERING, (distance + mss - 1) / mss);
+    }
+    reorderingEvents++;
+  }
+
   /** RACK.segs_sacked: segments SACKed above SND.UNA. */
   private int sackedSegments() {
     int sacked = 0;
@@ -332,11 +364,11 @@ final class RackTlpRecovery implements LossRecovery {
     }
   }
 
-  /** RFC 6937 3: cwnd = pipe + sndcnt. */
-  private void reduceRate(long deliveredData) {
+  /** RFC 6937 3: cwnd = pipe + sndcnt; {@code safe}: the ACK advanced SND.UNA, no new loss. */
+  private void reduceRate(long deliveredData, boolean safe) {
     CongestionWindow window = connection.window();
     long pipe = pipe();
-    window.setCwnd(pipe + prr.onAck(deliveredData, pipe, window.ssthresh(), window.smss()));
+    window.setCwnd(pipe + prr.onAck(deliveredData, pipe, window.ssthresh(), window.smss(), safe));
   }
 
   /**
@@ -383,12 +415,14 @@ final class RackTlpRecovery implements LossRecovery {
 
   /**
    * RFC 8985 7.2: a probe may be scheduled when SACK is in use (it is, for this recovery), with no
-   * recovery under way, nothing SACKed, data in flight, and no reordering timer pending.
+   * recovery under way, no segment SACKed, data in flight, and no reordering timer pending. A SACK
+   * block that covers part of a segment does not count, as Linux counts SACKs in whole segments
+   * (tcp_match_skb_to_sack) and stays Open to probe (fr-4pkt-fack-last-byte.pkt).
    */
   private boolean mayProbe() {
     return !inRecovery
         && !rtoRecovery
-        && scoreboard.isEmpty()
+        && sackedSegments() == 0
         && connection.flightSize() > 0
         && connection.timerDeadline(RACK_REORDER) == TcpTimers.NEVER;
   }
@@ -427,7 +461,7 @@ final class RackTlpRecovery implements LossRecovery {
         enterRecovery();
       }
       if (inRecovery) {
-        reduceRate(0);
+        reduceRate(0, false);
       }
     } else if (kind == LOSS_PROBE) {
       // RFC 8985 7.3: no probe while another is in flight or before an RTT sample since the last;
@@ -525,6 +559,38 @@ final class RackTlpRecovery implements LossRecovery {
   @Override
   public boolean inRecovery() {
     return inRecovery;
+  }
+
+  @Override
+  public boolean inTimeoutRecovery() {
+    return rtoRecovery;
+  }
+
+  /**
+   * Counts each entry as the segments of the sender's MSS it holds, as Linux counts an skb's
+   * pcount. A segment deemed lost stays lost once sent again, as Linux's TCPCB_LOST does, until it
+   * is SACKed or acknowledged; only a resent segment not deemed lost (again) is "retransmitted".
+   */
+  @Override
+  public FlightCounts flightCounts() {
+    long mss = connection.window().smss();
+    int sacked = 0;
+    int lost = 0;
+    int retransmitted = 0;
+    for (int i = 0; i < segments.count(); i++) {
+      int pieces = (int) ((segments.end(i) - segments.start(i) + mss - 1) / mss);
+      if (delivered(i)) {
+        sacked += pieces;
+        continue;
+      }
+      if (segments.isLost(i) || segments.wasResentAfterLoss(i)) {
+        lost += pieces;
+      }
+      if (segments.isRetransmitted(i) && !segments.isLost(i)) {
+        retransmitted += pieces;
+      }
+    }
+    return new FlightCounts(sacked, lost, retransmitted, reordering, reorderingEvents);
   }
 
   // For tests.

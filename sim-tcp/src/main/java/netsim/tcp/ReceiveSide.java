@@ -41,6 +41,15 @@ final class ReceiveSide {
   /** The shift of our window field (RFC 7323 2), or 0 without window scaling. */
   private int rcvShift;
 
+  /** The receive buffer: what RCV.WND offers at most. */
+  private long buffer;
+
+  /**
+   * Whether RCV.WND is the free buffer space even beyond what the window field can say ({@link
+   * HostProfile#receiveWindowIsBufferSpace()}), once the connection has its buffers.
+   */
+  private boolean windowIsBufferSpace;
+
   private final ReassemblyQueue reassembly = new ReassemblyQueue();
 
   /** What {@link #sackBlocks} reports, once both ends agreed on SACK; null until then. */
@@ -60,8 +69,8 @@ final class ReceiveSide {
 
   private int pendingFinSeq;
 
-  /** RFC 7323 4.3: the peer's latest timestamp, echoed in our segments. */
-  private long tsRecent;
+  /** RFC 7323 4.3: the peer's timestamp echoed in our segments, and PAWS (5). */
+  private final RecentTimestamp timestamps = new RecentTimestamp();
 
   private boolean ackPending;
 
@@ -78,7 +87,8 @@ final class ReceiveSide {
     this.timers = timers;
     this.connection = connection;
     this.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
-    this.rcvWnd = Math.min(config.receiveBuffer(), 0xFFFF);
+    this.buffer = config.receiveBuffer();
+    this.rcvWnd = Math.min(buffer, 0xFFFF);
     int quickAcks = config.profile().maxQuickAcks();
     this.quickAck =
         config.delayedAck() && quickAcks > 0
@@ -100,7 +110,44 @@ final class ReceiveSide {
     if (!on) {
       rcvShift = 0;
     }
-    rcvWnd = Math.min(config.receiveBuffer(), 0xFFFFL << rcvShift);
+    rcvWnd = Math.min(buffer, windowLimit());
+  }
+
+  /**
+   * The connection has its buffers, the peer's MSS {@code mss} known (FreeBSD's tcp_mss, for an
+   * active open on the peer's SYN, for a passive one when the syncache makes the socket): where the
+   * host does so, the buffer grows to a multiple of the MSS, never beyond the profile's receive
+   * buffer ({@link HostProfile#receiveBufferFitsMss()}), and RCV.WND becomes the free buffer space
+   * ({@link HostProfile#receiveWindowIsBufferSpace()}).
+   */
+  void buffersReady(int mss) {
+    HostProfile host = config.profile();
+    if (!host.receiveBufferFitsMss() && !host.receiveWindowIsBufferSpace()) {
+      return;
+    }
+    if (host.receiveBufferFitsMss() && buffer > mss) {
+      long rounded = (buffer + mss - 1) / mss * mss;
+      buffer = Math.max(buffer, Math.min(rounded, host.receiveBuffer()));
+    }
+    windowIsBufferSpace = host.receiveWindowIsBufferSpace();
+    rcvWnd = Math.min(buffer - unreadBytes(), windowLimit());
+  }
+
+  /**
+   * From TIME-WAIT on, segments are tested against the window last advertised, whatever the buffer
+   * holds: FreeBSD answers TIME-WAIT in tcp_twcheck, which never recomputes the window from the
+   * buffer.
+   */
+  void keepAdvertisedWindow() {
+    if (windowIsBufferSpace) {
+      windowIsBufferSpace = false;
+      rcvWnd = Math.min(rcvWnd, 0xFFFFL << rcvShift);
+    }
+  }
+
+  /** The largest RCV.WND: what the window field can say, unless the window is the buffer space. */
+  private long windowLimit() {
+    return windowIsBufferSpace ? Long.MAX_VALUE : 0xFFFFL << rcvShift;
   }
 
   int irs() {
@@ -129,19 +176,22 @@ final class ReceiveSide {
   }
 
   long tsRecent() {
-    return tsRecent;
+    return timestamps.value();
   }
 
   /** Takes the peer's timestamp from its SYN. */
   void setTsRecent(long tsVal) {
-    tsRecent = tsVal;
+    timestamps.synchronize(tsVal, rcvNxt, connection.now());
   }
 
-  /** RFC 7323 4.3: remember the peer's latest timestamp to echo it. */
-  void takeTimestamp(TcpOptions options) {
-    if (options.timestamps() && (int) options.tsVal() - (int) tsRecent >= 0) {
-      tsRecent = options.tsVal();
-    }
+  /** RFC 7323 5.3 R1: whether PAWS finds {@code seg} older than TS.Recent. */
+  boolean pawsRejects(TcpSegment seg) {
+    return timestamps.pawsRejects(seg, config.profile().paws(), connection.now());
+  }
+
+  /** RFC 7323 4.3 (2): take the peer's timestamp to echo it, if the segment's place allows. */
+  void takeTimestamp(TcpSegment seg) {
+    timestamps.take(seg, connection.now());
   }
 
   /**
@@ -230,8 +280,8 @@ final class ReceiveSide {
    * min(half the buffer, one MSS) at a time. Returns whether it grew.
    */
   boolean openWindow() {
-    long free = Math.min(config.receiveBuffer() - unreadBytes(), 0xFFFFL << rcvShift);
-    if (free - rcvWnd >= Math.min(config.receiveBuffer() / 2, connection.sendMss())) {
+    long free = Math.min(buffer - unreadBytes(), windowLimit());
+    if (free - rcvWnd >= Math.min(buffer / 2, connection.sendMss())) {
       rcvWnd = free;
       return true;
     }
@@ -341,8 +391,9 @@ final class ReceiveSide {
     return ackPending;
   }
 
-  /** A segment carrying an ACK went out: nothing is owed any more. */
-  void ackSent() {
+  /** A segment acknowledging {@code ack} went out: nothing is owed any more. */
+  void ackSent(int ack) {
+    timestamps.ackSent(ack);
     if (quickAck != null && (ackPending || timers.isRunning(DELAYED_ACK))) {
       quickAck.ackSent();
     }

@@ -84,4 +84,9 @@ class RenoRecovery implements LossRecovery {
   public boolean inRecovery() {
     return inRecovery;
   }
+
+  @Override
+  public int duplicateAcks() {
+    return duplicateAcks;
+  }
 }

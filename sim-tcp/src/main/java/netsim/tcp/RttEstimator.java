@@ -1,68 +1,76 @@
 package netsim.tcp;
 
 /**
- * The retransmission timeout of RFC 6298: smoothed RTT and RTT variance from measurements, the RTO
- * derived from them within configured bounds, and exponential backoff. Integer nanoseconds.
+ * Turns round-trip time samples into the retransmission timeout (RTO), with exponential backoff:
+ * the host's rule ({@link HostProfile.RtoRule}). Integer nanoseconds. A sample comes from a
+ * Karn-timed segment (RFC 6298 3) or, with timestamps, from the TSecr of every ACK that
+ * acknowledges new data (RFC 7323 4.2, RTTM).
  */
-final class RttEstimator {
-  private final long initialRto;
-  private final long minRto;
-  private final long maxRto;
-  private final long granularity;
-  private long srtt = -1;
-  private long rttvar;
-  private long rto;
+abstract class RttEstimator {
+  final long initialRto;
+  final long minRto;
+  final long maxRto;
+
+  /** The RTO without backoff, from the samples. */
+  long baseRto;
+
   private int backoffs;
 
-  RttEstimator(long initialRto, long minRto, long maxRto, long granularity) {
+  RttEstimator(long initialRto, long minRto, long maxRto) {
     this.initialRto = initialRto;
     this.minRto = minRto;
     this.maxRto = maxRto;
-    this.granularity = granularity;
-    this.rto = clamp(initialRto);
+    this.baseRto = clamp(initialRto);
   }
 
-  /** RFC 6298 2.2 and 2.3: take a new RTT measurement {@code r}; cancels any backoff. */
-  void sample(long r) {
-    if (srtt < 0) {
-      srtt = r;
-      rttvar = r / 2;
-    } else {
-      // RTTVAR <- 3/4 RTTVAR + 1/4 |SRTT - R'| and SRTT <- 7/8 SRTT + 1/8 R', written as
-      // steps towards the sample so that no product can overflow (the same floors as
-      // (3 RTTVAR + |SRTT - R'|) / 4 and (7 SRTT + R') / 8).
-      rttvar += Math.floorDiv(Math.abs(srtt - r) - rttvar, 4);
-      srtt += Math.floorDiv(r - srtt, 8);
-    }
+  /** The estimator of {@code rule} for a configuration's RTO bounds and clock granularity. */
+  static RttEstimator of(
+      HostProfile.RtoRule rule, long initialRto, long minRto, long maxRto, long granularity) {
+    return switch (rule) {
+      case RFC6298 -> new Rfc6298Estimator(initialRto, minRto, maxRto, granularity, false);
+      case FREEBSD -> new Rfc6298Estimator(initialRto, minRto, maxRto, granularity, true);
+      case LINUX -> new LinuxRttEstimator(initialRto, minRto, maxRto, granularity);
+    };
+  }
+
+  /**
+   * Takes the RTT sample {@code r}, and cancels any backoff (RFC 6298 5.7; Linux's
+   * tcp_ack_update_rtt: "only reset backoff on valid RTT measurement").
+   *
+   * @param sndUna SND.UNA (a stream position) after the ACK that gave the sample
+   * @param sndMax the highest position sent
+   * @param expectedSamples how many samples a window of data gives: 1 for a Karn-timed segment, RFC
+   *     7323 Appendix G's ceiling(FlightSize / (2 SMSS)) for a timestamp echo
+   */
+  final void sample(long r, long sndUna, long sndMax, int expectedSamples) {
+    update(Math.max(0, r), sndUna, sndMax, Math.max(1, expectedSamples));
     backoffs = 0;
-    long variance = rttvar > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : 4 * rttvar;
-    rto =
-        clamp(
-            variance > Long.MAX_VALUE - srtt
-                ? Long.MAX_VALUE
-                : srtt + Math.max(granularity, variance));
   }
 
-  /** RFC 6298 5.5: the timer expired; double the RTO up to the maximum. */
+  /** Updates the smoothed values and {@link #baseRto} from the sample {@code r}. */
+  abstract void update(long r, long sndUna, long sndMax, int expectedSamples);
+
+  /** The timer expired: the RTO backs off (RFC 6298 5.5: doubles, up to the maximum). */
   void backOff() {
     backoffs++;
-    rto = Math.min(maxRto, rto > maxRto / 2 ? maxRto : 2 * rto);
   }
 
   /** The current RTO, backoff included. */
   long rto() {
-    return rto;
+    long rto = baseRto;
+    for (int i = 0; i < backoffs && rto < maxRto; i++) {
+      rto = rto > maxRto / 2 ? maxRto : 2 * rto;
+    }
+    return Math.min(maxRto, rto);
   }
 
-  /** The smoothed RTT, or -1 before the first measurement. */
-  long srtt() {
-    return srtt;
-  }
+  /** The smoothed RTT, or -1 before the first sample. */
+  abstract long srtt();
 
-  long rttvar() {
-    return rttvar;
-  }
+  /** The RTT variation as the host reports it (Linux's tcpi_rttvar), 0 before any sample. */
+  abstract long rttvar();
 
+  /** Timeouts since the last sample (Linux's icsk_backoff, tcpi_backoff). */
   int backoffs() {
     return backoffs;
   }
@@ -71,7 +79,12 @@ final class RttEstimator {
     return initialRto;
   }
 
-  private long clamp(long value) {
+  final long clamp(long value) {
     return Math.max(minRto, Math.min(maxRto, value));
+  }
+
+  /** {@code a + b} for non-negative values, never past {@link Long#MAX_VALUE}. */
+  static long add(long a, long b) {
+    return a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b;
   }
 }

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 final class SendSide implements LossRecovery.Connection {
 
   /** What the send side needs from its connection. */
-  interface Connection {
+  interface Connection extends TsoChunks.Sink {
     long now();
 
     TcpState state();
@@ -38,11 +38,6 @@ final class SendSide implements LossRecovery.Connection {
 
     /** A segment from this connection, acknowledging RCV.NXT when {@code flags} has ACK. */
     TcpSegment segment(int seq, int flags, byte @Nullable [] data);
-
-    void transmit(TcpSegment segment);
-
-    /** {@code segment}, about to be transmitted, is sent again. */
-    void retransmitted(TcpSegment segment, RetransmitReason reason);
   }
 
   private final TcpConfig config;
@@ -53,6 +48,10 @@ final class SendSide implements LossRecovery.Connection {
   private long sndUna;
   private long sndNxt;
   private long sndMax;
+
+  /** SND.MAX at the last reduction for an ECN echo: the end of the window it answered. */
+  private long ecnRecover;
+
   private long sndWnd;
   private long maxSndWnd;
   private int sndWl1;
@@ -66,8 +65,15 @@ final class SendSide implements LossRecovery.Connection {
   /** Where writes ended, when PSH marks each write's last segment (Linux); else null. */
   private final @Nullable WriteEnds writeEnds;
 
+  /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
+  private final @Nullable TsoChunks chunks;
+
+  /** Why the segment {@link #nextSegment()} just chose is sent again, or null if it is new. */
+  private @Nullable RetransmitReason chosenRetransmission;
+
   private boolean finQueued;
   private boolean forceSmallSegment;
+  private boolean persistForced;
   private boolean nagle;
 
   /**
@@ -79,9 +85,20 @@ final class SendSide implements LossRecovery.Connection {
   private boolean moreFollows;
 
   private final RttEstimator rtt;
+
+  /**
+   * Whether an ACK has set Linux's pacing rate from an SRTT, so that it sizes {@link TsoChunks}.
+   * The ACK that completes a passive open does not: tcp_rcv_state_process measures the SYN,ACK's
+   * RTT only after tcp_ack, so a server's first flight goes as one chunk.
+   */
+  private boolean pacingKnown;
+
   private long timedPosition = -1;
   private long timedSince;
   private int retries;
+
+  /** When the first retransmission timeout of the current run fired (Linux's retrans_stamp). */
+  private long firstTimeoutAt;
 
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
   private @Nullable CongestionWindow window;
@@ -101,11 +118,18 @@ final class SendSide implements LossRecovery.Connection {
     this.connection = connection;
     this.buffer = new SendBuffer(config.sendBuffer());
     this.nagle = config.nagle();
-    this.writeEnds =
-        config.profile().push() == HostProfile.Push.EACH_WRITE ? new WriteEnds() : null;
+    this.writeEnds = config.profile().push().marksWrites() ? new WriteEnds() : null;
+    this.chunks =
+        config.profile().push() == HostProfile.Push.EACH_WRITE_AND_TSO_CHUNK
+            ? new TsoChunks()
+            : null;
     this.rtt =
-        new RttEstimator(
-            config.initialRto(), config.minRto(), config.maxRto(), config.clockGranularity());
+        RttEstimator.of(
+            config.profile().rtoRule(),
+            config.initialRto(),
+            config.minRto(),
+            config.maxRto(),
+            config.clockGranularity());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -151,13 +175,18 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   /** The position of our FIN: right after the last byte written. */
-  private long finPosition() {
+  long finPosition() {
     return 1 + buffer.end();
   }
 
   /** Whether our FIN was sent and is acknowledged. */
   boolean finAcked() {
     return finQueued && sndUna > finPosition();
+  }
+
+  /** Whether our FIN was sent and is not acknowledged yet. */
+  boolean finUnacknowledged() {
+    return finQueued && sndMax > finPosition() && sndUna <= finPosition();
   }
 
   /** Our SYN went unanswered or must be repeated: the next segment is the SYN again. */
@@ -220,17 +249,97 @@ final class SendSide implements LossRecovery.Connection {
   // ---------------------------------------------------------------------------------------------
 
   /**
+   * Sends every segment that may be sent now, in order, reporting those that loss recovery sends
+   * again; with Linux's {@link TsoChunks}, each chunk's last segment carries PSH.
+   */
+  void transmitAll() {
+    TcpSegment seg;
+    while ((seg = nextSegment()) != null) {
+      RetransmitReason reason = chosenRetransmission;
+      chosenRetransmission = null;
+      if (chunks != null) {
+        chunks.add(seg, reason);
+        continue;
+      }
+      if (reason != null) {
+        connection.retransmitted(seg, reason);
+      }
+      connection.transmit(seg);
+    }
+    if (chunks != null) {
+      long flight = Math.max(cwnd(), flightSize());
+      chunks.flush(
+          TsoChunks.maxSegments(
+              flight, ssthresh(), pacingKnown ? rtt.srtt() : 0, connection.sendMss()),
+          connection);
+    }
+  }
+
+  /**
    * The next segment to send from SND.NXT, or null if nothing may be sent. Advances SND.NXT and
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
-  @Nullable TcpSegment nextSegment() {
+  private @Nullable TcpSegment nextSegment() {
     if (recovery != null) {
       long chosen = recovery.nextSegment();
       if (chosen != LossRecovery.WINDOW_DECIDES) {
         return chosen == LossRecovery.SEND_NOTHING ? null : recoverySegment(chosen);
       }
     }
-    return nextSegment(Math.min(sndWnd, cwnd()));
+    return nextSegment(Math.min(sndWnd, congestionWindowFromUna()));
+  }
+
+  /**
+   * How far beyond SND.UNA cwnd lets data go: cwnd, and with the profile's limited transmit,
+   * outside a recovery, also what has left the network beyond SND.UNA (RFC 3042; Linux's
+   * tcp_packets_in_flight): the bytes SACKed, or without SACK one segment per duplicate ACK, at
+   * most all the flight but one segment (tcp_limit_reno_sacked).
+   */
+  private long congestionWindowFromUna() {
+    return cwnd() + departedBeyondUna();
+  }
+
+  /**
+   * With the profile's limited transmit, outside a recovery: the bytes beyond SND.UNA that have
+   * left the network (Linux's sacked_out in tcp_packets_in_flight): those SACKed, or without SACK
+   * one segment per duplicate ACK, at most all the flight but one segment (tcp_limit_reno_sacked).
+   * Otherwise 0.
+   */
+  private long departedBeyondUna() {
+    if (!countsDeparted()) {
+      return 0;
+    }
+    return scoreboard != null ? scoreboard.sackedBytes() : departedWithoutSack();
+  }
+
+  private boolean countsDeparted() {
+    return config.profile().limitedTransmit()
+        && recovery != null
+        && !recovery.inRecovery()
+        && !recovery.inTimeoutRecovery();
+  }
+
+  private long departedWithoutSack() {
+    long smss = checkNotNull(window).smss();
+    return Math.min(
+        checkNotNull(recovery).duplicateAcks() * smss, Math.max(0, flightSize() - smss));
+  }
+
+  /**
+   * What an ACK of {@code acked} new bytes lets cwnd grow by, before SND.UNA moves: all of them;
+   * with the profile's limited transmit, outside a recovery, only what the ACK delivered, as
+   * Linux's tcp_ack counts it (acked_sacked): the bytes newly acknowledged that were not SACKed
+   * before, plus those newly SACKed; without SACK the bytes acknowledged less the duplicate ACKs'
+   * segments, at least one segment (tcp_remove_reno_sacks).
+   */
+  private long deliveredBy(long acked) {
+    if (!countsDeparted()) {
+      return acked;
+    }
+    if (scoreboard != null) {
+      return Math.max(0, acked + scoreboard.sackedChange());
+    }
+    return Math.max(acked - departedWithoutSack(), Math.min(acked, checkNotNull(window).smss()));
   }
 
   /**
@@ -257,7 +366,7 @@ final class SendSide implements LossRecovery.Connection {
     recovery.segmentSent(position, length, retransmission);
     if (retransmission) {
       retransmissions++;
-      connection.retransmitted(seg, reason);
+      chosenRetransmission = reason;
     }
     return seg;
   }
@@ -307,11 +416,13 @@ final class SendSide implements LossRecovery.Connection {
 
   /**
    * Whether the segment of {@code length} bytes at {@code position} carries PSH: RFC 9293 3.9.1's
-   * push at the end of what was written so far, or (Linux) at the end of each write.
+   * push at the end of what was written so far, or (Linux) at the end of each write and on a
+   * segment the persist timer forces out.
    */
   private boolean push(long position, int length, long dataEnd) {
     if (writeEnds != null) {
-      return writeEnds.anyWithin(position, position + length);
+      // Linux's tcp_write_wakeup also marks what the probe timer forces out.
+      return persistForced || writeEnds.anyWithin(position, position + length);
     }
     return position + length == dataEnd;
   }
@@ -371,13 +482,20 @@ final class SendSide implements LossRecovery.Connection {
   // Acknowledgments and the peer's window
   // ---------------------------------------------------------------------------------------------
 
-  /** SND.UNA <- SEG.ACK: release acknowledged data, take an RTT sample, manage the timer. */
-  void acknowledge(int ack) {
+  /**
+   * SND.UNA <- SEG.ACK: release acknowledged data, take an RTT sample, manage the timer.
+   *
+   * @param timestampRtt the RTT that the segment's TSecr shows (RFC 7323 4.2), or -1 for none
+   */
+  void acknowledge(int ack, long timestampRtt) {
     long position = sndUna + Seq.diff(ack, seqOf(sndUna));
     if (position <= sndUna) {
       return;
     }
+    pacingKnown = sndUna > 0 || connection.state() != SYN_RECEIVED;
     long acked = position - Math.max(sndUna, 1); // the SYN does not count as data
+    long flight = sndMax - sndUna;
+    long delivered = deliveredBy(acked);
     sndUna = position;
     if (sndNxt < sndUna) {
       sndNxt = sndUna;
@@ -386,14 +504,23 @@ final class SendSide implements LossRecovery.Connection {
     if (writeEnds != null) {
       writeEnds.forgetBefore(sndUna);
     }
-    if (timedPosition >= 0 && sndUna > timedPosition) {
-      rtt.sample(connection.now() - timedSince);
+    if (timestampRtt >= 0) {
+      // RFC 7323 4.2, RTTM: "A TSecr value received in a segment MAY be used to update the
+      // averaged RTT measurement only if the segment advances the left edge of the send window,
+      // i.e., SND.UNA is increased." Every such ACK gives a sample; Appendix G expects
+      // ceiling(FlightSize / (SMSS * 2)) of them per window. The timed segment is not needed.
+      int smss = Math.max(1, connection.sendMss());
+      int expected = (int) Math.min(Integer.MAX_VALUE, (flight + 2L * smss - 1) / (2L * smss));
+      rtt.sample(timestampRtt, sndUna, sndMax, expected);
+      timedPosition = -1;
+    } else if (timedPosition >= 0 && sndUna > timedPosition) {
+      rtt.sample(connection.now() - timedSince, sndUna, sndMax, 1);
       timedPosition = -1;
     }
     retries = 0;
     LossRecovery.AckOutcome outcome = LossRecovery.AckOutcome.NOT_IN_RECOVERY;
     if (recovery != null && acked > 0) {
-      outcome = recovery.onNewAck(acked);
+      outcome = recovery.onNewAck(delivered);
     }
     // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
     // 3.2 step 5: on the first partial ACK of a recovery only).
@@ -492,11 +619,19 @@ final class SendSide implements LossRecovery.Connection {
     return retries;
   }
 
+  /** When the first of {@link #retries()} timeouts fired; meaningless while there is none. */
+  long firstTimeoutAt() {
+    return firstTimeoutAt;
+  }
+
   /**
    * RFC 6298 5.4 - 5.6: back off, collapse the window and leave recovery (RFC 5681 3.1, RFC 6582
    * 4), and send the earliest unacknowledged segment again.
    */
   void retransmitOnTimeout() {
+    if (retries == 0) {
+      firstTimeoutAt = connection.now();
+    }
     retries++;
     retransmissions++;
     rtt.backOff();
@@ -507,6 +642,7 @@ final class SendSide implements LossRecovery.Connection {
     // Go back to the first unacknowledged segment; the window allows one segment at first.
     sndNxt = sndUna;
     TcpSegment first = nextSegment();
+    chosenRetransmission = null; // reported here as the timeout's
     if (first != null) {
       connection.retransmitted(first, RetransmitReason.RTO);
       connection.transmit(first);
@@ -553,6 +689,15 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   /**
+   * The persist timer forces out what waits ({@link #forceSmallSegment}); Linux's tcp_write_wakeup
+   * marks that segment with PSH.
+   */
+  void persistForce(boolean on) {
+    forceSmallSegment = on;
+    persistForced = on;
+  }
+
+  /**
    * RFC 9293 3.8.6.1: the peer's window is zero and data waits; probe it with one byte beyond the
    * window, backing off like the RTO, until the window opens.
    */
@@ -592,6 +737,30 @@ final class SendSide implements LossRecovery.Connection {
     recovery = variant.lossRecovery(this, sack, config.sackRecovery());
   }
 
+  /**
+   * RFC 3168 6.1.2: an ACK with ECE arrived on a connection that uses ECN. The sender "halves the
+   * congestion window 'cwnd' and reduces the slow start threshold 'ssthresh'", as the congestion
+   * control does for a loss but without retransmitting, and "should not react to congestion
+   * indications more than once every window of data": not during loss recovery, nor before the data
+   * sent at the last such reduction is acknowledged.
+   *
+   * @return whether the window was reduced
+   */
+  boolean reduceForEcn() {
+    if (window == null || inRecovery() || sndUna < ecnRecover) {
+      return false;
+    }
+    checkNotNull(cc).onLoss(window, connection.now(), flightSize());
+    window.recoverTo(window.ssthresh());
+    ecnRecover = sndMax;
+    return true;
+  }
+
+  /** How many times the window was reduced so far (RFC 3168 6.1.2's CWR announces each). */
+  long reductions() {
+    return window == null ? 0 : window.reductions();
+  }
+
   /** Whether congestion control has started (the peer's SYN arrived). */
   boolean hasCongestionControl() {
     return window != null;
@@ -611,6 +780,15 @@ final class SendSide implements LossRecovery.Connection {
     return recovery != null && recovery.inRecovery();
   }
 
+  boolean inTimeoutRecovery() {
+    return recovery != null && recovery.inTimeoutRecovery();
+  }
+
+  /** What loss recovery knows of the segments in flight, or null if it does not count them. */
+  @Nullable FlightCounts flightCounts() {
+    return recovery == null ? null : recovery.flightCounts();
+  }
+
   @Override
   public long rto() {
     return rtt.rto();
@@ -619,6 +797,16 @@ final class SendSide implements LossRecovery.Connection {
   @Override
   public long srtt() {
     return rtt.srtt();
+  }
+
+  /** The RTT variation as the host reports it (Linux's tcpi_rttvar). */
+  long rttvar() {
+    return rtt.rttvar();
+  }
+
+  /** Timeouts since the last RTT sample (Linux's tcpi_backoff). */
+  int backoffs() {
+    return rtt.backoffs();
   }
 
   @Override

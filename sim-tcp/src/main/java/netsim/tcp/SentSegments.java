@@ -21,6 +21,9 @@ final class SentSegments {
   private static final byte LOST = 2;
   private static final byte SACKED = 4;
 
+  /** Sent again after it was marked lost (Linux keeps TCPCB_LOST on such a segment). */
+  private static final byte LOST_THEN_RESENT = 8;
+
   int count() {
     return count;
   }
@@ -48,6 +51,11 @@ final class SentSegments {
 
   boolean isSacked(int i) {
     return (flags[head + i] & SACKED) != 0;
+  }
+
+  /** Whether the segment was marked lost and then sent again. */
+  boolean wasResentAfterLoss(int i) {
+    return (flags[head + i] & LOST_THEN_RESENT) != 0;
   }
 
   void markLost(int i) {
@@ -78,7 +86,8 @@ final class SentSegments {
         if (end(i) > start) {
           int at = head + i;
           sentAt[at] = now;
-          flags[at] = (byte) ((flags[at] | RETRANSMITTED) & ~LOST);
+          int resent = (flags[at] & LOST) != 0 ? LOST_THEN_RESENT : 0;
+          flags[at] = (byte) ((flags[at] | RETRANSMITTED | resent) & ~LOST);
         }
       }
     }

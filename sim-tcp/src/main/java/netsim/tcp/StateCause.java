@@ -25,6 +25,8 @@ public enum StateCause {
   TIME_WAIT_TIMEOUT("TIME-WAIT timeout"),
   /** COUNTERFACTUAL: a zero-length TIME-WAIT closed once the final ACK was out. */
   TIME_WAIT_ZERO("TIME-WAIT timeout (zero-length, counterfactual)"),
+  /** The host's FIN-WAIT-2 timeout after the application closed (Linux's tcp_fin_timeout). */
+  FIN_WAIT_2_TIMEOUT("FIN-WAIT-2 timeout"),
   /** RFC 9293 3.10.8 USER TIMEOUT: the retransmissions or keep-alive probes ran out. */
   USER_TIMEOUT("USER TIMEOUT");
 

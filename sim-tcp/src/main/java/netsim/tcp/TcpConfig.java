@@ -31,6 +31,11 @@ import netsim.core.Time;
  * @param challengeAcks RFC 5961: challenge ACKs for in-window RST and for SYN in synchronized
  *     states, and the stricter ACK check; when false, RFC 9293's older rules apply (an in-window
  *     RST resets, a SYN in window resets)
+ * @param insecureRst with challenge ACKs on, take RFC 793's rule for RST alone: a RST anywhere in
+ *     the window resets the connection (FreeBSD's net.inet.tcp.insecure_rst; default false)
+ * @param insecureSyn with challenge ACKs on, take RFC 793's rule for SYN alone: a SYN in the window
+ *     of a synchronized state resets the connection, one outside it gets a challenge ACK (FreeBSD's
+ *     net.inet.tcp.insecure_syn; default false)
  * @param challengeAckInterval the least time between two challenge ACKs of one connection (RFC 5961
  *     7 rate limit; host's choice; 0 = no limit)
  * @param rfc1337 ignore RST in TIME-WAIT (RFC 1337's fix for TIME-WAIT assassination)
@@ -50,6 +55,8 @@ import netsim.core.Time;
  * @param keepaliveIdle idle time before the first probe (RFC 1122: at least two hours)
  * @param keepaliveInterval time between unanswered probes
  * @param keepaliveProbes unanswered probes before the connection is dropped
+ * @param ecn whether the endpoint asks for ECN, accepts it when asked, or neither (RFC 3168 6.1.1;
+ *     host's choice: off for rfc, passive for Linux's and FreeBSD's defaults)
  * @param profile the host this endpoint behaves like: its rules (PSH placement, quick-ACK mode, RST
  *     with ACK on abort) apply, and its values were the defaults of the knobs above
  */
@@ -70,6 +77,8 @@ public record TcpConfig(
     boolean sackPermitted,
     String sackRecovery,
     boolean challengeAcks,
+    boolean insecureRst,
+    boolean insecureSyn,
     long challengeAckInterval,
     boolean rfc1337,
     boolean acceptSynInTimeWait,
@@ -84,6 +93,7 @@ public record TcpConfig(
     long keepaliveIdle,
     long keepaliveInterval,
     int keepaliveProbes,
+    EcnMode ecn,
     HostProfile profile) {
 
   public TcpConfig {
@@ -121,6 +131,7 @@ public record TcpConfig(
     checkArgument(
         keepaliveIdle > 0 && keepaliveInterval > 0 && keepaliveProbes > 0,
         "keep-alive idle time, interval and probe count must be positive");
+    checkArgument(ecn != null, "ECN mode must not be null");
     checkArgument(profile != null, "profile must not be null");
   }
 
@@ -144,6 +155,22 @@ public record TcpConfig(
   /** How long TIME-WAIT lasts: 2*MSL unless overridden. */
   public long timeWaitDuration() {
     return timeWait >= 0 ? timeWait : 2 * msl;
+  }
+
+  /**
+   * Whether an in-window RST that does not sit exactly at RCV.NXT gets a challenge ACK (RFC 5961
+   * 3.2) rather than resetting the connection (RFC 793).
+   */
+  public boolean rstChallengeAcks() {
+    return challengeAcks && !insecureRst;
+  }
+
+  /**
+   * Whether a SYN in a synchronized state gets a challenge ACK wherever it falls (RFC 5961 4.2)
+   * rather than resetting the connection when it is in the window (RFC 793).
+   */
+  public boolean synChallengeAcks() {
+    return challengeAcks && !insecureSyn;
   }
 
   /** Whether this configuration departs from the RFCs on purpose. */
@@ -178,6 +205,8 @@ public record TcpConfig(
     b.sackPermitted = sackPermitted;
     b.sackRecovery = sackRecovery;
     b.challengeAcks = challengeAcks;
+    b.insecureRst = insecureRst;
+    b.insecureSyn = insecureSyn;
     b.challengeAckInterval = challengeAckInterval;
     b.rfc1337 = rfc1337;
     b.acceptSynInTimeWait = acceptSynInTimeWait;
@@ -192,6 +221,7 @@ public record TcpConfig(
     b.keepaliveIdle = keepaliveIdle;
     b.keepaliveInterval = keepaliveInterval;
     b.keepaliveProbes = keepaliveProbes;
+    b.ecn = ecn;
     b.profile = profile;
     return b;
   }
@@ -217,6 +247,8 @@ public record TcpConfig(
     private boolean sackPermitted = HostProfile.RFC.sackPermitted();
     private String sackRecovery = HostProfile.RFC.sackRecovery();
     private boolean challengeAcks = true;
+    private boolean insecureRst;
+    private boolean insecureSyn;
     private long challengeAckInterval = HostProfile.RFC.challengeAckInterval();
     private boolean rfc1337 = HostProfile.RFC.rfc1337();
     private boolean acceptSynInTimeWait = HostProfile.RFC.acceptSynInTimeWait();
@@ -231,14 +263,15 @@ public record TcpConfig(
     private long keepaliveIdle = Time.HOUR * 2;
     private long keepaliveInterval = Time.seconds(75);
     private int keepaliveProbes = 9;
+    private EcnMode ecn = HostProfile.RFC.ecn();
     private HostProfile profile = HostProfile.RFC;
 
     private Builder() {}
 
     /**
      * Behave like {@code host}: takes its rules, and its values for the initial window, RTO bounds,
-     * delayed ACKs, receive buffer, SACK-permitted, SACK recovery, challenge ACK interval, RFC 1337
-     * and SYN in TIME-WAIT (set those after this call to change them).
+     * delayed ACKs, receive buffer, SACK-permitted, SACK recovery, challenge ACK interval, RFC
+     * 1337, SYN in TIME-WAIT and ECN (set those after this call to change them).
      */
     public Builder profile(HostProfile host) {
       profile = host;
@@ -253,6 +286,8 @@ public record TcpConfig(
       challengeAckInterval = host.challengeAckInterval();
       rfc1337 = host.rfc1337();
       acceptSynInTimeWait = host.acceptSynInTimeWait();
+      congestionControl = host.congestionControl();
+      ecn = host.ecn();
       return this;
     }
 
@@ -336,6 +371,16 @@ public record TcpConfig(
       return this;
     }
 
+    public Builder insecureRst(boolean value) {
+      insecureRst = value;
+      return this;
+    }
+
+    public Builder insecureSyn(boolean value) {
+      insecureSyn = value;
+      return this;
+    }
+
     public Builder challengeAckInterval(long value) {
       challengeAckInterval = value;
       return this;
@@ -406,6 +451,11 @@ public record TcpConfig(
       return this;
     }
 
+    public Builder ecn(EcnMode value) {
+      ecn = value;
+      return this;
+    }
+
     public TcpConfig build() {
       return new TcpConfig(
           mss,
@@ -424,6 +474,8 @@ public record TcpConfig(
           sackPermitted,
           sackRecovery,
           challengeAcks,
+          insecureRst,
+          insecureSyn,
           challengeAckInterval,
           rfc1337,
           acceptSynInTimeWait,
@@ -438,6 +490,7 @@ public record TcpConfig(
           keepaliveIdle,
           keepaliveInterval,
           keepaliveProbes,
+          ecn,
           profile);
     }
   }

@@ -1,8 +1,10 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 import static netsim.tcp.TcpFlags.ACK;
+import static netsim.tcp.TcpFlags.ECE;
 import static netsim.tcp.TcpFlags.FIN;
 import static netsim.tcp.TcpFlags.RST;
 import static netsim.tcp.TcpFlags.SYN;
@@ -18,6 +20,7 @@ import static netsim.tcp.TcpState.SYN_RECEIVED;
 import static netsim.tcp.TcpState.SYN_SENT;
 import static netsim.tcp.TcpState.TIME_WAIT;
 import static netsim.tcp.TcpTimers.Kind.DELAYED_ACK;
+import static netsim.tcp.TcpTimers.Kind.FIN_WAIT_2_TIMEOUT;
 import static netsim.tcp.TcpTimers.Kind.KEEPALIVE;
 import static netsim.tcp.TcpTimers.Kind.PERSIST;
 import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
@@ -27,6 +30,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import netsim.core.Time;
+import netsim.net.packet.Ecn;
 import netsim.tcp.cc.CongestionControl;
 import org.jspecify.annotations.Nullable;
 
@@ -60,7 +64,11 @@ public final class TcpConnection {
   public interface Environment {
     long now();
 
-    void transmit(TcpConnection connection, TcpSegment segment);
+    /**
+     * Sends {@code segment} in an IP packet whose ECN field is {@code ecn}: ECT(0) on new data of a
+     * connection that uses ECN (RFC 3168 6.1.1), otherwise Not-ECT.
+     */
+    void transmit(TcpConnection connection, TcpSegment segment, Ecn ecn);
 
     /**
      * The connection changed state.
@@ -120,6 +128,11 @@ public final class TcpConnection {
   private boolean peerOfferedTimestamps;
   private boolean peerOfferedSack;
 
+  // ECN (RFC 3168 6.1), and the segment of new data that goes out as ECT(0) unless it turns out
+  // to be a window probe (6.1.6).
+  private final EcnEndpoint ecn;
+  private @Nullable TcpSegment ectSegment;
+
   private long reportedCwnd = -1;
   private long reportedSsthresh = -1;
   private long reportedSrtt = -1;
@@ -129,6 +142,18 @@ public final class TcpConnection {
   private final TcpTimers timers = new TcpTimers();
   private final HeldCallbacks held = new HeldCallbacks();
   private long lastChallengeAck = Long.MIN_VALUE;
+
+  /** TCP_USER_TIMEOUT (RFC 5482), 0 when not set. */
+  private long userTimeout;
+
+  /** The application closed the connection (not only its sending side): it reads no more. */
+  private boolean orphaned;
+
+  /** When the last segment arrived (FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout). */
+  private long lastSegmentAt;
+
+  /** The acknowledgment owed is a challenge ACK, sent bare even while our FIN is unacknowledged. */
+  private boolean bareAckOwed;
 
   // Counters.
   private long segmentsSent;
@@ -153,6 +178,7 @@ public final class TcpConnection {
     this.tsOffset = tsOffset;
     this.send = new SendSide(config, iss, timers, new SendView());
     this.receive = new ReceiveSide(config, timers, new ReceiveView());
+    this.ecn = new EcnEndpoint(config.ecn());
     visited.add(CLOSED);
   }
 
@@ -311,7 +337,25 @@ public final class TcpConnection {
    */
   public void close() {
     receive.stopDelivering();
+    orphaned = true;
     shutdownOutput();
+    if (state == FIN_WAIT_2) {
+      startFinWait2Timer();
+      env.timersChanged(this);
+    }
+  }
+
+  /**
+   * TCP_USER_TIMEOUT (RFC 5482, as Linux's tcp(7) gives it): "the maximum amount of time ... that
+   * transmitted data may remain unacknowledged". Once set, a retransmission timeout in a
+   * synchronized state gives up when this much time has passed since the first timeout of the run,
+   * whatever the number of retries, and no later timeout waits past that moment (Linux's
+   * tcp_write_timeout and tcp_clamp_rto_to_user_timeout). In SYN-SENT and SYN-RECEIVED the SYN
+   * retry count still applies as well. 0 turns it off.
+   */
+  public void setUserTimeout(long timeout) {
+    checkArgument(timeout >= 0, "user timeout must not be negative: %s", timeout);
+    userTimeout = timeout;
   }
 
   /**
@@ -323,10 +367,7 @@ public final class TcpConnection {
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
           // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" (the RFC's SND.NXT is our SND.MAX)
-          transmit(
-              config.profile().rstAckOnAbort()
-                  ? segment(send.seqOf(send.sndMax()), receive.rcvNxt(), RST | ACK, null)
-                  : segment(send.seqOf(send.sndMax()), 0, RST, null));
+          transmit(dropReset());
       default -> {
         // LISTEN, SYN-SENT: no reset; CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
       }
@@ -356,6 +397,41 @@ public final class TcpConnection {
     enterClosed(StateCause.RCV_SYN_NEW_INCARNATION);
   }
 
+  /**
+   * Whether {@code syn}, arriving in TIME-WAIT, is new enough to start a new incarnation of the
+   * connection (RFC 6191): its sequence number is above RCV.NXT (FreeBSD's tcp_twcheck); with
+   * Linux's rule ({@link HostProfile#linuxTimeWaitSyn()}, tcp_timewait_state_process) also when
+   * only its timestamp is above TS.Recent, but never when PAWS refuses it.
+   */
+  boolean acceptsNewIncarnation(TcpSegment syn) {
+    if (state != TIME_WAIT) {
+      return false;
+    }
+    boolean newerSequence = Seq.gt(syn.seq(), receive.rcvNxt());
+    if (!config.profile().linuxTimeWaitSyn()) {
+      return newerSequence;
+    }
+    TcpOptions options = syn.options();
+    boolean stamped = timestampsOn && options.timestamps();
+    if (stamped && receive.pawsRejects(syn)) {
+      return false;
+    }
+    return newerSequence || (stamped && (int) options.tsVal() - (int) receive.tsRecent() > 0);
+  }
+
+  /**
+   * The ISS of the incarnation that a SYN in TIME-WAIT starts: with Linux's rule the old SND.NXT +
+   * 65537 (tcp_timewait_state_process: "isn = tw_snd_nxt + 65535 + 2", never 0), so that it lies
+   * above every sequence number of this one; otherwise -1: RFC 6528's generator decides.
+   */
+  long newIncarnationIss() {
+    if (!config.profile().linuxTimeWaitSyn()) {
+      return -1;
+    }
+    int iss = send.seqOf(send.sndMax()) + 65537;
+    return Integer.toUnsignedLong(iss == 0 ? 1 : iss);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // SEGMENT ARRIVES (RFC 9293 3.10.7)
   // ---------------------------------------------------------------------------------------------
@@ -366,6 +442,15 @@ public final class TcpConnection {
    * HeldCallbacks}), before what is owed is sent.
    */
   public void onSegment(TcpSegment seg) {
+    onSegment(seg, Ecn.NOT_ECT);
+  }
+
+  /**
+   * Processes an arriving segment whose IP packet had the ECN field {@code codepoint} (RFC 3168: CE
+   * is a router's congestion mark).
+   */
+  public void onSegment(TcpSegment seg, Ecn codepoint) {
+    lastSegmentAt = env.now();
     switch (state) {
       case CLOSED, LISTEN -> {
         // The stack answers for CLOSED (3.10.7.1) and LISTEN (3.10.7.2); nothing to do here.
@@ -377,7 +462,7 @@ public final class TcpConnection {
       }
       default -> {
         held.hold();
-        synchronizedArrives(seg);
+        synchronizedArrives(seg, codepoint);
       }
     }
     held.release(this);
@@ -442,8 +527,9 @@ public final class TcpConnection {
     }
     receive.synchronize(seg.seq());
     takeSynOptions(seg);
+    receive.buffersReady(Math.min(peerMss, config.mss()));
     if (ackAcceptable) {
-      send.acknowledge(seg.ack());
+      send.acknowledge(seg.ack(), timestampRtt(seg));
     }
     if (send.sndUna() > 0) {
       // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
@@ -468,18 +554,37 @@ public final class TcpConnection {
   }
 
   /** RFC 9293 3.10.7.4: SYN-RECEIVED and the synchronized states. */
-  private void synchronizedArrives(TcpSegment seg) {
+  private void synchronizedArrives(TcpSegment seg, Ecn codepoint) {
     int seq = seg.seq();
     int segLen = seg.seqLength();
     boolean syn = seg.has(SYN);
 
+    if (timestampsOn && receive.pawsRejects(seg) && !(syn && freebsdPaws())) {
+      // RFC 7323 5.3 R1: "treat the arriving segment as not acceptable: Send an acknowledgment in
+      // reply as specified in RFC 793 page 69 and drop the segment."
+      pawsRejected(seg);
+      return;
+    }
+
+    if (state == TIME_WAIT
+        && config.profile().timeWaitNeedsAck()
+        && !seg.has(ACK)
+        && !seg.has(SYN)
+        && !seg.has(RST)) {
+      // FreeBSD's tcp_twcheck: "Drop the segment if it does not contain an ACK." (A SYN keeps
+      // RFC 5961's challenge ACK, a RST RFC 1337's rule.)
+      return;
+    }
     if (state == TIME_WAIT
         && seg.has(FIN)
         && !seg.has(RST)
         && !syn
         && seq + segLen == receive.rcvNxt()) {
       // RFC 9293 3.10.7.4, TIME-WAIT: "The only thing that can arrive in this state is a
-      // retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL timeout."
+      // retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL timeout." The
+      // ACK echoes the retransmission's timestamp (RFC 7323 4.3 (2): it lies below
+      // Last.ACK.sent), so that the peer's RTT sample is its round trip.
+      takeTimestamp(seg);
       ackNow();
       startTimeWait();
       return;
@@ -488,6 +593,7 @@ public final class TcpConnection {
       if (!seg.has(ACK)) {
         // The peer retransmitted its SYN: our SYN,ACK was lost. Send it again (as BSD and Linux
         // do; the RFC's sequence check would answer with a bare ACK and wait for our timer).
+        takeTimestamp(seg);
         send.resendSyn();
         return;
       }
@@ -509,6 +615,17 @@ public final class TcpConnection {
         } else {
           receive.duplicateArrived(seq, seg.data().length); // RFC 2883: a D-SACK, with SACK
           ackNow();
+          if (config.profile().oldSegmentAckTaken()
+              && state != TIME_WAIT
+              && !(state == SYN_RECEIVED && passiveOpen)
+              && seg.has(ACK)
+              && Seq.le(seq + segLen, receive.rcvNxt())) {
+            // FreeBSD's tcp_input.c, for a segment wholly below RCV.NXT: "Send an ACK to
+            // resynchronize and drop any data. But keep on processing for RST or ACK." Only its
+            // ACK field is left to process (its text and FIN are old). TIME-WAIT (tcp_twcheck)
+            // and a listener's embryonic connection (the syncache) do not.
+            ackArrives(seg);
+          }
         }
       }
       return;
@@ -523,10 +640,11 @@ public final class TcpConnection {
       // reply, before its timestamp is taken (RFC 9293 3.10.7.4 answers it with an ACK).
       return;
     }
-    if (timestampsOn) {
-      receive.takeTimestamp(seg.options());
-    }
+    takeTimestamp(seg); // RFC 7323 5.3 R3, after the window check (R2)
     restartKeepalive();
+    if (ecn.arrived(seg, codepoint)) {
+      ackNow(); // RFC 3168 6.1.3: the sender hears of the CE mark at once
+    }
 
     // Second, check the RST bit.
     if (seg.has(RST)) {
@@ -545,14 +663,89 @@ public final class TcpConnection {
       return;
     }
 
+    if (orphaned && config.profile().resetOnDataAfterClose() && bringsNewText(seg, seq)) {
+      // RFC 9293 3.6: "if new data is received after CLOSE is called, its TCP SHOULD send a RST
+      // to show that data was lost" (RFC 2525 2.17). Linux's tcp_rcv_state_process and
+      // FreeBSD's tcp_input do, with the reset to a segment that has an ACK:
+      // <SEQ=SEG.ACK><CTL=RST>.
+      transmit(segment(seg.ack(), 0, RST, null));
+      enterClosed(StateCause.RCV, seg.flags());
+      return;
+    }
+
     // Sixth, the URG bit: urgent data is not modelled beyond the header field.
     // Seventh and eighth: the segment text and the FIN.
     processTextAndFin(seg, seq);
   }
 
-  /** RFC 9293 3.10.7.4, second: the RST bit, with RFC 5961 3.2's exact-match rule. */
+  /** RFC 7323 4.3 (2): the segment's timestamp becomes TS.Recent if its place allows. */
+  private void takeTimestamp(TcpSegment seg) {
+    if (timestampsOn) {
+      receive.takeTimestamp(seg);
+    }
+  }
+
+  /** Whether the host runs FreeBSD's PAWS, which leaves a SYN to the SYN rule (RFC 5961 4.2). */
+  private boolean freebsdPaws() {
+    return config.profile().paws() == HostProfile.Paws.FREEBSD;
+  }
+
+  /**
+   * RFC 7323 5.3 R1's reply to a segment that PAWS refused: an ACK, with a D-SACK for its text
+   * below RCV.NXT as for any duplicate. Linux rate-limits the ACK of a segment that occupies no
+   * sequence space, or is a SYN (tcp_send_dupack under tcp_oow_rate_limited, whose interval the
+   * challenge ACKs share); FreeBSD answers only a segment with text ("if (tlen) goto dropafterack;
+   * goto drop").
+   */
+  private void pawsRejected(TcpSegment seg) {
+    int length = seg.data().length;
+    receive.duplicateArrived(seg.seq(), length);
+    switch (config.profile().paws()) {
+      case RFC7323 -> ackNow();
+      case LINUX -> {
+        if (seg.seqLength() > 0 && !seg.has(SYN)) {
+          ackNow();
+        } else {
+          challengeAck();
+        }
+      }
+      case FREEBSD -> {
+        if (length > 0) {
+          ackNow();
+        }
+      }
+    }
+  }
+
+  /**
+   * RFC 7323 4.2 (RTTM): the round-trip time that the TSecr of {@code seg} shows, our timestamp
+   * clock now less the echoed value, in whole ticks of 1 ms and at least one (as Linux's
+   * tcp_rtt_tsopt_us takes it); -1 without timestamps, for a TSecr of 0 (which Linux and FreeBSD
+   * ignore) or for an echo from the future.
+   */
+  private long timestampRtt(TcpSegment seg) {
+    TcpOptions options = seg.options();
+    if (!timestampsOn || !options.timestamps() || options.tsEcr() == 0) {
+      return -1;
+    }
+    long ticks = (timestampNow() - options.tsEcr()) & 0xFFFF_FFFFL;
+    if (ticks >= 1L << 31) {
+      return -1;
+    }
+    return Math.max(1, ticks) * Time.MILLISECOND;
+  }
+
+  /**
+   * RFC 9293 3.10.7.4, second: the RST bit, with RFC 5961 3.2's exact-match rule (unless the host
+   * takes RFC 793's rule for RST: {@link TcpConfig#insecureRst()}).
+   */
   private void rstArrives(int seq) {
-    if (config.challengeAcks() && seq != receive.rcvNxt()) {
+    if (state == TIME_WAIT && config.rfc1337()) {
+      // RFC 1337: "ignore RST segments in TIME-WAIT state", so an old RST cannot assassinate it
+      // (nor earn a challenge ACK; FreeBSD's tcp_twcheck drops every RST first).
+      return;
+    }
+    if (config.rstChallengeAcks() && seq != receive.rcvNxt()) {
       // RFC 5961 3.2: "If the RST bit is set and the sequence number does not exactly match the
       // next expected sequence value, yet is within the current receive window, TCP MUST send an
       // acknowledgment (challenge ACK)."
@@ -573,13 +766,16 @@ public final class TcpConnection {
       }
       // "Any outstanding RECEIVEs and SEND should receive 'reset' responses ... enter CLOSED."
       case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT -> reset(RST);
-      case CLOSING, LAST_ACK -> enterClosed(StateCause.RCV, RST);
-      case TIME_WAIT -> {
-        if (!config.rfc1337()) {
+      case CLOSING, LAST_ACK -> {
+        // "If the RST bit is set, then enter the CLOSED state, delete the TCB, and return."
+        // FreeBSD (tcp_input.c) and Linux (tcp_reset) also report the reset to the user here.
+        if (config.profile().rstReportedWhenClosing()) {
+          reset(RST);
+        } else {
           enterClosed(StateCause.RCV, RST);
         }
-        // RFC 1337: ignore RST in TIME-WAIT, so an old RST cannot assassinate it.
       }
+      case TIME_WAIT -> enterClosed(StateCause.RCV, RST);
       default -> throw new IllegalStateException("RST in " + state);
     }
   }
@@ -592,13 +788,14 @@ public final class TcpConnection {
       returnToListen(StateCause.RCV, SYN);
       return;
     }
-    if (config.challengeAcks()) {
+    if (config.synChallengeAcks()) {
       // RFC 5961 4.2: "If the SYN bit is set, irrespective of the sequence number, TCP MUST send
       // an ACK (also referred to as challenge ACK) to the remote peer."
       challengeAck();
     } else {
-      // RFC 793's rule: a SYN in the window is an error; reset the connection.
-      transmit(segment(send.seqOf(send.sndMax()), 0, RST, null));
+      // RFC 793's rule (RFC 5961 off, or FreeBSD's insecure_syn): a SYN in the window is an
+      // error; reset the connection, with the reset the host sends when it drops one.
+      transmit(dropReset());
       reset(SYN);
     }
   }
@@ -625,8 +822,11 @@ public final class TcpConnection {
         transmit(segment(ack, 0, RST, null));
         return false;
       }
-      send.acknowledge(ack);
+      send.acknowledge(ack, timestampRtt(seg));
       send.updateWindow(seg);
+      if (passiveOpen) {
+        receive.buffersReady(Math.min(peerMss, config.mss())); // an active open has them already
+      }
       setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
       if (state != ESTABLISHED) {
@@ -648,9 +848,12 @@ public final class TcpConnection {
       // scoreboard takes the SACK blocks first, and a duplicate is an ACK that SACKs new data.
       send.updateScoreboard(seg);
       if (Seq.lt(send.seqOf(send.sndUna()), ack)) {
-        send.acknowledge(ack);
+        send.acknowledge(ack, timestampRtt(seg));
       } else if (send.isDuplicateAck(seg)) {
         send.duplicateAck();
+      }
+      if (ecn.isOn() && seg.has(ECE)) {
+        send.reduceForEcn(); // RFC 3168 6.1.2: the receiver echoes a congestion mark
       }
       // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK), set SND.WND <-
       // SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
@@ -668,6 +871,9 @@ public final class TcpConnection {
         // TIME-WAIT ("if our FIN has been ACKed (perhaps in this segment)").
         if (finAcked && !carriesNextFin(seg)) {
           setState(FIN_WAIT_2, StateCause.RCV, seg.flags());
+          if (orphaned) {
+            startFinWait2Timer();
+          }
         }
       }
       case CLOSING -> {
@@ -704,6 +910,17 @@ public final class TcpConnection {
     return true;
   }
 
+  /**
+   * Whether {@code seg}, whose text starts at {@code textSeq}, brings text beyond RCV.NXT in a
+   * state that takes text (FIN-WAIT-1 or -2 once the application closed).
+   */
+  private boolean bringsNewText(TcpSegment seg, int textSeq) {
+    int length = seg.data().length;
+    return (state == FIN_WAIT_1 || state == FIN_WAIT_2)
+        && length > 0
+        && Seq.gt(textSeq + length, receive.rcvNxt());
+  }
+
   /** Whether the segment's FIN comes right after RCV.NXT's data, so the FIN step will take it. */
   private boolean carriesNextFin(TcpSegment seg) {
     int finSeq = seg.seq() + seg.data().length;
@@ -738,8 +955,11 @@ public final class TcpConnection {
         // CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT: "This should not occur since a FIN has been
         // received from the remote side. Ignore the segment text." A FIN at RCV.NXT is still
         // taken by the eighth step: "advance RCV.NXT over the FIN, and send an acknowledgment
-        // for the FIN", and the state remains.
-        if (seg.has(FIN) && textSeq + seg.data().length == receive.rcvNxt()) {
+        // for the FIN", and the state remains; FreeBSD takes only the first FIN (tcp_input.c
+        // advances rcv_nxt only while no FIN was received).
+        if (seg.has(FIN)
+            && textSeq + seg.data().length == receive.rcvNxt()
+            && !config.profile().finAfterFinIgnored()) {
           finArrives(seg.flags());
         }
       }
@@ -833,6 +1053,7 @@ public final class TcpConnection {
           timers.stop(TcpTimers.Kind.TIME_WAIT);
           enterClosed(StateCause.TIME_WAIT_TIMEOUT);
         }
+        case FIN_WAIT_2_TIMEOUT -> finWait2Timeout();
         case RETRANSMIT -> retransmissionTimeout();
         case PERSIST -> persistTimeout();
         case KEEPALIVE -> keepaliveTimeout();
@@ -863,7 +1084,10 @@ public final class TcpConnection {
           case SYN_RECEIVED -> passiveOpen ? config.synAckRetries() : config.synRetries();
           default -> config.maxRetries();
         };
-    if (send.retries() >= limit) {
+    boolean handshake = state == SYN_SENT || state == SYN_RECEIVED;
+    boolean userTimedOut =
+        userTimeout > 0 && send.retries() > 0 && env.now() - send.firstTimeoutAt() >= userTimeout;
+    if (userTimedOut || (send.retries() >= limit && (userTimeout == 0 || handshake))) {
       // RFC 9293 3.10.8 USER TIMEOUT: "flush all queues, signal the user 'error: connection
       // aborted due to user timeout' ... delete the TCB, enter the CLOSED state".
       if (state == SYN_RECEIVED && passiveOpen) {
@@ -876,6 +1100,38 @@ public final class TcpConnection {
     send.retransmitOnTimeout();
     output();
     send.startRetransmitTimer();
+    if (userTimeout > 0) {
+      // Linux's tcp_clamp_rto_to_user_timeout: the next timeout comes no later than the user
+      // timeout's end.
+      long end = Time.after(send.firstTimeoutAt(), userTimeout);
+      if (timers.deadline(RETRANSMIT) > end) {
+        timers.start(RETRANSMIT, end);
+      }
+    }
+  }
+
+  /**
+   * The application closed and the peer's FIN has not come: the host deletes the connection without
+   * a word (Linux's tcp_fin_timeout; FreeBSD's tcp_timer_2msl, which waits until nothing has
+   * arrived for that long, looking again every keep-alive interval).
+   */
+  private void finWait2Timeout() {
+    timers.stop(FIN_WAIT_2_TIMEOUT);
+    HostProfile host = config.profile();
+    long now = env.now();
+    if (host.finWait2CountsIdleTime() && now - lastSegmentAt <= host.finWait2Timeout()) {
+      timers.start(FIN_WAIT_2_TIMEOUT, Time.after(now, config.keepaliveInterval()));
+      return;
+    }
+    enterClosed(StateCause.FIN_WAIT_2_TIMEOUT);
+  }
+
+  /** In FIN-WAIT-2 after the application closed: the host's FIN-WAIT-2 timeout starts, if any. */
+  private void startFinWait2Timer() {
+    long timeout = config.profile().finWait2Timeout();
+    if (timeout > 0) {
+      timers.start(FIN_WAIT_2_TIMEOUT, Time.after(env.now(), timeout));
+    }
   }
 
   /** The connection gives up: the user hears "timeout", and the TCB is deleted. */
@@ -895,9 +1151,9 @@ public final class TcpConnection {
     }
     if (send.sndWnd() > 0) {
       // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
-      send.forceSmallSegment(true);
+      send.persistForce(true);
       output();
-      send.forceSmallSegment(false);
+      send.persistForce(false);
       return;
     }
     send.probeZeroWindow();
@@ -924,6 +1180,8 @@ public final class TcpConnection {
 
   private void startTimeWait() {
     // "Start the time-wait timer, turn off the other timers."
+    timers.stop(FIN_WAIT_2_TIMEOUT);
+    receive.keepAdvertisedWindow();
     timers.stop(RETRANSMIT);
     timers.stop(PERSIST);
     timers.stop(KEEPALIVE);
@@ -946,16 +1204,21 @@ public final class TcpConnection {
     if (state == CLOSED || state == LISTEN) {
       return;
     }
-    TcpSegment next;
-    while ((next = send.nextSegment()) != null) {
-      transmit(next);
-    }
+    send.transmitAll();
     if (receive.ackPending()) {
-      // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
-      // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
-      // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
-      transmit(segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK, null));
+      if (config.profile().finRepeatedOnAck() && !bareAckOwed && send.finUnacknowledged()) {
+        // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
+        // FIN's own sequence number ("if resending a FIN, be sure not to use a new sequence
+        // number").
+        transmit(segment(send.seqOf(send.finPosition()), receive.rcvNxt(), FIN | ACK, null));
+      } else {
+        // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
+        // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
+        // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
+        transmit(segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK, null));
+      }
     }
+    bareAckOwed = false;
     send.startPersistIfStalled();
   }
 
@@ -985,6 +1248,11 @@ public final class TcpConnection {
   /** A segment from this connection, with the window and options every segment carries. */
   private TcpSegment segment(int seq, int ack, int flags, byte @Nullable [] data) {
     boolean syn = (flags & SYN) != 0;
+    if (syn) {
+      flags |= ecn.synFlags(flags); // RFC 3168 6.1.1: ECN-setup SYN and SYN-ACK
+    } else if ((flags & (ACK | RST)) == ACK) {
+      flags |= ecn.ackFlags(); // RFC 3168 6.1.3: ECE until the sender's CWR
+    }
     TcpOptions options = syn ? synOptions() : TcpOptions.NONE;
     // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
     if ((syn ? options.timestamps() : timestampsOn) && (flags & (RST | ACK)) != RST) {
@@ -1037,13 +1305,15 @@ public final class TcpConnection {
 
   private void transmit(TcpSegment seg) {
     if (seg.has(ACK)) {
-      receive.ackSent();
+      receive.ackSent(seg.ack());
     }
     if (seg.dataLength() > 0) {
       receive.dataSent(env.now());
     }
     segmentsSent++;
-    env.transmit(this, seg);
+    Ecn codepoint = seg == ectSegment ? Ecn.ECT_0 : Ecn.NOT_ECT;
+    ectSegment = null;
+    env.transmit(this, seg, codepoint);
   }
 
   /** RFC 5961 7: a challenge ACK, at most one per configured interval. */
@@ -1055,6 +1325,20 @@ public final class TcpConnection {
     }
     lastChallengeAck = now;
     ackNow();
+    bareAckOwed = true; // a challenge ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, never a FIN
+  }
+
+  /**
+   * The reset this host sends when it drops a connection (ABORT, or a SYN under RFC 793's rule):
+   * RFC 9293 3.10.5's {@code <SEQ=SND.NXT><CTL=RST>}, or, where the host does so ({@link
+   * HostProfile#rstAckOnAbort()}), a RST,ACK of RCV.NXT with the connection's timestamps (Linux's
+   * tcp_send_active_reset, FreeBSD's tcp_drop).
+   */
+  private TcpSegment dropReset() {
+    int seq = send.seqOf(send.sndMax());
+    return config.profile().rstAckOnAbort()
+        ? segment(seq, receive.rcvNxt(), RST | ACK, null)
+        : segment(seq, 0, RST, null);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1076,6 +1360,7 @@ public final class TcpConnection {
     peerOfferedScaling = options.hasWindowScale();
     peerOfferedTimestamps = options.timestamps();
     peerOfferedSack = options.sackPermitted();
+    ecn.synArrived(syn, passiveOpen);
     boolean scaling = config.windowScaling() && peerOfferedScaling;
     send.setWindowShift(scaling ? options.windowScale() : 0);
     timestampsOn = config.timestamps() && peerOfferedTimestamps;
@@ -1256,6 +1541,22 @@ public final class TcpConnection {
     return send.inRecovery();
   }
 
+  /**
+   * Whether the recovery after a retransmission timeout is under way, as far as the connection's
+   * loss recovery tracks it (RACK-TLP's RTO recovery).
+   */
+  public boolean inTimeoutRecovery() {
+    return send.inTimeoutRecovery();
+  }
+
+  /**
+   * What loss recovery knows of the segments in flight, or null if it does not count them (only
+   * RACK-TLP does) or the handshake is not done.
+   */
+  public @Nullable FlightCounts flightCounts() {
+    return send.flightCounts();
+  }
+
   /** The current retransmission timeout, backoff included. */
   public long rto() {
     return send.rto();
@@ -1264,6 +1565,16 @@ public final class TcpConnection {
   /** The smoothed RTT, or -1 before the first measurement. */
   public long srtt() {
     return send.srtt();
+  }
+
+  /** The RTT variation as the host keeps it (RFC 6298's RTTVAR; Linux's mdev), 0 before any. */
+  public long rttvar() {
+    return send.rttvar();
+  }
+
+  /** Retransmission timeouts since the last RTT sample: the RTO's backoff exponent. */
+  public int rtoBackoffs() {
+    return send.backoffs();
   }
 
   public long retransmitDeadline() {
@@ -1347,9 +1658,19 @@ public final class TcpConnection {
       return TcpConnection.this.sendMss() - sackOptionLength();
     }
 
+    /**
+     * RFC 3168 6.1.5: of a connection that uses ECN, a segment of new data goes out as ECT(0), and
+     * the first after a window reduction carries CWR (6.1.2); retransmissions, pure ACKs, SYNs and
+     * (found out in {@link #retransmitted}) window probes are Not-ECT (6.1.4 - 6.1.6).
+     */
     @Override
     public TcpSegment segment(int seq, int flags, byte @Nullable [] data) {
-      return TcpConnection.this.segment(seq, receive.rcvNxt(), flags, data);
+      boolean newData =
+          ecn.isOn() && data != null && data.length > 0 && Seq.ge(seq, send.seqOf(send.sndMax()));
+      int cwr = newData ? ecn.newDataFlags(send.reductions()) : 0;
+      TcpSegment seg = TcpConnection.this.segment(seq, receive.rcvNxt(), flags | cwr, data);
+      ectSegment = newData ? seg : null;
+      return seg;
     }
 
     @Override
@@ -1359,6 +1680,9 @@ public final class TcpConnection {
 
     @Override
     public void retransmitted(TcpSegment segment, RetransmitReason reason) {
+      if (segment == ectSegment) {
+        ectSegment = null; // a window probe: Not-ECT (RFC 3168 6.1.6)
+      }
       env.retransmitted(TcpConnection.this, segment, reason);
     }
   }

@@ -17,6 +17,10 @@ public final class TcpListener {
   private final Endpoint local;
   private final int backlog;
   private final Acceptor acceptor;
+
+  /** What its children are made with: the stack's configuration, or this listener's own MSS. */
+  private TcpConfig childConfig;
+
   private boolean open = true;
   private int embryonic;
   private long accepted;
@@ -27,6 +31,7 @@ public final class TcpListener {
     this.local = local;
     this.backlog = backlog;
     this.acceptor = acceptor;
+    this.childConfig = stack.config();
   }
 
   public Endpoint local() {
@@ -54,6 +59,20 @@ public final class TcpListener {
 
   public boolean isOpen() {
     return open;
+  }
+
+  /**
+   * The MSS that children made from now on announce and send with, instead of the stack's: a socket
+   * option on the listening socket, which Linux's children inherit (TCP_MAXSEG sets the listener's
+   * user_mss, and tcp_create_openreq_child copies it).
+   */
+  public void setMss(int mss) {
+    childConfig = childConfig.toBuilder().mss(mss).build();
+  }
+
+  /** The configuration of the children made from now on. */
+  TcpConfig childConfig() {
+    return childConfig;
   }
 
   /** Stops listening (RFC 9293 3.10.4 CLOSE in LISTEN); children already made carry on. */

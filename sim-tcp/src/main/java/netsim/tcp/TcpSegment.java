@@ -144,6 +144,12 @@ public final class TcpSegment implements Payload {
     return (flags & flag) != 0;
   }
 
+  /** This segment with the control bits {@code bits} instead of its own (the data is shared). */
+  public TcpSegment withFlags(int bits) {
+    return new TcpSegment(
+        sourcePort, destinationPort, seq, ack, bits, window, urgentPointer, options, data);
+  }
+
   /** SEG.LEN of RFC 9293: data bytes plus one for SYN and one for FIN. */
   public int seqLength() {
     return data.length + (has(TcpFlags.SYN) ? 1 : 0) + (has(TcpFlags.FIN) ? 1 : 0);

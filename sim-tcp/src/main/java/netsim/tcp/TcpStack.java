@@ -11,6 +11,7 @@ import netsim.core.Simulator;
 import netsim.core.Timer;
 import netsim.net.Host;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import org.jspecify.annotations.Nullable;
 
@@ -33,8 +34,10 @@ public final class TcpStack {
      *
      * @param senderState the sending connection's state (e.g. "TIME_WAIT"), metadata for fault
      *     rules
+     * @param ecn the ECN field of the IP packet (RFC 3168 5): ECT(0) on new data of a connection
+     *     that uses ECN, otherwise Not-ECT
      */
-    void send(Ipv4Address destination, TcpSegment segment, String senderState);
+    void send(Ipv4Address destination, TcpSegment segment, String senderState, Ecn ecn);
   }
 
   /** The first ephemeral port (RFC 6335's dynamic range). */
@@ -118,7 +121,7 @@ public final class TcpStack {
         TcpSegment.PROTOCOL,
         packet -> {
           if (!stack.receive(
-              packet.source(), packet.destination(), (TcpSegment) packet.payload())) {
+              packet.source(), packet.destination(), (TcpSegment) packet.payload(), packet.ecn())) {
             host.discard(packet, DropCause.BACKLOG);
           }
         });
@@ -265,18 +268,30 @@ public final class TcpStack {
    *     only drop that is not an RFC 9293 rule); true otherwise
    */
   public boolean receive(Ipv4Address source, Ipv4Address destination, TcpSegment seg) {
+    return receive(source, destination, seg, Ecn.NOT_ECT);
+  }
+
+  /**
+   * A segment from {@code source} arrives for this host in an IP packet whose ECN field is {@code
+   * ecn} (RFC 3168: CE is a router's congestion mark).
+   *
+   * @return as {@link #receive(Ipv4Address, Ipv4Address, TcpSegment)}
+   */
+  public boolean receive(Ipv4Address source, Ipv4Address destination, TcpSegment seg, Ecn ecn) {
     Entry entry =
         connections.get(
             ConnectionTable.key(destination, seg.destinationPort()),
             ConnectionTable.key(source, seg.sourcePort()));
+    long iss = -1;
     if (entry != null && isNewIncarnation(entry.connection, seg)) {
-      // RFC 6191 / Linux: a new SYN with a higher sequence number ends TIME-WAIT early and
-      // goes to the listener.
+      // RFC 6191 / Linux: a new SYN with a higher sequence number (or, in Linux, timestamp) ends
+      // TIME-WAIT early and goes to the listener; in Linux, the new ISS follows the old SND.NXT.
+      iss = entry.connection.newIncarnationIss();
       entry.connection.endTimeWaitForNewSyn();
       entry = null;
     }
     if (entry != null) {
-      entry.connection.onSegment(seg);
+      entry.connection.onSegment(seg, ecn);
       return true;
     }
     FourTuple tuple =
@@ -285,7 +300,7 @@ public final class TcpStack {
             new Endpoint(source, seg.sourcePort()));
     TcpListener listener = listeners.get(seg.destinationPort());
     if (listener != null) {
-      return listenArrives(listener, tuple, seg);
+      return listenArrives(listener, tuple, seg, iss);
     }
     closedArrives(tuple, seg);
     return true;
@@ -297,7 +312,7 @@ public final class TcpStack {
         && seg.has(TcpFlags.SYN)
         && !seg.has(TcpFlags.ACK)
         && !seg.has(TcpFlags.RST)
-        && Seq.gt(seg.seq(), connection.rcvNxt())
+        && connection.acceptsNewIncarnation(seg)
         && listeners.containsKey(seg.destinationPort());
   }
 
@@ -317,11 +332,15 @@ public final class TcpStack {
       // <CTL=RST,ACK>"
       reset.seq(0).ack(seg.seq() + seg.seqLength());
     }
-    output.send(tuple.remote().address(), reset.build(), TcpState.CLOSED.name());
+    output.send(tuple.remote().address(), reset.build(), TcpState.CLOSED.name(), Ecn.NOT_ECT);
   }
 
-  /** RFC 9293 3.10.7.2: LISTEN. Returns false for a SYN dropped for a full backlog. */
-  private boolean listenArrives(TcpListener listener, FourTuple tuple, TcpSegment seg) {
+  /**
+   * RFC 9293 3.10.7.2: LISTEN. Returns false for a SYN dropped for a full backlog.
+   *
+   * @param iss the ISS of the new connection, or -1 for the ISN generator's
+   */
+  private boolean listenArrives(TcpListener listener, FourTuple tuple, TcpSegment seg, long iss) {
     // "First, check for a RST. An incoming RST segment could not be valid ... ignored."
     if (seg.has(TcpFlags.RST)) {
       return true;
@@ -336,7 +355,8 @@ public final class TcpStack {
               .seq(seg.ack())
               .flags(TcpFlags.RST)
               .build(),
-          TcpState.LISTEN.name());
+          TcpState.LISTEN.name(),
+          Ecn.NOT_ECT);
       return true;
     }
     // "Third, check for a SYN."
@@ -349,7 +369,7 @@ public final class TcpStack {
       listener.refuse();
       return false;
     }
-    TcpConnection child = create(tuple, null, listener);
+    TcpConnection child = create(tuple, null, listener, iss);
     child.setHandler(listener.accept(child));
     child.acceptSyn(seg);
     return true;
@@ -361,10 +381,22 @@ public final class TcpStack {
 
   private TcpConnection create(
       FourTuple tuple, @Nullable TcpHandler handler, @Nullable TcpListener parent) {
+    return create(tuple, handler, parent, -1);
+  }
+
+  /** A new connection whose ISS is {@code chosenIss}, or the ISN generator's when it is -1. */
+  private TcpConnection create(
+      FourTuple tuple, @Nullable TcpHandler handler, @Nullable TcpListener parent, long chosenIss) {
     Entry entry = new Entry(parent);
-    int iss = isns.isn(tuple, simulator.now());
+    int iss = chosenIss >= 0 ? (int) chosenIss : isns.isn(tuple, simulator.now());
     TcpConnection connection =
-        new TcpConnection(config, tuple, iss, isns.timestampOffset(tuple), entry, handler);
+        new TcpConnection(
+            parent == null ? config : parent.childConfig(),
+            tuple,
+            iss,
+            isns.timestampOffset(tuple),
+            entry,
+            handler);
     entry.attach(connection, new Timer(simulator, "tcp/" + node + "/" + tuple, entry));
     history.add(entry.slot);
     connections.put(tuple, entry);
@@ -449,8 +481,8 @@ public final class TcpStack {
     }
 
     @Override
-    public void transmit(TcpConnection connection, TcpSegment segment) {
-      output.send(connection.remote().address(), segment, connection.state().name());
+    public void transmit(TcpConnection connection, TcpSegment segment, Ecn ecn) {
+      output.send(connection.remote().address(), segment, connection.state().name(), ecn);
     }
 
     @Override

@@ -17,6 +17,8 @@ final class TcpTimers {
   enum Kind {
     /** RFC 9293 3.10.8: 2 MSL in TIME-WAIT. */
     TIME_WAIT,
+    /** The host's FIN-WAIT-2 timeout after the application closed (Linux's tcp_fin_timeout). */
+    FIN_WAIT_2_TIMEOUT,
     /**
      * RFC 8985 7.2: the tail loss probe timeout (PTO); before RETRANSMIT, since a PTO capped at the
      * RTO's expiry sends the probe instead (RFC 8985 7.2).

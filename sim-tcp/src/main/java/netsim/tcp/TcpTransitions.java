@@ -78,9 +78,18 @@ public final class TcpTransitions {
               "rcv FIN with the ACK of our FIN: send ACK",
               TIME_WAIT,
               "RFC 9293 3.10.7.4 eighth"),
-          new Transition(FIN_WAIT_1, ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
+          new Transition(
+              FIN_WAIT_1,
+              ENDINGS + "; rcv new data after CLOSE (host's choice)",
+              CLOSED,
+              "RFC 9293 3.10.7.4, 3.6"),
           new Transition(FIN_WAIT_2, "rcv FIN: send ACK", TIME_WAIT, "RFC 9293 3.10.7.4 eighth"),
-          new Transition(FIN_WAIT_2, ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
+          new Transition(
+              FIN_WAIT_2,
+              ENDINGS
+                  + "; rcv new data after CLOSE; FIN-WAIT-2 timeout after CLOSE (host's choices)",
+              CLOSED,
+              "RFC 9293 3.10.7.4, 3.6"),
           new Transition(CLOSE_WAIT, "CLOSE: send FIN", LAST_ACK, "RFC 9293 3.10.4"),
           new Transition(CLOSE_WAIT, ENDINGS, CLOSED, "RFC 9293 3.10.7.4"),
           new Transition(CLOSING, "rcv ACK of our FIN", TIME_WAIT, "RFC 9293 3.10.7.4 fifth"),

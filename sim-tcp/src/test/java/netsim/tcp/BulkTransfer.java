@@ -40,7 +40,8 @@ final class BulkTransfer {
       String traceDigest,
       TcpState clientState,
       TcpState serverState,
-      long packetsDropped) {
+      long packetsDropped,
+      long packetsMarked) {
 
     boolean receivedEverythingInOrder() {
       return Arrays.equals(sent, received);
@@ -102,6 +103,7 @@ final class BulkTransfer {
     net.computeRoutes();
     MessageDigest digest = sha256();
     long[] dropped = new long[1];
+    long[] marked = new long[1];
     net.addObserver(
         new PacketObserver() {
           @Override
@@ -118,6 +120,13 @@ final class BulkTransfer {
             digest.update(
                 (time + " drop " + cause + " " + packet.payload() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
+          }
+
+          @Override
+          public void onMark(long time, Node node, LinkDirection link, Packet packet) {
+            marked[0]++;
+            digest.update(
+                (time + " mark " + packet.payload() + "\n").getBytes(StandardCharsets.UTF_8));
           }
         });
     TcpStack clientTcp = TcpStack.install(client, clientConfig);
@@ -197,7 +206,8 @@ final class BulkTransfer {
         HexFormat.of().formatHex(digest.digest()),
         clientSide.state(),
         serverState,
-        dropped[0]);
+        dropped[0],
+        marked[0]);
   }
 
   private static MessageDigest sha256() {

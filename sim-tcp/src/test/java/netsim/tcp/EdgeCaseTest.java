@@ -649,6 +649,18 @@ class EdgeCaseTest {
   }
 
   @Test
+  void synInTimeWait_linux_theNewIncarnationStartsAtTheOldSndNxtPlus65537() {
+    // tcp_timewait_state_process: "isn = tcptw->tw_snd_nxt + 65535 + 2".
+    TcpConfig linux = TcpConfig.builder().profile(HostProfile.LINUX).build();
+    Testbed t = deterministic(seed -> reconnectIntoTimeWait(seed, linux));
+    assertThat(t.states).contains("S TIME_WAIT->CLOSED (rcv SYN (new incarnation))");
+    java.util.List<ConnectionRecord> incarnations = t.server.history();
+    assertThat(incarnations).hasSize(2);
+    // The first incarnation sent its SYN and its FIN: its SND.NXT was ISS + 2.
+    assertThat(incarnations.get(1).iss()).isEqualTo(incarnations.get(0).iss() + 2 + 65537);
+  }
+
+  @Test
   void synInTimeWait_byTheRfc_getsAChallengeAck_whoseResetEndsTimeWait_andTheRetryConnects() {
     // RFC 5961 4.2: a challenge ACK of the old connection. C, in SYN-SENT, finds its ACK
     // unacceptable and answers RST <SEQ=SEG.ACK>, which is exactly S's RCV.NXT: TIME-WAIT ends

@@ -2,6 +2,7 @@ package netsim.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import netsim.core.Time;
 import org.junit.jupiter.api.Nested;
@@ -54,6 +55,73 @@ class HostProfileTest {
     }
 
     @Test
+    void eachProfile_givesItsTimerAndTimestampRules() {
+      assertThat(HostProfile.all())
+          .extracting(
+              HostProfile::rtoRule,
+              HostProfile::paws,
+              HostProfile::finWait2Timeout,
+              HostProfile::linuxTimeWaitSyn,
+              HostProfile::resetOnDataAfterClose)
+          .containsExactly(
+              tuple(HostProfile.RtoRule.RFC6298, HostProfile.Paws.RFC7323, 0L, false, false),
+              tuple(
+                  HostProfile.RtoRule.LINUX, HostProfile.Paws.LINUX, Time.seconds(60), true, true),
+              tuple(
+                  HostProfile.RtoRule.FREEBSD,
+                  HostProfile.Paws.FREEBSD,
+                  Time.seconds(600),
+                  false,
+                  true));
+    }
+
+    @Test
+    void aNegativeFinWait2Timeout_isRefused() {
+      HostProfile rfc = HostProfile.RFC;
+      assertThatThrownBy(
+              () ->
+                  new HostProfile(
+                      rfc.name(),
+                      rfc.initialWindow(),
+                      rfc.minRto(),
+                      rfc.maxRto(),
+                      rfc.delayedAck(),
+                      rfc.delayedAckTimeout(),
+                      rfc.maxQuickAcks(),
+                      rfc.push(),
+                      rfc.receiveBuffer(),
+                      rfc.sackPermitted(),
+                      rfc.sackRecovery(),
+                      rfc.probeTimeoutSlack(),
+                      rfc.challengeAckInterval(),
+                      rfc.rstAckOnAbort(),
+                      rfc.rfc1337(),
+                      rfc.acceptSynInTimeWait(),
+                      rfc.socketBufferFactor(),
+                      rfc.dropAckOfUnsentData(),
+                      rfc.windowUpdateWhenDoubled(),
+                      rfc.linuxSlowStart(),
+                      rfc.rtoRule(),
+                      rfc.paws(),
+                      -1,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      "newreno",
+                      false,
+                      EcnMode.OFF))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("FIN-WAIT-2 timeout must not be negative: -1");
+    }
+
+    @Test
     void eachProfile_givesItsSackRecovery_andALaterSettingOverridesIt() {
       assertThat(TcpConfig.defaults().sackRecovery()).isEqualTo("rfc6675");
       assertThat(TcpConfig.builder().profile(HostProfile.LINUX).build().sackRecovery())
@@ -93,7 +161,23 @@ class HostProfileTest {
                       1,
                       false,
                       false,
-                      false))
+                      false,
+                      HostProfile.RtoRule.RFC6298,
+                      HostProfile.Paws.RFC7323,
+                      0,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      false,
+                      "newreno",
+                      false,
+                      EcnMode.OFF))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("unknown SACK recovery 'bbr' (known: rfc6675, prr, prr-crb, rack-tlp)");
     }
@@ -135,6 +219,23 @@ class HostProfileTest {
     }
 
     @Test
+    void linux_segmentThePersistTimerForcesOut_hasPsh() {
+      // nagle/sendmsg_msg_more.pkt: MSG_MORE holds 40 bytes; Linux's tcp_write_wakeup sends them
+      // with PSH when the probe timer expires.
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.connection.send(new byte[40], 0, 40, true);
+      h.expectNothing();
+      h.advanceBy("250ms"); // the persist timer runs one RTO: 200 ms, Linux's minimum
+      h.expect("PSH|ACK seq=1001 ack=5001 len=40");
+    }
+
+    @Test
+    void linux_usesCubic_rfcNewReno() {
+      assertThat(LINUX.congestionControl()).isEqualTo("cubic");
+      assertThat(RFC.congestionControl()).isEqualTo("newreno");
+    }
+
+    @Test
     void linux_retransmission_carriesPshWhereItCoversTheEndOfAWrite() {
       // After the RTO the data goes again from SND.UNA in full segments: bytes 1..1460 hold the
       // ends of the first two writes.
@@ -143,6 +244,100 @@ class HostProfileTest {
       h.advanceBy("1s");
       assertThat(TcpHarness.describe(h.sent.get(h.sent.size() - 1)))
           .isEqualTo("PSH|ACK seq=1001 ack=5001 len=1460");
+    }
+  }
+
+  @Nested
+  class TsoChunkPush {
+    /** A write of 20 full segments on a fresh connection: the initial window of 10 goes. */
+    private TcpHarness twentySegmentsWritten(TcpConfig config) {
+      TcpHarness h = TcpHarness.established(config);
+      h.connection.send(new byte[20 * 1460]);
+      return h;
+    }
+
+    private String[] flight(int firstSeq, int segments, int... pshAfter) {
+      String[] expected = new String[segments];
+      for (int i = 0; i < segments; i++) {
+        boolean psh = false;
+        for (int n : pshAfter) {
+          psh |= n == i + 1;
+        }
+        expected[i] =
+            (psh ? "PSH|ACK" : "ACK") + " seq=" + (firstSeq + i * 1460) + " ack=5001 len=1460";
+      }
+      return expected;
+    }
+
+    @Test
+    void linux_firstFlightOfAServer_isOneChunk_withPshOnItsLastSegment() {
+      // __tcp_transmit_skb forces PSH on each TSO packet; before an ACK sets the pacing rate, the
+      // initial window goes as one (slow-start-ack-per-1pkt.pkt: "> P. 1:10001(10000)").
+      twentySegmentsWritten(LINUX).expect(flight(1001, 10, 10));
+    }
+
+    @Test
+    void rfc_firstFlight_hasNoPsh_whileTheWriteIsNotAllSent() {
+      twentySegmentsWritten(RFC).expect(flight(1001, 3));
+    }
+
+    @Test
+    void linux_afterAnAck_chunksAreAsLargeAsThePacingRateSendsInAMillisecond() {
+      // An ACK of 2 segments 100 ms on: cwnd 12, 8 in flight, so 4 segments go; the pacing rate
+      // (2 x 12 x 1460 bytes per SRTT) sends less than 2 segments a millisecond, so they go as
+      // tcp_min_tso_segs' chunks of 2, each with PSH on its last (slow-start-ack-per-2pkt.pkt).
+      TcpHarness h = twentySegmentsWritten(LINUX);
+      h.forgetSent();
+      h.advanceBy("100ms");
+      h.receive("ACK", 5001, 1001 + 2 * 1460);
+      h.expect(flight(1001 + 10 * 1460, 4, 2, 4));
+    }
+  }
+
+  @Nested
+  class LimitedTransmit {
+    /** 15 segments written; the initial window's segments are out (10 with linux, 3 with rfc). */
+    private TcpHarness written(TcpConfig config) {
+      TcpHarness h = TcpHarness.established(config);
+      h.connection.send(new byte[15 * 1460]);
+      h.forgetSent();
+      return h;
+    }
+
+    private static String segment(int index) {
+      return "ACK seq=" + (1001 + index * 1460) + " ack=5001 len=1460";
+    }
+
+    @Test
+    void linux_firstTwoDuplicateAcks_eachSendANewSegment() {
+      // RFC 3042 as Linux has it (limited-transmit-no-sack.pkt): a duplicate ACK's segment has
+      // left the network, so one new segment goes; the third starts fast recovery.
+      TcpHarness h = written(LINUX);
+      h.receive("ACK", 5001, 1001);
+      h.expect(segment(10));
+      h.receive("ACK", 5001, 1001);
+      h.expect(segment(11));
+      h.receive("ACK", 5001, 1001);
+      h.expect(segment(0));
+    }
+
+    @Test
+    void rfc_duplicateAck_sendsNothing() {
+      TcpHarness h = written(RFC);
+      h.receive("ACK", 5001, 1001);
+      h.expectNothing();
+    }
+
+    @Test
+    void linux_ackAfterDuplicates_growsCwndOnlyByWhatItDelivered() {
+      // "1001:3001 were DUP-ACK'd": the ACK of 3 segments delivers one; slow start 10 -> 11.
+      TcpHarness h = written(LINUX);
+      h.receive("ACK", 5001, 1001);
+      h.receive("ACK", 5001, 1001);
+      h.forgetSent();
+      h.receive("ACK", 5001, 1001 + 3 * 1460);
+      assertThat(h.connection.cwnd()).isEqualTo(11 * 1460);
+      h.expect(segment(12), "PSH|ACK seq=" + (1001 + 13 * 1460) + " ack=5001 len=1460");
     }
   }
 

@@ -39,6 +39,20 @@ class ProportionalRateReductionTest {
   }
 
   @Test
+  void pipeAtOrBelowSsthresh_safeAckBound_addsTheSmssOnlyOnASafeAck() {
+    // RFC 6937bis and Linux's tcp_cwnd_reduction: SACKs that do not move SND.UNA send what was
+    // delivered (prr-ss-30pkt-lost1_4.pkt: one retransmission per SACK); a safe ACK one more.
+    ProportionalRateReduction prr = new ProportionalRateReduction(Bound.SAFE_ACK);
+    prr.start(10_000);
+    assertThat(prr.onAck(1000, 3000, 7000, SMSS, false)).isEqualTo(1000);
+    prr.sent(1000);
+    assertThat(prr.onAck(1000, 3000, 7000, SMSS, false)).isEqualTo(1000);
+    prr.sent(1000);
+    // limit = MAX(3000 - 2000, 1000) + 1000
+    assertThat(prr.onAck(1000, 3000, 7000, SMSS, true)).isEqualTo(2000);
+  }
+
+  @Test
   void pipeAtOrBelowSsthresh_conservativeBound_sendsNoMoreThanDelivered() {
     ProportionalRateReduction prr = new ProportionalRateReduction(Bound.CONSERVATIVE);
     prr.start(20_000);

@@ -79,6 +79,48 @@ class RackTlpRecoveryTest {
     recovery.onTimer(kind);
   }
 
+  // What the recovery counts for a tcp_info view (FlightCounts)
+
+  @Test
+  void flightCounts_lostSegmentsStayLostOnceResent_untilSacked() {
+    // sack-shift-sacked-7-5-6-8-9-fack.pkt: RACK deems 0..6 lost when 7 is SACKed; the first,
+    // resent, still counts as lost (Linux keeps TCPCB_LOST) and as retransmitted (retrans_out).
+    for (int k = 0; k < 10; k++) {
+      transmit(0, k);
+    }
+    ack(100, 1, 7001, 8001);
+    expire(125, RACK_REORDER);
+    assertThat(send()).isEqualTo("1-1001");
+    assertThat(recovery.flightCounts()).isEqualTo(new FlightCounts(1, 7, 1, 3, 0));
+    ack(126, 1, 5001, 6001, 7001, 8001);
+    assertThat(recovery.flightCounts()).isEqualTo(new FlightCounts(2, 6, 1, 3, 1));
+  }
+
+  @Test
+  void flightCounts_aProbeResendingALiveSegment_isRetransmittedNotLost() {
+    for (int k = 0; k < 2; k++) {
+      transmit(0, k);
+    }
+    expire(bench.timerDeadline(LOSS_PROBE) / Time.MILLISECOND, LOSS_PROBE);
+    assertThat(send()).isEqualTo("1001-2001 tlp");
+    assertThat(recovery.flightCounts()).isEqualTo(new FlightCounts(0, 0, 1, 3, 0));
+  }
+
+  @Test
+  void reorderingDegree_isTheDistanceFromFackToTheSegmentDeliveredOutOfOrder() {
+    // Linux's tcp_check_sack_reordering: 7001:8001 SACKed, then 3001:4001: 8001 - 3001 = 5
+    // segments (sack-shift-sacked-7-3-4-8-9-fack.pkt); a distance of 3 or less leaves it at 3.
+    for (int k = 0; k < 10; k++) {
+      transmit(0, k);
+    }
+    ack(100, 1, 7001, 8001);
+    ack(101, 1, 5001, 6001, 7001, 8001);
+    assertThat(recovery.flightCounts().reordering()).isEqualTo(3);
+    ack(102, 1, 3001, 4001, 5001, 6001, 7001, 8001);
+    assertThat(recovery.flightCounts().reordering()).isEqualTo(5);
+    assertThat(recovery.flightCounts().reorderingEvents()).isEqualTo(2);
+  }
+
   // RACK (RFC 8985 6)
 
   @Test
@@ -252,6 +294,17 @@ class RackTlpRecoveryTest {
     assertThat(bench.timerDeadline(LOSS_PROBE)).as("2 SRTT from the ACK").isEqualTo(ms(300));
     ack(101, 1001, 2001, 3001);
     assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(TcpTimers.NEVER);
+  }
+
+  @Test
+  void tlp7_2_aSackOfPartOfASegment_leavesThePtoRunning() {
+    // fr-4pkt-fack-last-byte.pkt: a SACK of the last byte only SACKs no segment.
+    for (int k = 0; k < 4; k++) {
+      transmit(0, k);
+    }
+    long pto = bench.timerDeadline(LOSS_PROBE);
+    ack(100, 1, 4000, 4001);
+    assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(pto);
   }
 
   @Test

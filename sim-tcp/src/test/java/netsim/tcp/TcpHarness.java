@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.core.Time;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 
 /**
@@ -25,8 +26,17 @@ final class TcpHarness implements TcpConnection.Environment {
   static final TcpConfig CONFIG =
       TcpConfig.builder().windowScaling(false).timestamps(false).receiveBuffer(WINDOW).build();
 
+  /** {@code host}'s configuration without window scaling (timestamps as the host offers them). */
+  static TcpConfig configOf(HostProfile host) {
+    return TcpConfig.builder().profile(host).windowScaling(false).receiveBuffer(WINDOW).build();
+  }
+
   long now;
   final List<TcpSegment> sent = new ArrayList<>();
+
+  /** The ECN field of the IP packet of each segment in {@link #sent}. */
+  final List<Ecn> sentEcn = new ArrayList<>();
+
   final List<String> transitions = new ArrayList<>();
   final List<String> appEvents = new ArrayList<>();
   final ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -161,6 +171,19 @@ final class TcpHarness implements TcpConnection.Environment {
 
   /** A segment from the peer with the timestamp {@code tsVal} (its SYN offers timestamps too). */
   TcpSegment peerWithTimestamp(int flags, int seq, int ack, long tsVal, byte[] data) {
+    return peerWithTimestamps(flags, seq, ack, tsVal, 0, data);
+  }
+
+  /**
+   * A segment from the peer, e.g. {@code stamped("ACK", 5001, 1001, 200, 1000, 0)}, with TSval
+   * {@code tsVal}, TSecr {@code tsEcr} and {@code length} bytes of text.
+   */
+  TcpSegment stamped(String flags, int seq, int ack, long tsVal, long tsEcr, int length) {
+    return peerWithTimestamps(TcpFlags.parse(flags), seq, ack, tsVal, tsEcr, new byte[length]);
+  }
+
+  private TcpSegment peerWithTimestamps(
+      int flags, int seq, int ack, long tsVal, long tsEcr, byte[] data) {
     TcpOptions options =
         new TcpOptions(
             (flags & TcpFlags.SYN) != 0 ? 1460 : -1,
@@ -168,7 +191,7 @@ final class TcpHarness implements TcpConnection.Environment {
             false,
             true,
             tsVal,
-            0,
+            tsEcr,
             com.google.common.collect.ImmutableList.of());
     return new TcpSegment(remotePort, localPort, seq, ack, flags, peerWindow, 0, options, data);
   }
@@ -255,8 +278,9 @@ final class TcpHarness implements TcpConnection.Environment {
   }
 
   @Override
-  public void transmit(TcpConnection c, TcpSegment segment) {
+  public void transmit(TcpConnection c, TcpSegment segment, Ecn ecn) {
     sent.add(segment);
+    sentEcn.add(ecn);
   }
 
   @Override

@@ -3,6 +3,7 @@ package netsim.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.core.RandomStreams;
@@ -30,7 +31,8 @@ class TcpStackTest {
         "S",
         US,
         TcpHarness.CONFIG,
-        (destination, segment, state) -> sent.add(TcpHarness.describe(segment) + " from " + state));
+        (destination, segment, state, ecn) ->
+            sent.add(TcpHarness.describe(segment) + " from " + state));
   }
 
   private static TcpSegment segment(String flags, int seq, int ack, int dataLength) {
@@ -87,6 +89,25 @@ class TcpStackTest {
     assertThat(listener.embryonic()).isEqualTo(1);
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0)).startsWith("SYN|ACK seq=" + child.iss() + " ack=701");
+  }
+
+  @Test
+  void listenerMss_isAnnouncedAndUsedByTheChildrenMadeAfterIt() {
+    // TCP_MAXSEG on a listening socket: Linux's children inherit its user_mss
+    // (mss-setsockopt-tcp_maxseg-server.pkt in Linux's suite).
+    TcpListener listener = stack.listen(80, 4, child -> new TcpHandler() {});
+    listener.setMss(1100);
+    TcpSegment syn =
+        TcpSegment.builder(40000, 80)
+            .seq(700)
+            .flags(TcpFlags.SYN)
+            .options(new TcpOptions(1300, -1, false, false, 0, 0, ImmutableList.of()))
+            .build();
+    stack.receive(PEER, US, syn);
+    TcpConnection child = stack.connections().get(0);
+    assertThat(child.config().mss()).isEqualTo(1100);
+    assertThat(child.sendMss()).isEqualTo(1100);
+    assertThat(stack.config().mss()).isEqualTo(TcpHarness.CONFIG.mss());
   }
 
   @Test

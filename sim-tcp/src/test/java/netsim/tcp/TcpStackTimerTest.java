@@ -80,7 +80,7 @@ class TcpStackTimerTest {
           "S",
           US,
           TcpHarness.CONFIG.toBuilder().nagle(false).build(),
-          (destination, segment, state) -> sent.add(segment));
+          (destination, segment, state, ecn) -> sent.add(segment));
 
   private TcpSegment fromPeer(int flags, int seq, int ack) {
     return TcpSegment.builder(80, 5000).seq(seq).ack(ack).window(0xFFFF).flags(flags).build();

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules of ARCHITECTURE.md, checked on the main classes of every module (this module's tests
- * see them all): each layer uses only the layers below it, no two packages depend on each other,
- * and sim-net names no TCP type. A rule that fails names each offending dependency, class and line.
+ * see them all): each layer uses only the layers below it (sim-tcp and sim-udp side by side), no
+ * two packages depend on each other, and sim-net names no TCP type. A rule that fails names each
+ * offending dependency, class and line.
  */
 class ArchitectureTest {
 
@@ -34,6 +35,8 @@ class ArchitectureTest {
         .definedBy("netsim.net..")
         .layer("tcp")
         .definedBy("netsim.tcp..")
+        .layer("udp")
+        .definedBy("netsim.udp..")
         .layer("scenario")
         .definedBy("netsim.scenario..")
         .layer("packetdrill")
@@ -50,16 +53,19 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("core")
         .whereLayer("tcp")
         .mayOnlyAccessLayers("core", "net")
+        .whereLayer("udp")
+        .mayOnlyAccessLayers("core", "net")
         .whereLayer("scenario")
-        .mayOnlyAccessLayers("core", "net", "tcp")
+        .mayOnlyAccessLayers("core", "net", "tcp", "udp")
         .whereLayer("packetdrill")
         .mayOnlyAccessLayers("core", "net", "tcp")
         .whereLayer("report")
-        .mayOnlyAccessLayers("core", "net", "tcp", "scenario")
+        .mayOnlyAccessLayers("core", "net", "tcp", "udp", "scenario")
         .whereLayer("explore")
-        .mayOnlyAccessLayers("core", "net", "tcp", "scenario", "report")
+        .mayOnlyAccessLayers("core", "net", "tcp", "udp", "scenario", "report")
         .whereLayer("cli")
-        .mayOnlyAccessLayers("core", "net", "tcp", "scenario", "packetdrill", "report", "explore")
+        .mayOnlyAccessLayers(
+            "core", "net", "tcp", "udp", "scenario", "packetdrill", "report", "explore")
         .check(MAIN);
   }
 

@@ -2,7 +2,6 @@ package netsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,16 +18,7 @@ class SweepConfigErrorsTest {
 
   /** Sweeps and validates {@code sweep} (appended to BASE); returns sweep's stderr, trimmed. */
   private String error(String sweep) {
-    String file = SweepFiles.write(dir, "exp.yaml", BASE + sweep);
-    Path out = dir.resolve("out");
-    Cli.Result run = Cli.run("sweep", file, "--out", out.toString());
-    assertThat(run.exit()).as("exit; out: %s", run.out()).isEqualTo(2);
-    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
-    assertThat(Files.exists(out.resolve("runs"))).as("nothing ran").isFalse();
-    Cli.Result validate = Cli.run("validate", file);
-    assertThat(validate.exit()).isEqualTo(2);
-    assertThat(validate.err()).isEqualTo(run.err());
-    return run.err().trim().replace(dir.resolve("exp.yaml").toString(), "exp.yaml");
+    return SweepFiles.refusal(dir, BASE + sweep);
   }
 
   @Test
@@ -129,7 +119,7 @@ class SweepConfigErrorsTest {
         """))
         .isEqualTo(
             "netsim: exp.yaml:13:3: sweep.repetitons: unknown key 'repetitons'"
-                + " (known: parameters, repetitions, seeds)");
+                + " (known: parameters, repetitions, seeds, metrics)");
   }
 
   @Test

@@ -65,6 +65,24 @@ final class SweepFiles {
   private SweepFiles() {}
 
   /** Writes {@code text} as {@code dir/NAME} and returns its path as a string. */
+  /**
+   * Sweeps and validates {@code text} (as {@code exp.yaml} in {@code dir}), which must be refused:
+   * exit status 2 from both, the same message, no stack trace, nothing run. Returns the message,
+   * trimmed, with the file named {@code exp.yaml}.
+   */
+  static String refusal(Path dir, String text) {
+    String file = write(dir, "exp.yaml", text);
+    Path out = dir.resolve("out");
+    Cli.Result run = Cli.run("sweep", file, "--out", out.toString());
+    assertThat(run.exit()).as("exit; out: %s", run.out()).isEqualTo(2);
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(Files.exists(out.resolve("runs"))).as("nothing ran").isFalse();
+    Cli.Result validate = Cli.run("validate", file);
+    assertThat(validate.exit()).isEqualTo(2);
+    assertThat(validate.err()).isEqualTo(run.err());
+    return run.err().trim().replace(dir.resolve("exp.yaml").toString(), "exp.yaml");
+  }
+
   static String write(Path dir, String name, String text) {
     try {
       Path file = dir.resolve(name);

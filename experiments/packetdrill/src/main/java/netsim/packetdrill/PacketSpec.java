@@ -1,6 +1,7 @@
 package netsim.packetdrill;
 
 import java.util.List;
+import netsim.net.packet.Ecn;
 import netsim.tcp.TcpFlags;
 
 /**
@@ -17,6 +18,8 @@ import netsim.tcp.TcpFlags;
  * @param urgent the urgent pointer, or null
  * @param options the TCP options, or null for {@code <...>} (not compared); an empty list when the
  *     line gives none
+ * @param ecn the IP packet's ECN field ({@code [ect0]}): checked on an outbound packet, set on an
+ *     inbound one; null when the line gives none (not compared; inbound: Not-ECT)
  */
 record PacketSpec(
     boolean inbound,
@@ -26,5 +29,20 @@ record PacketSpec(
     Long ack,
     Integer window,
     Integer urgent,
-    List<TcpOptionSpec> options)
-    implements Action {}
+    List<TcpOptionSpec> options,
+    Ecn ecn)
+    implements Action {
+
+  /** A packet line without IP fields: its ECN field is not checked, or injected as Not-ECT. */
+  PacketSpec(
+      boolean inbound,
+      int flags,
+      long startSeq,
+      int length,
+      Long ack,
+      Integer window,
+      Integer urgent,
+      List<TcpOptionSpec> options) {
+    this(inbound, flags, startSeq, length, ack, window, urgent, options, null);
+  }
+}

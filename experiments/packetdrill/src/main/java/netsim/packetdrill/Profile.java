@@ -41,6 +41,9 @@ public record Profile(
     int nonBlockFlag,
     long tolerance) {
 
+  /** FreeBSD's net.inet.tcp.recvspace: the receive buffer a socket starts with (tcp(4)). */
+  static final int FREEBSD_RECVSPACE = 64 * 1024;
+
   /** packetdrill's default tolerance: 4 ms. */
   public static final long DEFAULT_TOLERANCE = 4 * Time.MILLISECOND;
 
@@ -78,11 +81,15 @@ public record Profile(
   }
 
   /**
-   * FreeBSD's defaults ({@link HostProfile#FREEBSD}). Windows are not compared and options are
-   * compared as a set (FreeBSD writes MSS, window scale, SACK permitted, timestamps).
+   * FreeBSD's defaults ({@link HostProfile#FREEBSD}). A script's socket starts with FreeBSD's
+   * receive buffer, {@code net.inet.tcp.recvspace} (64 KiB; FreeBSD grows it by autotuning, which
+   * the model does not do, up to the profile's 2 MiB). Windows are not compared (nor the window
+   * scale, which FreeBSD sizes for 2 MiB) and options are compared as a set (FreeBSD writes MSS,
+   * window scale, SACK permitted, timestamps).
    */
   public static Profile freebsd() {
-    TcpConfig tcp = TcpConfig.builder().profile(HostProfile.FREEBSD).build();
+    TcpConfig tcp =
+        TcpConfig.builder().profile(HostProfile.FREEBSD).receiveBuffer(FREEBSD_RECVSPACE).build();
     return new Profile("freebsd", tcp, false, true, false, -1, -1, 0x4, DEFAULT_TOLERANCE);
   }
 

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.function.IntConsumer;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.tcp.Endpoint;
 import netsim.tcp.FourTuple;
@@ -85,9 +86,11 @@ final class ScriptHost {
     target = tuple;
   }
 
-  /** Injects a segment from the remote side, now. */
-  void inject(TcpSegment segment) {
-    stack().receive(REMOTE, LOCAL, segment);
+  /**
+   * Injects a segment from the remote side, now, in an IP packet whose ECN field is {@code ecn}.
+   */
+  void inject(TcpSegment segment, Ecn ecn) {
+    stack().receive(REMOTE, LOCAL, segment, ecn);
   }
 
   /** Segments sent and not yet taken, oldest first. */
@@ -100,11 +103,11 @@ final class ScriptHost {
     stopOnSend = value;
   }
 
-  private void capture(Ipv4Address destination, TcpSegment segment, String senderState) {
+  private void capture(Ipv4Address destination, TcpSegment segment, String senderState, Ecn ecn) {
     if (segment.has(TcpFlags.SYN) && !segment.has(TcpFlags.RST)) {
       synSent.accept(segment.seq());
     }
-    sent.add(new SentSegment(simulator.now(), segment));
+    sent.add(new SentSegment(simulator.now(), segment, ecn));
     if (stopOnSend) {
       simulator.stop();
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import netsim.net.packet.Ecn;
 import netsim.packetdrill.Token.Kind;
 import netsim.tcp.TcpFlags;
 
@@ -200,8 +201,9 @@ final class ScriptParser {
   private Action packet() {
     Token direction = take();
     boolean inbound = direction.isPunct('<');
+    Ecn ecn = null;
     if (peek().isPunct('[') || peek().isPunct('(')) {
-      ipInfo();
+      ecn = ipInfo();
     }
     Token protocol = peek();
     if (protocol.isWord("udp") || protocol.isWord("UDP")) {
@@ -258,15 +260,15 @@ final class ScriptParser {
     if (peek().isPunct('<')) {
       options = tcpOptions();
     }
-    return new PacketSpec(inbound, flags, start, (int) length, ack, window, urgent, options);
+    return new PacketSpec(inbound, flags, start, (int) length, ack, window, urgent, options, ecn);
   }
 
   /**
-   * {@code [noecn]}, {@code [ect0]}, {@code (tos 0x4, flowlabel 0x1)} and the like: only {@code
-   * noecn} (not ECN-capable, as netsim's segments are) is modelled; ECN codepoints, TOS, TTL and
-   * flow labels make the script unsupported.
+   * {@code [noecn]}, {@code [ect0]}, {@code [ect1]}, {@code [ce]}: the IP packet's ECN field (RFC
+   * 3168 5), checked on an outbound packet and set on an inbound one; {@code [ect01]}, TOS, TTL and
+   * flow labels ({@code (tos 0x4, flowlabel 0x1)}) make the script unsupported.
    */
-  private void ipInfo() {
+  private Ecn ipInfo() {
     Token open = take();
     char close = open.isPunct('[') ? ']' : ')';
     List<String> words = new ArrayList<>();
@@ -278,15 +280,32 @@ final class ScriptParser {
       words.add(token.text());
     }
     take();
-    if (!words.equals(List.of("noecn"))) {
-      unsupported(
-          open,
-          "IP-level packet fields ("
-              + open.text()
-              + String.join(" ", words)
-              + close
-              + "): netsim does not model ECN codepoints, TOS, TTL or flow labels");
+    if (words.size() == 1) {
+      switch (words.get(0)) {
+        case "noecn" -> {
+          return Ecn.NOT_ECT;
+        }
+        case "ect0" -> {
+          return Ecn.ECT_0;
+        }
+        case "ect1" -> {
+          return Ecn.ECT_1;
+        }
+        case "ce" -> {
+          return Ecn.CE;
+        }
+        default -> {}
+      }
     }
+    unsupported(
+        open,
+        "IP-level packet fields ("
+            + open.text()
+            + String.join(" ", words)
+            + close
+            + "): netsim models the ECN codepoints noecn, ect0, ect1 and ce, not TOS, TTL or"
+            + " flow labels");
+    return null;
   }
 
   /** {@code udp (100)} or {@code udp 1234>53 (100)}: read, and unsupported. */

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import netsim.core.StopReason;
 import netsim.core.Time;
+import netsim.net.packet.Ecn;
 import netsim.tcp.FourTuple;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpFlags;
@@ -69,6 +70,9 @@ final class ScriptRun {
 
   private Pending pending;
 
+  /** The line of the script's last event that is not a shell command. */
+  private final int lastTestedLine;
+
   /** A blocking call that has not returned yet. */
   private record Pending(Event event, SocketApi.Call call, long expectedEnd) {}
 
@@ -79,6 +83,12 @@ final class ScriptRun {
     this.host = new ScriptHost(options.profile().tcp(), options.seed(), space::outboundSyn);
     this.api = new SocketApi(host, options.profile(), this::changed);
     this.matcher = new SegmentMatcher(options.profile(), space);
+    this.lastTestedLine =
+        script.events().stream()
+            .filter(e -> !(e.action() instanceof ShellCommand))
+            .mapToInt(Event::line)
+            .max()
+            .orElse(0);
   }
 
   /**
@@ -192,6 +202,19 @@ final class ScriptRun {
     }
   }
 
+  /**
+   * A setting after the script's last event that is not a shell command (a suite restoring its
+   * sysctls for the next script, such as FreeBSD's {@code insecure_rst=0} after the test) has no
+   * effect: nothing in the script can see it.
+   */
+  private ShellEffect afterTheLastEvent(Event event, ShellEffect effect) {
+    if (effect.kind() != ShellEffect.Kind.APPLIED || event.line() <= lastTestedLine) {
+      return effect;
+    }
+    return ShellEffect.noEffect(
+        effect.command(), "a setting after the script's last event, which nothing can see");
+  }
+
   /** The calls that create the endpoint's stack, after which its configuration is fixed. */
   private static final Set<String> STARTS_ENDPOINT = Set.of("listen", "connect");
 
@@ -201,7 +224,8 @@ final class ScriptRun {
    * setting after the endpoint started cannot be applied: the model's configuration is fixed then.
    */
   private void checkShell(Event event, ShellCommand shell, boolean started) {
-    for (ShellEffect effect : ShellCommands.interpret(shell.command())) {
+    for (ShellEffect interpreted : ShellCommands.interpret(shell.command())) {
+      ShellEffect effect = afterTheLastEvent(event, interpreted);
       String problem = null;
       if (!effect.honoured()) {
         problem = effect.describe();
@@ -315,7 +339,8 @@ final class ScriptRun {
 
   /** Applies a shell line's settings, and notes what each of its commands did. */
   private void runShell(Event event, ShellCommand shell) {
-    for (ShellEffect effect : ShellCommands.interpret(shell.command())) {
+    for (ShellEffect interpreted : ShellCommands.interpret(shell.command())) {
+      ShellEffect effect = afterTheLastEvent(event, interpreted);
       boolean apply = effect.kind() == ShellEffect.Kind.APPLIED && !host.started();
       if (apply) {
         effect.change().accept(host.config());
@@ -404,7 +429,7 @@ final class ScriptRun {
             packet.urgent() == null ? 0 : packet.urgent(),
             tcpOptions,
             new byte[packet.length()]);
-    host.inject(segment);
+    host.inject(segment, packet.ecn() == null ? Ecn.NOT_ECT : packet.ecn());
   }
 
   /**
@@ -534,6 +559,16 @@ final class ScriptRun {
         reason += " (waited until " + seconds(host.now()) + ")";
       }
       throw new ScriptFailure(event.line(), reason, expected, actual(taken, mismatch.piece()));
+    }
+    for (int i = 0; packet.ecn() != null && i < taken.size(); i++) {
+      Ecn ecn = taken.get(i).ecn();
+      if (ecn != packet.ecn()) {
+        throw new ScriptFailure(
+            event.line(),
+            "IP ECN field " + ecn.traceName() + ", expected " + packet.ecn().traceName(),
+            expected,
+            actual(taken, i));
+      }
     }
     if (event.time().kind() != EventTime.Kind.ANY) {
       for (int i = 0; i < taken.size(); i++) {

@@ -89,10 +89,15 @@ final class ShellCommands {
     }
     if (piped) {
       return List.of(
-          name.equals("nstat")
-              ? ShellEffect.notModelled(
-                  command, "reads the kernel's SNMP counters, which the model does not keep")
-              : ShellEffect.unknown(command));
+          switch (name) {
+            case "nstat" ->
+                ShellEffect.notModelled(
+                    command, "reads the kernel's SNMP counters, which the model does not keep");
+            case "sockstat" ->
+                ShellEffect.notModelled(
+                    command, "reads FreeBSD's table of sockets and their states (sockstat)");
+            default -> ShellEffect.unknown(command);
+          });
     }
     return switch (name) {
       case "sysctl" -> settings(command, args.subList(1, args.size()), false);
@@ -106,6 +111,10 @@ final class ShellCommands {
       case "ip" -> List.of(ip(command, args));
       case "nstat" ->
           List.of(ShellEffect.noEffect(command, "resets counters the model does not keep"));
+      case "tcpdrop" ->
+          List.of(
+              ShellEffect.notModelled(
+                  command, "drops connections from outside the socket API (FreeBSD's tcpdrop)"));
       case "tc" ->
           List.of(
               ShellEffect.notModelled(

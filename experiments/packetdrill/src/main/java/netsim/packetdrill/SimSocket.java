@@ -62,9 +62,8 @@ final class SimSocket implements TcpHandler {
 
   @Override
   public void onData(TcpConnection c, byte[] data) {
-    if (!readShut) {
-      unread += data.length;
-    }
+    // Also after shutdown(SHUT_RD): Linux still queues what arrives, and read() returns it.
+    unread += data.length;
     changed.run();
   }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import netsim.core.Time;
 import netsim.tcp.ConnectionExistsException;
 import netsim.tcp.Endpoint;
 import netsim.tcp.TcpConnection;
@@ -37,6 +38,7 @@ final class SocketApi {
           "connect",
           "write",
           "send",
+          "sendmsg",
           "read",
           "recv",
           "shutdown",
@@ -55,7 +57,8 @@ final class SocketApi {
           "SO_SNDBUF",
           "TCP_NODELAY",
           "TCP_CORK",
-          "TCP_MAXSEG");
+          "TCP_MAXSEG",
+          "TCP_USER_TIMEOUT");
   private static final Set<String> GET_OPTIONS =
       Set.of(
           "SO_ERROR",
@@ -66,10 +69,12 @@ final class SocketApi {
           "SO_KEEPALIVE",
           "SO_TYPE",
           "TCP_NODELAY",
-          "TCP_MAXSEG");
+          "TCP_MAXSEG",
+          "TCP_USER_TIMEOUT");
 
   /** Options the model takes as an int: a value beyond int is refused, never wrapped. */
-  private static final Set<String> INT_OPTIONS = Set.of("SO_RCVBUF", "SO_SNDBUF", "TCP_MAXSEG");
+  private static final Set<String> INT_OPTIONS =
+      Set.of("SO_RCVBUF", "SO_SNDBUF", "TCP_MAXSEG", "TCP_USER_TIMEOUT");
 
   private final ScriptHost host;
   private final Profile profile;
@@ -98,8 +103,8 @@ final class SocketApi {
       return switch (name) {
         case "poll", "epoll_create", "epoll_ctl", "epoll_wait", "select" ->
             "system call " + name + "() (netsim's socket layer has no readiness API)";
-        case "sendmsg", "recvmsg", "sendto", "recvfrom", "writev", "readv", "sendfile", "splice" ->
-            "system call " + name + "() (only read/recv and write/send are modelled)";
+        case "recvmsg", "sendto", "recvfrom", "writev", "readv", "sendfile", "splice" ->
+            "system call " + name + "() (only read/recv and write/send/sendmsg are modelled)";
         default -> "system call " + name + "() is not modelled";
       };
     }
@@ -140,7 +145,7 @@ final class SocketApi {
       case "listen" -> done(withSocket(call, s -> listen(s, call)));
       case "accept" -> blockingOn(call, s -> accept(s, call));
       case "connect" -> connect(call);
-      case "write", "send" -> write(call);
+      case "write", "send", "sendmsg" -> write(call);
       case "read", "recv" -> blockingOn(call, s -> read(s, call));
       case "shutdown" -> done(withSocket(call, s -> shutdown(s, call)));
       case "close" -> done(withSocket(call, this::close));
@@ -305,9 +310,11 @@ final class SocketApi {
     if (socket == null) {
       return done(CallResult.error("EBADF"));
     }
-    long length = symbols.value(call.arg(2));
+    boolean message = call.name().equals("sendmsg");
+    long length = message ? messageLength(call.arg(1)) : symbols.value(call.arg(2));
     // send(..., MSG_MORE): more follows, so no push and a partial segment waits (Linux).
-    boolean more = call.name().equals("send") && call.arg(3).toString().contains("MSG_MORE");
+    boolean more =
+        !call.name().equals("write") && call.arg(message ? 2 : 3).toString().contains("MSG_MORE");
     long[] written = {0};
     return () -> {
       if (socket.error != null) {
@@ -341,6 +348,26 @@ final class SocketApi {
       }
       return socket.nonBlocking ? CallResult.error("EAGAIN") : null;
     };
+  }
+
+  /**
+   * The bytes a sendmsg() message carries: the lengths of its {@code msg_iov(N)=[{..., len}, ...]}
+   * added up.
+   */
+  private long messageLength(Expr message) {
+    Expr iov = message instanceof Expr.Struct struct ? struct.get("msg_iov") : null;
+    if (!(iov instanceof Expr.Array array)) {
+      throw new IllegalArgumentException(
+          "sendmsg needs a message with msg_iov(N)=[{..., length}, ...], got " + message);
+    }
+    long length = 0;
+    for (Expr item : array.items()) {
+      if (!(item instanceof Expr.Struct vector) || vector.fields().isEmpty()) {
+        throw new IllegalArgumentException("an msg_iov entry is {..., length}, got " + item);
+      }
+      length += symbols.value(vector.fields().get(vector.fields().size() - 1).value());
+    }
+    return length;
   }
 
   private CallResult read(SimSocket socket, SyscallSpec call) {
@@ -426,8 +453,17 @@ final class SocketApi {
       throw new IllegalArgumentException(option + " out of range: " + number);
     }
     socket.settings.put(option, number);
-    if (socket.connection != null && (option.equals("TCP_NODELAY") || option.equals("TCP_CORK"))) {
+    if (option.equals("TCP_USER_TIMEOUT") && number < 0) {
+      return CallResult.error("EINVAL"); // Linux's do_tcp_setsockopt refuses a negative timeout
+    }
+    if (socket.connection != null
+        && (option.equals("TCP_NODELAY")
+            || option.equals("TCP_CORK")
+            || option.equals("TCP_USER_TIMEOUT"))) {
       applyTcpOptions(socket);
+    }
+    if (socket.listener != null && option.equals("TCP_MAXSEG")) {
+      socket.listener.setMss((int) number); // the children to come inherit it
     }
     if (!host.started()) {
       switch (option) {
@@ -442,10 +478,17 @@ final class SocketApi {
     return CallResult.ok(0);
   }
 
-  /** TCP_NODELAY and TCP_CORK, as the socket has them, onto its connection. */
+  /**
+   * TCP_NODELAY, TCP_CORK and TCP_USER_TIMEOUT (in milliseconds), as the socket has them, onto its
+   * connection.
+   */
   private static void applyTcpOptions(SimSocket socket) {
     Long noDelay = socket.settings.get("TCP_NODELAY");
     Long cork = socket.settings.get("TCP_CORK");
+    Long userTimeout = socket.settings.get("TCP_USER_TIMEOUT");
+    if (userTimeout != null) {
+      socket.connection.setUserTimeout(Time.millis(userTimeout));
+    }
     if (cork != null) {
       socket.connection.setCork(cork != 0);
     }

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import netsim.core.Time;
+import netsim.tcp.EcnMode;
+import netsim.tcp.HostProfile;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConnection;
 
@@ -78,7 +80,9 @@ final class Sysctls {
         "net.ipv4.tcp_keepalive_probes",
         count("tcp.keepaliveProbes", TcpConfig.Builder::keepaliveProbes));
     knobs.put("net.ipv4.tcp_wmem", Sysctls::sendBuffer);
-    String noTso = "netsim has no TSO: every segment is sent on its own";
+    String noTso =
+        "netsim sends segments of one MSS; only PSH follows Linux's TSO chunks, sized with the"
+            + " defaults (tcp_min_tso_segs 2, no deferral)";
     knobs.put("net.ipv4.tcp_min_tso_segs", (s, v) -> ShellEffect.noEffect(s, noTso));
     knobs.put("net.ipv4.tcp_tso_win_divisor", (s, v) -> ShellEffect.noEffect(s, noTso));
     String noPacing = "pacing ratios matter only with pacing, which netsim does not do";
@@ -94,7 +98,7 @@ final class Sysctls {
     knobs.put("net.ipv4.tcp_recovery", Sysctls::recovery);
     knobs.put("net.ipv4.tcp_frto", offOnly("F-RTO (RFC 5682)", "0"));
     knobs.put("net.ipv4.tcp_dsack", offOnly("D-SACK (RFC 2883)", "0"));
-    knobs.put("net.ipv4.tcp_ecn", offOnly("ECN (RFC 3168)", "0"));
+    knobs.put("net.ipv4.tcp_ecn", Sysctls::ecn);
     knobs.put("net.ipv4.tcp_fastopen", offOnly("TCP Fast Open (RFC 7413)", "0"));
     for (String fastOpen :
         new String[] {"key", "blackhole_timeout_sec", "cookies"}) { // settings of Fast Open
@@ -156,9 +160,23 @@ final class Sysctls {
         "net.inet.tcp.initcwnd_segments",
         count("tcp.initialWindow", TcpConfig.Builder::initialWindow));
     knobs.put("net.inet.tcp.cc.algorithm", Sysctls::congestionControl);
-    knobs.put("net.inet.tcp.insecure_rst", Sysctls::insecure);
-    knobs.put("net.inet.tcp.insecure_syn", Sysctls::insecure);
-    knobs.put("net.inet.tcp.ecn.enable", offOnly("ECN (RFC 3168)", "0"));
+    knobs.put("net.inet.tcp.insecure_rst", flag("tcp.insecureRst", TcpConfig.Builder::insecureRst));
+    knobs.put("net.inet.tcp.insecure_syn", flag("tcp.insecureSyn", TcpConfig.Builder::insecureSyn));
+    knobs.put(
+        "net.inet.tcp.recvspace", count("tcp.receiveBuffer", TcpConfig.Builder::receiveBuffer));
+    knobs.put("net.inet.tcp.sendspace", count("tcp.sendBuffer", TcpConfig.Builder::sendBuffer));
+    knobs.put(
+        "kern.ipc.maxsockbuf",
+        (s, v) ->
+            number(v) == HostProfile.FREEBSD.receiveBuffer()
+                ? ShellEffect.noEffect(
+                    s, "FreeBSD's default, the largest buffer of the freebsd profile")
+                : ShellEffect.notModelled(
+                    s, "the largest socket buffer is the profile's, 2 MiB (FreeBSD's default)"));
+    knobs.put(
+        "net.inet.tcp.hostcache.purgenow",
+        (s, v) -> ShellEffect.noEffect(s, "the model keeps no per-destination metrics"));
+    knobs.put("net.inet.tcp.ecn.enable", Sysctls::ecn);
     knobs.put(
         "net.inet.tcp.nolocaltimewait", offOnly("skipping TIME-WAIT for local connections", "0"));
     knobs.put("net.inet.tcp.blackhole", offOnly("dropping segments to closed ports", "0"));
@@ -210,6 +228,19 @@ final class Sysctls {
       }
       return ShellEffect.notModelled(s, feature + " is not modelled");
     };
+  }
+
+  /**
+   * Linux's {@code tcp_ecn} and FreeBSD's {@code ecn.enable}: 0 off, 1 ask and accept, 2 accept
+   * only (both stacks' default); Linux's 3 and up (AccECN) are not modelled.
+   */
+  private static ShellEffect ecn(String setting, String value) {
+    long mode = number(value);
+    if (mode < 0 || mode > 2) {
+      return ShellEffect.notModelled(setting, "ECN modes other than 0, 1 and 2 (AccECN)");
+    }
+    EcnMode ecn = EcnMode.ofSysctl((int) mode);
+    return ShellEffect.applied(setting, "tcp.ecn = " + ecn.configName(), b -> b.ecn(ecn));
   }
 
   private static ShellEffect congestionControl(String setting, String value) {
@@ -280,22 +311,6 @@ final class Sysctls {
         setting,
         "tcp.windowScaling = " + scaling + ", tcp.timestamps = " + timestamps,
         b -> windowScaling(b, scaling).timestamps(timestamps));
-  }
-
-  /**
-   * FreeBSD's {@code insecure_rst} and {@code insecure_syn}: 0 (the default) is RFC 5961's rule,
-   * the model's challenge ACKs; 1 accepts an in-window RST (or SYN) as RFC 793 did, which the model
-   * can do only for RST and SYN together.
-   */
-  private static ShellEffect insecure(String setting, String value) {
-    if (number(value) == 0) {
-      return ShellEffect.applied(
-          setting, "tcp.challengeAcks = true (RFC 5961)", b -> b.challengeAcks(true));
-    }
-    return ShellEffect.notModelled(
-        setting,
-        "the model turns RFC 5961 off for RST and SYN together (tcp.challengeAcks), not for"
-            + " one of them");
   }
 
   /** Window scaling off caps the receive buffer at the 65535 bytes an unscaled window can say. */

@@ -3,6 +3,7 @@ package netsim.packetdrill;
 import java.util.Map;
 import java.util.TreeMap;
 import netsim.core.Time;
+import netsim.tcp.FlightCounts;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpState;
 
@@ -26,14 +27,28 @@ record TcpInfoView(TcpConnection connection) {
 
   /** The fields the view has, with what each is in the model. */
   static final Map<String, String> MODELLED =
-      Map.of(
-          "tcpi_state", "the connection's state, in Linux's numbering",
-          "tcpi_snd_cwnd", "the congestion window in segments",
-          "tcpi_snd_ssthresh", "ssthresh in segments (0x7fffffff before any loss)",
-          "tcpi_rtt", "the smoothed RTT in microseconds (0 before the first sample)",
-          "tcpi_rto", "the retransmission timeout in microseconds, backoff included",
-          "tcpi_snd_mss", "the sender's MSS",
-          "tcpi_advmss", "the MSS the endpoint announces");
+      Map.ofEntries(
+          Map.entry("tcpi_state", "the connection's state, in Linux's numbering"),
+          Map.entry("tcpi_snd_cwnd", "the congestion window in segments"),
+          Map.entry("tcpi_snd_ssthresh", "ssthresh in segments (0x7fffffff before any loss)"),
+          Map.entry("tcpi_rtt", "the smoothed RTT in microseconds (0 before the first sample)"),
+          Map.entry("tcpi_rto", "the retransmission timeout in microseconds, backoff included"),
+          Map.entry(
+              "tcpi_rttvar",
+              "the RTT variation in microseconds (Linux's mdev with the linux profile)"),
+          Map.entry("tcpi_backoff", "retransmission timeouts since the last RTT sample"),
+          Map.entry("tcpi_snd_mss", "the sender's MSS"),
+          Map.entry("tcpi_advmss", "the MSS the endpoint announces"),
+          Map.entry("tcpi_unacked", "the bytes in flight in segments, rounded up"),
+          Map.entry(
+              "tcpi_ca_state",
+              "Loss after a timeout, Recovery in fast recovery, Disorder while segments are"
+                  + " SACKed, lost or resent, else Open (needs RACK-TLP's counts)"),
+          Map.entry("tcpi_sacked", "segments SACKed (RACK-TLP)"),
+          Map.entry("tcpi_lost", "segments deemed lost, also once resent (RACK-TLP)"),
+          Map.entry("tcpi_retrans", "segments resent and not delivered or lost again (RACK-TLP)"),
+          Map.entry("tcpi_reordering", "the reordering degree in segments (RACK-TLP)"),
+          Map.entry("tcpi_reord_seen", "ACKs that showed reordering (RACK-TLP)"));
 
   /** The fields Linux has and the model does not keep, with the reason. */
   private static final Map<String, String> NOT_MODELLED = notModelledFields();
@@ -41,23 +56,9 @@ record TcpInfoView(TcpConnection connection) {
   private static Map<String, String> notModelledFields() {
     Map<String, String> fields = new TreeMap<>();
     fields.put(
-        "tcpi_ca_state",
-        "the model knows only whether NewReno fast recovery is under way, not Linux's"
-            + " Open/Disorder/CWR/Recovery/Loss states");
-    fields.put(
-        "tcpi_unacked", "Linux counts the segments in flight (packets_out); the model keeps bytes");
-    fields.put(
-        "tcpi_retrans",
-        "the segments retransmitted and not yet acknowledged (retrans_out) are not tracked");
-    fields.put("tcpi_lost", "no segment is marked lost (no SACK scoreboard, no RACK)");
-    fields.put("tcpi_sacked", "there is no SACK scoreboard");
-    fields.put("tcpi_reordering", "reordering is not measured");
-    fields.put("tcpi_reord_seen", "reordering is not measured");
-    fields.put(
         "tcpi_delivered", "Linux counts the segments delivered; the model counts bytes delivered");
     fields.put(
         "tcpi_options", "the negotiated options are not all observable (window scale 0, SYN data)");
-    fields.put("tcpi_backoff", "the RTO backoff count is not exposed by the model");
     fields.put("tcpi_probes", "zero-window probes are not counted");
     fields.put("tcpi_busy_time", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
     fields.put(
@@ -153,10 +154,53 @@ record TcpInfoView(TcpConnection connection) {
       case "tcpi_snd_ssthresh" -> Math.min(connection.ssthresh() / mss, INFINITE_SSTHRESH);
       case "tcpi_rtt" -> Math.max(0, connection.srtt() / Time.MICROSECOND);
       case "tcpi_rto" -> connection.rto() / Time.MICROSECOND;
+      case "tcpi_rttvar" -> connection.rttvar() / Time.MICROSECOND;
+      case "tcpi_backoff" -> connection.rtoBackoffs();
       case "tcpi_snd_mss" -> mss;
       case "tcpi_advmss" -> connection.config().mss();
+      case "tcpi_unacked" -> (connection.bytesInFlight() + mss - 1) / mss;
+      case "tcpi_ca_state" -> caState(counts(name));
+      case "tcpi_sacked" -> counts(name).sacked();
+      case "tcpi_lost" -> counts(name).lost();
+      case "tcpi_retrans" -> counts(name).retransmitted();
+      case "tcpi_reordering" -> counts(name).reordering();
+      case "tcpi_reord_seen" -> counts(name).reorderingEvents();
       default -> throw new IllegalArgumentException(notModelled(name));
     };
+  }
+
+  /**
+   * What loss recovery counts, for {@code name}.
+   *
+   * @throws IllegalStateException when the connection's loss recovery keeps no counts (only
+   *     RACK-TLP does: the linux profile's, with SACK)
+   */
+  private FlightCounts counts(String name) {
+    FlightCounts counts = connection.flightCounts();
+    if (counts == null) {
+      throw new IllegalStateException(
+          name + " needs a loss recovery that counts segments (RACK-TLP, with SACK)");
+    }
+    return counts;
+  }
+
+  /**
+   * Linux's congestion state (tcp_set_ca_state): Loss after a timeout, Recovery in fast recovery,
+   * Disorder while segments are SACKed, lost or resent (tcp_try_keep_open), else Open. CWR (ECN)
+   * does not arise.
+   */
+  private long caState(FlightCounts counts) {
+    String state;
+    if (connection.inTimeoutRecovery()) {
+      state = "TCP_CA_Loss";
+    } else if (connection.inRecovery()) {
+      state = "TCP_CA_Recovery";
+    } else if (counts.sacked() + counts.lost() + counts.retransmitted() > 0) {
+      state = "TCP_CA_Disorder";
+    } else {
+      state = "TCP_CA_Open";
+    }
+    return CONSTANTS.get(state);
   }
 
   /**

@@ -347,6 +347,33 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void sendmsg_writesTheLengthsOfItsVectors_andMsgMoreHoldsAPartialSegment() {
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + "+0 sendmsg(4, {msg_name(...)=..., msg_iov(2)=[{..., 30}, {..., 10}],"
+                  + " msg_flags=0}, MSG_MORE) = 40\n"
+                  + "+0 sendmsg(4, {msg_name(...)=..., msg_iov(1)=[{..., 5}], msg_flags=0}, 0)"
+                  + " = 5\n"
+                  + "+0 > P. 1:46(45) ack 1\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void readAfterShutdownRd_stillReturnsDataThatArrived() {
+      // Linux queues data that arrives after shutdown(SHUT_RD) (shutdown-rd-wr-close.pkt).
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + "+0 shutdown(4, SHUT_RD) = 0\n"
+                  + "+0 read(4, ..., 1000) = 0\n"
+                  + "+0 < . 1:11(10) ack 1 win 65535\n"
+                  + "+0~+0.5 > . 1:1(0) ack 11\n"
+                  + "+0 read(4, ..., 1000) = 10\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void blockingReadAndAccept_returnWhenTheirEventComes() {
       ScriptResult result =
           run(
@@ -497,6 +524,36 @@ class PacketdrillRunnerTest {
     }
   }
 
+  /** TCP_USER_TIMEOUT through setsockopt (RFC 5482, Linux's semantics). */
+  @Nested
+  class UserTimeout {
+    @Test
+    void theConnectionGivesUpWhenTheTimeoutEnds_notAtItsNextRetransmission() {
+      // The first timeout at 1.2 s; without the option the next would come at 3.2 s.
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0 setsockopt(4, SOL_TCP, TCP_USER_TIMEOUT, [1500], 4) = 0",
+                      "+0 getsockopt(4, SOL_TCP, TCP_USER_TIMEOUT, [1500], [4]) = 0",
+                      "+0 write(4, ..., 10) = 10",
+                      "+0 > P. 1:11(10) ack 1",
+                      "+1 > P. 1:11(10) ack 1",
+                      "+1.4 %{ assert tcpi_state == TCP_ESTABLISHED }%",
+                      "+0.2 %{ assert tcpi_state == TCP_CLOSE }%",
+                      ""));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aNegativeTimeout_isRefusedWithEinval() {
+      ScriptResult result =
+          run(ESTABLISHED + "+0 setsockopt(4, SOL_TCP, TCP_USER_TIMEOUT, [-1], 4) = -1 EINVAL\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+  }
+
   /** %{ }% assertions over the tcp_info view of the connection. */
   @Nested
   class TcpInfo {
@@ -519,6 +576,60 @@ class PacketdrillRunnerTest {
       assertThat(result.summary())
           .isEqualTo("FAIL test.pkt:8: assertion failed: tcpi_snd_cwnd == 10 (tcpi_snd_cwnd=3)");
       assertThat(result.actual()).isEqualTo("tcpi_snd_cwnd=3");
+    }
+
+    @Test
+    void rttvarRtoAndBackoff_followTheEstimator_andTheTimeouts() {
+      // RFC 6298: the handshake's 100 ms sample gives RTTVAR 50 ms and RTO max(1 s, 300 ms); a
+      // timeout doubles the RTO and counts one backoff.
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0 %{ assert tcpi_rtt == 100000 and tcpi_rttvar == 50000 }%",
+                      "+0 %{ assert tcpi_rto == 1000000 and tcpi_backoff == 0 }%",
+                      "+0 write(4, ..., 10) = 10",
+                      "+0 > P. 1:11(10) ack 1",
+                      "+1 > P. 1:11(10) ack 1",
+                      "+0 %{ assert tcpi_rto == 2000000 and tcpi_backoff == 1 }%",
+                      ""));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void lossRecoveryCounts_underRackTlp_showSackedAndLostSegments() {
+      // linux profile, SACK: 4 segments out, the 4th SACKed; RACK's reordering timer (min_RTT/4
+      // after RACK.rtt) deems the first 3 lost and recovery begins with the first.
+      String script =
+          String.join(
+              "\n",
+              "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+              "+0    bind(3, ..., ...) = 0",
+              "+0    listen(3, 1) = 0",
+              "+0    < S 0:0(0) win 32792 <mss 1000,sackOK,nop,nop,nop,wscale 7>",
+              "+0    > S. 0:0(0) ack 1 <mss 1460,nop,nop,sackOK,nop,wscale 8>",
+              "+.1   < . 1:1(0) ack 1 win 320",
+              "+0    accept(3, ..., ...) = 4",
+              "+0    write(4, ..., 4000) = 4000",
+              "+0    > P. 1:4001(4000) ack 1",
+              "+0    %{ assert tcpi_ca_state == TCP_CA_Open and tcpi_unacked == 4 }%",
+              "+.1   < . 1:1(0) ack 1 win 320 <sack 3001:4001,nop,nop>",
+              "+0    %{ assert tcpi_ca_state == TCP_CA_Disorder and tcpi_sacked == 1 }%",
+              "+.025 > . 1:1001(1000) ack 1",
+              "+0    %{ assert tcpi_ca_state == TCP_CA_Recovery and tcpi_lost == 3 }%",
+              "+0    %{ assert tcpi_retrans == 1 and tcpi_reordering == 3 }%",
+              "");
+      ScriptResult result = run(script, Options.defaults().withProfile(Profile.linux()));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void lossRecoveryCounts_withoutRackTlp_failTheScript_withTheReason() {
+      ScriptResult result = run(ESTABLISHED + "+0 %{ assert tcpi_lost == 0 }%\n");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.reason())
+          .contains("tcpi_lost needs a loss recovery that counts segments (RACK-TLP, with SACK)");
     }
 
     @Test
@@ -545,9 +656,10 @@ class PacketdrillRunnerTest {
     @Test
     void tcpInfoFieldTheModelDoesNotKeep_isUnsupported_withTheReason() {
       assertUnsupported(
-          ESTABLISHED + "+0 %{ assert tcpi_sacked == 0, tcpi_sacked }%\n",
+          ESTABLISHED + "+0 %{ assert tcpi_rcv_mss == 0, tcpi_rcv_mss }%\n",
           8,
-          "tcp_info field tcpi_sacked not modelled (there is no SACK scoreboard)");
+          "tcp_info field tcpi_rcv_mss not modelled (Linux's estimate of the peer's MSS is not"
+              + " modelled)");
     }
 
     @Test
@@ -601,7 +713,7 @@ class PacketdrillRunnerTest {
     @Test
     void unsupportedFeatureLate_inTheScript_stopsItBeforeItRuns() {
       ScriptResult result =
-          run(ESTABLISHED + "+0 > . 9:9(0) ack 9\n+9 %{ assert tcpi_lost == 0 }%\n");
+          run(ESTABLISHED + "+0 > . 9:9(0) ack 9\n+9 %{ assert tcpi_rcv_mss == 0 }%\n");
       assertThat(result.status())
           .as(
               "a later python block makes the whole script unsupported,"
@@ -622,10 +734,26 @@ class PacketdrillRunnerTest {
     @Test
     void settingAfterTheEndpointStarted_isUnsupported() {
       assertUnsupported(
-          ESTABLISHED + "+0 `sysctl -q net.ipv4.tcp_sack=0`\n",
+          ESTABLISHED + "+0 `sysctl -q net.ipv4.tcp_sack=0`\n+0 close(4) = 0\n",
           8,
           "shell command net.ipv4.tcp_sack=0: not modelled (a setting after the endpoint"
               + " started; the model's configuration is fixed then)");
+    }
+
+    @Test
+    void settingAfterTheLastEvent_restoringTheHost_hasNoEffect() {
+      // FreeBSD's suite ends a script with `sysctl -w net.inet.tcp.insecure_rst=0`.
+      ScriptResult result =
+          run(
+              "0 `sysctl -w net.inet.tcp.insecure_rst=1`\n+"
+                  + CONNECTING
+                  + "+0 `sysctl -w net.inet.tcp.insecure_rst=0`\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+      assertThat(result.shellNotes())
+          .containsExactly(
+              "1: net.inet.tcp.insecure_rst=1: applied (tcp.insecureRst = true)",
+              "6: net.inet.tcp.insecure_rst=0: no effect (a setting after the script's last"
+                  + " event, which nothing can see)");
     }
 
     @Test
@@ -641,6 +769,118 @@ class PacketdrillRunnerTest {
       assertThat(result.status()).as(result.summary()).isEqualTo(Status.UNSUPPORTED);
       assertThat(result.line()).isEqualTo(line);
       assertThat(result.reason()).isEqualTo(reason);
+    }
+  }
+
+  /** FreeBSD's rules through the runner: the freebsd profile and its sysctls. */
+  @Nested
+  class FreeBsd {
+    private final Options freebsd = Options.defaults().withProfile(Profile.freebsd());
+
+    /** An active open whose peer closes first: CLOSE-WAIT, RCV.NXT 2. */
+    private final String closeWait =
+        String.join(
+            "\n",
+            "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+            "+0    fcntl(3, F_SETFL, O_RDWR|O_NONBLOCK) = 0",
+            "+0    connect(3, ..., ...) = -1 EINPROGRESS (Operation now in progress)",
+            "+0    > S 0:0(0) <...>",
+            "+0.1  < S. 0:0(0) ack 1 win 32767 <mss 1460>",
+            "+0    > . 1:1(0) ack 1",
+            "+0.1  < F. 1:1(0) ack 1 win 32767",
+            "+0    > . 1:1(0) ack 2",
+            "");
+
+    /**
+     * Runs {@link #closeWait} under the freebsd profile, after {@code setup}, then {@code rest}.
+     */
+    private void passes(String setup, String rest) {
+      ScriptResult result = run("--tolerance_usecs=50000\n" + setup + closeWait + rest, freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void insecureRst_rstInTheWindow_resetsTheConnection_withEconnreset() {
+      passes(
+          "`sysctl -w net.inet.tcp.insecure_rst=1`\n",
+          "+0.1 < R 1000:1000(0) win 32767\n"
+              + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n"
+              + "+0 close(3) = 0\n");
+    }
+
+    @Test
+    void lastAck_anOldSegmentAcknowledgingOurFin_closesWithoutReply() {
+      passes(
+          "",
+          "+0 shutdown(3, SHUT_WR) = 0\n"
+              + "+0 > F. 1:1(0) ack 2\n"
+              + "+0.1 < . 1:1(0) ack 2 win 32767\n"
+              + "+0 close(3) = 0\n");
+    }
+
+    @Test
+    void insecureSyn_synInTheWindow_isAnsweredWithRstAck() {
+      passes(
+          "`sysctl -w net.inet.tcp.insecure_syn=1`\n",
+          "+0.1 < S 2:2(0) win 32767\n"
+              + "+0 > R. 1:1(0) ack 2\n"
+              + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n");
+    }
+  }
+
+  @Nested
+  class EcnCodepoints {
+    /** A passive-ECN listener (Linux's default) accepts the peer's ECN-setup SYN. */
+    private static final String ECN_ESTABLISHED =
+        String.join(
+            "\n",
+            "0     `sysctl -q net.ipv4.tcp_ecn=2`",
+            "+0    socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+            "+0    bind(3, ..., ...) = 0",
+            "+0    listen(3, 1) = 0",
+            "+0.1  < SEW 0:0(0) win 65535 <mss 1460>",
+            "+0    > [noecn] SE. 0:0(0) ack 1 win 65535 <mss 1460>",
+            "+0.1  < . 1:1(0) ack 1 win 65535",
+            "+0    accept(3, ..., ...) = 4",
+            "");
+
+    @Test
+    void ceIsEchoedUntilCwr_andNewDataGoesOutEct0() {
+      ScriptResult result =
+          run(
+              ECN_ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0    < [ce] P. 1:11(10) ack 1 win 65535",
+                      "+0    > [noecn] E. 1:1(0) ack 11",
+                      "+0    write(4, ..., 20) = 20",
+                      "+0    > [ect0] PE. 1:21(20) ack 11",
+                      "+0    < [ect0] PW. 11:21(10) ack 21 win 65535",
+                      "+0    > . 21:21(0) ack 21"));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aWrongEcnField_failsAtItsLine() {
+      ScriptResult result =
+          run(ECN_ESTABLISHED + "+0    write(4, ..., 20) = 20\n+0    > [noecn] P. 1:21(20) ack 1");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.line()).isEqualTo(10);
+      assertThat(result.reason()).isEqualTo("IP ECN field ect0, expected not-ect");
+    }
+
+    @Test
+    void withoutTheSysctl_theRfcProfileAnswersAPlainSynAck() {
+      ScriptResult result =
+          run(
+              String.join(
+                  "\n",
+                  "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+                  "+0    bind(3, ..., ...) = 0",
+                  "+0    listen(3, 1) = 0",
+                  "+0.1  < SEW 0:0(0) win 65535 <mss 1460>",
+                  "+0    > S. 0:0(0) ack 1 win 65535 <mss 1460>"));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
     }
   }
 

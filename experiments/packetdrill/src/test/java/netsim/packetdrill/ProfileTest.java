@@ -34,10 +34,11 @@ class ProfileTest {
   }
 
   @Test
-  void freebsd_ignoresRstInTimeWait_andScalesBySix() {
+  void freebsd_ignoresRstInTimeWait_andStartsWithRecvspace() {
     Profile freebsd = Profile.freebsd();
     assertThat(freebsd.tcp().rfc1337()).isTrue();
-    assertThat(freebsd.tcp().receiveWindowShift()).isEqualTo(6);
+    assertThat(freebsd.tcp().receiveBuffer()).isEqualTo(65536);
+    assertThat(freebsd.tcp().profile().receiveBuffer()).isEqualTo(2 * 1024 * 1024);
     assertThat(freebsd.nonBlockFlag()).isEqualTo(0x4);
   }
 

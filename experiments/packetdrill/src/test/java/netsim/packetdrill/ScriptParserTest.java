@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 import netsim.core.Time;
+import netsim.net.packet.Ecn;
 import netsim.tcp.TcpFlags;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -181,6 +182,15 @@ class ScriptParserTest {
       PacketSpec urgent = packet("< [noecn] PU. 1:2(1) ack 1 win 100 urg 1");
       assertThat(urgent.urgent()).isEqualTo(1);
       assertThat(urgent.flags() & TcpFlags.URG).isNotZero();
+      assertThat(urgent.ecn()).isEqualTo(Ecn.NOT_ECT);
+    }
+
+    @Test
+    void ecnCodepoints_areRead_andALineWithoutOneChecksNone() {
+      assertThat(packet("> [ect0] P. 1:1001(1000) ack 1").ecn()).isEqualTo(Ecn.ECT_0);
+      assertThat(packet("< [ect1] . 1:1(0) ack 1 win 320").ecn()).isEqualTo(Ecn.ECT_1);
+      assertThat(packet("< [ce] . 1:1(0) ack 1 win 320").ecn()).isEqualTo(Ecn.CE);
+      assertThat(packet("> P. 1:1001(1000) ack 1").ecn()).isNull();
     }
 
     @Test
@@ -263,7 +273,8 @@ class ScriptParserTest {
       assertUnsupported("0 < S 0:0(0) win 1 <mss 1460,FO abcd>", "Fast Open");
       assertUnsupported("0 < S 0:0(0) win 1 <md5 000000>", "MD5");
       assertUnsupported("0 < S1 0:0(0) win 1", "AccECN");
-      assertUnsupported("0 < [ect0] S 0:0(0) win 1", "ECN");
+      assertUnsupported("0 < [ect01] S 0:0(0) win 1", "noecn, ect0, ect1 and ce");
+      assertUnsupported("0 < (tos 0x4) S 0:0(0) win 1", "not TOS, TTL or flow labels");
     }
 
     private void assertUnsupported(String text, String reason) {

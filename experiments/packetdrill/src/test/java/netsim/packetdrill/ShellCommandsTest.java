@@ -57,7 +57,51 @@ class ShellCommandsTest {
     assertThat(config.windowScaling()).isFalse();
     assertThat(config.delayedAckTimeout()).isEqualTo(100 * Time.MILLISECOND);
     assertThat(config.minRto()).isEqualTo(30 * Time.MILLISECOND);
-    assertThat(config.challengeAcks()).isTrue();
+    assertThat(config.rstChallengeAcks()).isTrue();
+  }
+
+  @Test
+  void freebsdInsecureKnobs_eachTurnRfc5961OffForTheirSegmentAlone() {
+    TcpConfig rst = applied("sysctl -w net.inet.tcp.insecure_rst=1");
+    assertThat(rst.rstChallengeAcks()).isFalse();
+    assertThat(rst.synChallengeAcks()).isTrue();
+    TcpConfig syn = applied("sysctl -w net.inet.tcp.insecure_syn=1");
+    assertThat(syn.rstChallengeAcks()).isTrue();
+    assertThat(syn.synChallengeAcks()).isFalse();
+    assertThat(described("sysctl -w net.inet.tcp.insecure_syn=1"))
+        .containsExactly("net.inet.tcp.insecure_syn=1: applied (tcp.insecureSyn = true)");
+  }
+
+  @Test
+  void freebsdSocketTableCommands_areKnown_butNotModelled() {
+    assertThat(described("sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT | grep 1"))
+        .containsExactly(
+            "sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT | grep 1: not modelled"
+                + " (reads FreeBSD's table of sockets and their states (sockstat))");
+    assertThat(described("tcpdrop -s TIME_WAIT"))
+        .containsExactly(
+            "tcpdrop -s TIME_WAIT: not modelled (drops connections from outside the socket API"
+                + " (FreeBSD's tcpdrop))");
+  }
+
+  @Test
+  void freebsdBufferAndCacheKnobs_areAppliedOrHaveNoEffect() {
+    TcpConfig config =
+        applied("sysctl -w net.inet.tcp.recvspace=65536 net.inet.tcp.sendspace=32768");
+    assertThat(config.receiveBuffer()).isEqualTo(65536);
+    assertThat(config.sendBuffer()).isEqualTo(32768);
+    assertThat(described("sysctl -w kern.ipc.maxsockbuf=2097152"))
+        .containsExactly(
+            "kern.ipc.maxsockbuf=2097152: no effect (FreeBSD's default, the largest buffer of the"
+                + " freebsd profile)");
+    assertThat(described("sysctl -w kern.ipc.maxsockbuf=4194304"))
+        .containsExactly(
+            "kern.ipc.maxsockbuf=4194304: not modelled (the largest socket buffer is the"
+                + " profile's, 2 MiB (FreeBSD's default))");
+    assertThat(described("sysctl -w net.inet.tcp.hostcache.purgenow=1"))
+        .containsExactly(
+            "net.inet.tcp.hostcache.purgenow=1: no effect (the model keeps no per-destination"
+                + " metrics)");
   }
 
   @Test
@@ -75,11 +119,12 @@ class ShellCommandsTest {
             "net.ipv4.tcp_frto=0: no effect (turns off F-RTO (RFC 5682), which the model does not"
                 + " do)");
     assertThat(described("sysctl -q net.ipv4.tcp_ecn=1  # fully enabled"))
-        .containsExactly("net.ipv4.tcp_ecn=1: not modelled (ECN (RFC 3168) is not modelled)");
-    assertThat(described("sysctl net.inet.tcp.insecure_syn=1"))
+        .containsExactly("net.ipv4.tcp_ecn=1: applied (tcp.ecn = on)");
+    assertThat(described("sysctl net.inet.tcp.ecn.enable=2"))
+        .containsExactly("net.inet.tcp.ecn.enable=2: applied (tcp.ecn = passive)");
+    assertThat(described("sysctl -q net.ipv4.tcp_ecn=3"))
         .containsExactly(
-            "net.inet.tcp.insecure_syn=1: not modelled (the model turns RFC 5961 off for RST and"
-                + " SYN together (tcp.challengeAcks), not for one of them)");
+            "net.ipv4.tcp_ecn=3: not modelled (ECN modes other than 0, 1 and 2 (AccECN))");
     assertThat(described("tc qdisc replace dev tun0 root fq"))
         .containsExactly(
             "tc qdisc replace dev tun0 root fq: not modelled (the fq qdisc paces segments; netsim"

@@ -1,7 +1,6 @@
 package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.function.LongSupplier;
 import netsim.core.Time;
@@ -17,9 +16,12 @@ import org.jspecify.annotations.Nullable;
  * least {@code interval}. It then keeps dropping, the next drop {@code interval / sqrt(count)}
  * after the previous one, until the sojourn time falls below target. Drops go to the link's drop
  * sink with cause {@link DropCause#AQM}; a packet arriving at the hard limit is dropped with cause
- * {@link DropCause#QUEUE}. Deterministic: it draws no random numbers.
+ * {@link DropCause#QUEUE}. With {@code ecn}, an ECN-capable packet due for a drop is marked
+ * Congestion Experienced and sent instead (as Linux's codel does: the mark ends that round of
+ * drops, and the next signal comes at the control law's time). Deterministic: it draws no random
+ * numbers.
  *
- * <p>The enqueue times live in a ring of primitive longs beside the ring of packets.
+ * <p>The enqueue times live in a {@link TimedPacketFifo}, primitive longs beside the packets.
  */
 public final class CoDelQueue implements QueueDiscipline {
 
@@ -29,10 +31,18 @@ public final class CoDelQueue implements QueueDiscipline {
    * @param target the acceptable standing queue delay (RFC 8289: 5 ms)
    * @param interval the window in which the delay must fall below target once (RFC 8289: 100 ms)
    * @param limitPackets the hard limit in packets
+   * @param ecn whether an ECN-capable packet is marked Congestion Experienced instead of dropped
+   *     (RFC 8289 5.5, RFC 3168 5)
    */
-  public record Spec(long target, long interval, int limitPackets) implements QueueDiscipline.Spec {
+  public record Spec(long target, long interval, int limitPackets, boolean ecn)
+      implements QueueDiscipline.Spec {
     public static final long DEFAULT_TARGET = Time.millis(5);
     public static final long DEFAULT_INTERVAL = Time.millis(100);
+
+    /** Dropping, never marking. */
+    public Spec(long target, long interval, int limitPackets) {
+      this(target, interval, limitPackets, false);
+    }
 
     public Spec {
       checkArgument(target > 0, "CoDel target must be positive, got %s", Time.format(target));
@@ -60,12 +70,9 @@ public final class CoDelQueue implements QueueDiscipline {
   private final long target;
   private final long interval;
   private final int limit;
+  private final boolean ecn;
 
-  private Packet[] packets = new Packet[16];
-  private long[] enqueuedAt = new long[16];
-  private int head;
-  private int size;
-  private long bytes;
+  private final TimedPacketFifo queue = new TimedPacketFifo();
 
   /** The largest packet seen: a queue holding no more than this is never "above target". */
   private int maxPacket;
@@ -85,37 +92,27 @@ public final class CoDelQueue implements QueueDiscipline {
     this.target = spec.target();
     this.interval = spec.interval();
     this.limit = spec.limitPackets();
+    this.ecn = spec.ecn();
   }
 
   @Override
   public @Nullable DropCause enqueue(Packet packet, long now) {
-    if (size >= limit) {
+    if (queue.size() >= limit) {
       return DropCause.QUEUE;
     }
-    if (size == packets.length) {
-      grow();
-    }
-    int tail = (head + size) & (packets.length - 1);
-    packets[tail] = packet;
-    enqueuedAt[tail] = now;
-    size++;
-    int length = packet.totalLength();
-    bytes += length;
-    maxPacket = Math.max(maxPacket, length);
+    add(packet, now);
     return null;
   }
 
-  private void grow() {
-    Packet[] newPackets = new Packet[packets.length * 2];
-    long[] newTimes = new long[packets.length * 2];
-    for (int i = 0; i < size; i++) {
-      int from = (head + i) & (packets.length - 1);
-      newPackets[i] = packets[from];
-      newTimes[i] = enqueuedAt[from];
-    }
-    packets = newPackets;
-    enqueuedAt = newTimes;
-    head = 0;
+  /** Queues {@code packet} without the limit check (FQ-CoDel checks its own limit). */
+  void add(Packet packet, long now) {
+    queue.add(packet, now);
+    maxPacket = Math.max(maxPacket, packet.totalLength());
+  }
+
+  /** Drops the oldest packet, as FQ-CoDel does to its fattest flow when full (RFC 8290 4.1). */
+  @Nullable Packet removeOldest() {
+    return queue.poll();
   }
 
   /** RFC 8289's dequeue: the state machine of drop intervals around {@link #doDequeue}. */
@@ -127,9 +124,13 @@ public final class CoDelQueue implements QueueDiscipline {
         dropping = false; // sojourn time below target: leave the dropping state
       }
       // Time for the next drop (maybe several, when the backlog is large).
-      while (dropping && now >= dropNext) {
-        drops.drop(checkNotNull(packet), DropCause.AQM);
+      while (packet != null && dropping && now >= dropNext) {
         count++;
+        if (ecn && packet.markCongestion()) {
+          dropNext = controlLaw(dropNext, count); // RFC 3168 5: the mark is the signal
+          break;
+        }
+        drops.drop(packet, DropCause.AQM);
         packet = doDequeue(now);
         if (!okToDrop) {
           dropping = false;
@@ -137,9 +138,11 @@ public final class CoDelQueue implements QueueDiscipline {
           dropNext = controlLaw(dropNext, count);
         }
       }
-    } else if (okToDrop) {
-      drops.drop(checkNotNull(packet), DropCause.AQM);
-      packet = doDequeue(now);
+    } else if (okToDrop && packet != null) {
+      if (!(ecn && packet.markCongestion())) {
+        drops.drop(packet, DropCause.AQM);
+        packet = doDequeue(now);
+      }
       dropping = true;
       // If we were dropping recently, start from the drop rate that controlled the queue then
       // (RFC 8289 section 5.5, the Linux variant).
@@ -157,17 +160,13 @@ public final class CoDelQueue implements QueueDiscipline {
   /** Takes the head packet and decides whether its sojourn time makes it ok to drop. */
   private @Nullable Packet doDequeue(long now) {
     okToDrop = false;
-    if (size == 0) {
+    if (queue.size() == 0) {
       firstAboveTime = 0; // an empty queue is not above target
       return null;
     }
-    Packet packet = packets[head];
-    long sojourn = now - enqueuedAt[head];
-    packets[head] = null;
-    head = (head + 1) & (packets.length - 1);
-    size--;
-    bytes -= packet.totalLength();
-    if (sojourn < target || bytes <= maxPacket) {
+    long sojourn = now - queue.oldestEnqueuedAt();
+    Packet packet = queue.poll();
+    if (sojourn < target || queue.bytes() <= maxPacket) {
       firstAboveTime = 0; // went below: stay below for at least an interval
     } else if (firstAboveTime == 0) {
       firstAboveTime = Time.after(now, interval); // just went above: drop if still above then
@@ -183,25 +182,18 @@ public final class CoDelQueue implements QueueDiscipline {
 
   @Override
   public void flush(DropSink drops, DropCause cause) {
-    while (size > 0) {
-      Packet packet = packets[head];
-      packets[head] = null;
-      head = (head + 1) & (packets.length - 1);
-      size--;
-      bytes -= packet.totalLength();
-      drops.drop(packet, cause);
-    }
+    queue.flush(drops, cause);
     firstAboveTime = 0;
     dropping = false;
   }
 
   @Override
   public int packets() {
-    return size;
+    return queue.size();
   }
 
   @Override
   public long bytes() {
-    return bytes;
+    return queue.bytes();
   }
 }

@@ -108,7 +108,7 @@ public record LinkConfig(
    * its own parameters as text (RED's {@code min}, {@code max}, ...; CoDel's {@code target}, {@code
    * interval}), kept as given so that a partial mapping can be merged into it later.
    *
-   * @param kind a name of {@link QueueDiscipline#DISCIPLINES}
+   * @param kind a name of {@link QueueDisciplines#DISCIPLINES}
    * @param packets the most packets it holds
    * @param bytes the most bytes it holds; 0 for no byte limit (RED's hard limit in byte mode)
    * @param parameters the discipline's other parameters by name, as text

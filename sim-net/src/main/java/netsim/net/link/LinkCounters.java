@@ -15,6 +15,7 @@ public final class LinkCounters {
   long duplicated;
   long reordered;
   long corrupted;
+  long marked;
   int queueHighWater;
   long queueHighWaterBytes;
   private final long[] dropped = new long[CAUSES.length];
@@ -53,6 +54,14 @@ public final class LinkCounters {
   /** Packets in which a bit was flipped. */
   public long corrupted() {
     return corrupted;
+  }
+
+  /**
+   * Packets the queue marked Congestion Experienced instead of dropping them (RFC 3168 5): an AQM's
+   * congestion signal, like a drop with cause {@link DropCause#AQM}, to an ECN-capable transport.
+   */
+  public long marked() {
+    return marked;
   }
 
   /** The most packets ever waiting in the queue. */

@@ -161,6 +161,11 @@ public final class LinkDirection {
     return queue.packets();
   }
 
+  /** Bytes waiting in the queue (not counting the packet being transmitted). */
+  public long queuedBytes() {
+    return queue.bytes();
+  }
+
   /**
    * Changes the parameters from now on. Packets already on the wire keep their arrival times;
    * queued packets move to the new queue (a smaller one drops the excess); a new loss model starts
@@ -264,9 +269,11 @@ public final class LinkDirection {
       }
     }
     maybeCorrupt(packet);
+    packet.queuedAt(simulator.now());
     enqueue(packet);
     if (copy != null) {
       maybeCorrupt(copy);
+      copy.queuedAt(simulator.now());
       enqueue(copy);
     }
   }
@@ -286,7 +293,7 @@ public final class LinkDirection {
   }
 
   private void enqueue(Packet packet) {
-    DropCause refused = queue.enqueue(packet, simulator.now());
+    DropCause refused = queue.enqueue(packet, simulator.now(), dropSink);
     if (refused != null) {
       if (refused == DropCause.AQM && config.queue().drawsRandom()) {
         decisions.aqmDropped(this, packet);
@@ -294,6 +301,7 @@ public final class LinkDirection {
       drop(packet, refused);
       return;
     }
+    reportMark(packet);
     events.enqueued(this, packet);
     if (queue.packets() > counters.queueHighWater) {
       counters.queueHighWater = queue.packets();
@@ -311,8 +319,18 @@ public final class LinkDirection {
     if (next == null) {
       return;
     }
+    reportMark(next);
     inTransmission = next;
+    events.dequeued(this, next, simulator.now() - next.queuedAt());
     transmitter.schedule(transmissionTime(next.totalLength(), config.bandwidth()));
+  }
+
+  /** Counts and reports a Congestion Experienced mark the queue just gave {@code packet}. */
+  private void reportMark(Packet packet) {
+    if (packet.takeNewMark()) {
+      counters.marked++;
+      events.marked(this, packet);
+    }
   }
 
   /** Nanoseconds to put {@code bytes} on a wire of {@code bandwidth} bit/s, rounded up. */

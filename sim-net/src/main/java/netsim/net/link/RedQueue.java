@@ -35,6 +35,21 @@ import org.jspecify.annotations.Nullable;
  * twice the maximum. These drops have cause {@link DropCause#AQM}; a packet that passes RED but
  * finds the queue at its hard limit is dropped with cause {@link DropCause#QUEUE}. Random draws
  * come from the direction's "queue" stream.
+ *
+ * <p>With {@code ecn}, a packet RED would drop at random is marked Congestion Experienced instead
+ * if it is ECN-capable (RFC 3168 5: "set the CE codepoint ... instead of dropping the packet"), and
+ * still counts against the hard limit. The certain drops at or above {@code maxThreshold} (twice it
+ * when gentle) stay drops, as in Floyd's ns-2 RED: a queue whose average is that high is
+ * overloaded, and marks that let every packet in would leave only the hard limit to stop it
+ * (Linux's RED marks there too unless given its harddrop flag).
+ *
+ * <p>With {@code adaptive} (Floyd, Gummadi and Shenker, "Adaptive RED: An Algorithm for Increasing
+ * the Robustness of RED's Active Queue Management", 2001), {@code maxP} is the starting point of a
+ * value that RED itself tunes so that the average stays in the middle of the thresholds: at most
+ * every {@link Spec#ADAPT_INTERVAL} (checked on arrivals, as ns-2 does), if the average is above
+ * {@code min + 0.6 (max - min)} and max_p at most 0.5, max_p grows by {@code min(0.01, max_p / 4)};
+ * if it is below {@code min + 0.4 (max - min)} and max_p at least 0.01, max_p shrinks by the factor
+ * 0.9. The paper's automatic thresholds and weight are not modelled: they are the user's.
  */
 public final class RedQueue implements QueueDiscipline {
 
@@ -55,6 +70,8 @@ public final class RedQueue implements QueueDiscipline {
    *     and {@code meanPacketSize}
    * @param meanPacketSize the typical packet size, in bytes, from which {@code s} is derived
    * @param maxPacketSize the packet size for byte mode's scaling, in bytes
+   * @param ecn whether an ECN-capable packet is marked instead of dropped early (RFC 3168 5)
+   * @param adaptive whether max_p adapts to keep the average between the thresholds (Adaptive RED)
    */
   public record Spec(
       boolean byteMode,
@@ -66,8 +83,13 @@ public final class RedQueue implements QueueDiscipline {
       long limit,
       long idlePacketTime,
       int meanPacketSize,
-      int maxPacketSize)
+      int maxPacketSize,
+      boolean ecn,
+      boolean adaptive)
       implements QueueDiscipline.Spec {
+
+    /** How often Adaptive RED may change max_p (Floyd, Gummadi and Shenker: 0.5 s). */
+    public static final long ADAPT_INTERVAL = 500_000_000L;
 
     /** Floyd and Jacobson's suggested weight. */
     public static final double DEFAULT_WEIGHT = 0.002;
@@ -76,6 +98,33 @@ public final class RedQueue implements QueueDiscipline {
 
     /** The typical packet of the idle rule, as ns-2's and ns-3's RED assume. */
     public static final int DEFAULT_MEAN_PACKET_SIZE = 500;
+
+    /** Classic RED: dropping, never marking, with a fixed max_p. */
+    public Spec(
+        boolean byteMode,
+        double minThreshold,
+        double maxThreshold,
+        double maxP,
+        double weight,
+        boolean gentle,
+        long limit,
+        long idlePacketTime,
+        int meanPacketSize,
+        int maxPacketSize) {
+      this(
+          byteMode,
+          minThreshold,
+          maxThreshold,
+          maxP,
+          weight,
+          gentle,
+          limit,
+          idlePacketTime,
+          meanPacketSize,
+          maxPacketSize,
+          false,
+          false);
+    }
 
     public Spec {
       checkArgument(
@@ -148,7 +197,9 @@ public final class RedQueue implements QueueDiscipline {
           limit,
           idlePacketTime,
           meanPacketSize,
-          maxPacketSize);
+          maxPacketSize,
+          ecn,
+          adaptive);
     }
 
     public Spec withGentle(boolean newGentle) {
@@ -162,7 +213,9 @@ public final class RedQueue implements QueueDiscipline {
           limit,
           idlePacketTime,
           meanPacketSize,
-          maxPacketSize);
+          maxPacketSize,
+          ecn,
+          adaptive);
     }
 
     /** A fixed {@code s} for the idle rule; 0 derives it from the link's bandwidth. */
@@ -177,7 +230,9 @@ public final class RedQueue implements QueueDiscipline {
           limit,
           nanos,
           meanPacketSize,
-          maxPacketSize);
+          maxPacketSize,
+          ecn,
+          adaptive);
     }
 
     public Spec withMeanPacketSize(int bytes) {
@@ -191,7 +246,9 @@ public final class RedQueue implements QueueDiscipline {
           limit,
           idlePacketTime,
           bytes,
-          maxPacketSize);
+          maxPacketSize,
+          ecn,
+          adaptive);
     }
 
     public Spec withMaxPacketSize(int bytes) {
@@ -205,7 +262,43 @@ public final class RedQueue implements QueueDiscipline {
           limit,
           idlePacketTime,
           meanPacketSize,
-          bytes);
+          bytes,
+          ecn,
+          adaptive);
+    }
+
+    /** Marking ECN-capable packets instead of dropping them early, or not (RFC 3168 5). */
+    public Spec withEcn(boolean newEcn) {
+      return new Spec(
+          byteMode,
+          minThreshold,
+          maxThreshold,
+          maxP,
+          weight,
+          gentle,
+          limit,
+          idlePacketTime,
+          meanPacketSize,
+          maxPacketSize,
+          newEcn,
+          adaptive);
+    }
+
+    /** Adaptive RED, or not: max_p tunes itself from {@link #maxP()} on. */
+    public Spec withAdaptive(boolean newAdaptive) {
+      return new Spec(
+          byteMode,
+          minThreshold,
+          maxThreshold,
+          maxP,
+          weight,
+          gentle,
+          limit,
+          idlePacketTime,
+          meanPacketSize,
+          maxPacketSize,
+          ecn,
+          newAdaptive);
     }
 
     @Override
@@ -226,6 +319,18 @@ public final class RedQueue implements QueueDiscipline {
   private final PacketFifo queue = new PacketFifo();
   private double average;
 
+  /** max_p now: the spec's, or as Adaptive RED has tuned it. */
+  private double maxP;
+
+  /** When Adaptive RED last changed (or considered changing) max_p. */
+  private long adaptedAt;
+
+  /**
+   * Whether the last early drop was certain (the average at or above max, or twice max when
+   * gentle): a drop even for an ECN-capable packet.
+   */
+  private boolean forced;
+
   /** Packets let through since the last early drop while the average was above min. */
   private long count;
 
@@ -239,6 +344,7 @@ public final class RedQueue implements QueueDiscipline {
     this.spec = spec;
     this.random = random;
     this.bandwidth = bandwidth;
+    this.maxP = spec.maxP();
   }
 
   /**
@@ -256,11 +362,20 @@ public final class RedQueue implements QueueDiscipline {
     return average;
   }
 
+  /** The drop probability at the max threshold now: the spec's, unless Adaptive RED tuned it. */
+  public double maxP() {
+    return maxP;
+  }
+
   @Override
   public @Nullable DropCause enqueue(Packet packet, long now) {
     int size = packet.totalLength();
     updateAverage(now);
-    if (earlyDrop(size)) {
+    if (spec.adaptive() && now - adaptedAt >= Spec.ADAPT_INTERVAL) {
+      adapt();
+      adaptedAt = now;
+    }
+    if (earlyDrop(size) && (forced || !(spec.ecn() && packet.markCongestion()))) {
       return DropCause.AQM;
     }
     if (spec.byteMode() ? queue.bytes() + size > spec.limit() : queue.size() >= spec.limit()) {
@@ -286,6 +401,20 @@ public final class RedQueue implements QueueDiscipline {
     }
   }
 
+  /**
+   * Adaptive RED's step (Floyd, Gummadi and Shenker 2001, Figure 5): additive increase of max_p
+   * while the average is above the target range, multiplicative decrease while below it.
+   */
+  private void adapt() {
+    double min = spec.minThreshold();
+    double range = spec.maxThreshold() - min;
+    if (average > min + 0.6 * range && maxP <= 0.5) {
+      maxP += Math.min(0.01, maxP / 4);
+    } else if (average < min + 0.4 * range && maxP >= 0.01) {
+      maxP *= 0.9;
+    }
+  }
+
   private boolean earlyDrop(int size) {
     double min = spec.minThreshold();
     double max = spec.maxThreshold();
@@ -294,13 +423,15 @@ public final class RedQueue implements QueueDiscipline {
       count = 0;
       return false;
     } else if (average < max) {
-      pb = spec.maxP() * (average - min) / (max - min);
+      pb = maxP * (average - min) / (max - min);
     } else if (spec.gentle() && average < 2 * max) {
-      pb = spec.maxP() + (1 - spec.maxP()) * (average - max) / max;
+      pb = maxP + (1 - maxP) * (average - max) / max;
     } else {
       count = 0;
+      forced = true;
       return true;
     }
+    forced = false;
     if (spec.byteMode()) {
       pb = pb * size / spec.maxPacketSize();
     }

@@ -30,7 +30,13 @@ public enum DropCause {
    * The destination host received it (a {@code recv} precedes the drop) and its transport dropped
    * it unanswered because the listen queue was full (a SYN beyond a listener's backlog).
    */
-  BACKLOG;
+  BACKLOG,
+  /**
+   * The destination host received it (a {@code recv} precedes the drop) and no application was
+   * bound to its destination port (a UDP datagram; RFC 1122 4.1.3.1 would answer with an ICMP Port
+   * Unreachable, which netsim does not model).
+   */
+  NO_PORT;
 
   /** The lower-case name used in traces and summaries, e.g. "queue", "no-route". */
   public String traceName() {

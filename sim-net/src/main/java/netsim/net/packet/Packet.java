@@ -28,8 +28,11 @@ public final class Packet {
   private final String senderNode;
   private final @Nullable String senderState;
   private int ttl;
+  private Ecn ecn;
+  private boolean newMark;
   private int corruptedBit = -1;
   private long arrivalDelay;
+  private long queuedAt;
 
   /**
    * A packet as a host sends it. For the network layer ({@code Host}) and tests: the id must come
@@ -44,7 +47,35 @@ public final class Packet {
       Payload payload,
       String senderNode,
       @Nullable String senderState) {
+    this(
+        id,
+        source,
+        destination,
+        identification,
+        ttl,
+        payload,
+        senderNode,
+        senderState,
+        Ecn.NOT_ECT);
+  }
+
+  /**
+   * A packet as a host sends it, with the ECN codepoint its transport asked for (RFC 3168 5).
+   *
+   * @see #Packet(long, Ipv4Address, Ipv4Address, int, int, Payload, String, String)
+   */
+  public Packet(
+      long id,
+      Ipv4Address source,
+      Ipv4Address destination,
+      int identification,
+      int ttl,
+      Payload payload,
+      String senderNode,
+      @Nullable String senderState,
+      Ecn ecn) {
     checkArgument(ttl > 0 && ttl <= 255, "TTL out of range 1-255: %s", ttl);
+    this.ecn = checkNotNull(ecn, "ecn");
     this.id = id;
     this.source = checkNotNull(source, "source");
     this.destination = checkNotNull(destination, "destination");
@@ -59,7 +90,7 @@ public final class Packet {
   public Packet duplicate(long newId) {
     Packet copy =
         new Packet(
-            newId, source, destination, identification, ttl, payload, senderNode, senderState);
+            newId, source, destination, identification, ttl, payload, senderNode, senderState, ecn);
     copy.corruptedBit = corruptedBit;
     copy.arrivalDelay = arrivalDelay;
     return copy;
@@ -109,6 +140,37 @@ public final class Packet {
     return senderState;
   }
 
+  /** The ECN field of the IP header (RFC 3168 5). */
+  public Ecn ecn() {
+    return ecn;
+  }
+
+  /**
+   * A router's congestion signal instead of a drop (RFC 3168 5): an ECN-capable packet gets CE (one
+   * already CE stays so) and the mark waits for {@link #takeNewMark()}; a packet that is not
+   * ECN-capable is left as it is, for the router to drop.
+   *
+   * @return whether the packet is marked, false if it must be dropped instead
+   */
+  public boolean markCongestion() {
+    if (!ecn.isCapable()) {
+      return false;
+    }
+    ecn = Ecn.CE;
+    newMark = true;
+    return true;
+  }
+
+  /**
+   * Whether a queue marked the packet since the last call, now cleared: the link direction that
+   * holds the queue counts and reports the mark once. Simulation-only.
+   */
+  public boolean takeNewMark() {
+    boolean marked = newMark;
+    newMark = false;
+    return marked;
+  }
+
   /** Whether a bit was flipped on the way; the receiver's checksum check will discard it. */
   public boolean isCorrupted() {
     return corruptedBit >= 0;
@@ -141,6 +203,19 @@ public final class Packet {
     return delay;
   }
 
+  /**
+   * Notes that the packet joined a link direction's queue at {@code now}, so that the direction can
+   * tell its sojourn time when it leaves. Simulation-only.
+   */
+  public void queuedAt(long now) {
+    queuedAt = now;
+  }
+
+  /** When the packet last joined a queue ({@link #queuedAt(long)}). Simulation-only. */
+  public long queuedAt() {
+    return queuedAt;
+  }
+
   /** Decrements the TTL as a router forwards; returns the new value. For {@code Router} only. */
   public int decrementTtl() {
     return --ttl;
@@ -165,7 +240,7 @@ public final class Packet {
     ByteOrder order = out.order();
     out.order(ByteOrder.BIG_ENDIAN);
     int start = out.position();
-    int header = 0x4500; // version 4, header length 5 words; DSCP/ECN 0
+    int header = 0x4500 | ecn.bits(); // version 4, header length 5 words; DSCP 0, then ECN
     int ttlAndProtocol = (ttl << 8) | payload.protocol();
     long sum =
         (long) header

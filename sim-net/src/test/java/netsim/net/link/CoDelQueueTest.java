@@ -17,6 +17,7 @@ import netsim.net.Node;
 import netsim.net.PacketObserver;
 import netsim.net.TestPayload;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
 import org.junit.jupiter.api.Test;
@@ -127,7 +128,16 @@ class CoDelQueueTest {
   }
 
   /** Sojourn times (queueing delay) seen in the last 30 s of a minute of a responsive flow. */
-  private static List<Long> sojournsOfAResponsiveFlow(QueueDiscipline.Spec discipline) {
+  static List<Long> sojournsOfAResponsiveFlow(QueueDiscipline.Spec discipline) {
+    return sojournsOfAResponsiveFlow(discipline, false, new long[2]);
+  }
+
+  /**
+   * As {@link #sojournsOfAResponsiveFlow(QueueDiscipline.Spec)}, with an ECN-capable flow if {@code
+   * ecn}; {@code signals} gets the AQM drops (0) and CE marks (1) of the whole minute.
+   */
+  static List<Long> sojournsOfAResponsiveFlow(
+      QueueDiscipline.Spec discipline, boolean ecn, long[] signals) {
     Simulator sim = new Simulator();
     Network net = new Network(sim, new RandomStreams(51));
     Host a = net.addHost("a", Ipv4Address.parse("10.0.0.1"));
@@ -159,9 +169,21 @@ class CoDelQueueTest {
           public void onDrop(
               long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
             enqueuedAt.remove(packet.id());
+            if (cause == DropCause.AQM) {
+              signals[0]++;
+            }
+          }
+
+          @Override
+          public void onMark(long time, Node node, LinkDirection link, Packet packet) {
+            signals[1]++;
           }
         });
-    new AimdSource(net, a, b, 1000, Time.millis(40), 500, Time.seconds(60)).start();
+    AimdSource source = new AimdSource(net, a, b, 1000, Time.millis(40), 500, Time.seconds(60));
+    if (ecn) {
+      source.ecnCapable();
+    }
+    source.start();
     sim.run();
     Collections.sort(sojourns);
     return sojourns;
@@ -180,7 +202,61 @@ class CoDelQueueTest {
     assertThat(percentile(dropTail, 0.5)).isGreaterThan(Time.millis(500));
   }
 
-  private static long percentile(List<Long> sorted, double fraction) {
+  @Test
+  void withEcn_anEctPacketDueForADrop_isMarkedAndSent_andTheNextSignalFollowsTheControlLaw() {
+    QueueDiscipline marking =
+        new CoDelQueue.Spec(Time.millis(5), Time.millis(100), 10_000, true).create(null, () -> 0);
+    for (int i = 0; i < 400; i++) {
+      marking.enqueue(packets.of(1000, Ecn.ECT_0), 0);
+    }
+    List<Long> markTimes = new ArrayList<>();
+    for (long t = 1; t <= 340; t++) {
+      Packet sent =
+          marking.dequeue(
+              t * MS,
+              (packet, cause) -> {
+                throw new AssertionError("dropped " + packet);
+              });
+      if (sent.takeNewMark()) {
+        assertThat(sent.ecn()).isEqualTo(Ecn.CE);
+        markTimes.add(t);
+      }
+    }
+    // As the drops of whileDropping_theNextDropComesIntervalOverSqrtCountLater, but a mark takes
+    // no extra packet out of the queue: one packet per dequeue.
+    assertThat(markTimes).containsExactly(105L, 205L, 276L, 334L);
+    assertThat(marking.packets()).isEqualTo(400 - 340);
+  }
+
+  @Test
+  void withEcn_aNotEctPacketDueForADrop_isDropped() {
+    QueueDiscipline marking =
+        new CoDelQueue.Spec(Time.millis(5), Time.millis(100), 10_000, true).create(null, () -> 0);
+    for (int i = 0; i < 400; i++) {
+      marking.enqueue(packets.of(1000), 0);
+    }
+    for (long t = 1; t <= 105; t++) {
+      long now = t * MS;
+      marking.dequeue(now, (packet, cause) -> dropTimes.add(now / MS));
+    }
+    assertThat(dropTimes).containsExactly(105L);
+  }
+
+  @Test
+  void underAResponsiveEcnFlow_codelWithEcnHoldsTheSojournNearTarget_byMarksAlone() {
+    long[] signals = new long[2];
+    QueueDiscipline.Spec spec =
+        new CoDelQueue.Spec(
+            CoDelQueue.Spec.DEFAULT_TARGET, CoDelQueue.Spec.DEFAULT_INTERVAL, 1000, true);
+    List<Long> marked = sojournsOfAResponsiveFlow(spec, true, signals);
+    assertThat(signals[0]).as("AQM drops").isZero();
+    assertThat(signals[1]).as("CE marks").isPositive();
+    assertThat(marked.size()).isGreaterThan((int) (0.8 * 1250 * 30));
+    assertThat(percentile(marked, 0.5)).isLessThanOrEqualTo(CoDelQueue.Spec.DEFAULT_TARGET);
+    assertThat(percentile(marked, 0.9)).isLessThan(4 * CoDelQueue.Spec.DEFAULT_TARGET);
+  }
+
+  static long percentile(List<Long> sorted, double fraction) {
     return sorted.get((int) (fraction * (sorted.size() - 1)));
   }
 
@@ -194,13 +270,14 @@ class CoDelQueueTest {
         .isEqualTo(new CoDelQueue.Spec(Time.millis(2), Time.millis(50), 300));
     assertThatThrownBy(() -> QueueDiscipline.named("codel", Map.of("tagret", "2ms")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown parameter 'tagret' of codel (known: target, interval, limit)");
+        .hasMessage("unknown parameter 'tagret' of codel (known: target, interval, limit, ecn)");
     assertThatThrownBy(() -> QueueDiscipline.named("codel", Map.of("target", "5")))
         .hasMessageStartingWith("codel parameter 'target': invalid duration '5'");
     assertThatThrownBy(() -> QueueDiscipline.named("codel", Map.of("limit", "many")))
         .hasMessage("codel parameter 'limit': 'many' is not a whole number");
     assertThatThrownBy(() -> QueueDiscipline.named("fq_codel", Map.of()))
-        .hasMessage("unknown queue discipline 'fq_codel' (known: droptail, red, codel)");
+        .hasMessage(
+            "unknown queue discipline 'fq_codel' (known: droptail, red, codel, fq-codel, pie)");
     assertThatThrownBy(() -> new CoDelQueue.Spec(0, Time.millis(100), 10))
         .hasMessage("CoDel target must be positive, got 0s");
     assertThat(QueueDiscipline.named("droptail", Map.of("limit", "20")))

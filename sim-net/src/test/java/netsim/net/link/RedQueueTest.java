@@ -15,6 +15,7 @@ import netsim.net.Network;
 import netsim.net.TestPayload;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
 import org.junit.jupiter.api.Test;
@@ -404,5 +405,139 @@ class RedQueueTest {
     // the packet passes. Had the down link not counted as idle, the average would have been
     // sampled once (12 * 0.99) and the packet dropped as certain.
     assertThat(delivered).containsExactly(Time.seconds(2) + Time.millis(2));
+  }
+
+  // --- ECN (RFC 3168 5) and Adaptive RED -------------------------------------------------------
+
+  /**
+   * Instantaneous RED (weight 1) from 0 to 2 packets with max_p 1: the first arrival passes, and
+   * the second (average 1, pb 0.5, one packet since the last signal) is signalled at random, with
+   * certainty by Floyd and Jacobson's count.
+   */
+  private static final RedQueue.Spec SIGNALS_THE_SECOND =
+      new RedQueue.Spec(false, 0, 2, 1.0, 1.0, false, 100, 0, 500, 1500);
+
+  /** Instantaneous RED between 1 and 2 packets: the third arrival finds the average at max. */
+  private static final RedQueue.Spec CERTAIN_AT_TWO =
+      new RedQueue.Spec(false, 1, 2, 1.0, 1.0, false, 100, 0, 500, 1500);
+
+  @Test
+  void withEcn_anEctPacketRedWouldDropAtRandom_isMarkedCeAndQueued() {
+    RedQueue queue = red(SIGNALS_THE_SECOND.withEcn(true));
+    queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
+    Packet second = packets.of(100, Ecn.ECT_0);
+
+    assertThat(queue.enqueue(second, 0)).isNull();
+
+    assertThat(second.ecn()).isEqualTo(Ecn.CE);
+    assertThat(second.takeNewMark()).isTrue();
+    assertThat(queue.packets()).isEqualTo(2);
+  }
+
+  @Test
+  void withEcn_aNotEctPacket_isStillDropped() {
+    RedQueue queue = red(SIGNALS_THE_SECOND.withEcn(true));
+    queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
+    Packet plain = packets.of(100);
+
+    assertThat(queue.enqueue(plain, 0)).isEqualTo(DropCause.AQM);
+
+    assertThat(plain.ecn()).isEqualTo(Ecn.NOT_ECT);
+    assertThat(plain.takeNewMark()).isFalse();
+  }
+
+  @Test
+  void withoutEcn_anEctPacket_isDropped() {
+    RedQueue queue = red(SIGNALS_THE_SECOND);
+    queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
+    Packet ect = packets.of(100, Ecn.ECT_0);
+
+    assertThat(queue.enqueue(ect, 0)).isEqualTo(DropCause.AQM);
+
+    assertThat(ect.ecn()).isEqualTo(Ecn.ECT_0);
+  }
+
+  @Test
+  void withEcn_aCertainDropAtMax_staysADrop() {
+    RedQueue queue = red(CERTAIN_AT_TWO.withEcn(true));
+    queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
+    queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
+    Packet third = packets.of(100, Ecn.ECT_0);
+
+    assertThat(queue.enqueue(third, 0)).isEqualTo(DropCause.AQM);
+
+    assertThat(third.ecn()).isEqualTo(Ecn.ECT_0);
+  }
+
+  @Test
+  void withEcn_aMarkedPacket_stillCountsAgainstTheHardLimit() {
+    RedQueue queue =
+        red(new RedQueue.Spec(false, 0, 2, 1.0, 1.0, false, 1, 0, 500, 1500).withEcn(true));
+    assertThat(queue.enqueue(packets.of(100, Ecn.ECT_0), 0)).isNull();
+
+    assertThat(queue.enqueue(packets.of(100, Ecn.ECT_0), 0)).isEqualTo(DropCause.QUEUE);
+  }
+
+  @Test
+  void adaptive_raisesMaxPByAQuarter_whileTheAverageIsAboveItsTargetRange() {
+    // Thresholds 5 and 15: the target range is 9 to 11. Twelve packets wait, none leave.
+    RedQueue queue = red(RedQueue.Spec.packets(5, 15, 0.02, 1000).withWeight(1).withAdaptive(true));
+    while (queue.packets() < 12) {
+      queue.enqueue(packets.of(100), 0);
+    }
+    assertThat(queue.maxP()).isEqualTo(0.02);
+
+    queue.enqueue(packets.of(100), Time.millis(499));
+    assertThat(queue.maxP()).as("not before 500 ms").isEqualTo(0.02);
+    queue.enqueue(packets.of(100), Time.millis(500));
+    assertThat(queue.maxP()).isCloseTo(0.02 + 0.005, within(1e-12));
+    queue.enqueue(packets.of(100), Time.millis(800));
+    assertThat(queue.maxP()).as("once per 500 ms").isCloseTo(0.025, within(1e-12));
+    queue.enqueue(packets.of(100), Time.millis(1000));
+    assertThat(queue.maxP()).isCloseTo(0.025 + 0.025 / 4, within(1e-12));
+  }
+
+  @Test
+  void adaptive_lowersMaxPByTheFactorNineTenths_whileTheAverageIsBelowItsTargetRange() {
+    RedQueue queue = red(RedQueue.Spec.packets(5, 15, 0.1, 1000).withWeight(1).withAdaptive(true));
+    for (int i = 0; i < 3; i++) {
+      queue.enqueue(packets.of(100), 0);
+    }
+
+    queue.enqueue(packets.of(100), Time.millis(500)); // average 3, below 9
+    assertThat(queue.maxP()).isCloseTo(0.09, within(1e-12));
+    queue.enqueue(packets.of(100), Time.millis(1000));
+    assertThat(queue.maxP()).isCloseTo(0.081, within(1e-12));
+  }
+
+  @Test
+  void adaptive_keepsMaxPWithinItsBounds() {
+    // At most 0.5 before an increase, at least 0.01 before a decrease.
+    RedQueue high = red(RedQueue.Spec.packets(5, 15, 0.5, 1000).withWeight(1).withAdaptive(true));
+    while (high.packets() < 14) {
+      high.enqueue(packets.of(100), 0);
+    }
+    high.enqueue(packets.of(100), Time.millis(500));
+    assertThat(high.maxP()).isCloseTo(0.51, within(1e-12));
+    high.enqueue(packets.of(100), Time.millis(1000));
+    assertThat(high.maxP()).as("above 0.5: no further increase").isCloseTo(0.51, within(1e-12));
+
+    RedQueue low = red(RedQueue.Spec.packets(5, 15, 0.01, 1000).withAdaptive(true));
+    low.enqueue(packets.of(100), Time.millis(500));
+    assertThat(low.maxP()).isCloseTo(0.009, within(1e-12));
+    low.enqueue(packets.of(100), Time.millis(1000));
+    assertThat(low.maxP()).as("below 0.01: no further decrease").isCloseTo(0.009, within(1e-12));
+  }
+
+  @Test
+  void registry_readsEcnAndAdaptive() {
+    assertThat(
+            QueueDiscipline.named(
+                "red", Map.of("min", "5", "max", "15", "ecn", "true", "adaptive", "true")))
+        .isEqualTo(RedQueue.Spec.packets(5, 15, 0.02, 1000).withEcn(true).withAdaptive(true));
+    assertThat(QueueDiscipline.named("codel", Map.of("ecn", "true")))
+        .isEqualTo(
+            new CoDelQueue.Spec(
+                CoDelQueue.Spec.DEFAULT_TARGET, CoDelQueue.Spec.DEFAULT_INTERVAL, 1000, true));
   }
 }

@@ -5,6 +5,7 @@ import netsim.core.Simulator;
 import netsim.net.Host;
 import netsim.net.Network;
 import netsim.net.TestPayload;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
 
@@ -21,8 +22,24 @@ final class TestPackets {
 
   /** A new packet of {@code totalLength} bytes on the wire (at least 28), sequence 0, 1, ... */
   Packet of(int totalLength) {
+    return of(totalLength, Ecn.NOT_ECT);
+  }
+
+  /** A new packet of {@code totalLength} bytes whose ECN field is {@code ecn}. */
+  Packet of(int totalLength, Ecn ecn) {
+    return flow(1000, totalLength, ecn);
+  }
+
+  /**
+   * A new packet of {@code totalLength} bytes from source port {@code port}: packets of one port
+   * are one flow (one 5-tuple), as FQ-CoDel tells flows apart.
+   */
+  Packet flow(int port, int totalLength, Ecn ecn) {
     // The host has no route: the packet goes nowhere, but it exists.
     return host.send(
-        destination, new TestPayload("q" + next, 1000, 2000, totalLength - 28, 0, next++), null);
+        destination,
+        new TestPayload("q" + next, port, 2000, totalLength - 28, 0, next++),
+        null,
+        ecn);
   }
 }

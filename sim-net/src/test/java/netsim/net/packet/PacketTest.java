@@ -55,4 +55,60 @@ class PacketTest {
     assertThat(Arrays.copyOfRange(out.array(), 9, out.position())).isEqualTo(expected);
     assertThat(corrupted.toBytes()).isEqualTo(expected);
   }
+
+  private static Packet packet(Ecn ecn) {
+    return new Packet(
+        7,
+        Ipv4Address.parse("10.0.0.1"),
+        Ipv4Address.parse("10.0.1.2"),
+        0,
+        Packet.DEFAULT_TTL,
+        TestPayload.of("a", 13),
+        "client",
+        null,
+        ecn);
+  }
+
+  @Test
+  void toBytes_ofEachEcnCodepoint_writesItInTheTosByte_underAValidChecksum() {
+    for (Ecn ecn : Ecn.values()) {
+      byte[] bytes = packet(ecn).toBytes();
+
+      assertThat(bytes[1]).as("TOS byte of %s", ecn).isEqualTo((byte) ecn.bits());
+      assertThat(Ecn.ofBits(bytes[1])).isEqualTo(ecn);
+      assertThat(InternetChecksum.of(bytes, 0, Packet.HEADER_LENGTH)).as("checksum").isZero();
+    }
+    assertThat(Ecn.ECT_0.bits()).isEqualTo(0b10);
+    assertThat(Ecn.ECT_1.bits()).isEqualTo(0b01);
+    assertThat(Ecn.CE.bits()).isEqualTo(0b11);
+  }
+
+  @Test
+  void markCongestion_ofAnEcnCapablePacket_setsCe_andTheMarkIsTakenOnce() {
+    Packet packet = packet(Ecn.ECT_0);
+
+    assertThat(packet.markCongestion()).isTrue();
+
+    assertThat(packet.ecn()).isEqualTo(Ecn.CE);
+    assertThat(packet.toBytes()[1]).isEqualTo((byte) 0b11);
+    assertThat(packet.takeNewMark()).isTrue();
+    assertThat(packet.takeNewMark()).isFalse();
+  }
+
+  @Test
+  void markCongestion_ofANotEctPacket_refuses_soTheQueueDrops() {
+    Packet packet = packet();
+
+    assertThat(packet.markCongestion()).isFalse();
+
+    assertThat(packet.ecn()).isEqualTo(Ecn.NOT_ECT);
+    assertThat(packet.takeNewMark()).isFalse();
+  }
+
+  @Test
+  void duplicate_keepsTheEcnField() {
+    Packet packet = packet(Ecn.ECT_1);
+
+    assertThat(packet.duplicate(8).ecn()).isEqualTo(Ecn.ECT_1);
+  }
 }

@@ -16,6 +16,7 @@ public final class CongestionWindow {
   private final boolean linuxSlowStart;
   private long cwnd;
   private long ssthresh = UNSET;
+  private long reductions;
 
   /** The largest flight sent in the current window, and where that window ends. */
   private long maxFlight;
@@ -92,9 +93,18 @@ public final class CongestionWindow {
     this.cwnd = cwnd;
   }
 
-  /** Sets ssthresh, as the congestion control reacts to a loss. */
+  /** Sets ssthresh, as the congestion control reacts to a loss (or to an ECN echo). */
   public void setSsthresh(long ssthresh) {
     this.ssthresh = ssthresh;
+    reductions++;
+  }
+
+  /**
+   * How many times the window was reduced (ssthresh set, for a loss, a timeout or an ECN echo): a
+   * sender that uses ECN announces each reduction with CWR (RFC 3168 6.1.2).
+   */
+  public long reductions() {
+    return reductions;
   }
 
   /**

@@ -195,7 +195,9 @@ public final class Hunt {
         c.clients(),
         c.rules(),
         c.invariants(),
-        c.outputs());
+        c.outputs(),
+        c.udpSources(),
+        c.udpSinks());
   }
 
   /** A hunt that could not go on: a run failed. */

@@ -18,9 +18,9 @@ import netsim.scenario.config.YamlWriter;
  * original document (its comments aside) with every random impairment key removed from the impaired
  * links (and from their scheduled changes and the link defaults), each impaired direction's fixed
  * delay set to its baseline, the decisions appended as rules, and traffic edits ({@code
- * clients[0].connections=2}) applied on top. A RED queue becomes a drop-tail queue of the same
- * limit, its early drops being decisions too. {@code jitterReorders} stays: it decides whether a
- * packet delayed by a rule may be overtaken, as it did for the jitter; only a link that reordered
+ * clients[0].connections=2}) applied on top. A RED or PIE queue becomes a drop-tail queue of the
+ * same limit, its early drops being decisions too. {@code jitterReorders} stays: it decides whether
+ * a packet delayed by a rule may be overtaken, as it did for the jitter; only a link that reordered
  * (netem's reorder skips that check) gets {@code jitterReorders: true}, so that every recorded
  * arrival time is kept.
  */
@@ -141,15 +141,21 @@ final class ReplayConfig {
   }
 
   /**
-   * A RED queue made drop-tail with RED's hard limit: its random early drops are decisions now. In
-   * byte mode the limit is in bytes and the packet count is not limited.
+   * A RED or PIE queue made drop-tail with its hard limit: its random early drops are decisions
+   * now. In byte mode the limit is in bytes and the packet count is not limited. (Their ECN marks
+   * are no recorded decisions: a replay of a marking queue neither marks nor drops early.)
    */
   private static void withoutRed(ObjectNode queue) {
     boolean bytes = queue.path("mode").asText().equals("bytes");
-    queue.remove(List.of("min", "max", "probability", "weight", "gentle", "mode"));
-    if (!queue.path("kind").asText().equals("red")) {
+    queue.remove(List.of("min", "max", "probability", "weight", "gentle", "mode", "adaptive"));
+    String kind = queue.path("kind").asText();
+    if (kind.equals("pie")) {
+      queue.remove(List.of("target", "updateInterval", "alpha", "beta", "maxBurst"));
+    }
+    if (!kind.equals("red") && !kind.equals("pie")) {
       return;
     }
+    queue.remove("ecn");
     queue.put("kind", "droptail");
     if (bytes) {
       queue.put("packets", 1_000_000);

@@ -94,6 +94,20 @@ final class TraceFingerprint implements EventSink {
               p.cause() == null
                   ? -1
                   : IMPAIRED.contains(p.cause()) ? IMPAIRED_CAUSE : p.cause().ordinal());
+    } else if (event instanceof TraceEvent.Datagram d) {
+      h.putInt(d.node())
+          .putInt(d.link())
+          .putLong(d.pkt())
+          .putInt(d.src())
+          .putInt(d.srcPort())
+          .putInt(d.dst())
+          .putInt(d.dstPort())
+          .putInt(d.len())
+          .putLong(d.number())
+          .putInt(
+              d.cause() == null
+                  ? -1
+                  : IMPAIRED.contains(d.cause()) ? IMPAIRED_CAUSE : d.cause().ordinal());
     } else if (event instanceof TraceEvent.State s) {
       put(h.putInt(s.node()), s.conn())
           .putInt(s.from().ordinal())

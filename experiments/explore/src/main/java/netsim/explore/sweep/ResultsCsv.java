@@ -18,7 +18,7 @@ final class ResultsCsv {
     out.append("# ").append(Provenance.of(manifest)).append('\n');
     List<String> header = new ArrayList<>(List.of("run", "point", "repetition", "seed"));
     header.addAll(manifest.paths());
-    for (Metric m : Metric.values()) {
+    for (Metric m : manifest.metrics()) {
       header.add(m.column());
     }
     out.append(Csv.row(header));
@@ -31,7 +31,7 @@ final class ResultsCsv {
       for (String path : manifest.paths()) {
         row.add(r.parameters().getOrDefault(path, ""));
       }
-      for (Metric m : Metric.values()) {
+      for (Metric m : manifest.metrics()) {
         row.add(Decimals.format(r.metric(m)));
       }
       out.append(Csv.row(row));

@@ -3,8 +3,8 @@ package netsim.explore.sweep;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +27,7 @@ public final class RunMetrics {
   /** Every metric; a missing one (nothing to measure) maps to null. */
   public static Map<Metric, BigDecimal> of(
       List<ConnectionReport> connections, List<String> violations) {
-    Map<Metric, BigDecimal> metrics = new EnumMap<>(Metric.class);
+    Map<Metric, BigDecimal> metrics = new LinkedHashMap<>();
     long delivered = 0;
     long retransmissions = 0;
     long firstEstablished = Long.MAX_VALUE;

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.Map;
  * rebuilt from the run files alone (after a resume or a merge).
  *
  * @param parameters value text by parameter path, in the sweep's order
- * @param metrics every metric, null where there was nothing to measure
+ * @param metrics every metric of the sweep, in its order, null where there was nothing to measure
  * @param end the virtual time the run ended, in nanoseconds
  */
 public record RunRecord(
@@ -34,8 +33,8 @@ public record RunRecord(
     String stopReason) {
   public RunRecord {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-    Map<Metric, BigDecimal> exact = new EnumMap<>(Metric.class);
-    for (Metric m : Metric.values()) {
+    Map<Metric, BigDecimal> exact = new LinkedHashMap<>();
+    for (Metric m : metrics.keySet()) {
       BigDecimal value = metrics.get(m);
       exact.put(m, value == null ? null : value.setScale(m.scale(), RoundingMode.HALF_EVEN));
     }
@@ -60,7 +59,7 @@ public record RunRecord(
     ObjectNode params = root.putObject("parameters");
     parameters.forEach(params::put);
     ObjectNode values = root.putObject("metrics");
-    for (Metric m : Metric.values()) {
+    for (Metric m : metrics.keySet()) {
       BigDecimal v = metrics.get(m);
       if (v == null) {
         values.putNull(m.column());
@@ -92,15 +91,14 @@ public record RunRecord(
     field(root, "parameters")
         .properties()
         .forEach(e -> parameters.put(e.getKey(), e.getValue().asText()));
-    Map<Metric, BigDecimal> metrics = new EnumMap<>(Metric.class);
-    JsonNode values = field(root, "metrics");
-    for (Metric m : Metric.values()) {
-      JsonNode v = values.get(m.column());
-      if (v == null) {
-        throw new IllegalArgumentException("no metric '" + m.column() + "'");
-      }
-      metrics.put(m, v.isNull() ? null : new BigDecimal(v.asText()));
-    }
+    Map<Metric, BigDecimal> metrics = new LinkedHashMap<>();
+    field(root, "metrics")
+        .properties()
+        .forEach(
+            e ->
+                metrics.put(
+                    Metric.named(e.getKey()),
+                    e.getValue().isNull() ? null : new BigDecimal(e.getValue().asText())));
     List<String> violations = new ArrayList<>();
     field(root, "violations").forEach(v -> violations.add(v.asText()));
     RunRecord record =

@@ -13,6 +13,7 @@ import java.util.List;
  * metrics, and, for one share of a sweep, which share. Only texts and whole numbers, so it reads
  * back exactly.
  *
+ * @param metrics what every run measured, in column order
  * @param shard the share of the runs this directory holds, or null for the whole sweep
  */
 public record SweepManifest(
@@ -25,6 +26,7 @@ public record SweepManifest(
     long points,
     long runs,
     List<Parameter> parameters,
+    List<Metric> metrics,
     Shard shard) {
   /** The file name in a sweep directory. */
   public static final String FILE = "sweep.json";
@@ -38,6 +40,7 @@ public record SweepManifest(
 
   public SweepManifest {
     parameters = List.copyOf(parameters);
+    metrics = List.copyOf(metrics);
   }
 
   /** The same sweep as a whole (as {@code netsim merge} writes it). */
@@ -52,6 +55,7 @@ public record SweepManifest(
         points,
         runs,
         parameters,
+        metrics,
         null);
   }
 
@@ -97,7 +101,7 @@ public record SweepManifest(
       p.values().forEach(values::add);
     }
     ArrayNode metrics = root.putArray("metrics");
-    for (Metric m : Metric.values()) {
+    for (Metric m : this.metrics) {
       metrics.add(m.column());
     }
     return Json.pretty(root);
@@ -123,6 +127,8 @@ public record SweepManifest(
               e.getValue().forEach(v -> values.add(v.asText()));
               parameters.add(new Parameter(e.getKey(), values));
             });
+    List<Metric> metrics = new ArrayList<>();
+    field(root, "metrics").forEach(m -> metrics.add(Metric.named(m.asText())));
     JsonNode shard = root.get("shard");
     return new SweepManifest(
         field(root, "netsim").asText(),
@@ -134,6 +140,7 @@ public record SweepManifest(
         field(root, "points").asLong(),
         field(root, "runs").asLong(),
         parameters,
+        metrics,
         shard == null ? null : Shard.parse(shard.asText()));
   }
 

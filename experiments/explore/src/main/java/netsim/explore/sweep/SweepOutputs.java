@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,8 +69,8 @@ public final class SweepOutputs {
           records.subList(
               (int) (point * manifest.runsPerPoint()),
               (int) ((point + 1) * manifest.runsPerPoint()));
-      Map<Metric, Estimate> byMetric = new EnumMap<>(Metric.class);
-      for (Metric m : Metric.values()) {
+      Map<Metric, Estimate> byMetric = new LinkedHashMap<>();
+      for (Metric m : manifest.metrics()) {
         List<BigDecimal> values = new ArrayList<>();
         for (RunRecord r : runs) {
           if (r.metric(m) != null) {

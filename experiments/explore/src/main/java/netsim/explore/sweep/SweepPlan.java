@@ -52,6 +52,7 @@ public final class SweepPlan {
     YamlDocument document = parsed.copy();
     this.spec = SweepSpec.read(document);
     this.base = ConfigBinder.bind(document, reference);
+    checkMetricLinks(document);
     this.warnings = document.warnings();
     this.definition = Json.pretty(definitionTree());
     this.hash = Sha256.hex(definition);
@@ -80,6 +81,31 @@ public final class SweepPlan {
     return document;
   }
 
+  /** Every link a chosen metric names is a link or a link direction of the experiment. */
+  private void checkMetricLinks(YamlDocument document) {
+    List<Metric> metrics = spec.metrics() == null ? List.of() : spec.metrics();
+    for (int i = 0; i < metrics.size(); i++) {
+      Metric metric = metrics.get(i);
+      if (!metric.isDefault()) {
+        StudyMetric study = StudyMetric.parse(metric.column());
+        if (study.link() != null && study.direction(base) == null) {
+          throw document.error(
+              "sweep.metrics[" + i + "]",
+              "no link or link direction named "
+                  + ConfigException.quote(study.link())
+                  + " (known: "
+                  + StudyMetric.knownLinks(base)
+                  + ")");
+        }
+      }
+    }
+  }
+
+  /** Whether a run must measure its flows (a metric the file chose needs them). */
+  public boolean measuresFlows() {
+    return spec.measured().stream().anyMatch(m -> !m.isDefault());
+  }
+
   private ObjectNode definitionTree() {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.set("experiment", EffectiveConfig.tree(base));
@@ -95,6 +121,10 @@ public final class SweepPlan {
     } else {
       sweep.put("repetitions", spec.repetitions());
       sweep.put("seedPurpose", SEED_PURPOSE);
+    }
+    if (spec.metrics() != null) {
+      ArrayNode metrics = sweep.putArray("metrics");
+      spec.metrics().forEach(m -> metrics.add(m.column()));
     }
     return root;
   }
@@ -155,6 +185,7 @@ public final class SweepPlan {
         spec.points(),
         spec.runs(),
         parameters,
+        spec.measured(),
         shard.isAll() ? null : shard);
   }
 

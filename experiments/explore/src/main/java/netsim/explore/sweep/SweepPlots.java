@@ -58,14 +58,15 @@ final class SweepPlots {
               files.add(dir.resolve(name));
             },
             "the sweep file");
-    for (Metric metric : Metric.values()) {
+    for (Metric metric : manifest.metrics()) {
       for (int j = 0; j < manifest.parameters().size(); j++) {
         int parameter = j;
         Map<String, Estimate[]> lines = lines(manifest, estimates, metric, j);
         if (lines.values().stream().allMatch(SweepPlots::allMissing)) {
           continue; // nothing measured: no plot
         }
-        String name = metric.column() + "-vs-" + slug(manifest.parameters().get(j).path()) + ".svg";
+        String name =
+            metric.fileName() + "-vs-" + slug(manifest.parameters().get(j).path()) + ".svg";
         plots.write(name, () -> Charts.svg(draw(manifest, metric, parameter, lines), provenance));
       }
     }
@@ -179,7 +180,7 @@ final class SweepPlots {
       }
       names.add(name);
     }
-    if (metric == Metric.INVARIANTS_OK) {
+    if (metric.equals(Metric.INVARIANTS_OK)) {
       chart.getStyler().setYAxisMin(0.0);
       chart.getStyler().setYAxisMax(1.0);
     }

@@ -1,6 +1,7 @@
 package netsim.explore.sweep;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import netsim.scenario.Version;
 import netsim.scenario.config.ConfigException;
 import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.metrics.FlowMetrics;
+import netsim.scenario.metrics.LinkMetrics;
 import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.Experiment;
 import netsim.scenario.run.Invariants;
@@ -121,7 +124,17 @@ public final class SweepRunner {
     ExperimentConfig config = plan.config(spec);
     RunRecord record;
     try {
-      RunResult result = new Experiment(config).run();
+      FlowMetrics flows = null;
+      Experiment experiment;
+      if (plan.measuresFlows()) {
+        LinkMetrics queues = new LinkMetrics();
+        flows = new FlowMetrics(queues);
+        experiment = new Experiment(config, flows);
+        experiment.observe(queues);
+      } else {
+        experiment = new Experiment(config);
+      }
+      RunResult result = experiment.run();
       List<ConnectionReport> connections = result.connections();
       List<String> violations = Invariants.check(result, connections);
       record =
@@ -131,7 +144,7 @@ public final class SweepRunner {
               spec.repetition(),
               spec.seed(),
               parameters(spec),
-              RunMetrics.of(connections, violations),
+              metrics(RunMetrics.of(connections, violations), flows, config),
               violations,
               result.end(),
               result.stopReason());
@@ -148,6 +161,20 @@ public final class SweepRunner {
     }
     store.write(record, Version.get(), plan.configHash());
     return record;
+  }
+
+  /** The sweep's metrics, in its order: the defaults from {@code defaults}, the rest measured. */
+  private Map<Metric, BigDecimal> metrics(
+      Map<Metric, BigDecimal> defaults, FlowMetrics flows, ExperimentConfig config) {
+    Map<Metric, BigDecimal> metrics = new LinkedHashMap<>();
+    for (Metric m : plan.spec().measured()) {
+      metrics.put(
+          m,
+          m.isDefault()
+              ? defaults.get(m)
+              : StudyMetric.parse(m.column()).value(flows.report(), config));
+    }
+    return metrics;
   }
 
   private Map<String, String> parameters(RunSpec spec) {

@@ -29,9 +29,10 @@ import netsim.scenario.config.YamlDocument;
  *
  * @param seeds the listed seeds, or null when seeds are derived
  */
-public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<Long> seeds) {
+public record SweepSpec(
+    List<SweepParameter> parameters, int repetitions, List<Long> seeds, List<Metric> metrics) {
   /** The keys of {@code sweep:}. */
-  private static final String[] KEYS = {"parameters", "repetitions", "seeds"};
+  private static final String[] KEYS = {"parameters", "repetitions", "seeds", "metrics"};
 
   /** The keys of a range. */
   private static final String[] RANGE = {"from", "to", "step"};
@@ -49,6 +50,12 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
   public SweepSpec {
     parameters = List.copyOf(parameters);
     seeds = seeds == null ? null : List.copyOf(seeds);
+    metrics = metrics == null ? null : List.copyOf(metrics);
+  }
+
+  /** The metrics every run measures: those the file chose, else {@link Metric#DEFAULTS}. */
+  public List<Metric> measured() {
+    return metrics != null ? metrics : Metric.DEFAULTS;
   }
 
   /** Whether every point runs with the listed seeds (else seeds are derived per run). */
@@ -108,7 +115,10 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
       repetitions = (int) integer(document, "sweep.repetitions", reps, 1, MAX_RUNS);
     }
     List<Long> seeds = hasSeeds ? seeds(document, seedsNode) : null;
-    SweepSpec spec = new SweepSpec(parameters, repetitions, seeds);
+    JsonNode metricsNode = sweep.get("metrics");
+    List<Metric> metrics =
+        metricsNode == null || metricsNode.isNull() ? null : metrics(document, metricsNode);
+    SweepSpec spec = new SweepSpec(parameters, repetitions, seeds, metrics);
     double runs = (double) spec.runsPerPoint();
     for (SweepParameter p : parameters) {
       runs *= p.values().size();
@@ -123,6 +133,35 @@ public record SweepSpec(List<SweepParameter> parameters, int repetitions, List<L
               MAX_RUNS));
     }
     return spec;
+  }
+
+  /** The metrics a file chooses: a list of names, each once. */
+  private static List<Metric> metrics(YamlDocument document, JsonNode node) {
+    if (!node.isArray() || node.isEmpty()) {
+      throw document.error(
+          "sweep.metrics",
+          "expected a list of metric names, e.g. [flows.goodput.mean, fairness.jain]; got "
+              + describe(node));
+    }
+    List<Metric> metrics = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      String at = "sweep.metrics[" + i + "]";
+      JsonNode name = node.get(i);
+      if (!name.isTextual()) {
+        throw document.error(at, "expected a metric name; got " + describe(name));
+      }
+      Metric metric;
+      try {
+        metric = Metric.named(name.asText().trim());
+      } catch (IllegalArgumentException e) {
+        throw document.error(at, e.getMessage());
+      }
+      if (metrics.contains(metric)) {
+        throw document.error(at, "the metric " + quote(metric.column()) + " is listed twice");
+      }
+      metrics.add(metric);
+    }
+    return metrics;
   }
 
   private static List<SweepParameter> parameters(YamlDocument document, JsonNode node) {

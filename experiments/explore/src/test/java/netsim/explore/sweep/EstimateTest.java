@@ -78,11 +78,12 @@ class EstimateTest {
             2,
             10,
             List.of(new SweepManifest.Parameter("links[0].loss", List.of("0", "0.01"))),
+            Metric.DEFAULTS,
             null);
     Map<Long, Map<Metric, Estimate>> estimates = new TreeMap<>();
-    Map<Metric, Estimate> first = new java.util.EnumMap<>(Metric.class);
+    Map<Metric, Estimate> first = new java.util.LinkedHashMap<>();
     first.put(Metric.RETRANSMISSIONS, Estimate.of(values(1, 2, 3, 4, 5)));
-    Map<Metric, Estimate> second = new java.util.EnumMap<>(Metric.class);
+    Map<Metric, Estimate> second = new java.util.LinkedHashMap<>();
     second.put(Metric.RETRANSMISSIONS, Estimate.of(values(2)));
     estimates.put(0L, first);
     estimates.put(1L, second);

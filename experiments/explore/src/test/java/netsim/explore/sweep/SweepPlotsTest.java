@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +37,7 @@ class SweepPlotsTest {
         points,
         2 * points,
         List.of(parameters),
+        Metric.DEFAULTS,
         null);
   }
 
@@ -44,10 +45,10 @@ class SweepPlotsTest {
   private static Map<Long, Map<Metric, Estimate>> estimates(double[]... points) {
     Map<Long, Map<Metric, Estimate>> estimates = new TreeMap<>();
     for (int p = 0; p < points.length; p++) {
-      Map<Metric, Estimate> byMetric = new EnumMap<>(Metric.class);
-      for (Metric m : Metric.values()) {
+      Map<Metric, Estimate> byMetric = new LinkedHashMap<>();
+      for (Metric m : Metric.DEFAULTS) {
         List<BigDecimal> values = new ArrayList<>();
-        if (m == Metric.TIME_TO_CLOSE) {
+        if (m.equals(Metric.TIME_TO_CLOSE)) {
           Arrays.stream(points[p]).forEach(v -> values.add(BigDecimal.valueOf(v)));
         } else {
           values.add(BigDecimal.ONE);

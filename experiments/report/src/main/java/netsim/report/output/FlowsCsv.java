@@ -19,7 +19,8 @@ public final class FlowsCsv {
   /** The header row. */
   public static final String HEADER =
       "flow,direction,sender,receiver,conn,start,bytes,complete,fct,goodput,retransmissions,"
-          + "rtt_samples,rtt_min,rtt_mean,rtt_p50,rtt_p99,cwnd_min,cwnd_mean,cwnd_max";
+          + "rtt_samples,rtt_min,rtt_mean,rtt_p50,rtt_p99,cwnd_min,cwnd_mean,cwnd_max,"
+          + "datagrams_sent,datagrams_received,loss";
 
   private FlowsCsv() {}
 
@@ -50,6 +51,11 @@ public final class FlowsCsv {
       out.append(',').append(String.valueOf(f.complete()));
       cells(out, f.fct(), f.goodput(), f.retransmissions(), f.rttSamples(), f.rttMin());
       cells(out, f.rttMean(), f.rttP50(), f.rttP99(), f.cwndMin(), f.cwndMean(), f.cwndMax());
+      cells(out, f.datagramsSent(), f.datagramsReceived());
+      out.append(',');
+      if (!Double.isNaN(f.loss())) {
+        out.append(decimal(f.loss()).toPlainString());
+      }
       out.append('\n');
     }
   }

@@ -7,19 +7,26 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import netsim.net.link.Link;
+import netsim.net.link.LinkDirection;
 import netsim.net.pcap.PcapWriter;
 import netsim.report.files.OutputDirectory;
 import netsim.report.files.OutputException;
 import netsim.report.files.PausePoint;
 import netsim.report.plot.RunPlots;
+import netsim.report.plot.SeriesPlots;
 import netsim.scenario.Version;
 import netsim.scenario.config.ExperimentConfig;
+import netsim.scenario.config.OutputSettings;
 import netsim.scenario.metrics.FlowMetrics;
+import netsim.scenario.metrics.LinkMetrics;
+import netsim.scenario.metrics.TimeSeries;
 import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.Experiment;
@@ -29,15 +36,19 @@ import netsim.scenario.trace.RunIndex;
 
 /**
  * Runs an experiment and writes its outputs into a directory: {@code trace.jsonl}, one pcap per
- * host, {@code ladder.svg}, {@code timeseq.svg} and {@code cwnd.svg} (when the run carries data),
- * {@code summary.json} and {@code flows.csv}. The trace and the pcaps are opened before the run and
- * written as it goes (buffered); the summary and the flow metrics count, the ladder keeps its first
- * segments and the plots their bounded series as it goes; so the run keeps no list of its events
- * and its memory does not grow with its length. Everything is written into a temporary directory
- * that replaces the output directory whole once the run has finished ({@link OutputDirectory});
- * whatever stops the run (an error, out of memory, Ctrl-C), no partial result is left.
+ * host (and per capture point), {@code ladder.svg}, {@code timeseq.svg} and {@code cwnd.svg} (when
+ * the run carries data), {@code summary.json} and {@code flows.csv}, and {@code timeseries.csv}
+ * with {@code outputs.interval}. The trace and the pcaps are opened before the run and written as
+ * it goes (buffered); the summary and the flow metrics count, the ladder keeps its first segments
+ * and the plots their bounded series as it goes; so the run keeps no list of its events and its
+ * memory does not grow with its length. Everything is written into a temporary directory that
+ * replaces the output directory whole once the run has finished ({@link OutputDirectory}); whatever
+ * stops the run (an error, out of memory, Ctrl-C), no partial result is left.
  */
 public final class RunWriter {
+  /** The time series' file ({@code outputs.interval}). */
+  public static final String TIME_SERIES = "timeseries.csv";
+
   /**
    * What a finished run reports.
    *
@@ -60,6 +71,9 @@ public final class RunWriter {
 
   private final KeyEvents keyEvents = new KeyEvents();
   private SummaryFile summary;
+  private LinkMetrics queues;
+  private TimeSeries timeSeries;
+  private SeriesPlots seriesPlots;
   private LadderSink ladder;
   private RunPlots runPlots;
   private FlowMetrics flows;
@@ -112,13 +126,19 @@ public final class RunWriter {
   private Outcome write(Experiment.Watcher watcher) throws IOException {
     EventSink[] sinks = sinks().toArray(EventSink[]::new);
     Experiment experiment = new Experiment(config, sinks);
+    if (queues != null) {
+      experiment.observe(queues);
+    }
+    if (timeSeries != null) {
+      timeSeries.names(experiment.apps());
+    }
     if (dir != null && config.outputs().pcap()) {
       for (String host : experiment.hosts()) {
-        Path file = dir.file(host + ".pcap", "the host name " + quote(host));
-        PcapWriter writer = new PcapWriter(new BufferedOutputStream(Files.newOutputStream(file)));
-        open.add(writer);
-        experiment.tap(host, writer);
+        experiment.tap(host, pcap(host + ".pcap", "the host name " + quote(host)));
       }
+    }
+    if (dir != null) {
+      capture(experiment);
     }
     RunResult result = experiment.run(watcher);
     close();
@@ -134,6 +154,15 @@ public final class RunWriter {
       if (runPlots != null && (plots || runPlots.carriesData())) {
         warnings = writePlots();
       }
+      if (seriesPlots != null) {
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(
+            seriesPlots.write(
+                config.name() + " (seed " + config.seed() + ")",
+                provenance(),
+                (name, svg) -> Files.writeString(dir.file(name), svg, StandardCharsets.UTF_8)));
+        warnings = all;
+      }
       if (summary != null) {
         SummaryFile.write(
             summary.summary(result, connections, violations), dir.file("summary.json"));
@@ -143,6 +172,38 @@ public final class RunWriter {
     }
     String text = HumanSummary.render(result, connections, violations, files, keyEvents);
     return new Outcome(result, connections, violations, files, warnings, text);
+  }
+
+  /** A pcap file of the run, opened now and closed when the run has ended. */
+  private PcapWriter pcap(String name, String madeFrom) throws IOException {
+    Path file = dir.file(name, madeFrom);
+    PcapWriter writer = new PcapWriter(new BufferedOutputStream(Files.newOutputStream(file)));
+    open.add(writer);
+    return writer;
+  }
+
+  /**
+   * The capture points of {@code outputs.capture}: a link direction's packets as its transmitter
+   * sends them, a node's as they cross its interfaces.
+   */
+  private void capture(Experiment experiment) throws IOException {
+    for (String point : config.outputs().capture()) {
+      PcapWriter writer =
+          pcap(OutputSettings.captureFile(point), "the capture point " + quote(point));
+      if (point.contains("->")) {
+        List<LinkDirection> directions = new ArrayList<>();
+        for (Link link : experiment.links().values()) {
+          for (LinkDirection d : List.of(link.aToB(), link.bToA())) {
+            if (d.name().equals(point)) {
+              directions.add(d);
+            }
+          }
+        }
+        experiment.observe(new LinkCapture(directions, writer));
+      } else {
+        experiment.tap(point, writer);
+      }
+    }
   }
 
   /**
@@ -157,10 +218,24 @@ public final class RunWriter {
       open.add(trace);
       sinks.add(new TraceWriter(trace, new RunIndex()));
     }
-    if (dir != null && config.outputs().summary()) {
-      flows = new FlowMetrics();
-      summary = new SummaryFile(flows);
+    long interval = config.outputs().interval();
+    if (dir != null && (config.outputs().summary() || interval > 0)) {
+      queues = new LinkMetrics();
+      flows = new FlowMetrics(queues);
+      if (interval > 0) {
+        Writer series = Files.newBufferedWriter(dir.file(TIME_SERIES), StandardCharsets.UTF_8);
+        open.add(series);
+        timeSeries = new TimeSeries(interval, series, flows, queues);
+        if (plots || config.outputs().plots()) {
+          seriesPlots = new SeriesPlots();
+          timeSeries.listen(seriesPlots);
+        }
+        sinks.add(timeSeries); // before the flow metrics: it must see each event first
+      }
       sinks.add(flows);
+    }
+    if (dir != null && config.outputs().summary()) {
+      summary = new SummaryFile(flows);
       sinks.add(summary);
     }
     if (dir != null && config.outputs().ladder()) {
@@ -191,12 +266,20 @@ public final class RunWriter {
 
   private List<String> writePlots() throws IOException {
     String title = config.name() + " (seed " + config.seed() + ")";
-    String provenance =
-        "netsim " + Version.get() + "; experiment '" + config.name() + "'; seed " + config.seed();
     return runPlots.write(
         title,
-        provenance,
+        provenance(),
         (name, svg) -> Files.writeString(dir.file(name), svg, StandardCharsets.UTF_8));
+  }
+
+  /** The comment every plot of the run carries. */
+  private String provenance() {
+    return "netsim "
+        + Version.get()
+        + "; experiment '"
+        + config.name()
+        + "'; seed "
+        + config.seed();
   }
 
   /** Closes the trace and the pcaps once the run has ended (their last bytes are written out). */

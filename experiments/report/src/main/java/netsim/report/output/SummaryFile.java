@@ -71,12 +71,18 @@ public final class SummaryFile implements EventSink {
 
   @Override
   public Set<EventKind> kinds() {
-    return EnumSet.of(EventKind.SEND, EventKind.RECV, EventKind.DROP);
+    return EnumSet.of(
+        EventKind.SEND,
+        EventKind.RECV,
+        EventKind.DROP,
+        EventKind.UDP_SEND,
+        EventKind.UDP_RECV,
+        EventKind.UDP_DROP);
   }
 
   @Override
   public void accept(TraceEvent event) {
-    if (event instanceof TraceEvent.Packet) {
+    if (event instanceof TraceEvent.Packet || event instanceof TraceEvent.Datagram) {
       packetEvents++;
     }
   }
@@ -203,7 +209,7 @@ public final class SummaryFile implements EventSink {
         gen.writeBooleanField("complete", f.complete());
         measured(gen, "fct", f.fct());
         gen.writeNumberField("goodput", f.goodput());
-        gen.writeNumberField("retransmissions", f.retransmissions());
+        measured(gen, "retransmissions", f.retransmissions());
         gen.writeObjectFieldStart("rtt");
         gen.writeNumberField("samples", f.rttSamples());
         measured(gen, "min", f.rttMin());
@@ -216,6 +222,13 @@ public final class SummaryFile implements EventSink {
         measured(gen, "mean", f.cwndMean());
         measured(gen, "max", f.cwndMax());
         gen.writeEndObject();
+        if (f.isDatagrams()) {
+          gen.writeObjectFieldStart("datagrams");
+          gen.writeNumberField("sent", f.datagramsSent());
+          gen.writeNumberField("received", f.datagramsReceived());
+          ratio(gen, "loss", f.loss());
+          gen.writeEndObject();
+        }
         gen.writeEndObject();
       }
       gen.writeEndArray();
@@ -229,6 +242,18 @@ public final class SummaryFile implements EventSink {
         for (Map.Entry<DropCause, Long> d : use.drops().entrySet()) {
           gen.writeNumberField(d.getKey().traceName(), d.getValue());
         }
+        gen.writeEndObject();
+        FlowsReport.QueueUse queue = use.queue();
+        gen.writeObjectFieldStart("queue");
+        ratio(gen, "mean", queue.mean());
+        measured(gen, "p99", queue.p99());
+        measured(gen, "max", queue.max());
+        gen.writeEndObject();
+        gen.writeObjectFieldStart("sojourn");
+        gen.writeNumberField("packets", queue.sojourns());
+        measured(gen, "mean", queue.sojournMean());
+        measured(gen, "p99", queue.sojournP99());
+        measured(gen, "max", queue.sojournMax());
         gen.writeEndObject();
         gen.writeEndObject();
       }
@@ -266,6 +291,9 @@ public final class SummaryFile implements EventSink {
     o.put("corrupted", c.corrupted());
     o.put("queueHighWater", c.queueHighWater());
     o.put("queueHighWaterBytes", c.queueHighWaterBytes());
+    if (c.marked() > 0) {
+      o.put("marked", c.marked()); // only where an AQM marked: older summaries stay as they were
+    }
     ObjectNode drops = o.putObject("dropped");
     for (Map.Entry<DropCause, Long> d : c.drops().entrySet()) {
       drops.put(d.getKey().traceName(), d.getValue());

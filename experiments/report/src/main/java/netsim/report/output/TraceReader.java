@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.trace.EventKind;
@@ -92,29 +93,43 @@ public final class TraceReader {
     long t = need(e, "t").asLong();
     EventKind kind = named(EventKind.values(), EventKind::traceName, text(e, "ev"), "event kind");
     return switch (kind) {
-      case SEND, RECV, DROP -> {
-        String[] src = text(e, "src").split(":");
-        String[] dst = text(e, "dst").split(":");
+      case SEND, RECV, DROP, MARK -> {
+        Wire w = wire(e);
         String state = optional(e, "state");
-        String cause = optional(e, "cause");
+        String ecn = optional(e, "ecn");
         yield new TraceEvent.Packet(
             t,
             kind,
-            node(e, "node"),
-            e.has("link") ? index.links().intern(text(e, "link")) : -1,
-            need(e, "pkt").asLong(),
-            Ipv4Address.parse(src[0]).bits(),
-            Integer.parseInt(src[1]),
-            Ipv4Address.parse(dst[0]).bits(),
-            Integer.parseInt(dst[1]),
+            w.node(),
+            w.link(),
+            w.pkt(),
+            w.src(),
+            w.srcPort(),
+            w.dst(),
+            w.dstPort(),
             TcpFlags.parse(text(e, "flags")),
             need(e, "seq").asLong(),
             e.has("ack") ? e.get("ack").asLong() : -1,
-            need(e, "len").asInt(),
+            w.len(),
             state == null ? null : TcpState.valueOf(state),
-            cause == null
-                ? null
-                : named(DropCause.values(), DropCause::traceName, cause, "drop cause"));
+            w.cause(),
+            ecn == null ? Ecn.NOT_ECT : named(Ecn.values(), Ecn::traceName, ecn, "ECN field"));
+      }
+      case UDP_SEND, UDP_RECV, UDP_DROP -> {
+        Wire w = wire(e);
+        yield new TraceEvent.Datagram(
+            t,
+            kind,
+            w.node(),
+            w.link(),
+            w.pkt(),
+            w.src(),
+            w.srcPort(),
+            w.dst(),
+            w.dstPort(),
+            w.len(),
+            need(e, "seq").asLong(),
+            w.cause());
       }
       case DUP ->
           new TraceEvent.Duplicate(
@@ -191,6 +206,36 @@ public final class TraceReader {
               node(e, "node"),
               named(HostChange.values(), HostChange::traceName, text(e, "what"), "host change"));
     };
+  }
+
+  /** The fields a TCP segment's and a UDP datagram's lines share. */
+  private record Wire(
+      int node,
+      int link,
+      long pkt,
+      int src,
+      int srcPort,
+      int dst,
+      int dstPort,
+      int len,
+      DropCause cause) {}
+
+  private Wire wire(JsonNode e) {
+    String[] src = text(e, "src").split(":");
+    String[] dst = text(e, "dst").split(":");
+    String cause = optional(e, "cause");
+    return new Wire(
+        node(e, "node"),
+        e.has("link") ? index.links().intern(text(e, "link")) : -1,
+        need(e, "pkt").asLong(),
+        Ipv4Address.parse(src[0]).bits(),
+        Integer.parseInt(src[1]),
+        Ipv4Address.parse(dst[0]).bits(),
+        Integer.parseInt(dst[1]),
+        need(e, "len").asInt(),
+        cause == null
+            ? null
+            : named(DropCause.values(), DropCause::traceName, cause, "drop cause"));
   }
 
   private int node(JsonNode e, String key) {

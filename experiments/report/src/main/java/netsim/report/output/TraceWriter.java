@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
@@ -139,6 +140,8 @@ public final class TraceWriter implements EventSink {
     raw(KINDS[event.kind().ordinal()]);
     if (event instanceof TraceEvent.Packet p) {
       packet(p);
+    } else if (event instanceof TraceEvent.Datagram d) {
+      datagram(d);
     } else if (event instanceof TraceEvent.Duplicate d) {
       name(LINK, links, d.link());
       number(PKT, d.pkt());
@@ -211,11 +214,34 @@ public final class TraceWriter implements EventSink {
       number(ACK, p.ack());
     }
     number(LEN, p.len());
+    if (p.ecn() != Ecn.NOT_ECT) {
+      field(ECN, ECNS[p.ecn().ordinal()]);
+    }
     if (p.state() != null) {
       field(STATE, STATES[p.state().ordinal()]);
     }
     if (p.cause() != null) {
       field(CAUSE, DROP_CAUSES[p.cause().ordinal()]);
+    }
+  }
+
+  /** A UDP datagram's line: a TCP segment's fields that UDP has, its number as {@code seq}. */
+  private void datagram(TraceEvent.Datagram d) {
+    name(NODE, nodes, d.node());
+    if (d.link() >= 0) {
+      name(LINK, links, d.link());
+    }
+    number(PKT, d.pkt());
+    raw(SRC);
+    endpoint(d.src(), d.srcPort());
+    raw(QUOTE);
+    raw(DST);
+    endpoint(d.dst(), d.dstPort());
+    raw(QUOTE);
+    number(SEQ, d.number());
+    number(LEN, d.len());
+    if (d.cause() != null) {
+      field(CAUSE, DROP_CAUSES[d.cause().ordinal()]);
     }
   }
 
@@ -309,17 +335,43 @@ public final class TraceWriter implements EventSink {
     digits(value);
   }
 
-  /** The decimal digits of {@code value} >= 0. */
+  /** The decimal digits of {@code value} >= 0, two at a time from the last. */
   private void digits(long value) {
     int count = 1;
-    for (long v = value; v >= 10; v /= 10) {
+    while (count < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[count]) {
       count++;
     }
-    for (int i = length + count - 1; i >= length; i--) {
-      buffer[i] = (byte) ('0' + value % 10);
-      value /= 10;
+    int i = length + count;
+    while (value >= 100) {
+      int pair = 2 * (int) (value % 100);
+      value /= 100;
+      buffer[--i] = DIGIT_PAIRS[pair + 1];
+      buffer[--i] = DIGIT_PAIRS[pair];
+    }
+    if (value >= 10) {
+      buffer[--i] = DIGIT_PAIRS[2 * (int) value + 1];
+      buffer[--i] = DIGIT_PAIRS[2 * (int) value];
+    } else {
+      buffer[--i] = (byte) ('0' + value);
     }
     length += count;
+  }
+
+  /** 10^0 to 10^18: a number has as many digits as the powers it is at least. */
+  private static final long[] POWERS_OF_TEN = new long[19];
+
+  /** "00" to "99", two bytes each: the digits of {@code n} at {@code 2 * n}. */
+  private static final byte[] DIGIT_PAIRS = new byte[200];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = 10 * POWERS_OF_TEN[i - 1];
+    }
+    for (int n = 0; n < 100; n++) {
+      DIGIT_PAIRS[2 * n] = (byte) ('0' + n / 10);
+      DIGIT_PAIRS[2 * n + 1] = (byte) ('0' + n % 10);
+    }
   }
 
   /** The names of one table of the {@link RunIndex}, encoded as JSON strings, by id. */
@@ -394,6 +446,7 @@ public final class TraceWriter implements EventSink {
   private static final byte[] SEQ = ascii(",\"seq\":");
   private static final byte[] ACK = ascii(",\"ack\":");
   private static final byte[] LEN = ascii(",\"len\":");
+  private static final byte[] ECN = ascii(",\"ecn\":");
   private static final byte[] STATE = ascii(",\"state\":");
   private static final byte[] CAUSE = ascii(",\"cause\":");
   private static final byte[] COPY = ascii(",\"copy\":");
@@ -422,6 +475,7 @@ public final class TraceWriter implements EventSink {
   private static final byte[][] REASONS =
       texts(RetransmitReason.values(), RetransmitReason::traceName);
   private static final byte[][] DROP_CAUSES = texts(DropCause.values(), DropCause::traceName);
+  private static final byte[][] ECNS = texts(Ecn.values(), Ecn::traceName);
   private static final byte[][] VERBS =
       texts(FaultAction.Verb.values(), FaultAction.Verb::traceName);
   private static final byte[][] LINK_CHANGES = texts(LinkChange.values(), LinkChange::traceName);

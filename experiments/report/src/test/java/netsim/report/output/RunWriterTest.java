@@ -175,4 +175,67 @@ class RunWriterTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  @Test
+  void aDumbbellWithAnIntervalAndCapturePoints_writesTheSameBytesTwice() throws IOException {
+    String[] options = {
+      "outputs.interval=100ms", "outputs.capture=[\"r1->r2\", r2, s1]", "outputs.pcap=false"
+    };
+    Path first = parent.resolve("first");
+    Path second = parent.resolve("second");
+    RunWriter.Outcome outcome = RunWriter.run(scenario("dumbbell-red", options), first);
+    RunWriter.run(scenario("dumbbell-red", options), second);
+
+    assertThat(outcome.files())
+        .extracting(p -> p.getFileName().toString())
+        .contains(
+            "r1-to-r2.pcap", "r2.pcap", "s1.pcap", "timeseries.csv", "queue.svg", "throughput.svg")
+        .doesNotContain("d1.pcap");
+    for (String file :
+        List.of(
+            "timeseries.csv",
+            "r1-to-r2.pcap",
+            "r2.pcap",
+            "s1.pcap",
+            "summary.json",
+            "queue.svg",
+            "throughput.svg")) {
+      assertThat(second.resolve(file)).hasSameBinaryContentAs(first.resolve(file));
+    }
+    List<String> series = Files.readAllLines(first.resolve(RunWriter.TIME_SERIES));
+    assertThat(series.get(0)).isEqualTo("t,entity,metric,value");
+    assertThat(series)
+        .contains("0,r1->r2,drops,0")
+        .anyMatch(row -> row.matches("\\d+,left\\.1/up,throughput,[1-9]\\d*"))
+        .anyMatch(row -> row.matches("\\d+,r1->r2,queue,[1-9][0-9.]*"));
+    // The bottleneck's capture holds what its transmitter sent: every packet it delivered.
+    long delivered = outcome.result().links().get("bottleneck").aToB().counters().delivered();
+    assertThat(pcapRecords(first.resolve("r1-to-r2.pcap"))).isEqualTo(delivered);
+  }
+
+  @Test
+  void aRunWithoutInterval_writesNoTimeSeries_andTheSummaryHasTheBottlenecksQueue()
+      throws IOException {
+    Path out = parent.resolve("out");
+    RunWriter.Outcome outcome = RunWriter.run(scenario("dumbbell-red"), out);
+
+    assertThat(outcome.files())
+        .extracting(p -> p.getFileName().toString())
+        .doesNotContain(RunWriter.TIME_SERIES);
+    String summary = Files.readString(out.resolve("summary.json"));
+    assertThat(summary).contains("\"queue\" : {", "\"sojourn\" : {").doesNotContain("interval");
+  }
+
+  /** The records of a classic pcap file: its 24-byte header, then 16 bytes and the data each. */
+  private static long pcapRecords(Path file) throws IOException {
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
+    bytes.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int at = 24;
+    long records = 0;
+    while (at < bytes.limit()) {
+      at += 16 + bytes.getInt(at + 8);
+      records++;
+    }
+    return records;
+  }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.Scenarios;
@@ -137,6 +138,36 @@ class TraceWriterTest {
             "{\"t\":50000000,\"ev\":\"recv\",\"node\":\"server\",\"pkt\":0,"
                 + "\"src\":\"10.0.0.1:49152\",\"dst\":\"10.0.0.2:80\",\"flags\":\"SYN\","
                 + "\"seq\":3881076750,\"len\":0}");
+  }
+
+  private static TraceEvent.Datagram datagram(
+      long t, EventKind kind, int node, int link, long pkt, DropCause cause) {
+    return new TraceEvent.Datagram(
+        t,
+        kind,
+        node,
+        link,
+        pkt,
+        CLIENT_END.address().bits(),
+        5000,
+        SERVER_END.address().bits(),
+        9,
+        1000,
+        pkt - 10,
+        cause);
+  }
+
+  @Test
+  void udp_writesTheSegmentsFieldsUdpHas_itsNumberAsSeq_andTheLinkAndCauseOfADrop() {
+    assertThat(line(datagram(7, EventKind.UDP_SEND, CLIENT, -1, 12, null)))
+        .isEqualTo(
+            "{\"t\":7,\"ev\":\"udp-send\",\"node\":\"client\",\"pkt\":12,"
+                + "\"src\":\"10.0.0.1:5000\",\"dst\":\"10.0.0.2:9\",\"seq\":2,\"len\":1000}");
+    assertThat(line(datagram(8, EventKind.UDP_DROP, CLIENT, CLIENT_TO_SERVER, 13, DropCause.LOSS)))
+        .isEqualTo(
+            "{\"t\":8,\"ev\":\"udp-drop\",\"node\":\"client\",\"link\":\"client->server\","
+                + "\"pkt\":13,\"src\":\"10.0.0.1:5000\",\"dst\":\"10.0.0.2:9\",\"seq\":3,"
+                + "\"len\":1000,\"cause\":\"loss\"}");
   }
 
   @Test
@@ -315,6 +346,45 @@ class TraceWriterTest {
   }
 
   @Test
+  void numbers_areWrittenInDecimal_atEveryDigitCount_fromZeroToLongMaxValue() {
+    long[] values = {
+      0,
+      7,
+      9,
+      10,
+      42,
+      99,
+      100,
+      101,
+      999,
+      1000,
+      65535,
+      4_294_967_295L,
+      287_412_497_280L,
+      999_999_999_999_999_999L,
+      1_000_000_000_000_000_000L,
+      Long.MAX_VALUE
+    };
+    for (long t : values) {
+      assertThat(line(new TraceEvent.Host(t, SERVER, HostChange.CRASH)))
+          .isEqualTo("{\"t\":" + t + ",\"ev\":\"host\",\"node\":\"server\",\"what\":\"crash\"}");
+    }
+    for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+      for (long t : new long[] {power - 1, power, 10 * power - 1}) {
+        assertThat(line(new TraceEvent.Duplicate(t, CLIENT_TO_SERVER, t, -t)))
+            .isEqualTo(
+                "{\"t\":"
+                    + t
+                    + ",\"ev\":\"dup\",\"link\":\"client->server\",\"pkt\":"
+                    + t
+                    + ",\"copy\":"
+                    + -t
+                    + "}");
+      }
+    }
+  }
+
+  @Test
   void aNameWithQuotesOrControlCharacters_isEscaped() {
     RunIndex odd = new RunIndex();
     int node = odd.nodes().intern("a\"b\\c\td\u0001");
@@ -344,13 +414,72 @@ class TraceWriterTest {
             new TraceEvent.Retransmit(5, CLIENT, AT_CLIENT, ACK, 6, 7, RetransmitReason.PROBE),
             new TraceEvent.Congestion(6, CLIENT, AT_CLIENT, 1, 2, TraceEvent.NONE, 4, 5),
             new TraceEvent.Link(7, CLIENT_TO_SERVER, LinkChange.SET),
-            new TraceEvent.Host(8, SERVER, HostChange.CRASH));
+            new TraceEvent.Host(8, SERVER, HostChange.CRASH),
+            datagram(9, EventKind.UDP_SEND, CLIENT, -1, 10, null),
+            datagram(10, EventKind.UDP_DROP, CLIENT, CLIENT_TO_SERVER, 11, DropCause.QUEUE),
+            datagram(11, EventKind.UDP_DROP, SERVER, -1, 12, DropCause.NO_PORT));
     Path file = dir.resolve("trace.jsonl");
     TraceWriter.write(events, index, file);
     List<String> lines = Files.readAllLines(file);
     assertThat(events).extracting(this::line).isEqualTo(lines);
     TraceReader.Trace read = TraceReader.read(file);
     assertThat(read.events()).extracting(e -> TraceWriter.line(e, read.index())).isEqualTo(lines);
+  }
+
+  @Test
+  void mark_writesItsLinkAndCe_andAnEctSendItsEcn_andTheReaderReadsThemBack() throws IOException {
+    Endpoint src = CLIENT_END;
+    Endpoint dst = SERVER_END;
+    TraceEvent send =
+        new TraceEvent.Packet(
+            0,
+            EventKind.SEND,
+            CLIENT,
+            -1,
+            9,
+            src.address().bits(),
+            src.port(),
+            dst.address().bits(),
+            dst.port(),
+            ACK,
+            1,
+            2,
+            1000,
+            TcpState.ESTABLISHED,
+            null,
+            Ecn.ECT_0);
+    TraceEvent mark =
+        new TraceEvent.Packet(
+            5,
+            EventKind.MARK,
+            CLIENT,
+            CLIENT_TO_SERVER,
+            9,
+            src.address().bits(),
+            src.port(),
+            dst.address().bits(),
+            dst.port(),
+            ACK,
+            1,
+            2,
+            1000,
+            null,
+            null,
+            Ecn.CE);
+    assertThat(line(send))
+        .isEqualTo(
+            "{\"t\":0,\"ev\":\"send\",\"node\":\"client\",\"pkt\":9,\"src\":\"10.0.0.1:49152\","
+                + "\"dst\":\"10.0.0.2:80\",\"flags\":\"ACK\",\"seq\":1,\"ack\":2,\"len\":1000,"
+                + "\"ecn\":\"ect0\",\"state\":\"ESTABLISHED\"}");
+    assertThat(line(mark))
+        .isEqualTo(
+            "{\"t\":5,\"ev\":\"mark\",\"node\":\"client\",\"link\":\"client->server\",\"pkt\":9,"
+                + "\"src\":\"10.0.0.1:49152\",\"dst\":\"10.0.0.2:80\",\"flags\":\"ACK\",\"seq\":1,"
+                + "\"ack\":2,\"len\":1000,\"ecn\":\"ce\"}");
+    Path file = dir.resolve("trace.jsonl");
+    TraceWriter.write(List.of(send, mark), index, file);
+    TraceReader.Trace read = TraceReader.read(file);
+    assertThat(read.events()).containsExactly(send, mark);
   }
 
   @Test

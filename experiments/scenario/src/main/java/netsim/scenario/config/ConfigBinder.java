@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import netsim.core.RandomStreams;
 import netsim.core.Registry;
+import netsim.core.Time;
 import netsim.net.fault.FaultAction;
 import netsim.net.fault.Match;
 import netsim.net.fault.Selection;
@@ -49,6 +50,8 @@ public final class ConfigBinder {
     "partitions",
     "listeners",
     "clients",
+    "udpSources",
+    "udpSinks",
     "rules",
     "invariants",
     "outputs",
@@ -67,7 +70,9 @@ public final class ConfigBinder {
   static final String[] APP = {"send", "sendAt", "close", "closeDelay", "closeHow", "abort"};
   static final String[] LISTENER;
   static final String[] CLIENT;
-  static final String[] DEFAULTS = {"link", "listener", "client"};
+  static final String[] DEFAULTS = {"link", "listener", "client", "udpSource"};
+  static final String[] UDP_SOURCE;
+  static final String[] UDP_SINK = {"host", "port"};
   static final String[] CHANGE = {"at", "link", "direction", "set", "down", "up"};
   static final String[] PARTITION = {"at", "until", "sides"};
   static final String[] RULE = {
@@ -102,8 +107,11 @@ public final class ConfigBinder {
   static final String[] STOP = {"at", "whenAllClosed"};
   static final String[] INVARIANTS = {"dataIntact", "allClosed", "noEmbryonic"};
   static final String[] OUTPUTS = {
-    "trace", "pcap", "summary", "ladder", "ladderMaxSegments", "plots"
+    "trace", "pcap", "summary", "ladder", "ladderMaxSegments", "plots", "interval", "capture"
   };
+
+  /** The shortest time-series interval: finer would write rows faster than events happen. */
+  static final long MIN_INTERVAL = 1_000; // 1us
 
   /** A config-only action: a hold whose packets are released at {@code releaseAt}. */
   private static final String RELEASE_AT = "release-at";
@@ -140,9 +148,15 @@ public final class ConfigBinder {
               "startJitter",
               "localPort",
               "connections",
-              "pause"
+              "pause",
+              "requests",
+              "flows"
             },
             APP);
+    UDP_SOURCE =
+        concat(
+            new String[] {"name", "host", "to", "at", "count", "startJitter", "localPort"},
+            UdpTrafficTable.keys().toArray(String[]::new));
   }
 
   private static String[] concat(String[] a, String[] b) {
@@ -153,7 +167,13 @@ public final class ConfigBinder {
   }
 
   /** The defaults of list entries. */
-  private record Defaults(LinkConfig link, ListenerSettings listener, ClientSettings client) {}
+  private record Defaults(
+      LinkConfig link,
+      ListenerSettings listener,
+      ClientSettings client,
+      RequestSettings requests,
+      FlowSettings flows,
+      UdpTraffic udpSource) {}
 
   private ConfigBinder() {}
 
@@ -195,6 +215,7 @@ public final class ConfigBinder {
       f.require("link");
       f.require("listener");
       f.require("client");
+      f.require("udpSource");
     }
     LinkConfig link =
         f.has("link") || base == null
@@ -209,8 +230,43 @@ public final class ConfigBinder {
         f.has("client") || base == null
             ? clientDefaults(f.get("client"), base == null ? null : base.client())
             : base.client();
-    return new Defaults(link, listener, client);
+    Fields c = f.get("client").fields(CLIENT_DEFAULTS);
+    if (base == null) {
+      c.require("requests");
+      c.require("flows");
+    }
+    RequestSettings requests =
+        c.has("requests") || base == null
+            ? RequestTable.bind(
+                c.get("requests").fields(RequestTable.keys().toArray(String[]::new)),
+                base == null ? null : base.requests())
+            : base.requests();
+    FlowSettings flows =
+        c.has("flows") || base == null
+            ? FlowTable.bind(c.get("flows"), base == null ? null : base.flows(), null)
+            : base.flows();
+    UdpTraffic udpSource =
+        f.has("udpSource") || base == null
+            ? UdpTrafficTable.bind(
+                f.get("udpSource").fields(UdpTrafficTable.keys().toArray(String[]::new)),
+                base == null ? null : base.udpSource())
+            : base.udpSource();
+    return new Defaults(link, listener, client, requests, flows, udpSource);
   }
+
+  /** The keys of {@code defaults.client}: what every client entry may give but its own. */
+  private static final String[] CLIENT_DEFAULTS = {
+    "connections",
+    "pause",
+    "send",
+    "sendAt",
+    "close",
+    "closeDelay",
+    "closeHow",
+    "abort",
+    "requests",
+    "flows"
+  };
 
   private static ExperimentConfig bind(
       ConfigNode root, @Nullable ExperimentConfig base, Defaults referenceDefaults) {
@@ -265,7 +321,7 @@ public final class ConfigBinder {
     for (int j = 0; j < clientEntries.size(); j++) {
       ConfigNode entry = clientEntries.get(j);
       for (ClientSettings client :
-          count(entry, client(entry, j, defaults.client(), nodes), startJitter)) {
+          count(entry, client(entry, j, defaults, nodes, links), startJitter)) {
         String first = clientNames.putIfAbsent(client.name(), client.entry());
         if (first != null) {
           Fields f = entry.fields(CLIENT);
@@ -280,8 +336,53 @@ public final class ConfigBinder {
         clients.add(client);
       }
     }
+    List<UdpSinkSettings> udpSinks = udpSinks(top.get("udpSinks"), nodes);
+    List<UdpSourceSettings> udpSources = new ArrayList<>();
+    Map<String, String> udpPorts = new LinkedHashMap<>(); // HOST:PORT -> what uses it
+    for (int i = 0; i < udpSinks.size(); i++) {
+      udpPorts.put(udpSinks.get(i).host() + ":" + udpSinks.get(i).port(), "udpSinks[" + i + "]");
+    }
+    List<ConfigNode> sourceEntries = top.get("udpSources").elements();
+    for (int j = 0; j < sourceEntries.size(); j++) {
+      ConfigNode entry = sourceEntries.get(j);
+      for (UdpSourceSettings source :
+          udpSource(entry, j, defaults.udpSource(), nodes, udpSinks, startJitter)) {
+        if (source.localPort() != 0) {
+          String first =
+              udpPorts.putIfAbsent(source.host() + ":" + source.localPort(), source.entry());
+          if (first != null) {
+            throw entry
+                .fields(UDP_SOURCE)
+                .get("localPort")
+                .error(
+                    "UDP port "
+                        + source.localPort()
+                        + " of "
+                        + source.host()
+                        + " is taken by "
+                        + first
+                        + ": a port has one sink or source");
+          }
+        }
+        String first = clientNames.putIfAbsent(source.name(), source.entry());
+        if (first != null) {
+          Fields f = entry.fields(UDP_SOURCE);
+          throw (f.has("name") ? f.get("name") : entry)
+              .error(
+                  "duplicate name "
+                      + quote(source.name())
+                      + " (of "
+                      + first
+                      + "): flows are reported by name; give the source a name of its own");
+        }
+        udpSources.add(source);
+      }
+    }
     List<RuleSettings> rules = rules(top.get("rules"), nodes, links);
-    if (base != null && clients.isEmpty()) {
+    if (top.has("outputs")) {
+      outputs = captures(top.get("outputs"), outputs, nodes, links);
+    }
+    if (base != null && clients.isEmpty() && udpSources.isEmpty()) {
       // Hosts send nothing on their own: without a client no packet would ever be sent.
       throw (top.has("clients") ? top.get("clients") : root)
           .error(
@@ -304,7 +405,95 @@ public final class ConfigBinder {
         List.copyOf(clients),
         List.copyOf(rules),
         invariants,
-        outputs);
+        outputs,
+        List.copyOf(udpSources),
+        List.copyOf(udpSinks));
+  }
+
+  // --- UDP ------------------------------------------------------------------------------------
+
+  private static List<UdpSinkSettings> udpSinks(ConfigNode list, List<NodeSettings> nodes) {
+    List<UdpSinkSettings> sinks = new ArrayList<>();
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    List<ConfigNode> entries = list.elements();
+    for (int i = 0; i < entries.size(); i++) {
+      Fields f = entries.get(i).fields(UDP_SINK);
+      String host = node(f.require("host"), nodes, true).name();
+      int port = (int) f.require("port").integer(1, 65535);
+      Integer first = ports.putIfAbsent(host + ":" + port, i);
+      if (first != null) {
+        throw f.get("port")
+            .error(
+                "a sink on "
+                    + host
+                    + ":"
+                    + port
+                    + " exists already (udpSinks["
+                    + first
+                    + "]): a port takes one sink");
+      }
+      sinks.add(new UdpSinkSettings(host, port));
+    }
+    return sinks;
+  }
+
+  /**
+   * The UDP sources of entry {@code index}: its {@code count} of them, the i-th (from 1) named
+   * {@code NAME.i}, from {@code localPort + i - 1} when the entry fixes a port, starting at {@code
+   * at} plus a draw from the stream {@code udp-start/NAME} when it gives a {@code startJitter}.
+   */
+  private static List<UdpSourceSettings> udpSource(
+      ConfigNode entry,
+      int index,
+      UdpTraffic defaults,
+      List<NodeSettings> nodes,
+      List<UdpSinkSettings> sinks,
+      RandomStreams streams) {
+    Fields f = entry.fields(UDP_SOURCE);
+    String name = f.has("name") ? f.get("name").newName() : "udp" + (index + 1);
+    String host = node(f.require("host"), nodes, true).name();
+    ConfigNode to = f.require("to");
+    Remote remote = remote(to, host, nodes, "a UDP source cannot send to");
+    if (!sinks.contains(new UdpSinkSettings(remote.host(), remote.port()))) {
+      throw to.error(
+          "no UDP sink on "
+              + remote.host()
+              + ":"
+              + remote.port()
+              + ": add {host: "
+              + remote.host()
+              + ", port: "
+              + remote.port()
+              + "} to udpSinks");
+    }
+    long at = f.has("at") ? f.get("at").duration() : 0;
+    int count = f.has("count") ? (int) f.get("count").integer(1, MAX_COUNT) : 1;
+    long jitter = f.has("startJitter") ? f.get("startJitter").duration() : 0;
+    int localPort = f.has("localPort") ? (int) f.get("localPort").integer(1, 65535) : 0;
+    if (localPort != 0 && localPort + count - 1 > 65535) {
+      throw f.get("localPort")
+          .error("with count " + count + " the ports run from " + localPort + " past 65535");
+    }
+    UdpTraffic traffic = UdpTrafficTable.bind(f, defaults);
+    if (traffic.until() >= 0 && traffic.until() <= at) {
+      throw (f.has("until") ? f.get("until") : f.get("at"))
+          .error("until must come after at: the source would send nothing");
+    }
+    long[] starts = starts(at, count, jitter, streams, "udp-start/" + name);
+    List<UdpSourceSettings> made = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      made.add(
+          new UdpSourceSettings(
+              host,
+              remote.host(),
+              remote.port(),
+              localPort == 0 ? 0 : localPort + i - 1,
+              starts[i - 1],
+              traffic,
+              count == 1 ? name : name + "." + i,
+              entry.path()));
+    }
+    return made;
   }
 
   /** The value of {@code key}: parsed when given (or when there is no base), else the base's. */
@@ -350,7 +539,114 @@ public final class ConfigBinder {
             base,
             OutputSettings::ladderMaxSegments,
             n -> (int) n.integer(1, 100_000)),
-        pick(f, "plots", base, OutputSettings::plots, ConfigNode::bool));
+        pick(f, "plots", base, OutputSettings::plots, ConfigNode::bool),
+        pick(f, "interval", base, OutputSettings::interval, ConfigBinder::interval),
+        pick(f, "capture", base, OutputSettings::capture, ConfigBinder::captureNames));
+  }
+
+  private static long interval(ConfigNode node) {
+    long interval = node.duration();
+    if (interval != 0 && interval < MIN_INTERVAL) {
+      throw node.error("0 (no time series) or at least 1us; got " + Time.format(interval));
+    }
+    return interval;
+  }
+
+  private static List<String> captureNames(ConfigNode node) {
+    List<String> names = new ArrayList<>();
+    for (ConfigNode element : node.elements()) {
+      names.add(element.text().trim());
+    }
+    return names;
+  }
+
+  /**
+   * Checks that every capture point of {@code outputs} names a link direction ({@code "a->b"}) or a
+   * node, and that no two write the same file; returns the outputs with the points as the topology
+   * names them.
+   */
+  private static OutputSettings captures(
+      ConfigNode outputsNode,
+      OutputSettings outputs,
+      List<NodeSettings> nodes,
+      List<LinkSettings> links) {
+    if (outputs.capture().isEmpty()) {
+      return outputs;
+    }
+    List<ConfigNode> elements = outputsNode.fields(OUTPUTS).require("capture").elements();
+    List<String> points = new ArrayList<>();
+    Map<String, String> files = new LinkedHashMap<>();
+    Set<String> hostsCaptured = new LinkedHashSet<>();
+    if (outputs.pcap()) {
+      for (NodeSettings node : nodes) {
+        if (node.kind() == NodeSettings.Kind.HOST) {
+          files.put(node.name() + ".pcap", "host " + quote(node.name()) + "'s capture");
+          hostsCaptured.add(node.name());
+        }
+      }
+    }
+    for (int i = 0; i < elements.size(); i++) {
+      ConfigNode at = elements.get(i);
+      String point = outputs.capture().get(i);
+      int arrow = point.indexOf("->");
+      if (arrow >= 0) {
+        String from = point.substring(0, arrow).trim();
+        String to = point.substring(arrow + 2).trim();
+        if (directions(from, to, links, null).isEmpty()) {
+          throw noDirection(at, point, links);
+        }
+        point = from + "->" + to;
+      } else {
+        point = node(at, nodes, false).name();
+        if (hostsCaptured.contains(point)) {
+          continue; // a host captured already
+        }
+      }
+      String file = OutputSettings.captureFile(point);
+      String first = files.putIfAbsent(file, "capture " + quote(point));
+      if (first != null) {
+        throw at.error("its file " + quote(file) + " is " + first + " already");
+      }
+      points.add(point);
+    }
+    return new OutputSettings(
+        outputs.trace(),
+        outputs.pcap(),
+        outputs.summary(),
+        outputs.ladder(),
+        outputs.ladderMaxSegments(),
+        outputs.plots(),
+        outputs.interval(),
+        points);
+  }
+
+  /**
+   * The links with a direction from node {@code from} to node {@code to} (only {@code onlyLink},
+   * when it is not null), each with whether that direction is its a-to-b one.
+   */
+  private static List<Map.Entry<LinkSettings, Boolean>> directions(
+      String from, String to, List<LinkSettings> links, String onlyLink) {
+    List<Map.Entry<LinkSettings, Boolean>> found = new ArrayList<>();
+    for (LinkSettings link : links) {
+      boolean forward = link.a().equals(from) && link.b().equals(to);
+      boolean backward = link.b().equals(from) && link.a().equals(to);
+      if ((forward || backward) && (onlyLink == null || link.name().equals(onlyLink))) {
+        found.add(Map.entry(link, forward));
+      }
+    }
+    return found;
+  }
+
+  /** "no link direction 'a->b' (known: ...)", located at {@code at}. */
+  private static ConfigException noDirection(
+      ConfigNode at, String direction, List<LinkSettings> links) {
+    List<String> known = new ArrayList<>();
+    for (LinkSettings link : links) {
+      known.add(link.directionName(true));
+      known.add(link.directionName(false));
+    }
+    return at.error(
+        "no link direction " + quote(direction) + " (known: " + String.join(", ", known) + ")");
   }
 
   /** The topology's nodes, then the hand-written ones. */
@@ -702,9 +998,7 @@ public final class ConfigBinder {
   }
 
   private static ClientSettings clientDefaults(ConfigNode node, @Nullable ClientSettings base) {
-    Fields f =
-        node.fields(
-            "connections", "pause", "send", "sendAt", "close", "closeDelay", "closeHow", "abort");
+    Fields f = node.fields(CLIENT_DEFAULTS);
     int connections =
         pick(f, "connections", base, ClientSettings::connections, n -> (int) n.integer(1, 100_000));
     long pause = pick(f, "pause", base, ClientSettings::pause, ConfigNode::duration);
@@ -717,6 +1011,8 @@ public final class ConfigBinder {
         connections,
         pause,
         app(f, base == null ? null : base.app()),
+        null,
+        null,
         null,
         null);
   }
@@ -733,11 +1029,74 @@ public final class ConfigBinder {
 
   /** Client entry {@code index}, once (its {@code count} is made by {@link #count}). */
   private static ClientSettings client(
-      ConfigNode entry, int index, ClientSettings defaults, List<NodeSettings> nodes) {
+      ConfigNode entry,
+      int index,
+      Defaults all,
+      List<NodeSettings> nodes,
+      List<LinkSettings> links) {
+    ClientSettings defaults = all.client();
     Fields f = entry.fields(CLIENT);
     String name = f.has("name") ? f.get("name").newName() : "client" + (index + 1);
     String host = node(f.require("host"), nodes, true).name();
-    ConfigNode connect = f.require("connect");
+    Remote remote = remote(f.require("connect"), host, nodes, "a client cannot connect to");
+    long at = f.has("at") ? f.get("at").duration() : 0;
+    int localPort = f.has("localPort") ? (int) f.get("localPort").integer(1, 65535) : 0;
+    int connections =
+        f.has("connections")
+            ? (int) f.get("connections").integer(1, 100_000)
+            : defaults.connections();
+    long pause = f.has("pause") ? f.get("pause").duration() : defaults.pause();
+    AppSettings app = app(f, defaults.app());
+    RequestSettings requests = null;
+    if (f.has("requests")) {
+      if (f.has("send")) {
+        throw f.get("send")
+            .error("send does not go with requests: a request/response client writes requests");
+      }
+      requests =
+          RequestTable.bind(
+              f.get("requests").fields(RequestTable.keys().toArray(String[]::new)), all.requests());
+    }
+    FlowSettings flows = null;
+    if (f.has("flows")) {
+      if (f.has("requests")) {
+        throw f.get("flows").error("a client makes flows or requests, not both");
+      }
+      for (String key : new String[] {"send", "connections", "pause", "localPort"}) {
+        if (f.has(key)) {
+          throw f.get(key)
+              .error(
+                  key
+                      + " does not go with flows: each flow is a connection of its own, from an"
+                      + " ephemeral port, that sends the size drawn for it");
+        }
+      }
+      flows = FlowTable.bind(f.get("flows"), all.flows(), links);
+    }
+    return new ClientSettings(
+        host,
+        remote.host(),
+        remote.port(),
+        at,
+        localPort,
+        connections,
+        pause,
+        app,
+        requests,
+        flows,
+        name,
+        entry.path());
+  }
+
+  /** Another host's port, as a client's {@code connect} or a UDP source's {@code to} names it. */
+  private record Remote(String host, int port) {}
+
+  /**
+   * The {@code HOST:PORT} at {@code connect}, a host other than {@code from}; {@code refusal} says
+   * what cannot be done to one's own host ("a client cannot connect to").
+   */
+  private static Remote remote(
+      ConfigNode connect, String from, List<NodeSettings> nodes, String refusal) {
     String text = connect.text();
     int colon = text.lastIndexOf(':');
     if (colon <= 0) {
@@ -775,27 +1134,10 @@ public final class ConfigBinder {
                       .toList())
               + ")");
     }
-    if (remote.equals(host)) {
-      throw connect.error("a client cannot connect to its own host " + quote(host));
+    if (remote.equals(from)) {
+      throw connect.error(refusal + " its own host " + quote(from));
     }
-    long at = f.has("at") ? f.get("at").duration() : 0;
-    int localPort = f.has("localPort") ? (int) f.get("localPort").integer(1, 65535) : 0;
-    int connections =
-        f.has("connections")
-            ? (int) f.get("connections").integer(1, 100_000)
-            : defaults.connections();
-    long pause = f.has("pause") ? f.get("pause").duration() : defaults.pause();
-    return new ClientSettings(
-        host,
-        remote,
-        port,
-        at,
-        localPort,
-        connections,
-        pause,
-        app(f, defaults.app()),
-        name,
-        entry.path());
+    return new Remote(remote, port);
   }
 
   /** The most clients one entry's {@code count} makes. */
@@ -820,10 +1162,10 @@ public final class ConfigBinder {
                   + client.localPort()
                   + " past 65535; start lower");
     }
-    UniformRandomProvider random = jitter > 0 ? streams.get("client-start/" + client.name()) : null;
+    long[] starts = starts(client.at(), count, jitter, streams, "client-start/" + client.name());
     List<ClientSettings> made = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
-      long at = client.at() + (random == null ? 0 : random.nextLong(jitter));
+      long at = starts[i - 1];
       made.add(
           new ClientSettings(
               client.host(),
@@ -834,10 +1176,27 @@ public final class ConfigBinder {
               client.connections(),
               client.pause(),
               client.app(),
+              client.requests(),
+              client.flows(),
               count == 1 ? client.name() : client.name() + "." + i,
               client.entry()));
     }
     return made;
+  }
+
+  /**
+   * The starts of {@code count} applications of one entry: {@code at} plus, for each in turn, a
+   * draw uniform in [0, jitter) from the random stream {@code stream} of the seed (none for a
+   * jitter of 0), so one entry's starts do not change when other entries are added.
+   */
+  private static long[] starts(
+      long at, int count, long jitter, RandomStreams streams, String stream) {
+    UniformRandomProvider random = jitter > 0 ? streams.get(stream) : null;
+    long[] starts = new long[count];
+    for (int i = 0; i < count; i++) {
+      starts[i] = at + (random == null ? 0 : random.nextLong(jitter));
+    }
+    return starts;
   }
 
   // --- Fault rules ----------------------------------------------------------------------------
@@ -865,23 +1224,14 @@ public final class ConfigBinder {
       String from = on.substring(0, arrow).trim();
       String to = on.substring(arrow + 2).trim();
       List<String> candidates = new ArrayList<>();
-      for (LinkSettings link : links) {
-        boolean forward = link.a().equals(from) && link.b().equals(to);
-        boolean backward = link.b().equals(from) && link.a().equals(to);
-        if ((forward || backward) && (!f.has("link") || link.name().equals(f.get("link").text()))) {
-          candidates.add(link.name());
-          linkName = link.name();
-          aToB = forward;
-        }
+      for (Map.Entry<LinkSettings, Boolean> direction :
+          directions(from, to, links, f.has("link") ? f.get("link").text() : null)) {
+        candidates.add(direction.getKey().name());
+        linkName = direction.getKey().name();
+        aToB = direction.getValue();
       }
       if (candidates.isEmpty()) {
-        List<String> known = new ArrayList<>();
-        for (LinkSettings link : links) {
-          known.add(link.directionName(true));
-          known.add(link.directionName(false));
-        }
-        throw onNode.error(
-            "no link direction " + quote(on) + " (known: " + String.join(", ", known) + ")");
+        throw noDirection(onNode, on, links);
       }
       if (candidates.size() > 1) {
         throw onNode.error(

@@ -35,6 +35,16 @@ public final class ConfigNode {
     return path;
   }
 
+  /**
+   * The file {@code name} names, relative to the directory of this value's document (or to the
+   * working directory for a document that is no file), for a value that names a data file.
+   */
+  public java.nio.file.Path resolve(String name) {
+    java.nio.file.Path file = java.nio.file.Path.of(name);
+    java.nio.file.Path directory = java.nio.file.Path.of(document.name()).getParent();
+    return file.isAbsolute() || directory == null ? file : directory.resolve(file);
+  }
+
   /** Whether the key was absent (or given as null). */
   public boolean isMissing() {
     return value == null || value.isNull();

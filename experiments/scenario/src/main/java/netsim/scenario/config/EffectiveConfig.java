@@ -13,6 +13,7 @@ import netsim.net.fault.Match;
 import netsim.net.fault.Selection;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LossModel;
+import netsim.scenario.traffic.Distribution;
 import netsim.tcp.TcpConfig;
 
 /**
@@ -31,7 +32,8 @@ public final class EffectiveConfig {
                   .addSerializer(LossModel.Spec.class, new Loss())
                   .addSerializer(Match.class, new AsText<>())
                   .addSerializer(Selection.class, new AsText<>())
-                  .addSerializer(FaultAction.class, new AsText<>()));
+                  .addSerializer(FaultAction.class, new AsText<>())
+                  .addSerializer(Distribution.class, new AsText<>()));
 
   private EffectiveConfig() {}
 

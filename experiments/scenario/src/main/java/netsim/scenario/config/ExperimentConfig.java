@@ -1,5 +1,6 @@
 package netsim.scenario.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import netsim.tcp.TcpConfig;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,10 @@ public record ExperimentConfig(
     List<ClientSettings> clients,
     List<RuleSettings> rules,
     InvariantSettings invariants,
-    OutputSettings outputs) {
+    OutputSettings outputs,
+    // Left out of summary.json when empty: a run without UDP reads as before.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UdpSourceSettings> udpSources,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UdpSinkSettings> udpSinks) {
 
   /** The node called {@code name}, or null. */
   public @Nullable NodeSettings node(String nodeName) {

@@ -8,7 +8,7 @@ import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkConfig.Builder;
 import netsim.net.link.LinkConfig.NamedQueue;
 import netsim.net.link.LossModel;
-import netsim.net.link.QueueDiscipline;
+import netsim.net.link.QueueDisciplines;
 import netsim.scenario.config.ConfigNode.Fields;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +35,15 @@ final class LinkSettingsTable {
           "meanPacketSize",
           "maxPacketSize",
           "target",
-          "interval");
+          "interval",
+          "ecn",
+          "adaptive",
+          "flows",
+          "quantum",
+          "updateInterval",
+          "alpha",
+          "beta",
+          "maxBurst");
 
   /** The keys of a loss mapping. */
   static final List<String> LOSS = List.of("model", "p", "r", "1-h", "1-k");
@@ -76,7 +84,7 @@ final class LinkSettingsTable {
                   LinkConfig::reorderGap),
               Setting.of("up", ConfigNode::bool, Builder::up, LinkConfig::up)));
 
-  /** The parameters of RED and CoDel, passed to sim-net's queue disciplines by name. */
+  /** The parameters of the AQM disciplines, passed to sim-net's queue disciplines by name. */
   private static final List<String> QUEUE_PARAMETERS = QUEUE.subList(3, QUEUE.size());
 
   private LinkSettingsTable() {}
@@ -127,11 +135,15 @@ final class LinkSettingsTable {
         ConfigNode value = f.get(key);
         String text = value.text();
         switch (key) {
-          // CoDel's and RED's times, and RED's numbers: within the bounds of every duration and
-          // number (sim-net would read "Infinity" or "0x1p3" as a double); sizes as bytes.
-          case "target", "interval", "idlePacketTime" -> value.duration();
-          case "min", "max", "probability", "weight" -> value.decimal();
-          case "meanPacketSize", "maxPacketSize" -> text = Long.toString(value.size(1, 65535));
+          // The disciplines' times and numbers: within the bounds of every duration and number
+          // (sim-net would read "Infinity" or "0x1p3" as a double); sizes as bytes.
+          case "target", "interval", "idlePacketTime", "updateInterval", "maxBurst" ->
+              value.duration();
+          case "min", "max", "probability", "weight", "alpha", "beta" -> value.decimal();
+          case "meanPacketSize", "maxPacketSize", "quantum" ->
+              text = Long.toString(value.size(1, 65535));
+          case "ecn", "adaptive" -> text = Boolean.toString(value.bool());
+          case "flows" -> text = Long.toString(value.integer(1, 65536));
           default -> {}
         }
         parameters.put(key, text);
@@ -144,7 +156,7 @@ final class LinkSettingsTable {
                 "kind",
                 base,
                 NamedQueue::kind,
-                n -> ConfigBinder.known(n, QueueDiscipline.DISCIPLINES)),
+                n -> ConfigBinder.known(n, QueueDisciplines.DISCIPLINES)),
             ConfigBinder.pick(
                 f, "packets", base, NamedQueue::packets, n -> (int) n.integer(1, 1_000_000)),
             ConfigBinder.pick(f, "bytes", base, NamedQueue::bytes, n -> n.size(0, 1L << 40)),

@@ -1,8 +1,19 @@
 package netsim.scenario.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
 /**
- * Which output files a run writes, how many segments the ladder diagram draws at most, and whether
- * a run that carries data gets its time-sequence and cwnd plots.
+ * Which output files a run writes, how many segments the ladder diagram draws at most, whether a
+ * run that carries data gets its time-sequence and cwnd plots, the interval of its time series (0:
+ * none), and where it captures packets besides its hosts.
+ *
+ * <p>The effective config leaves out an interval of 0 and an empty capture list, so that a run that
+ * asks for neither has the same {@code summary.json} and sweep config hash as before they existed.
+ *
+ * @param interval the time series' interval in nanoseconds, 0 for no {@code timeseries.csv}
+ * @param capture link directions ({@code "r1->r2"}) and nodes whose packets go to a pcap of their
+ *     own, as the config names them
  */
 public record OutputSettings(
     boolean trace,
@@ -10,4 +21,15 @@ public record OutputSettings(
     boolean summary,
     boolean ladder,
     int ladderMaxSegments,
-    boolean plots) {}
+    boolean plots,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) long interval,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> capture) {
+  public OutputSettings {
+    capture = List.copyOf(capture);
+  }
+
+  /** The file a capture point's packets go to: {@code r1-to-r2.pcap}, {@code r1.pcap}. */
+  public static String captureFile(String point) {
+    return point.replace("->", "-to-") + ".pcap";
+  }
+}

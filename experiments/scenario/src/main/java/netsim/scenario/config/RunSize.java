@@ -42,8 +42,8 @@ public final class RunSize {
     String largest = "clients";
     double roundTrip = 2.0 * shortestDelay(config);
     for (ClientSettings client : config.clients()) {
-      double made = client.connections();
-      if (client.pause() + roundTrip > 0) {
+      double made = client.flows() != null ? client.flows().count() : client.connections();
+      if (client.flows() == null && client.pause() + roundTrip > 0) {
         made =
             Math.min(
                 made,
@@ -55,7 +55,7 @@ public final class RunSize {
       connections += made;
       if (made > most) {
         most = made;
-        largest = client.entry() + ".connections";
+        largest = client.entry() + (client.flows() != null ? ".flows.count" : ".connections");
       }
     }
     return new Estimate(connections, connections * BYTES_PER_CONNECTION, largest);

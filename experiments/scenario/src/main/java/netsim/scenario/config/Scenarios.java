@@ -46,7 +46,8 @@ public final class Scenarios {
             "bulk-transfer",
             "syn-in-time-wait",
             "challenge-ack",
-            "dumbbell-red")) {
+            "dumbbell-red",
+            "traffic-mix")) {
       catalogue.register(name, new Scenario(name, "netsim/scenarios/" + name + ".yaml"));
     }
     CATALOGUE = catalogue.build();

@@ -2,10 +2,12 @@ package netsim.scenario.config;
 
 import static netsim.scenario.config.ConfigException.quote;
 
+import java.util.Arrays;
 import java.util.List;
 import netsim.core.Time;
 import netsim.scenario.config.Section.Values;
 import netsim.tcp.CongestionControls;
+import netsim.tcp.EcnMode;
 import netsim.tcp.HostProfile;
 import netsim.tcp.SackRecoveries;
 import netsim.tcp.TcpConfig;
@@ -21,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * counterfactual.zeroTimeWait} (a TIME-WAIT of 0).
  */
 final class TcpSettingsTable {
+  /** The values of {@code ecn}: "off", "on", "passive". */
+  private static final List<String> ECN_MODES =
+      Arrays.stream(EcnMode.values()).map(EcnMode::configName).toList();
+
   /**
    * The host profile (rfc, linux, freebsd): first, since it sets the defaults of the keys after it
    * that are not given beside it ({@link #bind}).
@@ -124,6 +130,11 @@ final class TcpSettingsTable {
                       TcpSettingsTable::sackRecovery,
                       Builder::sackRecovery,
                       TcpConfig::sackRecovery),
+                  Setting.<TcpConfig, Builder, String>of(
+                      "ecn",
+                      TcpSettingsTable::ecnMode,
+                      (b, mode) -> b.ecn(EcnMode.named(mode)),
+                      c -> c.ecn().configName()),
                   Setting.of(
                       "challengeAcks",
                       ConfigNode::bool,
@@ -290,6 +301,18 @@ final class TcpSettingsTable {
 
   private static String congestionControl(ConfigNode n) {
     return oneOf(n, "congestion control", CongestionControls.NAMES);
+  }
+
+  /**
+   * An ECN mode: "off", "on" or "passive"; YAML 1.1 reads a bare {@code off} or {@code on} as a
+   * boolean, which means the same.
+   */
+  private static String ecnMode(ConfigNode n) {
+    return switch (n.text()) {
+      case "false" -> "off";
+      case "true" -> "on";
+      default -> oneOf(n, "ECN mode", ECN_MODES);
+    };
   }
 
   private static String sackRecovery(ConfigNode n) {

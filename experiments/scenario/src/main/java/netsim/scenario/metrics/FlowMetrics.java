@@ -14,7 +14,9 @@ import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.LinkSettings;
 import netsim.scenario.metrics.FlowsReport.Flow;
 import netsim.scenario.metrics.FlowsReport.LinkUse;
+import netsim.scenario.metrics.FlowsReport.QueueUse;
 import netsim.scenario.run.AppRecord;
+import netsim.scenario.run.DatagramFlow;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
@@ -30,15 +32,15 @@ import netsim.tcp.TcpState;
  * Measures every flow of a run as its events stream by (docs/outputs.md, "flows"): for the data
  * each end of each connection sends, the bytes delivered, goodput, completion time,
  * retransmissions, round-trip samples taken on the wire and the sender's congestion window; at the
- * end, each link direction's utilization and drops, and Jain's fairness index over the flows.
- * Memory per flow is bounded but for the segments in flight: RTT percentiles are exact up to {@link
- * Percentiles#EXACT} samples and P-square estimates beyond; once a connection has ended, a few
- * numbers are all that is kept of it. Per packet, a lookup builds one small key (two longs);
- * everything else is primitive.
+ * end, each link direction's utilization, drops and queue (as a {@link LinkMetrics} of the same run
+ * measured it), and Jain's fairness index over the flows. Memory per flow is bounded but for the
+ * segments in flight: RTT percentiles are exact up to {@link Percentiles#EXACT} samples and
+ * P-square estimates beyond; once a connection has ended, a few numbers are all that is kept of it.
+ * Per packet, a lookup builds one small key (two longs); everything else is primitive.
  */
 public final class FlowMetrics implements EventSink {
   /** One end of one connection: what it sent, measured. */
-  private static final class End {
+  static final class End {
     final int node;
     final FourTuple conn;
     final long openedAt;
@@ -66,6 +68,12 @@ public final class FlowMetrics implements EventSink {
     long cwndSince;
     long cwndFirst = -1;
     double cwndArea;
+
+    /**
+     * Whether its sending is over: it reached TIME-WAIT (its FIN, so all its data, was acked) or
+     * CLOSED. The time series writes no more rows of it after this.
+     */
+    boolean finished;
 
     End(int node, FourTuple conn, long openedAt) {
       this.node = node;
@@ -150,6 +158,32 @@ public final class FlowMetrics implements EventSink {
   private RunIndex index = new RunIndex();
   private FlowsReport report;
 
+  /** The link directions' queues, measured by the same run. */
+  private final LinkMetrics queues;
+
+  /** Measures the flows; the link directions' queues are reported as {@link QueueUse#EMPTY}. */
+  public FlowMetrics() {
+    this(new LinkMetrics());
+  }
+
+  /**
+   * Measures the flows, and reports the queues {@code queues} measures (it must observe the same
+   * run's packets: {@code Experiment.observe}).
+   */
+  public FlowMetrics(LinkMetrics queues) {
+    this.queues = queues;
+  }
+
+  /** The ends seen so far, in order of creation; for a {@link TimeSeries}. */
+  List<End> ends() {
+    return ends;
+  }
+
+  /** The run's names; for a {@link TimeSeries}. */
+  RunIndex index() {
+    return index;
+  }
+
   @Override
   public Set<EventKind> kinds() {
     return EnumSet.of(
@@ -220,7 +254,11 @@ public final class FlowMetrics implements EventSink {
         other.peer = end;
       }
     }
+    if (s.to() == TcpState.TIME_WAIT) {
+      end.finished = true;
+    }
     if (s.to() == TcpState.CLOSED || s.to() == TcpState.LISTEN) {
+      end.finished = true;
       end.end();
       current.remove(key); // a later connection on this 4-tuple is a new one
     }
@@ -333,7 +371,13 @@ public final class FlowMetrics implements EventSink {
               end.rttP99(),
               end.cwnd < 0 ? FlowsReport.NONE : end.cwndMin,
               end.cwndMean(until),
-              end.cwnd < 0 ? FlowsReport.NONE : end.cwndMax));
+              end.cwnd < 0 ? FlowsReport.NONE : end.cwndMax,
+              FlowsReport.NONE,
+              FlowsReport.NONE,
+              Double.NaN));
+    }
+    for (DatagramFlow d : result.datagramFlows()) {
+      flows.add(datagrams(d, result.end()));
     }
     long from = 0;
     long until = result.end();
@@ -345,7 +389,43 @@ public final class FlowMetrics implements EventSink {
         until = Math.max(until, f.complete() ? f.start() + f.fct() : result.end());
       }
     }
-    return new FlowsReport(flows, from, until, links(result, from, until), jain(flows));
+    return new FlowsReport(flows, from, until, links(result, from, until, queues), jain(flows));
+  }
+
+  /**
+   * A UDP source's flow: its throughput is over its sending time, from its start to its {@code
+   * until} (or the run's end, if sooner); it is complete when it stopped sending in the run and
+   * every datagram arrived, and then its completion time is its last datagram's arrival. No
+   * retransmission, RTT or window.
+   */
+  static Flow datagrams(DatagramFlow d, long runEnd) {
+    long until = d.until() >= 0 ? Math.min(d.until(), runEnd) : runEnd;
+    long span = until - d.start();
+    boolean finished = d.until() >= 0 && d.until() <= runEnd && !d.stoppedByCrash();
+    boolean complete = finished && d.received() == d.sent() && d.received() > 0;
+    return new Flow(
+        d.name(),
+        "up",
+        d.sender(),
+        d.receiver(),
+        d.conn(),
+        d.start(),
+        d.receivedBytes(),
+        complete,
+        complete ? d.lastReceivedAt() - d.start() : FlowsReport.NONE,
+        span <= 0 ? 0 : Math.round(d.receivedBytes() * 8e9 / span),
+        FlowsReport.NONE,
+        0,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        FlowsReport.NONE,
+        d.sent(),
+        d.received(),
+        d.sent() == 0 ? Double.NaN : 1 - (double) d.received() / d.sent());
   }
 
   private static AppRecord poll(Map<String, ArrayDeque<AppRecord>> queues, String at) {
@@ -365,7 +445,7 @@ public final class FlowMetrics implements EventSink {
   }
 
   /** Each link direction's use; its capacity counted over [from, until). */
-  private static List<LinkUse> links(RunResult result, long from, long until) {
+  private static List<LinkUse> links(RunResult result, long from, long until, LinkMetrics queues) {
     List<LinkUse> uses = new ArrayList<>();
     for (LinkSettings settings : result.config().links()) {
       Link link = result.links().get(settings.name());
@@ -379,7 +459,8 @@ public final class FlowMetrics implements EventSink {
                 delivered,
                 capacity,
                 capacity <= 0 ? Double.NaN : (double) delivered / capacity,
-                d.counters().drops()));
+                d.counters().drops(),
+                queues.use(d)));
       }
     }
     return uses;

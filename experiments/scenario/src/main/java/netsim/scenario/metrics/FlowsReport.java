@@ -21,9 +21,9 @@ public record FlowsReport(
   public static final long NONE = -1;
 
   /**
-   * One flow: the data one end of a connection sent to the other.
+   * One flow: the data one end of a connection sent to the other, or the datagrams of a UDP source.
    *
-   * @param name the client's name, with {@code #k} for its k-th connection
+   * @param name the client's name, with {@code #k} for its k-th connection; a UDP source's name
    * @param direction {@code up} (the client's data, to the listener) or {@code down} (the
    *     listener's answer)
    * @param sender the sending host
@@ -41,6 +41,10 @@ public record FlowsReport(
    * @param rttP99 the 99th percentile: exact up to 512 samples, a P-square estimate beyond
    * @param cwndMean the sender's congestion window averaged over time, from its first value to the
    *     flow's end
+   * @param datagramsSent a UDP source's datagrams sent, NONE for a TCP flow
+   * @param datagramsReceived the datagrams its sink received, NONE for a TCP flow
+   * @param loss the fraction of its datagrams lost, 1 - received / sent (NaN for a TCP flow, or
+   *     when none was sent)
    */
   public record Flow(
       String name,
@@ -61,7 +65,15 @@ public record FlowsReport(
       long rttP99,
       long cwndMin,
       long cwndMean,
-      long cwndMax) {}
+      long cwndMax,
+      long datagramsSent,
+      long datagramsReceived,
+      double loss) {
+    /** Whether this is a UDP source's flow. */
+    public boolean isDatagrams() {
+      return datagramsSent != NONE;
+    }
+  }
 
   /**
    * The use of one link direction over the run.
@@ -72,11 +84,39 @@ public record FlowsReport(
    *     bandwidth, as the run's changes set it, over that time; NONE for an unlimited link
    * @param utilization deliveredBytes / capacityBytes, NaN for an unlimited link
    * @param drops its drops by cause, the causes with none left out, in cause order
+   * @param queue what its queue held ({@link LinkMetrics})
    */
   public record LinkUse(
       String direction,
       long deliveredBytes,
       long capacityBytes,
       double utilization,
-      Map<DropCause, Long> drops) {}
+      Map<DropCause, Long> drops,
+      QueueUse queue) {}
+
+  /**
+   * What one link direction's queue held over the run ({@link LinkMetrics}): its length in packets
+   * from the first packet that joined it to its last change, and the time each packet that left it
+   * for the transmitter had waited.
+   *
+   * @param mean the mean length, weighted by time; NaN if no packet ever joined it
+   * @param p99 the least length the queue was at or below 99% of that time
+   * @param max the most packets it held
+   * @param sojourns the packets that left it for the transmitter (and so have a sojourn time)
+   * @param sojournMean their mean time in the queue (ns), or NONE
+   * @param sojournP99 the 99th percentile of it: exact up to 512 packets, a P-square estimate
+   *     beyond; or NONE
+   * @param sojournMax the longest, or NONE
+   */
+  public record QueueUse(
+      double mean,
+      long p99,
+      long max,
+      long sojourns,
+      long sojournMean,
+      long sojournP99,
+      long sojournMax) {
+    /** A queue no packet joined. */
+    public static final QueueUse EMPTY = new QueueUse(Double.NaN, NONE, NONE, 0, NONE, NONE, NONE);
+  }
 }

@@ -3,7 +3,6 @@ package netsim.scenario.run;
 import java.util.List;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ClientSettings;
-import netsim.tcp.ConnectionExistsException;
 import netsim.tcp.Endpoint;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpObserver;
@@ -24,6 +23,7 @@ final class ClientApp {
 
   private final long seed;
   private final List<AppRecord> records;
+  private final PendingRequests pending;
   private int made;
   private boolean stopped;
 
@@ -34,7 +34,8 @@ final class ClientApp {
       Activity activity,
       TcpObserver events,
       long seed,
-      List<AppRecord> records) {
+      List<AppRecord> records,
+      PendingRequests pending) {
     this.settings = settings;
     this.stack = stack;
     this.remote = new Endpoint(remoteAddress, settings.remotePort());
@@ -42,6 +43,7 @@ final class ClientApp {
     this.events = events;
     this.seed = seed;
     this.records = records;
+    this.pending = pending;
   }
 
   void start() {
@@ -59,22 +61,21 @@ final class ClientApp {
     }
     ConnectionApp app =
         new ConnectionApp(
-            activity, events, stack.node(), "client", seed, settings.app(), this::closed);
+            activity,
+            events,
+            stack.node(),
+            "client",
+            seed,
+            settings.app(),
+            settings.requests(),
+            this::closed);
     app.record().flow =
         settings.connections() == 1 ? settings.name() : settings.name() + "#" + made;
     records.add(app.record());
-    TcpConnection connection;
-    try {
-      connection =
-          settings.localPort() == 0
-              ? stack.connect(remote, app)
-              : stack.connect(settings.localPort(), remote, app);
-    } catch (ConnectionExistsException e) {
-      // RFC 9293 3.10.1: only this OPEN fails; the stack has told the trace ("open-failed").
-      app.openFailed(e.tuple(), "connection already exists (in " + e.existing() + ")");
-      return;
+    TcpConnection connection = app.open(stack, settings.localPort(), remote);
+    if (connection != null && settings.requests() != null) {
+      pending.expect(connection.tuple(), settings.requests());
     }
-    app.attach(connection);
   }
 
   private void closed() {

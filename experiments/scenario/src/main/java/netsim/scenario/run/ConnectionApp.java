@@ -2,18 +2,27 @@ package netsim.scenario.run;
 
 import netsim.scenario.config.AppSettings;
 import netsim.scenario.config.AppSettings.Moment;
+import netsim.scenario.config.RequestSettings;
 import netsim.tcp.AppEvent;
+import netsim.tcp.ConnectionExistsException;
+import netsim.tcp.Endpoint;
 import netsim.tcp.FourTuple;
 import netsim.tcp.Seq;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpHandler;
 import netsim.tcp.TcpObserver;
+import netsim.tcp.TcpStack;
 import netsim.tcp.TcpState;
 
 /**
  * The application on one connection, client or server side: writes its bytes (from its {@link
  * PayloadStream}), checks every byte it reads against the peer's stream, and closes, shuts down or
  * aborts when its settings say. What it saw is kept in an {@link AppRecord}.
+ *
+ * <p>With {@link RequestSettings}, it is one side of a request/response exchange instead of a bulk
+ * transfer: the client writes a request, the server answers once the whole request has arrived, the
+ * client writes the next one {@code think} after the whole answer, and after the last answer the
+ * side whose close is {@code done} closes.
  */
 final class ConnectionApp implements TcpHandler {
   private static final int CHUNK = 64 * 1024;
@@ -27,13 +36,28 @@ final class ConnectionApp implements TcpHandler {
   private final AppRecord record;
   private final Runnable onClosed;
 
+  /** The request/response exchange on this connection, or null for a bulk transfer. */
+  private final RequestSettings requests;
+
+  private final boolean client;
+
+  /** Requests answered (server) or answers received whole (client). */
+  private int exchanges;
+
+  /** The bytes the application has asked to write so far. */
+  private long goal;
+
   private PayloadStream out;
   private PayloadStream expected;
   private long written;
 
-  /** Bytes drawn from the stream and not yet all taken by the send buffer. */
+  /**
+   * Bytes drawn from the stream, {@code chunkLength} of them, from {@code chunkOffset} not yet
+   * taken by the send buffer. One array serves every chunk, so writing allocates nothing per chunk.
+   */
   private byte[] chunk;
 
+  private int chunkLength;
   private int chunkOffset;
   private boolean writing;
   private boolean closeRequested;
@@ -47,16 +71,58 @@ final class ConnectionApp implements TcpHandler {
       long seed,
       AppSettings settings,
       Runnable onClosed) {
+    this(activity, events, node, role, seed, settings, null, onClosed);
+  }
+
+  /**
+   * One side of a request/response exchange, or of a bulk transfer when {@code requests} is null.
+   */
+  ConnectionApp(
+      Activity activity,
+      TcpObserver events,
+      String node,
+      String role,
+      long seed,
+      AppSettings settings,
+      RequestSettings requests,
+      Runnable onClosed) {
     this.activity = activity;
     this.events = events;
     this.seed = seed;
     this.settings = settings;
-    this.record = new AppRecord(node, role, settings.send());
+    this.requests = requests;
+    this.client = role.equals("client");
+    long toSend =
+        requests == null
+            ? settings.send()
+            : client ? requests.requestBytes() : requests.responseBytes();
+    this.record = new AppRecord(node, role, toSend);
     this.onClosed = onClosed;
   }
 
   AppRecord record() {
     return record;
+  }
+
+  /**
+   * Opens a connection with this application from {@code stack}'s {@code localPort} (0: an
+   * ephemeral port) to {@code remote}, and attaches to it.
+   *
+   * @return the connection, or null when the OPEN failed (RFC 9293 3.10.1: "connection already
+   *     exists"); only this OPEN fails, the stack has told the trace ("open-failed"), and the
+   *     record says why
+   */
+  TcpConnection open(TcpStack stack, int localPort, Endpoint remote) {
+    TcpConnection connection;
+    try {
+      connection =
+          localPort == 0 ? stack.connect(remote, this) : stack.connect(localPort, remote, this);
+    } catch (ConnectionExistsException e) {
+      openFailed(e.tuple(), "connection already exists (in " + e.existing() + ")");
+      return null;
+    }
+    attach(connection);
+    return connection;
   }
 
   /** Called once the connection object exists (before any callback): absolute-time actions. */
@@ -82,7 +148,11 @@ final class ConnectionApp implements TcpHandler {
     record.iss = Seq.unsigned(c.iss());
     record.irs = Seq.unsigned(c.irs());
     Moment sendAt = settings.sendAt();
-    if (settings.send() > 0) {
+    if (requests != null) {
+      if (client) {
+        writeMore(c, requests.request());
+      }
+    } else if (settings.send() > 0) {
       if (sendAt.kind() == Moment.Kind.AFTER && sendAt.time() == 0) {
         startWriting(c);
       } else if (sendAt.kind() == Moment.Kind.AFTER) {
@@ -102,11 +172,17 @@ final class ConnectionApp implements TcpHandler {
   }
 
   private void startWriting(TcpConnection c) {
+    writeMore(c, settings.send());
+  }
+
+  /** Writes {@code bytes} more of its stream (as the send buffer takes them). */
+  private void writeMore(TcpConnection c, long bytes) {
     if (!isOpenForWriting(c)) {
       return;
     }
     writing = true;
-    events.onAppEvent(activity.simulator().now(), c.tuple(), AppEvent.WRITE, settings.send());
+    goal += bytes;
+    events.onAppEvent(activity.simulator().now(), c.tuple(), AppEvent.WRITE, bytes);
     write(c);
   }
 
@@ -116,22 +192,27 @@ final class ConnectionApp implements TcpHandler {
   }
 
   private void write(TcpConnection c) {
-    while (written < settings.send() && isOpenForWriting(c)) {
-      if (chunk == null || chunkOffset == chunk.length) {
-        chunk = out.next((int) Math.min(settings.send() - written, CHUNK));
+    while (written < goal && isOpenForWriting(c)) {
+      if (chunkOffset == chunkLength) {
+        chunkLength = (int) Math.min(goal - written, CHUNK);
+        if (chunk == null || chunk.length < chunkLength) {
+          chunk = new byte[chunkLength];
+        }
+        out.next(chunk, chunkLength);
         chunkOffset = 0;
       }
-      int accepted = c.send(chunk, chunkOffset, chunk.length - chunkOffset);
+      int accepted = c.send(chunk, chunkOffset, chunkLength - chunkOffset);
       chunkOffset += accepted;
       written += accepted;
       record.written = written;
-      if (chunkOffset < chunk.length) {
+      if (chunkOffset < chunkLength) {
         return; // the send buffer is full: onWritable continues
       }
     }
-    if (written == settings.send() && writing) {
+    if (written == goal && writing) {
       writing = false;
-      if (settings.close().kind() == Moment.Kind.DONE) {
+      boolean done = requests == null || (!client && exchanges == requests.count());
+      if (done && settings.close().kind() == Moment.Kind.DONE) {
         scheduleClose(c);
       }
     }
@@ -159,6 +240,28 @@ final class ConnectionApp implements TcpHandler {
       record.firstMismatch = record.received + mismatch;
     }
     record.received += data.length;
+    if (requests != null) {
+      exchange(c);
+    }
+  }
+
+  /** A request arrived whole (server: answer it) or an answer did (client: ask again, or close). */
+  private void exchange(TcpConnection c) {
+    long each = client ? requests.response() : requests.request();
+    while (exchanges < requests.count() && record.received >= (exchanges + 1) * each) {
+      exchanges++;
+      if (!client) {
+        writeMore(c, requests.response());
+      } else if (exchanges < requests.count()) {
+        if (requests.think() == 0) {
+          writeMore(c, requests.request());
+        } else {
+          activity.after(requests.think(), () -> writeMore(c, requests.request()));
+        }
+      } else if (settings.close().kind() == Moment.Kind.DONE) {
+        scheduleClose(c);
+      }
+    }
   }
 
   @Override
@@ -183,6 +286,8 @@ final class ConnectionApp implements TcpHandler {
   public void onClosed(TcpConnection c) {
     record.closed(c);
     chunk = null;
+    chunkLength = 0;
+    chunkOffset = 0;
     if (!closed) {
       closed = true;
       onClosed.run();

@@ -1,6 +1,7 @@
 package netsim.scenario.run;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,15 @@ import netsim.scenario.config.ListenerSettings;
 import netsim.scenario.config.NodeSettings;
 import netsim.scenario.config.PartitionSettings;
 import netsim.scenario.config.RuleSettings;
+import netsim.scenario.config.UdpSinkSettings;
+import netsim.scenario.config.UdpSourceSettings;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.LinkChange;
 import netsim.scenario.trace.RunIndex;
+import netsim.tcp.Endpoint;
 import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpStack;
+import netsim.udp.UdpStack;
 
 /**
  * One run of an experiment: builds the network, TCP stacks, applications, fault rules and scheduled
@@ -48,9 +53,14 @@ public final class Experiment {
   private final Map<String, TcpStack> stacks = new LinkedHashMap<>();
   private final Map<String, Link> links = new LinkedHashMap<>();
   private final List<ClientApp> clients = new ArrayList<>();
+  private final List<FlowClientApp> flowClients = new ArrayList<>();
+  private final PendingRequests pending = new PendingRequests();
   private final List<ServerApp> servers = new ArrayList<>();
   private final List<AppRecord> records = new ArrayList<>();
   private final List<FaultChain> chains = new ArrayList<>();
+  private final Map<String, UdpStack> udpStacks = new LinkedHashMap<>();
+  private final List<UdpSourceApp> udpSources = new ArrayList<>();
+  private final List<DatagramFlow> datagramFlows = new ArrayList<>();
 
   /**
    * Builds the run; {@code sinks} receive its events as they happen, from the first (a listener's
@@ -150,12 +160,29 @@ public final class Experiment {
               activity,
               observers.get(listener.host()),
               config.seed(),
-              records);
+              records,
+              pending);
       servers.add(server);
       server.start();
     }
     for (ClientSettings client : config.clients()) {
       Ipv4Address remote = Ipv4Address.parse(config.node(client.remoteHost()).address());
+      if (client.flows() != null) {
+        FlowClientApp flows =
+            new FlowClientApp(
+                client,
+                stacks.get(client.host()),
+                new Endpoint(remote, client.remotePort()),
+                activity,
+                observers.get(client.host()),
+                config.seed(),
+                records,
+                network.streams().get("flow-arrivals/" + client.name()),
+                network.streams().get("flow-sizes/" + client.name()));
+        flowClients.add(flows);
+        flows.start();
+        continue;
+      }
       ClientApp app =
           new ClientApp(
               client,
@@ -164,10 +191,12 @@ public final class Experiment {
               activity,
               observers.get(client.host()),
               config.seed(),
-              records);
+              records,
+              pending);
       clients.add(app);
       app.start();
     }
+    buildUdp();
     for (NodeSettings node : config.nodes()) {
       if (node.crashAt() >= 0) {
         activity.at(node.crashAt(), () -> crash(node.name()));
@@ -176,6 +205,51 @@ public final class Experiment {
         activity.at(node.restartAt(), () -> restart(node.name()));
       }
     }
+  }
+
+  /** UDP on the hosts that send or receive datagrams, their sinks bound, their sources started. */
+  private void buildUdp() {
+    Map<Long, DatagramFlow> bySource = new HashMap<>(); // looked up only, never iterated
+    for (UdpSinkSettings sink : config.udpSinks()) {
+      udp(sink.host()).bind(sink.port(), new UdpSinkApp(bySource));
+    }
+    for (UdpSourceSettings source : config.udpSources()) {
+      if (source.localPort() != 0) {
+        udp(source.host()).reserve(source.localPort()); // before any ephemeral port is chosen
+      }
+    }
+    for (UdpSourceSettings source : config.udpSources()) {
+      UdpStack stack = udp(source.host());
+      int port = source.localPort() == 0 ? stack.reserveEphemeral() : source.localPort();
+      Ipv4Address local = stack.host().address();
+      Ipv4Address remote = Ipv4Address.parse(config.node(source.remoteHost()).address());
+      DatagramFlow flow =
+          new DatagramFlow(
+              source.name(),
+              source.host(),
+              source.remoteHost(),
+              local + ":" + port + "-" + remote + ":" + source.remotePort(),
+              source.at(),
+              source.traffic().until());
+      datagramFlows.add(flow);
+      bySource.put(UdpSinkApp.key(local, port), flow);
+      UdpSourceApp app =
+          new UdpSourceApp(
+              source,
+              stack,
+              remote,
+              port,
+              activity,
+              network.streams().get("udp-source/" + source.name()),
+              flow);
+      udpSources.add(app);
+      app.start();
+    }
+  }
+
+  /** The UDP of {@code host}, installed when first asked for. */
+  private UdpStack udp(String host) {
+    return udpStacks.computeIfAbsent(host, h -> UdpStack.install(network.host(h)));
   }
 
   private void setUp(List<LinkDirection> directions, boolean up) {
@@ -206,6 +280,16 @@ public final class Experiment {
     for (ClientApp client : clients) {
       if (client.host().equals(host)) {
         client.stop();
+      }
+    }
+    for (FlowClientApp client : flowClients) {
+      if (client.host().equals(host)) {
+        client.stop();
+      }
+    }
+    for (UdpSourceApp source : udpSources) {
+      if (source.host().equals(host)) {
+        source.stop();
       }
     }
     stacks.get(host).crash();
@@ -247,6 +331,14 @@ public final class Experiment {
   /** The links by name, in config order. */
   public Map<String, Link> links() {
     return java.util.Collections.unmodifiableMap(links);
+  }
+
+  /**
+   * The applications' records, growing as the run makes connections (a client's names its flow):
+   * for a sink that names flows while the run goes. Read it between events only.
+   */
+  public List<AppRecord> apps() {
+    return java.util.Collections.unmodifiableList(records);
   }
 
   /** The hosts, in config order. */
@@ -301,7 +393,8 @@ public final class Experiment {
             links,
             records,
             listeners,
-            chains);
+            chains,
+            datagramFlows);
     recorder.end(result);
     return result;
   }

@@ -30,9 +30,11 @@ public final class PayloadStream {
                 masterSeed, "app/payload/" + sender + ">" + receiver + "/" + senderIsn));
   }
 
-  /** The next {@code n} bytes. */
-  public byte[] next(int n) {
-    byte[] bytes = new byte[n];
+  /** Writes the next {@code n} bytes into {@code bytes[0, n)}: a writer reuses one array. */
+  public void next(byte[] bytes, int n) {
+    if (n < 0 || n > bytes.length) {
+      throw new IndexOutOfBoundsException("cannot write " + n + " bytes into " + bytes.length);
+    }
     int i = 0;
     for (; i < n && left > 0; i++) {
       bytes[i] = nextByte();
@@ -43,7 +45,6 @@ public final class PayloadStream {
     for (; i < n; i++) {
       bytes[i] = nextByte();
     }
-    return bytes;
   }
 
   /**

@@ -27,6 +27,7 @@ import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpSegment;
 import netsim.tcp.TcpState;
+import netsim.udp.UdpDatagram;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,11 @@ public final class Recorder implements PacketObserver {
 
   /** The sinks of each kind, by {@link EventKind#ordinal()}; fixed when the run starts. */
   private final EventSink[][] byKind = new EventSink[EventKind.values().length][];
+
+  /** The sender's state of the last send, and its name: see {@link #senderState}. */
+  private TcpState lastState = TcpState.CLOSED;
+
+  private String lastStateName = TcpState.CLOSED.name();
 
   public Recorder(RunIndex index) {
     this.index = index;
@@ -117,9 +123,9 @@ public final class Recorder implements PacketObserver {
 
   @Override
   public void onSend(long time, Host host, Packet packet) {
-    if (wants(EventKind.SEND)) {
-      String state = packet.senderState();
-      // sim-net knows no TCP types: it carries the sender's state by its enum name.
+    if (wants(EventKind.UDP_SEND) && packet.payload() instanceof UdpDatagram d) {
+      emit(datagram(time, EventKind.UDP_SEND, host.id(), -1, packet, d, null));
+    } else if (wants(EventKind.SEND) && isTcp(packet)) {
       emit(
           packet(
               time,
@@ -127,14 +133,32 @@ public final class Recorder implements PacketObserver {
               host.id(),
               -1,
               packet,
-              state == null ? null : TcpState.valueOf(state),
+              senderState(packet.senderState()),
               null));
     }
   }
 
+  /**
+   * The state named {@code name}, or null: sim-net knows no TCP types and carries the sender's
+   * state by its enum name. Sends come in runs from one state, so the last answer is kept and a
+   * send costs no lookup by name.
+   */
+  private TcpState senderState(String name) {
+    if (name == null) {
+      return null;
+    }
+    if (!name.equals(lastStateName)) {
+      lastState = TcpState.valueOf(name);
+      lastStateName = name;
+    }
+    return lastState;
+  }
+
   @Override
   public void onReceive(long time, Host host, Packet packet) {
-    if (wants(EventKind.RECV)) {
+    if (wants(EventKind.UDP_RECV) && packet.payload() instanceof UdpDatagram d) {
+      emit(datagram(time, EventKind.UDP_RECV, host.id(), -1, packet, d, null));
+    } else if (wants(EventKind.RECV) && isTcp(packet)) {
       emit(packet(time, EventKind.RECV, host.id(), -1, packet, null, null));
     }
   }
@@ -166,11 +190,56 @@ public final class Recorder implements PacketObserver {
   @Override
   public void onDrop(
       long time, Node node, @Nullable LinkDirection link, Packet packet, DropCause cause) {
-    if (wants(EventKind.DROP)) {
+    if (wants(EventKind.UDP_DROP) && packet.payload() instanceof UdpDatagram d) {
+      emit(
+          datagram(
+              time,
+              EventKind.UDP_DROP,
+              node.id(),
+              link == null ? -1 : link.id(),
+              packet,
+              d,
+              cause));
+    } else if (wants(EventKind.DROP) && isTcp(packet)) {
       emit(
           packet(
               time, EventKind.DROP, node.id(), link == null ? -1 : link.id(), packet, null, cause));
     }
+  }
+
+  @Override
+  public void onMark(long time, Node node, LinkDirection link, Packet packet) {
+    if (wants(EventKind.MARK)) {
+      emit(packet(time, EventKind.MARK, node.id(), link.id(), packet, null, null));
+    }
+  }
+
+  /** Whether {@code packet} is a TCP segment's: of the transports a run has, not UDP's. */
+  private static boolean isTcp(Packet packet) {
+    return !(packet.payload() instanceof UdpDatagram);
+  }
+
+  private static TraceEvent.Datagram datagram(
+      long time,
+      EventKind kind,
+      int node,
+      int link,
+      Packet packet,
+      UdpDatagram datagram,
+      DropCause cause) {
+    return new TraceEvent.Datagram(
+        time,
+        kind,
+        node,
+        link,
+        packet.id(),
+        packet.source().bits(),
+        datagram.sourcePort(),
+        packet.destination().bits(),
+        datagram.destinationPort(),
+        datagram.dataLength(),
+        datagram.number(),
+        cause);
   }
 
   private static TraceEvent.Packet packet(
@@ -197,7 +266,8 @@ public final class Recorder implements PacketObserver {
         p.acknowledgmentNumber(),
         p.dataLength(),
         state,
-        cause);
+        cause,
+        packet.ecn());
   }
 
   /** The observer of the TCP stack on the host with id {@code node}: its events carry that id. */

@@ -17,6 +17,7 @@ import netsim.tcp.TcpStack;
  * @param stopReason why it ended, in words
  * @param index the names behind the ids of its events
  * @param connections every connection of every host, host by host, in order of creation
+ * @param datagramFlows every UDP source's flow, in config order
  */
 public record RunResult(
     ExperimentConfig config,
@@ -28,4 +29,5 @@ public record RunResult(
     Map<String, Link> links,
     List<AppRecord> apps,
     List<Experiment.ServerAppView> listeners,
-    List<FaultChain> chains) {}
+    List<FaultChain> chains,
+    List<DatagramFlow> datagramFlows) {}

@@ -8,7 +8,8 @@ import netsim.tcp.TcpStack;
 
 /**
  * A server: listens from its start time, and again after its host restarts; each accepted
- * connection gets a {@link ConnectionApp} with the listener's settings.
+ * connection gets a {@link ConnectionApp} with the listener's settings, or, for a request/response
+ * client's, one that answers its requests.
  */
 final class ServerApp {
   private final ListenerSettings settings;
@@ -19,6 +20,7 @@ final class ServerApp {
 
   private final long seed;
   private final List<AppRecord> records;
+  private final PendingRequests pending;
   private final TcpStack stack;
   private TcpListener listener;
   private boolean started;
@@ -29,13 +31,15 @@ final class ServerApp {
       Activity activity,
       TcpObserver events,
       long seed,
-      List<AppRecord> records) {
+      List<AppRecord> records,
+      PendingRequests pending) {
     this.settings = settings;
     this.stack = stack;
     this.activity = activity;
     this.events = events;
     this.seed = seed;
     this.records = records;
+    this.pending = pending;
   }
 
   void start() {
@@ -49,9 +53,17 @@ final class ServerApp {
             settings.port(),
             settings.backlog(),
             child -> {
+              // A request/response client's connection is answered as its requests ask.
               ConnectionApp app =
                   new ConnectionApp(
-                      activity, events, stack.node(), "server", seed, settings.app(), () -> {});
+                      activity,
+                      events,
+                      stack.node(),
+                      "server",
+                      seed,
+                      settings.app(),
+                      pending.take(child.tuple()),
+                      () -> {});
               records.add(app.record());
               app.attach(child);
               return app;

@@ -10,6 +10,8 @@ public enum EventKind {
   RECV,
   /** A segment was dropped. */
   DROP,
+  /** A link direction's queue marked a segment Congestion Experienced instead of dropping it. */
+  MARK,
   /** A link direction duplicated a packet. */
   DUP,
   /** A fault rule took a packet. */
@@ -25,11 +27,17 @@ public enum EventKind {
   /** A link direction was changed, cut or restored. */
   LINK,
   /** A host crashed or restarted. */
-  HOST;
+  HOST,
+  /** A host sent a UDP datagram. */
+  UDP_SEND,
+  /** A host accepted a UDP datagram. */
+  UDP_RECV,
+  /** A UDP datagram was dropped. */
+  UDP_DROP;
 
-  private final String traceName = name().toLowerCase(Locale.ROOT);
+  private final String traceName = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
-  /** The {@code ev} field: "send", "cc", ... */
+  /** The {@code ev} field: "send", "cc", "udp-send", ... */
   public String traceName() {
     return traceName;
   }

@@ -2,6 +2,7 @@ package netsim.scenario.trace;
 
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.tcp.AppEvent;
 import netsim.tcp.Endpoint;
@@ -33,8 +34,9 @@ public sealed interface TraceEvent {
 
   /**
    * A TCP segment sent by a host ({@link EventKind#SEND}), accepted by one ({@link
-   * EventKind#RECV}), or dropped ({@link EventKind#DROP}, at a node, or on the link direction
-   * {@code link}).
+   * EventKind#RECV}), dropped ({@link EventKind#DROP}, at a node, or on the link direction {@code
+   * link}), or marked Congestion Experienced by the queue of link direction {@code link} ({@link
+   * EventKind#MARK}, reported at its sending node).
    *
    * @param node the id of the host that sent or accepted it, or of the node that dropped it
    * @param link the id of the link direction it was dropped on, or -1
@@ -46,6 +48,7 @@ public sealed interface TraceEvent {
    * @param ack the acknowledgment number, unsigned, or -1 when the ACK bit is clear
    * @param state the sender's TCP state when it sent the segment (send only), or null
    * @param cause why it was dropped (drop only), or null
+   * @param ecn the IP packet's ECN field (RFC 3168) at the event
    */
   record Packet(
       long t,
@@ -62,8 +65,46 @@ public sealed interface TraceEvent {
       long ack,
       int len,
       TcpState state,
-      DropCause cause)
+      DropCause cause,
+      Ecn ecn)
       implements TraceEvent {
+
+    /** An event of a packet that is not ECN-capable. */
+    public Packet(
+        long t,
+        EventKind kind,
+        int node,
+        int link,
+        long pkt,
+        int src,
+        int srcPort,
+        int dst,
+        int dstPort,
+        int flags,
+        long seq,
+        long ack,
+        int len,
+        TcpState state,
+        DropCause cause) {
+      this(
+          t,
+          kind,
+          node,
+          link,
+          pkt,
+          src,
+          srcPort,
+          dst,
+          dstPort,
+          flags,
+          seq,
+          ack,
+          len,
+          state,
+          cause,
+          Ecn.NOT_ECT);
+    }
+
     /** Whether {@code flag} (a {@link netsim.tcp.TcpFlags} bit) is set. */
     public boolean has(int flag) {
       return (flags & flag) != 0;
@@ -87,6 +128,35 @@ public sealed interface TraceEvent {
       return new Endpoint(new Ipv4Address(dst), dstPort);
     }
   }
+
+  /**
+   * A UDP datagram sent by a host ({@link EventKind#UDP_SEND}), accepted by one ({@link
+   * EventKind#UDP_RECV}), or dropped ({@link EventKind#UDP_DROP}, at a node, or on the link
+   * direction {@code link}): the fields of a TCP {@link Packet} that UDP has.
+   *
+   * @param node the id of the host that sent or accepted it, or of the node that dropped it
+   * @param link the id of the link direction it was dropped on, or -1
+   * @param pkt the packet's id
+   * @param src the source address's bits
+   * @param dst the destination address's bits
+   * @param len the data bytes
+   * @param number the sender's number of the datagram, from 0
+   * @param cause why it was dropped (drop only), or null
+   */
+  record Datagram(
+      long t,
+      EventKind kind,
+      int node,
+      int link,
+      long pkt,
+      int src,
+      int srcPort,
+      int dst,
+      int dstPort,
+      int len,
+      long number,
+      DropCause cause)
+      implements TraceEvent {}
 
   /** Link direction {@code link} duplicated packet {@code pkt} as {@code copy}. */
   record Duplicate(long t, int link, long pkt, long copy) implements TraceEvent {

@@ -44,6 +44,15 @@ class SettingsTableTest {
     LinkSettingsTable.SECTION
         .rows()
         .forEach(r -> removals.add(new String[] {"defaults.link", r.key()}));
+    UdpTrafficTable.SECTION
+        .rows()
+        .forEach(r -> removals.add(new String[] {"defaults.udpSource", r.key()}));
+    RequestTable.SECTION
+        .rows()
+        .forEach(r -> removals.add(new String[] {"defaults.client.requests", r.key()}));
+    FlowTable.SECTION
+        .rows()
+        .forEach(r -> removals.add(new String[] {"defaults.client.flows", r.key()}));
     for (String[] removal : removals) {
       YamlDocument reference =
           YamlDocument.parse("reference.yaml", ConfigLoader.resource("netsim/reference.yaml"));
@@ -86,7 +95,29 @@ class SettingsTableTest {
         lines.add(line(row.key(), link.path(row.key())));
       }
     }
-    assertThat(lines).hasSizeGreaterThan(40);
+    JsonNode client = reference.path("defaults").path("client");
+    for (var row : RequestTable.SECTION.rows()) {
+      lines.add(line("requests." + row.key(), client.path("requests").path(row.key())));
+    }
+    for (var row : FlowTable.SECTION.rows()) {
+      lines.add(line("flows." + row.key(), client.path("flows").path(row.key())));
+    }
+    JsonNode udp = reference.path("defaults").path("udpSource");
+    for (var row : UdpTrafficTable.SECTION.rows()) {
+      JsonNode value = udp.path(row.key());
+      // A distribution's default is a mapping: the table line gives it in YAML's flow style.
+      lines.add(
+          value.isObject()
+              ? "| `"
+                  + row.key()
+                  + "` | `{distribution: "
+                  + value.path("distribution").asText()
+                  + ", mean: "
+                  + value.path("mean").asText()
+                  + "}` |"
+              : line(row.key(), value));
+    }
+    assertThat(lines).hasSizeGreaterThan(55);
     for (String line : lines) {
       assertThat(doc).as("docs/config.md has the table line %s", line).contains(line);
     }
@@ -104,6 +135,7 @@ class SettingsTableTest {
     keys.addAll(TcpSettingsTable.SECTION.keys());
     keys.addAll(LinkSettingsTable.SECTION.keys());
     keys.addAll(LinkSettingsTable.QUEUE);
+    keys.addAll(RequestTable.keys());
     for (String[] list :
         List.of(
             ConfigBinder.TOP,
@@ -118,6 +150,10 @@ class SettingsTableTest {
             ConfigBinder.STOP,
             ConfigBinder.INVARIANTS,
             ConfigBinder.OUTPUTS,
+            ConfigBinder.UDP_SOURCE,
+            ConfigBinder.UDP_SINK,
+            FlowTable.KEYS,
+            DistributionReader.KEYS,
             Topology.KEYS)) {
       keys.addAll(List.of(list));
     }

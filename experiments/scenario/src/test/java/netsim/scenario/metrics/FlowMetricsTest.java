@@ -155,7 +155,28 @@ class FlowMetricsTest {
 
   private static Flow flow(long goodput) {
     return new Flow(
-        "f", "up", "a", "b", "c", 0, 0, false, -1, goodput, 0, 0, -1, -1, -1, -1, -1, -1, -1);
+        "f",
+        "up",
+        "a",
+        "b",
+        "c",
+        0,
+        0,
+        false,
+        -1,
+        goodput,
+        0,
+        0,
+        -1,
+        -1,
+        -1,
+        -1,
+        -1,
+        -1,
+        -1,
+        -1,
+        -1,
+        Double.NaN);
   }
 
   @Test

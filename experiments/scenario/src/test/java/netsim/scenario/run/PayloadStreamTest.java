@@ -25,14 +25,16 @@ class PayloadStreamTest {
     return bytes;
   }
 
-  /** The sequence in chunks of {@code sizes}, in turn. */
+  /** The sequence in chunks of {@code sizes}, in turn, each drawn into the same array. */
   private static byte[] inChunks(int... sizes) {
     PayloadStream stream = stream();
     byte[] bytes = new byte[LENGTH];
+    byte[] chunk = new byte[LENGTH];
     for (int at = 0, turn = 0; at < LENGTH; turn++) {
-      byte[] chunk = stream.next(Math.min(sizes[turn % sizes.length], LENGTH - at));
-      System.arraycopy(chunk, 0, bytes, at, chunk.length);
-      at += chunk.length;
+      int size = Math.min(sizes[turn % sizes.length], LENGTH - at);
+      stream.next(chunk, size);
+      System.arraycopy(chunk, 0, bytes, at, size);
+      at += size;
     }
     return bytes;
   }

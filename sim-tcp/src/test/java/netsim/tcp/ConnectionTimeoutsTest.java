@@ -1,0 +1,188 @@
+package netsim.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import netsim.core.Time;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When a connection gives up: TCP_USER_TIMEOUT (RFC 5482, Linux's semantics), the hosts' FIN-WAIT-2
+ * timeouts after the application closed, and the reset for data that arrives after CLOSE (RFC 9293
+ * 3.6).
+ */
+class ConnectionTimeoutsTest {
+
+  /** The harness's configuration with the linux or freebsd profile, without timestamps. */
+  private static TcpConfig profile(HostProfile host) {
+    return TcpHarness.configOf(host).toBuilder().timestamps(false).build();
+  }
+
+  @Nested
+  class UserTimeout {
+    /** RTT 0 in the handshake: the RTO is the minimum, 200 ms. */
+    private final TcpConfig config = TcpHarness.CONFIG.toBuilder().minRto(Time.millis(200)).build();
+
+    private TcpHarness sendingIntoTheVoid(TcpConfig config, long userTimeout) {
+      TcpHarness h = TcpHarness.established(config);
+      h.connection.setUserTimeout(userTimeout);
+      h.connection.send(new byte[100]);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=100");
+      return h;
+    }
+
+    @Test
+    void givesUpOnceTheTimeoutHasPassedSinceTheFirstRetransmission() {
+      // Linux's tcp_write_timeout: elapsed since retrans_stamp (the first timeout, 200 ms)
+      // reaches the user timeout; tcp_clamp_rto_to_user_timeout brings the last timer forward.
+      TcpHarness h = sendingIntoTheVoid(config, Time.SECOND);
+      h.advanceBy("1199ms");
+      h.expect("PSH|ACK seq=1001 ack=5001 len=100", "PSH|ACK seq=1001 ack=5001 len=100");
+      assertThat(h.connection.retransmitDeadline()).isEqualTo(Time.millis(1200)); // not 1400
+      h.advanceBy("1ms");
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(TcpState.CLOSED);
+      assertThat(h.transitions).last().isEqualTo("ESTABLISHED->CLOSED (USER TIMEOUT)");
+      assertThat(h.appEvents).contains("timeout");
+    }
+
+    @Test
+    void replacesTheRetryCount_inSynchronizedStates() {
+      TcpConfig oneRetry = config.toBuilder().maxRetries(1).build();
+      TcpHarness counted = sendingIntoTheVoid(oneRetry, 0);
+      counted.advanceBy("600ms");
+      assertThat(counted.state()).isEqualTo(TcpState.CLOSED); // the second timeout gives up
+      TcpHarness timed = sendingIntoTheVoid(oneRetry, Time.seconds(3));
+      timed.advanceBy("1400ms");
+      assertThat(timed.state()).isEqualTo(TcpState.ESTABLISHED);
+      timed.advanceBy("1800ms");
+      assertThat(timed.state()).isEqualTo(TcpState.CLOSED);
+      assertThat(timed.transitions).last().isEqualTo("ESTABLISHED->CLOSED (USER TIMEOUT)");
+    }
+
+    @Test
+    void anAckOfNewData_startsTheCountAfresh() {
+      TcpHarness h = sendingIntoTheVoid(config, Time.SECOND);
+      h.advanceBy("700ms"); // timeouts at 200 and 600 ms
+      h.receive("ACK", 5001, 1101);
+      h.connection.send(new byte[100]);
+      h.forgetSent();
+      h.advanceBy("1500ms");
+      assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
+    }
+  }
+
+  @Nested
+  class FinWait2Timeout {
+    private TcpHarness closedAndFinAcknowledged(TcpConfig config) {
+      TcpHarness h = TcpHarness.established(config);
+      h.connection.close();
+      h.expect("FIN|ACK seq=1001 ack=5001");
+      h.receive("ACK", 5001, 1002);
+      assertThat(h.state()).isEqualTo(TcpState.FIN_WAIT_2);
+      return h;
+    }
+
+    @Test
+    void linux_closedConnection_isDeletedSilentlyAfterTcpFinTimeout() {
+      TcpHarness h = closedAndFinAcknowledged(profile(HostProfile.LINUX));
+      h.advanceBy(Time.seconds(60) - 1);
+      assertThat(h.state()).isEqualTo(TcpState.FIN_WAIT_2);
+      h.advanceBy(1);
+      assertThat(h.state()).isEqualTo(TcpState.CLOSED);
+      assertThat(h.transitions).last().isEqualTo("FIN_WAIT_2->CLOSED (FIN-WAIT-2 timeout)");
+      h.expectNothing();
+    }
+
+    @Test
+    void linux_onlyShutDown_waitsForThePeersFin() {
+      TcpHarness h = TcpHarness.established(profile(HostProfile.LINUX));
+      h.connection.shutdownOutput();
+      h.expect("FIN|ACK seq=1001 ack=5001");
+      h.receive("ACK", 5001, 1002);
+      h.advanceBy(Time.HOUR);
+      assertThat(h.state()).isEqualTo(TcpState.FIN_WAIT_2);
+      h.connection.close(); // tcp_close in FIN-WAIT-2 starts the timeout
+      h.advanceBy(Time.seconds(60));
+      assertThat(h.state()).isEqualTo(TcpState.CLOSED);
+    }
+
+    @Test
+    void freebsd_waitsUntilNothingArrivedFor600s_lookingEvery75s() {
+      // tcp_timer_2msl: TP_MAXIDLE (8 x 75 s) after the FIN is acknowledged, then again every
+      // TP_KEEPINTVL while the peer was heard from within TP_MAXIDLE.
+      TcpHarness h = closedAndFinAcknowledged(profile(HostProfile.FREEBSD));
+      h.advanceBy(Time.seconds(500));
+      h.receive("ACK", 5001, 1002); // heard from at 500 s
+      h.advanceBy(Time.seconds(1125 - 500) - 1);
+      assertThat(h.state()).isEqualTo(TcpState.FIN_WAIT_2);
+      h.advanceBy(1);
+      assertThat(h.state()).isEqualTo(TcpState.CLOSED);
+      h.expectNothing();
+    }
+
+    @Test
+    void rfc_waitsForThePeersFinForEver() {
+      TcpHarness h = closedAndFinAcknowledged(TcpHarness.CONFIG);
+      h.advanceBy(Time.HOUR);
+      assertThat(h.state()).isEqualTo(TcpState.FIN_WAIT_2);
+    }
+
+    @Test
+    void linux_theFinBeforeTheTimeout_leadsToTimeWait() {
+      TcpHarness h = closedAndFinAcknowledged(profile(HostProfile.LINUX));
+      h.advanceBy(Time.seconds(30));
+      h.receive("FIN|ACK", 5001, 1002);
+      h.expect("ACK seq=1002 ack=5002");
+      h.advanceBy(Time.seconds(40));
+      assertThat(h.state()).isEqualTo(TcpState.TIME_WAIT);
+    }
+  }
+
+  @Nested
+  class DataAfterClose {
+    /** {@code host} closed (or only shut down); 10 bytes of text come with {@code ack}. */
+    private TcpHarness textAfter(HostProfile host, boolean close, int ack) {
+      TcpHarness h = TcpHarness.established(profile(host));
+      if (close) {
+        h.connection.close();
+      } else {
+        h.connection.shutdownOutput();
+      }
+      h.expect("FIN|ACK seq=1001 ack=5001");
+      h.receive("ACK", 5001, ack, new byte[10]);
+      return h;
+    }
+
+    @Test
+    void linux_newTextAfterClose_isAnsweredWithRstFromItsAck_andTheConnectionEnds() {
+      // RFC 9293 3.6 (SHOULD); Linux's tcp_rcv_state_process (TCPAbortOnData).
+      TcpHarness h = textAfter(HostProfile.LINUX, true, 1002);
+      h.expect("RST seq=1002");
+      assertThat(h.state()).isEqualTo(TcpState.CLOSED);
+    }
+
+    @Test
+    void freebsd_newTextInFinWait1_isAnsweredWithRst() {
+      TcpHarness h = textAfter(HostProfile.FREEBSD, true, 1001);
+      h.expect("RST seq=1001");
+      assertThat(h.state()).isEqualTo(TcpState.CLOSED);
+    }
+
+    @Test
+    void linux_textAfterShutdownOnly_isReceived() {
+      TcpHarness h = textAfter(HostProfile.LINUX, false, 1002);
+      assertThat(h.received.size()).isEqualTo(10);
+      assertThat(h.state()).isEqualTo(TcpState.FIN_WAIT_2);
+    }
+
+    @Test
+    void rfc_textAfterClose_isAcknowledgedAndDiscarded() {
+      TcpHarness h = TcpHarness.finWait1();
+      h.connection.close();
+      h.receive("ACK", 5001, 1002, new byte[10]);
+      h.expect("ACK seq=1002 ack=5011");
+      assertThat(h.state()).isEqualTo(TcpState.FIN_WAIT_2);
+    }
+  }
+}
