@@ -104,6 +104,8 @@ public record FlowsReport(
    * @param max the most packets it held
    * @param sojourns the packets that left it for the transmitter (and so have a sojourn time)
    * @param sojournMean their mean time in the queue (ns), or NONE
+   * @param sojournP50 the median of it: exact up to 512 packets, a P-square estimate beyond; or
+   *     NONE
    * @param sojournP99 the 99th percentile of it: exact up to 512 packets, a P-square estimate
    *     beyond; or NONE
    * @param sojournMax the longest, or NONE
@@ -114,9 +116,11 @@ public record FlowsReport(
       long max,
       long sojourns,
       long sojournMean,
+      long sojournP50,
       long sojournP99,
       long sojournMax) {
     /** A queue no packet joined. */
-    public static final QueueUse EMPTY = new QueueUse(Double.NaN, NONE, NONE, 0, NONE, NONE, NONE);
+    public static final QueueUse EMPTY =
+        new QueueUse(Double.NaN, NONE, NONE, 0, NONE, NONE, NONE, NONE);
   }
 }
