@@ -146,7 +146,7 @@ record StudyMetric(
   /** Whether {@code config} has a client (or one of a client's {@code count}) it names. */
   boolean hasClient(ExperimentConfig config) {
     for (ClientSettings c : config.clients()) {
-      if (ofClient(c.name(), client)) {
+      if (FlowsReport.Flow.isOf(c.name(), client)) {
         return true;
       }
     }
@@ -190,7 +190,7 @@ record StudyMetric(
   private List<BigDecimal> flowValues(FlowsReport report) {
     List<BigDecimal> values = new ArrayList<>();
     for (FlowsReport.Flow f : report.flows()) {
-      if (client != null && !ofClient(f.name(), client)) {
+      if (client != null && !f.isOf(client)) {
         continue;
       }
       long v =
@@ -210,13 +210,6 @@ record StudyMetric(
       }
     }
     return values;
-  }
-
-  /** Whether the flow (or client) called {@code flow} is one of client {@code client}'s. */
-  static boolean ofClient(String flow, String client) {
-    return flow.equals(client)
-        || (flow.startsWith(client)
-            && (flow.charAt(client.length()) == '.' || flow.charAt(client.length()) == '#'));
   }
 
   private BigDecimal statistic(List<BigDecimal> values, int scale) {

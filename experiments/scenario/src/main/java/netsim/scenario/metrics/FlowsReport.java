@@ -69,6 +69,23 @@ public record FlowsReport(
       long datagramsSent,
       long datagramsReceived,
       double loss) {
+    /**
+     * Whether this is a flow of the client (or UDP source) called {@code client}: named {@code
+     * client}, {@code client.i} (the i-th of its {@code count}) or {@code client#k} (its k-th
+     * connection or flow).
+     */
+    public boolean isOf(String client) {
+      return isOf(name, client);
+    }
+
+    /** Whether {@code name} is {@code client}, {@code client.i} or {@code client#k}. */
+    public static boolean isOf(String name, String client) {
+      return name.equals(client)
+          || (name.startsWith(client)
+              && name.length() > client.length()
+              && (name.charAt(client.length()) == '.' || name.charAt(client.length()) == '#'));
+    }
+
     /** Whether this is a UDP source's flow. */
     public boolean isDatagrams() {
       return datagramsSent != NONE;

@@ -1,0 +1,5 @@
+/**
+ * The Java API: build an experiment in code with the keys of the experiment file, run it, and read
+ * its flows' and links' numbers (docs/embedding.md).
+ */
+package netsim.report.api;
