@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.util.Arrays;
+import netsim.core.SuppressForbidden;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
@@ -59,6 +60,9 @@ public sealed interface Distribution {
     }
 
     @Override
+    @SuppressForbidden(
+        "Commons RNG's sampler computes with java.lang.Math; moving the draws to StrictMath changes"
+            + " every drawn value, so it is left to the traffic model's owner")
     public Sampler sampler(UniformRandomProvider random) {
       ContinuousSampler draw = ZigguratSampler.Exponential.of(random, mean);
       return () -> atLeastOne(draw.sample());
@@ -89,6 +93,9 @@ public sealed interface Distribution {
     }
 
     @Override
+    @SuppressForbidden(
+        "Commons RNG's sampler computes with java.lang.Math; moving the draws to StrictMath changes"
+            + " every drawn value, so it is left to the traffic model's owner")
     public Sampler sampler(UniformRandomProvider random) {
       ContinuousSampler draw = InverseTransformParetoSampler.of(random, scale(), shape);
       return () -> atLeastOne(draw.sample());
