@@ -32,10 +32,13 @@ class BufferSizingStudyTest {
   void bdpOverSqrtN_keepsFiftyFlowsNearlyFullyBusy_butNotOneFlow() {
     // 50 flows with RTTs 40..130 ms: their sawtooths are out of step, so the sum of their windows
     // varies little and a buffer of BDP/sqrt(50) absorbs it. The paper's simulations give 98-99%
-    // at this size; slow start (in the first second of this 10 s run) costs a little more here.
-    assertThat(utilization("buffer-sizing-n50")).isGreaterThanOrEqualTo(0.95);
+    // in steady state at this size; this 10 s run counts its slow start and the losses that end
+    // it (a few percent of the run: 95.3% here, 96.4% in the full 20 s study at 50 Mbit/s).
+    assertThat(utilization("buffer-sizing-n50")).isGreaterThanOrEqualTo(0.93);
     // One NewReno flow with the same 20 packets (0.14 BDP): after each loss its window halves to
-    // (BDP + B)/2 = 0.57 BDP, below the pipe, and the link idles until it grows back: about 80%.
-    assertThat(utilization("buffer-sizing-n1")).isLessThan(0.9);
+    // (BDP + B)/2 = 0.57 BDP, below the pipe, and the link idles until it grows back: at most
+    // about 80% in steady state. In 10 s it does far worse (25%): its slow start overshoots the
+    // small buffer by a whole window, and NewReno without SACK repairs one loss per RTT.
+    assertThat(utilization("buffer-sizing-n1")).isLessThan(0.85);
   }
 }
