@@ -92,7 +92,8 @@ class SweepMetricsTest {
         .startsWith(
             "netsim: exp.yaml:12:28: sweep.metrics[1]: unknown metric 'flows.goodput.avg' (known:"
                 + " bytes_delivered, goodput_bps,")
-        .contains("flows.{goodput,fct,bytes,retransmissions,rtt}.{mean,min,max,sum,p50,p99}");
+        .contains(
+            "flows or flows[CLIENT].{goodput,fct,bytes,retransmissions,rtt}.{mean,min,max,sum,p50,p99,ratio}");
   }
 
   @Test
@@ -109,5 +110,20 @@ class SweepMetricsTest {
         .isEqualTo(
             "netsim: exp.yaml:12:13: sweep.metrics[0]: no link or link direction named 'wan'"
                 + " (known: client-server, client->server, server->client)");
+  }
+
+  @Test
+  void aClientTheExperimentDoesNotHave_isRefused_withTheKnownOnes() {
+    assertThat(
+            SweepFiles.refusal(
+                dir,
+                ConfigCase.BASE
+                    + """
+        sweep:
+          parameters: {"links[0].loss": [0]}
+          metrics: ["flows[web].fct.p99"]
+        """))
+        .isEqualTo(
+            "netsim: exp.yaml:12:13: sweep.metrics[0]: no client named 'web' (known: client1)");
   }
 }

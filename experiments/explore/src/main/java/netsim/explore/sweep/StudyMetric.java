@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netsim.scenario.config.ClientSettings;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.LinkSettings;
 import netsim.scenario.metrics.FlowsReport;
@@ -23,21 +24,28 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  *
  * @param name the name as the file gives it, the metric's column
  * @param subject "flows", "fairness" or "links"
- * @param link the link's name or a direction {@code a->b} for the subject "links", else null
+ * @param link the link's name or a direction {@code a->b} for {@code links}, else null
+ * @param client for {@code flows}, the client whose flows alone count ({@code flows[rpc].fct.p99}:
+ *     the flows named {@code rpc}, {@code rpc.i} or {@code rpc#k}, as a client's {@code count} and
+ *     {@code flows} name them); null for every flow
  * @param field what is measured: {@code goodput}, {@code queue.p99}, {@code jain}, ...
  * @param statistic for {@code flows}: {@code mean}, {@code min}, {@code max}, {@code sum}, {@code
- *     p50} or {@code p99}; else null
+ *     p50}, {@code p99} or {@code ratio} (max over min: how unequal the flows are, 1 when equal);
+ *     else null
  */
-record StudyMetric(String name, String subject, String link, String field, String statistic) {
+record StudyMetric(
+    String name, String subject, String link, String client, String field, String statistic) {
   /** The forms of a name, for messages. */
   static final String GRAMMAR =
-      "flows.{goodput,fct,bytes,retransmissions,rtt}.{mean,min,max,sum,p50,p99}, fairness.jain,"
+      "flows or flows[CLIENT].{goodput,fct,bytes,retransmissions,rtt}.{mean,min,max,sum,p50,p99,ratio},"
+          + " fairness.jain,"
           + " links[LINK or a->b].{utilization,drops,delivered,queue.mean,queue.p99,queue.max,"
-          + "sojourn.mean,sojourn.p99,sojourn.max}";
+          + "sojourn.mean,sojourn.p50,sojourn.p99,sojourn.max}";
 
   private static final List<String> FLOW_FIELDS =
       List.of("goodput", "fct", "bytes", "retransmissions", "rtt");
-  private static final List<String> STATISTICS = List.of("mean", "min", "max", "sum", "p50", "p99");
+  private static final List<String> STATISTICS =
+      List.of("mean", "min", "max", "sum", "p50", "p99", "ratio");
   private static final List<String> LINK_FIELDS =
       List.of(
           "utilization",
@@ -47,10 +55,12 @@ record StudyMetric(String name, String subject, String link, String field, Strin
           "queue.p99",
           "queue.max",
           "sojourn.mean",
+          "sojourn.p50",
           "sojourn.p99",
           "sojourn.max");
 
-  private static final Pattern FLOWS = Pattern.compile("flows\\.([a-z]+)\\.([a-z0-9]+)");
+  private static final Pattern FLOWS =
+      Pattern.compile("flows(?:\\[([^\\]]+)\\])?\\.([a-z]+)\\.([a-z0-9]+)");
   private static final Pattern LINKS = Pattern.compile("links\\[([^\\]]+)\\]\\.([a-z.0-9]+)");
   private static final BigDecimal NANOS_PER_MS = BigDecimal.valueOf(1_000_000);
 
@@ -62,17 +72,18 @@ record StudyMetric(String name, String subject, String link, String field, Strin
   static StudyMetric parse(String name) {
     Matcher flows = FLOWS.matcher(name);
     if (flows.matches()
-        && FLOW_FIELDS.contains(flows.group(1))
-        && STATISTICS.contains(flows.group(2))) {
-      return new StudyMetric(name, "flows", null, flows.group(1), flows.group(2));
+        && FLOW_FIELDS.contains(flows.group(2))
+        && STATISTICS.contains(flows.group(3))) {
+      String client = flows.group(1) == null ? null : flows.group(1).trim();
+      return new StudyMetric(name, "flows", null, client, flows.group(2), flows.group(3));
     }
     if (name.equals("fairness.jain")) {
-      return new StudyMetric(name, "fairness", null, "jain", null);
+      return new StudyMetric(name, "fairness", null, null, "jain", null);
     }
     Matcher links = LINKS.matcher(name);
     if (links.matches() && LINK_FIELDS.contains(links.group(2))) {
       String link = links.group(1).replaceAll("\\s*->\\s*", "->").trim();
-      return new StudyMetric(name, "links", link, links.group(2), null);
+      return new StudyMetric(name, "links", link, null, links.group(2), null);
     }
     throw new IllegalArgumentException(
         "unknown metric " + quote(name) + " (known: " + Metric.known() + ")");
@@ -84,7 +95,15 @@ record StudyMetric(String name, String subject, String link, String field, Strin
       case "fairness" -> new Metric(name, "Jain's fairness index over flows", "index", 6);
       case "flows" -> {
         boolean whole = List.of("min", "max", "sum").contains(statistic);
-        String what = statistic.equals("sum") ? "total" : statistic;
+        String what =
+            switch (statistic) {
+              case "sum" -> "total";
+              case "ratio" -> "max/min";
+              default -> statistic;
+            };
+        if (statistic.equals("ratio")) {
+          yield new Metric(name, "flow " + field + ", " + what, "ratio", 6);
+        }
         yield switch (field) {
           case "goodput" -> new Metric(name, "flow goodput, " + what, "bit/s", 3);
           case "fct" -> new Metric(name, "flow completion time, " + what, "ms", 6);
@@ -124,6 +143,28 @@ record StudyMetric(String name, String subject, String link, String field, Strin
     return null;
   }
 
+  /** Whether {@code config} has a client (or one of a client's {@code count}) it names. */
+  boolean hasClient(ExperimentConfig config) {
+    for (ClientSettings c : config.clients()) {
+      if (FlowsReport.Flow.isOf(c.name(), client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The names of {@code config}'s client entries, for a message. */
+  static String knownClients(ExperimentConfig config) {
+    List<String> known = new ArrayList<>();
+    for (ClientSettings c : config.clients()) {
+      String entry = c.name().replaceFirst("\\.[0-9]+$", "");
+      if (!known.contains(entry)) {
+        known.add(entry);
+      }
+    }
+    return String.join(", ", known);
+  }
+
   /** The known link names and directions of {@code config}, for a message. */
   static String knownLinks(ExperimentConfig config) {
     List<String> known = new ArrayList<>();
@@ -149,6 +190,9 @@ record StudyMetric(String name, String subject, String link, String field, Strin
   private List<BigDecimal> flowValues(FlowsReport report) {
     List<BigDecimal> values = new ArrayList<>();
     for (FlowsReport.Flow f : report.flows()) {
+      if (client != null && !f.isOf(client)) {
+        continue;
+      }
       long v =
           switch (field) {
             case "goodput" -> f.goodput();
@@ -185,6 +229,7 @@ record StudyMetric(String name, String subject, String link, String field, Strin
       case "min" -> min.setScale(scale, RoundingMode.HALF_EVEN);
       case "max" -> max.setScale(scale, RoundingMode.HALF_EVEN);
       case "sum" -> sum.setScale(scale, RoundingMode.HALF_EVEN);
+      case "ratio" -> min.signum() == 0 ? null : max.divide(min, scale, RoundingMode.HALF_EVEN);
       default -> percentile(values, statistic.equals("p50") ? 50 : 99, scale);
     };
   }
@@ -220,6 +265,7 @@ record StudyMetric(String name, String subject, String link, String field, Strin
           case "queue.p99" -> whole(q.p99());
           case "queue.max" -> whole(q.max());
           case "sojourn.mean" -> millis(q.sojournMean(), scale);
+          case "sojourn.p50" -> millis(q.sojournP50(), scale);
           case "sojourn.p99" -> millis(q.sojournP99(), scale);
           default -> millis(q.sojournMax(), scale);
         };

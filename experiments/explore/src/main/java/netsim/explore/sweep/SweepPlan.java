@@ -81,7 +81,10 @@ public final class SweepPlan {
     return document;
   }
 
-  /** Every link a chosen metric names is a link or a link direction of the experiment. */
+  /**
+   * Every link a chosen metric names is a link or a link direction of the experiment, and every
+   * client one names is a client entry's name.
+   */
   private void checkMetricLinks(YamlDocument document) {
     List<Metric> metrics = spec.metrics() == null ? List.of() : spec.metrics();
     for (int i = 0; i < metrics.size(); i++) {
@@ -95,6 +98,15 @@ public final class SweepPlan {
                   + ConfigException.quote(study.link())
                   + " (known: "
                   + StudyMetric.knownLinks(base)
+                  + ")");
+        }
+        if (study.client() != null && !study.hasClient(base)) {
+          throw document.error(
+              "sweep.metrics[" + i + "]",
+              "no client named "
+                  + ConfigException.quote(study.client())
+                  + " (known: "
+                  + StudyMetric.knownClients(base)
                   + ")");
         }
       }

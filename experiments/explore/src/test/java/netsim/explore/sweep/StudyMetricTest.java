@@ -73,7 +73,7 @@ class StudyMetricTest {
                   1000,
                   0.9,
                   Map.of(DropCause.QUEUE, 3L),
-                  new QueueUse(4.25, 17, 20, 100, 12_345_678, 40_000_000, 41_000_001)),
+                  new QueueUse(4.25, 17, 20, 100, 12_345_678, 9_500_000, 40_000_000, 41_000_001)),
               new LinkUse("r2->r1", 90, 1000, 0.09, Map.of(), QueueUse.EMPTY)),
           0.75);
 
@@ -97,12 +97,55 @@ class StudyMetricTest {
   }
 
   @Test
+  void flowRatio_isTheLargestOverTheSmallest_andHasNoValueWhenAFlowMovedNothing() {
+    // Goodputs 1, 2 and 6 Mbit/s: the fastest flow had 6 times the slowest's.
+    assertThat(value("flows.goodput.ratio")).isEqualTo(new BigDecimal("6.000000"));
+    // Completion times 3 and 5.5 ms (the incomplete flow has none).
+    assertThat(value("flows.fct.ratio")).isEqualTo(new BigDecimal("1.833333"));
+    assertThat(Metric.named("flows.goodput.ratio"))
+        .isEqualTo(new Metric("flows.goodput.ratio", "flow goodput, max/min", "ratio", 6));
+    FlowsReport idle =
+        new FlowsReport(
+            List.of(flow("a", 0, NONE, NONE), flow("b", 2_000_000, NONE, NONE)),
+            0,
+            10,
+            List.of(),
+            0.5);
+    assertThat(StudyMetric.parse("flows.goodput.ratio").value(idle, DUMBBELL)).isNull();
+  }
+
+  @Test
+  void flowsOfOneClient_countAlone_whateverTheirCountOrFlowNumber() {
+    FlowsReport report =
+        new FlowsReport(
+            List.of(
+                flow("web#1", 1_000_000, 2_000_000, NONE),
+                flow("web#2", 3_000_000, 4_000_000, NONE),
+                flow("webby", 50_000_000, 1_000_000, NONE),
+                flow("bulk.1", 8_000_000, NONE, NONE),
+                flow("bulk.2", 4_000_000, NONE, NONE)),
+            0,
+            10,
+            List.of(),
+            0.5);
+    assertThat(StudyMetric.parse("flows[web].fct.mean").value(report, DUMBBELL))
+        .isEqualTo(new BigDecimal("3.000000"));
+    assertThat(StudyMetric.parse("flows[bulk].goodput.ratio").value(report, DUMBBELL))
+        .isEqualTo(new BigDecimal("2.000000"));
+    assertThat(StudyMetric.parse("flows[webby].goodput.sum").value(report, DUMBBELL))
+        .isEqualTo(new BigDecimal("50000000.000"));
+    assertThat(StudyMetric.parse("flows.goodput.max").value(report, DUMBBELL))
+        .isEqualTo(new BigDecimal("50000000.000"));
+  }
+
+  @Test
   void aLinksName_isItsAToBDirection_andSojournsAreInMilliseconds() {
     assertThat(value("links[bottleneck].utilization")).isEqualTo(new BigDecimal("0.900000"));
     assertThat(value("links[r1->r2].drops")).isEqualTo(new BigDecimal("3"));
     assertThat(value("links[r1 -> r2].queue.mean")).isEqualTo(new BigDecimal("4.250000"));
     assertThat(value("links[bottleneck].queue.p99")).isEqualTo(new BigDecimal("17"));
     assertThat(value("links[bottleneck].sojourn.mean")).isEqualTo(new BigDecimal("12.345678"));
+    assertThat(value("links[bottleneck].sojourn.p50")).isEqualTo(new BigDecimal("9.500000"));
     assertThat(value("links[bottleneck].sojourn.max")).isEqualTo(new BigDecimal("41.000001"));
     assertThat(value("links[r2->r1].sojourn.p99")).isNull();
     assertThat(value("links[r2->r1].queue.mean")).isNull();

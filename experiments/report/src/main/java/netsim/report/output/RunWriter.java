@@ -25,6 +25,7 @@ import netsim.scenario.Version;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.OutputSettings;
 import netsim.scenario.metrics.FlowMetrics;
+import netsim.scenario.metrics.FlowsReport;
 import netsim.scenario.metrics.LinkMetrics;
 import netsim.scenario.metrics.TimeSeries;
 import netsim.scenario.run.ConnectionReport;
@@ -53,6 +54,9 @@ public final class RunWriter {
    * What a finished run reports.
    *
    * @param warnings one line per plot that could not be drawn (every other output was written)
+   * @param flows what was measured of the flows and link directions ({@code summary.json}'s {@code
+   *     flows}, {@code flows.csv}), whether or not it was written; null with {@code
+   *     outputs.summary: false}
    */
   public record Outcome(
       RunResult result,
@@ -60,7 +64,8 @@ public final class RunWriter {
       List<String> violations,
       List<Path> files,
       List<String> warnings,
-      String text) {}
+      String text,
+      FlowsReport flows) {}
 
   private final ExperimentConfig config;
   private final OutputDirectory dir;
@@ -171,7 +176,14 @@ public final class RunWriter {
       files = dir.commit();
     }
     String text = HumanSummary.render(result, connections, violations, files, keyEvents);
-    return new Outcome(result, connections, violations, files, warnings, text);
+    return new Outcome(
+        result,
+        connections,
+        violations,
+        files,
+        warnings,
+        text,
+        flows == null ? null : flows.report());
   }
 
   /** A pcap file of the run, opened now and closed when the run has ended. */
@@ -219,10 +231,10 @@ public final class RunWriter {
       sinks.add(new TraceWriter(trace, new RunIndex()));
     }
     long interval = config.outputs().interval();
-    if (dir != null && (config.outputs().summary() || interval > 0)) {
+    if (config.outputs().summary() || (dir != null && interval > 0)) {
       queues = new LinkMetrics();
       flows = new FlowMetrics(queues);
-      if (interval > 0) {
+      if (dir != null && interval > 0) {
         Writer series = Files.newBufferedWriter(dir.file(TIME_SERIES), StandardCharsets.UTF_8);
         open.add(series);
         timeSeries = new TimeSeries(interval, series, flows, queues);

@@ -252,6 +252,7 @@ public final class SummaryFile implements EventSink {
         gen.writeObjectFieldStart("sojourn");
         gen.writeNumberField("packets", queue.sojourns());
         measured(gen, "mean", queue.sojournMean());
+        measured(gen, "p50", queue.sojournP50());
         measured(gen, "p99", queue.sojournP99());
         measured(gen, "max", queue.sojournMax());
         gen.writeEndObject();

@@ -69,6 +69,23 @@ public record FlowsReport(
       long datagramsSent,
       long datagramsReceived,
       double loss) {
+    /**
+     * Whether this is a flow of the client (or UDP source) called {@code client}: named {@code
+     * client}, {@code client.i} (the i-th of its {@code count}) or {@code client#k} (its k-th
+     * connection or flow).
+     */
+    public boolean isOf(String client) {
+      return isOf(name, client);
+    }
+
+    /** Whether {@code name} is {@code client}, {@code client.i} or {@code client#k}. */
+    public static boolean isOf(String name, String client) {
+      return name.equals(client)
+          || (name.startsWith(client)
+              && name.length() > client.length()
+              && (name.charAt(client.length()) == '.' || name.charAt(client.length()) == '#'));
+    }
+
     /** Whether this is a UDP source's flow. */
     public boolean isDatagrams() {
       return datagramsSent != NONE;
@@ -104,6 +121,8 @@ public record FlowsReport(
    * @param max the most packets it held
    * @param sojourns the packets that left it for the transmitter (and so have a sojourn time)
    * @param sojournMean their mean time in the queue (ns), or NONE
+   * @param sojournP50 the median of it: exact up to 512 packets, a P-square estimate beyond; or
+   *     NONE
    * @param sojournP99 the 99th percentile of it: exact up to 512 packets, a P-square estimate
    *     beyond; or NONE
    * @param sojournMax the longest, or NONE
@@ -114,9 +133,11 @@ public record FlowsReport(
       long max,
       long sojourns,
       long sojournMean,
+      long sojournP50,
       long sojournP99,
       long sojournMax) {
     /** A queue no packet joined. */
-    public static final QueueUse EMPTY = new QueueUse(Double.NaN, NONE, NONE, 0, NONE, NONE, NONE);
+    public static final QueueUse EMPTY =
+        new QueueUse(Double.NaN, NONE, NONE, 0, NONE, NONE, NONE, NONE);
   }
 }

@@ -11,10 +11,11 @@ import netsim.net.packet.Packet;
  * Measures the queue of every link direction as packets join it, leave it and are dropped
  * (docs/outputs.md, "links"): its length over time (the mean and the 99th percentile weighted by
  * time, and the most packets it held) and the sojourn time of every packet that left it for the
- * transmitter (mean, maximum, and the 99th percentile, exact up to {@link Percentiles#EXACT}
- * packets and a P-square estimate beyond). It also keeps, for a {@link TimeSeries}, what happened
- * in the current interval. Per packet it does a few additions on primitive fields: nothing is
- * allocated, and memory grows only with the longest queue (one counter of time per length).
+ * transmitter (mean, maximum, the median and the 99th percentile, exact up to {@link
+ * Percentiles#EXACT} packets and a P-square estimate beyond). It also keeps, for a {@link
+ * TimeSeries}, what happened in the current interval. Per packet it does a few additions on
+ * primitive fields: nothing is allocated, and memory grows only with the longest queue (one counter
+ * of time per length).
  *
  * <p>The length is measured from the first packet that joined the queue to the last change of its
  * length, so a run's idle tail (TIME-WAIT) does not dilute it.
@@ -128,6 +129,7 @@ public final class LinkMetrics implements PacketObserver {
           max,
           sojourns,
           sojourns == 0 ? FlowsReport.NONE : Math.round(sojournSum / sojourns),
+          sojourns == 0 ? FlowsReport.NONE : sojournPercentiles.p50(),
           sojourns == 0 ? FlowsReport.NONE : sojournPercentiles.p99(),
           sojourns == 0 ? FlowsReport.NONE : sojournMax);
     }

@@ -76,11 +76,12 @@ class TimeSeriesTest {
                 2,
                 5,
                 Time.micros(600),
+                0,
                 Time.millis(2),
                 Time.millis(2)));
     LinkUse back = flows.report().links().get(1);
     // The SYN-ACK and three ACKs of 40 bytes, each sent long before the next.
-    assertThat(back.queue()).isEqualTo(new QueueUse(0.0, 0, 1, 4, 0, 0, 0));
+    assertThat(back.queue()).isEqualTo(new QueueUse(0.0, 0, 1, 4, 0, 0, 0, 0));
   }
 
   @Test
