@@ -37,11 +37,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code flows} concurrent long-lived TCP flows over one bottleneck: a dumbbell of {@link #HOSTS}
  * senders - router - router - {@link #HOSTS} receivers, the flows spread over the host pairs in
  * turn. Access links are 1 Gbit/s with 1 ms of delay, the bottleneck 100 Mbit/s with 10 ms and a
- * drop-tail queue of 1000 packets. The flows open one after another over the first second and send
- * without end, each from a send buffer of 32 KB (enough for 10 flows to fill the bottleneck; the
- * 256 KB default would hold 2.5 GB at 10 000 flows); the set-up ({@link #WARM_UP} of simulated
- * time) is not measured. One operation is the next {@link #MEASURED} of simulated time, so the
- * score is wall time per {@link #MEASURED} of simulated time; {@link #main} prints the events of
+ * drop-tail queue of 1000 packets. The flows open one after another over the first second, idle,
+ * and once all are open they all start sending without end, each from a send buffer of 32 KB
+ * (enough for 10 flows to fill the bottleneck; the 256 KB default would hold 2.5 GB at 10 000
+ * flows).
+ *
+ * <p>Only steady state is measured: the set-up runs until every flow's two connections are
+ * ESTABLISHED (flows that sent at once would fill the bottleneck queue, and at 10 000 flows SYNs
+ * lost there kept hundreds of connections opening for minutes), starts them all, then runs {@link
+ * #SETTLE} more, so that every send ring has had its first fill before the window. One operation is
+ * the next {@link #MEASURED} of simulated time from there, so the score is wall time per {@link
+ * #MEASURED} of simulated time whatever the number of flows; {@link #main} prints the events of
  * that window (the run is deterministic), from which events per wall second follow, and the heap
  * each ESTABLISHED connection takes.
  */
@@ -57,8 +63,17 @@ public class ManyFlowsBenchmark {
   /** Sending hosts, and as many receiving hosts. */
   static final int HOSTS = 10;
 
-  /** Simulated time before the measured window: every flow opens in the first second. */
-  static final long WARM_UP = Time.seconds(2);
+  /** Every flow opens in the first second of simulated time, one after another. */
+  static final long OPENING = Time.seconds(1);
+
+  /** Simulated time from the last connection's establishment to the measured window. */
+  static final long SETTLE = Time.seconds(2);
+
+  /** How often the set-up checks whether every connection is established. */
+  private static final long CHECK_EVERY = Time.millis(100);
+
+  /** A set-up that has not established every connection by then fails. */
+  private static final long ESTABLISH_LIMIT = Time.seconds(120);
 
   /** The measured window of simulated time. */
   static final long MEASURED = Time.seconds(5);
@@ -69,24 +84,26 @@ public class ManyFlowsBenchmark {
   public int flows;
 
   private Simulator sim;
+  private long windowStart;
 
-  /** A dumbbell with its flows, run to the end of the warm-up. */
+  /** A dumbbell with its flows, run to steady state. */
   @Setup(Level.Invocation)
   public void setUp() {
-    sim = dumbbell(flows, true).simulator;
-    sim.runUntil(WARM_UP);
+    Dumbbell bed = dumbbell(flows);
+    sim = bed.simulator;
+    windowStart = bed.runToSteadyState(flows);
   }
 
   /** Runs the measured window; returns the events it executed. */
   @Benchmark
   public long window() {
     long before = sim.executedEvents();
-    sim.runUntil(WARM_UP + MEASURED);
+    sim.runUntil(windowStart + MEASURED);
     return sim.executedEvents() - before;
   }
 
-  /** A dumbbell and its TCP stacks. */
-  record Dumbbell(Simulator simulator, List<TcpStack> stacks) {
+  /** A dumbbell, its TCP stacks and the handler of its flows' sending ends. */
+  record Dumbbell(Simulator simulator, List<TcpStack> stacks, Sender sender) {
     /** The connections of every stack. */
     List<TcpConnection> connections() {
       List<TcpConnection> all = new ArrayList<>();
@@ -95,14 +112,44 @@ public class ManyFlowsBenchmark {
       }
       return all;
     }
+
+    /** The connections in state ESTABLISHED. */
+    long established() {
+      long established = 0;
+      for (TcpConnection connection : connections()) {
+        if (connection.state() == TcpState.ESTABLISHED) {
+          established++;
+        }
+      }
+      return established;
+    }
+
+    /**
+     * Runs until each of the {@code flows} idle flows has both its connections ESTABLISHED (checked
+     * every {@link #CHECK_EVERY} of simulated time from the end of the opening), starts every flow
+     * sending at once, and runs {@link #SETTLE} more; returns the time reached, where the measured
+     * window starts.
+     */
+    long runToSteadyState(int flows) {
+      long time = OPENING;
+      simulator.runUntil(time);
+      while (established() < 2L * flows) {
+        if (time >= ESTABLISH_LIMIT) {
+          throw new IllegalStateException(
+              established() + " of " + 2L * flows + " connections established at " + time + " ns");
+        }
+        time += CHECK_EVERY;
+        simulator.runUntil(time);
+      }
+      sender.start();
+      time += SETTLE;
+      simulator.runUntil(time);
+      return time;
+    }
   }
 
-  /**
-   * Builds the dumbbell and schedules its flows' opening.
-   *
-   * @param send whether the flows send (without end) once established, or stay idle
-   */
-  static Dumbbell dumbbell(int flows, boolean send) {
+  /** Builds the dumbbell and schedules its flows' opening; they stay idle until started. */
+  static Dumbbell dumbbell(int flows) {
     Simulator sim = new Simulator();
     Network net = new Network(sim, new RandomStreams(1));
     Router left = net.addRouter("left");
@@ -126,28 +173,47 @@ public class ManyFlowsBenchmark {
       receivers.add(receiving);
     }
     net.computeRoutes();
-    TcpHandler handler = send ? new Sender() : new TcpHandler() {};
+    Sender handler = new Sender();
     for (int flow = 0; flow < flows; flow++) {
       TcpStack from = senders.get(flow % HOSTS);
       Endpoint to = new Endpoint(receivers.get(flow % HOSTS).address(), PORT);
-      sim.scheduleAt(Time.seconds(1) * flow / flows, () -> from.connect(to, handler));
+      sim.scheduleAt(OPENING * flow / flows, () -> from.connect(to, handler));
     }
     List<TcpStack> stacks = new ArrayList<>(senders);
     stacks.addAll(receivers);
-    return new Dumbbell(sim, stacks);
+    return new Dumbbell(sim, stacks, handler);
   }
 
-  /** Keeps the send buffer full: a flow that never ends. */
-  private static final class Sender implements TcpHandler {
+  /**
+   * The sending end of every flow: idle until {@link #start}ed, then it keeps each send buffer
+   * full, flows that never end.
+   */
+  static final class Sender implements TcpHandler {
     private static final byte[] CHUNK = new byte[16 * 1024];
+    private final List<TcpConnection> established = new ArrayList<>();
+    private boolean sending;
 
     @Override
     public void onEstablished(TcpConnection connection) {
-      onWritable(connection);
+      established.add(connection);
+      if (sending) {
+        onWritable(connection);
+      }
+    }
+
+    /** Makes every flow, established or not yet, send from now on. */
+    void start() {
+      sending = true;
+      for (TcpConnection connection : established) {
+        onWritable(connection);
+      }
     }
 
     @Override
     public void onWritable(TcpConnection connection) {
+      if (!sending) {
+        return;
+      }
       while (connection.send(CHUNK) == CHUNK.length) {
         // fill the buffer; onWritable follows when space frees
       }
@@ -170,25 +236,21 @@ public class ManyFlowsBenchmark {
     for (String count : counts) {
       int flows = Integer.parseInt(count);
       long perConnection = heap ? heapPerIdleConnection(flows) : -1;
-      Dumbbell bed = dumbbell(flows, true);
-      bed.simulator.runUntil(WARM_UP);
+      Dumbbell bed = dumbbell(flows);
+      long windowStart = bed.runToSteadyState(flows);
       long before = bed.simulator.executedEvents();
       long start = System.nanoTime();
-      bed.simulator.runUntil(WARM_UP + MEASURED);
+      bed.simulator.runUntil(windowStart + MEASURED);
       long wall = System.nanoTime() - start;
       long events = bed.simulator.executedEvents() - before;
-      long established = 0;
-      for (TcpConnection connection : bed.connections()) {
-        if (connection.state() == TcpState.ESTABLISHED) {
-          established++;
-        }
-      }
       System.out.printf(
-          "flows=%d connections=%d established=%d window-events=%d wall-ms=%.1f"
-              + " events-per-wall-s=%.0f heap-per-idle-connection=%s%n",
+          "flows=%d window=[%.1f s, %.1f s] connections=%d established=%d window-events=%d"
+              + " wall-ms=%.1f events-per-wall-s=%.0f heap-per-idle-connection=%s%n",
           flows,
+          windowStart / 1e9,
+          (windowStart + MEASURED) / 1e9,
           bed.connections().size(),
-          established,
+          bed.established(),
           events,
           wall / 1e6,
           events / (wall / 1e9),
@@ -202,9 +264,9 @@ public class ManyFlowsBenchmark {
    * dumbbell before any flow opened, per connection.
    */
   static long heapPerIdleConnection(int flows) {
-    Dumbbell bed = dumbbell(flows, false);
+    Dumbbell bed = dumbbell(flows);
     long empty = heapAfterGc();
-    bed.simulator.runUntil(Time.seconds(1) + Time.millis(100));
+    bed.simulator.runUntil(OPENING + Time.millis(100));
     long full = heapAfterGc();
     List<TcpConnection> connections = bed.connections();
     for (TcpConnection connection : connections) {

@@ -57,8 +57,18 @@ public final class LadderEventQueue implements EventQueue {
   static final int PURGE_MARGIN = 1024;
   private static final int NONE = -1;
 
-  // A slot's record: records[STRIDE * s + ...].
+  // A slot's record: records[record(s) + ...].
   private static final int STRIDE = 4;
+
+  /**
+   * Longs left unused before the first record, so that no record straddles two cache lines. A
+   * long[]'s elements start 16 bytes after the array (its header), and an array of a million events
+   * is a humongous G1 object, which starts at a region boundary: 6 longs more put element 8 on a
+   * 64-byte boundary and every 32-byte record within one line. Without them every other record
+   * spans two lines, so moving a bucket to the front missed twice for it.
+   */
+  private static final int RECORDS_FROM = 6;
+
   private static final int TIME = 0;
   private static final int SEQUENCE = 1;
 
@@ -117,7 +127,7 @@ public final class LadderEventQueue implements EventQueue {
 
   public LadderEventQueue(int initialCapacity) {
     int capacity = Math.max(4, initialCapacity);
-    records = new long[STRIDE * capacity];
+    records = new long[RECORDS_FROM + STRIDE * capacity];
     actions = new Runnable[capacity];
     freeSlots = new int[capacity];
     for (int j = 0; j < MAX_RUNGS; j++) {
@@ -137,7 +147,7 @@ public final class LadderEventQueue implements EventQueue {
   public long add(long time, long sequence, Runnable action) {
     int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
     long[] r = records;
-    int k = STRIDE * slot;
+    int k = record(slot);
     r[k + TIME] = time;
     r[k + SEQUENCE] = sequence;
     long generation = r[k + STAMP] & GENERATION_MASK;
@@ -171,7 +181,7 @@ public final class LadderEventQueue implements EventQueue {
     if (slot < 0 || slot >= slotCount) {
       return false;
     }
-    int k = STRIDE * slot + STAMP;
+    int k = record(slot) + STAMP;
     long pending = (handle & GENERATION_MASK) | PENDING;
     if (records[k] != pending) {
       return false;
@@ -250,24 +260,29 @@ public final class LadderEventQueue implements EventQueue {
 
   // ---- slots and lists ----
 
+  /** The index of a slot's record in {@link #records}. */
+  private static int record(int slot) {
+    return RECORDS_FROM + STRIDE * slot;
+  }
+
   private long state(int slot) {
-    return records[STRIDE * slot + STAMP] & STATE_MASK;
+    return records[record(slot) + STAMP] & STATE_MASK;
   }
 
   private int newSlot() {
     if (slotCount == actions.length) {
       int capacity = 2 * actions.length;
-      records = Arrays.copyOf(records, STRIDE * capacity);
+      records = Arrays.copyOf(records, RECORDS_FROM + STRIDE * capacity);
       actions = Arrays.copyOf(actions, capacity);
       freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
-    records[STRIDE * slotCount + STAMP] = FIRST_GENERATION | FREE;
+    records[record(slotCount) + STAMP] = FIRST_GENERATION | FREE;
     return slotCount++;
   }
 
   /** Frees a slot whose event left or was dropped; its next generation makes old handles stale. */
   private void release(int slot) {
-    int k = STRIDE * slot + STAMP;
+    int k = record(slot) + STAMP;
     long generation = (records[k] & GENERATION_MASK) + FIRST_GENERATION;
     records[k] = generation == 0 ? FIRST_GENERATION : generation;
     actions[slot] = null;
@@ -280,7 +295,7 @@ public final class LadderEventQueue implements EventQueue {
   }
 
   private void pushTop(int slot, long time) {
-    records[STRIDE * slot + LINK] = topHead;
+    records[record(slot) + LINK] = topHead;
     topHead = slot;
     topCount++;
     if (time < topMin) {
@@ -293,13 +308,13 @@ public final class LadderEventQueue implements EventQueue {
 
   private void pushBucket(int slot, int[] buckets, int bucket) {
     int b = 2 * bucket;
-    records[STRIDE * slot + LINK] = buckets[b];
+    records[record(slot) + LINK] = buckets[b];
     buckets[b] = slot;
     buckets[b + 1]++;
   }
 
   private int next(int slot) {
-    return (int) records[STRIDE * slot + LINK];
+    return (int) records[record(slot) + LINK];
   }
 
   // ---- moving events down the ladder ----
@@ -409,7 +424,7 @@ public final class LadderEventQueue implements EventQueue {
     int[] buckets = rungBuckets[rung];
     long[] r = records;
     for (int slot = head; slot != NONE; ) {
-      int k = STRIDE * slot;
+      int k = record(slot);
       int next = (int) r[k + LINK];
       if ((r[k + STAMP] & STATE_MASK) == CANCELLED) {
         dropCancelled(slot);
@@ -424,7 +439,7 @@ public final class LadderEventQueue implements EventQueue {
   private void moveToFront(int head) {
     long[] r = records;
     for (int slot = head; slot != NONE; ) {
-      int k = STRIDE * slot;
+      int k = record(slot);
       int next = (int) r[k + LINK];
       if ((r[k + STAMP] & STATE_MASK) == CANCELLED) {
         dropCancelled(slot);
@@ -479,7 +494,7 @@ public final class LadderEventQueue implements EventQueue {
         if (tail == NONE) {
           newHead = slot;
         } else {
-          records[STRIDE * tail + LINK] = slot;
+          records[record(tail) + LINK] = slot;
         }
         tail = slot;
         keptLength++;
@@ -487,7 +502,7 @@ public final class LadderEventQueue implements EventQueue {
       slot = next;
     }
     if (tail != NONE) {
-      records[STRIDE * tail + LINK] = NONE;
+      records[record(tail) + LINK] = NONE;
     }
     return newHead;
   }
