@@ -115,6 +115,24 @@ public final class SweepPlan {
       ArrayNode values = parameters.putArray(p.path());
       p.values().forEach(v -> values.add(v.value()));
     }
+    if (spec.parameters().stream()
+        .anyMatch(p -> p.values().stream().anyMatch(v -> v.label() != null))) {
+      ObjectNode labels = sweep.putObject("labels");
+      for (SweepParameter p : spec.parameters()) {
+        ArrayNode texts = labels.putArray(p.path());
+        p.values().forEach(v -> texts.add(v.text()));
+      }
+    }
+    if (!spec.zip().isEmpty()) {
+      ArrayNode zip = sweep.putArray("zip");
+      for (List<Integer> group : spec.zip()) {
+        ArrayNode members = zip.addArray();
+        group.forEach(j -> members.add(spec.parameters().get(j).path()));
+      }
+    }
+    if (spec.constraint() != null) {
+      sweep.put("constraint", spec.constraint().text());
+    }
     if (spec.listedSeeds()) {
       ArrayNode seeds = sweep.putArray("seeds");
       spec.seeds().forEach(seeds::add);
@@ -186,7 +204,11 @@ public final class SweepPlan {
         spec.runs(),
         parameters,
         spec.measured(),
-        shard.isAll() ? null : shard);
+        shard.isAll() ? null : shard,
+        spec.everyCombination() ? null : spec.combinations(),
+        spec.zip().stream()
+            .map(g -> g.stream().map(j -> spec.parameters().get(j).path()).toList())
+            .toList());
   }
 
   /** Run {@code index} (0 to runs - 1). */
@@ -201,20 +223,7 @@ public final class SweepPlan {
         spec.listedSeeds()
             ? spec.seeds().get(repetition)
             : RandomStreams.deriveSeed(masterSeed(), SEED_PURPOSE, index);
-    return new RunSpec(index, point, repetition, seed, valuesAt(point));
-  }
-
-  /** The values of point {@code point}: the last parameter varies fastest. */
-  private List<SweepValue> valuesAt(long point) {
-    List<SweepParameter> parameters = spec.parameters();
-    SweepValue[] values = new SweepValue[parameters.size()];
-    long rest = point;
-    for (int j = parameters.size() - 1; j >= 0; j--) {
-      List<SweepValue> options = parameters.get(j).values();
-      values[j] = options.get((int) (rest % options.size()));
-      rest /= options.size();
-    }
-    return List.of(values);
+    return new RunSpec(index, point, repetition, seed, spec.valuesAt(point));
   }
 
   /**

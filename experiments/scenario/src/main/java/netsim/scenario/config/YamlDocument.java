@@ -31,15 +31,23 @@ public final class YamlDocument {
   private final JsonNode root;
   private final Map<String, int[]> locations;
 
+  /**
+   * Where each text value starts, by path: {line, column, 1 if it is quoted else 0}, so that a
+   * mistake inside a text (an expression) can be located at its character.
+   */
+  private final Map<String, int[]> texts;
+
   /** Paths set by command-line overrides, with the override that set them. */
   private final Map<String, String> overrides = new LinkedHashMap<>();
 
   private final List<ConfigWarning> warnings = new ArrayList<>();
 
-  private YamlDocument(String name, JsonNode root, Map<String, int[]> locations) {
+  private YamlDocument(
+      String name, JsonNode root, Map<String, int[]> locations, Map<String, int[]> texts) {
     this.name = name;
     this.root = root;
     this.locations = locations;
+    this.texts = texts;
   }
 
   /**
@@ -62,16 +70,17 @@ public final class YamlDocument {
     }
     YamlShape.check(name, text);
     Map<String, int[]> locations = new LinkedHashMap<>();
+    Map<String, int[]> texts = new LinkedHashMap<>();
     JsonParser parser = null;
     try {
       parser = YAML.createParser(text);
       JsonToken first = parser.nextToken();
       if (first == null) {
         locations.put("", new int[] {1, 1});
-        return new YamlDocument(name, NODES.objectNode(), locations);
+        return new YamlDocument(name, NODES.objectNode(), locations, texts);
       }
-      JsonNode root = read(parser, "", locations, name);
-      return new YamlDocument(name, root, locations);
+      JsonNode root = new Reader(parser, name, text, locations, texts).read("");
+      return new YamlDocument(name, root, locations, texts);
     } catch (JsonProcessingException e) {
       JsonLocation at =
           e.getLocation() != null
@@ -126,59 +135,74 @@ public final class YamlDocument {
     return text.toString();
   }
 
-  private static JsonNode read(
-      JsonParser parser, String path, Map<String, int[]> locations, String name)
-      throws IOException {
-    JsonLocation at = parser.currentTokenLocation();
-    locations.put(path, new int[] {at.getLineNr(), at.getColumnNr()});
-    JsonToken token = parser.currentToken();
-    switch (token) {
-      case START_OBJECT:
-        {
-          ObjectNode object = NODES.objectNode();
-          while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            String child = path.isEmpty() ? key : path + "." + key;
-            JsonLocation keyAt = parser.currentTokenLocation();
-            if (object.has(key)) {
-              throw new ConfigException(
-                  name,
-                  keyAt.getLineNr(),
-                  keyAt.getColumnNr(),
-                  child,
-                  "duplicate key " + quote(key));
+  /** Reads a parser's tokens into a tree, recording where each value starts. */
+  private record Reader(
+      JsonParser parser,
+      String name,
+      String text,
+      Map<String, int[]> locations,
+      Map<String, int[]> texts) {
+    JsonNode read(String path) throws IOException {
+      JsonLocation at = parser.currentTokenLocation();
+      locations.put(path, new int[] {at.getLineNr(), at.getColumnNr()});
+      JsonToken token = parser.currentToken();
+      switch (token) {
+        case START_OBJECT:
+          {
+            ObjectNode object = NODES.objectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+              String key = parser.currentName();
+              String child = path.isEmpty() ? key : path + "." + key;
+              JsonLocation keyAt = parser.currentTokenLocation();
+              if (object.has(key)) {
+                throw new ConfigException(
+                    name,
+                    keyAt.getLineNr(),
+                    keyAt.getColumnNr(),
+                    child,
+                    "duplicate key " + quote(key));
+              }
+              parser.nextToken();
+              object.set(key, read(child));
+              // The key's position is where a reader looks for a field.
+              locations.put(child, new int[] {keyAt.getLineNr(), keyAt.getColumnNr()});
             }
-            parser.nextToken();
-            object.set(key, read(parser, child, locations, name));
-            // The key's position is where a reader looks for a field.
-            locations.put(child, new int[] {keyAt.getLineNr(), keyAt.getColumnNr()});
+            return object;
           }
-          return object;
-        }
-      case START_ARRAY:
-        {
-          ArrayNode array = NODES.arrayNode();
-          int index = 0;
-          while (parser.nextToken() != JsonToken.END_ARRAY) {
-            array.add(read(parser, path + "[" + index + "]", locations, name));
-            index++;
+        case START_ARRAY:
+          {
+            ArrayNode array = NODES.arrayNode();
+            int index = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+              array.add(read(path + "[" + index + "]"));
+              index++;
+            }
+            return array;
           }
-          return array;
-        }
-      case VALUE_STRING:
-        return NODES.textNode(parser.getText());
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return number(parser, path, name);
-      case VALUE_TRUE:
-        return NODES.booleanNode(true);
-      case VALUE_FALSE:
-        return NODES.booleanNode(false);
-      case VALUE_NULL:
-        return NODES.nullNode();
-      default:
-        throw new ConfigException(
-            name, at.getLineNr(), at.getColumnNr(), path, "unexpected YAML token " + token);
+        case VALUE_STRING:
+          {
+            long offset = at.getCharOffset();
+            char first = offset >= 0 && offset < text.length() ? text.charAt((int) offset) : ' ';
+            texts.put(
+                path,
+                new int[] {
+                  at.getLineNr(), at.getColumnNr(), first == '\'' || first == '"' ? 1 : 0
+                });
+            return NODES.textNode(parser.getText());
+          }
+        case VALUE_NUMBER_INT:
+        case VALUE_NUMBER_FLOAT:
+          return number(parser, path, name);
+        case VALUE_TRUE:
+          return NODES.booleanNode(true);
+        case VALUE_FALSE:
+          return NODES.booleanNode(false);
+        case VALUE_NULL:
+          return NODES.nullNode();
+        default:
+          throw new ConfigException(
+              name, at.getLineNr(), at.getColumnNr(), path, "unexpected YAML token " + token);
+      }
     }
   }
 
@@ -235,6 +259,14 @@ public final class YamlDocument {
     }
   }
 
+  /**
+   * Where the text value at {@code path} starts: {line, column, 1 if quoted else 0}; null when
+   * there is no text there.
+   */
+  public int[] valueLocation(String path) {
+    return texts.get(path);
+  }
+
   /** Whether the parser saw a value at {@code path}. */
   public boolean has(String path) {
     return locations.containsKey(path);
@@ -269,7 +301,7 @@ public final class YamlDocument {
    * shared, the overrides applied so far kept, the warnings not.
    */
   public YamlDocument copy() {
-    YamlDocument copy = new YamlDocument(name, root.deepCopy(), locations);
+    YamlDocument copy = new YamlDocument(name, root.deepCopy(), locations, texts);
     copy.overrides.putAll(overrides);
     return copy;
   }
