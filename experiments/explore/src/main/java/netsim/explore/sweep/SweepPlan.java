@@ -31,7 +31,6 @@ public final class SweepPlan {
   public static final String SEED_PURPOSE = "sweep";
 
   private final String name;
-  private final String text;
   private final List<String> overrides;
   private final YamlDocument reference;
   private final SweepSpec spec;
@@ -43,12 +42,11 @@ public final class SweepPlan {
   /** The file with the command line's overrides, parsed once; each run binds a copy. */
   private final YamlDocument parsed;
 
-  private SweepPlan(String name, String text, List<String> overrides) {
-    this.name = name;
-    this.text = text;
+  private SweepPlan(YamlDocument file, List<String> overrides) {
+    this.name = file.name();
     this.overrides = List.copyOf(overrides);
     this.reference = ConfigLoader.reference();
-    this.parsed = document();
+    this.parsed = document(file);
     YamlDocument document = parsed.copy();
     this.spec = SweepSpec.read(document);
     this.base = ConfigBinder.bind(document, reference);
@@ -64,16 +62,15 @@ public final class SweepPlan {
    * @throws ConfigException for a missing file or a mistake, located
    */
   public static SweepPlan load(Path file, List<String> overrides) {
-    return of(file.toString(), ConfigLoader.read(file), overrides);
+    return new SweepPlan(YamlDocument.load(file), overrides);
   }
 
   /** Reads sweep YAML {@code text} named {@code name} (for messages). */
   public static SweepPlan of(String name, String text, List<String> overrides) {
-    return new SweepPlan(name, text, overrides);
+    return new SweepPlan(YamlDocument.parse(name, text), overrides);
   }
 
-  private YamlDocument document() {
-    YamlDocument document = YamlDocument.parse(name, text);
+  private YamlDocument document(YamlDocument document) {
     if (!document.root().isObject()) {
       throw new ConfigException(name, 1, 1, "", "expected a mapping with a sweep section");
     }
@@ -242,7 +239,12 @@ public final class SweepPlan {
         Overrides.apply(document, List.of(override));
       } catch (ConfigException e) {
         int[] at = document.location(parameters.get(j).origin());
-        throw new ConfigException(name, at[0], at[1], parameters.get(j).origin(), e.problem());
+        throw new ConfigException(
+            document.fileOf(parameters.get(j).origin()),
+            at[0],
+            at[1],
+            parameters.get(j).origin(),
+            e.problem());
       }
       applied.add(override);
     }
@@ -267,14 +269,15 @@ public final class SweepPlan {
         if (e.problem().startsWith("unknown key")) {
           // The path names nothing the config has: the key is wrong, not the value.
           int[] at = document.location(p.origin());
-          return e.relocated(name, at[0], at[1], p.origin(), e.path() + ": " + e.problem());
+          return e.relocated(
+              document.fileOf(p.origin()), at[0], at[1], p.origin(), e.path() + ": " + e.problem());
         }
         String problem =
             (v.origin().equals(p.origin()) ? "the range's value " + v.text() + ": " : "")
                 + (e.path().equals(p.path()) ? "" : e.path() + ": ")
                 + e.problem();
         int[] at = document.location(v.origin());
-        return e.relocated(name, at[0], at[1], v.origin(), problem);
+        return e.relocated(document.fileOf(v.origin()), at[0], at[1], v.origin(), problem);
       }
     }
     List<String> point = new ArrayList<>();
@@ -289,7 +292,8 @@ public final class SweepPlan {
         // A check of a whole section failed (tcp: maxRto below minRto) with a swept value in it.
         SweepValue v = run.values().get(j);
         int[] at = document.location(v.origin());
-        return e.relocated(name, at[0], at[1], v.origin(), e.path() + ": " + problem);
+        return e.relocated(
+            document.fileOf(v.origin()), at[0], at[1], v.origin(), e.path() + ": " + problem);
       }
     }
     return e.relocated(e.file(), e.line(), e.column(), e.path(), problem);

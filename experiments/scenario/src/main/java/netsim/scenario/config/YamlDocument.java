@@ -37,6 +37,12 @@ public final class YamlDocument {
    */
   private final Map<String, int[]> texts;
 
+  /**
+   * The file of each located path written in another file than {@link #name} (a file this one
+   * {@code extends}); empty for a document of one file.
+   */
+  private final Map<String, String> files;
+
   /** Paths set by command-line overrides, with the override that set them. */
   private final Map<String, String> overrides = new LinkedHashMap<>();
 
@@ -44,10 +50,121 @@ public final class YamlDocument {
 
   private YamlDocument(
       String name, JsonNode root, Map<String, int[]> locations, Map<String, int[]> texts) {
+    this(name, root, locations, texts, Map.of());
+  }
+
+  private YamlDocument(
+      String name,
+      JsonNode root,
+      Map<String, int[]> locations,
+      Map<String, int[]> texts,
+      Map<String, String> files) {
     this.name = name;
     this.root = root;
     this.locations = locations;
     this.texts = texts;
+    this.files = files;
+  }
+
+  /**
+   * Reads the config file {@code file}, with the file it {@code extends} (and so on) under it: see
+   * {@link Extends}.
+   *
+   * @throws ConfigException for a missing or unreadable file, a syntax error, a cycle, located
+   */
+  public static YamlDocument load(java.nio.file.Path file) {
+    return Extends.load(file);
+  }
+
+  /**
+   * {@code child} on top of {@code base}: mappings merged key by key, anything else in the child
+   * replacing the base's, a null in the child removing the key; each value located in the file it
+   * comes from. The result is named after the child.
+   */
+  static YamlDocument merge(YamlDocument base, YamlDocument child, JsonNode root) {
+    Map<String, int[]> locations = new LinkedHashMap<>();
+    Map<String, int[]> texts = new LinkedHashMap<>();
+    Map<String, String> files = new LinkedHashMap<>();
+    java.util.Set<String> fromBase = new java.util.HashSet<>();
+    mergeInto((ObjectNode) root, base.root, child.root, "", fromBase);
+    base.locations.forEach(
+        (path, at) -> {
+          if (keptFromBase(path, fromBase)) {
+            locations.put(path, at);
+            files.put(path, base.fileOf(path));
+            if (base.texts.containsKey(path)) {
+              texts.put(path, base.texts.get(path));
+            }
+          }
+        });
+    child.locations.forEach(
+        (path, at) -> {
+          locations.put(path, at);
+          if (!child.fileOf(path).equals(child.name)) {
+            files.put(path, child.fileOf(path));
+          } else {
+            files.remove(path);
+          }
+        });
+    texts.putAll(child.texts);
+    files.values().removeIf(file -> file.equals(child.name));
+    return new YamlDocument(child.name, root, locations, texts, files);
+  }
+
+  /** Merges {@code child} over {@code base} into {@code into}; records the subtrees kept. */
+  private static void mergeInto(
+      ObjectNode into, JsonNode base, JsonNode child, String path, java.util.Set<String> fromBase) {
+    base.properties()
+        .forEach(
+            field -> {
+              String key = field.getKey();
+              String at = path.isEmpty() ? key : path + "." + key;
+              JsonNode mine = child.get(key);
+              if (mine == null) {
+                into.set(key, field.getValue().deepCopy());
+                fromBase.add(at);
+              } else if (mine.isObject() && field.getValue().isObject()) {
+                mergeInto(into.putObject(key), field.getValue(), mine, at, fromBase);
+              }
+            });
+    child
+        .properties()
+        .forEach(
+            field -> {
+              JsonNode theirs = base.get(field.getKey());
+              boolean merged = theirs != null && theirs.isObject() && field.getValue().isObject();
+              if (field.getValue().isNull()) {
+                into.remove(field.getKey());
+              } else if (!merged) {
+                into.set(field.getKey(), field.getValue().deepCopy());
+              }
+            });
+  }
+
+  /** Whether {@code path} (of the base) lies in a subtree the merge kept from the base. */
+  private static boolean keptFromBase(String path, java.util.Set<String> fromBase) {
+    String at = path;
+    while (!at.isEmpty()) {
+      if (fromBase.contains(at)) {
+        return true;
+      }
+      at = parent(at);
+    }
+    return false;
+  }
+
+  /** This document with another root (the same locations), for a file's own keys. */
+  YamlDocument withRoot(JsonNode other) {
+    return new YamlDocument(name, other, locations, texts, files);
+  }
+
+  /** The file where the value at {@code path} (or its nearest located parent) is written. */
+  public String fileOf(String path) {
+    String at = path;
+    while (!locations.containsKey(at) && !at.isEmpty()) {
+      at = parent(at);
+    }
+    return files.getOrDefault(at, name);
   }
 
   /**
@@ -293,7 +410,7 @@ public final class YamlDocument {
       at = parent(at);
     }
     int[] where = location(path);
-    return new ConfigException(name, where[0], where[1], path, problem);
+    return new ConfigException(fileOf(path), where[0], where[1], path, problem);
   }
 
   /**
@@ -301,7 +418,7 @@ public final class YamlDocument {
    * shared, the overrides applied so far kept, the warnings not.
    */
   public YamlDocument copy() {
-    YamlDocument copy = new YamlDocument(name, root.deepCopy(), locations, texts);
+    YamlDocument copy = new YamlDocument(name, root.deepCopy(), locations, texts, files);
     copy.overrides.putAll(overrides);
     return copy;
   }
