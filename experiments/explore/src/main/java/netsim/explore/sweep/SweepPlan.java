@@ -98,6 +98,33 @@ public final class SweepPlan {
     }
   }
 
+  /** The parameters' paths, in order. */
+  List<String> paths() {
+    return spec.parameters().stream().map(SweepParameter::path).toList();
+  }
+
+  /**
+   * Whether run {@code index}'s kept outputs are all in {@code kept} (always, when nothing is
+   * kept).
+   */
+  public boolean keptComplete(KeptRuns kept, long index) throws java.io.IOException {
+    if (!kept.any()) {
+      return true;
+    }
+    RunSpec run = run(index);
+    return kept.complete(kept.directory(run, paths(), valueNames(run)));
+  }
+
+  /** The names of each parameter's values in kept runs' directories, as plots name them. */
+  List<String> valueNames(RunSpec run) {
+    List<String> names = new ArrayList<>();
+    int[] at = spec.combinations().get((int) run.point());
+    for (int j = 0; j < spec.parameters().size(); j++) {
+      names.add(ValueLabels.of(spec.parameters().get(j).texts()).get(at[j]));
+    }
+    return names;
+  }
+
   /** Whether a run must measure its flows (a metric the file chose needs them). */
   public boolean measuresFlows() {
     return spec.measured().stream().anyMatch(m -> !m.isDefault());
@@ -230,6 +257,14 @@ public final class SweepPlan {
    * @throws ConfigException when a value does not fit, located at the value in the sweep section
    */
   public ExperimentConfig config(RunSpec run) {
+    return config(run, List.of());
+  }
+
+  /**
+   * The config of {@code run} with {@code outputs} applied last: overrides of what the run writes
+   * ({@code outputs.trace=true}), which change no result.
+   */
+  public ExperimentConfig config(RunSpec run, List<String> outputs) {
     YamlDocument document = parsed.copy();
     List<SweepParameter> parameters = spec.parameters();
     List<String> applied = new ArrayList<>();
@@ -249,6 +284,7 @@ public final class SweepPlan {
       applied.add(override);
     }
     Overrides.apply(document, List.of("seed=" + run.seed()));
+    Overrides.apply(document, outputs);
     try {
       ExperimentConfig config = ConfigBinder.bind(document, reference);
       RunSize.check(config, document, Runtime.getRuntime().maxMemory());

@@ -2,6 +2,7 @@ package netsim.explore.sweep;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import netsim.report.output.RunWriter;
 import netsim.scenario.Version;
 import netsim.scenario.config.ConfigException;
 import netsim.scenario.config.ExperimentConfig;
@@ -34,17 +36,27 @@ public final class SweepRunner {
   private final SweepPlan plan;
   private final RunStore store;
   private final int parallel;
+  private final KeptRuns kept;
 
   /**
    * @param parallel worker threads, at least 1
    */
   public SweepRunner(SweepPlan plan, RunStore store, int parallel) {
+    this(plan, store, parallel, new KeptRuns(store.dir().getParent(), java.util.Set.of()));
+  }
+
+  /**
+   * @param parallel worker threads, at least 1
+   * @param kept the outputs each run keeps ({@code --keep}), written before its run file
+   */
+  public SweepRunner(SweepPlan plan, RunStore store, int parallel, KeptRuns kept) {
     if (parallel < 1) {
       throw new IllegalArgumentException("parallel must be at least 1; got " + parallel);
     }
     this.plan = plan;
     this.store = store;
     this.parallel = parallel;
+    this.kept = kept;
   }
 
   /**
@@ -121,20 +133,29 @@ public final class SweepRunner {
   /** Runs one simulation and records it. */
   RunRecord runOne(long index) throws IOException {
     RunSpec spec = plan.run(index);
-    ExperimentConfig config = plan.config(spec);
+    ExperimentConfig config = kept.any() ? plan.config(spec, kept.overrides()) : plan.config(spec);
     RunRecord record;
     try {
       FlowMetrics flows = null;
-      Experiment experiment;
-      if (plan.measuresFlows()) {
-        LinkMetrics queues = new LinkMetrics();
-        flows = new FlowMetrics(queues);
-        experiment = new Experiment(config, flows);
-        experiment.observe(queues);
+      RunResult result;
+      if (kept.any()) {
+        Path dir = kept.directory(spec, plan.paths(), plan.valueNames(spec));
+        RunWriter.Outcome outcome =
+            RunWriter.run(config, dir, false, (now, events) -> {}, plan.measuresFlows());
+        result = outcome.result();
+        flows = outcome.flows();
       } else {
-        experiment = new Experiment(config);
+        Experiment experiment;
+        if (plan.measuresFlows()) {
+          LinkMetrics queues = new LinkMetrics();
+          flows = new FlowMetrics(queues);
+          experiment = new Experiment(config, flows);
+          experiment.observe(queues);
+        } else {
+          experiment = new Experiment(config);
+        }
+        result = experiment.run();
       }
-      RunResult result = experiment.run();
       List<ConnectionReport> connections = result.connections();
       List<String> violations = Invariants.check(result, connections);
       record =

@@ -53,6 +53,8 @@ public final class RunWriter {
    * What a finished run reports.
    *
    * @param warnings one line per plot that could not be drawn (every other output was written)
+   * @param flows what the run measured of its flows and link directions, or null when it measured
+   *     nothing (no summary, no time series, not asked to)
    */
   public record Outcome(
       RunResult result,
@@ -60,11 +62,13 @@ public final class RunWriter {
       List<String> violations,
       List<Path> files,
       List<String> warnings,
-      String text) {}
+      String text,
+      FlowMetrics flows) {}
 
   private final ExperimentConfig config;
   private final OutputDirectory dir;
   private final boolean plots;
+  private final boolean measureFlows;
 
   /** What must be closed before the commit, or on failure: the streams of the trace and pcaps. */
   private final List<Closeable> open = new ArrayList<>();
@@ -78,10 +82,12 @@ public final class RunWriter {
   private RunPlots runPlots;
   private FlowMetrics flows;
 
-  private RunWriter(ExperimentConfig config, OutputDirectory dir, boolean plots) {
+  private RunWriter(
+      ExperimentConfig config, OutputDirectory dir, boolean plots, boolean measureFlows) {
     this.config = config;
     this.dir = dir;
     this.plots = plots;
+    this.measureFlows = measureFlows;
   }
 
   /**
@@ -107,8 +113,23 @@ public final class RunWriter {
   public static Outcome run(
       ExperimentConfig config, Path out, boolean plots, Experiment.Watcher watcher)
       throws IOException {
+    return run(config, out, plots, watcher, false);
+  }
+
+  /**
+   * Runs {@code config} as {@link #run(ExperimentConfig, Path, boolean, Experiment.Watcher)} does;
+   * with {@code measureFlows}, measures the flows and link directions ({@link Outcome#flows()})
+   * whatever outputs are written (a sweep's metrics need them).
+   */
+  public static Outcome run(
+      ExperimentConfig config,
+      Path out,
+      boolean plots,
+      Experiment.Watcher watcher,
+      boolean measureFlows)
+      throws IOException {
     OutputDirectory dir = out == null ? null : OutputDirectory.create(out);
-    RunWriter writer = new RunWriter(config, dir, plots);
+    RunWriter writer = new RunWriter(config, dir, plots, measureFlows);
     try {
       return writer.write(watcher);
     } catch (Throwable e) { // out of memory too: nothing half-written may stay
@@ -171,7 +192,7 @@ public final class RunWriter {
       files = dir.commit();
     }
     String text = HumanSummary.render(result, connections, violations, files, keyEvents);
-    return new Outcome(result, connections, violations, files, warnings, text);
+    return new Outcome(result, connections, violations, files, warnings, text, flows);
   }
 
   /** A pcap file of the run, opened now and closed when the run has ended. */
@@ -219,10 +240,10 @@ public final class RunWriter {
       sinks.add(new TraceWriter(trace, new RunIndex()));
     }
     long interval = config.outputs().interval();
-    if (dir != null && (config.outputs().summary() || interval > 0)) {
+    if (measureFlows || dir != null && (config.outputs().summary() || interval > 0)) {
       queues = new LinkMetrics();
       flows = new FlowMetrics(queues);
-      if (interval > 0) {
+      if (dir != null && interval > 0) {
         Writer series = Files.newBufferedWriter(dir.file(TIME_SERIES), StandardCharsets.UTF_8);
         open.add(series);
         timeSeries = new TimeSeries(interval, series, flows, queues);
