@@ -70,12 +70,12 @@ class SweepOptionsTest {
     assertThat(Files.readString(dir.resolve("labels/summary.csv"))).contains("\n0,deep,");
     assertThat(dir.resolve("labels/plots/goodput_bps-vs-links-0-queue.svg")).isRegularFile();
     String config = Files.readString(dir.resolve("labels/config.json"));
-    assertThat(config).contains("\"labels\"").contains("\"packets\" : 4");
+    assertThat(config).contains("\"labels\"").contains("\"packets\": 4");
     // The label is a name; the value is what runs: a shallow queue drops, a deep one does not.
     String[] deep = results.split("\n")[1].split(",");
     String[] shallow = results.split("\n")[2].split(",");
-    assertThat(deep[6]).as("retransmissions with 100 packets").isEqualTo("0");
-    assertThat(Long.parseLong(shallow[6])).as("retransmissions with 4 packets").isPositive();
+    assertThat(deep[7]).as("retransmissions with 100 packets").isEqualTo("0");
+    assertThat(Long.parseLong(shallow[7])).as("retransmissions with 4 packets").isPositive();
   }
 
   @Test
