@@ -42,15 +42,15 @@ public record SweepSpec(
     Constraint constraint,
     List<int[]> combinations) {
   /** The keys of {@code sweep:}. */
-  public static final String[] KEYS = {
+  private static final String[] KEYS = {
     "parameters", "repetitions", "seeds", "metrics", "zip", "constraint"
   };
 
   /** The keys of a range. */
-  public static final String[] RANGE = {"from", "to", "step"};
+  private static final String[] RANGE = {"from", "to", "step"};
 
   /** The keys of a labelled value. */
-  public static final String[] LABELLED = {"value", "label"};
+  private static final String[] LABELLED = {"value", "label"};
 
   /** The most values one parameter may take. */
   public static final int MAX_VALUES = 10_000;

@@ -85,7 +85,7 @@ public final class YamlDocument {
     Map<String, int[]> locations = new LinkedHashMap<>();
     Map<String, int[]> texts = new LinkedHashMap<>();
     Map<String, String> files = new LinkedHashMap<>();
-    java.util.Set<String> fromBase = new java.util.HashSet<>();
+    java.util.Set<String> fromBase = new java.util.TreeSet<>();
     mergeInto((ObjectNode) root, base.root, child.root, "", fromBase);
     base.locations.forEach(
         (path, at) -> {
