@@ -20,6 +20,11 @@ class SweepOptionsTest {
 
   private static final String BASE = ConfigCase.BASE;
 
+  /** Sweeps and validates BASE with {@code sweep}; returns the refusal, trimmed. */
+  private String refusal(String sweep) {
+    return SweepFiles.refusal(dir, BASE + sweep);
+  }
+
   /** The small sweep's experiment (a 30 KB transfer), with {@code sweep} as its sweep section. */
   private static String small(String sweep) {
     String experiment = SweepFiles.SMALL.substring(0, SweepFiles.SMALL.indexOf("sweep:"));
@@ -156,10 +161,8 @@ class SweepOptionsTest {
   @Test
   void aZipOfUnequalLengths_isLocatedAtTheParameterThatDiffers() {
     assertThat(
-            SweepFiles.refusal(
-                dir,
-                BASE
-                    + """
+            refusal(
+                """
                     sweep:
                       parameters:
                         links[0].delay: [5ms, 10ms, 20ms]
@@ -174,10 +177,8 @@ class SweepOptionsTest {
   @Test
   void aZipOfAnUnknownParameter_namesTheParameters() {
     assertThat(
-            SweepFiles.refusal(
-                dir,
-                BASE
-                    + """
+            refusal(
+                """
                     sweep:
                       parameters:
                         links[0].delay: [5ms, 10ms]
@@ -193,10 +194,8 @@ class SweepOptionsTest {
   @Test
   void aParameterZippedTwice_isRefused() {
     assertThat(
-            SweepFiles.refusal(
-                dir,
-                BASE
-                    + """
+            refusal(
+                """
                     sweep:
                       parameters:
                         links[0].delay: [5ms, 10ms]
@@ -214,10 +213,8 @@ class SweepOptionsTest {
   @Test
   void aConstraintMistake_isLocatedAtItsCharacter() {
     assertThat(
-            SweepFiles.refusal(
-                dir,
-                BASE
-                    + """
+            refusal(
+                """
                     sweep:
                       parameters:
                         links[0].delay: [5ms, 10ms]
@@ -227,10 +224,8 @@ class SweepOptionsTest {
             "netsim: exp.yaml:13:41: sweep.constraint: no parameter named 'link[0].loss'"
                 + " (parameters: links[0].delay)");
     assertThat(
-            SweepFiles.refusal(
-                dir,
-                BASE
-                    + """
+            refusal(
+                """
                     sweep:
                       parameters:
                         links[0].delay: [5ms, 10ms]
@@ -240,10 +235,8 @@ class SweepOptionsTest {
             "netsim: exp.yaml:13:31: sweep.constraint: unknown operator '=' (known: == != < <="
                 + " > >=)");
     assertThat(
-            SweepFiles.refusal(
-                dir,
-                BASE
-                    + """
+            refusal(
+                """
                     sweep:
                       parameters:
                         links[0].delay: [5ms, 10ms]
@@ -257,10 +250,8 @@ class SweepOptionsTest {
   @Test
   void aConstraintThatCannotCompare_orRejectsEverything_isRefused() {
     assertThat(
-            SweepFiles.refusal(
-                dir,
-                BASE
-                    + """
+            refusal(
+                """
                     sweep:
                       parameters:
                         tcp.congestionControl: [newreno, cubic]
@@ -271,10 +262,8 @@ class SweepOptionsTest {
                 + " (newreno) and 5ms: < compares numbers, or durations, rates or sizes of one"
                 + " kind");
     assertThat(
-            SweepFiles.refusal(
-                dir,
-                BASE
-                    + """
+            refusal(
+                """
                     sweep:
                       parameters:
                         links[0].delay: [5ms, 10ms]
@@ -288,10 +277,8 @@ class SweepOptionsTest {
   @Test
   void labelsThatRepeat_orALabelThatIsNoName_areRefused() {
     assertThat(
-            SweepFiles.refusal(
-                dir,
-                BASE
-                    + """
+            refusal(
+                """
                     sweep:
                       parameters:
                         links[0].loss:
@@ -302,10 +289,8 @@ class SweepOptionsTest {
             "netsim: exp.yaml:14:23: sweep.parameters.links[0].loss[1].label: two values are"
                 + " shown as 'none': give each value its own label");
     assertThat(
-            SweepFiles.refusal(
-                dir,
-                BASE
-                    + """
+            refusal(
+                """
                     sweep:
                       parameters:
                         links[0].loss:
