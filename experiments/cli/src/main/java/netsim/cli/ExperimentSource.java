@@ -65,7 +65,7 @@ final class ExperimentSource {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    return YamlDocument.parse(fileOrName, ConfigLoader.read(file)).root().has("sweep");
+    return YamlDocument.load(file).root().has("sweep");
   }
 
   /**
@@ -74,17 +74,11 @@ final class ExperimentSource {
    */
   static YamlDocument document(String fileOrName, List<String> overrides) {
     load(fileOrName, overrides); // every check, with its located message
-    String name;
-    String text;
     Path file = Path.of(fileOrName);
-    if (Files.exists(file)) {
-      name = file.toString();
-      text = ConfigLoader.read(file);
-    } else {
-      name = fileOrName + ".yaml";
-      text = Scenarios.CATALOGUE.get(fileOrName).text();
-    }
-    YamlDocument document = YamlDocument.parse(name, text);
+    YamlDocument document =
+        Files.exists(file)
+            ? YamlDocument.load(file)
+            : YamlDocument.parse(fileOrName + ".yaml", Scenarios.CATALOGUE.get(fileOrName).text());
     Overrides.apply(document, overrides);
     return document;
   }

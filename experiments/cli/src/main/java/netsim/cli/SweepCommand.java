@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import netsim.explore.sweep.KeptRuns;
 import netsim.explore.sweep.Progress;
 import netsim.explore.sweep.RunRecord;
 import netsim.explore.sweep.Shard;
@@ -77,6 +79,15 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin SweepCheckOption check;
 
+  @Option(
+      names = "--keep",
+      paramLabel = "OUTPUT,...",
+      description =
+          "Keep these outputs of every run, each run's in DIR/kept/NNNNNN_PATH=VALUE_..._seed=S:"
+              + " trace, pcap, summary (summary.json and flows.csv), ladder, plots, timeseries"
+              + " (needs outputs.interval). Default: none.")
+  String keep;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -97,6 +108,19 @@ final class SweepCommand implements Callable<Integer> {
       err.println("netsim: " + e.getMessage());
       return ExitCodes.of(e);
     }
+    KeptRuns kept;
+    try {
+      kept = new KeptRuns(Path.of("."), keep == null ? Set.of() : KeptRuns.parse(keep));
+    } catch (IllegalArgumentException e) {
+      err.println("netsim: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (kept.kinds().contains(KeptRuns.Kind.TIMESERIES) && plan.base().outputs().interval() == 0) {
+      err.println(
+          "netsim: --keep timeseries: the file writes no time series; set outputs.interval"
+              + " (e.g. outputs: {interval: 100ms})");
+      return ExitCodes.USAGE;
+    }
     Path dir;
     try {
       dir =
@@ -108,6 +132,7 @@ final class SweepCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     SweepDirectory directory = new SweepDirectory(dir);
+    kept = new KeptRuns(dir, kept.kinds());
     SortedMap<Long, RunRecord> finished;
     try {
       finished = directory.open(plan, shard);
@@ -120,10 +145,21 @@ final class SweepCommand implements Callable<Integer> {
       return ExitCodes.FAILURE;
     }
     List<Long> pending = new ArrayList<>();
-    for (long run = 0; run < plan.runs(); run++) {
-      if (shard.contains(run) && !finished.containsKey(run)) {
-        pending.add(run);
+    try {
+      for (long run = 0; run < plan.runs(); run++) {
+        if (shard.contains(run)) {
+          if (finished.containsKey(run) && !plan.keptComplete(kept, run)) {
+            finished.remove(run); // its kept outputs are missing: run it again
+          }
+          if (!finished.containsKey(run)) {
+            pending.add(run);
+          }
+        }
       }
+    } catch (IOException e) {
+      err.println(
+          "netsim: cannot read in " + OutputPaths.forDisplay(dir) + ": " + Failures.reason(e));
+      return ExitCodes.FAILURE;
     }
     long share = shard.size(plan.runs());
     SweepManifest manifest = plan.manifest(Shard.ALL);
@@ -167,7 +203,7 @@ final class SweepCommand implements Callable<Integer> {
     Progress progress =
         new Progress(stdout, System.console() != null, System::nanoTime, share, finished.size());
     try {
-      new SweepRunner(plan, directory.runs(), workers).run(pending, progress);
+      new SweepRunner(plan, directory.runs(), workers, kept).run(pending, progress);
       progress.finish();
     } catch (ConfigException e) {
       progress.finish();

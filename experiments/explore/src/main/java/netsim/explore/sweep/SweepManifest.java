@@ -15,6 +15,9 @@ import java.util.List;
  *
  * @param metrics what every run measured, in column order
  * @param shard the share of the runs this directory holds, or null for the whole sweep
+ * @param combinations every point, as the index of each parameter's value; null when the points are
+ *     every combination, the last parameter varying fastest
+ * @param zip the groups of parameter paths that vary together
  */
 public record SweepManifest(
     String netsim,
@@ -27,7 +30,9 @@ public record SweepManifest(
     long runs,
     List<Parameter> parameters,
     List<Metric> metrics,
-    Shard shard) {
+    Shard shard,
+    List<int[]> combinations,
+    List<List<String>> zip) {
   /** The file name in a sweep directory. */
   public static final String FILE = "sweep.json";
 
@@ -41,6 +46,37 @@ public record SweepManifest(
   public SweepManifest {
     parameters = List.copyOf(parameters);
     metrics = List.copyOf(metrics);
+    combinations = combinations == null ? null : List.copyOf(combinations);
+    zip = zip.stream().map(List::copyOf).toList();
+  }
+
+  /** A manifest of a sweep over every combination of its parameters' values, without zip. */
+  public SweepManifest(
+      String netsim,
+      String experiment,
+      String configSha256,
+      long masterSeed,
+      String seeds,
+      int runsPerPoint,
+      long points,
+      long runs,
+      List<Parameter> parameters,
+      List<Metric> metrics,
+      Shard shard) {
+    this(
+        netsim,
+        experiment,
+        configSha256,
+        masterSeed,
+        seeds,
+        runsPerPoint,
+        points,
+        runs,
+        parameters,
+        metrics,
+        shard,
+        null,
+        List.of());
   }
 
   /** The same sweep as a whole (as {@code netsim merge} writes it). */
@@ -56,7 +92,9 @@ public record SweepManifest(
         runs,
         parameters,
         metrics,
-        null);
+        null,
+        combinations,
+        zip);
   }
 
   /** The share these runs belong to: {@link Shard#ALL} for a whole sweep. */
@@ -64,16 +102,35 @@ public record SweepManifest(
     return shard == null ? Shard.ALL : shard;
   }
 
-  /** The value texts of point {@code point}, one per parameter: the last varies fastest. */
+  /** The value texts of point {@code point}, one per parameter. */
   public List<String> valuesAt(long point) {
+    int[] at = indexesAt(point);
     String[] values = new String[parameters.size()];
-    long rest = point;
-    for (int j = parameters.size() - 1; j >= 0; j--) {
-      List<String> options = parameters.get(j).values();
-      values[j] = options.get((int) (rest % options.size()));
-      rest /= options.size();
+    for (int j = 0; j < values.length; j++) {
+      values[j] = parameters.get(j).values().get(at[j]);
     }
     return List.of(values);
+  }
+
+  /** The index of each parameter's value at point {@code point}. */
+  public int[] indexesAt(long point) {
+    if (combinations != null) {
+      return combinations.get((int) point).clone();
+    }
+    int[] at = new int[parameters.size()];
+    long rest = point;
+    for (int j = at.length - 1; j >= 0; j--) {
+      int size = parameters.get(j).values().size();
+      at[j] = (int) (rest % size);
+      rest /= size;
+    }
+    return at;
+  }
+
+  /** The paths zipped with parameter {@code j}, itself included; just its own when none. */
+  public List<String> zippedWith(int j) {
+    String path = parameters.get(j).path();
+    return zip.stream().filter(g -> g.contains(path)).findFirst().orElse(List.of(path));
   }
 
   /** The parameters' paths. */
@@ -104,6 +161,22 @@ public record SweepManifest(
     for (Metric m : this.metrics) {
       metrics.add(m.column());
     }
+    if (!zip.isEmpty()) {
+      ArrayNode groups = root.putArray("zip");
+      for (List<String> group : zip) {
+        ArrayNode paths = groups.addArray();
+        group.forEach(paths::add);
+      }
+    }
+    if (combinations != null) {
+      ArrayNode points = root.putArray("combinations");
+      for (int[] at : combinations) {
+        ArrayNode indexes = points.addArray();
+        for (int i : at) {
+          indexes.add(i);
+        }
+      }
+    }
     return Json.pretty(root);
   }
 
@@ -130,6 +203,27 @@ public record SweepManifest(
     List<Metric> metrics = new ArrayList<>();
     field(root, "metrics").forEach(m -> metrics.add(Metric.named(m.asText())));
     JsonNode shard = root.get("shard");
+    List<List<String>> zip = new ArrayList<>();
+    JsonNode groups = root.get("zip");
+    if (groups != null) {
+      for (JsonNode g : groups) {
+        List<String> paths = new ArrayList<>();
+        g.forEach(p -> paths.add(p.asText()));
+        zip.add(paths);
+      }
+    }
+    List<int[]> combinations = null;
+    JsonNode points = root.get("combinations");
+    if (points != null) {
+      combinations = new ArrayList<>();
+      for (JsonNode point : points) {
+        int[] at = new int[point.size()];
+        for (int j = 0; j < at.length; j++) {
+          at[j] = point.get(j).asInt();
+        }
+        combinations.add(at);
+      }
+    }
     return new SweepManifest(
         field(root, "netsim").asText(),
         field(root, "experiment").asText(),
@@ -141,7 +235,9 @@ public record SweepManifest(
         field(root, "runs").asLong(),
         parameters,
         metrics,
-        shard == null ? null : Shard.parse(shard.asText()));
+        shard == null ? null : Shard.parse(shard.asText()),
+        combinations,
+        zip);
   }
 
   private static JsonNode field(JsonNode root, String name) {

@@ -31,7 +31,6 @@ public final class SweepPlan {
   public static final String SEED_PURPOSE = "sweep";
 
   private final String name;
-  private final String text;
   private final List<String> overrides;
   private final YamlDocument reference;
   private final SweepSpec spec;
@@ -43,12 +42,11 @@ public final class SweepPlan {
   /** The file with the command line's overrides, parsed once; each run binds a copy. */
   private final YamlDocument parsed;
 
-  private SweepPlan(String name, String text, List<String> overrides) {
-    this.name = name;
-    this.text = text;
+  private SweepPlan(YamlDocument file, List<String> overrides) {
+    this.name = file.name();
     this.overrides = List.copyOf(overrides);
     this.reference = ConfigLoader.reference();
-    this.parsed = document();
+    this.parsed = document(file);
     YamlDocument document = parsed.copy();
     this.spec = SweepSpec.read(document);
     this.base = ConfigBinder.bind(document, reference);
@@ -64,16 +62,15 @@ public final class SweepPlan {
    * @throws ConfigException for a missing file or a mistake, located
    */
   public static SweepPlan load(Path file, List<String> overrides) {
-    return of(file.toString(), ConfigLoader.read(file), overrides);
+    return new SweepPlan(YamlDocument.load(file), overrides);
   }
 
   /** Reads sweep YAML {@code text} named {@code name} (for messages). */
   public static SweepPlan of(String name, String text, List<String> overrides) {
-    return new SweepPlan(name, text, overrides);
+    return new SweepPlan(YamlDocument.parse(name, text), overrides);
   }
 
-  private YamlDocument document() {
-    YamlDocument document = YamlDocument.parse(name, text);
+  private YamlDocument document(YamlDocument document) {
     if (!document.root().isObject()) {
       throw new ConfigException(name, 1, 1, "", "expected a mapping with a sweep section");
     }
@@ -113,6 +110,33 @@ public final class SweepPlan {
     }
   }
 
+  /** The parameters' paths, in order. */
+  List<String> paths() {
+    return spec.parameters().stream().map(SweepParameter::path).toList();
+  }
+
+  /**
+   * Whether run {@code index}'s kept outputs are all in {@code kept} (always, when nothing is
+   * kept).
+   */
+  public boolean keptComplete(KeptRuns kept, long index) throws java.io.IOException {
+    if (!kept.any()) {
+      return true;
+    }
+    RunSpec run = run(index);
+    return kept.complete(kept.directory(run, paths(), valueNames(run)));
+  }
+
+  /** The names of each parameter's values in kept runs' directories, as plots name them. */
+  List<String> valueNames(RunSpec run) {
+    List<String> names = new ArrayList<>();
+    int[] at = spec.combinations().get((int) run.point());
+    for (int j = 0; j < spec.parameters().size(); j++) {
+      names.add(ValueLabels.of(spec.parameters().get(j).texts()).get(at[j]));
+    }
+    return names;
+  }
+
   /** Whether a run must measure its flows (a metric the file chose needs them). */
   public boolean measuresFlows() {
     return spec.measured().stream().anyMatch(m -> !m.isDefault());
@@ -126,6 +150,24 @@ public final class SweepPlan {
     for (SweepParameter p : spec.parameters()) {
       ArrayNode values = parameters.putArray(p.path());
       p.values().forEach(v -> values.add(v.value()));
+    }
+    if (spec.parameters().stream()
+        .anyMatch(p -> p.values().stream().anyMatch(v -> v.label() != null))) {
+      ObjectNode labels = sweep.putObject("labels");
+      for (SweepParameter p : spec.parameters()) {
+        ArrayNode texts = labels.putArray(p.path());
+        p.values().forEach(v -> texts.add(v.text()));
+      }
+    }
+    if (!spec.zip().isEmpty()) {
+      ArrayNode zip = sweep.putArray("zip");
+      for (List<Integer> group : spec.zip()) {
+        ArrayNode members = zip.addArray();
+        group.forEach(j -> members.add(spec.parameters().get(j).path()));
+      }
+    }
+    if (spec.constraint() != null) {
+      sweep.put("constraint", spec.constraint().text());
     }
     if (spec.listedSeeds()) {
       ArrayNode seeds = sweep.putArray("seeds");
@@ -198,7 +240,11 @@ public final class SweepPlan {
         spec.runs(),
         parameters,
         spec.measured(),
-        shard.isAll() ? null : shard);
+        shard.isAll() ? null : shard,
+        spec.everyCombination() ? null : spec.combinations(),
+        spec.zip().stream()
+            .map(g -> g.stream().map(j -> spec.parameters().get(j).path()).toList())
+            .toList());
   }
 
   /** Run {@code index} (0 to runs - 1). */
@@ -213,20 +259,7 @@ public final class SweepPlan {
         spec.listedSeeds()
             ? spec.seeds().get(repetition)
             : RandomStreams.deriveSeed(masterSeed(), SEED_PURPOSE, index);
-    return new RunSpec(index, point, repetition, seed, valuesAt(point));
-  }
-
-  /** The values of point {@code point}: the last parameter varies fastest. */
-  private List<SweepValue> valuesAt(long point) {
-    List<SweepParameter> parameters = spec.parameters();
-    SweepValue[] values = new SweepValue[parameters.size()];
-    long rest = point;
-    for (int j = parameters.size() - 1; j >= 0; j--) {
-      List<SweepValue> options = parameters.get(j).values();
-      values[j] = options.get((int) (rest % options.size()));
-      rest /= options.size();
-    }
-    return List.of(values);
+    return new RunSpec(index, point, repetition, seed, spec.valuesAt(point));
   }
 
   /**
@@ -236,6 +269,14 @@ public final class SweepPlan {
    * @throws ConfigException when a value does not fit, located at the value in the sweep section
    */
   public ExperimentConfig config(RunSpec run) {
+    return config(run, List.of());
+  }
+
+  /**
+   * The config of {@code run} with {@code outputs} applied last: overrides of what the run writes
+   * ({@code outputs.trace=true}), which change no result.
+   */
+  public ExperimentConfig config(RunSpec run, List<String> outputs) {
     YamlDocument document = parsed.copy();
     List<SweepParameter> parameters = spec.parameters();
     List<String> applied = new ArrayList<>();
@@ -245,11 +286,17 @@ public final class SweepPlan {
         Overrides.apply(document, List.of(override));
       } catch (ConfigException e) {
         int[] at = document.location(parameters.get(j).origin());
-        throw new ConfigException(name, at[0], at[1], parameters.get(j).origin(), e.problem());
+        throw new ConfigException(
+            document.fileOf(parameters.get(j).origin()),
+            at[0],
+            at[1],
+            parameters.get(j).origin(),
+            e.problem());
       }
       applied.add(override);
     }
     Overrides.apply(document, List.of("seed=" + run.seed()));
+    Overrides.apply(document, outputs);
     try {
       ExperimentConfig config = ConfigBinder.bind(document, reference);
       RunSize.check(config, document, Runtime.getRuntime().maxMemory());
@@ -270,14 +317,15 @@ public final class SweepPlan {
         if (e.problem().startsWith("unknown key")) {
           // The path names nothing the config has: the key is wrong, not the value.
           int[] at = document.location(p.origin());
-          return e.relocated(name, at[0], at[1], p.origin(), e.path() + ": " + e.problem());
+          return e.relocated(
+              document.fileOf(p.origin()), at[0], at[1], p.origin(), e.path() + ": " + e.problem());
         }
         String problem =
             (v.origin().equals(p.origin()) ? "the range's value " + v.text() + ": " : "")
                 + (e.path().equals(p.path()) ? "" : e.path() + ": ")
                 + e.problem();
         int[] at = document.location(v.origin());
-        return e.relocated(name, at[0], at[1], v.origin(), problem);
+        return e.relocated(document.fileOf(v.origin()), at[0], at[1], v.origin(), problem);
       }
     }
     List<String> point = new ArrayList<>();
@@ -292,7 +340,8 @@ public final class SweepPlan {
         // A check of a whole section failed (tcp: maxRto below minRto) with a swept value in it.
         SweepValue v = run.values().get(j);
         int[] at = document.location(v.origin());
-        return e.relocated(name, at[0], at[1], v.origin(), e.path() + ": " + problem);
+        return e.relocated(
+            document.fileOf(v.origin()), at[0], at[1], v.origin(), e.path() + ": " + problem);
       }
     }
     return e.relocated(e.file(), e.line(), e.column(), e.path(), problem);

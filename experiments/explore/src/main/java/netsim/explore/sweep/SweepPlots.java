@@ -94,11 +94,12 @@ final class SweepPlots {
     List<ValueLabels> labels = parameters.stream().map(p -> ValueLabels.of(p.values())).toList();
     Map<String, Estimate[]> lines = new LinkedHashMap<>();
     int runs = manifest.runsPerPoint();
+    List<String> zipped = manifest.zippedWith(j);
     for (Map.Entry<Long, Map<Metric, Estimate>> entry : estimates.entrySet()) {
-      int[] at = indexes(manifest, entry.getKey());
+      int[] at = manifest.indexesAt(entry.getKey());
       List<String> others = new ArrayList<>();
       for (int k = 0; k < parameters.size(); k++) {
-        if (k != j) {
+        if (!zipped.contains(parameters.get(k).path())) {
           others.add(parameters.get(k).path() + "=" + labels.get(k).get(at[k]));
         }
       }
@@ -118,18 +119,6 @@ final class SweepPlots {
       }
     }
     return lines;
-  }
-
-  /** The index of each parameter's value at {@code point}: the last parameter varies fastest. */
-  private static int[] indexes(SweepManifest manifest, long point) {
-    int[] at = new int[manifest.parameters().size()];
-    long rest = point;
-    for (int k = at.length - 1; k >= 0; k--) {
-      int size = manifest.parameters().get(k).values().size();
-      at[k] = (int) (rest % size);
-      rest /= size;
-    }
-    return at;
   }
 
   private static boolean allMissing(Estimate[] line) {

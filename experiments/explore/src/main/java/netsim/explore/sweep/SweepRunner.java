@@ -1,7 +1,10 @@
 package netsim.explore.sweep;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +16,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import netsim.report.output.RunWriter;
 import netsim.scenario.Version;
 import netsim.scenario.config.ConfigException;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.metrics.FlowMetrics;
+import netsim.scenario.metrics.FlowsReport;
 import netsim.scenario.metrics.LinkMetrics;
 import netsim.scenario.run.ConnectionReport;
 import netsim.scenario.run.Experiment;
 import netsim.scenario.run.Invariants;
 import netsim.scenario.run.RunResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a sweep's runs on N worker threads. Each run is an independent simulation with its own
@@ -34,17 +40,27 @@ public final class SweepRunner {
   private final SweepPlan plan;
   private final RunStore store;
   private final int parallel;
+  private final KeptRuns kept;
 
   /**
    * @param parallel worker threads, at least 1
    */
   public SweepRunner(SweepPlan plan, RunStore store, int parallel) {
+    this(plan, store, parallel, new KeptRuns(store.dir().getParent(), java.util.Set.of()));
+  }
+
+  /**
+   * @param parallel worker threads, at least 1
+   * @param kept the outputs each run keeps ({@code --keep}), written before its run file
+   */
+  public SweepRunner(SweepPlan plan, RunStore store, int parallel, KeptRuns kept) {
     if (parallel < 1) {
       throw new IllegalArgumentException("parallel must be at least 1; got " + parallel);
     }
     this.plan = plan;
     this.store = store;
     this.parallel = parallel;
+    this.kept = kept;
   }
 
   /**
@@ -121,20 +137,31 @@ public final class SweepRunner {
   /** Runs one simulation and records it. */
   RunRecord runOne(long index) throws IOException {
     RunSpec spec = plan.run(index);
-    ExperimentConfig config = plan.config(spec);
+    ExperimentConfig config = kept.any() ? plan.config(spec, kept.overrides()) : plan.config(spec);
     RunRecord record;
     try {
-      FlowMetrics flows = null;
-      Experiment experiment;
-      if (plan.measuresFlows()) {
-        LinkMetrics queues = new LinkMetrics();
-        flows = new FlowMetrics(queues);
-        experiment = new Experiment(config, flows);
-        experiment.observe(queues);
+      FlowsReport flows = null;
+      RunResult result;
+      if (kept.any()) {
+        Path dir = kept.directory(spec, plan.paths(), plan.valueNames(spec));
+        RunWriter.Outcome outcome =
+            RunWriter.run(config, dir, false, (now, events) -> {}, plan.measuresFlows());
+        result = outcome.result();
+        flows = outcome.flows();
       } else {
-        experiment = new Experiment(config);
+        Experiment experiment;
+        if (plan.measuresFlows()) {
+          LinkMetrics queues = new LinkMetrics();
+          FlowMetrics measured = new FlowMetrics(queues);
+          experiment = new Experiment(config, measured);
+          experiment.observe(queues);
+          result = experiment.run();
+          flows = measured.report();
+        } else {
+          experiment = new Experiment(config);
+          result = experiment.run();
+        }
       }
-      RunResult result = experiment.run();
       List<ConnectionReport> connections = result.connections();
       List<String> violations = Invariants.check(result, connections);
       record =
@@ -165,14 +192,14 @@ public final class SweepRunner {
 
   /** The sweep's metrics, in its order: the defaults from {@code defaults}, the rest measured. */
   private Map<Metric, BigDecimal> metrics(
-      Map<Metric, BigDecimal> defaults, FlowMetrics flows, ExperimentConfig config) {
+      Map<Metric, BigDecimal> defaults, @Nullable FlowsReport flows, ExperimentConfig config) {
     Map<Metric, BigDecimal> metrics = new LinkedHashMap<>();
     for (Metric m : plan.spec().measured()) {
       metrics.put(
           m,
           m.isDefault()
               ? defaults.get(m)
-              : StudyMetric.parse(m.column()).value(flows.report(), config));
+              : StudyMetric.parse(m.column()).value(checkNotNull(flows), config));
     }
     return metrics;
   }

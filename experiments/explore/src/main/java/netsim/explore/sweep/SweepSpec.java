@@ -22,20 +22,35 @@ import netsim.scenario.config.YamlDocument;
 
 /**
  * The {@code sweep:} section of an experiment file: the config paths to vary with their values
- * (lists, or ranges {@code {from, to, step}}), and the runs each combination of values (a
- * <em>point</em>) gets: {@code repetitions}, each with a seed derived from the master seed and the
- * run's index, or the same listed {@code seeds} at every point. Read once and checked; every
- * mistake is located in the file like any other config mistake.
+ * (lists, each value possibly with a {@code label}, or ranges {@code {from, to, step}}), the
+ * parameters that vary together ({@code zip}), the combinations to skip ({@code constraint}), and
+ * the runs each combination of values (a <em>point</em>) gets: {@code repetitions}, each with a
+ * seed derived from the master seed and the run's index, or the same listed {@code seeds} at every
+ * point. Read once and checked; every mistake is located in the file like any other config mistake.
  *
  * @param seeds the listed seeds, or null when seeds are derived
+ * @param zip the groups of parameters that vary together, as indexes into {@code parameters}
+ * @param constraint the constraint points satisfy, or null
+ * @param combinations every point, in run order: the index of each parameter's value
  */
 public record SweepSpec(
-    List<SweepParameter> parameters, int repetitions, List<Long> seeds, List<Metric> metrics) {
+    List<SweepParameter> parameters,
+    int repetitions,
+    List<Long> seeds,
+    List<Metric> metrics,
+    List<List<Integer>> zip,
+    Constraint constraint,
+    List<int[]> combinations) {
   /** The keys of {@code sweep:}. */
-  private static final String[] KEYS = {"parameters", "repetitions", "seeds", "metrics"};
+  private static final String[] KEYS = {
+    "parameters", "repetitions", "seeds", "metrics", "zip", "constraint"
+  };
 
   /** The keys of a range. */
   private static final String[] RANGE = {"from", "to", "step"};
+
+  /** The keys of a labelled value. */
+  private static final String[] LABELLED = {"value", "label"};
 
   /** The most values one parameter may take. */
   public static final int MAX_VALUES = 10_000;
@@ -43,7 +58,7 @@ public record SweepSpec(
   /** The most runs a sweep may have. */
   public static final long MAX_RUNS = 1_000_000;
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern QUANTITY =
       Pattern.compile("\\s*(-?[0-9]+(?:\\.[0-9]+)?)\\s*([A-Za-z%]+)\\s*");
 
@@ -51,6 +66,8 @@ public record SweepSpec(
     parameters = List.copyOf(parameters);
     seeds = seeds == null ? null : List.copyOf(seeds);
     metrics = metrics == null ? null : List.copyOf(metrics);
+    zip = zip.stream().map(List::copyOf).toList();
+    combinations = List.copyOf(combinations);
   }
 
   /** The metrics every run measures: those the file chose, else {@link Metric#DEFAULTS}. */
@@ -68,13 +85,27 @@ public record SweepSpec(
     return seeds != null ? seeds.size() : repetitions;
   }
 
-  /** Combinations of parameter values. */
+  /** The points: combinations of parameter values that satisfy the constraint. */
   public long points() {
-    long points = 1;
-    for (SweepParameter p : parameters) {
-      points *= p.values().size();
+    return combinations.size();
+  }
+
+  /**
+   * Whether the points are every combination of the values, in the order where the last parameter
+   * varies fastest (no zip, no constraint).
+   */
+  public boolean everyCombination() {
+    return zip.isEmpty() && constraint == null;
+  }
+
+  /** The values of point {@code point}, one per parameter. */
+  public List<SweepValue> valuesAt(long point) {
+    int[] at = combinations.get((int) point);
+    List<SweepValue> values = new ArrayList<>();
+    for (int j = 0; j < parameters.size(); j++) {
+      values.add(parameters.get(j).values().get(at[j]));
     }
-    return points;
+    return values;
   }
 
   public long runs() {
@@ -118,10 +149,11 @@ public record SweepSpec(
     JsonNode metricsNode = sweep.get("metrics");
     List<Metric> metrics =
         metricsNode == null || metricsNode.isNull() ? null : metrics(document, metricsNode);
-    SweepSpec spec = new SweepSpec(parameters, repetitions, seeds, metrics);
-    double runs = (double) spec.runsPerPoint();
-    for (SweepParameter p : parameters) {
-      runs *= p.values().size();
+    List<List<Integer>> zip = zip(document, sweep.get("zip"), parameters);
+    List<List<Integer>> axes = axes(parameters.size(), zip);
+    double runs = hasSeeds ? seeds.size() : repetitions;
+    for (List<Integer> axis : axes) {
+      runs *= parameters.get(axis.get(0)).values().size();
     }
     if (runs > MAX_RUNS) {
       throw document.error(
@@ -132,7 +164,183 @@ public record SweepSpec(
               runs,
               MAX_RUNS));
     }
-    return spec;
+    Constraint constraint = constraint(document, sweep.get("constraint"), parameters);
+    List<int[]> combinations = combinations(document, parameters, axes, constraint);
+    return new SweepSpec(parameters, repetitions, seeds, metrics, zip, constraint, combinations);
+  }
+
+  /**
+   * The groups of parameters that vary together: {@code zip: [[a, b], [c, d]]}, or one group {@code
+   * zip: [a, b]}; each parameter in one group at most, the parameters of a group with as many
+   * values each.
+   */
+  private static List<List<Integer>> zip(
+      YamlDocument document, JsonNode node, List<SweepParameter> parameters) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    String example = "e.g. [[links[0].delay, links[1].delay]]";
+    if (!node.isArray() || node.isEmpty()) {
+      throw document.error(
+          "sweep.zip",
+          "expected a list of groups of parameters that vary together, "
+              + example
+              + "; got "
+              + describe(node));
+    }
+    boolean oneGroup = node.get(0).isTextual();
+    List<String> paths = parameters.stream().map(SweepParameter::path).toList();
+    List<List<Integer>> groups = new ArrayList<>();
+    Map<Integer, String> zipped = new java.util.TreeMap<>();
+    for (int g = 0; g < (oneGroup ? 1 : node.size()); g++) {
+      JsonNode group = oneGroup ? node : node.get(g);
+      String at = oneGroup ? "sweep.zip" : "sweep.zip[" + g + "]";
+      if (!group.isArray() || group.size() < 2) {
+        throw document.error(
+            at,
+            "expected a list of two or more parameters, " + example + "; got " + describe(group));
+      }
+      List<Integer> members = new ArrayList<>();
+      for (int i = 0; i < group.size(); i++) {
+        String where = at + "[" + i + "]";
+        JsonNode name = group.get(i);
+        int index = name.isTextual() ? paths.indexOf(name.textValue()) : -1;
+        if (index < 0) {
+          throw document.error(
+              where,
+              (name.isTextual()
+                      ? "no parameter named " + quote(name.textValue())
+                      : "expected a parameter's path; got " + describe(name))
+                  + " (parameters: "
+                  + String.join(", ", paths)
+                  + ")");
+        }
+        String before = zipped.putIfAbsent(index, where);
+        if (before != null) {
+          throw document.error(
+              where,
+              "the parameter "
+                  + quote(paths.get(index))
+                  + " is zipped twice (first at "
+                  + before
+                  + ")");
+        }
+        int first = parameters.get(members.isEmpty() ? index : members.get(0)).values().size();
+        int size = parameters.get(index).values().size();
+        if (size != first) {
+          throw document.error(
+              where,
+              "the parameters of a zip vary together, so they need as many values each: "
+                  + paths.get(members.get(0))
+                  + " has "
+                  + first
+                  + ", "
+                  + paths.get(index)
+                  + " has "
+                  + size);
+        }
+        members.add(index);
+      }
+      groups.add(members);
+    }
+    return groups;
+  }
+
+  /**
+   * The axes of the sweep, in the order of their first parameter: a zip group, or a parameter of
+   * its own.
+   */
+  private static List<List<Integer>> axes(int parameters, List<List<Integer>> zip) {
+    List<List<Integer>> axes = new ArrayList<>();
+    for (int j = 0; j < parameters; j++) {
+      int parameter = j;
+      if (axes.stream().noneMatch(axis -> axis.contains(parameter))) {
+        axes.add(
+            zip.stream().filter(g -> g.contains(parameter)).findFirst().orElse(List.of(parameter)));
+      }
+    }
+    return axes;
+  }
+
+  /** {@code constraint:}: an expression, or a list of them that must all hold. */
+  private static Constraint constraint(
+      YamlDocument document, JsonNode node, List<SweepParameter> parameters) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    String at = "sweep.constraint";
+    if (!node.isTextual() || node.textValue().isBlank()) {
+      throw document.error(
+          at,
+          "expected an expression such as \"links[0].delay < 50ms and tcp.congestionControl !="
+              + " reno\"; got "
+              + describe(node));
+    }
+    try {
+      return Constraint.parse(
+          node.textValue(), parameters.stream().map(SweepParameter::path).toList());
+    } catch (Constraint.Problem e) {
+      throw inExpression(document, at, node.textValue(), e);
+    }
+  }
+
+  /** An error in the constraint, located at the character it is about where the text allows. */
+  private static ConfigException inExpression(
+      YamlDocument document, String at, String text, Constraint.Problem problem) {
+    ConfigException e = document.error(at, problem.getMessage());
+    int[] value = document.valueLocation(at);
+    if (value == null || text.indexOf('\n') >= 0 || e.line() == 0) {
+      return e;
+    }
+    int column =
+        value[1] + value[2] + text.codePointCount(0, Math.min(problem.offset, text.length()));
+    return e.relocated(e.file(), value[0], column, at, problem.getMessage());
+  }
+
+  /** The points: the product of the axes' values, the last fastest, that satisfy the constraint. */
+  private static List<int[]> combinations(
+      YamlDocument document,
+      List<SweepParameter> parameters,
+      List<List<Integer>> axes,
+      Constraint constraint) {
+    List<int[]> combinations = new ArrayList<>();
+    int[] sizes = new int[axes.size()];
+    long total = 1;
+    for (int a = 0; a < axes.size(); a++) {
+      sizes[a] = parameters.get(axes.get(a).get(0)).values().size();
+      total *= sizes[a];
+    }
+    for (long point = 0; point < total; point++) {
+      int[] at = new int[parameters.size()];
+      long rest = point;
+      for (int a = axes.size() - 1; a >= 0; a--) {
+        int index = (int) (rest % sizes[a]);
+        rest /= sizes[a];
+        for (int j : axes.get(a)) {
+          at[j] = index;
+        }
+      }
+      if (constraint != null) {
+        List<SweepValue> values = new ArrayList<>();
+        for (int j = 0; j < at.length; j++) {
+          values.add(parameters.get(j).values().get(at[j]));
+        }
+        try {
+          if (!constraint.test(values)) {
+            continue;
+          }
+        } catch (Constraint.Problem e) {
+          throw inExpression(document, "sweep.constraint", constraint.text(), e);
+        }
+      }
+      combinations.add(at);
+    }
+    if (combinations.isEmpty()) {
+      throw document.error(
+          "sweep.constraint",
+          "no combination of the parameters' values satisfies the constraint: nothing to run");
+    }
+    return combinations;
   }
 
   /** The metrics a file chooses: a list of names, each once. */
@@ -226,13 +434,43 @@ public record SweepSpec(
       if (value.isNull()) {
         throw document.error(where, "expected a value; got nothing");
       }
-      SweepValue v = new SweepValue(value, text(value), where);
-      if (!seen.add(v.text())) {
-        throw document.error(where, "the value " + v.text() + " is listed twice");
+      SweepValue v = labelled(document, where, value);
+      if (!seen.add(text(v.value()))) {
+        throw document.error(where, "the value " + text(v.value()) + " is listed twice");
       }
       list.add(v);
     }
+    Set<String> shown = new LinkedHashSet<>();
+    for (SweepValue v : list) {
+      if (!shown.add(v.text())) {
+        throw document.error(
+            v.origin() + (v.label() == null ? "" : ".label"),
+            "two values are shown as " + quote(v.text()) + ": give each value its own label");
+      }
+    }
     return list;
+  }
+
+  /** A list element: a value, or {@code {value: V, label: NAME}}. */
+  private static SweepValue labelled(YamlDocument document, String where, JsonNode element) {
+    if (!element.isObject()
+        || element.size() != 2
+        || !element.has(LABELLED[0])
+        || !element.has(LABELLED[1])) {
+      return new SweepValue(element, text(element), where);
+    }
+    JsonNode value = element.get("value");
+    JsonNode label = element.get("label");
+    if (value.isNull()) {
+      throw document.error(where + ".value", "expected a value; got nothing");
+    }
+    if (!label.isValueNode() || label.isNull() || label.asText().isBlank()) {
+      throw document.error(
+          where + ".label",
+          "expected a short name for the value, such as red-50; got " + describe(label));
+    }
+    String name = label.asText().trim();
+    return new SweepValue(value, name, where, name);
   }
 
   /** from, from+step, ... up to and including to: numbers, or numbers with one unit. */

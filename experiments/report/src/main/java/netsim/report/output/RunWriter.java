@@ -70,6 +70,7 @@ public final class RunWriter {
   private final ExperimentConfig config;
   private final OutputDirectory dir;
   private final boolean plots;
+  private final boolean measureFlows;
 
   /** What must be closed before the commit, or on failure: the streams of the trace and pcaps. */
   private final List<Closeable> open = new ArrayList<>();
@@ -83,10 +84,12 @@ public final class RunWriter {
   private RunPlots runPlots;
   private FlowMetrics flows;
 
-  private RunWriter(ExperimentConfig config, OutputDirectory dir, boolean plots) {
+  private RunWriter(
+      ExperimentConfig config, OutputDirectory dir, boolean plots, boolean measureFlows) {
     this.config = config;
     this.dir = dir;
     this.plots = plots;
+    this.measureFlows = measureFlows;
   }
 
   /**
@@ -112,8 +115,23 @@ public final class RunWriter {
   public static Outcome run(
       ExperimentConfig config, Path out, boolean plots, Experiment.Watcher watcher)
       throws IOException {
+    return run(config, out, plots, watcher, false);
+  }
+
+  /**
+   * Runs {@code config} as {@link #run(ExperimentConfig, Path, boolean, Experiment.Watcher)} does;
+   * with {@code measureFlows}, measures the flows and link directions ({@link Outcome#flows()})
+   * whatever outputs are written (a sweep's metrics need them).
+   */
+  public static Outcome run(
+      ExperimentConfig config,
+      Path out,
+      boolean plots,
+      Experiment.Watcher watcher,
+      boolean measureFlows)
+      throws IOException {
     OutputDirectory dir = out == null ? null : OutputDirectory.create(out);
-    RunWriter writer = new RunWriter(config, dir, plots);
+    RunWriter writer = new RunWriter(config, dir, plots, measureFlows);
     try {
       return writer.write(watcher);
     } catch (Throwable e) { // out of memory too: nothing half-written may stay
@@ -231,7 +249,7 @@ public final class RunWriter {
       sinks.add(new TraceWriter(trace, new RunIndex()));
     }
     long interval = config.outputs().interval();
-    if (config.outputs().summary() || (dir != null && interval > 0)) {
+    if (measureFlows || config.outputs().summary() || (dir != null && interval > 0)) {
       queues = new LinkMetrics();
       flows = new FlowMetrics(queues);
       if (dir != null && interval > 0) {

@@ -53,7 +53,7 @@ public final class ConfigLoader {
    */
   public static ExperimentConfig load(
       Path file, List<String> overrides, Consumer<ConfigWarning> warnings) {
-    return load(file.toString(), read(file), overrides, warnings);
+    return load(YamlDocument.load(file), overrides, warnings);
   }
 
   /**
@@ -150,10 +150,18 @@ public final class ConfigLoader {
    */
   public static ExperimentConfig load(
       String name, String text, List<String> overrides, Consumer<ConfigWarning> warnings) {
-    YamlDocument document = YamlDocument.parse(name, text);
+    return load(YamlDocument.parse(name, text), overrides, warnings);
+  }
+
+  private static ExperimentConfig load(
+      YamlDocument document, List<String> overrides, Consumer<ConfigWarning> warnings) {
     if (!document.root().isObject()) {
       throw new ConfigException(
-          name, 1, 1, "", "expected a mapping of " + String.join(", ", ConfigBinder.TOP));
+          document.name(),
+          1,
+          1,
+          "",
+          "expected a mapping of " + String.join(", ", ConfigBinder.TOP));
     }
     Overrides.apply(document, overrides);
     ExperimentConfig config = ConfigBinder.bind(document, reference());

@@ -31,15 +31,140 @@ public final class YamlDocument {
   private final JsonNode root;
   private final Map<String, int[]> locations;
 
+  /**
+   * Where each text value starts, by path: {line, column, 1 if it is quoted else 0}, so that a
+   * mistake inside a text (an expression) can be located at its character.
+   */
+  private final Map<String, int[]> texts;
+
+  /**
+   * The file of each located path written in another file than {@link #name} (a file this one
+   * {@code extends}); empty for a document of one file.
+   */
+  private final Map<String, String> files;
+
   /** Paths set by command-line overrides, with the override that set them. */
   private final Map<String, String> overrides = new LinkedHashMap<>();
 
   private final List<ConfigWarning> warnings = new ArrayList<>();
 
-  private YamlDocument(String name, JsonNode root, Map<String, int[]> locations) {
+  private YamlDocument(
+      String name, JsonNode root, Map<String, int[]> locations, Map<String, int[]> texts) {
+    this(name, root, locations, texts, Map.of());
+  }
+
+  private YamlDocument(
+      String name,
+      JsonNode root,
+      Map<String, int[]> locations,
+      Map<String, int[]> texts,
+      Map<String, String> files) {
     this.name = name;
     this.root = root;
     this.locations = locations;
+    this.texts = texts;
+    this.files = files;
+  }
+
+  /**
+   * Reads the config file {@code file}, with the file it {@code extends} (and so on) under it: see
+   * {@link Extends}.
+   *
+   * @throws ConfigException for a missing or unreadable file, a syntax error, a cycle, located
+   */
+  public static YamlDocument load(java.nio.file.Path file) {
+    return Extends.load(file);
+  }
+
+  /**
+   * {@code child} on top of {@code base}: mappings merged key by key, anything else in the child
+   * replacing the base's, a null in the child removing the key; each value located in the file it
+   * comes from. The result is named after the child.
+   */
+  static YamlDocument merge(YamlDocument base, YamlDocument child, JsonNode root) {
+    Map<String, int[]> locations = new LinkedHashMap<>();
+    Map<String, int[]> texts = new LinkedHashMap<>();
+    Map<String, String> files = new LinkedHashMap<>();
+    java.util.Set<String> fromBase = new java.util.TreeSet<>();
+    mergeInto((ObjectNode) root, base.root, child.root, "", fromBase);
+    base.locations.forEach(
+        (path, at) -> {
+          if (keptFromBase(path, fromBase)) {
+            locations.put(path, at);
+            files.put(path, base.fileOf(path));
+            if (base.texts.containsKey(path)) {
+              texts.put(path, base.texts.get(path));
+            }
+          }
+        });
+    child.locations.forEach(
+        (path, at) -> {
+          locations.put(path, at);
+          if (!child.fileOf(path).equals(child.name)) {
+            files.put(path, child.fileOf(path));
+          } else {
+            files.remove(path);
+          }
+        });
+    texts.putAll(child.texts);
+    files.values().removeIf(file -> file.equals(child.name));
+    return new YamlDocument(child.name, root, locations, texts, files);
+  }
+
+  /** Merges {@code child} over {@code base} into {@code into}; records the subtrees kept. */
+  private static void mergeInto(
+      ObjectNode into, JsonNode base, JsonNode child, String path, java.util.Set<String> fromBase) {
+    base.properties()
+        .forEach(
+            field -> {
+              String key = field.getKey();
+              String at = path.isEmpty() ? key : path + "." + key;
+              JsonNode mine = child.get(key);
+              if (mine == null) {
+                into.set(key, field.getValue().deepCopy());
+                fromBase.add(at);
+              } else if (mine.isObject() && field.getValue().isObject()) {
+                mergeInto(into.putObject(key), field.getValue(), mine, at, fromBase);
+              }
+            });
+    child
+        .properties()
+        .forEach(
+            field -> {
+              JsonNode theirs = base.get(field.getKey());
+              boolean merged = theirs != null && theirs.isObject() && field.getValue().isObject();
+              if (field.getValue().isNull()) {
+                into.remove(field.getKey());
+              } else if (!merged) {
+                into.set(field.getKey(), field.getValue().deepCopy());
+              }
+            });
+  }
+
+  /** Whether {@code path} (of the base) lies in a subtree the merge kept from the base. */
+  private static boolean keptFromBase(String path, java.util.Set<String> fromBase) {
+    String at = path;
+    while (!at.isEmpty()) {
+      if (fromBase.contains(at)) {
+        return true;
+      }
+      at = parent(at);
+    }
+    return false;
+  }
+
+  /** This document with another root (the same locations), for a file's own keys. */
+  YamlDocument withRoot(JsonNode other) {
+    return new YamlDocument(name, other, locations, texts, files);
+  }
+
+  /** The file where the value at {@code path} (or its nearest located parent) is written. */
+  public String fileOf(String path) {
+    String at = path;
+    while (!locations.containsKey(at) && !at.isEmpty()) {
+      at = parent(at);
+    }
+    return files.getOrDefault(at, name);
   }
 
   /**
@@ -62,16 +187,17 @@ public final class YamlDocument {
     }
     YamlShape.check(name, text);
     Map<String, int[]> locations = new LinkedHashMap<>();
+    Map<String, int[]> texts = new LinkedHashMap<>();
     JsonParser parser = null;
     try {
       parser = YAML.createParser(text);
       JsonToken first = parser.nextToken();
       if (first == null) {
         locations.put("", new int[] {1, 1});
-        return new YamlDocument(name, NODES.objectNode(), locations);
+        return new YamlDocument(name, NODES.objectNode(), locations, texts);
       }
-      JsonNode root = read(parser, "", locations, name);
-      return new YamlDocument(name, root, locations);
+      JsonNode root = new Reader(parser, name, text, locations, texts).read("");
+      return new YamlDocument(name, root, locations, texts);
     } catch (JsonProcessingException e) {
       JsonLocation at =
           e.getLocation() != null
@@ -126,59 +252,74 @@ public final class YamlDocument {
     return text.toString();
   }
 
-  private static JsonNode read(
-      JsonParser parser, String path, Map<String, int[]> locations, String name)
-      throws IOException {
-    JsonLocation at = parser.currentTokenLocation();
-    locations.put(path, new int[] {at.getLineNr(), at.getColumnNr()});
-    JsonToken token = parser.currentToken();
-    switch (token) {
-      case START_OBJECT:
-        {
-          ObjectNode object = NODES.objectNode();
-          while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            String child = path.isEmpty() ? key : path + "." + key;
-            JsonLocation keyAt = parser.currentTokenLocation();
-            if (object.has(key)) {
-              throw new ConfigException(
-                  name,
-                  keyAt.getLineNr(),
-                  keyAt.getColumnNr(),
-                  child,
-                  "duplicate key " + quote(key));
+  /** Reads a parser's tokens into a tree, recording where each value starts. */
+  private record Reader(
+      JsonParser parser,
+      String name,
+      String text,
+      Map<String, int[]> locations,
+      Map<String, int[]> texts) {
+    JsonNode read(String path) throws IOException {
+      JsonLocation at = parser.currentTokenLocation();
+      locations.put(path, new int[] {at.getLineNr(), at.getColumnNr()});
+      JsonToken token = parser.currentToken();
+      switch (token) {
+        case START_OBJECT:
+          {
+            ObjectNode object = NODES.objectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+              String key = parser.currentName();
+              String child = path.isEmpty() ? key : path + "." + key;
+              JsonLocation keyAt = parser.currentTokenLocation();
+              if (object.has(key)) {
+                throw new ConfigException(
+                    name,
+                    keyAt.getLineNr(),
+                    keyAt.getColumnNr(),
+                    child,
+                    "duplicate key " + quote(key));
+              }
+              parser.nextToken();
+              object.set(key, read(child));
+              // The key's position is where a reader looks for a field.
+              locations.put(child, new int[] {keyAt.getLineNr(), keyAt.getColumnNr()});
             }
-            parser.nextToken();
-            object.set(key, read(parser, child, locations, name));
-            // The key's position is where a reader looks for a field.
-            locations.put(child, new int[] {keyAt.getLineNr(), keyAt.getColumnNr()});
+            return object;
           }
-          return object;
-        }
-      case START_ARRAY:
-        {
-          ArrayNode array = NODES.arrayNode();
-          int index = 0;
-          while (parser.nextToken() != JsonToken.END_ARRAY) {
-            array.add(read(parser, path + "[" + index + "]", locations, name));
-            index++;
+        case START_ARRAY:
+          {
+            ArrayNode array = NODES.arrayNode();
+            int index = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+              array.add(read(path + "[" + index + "]"));
+              index++;
+            }
+            return array;
           }
-          return array;
-        }
-      case VALUE_STRING:
-        return NODES.textNode(parser.getText());
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return number(parser, path, name);
-      case VALUE_TRUE:
-        return NODES.booleanNode(true);
-      case VALUE_FALSE:
-        return NODES.booleanNode(false);
-      case VALUE_NULL:
-        return NODES.nullNode();
-      default:
-        throw new ConfigException(
-            name, at.getLineNr(), at.getColumnNr(), path, "unexpected YAML token " + token);
+        case VALUE_STRING:
+          {
+            long offset = at.getCharOffset();
+            char first = offset >= 0 && offset < text.length() ? text.charAt((int) offset) : ' ';
+            texts.put(
+                path,
+                new int[] {
+                  at.getLineNr(), at.getColumnNr(), first == '\'' || first == '"' ? 1 : 0
+                });
+            return NODES.textNode(parser.getText());
+          }
+        case VALUE_NUMBER_INT:
+        case VALUE_NUMBER_FLOAT:
+          return number(parser, path, name);
+        case VALUE_TRUE:
+          return NODES.booleanNode(true);
+        case VALUE_FALSE:
+          return NODES.booleanNode(false);
+        case VALUE_NULL:
+          return NODES.nullNode();
+        default:
+          throw new ConfigException(
+              name, at.getLineNr(), at.getColumnNr(), path, "unexpected YAML token " + token);
+      }
     }
   }
 
@@ -235,6 +376,14 @@ public final class YamlDocument {
     }
   }
 
+  /**
+   * Where the text value at {@code path} starts: {line, column, 1 if quoted else 0}; null when
+   * there is no text there.
+   */
+  public int[] valueLocation(String path) {
+    return texts.get(path);
+  }
+
   /** Whether the parser saw a value at {@code path}. */
   public boolean has(String path) {
     return locations.containsKey(path);
@@ -261,7 +410,7 @@ public final class YamlDocument {
       at = parent(at);
     }
     int[] where = location(path);
-    return new ConfigException(name, where[0], where[1], path, problem);
+    return new ConfigException(fileOf(path), where[0], where[1], path, problem);
   }
 
   /**
@@ -269,7 +418,7 @@ public final class YamlDocument {
    * shared, the overrides applied so far kept, the warnings not.
    */
   public YamlDocument copy() {
-    YamlDocument copy = new YamlDocument(name, root.deepCopy(), locations);
+    YamlDocument copy = new YamlDocument(name, root.deepCopy(), locations, texts, files);
     copy.overrides.putAll(overrides);
     return copy;
   }
