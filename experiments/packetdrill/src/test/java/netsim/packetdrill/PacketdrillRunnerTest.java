@@ -570,6 +570,46 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void freebsdProfile_givesTcpiStateInFreeBsdNumbering_namedTcpiStar() {
+      // FreeBSD's tcp_info numbers states as tcp_fsm.h does: TCPS_ESTABLISHED is 4.
+      String script =
+          String.join(
+              "\n",
+              "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+              "+0    bind(3, ..., ...) = 0",
+              "+0    listen(3, 1) = 0",
+              "+0.1  < S 0:0(0) win 65535 <mss 1460>",
+              "+0    > S. 0:0(0) ack 1 <...>",
+              "+0.1  < . 1:1(0) ack 1 win 65535",
+              "+0    accept(3, ..., ...) = 4",
+              "+0 %{ assert tcpi_state == TCPI_ESTABLISHED == 4 }%",
+              "+0 %{ assert TCPI_CLOSED == 0 and TCPI_SYN_RECEIVED == 3 and TCPI_TIME_WAIT == 10 }%",
+              "");
+      ScriptResult result = run(script, Options.defaults().withProfile(Profile.freebsd()));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+      ScriptResult linux = run(ESTABLISHED + "+0 %{ assert tcpi_state == TCPI_ESTABLISHED }%\n");
+      assertThat(linux.summary())
+          .isEqualTo(
+              "FAIL test.pkt:8: assertion failed: tcpi_state == TCPI_ESTABLISHED (tcpi_state=1)");
+    }
+
+    @Test
+    void anySequenceNumber_matchesWhateverTheModelSent_butNotAnotherLength() {
+      String synAck =
+          String.join(
+              "\n",
+              "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+              "+0    bind(3, ..., ...) = 0",
+              "+0    listen(3, 1) = 0",
+              "+0.1  < S 0:0(0) win 65535 <mss 1460>",
+              "+0    > S. ...(%d) ack 1 win 65535 <mss 1460>",
+              "");
+      assertThat(run(String.format(synAck, 0)).status()).isEqualTo(Status.PASS);
+      assertThat(run(String.format(synAck, 1)).reason())
+          .startsWith("payload length: expected 1 but sent 0");
+    }
+
+    @Test
     void assertionThatFails_failsAtItsLine_withTheValues() {
       ScriptResult result = run(ESTABLISHED + "+0 %{ assert tcpi_snd_cwnd == 10, 'x' }%\n");
       assertThat(result.status()).isEqualTo(Status.FAIL);
