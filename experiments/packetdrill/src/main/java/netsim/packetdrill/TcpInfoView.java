@@ -233,23 +233,12 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
     return CONSTANTS.get(state);
   }
 
-  /** FreeBSD's number for a state (tcp_fsm.h: TCPS_CLOSED 0 ... TCPS_TIME_WAIT 10). */
+  /**
+   * FreeBSD's number for a state (tcp_fsm.h: TCPS_CLOSED 0 ... TCPS_TIME_WAIT 10): the model's
+   * states bear FreeBSD's names.
+   */
   private static long freebsdState(TcpState state) {
-    String name =
-        switch (state) {
-          case CLOSED -> "TCPI_CLOSED";
-          case LISTEN -> "TCPI_LISTEN";
-          case SYN_SENT -> "TCPI_SYN_SENT";
-          case SYN_RECEIVED -> "TCPI_SYN_RECEIVED";
-          case ESTABLISHED -> "TCPI_ESTABLISHED";
-          case CLOSE_WAIT -> "TCPI_CLOSE_WAIT";
-          case FIN_WAIT_1 -> "TCPI_FIN_WAIT_1";
-          case CLOSING -> "TCPI_CLOSING";
-          case LAST_ACK -> "TCPI_LAST_ACK";
-          case FIN_WAIT_2 -> "TCPI_FIN_WAIT_2";
-          case TIME_WAIT -> "TCPI_TIME_WAIT";
-        };
-    return CONSTANTS.get(name);
+    return CONSTANTS.get("TCPI_" + state.name());
   }
 
   /**

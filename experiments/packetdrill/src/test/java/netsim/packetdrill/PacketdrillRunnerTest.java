@@ -22,6 +22,10 @@ class PacketdrillRunnerTest {
           "+0    accept(3, ..., ...) = 4",
           "");
 
+  /** {@link #ESTABLISHED}'s first four lines: the peer's SYN reaches the listener at 0.1. */
+  private static final String SYN_TO_LISTENER =
+      ESTABLISHED.substring(0, ESTABLISHED.indexOf("+0    > S."));
+
   /** A non-blocking connect at 0: our SYN goes out at once. */
   private static final String CONNECTING =
       String.join(
@@ -575,11 +579,7 @@ class PacketdrillRunnerTest {
       String script =
           String.join(
               "\n",
-              "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
-              "+0    bind(3, ..., ...) = 0",
-              "+0    listen(3, 1) = 0",
-              "+0.1  < S 0:0(0) win 65535 <mss 1460>",
-              "+0    > S. 0:0(0) ack 1 <...>",
+              SYN_TO_LISTENER + "+0    > S. 0:0(0) ack 1 <...>",
               "+0.1  < . 1:1(0) ack 1 win 65535",
               "+0    accept(3, ..., ...) = 4",
               "+0 %{ assert tcpi_state == TCPI_ESTABLISHED == 4 }%",
@@ -595,15 +595,7 @@ class PacketdrillRunnerTest {
 
     @Test
     void anySequenceNumber_matchesWhateverTheModelSent_butNotAnotherLength() {
-      String synAck =
-          String.join(
-              "\n",
-              "0     socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
-              "+0    bind(3, ..., ...) = 0",
-              "+0    listen(3, 1) = 0",
-              "+0.1  < S 0:0(0) win 65535 <mss 1460>",
-              "+0    > S. ...(%d) ack 1 win 65535 <mss 1460>",
-              "");
+      String synAck = SYN_TO_LISTENER + "+0    > S. ...(%d) ack 1 win 65535 <mss 1460>\n";
       assertThat(run(String.format(synAck, 0)).status()).isEqualTo(Status.PASS);
       assertThat(run(String.format(synAck, 1)).reason())
           .startsWith("payload length: expected 1 but sent 0");
