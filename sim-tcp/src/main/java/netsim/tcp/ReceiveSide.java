@@ -175,6 +175,14 @@ final class ReceiveSide {
     return Seq.inWindow(seq, rcvNxt, window) || Seq.inWindow(seq + segLen - 1, rcvNxt, window);
   }
 
+  /**
+   * Whether {@code seq} itself lies in the receive window, RCV.NXT =< seq < RCV.NXT + RCV.WND,
+   * whatever the segment's length (FreeBSD's test of a SYN under insecure_syn, tcp_input.c).
+   */
+  boolean seqInWindow(int seq) {
+    return Seq.inWindow(seq, rcvNxt, (int) rcvWnd);
+  }
+
   long tsRecent() {
     return timestamps.value();
   }

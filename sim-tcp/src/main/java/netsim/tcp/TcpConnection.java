@@ -654,7 +654,7 @@ public final class TcpConnection {
 
     // Third, security and precedence: not modelled. Fourth, check the SYN bit.
     if (syn) {
-      synArrivesSynchronized();
+      synArrivesSynchronized(seq);
       return;
     }
 
@@ -780,8 +780,10 @@ public final class TcpConnection {
     }
   }
 
-  /** RFC 9293 3.10.7.4, fourth: a SYN in a synchronized state. */
-  private void synArrivesSynchronized() {
+  /**
+   * RFC 9293 3.10.7.4, fourth: a SYN in a synchronized state, whose sequence number is {@code seq}.
+   */
+  private void synArrivesSynchronized(int seq) {
     if (state == SYN_RECEIVED && passiveOpen) {
       // "In SYN-RECEIVED state, if the connection was initiated with a passive OPEN, then return
       // this connection to the LISTEN state and return."
@@ -791,6 +793,11 @@ public final class TcpConnection {
     if (config.synChallengeAcks()) {
       // RFC 5961 4.2: "If the SYN bit is set, irrespective of the sequence number, TCP MUST send
       // an ACK (also referred to as challenge ACK) to the remote peer."
+      challengeAck();
+    } else if (config.challengeAcks() && !receive.seqInWindow(seq)) {
+      // FreeBSD's insecure_syn (tcp_input.c) takes RFC 793's reset only for a SYN whose own
+      // sequence number lies in the window, RCV.NXT =< SEG.SEQ < RCV.NXT + RCV.WND; a SYN,FIN
+      // that starts below RCV.NXT and only reaches into the window gets RFC 5961's challenge ACK.
       challengeAck();
     } else {
       // RFC 793's rule (RFC 5961 off, or FreeBSD's insecure_syn): a SYN in the window is an

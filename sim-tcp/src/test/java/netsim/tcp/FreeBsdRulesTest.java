@@ -128,6 +128,33 @@ class FreeBsdRulesTest {
     }
 
     @Test
+    void closeWait_synFinStartingBelowRcvNxt_getsAChallengeAck_thoughItReachesTheWindow() {
+      // tcp_input.c tests SEG.SEQ alone: RCV.NXT =< SEG.SEQ < RCV.NXT + RCV.WND.
+      TcpHarness h = closeWait(FREEBSD.toBuilder().insecureSyn(true).build());
+      h.receive("SYN|FIN", 5001, 0); // occupies 5001 and 5002; RCV.NXT is 5002
+      h.expect("ACK seq=1001 ack=5002");
+      assertThat(h.state()).isEqualTo(CLOSE_WAIT);
+    }
+
+    @Test
+    void timeWait_synFinStartingBelowRcvNxt_getsAChallengeAck_andStays() {
+      TcpHarness h = timeWait(FREEBSD.toBuilder().insecureSyn(true).build());
+      h.receive("SYN|FIN", 5001, 0);
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+    }
+
+    @Test
+    void rfc793_synFinReachingTheWindow_resets() {
+      // With RFC 5961 off altogether, RFC 793's acceptability test (the segment's last octet in
+      // the window) decides, as before.
+      TcpHarness h = closeWait(TcpHarness.CONFIG.toBuilder().challengeAcks(false).build());
+      h.receive("SYN|FIN", 5001, 0);
+      h.expect("RST seq=1001");
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
     void established_rstStillNeedsAnExactMatch() {
       TcpHarness h = established(TcpHarness.CONFIG.toBuilder().insecureSyn(true).build());
       h.receive("RST", 5002, 0);

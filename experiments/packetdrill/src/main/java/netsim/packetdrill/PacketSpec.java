@@ -11,7 +11,8 @@ import netsim.tcp.TcpFlags;
  *
  * @param inbound true for {@code <} (from the remote side to the endpoint under test)
  * @param flags the control bits, as {@link TcpFlags}
- * @param startSeq the first sequence number
+ * @param startSeq the first sequence number, or {@link #ANY_SEQ} for {@code ...(length)} on an
+ *     outbound line (any sequence number)
  * @param length the payload length in bytes
  * @param ack the acknowledgment number, or null when the line has none
  * @param window the window field, or null when the line has none (not compared)
@@ -32,6 +33,9 @@ record PacketSpec(
     List<TcpOptionSpec> options,
     Ecn ecn)
     implements Action {
+
+  /** The start of {@code > S. ...(0)}: the sequence number is not compared. */
+  static final long ANY_SEQ = -1;
 
   /** A packet line without IP fields: its ECN field is not checked, or injected as Not-ECT. */
   PacketSpec(

@@ -220,17 +220,33 @@ final class ScriptParser {
     }
     int flags = flags();
     Token seqStart = take();
-    long start = range(seqStart, "sequence range start", 0, MAX_U32);
-    expectPunct(':', "in sequence range start:end(length)");
-    long end = range(take(), "sequence range end", 0, MAX_U32);
-    expectPunct('(', "in sequence range start:end(length)");
-    Token lengthToken = take();
-    long length = integer(lengthToken, "payload length");
-    expectPunct(')', "after payload length");
-    if (end - start != length) {
-      throw error(
-          seqStart,
-          "sequence range " + start + ":" + end + " does not match payload" + " length " + length);
+    long start;
+    Token lengthToken;
+    long length;
+    if (seqStart.is(Kind.ELLIPSIS)) {
+      // FreeBSD's suite writes "> S. ...(0)" for a segment whose sequence number it cannot know
+      // (a new incarnation's ISN): any sequence number, the payload length still checked.
+      if (inbound) {
+        throw error(seqStart, "an inbound packet needs its sequence number ('...' is for '>')");
+      }
+      start = PacketSpec.ANY_SEQ;
+      expectPunct('(', "in ...(length)");
+      lengthToken = take();
+      length = integer(lengthToken, "payload length");
+      expectPunct(')', "after payload length");
+    } else {
+      start = range(seqStart, "sequence range start", 0, MAX_U32);
+      expectPunct(':', "in sequence range start:end(length)");
+      long end = range(take(), "sequence range end", 0, MAX_U32);
+      expectPunct('(', "in sequence range start:end(length)");
+      lengthToken = take();
+      length = integer(lengthToken, "payload length");
+      expectPunct(')', "after payload length");
+      if (end - start != length) {
+        throw error(
+            seqStart,
+            "sequence range " + start + ":" + end + " does not match payload length " + length);
+      }
     }
     if (length < 0 || length > 65535) {
       throw error(lengthToken, "payload length out of range 0-65535: " + length);

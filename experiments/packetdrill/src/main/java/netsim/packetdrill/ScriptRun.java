@@ -357,7 +357,8 @@ final class ScriptRun {
     if (connection != null) {
       infoConnection = connection;
     }
-    TcpInfoView view = new TcpInfoView(infoConnection);
+    TcpInfoView view =
+        new TcpInfoView(infoConnection, options.profile().tcp().profile().name().equals("freebsd"));
     PyCode.Env env =
         name -> {
           Long variable = variables.get(name);

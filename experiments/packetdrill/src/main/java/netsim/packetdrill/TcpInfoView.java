@@ -17,10 +17,17 @@ import netsim.tcp.TcpState;
  * <p>Linux counts the congestion window and ssthresh in segments; the model counts bytes, so the
  * view divides by the sender's MSS (rounding down), {@link TcpConnection#sendMss()}.
  *
+ * <p>FreeBSD's {@code struct tcp_info} numbers {@code tcpi_state} as its {@code tcp_fsm.h} does
+ * (TCPS_CLOSED 0 to TCPS_TIME_WAIT 10), and its scripts name those numbers {@code TCPI_CLOSED} ...
+ * {@code TCPI_TIME_WAIT} ({@code TCPI_SYN_RECEIVED}); the view knows both sets of names and gives
+ * {@code tcpi_state} in the numbering of the host it stands for.
+ *
  * @param connection the connection, or null when there is none (every field but {@code tcpi_state}
  *     is then an error)
+ * @param freebsdStates whether {@code tcpi_state} is in FreeBSD's numbering (the freebsd profile),
+ *     else Linux's
  */
-record TcpInfoView(TcpConnection connection) {
+record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
 
   /** Linux's value of ssthresh before any loss, also what tcp_info reports for "no limit". */
   static final long INFINITE_SSTHRESH = 0x7fff_ffffL;
@@ -28,7 +35,9 @@ record TcpInfoView(TcpConnection connection) {
   /** The fields the view has, with what each is in the model. */
   static final Map<String, String> MODELLED =
       Map.ofEntries(
-          Map.entry("tcpi_state", "the connection's state, in Linux's numbering"),
+          Map.entry(
+              "tcpi_state",
+              "the connection's state, in Linux's numbering (FreeBSD's with the freebsd profile)"),
           Map.entry("tcpi_snd_cwnd", "the congestion window in segments"),
           Map.entry("tcpi_snd_ssthresh", "ssthresh in segments (0x7fffffff before any loss)"),
           Map.entry("tcpi_rtt", "the smoothed RTT in microseconds (0 before the first sample)"),
@@ -71,7 +80,22 @@ record TcpInfoView(TcpConnection connection) {
     return fields;
   }
 
-  /** Linux's names for the numbers {@code tcp_info} holds. */
+  /** FreeBSD's states in the order of tcp_fsm.h's TCPS_* numbers, as its scripts name them. */
+  private static final String[] FREEBSD_STATES = {
+    "TCPI_CLOSED",
+    "TCPI_LISTEN",
+    "TCPI_SYN_SENT",
+    "TCPI_SYN_RECEIVED",
+    "TCPI_ESTABLISHED",
+    "TCPI_CLOSE_WAIT",
+    "TCPI_FIN_WAIT_1",
+    "TCPI_CLOSING",
+    "TCPI_LAST_ACK",
+    "TCPI_FIN_WAIT_2",
+    "TCPI_TIME_WAIT"
+  };
+
+  /** Linux's (and FreeBSD's) names for the numbers {@code tcp_info} holds. */
   private static final Map<String, Long> CONSTANTS = constants();
 
   private static Map<String, Long> constants() {
@@ -109,6 +133,9 @@ record TcpInfoView(TcpConnection connection) {
       constants.put(options[i], 1L << i);
     }
     constants.put("TCP_INFINITE_SSTHRESH", INFINITE_SSTHRESH);
+    for (int i = 0; i < FREEBSD_STATES.length; i++) {
+      constants.put(FREEBSD_STATES[i], (long) i);
+    }
     return constants;
   }
 
@@ -140,6 +167,9 @@ record TcpInfoView(TcpConnection connection) {
    */
   long field(String name) {
     if (name.equals("tcpi_state")) {
+      if (freebsdStates) {
+        return connection == null ? 0 : freebsdState(connection.state());
+      }
       return connection == null ? CONSTANTS.get("TCP_CLOSE") : linuxState(connection.state());
     }
     if (connection == null) {
@@ -201,6 +231,14 @@ record TcpInfoView(TcpConnection connection) {
       state = "TCP_CA_Open";
     }
     return CONSTANTS.get(state);
+  }
+
+  /**
+   * FreeBSD's number for a state (tcp_fsm.h: TCPS_CLOSED 0 ... TCPS_TIME_WAIT 10): the model's
+   * states bear FreeBSD's names.
+   */
+  private static long freebsdState(TcpState state) {
+    return CONSTANTS.get("TCPI_" + state.name());
   }
 
   /**

@@ -22,6 +22,10 @@ class PacketdrillRunnerTest {
           "+0    accept(3, ..., ...) = 4",
           "");
 
+  /** {@link #ESTABLISHED}'s first four lines: the peer's SYN reaches the listener at 0.1. */
+  private static final String SYN_TO_LISTENER =
+      ESTABLISHED.substring(0, ESTABLISHED.indexOf("+0    > S."));
+
   /** A non-blocking connect at 0: our SYN goes out at once. */
   private static final String CONNECTING =
       String.join(
@@ -567,6 +571,34 @@ class PacketdrillRunnerTest {
                   + "+0 %{ assert tcpi_snd_cwnd == cwnd, tcpi_snd_cwnd }%\n"
                   + "+0 %{ assert tcpi_snd_ssthresh == TCP_INFINITE_SSTHRESH }%\n");
       assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void freebsdProfile_givesTcpiStateInFreeBsdNumbering_namedTcpiStar() {
+      // FreeBSD's tcp_info numbers states as tcp_fsm.h does: TCPS_ESTABLISHED is 4.
+      String script =
+          String.join(
+              "\n",
+              SYN_TO_LISTENER + "+0    > S. 0:0(0) ack 1 <...>",
+              "+0.1  < . 1:1(0) ack 1 win 65535",
+              "+0    accept(3, ..., ...) = 4",
+              "+0 %{ assert tcpi_state == TCPI_ESTABLISHED == 4 }%",
+              "+0 %{ assert TCPI_CLOSED == 0 and TCPI_SYN_RECEIVED == 3 and TCPI_TIME_WAIT == 10 }%",
+              "");
+      ScriptResult result = run(script, Options.defaults().withProfile(Profile.freebsd()));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+      ScriptResult linux = run(ESTABLISHED + "+0 %{ assert tcpi_state == TCPI_ESTABLISHED }%\n");
+      assertThat(linux.summary())
+          .isEqualTo(
+              "FAIL test.pkt:8: assertion failed: tcpi_state == TCPI_ESTABLISHED (tcpi_state=1)");
+    }
+
+    @Test
+    void anySequenceNumber_matchesWhateverTheModelSent_butNotAnotherLength() {
+      String synAck = SYN_TO_LISTENER + "+0    > S. ...(%d) ack 1 win 65535 <mss 1460>\n";
+      assertThat(run(String.format(synAck, 0)).status()).isEqualTo(Status.PASS);
+      assertThat(run(String.format(synAck, 1)).reason())
+          .startsWith("payload length: expected 1 but sent 0");
     }
 
     @Test

@@ -119,6 +119,20 @@ class ScriptParserTest {
   @Nested
   class Packets {
     @Test
+    void outboundEllipsisSequence_isAnySequenceNumber_withItsLength() {
+      // FreeBSD's suite: "> S. ...(0) ack 65537" for a new incarnation's SYN,ACK.
+      PacketSpec synAck = packet("> S. ...(0) ack 65537 win 65535 <mss 1460,sackOK,eol,eol>");
+      assertThat(synAck.startSeq()).isEqualTo(PacketSpec.ANY_SEQ);
+      assertThat(synAck.length()).isZero();
+      assertThat(synAck.ack()).isEqualTo(65537L);
+    }
+
+    @Test
+    void inboundEllipsisSequence_isAnError() {
+      assertError("0 < S ...(0) win 100", 1, "an inbound packet needs its sequence number");
+    }
+
+    @Test
     void inboundSyn_withOptions() {
       PacketSpec syn = packet("< S 0:0(0) win 32792 <mss 1000,sackOK,nop,nop,nop,wscale 7>");
       assertThat(syn.inbound()).isTrue();

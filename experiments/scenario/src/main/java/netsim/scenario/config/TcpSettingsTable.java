@@ -145,6 +145,16 @@ final class TcpSettingsTable {
                       ConfigNode::duration,
                       Builder::challengeAckInterval,
                       TcpConfig::challengeAckInterval),
+                  Setting.of(
+                      "insecureRst",
+                      ConfigNode::bool,
+                      Builder::insecureRst,
+                      TcpConfig::insecureRst),
+                  Setting.of(
+                      "insecureSyn",
+                      ConfigNode::bool,
+                      Builder::insecureSyn,
+                      TcpConfig::insecureSyn),
                   Setting.of("rfc1337", ConfigNode::bool, Builder::rfc1337, TcpConfig::rfc1337),
                   Setting.of(
                       "acceptSynInTimeWait",
