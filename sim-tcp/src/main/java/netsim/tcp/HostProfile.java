@@ -110,6 +110,13 @@ import netsim.core.Time;
  *     to the host); passive for Linux (net.ipv4.tcp_ecn=2, ip-sysctl.rst: "Enable ECN when
  *     requested by incoming connections but do not request ECN on outgoing connections") and for
  *     FreeBSD (net.inet.tcp.ecn.enable=2 since FreeBSD 11, tcp(4))
+ * @param sackWholeSegments whether a SACK block marks only the segments it covers whole (Linux's
+ *     tcp_match_skb_to_sack: "SACKs cover only full MSSes"), where the loss recovery knows the
+ *     segments in flight; otherwise each byte it covers (RFC 6675 4's Update())
+ * @param rackRttOfLastDelivered whether RACK.rtt is the round trip of the last segment an ACK
+ *     delivers, in the order Linux's tcp_ack walks them (SACKed first, then cumulatively
+ *     acknowledged, each in sequence order: tcp_rack_advance sets rtt_us on every call); otherwise
+ *     that of the most recently sent segment delivered (RFC 8985 6.2 step 2)
  */
 public record HostProfile(
     String name,
@@ -147,7 +154,9 @@ public record HostProfile(
     boolean timeWaitNeedsAck,
     String congestionControl,
     boolean limitedTransmit,
-    EcnMode ecn) {
+    EcnMode ecn,
+    boolean sackWholeSegments,
+    boolean rackRttOfLastDelivered) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -244,7 +253,9 @@ public record HostProfile(
           false,
           "newreno",
           false,
-          EcnMode.OFF);
+          EcnMode.OFF,
+          false,
+          false);
 
   /** Linux 6.x with default sysctls. */
   public static final HostProfile LINUX =
@@ -284,7 +295,9 @@ public record HostProfile(
           false,
           "cubic",
           true,
-          EcnMode.PASSIVE);
+          EcnMode.PASSIVE,
+          true,
+          true);
 
   /** FreeBSD 14.x with default sysctls. */
   public static final HostProfile FREEBSD =
@@ -324,7 +337,9 @@ public record HostProfile(
           true,
           "newreno",
           false,
-          EcnMode.PASSIVE);
+          EcnMode.PASSIVE,
+          false,
+          false);
 
   public HostProfile {
     checkNotNull(name, "name");

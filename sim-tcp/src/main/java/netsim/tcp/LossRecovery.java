@@ -71,6 +71,14 @@ interface LossRecovery {
     return null;
   }
 
+  /**
+   * Where the segments in flight begin and end, if this recovery keeps them (RACK's transmit
+   * record), for a scoreboard that SACKs whole segments only; null if it does not.
+   */
+  default SackScoreboard.SegmentEdges segmentEdges() {
+    return null;
+  }
+
   /** {@link #nextSegment}: the window from SND.UNA decides what is sent, as outside recovery. */
   long WINDOW_DECIDES = -2;
 
@@ -133,6 +141,9 @@ interface LossRecovery {
      * {@link HostProfile#probeTimeoutSlack}).
      */
     long probeTimeoutSlack();
+
+    /** The profile's {@link HostProfile#rackRttOfLastDelivered}. */
+    boolean rackRttOfLastDelivered();
 
     CongestionWindow window();
 

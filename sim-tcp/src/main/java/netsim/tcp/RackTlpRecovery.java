@@ -127,6 +127,10 @@ final class RackTlpRecovery implements LossRecovery {
     long latestSentAt = -1;
     long latestRtt = 0;
     long latestEnd = 0;
+    // Linux's RACK.rtt: the last segment tcp_ack walks, the SACKed ones first, then the
+    // cumulatively acknowledged ones (tcp_sacktag_write_queue before tcp_clean_rtx_queue).
+    long lastSackedRtt = -1;
+    long lastCumulativeRtt = -1;
     long reorderedFrom = Long.MAX_VALUE;
     for (int i = 0; i < segments.count(); i++) {
       boolean cumulative = segments.end(i) <= ack;
@@ -152,6 +156,11 @@ final class RackTlpRecovery implements LossRecovery {
           minRtt = minRtt < 0 ? rtt : Math.min(minRtt, rtt); // step 1
         }
         rttSampledSinceProbe = true;
+        if (cumulative) {
+          lastCumulativeRtt = rtt;
+        } else {
+          lastSackedRtt = rtt;
+        }
         if (sentAfter(sentAt, segments.end(i), latestSentAt, latestEnd)) {
           latestSentAt = sentAt;
           latestEnd = segments.end(i);
@@ -170,7 +179,12 @@ final class RackTlpRecovery implements LossRecovery {
       measureReordering(fack - reorderedFrom);
     }
     if (latestSentAt >= 0) {
-      rackRtt = latestRtt; // "RACK.rtt = rtt" of the most recently sent segment delivered
+      // RFC 8985 6.2 step 2: "RACK.rtt = rtt" of the most recently sent segment delivered; Linux's
+      // tcp_rack_advance: of the last segment delivered.
+      rackRtt =
+          !connection.rackRttOfLastDelivered()
+              ? latestRtt
+              : lastCumulativeRtt >= 0 ? lastCumulativeRtt : lastSackedRtt;
       if (sentAfter(latestSentAt, latestEnd, rackXmitTs, rackEndSeq)) {
         rackXmitTs = latestSentAt;
         rackEndSeq = latestEnd;
@@ -615,6 +629,11 @@ final class RackTlpRecovery implements LossRecovery {
   }
 
   SentSegments segments() {
+    return segments;
+  }
+
+  @Override
+  public SackScoreboard.SegmentEdges segmentEdges() {
     return segments;
   }
 }

@@ -731,6 +731,10 @@ final class SendSide implements LossRecovery.Connection {
     cc = variant.congestionControl().get();
     scoreboard = sack ? new SackScoreboard() : null;
     recovery = variant.lossRecovery(this, sack, config.sackRecovery());
+    SackScoreboard.SegmentEdges edges = recovery.segmentEdges();
+    if (scoreboard != null && edges != null && config.profile().sackWholeSegments()) {
+      scoreboard.sackWholeSegments(edges);
+    }
   }
 
   /**
@@ -808,6 +812,11 @@ final class SendSide implements LossRecovery.Connection {
   @Override
   public long probeTimeoutSlack() {
     return config.profile().probeTimeoutSlack();
+  }
+
+  @Override
+  public boolean rackRttOfLastDelivered() {
+    return config.profile().rackRttOfLastDelivered();
   }
 
   @Override

@@ -116,7 +116,9 @@ class HostProfileTest {
                       false,
                       "newreno",
                       false,
-                      EcnMode.OFF))
+                      EcnMode.OFF,
+                      false,
+                      false))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("FIN-WAIT-2 timeout must not be negative: -1");
     }
@@ -177,7 +179,9 @@ class HostProfileTest {
                       false,
                       "newreno",
                       false,
-                      EcnMode.OFF))
+                      EcnMode.OFF,
+                      false,
+                      false))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("unknown SACK recovery 'bbr' (known: rfc6675, prr, prr-crb, rack-tlp)");
     }
