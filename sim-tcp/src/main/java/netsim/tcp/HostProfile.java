@@ -117,6 +117,9 @@ import netsim.core.Time;
  *     delivers, in the order Linux's tcp_ack walks them (SACKed first, then cumulatively
  *     acknowledged, each in sequence order: tcp_rack_advance sets rtt_us on every call); otherwise
  *     that of the most recently sent segment delivered (RFC 8985 6.2 step 2)
+ * @param hyStartDetect which tests of Linux's HyStart end CUBIC's slow start early (tcp_cubic's
+ *     hystart_detect, 3 by default: 1 the ACK train, 2 the delay increase); 0 for none, as RFC
+ *     9438's CUBIC (other congestion controls ignore it)
  */
 public record HostProfile(
     String name,
@@ -156,7 +159,8 @@ public record HostProfile(
     boolean limitedTransmit,
     EcnMode ecn,
     boolean sackWholeSegments,
-    boolean rackRttOfLastDelivered) {
+    boolean rackRttOfLastDelivered,
+    int hyStartDetect) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -255,7 +259,8 @@ public record HostProfile(
           false,
           EcnMode.OFF,
           false,
-          false);
+          false,
+          0);
 
   /** Linux 6.x with default sysctls. */
   public static final HostProfile LINUX =
@@ -297,7 +302,8 @@ public record HostProfile(
           true,
           EcnMode.PASSIVE,
           true,
-          true);
+          true,
+          3);
 
   /** FreeBSD 14.x with default sysctls. */
   public static final HostProfile FREEBSD =
@@ -339,7 +345,8 @@ public record HostProfile(
           false,
           EcnMode.PASSIVE,
           false,
-          false);
+          false,
+          0);
 
   public HostProfile {
     checkNotNull(name, "name");

@@ -79,6 +79,16 @@ interface LossRecovery {
     return null;
   }
 
+  /**
+   * The RTT sample of the last ACK for the congestion control, or -1 if this recovery takes none:
+   * as Linux's tcp_clean_rtx_queue gives pkts_acked, the round trip of the last segment newly
+   * SACKed that was never resent, else of the last one cumulatively acknowledged if none of those
+   * was resent.
+   */
+  default long rttSample() {
+    return -1;
+  }
+
   /** {@link #nextSegment}: the window from SND.UNA decides what is sent, as outside recovery. */
   long WINDOW_DECIDES = -2;
 

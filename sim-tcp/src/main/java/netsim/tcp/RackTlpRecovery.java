@@ -47,6 +47,9 @@ final class RackTlpRecovery implements LossRecovery {
   /** RACK.min_RTT, over the connection (the RFC allows a windowed minimum). */
   private long minRtt = -1;
 
+  /** The last ACK's RTT sample for the congestion control ({@link #rttSample}), or -1. */
+  private long rttSample = -1;
+
   /** RACK.fack: the highest end of a segment delivered. */
   private long fack;
 
@@ -131,6 +134,9 @@ final class RackTlpRecovery implements LossRecovery {
     // cumulatively acknowledged ones (tcp_sacktag_write_queue before tcp_clean_rtx_queue).
     long lastSackedRtt = -1;
     long lastCumulativeRtt = -1;
+    long sackedSample = -1;
+    long cumulativeSample = -1;
+    boolean resentAcked = false;
     long reorderedFrom = Long.MAX_VALUE;
     for (int i = 0; i < segments.count(); i++) {
       boolean cumulative = segments.end(i) <= ack;
@@ -149,6 +155,13 @@ final class RackTlpRecovery implements LossRecovery {
       long sentAt = segments.sentAt(i);
       long rtt = now - sentAt;
       boolean retransmitted = segments.isRetransmitted(i);
+      if (retransmitted) {
+        resentAcked |= cumulative;
+      } else if (cumulative) {
+        cumulativeSample = rtt;
+      } else {
+        sackedSample = rtt;
+      }
       // Step 2: a retransmitted segment delivered sooner than min_RTT was the original's.
       boolean ambiguous = retransmitted && minRtt >= 0 && rtt < minRtt;
       if (!ambiguous) {
@@ -190,6 +203,7 @@ final class RackTlpRecovery implements LossRecovery {
         rackEndSeq = latestEnd;
       }
     }
+    rttSample = sackedSample >= 0 ? sackedSample : resentAcked ? -1 : cumulativeSample;
     segments.removeBelow(ack);
     // Step 4: a D-SACK widens the reordering window, once per round trip.
     if (dsackRound >= 0 && ack >= dsackRound) {
@@ -630,6 +644,11 @@ final class RackTlpRecovery implements LossRecovery {
 
   SentSegments segments() {
     return segments;
+  }
+
+  @Override
+  public long rttSample() {
+    return rttSample;
   }
 
   @Override

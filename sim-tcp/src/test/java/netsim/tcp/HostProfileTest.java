@@ -118,7 +118,8 @@ class HostProfileTest {
                       false,
                       EcnMode.OFF,
                       false,
-                      false))
+                      false,
+                      0))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("FIN-WAIT-2 timeout must not be negative: -1");
     }
@@ -181,7 +182,8 @@ class HostProfileTest {
                       false,
                       EcnMode.OFF,
                       false,
-                      false))
+                      false,
+                      0))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("unknown SACK recovery 'bbr' (known: rfc6675, prr, prr-crb, rack-tlp)");
     }

@@ -32,6 +32,22 @@ public final class Cubic implements CongestionControl {
 
   private double cwndSegments;
 
+  /** Linux's HyStart, or null: slow start ends only at a loss. */
+  private final HyStart hyStart;
+
+  /** CUBIC as RFC 9438 describes it, without HyStart. */
+  public Cubic() {
+    this(0);
+  }
+
+  /**
+   * CUBIC with Linux's HyStart running the tests of {@code hyStartDetect} (tcp_cubic's
+   * hystart_detect: 1 the ACK train, 2 the delay increase, 3 both; 0 none).
+   */
+  public Cubic(int hyStartDetect) {
+    this.hyStart = hyStartDetect == 0 ? null : new HyStart(hyStartDetect);
+  }
+
   @Override
   public String name() {
     return "cubic";
@@ -77,6 +93,18 @@ public final class Cubic implements CongestionControl {
   }
 
   @Override
+  public void onRttSample(CongestionWindow window, long now, long rtt, long sndUna, long sndNxt) {
+    if (hyStart == null) {
+      return;
+    }
+    boolean testing =
+        window.inSlowStart() && window.cwnd() >= (long) HyStart.LOW_WINDOW * window.smss();
+    if (hyStart.exitsSlowStart(now, rtt, sndUna, sndNxt, testing)) {
+      window.setSsthresh(window.cwnd());
+    }
+  }
+
+  @Override
   public void onLoss(CongestionWindow window, long now, long flightSize) {
     // RFC 9438 4.6: ssthresh = cwnd * beta_cubic; recovery sets cwnd from it.
     reduce(window, now);
@@ -85,6 +113,9 @@ public final class Cubic implements CongestionControl {
   @Override
   public void onTimeout(CongestionWindow window, long now, long flightSize) {
     reduce(window, now);
+    if (hyStart != null) {
+      hyStart.reset();
+    }
     window.setCwnd(window.smss());
   }
 
