@@ -140,6 +140,25 @@ class RackTlpRecoveryTest {
   }
 
   @Test
+  void rttSample_ofTheLastSegmentSackedNeverResent_elseCumulative_noneWhenAResendIsAcknowledged() {
+    // Linux's tcp_clean_rtx_queue gives pkts_acked (CUBIC's HyStart) ca_rtt_us so.
+    transmit(0, 0);
+    transmit(10, 1);
+    transmit(20, 2);
+    transmit(30, 3);
+    ack(100, 1001);
+    assertThat(recovery.rttSample()).as("0..1001 sent at 0").isEqualTo(ms(100));
+    ack(110, 1001, 2001, 3001);
+    assertThat(recovery.rttSample()).as("SACKed 2001:3001, sent at 20").isEqualTo(ms(90));
+    ack(120, 3001, 2001, 3001);
+    assertThat(recovery.rttSample()).as("1001:2001, sent at 10").isEqualTo(ms(110));
+    bench.now = ms(130);
+    recovery.onTransmit(3001, SMSS); // 3001:4001 sent again
+    ack(150, 4001);
+    assertThat(recovery.rttSample()).as("a resend is ambiguous (Karn)").isEqualTo(-1);
+  }
+
+  @Test
   void reorderingDegree_isTheDistanceFromFackToTheSegmentDeliveredOutOfOrder() {
     // Linux's tcp_check_sack_reordering: 7001:8001 SACKed, then 3001:4001: 8001 - 3001 = 5
     // segments (sack-shift-sacked-7-3-4-8-9-fack.pkt); a distance of 3 or less leaves it at 3.
