@@ -1,6 +1,7 @@
 package netsim.tcp;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SACK sender's scoreboard (RFC 6675 3): which stream positions above SND.UNA the peer has
@@ -28,7 +29,7 @@ final class SackScoreboard {
   }
 
   private final RangeSet sacked = new RangeSet();
-  private SegmentEdges wholeSegments;
+  private @Nullable SegmentEdges wholeSegments;
   private long newlySacked;
 
   /** Bytes SACKed above SND.UNA after the last {@link #update}, and the change it made. */

@@ -1,6 +1,7 @@
 package netsim.tcp.cc;
 
 import netsim.core.Time;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CUBIC (RFC 9438): in congestion avoidance the window follows W(t) = C (t - K)^3 + W_max, a cubic
@@ -33,7 +34,7 @@ public final class Cubic implements CongestionControl {
   private double cwndSegments;
 
   /** Linux's HyStart, or null: slow start ends only at a loss. */
-  private final HyStart hyStart;
+  private final @Nullable HyStart hyStart;
 
   /** CUBIC as RFC 9438 describes it, without HyStart. */
   public Cubic() {
@@ -107,12 +108,12 @@ public final class Cubic implements CongestionControl {
   @Override
   public void onLoss(CongestionWindow window, long now, long flightSize) {
     // RFC 9438 4.6: ssthresh = cwnd * beta_cubic; recovery sets cwnd from it.
-    reduce(window, now);
+    reduce(window);
   }
 
   @Override
   public void onTimeout(CongestionWindow window, long now, long flightSize) {
-    reduce(window, now);
+    reduce(window);
     if (hyStart != null) {
       hyStart.reset();
     }
@@ -123,7 +124,7 @@ public final class Cubic implements CongestionControl {
    * A loss ends the epoch: cwnd is taken from the window whenever the next one begins, so the
    * writes of loss recovery in between need no notice here.
    */
-  private void reduce(CongestionWindow window, long now) {
+  private void reduce(CongestionWindow window) {
     long cwnd = window.cwnd();
     double segments = (double) cwnd / window.smss();
     // RFC 9438 4.7: fast convergence.
