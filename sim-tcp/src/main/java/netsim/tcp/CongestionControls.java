@@ -3,7 +3,6 @@ package netsim.tcp;
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import netsim.tcp.cc.CongestionControl;
 import netsim.tcp.cc.Cubic;
 import netsim.tcp.cc.Reno;
@@ -14,9 +13,12 @@ import netsim.tcp.cc.Reno;
  * here.
  */
 public final class CongestionControls {
-  /** A named congestion control: a new algorithm and a new loss recovery per connection. */
+  /**
+   * A named congestion control: a new algorithm (with the host profile's choices, such as Linux's
+   * HyStart for CUBIC) and a new loss recovery per connection.
+   */
   record Variant(
-      Supplier<CongestionControl> congestionControl,
+      Function<HostProfile, CongestionControl> congestionControl,
       Function<LossRecovery.Connection, LossRecovery> lossRecovery) {
 
     /**
@@ -33,9 +35,10 @@ public final class CongestionControls {
 
   private static final ImmutableMap<String, Variant> REGISTRY =
       ImmutableMap.of(
-          "reno", new Variant(Reno::new, RenoRecovery::new),
-          "newreno", new Variant(Reno::new, NewRenoRecovery::new),
-          "cubic", new Variant(Cubic::new, NewRenoRecovery::new));
+          "reno", new Variant(profile -> new Reno(), RenoRecovery::new),
+          "newreno", new Variant(profile -> new Reno(), NewRenoRecovery::new),
+          "cubic",
+              new Variant(profile -> new Cubic(profile.hyStartDetect()), NewRenoRecovery::new));
 
   /** The known names, in registration order. */
   public static final List<String> NAMES = REGISTRY.keySet().asList();

@@ -110,6 +110,16 @@ import netsim.core.Time;
  *     to the host); passive for Linux (net.ipv4.tcp_ecn=2, ip-sysctl.rst: "Enable ECN when
  *     requested by incoming connections but do not request ECN on outgoing connections") and for
  *     FreeBSD (net.inet.tcp.ecn.enable=2 since FreeBSD 11, tcp(4))
+ * @param sackWholeSegments whether a SACK block marks only the segments it covers whole (Linux's
+ *     tcp_match_skb_to_sack: "SACKs cover only full MSSes"), where the loss recovery knows the
+ *     segments in flight; otherwise each byte it covers (RFC 6675 4's Update())
+ * @param rackRttOfLastDelivered whether RACK.rtt is the round trip of the last segment an ACK
+ *     delivers, in the order Linux's tcp_ack walks them (SACKed first, then cumulatively
+ *     acknowledged, each in sequence order: tcp_rack_advance sets rtt_us on every call); otherwise
+ *     that of the most recently sent segment delivered (RFC 8985 6.2 step 2)
+ * @param hyStartDetect which tests of Linux's HyStart end CUBIC's slow start early (tcp_cubic's
+ *     hystart_detect, 3 by default: 1 the ACK train, 2 the delay increase); 0 for none, as RFC
+ *     9438's CUBIC (other congestion controls ignore it)
  */
 public record HostProfile(
     String name,
@@ -147,7 +157,10 @@ public record HostProfile(
     boolean timeWaitNeedsAck,
     String congestionControl,
     boolean limitedTransmit,
-    EcnMode ecn) {
+    EcnMode ecn,
+    boolean sackWholeSegments,
+    boolean rackRttOfLastDelivered,
+    int hyStartDetect) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -239,6 +252,9 @@ public record HostProfile(
           .congestionControl("cubic")
           .limitedTransmit(true)
           .ecn(EcnMode.PASSIVE)
+          .sackWholeSegments(true)
+          .rackRttOfLastDelivered(true)
+          .hyStartDetect(3)
           .build();
 
   /** FreeBSD 14.x with default sysctls. */
@@ -283,6 +299,10 @@ public record HostProfile(
     checkArgument(maxQuickAcks >= 0, "quick ACK count must not be negative: %s", maxQuickAcks);
     checkArgument(
         socketBufferFactor >= 1, "socket buffer factor must be at least 1: %s", socketBufferFactor);
+    checkArgument(
+        hyStartDetect >= 0 && hyStartDetect <= 3,
+        "HyStart tests must be 0 to 3 (1 ACK train, 2 delay): %s",
+        hyStartDetect);
   }
 
   /** The profiles {@link #named} knows, the default first. */
@@ -351,6 +371,9 @@ public record HostProfile(
     b.congestionControl = congestionControl;
     b.limitedTransmit = limitedTransmit;
     b.ecn = ecn;
+    b.sackWholeSegments = sackWholeSegments;
+    b.rackRttOfLastDelivered = rackRttOfLastDelivered;
+    b.hyStartDetect = hyStartDetect;
     return b;
   }
 
@@ -396,6 +419,9 @@ public record HostProfile(
     private String congestionControl = "newreno";
     private boolean limitedTransmit = false;
     private EcnMode ecn = EcnMode.OFF;
+    private boolean sackWholeSegments = false;
+    private boolean rackRttOfLastDelivered = false;
+    private int hyStartDetect = 0;
 
     private Builder(String name) {
       this.name = checkNotNull(name, "name");
@@ -611,6 +637,24 @@ public record HostProfile(
       return this;
     }
 
+    /** Sets {@link HostProfile#sackWholeSegments()}. */
+    public Builder sackWholeSegments(boolean sackWholeSegments) {
+      this.sackWholeSegments = sackWholeSegments;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#rackRttOfLastDelivered()}. */
+    public Builder rackRttOfLastDelivered(boolean rackRttOfLastDelivered) {
+      this.rackRttOfLastDelivered = rackRttOfLastDelivered;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#hyStartDetect()}. */
+    public Builder hyStartDetect(int hyStartDetect) {
+      this.hyStartDetect = hyStartDetect;
+      return this;
+    }
+
     /**
      * The profile.
      *
@@ -653,7 +697,10 @@ public record HostProfile(
           timeWaitNeedsAck,
           congestionControl,
           limitedTransmit,
-          ecn);
+          ecn,
+          sackWholeSegments,
+          rackRttOfLastDelivered,
+          hyStartDetect);
     }
   }
 }

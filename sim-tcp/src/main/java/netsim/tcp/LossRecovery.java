@@ -72,6 +72,24 @@ interface LossRecovery {
     return null;
   }
 
+  /**
+   * Where the segments in flight begin and end, if this recovery keeps them (RACK's transmit
+   * record), for a scoreboard that SACKs whole segments only; null if it does not.
+   */
+  default SackScoreboard.@Nullable SegmentEdges segmentEdges() {
+    return null;
+  }
+
+  /**
+   * The RTT sample of the last ACK for the congestion control, or -1 if this recovery takes none:
+   * as Linux's tcp_clean_rtx_queue gives pkts_acked, the round trip of the last segment newly
+   * SACKed that was never resent, else of the last one cumulatively acknowledged if none of those
+   * was resent.
+   */
+  default long rttSample() {
+    return -1;
+  }
+
   /** {@link #nextSegment}: the window from SND.UNA decides what is sent, as outside recovery. */
   long WINDOW_DECIDES = -2;
 
@@ -134,6 +152,9 @@ interface LossRecovery {
      * {@link HostProfile#probeTimeoutSlack}).
      */
     long probeTimeoutSlack();
+
+    /** The profile's {@link HostProfile#rackRttOfLastDelivered}. */
+    boolean rackRttOfLastDelivered();
 
     CongestionWindow window();
 

@@ -48,6 +48,9 @@ final class RackTlpRecovery implements LossRecovery {
   /** RACK.min_RTT, over the connection (the RFC allows a windowed minimum). */
   private long minRtt = -1;
 
+  /** The last ACK's RTT sample for the congestion control ({@link #rttSample}), or -1. */
+  private long rttSample = -1;
+
   /** RACK.fack: the highest end of a segment delivered. */
   private long fack;
 
@@ -128,6 +131,13 @@ final class RackTlpRecovery implements LossRecovery {
     long latestSentAt = -1;
     long latestRtt = 0;
     long latestEnd = 0;
+    // Linux's RACK.rtt: the last segment tcp_ack walks, the SACKed ones first, then the
+    // cumulatively acknowledged ones (tcp_sacktag_write_queue before tcp_clean_rtx_queue).
+    long lastSackedRtt = -1;
+    long lastCumulativeRtt = -1;
+    long sackedSample = -1;
+    long cumulativeSample = -1;
+    boolean resentAcked = false;
     long reorderedFrom = Long.MAX_VALUE;
     for (int i = 0; i < segments.count(); i++) {
       boolean cumulative = segments.end(i) <= ack;
@@ -146,6 +156,13 @@ final class RackTlpRecovery implements LossRecovery {
       long sentAt = segments.sentAt(i);
       long rtt = now - sentAt;
       boolean retransmitted = segments.isRetransmitted(i);
+      if (retransmitted) {
+        resentAcked |= cumulative;
+      } else if (cumulative) {
+        cumulativeSample = rtt;
+      } else {
+        sackedSample = rtt;
+      }
       // Step 2: a retransmitted segment delivered sooner than min_RTT was the original's.
       boolean ambiguous = retransmitted && minRtt >= 0 && rtt < minRtt;
       if (!ambiguous) {
@@ -153,6 +170,11 @@ final class RackTlpRecovery implements LossRecovery {
           minRtt = minRtt < 0 ? rtt : Math.min(minRtt, rtt); // step 1
         }
         rttSampledSinceProbe = true;
+        if (cumulative) {
+          lastCumulativeRtt = rtt;
+        } else {
+          lastSackedRtt = rtt;
+        }
         if (sentAfter(sentAt, segments.end(i), latestSentAt, latestEnd)) {
           latestSentAt = sentAt;
           latestEnd = segments.end(i);
@@ -171,12 +193,18 @@ final class RackTlpRecovery implements LossRecovery {
       measureReordering(fack - reorderedFrom);
     }
     if (latestSentAt >= 0) {
-      rackRtt = latestRtt; // "RACK.rtt = rtt" of the most recently sent segment delivered
+      // RFC 8985 6.2 step 2: "RACK.rtt = rtt" of the most recently sent segment delivered; Linux's
+      // tcp_rack_advance: of the last segment delivered.
+      rackRtt =
+          !connection.rackRttOfLastDelivered()
+              ? latestRtt
+              : lastCumulativeRtt >= 0 ? lastCumulativeRtt : lastSackedRtt;
       if (sentAfter(latestSentAt, latestEnd, rackXmitTs, rackEndSeq)) {
         rackXmitTs = latestSentAt;
         rackEndSeq = latestEnd;
       }
     }
+    rttSample = sackedSample >= 0 ? sackedSample : resentAcked ? -1 : cumulativeSample;
     segments.removeBelow(ack);
     // Step 4: a D-SACK widens the reordering window, once per round trip.
     if (dsackRound >= 0 && ack >= dsackRound) {
@@ -616,6 +644,16 @@ final class RackTlpRecovery implements LossRecovery {
   }
 
   SentSegments segments() {
+    return segments;
+  }
+
+  @Override
+  public long rttSample() {
+    return rttSample;
+  }
+
+  @Override
+  public SackScoreboard.SegmentEdges segmentEdges() {
     return segments;
   }
 }

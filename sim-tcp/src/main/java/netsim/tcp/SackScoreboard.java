@@ -1,6 +1,7 @@
 package netsim.tcp;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SACK sender's scoreboard (RFC 6675 3): which stream positions above SND.UNA the peer has
@@ -15,7 +16,20 @@ final class SackScoreboard {
   /** RFC 6675 2: DupThresh, the number of duplicate ACKs (or SACKed segments) taken as a loss. */
   static final int DUP_THRESH = 3;
 
+  /**
+   * Where the segments in flight begin and end, so that a SACK block marks only the segments it
+   * covers whole (Linux's tcp_match_skb_to_sack); null: every byte a block covers is marked.
+   */
+  interface SegmentEdges {
+    /** The first segment boundary at or above {@code position}. */
+    long edgeAtOrAbove(long position);
+
+    /** The last segment boundary at or below {@code position}. */
+    long edgeAtOrBelow(long position);
+  }
+
   private final RangeSet sacked = new RangeSet();
+  private @Nullable SegmentEdges wholeSegments;
   private long newlySacked;
 
   /** Bytes SACKed above SND.UNA after the last {@link #update}, and the change it made. */
@@ -54,11 +68,28 @@ final class SackScoreboard {
         dsackStart = left;
         dsackEnd = right;
       }
-      newlySacked += sacked.add(Math.max(left, sndUna), Math.min(right, sndMax));
+      long from = Math.max(left, sndUna);
+      long to = Math.min(right, sndMax);
+      if (wholeSegments != null) {
+        from = wholeSegments.edgeAtOrAbove(from);
+        to = wholeSegments.edgeAtOrBelow(to);
+      }
+      if (to > from) {
+        newlySacked += sacked.add(from, to);
+      }
     }
     long before = sackedBytes;
     sackedBytes = sackedBytes();
     sackedChange = sackedBytes - before;
+  }
+
+  /**
+   * From now on a SACK block marks only the segments that it covers whole, as {@code edges} tells
+   * them: Linux's tcp_match_skb_to_sack rounds a block to whole MSS-sized pieces of a segment
+   * ("SACKs cover only full MSSes"), so that a block covering part of one marks nothing of it.
+   */
+  void sackWholeSegments(SegmentEdges edges) {
+    wholeSegments = edges;
   }
 
   /**

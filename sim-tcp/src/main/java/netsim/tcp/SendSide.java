@@ -504,6 +504,7 @@ final class SendSide implements LossRecovery.Connection {
     if (writeEnds != null) {
       writeEnds.forgetBefore(sndUna);
     }
+    long karnRtt = -1;
     if (timestampRtt >= 0) {
       // RFC 7323 4.2, RTTM: "A TSecr value received in a segment MAY be used to update the
       // averaged RTT measurement only if the segment advances the left edge of the send window,
@@ -514,8 +515,19 @@ final class SendSide implements LossRecovery.Connection {
       rtt.sample(timestampRtt, sndUna, sndMax, expected);
       timedPosition = -1;
     } else if (timedPosition >= 0 && sndUna > timedPosition) {
-      rtt.sample(connection.now() - timedSince, sndUna, sndMax, 1);
+      karnRtt = connection.now() - timedSince;
+      rtt.sample(karnRtt, sndUna, sndMax, 1);
       timedPosition = -1;
+    }
+    CongestionWindow ccWindow = window;
+    if (cc != null && ccWindow != null && acked > 0) {
+      long sample = recovery != null ? recovery.rttSample() : -1;
+      if (sample < 0) {
+        sample = timestampRtt >= 0 ? timestampRtt : karnRtt;
+      }
+      if (sample >= 0) {
+        cc.onRttSample(ccWindow, connection.now(), sample, sndUna, sndNxt);
+      }
     }
     retries = 0;
     LossRecovery.AckOutcome outcome = LossRecovery.AckOutcome.NOT_IN_RECOVERY;
@@ -732,9 +744,13 @@ final class SendSide implements LossRecovery.Connection {
     window =
         new CongestionWindow(
             smss, config.initialWindowBytes(smss), config.profile().linuxSlowStart());
-    cc = variant.congestionControl().get();
+    cc = variant.congestionControl().apply(config.profile());
     scoreboard = sack ? new SackScoreboard() : null;
     recovery = variant.lossRecovery(this, sack, config.sackRecovery());
+    SackScoreboard.SegmentEdges edges = recovery.segmentEdges();
+    if (scoreboard != null && edges != null && config.profile().sackWholeSegments()) {
+      scoreboard.sackWholeSegments(edges);
+    }
   }
 
   /**
@@ -812,6 +828,11 @@ final class SendSide implements LossRecovery.Connection {
   @Override
   public long probeTimeoutSlack() {
     return config.profile().probeTimeoutSlack();
+  }
+
+  @Override
+  public boolean rackRttOfLastDelivered() {
+    return config.profile().rackRttOfLastDelivered();
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * SND.MAX, in primitive arrays: a new transmission appends one; a retransmission splits entries at
  * its edges if it must and stamps those it covers.
  */
-final class SentSegments {
+final class SentSegments implements SackScoreboard.SegmentEdges {
   private long[] starts = new long[64];
   private long[] ends = new long[64];
   private long[] sentAt = new long[64];
@@ -109,6 +109,19 @@ final class SentSegments {
     if (count == 0) {
       head = 0;
     }
+  }
+
+  /** Outside the segments in flight every position is a boundary. */
+  @Override
+  public long edgeAtOrAbove(long position) {
+    int i = indexOf(position);
+    return i < 0 || start(i) == position ? position : end(i);
+  }
+
+  @Override
+  public long edgeAtOrBelow(long position) {
+    int i = indexOf(position);
+    return i < 0 ? position : start(i);
   }
 
   /** The index of the entry holding {@code position}, or -1. */

@@ -11,14 +11,16 @@ class CongestionControlsTest {
   void registry_pairsEachAlgorithmWithItsLossRecovery_andRefusesUnknownNames() {
     RecoveryBench bench = new RecoveryBench(1000, 1);
     assertThat(CongestionControls.NAMES).containsExactly("reno", "newreno", "cubic");
-    assertThat(CongestionControls.get("reno").congestionControl().get().name()).isEqualTo("reno");
+    assertThat(CongestionControls.get("reno").congestionControl().apply(HostProfile.RFC).name())
+        .isEqualTo("reno");
     assertThat(CongestionControls.get("reno").lossRecovery().apply(bench))
         .isExactlyInstanceOf(RenoRecovery.class);
-    assertThat(CongestionControls.get("newreno").congestionControl().get().name())
+    assertThat(CongestionControls.get("newreno").congestionControl().apply(HostProfile.RFC).name())
         .isEqualTo("reno");
     assertThat(CongestionControls.get("newreno").lossRecovery().apply(bench))
         .isExactlyInstanceOf(NewRenoRecovery.class);
-    assertThat(CongestionControls.get("cubic").congestionControl().get().name()).isEqualTo("cubic");
+    assertThat(CongestionControls.get("cubic").congestionControl().apply(HostProfile.RFC).name())
+        .isEqualTo("cubic");
     assertThat(CongestionControls.get("cubic").lossRecovery().apply(bench))
         .isExactlyInstanceOf(NewRenoRecovery.class);
     assertThatThrownBy(() -> CongestionControls.check("bbr"))

@@ -106,6 +106,58 @@ class RackTlpRecoveryTest {
     assertThat(recovery.flightCounts()).isEqualTo(new FlightCounts(0, 0, 1, 3, 0));
   }
 
+  /**
+   * prr-ss-ack-below-snd_una-cubic.pkt's first ACKs: ten segments at 10 ms; 1001:3001 and 8001:9001
+   * SACKed at 20 ms start a recovery that resends 1:1001; at 32 ms an ACK of 4001 delivers that
+   * resend (RTT 12 ms) and 3001:4001, never resent (RTT 22 ms). Returns the segments then lost.
+   */
+  private int lostAfterAnAckOfAResendAndAnOriginal(boolean rttOfLastDelivered) {
+    bench.rackRttOfLastDelivered = rttOfLastDelivered;
+    bench.srtt = ms(10);
+    for (int k = 0; k < 10; k++) {
+      transmit(10, k);
+    }
+    ack(20, 1, 1001, 2001);
+    ack(20, 1, 1001, 3001);
+    ack(20, 1, 1001, 3001, 8001, 9001);
+    assertThat(send()).isEqualTo("1-1001");
+    ack(32, 4001, 8001, 9001);
+    return recovery.flightCounts().lost();
+  }
+
+  @Test
+  void rack6_2_rackRttIsThatOfTheMostRecentlySentSegmentDelivered_soTheLastUnsackedIsLost() {
+    // RFC 8985: RACK.rtt = 12 ms (the resend); 9001:10001, sent 22 ms ago, is lost too.
+    assertThat(lostAfterAnAckOfAResendAndAnOriginal(false)).isEqualTo(5);
+  }
+
+  @Test
+  void rack6_2_linuxProfile_rackRttIsThatOfTheLastSegmentDelivered_soTheLastUnsackedWaits() {
+    // Linux's tcp_rack_advance: RACK.rtt = 22 ms (3001:4001, acknowledged after the resend);
+    // 9001:10001 has 22 ms + the reordering window to come: only 4001:8001 stay lost.
+    assertThat(lostAfterAnAckOfAResendAndAnOriginal(true)).isEqualTo(4);
+    assertThat(bench.timerDeadline(RACK_REORDER)).isGreaterThan(ms(32));
+  }
+
+  @Test
+  void rttSample_ofTheLastSegmentSackedNeverResent_elseCumulative_noneWhenAResendIsAcknowledged() {
+    // Linux's tcp_clean_rtx_queue gives pkts_acked (CUBIC's HyStart) ca_rtt_us so.
+    transmit(0, 0);
+    transmit(10, 1);
+    transmit(20, 2);
+    transmit(30, 3);
+    ack(100, 1001);
+    assertThat(recovery.rttSample()).as("0..1001 sent at 0").isEqualTo(ms(100));
+    ack(110, 1001, 2001, 3001);
+    assertThat(recovery.rttSample()).as("SACKed 2001:3001, sent at 20").isEqualTo(ms(90));
+    ack(120, 3001, 2001, 3001);
+    assertThat(recovery.rttSample()).as("1001:2001, sent at 10").isEqualTo(ms(110));
+    bench.now = ms(130);
+    recovery.onTransmit(3001, SMSS); // 3001:4001 sent again
+    ack(150, 4001);
+    assertThat(recovery.rttSample()).as("a resend is ambiguous (Karn)").isEqualTo(-1);
+  }
+
   @Test
   void reorderingDegree_isTheDistanceFromFackToTheSegmentDeliveredOutOfOrder() {
     // Linux's tcp_check_sack_reordering: 7001:8001 SACKed, then 3001:4001: 8001 - 3001 = 5
@@ -305,6 +357,21 @@ class RackTlpRecoveryTest {
     long pto = bench.timerDeadline(LOSS_PROBE);
     ack(100, 1, 4000, 4001);
     assertThat(bench.timerDeadline(LOSS_PROBE)).isEqualTo(pto);
+  }
+
+  @Test
+  void
+      tlp7_3_withWholeSegmentSacks_afterASackOfTheLastByteOnly_theProbeResendsAllOfTheLastSegment() {
+    // fr-4pkt-fack-last-byte.pkt under Linux's tcp_match_skb_to_sack: SACK 4000:4001 marks
+    // nothing, so the probe at 2 SRTT resends 3001:4001 whole, not the 999 bytes below the SACK.
+    bench.scoreboard.sackWholeSegments(recovery.segmentEdges());
+    for (int k = 0; k < 4; k++) {
+      transmit(0, k);
+    }
+    ack(100, 1, 4000, 4001);
+    assertThat(bench.scoreboard.isEmpty()).isTrue();
+    expire(200, LOSS_PROBE);
+    assertThat(send()).isEqualTo("3001-4001 tlp");
   }
 
   @Test

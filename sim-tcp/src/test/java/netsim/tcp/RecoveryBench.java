@@ -32,6 +32,8 @@ final class RecoveryBench implements LossRecovery.Connection {
   /** What the probe timeout adds to 2 SRTT with several segments in flight (rfc's: none). */
   long probeTimeoutSlack = HostProfile.RFC.probeTimeoutSlack();
 
+  boolean rackRttOfLastDelivered = HostProfile.RFC.rackRttOfLastDelivered();
+
   /** When the retransmission timer expires ({@link TcpTimers#NEVER}: not running). */
   long retransmitDeadline = TcpTimers.NEVER;
 
@@ -87,6 +89,11 @@ final class RecoveryBench implements LossRecovery.Connection {
   @Override
   public long probeTimeoutSlack() {
     return probeTimeoutSlack;
+  }
+
+  @Override
+  public boolean rackRttOfLastDelivered() {
+    return rackRttOfLastDelivered;
   }
 
   @Override

@@ -83,4 +83,20 @@ class SackScoreboardTest {
     assertThat(board.isLost(1, SMSS)).isFalse();
     assertThat(board.pipe(1, 10_001, 1, SMSS)).isEqualTo(10_000);
   }
+
+  @Test
+  void update_withWholeSegments_marksOnlyTheSegmentsABlockCoversWhole() {
+    // Linux's tcp_match_skb_to_sack: a block covering part of a segment marks none of it.
+    SentSegments segments = new SentSegments();
+    for (int k = 0; k < 4; k++) {
+      segments.sent(1 + 1000 * k, 1001 + 1000 * k, 0);
+    }
+    board.sackWholeSegments(segments);
+    update(1, 4000, 4001);
+    assertThat(board.isEmpty()).as("the last byte of 3001:4001 only").isTrue();
+    assertThat(board.newlySacked()).as("not a duplicate ACK").isZero();
+    update(1, 1500, 4001);
+    assertThat(board).hasToString("SACKed [2001-4001]");
+    assertThat(board.newlySacked()).isEqualTo(2000);
+  }
 }

@@ -130,9 +130,7 @@ final class Sysctls {
     knobs.put(
         "net.ipv4.tcp_fin_timeout",
         (s, v) -> ShellEffect.notModelled(s, "the FIN-WAIT-2 timeout is not modelled"));
-    knobs.put(
-        "tcp_cubic.parameters.hystart_detect",
-        (s, v) -> ShellEffect.notModelled(s, "the model's CUBIC has no HyStart"));
+    knobs.put("tcp_cubic.parameters.hystart_detect", Sysctls::hyStartDetect);
     // --- FreeBSD (tcp(4)) ---
     knobs.put("net.inet.tcp.rfc1323", Sysctls::rfc1323);
     knobs.put(
@@ -241,6 +239,18 @@ final class Sysctls {
     }
     EcnMode ecn = EcnMode.ofSysctl((int) mode);
     return ShellEffect.applied(setting, "tcp.ecn = " + ecn.configName(), b -> b.ecn(ecn));
+  }
+
+  /**
+   * tcp_cubic's {@code hystart_detect}: 3 (both tests, Linux's default) is the linux profile's
+   * HyStart ({@code HostProfile.hyStartDetect}); other values are not modelled.
+   */
+  private static ShellEffect hyStartDetect(String setting, String value) {
+    if (number(value) == HostProfile.LINUX.hyStartDetect()) {
+      return ShellEffect.noEffect(
+          setting, "Linux's default: the linux profile's CUBIC runs both HyStart tests");
+    }
+    return ShellEffect.notModelled(setting, "HyStart with only some of its tests");
   }
 
   private static ShellEffect congestionControl(String setting, String value) {

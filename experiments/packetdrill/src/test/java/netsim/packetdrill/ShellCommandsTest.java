@@ -132,6 +132,18 @@ class ShellCommandsTest {
   }
 
   @Test
+  void hyStartDetect_linuxsDefaultHasNoEffect_andOnlySomeTestsAreNotModelled() {
+    assertThat(described("echo 3 > /sys/module/tcp_cubic/parameters/hystart_detect"))
+        .containsExactly(
+            "tcp_cubic.parameters.hystart_detect=3: no effect (Linux's default: the linux"
+                + " profile's CUBIC runs both HyStart tests)");
+    assertThat(described("echo 2 > /sys/module/tcp_cubic/parameters/hystart_detect"))
+        .containsExactly(
+            "tcp_cubic.parameters.hystart_detect=2: not modelled (HyStart with only some of its"
+                + " tests)");
+  }
+
+  @Test
   void tcpRecovery_choosesBetweenRackTlpAndPrr_andTheDefaultEarlyRetransIsTlp() {
     assertThat(applied("sysctl -q net.ipv4.tcp_recovery=0").sackRecovery()).isEqualTo("prr");
     assertThat(described("sysctl -q net.ipv4.tcp_recovery=1"))

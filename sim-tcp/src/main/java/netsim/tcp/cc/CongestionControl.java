@@ -21,6 +21,16 @@ public interface CongestionControl {
   void onAck(CongestionWindow window, long now, long acked, long srtt);
 
   /**
+   * An ACK that acknowledged new data brought an RTT sample (Linux's pkts_acked hook), before the
+   * window grows for it; called in and out of recovery.
+   *
+   * @param rtt the round trip of the newest segment it acknowledged
+   * @param sndUna SND.UNA after the ACK, as a stream position
+   * @param sndNxt SND.NXT, as a stream position
+   */
+  default void onRttSample(CongestionWindow window, long now, long rtt, long sndUna, long sndNxt) {}
+
+  /**
    * Loss recovery begins (three duplicate ACKs): set ssthresh. Recovery sets cwnd afterwards.
    *
    * @param flightSize bytes outstanding when the loss was detected

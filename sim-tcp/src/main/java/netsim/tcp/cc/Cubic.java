@@ -1,6 +1,7 @@
 package netsim.tcp.cc;
 
 import netsim.core.Time;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CUBIC (RFC 9438): in congestion avoidance the window follows W(t) = C (t - K)^3 + W_max, a cubic
@@ -31,6 +32,22 @@ public final class Cubic implements CongestionControl {
   private double wEst;
 
   private double cwndSegments;
+
+  /** Linux's HyStart, or null: slow start ends only at a loss. */
+  private final @Nullable HyStart hyStart;
+
+  /** CUBIC as RFC 9438 describes it, without HyStart. */
+  public Cubic() {
+    this(0);
+  }
+
+  /**
+   * CUBIC with Linux's HyStart running the tests of {@code hyStartDetect} (tcp_cubic's
+   * hystart_detect: 1 the ACK train, 2 the delay increase, 3 both; 0 none).
+   */
+  public Cubic(int hyStartDetect) {
+    this.hyStart = hyStartDetect == 0 ? null : new HyStart(hyStartDetect);
+  }
 
   @Override
   public String name() {
@@ -77,6 +94,18 @@ public final class Cubic implements CongestionControl {
   }
 
   @Override
+  public void onRttSample(CongestionWindow window, long now, long rtt, long sndUna, long sndNxt) {
+    if (hyStart == null) {
+      return;
+    }
+    boolean testing =
+        window.inSlowStart() && window.cwnd() >= (long) HyStart.LOW_WINDOW * window.smss();
+    if (hyStart.exitsSlowStart(now, rtt, sndUna, sndNxt, testing)) {
+      window.setSsthresh(window.cwnd());
+    }
+  }
+
+  @Override
   public void onLoss(CongestionWindow window, long now, long flightSize) {
     // RFC 9438 4.6: ssthresh = cwnd * beta_cubic; recovery sets cwnd from it.
     reduce(window);
@@ -85,6 +114,9 @@ public final class Cubic implements CongestionControl {
   @Override
   public void onTimeout(CongestionWindow window, long now, long flightSize) {
     reduce(window);
+    if (hyStart != null) {
+      hyStart.reset();
+    }
     window.setCwnd(window.smss());
   }
 
