@@ -28,11 +28,11 @@ final class PSquareQuantile {
   private double value = Double.NaN;
 
   /** Markers 1 to 5 (index 0 unused, as in the paper): position, desired position, its step. */
-  private double[] position;
+  private final double[] position = new double[6];
 
-  private double[] desired;
-  private double[] step;
-  private double[] height;
+  private final double[] desired = new double[6];
+  private final double[] step = new double[6];
+  private final double[] height = new double[6];
 
   /** Neville's abscissas and two tables of differences, reused by every adjustment. */
   private final double[] x = new double[3];
@@ -48,14 +48,14 @@ final class PSquareQuantile {
 
   void add(double sample) {
     count++;
-    if (position == null) {
-      if (count <= initial.length) {
-        int n = (int) count;
-        initial[n - 1] = sample;
-        Arrays.sort(initial, 0, n);
-        value = initial[(int) (quantile * (n - 1))];
-        return;
-      }
+    if (count <= initial.length) {
+      int n = (int) count;
+      initial[n - 1] = sample;
+      Arrays.sort(initial, 0, n); // Double's order, as the library's Collections.sort
+      value = initial[(int) (quantile * (n - 1))];
+      return;
+    }
+    if (count == initial.length + 1) {
       startMarkers();
     }
     value = process(sample);
@@ -68,10 +68,9 @@ final class PSquareQuantile {
 
   private void startMarkers() {
     double p = quantile;
-    position = new double[] {0, 1, 2, 3, 4, 5};
-    desired = new double[] {0, 1, 1 + 2 * p, 1 + 4 * p, 3 + 2 * p, 5};
-    step = new double[] {0, 0, p / 2, p, (1 + p) / 2, 1};
-    height = new double[6];
+    System.arraycopy(new double[] {0, 1, 2, 3, 4, 5}, 0, position, 0, 6);
+    System.arraycopy(new double[] {0, 1, 1 + 2 * p, 1 + 4 * p, 3 + 2 * p, 5}, 0, desired, 0, 6);
+    System.arraycopy(new double[] {0, 0, p / 2, p, (1 + p) / 2, 1}, 0, step, 0, 6);
     System.arraycopy(initial, 0, height, 1, 5);
   }
 

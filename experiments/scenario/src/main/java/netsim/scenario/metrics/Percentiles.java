@@ -1,6 +1,7 @@
 package netsim.scenario.metrics;
 
 import java.util.Arrays;
+import netsim.core.SuppressForbidden;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
@@ -10,6 +11,9 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * P-square alone is poor for a few samples (its 99th percentile of {1, 5} is 1), hence the exact
  * start.
  */
+@SuppressForbidden(
+    "Percentile computes with comparisons, sorting and +-*/ only (FastMath.floor), never"
+        + " java.lang.Math's intrinsics: the same bits on every JVM")
 final class Percentiles {
   /** The most samples kept for exact percentiles. */
   static final int EXACT = 512;
@@ -21,16 +25,16 @@ final class Percentiles {
 
   void add(long sample) {
     if (p50 != null) {
-      p50.add(sample);
-      p99.add(sample);
+      p50.add((double) sample);
+      p99.add((double) sample);
       return;
     }
     if (count == EXACT) {
       p50 = new PSquareQuantile(50);
       p99 = new PSquareQuantile(99);
       for (long s : samples) {
-        p50.add(s);
-        p99.add(s);
+        p50.add((double) s);
+        p99.add((double) s);
       }
       samples = null;
       add(sample);
