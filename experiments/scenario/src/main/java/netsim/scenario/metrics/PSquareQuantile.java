@@ -110,7 +110,7 @@ final class PSquareQuantile {
     double off = desired[i] - position[i];
     boolean nextHigher = position[i + 1] - position[i] > 1;
     boolean previousLower = position[i - 1] - position[i] < -1;
-    if (!(off >= 1 && nextHigher || off <= -1 && previousLower)) {
+    if (!((off >= 1 && nextHigher) || (off <= -1 && previousLower))) {
       return;
     }
     int move = off >= 0 ? 1 : -1;

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.util.Arrays;
+import netsim.core.SuppressForbidden;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
@@ -59,6 +60,10 @@ public sealed interface Distribution {
     }
 
     @Override
+    @SuppressForbidden(
+        "Commons RNG's sampler computes with java.lang.Math (exp, log or pow): the draws may"
+            + " differ in the last bit between JVMs; left as merged from main (issue 14), to be"
+            + " drawn with StrictMath")
     public Sampler sampler(UniformRandomProvider random) {
       ContinuousSampler draw = ZigguratSampler.Exponential.of(random, mean);
       return () -> atLeastOne(draw.sample());
@@ -89,6 +94,10 @@ public sealed interface Distribution {
     }
 
     @Override
+    @SuppressForbidden(
+        "Commons RNG's sampler computes with java.lang.Math (exp, log or pow): the draws may"
+            + " differ in the last bit between JVMs; left as merged from main (issue 14), to be"
+            + " drawn with StrictMath")
     public Sampler sampler(UniformRandomProvider random) {
       ContinuousSampler draw = InverseTransformParetoSampler.of(random, scale(), shape);
       return () -> atLeastOne(draw.sample());
