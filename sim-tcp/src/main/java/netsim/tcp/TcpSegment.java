@@ -30,6 +30,13 @@ public final class TcpSegment implements Payload {
   private final byte[] data;
 
   /**
+   * The plain sum of the segment's 16-bit words with a zero checksum field, pseudo-header aside
+   * ({@link InternetChecksum#sum}), or -1 until first written: a capture at each end of a path
+   * writes the same segment twice, and its addresses do not change on the way.
+   */
+  private long wordSum = -1;
+
+  /**
    * @param window the raw 16-bit window field (already scaled down by the sender's shift)
    * @param data the payload bytes; the segment keeps the array, so callers must not change it
    */
@@ -170,14 +177,16 @@ public final class TcpSegment implements Payload {
     out.putShort((short) urgentPointer);
     options.writeTo(out);
     out.put(data);
-    long sum = InternetChecksum.pseudoHeader(0, source, destination, PROTOCOL, length());
-    if (out.hasArray()) {
-      sum = InternetChecksum.sum(sum, out.array(), out.arrayOffset() + start, length());
-    } else {
-      byte[] bytes = new byte[length()];
-      out.duplicate().position(start).get(bytes);
-      sum = InternetChecksum.sum(sum, bytes, 0, bytes.length);
+    if (wordSum < 0) {
+      if (out.hasArray()) {
+        wordSum = InternetChecksum.sum(0, out.array(), out.arrayOffset() + start, length());
+      } else {
+        byte[] bytes = new byte[length()];
+        out.duplicate().position(start).get(bytes);
+        wordSum = InternetChecksum.sum(0, bytes, 0, bytes.length);
+      }
     }
+    long sum = InternetChecksum.pseudoHeader(wordSum, source, destination, PROTOCOL, length());
     out.putShort(start + 16, (short) InternetChecksum.finish(sum));
   }
 

@@ -57,6 +57,26 @@ class TcpSegmentTest {
   }
 
   @Test
+  void writtenAgainForOtherAddresses_theChecksumIsValidForEach() {
+    TcpSegment seg =
+        TcpSegment.builder(49152, 80).seq(7).data(new byte[] {(byte) 0xFF, 0, 0x7F}).build();
+    Ipv4Address c = Ipv4Address.parse("192.168.200.9");
+    byte[] first = seg.toBytes(A, B);
+    byte[] second =
+        seg.toBytes(A, c); // the segment's own words are summed once, at the first write
+    byte[] third = seg.toBytes(A, B);
+    assertThat(InternetChecksum.finish(sumWithPseudoHeader(first, A, B))).isZero();
+    assertThat(InternetChecksum.finish(sumWithPseudoHeader(second, A, c))).isZero();
+    assertThat(second[16] != first[16] || second[17] != first[17]).isTrue();
+    assertThat(third).isEqualTo(first);
+  }
+
+  private static long sumWithPseudoHeader(byte[] bytes, Ipv4Address source, Ipv4Address to) {
+    long sum = InternetChecksum.pseudoHeader(0, source, to, 6, bytes.length);
+    return InternetChecksum.sum(sum, bytes, 0, bytes.length);
+  }
+
+  @Test
   void optionsRoundTripInLinuxOrder() {
     TcpOptions options = new TcpOptions(1460, 7, true, true, 12345, 0, ImmutableList.of());
     TcpSegment seg = TcpSegment.builder(1, 2).flags(TcpFlags.SYN).options(options).build();
