@@ -109,6 +109,9 @@ final class SendSide implements LossRecovery.Connection {
   private long bytesSent;
   private long retransmissions;
 
+  /** When data was last sent, a retransmission included (Linux's lsndtime). */
+  private long lastDataSentAt;
+
   SendSide(TcpConfig config, int iss, TcpTimers timers, Connection connection) {
     this.config = config;
     this.iss = iss;
@@ -208,6 +211,9 @@ final class SendSide implements LossRecovery.Connection {
    */
   int append(byte[] data, int offset, int length, boolean more) {
     int accepted = buffer.append(data, offset, length);
+    if (accepted > 0) {
+      restartIfIdle();
+    }
     moreFollows = more;
     if (writeEnds != null && accepted > 0 && !more) {
       writeEnds.add(1 + buffer.end());
@@ -268,7 +274,11 @@ final class SendSide implements LossRecovery.Connection {
       long flight = Math.max(cwnd(), flightSize());
       chunks.flush(
           TsoChunks.maxSegments(
-              flight, ssthresh(), pacingKnown ? rtt.srtt() : 0, connection.sendMss()),
+              flight,
+              ssthresh(),
+              pacingKnown ? rtt.srtt() : 0,
+              connection.sendMss(),
+              config.minTsoSegments()),
           connection);
     }
   }
@@ -464,6 +474,9 @@ final class SendSide implements LossRecovery.Connection {
     if (window != null) {
       window.sent(sndMax - sndUna, sndUna, sndMax);
     }
+    if (position > 0 && length > 0) {
+      lastDataSentAt = connection.now();
+    }
     if (length > 0 && !timers.isRunning(RETRANSMIT)) {
       // RFC 6298 5.1: "Every time a packet containing data is sent (including a
       // retransmission), if the timer is not running, start it running."
@@ -579,7 +592,11 @@ final class SendSide implements LossRecovery.Connection {
 
   /** "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK." */
   void updateWindow(TcpSegment seg) {
+    long previous = sndWnd;
     sndWnd = scaledWindow(seg);
+    if (sndWnd != previous && dataWaits()) {
+      restartIfIdle(); // Linux's tcp_ack_update_window
+    }
     if (sndWnd > 0) {
       timers.resetPersist();
     }
@@ -729,8 +746,26 @@ final class SendSide implements LossRecovery.Connection {
         new CongestionWindow(
             smss, config.initialWindowBytes(smss), config.profile().linuxSlowStart());
     cc = variant.congestionControl().get();
+    lastDataSentAt = connection.now();
     scoreboard = sack ? new SackScoreboard() : null;
     recovery = variant.lossRecovery(this, sack, config.sackRecovery());
+  }
+
+  /**
+   * With {@link TcpConfig#slowStartAfterIdle}: nothing is in flight and no data has gone for longer
+   * than the RTO, so cwnd no longer reflects the path (RFC 2861 3; RFC 5681 4.1's idle restart).
+   * Linux checks when a write queues data (tcp_skb_entail) and when the peer's window changes while
+   * data waits (tcp_ack_update_window), through tcp_slow_start_after_idle_check.
+   */
+  private void restartIfIdle() {
+    if (!config.slowStartAfterIdle() || window == null || sndMax > sndUna) {
+      return;
+    }
+    long idle = connection.now() - lastDataSentAt;
+    if (idle > rtt.rto()) {
+      window.restartAfterIdle(
+          idle, rtt.rto(), config.initialWindowBytes((int) window.smss()), inRecovery());
+    }
   }
 
   /**

@@ -270,10 +270,11 @@ class HostProfileTest {
     }
 
     @Test
-    void linux_firstFlightOfAServer_isOneChunk_withPshOnItsLastSegment() {
-      // __tcp_transmit_skb forces PSH on each TSO packet; before an ACK sets the pacing rate, the
-      // initial window goes as one (slow-start-ack-per-1pkt.pkt: "> P. 1:10001(10000)").
-      twentySegmentsWritten(LINUX).expect(flight(1001, 10, 10));
+    void linux_firstFlightOfAServer_isTwoChunksOfHalfCwnd_withPshOnEachLastSegment() {
+      // __tcp_transmit_skb forces PSH on each TSO packet; before an ACK sets the pacing rate, only
+      // tcp_cwnd_test's half cwnd bounds a chunk ("ensure we have at least 2 GSO packets in
+      // flight"; slow-start-after-idle.pkt: "> P. 1:5001(5000)", "> P. 5001:10001(5000)").
+      twentySegmentsWritten(LINUX).expect(flight(1001, 10, 5, 10));
     }
 
     @Test
