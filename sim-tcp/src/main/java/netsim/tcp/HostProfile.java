@@ -110,6 +110,9 @@ import netsim.core.Time;
  *     to the host); passive for Linux (net.ipv4.tcp_ecn=2, ip-sysctl.rst: "Enable ECN when
  *     requested by incoming connections but do not request ECN on outgoing connections") and for
  *     FreeBSD (net.inet.tcp.ecn.enable=2 since FreeBSD 11, tcp(4))
+ * @param emptyZeroWindowProbe whether a zero-window probe is a segment without data at SND.UNA - 1,
+ *     which the peer must acknowledge (Linux's tcp_write_wakeup and tcp_xmit_probe_skb); otherwise
+ *     it carries the next byte beyond the window (RFC 9293 3.8.6.1)
  */
 public record HostProfile(
     String name,
@@ -147,7 +150,8 @@ public record HostProfile(
     boolean timeWaitNeedsAck,
     String congestionControl,
     boolean limitedTransmit,
-    EcnMode ecn) {
+    EcnMode ecn,
+    boolean emptyZeroWindowProbe) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -244,7 +248,8 @@ public record HostProfile(
           false,
           "newreno",
           false,
-          EcnMode.OFF);
+          EcnMode.OFF,
+          false);
 
   /** Linux 6.x with default sysctls. */
   public static final HostProfile LINUX =
@@ -284,7 +289,8 @@ public record HostProfile(
           false,
           "cubic",
           true,
-          EcnMode.PASSIVE);
+          EcnMode.PASSIVE,
+          true);
 
   /** FreeBSD 14.x with default sysctls. */
   public static final HostProfile FREEBSD =
@@ -324,7 +330,8 @@ public record HostProfile(
           true,
           "newreno",
           false,
-          EcnMode.PASSIVE);
+          EcnMode.PASSIVE,
+          false);
 
   public HostProfile {
     checkNotNull(name, "name");

@@ -712,11 +712,19 @@ final class SendSide implements LossRecovery.Connection {
 
   /**
    * RFC 9293 3.8.6.1: the peer's window is zero and data waits; probe it with one byte beyond the
-   * window, backing off like the RTO, until the window opens.
+   * window (or, with the profile's {@link HostProfile#emptyZeroWindowProbe}, with no data at
+   * SND.UNA - 1), backing off like the RTO, until the window opens.
    */
   void probeZeroWindow() {
-    TcpSegment probe = connection.segment(seqOf(sndNxt), ACK, buffer.copy(sndNxt - 1, 1));
-    sndMax = Math.max(sndMax, sndNxt + 1);
+    TcpSegment probe;
+    if (config.profile().emptyZeroWindowProbe()) {
+      // Linux's tcp_xmit_probe_skb: an old sequence number and no data, which the peer answers
+      // with an ACK showing its window.
+      probe = connection.segment(seqOf(sndUna) - 1, ACK, null);
+    } else {
+      probe = connection.segment(seqOf(sndNxt), ACK, buffer.copy(sndNxt - 1, 1));
+      sndMax = Math.max(sndMax, sndNxt + 1);
+    }
     connection.retransmitted(probe, RetransmitReason.PROBE);
     connection.transmit(probe);
     timers.persistProbeSent();

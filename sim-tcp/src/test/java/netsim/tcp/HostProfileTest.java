@@ -116,7 +116,8 @@ class HostProfileTest {
                       false,
                       "newreno",
                       false,
-                      EcnMode.OFF))
+                      EcnMode.OFF,
+                      false))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("FIN-WAIT-2 timeout must not be negative: -1");
     }
@@ -177,7 +178,8 @@ class HostProfileTest {
                       false,
                       "newreno",
                       false,
-                      EcnMode.OFF))
+                      EcnMode.OFF,
+                      false))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("unknown SACK recovery 'bbr' (known: rfc6675, prr, prr-crb, rack-tlp)");
     }
@@ -446,6 +448,40 @@ class HostProfileTest {
       TcpSegment ack = h.sent.get(h.sent.size() - 1);
       assertThat(TcpHarness.describe(ack)).isEqualTo("ACK seq=1001 ack=5101");
       assertThat(ack.options().tsEcr()).isEqualTo(201);
+    }
+  }
+
+  @Nested
+  class ZeroWindowProbe {
+    /** 1000 bytes sent and acknowledged with a zero window while 1000 more wait. */
+    private TcpHarness stalled(TcpConfig config) {
+      TcpHarness h = TcpHarness.synReceived(config.toBuilder().nagle(false).build(), 1000);
+      h.receive("ACK", 5001, 1001);
+      h.connection.send(new byte[2000]);
+      h.forgetSent();
+      h.peerWindow = 0;
+      h.receive("ACK", 5001, 2001);
+      h.expectNothing();
+      return h;
+    }
+
+    @Test
+    void linux_zeroWindowProbe_isAnEmptySegmentAtSndUnaMinusOne() {
+      // tcp_write_wakeup -> tcp_xmit_probe_skb(sk, 0): "> . 26000:26000(0)" after data to 26001
+      // (slow-start-after-win-update.pkt); the persist timer starts at the RTO.
+      TcpHarness h = stalled(LINUX);
+      h.advanceBy("500ms"); // the first probe at the RTO (200 ms), the next 400 ms later
+      h.expect("ACK seq=2000 ack=5001");
+      h.peerWindow = 1000;
+      h.receive("ACK", 5001, 2001);
+      h.expect("PSH|ACK seq=2001 ack=5001 len=1000");
+    }
+
+    @Test
+    void rfc_zeroWindowProbe_carriesTheNextByte() {
+      TcpHarness h = stalled(RFC);
+      h.advanceBy("1s");
+      h.expect("ACK seq=2001 ack=5001 len=1");
     }
   }
 
