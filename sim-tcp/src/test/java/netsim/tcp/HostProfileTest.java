@@ -192,30 +192,17 @@ class HostProfileTest {
       return h;
     }
 
-    private String[] flight(int firstSeq, int segments, int... pshAfter) {
-      String[] expected = new String[segments];
-      for (int i = 0; i < segments; i++) {
-        boolean psh = false;
-        for (int n : pshAfter) {
-          psh |= n == i + 1;
-        }
-        expected[i] =
-            (psh ? "PSH|ACK" : "ACK") + " seq=" + (firstSeq + i * 1460) + " ack=5001 len=1460";
-      }
-      return expected;
-    }
-
     @Test
     void linux_firstFlightOfAServer_isTwoChunksOfHalfCwnd_withPshOnEachLastSegment() {
       // __tcp_transmit_skb forces PSH on each TSO packet; before an ACK sets the pacing rate, only
       // tcp_cwnd_test's half cwnd bounds a chunk ("ensure we have at least 2 GSO packets in
       // flight"; slow-start-after-idle.pkt: "> P. 1:5001(5000)", "> P. 5001:10001(5000)").
-      twentySegmentsWritten(LINUX).expect(flight(1001, 10, 5, 10));
+      twentySegmentsWritten(LINUX).expect(TcpHarness.flight(1001, 10, 5, 10));
     }
 
     @Test
     void rfc_firstFlight_hasNoPsh_whileTheWriteIsNotAllSent() {
-      twentySegmentsWritten(RFC).expect(flight(1001, 3));
+      twentySegmentsWritten(RFC).expect(TcpHarness.flight(1001, 3));
     }
 
     @Test
@@ -227,7 +214,7 @@ class HostProfileTest {
       h.forgetSent();
       h.advanceBy("100ms");
       h.receive("ACK", 5001, 1001 + 2 * 1460);
-      h.expect(flight(1001 + 10 * 1460, 4, 2, 4));
+      h.expect(TcpHarness.flight(1001 + 10 * 1460, 4, 2, 4));
     }
   }
 

@@ -46,20 +46,7 @@ class SlowStartAfterIdleTest {
     // ssthresh rises to at least 3/4 cwnd: still unset (infinite) before any loss.
     assertThat(h.connection.ssthresh()).isEqualTo(netsim.tcp.cc.CongestionWindow.UNSET);
     // With tcp_min_tso_segs 10, tcp_cwnd_test's half cwnd bounds a TSO chunk: two of 5.
-    h.expect(flight(1001 + 26 * MSS, 10, 5, 10));
-  }
-
-  private static String[] flight(int firstSeq, int segments, int... pshAfter) {
-    String[] expected = new String[segments];
-    for (int i = 0; i < segments; i++) {
-      boolean psh = false;
-      for (int n : pshAfter) {
-        psh |= n == i + 1;
-      }
-      expected[i] =
-          (psh ? "PSH|ACK" : "ACK") + " seq=" + (firstSeq + i * MSS) + " ack=5001 len=" + MSS;
-    }
-    return expected;
+    h.expect(TcpHarness.flight(1001 + 26 * MSS, 10, 5, 10));
   }
 
   @Test
