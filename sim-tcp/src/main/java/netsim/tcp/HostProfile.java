@@ -120,6 +120,9 @@ import netsim.core.Time;
  * @param hyStartDetect which tests of Linux's HyStart end CUBIC's slow start early (tcp_cubic's
  *     hystart_detect, 3 by default: 1 the ACK train, 2 the delay increase); 0 for none, as RFC
  *     9438's CUBIC (other congestion controls ignore it)
+ * @param emptyZeroWindowProbe whether a zero-window probe is a segment without data at SND.UNA - 1,
+ *     which the peer must acknowledge (Linux's tcp_write_wakeup and tcp_xmit_probe_skb); otherwise
+ *     it carries the next byte beyond the window (RFC 9293 3.8.6.1)
  */
 public record HostProfile(
     String name,
@@ -160,7 +163,9 @@ public record HostProfile(
     EcnMode ecn,
     boolean sackWholeSegments,
     boolean rackRttOfLastDelivered,
-    int hyStartDetect) {
+    int hyStartDetect,
+
+    boolean emptyZeroWindowProbe) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -255,6 +260,7 @@ public record HostProfile(
           .sackWholeSegments(true)
           .rackRttOfLastDelivered(true)
           .hyStartDetect(3)
+          .emptyZeroWindowProbe(true)
           .build();
 
   /** FreeBSD 14.x with default sysctls. */
@@ -374,6 +380,7 @@ public record HostProfile(
     b.sackWholeSegments = sackWholeSegments;
     b.rackRttOfLastDelivered = rackRttOfLastDelivered;
     b.hyStartDetect = hyStartDetect;
+    b.emptyZeroWindowProbe = emptyZeroWindowProbe;
     return b;
   }
 
@@ -422,6 +429,7 @@ public record HostProfile(
     private boolean sackWholeSegments = false;
     private boolean rackRttOfLastDelivered = false;
     private int hyStartDetect = 0;
+    private boolean emptyZeroWindowProbe = false;
 
     private Builder(String name) {
       this.name = checkNotNull(name, "name");
@@ -631,6 +639,12 @@ public record HostProfile(
       return this;
     }
 
+    /** Sets {@link HostProfile#emptyZeroWindowProbe()}. */
+    public Builder emptyZeroWindowProbe(boolean emptyZeroWindowProbe) {
+      this.emptyZeroWindowProbe = emptyZeroWindowProbe;
+      return this;
+    }
+
     /** Sets {@link HostProfile#ecn()}. */
     public Builder ecn(EcnMode ecn) {
       this.ecn = ecn;
@@ -700,7 +714,9 @@ public record HostProfile(
           ecn,
           sackWholeSegments,
           rackRttOfLastDelivered,
-          hyStartDetect);
+          hyStartDetect,
+
+          emptyZeroWindowProbe);
     }
   }
 }

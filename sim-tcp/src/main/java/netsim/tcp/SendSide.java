@@ -111,6 +111,9 @@ final class SendSide implements LossRecovery.Connection {
   private long bytesSent;
   private long retransmissions;
 
+  /** When data was last sent, a retransmission included (Linux's lsndtime). */
+  private long lastDataSentAt;
+
   SendSide(TcpConfig config, int iss, TcpTimers timers, Connection connection) {
     this.config = config;
     this.iss = iss;
@@ -210,6 +213,9 @@ final class SendSide implements LossRecovery.Connection {
    */
   int append(byte[] data, int offset, int length, boolean more) {
     int accepted = buffer.append(data, offset, length);
+    if (accepted > 0) {
+      restartIfIdle();
+    }
     moreFollows = more;
     if (writeEnds != null && accepted > 0 && !more) {
       writeEnds.add(1 + buffer.end());
@@ -270,7 +276,11 @@ final class SendSide implements LossRecovery.Connection {
       long flight = Math.max(cwnd(), flightSize());
       chunks.flush(
           TsoChunks.maxSegments(
-              flight, ssthresh(), pacingKnown ? rtt.srtt() : 0, connection.sendMss()),
+              flight,
+              ssthresh(),
+              pacingKnown ? rtt.srtt() : 0,
+              connection.sendMss(),
+              config.minTsoSegments()),
           connection);
     }
   }
@@ -468,6 +478,9 @@ final class SendSide implements LossRecovery.Connection {
     if (window != null) {
       window.sent(sndMax - sndUna, sndUna, sndMax);
     }
+    if (position > 0 && length > 0) {
+      lastDataSentAt = connection.now();
+    }
     if (length > 0 && !timers.isRunning(RETRANSMIT)) {
       // RFC 6298 5.1: "Every time a packet containing data is sent (including a
       // retransmission), if the timer is not running, start it running."
@@ -595,7 +608,11 @@ final class SendSide implements LossRecovery.Connection {
 
   /** "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK." */
   void updateWindow(TcpSegment seg) {
+    long previous = sndWnd;
     sndWnd = scaledWindow(seg);
+    if (sndWnd != previous && dataWaits()) {
+      restartIfIdle(); // Linux's tcp_ack_update_window
+    }
     if (sndWnd > 0) {
       timers.resetPersist();
     }
@@ -711,11 +728,19 @@ final class SendSide implements LossRecovery.Connection {
 
   /**
    * RFC 9293 3.8.6.1: the peer's window is zero and data waits; probe it with one byte beyond the
-   * window, backing off like the RTO, until the window opens.
+   * window (or, with the profile's {@link HostProfile#emptyZeroWindowProbe}, with no data at
+   * SND.UNA - 1), backing off like the RTO, until the window opens.
    */
   void probeZeroWindow() {
-    TcpSegment probe = connection.segment(seqOf(sndNxt), ACK, buffer.copy(sndNxt - 1, 1));
-    sndMax = Math.max(sndMax, sndNxt + 1);
+    TcpSegment probe;
+    if (config.profile().emptyZeroWindowProbe()) {
+      // Linux's tcp_xmit_probe_skb: an old sequence number and no data, which the peer answers
+      // with an ACK showing its window.
+      probe = connection.segment(seqOf(sndUna) - 1, ACK, null);
+    } else {
+      probe = connection.segment(seqOf(sndNxt), ACK, buffer.copy(sndNxt - 1, 1));
+      sndMax = Math.max(sndMax, sndNxt + 1);
+    }
     connection.retransmitted(probe, RetransmitReason.PROBE);
     connection.transmit(probe);
     timers.persistProbeSent();
@@ -745,11 +770,29 @@ final class SendSide implements LossRecovery.Connection {
         new CongestionWindow(
             smss, config.initialWindowBytes(smss), config.profile().linuxSlowStart());
     cc = variant.congestionControl().apply(config.profile());
+    lastDataSentAt = connection.now();
     scoreboard = sack ? new SackScoreboard() : null;
     recovery = variant.lossRecovery(this, sack, config.sackRecovery());
     SackScoreboard.SegmentEdges edges = recovery.segmentEdges();
     if (scoreboard != null && edges != null && config.profile().sackWholeSegments()) {
       scoreboard.sackWholeSegments(edges);
+    }
+  }
+
+  /**
+   * With {@link TcpConfig#slowStartAfterIdle}: nothing is in flight and no data has gone for longer
+   * than the RTO, so cwnd no longer reflects the path (RFC 2861 3; RFC 5681 4.1's idle restart).
+   * Linux checks when a write queues data (tcp_skb_entail) and when the peer's window changes while
+   * data waits (tcp_ack_update_window), through tcp_slow_start_after_idle_check.
+   */
+  private void restartIfIdle() {
+    if (!config.slowStartAfterIdle() || window == null || sndMax > sndUna) {
+      return;
+    }
+    long idle = connection.now() - lastDataSentAt;
+    if (idle > rtt.rto()) {
+      window.restartAfterIdle(
+          idle, rtt.rto(), config.initialWindowBytes((int) window.smss()), inRecovery());
     }
   }
 

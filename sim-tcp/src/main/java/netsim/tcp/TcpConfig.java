@@ -48,6 +48,15 @@ import netsim.core.Time;
  *     max(2*SMSS, 4380 bytes))
  * @param nagle Nagle's algorithm (RFC 9293 3.7.4): hold a small segment while data is
  *     unacknowledged
+ * @param slowStartAfterIdle restart slow start after an idle period (RFC 2861 3, Linux's
+ *     tcp_slow_start_after_idle and tcp_cwnd_restart): when data is queued, or the peer's window
+ *     changes while data waits, with nothing in flight and nothing sent for longer than the RTO,
+ *     ssthresh rises to at least 3/4 cwnd and cwnd halves for each RTO of idleness, not below
+ *     min(initial window, cwnd). Off by default (Linux's kernel default is on; the linux
+ *     packetdrill suite's defaults.sh turns it off, and the linux profile stands for those
+ *     defaults)
+ * @param minTsoSegments the fewest segments a TSO/GSO chunk may hold whatever the pacing rate
+ *     (Linux's tcp_min_tso_segs: 2); matters only where the profile's PSH follows TSO chunks
  * @param delayedAck delayed acknowledgments (RFC 9293 3.8.6.3; off by default so that every ACK
  *     shows at once in traces and ladders)
  * @param delayedAckTimeout the longest an ACK is delayed (RFC 1122: at most 500 ms)
@@ -87,6 +96,8 @@ public record TcpConfig(
     String congestionControl,
     int initialWindow,
     boolean nagle,
+    boolean slowStartAfterIdle,
+    int minTsoSegments,
     boolean delayedAck,
     long delayedAckTimeout,
     boolean keepalive,
@@ -131,6 +142,8 @@ public record TcpConfig(
     checkArgument(
         keepaliveIdle > 0 && keepaliveInterval > 0 && keepaliveProbes > 0,
         "keep-alive idle time, interval and probe count must be positive");
+    checkArgument(
+        minTsoSegments >= 1, "TSO chunks need at least 1 segment, got %s", minTsoSegments);
     checkArgument(ecn != null, "ECN mode must not be null");
     checkArgument(profile != null, "profile must not be null");
   }
@@ -215,6 +228,8 @@ public record TcpConfig(
     b.congestionControl = congestionControl;
     b.initialWindow = initialWindow;
     b.nagle = nagle;
+    b.slowStartAfterIdle = slowStartAfterIdle;
+    b.minTsoSegments = minTsoSegments;
     b.delayedAck = delayedAck;
     b.delayedAckTimeout = delayedAckTimeout;
     b.keepalive = keepalive;
@@ -257,6 +272,8 @@ public record TcpConfig(
     private String congestionControl = "newreno";
     private int initialWindow = HostProfile.RFC.initialWindow();
     private boolean nagle = true;
+    private boolean slowStartAfterIdle;
+    private int minTsoSegments = 2;
     private boolean delayedAck = HostProfile.RFC.delayedAck();
     private long delayedAckTimeout = HostProfile.RFC.delayedAckTimeout();
     private boolean keepalive;
@@ -421,6 +438,16 @@ public record TcpConfig(
       return this;
     }
 
+    public Builder slowStartAfterIdle(boolean value) {
+      slowStartAfterIdle = value;
+      return this;
+    }
+
+    public Builder minTsoSegments(int value) {
+      minTsoSegments = value;
+      return this;
+    }
+
     public Builder delayedAck(boolean value) {
       delayedAck = value;
       return this;
@@ -484,6 +511,8 @@ public record TcpConfig(
           congestionControl,
           initialWindow,
           nagle,
+          slowStartAfterIdle,
+          minTsoSegments,
           delayedAck,
           delayedAckTimeout,
           keepalive,

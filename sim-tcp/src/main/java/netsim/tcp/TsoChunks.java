@@ -17,9 +17,6 @@ import org.jspecify.annotations.Nullable;
  * pacing rate (tcp_update_pacing_rate).
  */
 final class TsoChunks {
-  /** sysctl_tcp_min_tso_segs: a chunk may always hold 2 segments. */
-  static final int MIN_SEGMENTS = 2;
-
   /** The largest GSO packet (GSO_LEGACY_MAX_SIZE). */
   static final long MAX_BYTES = 65536;
 
@@ -37,15 +34,16 @@ final class TsoChunks {
 
   /**
    * The most segments in one chunk: Linux's tcp_tso_autosize, the bytes the pacing rate sends in
-   * 1/1024 s (sk_pacing_shift 10), at least {@link #MIN_SEGMENTS} and at most {@link #MAX_BYTES}.
-   * The pacing rate (tcp_update_pacing_rate) is cwnd over SRTT, times 2 in slow start below half
-   * ssthresh (tcp_pacing_ss_ratio 200) and 1.2 otherwise (tcp_pacing_ca_ratio 120); before it is
-   * known ({@code srtt} not positive) it sets no limit.
+   * 1/1024 s (sk_pacing_shift 10), at least {@code minSegments} (tcp_min_tso_segs) and at most
+   * {@link #MAX_BYTES}; and never more than half cwnd (tcp_cwnd_test: "ensure we have at least 2
+   * GSO packets in flight"). The pacing rate (tcp_update_pacing_rate) is cwnd over SRTT, times 2 in
+   * slow start below half ssthresh (tcp_pacing_ss_ratio 200) and 1.2 otherwise (tcp_pacing_ca_ratio
+   * 120); before it is known ({@code srtt} not positive) it sets no limit.
    *
    * @param cwnd the congestion window in bytes (or the flight, if larger)
    * @param srtt the smoothed RTT in nanoseconds, not positive if unknown
    */
-  static int maxSegments(long cwnd, long ssthresh, long srtt, int mss) {
+  static int maxSegments(long cwnd, long ssthresh, long srtt, int mss, int minSegments) {
     long bytes = MAX_BYTES;
     if (srtt > 0) {
       long percent = cwnd < ssthresh / 2 ? 200 : 120;
@@ -53,7 +51,8 @@ final class TsoChunks {
       double perTick = cwnd * (percent / 100.0) * 1e9 / srtt / 1024;
       bytes = (long) Math.min(perTick, MAX_BYTES);
     }
-    return (int) Math.max(MIN_SEGMENTS, bytes / mss);
+    long halfCwnd = Math.max(1, cwnd / mss / 2);
+    return (int) Math.min(halfCwnd, Math.max(minSegments, bytes / mss));
   }
 
   /** Holds {@code segment}, sent again for {@code reason}, or new if {@code reason} is null. */

@@ -192,29 +192,17 @@ class HostProfileTest {
       return h;
     }
 
-    private String[] flight(int firstSeq, int segments, int... pshAfter) {
-      String[] expected = new String[segments];
-      for (int i = 0; i < segments; i++) {
-        boolean psh = false;
-        for (int n : pshAfter) {
-          psh |= n == i + 1;
-        }
-        expected[i] =
-            (psh ? "PSH|ACK" : "ACK") + " seq=" + (firstSeq + i * 1460) + " ack=5001 len=1460";
-      }
-      return expected;
-    }
-
     @Test
-    void linux_firstFlightOfAServer_isOneChunk_withPshOnItsLastSegment() {
-      // __tcp_transmit_skb forces PSH on each TSO packet; before an ACK sets the pacing rate, the
-      // initial window goes as one (slow-start-ack-per-1pkt.pkt: "> P. 1:10001(10000)").
-      twentySegmentsWritten(LINUX).expect(flight(1001, 10, 10));
+    void linux_firstFlightOfAServer_isTwoChunksOfHalfCwnd_withPshOnEachLastSegment() {
+      // __tcp_transmit_skb forces PSH on each TSO packet; before an ACK sets the pacing rate, only
+      // tcp_cwnd_test's half cwnd bounds a chunk ("ensure we have at least 2 GSO packets in
+      // flight"; slow-start-after-idle.pkt: "> P. 1:5001(5000)", "> P. 5001:10001(5000)").
+      twentySegmentsWritten(LINUX).expect(TcpHarness.flight(1001, 10, 5, 10));
     }
 
     @Test
     void rfc_firstFlight_hasNoPsh_whileTheWriteIsNotAllSent() {
-      twentySegmentsWritten(RFC).expect(flight(1001, 3));
+      twentySegmentsWritten(RFC).expect(TcpHarness.flight(1001, 3));
     }
 
     @Test
@@ -226,7 +214,7 @@ class HostProfileTest {
       h.forgetSent();
       h.advanceBy("100ms");
       h.receive("ACK", 5001, 1001 + 2 * 1460);
-      h.expect(flight(1001 + 10 * 1460, 4, 2, 4));
+      h.expect(TcpHarness.flight(1001 + 10 * 1460, 4, 2, 4));
     }
   }
 
@@ -381,6 +369,40 @@ class HostProfileTest {
       TcpSegment ack = h.sent.get(h.sent.size() - 1);
       assertThat(TcpHarness.describe(ack)).isEqualTo("ACK seq=1001 ack=5101");
       assertThat(ack.options().tsEcr()).isEqualTo(201);
+    }
+  }
+
+  @Nested
+  class ZeroWindowProbe {
+    /** 1000 bytes sent and acknowledged with a zero window while 1000 more wait. */
+    private TcpHarness stalled(TcpConfig config) {
+      TcpHarness h = TcpHarness.synReceived(config.toBuilder().nagle(false).build(), 1000);
+      h.receive("ACK", 5001, 1001);
+      h.connection.send(new byte[2000]);
+      h.forgetSent();
+      h.peerWindow = 0;
+      h.receive("ACK", 5001, 2001);
+      h.expectNothing();
+      return h;
+    }
+
+    @Test
+    void linux_zeroWindowProbe_isAnEmptySegmentAtSndUnaMinusOne() {
+      // tcp_write_wakeup -> tcp_xmit_probe_skb(sk, 0): "> . 26000:26000(0)" after data to 26001
+      // (slow-start-after-win-update.pkt); the persist timer starts at the RTO.
+      TcpHarness h = stalled(LINUX);
+      h.advanceBy("500ms"); // the first probe at the RTO (200 ms), the next 400 ms later
+      h.expect("ACK seq=2000 ack=5001");
+      h.peerWindow = 1000;
+      h.receive("ACK", 5001, 2001);
+      h.expect("PSH|ACK seq=2001 ack=5001 len=1000");
+    }
+
+    @Test
+    void rfc_zeroWindowProbe_carriesTheNextByte() {
+      TcpHarness h = stalled(RFC);
+      h.advanceBy("1s");
+      h.expect("ACK seq=2001 ack=5001 len=1");
     }
   }
 

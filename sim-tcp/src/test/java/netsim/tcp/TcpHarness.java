@@ -242,6 +242,23 @@ final class TcpHarness implements TcpConnection.Environment {
     assertThat(actual).as("segments sent").containsExactly(segments);
   }
 
+  /**
+   * {@code segments} segments of 1460 bytes from {@code firstSeq}, acknowledging 5001, as {@link
+   * #expect} describes them, with PSH on those whose 1-based index is in {@code pshAfter}.
+   */
+  static String[] flight(int firstSeq, int segments, int... pshAfter) {
+    String[] expected = new String[segments];
+    for (int i = 0; i < segments; i++) {
+      boolean psh = false;
+      for (int n : pshAfter) {
+        psh |= n == i + 1;
+      }
+      expected[i] =
+          (psh ? "PSH|ACK" : "ACK") + " seq=" + (firstSeq + i * 1460) + " ack=5001 len=1460";
+    }
+    return expected;
+  }
+
   void expectNothing() {
     expect();
   }

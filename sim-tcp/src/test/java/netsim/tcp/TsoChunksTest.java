@@ -117,24 +117,41 @@ class TsoChunksTest {
   @Test
   void maxSegments_withoutAnRttSample_isAWholeGsoPacket() {
     // No pacing rate yet: tcp_tso_autosize is bounded only by GSO_LEGACY_MAX_SIZE (65536).
-    assertThat(TsoChunks.maxSegments(10_000, Long.MAX_VALUE, 0, 1000)).isEqualTo(65);
+    assertThat(TsoChunks.maxSegments(200_000, Long.MAX_VALUE, 0, 1000, 2)).isEqualTo(65);
+  }
+
+  @Test
+  void maxSegments_isAtMostHalfCwnd() {
+    // tcp_cwnd_test: "ensure we have at least 2 GSO packets in flight".
+    assertThat(TsoChunks.maxSegments(10_000, Long.MAX_VALUE, 0, 1000, 2)).isEqualTo(5);
+  }
+
+  @Test
+  void maxSegments_tcpMinTsoSegs_raisesASlowRatesChunk_withinHalfCwnd() {
+    // tcp_min_tso_segs=10 (slow-start-after-idle.pkt): 10 segments, but half of cwnd 10 is 5.
+    assertThat(TsoChunks.maxSegments(10_000, Long.MAX_VALUE, Time.millis(100), 1000, 10))
+        .isEqualTo(5);
+    assertThat(TsoChunks.maxSegments(40_000, Long.MAX_VALUE, Time.millis(100), 1000, 10))
+        .isEqualTo(10);
   }
 
   @Test
   void maxSegments_inSlowStart_isWhatTwiceCwndPerSrttSendsIn1024thOfASecond() {
     // 2 x 144800 bytes per 10 ms = 28,960,000 B/s; >> 10 = 28281 bytes = 19 segments of 1448.
-    assertThat(TsoChunks.maxSegments(144_800, Long.MAX_VALUE, Time.millis(10), 1448)).isEqualTo(19);
+    assertThat(TsoChunks.maxSegments(144_800, Long.MAX_VALUE, Time.millis(10), 1448, 2))
+        .isEqualTo(19);
   }
 
   @Test
   void maxSegments_inCongestionAvoidance_uses120Percent() {
     // cwnd >= ssthresh / 2: 1.2 x 144800 / 10 ms >> 10 = 16968 bytes = 11 segments.
-    assertThat(TsoChunks.maxSegments(144_800, 200_000, Time.millis(10), 1448)).isEqualTo(11);
+    assertThat(TsoChunks.maxSegments(144_800, 200_000, Time.millis(10), 1448, 2)).isEqualTo(11);
   }
 
   @Test
   void maxSegments_slowRate_isStillTwo() {
     // tcp_min_tso_segs: 10 x 1000 bytes per 100 ms sends 195 bytes a tick.
-    assertThat(TsoChunks.maxSegments(10_000, Long.MAX_VALUE, Time.millis(100), 1000)).isEqualTo(2);
+    assertThat(TsoChunks.maxSegments(10_000, Long.MAX_VALUE, Time.millis(100), 1000, 2))
+        .isEqualTo(2);
   }
 }

@@ -81,9 +81,11 @@ final class Sysctls {
         count("tcp.keepaliveProbes", TcpConfig.Builder::keepaliveProbes));
     knobs.put("net.ipv4.tcp_wmem", Sysctls::sendBuffer);
     String noTso =
-        "netsim sends segments of one MSS; only PSH follows Linux's TSO chunks, sized with the"
-            + " defaults (tcp_min_tso_segs 2, no deferral)";
-    knobs.put("net.ipv4.tcp_min_tso_segs", (s, v) -> ShellEffect.noEffect(s, noTso));
+        "netsim sends segments of one MSS; only PSH follows Linux's TSO chunks, sized without"
+            + " deferral";
+    knobs.put(
+        "net.ipv4.tcp_min_tso_segs",
+        count("tcp.minTsoSegments", TcpConfig.Builder::minTsoSegments));
     knobs.put("net.ipv4.tcp_tso_win_divisor", (s, v) -> ShellEffect.noEffect(s, noTso));
     String noPacing = "pacing ratios matter only with pacing, which netsim does not do";
     knobs.put("net.ipv4.tcp_pacing_ss_ratio", (s, v) -> ShellEffect.noEffect(s, noPacing));
@@ -111,7 +113,7 @@ final class Sysctls {
         offOnly("TCP_NOTSENT_LOWAT (a limit on unsent bytes)", "4294967295", "-1"));
     knobs.put(
         "net.ipv4.tcp_slow_start_after_idle",
-        offOnly("restarting slow start after an idle period (RFC 5681 4.1)", "0"));
+        flag("tcp.slowStartAfterIdle", TcpConfig.Builder::slowStartAfterIdle));
     knobs.put(
         "net.ipv4.tcp_mtu_probing",
         offOnly("packetization-layer path MTU discovery (RFC 4821)", "0"));

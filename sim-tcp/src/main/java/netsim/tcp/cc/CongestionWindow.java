@@ -108,6 +108,24 @@ public final class CongestionWindow {
   }
 
   /**
+   * Slow start again after {@code idle} without sending (RFC 2861 3, as Linux's tcp_cwnd_restart
+   * does it): ssthresh rises to at least 3/4 of cwnd (unless {@code inReduction}, Linux's
+   * tcp_current_ssthresh), and cwnd halves once for each {@code rto} of the idle time beyond the
+   * first, never below the restart window, min({@code initialWindow}, cwnd). Not a reduction.
+   */
+  public void restartAfterIdle(long idle, long rto, long initialWindow, boolean inReduction) {
+    if (!inReduction) {
+      ssthresh = Math.max(ssthresh, (cwnd >> 1) + (cwnd >> 2));
+    }
+    long restart = Math.min(initialWindow, cwnd);
+    long decayed = cwnd;
+    for (long left = idle - rto; left > 0 && decayed > restart; left -= rto) {
+      decayed >>= 1;
+    }
+    cwnd = Math.max(decayed, restart);
+  }
+
+  /**
    * Sets cwnd for loss recovery's window inflation and deflation, never below one SMSS (RFC 5681
    * 3.2, RFC 6582 3.2).
    */
