@@ -434,7 +434,7 @@ class LinuxReferenceTest {
             netsim.after(netsimRtx.get(2).t()).ssthresh() / netsimFirst.ssthresh(),
             0,
             0,
-            false,
+            true,
             "held on a repeated timeout (RFC 5681 3.1)"));
     double linuxRepair = linux.firstAckCovering(linuxRtx.get(2).t(), linuxRtx.get(2).seq() + 1);
     double netsimRepair = netsim.firstAckCovering(netsimRtx.get(2).t(), netsimRtx.get(2).seq() + 1);
