@@ -350,6 +350,24 @@ class DataTransferTest {
       h.expect("ACK seq=2461 ack=5001 len=1460");
       assertThat(h.connection.ssthresh()).as("max(2 SMSS, 0.7 x 2 SMSS)").isEqualTo(2920);
     }
+
+    /**
+     * Linux counts cwnd in packets (tcp_slow_start, tcp_is_cwnd_limited): after a timeout, the ACK
+     * of a resent segment shorter than the MSS delivers one packet, and cwnd goes from 1 to 2
+     * segments; counted in bytes, 500 bytes in flight would not even be cwnd-limited.
+     */
+    @Test
+    void linuxSlowStart_countsASegmentShorterThanTheMss_asAWholeOne() {
+      TcpHarness h = TcpHarness.established(TcpHarness.configOf(HostProfile.LINUX));
+      h.connection.send(new byte[500]);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=500");
+      h.advanceBy("1s"); // a tail loss probe, then the timeout
+      h.expect("PSH|ACK seq=1001 ack=5001 len=500", "PSH|ACK seq=1001 ack=5001 len=500");
+      long smss = h.connection.sendMss();
+      assertThat(h.connection.cwnd()).as("after the timeout").isEqualTo(smss);
+      h.receive("ACK", 5001, 1501);
+      assertThat(h.connection.cwnd()).isEqualTo(2 * smss);
+    }
   }
 
   /**
