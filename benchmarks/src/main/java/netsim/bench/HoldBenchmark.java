@@ -33,6 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 public class HoldBenchmark {
   static final int STEPS = 1000;
+
+  @SuppressWarnings("UnnecessaryLambda") // one no-op action shared by every event, made once
   private static final Runnable ACTION = () -> {};
 
   @Param({EventSets.BASELINE, "heap4", "ladder"})

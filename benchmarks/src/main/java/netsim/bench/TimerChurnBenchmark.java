@@ -40,6 +40,8 @@ import org.openjdk.jmh.infra.Blackhole;
 public class TimerChurnBenchmark {
   static final int STEPS = 1000;
   static final long TIMER_BASE = 4 * Delays.MEAN;
+
+  @SuppressWarnings("UnnecessaryLambda") // one no-op action shared by every packet event
   private static final Runnable PACKET = () -> {};
 
   /** A timer's action; it knows its connection so a fired timer can be re-armed. */

@@ -12,8 +12,8 @@ public interface Labelled {
    * run-dependent suffix of lambda classes cut off so that labels are equal across runs.
    */
   static String of(Runnable action) {
-    if (action instanceof Labelled) {
-      return ((Labelled) action).label();
+    if (action instanceof Labelled labelled) {
+      return labelled.label();
     }
     String name = action.getClass().getName();
     int lambda = name.indexOf("$$Lambda");

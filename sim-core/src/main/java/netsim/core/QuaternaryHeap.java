@@ -2,6 +2,7 @@ package netsim.core;
 
 import java.util.Arrays;
 import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An implicit 4-ary min-heap of events on primitive arrays, ordered by (time, sequence): the heap
@@ -19,7 +20,7 @@ final class QuaternaryHeap {
   private int size;
 
   /** The position of slot s is kept at positions[s * stride + offset], if positions is set. */
-  private int[] positions;
+  private int @Nullable [] positions;
 
   private int stride;
   private int offset;
@@ -62,7 +63,7 @@ final class QuaternaryHeap {
     return actions[0];
   }
 
-  void add(long time, long sequence, int slot, Runnable action) {
+  void add(long time, long sequence, int slot, @Nullable Runnable action) {
     if (size == slots.length) {
       grow();
     }
@@ -70,7 +71,7 @@ final class QuaternaryHeap {
   }
 
   /** Adds an event without ordering it; {@link #heapify()} restores the order afterwards. */
-  void append(long time, long sequence, int slot, Runnable action) {
+  void append(long time, long sequence, int slot, @Nullable Runnable action) {
     if (size == slots.length) {
       grow();
     }
@@ -127,7 +128,7 @@ final class QuaternaryHeap {
     return time1 < time2 || (time1 == time2 && sequence1 < sequence2);
   }
 
-  private void siftUp(int position, long time, long sequence, int slot, Runnable action) {
+  private void siftUp(int position, long time, long sequence, int slot, @Nullable Runnable action) {
     long[] k = keys;
     while (position > 0) {
       int parent = (position - 1) >> 2;
@@ -142,7 +143,8 @@ final class QuaternaryHeap {
     place(position, time, sequence, slot, action);
   }
 
-  private void siftDown(int position, long time, long sequence, int slot, Runnable action) {
+  private void siftDown(
+      int position, long time, long sequence, int slot, @Nullable Runnable action) {
     long[] k = keys;
     int n = size;
     while (true) {
@@ -172,7 +174,7 @@ final class QuaternaryHeap {
     place(position, time, sequence, slot, action);
   }
 
-  private void place(int position, long time, long sequence, int slot, Runnable action) {
+  private void place(int position, long time, long sequence, int slot, @Nullable Runnable action) {
     keys[2 * position] = time;
     keys[2 * position + 1] = sequence;
     slots[position] = slot;

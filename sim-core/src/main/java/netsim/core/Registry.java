@@ -76,6 +76,8 @@ public final class Registry<F> {
     }
 
     /**
+     * Registers {@code entry} under {@code name}.
+     *
      * @throws IllegalArgumentException if {@code name} is registered already
      */
     public Builder<F> register(String name, F entry) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A discrete-event simulator: virtual time in nanoseconds and a queue of pending events that run in
@@ -23,9 +24,9 @@ public final class Simulator {
   public static final Supplier<EventQueue> DEFAULT_QUEUE = LadderEventQueue::new;
 
   private final EventQueue queue;
-  private final UniformRandomProvider tieShuffle;
+  private final @Nullable UniformRandomProvider tieShuffle;
   private final List<EventListener> listeners = new ArrayList<>();
-  private EventListener listener;
+  private @Nullable EventListener listener;
 
   private long now;
   private long nextSequence;
@@ -44,7 +45,7 @@ public final class Simulator {
     this(queue, null);
   }
 
-  private Simulator(EventQueue queue, UniformRandomProvider tieShuffle) {
+  private Simulator(EventQueue queue, @Nullable UniformRandomProvider tieShuffle) {
     this.queue = checkNotNull(queue, "queue");
     checkArgument(queue.isEmpty(), "the event queue must start empty");
     this.tieShuffle = tieShuffle;

@@ -54,7 +54,7 @@ class EventOrderPropertyTest {
       this.sim = sim;
       this.random = new RandomStreams(seed).get("program");
       for (int i = 0; i < 4; i++) {
-        long id = -1 - i;
+        long id = -1L - i;
         timers.add(new Timer(sim, "timer" + i, () -> order.add(id)));
       }
     }

@@ -9,6 +9,7 @@ import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An end host with one IPv4 address. Transport protocols register a {@link ProtocolHandler} and
@@ -49,7 +50,7 @@ public final class Host extends Node {
    *     if none)
    * @return the packet sent
    */
-  public Packet send(Ipv4Address destination, Payload payload, String senderState) {
+  public Packet send(Ipv4Address destination, Payload payload, @Nullable String senderState) {
     return send(destination, payload, senderState, Ecn.NOT_ECT);
   }
 
@@ -59,7 +60,8 @@ public final class Host extends Node {
    *
    * @return the packet sent
    */
-  public Packet send(Ipv4Address destination, Payload payload, String senderState, Ecn ecn) {
+  public Packet send(
+      Ipv4Address destination, Payload payload, @Nullable String senderState, Ecn ecn) {
     Network network = network();
     Packet packet =
         new Packet(
@@ -86,7 +88,7 @@ public final class Host extends Node {
   }
 
   @Override
-  void receive(Packet packet, Interface in, LinkDirection from) {
+  void receive(Packet packet, Interface in, @Nullable LinkDirection from) {
     Network network = network();
     if (packet.isCorrupted()) {
       if (from != null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import netsim.net.link.Arrival;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.Packet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A node's attachment to one link: packets leave through {@link #output()} to the {@link #peer()}
@@ -14,8 +15,8 @@ import netsim.net.packet.Packet;
 public final class Interface implements Arrival {
   private final Node node;
   private final int index;
-  private LinkDirection output;
-  private Interface peer;
+  private @Nullable LinkDirection output;
+  private @Nullable Interface peer;
   private final List<PacketTap> taps = new ArrayList<>();
 
   Interface(Node node, int index) {
@@ -33,12 +34,12 @@ public final class Interface implements Arrival {
   }
 
   /** The link direction that carries packets away from this interface. */
-  public LinkDirection output() {
+  public @Nullable LinkDirection output() {
     return output;
   }
 
   /** The interface at the other end of the link, or null before the interface is attached. */
-  public Interface peer() {
+  public @Nullable Interface peer() {
     return peer;
   }
 

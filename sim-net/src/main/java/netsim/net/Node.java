@@ -12,6 +12,7 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A network node: a {@link Host} or a {@link Router}, with its interfaces, routing table and the
@@ -72,7 +73,7 @@ public abstract class Node {
   public abstract boolean owns(Ipv4Address address);
 
   /** Handles a packet arriving on {@code in} from the link direction {@code from}. */
-  abstract void receive(Packet packet, Interface in, LinkDirection from);
+  abstract void receive(Packet packet, Interface in, @Nullable LinkDirection from);
 
   /**
    * Passes a packet through the node's fault rules, then routes it out through the interface the

@@ -10,6 +10,7 @@ import netsim.net.link.LinkDirection;
 import netsim.net.link.LinkEvents;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Packet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dispatches the packet events of one network to its {@link PacketObserver}s, stamped with the
@@ -104,7 +105,7 @@ public final class PacketEvents implements RuleListener {
     }
   }
 
-  void dropped(Node node, LinkDirection link, Packet packet, DropCause cause) {
+  void dropped(Node node, @Nullable LinkDirection link, Packet packet, DropCause cause) {
     inFlight--;
     report(node, link, packet, cause);
   }
@@ -162,7 +163,7 @@ public final class PacketEvents implements RuleListener {
     };
   }
 
-  private void report(Node node, LinkDirection link, Packet packet, DropCause cause) {
+  private void report(Node node, @Nullable LinkDirection link, Packet packet, DropCause cause) {
     for (PacketObserver o : observers) {
       o.onDrop(simulator.now(), node, link, packet, cause);
     }

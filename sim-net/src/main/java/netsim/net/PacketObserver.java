@@ -5,6 +5,7 @@ import netsim.net.fault.FaultRule;
 import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Packet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sees packet events in a {@link Network}: for traces, counters and pictures. Every method has a
@@ -64,5 +65,6 @@ public interface PacketObserver {
    * @param node the node where it was dropped, or the sending node of {@code link}
    * @param link the link direction where it was dropped, or null for a drop inside a node
    */
-  default void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {}
+  default void onDrop(
+      long time, Node node, @Nullable LinkDirection link, Packet packet, DropCause cause) {}
 }

@@ -6,6 +6,8 @@ import netsim.net.packet.Packet;
 @FunctionalInterface
 public interface PacketTap {
   /**
+   * Sees {@code packet} cross the interface at {@code time}.
+   *
    * @param outbound true for a packet leaving through the interface, false for one arriving
    */
   void onPacket(long time, Packet packet, boolean outbound);

@@ -4,6 +4,7 @@ import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A router: forwards packets by destination address with its static routing table, decrementing the
@@ -24,7 +25,7 @@ public final class Router extends Node {
   }
 
   @Override
-  void receive(Packet packet, Interface in, LinkDirection from) {
+  void receive(Packet packet, Interface in, @Nullable LinkDirection from) {
     Network network = network();
     if (packet.isCorrupted() && packet.corruptedBit() < HEADER_BITS) {
       if (from != null) {

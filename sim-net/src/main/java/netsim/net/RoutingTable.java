@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Prefix;
+import org.jspecify.annotations.Nullable;
 
 /** A static routing table: the longest matching prefix names the outgoing interface. */
 public final class RoutingTable {
@@ -18,7 +19,7 @@ public final class RoutingTable {
   }
 
   /** The interface for {@code destination} by longest prefix match, or null if none matches. */
-  public Interface lookup(Ipv4Address destination) {
+  public @Nullable Interface lookup(Ipv4Address destination) {
     Route best = null;
     for (int i = 0; i < routes.size(); i++) {
       Route route = routes.get(i);

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.net.packet.Ipv4Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stack's connections by 4-tuple, for demultiplexing an arriving segment without allocating: each
@@ -21,8 +22,8 @@ final class ConnectionTable<V> {
   /** One mapping, linked into the insertion order. */
   private static final class Node<V> {
     final V value;
-    Node<V> previous;
-    Node<V> next;
+    @Nullable Node<V> previous;
+    @Nullable Node<V> next;
 
     Node(V value) {
       this.value = value;
@@ -36,8 +37,8 @@ final class ConnectionTable<V> {
   private Node<V>[] nodes;
   private int mask;
   private int size;
-  private Node<V> first;
-  private Node<V> last;
+  private @Nullable Node<V> first;
+  private @Nullable Node<V> last;
 
   ConnectionTable() {
     allocate(MIN_CAPACITY);
@@ -53,12 +54,12 @@ final class ConnectionTable<V> {
   }
 
   /** The value for the 4-tuple of the keys {@code local} and {@code remote}, or null. */
-  V get(long local, long remote) {
+  @Nullable V get(long local, long remote) {
     int slot = find(local, remote);
     return slot < 0 ? null : nodes[slot].value;
   }
 
-  V get(FourTuple tuple) {
+  @Nullable V get(FourTuple tuple) {
     return get(key(tuple.local()), key(tuple.remote()));
   }
 
@@ -87,7 +88,7 @@ final class ConnectionTable<V> {
   }
 
   /** Removes the mapping of a 4-tuple; returns its value, or null if it was not mapped. */
-  V remove(FourTuple tuple) {
+  @Nullable V remove(FourTuple tuple) {
     int slot = find(key(tuple.local()), key(tuple.remote()));
     if (slot < 0) {
       return null;

@@ -1,6 +1,7 @@
 package netsim.tcp;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application callbacks a connection raises while it processes an arriving segment, held until
@@ -33,7 +34,7 @@ final class HeldCallbacks {
   }
 
   /** Holds {@code event} (with {@code bytes} for {@link AppEvent#DATA}, else null). */
-  void add(AppEvent event, byte[] bytes) {
+  void add(AppEvent event, byte @Nullable [] bytes) {
     if (tail == events.length) {
       events = Arrays.copyOf(events, tail * 2);
       data = Arrays.copyOf(data, tail * 2);

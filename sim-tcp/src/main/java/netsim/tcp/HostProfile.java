@@ -207,124 +207,67 @@ public record HostProfile(
   }
 
   /** The RFCs' values: the default. */
-  public static final HostProfile RFC =
-      new HostProfile(
-          "rfc",
-          0,
-          Time.seconds(1),
-          Time.seconds(60),
-          false,
-          Time.millis(200),
-          0,
-          Push.BUFFER_EMPTY,
-          64 * 1024,
-          false,
-          "rfc6675",
-          0,
-          0,
-          false,
-          false,
-          false,
-          1,
-          false,
-          false,
-          false,
-          RtoRule.RFC6298,
-          Paws.RFC7323,
-          0,
-          false,
-          false,
-          false,
-          false,
-          false,
-          false,
-          false,
-          false,
-          false,
-          false,
-          "newreno",
-          false,
-          EcnMode.OFF);
+  public static final HostProfile RFC = builder("rfc").build();
 
   /** Linux 6.x with default sysctls. */
   public static final HostProfile LINUX =
-      new HostProfile(
-          "linux",
-          10,
-          Time.millis(200),
-          Time.seconds(120),
-          true,
-          Time.millis(40),
-          16,
-          Push.EACH_WRITE_AND_TSO_CHUNK,
-          6 * 1024 * 1024,
-          true,
-          "rack-tlp",
-          Time.millis(2),
-          Time.millis(500),
-          true,
-          false,
-          true,
-          2,
-          true,
-          true,
-          true,
-          RtoRule.LINUX,
-          Paws.LINUX,
-          Time.seconds(60),
-          false,
-          true,
-          true,
-          true,
-          false,
-          false,
-          false,
-          false,
-          false,
-          false,
-          "cubic",
-          true,
-          EcnMode.PASSIVE);
+      RFC.toBuilder("linux")
+          .initialWindow(10)
+          .minRto(Time.millis(200))
+          .maxRto(Time.seconds(120))
+          .delayedAck(true)
+          .delayedAckTimeout(Time.millis(40))
+          .maxQuickAcks(16)
+          .push(Push.EACH_WRITE_AND_TSO_CHUNK)
+          .receiveBuffer(6 * 1024 * 1024)
+          .sackPermitted(true)
+          .sackRecovery("rack-tlp")
+          .probeTimeoutSlack(Time.millis(2))
+          .challengeAckInterval(Time.millis(500))
+          .rstAckOnAbort(true)
+          .acceptSynInTimeWait(true)
+          .socketBufferFactor(2)
+          .dropAckOfUnsentData(true)
+          .windowUpdateWhenDoubled(true)
+          .linuxSlowStart(true)
+          .rtoRule(RtoRule.LINUX)
+          .paws(Paws.LINUX)
+          .finWait2Timeout(Time.seconds(60))
+          .linuxTimeWaitSyn(true)
+          .resetOnDataAfterClose(true)
+          .rstReportedWhenClosing(true)
+          .congestionControl("cubic")
+          .limitedTransmit(true)
+          .ecn(EcnMode.PASSIVE)
+          .build();
 
   /** FreeBSD 14.x with default sysctls. */
   public static final HostProfile FREEBSD =
-      new HostProfile(
-          "freebsd",
-          10,
-          Time.millis(30),
-          Time.seconds(60),
-          true,
-          Time.millis(40),
-          0,
-          Push.BUFFER_EMPTY,
-          2 * 1024 * 1024,
-          true,
-          "prr",
-          0,
-          0,
-          true,
-          true,
-          true,
-          1,
-          false,
-          false,
-          false,
-          RtoRule.FREEBSD,
-          Paws.FREEBSD,
-          Time.seconds(600),
-          true,
-          false,
-          true,
-          true,
-          true,
-          true,
-          true,
-          true,
-          true,
-          true,
-          "newreno",
-          false,
-          EcnMode.PASSIVE);
+      RFC.toBuilder("freebsd")
+          .initialWindow(10)
+          .minRto(Time.millis(30))
+          .delayedAck(true)
+          .delayedAckTimeout(Time.millis(40))
+          .receiveBuffer(2 * 1024 * 1024)
+          .sackPermitted(true)
+          .sackRecovery("prr")
+          .rstAckOnAbort(true)
+          .rfc1337(true)
+          .acceptSynInTimeWait(true)
+          .rtoRule(RtoRule.FREEBSD)
+          .paws(Paws.FREEBSD)
+          .finWait2Timeout(Time.seconds(600))
+          .finWait2CountsIdleTime(true)
+          .resetOnDataAfterClose(true)
+          .rstReportedWhenClosing(true)
+          .finRepeatedOnAck(true)
+          .finAfterFinIgnored(true)
+          .oldSegmentAckTaken(true)
+          .receiveBufferFitsMss(true)
+          .receiveWindowIsBufferSpace(true)
+          .timeWaitNeedsAck(true)
+          .ecn(EcnMode.PASSIVE)
+          .build();
 
   public HostProfile {
     checkNotNull(name, "name");
@@ -360,5 +303,357 @@ public record HostProfile(
     }
     throw new IllegalArgumentException(
         "unknown profile '" + name + "' (known: rfc, linux, freebsd)");
+  }
+
+  /**
+   * A builder of a profile named {@code name} whose values start as {@link #RFC}'s: the RFCs' own
+   * values are the default, and a profile is what differs from them.
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** A builder of a profile named {@code name} whose values start as this profile's. */
+  public Builder toBuilder(String name) {
+    Builder b = new Builder(name);
+    b.initialWindow = initialWindow;
+    b.minRto = minRto;
+    b.maxRto = maxRto;
+    b.delayedAck = delayedAck;
+    b.delayedAckTimeout = delayedAckTimeout;
+    b.maxQuickAcks = maxQuickAcks;
+    b.push = push;
+    b.receiveBuffer = receiveBuffer;
+    b.sackPermitted = sackPermitted;
+    b.sackRecovery = sackRecovery;
+    b.probeTimeoutSlack = probeTimeoutSlack;
+    b.challengeAckInterval = challengeAckInterval;
+    b.rstAckOnAbort = rstAckOnAbort;
+    b.rfc1337 = rfc1337;
+    b.acceptSynInTimeWait = acceptSynInTimeWait;
+    b.socketBufferFactor = socketBufferFactor;
+    b.dropAckOfUnsentData = dropAckOfUnsentData;
+    b.windowUpdateWhenDoubled = windowUpdateWhenDoubled;
+    b.linuxSlowStart = linuxSlowStart;
+    b.rtoRule = rtoRule;
+    b.paws = paws;
+    b.finWait2Timeout = finWait2Timeout;
+    b.finWait2CountsIdleTime = finWait2CountsIdleTime;
+    b.linuxTimeWaitSyn = linuxTimeWaitSyn;
+    b.resetOnDataAfterClose = resetOnDataAfterClose;
+    b.rstReportedWhenClosing = rstReportedWhenClosing;
+    b.finRepeatedOnAck = finRepeatedOnAck;
+    b.finAfterFinIgnored = finAfterFinIgnored;
+    b.oldSegmentAckTaken = oldSegmentAckTaken;
+    b.receiveBufferFitsMss = receiveBufferFitsMss;
+    b.receiveWindowIsBufferSpace = receiveWindowIsBufferSpace;
+    b.timeWaitNeedsAck = timeWaitNeedsAck;
+    b.congestionControl = congestionControl;
+    b.limitedTransmit = limitedTransmit;
+    b.ecn = ecn;
+    return b;
+  }
+
+  /**
+   * Builds a {@link HostProfile} by naming the values that differ from the RFCs' (or from the
+   * profile it started from, {@link HostProfile#toBuilder}); each setter is the record component of
+   * the same name.
+   */
+  public static final class Builder {
+    private final String name;
+    private int initialWindow = 0;
+    private long minRto = Time.seconds(1);
+    private long maxRto = Time.seconds(60);
+    private boolean delayedAck = false;
+    private long delayedAckTimeout = Time.millis(200);
+    private int maxQuickAcks = 0;
+    private Push push = Push.BUFFER_EMPTY;
+    private int receiveBuffer = 64 * 1024;
+    private boolean sackPermitted = false;
+    private String sackRecovery = "rfc6675";
+    private long probeTimeoutSlack = 0;
+    private long challengeAckInterval = 0;
+    private boolean rstAckOnAbort = false;
+    private boolean rfc1337 = false;
+    private boolean acceptSynInTimeWait = false;
+    private int socketBufferFactor = 1;
+    private boolean dropAckOfUnsentData = false;
+    private boolean windowUpdateWhenDoubled = false;
+    private boolean linuxSlowStart = false;
+    private RtoRule rtoRule = RtoRule.RFC6298;
+    private Paws paws = Paws.RFC7323;
+    private long finWait2Timeout = 0;
+    private boolean finWait2CountsIdleTime = false;
+    private boolean linuxTimeWaitSyn = false;
+    private boolean resetOnDataAfterClose = false;
+    private boolean rstReportedWhenClosing = false;
+    private boolean finRepeatedOnAck = false;
+    private boolean finAfterFinIgnored = false;
+    private boolean oldSegmentAckTaken = false;
+    private boolean receiveBufferFitsMss = false;
+    private boolean receiveWindowIsBufferSpace = false;
+    private boolean timeWaitNeedsAck = false;
+    private String congestionControl = "newreno";
+    private boolean limitedTransmit = false;
+    private EcnMode ecn = EcnMode.OFF;
+
+    private Builder(String name) {
+      this.name = checkNotNull(name, "name");
+    }
+
+    /** Sets {@link HostProfile#initialWindow()}. */
+    public Builder initialWindow(int initialWindow) {
+      this.initialWindow = initialWindow;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#minRto()}. */
+    public Builder minRto(long minRto) {
+      this.minRto = minRto;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#maxRto()}. */
+    public Builder maxRto(long maxRto) {
+      this.maxRto = maxRto;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#delayedAck()}. */
+    public Builder delayedAck(boolean delayedAck) {
+      this.delayedAck = delayedAck;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#delayedAckTimeout()}. */
+    public Builder delayedAckTimeout(long delayedAckTimeout) {
+      this.delayedAckTimeout = delayedAckTimeout;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#maxQuickAcks()}. */
+    public Builder maxQuickAcks(int maxQuickAcks) {
+      this.maxQuickAcks = maxQuickAcks;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#push()}. */
+    public Builder push(Push push) {
+      this.push = push;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#receiveBuffer()}. */
+    public Builder receiveBuffer(int receiveBuffer) {
+      this.receiveBuffer = receiveBuffer;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#sackPermitted()}. */
+    public Builder sackPermitted(boolean sackPermitted) {
+      this.sackPermitted = sackPermitted;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#sackRecovery()}. */
+    public Builder sackRecovery(String sackRecovery) {
+      this.sackRecovery = sackRecovery;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#probeTimeoutSlack()}. */
+    public Builder probeTimeoutSlack(long probeTimeoutSlack) {
+      this.probeTimeoutSlack = probeTimeoutSlack;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#challengeAckInterval()}. */
+    public Builder challengeAckInterval(long challengeAckInterval) {
+      this.challengeAckInterval = challengeAckInterval;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#rstAckOnAbort()}. */
+    public Builder rstAckOnAbort(boolean rstAckOnAbort) {
+      this.rstAckOnAbort = rstAckOnAbort;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#rfc1337()}. */
+    public Builder rfc1337(boolean rfc1337) {
+      this.rfc1337 = rfc1337;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#acceptSynInTimeWait()}. */
+    public Builder acceptSynInTimeWait(boolean acceptSynInTimeWait) {
+      this.acceptSynInTimeWait = acceptSynInTimeWait;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#socketBufferFactor()}. */
+    public Builder socketBufferFactor(int socketBufferFactor) {
+      this.socketBufferFactor = socketBufferFactor;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#dropAckOfUnsentData()}. */
+    public Builder dropAckOfUnsentData(boolean dropAckOfUnsentData) {
+      this.dropAckOfUnsentData = dropAckOfUnsentData;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#windowUpdateWhenDoubled()}. */
+    public Builder windowUpdateWhenDoubled(boolean windowUpdateWhenDoubled) {
+      this.windowUpdateWhenDoubled = windowUpdateWhenDoubled;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#linuxSlowStart()}. */
+    public Builder linuxSlowStart(boolean linuxSlowStart) {
+      this.linuxSlowStart = linuxSlowStart;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#rtoRule()}. */
+    public Builder rtoRule(RtoRule rtoRule) {
+      this.rtoRule = rtoRule;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#paws()}. */
+    public Builder paws(Paws paws) {
+      this.paws = paws;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#finWait2Timeout()}. */
+    public Builder finWait2Timeout(long finWait2Timeout) {
+      this.finWait2Timeout = finWait2Timeout;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#finWait2CountsIdleTime()}. */
+    public Builder finWait2CountsIdleTime(boolean finWait2CountsIdleTime) {
+      this.finWait2CountsIdleTime = finWait2CountsIdleTime;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#linuxTimeWaitSyn()}. */
+    public Builder linuxTimeWaitSyn(boolean linuxTimeWaitSyn) {
+      this.linuxTimeWaitSyn = linuxTimeWaitSyn;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#resetOnDataAfterClose()}. */
+    public Builder resetOnDataAfterClose(boolean resetOnDataAfterClose) {
+      this.resetOnDataAfterClose = resetOnDataAfterClose;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#rstReportedWhenClosing()}. */
+    public Builder rstReportedWhenClosing(boolean rstReportedWhenClosing) {
+      this.rstReportedWhenClosing = rstReportedWhenClosing;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#finRepeatedOnAck()}. */
+    public Builder finRepeatedOnAck(boolean finRepeatedOnAck) {
+      this.finRepeatedOnAck = finRepeatedOnAck;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#finAfterFinIgnored()}. */
+    public Builder finAfterFinIgnored(boolean finAfterFinIgnored) {
+      this.finAfterFinIgnored = finAfterFinIgnored;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#oldSegmentAckTaken()}. */
+    public Builder oldSegmentAckTaken(boolean oldSegmentAckTaken) {
+      this.oldSegmentAckTaken = oldSegmentAckTaken;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#receiveBufferFitsMss()}. */
+    public Builder receiveBufferFitsMss(boolean receiveBufferFitsMss) {
+      this.receiveBufferFitsMss = receiveBufferFitsMss;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#receiveWindowIsBufferSpace()}. */
+    public Builder receiveWindowIsBufferSpace(boolean receiveWindowIsBufferSpace) {
+      this.receiveWindowIsBufferSpace = receiveWindowIsBufferSpace;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#timeWaitNeedsAck()}. */
+    public Builder timeWaitNeedsAck(boolean timeWaitNeedsAck) {
+      this.timeWaitNeedsAck = timeWaitNeedsAck;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#congestionControl()}. */
+    public Builder congestionControl(String congestionControl) {
+      this.congestionControl = congestionControl;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#limitedTransmit()}. */
+    public Builder limitedTransmit(boolean limitedTransmit) {
+      this.limitedTransmit = limitedTransmit;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#ecn()}. */
+    public Builder ecn(EcnMode ecn) {
+      this.ecn = ecn;
+      return this;
+    }
+
+    /**
+     * The profile.
+     *
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public HostProfile build() {
+      return new HostProfile(
+          name,
+          initialWindow,
+          minRto,
+          maxRto,
+          delayedAck,
+          delayedAckTimeout,
+          maxQuickAcks,
+          push,
+          receiveBuffer,
+          sackPermitted,
+          sackRecovery,
+          probeTimeoutSlack,
+          challengeAckInterval,
+          rstAckOnAbort,
+          rfc1337,
+          acceptSynInTimeWait,
+          socketBufferFactor,
+          dropAckOfUnsentData,
+          windowUpdateWhenDoubled,
+          linuxSlowStart,
+          rtoRule,
+          paws,
+          finWait2Timeout,
+          finWait2CountsIdleTime,
+          linuxTimeWaitSyn,
+          resetOnDataAfterClose,
+          rstReportedWhenClosing,
+          finRepeatedOnAck,
+          finAfterFinIgnored,
+          oldSegmentAckTaken,
+          receiveBufferFitsMss,
+          receiveWindowIsBufferSpace,
+          timeWaitNeedsAck,
+          congestionControl,
+          limitedTransmit,
+          ecn);
+    }
   }
 }

@@ -2,6 +2,7 @@ package netsim.tcp;
 
 import netsim.tcp.cc.CongestionControl;
 import netsim.tcp.cc.CongestionWindow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a connection detects and repairs lost segments once its sequence space is synchronized: it
@@ -67,7 +68,7 @@ interface LossRecovery {
   }
 
   /** What this recovery knows of the segments in flight, or null if it does not count them. */
-  default FlightCounts flightCounts() {
+  default @Nullable FlightCounts flightCounts() {
     return null;
   }
 
@@ -161,7 +162,7 @@ interface LossRecovery {
     void stopRttTiming();
 
     /** The SACK scoreboard (RFC 6675 3), kept up to date by every ACK; null without SACK. */
-    SackScoreboard scoreboard();
+    @Nullable SackScoreboard scoreboard();
 
     /**
      * RFC 6675 NextSeg() (2): whether unsent data (or the FIN) waits, the peer's window takes it,

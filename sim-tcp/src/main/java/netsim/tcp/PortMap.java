@@ -3,6 +3,7 @@ package netsim.tcp;
 import static com.google.common.base.Preconditions.checkState;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A map from port numbers to values with primitive keys: the ports sorted in an {@code int[]},
@@ -18,7 +19,7 @@ final class PortMap<V> {
 
   /** The value of {@code port}, or null. */
   @SuppressWarnings("unchecked")
-  V get(int port) {
+  @Nullable V get(int port) {
     int at = Arrays.binarySearch(ports, 0, size, port);
     return at < 0 ? null : (V) values[at];
   }

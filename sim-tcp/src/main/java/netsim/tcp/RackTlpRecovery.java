@@ -1,5 +1,6 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static netsim.tcp.TcpTimers.Kind.LOSS_PROBE;
 import static netsim.tcp.TcpTimers.Kind.RACK_REORDER;
 
@@ -97,7 +98,7 @@ final class RackTlpRecovery implements LossRecovery {
 
   RackTlpRecovery(Connection connection) {
     this.connection = connection;
-    this.scoreboard = connection.scoreboard();
+    this.scoreboard = checkNotNull(connection.scoreboard(), "RACK-TLP runs only with SACK");
   }
 
   // ---------------------------------------------------------------------------------------------

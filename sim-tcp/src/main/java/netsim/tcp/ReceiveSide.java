@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 import netsim.core.Time;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The receiving half of a connection: the receive sequence space (IRS, RCV.NXT, RCV.WND; RFC 9293
@@ -52,13 +53,13 @@ final class ReceiveSide {
   private final ReassemblyQueue reassembly = new ReassemblyQueue();
 
   /** What {@link #sackBlocks} reports, once both ends agreed on SACK; null until then. */
-  private SackReport sack;
+  private @Nullable SackReport sack;
 
   /** The stream offset of RCV.NXT's byte: in-order bytes received so far. */
   private long receivedOffset;
 
   /** Bytes received in order while the application was not reading; null when there are none. */
-  private ByteArrayOutputStream unread;
+  private @Nullable ByteArrayOutputStream unread;
 
   private boolean reading = true;
   private boolean deliverData = true;
@@ -79,7 +80,7 @@ final class ReceiveSide {
   private long bytesDelivered;
 
   /** Linux's quick-ACK mode, when the host has it; else null. */
-  private final QuickAckMode quickAck;
+  private final @Nullable QuickAckMode quickAck;
 
   ReceiveSide(TcpConfig config, TcpTimers timers, Connection connection) {
     this.config = config;

@@ -1,5 +1,7 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.function.Function;
@@ -39,7 +41,7 @@ public final class SackRecoveries {
    */
   static LossRecovery create(String name, LossRecovery.Connection connection) {
     check(name);
-    return REGISTRY.get(name).apply(connection);
+    return checkNotNull(REGISTRY.get(name)).apply(connection);
   }
 
   /**

@@ -1,6 +1,9 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import netsim.tcp.cc.CongestionWindow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RFC 6675's conservative SACK-based loss recovery. A duplicate ACK is one that SACKs data not
@@ -43,7 +46,7 @@ final class SackRecovery implements LossRecovery {
   private boolean rescueChosen;
 
   /** RFC 6937's rate reduction during recovery, or null for RFC 6675's cwnd = ssthresh. */
-  private final ProportionalRateReduction prr;
+  private final @Nullable ProportionalRateReduction prr;
 
   /** RFC 6675 recovery, cwnd = ssthresh throughout. */
   SackRecovery(Connection connection) {
@@ -51,9 +54,9 @@ final class SackRecovery implements LossRecovery {
   }
 
   /** RFC 6675 recovery with RFC 6937's rate reduction ({@code prr}), or without it (null). */
-  SackRecovery(Connection connection, ProportionalRateReduction prr) {
+  SackRecovery(Connection connection, @Nullable ProportionalRateReduction prr) {
     this.connection = connection;
-    this.scoreboard = connection.scoreboard();
+    this.scoreboard = checkNotNull(connection.scoreboard(), "SACK recovery runs only with SACK");
     this.prr = prr;
   }
 

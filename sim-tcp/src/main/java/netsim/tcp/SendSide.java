@@ -1,5 +1,6 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static netsim.tcp.TcpFlags.ACK;
 import static netsim.tcp.TcpFlags.FIN;
 import static netsim.tcp.TcpFlags.PSH;
@@ -12,6 +13,7 @@ import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
 import netsim.core.Time;
 import netsim.tcp.cc.CongestionControl;
 import netsim.tcp.cc.CongestionWindow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sending half of a connection: the send sequence space (SND.UNA, SND.NXT, SND.MAX, SND.WND,
@@ -35,7 +37,7 @@ final class SendSide implements LossRecovery.Connection {
     int sendMss();
 
     /** A segment from this connection, acknowledging RCV.NXT when {@code flags} has ACK. */
-    TcpSegment segment(int seq, int flags, byte[] data);
+    TcpSegment segment(int seq, int flags, byte @Nullable [] data);
   }
 
   private final TcpConfig config;
@@ -61,13 +63,13 @@ final class SendSide implements LossRecovery.Connection {
   private final SendBuffer buffer;
 
   /** Where writes ended, when PSH marks each write's last segment (Linux); else null. */
-  private final WriteEnds writeEnds;
+  private final @Nullable WriteEnds writeEnds;
 
   /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
-  private final TsoChunks chunks;
+  private final @Nullable TsoChunks chunks;
 
   /** Why the segment {@link #nextSegment()} just chose is sent again, or null if it is new. */
-  private RetransmitReason chosenRetransmission;
+  private @Nullable RetransmitReason chosenRetransmission;
 
   private boolean finQueued;
   private boolean forceSmallSegment;
@@ -99,12 +101,12 @@ final class SendSide implements LossRecovery.Connection {
   private long firstTimeoutAt;
 
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
-  private CongestionWindow window;
-  private CongestionControl cc;
-  private LossRecovery recovery;
+  private @Nullable CongestionWindow window;
+  private @Nullable CongestionControl cc;
+  private @Nullable LossRecovery recovery;
 
   /** What the peer has SACKed (RFC 6675 3), when SACK is in use; else null. */
-  private SackScoreboard scoreboard;
+  private @Nullable SackScoreboard scoreboard;
 
   private long bytesSent;
   private long retransmissions;
@@ -277,7 +279,7 @@ final class SendSide implements LossRecovery.Connection {
    * The next segment to send from SND.NXT, or null if nothing may be sent. Advances SND.NXT and
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
-  private TcpSegment nextSegment() {
+  private @Nullable TcpSegment nextSegment() {
     if (recovery != null) {
       long chosen = recovery.nextSegment();
       if (chosen != LossRecovery.WINDOW_DECIDES) {
@@ -318,8 +320,9 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   private long departedWithoutSack() {
-    long smss = window.smss();
-    return Math.min(recovery.duplicateAcks() * smss, Math.max(0, flightSize() - smss));
+    long smss = checkNotNull(window).smss();
+    return Math.min(
+        checkNotNull(recovery).duplicateAcks() * smss, Math.max(0, flightSize() - smss));
   }
 
   /**
@@ -336,7 +339,7 @@ final class SendSide implements LossRecovery.Connection {
     if (scoreboard != null) {
       return Math.max(0, acked + scoreboard.sackedChange());
     }
-    return Math.max(acked - departedWithoutSack(), Math.min(acked, window.smss()));
+    return Math.max(acked - departedWithoutSack(), Math.min(acked, checkNotNull(window).smss()));
   }
 
   /**
@@ -344,13 +347,13 @@ final class SendSide implements LossRecovery.Connection {
    * that stops where SACKed data begins, or new data as the peer's window allows. SND.NXT does not
    * move back.
    */
-  private TcpSegment recoverySegment(long position) {
+  private @Nullable TcpSegment recoverySegment(long position) {
     boolean retransmission = position < sndMax;
     long next = sndNxt;
     sndNxt = position;
     long window =
         retransmission
-            ? Math.min(sndMax, scoreboard.nextSackedFrom(position)) - sndUna
+            ? Math.min(sndMax, checkNotNull(scoreboard).nextSackedFrom(position)) - sndUna
             : Math.min(sndWnd, Long.MAX_VALUE / 4);
     TcpSegment seg = nextSegment(window);
     long length = sndNxt - position;
@@ -358,6 +361,7 @@ final class SendSide implements LossRecovery.Connection {
     if (seg == null) {
       return null;
     }
+    LossRecovery recovery = checkNotNull(this.recovery);
     RetransmitReason reason = recovery.retransmitReason();
     recovery.segmentSent(position, length, retransmission);
     if (retransmission) {
@@ -368,7 +372,7 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   /** {@link #nextSegment()} with the send window limited to {@code window} bytes. */
-  private TcpSegment nextSegment(long window) {
+  private @Nullable TcpSegment nextSegment(long window) {
     long position = sndNxt;
     if (position == 0) {
       return sendSyn();
@@ -552,7 +556,7 @@ final class SendSide implements LossRecovery.Connection {
     if (scoreboard != null) {
       long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
       scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.options().sackBlocks());
-      recovery.onAckArrived(acked);
+      checkNotNull(recovery).onAckArrived(acked);
     }
   }
 
@@ -566,7 +570,7 @@ final class SendSide implements LossRecovery.Connection {
 
   /** A duplicate ACK arrived: loss recovery counts it. */
   void duplicateAck() {
-    recovery.onDuplicateAck();
+    checkNotNull(recovery).onDuplicateAck();
   }
 
   /**
@@ -747,7 +751,7 @@ final class SendSide implements LossRecovery.Connection {
     if (window == null || inRecovery() || sndUna < ecnRecover) {
       return false;
     }
-    cc.onLoss(window, connection.now(), flightSize());
+    checkNotNull(cc).onLoss(window, connection.now(), flightSize());
     window.recoverTo(window.ssthresh());
     ecnRecover = sndMax;
     return true;
@@ -782,7 +786,7 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   /** What loss recovery knows of the segments in flight, or null if it does not count them. */
-  FlightCounts flightCounts() {
+  @Nullable FlightCounts flightCounts() {
     return recovery == null ? null : recovery.flightCounts();
   }
 
@@ -818,12 +822,12 @@ final class SendSide implements LossRecovery.Connection {
 
   @Override
   public CongestionWindow window() {
-    return window;
+    return checkNotNull(window, "no congestion window before the peer's SYN");
   }
 
   @Override
   public CongestionControl congestionControl() {
-    return cc;
+    return checkNotNull(cc, "no congestion control before the peer's SYN");
   }
 
   @Override
@@ -832,7 +836,7 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   @Override
-  public SackScoreboard scoreboard() {
+  public @Nullable SackScoreboard scoreboard() {
     return scoreboard;
   }
 

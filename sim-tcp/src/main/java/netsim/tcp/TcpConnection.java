@@ -32,6 +32,7 @@ import java.util.Set;
 import netsim.core.Time;
 import netsim.net.packet.Ecn;
 import netsim.tcp.cc.CongestionControl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One TCP connection (a TCB) and its state machine, as RFC 9293 section 3.10 describes the event
@@ -130,7 +131,7 @@ public final class TcpConnection {
   // ECN (RFC 3168 6.1), and the segment of new data that goes out as ECT(0) unless it turns out
   // to be a window probe (6.1.6).
   private final EcnEndpoint ecn;
-  private TcpSegment ectSegment;
+  private @Nullable TcpSegment ectSegment;
 
   private long reportedCwnd = -1;
   private long reportedSsthresh = -1;
@@ -169,7 +170,7 @@ public final class TcpConnection {
       int iss,
       long tsOffset,
       Environment env,
-      TcpHandler handler) {
+      @Nullable TcpHandler handler) {
     this.config = checkNotNull(config, "config");
     this.tuple = checkNotNull(tuple, "tuple");
     this.env = checkNotNull(env, "env");
@@ -1245,7 +1246,7 @@ public final class TcpConnection {
   }
 
   /** A segment from this connection, with the window and options every segment carries. */
-  private TcpSegment segment(int seq, int ack, int flags, byte[] data) {
+  private TcpSegment segment(int seq, int ack, int flags, byte @Nullable [] data) {
     boolean syn = (flags & SYN) != 0;
     if (syn) {
       flags |= ecn.synFlags(flags); // RFC 3168 6.1.1: ECN-setup SYN and SYN-ACK
@@ -1407,7 +1408,7 @@ public final class TcpConnection {
    *
    * @param bytes the bytes delivered, for {@link AppEvent#DATA}; otherwise null
    */
-  private void notifyApplication(AppEvent event, byte[] bytes) {
+  private void notifyApplication(AppEvent event, byte @Nullable [] bytes) {
     env.appEvent(this, event, bytes == null ? 0 : bytes.length);
     if (held.holding()) {
       held.add(event, bytes);
@@ -1417,10 +1418,10 @@ public final class TcpConnection {
   }
 
   /** Calls the application's handler for {@code event}. */
-  void callHandler(AppEvent event, byte[] bytes) {
+  void callHandler(AppEvent event, byte @Nullable [] bytes) {
     switch (event) {
       case ESTABLISHED -> handler.onEstablished(this);
-      case DATA -> handler.onData(this, bytes);
+      case DATA -> handler.onData(this, checkNotNull(bytes));
       case PEER_CLOSED -> handler.onPeerClosed(this);
       case RESET -> handler.onReset(this);
       case TIMEOUT -> handler.onTimeout(this);
@@ -1552,7 +1553,7 @@ public final class TcpConnection {
    * What loss recovery knows of the segments in flight, or null if it does not count them (only
    * RACK-TLP does) or the handshake is not done.
    */
-  public FlightCounts flightCounts() {
+  public @Nullable FlightCounts flightCounts() {
     return send.flightCounts();
   }
 
@@ -1663,7 +1664,7 @@ public final class TcpConnection {
      * (found out in {@link #retransmitted}) window probes are Not-ECT (6.1.4 - 6.1.6).
      */
     @Override
-    public TcpSegment segment(int seq, int flags, byte[] data) {
+    public TcpSegment segment(int seq, int flags, byte @Nullable [] data) {
       boolean newData =
           ecn.isOn() && data != null && data.length > 0 && Seq.ge(seq, send.seqOf(send.sndMax()));
       int cwr = newData ? ecn.newDataFlags(send.reductions()) : 0;

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import netsim.net.packet.InternetChecksum;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Payload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A TCP segment with the real header fields (RFC 9293 3.1): ports, sequence and acknowledgment
@@ -41,7 +42,7 @@ public final class TcpSegment implements Payload {
       int window,
       int urgentPointer,
       TcpOptions options,
-      byte[] data) {
+      byte @Nullable [] data) {
     checkArgument(
         sourcePort >= 0 && sourcePort <= 0xFFFF, "source port out of range: %s", sourcePort);
     checkArgument(
@@ -247,7 +248,7 @@ public final class TcpSegment implements Payload {
     private int window;
     private int urgentPointer;
     private TcpOptions options = TcpOptions.NONE;
-    private byte[] data;
+    private byte @Nullable [] data;
 
     private Builder(int sourcePort, int destinationPort) {
       this.sourcePort = sourcePort;

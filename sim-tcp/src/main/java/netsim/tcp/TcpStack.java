@@ -13,6 +13,7 @@ import netsim.net.Host;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The TCP of one host: demultiplexes arriving segments by 4-tuple to connections, to listeners (RFC
@@ -29,6 +30,8 @@ public final class TcpStack {
   @FunctionalInterface
   public interface SegmentOutput {
     /**
+     * Sends {@code segment} to {@code destination}.
+     *
      * @param senderState the sending connection's state (e.g. "TIME_WAIT"), metadata for fault
      *     rules
      * @param ecn the ECN field of the IP packet (RFC 3168 5): ECT(0) on new data of a connection
@@ -74,15 +77,15 @@ public final class TcpStack {
    * ended connection's buffers can be collected.
    */
   private static final class HistorySlot {
-    TcpConnection live;
-    ConnectionRecord ended;
+    @Nullable TcpConnection live;
+    @Nullable ConnectionRecord ended;
 
     HistorySlot(TcpConnection live) {
       this.live = live;
     }
 
     ConnectionRecord record() {
-      return live != null ? ConnectionRecord.of(live) : ended;
+      return live != null ? ConnectionRecord.of(live) : checkNotNull(ended);
     }
   }
 
@@ -177,7 +180,7 @@ public final class TcpStack {
 
   /** An active OPEN from an ephemeral port. */
   public TcpConnection connect(Endpoint remote, TcpHandler handler) {
-    return connect(allocateEphemeralPort(remote), remote, handler);
+    return connect(allocateEphemeralPort(), remote, handler);
   }
 
   /**
@@ -249,7 +252,7 @@ public final class TcpStack {
   }
 
   /** The live connection with this 4-tuple, or null. */
-  public TcpConnection connection(FourTuple tuple) {
+  public @Nullable TcpConnection connection(FourTuple tuple) {
     Entry entry = connections.get(tuple);
     return entry == null ? null : entry.connection;
   }
@@ -376,13 +379,14 @@ public final class TcpStack {
   // Connections and their timers
   // ---------------------------------------------------------------------------------------------
 
-  private TcpConnection create(FourTuple tuple, TcpHandler handler, TcpListener parent) {
+  private TcpConnection create(
+      FourTuple tuple, @Nullable TcpHandler handler, @Nullable TcpListener parent) {
     return create(tuple, handler, parent, -1);
   }
 
   /** A new connection whose ISS is {@code chosenIss}, or the ISN generator's when it is -1. */
   private TcpConnection create(
-      FourTuple tuple, TcpHandler handler, TcpListener parent, long chosenIss) {
+      FourTuple tuple, @Nullable TcpHandler handler, @Nullable TcpListener parent, long chosenIss) {
     Entry entry = new Entry(parent);
     int iss = chosenIss >= 0 ? (int) chosenIss : isns.isn(tuple, simulator.now());
     TcpConnection connection =
@@ -404,7 +408,7 @@ public final class TcpStack {
     return connection;
   }
 
-  private int allocateEphemeralPort(Endpoint remote) {
+  private int allocateEphemeralPort() {
     for (int tries = 0; tries <= 0xFFFF - FIRST_EPHEMERAL_PORT; tries++) {
       int port = nextEphemeral;
       nextEphemeral = port == 0xFFFF ? FIRST_EPHEMERAL_PORT : port + 1;
@@ -445,8 +449,9 @@ public final class TcpStack {
    * its place in the history and, for a child, its listener. Being the connection's own
    * environment, it reaches its timer and listener without a lookup.
    */
+  @SuppressWarnings("NullAway.Init") // connection, timer and slot are set by create(), at once
   private final class Entry implements TcpConnection.Environment, Runnable {
-    final TcpListener parent;
+    final @Nullable TcpListener parent;
     TcpConnection connection;
     Timer timer;
     HistorySlot slot;
@@ -454,7 +459,7 @@ public final class TcpStack {
     /** Whether the connection left the table (CLOSED, or a child back in LISTEN). */
     boolean removed;
 
-    Entry(TcpListener parent) {
+    Entry(@Nullable TcpListener parent) {
       this.parent = parent;
     }
 

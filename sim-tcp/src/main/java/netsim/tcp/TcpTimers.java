@@ -1,6 +1,7 @@
 package netsim.tcp;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A connection's timers as one value: each an absolute deadline in virtual time, or {@link #NEVER}
@@ -83,7 +84,7 @@ final class TcpTimers {
   }
 
   /** The first timer in {@link Kind}'s order that has expired by {@code now}, or null. */
-  Kind due(long now) {
+  @Nullable Kind due(long now) {
     for (Kind kind : KINDS) {
       if (deadlines[kind.ordinal()] <= now) {
         return kind;

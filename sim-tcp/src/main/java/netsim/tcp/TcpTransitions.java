@@ -1,5 +1,6 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static netsim.tcp.TcpState.CLOSED;
 import static netsim.tcp.TcpState.CLOSE_WAIT;
 import static netsim.tcp.TcpState.CLOSING;
@@ -109,7 +110,7 @@ public final class TcpTransitions {
       ALLOWED.put(state, EnumSet.noneOf(TcpState.class));
     }
     for (Transition transition : TABLE) {
-      ALLOWED.get(transition.from()).add(transition.to());
+      checkNotNull(ALLOWED.get(transition.from())).add(transition.to());
     }
   }
 
@@ -134,6 +135,6 @@ public final class TcpTransitions {
 
   /** Whether the table has a transition from {@code from} to {@code to}. */
   public static boolean allows(TcpState from, TcpState to) {
-    return ALLOWED.get(from).contains(to);
+    return checkNotNull(ALLOWED.get(from)).contains(to);
   }
 }

@@ -1,6 +1,7 @@
 package netsim.tcp;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Linux's TSO/GSO packets, for PSH ({@link HostProfile.Push#EACH_WRITE_AND_TSO_CHUNK}). Linux hands
@@ -31,7 +32,7 @@ final class TsoChunks {
   }
 
   private TcpSegment[] segments = new TcpSegment[16];
-  private RetransmitReason[] reasons = new RetransmitReason[16];
+  private @Nullable RetransmitReason[] reasons = new RetransmitReason[16];
   private int count;
 
   /**
@@ -56,7 +57,7 @@ final class TsoChunks {
   }
 
   /** Holds {@code segment}, sent again for {@code reason}, or new if {@code reason} is null. */
-  void add(TcpSegment segment, RetransmitReason reason) {
+  void add(TcpSegment segment, @Nullable RetransmitReason reason) {
     if (count == segments.length) {
       segments = Arrays.copyOf(segments, count * 2);
       reasons = Arrays.copyOf(reasons, count * 2);
@@ -97,7 +98,10 @@ final class TsoChunks {
 
   /** Whether {@code next} goes in the same chunk as {@code segment}. */
   private static boolean continues(
-      TcpSegment segment, RetransmitReason reason, TcpSegment next, RetransmitReason nextReason) {
+      TcpSegment segment,
+      @Nullable RetransmitReason reason,
+      TcpSegment next,
+      @Nullable RetransmitReason nextReason) {
     return segment.dataLength() > 0
         && next.dataLength() > 0
         && !segment.has(TcpFlags.FIN)

@@ -1,6 +1,7 @@
 package netsim.tcp;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -107,20 +108,25 @@ final class BulkTransfer {
         new PacketObserver() {
           @Override
           public void onReceive(long time, Host host, Packet packet) {
-            digest.update((time + " " + host.name() + " " + packet.payload() + "\n").getBytes());
+            digest.update(
+                (time + " " + host.name() + " " + packet.payload() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
           }
 
           @Override
           public void onDrop(
               long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
             dropped[0]++;
-            digest.update((time + " drop " + cause + " " + packet.payload() + "\n").getBytes());
+            digest.update(
+                (time + " drop " + cause + " " + packet.payload() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
           }
 
           @Override
           public void onMark(long time, Node node, LinkDirection link, Packet packet) {
             marked[0]++;
-            digest.update((time + " mark " + packet.payload() + "\n").getBytes());
+            digest.update(
+                (time + " mark " + packet.payload() + "\n").getBytes(StandardCharsets.UTF_8));
           }
         });
     TcpStack clientTcp = TcpStack.install(client, clientConfig);

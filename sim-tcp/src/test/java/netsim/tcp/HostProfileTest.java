@@ -76,47 +76,21 @@ class HostProfileTest {
     }
 
     @Test
+    void aBuilderStartsFromTheRfcValues_andToBuilderKeepsEveryValue() {
+      assertThat(HostProfile.builder("rfc").build()).isEqualTo(HostProfile.RFC);
+      for (HostProfile profile : HostProfile.all()) {
+        assertThat(profile.toBuilder(profile.name()).build()).isEqualTo(profile);
+      }
+      HostProfile changed = HostProfile.LINUX.toBuilder("mine").initialWindow(4).build();
+      assertThat(changed.name()).isEqualTo("mine");
+      assertThat(changed.initialWindow()).isEqualTo(4);
+      assertThat(changed.minRto()).isEqualTo(HostProfile.LINUX.minRto());
+    }
+
+    @Test
     void aNegativeFinWait2Timeout_isRefused() {
       HostProfile rfc = HostProfile.RFC;
-      assertThatThrownBy(
-              () ->
-                  new HostProfile(
-                      rfc.name(),
-                      rfc.initialWindow(),
-                      rfc.minRto(),
-                      rfc.maxRto(),
-                      rfc.delayedAck(),
-                      rfc.delayedAckTimeout(),
-                      rfc.maxQuickAcks(),
-                      rfc.push(),
-                      rfc.receiveBuffer(),
-                      rfc.sackPermitted(),
-                      rfc.sackRecovery(),
-                      rfc.probeTimeoutSlack(),
-                      rfc.challengeAckInterval(),
-                      rfc.rstAckOnAbort(),
-                      rfc.rfc1337(),
-                      rfc.acceptSynInTimeWait(),
-                      rfc.socketBufferFactor(),
-                      rfc.dropAckOfUnsentData(),
-                      rfc.windowUpdateWhenDoubled(),
-                      rfc.linuxSlowStart(),
-                      rfc.rtoRule(),
-                      rfc.paws(),
-                      -1,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      "newreno",
-                      false,
-                      EcnMode.OFF))
+      assertThatThrownBy(() -> HostProfile.RFC.toBuilder(rfc.name()).finWait2Timeout(-1).build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("FIN-WAIT-2 timeout must not be negative: -1");
     }
@@ -139,45 +113,7 @@ class HostProfileTest {
 
     @Test
     void aProfileWithAnUnknownSackRecovery_isRefused_namingTheKnownOnes() {
-      assertThatThrownBy(
-              () ->
-                  new HostProfile(
-                      "x",
-                      0,
-                      1,
-                      1,
-                      false,
-                      1,
-                      0,
-                      HostProfile.Push.BUFFER_EMPTY,
-                      1,
-                      true,
-                      "bbr",
-                      0,
-                      0,
-                      false,
-                      false,
-                      false,
-                      1,
-                      false,
-                      false,
-                      false,
-                      HostProfile.RtoRule.RFC6298,
-                      HostProfile.Paws.RFC7323,
-                      0,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      false,
-                      "newreno",
-                      false,
-                      EcnMode.OFF))
+      assertThatThrownBy(() -> HostProfile.builder("x").sackRecovery("bbr").build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("unknown SACK recovery 'bbr' (known: rfc6675, prr, prr-crb, rack-tlp)");
     }

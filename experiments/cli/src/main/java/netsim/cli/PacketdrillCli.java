@@ -74,7 +74,7 @@ final class PacketdrillCli implements Callable<Integer> {
   @Override
   public Integer call() {
     if (report != null
-        && (report.toString().isEmpty() || Files.exists(report) && !Files.isDirectory(report))) {
+        && (report.toString().isEmpty() || (Files.exists(report) && !Files.isDirectory(report)))) {
       return error(
           ExitCodes.USAGE,
           "--report "

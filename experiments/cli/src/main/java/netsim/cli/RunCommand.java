@@ -72,6 +72,9 @@ final class RunCommand implements Callable<Integer> {
     }
     RunWriter.Outcome outcome;
     Path dir = null;
+    // Java 17 to 21: console() is null unless stdin and stdout are a terminal (Java 22's
+    // Console.isTerminal() is not in Java 17).
+    @SuppressWarnings("SystemConsoleNull")
     RunProgress progress =
         new RunProgress(err, System.console() != null, System::nanoTime, config.stop().at());
     try {

@@ -81,7 +81,7 @@ final class RunProgress implements Experiment.Watcher {
           "run: simulated to "
               + reached(now)
               + " ("
-              + magnitude(events)
+              + magnitude((double) events)
               + " events); writing the outputs");
     }
   }

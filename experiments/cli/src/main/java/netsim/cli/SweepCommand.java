@@ -161,6 +161,9 @@ final class SweepCommand implements Callable<Integer> {
               + " to run");
     }
     stdout.flush();
+    // Java 17 to 21: console() is null unless stdin and stdout are a terminal (Java 22's
+    // Console.isTerminal() is not in Java 17).
+    @SuppressWarnings("SystemConsoleNull")
     Progress progress =
         new Progress(stdout, System.console() != null, System::nanoTime, share, finished.size());
     try {

@@ -43,9 +43,6 @@ class ConfigFuzzTest {
 
   private static final Duration CASE_TIME = Duration.ofSeconds(20);
 
-  /** One line: the file, a line and a column, then what is wrong. */
-  private static final String LOCATED = "netsim: %s:[1-9][0-9]*:[1-9][0-9]*: [^\\n]+\\n";
-
   @TempDir Path dir;
 
   private static List<String> corpus() {
@@ -71,7 +68,11 @@ class ConfigFuzzTest {
     List<String> corpus = corpus();
     assertThat(corpus).hasSizeGreaterThanOrEqualTo(15);
     Path file = dir.resolve("case.yaml");
-    Pattern located = Pattern.compile(String.format(LOCATED, Pattern.quote(file.toString())));
+    // One line: the file, a line and a column, then what is wrong.
+    Pattern located =
+        Pattern.compile(
+            String.format(
+                "netsim: %s:[1-9][0-9]*:[1-9][0-9]*: [^\\n]+\\n", Pattern.quote(file.toString())));
     int valid = 0;
     int runs = 0;
     CommandLine cli = NetsimCommand.commandLine();

@@ -99,7 +99,7 @@ final class NetsimProcess {
       StringBuilder seen = new StringBuilder();
       for (String line = err.readLine(); line != null; line = err.readLine()) {
         if (line.equals("netsim: paused at " + point)) {
-          read(p.getErrorStream()); // keep the pipe drained
+          CompletableFuture<String> unused = read(p.getErrorStream()); // keep the pipe drained
           return p;
         }
         seen.append(line).append('\n');

@@ -38,7 +38,7 @@ final class SegmentMatcher {
   }
 
   /**
-   * Why {@code pieces} do not stand for {@code expected}: the reason and the piece to show.
+   * Why the pieces do not stand for the expected segment: the reason and the piece to show.
    *
    * @param piece the index of the piece that differs, or {@link #JOINED} for all of them joined
    */

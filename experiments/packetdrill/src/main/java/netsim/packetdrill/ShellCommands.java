@@ -62,7 +62,7 @@ final class ShellCommands {
       } else if (word.equals(">") || word.equals(">>")) {
         redirect = i + 1 < words.size() ? words.get(++i) : "";
       } else if (word.matches("\\d?>>?/dev/null|&>/dev/null|\\d>&\\d")) {
-        continue; // output thrown away
+        // output thrown away
       } else if (word.equals("&>") || word.equals("2>")) {
         i++; // and its file
       } else if (!piped) {

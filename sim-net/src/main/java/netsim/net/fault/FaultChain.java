@@ -14,6 +14,7 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import netsim.net.packet.PacketIds;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ordered chain of targeted fault rules at one place in the network (a link direction or a
@@ -175,7 +176,7 @@ public final class FaultChain {
   }
 
   /** Releases the packets held by {@code rule}, or by every rule when it is null. */
-  int release(FaultRule rule) {
+  int release(@Nullable FaultRule rule) {
     List<Held> released = new ArrayList<>();
     List<Held> kept = new ArrayList<>();
     for (Held h : held) {

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import netsim.net.packet.Packet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One targeted fault: a {@link Match} saying which packets it is about, a {@link Selection} saying
@@ -29,20 +30,24 @@ import netsim.net.packet.Packet;
  * delay the original and the copy by different amounts.
  */
 public final class FaultRule {
-  private final String givenName;
+  private final @Nullable String givenName;
   private final Match match;
   private final Selection selection;
   private final FaultAction action;
   private final boolean continues;
 
-  private FaultChain chain;
+  private @Nullable FaultChain chain;
   private String name;
-  private String eventLabel;
+  private String eventLabel = "";
   private long matches;
   private long taken;
 
   private FaultRule(
-      String name, Match match, Selection selection, FaultAction action, boolean continues) {
+      @Nullable String name,
+      Match match,
+      Selection selection,
+      FaultAction action,
+      boolean continues) {
     checkArgument(name == null || !name.isEmpty(), "a rule name must not be empty");
     checkArgument(
         !continues || !(action instanceof FaultAction.Drop),
@@ -56,7 +61,8 @@ public final class FaultRule {
   }
 
   /** A rule with every part given, e.g. from a config file; {@code name} may be null. */
-  public static FaultRule of(String name, Match match, Selection selection, FaultAction action) {
+  public static FaultRule of(
+      @Nullable String name, Match match, Selection selection, FaultAction action) {
     return new FaultRule(name, match, selection, action, false);
   }
 
@@ -65,7 +71,11 @@ public final class FaultRule {
    * later rules of its chain after its action (see {@link #continues()}).
    */
   public static FaultRule of(
-      String name, Match match, Selection selection, FaultAction action, boolean continues) {
+      @Nullable String name,
+      Match match,
+      Selection selection,
+      FaultAction action,
+      boolean continues) {
     return new FaultRule(name, match, selection, action, continues);
   }
 
@@ -150,7 +160,7 @@ public final class FaultRule {
   }
 
   /** The chain it belongs to, or null. */
-  public FaultChain chain() {
+  public @Nullable FaultChain chain() {
     return chain;
   }
 
@@ -189,7 +199,7 @@ public final class FaultRule {
    */
   public static final class Builder {
     private final Match match;
-    private String name;
+    private @Nullable String name;
     private Selection selection = Selection.every();
     private boolean continues;
 

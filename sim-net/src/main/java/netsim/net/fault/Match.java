@@ -12,6 +12,7 @@ import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
 import netsim.net.packet.Prefix;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which packets a {@link FaultRule} is about: a conjunction of optional conditions on generic
@@ -46,10 +47,10 @@ public final class Match {
   private final int maxDataLength;
   private final int sourcePort;
   private final int destinationPort;
-  private final Prefix source;
-  private final Prefix destination;
-  private final String senderNode;
-  private final String senderState;
+  private final @Nullable Prefix source;
+  private final @Nullable Prefix destination;
+  private final @Nullable String senderNode;
+  private final @Nullable String senderState;
   private final long from;
   private final long until;
 
@@ -238,10 +239,10 @@ public final class Match {
     private int maxDataLength = Integer.MAX_VALUE;
     private int sourcePort = ANY_PORT;
     private int destinationPort = ANY_PORT;
-    private Prefix source;
-    private Prefix destination;
-    private String senderNode;
-    private String senderState;
+    private @Nullable Prefix source;
+    private @Nullable Prefix destination;
+    private @Nullable String senderNode;
+    private @Nullable String senderState;
     private long from;
     private long until = Long.MAX_VALUE;
 

@@ -8,6 +8,7 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CoDel, Controlled Delay (RFC 8289): watches each packet's sojourn time, the time it waited in the
@@ -25,6 +26,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class CoDelQueue implements QueueDiscipline {
 
   /**
+   * The parameters of a CoDel queue: RFC 8289's two, and a hard limit.
+   *
    * @param target the acceptable standing queue delay (RFC 8289: 5 ms)
    * @param interval the window in which the delay must fall below target once (RFC 8289: 100 ms)
    * @param limitPackets the hard limit in packets
@@ -93,7 +96,7 @@ public final class CoDelQueue implements QueueDiscipline {
   }
 
   @Override
-  public DropCause enqueue(Packet packet, long now) {
+  public @Nullable DropCause enqueue(Packet packet, long now) {
     if (queue.size() >= limit) {
       return DropCause.QUEUE;
     }
@@ -108,20 +111,20 @@ public final class CoDelQueue implements QueueDiscipline {
   }
 
   /** Drops the oldest packet, as FQ-CoDel does to its fattest flow when full (RFC 8290 4.1). */
-  Packet removeOldest() {
+  @Nullable Packet removeOldest() {
     return queue.poll();
   }
 
   /** RFC 8289's dequeue: the state machine of drop intervals around {@link #doDequeue}. */
   @Override
-  public Packet dequeue(long now, DropSink drops) {
+  public @Nullable Packet dequeue(long now, DropSink drops) {
     Packet packet = doDequeue(now);
     if (dropping) {
       if (!okToDrop) {
         dropping = false; // sojourn time below target: leave the dropping state
       }
       // Time for the next drop (maybe several, when the backlog is large).
-      while (dropping && now >= dropNext) {
+      while (packet != null && dropping && now >= dropNext) {
         count++;
         if (ecn && packet.markCongestion()) {
           dropNext = controlLaw(dropNext, count); // RFC 3168 5: the mark is the signal
@@ -135,7 +138,7 @@ public final class CoDelQueue implements QueueDiscipline {
           dropNext = controlLaw(dropNext, count);
         }
       }
-    } else if (okToDrop) {
+    } else if (okToDrop && packet != null) {
       if (!(ecn && packet.markCongestion())) {
         drops.drop(packet, DropCause.AQM);
         packet = doDequeue(now);
@@ -155,7 +158,7 @@ public final class CoDelQueue implements QueueDiscipline {
   }
 
   /** Takes the head packet and decides whether its sojourn time makes it ok to drop. */
-  private Packet doDequeue(long now) {
+  private @Nullable Packet doDequeue(long now) {
     okToDrop = false;
     if (queue.size() == 0) {
       firstAboveTime = 0; // an empty queue is not above target

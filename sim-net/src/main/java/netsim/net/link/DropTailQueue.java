@@ -7,11 +7,14 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /** A FIFO queue that drops arriving packets when it holds its limit of packets or bytes. */
 public final class DropTailQueue implements QueueDiscipline {
 
   /**
+   * A drop-tail queue of at most {@code limitPackets} packets and {@code limitBytes} bytes.
+   *
    * @param limitPackets the most packets it holds (Linux's default txqueuelen is 1000)
    * @param limitBytes the most bytes it holds, or 0 for no byte limit
    */
@@ -41,7 +44,7 @@ public final class DropTailQueue implements QueueDiscipline {
   }
 
   @Override
-  public DropCause enqueue(Packet packet, long now) {
+  public @Nullable DropCause enqueue(Packet packet, long now) {
     int size = packet.totalLength();
     if (queue.size() >= spec.limitPackets()
         || (spec.limitBytes() > 0 && queue.bytes() + size > spec.limitBytes())) {
@@ -52,7 +55,7 @@ public final class DropTailQueue implements QueueDiscipline {
   }
 
   @Override
-  public Packet dequeue(long now, DropSink drops) {
+  public @Nullable Packet dequeue(long now, DropSink drops) {
     return queue.poll();
   }
 

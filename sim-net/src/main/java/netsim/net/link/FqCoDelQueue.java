@@ -9,6 +9,7 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * FQ-CoDel, the Flow Queue CoDel packet scheduler (RFC 8290): packets are hashed by their 5-tuple
@@ -34,6 +35,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class FqCoDelQueue implements QueueDiscipline {
 
   /**
+   * What an FQ-CoDel queue is made from (RFC 8290).
+   *
    * @param target CoDel's target in each flow (RFC 8290: 5 ms)
    * @param interval CoDel's interval in each flow (RFC 8290: 100 ms)
    * @param limitPackets the most packets held in all flows together (Linux: 10240)
@@ -101,7 +104,7 @@ public final class FqCoDelQueue implements QueueDiscipline {
   private long bytes;
 
   /** Where the current dequeue reports drops, which the flows report to {@link #flowDrops}. */
-  private DropSink dequeueDrops;
+  private DropSink dequeueDrops = (packet, cause) -> {};
 
   private final DropSink flowDrops = this::flowDropped;
 
@@ -138,7 +141,7 @@ public final class FqCoDelQueue implements QueueDiscipline {
   }
 
   @Override
-  public DropCause enqueue(Packet packet, long now) {
+  public @Nullable DropCause enqueue(Packet packet, long now) {
     return enqueue(
         packet,
         now,
@@ -149,7 +152,7 @@ public final class FqCoDelQueue implements QueueDiscipline {
   }
 
   @Override
-  public DropCause enqueue(Packet packet, long now, DropSink drops) {
+  public @Nullable DropCause enqueue(Packet packet, long now, DropSink drops) {
     int flow = flowOf(packet);
     if (packets >= spec.limitPackets()) {
       int fattest = fattestFlow();
@@ -158,7 +161,7 @@ public final class FqCoDelQueue implements QueueDiscipline {
       if (bytesOf(victimFlow) == 0) {
         return DropCause.QUEUE; // the arriving packet would be the oldest of the fattest flow
       }
-      Packet victim = queues[victimFlow].removeOldest();
+      Packet victim = checkNotNull(queues[victimFlow].removeOldest());
       packets--;
       bytes -= victim.totalLength();
       drops.drop(victim, DropCause.QUEUE);
@@ -197,7 +200,7 @@ public final class FqCoDelQueue implements QueueDiscipline {
   }
 
   @Override
-  public Packet dequeue(long now, DropSink drops) {
+  public @Nullable Packet dequeue(long now, DropSink drops) {
     dequeueDrops = drops;
     while (true) {
       FlowList list = newFlows.isEmpty() ? oldFlows : newFlows;

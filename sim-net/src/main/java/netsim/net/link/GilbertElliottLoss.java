@@ -2,6 +2,7 @@ package netsim.net.link;
 
 import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /** The running state of one direction's {@link LossModel.GilbertElliott} chain. */
 final class GilbertElliottLoss implements LossModel {
@@ -13,7 +14,7 @@ final class GilbertElliottLoss implements LossModel {
   }
 
   @Override
-  public DropCause decide(UniformRandomProvider random) {
+  public @Nullable DropCause decide(UniformRandomProvider random) {
     boolean foundBad = bad;
     // netem's order: first the transition, then the loss, at the rate of the state found.
     if (random.nextDouble() < (foundBad ? spec.r() : spec.p())) {

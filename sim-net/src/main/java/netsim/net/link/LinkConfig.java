@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import netsim.core.Time;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parameters of one direction of a link: bandwidth, propagation delay and jitter, the queue,
@@ -44,7 +45,7 @@ public record LinkConfig(
     String jitterDistribution,
     boolean jitterReorders,
     QueueDiscipline.Spec queue,
-    NamedQueue namedQueue,
+    @Nullable NamedQueue namedQueue,
     LossModel.Spec loss,
     double duplicate,
     double corrupt,
@@ -107,7 +108,7 @@ public record LinkConfig(
    * its own parameters as text (RED's {@code min}, {@code max}, ...; CoDel's {@code target}, {@code
    * interval}), kept as given so that a partial mapping can be merged into it later.
    *
-   * @param kind a name of {@link QueueDiscipline#DISCIPLINES}
+   * @param kind a name of {@link QueueDisciplines#DISCIPLINES}
    * @param packets the most packets it holds
    * @param bytes the most bytes it holds; 0 for no byte limit (RED's hard limit in byte mode)
    * @param parameters the discipline's other parameters by name, as text
@@ -158,7 +159,7 @@ public record LinkConfig(
     private String jitterDistribution = "uniform";
     private boolean jitterReorders;
     private QueueDiscipline.Spec queue = NamedQueue.DEFAULT.spec();
-    private NamedQueue namedQueue = NamedQueue.DEFAULT;
+    private @Nullable NamedQueue namedQueue = NamedQueue.DEFAULT;
     private LossModel.Spec loss = LossModel.NONE;
     private double duplicate;
     private double corrupt;

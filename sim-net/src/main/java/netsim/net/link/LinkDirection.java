@@ -17,6 +17,7 @@ import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import netsim.net.packet.PacketIds;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One direction of a link, from one node's interface to another's. A packet offered to it passes,
@@ -55,25 +56,28 @@ public final class LinkDirection {
   private final Consumer<Packet> afterFaults = this::impair;
   private final DropSink dropSink = this::drop;
   private final Timer transmitter;
+
+  @SuppressWarnings("UnnecessaryLambda") // one supplier for every queue discipline it makes
   private final LongSupplier bandwidth = () -> this.config.bandwidth();
+
   private final WireFifo wire = new WireFifo();
   private final Runnable nextOnWire = new NextOnWire();
 
   private LinkConfig config;
   private LossModel loss;
   private QueueDiscipline queue;
-  private UniformRandomProvider lossRandom;
-  private UniformRandomProvider duplicateRandom;
-  private UniformRandomProvider corruptRandom;
-  private Jitter.Sampler jitterSampler;
-  private UniformRandomProvider reorderRandom;
+  private @Nullable UniformRandomProvider lossRandom;
+  private @Nullable UniformRandomProvider duplicateRandom;
+  private @Nullable UniformRandomProvider corruptRandom;
+  private Jitter.@Nullable Sampler jitterSampler;
+  private @Nullable UniformRandomProvider reorderRandom;
 
   private boolean up;
 
   /** Incremented whenever the direction goes down, so that packets on the wire are lost. */
   private int epoch;
 
-  private Packet inTransmission;
+  private @Nullable Packet inTransmission;
   private long lastArrival;
   private int reorderCount;
 
@@ -339,7 +343,7 @@ public final class LinkDirection {
   }
 
   private void transmitted() {
-    Packet packet = inTransmission;
+    Packet packet = checkNotNull(inTransmission);
     inTransmission = null;
     events.transmitted(this, packet);
     propagate(packet);

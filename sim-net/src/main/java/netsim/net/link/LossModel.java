@@ -6,6 +6,7 @@ import java.util.function.Function;
 import netsim.core.Registry;
 import netsim.net.packet.DropCause;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides, packet by packet, whether a link direction loses a packet at random. A model may keep
@@ -15,7 +16,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 public interface LossModel {
 
   /** The cause to drop the next packet for, or null to let it through. */
-  DropCause decide(UniformRandomProvider random);
+  @Nullable DropCause decide(UniformRandomProvider random);
 
   /** An immutable description of a loss model, part of a {@link LinkConfig}. */
   sealed interface Spec permits None, Bernoulli, GilbertElliott {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
+import org.jspecify.annotations.Nullable;
 
 /** The first-in first-out store of a queue discipline, counting the packets and bytes it holds. */
 final class PacketFifo {
@@ -16,7 +17,7 @@ final class PacketFifo {
   }
 
   /** Removes the oldest packet, or returns null when empty. */
-  Packet poll() {
+  @Nullable Packet poll() {
     Packet packet = packets.poll();
     if (packet != null) {
       bytes -= packet.totalLength();

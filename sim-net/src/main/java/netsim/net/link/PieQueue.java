@@ -9,6 +9,7 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PIE, Proportional Integral controller Enhanced (RFC 8033): drops arriving packets at random with
@@ -40,6 +41,8 @@ public final class PieQueue implements QueueDiscipline {
   static final long SMALL_QUEUE_BYTES = 2 * 1500;
 
   /**
+   * What a PIE queue is made from (RFC 8033).
+   *
    * @param target the queueing delay PIE aims at (RFC 8033 QDELAY_REF: 15 ms)
    * @param updateInterval how often the probability is updated (T_UPDATE: 15 ms)
    * @param alpha the weight of the delay's distance from target, per second (0.125)
@@ -127,7 +130,7 @@ public final class PieQueue implements QueueDiscipline {
   }
 
   @Override
-  public DropCause enqueue(Packet packet, long now) {
+  public @Nullable DropCause enqueue(Packet packet, long now) {
     catchUp(now);
     if (queue.size() >= spec.limitPackets()) {
       return DropCause.QUEUE;
@@ -155,7 +158,7 @@ public final class PieQueue implements QueueDiscipline {
   }
 
   @Override
-  public Packet dequeue(long now, DropSink drops) {
+  public @Nullable Packet dequeue(long now, DropSink drops) {
     catchUp(now);
     if (queue.size() == 0) {
       qdelay = 0;

@@ -8,6 +8,7 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Random Early Detection (Floyd and Jacobson, "Random Early Detection Gateways for Congestion
@@ -367,7 +368,7 @@ public final class RedQueue implements QueueDiscipline {
   }
 
   @Override
-  public DropCause enqueue(Packet packet, long now) {
+  public @Nullable DropCause enqueue(Packet packet, long now) {
     int size = packet.totalLength();
     updateAverage(now);
     if (spec.adaptive() && now - adaptedAt >= Spec.ADAPT_INTERVAL) {
@@ -445,7 +446,7 @@ public final class RedQueue implements QueueDiscipline {
 
   /** The link's transmitter asks for the next packet; finding none, the link is idle from now. */
   @Override
-  public Packet dequeue(long now, DropSink drops) {
+  public @Nullable Packet dequeue(long now, DropSink drops) {
     Packet packet = queue.poll();
     if (packet != null) {
       idleSince = -1;

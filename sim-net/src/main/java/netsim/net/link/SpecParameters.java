@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import netsim.core.Time;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The named parameters of one component as a config file gives them, as text (e.g. {@code target =
@@ -104,6 +105,8 @@ public final class SpecParameters {
   }
 
   /**
+   * Checks that every parameter given was read: a parameter no getter asked for is a mistake.
+   *
    * @throws IllegalArgumentException naming the first parameter no getter asked for, and the known
    *     ones
    */
@@ -118,7 +121,7 @@ public final class SpecParameters {
     }
   }
 
-  private String text(String key) {
+  private @Nullable String text(String key) {
     known.add(key);
     return values.get(key);
   }
@@ -137,7 +140,7 @@ public final class SpecParameters {
     }
   }
 
-  private IllegalArgumentException invalid(String key, String problem) {
+  private IllegalArgumentException invalid(String key, @Nullable String problem) {
     return new IllegalArgumentException(component + " parameter '" + key + "': " + problem);
   }
 }

@@ -3,6 +3,7 @@ package netsim.net.link;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.DropSink;
 import netsim.net.packet.Packet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first-in first-out store of a queue discipline that needs each packet's sojourn time (CoDel,
@@ -47,7 +48,7 @@ final class TimedPacketFifo {
   }
 
   /** Removes the oldest packet, or returns null when empty. */
-  Packet poll() {
+  @Nullable Packet poll() {
     if (size == 0) {
       return null;
     }

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import netsim.core.Time;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An IPv4 packet in flight: header fields, the transport payload, and simulation-only metadata that
@@ -25,7 +26,7 @@ public final class Packet {
   private final int identification;
   private final Payload payload;
   private final String senderNode;
-  private final String senderState;
+  private final @Nullable String senderState;
   private int ttl;
   private Ecn ecn;
   private boolean newMark;
@@ -45,7 +46,7 @@ public final class Packet {
       int ttl,
       Payload payload,
       String senderNode,
-      String senderState) {
+      @Nullable String senderState) {
     this(
         id,
         source,
@@ -71,7 +72,7 @@ public final class Packet {
       int ttl,
       Payload payload,
       String senderNode,
-      String senderState,
+      @Nullable String senderState,
       Ecn ecn) {
     checkArgument(ttl > 0 && ttl <= 255, "TTL out of range 1-255: %s", ttl);
     this.ecn = checkNotNull(ecn, "ecn");
@@ -135,7 +136,7 @@ public final class Packet {
   }
 
   /** The sender's protocol state when it was sent (e.g. "TIME_WAIT"), or null. Simulation-only. */
-  public String senderState() {
+  public @Nullable String senderState() {
     return senderState;
   }
 

@@ -92,8 +92,8 @@ class CoDelQueueTest {
   void aQueueHoldingAtMostOnePacket_isNeverAboveTarget() {
     // A single packet that waited long (a slow link) is not a standing queue.
     for (int i = 0; i < 300; i++) {
-      enqueue(i * 50 * MS, 1);
-      assertThat(queue.dequeue((i + 1) * 50 * MS, (packet, cause) -> dropTimes.add(0L)))
+      enqueue(i * 50L * MS, 1);
+      assertThat(queue.dequeue((i + 1) * 50L * MS, (packet, cause) -> dropTimes.add(0L)))
           .isNotNull();
     }
     assertThat(dropTimes).isEmpty();

@@ -52,7 +52,7 @@ class JitterTest {
   @MethodSource("netemDistributions")
   void netemJitter_meanAndVariance_matchTheTableDistribution(
       Jitter jitter, DoubleUnaryOperator standardizedQuantile) {
-    Theory.Moments expected = Theory.moments(standardizedQuantile).scaled(SIGMA);
+    Theory.Moments expected = Theory.moments(standardizedQuantile).scaled((double) SIGMA);
     long[] delays = delaysWith(jitter);
     assertThat(delays).hasSize(PACKETS);
     Theory.assertNear(
@@ -76,7 +76,7 @@ class JitterTest {
     Theory.Moments expected = new Theory.Moments(0, variance, fourth);
     long[] delays = delaysWith(new Jitter.Uniform(SIGMA));
     Theory.assertNear(
-        "uniform mean delay", Theory.mean(delays), DELAY, expected.meanError(PACKETS));
+        "uniform mean delay", Theory.mean(delays), (double) DELAY, expected.meanError(PACKETS));
     Theory.assertNear(
         "uniform delay variance",
         Theory.variance(delays),

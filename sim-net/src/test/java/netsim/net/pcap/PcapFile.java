@@ -11,11 +11,11 @@ import java.util.List;
 /** Reads back a little-endian nanosecond pcap capture, checking its global header, for tests. */
 final class PcapFile {
   /** One record: its timestamp in nanoseconds, original length and captured bytes. */
-  record Record(long time, int originalLength, byte[] bytes) {}
+  record Frame(long time, int originalLength, byte[] bytes) {}
 
   private PcapFile() {}
 
-  static List<Record> read(byte[] file) {
+  static List<Frame> read(byte[] file) {
     ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
     assertThat(in.getInt()).as("magic").isEqualTo(0xA1B23C4D);
     assertThat(in.getShort()).as("major version").isEqualTo((short) 2);
@@ -24,7 +24,7 @@ final class PcapFile {
     assertThat(in.getInt()).as("sigfigs").isZero();
     assertThat(in.getInt()).as("snaplen").isEqualTo(65535);
     assertThat(in.getInt()).as("link type").isEqualTo(228);
-    List<Record> records = new ArrayList<>();
+    List<Frame> records = new ArrayList<>();
     while (in.hasRemaining()) {
       assertThat(in.remaining()).as("bytes left for a record header").isGreaterThanOrEqualTo(16);
       long seconds = Integer.toUnsignedLong(in.getInt());
@@ -35,7 +35,7 @@ final class PcapFile {
       assertThat(in.remaining()).as("bytes left for a record").isGreaterThanOrEqualTo(captured);
       byte[] bytes = new byte[captured];
       in.get(bytes);
-      records.add(new Record(seconds * 1_000_000_000L + nanos, original, bytes));
+      records.add(new Frame(seconds * 1_000_000_000L + nanos, original, bytes));
     }
     return records;
   }

@@ -69,7 +69,7 @@ class PcapWriterTest {
       writer.write(Time.seconds(4_000_000_000L) + 999_999_999, second);
       assertThat(writer.records()).isEqualTo(2);
     }
-    List<PcapFile.Record> records = PcapFile.read(out.toByteArray());
+    List<PcapFile.Frame> records = PcapFile.read(out.toByteArray());
     assertThat(records).hasSize(2);
     assertThat(records.get(0).time()).isZero();
     assertThat(records.get(0).bytes()).isEqualTo(first.toBytes());
@@ -84,7 +84,7 @@ class PcapWriterTest {
     try (PcapWriter writer = new PcapWriter(out)) {
       writer.write(0, jumbo);
     }
-    PcapFile.Record record = PcapFile.read(out.toByteArray()).get(0);
+    PcapFile.Frame record = PcapFile.read(out.toByteArray()).get(0);
     assertThat(record.bytes()).hasSize(65535);
     assertThat(record.originalLength()).isEqualTo(70_028);
   }
@@ -106,13 +106,13 @@ class PcapWriterTest {
     client.send(server.address(), TestPayload.of("ping", 0), null);
     sim.run();
     writer.close();
-    List<PcapFile.Record> records = PcapFile.read(out.toByteArray());
-    assertThat(records).extracting(PcapFile.Record::time).containsExactly(0L, Time.millis(20));
+    List<PcapFile.Frame> records = PcapFile.read(out.toByteArray());
+    assertThat(records).extracting(PcapFile.Frame::time).containsExactly(0L, Time.millis(20));
     assertThat(source(records.get(0))).isEqualTo("10.0.0.1");
     assertThat(source(records.get(1))).isEqualTo("10.0.0.2");
   }
 
-  private static String source(PcapFile.Record record) {
+  private static String source(PcapFile.Frame record) {
     return new Ipv4Address(ByteBuffer.wrap(record.bytes(), 12, 4).getInt()).toString();
   }
 
@@ -157,7 +157,7 @@ class PcapWriterTest {
       assertThat(writer.records()).isEqualTo(2);
     }
     assertThat(PcapFile.read(out.toByteArray()))
-        .extracting(PcapFile.Record::time)
+        .extracting(PcapFile.Frame::time)
         .containsExactly(0L, 2L);
   }
 

@@ -79,12 +79,12 @@ public final class Cubic implements CongestionControl {
   @Override
   public void onLoss(CongestionWindow window, long now, long flightSize) {
     // RFC 9438 4.6: ssthresh = cwnd * beta_cubic; recovery sets cwnd from it.
-    reduce(window, now);
+    reduce(window);
   }
 
   @Override
   public void onTimeout(CongestionWindow window, long now, long flightSize) {
-    reduce(window, now);
+    reduce(window);
     window.setCwnd(window.smss());
   }
 
@@ -92,7 +92,7 @@ public final class Cubic implements CongestionControl {
    * A loss ends the epoch: cwnd is taken from the window whenever the next one begins, so the
    * writes of loss recovery in between need no notice here.
    */
-  private void reduce(CongestionWindow window, long now) {
+  private void reduce(CongestionWindow window) {
     long cwnd = window.cwnd();
     double segments = (double) cwnd / window.smss();
     // RFC 9438 4.7: fast convergence.

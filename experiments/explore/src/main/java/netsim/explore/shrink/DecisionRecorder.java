@@ -25,6 +25,7 @@ import netsim.scenario.config.ChangeSettings;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.LinkSettings;
 import netsim.scenario.run.Experiment;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes down, for every link with random impairments, the random decisions each of its directions
@@ -206,7 +207,8 @@ public final class DecisionRecorder implements LinkDecisions, PacketObserver {
   }
 
   @Override
-  public void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
+  public void onDrop(
+      long time, Node node, @Nullable LinkDirection link, Packet packet, DropCause cause) {
     if (link == null) {
       return;
     }

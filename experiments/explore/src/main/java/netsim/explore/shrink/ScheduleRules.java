@@ -97,7 +97,7 @@ final class ScheduleRules {
   private static long nth(Decision d, List<Decision> chain, int index) {
     PacketClass cls = d.packet().packetClass();
     int occurrence = d.packet().occurrence();
-    long n = occurrence + (d.packet().copy() ? 1 : 0);
+    long n = (long) occurrence + (d.packet().copy() ? 1 : 0);
     for (Decision other : chain) {
       if (other.packet().packetClass().equals(cls) && other.packet().occurrence() < occurrence) {
         if (other.kind() == Decision.Kind.DROP) {
@@ -173,8 +173,8 @@ final class ScheduleRules {
     }
     int joining = 0;
     for (LinkSettings l : config.links()) {
-      if (l.a().equals(link.a()) && l.b().equals(link.b())
-          || l.a().equals(link.b()) && l.b().equals(link.a())) {
+      if ((l.a().equals(link.a()) && l.b().equals(link.b()))
+          || (l.a().equals(link.b()) && l.b().equals(link.a()))) {
         joining++;
       }
     }

@@ -91,6 +91,8 @@ public final class Shrinker {
   }
 
   /**
+   * Shrinks the run: records its decisions, checks their replay, and reduces them.
+   *
    * @throws ShrinkException if the seed does not make the detector fire, or its replay does not
    */
   public Result shrink() {

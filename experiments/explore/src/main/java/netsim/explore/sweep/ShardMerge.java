@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import netsim.report.files.AtomicFile;
@@ -161,7 +162,7 @@ public final class ShardMerge {
   }
 
   /** "3, 7, 11, ... and 4 more". */
-  private static String sample(TreeSet<Long> runs) {
+  private static String sample(SortedSet<Long> runs) {
     List<String> shown = new ArrayList<>();
     for (long run : runs) {
       if (shown.size() == 8) {

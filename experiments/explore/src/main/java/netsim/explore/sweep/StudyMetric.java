@@ -22,8 +22,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * exact to the metric's scale.
  *
  * @param name the name as the file gives it, the metric's column
- * @param subject {@code flows}, {@code fairness} or {@code links}
- * @param link the link's name or a direction {@code a->b} for {@code links}, else null
+ * @param subject "flows", "fairness" or "links"
+ * @param link the link's name or a direction {@code a->b} for the subject "links", else null
  * @param field what is measured: {@code goodput}, {@code queue.p99}, {@code jain}, ...
  * @param statistic for {@code flows}: {@code mean}, {@code min}, {@code max}, {@code sum}, {@code
  *     p50} or {@code p99}; else null

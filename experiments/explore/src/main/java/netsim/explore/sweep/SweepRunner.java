@@ -108,7 +108,7 @@ public final class SweepRunner {
       if (cause instanceof IOException io) {
         throw io;
       }
-      if (cause instanceof SweepException | cause instanceof ConfigException) {
+      if (cause instanceof SweepException || cause instanceof ConfigException) {
         throw (RuntimeException) cause;
       }
       if (cause instanceof Error error) {

@@ -32,10 +32,10 @@ import netsim.scenario.config.YamlDocument;
 public record SweepSpec(
     List<SweepParameter> parameters, int repetitions, List<Long> seeds, List<Metric> metrics) {
   /** The keys of {@code sweep:}. */
-  public static final String[] KEYS = {"parameters", "repetitions", "seeds", "metrics"};
+  private static final String[] KEYS = {"parameters", "repetitions", "seeds", "metrics"};
 
   /** The keys of a range. */
-  public static final String[] RANGE = {"from", "to", "step"};
+  private static final String[] RANGE = {"from", "to", "step"};
 
   /** The most values one parameter may take. */
   public static final int MAX_VALUES = 10_000;

@@ -38,6 +38,8 @@ public final class LadderSvg {
   private record Break(double y, long gap) {}
 
   /**
+   * The ladder diagram of a run, as an SVG document.
+   *
    * @param title the heading, e.g. "lost-final-ack (seed 1)"
    * @param hosts the hosts in order, left to right
    * @param ladder what a {@link LadderSink} gathered from the run
@@ -180,7 +182,8 @@ public final class LadderSvg {
       }
       // Segments that leave together share a line: spread their labels along it.
       // (the second below the line, later ones further along it).
-      double along = k < 2 ? 0.5 : 0.5 + 0.12 * (k / 2) * (k % 2 == 0 ? -1 : 1);
+      int pair = k / 2; // whole pairs: labels 2 and 3 share one step along the line
+      double along = k < 2 ? 0.5 : 0.5 + 0.12 * pair * (k % 2 == 0 ? -1 : 1);
       double below = k % 2 == 1 ? 16 : 0;
       double mx = x1 + (x2 - x1) * along;
       double my = y1 + (y2 - y1) * along;

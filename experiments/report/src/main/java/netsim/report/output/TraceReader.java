@@ -43,6 +43,8 @@ public final class TraceReader {
   public record Trace(RunIndex index, List<TraceEvent> events) {}
 
   /**
+   * Reads a whole trace file into memory (for tests and small traces).
+   *
    * @throws IOException if the file cannot be read or a line is not a trace event (named by its
    *     line number)
    */

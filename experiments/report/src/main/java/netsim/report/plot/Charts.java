@@ -53,7 +53,7 @@ public final class Charts {
   private static final int MIN_PLOT_WIDTH = 300;
 
   /** Colours that stay apart for readers with colour-blindness (Okabe and Ito). */
-  public static final Color[] PALETTE = {
+  static final Color[] PALETTE = {
     new Color(0, 114, 178),
     new Color(230, 159, 0),
     new Color(0, 158, 115),

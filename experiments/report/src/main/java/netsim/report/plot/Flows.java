@@ -92,9 +92,9 @@ final class Flows implements EventSink {
     private static void step(Thinning line, long t, long previous, long value) {
       double x = seconds(t);
       if (!line.isEmpty()) {
-        line.add(x, previous);
+        line.add(x, (double) previous);
       }
-      line.add(x, value);
+      line.add(x, (double) value);
     }
   }
 
@@ -171,7 +171,7 @@ final class Flows implements EventSink {
     } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.DROP) {
       Sent lost = inNetwork.remove(p.pkt());
       if (lost != null && lost.flow().series != null) {
-        lost.flow().series.lost.add(lost.x(), lost.end());
+        lost.flow().series.lost.add(lost.x(), (double) lost.end());
       }
     } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.RECV) {
       received(p);
@@ -210,7 +210,7 @@ final class Flows implements EventSink {
       }
     }
     lastOf[p.node()] = flow;
-    long occupies = p.len() + (syn ? 1 : 0) + (p.has(TcpFlags.FIN) ? 1 : 0);
+    long occupies = (long) p.len() + (syn ? 1 : 0) + (p.has(TcpFlags.FIN) ? 1 : 0);
     if (occupies > 0) {
       flow.segments = true;
       if (p.len() > 0) {
@@ -224,7 +224,7 @@ final class Flows implements EventSink {
       if (flow.series != null) {
         double x = seconds(p.t());
         long end = relative(p.seq() - flow.isn) + occupies;
-        (retransmission ? flow.series.retransmitted : flow.series.sent).add(x, end);
+        (retransmission ? flow.series.retransmitted : flow.series.sent).add(x, (double) end);
         inNetwork.put(p.pkt(), new Sent(flow, x, end));
       }
     }
@@ -324,6 +324,7 @@ final class Flows implements EventSink {
    * {@code among} get the same label: a host has one address, so the same hosts and ports are the
    * same 4-tuple, whose incarnations differ.
    */
+  @SuppressWarnings("ReferenceEquality") // every flow but this one: identity, not equal value
   static String label(Flow flow, List<Flow> among) {
     boolean sameHosts = false;
     boolean sameTuple = false;

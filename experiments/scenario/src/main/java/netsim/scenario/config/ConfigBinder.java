@@ -25,6 +25,7 @@ import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpState;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a config document into an {@link ExperimentConfig}, once, checking everything: unknown
@@ -208,7 +209,7 @@ public final class ConfigBinder {
     return bind(root, null, defaultsOf(root, null));
   }
 
-  private static Defaults defaultsOf(ConfigNode root, Defaults base) {
+  private static Defaults defaultsOf(ConfigNode root, @Nullable Defaults base) {
     Fields f = root.fields(TOP).get("defaults").fields(DEFAULTS);
     if (base == null) {
       f.require("link");
@@ -268,7 +269,7 @@ public final class ConfigBinder {
   };
 
   private static ExperimentConfig bind(
-      ConfigNode root, ExperimentConfig base, Defaults referenceDefaults) {
+      ConfigNode root, @Nullable ExperimentConfig base, Defaults referenceDefaults) {
     Fields top = root.fields(TOP);
     Defaults defaults = base == null ? referenceDefaults : defaultsOf(root, referenceDefaults);
     String name = pick(top, "name", base, ExperimentConfig::name, ConfigNode::newName);
@@ -497,7 +498,11 @@ public final class ConfigBinder {
 
   /** The value of {@code key}: parsed when given (or when there is no base), else the base's. */
   static <B, T> T pick(
-      Fields f, String key, B base, Function<B, T> fromBase, Function<ConfigNode, T> parse) {
+      Fields f,
+      String key,
+      @Nullable B base,
+      Function<B, T> fromBase,
+      Function<ConfigNode, T> parse) {
     if (f.has(key) || base == null) {
       return parse.apply(f.require(key));
     }
@@ -506,14 +511,14 @@ public final class ConfigBinder {
 
   // --- Sections -------------------------------------------------------------------------------
 
-  private static StopSettings stop(ConfigNode node, StopSettings base) {
+  private static StopSettings stop(ConfigNode node, @Nullable StopSettings base) {
     Fields f = node.fields(STOP);
     return new StopSettings(
         pick(f, "at", base, StopSettings::at, ConfigBinder::positiveDuration),
         pick(f, "whenAllClosed", base, StopSettings::whenAllClosed, ConfigNode::bool));
   }
 
-  private static InvariantSettings invariants(ConfigNode node, InvariantSettings base) {
+  private static InvariantSettings invariants(ConfigNode node, @Nullable InvariantSettings base) {
     Fields f = node.fields(INVARIANTS);
     return new InvariantSettings(
         pick(f, "dataIntact", base, InvariantSettings::dataIntact, ConfigNode::bool),
@@ -521,7 +526,7 @@ public final class ConfigBinder {
         pick(f, "noEmbryonic", base, InvariantSettings::noEmbryonic, ConfigNode::bool));
   }
 
-  private static OutputSettings outputs(ConfigNode node, OutputSettings base) {
+  private static OutputSettings outputs(ConfigNode node, @Nullable OutputSettings base) {
     Fields f = node.fields(OUTPUTS);
     return new OutputSettings(
         pick(f, "trace", base, OutputSettings::trace, ConfigNode::bool),
@@ -733,7 +738,7 @@ public final class ConfigBinder {
    * Why {@code address} cannot be a TCP host's own address (RFC 1122 3.2.1.3: the source of a
    * datagram must be a unicast address of the host), or null when it can.
    */
-  private static String unusable(Ipv4Address address) {
+  private static @Nullable String unusable(Ipv4Address address) {
     int first = address.bits() >>> 24;
     if (first == 0) {
       return "0.0.0.0/8 means \"this network\" (RFC 1122 3.2.1.3)";
@@ -919,7 +924,7 @@ public final class ConfigBinder {
 
   // --- Applications ---------------------------------------------------------------------------
 
-  private static AppSettings app(Fields f, AppSettings base) {
+  private static AppSettings app(Fields f, @Nullable AppSettings base) {
     long send = pick(f, "send", base, AppSettings::send, n -> n.size(0, 1L << 40));
     Moment sendAt =
         pick(
@@ -984,14 +989,15 @@ public final class ConfigBinder {
     }
   }
 
-  private static ListenerSettings listenerDefaults(ConfigNode node, ListenerSettings base) {
+  private static ListenerSettings listenerDefaults(
+      ConfigNode node, @Nullable ListenerSettings base) {
     Fields f = node.fields("backlog", "send", "sendAt", "close", "closeDelay", "closeHow", "abort");
     int backlog =
         pick(f, "backlog", base, ListenerSettings::backlog, n -> (int) n.integer(1, 65535));
     return new ListenerSettings(null, 0, backlog, 0, app(f, base == null ? null : base.app()));
   }
 
-  private static ClientSettings clientDefaults(ConfigNode node, ClientSettings base) {
+  private static ClientSettings clientDefaults(ConfigNode node, @Nullable ClientSettings base) {
     Fields f = node.fields(CLIENT_DEFAULTS);
     int connections =
         pick(f, "connections", base, ClientSettings::connections, n -> (int) n.integer(1, 100_000));

@@ -1,5 +1,7 @@
 package netsim.scenario.config;
 
+import java.util.Locale;
+
 /**
  * A mistake in a config file, located: the file, the line and column (1-based) and the field path
  * ({@code links[0].delay}), with what was expected. The command prints {@link #getMessage()} and
@@ -109,8 +111,8 @@ public final class ConfigException extends RuntimeException {
           || type == Character.FORMAT
           || type == Character.LINE_SEPARATOR
           || type == Character.PARAGRAPH_SEPARATOR
-          || type == Character.SURROGATE && !validSurrogate(text, i)) {
-        out.append(String.format("\\u%04x", (int) c));
+          || (type == Character.SURROGATE && !validSurrogate(text, i))) {
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       } else {
         out.append(c);
       }

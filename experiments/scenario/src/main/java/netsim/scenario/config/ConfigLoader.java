@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -114,9 +115,11 @@ public final class ConfigLoader {
           at[1],
           "",
           String.format(
+              Locale.ROOT,
               "not UTF-8: the byte"
                   + " 0x%02X at offset %d does not belong here (a config file is UTF-8 text)",
-              bytes[offset] & 0xFF, offset));
+              bytes[offset] & 0xFF,
+              offset));
     }
     return out.flip().toString();
   }

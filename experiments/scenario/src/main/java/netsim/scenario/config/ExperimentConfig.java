@@ -3,6 +3,7 @@ package netsim.scenario.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import netsim.tcp.TcpConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole experiment, read from YAML once, checked, with every default filled in: the settings
@@ -28,7 +29,7 @@ public record ExperimentConfig(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UdpSinkSettings> udpSinks) {
 
   /** The node called {@code name}, or null. */
-  public NodeSettings node(String nodeName) {
+  public @Nullable NodeSettings node(String nodeName) {
     for (NodeSettings node : nodes) {
       if (node.name().equals(nodeName)) {
         return node;

@@ -8,10 +8,11 @@ import java.util.List;
 import netsim.scenario.config.ConfigNode.Fields;
 import netsim.scenario.config.DistributionReader.Quantity;
 import netsim.scenario.config.FlowSettings.Builder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's finite flows ({@code defaults.client.flows}, a client's {@code flows}), bound into
- * {@link FlowSettings.Builder}: one row per key; {@code load} and {@code link}, which go together
+ * {@link FlowSettings.Builder}: one row per key; {@code load:} and {@code link:}, which go together
  * and replace {@code interval}, are read after the rows ({@link #bind}).
  */
 final class FlowTable {
@@ -46,11 +47,12 @@ final class FlowTable {
 
   /**
    * The flows {@code node} gives over {@code base} (null for the reference, which gives no load):
-   * with {@code load} and {@code link}, the interval that makes the flows offer that fraction of
-   * the link's a_to_b bandwidth, on average. {@code links} is null for defaults, which take no
-   * load.
+   * with the keys {@code load:} and {@code link:}, the interval that makes the flows offer that
+   * fraction of the link's a_to_b bandwidth, on average. {@code links} is null for defaults, which
+   * take no load.
    */
-  static FlowSettings bind(ConfigNode node, FlowSettings base, List<LinkSettings> links) {
+  static FlowSettings bind(
+      ConfigNode node, @Nullable FlowSettings base, @Nullable List<LinkSettings> links) {
     Fields f = node.fields(KEYS);
     FlowSettings flows = SECTION.build(SECTION.read(f, base));
     if (!f.has("load") && !f.has("link")) {

@@ -8,8 +8,9 @@ import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkConfig.Builder;
 import netsim.net.link.LinkConfig.NamedQueue;
 import netsim.net.link.LossModel;
-import netsim.net.link.QueueDiscipline;
+import netsim.net.link.QueueDisciplines;
 import netsim.scenario.config.ConfigNode.Fields;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keys of one link direction ({@code defaults.link}, a link entry, {@code a_to_b}, {@code
@@ -98,7 +99,7 @@ final class LinkSettingsTable {
    * every key), checked by sim-net too: its refusal is reported at {@code loss} if given, else at
    * the mapping.
    */
-  static LinkConfig bind(Fields f, LinkConfig base) {
+  static LinkConfig bind(Fields f, @Nullable LinkConfig base) {
     try {
       return SECTION.build(SECTION.read(f, base));
     } catch (IllegalArgumentException e) {
@@ -155,7 +156,7 @@ final class LinkSettingsTable {
                 "kind",
                 base,
                 NamedQueue::kind,
-                n -> ConfigBinder.known(n, QueueDiscipline.DISCIPLINES)),
+                n -> ConfigBinder.known(n, QueueDisciplines.DISCIPLINES)),
             ConfigBinder.pick(
                 f, "packets", base, NamedQueue::packets, n -> (int) n.integer(1, 1_000_000)),
             ConfigBinder.pick(f, "bytes", base, NamedQueue::bytes, n -> n.size(0, 1L << 40)),

@@ -95,7 +95,7 @@ public final class RunSize {
                     + " or give Java more memory (e.g. JDK_JAVA_OPTIONS=-Xmx%dg)",
                 estimate.connections(),
                 bytes(estimate.heapBytes()),
-                bytes(heapBytes),
+                bytes((double) heapBytes),
                 (long) Math.ceil(estimate.heapBytes() * 1.5 / (1L << 30))))
         .exceedingMemory();
   }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import netsim.scenario.config.ConfigNode.Fields;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A config section bound straight into a model builder, driven by a table of {@link Setting} rows
@@ -90,7 +91,7 @@ final class Section<C, B> {
    * The values of {@code node} over {@code base} (null in the reference, where every key is
    * required), read in row order.
    */
-  Values<C> read(ConfigNode node, C base) {
+  Values<C> read(ConfigNode node, @Nullable C base) {
     return read(node.fields(keys.toArray(String[]::new)), base);
   }
 
@@ -98,7 +99,7 @@ final class Section<C, B> {
    * The values of {@code fields} over {@code base}: fields of a mapping that holds this section's
    * keys among its own (a link entry holds a direction's).
    */
-  Values<C> read(Fields fields, C base) {
+  Values<C> read(Fields fields, @Nullable C base) {
     Values<C> values = new Values<>(fields, base);
     readInto(values, fields);
     return values;
@@ -143,10 +144,10 @@ final class Section<C, B> {
   static final class Values<C> {
     private final Fields fields;
     private final C base;
-    private final Map<Setting<C, ?, ?>, Object> values = new IdentityHashMap<>();
-    private final Map<Setting<C, ?, ?>, Fields> given = new IdentityHashMap<>();
+    private final IdentityHashMap<Setting<C, ?, ?>, Object> values = new IdentityHashMap<>();
+    private final IdentityHashMap<Setting<C, ?, ?>, Fields> given = new IdentityHashMap<>();
 
-    private Values(Fields fields, C base) {
+    private Values(Fields fields, @Nullable C base) {
       this.fields = fields;
       this.base = base;
     }

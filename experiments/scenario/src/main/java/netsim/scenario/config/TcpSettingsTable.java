@@ -12,6 +12,7 @@ import netsim.tcp.HostProfile;
 import netsim.tcp.SackRecoveries;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConfig.Builder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code tcp} section (and a host's own {@code tcp:}), bound straight into sim-tcp's {@link
@@ -199,7 +200,7 @@ final class TcpSettingsTable {
    * The TCP parameters of {@code node} over {@code base} (null for the reference, which must give
    * every key), with warnings for values that defeat TCP's timers or buffers.
    */
-  static TcpConfig bind(ConfigNode node, TcpConfig base) {
+  static TcpConfig bind(ConfigNode node, @Nullable TcpConfig base) {
     Values<TcpConfig> v = SECTION.read(node, base == null ? null : underProfile(node, base));
     warnBelow(v, v.get(INITIAL_RTO), Time.MILLISECOND, RTO_TOO_SMALL, INITIAL_RTO);
     warnBelow(v, v.get(MIN_RTO), Time.MILLISECOND, RTO_TOO_SMALL, MIN_RTO);

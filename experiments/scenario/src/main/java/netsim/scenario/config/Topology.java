@@ -7,6 +7,7 @@ import netsim.net.link.LinkConfig;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigNode.Fields;
 import netsim.tcp.TcpConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A topology written as one line, {@code topology: {kind: dumbbell, pairs: 4, ...}}, expanded into
@@ -37,11 +38,11 @@ final class Topology {
   static final int MAX_HOPS = 100;
 
   /** The nodes and links a topology line stands for; empty without a {@code topology}. */
-  record Expansion(String kind, List<NodeSettings> nodes, List<LinkSettings> links) {
+  record Expansion(@Nullable String kind, List<NodeSettings> nodes, List<LinkSettings> links) {
     static final Expansion NONE = new Expansion(null, List.of(), List.of());
 
     /** The generated node called {@code name}, or null. */
-    NodeSettings node(String name) {
+    @Nullable NodeSettings node(String name) {
       for (NodeSettings node : nodes) {
         if (node.name().equals(name)) {
           return node;
@@ -203,7 +204,7 @@ final class Topology {
     }
 
     /** A link called {@code name} (null: "a-b"), with {@code f}'s settings over the defaults. */
-    void link(String name, String a, String b, Fields f, LinkConfig defaults) {
+    void link(@Nullable String name, String a, String b, Fields f, LinkConfig defaults) {
       links.add(ConfigBinder.link(name == null ? a + "-" + b : name, a, b, f, defaults));
     }
 

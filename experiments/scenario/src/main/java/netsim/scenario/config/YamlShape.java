@@ -3,6 +3,7 @@ package netsim.scenario.config;
 import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -144,6 +145,7 @@ final class YamlShape {
           at[1],
           "",
           String.format(
+              Locale.ROOT,
               "the character U+%04X"
                   + " is not allowed in YAML (in double quotes, write it as an escape such as \\x01)",
               e.getCodePoint()));

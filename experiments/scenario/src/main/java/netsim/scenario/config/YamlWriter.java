@@ -120,7 +120,7 @@ public final class YamlWriter {
       return false;
     }
     for (JsonNode child : value) {
-      boolean fits = isScalar(child) || isFlow(child) && !(value.isArray() && child.isObject());
+      boolean fits = isScalar(child) || (isFlow(child) && !(value.isArray() && child.isObject()));
       if (!fits || isMultiLine(child)) {
         return false;
       }
@@ -173,7 +173,8 @@ public final class YamlWriter {
       return text;
     }
     StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");

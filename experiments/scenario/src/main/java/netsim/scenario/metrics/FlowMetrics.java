@@ -3,7 +3,7 @@ package netsim.scenario.metrics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,7 +153,7 @@ public final class FlowMetrics implements EventSink {
   private record Key(long local, long remote) {}
 
   // Looked up only, never iterated: the report follows `ends`, in order of creation.
-  private final Map<Key, End> current = new HashMap<>();
+  private final Map<Key, End> current = new LinkedHashMap<>();
   private final List<End> ends = new ArrayList<>();
   private RunIndex index = new RunIndex();
   private FlowsReport report;
@@ -248,7 +248,7 @@ public final class FlowMetrics implements EventSink {
       end = new End(s.node(), s.conn(), s.t());
       current.put(key, end);
       ends.add(end);
-      End other = current.get(new Key(key.remote(), key.local()));
+      End other = current.get(new Key(/* local= */ key.remote(), /* remote= */ key.local()));
       if (other != null) {
         end.peer = other;
         other.peer = end;
@@ -312,8 +312,8 @@ public final class FlowMetrics implements EventSink {
 
   private FlowsReport report(RunResult result) {
     // Each client connection's flow name, matched to its end in order of creation.
-    Map<String, ArrayDeque<AppRecord>> clients = new HashMap<>(); // never iterated
-    Map<String, ArrayDeque<AppRecord>> senders = new HashMap<>(); // never iterated
+    Map<String, ArrayDeque<AppRecord>> clients = new LinkedHashMap<>(); // never iterated
+    Map<String, ArrayDeque<AppRecord>> senders = new LinkedHashMap<>(); // never iterated
     for (AppRecord app : result.apps()) {
       if (app.tuple() != null) {
         String at = app.node() + " " + app.tuple();
@@ -323,8 +323,8 @@ public final class FlowMetrics implements EventSink {
         }
       }
     }
-    Map<End, AppRecord> apps = new HashMap<>(); // never iterated
-    Map<End, AppRecord> clientOf = new HashMap<>(); // never iterated
+    Map<End, AppRecord> apps = new LinkedHashMap<>(); // never iterated
+    Map<End, AppRecord> clientOf = new LinkedHashMap<>(); // never iterated
     for (End end : ends) {
       String at = index.node(end.node) + " " + end.conn;
       AppRecord app = poll(senders, at);

@@ -1,6 +1,7 @@
 package netsim.scenario.metrics;
 
 import java.util.Arrays;
+import netsim.core.SuppressForbidden;
 import org.apache.commons.math3.stat.descriptive.rank.PSquarePercentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
@@ -11,6 +12,10 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  * P-square alone is poor for a few samples (its 99th percentile of {1, 5} is 1), hence the exact
  * start.
  */
+@SuppressForbidden(
+    "Percentile and PSquarePercentile compute with comparisons, sorting and +-*/ only (Neville and"
+        + " linear interpolation, FastMath.floor), never java.lang.Math's intrinsics: the same"
+        + " bits on every JVM")
 final class Percentiles {
   /** The most samples kept for exact percentiles. */
   static final int EXACT = 512;
@@ -22,16 +27,16 @@ final class Percentiles {
 
   void add(long sample) {
     if (p50 != null) {
-      p50.increment(sample);
-      p99.increment(sample);
+      p50.increment((double) sample);
+      p99.increment((double) sample);
       return;
     }
     if (count == EXACT) {
       p50 = new PSquarePercentile(50);
       p99 = new PSquarePercentile(99);
       for (long s : samples) {
-        p50.increment(s);
-        p99.increment(s);
+        p50.increment((double) s);
+        p99.increment((double) s);
       }
       samples = null;
       add(sample);

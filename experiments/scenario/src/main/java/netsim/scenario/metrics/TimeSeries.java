@@ -238,7 +238,7 @@ public final class TimeSeries implements EventSink {
   /** A row of a whole number. */
   private void row(long t, String entity, String metric, long value) {
     write(t + "," + entity + "," + metric + "," + value + "\n");
-    listener.value(t, entity, metric, value);
+    listener.value(t, entity, metric, (double) value);
   }
 
   private void write(String text) {

@@ -2,7 +2,7 @@ package netsim.scenario.run;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,12 +25,13 @@ public final class ConnectionLog implements EventSink {
   /** A connection as one host sees it. */
   private record Key(int node, FourTuple conn) {}
 
-  private final Map<Key, List<List<TraceEvent.State>>> lives = new HashMap<>(); // never iterated
+  private final Map<Key, List<List<TraceEvent.State>>> lives =
+      new LinkedHashMap<>(); // never iterated
 
   /**
    * When each incarnation last delivered data to its application, in the order of {@link #lives}.
    */
-  private final Map<Key, List<Long>> lastData = new HashMap<>(); // never iterated
+  private final Map<Key, List<Long>> lastData = new LinkedHashMap<>(); // never iterated
 
   private RunIndex index = new RunIndex();
 
@@ -68,7 +69,7 @@ public final class ConnectionLog implements EventSink {
 
   /** Every connection of {@code stacks}, host by host, each host's in order of creation. */
   public List<ConnectionReport> reports(Map<String, TcpStack> stacks) {
-    Map<Key, Integer> used = new HashMap<>(); // never iterated
+    Map<Key, Integer> used = new LinkedHashMap<>(); // never iterated
     List<ConnectionReport> reports = new ArrayList<>();
     for (Map.Entry<String, TcpStack> entry : stacks.entrySet()) {
       String node = entry.getKey();

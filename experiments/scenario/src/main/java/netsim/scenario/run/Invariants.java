@@ -2,7 +2,7 @@ package netsim.scenario.run;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +64,7 @@ public final class Invariants {
     if (on.dataIntact()) {
       dataIntact(result, violations);
     }
-    Map<Incarnation, ConnectionReport> byIncarnation = new HashMap<>();
+    Map<Incarnation, ConnectionReport> byIncarnation = new LinkedHashMap<>();
     for (ConnectionReport c : connections) {
       if (c.record().tuple() != null) {
         byIncarnation.put(new Incarnation(c.tuple(), c.record().iss(), c.record().irs()), c);
@@ -199,7 +199,7 @@ public final class Invariants {
   }
 
   private static void dataIntact(RunResult result, List<String> violations) {
-    Map<Incarnation, AppRecord> senders = new HashMap<>(); // by the sender's ISN; irs unused
+    Map<Incarnation, AppRecord> senders = new LinkedHashMap<>(); // by the sender's ISN; irs unused
     for (AppRecord r : result.apps()) {
       if (r.tuple() == null || r.openFailed() != null) {
         continue;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import netsim.scenario.config.RequestSettings;
 import netsim.tcp.FourTuple;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What each request/response client's connection asks of its listener, from the moment it is opened
@@ -16,11 +17,13 @@ final class PendingRequests {
 
   /** The client opened {@code connection} (its own view) to exchange {@code requests}. */
   void expect(FourTuple connection, RequestSettings requests) {
-    byServerView.put(new FourTuple(connection.remote(), connection.local()), requests);
+    byServerView.put(
+        new FourTuple(/* local= */ connection.remote(), /* remote= */ connection.local()),
+        requests);
   }
 
   /** What the listener's new connection {@code child} (its view) is to answer, or null. */
-  RequestSettings take(FourTuple child) {
+  @Nullable RequestSettings take(FourTuple child) {
     return byServerView.remove(child);
   }
 }

@@ -28,6 +28,7 @@ import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpSegment;
 import netsim.tcp.TcpState;
 import netsim.udp.UdpDatagram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what happens in a run into {@link TraceEvent}s and hands each to the {@link EventSink}s
@@ -187,7 +188,8 @@ public final class Recorder implements PacketObserver {
   }
 
   @Override
-  public void onDrop(long time, Node node, LinkDirection link, Packet packet, DropCause cause) {
+  public void onDrop(
+      long time, Node node, @Nullable LinkDirection link, Packet packet, DropCause cause) {
     if (wants(EventKind.UDP_DROP) && packet.payload() instanceof UdpDatagram d) {
       emit(
           datagram(

@@ -1,7 +1,7 @@
 package netsim.scenario.trace;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +15,7 @@ public final class AddressOwners {
   private final boolean fromArrivals;
 
   /** The owner of each address seen (looked up only, never iterated). */
-  private final Map<Integer, Integer> owners = new HashMap<>();
+  private final Map<Integer, Integer> owners = new LinkedHashMap<>();
 
   /** By node id: the last address the node showed, valid where {@code shown} is true. */
   private int[] lastShown = new int[0];

@@ -1,7 +1,7 @@
 package netsim.scenario.trace;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +50,8 @@ public final class RunIndex {
   public static final class Names {
     private final String what;
     private final List<String> names = new ArrayList<>();
-    private final Map<String, Integer> ids = new HashMap<>(); // looked up only, never iterated
+    private final Map<String, Integer> ids =
+        new LinkedHashMap<>(); // looked up only, never iterated
 
     Names(String what) {
       this.what = what;

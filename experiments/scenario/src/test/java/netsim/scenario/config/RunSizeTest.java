@@ -139,7 +139,9 @@ class RunSizeTest {
           ConfigLoader.load(name + ".yaml", Scenarios.CATALOGUE.get(name).text(), List.of());
       RunResult result = new Experiment(config).run();
       long clientSides = result.connections().stream().filter(c -> !c.record().passive()).count();
-      assertThat(RunSize.estimate(config).connections()).as(name).isLessThanOrEqualTo(clientSides);
+      assertThat(RunSize.estimate(config).connections())
+          .as(name)
+          .isLessThanOrEqualTo((double) clientSides);
     }
   }
 }

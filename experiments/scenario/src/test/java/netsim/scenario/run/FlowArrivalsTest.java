@@ -66,7 +66,7 @@ class FlowArrivalsTest {
     assertThat(opens).hasSize(1000);
     double meanGap = (double) (opens.get(999) - opens.get(0)) / 999;
     // 999 exponential gaps of mean 2 ms: the mean's sigma is 2 ms / sqrt(999) = 63 us; 5 sigma.
-    assertThat(meanGap).isCloseTo(Time.millis(2), within(316_000.0));
+    assertThat(meanGap).isCloseTo((double) Time.millis(2), within(316_000.0));
     List<FlowsReport.Flow> flows = metrics.report().flows();
     assertThat(flows).hasSize(1000);
     assertThat(flows.get(0).name()).isEqualTo("web#1");

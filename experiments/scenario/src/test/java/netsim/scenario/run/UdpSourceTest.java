@@ -93,7 +93,7 @@ class UdpSourceTest {
     double sd = Math.sqrt(squares / n - mean * mean);
     // 1 ms on average; about 4000 gaps: the mean's sigma is 1 ms / sqrt(4000) = 15.8 us; 5 sigma.
     assertThat(n).isBetween(3_700, 4_300);
-    assertThat(mean).isCloseTo(Time.millis(1), within(79_000.0));
+    assertThat(mean).isCloseTo((double) Time.millis(1), within(79_000.0));
     // An exponential's standard deviation is its mean.
     assertThat(sd / mean).isCloseTo(1.0, within(0.1));
   }

@@ -1,0 +1,112 @@
+package netsim.net.link;
+
+import java.util.function.Function;
+import netsim.core.Registry;
+
+/**
+ * The queue disciplines a link direction can be given, by name: one registration per discipline,
+ * read by {@link QueueDiscipline#named} and by the configuration's list of known kinds. (A class of
+ * its own, not a constant of {@link QueueDiscipline}, so that the interface's initialization never
+ * waits for its implementations'.)
+ */
+public final class QueueDisciplines {
+  private QueueDisciplines() {}
+
+  /**
+   * Queue disciplines by name, each from its parameters as text (durations with units):
+   *
+   * <ul>
+   *   <li>{@code droptail}: {@code limit} (packets, default 1000), {@code bytes} (byte limit,
+   *       default 0 for none);
+   *   <li>{@code red}: {@code mode} ({@code packets} or {@code bytes}), {@code min} and {@code max}
+   *       (thresholds, required), {@code probability} (max p, default 0.02), {@code weight}
+   *       (default 0.002), {@code gentle} (default false), {@code limit} (default 1000 packets;
+   *       required in byte mode), {@code idlePacketTime} (default 0: derived from the link's
+   *       bandwidth and {@code meanPacketSize}), {@code meanPacketSize} (default 500), {@code
+   *       maxPacketSize} (default 1500), {@code ecn} (default false), {@code adaptive} (default
+   *       false);
+   *   <li>{@code codel}: {@code target} (default 5ms), {@code interval} (default 100ms), {@code
+   *       limit} (packets, default 1000), {@code ecn} (default false);
+   *   <li>{@code fq-codel}: {@code target} (default 5ms), {@code interval} (default 100ms), {@code
+   *       limit} (packets, default 10240), {@code flows} (default 1024), {@code quantum} (bytes,
+   *       default 1514), {@code ecn} (default false);
+   *   <li>{@code pie}: {@code target} (default 15ms), {@code updateInterval} (default 15ms), {@code
+   *       alpha} (default 0.125), {@code beta} (default 1.25), {@code maxBurst} (default 150ms),
+   *       {@code limit} (packets, default 1000), {@code ecn} (default false).
+   * </ul>
+   */
+  public static final Registry<Function<SpecParameters, QueueDiscipline.Spec>> DISCIPLINES =
+      Registry.<Function<SpecParameters, QueueDiscipline.Spec>>builder("queue discipline")
+          .register(
+              "droptail",
+              p ->
+                  new DropTailQueue.Spec(
+                      Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS)),
+                      p.integer("bytes", 0)))
+          .register(
+              "red",
+              p -> {
+                boolean byteMode = p.choice("mode", "packets", "packets", "bytes").equals("bytes");
+                double min = p.decimal("min");
+                double max = p.decimal("max");
+                double maxP = p.decimal("probability", 0.02);
+                double weight = p.decimal("weight", RedQueue.Spec.DEFAULT_WEIGHT);
+                boolean gentle = p.bool("gentle", false);
+                long limit =
+                    byteMode
+                        ? p.integer("limit")
+                        : p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS);
+                long idle = p.duration("idlePacketTime", 0);
+                int meanPacket =
+                    Math.toIntExact(
+                        p.integer("meanPacketSize", RedQueue.Spec.DEFAULT_MEAN_PACKET_SIZE));
+                int maxPacket =
+                    Math.toIntExact(
+                        p.integer("maxPacketSize", RedQueue.Spec.DEFAULT_MAX_PACKET_SIZE));
+                boolean ecn = p.bool("ecn", false);
+                boolean adaptive = p.bool("adaptive", false);
+                return new RedQueue.Spec(
+                    byteMode,
+                    min,
+                    max,
+                    maxP,
+                    weight,
+                    gentle,
+                    limit,
+                    idle,
+                    meanPacket,
+                    maxPacket,
+                    ecn,
+                    adaptive);
+              })
+          .register(
+              "codel",
+              p ->
+                  new CoDelQueue.Spec(
+                      p.duration("target", CoDelQueue.Spec.DEFAULT_TARGET),
+                      p.duration("interval", CoDelQueue.Spec.DEFAULT_INTERVAL),
+                      Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS)),
+                      p.bool("ecn", false)))
+          .register(
+              "fq-codel",
+              p ->
+                  new FqCoDelQueue.Spec(
+                      p.duration("target", CoDelQueue.Spec.DEFAULT_TARGET),
+                      p.duration("interval", CoDelQueue.Spec.DEFAULT_INTERVAL),
+                      Math.toIntExact(p.integer("limit", FqCoDelQueue.Spec.DEFAULT_LIMIT)),
+                      Math.toIntExact(p.integer("flows", FqCoDelQueue.Spec.DEFAULT_FLOWS)),
+                      Math.toIntExact(p.integer("quantum", FqCoDelQueue.Spec.DEFAULT_QUANTUM)),
+                      p.bool("ecn", false)))
+          .register(
+              "pie",
+              p ->
+                  new PieQueue.Spec(
+                      p.duration("target", PieQueue.Spec.DEFAULT_TARGET),
+                      p.duration("updateInterval", PieQueue.Spec.DEFAULT_UPDATE_INTERVAL),
+                      p.decimal("alpha", PieQueue.Spec.DEFAULT_ALPHA),
+                      p.decimal("beta", PieQueue.Spec.DEFAULT_BETA),
+                      p.duration("maxBurst", PieQueue.Spec.DEFAULT_MAX_BURST),
+                      Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS)),
+                      p.bool("ecn", false)))
+          .build();
+}
