@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +62,7 @@ public final class TimeSeries implements EventSink {
   private List<AppRecord> apps = List.of();
 
   /** Client records by "NODE TUPLE", the latest of a 4-tuple used again. Never iterated. */
-  private final Map<String, AppRecord> clients = new HashMap<>();
+  private final Map<String, AppRecord> clients = new LinkedHashMap<>();
 
   private int appsIndexed;
 

@@ -1,7 +1,6 @@
 package netsim.scenario.run;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,7 +208,7 @@ public final class Experiment {
 
   /** UDP on the hosts that send or receive datagrams, their sinks bound, their sources started. */
   private void buildUdp() {
-    Map<Long, DatagramFlow> bySource = new HashMap<>(); // looked up only, never iterated
+    Map<Long, DatagramFlow> bySource = new LinkedHashMap<>();
     for (UdpSinkSettings sink : config.udpSinks()) {
       udp(sink.host()).bind(sink.port(), new UdpSinkApp(bySource));
     }

@@ -1,6 +1,6 @@
 package netsim.scenario.run;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import netsim.scenario.config.RequestSettings;
 import netsim.tcp.FourTuple;
@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * needs no settings of its own to answer.
  */
 final class PendingRequests {
-  // Looked up and removed only, never iterated.
-  private final Map<FourTuple, RequestSettings> byServerView = new HashMap<>();
+  private final Map<FourTuple, RequestSettings> byServerView = new LinkedHashMap<>();
 
   /** The client opened {@code connection} (its own view) to exchange {@code requests}. */
   void expect(FourTuple connection, RequestSettings requests) {

@@ -6,15 +6,14 @@ import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * A distribution of whole numbers (bytes of a flow, nanoseconds of a period): a fixed value,
  * exponential, Pareto, or an empirical CDF. A traffic source draws from it with {@link
  * #sampler(UniformRandomProvider)} on a random stream of its own; {@link #mean()} is what a target
- * load divides by. Every draw is at least 1.
+ * load divides by. Every draw is at least 1. Draws are inverse transforms computed with {@link
+ * StrictMath}, which gives the same bits on every JVM (Commons RNG's samplers use {@link Math},
+ * which may not).
  */
 public sealed interface Distribution {
   /** The mean of a draw. */
@@ -60,8 +59,8 @@ public sealed interface Distribution {
 
     @Override
     public Sampler sampler(UniformRandomProvider random) {
-      ContinuousSampler draw = ZigguratSampler.Exponential.of(random, mean);
-      return () -> atLeastOne(draw.sample());
+      // F^-1(u) = -mean ln(1 - u), u uniform in [0, 1)
+      return () -> atLeastOne(-mean * StrictMath.log1p(-random.nextDouble()));
     }
 
     @Override
@@ -90,8 +89,10 @@ public sealed interface Distribution {
 
     @Override
     public Sampler sampler(UniformRandomProvider random) {
-      ContinuousSampler draw = InverseTransformParetoSampler.of(random, scale(), shape);
-      return () -> atLeastOne(draw.sample());
+      double scale = scale();
+      double exponent = -1 / shape;
+      // F^-1(u) = x_m (1 - u)^(-1/alpha), u uniform in [0, 1)
+      return () -> atLeastOne(scale * StrictMath.pow(1 - random.nextDouble(), exponent));
     }
 
     @Override
