@@ -131,6 +131,22 @@ interface LossRecovery {
   /** A timer this recovery started through {@link Connection#startTimer} expired. */
   default void onTimer(TcpTimers.Kind kind) {}
 
+  /**
+   * A retransmission timeout's congestion response (RFC 5681 3.1, (4)): the congestion control's
+   * {@link CongestionControl#onTimeout}, cwnd = 1 SMSS. On a further timeout before any new
+   * acknowledgment, "the value of ssthresh is held constant" and only cwnd collapses, as Linux's
+   * tcp_enter_loss reduces ssthresh only when it was not reduced in this loss episode ({@code
+   * icsk_retransmits} is 0).
+   */
+  static void respondToTimeout(Connection connection) {
+    CongestionWindow window = connection.window();
+    if (connection.retries() > 1) {
+      window.setCwnd(window.smss());
+    } else {
+      connection.congestionControl().onTimeout(window, connection.now(), connection.flightSize());
+    }
+  }
+
   /** What a connection offers its loss recovery; positions count from the SYN (position 0). */
   interface Connection {
     long now();
@@ -177,6 +193,9 @@ interface LossRecovery {
 
     /** The retransmission timeout now (RFC 6298, backoff included). */
     long rto();
+
+    /** Retransmission timeouts in a row since the last new acknowledgment, this one included. */
+    int retries();
 
     /** When the retransmission timer expires, or {@link TcpTimers#NEVER}. */
     long retransmitDeadline();

@@ -573,7 +573,7 @@ final class RackTlpRecovery implements LossRecovery {
         segments.markLost(i);
       }
     }
-    connection.congestionControl().onTimeout(connection.window(), now, connection.flightSize());
+    LossRecovery.respondToTimeout(connection);
     recoveryPoint = connection.sndMax();
     inRecovery = false;
     rtoRecovery = true;

@@ -73,9 +73,7 @@ class RenoRecovery implements LossRecovery {
 
   @Override
   public void onTimeout() {
-    connection
-        .congestionControl()
-        .onTimeout(connection.window(), connection.now(), connection.flightSize());
+    LossRecovery.respondToTimeout(connection);
     inRecovery = false;
     duplicateAcks = 0;
   }

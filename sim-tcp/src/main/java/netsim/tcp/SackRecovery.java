@@ -234,9 +234,7 @@ final class SackRecovery implements LossRecovery {
 
   @Override
   public void onTimeout() {
-    connection
-        .congestionControl()
-        .onTimeout(connection.window(), connection.now(), connection.flightSize());
+    LossRecovery.respondToTimeout(connection);
     // 5.1: "If an RTO occurs during loss recovery ... RecoveryPoint MUST be set to HighData" (here
     // after any timeout, as RFC 6582 4 sets "recover") and the recovery ends; a sender "SHOULD
     // expunge the SACK information gathered from a receiver

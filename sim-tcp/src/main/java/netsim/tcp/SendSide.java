@@ -644,7 +644,8 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   /** Timeouts in a row since the last new acknowledgment. */
-  int retries() {
+  @Override
+  public int retries() {
     return retries;
   }
 

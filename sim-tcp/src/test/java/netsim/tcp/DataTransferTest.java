@@ -317,6 +317,57 @@ class DataTransferTest {
       h.expect("ACK seq=1001 ack=5001 len=1460");
       assertThat(h.connection.rto()).isEqualTo(Time.seconds(4));
     }
+
+    /**
+     * RFC 5681 3.1: once the segment "has already been retransmitted by way of the retransmission
+     * timer at least once, the value of ssthresh is held constant"; Linux's tcp_enter_loss reduces
+     * it only on the first timeout of a loss episode. With CUBIC, whose ssthresh comes from cwnd, a
+     * second reduction would take 0.7 x 1 SMSS (so 2 SMSS) instead.
+     */
+    @Test
+    void aSecondTimeoutOfTheSameSegment_holdsSsthresh_andCollapsesCwndAgain() {
+      TcpHarness h =
+          TcpHarness.established(
+              TcpHarness.CONFIG.toBuilder().nagle(false).congestionControl("cubic").build());
+      h.connection.send(new byte[3 * 1460]);
+      h.expect(
+          "ACK seq=1001 ack=5001 len=1460",
+          "ACK seq=2461 ack=5001 len=1460",
+          "PSH|ACK seq=3921 ack=5001 len=1460");
+      h.advanceBy("1s");
+      h.expect("ACK seq=1001 ack=5001 len=1460");
+      assertThat(h.connection.ssthresh()).as("0.7 x 3 SMSS").isEqualTo(3066);
+      assertThat(h.connection.cwnd()).isEqualTo(1460);
+      h.advanceBy("2s");
+      h.expect("ACK seq=1001 ack=5001 len=1460");
+      assertThat(h.connection.ssthresh()).as("held").isEqualTo(3066);
+      assertThat(h.connection.cwnd()).isEqualTo(1460);
+      // A new acknowledgment ends the episode: the next timeout reduces again.
+      h.receive("ACK", 5001, 2461);
+      h.expect("ACK seq=2461 ack=5001 len=1460", "PSH|ACK seq=3921 ack=5001 len=1460");
+      assertThat(h.connection.cwnd()).isEqualTo(2920);
+      h.advanceBy("4s");
+      h.expect("ACK seq=2461 ack=5001 len=1460");
+      assertThat(h.connection.ssthresh()).as("max(2 SMSS, 0.7 x 2 SMSS)").isEqualTo(2920);
+    }
+
+    /**
+     * Linux counts cwnd in packets (tcp_slow_start, tcp_is_cwnd_limited): after a timeout, the ACK
+     * of a resent segment shorter than the MSS delivers one packet, and cwnd goes from 1 to 2
+     * segments; counted in bytes, 500 bytes in flight would not even be cwnd-limited.
+     */
+    @Test
+    void linuxSlowStart_countsASegmentShorterThanTheMss_asAWholeOne() {
+      TcpHarness h = TcpHarness.established(TcpHarness.configOf(HostProfile.LINUX));
+      h.connection.send(new byte[500]);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=500");
+      h.advanceBy("1s"); // a tail loss probe, then the timeout
+      h.expect("PSH|ACK seq=1001 ack=5001 len=500", "PSH|ACK seq=1001 ack=5001 len=500");
+      long smss = h.connection.sendMss();
+      assertThat(h.connection.cwnd()).as("after the timeout").isEqualTo(smss);
+      h.receive("ACK", 5001, 1501);
+      assertThat(h.connection.cwnd()).isEqualTo(2 * smss);
+    }
   }
 
   /**

@@ -28,6 +28,7 @@ final class RecoveryBench implements LossRecovery.Connection {
 
   long srtt = -1;
   long rto = Time.seconds(1);
+  int retries;
 
   /** What the probe timeout adds to 2 SRTT with several segments in flight (rfc's: none). */
   long probeTimeoutSlack = HostProfile.RFC.probeTimeoutSlack();
@@ -189,6 +190,11 @@ final class RecoveryBench implements LossRecovery.Connection {
   @Override
   public long rto() {
     return rto;
+  }
+
+  @Override
+  public int retries() {
+    return retries;
   }
 
   @Override

@@ -59,13 +59,19 @@ public final class CongestionWindow {
    * How much slow start adds for an ACK of {@code acked} new bytes. RFC 5681 3.1 (2): min(N, SMSS).
    * Linux (tcp_slow_start, tcp_is_cwnd_limited): all {@code acked}, but nothing once cwnd is twice
    * the largest flight of the window, so that an application-limited sender's cwnd does not grow
-   * beyond what it has used.
+   * beyond what it has used. Linux counts both in packets, so a segment shorter than the MSS counts
+   * as a whole one: in the flight and in what the ACK delivered.
    */
   public long slowStartIncrease(long acked) {
     if (!linuxSlowStart) {
       return Math.min(acked, smss);
     }
-    return cwnd < 2 * maxFlight ? acked : 0;
+    return cwnd < 2 * wholeSegments(maxFlight) ? wholeSegments(acked) : 0;
+  }
+
+  /** {@code bytes} rounded up to whole segments of SMSS bytes. */
+  private long wholeSegments(long bytes) {
+    return (bytes + smss - 1) / smss * smss;
   }
 
   /** SMSS, the unit of window growth. */
