@@ -164,7 +164,6 @@ public record HostProfile(
     boolean sackWholeSegments,
     boolean rackRttOfLastDelivered,
     int hyStartDetect,
-
     boolean emptyZeroWindowProbe) {
 
   /** Which data segments carry PSH. */
@@ -715,7 +714,6 @@ public record HostProfile(
           sackWholeSegments,
           rackRttOfLastDelivered,
           hyStartDetect,
-
           emptyZeroWindowProbe);
     }
   }

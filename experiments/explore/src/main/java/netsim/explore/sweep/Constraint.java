@@ -339,7 +339,8 @@ final class Constraint {
         return new Operand(
             t.offset(), text, -1, null, SweepSpec.NODES.numberNode(new BigDecimal(text)));
       }
-      if (text.indexOf('.') >= 0 && !Character.isDigit(text.charAt(0)) || text.indexOf('[') >= 0) {
+      if ((text.indexOf('.') >= 0 && !Character.isDigit(text.charAt(0)))
+          || text.indexOf('[') >= 0) {
         throw new Problem(
             t.offset(),
             "no parameter named "

@@ -24,7 +24,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
  *
  * @param name the name as the file gives it, the metric's column
  * @param subject "flows", "fairness" or "links"
- * @param link the link's name or a direction {@code a->b} for {@code links}, else null
+ * @param link the link's name or a direction {@code a->b} for the subject "links", else null
  * @param client for {@code flows}, the client whose flows alone count ({@code flows[rpc].fct.p99}:
  *     the flows named {@code rpc}, {@code rpc.i} or {@code rpc#k}, as a client's {@code count} and
  *     {@code flows} name them); null for every flow
