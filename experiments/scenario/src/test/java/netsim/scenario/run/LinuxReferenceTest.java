@@ -226,7 +226,7 @@ class LinuxReferenceTest {
             0,
             0,
             false,
-            "HyStart (Linux) is not modelled: -1 = slow start until the data ends"));
+            "HyStart ends it on both, netsim's later (not yet traced why); -1 = never"));
   }
 
   private static List<Fact> dropOne(Flow linux, Flow netsim) {
@@ -424,8 +424,8 @@ class LinuxReferenceTest {
             0,
             0,
             false,
-            "0.7 cwnd on both; Linux's HyStart left slow start at 124 segments, netsim's"
-                + " cwnd grew on"));
+            "0.7 cwnd on both; HyStart left slow start at 124 segments on Linux, later on"
+                + " netsim"));
     facts.add(
         new Fact(
             s,
