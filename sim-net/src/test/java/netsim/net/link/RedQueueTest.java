@@ -30,6 +30,18 @@ class RedQueueTest {
   /** 10 Mbit/s: the default mean packet of 500 bytes takes 400 us. */
   private static final long BANDWIDTH = 10_000_000;
 
+  /** Thresholds far above every queue these tests fill: RED only averages, never drops. */
+  private static RedQueue.Spec.Builder neverDropping() {
+    return RedQueue.Spec.builder().minThreshold(1000).maxThreshold(2000).maxP(0.1).limit(5000);
+  }
+
+  /**
+   * Thresholds 10 and 30, max_p 0.1, and weight 1: the average is the queue seen by each arrival.
+   */
+  private static RedQueue.Spec.Builder instantaneous() {
+    return RedQueue.Spec.builder().minThreshold(10).maxThreshold(30).maxP(0.1).weight(1);
+  }
+
   private static RedQueue red(RedQueue.Spec spec) {
     return red(spec, BANDWIDTH);
   }
@@ -56,15 +68,7 @@ class RedQueueTest {
   @Test
   void average_followsTheEwmaOfTheQueueSizeSeenByEachArrival() {
     double w = 0.1;
-    RedQueue queue =
-        red(
-            RedQueue.Spec.builder()
-                .minThreshold(1000)
-                .maxThreshold(2000)
-                .maxP(0.1)
-                .limit(5000)
-                .weight(w)
-                .build());
+    RedQueue queue = red(neverDropping().weight(w).build());
     double expected = 0;
     for (int k = 0; k < 40; k++) {
       expected = (1 - w) * expected + w * k; // the arrival finds k packets waiting
@@ -83,16 +87,7 @@ class RedQueueTest {
   void average_agesOverAnIdlePeriod_asIfEmptySamplesHadBeenTaken() {
     double w = 0.1;
     long s = Time.millis(1);
-    RedQueue queue =
-        red(
-            RedQueue.Spec.builder()
-                .minThreshold(1000)
-                .maxThreshold(2000)
-                .maxP(0.1)
-                .limit(5000)
-                .weight(w)
-                .idlePacketTime(s)
-                .build());
+    RedQueue queue = red(neverDropping().weight(w).idlePacketTime(s).build());
     for (int k = 0; k < 20; k++) {
       queue.enqueue(packets.of(100), 0);
     }
@@ -111,14 +106,7 @@ class RedQueueTest {
   void idleRule_byDefault_countsTheMeanPacketsTimeAtTheLinksBandwidth() {
     // 500 bytes at 10 Mbit/s: s = 400 us, so 4 ms idle are ten empty samples.
     double w = 0.1;
-    RedQueue.Spec spec =
-        RedQueue.Spec.builder()
-            .minThreshold(1000)
-            .maxThreshold(2000)
-            .maxP(0.1)
-            .limit(5000)
-            .weight(w)
-            .build();
+    RedQueue.Spec spec = neverDropping().weight(w).build();
     RedQueue queue = filledThenDrained(spec, BANDWIDTH, 0);
     double before = queue.average();
     assertThat(queue.idlePacketTime()).isEqualTo(Time.micros(400));
@@ -137,15 +125,7 @@ class RedQueueTest {
   @Test
   void idleRule_aGivenIdlePacketTime_overridesTheLinksBandwidth() {
     double w = 0.1;
-    RedQueue.Spec spec =
-        RedQueue.Spec.builder()
-            .minThreshold(1000)
-            .maxThreshold(2000)
-            .maxP(0.1)
-            .limit(5000)
-            .weight(w)
-            .idlePacketTime(Time.millis(2))
-            .build();
+    RedQueue.Spec spec = neverDropping().weight(w).idlePacketTime(Time.millis(2)).build();
     RedQueue queue = filledThenDrained(spec, BANDWIDTH, 0);
     double before = queue.average();
     assertThat(queue.idlePacketTime()).isEqualTo(Time.millis(2));
@@ -156,16 +136,7 @@ class RedQueueTest {
 
   @Test
   void idleRule_onAnUnlimitedLink_anyIdleTimeEmptiesTheAverage() {
-    RedQueue queue =
-        filledThenDrained(
-            RedQueue.Spec.builder()
-                .minThreshold(1000)
-                .maxThreshold(2000)
-                .maxP(0.1)
-                .limit(5000)
-                .build(),
-            0,
-            0);
+    RedQueue queue = filledThenDrained(neverDropping().build(), 0, 0);
     assertThat(queue.average()).isPositive();
     assertThat(queue.idlePacketTime()).isZero();
     queue.dequeue(0, NO_DROPS);
@@ -200,17 +171,7 @@ class RedQueueTest {
   @Test
   void idleRule_whileTheLastPacketIsOnTheWire_anArrivalIsAnOrdinaryEmptySample() {
     double w = 0.1;
-    RedQueue queue =
-        filledThenDrained(
-            RedQueue.Spec.builder()
-                .minThreshold(1000)
-                .maxThreshold(2000)
-                .maxP(0.1)
-                .limit(5000)
-                .weight(w)
-                .build(),
-            BANDWIDTH,
-            0);
+    RedQueue queue = filledThenDrained(neverDropping().weight(w).build(), BANDWIDTH, 0);
     double before = queue.average();
     // The transmitter has not yet asked again: the link is busy, however long ago it last did.
     queue.enqueue(packets.of(100), Time.millis(100));
@@ -220,17 +181,7 @@ class RedQueueTest {
   @Test
   void idleRule_theIdleTimeStartsWhenTheTransmitterFirstFindsTheQueueEmpty() {
     double w = 0.1;
-    RedQueue queue =
-        filledThenDrained(
-            RedQueue.Spec.builder()
-                .minThreshold(1000)
-                .maxThreshold(2000)
-                .maxP(0.1)
-                .limit(5000)
-                .weight(w)
-                .build(),
-            BANDWIDTH,
-            0);
+    RedQueue queue = filledThenDrained(neverDropping().weight(w).build(), BANDWIDTH, 0);
     double before = queue.average();
     queue.dequeue(Time.millis(1), NO_DROPS);
     queue.dequeue(Time.millis(3), NO_DROPS); // asked again while idle (a link going down)
@@ -314,14 +265,7 @@ class RedQueueTest {
 
   @Test
   void instantaneousRed_dropsNothingBelowMin_someBetween_everythingAtMax() {
-    RedQueue.Spec spec =
-        RedQueue.Spec.builder()
-            .minThreshold(10)
-            .maxThreshold(30)
-            .maxP(0.1)
-            .limit(1000)
-            .weight(1)
-            .build();
+    RedQueue.Spec spec = instantaneous().build();
     assertThat(dropsAtLevel(red(spec), 9, 10_000)[0]).isZero();
     assertThat(dropsAtLevel(red(spec), 20, 10_000)[0]).isBetween(1, 9_999);
     assertThat(dropsAtLevel(red(spec), 30, 10_000)[0]).isEqualTo(10_000);
@@ -336,15 +280,7 @@ class RedQueueTest {
   void gapsBetweenEarlyDrops_areUniformFromOneToOneOverPb() {
     // Held at 20 packets between thresholds 10 and 30 with max p 0.1: pb = 0.05, and Floyd and
     // Jacobson's count makes the number of arrivals from one drop to the next uniform on 1..20.
-    RedQueue queue =
-        red(
-            RedQueue.Spec.builder()
-                .minThreshold(10)
-                .maxThreshold(30)
-                .maxP(0.1)
-                .limit(1000)
-                .weight(1)
-                .build());
+    RedQueue queue = red(instantaneous().build());
     int[] gaps = dropsAtLevel(queue, 20, 200_000);
     int drops = gaps[0];
     double sum = 0;
@@ -465,13 +401,7 @@ class RedQueueTest {
   @Test
   void redByName_readsItsParameters() {
     assertThat(QueueDiscipline.named("red", Map.of("min", "5", "max", "15")))
-        .isEqualTo(
-            RedQueue.Spec.builder()
-                .minThreshold(5)
-                .maxThreshold(15)
-                .maxP(0.02)
-                .limit(1000)
-                .build());
+        .isEqualTo(RedQueue.Spec.builder().minThreshold(5).maxThreshold(15).build());
     assertThat(
             QueueDiscipline.named(
                 "red",
@@ -678,8 +608,6 @@ class RedQueueTest {
             RedQueue.Spec.builder()
                 .minThreshold(5)
                 .maxThreshold(15)
-                .maxP(0.02)
-                .limit(1000)
                 .weight(1)
                 .adaptive(true)
                 .build());
@@ -765,8 +693,6 @@ class RedQueueTest {
             RedQueue.Spec.builder()
                 .minThreshold(5)
                 .maxThreshold(15)
-                .maxP(0.02)
-                .limit(1000)
                 .ecn(true)
                 .adaptive(true)
                 .build());

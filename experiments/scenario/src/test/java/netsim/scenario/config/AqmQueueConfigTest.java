@@ -46,8 +46,6 @@ class AqmQueueConfigTest {
             RedQueue.Spec.builder()
                 .minThreshold(5)
                 .maxThreshold(15)
-                .maxP(0.02)
-                .limit(1000)
                 .ecn(true)
                 .adaptive(true)
                 .build());
