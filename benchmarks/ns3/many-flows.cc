@@ -2,11 +2,18 @@
 // bottleneck. A dumbbell of 10 senders - router - router - 10 receivers, the flows spread over the
 // host pairs in turn; access links 1 Gbit/s with 1 ms of delay, the bottleneck 100 Mbit/s with
 // 10 ms, a drop-tail queue of 1000 packets in front of every transmitter. Flow i opens at
-// i/FLOWS s and sends without end from a 32 KB send buffer in 16 KiB writes; the receivers read
-// everything. The first 2 s of simulated time are the warm-up; the measured window is the next 5 s.
+// i/FLOWS s and stays idle; the receivers read everything.
 //
-// Prints one line: the events and wall time of the measured window (as ManyFlowsBenchmark's main
-// does), the flows whose connection opened, and the events and wall time of the whole run.
+// Only steady state is measured, with ManyFlowsBenchmark's start rule: from the end of the opening
+// second, the run advances in steps of 100 ms of simulated time until every flow's two connections
+// are established (the sender's connect callback and the receiver's accept callback, both ends as
+// netsim counts them; a set-up that has not reached that by 120 s fails), then every flow starts
+// sending at once, without end, from a 32 KB send buffer in 16 KiB writes; 2 s later the measured
+// window of 5 s opens.
+//
+// Prints one line: the window's bounds, the connections established at both ends, the events,
+// wall time and process CPU time of the window (as ManyFlowsBenchmark's main does), and the events
+// and wall time of the whole run.
 //
 // Usage: many-flows [FLOWS]
 
@@ -20,6 +27,7 @@
 #include "netsim-tcp.h"
 
 #include <chrono>
+#include <ctime>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
@@ -33,12 +41,30 @@ namespace
 const int HOSTS = 10;
 const uint16_t PORT = 5001;
 const uint32_t CHUNK = 16 * 1024;
-uint64_t g_connected;
 
-// A sender keeps its send buffer full: 16 KiB writes while a whole one fits, as netsim's Sender.
+// ManyFlowsBenchmark's times: the opening, the step of the check for establishment and its limit,
+// the settling after the start, and the measured window.
+const int64_t OPENING_NS = 1000000000;
+const int64_t CHECK_EVERY_NS = 100000000;
+const int64_t ESTABLISH_LIMIT_NS = int64_t(120) * 1000000000;
+const int64_t SETTLE_NS = 2000000000;
+const int64_t MEASURED_NS = 5000000000;
+
+// Connections established: senders' (connect succeeded) plus receivers' (accepted).
+uint64_t g_established;
+// The senders' sockets whose connection opened, started together.
+std::vector<Ptr<Socket>> g_open;
+bool g_sending;
+
+// A sender keeps its send buffer full once started: 16 KiB writes while a whole one fits, as
+// netsim's Sender.
 void
 Fill(Ptr<Socket> socket)
 {
+    if (!g_sending)
+    {
+        return;
+    }
     while (socket->GetTxAvailable() >= CHUNK && socket->Send(Create<Packet>(CHUNK)) >= 0)
     {
     }
@@ -47,7 +73,8 @@ Fill(Ptr<Socket> socket)
 void
 Connected(Ptr<Socket> socket)
 {
-    g_connected++;
+    g_established++;
+    g_open.push_back(socket);
     Fill(socket);
 }
 
@@ -55,6 +82,25 @@ void
 Writable(Ptr<Socket> socket, uint32_t available)
 {
     Fill(socket);
+}
+
+// Makes every flow send from now on.
+void
+Start()
+{
+    g_sending = true;
+    for (Ptr<Socket> socket : g_open)
+    {
+        Fill(socket);
+    }
+}
+
+// Runs the simulation up to the absolute simulated time `until`.
+void
+RunUntil(int64_t until)
+{
+    Simulator::Stop(NanoSeconds(until) - Simulator::Now());
+    Simulator::Run();
 }
 
 void
@@ -82,6 +128,7 @@ Readable(Ptr<Socket> socket)
 void
 Accepted(Ptr<Socket> socket, const Address& from)
 {
+    g_established++;
     socket->SetRecvCallback(MakeCallback(&Readable));
 }
 
@@ -159,25 +206,50 @@ main(int argc, char* argv[])
         Simulator::Schedule(NanoSeconds(at), &Open, senders.Get(flow % HOSTS), sinks[flow % HOSTS]);
     }
 
+    // As ManyFlowsBenchmark.Dumbbell.runToSteadyState: every connection established, then all
+    // flows start, then SETTLE, then the window.
     auto start = std::chrono::steady_clock::now();
-    Simulator::Stop(ns3::Seconds(2));
-    Simulator::Run();
+    int64_t time = OPENING_NS;
+    RunUntil(time);
+    while (g_established < 2 * uint64_t(flows))
+    {
+        if (time >= ESTABLISH_LIMIT_NS)
+        {
+            std::fprintf(stderr,
+                         "%" PRIu64 " of %d connections established at %" PRId64 " ns\n",
+                         g_established,
+                         2 * flows,
+                         time);
+            return 1;
+        }
+        time += CHECK_EVERY_NS;
+        RunUntil(time);
+    }
+    Start();
+    time += SETTLE_NS;
+    RunUntil(time);
     uint64_t before = Simulator::GetEventCount();
+    std::clock_t cpuStart = std::clock();
     auto windowStart = std::chrono::steady_clock::now();
-    Simulator::Stop(ns3::Seconds(5));
-    Simulator::Run();
+    RunUntil(time + MEASURED_NS);
     double window = Seconds(windowStart);
+    double cpu = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
     uint64_t events = Simulator::GetEventCount();
     double whole = Seconds(start);
     Simulator::Destroy();
 
-    std::printf("ns3 flows=%d connected-flows=%" PRIu64 " window-events=%" PRIu64
-                " wall-ms=%.1f events-per-wall-s=%.0f run-events=%" PRIu64 " run-wall-ms=%.1f\n",
+    std::printf("ns3 flows=%d window=[%.1f s, %.1f s] established=%" PRIu64
+                " window-events=%" PRIu64 " wall-ms=%.1f events-per-wall-s=%.0f cpu-ms=%.1f"
+                " events-per-cpu-s=%.0f run-events=%" PRIu64 " run-wall-ms=%.1f\n",
                 flows,
-                g_connected,
+                time / 1e9,
+                (time + MEASURED_NS) / 1e9,
+                g_established,
                 events - before,
                 window * 1e3,
                 (events - before) / window,
+                cpu * 1e3,
+                (events - before) / cpu,
                 events,
                 whole * 1e3);
     return 0;

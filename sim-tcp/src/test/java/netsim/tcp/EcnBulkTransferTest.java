@@ -34,7 +34,14 @@ class EcnBulkTransferTest {
 
   @Test
   void throughRedWithEcn_marksReplaceDrops_andNothingIsRetransmitted() {
-    RedQueue.Spec red = RedQueue.Spec.packets(5, 15, 0.1, 100).withEcn(true);
+    RedQueue.Spec red =
+        RedQueue.Spec.builder()
+            .minThreshold(5)
+            .maxThreshold(15)
+            .maxP(0.1)
+            .limit(100)
+            .ecn(true)
+            .build();
     BulkTransfer.Result ecn = transfer(red, ECN);
     assertThat(ecn.packetsMarked()).isPositive();
     assertThat(ecn.packetsDropped()).isZero();

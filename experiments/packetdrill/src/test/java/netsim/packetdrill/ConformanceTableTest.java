@@ -1,13 +1,10 @@
 package netsim.packetdrill;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import netsim.net.GeneratedDocSection;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +14,10 @@ import org.junit.jupiter.api.Test;
 class ConformanceTableTest {
   private static final Path DOCS =
       Path.of(System.getProperty("netsim.root"), "docs", "packetdrill.md");
+
+  private static final GeneratedDocSection SECTION =
+      new GeneratedDocSection(
+          ConformanceTable.START, ConformanceTable.END, "packetdrill.regenerate");
 
   @Test
   void docsConformanceTables_areTheSuitesResults() throws IOException {
@@ -32,16 +33,6 @@ class ConformanceTableTest {
       outcomes.put(script, outcome);
     }
     String tables = ConformanceTable.render(outcomes);
-    String docs = Files.readString(DOCS, StandardCharsets.UTF_8);
-    int start = docs.indexOf(ConformanceTable.START);
-    int end = docs.indexOf(ConformanceTable.END);
-    assertThat(start).as("docs/packetdrill.md has the start marker").isNotNegative();
-    assertThat(end).as("docs/packetdrill.md has the end marker").isGreaterThan(start);
-    String current = docs.substring(start, end + ConformanceTable.END.length());
-    if (Boolean.getBoolean("packetdrill.regenerate")) {
-      Files.writeString(DOCS, docs.replace(current, tables), StandardCharsets.UTF_8);
-      current = tables;
-    }
-    assertThat(current).isEqualTo(tables);
+    SECTION.check(DOCS, tables);
   }
 }

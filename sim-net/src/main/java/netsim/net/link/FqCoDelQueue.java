@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
 public final class FqCoDelQueue implements QueueDiscipline {
 
   /**
-   * What an FQ-CoDel queue is made from (RFC 8290).
+   * What an FQ-CoDel queue is made from (RFC 8290); build one with {@link #builder()}.
    *
    * @param target CoDel's target in each flow (RFC 8290: 5 ms)
    * @param interval CoDel's interval in each flow (RFC 8290: 100 ms)
@@ -63,15 +63,76 @@ public final class FqCoDelQueue implements QueueDiscipline {
       checkArgument(quantum > 0, "FQ-CoDel quantum must be positive, got %s", quantum);
     }
 
-    /** RFC 8290's defaults, dropping. */
-    public static Spec defaults() {
-      return new Spec(
-          CoDelQueue.Spec.DEFAULT_TARGET,
-          CoDelQueue.Spec.DEFAULT_INTERVAL,
-          DEFAULT_LIMIT,
-          DEFAULT_FLOWS,
-          DEFAULT_QUANTUM,
-          false);
+    /**
+     * A builder holding RFC 8290's defaults (5 ms, 100 ms, 10240 packets, 1024 flows, quantum
+     * 1514), dropping.
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** A builder holding this spec's values, to change some of them. */
+    public Builder toBuilder() {
+      return new Builder()
+          .target(target)
+          .interval(interval)
+          .limitPackets(limitPackets)
+          .flows(flows)
+          .quantum(quantum)
+          .ecn(ecn);
+    }
+
+    /** Builds a {@link Spec} by name, one setter per parameter, so that no two can be swapped. */
+    public static final class Builder {
+      private long target = CoDelQueue.Spec.DEFAULT_TARGET;
+      private long interval = CoDelQueue.Spec.DEFAULT_INTERVAL;
+      private int limitPackets = DEFAULT_LIMIT;
+      private int flows = DEFAULT_FLOWS;
+      private int quantum = DEFAULT_QUANTUM;
+      private boolean ecn;
+
+      private Builder() {}
+
+      /** CoDel's target in each flow, in nanoseconds. */
+      public Builder target(long value) {
+        this.target = value;
+        return this;
+      }
+
+      /** CoDel's interval in each flow, in nanoseconds. */
+      public Builder interval(long value) {
+        this.interval = value;
+        return this;
+      }
+
+      /** The most packets held in all flows together. */
+      public Builder limitPackets(int value) {
+        this.limitPackets = value;
+        return this;
+      }
+
+      /** The number of flow queues. */
+      public Builder flows(int value) {
+        this.flows = value;
+        return this;
+      }
+
+      /** The bytes a flow may send per round. */
+      public Builder quantum(int value) {
+        this.quantum = value;
+        return this;
+      }
+
+      /** Marking ECN-capable packets instead of dropping them, or not. */
+      public Builder ecn(boolean value) {
+        this.ecn = value;
+        return this;
+      }
+
+      /** The spec; fails as the record does on a value out of range. */
+      public Spec build() {
+        return new Spec(target, interval, limitPackets, flows, quantum, ecn);
+      }
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class PieQueue implements QueueDiscipline {
   static final long SMALL_QUEUE_BYTES = 2 * 1500;
 
   /**
-   * What a PIE queue is made from (RFC 8033).
+   * What a PIE queue is made from (RFC 8033); build one with {@link #builder()}.
    *
    * @param target the queueing delay PIE aims at (RFC 8033 QDELAY_REF: 15 ms)
    * @param updateInterval how often the probability is updated (T_UPDATE: 15 ms)
@@ -79,16 +79,84 @@ public final class PieQueue implements QueueDiscipline {
       checkArgument(limitPackets > 0, "PIE limit must be at least 1 packet, got %s", limitPackets);
     }
 
-    /** RFC 8033's defaults with a hard limit, dropping. */
-    public static Spec of(int limitPackets) {
-      return new Spec(
-          DEFAULT_TARGET,
-          DEFAULT_UPDATE_INTERVAL,
-          DEFAULT_ALPHA,
-          DEFAULT_BETA,
-          DEFAULT_MAX_BURST,
-          limitPackets,
-          false);
+    /**
+     * A builder holding RFC 8033's defaults (15 ms, 15 ms, 0.125, 1.25, 150 ms) and a limit of 1000
+     * packets, dropping.
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** A builder holding this spec's values, to change some of them. */
+    public Builder toBuilder() {
+      return new Builder()
+          .target(target)
+          .updateInterval(updateInterval)
+          .alpha(alpha)
+          .beta(beta)
+          .maxBurst(maxBurst)
+          .limitPackets(limitPackets)
+          .ecn(ecn);
+    }
+
+    /** Builds a {@link Spec} by name, one setter per parameter, so that no two can be swapped. */
+    public static final class Builder {
+      private long target = DEFAULT_TARGET;
+      private long updateInterval = DEFAULT_UPDATE_INTERVAL;
+      private double alpha = DEFAULT_ALPHA;
+      private double beta = DEFAULT_BETA;
+      private long maxBurst = DEFAULT_MAX_BURST;
+      private int limitPackets = LinkConfig.DEFAULT_QUEUE_PACKETS;
+      private boolean ecn;
+
+      private Builder() {}
+
+      /** The queueing delay PIE aims at, in nanoseconds. */
+      public Builder target(long value) {
+        this.target = value;
+        return this;
+      }
+
+      /** How often the probability is updated, in nanoseconds. */
+      public Builder updateInterval(long value) {
+        this.updateInterval = value;
+        return this;
+      }
+
+      /** The weight of the delay's distance from target, per second. */
+      public Builder alpha(double value) {
+        this.alpha = value;
+        return this;
+      }
+
+      /** The weight of the delay's change since the last update, per second. */
+      public Builder beta(double value) {
+        this.beta = value;
+        return this;
+      }
+
+      /** The burst let in without drops after a calm queue, in nanoseconds. */
+      public Builder maxBurst(long value) {
+        this.maxBurst = value;
+        return this;
+      }
+
+      /** The hard limit in packets. */
+      public Builder limitPackets(int value) {
+        this.limitPackets = value;
+        return this;
+      }
+
+      /** Marking ECN-capable packets instead of dropping them, or not. */
+      public Builder ecn(boolean value) {
+        this.ecn = value;
+        return this;
+      }
+
+      /** The spec; fails as the record does on a value out of range. */
+      public Spec build() {
+        return new Spec(target, updateInterval, alpha, beta, maxBurst, limitPackets, ecn);
+      }
     }
 
     @Override

@@ -47,37 +47,27 @@ public final class QueueDisciplines {
               "red",
               p -> {
                 boolean byteMode = p.choice("mode", "packets", "packets", "bytes").equals("bytes");
-                double min = p.decimal("min");
-                double max = p.decimal("max");
-                double maxP = p.decimal("probability", 0.02);
-                double weight = p.decimal("weight", RedQueue.Spec.DEFAULT_WEIGHT);
-                boolean gentle = p.bool("gentle", false);
-                long limit =
-                    byteMode
-                        ? p.integer("limit")
-                        : p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS);
-                long idle = p.duration("idlePacketTime", 0);
-                int meanPacket =
-                    Math.toIntExact(
-                        p.integer("meanPacketSize", RedQueue.Spec.DEFAULT_MEAN_PACKET_SIZE));
-                int maxPacket =
-                    Math.toIntExact(
-                        p.integer("maxPacketSize", RedQueue.Spec.DEFAULT_MAX_PACKET_SIZE));
-                boolean ecn = p.bool("ecn", false);
-                boolean adaptive = p.bool("adaptive", false);
-                return new RedQueue.Spec(
-                    byteMode,
-                    min,
-                    max,
-                    maxP,
-                    weight,
-                    gentle,
-                    limit,
-                    idle,
-                    meanPacket,
-                    maxPacket,
-                    ecn,
-                    adaptive);
+                return RedQueue.Spec.builder()
+                    .byteMode(byteMode)
+                    .minThreshold(p.decimal("min"))
+                    .maxThreshold(p.decimal("max"))
+                    .maxP(p.decimal("probability", RedQueue.Spec.DEFAULT_MAX_P))
+                    .weight(p.decimal("weight", RedQueue.Spec.DEFAULT_WEIGHT))
+                    .gentle(p.bool("gentle", false))
+                    .limit(
+                        byteMode
+                            ? p.integer("limit")
+                            : p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS))
+                    .idlePacketTime(p.duration("idlePacketTime", 0))
+                    .meanPacketSize(
+                        Math.toIntExact(
+                            p.integer("meanPacketSize", RedQueue.Spec.DEFAULT_MEAN_PACKET_SIZE)))
+                    .maxPacketSize(
+                        Math.toIntExact(
+                            p.integer("maxPacketSize", RedQueue.Spec.DEFAULT_MAX_PACKET_SIZE)))
+                    .ecn(p.bool("ecn", false))
+                    .adaptive(p.bool("adaptive", false))
+                    .build();
               })
           .register(
               "codel",
@@ -90,23 +80,29 @@ public final class QueueDisciplines {
           .register(
               "fq-codel",
               p ->
-                  new FqCoDelQueue.Spec(
-                      p.duration("target", CoDelQueue.Spec.DEFAULT_TARGET),
-                      p.duration("interval", CoDelQueue.Spec.DEFAULT_INTERVAL),
-                      Math.toIntExact(p.integer("limit", FqCoDelQueue.Spec.DEFAULT_LIMIT)),
-                      Math.toIntExact(p.integer("flows", FqCoDelQueue.Spec.DEFAULT_FLOWS)),
-                      Math.toIntExact(p.integer("quantum", FqCoDelQueue.Spec.DEFAULT_QUANTUM)),
-                      p.bool("ecn", false)))
+                  FqCoDelQueue.Spec.builder()
+                      .target(p.duration("target", CoDelQueue.Spec.DEFAULT_TARGET))
+                      .interval(p.duration("interval", CoDelQueue.Spec.DEFAULT_INTERVAL))
+                      .limitPackets(
+                          Math.toIntExact(p.integer("limit", FqCoDelQueue.Spec.DEFAULT_LIMIT)))
+                      .flows(Math.toIntExact(p.integer("flows", FqCoDelQueue.Spec.DEFAULT_FLOWS)))
+                      .quantum(
+                          Math.toIntExact(p.integer("quantum", FqCoDelQueue.Spec.DEFAULT_QUANTUM)))
+                      .ecn(p.bool("ecn", false))
+                      .build())
           .register(
               "pie",
               p ->
-                  new PieQueue.Spec(
-                      p.duration("target", PieQueue.Spec.DEFAULT_TARGET),
-                      p.duration("updateInterval", PieQueue.Spec.DEFAULT_UPDATE_INTERVAL),
-                      p.decimal("alpha", PieQueue.Spec.DEFAULT_ALPHA),
-                      p.decimal("beta", PieQueue.Spec.DEFAULT_BETA),
-                      p.duration("maxBurst", PieQueue.Spec.DEFAULT_MAX_BURST),
-                      Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS)),
-                      p.bool("ecn", false)))
+                  PieQueue.Spec.builder()
+                      .target(p.duration("target", PieQueue.Spec.DEFAULT_TARGET))
+                      .updateInterval(
+                          p.duration("updateInterval", PieQueue.Spec.DEFAULT_UPDATE_INTERVAL))
+                      .alpha(p.decimal("alpha", PieQueue.Spec.DEFAULT_ALPHA))
+                      .beta(p.decimal("beta", PieQueue.Spec.DEFAULT_BETA))
+                      .maxBurst(p.duration("maxBurst", PieQueue.Spec.DEFAULT_MAX_BURST))
+                      .limitPackets(
+                          Math.toIntExact(p.integer("limit", LinkConfig.DEFAULT_QUEUE_PACKETS)))
+                      .ecn(p.bool("ecn", false))
+                      .build())
           .build();
 }

@@ -2,6 +2,7 @@ package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import java.util.function.LongSupplier;
 import netsim.net.packet.DropCause;
@@ -54,8 +55,8 @@ import org.jspecify.annotations.Nullable;
 public final class RedQueue implements QueueDiscipline {
 
   /**
-   * RED's parameters. Start from {@link #packets} or {@link #bytes} and adjust with the {@code
-   * with} methods.
+   * RED's parameters. Build one with {@link #builder()}, which names every parameter and holds the
+   * defaults; {@link #toBuilder()} changes some of an existing spec's.
    *
    * @param byteMode whether the queue size, thresholds and limit count bytes (and the drop
    *     probability scales with packet size, {@code pb * size / maxPacketSize}) instead of packets
@@ -91,6 +92,9 @@ public final class RedQueue implements QueueDiscipline {
     /** How often Adaptive RED may change max_p (Floyd, Gummadi and Shenker: 0.5 s). */
     public static final long ADAPT_INTERVAL = 500_000_000L;
 
+    /** The drop probability at the max threshold unless given (the YAML default). */
+    public static final double DEFAULT_MAX_P = 0.02;
+
     /** Floyd and Jacobson's suggested weight. */
     public static final double DEFAULT_WEIGHT = 0.002;
 
@@ -98,33 +102,6 @@ public final class RedQueue implements QueueDiscipline {
 
     /** The typical packet of the idle rule, as ns-2's and ns-3's RED assume. */
     public static final int DEFAULT_MEAN_PACKET_SIZE = 500;
-
-    /** Classic RED: dropping, never marking, with a fixed max_p. */
-    public Spec(
-        boolean byteMode,
-        double minThreshold,
-        double maxThreshold,
-        double maxP,
-        double weight,
-        boolean gentle,
-        long limit,
-        long idlePacketTime,
-        int meanPacketSize,
-        int maxPacketSize) {
-      this(
-          byteMode,
-          minThreshold,
-          maxThreshold,
-          maxP,
-          weight,
-          gentle,
-          limit,
-          idlePacketTime,
-          meanPacketSize,
-          maxPacketSize,
-          false,
-          false);
-    }
 
     public Spec {
       checkArgument(
@@ -149,156 +126,145 @@ public final class RedQueue implements QueueDiscipline {
     }
 
     /**
-     * Packet mode with the default weight, not gentle, idle ageing by the link's time for the
-     * default mean packet.
+     * A builder with the defaults: packet mode, max_p {@value #DEFAULT_MAX_P}, weight {@value
+     * #DEFAULT_WEIGHT}, not gentle, a limit of {@value LinkConfig#DEFAULT_QUEUE_PACKETS} packets
+     * (in byte mode the limit must be given), idle ageing by the link's time for a mean packet of
+     * {@value #DEFAULT_MEAN_PACKET_SIZE} bytes, a max packet of {@value #DEFAULT_MAX_PACKET_SIZE}
+     * bytes, no ECN, not adaptive. The two thresholds have no default.
      */
-    public static Spec packets(
-        double minThreshold, double maxThreshold, double maxP, long limitPackets) {
-      return new Spec(
-          false,
-          minThreshold,
-          maxThreshold,
-          maxP,
-          DEFAULT_WEIGHT,
-          false,
-          limitPackets,
-          0,
-          DEFAULT_MEAN_PACKET_SIZE,
-          DEFAULT_MAX_PACKET_SIZE);
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** A builder holding this spec's values, to change some of them. */
+    public Builder toBuilder() {
+      return new Builder()
+          .byteMode(byteMode)
+          .minThreshold(minThreshold)
+          .maxThreshold(maxThreshold)
+          .maxP(maxP)
+          .weight(weight)
+          .gentle(gentle)
+          .limit(limit)
+          .idlePacketTime(idlePacketTime)
+          .meanPacketSize(meanPacketSize)
+          .maxPacketSize(maxPacketSize)
+          .ecn(ecn)
+          .adaptive(adaptive);
     }
 
     /**
-     * Byte mode with the default weight, not gentle, idle ageing by the link's time for the default
-     * mean packet.
+     * Builds a {@link Spec} by name, one setter per parameter (see the record's parameters), so
+     * that no two of its many numbers can be swapped unseen.
      */
-    public static Spec bytes(
-        double minThreshold, double maxThreshold, double maxP, long limitBytes) {
-      return new Spec(
-          true,
-          minThreshold,
-          maxThreshold,
-          maxP,
-          DEFAULT_WEIGHT,
-          false,
-          limitBytes,
-          0,
-          DEFAULT_MEAN_PACKET_SIZE,
-          DEFAULT_MAX_PACKET_SIZE);
-    }
+    public static final class Builder {
+      private boolean byteMode;
+      private double minThreshold = Double.NaN;
+      private double maxThreshold = Double.NaN;
+      private double maxP = DEFAULT_MAX_P;
+      private double weight = DEFAULT_WEIGHT;
+      private boolean gentle;
+      private long limit = UNSET_LIMIT;
+      private long idlePacketTime;
+      private int meanPacketSize = DEFAULT_MEAN_PACKET_SIZE;
+      private int maxPacketSize = DEFAULT_MAX_PACKET_SIZE;
+      private boolean ecn;
+      private boolean adaptive;
 
-    public Spec withWeight(double newWeight) {
-      return new Spec(
-          byteMode,
-          minThreshold,
-          maxThreshold,
-          maxP,
-          newWeight,
-          gentle,
-          limit,
-          idlePacketTime,
-          meanPacketSize,
-          maxPacketSize,
-          ecn,
-          adaptive);
-    }
+      private static final long UNSET_LIMIT = -1;
 
-    public Spec withGentle(boolean newGentle) {
-      return new Spec(
-          byteMode,
-          minThreshold,
-          maxThreshold,
-          maxP,
-          weight,
-          newGentle,
-          limit,
-          idlePacketTime,
-          meanPacketSize,
-          maxPacketSize,
-          ecn,
-          adaptive);
-    }
+      private Builder() {}
 
-    /** A fixed {@code s} for the idle rule; 0 derives it from the link's bandwidth. */
-    public Spec withIdlePacketTime(long nanos) {
-      return new Spec(
-          byteMode,
-          minThreshold,
-          maxThreshold,
-          maxP,
-          weight,
-          gentle,
-          limit,
-          nanos,
-          meanPacketSize,
-          maxPacketSize,
-          ecn,
-          adaptive);
-    }
+      /** Counting bytes ({@code true}) or packets ({@code false}, the default). */
+      public Builder byteMode(boolean value) {
+        this.byteMode = value;
+        return this;
+      }
 
-    public Spec withMeanPacketSize(int bytes) {
-      return new Spec(
-          byteMode,
-          minThreshold,
-          maxThreshold,
-          maxP,
-          weight,
-          gentle,
-          limit,
-          idlePacketTime,
-          bytes,
-          maxPacketSize,
-          ecn,
-          adaptive);
-    }
+      public Builder minThreshold(double value) {
+        this.minThreshold = value;
+        return this;
+      }
 
-    public Spec withMaxPacketSize(int bytes) {
-      return new Spec(
-          byteMode,
-          minThreshold,
-          maxThreshold,
-          maxP,
-          weight,
-          gentle,
-          limit,
-          idlePacketTime,
-          meanPacketSize,
-          bytes,
-          ecn,
-          adaptive);
-    }
+      public Builder maxThreshold(double value) {
+        this.maxThreshold = value;
+        return this;
+      }
 
-    /** Marking ECN-capable packets instead of dropping them early, or not (RFC 3168 5). */
-    public Spec withEcn(boolean newEcn) {
-      return new Spec(
-          byteMode,
-          minThreshold,
-          maxThreshold,
-          maxP,
-          weight,
-          gentle,
-          limit,
-          idlePacketTime,
-          meanPacketSize,
-          maxPacketSize,
-          newEcn,
-          adaptive);
-    }
+      public Builder maxP(double value) {
+        this.maxP = value;
+        return this;
+      }
 
-    /** Adaptive RED, or not: max_p tunes itself from {@link #maxP()} on. */
-    public Spec withAdaptive(boolean newAdaptive) {
-      return new Spec(
-          byteMode,
-          minThreshold,
-          maxThreshold,
-          maxP,
-          weight,
-          gentle,
-          limit,
-          idlePacketTime,
-          meanPacketSize,
-          maxPacketSize,
-          ecn,
-          newAdaptive);
+      public Builder weight(double value) {
+        this.weight = value;
+        return this;
+      }
+
+      public Builder gentle(boolean value) {
+        this.gentle = value;
+        return this;
+      }
+
+      /** The hard limit, in packets or (in byte mode) bytes. */
+      public Builder limit(long value) {
+        this.limit = value;
+        return this;
+      }
+
+      /** A fixed {@code s} for the idle rule, in nanoseconds; 0 derives it from the link. */
+      public Builder idlePacketTime(long nanos) {
+        this.idlePacketTime = nanos;
+        return this;
+      }
+
+      public Builder meanPacketSize(int bytes) {
+        this.meanPacketSize = bytes;
+        return this;
+      }
+
+      public Builder maxPacketSize(int bytes) {
+        this.maxPacketSize = bytes;
+        return this;
+      }
+
+      /** Marking ECN-capable packets instead of dropping them early, or not (RFC 3168 5). */
+      public Builder ecn(boolean value) {
+        this.ecn = value;
+        return this;
+      }
+
+      /** Adaptive RED, or not: max_p tunes itself from {@link #maxP} on. */
+      public Builder adaptive(boolean value) {
+        this.adaptive = value;
+        return this;
+      }
+
+      /**
+       * The spec; fails when a threshold is missing, when byte mode has no limit, or when the
+       * record rejects a value.
+       */
+      public Spec build() {
+        checkState(
+            !Double.isNaN(minThreshold) && !Double.isNaN(maxThreshold),
+            "RED needs both thresholds, got min %s and max %s",
+            minThreshold,
+            maxThreshold);
+        checkState(!byteMode || limit != UNSET_LIMIT, "RED in byte mode needs a limit in bytes");
+        return new Spec(
+            byteMode,
+            minThreshold,
+            maxThreshold,
+            maxP,
+            weight,
+            gentle,
+            limit == UNSET_LIMIT ? LinkConfig.DEFAULT_QUEUE_PACKETS : limit,
+            idlePacketTime,
+            meanPacketSize,
+            maxPacketSize,
+            ecn,
+            adaptive);
+      }
     }
 
     @Override

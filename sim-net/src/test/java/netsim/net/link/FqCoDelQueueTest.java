@@ -30,13 +30,12 @@ class FqCoDelQueueTest {
 
   /** The default spec with another limit. */
   private static FqCoDelQueue.Spec limit(int packets) {
-    FqCoDelQueue.Spec d = FqCoDelQueue.Spec.defaults();
-    return new FqCoDelQueue.Spec(d.target(), d.interval(), packets, d.flows(), d.quantum(), false);
+    return FqCoDelQueue.Spec.builder().limitPackets(packets).build();
   }
 
   @Test
   void theTwoTestFlows_hashToDifferentQueues() {
-    FqCoDelQueue queue = fqCodel(FqCoDelQueue.Spec.defaults());
+    FqCoDelQueue queue = fqCodel(FqCoDelQueue.Spec.builder().build());
     assertThat(queue.flowOf(packets.flow(BULK, 100, Ecn.NOT_ECT)))
         .isNotEqualTo(queue.flowOf(packets.flow(SPARSE, 100, Ecn.NOT_ECT)))
         .isEqualTo(queue.flowOf(packets.flow(BULK, 1500, Ecn.NOT_ECT)));
@@ -47,7 +46,7 @@ class FqCoDelQueueTest {
     // 200 bulk packets wait; a sparse packet arrives at 50 ms; one packet leaves per 1.2 ms (1500
     // bytes at 10 Mbit/s). FIFO would make it wait behind the whole backlog; FQ-CoDel serves it
     // as a new flow at the next dequeue.
-    FqCoDelQueue queue = fqCodel(FqCoDelQueue.Spec.defaults());
+    FqCoDelQueue queue = fqCodel(FqCoDelQueue.Spec.builder().build());
     for (int i = 0; i < 200; i++) {
       queue.enqueue(packets.flow(BULK, 1500, Ecn.NOT_ECT), 0, NO_DROPS);
     }
@@ -73,7 +72,7 @@ class FqCoDelQueueTest {
 
   @Test
   void twoBulkFlows_shareTheLinkByTheQuantum() {
-    FqCoDelQueue queue = fqCodel(FqCoDelQueue.Spec.defaults());
+    FqCoDelQueue queue = fqCodel(FqCoDelQueue.Spec.builder().build());
     for (int i = 0; i < 100; i++) {
       queue.enqueue(packets.flow(BULK, 1000, Ecn.NOT_ECT), 0, NO_DROPS);
       queue.enqueue(packets.flow(SPARSE, 1000, Ecn.NOT_ECT), 0, NO_DROPS);
@@ -129,10 +128,7 @@ class FqCoDelQueueTest {
 
   @Test
   void eachFlowRunsItsOwnCodel_withEcnMarks() {
-    FqCoDelQueue.Spec d = FqCoDelQueue.Spec.defaults();
-    FqCoDelQueue queue =
-        fqCodel(
-            new FqCoDelQueue.Spec(d.target(), d.interval(), 10_240, d.flows(), d.quantum(), true));
+    FqCoDelQueue queue = fqCodel(FqCoDelQueue.Spec.builder().ecn(true).build());
     for (int i = 0; i < 400; i++) {
       queue.enqueue(packets.flow(BULK, 1000, Ecn.ECT_0), 0, NO_DROPS);
     }
@@ -148,7 +144,7 @@ class FqCoDelQueueTest {
 
   @Test
   void aFlowFoundEmpty_leavesTheLists_andAnEmptyQueueDequeuesNothing() {
-    FqCoDelQueue queue = fqCodel(FqCoDelQueue.Spec.defaults());
+    FqCoDelQueue queue = fqCodel(FqCoDelQueue.Spec.builder().build());
     Packet only = packets.flow(BULK, 100, Ecn.NOT_ECT);
     queue.enqueue(only, 0, NO_DROPS);
     assertThat(queue.dequeue(0, NO_DROPS)).isSameAs(only);
@@ -159,7 +155,7 @@ class FqCoDelQueueTest {
 
   @Test
   void flush_dropsEveryPacketOfEveryFlow() {
-    FqCoDelQueue queue = fqCodel(FqCoDelQueue.Spec.defaults());
+    FqCoDelQueue queue = fqCodel(FqCoDelQueue.Spec.builder().build());
     for (int i = 0; i < 3; i++) {
       queue.enqueue(packets.flow(BULK, 100, Ecn.NOT_ECT), 0, NO_DROPS);
       queue.enqueue(packets.flow(SPARSE, 100, Ecn.NOT_ECT), 0, NO_DROPS);
@@ -174,8 +170,8 @@ class FqCoDelQueueTest {
 
   @Test
   void underAResponsiveOverload_fqCodelKeepsTheSojournNearTarget_andTheRunRepeats() {
-    List<Long> fq = CoDelQueueTest.sojournsOfAResponsiveFlow(FqCoDelQueue.Spec.defaults());
-    assertThat(CoDelQueueTest.sojournsOfAResponsiveFlow(FqCoDelQueue.Spec.defaults()))
+    List<Long> fq = CoDelQueueTest.sojournsOfAResponsiveFlow(FqCoDelQueue.Spec.builder().build());
+    assertThat(CoDelQueueTest.sojournsOfAResponsiveFlow(FqCoDelQueue.Spec.builder().build()))
         .isEqualTo(fq);
     assertThat(fq.size()).isGreaterThan((int) (0.8 * 1250 * 30));
     assertThat(CoDelQueueTest.percentile(fq, 0.5))
@@ -185,12 +181,20 @@ class FqCoDelQueueTest {
   @Test
   void fqCodelByName_readsItsParameters() {
     assertThat(QueueDiscipline.named("fq-codel", Map.of("limit", "10240")))
-        .isEqualTo(FqCoDelQueue.Spec.defaults());
+        .isEqualTo(FqCoDelQueue.Spec.builder().build());
     assertThat(
             QueueDiscipline.named(
                 "fq-codel", Map.of("flows", "16", "quantum", "300", "ecn", "true", "limit", "100")))
-        .isEqualTo(new FqCoDelQueue.Spec(5 * MS, 100 * MS, 100, 16, 300, true));
-    assertThatThrownBy(() -> new FqCoDelQueue.Spec(5 * MS, 100 * MS, 100, 0, 300, true))
+        .isEqualTo(
+            FqCoDelQueue.Spec.builder()
+                .target(5 * MS)
+                .interval(100 * MS)
+                .limitPackets(100)
+                .flows(16)
+                .quantum(300)
+                .ecn(true)
+                .build());
+    assertThatThrownBy(() -> FqCoDelQueue.Spec.builder().flows(0).build())
         .hasMessage("FQ-CoDel flows must be within 1-65536, got 0");
   }
 }

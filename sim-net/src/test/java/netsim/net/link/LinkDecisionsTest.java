@@ -236,7 +236,14 @@ class LinkDecisionsTest {
   @Test
   void redEarlyDrop_isReportedBeforeItsDropEvent() {
     // The average follows the queue at once (weight 1); above 4 packets RED drops every arrival.
-    RedQueue.Spec red = new RedQueue.Spec(false, 2, 4, 1.0, 1.0, false, 100, 0, 500, 1500);
+    RedQueue.Spec red =
+        RedQueue.Spec.builder()
+            .minThreshold(2)
+            .maxThreshold(4)
+            .maxP(1.0)
+            .weight(1.0)
+            .limit(100)
+            .build();
     connect(LinkConfig.builder().bandwidth(8_000_000).delay(DELAY).queue(red).build());
 
     send(20, 972);
@@ -288,7 +295,15 @@ class LinkDecisionsTest {
 
   @Test
   void drawsRandom_isTrueForRedOnly() {
-    assertThat(RedQueue.Spec.packets(5, 15, 0.1, 100).drawsRandom()).isTrue();
+    assertThat(
+            RedQueue.Spec.builder()
+                .minThreshold(5)
+                .maxThreshold(15)
+                .maxP(0.1)
+                .limit(100)
+                .build()
+                .drawsRandom())
+        .isTrue();
     assertThat(CoDelQueue.Spec.of(100).drawsRandom()).isFalse();
     assertThat(new DropTailQueue.Spec(100, 0).drawsRandom()).isFalse();
   }

@@ -29,7 +29,7 @@ class PieQueueTest {
 
   @Test
   void theUpdate_addsAlphaTimesTheDistanceFromTargetAndBetaTimesTheChange_scaledWhenSmall() {
-    PieQueue queue = pie(PieQueue.Spec.of(1000));
+    PieQueue queue = pie(PieQueue.Spec.builder().build());
     queue.enqueue(packets.of(1000), 0);
     assertThat(queue.dequeue(30 * MS, NO_DROPS)).isNotNull(); // waited 30 ms
     assertThat(queue.dropProbability()).as("the ticks at 15 and 30 ms saw a calm queue").isZero();
@@ -80,21 +80,20 @@ class PieQueueTest {
 
   @Test
   void underAnUnresponsiveOverload_pieLetsTheFirstBurstIn_thenHoldsTheDelayNearTarget() {
-    Overload o = overload(PieQueue.Spec.of(1000), Ecn.NOT_ECT);
+    Overload o = overload(PieQueue.Spec.builder().build(), Ecn.NOT_ECT);
     assertThat(o.earlyDropsInFirst150ms()).as("burst allowance").isZero();
     long median = o.lastSecondSojourns().get(o.lastSecondSojourns().size() / 2);
     assertThat(median).isBetween(5 * MS, 30 * MS);
     // Half the packets must go for the link to keep up.
     assertThat(o.lastSecondDropFraction()).isCloseTo(0.5, within(0.05));
-    assertThat(overload(PieQueue.Spec.of(1000), Ecn.NOT_ECT)).as("repeatable").isEqualTo(o);
+    assertThat(overload(PieQueue.Spec.builder().build(), Ecn.NOT_ECT))
+        .as("repeatable")
+        .isEqualTo(o);
   }
 
   @Test
   void withEcn_aboveTenPercent_pieDropsEvenEctPackets() {
-    PieQueue.Spec d = PieQueue.Spec.of(1000);
-    PieQueue.Spec ecn =
-        new PieQueue.Spec(
-            d.target(), d.updateInterval(), d.alpha(), d.beta(), d.maxBurst(), 1000, true);
+    PieQueue.Spec ecn = PieQueue.Spec.builder().ecn(true).build();
     // The overload needs a probability near 0.5: marks alone (which let packets in) cannot hold
     // it, so PIE drops (RFC 8033 5.1) and the delay stays near target as without ECN.
     Overload o = overload(ecn, Ecn.ECT_0);
@@ -103,10 +102,7 @@ class PieQueueTest {
 
   @Test
   void underAResponsiveEcnFlow_pieMarksInsteadOfDropping_nearItsTarget() {
-    PieQueue.Spec d = PieQueue.Spec.of(1000);
-    PieQueue.Spec spec =
-        new PieQueue.Spec(
-            d.target(), d.updateInterval(), d.alpha(), d.beta(), d.maxBurst(), 1000, true);
+    PieQueue.Spec spec = PieQueue.Spec.builder().ecn(true).build();
     long[] signals = new long[2];
     List<Long> sojourns = CoDelQueueTest.sojournsOfAResponsiveFlow(spec, true, signals);
     // Marks while the probability is at most 10%; above it (the start's overshoot) PIE drops.
@@ -119,7 +115,7 @@ class PieQueueTest {
 
   @Test
   void underAResponsiveFlow_pieHoldsTheDelayNearTarget() {
-    List<Long> pie = CoDelQueueTest.sojournsOfAResponsiveFlow(PieQueue.Spec.of(1000));
+    List<Long> pie = CoDelQueueTest.sojournsOfAResponsiveFlow(PieQueue.Spec.builder().build());
     // One Reno-like flow with a 40 ms round trip over a 15 ms target: the queue cannot cover the
     // halving, so the link is busy about three quarters of the time (CoDel's 5 ms target with its
     // 100 ms interval drops less often).
@@ -130,7 +126,7 @@ class PieQueueTest {
 
   @Test
   void atTheHardLimit_anArrivalIsDroppedAsQueue() {
-    PieQueue queue = pie(PieQueue.Spec.of(2));
+    PieQueue queue = pie(PieQueue.Spec.builder().limitPackets(2).build());
     assertThat(queue.enqueue(packets.of(100), 0)).isNull();
     assertThat(queue.enqueue(packets.of(100), 0)).isNull();
     assertThat(queue.enqueue(packets.of(100), 0)).isEqualTo(DropCause.QUEUE);
@@ -140,7 +136,7 @@ class PieQueueTest {
 
   @Test
   void pieByName_readsItsParameters() {
-    assertThat(QueueDiscipline.named("pie", Map.of())).isEqualTo(PieQueue.Spec.of(1000));
+    assertThat(QueueDiscipline.named("pie", Map.of())).isEqualTo(PieQueue.Spec.builder().build());
     assertThat(
             QueueDiscipline.named(
                 "pie",
@@ -152,7 +148,16 @@ class PieQueueTest {
                     "maxBurst", "0",
                     "ecn", "true",
                     "limit", "50")))
-        .isEqualTo(new PieQueue.Spec(20 * MS, 30 * MS, 0.25, 2.5, 0, 50, true));
+        .isEqualTo(
+            PieQueue.Spec.builder()
+                .target(20 * MS)
+                .updateInterval(30 * MS)
+                .alpha(0.25)
+                .beta(2.5)
+                .maxBurst(0)
+                .limitPackets(50)
+                .ecn(true)
+                .build());
     assertThatThrownBy(() -> QueueDiscipline.named("pie", Map.of("target", "0ms")))
         .hasMessage("PIE target must be positive, got 0s");
   }

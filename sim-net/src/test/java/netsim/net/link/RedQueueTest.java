@@ -30,6 +30,18 @@ class RedQueueTest {
   /** 10 Mbit/s: the default mean packet of 500 bytes takes 400 us. */
   private static final long BANDWIDTH = 10_000_000;
 
+  /** Thresholds far above every queue these tests fill: RED only averages, never drops. */
+  private static RedQueue.Spec.Builder neverDropping() {
+    return RedQueue.Spec.builder().minThreshold(1000).maxThreshold(2000).maxP(0.1).limit(5000);
+  }
+
+  /**
+   * Thresholds 10 and 30, max_p 0.1, and weight 1: the average is the queue seen by each arrival.
+   */
+  private static RedQueue.Spec.Builder instantaneous() {
+    return RedQueue.Spec.builder().minThreshold(10).maxThreshold(30).maxP(0.1).weight(1);
+  }
+
   private static RedQueue red(RedQueue.Spec spec) {
     return red(spec, BANDWIDTH);
   }
@@ -56,7 +68,7 @@ class RedQueueTest {
   @Test
   void average_followsTheEwmaOfTheQueueSizeSeenByEachArrival() {
     double w = 0.1;
-    RedQueue queue = red(RedQueue.Spec.packets(1000, 2000, 0.1, 5000).withWeight(w));
+    RedQueue queue = red(neverDropping().weight(w).build());
     double expected = 0;
     for (int k = 0; k < 40; k++) {
       expected = (1 - w) * expected + w * k; // the arrival finds k packets waiting
@@ -75,8 +87,7 @@ class RedQueueTest {
   void average_agesOverAnIdlePeriod_asIfEmptySamplesHadBeenTaken() {
     double w = 0.1;
     long s = Time.millis(1);
-    RedQueue queue =
-        red(RedQueue.Spec.packets(1000, 2000, 0.1, 5000).withWeight(w).withIdlePacketTime(s));
+    RedQueue queue = red(neverDropping().weight(w).idlePacketTime(s).build());
     for (int k = 0; k < 20; k++) {
       queue.enqueue(packets.of(100), 0);
     }
@@ -95,7 +106,7 @@ class RedQueueTest {
   void idleRule_byDefault_countsTheMeanPacketsTimeAtTheLinksBandwidth() {
     // 500 bytes at 10 Mbit/s: s = 400 us, so 4 ms idle are ten empty samples.
     double w = 0.1;
-    RedQueue.Spec spec = RedQueue.Spec.packets(1000, 2000, 0.1, 5000).withWeight(w);
+    RedQueue.Spec spec = neverDropping().weight(w).build();
     RedQueue queue = filledThenDrained(spec, BANDWIDTH, 0);
     double before = queue.average();
     assertThat(queue.idlePacketTime()).isEqualTo(Time.micros(400));
@@ -104,7 +115,7 @@ class RedQueueTest {
     assertThat(queue.average()).isCloseTo(before * Math.pow(1 - w, 10), within(1e-12));
 
     // 1000-byte mean packets at 1 Mbit/s: s = 8 ms; 2 ms idle are a quarter sample.
-    RedQueue slow = filledThenDrained(spec.withMeanPacketSize(1000), 1_000_000, 0);
+    RedQueue slow = filledThenDrained(spec.toBuilder().meanPacketSize(1000).build(), 1_000_000, 0);
     assertThat(slow.idlePacketTime()).isEqualTo(Time.millis(8));
     slow.dequeue(0, NO_DROPS);
     slow.enqueue(packets.of(100), Time.millis(2));
@@ -114,10 +125,7 @@ class RedQueueTest {
   @Test
   void idleRule_aGivenIdlePacketTime_overridesTheLinksBandwidth() {
     double w = 0.1;
-    RedQueue.Spec spec =
-        RedQueue.Spec.packets(1000, 2000, 0.1, 5000)
-            .withWeight(w)
-            .withIdlePacketTime(Time.millis(2));
+    RedQueue.Spec spec = neverDropping().weight(w).idlePacketTime(Time.millis(2)).build();
     RedQueue queue = filledThenDrained(spec, BANDWIDTH, 0);
     double before = queue.average();
     assertThat(queue.idlePacketTime()).isEqualTo(Time.millis(2));
@@ -128,7 +136,7 @@ class RedQueueTest {
 
   @Test
   void idleRule_onAnUnlimitedLink_anyIdleTimeEmptiesTheAverage() {
-    RedQueue queue = filledThenDrained(RedQueue.Spec.packets(1000, 2000, 0.1, 5000), 0, 0);
+    RedQueue queue = filledThenDrained(neverDropping().build(), 0, 0);
     assertThat(queue.average()).isPositive();
     assertThat(queue.idlePacketTime()).isZero();
     queue.dequeue(0, NO_DROPS);
@@ -142,7 +150,14 @@ class RedQueueTest {
     // quarter of a mean-packet time (100 us) ages it to 2.52, still above max, so the arrival is
     // dropped and the link stays idle. The next arrival, 100 us later, ages only those 100 us.
     double w = 0.5;
-    RedQueue.Spec spec = RedQueue.Spec.packets(1, 2, 0.1, 5000).withWeight(w);
+    RedQueue.Spec spec =
+        RedQueue.Spec.builder()
+            .minThreshold(1)
+            .maxThreshold(2)
+            .maxP(0.1)
+            .limit(5000)
+            .weight(w)
+            .build();
     RedQueue queue = filledThenDrained(spec, BANDWIDTH, 0);
     double before = queue.average();
     assertThat(before).isGreaterThan(2.99);
@@ -156,8 +171,7 @@ class RedQueueTest {
   @Test
   void idleRule_whileTheLastPacketIsOnTheWire_anArrivalIsAnOrdinaryEmptySample() {
     double w = 0.1;
-    RedQueue queue =
-        filledThenDrained(RedQueue.Spec.packets(1000, 2000, 0.1, 5000).withWeight(w), BANDWIDTH, 0);
+    RedQueue queue = filledThenDrained(neverDropping().weight(w).build(), BANDWIDTH, 0);
     double before = queue.average();
     // The transmitter has not yet asked again: the link is busy, however long ago it last did.
     queue.enqueue(packets.of(100), Time.millis(100));
@@ -167,8 +181,7 @@ class RedQueueTest {
   @Test
   void idleRule_theIdleTimeStartsWhenTheTransmitterFirstFindsTheQueueEmpty() {
     double w = 0.1;
-    RedQueue queue =
-        filledThenDrained(RedQueue.Spec.packets(1000, 2000, 0.1, 5000).withWeight(w), BANDWIDTH, 0);
+    RedQueue queue = filledThenDrained(neverDropping().weight(w).build(), BANDWIDTH, 0);
     double before = queue.average();
     queue.dequeue(Time.millis(1), NO_DROPS);
     queue.dequeue(Time.millis(3), NO_DROPS); // asked again while idle (a link going down)
@@ -181,7 +194,8 @@ class RedQueueTest {
     // Two flows filled the 50-packet queue, then it drained; the senders wait for their 200 ms
     // RTO. The first retransmission ages the average over 200 ms, 500 mean-packet times, and
     // is not dropped as certain: without idle ageing the average would stay above max.
-    RedQueue.Spec spec = RedQueue.Spec.packets(5, 15, 0.02, 50);
+    RedQueue.Spec spec =
+        RedQueue.Spec.builder().minThreshold(5).maxThreshold(15).maxP(0.02).limit(50).build();
     RedQueue queue = red(spec);
     long t = 0;
     while (queue.average() < 20) {
@@ -205,7 +219,16 @@ class RedQueueTest {
   @Test
   void byteMode_averagesTheQueueInBytes() {
     double w = 0.5;
-    RedQueue queue = red(RedQueue.Spec.bytes(100_000, 200_000, 0.1, 1_000_000).withWeight(w));
+    RedQueue queue =
+        red(
+            RedQueue.Spec.builder()
+                .byteMode(true)
+                .minThreshold(100_000)
+                .maxThreshold(200_000)
+                .maxP(0.1)
+                .limit(1_000_000)
+                .weight(w)
+                .build());
     queue.enqueue(packets.of(1000), 0);
     queue.enqueue(packets.of(500), 0);
     queue.enqueue(packets.of(100), 0);
@@ -242,21 +265,22 @@ class RedQueueTest {
 
   @Test
   void instantaneousRed_dropsNothingBelowMin_someBetween_everythingAtMax() {
-    RedQueue.Spec spec = RedQueue.Spec.packets(10, 30, 0.1, 1000).withWeight(1);
+    RedQueue.Spec spec = instantaneous().build();
     assertThat(dropsAtLevel(red(spec), 9, 10_000)[0]).isZero();
     assertThat(dropsAtLevel(red(spec), 20, 10_000)[0]).isBetween(1, 9_999);
     assertThat(dropsAtLevel(red(spec), 30, 10_000)[0]).isEqualTo(10_000);
     // Gentle: from max to twice max the probability rises from maxP to 1.
-    int gentle = dropsAtLevel(red(spec.withGentle(true)), 45, 10_000)[0];
+    int gentle = dropsAtLevel(red(spec.toBuilder().gentle(true).build()), 45, 10_000)[0];
     assertThat(gentle).isBetween(1, 9_999);
-    assertThat(dropsAtLevel(red(spec.withGentle(true)), 60, 1000)[0]).isEqualTo(1000);
+    assertThat(dropsAtLevel(red(spec.toBuilder().gentle(true).build()), 60, 1000)[0])
+        .isEqualTo(1000);
   }
 
   @Test
   void gapsBetweenEarlyDrops_areUniformFromOneToOneOverPb() {
     // Held at 20 packets between thresholds 10 and 30 with max p 0.1: pb = 0.05, and Floyd and
     // Jacobson's count makes the number of arrivals from one drop to the next uniform on 1..20.
-    RedQueue queue = red(RedQueue.Spec.packets(10, 30, 0.1, 1000).withWeight(1));
+    RedQueue queue = red(instantaneous().build());
     int[] gaps = dropsAtLevel(queue, 20, 200_000);
     int drops = gaps[0];
     double sum = 0;
@@ -274,12 +298,21 @@ class RedQueueTest {
 
   @Test
   void aPacketPassingRedAtTheHardLimit_isDroppedAsQueueOverflow() {
-    RedQueue queue = red(RedQueue.Spec.packets(100, 200, 0.1, 5));
+    RedQueue queue =
+        red(RedQueue.Spec.builder().minThreshold(100).maxThreshold(200).maxP(0.1).limit(5).build());
     for (int i = 0; i < 5; i++) {
       assertThat(queue.enqueue(packets.of(100), 0)).isNull();
     }
     assertThat(queue.enqueue(packets.of(100), 0)).isEqualTo(DropCause.QUEUE);
-    RedQueue bytes = red(RedQueue.Spec.bytes(100_000, 200_000, 0.1, 1000));
+    RedQueue bytes =
+        red(
+            RedQueue.Spec.builder()
+                .byteMode(true)
+                .minThreshold(100_000)
+                .maxThreshold(200_000)
+                .maxP(0.1)
+                .limit(1000)
+                .build());
     assertThat(bytes.enqueue(packets.of(600), 0)).isNull();
     assertThat(bytes.enqueue(packets.of(401), 0)).isEqualTo(DropCause.QUEUE);
     assertThat(bytes.enqueue(packets.of(400), 0)).isNull();
@@ -292,7 +325,13 @@ class RedQueueTest {
         LinkConfig.builder()
             .bandwidth(10_000_000)
             .delay(Time.millis(10))
-            .queue(RedQueue.Spec.packets(20, 60, 0.1, 500))
+            .queue(
+                RedQueue.Spec.builder()
+                    .minThreshold(20)
+                    .maxThreshold(60)
+                    .maxP(0.1)
+                    .limit(500)
+                    .build())
             .build();
     int n = 40_000;
     LinkRun run = LinkRun.replayed(config, 42, n, Time.micros(82));
@@ -305,21 +344,64 @@ class RedQueueTest {
 
   @Test
   void badRedParameters_areRejectedWithTheirValue() {
-    assertThatThrownBy(() -> RedQueue.Spec.packets(50, 20, 0.1, 100))
+    assertThatThrownBy(
+            () ->
+                RedQueue.Spec.builder()
+                    .minThreshold(50)
+                    .maxThreshold(20)
+                    .maxP(0.1)
+                    .limit(100)
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("RED min threshold must be below the max threshold, got min 50.0 and max 20.0");
-    assertThatThrownBy(() -> RedQueue.Spec.packets(5, 20, 1.5, 100))
+    assertThatThrownBy(
+            () ->
+                RedQueue.Spec.builder()
+                    .minThreshold(5)
+                    .maxThreshold(20)
+                    .maxP(1.5)
+                    .limit(100)
+                    .build())
         .hasMessage("RED max probability must be within (0, 1], got 1.5");
-    assertThatThrownBy(() -> RedQueue.Spec.packets(5, 20, 0.1, 100).withWeight(0))
+    assertThatThrownBy(
+            () ->
+                RedQueue.Spec.builder()
+                    .minThreshold(5)
+                    .maxThreshold(20)
+                    .maxP(0.1)
+                    .limit(100)
+                    .weight(0)
+                    .build())
         .hasMessage("RED weight must be within (0, 1], got 0.0");
     assertThatThrownBy(() -> QueueDiscipline.named("red", Map.of("min", "30", "max", "10")))
         .hasMessage("RED min threshold must be below the max threshold, got min 30.0 and max 10.0");
   }
 
   @Test
+  void builder_givenOnlyTheThresholds_holdsTheDocumentedDefaults() {
+    RedQueue.Spec spec = RedQueue.Spec.builder().minThreshold(5).maxThreshold(15).build();
+    assertThat(spec)
+        .isEqualTo(
+            new RedQueue.Spec(false, 5, 15, 0.02, 0.002, false, 1000, 0, 500, 1500, false, false));
+    assertThat(spec.toBuilder().build()).isEqualTo(spec);
+    assertThat(spec.toBuilder().gentle(true).build().gentle()).isTrue();
+  }
+
+  @Test
+  void builder_withoutAThreshold_orInByteModeWithoutALimit_fails() {
+    assertThatThrownBy(() -> RedQueue.Spec.builder().maxThreshold(15).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("RED needs both thresholds, got min NaN and max 15.0");
+    assertThatThrownBy(
+            () -> RedQueue.Spec.builder().byteMode(true).minThreshold(5).maxThreshold(15).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("RED in byte mode needs a limit in bytes");
+  }
+
+  @Test
   void redByName_readsItsParameters() {
     assertThat(QueueDiscipline.named("red", Map.of("min", "5", "max", "15")))
-        .isEqualTo(RedQueue.Spec.packets(5, 15, 0.02, 1000));
+        .isEqualTo(RedQueue.Spec.builder().minThreshold(5).maxThreshold(15).build());
     assertThat(
             QueueDiscipline.named(
                 "red",
@@ -345,12 +427,18 @@ class RedQueueTest {
                     "maxPacketSize",
                     "9000")))
         .isEqualTo(
-            RedQueue.Spec.bytes(3000, 9000, 0.1, 60_000)
-                .withWeight(0.01)
-                .withGentle(true)
-                .withIdlePacketTime(Time.micros(1200))
-                .withMeanPacketSize(1000)
-                .withMaxPacketSize(9000));
+            RedQueue.Spec.builder()
+                .byteMode(true)
+                .minThreshold(3000)
+                .maxThreshold(9000)
+                .maxP(0.1)
+                .limit(60_000)
+                .weight(0.01)
+                .gentle(true)
+                .idlePacketTime(Time.micros(1200))
+                .meanPacketSize(1000)
+                .maxPacketSize(9000)
+                .build());
     assertThatThrownBy(() -> QueueDiscipline.named("red", Map.of("max", "15")))
         .hasMessage("red needs parameter 'min'");
     assertThatThrownBy(
@@ -363,7 +451,14 @@ class RedQueueTest {
 
   @Test
   void redPacketsLeaveInFifoOrder() {
-    RedQueue queue = red(RedQueue.Spec.packets(100, 200, 0.1, 1000));
+    RedQueue queue =
+        red(
+            RedQueue.Spec.builder()
+                .minThreshold(100)
+                .maxThreshold(200)
+                .maxP(0.1)
+                .limit(1000)
+                .build());
     Packet first = packets.of(100);
     Packet second = packets.of(200);
     queue.enqueue(first, 0);
@@ -384,7 +479,14 @@ class RedQueueTest {
     server.register(TestPayload.PROTOCOL, packet -> delivered.add(sim.now()));
     // Weight 0.01 and max 1.2: a burst of 200 packets at once leaves an average of about 12,
     // far above max, with the link still sending; it goes down, then up a second later.
-    RedQueue.Spec red = new RedQueue.Spec(false, 1, 1.2, 1.0, 0.01, false, 1000, 0, 500, 1500);
+    RedQueue.Spec red =
+        RedQueue.Spec.builder()
+            .minThreshold(1)
+            .maxThreshold(1.2)
+            .maxP(1.0)
+            .weight(0.01)
+            .limit(1000)
+            .build();
     Link link =
         net.connect(
             client,
@@ -415,15 +517,27 @@ class RedQueueTest {
    * certainty by Floyd and Jacobson's count.
    */
   private static final RedQueue.Spec SIGNALS_THE_SECOND =
-      new RedQueue.Spec(false, 0, 2, 1.0, 1.0, false, 100, 0, 500, 1500);
+      RedQueue.Spec.builder()
+          .minThreshold(0)
+          .maxThreshold(2)
+          .maxP(1.0)
+          .weight(1.0)
+          .limit(100)
+          .build();
 
   /** Instantaneous RED between 1 and 2 packets: the third arrival finds the average at max. */
   private static final RedQueue.Spec CERTAIN_AT_TWO =
-      new RedQueue.Spec(false, 1, 2, 1.0, 1.0, false, 100, 0, 500, 1500);
+      RedQueue.Spec.builder()
+          .minThreshold(1)
+          .maxThreshold(2)
+          .maxP(1.0)
+          .weight(1.0)
+          .limit(100)
+          .build();
 
   @Test
   void withEcn_anEctPacketRedWouldDropAtRandom_isMarkedCeAndQueued() {
-    RedQueue queue = red(SIGNALS_THE_SECOND.withEcn(true));
+    RedQueue queue = red(SIGNALS_THE_SECOND.toBuilder().ecn(true).build());
     queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
     Packet second = packets.of(100, Ecn.ECT_0);
 
@@ -436,7 +550,7 @@ class RedQueueTest {
 
   @Test
   void withEcn_aNotEctPacket_isStillDropped() {
-    RedQueue queue = red(SIGNALS_THE_SECOND.withEcn(true));
+    RedQueue queue = red(SIGNALS_THE_SECOND.toBuilder().ecn(true).build());
     queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
     Packet plain = packets.of(100);
 
@@ -459,7 +573,7 @@ class RedQueueTest {
 
   @Test
   void withEcn_aCertainDropAtMax_staysADrop() {
-    RedQueue queue = red(CERTAIN_AT_TWO.withEcn(true));
+    RedQueue queue = red(CERTAIN_AT_TWO.toBuilder().ecn(true).build());
     queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
     queue.enqueue(packets.of(100, Ecn.ECT_0), 0);
     Packet third = packets.of(100, Ecn.ECT_0);
@@ -472,7 +586,15 @@ class RedQueueTest {
   @Test
   void withEcn_aMarkedPacket_stillCountsAgainstTheHardLimit() {
     RedQueue queue =
-        red(new RedQueue.Spec(false, 0, 2, 1.0, 1.0, false, 1, 0, 500, 1500).withEcn(true));
+        red(
+            RedQueue.Spec.builder()
+                .minThreshold(0)
+                .maxThreshold(2)
+                .maxP(1.0)
+                .weight(1.0)
+                .limit(1)
+                .ecn(true)
+                .build());
     assertThat(queue.enqueue(packets.of(100, Ecn.ECT_0), 0)).isNull();
 
     assertThat(queue.enqueue(packets.of(100, Ecn.ECT_0), 0)).isEqualTo(DropCause.QUEUE);
@@ -481,7 +603,14 @@ class RedQueueTest {
   @Test
   void adaptive_raisesMaxPByAQuarter_whileTheAverageIsAboveItsTargetRange() {
     // Thresholds 5 and 15: the target range is 9 to 11. Twelve packets wait, none leave.
-    RedQueue queue = red(RedQueue.Spec.packets(5, 15, 0.02, 1000).withWeight(1).withAdaptive(true));
+    RedQueue queue =
+        red(
+            RedQueue.Spec.builder()
+                .minThreshold(5)
+                .maxThreshold(15)
+                .weight(1)
+                .adaptive(true)
+                .build());
     while (queue.packets() < 12) {
       queue.enqueue(packets.of(100), 0);
     }
@@ -499,7 +628,16 @@ class RedQueueTest {
 
   @Test
   void adaptive_lowersMaxPByTheFactorNineTenths_whileTheAverageIsBelowItsTargetRange() {
-    RedQueue queue = red(RedQueue.Spec.packets(5, 15, 0.1, 1000).withWeight(1).withAdaptive(true));
+    RedQueue queue =
+        red(
+            RedQueue.Spec.builder()
+                .minThreshold(5)
+                .maxThreshold(15)
+                .maxP(0.1)
+                .limit(1000)
+                .weight(1)
+                .adaptive(true)
+                .build());
     for (int i = 0; i < 3; i++) {
       queue.enqueue(packets.of(100), 0);
     }
@@ -513,7 +651,16 @@ class RedQueueTest {
   @Test
   void adaptive_keepsMaxPWithinItsBounds() {
     // At most 0.5 before an increase, at least 0.01 before a decrease.
-    RedQueue high = red(RedQueue.Spec.packets(5, 15, 0.5, 1000).withWeight(1).withAdaptive(true));
+    RedQueue high =
+        red(
+            RedQueue.Spec.builder()
+                .minThreshold(5)
+                .maxThreshold(15)
+                .maxP(0.5)
+                .limit(1000)
+                .weight(1)
+                .adaptive(true)
+                .build());
     while (high.packets() < 14) {
       high.enqueue(packets.of(100), 0);
     }
@@ -522,7 +669,15 @@ class RedQueueTest {
     high.enqueue(packets.of(100), Time.millis(1000));
     assertThat(high.maxP()).as("above 0.5: no further increase").isCloseTo(0.51, within(1e-12));
 
-    RedQueue low = red(RedQueue.Spec.packets(5, 15, 0.01, 1000).withAdaptive(true));
+    RedQueue low =
+        red(
+            RedQueue.Spec.builder()
+                .minThreshold(5)
+                .maxThreshold(15)
+                .maxP(0.01)
+                .limit(1000)
+                .adaptive(true)
+                .build());
     low.enqueue(packets.of(100), Time.millis(500));
     assertThat(low.maxP()).isCloseTo(0.009, within(1e-12));
     low.enqueue(packets.of(100), Time.millis(1000));
@@ -534,7 +689,13 @@ class RedQueueTest {
     assertThat(
             QueueDiscipline.named(
                 "red", Map.of("min", "5", "max", "15", "ecn", "true", "adaptive", "true")))
-        .isEqualTo(RedQueue.Spec.packets(5, 15, 0.02, 1000).withEcn(true).withAdaptive(true));
+        .isEqualTo(
+            RedQueue.Spec.builder()
+                .minThreshold(5)
+                .maxThreshold(15)
+                .ecn(true)
+                .adaptive(true)
+                .build());
     assertThat(QueueDiscipline.named("codel", Map.of("ecn", "true")))
         .isEqualTo(
             new CoDelQueue.Spec(

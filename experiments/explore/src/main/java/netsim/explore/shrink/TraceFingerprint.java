@@ -205,7 +205,8 @@ final class TraceFingerprint implements EventSink {
                 p.ack(),
                 p.len(),
                 p.state(),
-                null),
+                null,
+                p.ecn()),
             index);
     return line.substring(0, line.length() - 1) + ",\"cause\":\"impaired\"}";
   }

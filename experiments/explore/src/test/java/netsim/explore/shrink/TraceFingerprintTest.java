@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
+import netsim.report.output.TraceWriter;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.Scenarios;
@@ -31,8 +33,12 @@ class TraceFingerprintTest {
   }
 
   private static TraceEvent.Packet drop(long t, DropCause cause) {
+    return drop(t, cause, Ecn.NOT_ECT);
+  }
+
+  private static TraceEvent.Packet drop(long t, DropCause cause, Ecn ecn) {
     return new TraceEvent.Packet(
-        t, EventKind.DROP, 0, 1, 7, 1, 49152, 2, 80, TcpFlags.SYN, 100, -1, 0, null, cause);
+        t, EventKind.DROP, 0, 1, 7, 1, 49152, 2, 80, TcpFlags.SYN, 100, -1, 0, null, cause, ecn);
   }
 
   private static TraceEvent.Packet send(long t, long seq) {
@@ -51,7 +57,8 @@ class TraceFingerprintTest {
         -1,
         0,
         TcpState.SYN_SENT,
-        null);
+        null,
+        Ecn.NOT_ECT);
   }
 
   private static TraceFingerprint run(String scenario, String... overrides) {
@@ -110,5 +117,17 @@ class TraceFingerprintTest {
     assertThat(TraceFingerprint.line(drop(3, DropCause.LOSS), index))
         .endsWith(",\"cause\":\"impaired\"}")
         .doesNotContain("loss");
+  }
+
+  @Test
+  void theLineOfAnImpairedDropOfAnEctPacket_keepsItsEcnField() {
+    RunIndex index = new RunIndex();
+    index.nodes().put(0, "client");
+    index.links().put(1, "client->server");
+    assertThat(TraceFingerprint.line(drop(3, DropCause.AQM, Ecn.ECT_0), index))
+        .isEqualTo(
+            TraceWriter.line(drop(3, DropCause.AQM, Ecn.ECT_0), index)
+                .replace("\"cause\":\"aqm\"", "\"cause\":\"impaired\""))
+        .contains(",\"ecn\":\"ect0\",");
   }
 }

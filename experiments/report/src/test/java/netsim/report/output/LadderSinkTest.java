@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import netsim.net.packet.DropCause;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.Scenarios;
@@ -116,6 +117,7 @@ class LadderSinkTest {
         -1,
         0,
         kind == EventKind.SEND ? TcpState.SYN_SENT : null,
-        cause);
+        cause,
+        Ecn.NOT_ECT);
   }
 }

@@ -93,7 +93,8 @@ class TraceWriterTest {
         ack,
         0,
         state,
-        cause);
+        cause,
+        Ecn.NOT_ECT);
   }
 
   @Test

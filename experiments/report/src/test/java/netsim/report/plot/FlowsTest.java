@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.config.Scenarios;
@@ -164,7 +165,8 @@ class FlowsTest {
                 -1,
                 0,
                 TcpState.SYN_SENT,
-                null));
+                null,
+                Ecn.NOT_ECT));
     var chart = TimeSequenceGraph.chart("t", flows(index, events));
     assertThat(chart.getSeriesMap().keySet()).containsExactly("a \u2192 10.0.0.2: retransmitted");
     assertThat(Charts.svg(chart, "")).doesNotContain("NaN");
@@ -220,7 +222,8 @@ class FlowsTest {
         -1,
         len,
         TcpState.ESTABLISHED,
-        null);
+        null,
+        Ecn.NOT_ECT);
   }
 
   private static TraceEvent.Congestion congestion(int node, int port, long t) {

@@ -69,42 +69,6 @@ public sealed interface TraceEvent {
       Ecn ecn)
       implements TraceEvent {
 
-    /** An event of a packet that is not ECN-capable. */
-    public Packet(
-        long t,
-        EventKind kind,
-        int node,
-        int link,
-        long pkt,
-        int src,
-        int srcPort,
-        int dst,
-        int dstPort,
-        int flags,
-        long seq,
-        long ack,
-        int len,
-        TcpState state,
-        DropCause cause) {
-      this(
-          t,
-          kind,
-          node,
-          link,
-          pkt,
-          src,
-          srcPort,
-          dst,
-          dstPort,
-          flags,
-          seq,
-          ack,
-          len,
-          state,
-          cause,
-          Ecn.NOT_ECT);
-    }
-
     /** Whether {@code flag} (a {@link netsim.tcp.TcpFlags} bit) is set. */
     public boolean has(int flag) {
       return (flags & flag) != 0;

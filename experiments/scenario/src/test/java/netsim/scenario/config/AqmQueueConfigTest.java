@@ -42,7 +42,13 @@ class AqmQueueConfigTest {
   @Test
   void redsEcnAndAdaptive_bind() {
     assertThat(queue("{kind: red, min: 5, max: 15, ecn: true, adaptive: true}"))
-        .isEqualTo(RedQueue.Spec.packets(5, 15, 0.02, 1000).withEcn(true).withAdaptive(true));
+        .isEqualTo(
+            RedQueue.Spec.builder()
+                .minThreshold(5)
+                .maxThreshold(15)
+                .ecn(true)
+                .adaptive(true)
+                .build());
   }
 
   @Test
@@ -56,7 +62,13 @@ class AqmQueueConfigTest {
     assertThat(
             queue(
                 "{kind: fq-codel, packets: 10240, flows: 64, quantum: 300, target: 2ms, ecn: true}"))
-        .isEqualTo(new FqCoDelQueue.Spec(Time.millis(2), Time.millis(100), 10_240, 64, 300, true));
+        .isEqualTo(
+            FqCoDelQueue.Spec.builder()
+                .target(Time.millis(2))
+                .flows(64)
+                .quantum(300)
+                .ecn(true)
+                .build());
   }
 
   @Test
@@ -66,8 +78,13 @@ class AqmQueueConfigTest {
                 "{kind: pie, target: 20ms, updateInterval: 30ms, alpha: 0.25, beta: 2.5,"
                     + " maxBurst: 100ms}"))
         .isEqualTo(
-            new PieQueue.Spec(
-                Time.millis(20), Time.millis(30), 0.25, 2.5, Time.millis(100), 1000, false));
+            PieQueue.Spec.builder()
+                .target(Time.millis(20))
+                .updateInterval(Time.millis(30))
+                .alpha(0.25)
+                .beta(2.5)
+                .maxBurst(Time.millis(100))
+                .build());
   }
 
   @Test
