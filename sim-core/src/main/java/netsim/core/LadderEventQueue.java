@@ -20,23 +20,27 @@ import java.util.Arrays;
  *       same-time events leave in sequence order whichever buckets they went through.
  * </ul>
  *
- * <p><b>One record per event, so that an event costs few cache misses.</b> Every event owns a slot:
- * {@value #STRIDE} longs of one array (its time, sequence, list link and a stamp of generation and
- * state) and its action in a second. Lists are singly linked through the records, so adding to a
- * bucket writes only the event's own record and the bucket's head; a freed slot is reused first,
- * while its record is still cached. Moving a bucket to the front reads each record once. At a
- * million pending events that is about three misses per event: the bucket's head when it is added,
- * its record when its bucket moves to the front, and its action when it is polled. The front copies
- * only keys and slots, never actions.
+ * <p><b>Lists of chunks, so that moving a bucket reads memory in order.</b> The top and every
+ * bucket are lists of chunks of {@value #CHUNK} entries (time, sequence, slot) in one pool; adding
+ * appends to the list's newest chunk, which a crowded bucket shares among many events, and moving a
+ * bucket to the front or a finer rung reads its chunks entry after entry, so that the processor
+ * prefetches them and overlaps the misses of the events' actions instead of chasing one record per
+ * event from the last. A freed chunk is reused first, while it is still cached. At a million
+ * pending events that leaves about one miss per event, for its action, taken while its bucket
+ * moves.
  *
- * <p><b>Cancelling is lazy.</b> A cancelled event's record is marked and stays in its list (or the
- * front) until it comes up, and is dropped then; its handle is dead at once and its action is
- * released at once, so a cancelled event keeps nothing of the caller's reachable. So that cancelled
- * records never outnumber live ones by much, once they exceed {@value #PURGE_FACTOR} times the
- * pending events (plus a margin) every list and the front are swept, which costs O(1) amortized per
- * cancel. A handle names the slot and its generation, bumped whenever a slot is freed, so a stale
- * handle never removes a later event that reused the slot. Nothing is allocated per event once the
- * arrays have grown.
+ * <p><b>Every event owns a slot</b>: its action, null once it is polled or cancelled, and a
+ * generation: the count of adds (modulo 2^32, never 0) when the slot was taken, so that a handle
+ * (generation and slot) never removes a later event that reused the slot. Taking a slot writes its
+ * generation without reading the old one, which at a million events would be a cache miss per
+ * event. A list entry whose slot's action is null is a cancelled event.
+ *
+ * <p><b>Cancelling is lazy.</b> A cancelled event's entry stays in its list (or the front) until it
+ * comes up, and is dropped then; its handle is dead at once and its action is released at once, so
+ * a cancelled event keeps nothing of the caller's reachable. So that cancelled entries never
+ * outnumber live ones by much, once they exceed {@value #PURGE_FACTOR} times the pending events
+ * (plus a margin) every list and the front are swept, which costs O(1) amortized per cancel.
+ * Nothing is allocated per event once the arrays have grown.
  *
  * <p>Times must be non-negative, as the {@link Simulator} guarantees.
  */
@@ -51,50 +55,43 @@ public final class LadderEventQueue implements EventQueue {
 
   private static final int MAX_BUCKETS = 1 << 24;
 
-  /** Cancelled records still held are swept once they exceed this times the pending events. */
+  /** Cancelled entries still held are swept once they exceed this times the pending events. */
   static final int PURGE_FACTOR = 2;
 
   static final int PURGE_MARGIN = 1024;
   private static final int NONE = -1;
 
-  // A slot's record: records[record(s) + ...].
-  private static final int STRIDE = 4;
+  /** Entries per chunk, a power of two. */
+  static final int CHUNK = 8;
 
-  /**
-   * Longs left unused before the first record, so that no record straddles two cache lines. A
-   * long[]'s elements start 16 bytes after the array (its header), and an array of a million events
-   * is a humongous G1 object, which starts at a region boundary: 6 longs more put element 8 on a
-   * 64-byte boundary and every 32-byte record within one line. Without them every other record
-   * spans two lines, so moving a bucket to the front missed twice for it.
-   */
-  private static final int RECORDS_FROM = 6;
+  private static final int CHUNK_MASK = CHUNK - 1;
 
+  // An entry: entries[entry(c, i) + ...].
+  private static final int ENTRY = 3;
   private static final int TIME = 0;
   private static final int SEQUENCE = 1;
+  private static final int SLOT = 2;
 
-  /** The next slot of the list (top or bucket) the event is in, NONE at its end. */
-  private static final int LINK = 2;
-
-  /** The slot's generation (high 32 bits, never 0) and the event's state (low bits). */
-  private static final int STAMP = 3;
-
-  private static final long FREE = 0;
-  private static final long PENDING = 1;
-  private static final long CANCELLED = 2;
-  private static final long STATE_MASK = 3;
-  private static final long GENERATION_MASK = 0xFFFF_FFFF_0000_0000L;
-  private static final long FIRST_GENERATION = 1L << 32;
-
-  private long[] records;
+  // Slots: the pending event's action (null when free or cancelled) and the slot's generation.
   private Runnable[] actions;
+  private int adds;
+  private int[] generations;
   private int[] freeSlots;
   private int freeCount;
   private int slotCount;
 
+  // The chunk pool: chunk c holds entries[ENTRY * CHUNK * c ...], and the next chunk of its list
+  // (or of the free list) in nextChunk[c]. A list is known by its head and its length: the head is
+  // the newest chunk and holds ((length - 1) % CHUNK) + 1 entries, every older one CHUNK.
+  private long[] entries;
+  private int[] nextChunk;
+  private int chunkCount;
+  private int freeChunks = NONE;
+
   /** Pending (not cancelled) events. */
   private int size;
 
-  /** Cancelled events whose records are still in a list or the front. */
+  /** Cancelled events whose entries are still in a list or the front. */
   private int cancelledHeld;
 
   // Top: events later than topAbove, in one list.
@@ -106,7 +103,7 @@ public final class LadderEventQueue implements EventQueue {
 
   // Rungs 0 (coarsest) .. rungCount - 1 (finest). Rung j covers [start, last] in buckets of width
   // 1 << shift; buckets below cur are consumed, and rung j + 1 covers the last consumed one.
-  // buckets[2b] = list head, buckets[2b + 1] = count (cancelled records included). A rung is
+  // buckets[2b] = list head, buckets[2b + 1] = list length (cancelled entries included). A rung is
   // dropped as soon as its last bucket is taken, so cur < bucketCount and
   // next = start + (cur << shift) <= last always hold.
   private int rungCount;
@@ -127,9 +124,12 @@ public final class LadderEventQueue implements EventQueue {
 
   public LadderEventQueue(int initialCapacity) {
     int capacity = Math.max(4, initialCapacity);
-    records = new long[RECORDS_FROM + STRIDE * capacity];
     actions = new Runnable[capacity];
+    generations = new int[capacity];
     freeSlots = new int[capacity];
+    int chunks = Math.max(4, capacity / CHUNK);
+    entries = new long[ENTRY * CHUNK * chunks];
+    nextChunk = new int[chunks];
     for (int j = 0; j < MAX_RUNGS; j++) {
       rungBuckets[j] = emptyBuckets(16);
     }
@@ -146,29 +146,33 @@ public final class LadderEventQueue implements EventQueue {
   @Override
   public long add(long time, long sequence, Runnable action) {
     int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
-    long[] r = records;
-    int k = record(slot);
-    r[k + TIME] = time;
-    r[k + SEQUENCE] = sequence;
-    long generation = r[k + STAMP] & GENERATION_MASK;
-    r[k + STAMP] = generation | PENDING;
+    int generation = ++adds;
+    if (generation == 0) {
+      generation = ++adds;
+    }
+    generations[slot] = generation;
     actions[slot] = action;
     size++;
     if (time > topAbove) {
-      pushTop(slot, time);
+      pushTop(time, sequence, slot);
     } else {
-      placeBelowTop(slot, time, sequence);
+      placeBelowTop(time, sequence, slot);
     }
-    return generation | slot;
+    return handle(generation, slot);
+  }
+
+  private static long handle(int generation, int slot) {
+    return (long) generation << 32 | slot;
   }
 
   /**
    * Puts an event no later than topAbove into the coarsest rung that still takes it, or the front.
    */
-  private void placeBelowTop(int slot, long time, long sequence) {
+  private void placeBelowTop(long time, long sequence, int slot) {
     for (int j = 0; j < rungCount; j++) {
       if (time >= rungNext[j]) {
-        pushBucket(slot, rungBuckets[j], (int) ((time - rungStart[j]) >>> rungShift[j]));
+        pushBucket(
+            rungBuckets[j], (int) ((time - rungStart[j]) >>> rungShift[j]), time, sequence, slot);
         return;
       }
     }
@@ -178,15 +182,12 @@ public final class LadderEventQueue implements EventQueue {
   @Override
   public boolean remove(long handle) {
     int slot = (int) handle;
-    if (slot < 0 || slot >= slotCount) {
+    if (slot < 0
+        || slot >= slotCount
+        || generations[slot] != (int) (handle >>> 32)
+        || actions[slot] == null) {
       return false;
     }
-    int k = record(slot) + STAMP;
-    long pending = (handle & GENERATION_MASK) | PENDING;
-    if (records[k] != pending) {
-      return false;
-    }
-    records[k] = (handle & GENERATION_MASK) | CANCELLED;
     actions[slot] = null;
     size--;
     cancelledHeld++;
@@ -220,7 +221,8 @@ public final class LadderEventQueue implements EventQueue {
     int slot = front.minSlot();
     Runnable action = actions[slot];
     front.removeMin();
-    release(slot);
+    actions[slot] = null;
+    freeSlots[freeCount++] = slot;
     size--;
     return action;
   }
@@ -235,12 +237,17 @@ public final class LadderEventQueue implements EventQueue {
     return "ladder";
   }
 
-  /** Records in use: the pending events and the cancelled ones not yet dropped. */
+  /** Entries in use: the pending events and the cancelled ones not yet dropped. */
   int heldRecords() {
     return size + cancelledHeld;
   }
 
-  /** Makes the front's earliest event a pending one: refills it, drops cancelled records. */
+  /** Chunks ever taken from the heap: the most the lists have held at once, free ones reused. */
+  int chunksAllocated() {
+    return chunkCount;
+  }
+
+  /** Makes the front's earliest event a pending one: refills it, drops cancelled entries. */
   private void settleFront() {
     while (true) {
       if (front.isEmpty()) {
@@ -250,7 +257,7 @@ public final class LadderEventQueue implements EventQueue {
         }
       }
       int slot = front.minSlot();
-      if (state(slot) != CANCELLED) {
+      if (actions[slot] != null) {
         return;
       }
       front.removeMin();
@@ -258,45 +265,74 @@ public final class LadderEventQueue implements EventQueue {
     }
   }
 
-  // ---- slots and lists ----
-
-  /** The index of a slot's record in {@link #records}. */
-  private static int record(int slot) {
-    return RECORDS_FROM + STRIDE * slot;
-  }
-
-  private long state(int slot) {
-    return records[record(slot) + STAMP] & STATE_MASK;
-  }
+  // ---- slots ----
 
   private int newSlot() {
     if (slotCount == actions.length) {
       int capacity = 2 * actions.length;
-      records = Arrays.copyOf(records, RECORDS_FROM + STRIDE * capacity);
       actions = Arrays.copyOf(actions, capacity);
+      generations = Arrays.copyOf(generations, capacity);
       freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
-    records[record(slotCount) + STAMP] = FIRST_GENERATION | FREE;
     return slotCount++;
   }
 
-  /** Frees a slot whose event left or was dropped; its next generation makes old handles stale. */
-  private void release(int slot) {
-    int k = record(slot) + STAMP;
-    long generation = (records[k] & GENERATION_MASK) + FIRST_GENERATION;
-    records[k] = generation == 0 ? FIRST_GENERATION : generation;
-    actions[slot] = null;
-    freeSlots[freeCount++] = slot;
-  }
-
+  /** Frees the slot of a cancelled event whose entry has just been dropped. */
   private void dropCancelled(int slot) {
-    release(slot);
+    freeSlots[freeCount++] = slot;
     cancelledHeld--;
   }
 
-  private void pushTop(int slot, long time) {
-    records[record(slot) + LINK] = topHead;
-    topHead = slot;
+  // ---- chunks and lists ----
+
+  /** The index in {@link #entries} of entry i of chunk c. */
+  private static int entry(int chunk, int i) {
+    return ENTRY * (CHUNK * chunk + i);
+  }
+
+  /** The entries in the head chunk of a list of the given (positive) length. */
+  private static int inHeadChunk(int length) {
+    return ((length - 1) & CHUNK_MASK) + 1;
+  }
+
+  /** A chunk for the head of a list whose head is {@code head}. */
+  private int newChunk(int head) {
+    int chunk = freeChunks;
+    if (chunk != NONE) {
+      freeChunks = nextChunk[chunk];
+    } else {
+      if (chunkCount == nextChunk.length) {
+        int capacity = 2 * nextChunk.length;
+        nextChunk = Arrays.copyOf(nextChunk, capacity);
+        entries = Arrays.copyOf(entries, ENTRY * CHUNK * capacity);
+      }
+      chunk = chunkCount++;
+    }
+    nextChunk[chunk] = head;
+    return chunk;
+  }
+
+  private void freeChunk(int chunk) {
+    nextChunk[chunk] = freeChunks;
+    freeChunks = chunk;
+  }
+
+  /** Appends an entry to the list (head, length); returns the list's head afterwards. */
+  private int append(int head, int length, long time, long sequence, int slot) {
+    int i = length & CHUNK_MASK;
+    if (i == 0) {
+      head = newChunk(head);
+    }
+    int e = entry(head, i);
+    long[] en = entries;
+    en[e + TIME] = time;
+    en[e + SEQUENCE] = sequence;
+    en[e + SLOT] = slot;
+    return head;
+  }
+
+  private void pushTop(long time, long sequence, int slot) {
+    topHead = append(topHead, topCount, time, sequence, slot);
     topCount++;
     if (time < topMin) {
       topMin = time;
@@ -306,15 +342,11 @@ public final class LadderEventQueue implements EventQueue {
     }
   }
 
-  private void pushBucket(int slot, int[] buckets, int bucket) {
+  private void pushBucket(int[] buckets, int bucket, long time, long sequence, int slot) {
     int b = 2 * bucket;
-    records[record(slot) + LINK] = buckets[b];
-    buckets[b] = slot;
-    buckets[b + 1]++;
-  }
-
-  private int next(int slot) {
-    return (int) records[record(slot) + LINK];
+    int length = buckets[b + 1];
+    buckets[b] = append(buckets[b], length, time, sequence, slot);
+    buckets[b + 1] = length + 1;
   }
 
   // ---- moving events down the ladder ----
@@ -356,7 +388,7 @@ public final class LadderEventQueue implements EventQueue {
       if (count > SPLIT_THRESHOLD && shift > 0 && rungCount < MAX_RUNGS) {
         spreadIntoNewRung(head, count, bucketStart, bucketLast, shift);
       } else {
-        moveToFront(head);
+        moveToFront(head, count);
       }
     }
   }
@@ -373,7 +405,7 @@ public final class LadderEventQueue implements EventQueue {
     topMax = Long.MIN_VALUE;
     if (count <= SPLIT_THRESHOLD || min == max) {
       topAbove = max;
-      moveToFront(head);
+      moveToFront(head, count);
       return;
     }
     long span = max - min;
@@ -387,7 +419,7 @@ public final class LadderEventQueue implements EventQueue {
     long last = min > Long.MAX_VALUE - lastOffset ? Long.MAX_VALUE : min + lastOffset;
     topAbove = last;
     openRung(min, last, shift, bucketCount);
-    spread(head, 0);
+    spread(head, count, 0);
   }
 
   private void spreadIntoNewRung(int head, int count, long start, long last, int parentShift) {
@@ -395,7 +427,7 @@ public final class LadderEventQueue implements EventQueue {
     int shift = parentShift - Integer.numberOfTrailingZeros(wanted);
     int bucketCount = (int) ((last - start) >>> shift) + 1;
     openRung(start, last, shift, bucketCount);
-    spread(head, rungCount - 1);
+    spread(head, count, rungCount - 1);
   }
 
   /** A power of two near count / EVENTS_PER_BUCKET, at least 2. */
@@ -417,45 +449,62 @@ public final class LadderEventQueue implements EventQueue {
     rungCur[rung] = 0;
   }
 
-  /** Spreads a list into a freshly opened rung, dropping cancelled records on the way. */
-  private void spread(int head, int rung) {
+  /**
+   * Spreads a list into a freshly opened rung, dropping cancelled entries on the way. Each chunk is
+   * freed once read, so the buckets' new chunks reuse it while it is cached.
+   */
+  private void spread(int head, int length, int rung) {
     long start = rungStart[rung];
     int shift = rungShift[rung];
     int[] buckets = rungBuckets[rung];
-    long[] r = records;
-    for (int slot = head; slot != NONE; ) {
-      int k = record(slot);
-      int next = (int) r[k + LINK];
-      if ((r[k + STAMP] & STATE_MASK) == CANCELLED) {
-        dropCancelled(slot);
-      } else {
-        pushBucket(slot, buckets, (int) ((r[k + TIME] - start) >>> shift));
+    for (int chunk = head, n = length > 0 ? inHeadChunk(length) : 0; chunk != NONE; n = CHUNK) {
+      int next = nextChunk[chunk];
+      for (int i = 0; i < n; i++) {
+        long[] en = entries;
+        int e = entry(chunk, i);
+        long time = en[e + TIME];
+        long sequence = en[e + SEQUENCE];
+        int slot = (int) en[e + SLOT];
+        if (actions[slot] == null) {
+          dropCancelled(slot);
+        } else {
+          pushBucket(buckets, (int) ((time - start) >>> shift), time, sequence, slot);
+        }
       }
-      slot = next;
+      freeChunk(chunk);
+      chunk = next;
     }
   }
 
-  /** Loads a list into the empty front, dropping cancelled records on the way. */
-  private void moveToFront(int head) {
-    long[] r = records;
-    for (int slot = head; slot != NONE; ) {
-      int k = record(slot);
-      int next = (int) r[k + LINK];
-      if ((r[k + STAMP] & STATE_MASK) == CANCELLED) {
-        dropCancelled(slot);
-      } else {
-        front.append(r[k + TIME], r[k + SEQUENCE], slot);
+  /**
+   * Loads a list into the empty front, dropping cancelled entries on the way. Checking each entry's
+   * action here, entry after entry, loads the actions the polls will need, many at once.
+   */
+  private void moveToFront(int head, int length) {
+    long[] en = entries;
+    Runnable[] actions = this.actions;
+    for (int chunk = head, n = length > 0 ? inHeadChunk(length) : 0; chunk != NONE; n = CHUNK) {
+      int next = nextChunk[chunk];
+      for (int i = 0; i < n; i++) {
+        int e = entry(chunk, i);
+        int slot = (int) en[e + SLOT];
+        if (actions[slot] == null) {
+          dropCancelled(slot);
+        } else {
+          front.append(en[e + TIME], en[e + SEQUENCE], slot);
+        }
       }
-      slot = next;
+      freeChunk(chunk);
+      chunk = next;
     }
     front.endBatch();
   }
 
-  // ---- sweeping cancelled records ----
+  // ---- sweeping cancelled entries ----
 
-  /** Unlinks every cancelled record from the top, the rungs and the front, and frees it. */
+  /** Drops every cancelled entry from the top, the rungs and the front, and frees its slot. */
   private void purgeCancelled() {
-    topHead = withoutCancelled(topHead);
+    topHead = withoutCancelled(topHead, topCount);
     topCount = keptLength;
     if (topCount == 0) {
       topMin = Long.MAX_VALUE;
@@ -464,13 +513,13 @@ public final class LadderEventQueue implements EventQueue {
     for (int j = 0; j < rungCount; j++) {
       int[] buckets = rungBuckets[j];
       for (int b = rungCur[j]; b < rungBucketCount[j]; b++) {
-        buckets[2 * b] = withoutCancelled(buckets[2 * b]);
+        buckets[2 * b] = withoutCancelled(buckets[2 * b], buckets[2 * b + 1]);
         buckets[2 * b + 1] = keptLength;
       }
     }
     front.retainSlots(
         slot -> {
-          if (state(slot) == CANCELLED) {
+          if (actions[slot] == null) {
             dropCancelled(slot);
             return false;
           }
@@ -481,29 +530,31 @@ public final class LadderEventQueue implements EventQueue {
   /** The length of the list {@link #withoutCancelled} returned last. */
   private int keptLength;
 
-  /** The list without its cancelled records, which are freed; returns its new head. */
-  private int withoutCancelled(int head) {
+  /**
+   * The list (head, length) without its cancelled entries, whose slots are freed; returns its new
+   * head, and its new length in {@link #keptLength}. The kept entries are appended to a new list,
+   * whose chunks may reuse those of the old one already read.
+   */
+  private int withoutCancelled(int head, int length) {
     int newHead = NONE;
-    int tail = NONE;
-    keptLength = 0;
-    for (int slot = head; slot != NONE; ) {
-      int next = next(slot);
-      if (state(slot) == CANCELLED) {
-        dropCancelled(slot);
-      } else {
-        if (tail == NONE) {
-          newHead = slot;
+    int kept = 0;
+    for (int chunk = head, n = length > 0 ? inHeadChunk(length) : 0; chunk != NONE; n = CHUNK) {
+      int next = nextChunk[chunk];
+      for (int i = 0; i < n; i++) {
+        int e = entry(chunk, i);
+        long time = entries[e + TIME];
+        long sequence = entries[e + SEQUENCE];
+        int slot = (int) entries[e + SLOT];
+        if (actions[slot] == null) {
+          dropCancelled(slot);
         } else {
-          records[record(tail) + LINK] = slot;
+          newHead = append(newHead, kept++, time, sequence, slot);
         }
-        tail = slot;
-        keptLength++;
       }
-      slot = next;
+      freeChunk(chunk);
+      chunk = next;
     }
-    if (tail != NONE) {
-      records[record(tail) + LINK] = NONE;
-    }
+    keptLength = kept;
     return newHead;
   }
 }

@@ -240,4 +240,72 @@ class LadderEventQueueTest extends EventQueueContractTest {
     drain(reference);
     assertThat(ladderRan).hasSizeGreaterThan(timers).isEqualTo(referenceRan);
   }
+
+  @Test
+  void bucketsOfManyChunks_withCancelledEntriesInEveryChunk_leaveInTheReferenceOrder() {
+    UniformRandomProvider random = new RandomStreams(7).get("test");
+    LadderEventQueue ladder = new LadderEventQueue();
+    EventQueue reference = new PriorityQueueEventQueue();
+    List<Key> ladderRan = new ArrayList<>();
+    List<Key> referenceRan = new ArrayList<>();
+    List<long[]> handles = new ArrayList<>();
+    // 40 distinct times and 100 far ones: buckets, the top and the front hold lists of many
+    // chunks (crowded ones split into finer rungs), and every chunk loses some entries.
+    for (int i = 0; i < 4_000; i++) {
+      long time = i % 40 == 0 ? 1_000_000 + random.nextLong(1_000_000) : 3L * random.nextInt(40);
+      handles.add(
+          new long[] {
+            ladder.add(time, i, reporting(ladderRan, time, i)),
+            reference.add(time, i, reporting(referenceRan, time, i))
+          });
+    }
+    for (int i = 0; i < handles.size(); i++) {
+      if (i % 3 == 1 || i % LadderEventQueue.CHUNK == 0) {
+        assertThat(ladder.remove(handles.get(i)[0])).isTrue();
+        reference.remove(handles.get(i)[1]);
+      }
+    }
+    drain(ladder);
+    drain(reference);
+    assertThat(ladderRan).hasSizeGreaterThan(2_000).isEqualTo(referenceRan);
+  }
+
+  @Test
+  void holdingTenThousandEventsForTwentyTimesAsManySteps_reusesChunks() {
+    UniformRandomProvider random = new RandomStreams(8).get("test");
+    int pending = 10_000;
+    LadderEventQueue ladder = new LadderEventQueue();
+    long sequence = 0;
+    for (int i = 0; i < pending; i++) {
+      ladder.add(random.nextLong(1_000_000), sequence++, () -> {});
+    }
+    for (int step = 0; step < 20 * pending; step++) {
+      long now = ladder.peekTime();
+      ladder.poll();
+      ladder.add(now + random.nextLong(1_000_000), sequence++, () -> {});
+    }
+    // At most one chunk per entry (a list of one) and one per CHUNK entries: a chunk not freed
+    // when its list moves on would make the pool grow with the steps instead.
+    assertThat(ladder.chunksAllocated())
+        .isLessThanOrEqualTo(pending + pending / LadderEventQueue.CHUNK);
+    assertThat(ladder.size()).isEqualTo(pending);
+  }
+
+  @Test
+  void aCancelledEventsHandle_staysDead_afterItsSlotIsDroppedAndTakenByALaterEvent() {
+    LadderEventQueue ladder = new LadderEventQueue(4);
+    List<Key> ran = new ArrayList<>();
+    long cancelled = ladder.add(5, 0, reporting(ran, 5, 0));
+    assertThat(ladder.remove(cancelled)).isTrue();
+    assertThat(ladder.heldRecords()).isEqualTo(1);
+    assertThat(ladder.isEmpty()).isTrue();
+    ladder.add(9, 1, reporting(ran, 9, 1));
+    assertThat(ladder.peekTime()).isEqualTo(9); // drops the cancelled entry, freeing its slot
+    assertThat(ladder.heldRecords()).isEqualTo(1);
+    long later = ladder.add(7, 2, reporting(ran, 7, 2)); // takes the freed slot
+    assertThat((int) later).isEqualTo((int) cancelled);
+    assertThat(ladder.remove(cancelled)).isFalse();
+    drain(ladder);
+    assertThat(ran).containsExactly(new Key(7, 2), new Key(9, 1));
+  }
 }
