@@ -19,6 +19,7 @@ import netsim.net.pcap.PcapWriter;
 import netsim.report.files.OutputDirectory;
 import netsim.report.files.OutputException;
 import netsim.report.files.PausePoint;
+import netsim.report.files.WriteBehind;
 import netsim.report.plot.RunPlots;
 import netsim.report.plot.SeriesPlots;
 import netsim.scenario.Version;
@@ -34,6 +35,7 @@ import netsim.scenario.run.Experiment;
 import netsim.scenario.run.Invariants;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.RunIndex;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs an experiment and writes its outputs into a directory: {@code trace.jsonl}, one pcap per
@@ -42,7 +44,9 @@ import netsim.scenario.trace.RunIndex;
  * with {@code outputs.interval}. The trace and the pcaps are opened before the run and written as
  * it goes (buffered); the summary and the flow metrics count, the ladder keeps its first segments
  * and the plots their bounded series as it goes; so the run keeps no list of its events and its
- * memory does not grow with its length. Everything is written into a temporary directory that
+ * memory does not grow with its length. The trace and the pcaps are written to disk on a thread of
+ * their own ({@link WriteBehind}), the run's thread only encoding into buffers; each file gets the
+ * same bytes whatever the timing of the two. Everything is written into a temporary directory that
  * replaces the output directory whole once the run has finished ({@link OutputDirectory}); whatever
  * stops the run (an error, out of memory, Ctrl-C), no partial result is left.
  */
@@ -75,6 +79,9 @@ public final class RunWriter {
   /** What must be closed before the commit, or on failure: the streams of the trace and pcaps. */
   private final List<Closeable> open = new ArrayList<>();
 
+  /** Writes the trace and the pcaps on a thread of their own; null to write them on the run's. */
+  private final @Nullable WriteBehind writeBehind;
+
   private final KeyEvents keyEvents = new KeyEvents();
   private SummaryFile summary;
   private LinkMetrics queues;
@@ -85,11 +92,16 @@ public final class RunWriter {
   private FlowMetrics flows;
 
   private RunWriter(
-      ExperimentConfig config, OutputDirectory dir, boolean plots, boolean measureFlows) {
+      ExperimentConfig config,
+      OutputDirectory dir,
+      boolean plots,
+      boolean measureFlows,
+      boolean writerThread) {
     this.config = config;
     this.dir = dir;
     this.plots = plots;
     this.measureFlows = measureFlows;
+    this.writeBehind = dir != null && writerThread ? new WriteBehind() : null;
   }
 
   /**
@@ -130,8 +142,24 @@ public final class RunWriter {
       Experiment.Watcher watcher,
       boolean measureFlows)
       throws IOException {
+    return run(config, out, plots, watcher, measureFlows, true);
+  }
+
+  /**
+   * Runs {@code config} as {@link #run(ExperimentConfig, Path, boolean, Experiment.Watcher,
+   * boolean)} does; without {@code writerThread}, the trace and pcaps are written on the calling
+   * thread (the same bytes: for the tests that prove it).
+   */
+  static Outcome run(
+      ExperimentConfig config,
+      Path out,
+      boolean plots,
+      Experiment.Watcher watcher,
+      boolean measureFlows,
+      boolean writerThread)
+      throws IOException {
     OutputDirectory dir = out == null ? null : OutputDirectory.create(out);
-    RunWriter writer = new RunWriter(config, dir, plots, measureFlows);
+    RunWriter writer = new RunWriter(config, dir, plots, measureFlows, writerThread);
     try {
       return writer.write(watcher);
     } catch (Throwable e) { // out of memory too: nothing half-written may stay
@@ -207,7 +235,7 @@ public final class RunWriter {
   /** A pcap file of the run, opened now and closed when the run has ended. */
   private PcapWriter pcap(String name, String madeFrom) throws IOException {
     Path file = dir.file(name, madeFrom);
-    PcapWriter writer = new PcapWriter(new BufferedOutputStream(Files.newOutputStream(file)));
+    PcapWriter writer = new PcapWriter(stream(file));
     open.add(writer);
     return writer;
   }
@@ -244,7 +272,7 @@ public final class RunWriter {
     List<EventSink> sinks = new ArrayList<>();
     sinks.add(keyEvents);
     if (dir != null && config.outputs().trace()) {
-      OutputStream trace = Files.newOutputStream(dir.file("trace.jsonl"));
+      OutputStream trace = stream(dir.file("trace.jsonl"));
       open.add(trace);
       sinks.add(new TraceWriter(trace, new RunIndex()));
     }
@@ -277,6 +305,15 @@ public final class RunWriter {
       sinks.add(runPlots);
     }
     return sinks;
+  }
+
+  /**
+   * A new file's stream for the trace or a pcap: through the writer thread, or else buffered (both
+   * writers hand it whole buffers).
+   */
+  private OutputStream stream(Path file) throws IOException {
+    OutputStream target = Files.newOutputStream(file);
+    return writeBehind == null ? new BufferedOutputStream(target) : writeBehind.stream(target);
   }
 
   private void writeLadder(Experiment experiment) throws IOException {
@@ -318,6 +355,9 @@ public final class RunWriter {
       c.close();
     }
     open.clear();
+    if (writeBehind != null) {
+      writeBehind.finish();
+    }
   }
 
   private void closeQuietly() {
@@ -329,5 +369,8 @@ public final class RunWriter {
       }
     }
     open.clear();
+    if (writeBehind != null) {
+      writeBehind.close();
+    }
   }
 }

@@ -167,12 +167,40 @@ class RunWriterTest {
     assertThat(outcome.text()).contains("key events:");
   }
 
+  /** The names of the files under {@code dir}, sorted. */
+  private static List<String> names(Path dir) {
+    return files(dir).stream().map(p -> p.getFileName().toString()).sorted().toList();
+  }
+
   /** Every file under {@code dir}, at any depth. */
   private static List<Path> files(Path dir) {
     try (Stream<Path> all = Files.walk(dir)) {
       return all.filter(Files::isRegularFile).toList();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void theWriterThread_writesTheSameBytesAsTheRunThread_runAfterRun() throws IOException {
+    String[] options = {"outputs.capture=[\"r1->r2\", r2]", "outputs.summary=true"};
+    Path first = parent.resolve("first");
+    Path second = parent.resolve("second");
+    Path alone = parent.resolve("alone");
+    RunWriter.Outcome outcome =
+        RunWriter.run(scenario("dumbbell-red", options), first, false, (t, n) -> {}, false, true);
+    RunWriter.run(scenario("dumbbell-red", options), second, false, (t, n) -> {}, false, true);
+    RunWriter.run(scenario("dumbbell-red", options), alone, false, (t, n) -> {}, false, false);
+
+    List<String> names = names(first);
+    assertThat(names).contains("trace.jsonl", "r1-to-r2.pcap", "r2.pcap", "s1.pcap");
+    assertThat(outcome.files()).hasSize(names.size() - 1); // all but the marker
+    assertThat(Files.size(first.resolve("trace.jsonl"))).isGreaterThan(1 << 20); // many chunks
+    for (Path dir : List.of(second, alone)) {
+      assertThat(names(dir)).isEqualTo(names);
+      for (String name : names) {
+        assertThat(dir.resolve(name)).hasSameBinaryContentAs(first.resolve(name));
+      }
     }
   }
 

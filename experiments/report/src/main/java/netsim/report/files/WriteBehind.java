@@ -1,0 +1,260 @@
+package netsim.report.files;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes a run's output files on a thread of their own, so that the simulation's thread only fills
+ * buffers: each stream from {@link #stream} collects what it is given into a chunk, and hands the
+ * chunk, once full (or on {@code flush} and {@code close}), to one writer thread that writes the
+ * chunks of every stream in the order they were handed over. Each file therefore receives exactly
+ * the bytes, in the order, that its stream was given, whatever the timing of the two threads; only
+ * when the bytes reach the disk changes. Memory is bounded: {@value #CHUNKS} chunks of {@value
+ * #CHUNK} bytes, a stream waiting for a free one when the writer lags.
+ *
+ * <p>A write that fails on the writer thread is reported by the next call of any of its streams,
+ * and by {@link #finish}; from then on nothing more is written. Use: streams from one thread (the
+ * run's), {@link #finish()} once they are closed, {@link #close()} (which abandons what is queued)
+ * on failure.
+ */
+public final class WriteBehind implements Closeable {
+  static final int CHUNK = 256 * 1024;
+  static final int CHUNKS = 8;
+
+  /** What the writer thread does with one task. */
+  private enum Op {
+    WRITE,
+    FLUSH,
+    CLOSE,
+    STOP
+  }
+
+  private record Task(Op op, @Nullable OutputStream target, byte @Nullable [] chunk, int length) {}
+
+  private final BlockingQueue<Task> tasks = new ArrayBlockingQueue<>(CHUNKS + 64);
+  private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
+  private final List<OutputStream> targets = new ArrayList<>();
+  private int chunksMade;
+  private @Nullable Thread thread;
+  private volatile @Nullable IOException failure;
+  private boolean finished;
+
+  /**
+   * A stream that writes into {@code target} on the writer thread; closing it closes the target.
+   */
+  public OutputStream stream(OutputStream target) {
+    targets.add(Objects.requireNonNull(target, "target"));
+    return new Stream(target);
+  }
+
+  /**
+   * Waits until every chunk handed over is written and every closed stream's target closed, and
+   * stops the writer thread.
+   *
+   * @throws IOException the first write that failed
+   */
+  public void finish() throws IOException {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    Thread writer = thread;
+    if (writer != null) {
+      try {
+        tasks.put(new Task(Op.STOP, null, null, 0));
+        writer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while the outputs were written");
+      }
+    }
+    IOException failed = failure;
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  /**
+   * Abandons what is still queued (the outputs are being thrown away): stops the writer thread
+   * without waiting for it, and closes every target, ignoring errors.
+   */
+  @Override
+  public void close() {
+    finished = true;
+    Thread writer = thread;
+    if (writer != null) {
+      writer.interrupt();
+      try {
+        writer.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (OutputStream target : targets) {
+      try {
+        target.close();
+      } catch (IOException | RuntimeException ignored) {
+        // the files are deleted next
+      }
+    }
+  }
+
+  private byte[] chunk() throws IOException {
+    byte[] chunk = free.poll();
+    if (chunk != null) {
+      return chunk;
+    }
+    if (chunksMade < CHUNKS) {
+      chunksMade++;
+      return new byte[CHUNK];
+    }
+    try {
+      return free.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the writer");
+    }
+  }
+
+  private void put(Task task) throws IOException {
+    checkFailure();
+    if (thread == null) {
+      Thread writer = new Thread(this::writeAll, "netsim-writer");
+      writer.setDaemon(true);
+      writer.start();
+      thread = writer;
+    }
+    try {
+      tasks.put(task);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while handing output to the writer");
+    }
+  }
+
+  private void checkFailure() throws IOException {
+    IOException failed = failure;
+    if (failed != null) {
+      throw new IOException("an output could not be written: " + failed.getMessage(), failed);
+    }
+  }
+
+  /** The writer thread: the tasks in order, until STOP (or an interrupt, when abandoned). */
+  private void writeAll() {
+    try {
+      while (true) {
+        Task task = tasks.take();
+        if (task.op() == Op.STOP) {
+          return;
+        }
+        try {
+          if (failure == null) {
+            OutputStream target = Objects.requireNonNull(task.target());
+            switch (task.op()) {
+              case WRITE -> target.write(Objects.requireNonNull(task.chunk()), 0, task.length());
+              case FLUSH -> target.flush();
+              case CLOSE -> target.close();
+              default -> throw new IllegalStateException(task.op().name());
+            }
+          }
+        } catch (IOException e) {
+          failure = e;
+        } finally {
+          if (task.chunk() != null) {
+            free.offer(task.chunk());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      // abandoned: close() closes the targets
+    }
+  }
+
+  /** The run thread's side of one file: fills a chunk, hands it over full. */
+  private final class Stream extends OutputStream {
+    private final OutputStream target;
+    private byte @Nullable [] chunk;
+    private int length;
+    private boolean closed;
+
+    Stream(OutputStream target) {
+      this.target = target;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      byte[] into = room();
+      into[length++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int count) throws IOException {
+      Objects.checkFromIndexSize(offset, count, bytes.length);
+      while (count > 0) {
+        byte[] into = room();
+        int n = Math.min(count, into.length - length);
+        System.arraycopy(bytes, offset, into, length, n);
+        length += n;
+        offset += n;
+        count -= n;
+      }
+    }
+
+    /** The current chunk, with room for at least one byte. */
+    private byte[] room() throws IOException {
+      if (closed) {
+        throw new IOException("the stream is closed");
+      }
+      byte[] into = chunk;
+      if (into != null && length < into.length) {
+        return into;
+      }
+      handOver();
+      into = chunk();
+      chunk = into;
+      return into;
+    }
+
+    /** Hands the filled part of the current chunk to the writer. */
+    private void handOver() throws IOException {
+      byte[] full = chunk;
+      if (full != null && length > 0) {
+        chunk = null;
+        put(new Task(Op.WRITE, target, full, length));
+        length = 0;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (closed) {
+        return;
+      }
+      handOver();
+      put(new Task(Op.FLUSH, target, null, 0));
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      handOver();
+      byte[] left = chunk;
+      if (left != null) {
+        free.offer(left);
+        chunk = null;
+      }
+      closed = true;
+      put(new Task(Op.CLOSE, target, null, 0));
+    }
+  }
+}
