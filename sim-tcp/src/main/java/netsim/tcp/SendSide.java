@@ -77,11 +77,16 @@ final class SendSide implements LossRecovery.Connection {
   private boolean nagle;
 
   /**
-   * Partial segments are held: TCP_CORK is set, or the last write said more follows (MSG_MORE), as
-   * Linux's tcp_nagle_test holds them under TCP_NAGLE_CORK.
+   * Partial segments are held: TCP_CORK is set, as Linux's tcp_nagle_test holds them under
+   * TCP_NAGLE_CORK.
    */
   private boolean corked;
 
+  /**
+   * The write being sent said more follows (MSG_MORE): its own push holds a partial segment, as
+   * Linux's tcp_push passes TCP_NAGLE_CORK for that call only. Later pushes (an ACK's, a timer's:
+   * tcp_data_snd_check, tcp_write_wakeup) follow the socket's own Nagle and cork settings.
+   */
   private boolean moreFollows;
 
   private final RttEstimator rtt;
@@ -221,6 +226,11 @@ final class SendSide implements LossRecovery.Connection {
       writeEnds.add(1 + buffer.end());
     }
     return accepted;
+  }
+
+  /** The write's own push is done: a MSG_MORE hold ends with it (see {@link #moreFollows}). */
+  void writePushed() {
+    moreFollows = false;
   }
 
   /** Nagle's algorithm on or off for this connection (TCP_NODELAY turns it off). */

@@ -240,7 +240,9 @@ public final class TcpConnection {
 
   /**
    * {@link #send(byte[], int, int)}, saying whether more data follows at once (Linux's MSG_MORE):
-   * if so, a partial segment waits for it, and no PSH marks the end of this write.
+   * if so, this write sends no partial segment, and no PSH marks its end. The hold is this call's
+   * only, as Linux's tcp_push corks the push of that sendmsg alone: an ACK that arrives later sends
+   * the partial segment as far as Nagle's algorithm and TCP_CORK let it.
    */
   public int send(byte[] data, int offset, int length, boolean more) {
     checkState(state != CLOSED && state != LISTEN, "connection does not exist (state %s)", state);
@@ -253,6 +255,7 @@ public final class TcpConnection {
       reportCongestion();
       env.timersChanged(this);
     }
+    send.writePushed();
     return accepted;
   }
 

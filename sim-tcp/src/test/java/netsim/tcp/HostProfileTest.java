@@ -165,6 +165,22 @@ class HostProfileTest {
     }
 
     @Test
+    void linux_msgMoreHoldsOnlyThatWritesPush_anAckThenSendsThePartialSegment() {
+      // Linux's tcp_push corks the push of a MSG_MORE sendmsg alone; the ACK's push
+      // (tcp_data_snd_check) follows the socket's Nagle setting, here off (TCP_NODELAY), and the
+      // segment has no PSH, as no write ended in it (nagle/sendmsg_msg_more.pkt).
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.connection.setNagle(false);
+      h.connection.send(new byte[3000], 0, 3000, true);
+      // The two full segments go as one TSO chunk, PSH on its last piece (__tcp_transmit_skb).
+      h.expect("ACK seq=1001 ack=5001 len=1460", "PSH|ACK seq=2461 ack=5001 len=1460");
+      h.connection.send(new byte[50], 0, 50, true);
+      h.expectNothing();
+      h.receive("ACK", 5001, 2461);
+      h.expect("ACK seq=3921 ack=5001 len=130");
+    }
+
+    @Test
     void linux_usesCubic_rfcNewReno() {
       assertThat(LINUX.congestionControl()).isEqualTo("cubic");
       assertThat(RFC.congestionControl()).isEqualTo("newreno");

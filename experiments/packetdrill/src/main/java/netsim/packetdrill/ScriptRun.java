@@ -23,8 +23,9 @@ import netsim.tcp.TcpSegment;
  * segment the endpoint sent (running the simulation until one comes or the line's time, plus the
  * tolerance, has passed), or the next few that together make up its payload, and compares them. As
  * in packetdrill, a relative time counts from when the previous event ended: the time its segment
- * was sent, or the time a call started. Unlike packetdrill, a segment sent after the last event (up
- * to its time) fails the script, so that a script can end by asserting silence.
+ * was sent, or the time a call started. As in packetdrill, only an outbound line reads what the
+ * endpoint sent, in the order it was sent: a segment that no line expects is caught by the next
+ * outbound line, which reads it first, and one sent after the last outbound line is never read.
  */
 final class ScriptRun {
   /** Script options that do not change what the endpoint does. */
@@ -72,6 +73,18 @@ final class ScriptRun {
 
   /** The line of the script's last event that is not a shell command. */
   private final int lastTestedLine;
+
+  /** How many segments the outbound lines have read so far. */
+  private long segmentsRead;
+
+  /**
+   * The number (counted from 0 as sent) of the oldest segment still unread when a later inbound
+   * packet, call or shell command ran, or -1; and that event's line. The next outbound line reads
+   * it first, and names the line if it fails on it.
+   */
+  private long unreadBefore = -1;
+
+  private int unreadBeforeLine;
 
   /** A blocking call that has not returned yet. */
   private record Pending(Event event, SocketApi.Call call, long expectedEnd) {}
@@ -289,9 +302,7 @@ final class ScriptRun {
 
   private void execute() {
     long previousEnd = 0;
-    Event last = null;
     for (Event event : script.events()) {
-      last = event;
       EventTime time = event.time();
       long earliest = time.earliest(previousEnd);
       long latest = time.latest(previousEnd);
@@ -301,11 +312,7 @@ final class ScriptRun {
         continue;
       }
       advanceTo(Math.max(earliest, host.now()));
-      if (!(action instanceof CodeBlock)) {
-        // A %{ }% block only reads tcp_info at its time (packetdrill runs the code after the
-        // script, on a snapshot): what was sent waits for the next outbound line.
-        expectNothingSent(event, false);
-      }
+      noteUnread(event);
       try {
         if (action instanceof PacketSpec packet) {
           inject(packet);
@@ -327,9 +334,6 @@ final class ScriptRun {
       }
       pollPending();
       previousEnd = host.now();
-    }
-    if (last != null) {
-      expectNothingSent(last, true);
     }
     if (pending != null) {
       Event event = pending.event();
@@ -557,9 +561,14 @@ final class ScriptRun {
           expected,
           "nothing sent");
     }
+    String early = "";
+    if (unreadBefore >= 0 && unreadBefore < segmentsRead) {
+      early = " (sent before line " + unreadBeforeLine + ", where no line expected it)";
+      unreadBefore = -1;
+    }
     SegmentMatcher.Mismatch mismatch = matcher.difference(packet, segments(taken));
     if (mismatch != null) {
-      String reason = mismatch.reason();
+      String reason = mismatch.reason() + early;
       if (!strictSegments && payload < packet.length()) {
         reason += " (waited until " + seconds(host.now()) + ")";
       }
@@ -570,7 +579,7 @@ final class ScriptRun {
       if (ecn != packet.ecn()) {
         throw new ScriptFailure(
             event.line(),
-            "IP ECN field " + ecn.traceName() + ", expected " + packet.ecn().traceName(),
+            "IP ECN field " + ecn.traceName() + ", expected " + packet.ecn().traceName() + early,
             expected,
             actual(taken, i));
       }
@@ -589,7 +598,8 @@ final class ScriptRun {
                   + window(earliest, latest)
                   + " (tolerance "
                   + Time.format(tolerance)
-                  + ")",
+                  + ")"
+                  + early,
               expected,
               actual(taken, SegmentMatcher.JOINED));
         }
@@ -646,7 +656,11 @@ final class ScriptRun {
         host.stopOnSend(false);
       }
     }
-    return host.sent().poll();
+    SentSegment sent = host.sent().poll();
+    if (sent != null) {
+      segmentsRead++;
+    }
+    return sent;
   }
 
   private void advanceTo(long time) {
@@ -659,18 +673,20 @@ final class ScriptRun {
     }
   }
 
-  /** Fails if the endpoint sent a segment that no line expects. */
-  private void expectNothingSent(Event event, boolean afterLast) {
-    SentSegment sent = host.sent().peek();
-    if (sent == null) {
+  /**
+   * Remembers the oldest unread segment when an event other than an outbound line runs. As in
+   * packetdrill (run_packet.c, whose sniffer reads the outbound packets in order, and only for an
+   * outbound line), nothing fails here: the next outbound line reads the segment and fails on it,
+   * or no line reads it. A {@code %{ }%} block is left out: it only reads tcp_info.
+   */
+  private void noteUnread(Event event) {
+    if (host.sent().isEmpty()
+        || unreadBefore == segmentsRead
+        || event.action() instanceof CodeBlock) {
       return;
     }
-    String where = afterLast ? "after the last line" : "before line " + event.line();
-    throw new ScriptFailure(
-        event.line(),
-        "unexpected segment " + where,
-        "no segment " + where + (afterLast ? "" : " (" + script.line(event.line()) + ")"),
-        seconds(sent.time()) + " " + matcher.format(sent.segment()));
+    unreadBefore = segmentsRead;
+    unreadBeforeLine = event.line();
   }
 
   /** A blocking call may return: stop the simulation after this event to look. */

@@ -17,7 +17,9 @@ import java.util.Map;
  * MSS, so no window scaling and a 65535-byte window), sends the segment under test 100 ms later and
  * expects the reply, then checks the state where the reply alone does not show it: a TCB that was
  * deleted answers a probe ACK with a RST, a reset connection fails read() with ECONNRESET, a
- * SYN-SENT that ignored a segment still completes its handshake.
+ * SYN-SENT that ignored a segment still completes its handshake. Where no reply is due, a later
+ * {@code >} line proves it, as packetdrill can: each such line reads the next segment sent, so one
+ * sent in reply to the segment under test would be read there and fail the script.
  */
 final class ConformanceMatrix {
   static final int WINDOW = 65535;
@@ -192,7 +194,9 @@ final class ConformanceMatrix {
     String rule;
     if (kind.isRst()) {
       rule = "RFC 9293 3.10.7.1: \"An incoming segment containing a RST is discarded.\"";
-      lines.add("// No reply: a RST is never answered.");
+      lines.add("// No reply: a RST is never answered; the next segment sent answers a probe ACK.");
+      lines.add("+0.1  < . 100:100(0) ack 1000 win " + WINDOW);
+      lines.add("+0    > R 1000:1000(0)");
     } else if (kind.hasAck) {
       rule = "RFC 9293 3.10.7.1: \"If the ACK bit is on, <SEQ=SEG.ACK><CTL=RST>\".";
       lines.add("// The reply: <SEQ=SEG.ACK><CTL=RST>.");
@@ -352,6 +356,9 @@ final class ConformanceMatrix {
     }
     lines.addAll(outcome.reply());
     lines.addAll(outcome.check());
+    if (outcome.reply().isEmpty() && outcome.check().isEmpty()) {
+      lines.addAll(silenceProbe(state));
+    }
     return script(
         state.label() + " x " + kind.label() + " at " + position.file + ".", outcome.rule(), lines);
   }
@@ -567,6 +574,21 @@ final class ConformanceMatrix {
     }
     return new Outcome(
         List.of("// The reply: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.", ack), rule, List.of());
+  }
+
+  /**
+   * Proof of silence as packetdrill has it: a {@code >} line reads the next segment sent, so a
+   * probe just outside the window, whose answer RFC 9293 3.10.7.4 first fixes, would read any
+   * segment sent in reply to the segment under test first and fail on it.
+   */
+  private static List<String> silenceProbe(Synchronized state) {
+    int rn = state.rcvNxt;
+    int sn = state.sndNxt;
+    int outside = Position.OUTSIDE.seq(rn);
+    return List.of(
+        "// Nothing was sent: a probe outside the window draws the next segment, an ACK.",
+        "+0.1  < . " + outside + ":" + outside + "(0) ack " + sn + " win " + WINDOW,
+        "+0    > . " + sn + ":" + sn + "(0) ack " + rn);
   }
 
   /** A probe ACK for a deleted TCB: the listener or the closed-port rule answers RST. */
