@@ -67,6 +67,23 @@ interface LossRecovery {
     return false;
   }
 
+  /**
+   * The ACK about to be read ({@link #onAckArrived}) carries ECE on a connection that uses ECN.
+   * Returns whether this recovery answers it itself, as Linux's CWR state does ({@link
+   * RackTlpRecovery}); if not, the connection reduces its window as RFC 3168 6.1.2 says.
+   */
+  default boolean onEcnEcho() {
+    return false;
+  }
+
+  /**
+   * Whether a reduction for an ECN echo is under way (Linux's CWR state: from tcp_enter_cwr until
+   * data above what was sent then is acknowledged); false for a recovery that reduces at once.
+   */
+  default boolean inCongestionWindowReduction() {
+    return false;
+  }
+
   /** What this recovery knows of the segments in flight, or null if it does not count them. */
   default @Nullable FlightCounts flightCounts() {
     return null;

@@ -21,6 +21,12 @@ final class ProportionalRateReduction {
      * loss; otherwise MAX(prr_delivered - prr_out, DeliveredData).
      */
     SAFE_ACK,
+    /**
+     * Linux's tcp_cwnd_reduction from 4.3 to 5.9 ("tcp: PRR uses CRB mode by default and SS mode
+     * conditionally"): PRR-SSRB's limit on an ACK that cumulatively acknowledges retransmitted data
+     * and shows no lost retransmission; otherwise only what this ACK delivered, DeliveredData.
+     */
+    RETRANSMISSION_ACKED,
     /** PRR-CRB: limit = prr_delivered - prr_out. */
     CONSERVATIVE
   }
@@ -60,8 +66,10 @@ final class ProportionalRateReduction {
   }
 
   /**
-   * {@link #onAck(long, long, long, long)} for an ACK that is {@code safe} or not: it advanced
-   * SND.UNA and marked no segment lost (what {@link Bound#SAFE_ACK} asks).
+   * {@link #onAck(long, long, long, long)} for an ACK that is {@code safe} or not: for {@link
+   * Bound#SAFE_ACK}, it advanced SND.UNA and marked no segment lost; for {@link
+   * Bound#RETRANSMISSION_ACKED}, it cumulatively acknowledged retransmitted data and marked no
+   * segment lost.
    */
   long onAck(long deliveredData, long pipe, long ssthresh, long smss, boolean safe) {
     prrDelivered += deliveredData;
@@ -77,6 +85,8 @@ final class ProportionalRateReduction {
             case CONSERVATIVE -> prrDelivered - prrOut;
             case SLOW_START -> Math.max(prrDelivered - prrOut, deliveredData) + smss;
             case SAFE_ACK -> Math.max(prrDelivered - prrOut, deliveredData) + (safe ? smss : 0);
+            case RETRANSMISSION_ACKED ->
+                safe ? Math.max(prrDelivered - prrOut, deliveredData) + smss : deliveredData;
           };
       // "Attempt to catch up, as permitted by limit."
       sndcnt = Math.min(ssthresh - pipe, limit);

@@ -33,7 +33,7 @@ final class RackTlpRecovery implements LossRecovery {
   private final SackScoreboard scoreboard;
   private final SentSegments segments = new SentSegments();
   private final ProportionalRateReduction prr =
-      new ProportionalRateReduction(ProportionalRateReduction.Bound.SAFE_ACK);
+      new ProportionalRateReduction(ProportionalRateReduction.Bound.RETRANSMISSION_ACKED);
 
   // RACK's state (RFC 8985 5.2). Times are virtual nanoseconds; -1: not yet known.
   /** RACK.xmit_ts: the latest transmit time of the segments delivered. */
@@ -96,6 +96,18 @@ final class RackTlpRecovery implements LossRecovery {
   /** RFC 6675's RecoveryPoint: SND.MAX when the last recovery or timeout began. */
   private long recoveryPoint;
 
+  /**
+   * Linux's CWR state (tcp_enter_cwr): an ECN echo reduces the window by PRR, as a recovery does
+   * but without resending, until data above {@link #cwrPoint} is acknowledged.
+   */
+  private boolean cwr;
+
+  /** SND.MAX when the CWR state began (Linux's high_seq). */
+  private long cwrPoint;
+
+  /** The ACK being read carries an ECN echo ({@link #onEcnEcho}). */
+  private boolean ecnEchoPending;
+
   /** The first lost segment goes at once when a recovery starts, whatever PRR allows. */
   private boolean retransmitFirst;
 
@@ -138,12 +150,15 @@ final class RackTlpRecovery implements LossRecovery {
     long sackedSample = -1;
     long cumulativeSample = -1;
     boolean resentAcked = false;
+    // Linux's FLAG_RETRANS_DATA_ACKED (tcp_clean_rtx_queue): a segment once resent is acknowledged.
+    boolean retransmissionAcked = false;
     long reorderedFrom = Long.MAX_VALUE;
     for (int i = 0; i < segments.count(); i++) {
       boolean cumulative = segments.end(i) <= ack;
       if (!cumulative && !sacks) {
         break;
       }
+      retransmissionAcked |= cumulative && segments.isRetransmitted(i);
       if (segments.isSacked(i)) {
         continue;
       }
@@ -218,11 +233,15 @@ final class RackTlpRecovery implements LossRecovery {
     processProbeAck(ack);
     // Step 5.
     boolean newlyLost = detectLossAndArmTimer(now);
+    boolean ecnEcho = ecnEchoPending;
+    ecnEchoPending = false;
     if (newlyLost && !inRecovery && !rtoRecovery) {
       enterRecovery();
+    } else if (ecnEcho && !inRecovery && !rtoRecovery && !cwr) {
+      enterCwr();
     }
-    if (inRecovery && (delivered > 0 || retransmitFirst)) {
-      reduceRate(Math.max(0, delivered), ack > sndUna && !newlyLost);
+    if ((inRecovery || cwr) && (delivered > 0 || retransmitFirst)) {
+      reduceRate(Math.max(0, delivered), retransmissionAcked && !newlyLost);
     }
     if (!mayProbe()) {
       connection.stopTimer(LOSS_PROBE);
@@ -258,6 +277,16 @@ final class RackTlpRecovery implements LossRecovery {
   @Override
   public AckOutcome onNewAck(long acked) {
     long sndUna = connection.sndUna();
+    if (cwr) {
+      if (sndUna <= cwrPoint) {
+        return AckOutcome.NOT_IN_RECOVERY; // PRR set cwnd in onAckArrived; no growth meanwhile
+      }
+      // Linux's tcp_fastretrans_alert: CWR ends once something above high_seq is acknowledged
+      // ("for CWR bit to reach receiver"); tcp_end_cwnd_reduction sets cwnd = ssthresh, and
+      // tcp_cong_control grows it on this same ACK.
+      cwr = false;
+      connection.window().recoverTo(connection.window().ssthresh());
+    }
     if (inRecovery) {
       if (sndUna < recoveryPoint) {
         return AckOutcome.PARTIAL_RESTART_TIMER;
@@ -371,17 +400,51 @@ final class RackTlpRecovery implements LossRecovery {
     return newlyLost;
   }
 
-  /** Starts a fast recovery: RFC 6675 5 (4.1), (4.2) with RFC 6937's start. */
+  /**
+   * Starts a fast recovery: RFC 6675 5 (4.1), (4.2) with RFC 6937's start. From the CWR state the
+   * reduction already under way goes on (Linux's tcp_enter_recovery calls tcp_init_cwnd_reduction
+   * only in the Open and Disorder states).
+   */
   private void enterRecovery() {
     CongestionWindow window = connection.window();
     inRecovery = true;
     recoveryPoint = connection.sndMax();
-    connection.congestionControl().onLoss(window, connection.now(), connection.flightSize());
-    prr.start(connection.flightSize());
+    if (!cwr) {
+      connection.congestionControl().onLoss(window, connection.now(), connection.flightSize());
+      prr.start(connection.flightSize());
+    }
+    cwr = false;
     retransmitFirst = true;
     tlpEndSeq = -1; // RFC 8985 7.1: reset when fast recovery starts
     connection.stopRttTiming();
     connection.stopTimer(LOSS_PROBE);
+  }
+
+  @Override
+  public boolean onEcnEcho() {
+    ecnEchoPending = true;
+    return true;
+  }
+
+  @Override
+  public boolean inCongestionWindowReduction() {
+    return cwr;
+  }
+
+  /**
+   * Linux's tcp_enter_cwr with tcp_init_cwnd_reduction: an ECN echo outside a recovery sets
+   * ssthresh by the congestion control and starts PRR (RFC 6937) from the data in flight, without
+   * marking anything lost; it is "to be held" until data above SND.MAX now is acknowledged
+   * (high_seq). RFC 3168 6.1.2 asks for one reduction per window of data, which this keeps.
+   */
+  private void enterCwr() {
+    cwr = true;
+    cwrPoint = connection.sndMax();
+    connection
+        .congestionControl()
+        .onLoss(connection.window(), connection.now(), connection.flightSize());
+    prr.start(connection.flightSize());
+    tlpEndSeq = -1; // tcp_init_cwnd_reduction: tlp_high_seq = 0
   }
 
   /** RFC 8985 6.2 step 4: "exiting Fast or RTO recovery" ages a widened reordering window. */
@@ -547,7 +610,7 @@ final class RackTlpRecovery implements LossRecovery {
       return;
     }
     retransmitFirst = false;
-    if (inRecovery) {
+    if (inRecovery || cwr) {
       prr.sent(length);
     }
   }
@@ -576,6 +639,7 @@ final class RackTlpRecovery implements LossRecovery {
     LossRecovery.respondToTimeout(connection);
     recoveryPoint = connection.sndMax();
     inRecovery = false;
+    cwr = false;
     rtoRecovery = true;
     retransmitFirst = false;
     probeOwed = false;

@@ -854,6 +854,18 @@ final class SendSide implements LossRecovery.Connection {
     return recovery != null && recovery.inTimeoutRecovery();
   }
 
+  boolean inCongestionWindowReduction() {
+    return recovery != null && recovery.inCongestionWindowReduction();
+  }
+
+  /**
+   * The ACK about to be read carries an ECN echo: whether the loss recovery answers it itself
+   * ({@link LossRecovery#onEcnEcho}, Linux's CWR state); if not, {@link #reduceForEcn} does.
+   */
+  boolean recoveryAnswersEcnEcho() {
+    return recovery != null && window != null && recovery.onEcnEcho();
+  }
+
   /** What loss recovery knows of the segments in flight, or null if it does not count them. */
   @Nullable FlightCounts flightCounts() {
     return recovery == null ? null : recovery.flightCounts();

@@ -53,6 +53,22 @@ class ProportionalRateReductionTest {
   }
 
   @Test
+  void pipeAtOrBelowSsthresh_retransmissionAckedBound_sendsWhatThisAckDelivered_unlessSafe() {
+    // Linux 4.3 to 5.9's tcp_cwnd_reduction: min(delta, newly_acked_sacked), and PRR-SSRB's
+    // limit only on an ACK of retransmitted data that shows no lost retransmission.
+    ProportionalRateReduction prr = new ProportionalRateReduction(Bound.RETRANSMISSION_ACKED);
+    prr.start(10_000);
+    prr.sent(3000);
+    // prr_delivered 1000 - prr_out 3000 is negative: DeliveredData alone, 1000
+    assertThat(prr.onAck(1000, 3000, 7000, SMSS, false)).isEqualTo(1000);
+    // prr_delivered 5000 - prr_out 3000 = 2000 > DeliveredData 1000: still 1000 when not safe
+    assertThat(prr.onAck(4000, 3000, 7000, SMSS, false)).isEqualTo(4000);
+    assertThat(prr.onAck(1000, 3000, 7000, SMSS, false)).isEqualTo(1000);
+    // safe: MAX(6000 - 3000, 1000) + 1000, within ssthresh - pipe = 4000
+    assertThat(prr.onAck(1000, 3000, 7000, SMSS, true)).isEqualTo(4000);
+  }
+
+  @Test
   void pipeAtOrBelowSsthresh_conservativeBound_sendsNoMoreThanDelivered() {
     ProportionalRateReduction prr = new ProportionalRateReduction(Bound.CONSERVATIVE);
     prr.start(20_000);

@@ -412,6 +412,59 @@ class RackTlpRecoveryTest {
     assertThat(recovery.nextSegment()).isEqualTo(LossRecovery.WINDOW_DECIDES);
   }
 
+  // Linux's CWR state (tcp_enter_cwr): the answer to an ECN echo
+
+  @Test
+  void ecnEcho_entersCwr_reducesByPrrWithoutResending_untilDataAboveSndMaxThenIsAcked() {
+    for (int k = 0; k < 4; k++) {
+      transmit(0, k);
+    }
+    assertThat(recovery.onEcnEcho()).as("the recovery answers the echo itself").isTrue();
+    ack(100, 1001);
+    assertThat(recovery.inCongestionWindowReduction()).isTrue();
+    assertThat(recovery.inRecovery()).isFalse();
+    assertThat(bench.window.ssthresh()).as("FlightSize 4000 / 2").isEqualTo(2000);
+    // RFC 6937: pipe 3000 > ssthresh: CEIL(1000 * 2000 / 4000) - 0, and no growth on this ACK.
+    assertThat(bench.window.cwnd()).isEqualTo(3500);
+    assertThat(send()).as("nothing is marked lost, nothing resent").isEmpty();
+
+    recovery.onEcnEcho();
+    ack(200, 2001);
+    assertThat(bench.window.reductions()).as("one reduction per window of data").isEqualTo(1);
+    // pipe 2000 = ssthresh: MIN(ssthresh - pipe, ...) = 0.
+    assertThat(bench.window.cwnd()).isEqualTo(2000);
+    ack(300, 4001);
+    assertThat(recovery.inCongestionWindowReduction())
+        .as("held until something above high_seq is acknowledged")
+        .isTrue();
+    transmit(300, 4);
+    ack(400, 5001);
+    assertThat(recovery.inCongestionWindowReduction()).isFalse();
+    assertThat(bench.window.cwnd())
+        .as("tcp_end_cwnd_reduction: cwnd = ssthresh, then Reno's avoidance (1000 of 2000)")
+        .isEqualTo(2000);
+  }
+
+  @Test
+  void ecnEcho_thenALoss_recoveryGoesOnWithTheReductionUnderWay() {
+    for (int k = 0; k < 6; k++) {
+      transmit(k, k);
+    }
+    recovery.onEcnEcho();
+    ack(100, 1001);
+    assertThat(bench.window.ssthresh()).isEqualTo(3000);
+    ack(101, 1001, 3001, 4001);
+    ack(102, 1001, 3001, 5001);
+    ack(105, 1001, 3001, 6001); // three SACKed: segment 1 is lost
+    assertThat(recovery.inRecovery()).isTrue();
+    assertThat(recovery.inCongestionWindowReduction()).isFalse();
+    assertThat(bench.window.reductions())
+        .as("tcp_enter_recovery from CWR keeps ssthresh and PRR's counts")
+        .isEqualTo(1);
+    assertThat(bench.window.ssthresh()).isEqualTo(3000);
+    assertThat(send()).isEqualTo("1001-2001");
+  }
+
   @Test
   void tlp7_4_aProbeThatRepairedATailLoss_reducesTheWindow_whenAnAckGoesBeyondIt() {
     for (int k = 0; k < 4; k++) {

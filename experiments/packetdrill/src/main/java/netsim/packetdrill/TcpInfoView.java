@@ -51,8 +51,9 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
           Map.entry("tcpi_unacked", "the bytes in flight in segments, rounded up"),
           Map.entry(
               "tcpi_ca_state",
-              "Loss after a timeout, Recovery in fast recovery, Disorder while segments are"
-                  + " SACKed, lost or resent, else Open (needs RACK-TLP's counts)"),
+              "Loss after a timeout, Recovery in fast recovery, CWR while reducing for an ECN"
+                  + " echo, Disorder while segments are SACKed, lost or resent, else Open (needs"
+                  + " RACK-TLP's counts)"),
           Map.entry("tcpi_sacked", "segments SACKed (RACK-TLP)"),
           Map.entry("tcpi_lost", "segments deemed lost, also once resent (RACK-TLP)"),
           Map.entry("tcpi_retrans", "segments resent and not delivered or lost again (RACK-TLP)"),
@@ -216,8 +217,8 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
 
   /**
    * Linux's congestion state (tcp_set_ca_state): Loss after a timeout, Recovery in fast recovery,
-   * Disorder while segments are SACKed, lost or resent (tcp_try_keep_open), else Open. CWR (ECN)
-   * does not arise.
+   * CWR while reducing for an ECN echo (tcp_enter_cwr), Disorder while segments are SACKed, lost or
+   * resent (tcp_try_keep_open), else Open.
    */
   private long caState(FlightCounts counts) {
     String state;
@@ -225,6 +226,8 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
       state = "TCP_CA_Loss";
     } else if (connection.inRecovery()) {
       state = "TCP_CA_Recovery";
+    } else if (connection.inCongestionWindowReduction()) {
+      state = "TCP_CA_CWR";
     } else if (counts.sacked() + counts.lost() + counts.retransmitted() > 0) {
       state = "TCP_CA_Disorder";
     } else {
