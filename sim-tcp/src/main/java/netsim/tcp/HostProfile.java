@@ -95,9 +95,11 @@ import netsim.core.Time;
  *     window that segments are tested against is the free buffer space even where the window field
  *     cannot say so much (FreeBSD's tcp_input.c: "Receive window is amount of space in rcv queue,
  *     but not less than advertised window"); otherwise RCV.WND is what the window field offers
- * @param timeWaitNeedsAck whether TIME-WAIT drops a segment without ACK (and without SYN or RST)
+ * @param timeWaitNeedsAck whether TIME-WAIT drops a segment without ACK (and without RST)
  *     unanswered, wherever it falls (FreeBSD's tcp_twcheck: "Drop the segment if it does not
- *     contain an ACK"); RFC 9293 3.10.7.4 answers one outside the window with an ACK
+ *     contain an ACK"), a SYN at or below RCV.NXT included (one above it starts a new connection,
+ *     {@link #acceptSynInTimeWait}); RFC 9293 3.10.7.4 answers one outside the window with an ACK,
+ *     and RFC 5961 4.2 a SYN with a challenge ACK
  * @param congestionControl the congestion control a connection uses unless told otherwise, a name
  *     of {@link CongestionControls}: "newreno" (RFC 6582) for rfc and freebsd; "cubic" for Linux
  *     (net.ipv4.tcp_congestion_control's default since 2.6.19)

@@ -572,10 +572,11 @@ public final class TcpConnection {
     if (state == TIME_WAIT
         && config.profile().timeWaitNeedsAck()
         && !seg.has(ACK)
-        && !seg.has(SYN)
         && !seg.has(RST)) {
-      // FreeBSD's tcp_twcheck: "Drop the segment if it does not contain an ACK." (A SYN keeps
-      // RFC 5961's challenge ACK, a RST RFC 1337's rule.)
+      // FreeBSD's tcp_twcheck: "Drop the segment if it does not contain an ACK." A SYN gets here
+      // only at or below RCV.NXT (above it, a listener takes it as a new connection, TcpStack):
+      // dropped too, unanswered, where RFC 5961 4.2 sends a challenge ACK. (A RST keeps RFC
+      // 1337's rule.)
       return;
     }
     if (state == TIME_WAIT

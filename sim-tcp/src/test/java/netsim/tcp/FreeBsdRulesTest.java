@@ -137,10 +137,11 @@ class FreeBsdRulesTest {
     }
 
     @Test
-    void timeWait_synFinStartingBelowRcvNxt_getsAChallengeAck_andStays() {
+    void timeWait_synFinStartingBelowRcvNxt_isDroppedUnanswered_andStays() {
+      // tcp_twcheck, not insecure_syn's rule in tcp_input.c, takes a segment in TIME-WAIT.
       TcpHarness h = timeWait(FREEBSD.toBuilder().insecureSyn(true).build());
       h.receive("SYN|FIN", 5001, 0);
-      h.expect("ACK seq=1002 ack=5002");
+      h.expectNothing();
       assertThat(h.state()).isEqualTo(TIME_WAIT);
     }
 
@@ -339,13 +340,17 @@ class FreeBsdRulesTest {
 
     @Test
     void timeWait_testsSegmentsAgainstTheWindowLastAdvertised() {
-      TcpHarness h = activeOpen(recvspace.toBuilder().insecureSyn(true).build());
+      // RFC 1337 off, so that a RST reaches RFC 5961's window test (a SYN without ACK no longer
+      // does: tcp_twcheck drops it).
+      TcpHarness h = activeOpen(recvspace.toBuilder().rfc1337(false).build());
       h.connection.shutdownOutput();
       h.expect("FIN|ACK seq=1001 ack=5001");
       h.receive("FIN|ACK", 5001, 1002);
       h.expect("ACK seq=1002 ack=5002");
-      h.receive("SYN", 5002 + 65535, 0); // beyond 65535, within the 65700 of the buffer
+      h.receive("RST", 5002 + 65534, 0); // the last octet of the 65535 last advertised
       h.expect("ACK seq=1002 ack=5002");
+      h.receive("RST", 5002 + 65535, 0); // beyond 65535, within the 65700 of the buffer
+      h.expectNothing();
       assertThat(h.state()).isEqualTo(TIME_WAIT);
     }
 
@@ -378,9 +383,37 @@ class FreeBsdRulesTest {
     }
 
     @Test
-    void synWithoutAck_stillGetsAChallengeAck() {
+    void synAtOrBelowRcvNxt_isDroppedUnanswered_tcpTwcheck() {
+      // The suite's rcv-syn-time-wait README: "If a SYN-segment is received with SEG.SEQ <=
+      // RCV.NXT, no response is sent and the TCP connection stays in the TIME-WAIT state."
       TcpHarness h = timeWait(FREEBSD);
+      h.receive("SYN", 5002, 0);
       h.receive("SYN", 5001, 0);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+    }
+
+    @Test
+    void insecureSyn_synAtRcvNxt_isDroppedUnanswered_notReset() {
+      TcpHarness h = timeWait(FREEBSD.toBuilder().insecureSyn(true).build());
+      h.receive("SYN", 5002, 0);
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+    }
+
+    @Test
+    void synAckAtRcvNxt_isAcknowledged() {
+      // tcp_twcheck: "Acknowledge the segment if it has data or is not a duplicate ACK."
+      TcpHarness h = timeWait(FREEBSD);
+      h.receive("SYN|ACK", 5002, 1002);
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+    }
+
+    @Test
+    void rfc_synAtRcvNxt_getsAChallengeAck_rfc5961Section4() {
+      TcpHarness h = TcpHarness.timeWait();
+      h.receive("SYN", 5002, 0);
       h.expect("ACK seq=1002 ack=5002");
     }
 

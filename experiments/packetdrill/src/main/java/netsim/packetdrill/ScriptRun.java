@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import netsim.core.StopReason;
 import netsim.core.Time;
 import netsim.net.packet.Ecn;
 import netsim.tcp.FourTuple;
+import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpOptions;
@@ -349,11 +351,24 @@ final class ScriptRun {
   private void runShell(Event event, ShellCommand shell) {
     for (ShellEffect interpreted : ShellCommands.interpret(shell.command())) {
       ShellEffect effect = afterTheLastEvent(event, interpreted);
-      boolean apply = effect.kind() == ShellEffect.Kind.APPLIED && !host.started();
+      Consumer<TcpConfig.Builder> change = effect.change();
+      boolean apply = change != null && !host.started();
       if (apply) {
-        effect.change().accept(host.config());
+        change.accept(host.config());
       }
-      boolean done = apply || effect.kind() == ShellEffect.Kind.NO_EFFECT;
+      SocketTable check = effect.check();
+      if (check != null) {
+        List<SocketTable.Row> table = api.socketTable();
+        String failure = check.failure(table);
+        if (failure != null) {
+          throw new ScriptFailure(
+              event.line(),
+              "shell command failed: " + effect.command(),
+              script.line(event.line()),
+              failure);
+        }
+      }
+      boolean done = apply || check != null || effect.kind() == ShellEffect.Kind.NO_EFFECT;
       String note = done ? "" : "skipped: ";
       shellNotes.add(event.line() + ": " + note + effect.describe());
     }

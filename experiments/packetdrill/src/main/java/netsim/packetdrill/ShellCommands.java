@@ -7,9 +7,10 @@ import java.util.List;
  * Reads a script's back-quoted shell line as the commands it runs, and says what each does to the
  * simulated host ({@link ShellEffect}): {@code sysctl}, Linux's {@code set_sysctls.py} and {@code
  * echo V > /proc/sys/...} settings go to {@link Sysctls}; the suite's {@code defaults.sh} and its
- * restore script, offload, route and metrics commands are recognised; anything else is unknown. A
- * line's commands are separated by new lines, {@code ;}, {@code &&} and {@code ||}; {@code \}
- * continues a line and {@code #} starts a comment. netsim runs no shell.
+ * restore script, offload, route and metrics commands are recognised; FreeBSD's {@code sockstat |
+ * grep ...} pipelines are checks of the socket table ({@link SocketTable}); anything else is
+ * unknown. A line's commands are separated by new lines, {@code ;}, {@code &&} and {@code ||};
+ * {@code \} continues a line and {@code #} starts a comment. netsim runs no shell.
  */
 final class ShellCommands {
   private ShellCommands() {}
@@ -93,9 +94,7 @@ final class ShellCommands {
             case "nstat" ->
                 ShellEffect.notModelled(
                     command, "reads the kernel's SNMP counters, which the model does not keep");
-            case "sockstat" ->
-                ShellEffect.notModelled(
-                    command, "reads FreeBSD's table of sockets and their states (sockstat)");
+            case "sockstat" -> SocketTable.interpret(command);
             default -> ShellEffect.unknown(command);
           });
     }
@@ -208,7 +207,7 @@ final class ShellCommands {
   }
 
   /** Words split at white space, with {@code "..."} and {@code '...'} quoting. */
-  private static List<String> words(String command) {
+  static List<String> words(String command) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     char quote = 0;

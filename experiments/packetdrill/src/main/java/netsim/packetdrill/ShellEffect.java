@@ -2,6 +2,7 @@ package netsim.packetdrill;
 
 import java.util.function.Consumer;
 import netsim.tcp.TcpConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one command of a script's shell line does to the simulated host.
@@ -10,13 +11,21 @@ import netsim.tcp.TcpConfig;
  *     {@code name=value} it sets
  * @param detail what it changes, why it changes nothing, or why netsim cannot honour it
  * @param change for {@link Kind#APPLIED}, the change to the endpoint's configuration; else null
+ * @param check for {@link Kind#CHECK}, the test of the socket table; else null
  */
-record ShellEffect(Kind kind, String command, String detail, Consumer<TcpConfig.Builder> change) {
+record ShellEffect(
+    Kind kind,
+    String command,
+    String detail,
+    @Nullable Consumer<TcpConfig.Builder> change,
+    @Nullable SocketTable check) {
 
   /** How netsim treats a command. */
   enum Kind {
     /** A setting the model has: applied to the endpoint's configuration. */
     APPLIED,
+    /** A test of the model's state (FreeBSD's {@code sockstat | grep}), which fails the script. */
+    CHECK,
     /** Nothing to do in the model (such as turning off a feature the model does not have). */
     NO_EFFECT,
     /** A known command or setting whose effect the model does not have. */
@@ -26,24 +35,30 @@ record ShellEffect(Kind kind, String command, String detail, Consumer<TcpConfig.
   }
 
   static ShellEffect applied(String command, String detail, Consumer<TcpConfig.Builder> change) {
-    return new ShellEffect(Kind.APPLIED, command, detail, change);
+    return new ShellEffect(Kind.APPLIED, command, detail, change, null);
+  }
+
+  static ShellEffect check(String command, String detail, SocketTable check) {
+    return new ShellEffect(Kind.CHECK, command, detail, null, check);
   }
 
   static ShellEffect noEffect(String command, String detail) {
-    return new ShellEffect(Kind.NO_EFFECT, command, detail, null);
+    return new ShellEffect(Kind.NO_EFFECT, command, detail, null, null);
   }
 
   static ShellEffect notModelled(String command, String detail) {
-    return new ShellEffect(Kind.NOT_MODELLED, command, detail, null);
+    return new ShellEffect(Kind.NOT_MODELLED, command, detail, null, null);
   }
 
   static ShellEffect unknown(String command) {
-    return new ShellEffect(Kind.UNKNOWN, command, "unknown command", null);
+    return new ShellEffect(Kind.UNKNOWN, command, "unknown command", null, null);
   }
 
-  /** Whether the model can run the script as the command asks (applied, or nothing to do). */
+  /**
+   * Whether the model can run the script as the command asks (applied, checked, or nothing to do).
+   */
   boolean honoured() {
-    return kind == Kind.APPLIED || kind == Kind.NO_EFFECT;
+    return kind == Kind.APPLIED || kind == Kind.NO_EFFECT || kind == Kind.CHECK;
   }
 
   /** {@code sysctl net.ipv4.tcp_sack=0: applied (tcp.sackPermitted = false)}. */
@@ -51,6 +66,7 @@ record ShellEffect(Kind kind, String command, String detail, Consumer<TcpConfig.
     String how =
         switch (kind) {
           case APPLIED -> "applied";
+          case CHECK -> "checked";
           case NO_EFFECT -> "no effect";
           case NOT_MODELLED -> "not modelled";
           case UNKNOWN -> "unknown";

@@ -1,5 +1,7 @@
 package netsim.packetdrill;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -212,6 +214,55 @@ final class SocketApi {
   }
 
   // --- Calls ----------------------------------------------------------------------------------
+
+  /**
+   * The host's TCP sockets as FreeBSD's sockstat lists them: each descriptor the script holds (a
+   * listener in LISTEN; a connection in its state; a socket without one, or whose connection ended,
+   * in CLOSED), then each connection of the stack that no descriptor holds (an embryonic
+   * connection, one waiting on a listener's queue, one the application closed), by four-tuple.
+   */
+  List<SocketTable.Row> socketTable() {
+    List<SocketTable.Row> rows = new ArrayList<>();
+    List<TcpConnection> held = new ArrayList<>();
+    for (SimSocket socket : sockets.values()) {
+      TcpConnection connection = socket.connection;
+      if (socket.listener != null) {
+        rows.add(new SocketTable.Row(socket.fd, "*:" + socket.boundPort, "*:*", "LISTEN"));
+      } else if (connection == null) {
+        String local = socket.boundPort >= 0 ? "*:" + socket.boundPort : "*:*";
+        rows.add(new SocketTable.Row(socket.fd, local, "*:*", "CLOSED"));
+      } else {
+        held.add(connection);
+        boolean live =
+            connection.state() != TcpState.CLOSED
+                && host.stack().connections().contains(connection);
+        rows.add(
+            new SocketTable.Row(
+                socket.fd,
+                connection.local().toString(),
+                connection.remote().toString(),
+                live ? stateName(connection.state()) : "CLOSED"));
+      }
+    }
+    if (host.started()) {
+      for (TcpConnection connection : host.stack().connections()) {
+        if (!held.contains(connection) && connection.state() != TcpState.CLOSED) {
+          rows.add(
+              new SocketTable.Row(
+                  -1,
+                  connection.local().toString(),
+                  connection.remote().toString(),
+                  stateName(connection.state())));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** A state in FreeBSD's names (tcp_fsm.h's tcpstates[]): SYN_RCVD, the others as TcpState's. */
+  private static String stateName(TcpState state) {
+    return state == TcpState.SYN_RECEIVED ? "SYN_RCVD" : state.name();
+  }
 
   private CallResult newSocket(SyscallSpec call) {
     return CallResult.ok(allocate(new SimSocket(null, changed), call));

@@ -74,7 +74,7 @@ class PacketdrillRunnerTest {
                   + String.join(
                       "\n", "+0    < P. 1:11(10) ack 1 win 65535", "+0    > . 1:1(0) ack 12"));
       assertThat(result.status()).isEqualTo(Status.FAIL);
-      assertThat(result.line()).isEqualTo(9);
+      assertThat(result.line()).isEqualTo(10);
       assertThat(result.reason()).isEqualTo("acknowledgment number: expected 12 but sent 11");
       assertThat(result.expected()).isEqualTo("+0    > . 1:1(0) ack 12");
       assertThat(result.actual()).isEqualTo("0.200000 > . 1:1(0) ack 11 win 65525");
@@ -894,6 +894,69 @@ class PacketdrillRunnerTest {
               + "+0 > F. 1:1(0) ack 2\n"
               + "+0.1 < . 1:1(0) ack 2 win 32767\n"
               + "+0 close(3) = 0\n");
+    }
+
+    @Test
+    void sockstatLine_checksTheSocketTable_heldConnectionInEachState() {
+      passes(
+          "",
+          "+0 `sockstat -4 -P tcp -s | grep packetdril | grep -c CLOSE_WAIT | grep 1`\n"
+              + "+0.1 < R 2:2(0) win 32767\n"
+              + "+0 `sockstat -4 -P tcp -s | grep packetdril | grep -c CLOSED | grep 1`\n"
+              + "+0 `sockstat -4 -P tcp -s | grep packetdril | grep -c CLOSE_WAIT | grep 0`\n"
+              + "+0 close(3) = 0\n");
+    }
+
+    @Test
+    void sockstatLine_countsAListenersEmbryonicConnection_untilItsReset() {
+      ScriptResult result =
+          run(
+              String.join(
+                  "\n",
+                  "0    `sockstat -4 -P tcp -p 8080 -s | grep -c SYN_RCVD | grep 0`",
+                  "+0   socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+                  "+0   bind(3, ..., ...) = 0",
+                  "+0   listen(3, 1) = 0",
+                  "+0   < S 0:0(0) win 32767 <mss 1460>",
+                  "+0   > S. 0:0(0) ack 1 <...>",
+                  "+0.1 `sockstat -4 -P tcp -s -p 8080 | grep -c SYN_RCVD | grep 1`",
+                  "+0   `sockstat -4 -P tcp -s -l | grep packetdril | grep -c LISTEN | grep 1`",
+                  "+0.1 < R. 1:1(0) ack 1 win 32767",
+                  "+0   `sockstat -4 -P tcp -p 8080 -s | grep -c SYN_RCVD | grep 0`",
+                  "+0   close(3) = 0",
+                  ""),
+              freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void sockstatLine_thatTheTableDoesNotSatisfy_failsTheScriptAtItsLine() {
+      ScriptResult result =
+          run(
+              "--tolerance_usecs=50000\n"
+                  + closeWait
+                  + "+0 `sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT | grep 1`\n",
+              freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.FAIL);
+      assertThat(result.line()).isEqualTo(10);
+      assertThat(result.reason())
+          .isEqualTo(
+              "shell command failed: sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT"
+                  + " | grep 1");
+      assertThat(result.actual())
+          .isEqualTo("grep 1 selected nothing of '0'; the socket table: fd 3 CLOSE_WAIT");
+    }
+
+    @Test
+    void sockstatLine_isStillCheckedWithIgnoreShell() {
+      ScriptResult result =
+          run(
+              "--tolerance_usecs=50000\n"
+                  + closeWait
+                  + "+0 `sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT | grep 1`\n",
+              freebsd.withIgnoreShell(true));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.FAIL);
+      assertThat(result.line()).isEqualTo(10);
     }
 
     @Test

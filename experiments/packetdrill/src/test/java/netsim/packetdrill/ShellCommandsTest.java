@@ -73,11 +73,19 @@ class ShellCommandsTest {
   }
 
   @Test
-  void freebsdSocketTableCommands_areKnown_butNotModelled() {
+  void freebsdSocketTableCommands_areChecks_andTcpdropIsNotModelled() {
     assertThat(described("sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT | grep 1"))
         .containsExactly(
-            "sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT | grep 1: not modelled"
-                + " (reads FreeBSD's table of sockets and their states (sockstat))");
+            "sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT | grep 1: checked"
+                + " (reads the model's socket table as FreeBSD's sockstat lists it)");
+    assertThat(described("sockstat -4 -P tcp -u | grep -c TIME_WAIT"))
+        .containsExactly(
+            "sockstat -4 -P tcp -u | grep -c TIME_WAIT: not modelled (sockstat option -u is not"
+                + " evaluated on the model's socket table)");
+    assertThat(described("sockstat -4 -s | awk '{print $9}'"))
+        .containsExactly(
+            "sockstat -4 -s | awk '{print $9}': not modelled (the pipeline's command awk"
+                + " '{print $9}' is not evaluated on the model's socket table)");
     assertThat(described("tcpdrop -s TIME_WAIT"))
         .containsExactly(
             "tcpdrop -s TIME_WAIT: not modelled (drops connections from outside the socket API"
