@@ -10,6 +10,7 @@ import netsim.net.Router;
 import netsim.net.link.LinkConfig;
 import netsim.net.packet.Ipv4Address;
 import netsim.tcp.Endpoint;
+import netsim.tcp.ReceivedData;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpHandler;
@@ -104,8 +105,8 @@ public class TcpBulkTransferBenchmark {
         child ->
             new TcpHandler() {
               @Override
-              public void onData(TcpConnection connection, byte[] data) {
-                delivered[0] += data.length;
+              public void onData(TcpConnection connection, ReceivedData data) {
+                delivered[0] += data.length();
                 if (delivered[0] == total) {
                   transferEnd[0] = sim.now();
                   transferEnd[1] = sim.executedEvents();

@@ -6,51 +6,51 @@ import java.util.TreeMap;
 /**
  * Data received out of order, held until the gap before it is filled (RFC 9293 3.10.7.4: segments
  * beyond RCV.NXT "should be held for later processing"). Addressed by stream offset, the count of
- * in-order bytes before a byte, so offsets keep growing past 2^32.
+ * in-order bytes before a byte, so offsets keep growing past 2^32. What is held is a view of the
+ * segment's data (the sender's bytes), never a copy.
  */
 final class ReassemblyQueue {
-  private final TreeMap<Long, byte[]> segments = new TreeMap<>();
+  /** A held run: {@code length} bytes from {@code index} of {@code chunk}'s chain. */
+  private record Run(DataChunk chunk, int index, int length) {}
+
+  private final TreeMap<Long, Run> segments = new TreeMap<>();
   private long bytes;
 
-  /** Holds {@code data} that starts at stream offset {@code offset}. */
-  void add(long offset, byte[] data) {
-    byte[] present = segments.get(offset);
-    if (present != null && present.length >= data.length) {
+  /**
+   * Holds the {@code length} bytes from {@code index} of {@code chunk}, at stream offset {@code
+   * offset}.
+   */
+  void add(long offset, DataChunk chunk, int index, int length) {
+    Run present = segments.get(offset);
+    if (present != null && present.length() >= length) {
       return;
     }
     if (present != null) {
-      bytes -= present.length;
+      bytes -= present.length();
     }
-    segments.put(offset, data);
-    bytes += data.length;
+    segments.put(offset, new Run(chunk, index, length));
+    bytes += length;
   }
 
   /**
-   * Removes the bytes that now continue the stream at offset {@code next}, and returns them (empty
-   * if the gap is not filled). Held data entirely before {@code next} is discarded.
+   * Removes the bytes that now continue the stream at offset {@code next}, adding them to {@code
+   * out} in order, and returns how many (0 if the gap is not filled). Held data entirely before
+   * {@code next} is discarded.
    */
-  byte[] drain(long next) {
-    long end = next;
-    for (Map.Entry<Long, byte[]> held : segments.entrySet()) {
-      if (held.getKey() > end) {
-        break;
-      }
-      end = Math.max(end, held.getKey() + held.getValue().length);
-    }
-    byte[] out = new byte[(int) (end - next)];
+  int drain(long next, ReceivedData out) {
     long origin = next;
-    while (!segments.isEmpty() && segments.firstKey() <= end) {
-      Map.Entry<Long, byte[]> first = segments.pollFirstEntry();
+    while (!segments.isEmpty() && segments.firstKey() <= next) {
+      Map.Entry<Long, Run> first = segments.pollFirstEntry();
       long start = first.getKey();
-      byte[] data = first.getValue();
-      bytes -= data.length;
-      if (start + data.length > next) {
+      Run run = first.getValue();
+      bytes -= run.length();
+      if (start + run.length() > next) {
         int skip = (int) (next - start);
-        System.arraycopy(data, skip, out, (int) (next - origin), data.length - skip);
-        next = start + data.length;
+        out.add(run.chunk(), run.index() + skip, run.length() - skip);
+        next = start + run.length();
       }
     }
-    return out;
+    return (int) (next - origin);
   }
 
   /** Bytes held (overlapping segments counted once each). */

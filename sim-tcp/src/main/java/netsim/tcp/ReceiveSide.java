@@ -3,7 +3,6 @@ package netsim.tcp;
 import static netsim.tcp.TcpTimers.Kind.DELAYED_ACK;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 import java.util.List;
 import netsim.core.Time;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +23,11 @@ final class ReceiveSide {
     /** The MSS that decides what a full-sized segment is. */
     int sendMss();
 
+    /** An empty {@link ReceivedData} to fill and {@link #deliver}. */
+    ReceivedData nextDelivery();
+
     /** In-order bytes for the application. */
-    void deliver(byte[] bytes);
+    void deliver(ReceivedData bytes);
   }
 
   private final TcpConfig config;
@@ -207,25 +209,29 @@ final class ReceiveSide {
    * data they make contiguous), out-of-order bytes are held; what lies outside the window is
    * dropped.
    */
-  void receiveText(int textSeq, byte[] data) {
+  void receiveText(int textSeq, TcpSegment seg) {
+    int length = seg.dataLength();
     int offset = Seq.diff(textSeq, rcvNxt);
     int from = Math.max(0, -offset);
-    int to = (int) Math.min(data.length, rcvWnd - offset);
+    int to = (int) Math.min(length, rcvWnd - offset);
     if (sack != null && from > 0) {
       // RFC 2883: the part below RCV.NXT is a duplicate, reported in a D-SACK block.
-      sack.duplicate(receivedOffset + offset, receivedOffset + Math.min(0, offset + data.length));
+      sack.duplicate(receivedOffset + offset, receivedOffset + Math.min(0, offset + length));
     }
     if (from >= to) {
       ackNow(); // a duplicate, or nothing inside the window
       return;
     }
-    byte[] fresh = from == 0 && to == data.length ? data : Arrays.copyOfRange(data, from, to);
+    // the new part, [from, to) of the data: a view of the sender's bytes, never copied here
+    DataChunk chunk = seg.dataChunk();
+    int index = seg.dataIndex() + from;
+    int fresh = to - from;
     if (offset + from > 0) {
       // Out of order: hold it, and say at once where the gap begins (RFC 5681 4.2).
       long start = receivedOffset + offset + from;
-      reassembly.add(start, fresh);
+      reassembly.add(start, chunk, index, fresh);
       if (sack != null) {
-        sack.outOfOrder(start, start + fresh.length);
+        sack.outOfOrder(start, start + fresh);
       }
       ackNow();
       if (quickAck != null) {
@@ -234,10 +240,14 @@ final class ReceiveSide {
       return;
     }
     boolean gapWasOpen = !reassembly.isEmpty();
-    accept(fresh);
-    byte[] filled = reassembly.drain(receivedOffset);
-    if (filled.length > 0) {
-      accept(filled);
+    ReceivedData inOrder = connection.nextDelivery();
+    inOrder.add(chunk, index, fresh);
+    accept(inOrder);
+    if (gapWasOpen) {
+      ReceivedData filled = connection.nextDelivery();
+      if (reassembly.drain(receivedOffset, filled) > 0) {
+        accept(filled);
+      }
     }
     if (sack != null) {
       sack.delivered(receivedOffset);
@@ -248,12 +258,12 @@ final class ReceiveSide {
         quickAck.outOfOrder(rcvWnd, connection.now());
       }
     } else if (quickAck != null
-        && quickAck.inOrderData(data.length, rcvWnd, config.mss(), connection.now())) {
+        && quickAck.inOrderData(length, rcvWnd, config.mss(), connection.now())) {
       ackNow(); // Linux's quick-ACK mode
     } else {
       // RFC 9293 3.8.6.3 / RFC 1122 4.2.3.2: ACK at least every second full-sized segment,
       // and never later than the delayed-ACK timeout.
-      if (data.length >= connection.sendMss()) {
+      if (length >= connection.sendMss()) {
         unackedSegments++;
       }
       if (unackedSegments >= 2) {
@@ -265,21 +275,25 @@ final class ReceiveSide {
   }
 
   /** In-order bytes: advance RCV.NXT, shrink the window, and give them to the application. */
-  private void accept(byte[] bytes) {
-    rcvNxt += bytes.length;
-    receivedOffset += bytes.length;
-    rcvWnd = Math.max(0, rcvWnd - bytes.length);
-    bytesDelivered += bytes.length;
+  private void accept(ReceivedData bytes) {
+    int length = bytes.length();
+    rcvNxt += length;
+    receivedOffset += length;
+    rcvWnd = Math.max(0, rcvWnd - length);
+    bytesDelivered += length;
     if (!deliverData) {
+      bytes.clear();
       openWindow(); // the application closed: bytes are acknowledged and discarded
     } else if (reading) {
       connection.deliver(bytes);
       openWindow();
     } else {
+      // the application does not read: the bytes wait, copied, for it to read again
       if (unread == null) {
-        unread = new ByteArrayOutputStream(bytes.length);
+        unread = new ByteArrayOutputStream(length);
       }
-      unread.writeBytes(bytes);
+      unread.writeBytes(bytes.toArray());
+      bytes.clear();
     }
   }
 
@@ -359,7 +373,9 @@ final class ReceiveSide {
       byte[] waiting = unread.toByteArray();
       unread = null; // its memory goes with it
       if (deliverData) {
-        connection.deliver(waiting);
+        ReceivedData data = connection.nextDelivery();
+        data.add(DataChunk.of(waiting), 0, waiting.length);
+        connection.deliver(data);
       }
     }
   }

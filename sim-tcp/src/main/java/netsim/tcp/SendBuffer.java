@@ -2,29 +2,43 @@ package netsim.tcp;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The bytes an application has written and the peer has not yet acknowledged, in a ring that holds
- * at most {@code capacity} bytes. The ring is allocated as data arrives and grows (doubling, up to
- * the capacity) as more waits; once every byte is acknowledged its memory is given back. So a
- * connection costs memory for the data it holds, not for the buffer size it was configured with: a
- * 1 GiB buffer carrying 100 bytes holds 100 bytes.
+ * The bytes an application has written and the peer has not yet acknowledged, at most {@code
+ * capacity} of them, in a chain of {@link DataChunk}s that are filled once and never changed. A
+ * segment's data is a view into the chain ({@link #chunkHolding}), shared by the original send and
+ * every retransmission, so nothing is copied per segment. Chunks are allocated as data arrives: one
+ * is as large as the write that needs it or as the chunks held before it (so they grow by
+ * doubling), at most {@link #MAX_CHUNK} and the free space; a chunk whose bytes are all
+ * acknowledged is dropped, and once every byte is, no memory is held. So a connection costs memory
+ * for the data it holds, not for the buffer size it was configured with: a 1 GiB buffer carrying
+ * 100 bytes holds 100 bytes.
  *
  * <p>Bytes are addressed by their offset in the connection's byte stream (0 for the first byte ever
  * written), so offsets keep growing past 2^32 while sequence numbers wrap.
  */
 final class SendBuffer {
-  private static final byte[] NONE = new byte[0];
+  /** The largest chunk allocated, unless a single write needs more. */
+  static final int MAX_CHUNK = 16 * 1024;
 
   private final int capacity;
-  private byte[] ring = NONE;
 
-  /** Index in {@link #ring} of the oldest byte held. */
-  private int head;
+  /** The oldest chunk holding unacknowledged bytes, and the newest; null when none is held. */
+  private @Nullable DataChunk head;
+
+  private @Nullable DataChunk tail;
+
+  /** The chunk the last lookup found: segments are mostly taken in stream order. */
+  private @Nullable DataChunk cursor;
 
   /** Stream offset of the oldest byte held. */
   private long start;
 
   private int size;
+
+  /** Bytes of memory the held chunks take. */
+  private int allocated;
 
   SendBuffer(int capacity) {
     checkArgument(capacity > 0, "send buffer must hold at least one byte, got %s", capacity);
@@ -34,70 +48,78 @@ final class SendBuffer {
   /** Appends as many bytes as fit; returns how many. */
   int append(byte[] data, int offset, int length) {
     int accepted = Math.min(length, capacity - size);
-    if (size + accepted > ring.length) {
-      grow(size + accepted);
+    int done = 0;
+    while (done < accepted) {
+      DataChunk last = tail;
+      if (last == null || last.free() == 0) {
+        int remaining = accepted - done;
+        int grown = Math.min(MAX_CHUNK, Math.max(remaining, allocated));
+        DataChunk fresh = new DataChunk(Math.min(capacity - size - done, grown), end() + done);
+        if (last == null) {
+          head = fresh;
+          cursor = fresh;
+        } else {
+          last.link(fresh);
+        }
+        tail = fresh;
+        allocated += fresh.size();
+        last = fresh;
+      }
+      done += last.fill(data, offset + done, accepted - done);
     }
-    int tail = index(size);
-    int first = Math.min(accepted, ring.length - tail);
-    System.arraycopy(data, offset, ring, tail, first);
-    System.arraycopy(data, offset + first, ring, 0, accepted - first);
     size += accepted;
     return accepted;
   }
 
-  /** A larger ring, at least {@code needed} bytes and at most the capacity, oldest byte first. */
-  private void grow(int needed) {
-    byte[] larger = new byte[(int) Math.min(capacity, Math.max(needed, 2L * ring.length))];
-    int first = Math.min(size, ring.length - head);
-    System.arraycopy(ring, head, larger, 0, first);
-    System.arraycopy(ring, 0, larger, first, size - first);
-    ring = larger;
-    head = 0;
-  }
-
-  /** A copy of {@code length} bytes from stream offset {@code from}, which must be held. */
-  byte[] copy(long from, int length) {
-    if (from < start || from + length > end()) {
-      // not checkArgument: its four-argument form boxes every argument on every call
+  /**
+   * The chunk holding the byte at stream offset {@code from}, which must be held: a view of bytes
+   * from there starts at index {@code from - chunk.start()} of it and may run on into the chunks
+   * that follow.
+   */
+  DataChunk chunkHolding(long from) {
+    if (from < start || from >= end()) {
+      // not checkArgument: its three-argument form boxes every argument on every call
       throw new IllegalArgumentException(
-          "bytes ["
-              + from
-              + ", "
-              + (from + length)
-              + ") not held in ["
-              + start
-              + ", "
-              + end()
-              + ")");
+          "byte " + from + " not held in [" + start + ", " + end() + ")");
     }
-    byte[] out = new byte[length];
-    if (length == 0) {
-      return out;
+    DataChunk at = cursor;
+    if (at == null || from < at.start()) {
+      at = head;
     }
-    int at = index((int) (from - start));
-    int first = Math.min(length, ring.length - at);
-    System.arraycopy(ring, at, out, 0, first);
-    System.arraycopy(ring, 0, out, first, length - first);
-    return out;
+    while (at != null && from >= at.end()) {
+      at = at.next();
+    }
+    if (at == null) {
+      throw new IllegalStateException("the chunks do not hold byte " + from);
+    }
+    cursor = at;
+    return at;
   }
 
   /** Forgets the bytes before stream offset {@code upTo} (they were acknowledged). */
   void release(long upTo) {
-    if (upTo > start) {
-      int released = (int) (Math.min(upTo, end()) - start);
-      start += released;
-      size -= released;
-      head = size == 0 ? 0 : index(released);
-      if (size == 0) {
-        ring = NONE; // nothing waits: give the memory back
-      }
+    if (upTo <= start) {
+      return;
     }
-  }
-
-  /** The ring index of the byte {@code distance} bytes after the oldest one held. */
-  private int index(int distance) {
-    int at = head + distance;
-    return at >= ring.length ? at - ring.length : at;
+    int released = (int) (Math.min(upTo, end()) - start);
+    start += released;
+    size -= released;
+    if (size == 0) {
+      head = null; // nothing waits: give the memory back
+      tail = null;
+      cursor = null;
+      allocated = 0;
+      return;
+    }
+    DataChunk first = head;
+    while (first != null && first.end() <= start && first != tail) {
+      allocated -= first.size();
+      if (cursor == first) {
+        cursor = first.next();
+      }
+      first = first.next();
+    }
+    head = first;
   }
 
   /** The stream offset just past the newest byte written. */
@@ -113,8 +135,8 @@ final class SendBuffer {
     return capacity;
   }
 
-  /** Bytes of memory the ring holds now (at least the bytes held, at most the capacity). */
+  /** Bytes of memory the chunks hold now (at least the bytes held, at most about twice that). */
   int allocated() {
-    return ring.length;
+    return allocated;
   }
 }

@@ -36,8 +36,11 @@ final class SendSide implements LossRecovery.Connection {
 
     int sendMss();
 
-    /** A segment from this connection, acknowledging RCV.NXT when {@code flags} has ACK. */
-    TcpSegment segment(int seq, int flags, byte @Nullable [] data);
+    /**
+     * A segment from this connection, acknowledging RCV.NXT when {@code flags} has ACK, with the
+     * {@code length} bytes from {@code index} of {@code chunk}'s chain as its data.
+     */
+    TcpSegment segment(int seq, int flags, DataChunk chunk, int index, int length);
   }
 
   private final TcpConfig config;
@@ -426,9 +429,8 @@ final class SendSide implements LossRecovery.Connection {
         && !mayDispatchSmall(position, length, dataEnd)) {
       return null;
     }
-    byte[] data = length == 0 ? null : buffer.copy(position - 1, length);
     int flags = ACK | (fin ? FIN : 0) | (length > 0 && push(position, length, dataEnd) ? PSH : 0);
-    TcpSegment seg = connection.segment(seqOf(position), flags, data);
+    TcpSegment seg = dataSegment(seqOf(position), flags, position, length);
     bytesSent += Math.max(0, position + length - Math.max(position, sndMax)); // new bytes only
     advance(position, length + (fin ? 1 : 0));
     return seg;
@@ -469,7 +471,7 @@ final class SendSide implements LossRecovery.Connection {
 
   private TcpSegment sendSyn() {
     int flags = connection.state() == SYN_SENT ? SYN : SYN | ACK;
-    TcpSegment seg = connection.segment(iss, flags, null);
+    TcpSegment seg = connection.segment(iss, flags, DataChunk.EMPTY, 0, 0);
     advance(0, 1);
     return seg;
   }
@@ -738,6 +740,18 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   /**
+   * A segment of the {@code length} bytes at sequence position {@code position} (0 for none), its
+   * data a view of the send buffer's bytes: the original and every retransmission share them.
+   */
+  private TcpSegment dataSegment(int seq, int flags, long position, int length) {
+    if (length == 0) {
+      return connection.segment(seq, flags, DataChunk.EMPTY, 0, 0);
+    }
+    DataChunk chunk = buffer.chunkHolding(position - 1);
+    return connection.segment(seq, flags, chunk, (int) (position - 1 - chunk.start()), length);
+  }
+
+  /**
    * RFC 9293 3.8.6.1: the peer's window is zero and data waits; probe it with one byte beyond the
    * window (or, with the profile's {@link HostProfile#emptyZeroWindowProbe}, with no data at
    * SND.UNA - 1), backing off like the RTO, until the window opens.
@@ -747,9 +761,9 @@ final class SendSide implements LossRecovery.Connection {
     if (config.profile().emptyZeroWindowProbe()) {
       // Linux's tcp_xmit_probe_skb: an old sequence number and no data, which the peer answers
       // with an ACK showing its window.
-      probe = connection.segment(seqOf(sndUna) - 1, ACK, null);
+      probe = connection.segment(seqOf(sndUna) - 1, ACK, DataChunk.EMPTY, 0, 0);
     } else {
-      probe = connection.segment(seqOf(sndNxt), ACK, buffer.copy(sndNxt - 1, 1));
+      probe = dataSegment(seqOf(sndNxt), ACK, sndNxt, 1);
       sndMax = Math.max(sndMax, sndNxt + 1);
     }
     connection.retransmitted(probe, RetransmitReason.PROBE);

@@ -617,7 +617,7 @@ public final class TcpConnection {
         if (syn) {
           challengeAck(); // RFC 5961 4.2: the reply to a SYN is a (rate-limited) challenge ACK
         } else {
-          receive.duplicateArrived(seq, seg.data().length); // RFC 2883: a D-SACK, with SACK
+          receive.duplicateArrived(seq, seg.dataLength()); // RFC 2883: a D-SACK, with SACK
           ackNow();
           if (config.profile().oldSegmentAckTaken()
               && state != TIME_WAIT
@@ -702,7 +702,7 @@ public final class TcpConnection {
    * goto drop").
    */
   private void pawsRejected(TcpSegment seg) {
-    int length = seg.data().length;
+    int length = seg.dataLength();
     receive.duplicateArrived(seg.seq(), length);
     switch (config.profile().paws()) {
       case RFC7323 -> ackNow();
@@ -929,7 +929,7 @@ public final class TcpConnection {
    * state that takes text (FIN-WAIT-1 or -2 once the application closed).
    */
   private boolean bringsNewText(TcpSegment seg, int textSeq) {
-    int length = seg.data().length;
+    int length = seg.dataLength();
     return (state == FIN_WAIT_1 || state == FIN_WAIT_2)
         && length > 0
         && Seq.gt(textSeq + length, receive.rcvNxt());
@@ -937,7 +937,7 @@ public final class TcpConnection {
 
   /** Whether the segment's FIN comes right after RCV.NXT's data, so the FIN step will take it. */
   private boolean carriesNextFin(TcpSegment seg) {
-    int finSeq = seg.seq() + seg.data().length;
+    int finSeq = seg.seq() + seg.dataLength();
     int rcvNxt = receive.rcvNxt();
     return seg.has(FIN) && Seq.le(seg.seq(), rcvNxt) && Seq.ge(finSeq, rcvNxt);
   }
@@ -953,11 +953,10 @@ public final class TcpConnection {
         // "Once in the ESTABLISHED state, it is possible to deliver segment data to user
         // RECEIVE buffers ... send an acknowledgment of the form <SEQ=SND.NXT><ACK=RCV.NXT>
         // <CTL=ACK>."
-        byte[] data = seg.data();
-        if (data.length > 0) {
-          receive.receiveText(textSeq, data);
+        if (seg.dataLength() > 0) {
+          receive.receiveText(textSeq, seg);
         }
-        int finSeq = textSeq + data.length;
+        int finSeq = textSeq + seg.dataLength();
         if (seg.has(FIN) && Seq.gt(finSeq, receive.rcvNxt())) {
           receive.holdFin(finSeq);
         }
@@ -972,7 +971,7 @@ public final class TcpConnection {
         // for the FIN", and the state remains; FreeBSD takes only the first FIN (tcp_input.c
         // advances rcv_nxt only while no FIN was received).
         if (seg.has(FIN)
-            && textSeq + seg.data().length == receive.rcvNxt()
+            && textSeq + seg.dataLength() == receive.rcvNxt()
             && !config.profile().finAfterFinIgnored()) {
           finArrives(seg.flags());
         }
@@ -1261,6 +1260,16 @@ public final class TcpConnection {
 
   /** A segment from this connection, with the window and options every segment carries. */
   private TcpSegment segment(int seq, int ack, int flags, byte @Nullable [] data) {
+    return data == null
+        ? segment(seq, ack, flags, DataChunk.EMPTY, 0, 0)
+        : segment(seq, ack, flags, DataChunk.of(data), 0, data.length);
+  }
+
+  /**
+   * {@link #segment(int, int, int, byte[])} with the {@code length} bytes from {@code index} of
+   * {@code chunk}'s chain as data.
+   */
+  private TcpSegment segment(int seq, int ack, int flags, DataChunk chunk, int index, int length) {
     boolean syn = (flags & SYN) != 0;
     if (syn) {
       flags |= ecn.synFlags(flags); // RFC 3168 6.1.1: ECN-setup SYN and SYN-ACK
@@ -1289,7 +1298,9 @@ public final class TcpConnection {
         (flags & RST) != 0 && (flags & ACK) == 0 ? 0 : windowField,
         0,
         options,
-        data);
+        chunk,
+        index,
+        length);
   }
 
   /**
@@ -1422,8 +1433,8 @@ public final class TcpConnection {
    *
    * @param bytes the bytes delivered, for {@link AppEvent#DATA}; otherwise null
    */
-  private void notifyApplication(AppEvent event, byte @Nullable [] bytes) {
-    env.appEvent(this, event, bytes == null ? 0 : bytes.length);
+  private void notifyApplication(AppEvent event, @Nullable ReceivedData bytes) {
+    env.appEvent(this, event, bytes == null ? 0 : bytes.length());
     if (held.holding()) {
       held.add(event, bytes);
     } else {
@@ -1432,7 +1443,7 @@ public final class TcpConnection {
   }
 
   /** Calls the application's handler for {@code event}. */
-  void callHandler(AppEvent event, byte @Nullable [] bytes) {
+  void callHandler(AppEvent event, @Nullable ReceivedData bytes) {
     switch (event) {
       case ESTABLISHED -> handler.onEstablished(this);
       case DATA -> handler.onData(this, checkNotNull(bytes));
@@ -1657,7 +1668,12 @@ public final class TcpConnection {
     }
 
     @Override
-    public void deliver(byte[] bytes) {
+    public ReceivedData nextDelivery() {
+      return held.nextData();
+    }
+
+    @Override
+    public void deliver(ReceivedData bytes) {
       notifyApplication(AppEvent.DATA, bytes);
     }
   }
@@ -1686,11 +1702,11 @@ public final class TcpConnection {
      * (found out in {@link #retransmitted}) window probes are Not-ECT (6.1.4 - 6.1.6).
      */
     @Override
-    public TcpSegment segment(int seq, int flags, byte @Nullable [] data) {
-      boolean newData =
-          ecn.isOn() && data != null && data.length > 0 && Seq.ge(seq, send.seqOf(send.sndMax()));
+    public TcpSegment segment(int seq, int flags, DataChunk chunk, int index, int length) {
+      boolean newData = ecn.isOn() && length > 0 && Seq.ge(seq, send.seqOf(send.sndMax()));
       int cwr = newData ? ecn.newDataFlags(send.reductions()) : 0;
-      TcpSegment seg = TcpConnection.this.segment(seq, receive.rcvNxt(), flags | cwr, data);
+      TcpSegment seg =
+          TcpConnection.this.segment(seq, receive.rcvNxt(), flags | cwr, chunk, index, length);
       ectSegment = newData ? seg : null;
       return seg;
     }

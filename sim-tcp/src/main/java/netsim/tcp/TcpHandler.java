@@ -9,8 +9,13 @@ public interface TcpHandler {
   /** The handshake completed: the connection is ESTABLISHED (or, for a simultaneous open, too). */
   default void onEstablished(TcpConnection connection) {}
 
-  /** In-order bytes arrived. The array is the application's to keep. */
-  default void onData(TcpConnection connection, byte[] data) {}
+  /**
+   * In-order bytes arrived, as a view of the peer's bytes valid only during the call: an
+   * application that counts bytes reads {@link ReceivedData#length}, one that reads them copies
+   * them out ({@link ReceivedData#toArray}, {@link ReceivedData#copyTo}). So delivery copies
+   * nothing that the application does not ask for.
+   */
+  default void onData(TcpConnection connection, ReceivedData data) {}
 
   /**
    * Space was freed in the send buffer after {@link TcpConnection#send} accepted less than asked.

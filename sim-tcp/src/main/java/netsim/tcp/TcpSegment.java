@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 public final class TcpSegment implements Payload {
   public static final int PROTOCOL = 6;
   public static final int HEADER_LENGTH = 20;
-  private static final byte[] NO_DATA = new byte[0];
 
   private final int sourcePort;
   private final int destinationPort;
@@ -27,7 +26,15 @@ public final class TcpSegment implements Payload {
   private final int window;
   private final int urgentPointer;
   private final TcpOptions options;
-  private final byte[] data;
+
+  /**
+   * The data: {@code dataLength} bytes from index {@code dataIndex} of a chain of chunks (the
+   * sender's, shared with its retransmissions; or one array given to the constructor).
+   */
+  private final DataChunk dataChunk;
+
+  private final int dataIndex;
+  private final int dataLength;
 
   /**
    * The plain sum of the segment's 16-bit words with a zero checksum field, pseudo-header aside
@@ -50,6 +57,33 @@ public final class TcpSegment implements Payload {
       int urgentPointer,
       TcpOptions options,
       byte @Nullable [] data) {
+    this(
+        sourcePort,
+        destinationPort,
+        seq,
+        ack,
+        flags,
+        window,
+        urgentPointer,
+        options,
+        data == null ? DataChunk.EMPTY : DataChunk.of(data),
+        0,
+        data == null ? 0 : data.length);
+  }
+
+  /** A segment whose data is a view: {@code dataLength} bytes from {@code dataIndex} of a chain. */
+  TcpSegment(
+      int sourcePort,
+      int destinationPort,
+      int seq,
+      int ack,
+      int flags,
+      int window,
+      int urgentPointer,
+      TcpOptions options,
+      DataChunk dataChunk,
+      int dataIndex,
+      int dataLength) {
     checkArgument(
         sourcePort >= 0 && sourcePort <= 0xFFFF, "source port out of range: %s", sourcePort);
     checkArgument(
@@ -66,7 +100,9 @@ public final class TcpSegment implements Payload {
     this.window = window;
     this.urgentPointer = urgentPointer & 0xFFFF;
     this.options = checkNotNull(options, "options");
-    this.data = data == null ? NO_DATA : data;
+    this.dataChunk = dataChunk;
+    this.dataIndex = dataIndex;
+    this.dataLength = dataLength;
   }
 
   /** Starts a segment from one port to another; see {@link Builder}. */
@@ -81,7 +117,7 @@ public final class TcpSegment implements Payload {
 
   @Override
   public int length() {
-    return HEADER_LENGTH + options.length() + data.length;
+    return HEADER_LENGTH + options.length() + dataLength;
   }
 
   @Override
@@ -111,7 +147,7 @@ public final class TcpSegment implements Payload {
 
   @Override
   public int dataLength() {
-    return data.length;
+    return dataLength;
   }
 
   /** The TCP checksum sits at byte 16 of the header. */
@@ -142,9 +178,34 @@ public final class TcpSegment implements Payload {
     return options;
   }
 
-  /** The data bytes. Do not modify. */
+  /**
+   * The data bytes: the array the segment was made with (do not modify it), or a copy of a view of
+   * the sender's bytes. Per-packet code reads {@link #dataLength} or {@link #copyData} instead.
+   */
   public byte[] data() {
-    return data;
+    if (dataChunk.isWhole(dataIndex, dataLength)) {
+      return dataChunk.array();
+    }
+    byte[] copy = new byte[dataLength];
+    dataChunk.copy(dataIndex, copy, 0, dataLength);
+    return copy;
+  }
+
+  /** Copies {@code length} data bytes from data byte {@code from} to {@code out[at]}. */
+  public void copyData(int from, byte[] out, int at, int length) {
+    checkArgument(
+        from >= 0 && length >= 0 && from + length <= dataLength, "not within the data: %s", from);
+    dataChunk.copy(dataIndex + from, out, at, length);
+  }
+
+  /** The chunk chain the data is a view of, from {@link #dataIndex}. */
+  DataChunk dataChunk() {
+    return dataChunk;
+  }
+
+  /** Where the data begins in {@link #dataChunk}. */
+  int dataIndex() {
+    return dataIndex;
   }
 
   public boolean has(int flag) {
@@ -154,12 +215,22 @@ public final class TcpSegment implements Payload {
   /** This segment with the control bits {@code bits} instead of its own (the data is shared). */
   public TcpSegment withFlags(int bits) {
     return new TcpSegment(
-        sourcePort, destinationPort, seq, ack, bits, window, urgentPointer, options, data);
+        sourcePort,
+        destinationPort,
+        seq,
+        ack,
+        bits,
+        window,
+        urgentPointer,
+        options,
+        dataChunk,
+        dataIndex,
+        dataLength);
   }
 
   /** SEG.LEN of RFC 9293: data bytes plus one for SYN and one for FIN. */
   public int seqLength() {
-    return data.length + (has(TcpFlags.SYN) ? 1 : 0) + (has(TcpFlags.FIN) ? 1 : 0);
+    return dataLength + (has(TcpFlags.SYN) ? 1 : 0) + (has(TcpFlags.FIN) ? 1 : 0);
   }
 
   @Override
@@ -176,7 +247,7 @@ public final class TcpSegment implements Payload {
     out.putShort((short) 0); // checksum, filled below
     out.putShort((short) urgentPointer);
     options.writeTo(out);
-    out.put(data);
+    dataChunk.copy(dataIndex, out, dataLength);
     if (wordSum < 0) {
       if (out.hasArray()) {
         wordSum = InternetChecksum.sum(0, out.array(), out.arrayOffset() + start, length());
@@ -239,7 +310,7 @@ public final class TcpSegment implements Payload {
     if (has(TcpFlags.ACK)) {
       text.append(" ack=").append(Seq.unsigned(ack));
     }
-    text.append(" win=").append(window).append(" len=").append(data.length);
+    text.append(" win=").append(window).append(" len=").append(dataLength);
     String opts = options.toString();
     if (!opts.isEmpty()) {
       text.append(' ').append(opts);

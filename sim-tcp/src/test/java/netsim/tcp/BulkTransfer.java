@@ -155,8 +155,8 @@ final class BulkTransfer {
           serverSide[0] = child;
           return new TcpHandler() {
             @Override
-            public void onData(TcpConnection connection, byte[] bytes) {
-              received.writeBytes(bytes);
+            public void onData(TcpConnection connection, ReceivedData bytes) {
+              received.writeBytes(bytes.toArray());
               times[1] = sim.now();
             }
 

@@ -46,8 +46,8 @@ class EdgeCaseTest {
     TcpHandler serverApp =
         new TcpHandler() {
           @Override
-          public void onData(TcpConnection connection, byte[] data) {
-            t.received.get("S").writeBytes(data);
+          public void onData(TcpConnection connection, ReceivedData data) {
+            t.received.get("S").writeBytes(data.toArray());
             // The server answers a moment later, so its ACK and its reply are separate segments.
             t.after("1ms", () -> connection.send(HUNDRED));
           }

@@ -2,17 +2,25 @@ package netsim.tcp;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The send buffer: its capacity is a limit, and its memory follows the data it holds. */
+/**
+ * The send buffer: its capacity is a limit, its memory follows the data it holds, and a segment's
+ * data is a view of its chunks that later writes and acknowledgments never change.
+ */
 class SendBufferTest {
   private static byte[] bytes(String text) {
     return text.getBytes(US_ASCII);
   }
 
-  private static String text(byte[] data) {
-    return new String(data, US_ASCII);
+  /** The {@code length} bytes held from stream offset {@code from}, read through a view. */
+  private static String text(SendBuffer buffer, long from, int length) {
+    DataChunk chunk = buffer.chunkHolding(from);
+    byte[] out = new byte[length];
+    chunk.copy((int) (from - chunk.start()), out, 0, length);
+    return new String(out, US_ASCII);
   }
 
   @Test
@@ -25,29 +33,56 @@ class SendBufferTest {
   }
 
   @Test
-  void itGrowsByDoubling_upToTheCapacity_whichStillLimitsWhatItTakes() {
+  void chunksGrowByDoubling_upToTheCapacity_whichStillLimitsWhatItTakes() {
     SendBuffer buffer = new SendBuffer(1000);
     buffer.append(new byte[300], 0, 300);
-    buffer.append(new byte[10], 0, 10);
+    buffer.append(new byte[10], 0, 10); // a second chunk, as large as the first
     assertThat(buffer.allocated()).isEqualTo(600);
     assertThat(buffer.append(new byte[2000], 0, 2000)).isEqualTo(690);
-    assertThat(buffer.allocated()).isEqualTo(1000);
+    assertThat(buffer.allocated()).isEqualTo(1000); // the third only as large as the free space
     assertThat(buffer.free()).isZero();
   }
 
   @Test
-  void growingAWrappedRing_keepsTheBytesInStreamOrder() {
-    SendBuffer buffer = new SendBuffer(64);
+  void aChunkIsAtMostMaxChunk_andAViewRunsOnAcrossChunks() {
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    byte[] data = new byte[3 * SendBuffer.MAX_CHUNK];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i / SendBuffer.MAX_CHUNK + 'a');
+    }
+    buffer.append(data, 0, data.length);
+    assertThat(buffer.allocated()).isEqualTo(3 * SendBuffer.MAX_CHUNK);
+    long boundary = SendBuffer.MAX_CHUNK;
+    assertThat(buffer.chunkHolding(boundary).start()).isEqualTo(boundary);
+    assertThat(text(buffer, boundary - 2, 4)).isEqualTo("aabb");
+    assertThat(text(buffer, 2 * boundary - 1, 2)).isEqualTo("bc");
+  }
+
+  @Test
+  void aViewTakenBeforeAcknowledgmentAndLaterWrites_keepsItsBytes() {
+    SendBuffer buffer = new SendBuffer(8);
     buffer.append(bytes("abcdefgh"), 0, 8);
-    buffer.release(6); // "gh" left, at the end of the ring
-    buffer.append(bytes("ijklmn"), 0, 6); // wraps round to the front
+    DataChunk chunk = buffer.chunkHolding(2);
+    int index = (int) (2 - chunk.start());
+    buffer.release(8); // every byte acknowledged: the buffer lets its chunks go
+    buffer.append(bytes("ijklmnop"), 0, 8); // the space is reused by new chunks, not the old
+    byte[] out = new byte[4];
+    chunk.copy(index, out, 0, 4); // a retransmission still in flight shows the bytes it carried
+    assertThat(new String(out, US_ASCII)).isEqualTo("cdef");
+    assertThat(text(buffer, 8, 8)).isEqualTo("ijklmnop");
+  }
+
+  @Test
+  void acknowledgedChunksAreDropped_exceptTheOneStillBeingFilled() {
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    buffer.append(bytes("abcd"), 0, 4);
+    buffer.append(bytes("efgh"), 0, 4); // a second chunk of 4
+    buffer.append(bytes("ij"), 0, 2); // a third of 8, two bytes filled
+    assertThat(buffer.allocated()).isEqualTo(16);
+    buffer.release(8);
     assertThat(buffer.allocated()).isEqualTo(8);
-    assertThat(text(buffer.copy(6, 8))).isEqualTo("ghijklmn");
-    buffer.append(bytes("opqrstuvwxyz"), 0, 12); // grows while wrapped
-    assertThat(buffer.allocated()).isEqualTo(20);
-    assertThat(text(buffer.copy(6, 20))).isEqualTo("ghijklmnopqrstuvwxyz");
-    assertThat(text(buffer.copy(13, 3))).isEqualTo("nop");
-    assertThat(buffer.end()).isEqualTo(26);
+    assertThat(text(buffer, 8, 2)).isEqualTo("ij");
+    assertThatThrownBy(() -> buffer.chunkHolding(7)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -57,7 +92,7 @@ class SendBufferTest {
     buffer.release(5000);
     assertThat(buffer.allocated()).isZero();
     buffer.append(bytes("next"), 0, 4);
-    assertThat(text(buffer.copy(5000, 4))).isEqualTo("next");
+    assertThat(text(buffer, 5000, 4)).isEqualTo("next");
     assertThat(buffer.allocated()).isEqualTo(4);
   }
 }

@@ -41,7 +41,7 @@ class TcpConnectionTest {
       }
 
       @Override
-      public void onData(TcpConnection connection, byte[] data) {
+      public void onData(TcpConnection connection, ReceivedData data) {
         if (event.equals("data")) {
           connection.send(bytes(reply));
         }
@@ -1034,8 +1034,8 @@ class TcpConnectionTest {
               h,
               new TcpHandler() {
                 @Override
-                public void onData(TcpConnection connection, byte[] data) {
-                  h.received.writeBytes(data);
+                public void onData(TcpConnection connection, ReceivedData data) {
+                  h.received.writeBytes(data.toArray());
                 }
               });
       int peerIss = -3;

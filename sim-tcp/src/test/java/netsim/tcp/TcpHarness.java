@@ -62,8 +62,8 @@ final class TcpHarness implements TcpConnection.Environment {
             this,
             new TcpHandler() {
               @Override
-              public void onData(TcpConnection c, byte[] data) {
-                received.writeBytes(data);
+              public void onData(TcpConnection c, ReceivedData data) {
+                received.writeBytes(data.toArray());
               }
             });
   }

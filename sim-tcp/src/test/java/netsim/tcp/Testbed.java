@@ -173,8 +173,8 @@ final class Testbed {
   TcpHandler recorder(String host, Consumer<TcpConnection> onPeerClosed) {
     return new TcpHandler() {
       @Override
-      public void onData(TcpConnection connection, byte[] data) {
-        received.get(host).writeBytes(data);
+      public void onData(TcpConnection connection, ReceivedData data) {
+        received.get(host).writeBytes(data.toArray());
       }
 
       @Override

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import netsim.tcp.ReceivedData;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpHandler;
 import netsim.tcp.TcpListener;
@@ -61,9 +62,9 @@ final class SimSocket implements TcpHandler {
   }
 
   @Override
-  public void onData(TcpConnection c, byte[] data) {
+  public void onData(TcpConnection c, ReceivedData data) {
     // Also after shutdown(SHUT_RD): Linux still queues what arrives, and read() returns it.
-    unread += data.length;
+    unread += data.length();
     changed.run();
   }
 

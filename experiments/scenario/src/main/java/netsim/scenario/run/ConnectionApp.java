@@ -7,6 +7,7 @@ import netsim.tcp.AppEvent;
 import netsim.tcp.ConnectionExistsException;
 import netsim.tcp.Endpoint;
 import netsim.tcp.FourTuple;
+import netsim.tcp.ReceivedData;
 import netsim.tcp.Seq;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpHandler;
@@ -26,6 +27,10 @@ import netsim.tcp.TcpState;
  */
 final class ConnectionApp implements TcpHandler {
   private static final int CHUNK = 64 * 1024;
+
+  /** The most received bytes checked at once. */
+  private static final int READ_CHUNK = 16 * 1024;
+
   private final Activity activity;
 
   /** Where the application reports its own calls: its host's TCP observer. */
@@ -59,6 +64,10 @@ final class ConnectionApp implements TcpHandler {
 
   private int chunkLength;
   private int chunkOffset;
+
+  /** The array received bytes are copied into to be checked; null until data arrives. */
+  private byte[] reading;
+
   private boolean writing;
   private boolean closeRequested;
   private boolean closed;
@@ -234,12 +243,20 @@ final class ConnectionApp implements TcpHandler {
   }
 
   @Override
-  public void onData(TcpConnection c, byte[] data) {
-    int mismatch = expected.mismatch(data);
-    if (mismatch >= 0 && record.firstMismatch < 0) {
-      record.firstMismatch = record.received + mismatch;
+  public void onData(TcpConnection c, ReceivedData data) {
+    // the bytes are checked a reused array at a time: reading them allocates nothing per segment
+    if (reading == null) {
+      reading = new byte[READ_CHUNK];
     }
-    record.received += data.length;
+    for (int from = 0; from < data.length(); from += READ_CHUNK) {
+      int n = Math.min(READ_CHUNK, data.length() - from);
+      data.copyTo(from, reading, 0, n);
+      int mismatch = expected.mismatch(reading, n);
+      if (mismatch >= 0 && record.firstMismatch < 0) {
+        record.firstMismatch = record.received + from + mismatch;
+      }
+    }
+    record.received += data.length();
     if (requests != null) {
       exchange(c);
     }
@@ -286,6 +303,7 @@ final class ConnectionApp implements TcpHandler {
   public void onClosed(TcpConnection c) {
     record.closed(c);
     chunk = null;
+    reading = null;
     chunkLength = 0;
     chunkOffset = 0;
     if (!closed) {

@@ -52,20 +52,28 @@ public final class PayloadStream {
    * whatever it finds: the index of the first byte that differs, or -1 if all are equal.
    */
   public int mismatch(byte[] data) {
+    return mismatch(data, data.length);
+  }
+
+  /** {@link #mismatch(byte[])} of {@code data[0, n)}: a reader reuses one array. */
+  public int mismatch(byte[] data, int n) {
+    if (n < 0 || n > data.length) {
+      throw new IndexOutOfBoundsException("cannot check " + n + " bytes of " + data.length);
+    }
     int first = -1;
     int i = 0;
-    for (; i < data.length && left > 0; i++) {
+    for (; i < n && left > 0; i++) {
       if (data[i] != nextByte() && first < 0) {
         first = i;
       }
     }
-    for (; data.length - i >= Long.BYTES; i += Long.BYTES) {
+    for (; n - i >= Long.BYTES; i += Long.BYTES) {
       long difference = (long) WORD.get(data, i) ^ random.nextLong();
       if (difference != 0 && first < 0) {
         first = i + Long.numberOfTrailingZeros(difference) / Byte.SIZE;
       }
     }
-    for (; i < data.length; i++) {
+    for (; i < n; i++) {
       if (data[i] != nextByte() && first < 0) {
         first = i;
       }

@@ -82,4 +82,19 @@ class PayloadStreamTest {
       }
     }
   }
+
+  @Test
+  void mismatch_ofAPrefixOfAReusedArray_checksOnlyThatPrefix_andConsumesOnlyIt() {
+    byte[] bytes = oneAtATime();
+    PayloadStream receiver = stream();
+    byte[] reused = new byte[64];
+    System.arraycopy(bytes, 0, reused, 0, 10);
+    reused[20] = (byte) ~reused[20]; // beyond the prefix: not looked at
+    assertThat(receiver.mismatch(reused, 10)).isEqualTo(-1);
+    System.arraycopy(bytes, 10, reused, 0, 30);
+    reused[17] ^= 1;
+    assertThat(receiver.mismatch(reused, 30)).isEqualTo(17);
+    System.arraycopy(bytes, 40, reused, 0, 5);
+    assertThat(receiver.mismatch(reused, 5)).isEqualTo(-1);
+  }
 }

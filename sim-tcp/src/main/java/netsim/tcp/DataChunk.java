@@ -1,0 +1,134 @@
+package netsim.tcp;
+
+import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run of a byte stream in one array, filled from the front and never changed once filled, and the
+ * chunk that continues the stream after it. A segment's data is a view into a chain of chunks (a
+ * chunk, an index in it, a length that may run on into the chunks that follow), so the original
+ * segment, its retransmissions and the receiver's reassembly share the sender's bytes: nothing is
+ * copied per segment, and a chunk is dropped by the sender once acknowledged (a segment still in
+ * flight keeps the bytes it shows alive).
+ */
+final class DataChunk {
+  /** The chunk of no bytes. */
+  static final DataChunk EMPTY = new DataChunk(new byte[0], 0);
+
+  private final byte[] bytes;
+
+  /** The stream offset of {@code bytes[0]}. */
+  private final long start;
+
+  /** Bytes filled so far; those before it never change. */
+  private int filled;
+
+  /** The chunk that continues the stream, once there is one. */
+  private @Nullable DataChunk next;
+
+  DataChunk(int size, long start) {
+    this(new byte[size], start);
+  }
+
+  private DataChunk(byte[] bytes, long start) {
+    this.bytes = bytes;
+    this.start = start;
+  }
+
+  /** The whole of {@code bytes} as one filled chunk; it keeps the array, which must not change. */
+  static DataChunk of(byte[] bytes) {
+    if (bytes.length == 0) {
+      return EMPTY;
+    }
+    DataChunk chunk = new DataChunk(bytes, 0);
+    chunk.filled = bytes.length;
+    return chunk;
+  }
+
+  /**
+   * Fills up to {@code length} bytes from {@code data[offset]}, as many as fit; returns how many.
+   */
+  int fill(byte[] data, int offset, int length) {
+    int taken = Math.min(length, bytes.length - filled);
+    System.arraycopy(data, offset, bytes, filled, taken);
+    filled += taken;
+    return taken;
+  }
+
+  /** Links the chunk that continues the stream after this full one. */
+  void link(DataChunk following) {
+    next = following;
+  }
+
+  @Nullable DataChunk next() {
+    return next;
+  }
+
+  long start() {
+    return start;
+  }
+
+  /** The stream offset just past the last filled byte. */
+  long end() {
+    return start + filled;
+  }
+
+  int size() {
+    return bytes.length;
+  }
+
+  int free() {
+    return bytes.length - filled;
+  }
+
+  /**
+   * Copies {@code length} filled bytes from {@code index} in this chunk (running on into the chunks
+   * that follow) to {@code out[at]}.
+   */
+  void copy(int index, byte[] out, int at, int length) {
+    DataChunk chunk = this;
+    while (length > 0) {
+      while (index >= chunk.bytes.length) {
+        index -= chunk.bytes.length;
+        chunk = chunk.following();
+      }
+      int n = Math.min(length, chunk.bytes.length - index);
+      System.arraycopy(chunk.bytes, index, out, at, n);
+      at += n;
+      length -= n;
+      index = 0;
+      chunk = length > 0 ? chunk.following() : chunk;
+    }
+  }
+
+  /** {@link #copy(int, byte[], int, int)} into {@code out} at its position, which advances. */
+  void copy(int index, ByteBuffer out, int length) {
+    if (out.hasArray()) {
+      copy(index, out.array(), out.arrayOffset() + out.position(), length);
+      out.position(out.position() + length);
+    } else {
+      byte[] bytes = new byte[length]; // a direct buffer: not the simulation's own path
+      copy(index, bytes, 0, length);
+      out.put(bytes);
+    }
+  }
+
+  /** The next chunk, which a view running past this one's end must have. */
+  private DataChunk following() {
+    DataChunk following = next;
+    if (following == null) {
+      throw new IllegalStateException("a view runs past the end of its stream's bytes");
+    }
+    return following;
+  }
+
+  /** Whether this chunk is exactly {@code length} bytes from index 0: its array is the data. */
+  boolean isWhole(int index, int length) {
+    return index == 0 && length == bytes.length && filled == length;
+  }
+
+  /** The array itself; only for {@link #isWhole} views, whose callers must not change it. */
+  byte[] array() {
+    return bytes;
+  }
+}
