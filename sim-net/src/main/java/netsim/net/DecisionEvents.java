@@ -47,6 +47,13 @@ final class DecisionEvents implements LinkDecisions {
   }
 
   @Override
+  public void aqmMarked(LinkDirection direction, Packet packet) {
+    for (LinkDecisions o : observers) {
+      o.aqmMarked(direction, packet);
+    }
+  }
+
+  @Override
   public void propagated(LinkDirection direction, Packet packet, long delay, boolean reordered) {
     for (LinkDecisions o : observers) {
       o.propagated(direction, packet, delay, reordered);

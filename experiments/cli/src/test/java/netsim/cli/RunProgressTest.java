@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A long run's progress line, with a hand-driven clock: shown on a terminal only, from two seconds
- * on, about once a second, and erased at the end.
+ * on, about once a second, and erased at the end; a run projected to take long is told so once.
  */
 class RunProgressTest {
   private static final long S = 1_000_000_000L;
@@ -76,5 +76,80 @@ class RunProgressTest {
     clock.addAndGet(3 * S);
     steps(progress, 1024, 90 * S, 900);
     assertThat(text.toString()).isEqualTo("\rrun: virtual time 90s, 300 events/s");
+  }
+
+  @Test
+  void onATerminal_aRunProjectedPastTwoMinutes_isToldOnce_withWallTimeEventsAndStopAt() {
+    RunProgress progress = new RunProgress(new PrintWriter(text), true, clock::get, 100 * S);
+    clock.addAndGet(3 * S);
+    steps(progress, 1024, S, 1_000_000);
+    String told =
+        "\rrun: note: at this pace the run takes about 5 min of wall time in all (about 100.0M"
+            + " events to reach stop.at 100s); a shorter stop.at (--set stop.at=...) shortens it\n";
+    assertThat(text.toString())
+        .as("3 s of wall time for 1 s of virtual time: 300 s to reach 100 s")
+        .isEqualTo(told + "\rrun: virtual time 1s of 100s (1%), 333.3k events/s");
+
+    clock.addAndGet(3 * S);
+    steps(progress, 1024, 2 * S, 2_000_000);
+    assertThat(text.toString()).as("once").containsOnlyOnce("note:");
+    assertThat(text.toString()).endsWith("\rrun: virtual time 2s of 100s (2%), 333.3k events/s");
+  }
+
+  @Test
+  void aRunProjectedUnderTwoMinutes_isNotTold() {
+    RunProgress progress = new RunProgress(new PrintWriter(text), true, clock::get, 100 * S);
+    clock.addAndGet(3 * S);
+    steps(progress, 1024, 3 * S, 1_000_000);
+    assertThat(text.toString())
+        .as("3 s of wall time for 3 s of virtual time: 100 s in all")
+        .isEqualTo("\rrun: virtual time 3s of 100s (3%), 333.3k events/s");
+  }
+
+  @Test
+  void aRunThatSlowsDown_isToldWhenItsPaceFirstProjectsPastTwoMinutes() {
+    RunProgress progress = new RunProgress(new PrintWriter(text), true, clock::get, 100 * S);
+    clock.addAndGet(3 * S);
+    steps(progress, 1024, 10 * S, 1_000_000);
+    assertThat(text.toString()).doesNotContain("note:");
+    clock.addAndGet(27 * S);
+    steps(progress, 1024, 20 * S, 2_000_000);
+    assertThat(text.toString())
+        .as("30 s for 20 s: 150 s in all")
+        .contains(
+            "\rrun: note: at this pace the run takes about 3 min of wall time in all (about"
+                + " 10.0M events to reach stop.at 100s)");
+  }
+
+  @Test
+  void withoutStopAt_aRunIsRemindedOnce_afterTwoMinutes() {
+    RunProgress progress = new RunProgress(new PrintWriter(text), true, clock::get, Long.MAX_VALUE);
+    clock.addAndGet(100 * S);
+    steps(progress, 1024, 90 * S, 900);
+    assertThat(text.toString()).doesNotContain("note:");
+    clock.addAndGet(30 * S);
+    steps(progress, 1024, 120 * S, 1200);
+    clock.addAndGet(30 * S);
+    steps(progress, 1024, 150 * S, 1500);
+    assertThat(text.toString())
+        .containsOnlyOnce(
+            "\rrun: note: no stop.at is set, so the run goes on until its traffic ends; stop.at (or"
+                + " --set stop.at=...) bounds it");
+  }
+
+  @Test
+  void awayFromATerminal_aLongRunIsNotTold() {
+    RunProgress progress = new RunProgress(new PrintWriter(text), false, clock::get, 1000 * S);
+    clock.addAndGet(30 * S);
+    steps(progress, 10_000, S, 4_000_000);
+    progress.finish();
+    assertThat(text.toString()).isEmpty();
+  }
+
+  @Test
+  void wallTimes_areRoundedUpToTheMinute_orGivenInHours() {
+    assertThat(RunProgress.wallTime(121 * S)).isEqualTo("3 min");
+    assertThat(RunProgress.wallTime(89 * 60 * S)).isEqualTo("89 min");
+    assertThat(RunProgress.wallTime(150 * 60 * S)).isEqualTo("2.5 h");
   }
 }

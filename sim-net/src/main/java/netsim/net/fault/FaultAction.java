@@ -25,7 +25,8 @@ public sealed interface FaultAction {
     HOLD_UNTIL,
     HOLD,
     DUPLICATE,
-    CORRUPT;
+    CORRUPT,
+    MARK;
 
     private final String traceName = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
@@ -76,7 +77,7 @@ public sealed interface FaultAction {
    * The actions by their {@link Verb#traceName()}, as config files name them: {@code drop}, {@code
    * delay} and {@code delay-arrival} (key {@code delay}), {@code hold-until} (key {@code until}),
    * {@code hold}, {@code duplicate}, {@code corrupt} (optional key {@code bit}, else the transport
-   * checksum).
+   * checksum), {@code mark}.
    */
   Registry<Form> ACTIONS =
       Registry.<Form>builder("action")
@@ -94,6 +95,7 @@ public sealed interface FaultAction {
               Form.of(
                   p -> p.has("bit") ? corruptBit(Math.toIntExact(p.integer("bit"))) : corrupt(),
                   "bit"))
+          .register(Verb.MARK.traceName(), Form.of(p -> mark()))
           .build();
 
   /** Drops the packet, reported with {@link DropCause#RULE}. */
@@ -147,6 +149,15 @@ public sealed interface FaultAction {
   static FaultAction corruptBit(int bit) {
     checkArgument(bit >= 0, "bit index must not be negative, got %s", bit);
     return new Corrupt(bit);
+  }
+
+  /**
+   * Marks the packet Congestion Experienced, as an AQM does instead of dropping it (RFC 3168 5),
+   * then continues it; a packet that is not ECN-capable continues unmarked. The link direction
+   * whose queue takes the packet next counts and reports the mark, as it does a queue's own.
+   */
+  static FaultAction mark() {
+    return Mark.INSTANCE;
   }
 
   /** See {@link #drop()}. */
@@ -293,6 +304,21 @@ public sealed interface FaultAction {
     @Override
     public String toString() {
       return bit < 0 ? "corrupt" : "corrupt(bit " + bit + ")";
+    }
+  }
+
+  /** See {@link #mark()}. */
+  enum Mark implements FaultAction {
+    INSTANCE;
+
+    @Override
+    public Verb verb() {
+      return Verb.MARK;
+    }
+
+    @Override
+    public String toString() {
+      return verb().traceName();
     }
   }
 }

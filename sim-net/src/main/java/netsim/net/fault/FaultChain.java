@@ -135,6 +135,9 @@ public final class FaultChain {
     } else if (action instanceof FaultAction.Corrupt corrupt) {
       packet.corrupt(corrupt.bitIn(packet));
       next.accept(packet);
+    } else if (action instanceof FaultAction.Mark) {
+      packet.markCongestion();
+      next.accept(packet);
     } else {
       throw new IllegalStateException("unknown fault action " + action);
     }

@@ -20,11 +20,18 @@ public interface LinkDecisions {
   default void corrupted(LinkDirection direction, Packet packet, int bit) {}
 
   /**
-   * A queue discipline that draws random numbers ({@link QueueDiscipline.Spec#drawsRandom()}, RED)
-   * dropped {@code packet} as it arrived. Drops by a deterministic discipline (CoDel) or by a full
-   * queue are no decisions and are not reported.
+   * A queue discipline that draws random numbers ({@link QueueDiscipline.Spec#drawsRandom()}, RED,
+   * PIE) dropped {@code packet} as it arrived. Drops by a deterministic discipline (CoDel) or by a
+   * full queue are no decisions and are not reported.
    */
   default void aqmDropped(LinkDirection direction, Packet packet) {}
+
+  /**
+   * A queue discipline that draws random numbers (RED, PIE) marked {@code packet} Congestion
+   * Experienced where it would have dropped it (RFC 3168 5), as it arrived. Marks by a
+   * deterministic discipline (CoDel, FQ-CoDel) are no decisions and are not reported.
+   */
+  default void aqmMarked(LinkDirection direction, Packet packet) {}
 
   /**
    * {@code packet} left the transmitter and will arrive {@code delay} nanoseconds later: the fixed

@@ -301,7 +301,12 @@ public final class LinkDirection {
       drop(packet, refused);
       return;
     }
-    reportMark(packet);
+    if (packet.takeNewMark()) {
+      if (config.queue().drawsRandom()) {
+        decisions.aqmMarked(this, packet);
+      }
+      countMark(packet);
+    }
     events.enqueued(this, packet);
     if (queue.packets() > counters.queueHighWater) {
       counters.queueHighWater = queue.packets();
@@ -319,18 +324,18 @@ public final class LinkDirection {
     if (next == null) {
       return;
     }
-    reportMark(next);
+    if (next.takeNewMark()) {
+      countMark(next);
+    }
     inTransmission = next;
     events.dequeued(this, next, simulator.now() - next.queuedAt());
     transmitter.schedule(transmissionTime(next.totalLength(), config.bandwidth()));
   }
 
   /** Counts and reports a Congestion Experienced mark the queue just gave {@code packet}. */
-  private void reportMark(Packet packet) {
-    if (packet.takeNewMark()) {
-      counters.marked++;
-      events.marked(this, packet);
-    }
+  private void countMark(Packet packet) {
+    counters.marked++;
+    events.marked(this, packet);
   }
 
   /** Nanoseconds to put {@code bytes} on a wire of {@code bandwidth} bit/s, rounded up. */

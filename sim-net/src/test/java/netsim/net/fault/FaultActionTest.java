@@ -21,6 +21,7 @@ class FaultActionTest {
     assertThat(FaultAction.duplicate().verb()).isEqualTo(Verb.DUPLICATE);
     assertThat(FaultAction.corrupt().verb()).isEqualTo(Verb.CORRUPT);
     assertThat(FaultAction.corruptBit(3).verb()).isEqualTo(Verb.CORRUPT);
+    assertThat(FaultAction.mark().verb()).isEqualTo(Verb.MARK);
   }
 
   @Test
@@ -28,7 +29,7 @@ class FaultActionTest {
     assertThat(Verb.values())
         .extracting(Verb::traceName)
         .containsExactly(
-            "drop", "delay", "delay-arrival", "hold-until", "hold", "duplicate", "corrupt");
+            "drop", "delay", "delay-arrival", "hold-until", "hold", "duplicate", "corrupt", "mark");
   }
 
   /** Parameters from a map, as a config layer would give them. */
@@ -98,6 +99,6 @@ class FaultActionTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "unknown action 'explode' (known: drop, delay, delay-arrival, hold-until, hold,"
-                + " duplicate, corrupt)");
+                + " duplicate, corrupt, mark)");
   }
 }

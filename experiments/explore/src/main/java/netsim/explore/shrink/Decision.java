@@ -5,8 +5,9 @@ import netsim.explore.hunt.Detection;
 
 /**
  * One random impairment decision of a run, made explicit: a link direction dropped, duplicated,
- * corrupted or delayed one packet. A run's decisions replayed as targeted rules, with the random
- * impairments off, give the same run again; a subset of them gives a simpler one.
+ * corrupted, delayed or (a RED or PIE queue, RFC 3168 5) marked Congestion Experienced one packet.
+ * A run's decisions replayed as targeted rules, with the random impairments off, give the same run
+ * again; a subset of them gives a simpler one.
  *
  * @param delay for {@link Kind#DELAY}: nanoseconds beyond the direction's fixed delay
  * @param bit for {@link Kind#CORRUPT}: the flipped bit's index in the packet
@@ -15,18 +16,26 @@ import netsim.explore.hunt.Detection;
 public record Decision(PacketRef packet, Kind kind, long delay, int bit, long time) {
   /** What a link direction did to a packet. */
   public enum Kind {
-    DROP("drop"),
-    DUPLICATE("duplicate"),
-    CORRUPT("corrupt"),
-    DELAY("delay");
+    DROP("drop", "drop"),
+    DUPLICATE("duplicate", "duplication"),
+    CORRUPT("corrupt", "corruption"),
+    DELAY("delay", "delay"),
+    MARK("mark", "mark");
 
     private final String verb;
+    private final String noun;
 
-    Kind(String verb) {
+    Kind(String verb, String noun) {
       this.verb = verb;
+      this.noun = noun;
     }
 
-    /** The rule action: "drop", "duplicate", "corrupt", "delay". */
+    /** How counts name it: "drop", "duplication", "corruption", "delay", "mark". */
+    public String noun() {
+      return noun;
+    }
+
+    /** The rule action: "drop", "duplicate", "corrupt", "delay", "mark". */
     public String verb() {
       return verb;
     }
@@ -48,6 +57,10 @@ public record Decision(PacketRef packet, Kind kind, long delay, int bit, long ti
     return new Decision(packet, Kind.DELAY, nanos, -1, time);
   }
 
+  static Decision mark(PacketRef packet, long time) {
+    return new Decision(packet, Kind.MARK, 0, -1, time);
+  }
+
   /** The same decision with another delay. */
   Decision withDelay(long nanos) {
     return new Decision(packet, kind, nanos, bit, time);
@@ -61,6 +74,7 @@ public record Decision(PacketRef packet, Kind kind, long delay, int bit, long ti
           case DUPLICATE -> "duplicate " + packet.describe();
           case CORRUPT -> "corrupt bit " + bit + " of " + packet.describe();
           case DELAY -> "delay " + packet.describe() + " by " + Time.format(delay);
+          case MARK -> "mark " + packet.describe() + " Congestion Experienced";
         };
     return what + " (sent at " + Detection.time(time) + " in the recorded run)";
   }

@@ -30,9 +30,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes down, for every link with random impairments, the random decisions each of its directions
  * made, as sim-net reports them where it makes them ({@link LinkDecisions}): a packet lost (random
- * or Gilbert-Elliott loss, or a RED queue's early drop), duplicated, a bit of it (or of the copy)
- * corrupted, and how long it took to cross (whose excess over the direction's fixed delay is a
- * delay decision). The result, {@link #schedule()}, replays the run without random streams.
+ * or Gilbert-Elliott loss, or a RED or PIE queue's early drop), duplicated, a bit of it (or of the
+ * copy) corrupted, marked Congestion Experienced by a RED or PIE queue, and how long it took to
+ * cross (whose excess over the direction's fixed delay is a delay decision). The result, {@link
+ * #schedule()}, replays the run without random streams.
  *
  * <p>Packets are named by class and occurrence ({@link PacketRef}): the n-th packet of its class to
  * reach the direction's impairments, which is the n-th that a rule behind the config's own rules
@@ -83,6 +84,8 @@ public final class DecisionRecorder implements LinkDecisions, PacketObserver {
     boolean duplicated;
     int bit = -1;
     int copyBit = -1;
+    boolean marked;
+    boolean copyMarked;
     long delay = -1;
     long copyDelay = -1;
   }
@@ -149,6 +152,22 @@ public final class DecisionRecorder implements LinkDecisions, PacketObserver {
       d.ruleTakenDecisions++;
     } else {
       offer.dropped = true;
+    }
+  }
+
+  @Override
+  public void aqmMarked(LinkDirection direction, Packet packet) {
+    Direction d = directions.get(direction);
+    Offer copyOf = d.copies.get(packet.id());
+    if (copyOf != null) {
+      copyOf.copyMarked = true;
+      return;
+    }
+    Offer offer = offer(d, packet, experiment.now());
+    if (offer == null) {
+      d.ruleTakenDecisions++;
+    } else {
+      offer.marked = true;
     }
   }
 
@@ -322,11 +341,17 @@ public final class DecisionRecorder implements LinkDecisions, PacketObserver {
       if (o.bit >= 0) {
         decisions.add(Decision.corrupt(o.ref, o.bit, o.time));
       }
+      if (o.marked) {
+        decisions.add(Decision.mark(o.ref, o.time));
+      }
       if (o.delay > 0) {
         decisions.add(Decision.delay(o.ref, o.delay, o.time));
       }
       if (o.duplicated && o.copyBit >= 0) {
         decisions.add(Decision.corrupt(copy, o.copyBit, o.time));
+      }
+      if (o.duplicated && o.copyMarked) {
+        decisions.add(Decision.mark(copy, o.time));
       }
       if (o.duplicated && o.copyDelay > 0) {
         decisions.add(Decision.delay(copy, o.copyDelay, o.time));

@@ -19,10 +19,10 @@ import netsim.scenario.config.YamlWriter;
  * links (and from their scheduled changes and the link defaults), each impaired direction's fixed
  * delay set to its baseline, the decisions appended as rules, and traffic edits ({@code
  * clients[0].connections=2}) applied on top. A RED or PIE queue becomes a drop-tail queue of the
- * same limit, its early drops being decisions too. {@code jitterReorders} stays: it decides whether
- * a packet delayed by a rule may be overtaken, as it did for the jitter; only a link that reordered
- * (netem's reorder skips that check) gets {@code jitterReorders: true}, so that every recorded
- * arrival time is kept.
+ * same limit, its early drops and ECN marks being decisions too. {@code jitterReorders} stays: it
+ * decides whether a packet delayed by a rule may be overtaken, as it did for the jitter; only a
+ * link that reordered (netem's reorder skips that check) gets {@code jitterReorders: true}, so that
+ * every recorded arrival time is kept.
  */
 final class ReplayConfig {
   /** The link keys that draw random numbers; {@code delay} goes too and is set to the baseline. */
@@ -141,9 +141,8 @@ final class ReplayConfig {
   }
 
   /**
-   * A RED or PIE queue made drop-tail with its hard limit: its random early drops are decisions
-   * now. In byte mode the limit is in bytes and the packet count is not limited. (Their ECN marks
-   * are no recorded decisions: a replay of a marking queue neither marks nor drops early.)
+   * A RED or PIE queue made drop-tail with its hard limit: its random early drops and its ECN marks
+   * are decisions now. In byte mode the limit is in bytes and the packet count is not limited.
    */
   private static void withoutRed(ObjectNode queue) {
     boolean bytes = queue.path("mode").asText().equals("bytes");

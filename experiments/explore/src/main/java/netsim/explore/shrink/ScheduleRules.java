@@ -17,11 +17,11 @@ import netsim.scenario.config.LinkSettings;
  * Turns decisions into targeted fault rules, as config entries: each rule picks out its packet by
  * class ({@link PacketClass#match()}) and number among the packets that reach it ({@code select:
  * nth N}). On each link direction the rules come in three stages, so that several can act on one
- * packet: drops and duplications, then corruptions, then delays ({@code delay-arrival}, which like
- * the link's jitter acts after the queue); a rule lets its packet (and a copy) go on ({@code
- * continue: true}) when a later rule of the same class follows. N counts what the earlier rules
- * did: a drop removes a packet from the count of the later rules of its class, a duplication adds
- * its copy, a delay removes its packet from the later delays' count.
+ * packet: drops and duplications, then corruptions and ECN marks, then delays ({@code
+ * delay-arrival}, which like the link's jitter acts after the queue); a rule lets its packet (and a
+ * copy) go on ({@code continue: true}) when a later rule of the same class follows. N counts what
+ * the earlier rules did: a drop removes a packet from the count of the later rules of its class, a
+ * duplication adds its copy, a delay removes its packet from the later delays' count.
  */
 final class ScheduleRules {
   /** The rules, in chain order, with what each replays (for comments). */
@@ -45,7 +45,10 @@ final class ScheduleRules {
         Decision d = chain.get(i);
         // Drops and delays end the packet's way through the chain; the others may pass it on.
         boolean continues = false;
-        boolean passes = d.kind() == Decision.Kind.DUPLICATE || d.kind() == Decision.Kind.CORRUPT;
+        boolean passes =
+            d.kind() == Decision.Kind.DUPLICATE
+                || d.kind() == Decision.Kind.CORRUPT
+                || d.kind() == Decision.Kind.MARK;
         for (int j = i + 1; passes && j < chain.size() && !continues; j++) {
           continues = chain.get(j).packet().packetClass().equals(d.packet().packetClass());
         }
@@ -57,7 +60,7 @@ final class ScheduleRules {
     return new Compiled(rules, byName);
   }
 
-  /** Stage 1 (drop, duplicate), 2 (corrupt), 3 (delay); within a stage, in packet order. */
+  /** Stage 1 (drop, duplicate), 2 (corrupt, mark), 3 (delay); within a stage, in packet order. */
   private static List<Decision> chainOrder(List<Decision> decisions) {
     Set<String> duplicated = new HashSet<>();
     for (Decision d : decisions) {
@@ -88,7 +91,7 @@ final class ScheduleRules {
   private static int stage(Decision d) {
     return switch (d.kind()) {
       case DROP, DUPLICATE -> 1;
-      case CORRUPT -> 2;
+      case CORRUPT, MARK -> 2;
       case DELAY -> 3;
     };
   }

@@ -483,13 +483,10 @@ public final class Shrinker {
     }
     decisions.forEach(d -> kinds.merge(d.kind(), 1, Integer::sum));
     List<String> parts = new ArrayList<>();
-    String[] words = {"drop", "duplication", "corruption", "delay"};
-    int i = 0;
     for (Map.Entry<Decision.Kind, Integer> e : kinds.entrySet()) {
       if (e.getValue() > 0) {
-        parts.add(e.getValue() + " " + words[i] + (e.getValue() == 1 ? "" : "s"));
+        parts.add(e.getValue() + " " + e.getKey().noun() + (e.getValue() == 1 ? "" : "s"));
       }
-      i++;
     }
     return decisions.size()
         + " random decision"

@@ -87,7 +87,33 @@ class ReplayTest {
         - {host: client, connect: "server:80", send: 150KB, close: done}
       """;
 
-  /** Seeds 1 to 20 of the example, 1 to 6 of the kitchen sink, 1 to 3 of red-pareto. */
+  /**
+   * A bottleneck whose RED queue marks ECN-capable packets instead of dropping them early (RFC 3168
+   * 5), behind endpoints that use ECN: the marks are decisions too.
+   */
+  static final String RED_ECN =
+      """
+      name: red-ecn
+      tcp: {minRto: 200ms, ecn: on}
+      nodes:
+        - {name: client, address: 10.0.0.1}
+        - {name: server, address: 10.0.0.2}
+      links:
+        - a: client
+          b: server
+          bandwidth: 2Mbps
+          delay: 20ms
+          a_to_b:
+            queue: {kind: red, packets: 100, min: 2, max: 20, probability: 0.2, weight: 0.2, ecn: true}
+      listeners:
+        - {host: server, port: 80, close: eof}
+      clients:
+        - {host: client, connect: "server:80", send: 150KB, close: done}
+      """;
+
+  /**
+   * Seeds 1 to 20 of the example, 1 to 6 of the kitchen sink, 1 to 3 of red-pareto and of red-ecn.
+   */
   static List<Object[]> cases() throws IOException {
     String example = Files.readString(EXAMPLE);
     List<Object[]> cases = new ArrayList<>();
@@ -96,6 +122,7 @@ class ReplayTest {
         .forEach(s -> cases.add(new Object[] {"kitchen-sink", KITCHEN_SINK, s}));
     LongStream.rangeClosed(1, 3)
         .forEach(s -> cases.add(new Object[] {"red-pareto", RED_PARETO, s}));
+    LongStream.rangeClosed(1, 3).forEach(s -> cases.add(new Object[] {"red-ecn", RED_ECN, s}));
     return cases;
   }
 
@@ -120,6 +147,11 @@ class ReplayTest {
     assertThat(schedule.decisions()).isNotEmpty();
     if (name.equals("red-pareto")) {
       assertThat(aqmDrops[0]).as("RED's early drops are among the decisions").isPositive();
+    }
+    if (name.equals("red-ecn")) {
+      assertThat(schedule.decisions())
+          .as("RED's marks are among the decisions")
+          .anyMatch(d -> d.kind() == Decision.Kind.MARK);
     }
     assertThat(schedule.unreplayable()).isZero();
 
