@@ -74,7 +74,7 @@ class PacketdrillRunnerTest {
                   + String.join(
                       "\n", "+0    < P. 1:11(10) ack 1 win 65535", "+0    > . 1:1(0) ack 12"));
       assertThat(result.status()).isEqualTo(Status.FAIL);
-      assertThat(result.line()).isEqualTo(10);
+      assertThat(result.line()).isEqualTo(9);
       assertThat(result.reason()).isEqualTo("acknowledgment number: expected 12 but sent 11");
       assertThat(result.expected()).isEqualTo("+0    > . 1:1(0) ack 12");
       assertThat(result.actual()).isEqualTo("0.200000 > . 1:1(0) ack 11 win 65525");
