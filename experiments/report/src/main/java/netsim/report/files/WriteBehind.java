@@ -143,7 +143,7 @@ public final class WriteBehind implements Closeable {
   private void checkFailure() throws IOException {
     IOException failed = failure;
     if (failed != null) {
-      throw new IOException("an output could not be written: " + failed.getMessage(), failed);
+      throw new IOException(failed.getMessage(), failed); // the message the user sees, as it was
     }
   }
 
