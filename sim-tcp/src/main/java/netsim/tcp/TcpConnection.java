@@ -861,6 +861,9 @@ public final class TcpConnection {
       // Linux's CWR state: the loss recovery reads the echo with the rest of the ACK.
       boolean echoAnswered = ecnEcho && send.recoveryAnswersEcnEcho();
       send.updateScoreboard(seg);
+      if (!Seq.lt(ack, send.seqOf(send.sndUna()))) {
+        timers.probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
+      }
       if (Seq.lt(send.seqOf(send.sndUna()), ack)) {
         send.acknowledge(ack, timestampRtt(seg));
       } else if (send.isDuplicateAck(seg)) {
@@ -1608,6 +1611,14 @@ public final class TcpConnection {
   /** Retransmission timeouts since the last RTT sample: the RTO's backoff exponent. */
   public int rtoBackoffs() {
     return send.backoffs();
+  }
+
+  /**
+   * Probes sent since the peer last answered (Linux's icsk_probes_out, tcpi_probes): zero-window
+   * probes since the last ACK that was not old, and keep-alive probes since the last segment.
+   */
+  public int probesUnanswered() {
+    return timers.zeroWindowProbesUnanswered() + timers.keepalivesUnanswered();
   }
 
   public long retransmitDeadline() {

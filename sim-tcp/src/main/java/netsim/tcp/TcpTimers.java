@@ -40,6 +40,7 @@ final class TcpTimers {
 
   private final long[] deadlines = new long[KINDS.length];
   private int persistBackoffs;
+  private int zeroWindowProbesUnanswered;
   private int keepalivesUnanswered;
 
   TcpTimers() {
@@ -101,6 +102,20 @@ final class TcpTimers {
   /** A zero-window probe went out: the next one waits twice as long. */
   void persistProbeSent() {
     persistBackoffs++;
+    zeroWindowProbesUnanswered++;
+  }
+
+  /**
+   * Zero-window probes sent since the last ACK that was not old (Linux's icsk_probes_out, which
+   * tcp_send_probe0 counts up and tcp_ack clears).
+   */
+  int zeroWindowProbesUnanswered() {
+    return zeroWindowProbesUnanswered;
+  }
+
+  /** An ACK that is not old arrived (Linux's tcp_ack): the probes were answered. */
+  void probesAnswered() {
+    zeroWindowProbesUnanswered = 0;
   }
 
   /** The peer's window opened: no probing, and no backoff for the next time. */
