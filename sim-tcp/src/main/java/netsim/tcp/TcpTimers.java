@@ -41,6 +41,7 @@ final class TcpTimers {
   private final long[] deadlines = new long[KINDS.length];
   private int persistBackoffs;
   private int zeroWindowProbesUnanswered;
+  private long probingSince = NEVER;
   private int keepalivesUnanswered;
 
   TcpTimers() {
@@ -113,6 +114,26 @@ final class TcpTimers {
     return zeroWindowProbesUnanswered;
   }
 
+  /**
+   * When the probe timer first fired since the window closed (Linux's icsk_probes_tstamp, which
+   * only the window opening or the end of probing clears), or {@link #NEVER}.
+   */
+  long probingSince() {
+    return probingSince;
+  }
+
+  /** The probe timer fired: probing started now, unless it had already. */
+  void probing(long now) {
+    if (probingSince == NEVER) {
+      probingSince = now;
+    }
+  }
+
+  /** No data waits: probing is over. */
+  void stopProbing() {
+    probingSince = NEVER;
+  }
+
   /** An ACK that is not old arrived (Linux's tcp_ack): the probes were answered. */
   void probesAnswered() {
     zeroWindowProbesUnanswered = 0;
@@ -122,6 +143,7 @@ final class TcpTimers {
   void resetPersist() {
     stop(Kind.PERSIST);
     persistBackoffs = 0;
+    probingSince = NEVER;
   }
 
   /** Keep-alive probes sent since the peer was last heard from. */
