@@ -861,6 +861,9 @@ public final class TcpConnection {
       // Linux's CWR state: the loss recovery reads the echo with the rest of the ACK.
       boolean echoAnswered = ecnEcho && send.recoveryAnswersEcnEcho();
       send.updateScoreboard(seg);
+      if (!Seq.lt(ack, send.seqOf(send.sndUna()))) {
+        timers.probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
+      }
       if (Seq.lt(send.seqOf(send.sndUna()), ack)) {
         send.acknowledge(ack, timestampRtt(seg));
       } else if (send.isDuplicateAck(seg)) {
@@ -1160,8 +1163,18 @@ public final class TcpConnection {
   private void persistTimeout() {
     timers.stop(PERSIST);
     if (!send.dataWaits()) {
+      timers.stopProbing();
       return;
     }
+    // Linux's tcp_probe_timer: the first expiry stamps the start of probing; with a user timeout,
+    // the connection is aborted once probing has lasted that long, answered or not (RFC 9293
+    // 3.10.8 USER TIMEOUT).
+    long since = timers.probingSince();
+    if (since != TcpTimers.NEVER && userTimeout > 0 && env.now() - since >= userTimeout) {
+      timeout();
+      return;
+    }
+    timers.probing(env.now());
     if (send.sndWnd() > 0) {
       // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
       send.persistForce(true);
@@ -1170,6 +1183,13 @@ public final class TcpConnection {
       return;
     }
     send.probeZeroWindow();
+    if (userTimeout > 0) {
+      // Linux's tcp_clamp_probe0_to_user_timeout: no probe waits past the user timeout's end.
+      long end = Time.after(timers.probingSince(), userTimeout);
+      if (timers.deadline(PERSIST) > end) {
+        timers.start(PERSIST, end);
+      }
+    }
   }
 
   /** RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough. */
@@ -1608,6 +1628,19 @@ public final class TcpConnection {
   /** Retransmission timeouts since the last RTT sample: the RTO's backoff exponent. */
   public int rtoBackoffs() {
     return send.backoffs();
+  }
+
+  /**
+   * Probes sent since the peer last answered (Linux's icsk_probes_out, tcpi_probes): zero-window
+   * probes since the last ACK that was not old, and keep-alive probes since the last segment.
+   */
+  public int probesUnanswered() {
+    return timers.zeroWindowProbesUnanswered() + timers.keepalivesUnanswered();
+  }
+
+  /** When the zero-window probe timer fires next, or {@link #NEVER}. */
+  public long persistDeadline() {
+    return timers.deadline(PERSIST);
   }
 
   public long retransmitDeadline() {

@@ -40,6 +40,8 @@ final class TcpTimers {
 
   private final long[] deadlines = new long[KINDS.length];
   private int persistBackoffs;
+  private int zeroWindowProbesUnanswered;
+  private long probingSince = NEVER;
   private int keepalivesUnanswered;
 
   TcpTimers() {
@@ -101,12 +103,47 @@ final class TcpTimers {
   /** A zero-window probe went out: the next one waits twice as long. */
   void persistProbeSent() {
     persistBackoffs++;
+    zeroWindowProbesUnanswered++;
+  }
+
+  /**
+   * Zero-window probes sent since the last ACK that was not old (Linux's icsk_probes_out, which
+   * tcp_send_probe0 counts up and tcp_ack clears).
+   */
+  int zeroWindowProbesUnanswered() {
+    return zeroWindowProbesUnanswered;
+  }
+
+  /**
+   * When the probe timer first fired since the window closed (Linux's icsk_probes_tstamp, which
+   * only the window opening or the end of probing clears), or {@link #NEVER}.
+   */
+  long probingSince() {
+    return probingSince;
+  }
+
+  /** The probe timer fired: probing started now, unless it had already. */
+  void probing(long now) {
+    if (probingSince == NEVER) {
+      probingSince = now;
+    }
+  }
+
+  /** No data waits: probing is over. */
+  void stopProbing() {
+    probingSince = NEVER;
+  }
+
+  /** An ACK that is not old arrived (Linux's tcp_ack): the probes were answered. */
+  void probesAnswered() {
+    zeroWindowProbesUnanswered = 0;
   }
 
   /** The peer's window opened: no probing, and no backoff for the next time. */
   void resetPersist() {
     stop(Kind.PERSIST);
     persistBackoffs = 0;
+    probingSince = NEVER;
   }
 
   /** Keep-alive probes sent since the peer was last heard from. */

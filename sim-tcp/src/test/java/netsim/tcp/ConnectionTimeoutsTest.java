@@ -70,6 +70,50 @@ class ConnectionTimeoutsTest {
       h.advanceBy("1500ms");
       assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
     }
+
+    @Test
+    void boundsZeroWindowProbing_fromTheFirstProbeTimer_evenIfTheProbesAreAnswered() {
+      // Linux's tcp_probe_timer: the first expiry stamps icsk_probes_tstamp (1 s here); ACKs that
+      // keep the window shut do not clear it; once 2.5 s have passed the connection is aborted,
+      // and tcp_clamp_probe0_to_user_timeout brings the last timer forward (3.5 s, not 7 s).
+      TcpHarness h = TcpHarness.synReceived(TcpHarness.CONFIG, 1000);
+      h.receive("ACK", 5001, 1001);
+      h.connection.setUserTimeout(Time.millis(2500));
+      h.peerWindow = 0;
+      h.receive("ACK", 5001, 1001);
+      h.connection.send(new byte[100]);
+      h.expectNothing();
+      h.advanceBy("1s");
+      h.expect("ACK seq=1001 ack=5001 len=1");
+      h.receive("ACK", 5001, 1001); // answered, still shut
+      h.advanceBy("2s");
+      h.expect("ACK seq=1001 ack=5001 len=1");
+      h.receive("ACK", 5001, 1001);
+      assertThat(h.connection.persistDeadline()).isEqualTo(Time.millis(3500));
+      h.advanceBy("499ms");
+      assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
+      h.advanceBy("1ms");
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(TcpState.CLOSED);
+      assertThat(h.transitions).last().isEqualTo("ESTABLISHED->CLOSED (USER TIMEOUT)");
+      assertThat(h.appEvents).contains("timeout");
+    }
+
+    @Test
+    void zeroWindowProbing_withoutAUserTimeout_goesOnWhileTheProbesAreAnswered() {
+      // RFC 9293 3.8.6.1: the sender keeps the connection open while the receiver answers the
+      // probes.
+      TcpHarness h = TcpHarness.synReceived(TcpHarness.CONFIG, 1000);
+      h.receive("ACK", 5001, 1001);
+      h.peerWindow = 0;
+      h.receive("ACK", 5001, 1001);
+      h.connection.send(new byte[100]);
+      for (int i = 0; i < 20; i++) {
+        h.advanceBy("60s");
+        h.receive("ACK", 5001, 1001);
+      }
+      assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
+    }
   }
 
   @Nested

@@ -121,6 +121,31 @@ class DataTransferTest {
       h.receive("ACK", 5001, 2001); // the window opens
       h.expect("PSH|ACK seq=2001 ack=5001 len=1000");
     }
+
+    @Test
+    void zeroWindowProbes_areCountedUntilAnAckThatIsNotOld() {
+      // Linux's tcp_send_probe0 counts icsk_probes_out (tcpi_probes) up; tcp_ack clears it for
+      // any ACK that is not old, even one that keeps the window shut.
+      TcpHarness h = TcpHarness.synReceived(NO_NAGLE, 1000);
+      h.receive("ACK", 5001, 1001);
+      h.connection.send(new byte[2000]);
+      h.expect("ACK seq=1001 ack=5001 len=1000");
+      h.peerWindow = 0;
+      h.receive("ACK", 5001, 2001);
+      assertThat(h.connection.probesUnanswered()).isZero();
+      h.advanceBy("1s");
+      h.expect("ACK seq=2001 ack=5001 len=1");
+      h.advanceBy("2s");
+      h.expect("ACK seq=2001 ack=5001 len=1");
+      assertThat(h.connection.probesUnanswered()).isEqualTo(2);
+      h.receive("ACK", 5001, 1500); // an old ACK answers nothing
+      assertThat(h.connection.probesUnanswered()).isEqualTo(2);
+      h.receive("ACK", 5001, 2001); // the window is still shut, but the peer answered
+      assertThat(h.connection.probesUnanswered()).isZero();
+      h.advanceBy("4s");
+      h.expect("ACK seq=2001 ack=5001 len=1");
+      assertThat(h.connection.probesUnanswered()).isEqualTo(1);
+    }
   }
 
   @Nested

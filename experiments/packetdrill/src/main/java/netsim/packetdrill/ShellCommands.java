@@ -114,13 +114,7 @@ final class ShellCommands {
           List.of(
               ShellEffect.notModelled(
                   command, "drops connections from outside the socket API (FreeBSD's tcpdrop)"));
-      case "tc" ->
-          List.of(
-              ShellEffect.notModelled(
-                  command,
-                  command.contains(" fq")
-                      ? "the fq qdisc paces segments; netsim has no pacing"
-                      : "queueing disciplines (tc) on the host are not modelled"));
+      case "tc" -> List.of(tc(command, args));
       default -> List.of(ShellEffect.unknown(command));
     };
   }
@@ -204,6 +198,34 @@ final class ShellCommands {
             b.initialWindow(routeWindow);
           }
         });
+  }
+
+  /**
+   * {@code tc qdisc ...}: removing the root qdisc leaves the host's default queue, which the model
+   * stands for; installing one is not modelled, with the reason for the known idioms.
+   */
+  private static ShellEffect tc(String command, List<String> args) {
+    boolean qdisc = args.size() >= 3 && args.get(1).equals("qdisc");
+    if (qdisc && args.get(2).startsWith("del") && args.contains("root")) {
+      return ShellEffect.noEffect(
+          command, "removes the root qdisc: the host's default queue, which the model has");
+    }
+    if (args.contains("fq")) {
+      return ShellEffect.notModelled(command, "the fq qdisc paces segments; netsim has no pacing");
+    }
+    int pfifo = args.indexOf("pfifo");
+    if (qdisc
+        && pfifo > 0
+        && pfifo + 2 < args.size()
+        && args.get(pfifo + 1).equals("limit")
+        && args.get(pfifo + 2).equals("0")) {
+      return ShellEffect.notModelled(
+          command,
+          "a queue that refuses every packet: Linux's retries when its own queue refuses a"
+              + " segment (tcp_send_probe0's resource probes every 500 ms) are not modelled");
+    }
+    return ShellEffect.notModelled(
+        command, "queueing disciplines (tc) on the host are not modelled");
   }
 
   /** Words split at white space, with {@code "..."} and {@code '...'} quoting. */

@@ -46,6 +46,10 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
               "tcpi_rttvar",
               "the RTT variation in microseconds (Linux's mdev with the linux profile)"),
           Map.entry("tcpi_backoff", "retransmission timeouts since the last RTT sample"),
+          Map.entry(
+              "tcpi_probes",
+              "zero-window probes since the last ACK that was not old, keep-alive probes since"
+                  + " the peer was last heard from"),
           Map.entry("tcpi_snd_mss", "the sender's MSS"),
           Map.entry("tcpi_advmss", "the MSS the endpoint announces"),
           Map.entry("tcpi_unacked", "the bytes in flight in segments, rounded up"),
@@ -69,7 +73,6 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
         "tcpi_delivered", "Linux counts the segments delivered; the model counts bytes delivered");
     fields.put(
         "tcpi_options", "the negotiated options are not all observable (window scale 0, SYN data)");
-    fields.put("tcpi_probes", "zero-window probes are not counted");
     fields.put("tcpi_busy_time", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
     fields.put(
         "tcpi_rwnd_limited", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
@@ -187,6 +190,7 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
       case "tcpi_rto" -> connection.rto() / Time.MICROSECOND;
       case "tcpi_rttvar" -> connection.rttvar() / Time.MICROSECOND;
       case "tcpi_backoff" -> connection.rtoBackoffs();
+      case "tcpi_probes" -> connection.probesUnanswered();
       case "tcpi_snd_mss" -> mss;
       case "tcpi_advmss" -> connection.config().mss();
       case "tcpi_unacked" -> (connection.bytesInFlight() + mss - 1) / mss;

@@ -140,6 +140,24 @@ class ShellCommandsTest {
   }
 
   @Test
+  void removingTheRootQdisc_hasNoEffect_butAQueueThatRefusesEverything_isNotModelled() {
+    assertThat(
+            described(
+                "tc qdisc delete dev tun0 root 2>/dev/null ; tc qdisc add dev tun0 root pfifo"
+                    + " limit 0"))
+        .containsExactly(
+            "tc qdisc delete dev tun0 root 2>/dev/null: no effect (removes the root qdisc: the"
+                + " host's default queue, which the model has)",
+            "tc qdisc add dev tun0 root pfifo limit 0: not modelled (a queue that refuses every"
+                + " packet: Linux's retries when its own queue refuses a segment"
+                + " (tcp_send_probe0's resource probes every 500 ms) are not modelled)");
+    assertThat(described("tc qdisc add dev tun0 root netem delay 10ms"))
+        .containsExactly(
+            "tc qdisc add dev tun0 root netem delay 10ms: not modelled (queueing disciplines (tc)"
+                + " on the host are not modelled)");
+  }
+
+  @Test
   void hyStartDetect_linuxsDefaultHasNoEffect_andOnlySomeTestsAreNotModelled() {
     assertThat(described("echo 3 > /sys/module/tcp_cubic/parameters/hystart_detect"))
         .containsExactly(
