@@ -508,7 +508,7 @@ public final class TcpConnection {
       // drop the segment and return) <SEQ=SEG.ACK><CTL=RST> and discard the segment."
       if (Seq.le(seg.ack(), send.iss()) || Seq.gt(seg.ack(), send.seqOf(send.sndMax()))) {
         if (!seg.has(RST)) {
-          transmit(segment(seg.ack(), 0, RST, null));
+          transmit(segment(seg.ack(), 0, RST));
         }
         return;
       }
@@ -672,7 +672,7 @@ public final class TcpConnection {
       // to show that data was lost" (RFC 2525 2.17). Linux's tcp_rcv_state_process and
       // FreeBSD's tcp_input do, with the reset to a segment that has an ACK:
       // <SEQ=SEG.ACK><CTL=RST>.
-      transmit(segment(seg.ack(), 0, RST, null));
+      transmit(segment(seg.ack(), 0, RST));
       enterClosed(StateCause.RCV, seg.flags());
       return;
     }
@@ -830,7 +830,7 @@ public final class TcpConnection {
       // "If the segment acknowledgment is not acceptable, form a reset segment
       // <SEQ=SEG.ACK><CTL=RST> and send it."
       if (!Seq.lt(send.seqOf(send.sndUna()), ack) || tooNew) {
-        transmit(segment(ack, 0, RST, null));
+        transmit(segment(ack, 0, RST));
         return false;
       }
       send.acknowledge(ack, timestampRtt(seg));
@@ -1200,7 +1200,7 @@ public final class TcpConnection {
       return;
     }
     // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
-    transmit(segment(send.seqOf(send.sndNxt()) - 1, receive.rcvNxt(), ACK, null));
+    transmit(segment(send.seqOf(send.sndNxt()) - 1, receive.rcvNxt(), ACK));
     timers.keepaliveSent(Time.after(env.now(), config.keepaliveInterval()));
   }
 
@@ -1243,12 +1243,12 @@ public final class TcpConnection {
         // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
         // FIN's own sequence number ("if resending a FIN, be sure not to use a new sequence
         // number").
-        transmit(segment(send.seqOf(send.finPosition()), receive.rcvNxt(), FIN | ACK, null));
+        transmit(segment(send.seqOf(send.finPosition()), receive.rcvNxt(), FIN | ACK));
       } else {
         // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
         // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
         // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
-        transmit(segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK, null));
+        transmit(segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK));
       }
     }
     bareAckOwed = false;
@@ -1278,16 +1278,16 @@ public final class TcpConnection {
     return blocks == 0 ? 0 : 4 + 8 * blocks;
   }
 
-  /** A segment from this connection, with the window and options every segment carries. */
-  private TcpSegment segment(int seq, int ack, int flags, byte @Nullable [] data) {
-    return data == null
-        ? segment(seq, ack, flags, DataChunk.EMPTY, 0, 0)
-        : segment(seq, ack, flags, DataChunk.of(data), 0, data.length);
+  /**
+   * A segment without data from this connection, with the window and options every segment carries.
+   */
+  private TcpSegment segment(int seq, int ack, int flags) {
+    return segment(seq, ack, flags, DataChunk.EMPTY, 0, 0);
   }
 
   /**
-   * {@link #segment(int, int, int, byte[])} with the {@code length} bytes from {@code index} of
-   * {@code chunk}'s chain as data.
+   * {@link #segment(int, int, int)} with the {@code length} bytes from {@code index} of {@code
+   * chunk}'s chain as data.
    */
   private TcpSegment segment(int seq, int ack, int flags, DataChunk chunk, int index, int length) {
     boolean syn = (flags & SYN) != 0;
@@ -1382,8 +1382,8 @@ public final class TcpConnection {
   private TcpSegment dropReset() {
     int seq = send.seqOf(send.sndMax());
     return config.profile().rstAckOnAbort()
-        ? segment(seq, receive.rcvNxt(), RST | ACK, null)
-        : segment(seq, 0, RST, null);
+        ? segment(seq, receive.rcvNxt(), RST | ACK)
+        : segment(seq, 0, RST);
   }
 
   // ---------------------------------------------------------------------------------------------
