@@ -179,7 +179,8 @@ public record HostProfile(
     EACH_WRITE,
     /**
      * {@link #EACH_WRITE}, and the last segment of each TSO/GSO chunk of more than one segment, as
-     * Linux's __tcp_transmit_skb forces PSH on them ({@link TsoChunks}).
+     * Linux's __tcp_transmit_skb forces PSH on them ({@link TsoChunks}), and Linux's pushes inside
+     * a long write (forced_push, {@link ForcedPush}).
      */
     EACH_WRITE_AND_TSO_CHUNK;
 

@@ -71,6 +71,9 @@ final class SendSide implements LossRecovery.Connection {
   /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
   private final @Nullable TsoChunks chunks;
 
+  /** Linux's pushes inside long writes, with {@link #chunks}; else null. */
+  private final @Nullable ForcedPush forcedPush;
+
   /** Why the segment {@link #nextSegment()} just chose is sent again, or null if it is new. */
   private @Nullable RetransmitReason chosenRetransmission;
 
@@ -134,6 +137,7 @@ final class SendSide implements LossRecovery.Connection {
         config.profile().push() == HostProfile.Push.EACH_WRITE_AND_TSO_CHUNK
             ? new TsoChunks()
             : null;
+    this.forcedPush = chunks != null ? new ForcedPush() : null;
     this.rtt =
         RttEstimator.of(
             config.profile().rtoRule(),
@@ -225,8 +229,15 @@ final class SendSide implements LossRecovery.Connection {
       restartIfIdle();
     }
     moreFollows = more;
-    if (writeEnds != null && accepted > 0 && !more) {
-      writeEnds.add(1 + buffer.end());
+    if (writeEnds != null && accepted > 0) {
+      long end = 1 + buffer.end();
+      if (forcedPush != null) {
+        int mss = connection.sendMss();
+        long sizeGoal = ForcedPush.sizeGoal(tsoSegments(false), mss, maxSndWnd);
+        forcedPush.written(end - accepted, end, more, sndMax, sizeGoal, maxSndWnd, writeEnds);
+      } else if (!more) {
+        writeEnds.add(end);
+      }
     }
     return accepted;
   }
@@ -286,16 +297,21 @@ final class SendSide implements LossRecovery.Connection {
       connection.transmit(seg);
     }
     if (chunks != null) {
-      long flight = Math.max(cwnd(), flightSize());
-      chunks.flush(
-          TsoChunks.maxSegments(
-              flight,
-              ssthresh(),
-              pacingKnown ? rtt.srtt() : 0,
-              connection.sendMss(),
-              config.minTsoSegments()),
-          connection);
+      chunks.flush(tsoSegments(true), connection);
     }
+  }
+
+  /**
+   * The most segments in one of Linux's TSO chunks now ({@link TsoChunks#maxSegments}), or with
+   * {@code halfCwnd} false only tcp_tso_autosize's part of it.
+   */
+  private int tsoSegments(boolean halfCwnd) {
+    long flight = Math.max(cwnd(), flightSize());
+    long srtt = pacingKnown ? rtt.srtt() : 0;
+    int mss = connection.sendMss();
+    return halfCwnd
+        ? TsoChunks.maxSegments(flight, ssthresh(), srtt, mss, config.minTsoSegments())
+        : TsoChunks.autosizeSegments(flight, ssthresh(), srtt, mss, config.minTsoSegments());
   }
 
   /**

@@ -44,6 +44,15 @@ final class TsoChunks {
    * @param srtt the smoothed RTT in nanoseconds, not positive if unknown
    */
   static int maxSegments(long cwnd, long ssthresh, long srtt, int mss, int minSegments) {
+    long halfCwnd = Math.max(1, cwnd / mss / 2);
+    return (int) Math.min(halfCwnd, autosizeSegments(cwnd, ssthresh, srtt, mss, minSegments));
+  }
+
+  /**
+   * Linux's tcp_tso_autosize alone, without {@link #maxSegments}'s half-cwnd limit: the segments
+   * the pacing rate sends in 1/1024 s, at least {@code minSegments}, at most {@link #MAX_BYTES}.
+   */
+  static int autosizeSegments(long cwnd, long ssthresh, long srtt, int mss, int minSegments) {
     long bytes = MAX_BYTES;
     if (srtt > 0) {
       long percent = cwnd < ssthresh / 2 ? 200 : 120;
@@ -51,8 +60,7 @@ final class TsoChunks {
       double perTick = cwnd * (percent / 100.0) * 1e9 / srtt / 1024;
       bytes = (long) Math.min(perTick, MAX_BYTES);
     }
-    long halfCwnd = Math.max(1, cwnd / mss / 2);
-    return (int) Math.min(halfCwnd, Math.max(minSegments, bytes / mss));
+    return (int) Math.max(minSegments, bytes / mss);
   }
 
   /** Holds {@code segment}, sent again for {@code reason}, or new if {@code reason} is null. */

@@ -231,6 +231,38 @@ class HostProfileTest {
       h.receive("ACK", 5001, 1001 + 2 * 1460);
       h.expect(TcpHarness.flight(1001 + 10 * 1460, 4, 2, 4));
     }
+
+    /**
+     * A write of 12 segments to a peer whose window holds 4, then ACKs of segments 1-8 one at a
+     * time; with linux each sends one segment, so no TSO chunk adds PSH after the first flight.
+     */
+    private TcpHarness twelveSegmentsThroughAWindowOfFour(TcpConfig config) {
+      TcpHarness h = TcpHarness.synReceived(config, 4 * 1460);
+      h.receive("ACK", 5001, 1001);
+      h.connection.send(new byte[12 * 1460]);
+      h.forgetSent();
+      for (int acked = 1; acked <= 8; acked++) {
+        h.receive("ACK", 5001, 1001 + acked * 1460);
+      }
+      return h;
+    }
+
+    @Test
+    void linux_longWrite_hasPshOnEachSkbEndingMoreThanHalfTheWindowAfterTheLastPush() {
+      // tcp_sendmsg_locked fills skbs of tcp_xmit_size_goal (2 segments: half the window, 5840 /
+      // 2, tcp_bound_to_half_wnd) and, on each full one, forced_push(): more than max_window / 2
+      // written since tp->pushed_seq, so tcp_mark_push sets PSH at the ends of segments 4 and 8
+      // (cubic-rto-ss-ca-cwnd-bump.pkt: "> P. 19001:20001(1000)" inside a 200000-byte write),
+      // and the write's end at 12 (tcp_push).
+      twelveSegmentsThroughAWindowOfFour(LINUX).expect(TcpHarness.flight(1001 + 4 * 1460, 8, 4, 8));
+    }
+
+    @Test
+    void rfc_longWrite_hasPshOnlyWhereTheBufferEmpties() {
+      // The initial window of 3 sent segments 1-3; the ACKs send 4-12, PSH where the buffer
+      // empties.
+      twelveSegmentsThroughAWindowOfFour(RFC).expect(TcpHarness.flight(1001 + 3 * 1460, 9, 9));
+    }
   }
 
   @Nested
