@@ -71,6 +71,15 @@ public final class TcpConnection {
     void transmit(TcpConnection connection, TcpSegment segment, Ecn ecn);
 
     /**
+     * Whether the host's own egress queue refuses every packet now (a queue of no room, such as
+     * Linux's {@code tc qdisc add ... pfifo limit 0}): nothing the connection sends leaves the
+     * host, and new data waits for the probe timer to try again.
+     */
+    default boolean egressRefuses() {
+      return false;
+    }
+
+    /**
      * The connection changed state.
      *
      * @param causeFlags for {@link StateCause#RCV}, the flags its trace text names; otherwise 0
@@ -99,6 +108,12 @@ public final class TcpConnection {
   public static final int DEFAULT_PEER_MSS = 536;
 
   private static final int TIMESTAMP_OPTION_LENGTH = 12;
+
+  /**
+   * Linux's TCP_RESOURCE_PROBE_INTERVAL: how long the probe timer waits after the host's own queue
+   * refused a probe (tcp_send_probe0).
+   */
+  static final long RESOURCE_PROBE_INTERVAL = Time.millis(500);
 
   private final TcpConfig config;
   private final FourTuple tuple;
@@ -1175,6 +1190,13 @@ public final class TcpConnection {
       return;
     }
     timers.probing(env.now());
+    if (env.egressRefuses()) {
+      // Linux's tcp_send_probe0: a probe the host's own queue refused counts as a probe
+      // (icsk_probes_out) but backs nothing off; the next try waits TCP_RESOURCE_PROBE_INTERVAL.
+      timers.resourceProbeRefused();
+      timers.start(PERSIST, clampToUserTimeout(Time.after(env.now(), RESOURCE_PROBE_INTERVAL)));
+      return;
+    }
     if (send.sndWnd() > 0) {
       // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
       send.persistForce(true);
@@ -1183,13 +1205,21 @@ public final class TcpConnection {
       return;
     }
     send.probeZeroWindow();
-    if (userTimeout > 0) {
-      // Linux's tcp_clamp_probe0_to_user_timeout: no probe waits past the user timeout's end.
-      long end = Time.after(timers.probingSince(), userTimeout);
-      if (timers.deadline(PERSIST) > end) {
-        timers.start(PERSIST, end);
-      }
+    long clamped = clampToUserTimeout(timers.deadline(PERSIST));
+    if (clamped < timers.deadline(PERSIST)) {
+      timers.start(PERSIST, clamped);
     }
+  }
+
+  /**
+   * Linux's tcp_clamp_probe0_to_user_timeout: no probe waits past the end of the user timeout,
+   * counted from the probe timer's first expiry.
+   */
+  private long clampToUserTimeout(long deadline) {
+    if (userTimeout <= 0) {
+      return deadline;
+    }
+    return Math.min(deadline, Time.after(timers.probingSince(), userTimeout));
   }
 
   /** RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough. */
@@ -1237,7 +1267,11 @@ public final class TcpConnection {
     if (state == CLOSED || state == LISTEN) {
       return;
     }
-    send.transmitAll();
+    if (!env.egressRefuses()) {
+      // A refused send leaves the data unsent (Linux's tcp_write_xmit stops when tcp_transmit_skb
+      // fails): the probe timer started below retries it (tcp_check_probe_timer).
+      send.transmitAll();
+    }
     if (receive.ackPending()) {
       if (config.profile().finRepeatedOnAck() && !bareAckOwed && send.finUnacknowledged()) {
         // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
@@ -1349,6 +1383,9 @@ public final class TcpConnection {
   }
 
   private void transmit(TcpSegment seg) {
+    if (env.egressRefuses()) {
+      return; // the host's queue refuses it: it never leaves (Linux's NET_XMIT_DROP)
+    }
     if (seg.has(ACK)) {
       receive.ackSent(seg.ack());
     }

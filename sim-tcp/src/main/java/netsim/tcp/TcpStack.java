@@ -67,6 +67,9 @@ public final class TcpStack {
 
   private int nextEphemeral = FIRST_EPHEMERAL_PORT;
 
+  /** Whether the host's own egress queue refuses every packet ({@link #refuseEgress}). */
+  private boolean egressRefused;
+
   /** The count of connections on one local port. */
   private static final class PortUse {
     int connections;
@@ -102,6 +105,16 @@ public final class TcpStack {
     this.config = checkNotNull(config, "config");
     this.output = checkNotNull(output, "output");
     this.isns = new IsnGenerator(streams.get("tcp/" + node + "/isn"));
+  }
+
+  /**
+   * Makes the host's own egress queue refuse every packet from now on, or take them again: a local
+   * queue with no room, as Linux's {@code tc qdisc add ... pfifo limit 0} installs. The connections
+   * send nothing then, and new data waits for the probe timer to try again (Linux's resource
+   * probes, tcp_send_probe0).
+   */
+  public void refuseEgress(boolean refuse) {
+    egressRefused = refuse;
   }
 
   /**
@@ -483,6 +496,11 @@ public final class TcpStack {
     @Override
     public void transmit(TcpConnection connection, TcpSegment segment, Ecn ecn) {
       output.send(connection.remote().address(), segment, connection.state().name(), ecn);
+    }
+
+    @Override
+    public boolean egressRefuses() {
+      return egressRefused;
     }
 
     @Override

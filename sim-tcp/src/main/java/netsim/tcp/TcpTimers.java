@@ -107,6 +107,14 @@ final class TcpTimers {
   }
 
   /**
+   * A probe the host's own queue refused (Linux's tcp_send_probe0 with a local send error): it
+   * counts as a probe, without backoff.
+   */
+  void resourceProbeRefused() {
+    zeroWindowProbesUnanswered++;
+  }
+
+  /**
    * Zero-window probes sent since the last ACK that was not old (Linux's icsk_probes_out, which
    * tcp_send_probe0 counts up and tcp_ack clears).
    */

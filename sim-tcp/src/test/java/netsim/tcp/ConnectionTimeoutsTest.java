@@ -72,6 +72,46 @@ class ConnectionTimeoutsTest {
     }
 
     @Test
+    void newDataTheHostsQueueRefuses_isRetriedEvery500ms_andGivesUpAtTheUserTimeout() {
+      // Linux's tcp_check_probe_timer: refused new data with nothing in flight waits for the probe
+      // timer (one RTO: 200 ms). tcp_send_probe0: each refused try counts as a probe
+      // (icsk_probes_out) without backoff, and the next waits TCP_RESOURCE_PROBE_INTERVAL (500 ms);
+      // tcp_probe_timer aborts once the user timeout (3 s) has passed since the first expiry.
+      TcpHarness h = TcpHarness.established(config);
+      h.connection.setUserTimeout(Time.seconds(3));
+      h.egressRefused = true;
+      h.connection.send(new byte[100]);
+      h.expectNothing();
+      assertThat(h.connection.persistDeadline()).isEqualTo(Time.millis(200));
+      h.advanceBy("200ms");
+      assertThat(h.connection.probesUnanswered()).isEqualTo(1);
+      assertThat(h.connection.persistDeadline()).isEqualTo(Time.millis(700));
+      h.advanceBy("2999ms"); // tries at 700, 1200, 1700, 2200 and 2700 ms
+      h.expectNothing();
+      assertThat(h.connection.probesUnanswered()).isEqualTo(6);
+      assertThat(h.connection.rtoBackoffs()).isZero();
+      assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
+      h.advanceBy("1ms");
+      assertThat(h.state()).isEqualTo(TcpState.CLOSED);
+      assertThat(h.transitions).last().isEqualTo("ESTABLISHED->CLOSED (USER TIMEOUT)");
+      assertThat(h.appEvents).contains("timeout");
+    }
+
+    @Test
+    void whenTheHostsQueueTakesPacketsAgain_theNextProbeTimerSendsTheWaitingData() {
+      TcpHarness h = TcpHarness.established(config);
+      h.egressRefused = true;
+      h.connection.send(new byte[100]);
+      h.advanceBy("200ms"); // refused again: the next try at 700 ms
+      h.expectNothing();
+      h.egressRefused = false;
+      h.advanceBy("499ms");
+      h.expectNothing();
+      h.advanceBy("1ms");
+      h.expect("PSH|ACK seq=1001 ack=5001 len=100");
+    }
+
+    @Test
     void boundsZeroWindowProbing_fromTheFirstProbeTimer_evenIfTheProbesAreAnswered() {
       // Linux's tcp_probe_timer: the first expiry stamps icsk_probes_tstamp (1 s here); ACKs that
       // keep the window shut do not clear it; once 2.5 s have passed the connection is aborted,

@@ -48,6 +48,9 @@ final class TcpHarness implements TcpConnection.Environment {
   /** The window the peer advertises in its segments. */
   int peerWindow = WINDOW;
 
+  /** While set, the host's own queue refuses every packet ({@link #egressRefuses}). */
+  boolean egressRefused;
+
   TcpHarness(TcpConfig config, boolean passive) {
     localPort = passive ? 80 : 49152;
     remotePort = passive ? 49152 : 80;
@@ -292,6 +295,11 @@ final class TcpHarness implements TcpConnection.Environment {
   @Override
   public long now() {
     return now;
+  }
+
+  @Override
+  public boolean egressRefuses() {
+    return egressRefused;
   }
 
   @Override

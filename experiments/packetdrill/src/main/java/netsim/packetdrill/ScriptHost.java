@@ -42,6 +42,7 @@ final class ScriptHost {
   private FourTuple target =
       new FourTuple(new Endpoint(LOCAL, SCRIPT_PORT), new Endpoint(REMOTE, REMOTE_PORT));
   private boolean stopOnSend;
+  private boolean egressRefused;
 
   /**
    * @param synSent told the sequence number of every SYN the stack sends (the model's ISN)
@@ -73,8 +74,20 @@ final class ScriptHost {
   TcpStack stack() {
     if (stack == null) {
       stack = new TcpStack(simulator, streams, "local", LOCAL, config.build(), this::capture);
+      stack.refuseEgress(egressRefused);
     }
     return stack;
+  }
+
+  /**
+   * From now on the host's own queue refuses every packet ({@code tc qdisc add ... pfifo limit 0}):
+   * see {@link TcpStack#refuseEgress}.
+   */
+  void refuseEgress() {
+    egressRefused = true;
+    if (stack != null) {
+      stack.refuseEgress(true);
+    }
   }
 
   /** The 4-tuple inbound segments use: the last connect()'s, else a listener's at port 8080. */

@@ -356,6 +356,10 @@ final class ScriptRun {
       if (apply) {
         change.accept(host.config());
       }
+      Consumer<ScriptHost> hostChange = effect.hostChange();
+      if (hostChange != null) {
+        hostChange.accept(host);
+      }
       SocketTable check = effect.check();
       if (check != null) {
         List<SocketTable.Row> table = api.socketTable();
@@ -368,7 +372,11 @@ final class ScriptRun {
               failure);
         }
       }
-      boolean done = apply || check != null || effect.kind() == ShellEffect.Kind.NO_EFFECT;
+      boolean done =
+          apply
+              || hostChange != null
+              || check != null
+              || effect.kind() == ShellEffect.Kind.NO_EFFECT;
       String note = done ? "" : "skipped: ";
       shellNotes.add(event.line() + ": " + note + effect.describe());
     }

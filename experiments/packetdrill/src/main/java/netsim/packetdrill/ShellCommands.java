@@ -202,7 +202,8 @@ final class ShellCommands {
 
   /**
    * {@code tc qdisc ...}: removing the root qdisc leaves the host's default queue, which the model
-   * stands for; installing one is not modelled, with the reason for the known idioms.
+   * stands for; a {@code pfifo limit 0} queue refuses every packet from then on; installing another
+   * is not modelled, with the reason for the known idioms.
    */
   private static ShellEffect tc(String command, List<String> args) {
     boolean qdisc = args.size() >= 3 && args.get(1).equals("qdisc");
@@ -219,10 +220,11 @@ final class ShellCommands {
         && pfifo + 2 < args.size()
         && args.get(pfifo + 1).equals("limit")
         && args.get(pfifo + 2).equals("0")) {
-      return ShellEffect.notModelled(
+      return ShellEffect.host(
           command,
-          "a queue that refuses every packet: Linux's retries when its own queue refuses a"
-              + " segment (tcp_send_probe0's resource probes every 500 ms) are not modelled");
+          "the host's queue refuses every packet: nothing leaves, new data is retried by the"
+              + " probe timer every 500 ms (Linux's resource probes, tcp_send_probe0)",
+          ScriptHost::refuseEgress);
     }
     return ShellEffect.notModelled(
         command, "queueing disciplines (tc) on the host are not modelled");

@@ -597,6 +597,23 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void aQueueThatRefusesEverything_installedAfterTheStart_holdsNewDataForResourceProbes() {
+      // The tc line changes the running host. The write's data never leaves: the probe timer
+      // tries at one RTO (1 s) and then every 500 ms, each try a probe without backoff.
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0 `tc qdisc add dev tun0 root pfifo limit 0`",
+                      "+0 write(4, ..., 10) = 10",
+                      "+1.6 %{ assert tcpi_probes == 2, tcpi_probes }%",
+                      "+0 %{ assert tcpi_backoff == 0, tcpi_backoff }%",
+                      ""));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void aNegativeTimeout_isRefusedWithEinval() {
       ScriptResult result =
           run(ESTABLISHED + "+0 setsockopt(4, SOL_TCP, TCP_USER_TIMEOUT, [-1], 4) = -1 EINVAL\n");

@@ -140,7 +140,7 @@ class ShellCommandsTest {
   }
 
   @Test
-  void removingTheRootQdisc_hasNoEffect_butAQueueThatRefusesEverything_isNotModelled() {
+  void removingTheRootQdisc_hasNoEffect_andAQueueThatRefusesEverything_changesTheHost() {
     assertThat(
             described(
                 "tc qdisc delete dev tun0 root 2>/dev/null ; tc qdisc add dev tun0 root pfifo"
@@ -148,9 +148,9 @@ class ShellCommandsTest {
         .containsExactly(
             "tc qdisc delete dev tun0 root 2>/dev/null: no effect (removes the root qdisc: the"
                 + " host's default queue, which the model has)",
-            "tc qdisc add dev tun0 root pfifo limit 0: not modelled (a queue that refuses every"
-                + " packet: Linux's retries when its own queue refuses a segment"
-                + " (tcp_send_probe0's resource probes every 500 ms) are not modelled)");
+            "tc qdisc add dev tun0 root pfifo limit 0: applied (the host's queue refuses every"
+                + " packet: nothing leaves, new data is retried by the probe timer every 500 ms"
+                + " (Linux's resource probes, tcp_send_probe0))");
     assertThat(described("tc qdisc add dev tun0 root netem delay 10ms"))
         .containsExactly(
             "tc qdisc add dev tun0 root netem delay 10ms: not modelled (queueing disciplines (tc)"
