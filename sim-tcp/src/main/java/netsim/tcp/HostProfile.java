@@ -125,6 +125,16 @@ import netsim.core.Time;
  * @param emptyZeroWindowProbe whether a zero-window probe is a segment without data at SND.UNA - 1,
  *     which the peer must acknowledge (Linux's tcp_write_wakeup and tcp_xmit_probe_skb); otherwise
  *     it carries the next byte beyond the window (RFC 9293 3.8.6.1)
+ * @param dsack whether a SACK receiver reports each duplicate segment once, in a D-SACK block ahead
+ *     of the others (RFC 2883 4): on for rfc (the issue's SACK variant includes RFC 2883), for
+ *     Linux (net.ipv4.tcp_dsack=1, tcp_dsack_set) and for FreeBSD (tcp_sack.c's
+ *     tcp_update_dsack_list, since FreeBSD 13)
+ * @param undoSpuriousRecovery whether the sender undoes a congestion response that proved spurious
+ *     (RFC 3708's D-SACK detection and RFC 3522's Eifel check with timestamps), as Linux's
+ *     tcp_try_undo_recovery, tcp_try_undo_partial, tcp_try_undo_dsack and tcp_try_undo_loss do
+ *     (RACK-TLP recovery only); off for rfc (RFC 3708 and RFC 3522 are Experimental, RFC 5681 and
+ *     RFC 6675 keep the reduction) and for FreeBSD (its default stack's only undo is the "bad
+ *     retransmit" window of one RTO after a timeout, not modelled)
  */
 public record HostProfile(
     String name,
@@ -166,7 +176,9 @@ public record HostProfile(
     boolean sackWholeSegments,
     boolean rackRttOfLastDelivered,
     int hyStartDetect,
-    boolean emptyZeroWindowProbe) {
+    boolean emptyZeroWindowProbe,
+    boolean dsack,
+    boolean undoSpuriousRecovery) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -263,6 +275,7 @@ public record HostProfile(
           .rackRttOfLastDelivered(true)
           .hyStartDetect(3)
           .emptyZeroWindowProbe(true)
+          .undoSpuriousRecovery(true)
           .build();
 
   /** FreeBSD 14.x with default sysctls. */
@@ -383,6 +396,8 @@ public record HostProfile(
     b.rackRttOfLastDelivered = rackRttOfLastDelivered;
     b.hyStartDetect = hyStartDetect;
     b.emptyZeroWindowProbe = emptyZeroWindowProbe;
+    b.dsack = dsack;
+    b.undoSpuriousRecovery = undoSpuriousRecovery;
     return b;
   }
 
@@ -432,6 +447,8 @@ public record HostProfile(
     private boolean rackRttOfLastDelivered = false;
     private int hyStartDetect = 0;
     private boolean emptyZeroWindowProbe = false;
+    private boolean dsack = true;
+    private boolean undoSpuriousRecovery = false;
 
     private Builder(String name) {
       this.name = checkNotNull(name, "name");
@@ -671,6 +688,18 @@ public record HostProfile(
       return this;
     }
 
+    /** Sets {@link HostProfile#dsack()}. */
+    public Builder dsack(boolean dsack) {
+      this.dsack = dsack;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#undoSpuriousRecovery()}. */
+    public Builder undoSpuriousRecovery(boolean undoSpuriousRecovery) {
+      this.undoSpuriousRecovery = undoSpuriousRecovery;
+      return this;
+    }
+
     /**
      * The profile.
      *
@@ -717,7 +746,9 @@ public record HostProfile(
           sackWholeSegments,
           rackRttOfLastDelivered,
           hyStartDetect,
-          emptyZeroWindowProbe);
+          emptyZeroWindowProbe,
+          dsack,
+          undoSpuriousRecovery);
     }
   }
 }

@@ -189,6 +189,15 @@ interface LossRecovery {
     /** The profile's {@link HostProfile#rackRttOfLastDelivered}. */
     boolean rackRttOfLastDelivered();
 
+    /** The profile's {@link HostProfile#undoSpuriousRecovery}. */
+    boolean undoSpuriousRecovery();
+
+    /** The TSval a segment sent now carries (RFC 7323), or -1 without timestamps. */
+    long timestampClock();
+
+    /** The TSecr of the ACK being read ({@link #onAckArrived}), or 0 if it has none. */
+    long echoedTimestamp();
+
     CongestionWindow window();
 
     CongestionControl congestionControl();

@@ -6,6 +6,7 @@ import static netsim.tcp.TcpTimers.Kind.RACK_REORDER;
 
 import netsim.core.Time;
 import netsim.tcp.cc.CongestionWindow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * RACK-TLP (RFC 8985): loss detection by time instead of by counting duplicates. Every segment sent
@@ -18,6 +19,12 @@ import netsim.tcp.cc.CongestionWindow;
  * RFC 6937's PRR-SSRB allows (RFC 8985 9.3 leaves the reaction to the congestion control; PRR is
  * what it names), with RFC 6937bis's safe-ACK bound as Linux's tcp_cwnd_reduction has it: the extra
  * segment of the bound only on an ACK that advances SND.UNA and shows no new loss.
+ *
+ * <p>Where the profile asks for it ({@link HostProfile#undoSpuriousRecovery}), a reduction that
+ * proved spurious is undone as Linux's tcp_fastretrans_alert does ({@link RecoveryUndo}): at the
+ * end of a recovery (tcp_try_undo_recovery), on a partial ACK that an original segment caused
+ * (tcp_try_undo_partial), once D-SACKs reported every retransmission (tcp_try_undo_dsack, also
+ * after the recovery ended), and after a timeout (tcp_try_undo_loss).
  */
 final class RackTlpRecovery implements LossRecovery {
   /** RFC 8985 7.2, WCDelAckT: the worst-case delayed ACK timer, 200 ms. */
@@ -111,9 +118,19 @@ final class RackTlpRecovery implements LossRecovery {
   /** The first lost segment goes at once when a recovery starts, whatever PRR allows. */
   private boolean retransmitFirst;
 
+  /** Linux's undo of a spurious reduction, if the profile asks for it; null otherwise. */
+  private final @Nullable RecoveryUndo undo;
+
+  /**
+   * tcp_try_undo_partial's hold: the ACK being read shows a hole filled by an original segment
+   * while retransmissions are still in flight, so it marks nothing lost and resends nothing.
+   */
+  private boolean holdRetransmissions;
+
   RackTlpRecovery(Connection connection) {
     this.connection = connection;
     this.scoreboard = checkNotNull(connection.scoreboard(), "RACK-TLP runs only with SACK");
+    this.undo = connection.undoSpuriousRecovery() ? new RecoveryUndo() : null;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -123,7 +140,18 @@ final class RackTlpRecovery implements LossRecovery {
   @Override
   public void onTransmit(long position, long length) {
     int count = segments.count();
-    boolean newData = count == 0 || position + length > segments.end(count - 1);
+    long lastEnd = count == 0 ? position : segments.end(count - 1);
+    boolean newData = count == 0 || position + length > lastEnd;
+    if (undo != null && lastEnd > position) {
+      // tcp_retransmit_skb counts each retransmission and stamps the first; a tail loss probe
+      // (__tcp_retransmit_skb alone) counts only in total_retrans.
+      int resent = pieces(Math.min(lastEnd, position + length) - position);
+      if (probeChosen) {
+        undo.probed(resent);
+      } else {
+        undo.resent(resent, connection.timestampClock());
+      }
+    }
     segments.sent(position, position + length, connection.now());
     // RFC 8985 7.2: "start or restart a loss probe PTO timer after transmitting new data (that
     // was not itself a loss probe)".
@@ -138,6 +166,18 @@ final class RackTlpRecovery implements LossRecovery {
     long sndUna = connection.sndUna();
     long ack = Math.max(sndUna, ackPosition);
     long delivered = ack - sndUna + scoreboard.sackedChange();
+    holdRetransmissions = false;
+    if (undo != null) {
+      if (ecnEchoPending) {
+        undo.ecnEcho(false); // tcp_fastretrans_alert, A: "ECE, hence prohibit cwnd undoing"
+      }
+      if (!inRecovery && !rtoRecovery && !cwr && !anyRetransmissionDone()) {
+        undo.clearStamp(); // the Open state: retrans_stamp = 0
+      }
+      if (scoreboard.hasDsack()) {
+        countDuplicates(sndUna);
+      }
+    }
     // RFC 8985 6.2 steps 1-3, for each segment newly acknowledged, cumulatively or selectively.
     boolean sacks = scoreboard.newlySacked() > 0;
     long latestSentAt = -1;
@@ -231,12 +271,13 @@ final class RackTlpRecovery implements LossRecovery {
       reoWndPersist = REO_WND_PERSIST;
     }
     processProbeAck(ack);
-    // Step 5.
-    boolean newlyLost = detectLossAndArmTimer(now);
     boolean ecnEcho = ecnEchoPending;
+    boolean lossesLeft = undo != null && tryUndo(ack, sndUna);
+    // Step 5.
+    boolean newlyLost = !holdRetransmissions && detectLossAndArmTimer(now);
     ecnEchoPending = false;
-    if (newlyLost && !inRecovery && !rtoRecovery) {
-      enterRecovery();
+    if ((newlyLost || lossesLeft) && !inRecovery && !rtoRecovery) {
+      enterRecovery(ecnEcho);
     } else if (ecnEcho && !inRecovery && !rtoRecovery && !cwr) {
       enterCwr();
     }
@@ -291,10 +332,15 @@ final class RackTlpRecovery implements LossRecovery {
       if (sndUna < recoveryPoint) {
         return AckOutcome.PARTIAL_RESTART_TIMER;
       }
-      // RFC 6675 (A) ends the recovery; RFC 6937: "cwnd = ssthresh".
+      // RFC 6675 (A) ends the recovery; RFC 6937: "cwnd = ssthresh", unless the reduction proved
+      // spurious (tcp_try_undo_recovery, whose undo does not age the reordering window).
       inRecovery = false;
-      connection.window().recoverTo(connection.window().ssthresh());
-      recoveryEnded();
+      if (undo != null && undo.mayUndo(connection.echoedTimestamp())) {
+        undoReduction(false);
+      } else {
+        connection.window().recoverTo(connection.window().ssthresh());
+        recoveryEnded();
+      }
       scheduleProbe(Time.after(connection.now(), connection.rto()));
       return AckOutcome.FULL;
     }
@@ -405,8 +451,21 @@ final class RackTlpRecovery implements LossRecovery {
    * reduction already under way goes on (Linux's tcp_enter_recovery calls tcp_init_cwnd_reduction
    * only in the Open and Disorder states).
    */
-  private void enterRecovery() {
+  private void enterRecovery(boolean ecnEcho) {
     CongestionWindow window = connection.window();
+    if (undo != null) {
+      // tcp_enter_recovery: "Start the clock with our fast retransmit, for undo", and
+      // tcp_init_undo; the window before the reduction is remembered unless one is under way.
+      if (!anyRetransmissionDone()) {
+        undo.clearStamp();
+      }
+      if (cwr) {
+        undo.ecnEcho(false);
+        undo.mark(connection.sndUna(), retransmissionsInFlight());
+      } else {
+        undo.begin(window, false, ecnEcho, connection.sndUna(), retransmissionsInFlight());
+      }
+    }
     inRecovery = true;
     recoveryPoint = connection.sndMax();
     if (!cwr) {
@@ -438,6 +497,9 @@ final class RackTlpRecovery implements LossRecovery {
    * (high_seq). RFC 3168 6.1.2 asks for one reduction per window of data, which this keeps.
    */
   private void enterCwr() {
+    if (undo != null) {
+      undo.ecnEcho(true); // tcp_enter_cwr: "Disable cwnd undo since congestion is proven with ECN"
+    }
     cwr = true;
     cwrPoint = connection.sndMax();
     connection
@@ -501,6 +563,122 @@ final class RackTlpRecovery implements LossRecovery {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Undo (Linux's tcp_try_undo_*, RFC 3708, RFC 3522)
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * The ACK's first SACK block is a D-SACK (RFC 2883): each retransmission it reports as a
+   * duplicate is one fewer that may have repaired a loss. Below SND.UNA ({@code priorSndUna}, the
+   * ACK not yet applied) the block counts one segment per MSS (tcp_check_dsack's "dumb counting");
+   * above, the resent segments it covers whole (tcp_sacktag_one). A report of more duplicates than
+   * were ever resent is dubious and ignored (tcp_dsack_seen).
+   */
+  private void countDuplicates(long priorSndUna) {
+    RecoveryUndo record = checkNotNull(undo);
+    long start = scoreboard.dsackStart();
+    long end = scoreboard.dsackEnd();
+    int duplicates = Math.max(1, pieces(end - start));
+    if (!record.duplicatesReported(duplicates)) {
+      return;
+    }
+    if (end <= priorSndUna) {
+      record.retransmissionsDuplicated(end, duplicates);
+      return;
+    }
+    for (int i = 0; i < segments.count() && segments.start(i) < end; i++) {
+      if (segments.start(i) >= start && segments.end(i) <= end && segments.isRetransmitted(i)) {
+        record.retransmissionsDuplicated(
+            segments.end(i), pieces(segments.end(i) - segments.start(i)));
+      }
+    }
+  }
+
+  /**
+   * tcp_fastretrans_alert's undo steps for an ACK of {@code ack} ({@code priorSndUna}: SND.UNA
+   * before it), before RACK marks losses. Returns whether a recovery was undone with segments still
+   * marked lost, so that a new one starts at once ("If loss is evident, starts a new recovery").
+   */
+  private boolean tryUndo(long ack, long priorSndUna) {
+    RecoveryUndo record = checkNotNull(undo);
+    long echoed = connection.echoedTimestamp();
+    boolean advanced = ack > priorSndUna;
+    if (inRecovery) {
+      if (ack >= recoveryPoint) {
+        return false; // the recovery ends in onNewAck (tcp_try_undo_recovery)
+      }
+      if (advanced && record.pending() && record.packetDelayed(echoed)) {
+        // tcp_try_undo_partial: "Plain luck! Hole if filled with delayed packet, rather than with
+        // a retransmit." With retransmissions in flight, send new data only; else undo.
+        if (retransmissionsInFlight() > 0) {
+          holdRetransmissions = true;
+          return false;
+        }
+        if (!anyRetransmissionDone()) {
+          record.clearStamp();
+        }
+        undoReduction(true);
+        inRecovery = false; // tcp_try_keep_open
+        return false;
+      }
+      if (record.allRetransmissionsDuplicated()) {
+        // tcp_try_undo_dsack, then tcp_try_to_open (with an ECN echo, into CWR: onAckArrived).
+        undoAfterDuplicates();
+        inRecovery = false;
+        return firstLost() >= 0;
+      }
+      return false;
+    }
+    if (rtoRecovery) {
+      if (advanced && record.mayUndo(echoed)) {
+        // tcp_process_loss, tcp_try_undo_loss: the timeout was spurious; back to Open.
+        undoReduction(true);
+        rtoRecovery = false;
+      }
+      return false;
+    }
+    if (!cwr && record.allRetransmissionsDuplicated()) {
+      undoAfterDuplicates(); // tcp_try_undo_dsack in the Open and Disorder states
+    }
+    return false;
+  }
+
+  /** tcp_try_undo_dsack: undo, and keep RACK's widened reordering window one recovery longer. */
+  private void undoAfterDuplicates() {
+    reoWndPersist = Math.min(RecoveryUndo.RACK_RECOVERY_THRESH, reoWndPersist + 1);
+    undoReduction(false);
+  }
+
+  /** tcp_undo_cwnd_reduction; {@code unmarkLoss}: the segments deemed lost are not. */
+  private void undoReduction(boolean unmarkLoss) {
+    checkNotNull(undo).undo(connection.window());
+    if (unmarkLoss) {
+      segments.clearLost();
+    }
+  }
+
+  /** Linux's retrans_out: resent segments neither delivered nor deemed lost again, in MSS. */
+  private int retransmissionsInFlight() {
+    int inFlight = 0;
+    for (int i = 0; i < segments.count(); i++) {
+      if (segments.isRetransmitted(i) && !segments.isLost(i) && !delivered(i)) {
+        inFlight += pieces(segments.end(i) - segments.start(i));
+      }
+    }
+    return inFlight;
+  }
+
+  /** tcp_any_retrans_done: a retransmission in flight, or the first segment was ever resent. */
+  private boolean anyRetransmissionDone() {
+    return retransmissionsInFlight() > 0 || (segments.count() > 0 && segments.isRetransmitted(0));
+  }
+
+  /** {@code bytes} in segments of the sender's MSS, as Linux counts an skb's pcount. */
+  private int pieces(long bytes) {
+    long mss = connection.window().smss();
+    return (int) ((bytes + mss - 1) / mss);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // TLP (RFC 8985 7)
   // ---------------------------------------------------------------------------------------------
 
@@ -549,7 +727,7 @@ final class RackTlpRecovery implements LossRecovery {
     if (kind == RACK_REORDER) {
       // RFC 8985 6.3: "Upon RACK reordering timer expiration ... RACK_detect_loss_and_arm_timer()".
       if (detectLossAndArmTimer(now) && !inRecovery && !rtoRecovery) {
-        enterRecovery();
+        enterRecovery(false);
       }
       if (inRecovery) {
         reduceRate(0, false);
@@ -583,7 +761,7 @@ final class RackTlpRecovery implements LossRecovery {
     if (!inRecovery) {
       return WINDOW_DECIDES;
     }
-    long lost = firstLost();
+    long lost = holdRetransmissions ? -1 : firstLost();
     if (retransmitFirst && lost >= 0) {
       return lost;
     }
@@ -634,6 +812,16 @@ final class RackTlpRecovery implements LossRecovery {
       if (!segments.isSacked(i)
           && (segments.start(i) <= sndUna || segments.sentAt(i) + rackRtt + reoWnd - now <= 0)) {
         segments.markLost(i);
+      }
+    }
+    if (undo != null) {
+      // tcp_enter_loss: a new episode unless this window was already reduced ("Reduce ssthresh if
+      // it has not yet been made inside this window"), then tcp_init_undo.
+      long highSeq = cwr ? cwrPoint : recoveryPoint;
+      boolean open = !inRecovery && !rtoRecovery && !cwr;
+      if (open || sndUna >= highSeq || (rtoRecovery && connection.retries() == 1)) {
+        undo.begin(
+            connection.window(), inRecovery || cwr, false, sndUna, retransmissionsInFlight());
       }
     }
     LossRecovery.respondToTimeout(connection);

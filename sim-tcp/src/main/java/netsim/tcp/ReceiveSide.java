@@ -326,7 +326,7 @@ final class ReceiveSide {
 
   /** Both ends agreed on SACK (RFC 2018): our ACKs report what we hold out of order. */
   void reportSacks() {
-    sack = new SackReport();
+    sack = new SackReport(config.profile().dsack());
   }
 
   /**

@@ -27,6 +27,17 @@ final class SackReport {
 
   private long duplicateEnd;
 
+  /** Whether duplicates are reported at all (the host's D-SACK setting, Linux's tcp_dsack). */
+  private final boolean reportDuplicates;
+
+  /**
+   * A report that gives duplicates D-SACK blocks if {@code reportDuplicates} (RFC 2883), or only
+   * RFC 2018's blocks.
+   */
+  SackReport(boolean reportDuplicates) {
+    this.reportDuplicates = reportDuplicates;
+  }
+
   /**
    * Out-of-order text [start, end) arrived beyond RCV.NXT: its block becomes the first one
    * reported. Any part of it already held is a duplicate (RFC 2883).
@@ -51,7 +62,7 @@ final class SackReport {
 
   /** A duplicate range [start, end) arrived: the next ACK reports it (RFC 2883 4). */
   void duplicate(long start, long end) {
-    if (end > start) {
+    if (reportDuplicates && end > start) {
       duplicateStart = start;
       duplicateEnd = end;
     }

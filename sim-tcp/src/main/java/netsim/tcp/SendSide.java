@@ -41,6 +41,12 @@ final class SendSide implements LossRecovery.Connection {
      * {@code length} bytes from {@code index} of {@code chunk}'s chain as its data.
      */
     TcpSegment segment(int seq, int flags, DataChunk chunk, int index, int length);
+
+    /** The TSval a segment sent now carries (RFC 7323), or -1 without timestamps. */
+    long timestampClock();
+
+    /** The TSecr of {@code segment} if timestamps are in use and it has one, else 0. */
+    long echoedTimestamp(TcpSegment segment);
   }
 
   private final TcpConfig config;
@@ -124,6 +130,9 @@ final class SendSide implements LossRecovery.Connection {
 
   /** When data was last sent, a retransmission included (Linux's lsndtime). */
   private long lastDataSentAt;
+
+  /** The TSecr of the ACK being read, for loss recovery's Eifel check; 0: none. */
+  private long echoedTimestamp;
 
   SendSide(TcpConfig config, int iss, TcpTimers timers, Connection connection) {
     this.config = config;
@@ -609,6 +618,7 @@ final class SendSide implements LossRecovery.Connection {
     if (scoreboard != null) {
       long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
       scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.options().sackBlocks());
+      echoedTimestamp = connection.echoedTimestamp(seg);
       checkNotNull(recovery).onAckArrived(acked);
     }
   }
@@ -929,6 +939,21 @@ final class SendSide implements LossRecovery.Connection {
   @Override
   public boolean rackRttOfLastDelivered() {
     return config.profile().rackRttOfLastDelivered();
+  }
+
+  @Override
+  public boolean undoSpuriousRecovery() {
+    return config.profile().undoSpuriousRecovery();
+  }
+
+  @Override
+  public long timestampClock() {
+    return connection.timestampClock();
+  }
+
+  @Override
+  public long echoedTimestamp() {
+    return echoedTimestamp;
   }
 
   @Override

@@ -66,6 +66,16 @@ final class SentSegments implements SackScoreboard.SegmentEdges {
     flags[head + i] |= SACKED;
   }
 
+  /**
+   * Forgets every loss mark, of resent segments too: the losses proved spurious (Linux's
+   * tcp_undo_cwnd_reduction clears TCPCB_LOST).
+   */
+  void clearLost() {
+    for (int i = 0; i < count; i++) {
+      flags[head + i] &= ~(LOST | LOST_THEN_RESENT);
+    }
+  }
+
   /** Forgets every SACK mark (the scoreboard was cleared). */
   void clearSacked() {
     for (int i = 0; i < count; i++) {

@@ -286,6 +286,15 @@ public record TcpConfig(
     private Builder() {}
 
     /**
+     * Sets the profile's {@link HostProfile#dsack()} (Linux's {@code net.ipv4.tcp_dsack}), keeping
+     * every other value of the profile and of this builder.
+     */
+    public Builder dsack(boolean on) {
+      profile = profile.toBuilder(profile.name()).dsack(on).build();
+      return this;
+    }
+
+    /**
      * Behave like {@code host}: takes its rules, and its values for the initial window, RTO bounds,
      * delayed ACKs, receive buffer, SACK-permitted, SACK recovery, challenge ACK interval, RFC
      * 1337, SYN in TIME-WAIT and ECN (set those after this call to change them).

@@ -1787,6 +1787,17 @@ public final class TcpConnection {
     }
 
     @Override
+    public long timestampClock() {
+      return timestampsOn ? timestampNow() : -1;
+    }
+
+    @Override
+    public long echoedTimestamp(TcpSegment segment) {
+      TcpOptions options = segment.options();
+      return timestampsOn && options.timestamps() ? options.tsEcr() : 0;
+    }
+
+    @Override
     public void retransmitted(TcpSegment segment, RetransmitReason reason) {
       if (segment == ectSegment) {
         ectSegment = null; // a window probe: Not-ECT (RFC 3168 6.1.6)

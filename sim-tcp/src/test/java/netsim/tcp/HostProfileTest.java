@@ -76,6 +76,15 @@ class HostProfileTest {
     }
 
     @Test
+    void eachProfile_reportsDuplicates_andOnlyLinuxUndoesASpuriousRecovery() {
+      // RFC 2883 for all three (Linux tcp_dsack=1, FreeBSD 13's tcp_update_dsack_list); Linux's
+      // tcp_try_undo_* only (RFC 3708 and RFC 3522 are Experimental).
+      assertThat(HostProfile.all())
+          .extracting(HostProfile::dsack, HostProfile::undoSpuriousRecovery)
+          .containsExactly(tuple(true, false), tuple(true, true), tuple(true, false));
+    }
+
+    @Test
     void aBuilderStartsFromTheRfcValues_andToBuilderKeepsEveryValue() {
       assertThat(HostProfile.builder("rfc").build()).isEqualTo(HostProfile.RFC);
       for (HostProfile profile : HostProfile.all()) {

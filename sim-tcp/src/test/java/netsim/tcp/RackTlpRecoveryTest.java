@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class RackTlpRecoveryTest {
   private final RecoveryBench bench = new RecoveryBench(10 * SMSS, 0);
-  private final RackTlpRecovery recovery;
+  private RackTlpRecovery recovery;
 
   RackTlpRecoveryTest() {
     bench.srtt = ms(100);
@@ -496,5 +496,123 @@ class RackTlpRecoveryTest {
     ack(211, 4001, 3001, 4001); // then the probe, reported as a duplicate
     assertThat(recovery.tlpEndSeq()).isEqualTo(-1);
     assertThat(bench.window.ssthresh()).isEqualTo(CongestionWindow.UNSET);
+  }
+
+  // Undo of a spurious reduction (Linux's tcp_try_undo_*; the linux profile's undoSpuriousRecovery)
+
+  /**
+   * Ten segments at 10 ms (TSval 10 when {@code timestamps}); at 20 ms 1001:4001 is SACKed, RACK
+   * deems segment 0 lost and a recovery (ssthresh 5 SMSS) resends it (TSval 20). Segment 0 was only
+   * late: its original is what the next ACK, of 4001 at 25 ms, acknowledges.
+   */
+  private void spuriousFastRetransmit(boolean undo, boolean timestamps) {
+    bench.undoSpuriousRecovery = undo;
+    recovery = new RackTlpRecovery(bench); // the profile's choice is read once, at the start
+    bench.srtt = ms(10);
+    bench.timestampClock = timestamps ? 10 : -1;
+    for (int k = 0; k < 10; k++) {
+      transmit(10, k);
+    }
+    ack(20, 1, 1001, 4001);
+    assertThat(recovery.inRecovery()).isTrue();
+    assertThat(bench.window.ssthresh()).isEqualTo(5 * SMSS);
+    bench.timestampClock = timestamps ? 20 : -1;
+    assertThat(send()).isEqualTo("1-1001");
+  }
+
+  @Test
+  void undo_aDsackOfEveryRetransmission_endsTheRecoveryWithTheWindowRestored() {
+    // Linux tcp_try_undo_dsack (RFC 3708): undo_retrans reaches 0, cwnd = max(cwnd, prior_cwnd)
+    // and ssthresh = prior_ssthresh (infinite before the first loss), back to the Open state.
+    spuriousFastRetransmit(true, false);
+    ack(25, 4001); // without timestamps the partial ACK cannot tell original from resend
+    assertThat(recovery.inRecovery()).isTrue();
+    ack(30, 4001, 1, 1001); // the resend arrived too: a D-SACK below SND.UNA (RFC 2883 4)
+    assertThat(recovery.inRecovery()).isFalse();
+    assertThat(bench.window.cwnd()).isEqualTo(10 * SMSS);
+    assertThat(bench.window.ssthresh()).isEqualTo(CongestionWindow.UNSET);
+  }
+
+  @Test
+  void undo_offForTheRfcProfile_aDsackLeavesTheRecoveryAsItIs() {
+    spuriousFastRetransmit(false, false);
+    ack(25, 4001);
+    ack(30, 4001, 1, 1001);
+    assertThat(recovery.inRecovery()).isTrue();
+    assertThat(bench.window.ssthresh()).isEqualTo(5 * SMSS);
+    assertThat(bench.window.cwnd()).isLessThan(10 * SMSS);
+  }
+
+  @Test
+  void undo_aDsackAfterTheRecoveryEnded_stillRestoresTheWindow() {
+    // tcp_try_undo_dsack in the Open state: undo_marker outlives the recovery.
+    spuriousFastRetransmit(true, false);
+    ack(25, 4001);
+    ack(30, 10001); // RecoveryPoint reached: cwnd = ssthresh (tcp_end_cwnd_reduction)
+    assertThat(recovery.inRecovery()).isFalse();
+    assertThat(bench.window.cwnd()).isEqualTo(5 * SMSS);
+    ack(35, 10001, 1, 1001);
+    assertThat(bench.window.cwnd()).isEqualTo(10 * SMSS);
+    assertThat(bench.window.ssthresh()).isEqualTo(CongestionWindow.UNSET);
+  }
+
+  @Test
+  void undo_eifel_aPartialAckEchoingTheOriginalsTimestamp_undoesTheRecovery() {
+    // Linux tcp_try_undo_partial with tcp_packet_delayed (RFC 3522): TSecr 10 is older than the
+    // first retransmission's TSval 20, so the original filled the hole; no resend is in flight.
+    spuriousFastRetransmit(true, true);
+    bench.echoedTimestamp = 10;
+    ack(25, 4001);
+    assertThat(recovery.inRecovery()).isFalse();
+    assertThat(bench.window.ssthresh()).isEqualTo(CongestionWindow.UNSET);
+    // cwnd back to 10 SMSS, then slow start's one SMSS for the ACK (RFC 5681 3.1)
+    assertThat(bench.window.cwnd()).isEqualTo(11 * SMSS);
+  }
+
+  @Test
+  void undo_eifel_aPartialAckEchoingTheResendsTimestamp_keepsTheRecovery() {
+    spuriousFastRetransmit(true, true);
+    bench.echoedTimestamp = 20;
+    ack(25, 4001);
+    assertThat(recovery.inRecovery()).isTrue();
+    assertThat(bench.window.ssthresh()).isEqualTo(5 * SMSS);
+  }
+
+  /**
+   * Two segments at 0 ms (TSval 100); the retransmission timer expires at 1 s and segment 0 goes
+   * again (TSval 1100); at 1010 ms an ACK of both echoes {@code echoed}.
+   */
+  private void timeoutThenAckEchoing(long echoed) {
+    bench.undoSpuriousRecovery = true;
+    recovery = new RackTlpRecovery(bench);
+    bench.timestampClock = 100;
+    transmit(0, 0);
+    transmit(0, 1);
+    bench.now = ms(1000);
+    bench.retries = 1;
+    recovery.onTimeout();
+    assertThat(bench.window.cwnd()).isEqualTo(SMSS);
+    assertThat(bench.window.ssthresh()).isEqualTo(2 * SMSS);
+    bench.timestampClock = 1100;
+    recovery.onTransmit(1, SMSS);
+    bench.echoedTimestamp = echoed;
+    ack(1010, 2001);
+  }
+
+  @Test
+  void undo_eifel_anAckAfterATimeoutEchoingTheOriginal_undoesTheTimeout() {
+    // Linux tcp_process_loss / tcp_try_undo_loss: the timeout was spurious; Open again with
+    // cwnd = prior_cwnd (10 SMSS) and ssthresh infinite, then slow start's one SMSS.
+    timeoutThenAckEchoing(100);
+    assertThat(recovery.inTimeoutRecovery()).isFalse();
+    assertThat(bench.window.ssthresh()).isEqualTo(CongestionWindow.UNSET);
+    assertThat(bench.window.cwnd()).isEqualTo(11 * SMSS);
+  }
+
+  @Test
+  void undo_eifel_anAckAfterATimeoutEchoingTheResend_keepsTheReduction() {
+    timeoutThenAckEchoing(1100);
+    assertThat(bench.window.ssthresh()).isEqualTo(2 * SMSS);
+    assertThat(bench.window.cwnd()).isEqualTo(2 * SMSS);
   }
 }

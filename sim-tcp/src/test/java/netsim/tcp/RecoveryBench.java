@@ -35,6 +35,13 @@ final class RecoveryBench implements LossRecovery.Connection {
 
   boolean rackRttOfLastDelivered = HostProfile.RFC.rackRttOfLastDelivered();
 
+  boolean undoSpuriousRecovery = HostProfile.RFC.undoSpuriousRecovery();
+
+  /** The TSval clock (-1: no timestamps) and the TSecr of the ACK being read (0: none). */
+  long timestampClock = -1;
+
+  long echoedTimestamp;
+
   /** When the retransmission timer expires ({@link TcpTimers#NEVER}: not running). */
   long retransmitDeadline = TcpTimers.NEVER;
 
@@ -65,6 +72,21 @@ final class RecoveryBench implements LossRecovery.Connection {
   @Override
   public long now() {
     return now;
+  }
+
+  @Override
+  public boolean undoSpuriousRecovery() {
+    return undoSpuriousRecovery;
+  }
+
+  @Override
+  public long timestampClock() {
+    return timestampClock;
+  }
+
+  @Override
+  public long echoedTimestamp() {
+    return echoedTimestamp;
   }
 
   @Override

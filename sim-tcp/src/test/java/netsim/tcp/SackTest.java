@@ -122,6 +122,23 @@ class SackTest {
     }
 
     @Test
+    void aHostWithoutDsack_acknowledgesADuplicateWithoutABlock() {
+      // Linux's net.ipv4.tcp_dsack=0: tcp_dsack_set does nothing, the duplicate gets a plain ACK.
+      HostProfile noDsack = HostProfile.RFC.toBuilder("no-dsack").dsack(false).build();
+      TcpConfig config =
+          TcpHarness.configOf(noDsack).toBuilder().sackPermitted(true).nagle(false).build();
+      TcpHarness h = established(config, false);
+      data(h, 5001, 100);
+      h.expect("ACK seq=1001 ack=5101");
+      data(h, 5001, 100);
+      h.expect("ACK seq=1001 ack=5101");
+      data(h, 5201, 100); // an out-of-order segment still gets its RFC 2018 block
+      h.expect("ACK seq=1001 ack=5101 sack=5201:5301");
+      data(h, 5201, 100); // and its duplicate no D-SACK block
+      h.expect("ACK seq=1001 ack=5101 sack=5201:5301");
+    }
+
+    @Test
     void aPartlyDuplicateSegment_hasItsOldPartReportedInADsackBlock() {
       TcpHarness h = established();
       data(h, 5001, 100);

@@ -99,7 +99,7 @@ final class Sysctls {
     knobs.put("net.ipv4.tcp_early_retrans", Sysctls::earlyRetransmit);
     knobs.put("net.ipv4.tcp_recovery", Sysctls::recovery);
     knobs.put("net.ipv4.tcp_frto", offOnly("F-RTO (RFC 5682)", "0"));
-    knobs.put("net.ipv4.tcp_dsack", offOnly("D-SACK (RFC 2883)", "0"));
+    knobs.put("net.ipv4.tcp_dsack", flag("tcp.dsack", TcpConfig.Builder::dsack));
     knobs.put("net.ipv4.tcp_ecn", Sysctls::ecn);
     knobs.put("net.ipv4.tcp_fastopen", offOnly("TCP Fast Open (RFC 7413)", "0"));
     for (String fastOpen :

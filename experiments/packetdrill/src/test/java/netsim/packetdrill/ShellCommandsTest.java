@@ -121,6 +121,13 @@ class ShellCommandsTest {
   }
 
   @Test
+  void dsack_isTheProfilesDsackSetting() {
+    assertThat(applied("sysctl -q net.ipv4.tcp_dsack=0").profile().dsack()).isFalse();
+    assertThat(described("sysctl -q net.ipv4.tcp_dsack=1"))
+        .containsExactly("net.ipv4.tcp_dsack=1: applied (tcp.dsack = true)");
+  }
+
+  @Test
   void turningOffWhatTheModelLacks_hasNoEffect_butTurningItOn_isNotModelled() {
     assertThat(described("sysctl -q net.ipv4.tcp_frto=0"))
         .containsExactly(

@@ -132,6 +132,18 @@ public final class CongestionWindow {
   }
 
   /**
+   * Undoes a reduction that proved spurious (Linux's tcp_undo_cwnd_reduction): cwnd rises to {@code
+   * priorCwnd} and ssthresh to {@code priorSsthresh}, whichever is larger than now. Not a
+   * reduction.
+   */
+  public void undoReduction(long priorCwnd, long priorSsthresh) {
+    cwnd = Math.max(cwnd, priorCwnd);
+    if (priorSsthresh > ssthresh) {
+      ssthresh = priorSsthresh;
+    }
+  }
+
+  /**
    * Sets cwnd for loss recovery's window inflation and deflation, never below one SMSS (RFC 5681
    * 3.2, RFC 6582 3.2).
    */
