@@ -100,6 +100,12 @@ import netsim.core.Time;
  *     contain an ACK"), a SYN at or below RCV.NXT included (one above it starts a new connection,
  *     {@link #acceptSynInTimeWait}); RFC 9293 3.10.7.4 answers one outside the window with an ACK,
  *     and RFC 5961 4.2 a SYN with a challenge ACK
+ * @param timeWaitSynRestarts whether every segment with SYN above RCV.NXT that arrives in TIME-WAIT
+ *     (a SYN,ACK or SYN,FIN too) ends TIME-WAIT and is processed again as if the connection were
+ *     gone: a listener takes it, or it is answered as in CLOSED (FreeBSD's tcp_twcheck: "If a new
+ *     connection request is received while in TIME_WAIT, drop the old connection and start over if
+ *     the sequence numbers are above the previous ones"); otherwise only a SYN without ACK does,
+ *     and only when a listener takes it (Linux's tcp_v4_rcv, TCP_TW_SYN; RFC 6191)
  * @param congestionControl the congestion control a connection uses unless told otherwise, a name
  *     of {@link CongestionControls}: "newreno" (RFC 6582) for rfc and freebsd; "cubic" for Linux
  *     (net.ipv4.tcp_congestion_control's default since 2.6.19)
@@ -160,6 +166,7 @@ public record HostProfile(
     boolean receiveBufferFitsMss,
     boolean receiveWindowIsBufferSpace,
     boolean timeWaitNeedsAck,
+    boolean timeWaitSynRestarts,
     String congestionControl,
     boolean limitedTransmit,
     EcnMode ecn,
@@ -289,6 +296,7 @@ public record HostProfile(
           .receiveBufferFitsMss(true)
           .receiveWindowIsBufferSpace(true)
           .timeWaitNeedsAck(true)
+          .timeWaitSynRestarts(true)
           .ecn(EcnMode.PASSIVE)
           .build();
 
@@ -375,6 +383,7 @@ public record HostProfile(
     b.receiveBufferFitsMss = receiveBufferFitsMss;
     b.receiveWindowIsBufferSpace = receiveWindowIsBufferSpace;
     b.timeWaitNeedsAck = timeWaitNeedsAck;
+    b.timeWaitSynRestarts = timeWaitSynRestarts;
     b.congestionControl = congestionControl;
     b.limitedTransmit = limitedTransmit;
     b.ecn = ecn;
@@ -424,6 +433,7 @@ public record HostProfile(
     private boolean receiveBufferFitsMss = false;
     private boolean receiveWindowIsBufferSpace = false;
     private boolean timeWaitNeedsAck = false;
+    private boolean timeWaitSynRestarts = false;
     private String congestionControl = "newreno";
     private boolean limitedTransmit = false;
     private EcnMode ecn = EcnMode.OFF;
@@ -628,6 +638,12 @@ public record HostProfile(
       return this;
     }
 
+    /** Sets {@link HostProfile#timeWaitSynRestarts()}. */
+    public Builder timeWaitSynRestarts(boolean timeWaitSynRestarts) {
+      this.timeWaitSynRestarts = timeWaitSynRestarts;
+      return this;
+    }
+
     /** Sets {@link HostProfile#congestionControl()}. */
     public Builder congestionControl(String congestionControl) {
       this.congestionControl = congestionControl;
@@ -710,6 +726,7 @@ public record HostProfile(
           receiveBufferFitsMss,
           receiveWindowIsBufferSpace,
           timeWaitNeedsAck,
+          timeWaitSynRestarts,
           congestionControl,
           limitedTransmit,
           ecn,
