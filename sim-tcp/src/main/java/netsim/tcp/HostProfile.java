@@ -100,12 +100,14 @@ import netsim.core.Time;
  *     contain an ACK"), a SYN at or below RCV.NXT included (one above it starts a new connection,
  *     {@link #acceptSynInTimeWait}); RFC 9293 3.10.7.4 answers one outside the window with an ACK,
  *     and RFC 5961 4.2 a SYN with a challenge ACK
- * @param timeWaitSynRestarts whether every segment with SYN above RCV.NXT that arrives in TIME-WAIT
- *     (a SYN,ACK or SYN,FIN too) ends TIME-WAIT and is processed again as if the connection were
- *     gone: a listener takes it, or it is answered as in CLOSED (FreeBSD's tcp_twcheck: "If a new
- *     connection request is received while in TIME_WAIT, drop the old connection and start over if
- *     the sequence numbers are above the previous ones"); otherwise only a SYN without ACK does,
- *     and only when a listener takes it (Linux's tcp_v4_rcv, TCP_TW_SYN; RFC 6191)
+ * @param timeWaitSynRestarts whether TIME-WAIT follows FreeBSD's tcp_twcheck for a SYN: one without
+ *     ACK above RCV.NXT ends TIME-WAIT and is looked up again even when no listener takes it (then
+ *     answered as in CLOSED: "If a new connection request is received while in TIME_WAIT, drop the
+ *     old connection and start over if the sequence numbers are above the previous ones"); any
+ *     other SYN, a SYN,ACK wherever it falls included, is acknowledged and never resets, whatever
+ *     insecure_syn says (the suite's rcv-syn-ack-time-wait README, FreeBSD D36864); otherwise only
+ *     a listener takes a new SYN (Linux's tcp_v4_rcv, TCP_TW_SYN; RFC 6191) and the synchronized
+ *     states' SYN rule applies
  * @param congestionControl the congestion control a connection uses unless told otherwise, a name
  *     of {@link CongestionControls}: "newreno" (RFC 6582) for rfc and freebsd; "cubic" for Linux
  *     (net.ipv4.tcp_congestion_control's default since 2.6.19)

@@ -796,8 +796,8 @@ public final class TcpConnection {
     }
     if (state == TIME_WAIT && config.profile().timeWaitSynRestarts()) {
       // FreeBSD's tcp_twcheck has no SYN rule (RFC 5961 or insecure_syn): a SYN it did not take
-      // as a new connection, at or below RCV.NXT (one without ACK was dropped already), is
-      // acknowledged as any segment that is not a duplicate ACK.
+      // as a new connection (a SYN,ACK anywhere; one without ACK at or below RCV.NXT was dropped
+      // already) is acknowledged as any segment that is not a duplicate ACK.
       ackNow();
       return;
     }

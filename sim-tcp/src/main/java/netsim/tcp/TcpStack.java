@@ -313,18 +313,15 @@ public final class TcpStack {
   }
 
   private boolean isNewIncarnation(TcpConnection connection, TcpSegment seg) {
-    if (!config.acceptSynInTimeWait()
-        || connection.state() != TcpState.TIME_WAIT
-        || !seg.has(TcpFlags.SYN)
-        || seg.has(TcpFlags.RST)
-        || !connection.acceptsNewIncarnation(seg)) {
-      return false;
-    }
-    // FreeBSD's tcp_twcheck ends TIME-WAIT for any SYN above RCV.NXT and looks the segment up
-    // again (a listener's, or CLOSED's reset); Linux's TCP_TW_SYN only for a SYN without ACK that a
-    // listener takes.
-    return config.profile().timeWaitSynRestarts()
-        || (!seg.has(TcpFlags.ACK) && listeners.containsKey(seg.destinationPort()));
+    return config.acceptSynInTimeWait()
+        && connection.state() == TcpState.TIME_WAIT
+        && seg.has(TcpFlags.SYN)
+        && !seg.has(TcpFlags.ACK)
+        && !seg.has(TcpFlags.RST)
+        && connection.acceptsNewIncarnation(seg)
+        // FreeBSD's tcp_twcheck ends TIME-WAIT and looks the SYN up again, for a listener or for
+        // CLOSED's reset; Linux's TCP_TW_SYN only when a listener takes it.
+        && (config.profile().timeWaitSynRestarts() || listeners.containsKey(seg.destinationPort()));
   }
 
   /** RFC 9293 3.10.7.1: no TCB. */
