@@ -100,6 +100,14 @@ import netsim.core.Time;
  *     contain an ACK"), a SYN at or below RCV.NXT included (one above it starts a new connection,
  *     {@link #acceptSynInTimeWait}); RFC 9293 3.10.7.4 answers one outside the window with an ACK,
  *     and RFC 5961 4.2 a SYN with a challenge ACK
+ * @param timeWaitSynRestarts whether TIME-WAIT follows FreeBSD's tcp_twcheck for a SYN: one without
+ *     ACK above RCV.NXT ends TIME-WAIT and is looked up again even when no listener takes it (then
+ *     answered as in CLOSED: "If a new connection request is received while in TIME_WAIT, drop the
+ *     old connection and start over if the sequence numbers are above the previous ones"); any
+ *     other SYN, a SYN,ACK wherever it falls included, is acknowledged and never resets, whatever
+ *     insecure_syn says (the suite's rcv-syn-ack-time-wait README, FreeBSD D36864); otherwise only
+ *     a listener takes a new SYN (Linux's tcp_v4_rcv, TCP_TW_SYN; RFC 6191) and the synchronized
+ *     states' SYN rule applies
  * @param congestionControl the congestion control a connection uses unless told otherwise, a name
  *     of {@link CongestionControls}: "newreno" (RFC 6582) for rfc and freebsd; "cubic" for Linux
  *     (net.ipv4.tcp_congestion_control's default since 2.6.19)
@@ -170,6 +178,7 @@ public record HostProfile(
     boolean receiveBufferFitsMss,
     boolean receiveWindowIsBufferSpace,
     boolean timeWaitNeedsAck,
+    boolean timeWaitSynRestarts,
     String congestionControl,
     boolean limitedTransmit,
     EcnMode ecn,
@@ -303,6 +312,7 @@ public record HostProfile(
           .receiveBufferFitsMss(true)
           .receiveWindowIsBufferSpace(true)
           .timeWaitNeedsAck(true)
+          .timeWaitSynRestarts(true)
           .ecn(EcnMode.PASSIVE)
           .build();
 
@@ -389,6 +399,7 @@ public record HostProfile(
     b.receiveBufferFitsMss = receiveBufferFitsMss;
     b.receiveWindowIsBufferSpace = receiveWindowIsBufferSpace;
     b.timeWaitNeedsAck = timeWaitNeedsAck;
+    b.timeWaitSynRestarts = timeWaitSynRestarts;
     b.congestionControl = congestionControl;
     b.limitedTransmit = limitedTransmit;
     b.ecn = ecn;
@@ -440,6 +451,7 @@ public record HostProfile(
     private boolean receiveBufferFitsMss = false;
     private boolean receiveWindowIsBufferSpace = false;
     private boolean timeWaitNeedsAck = false;
+    private boolean timeWaitSynRestarts = false;
     private String congestionControl = "newreno";
     private boolean limitedTransmit = false;
     private EcnMode ecn = EcnMode.OFF;
@@ -646,6 +658,12 @@ public record HostProfile(
       return this;
     }
 
+    /** Sets {@link HostProfile#timeWaitSynRestarts()}. */
+    public Builder timeWaitSynRestarts(boolean timeWaitSynRestarts) {
+      this.timeWaitSynRestarts = timeWaitSynRestarts;
+      return this;
+    }
+
     /** Sets {@link HostProfile#congestionControl()}. */
     public Builder congestionControl(String congestionControl) {
       this.congestionControl = congestionControl;
@@ -740,6 +758,7 @@ public record HostProfile(
           receiveBufferFitsMss,
           receiveWindowIsBufferSpace,
           timeWaitNeedsAck,
+          timeWaitSynRestarts,
           congestionControl,
           limitedTransmit,
           ecn,

@@ -36,6 +36,9 @@ import netsim.core.Time;
  * @param insecureSyn with challenge ACKs on, take RFC 793's rule for SYN alone: a SYN in the window
  *     of a synchronized state resets the connection, one outside it gets a challenge ACK (FreeBSD's
  *     net.inet.tcp.insecure_syn; default false)
+ * @param dropSynFin drop every segment with both SYN and FIN set, unanswered and before any
+ *     connection sees it (FreeBSD's net.inet.tcp.drop_synfin, tcp_input; default false: RFC 9293
+ *     processes such a segment as a SYN whose FIN follows it)
  * @param challengeAckInterval the least time between two challenge ACKs of one connection (RFC 5961
  *     7 rate limit; host's choice; 0 = no limit)
  * @param rfc1337 ignore RST in TIME-WAIT (RFC 1337's fix for TIME-WAIT assassination)
@@ -88,6 +91,7 @@ public record TcpConfig(
     boolean challengeAcks,
     boolean insecureRst,
     boolean insecureSyn,
+    boolean dropSynFin,
     long challengeAckInterval,
     boolean rfc1337,
     boolean acceptSynInTimeWait,
@@ -220,6 +224,7 @@ public record TcpConfig(
     b.challengeAcks = challengeAcks;
     b.insecureRst = insecureRst;
     b.insecureSyn = insecureSyn;
+    b.dropSynFin = dropSynFin;
     b.challengeAckInterval = challengeAckInterval;
     b.rfc1337 = rfc1337;
     b.acceptSynInTimeWait = acceptSynInTimeWait;
@@ -264,6 +269,7 @@ public record TcpConfig(
     private boolean challengeAcks = true;
     private boolean insecureRst;
     private boolean insecureSyn;
+    private boolean dropSynFin;
     private long challengeAckInterval = HostProfile.RFC.challengeAckInterval();
     private boolean rfc1337 = HostProfile.RFC.rfc1337();
     private boolean acceptSynInTimeWait = HostProfile.RFC.acceptSynInTimeWait();
@@ -407,6 +413,11 @@ public record TcpConfig(
       return this;
     }
 
+    public Builder dropSynFin(boolean value) {
+      dropSynFin = value;
+      return this;
+    }
+
     public Builder challengeAckInterval(long value) {
       challengeAckInterval = value;
       return this;
@@ -512,6 +523,7 @@ public record TcpConfig(
           challengeAcks,
           insecureRst,
           insecureSyn,
+          dropSynFin,
           challengeAckInterval,
           rfc1337,
           acceptSynInTimeWait,

@@ -809,6 +809,13 @@ public final class TcpConnection {
       returnToListen(StateCause.RCV, SYN);
       return;
     }
+    if (state == TIME_WAIT && config.profile().timeWaitSynRestarts()) {
+      // FreeBSD's tcp_twcheck has no SYN rule (RFC 5961 or insecure_syn): a SYN it did not take
+      // as a new connection (a SYN,ACK anywhere; one without ACK at or below RCV.NXT was dropped
+      // already) is acknowledged as any segment that is not a duplicate ACK.
+      ackNow();
+      return;
+    }
     if (config.synChallengeAcks()) {
       // RFC 5961 4.2: "If the SYN bit is set, irrespective of the sequence number, TCP MUST send
       // an ACK (also referred to as challenge ACK) to the remote peer."

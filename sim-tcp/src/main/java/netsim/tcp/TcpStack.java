@@ -291,14 +291,20 @@ public final class TcpStack {
    * @return as {@link #receive(Ipv4Address, Ipv4Address, TcpSegment)}
    */
   public boolean receive(Ipv4Address source, Ipv4Address destination, TcpSegment seg, Ecn ecn) {
+    if (config.dropSynFin() && seg.has(TcpFlags.SYN) && seg.has(TcpFlags.FIN)) {
+      // FreeBSD's net.inet.tcp.drop_synfin: tcp_input drops a SYN+FIN segment before it looks
+      // for a connection, whatever the state (a violation of the TCP specification, on purpose).
+      return true;
+    }
     Entry entry =
         connections.get(
             ConnectionTable.key(destination, seg.destinationPort()),
             ConnectionTable.key(source, seg.sourcePort()));
     long iss = -1;
     if (entry != null && isNewIncarnation(entry.connection, seg)) {
-      // RFC 6191 / Linux: a new SYN with a higher sequence number (or, in Linux, timestamp) ends
-      // TIME-WAIT early and goes to the listener; in Linux, the new ISS follows the old SND.NXT.
+      // RFC 6191: a new SYN with a higher sequence number (or, in Linux, timestamp) ends
+      // TIME-WAIT early and is looked up again (Linux: only by a listener); in Linux, the new ISS
+      // follows the old SND.NXT.
       iss = entry.connection.newIncarnationIss();
       entry.connection.endTimeWaitForNewSyn();
       entry = null;
@@ -326,7 +332,9 @@ public final class TcpStack {
         && !seg.has(TcpFlags.ACK)
         && !seg.has(TcpFlags.RST)
         && connection.acceptsNewIncarnation(seg)
-        && listeners.containsKey(seg.destinationPort());
+        // FreeBSD's tcp_twcheck ends TIME-WAIT and looks the SYN up again, for a listener or for
+        // CLOSED's reset; Linux's TCP_TW_SYN only when a listener takes it.
+        && (config.profile().timeWaitSynRestarts() || listeners.containsKey(seg.destinationPort()));
   }
 
   /** RFC 9293 3.10.7.1: no TCB. */

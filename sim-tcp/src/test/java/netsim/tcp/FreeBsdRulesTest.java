@@ -411,6 +411,23 @@ class FreeBsdRulesTest {
     }
 
     @Test
+    void insecureSyn_synAckAtRcvNxt_isAcknowledged_notReset_tcpTwcheck() {
+      // tcp_twcheck decides alone in TIME-WAIT: insecure_syn's reset is tcp_input's, never
+      // reached.
+      TcpHarness h = timeWait(FREEBSD.toBuilder().insecureSyn(true).build());
+      h.receive("SYN|ACK", 5002, 0);
+      h.expect("ACK seq=1002 ack=5002");
+      assertThat(h.state()).isEqualTo(TIME_WAIT);
+    }
+
+    @Test
+    void rfc_insecureSyn_synAckAtRcvNxt_resets() {
+      TcpHarness h = timeWait(TcpHarness.CONFIG.toBuilder().insecureSyn(true).build());
+      h.receive("SYN|ACK", 5002, 0);
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
     void rfc_synAtRcvNxt_getsAChallengeAck_rfc5961Section4() {
       TcpHarness h = TcpHarness.timeWait();
       h.receive("SYN", 5002, 0);

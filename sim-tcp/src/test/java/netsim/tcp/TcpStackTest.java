@@ -1,5 +1,6 @@
 package netsim.tcp;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,7 @@ import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.net.packet.Ipv4Address;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,14 +27,94 @@ class TcpStackTest {
   private final TcpStack stack = stack(1);
 
   private TcpStack stack(long seed) {
+    return stack(seed, TcpHarness.CONFIG);
+  }
+
+  private TcpStack stack(long seed, TcpConfig config) {
     return new TcpStack(
         sim,
         new RandomStreams(seed),
         "S",
         US,
-        TcpHarness.CONFIG,
+        config,
         (destination, segment, state, ecn) ->
             sent.add(TcpHarness.describe(segment) + " from " + state));
+  }
+
+  /** The listener {@link #timeWaitOnPort80} made. */
+  private @Nullable TcpListener port80;
+
+  /**
+   * A connection that {@code host}'s listener on port 80 accepted from the peer's SYN 700, and that
+   * we closed first: TIME-WAIT with RCV.NXT 702 and SND.NXT ISS + 2. What it sent is forgotten.
+   */
+  private TcpConnection timeWaitOnPort80(TcpStack host) {
+    port80 = host.listen(80, 4, child -> new TcpHandler() {});
+    host.receive(PEER, US, segment("SYN", 700, 0, 0));
+    TcpConnection child = host.connections().get(0);
+    host.receive(PEER, US, segment("ACK", 701, child.iss() + 1, 0));
+    child.shutdownOutput();
+    host.receive(PEER, US, segment("FIN|ACK", 701, child.iss() + 2, 0));
+    assertThat(child.state()).isEqualTo(TcpState.TIME_WAIT);
+    sent.clear();
+    return child;
+  }
+
+  @Test
+  void freebsd_timeWait_synAck_getsAnAckWhereverItFalls_andTimeWaitStays() {
+    // The FreeBSD suite's rcv-syn-ack-time-wait README (D36864): a SYN,ACK in TIME-WAIT gets a
+    // challenge ACK, above RCV.NXT too; tcp_twcheck restarts only for a SYN without ACK.
+    TcpStack host = stack(1, TcpHarness.configOf(HostProfile.FREEBSD));
+    TcpConnection old = timeWaitOnPort80(host);
+    host.receive(PEER, US, segment("SYN|ACK", 702, 5555, 0));
+    host.receive(PEER, US, segment("SYN|ACK", 900, 5555, 0));
+    String ack = "ACK seq=" + (old.iss() + 2) + " ack=702 from TIME_WAIT";
+    assertThat(sent).containsExactly(ack, ack);
+    assertThat(old.state()).isEqualTo(TcpState.TIME_WAIT);
+  }
+
+  @Test
+  void freebsd_timeWait_synAboveRcvNxt_withoutAListener_isAnsweredAsInClosed() {
+    // tcp_twcheck closes TIME-WAIT for the SYN, and tcp_input finds no socket for it.
+    TcpStack host = stack(1, TcpHarness.configOf(HostProfile.FREEBSD));
+    TcpConnection old = timeWaitOnPort80(host);
+    requireNonNull(port80).close();
+    host.receive(PEER, US, segment("SYN", 900, 0, 0));
+    assertThat(sent).containsExactly("RST|ACK seq=0 ack=901 from CLOSED");
+    assertThat(old.state()).isEqualTo(TcpState.CLOSED);
+  }
+
+  @Test
+  void linux_timeWait_synAboveRcvNxt_withoutAListener_staysWithTheOldConnection() {
+    // Linux's tcp_v4_rcv: TCP_TW_SYN without a listener falls through to TCP_TW_ACK.
+    TcpStack host = stack(1, TcpHarness.configOf(HostProfile.LINUX));
+    TcpConnection old = timeWaitOnPort80(host);
+    requireNonNull(port80).close();
+    host.receive(PEER, US, segment("SYN", 900, 0, 0));
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0)).startsWith("ACK seq=" + (old.iss() + 2) + " ack=702");
+    assertThat(old.state()).isEqualTo(TcpState.TIME_WAIT);
+  }
+
+  @Test
+  void dropSynFin_aSynFinIsDroppedUnanswered_byAListener_andInTimeWait() {
+    // FreeBSD's net.inet.tcp.drop_synfin: tcp_input drops SYN+FIN before any lookup.
+    TcpStack host =
+        stack(1, TcpHarness.configOf(HostProfile.FREEBSD).toBuilder().dropSynFin(true).build());
+    TcpConnection old = timeWaitOnPort80(host);
+    host.receive(PEER, US, segment("SYN|FIN", 900, 0, 0));
+    host.receive(PEER, US, segment("SYN|FIN", 702, 0, 0));
+    assertThat(sent).isEmpty();
+    assertThat(old.state()).isEqualTo(TcpState.TIME_WAIT);
+  }
+
+  @Test
+  void withoutDropSynFin_aSynFinAboveRcvNxtInTimeWait_opensANewConnection() {
+    TcpStack host = stack(1, TcpHarness.configOf(HostProfile.FREEBSD));
+    timeWaitOnPort80(host);
+    host.receive(PEER, US, segment("SYN|FIN", 900, 0, 0));
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0)).startsWith("SYN|ACK seq=").contains(" ack=901 from ");
   }
 
   private static TcpSegment segment(String flags, int seq, int ack, int dataLength) {

@@ -180,7 +180,7 @@ final class Sysctls {
     knobs.put(
         "net.inet.tcp.nolocaltimewait", offOnly("skipping TIME-WAIT for local connections", "0"));
     knobs.put("net.inet.tcp.blackhole", offOnly("dropping segments to closed ports", "0"));
-    knobs.put("net.inet.tcp.drop_synfin", offOnly("dropping SYN+FIN segments", "0"));
+    knobs.put("net.inet.tcp.drop_synfin", flag("tcp.dropSynFin", TcpConfig.Builder::dropSynFin));
     knobs.put(
         "net.inet.tcp.mssdflt",
         (s, v) ->

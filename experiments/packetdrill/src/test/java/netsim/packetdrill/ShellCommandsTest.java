@@ -73,6 +73,14 @@ class ShellCommandsTest {
   }
 
   @Test
+  void freebsdDropSynfin_isAppliedBothWays() {
+    assertThat(applied("sysctl -w net.inet.tcp.drop_synfin=1").dropSynFin()).isTrue();
+    assertThat(applied("sysctl -w net.inet.tcp.drop_synfin=0").dropSynFin()).isFalse();
+    assertThat(described("sysctl -w net.inet.tcp.drop_synfin=1"))
+        .containsExactly("net.inet.tcp.drop_synfin=1: applied (tcp.dropSynFin = true)");
+  }
+
+  @Test
   void freebsdSocketTableCommands_areChecks_andTcpdropIsNotModelled() {
     assertThat(described("sockstat -4 -P tcp -s | grep packetdril | grep -c TIME_WAIT | grep 1"))
         .containsExactly(
