@@ -102,6 +102,25 @@ class PayloadViewTest {
   }
 
   @Test
+  void receivedData_ofManyRuns_keepsTheirOrder_andOnceClearedIsFilledAfresh() {
+    DataChunk letters = DataChunk.of(bytes("abcdefgh"));
+    ReceivedData data = new ReceivedData();
+    for (int i = 0; i < 5; i++) {
+      data.add(letters, 7 - i, 1); // "h", "g", ... five runs: the first kept apart, four more
+    }
+    assertThat(data.toArray()).isEqualTo(bytes("hgfed"));
+    byte[] middle = new byte[3];
+    data.copyTo(1, middle, 0, 3);
+    assertThat(middle).isEqualTo(bytes("gfe"));
+    data.clear();
+    data.add(letters, 0, 2);
+    assertThat(data.length()).isEqualTo(2);
+    assertThat(data.toArray()).isEqualTo(bytes("ab"));
+    data.add(letters, 5, 3);
+    assertThat(data.toArray()).isEqualTo(bytes("abfgh"));
+  }
+
+  @Test
   void anApplicationThatReads_getsExactlyTheBytesWritten_inOrderAfterAGap() {
     TcpHarness h = TcpHarness.established();
     byte[] text = pattern(3000);
