@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
  * the application wrote.
  */
 class PayloadViewTest {
-  private static final TcpConfig NO_NAGLE = TcpHarness.CONFIG.toBuilder().nagle(false).build();
-  private static final Ipv4Address A = Ipv4Address.parse("10.0.0.1");
-  private static final Ipv4Address B = Ipv4Address.parse("10.0.0.2");
+  static final TcpConfig NO_NAGLE = TcpHarness.CONFIG.toBuilder().nagle(false).build();
+  static final Ipv4Address A = Ipv4Address.parse("10.0.0.1");
+  static final Ipv4Address B = Ipv4Address.parse("10.0.0.2");
 
   /** {@code length} bytes that differ from one offset to the next. */
-  private static byte[] pattern(int length) {
+  static byte[] pattern(int length) {
     byte[] bytes = new byte[length];
     for (int i = 0; i < length; i++) {
       bytes[i] = (byte) (i * 7 + i / 251);
@@ -28,7 +28,8 @@ class PayloadViewTest {
     return bytes;
   }
 
-  private static List<TcpSegment> withData(TcpHarness h) {
+  /** The segments sent with data. */
+  static List<TcpSegment> withData(TcpHarness h) {
     return h.sent.stream().filter(s -> s.dataLength() > 0).toList();
   }
 

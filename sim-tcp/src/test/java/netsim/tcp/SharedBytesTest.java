@@ -1,5 +1,10 @@
 package netsim.tcp;
 
+import static netsim.tcp.PayloadViewTest.A;
+import static netsim.tcp.PayloadViewTest.B;
+import static netsim.tcp.PayloadViewTest.NO_NAGLE;
+import static netsim.tcp.PayloadViewTest.pattern;
+import static netsim.tcp.PayloadViewTest.withData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,32 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import netsim.core.Time;
 import netsim.net.link.LinkConfig;
-import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
 
 /**
  * A write of {@link SharedBytes}: the send buffer refers to the bytes instead of copying them, and
- * what goes on the wire and reaches the peer is exactly what a copied write of the same bytes
- * gives.
+ * what goes on the wire and reaches the peer is exactly what a copied write of the same bytes gives
+ * (the fixtures are {@link PayloadViewTest}'s).
  */
 class SharedBytesTest {
-  private static final TcpConfig NO_NAGLE = TcpHarness.CONFIG.toBuilder().nagle(false).build();
-  private static final Ipv4Address A = Ipv4Address.parse("10.0.0.1");
-  private static final Ipv4Address B = Ipv4Address.parse("10.0.0.2");
-
-  /** {@code length} bytes that differ from one offset to the next. */
-  private static byte[] pattern(int length) {
-    byte[] bytes = new byte[length];
-    for (int i = 0; i < length; i++) {
-      bytes[i] = (byte) (i * 7 + i / 251);
-    }
-    return bytes;
-  }
-
-  private static List<TcpSegment> withData(TcpHarness h) {
-    return h.sent.stream().filter(s -> s.dataLength() > 0).toList();
-  }
-
   @Test
   void aSharedWrite_isSentAsViewsOfTheSharedArray_withTheWireBytesOfACopiedWrite() {
     byte[] text = pattern(2 * 1460 + 100); // three segments from byte 50: the initial window
