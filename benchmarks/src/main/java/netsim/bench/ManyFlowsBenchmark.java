@@ -15,6 +15,7 @@ import netsim.net.Router;
 import netsim.net.link.LinkConfig;
 import netsim.net.packet.Ipv4Address;
 import netsim.tcp.Endpoint;
+import netsim.tcp.SharedBytes;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpHandler;
@@ -189,7 +190,9 @@ public class ManyFlowsBenchmark {
    * full, flows that never end.
    */
   static final class Sender implements TcpHandler {
-    private static final byte[] CHUNK = new byte[16 * 1024];
+    /** The bytes every flow writes, again and again: its send buffer refers to them. */
+    private static final SharedBytes CHUNK = SharedBytes.zeros(16 * 1024);
+
     private final List<TcpConnection> established = new ArrayList<>();
     private boolean sending;
 
@@ -214,7 +217,7 @@ public class ManyFlowsBenchmark {
       if (!sending) {
         return;
       }
-      while (connection.send(CHUNK) == CHUNK.length) {
+      while (connection.send(CHUNK) == CHUNK.length()) {
         // fill the buffer; onWritable follows when space frees
       }
     }

@@ -11,6 +11,7 @@ import netsim.net.link.LinkConfig;
 import netsim.net.packet.Ipv4Address;
 import netsim.tcp.Endpoint;
 import netsim.tcp.ReceivedData;
+import netsim.tcp.SharedBytes;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpHandler;
@@ -118,7 +119,7 @@ public class TcpBulkTransferBenchmark {
                 connection.close();
               }
             });
-    byte[] chunk = new byte[64 * 1024];
+    SharedBytes chunk = SharedBytes.zeros(64 * 1024); // referred to by the send buffer, not copied
     clientTcp.connect(
         new Endpoint(server.address(), 80),
         new TcpHandler() {
@@ -137,7 +138,7 @@ public class TcpBulkTransferBenchmark {
           private void write(TcpConnection connection) {
             while (written < total) {
               int accepted =
-                  connection.send(chunk, 0, (int) Math.min(chunk.length, total - written));
+                  connection.send(chunk, 0, (int) Math.min(chunk.length(), total - written));
               written += accepted;
               if (accepted == 0) {
                 return;

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A stack's connections by 4-tuple, for demultiplexing an arriving segment without allocating: each
  * endpoint is packed into a {@code long} ({@link #key}), and the two keys index an open-addressing
- * table (linear probing, deletion by backward shift, so no tombstones). Iteration follows the order
- * of insertion, never the hash order, so nothing that walks the connections depends on the table's
- * layout.
+ * table (linear probing, deletion by backward shift, so no tombstones). A slot's two keys sit side
+ * by side in one array, so a lookup among thousands of connections reads one cache line for them.
+ * Iteration follows the order of insertion, never the hash order, so nothing that walks the
+ * connections depends on the table's layout.
  *
  * @param <V> what a 4-tuple maps to
  */
@@ -30,10 +31,12 @@ final class ConnectionTable<V> {
     }
   }
 
-  /** Slot i holds the keys of {@code nodes[i]}; a null node is an empty slot. */
-  private long[] locals;
+  /**
+   * Slot i holds the keys of {@code nodes[i]}: the local at {@code keys[2 * i]}, the remote at
+   * {@code keys[2 * i + 1]}; a null node is an empty slot.
+   */
+  private long[] keys;
 
-  private long[] remotes;
   private Node<V>[] nodes;
   private int mask;
   private int size;
@@ -134,11 +137,12 @@ final class ConnectionTable<V> {
   /** The slot holding the 4-tuple, or -1. */
   private int find(long local, long remote) {
     for (int slot = home(local, remote, nodes.length); ; slot = (slot + 1) & mask) {
+      // the keys first: on a hit, the slot's node is read only once its keys matched
+      if (keys[2 * slot] == local && keys[2 * slot + 1] == remote && nodes[slot] != null) {
+        return slot;
+      }
       if (nodes[slot] == null) {
         return -1;
-      }
-      if (locals[slot] == local && remotes[slot] == remote) {
-        return slot;
       }
     }
   }
@@ -148,8 +152,8 @@ final class ConnectionTable<V> {
     while (nodes[slot] != null) {
       slot = (slot + 1) & mask;
     }
-    locals[slot] = local;
-    remotes[slot] = remote;
+    keys[2 * slot] = local;
+    keys[2 * slot + 1] = remote;
     nodes[slot] = node;
   }
 
@@ -159,10 +163,10 @@ final class ConnectionTable<V> {
    */
   private void shiftBack(int hole) {
     for (int slot = (hole + 1) & mask; nodes[slot] != null; slot = (slot + 1) & mask) {
-      int home = home(locals[slot], remotes[slot], nodes.length);
+      int home = home(keys[2 * slot], keys[2 * slot + 1], nodes.length);
       if (((slot - home) & mask) >= ((slot - hole) & mask)) {
-        locals[hole] = locals[slot];
-        remotes[hole] = remotes[slot];
+        keys[2 * hole] = keys[2 * slot];
+        keys[2 * hole + 1] = keys[2 * slot + 1];
         nodes[hole] = nodes[slot];
         hole = slot;
       }
@@ -171,21 +175,19 @@ final class ConnectionTable<V> {
   }
 
   private void grow() {
-    long[] oldLocals = locals;
-    long[] oldRemotes = remotes;
+    long[] oldKeys = keys;
     Node<V>[] oldNodes = nodes;
     allocate(2 * oldNodes.length);
     for (int slot = 0; slot < oldNodes.length; slot++) {
       if (oldNodes[slot] != null) {
-        insert(oldLocals[slot], oldRemotes[slot], oldNodes[slot]);
+        insert(oldKeys[2 * slot], oldKeys[2 * slot + 1], oldNodes[slot]);
       }
     }
   }
 
   @SuppressWarnings("unchecked")
   private void allocate(int capacity) {
-    locals = new long[capacity];
-    remotes = new long[capacity];
+    keys = new long[2 * capacity];
     nodes = (Node<V>[]) new Node<?>[capacity];
     mask = capacity - 1;
   }

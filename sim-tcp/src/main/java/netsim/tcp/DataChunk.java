@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * segment, its retransmissions and the receiver's reassembly share the sender's bytes: nothing is
  * copied per segment, and a chunk is dropped by the sender once acknowledged (a segment still in
  * flight keeps the bytes it shows alive).
+ *
+ * <p>A chunk owns its array and is filled by copying ({@link #fill}), or it is a {@link #slice} of
+ * bytes that never change ({@link SharedBytes}), filled from the start and shared with every other
+ * slice of them: a write of shared bytes copies nothing.
  */
 final class DataChunk {
   /** The chunk of no bytes. */
@@ -17,7 +21,13 @@ final class DataChunk {
 
   private final byte[] bytes;
 
-  /** The stream offset of {@code bytes[0]}. */
+  /** The index in {@code bytes} of the chunk's first byte. */
+  private final int from;
+
+  /** The bytes the chunk can hold, from {@code bytes[from]}. */
+  private final int size;
+
+  /** The stream offset of {@code bytes[from]}. */
   private final long start;
 
   /** Bytes filled so far; those before it never change. */
@@ -31,7 +41,13 @@ final class DataChunk {
   }
 
   private DataChunk(byte[] bytes, long start) {
+    this(bytes, 0, bytes.length, start);
+  }
+
+  private DataChunk(byte[] bytes, int from, int size, long start) {
     this.bytes = bytes;
+    this.from = from;
+    this.size = size;
     this.start = start;
   }
 
@@ -40,8 +56,16 @@ final class DataChunk {
     if (bytes.length == 0) {
       return EMPTY;
     }
-    DataChunk chunk = new DataChunk(bytes, 0);
-    chunk.filled = bytes.length;
+    return slice(bytes, 0, bytes.length, 0);
+  }
+
+  /**
+   * The {@code length} bytes from {@code bytes[from]} as a filled chunk at stream offset {@code
+   * start}: it refers to the array, which must never change, and copies nothing.
+   */
+  static DataChunk slice(byte[] bytes, int from, int length, long start) {
+    DataChunk chunk = new DataChunk(bytes, from, length, start);
+    chunk.filled = length;
     return chunk;
   }
 
@@ -49,8 +73,8 @@ final class DataChunk {
    * Fills up to {@code length} bytes from {@code data[offset]}, as many as fit; returns how many.
    */
   int fill(byte[] data, int offset, int length) {
-    int taken = Math.min(length, bytes.length - filled);
-    System.arraycopy(data, offset, bytes, filled, taken);
+    int taken = Math.min(length, size - filled);
+    System.arraycopy(data, offset, bytes, from + filled, taken);
     filled += taken;
     return taken;
   }
@@ -74,11 +98,11 @@ final class DataChunk {
   }
 
   int size() {
-    return bytes.length;
+    return size;
   }
 
   int free() {
-    return bytes.length - filled;
+    return size - filled;
   }
 
   /**
@@ -88,12 +112,13 @@ final class DataChunk {
   void copy(int index, byte[] out, int at, int length) {
     DataChunk chunk = this;
     while (length > 0) {
-      while (index >= chunk.bytes.length) {
-        index -= chunk.bytes.length;
+      // a chunk followed by another is read to its filled end: one may be linked before it is full
+      while (index >= chunk.filled) {
+        index -= chunk.filled;
         chunk = chunk.following();
       }
-      int n = Math.min(length, chunk.bytes.length - index);
-      System.arraycopy(chunk.bytes, index, out, at, n);
+      int n = Math.min(length, chunk.filled - index);
+      System.arraycopy(chunk.bytes, chunk.from + index, out, at, n);
       at += n;
       length -= n;
       index = 0;
@@ -124,7 +149,7 @@ final class DataChunk {
 
   /** Whether this chunk is exactly {@code length} bytes from index 0: its array is the data. */
   boolean isWhole(int index, int length) {
-    return index == 0 && length == bytes.length && filled == length;
+    return index == 0 && from == 0 && length == bytes.length && filled == length;
   }
 
   /** The array itself; only for {@link #isWhole} views, whose callers must not change it. */

@@ -12,9 +12,23 @@ import java.util.Arrays;
  * nothing unless the application asks for the bytes.
  */
 public final class ReceivedData {
-  private DataChunk[] chunks = new DataChunk[1];
-  private int[] indexes = new int[1];
-  private int[] lengths = new int[1];
+  private static final DataChunk[] NO_CHUNKS = {};
+  private static final int[] NO_INTS = {};
+
+  /**
+   * The first run, kept in fields: a delivery is mostly one segment's data, so it touches this
+   * object alone (among thousands of connections, each array is one more cache miss).
+   */
+  private DataChunk firstChunk = DataChunk.EMPTY;
+
+  private int firstIndex;
+  private int firstLength;
+
+  /** The runs after the first, from index 0; allocated once a delivery has more than one. */
+  private DataChunk[] chunks = NO_CHUNKS;
+
+  private int[] indexes = NO_INTS;
+  private int[] lengths = NO_INTS;
   private int runs;
   private int length;
 
@@ -22,21 +36,32 @@ public final class ReceivedData {
 
   /** Adds a run of {@code length} bytes from {@code index} of {@code chunk}'s chain. */
   void add(DataChunk chunk, int index, int length) {
-    if (runs == chunks.length) {
-      chunks = Arrays.copyOf(chunks, 2 * runs);
-      indexes = Arrays.copyOf(indexes, 2 * runs);
-      lengths = Arrays.copyOf(lengths, 2 * runs);
+    if (runs == 0) {
+      firstChunk = chunk;
+      firstIndex = index;
+      firstLength = length;
+    } else {
+      int at = runs - 1;
+      if (at == chunks.length) {
+        int grown = Math.max(2, 2 * at);
+        chunks = Arrays.copyOf(chunks, grown);
+        indexes = Arrays.copyOf(indexes, grown);
+        lengths = Arrays.copyOf(lengths, grown);
+      }
+      chunks[at] = chunk;
+      indexes[at] = index;
+      lengths[at] = length;
     }
-    chunks[runs] = chunk;
-    indexes[runs] = index;
-    lengths[runs] = length;
     runs++;
     this.length += length;
   }
 
   /** Forgets the runs (and lets their chunks go), to be filled again. */
   void clear() {
-    Arrays.fill(chunks, 0, runs, null);
+    firstChunk = DataChunk.EMPTY;
+    if (runs > 1) {
+      Arrays.fill(chunks, 0, runs - 1, null);
+    }
     runs = 0;
     length = 0;
   }
@@ -51,12 +76,17 @@ public final class ReceivedData {
     checkArgument(
         from >= 0 && count >= 0 && from <= length - count, "bytes beyond the data: %s", from);
     for (int run = 0; run < runs && count > 0; run++) {
-      if (from >= lengths[run]) {
-        from -= lengths[run];
+      int runLength = run == 0 ? firstLength : lengths[run - 1];
+      if (from >= runLength) {
+        from -= runLength;
         continue;
       }
-      int n = Math.min(count, lengths[run] - from);
-      chunks[run].copy(indexes[run] + from, out, at, n);
+      int n = Math.min(count, runLength - from);
+      if (run == 0) {
+        firstChunk.copy(firstIndex + from, out, at, n);
+      } else {
+        chunks[run - 1].copy(indexes[run - 1] + from, out, at, n);
+      }
       at += n;
       count -= n;
       from = 0;

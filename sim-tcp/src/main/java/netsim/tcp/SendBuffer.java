@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * doubling), at most {@link #MAX_CHUNK} and the free space; a chunk whose bytes are all
  * acknowledged is dropped, and once every byte is, no memory is held. So a connection costs memory
  * for the data it holds, not for the buffer size it was configured with: a 1 GiB buffer carrying
- * 100 bytes holds 100 bytes.
+ * 100 bytes holds 100 bytes. A write of {@link SharedBytes} is not copied: its chunk refers to
+ * them.
  *
  * <p>Bytes are addressed by their offset in the connection's byte stream (0 for the first byte ever
  * written), so offsets keep growing past 2^32 while sequence numbers wrap.
@@ -45,7 +46,7 @@ final class SendBuffer {
     this.capacity = capacity;
   }
 
-  /** Appends as many bytes as fit; returns how many. */
+  /** Appends as many bytes as fit, copying them into the buffer's own chunks; returns how many. */
   int append(byte[] data, int offset, int length) {
     int accepted = Math.min(length, capacity - size);
     int done = 0;
@@ -54,21 +55,40 @@ final class SendBuffer {
       if (last == null || last.free() == 0) {
         int remaining = accepted - done;
         int grown = Math.min(MAX_CHUNK, Math.max(remaining, allocated));
-        DataChunk fresh = new DataChunk(Math.min(capacity - size - done, grown), end() + done);
-        if (last == null) {
-          head = fresh;
-          cursor = fresh;
-        } else {
-          last.link(fresh);
-        }
-        tail = fresh;
-        allocated += fresh.size();
-        last = fresh;
+        last = new DataChunk(Math.min(capacity - size - done, grown), end() + done);
+        chain(last);
       }
       done += last.fill(data, offset + done, accepted - done);
     }
     size += accepted;
     return accepted;
+  }
+
+  /**
+   * Appends as many of the {@code length} bytes from {@code offset} of {@code data} as fit, as a
+   * chunk that refers to them: nothing is copied. Returns how many. A chunk of the buffer's own
+   * that is not full is not filled further; the next copied write starts a new one.
+   */
+  int append(SharedBytes data, int offset, int length) {
+    int accepted = Math.min(length, capacity - size);
+    if (accepted > 0) {
+      chain(DataChunk.slice(data.array(), offset, accepted, end()));
+      size += accepted;
+    }
+    return accepted;
+  }
+
+  /** Links {@code fresh}, which continues the stream at {@link #end}, after the newest chunk. */
+  private void chain(DataChunk fresh) {
+    DataChunk last = tail;
+    if (last == null) {
+      head = fresh;
+      cursor = fresh;
+    } else {
+      last.link(fresh);
+    }
+    tail = fresh;
+    allocated += fresh.size();
   }
 
   /**
@@ -135,7 +155,10 @@ final class SendBuffer {
     return capacity;
   }
 
-  /** Bytes of memory the chunks hold now (at least the bytes held, at most about twice that). */
+  /**
+   * Bytes the held chunks span (at least the bytes held, at most about twice that): memory of the
+   * buffer's own, except for chunks of {@link SharedBytes}, which refer to bytes shared by all.
+   */
   int allocated() {
     return allocated;
   }

@@ -233,7 +233,16 @@ final class SendSide implements LossRecovery.Connection {
    * data follows (MSG_MORE), so the write's end is no push point and a partial segment waits.
    */
   int append(byte[] data, int offset, int length, boolean more) {
-    int accepted = buffer.append(data, offset, length);
+    return appended(buffer.append(data, offset, length), more);
+  }
+
+  /** {@link #append(byte[], int, int, boolean)} of shared bytes, which the buffer refers to. */
+  int append(SharedBytes data, int offset, int length, boolean more) {
+    return appended(buffer.append(data, offset, length), more);
+  }
+
+  /** The buffer took {@code accepted} bytes of a write; returns that. */
+  private int appended(int accepted, boolean more) {
     if (accepted > 0) {
       restartIfIdle();
     }

@@ -2,6 +2,7 @@ package netsim.tcp;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkPositionIndexes;
 import static com.google.common.base.Preconditions.checkState;
 import static netsim.tcp.TcpFlags.ACK;
 import static netsim.tcp.TcpFlags.ECE;
@@ -260,11 +261,35 @@ public final class TcpConnection {
    * the partial segment as far as Nagle's algorithm and TCP_CORK let it.
    */
   public int send(byte[] data, int offset, int length, boolean more) {
+    checkWritable();
+    return sent(send.append(data, offset, length, more), length);
+  }
+
+  /**
+   * {@link #send(byte[], int, int)} of bytes that never change: the send buffer refers to them
+   * instead of copying them, so a write of them costs the same whatever its length.
+   */
+  public int send(SharedBytes data, int offset, int length) {
+    checkPositionIndexes(offset, offset + length, data.length());
+    checkWritable();
+    return sent(send.append(data, offset, length, false), length);
+  }
+
+  /** {@link #send(SharedBytes, int, int)} of all of {@code data}. */
+  public int send(SharedBytes data) {
+    return send(data, 0, data.length());
+  }
+
+  /** RFC 9293 3.10.2 SEND: the errors of a write. */
+  private void checkWritable() {
     checkState(state != CLOSED && state != LISTEN, "connection does not exist (state %s)", state);
     checkState(
         !send.finQueued(), "connection closing: the sending side is shut down (state %s)", state);
-    int accepted = send.append(data, offset, length, more);
-    wantsWritable = accepted < length;
+  }
+
+  /** The send buffer took {@code accepted} of the {@code offered} bytes of a write: send them. */
+  private int sent(int accepted, int offered) {
+    wantsWritable = accepted < offered;
     if (state == ESTABLISHED || state == CLOSE_WAIT) {
       output();
       reportCongestion();

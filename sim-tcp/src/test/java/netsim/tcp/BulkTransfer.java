@@ -21,9 +21,10 @@ import netsim.net.packet.Packet;
 
 /**
  * One bulk transfer from a client to a server over client - router - server: the client writes
- * {@code size} pseudo-random bytes (from a named stream) as fast as its send buffer takes them,
- * then closes; the server reads everything and closes when it sees the end. The result holds what
- * the server received and a digest of every packet event, for oracles and determinism checks.
+ * {@code size} pseudo-random bytes (from a named stream) as fast as its send buffer takes them
+ * (copied, or as {@link SharedBytes} it refers to), then closes; the server reads everything and
+ * closes when it sees the end. The result holds what the server received and a digest of every
+ * packet event, for oracles and determinism checks.
  */
 final class BulkTransfer {
   static final Ipv4Address CLIENT = Ipv4Address.parse("10.0.1.1");
@@ -61,6 +62,7 @@ final class BulkTransfer {
   private TcpConfig serverConfig = TcpConfig.defaults();
   private int size = 100_000;
   private long deadline = Long.MAX_VALUE;
+  private boolean shared;
 
   BulkTransfer access(LinkConfig config) {
     this.access = config;
@@ -82,6 +84,12 @@ final class BulkTransfer {
 
   BulkTransfer size(int bytes) {
     this.size = bytes;
+    return this;
+  }
+
+  /** The client writes its bytes as {@link SharedBytes}, which its send buffer refers to. */
+  BulkTransfer shared() {
+    this.shared = true;
     return this;
   }
 
@@ -145,6 +153,7 @@ final class BulkTransfer {
 
     byte[] data = new byte[size];
     streams.get("test/payload").nextBytes(data);
+    SharedBytes sharedData = shared ? SharedBytes.copyOf(data) : null;
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     long[] times = {-1, -1};
     TcpConnection[] serverSide = new TcpConnection[1];
@@ -185,7 +194,10 @@ final class BulkTransfer {
 
               private void write(TcpConnection connection) {
                 while (written < data.length) {
-                  int accepted = connection.send(data, written, data.length - written);
+                  int accepted =
+                      sharedData == null
+                          ? connection.send(data, written, data.length - written)
+                          : connection.send(sharedData, written, data.length - written);
                   written += accepted;
                   if (accepted == 0) {
                     return;

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
  * the application wrote.
  */
 class PayloadViewTest {
-  private static final TcpConfig NO_NAGLE = TcpHarness.CONFIG.toBuilder().nagle(false).build();
-  private static final Ipv4Address A = Ipv4Address.parse("10.0.0.1");
-  private static final Ipv4Address B = Ipv4Address.parse("10.0.0.2");
+  static final TcpConfig NO_NAGLE = TcpHarness.CONFIG.toBuilder().nagle(false).build();
+  static final Ipv4Address A = Ipv4Address.parse("10.0.0.1");
+  static final Ipv4Address B = Ipv4Address.parse("10.0.0.2");
 
   /** {@code length} bytes that differ from one offset to the next. */
-  private static byte[] pattern(int length) {
+  static byte[] pattern(int length) {
     byte[] bytes = new byte[length];
     for (int i = 0; i < length; i++) {
       bytes[i] = (byte) (i * 7 + i / 251);
@@ -28,7 +28,8 @@ class PayloadViewTest {
     return bytes;
   }
 
-  private static List<TcpSegment> withData(TcpHarness h) {
+  /** The segments sent with data. */
+  static List<TcpSegment> withData(TcpHarness h) {
     return h.sent.stream().filter(s -> s.dataLength() > 0).toList();
   }
 
@@ -99,6 +100,25 @@ class PayloadViewTest {
         .isInstanceOf(IllegalArgumentException.class);
     data.clear();
     assertThat(data.length()).isZero();
+  }
+
+  @Test
+  void receivedData_ofManyRuns_keepsTheirOrder_andOnceClearedIsFilledAfresh() {
+    DataChunk letters = DataChunk.of(bytes("abcdefgh"));
+    ReceivedData data = new ReceivedData();
+    for (int i = 0; i < 5; i++) {
+      data.add(letters, 7 - i, 1); // "h", "g", ... five runs: the first kept apart, four more
+    }
+    assertThat(data.toArray()).isEqualTo(bytes("hgfed"));
+    byte[] middle = new byte[3];
+    data.copyTo(1, middle, 0, 3);
+    assertThat(middle).isEqualTo(bytes("gfe"));
+    data.clear();
+    data.add(letters, 0, 2);
+    assertThat(data.length()).isEqualTo(2);
+    assertThat(data.toArray()).isEqualTo(bytes("ab"));
+    data.add(letters, 5, 3);
+    assertThat(data.toArray()).isEqualTo(bytes("abfgh"));
   }
 
   @Test

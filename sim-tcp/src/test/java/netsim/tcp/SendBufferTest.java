@@ -95,4 +95,44 @@ class SendBufferTest {
     assertThat(text(buffer, 5000, 4)).isEqualTo("next");
     assertThat(buffer.allocated()).isEqualTo(4);
   }
+
+  @Test
+  void aSharedWrite_isAChunkReferringToTheSharedBytes_andTakesOnlyWhatFits() {
+    SharedBytes digits = SharedBytes.copyOf(bytes("0123456789"));
+    SendBuffer buffer = new SendBuffer(10);
+    buffer.append(bytes("abc"), 0, 3);
+    assertThat(buffer.append(digits, 2, 8)).isEqualTo(7); // room for 7 of the 8
+    assertThat(buffer.free()).isZero();
+    DataChunk chunk = buffer.chunkHolding(3);
+    assertThat(chunk.array()).isSameAs(digits.array()); // nothing copied
+    assertThat(chunk.start()).isEqualTo(3);
+    assertThat(text(buffer, 1, 9)).isEqualTo("bc2345678");
+    assertThat(buffer.allocated()).isEqualTo(10);
+  }
+
+  @Test
+  void aViewRunsOnFromAPartlyFilledChunk_throughASharedOne_intoTheFreshChunkAfterIt() {
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    buffer.append(bytes("abcd"), 0, 4);
+    buffer.append(bytes("e"), 0, 1); // a second chunk of 4, one byte filled
+    buffer.append(SharedBytes.copyOf(bytes("XY")), 0, 2); // linked after it: it is filled no more
+    buffer.append(bytes("fg"), 0, 2); // a fresh chunk, not the second's free space
+    assertThat(text(buffer, 3, 6)).isEqualTo("deXYfg");
+    assertThat(buffer.chunkHolding(7).start()).isEqualTo(7);
+  }
+
+  @Test
+  void anAcknowledgedSharedChunk_isDropped_andTheSharedBytesStayAsTheyWere() {
+    SharedBytes word = SharedBytes.copyOf(bytes("word"));
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    buffer.append(word, 0, 4);
+    buffer.append(word, 1, 2);
+    assertThat(buffer.allocated()).isEqualTo(6);
+    buffer.release(4);
+    assertThat(buffer.allocated()).isEqualTo(2);
+    assertThat(text(buffer, 4, 2)).isEqualTo("or");
+    buffer.release(6);
+    assertThat(buffer.allocated()).isZero();
+    assertThat(word.toArray()).isEqualTo(bytes("word"));
+  }
 }
