@@ -99,4 +99,53 @@ class ConnectionLogTest {
       assertThat(c.lastDataAt() >= 0).isEqualTo(c.role().equals("server"));
     }
   }
+
+  @Test
+  void twoConnectionsDeliveringAtOnce_eachLifeKeepsItsOwnLastDataAt() {
+    // The server's data events alternate between the two connections.
+    RecordedRun run =
+        RecordedRun.of(
+            ConfigLoader.load(
+                "two-at-once.yaml",
+                """
+                name: two-at-once
+                tcp: {minRto: 200ms}
+                nodes:
+                  - {name: client, address: 10.0.0.1}
+                  - {name: other, address: 10.0.0.3}
+                  - {name: server, address: 10.0.0.2}
+                  - {name: r, kind: router}
+                links:
+                  - {a: client, b: r, bandwidth: 10Mbps, delay: 1ms}
+                  - {a: other, b: r, bandwidth: 10Mbps, delay: 7ms}
+                  - {a: r, b: server, bandwidth: 10Mbps, delay: 1ms}
+                listeners:
+                  - {host: server, port: 80, close: eof}
+                clients:
+                  - {host: client, connect: "server:80", send: 200KB, close: done}
+                  - {host: other, connect: "server:80", send: 50KB, close: done}
+                """,
+                List.of()));
+    RunResult result = run.result();
+    int server = result.index().nodes().intern("server");
+    List<Long> expected = new ArrayList<>();
+    List<Long> logged = new ArrayList<>();
+    for (ConnectionReport c : result.connections()) {
+      if (c.node().equals("server")) {
+        logged.add(c.lastDataAt());
+        expected.add(
+            run.events().stream()
+                .filter(
+                    e ->
+                        e instanceof TraceEvent.App a
+                            && a.event() == AppEvent.DATA
+                            && a.node() == server
+                            && a.conn().equals(c.tuple()))
+                .mapToLong(TraceEvent::t)
+                .max()
+                .orElse(-1));
+      }
+    }
+    assertThat(logged).hasSize(2).doesNotContain(-1L).doesNotHaveDuplicates().isEqualTo(expected);
+  }
 }
