@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  * when the bytes reach the disk changes. Memory is bounded: {@value #CHUNKS} chunks of {@value
  * #CHUNK} bytes, a stream waiting for a free one when the writer lags.
  *
+ * <p>Work other than copying bytes can move to the writer thread too: a {@link Job} handed over
+ * with {@link #run} runs there in the same order as the chunks (a trace's text is made there from
+ * events the run handed over in batches: {@code netsim.report.output.TraceBehind}). At most {@value
+ * #JOBS} jobs wait at a time.
+ *
  * <p>A write that fails on the writer thread is reported by the next call of any of its streams,
  * and by {@link #finish}; from then on nothing more is written. Use: streams from one thread (the
  * run's), {@link #finish()} once they are closed, {@link #close()} (which abandons what is queued)
@@ -28,19 +34,42 @@ import org.jspecify.annotations.Nullable;
 public final class WriteBehind implements Closeable {
   static final int CHUNK = 256 * 1024;
   static final int CHUNKS = 8;
+  static final int JOBS = 4;
+
+  /**
+   * Work for the writer thread, such as encoding what the run handed over and writing it to a
+   * target of {@link #own}. It must not share mutable state with the run's thread: what it reads
+   * was handed over with it, or was fixed before it was.
+   */
+  @FunctionalInterface
+  public interface Job {
+    /** Does the work; an exception fails the outputs as a failed write does. */
+    void run() throws IOException;
+  }
 
   /** What the writer thread does with one task. */
   private enum Op {
     WRITE,
+    RUN,
     FLUSH,
     CLOSE,
     STOP
   }
 
-  private record Task(Op op, @Nullable OutputStream target, byte @Nullable [] chunk, int length) {}
+  private record Task(
+      Op op,
+      @Nullable OutputStream target,
+      byte @Nullable [] chunk,
+      int length,
+      @Nullable Job job) {
+    Task(Op op, @Nullable OutputStream target, byte @Nullable [] chunk, int length) {
+      this(op, target, chunk, length, null);
+    }
+  }
 
   private final BlockingQueue<Task> tasks = new ArrayBlockingQueue<>(CHUNKS + 64);
   private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
+  private final Semaphore jobRoom = new Semaphore(JOBS);
   private final List<OutputStream> targets = new ArrayList<>();
   private int chunksMade;
   private @Nullable Thread thread;
@@ -53,6 +82,38 @@ public final class WriteBehind implements Closeable {
   public OutputStream stream(OutputStream target) {
     targets.add(Objects.requireNonNull(target, "target"));
     return new Stream(target);
+  }
+
+  /**
+   * Takes {@code target} in, for jobs to write to: it is closed with the others if the outputs are
+   * abandoned ({@link #close()}); a job closes it otherwise.
+   */
+  public <T extends OutputStream> T own(T target) {
+    targets.add(Objects.requireNonNull(target, "target"));
+    return target;
+  }
+
+  /**
+   * Hands {@code job} to the writer thread: it runs after everything handed over before it, and
+   * before everything handed over after it. Waits while {@value #JOBS} jobs are waiting.
+   *
+   * @throws IOException a write or job that failed on the writer thread
+   */
+  public void run(Job job) throws IOException {
+    Objects.requireNonNull(job, "job");
+    checkFailure();
+    try {
+      jobRoom.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the writer");
+    }
+    try {
+      put(new Task(Op.RUN, null, null, 0, job));
+    } catch (IOException e) {
+      jobRoom.release();
+      throw e;
+    }
   }
 
   /**
@@ -156,7 +217,9 @@ public final class WriteBehind implements Closeable {
           return;
         }
         try {
-          if (failure == null) {
+          if (failure == null && task.op() == Op.RUN) {
+            Objects.requireNonNull(task.job()).run();
+          } else if (failure == null) {
             OutputStream target = Objects.requireNonNull(task.target());
             switch (task.op()) {
               case WRITE -> target.write(Objects.requireNonNull(task.chunk()), 0, task.length());
@@ -167,9 +230,14 @@ public final class WriteBehind implements Closeable {
           }
         } catch (IOException e) {
           failure = e;
+        } catch (RuntimeException | Error e) { // a job's: the run must hear of it, not wait on
+          failure = new IOException(String.valueOf(e.getMessage()), e);
         } finally {
           if (task.chunk() != null) {
             free.offer(task.chunk());
+          }
+          if (task.op() == Op.RUN) {
+            jobRoom.release();
           }
         }
       }

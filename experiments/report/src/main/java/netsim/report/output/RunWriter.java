@@ -272,9 +272,13 @@ public final class RunWriter {
     List<EventSink> sinks = new ArrayList<>();
     sinks.add(keyEvents);
     if (dir != null && config.outputs().trace()) {
-      OutputStream trace = stream(dir.file("trace.jsonl"));
-      open.add(trace);
-      sinks.add(new TraceWriter(trace, new RunIndex()));
+      if (writeBehind != null) { // its text made on the writer thread, which also closes it
+        sinks.add(new TraceBehind(writeBehind, Files.newOutputStream(dir.file("trace.jsonl"))));
+      } else {
+        OutputStream trace = stream(dir.file("trace.jsonl"));
+        open.add(trace);
+        sinks.add(new TraceWriter(trace, new RunIndex()));
+      }
     }
     long interval = config.outputs().interval();
     if (measureFlows || config.outputs().summary() || (dir != null && interval > 0)) {

@@ -38,6 +38,11 @@ import netsim.tcp.TcpState;
 public final class TraceWriter implements EventSink {
   private static final int BUFFER = 64 * 1024;
 
+  /**
+   * The buffer of a writer that writes straight into a file: a {@code WriteBehind} chunk's size.
+   */
+  static final int CHUNK = 256 * 1024;
+
   /** The longest line an event can make with names up to {@link #LONG_NAME} bytes. */
   private static final int LONG_LINE = 1024;
 
@@ -62,7 +67,8 @@ public final class TraceWriter implements EventSink {
     this(out, index, BUFFER);
   }
 
-  private TraceWriter(OutputStream out, RunIndex index, int buffer) {
+  /** A writer to {@code out}, with a buffer of {@code buffer} bytes. */
+  TraceWriter(OutputStream out, RunIndex index, int buffer) {
     this.out = out;
     this.index = index;
     this.buffer = new byte[buffer];

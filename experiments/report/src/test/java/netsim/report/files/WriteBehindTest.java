@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -117,5 +118,71 @@ class WriteBehindTest {
     writer.finish();
 
     assertThat(target.size()).isZero();
+  }
+
+  @Test
+  void jobsAndChunks_runOnTheWriterThread_inTheOrderTheyWereHandedOver() throws IOException {
+    WriteBehind writer = new WriteBehind();
+    Target target = writer.own(new Target());
+    OutputStream stream = writer.stream(target);
+    List<String> threads = new ArrayList<>();
+    // More jobs than may wait at once, between chunks of the same target.
+    for (int n = 0; n < 3 * WriteBehind.JOBS; n++) {
+      stream.write(("chunk" + n + ";").getBytes(StandardCharsets.US_ASCII));
+      stream.flush();
+      String text = "job" + n + ";";
+      writer.run(
+          () -> {
+            threads.add(Thread.currentThread().getName());
+            target.write(text.getBytes(StandardCharsets.US_ASCII));
+          });
+    }
+    writer.finish();
+
+    StringBuilder expected = new StringBuilder();
+    for (int n = 0; n < 3 * WriteBehind.JOBS; n++) {
+      expected.append("chunk").append(n).append(';').append("job").append(n).append(';');
+    }
+    assertThat(target.toString(StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+    assertThat(threads).hasSize(3 * WriteBehind.JOBS).containsOnly("netsim-writer");
+  }
+
+  @Test
+  void aJobThatFails_isReportedByTheNextHandOver_andNoLaterJobRuns() throws IOException {
+    WriteBehind writer = new WriteBehind();
+    Target owned = writer.own(new Target());
+    List<Integer> ran = new ArrayList<>();
+    writer.run(
+        () -> {
+          throw new IOException("no space left");
+        });
+
+    assertThatThrownBy(
+            () -> {
+              for (int n = 0; n < 1000; n++) {
+                int job = n;
+                writer.run(() -> ran.add(job));
+              }
+            })
+        .isInstanceOf(IOException.class)
+        .hasMessage("no space left");
+    assertThatThrownBy(writer::finish).isInstanceOf(IOException.class).hasMessage("no space left");
+    assertThat(ran).isEmpty();
+    writer.close();
+    assertThat(owned.closed).isTrue();
+  }
+
+  @Test
+  void aJobThatThrowsAnUncheckedException_failsTheOutputs_insteadOfStoppingTheWriter()
+      throws IOException {
+    WriteBehind writer = new WriteBehind();
+    writer.run(
+        () -> {
+          throw new IllegalStateException("broken encoder");
+        });
+    assertThatThrownBy(writer::finish)
+        .isInstanceOf(IOException.class)
+        .hasMessage("broken encoder")
+        .hasCauseInstanceOf(IllegalStateException.class);
   }
 }

@@ -27,6 +27,7 @@ import netsim.tcp.Endpoint;
 import netsim.tcp.FourTuple;
 import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures every flow of a run as its events stream by (docs/outputs.md, "flows"): for the data
@@ -36,13 +37,20 @@ import netsim.tcp.TcpState;
  * measured it), and Jain's fairness index over the flows. Memory per flow is bounded but for the
  * segments in flight: RTT percentiles are exact up to {@link Percentiles#EXACT} samples and
  * P-square estimates beyond; once a connection has ended, a few numbers are all that is kept of it.
- * Per packet, a lookup builds one small key (two longs); everything else is primitive.
+ * Per packet, a lookup compares the endpoints with those of the last two connections looked up, and
+ * builds a key only when it is another; everything else is primitive.
  */
 public final class FlowMetrics implements EventSink {
   /** One end of one connection: what it sent, measured. */
   static final class End {
     final int node;
     final FourTuple conn;
+
+    /** Its local and remote endpoints as {@link FlowMetrics#key(int, int)} numbers. */
+    final long localKey;
+
+    final long remoteKey;
+
     final long openedAt;
     End peer;
     long written;
@@ -75,9 +83,11 @@ public final class FlowMetrics implements EventSink {
      */
     boolean finished;
 
-    End(int node, FourTuple conn, long openedAt) {
+    End(int node, FourTuple conn, long localKey, long remoteKey, long openedAt) {
       this.node = node;
       this.conn = conn;
+      this.localKey = localKey;
+      this.remoteKey = remoteKey;
       this.openedAt = openedAt;
     }
 
@@ -155,6 +165,15 @@ public final class FlowMetrics implements EventSink {
   // Looked up only, never iterated: the report follows `ends`, in order of creation.
   private final Map<Key, End> current = new LinkedHashMap<>();
   private final List<End> ends = new ArrayList<>();
+
+  /**
+   * The ends of the last two lookups that found one, the latest first, or null: a transfer's events
+   * alternate between its two ends (data sent by one, arrivals acked at the other), so most lookups
+   * compare two numbers with these and build no key. Only ends in {@link #current} are kept here.
+   */
+  private @Nullable End recent;
+
+  private @Nullable End previous;
   private RunIndex index = new RunIndex();
   private FlowsReport report;
 
@@ -209,8 +228,28 @@ public final class FlowMetrics implements EventSink {
     return (address & 0xFFFF_FFFFL) << 16 | port;
   }
 
-  private End end(FourTuple conn) {
-    return current.get(new Key(key(conn.local()), key(conn.remote())));
+  private @Nullable End end(FourTuple conn) {
+    return end(key(conn.local()), key(conn.remote()));
+  }
+
+  /** The end alive with these endpoint keys, or null. */
+  private @Nullable End end(long local, long remote) {
+    End latest = recent;
+    if (latest != null && latest.localKey == local && latest.remoteKey == remote) {
+      return latest;
+    }
+    End before = previous;
+    if (before != null && before.localKey == local && before.remoteKey == remote) {
+      previous = latest;
+      recent = before;
+      return before;
+    }
+    End found = current.get(new Key(local, remote));
+    if (found != null) {
+      previous = latest;
+      recent = found;
+    }
+    return found;
   }
 
   @Override
@@ -242,10 +281,10 @@ public final class FlowMetrics implements EventSink {
       return;
     }
     Key key = new Key(key(s.conn().local()), key(s.conn().remote()));
-    End end = current.get(key);
+    End end = end(key.local(), key.remote());
     if (end == null) {
       // A new connection, or a 4-tuple used again after its connection ended.
-      end = new End(s.node(), s.conn(), s.t());
+      end = new End(s.node(), s.conn(), key.local(), key.remote(), s.t());
       current.put(key, end);
       ends.add(end);
       End other = current.get(new Key(/* local= */ key.remote(), /* remote= */ key.local()));
@@ -261,6 +300,12 @@ public final class FlowMetrics implements EventSink {
       end.finished = true;
       end.end();
       current.remove(key); // a later connection on this 4-tuple is a new one
+      if (recent == end) {
+        recent = previous;
+        previous = null;
+      } else if (previous == end) {
+        previous = null;
+      }
     }
   }
 
@@ -271,7 +316,7 @@ public final class FlowMetrics implements EventSink {
         end.written += a.bytes();
       }
     } else if (a.event() == AppEvent.DATA) {
-      End sender = current.get(new Key(key(a.conn().remote()), key(a.conn().local())));
+      End sender = end(key(a.conn().remote()), key(a.conn().local()));
       if (sender != null) {
         sender.delivered += a.bytes();
         sender.lastDeliveredAt = a.t();
@@ -284,7 +329,7 @@ public final class FlowMetrics implements EventSink {
     if (length == 0) {
       return;
     }
-    End end = current.get(new Key(key(p.src(), p.srcPort()), key(p.dst(), p.dstPort())));
+    End end = end(key(p.src(), p.srcPort()), key(p.dst(), p.dstPort()));
     if (end != null) {
       end.sent(p.t(), p.seq(), (p.seq() + length) & 0xFFFF_FFFFL);
     }
@@ -294,7 +339,7 @@ public final class FlowMetrics implements EventSink {
     if (!p.has(TcpFlags.ACK)) {
       return;
     }
-    End end = current.get(new Key(key(p.dst(), p.dstPort()), key(p.src(), p.srcPort())));
+    End end = end(key(p.dst(), p.dstPort()), key(p.src(), p.srcPort()));
     if (end != null) {
       end.acked(p.t(), p.ack());
     }

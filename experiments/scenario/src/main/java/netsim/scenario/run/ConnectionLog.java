@@ -14,6 +14,7 @@ import netsim.tcp.ConnectionRecord;
 import netsim.tcp.FourTuple;
 import netsim.tcp.TcpStack;
 import netsim.tcp.TcpState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The life of every connection of a run, from its state changes as they happen: per host and
@@ -25,13 +26,24 @@ public final class ConnectionLog implements EventSink {
   /** A connection as one host sees it. */
   private record Key(int node, FourTuple conn) {}
 
-  private final Map<Key, List<List<TraceEvent.State>>> lives =
-      new LinkedHashMap<>(); // never iterated
+  /** One connection's life: its state changes, and when it last delivered data, or -1. */
+  private static final class Life {
+    final List<TraceEvent.State> changes = new ArrayList<>();
+    long lastDataAt = -1;
+  }
+
+  /** Per host and 4-tuple, its connections' lives, oldest first. */
+  private final Map<Key, List<Life>> lives = new LinkedHashMap<>(); // never iterated
 
   /**
-   * When each incarnation last delivered data to its application, in the order of {@link #lives}.
+   * The lives of the connection the last data event was for ({@link #lastNode}, {@link #lastConn}),
+   * or null: data arrives in runs on one connection, so most data events need no key and no lookup.
+   * A key's list, once made, stays its list for the whole run.
    */
-  private final Map<Key, List<Long>> lastData = new LinkedHashMap<>(); // never iterated
+  private @Nullable List<Life> lastLives;
+
+  private int lastNode;
+  private @Nullable FourTuple lastConn;
 
   private RunIndex index = new RunIndex();
 
@@ -48,23 +60,36 @@ public final class ConnectionLog implements EventSink {
   @Override
   public void accept(TraceEvent event) {
     if (event instanceof TraceEvent.App a && a.event() == AppEvent.DATA) {
-      List<Long> times = lastData.get(new Key(a.node(), a.conn()));
-      if (times != null) {
-        times.set(times.size() - 1, a.t()); // the incarnation alive now
+      List<Life> incarnations = livesOf(a.node(), a.conn());
+      if (incarnations != null) {
+        last(incarnations).lastDataAt = a.t(); // the incarnation alive now
       }
     }
     if (!(event instanceof TraceEvent.State s) || s.isListener()) {
       return;
     }
-    Key key = new Key(s.node(), s.conn());
-    List<List<TraceEvent.State>> incarnations = lives.computeIfAbsent(key, k -> new ArrayList<>());
+    List<Life> incarnations =
+        lives.computeIfAbsent(new Key(s.node(), s.conn()), k -> new ArrayList<>());
     // After a life ended (CLOSED, or a child back in LISTEN and released), the next change on the
     // same 4-tuple starts a new connection.
     if (incarnations.isEmpty() || ended(last(incarnations))) {
-      incarnations.add(new ArrayList<>());
-      lastData.computeIfAbsent(key, k -> new ArrayList<>()).add(-1L);
+      incarnations.add(new Life());
     }
-    last(incarnations).add(s);
+    last(incarnations).changes.add(s);
+  }
+
+  /** The lives of host {@code node}'s connection {@code conn}, or null if it has had no change. */
+  private @Nullable List<Life> livesOf(int node, FourTuple conn) {
+    if (lastLives != null && node == lastNode && conn.equals(lastConn)) {
+      return lastLives;
+    }
+    List<Life> found = lives.get(new Key(node, conn));
+    if (found != null) {
+      lastLives = found;
+      lastNode = node;
+      lastConn = conn;
+    }
+    return found;
   }
 
   /** Every connection of {@code stacks}, host by host, each host's in order of creation. */
@@ -77,19 +102,18 @@ public final class ConnectionLog implements EventSink {
       for (ConnectionRecord c : entry.getValue().history()) {
         Key key = new Key(id, c.tuple());
         int incarnation = used.merge(key, 1, Integer::sum) - 1;
-        List<List<TraceEvent.State>> incarnations = lives.getOrDefault(key, List.of());
-        boolean logged = incarnation < incarnations.size();
-        List<TraceEvent.State> transitions =
-            logged ? List.copyOf(incarnations.get(incarnation)) : List.of();
-        long dataAt = logged ? lastData.get(key).get(incarnation) : -1;
+        List<Life> incarnations = lives.getOrDefault(key, List.of());
+        Life life = incarnation < incarnations.size() ? incarnations.get(incarnation) : null;
+        List<TraceEvent.State> transitions = life == null ? List.of() : List.copyOf(life.changes);
+        long dataAt = life == null ? -1 : life.lastDataAt;
         reports.add(ConnectionReport.of(node, c, transitions, dataAt));
       }
     }
     return reports;
   }
 
-  private static boolean ended(List<TraceEvent.State> life) {
-    TcpState to = last(life).to();
+  private static boolean ended(Life life) {
+    TcpState to = last(life.changes).to();
     return to == TcpState.CLOSED || to == TcpState.LISTEN;
   }
 

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The names behind the ids a run's {@link TraceEvent}s carry: nodes (by {@code Node.id()}), link
  * directions (by {@code LinkDirection.id()}), fault chains and fault rules. Filled while a run is
- * built (chains and rules when first seen), or while a trace file is read.
+ * built (chains and rules when first seen), or while a trace file is read. A name may be read from
+ * another thread while names are added (the trace's text is made on a writer thread): the tables
+ * are locked, and an event's ids are named before the event is made.
  */
 public final class RunIndex {
   private final Names nodes = new Names("node");
@@ -58,7 +60,7 @@ public final class RunIndex {
     }
 
     /** Names id {@code id}; an id already named keeps only its new name. */
-    public void put(int id, String name) {
+    public synchronized void put(int id, String name) {
       while (names.size() <= id) {
         names.add(null);
       }
@@ -67,7 +69,7 @@ public final class RunIndex {
     }
 
     /** The id of {@code name}, given the next free id if it has none yet. */
-    public int intern(String name) {
+    public synchronized int intern(String name) {
       Integer id = ids.get(name);
       if (id != null) {
         return id;
@@ -81,7 +83,7 @@ public final class RunIndex {
      *
      * @throws IllegalArgumentException if {@code id} has no name
      */
-    public String name(int id) {
+    public synchronized String name(int id) {
       String name = id >= 0 && id < names.size() ? names.get(id) : null;
       if (name == null) {
         throw new IllegalArgumentException("no " + what + " has id " + id);
@@ -90,7 +92,7 @@ public final class RunIndex {
     }
 
     /** One more than the highest id named. */
-    public int size() {
+    public synchronized int size() {
       return names.size();
     }
   }

@@ -146,6 +146,54 @@ class FlowMetricsTest {
   }
 
   @Test
+  void threeConnectionsAtOnce_overPathsOfThreeDelays_eachSamplesOnlyItsOwnRoundTrip() {
+    // Their events interleave, so the lookups alternate between all six ends (data one way, ACKs
+    // the other); a sample counted to another connection's end would show in its RTT.
+    FlowsReport report =
+        run(
+            """
+            tcp: {minRto: 200ms}
+            nodes:
+              - {name: a, address: 10.0.0.1}
+              - {name: c, address: 10.0.0.3}
+              - {name: d, address: 10.0.0.4}
+              - {name: r, kind: router}
+              - {name: b, address: 10.0.0.2}
+            links:
+              - {a: a, b: r, delay: 1ms}
+              - {a: c, b: r, delay: 4ms}
+              - {a: d, b: r, delay: 9ms}
+              - {a: r, b: b, delay: 1ms}
+            listeners:
+              - {host: b, port: 80}
+            clients:
+              - {name: fromA, host: a, connect: "b:80", send: 60KB}
+              - {name: fromC, host: c, connect: "b:80", send: 60KB}
+              - {name: fromD, host: d, connect: "b:80", send: 60KB}
+            """);
+    assertThat(report.flows())
+        .extracting(
+            f ->
+                f.name()
+                    + " "
+                    + f.direction()
+                    + " "
+                    + f.bytes()
+                    + " "
+                    + f.complete()
+                    + " "
+                    + f.rttMin() / 1_000_000
+                    + " "
+                    + f.rttMean() / 1_000_000
+                    + " "
+                    + f.rttP99() / 1_000_000)
+        .containsExactly(
+            "fromA up 60000 true 4 4 4",
+            "fromC up 60000 true 10 10 10",
+            "fromD up 60000 true 20 20 20");
+  }
+
+  @Test
   void jain_isOneForEqualFlows_andOneOverNWhenOneHasAll() {
     assertThat(FlowMetrics.jain(List.of(flow(5), flow(5), flow(5)))).isEqualTo(1.0);
     assertThat(FlowMetrics.jain(List.of(flow(8), flow(0), flow(0), flow(0)))).isEqualTo(0.25);

@@ -80,23 +80,65 @@ class ConnectionLogTest {
     RecordedRun run = run();
     RunResult result = run.result();
     for (ConnectionReport c : result.connections()) {
-      int node = result.index().nodes().intern(c.node());
       long end = c.closedAt() >= 0 ? c.closedAt() : result.end();
-      long expected =
-          run.events().stream()
-              .filter(
-                  e ->
-                      e instanceof TraceEvent.App a
-                          && a.event() == AppEvent.DATA
-                          && a.node() == node
-                          && a.conn().equals(c.tuple())
-                          && a.t() >= c.openedAt()
-                          && a.t() <= end)
-              .mapToLong(TraceEvent::t)
-              .max()
-              .orElse(-1);
+      long expected = lastDataAt(run, c, c.openedAt(), end);
       assertThat(c.lastDataAt()).as(c.node() + " " + c.conn()).isEqualTo(expected);
       assertThat(c.lastDataAt() >= 0).isEqualTo(c.role().equals("server"));
     }
+  }
+
+  @Test
+  void twoConnectionsDeliveringAtOnce_eachLifeKeepsItsOwnLastDataAt() {
+    // The server's data events alternate between the two connections.
+    RecordedRun run =
+        RecordedRun.of(
+            ConfigLoader.load(
+                "two-at-once.yaml",
+                """
+                name: two-at-once
+                tcp: {minRto: 200ms}
+                nodes:
+                  - {name: client, address: 10.0.0.1}
+                  - {name: other, address: 10.0.0.3}
+                  - {name: server, address: 10.0.0.2}
+                  - {name: r, kind: router}
+                links:
+                  - {a: client, b: r, bandwidth: 10Mbps, delay: 1ms}
+                  - {a: other, b: r, bandwidth: 10Mbps, delay: 7ms}
+                  - {a: r, b: server, bandwidth: 10Mbps, delay: 1ms}
+                listeners:
+                  - {host: server, port: 80, close: eof}
+                clients:
+                  - {host: client, connect: "server:80", send: 200KB, close: done}
+                  - {host: other, connect: "server:80", send: 50KB, close: done}
+                """,
+                List.of()));
+    RunResult result = run.result();
+    List<Long> expected = new ArrayList<>();
+    List<Long> logged = new ArrayList<>();
+    for (ConnectionReport c : result.connections()) {
+      if (c.node().equals("server")) {
+        logged.add(c.lastDataAt());
+        expected.add(lastDataAt(run, c, 0, Long.MAX_VALUE));
+      }
+    }
+    assertThat(logged).hasSize(2).doesNotContain(-1L).doesNotHaveDuplicates().isEqualTo(expected);
+  }
+
+  /** The time of the last data {@code c}'s host delivered on its 4-tuple in [from, to], or -1. */
+  private static long lastDataAt(RecordedRun run, ConnectionReport c, long from, long to) {
+    int node = run.result().index().nodes().intern(c.node());
+    return run.events().stream()
+        .filter(
+            e ->
+                e instanceof TraceEvent.App a
+                    && a.event() == AppEvent.DATA
+                    && a.node() == node
+                    && a.conn().equals(c.tuple())
+                    && a.t() >= from
+                    && a.t() <= to)
+        .mapToLong(TraceEvent::t)
+        .max()
+        .orElse(-1);
   }
 }

@@ -1,0 +1,146 @@
+package netsim.report.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import netsim.net.fault.FaultAction;
+import netsim.net.packet.Ecn;
+import netsim.net.packet.Ipv4Address;
+import netsim.report.files.WriteBehind;
+import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.RunIndex;
+import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.TcpFlags;
+import netsim.tcp.TcpState;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The trace made on the writer thread is byte for byte the trace the run's thread makes, across
+ * batches, with names given while the run goes on; a write that fails reaches the run.
+ */
+class TraceBehindTest {
+  private static final int A = Ipv4Address.parse("10.0.0.1").bits();
+  private static final int B = Ipv4Address.parse("10.0.0.2").bits();
+
+  /** A target that records what reaches it, and whether it was closed. */
+  private static final class Target extends ByteArrayOutputStream {
+    boolean closed;
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  private static RunIndex index() {
+    RunIndex index = new RunIndex();
+    index.nodes().put(0, "client");
+    index.nodes().put(1, "server");
+    index.links().put(0, "client->server");
+    return index;
+  }
+
+  private static TraceEvent.Packet send(long t, long seq) {
+    return new TraceEvent.Packet(
+        t,
+        EventKind.SEND,
+        0,
+        -1,
+        seq,
+        A,
+        49152,
+        B,
+        80,
+        TcpFlags.ACK,
+        seq * 1000,
+        1,
+        1000,
+        TcpState.ESTABLISHED,
+        null,
+        Ecn.NOT_ECT);
+  }
+
+  /**
+   * 2.5 batches of sends, and every 1,000th event a rule event whose rule is named only then, as
+   * the run names a rule when it first acts: the writer thread reads the name table while the run's
+   * thread adds to it.
+   */
+  private static void feed(RunIndex index, List<TraceEvent> events, Consumer<TraceEvent> sink) {
+    for (int n = 0; n < 5 * TraceBehind.BATCH / 2; n++) {
+      TraceEvent event;
+      if (n % 1000 == 999) {
+        int chain = index.chains().intern("link/client->server");
+        int rule = index.rules().intern("rule-" + n);
+        event = new TraceEvent.Rule(n, chain, rule, FaultAction.Verb.DROP, n, TcpFlags.ACK, n, 0);
+      } else {
+        event = send(n, n);
+      }
+      events.add(event);
+      sink.accept(event);
+    }
+  }
+
+  @Test
+  void eventsOverSeveralBatches_withNamesGivenMeanwhile_writeTheRunThreadsBytes()
+      throws IOException {
+    RunIndex index = index();
+    WriteBehind behind = new WriteBehind();
+    Target target = new Target();
+    TraceBehind trace = new TraceBehind(behind, target);
+    trace.start(index);
+    List<TraceEvent> events = new ArrayList<>();
+    feed(index, events, trace::accept);
+    trace.end(null);
+    behind.finish();
+
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    TraceWriter alone = new TraceWriter(expected, index);
+    for (TraceEvent event : events) {
+      alone.write(event);
+    }
+    alone.flush();
+    assertThat(events).hasSizeGreaterThan(2 * TraceBehind.BATCH);
+    assertThat(target.toByteArray()).isEqualTo(expected.toByteArray());
+    assertThat(target.toString(StandardCharsets.UTF_8)).contains("\"rule\":\"rule-9999\"");
+    assertThat(target.closed).isTrue();
+  }
+
+  @Test
+  void aTargetThatFails_failsTheRunAtALaterHandOver_withItsMessage() throws IOException {
+    WriteBehind behind = new WriteBehind();
+    OutputStream failing =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            throw new IOException("No space left on device");
+          }
+        };
+    TraceBehind trace = new TraceBehind(behind, failing);
+    trace.start(index());
+    // The first batches' text fills the writer's buffer and fails on the writer thread; a later
+    // hand-over, or the end, reports it.
+    assertThatThrownBy(
+            () -> {
+              for (long n = 0; n < 100L * TraceBehind.BATCH; n++) {
+                trace.accept(send(n, n));
+              }
+              trace.end(null);
+            })
+        .isInstanceOf(UncheckedIOException.class)
+        .hasRootCauseMessage("No space left on device");
+    behind.close();
+  }
+}
