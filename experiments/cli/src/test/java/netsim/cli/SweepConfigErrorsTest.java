@@ -119,7 +119,7 @@ class SweepConfigErrorsTest {
         """))
         .isEqualTo(
             "netsim: exp.yaml:13:3: sweep.repetitons: unknown key 'repetitons'"
-                + " (known: parameters, repetitions, seeds, metrics, zip, constraint)");
+                + " (known: parameters, repetitions, seeds, metrics, zip, constraint, warmup)");
   }
 
   @Test

@@ -42,6 +42,11 @@ record StudyMetric(
           + " links[LINK or a->b].{utilization,drops,delivered,queue.mean,queue.p99,queue.max,"
           + "sojourn.mean,sojourn.p50,sojourn.p99,sojourn.max}";
 
+  /** The forms of a name that count deliveries from a sweep's warm-up, for messages. */
+  static final String FROM_WARMUP =
+      "flows or flows[CLIENT].{goodput,bytes}.STATISTIC, fairness.jain,"
+          + " links[LINK or a->b].{utilization,delivered}";
+
   private static final List<String> FLOW_FIELDS =
       List.of("goodput", "fct", "bytes", "retransmissions", "rtt");
   private static final List<String> STATISTICS =
@@ -87,6 +92,20 @@ record StudyMetric(
     }
     throw new IllegalArgumentException(
         "unknown metric " + quote(name) + " (known: " + Metric.known() + ")");
+  }
+
+  /**
+   * Whether it counts deliveries, and so only those from a sweep's warm-up on ({@code
+   * sweep.warmup}, {@link netsim.scenario.metrics.FlowMetrics}): a flow's goodput or bytes, Jain's
+   * index over the goodputs, a link direction's utilization or delivered bytes. The others measure
+   * the whole run.
+   */
+  boolean countsFromWarmup() {
+    return switch (subject) {
+      case "fairness" -> true;
+      case "flows" -> field.equals("goodput") || field.equals("bytes");
+      default -> field.equals("utilization") || field.equals("delivered");
+    };
   }
 
   /** As a {@link Metric}: its column, label, unit and scale. */

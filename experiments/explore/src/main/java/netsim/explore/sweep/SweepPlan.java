@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import netsim.core.RandomStreams;
+import netsim.core.Time;
 import netsim.scenario.Version;
 import netsim.scenario.config.ConfigBinder;
 import netsim.scenario.config.ConfigException;
@@ -51,6 +52,7 @@ public final class SweepPlan {
     this.spec = SweepSpec.read(document);
     this.base = ConfigBinder.bind(document, reference);
     checkMetricLinks(document);
+    checkWarmup(document);
     this.warnings = document.warnings();
     this.definition = Json.pretty(definitionTree());
     this.hash = Sha256.hex(definition);
@@ -107,6 +109,32 @@ public final class SweepPlan {
                   + ")");
         }
       }
+    }
+  }
+
+  /**
+   * A warm-up ends before the run does (unless the run has no {@code stop.at}), and applies to an
+   * experiment of TCP flows only: a UDP source's flow is measured over its whole sending time.
+   */
+  private void checkWarmup(YamlDocument document) {
+    long warmup = spec.warmup();
+    if (warmup == 0) {
+      return;
+    }
+    if (base.stop().at() > 0 && warmup >= base.stop().at()) {
+      throw document.error(
+          "sweep.warmup",
+          Time.format(warmup)
+              + " is not before stop.at ("
+              + Time.format(base.stop().at())
+              + "): nothing would be measured");
+    }
+    if (!base.udpSources().isEmpty()) {
+      throw document.error(
+          "sweep.warmup",
+          "a warm-up measures TCP flows from it on; this experiment has UDP sources, whose flows"
+              + " are measured over their whole sending time: remove the warm-up or the UDP"
+              + " sources");
     }
   }
 
@@ -179,6 +207,9 @@ public final class SweepPlan {
     if (spec.metrics() != null) {
       ArrayNode metrics = sweep.putArray("metrics");
       spec.metrics().forEach(m -> metrics.add(m.column()));
+    }
+    if (spec.warmup() > 0) {
+      sweep.put("warmup", Time.format(spec.warmup()));
     }
     return root;
   }

@@ -145,13 +145,19 @@ public final class SweepRunner {
       if (kept.any()) {
         Path dir = kept.directory(spec, plan.paths(), plan.valueNames(spec));
         RunWriter.Outcome outcome =
-            RunWriter.run(config, dir, false, (now, events) -> {}, plan.measuresFlows());
+            RunWriter.run(
+                config,
+                dir,
+                false,
+                (now, events) -> {},
+                plan.measuresFlows(),
+                plan.spec().warmup());
         result = outcome.result();
         flows = outcome.flows();
       } else {
         Experiment experiment;
         if (plan.measuresFlows()) {
-          LinkMetrics queues = new LinkMetrics();
+          LinkMetrics queues = new LinkMetrics(plan.spec().warmup());
           FlowMetrics measured = new FlowMetrics(queues);
           experiment = new Experiment(config, measured);
           experiment.observe(queues);

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netsim.scenario.config.ConfigException;
+import netsim.scenario.config.ConfigNode;
 import netsim.scenario.config.InputLimits;
 import netsim.scenario.config.YamlDocument;
 
@@ -26,12 +27,15 @@ import netsim.scenario.config.YamlDocument;
  * parameters that vary together ({@code zip}), the combinations to skip ({@code constraint}), and
  * the runs each combination of values (a <em>point</em>) gets: {@code repetitions}, each with a
  * seed derived from the master seed and the run's index, or the same listed {@code seeds} at every
- * point. Read once and checked; every mistake is located in the file like any other config mistake.
+ * point; and the {@code warmup} before which the chosen metrics count no delivery. Read once and
+ * checked; every mistake is located in the file like any other config mistake.
  *
  * @param seeds the listed seeds, or null when seeds are derived
  * @param zip the groups of parameters that vary together, as indexes into {@code parameters}
  * @param constraint the constraint points satisfy, or null
  * @param combinations every point, in run order: the index of each parameter's value
+ * @param warmup nanoseconds of virtual time before which the metrics that count deliveries
+ *     (goodput, bytes, Jain's index, link utilization) count nothing; 0 to measure the whole run
  */
 public record SweepSpec(
     List<SweepParameter> parameters,
@@ -40,10 +44,11 @@ public record SweepSpec(
     List<Metric> metrics,
     List<List<Integer>> zip,
     Constraint constraint,
-    List<int[]> combinations) {
+    List<int[]> combinations,
+    long warmup) {
   /** The keys of {@code sweep:}. */
   private static final String[] KEYS = {
-    "parameters", "repetitions", "seeds", "metrics", "zip", "constraint"
+    "parameters", "repetitions", "seeds", "metrics", "zip", "constraint", "warmup"
   };
 
   /** The keys of a range. */
@@ -166,7 +171,48 @@ public record SweepSpec(
     }
     Constraint constraint = constraint(document, sweep.get("constraint"), parameters);
     List<int[]> combinations = combinations(document, parameters, axes, constraint);
-    return new SweepSpec(parameters, repetitions, seeds, metrics, zip, constraint, combinations);
+    long warmup = warmup(document);
+    if (warmup > 0) {
+      checkMeasuredFromWarmup(document, metrics);
+    }
+    return new SweepSpec(
+        parameters, repetitions, seeds, metrics, zip, constraint, combinations, warmup);
+  }
+
+  /** {@code warmup:}, a duration; 0 when absent. */
+  private static long warmup(YamlDocument document) {
+    List<String> keys = new ArrayList<>();
+    document.root().fieldNames().forEachRemaining(keys::add);
+    ConfigNode warmup =
+        ConfigNode.root(document)
+            .fields(keys.toArray(String[]::new))
+            .get("sweep")
+            .fields(KEYS)
+            .get("warmup");
+    return warmup.isMissing() ? 0 : warmup.duration();
+  }
+
+  /** With a warm-up, every metric must be one that counts deliveries from it. */
+  private static void checkMeasuredFromWarmup(YamlDocument document, List<Metric> metrics) {
+    if (metrics == null) {
+      throw document.error(
+          "sweep.warmup",
+          "a warm-up applies to chosen metrics that count deliveries ("
+              + StudyMetric.FROM_WARMUP
+              + "); the default metrics are measured over the whole run: choose them in"
+              + " sweep.metrics");
+    }
+    for (int i = 0; i < metrics.size(); i++) {
+      Metric m = metrics.get(i);
+      if (m.isDefault() || !StudyMetric.parse(m.column()).countsFromWarmup()) {
+        throw document.error(
+            "sweep.metrics[" + i + "]",
+            quote(m.column())
+                + " is measured over the whole run, not from sweep.warmup: with a warm-up, choose"
+                + " among "
+                + StudyMetric.FROM_WARMUP);
+      }
+    }
   }
 
   /**

@@ -76,6 +76,11 @@ public final class RunWriter {
   private final boolean plots;
   private final boolean measureFlows;
 
+  /**
+   * The flows' bytes, goodputs and the links' use count from this time on ({@link FlowMetrics}).
+   */
+  private final long warmup;
+
   /** What must be closed before the commit, or on failure: the streams of the trace and pcaps. */
   private final List<Closeable> open = new ArrayList<>();
 
@@ -96,11 +101,13 @@ public final class RunWriter {
       OutputDirectory dir,
       boolean plots,
       boolean measureFlows,
+      long warmup,
       boolean writerThread) {
     this.config = config;
     this.dir = dir;
     this.plots = plots;
     this.measureFlows = measureFlows;
+    this.warmup = warmup;
     this.writeBehind = dir != null && writerThread ? new WriteBehind() : null;
   }
 
@@ -142,7 +149,24 @@ public final class RunWriter {
       Experiment.Watcher watcher,
       boolean measureFlows)
       throws IOException {
-    return run(config, out, plots, watcher, measureFlows, true);
+    return run(config, out, plots, watcher, measureFlows, 0, true);
+  }
+
+  /**
+   * Runs {@code config} as {@link #run(ExperimentConfig, Path, boolean, Experiment.Watcher,
+   * boolean)} does, measuring the flows' bytes and goodputs and the link directions' use from
+   * {@code warmup} (nanoseconds of virtual time) on: a sweep's {@code sweep.warmup} ({@link
+   * FlowMetrics}).
+   */
+  public static Outcome run(
+      ExperimentConfig config,
+      Path out,
+      boolean plots,
+      Experiment.Watcher watcher,
+      boolean measureFlows,
+      long warmup)
+      throws IOException {
+    return run(config, out, plots, watcher, measureFlows, warmup, true);
   }
 
   /**
@@ -158,8 +182,20 @@ public final class RunWriter {
       boolean measureFlows,
       boolean writerThread)
       throws IOException {
+    return run(config, out, plots, watcher, measureFlows, 0, writerThread);
+  }
+
+  private static Outcome run(
+      ExperimentConfig config,
+      Path out,
+      boolean plots,
+      Experiment.Watcher watcher,
+      boolean measureFlows,
+      long warmup,
+      boolean writerThread)
+      throws IOException {
     OutputDirectory dir = out == null ? null : OutputDirectory.create(out);
-    RunWriter writer = new RunWriter(config, dir, plots, measureFlows, writerThread);
+    RunWriter writer = new RunWriter(config, dir, plots, measureFlows, warmup, writerThread);
     try {
       return writer.write(watcher);
     } catch (Throwable e) { // out of memory too: nothing half-written may stay
@@ -282,7 +318,7 @@ public final class RunWriter {
     }
     long interval = config.outputs().interval();
     if (measureFlows || config.outputs().summary() || (dir != null && interval > 0)) {
-      queues = new LinkMetrics();
+      queues = new LinkMetrics(warmup);
       flows = new FlowMetrics(queues);
       if (dir != null && interval > 0) {
         Writer series = Files.newBufferedWriter(dir.file(TIME_SERIES), StandardCharsets.UTF_8);

@@ -39,6 +39,12 @@ import org.jspecify.annotations.Nullable;
  * P-square estimates beyond; once a connection has ended, a few numbers are all that is kept of it.
  * Per packet, a lookup compares the endpoints with those of the last two connections looked up, and
  * builds a key only when it is another; everything else is primitive.
+ *
+ * <p>Given a warm-up time ({@link #FlowMetrics(LinkMetrics)} with a {@link LinkMetrics#from()}), a
+ * flow's bytes and goodput, Jain's index and each link direction's delivered bytes and utilization
+ * count only what was delivered from then on, over the time from then on: the steady state, without
+ * the slow starts (a sweep's {@code sweep.warmup}). Completion times, retransmissions, RTTs,
+ * windows, queues and UDP sources' flows are still measured over the whole run.
  */
 public final class FlowMetrics implements EventSink {
   /** One end of one connection: what it sent, measured. */
@@ -55,6 +61,10 @@ public final class FlowMetrics implements EventSink {
     End peer;
     long written;
     long delivered;
+
+    /** The bytes delivered from the warm-up on (all of them without a warm-up). */
+    long deliveredFrom;
+
     long lastDeliveredAt = -1;
     long retransmissions;
 
@@ -180,6 +190,11 @@ public final class FlowMetrics implements EventSink {
   /** The link directions' queues, measured by the same run. */
   private final LinkMetrics queues;
 
+  /**
+   * The warm-up, the queues' {@link LinkMetrics#from()}: what is delivered before is not counted.
+   */
+  private final long warmup;
+
   /** Measures the flows; the link directions' queues are reported as {@link QueueUse#EMPTY}. */
   public FlowMetrics() {
     this(new LinkMetrics());
@@ -187,10 +202,12 @@ public final class FlowMetrics implements EventSink {
 
   /**
    * Measures the flows, and reports the queues {@code queues} measures (it must observe the same
-   * run's packets: {@code Experiment.observe}).
+   * run's packets: {@code Experiment.observe}); counts bytes and goodputs from the queues' warm-up
+   * ({@link LinkMetrics#from()}) on.
    */
   public FlowMetrics(LinkMetrics queues) {
     this.queues = queues;
+    this.warmup = queues.from();
   }
 
   /** The ends seen so far, in order of creation; for a {@link TimeSeries}. */
@@ -319,6 +336,9 @@ public final class FlowMetrics implements EventSink {
       End sender = end(key(a.conn().remote()), key(a.conn().local()));
       if (sender != null) {
         sender.delivered += a.bytes();
+        if (a.t() >= warmup) {
+          sender.deliveredFrom += a.bytes();
+        }
         sender.lastDeliveredAt = a.t();
       }
     }
@@ -395,7 +415,7 @@ public final class FlowMetrics implements EventSink {
       long start = up || end.peer == null ? end.openedAt : end.peer.openedAt;
       boolean complete = app != null && end.delivered >= app.toSend() && end.delivered > 0;
       long until = complete ? end.lastDeliveredAt : result.end();
-      long span = until - start;
+      long span = until - Math.max(start, warmup);
       flows.add(
           new Flow(
               client.flow(),
@@ -404,10 +424,10 @@ public final class FlowMetrics implements EventSink {
               end.peer == null ? "" : index.node(end.peer.node),
               end.conn.toString(),
               start,
-              end.delivered,
+              end.deliveredFrom,
               complete,
-              complete ? span : FlowsReport.NONE,
-              span <= 0 ? 0 : Math.round(end.delivered * 8e9 / span),
+              complete ? until - start : FlowsReport.NONE,
+              span <= 0 ? 0 : Math.round(end.deliveredFrom * 8e9 / span),
               end.retransmissions,
               end.rttSamples,
               end.rttSamples == 0 ? FlowsReport.NONE : end.rttMin,
@@ -434,6 +454,7 @@ public final class FlowMetrics implements EventSink {
         until = Math.max(until, f.complete() ? f.start() + f.fct() : result.end());
       }
     }
+    from = Math.max(from, warmup);
     return new FlowsReport(flows, from, until, links(result, from, until, queues), jain(flows));
   }
 
@@ -497,7 +518,8 @@ public final class FlowMetrics implements EventSink {
       for (boolean aToB : new boolean[] {true, false}) {
         LinkDirection d = aToB ? link.aToB() : link.bToA();
         long capacity = capacity(result.config(), settings, aToB, from, until);
-        long delivered = d.counters().deliveredBytes();
+        long delivered =
+            queues.from() > 0 ? queues.deliveredFrom(d) : d.counters().deliveredBytes();
         uses.add(
             new LinkUse(
                 d.name(),

@@ -9,7 +9,8 @@ import netsim.net.packet.DropCause;
  * flows' time, and Jain's fairness index over the flows' goodputs. Times are nanoseconds, sizes
  * bytes, rates bit/s; a value that could not be measured is {@link #NONE} (or NaN for a ratio).
  *
- * @param from the first flow's start (0 without flows): link use is measured from here
+ * @param from the first flow's start (0 without flows), or the warm-up if later: link use is
+ *     measured from here
  * @param until the last flow's end: its last byte's delivery, or the run's end for a flow that did
  *     not complete (the run's end without flows)
  * @param jain Jain's fairness index (sum x)^2 / (n sum x^2) over the flows' goodputs: 1 when all
@@ -30,11 +31,12 @@ public record FlowsReport(
    * @param receiver the receiving host
    * @param conn the connection's 4-tuple as the sender sees it
    * @param start when the client opened the connection
-   * @param bytes bytes delivered to the receiving application
+   * @param bytes bytes delivered to the receiving application (a TCP flow's from the warm-up on, if
+   *     {@link FlowMetrics} was given one)
    * @param complete whether every byte the sending application was to send was delivered
    * @param fct flow completion time: from {@code start} to the delivery of the last byte, or NONE
    * @param goodput 8 bytes / (end - start), where end is the last byte's delivery for a complete
-   *     flow, else the run's end
+   *     flow, else the run's end; for a TCP flow with a warm-up, start is the warm-up if later
    * @param retransmissions segments the sender sent again
    * @param rttSamples round-trip samples taken ({@link SentSegments})
    * @param rttP50 the median sample: exact up to 512 samples, a P-square estimate beyond
@@ -96,7 +98,7 @@ public record FlowsReport(
    * The use of one link direction over the run.
    *
    * @param deliveredBytes the bytes it delivered in the whole run (the few packets before the first
-   *     flow's start and after the last one's end included)
+   *     flow's start and after the last one's end included), or from the warm-up on with one
    * @param capacityBytes what it could have carried from {@code from} to {@code until}: its
    *     bandwidth, as the run's changes set it, over that time; NONE for an unlimited link
    * @param utilization deliveredBytes / capacityBytes, NaN for an unlimited link

@@ -19,6 +19,10 @@ import netsim.net.packet.Packet;
  *
  * <p>The length is measured from the first packet that joined the queue to the last change of its
  * length, so a run's idle tail (TIME-WAIT) does not dilute it.
+ *
+ * <p>Given a warm-up time ({@link #LinkMetrics(long)}), it also counts the bytes each link
+ * direction delivered from then on, for a study of the steady state (a sweep's {@code
+ * sweep.warmup}).
  */
 public final class LinkMetrics implements PacketObserver {
   /** One link direction's queue, measured. */
@@ -150,6 +154,38 @@ public final class LinkMetrics implements PacketObserver {
 
   private Queue[] queues = new Queue[0];
 
+  /** The warm-up: bytes delivered from this time on are counted; 0 counts nothing. */
+  private final long from;
+
+  /** The bytes each link direction delivered from {@link #from} on, by link direction id. */
+  private long[] deliveredFrom = new long[0];
+
+  /** Measures the queues. */
+  public LinkMetrics() {
+    this(0);
+  }
+
+  /**
+   * Measures the queues, and counts the bytes each link direction delivers from {@code from}
+   * (nanoseconds of virtual time; 0 for none) on.
+   */
+  public LinkMetrics(long from) {
+    if (from < 0) {
+      throw new IllegalArgumentException("a warm-up is not negative: " + from);
+    }
+    this.from = from;
+  }
+
+  /** The warm-up this measures from, in nanoseconds; 0 for the whole run. */
+  public long from() {
+    return from;
+  }
+
+  /** The bytes {@code link} delivered from the warm-up on (0 without a warm-up). */
+  public long deliveredFrom(LinkDirection link) {
+    return link.id() < deliveredFrom.length ? deliveredFrom[link.id()] : 0;
+  }
+
   /** The time series told before each change, or null. */
   private TimeSeries series;
 
@@ -202,6 +238,17 @@ public final class LinkMetrics implements PacketObserver {
     q.length(time, link.queuedPackets());
     q.sojourn(sojourn);
     q.intervalBytes += packet.totalLength();
+  }
+
+  @Override
+  public void onDeliver(long time, LinkDirection link, Packet packet) {
+    if (from > 0 && time >= from) {
+      int id = link.id();
+      if (id >= deliveredFrom.length) {
+        deliveredFrom = Arrays.copyOf(deliveredFrom, Math.max(id + 1, 2 * deliveredFrom.length));
+      }
+      deliveredFrom[id] += packet.totalLength();
+    }
   }
 
   @Override

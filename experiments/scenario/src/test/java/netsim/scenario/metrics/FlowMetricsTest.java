@@ -1,6 +1,7 @@
 package netsim.scenario.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import netsim.core.Time;
@@ -17,6 +18,17 @@ class FlowMetricsTest {
     ExperimentConfig config = ConfigLoader.load("t.yaml", text, List.of());
     FlowMetrics metrics = new FlowMetrics();
     new Experiment(config, metrics).run();
+    return metrics.report();
+  }
+
+  /** The run of {@code text}, its flows and links measured from {@code warmup} on. */
+  private static FlowsReport run(String text, long warmup) {
+    ExperimentConfig config = ConfigLoader.load("t.yaml", text, List.of());
+    LinkMetrics queues = new LinkMetrics(warmup);
+    FlowMetrics metrics = new FlowMetrics(queues);
+    Experiment experiment = new Experiment(config, metrics);
+    experiment.observe(queues);
+    experiment.run();
     return metrics.report();
   }
 
@@ -191,6 +203,79 @@ class FlowMetricsTest {
             "fromA up 60000 true 4 4 4",
             "fromC up 60000 true 10 10 10",
             "fromD up 60000 true 20 20 20");
+  }
+
+  @Test
+  void warmup_countsOnlyWhatIsDeliveredFromItOn_andAFlowDoneBeforeItHasNothing() {
+    String late =
+        """
+        links:
+          - {a: a, b: b, delay: 10ms, bandwidth: 10Mbps}
+        clients:
+          - {name: late, host: a, connect: "b:80", send: 50KB, at: 2s}
+        """;
+    String both =
+        TWO_HOSTS
+            + late
+            + """
+              - {name: early, host: a, connect: "b:80", send: 50KB}
+            """;
+    FlowsReport whole = run(both, 0);
+    FlowsReport fromOneSecond = run(both, Time.seconds(1));
+    FlowsReport lateAlone = run(TWO_HOSTS + late, 0);
+
+    // The early flow ended (its connection closed too) long before the warm-up: nothing counts.
+    Flow early = fromOneSecond.flows().get(0);
+    assertThat(early.name()).isEqualTo("early");
+    assertThat(early.bytes()).isZero();
+    assertThat(early.goodput()).isZero();
+    assertThat(early.complete()).isTrue();
+    assertThat(early.fct()).isEqualTo(whole.flows().get(0).fct()).isLessThan(Time.seconds(1));
+    // The late flow started after it: counted whole, as without a warm-up.
+    assertThat(fromOneSecond.flows().get(1)).isEqualTo(whole.flows().get(1));
+    assertThat(fromOneSecond.flows().get(1).bytes()).isEqualTo(50_000);
+
+    // The link counts only the late connection's packets, over the time from the warm-up.
+    assertThat(fromOneSecond.from()).isEqualTo(Time.seconds(1));
+    LinkUse forward = fromOneSecond.links().get(0);
+    assertThat(forward.deliveredBytes())
+        .isEqualTo(lateAlone.links().get(0).deliveredBytes())
+        .isLessThan(whole.links().get(0).deliveredBytes());
+    assertThat(forward.capacityBytes())
+        .isEqualTo(Math.round(10e6 * (fromOneSecond.until() - Time.seconds(1)) / 8e9));
+    assertThat(forward.utilization())
+        .isEqualTo((double) forward.deliveredBytes() / forward.capacityBytes());
+  }
+
+  @Test
+  void warmup_inTheMiddleOfAFlow_countsItsBytesFromThen_overTheTimeFromThen() {
+    String text =
+        TWO_HOSTS
+            + """
+            links:
+              - {a: a, b: b, delay: 10ms, bandwidth: 10Mbps}
+            clients:
+              - {name: bulk, host: a, connect: "b:80", send: 1MB}
+            """;
+    Flow whole = run(text, 0).flows().get(0);
+    Flow fromHalf = run(text, Time.millis(500)).flows().get(0);
+    assertThat(fromHalf.start()).isEqualTo(whole.start()).isZero();
+    assertThat(fromHalf.fct()).isEqualTo(whole.fct());
+    assertThat(fromHalf.bytes()).isPositive().isLessThan(whole.bytes());
+    assertThat(fromHalf.goodput())
+        .isEqualTo(Math.round(fromHalf.bytes() * 8e9 / (whole.fct() - Time.millis(500))));
+    // Without the slow start nearly all of the link's rate is goodput: more than over the whole
+    // flow.
+    assertThat(fromHalf.goodput())
+        .isGreaterThan(whole.goodput())
+        .isBetween(9_000_000L, 10_000_000L);
+  }
+
+  @Test
+  void aNegativeWarmup_isRefused() {
+    assertThatThrownBy(() -> new LinkMetrics(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a warm-up is not negative: -1");
   }
 
   @Test
