@@ -158,4 +158,27 @@ class SweepWarmupTest {
             "netsim: exp.yaml:13:3: sweep.warmup: expected a duration with a unit such as \"10ms\" or"
                 + " \"1.5s\"; got the number 10");
   }
+
+  @Test
+  void aWarmupInAnExperimentWithUdpSources_isRefused_forTheirFlowsCountTheWholeRun() {
+    assertThat(
+            SweepFiles.refusal(
+                dir,
+                "stop: {at: 5s}\n"
+                    + ConfigCase.BASE
+                    + """
+        udpSinks:
+          - {host: server, port: 9}
+        udpSources:
+          - {host: client, to: "server:9"}
+        sweep:
+          parameters: {"links[0].loss": [0]}
+          metrics: [flows.goodput.mean]
+          warmup: 1s
+        """))
+        .isEqualTo(
+            "netsim: exp.yaml:18:3: sweep.warmup: a warm-up measures TCP flows from it on; this"
+                + " experiment has UDP sources, whose flows are measured over their whole sending"
+                + " time: remove the warm-up or the UDP sources");
+  }
 }
