@@ -11,10 +11,12 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li><b>top</b>: an unsorted list of the far future, with its bounds;
- *   <li><b>rungs</b>: up to {@value #MAX_RUNGS} arrays of buckets of power-of-two width. When every
- *       bucket below is consumed, the top is spread into rung 0. A bucket too crowded to take whole
- *       is spread into a finer rung that covers just that bucket, so skewed delay distributions
- *       split until buckets are small again instead of degrading;
+ *   <li><b>rungs</b>: up to {@value #MAX_RUNGS} arrays of at most {@value #MAX_BUCKETS} buckets of
+ *       power-of-two width. When every bucket below is consumed, the top is spread into rung 0. A
+ *       bucket too crowded to take whole is spread into a finer rung that covers just that bucket,
+ *       so skewed delay distributions split until buckets are small again instead of degrading. The
+ *       cap keeps the rungs that take adds in the processor's cache at any population: a million
+ *       events go through two rungs of a few thousand buckets, not one of half a million;
  *   <li><b>front</b>: the earliest bucket, sorted on exact (time, sequence) keys ({@link
  *       LadderFront}); every poll comes from here. Because it orders by sequence within a time,
  *       same-time events leave in sequence order whichever buckets they went through.
@@ -53,7 +55,14 @@ public final class LadderEventQueue implements EventQueue {
   /** The average number of events per bucket aimed at when a rung is built. */
   private static final int EVENTS_PER_BUCKET = 2;
 
-  private static final int MAX_BUCKETS = 1 << 24;
+  /**
+   * The most buckets in one rung. A rung of a million events would want half a million buckets, and
+   * adding an event would then write a line at random in megabytes of bucket heads and chunks, a
+   * cache miss per event. Capped, a rung's heads and the chunk lines being filled stay in the
+   * processor's cache (some 300 KB); its crowded buckets split into finer rungs, also capped, as
+   * they come up, so each event is moved once more but every move hits the cache.
+   */
+  static final int MAX_BUCKETS = 1 << 12;
 
   /** Cancelled entries still held are swept once they exceed this times the pending events. */
   static final int PURGE_FACTOR = 2;
@@ -117,6 +126,8 @@ public final class LadderEventQueue implements EventQueue {
 
   /** The earliest events, with copies of their keys; may hold cancelled ones. */
   private final LadderFront front = new LadderFront();
+
+  private int widestRung;
 
   public LadderEventQueue() {
     this(64);
@@ -240,6 +251,11 @@ public final class LadderEventQueue implements EventQueue {
   /** Entries in use: the pending events and the cancelled ones not yet dropped. */
   int heldRecords() {
     return size + cancelledHeld;
+  }
+
+  /** The most buckets any rung has had. */
+  int widestRung() {
+    return widestRung;
   }
 
   /** Chunks ever taken from the heap: the most the lists have held at once, free ones reused. */
@@ -437,6 +453,7 @@ public final class LadderEventQueue implements EventQueue {
   }
 
   private void openRung(long start, long last, int shift, int bucketCount) {
+    widestRung = Math.max(widestRung, bucketCount);
     int rung = rungCount++;
     if (rungBuckets[rung].length < 2 * bucketCount) {
       rungBuckets[rung] = emptyBuckets(Math.max(bucketCount, rungBuckets[rung].length));

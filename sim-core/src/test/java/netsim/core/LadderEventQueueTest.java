@@ -9,6 +9,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.InverseTransformParetoSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -175,20 +176,40 @@ class LadderEventQueueTest extends EventQueueContractTest {
     long next();
   }
 
+  @Test
+  void aHundredThousandPendingEvents_spreadIntoRungsOfAtMostMaxBuckets_inTheReferenceOrder() {
+    UniformRandomProvider random = new RandomStreams(9).get("test");
+    ContinuousSampler exponential = ZigguratSampler.Exponential.of(random, 1_000_000);
+    // Uncapped, the first rung would take 65 536 buckets (two events each).
+    LadderEventQueue ladder =
+        holdMatchesReference(() -> Math.round(exponential.sample()), 100_000, 200_000);
+    assertThat(ladder.widestRung())
+        .isLessThanOrEqualTo(LadderEventQueue.MAX_BUCKETS)
+        .isGreaterThan(LadderEventQueue.MAX_BUCKETS / 2);
+  }
+
   /** Keeps 20 000 events pending, polling the earliest and adding one per step, on both queues. */
   private static void holdMatchesReference(Delays delays) {
-    EventQueue ladder = new LadderEventQueue();
+    holdMatchesReference(delays, 20_000, 100_000);
+  }
+
+  /**
+   * Keeps {@code pending} events pending for {@code steps} steps, polling the earliest and adding
+   * one per step, on the ladder and the reference; returns the ladder, drained.
+   */
+  private static LadderEventQueue holdMatchesReference(Delays delays, int pending, int steps) {
+    LadderEventQueue ladder = new LadderEventQueue();
     EventQueue reference = new PriorityQueueEventQueue();
     List<Key> ladderRan = new ArrayList<>();
     List<Key> referenceRan = new ArrayList<>();
     long sequence = 0;
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < pending; i++) {
       long time = delays.next();
       long seq = sequence++;
       ladder.add(time, seq, reporting(ladderRan, time, seq));
       reference.add(time, seq, reporting(referenceRan, time, seq));
     }
-    for (int step = 0; step < 100_000; step++) {
+    for (int step = 0; step < steps; step++) {
       long now = reference.peekTime();
       assertThat(ladder.peekTime()).isEqualTo(now);
       ladder.poll().run();
@@ -200,7 +221,8 @@ class LadderEventQueueTest extends EventQueueContractTest {
     }
     drain(ladder);
     drain(reference);
-    assertThat(ladderRan).hasSize(120_000).isEqualTo(referenceRan);
+    assertThat(ladderRan).hasSize(pending + steps).isEqualTo(referenceRan);
+    return ladder;
   }
 
   @Test
