@@ -32,7 +32,7 @@ final class TraceBehind implements EventSink {
   TraceBehind(WriteBehind behind, OutputStream target) {
     this.behind = behind;
     this.target = behind.own(target);
-    this.writer = new TraceWriter(target, new RunIndex(), TraceWriter.CHUNK);
+    this.writer = new TraceWriter(this.target, new RunIndex(), TraceWriter.CHUNK);
   }
 
   /**
