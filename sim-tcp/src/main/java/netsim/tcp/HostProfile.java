@@ -143,6 +143,10 @@ import netsim.core.Time;
  *     (RACK-TLP recovery only); off for rfc (RFC 3708 and RFC 3522 are Experimental, RFC 5681 and
  *     RFC 6675 keep the reduction) and for FreeBSD (its default stack's only undo is the "bad
  *     retransmit" window of one RTO after a timeout, not modelled)
+ * @param cwndGrowsOnSackWhenReordered whether, once the reordering degree exceeds DupThresh (3,
+ *     Linux's net.ipv4.tcp_reordering), an ACK that only SACKs new data grows cwnd by what it
+ *     delivered, as Linux's tcp_may_raise_cwnd allows (FLAG_FORWARD_PROGRESS); otherwise only an
+ *     ACK of new in-order data grows it (RFC 5681 3.1). RACK-TLP recovery only; Linux alone
  */
 public record HostProfile(
     String name,
@@ -187,7 +191,8 @@ public record HostProfile(
     int hyStartDetect,
     boolean emptyZeroWindowProbe,
     boolean dsack,
-    boolean undoSpuriousRecovery) {
+    boolean undoSpuriousRecovery,
+    boolean cwndGrowsOnSackWhenReordered) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -285,6 +290,7 @@ public record HostProfile(
           .hyStartDetect(3)
           .emptyZeroWindowProbe(true)
           .undoSpuriousRecovery(true)
+          .cwndGrowsOnSackWhenReordered(true)
           .build();
 
   /** FreeBSD 14.x with default sysctls. */
@@ -409,6 +415,7 @@ public record HostProfile(
     b.emptyZeroWindowProbe = emptyZeroWindowProbe;
     b.dsack = dsack;
     b.undoSpuriousRecovery = undoSpuriousRecovery;
+    b.cwndGrowsOnSackWhenReordered = cwndGrowsOnSackWhenReordered;
     return b;
   }
 
@@ -461,6 +468,7 @@ public record HostProfile(
     private boolean emptyZeroWindowProbe = false;
     private boolean dsack = true;
     private boolean undoSpuriousRecovery = false;
+    private boolean cwndGrowsOnSackWhenReordered = false;
 
     private Builder(String name) {
       this.name = checkNotNull(name, "name");
@@ -718,6 +726,12 @@ public record HostProfile(
       return this;
     }
 
+    /** Sets {@link HostProfile#cwndGrowsOnSackWhenReordered()}. */
+    public Builder cwndGrowsOnSackWhenReordered(boolean cwndGrowsOnSackWhenReordered) {
+      this.cwndGrowsOnSackWhenReordered = cwndGrowsOnSackWhenReordered;
+      return this;
+    }
+
     /**
      * The profile.
      *
@@ -767,7 +781,8 @@ public record HostProfile(
           hyStartDetect,
           emptyZeroWindowProbe,
           dsack,
-          undoSpuriousRecovery);
+          undoSpuriousRecovery,
+          cwndGrowsOnSackWhenReordered);
     }
   }
 }

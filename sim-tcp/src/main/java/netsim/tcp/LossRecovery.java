@@ -192,6 +192,9 @@ interface LossRecovery {
     /** The profile's {@link HostProfile#undoSpuriousRecovery}. */
     boolean undoSpuriousRecovery();
 
+    /** The profile's {@link HostProfile#cwndGrowsOnSackWhenReordered}. */
+    boolean cwndGrowsOnSackWhenReordered();
+
     /** The TSval a segment sent now carries (RFC 7323), or -1 without timestamps. */
     long timestampClock();
 

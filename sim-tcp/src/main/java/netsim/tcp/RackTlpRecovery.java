@@ -284,6 +284,18 @@ final class RackTlpRecovery implements LossRecovery {
     if ((inRecovery || cwr) && (delivered > 0 || retransmitFirst)) {
       reduceRate(Math.max(0, delivered), retransmissionAcked && !newlyLost);
     }
+    if (ack == sndUna
+        && sacks
+        && delivered > 0
+        && !inRecovery
+        && !cwr
+        && reordering > SackScoreboard.DUP_THRESH
+        && connection.cwndGrowsOnSackWhenReordered()) {
+      // Linux's tcp_may_raise_cwnd: with reordering above net.ipv4.tcp_reordering, any forward
+      // progress grows cwnd (tcp_cong_control with acked_sacked), also an ACK that only SACKs;
+      // an ACK that moves SND.UNA grows it in onNewAck, by what it delivered.
+      connection.congestionControl().onAck(connection.window(), now, delivered, connection.srtt());
+    }
     if (!mayProbe()) {
       connection.stopTimer(LOSS_PROBE);
     }

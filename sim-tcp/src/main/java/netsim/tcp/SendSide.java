@@ -956,6 +956,11 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   @Override
+  public boolean cwndGrowsOnSackWhenReordered() {
+    return config.profile().cwndGrowsOnSackWhenReordered();
+  }
+
+  @Override
   public long timestampClock() {
     return connection.timestampClock();
   }

@@ -173,6 +173,35 @@ class RackTlpRecoveryTest {
     assertThat(recovery.flightCounts().reorderingEvents()).isEqualTo(2);
   }
 
+  @Test
+  void linuxProfile_withReorderingAboveDupThresh_anAckThatOnlySacks_growsCwndByWhatItDelivered() {
+    // Linux's tcp_may_raise_cwnd (cubic-rack-reo-timeout-retrans-failed-incoming-data.pkt):
+    // 9001:10001 SACKed leaves the degree at 3, no growth; then 3001:4001, 7 segments below FACK,
+    // raises it to 7, and that same ACK grows cwnd by the segment it delivered (the script's
+    // cwnd 19 after the cumulative ACK of the other 8).
+    bench.cwndGrowsOnSackWhenReordered = true;
+    for (int k = 0; k < 10; k++) {
+      transmit(0, k);
+    }
+    ack(100, 1, 9001, 10001);
+    assertThat(bench.window.cwnd()).isEqualTo(10 * SMSS);
+    ack(101, 1, 3001, 4001, 9001, 10001);
+    assertThat(recovery.flightCounts().reordering()).isEqualTo(7);
+    assertThat(bench.window.cwnd()).isEqualTo(11 * SMSS);
+  }
+
+  @Test
+  void rfcProfile_anAckThatOnlySacks_neverGrowsCwnd_evenWithReordering() {
+    // RFC 5681 3.1: cwnd grows on ACKs of new data, in order.
+    for (int k = 0; k < 10; k++) {
+      transmit(0, k);
+    }
+    ack(100, 1, 9001, 10001);
+    ack(101, 1, 3001, 4001, 9001, 10001);
+    assertThat(recovery.flightCounts().reordering()).isEqualTo(7);
+    assertThat(bench.window.cwnd()).isEqualTo(10 * SMSS);
+  }
+
   // RACK (RFC 8985 6)
 
   @Test

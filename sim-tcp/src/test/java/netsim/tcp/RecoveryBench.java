@@ -36,6 +36,7 @@ final class RecoveryBench implements LossRecovery.Connection {
   boolean rackRttOfLastDelivered = HostProfile.RFC.rackRttOfLastDelivered();
 
   boolean undoSpuriousRecovery = HostProfile.RFC.undoSpuriousRecovery();
+  boolean cwndGrowsOnSackWhenReordered = HostProfile.RFC.cwndGrowsOnSackWhenReordered();
 
   /** The TSval clock (-1: no timestamps) and the TSecr of the ACK being read (0: none). */
   long timestampClock = -1;
@@ -77,6 +78,11 @@ final class RecoveryBench implements LossRecovery.Connection {
   @Override
   public boolean undoSpuriousRecovery() {
     return undoSpuriousRecovery;
+  }
+
+  @Override
+  public boolean cwndGrowsOnSackWhenReordered() {
+    return cwndGrowsOnSackWhenReordered;
   }
 
   @Override
