@@ -118,6 +118,11 @@ import netsim.core.Time;
  *     Otherwise text and FIN are dropped: Linux's tcp_rcv_synsent_state_process discards the
  *     segment ("discard packet for sanity"), and rfc does not queue what RFC 9293 3.10.7.3 says to
  *     queue (a simplification)
+ * @param windowScaleForLargestBuffer whether the window scale offered in a SYN or SYN,ACK is sized
+ *     for {@link #receiveBuffer}, the largest a socket buffer may grow to, rather than for the
+ *     connection's own receive buffer (RFC 7323 2.3): FreeBSD's tcp_connect and syncache_add take
+ *     the smallest shift with {@code TCP_MAXWIN << shift >= sb_max} (kern.ipc.maxsockbuf, 2 MiB:
+ *     6), whatever SO_RCVBUF says
  * @param congestionControl the congestion control a connection uses unless told otherwise, a name
  *     of {@link CongestionControls}: "newreno" (RFC 6582) for rfc and freebsd; "cubic" for Linux
  *     (net.ipv4.tcp_congestion_control's default since 2.6.19)
@@ -194,6 +199,7 @@ public record HostProfile(
     boolean timeWaitNeedsAck,
     boolean timeWaitSynRestarts,
     boolean simultaneousOpenTakesText,
+    boolean windowScaleForLargestBuffer,
     String congestionControl,
     boolean limitedTransmit,
     EcnMode ecn,
@@ -331,6 +337,7 @@ public record HostProfile(
           .timeWaitNeedsAck(true)
           .timeWaitSynRestarts(true)
           .simultaneousOpenTakesText(true)
+          .windowScaleForLargestBuffer(true)
           .ecn(EcnMode.PASSIVE)
           .build();
 
@@ -419,6 +426,7 @@ public record HostProfile(
     b.timeWaitNeedsAck = timeWaitNeedsAck;
     b.timeWaitSynRestarts = timeWaitSynRestarts;
     b.simultaneousOpenTakesText = simultaneousOpenTakesText;
+    b.windowScaleForLargestBuffer = windowScaleForLargestBuffer;
     b.congestionControl = congestionControl;
     b.limitedTransmit = limitedTransmit;
     b.ecn = ecn;
@@ -473,6 +481,7 @@ public record HostProfile(
     private boolean timeWaitNeedsAck = false;
     private boolean timeWaitSynRestarts = false;
     private boolean simultaneousOpenTakesText = false;
+    private boolean windowScaleForLargestBuffer = false;
     private String congestionControl = "newreno";
     private boolean limitedTransmit = false;
     private EcnMode ecn = EcnMode.OFF;
@@ -692,6 +701,12 @@ public record HostProfile(
       return this;
     }
 
+    /** Sets {@link HostProfile#windowScaleForLargestBuffer()}. */
+    public Builder windowScaleForLargestBuffer(boolean windowScaleForLargestBuffer) {
+      this.windowScaleForLargestBuffer = windowScaleForLargestBuffer;
+      return this;
+    }
+
     /** Sets {@link HostProfile#congestionControl()}. */
     public Builder congestionControl(String congestionControl) {
       this.congestionControl = congestionControl;
@@ -794,6 +809,7 @@ public record HostProfile(
           timeWaitNeedsAck,
           timeWaitSynRestarts,
           simultaneousOpenTakesText,
+          windowScaleForLargestBuffer,
           congestionControl,
           limitedTransmit,
           ecn,

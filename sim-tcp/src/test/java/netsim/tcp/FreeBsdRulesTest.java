@@ -142,6 +142,35 @@ class FreeBsdRulesTest {
     }
   }
 
+  /**
+   * The window scale a SYN offers: FreeBSD's tcp_connect and syncache_add size it for sb_max
+   * (kern.ipc.maxsockbuf), the smallest shift with TCP_MAXWIN << shift >= sb_max.
+   */
+  @Nested
+  class WindowScale {
+    @Test
+    void synSent_offersTheShiftOfTheLargestBuffer_notOfTheSocketBuffer() {
+      TcpConfig config =
+          TcpConfig.builder().profile(HostProfile.FREEBSD).receiveBuffer(65536).build();
+      TcpHarness h = TcpHarness.synSent(config);
+      assertThat(h.sent.get(0).options().windowScale()).isEqualTo(6); // 65535 << 6 >= 2 MiB
+    }
+
+    @Test
+    void rfc_offersTheShiftThatAnnouncesTheSocketBuffer() {
+      TcpConfig config = TcpConfig.builder().receiveBuffer(65536).build();
+      TcpHarness h = TcpHarness.synSent(config);
+      assertThat(h.sent.get(0).options().windowScale()).isEqualTo(1);
+    }
+
+    @Test
+    void aSocketBufferAboveTheLargest_isStillAnnounceable() {
+      TcpConfig config =
+          TcpConfig.builder().profile(HostProfile.FREEBSD).receiveBuffer(8 << 20).build();
+      assertThat(config.receiveWindowShift()).isEqualTo(8); // 65535 << 7 < 8 MiB
+    }
+  }
+
   @Nested
   class InsecureRst {
     @Test
