@@ -108,6 +108,21 @@ import netsim.core.Time;
  *     insecure_syn says (the suite's rcv-syn-ack-time-wait README, FreeBSD D36864); otherwise only
  *     a listener takes a new SYN (Linux's tcp_v4_rcv, TCP_TW_SYN; RFC 6191) and the synchronized
  *     states' SYN rule applies
+ * @param simultaneousOpenTakesText whether a SYN without ACK that arrives in SYN-SENT (a
+ *     simultaneous open) keeps its text until the handshake completes and then delivers it, and
+ *     takes a FIN that comes without text at once (SYN,ACK acknowledging the SYN and the FIN, then
+ *     CLOSE-WAIT), as FreeBSD's tcp_input does: the SYN-SENT case goes on to step6, where the text
+ *     waits in the reassembly queue (tcp_reass presents nothing before ESTABLISHED) and the
+ *     SYN-RECEIVED ACK branch's tcp_reass(tp, NULL) hands it up (its FIN is lost there, the return
+ *     value being ignored); the FreeBSD suite's rcv-syn-syn-sent and rcv-syn-fin-syn-sent READMEs.
+ *     Otherwise text and FIN are dropped: Linux's tcp_rcv_synsent_state_process discards the
+ *     segment ("discard packet for sanity"), and rfc does not queue what RFC 9293 3.10.7.3 says to
+ *     queue (a simplification)
+ * @param windowScaleForLargestBuffer whether the window scale offered in a SYN or SYN,ACK is sized
+ *     for {@link #receiveBuffer}, the largest a socket buffer may grow to, rather than for the
+ *     connection's own receive buffer (RFC 7323 2.3): FreeBSD's tcp_connect and syncache_add take
+ *     the smallest shift with {@code TCP_MAXWIN << shift >= sb_max} (kern.ipc.maxsockbuf, 2 MiB:
+ *     6), whatever SO_RCVBUF says
  * @param congestionControl the congestion control a connection uses unless told otherwise, a name
  *     of {@link CongestionControls}: "newreno" (RFC 6582) for rfc and freebsd; "cubic" for Linux
  *     (net.ipv4.tcp_congestion_control's default since 2.6.19)
@@ -183,6 +198,8 @@ public record HostProfile(
     boolean receiveWindowIsBufferSpace,
     boolean timeWaitNeedsAck,
     boolean timeWaitSynRestarts,
+    boolean simultaneousOpenTakesText,
+    boolean windowScaleForLargestBuffer,
     String congestionControl,
     boolean limitedTransmit,
     EcnMode ecn,
@@ -319,6 +336,8 @@ public record HostProfile(
           .receiveWindowIsBufferSpace(true)
           .timeWaitNeedsAck(true)
           .timeWaitSynRestarts(true)
+          .simultaneousOpenTakesText(true)
+          .windowScaleForLargestBuffer(true)
           .ecn(EcnMode.PASSIVE)
           .build();
 
@@ -406,6 +425,8 @@ public record HostProfile(
     b.receiveWindowIsBufferSpace = receiveWindowIsBufferSpace;
     b.timeWaitNeedsAck = timeWaitNeedsAck;
     b.timeWaitSynRestarts = timeWaitSynRestarts;
+    b.simultaneousOpenTakesText = simultaneousOpenTakesText;
+    b.windowScaleForLargestBuffer = windowScaleForLargestBuffer;
     b.congestionControl = congestionControl;
     b.limitedTransmit = limitedTransmit;
     b.ecn = ecn;
@@ -459,6 +480,8 @@ public record HostProfile(
     private boolean receiveWindowIsBufferSpace = false;
     private boolean timeWaitNeedsAck = false;
     private boolean timeWaitSynRestarts = false;
+    private boolean simultaneousOpenTakesText = false;
+    private boolean windowScaleForLargestBuffer = false;
     private String congestionControl = "newreno";
     private boolean limitedTransmit = false;
     private EcnMode ecn = EcnMode.OFF;
@@ -672,6 +695,18 @@ public record HostProfile(
       return this;
     }
 
+    /** Sets {@link HostProfile#simultaneousOpenTakesText()}. */
+    public Builder simultaneousOpenTakesText(boolean simultaneousOpenTakesText) {
+      this.simultaneousOpenTakesText = simultaneousOpenTakesText;
+      return this;
+    }
+
+    /** Sets {@link HostProfile#windowScaleForLargestBuffer()}. */
+    public Builder windowScaleForLargestBuffer(boolean windowScaleForLargestBuffer) {
+      this.windowScaleForLargestBuffer = windowScaleForLargestBuffer;
+      return this;
+    }
+
     /** Sets {@link HostProfile#congestionControl()}. */
     public Builder congestionControl(String congestionControl) {
       this.congestionControl = congestionControl;
@@ -773,6 +808,8 @@ public record HostProfile(
           receiveWindowIsBufferSpace,
           timeWaitNeedsAck,
           timeWaitSynRestarts,
+          simultaneousOpenTakesText,
+          windowScaleForLargestBuffer,
           congestionControl,
           limitedTransmit,
           ecn,

@@ -5,6 +5,7 @@ import static netsim.tcp.TcpFlags.ACK;
 import static netsim.tcp.TcpFlags.FIN;
 import static netsim.tcp.TcpFlags.PSH;
 import static netsim.tcp.TcpFlags.SYN;
+import static netsim.tcp.TcpState.CLOSE_WAIT;
 import static netsim.tcp.TcpState.SYN_RECEIVED;
 import static netsim.tcp.TcpState.SYN_SENT;
 import static netsim.tcp.TcpTimers.Kind.PERSIST;
@@ -435,8 +436,10 @@ final class SendSide implements LossRecovery.Connection {
       return sendSyn();
     }
     TcpState state = connection.state();
-    if (state == SYN_SENT || (state == SYN_RECEIVED && sndUna == 0)) {
-      return null; // data waits for ESTABLISHED (RFC 9293 3.10.2)
+    if (state == SYN_SENT || (sndUna == 0 && (state == SYN_RECEIVED || state == CLOSE_WAIT))) {
+      // Data waits for ESTABLISHED (RFC 9293 3.10.2), or for the ACK of our SYN in CLOSE-WAIT
+      // after a simultaneous open's SYN,FIN (HostProfile#simultaneousOpenTakesText).
+      return null;
     }
     long dataEnd = 1 + buffer.end();
     long windowEnd = sndUna + window;

@@ -195,11 +195,24 @@ public record TcpConfig(
     return twoWayHandshake || timeWait == 0;
   }
 
-  /** The window scale shift that lets the receive buffer be announced (RFC 7323 2.3). */
+  /**
+   * The window scale shift offered: the one that lets the receive buffer be announced (RFC 7323
+   * 2.3: halve it until it fits 16 bits, as Linux's tcp_select_initial_window does), or, where the
+   * host sizes it for the largest buffer ({@link HostProfile#windowScaleForLargestBuffer()}), the
+   * smallest with {@code TCP_MAXWIN << shift} at least that buffer (FreeBSD's tcp_connect and
+   * syncache_add, for sb_max).
+   */
   public int receiveWindowShift() {
     int shift = 0;
-    while (shift < 14 && (receiveBuffer >> shift) > 0xFFFF) {
-      shift++;
+    if (profile.windowScaleForLargestBuffer()) {
+      long largest = Math.max(receiveBuffer, profile.receiveBuffer());
+      while (shift < 14 && (0xFFFFL << shift) < largest) {
+        shift++;
+      }
+    } else {
+      while (shift < 14 && (receiveBuffer >> shift) > 0xFFFF) {
+        shift++;
+      }
     }
     return shift;
   }

@@ -135,6 +135,12 @@ public final class TcpConnection {
   private final ReceiveSide receive;
   private boolean peerFinSeen;
 
+  /**
+   * The SYN of a simultaneous open whose text waits for ESTABLISHED ({@link
+   * HostProfile#simultaneousOpenTakesText()}); null otherwise.
+   */
+  private @Nullable TcpSegment synText;
+
   // Options in effect (RFC 7323, RFC 2018).
   private int peerMss = DEFAULT_PEER_MSS;
   private boolean timestampsOn;
@@ -589,10 +595,21 @@ public final class TcpConnection {
     } else {
       // "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT>
       // <CTL=SYN,ACK> and send it." (Simultaneous open, RFC 9293 Figure 7.) Our SYN goes out
-      // again, now with the ACK. Text in the SYN is not queued (a deliberate simplification).
+      // again, now with the ACK. "If there are other controls or text in the segment, queue them
+      // for processing after the ESTABLISHED state has been reached": only where the host does.
       send.updateWindow(seg);
       setState(SYN_RECEIVED, StateCause.RCV, SYN);
       send.resendSyn();
+      if (config.profile().simultaneousOpenTakesText()) {
+        if (seg.dataLength() > 0) {
+          // FreeBSD's tcp_reass holds the text until ESTABLISHED; a FIN behind it is lost.
+          synText = seg;
+        } else if (seg.has(FIN)) {
+          // FreeBSD's tcp_input takes a FIN without text at once: SYN-RECEIVED -> CLOSE-WAIT,
+          // and the SYN,ACK acknowledges the SYN and the FIN.
+          finArrives(seg.flags());
+        }
+      }
     }
   }
 
@@ -889,6 +906,13 @@ public final class TcpConnection {
       established();
       if (state != ESTABLISHED) {
         return false;
+      }
+      TcpSegment held = synText;
+      if (held != null) {
+        // The text of a simultaneous open's SYN, held until now (FreeBSD's tcp_reass(tp, NULL)
+        // in the SYN-RECEIVED ACK branch): it starts right after the peer's SYN.
+        synText = null;
+        receive.receiveText(receive.irs() + 1, held);
       }
     } else if (tooNew || tooOld) {
       // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop the

@@ -72,6 +72,105 @@ class FreeBsdRulesTest {
     return h;
   }
 
+  /**
+   * A SYN without ACK in SYN-SENT (simultaneous open) with text or a FIN: FreeBSD's tcp_input goes
+   * on to step6, where the text waits for ESTABLISHED and a FIN without text is taken at once.
+   */
+  @Nested
+  class SimultaneousOpen {
+    static final byte[] TEXT = {'a', 'b', 'c'};
+
+    @Test
+    void synSent_synFinWithoutText_isAcknowledgedAsSynAndFin_andGoesToCloseWait() {
+      TcpHarness h = TcpHarness.synSent(FREEBSD);
+      h.receive("SYN|FIN", 5000, 0);
+      h.expect("SYN|ACK seq=1000 ack=5002");
+      assertThat(h.state()).isEqualTo(CLOSE_WAIT);
+      assertThat(h.appEvents).containsExactly("peer-closed");
+      h.receive("ACK", 5002, 1001); // acknowledges our SYN
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(CLOSE_WAIT);
+      h.connection.close();
+      h.expect("FIN|ACK seq=1001 ack=5002");
+      assertThat(h.state()).isEqualTo(LAST_ACK);
+      h.receive("ACK", 5002, 1002);
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void rfc_synFinWithoutText_leavesTheFin_andGoesToSynReceived() {
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("SYN|FIN", 5000, 0);
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      assertThat(h.state()).isEqualTo(SYN_RECEIVED);
+    }
+
+    @Test
+    void synSent_synWithText_holdsTheTextUnacknowledged_untilTheHandshakeCompletes() {
+      TcpHarness h = TcpHarness.synSent(FREEBSD);
+      h.receive("SYN", 5000, 0, TEXT);
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      assertThat(h.state()).isEqualTo(SYN_RECEIVED);
+      assertThat(h.received.toByteArray()).isEmpty();
+      h.receive("ACK", 5004, 1001); // after the text, which RCV.NXT has not reached
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+      assertThat(h.received.toByteArray()).isEqualTo(TEXT);
+      h.expect("ACK seq=1001 ack=5004");
+    }
+
+    @Test
+    void synSent_synFinWithText_deliversTheText_andLosesTheFin() {
+      TcpHarness h = TcpHarness.synSent(FREEBSD);
+      h.receive("SYN|FIN", 5000, 0, TEXT);
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      h.receive("ACK", 5004, 1001);
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+      assertThat(h.received.toByteArray()).isEqualTo(TEXT);
+      h.expect("ACK seq=1001 ack=5004");
+      h.connection.close();
+      h.expect("FIN|ACK seq=1001 ack=5004"); // the FIN at 5004 was never taken
+    }
+
+    @Test
+    void rfc_synWithText_dropsTheText() {
+      TcpHarness h = TcpHarness.synSent();
+      h.receive("SYN", 5000, 0, TEXT);
+      h.expect("SYN|ACK seq=1000 ack=5001");
+      h.receive("ACK", 5001, 1001);
+      assertThat(h.state()).isEqualTo(ESTABLISHED);
+      assertThat(h.received.toByteArray()).isEmpty();
+    }
+  }
+
+  /**
+   * The window scale a SYN offers: FreeBSD's tcp_connect and syncache_add size it for sb_max
+   * (kern.ipc.maxsockbuf), the smallest shift with TCP_MAXWIN << shift >= sb_max.
+   */
+  @Nested
+  class WindowScale {
+    @Test
+    void synSent_offersTheShiftOfTheLargestBuffer_notOfTheSocketBuffer() {
+      TcpConfig config =
+          TcpConfig.builder().profile(HostProfile.FREEBSD).receiveBuffer(65536).build();
+      TcpHarness h = TcpHarness.synSent(config);
+      assertThat(h.sent.get(0).options().windowScale()).isEqualTo(6); // 65535 << 6 >= 2 MiB
+    }
+
+    @Test
+    void rfc_offersTheShiftThatAnnouncesTheSocketBuffer() {
+      TcpConfig config = TcpConfig.builder().receiveBuffer(65536).build();
+      TcpHarness h = TcpHarness.synSent(config);
+      assertThat(h.sent.get(0).options().windowScale()).isEqualTo(1);
+    }
+
+    @Test
+    void aSocketBufferAboveTheLargest_isStillAnnounceable() {
+      TcpConfig config =
+          TcpConfig.builder().profile(HostProfile.FREEBSD).receiveBuffer(8 << 20).build();
+      assertThat(config.receiveWindowShift()).isEqualTo(8); // 65535 << 7 < 8 MiB
+    }
+  }
+
   @Nested
   class InsecureRst {
     @Test

@@ -75,7 +75,12 @@ final class TcpHarness implements TcpConnection.Environment {
 
   /** SYN sent, nothing back yet. */
   static TcpHarness synSent() {
-    TcpHarness h = new TcpHarness(CONFIG, false);
+    return synSent(CONFIG);
+  }
+
+  /** SYN sent with {@code config}, nothing back yet. */
+  static TcpHarness synSent(TcpConfig config) {
+    TcpHarness h = new TcpHarness(config, false);
     h.connection.open();
     h.expect("SYN seq=1000");
     return h;

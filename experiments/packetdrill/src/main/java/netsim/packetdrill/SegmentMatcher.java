@@ -309,8 +309,8 @@ final class SegmentMatcher {
         }
       }
       case WSCALE -> {
-        // The shift sizes the advertised window: compared only where windows are.
-        if (profile.compareWindow() && want.value() != have.value()) {
+        // The shift is the host's rule, compared where the profile follows it (not its window).
+        if (profile.compareWindowScale() && want.value() != have.value()) {
           return "expected " + want + ", sent " + have;
         }
       }

@@ -108,6 +108,7 @@ class PacketdrillRunnerTest {
               Profile.rfc().tcp(),
               false,
               true,
+              true,
               false,
               -1,
               -1,
@@ -135,6 +136,7 @@ class PacketdrillRunnerTest {
               true,
               true,
               true,
+              true,
               -1,
               -1,
               0x800,
@@ -148,7 +150,7 @@ class PacketdrillRunnerTest {
     }
 
     @Test
-    void windowScaleValue_isComparedOnlyWhereWindowsAre() {
+    void windowScaleValue_isComparedAlsoWhereWindowsAreNot_unlessTheProfileSaysNot() {
       String script =
           CONNECTING.replace("<...>", "<mss 1460,nop,nop,TS val 1 ecr 0,nop,wscale" + " 8>");
       assertThat(run(script).reason()).endsWith("(expected wscale 8, sent wscale 1)");
@@ -158,13 +160,41 @@ class PacketdrillRunnerTest {
               Profile.rfc().tcp(),
               false,
               true,
+              true,
               false,
               -1,
               -1,
               0x800,
               Profile.DEFAULT_TOLERANCE);
-      assertThat(run(script, Options.defaults().withProfile(noWindows)).status())
+      assertThat(run(script, Options.defaults().withProfile(noWindows)).reason())
+          .endsWith("(expected wscale 8, sent wscale 1)");
+      Profile noScale =
+          new Profile(
+              "no-scale",
+              Profile.rfc().tcp(),
+              false,
+              false,
+              true,
+              false,
+              -1,
+              -1,
+              0x800,
+              Profile.DEFAULT_TOLERANCE);
+      assertThat(run(script, Options.defaults().withProfile(noScale)).status())
           .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void freebsd_offersTheWindowScaleOfItsLargestBuffer_notOfItsSocketBuffer() {
+      // tcp_connect: the smallest shift with TCP_MAXWIN << shift >= sb_max (2 MiB): 6, though
+      // the socket starts with recvspace (64 KiB), for which RFC 7323 2.3 would offer 1.
+      String script = CONNECTING.replace("<...>", "<mss 1460,nop,wscale 6,sackOK,TS val 1 ecr 0>");
+      Options freebsd = Options.defaults().withProfile(Profile.freebsd());
+      assertThat(run(script, freebsd).status())
+          .as(run(script, freebsd).summary())
+          .isEqualTo(Status.PASS);
+      assertThat(run(script.replace("wscale 6", "wscale 7"), freebsd).reason())
+          .endsWith("(expected wscale 7, sent wscale 6)");
     }
 
     @Test

@@ -30,6 +30,7 @@ class ProfileTest {
     assertThat(linux.tcp().challengeAckInterval()).isEqualTo(Time.millis(500));
     assertThat(linux.tcp().acceptSynInTimeWait()).isTrue();
     assertThat(linux.compareWindow()).isFalse();
+    assertThat(linux.compareWindowScale()).isFalse();
     assertThat(linux.strictOptionOrder()).isTrue();
   }
 
@@ -40,6 +41,8 @@ class ProfileTest {
     assertThat(freebsd.tcp().receiveBuffer()).isEqualTo(65536);
     assertThat(freebsd.tcp().profile().receiveBuffer()).isEqualTo(2 * 1024 * 1024);
     assertThat(freebsd.nonBlockFlag()).isEqualTo(0x4);
+    assertThat(freebsd.compareWindowScale()).isTrue();
+    assertThat(freebsd.tcp().receiveWindowShift()).isEqualTo(6);
   }
 
   @Test
