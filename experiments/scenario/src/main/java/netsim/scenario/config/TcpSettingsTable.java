@@ -320,11 +320,14 @@ final class TcpSettingsTable {
   private TcpSettingsTable() {}
 
   /**
-   * The TCP parameters of {@code node} over {@code base} (null for the reference, which must give
-   * every key), with warnings for values that defeat TCP's timers or buffers.
+   * The TCP parameters of {@code node} over {@code base}, with warnings for values that defeat
+   * TCP's timers or buffers. The reference ({@code base} null) binds over sim-tcp's own defaults,
+   * the one home of each default: reference.yaml shows them (generated from the rows), and a key it
+   * does not show yet (a row just added) still has its value.
    */
   static TcpConfig bind(ConfigNode node, @Nullable TcpConfig base) {
-    Values<TcpConfig> v = SECTION.read(node, base == null ? null : underProfile(node, base));
+    Values<TcpConfig> v =
+        SECTION.read(node, underProfile(node, base == null ? TcpConfig.defaults() : base));
     warnBelow(v, v.get(INITIAL_RTO), Time.MILLISECOND, RTO_TOO_SMALL, INITIAL_RTO);
     warnBelow(v, v.get(MIN_RTO), Time.MILLISECOND, RTO_TOO_SMALL, MIN_RTO);
     warnBelow(
