@@ -19,14 +19,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * summary.json's {@code config} (and a sweep's config hash) stays what it was before the settings
  * classes gave way to the model's builders: the trees under {@code netsim/effective-config/} are
- * the {@code config} of summary.json written by netsim at de949e8, for every built-in scenario and
- * for a RED queue, a Gilbert-Elliott loss and a named jitter distribution. A key added to the TCP
- * or link table since (such as {@code profile}, {@code ecn}) is in the tree with its default where
- * the file does not give it, and is otherwise left out of the comparison: adding a setting changes
- * no fixture.
+ * the {@code config} of summary.json written by netsim at de949e8, for every built-in scenario of
+ * then and for a RED queue, a Gilbert-Elliott loss and a named jitter distribution. A key added to
+ * the TCP or link table since (such as {@code profile}, {@code ecn}) is in the tree with its
+ * default where the file does not give it, and is otherwise left out of the comparison: adding a
+ * setting changes no fixture.
  */
 class EffectiveConfigTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String FIXTURES = "/netsim/effective-config/";
 
   /** The tree of a config of two nodes and a link, all defaults: the tcp and direction defaults. */
   private static final JsonNode DEFAULTS =
@@ -43,7 +44,11 @@ class EffectiveConfigTest {
 
   static Stream<Arguments> configs() {
     Stream<Arguments> scenarios =
-        Scenarios.CATALOGUE.names().stream().map(name -> Arguments.of(name, name, List.of()));
+        Scenarios.CATALOGUE.names().stream()
+            // A scenario added after the tables has no tree from before them.
+            .filter(
+                name -> EffectiveConfigTest.class.getResource(FIXTURES + name + ".json") != null)
+            .map(name -> Arguments.of(name, name, List.of()));
     Stream<Arguments> variants =
         Stream.of(
             Arguments.of(
@@ -74,7 +79,7 @@ class EffectiveConfigTest {
     JsonNode tree = tree(config);
 
     JsonNode before =
-        MAPPER.readTree(ConfigLoader.resource("netsim/effective-config/" + expected + ".json"));
+        MAPPER.readTree(ConfigLoader.resource(FIXTURES.substring(1) + expected + ".json"));
     withoutKeysAddedSince(tree, before);
     assertThat(tree).isEqualTo(before);
   }
