@@ -1,8 +1,9 @@
 package netsim.tcp;
 
-import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import netsim.core.Registry;
 import netsim.tcp.cc.CongestionControl;
 import netsim.tcp.cc.Cubic;
 import netsim.tcp.cc.Reno;
@@ -10,16 +11,19 @@ import netsim.tcp.cc.Reno;
 /**
  * The congestion controls a configuration can name ({@code tcp.congestionControl}), each a
  * congestion control algorithm with the loss recovery it runs. Adding one is a class and a line
- * here.
+ * here; the config's key list, its check and its documentation ({@link #described}) follow.
  */
 public final class CongestionControls {
   /**
    * A named congestion control: a new algorithm (with the host profile's choices, such as Linux's
    * HyStart for CUBIC) and a new loss recovery per connection.
+   *
+   * @param source what it follows, for the documentation: "RFC 9438"
    */
   record Variant(
       Function<HostProfile, CongestionControl> congestionControl,
-      Function<LossRecovery.Connection, LossRecovery> lossRecovery) {
+      Function<LossRecovery.Connection, LossRecovery> lossRecovery,
+      String source) {
 
     /**
      * The loss recovery of a new connection: the SACK-based recovery named {@code sackRecovery}
@@ -33,15 +37,18 @@ public final class CongestionControls {
     }
   }
 
-  private static final ImmutableMap<String, Variant> REGISTRY =
-      ImmutableMap.of(
-          "reno", new Variant(profile -> new Reno(), RenoRecovery::new),
-          "newreno", new Variant(profile -> new Reno(), NewRenoRecovery::new),
-          "cubic",
-              new Variant(profile -> new Cubic(profile.hyStartDetect()), NewRenoRecovery::new));
+  private static final Registry<Variant> REGISTRY =
+      Registry.<Variant>builder("congestion control")
+          .register("reno", new Variant(profile -> new Reno(), RenoRecovery::new, "RFC 5681"))
+          .register("newreno", new Variant(profile -> new Reno(), NewRenoRecovery::new, "RFC 6582"))
+          .register(
+              "cubic",
+              new Variant(
+                  profile -> new Cubic(profile.hyStartDetect()), NewRenoRecovery::new, "RFC 9438"))
+          .build();
 
   /** The known names, in registration order. */
-  public static final List<String> NAMES = REGISTRY.keySet().asList();
+  public static final List<String> NAMES = REGISTRY.names().asList();
 
   private CongestionControls() {}
 
@@ -51,12 +58,14 @@ public final class CongestionControls {
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   static Variant get(String name) {
-    Variant variant = name == null ? null : REGISTRY.get(name);
-    if (variant == null) {
-      throw new IllegalArgumentException(
-          "unknown congestion control '" + name + "' (known: " + String.join(", ", NAMES) + ")");
-    }
-    return variant;
+    return REGISTRY.get(name);
+  }
+
+  /** Every name with its source, for the documentation: "`reno` (RFC 5681), ...". */
+  public static String described() {
+    return NAMES.stream()
+        .map(name -> "`" + name + "` (" + REGISTRY.get(name).source() + ")")
+        .collect(Collectors.joining(", "));
   }
 
   /**

@@ -1,10 +1,8 @@
 package netsim.tcp;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
-import com.google.common.collect.ImmutableMap;
 import java.util.List;
 import java.util.function.Function;
+import netsim.core.Registry;
 
 /**
  * The SACK-based loss recoveries a configuration can name ({@code tcp.sackRecovery}), one of which
@@ -12,25 +10,25 @@ import java.util.function.Function;
  * ({@link CongestionControls}). Adding one is a class and a line here.
  */
 public final class SackRecoveries {
-  private static final ImmutableMap<String, Function<LossRecovery.Connection, LossRecovery>>
-      REGISTRY =
-          ImmutableMap.of(
-              "rfc6675",
-              SackRecovery::new,
+  private static final Registry<Function<LossRecovery.Connection, LossRecovery>> REGISTRY =
+      Registry.<Function<LossRecovery.Connection, LossRecovery>>builder("SACK recovery")
+          .register("rfc6675", SackRecovery::new)
+          .register(
               "prr",
               c ->
                   new SackRecovery(
-                      c, new ProportionalRateReduction(ProportionalRateReduction.Bound.SLOW_START)),
+                      c, new ProportionalRateReduction(ProportionalRateReduction.Bound.SLOW_START)))
+          .register(
               "prr-crb",
               c ->
                   new SackRecovery(
                       c,
-                      new ProportionalRateReduction(ProportionalRateReduction.Bound.CONSERVATIVE)),
-              "rack-tlp",
-              RackTlpRecovery::new);
+                      new ProportionalRateReduction(ProportionalRateReduction.Bound.CONSERVATIVE)))
+          .register("rack-tlp", RackTlpRecovery::new)
+          .build();
 
   /** The known names, in registration order. */
-  public static final List<String> NAMES = REGISTRY.keySet().asList();
+  public static final List<String> NAMES = REGISTRY.names().asList();
 
   private SackRecoveries() {}
 
@@ -40,8 +38,7 @@ public final class SackRecoveries {
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   static LossRecovery create(String name, LossRecovery.Connection connection) {
-    check(name);
-    return checkNotNull(REGISTRY.get(name)).apply(connection);
+    return REGISTRY.get(name).apply(connection);
   }
 
   /**
@@ -50,9 +47,6 @@ public final class SackRecoveries {
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   public static void check(String name) {
-    if (name == null || !REGISTRY.containsKey(name)) {
-      throw new IllegalArgumentException(
-          "unknown SACK recovery '" + name + "' (known: " + String.join(", ", NAMES) + ")");
-    }
+    REGISTRY.get(name);
   }
 }

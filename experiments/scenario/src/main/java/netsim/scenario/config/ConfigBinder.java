@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * Reads a config document into an {@link ExperimentConfig}, once, checking everything: unknown
  * keys, types, ranges and names that point nowhere, each error located in the file. Every value the
  * document leaves out comes from the reference document ({@code reference.yaml}), where every
- * default lives; the document's own {@code defaults} section may change the defaults of its list
- * entries (links, listeners, clients).
+ * default lives (the {@code tcp} defaults are sim-tcp's own, which reference.yaml shows); the
+ * document's own {@code defaults} section may change the defaults of its list entries (links,
+ * listeners, clients).
  */
 public final class ConfigBinder {
   /** The top-level keys; {@code sweep} is read by {@code netsim sweep} (SweepSpec), not here. */
@@ -203,7 +204,10 @@ public final class ConfigBinder {
     return bound;
   }
 
-  /** The reference document bound alone: every key must be present there. */
+  /**
+   * The reference document bound alone: every key must be present there, but the {@code tcp} keys,
+   * whose defaults are sim-tcp's ({@link TcpSettingsTable#bind}).
+   */
   static ExperimentConfig bindReference(YamlDocument reference) {
     ConfigNode root = ConfigNode.root(reference);
     return bind(root, null, defaultsOf(root, null));

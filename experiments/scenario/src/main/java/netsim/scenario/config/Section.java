@@ -31,14 +31,17 @@ final class Section<C, B> {
   private final List<String> keys;
   private final Supplier<B> builder;
   private final Function<B, C> build;
+  private final String doc;
 
   private Section(
       List<Setting<C, B, ?>> rows,
       Map<String, Section<C, B>> nested,
       Map<String, Check<C>> checksAfter,
       Supplier<B> builder,
-      Function<B, C> build) {
+      Function<B, C> build,
+      String doc) {
     this.rows = List.copyOf(rows);
+    this.doc = doc;
     this.nested = nested;
     this.checksAfter = checksAfter;
     this.builder = builder;
@@ -52,7 +55,17 @@ final class Section<C, B> {
   /** A section of {@code rows}, built with {@code builder} and {@code build}. */
   static <C, B> Section<C, B> of(
       Supplier<B> builder, Function<B, C> build, List<Setting<C, B, ?>> rows) {
-    return new Section<>(rows, Map.of(), Map.of(), builder, build);
+    return new Section<>(rows, Map.of(), Map.of(), builder, build, "");
+  }
+
+  /** This section with its meaning, for a nested mapping's comment in reference.yaml. */
+  Section<C, B> doc(String meaning) {
+    return new Section<>(rows, nested, checksAfter, builder, build, meaning);
+  }
+
+  /** What the section is for; empty where none is given. */
+  String doc() {
+    return doc;
   }
 
   /**
@@ -62,14 +75,14 @@ final class Section<C, B> {
   Section<C, B> withCheckAfter(String key, Check<C> check) {
     Map<String, Check<C>> all = new java.util.LinkedHashMap<>(checksAfter);
     all.put(key, check);
-    return new Section<>(rows, nested, all, builder, build);
+    return new Section<>(rows, nested, all, builder, build, doc);
   }
 
   /** This section with a nested mapping {@code key} whose rows bind into the same builder. */
   Section<C, B> withNested(String key, Section<C, B> section) {
     Map<String, Section<C, B>> all = new java.util.LinkedHashMap<>(nested);
     all.put(key, section);
-    return new Section<>(rows, all, checksAfter, builder, build);
+    return new Section<>(rows, all, checksAfter, builder, build, doc);
   }
 
   /** The keys, rows first, then the nested mappings. */

@@ -5,9 +5,11 @@ import java.util.function.Function;
 
 /**
  * One key of a config section: how its value is read from YAML, where it goes in the model's
- * builder, and how to read it back from a built value (the base that a later document overrides,
- * and the effective config written to {@code summary.json}). A key lives here once: the key list,
- * the checks of {@code reference.yaml} and {@code docs/config.md} and the binder all read the row.
+ * builder, how to read it back from a built value (the base that a later document overrides, and
+ * the effective config written to {@code summary.json}), how a value is written in YAML, and what
+ * the key means. A key lives here once: the key list, the binder, and the key's lines in {@code
+ * reference.yaml} and {@code docs/config.md} (generated from the row where its section's lines are;
+ * checked against it where they are written by hand) all come from the row.
  *
  * @param <C> the built value, e.g. {@code TcpConfig}
  * @param <B> its builder, e.g. {@code TcpConfig.Builder}
@@ -16,8 +18,17 @@ import java.util.function.Function;
  * @param read reads a given value, checking it
  * @param set puts the value into the builder
  * @param get the value in a built config
+ * @param text a value as YAML text, such as {@code 200ms} (for the generated documents)
+ * @param doc what the key means, one Markdown paragraph (for the generated documents; empty where
+ *     its section's documents are written by hand)
  */
-record Setting<C, B, T>(String key, Reader<T> read, BiConsumer<B, T> set, Function<C, T> get) {
+record Setting<C, B, T>(
+    String key,
+    Reader<T> read,
+    BiConsumer<B, T> set,
+    Function<C, T> get,
+    Function<T, String> text,
+    String doc) {
 
   /** Reads a key's value; located errors come from {@link ConfigNode}'s own readers. */
   @FunctionalInterface
@@ -34,9 +45,29 @@ record Setting<C, B, T>(String key, Reader<T> read, BiConsumer<B, T> set, Functi
     }
   }
 
+  /** A row whose values are written as {@link String#valueOf}, without a doc yet. */
+  Setting(String key, Reader<T> read, BiConsumer<B, T> set, Function<C, T> get) {
+    this(key, read, set, get, String::valueOf, "");
+  }
+
   /** A row whose reader needs no current value. */
   static <C, B, T> Setting<C, B, T> of(
       String key, Function<ConfigNode, T> read, BiConsumer<B, T> set, Function<C, T> get) {
     return new Setting<>(key, Reader.of(read), set, get);
+  }
+
+  /** This row with its meaning. */
+  Setting<C, B, T> doc(String meaning) {
+    return new Setting<>(key, read, set, get, text, meaning);
+  }
+
+  /** This row with its values written by {@code format} (a duration as {@code 200ms}). */
+  Setting<C, B, T> shown(Function<T, String> format) {
+    return new Setting<>(key, read, set, get, format, doc);
+  }
+
+  /** The YAML text of this row's value in {@code config}. */
+  String textIn(C config) {
+    return text.apply(get.apply(config));
   }
 }

@@ -4,6 +4,8 @@ import static netsim.scenario.config.ConfigException.quote;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import netsim.core.Time;
 import netsim.scenario.config.Section.Values;
 import netsim.tcp.CongestionControls;
@@ -16,11 +18,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code tcp} section (and a host's own {@code tcp:}), bound straight into sim-tcp's {@link
- * TcpConfig.Builder}: one row per key. Adding a TCP setting is its {@code TcpConfig} field and
- * setter, and one row here (the checks then ask for its line in {@code reference.yaml} and {@code
- * docs/config.md}). Two options are COUNTERFACTUAL, departing from the RFCs on purpose to show what
- * the real rules prevent: {@code counterfactual.twoWayHandshake} and {@code
- * counterfactual.zeroTimeWait} (a TIME-WAIT of 0).
+ * TcpConfig.Builder}: one row per key, with its meaning. Adding a TCP setting is its {@code
+ * TcpConfig} field and setter, and one row here: the key's lines in {@code reference.yaml} and
+ * {@code docs/config.md} are generated from the rows ({@code SettingsTableTest}). Two options are
+ * COUNTERFACTUAL, departing from the RFCs on purpose to show what the real rules prevent: {@code
+ * counterfactual.twoWayHandshake} and {@code counterfactual.zeroTimeWait} (a TIME-WAIT of 0).
  */
 final class TcpSettingsTable {
   /** The values of {@code ecn}: "off", "on", "passive". */
@@ -32,65 +34,113 @@ final class TcpSettingsTable {
    * that are not given beside it ({@link #bind}).
    */
   static final Setting<TcpConfig, Builder, String> PROFILE =
-      Setting.of(
+      row(
           "profile",
           TcpSettingsTable::profile,
           (b, name) -> b.profile(HostProfile.named(name)),
-          c -> c.profile().name());
+          c -> c.profile().name(),
+          "host profile: `rfc`, `linux` or `freebsd` ([tcp.md](tcp.md), \"Host profiles\"): its"
+              + " values become the defaults of the keys below not given beside it, and its rules"
+              + " (PSH placement, quick-ACK mode, RST with ACK on abort, ...) apply. A node's `tcp:"
+              + " {profile: linux}` makes that host a Linux one");
 
   static final Setting<TcpConfig, Builder, Integer> MSS =
-      Setting.of("mss", n -> (int) n.integer(64, 65495), Builder::mss, TcpConfig::mss);
+      row(
+          "mss",
+          n -> (int) n.integer(64, 65495),
+          Builder::mss,
+          TcpConfig::mss,
+          "maximum segment size we announce and send (64-65495)");
   static final Setting<TcpConfig, Builder, Long> MSL =
-      Setting.of("msl", ConfigNode::duration, Builder::msl, TcpConfig::msl);
+      duration(
+          "msl",
+          ConfigNode::duration,
+          Builder::msl,
+          TcpConfig::msl,
+          "maximum segment lifetime; TIME-WAIT lasts 2*MSL. Not 0: an MSL of 0 is the"
+              + " `zeroTimeWait` counterfactual, and is refused unless that is set");
   static final Setting<TcpConfig, Builder, Long> INITIAL_RTO =
-      Setting.of(
-          "initialRto", ConfigBinder::positiveDuration, Builder::initialRto, TcpConfig::initialRto);
+      duration(
+          "initialRto",
+          ConfigBinder::positiveDuration,
+          Builder::initialRto,
+          TcpConfig::initialRto,
+          "RTO before any RTT sample (RFC 6298 2.1)");
   static final Setting<TcpConfig, Builder, Long> MIN_RTO =
-      Setting.of("minRto", ConfigBinder::positiveDuration, Builder::minRto, TcpConfig::minRto);
+      duration(
+          "minRto",
+          ConfigBinder::positiveDuration,
+          Builder::minRto,
+          TcpConfig::minRto,
+          "lower bound of the RTO (RFC 6298 2.4; Linux uses 200ms)");
   static final Setting<TcpConfig, Builder, Long> MAX_RTO =
-      Setting.of("maxRto", ConfigBinder::positiveDuration, Builder::maxRto, TcpConfig::maxRto);
+      duration(
+          "maxRto",
+          ConfigBinder::positiveDuration,
+          Builder::maxRto,
+          TcpConfig::maxRto,
+          "upper bound of the RTO (not below `minRto`)");
   static final Setting<TcpConfig, Builder, Long> CLOCK_GRANULARITY =
-      Setting.of(
+      duration(
           "clockGranularity",
           ConfigNode::duration,
           Builder::clockGranularity,
-          TcpConfig::clockGranularity);
+          TcpConfig::clockGranularity,
+          "G of RFC 6298");
   static final Setting<TcpConfig, Builder, Long> SEND_BUFFER =
-      Setting.of(
-          "sendBuffer",
-          n -> n.size(1, 1L << 30),
-          (b, v) -> b.sendBuffer(v.intValue()),
-          c -> (long) c.sendBuffer());
+      row(
+              "sendBuffer",
+              n -> n.size(1, 1L << 30),
+              (b, v) -> b.sendBuffer(v.intValue()),
+              c -> (long) c.sendBuffer(),
+              "application bytes held until acknowledged")
+          .shown(Units::formatSize);
   static final Setting<TcpConfig, Builder, Long> RECEIVE_BUFFER =
-      Setting.of(
-          "receiveBuffer",
-          n -> n.size(1, 1L << 30),
-          (b, v) -> b.receiveBuffer(v.intValue()),
-          c -> (long) c.receiveBuffer());
+      row(
+              "receiveBuffer",
+              n -> n.size(1, 1L << 30),
+              (b, v) -> b.receiveBuffer(v.intValue()),
+              c -> (long) c.receiveBuffer(),
+              "receive window offered (above 65535 bytes needs `windowScaling`)")
+          .shown(Units::formatSize);
   static final Setting<TcpConfig, Builder, Boolean> WINDOW_SCALING =
-      Setting.of(
-          "windowScaling", ConfigNode::bool, Builder::windowScaling, TcpConfig::windowScaling);
+      row(
+          "windowScaling",
+          ConfigNode::bool,
+          Builder::windowScaling,
+          TcpConfig::windowScaling,
+          "offer window scaling (RFC 7323)");
   static final Setting<TcpConfig, Builder, Boolean> ZERO_TIME_WAIT =
-      Setting.of(
+      row(
           "zeroTimeWait",
           ConfigNode::bool,
           (b, zero) -> b.timeWait(zero ? 0 : -1),
-          c -> c.timeWait() == 0);
+          c -> c.timeWait() == 0,
+          "**COUNTERFACTUAL**: TIME-WAIT lasts 0 instead of 2*MSL");
 
   /** The counterfactual options, the nested mapping {@code counterfactual}. */
   static final Section<TcpConfig, Builder> COUNTERFACTUAL =
       Section.of(
-          TcpConfig::builder,
-          Builder::build,
-          List.of(
-              Setting.of(
-                  "twoWayHandshake",
-                  ConfigNode::bool,
-                  Builder::twoWayHandshake,
-                  TcpConfig::twoWayHandshake),
-              ZERO_TIME_WAIT));
+              TcpConfig::builder,
+              Builder::build,
+              List.of(
+                  row(
+                      "twoWayHandshake",
+                      ConfigNode::bool,
+                      Builder::twoWayHandshake,
+                      TcpConfig::twoWayHandshake,
+                      "**COUNTERFACTUAL**: a listener goes straight to ESTABLISHED on a SYN (no"
+                          + " third step)"),
+                  ZERO_TIME_WAIT))
+          .doc(
+              "COUNTERFACTUAL options: they break TCP on purpose, to show what the real rules"
+                  + " prevent. Runs that use them say so in summary.json and on stdout.");
 
-  /** The rows, in the order of reference.yaml (and of summary.json's {@code tcp}). */
+  /**
+   * The rows, in the order of reference.yaml (and of summary.json's {@code tcp}). Each row's key,
+   * default and doc make its line in reference.yaml and docs/config.md ({@code SettingsTableTest}
+   * writes them).
+   */
   static final Section<TcpConfig, Builder> SECTION =
       Section.of(
               TcpConfig::builder,
@@ -103,99 +153,162 @@ final class TcpSettingsTable {
                   MIN_RTO,
                   MAX_RTO,
                   CLOCK_GRANULARITY,
-                  Setting.of(
+                  row(
                       "synRetries",
                       n -> (int) n.integer(0, 255),
                       Builder::synRetries,
-                      TcpConfig::synRetries),
-                  Setting.of(
+                      TcpConfig::synRetries,
+                      "SYN retransmissions before giving up"),
+                  row(
                       "synAckRetries",
                       n -> (int) n.integer(0, 255),
                       Builder::synAckRetries,
-                      TcpConfig::synAckRetries),
-                  Setting.of(
+                      TcpConfig::synAckRetries,
+                      "SYN-ACK retransmissions before a listener's child gives up and is"
+                          + " released"),
+                  row(
                       "maxRetries",
                       n -> (int) n.integer(0, 255),
                       Builder::maxRetries,
-                      TcpConfig::maxRetries),
+                      TcpConfig::maxRetries,
+                      "retransmissions in a synchronized state before the connection is aborted"),
                   SEND_BUFFER,
                   RECEIVE_BUFFER,
                   WINDOW_SCALING,
-                  Setting.of(
-                      "timestamps", ConfigNode::bool, Builder::timestamps, TcpConfig::timestamps),
-                  Setting.of(
-                      "sack", ConfigNode::bool, Builder::sackPermitted, TcpConfig::sackPermitted),
-                  Setting.of(
+                  row(
+                      "timestamps",
+                      ConfigNode::bool,
+                      Builder::timestamps,
+                      TcpConfig::timestamps,
+                      "offer timestamps (RFC 7323)"),
+                  row(
+                      "sack",
+                      ConfigNode::bool,
+                      Builder::sackPermitted,
+                      TcpConfig::sackPermitted,
+                      "offer SACK-permitted (RFC 2018); when both ends offer it, ACKs carry SACK"
+                          + " blocks and loss recovery is RFC 6675's (`docs/tcp.md`, SACK)"),
+                  row(
                       "sackRecovery",
                       TcpSettingsTable::sackRecovery,
                       Builder::sackRecovery,
-                      TcpConfig::sackRecovery),
-                  Setting.<TcpConfig, Builder, String>of(
+                      TcpConfig::sackRecovery,
+                      "the loss recovery when both ends use SACK: `rfc6675` (RFC 6675, cwnd ="
+                          + " ssthresh during recovery), `prr` (RFC 6675 with RFC 6937's"
+                          + " Proportional Rate Reduction, PRR-SSRB), `prr-crb` (with PRR-CRB),"
+                          + " `rack-tlp` (RFC 8985's RACK-TLP loss detection and tail loss probe,"
+                          + " with PRR-SSRB); `docs/tcp.md`, SACK, PRR and RACK-TLP. The profile"
+                          + " sets its default: `rack-tlp` for `linux`, `prr` for `freebsd` (a"
+                          + " `sackRecovery` beside `profile` overrides it)"),
+                  row(
                       "ecn",
                       TcpSettingsTable::ecnMode,
                       (b, mode) -> b.ecn(EcnMode.named(mode)),
-                      c -> c.ecn().configName()),
-                  Setting.of(
+                      c -> c.ecn().configName(),
+                      "ECN (RFC 3168; [tcp.md](tcp.md), ECN): `off`, `on` (ask for it in the SYN"
+                          + " and accept it) or `passive` (accept it when the peer's SYN asks, but"
+                          + " do not ask). With ECN in use, new data goes out as ECT(0), the"
+                          + " receiver echoes a CE mark with ECE until the sender's CWR, and the"
+                          + " sender reduces its window once per window of data, as for a loss but"
+                          + " without retransmitting. The profile sets its default: `passive` for"
+                          + " `linux` (`net.ipv4.tcp_ecn=2`) and `freebsd`"
+                          + " (`net.inet.tcp.ecn.enable=2`), `off` for `rfc`"),
+                  row(
                       "challengeAcks",
                       ConfigNode::bool,
                       Builder::challengeAcks,
-                      TcpConfig::challengeAcks),
-                  Setting.of(
+                      TcpConfig::challengeAcks,
+                      "RFC 5961 challenge ACKs; `false` restores RFC 793's RST and SYN rules"),
+                  duration(
                       "challengeAckInterval",
                       ConfigNode::duration,
                       Builder::challengeAckInterval,
-                      TcpConfig::challengeAckInterval),
-                  Setting.of(
+                      TcpConfig::challengeAckInterval,
+                      "least time between two challenge ACKs of one connection (0: no limit;"
+                          + " Linux: 500ms)"),
+                  row(
                       "insecureRst",
                       ConfigNode::bool,
                       Builder::insecureRst,
-                      TcpConfig::insecureRst),
-                  Setting.of(
+                      TcpConfig::insecureRst,
+                      "with `challengeAcks`, take RFC 793's rule for RST alone: a RST anywhere in"
+                          + " the window resets the connection (FreeBSD's"
+                          + " `net.inet.tcp.insecure_rst`)"),
+                  row(
                       "insecureSyn",
                       ConfigNode::bool,
                       Builder::insecureSyn,
-                      TcpConfig::insecureSyn),
-                  Setting.of("rfc1337", ConfigNode::bool, Builder::rfc1337, TcpConfig::rfc1337),
-                  Setting.of(
+                      TcpConfig::insecureSyn,
+                      "with `challengeAcks`, take RFC 793's rule for SYN alone: a SYN in the"
+                          + " window resets the connection (FreeBSD's"
+                          + " `net.inet.tcp.insecure_syn`)"),
+                  row(
+                      "rfc1337",
+                      ConfigNode::bool,
+                      Builder::rfc1337,
+                      TcpConfig::rfc1337,
+                      "ignore RST in TIME-WAIT (RFC 1337)"),
+                  row(
                       "acceptSynInTimeWait",
                       ConfigNode::bool,
                       Builder::acceptSynInTimeWait,
-                      TcpConfig::acceptSynInTimeWait),
-                  Setting.of(
+                      TcpConfig::acceptSynInTimeWait,
+                      "a SYN above the old RCV.NXT ends TIME-WAIT early (as Linux does)"),
+                  row(
                       "congestionControl",
                       TcpSettingsTable::congestionControl,
                       Builder::congestionControl,
-                      TcpConfig::congestionControl),
-                  Setting.of(
+                      TcpConfig::congestionControl,
+                      "the congestion control: " + CongestionControls.described()),
+                  row(
                       "initialWindow",
                       n -> (int) n.integer(0, 1000),
                       Builder::initialWindow,
-                      TcpConfig::initialWindow),
-                  Setting.of("nagle", ConfigNode::bool, Builder::nagle, TcpConfig::nagle),
-                  Setting.of(
-                      "delayedAck", ConfigNode::bool, Builder::delayedAck, TcpConfig::delayedAck),
-                  Setting.of(
+                      TcpConfig::initialWindow,
+                      "initial congestion window in segments; 0 = RFC 5681's rule"),
+                  row(
+                      "nagle",
+                      ConfigNode::bool,
+                      Builder::nagle,
+                      TcpConfig::nagle,
+                      "Nagle's algorithm (RFC 9293 3.7.4)"),
+                  row(
+                      "delayedAck",
+                      ConfigNode::bool,
+                      Builder::delayedAck,
+                      TcpConfig::delayedAck,
+                      "delayed ACKs (RFC 9293 3.8.6.3); off so that every segment is ACKed at"
+                          + " once"),
+                  duration(
                       "delayedAckTimeout",
                       ConfigBinder::positiveDuration,
                       Builder::delayedAckTimeout,
-                      TcpConfig::delayedAckTimeout),
-                  Setting.of(
-                      "keepalive", ConfigNode::bool, Builder::keepalive, TcpConfig::keepalive),
-                  Setting.of(
+                      TcpConfig::delayedAckTimeout,
+                      "the longest an ACK is delayed (at most 500ms, RFC 1122 4.2.3.2)"),
+                  row(
+                      "keepalive",
+                      ConfigNode::bool,
+                      Builder::keepalive,
+                      TcpConfig::keepalive,
+                      "keep-alive probes on an idle connection (RFC 9293 3.8.4)"),
+                  duration(
                       "keepaliveIdle",
                       ConfigBinder::positiveDuration,
                       Builder::keepaliveIdle,
-                      TcpConfig::keepaliveIdle),
-                  Setting.of(
+                      TcpConfig::keepaliveIdle,
+                      "idle time before the first probe"),
+                  duration(
                       "keepaliveInterval",
                       ConfigBinder::positiveDuration,
                       Builder::keepaliveInterval,
-                      TcpConfig::keepaliveInterval),
-                  Setting.of(
+                      TcpConfig::keepaliveInterval,
+                      "time between unanswered probes"),
+                  row(
                       "keepaliveProbes",
                       n -> (int) n.integer(1, 255),
                       Builder::keepaliveProbes,
-                      TcpConfig::keepaliveProbes)))
+                      TcpConfig::keepaliveProbes,
+                      "unanswered probes before the connection is dropped")))
           .withNested("counterfactual", COUNTERFACTUAL)
           .withCheckAfter("maxRto", TcpSettingsTable::maxRtoNotBelowMinRto)
           .withCheckAfter("windowScaling", TcpSettingsTable::receiveBufferFitsWindow);
@@ -207,11 +320,14 @@ final class TcpSettingsTable {
   private TcpSettingsTable() {}
 
   /**
-   * The TCP parameters of {@code node} over {@code base} (null for the reference, which must give
-   * every key), with warnings for values that defeat TCP's timers or buffers.
+   * The TCP parameters of {@code node} over {@code base}, with warnings for values that defeat
+   * TCP's timers or buffers. The reference ({@code base} null) binds over sim-tcp's own defaults,
+   * the one home of each default: reference.yaml shows them (generated from the rows), and a key it
+   * does not show yet (a row just added) still has its value.
    */
   static TcpConfig bind(ConfigNode node, @Nullable TcpConfig base) {
-    Values<TcpConfig> v = SECTION.read(node, base == null ? null : underProfile(node, base));
+    Values<TcpConfig> v =
+        SECTION.read(node, underProfile(node, base == null ? TcpConfig.defaults() : base));
     warnBelow(v, v.get(INITIAL_RTO), Time.MILLISECOND, RTO_TOO_SMALL, INITIAL_RTO);
     warnBelow(v, v.get(MIN_RTO), Time.MILLISECOND, RTO_TOO_SMALL, MIN_RTO);
     warnBelow(
@@ -292,6 +408,26 @@ final class TcpSettingsTable {
     }
     String name = profile(fields.get(PROFILE.key()));
     return base.toBuilder().profile(HostProfile.named(name)).build();
+  }
+
+  /** A row of this table: its key, reader, setter, getter and meaning. */
+  private static <T> Setting<TcpConfig, Builder, T> row(
+      String key,
+      Function<ConfigNode, T> read,
+      BiConsumer<Builder, T> set,
+      Function<TcpConfig, T> get,
+      String doc) {
+    return Setting.of(key, read, set, get).doc(doc);
+  }
+
+  /** A row whose value is a duration, written with its unit ({@code 200ms}). */
+  private static Setting<TcpConfig, Builder, Long> duration(
+      String key,
+      Function<ConfigNode, Long> read,
+      BiConsumer<Builder, Long> set,
+      Function<TcpConfig, Long> get,
+      String doc) {
+    return row(key, read, set, get, doc).shown(Units::formatDuration);
   }
 
   private static String profile(ConfigNode n) {

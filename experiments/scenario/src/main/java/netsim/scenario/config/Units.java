@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import netsim.core.Time;
 
 /**
  * Parses and prints the units of config files that sim-core does not: data rates ({@code "10Mbps"},
@@ -169,5 +170,17 @@ public final class Units {
       }
     }
     return bytes + "B";
+  }
+
+  /**
+   * A duration as a config file writes it: "0" for none, whole hours in {@code h} ("2h"), else
+   * {@link Time#format} ("200ms", "75s"). {@link Time#parse} reads it back.
+   */
+  public static String formatDuration(long nanos) {
+    if (nanos == 0) {
+      return "0";
+    }
+    long hour = 3600 * Time.SECOND;
+    return nanos % hour == 0 ? nanos / hour + "h" : Time.format(nanos);
   }
 }
