@@ -45,8 +45,9 @@ public record FlowsReport(
    *     flow's end
    * @param datagramsSent a UDP source's datagrams sent, NONE for a TCP flow
    * @param datagramsReceived the datagrams its sink received, NONE for a TCP flow
-   * @param loss the fraction of its datagrams lost, 1 - received / sent (NaN for a TCP flow, or
-   *     when none was sent)
+   * @param loss the fraction of its datagrams lost, dropped / (received + dropped), so that one in
+   *     flight at the end is not lost (NaN for a TCP flow, or when no datagram arrived or was
+   *     dropped)
    */
   public record Flow(
       String name,
