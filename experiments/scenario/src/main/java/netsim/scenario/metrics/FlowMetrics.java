@@ -537,6 +537,7 @@ public final class FlowMetrics implements EventSink {
                 capacity,
                 capacity <= 0 ? Double.NaN : (double) delivered / capacity,
                 d.counters().drops(),
+                d.counters().marked(),
                 queues.use(d)));
       }
     }

@@ -104,6 +104,7 @@ public record FlowsReport(
    *     bandwidth, as the run's changes set it, over that time; NONE for an unlimited link
    * @param utilization deliveredBytes / capacityBytes, NaN for an unlimited link
    * @param drops its drops by cause, the causes with none left out, in cause order
+   * @param marked packets its queue (or a rule) marked Congestion Experienced (RFC 3168 5)
    * @param queue what its queue held ({@link LinkMetrics})
    */
   public record LinkUse(
@@ -112,6 +113,7 @@ public record FlowsReport(
       long capacityBytes,
       double utilization,
       Map<DropCause, Long> drops,
+      long marked,
       QueueUse queue) {}
 
   /**
