@@ -39,7 +39,7 @@ record StudyMetric(
   static final String GRAMMAR =
       "flows or flows[CLIENT].{goodput,fct,bytes,retransmissions,rtt}.{mean,min,max,sum,p50,p99,ratio},"
           + " fairness.jain,"
-          + " links[LINK or a->b].{utilization,drops,delivered,queue.mean,queue.p99,queue.max,"
+          + " links[LINK or a->b].{utilization,drops,marks,delivered,queue.mean,queue.p99,queue.max,"
           + "sojourn.mean,sojourn.p50,sojourn.p99,sojourn.max}";
 
   /** The forms of a name that count deliveries from a sweep's warm-up, for messages. */
@@ -55,6 +55,7 @@ record StudyMetric(
       List.of(
           "utilization",
           "drops",
+          "marks",
           "delivered",
           "queue.mean",
           "queue.p99",
@@ -136,6 +137,7 @@ record StudyMetric(
         yield switch (field) {
           case "utilization" -> new Metric(name, at + "utilization", "fraction", 6);
           case "drops" -> new Metric(name, at + "drops", "packets", 0);
+          case "marks" -> new Metric(name, at + "ECN marks", "packets", 0);
           case "delivered" -> new Metric(name, at + "bytes delivered", "bytes", 0);
           case "queue.mean" -> new Metric(name, at + "queue, mean", "packets", 6);
           case "queue.p99" -> new Metric(name, at + "queue, p99", "packets", 0);
@@ -279,6 +281,7 @@ record StudyMetric(
             }
             yield BigDecimal.valueOf(drops);
           }
+          case "marks" -> BigDecimal.valueOf(use.marked());
           case "delivered" -> BigDecimal.valueOf(use.deliveredBytes());
           case "queue.mean" -> ratio(q.mean(), scale);
           case "queue.p99" -> whole(q.p99());

@@ -73,8 +73,9 @@ class StudyMetricTest {
                   1000,
                   0.9,
                   Map.of(DropCause.QUEUE, 3L),
+                  5,
                   new QueueUse(4.25, 17, 20, 100, 12_345_678, 9_500_000, 40_000_000, 41_000_001)),
-              new LinkUse("r2->r1", 90, 1000, 0.09, Map.of(), QueueUse.EMPTY)),
+              new LinkUse("r2->r1", 90, 1000, 0.09, Map.of(), 0, QueueUse.EMPTY)),
           0.75);
 
   private static BigDecimal value(String name) {
@@ -142,6 +143,7 @@ class StudyMetricTest {
   void aLinksName_isItsAToBDirection_andSojournsAreInMilliseconds() {
     assertThat(value("links[bottleneck].utilization")).isEqualTo(new BigDecimal("0.900000"));
     assertThat(value("links[r1->r2].drops")).isEqualTo(new BigDecimal("3"));
+    assertThat(value("links[r1->r2].marks")).isEqualTo(new BigDecimal("5"));
     assertThat(value("links[r1 -> r2].queue.mean")).isEqualTo(new BigDecimal("4.250000"));
     assertThat(value("links[bottleneck].queue.p99")).isEqualTo(new BigDecimal("17"));
     assertThat(value("links[bottleneck].sojourn.mean")).isEqualTo(new BigDecimal("12.345678"));

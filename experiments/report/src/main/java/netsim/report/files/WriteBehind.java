@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * chunks of every stream in the order they were handed over. Each file therefore receives exactly
  * the bytes, in the order, that its stream was given, whatever the timing of the two threads; only
  * when the bytes reach the disk changes. Memory is bounded: {@value #CHUNKS} chunks of {@value
- * #CHUNK} bytes, a stream waiting for a free one when the writer lags.
+ * #CHUNK} bytes, a stream waiting for a free one when the writer lags (when the other streams hold
+ * every chunk, half-filled, they hand theirs over first, so that one comes back).
  *
  * <p>Work other than copying bytes can move to the writer thread too: a {@link Job} handed over
  * with {@link #run} runs there in the same order as the chunks (a trace's text is made there from
@@ -71,6 +72,10 @@ public final class WriteBehind implements Closeable {
   private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
   private final Semaphore jobRoom = new Semaphore(JOBS);
   private final List<OutputStream> targets = new ArrayList<>();
+
+  /** The streams not closed yet, each holding at most one chunk it is filling. */
+  private final List<Stream> open = new ArrayList<>();
+
   private int chunksMade;
   private @Nullable Thread thread;
   private volatile @Nullable IOException failure;
@@ -81,7 +86,9 @@ public final class WriteBehind implements Closeable {
    */
   public OutputStream stream(OutputStream target) {
     targets.add(Objects.requireNonNull(target, "target"));
-    return new Stream(target);
+    Stream stream = new Stream(target);
+    open.add(stream);
+    return stream;
   }
 
   /**
@@ -176,6 +183,15 @@ public final class WriteBehind implements Closeable {
     if (chunksMade < CHUNKS) {
       chunksMade++;
       return new byte[CHUNK];
+    }
+    // Every chunk may sit half-filled in a stream (more streams than chunks: a pcap per host), and
+    // then none would come back: the others hand theirs over, so the writer frees one.
+    for (Stream stream : open) {
+      stream.release();
+    }
+    chunk = free.poll();
+    if (chunk != null) {
+      return chunk;
     }
     try {
       return free.take();
@@ -291,6 +307,23 @@ public final class WriteBehind implements Closeable {
       return into;
     }
 
+    /**
+     * Gives up the current chunk, for a stream that needs one: hands its filled part to the writer,
+     * or frees it when empty. Only when the bytes reach the file changes.
+     */
+    void release() throws IOException {
+      byte[] held = chunk;
+      if (held == null) {
+        return;
+      }
+      if (length > 0) {
+        handOver();
+      } else {
+        chunk = null;
+        free.offer(held);
+      }
+    }
+
     /** Hands the filled part of the current chunk to the writer. */
     private void handOver() throws IOException {
       byte[] full = chunk;
@@ -322,6 +355,7 @@ public final class WriteBehind implements Closeable {
         chunk = null;
       }
       closed = true;
+      open.remove(this);
       put(new Task(Op.CLOSE, target, null, 0));
     }
   }

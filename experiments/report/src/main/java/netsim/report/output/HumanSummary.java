@@ -66,7 +66,7 @@ public final class HumanSummary {
       }
       out.append('\n');
     }
-    keyEvents.appendTo(out);
+    keyEvents.appendTo(out, files.stream().anyMatch(f -> f.endsWith("trace.jsonl")));
     List<ExpectedOutcome> expected = Invariants.verdict(result, connections).expected();
     if (!expected.isEmpty()) {
       out.append("expected outcomes (TCP doing its job, not violations): ")

@@ -215,6 +215,14 @@ public final class KeyEvents implements EventSink {
    * line, and how many more the trace holds.
    */
   public void appendTo(StringBuilder out) {
+    appendTo(out, true);
+  }
+
+  /**
+   * {@link #appendTo(StringBuilder)}, for a run that wrote a trace ({@code traced}) or not: the
+   * line about the others points to the trace only when there is one.
+   */
+  public void appendTo(StringBuilder out, boolean traced) {
     if (first.isEmpty()) {
       return;
     }
@@ -223,7 +231,9 @@ public final class KeyEvents implements EventSink {
       out.append("  ").append(line).append('\n');
     }
     if (count > first.size()) {
-      out.append("  ... and ").append(count - first.size()).append(" more (see trace.jsonl)\n");
+      out.append("  ... and ")
+          .append(count - first.size())
+          .append(traced ? " more (see trace.jsonl)\n" : " more (outputs.trace writes them all)\n");
     }
   }
 

@@ -243,6 +243,9 @@ public final class SummaryFile implements EventSink {
           gen.writeNumberField(d.getKey().traceName(), d.getValue());
         }
         gen.writeEndObject();
+        if (use.marked() > 0) {
+          gen.writeNumberField("marked", use.marked()); // as in the links counters: ECN only
+        }
         FlowsReport.QueueUse queue = use.queue();
         gen.writeObjectFieldStart("queue");
         ratio(gen, "mean", queue.mean());

@@ -2,11 +2,13 @@ package netsim.report.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -71,6 +73,45 @@ class WriteBehindTest {
     }
     assertThat(targets.get(0).flushes).isEqualTo(1);
     assertThat(expected.get(0).size()).isGreaterThan(WriteBehind.CHUNK * WriteBehind.CHUNKS);
+  }
+
+  /**
+   * More open streams than chunks (a run with a pcap for each of nine hosts): every chunk sits
+   * half-filled in a stream, none with the writer, and the next stream to need one must not wait
+   * for ever.
+   */
+  @Test
+  void moreStreamsThanChunks_eachHoldingAPartChunk_writesEverythingWithoutWaitingForEver() {
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(30),
+        () -> {
+          WriteBehind writer = new WriteBehind();
+          int count = WriteBehind.CHUNKS + 3;
+          List<Target> targets = new ArrayList<>();
+          List<OutputStream> streams = new ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            Target target = new Target();
+            targets.add(target);
+            streams.add(writer.stream(target));
+          }
+          byte[] bytes = new byte[WriteBehind.CHUNK / 2];
+          for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < count; i++) {
+              java.util.Arrays.fill(bytes, (byte) (i + 1));
+              streams.get(i).write(bytes, 0, bytes.length);
+            }
+          }
+          for (OutputStream stream : streams) {
+            stream.close();
+          }
+          writer.finish();
+          for (int i = 0; i < count; i++) {
+            byte[] written = targets.get(i).toByteArray();
+            assertThat(written).hasSize(3 * bytes.length);
+            assertThat(written[written.length - 1]).isEqualTo((byte) (i + 1));
+            assertThat(targets.get(i).closed).isTrue();
+          }
+        });
   }
 
   @Test

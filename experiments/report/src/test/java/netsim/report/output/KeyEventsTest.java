@@ -47,6 +47,12 @@ class KeyEventsTest {
     assertThat(text).hasToString(expected.toString());
     assertThat(keyEvents.first()).hasSize(12);
     assertThat(keyEvents.count()).isEqualTo(13);
+
+    StringBuilder untraced = new StringBuilder();
+    keyEvents.appendTo(untraced, false);
+    assertThat(untraced.toString())
+        .endsWith("  ... and 1 more (outputs.trace writes them all)\n")
+        .doesNotContain("trace.jsonl");
   }
 
   @Test

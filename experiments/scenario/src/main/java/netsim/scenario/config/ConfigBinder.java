@@ -601,9 +601,14 @@ public final class ConfigBinder {
         }
         point = from + "->" + to;
       } else {
-        point = node(at, nodes, false).name();
-        if (hostsCaptured.contains(point)) {
-          continue; // a host captured already
+        LinkSettings link = isNode(point, nodes) ? null : linkNamed(point, links);
+        if (link != null) {
+          point = link.directionName(true); // its a_to_b, as links[NAME] in sweep metrics
+        } else {
+          point = capturedNode(at, nodes, links).name();
+          if (hostsCaptured.contains(point)) {
+            continue; // a host captured already
+          }
         }
       }
       String file = OutputSettings.captureFile(point);
@@ -622,6 +627,49 @@ public final class ConfigBinder {
         outputs.plots(),
         outputs.interval(),
         points);
+  }
+
+  private static boolean isNode(String name, List<NodeSettings> nodes) {
+    for (NodeSettings node : nodes) {
+      if (node.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The link named {@code name}, or null. */
+  private static @Nullable LinkSettings linkNamed(String name, List<LinkSettings> links) {
+    for (LinkSettings link : links) {
+      if (link.name().equals(name)) {
+        return link;
+      }
+    }
+    return null;
+  }
+
+  /** The node a capture point names; refused, with the known nodes and links, when none. */
+  private static NodeSettings capturedNode(
+      ConfigNode at, List<NodeSettings> nodes, List<LinkSettings> links) {
+    if (isNode(at.name(), nodes)) {
+      return node(at, nodes, false);
+    }
+    List<String> known = new ArrayList<>();
+    for (NodeSettings node : nodes) {
+      known.add(node.name());
+    }
+    List<String> linkNames = new ArrayList<>();
+    for (LinkSettings link : links) {
+      linkNames.add(link.name());
+    }
+    throw at.error(
+        "no node or link named "
+            + quote(at.name())
+            + " (nodes: "
+            + String.join(", ", known)
+            + "; links: "
+            + String.join(", ", linkNames)
+            + "; or a link direction 'a->b')");
   }
 
   /**

@@ -208,7 +208,7 @@ public final class YamlDocument {
           at == null ? 0 : at.getLineNr(),
           at == null ? 0 : at.getColumnNr(),
           "",
-          "YAML syntax error: " + condense(e.getOriginalMessage()));
+          "YAML syntax error: " + condense(e.getOriginalMessage()) + hint(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigException(name, 0, 0, "", "cannot read: " + e.getMessage());
     } finally {
@@ -238,6 +238,16 @@ public final class YamlDocument {
   }
 
   /** SnakeYAML's message without its source excerpt: "while parsing ...: expected ...". */
+  /**
+   * What to do about a bracket inside a one-line list or mapping, as in {@code metrics:
+   * [links[bottleneck].utilization]}: YAML reads it as a nested list, so such a value is quoted.
+   */
+  static String hint(String message) {
+    return message.contains("while parsing a flow") && message.contains("but got [")
+        ? " (inside [...] or {...}, quote a value with brackets: \"links[bottleneck].utilization\")"
+        : "";
+  }
+
   static String condense(String message) {
     StringBuilder text = new StringBuilder();
     for (String line : message.split("\n")) {

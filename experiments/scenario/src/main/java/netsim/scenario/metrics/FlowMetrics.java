@@ -462,7 +462,8 @@ public final class FlowMetrics implements EventSink {
    * A UDP source's flow: its throughput is over its sending time, from its start to its {@code
    * until} (or the run's end, if sooner); it is complete when it stopped sending in the run and
    * every datagram arrived, and then its completion time is its last datagram's arrival. No
-   * retransmission, RTT or window.
+   * retransmission, RTT or window. Its loss counts the datagrams dropped among those received or
+   * dropped, so that one in flight at the run's end is not lost.
    */
   static Flow datagrams(DatagramFlow d, long runEnd) {
     long until = d.until() >= 0 ? Math.min(d.until(), runEnd) : runEnd;
@@ -491,7 +492,16 @@ public final class FlowMetrics implements EventSink {
         FlowsReport.NONE,
         d.sent(),
         d.received(),
-        d.sent() == 0 ? Double.NaN : 1 - (double) d.received() / d.sent());
+        loss(d));
+  }
+
+  /**
+   * The fraction of a source's datagrams lost, of those whose fate is known by the run's end
+   * (received or dropped): one still in flight is neither; NaN when none is known.
+   */
+  private static double loss(DatagramFlow d) {
+    long known = d.received() + d.dropped();
+    return known == 0 ? Double.NaN : (double) d.dropped() / known;
   }
 
   private static AppRecord poll(Map<String, ArrayDeque<AppRecord>> queues, String at) {
@@ -527,6 +537,7 @@ public final class FlowMetrics implements EventSink {
                 capacity,
                 capacity <= 0 ? Double.NaN : (double) delivered / capacity,
                 d.counters().drops(),
+                d.counters().marked(),
                 queues.use(d)));
       }
     }

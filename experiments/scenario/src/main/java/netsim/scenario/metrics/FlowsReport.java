@@ -45,8 +45,9 @@ public record FlowsReport(
    *     flow's end
    * @param datagramsSent a UDP source's datagrams sent, NONE for a TCP flow
    * @param datagramsReceived the datagrams its sink received, NONE for a TCP flow
-   * @param loss the fraction of its datagrams lost, 1 - received / sent (NaN for a TCP flow, or
-   *     when none was sent)
+   * @param loss the fraction of its datagrams lost, dropped / (received + dropped), so that one in
+   *     flight at the end is not lost (NaN for a TCP flow, or when no datagram arrived or was
+   *     dropped)
    */
   public record Flow(
       String name,
@@ -103,6 +104,7 @@ public record FlowsReport(
    *     bandwidth, as the run's changes set it, over that time; NONE for an unlimited link
    * @param utilization deliveredBytes / capacityBytes, NaN for an unlimited link
    * @param drops its drops by cause, the causes with none left out, in cause order
+   * @param marked packets its queue (or a rule) marked Congestion Experienced (RFC 3168 5)
    * @param queue what its queue held ({@link LinkMetrics})
    */
   public record LinkUse(
@@ -111,6 +113,7 @@ public record FlowsReport(
       long capacityBytes,
       double utilization,
       Map<DropCause, Long> drops,
+      long marked,
       QueueUse queue) {}
 
   /**

@@ -56,6 +56,10 @@ public final class LinkMetrics implements PacketObserver {
     double intervalSojournSum;
     long intervalBytes;
     long intervalDrops;
+    long intervalMarks;
+
+    /** Packets marked Congestion Experienced so far: a series has marks rows from the first on. */
+    long marks;
 
     /** Whether something happened in the current interval, or the queue was not empty. */
     boolean intervalActive;
@@ -108,6 +112,7 @@ public final class LinkMetrics implements PacketObserver {
       intervalSojournSum = 0;
       intervalBytes = 0;
       intervalDrops = 0;
+      intervalMarks = 0;
       intervalActive = packets > 0;
     }
 
@@ -249,6 +254,17 @@ public final class LinkMetrics implements PacketObserver {
       }
       deliveredFrom[id] += packet.totalLength();
     }
+  }
+
+  @Override
+  public void onMark(long time, Node node, LinkDirection link, Packet packet) {
+    if (series != null) {
+      series.advance(time);
+    }
+    Queue q = queue(link);
+    q.marks++;
+    q.intervalMarks++;
+    q.intervalActive = true;
   }
 
   @Override

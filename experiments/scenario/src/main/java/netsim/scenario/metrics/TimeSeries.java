@@ -20,10 +20,10 @@ import netsim.scenario.trace.TraceEvent;
  * Writes {@code timeseries.csv} as the run goes (docs/outputs.md, "Time series"): every {@code
  * interval} of virtual time, one tidy row ({@code t,entity,metric,value}) per measure of each flow
  * (throughput, congestion window, round-trip time) and of each link direction (queue length,
- * sojourn time, drops, throughput). It reads what a {@link FlowMetrics} and a {@link LinkMetrics}
- * of the same run measure, and must see every event before they do: it is the sink added before the
- * flow metrics, and the link metrics tell it before they count a packet. It keeps a few numbers per
- * flow; rows go straight to the writer.
+ * sojourn time, drops, ECN marks once it has marked a packet, throughput). It reads what a {@link
+ * FlowMetrics} and a {@link LinkMetrics} of the same run measure, and must see every event before
+ * they do: it is the sink added before the flow metrics, and the link metrics tell it before they
+ * count a packet. It keeps a few numbers per flow; rows go straight to the writer.
  */
 public final class TimeSeries implements EventSink {
   /** The header row. */
@@ -185,6 +185,9 @@ public final class TimeSeries implements EventSink {
         row(start, entity, "sojourn", Math.round(q.intervalSojournSum / q.intervalSojourns));
       }
       row(start, entity, "drops", q.intervalDrops);
+      if (q.marks > 0) {
+        row(start, entity, "marks", q.intervalMarks); // from the first mark on (ECN, RFC 3168 5)
+      }
       row(start, entity, "throughput", rate(q.intervalBytes, span));
       q.closeInterval(until);
     }

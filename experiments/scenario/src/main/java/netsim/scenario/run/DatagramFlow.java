@@ -15,6 +15,7 @@ public final class DatagramFlow {
   long sentBytes;
   long received;
   long receivedBytes;
+  long dropped;
   long lastReceivedAt = -1;
   boolean stopped;
 
@@ -75,6 +76,14 @@ public final class DatagramFlow {
   /** Data bytes the sink received. */
   public long receivedBytes() {
     return receivedBytes;
+  }
+
+  /**
+   * Datagrams dropped on the way (a link's loss or queue, a rule, no sink at the port): with those
+   * received, every datagram whose fate is known; the rest were in flight when the run ended.
+   */
+  public long dropped() {
+    return dropped;
   }
 
   /** When the sink received the last datagram, or -1. */

@@ -212,6 +212,9 @@ public final class Experiment {
     for (UdpSinkSettings sink : config.udpSinks()) {
       udp(sink.host()).bind(sink.port(), new UdpSinkApp(bySource));
     }
+    if (!config.udpSources().isEmpty()) {
+      network.addObserver(new DatagramDrops(bySource));
+    }
     for (UdpSourceSettings source : config.udpSources()) {
       if (source.localPort() != 0) {
         udp(source.host()).reserve(source.localPort()); // before any ephemeral port is chosen

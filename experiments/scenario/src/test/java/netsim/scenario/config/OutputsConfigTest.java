@@ -39,6 +39,12 @@ class OutputsConfigTest {
   }
 
   @Test
+  void captureNamesALink_capturesItsAToBDirection_theDataDirectionInATopology() {
+    assertThat(outputs("outputs: {capture: [bottleneck, s1-r1]}\n").capture())
+        .containsExactly("r1->r2", "s1->r1");
+  }
+
+  @Test
   void aHostCapturedAlready_isNotCapturedTwice_butIsWhenHostsAreNot() {
     assertThat(outputs("outputs: {capture: [s1, r1]}\n").capture()).containsExactly("r1");
     assertThat(outputs("outputs: {pcap: false, capture: [s1, r1]}\n").capture())
@@ -55,10 +61,12 @@ class OutputsConfigTest {
   }
 
   @Test
-  void anUnknownNode_isRefusedWhereItIsWritten() {
+  void anUnknownNodeOrLink_isRefusedWhereItIsWritten_withTheKnownOnes() {
     assertThatThrownBy(() -> outputs("outputs: {capture: [r3]}\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("t.yaml:6:21: outputs.capture[0]: no node named 'r3' (known: r1, r2, s1, d1)");
+        .hasMessage(
+            "t.yaml:6:21: outputs.capture[0]: no node or link named 'r3' (nodes: r1, r2, s1, d1;"
+                + " links: s1-r1, bottleneck, r2-d1; or a link direction 'a->b')");
   }
 
   @Test

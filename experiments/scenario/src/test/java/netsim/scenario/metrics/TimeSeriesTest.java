@@ -121,6 +121,38 @@ class TimeSeriesTest {
   }
 
   @Test
+  void aDirectionThatMarkedAPacket_hasMarksRowsFromThatIntervalOn() {
+    String marking =
+        THREE_SEGMENTS.replace("tcp: {", "tcp: {ecn: on, ")
+            + """
+            rules:
+              - {on: "a->b", match: {dataLength: {min: 1}}, select: nth 1, action: mark}
+            """;
+    String series = series(marking, Time.millis(50));
+    // The first data segment is marked at T, in the interval from 100 ms; none before.
+    assertThat(series)
+        .contains("100000000,a->b,drops,0\n100000000,a->b,marks,1\n")
+        .doesNotContain("\n0,a->b,marks", "b->a,marks");
+  }
+
+  @Test
+  void aMarkedPacket_isCountedInItsLinkDirectionsUse() {
+    String marking =
+        THREE_SEGMENTS.replace("tcp: {", "tcp: {ecn: on, ")
+            + """
+            rules:
+              - {on: "a->b", match: {dataLength: {min: 1}}, select: nth 1, action: mark}
+            """;
+    LinkMetrics links = new LinkMetrics();
+    FlowMetrics flows = new FlowMetrics(links);
+    Experiment experiment = new Experiment(ConfigLoader.load("t.yaml", marking, List.of()), flows);
+    experiment.observe(links);
+    experiment.run();
+    assertThat(flows.report().links().get(0).marked()).isEqualTo(1);
+    assertThat(flows.report().links().get(1).marked()).isZero();
+  }
+
+  @Test
   void theSameRunTwice_writesTheSameSeries() {
     String bulk =
         """
