@@ -1788,6 +1788,11 @@ public final class TcpConnection {
     public void deliver(ReceivedData bytes) {
       notifyApplication(AppEvent.DATA, bytes);
     }
+
+    @Override
+    public long rto() {
+      return send.rto();
+    }
   }
 
   /** This connection as its {@link SendSide} sees it. */
