@@ -8,6 +8,13 @@ package netsim.tcp;
  * reduction bound lets it catch up: PRR-SSRB (slow-start reduction bound, the RFC's recommended
  * default) sends one SMSS more than was delivered, PRR-CRB (conservative) only what was delivered.
  * The caller sets cwnd = pipe + sndcnt after each ACK and counts what it sends in {@link #sent}.
+ *
+ * <p>The two bounds that RFC 9937 (which obsoletes RFC 6937) and Linux's tcp_cwnd_reduction use,
+ * {@link Bound#SAFE_ACK} and {@link Bound#RETRANSMISSION_ACKED}, also force the fast retransmit:
+ * while nothing has been sent in the reduction (prr_out = 0), sndcnt is at least one SMSS, so that
+ * the reduction's first ACK lets a segment out whatever the proportion says (RFC 9937 4, "Force a
+ * fast retransmit upon entering recovery"; Linux: sndcnt = max(sndcnt, prr_out ? 0 : 1)). RFC
+ * 6937's bounds leave the first retransmission to RFC 6675, which sends it regardless of cwnd.
  */
 final class ProportionalRateReduction {
 
@@ -91,7 +98,15 @@ final class ProportionalRateReduction {
       // "Attempt to catch up, as permitted by limit."
       sndcnt = Math.min(ssthresh - pipe, limit);
     }
+    if (prrOut == 0 && forcesFirstRetransmission()) {
+      sndcnt = Math.max(sndcnt, smss); // RFC 9937 4; Linux's tcp_cwnd_reduction
+    }
     return Math.max(0, sndcnt);
+  }
+
+  /** Whether sndcnt is at least one SMSS until something is sent (RFC 9937 4, Linux). */
+  private boolean forcesFirstRetransmission() {
+    return bound == Bound.SAFE_ACK || bound == Bound.RETRANSMISSION_ACKED;
   }
 
   /** RFC 6937 3, "On any data transmission or retransmission": prr_out += data sent. */

@@ -6,12 +6,19 @@ package netsim.tcp;
  * instead of after the delayed-ACK timeout, so that a sender's slow start is not held back.
  *
  * <ul>
- *   <li>The first data received, and data out of order, grant ACKs: the receive window over two
- *       receive MSS, at least 2 and at most the profile's maximum.
+ *   <li>Quick ACKs are granted (tcp_incr_quickack) as the receive window over two receive MSS (2 if
+ *       that is 0), at most the profile's maximum, and never fewer than are left: by the first
+ *       in-order data (tcp_event_data_recv, "initialize delayed ACK engine"), by in-order data
+ *       after a gap longer than the RTO ("Too long gap. Apparently sender failed to restart
+ *       window"), and by data that was already received, such as a retransmission or a window probe
+ *       (tcp_data_queue's "A retransmit, 2nd most common case", tcp_send_dupack), which also ends
+ *       the interactive mode (tcp_enter_quickack_mode). Data out of order grants none (Linux since
+ *       4.18, "tcp: do not force quickack when receiving out-of-order packets"): it is acknowledged
+ *       at once anyway.
  *   <li>Each ACK sent for data uses one.
  *   <li>Data we send within the delayed-ACK timeout of data received makes the connection
  *       interactive ("ping-pong"): its ACKs wait to ride on replies. A delayed ACK that had to be
- *       sent by its timer ends that, as does data out of order.
+ *       sent by its timer ends that.
  * </ul>
  */
 final class QuickAckMode {
@@ -33,30 +40,39 @@ final class QuickAckMode {
   }
 
   /**
-   * In-order data of {@code length} bytes arrived at {@code now} with {@code window} bytes offered
-   * and our MSS {@code mss}: whether to acknowledge it at once.
+   * In-order data of {@code length} bytes arrived at {@code now} with {@code window} bytes offered,
+   * our MSS {@code mss} and the retransmission timeout {@code rto}: whether to acknowledge it at
+   * once.
    */
-  boolean inOrderData(int length, long window, int mss, long now) {
+  boolean inOrderData(int length, long window, int mss, long now, long rto) {
     receiveMss = Math.max(receiveMss, Math.min(length, mss));
-    lastDataReceived = now;
     if (!dataSeen) {
       dataSeen = true;
       grant(window);
+    } else if (now - lastDataReceived > rto) {
+      grant(window); // tcp_event_data_recv: "Too long gap"
     }
+    lastDataReceived = now;
     return left > 0 && !interactive;
   }
 
-  /** Data arrived out of order, or filled a gap: quick ACKs again, and not interactive. */
-  void outOfOrder(long window, long now) {
-    lastDataReceived = now;
+  /**
+   * Data that was already received arrived again (or data beyond the window): Linux's
+   * tcp_enter_quickack_mode, quick ACKs again and not interactive.
+   */
+  void oldData(long window) {
     dataSeen = true;
     grant(window);
     interactive = false;
   }
 
+  /** tcp_incr_quickack. */
   private void grant(long window) {
-    long granted = Math.max(2, Math.min(max, window / (2L * receiveMss)));
-    left = Math.max(left, (int) granted);
+    long granted = window / (2L * receiveMss);
+    if (granted == 0) {
+      granted = 2;
+    }
+    left = Math.max(left, (int) Math.min(max, granted));
   }
 
   /**

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * RACK needs instead of waiting for the retransmission timer. During the fast recovery that a
  * detected loss starts (RecoveryPoint as in RFC 6675), lost segments go first, then new data, as
  * RFC 6937's PRR-SSRB allows (RFC 8985 9.3 leaves the reaction to the congestion control; PRR is
- * what it names), with RFC 6937bis's safe-ACK bound as Linux's tcp_cwnd_reduction has it: the extra
- * segment of the bound only on an ACK that advances SND.UNA and shows no new loss.
+ * what it names), with the bound Linux's tcp_cwnd_reduction had from 4.3 to 5.9 (the extra segment
+ * only on an ACK of retransmitted data that shows no new loss) and its forced fast retransmit (at
+ * least one segment while none has been sent in the reduction, RFC 9937 4).
  *
  * <p>Where the profile asks for it ({@link HostProfile#undoSpuriousRecovery}), a reduction that
  * proved spurious is undone as Linux's tcp_fastretrans_alert does ({@link RecoveryUndo}): at the
@@ -114,9 +115,6 @@ final class RackTlpRecovery implements LossRecovery {
 
   /** The ACK being read carries an ECN echo ({@link #onEcnEcho}). */
   private boolean ecnEchoPending;
-
-  /** The first lost segment goes at once when a recovery starts, whatever PRR allows. */
-  private boolean retransmitFirst;
 
   /** Linux's undo of a spurious reduction, if the profile asks for it; null otherwise. */
   private final @Nullable RecoveryUndo undo;
@@ -281,8 +279,10 @@ final class RackTlpRecovery implements LossRecovery {
     } else if (ecnEcho && !inRecovery && !rtoRecovery && !cwr) {
       enterCwr();
     }
-    if ((inRecovery || cwr) && (delivered > 0 || retransmitFirst)) {
-      reduceRate(Math.max(0, delivered), retransmissionAcked && !newlyLost);
+    if ((inRecovery || cwr) && delivered > 0) {
+      // Linux's tcp_cwnd_reduction, from tcp_cong_control: only an ACK that delivered data sets
+      // cwnd (RFC 9937 6.2); one that delivered nothing leaves it as it was.
+      reduceRate(delivered, retransmissionAcked && !newlyLost);
     }
     if (ack == sndUna
         && sacks
@@ -485,7 +485,6 @@ final class RackTlpRecovery implements LossRecovery {
       prr.start(connection.flightSize());
     }
     cwr = false;
-    retransmitFirst = true;
     tlpEndSeq = -1; // RFC 8985 7.1: reset when fast recovery starts
     connection.stopRttTiming();
     connection.stopTimer(LOSS_PROBE);
@@ -738,11 +737,12 @@ final class RackTlpRecovery implements LossRecovery {
     long now = connection.now();
     if (kind == RACK_REORDER) {
       // RFC 8985 6.3: "Upon RACK reordering timer expiration ... RACK_detect_loss_and_arm_timer()".
+      // Linux's tcp_rack_reo_timeout: a recovery that the timer starts reduces cwnd as if one
+      // segment had been delivered (tcp_cwnd_reduction(sk, 1, ...)), so that PRR's forced fast
+      // retransmit lets the first lost segment out; within a recovery cwnd stays as it is.
       if (detectLossAndArmTimer(now) && !inRecovery && !rtoRecovery) {
         enterRecovery(false);
-      }
-      if (inRecovery) {
-        reduceRate(0, false);
+        reduceRate(connection.window().smss(), false);
       }
     } else if (kind == LOSS_PROBE) {
       // RFC 8985 7.3: no probe while another is in flight or before an RTT sample since the last;
@@ -774,10 +774,6 @@ final class RackTlpRecovery implements LossRecovery {
       return WINDOW_DECIDES;
     }
     long lost = holdRetransmissions ? -1 : firstLost();
-    if (retransmitFirst && lost >= 0) {
-      return lost;
-    }
-    retransmitFirst = false;
     CongestionWindow window = connection.window();
     if (window.cwnd() - pipe() < window.smss()) {
       return SEND_NOTHING;
@@ -799,7 +795,6 @@ final class RackTlpRecovery implements LossRecovery {
       connection.restartRetransmitTimer();
       return;
     }
-    retransmitFirst = false;
     if (inRecovery || cwr) {
       prr.sent(length);
     }
@@ -841,7 +836,6 @@ final class RackTlpRecovery implements LossRecovery {
     inRecovery = false;
     cwr = false;
     rtoRecovery = true;
-    retransmitFirst = false;
     probeOwed = false;
     tlpEndSeq = -1; // RFC 8985 7.1: reset when RTO recovery starts
     connection.stopTimer(LOSS_PROBE);

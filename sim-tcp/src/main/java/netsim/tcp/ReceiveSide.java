@@ -28,6 +28,9 @@ final class ReceiveSide {
 
     /** In-order bytes for the application. */
     void deliver(ReceivedData bytes);
+
+    /** The retransmission timeout now (Linux's quick-ACK mode compares gaps in data with it). */
+    long rto();
   }
 
   private final TcpConfig config;
@@ -220,6 +223,9 @@ final class ReceiveSide {
     }
     if (from >= to) {
       ackNow(); // a duplicate, or nothing inside the window
+      if (quickAck != null) {
+        quickAck.oldData(rcvWnd);
+      }
       return;
     }
     // the new part, [from, to) of the data: a view of the sender's bytes, never copied here
@@ -234,9 +240,6 @@ final class ReceiveSide {
         sack.outOfOrder(start, start + fresh);
       }
       ackNow();
-      if (quickAck != null) {
-        quickAck.outOfOrder(rcvWnd, connection.now());
-      }
       return;
     }
     boolean gapWasOpen = !reassembly.isEmpty();
@@ -252,13 +255,13 @@ final class ReceiveSide {
     if (sack != null) {
       sack.delivered(receivedOffset);
     }
+    boolean quick =
+        quickAck != null
+            && quickAck.inOrderData(
+                length, rcvWnd, config.mss(), connection.now(), connection.rto());
     if (gapWasOpen || !config.delayedAck()) {
       ackNow(); // RFC 5681 4.2: a segment that fills a gap is acknowledged at once
-      if (gapWasOpen && quickAck != null) {
-        quickAck.outOfOrder(rcvWnd, connection.now());
-      }
-    } else if (quickAck != null
-        && quickAck.inOrderData(length, rcvWnd, config.mss(), connection.now())) {
+    } else if (quick) {
       ackNow(); // Linux's quick-ACK mode
     } else {
       // RFC 9293 3.8.6.3 / RFC 1122 4.2.3.2: ACK at least every second full-sized segment,
@@ -343,6 +346,9 @@ final class ReceiveSide {
    */
   void duplicateArrived(int seq, int length) {
     int offset = Seq.diff(seq, rcvNxt);
+    if (quickAck != null && length > 0 && offset < 0) {
+      quickAck.oldData(rcvWnd); // Linux's tcp_send_dupack
+    }
     if (sack != null && length > 0 && offset + length <= 0 && -offset <= receivedOffset) {
       sack.duplicate(receivedOffset + offset, receivedOffset + offset + length);
     }

@@ -75,11 +75,20 @@ final class SendSide implements LossRecovery.Connection {
   /** Where writes ended, when PSH marks each write's last segment (Linux); else null. */
   private final @Nullable WriteEnds writeEnds;
 
+  /**
+   * Where records end (Linux's MSG_EOR, {@link #endRecord}): no segment, sent or resent, spans one;
+   * null until a record ends.
+   */
+  private @Nullable WriteEnds recordEnds;
+
   /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
   private final @Nullable TsoChunks chunks;
 
   /** Linux's pushes inside long writes, with {@link #chunks}; else null. */
   private final @Nullable ForcedPush forcedPush;
+
+  /** The segment {@link #nextSegment()} just built ends a record: its TSO chunk ends there. */
+  private boolean chosenEndsRecord;
 
   /** Why the segment {@link #nextSegment()} just chose is sent again, or null if it is new. */
   private @Nullable RetransmitReason chosenRetransmission;
@@ -261,6 +270,21 @@ final class SendSide implements LossRecovery.Connection {
     return accepted;
   }
 
+  /**
+   * Linux's MSG_EOR: the data queued so far ends a record. Linux marks the write's last skb
+   * (tcp_sendmsg_locked: TCP_SKB_CB(skb)->eor), appends nothing to it (tcp_skb_can_collapse_to),
+   * sends it as a packet of its own (a TSO packet never spans skbs) and never merges it with the
+   * next when resending (tcp_skb_can_collapse): so no segment carries bytes of both sides of the
+   * record's end. Nagle's algorithm and a cork do not hold the record's last segment when more data
+   * follows it, as tcp_write_xmit applies them only to the last skb queued.
+   */
+  void endRecord() {
+    if (recordEnds == null) {
+      recordEnds = new WriteEnds();
+    }
+    recordEnds.add(1 + buffer.end());
+  }
+
   /** The write's own push is done: a MSG_MORE hold ends with it (see {@link #moreFollows}). */
   void writePushed() {
     moreFollows = false;
@@ -307,7 +331,7 @@ final class SendSide implements LossRecovery.Connection {
       RetransmitReason reason = chosenRetransmission;
       chosenRetransmission = null;
       if (chunks != null) {
-        chunks.add(seg, reason);
+        chunks.add(seg, reason, chosenEndsRecord);
         continue;
       }
       if (reason != null) {
@@ -455,6 +479,9 @@ final class SendSide implements LossRecovery.Connection {
     }
     int mss = connection.sendMss();
     long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
+    if (recordEnds != null) {
+      limit = Math.min(limit, recordEnds.nextAfter(position));
+    }
     int length = (int) Math.max(0, limit - position);
     boolean fin = finQueued && position + length == dataEnd;
     if (length == 0 && !fin) {
@@ -467,6 +494,7 @@ final class SendSide implements LossRecovery.Connection {
       return null;
     }
     int flags = ACK | (fin ? FIN : 0) | (length > 0 && push(position, length, dataEnd) ? PSH : 0);
+    chosenEndsRecord = length > 0 && endsRecord(position, length);
     TcpSegment seg = dataSegment(seqOf(position), flags, position, length);
     bytesSent += Math.max(0, position + length - Math.max(position, sndMax)); // new bytes only
     advance(position, length + (fin ? 1 : 0));
@@ -492,7 +520,7 @@ final class SendSide implements LossRecovery.Connection {
    * Nagle is off), or if it is at least half the largest window the peer ever offered.
    */
   private boolean mayDispatchSmall(long position, int length, long dataEnd) {
-    if (forceSmallSegment) {
+    if (forceSmallSegment || (position + length < dataEnd && endsRecord(position, length))) {
       return true;
     }
     if (corked || moreFollows) {
@@ -504,6 +532,11 @@ final class SendSide implements LossRecovery.Connection {
       return true;
     }
     return maxSndWnd > 0 && length >= maxSndWnd / 2;
+  }
+
+  /** Whether the segment of {@code length} bytes at {@code position} ends a record (MSG_EOR). */
+  private boolean endsRecord(long position, int length) {
+    return recordEnds != null && recordEnds.nextAfter(position) == position + length;
   }
 
   private TcpSegment sendSyn() {
@@ -565,6 +598,9 @@ final class SendSide implements LossRecovery.Connection {
     buffer.release(Math.max(0, sndUna - 1));
     if (writeEnds != null) {
       writeEnds.forgetBefore(sndUna);
+    }
+    if (recordEnds != null) {
+      recordEnds.forgetBefore(sndUna);
     }
     long karnRtt = -1;
     if (timestampRtt >= 0) {
@@ -1031,8 +1067,11 @@ final class SendSide implements LossRecovery.Connection {
       return false;
     }
     int mss = connection.sendMss();
-    int length =
-        (int) Math.max(0, Math.min(Math.min(dataEnd, sndUna + sndWnd), sndMax + mss) - sndMax);
+    long limit = Math.min(Math.min(dataEnd, sndUna + sndWnd), sndMax + mss);
+    if (recordEnds != null) {
+      limit = Math.min(limit, recordEnds.nextAfter(sndMax));
+    }
+    int length = (int) Math.max(0, limit - sndMax);
     if (length == 0) {
       return finUnsent && sndMax == dataEnd;
     }

@@ -272,6 +272,16 @@ public final class TcpConnection {
   }
 
   /**
+   * Linux's MSG_EOR: the bytes sent so far end a record. No segment, sent or resent, carries bytes
+   * of both sides of its end, and Nagle's algorithm or a cork does not hold the record's last
+   * segment once more data follows it (Linux's skb EOR mark: tcp_skb_can_collapse_to,
+   * tcp_skb_can_collapse, tcp_write_xmit).
+   */
+  public void endRecord() {
+    send.endRecord();
+  }
+
+  /**
    * {@link #send(byte[], int, int)} of bytes that never change: the send buffer refers to them
    * instead of copying them, so a write of them costs the same whatever its length.
    */
@@ -1801,6 +1811,11 @@ public final class TcpConnection {
     @Override
     public void deliver(ReceivedData bytes) {
       notifyApplication(AppEvent.DATA, bytes);
+    }
+
+    @Override
+    public long rto() {
+      return send.rto();
     }
   }
 

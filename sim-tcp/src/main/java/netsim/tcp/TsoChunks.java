@@ -30,6 +30,7 @@ final class TsoChunks {
 
   private TcpSegment[] segments = new TcpSegment[16];
   private @Nullable RetransmitReason[] reasons = new RetransmitReason[16];
+  private boolean[] endsRecord = new boolean[16];
   private int count;
 
   /**
@@ -63,14 +64,20 @@ final class TsoChunks {
     return (int) Math.max(minSegments, bytes / mss);
   }
 
-  /** Holds {@code segment}, sent again for {@code reason}, or new if {@code reason} is null. */
-  void add(TcpSegment segment, @Nullable RetransmitReason reason) {
+  /**
+   * Holds {@code segment}, sent again for {@code reason}, or new if {@code reason} is null; {@code
+   * endsRecord}: it ends a record (MSG_EOR), so its chunk ends with it, as Linux's TSO packet ends
+   * with the skb that has the record's end.
+   */
+  void add(TcpSegment segment, @Nullable RetransmitReason reason, boolean endsRecord) {
     if (count == segments.length) {
       segments = Arrays.copyOf(segments, count * 2);
       reasons = Arrays.copyOf(reasons, count * 2);
+      this.endsRecord = Arrays.copyOf(this.endsRecord, count * 2);
     }
     segments[count] = segment;
     reasons[count] = reason;
+    this.endsRecord[count] = endsRecord;
     count++;
   }
 
@@ -84,6 +91,7 @@ final class TsoChunks {
       boolean chunkEnds =
           i + 1 == count
               || i + 1 - chunkStart == maxSegments
+              || endsRecord[i]
               || !continues(segments[i], reasons[i], segments[i + 1], reasons[i + 1]);
       TcpSegment segment = segments[i];
       if (chunkEnds && i > chunkStart) {

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Where each of the application's writes ended, as stream positions, for Linux's PSH placement
  * ({@link HostProfile.Push#EACH_WRITE}): the segment that carries the last byte of a write gets
- * PSH, also when it is sent again. Positions only grow; those acknowledged are forgotten.
+ * PSH, also when it is sent again. Also where records end (MSG_EOR), which no segment spans.
+ * Positions only grow; those acknowledged are forgotten.
  */
 final class WriteEnds {
   private long[] ends = new long[8];
@@ -37,6 +38,13 @@ final class WriteEnds {
     int index = Arrays.binarySearch(ends, head, tail, from + 1);
     int next = index >= 0 ? index : -index - 1;
     return next < tail && ends[next] <= to;
+  }
+
+  /** The first end after {@code position}, or {@link Long#MAX_VALUE} if none is known. */
+  long nextAfter(long position) {
+    int index = Arrays.binarySearch(ends, head, tail, position + 1);
+    int next = index >= 0 ? index : -index - 1;
+    return next < tail ? ends[next] : Long.MAX_VALUE;
   }
 
   /** Everything before {@code position} is acknowledged. */

@@ -359,6 +359,64 @@ class HostProfileTest {
       h.expect("ACK seq=1001 ack=" + (seq + 100));
     }
 
+    /** Sixteen segments of 100 bytes from 5001, each acknowledged at once; returns the next seq. */
+    private int sixteenQuickAcks(TcpHarness h) {
+      int seq = 5001;
+      for (int i = 0; i < 16; i++) {
+        h.receive("PSH|ACK", seq, 1001, new byte[100]);
+        seq += 100;
+        h.expect("ACK seq=1001 ack=" + seq);
+      }
+      return seq;
+    }
+
+    @Test
+    void linux_inOrderDataAfterAGapLongerThanTheRto_grantsQuickAcksAgain() {
+      // tcp_event_data_recv: "Too long gap. Apparently sender failed to restart window, so that
+      // we send ACKs quickly."
+      TcpHarness h = TcpHarness.established(LINUX);
+      int seq = sixteenQuickAcks(h);
+      h.receive("PSH|ACK", seq, 1001, new byte[100]);
+      h.expectNothing();
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1001 ack=" + (seq + 100));
+      h.advanceBy("1500ms"); // longer than the RTO
+      h.receive("PSH|ACK", seq + 100, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=" + (seq + 200));
+    }
+
+    @Test
+    void linux_dataOutOfOrder_grantsNoQuickAcks_itsAckAndTheGapFillsAreImmediateAlone() {
+      // Linux since 4.18 ("tcp: do not force quickack when receiving out-of-order packets"):
+      // tcp_data_queue_ofo schedules an ACK only; the segment that fills the gap sets ACK_NOW.
+      TcpHarness h = TcpHarness.established(LINUX);
+      int seq = sixteenQuickAcks(h);
+      h.receive("PSH|ACK", seq + 100, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=" + seq);
+      h.receive("PSH|ACK", seq, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=" + (seq + 200));
+      h.receive("PSH|ACK", seq + 200, 1001, new byte[100]);
+      h.expectNothing(); // no quick ACK left: delayed
+      h.advanceBy("40ms");
+      h.expect("ACK seq=1001 ack=" + (seq + 300));
+    }
+
+    @Test
+    void linux_dataAlreadyReceived_endsTheInteractiveMode_andGrantsQuickAcks() {
+      // tcp_send_dupack for a retransmission below RCV.NXT: tcp_enter_quickack_mode.
+      TcpHarness h = TcpHarness.established(LINUX);
+      h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+      h.expect("ACK seq=1001 ack=5101");
+      h.connection.send(new byte[10]); // a reply at once: ping-pong
+      h.expect("PSH|ACK seq=1001 ack=5101 len=10");
+      h.receive("PSH|ACK", 5101, 1011, new byte[100]);
+      h.expectNothing(); // interactive
+      h.receive("PSH|ACK", 5001, 1011, new byte[100]); // old data again
+      h.expect("ACK seq=1011 ack=5201");
+      h.receive("PSH|ACK", 5201, 1011, new byte[100]);
+      h.expect("ACK seq=1011 ack=5301"); // quick ACKs again, not interactive
+    }
+
     @Test
     void linux_replyWithinTheTimeout_makesTheFlowInteractive_untilADelayedAckFires() {
       TcpHarness h = TcpHarness.established(LINUX);

@@ -69,6 +69,29 @@ class ProportionalRateReductionTest {
   }
 
   @Test
+  void linuxBounds_withNothingSentYet_sndcntIsAtLeastOneSmss_thenTheProportionRules() {
+    // RFC 9937 4 and Linux's tcp_cwnd_reduction: "Force a fast retransmit upon entering fast
+    // recovery". CEIL(1000 * 10000 / 20000) - 0 = 500 is raised to one SMSS while prr_out is 0.
+    for (Bound bound : new Bound[] {Bound.SAFE_ACK, Bound.RETRANSMISSION_ACKED}) {
+      ProportionalRateReduction prr = new ProportionalRateReduction(bound);
+      prr.start(20_000);
+      assertThat(prr.onAck(1000, 16_000, 10_000, SMSS, false)).as("%s", bound).isEqualTo(1000);
+      prr.sent(1000);
+      // CEIL(2000 * 10000 / 20000) - 1000: nothing, now that a segment went out
+      assertThat(prr.onAck(1000, 16_000, 10_000, SMSS, false)).as("%s", bound).isZero();
+    }
+  }
+
+  @Test
+  void rfc6937Bounds_haveNoFloor_theirFirstRetransmissionIsRfc6675s() {
+    for (Bound bound : new Bound[] {Bound.SLOW_START, Bound.CONSERVATIVE}) {
+      ProportionalRateReduction prr = new ProportionalRateReduction(bound);
+      prr.start(20_000);
+      assertThat(prr.onAck(1000, 16_000, 10_000, SMSS)).as("%s", bound).isEqualTo(500);
+    }
+  }
+
+  @Test
   void pipeAtOrBelowSsthresh_conservativeBound_sendsNoMoreThanDelivered() {
     ProportionalRateReduction prr = new ProportionalRateReduction(Bound.CONSERVATIVE);
     prr.start(20_000);

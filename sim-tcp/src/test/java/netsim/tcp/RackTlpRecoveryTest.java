@@ -228,6 +228,26 @@ class RackTlpRecoveryTest {
   }
 
   @Test
+  void reorderTimerStartsTheRecovery_withNothingInFlight_cwndIsOneSmss_untilAnAckDeliversData() {
+    // cubic-rack-reo-timeout-retrans-failed-incoming-data.pkt: two segments, the second SACKed;
+    // the timer deems the first lost, and nothing is in flight. Linux's tcp_rack_reo_timeout
+    // reduces as if one segment had been delivered, and PRR's sndcnt is at least one SMSS while
+    // nothing has been sent in the recovery: cwnd = pipe 0 + 1 SMSS.
+    transmit(0, 0);
+    transmit(0, 1);
+    ack(20, 1, 1001, 2001);
+    expire(25, RACK_REORDER);
+    assertThat(recovery.inRecovery()).isTrue();
+    assertThat(recovery.pipe()).isZero();
+    assertThat(bench.window.cwnd()).isEqualTo(SMSS);
+    // The retransmission could not leave (a full local queue); an ACK that delivers nothing
+    // leaves cwnd as it is (tcp_cwnd_reduction returns when newly_acked_sacked is 0).
+    ack(35, 1, 1001, 2001);
+    assertThat(bench.window.cwnd()).isEqualTo(SMSS);
+    assertThat(send()).isEqualTo("1-1001");
+  }
+
+  @Test
   void rack6_2_threeSegmentsSacked_noReorderingSeen_reoWndIsZero_lossIsMarkedOnTheAck() {
     for (int k = 0; k < 5; k++) {
       transmit(k, k);
@@ -453,15 +473,16 @@ class RackTlpRecoveryTest {
     assertThat(recovery.inCongestionWindowReduction()).isTrue();
     assertThat(recovery.inRecovery()).isFalse();
     assertThat(bench.window.ssthresh()).as("FlightSize 4000 / 2").isEqualTo(2000);
-    // RFC 6937: pipe 3000 > ssthresh: CEIL(1000 * 2000 / 4000) - 0, and no growth on this ACK.
-    assertThat(bench.window.cwnd()).isEqualTo(3500);
+    // RFC 6937: pipe 3000 > ssthresh: CEIL(1000 * 2000 / 4000) - 0 = 500, but with nothing sent
+    // yet sndcnt is one SMSS (tcp_cwnd_reduction's forced retransmit); no growth on this ACK.
+    assertThat(bench.window.cwnd()).isEqualTo(4000);
     assertThat(send()).as("nothing is marked lost, nothing resent").isEmpty();
 
     recovery.onEcnEcho();
     ack(200, 2001);
     assertThat(bench.window.reductions()).as("one reduction per window of data").isEqualTo(1);
-    // pipe 2000 = ssthresh: MIN(ssthresh - pipe, ...) = 0.
-    assertThat(bench.window.cwnd()).isEqualTo(2000);
+    // pipe 2000 = ssthresh: MIN(ssthresh - pipe, ...) = 0, and still nothing sent: one SMSS.
+    assertThat(bench.window.cwnd()).isEqualTo(3000);
     ack(300, 4001);
     assertThat(recovery.inCongestionWindowReduction())
         .as("held until something above high_seq is acknowledged")

@@ -662,6 +662,39 @@ class TcpConnectionTest {
     }
 
     @Test
+    void endOfRecord_laterBytesNeverJoinItsSegment_andACorkDoesNotHoldIt() {
+      // Linux's MSG_EOR: the next write starts a new skb (tcp_skb_can_collapse_to), and
+      // tcp_write_xmit corks only the last skb queued. (Nagle is off: it would hold "more" while
+      // the small segment before it is unacknowledged.)
+      TcpHarness h = TcpHarness.established();
+      h.connection.setNagle(false);
+      h.connection.setCork(true);
+      h.connection.send(bytes("forty"));
+      h.connection.endRecord();
+      h.expectNothing();
+      h.connection.send(bytes("more"));
+      h.expect("ACK seq=1001 ack=5001 len=5");
+      h.expectNothing(); // "more" is the last skb: still corked
+      h.connection.setCork(false);
+      h.expect("PSH|ACK seq=1006 ack=5001 len=4");
+    }
+
+    @Test
+    void endOfRecord_aRetransmissionStopsAtIt() {
+      // Linux's tcp_retrans_try_collapse merges no skb with an EOR mark (tcp_skb_can_collapse).
+      TcpHarness h = TcpHarness.established();
+      h.connection.setNagle(false);
+      h.connection.send(new byte[1000]);
+      h.connection.endRecord();
+      h.connection.send(new byte[1000]);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=1000", "PSH|ACK seq=2001 ack=5001 len=1000");
+      // The RTO resends from SND.UNA within cwnd = 1 SMSS (1460 bytes): not one segment of 1460
+      // across the record's end, but the first record, then what cwnd leaves of the second.
+      h.advanceBy("1100ms");
+      h.expect("ACK seq=1001 ack=5001 len=1000", "ACK seq=2001 ack=5001 len=460");
+    }
+
+    @Test
     void sendWithMoreToFollow_holdsThePartialSegment_untilTheNextWrite() {
       // Linux's MSG_MORE.
       TcpHarness h = TcpHarness.established();

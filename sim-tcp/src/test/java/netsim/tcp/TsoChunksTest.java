@@ -39,9 +39,9 @@ class TsoChunksTest {
   void chunkOfSeveralSegments_hasPshOnItsLastOnly() {
     // __tcp_transmit_skb: "Force a PSH flag on all (GSO) packets"; GSO keeps it on the last.
     TsoChunks chunks = new TsoChunks();
-    chunks.add(data(1, 1000), null);
-    chunks.add(data(1001, 1000), null);
-    chunks.add(data(2001, 1000), null);
+    chunks.add(data(1, 1000), null, false);
+    chunks.add(data(1001, 1000), null, false);
+    chunks.add(data(2001, 1000), null, false);
     chunks.flush(10, sink);
     assertThat(out)
         .containsExactly(
@@ -51,10 +51,27 @@ class TsoChunksTest {
   }
 
   @Test
+  void aSegmentThatEndsARecord_endsItsChunk() {
+    // MSG_EOR: Linux's TSO packet never spans the skb that has the record's end.
+    TsoChunks chunks = new TsoChunks();
+    chunks.add(data(1, 1000), null, false);
+    chunks.add(data(1001, 800), null, true);
+    chunks.add(data(1801, 1000), null, false);
+    chunks.add(data(2801, 1000), null, false);
+    chunks.flush(10, sink);
+    assertThat(out)
+        .containsExactly(
+            "ACK seq=1 ack=1 len=1000",
+            "PSH|ACK seq=1001 ack=1 len=800",
+            "ACK seq=1801 ack=1 len=1000",
+            "PSH|ACK seq=2801 ack=1 len=1000");
+  }
+
+  @Test
   void singleSegment_keepsItsOwnFlags() {
     // limited-transmit-sack.pkt: "> . 10001:11001(1000)" on the first duplicate ACK.
     TsoChunks chunks = new TsoChunks();
-    chunks.add(data(10001, 1000), null);
+    chunks.add(data(10001, 1000), null, false);
     chunks.flush(10, sink);
     assertThat(out).containsExactly("ACK seq=10001 ack=1 len=1000");
   }
@@ -63,9 +80,9 @@ class TsoChunksTest {
   void chunk_endsAtTheMostSegmentsTheRateAllows() {
     // nagle/https_client.pkt: two segments of 974 in one chunk with PSH, then the 54 bytes.
     TsoChunks chunks = new TsoChunks();
-    chunks.add(data(569, 974), null);
-    chunks.add(data(1543, 974), null);
-    chunks.add(data(2517, 54, TcpFlags.ACK | TcpFlags.PSH), null);
+    chunks.add(data(569, 974), null, false);
+    chunks.add(data(1543, 974), null, false);
+    chunks.add(data(2517, 54, TcpFlags.ACK | TcpFlags.PSH), null, false);
     chunks.flush(2, sink);
     assertThat(out)
         .containsExactly(
@@ -78,9 +95,9 @@ class TsoChunksTest {
   void retransmissionAndNewData_goInSeparateChunks_andRetransmissionsAreReportedInOrder() {
     // Linux resends from its retransmit queue (tcp_xmit_retransmit_queue) apart from new data.
     TsoChunks chunks = new TsoChunks();
-    chunks.add(data(1, 1000), RetransmitReason.FAST);
-    chunks.add(data(1001, 1000), RetransmitReason.FAST);
-    chunks.add(data(5001, 1000), null);
+    chunks.add(data(1, 1000), RetransmitReason.FAST, false);
+    chunks.add(data(1001, 1000), RetransmitReason.FAST, false);
+    chunks.add(data(5001, 1000), null, false);
     chunks.flush(10, sink);
     assertThat(out)
         .containsExactly(
@@ -94,8 +111,8 @@ class TsoChunksTest {
   @Test
   void segmentsWithAGapBetween_goInSeparateChunks() {
     TsoChunks chunks = new TsoChunks();
-    chunks.add(data(1, 1000), RetransmitReason.FAST);
-    chunks.add(data(3001, 1000), RetransmitReason.FAST);
+    chunks.add(data(1, 1000), RetransmitReason.FAST, false);
+    chunks.add(data(3001, 1000), RetransmitReason.FAST, false);
     chunks.flush(10, sink);
     assertThat(out)
         .containsExactly(
@@ -108,7 +125,7 @@ class TsoChunksTest {
   @Test
   void flush_emptiesTheChunks() {
     TsoChunks chunks = new TsoChunks();
-    chunks.add(data(1, 1000), null);
+    chunks.add(data(1, 1000), null, false);
     chunks.flush(10, sink);
     chunks.flush(10, sink);
     assertThat(out).hasSize(1);

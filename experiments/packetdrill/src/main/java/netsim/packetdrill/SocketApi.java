@@ -364,8 +364,10 @@ final class SocketApi {
     boolean message = call.name().equals("sendmsg");
     long length = message ? messageLength(call.arg(1)) : symbols.value(call.arg(2));
     // send(..., MSG_MORE): more follows, so no push and a partial segment waits (Linux).
-    boolean more =
-        !call.name().equals("write") && call.arg(message ? 2 : 3).toString().contains("MSG_MORE");
+    String flags = call.name().equals("write") ? "" : call.arg(message ? 2 : 3).toString();
+    boolean more = flags.contains("MSG_MORE");
+    // send(..., MSG_EOR): the write ends a record, which no segment spans (Linux).
+    boolean endOfRecord = flags.contains("MSG_EOR");
     long[] written = {0};
     return () -> {
       if (socket.error != null) {
@@ -393,6 +395,9 @@ final class SocketApi {
         if (accepted < chunk) {
           break;
         }
+      }
+      if (written[0] == length && endOfRecord) {
+        connection.endRecord();
       }
       if (written[0] == length || (socket.nonBlocking && written[0] > 0)) {
         return CallResult.ok(written[0]);
