@@ -330,4 +330,29 @@ class LadderEventQueueTest extends EventQueueContractTest {
     drain(ladder);
     assertThat(ran).containsExactly(new Key(7, 2), new Key(9, 1));
   }
+
+  @Test
+  void aCrowdedBucket_splitsIntoAFinerRungOfSixteenEventsPerBucket_whichReachTheFrontOneByOne() {
+    LadderEventQueue ladder = new LadderEventQueue();
+    List<Key> added = new ArrayList<>();
+    // 1 024 events two ns apart, then one far away: rung 0 gets 489 buckets 2 048 ns wide, and
+    // its first bucket, holding all 1 024, splits into 64 buckets of 16.
+    for (int i = 0; i < 1024; i++) {
+      added.add(new Key(2L * i, 1023 - i));
+    }
+    added.add(new Key(1_000_000, 1024));
+    List<Key> ran = new ArrayList<>();
+    for (Key key : added) {
+      ladder.add(key.time(), key.sequence(), reporting(ran, key.time(), key.sequence()));
+    }
+    assertThat(ladder.peekTime()).isZero();
+    assertThat(ladder.openRungs()).isEqualTo(2);
+    assertThat(ladder.bucketsOfRung(0)).isEqualTo(489);
+    assertThat(ladder.bucketsOfRung(1))
+        .isEqualTo(1024 / LadderEventQueue.EVENTS_PER_SPLIT_BUCKET)
+        .isEqualTo(64);
+    assertThat(ladder.frontSize()).isEqualTo(LadderEventQueue.EVENTS_PER_SPLIT_BUCKET);
+    drain(ladder);
+    assertThat(ran).isEqualTo(sorted(added));
+  }
 }
