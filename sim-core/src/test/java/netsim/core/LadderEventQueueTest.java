@@ -355,4 +355,37 @@ class LadderEventQueueTest extends EventQueueContractTest {
     drain(ladder);
     assertThat(ran).isEqualTo(sorted(added));
   }
+
+  @Test
+  void cancelledEntriesOfACrowdedBucket_goDownWithTheOthers_andAreDroppedAtTheFront() {
+    LadderEventQueue ladder = new LadderEventQueue();
+    List<Key> kept = new ArrayList<>();
+    List<Key> ran = new ArrayList<>();
+    List<Long> cancelled = new ArrayList<>();
+    // The crowded bucket of the test above, every other event cancelled before anything moves.
+    for (int i = 0; i < 1024; i++) {
+      long handle = ladder.add(2L * i, i, reporting(ran, 2L * i, i));
+      if (i % 2 == 1) {
+        cancelled.add(handle);
+      } else {
+        kept.add(new Key(2L * i, i));
+      }
+    }
+    ladder.add(1_000_000, 1024, reporting(ran, 1_000_000, 1024));
+    kept.add(new Key(1_000_000, 1024));
+    for (long handle : cancelled) {
+      assertThat(ladder.remove(handle)).isTrue();
+    }
+    assertThat(ladder.heldRecords()).isEqualTo(1025);
+    assertThat(ladder.peekTime()).isZero();
+    // Only the front's first bucket has been looked at: 8 live, 8 cancelled and dropped.
+    assertThat(ladder.frontSize()).isEqualTo(8);
+    assertThat(ladder.heldRecords()).isEqualTo(1025 - 8);
+    for (long handle : cancelled) {
+      assertThat(ladder.remove(handle)).isFalse();
+    }
+    drain(ladder);
+    assertThat(ran).isEqualTo(kept);
+    assertThat(ladder.heldRecords()).isZero();
+  }
 }
