@@ -330,4 +330,62 @@ class LadderEventQueueTest extends EventQueueContractTest {
     drain(ladder);
     assertThat(ran).containsExactly(new Key(7, 2), new Key(9, 1));
   }
+
+  @Test
+  void aCrowdedBucket_splitsIntoAFinerRungOfSixteenEventsPerBucket_whichReachTheFrontOneByOne() {
+    LadderEventQueue ladder = new LadderEventQueue();
+    List<Key> added = new ArrayList<>();
+    // 1 024 events two ns apart, then one far away: rung 0 gets 489 buckets 2 048 ns wide, and
+    // its first bucket, holding all 1 024, splits into 64 buckets of 16.
+    for (int i = 0; i < 1024; i++) {
+      added.add(new Key(2L * i, 1023 - i));
+    }
+    added.add(new Key(1_000_000, 1024));
+    List<Key> ran = new ArrayList<>();
+    for (Key key : added) {
+      ladder.add(key.time(), key.sequence(), reporting(ran, key.time(), key.sequence()));
+    }
+    assertThat(ladder.peekTime()).isZero();
+    assertThat(ladder.openRungs()).isEqualTo(2);
+    assertThat(ladder.bucketsOfRung(0)).isEqualTo(489);
+    assertThat(ladder.bucketsOfRung(1))
+        .isEqualTo(1024 / LadderEventQueue.EVENTS_PER_SPLIT_BUCKET)
+        .isEqualTo(64);
+    assertThat(ladder.frontSize()).isEqualTo(LadderEventQueue.EVENTS_PER_SPLIT_BUCKET);
+    drain(ladder);
+    assertThat(ran).isEqualTo(sorted(added));
+  }
+
+  @Test
+  void cancelledEntriesOfACrowdedBucket_goDownWithTheOthers_andAreDroppedAtTheFront() {
+    LadderEventQueue ladder = new LadderEventQueue();
+    List<Key> kept = new ArrayList<>();
+    List<Key> ran = new ArrayList<>();
+    List<Long> cancelled = new ArrayList<>();
+    // The crowded bucket of the test above, every other event cancelled before anything moves.
+    for (int i = 0; i < 1024; i++) {
+      long handle = ladder.add(2L * i, i, reporting(ran, 2L * i, i));
+      if (i % 2 == 1) {
+        cancelled.add(handle);
+      } else {
+        kept.add(new Key(2L * i, i));
+      }
+    }
+    ladder.add(1_000_000, 1024, reporting(ran, 1_000_000, 1024));
+    kept.add(new Key(1_000_000, 1024));
+    for (long handle : cancelled) {
+      assertThat(ladder.remove(handle)).isTrue();
+    }
+    assertThat(ladder.heldRecords()).isEqualTo(1025);
+    assertThat(ladder.peekTime()).isZero();
+    // Only the front's first bucket has been looked at: 8 live, 8 cancelled and dropped.
+    assertThat(ladder.frontSize()).isEqualTo(8);
+    assertThat(ladder.heldRecords()).isEqualTo(1025 - 8);
+    for (long handle : cancelled) {
+      assertThat(ladder.remove(handle)).isFalse();
+    }
+    drain(ladder);
+    assertThat(ran).isEqualTo(kept);
+    assertThat(ladder.heldRecords()).isZero();
+  }
 }
