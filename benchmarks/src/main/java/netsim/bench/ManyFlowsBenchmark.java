@@ -231,6 +231,10 @@ public class ManyFlowsBenchmark {
    * ns-3's {@code benchmarks/ns3/many-flows} does, for a whole-process comparison.
    */
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("--count")) {
+      count(args);
+      return;
+    }
     boolean heap = args.length == 0 || !args[0].equals("--no-heap");
     String[] counts = heap ? args : Arrays.copyOfRange(args, 1, args.length);
     if (counts.length == 0) {
@@ -264,6 +268,26 @@ public class ManyFlowsBenchmark {
           events / (cpu / 1e9),
           heap ? perConnection + " B" : "not measured");
     }
+  }
+
+  /**
+   * Runs one dumbbell outside JMH, for counting instructions and cache misses with valgrind, where
+   * wall-clock times are too noisy to compare (see {@code benchmarks/cachegrind-flows.sh}): {@code
+   * --count FLOWS WARMUP_MS WINDOW_MS} runs to steady state, then {@code WARMUP_MS} of simulated
+   * time (for the JIT), then {@code WINDOW_MS} more, and prints the events of that last part.
+   */
+  private static void count(String[] args) {
+    if (args.length != 4) {
+      System.err.println("usage: ManyFlowsBenchmark --count FLOWS WARMUP_MS WINDOW_MS");
+      System.exit(2);
+    }
+    int flows = Integer.parseInt(args[1]);
+    Dumbbell bed = dumbbell(flows);
+    long time = bed.runToSteadyState(flows) + Time.millis(Long.parseLong(args[2]));
+    bed.simulator.runUntil(time);
+    long before = bed.simulator.executedEvents();
+    bed.simulator.runUntil(time + Time.millis(Long.parseLong(args[3])));
+    System.out.println("counted-events " + (bed.simulator.executedEvents() - before));
   }
 
   /**

@@ -1,5 +1,6 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 import java.util.ArrayList;
@@ -11,9 +12,11 @@ import org.jspecify.annotations.Nullable;
  * A stack's connections by 4-tuple, for demultiplexing an arriving segment without allocating: each
  * endpoint is packed into a {@code long} ({@link #key}), and the two keys index an open-addressing
  * table (linear probing, deletion by backward shift, so no tombstones). A slot's two keys sit side
- * by side in one array, so a lookup among thousands of connections reads one cache line for them.
+ * by side in one array, and its value in a parallel one, so a lookup among thousands of connections
+ * reads one cache line for the keys and one for the value's reference, then the value itself.
  * Iteration follows the order of insertion, never the hash order, so nothing that walks the
- * connections depends on the table's layout.
+ * connections depends on the table's layout: a slot's node links it into that order, and only
+ * {@link #put}, {@link #remove} and {@link #values} read the nodes.
  *
  * @param <V> what a 4-tuple maps to
  */
@@ -32,12 +35,17 @@ final class ConnectionTable<V> {
   }
 
   /**
-   * Slot i holds the keys of {@code nodes[i]}: the local at {@code keys[2 * i]}, the remote at
-   * {@code keys[2 * i + 1]}; a null node is an empty slot.
+   * Slot i holds the keys of {@code values[i]}: the local at {@code keys[2 * i]}, the remote at
+   * {@code keys[2 * i + 1]}; a null value is an empty slot.
    */
   private long[] keys;
 
-  private Node<V>[] nodes;
+  /** Slot i's value: {@code nodes[i].value}, kept here so that a lookup reads no node. */
+  private @Nullable V[] values;
+
+  /** Slot i's place in the order of insertion. */
+  private @Nullable Node<V>[] nodes;
+
   private int mask;
   private int size;
   private @Nullable Node<V> first;
@@ -59,7 +67,7 @@ final class ConnectionTable<V> {
   /** The value for the 4-tuple of the keys {@code local} and {@code remote}, or null. */
   @Nullable V get(long local, long remote) {
     int slot = find(local, remote);
-    return slot < 0 ? null : nodes[slot].value;
+    return slot < 0 ? null : values[slot];
   }
 
   @Nullable V get(FourTuple tuple) {
@@ -75,7 +83,7 @@ final class ConnectionTable<V> {
     long local = key(tuple.local());
     long remote = key(tuple.remote());
     checkState(find(local, remote) < 0, "%s is mapped already", tuple);
-    if (2 * (size + 1) > nodes.length) {
+    if (2 * (size + 1) > values.length) {
       grow();
     }
     Node<V> node = new Node<>(value);
@@ -96,7 +104,7 @@ final class ConnectionTable<V> {
     if (slot < 0) {
       return null;
     }
-    Node<V> node = nodes[slot];
+    Node<V> node = checkNotNull(nodes[slot]);
     shiftBack(slot);
     if (node.previous == null) {
       first = node.next;
@@ -136,24 +144,25 @@ final class ConnectionTable<V> {
 
   /** The slot holding the 4-tuple, or -1. */
   private int find(long local, long remote) {
-    for (int slot = home(local, remote, nodes.length); ; slot = (slot + 1) & mask) {
-      // the keys first: on a hit, the slot's node is read only once its keys matched
-      if (keys[2 * slot] == local && keys[2 * slot + 1] == remote && nodes[slot] != null) {
+    for (int slot = home(local, remote, values.length); ; slot = (slot + 1) & mask) {
+      // the keys first: on a hit, the slot's value is read only once its keys matched
+      if (keys[2 * slot] == local && keys[2 * slot + 1] == remote && values[slot] != null) {
         return slot;
       }
-      if (nodes[slot] == null) {
+      if (values[slot] == null) {
         return -1;
       }
     }
   }
 
   private void insert(long local, long remote, Node<V> node) {
-    int slot = home(local, remote, nodes.length);
-    while (nodes[slot] != null) {
+    int slot = home(local, remote, values.length);
+    while (values[slot] != null) {
       slot = (slot + 1) & mask;
     }
     keys[2 * slot] = local;
     keys[2 * slot + 1] = remote;
+    values[slot] = node.value;
     nodes[slot] = node;
   }
 
@@ -162,25 +171,28 @@ final class ConnectionTable<V> {
    * (its home is not cyclically after the hole), so that every probe still finds its entry.
    */
   private void shiftBack(int hole) {
-    for (int slot = (hole + 1) & mask; nodes[slot] != null; slot = (slot + 1) & mask) {
-      int home = home(keys[2 * slot], keys[2 * slot + 1], nodes.length);
+    for (int slot = (hole + 1) & mask; values[slot] != null; slot = (slot + 1) & mask) {
+      int home = home(keys[2 * slot], keys[2 * slot + 1], values.length);
       if (((slot - home) & mask) >= ((slot - hole) & mask)) {
         keys[2 * hole] = keys[2 * slot];
         keys[2 * hole + 1] = keys[2 * slot + 1];
+        values[hole] = values[slot];
         nodes[hole] = nodes[slot];
         hole = slot;
       }
     }
+    values[hole] = null;
     nodes[hole] = null;
   }
 
   private void grow() {
     long[] oldKeys = keys;
-    Node<V>[] oldNodes = nodes;
+    @Nullable Node<V>[] oldNodes = nodes;
     allocate(2 * oldNodes.length);
     for (int slot = 0; slot < oldNodes.length; slot++) {
-      if (oldNodes[slot] != null) {
-        insert(oldKeys[2 * slot], oldKeys[2 * slot + 1], oldNodes[slot]);
+      Node<V> node = oldNodes[slot];
+      if (node != null) {
+        insert(oldKeys[2 * slot], oldKeys[2 * slot + 1], node);
       }
     }
   }
@@ -188,6 +200,7 @@ final class ConnectionTable<V> {
   @SuppressWarnings("unchecked")
   private void allocate(int capacity) {
     keys = new long[2 * capacity];
+    values = (V[]) new Object[capacity];
     nodes = (Node<V>[]) new Node<?>[capacity];
     mask = capacity - 1;
   }

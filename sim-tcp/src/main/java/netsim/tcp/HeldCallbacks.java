@@ -1,5 +1,7 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
@@ -10,14 +12,26 @@ import org.jspecify.annotations.Nullable;
  * segment is done). An application that writes from {@code onEstablished} or {@code onData} then
  * sends with RCV.NXT past all of that segment's text and FIN, not in the middle of the ACK step.
  *
- * <p>Callbacks are kept in order in two reused arrays, with a reused {@link ReceivedData} per slot
- * for the data delivered: nothing is allocated per segment once they have grown to the most
- * callbacks one segment raised.
+ * <p>Callbacks are kept in order, the first in fields of this object and any later ones in two
+ * arrays allocated when a segment first raises a second callback, with a reused {@link
+ * ReceivedData} per slot for the data delivered: a segment that raises one callback (most raise
+ * DATA alone) reads no other object of the connection's than its data, and nothing is allocated per
+ * segment once the arrays have grown to the most callbacks one segment raised.
  */
 final class HeldCallbacks {
+  private static final AppEvent[] NO_EVENTS = {};
+  private static final ReceivedData[] NO_DATA = {};
 
-  private AppEvent[] events = new AppEvent[4];
-  private @Nullable ReceivedData[] data = new ReceivedData[4];
+  /** The event of slot 0, and its data (kept for reuse once its callback has run). */
+  private @Nullable AppEvent firstEvent;
+
+  private @Nullable ReceivedData firstData;
+
+  /** Slot i >= 1 is at index i - 1. */
+  private AppEvent[] laterEvents = NO_EVENTS;
+
+  private @Nullable ReceivedData[] laterData = NO_DATA;
+
   private int head;
   private int tail;
 
@@ -43,10 +57,10 @@ final class HeldCallbacks {
       return new ReceivedData();
     }
     grow();
-    ReceivedData next = data[tail];
+    ReceivedData next = data(tail);
     if (next == null) {
       next = new ReceivedData();
-      data[tail] = next;
+      setData(tail, next);
     }
     next.clear();
     return next;
@@ -58,17 +72,39 @@ final class HeldCallbacks {
    */
   void add(AppEvent event, @Nullable ReceivedData bytes) {
     grow();
-    events[tail] = event;
+    if (tail == 0) {
+      firstEvent = event;
+    } else {
+      laterEvents[tail - 1] = event;
+    }
     // DATA's is the one nextData gave (this slot's, unless another event came first); no other
     // slot keeps it, so two slots never share one
-    data[tail] = bytes;
+    setData(tail, bytes);
     tail++;
   }
 
+  private @Nullable ReceivedData data(int slot) {
+    return slot == 0 ? firstData : laterData[slot - 1];
+  }
+
+  private void setData(int slot, @Nullable ReceivedData bytes) {
+    if (slot == 0) {
+      firstData = bytes;
+    } else {
+      laterData[slot - 1] = bytes;
+    }
+  }
+
+  private AppEvent event(int slot) {
+    return slot == 0 ? checkNotNull(firstEvent) : laterEvents[slot - 1];
+  }
+
+  /** Room for slot {@code tail}. */
   private void grow() {
-    if (tail == events.length) {
-      events = Arrays.copyOf(events, tail * 2);
-      data = Arrays.copyOf(data, tail * 2);
+    if (tail > laterEvents.length) {
+      int length = Math.max(4, 2 * laterEvents.length);
+      laterEvents = Arrays.copyOf(laterEvents, length);
+      laterData = Arrays.copyOf(laterData, length);
     }
   }
 
@@ -82,8 +118,8 @@ final class HeldCallbacks {
       return;
     }
     while (head < tail) {
-      AppEvent event = events[head];
-      ReceivedData bytes = event == AppEvent.DATA ? data[head] : null;
+      AppEvent event = event(head);
+      ReceivedData bytes = event == AppEvent.DATA ? data(head) : null;
       head++;
       connection.callHandler(event, bytes);
       if (bytes != null) {

@@ -100,6 +100,15 @@ public final class TcpConnection {
 
     /** cwnd, ssthresh, SRTT, RTO or the bytes in flight changed. */
     default void congestionChanged(TcpConnection connection) {}
+
+    /**
+     * Whether anyone hears of {@link #congestionChanged}: when not, the connection does not read
+     * its congestion figures after each segment (on a path where every object of a connection is a
+     * cache miss, the congestion window and the RTT estimator are two).
+     */
+    default boolean observesCongestion() {
+      return true;
+    }
   }
 
   /** {@link #pollAt()} when no timer is running. */
@@ -533,9 +542,12 @@ public final class TcpConnection {
     env.timersChanged(this);
   }
 
-  /** Reports cwnd, ssthresh, SRTT, RTO and the bytes in flight when one of them changed. */
+  /**
+   * Reports cwnd, ssthresh, SRTT, RTO and the bytes in flight when one of them changed since they
+   * were last reported, if anyone listens.
+   */
   private void reportCongestion() {
-    if (!send.hasCongestionControl()) {
+    if (!env.observesCongestion() || !send.hasCongestionControl()) {
       return;
     }
     long cwnd = send.cwnd();

@@ -157,7 +157,12 @@ public final class TcpStack {
     return simulator;
   }
 
-  /** Adds an observer of this stack's connections and listeners (it hears of no other stack). */
+  /**
+   * Adds an observer of this stack's connections and listeners (it hears of no other stack). The
+   * congestion figures ({@link TcpObserver#onCongestion}) are followed only while the stack has
+   * observers: one added while connections live hears of each one's figures at its next segment or
+   * timer.
+   */
   public void addObserver(TcpObserver observer) {
     observers = ObjectArrays.concat(observers, checkNotNull(observer, "observer"));
   }
@@ -559,6 +564,11 @@ public final class TcpStack {
       for (TcpObserver observer : observers) {
         observer.onAppEvent(now, connection.tuple(), event, bytes);
       }
+    }
+
+    @Override
+    public boolean observesCongestion() {
+      return observers.length > 0;
     }
 
     @Override

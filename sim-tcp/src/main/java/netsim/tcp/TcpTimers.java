@@ -1,6 +1,5 @@
 package netsim.tcp;
 
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +7,10 @@ import org.jspecify.annotations.Nullable;
  * while it is not running, with the counts that the persist and keep-alive timers keep. Nothing is
  * scheduled here: the connection's earliest deadline is {@link #pollAt()}, and when it comes,
  * {@link #due} says which timer to handle first.
+ *
+ * <p>The deadlines are fields of this object, not an array beside it: every arriving segment reads
+ * them all ({@link #pollAt()}), and among thousands of connections each object read is a cache
+ * miss.
  */
 final class TcpTimers {
   /** The deadline of a timer that is not running. */
@@ -38,57 +41,79 @@ final class TcpTimers {
 
   private static final Kind[] KINDS = Kind.values();
 
-  private final long[] deadlines = new long[KINDS.length];
+  private long timeWait = NEVER;
+  private long finWait2Timeout = NEVER;
+  private long lossProbe = NEVER;
+  private long retransmit = NEVER;
+  private long rackReorder = NEVER;
+  private long persist = NEVER;
+  private long keepalive = NEVER;
+  private long delayedAck = NEVER;
+
   private int persistBackoffs;
   private int zeroWindowProbesUnanswered;
   private long probingSince = NEVER;
   private int keepalivesUnanswered;
 
-  TcpTimers() {
-    Arrays.fill(deadlines, NEVER);
-  }
-
   /** The deadline of {@code kind}, or {@link #NEVER}. */
   long deadline(Kind kind) {
-    return deadlines[kind.ordinal()];
+    return switch (kind) {
+      case TIME_WAIT -> timeWait;
+      case FIN_WAIT_2_TIMEOUT -> finWait2Timeout;
+      case LOSS_PROBE -> lossProbe;
+      case RETRANSMIT -> retransmit;
+      case RACK_REORDER -> rackReorder;
+      case PERSIST -> persist;
+      case KEEPALIVE -> keepalive;
+      case DELAYED_ACK -> delayedAck;
+    };
   }
 
   boolean isRunning(Kind kind) {
-    return deadlines[kind.ordinal()] != NEVER;
+    return deadline(kind) != NEVER;
   }
 
   /** Whether {@code kind} has expired by {@code now}. */
   boolean isDue(Kind kind, long now) {
-    return deadlines[kind.ordinal()] <= now;
+    return deadline(kind) <= now;
   }
 
   /** Starts (or restarts) {@code kind} to expire at {@code deadline}. */
   void start(Kind kind, long deadline) {
-    deadlines[kind.ordinal()] = deadline;
+    switch (kind) {
+      case TIME_WAIT -> timeWait = deadline;
+      case FIN_WAIT_2_TIMEOUT -> finWait2Timeout = deadline;
+      case LOSS_PROBE -> lossProbe = deadline;
+      case RETRANSMIT -> retransmit = deadline;
+      case RACK_REORDER -> rackReorder = deadline;
+      case PERSIST -> persist = deadline;
+      case KEEPALIVE -> keepalive = deadline;
+      case DELAYED_ACK -> delayedAck = deadline;
+    }
   }
 
   void stop(Kind kind) {
-    deadlines[kind.ordinal()] = NEVER;
+    start(kind, NEVER);
   }
 
   /** Stops every timer (the TCB is deleted). */
   void stopAll() {
-    Arrays.fill(deadlines, NEVER);
+    for (Kind kind : KINDS) {
+      stop(kind);
+    }
   }
 
   /** The earliest deadline, or {@link #NEVER}. */
   long pollAt() {
-    long earliest = NEVER;
-    for (long deadline : deadlines) {
-      earliest = Math.min(earliest, deadline);
-    }
-    return earliest;
+    return Math.min(
+        Math.min(Math.min(timeWait, finWait2Timeout), Math.min(lossProbe, retransmit)),
+        Math.min(Math.min(rackReorder, persist), Math.min(keepalive, delayedAck)));
   }
 
   /** The first timer in {@link Kind}'s order that has expired by {@code now}, or null. */
   @Nullable Kind due(long now) {
     for (Kind kind : KINDS) {
-      if (deadlines[kind.ordinal()] <= now) {
+      if (deadline(kind) <= now) {
         return kind;
       }
     }

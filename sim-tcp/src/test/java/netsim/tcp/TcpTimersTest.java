@@ -49,6 +49,26 @@ class TcpTimersTest {
   }
 
   @Test
+  void everyKind_keepsItsOwnDeadline_andStopAllStopsThemAll() {
+    TcpTimers.Kind[] kinds = TcpTimers.Kind.values();
+    for (int i = 0; i < kinds.length; i++) {
+      timers.start(kinds[i], 100 + i);
+    }
+    for (int i = 0; i < kinds.length; i++) {
+      assertThat(timers.deadline(kinds[i])).as("%s", kinds[i]).isEqualTo(100 + i);
+    }
+    assertThat(timers.pollAt()).isEqualTo(100);
+    timers.stop(kinds[0]);
+    assertThat(timers.pollAt()).isEqualTo(101);
+    assertThat(timers.deadline(kinds[1])).isEqualTo(101);
+    timers.stopAll();
+    for (TcpTimers.Kind kind : kinds) {
+      assertThat(timers.isRunning(kind)).as("%s", kind).isFalse();
+    }
+    assertThat(timers.pollAt()).isEqualTo(NEVER);
+  }
+
+  @Test
   void aDeadlineIsDueAtItsTime_notBefore() {
     timers.start(RETRANSMIT, 100);
     assertThat(timers.isDue(RETRANSMIT, 99)).isFalse();

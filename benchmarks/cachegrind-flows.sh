@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Counts instructions and data-cache misses per executed event of ManyFlowsBenchmark's dumbbell
+# with valgrind's cachegrind: reproducible on a loaded machine, where wall-clock figures are not.
+# It runs the dumbbell twice, each to steady state and WARMUP_MS of simulated time more (for the
+# JIT), then WINDOW_MS and 3 x WINDOW_MS of simulated time, and divides the difference of the
+# counts by the difference of the events executed, so that JVM start, set-up and JIT compilation
+# cancel out.
+#
+#   benchmarks/cachegrind-flows.sh FLOWS [WARMUP_MS] [WINDOW_MS]
+#   e.g. benchmarks/cachegrind-flows.sh 10000
+#
+# The simulated caches: 32 KiB L1 data, 16 MiB last level (the VM does not report its own).
+# CLASSES=dir-or-jar puts other classes first on the class path, to count an older build.
+# Build first: mvn -B -q -pl benchmarks -am package -DskipTests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+flows=$1 warmup=${2:-1000} window=${3:-200}
+cp=benchmarks/target/benchmarks.jar
+if [ -n "${CLASSES:-}" ]; then cp=$CLASSES:$cp; fi
+
+count() {
+  valgrind --tool=cachegrind --cache-sim=yes --D1=32768,8,64 --LL=16777216,16,64 \
+      --cachegrind-out-file=/dev/null --smc-check=all-non-file \
+    java -Xbatch -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions \
+      -XX:GuaranteedSafepointInterval=0 -XX:+UseSerialGC -Xms2g -Xmx2g \
+      -cp "$cp" netsim.bench.ManyFlowsBenchmark --count "$flows" "$warmup" "$1" 2>&1 |
+    awk '/counted-events/ {e = $2}
+         /I *refs:/ {gsub(",", "", $4); i = $4}
+         /D1 *misses:/ {gsub(",", "", $4); d = $4}
+         /LLd misses:/ {gsub(",", "", $4); l = $4}
+         END {print e, i, d, l}'
+}
+
+read -r e1 i1 d1 l1 < <(count "$window")
+read -r e3 i3 d3 l3 < <(count $((3 * window)))
+awk -v f="$flows" -v e1="$e1" -v e3="$e3" \
+    -v i1="$i1" -v d1="$d1" -v l1="$l1" -v i3="$i3" -v d3="$d3" -v l3="$l3" 'BEGIN {
+  e = e3 - e1
+  printf "flows=%s, %d events counted, per event: instructions %.0f, L1d misses %.2f, LL data misses %.2f\n",
+    f, e, (i3 - i1) / e, (d3 - d1) / e, (l3 - l1) / e
+}'
