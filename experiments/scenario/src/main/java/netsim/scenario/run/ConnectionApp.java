@@ -58,6 +58,13 @@ final class ConnectionApp implements TcpHandler {
 
   private long written;
 
+  /**
+   * Where the piece being written ends: each write offers the rest of a piece of at most {@link
+   * PayloadChunks#CHUNK} bytes, the next piece starting once the send buffer has taken it all, so
+   * the connection sees the same writes whoever made the chunks.
+   */
+  private long pieceEnd;
+
   private boolean writing;
   private boolean closeRequested;
   private boolean closed;
@@ -193,10 +200,16 @@ final class ConnectionApp implements TcpHandler {
   private void write(TcpConnection c) {
     PayloadChunks.End stream = Objects.requireNonNull(out, "written before established");
     while (written < goal && isOpenForWriting(c)) {
-      PayloadChunks.Chunk chunk = stream.at(written, goal - written);
+      if (written == pieceEnd) {
+        pieceEnd = written + Math.min(goal - written, PayloadChunks.CHUNK);
+      }
+      int n = (int) (pieceEnd - written);
+      PayloadChunks.Chunk chunk = stream.at(written, n);
       int from = (int) (written - chunk.start());
-      int n = (int) Math.min(chunk.bytes().length() - from, goal - written);
-      int accepted = c.send(chunk.bytes(), from, n);
+      int accepted =
+          n <= chunk.bytes().length() - from
+              ? c.send(chunk.bytes(), from, n)
+              : c.send(copy(stream, written, n)); // the piece spans chunks the peer made
       written += accepted;
       record.written = written;
       stream.passed(written);
@@ -211,6 +224,19 @@ final class ConnectionApp implements TcpHandler {
         scheduleClose(c);
       }
     }
+  }
+
+  /** The {@code n} bytes of {@code stream} from {@code offset}, copied out of its chunks. */
+  private static byte[] copy(PayloadChunks.End stream, long offset, int n) {
+    byte[] bytes = new byte[n];
+    for (int done = 0; done < n; ) {
+      PayloadChunks.Chunk chunk = stream.at(offset + done, n - done);
+      int from = (int) (offset + done - chunk.start());
+      int count = Math.min(chunk.bytes().length() - from, n - done);
+      System.arraycopy(chunk.bytes().toArray(), from, bytes, done, count); // rare: no hurry
+      done += count;
+    }
+    return bytes;
   }
 
   @Override

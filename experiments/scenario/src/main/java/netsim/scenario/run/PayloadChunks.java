@@ -114,10 +114,8 @@ final class PayloadChunks {
       }
       Chunk chunk = null;
       while (made <= offset) {
-        // sized by what is wanted, and doubling with what was made: few chunks for a long
-        // transfer, no more bytes than asked for a short request
-        long size = Math.min(CHUNK, Math.max(offset + want - made, made));
-        int n = (int) Math.max(1, size);
+        // what is wanted, up to CHUNK: a writer's piece is one chunk, a short request no more
+        int n = (int) Math.max(1, Math.min(CHUNK, offset + want - made));
         chunk = new Chunk(made, SharedBytes.filled(n, bytes -> source.next(bytes, n)));
         chunks.addLast(chunk);
         made += n;

@@ -110,11 +110,12 @@ class PayloadChunksTest {
   }
 
   @Test
-  void aShortWrite_makesNoMoreBytesThanItWants_andLongerOnesGrowToTheLargestChunk() {
+  void aNewChunk_holdsWhatIsWanted_upToTheLargestChunk() {
     PayloadChunks chunks = new PayloadChunks();
     PayloadChunks.End writer = chunks.writer(SEED, CLIENT, SERVER, ISN);
     assertThat(writer.at(0, 100).bytes().length()).isEqualTo(100);
-    assertThat(writer.at(100, 10).bytes().length()).isEqualTo(100); // doubling what was made
-    assertThat(writer.at(200, 1 << 30).bytes().length()).isEqualTo(PayloadChunks.CHUNK);
+    assertThat(writer.at(50, 10).bytes().length()).isEqualTo(100); // the chunk holding byte 50
+    assertThat(writer.at(100, 10).bytes().length()).isEqualTo(10);
+    assertThat(writer.at(110, 1 << 30).bytes().length()).isEqualTo(PayloadChunks.CHUNK);
   }
 }
