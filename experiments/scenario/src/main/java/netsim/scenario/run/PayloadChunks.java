@@ -1,8 +1,8 @@
 package netsim.scenario.run;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import netsim.tcp.SharedBytes;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +23,8 @@ final class PayloadChunks {
   /** The largest chunk made at once. */
   static final int CHUNK = 64 * 1024;
 
-  /** The streams by name; only looked up, never iterated. */
-  private final Map<String, Stream> streams = new HashMap<>();
+  /** The streams by name; only looked up (linked: the build forbids hash order anywhere). */
+  private final Map<String, Stream> streams = new LinkedHashMap<>();
 
   /** One run of a stream's bytes: {@code bytes} from stream offset {@code start}. */
   record Chunk(long start, SharedBytes bytes) {
