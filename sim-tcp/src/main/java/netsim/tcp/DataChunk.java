@@ -1,6 +1,7 @@
 package netsim.tcp;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,6 +125,36 @@ final class DataChunk {
       index = 0;
       chunk = length > 0 ? chunk.following() : chunk;
     }
+  }
+
+  /**
+   * Compares {@code length} filled bytes from {@code index} in this chunk (running on into the
+   * chunks that follow) with those from {@code expected[at]}: the index of the first that differs,
+   * or -1. Bytes that are the very bytes of {@code expected} (a chunk of shared bytes) are not
+   * read.
+   */
+  int mismatch(int index, byte[] expected, int at, int length) {
+    DataChunk chunk = this;
+    int checked = 0;
+    while (checked < length) {
+      while (index >= chunk.filled) {
+        index -= chunk.filled;
+        chunk = chunk.following();
+      }
+      int n = Math.min(length - checked, chunk.filled - index);
+      int from = chunk.from + index;
+      if (chunk.bytes != expected || from != at + checked) {
+        int differs =
+            Arrays.mismatch(chunk.bytes, from, from + n, expected, at + checked, at + checked + n);
+        if (differs >= 0) {
+          return checked + differs;
+        }
+      }
+      checked += n;
+      index = 0;
+      chunk = checked < length ? chunk.following() : chunk;
+    }
+    return -1;
   }
 
   /** {@link #copy(int, byte[], int, int)} into {@code out} at its position, which advances. */

@@ -93,6 +93,38 @@ public final class ReceivedData {
     }
   }
 
+  /**
+   * Compares {@code count} bytes from byte {@code from} of this data with those from {@code
+   * expected[at]}: the index (from {@code from}) of the first that differs, or -1 if all are equal.
+   * Reads no byte where the data is a view of those very bytes of {@code expected} (a peer that
+   * wrote them as {@link SharedBytes}): they are equal by being the same.
+   */
+  public int mismatch(int from, SharedBytes expected, int at, int count) {
+    checkArgument(
+        from >= 0 && count >= 0 && from <= length - count, "bytes beyond the data: %s", from);
+    checkArgument(at >= 0 && at <= expected.length() - count, "bytes beyond the expected: %s", at);
+    int checked = 0;
+    for (int run = 0; run < runs && checked < count; run++) {
+      int runLength = run == 0 ? firstLength : lengths[run - 1];
+      if (from >= runLength) {
+        from -= runLength;
+        continue;
+      }
+      int n = Math.min(count - checked, runLength - from);
+      int mismatch =
+          run == 0
+              ? firstChunk.mismatch(firstIndex + from, expected.array(), at + checked, n)
+              : chunks[run - 1].mismatch(
+                  indexes[run - 1] + from, expected.array(), at + checked, n);
+      if (mismatch >= 0) {
+        return checked + mismatch;
+      }
+      checked += n;
+      from = 0;
+    }
+    return -1;
+  }
+
   /** A new array holding the bytes. */
   public byte[] toArray() {
     byte[] out = new byte[length];

@@ -2,6 +2,8 @@ package netsim.tcp;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.function.Consumer;
+
 /**
  * Bytes that never change, which any number of connections may write: a send buffer refers to the
  * part written ({@link TcpConnection#send(SharedBytes, int, int)}) instead of copying it, and every
@@ -20,6 +22,17 @@ public final class SharedBytes {
   /** A copy of {@code bytes}, shared from now on. */
   public static SharedBytes copyOf(byte[] bytes) {
     return new SharedBytes(bytes.clone());
+  }
+
+  /**
+   * {@code length} bytes that {@code filler} writes once into a new array, shared from then on:
+   * made without a copy. The filler must not keep the array (the bytes must never change).
+   */
+  public static SharedBytes filled(int length, Consumer<byte[]> filler) {
+    checkArgument(length >= 0, "a negative number of bytes: %s", length);
+    byte[] bytes = new byte[length];
+    filler.accept(bytes);
+    return new SharedBytes(bytes);
   }
 
   /** {@code length} zero bytes. */

@@ -84,4 +84,50 @@ class SharedBytesTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("connection closing");
   }
+
+  @Test
+  void filledBytes_areWhatTheFillerWrote_inAnArrayTheyKeep() {
+    SharedBytes filled = SharedBytes.filled(5, bytes -> bytes[3] = 7);
+    assertThat(filled.toArray()).containsExactly(0, 0, 0, 7, 0);
+    assertThat(filled.array()).isSameAs(filled.array());
+    assertThatThrownBy(() -> SharedBytes.filled(-1, bytes -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Received data of two runs: 3 bytes from [2] of one chunk, then 5 of a slice of shared. */
+  private static ReceivedData twoRuns(byte[] first, SharedBytes shared, int sharedFrom) {
+    DataChunk own = DataChunk.of(first);
+    DataChunk slice = DataChunk.slice(shared.array(), sharedFrom, 5, 0);
+    ReceivedData data = new ReceivedData();
+    data.add(own, 2, 3);
+    data.add(slice, 0, 5);
+    return data;
+  }
+
+  @Test
+  void mismatch_ofDataThatIsAViewOfTheExpectedBytes_isMinusOne() {
+    SharedBytes shared = SharedBytes.copyOf(pattern(20));
+    byte[] first = Arrays.copyOfRange(shared.toArray(), 2, 10); // equal bytes, another array
+    ReceivedData data = twoRuns(first, shared, 7);
+    // bytes 4..11 of shared: the first run equal by value, the second the same bytes
+    assertThat(data.mismatch(0, shared, 4, 8)).isEqualTo(-1);
+    assertThat(data.mismatch(1, shared, 5, 6)).isEqualTo(-1);
+  }
+
+  @Test
+  void mismatch_findsTheFirstDifferingByte_inEitherRun_evenInAViewOfTheExpectedArray() {
+    byte[] text = pattern(20);
+    SharedBytes shared = SharedBytes.copyOf(text);
+    byte[] first = Arrays.copyOfRange(text, 2, 10);
+    first[3]++; // byte 1 of the data (first run from [2]) against shared[5]
+    ReceivedData data = twoRuns(first, shared, 7);
+    assertThat(data.mismatch(0, shared, 4, 8)).isEqualTo(1);
+    assertThat(data.mismatch(2, shared, 6, 6)).isEqualTo(-1);
+    // the second run is shared[7..12): against shared[8..13) it differs at once (pattern bytes)
+    assertThat(data.mismatch(3, shared, 8, 5)).isEqualTo(0);
+    assertThatThrownBy(() -> data.mismatch(4, shared, 0, 5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> data.mismatch(0, shared, 16, 5))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

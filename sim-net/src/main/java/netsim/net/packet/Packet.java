@@ -237,6 +237,16 @@ public final class Packet {
    * whatever {@code out}'s order is (and it is left as it was). For a capture that copies no array.
    */
   public void writeTo(ByteBuffer out) {
+    writeTo(out, ttl, ecn, corruptedBit);
+  }
+
+  /**
+   * {@link #writeTo(ByteBuffer)} as the packet was when it had this {@code ttl}, ECN codepoint and
+   * corrupted bit (-1 for none): what a capture taken then shows, encoded later (on another
+   * thread), after a router may have decremented the TTL, a queue marked CE or a link flipped a
+   * bit. Everything else in a packet never changes.
+   */
+  public void writeTo(ByteBuffer out, int ttl, Ecn ecn, int corruptedBit) {
     ByteOrder order = out.order();
     out.order(ByteOrder.BIG_ENDIAN);
     int start = out.position();

@@ -14,6 +14,7 @@ import netsim.core.Time;
 import netsim.net.Network;
 import netsim.net.Node;
 import netsim.net.PacketTap;
+import netsim.net.packet.Ecn;
 import netsim.net.packet.Packet;
 
 /**
@@ -75,14 +76,18 @@ public final class PcapWriter implements PacketTap, Closeable {
 
   /** Appends one record: {@code packet}'s bytes stamped with virtual time {@code time}. */
   public void write(long time, Packet packet) throws IOException {
+    write(time, packet, packet.ttl(), packet.ecn(), packet.corruptedBit());
+  }
+
+  /**
+   * Appends one record of {@code packet} as it was at {@code time}, when it had this {@code ttl},
+   * ECN codepoint and corrupted bit ({@link Packet#writeTo(ByteBuffer, int, Ecn, int)}): for a
+   * capture taken at {@code time} and written later.
+   */
+  public void write(long time, Packet packet, int ttl, Ecn ecn, int corruptedBit)
+      throws IOException {
     checkState(!closed, "the capture is closed");
-    checkArgument(time >= 0, "negative capture time: %sns", time);
-    long seconds = time / NANOS_PER_SECOND;
-    // Not checkArgument: its message argument would be formatted for every packet.
-    if (seconds > 0xFFFF_FFFFL) {
-      throw new IllegalArgumentException(
-          "capture time " + Time.format(time) + " is beyond what pcap can stamp (2^32 s)");
-    }
+    long seconds = stampSeconds(time);
     int length = packet.totalLength();
     int captured = Math.min(length, SNAPLEN);
     if (buffer.remaining() < RECORD_HEADER_LENGTH + captured) {
@@ -95,9 +100,11 @@ public final class PcapWriter implements PacketTap, Closeable {
       buffer.putInt(captured);
       buffer.putInt(length);
       if (captured == length) {
-        packet.writeTo(buffer);
+        packet.writeTo(buffer, ttl, ecn, corruptedBit);
       } else {
-        buffer.put(packet.toBytes(), 0, captured);
+        ByteBuffer whole = ByteBuffer.allocate(length);
+        packet.writeTo(whole, ttl, ecn, corruptedBit);
+        buffer.put(whole.array(), 0, captured);
       }
     } catch (RuntimeException e) {
       buffer.position(recordStart); // no half record
@@ -105,6 +112,23 @@ public final class PcapWriter implements PacketTap, Closeable {
       throw e;
     }
     records++;
+  }
+
+  /**
+   * The whole seconds of a record's stamp at virtual time {@code time}.
+   *
+   * @throws IllegalArgumentException if pcap cannot stamp {@code time} (negative, or 2^32 s and
+   *     beyond): a capture written later checks when it is taken
+   */
+  public static long stampSeconds(long time) {
+    checkArgument(time >= 0, "negative capture time: %sns", time);
+    long seconds = time / NANOS_PER_SECOND;
+    // Not checkArgument: its message argument would be formatted for every packet.
+    if (seconds > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException(
+          "capture time " + Time.format(time) + " is beyond what pcap can stamp (2^32 s)");
+    }
+    return seconds;
   }
 
   /** The number of records written so far. */

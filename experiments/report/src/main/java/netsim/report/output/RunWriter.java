@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import netsim.net.PacketTap;
 import netsim.net.link.Link;
 import netsim.net.link.LinkDirection;
 import netsim.net.pcap.PcapWriter;
@@ -44,11 +45,12 @@ import org.jspecify.annotations.Nullable;
  * with {@code outputs.interval}. The trace and the pcaps are opened before the run and written as
  * it goes (buffered); the summary and the flow metrics count, the ladder keeps its first segments
  * and the plots their bounded series as it goes; so the run keeps no list of its events and its
- * memory does not grow with its length. The trace and the pcaps are written to disk on a thread of
- * their own ({@link WriteBehind}), the run's thread only encoding into buffers; each file gets the
- * same bytes whatever the timing of the two. Everything is written into a temporary directory that
- * replaces the output directory whole once the run has finished ({@link OutputDirectory}); whatever
- * stops the run (an error, out of memory, Ctrl-C), no partial result is left.
+ * memory does not grow with its length. The trace and the pcaps are encoded and written to disk on
+ * a thread of their own ({@link WriteBehind}: {@link TraceBehind}, {@link PcapBehind}), the run's
+ * thread only handing over batches of events and captured packets; each file gets the same bytes
+ * whatever the timing of the two. Everything is written into a temporary directory that replaces
+ * the output directory whole once the run has finished ({@link OutputDirectory}); whatever stops
+ * the run (an error, out of memory, Ctrl-C), no partial result is left.
  */
 public final class RunWriter {
   /** The time series' file ({@code outputs.interval}). */
@@ -268,9 +270,17 @@ public final class RunWriter {
         flows == null ? null : flows.report());
   }
 
-  /** A pcap file of the run, opened now and closed when the run has ended. */
-  private PcapWriter pcap(String name, String madeFrom) throws IOException {
+  /**
+   * A pcap file of the run, opened now and closed when the run has ended: encoded on the writer
+   * thread when there is one ({@link PcapBehind}).
+   */
+  private PacketTap pcap(String name, String madeFrom) throws IOException {
     Path file = dir.file(name, madeFrom);
+    if (writeBehind != null) {
+      PcapBehind behind = new PcapBehind(writeBehind, Files.newOutputStream(file));
+      open.add(behind);
+      return behind;
+    }
     PcapWriter writer = new PcapWriter(stream(file));
     open.add(writer);
     return writer;
@@ -282,7 +292,7 @@ public final class RunWriter {
    */
   private void capture(Experiment experiment) throws IOException {
     for (String point : config.outputs().capture()) {
-      PcapWriter writer =
+      PacketTap writer =
           pcap(OutputSettings.captureFile(point), "the capture point " + quote(point));
       if (point.contains("->")) {
         List<LinkDirection> directions = new ArrayList<>();
@@ -347,13 +357,9 @@ public final class RunWriter {
     return sinks;
   }
 
-  /**
-   * A new file's stream for the trace or a pcap: through the writer thread, or else buffered (both
-   * writers hand it whole buffers).
-   */
-  private OutputStream stream(Path file) throws IOException {
-    OutputStream target = Files.newOutputStream(file);
-    return writeBehind == null ? new BufferedOutputStream(target) : writeBehind.stream(target);
+  /** A new file's stream, buffered: for the trace or a pcap without a writer thread. */
+  private static OutputStream stream(Path file) throws IOException {
+    return new BufferedOutputStream(Files.newOutputStream(file));
   }
 
   private void writeLadder(Experiment experiment) throws IOException {

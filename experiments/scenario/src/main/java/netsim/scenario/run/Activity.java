@@ -4,10 +4,12 @@ import netsim.core.Simulator;
 
 /**
  * The run's own pending work: application actions scheduled but not yet done, and clients with
- * connections still to make. A run that stops "when all is closed" waits for this to reach zero.
+ * connections still to make. A run that stops "when all is closed" waits for this to reach zero. It
+ * also holds what the applications of the run share: their payload streams' chunks.
  */
 final class Activity {
   private final Simulator simulator;
+  private final PayloadChunks payloads = new PayloadChunks();
   private int pending;
 
   Activity(Simulator simulator) {
@@ -40,6 +42,10 @@ final class Activity {
 
   boolean idle() {
     return pending == 0;
+  }
+
+  PayloadChunks payloads() {
+    return payloads;
   }
 
   Simulator simulator() {

@@ -1,5 +1,6 @@
 package netsim.scenario.run;
 
+import java.util.Objects;
 import netsim.scenario.config.AppSettings;
 import netsim.scenario.config.AppSettings.Moment;
 import netsim.scenario.config.RequestSettings;
@@ -14,11 +15,13 @@ import netsim.tcp.TcpHandler;
 import netsim.tcp.TcpObserver;
 import netsim.tcp.TcpStack;
 import netsim.tcp.TcpState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application on one connection, client or server side: writes its bytes (from its {@link
- * PayloadStream}), checks every byte it reads against the peer's stream, and closes, shuts down or
- * aborts when its settings say. What it saw is kept in an {@link AppRecord}.
+ * PayloadStream}, made once in {@link PayloadChunks} shared with the peer), checks every byte it
+ * reads against the peer's stream, and closes, shuts down or aborts when its settings say. What it
+ * saw is kept in an {@link AppRecord}.
  *
  * <p>With {@link RequestSettings}, it is one side of a request/response exchange instead of a bulk
  * transfer: the client writes a request, the server answers once the whole request has arrived, the
@@ -26,11 +29,6 @@ import netsim.tcp.TcpState;
  * side whose close is {@code done} closes.
  */
 final class ConnectionApp implements TcpHandler {
-  private static final int CHUNK = 64 * 1024;
-
-  /** The most received bytes checked at once. */
-  private static final int READ_CHUNK = 16 * 1024;
-
   private final Activity activity;
 
   /** Where the application reports its own calls: its host's TCP observer. */
@@ -52,21 +50,20 @@ final class ConnectionApp implements TcpHandler {
   /** The bytes the application has asked to write so far. */
   private long goal;
 
-  private PayloadStream out;
-  private PayloadStream expected;
+  /** This side's stream, whose chunks it writes; null until established. */
+  private PayloadChunks.@Nullable End out;
+
+  /** The peer's stream, whose chunks what arrives is checked against; null until established. */
+  private PayloadChunks.@Nullable End expected;
+
   private long written;
 
   /**
-   * Bytes drawn from the stream, {@code chunkLength} of them, from {@code chunkOffset} not yet
-   * taken by the send buffer. One array serves every chunk, so writing allocates nothing per chunk.
+   * Where the piece being written ends: each write offers the rest of a piece of at most {@link
+   * PayloadChunks#CHUNK} bytes, the next piece starting once the send buffer has taken it all, so
+   * the connection sees the same writes whoever made the chunks.
    */
-  private byte[] chunk;
-
-  private int chunkLength;
-  private int chunkOffset;
-
-  /** The array received bytes are copied into to be checked; null until data arrives. */
-  private byte[] reading;
+  private long pieceEnd;
 
   private boolean writing;
   private boolean closeRequested;
@@ -152,8 +149,8 @@ final class ConnectionApp implements TcpHandler {
     record.establishedAt = activity.simulator().now();
     String local = c.local().toString();
     String remote = c.remote().toString();
-    out = new PayloadStream(seed, local, remote, Seq.unsigned(c.iss()));
-    expected = new PayloadStream(seed, remote, local, Seq.unsigned(c.irs()));
+    out = activity.payloads().writer(seed, local, remote, Seq.unsigned(c.iss()));
+    expected = activity.payloads().checker(seed, remote, local, Seq.unsigned(c.irs()));
     record.iss = Seq.unsigned(c.iss());
     record.irs = Seq.unsigned(c.irs());
     Moment sendAt = settings.sendAt();
@@ -201,20 +198,22 @@ final class ConnectionApp implements TcpHandler {
   }
 
   private void write(TcpConnection c) {
+    PayloadChunks.End stream = Objects.requireNonNull(out, "written before established");
     while (written < goal && isOpenForWriting(c)) {
-      if (chunkOffset == chunkLength) {
-        chunkLength = (int) Math.min(goal - written, CHUNK);
-        if (chunk == null || chunk.length < chunkLength) {
-          chunk = new byte[chunkLength];
-        }
-        out.next(chunk, chunkLength);
-        chunkOffset = 0;
+      if (written == pieceEnd) {
+        pieceEnd = written + Math.min(goal - written, PayloadChunks.CHUNK);
       }
-      int accepted = c.send(chunk, chunkOffset, chunkLength - chunkOffset);
-      chunkOffset += accepted;
+      int n = (int) (pieceEnd - written);
+      PayloadChunks.Chunk chunk = stream.at(written, n);
+      int from = (int) (written - chunk.start());
+      int accepted =
+          n <= chunk.bytes().length() - from
+              ? c.send(chunk.bytes(), from, n)
+              : c.send(copy(stream, written, n)); // the piece spans chunks the peer made
       written += accepted;
       record.written = written;
-      if (chunkOffset < chunkLength) {
+      stream.passed(written);
+      if (accepted < n) {
         return; // the send buffer is full: onWritable continues
       }
     }
@@ -225,6 +224,19 @@ final class ConnectionApp implements TcpHandler {
         scheduleClose(c);
       }
     }
+  }
+
+  /** The {@code n} bytes of {@code stream} from {@code offset}, copied out of its chunks. */
+  private static byte[] copy(PayloadChunks.End stream, long offset, int n) {
+    byte[] bytes = new byte[n];
+    for (int done = 0; done < n; ) {
+      PayloadChunks.Chunk chunk = stream.at(offset + done, n - done);
+      int from = (int) (offset + done - chunk.start());
+      int count = Math.min(chunk.bytes().length() - from, n - done);
+      System.arraycopy(chunk.bytes().toArray(), from, bytes, done, count); // rare: no hurry
+      done += count;
+    }
+    return bytes;
   }
 
   @Override
@@ -244,18 +256,20 @@ final class ConnectionApp implements TcpHandler {
 
   @Override
   public void onData(TcpConnection c, ReceivedData data) {
-    // the bytes are checked a reused array at a time: reading them allocates nothing per segment
-    if (reading == null) {
-      reading = new byte[READ_CHUNK];
-    }
-    for (int from = 0; from < data.length(); from += READ_CHUNK) {
-      int n = Math.min(READ_CHUNK, data.length() - from);
-      data.copyTo(from, reading, 0, n);
-      int mismatch = expected.mismatch(reading, n);
+    // checked against the peer's chunks: where the data is a view of them, nothing is read
+    PayloadChunks.End stream = Objects.requireNonNull(expected, "data before established");
+    long at = record.received;
+    for (int from = 0; from < data.length(); ) {
+      PayloadChunks.Chunk chunk = stream.at(at + from, data.length() - from);
+      int offset = (int) (at + from - chunk.start());
+      int n = Math.min(chunk.bytes().length() - offset, data.length() - from);
+      int mismatch = data.mismatch(from, chunk.bytes(), offset, n);
       if (mismatch >= 0 && record.firstMismatch < 0) {
-        record.firstMismatch = record.received + from + mismatch;
+        record.firstMismatch = at + from + mismatch;
       }
+      from += n;
     }
+    stream.passed(at + data.length());
     record.received += data.length();
     if (requests != null) {
       exchange(c);
@@ -302,10 +316,7 @@ final class ConnectionApp implements TcpHandler {
   @Override
   public void onClosed(TcpConnection c) {
     record.closed(c);
-    chunk = null;
-    reading = null;
-    chunkLength = 0;
-    chunkOffset = 0;
+    leaveStreams();
     if (!closed) {
       closed = true;
       onClosed.run();
@@ -319,8 +330,19 @@ final class ConnectionApp implements TcpHandler {
   void openFailed(FourTuple tuple, String why) {
     record.tuple = tuple;
     record.openFailed = why;
+    leaveStreams();
     closed = true;
     onClosed.run();
+  }
+
+  /** Neither stream is needed by this side any more: their chunks may go. */
+  private void leaveStreams() {
+    if (out != null) {
+      out.leave();
+    }
+    if (expected != null) {
+      expected.leave();
+    }
   }
 
   private void close(TcpConnection c) {
