@@ -90,6 +90,7 @@ final class TraceFingerprint implements EventSink {
           .putLong(p.ack())
           .putInt(p.len())
           .putInt(p.state() == null ? -1 : p.state().ordinal())
+          .putInt(p.ecn().ordinal())
           .putInt(
               p.cause() == null
                   ? -1

@@ -88,6 +88,18 @@ class TraceFingerprintTest {
   }
 
   @Test
+  void packetsThatDifferOnlyInTheirEcnField_differ() {
+    assertThat(
+            of(drop(3, DropCause.QUEUE, Ecn.ECT_0))
+                .firstDifference(of(drop(3, DropCause.QUEUE, Ecn.CE))))
+        .isZero();
+    assertThat(
+            of(drop(3, DropCause.QUEUE, Ecn.ECT_0))
+                .firstDifference(of(drop(3, DropCause.QUEUE, Ecn.ECT_0))))
+        .isEqualTo(-1);
+  }
+
+  @Test
   void impairedDrops_hashAlike_otherCausesDoNot() {
     assertThat(of(drop(3, DropCause.LOSS)).firstDifference(of(drop(3, DropCause.RULE))))
         .isEqualTo(-1);
