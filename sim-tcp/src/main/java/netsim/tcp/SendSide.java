@@ -479,9 +479,7 @@ final class SendSide implements LossRecovery.Connection {
     }
     int mss = connection.sendMss();
     long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
-    if (recordEnds != null) {
-      limit = Math.min(limit, recordEnds.nextAfter(position));
-    }
+    limit = Math.min(limit, recordEnd(position));
     int length = (int) Math.max(0, limit - position);
     boolean fin = finQueued && position + length == dataEnd;
     if (length == 0 && !fin) {
@@ -536,7 +534,12 @@ final class SendSide implements LossRecovery.Connection {
 
   /** Whether the segment of {@code length} bytes at {@code position} ends a record (MSG_EOR). */
   private boolean endsRecord(long position, int length) {
-    return recordEnds != null && recordEnds.nextAfter(position) == position + length;
+    return recordEnd(position) == position + length;
+  }
+
+  /** The end of the record holding {@code position}, or {@link Long#MAX_VALUE} without one. */
+  private long recordEnd(long position) {
+    return recordEnds == null ? Long.MAX_VALUE : recordEnds.nextAfter(position);
   }
 
   private TcpSegment sendSyn() {
@@ -1068,9 +1071,7 @@ final class SendSide implements LossRecovery.Connection {
     }
     int mss = connection.sendMss();
     long limit = Math.min(Math.min(dataEnd, sndUna + sndWnd), sndMax + mss);
-    if (recordEnds != null) {
-      limit = Math.min(limit, recordEnds.nextAfter(sndMax));
-    }
+    limit = Math.min(limit, recordEnd(sndMax));
     int length = (int) Math.max(0, limit - sndMax);
     if (length == 0) {
       return finUnsent && sndMax == dataEnd;
