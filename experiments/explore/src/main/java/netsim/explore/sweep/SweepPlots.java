@@ -13,19 +13,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netsim.report.files.AtomicFile;
 import netsim.report.plot.Charts;
+import netsim.report.plot.Dodge;
+import netsim.report.plot.Plot;
 import netsim.report.plot.PlotWriter;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code plots/METRIC-vs-PARAMETER.svg}: every metric against every varied parameter, the mean of
  * each point with its 95% confidence interval as an error bar. With more than one parameter, each
  * combination of the other parameters' values is its own line. Numbers (and numbers with one unit,
  * such as 10ms) make a numeric axis; other values are categories in sweep order, named by {@link
- * ValueLabels}, with points and no lines between them. A point whose runs measured nothing is a
- * gap, and the legend says where. A plot that cannot be drawn is left out with a warning ({@link
- * PlotWriter}); the tables and the other plots are written all the same.
+ * ValueLabels}, with points and no lines between them. Several lines' points at one x are set apart
+ * by a small horizontal offset per line, in legend order, centred on the x ({@link Dodge}), so that
+ * their error bars do not hide each other. A point whose runs measured nothing is a gap, and the
+ * legend says where. A plot that cannot be drawn is left out with a warning ({@link PlotWriter});
+ * the tables and the other plots are written all the same.
  */
 final class SweepPlots {
   static final String DIR = "plots";
@@ -75,7 +77,7 @@ final class SweepPlots {
   }
 
   /** The chart of {@code metric} against parameter {@code j}; null when nothing was measured. */
-  static XYChart chart(
+  static @Nullable Plot chart(
       SweepManifest manifest, Metric metric, int j, Map<Long, Map<Metric, Estimate>> estimates) {
     Map<String, Estimate[]> lines = lines(manifest, estimates, metric, j);
     if (lines.values().stream().allMatch(SweepPlots::allMissing)) {
@@ -125,14 +127,14 @@ final class SweepPlots {
     return Arrays.stream(line).allMatch(e -> e == null);
   }
 
-  private static XYChart draw(
+  private static Plot draw(
       SweepManifest manifest, Metric metric, int j, Map<String, Estimate[]> lines) {
     SweepManifest.Parameter parameter = manifest.parameters().get(j);
     String title = metric.label() + " vs " + parameter.path() + " (" + manifest.experiment() + ")";
     String yTitle = metric.label() + " (" + metric.unit() + ")";
     double[] numbers = numeric(parameter.values());
     ValueLabels labels = ValueLabels.of(parameter.values());
-    XYChart chart;
+    Plot chart;
     double[] x;
     if (numbers != null) {
       String unit = unit(parameter.values());
@@ -147,6 +149,11 @@ final class SweepPlots {
     }
     List<String> ticks = Charts.categoryLabels(labels.all());
     List<String> names = new ArrayList<>();
+    double dodge = Dodge.width(x, numbers == null);
+    if (numbers != null && Arrays.stream(x).distinct().count() == 1) {
+      chart.xRange(x[0] - Charts.pad(x[0]), x[0] + Charts.pad(x[0])); // not the dodged spread
+    }
+    int index = 0;
     for (Map.Entry<String, Estimate[]> line : lines.entrySet()) {
       Estimate[] points = line.getValue();
       double[] ys = new double[points.length];
@@ -161,23 +168,22 @@ final class SweepPlots {
         }
       }
       String name = line.getKey() + gapNote(gaps, points.length);
-      XYSeries series = chart.addSeries(name, x, ys, errors);
-      series.setMarker(SeriesMarkers.CIRCLE);
+      double offset = Dodge.offset(index++, lines.size(), dodge);
+      double[] dodged = Arrays.stream(x).map(v -> v + offset).toArray();
+      Plot.Series series = chart.add(name, dodged, ys, errors).marker(Plot.Marker.CIRCLE);
       if (numbers == null) {
         // Categories have no order between them: points with their intervals, no lines.
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.style(Plot.Style.POINTS);
       }
       names.add(name);
     }
     if (metric.equals(Metric.INVARIANTS_OK)) {
-      chart.getStyler().setYAxisMin(0.0);
-      chart.getStyler().setYAxisMax(1.0);
+      chart.yRange(0.0, 1.0);
     }
     if (numbers != null) {
-      Charts.placeLegend(chart.getStyler(), names);
+      Charts.placeLegend(chart, names);
     } else {
-      Charts.placeLegend(
-          chart.getStyler(), names, ticks.stream().mapToInt(String::length).max().orElse(0));
+      Charts.placeLegend(chart, names, ticks.stream().mapToInt(String::length).max().orElse(0));
     }
     return chart;
   }

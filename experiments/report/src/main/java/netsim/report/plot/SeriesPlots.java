@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import netsim.scenario.metrics.TimeSeries;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The plots of a run's time series ({@code outputs.interval}): {@code queue.svg}, the mean queue of
@@ -81,24 +78,20 @@ public final class SeriesPlots implements TimeSeries.Listener {
     return plots.warnings();
   }
 
-  private static XYChart chart(String title, String yTitle, Lines lines, String what) {
+  private static Plot chart(String title, String yTitle, Lines lines, String what) {
     String full =
         lines.leftOut.isEmpty()
             ? title
             : title + " (first " + MAX_SERIES + "; " + lines.leftOut.size() + " more not drawn)";
-    XYChart chart = Charts.xy(full, "time (s)", yTitle);
+    Plot chart = Charts.xy(full, "time (s)", yTitle);
     for (Map.Entry<String, Thinning> line : lines.drawn.entrySet()) {
       Thinning.Points points = line.getValue().points();
-      XYSeries series = chart.addSeries(line.getKey(), points.x(), points.y());
-      series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-      series.setMarker(SeriesMarkers.NONE);
+      chart.add(line.getKey(), points.x(), points.y());
     }
     if (lines.drawn.isEmpty()) {
-      XYSeries none =
-          chart.addSeries("no " + what + " to show", new double[] {0}, new double[] {0});
-      none.setMarker(SeriesMarkers.NONE);
+      chart.add("no " + what + " to show", new double[] {0}, new double[] {0});
     }
-    Charts.placeLegend(chart.getStyler(), lines.drawn.keySet());
+    Charts.placeLegend(chart, lines.drawn.keySet());
     return chart;
   }
 }

@@ -1,11 +1,8 @@
 package netsim.report.plot;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The tcptrace-style time-sequence graph of a run ({@code timeseq.svg}): for each direction that
@@ -22,7 +19,7 @@ public final class TimeSequenceGraph {
   private TimeSequenceGraph() {}
 
   /** The graph of {@code all}: the flows with data, or every flow when there is no data. */
-  static XYChart chart(String title, List<Flows.Flow> all) {
+  static Plot chart(String title, List<Flows.Flow> all) {
     List<Flows.Flow> flows = new ArrayList<>();
     boolean data = all.stream().anyMatch(f -> f.dataBytes() > 0);
     for (Flows.Flow f : all) {
@@ -33,28 +30,23 @@ public final class TimeSequenceGraph {
     int shown = Math.min(flows.size(), MAX_FLOWS);
     String note =
         flows.size() > shown ? " (first " + shown + " of " + flows.size() + " directions)" : "";
-    XYChart chart = Charts.xy(title + note, "time (s)", "sequence number (relative to the ISN)");
-    chart.getStyler().setMarkerSize(5);
+    Plot chart =
+        Charts.xy(title + note, "time (s)", "sequence number (relative to the ISN)").markerSize(5);
     List<String> names = new ArrayList<>();
     for (int i = 0; i < shown; i++) {
       Flows.Flow flow = flows.get(i);
       Flows.Series series = flow.series();
       String label = Flows.label(flow, flows);
       // Each direction its own pair of colours: segments, and the ACK line.
-      java.awt.Color color = Charts.PALETTE[(2 * i) % Charts.PALETTE.length];
-      java.awt.Color ackColor = Charts.PALETTE[(2 * i + 1) % Charts.PALETTE.length];
+      Color color = Charts.PALETTE[(2 * i) % Charts.PALETTE.length];
+      Color ackColor = Charts.PALETTE[(2 * i + 1) % Charts.PALETTE.length];
       if (!series.acked.isEmpty()) {
         Thinning.Points line = series.acked.points();
-        XYSeries acks = chart.addSeries(label + ": ACKed", line.x(), line.y());
-        acks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        acks.setMarker(SeriesMarkers.NONE);
-        acks.setLineColor(ackColor);
-        acks.setLineWidth(1.5f);
-        names.add(acks.getName());
+        names.add(
+            chart.add(label + ": ACKed", line.x(), line.y()).color(ackColor).width(1.5f).name());
       }
       if (!series.sent.isEmpty()) {
-        names.add(
-            scatter(chart, label + ": sent", series.sent, SeriesMarkers.CIRCLE, color).getName());
+        names.add(scatter(chart, label + ": sent", series.sent, Plot.Marker.CIRCLE, color).name());
       }
       if (!series.retransmitted.isEmpty()) {
         names.add(
@@ -62,36 +54,29 @@ public final class TimeSequenceGraph {
                     chart,
                     label + ": retransmitted",
                     series.retransmitted,
-                    SeriesMarkers.DIAMOND,
+                    Plot.Marker.DIAMOND,
                     Charts.ALERT)
-                .getName());
+                .name());
       }
       if (!series.lost.isEmpty()) {
         names.add(
-            scatter(chart, label + ": lost", series.lost, SeriesMarkers.CROSS, java.awt.Color.BLACK)
-                .getName());
+            scatter(chart, label + ": lost", series.lost, Plot.Marker.CROSS, Color.BLACK).name());
       }
     }
     if (shown == 0) {
-      XYSeries none = chart.addSeries("no segment sent", new double[] {0}, new double[] {0});
-      none.setMarker(SeriesMarkers.NONE);
+      chart.add("no segment sent", new double[] {0}, new double[] {0});
     }
-    Charts.placeLegend(chart.getStyler(), names);
+    Charts.placeLegend(chart, names);
     return chart;
   }
 
-  private static XYSeries scatter(
-      XYChart chart,
-      String name,
-      Thinning segments,
-      org.knowm.xchart.style.markers.Marker marker,
-      java.awt.Color color) {
+  private static Plot.Series scatter(
+      Plot chart, String name, Thinning segments, Plot.Marker marker, Color color) {
     Thinning.Points points = segments.points();
-    XYSeries series = chart.addSeries(name, points.x(), points.y());
-    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    series.setMarker(marker);
-    series.setMarkerColor(color);
-    series.setLineStyle(SeriesLines.NONE);
-    return series;
+    return chart
+        .add(name, points.x(), points.y())
+        .style(Plot.Style.POINTS)
+        .marker(marker)
+        .color(color);
   }
 }

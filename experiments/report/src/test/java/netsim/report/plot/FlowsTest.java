@@ -124,18 +124,41 @@ class FlowsTest {
   @Test
   void twoConnectionsOnOneFourTuple_eachHaveTheirOwnSeriesInBothGraphs() {
     Run run = runText("reused-tuple", ReusedTuple.YAML);
-    assertThat(TimeSequenceGraph.chart("t", run.flows()).getSeriesMap().keySet())
+    assertThat(TimeSequenceGraph.chart("t", run.flows()).names())
         .containsExactly(
             "client \u2192 server (:5000\u2192:80) #1: ACKed",
             "client \u2192 server (:5000\u2192:80) #1: sent",
             "client \u2192 server (:5000\u2192:80) #2: ACKed",
             "client \u2192 server (:5000\u2192:80) #2: sent");
-    assertThat(CwndGraph.chart("t", run.flows()).getSeriesMap().keySet())
+    assertThat(CwndGraph.chart("t", run.flows()).names())
         .containsExactly(
             "client \u2192 server (:5000\u2192:80) #1: cwnd",
             "client \u2192 server (:5000\u2192:80) #1: in flight",
             "client \u2192 server (:5000\u2192:80) #2: cwnd",
             "client \u2192 server (:5000\u2192:80) #2: in flight");
+  }
+
+  @Test
+  void bothGraphs_writeTitleAxesAndLegendAsSvgText() {
+    Run run = runText("reused-tuple", ReusedTuple.YAML);
+    String timeseq = Charts.svg(TimeSequenceGraph.chart("time-sequence graph: r", run.flows()), "");
+    assertThat(SvgText.texts(timeseq))
+        .contains(
+            "time-sequence graph: r",
+            "time (s)",
+            "sequence number (relative to the ISN)",
+            "client \u2192 server (:5000\u2192:80) #1: ACKed",
+            "client \u2192 server (:5000\u2192:80) #2: sent");
+    assertThat(SvgText.glyphPaths(timeseq)).isZero();
+    String cwnd = Charts.svg(CwndGraph.chart("congestion window: r", run.flows()), "");
+    assertThat(SvgText.texts(cwnd))
+        .contains(
+            "congestion window: r",
+            "time (s)",
+            "bytes",
+            "client \u2192 server (:5000\u2192:80) #1: cwnd",
+            "client \u2192 server (:5000\u2192:80) #2: in flight");
+    assertThat(SvgText.glyphPaths(cwnd)).isZero();
   }
 
   @Test
@@ -168,7 +191,7 @@ class FlowsTest {
                 null,
                 Ecn.NOT_ECT));
     var chart = TimeSequenceGraph.chart("t", flows(index, events));
-    assertThat(chart.getSeriesMap().keySet()).containsExactly("a \u2192 10.0.0.2: retransmitted");
+    assertThat(chart.names()).containsExactly("a \u2192 10.0.0.2: retransmitted");
     assertThat(Charts.svg(chart, "")).doesNotContain("NaN");
   }
 
@@ -199,9 +222,9 @@ class FlowsTest {
     assertThat(after)
         .extracting(f -> f.series() != null)
         .containsExactly(true, true, true, true, false, false, false);
-    assertThat(TimeSequenceGraph.chart("t", after).getTitle())
+    assertThat(TimeSequenceGraph.chart("t", after).title())
         .isEqualTo("t (first 4 of 6 directions)");
-    assertThat(CwndGraph.chart("t", after).getSeriesMap()).hasSize(4 * 2);
+    assertThat(CwndGraph.chart("t", after).names()).hasSize(4 * 2);
   }
 
   private static final Endpoint SERVER = new Endpoint(Ipv4Address.parse("10.0.0.2"), 80);
