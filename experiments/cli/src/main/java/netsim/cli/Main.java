@@ -5,6 +5,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(NetsimCommand.commandLine().execute(args));
+    System.exit(NetsimCommand.commandLine(args).execute(args));
   }
 }

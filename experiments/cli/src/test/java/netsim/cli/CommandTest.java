@@ -28,6 +28,33 @@ class CommandTest {
   }
 
   @Test
+  void aCommandLineNamingOneSubcommand_parsesRunsAndExplainsAsTheWholeOne() {
+    String[][] cases = {
+      {"run", "--help"},
+      {"run", "--debug", "--bogus"},
+      {"run", "no-such-scenario"},
+      {"run", "--seed", "x", "lost-final-ack"},
+      {"validate", "--help"},
+      {"scenarios"},
+      {"packetdrill", "--profile", "nosuch", "x.pkt"},
+      {"sweep", "--help"},
+      {"merge", "--help"},
+      {"hunt", "--help"},
+      {"shrink", "--help"},
+      {"help", "run"},
+      {"--help"},
+      {"rnu", "lost-final-ack"},
+    };
+    for (String[] args : cases) {
+      Cli.Result whole = Cli.run(NetsimCommand.commandLine(), args);
+      Cli.Result named = Cli.run(NetsimCommand.commandLine(args), args);
+      assertThat(named).as(String.join(" ", args)).isEqualTo(whole);
+    }
+    assertThat(NetsimCommand.commandLine("run", "x").getSubcommands()).containsOnlyKeys("run");
+    assertThat(NetsimCommand.commandLine("help", "run").getSubcommands()).hasSize(9);
+  }
+
+  @Test
   void version_namesNetsimAndItsVersion() {
     Cli.Result version = Cli.run("--version");
     assertThat(version.exit()).isZero();

@@ -1,6 +1,7 @@
 package netsim.report.output;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -17,11 +18,15 @@ import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.FourTuple;
 import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The key events of a run, as the human summary prints them: retransmissions, drops, rule hits,
  * re-ACKs in TIME-WAIT, challenge ACKs, resets, crashes, link changes. A sink: it keeps the text of
  * the first {@value #SHOWN} lines and counts the rest, so it does not grow with the run's length.
+ * The rule that took a packet is kept while the packet is on its way (a drop names it), and
+ * forgotten where the way ends: at its drop, or at its arrival, where only the arriving host's
+ * stack may still drop it (a SYN beyond a listener's backlog), before the host's next arrival.
  */
 public final class KeyEvents implements EventSink {
   /** How many key events the summary shows; the rest are counted. */
@@ -34,8 +39,19 @@ public final class KeyEvents implements EventSink {
   private int count;
   private RunIndex index = new RunIndex();
 
-  /** The rule that took each packet a rule took, to name it when the packet is dropped. */
+  /**
+   * The rule that took each packet a rule took and that is still on its way (sent or copied, and
+   * neither arrived nor dropped yet), to name it when the packet is dropped.
+   */
   private final Map<Long, String> ruleOf = new HashMap<>();
+
+  /**
+   * By node id: the last packet that arrived at the node after a rule took it ({@code -1} for
+   * none), and that rule: the node's stack may still drop it.
+   */
+  private long[] arrivedPkt = new long[0];
+
+  private String[] arrivedRule = new String[0];
 
   private int drops;
   private final Map<Connection, Integer> timeWaitAcks = new HashMap<>();
@@ -59,7 +75,9 @@ public final class KeyEvents implements EventSink {
         EventKind.STATE,
         EventKind.RTX,
         EventKind.LINK,
-        EventKind.HOST);
+        EventKind.HOST,
+        EventKind.UDP_RECV,
+        EventKind.UDP_DROP);
   }
 
   @Override
@@ -91,7 +109,7 @@ public final class KeyEvents implements EventSink {
       }
     } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.DROP) {
       drops++;
-      String rule = ruleOf.get(p.pkt());
+      String rule = takenBy(p);
       if ((drops <= DROPS_SHOWN || rule != null) && counted()) {
         String why = rule != null ? "rule " + rule : p.cause().traceName();
         first.add(
@@ -108,6 +126,9 @@ public final class KeyEvents implements EventSink {
                 + ")");
       }
     } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.RECV) {
+      if (!ruleOf.isEmpty()) {
+        arrivedAfterRule(p.node(), p.pkt());
+      }
       arrived(p);
     } else if (e instanceof TraceEvent.State st && st.to() == TcpState.TIME_WAIT) {
       timeWaitAcks.remove(new Connection(st.node(), st.conn()));
@@ -121,7 +142,44 @@ public final class KeyEvents implements EventSink {
       if (counted()) {
         first.add("link " + index.link(l.link()) + " " + l.what().traceName() + at(e));
       }
+    } else if (e instanceof TraceEvent.Datagram d && !ruleOf.isEmpty()) {
+      ruleOf.remove(d.pkt()); // a datagram's way ended; its drops are not key events
     }
+  }
+
+  /**
+   * The rule that took dropped packet {@code p}, or null: kept while it was on its way, or the last
+   * arrival at the dropping node. Either way the packet's way ends here.
+   */
+  private @Nullable String takenBy(TraceEvent.Packet p) {
+    String rule = ruleOf.isEmpty() ? null : ruleOf.remove(p.pkt());
+    int node = p.node();
+    if (rule == null && node >= 0 && node < arrivedPkt.length && arrivedPkt[node] == p.pkt()) {
+      rule = arrivedRule[node];
+    }
+    return rule;
+  }
+
+  /** Packet {@code pkt} arrived at {@code node}: its way ends, unless the node's stack drops it. */
+  private void arrivedAfterRule(int node, long pkt) {
+    String rule = ruleOf.remove(pkt);
+    if (rule == null) {
+      return;
+    }
+    if (node >= arrivedPkt.length) {
+      int size = Math.max(node + 1, 2 * arrivedPkt.length);
+      int from = arrivedPkt.length;
+      arrivedPkt = Arrays.copyOf(arrivedPkt, size);
+      Arrays.fill(arrivedPkt, from, size, -1);
+      arrivedRule = Arrays.copyOf(arrivedRule, size);
+    }
+    arrivedPkt[node] = pkt;
+    arrivedRule[node] = rule;
+  }
+
+  /** The packets taken by a rule and still on their way, as far as this sink knows: for tests. */
+  int packetsTakenOnTheirWay() {
+    return ruleOf.size();
   }
 
   /**

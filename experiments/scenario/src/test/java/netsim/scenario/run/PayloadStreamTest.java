@@ -2,6 +2,9 @@ package netsim.scenario.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import netsim.core.RandomStreams;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,5 +99,33 @@ class PayloadStreamTest {
     assertThat(receiver.mismatch(reused, 30)).isEqualTo(17);
     System.arraycopy(bytes, 40, reused, 0, 5);
     assertThat(receiver.mismatch(reused, 5)).isEqualTo(-1);
+  }
+
+  @Test
+  void bytes_areTheDrawsOfCommonsRngsXoShiRo256PlusPlus_fromTheStreamsSeed_lowestByteFirst() {
+    for (long seed : new long[] {1, 2, -7, Long.MAX_VALUE}) {
+      for (String receiver : new String[] {"10.0.0.2:80", "10.0.0.3:443"}) {
+        UniformRandomProvider reference =
+            new XoShiRo256PlusPlus(
+                RandomStreams.seedFor(seed, "app/payload/10.0.0.1:49152>" + receiver + "/99"));
+        PayloadStream stream = new PayloadStream(seed, "10.0.0.1:49152", receiver, 99);
+        byte[] bytes = new byte[4096];
+        stream.next(bytes, 4091); // whole draws, then three bytes of the next one
+        for (int i = 0; i + Long.BYTES <= 4091; i += Long.BYTES) {
+          long draw = reference.nextLong();
+          for (int k = 0; k < Long.BYTES; k++) {
+            assertThat(bytes[i + k])
+                .as("seed %s byte %s", seed, i + k)
+                .isEqualTo((byte) (draw >>> (8 * k)));
+          }
+        }
+        long straddled = reference.nextLong();
+        for (int k = 0; k < Long.BYTES; k++) { // the straddled draw's bytes, then one more draw
+          byte expected = (byte) (straddled >>> (8 * k));
+          assertThat(k < 3 ? bytes[4088 + k] : stream.nextByte()).isEqualTo(expected);
+        }
+        assertThat(stream.nextByte()).isEqualTo((byte) reference.nextLong());
+      }
+    }
   }
 }
