@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.function.Function;
 import netsim.core.RandomStreams;
 import netsim.core.Registry;
-import netsim.core.Time;
 import netsim.net.fault.FaultAction;
 import netsim.net.fault.Match;
 import netsim.net.fault.Selection;
@@ -105,14 +104,6 @@ public final class ConfigBinder {
     "from",
     "until"
   };
-  static final String[] STOP = {"at", "whenAllClosed"};
-  static final String[] INVARIANTS = {"dataIntact", "allClosed", "noEmbryonic"};
-  static final String[] OUTPUTS = {
-    "trace", "pcap", "summary", "ladder", "ladderMaxSegments", "plots", "interval", "capture"
-  };
-
-  /** The shortest time-series interval: finer would write rows faster than events happen. */
-  static final long MIN_INTERVAL = 1_000; // 1us
 
   /** A config-only action: a hold whose packets are released at {@code releaseAt}. */
   private static final String RELEASE_AT = "release-at";
@@ -286,11 +277,12 @@ public final class ConfigBinder {
             base,
             ExperimentConfig::seed,
             n -> n.integer(Long.MIN_VALUE, Long.MAX_VALUE));
-    StopSettings stop = stop(top.get("stop"), base == null ? null : base.stop());
+    StopSettings stop = StopTable.bind(top.get("stop"), base == null ? null : base.stop());
     TcpConfig tcp = TcpSettingsTable.bind(top.get("tcp"), base == null ? null : base.tcp());
     InvariantSettings invariants =
-        invariants(top.get("invariants"), base == null ? null : base.invariants());
-    OutputSettings outputs = outputs(top.get("outputs"), base == null ? null : base.outputs());
+        InvariantsTable.bind(top.get("invariants"), base == null ? null : base.invariants());
+    OutputSettings outputs =
+        OutputsTable.bind(top.get("outputs"), base == null ? null : base.outputs());
 
     Topology.Expansion topology = Topology.expand(top.get("topology"), tcp, defaults.link());
     List<NodeSettings> nodes = nodes(top.get("nodes"), tcp, topology);
@@ -513,57 +505,6 @@ public final class ConfigBinder {
     return fromBase.apply(base);
   }
 
-  // --- Sections -------------------------------------------------------------------------------
-
-  private static StopSettings stop(ConfigNode node, @Nullable StopSettings base) {
-    Fields f = node.fields(STOP);
-    return new StopSettings(
-        pick(f, "at", base, StopSettings::at, ConfigBinder::positiveDuration),
-        pick(f, "whenAllClosed", base, StopSettings::whenAllClosed, ConfigNode::bool));
-  }
-
-  private static InvariantSettings invariants(ConfigNode node, @Nullable InvariantSettings base) {
-    Fields f = node.fields(INVARIANTS);
-    return new InvariantSettings(
-        pick(f, "dataIntact", base, InvariantSettings::dataIntact, ConfigNode::bool),
-        pick(f, "allClosed", base, InvariantSettings::allClosed, ConfigNode::bool),
-        pick(f, "noEmbryonic", base, InvariantSettings::noEmbryonic, ConfigNode::bool));
-  }
-
-  private static OutputSettings outputs(ConfigNode node, @Nullable OutputSettings base) {
-    Fields f = node.fields(OUTPUTS);
-    return new OutputSettings(
-        pick(f, "trace", base, OutputSettings::trace, ConfigNode::bool),
-        pick(f, "pcap", base, OutputSettings::pcap, ConfigNode::bool),
-        pick(f, "summary", base, OutputSettings::summary, ConfigNode::bool),
-        pick(f, "ladder", base, OutputSettings::ladder, ConfigNode::bool),
-        pick(
-            f,
-            "ladderMaxSegments",
-            base,
-            OutputSettings::ladderMaxSegments,
-            n -> (int) n.integer(1, 100_000)),
-        pick(f, "plots", base, OutputSettings::plots, ConfigNode::bool),
-        pick(f, "interval", base, OutputSettings::interval, ConfigBinder::interval),
-        pick(f, "capture", base, OutputSettings::capture, ConfigBinder::captureNames));
-  }
-
-  private static long interval(ConfigNode node) {
-    long interval = node.duration();
-    if (interval != 0 && interval < MIN_INTERVAL) {
-      throw node.error("0 (no time series) or at least 1us; got " + Time.format(interval));
-    }
-    return interval;
-  }
-
-  private static List<String> captureNames(ConfigNode node) {
-    List<String> names = new ArrayList<>();
-    for (ConfigNode element : node.elements()) {
-      names.add(element.text().trim());
-    }
-    return names;
-  }
-
   /**
    * Checks that every capture point of {@code outputs} names a link direction ({@code "a->b"}) or a
    * node, and that no two write the same file; returns the outputs with the points as the topology
@@ -577,7 +518,11 @@ public final class ConfigBinder {
     if (outputs.capture().isEmpty()) {
       return outputs;
     }
-    List<ConfigNode> elements = outputsNode.fields(OUTPUTS).require("capture").elements();
+    List<ConfigNode> elements =
+        outputsNode
+            .fields(OutputsTable.keys().toArray(String[]::new))
+            .require("capture")
+            .elements();
     List<String> points = new ArrayList<>();
     Map<String, String> files = new LinkedHashMap<>();
     Set<String> hostsCaptured = new LinkedHashSet<>();
@@ -618,15 +563,7 @@ public final class ConfigBinder {
       }
       points.add(point);
     }
-    return new OutputSettings(
-        outputs.trace(),
-        outputs.pcap(),
-        outputs.summary(),
-        outputs.ladder(),
-        outputs.ladderMaxSegments(),
-        outputs.plots(),
-        outputs.interval(),
-        points);
+    return outputs.withCapture(points);
   }
 
   private static boolean isNode(String name, List<NodeSettings> nodes) {

@@ -45,10 +45,15 @@ final class SettingsDocs {
    * defaults from {@code defaults} and their meanings.
    */
   static <C> List<String> markdown(Section<C, ?> section, C defaults) {
+    return markdown("", section, defaults);
+  }
+
+  /** The Markdown table of {@code section}'s keys, each written {@code prefix + key}. */
+  static <C> List<String> markdown(String prefix, Section<C, ?> section, C defaults) {
     List<String> lines = new ArrayList<>();
     lines.add("| key | default | meaning |");
     lines.add("|---|---|---|");
-    rows(lines, "", section, defaults);
+    rows(lines, prefix, section, defaults);
     return lines;
   }
 

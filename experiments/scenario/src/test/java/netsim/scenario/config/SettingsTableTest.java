@@ -30,37 +30,48 @@ class SettingsTableTest {
   private static final Path REFERENCE =
       ROOT.resolve("experiments/scenario/src/main/resources/" + ConfigLoader.REFERENCE);
 
-  /** The {@code tcp} mapping of reference.yaml. */
-  private static final GeneratedDocSection TCP_YAML =
-      new GeneratedDocSection(
-          "# tcp: generated from TcpSettingsTable's rows by SettingsTableTest",
-          "# end of tcp",
-          "config.regenerate");
-
-  /** The table of {@code tcp} keys in docs/config.md. */
-  private static final GeneratedDocSection TCP_DOC =
-      new GeneratedDocSection(
-          "<!-- tcp-keys: generated from TcpSettingsTable's rows by SettingsTableTest -->",
-          "<!-- end of tcp-keys -->",
-          "config.regenerate");
-
   @Test
   void tcpKeys_ofReferenceYamlAndConfigMd_areWhatTheTableRowsMake() throws IOException {
-    List<Setting<TcpConfig, ?, ?>> rows = new ArrayList<>(TcpSettingsTable.SECTION.rows());
-    rows.addAll(TcpSettingsTable.COUNTERFACTUAL.rows());
-    for (Setting<TcpConfig, ?, ?> row : rows) {
+    checkGenerated("tcp", "TcpSettingsTable", TcpSettingsTable.SECTION, TcpConfig.defaults(), "");
+    for (Setting<TcpConfig, ?, ?> row : TcpSettingsTable.COUNTERFACTUAL.rows()) {
       assertThat(row.doc())
           .as("TcpSettingsTable's row %s says what it means (.doc(...))", row.key())
           .isNotBlank();
     }
-    TCP_YAML.check(
-        REFERENCE,
-        generated(
-            TCP_YAML,
-            SettingsDocs.yaml("tcp", TcpSettingsTable.SECTION, TcpConfig.defaults(), "")));
-    TCP_DOC.check(
-        DOC,
-        generated(TCP_DOC, SettingsDocs.markdown(TcpSettingsTable.SECTION, TcpConfig.defaults())));
+  }
+
+  @Test
+  void stopInvariantsAndOutputsKeys_ofReferenceYamlAndConfigMd_areWhatTheTableRowsMake()
+      throws IOException {
+    checkGenerated("stop", "StopTable", StopTable.SECTION, StopSettings.defaults(), "stop.");
+    checkGenerated(
+        "invariants", "InvariantsTable", InvariantsTable.SECTION, InvariantSettings.defaults(), "");
+    checkGenerated("outputs", "OutputsTable", OutputsTable.SECTION, OutputSettings.defaults(), "");
+  }
+
+  /**
+   * Checks (or, with {@code -Dconfig.regenerate=true}, rewrites) the mapping {@code key} of
+   * reference.yaml and its table in docs/config.md (keys written {@code docPrefix + key}) against
+   * what {@code section}'s rows make of {@code defaults}; every row must say what it means.
+   */
+  private static <C> void checkGenerated(
+      String key, String table, Section<C, ?> section, C defaults, String docPrefix)
+      throws IOException {
+    for (Setting<C, ?, ?> row : section.rows()) {
+      assertThat(row.doc())
+          .as("%s's row %s says what it means (.doc(...))", table, row.key())
+          .isNotBlank();
+    }
+    String by = "generated from " + table + "'s rows by SettingsTableTest";
+    GeneratedDocSection yaml =
+        new GeneratedDocSection("# " + key + ": " + by, "# end of " + key, "config.regenerate");
+    GeneratedDocSection doc =
+        new GeneratedDocSection(
+            "<!-- " + key + "-keys: " + by + " -->",
+            "<!-- end of " + key + "-keys -->",
+            "config.regenerate");
+    yaml.check(REFERENCE, generated(yaml, SettingsDocs.yaml(key, section, defaults, "")));
+    doc.check(DOC, generated(doc, SettingsDocs.markdown(docPrefix, section, defaults)));
   }
 
   @Test
@@ -204,6 +215,9 @@ class SettingsTableTest {
     keys.addAll(LinkSettingsTable.SECTION.keys());
     keys.addAll(LinkSettingsTable.QUEUE);
     keys.addAll(RequestTable.keys());
+    keys.addAll(StopTable.keys());
+    keys.addAll(InvariantsTable.keys());
+    keys.addAll(OutputsTable.keys());
     for (String[] list :
         List.of(
             ConfigBinder.TOP,
@@ -215,9 +229,6 @@ class SettingsTableTest {
             ConfigBinder.PARTITION,
             ConfigBinder.RULE,
             ConfigBinder.MATCH,
-            ConfigBinder.STOP,
-            ConfigBinder.INVARIANTS,
-            ConfigBinder.OUTPUTS,
             ConfigBinder.UDP_SOURCE,
             ConfigBinder.UDP_SINK,
             FlowTable.KEYS,
