@@ -74,6 +74,11 @@ final class SettingsDocs {
     }
   }
 
+  /** {@code text}, a string, quoted where YAML would not read it as one. */
+  static String yamlString(String text) {
+    return NOT_A_STRING.matcher(text).matches() ? "\"" + text + "\"" : text;
+  }
+
   /** The row's value in {@code values}, quoted where YAML would not read it as this text. */
   private static <C> String yamlScalar(Setting<C, ?, ?> row, C values) {
     String text = row.textIn(values);

@@ -129,7 +129,7 @@ class SettingsTableTest {
   }
 
   @Test
-  void referenceFile_withoutALinkOrTrafficKey_isRefusedNamingTheKey() {
+  void referenceFile_withoutALinkTrafficListenerOrClientKey_isRefusedNamingTheKey() {
     List<String[]> removals = new ArrayList<>();
     LinkSettingsTable.SECTION
         .rows()
@@ -143,6 +143,16 @@ class SettingsTableTest {
     FlowTable.SECTION
         .rows()
         .forEach(r -> removals.add(new String[] {"defaults.client.flows", r.key()}));
+    ListenerTable.DEFAULTS
+        .rows()
+        .forEach(r -> removals.add(new String[] {"defaults.listener", r.key()}));
+    ClientTable.DEFAULTS
+        .rows()
+        .forEach(r -> removals.add(new String[] {"defaults.client", r.key()}));
+    for (var row : AppTable.SECTION.rows()) {
+      removals.add(new String[] {"defaults.listener", row.key()});
+      removals.add(new String[] {"defaults.client", row.key()});
+    }
     for (String[] removal : removals) {
       YamlDocument reference =
           YamlDocument.parse("reference.yaml", ConfigLoader.resource("netsim/reference.yaml"));
@@ -175,7 +185,17 @@ class SettingsTableTest {
         lines.add(line(row.key(), link.path(row.key())));
       }
     }
+    JsonNode listener = reference.path("defaults").path("listener");
+    for (var row : ListenerTable.DEFAULTS.rows()) {
+      lines.add(line(row.key(), listener.path(row.key())));
+    }
+    for (var row : AppTable.SECTION.rows()) {
+      lines.add(quotedLine(row.key(), listener.path(row.key())));
+    }
     JsonNode client = reference.path("defaults").path("client");
+    for (var row : ClientTable.DEFAULTS.rows()) {
+      lines.add(line(row.key(), client.path(row.key())));
+    }
     for (var row : RequestTable.SECTION.rows()) {
       lines.add(line("requests." + row.key(), client.path("requests").path(row.key())));
     }
@@ -206,6 +226,13 @@ class SettingsTableTest {
   private static String line(String key, JsonNode value) {
     assertThat(value.isMissingNode()).as("reference.yaml gives %s", key).isFalse();
     return "| `" + key + "` | `" + value.asText() + "` |";
+  }
+
+  /** The table line of {@code key}, a text quoted where YAML would not read it as one. */
+  private static String quotedLine(String key, JsonNode value) {
+    assertThat(value.isMissingNode()).as("reference.yaml gives %s", key).isFalse();
+    String text = value.isTextual() ? SettingsDocs.yamlString(value.asText()) : value.asText();
+    return "| `" + key + "` | `" + text + "` |";
   }
 
   @Test
