@@ -14,6 +14,54 @@ package netsim.scenario.config;
 public record AppSettings(
     long send, Moment sendAt, Moment close, long closeDelay, String closeHow, Moment abort) {
 
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the keys of the application table ({@code AppTable}). */
+  static final class Builder {
+    private long send;
+    private Moment sendAt = Moment.NEVER_MOMENT;
+    private Moment close = Moment.NEVER_MOMENT;
+    private long closeDelay;
+    private String closeHow = "close";
+    private Moment abort = Moment.NEVER_MOMENT;
+
+    Builder send(long value) {
+      send = value;
+      return this;
+    }
+
+    Builder sendAt(Moment value) {
+      sendAt = value;
+      return this;
+    }
+
+    Builder close(Moment value) {
+      close = value;
+      return this;
+    }
+
+    Builder closeDelay(long value) {
+      closeDelay = value;
+      return this;
+    }
+
+    Builder closeHow(String value) {
+      closeHow = value;
+      return this;
+    }
+
+    Builder abort(Moment value) {
+      abort = value;
+      return this;
+    }
+
+    AppSettings build() {
+      return new AppSettings(send, sendAt, close, closeDelay, closeHow, abort);
+    }
+  }
+
   /** When an action happens. */
   public record Moment(Kind kind, long time) {
     /** The kinds of moment. */

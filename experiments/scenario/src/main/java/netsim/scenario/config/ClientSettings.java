@@ -2,6 +2,7 @@ package netsim.scenario.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client: connects from {@code host} to {@code remoteHost:remotePort} at virtual time {@code at},
@@ -30,4 +31,112 @@ public record ClientSettings(
     @JsonInclude(JsonInclude.Include.NON_NULL) FlowSettings flows,
     // Not part of the effective config: summary.json's config shows what the run does.
     @JsonIgnore String name,
-    @JsonIgnore String entry) {}
+    @JsonIgnore String entry) {
+
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** This client named {@code value}. */
+  ClientSettings named(String value) {
+    return new ClientSettings(
+        host,
+        remoteHost,
+        remotePort,
+        at,
+        localPort,
+        connections,
+        pause,
+        app,
+        requests,
+        flows,
+        value,
+        entry);
+  }
+
+  /** This client with its application, requests, flows and entry path. */
+  ClientSettings with(
+      AppSettings appValue,
+      @Nullable RequestSettings requestsValue,
+      @Nullable FlowSettings flowsValue,
+      @Nullable String entryValue) {
+    return new ClientSettings(
+        host,
+        remoteHost,
+        remotePort,
+        at,
+        localPort,
+        connections,
+        pause,
+        appValue,
+        requestsValue,
+        flowsValue,
+        name,
+        entryValue);
+  }
+
+  /** Collects the keys of the client table ({@code ClientTable}). */
+  static final class Builder {
+    private String host;
+    private String remoteHost;
+    private int remotePort;
+    private long at;
+    private int localPort;
+    private int connections;
+    private long pause;
+    private String name;
+
+    Builder host(String value) {
+      host = value;
+      return this;
+    }
+
+    Builder remote(String hostValue, int port) {
+      remoteHost = hostValue;
+      remotePort = port;
+      return this;
+    }
+
+    Builder at(long value) {
+      at = value;
+      return this;
+    }
+
+    Builder localPort(int value) {
+      localPort = value;
+      return this;
+    }
+
+    Builder connections(int value) {
+      connections = value;
+      return this;
+    }
+
+    Builder pause(long value) {
+      pause = value;
+      return this;
+    }
+
+    Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    /** The client, its application, requests, flows and entry given later ({@link #with}). */
+    ClientSettings build() {
+      return new ClientSettings(
+          host,
+          remoteHost,
+          remotePort,
+          at,
+          localPort,
+          connections,
+          pause,
+          AppSettings.builder().build(),
+          null,
+          null,
+          name,
+          null);
+    }
+  }
+}

@@ -13,13 +13,11 @@ import java.util.Set;
 import java.util.function.Function;
 import netsim.core.RandomStreams;
 import netsim.core.Registry;
-import netsim.core.Time;
 import netsim.net.fault.FaultAction;
 import netsim.net.fault.Match;
 import netsim.net.fault.Selection;
 import netsim.net.link.LinkConfig;
 import netsim.net.packet.Ipv4Address;
-import netsim.scenario.config.AppSettings.Moment;
 import netsim.scenario.config.ConfigNode.Fields;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpFlags;
@@ -68,9 +66,9 @@ public final class ConfigBinder {
   static final String[] LINK_SETTINGS;
 
   static final String[] NODE = {"name", "kind", "address", "tcp", "crashAt", "restartAt"};
-  static final String[] APP = {"send", "sendAt", "close", "closeDelay", "closeHow", "abort"};
-  static final String[] LISTENER;
-  static final String[] CLIENT;
+  static final String[] APP = AppTable.keys().toArray(String[]::new);
+  static final String[] LISTENER = ListenerTable.keys().toArray(String[]::new);
+  static final String[] CLIENT = ClientTable.keys().toArray(String[]::new);
   static final String[] DEFAULTS = {"link", "listener", "client", "udpSource"};
   static final String[] UDP_SOURCE;
   static final String[] UDP_SINK = {"host", "port"};
@@ -105,14 +103,6 @@ public final class ConfigBinder {
     "from",
     "until"
   };
-  static final String[] STOP = {"at", "whenAllClosed"};
-  static final String[] INVARIANTS = {"dataIntact", "allClosed", "noEmbryonic"};
-  static final String[] OUTPUTS = {
-    "trace", "pcap", "summary", "ladder", "ladderMaxSegments", "plots", "interval", "capture"
-  };
-
-  /** The shortest time-series interval: finer would write rows faster than events happen. */
-  static final long MIN_INTERVAL = 1_000; // 1us
 
   /** A config-only action: a hold whose packets are released at {@code releaseAt}. */
   private static final String RELEASE_AT = "release-at";
@@ -137,23 +127,6 @@ public final class ConfigBinder {
     ACTIONS = actions.build();
     LINK = concat(new String[] {"name", "a", "b", "a_to_b", "b_to_a"}, DIRECTION);
     LINK_SETTINGS = concat(new String[] {"a_to_b", "b_to_a"}, DIRECTION);
-    LISTENER = concat(new String[] {"host", "port", "backlog", "at"}, APP);
-    CLIENT =
-        concat(
-            new String[] {
-              "name",
-              "host",
-              "connect",
-              "at",
-              "count",
-              "startJitter",
-              "localPort",
-              "connections",
-              "pause",
-              "requests",
-              "flows"
-            },
-            APP);
     UDP_SOURCE =
         concat(
             new String[] {"name", "host", "to", "at", "count", "startJitter", "localPort"},
@@ -166,6 +139,9 @@ public final class ConfigBinder {
     System.arraycopy(b, 0, all, a.length, b.length);
     return all;
   }
+
+  /** The keys of {@code defaults.client}: what every client entry may give but its own. */
+  private static final String[] CLIENT_DEFAULTS = ClientTable.defaultKeys().toArray(String[]::new);
 
   /** The defaults of list entries. */
   private record Defaults(
@@ -228,11 +204,12 @@ public final class ConfigBinder {
             : base.link();
     ListenerSettings listener =
         f.has("listener") || base == null
-            ? listenerDefaults(f.get("listener"), base == null ? null : base.listener())
+            ? ListenerTable.bindDefaults(f.get("listener"), base == null ? null : base.listener())
             : base.listener();
     ClientSettings client =
         f.has("client") || base == null
-            ? clientDefaults(f.get("client"), base == null ? null : base.client())
+            ? ClientTable.bindDefaults(
+                f.get("client").fields(CLIENT_DEFAULTS), base == null ? null : base.client())
             : base.client();
     Fields c = f.get("client").fields(CLIENT_DEFAULTS);
     if (base == null) {
@@ -258,20 +235,6 @@ public final class ConfigBinder {
     return new Defaults(link, listener, client, requests, flows, udpSource);
   }
 
-  /** The keys of {@code defaults.client}: what every client entry may give but its own. */
-  private static final String[] CLIENT_DEFAULTS = {
-    "connections",
-    "pause",
-    "send",
-    "sendAt",
-    "close",
-    "closeDelay",
-    "closeHow",
-    "abort",
-    "requests",
-    "flows"
-  };
-
   private static ExperimentConfig bind(
       ConfigNode root, @Nullable ExperimentConfig base, Defaults referenceDefaults) {
     Fields top = root.fields(TOP);
@@ -286,11 +249,12 @@ public final class ConfigBinder {
             base,
             ExperimentConfig::seed,
             n -> n.integer(Long.MIN_VALUE, Long.MAX_VALUE));
-    StopSettings stop = stop(top.get("stop"), base == null ? null : base.stop());
+    StopSettings stop = StopTable.bind(top.get("stop"), base == null ? null : base.stop());
     TcpConfig tcp = TcpSettingsTable.bind(top.get("tcp"), base == null ? null : base.tcp());
     InvariantSettings invariants =
-        invariants(top.get("invariants"), base == null ? null : base.invariants());
-    OutputSettings outputs = outputs(top.get("outputs"), base == null ? null : base.outputs());
+        InvariantsTable.bind(top.get("invariants"), base == null ? null : base.invariants());
+    OutputSettings outputs =
+        OutputsTable.bind(top.get("outputs"), base == null ? null : base.outputs());
 
     Topology.Expansion topology = Topology.expand(top.get("topology"), tcp, defaults.link());
     List<NodeSettings> nodes = nodes(top.get("nodes"), tcp, topology);
@@ -301,7 +265,8 @@ public final class ConfigBinder {
     Map<String, Integer> ports = new LinkedHashMap<>();
     List<ConfigNode> listenerEntries = top.get("listeners").elements();
     for (int i = 0; i < listenerEntries.size(); i++) {
-      ListenerSettings listener = listener(listenerEntries.get(i), defaults.listener(), nodes);
+      ListenerSettings listener =
+          ListenerTable.bind(listenerEntries.get(i).fields(LISTENER), defaults.listener(), nodes);
       Integer first = ports.putIfAbsent(listener.host() + ":" + listener.port(), i);
       if (first != null) {
         throw listenerEntries
@@ -325,7 +290,18 @@ public final class ConfigBinder {
     for (int j = 0; j < clientEntries.size(); j++) {
       ConfigNode entry = clientEntries.get(j);
       for (ClientSettings client :
-          count(entry, client(entry, j, defaults, nodes, links), startJitter)) {
+          count(
+              entry,
+              ClientTable.bind(
+                  entry,
+                  entry.fields(CLIENT),
+                  j,
+                  defaults.client(),
+                  defaults.requests(),
+                  defaults.flows(),
+                  nodes,
+                  links),
+              startJitter)) {
         String first = clientNames.putIfAbsent(client.name(), client.entry());
         if (first != null) {
           Fields f = entry.fields(CLIENT);
@@ -513,57 +489,6 @@ public final class ConfigBinder {
     return fromBase.apply(base);
   }
 
-  // --- Sections -------------------------------------------------------------------------------
-
-  private static StopSettings stop(ConfigNode node, @Nullable StopSettings base) {
-    Fields f = node.fields(STOP);
-    return new StopSettings(
-        pick(f, "at", base, StopSettings::at, ConfigBinder::positiveDuration),
-        pick(f, "whenAllClosed", base, StopSettings::whenAllClosed, ConfigNode::bool));
-  }
-
-  private static InvariantSettings invariants(ConfigNode node, @Nullable InvariantSettings base) {
-    Fields f = node.fields(INVARIANTS);
-    return new InvariantSettings(
-        pick(f, "dataIntact", base, InvariantSettings::dataIntact, ConfigNode::bool),
-        pick(f, "allClosed", base, InvariantSettings::allClosed, ConfigNode::bool),
-        pick(f, "noEmbryonic", base, InvariantSettings::noEmbryonic, ConfigNode::bool));
-  }
-
-  private static OutputSettings outputs(ConfigNode node, @Nullable OutputSettings base) {
-    Fields f = node.fields(OUTPUTS);
-    return new OutputSettings(
-        pick(f, "trace", base, OutputSettings::trace, ConfigNode::bool),
-        pick(f, "pcap", base, OutputSettings::pcap, ConfigNode::bool),
-        pick(f, "summary", base, OutputSettings::summary, ConfigNode::bool),
-        pick(f, "ladder", base, OutputSettings::ladder, ConfigNode::bool),
-        pick(
-            f,
-            "ladderMaxSegments",
-            base,
-            OutputSettings::ladderMaxSegments,
-            n -> (int) n.integer(1, 100_000)),
-        pick(f, "plots", base, OutputSettings::plots, ConfigNode::bool),
-        pick(f, "interval", base, OutputSettings::interval, ConfigBinder::interval),
-        pick(f, "capture", base, OutputSettings::capture, ConfigBinder::captureNames));
-  }
-
-  private static long interval(ConfigNode node) {
-    long interval = node.duration();
-    if (interval != 0 && interval < MIN_INTERVAL) {
-      throw node.error("0 (no time series) or at least 1us; got " + Time.format(interval));
-    }
-    return interval;
-  }
-
-  private static List<String> captureNames(ConfigNode node) {
-    List<String> names = new ArrayList<>();
-    for (ConfigNode element : node.elements()) {
-      names.add(element.text().trim());
-    }
-    return names;
-  }
-
   /**
    * Checks that every capture point of {@code outputs} names a link direction ({@code "a->b"}) or a
    * node, and that no two write the same file; returns the outputs with the points as the topology
@@ -577,7 +502,11 @@ public final class ConfigBinder {
     if (outputs.capture().isEmpty()) {
       return outputs;
     }
-    List<ConfigNode> elements = outputsNode.fields(OUTPUTS).require("capture").elements();
+    List<ConfigNode> elements =
+        outputsNode
+            .fields(OutputsTable.keys().toArray(String[]::new))
+            .require("capture")
+            .elements();
     List<String> points = new ArrayList<>();
     Map<String, String> files = new LinkedHashMap<>();
     Set<String> hostsCaptured = new LinkedHashSet<>();
@@ -618,15 +547,7 @@ public final class ConfigBinder {
       }
       points.add(point);
     }
-    return new OutputSettings(
-        outputs.trace(),
-        outputs.pcap(),
-        outputs.summary(),
-        outputs.ladder(),
-        outputs.ladderMaxSegments(),
-        outputs.plots(),
-        outputs.interval(),
-        points);
+    return outputs.withCapture(points);
   }
 
   private static boolean isNode(String name, List<NodeSettings> nodes) {
@@ -809,7 +730,10 @@ public final class ConfigBinder {
     return null;
   }
 
-  private static NodeSettings node(ConfigNode at, List<NodeSettings> nodes, boolean host) {
+  /**
+   * The node {@code at} names (a host, where {@code host}); refused, with the known ones, if none.
+   */
+  static NodeSettings node(ConfigNode at, List<NodeSettings> nodes, boolean host) {
     String name = at.name();
     for (NodeSettings node : nodes) {
       if (node.name().equals(name)) {
@@ -976,179 +900,24 @@ public final class ConfigBinder {
 
   // --- Applications ---------------------------------------------------------------------------
 
-  private static AppSettings app(Fields f, @Nullable AppSettings base) {
-    long send = pick(f, "send", base, AppSettings::send, n -> n.size(0, 1L << 40));
-    Moment sendAt =
-        pick(
-            f,
-            "sendAt",
-            base,
-            AppSettings::sendAt,
-            n -> {
-              Moment m = moment(n);
-              if (m.kind() != Moment.Kind.AT && m.kind() != Moment.Kind.AFTER) {
-                throw n.error(
-                    "expected a time such as \"2s\" or a time after the connection is"
-                        + " established such as \"+500ms\"; got "
-                        + quote(n.text()));
-              }
-              return m;
-            });
-    Moment close = pick(f, "close", base, AppSettings::close, ConfigBinder::moment);
-    long closeDelay = pick(f, "closeDelay", base, AppSettings::closeDelay, ConfigNode::duration);
-    String closeHow =
-        pick(
-            f,
-            "closeHow",
-            base,
-            AppSettings::closeHow,
-            n -> {
-              String text = n.text();
-              if (!text.equals("close") && !text.equals("shutdown")) {
-                throw n.error("unknown closeHow " + quote(text) + " (known: close, shutdown)");
-              }
-              return text;
-            });
-    Moment abort = pick(f, "abort", base, AppSettings::abort, ConfigBinder::moment);
-    return new AppSettings(send, sendAt, close, closeDelay, closeHow, abort);
-  }
-
-  /** done, eof, never, an absolute time ("2s") or a time after establishment ("+500ms"). */
-  static Moment moment(ConfigNode node) {
-    String text = node.text().trim();
-    switch (text) {
-      case "done":
-        return new Moment(Moment.Kind.DONE, 0);
-      case "eof":
-        return new Moment(Moment.Kind.EOF, 0);
-      case "never":
-        return Moment.NEVER_MOMENT;
-      default:
-        boolean after = text.startsWith("+");
-        try {
-          return new Moment(
-              after ? Moment.Kind.AFTER : Moment.Kind.AT,
-              node.duration(after ? text.substring(1) : text));
-        } catch (ConfigException e) {
-          if (e.problem().startsWith("out of range")) {
-            throw e;
-          }
-          throw node.error(
-              "expected done, eof, never, a time such as \"2s\" or a time after"
-                  + " the connection is established such as \"+500ms\"; got "
-                  + quote(text));
-        }
-    }
-  }
-
-  private static ListenerSettings listenerDefaults(
-      ConfigNode node, @Nullable ListenerSettings base) {
-    Fields f = node.fields("backlog", "send", "sendAt", "close", "closeDelay", "closeHow", "abort");
-    int backlog =
-        pick(f, "backlog", base, ListenerSettings::backlog, n -> (int) n.integer(1, 65535));
-    return new ListenerSettings(null, 0, backlog, 0, app(f, base == null ? null : base.app()));
-  }
-
-  private static ClientSettings clientDefaults(ConfigNode node, @Nullable ClientSettings base) {
-    Fields f = node.fields(CLIENT_DEFAULTS);
-    int connections =
-        pick(f, "connections", base, ClientSettings::connections, n -> (int) n.integer(1, 100_000));
-    long pause = pick(f, "pause", base, ClientSettings::pause, ConfigNode::duration);
-    return new ClientSettings(
-        null,
-        null,
-        0,
-        0,
-        0,
-        connections,
-        pause,
-        app(f, base == null ? null : base.app()),
-        null,
-        null,
-        null,
-        null);
-  }
-
-  private static ListenerSettings listener(
-      ConfigNode entry, ListenerSettings defaults, List<NodeSettings> nodes) {
-    Fields f = entry.fields(LISTENER);
-    String host = node(f.require("host"), nodes, true).name();
-    int port = (int) f.require("port").integer(1, 65535);
-    int backlog = f.has("backlog") ? (int) f.get("backlog").integer(1, 65535) : defaults.backlog();
-    long at = f.has("at") ? f.get("at").duration() : 0;
-    return new ListenerSettings(host, port, backlog, at, app(f, defaults.app()));
-  }
-
-  /** Client entry {@code index}, once (its {@code count} is made by {@link #count}). */
-  private static ClientSettings client(
-      ConfigNode entry,
-      int index,
-      Defaults all,
-      List<NodeSettings> nodes,
-      List<LinkSettings> links) {
-    ClientSettings defaults = all.client();
-    Fields f = entry.fields(CLIENT);
-    String name = f.has("name") ? f.get("name").newName() : "client" + (index + 1);
-    String host = node(f.require("host"), nodes, true).name();
-    Remote remote = remote(f.require("connect"), host, nodes, "a client cannot connect to");
-    long at = f.has("at") ? f.get("at").duration() : 0;
-    int localPort = f.has("localPort") ? (int) f.get("localPort").integer(1, 65535) : 0;
-    int connections =
-        f.has("connections")
-            ? (int) f.get("connections").integer(1, 100_000)
-            : defaults.connections();
-    long pause = f.has("pause") ? f.get("pause").duration() : defaults.pause();
-    AppSettings app = app(f, defaults.app());
-    RequestSettings requests = null;
-    if (f.has("requests")) {
-      if (f.has("send")) {
-        throw f.get("send")
-            .error("send does not go with requests: a request/response client writes requests");
-      }
-      requests =
-          RequestTable.bind(
-              f.get("requests").fields(RequestTable.keys().toArray(String[]::new)), all.requests());
-    }
-    FlowSettings flows = null;
-    if (f.has("flows")) {
-      if (f.has("requests")) {
-        throw f.get("flows").error("a client makes flows or requests, not both");
-      }
-      for (String key : new String[] {"send", "connections", "pause", "localPort"}) {
-        if (f.has(key)) {
-          throw f.get(key)
-              .error(
-                  key
-                      + " does not go with flows: each flow is a connection of its own, from an"
-                      + " ephemeral port, that sends the size drawn for it");
-        }
-      }
-      flows = FlowTable.bind(f.get("flows"), all.flows(), links);
-    }
-    return new ClientSettings(
-        host,
-        remote.host(),
-        remote.port(),
-        at,
-        localPort,
-        connections,
-        pause,
-        app,
-        requests,
-        flows,
-        name,
-        entry.path());
-  }
-
   /** Another host's port, as a client's {@code connect} or a UDP source's {@code to} names it. */
   private record Remote(String host, int port) {}
 
   /**
    * The {@code HOST:PORT} at {@code connect}, a host other than {@code from}; {@code refusal} says
-   * what cannot be done to one's own host ("a client cannot connect to").
+   * what cannot be done to one's own host ("a UDP source cannot send to").
    */
   private static Remote remote(
       ConfigNode connect, String from, List<NodeSettings> nodes, String refusal) {
+    ClientTable.Remote remote = remote(connect, nodes);
+    if (remote.host().equals(from)) {
+      throw connect.error(refusal + " its own host " + quote(from));
+    }
+    return new Remote(remote.host(), remote.port());
+  }
+
+  /** The {@code HOST:PORT} at {@code connect}: a port of one of {@code nodes}' hosts. */
+  static ClientTable.Remote remote(ConfigNode connect, List<NodeSettings> nodes) {
     String text = connect.text();
     int colon = text.lastIndexOf(':');
     if (colon <= 0) {
@@ -1186,10 +955,7 @@ public final class ConfigBinder {
                       .toList())
               + ")");
     }
-    if (remote.equals(from)) {
-      throw connect.error(refusal + " its own host " + quote(from));
-    }
-    return new Remote(remote, port);
+    return new ClientTable.Remote(remote, port);
   }
 
   /** The most clients one entry's {@code count} makes. */

@@ -167,7 +167,7 @@ final class Section<C, B> {
 
     private <B, T> void read(Setting<C, B, T> row, Fields f) {
       T value;
-      if (f.has(row.key()) || base == null) {
+      if (f.has(row.key()) || base == null || row.required()) {
         value = row.read().read(f.require(row.key()), base == null ? null : row.get().apply(base));
         given.put(row, f);
       } else {

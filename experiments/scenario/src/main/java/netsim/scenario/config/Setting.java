@@ -21,6 +21,8 @@ import java.util.function.Function;
  * @param text a value as YAML text, such as {@code 200ms} (for the generated documents)
  * @param doc what the key means, one Markdown paragraph (for the generated documents; empty where
  *     its section's documents are written by hand)
+ * @param required whether every mapping of the section must give the key (a list entry's {@code
+ *     host}), rather than inherit the base's value
  */
 record Setting<C, B, T>(
     String key,
@@ -28,7 +30,8 @@ record Setting<C, B, T>(
     BiConsumer<B, T> set,
     Function<C, T> get,
     Function<T, String> text,
-    String doc) {
+    String doc,
+    boolean required) {
 
   /** Reads a key's value; located errors come from {@link ConfigNode}'s own readers. */
   @FunctionalInterface
@@ -47,7 +50,7 @@ record Setting<C, B, T>(
 
   /** A row whose values are written as {@link String#valueOf}, without a doc yet. */
   Setting(String key, Reader<T> read, BiConsumer<B, T> set, Function<C, T> get) {
-    this(key, read, set, get, String::valueOf, "");
+    this(key, read, set, get, String::valueOf, "", false);
   }
 
   /** A row whose reader needs no current value. */
@@ -58,12 +61,17 @@ record Setting<C, B, T>(
 
   /** This row with its meaning. */
   Setting<C, B, T> doc(String meaning) {
-    return new Setting<>(key, read, set, get, text, meaning);
+    return new Setting<>(key, read, set, get, text, meaning, required);
   }
 
   /** This row with its values written by {@code format} (a duration as {@code 200ms}). */
   Setting<C, B, T> shown(Function<T, String> format) {
-    return new Setting<>(key, read, set, get, format, doc);
+    return new Setting<>(key, read, set, get, format, doc, required);
+  }
+
+  /** This row, required in every mapping of its section. */
+  Setting<C, B, T> mustBeGiven() {
+    return new Setting<>(key, read, set, get, text, doc, true);
   }
 
   /** The YAML text of this row's value in {@code config}. */

@@ -45,10 +45,15 @@ final class SettingsDocs {
    * defaults from {@code defaults} and their meanings.
    */
   static <C> List<String> markdown(Section<C, ?> section, C defaults) {
+    return markdown("", section, defaults);
+  }
+
+  /** The Markdown table of {@code section}'s keys, each written {@code prefix + key}. */
+  static <C> List<String> markdown(String prefix, Section<C, ?> section, C defaults) {
     List<String> lines = new ArrayList<>();
     lines.add("| key | default | meaning |");
     lines.add("|---|---|---|");
-    rows(lines, "", section, defaults);
+    rows(lines, prefix, section, defaults);
     return lines;
   }
 
@@ -67,6 +72,11 @@ final class SettingsDocs {
     for (Map.Entry<String, ? extends Section<C, ?>> nested : section.nested().entrySet()) {
       rows(lines, prefix + nested.getKey() + ".", nested.getValue(), values);
     }
+  }
+
+  /** {@code text}, a string, quoted where YAML would not read it as one. */
+  static String yamlString(String text) {
+    return NOT_A_STRING.matcher(text).matches() ? "\"" + text + "\"" : text;
   }
 
   /** The row's value in {@code values}, quoted where YAML would not read it as this text. */

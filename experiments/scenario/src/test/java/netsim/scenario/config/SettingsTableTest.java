@@ -30,37 +30,48 @@ class SettingsTableTest {
   private static final Path REFERENCE =
       ROOT.resolve("experiments/scenario/src/main/resources/" + ConfigLoader.REFERENCE);
 
-  /** The {@code tcp} mapping of reference.yaml. */
-  private static final GeneratedDocSection TCP_YAML =
-      new GeneratedDocSection(
-          "# tcp: generated from TcpSettingsTable's rows by SettingsTableTest",
-          "# end of tcp",
-          "config.regenerate");
-
-  /** The table of {@code tcp} keys in docs/config.md. */
-  private static final GeneratedDocSection TCP_DOC =
-      new GeneratedDocSection(
-          "<!-- tcp-keys: generated from TcpSettingsTable's rows by SettingsTableTest -->",
-          "<!-- end of tcp-keys -->",
-          "config.regenerate");
-
   @Test
   void tcpKeys_ofReferenceYamlAndConfigMd_areWhatTheTableRowsMake() throws IOException {
-    List<Setting<TcpConfig, ?, ?>> rows = new ArrayList<>(TcpSettingsTable.SECTION.rows());
-    rows.addAll(TcpSettingsTable.COUNTERFACTUAL.rows());
-    for (Setting<TcpConfig, ?, ?> row : rows) {
+    checkGenerated("tcp", "TcpSettingsTable", TcpSettingsTable.SECTION, TcpConfig.defaults(), "");
+    for (Setting<TcpConfig, ?, ?> row : TcpSettingsTable.COUNTERFACTUAL.rows()) {
       assertThat(row.doc())
           .as("TcpSettingsTable's row %s says what it means (.doc(...))", row.key())
           .isNotBlank();
     }
-    TCP_YAML.check(
-        REFERENCE,
-        generated(
-            TCP_YAML,
-            SettingsDocs.yaml("tcp", TcpSettingsTable.SECTION, TcpConfig.defaults(), "")));
-    TCP_DOC.check(
-        DOC,
-        generated(TCP_DOC, SettingsDocs.markdown(TcpSettingsTable.SECTION, TcpConfig.defaults())));
+  }
+
+  @Test
+  void stopInvariantsAndOutputsKeys_ofReferenceYamlAndConfigMd_areWhatTheTableRowsMake()
+      throws IOException {
+    checkGenerated("stop", "StopTable", StopTable.SECTION, StopSettings.defaults(), "stop.");
+    checkGenerated(
+        "invariants", "InvariantsTable", InvariantsTable.SECTION, InvariantSettings.defaults(), "");
+    checkGenerated("outputs", "OutputsTable", OutputsTable.SECTION, OutputSettings.defaults(), "");
+  }
+
+  /**
+   * Checks (or, with {@code -Dconfig.regenerate=true}, rewrites) the mapping {@code key} of
+   * reference.yaml and its table in docs/config.md (keys written {@code docPrefix + key}) against
+   * what {@code section}'s rows make of {@code defaults}; every row must say what it means.
+   */
+  private static <C> void checkGenerated(
+      String key, String table, Section<C, ?> section, C defaults, String docPrefix)
+      throws IOException {
+    for (Setting<C, ?, ?> row : section.rows()) {
+      assertThat(row.doc())
+          .as("%s's row %s says what it means (.doc(...))", table, row.key())
+          .isNotBlank();
+    }
+    String by = "generated from " + table + "'s rows by SettingsTableTest";
+    GeneratedDocSection yaml =
+        new GeneratedDocSection("# " + key + ": " + by, "# end of " + key, "config.regenerate");
+    GeneratedDocSection doc =
+        new GeneratedDocSection(
+            "<!-- " + key + "-keys: " + by + " -->",
+            "<!-- end of " + key + "-keys -->",
+            "config.regenerate");
+    yaml.check(REFERENCE, generated(yaml, SettingsDocs.yaml(key, section, defaults, "")));
+    doc.check(DOC, generated(doc, SettingsDocs.markdown(docPrefix, section, defaults)));
   }
 
   @Test
@@ -118,7 +129,7 @@ class SettingsTableTest {
   }
 
   @Test
-  void referenceFile_withoutALinkOrTrafficKey_isRefusedNamingTheKey() {
+  void referenceFile_withoutALinkTrafficListenerOrClientKey_isRefusedNamingTheKey() {
     List<String[]> removals = new ArrayList<>();
     LinkSettingsTable.SECTION
         .rows()
@@ -132,6 +143,16 @@ class SettingsTableTest {
     FlowTable.SECTION
         .rows()
         .forEach(r -> removals.add(new String[] {"defaults.client.flows", r.key()}));
+    ListenerTable.DEFAULTS
+        .rows()
+        .forEach(r -> removals.add(new String[] {"defaults.listener", r.key()}));
+    ClientTable.DEFAULTS
+        .rows()
+        .forEach(r -> removals.add(new String[] {"defaults.client", r.key()}));
+    for (var row : AppTable.SECTION.rows()) {
+      removals.add(new String[] {"defaults.listener", row.key()});
+      removals.add(new String[] {"defaults.client", row.key()});
+    }
     for (String[] removal : removals) {
       YamlDocument reference =
           YamlDocument.parse("reference.yaml", ConfigLoader.resource("netsim/reference.yaml"));
@@ -164,7 +185,17 @@ class SettingsTableTest {
         lines.add(line(row.key(), link.path(row.key())));
       }
     }
+    JsonNode listener = reference.path("defaults").path("listener");
+    for (var row : ListenerTable.DEFAULTS.rows()) {
+      lines.add(line(row.key(), listener.path(row.key())));
+    }
+    for (var row : AppTable.SECTION.rows()) {
+      lines.add(quotedLine(row.key(), listener.path(row.key())));
+    }
     JsonNode client = reference.path("defaults").path("client");
+    for (var row : ClientTable.DEFAULTS.rows()) {
+      lines.add(line(row.key(), client.path(row.key())));
+    }
     for (var row : RequestTable.SECTION.rows()) {
       lines.add(line("requests." + row.key(), client.path("requests").path(row.key())));
     }
@@ -197,6 +228,13 @@ class SettingsTableTest {
     return "| `" + key + "` | `" + value.asText() + "` |";
   }
 
+  /** The table line of {@code key}, a text quoted where YAML would not read it as one. */
+  private static String quotedLine(String key, JsonNode value) {
+    assertThat(value.isMissingNode()).as("reference.yaml gives %s", key).isFalse();
+    String text = value.isTextual() ? SettingsDocs.yamlString(value.asText()) : value.asText();
+    return "| `" + key + "` | `" + text + "` |";
+  }
+
   @Test
   void everyKey_isDocumentedInConfigMd() throws IOException {
     String doc = Files.readString(DOC);
@@ -204,6 +242,9 @@ class SettingsTableTest {
     keys.addAll(LinkSettingsTable.SECTION.keys());
     keys.addAll(LinkSettingsTable.QUEUE);
     keys.addAll(RequestTable.keys());
+    keys.addAll(StopTable.keys());
+    keys.addAll(InvariantsTable.keys());
+    keys.addAll(OutputsTable.keys());
     for (String[] list :
         List.of(
             ConfigBinder.TOP,
@@ -215,9 +256,6 @@ class SettingsTableTest {
             ConfigBinder.PARTITION,
             ConfigBinder.RULE,
             ConfigBinder.MATCH,
-            ConfigBinder.STOP,
-            ConfigBinder.INVARIANTS,
-            ConfigBinder.OUTPUTS,
             ConfigBinder.UDP_SOURCE,
             ConfigBinder.UDP_SINK,
             FlowTable.KEYS,
