@@ -324,11 +324,64 @@ class LadderEventQueueTest extends EventQueueContractTest {
     ladder.add(9, 1, reporting(ran, 9, 1));
     assertThat(ladder.peekTime()).isEqualTo(9); // drops the cancelled entry, freeing its slot
     assertThat(ladder.heldRecords()).isEqualTo(1);
-    long later = ladder.add(7, 2, reporting(ran, 7, 2)); // takes the freed slot
-    assertThat((int) later).isEqualTo((int) cancelled);
+    // The cursor comes back to the freed slot once it has swept the rest of the table; events
+    // added on the way are polled at once, so that the table does not grow.
+    long later = NO_SLOT;
+    int sequence = 2;
+    for (; sequence < 2 + ladder.slotCapacity(); sequence++) {
+      long handle = ladder.add(7, sequence, reporting(ran, 7, sequence));
+      if ((int) handle == (int) cancelled) {
+        later = handle;
+        break;
+      }
+      ladder.poll();
+    }
+    assertThat(later).isNotEqualTo(NO_SLOT);
+    assertThat(later).isNotEqualTo(cancelled);
     assertThat(ladder.remove(cancelled)).isFalse();
+    assertThat(ladder.size()).isEqualTo(2);
     drain(ladder);
-    assertThat(ran).containsExactly(new Key(7, 2), new Key(9, 1));
+    assertThat(ran).containsExactly(new Key(7, sequence), new Key(9, 1));
+  }
+
+  private static final long NO_SLOT = Long.MIN_VALUE;
+
+  @Test
+  void slotsAreTakenInAddressOrder_wrappingPastTakenOnes_andTheTableGrowsBeforeItIsCrowded() {
+    LadderEventQueue ladder = new LadderEventQueue(64);
+    assertThat(ladder.slotCapacity()).isEqualTo(64);
+    List<Key> ran = new ArrayList<>();
+    long[] handles = new long[32];
+    for (int i = 0; i < 32; i++) {
+      handles[i] = ladder.add(100 + i, i, reporting(ran, 100 + i, i));
+      assertThat((int) handles[i]).isEqualTo(i);
+    }
+    // Cancel slot 5 and poll 23 events: slots 0..23 are free again (5 when its entry is dropped).
+    assertThat(ladder.remove(handles[5])).isTrue();
+    for (int i = 0; i < 23; i++) {
+      ladder.poll();
+    }
+    assertThat(ladder.heldRecords()).isEqualTo(8);
+    // The cursor goes on to the end of the table, then wraps to the freed slots, in address order.
+    for (int i = 32; i < 64; i++) {
+      assertThat((int) ladder.add(200 + i, i, reporting(ran, 200 + i, i))).isEqualTo(i);
+    }
+    for (int i = 0; i < 8; i++) {
+      assertThat((int) ladder.add(300 + i, 64 + i, reporting(ran, 300 + i, 64 + i))).isEqualTo(i);
+    }
+    assertThat(ladder.slotCapacity()).isEqualTo(64);
+    // 16 of 64 slots free: a quarter, so the table doubles and the cursor moves to its new half.
+    assertThat((int) ladder.add(308, 72, reporting(ran, 308, 72))).isEqualTo(64);
+    assertThat(ladder.slotCapacity()).isEqualTo(128);
+    // A handle taken before the table grew still works, once.
+    assertThat(ladder.remove(handles[31])).isTrue();
+    assertThat(ladder.remove(handles[31])).isFalse();
+    List<Long> times = new ArrayList<>();
+    while (!ladder.isEmpty()) {
+      times.add(ladder.peekTime());
+      ladder.poll();
+    }
+    assertThat(times).isSorted().hasSize(7 + 32 + 9).doesNotContain(131L);
   }
 
   @Test
