@@ -12,6 +12,7 @@ import netsim.core.Time;
 import netsim.net.Host;
 import netsim.net.Network;
 import netsim.net.Router;
+import netsim.net.link.DropTailQueue;
 import netsim.net.link.LinkConfig;
 import netsim.net.packet.Ipv4Address;
 import netsim.tcp.Endpoint;
@@ -51,6 +52,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * #MEASURED} of simulated time whatever the number of flows; {@link #main} prints the events of
  * that window (the run is deterministic), from which events per wall second follow, and the heap
  * each ESTABLISHED connection takes.
+ *
+ * <p>{@link #bottleneck} {@code fixed} is that dumbbell (the issue's). At 10 000 flows its 100
+ * Mbit/s leave each flow about a tenth of a segment per round trip, so those flows live on
+ * retransmission timeouts while 10 flows never lose a segment: the work per event differs, not only
+ * the state it touches. {@code scaled} (an extra variant, to isolate the cost of the state)
+ * multiplies every bandwidth and queue by {@code flows / 10} and divides the simulated times after
+ * the start ({@link #SETTLE}, at least {@link #SCALED_SETTLE_FLOOR}, and {@link #MEASURED}) by the
+ * same factor: every flow runs as one of 10 flows does in the fixed dumbbell, and a window holds
+ * about as many events whatever the number of flows.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -79,32 +89,69 @@ public class ManyFlowsBenchmark {
   /** The measured window of simulated time. */
   static final long MEASURED = Time.seconds(5);
 
+  /** The shortest settling time of a scaled dumbbell: four round trips. */
+  static final long SCALED_SETTLE_FLOOR = Time.millis(100);
+
   private static final int PORT = 5001;
 
   @Param({"10", "100", "1000", "10000"})
   public int flows;
 
+  /** "fixed" (the dumbbell) or "scaled" (bandwidths and queues grow with the flows). */
+  @Param({"fixed"})
+  public String bottleneck;
+
   private Simulator sim;
   private long windowStart;
+  private long window;
 
   /** A dumbbell with its flows, run to steady state. */
   @Setup(Level.Invocation)
   public void setUp() {
-    Dumbbell bed = dumbbell(flows);
+    Dumbbell bed = dumbbell(flows, Bottleneck.of(bottleneck));
     sim = bed.simulator;
     windowStart = bed.runToSteadyState(flows);
+    window = bed.measured();
   }
 
   /** Runs the measured window; returns the events it executed. */
   @Benchmark
   public long window() {
     long before = sim.executedEvents();
-    sim.runUntil(windowStart + MEASURED);
+    sim.runUntil(windowStart + window);
     return sim.executedEvents() - before;
   }
 
-  /** A dumbbell, its TCP stacks and the handler of its flows' sending ends. */
-  record Dumbbell(Simulator simulator, List<TcpStack> stacks, Sender sender) {
+  /** How the dumbbell's bandwidths and queues follow the number of flows. */
+  enum Bottleneck {
+    /** The same links whatever the number of flows: 100 Mbit/s at the bottleneck. */
+    FIXED,
+    /** Bandwidths and queues {@code flows / 10} times the fixed ones, times as much shorter. */
+    SCALED;
+
+    static Bottleneck of(String name) {
+      return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The factor of bandwidths and queues, and the divisor of simulated times, for {@code flows}.
+     */
+    long factor(int flows) {
+      return this == FIXED ? 1 : Math.max(1, flows / 10);
+    }
+  }
+
+  /**
+   * A dumbbell, its TCP stacks and the handler of its flows' sending ends; {@code factor} divides
+   * the simulated times after the start.
+   */
+  record Dumbbell(
+      Simulator simulator, Network network, List<TcpStack> stacks, Sender sender, long factor) {
+    /** The measured window of simulated time. */
+    long measured() {
+      return MEASURED / factor;
+    }
+
     /** The connections of every stack. */
     List<TcpConnection> connections() {
       List<TcpConnection> all = new ArrayList<>();
@@ -143,22 +190,26 @@ public class ManyFlowsBenchmark {
         simulator.runUntil(time);
       }
       sender.start();
-      time += SETTLE;
+      time += factor == 1 ? SETTLE : Math.max(SETTLE / factor, SCALED_SETTLE_FLOOR);
       simulator.runUntil(time);
       return time;
     }
   }
 
-  /** Builds the dumbbell and schedules its flows' opening; they stay idle until started. */
+  /** The fixed dumbbell of {@code flows} flows. */
   static Dumbbell dumbbell(int flows) {
+    return dumbbell(flows, Bottleneck.FIXED);
+  }
+
+  /** Builds the dumbbell and schedules its flows' opening; they stay idle until started. */
+  static Dumbbell dumbbell(int flows, Bottleneck scaling) {
+    long factor = scaling.factor(flows);
     Simulator sim = new Simulator();
     Network net = new Network(sim, new RandomStreams(1));
     Router left = net.addRouter("left");
     Router right = net.addRouter("right");
-    LinkConfig access =
-        LinkConfig.builder().bandwidth(1_000_000_000L).delay(Time.millis(1)).build();
-    LinkConfig bottleneck =
-        LinkConfig.builder().bandwidth(100_000_000L).delay(Time.millis(10)).build();
+    LinkConfig access = link(1_000_000_000L, Time.millis(1), factor);
+    LinkConfig bottleneck = link(100_000_000L, Time.millis(10), factor);
     net.connect(left, right, bottleneck, bottleneck);
     TcpConfig tcp = TcpConfig.builder().sendBuffer(32 * 1024).build();
     List<TcpStack> senders = new ArrayList<>();
@@ -182,7 +233,19 @@ public class ManyFlowsBenchmark {
     }
     List<TcpStack> stacks = new ArrayList<>(senders);
     stacks.addAll(receivers);
-    return new Dumbbell(sim, stacks, handler);
+    return new Dumbbell(sim, net, stacks, handler, factor);
+  }
+
+  /**
+   * A link direction of {@code factor} times {@code bitsPerSecond} with a drop-tail queue of {@code
+   * factor} times the default packets.
+   */
+  private static LinkConfig link(long bitsPerSecond, long delay, long factor) {
+    LinkConfig.Builder link = LinkConfig.builder().bandwidth(bitsPerSecond * factor).delay(delay);
+    if (factor > 1) {
+      link.queue(new DropTailQueue.Spec((int) (LinkConfig.DEFAULT_QUEUE_PACKETS * factor), 0));
+    }
+    return link.build();
   }
 
   /**
@@ -273,20 +336,23 @@ public class ManyFlowsBenchmark {
   /**
    * Runs one dumbbell outside JMH, for counting instructions and cache misses with valgrind, where
    * wall-clock times are too noisy to compare (see {@code benchmarks/cachegrind-flows.sh}): {@code
-   * --count FLOWS WARMUP_MS WINDOW_MS} runs to steady state, then {@code WARMUP_MS} of simulated
-   * time (for the JIT), then {@code WINDOW_MS} more, and prints the events of that last part.
+   * --count FLOWS WARMUP_MS WINDOW_MS [fixed|scaled]} runs to steady state, then {@code WARMUP_MS}
+   * of simulated time (for the JIT), then {@code WINDOW_MS} more, and prints the events of that
+   * last part. Both times are the fixed dumbbell's: the scaled one runs them {@code 10 / flows} as
+   * long, about the same number of events.
    */
   private static void count(String[] args) {
-    if (args.length != 4) {
-      System.err.println("usage: ManyFlowsBenchmark --count FLOWS WARMUP_MS WINDOW_MS");
+    if (args.length != 4 && args.length != 5) {
+      System.err.println(
+          "usage: ManyFlowsBenchmark --count FLOWS WARMUP_MS WINDOW_MS [fixed|scaled]");
       System.exit(2);
     }
     int flows = Integer.parseInt(args[1]);
-    Dumbbell bed = dumbbell(flows);
-    long time = bed.runToSteadyState(flows) + Time.millis(Long.parseLong(args[2]));
+    Dumbbell bed = dumbbell(flows, Bottleneck.of(args.length == 5 ? args[4] : "fixed"));
+    long time = bed.runToSteadyState(flows) + Time.millis(Long.parseLong(args[2])) / bed.factor;
     bed.simulator.runUntil(time);
     long before = bed.simulator.executedEvents();
-    bed.simulator.runUntil(time + Time.millis(Long.parseLong(args[3])));
+    bed.simulator.runUntil(time + Time.millis(Long.parseLong(args[3])) / bed.factor);
     System.out.println("counted-events " + (bed.simulator.executedEvents() - before));
   }
 

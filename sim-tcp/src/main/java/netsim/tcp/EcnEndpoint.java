@@ -12,8 +12,15 @@ import netsim.net.packet.Ecn;
  * after reducing its window. The reduction itself is the send side's ({@link
  * SendSide#reduceForEcn}); which segments carry ECT(0) the connection decides, as only it knows a
  * retransmission and a window probe from new data.
+ *
+ * <p>A host that neither asks for nor accepts ECN ({@link EcnMode#OFF}) never changes an endpoint's
+ * state, so all its connections share one ({@link #of}): among thousands of connections, one object
+ * less of each is read on every segment.
  */
 final class EcnEndpoint {
+  /** The endpoint of every connection whose host has ECN off: nothing ever writes to it. */
+  private static final EcnEndpoint OFF = new EcnEndpoint(EcnMode.OFF);
+
   private final EcnMode mode;
 
   /** Whether both ends agreed to use ECN (RFC 3168 6.1.1). */
@@ -25,8 +32,13 @@ final class EcnEndpoint {
   /** The send side's count of window reductions that a CWR has announced (RFC 3168 6.1.2). */
   private long reductionsAnnounced;
 
-  EcnEndpoint(EcnMode mode) {
+  private EcnEndpoint(EcnMode mode) {
     this.mode = mode;
+  }
+
+  /** The endpoint of a new connection of a host with {@code mode}: the shared one for OFF. */
+  static EcnEndpoint of(EcnMode mode) {
+    return mode == EcnMode.OFF ? OFF : new EcnEndpoint(mode);
   }
 
   /** Whether ECN is in use on this connection. */
@@ -53,10 +65,13 @@ final class EcnEndpoint {
    * @param passive whether we are the listener's side
    */
   void synArrived(TcpSegment syn, boolean passive) {
+    if (mode == EcnMode.OFF) {
+      return; // ECN stays off (and the shared endpoint unwritten)
+    }
     if (syn.has(ACK)) {
       on = !passive && mode == EcnMode.ON && syn.has(ECE) && !syn.has(CWR);
     } else {
-      on = passive && mode != EcnMode.OFF && syn.has(ECE) && syn.has(CWR);
+      on = passive && syn.has(ECE) && syn.has(CWR); // ON or PASSIVE: both accept
     }
   }
 

@@ -209,7 +209,7 @@ public final class TcpConnection {
     this.tsOffset = tsOffset;
     this.send = new SendSide(config, iss, timers, new SendView());
     this.receive = new ReceiveSide(config, timers, new ReceiveView());
-    this.ecn = new EcnEndpoint(config.ecn());
+    this.ecn = EcnEndpoint.of(config.ecn());
     visited.add(CLOSED);
   }
 

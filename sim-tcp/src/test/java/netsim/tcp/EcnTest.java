@@ -124,6 +124,27 @@ class EcnTest {
     }
 
     @Test
+    void offConnections_doNotUseEcn_whateverAnotherOffConnectionSaw() {
+      // ECN-off connections share one endpoint (EcnEndpoint.of): what one is sent must not turn
+      // ECN on, or an echo, for another.
+      TcpHarness server = new TcpHarness(OFF, true);
+      server.connection.acceptSyn(
+          server.peer(TcpFlags.SYN | TcpFlags.ECE | TcpFlags.CWR, TcpHarness.PEER_ISS, 0));
+      server.receive("ACK", 5001, 1001);
+      server.connection.onSegment(
+          server.peer(TcpFlags.PSH | TcpFlags.ACK, 5001, 1001, data(100)), Ecn.CE);
+      TcpHarness client = opened(OFF, "SYN|ACK|ECE");
+
+      client.connection.onSegment(
+          client.peer(TcpFlags.PSH | TcpFlags.ACK, 5001, 1001, data(100)), Ecn.CE);
+      client.connection.send(data(10));
+
+      server.expect("SYN|ACK seq=1000 ack=5001", "ACK seq=1001 ack=5101");
+      client.expect("ACK seq=1001 ack=5101", "PSH|ACK seq=1001 ack=5101 len=10");
+      assertThat(lastEcn(client, 1)).containsExactly(Ecn.NOT_ECT);
+    }
+
+    @Test
     void aListener_doesNotTakeEceAloneAsAnEcnSetupSyn() {
       TcpHarness h = new TcpHarness(PASSIVE, true);
       h.connection.acceptSyn(h.peer(TcpFlags.SYN | TcpFlags.ECE, TcpHarness.PEER_ISS, 0));

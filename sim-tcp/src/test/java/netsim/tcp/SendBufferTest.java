@@ -86,6 +86,24 @@ class SendBufferTest {
   }
 
   @Test
+  void theOldestChunk_isDroppedOnlyOnceAllItsBytesAreAcknowledged_whateverChunkWasOldestBefore() {
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    buffer.append(bytes("abcd"), 0, 4);
+    buffer.append(bytes("efgh"), 0, 4); // a second chunk of 4, full, the newest
+    buffer.release(4); // the first dropped: the second is the oldest and the newest
+    buffer.append(SharedBytes.copyOf(bytes("XY")), 0, 2); // a third after it
+    assertThat(buffer.allocated()).isEqualTo(6);
+
+    buffer.release(6); // past the first chunk's end, inside the second's
+
+    assertThat(buffer.allocated()).isEqualTo(6);
+    assertThat(text(buffer, 6, 4)).isEqualTo("ghXY");
+    buffer.release(8);
+    assertThat(buffer.allocated()).isEqualTo(2);
+    assertThat(text(buffer, 8, 2)).isEqualTo("XY");
+  }
+
+  @Test
   void onceEveryByteIsAcknowledged_theMemoryIsGivenBack_andOffsetsGoOn() {
     SendBuffer buffer = new SendBuffer(1 << 20);
     buffer.append(new byte[5000], 0, 5000);
