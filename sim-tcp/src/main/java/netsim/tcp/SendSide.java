@@ -1003,6 +1003,11 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   @Override
+  public boolean linuxPrr() {
+    return config.profile().linuxPrr();
+  }
+
+  @Override
   public long timestampClock() {
     return connection.timestampClock();
   }
