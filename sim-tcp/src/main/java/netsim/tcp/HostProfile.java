@@ -162,6 +162,12 @@ import netsim.core.Time;
  *     Linux's net.ipv4.tcp_reordering), an ACK that only SACKs new data grows cwnd by what it
  *     delivered, as Linux's tcp_may_raise_cwnd allows (FLAG_FORWARD_PROGRESS); otherwise only an
  *     ACK of new in-order data grows it (RFC 5681 3.1). RACK-TLP recovery only; Linux alone
+ * @param linuxPrr whether PRR runs as Linux's tcp_cwnd_reduction: in segments (prr_delivered,
+ *     prr_out, sndcnt, ssthresh and the data in flight, tcp_packets_in_flight, each segment counted
+ *     as Linux counts an skb's pcount, so one below the MSS counts one) and in proportion to
+ *     prior_cwnd, cwnd when the reduction began (tcp_init_cwnd_reduction); otherwise in bytes and
+ *     in proportion to RecoverFS, the flight when recovery began (RFC 6937 3). RACK-TLP recovery
+ *     only; Linux alone
  */
 public record HostProfile(
     String name,
@@ -209,7 +215,8 @@ public record HostProfile(
     boolean emptyZeroWindowProbe,
     boolean dsack,
     boolean undoSpuriousRecovery,
-    boolean cwndGrowsOnSackWhenReordered) {
+    boolean cwndGrowsOnSackWhenReordered,
+    boolean linuxPrr) {
 
   /** Which data segments carry PSH. */
   public enum Push {
@@ -308,6 +315,7 @@ public record HostProfile(
           .emptyZeroWindowProbe(true)
           .undoSpuriousRecovery(true)
           .cwndGrowsOnSackWhenReordered(true)
+          .linuxPrr(true)
           .build();
 
   /** FreeBSD 14.x with default sysctls. */
@@ -437,6 +445,7 @@ public record HostProfile(
     b.dsack = dsack;
     b.undoSpuriousRecovery = undoSpuriousRecovery;
     b.cwndGrowsOnSackWhenReordered = cwndGrowsOnSackWhenReordered;
+    b.linuxPrr = linuxPrr;
     return b;
   }
 
@@ -492,6 +501,7 @@ public record HostProfile(
     private boolean dsack = true;
     private boolean undoSpuriousRecovery = false;
     private boolean cwndGrowsOnSackWhenReordered = false;
+    private boolean linuxPrr = false;
 
     private Builder(String name) {
       this.name = checkNotNull(name, "name");
@@ -767,6 +777,12 @@ public record HostProfile(
       return this;
     }
 
+    /** Sets {@link HostProfile#linuxPrr()}. */
+    public Builder linuxPrr(boolean linuxPrr) {
+      this.linuxPrr = linuxPrr;
+      return this;
+    }
+
     /**
      * The profile.
      *
@@ -819,7 +835,8 @@ public record HostProfile(
           emptyZeroWindowProbe,
           dsack,
           undoSpuriousRecovery,
-          cwndGrowsOnSackWhenReordered);
+          cwndGrowsOnSackWhenReordered,
+          linuxPrr);
     }
   }
 }

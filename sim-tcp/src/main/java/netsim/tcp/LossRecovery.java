@@ -195,6 +195,9 @@ interface LossRecovery {
     /** The profile's {@link HostProfile#cwndGrowsOnSackWhenReordered}. */
     boolean cwndGrowsOnSackWhenReordered();
 
+    /** The profile's {@link HostProfile#linuxPrr}. */
+    boolean linuxPrr();
+
     /** The TSval a segment sent now carries (RFC 7323), or -1 without timestamps. */
     long timestampClock();
 

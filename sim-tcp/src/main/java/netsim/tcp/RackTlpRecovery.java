@@ -120,6 +120,17 @@ final class RackTlpRecovery implements LossRecovery {
   private final @Nullable RecoveryUndo undo;
 
   /**
+   * PRR counts segments and starts from cwnd, as Linux's tcp_cwnd_reduction ({@link
+   * HostProfile#linuxPrr}); otherwise bytes and the flight (RFC 6937 3).
+   */
+  private final boolean prrInSegments;
+
+  /**
+   * The segments the ACK being read delivered, cumulatively or selectively (newly_acked_sacked).
+   */
+  private long deliveredSegments;
+
+  /**
    * tcp_try_undo_partial's hold: the ACK being read shows a hole filled by an original segment
    * while retransmissions are still in flight, so it marks nothing lost and resends nothing.
    */
@@ -129,6 +140,7 @@ final class RackTlpRecovery implements LossRecovery {
     this.connection = connection;
     this.scoreboard = checkNotNull(connection.scoreboard(), "RACK-TLP runs only with SACK");
     this.undo = connection.undoSpuriousRecovery() ? new RecoveryUndo() : null;
+    this.prrInSegments = connection.linuxPrr();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -164,6 +176,9 @@ final class RackTlpRecovery implements LossRecovery {
     long sndUna = connection.sndUna();
     long ack = Math.max(sndUna, ackPosition);
     long delivered = ack - sndUna + scoreboard.sackedChange();
+    // Linux's newly_acked_sacked (tp->delivered's growth): the segments neither SACKed before nor
+    // still outstanding after this ACK, counted as tcp_clean_rtx_queue and tcp_sacktag_one do.
+    long undeliveredBefore = prrInSegments ? undeliveredSegments() : 0;
     holdRetransmissions = false;
     if (undo != null) {
       if (ecnEchoPending) {
@@ -259,6 +274,9 @@ final class RackTlpRecovery implements LossRecovery {
     }
     rttSample = sackedSample >= 0 ? sackedSample : resentAcked ? -1 : cumulativeSample;
     segments.removeBelow(ack);
+    if (prrInSegments) {
+      deliveredSegments = undeliveredBefore - undeliveredSegments();
+    }
     // Step 4: a D-SACK widens the reordering window, once per round trip.
     if (dsackRound >= 0 && ack >= dsackRound) {
       dsackRound = -1;
@@ -279,10 +297,10 @@ final class RackTlpRecovery implements LossRecovery {
     } else if (ecnEcho && !inRecovery && !rtoRecovery && !cwr) {
       enterCwr();
     }
-    if ((inRecovery || cwr) && delivered > 0) {
+    if ((inRecovery || cwr) && (prrInSegments ? deliveredSegments : delivered) > 0) {
       // Linux's tcp_cwnd_reduction, from tcp_cong_control: only an ACK that delivered data sets
       // cwnd (RFC 9937 6.2); one that delivered nothing leaves it as it was.
-      reduceRate(delivered, retransmissionAcked && !newlyLost);
+      reduceRate(delivered, deliveredSegments, retransmissionAcked && !newlyLost);
     }
     if (ack == sndUna
         && sacks
@@ -481,8 +499,9 @@ final class RackTlpRecovery implements LossRecovery {
     inRecovery = true;
     recoveryPoint = connection.sndMax();
     if (!cwr) {
+      long priorCwnd = window.cwnd();
       connection.congestionControl().onLoss(window, connection.now(), connection.flightSize());
-      prr.start(connection.flightSize());
+      startReduction(priorCwnd);
     }
     cwr = false;
     tlpEndSeq = -1; // RFC 8985 7.1: reset when fast recovery starts
@@ -513,10 +532,11 @@ final class RackTlpRecovery implements LossRecovery {
     }
     cwr = true;
     cwrPoint = connection.sndMax();
+    long priorCwnd = connection.window().cwnd();
     connection
         .congestionControl()
         .onLoss(connection.window(), connection.now(), connection.flightSize());
-    prr.start(connection.flightSize());
+    startReduction(priorCwnd);
     tlpEndSeq = -1; // tcp_init_cwnd_reduction: tlp_high_seq = 0
   }
 
@@ -528,11 +548,56 @@ final class RackTlpRecovery implements LossRecovery {
     }
   }
 
-  /** RFC 6937 3: cwnd = pipe + sndcnt; {@code safe}: the ACK advanced SND.UNA, no new loss. */
-  private void reduceRate(long deliveredData, boolean safe) {
+  /**
+   * RFC 6937 3: cwnd = pipe + sndcnt, for an ACK that delivered {@code deliveredData} bytes or, as
+   * Linux counts ({@link #prrInSegments}), {@code segments} segments; {@code safe}: the ACK
+   * advanced SND.UNA, no new loss. Linux's tcp_cwnd_reduction works in packets throughout (sndcnt,
+   * prr_delivered, prr_out, ssthresh, tcp_packets_in_flight), and cwnd is that many segments of the
+   * MSS.
+   */
+  private void reduceRate(long deliveredData, long segments, boolean safe) {
     CongestionWindow window = connection.window();
+    long smss = window.smss();
+    if (prrInSegments) {
+      long pipe = pipeSegments();
+      long sndcnt = prr.onAck(segments, pipe, window.ssthresh() / smss, 1, safe);
+      window.setCwnd((pipe + sndcnt) * smss);
+      return;
+    }
     long pipe = pipe();
-    window.setCwnd(pipe + prr.onAck(deliveredData, pipe, window.ssthresh(), window.smss(), safe));
+    window.setCwnd(pipe + prr.onAck(deliveredData, pipe, window.ssthresh(), smss, safe));
+  }
+
+  /**
+   * RFC 6937's start of a reduction: RecoverFS, the flight now; with {@link #prrInSegments} Linux's
+   * prior_cwnd, cwnd in segments before the congestion control cut it ({@code priorCwnd}).
+   */
+  private void startReduction(long priorCwnd) {
+    prr.start(prrInSegments ? priorCwnd / connection.window().smss() : connection.flightSize());
+  }
+
+  /**
+   * The segments in flight as Linux's tcp_packets_in_flight counts them: {@link #pipe} in pcount.
+   */
+  private long pipeSegments() {
+    long pipe = 0;
+    for (int i = 0; i < segments.count(); i++) {
+      if (!delivered(i) && !segments.isLost(i)) {
+        pipe += pieces(segments.end(i) - segments.start(i));
+      }
+    }
+    return pipe;
+  }
+
+  /** Segments sent and neither acknowledged nor marked SACKed, in pcount. */
+  private long undeliveredSegments() {
+    long count = 0;
+    for (int i = 0; i < segments.count(); i++) {
+      if (!segments.isSacked(i)) {
+        count += pieces(segments.end(i) - segments.start(i));
+      }
+    }
+    return count;
   }
 
   /**
@@ -742,7 +807,7 @@ final class RackTlpRecovery implements LossRecovery {
       // retransmit lets the first lost segment out; within a recovery cwnd stays as it is.
       if (detectLossAndArmTimer(now) && !inRecovery && !rtoRecovery) {
         enterRecovery(false);
-        reduceRate(connection.window().smss(), false);
+        reduceRate(connection.window().smss(), 1, false);
       }
     } else if (kind == LOSS_PROBE) {
       // RFC 8985 7.3: no probe while another is in flight or before an RTT sample since the last;
@@ -775,7 +840,12 @@ final class RackTlpRecovery implements LossRecovery {
     }
     long lost = holdRetransmissions ? -1 : firstLost();
     CongestionWindow window = connection.window();
-    if (window.cwnd() - pipe() < window.smss()) {
+    boolean full =
+        prrInSegments
+            // tcp_xmit_retransmit_queue: "if (tcp_packets_in_flight(tp) >= tcp_snd_cwnd(tp))"
+            ? window.cwnd() / window.smss() <= pipeSegments()
+            : window.cwnd() - pipe() < window.smss();
+    if (full) {
       return SEND_NOTHING;
     }
     if (lost >= 0) {
@@ -796,7 +866,7 @@ final class RackTlpRecovery implements LossRecovery {
       return;
     }
     if (inRecovery || cwr) {
-      prr.sent(length);
+      prr.sent(prrInSegments ? pieces(length) : length); // RFC 6937: prr_out; Linux's in pcount
     }
   }
 

@@ -87,6 +87,9 @@ final class ReceiveSide {
   /** Linux's quick-ACK mode, when the host has it; else null. */
   private final @Nullable QuickAckMode quickAck;
 
+  /** When in-order data last arrived (Linux's icsk_ack.lrcvtime, tcp_event_data_recv), or -1. */
+  private long lastDataAt = -1;
+
   ReceiveSide(TcpConfig config, TcpTimers timers, Connection connection) {
     this.config = config;
     this.timers = timers;
@@ -243,6 +246,7 @@ final class ReceiveSide {
       return;
     }
     boolean gapWasOpen = !reassembly.isEmpty();
+    lastDataAt = connection.now();
     ReceivedData inOrder = connection.nextDelivery();
     inOrder.add(chunk, index, fresh);
     accept(inOrder);
@@ -275,6 +279,11 @@ final class ReceiveSide {
         delayAck();
       }
     }
+  }
+
+  /** When in-order data last arrived, or -1 if none has. */
+  long lastDataAt() {
+    return lastDataAt;
   }
 
   /** In-order bytes: advance RCV.NXT, shrink the window, and give them to the application. */

@@ -213,6 +213,11 @@ final class SendSide implements LossRecovery.Connection {
     return 1 + buffer.end();
   }
 
+  /** Where the next byte written would go, beyond a FIN once queued (Linux's write_seq). */
+  long writeEnd() {
+    return finPosition() + (finQueued ? 1 : 0);
+  }
+
   /** Whether our FIN was sent and is acknowledged. */
   boolean finAcked() {
     return finQueued && sndUna > finPosition();
@@ -1000,6 +1005,11 @@ final class SendSide implements LossRecovery.Connection {
   @Override
   public boolean cwndGrowsOnSackWhenReordered() {
     return config.profile().cwndGrowsOnSackWhenReordered();
+  }
+
+  @Override
+  public boolean linuxPrr() {
+    return config.profile().linuxPrr();
   }
 
   @Override

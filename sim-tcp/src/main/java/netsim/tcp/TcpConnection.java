@@ -133,6 +133,9 @@ public final class TcpConnection {
   private TcpState state = CLOSED;
   private final Set<TcpState> visited = EnumSet.noneOf(TcpState.class);
 
+  /** When the connection reached ESTABLISHED, or -1. */
+  private long establishedAt = -1;
+
   /** Whether this connection came from a LISTEN (RFC 9293 3.10.7.4: it returns there on RST). */
   private boolean passiveOpen;
 
@@ -1612,6 +1615,9 @@ public final class TcpConnection {
         cause.traceName(causeFlags));
     state = next;
     visited.add(next);
+    if (next == ESTABLISHED && establishedAt < 0) {
+      establishedAt = env.now();
+    }
     env.stateChanged(this, previous, next, cause, causeFlags);
   }
 
@@ -1694,6 +1700,30 @@ public final class TcpConnection {
   /** Bytes sent and not yet acknowledged. */
   public long bytesInFlight() {
     return send.flightSize();
+  }
+
+  /**
+   * Bytes written and not yet acknowledged, a FIN counting one (Linux's SIOCOUTQ: write_seq -
+   * snd_una).
+   */
+  public long bytesUnacknowledged() {
+    return Math.max(0, send.writeEnd() - send.sndUna());
+  }
+
+  /**
+   * Bytes written and not yet sent, a FIN counting one (Linux's SIOCOUTQNSD: write_seq - snd_nxt).
+   */
+  public long bytesUnsent() {
+    return Math.max(0, send.writeEnd() - send.sndMax());
+  }
+
+  /**
+   * When data last arrived in order, or when the connection was established if later or none has
+   * (Linux's icsk_ack.lrcvtime, set by tcp_finish_connect, tcp_create_openreq_child and
+   * tcp_event_data_recv); -1 before ESTABLISHED.
+   */
+  public long lastDataReceivedAt() {
+    return Math.max(establishedAt, receive.lastDataAt());
   }
 
   /** Whether fast recovery is under way. */

@@ -247,6 +247,80 @@ class RackTlpRecoveryTest {
     assertThat(send()).isEqualTo("1-1001");
   }
 
+  /**
+   * Six segments of 400 bytes (no-coalesce-retrans.pkt's MSG_EOR records) at 0 ms; an ACK at 100 ms
+   * SACKs the last three, so RACK deems the first three lost at once (three SACKed: reo_wnd 0) and
+   * the recovery begins with nothing in flight, ssthresh 2 SMSS (Reno: FlightSize 2400 / 2, at
+   * least 2 SMSS). Returns what the recovery then resends.
+   */
+  private String resendsAfterThreeOfSixSmallSegmentsAreSacked(boolean linuxPrr) {
+    bench.linuxPrr = linuxPrr;
+    recovery = new RackTlpRecovery(bench);
+    bench.now = 0;
+    for (int k = 0; k < 6; k++) {
+      bench.sndMax = 1 + (k + 1) * 400L;
+      recovery.onTransmit(1 + k * 400L, 400);
+    }
+    ack(100, 1, 1201, 2401);
+    assertThat(recovery.inRecovery()).isTrue();
+    List<String> sent = new ArrayList<>();
+    long position;
+    while ((position = recovery.nextSegment()) >= 0) {
+      recovery.onTransmit(position, 400);
+      recovery.segmentSent(position, 400, true);
+      sent.add(position + "-" + (position + 400));
+    }
+    return String.join(" ", sent);
+  }
+
+  @Test
+  void prr_linuxProfile_countsSegments_aSegmentBelowTheMssCountsOne() {
+    // Linux's tcp_cwnd_reduction: 3 segments delivered, 0 in flight, ssthresh 2: sndcnt =
+    // min(ssthresh - in flight, max(prr_delivered - prr_out, delivered)) = 2 segments, so
+    // cwnd = 2 SMSS and tcp_xmit_retransmit_queue sends while in flight < cwnd: two resends.
+    assertThat(resendsAfterThreeOfSixSmallSegmentsAreSacked(true)).isEqualTo("1-401 401-801");
+    assertThat(bench.window.cwnd()).isEqualTo(2 * SMSS);
+    assertThat(recovery.prr().prrOut()).as("prr_out in segments").isEqualTo(2);
+  }
+
+  @Test
+  void prr_rfcProfile_countsBytes() {
+    // RFC 6937 3 in bytes: DeliveredData 1200, pipe 0: sndcnt = 1200 bytes (the ACK advanced no
+    // SND.UNA), so one resend of 400 leaves 800 bytes, less than an SMSS.
+    assertThat(resendsAfterThreeOfSixSmallSegmentsAreSacked(false)).isEqualTo("1-401");
+    assertThat(recovery.prr().prrOut()).as("prr_out in bytes").isEqualTo(400);
+  }
+
+  /**
+   * Twenty segments in flight with cwnd 40 SMSS; an ACK SACKs segments 1 to 3, so segment 0 is lost
+   * and 16 stay in flight, above ssthresh (10 SMSS): PRR's proportional part. Returns cwnd then.
+   */
+  private long cwndAfterAProportionalReduction(boolean linuxPrr) {
+    bench.linuxPrr = linuxPrr;
+    bench.window.setCwnd(40 * SMSS);
+    recovery = new RackTlpRecovery(bench);
+    for (int k = 0; k < 20; k++) {
+      transmit(0, k);
+    }
+    ack(100, 1, 1001, 4001);
+    assertThat(recovery.inRecovery()).isTrue();
+    assertThat(bench.window.ssthresh()).isEqualTo(10 * SMSS);
+    return bench.window.cwnd();
+  }
+
+  @Test
+  void prr_linuxProfile_proportionalToPriorCwnd() {
+    // tcp_cwnd_reduction: sndcnt = ceil(ssthresh 10 * prr_delivered 3 / prior_cwnd 40) - 0 = 1;
+    // cwnd = 16 in flight + 1.
+    assertThat(cwndAfterAProportionalReduction(true)).isEqualTo(17 * SMSS);
+  }
+
+  @Test
+  void prr_rfcProfile_proportionalToRecoverFs() {
+    // RFC 6937 3: sndcnt = ceil(prr_delivered 3000 * ssthresh 10000 / RecoverFS 20000) - 0 = 1500.
+    assertThat(cwndAfterAProportionalReduction(false)).isEqualTo(16 * SMSS + 1500);
+  }
+
   @Test
   void rack6_2_threeSegmentsSacked_noReorderingSeen_reoWndIsZero_lossIsMarkedOnTheAck() {
     for (int k = 0; k < 5; k++) {

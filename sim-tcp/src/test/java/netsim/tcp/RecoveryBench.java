@@ -37,6 +37,7 @@ final class RecoveryBench implements LossRecovery.Connection {
 
   boolean undoSpuriousRecovery = HostProfile.RFC.undoSpuriousRecovery();
   boolean cwndGrowsOnSackWhenReordered = HostProfile.RFC.cwndGrowsOnSackWhenReordered();
+  boolean linuxPrr = HostProfile.RFC.linuxPrr();
 
   /** The TSval clock (-1: no timestamps) and the TSecr of the ACK being read (0: none). */
   long timestampClock = -1;
@@ -83,6 +84,11 @@ final class RecoveryBench implements LossRecovery.Connection {
   @Override
   public boolean cwndGrowsOnSackWhenReordered() {
     return cwndGrowsOnSackWhenReordered;
+  }
+
+  @Override
+  public boolean linuxPrr() {
+    return linuxPrr;
   }
 
   @Override

@@ -389,7 +389,8 @@ final class ScriptRun {
       infoConnection = connection;
     }
     TcpInfoView view =
-        new TcpInfoView(infoConnection, options.profile().tcp().profile().name().equals("freebsd"));
+        new TcpInfoView(
+            infoConnection, options.profile().tcp().profile().name().equals("freebsd"), host.now());
     PyCode.Env env =
         name -> {
           Long variable = variables.get(name);

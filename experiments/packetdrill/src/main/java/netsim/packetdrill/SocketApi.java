@@ -47,7 +47,17 @@ final class SocketApi {
           "close",
           "setsockopt",
           "getsockopt",
-          "fcntl");
+          "fcntl",
+          "ioctl");
+
+  /**
+   * The ioctl() requests the model answers (Linux's tcp_ioctl): the bytes that a read would take
+   * (SIOCINQ, alias FIONREAD), those written and not acknowledged (SIOCOUTQ, alias TIOCOUTQ), and
+   * those written and not yet sent (SIOCOUTQNSD).
+   */
+  private static final Set<String> IOCTLS =
+      Set.of("SIOCINQ", "FIONREAD", "SIOCOUTQ", "TIOCOUTQ", "SIOCOUTQNSD");
+
   private static final Set<String> SET_OPTIONS =
       Set.of(
           "SO_REUSEADDR",
@@ -60,7 +70,9 @@ final class SocketApi {
           "TCP_NODELAY",
           "TCP_CORK",
           "TCP_MAXSEG",
-          "TCP_USER_TIMEOUT");
+          "TCP_USER_TIMEOUT",
+          "IP_TOS",
+          "IP_MTU_DISCOVER");
   private static final Set<String> GET_OPTIONS =
       Set.of(
           "SO_ERROR",
@@ -120,6 +132,9 @@ final class SocketApi {
         return "socket type " + type + " (netsim models TCP only)";
       }
     }
+    if (name.equals("ioctl") && !IOCTLS.contains(call.arg(1).toString())) {
+      return "ioctl request " + call.arg(1) + " is not modelled";
+    }
     if (name.equals("setsockopt") || name.equals("getsockopt")) {
       String option = call.arg(2).toString();
       if (option.equals("TCP_INFO")) {
@@ -130,6 +145,11 @@ final class SocketApi {
       }
       if (option.startsWith("TCP_FASTOPEN")) {
         return "TCP Fast Open (" + option + ")";
+      }
+      if (option.equals("IP_MTU_DISCOVER")
+          && !call.arg(3).toString().contains("IP_PMTUDISC_DONT")) {
+        // The model has no path MTU discovery (RFC 1191), which IP_PMTUDISC_DONT turns off.
+        return "setsockopt IP_MTU_DISCOVER " + call.arg(3) + " (no path MTU discovery in netsim)";
       }
       Set<String> known = name.equals("setsockopt") ? SET_OPTIONS : GET_OPTIONS;
       if (!known.contains(option)) {
@@ -154,6 +174,7 @@ final class SocketApi {
       case "setsockopt" -> done(withSocket(call, s -> setsockopt(s, call)));
       case "getsockopt" -> done(withSocket(call, s -> getsockopt(s, call)));
       case "fcntl" -> done(withSocket(call, s -> fcntl(s, call)));
+      case "ioctl" -> done(withSocket(call, s -> ioctl(s, call)));
       default -> throw new IllegalStateException("unchecked call " + call.name());
     };
   }
@@ -597,6 +618,42 @@ final class SocketApi {
   /** What getsockopt(SO_SNDBUF/SO_RCVBUF) reports per byte set (Linux doubles it, socket(7)). */
   private long bufferFactor() {
     return profile.tcp().profile().socketBufferFactor();
+  }
+
+  /**
+   * ioctl() as Linux's tcp_ioctl answers it: EINVAL on a listener; 0 before the handshake completes
+   * (SYN-SENT, SYN-RECEIVED); else for SIOCINQ the bytes received in order and not read (tcp_inq:
+   * RCV.NXT - copied_seq, a FIN not counted), for SIOCOUTQ the bytes written and not acknowledged
+   * (write_seq - SND.UNA), for SIOCOUTQNSD those not yet sent (write_seq - SND.NXT). The value is
+   * compared with the script's {@code [N]}.
+   */
+  private CallResult ioctl(SimSocket socket, SyscallSpec call) {
+    if (socket.listener != null) {
+      return CallResult.error("EINVAL");
+    }
+    TcpConnection connection = socket.connection;
+    long value = 0;
+    if (connection != null && connection.state().isSynchronized()) {
+      value =
+          switch (call.arg(1).toString()) {
+            case "SIOCINQ", "FIONREAD" -> socket.unread + connection.unreadBytes();
+            case "SIOCOUTQ", "TIOCOUTQ" -> connection.bytesUnacknowledged();
+            default -> connection.bytesUnsent();
+          };
+    }
+    String wanted = expectedValue(call.arg(2));
+    if (!wanted.equals(Long.toString(value))) {
+      return CallResult.ok(0)
+          .withProblem(
+              "ioctl "
+                  + call.arg(1)
+                  + " gave ["
+                  + value
+                  + "], the script expects ["
+                  + wanted
+                  + "]");
+    }
+    return CallResult.ok(0);
   }
 
   /**

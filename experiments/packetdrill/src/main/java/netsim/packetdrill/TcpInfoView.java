@@ -26,8 +26,9 @@ import netsim.tcp.TcpState;
  *     is then an error)
  * @param freebsdStates whether {@code tcpi_state} is in FreeBSD's numbering (the freebsd profile),
  *     else Linux's
+ * @param now the virtual time of the reading, for the fields that are ages
  */
-record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
+record TcpInfoView(TcpConnection connection, boolean freebsdStates, long now) {
 
   /** Linux's value of ssthresh before any loss, also what tcp_info reports for "no limit". */
   static final long INFINITE_SSTHRESH = 0x7fff_ffffL;
@@ -62,7 +63,11 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
           Map.entry("tcpi_lost", "segments deemed lost, also once resent (RACK-TLP)"),
           Map.entry("tcpi_retrans", "segments resent and not delivered or lost again (RACK-TLP)"),
           Map.entry("tcpi_reordering", "the reordering degree in segments (RACK-TLP)"),
-          Map.entry("tcpi_reord_seen", "ACKs that showed reordering (RACK-TLP)"));
+          Map.entry("tcpi_reord_seen", "ACKs that showed reordering (RACK-TLP)"),
+          Map.entry(
+              "tcpi_last_data_recv",
+              "milliseconds since data last arrived in order, or since the connection was"
+                  + " established"));
 
   /** The fields Linux has and the model does not keep, with the reason. */
   private static final Map<String, String> NOT_MODELLED = notModelledFields();
@@ -78,7 +83,6 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
         "tcpi_rwnd_limited", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
     fields.put(
         "tcpi_sndbuf_limited", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
-    fields.put("tcpi_last_data_recv", "the time of the last data received is not kept");
     fields.put("tcpi_min_rtt", "the windowed minimum RTT is not kept");
     fields.put("tcpi_rcv_mss", "Linux's estimate of the peer's MSS is not modelled");
     return fields;
@@ -200,8 +204,18 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates) {
       case "tcpi_retrans" -> counts(name).retransmitted();
       case "tcpi_reordering" -> counts(name).reordering();
       case "tcpi_reord_seen" -> counts(name).reorderingEvents();
+      case "tcpi_last_data_recv" -> lastDataReceived();
       default -> throw new IllegalArgumentException(notModelled(name));
     };
+  }
+
+  /**
+   * Linux's tcpi_last_data_recv: the milliseconds since icsk_ack.lrcvtime, when data last arrived
+   * in order or the connection was established (0 before then).
+   */
+  private long lastDataReceived() {
+    long at = connection.lastDataReceivedAt();
+    return at < 0 ? 0 : (now - at) / Time.MILLISECOND;
   }
 
   /**

@@ -413,6 +413,56 @@ class PacketdrillRunnerTest {
   @Nested
   class Calls {
     @Test
+    void ioctl_siocinqCountsUnreadBytes_siocoutqUnacknowledged_siocoutqnsdUnsent() {
+      // Linux's tcp_ioctl: SIOCINQ = RCV.NXT - copied_seq, SIOCOUTQ = write_seq - SND.UNA,
+      // SIOCOUTQNSD = write_seq - SND.NXT.
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0 ioctl(4, SIOCINQ, [0]) = 0",
+                      "+0 < P. 1:11(10) ack 1 win 65535",
+                      "+0 > . 1:1(0) ack 11",
+                      "+0 ioctl(4, SIOCINQ, [10]) = 0",
+                      "+0 ioctl(4, FIONREAD, [10]) = 0",
+                      "+0 read(4, ..., 4) = 4",
+                      "+0 ioctl(4, SIOCINQ, [6]) = 0",
+                      "+0 write(4, ..., 20) = 20",
+                      "+0 > P. 1:21(20) ack 11",
+                      "+0 ioctl(4, SIOCOUTQ, [20]) = 0",
+                      "+0 ioctl(4, SIOCOUTQNSD, [0]) = 0",
+                      "+.1 < . 11:11(0) ack 21 win 65535",
+                      "+0 ioctl(4, SIOCOUTQ, [0]) = 0"));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void ioctl_aValueOtherThanTheScripts_failsWithBoth() {
+      ScriptResult result = run(ESTABLISHED + "+0 ioctl(4, SIOCINQ, [5]) = 0\n");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.reason()).isEqualTo("ioctl SIOCINQ gave [0], the script expects [5]");
+    }
+
+    @Test
+    void ioctl_onAListener_isEinval() {
+      ScriptResult result =
+          run(ESTABLISHED + "+0 ioctl(3, SIOCINQ, [0]) = -1 EINVAL (Invalid argument)\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void ipTosAndPmtudiscDont_areAccepted() {
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + "+0 setsockopt(4, SOL_IP, IP_MTU_DISCOVER, [IP_PMTUDISC_DONT], 1) = 0\n"
+                  + "+0 setsockopt(4, SOL_IP, IP_TOS, [4], 1) = 0\n"
+                  + "+0 setsockopt(4, SOL_IP, IP_TOS, [0], 1) = 0\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void blockingConnect_returnsWhenTheHandshakeCompletes() {
       ScriptResult result =
           run(
@@ -704,6 +754,25 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void lastDataRecv_countsFromEstablishment_thenFromTheLastInOrderData() {
+      // Linux's icsk_ack.lrcvtime: set when the connection is established (0.2), then by each
+      // in-order data segment (tcp_event_data_recv); tcpi_last_data_recv is its age in ms.
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+1 %{ assert tcpi_last_data_recv == 1000 }%",
+                      "+0 < P. 1:11(10) ack 1 win 65535",
+                      "+0 > . 1:1(0) ack 11",
+                      "+.25 %{ assert tcpi_last_data_recv == 250 }%",
+                      "+0 < P. 21:31(10) ack 1 win 65535",
+                      "+0 > . 1:1(0) ack 11",
+                      "+.1 %{ assert tcpi_last_data_recv == 350, 'out of order: not counted' }%"));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void rttvarRtoAndBackoff_followTheEstimator_andTheTimeouts() {
       // RFC 6298: the handshake's 100 ms sample gives RTTVAR 50 ms and RTO max(1 s, 300 ms); a
       // timeout doubles the RTO and counts one backoff.
@@ -769,6 +838,22 @@ class PacketdrillRunnerTest {
 
   @Nested
   class Unsupported {
+    @Test
+    void ioctlRequestTheModelDoesNotAnswer_isUnsupported() {
+      assertUnsupported(
+          ESTABLISHED + "+0 ioctl(4, SIOCGSTAMP, [0]) = 0\n",
+          8,
+          "ioctl request SIOCGSTAMP is not modelled");
+    }
+
+    @Test
+    void pathMtuDiscoveryOn_isUnsupported() {
+      assertUnsupported(
+          ESTABLISHED + "+0 setsockopt(4, SOL_IP, IP_MTU_DISCOVER, [IP_PMTUDISC_DO], 1) = 0\n",
+          8,
+          "setsockopt IP_MTU_DISCOVER [IP_PMTUDISC_DO] (no path MTU discovery in netsim)");
+    }
+
     @Test
     void pythonBeyondTcpInfoAssertions_isUnsupported() {
       assertUnsupported(
