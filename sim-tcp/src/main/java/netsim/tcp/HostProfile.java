@@ -77,6 +77,9 @@ import netsim.core.Time;
  * @param rstReportedWhenClosing whether a RST that ends CLOSING or LAST-ACK reports "connection
  *     reset" to the user, as it does in ESTABLISHED (FreeBSD's tcp_input.c sets so_error to
  *     ECONNRESET in both, Linux's tcp_reset too); RFC 9293 3.10.7.4 only closes
+ * @param abortResetsWhenClosing whether an ABORT in CLOSING or LAST-ACK resets the peer, as in the
+ *     other states after a SYN arrived (FreeBSD's tcp_drop sends its RST in every state of
+ *     TCPS_HAVERCVDSYN); RFC 9293 3.10.5 and Linux (tcp_need_reset) only "respond with ok" there
  * @param finRepeatedOnAck whether an acknowledgment sent while our FIN is unacknowledged carries
  *     the FIN again, at the FIN's sequence number (FreeBSD's tcp_output: FIN-WAIT-1, CLOSING and
  *     LAST-ACK send FIN with every segment, "if resending a FIN, be sure not to use a new sequence
@@ -197,6 +200,7 @@ public record HostProfile(
     boolean linuxTimeWaitSyn,
     boolean resetOnDataAfterClose,
     boolean rstReportedWhenClosing,
+    boolean abortResetsWhenClosing,
     boolean finRepeatedOnAck,
     boolean finAfterFinIgnored,
     boolean oldSegmentAckTaken,
@@ -337,6 +341,7 @@ public record HostProfile(
           .finWait2CountsIdleTime(true)
           .resetOnDataAfterClose(true)
           .rstReportedWhenClosing(true)
+          .abortResetsWhenClosing(true)
           .finRepeatedOnAck(true)
           .finAfterFinIgnored(true)
           .oldSegmentAckTaken(true)
@@ -426,6 +431,7 @@ public record HostProfile(
     b.linuxTimeWaitSyn = linuxTimeWaitSyn;
     b.resetOnDataAfterClose = resetOnDataAfterClose;
     b.rstReportedWhenClosing = rstReportedWhenClosing;
+    b.abortResetsWhenClosing = abortResetsWhenClosing;
     b.finRepeatedOnAck = finRepeatedOnAck;
     b.finAfterFinIgnored = finAfterFinIgnored;
     b.oldSegmentAckTaken = oldSegmentAckTaken;
@@ -482,6 +488,7 @@ public record HostProfile(
     private boolean linuxTimeWaitSyn = false;
     private boolean resetOnDataAfterClose = false;
     private boolean rstReportedWhenClosing = false;
+    private boolean abortResetsWhenClosing = false;
     private boolean finRepeatedOnAck = false;
     private boolean finAfterFinIgnored = false;
     private boolean oldSegmentAckTaken = false;
@@ -663,6 +670,12 @@ public record HostProfile(
       return this;
     }
 
+    /** Sets {@link HostProfile#abortResetsWhenClosing()}. */
+    public Builder abortResetsWhenClosing(boolean abortResetsWhenClosing) {
+      this.abortResetsWhenClosing = abortResetsWhenClosing;
+      return this;
+    }
+
     /** Sets {@link HostProfile#finRepeatedOnAck()}. */
     public Builder finRepeatedOnAck(boolean finRepeatedOnAck) {
       this.finRepeatedOnAck = finRepeatedOnAck;
@@ -817,6 +830,7 @@ public record HostProfile(
           linuxTimeWaitSyn,
           resetOnDataAfterClose,
           rstReportedWhenClosing,
+          abortResetsWhenClosing,
           finRepeatedOnAck,
           finAfterFinIgnored,
           oldSegmentAckTaken,

@@ -432,15 +432,24 @@ public final class TcpConnection {
   /**
    * RFC 9293 3.10.5 ABORT: reset the peer where a connection exists, and enter CLOSED. The reset is
    * {@code <SEQ=SND.NXT><CTL=RST>}, or, where the host does so ({@link
-   * HostProfile#rstAckOnAbort()}), a RST,ACK of RCV.NXT with the connection's timestamps.
+   * HostProfile#rstAckOnAbort()}), a RST,ACK of RCV.NXT with the connection's timestamps. In
+   * CLOSING and LAST-ACK only a host that resets there ({@link
+   * HostProfile#abortResetsWhenClosing()}, FreeBSD's tcp_drop) sends one.
    */
   public void abort() {
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
           // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" (the RFC's SND.NXT is our SND.MAX)
           transmit(dropReset());
+      case CLOSING, LAST_ACK -> {
+        // RFC 9293: "respond with ok and delete the TCB"; FreeBSD's tcp_drop resets in every
+        // state after a SYN arrived (TCPS_HAVERCVDSYN): CLOSED's tcp_output sends RST,ACK.
+        if (config.profile().abortResetsWhenClosing()) {
+          transmit(dropReset());
+        }
+      }
       default -> {
-        // LISTEN, SYN-SENT: no reset; CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
+        // LISTEN, SYN-SENT: no reset; TIME-WAIT: "respond with ok".
       }
     }
     if (state != CLOSED) {

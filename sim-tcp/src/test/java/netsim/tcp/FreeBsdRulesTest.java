@@ -291,6 +291,46 @@ class FreeBsdRulesTest {
     }
   }
 
+  /**
+   * An ABORT after our FIN (SO_LINGER 0, or FreeBSD's tcpdrop): FreeBSD's tcp_drop sends its
+   * RST,ACK in every state after a SYN arrived, CLOSING and LAST-ACK too; RFC 9293 3.10.5 answers
+   * "ok" there and sends nothing.
+   */
+  @Nested
+  class AbortWhenClosing {
+    @Test
+    void lastAck_abort_sendsRstAckAfterOurFin_andCloses() {
+      TcpHarness h = lastAck(FREEBSD);
+      h.connection.abort();
+      h.expect("RST|ACK seq=1002 ack=5002");
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void closing_abort_sendsRstAckAfterOurFin_andCloses() {
+      TcpHarness h = closing(FREEBSD);
+      h.connection.abort();
+      h.expect("RST|ACK seq=1002 ack=5002");
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void timeWait_abort_closesWithoutAWord() {
+      TcpHarness h = timeWait(FREEBSD);
+      h.connection.abort();
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void rfc_lastAck_abort_closesWithoutAWord() {
+      TcpHarness h = TcpHarness.lastAck();
+      h.connection.abort();
+      h.expectNothing();
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+  }
+
   @Nested
   class FinRepeatedOnAck {
     @Test

@@ -360,6 +360,17 @@ final class ScriptRun {
       if (hostChange != null) {
         hostChange.accept(host);
       }
+      TcpDrop drop = effect.drop();
+      if (drop != null) {
+        String failure = api.tcpdrop(drop);
+        if (failure != null) {
+          throw new ScriptFailure(
+              event.line(),
+              "shell command failed: " + effect.command(),
+              script.line(event.line()),
+              failure);
+        }
+      }
       SocketTable check = effect.check();
       if (check != null) {
         List<SocketTable.Row> table = api.socketTable();
@@ -375,6 +386,7 @@ final class ScriptRun {
       boolean done =
           apply
               || hostChange != null
+              || drop != null
               || check != null
               || effect.kind() == ShellEffect.Kind.NO_EFFECT;
       String note = done ? "" : "skipped: ";

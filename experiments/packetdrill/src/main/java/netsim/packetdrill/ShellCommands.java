@@ -8,9 +8,10 @@ import java.util.List;
  * simulated host ({@link ShellEffect}): {@code sysctl}, Linux's {@code set_sysctls.py} and {@code
  * echo V > /proc/sys/...} settings go to {@link Sysctls}; the suite's {@code defaults.sh} and its
  * restore script, offload, route and metrics commands are recognised; FreeBSD's {@code sockstat |
- * grep ...} pipelines are checks of the socket table ({@link SocketTable}); anything else is
- * unknown. A line's commands are separated by new lines, {@code ;}, {@code &&} and {@code ||};
- * {@code \} continues a line and {@code #} starts a comment. netsim runs no shell.
+ * grep ...} pipelines are checks of the socket table ({@link SocketTable}), its {@code tcpdrop}
+ * drops connections ({@link TcpDrop}); anything else is unknown. A line's commands are separated by
+ * new lines, {@code ;}, {@code &&} and {@code ||}; {@code \} continues a line and {@code #} starts
+ * a comment. netsim runs no shell.
  */
 final class ShellCommands {
   private ShellCommands() {}
@@ -110,10 +111,7 @@ final class ShellCommands {
       case "ip" -> List.of(ip(command, args));
       case "nstat" ->
           List.of(ShellEffect.noEffect(command, "resets counters the model does not keep"));
-      case "tcpdrop" ->
-          List.of(
-              ShellEffect.notModelled(
-                  command, "drops connections from outside the socket API (FreeBSD's tcpdrop)"));
+      case "tcpdrop" -> List.of(TcpDrop.interpret(command, args));
       case "tc" -> List.of(tc(command, args));
       default -> List.of(ShellEffect.unknown(command));
     };

@@ -12,6 +12,7 @@ import netsim.tcp.ConnectionExistsException;
 import netsim.tcp.Endpoint;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The system calls a script makes, on the model's endpoint API: {@code socket}, {@code bind},
@@ -278,6 +279,67 @@ final class SocketApi {
       }
     }
     return rows;
+  }
+
+  /**
+   * FreeBSD's tcpdrop: drops each connection {@code drop} selects as the kernel's sysctl_drop does,
+   * with tcp_drop(tp, ECONNABORTED): the connection's reset ({@link TcpConnection#abort()}) and
+   * ECONNABORTED as its socket's pending error. A listener's embryonic connection lives in
+   * FreeBSD's syncache, which sockstat lists but sysctl_drop cannot find (ESRCH): tcpdrop leaves it
+   * and fails, as it does when the one connection its address form names does not exist.
+   *
+   * @return why tcpdrop exits non-zero, or null when it succeeds
+   */
+  @Nullable String tcpdrop(TcpDrop drop) {
+    if (drop.usage() != null) {
+      return drop.usage();
+    }
+    if (!host.started()) {
+      return drop.needsAMatch() ? "tcpdrop: no such connection (ESRCH)" : null;
+    }
+    List<TcpConnection> selected = new ArrayList<>();
+    for (TcpConnection connection : host.stack().connections()) {
+      if (connection.state() != TcpState.CLOSED
+          && drop.selects(connection.tuple(), stateName(connection.state()))) {
+        selected.add(connection);
+      }
+    }
+    String failure =
+        selected.isEmpty() && drop.needsAMatch() ? "tcpdrop: no such connection (ESRCH)" : null;
+    for (TcpConnection connection : selected) {
+      if (connection.isPassive() && connection.state() == TcpState.SYN_RECEIVED) {
+        failure =
+            "tcpdrop: "
+                + connection.local()
+                + " "
+                + connection.remote()
+                + " is in the syncache"
+                + " (ESRCH)";
+        continue;
+      }
+      SimSocket owner = owner(connection);
+      if (owner != null) {
+        owner.error = "ECONNABORTED";
+      }
+      connection.abort();
+    }
+    changed.run();
+    return failure;
+  }
+
+  /** The socket that holds {@code connection}: by descriptor, or on a listener's queue. */
+  private @Nullable SimSocket owner(TcpConnection connection) {
+    for (SimSocket socket : sockets.values()) {
+      if (socket.connection == connection) {
+        return socket;
+      }
+      for (SimSocket child : socket.acceptQueue) {
+        if (child.connection == connection) {
+          return child;
+        }
+      }
+    }
+    return null;
   }
 
   /** A state in FreeBSD's names (tcp_fsm.h's tcpstates[]): SYN_RCVD, the others as TcpState's. */

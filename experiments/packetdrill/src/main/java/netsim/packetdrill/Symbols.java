@@ -41,6 +41,7 @@ final class Symbols {
           Map.entry("EINPROGRESS", 115L),
           Map.entry("ECONNREFUSED", 111L),
           Map.entry("ECONNRESET", 104L),
+          Map.entry("ECONNABORTED", 103L),
           Map.entry("ETIMEDOUT", 110L),
           Map.entry("EOPNOTSUPP", 95L));
 

@@ -1080,6 +1080,89 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void tcpdropByState_resetsThePeer_andLeavesEconnabortedOnTheSocket() {
+      // tcp_subr.c sysctl_drop: tcp_drop(tp, ECONNABORTED), a RST,ACK of RCV.NXT at SND.NXT.
+      passes(
+          "",
+          "+0 `tcpdrop -s CLOSE_WAIT`\n"
+              + "+0 > R. 1:1(0) ack 2\n"
+              + "+0 `sockstat -4 -P tcp -s | grep packetdril | grep -c CLOSED | grep 1`\n"
+              + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNABORTED], [4]) = 0\n"
+              + "+0 close(3) = 0\n");
+    }
+
+    @Test
+    void tcpdropInLastAck_resetsThePeerAfterOurFin() {
+      // tcp_drop resets in every state after a SYN arrived; RFC 9293's ABORT is silent here.
+      passes(
+          "",
+          "+0 shutdown(3, SHUT_WR) = 0\n"
+              + "+0 > F. 1:1(0) ack 2\n"
+              + "+0.1 `tcpdrop -s LAST_ACK`\n"
+              + "+0 > R. 2:2(0) ack 2\n"
+              + "+0 close(3) = 0\n");
+    }
+
+    @Test
+    void tcpdropByAddress_dropsThatConnection() {
+      ScriptResult result =
+          run(
+              String.join(
+                  "\n",
+                  "0    socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+                  "+0   bind(3, ..., ...) = 0",
+                  "+0   listen(3, 1) = 0",
+                  "+0   < S 0:0(0) win 32767 <mss 1460>",
+                  "+0   > S. 0:0(0) ack 1 <...>",
+                  "+0.1 < . 1:1(0) ack 1 win 32767",
+                  "+0   accept(3, ..., ...) = 4",
+                  "+0   `tcpdrop 192.168.0.1:8080 192.0.2.1:49999`",
+                  "+0   > R. 1:1(0) ack 1",
+                  "+0   getsockopt(4, SOL_SOCKET, SO_ERROR, [ECONNABORTED], [4]) = 0",
+                  "+0   close(4) = 0",
+                  "+0   close(3) = 0",
+                  ""),
+              freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void tcpdropOfAConnectionThatDoesNotExist_failsTheScriptAtItsLine() {
+      ScriptResult result =
+          run(
+              "--tolerance_usecs=50000\n"
+                  + closeWait
+                  + "+0 `tcpdrop 192.168.0.1 8080 192.0.2.1 1`\n"
+                  + "+0 close(3) = 0\n",
+              freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.FAIL);
+      assertThat(result.line()).isEqualTo(10);
+      assertThat(result.reason())
+          .isEqualTo("shell command failed: tcpdrop 192.168.0.1 8080 192.0.2.1 1");
+      assertThat(result.actual()).isEqualTo("tcpdrop: no such connection (ESRCH)");
+    }
+
+    @Test
+    void tcpdropOfAListenersEmbryonicConnection_failsAndLeavesItToTheSyncache() {
+      ScriptResult result =
+          run(
+              String.join(
+                  "\n",
+                  "0    socket(..., SOCK_STREAM, IPPROTO_TCP) = 3",
+                  "+0   bind(3, ..., ...) = 0",
+                  "+0   listen(3, 1) = 0",
+                  "+0   < S 0:0(0) win 32767 <mss 1460>",
+                  "+0   > S. 0:0(0) ack 1 <...>",
+                  "+0.1 `tcpdrop -s SYN_RCVD`",
+                  ""),
+              freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.FAIL);
+      assertThat(result.line()).isEqualTo(6);
+      assertThat(result.actual())
+          .isEqualTo("tcpdrop: 192.168.0.1:8080 192.0.2.1:49999 is in the syncache (ESRCH)");
+    }
+
+    @Test
     void sockstatLine_isStillCheckedWithIgnoreShell() {
       ScriptResult result =
           run(

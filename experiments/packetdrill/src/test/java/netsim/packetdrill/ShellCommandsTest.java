@@ -94,10 +94,62 @@ class ShellCommandsTest {
         .containsExactly(
             "sockstat -4 -s | awk '{print $9}': not modelled (the pipeline's command awk"
                 + " '{print $9}' is not evaluated on the model's socket table)");
+  }
+
+  @Test
+  void tcpdrop_byStateAllOrAddress_dropsAsTcpDropDoes() {
     assertThat(described("tcpdrop -s TIME_WAIT"))
         .containsExactly(
-            "tcpdrop -s TIME_WAIT: not modelled (drops connections from outside the socket API"
-                + " (FreeBSD's tcpdrop))");
+            "tcpdrop -s TIME_WAIT: applied (drops every connection in TIME_WAIT as tcp_drop does"
+                + " (RST,ACK; ECONNABORTED))");
+    assertThat(described("tcpdrop -a"))
+        .containsExactly(
+            "tcpdrop -a: applied (drops every connection not listening as tcp_drop does (RST,ACK;"
+                + " ECONNABORTED))");
+    assertThat(described("tcpdrop 192.168.0.1 8080 192.0.2.1 49999"))
+        .containsExactly(
+            "tcpdrop 192.168.0.1 8080 192.0.2.1 49999: applied (drops the connection"
+                + " 192.168.0.1:8080 192.0.2.1:49999 as tcp_drop does (RST,ACK; ECONNABORTED))");
+    assertThat(described("tcpdrop 192.168.0.1:8080 192.0.2.1.49999"))
+        .containsExactly(
+            "tcpdrop 192.168.0.1:8080 192.0.2.1.49999: applied (drops the connection"
+                + " 192.168.0.1:8080 192.0.2.1:49999 as tcp_drop does (RST,ACK; ECONNABORTED))");
+    assertThat(described("tcpdrop -S rack"))
+        .containsExactly(
+            "tcpdrop -S rack: applied (drops nothing: every connection of the model runs FreeBSD's"
+                + " default stack, freebsd)");
+  }
+
+  @Test
+  void tcpdrop_listingOrByCongestionControl_dropsNothingOrIsNotModelled() {
+    assertThat(described("tcpdrop -l -s LAST_ACK"))
+        .containsExactly(
+            "tcpdrop -l -s LAST_ACK: no effect (tcpdrop -l prints the commands that would drop the"
+                + " connections)");
+    assertThat(described("tcpdrop -C newreno"))
+        .containsExactly(
+            "tcpdrop -C newreno: not modelled (tcpdrop -C (by congestion control algorithm) is not"
+                + " modelled)");
+    assertThat(described("tcpdrop www.example.com 80 192.0.2.1 49999"))
+        .containsExactly(
+            "tcpdrop www.example.com 80 192.0.2.1 49999: not modelled (tcpdrop of an address that"
+                + " is not a numeric IPv4 address and port)");
+  }
+
+  @Test
+  void tcpdrop_wrongUse_isItsUsageError() {
+    assertThat(described("tcpdrop -s LISTEN"))
+        .containsExactly(
+            "tcpdrop -s LISTEN: applied (fails: tcpdrop's usage error (-s needs a state other than"
+                + " CLOSED and LISTEN, got LISTEN))");
+    assertThat(described("tcpdrop -a -s TIME_WAIT"))
+        .containsExactly(
+            "tcpdrop -a -s TIME_WAIT: applied (fails: tcpdrop's usage error (-a goes with neither"
+                + " -s nor -S))");
+    assertThat(described("tcpdrop 192.168.0.1 8080"))
+        .containsExactly(
+            "tcpdrop 192.168.0.1 8080: applied (fails: tcpdrop's usage error (8080 is not an"
+                + " address and a port))");
   }
 
   @Test
