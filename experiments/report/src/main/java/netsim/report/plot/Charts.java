@@ -338,6 +338,7 @@ public final class Charts {
     } else {
       r = new XYLineAndShapeRenderer(lines, shapes);
     }
+    r.setDrawSeriesLineAsPath(true); // one <path> a series, not a <line> a segment; NaN breaks it
     r.setSeriesPaint(0, color);
     r.setSeriesStroke(
         0,
