@@ -132,12 +132,14 @@ class WriteBehindTest {
               }
             });
     OutputStream other = writer.stream(good);
-    failing.write(new byte[10]);
-    failing.flush(); // hands the 10 bytes over; the writer thread fails on them
     byte[] chunk = new byte[WriteBehind.CHUNK];
 
     assertThatThrownBy(
             () -> {
+              failing.write(new byte[10]);
+              // Hands the 10 bytes over; the writer thread fails on them, which this hand-over
+              // itself may already see when the writer thread was quick.
+              failing.flush();
               for (int i = 0; i < 10 * WriteBehind.CHUNKS; i++) {
                 other.write(chunk); // each hands a chunk over: one of them sees the failure
               }
