@@ -17,6 +17,7 @@ import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpOptions;
 import netsim.tcp.TcpSegment;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one parsed script against a fresh endpoint in virtual time. Events happen in order: before
@@ -362,26 +363,11 @@ final class ScriptRun {
       }
       TcpDrop drop = effect.drop();
       if (drop != null) {
-        String failure = api.tcpdrop(drop);
-        if (failure != null) {
-          throw new ScriptFailure(
-              event.line(),
-              "shell command failed: " + effect.command(),
-              script.line(event.line()),
-              failure);
-        }
+        failIfShellCommandFailed(event, effect, api.tcpdrop(drop));
       }
       SocketTable check = effect.check();
       if (check != null) {
-        List<SocketTable.Row> table = api.socketTable();
-        String failure = check.failure(table);
-        if (failure != null) {
-          throw new ScriptFailure(
-              event.line(),
-              "shell command failed: " + effect.command(),
-              script.line(event.line()),
-              failure);
-        }
+        failIfShellCommandFailed(event, effect, check.failure(api.socketTable()));
       }
       boolean done =
           apply
@@ -395,6 +381,17 @@ final class ScriptRun {
   }
 
   /** Evaluates a code block's assertions against the tcp_info view of the connection. */
+  /** Fails the script at {@code event}'s line when its shell command gave a {@code failure}. */
+  private void failIfShellCommandFailed(Event event, ShellEffect effect, @Nullable String failure) {
+    if (failure != null) {
+      throw new ScriptFailure(
+          event.line(),
+          "shell command failed: " + effect.command(),
+          script.line(event.line()),
+          failure);
+    }
+  }
+
   private void runCode(Event event, CodeBlock code) {
     TcpConnection connection = host.started() ? host.stack().connection(host.target()) : null;
     if (connection != null) {
