@@ -62,6 +62,13 @@ public final class Charts {
   public static final int WIDTH = 900;
 
   public static final int HEIGHT = 540;
+
+  static {
+    // JFreeChart draws rotated text (the y axis title) as TextLayout outlines unless told not to;
+    // a process-wide setting, made once when plots are first drawn.
+    TextUtils.setUseDrawRotatedStringWorkaround(false);
+  }
+
   private static final Pattern CLIP_ID = Pattern.compile("clip-?[0-9]+");
   private static final Pattern FONT_FAMILY = Pattern.compile("font-family:&quot;[^&]*&quot;");
   private static final Pattern TEXT = Pattern.compile("<text[^>]*>[^<]*</text>");
@@ -180,8 +187,6 @@ public final class Charts {
    * @throws IllegalStateException if the drawing has a coordinate that is not a number
    */
   public static String svg(Plot plot, String comment) {
-    // JFreeChart draws rotated text (the y axis title) as TextLayout outlines unless told not to.
-    TextUtils.setUseDrawRotatedStringWorkaround(false);
     VectorGraphics2D g = new VectorGraphics2D();
     g.setRenderingHint(
         VectorHints.KEY_TEXT, VectorHints.VALUE_TEXT_DEFAULT); // <text>, not outlines
