@@ -26,9 +26,7 @@ import static netsim.tcp.TcpTimers.Kind.KEEPALIVE;
 import static netsim.tcp.TcpTimers.Kind.PERSIST;
 import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
 
-import com.google.common.collect.ImmutableList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import netsim.core.Time;
 import netsim.net.packet.Ecn;
@@ -55,9 +53,10 @@ import org.jspecify.annotations.Nullable;
  * sequence space, segmentation with Nagle and sender silly-window avoidance, zero-window probes,
  * RTT timing and the retransmission timer, congestion control ({@link CongestionControl}) with its
  * {@link LossRecovery}: RFC 5681, RFC 6582), the {@link ReceiveSide} (the receive sequence space,
- * reassembly, the offered window, delayed acknowledgments) and the {@link TcpTimers}. The
- * connection keeps connection management: the user calls, the order of checks of an arriving
- * segment, option negotiation, the FIN step, every state change, and which timer to handle.
+ * reassembly, the offered window, delayed acknowledgments), the {@link SegmentWriter} (what each
+ * segment carries: the options the SYN exchange settled, the window field, ECN marks) and the
+ * {@link TcpTimers}. The connection keeps connection management: the user calls, the order of
+ * checks of an arriving segment, the FIN step, every state change, and which timer to handle.
  */
 public final class TcpConnection {
 
@@ -117,8 +116,6 @@ public final class TcpConnection {
   /** RFC 9293 3.7.1: the MSS to assume when the peer sends none. */
   public static final int DEFAULT_PEER_MSS = 536;
 
-  private static final int TIMESTAMP_OPTION_LENGTH = 12;
-
   /**
    * Linux's TCP_RESOURCE_PROBE_INTERVAL: how long the probe timer waits after the host's own queue
    * refused a probe (tcp_send_probe0).
@@ -153,19 +150,11 @@ public final class TcpConnection {
    */
   private @Nullable TcpSegment synText;
 
-  // Options in effect (RFC 7323, RFC 2018).
-  private int peerMss = DEFAULT_PEER_MSS;
-  private boolean timestampsOn;
-  private final long tsOffset;
-  private boolean sackOn;
-  private boolean peerOfferedScaling;
-  private boolean peerOfferedTimestamps;
-  private boolean peerOfferedSack;
-
-  // ECN (RFC 3168 6.1), and the segment of new data that goes out as ECT(0) unless it turns out
-  // to be a window probe (6.1.6).
+  // ECN (RFC 3168 6.1).
   private final EcnEndpoint ecn;
-  private @Nullable TcpSegment ectSegment;
+
+  // The segments we send, with the options in effect (RFC 7323, RFC 2018).
+  private final SegmentWriter out;
 
   private long reportedCwnd = -1;
   private long reportedSsthresh = -1;
@@ -189,9 +178,6 @@ public final class TcpConnection {
   /** The acknowledgment owed is a challenge ACK, sent bare even while our FIN is unacknowledged. */
   private boolean bareAckOwed;
 
-  // Counters.
-  private long segmentsSent;
-
   /**
    * A new connection in CLOSED.
    *
@@ -209,10 +195,10 @@ public final class TcpConnection {
     this.tuple = checkNotNull(tuple, "tuple");
     this.env = checkNotNull(env, "env");
     this.handler = handler == null ? new TcpHandler() {} : handler;
-    this.tsOffset = tsOffset;
     this.send = new SendSide(config, iss, timers, new SendView());
     this.receive = new ReceiveSide(config, timers, new ReceiveView());
     this.ecn = EcnEndpoint.of(config.ecn());
+    this.out = new SegmentWriter(this, env, config, tuple, tsOffset, receive, ecn);
     visited.add(CLOSED);
   }
 
@@ -492,7 +478,7 @@ public final class TcpConnection {
       return newerSequence;
     }
     TcpOptions options = syn.options();
-    boolean stamped = timestampsOn && options.timestamps();
+    boolean stamped = out.timestampsOn() && options.timestamps();
     if (stamped && receive.pawsRejects(syn)) {
       return false;
     }
@@ -610,7 +596,7 @@ public final class TcpConnection {
     }
     receive.synchronize(seg.seq());
     takeSynOptions(seg);
-    receive.buffersReady(Math.min(peerMss, config.mss()));
+    receive.buffersReady(Math.min(out.peerMss(), config.mss()));
     if (ackAcceptable) {
       send.acknowledge(seg.ack(), timestampRtt(seg));
     }
@@ -653,7 +639,7 @@ public final class TcpConnection {
     int segLen = seg.seqLength();
     boolean syn = seg.has(SYN);
 
-    if (timestampsOn && receive.pawsRejects(seg) && !(syn && freebsdPaws())) {
+    if (out.timestampsOn() && receive.pawsRejects(seg) && !(syn && freebsdPaws())) {
       // RFC 7323 5.3 R1: "treat the arriving segment as not acceptable: Send an acknowledgment in
       // reply as specified in RFC 793 page 69 and drop the segment."
       pawsRejected(seg);
@@ -775,7 +761,7 @@ public final class TcpConnection {
 
   /** RFC 7323 4.3 (2): the segment's timestamp becomes TS.Recent if its place allows. */
   private void takeTimestamp(TcpSegment seg) {
-    if (timestampsOn) {
+    if (out.timestampsOn()) {
       receive.takeTimestamp(seg);
     }
   }
@@ -810,24 +796,6 @@ public final class TcpConnection {
         }
       }
     }
-  }
-
-  /**
-   * RFC 7323 4.2 (RTTM): the round-trip time that the TSecr of {@code seg} shows, our timestamp
-   * clock now less the echoed value, in whole ticks of 1 ms and at least one (as Linux's
-   * tcp_rtt_tsopt_us takes it); -1 without timestamps, for a TSecr of 0 (which Linux and FreeBSD
-   * ignore) or for an echo from the future.
-   */
-  private long timestampRtt(TcpSegment seg) {
-    TcpOptions options = seg.options();
-    if (!timestampsOn || !options.timestamps() || options.tsEcr() == 0) {
-      return -1;
-    }
-    long ticks = (timestampNow() - options.tsEcr()) & 0xFFFF_FFFFL;
-    if (ticks >= 1L << 31) {
-      return -1;
-    }
-    return Math.max(1, ticks) * Time.MILLISECOND;
   }
 
   /**
@@ -934,7 +902,8 @@ public final class TcpConnection {
       send.acknowledge(ack, timestampRtt(seg));
       send.updateWindow(seg);
       if (passiveOpen) {
-        receive.buffersReady(Math.min(peerMss, config.mss())); // an active open has them already
+        receive.buffersReady(
+            Math.min(out.peerMss(), config.mss())); // an active open has them already
       }
       setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
@@ -1352,6 +1321,34 @@ public final class TcpConnection {
   // Sending
   // ---------------------------------------------------------------------------------------------
 
+  /**
+   * The MSS in effect for what we send: the peer's MSS option (536 without one, RFC 9293 3.7.1)
+   * bounded by ours, less the timestamp option's 12 bytes when timestamps are on (RFC 7323 and
+   * Linux's tcp_current_mss; {@code getsockopt(TCP_MAXSEG)} of a connected socket).
+   */
+  public int sendMss() {
+    return out.sendMss();
+  }
+
+  /** Takes the peer's options from its SYN ({@link SegmentWriter#takeSynOptions}). */
+  private void takeSynOptions(TcpSegment syn) {
+    out.takeSynOptions(syn, send);
+  }
+
+  /** RFC 7323 4.2: the RTT that the TSecr of {@code seg} shows ({@link SegmentWriter}). */
+  private long timestampRtt(TcpSegment seg) {
+    return out.timestampRtt(seg);
+  }
+
+  /** A segment without data, with the window and options every segment carries. */
+  private TcpSegment segment(int seq, int ack, int flags) {
+    return out.segment(seq, ack, flags);
+  }
+
+  private void transmit(TcpSegment seg) {
+    out.transmit(seg);
+  }
+
   /** Sends whatever may be sent now: SYN, data, FIN, or a pending acknowledgment. */
   private void output() {
     if (state == CLOSED || state == LISTEN) {
@@ -1377,115 +1374,6 @@ public final class TcpConnection {
     }
     bareAckOwed = false;
     send.startPersistIfStalled();
-  }
-
-  /**
-   * The MSS in effect for what we send: the peer's MSS option (536 without one, RFC 9293 3.7.1)
-   * bounded by ours, less the timestamp option's 12 bytes when timestamps are on (RFC 7323 and
-   * Linux's tcp_current_mss; {@code getsockopt(TCP_MAXSEG)} of a connected socket).
-   */
-  public int sendMss() {
-    return Math.min(peerMss, config.mss()) - (timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
-  }
-
-  /**
-   * The most SACK blocks an ACK can carry: the 40 option bytes hold 4, or 3 beside timestamps (RFC
-   * 2018 3).
-   */
-  private int maxSackBlocks() {
-    return timestampsOn ? SackReport.MAX_BLOCKS - 1 : SackReport.MAX_BLOCKS;
-  }
-
-  /** The option bytes the SACK blocks of our next ACK take (RFC 2018 3: 2 NOPs, kind, length). */
-  private int sackOptionLength() {
-    int blocks = sackOn ? receive.sackBlocks(maxSackBlocks()).size() : 0;
-    return blocks == 0 ? 0 : 4 + 8 * blocks;
-  }
-
-  /**
-   * A segment without data from this connection, with the window and options every segment carries.
-   */
-  private TcpSegment segment(int seq, int ack, int flags) {
-    return segment(seq, ack, flags, DataChunk.EMPTY, 0, 0);
-  }
-
-  /**
-   * {@link #segment(int, int, int)} with the {@code length} bytes from {@code index} of {@code
-   * chunk}'s chain as data.
-   */
-  private TcpSegment segment(int seq, int ack, int flags, DataChunk chunk, int index, int length) {
-    boolean syn = (flags & SYN) != 0;
-    if (syn) {
-      flags |= ecn.synFlags(flags); // RFC 3168 6.1.1: ECN-setup SYN and SYN-ACK
-    } else if ((flags & (ACK | RST)) == ACK) {
-      flags |= ecn.ackFlags(); // RFC 3168 6.1.3: ECE until the sender's CWR
-    }
-    TcpOptions options = syn ? synOptions() : TcpOptions.NONE;
-    // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
-    if ((syn ? options.timestamps() : timestampsOn) && (flags & (RST | ACK)) != RST) {
-      options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? receive.tsRecent() : 0);
-    }
-    if (sackOn && !syn && (flags & (ACK | RST)) == ACK) {
-      // RFC 2018 4: every ACK reports what is held out of order, and RFC 2883 duplicates.
-      List<TcpOptions.SackBlock> blocks = receive.sackBlocks(maxSackBlocks());
-      if (!blocks.isEmpty()) {
-        options = options.withSackBlocks(blocks);
-      }
-    }
-    int windowField = receive.windowField(syn);
-    return new TcpSegment(
-        tuple.local().port(),
-        tuple.remote().port(),
-        seq,
-        (flags & ACK) != 0 ? ack : 0,
-        flags,
-        (flags & RST) != 0 && (flags & ACK) == 0 ? 0 : windowField,
-        0,
-        options,
-        chunk,
-        index,
-        length);
-  }
-
-  /**
-   * The options of our SYN (what we offer) or SYN,ACK (only what the peer's SYN offered, also after
-   * a simultaneous open: RFC 7323 2.2, "A TCP MAY send a Window Scale option in a <SYN,ACK> segment
-   * only if it received a Window Scale option in the initial <SYN>", and 3.2 likewise for
-   * timestamps; RFC 2018 for SACK-permitted).
-   */
-  private TcpOptions synOptions() {
-    boolean active = !passiveOpen && state == SYN_SENT;
-    boolean scaling = config.windowScaling() && (active || peerOfferedScaling);
-    boolean timestamps = config.timestamps() && (active || peerOfferedTimestamps);
-    boolean sack = config.sackPermitted() && (active || peerOfferedSack);
-    return new TcpOptions(
-        config.mss(),
-        scaling ? config.receiveWindowShift() : -1,
-        sack,
-        timestamps,
-        0,
-        0,
-        ImmutableList.of());
-  }
-
-  private long timestampNow() {
-    return (env.now() / Time.MILLISECOND + tsOffset) & 0xFFFF_FFFFL;
-  }
-
-  private void transmit(TcpSegment seg) {
-    if (env.egressRefuses()) {
-      return; // the host's queue refuses it: it never leaves (Linux's NET_XMIT_DROP)
-    }
-    if (seg.has(ACK)) {
-      receive.ackSent(seg.ack());
-    }
-    if (seg.dataLength() > 0) {
-      receive.dataSent(env.now());
-    }
-    segmentsSent++;
-    Ecn codepoint = seg == ectSegment ? Ecn.ECT_0 : Ecn.NOT_ECT;
-    ectSegment = null;
-    env.transmit(this, seg, codepoint);
   }
 
   /** RFC 5961 7: a challenge ACK, at most one per configured interval. */
@@ -1523,28 +1411,6 @@ public final class TcpConnection {
       wantsWritable = false;
       handler.onWritable(this);
     }
-  }
-
-  /** Takes the peer's MSS, window scale, SACK-permitted and timestamps from its SYN. */
-  private void takeSynOptions(TcpSegment syn) {
-    TcpOptions options = syn.options();
-    peerMss = options.hasMss() ? options.mss() : DEFAULT_PEER_MSS;
-    peerOfferedScaling = options.hasWindowScale();
-    peerOfferedTimestamps = options.timestamps();
-    peerOfferedSack = options.sackPermitted();
-    ecn.synArrived(syn, passiveOpen);
-    boolean scaling = config.windowScaling() && peerOfferedScaling;
-    send.setWindowShift(scaling ? options.windowScale() : 0);
-    timestampsOn = config.timestamps() && peerOfferedTimestamps;
-    if (timestampsOn) {
-      receive.setTsRecent(options.tsVal());
-    }
-    sackOn = config.sackPermitted() && peerOfferedSack;
-    if (sackOn) {
-      receive.reportSacks();
-    }
-    receive.windowScaling(scaling);
-    send.startCongestionControl(config.congestionControl(), sendMss(), sackOn);
   }
 
   private void established() {
@@ -1816,7 +1682,7 @@ public final class TcpConnection {
   }
 
   public long segmentsSent() {
-    return segmentsSent;
+    return out.segmentsSent();
   }
 
   /** Retransmission timeouts and fast retransmits so far. */
@@ -1825,11 +1691,11 @@ public final class TcpConnection {
   }
 
   public boolean timestampsEnabled() {
-    return timestampsOn;
+    return out.timestampsOn();
   }
 
   public boolean sackEnabled() {
-    return sackOn;
+    return out.sackOn();
   }
 
   /** The shift applied to the peer's window field, or 0 without window scaling. */
@@ -1870,7 +1736,7 @@ public final class TcpConnection {
     }
   }
 
-  /** This connection as its {@link SendSide} sees it. */
+  /** This connection as its {@link SendSide} sees it: its segments are {@link SegmentWriter}'s. */
   private final class SendView implements SendSide.Connection {
     @Override
     public long now() {
@@ -1885,46 +1751,32 @@ public final class TcpConnection {
     /** The MSS less the SACK blocks the segment will carry (as Linux sizes its segments). */
     @Override
     public int sendMss() {
-      return TcpConnection.this.sendMss() - sackOptionLength();
+      return out.sendMss() - out.sackOptionLength();
     }
 
-    /**
-     * RFC 3168 6.1.5: of a connection that uses ECN, a segment of new data goes out as ECT(0), and
-     * the first after a window reduction carries CWR (6.1.2); retransmissions, pure ACKs, SYNs and
-     * (found out in {@link #retransmitted}) window probes are Not-ECT (6.1.4 - 6.1.6).
-     */
     @Override
     public TcpSegment segment(int seq, int flags, DataChunk chunk, int index, int length) {
-      boolean newData = ecn.isOn() && length > 0 && Seq.ge(seq, send.seqOf(send.sndMax()));
-      int cwr = newData ? ecn.newDataFlags(send.reductions()) : 0;
-      TcpSegment seg =
-          TcpConnection.this.segment(seq, receive.rcvNxt(), flags | cwr, chunk, index, length);
-      ectSegment = newData ? seg : null;
-      return seg;
+      return out.dataSegment(send, seq, flags, chunk, index, length);
     }
 
     @Override
     public void transmit(TcpSegment segment) {
-      TcpConnection.this.transmit(segment);
+      out.transmit(segment);
     }
 
     @Override
     public long timestampClock() {
-      return timestampsOn ? timestampNow() : -1;
+      return out.timestampClock();
     }
 
     @Override
     public long echoedTimestamp(TcpSegment segment) {
-      TcpOptions options = segment.options();
-      return timestampsOn && options.timestamps() ? options.tsEcr() : 0;
+      return out.echoedTimestamp(segment);
     }
 
     @Override
     public void retransmitted(TcpSegment segment, RetransmitReason reason) {
-      if (segment == ectSegment) {
-        ectSegment = null; // a window probe: Not-ECT (RFC 3168 6.1.6)
-      }
-      env.retransmitted(TcpConnection.this, segment, reason);
+      out.retransmitted(segment, reason);
     }
   }
 }
