@@ -164,7 +164,6 @@ public final class TcpConnection {
 
   private final TcpTimers timers = new TcpTimers();
   private final HeldCallbacks held = new HeldCallbacks();
-  private long lastChallengeAck = Long.MIN_VALUE;
 
   /** TCP_USER_TIMEOUT (RFC 5482), 0 when not set. */
   private long userTimeout;
@@ -174,9 +173,6 @@ public final class TcpConnection {
 
   /** When the last segment arrived (FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout). */
   private long lastSegmentAt;
-
-  /** The acknowledgment owed is a challenge ACK, sent bare even while our FIN is unacknowledged. */
-  private boolean bareAckOwed;
 
   /**
    * A new connection in CLOSED.
@@ -642,7 +638,7 @@ public final class TcpConnection {
     if (out.timestampsOn() && receive.pawsRejects(seg) && !(syn && freebsdPaws())) {
       // RFC 7323 5.3 R1: "treat the arriving segment as not acceptable: Send an acknowledgment in
       // reply as specified in RFC 793 page 69 and drop the segment."
-      pawsRejected(seg);
+      receive.pawsRejected(seg);
       return;
     }
 
@@ -769,33 +765,6 @@ public final class TcpConnection {
   /** Whether the host runs FreeBSD's PAWS, which leaves a SYN to the SYN rule (RFC 5961 4.2). */
   private boolean freebsdPaws() {
     return config.profile().paws() == HostProfile.Paws.FREEBSD;
-  }
-
-  /**
-   * RFC 7323 5.3 R1's reply to a segment that PAWS refused: an ACK, with a D-SACK for its text
-   * below RCV.NXT as for any duplicate. Linux rate-limits the ACK of a segment that occupies no
-   * sequence space, or is a SYN (tcp_send_dupack under tcp_oow_rate_limited, whose interval the
-   * challenge ACKs share); FreeBSD answers only a segment with text ("if (tlen) goto dropafterack;
-   * goto drop").
-   */
-  private void pawsRejected(TcpSegment seg) {
-    int length = seg.dataLength();
-    receive.duplicateArrived(seg.seq(), length);
-    switch (config.profile().paws()) {
-      case RFC7323 -> ackNow();
-      case LINUX -> {
-        if (seg.seqLength() > 0 && !seg.has(SYN)) {
-          ackNow();
-        } else {
-          challengeAck();
-        }
-      }
-      case FREEBSD -> {
-        if (length > 0) {
-          ackNow();
-        }
-      }
-    }
   }
 
   /**
@@ -1095,6 +1064,11 @@ public final class TcpConnection {
     }
   }
 
+  /** RFC 5961 7: a (rate-limited) challenge ACK ({@link ReceiveSide#challengeAck}). */
+  private void challengeAck() {
+    receive.challengeAck();
+  }
+
   /** Schedules an immediate acknowledgment (sent by the next output). */
   private void ackNow() {
     receive.ackNow();
@@ -1360,7 +1334,9 @@ public final class TcpConnection {
       send.transmitAll();
     }
     if (receive.ackPending()) {
-      if (config.profile().finRepeatedOnAck() && !bareAckOwed && send.finUnacknowledged()) {
+      if (config.profile().finRepeatedOnAck()
+          && !receive.bareAckOwed()
+          && send.finUnacknowledged()) {
         // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
         // FIN's own sequence number ("if resending a FIN, be sure not to use a new sequence
         // number").
@@ -1372,20 +1348,8 @@ public final class TcpConnection {
         transmit(segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK));
       }
     }
-    bareAckOwed = false;
+    receive.bareAckDone();
     send.startPersistIfStalled();
-  }
-
-  /** RFC 5961 7: a challenge ACK, at most one per configured interval. */
-  private void challengeAck() {
-    long now = env.now();
-    long interval = config.challengeAckInterval();
-    if (interval > 0 && lastChallengeAck != Long.MIN_VALUE && now - lastChallengeAck < interval) {
-      return;
-    }
-    lastChallengeAck = now;
-    ackNow();
-    bareAckOwed = true; // a challenge ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, never a FIN
   }
 
   /**
