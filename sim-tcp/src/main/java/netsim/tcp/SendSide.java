@@ -586,6 +586,36 @@ final class SendSide implements LossRecovery.Connection {
   // ---------------------------------------------------------------------------------------------
 
   /**
+   * RFC 9293 3.10.7.4, fifth, past SYN-RECEIVED: an acceptable ACK moves SND.UNA, or is a duplicate
+   * for loss recovery, and may update the window.
+   *
+   * @param ecnEcho whether the ACK echoes a congestion mark (ECE on a connection that uses ECN)
+   * @param timestampRtt the RTT that the segment's TSecr shows (RFC 7323 4.2), or -1 for none
+   */
+  void ackArrived(TcpSegment seg, boolean ecnEcho, long timestampRtt) {
+    int ack = seg.ack();
+    // Linux's CWR state: the loss recovery reads the echo with the rest of the ACK.
+    boolean echoAnswered = ecnEcho && recoveryAnswersEcnEcho();
+    updateScoreboard(seg);
+    if (!Seq.lt(ack, seqOf(sndUna))) {
+      timers.probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
+    }
+    if (Seq.lt(seqOf(sndUna), ack)) {
+      acknowledge(ack, timestampRtt);
+    } else if (isDuplicateAck(seg)) {
+      duplicateAck();
+    }
+    if (ecnEcho && !echoAnswered) {
+      reduceForEcn(); // RFC 3168 6.1.2: the receiver echoes a congestion mark
+    }
+    // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK), set SND.WND <-
+    // SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
+    if (mayUpdateWindow(seg)) {
+      updateWindow(seg);
+    }
+  }
+
+  /**
    * SND.UNA <- SEG.ACK: release acknowledged data, take an RTT sample, manage the timer.
    *
    * @param timestampRtt the RTT that the segment's TSecr shows (RFC 7323 4.2), or -1 for none

@@ -900,26 +900,7 @@ public final class TcpConnection {
       // by the state machine, and counted for fast retransmit (RFC 5681 2: same ACK, no data,
       // no SYN or FIN, data outstanding, the same window). With SACK, RFC 6675 5: the
       // scoreboard takes the SACK blocks first, and a duplicate is an ACK that SACKs new data.
-      boolean ecnEcho = ecn.isOn() && seg.has(ECE);
-      // Linux's CWR state: the loss recovery reads the echo with the rest of the ACK.
-      boolean echoAnswered = ecnEcho && send.recoveryAnswersEcnEcho();
-      send.updateScoreboard(seg);
-      if (!Seq.lt(ack, send.seqOf(send.sndUna()))) {
-        timers.probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
-      }
-      if (Seq.lt(send.seqOf(send.sndUna()), ack)) {
-        send.acknowledge(ack, timestampRtt(seg));
-      } else if (send.isDuplicateAck(seg)) {
-        send.duplicateAck();
-      }
-      if (ecnEcho && !echoAnswered) {
-        send.reduceForEcn(); // RFC 3168 6.1.2: the receiver echoes a congestion mark
-      }
-      // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK), set SND.WND <-
-      // SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
-      if (send.mayUpdateWindow(seg)) {
-        send.updateWindow(seg);
-      }
+      send.ackArrived(seg, ecn.isOn() && seg.has(ECE), timestampRtt(seg));
     }
 
     boolean finAcked = send.finAcked();
