@@ -165,9 +165,6 @@ public final class TcpConnection {
   private final TcpTimers timers = new TcpTimers();
   private final HeldCallbacks held = new HeldCallbacks();
 
-  /** TCP_USER_TIMEOUT (RFC 5482), 0 when not set. */
-  private long userTimeout;
-
   /** The application closed the connection (not only its sending side): it reads no more. */
   private boolean orphaned;
 
@@ -408,7 +405,7 @@ public final class TcpConnection {
    */
   public void setUserTimeout(long timeout) {
     checkArgument(timeout >= 0, "user timeout must not be negative: %s", timeout);
-    userTimeout = timeout;
+    timers.setUserTimeout(timeout);
   }
 
   /**
@@ -1123,6 +1120,7 @@ public final class TcpConnection {
   /** RFC 6298 5.4 - 5.6: retransmit the earliest unacknowledged segment and back off. */
   private void retransmissionTimeout() {
     timers.stop(RETRANSMIT);
+    long userTimeout = timers.userTimeout();
     int limit =
         switch (state) {
           case SYN_SENT -> config.synRetries();
@@ -1145,14 +1143,7 @@ public final class TcpConnection {
     send.retransmitOnTimeout();
     output();
     send.startRetransmitTimer();
-    if (userTimeout > 0) {
-      // Linux's tcp_clamp_rto_to_user_timeout: the next timeout comes no later than the user
-      // timeout's end.
-      long end = Time.after(send.firstTimeoutAt(), userTimeout);
-      if (timers.deadline(RETRANSMIT) > end) {
-        timers.start(RETRANSMIT, end);
-      }
-    }
+    timers.clampRetransmitToUserTimeout(send.firstTimeoutAt());
   }
 
   /**
@@ -1199,6 +1190,7 @@ public final class TcpConnection {
     // the connection is aborted once probing has lasted that long, answered or not (RFC 9293
     // 3.10.8 USER TIMEOUT).
     long since = timers.probingSince();
+    long userTimeout = timers.userTimeout();
     if (since != TcpTimers.NEVER && userTimeout > 0 && env.now() - since >= userTimeout) {
       timeout();
       return;
@@ -1208,7 +1200,8 @@ public final class TcpConnection {
       // Linux's tcp_send_probe0: a probe the host's own queue refused counts as a probe
       // (icsk_probes_out) but backs nothing off; the next try waits TCP_RESOURCE_PROBE_INTERVAL.
       timers.resourceProbeRefused();
-      timers.start(PERSIST, clampToUserTimeout(Time.after(env.now(), RESOURCE_PROBE_INTERVAL)));
+      timers.start(
+          PERSIST, timers.clampToUserTimeout(Time.after(env.now(), RESOURCE_PROBE_INTERVAL)));
       return;
     }
     if (send.sndWnd() > 0) {
@@ -1219,21 +1212,10 @@ public final class TcpConnection {
       return;
     }
     send.probeZeroWindow();
-    long clamped = clampToUserTimeout(timers.deadline(PERSIST));
+    long clamped = timers.clampToUserTimeout(timers.deadline(PERSIST));
     if (clamped < timers.deadline(PERSIST)) {
       timers.start(PERSIST, clamped);
     }
-  }
-
-  /**
-   * Linux's tcp_clamp_probe0_to_user_timeout: no probe waits past the end of the user timeout,
-   * counted from the probe timer's first expiry.
-   */
-  private long clampToUserTimeout(long deadline) {
-    if (userTimeout <= 0) {
-      return deadline;
-    }
-    return Math.min(deadline, Time.after(timers.probingSince(), userTimeout));
   }
 
   /** RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough. */
@@ -1256,14 +1238,9 @@ public final class TcpConnection {
   }
 
   private void startTimeWait() {
-    // "Start the time-wait timer, turn off the other timers."
-    timers.stop(FIN_WAIT_2_TIMEOUT);
     receive.keepAdvertisedWindow();
-    timers.stop(RETRANSMIT);
-    timers.stop(PERSIST);
-    timers.stop(KEEPALIVE);
     long duration = config.timeWaitDuration();
-    timers.start(TcpTimers.Kind.TIME_WAIT, Time.after(env.now(), duration));
+    timers.startTimeWait(Time.after(env.now(), duration));
     if (duration == 0 && state == TIME_WAIT) {
       // COUNTERFACTUAL zero-length TIME-WAIT: close once the final ACK has gone out.
       output();
