@@ -48,7 +48,25 @@ final class SendSide implements LossRecovery.Connection {
 
     /** The TSecr of {@code segment} if timestamps are in use and it has one, else 0. */
     long echoedTimestamp(TcpSegment segment);
+
+    /**
+     * Whether the host's own queue refuses every packet now ({@link
+     * TcpConnection.Environment#egressRefuses()}).
+     */
+    boolean egressRefuses();
+
+    /** Sends what may go now, a pending acknowledgment included (the connection's output). */
+    void output();
+
+    /** The user timeout ended the connection (RFC 9293 3.10.8 USER TIMEOUT). */
+    void userTimedOut();
   }
+
+  /**
+   * Linux's TCP_RESOURCE_PROBE_INTERVAL: how long the probe timer waits after the host's own queue
+   * refused a probe (tcp_send_probe0).
+   */
+  static final long RESOURCE_PROBE_INTERVAL = Time.millis(500);
 
   private final TcpConfig config;
   private final TcpTimers timers;
@@ -834,6 +852,49 @@ final class SendSide implements LossRecovery.Connection {
         && !timers.isRunning(PERSIST)
         && connection.state().isSynchronized()) {
       startPersistTimer();
+    }
+  }
+
+  /**
+   * RFC 9293 3.8.6.1: the peer's window is zero and data waits; probe it with one byte beyond the
+   * window, backing off like the RTO, until the window opens.
+   */
+  void persistTimeout() {
+    timers.stop(PERSIST);
+    if (!dataWaits()) {
+      timers.stopProbing();
+      return;
+    }
+    // Linux's tcp_probe_timer: the first expiry stamps the start of probing; with a user timeout,
+    // the connection is aborted once probing has lasted that long, answered or not (RFC 9293
+    // 3.10.8 USER TIMEOUT).
+    long since = timers.probingSince();
+    long userTimeout = timers.userTimeout();
+    if (since != TcpTimers.NEVER && userTimeout > 0 && connection.now() - since >= userTimeout) {
+      connection.userTimedOut();
+      return;
+    }
+    timers.probing(connection.now());
+    if (connection.egressRefuses()) {
+      // Linux's tcp_send_probe0: a probe the host's own queue refused counts as a probe
+      // (icsk_probes_out) but backs nothing off; the next try waits TCP_RESOURCE_PROBE_INTERVAL.
+      timers.resourceProbeRefused();
+      timers.start(
+          PERSIST,
+          timers.clampToUserTimeout(Time.after(connection.now(), RESOURCE_PROBE_INTERVAL)));
+      return;
+    }
+    if (sndWnd > 0) {
+      // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
+      persistForce(true);
+      connection.output();
+      persistForce(false);
+      return;
+    }
+    probeZeroWindow();
+    long clamped = timers.clampToUserTimeout(timers.deadline(PERSIST));
+    if (clamped < timers.deadline(PERSIST)) {
+      timers.start(PERSIST, clamped);
     }
   }
 

@@ -116,12 +116,6 @@ public final class TcpConnection {
   /** RFC 9293 3.7.1: the MSS to assume when the peer sends none. */
   public static final int DEFAULT_PEER_MSS = 536;
 
-  /**
-   * Linux's TCP_RESOURCE_PROBE_INTERVAL: how long the probe timer waits after the host's own queue
-   * refused a probe (tcp_send_probe0).
-   */
-  static final long RESOURCE_PROBE_INTERVAL = Time.millis(500);
-
   private final TcpConfig config;
   private final FourTuple tuple;
   private final Environment env;
@@ -1097,7 +1091,7 @@ public final class TcpConnection {
         }
         case FIN_WAIT_2_TIMEOUT -> finWait2Timeout();
         case RETRANSMIT -> retransmissionTimeout();
-        case PERSIST -> persistTimeout();
+        case PERSIST -> send.persistTimeout();
         case KEEPALIVE -> keepaliveTimeout();
         case LOSS_PROBE, RACK_REORDER -> {
           // RFC 8985's timers, which the loss recovery runs.
@@ -1174,48 +1168,6 @@ public final class TcpConnection {
   private void timeout() {
     notifyApplication(AppEvent.TIMEOUT, null);
     enterClosed(StateCause.USER_TIMEOUT);
-  }
-
-  /**
-   * RFC 9293 3.8.6.1: the peer's window is zero and data waits; probe it with one byte beyond the
-   * window, backing off like the RTO, until the window opens.
-   */
-  private void persistTimeout() {
-    timers.stop(PERSIST);
-    if (!send.dataWaits()) {
-      timers.stopProbing();
-      return;
-    }
-    // Linux's tcp_probe_timer: the first expiry stamps the start of probing; with a user timeout,
-    // the connection is aborted once probing has lasted that long, answered or not (RFC 9293
-    // 3.10.8 USER TIMEOUT).
-    long since = timers.probingSince();
-    long userTimeout = timers.userTimeout();
-    if (since != TcpTimers.NEVER && userTimeout > 0 && env.now() - since >= userTimeout) {
-      timeout();
-      return;
-    }
-    timers.probing(env.now());
-    if (env.egressRefuses()) {
-      // Linux's tcp_send_probe0: a probe the host's own queue refused counts as a probe
-      // (icsk_probes_out) but backs nothing off; the next try waits TCP_RESOURCE_PROBE_INTERVAL.
-      timers.resourceProbeRefused();
-      timers.start(
-          PERSIST, timers.clampToUserTimeout(Time.after(env.now(), RESOURCE_PROBE_INTERVAL)));
-      return;
-    }
-    if (send.sndWnd() > 0) {
-      // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
-      send.persistForce(true);
-      output();
-      send.persistForce(false);
-      return;
-    }
-    send.probeZeroWindow();
-    long clamped = timers.clampToUserTimeout(timers.deadline(PERSIST));
-    if (clamped < timers.deadline(PERSIST)) {
-      timers.start(PERSIST, clamped);
-    }
   }
 
   /** RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough. */
@@ -1699,6 +1651,21 @@ public final class TcpConnection {
     @Override
     public void retransmitted(TcpSegment segment, RetransmitReason reason) {
       out.retransmitted(segment, reason);
+    }
+
+    @Override
+    public boolean egressRefuses() {
+      return env.egressRefuses();
+    }
+
+    @Override
+    public void output() {
+      TcpConnection.this.output();
+    }
+
+    @Override
+    public void userTimedOut() {
+      timeout();
     }
   }
 }
