@@ -1,5 +1,6 @@
 package netsim.tcp;
 
+import static netsim.tcp.TcpFlags.SYN;
 import static netsim.tcp.TcpTimers.Kind.DELAYED_ACK;
 
 import java.io.ByteArrayOutputStream;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * 3.3.1), the acceptability test of arriving segments, reassembly of out-of-order text, the window
  * offered with receiver silly-window avoidance (3.8.6.2.2), the application's reading, a FIN held
  * beyond a gap, TS.Recent (RFC 7323 4.3), and when an acknowledgment is owed: at once, or delayed
- * (3.8.6.3, RFC 5681 4.2).
+ * (3.8.6.3, RFC 5681 4.2), and the replies to what the checks refuse (RFC 5961 challenge ACKs, RFC
+ * 7323 5.3 PAWS).
  */
 final class ReceiveSide {
 
@@ -78,6 +80,12 @@ final class ReceiveSide {
   private final RecentTimestamp timestamps = new RecentTimestamp();
 
   private boolean ackPending;
+
+  /** The acknowledgment owed is a challenge ACK, sent bare even while our FIN is unacknowledged. */
+  private boolean bareAckOwed;
+
+  /** When the last challenge ACK was owed (RFC 5961 7's rate limit). */
+  private long lastChallengeAck = Long.MIN_VALUE;
 
   /** Full-sized segments received since our last ACK, for delayed ACKs. */
   private int unackedSegments;
@@ -428,6 +436,55 @@ final class ReceiveSide {
 
   boolean ackPending() {
     return ackPending;
+  }
+
+  /** RFC 5961 7: a challenge ACK, at most one per configured interval. */
+  void challengeAck() {
+    long now = connection.now();
+    long interval = config.challengeAckInterval();
+    if (interval > 0 && lastChallengeAck != Long.MIN_VALUE && now - lastChallengeAck < interval) {
+      return;
+    }
+    lastChallengeAck = now;
+    ackNow();
+    bareAckOwed = true; // a challenge ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, never a FIN
+  }
+
+  /**
+   * RFC 7323 5.3 R1's reply to a segment that PAWS refused: an ACK, with a D-SACK for its text
+   * below RCV.NXT as for any duplicate. Linux rate-limits the ACK of a segment that occupies no
+   * sequence space, or is a SYN (tcp_send_dupack under tcp_oow_rate_limited, whose interval the
+   * challenge ACKs share); FreeBSD answers only a segment with text ("if (tlen) goto dropafterack;
+   * goto drop").
+   */
+  void pawsRejected(TcpSegment seg) {
+    int length = seg.dataLength();
+    duplicateArrived(seg.seq(), length);
+    switch (config.profile().paws()) {
+      case RFC7323 -> ackNow();
+      case LINUX -> {
+        if (seg.seqLength() > 0 && !seg.has(SYN)) {
+          ackNow();
+        } else {
+          challengeAck();
+        }
+      }
+      case FREEBSD -> {
+        if (length > 0) {
+          ackNow();
+        }
+      }
+    }
+  }
+
+  /** Whether the acknowledgment owed is a challenge ACK, which goes bare (never with a FIN). */
+  boolean bareAckOwed() {
+    return bareAckOwed;
+  }
+
+  /** The connection's output pass is over: a challenge ACK owed went with it. */
+  void bareAckDone() {
+    bareAckOwed = false;
   }
 
   /** A segment acknowledging {@code ack} went out: nothing is owed any more. */

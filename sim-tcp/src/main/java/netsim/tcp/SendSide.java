@@ -48,7 +48,25 @@ final class SendSide implements LossRecovery.Connection {
 
     /** The TSecr of {@code segment} if timestamps are in use and it has one, else 0. */
     long echoedTimestamp(TcpSegment segment);
+
+    /**
+     * Whether the host's own queue refuses every packet now ({@link
+     * TcpConnection.Environment#egressRefuses()}).
+     */
+    boolean egressRefuses();
+
+    /** Sends what may go now, a pending acknowledgment included (the connection's output). */
+    void output();
+
+    /** The user timeout ended the connection (RFC 9293 3.10.8 USER TIMEOUT). */
+    void userTimedOut();
   }
+
+  /**
+   * Linux's TCP_RESOURCE_PROBE_INTERVAL: how long the probe timer waits after the host's own queue
+   * refused a probe (tcp_send_probe0).
+   */
+  static final long RESOURCE_PROBE_INTERVAL = Time.millis(500);
 
   private final TcpConfig config;
   private final TcpTimers timers;
@@ -586,6 +604,36 @@ final class SendSide implements LossRecovery.Connection {
   // ---------------------------------------------------------------------------------------------
 
   /**
+   * RFC 9293 3.10.7.4, fifth, past SYN-RECEIVED: an acceptable ACK moves SND.UNA, or is a duplicate
+   * for loss recovery, and may update the window.
+   *
+   * @param ecnEcho whether the ACK echoes a congestion mark (ECE on a connection that uses ECN)
+   * @param timestampRtt the RTT that the segment's TSecr shows (RFC 7323 4.2), or -1 for none
+   */
+  void ackArrived(TcpSegment seg, boolean ecnEcho, long timestampRtt) {
+    int ack = seg.ack();
+    // Linux's CWR state: the loss recovery reads the echo with the rest of the ACK.
+    boolean echoAnswered = ecnEcho && recoveryAnswersEcnEcho();
+    updateScoreboard(seg);
+    if (!Seq.lt(ack, seqOf(sndUna))) {
+      timers.probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
+    }
+    if (Seq.lt(seqOf(sndUna), ack)) {
+      acknowledge(ack, timestampRtt);
+    } else if (isDuplicateAck(seg)) {
+      duplicateAck();
+    }
+    if (ecnEcho && !echoAnswered) {
+      reduceForEcn(); // RFC 3168 6.1.2: the receiver echoes a congestion mark
+    }
+    // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK), set SND.WND <-
+    // SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
+    if (mayUpdateWindow(seg)) {
+      updateWindow(seg);
+    }
+  }
+
+  /**
    * SND.UNA <- SEG.ACK: release acknowledged data, take an RTT sample, manage the timer.
    *
    * @param timestampRtt the RTT that the segment's TSecr shows (RFC 7323 4.2), or -1 for none
@@ -804,6 +852,49 @@ final class SendSide implements LossRecovery.Connection {
         && !timers.isRunning(PERSIST)
         && connection.state().isSynchronized()) {
       startPersistTimer();
+    }
+  }
+
+  /**
+   * RFC 9293 3.8.6.1: the peer's window is zero and data waits; probe it with one byte beyond the
+   * window, backing off like the RTO, until the window opens.
+   */
+  void persistTimeout() {
+    timers.stop(PERSIST);
+    if (!dataWaits()) {
+      timers.stopProbing();
+      return;
+    }
+    // Linux's tcp_probe_timer: the first expiry stamps the start of probing; with a user timeout,
+    // the connection is aborted once probing has lasted that long, answered or not (RFC 9293
+    // 3.10.8 USER TIMEOUT).
+    long since = timers.probingSince();
+    long userTimeout = timers.userTimeout();
+    if (since != TcpTimers.NEVER && userTimeout > 0 && connection.now() - since >= userTimeout) {
+      connection.userTimedOut();
+      return;
+    }
+    timers.probing(connection.now());
+    if (connection.egressRefuses()) {
+      // Linux's tcp_send_probe0: a probe the host's own queue refused counts as a probe
+      // (icsk_probes_out) but backs nothing off; the next try waits TCP_RESOURCE_PROBE_INTERVAL.
+      timers.resourceProbeRefused();
+      timers.start(
+          PERSIST,
+          timers.clampToUserTimeout(Time.after(connection.now(), RESOURCE_PROBE_INTERVAL)));
+      return;
+    }
+    if (sndWnd > 0) {
+      // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
+      persistForce(true);
+      connection.output();
+      persistForce(false);
+      return;
+    }
+    probeZeroWindow();
+    long clamped = timers.clampToUserTimeout(timers.deadline(PERSIST));
+    if (clamped < timers.deadline(PERSIST)) {
+      timers.start(PERSIST, clamped);
     }
   }
 

@@ -26,9 +26,7 @@ import static netsim.tcp.TcpTimers.Kind.KEEPALIVE;
 import static netsim.tcp.TcpTimers.Kind.PERSIST;
 import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
 
-import com.google.common.collect.ImmutableList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import netsim.core.Time;
 import netsim.net.packet.Ecn;
@@ -55,9 +53,10 @@ import org.jspecify.annotations.Nullable;
  * sequence space, segmentation with Nagle and sender silly-window avoidance, zero-window probes,
  * RTT timing and the retransmission timer, congestion control ({@link CongestionControl}) with its
  * {@link LossRecovery}: RFC 5681, RFC 6582), the {@link ReceiveSide} (the receive sequence space,
- * reassembly, the offered window, delayed acknowledgments) and the {@link TcpTimers}. The
- * connection keeps connection management: the user calls, the order of checks of an arriving
- * segment, option negotiation, the FIN step, every state change, and which timer to handle.
+ * reassembly, the offered window, delayed acknowledgments), the {@link SegmentWriter} (what each
+ * segment carries: the options the SYN exchange settled, the window field, ECN marks) and the
+ * {@link TcpTimers}. The connection keeps connection management: the user calls, the order of
+ * checks of an arriving segment, the FIN step, every state change, and which timer to handle.
  */
 public final class TcpConnection {
 
@@ -117,14 +116,6 @@ public final class TcpConnection {
   /** RFC 9293 3.7.1: the MSS to assume when the peer sends none. */
   public static final int DEFAULT_PEER_MSS = 536;
 
-  private static final int TIMESTAMP_OPTION_LENGTH = 12;
-
-  /**
-   * Linux's TCP_RESOURCE_PROBE_INTERVAL: how long the probe timer waits after the host's own queue
-   * refused a probe (tcp_send_probe0).
-   */
-  static final long RESOURCE_PROBE_INTERVAL = Time.millis(500);
-
   private final TcpConfig config;
   private final FourTuple tuple;
   private final Environment env;
@@ -153,19 +144,11 @@ public final class TcpConnection {
    */
   private @Nullable TcpSegment synText;
 
-  // Options in effect (RFC 7323, RFC 2018).
-  private int peerMss = DEFAULT_PEER_MSS;
-  private boolean timestampsOn;
-  private final long tsOffset;
-  private boolean sackOn;
-  private boolean peerOfferedScaling;
-  private boolean peerOfferedTimestamps;
-  private boolean peerOfferedSack;
-
-  // ECN (RFC 3168 6.1), and the segment of new data that goes out as ECT(0) unless it turns out
-  // to be a window probe (6.1.6).
+  // ECN (RFC 3168 6.1).
   private final EcnEndpoint ecn;
-  private @Nullable TcpSegment ectSegment;
+
+  // The segments we send, with the options in effect (RFC 7323, RFC 2018).
+  private final SegmentWriter out;
 
   private long reportedCwnd = -1;
   private long reportedSsthresh = -1;
@@ -175,22 +158,12 @@ public final class TcpConnection {
 
   private final TcpTimers timers = new TcpTimers();
   private final HeldCallbacks held = new HeldCallbacks();
-  private long lastChallengeAck = Long.MIN_VALUE;
-
-  /** TCP_USER_TIMEOUT (RFC 5482), 0 when not set. */
-  private long userTimeout;
 
   /** The application closed the connection (not only its sending side): it reads no more. */
   private boolean orphaned;
 
   /** When the last segment arrived (FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout). */
   private long lastSegmentAt;
-
-  /** The acknowledgment owed is a challenge ACK, sent bare even while our FIN is unacknowledged. */
-  private boolean bareAckOwed;
-
-  // Counters.
-  private long segmentsSent;
 
   /**
    * A new connection in CLOSED.
@@ -209,10 +182,10 @@ public final class TcpConnection {
     this.tuple = checkNotNull(tuple, "tuple");
     this.env = checkNotNull(env, "env");
     this.handler = handler == null ? new TcpHandler() {} : handler;
-    this.tsOffset = tsOffset;
     this.send = new SendSide(config, iss, timers, new SendView());
     this.receive = new ReceiveSide(config, timers, new ReceiveView());
     this.ecn = EcnEndpoint.of(config.ecn());
+    this.out = new SegmentWriter(this, env, config, tuple, tsOffset, receive, ecn);
     visited.add(CLOSED);
   }
 
@@ -426,7 +399,7 @@ public final class TcpConnection {
    */
   public void setUserTimeout(long timeout) {
     checkArgument(timeout >= 0, "user timeout must not be negative: %s", timeout);
-    userTimeout = timeout;
+    timers.setUserTimeout(timeout);
   }
 
   /**
@@ -492,7 +465,7 @@ public final class TcpConnection {
       return newerSequence;
     }
     TcpOptions options = syn.options();
-    boolean stamped = timestampsOn && options.timestamps();
+    boolean stamped = out.timestampsOn() && options.timestamps();
     if (stamped && receive.pawsRejects(syn)) {
       return false;
     }
@@ -610,7 +583,7 @@ public final class TcpConnection {
     }
     receive.synchronize(seg.seq());
     takeSynOptions(seg);
-    receive.buffersReady(Math.min(peerMss, config.mss()));
+    receive.buffersReady(Math.min(out.peerMss(), config.mss()));
     if (ackAcceptable) {
       send.acknowledge(seg.ack(), timestampRtt(seg));
     }
@@ -653,10 +626,10 @@ public final class TcpConnection {
     int segLen = seg.seqLength();
     boolean syn = seg.has(SYN);
 
-    if (timestampsOn && receive.pawsRejects(seg) && !(syn && freebsdPaws())) {
+    if (out.timestampsOn() && receive.pawsRejects(seg) && !(syn && freebsdPaws())) {
       // RFC 7323 5.3 R1: "treat the arriving segment as not acceptable: Send an acknowledgment in
       // reply as specified in RFC 793 page 69 and drop the segment."
-      pawsRejected(seg);
+      receive.pawsRejected(seg);
       return;
     }
 
@@ -775,7 +748,7 @@ public final class TcpConnection {
 
   /** RFC 7323 4.3 (2): the segment's timestamp becomes TS.Recent if its place allows. */
   private void takeTimestamp(TcpSegment seg) {
-    if (timestampsOn) {
+    if (out.timestampsOn()) {
       receive.takeTimestamp(seg);
     }
   }
@@ -783,51 +756,6 @@ public final class TcpConnection {
   /** Whether the host runs FreeBSD's PAWS, which leaves a SYN to the SYN rule (RFC 5961 4.2). */
   private boolean freebsdPaws() {
     return config.profile().paws() == HostProfile.Paws.FREEBSD;
-  }
-
-  /**
-   * RFC 7323 5.3 R1's reply to a segment that PAWS refused: an ACK, with a D-SACK for its text
-   * below RCV.NXT as for any duplicate. Linux rate-limits the ACK of a segment that occupies no
-   * sequence space, or is a SYN (tcp_send_dupack under tcp_oow_rate_limited, whose interval the
-   * challenge ACKs share); FreeBSD answers only a segment with text ("if (tlen) goto dropafterack;
-   * goto drop").
-   */
-  private void pawsRejected(TcpSegment seg) {
-    int length = seg.dataLength();
-    receive.duplicateArrived(seg.seq(), length);
-    switch (config.profile().paws()) {
-      case RFC7323 -> ackNow();
-      case LINUX -> {
-        if (seg.seqLength() > 0 && !seg.has(SYN)) {
-          ackNow();
-        } else {
-          challengeAck();
-        }
-      }
-      case FREEBSD -> {
-        if (length > 0) {
-          ackNow();
-        }
-      }
-    }
-  }
-
-  /**
-   * RFC 7323 4.2 (RTTM): the round-trip time that the TSecr of {@code seg} shows, our timestamp
-   * clock now less the echoed value, in whole ticks of 1 ms and at least one (as Linux's
-   * tcp_rtt_tsopt_us takes it); -1 without timestamps, for a TSecr of 0 (which Linux and FreeBSD
-   * ignore) or for an echo from the future.
-   */
-  private long timestampRtt(TcpSegment seg) {
-    TcpOptions options = seg.options();
-    if (!timestampsOn || !options.timestamps() || options.tsEcr() == 0) {
-      return -1;
-    }
-    long ticks = (timestampNow() - options.tsEcr()) & 0xFFFF_FFFFL;
-    if (ticks >= 1L << 31) {
-      return -1;
-    }
-    return Math.max(1, ticks) * Time.MILLISECOND;
   }
 
   /**
@@ -934,7 +862,8 @@ public final class TcpConnection {
       send.acknowledge(ack, timestampRtt(seg));
       send.updateWindow(seg);
       if (passiveOpen) {
-        receive.buffersReady(Math.min(peerMss, config.mss())); // an active open has them already
+        receive.buffersReady(
+            Math.min(out.peerMss(), config.mss())); // an active open has them already
       }
       setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
@@ -962,26 +891,7 @@ public final class TcpConnection {
       // by the state machine, and counted for fast retransmit (RFC 5681 2: same ACK, no data,
       // no SYN or FIN, data outstanding, the same window). With SACK, RFC 6675 5: the
       // scoreboard takes the SACK blocks first, and a duplicate is an ACK that SACKs new data.
-      boolean ecnEcho = ecn.isOn() && seg.has(ECE);
-      // Linux's CWR state: the loss recovery reads the echo with the rest of the ACK.
-      boolean echoAnswered = ecnEcho && send.recoveryAnswersEcnEcho();
-      send.updateScoreboard(seg);
-      if (!Seq.lt(ack, send.seqOf(send.sndUna()))) {
-        timers.probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
-      }
-      if (Seq.lt(send.seqOf(send.sndUna()), ack)) {
-        send.acknowledge(ack, timestampRtt(seg));
-      } else if (send.isDuplicateAck(seg)) {
-        send.duplicateAck();
-      }
-      if (ecnEcho && !echoAnswered) {
-        send.reduceForEcn(); // RFC 3168 6.1.2: the receiver echoes a congestion mark
-      }
-      // "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK), set SND.WND <-
-      // SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
-      if (send.mayUpdateWindow(seg)) {
-        send.updateWindow(seg);
-      }
+      send.ackArrived(seg, ecn.isOn() && seg.has(ECE), timestampRtt(seg));
     }
 
     boolean finAcked = send.finAcked();
@@ -1126,6 +1036,11 @@ public final class TcpConnection {
     }
   }
 
+  /** RFC 5961 7: a (rate-limited) challenge ACK ({@link ReceiveSide#challengeAck}). */
+  private void challengeAck() {
+    receive.challengeAck();
+  }
+
   /** Schedules an immediate acknowledgment (sent by the next output). */
   private void ackNow() {
     receive.ackNow();
@@ -1176,7 +1091,7 @@ public final class TcpConnection {
         }
         case FIN_WAIT_2_TIMEOUT -> finWait2Timeout();
         case RETRANSMIT -> retransmissionTimeout();
-        case PERSIST -> persistTimeout();
+        case PERSIST -> send.persistTimeout();
         case KEEPALIVE -> keepaliveTimeout();
         case LOSS_PROBE, RACK_REORDER -> {
           // RFC 8985's timers, which the loss recovery runs.
@@ -1199,6 +1114,7 @@ public final class TcpConnection {
   /** RFC 6298 5.4 - 5.6: retransmit the earliest unacknowledged segment and back off. */
   private void retransmissionTimeout() {
     timers.stop(RETRANSMIT);
+    long userTimeout = timers.userTimeout();
     int limit =
         switch (state) {
           case SYN_SENT -> config.synRetries();
@@ -1221,14 +1137,7 @@ public final class TcpConnection {
     send.retransmitOnTimeout();
     output();
     send.startRetransmitTimer();
-    if (userTimeout > 0) {
-      // Linux's tcp_clamp_rto_to_user_timeout: the next timeout comes no later than the user
-      // timeout's end.
-      long end = Time.after(send.firstTimeoutAt(), userTimeout);
-      if (timers.deadline(RETRANSMIT) > end) {
-        timers.start(RETRANSMIT, end);
-      }
-    }
+    timers.clampRetransmitToUserTimeout(send.firstTimeoutAt());
   }
 
   /**
@@ -1261,57 +1170,6 @@ public final class TcpConnection {
     enterClosed(StateCause.USER_TIMEOUT);
   }
 
-  /**
-   * RFC 9293 3.8.6.1: the peer's window is zero and data waits; probe it with one byte beyond the
-   * window, backing off like the RTO, until the window opens.
-   */
-  private void persistTimeout() {
-    timers.stop(PERSIST);
-    if (!send.dataWaits()) {
-      timers.stopProbing();
-      return;
-    }
-    // Linux's tcp_probe_timer: the first expiry stamps the start of probing; with a user timeout,
-    // the connection is aborted once probing has lasted that long, answered or not (RFC 9293
-    // 3.10.8 USER TIMEOUT).
-    long since = timers.probingSince();
-    if (since != TcpTimers.NEVER && userTimeout > 0 && env.now() - since >= userTimeout) {
-      timeout();
-      return;
-    }
-    timers.probing(env.now());
-    if (env.egressRefuses()) {
-      // Linux's tcp_send_probe0: a probe the host's own queue refused counts as a probe
-      // (icsk_probes_out) but backs nothing off; the next try waits TCP_RESOURCE_PROBE_INTERVAL.
-      timers.resourceProbeRefused();
-      timers.start(PERSIST, clampToUserTimeout(Time.after(env.now(), RESOURCE_PROBE_INTERVAL)));
-      return;
-    }
-    if (send.sndWnd() > 0) {
-      // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
-      send.persistForce(true);
-      output();
-      send.persistForce(false);
-      return;
-    }
-    send.probeZeroWindow();
-    long clamped = clampToUserTimeout(timers.deadline(PERSIST));
-    if (clamped < timers.deadline(PERSIST)) {
-      timers.start(PERSIST, clamped);
-    }
-  }
-
-  /**
-   * Linux's tcp_clamp_probe0_to_user_timeout: no probe waits past the end of the user timeout,
-   * counted from the probe timer's first expiry.
-   */
-  private long clampToUserTimeout(long deadline) {
-    if (userTimeout <= 0) {
-      return deadline;
-    }
-    return Math.min(deadline, Time.after(timers.probingSince(), userTimeout));
-  }
-
   /** RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough. */
   private void keepaliveTimeout() {
     timers.stop(KEEPALIVE);
@@ -1332,14 +1190,9 @@ public final class TcpConnection {
   }
 
   private void startTimeWait() {
-    // "Start the time-wait timer, turn off the other timers."
-    timers.stop(FIN_WAIT_2_TIMEOUT);
     receive.keepAdvertisedWindow();
-    timers.stop(RETRANSMIT);
-    timers.stop(PERSIST);
-    timers.stop(KEEPALIVE);
     long duration = config.timeWaitDuration();
-    timers.start(TcpTimers.Kind.TIME_WAIT, Time.after(env.now(), duration));
+    timers.startTimeWait(Time.after(env.now(), duration));
     if (duration == 0 && state == TIME_WAIT) {
       // COUNTERFACTUAL zero-length TIME-WAIT: close once the final ACK has gone out.
       output();
@@ -1352,6 +1205,34 @@ public final class TcpConnection {
   // Sending
   // ---------------------------------------------------------------------------------------------
 
+  /**
+   * The MSS in effect for what we send: the peer's MSS option (536 without one, RFC 9293 3.7.1)
+   * bounded by ours, less the timestamp option's 12 bytes when timestamps are on (RFC 7323 and
+   * Linux's tcp_current_mss; {@code getsockopt(TCP_MAXSEG)} of a connected socket).
+   */
+  public int sendMss() {
+    return out.sendMss();
+  }
+
+  /** Takes the peer's options from its SYN ({@link SegmentWriter#takeSynOptions}). */
+  private void takeSynOptions(TcpSegment syn) {
+    out.takeSynOptions(syn, send);
+  }
+
+  /** RFC 7323 4.2: the RTT that the TSecr of {@code seg} shows ({@link SegmentWriter}). */
+  private long timestampRtt(TcpSegment seg) {
+    return out.timestampRtt(seg);
+  }
+
+  /** A segment without data, with the window and options every segment carries. */
+  private TcpSegment segment(int seq, int ack, int flags) {
+    return out.segment(seq, ack, flags);
+  }
+
+  private void transmit(TcpSegment seg) {
+    out.transmit(seg);
+  }
+
   /** Sends whatever may be sent now: SYN, data, FIN, or a pending acknowledgment. */
   private void output() {
     if (state == CLOSED || state == LISTEN) {
@@ -1363,7 +1244,9 @@ public final class TcpConnection {
       send.transmitAll();
     }
     if (receive.ackPending()) {
-      if (config.profile().finRepeatedOnAck() && !bareAckOwed && send.finUnacknowledged()) {
+      if (config.profile().finRepeatedOnAck()
+          && !receive.bareAckOwed()
+          && send.finUnacknowledged()) {
         // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
         // FIN's own sequence number ("if resending a FIN, be sure not to use a new sequence
         // number").
@@ -1375,129 +1258,8 @@ public final class TcpConnection {
         transmit(segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK));
       }
     }
-    bareAckOwed = false;
+    receive.bareAckDone();
     send.startPersistIfStalled();
-  }
-
-  /**
-   * The MSS in effect for what we send: the peer's MSS option (536 without one, RFC 9293 3.7.1)
-   * bounded by ours, less the timestamp option's 12 bytes when timestamps are on (RFC 7323 and
-   * Linux's tcp_current_mss; {@code getsockopt(TCP_MAXSEG)} of a connected socket).
-   */
-  public int sendMss() {
-    return Math.min(peerMss, config.mss()) - (timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
-  }
-
-  /**
-   * The most SACK blocks an ACK can carry: the 40 option bytes hold 4, or 3 beside timestamps (RFC
-   * 2018 3).
-   */
-  private int maxSackBlocks() {
-    return timestampsOn ? SackReport.MAX_BLOCKS - 1 : SackReport.MAX_BLOCKS;
-  }
-
-  /** The option bytes the SACK blocks of our next ACK take (RFC 2018 3: 2 NOPs, kind, length). */
-  private int sackOptionLength() {
-    int blocks = sackOn ? receive.sackBlocks(maxSackBlocks()).size() : 0;
-    return blocks == 0 ? 0 : 4 + 8 * blocks;
-  }
-
-  /**
-   * A segment without data from this connection, with the window and options every segment carries.
-   */
-  private TcpSegment segment(int seq, int ack, int flags) {
-    return segment(seq, ack, flags, DataChunk.EMPTY, 0, 0);
-  }
-
-  /**
-   * {@link #segment(int, int, int)} with the {@code length} bytes from {@code index} of {@code
-   * chunk}'s chain as data.
-   */
-  private TcpSegment segment(int seq, int ack, int flags, DataChunk chunk, int index, int length) {
-    boolean syn = (flags & SYN) != 0;
-    if (syn) {
-      flags |= ecn.synFlags(flags); // RFC 3168 6.1.1: ECN-setup SYN and SYN-ACK
-    } else if ((flags & (ACK | RST)) == ACK) {
-      flags |= ecn.ackFlags(); // RFC 3168 6.1.3: ECE until the sender's CWR
-    }
-    TcpOptions options = syn ? synOptions() : TcpOptions.NONE;
-    // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
-    if ((syn ? options.timestamps() : timestampsOn) && (flags & (RST | ACK)) != RST) {
-      options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? receive.tsRecent() : 0);
-    }
-    if (sackOn && !syn && (flags & (ACK | RST)) == ACK) {
-      // RFC 2018 4: every ACK reports what is held out of order, and RFC 2883 duplicates.
-      List<TcpOptions.SackBlock> blocks = receive.sackBlocks(maxSackBlocks());
-      if (!blocks.isEmpty()) {
-        options = options.withSackBlocks(blocks);
-      }
-    }
-    int windowField = receive.windowField(syn);
-    return new TcpSegment(
-        tuple.local().port(),
-        tuple.remote().port(),
-        seq,
-        (flags & ACK) != 0 ? ack : 0,
-        flags,
-        (flags & RST) != 0 && (flags & ACK) == 0 ? 0 : windowField,
-        0,
-        options,
-        chunk,
-        index,
-        length);
-  }
-
-  /**
-   * The options of our SYN (what we offer) or SYN,ACK (only what the peer's SYN offered, also after
-   * a simultaneous open: RFC 7323 2.2, "A TCP MAY send a Window Scale option in a <SYN,ACK> segment
-   * only if it received a Window Scale option in the initial <SYN>", and 3.2 likewise for
-   * timestamps; RFC 2018 for SACK-permitted).
-   */
-  private TcpOptions synOptions() {
-    boolean active = !passiveOpen && state == SYN_SENT;
-    boolean scaling = config.windowScaling() && (active || peerOfferedScaling);
-    boolean timestamps = config.timestamps() && (active || peerOfferedTimestamps);
-    boolean sack = config.sackPermitted() && (active || peerOfferedSack);
-    return new TcpOptions(
-        config.mss(),
-        scaling ? config.receiveWindowShift() : -1,
-        sack,
-        timestamps,
-        0,
-        0,
-        ImmutableList.of());
-  }
-
-  private long timestampNow() {
-    return (env.now() / Time.MILLISECOND + tsOffset) & 0xFFFF_FFFFL;
-  }
-
-  private void transmit(TcpSegment seg) {
-    if (env.egressRefuses()) {
-      return; // the host's queue refuses it: it never leaves (Linux's NET_XMIT_DROP)
-    }
-    if (seg.has(ACK)) {
-      receive.ackSent(seg.ack());
-    }
-    if (seg.dataLength() > 0) {
-      receive.dataSent(env.now());
-    }
-    segmentsSent++;
-    Ecn codepoint = seg == ectSegment ? Ecn.ECT_0 : Ecn.NOT_ECT;
-    ectSegment = null;
-    env.transmit(this, seg, codepoint);
-  }
-
-  /** RFC 5961 7: a challenge ACK, at most one per configured interval. */
-  private void challengeAck() {
-    long now = env.now();
-    long interval = config.challengeAckInterval();
-    if (interval > 0 && lastChallengeAck != Long.MIN_VALUE && now - lastChallengeAck < interval) {
-      return;
-    }
-    lastChallengeAck = now;
-    ackNow();
-    bareAckOwed = true; // a challenge ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, never a FIN
   }
 
   /**
@@ -1523,28 +1285,6 @@ public final class TcpConnection {
       wantsWritable = false;
       handler.onWritable(this);
     }
-  }
-
-  /** Takes the peer's MSS, window scale, SACK-permitted and timestamps from its SYN. */
-  private void takeSynOptions(TcpSegment syn) {
-    TcpOptions options = syn.options();
-    peerMss = options.hasMss() ? options.mss() : DEFAULT_PEER_MSS;
-    peerOfferedScaling = options.hasWindowScale();
-    peerOfferedTimestamps = options.timestamps();
-    peerOfferedSack = options.sackPermitted();
-    ecn.synArrived(syn, passiveOpen);
-    boolean scaling = config.windowScaling() && peerOfferedScaling;
-    send.setWindowShift(scaling ? options.windowScale() : 0);
-    timestampsOn = config.timestamps() && peerOfferedTimestamps;
-    if (timestampsOn) {
-      receive.setTsRecent(options.tsVal());
-    }
-    sackOn = config.sackPermitted() && peerOfferedSack;
-    if (sackOn) {
-      receive.reportSacks();
-    }
-    receive.windowScaling(scaling);
-    send.startCongestionControl(config.congestionControl(), sendMss(), sackOn);
   }
 
   private void established() {
@@ -1816,7 +1556,7 @@ public final class TcpConnection {
   }
 
   public long segmentsSent() {
-    return segmentsSent;
+    return out.segmentsSent();
   }
 
   /** Retransmission timeouts and fast retransmits so far. */
@@ -1825,11 +1565,11 @@ public final class TcpConnection {
   }
 
   public boolean timestampsEnabled() {
-    return timestampsOn;
+    return out.timestampsOn();
   }
 
   public boolean sackEnabled() {
-    return sackOn;
+    return out.sackOn();
   }
 
   /** The shift applied to the peer's window field, or 0 without window scaling. */
@@ -1870,7 +1610,7 @@ public final class TcpConnection {
     }
   }
 
-  /** This connection as its {@link SendSide} sees it. */
+  /** This connection as its {@link SendSide} sees it: its segments are {@link SegmentWriter}'s. */
   private final class SendView implements SendSide.Connection {
     @Override
     public long now() {
@@ -1885,46 +1625,47 @@ public final class TcpConnection {
     /** The MSS less the SACK blocks the segment will carry (as Linux sizes its segments). */
     @Override
     public int sendMss() {
-      return TcpConnection.this.sendMss() - sackOptionLength();
+      return out.sendMss() - out.sackOptionLength();
     }
 
-    /**
-     * RFC 3168 6.1.5: of a connection that uses ECN, a segment of new data goes out as ECT(0), and
-     * the first after a window reduction carries CWR (6.1.2); retransmissions, pure ACKs, SYNs and
-     * (found out in {@link #retransmitted}) window probes are Not-ECT (6.1.4 - 6.1.6).
-     */
     @Override
     public TcpSegment segment(int seq, int flags, DataChunk chunk, int index, int length) {
-      boolean newData = ecn.isOn() && length > 0 && Seq.ge(seq, send.seqOf(send.sndMax()));
-      int cwr = newData ? ecn.newDataFlags(send.reductions()) : 0;
-      TcpSegment seg =
-          TcpConnection.this.segment(seq, receive.rcvNxt(), flags | cwr, chunk, index, length);
-      ectSegment = newData ? seg : null;
-      return seg;
+      return out.dataSegment(send, seq, flags, chunk, index, length);
     }
 
     @Override
     public void transmit(TcpSegment segment) {
-      TcpConnection.this.transmit(segment);
+      out.transmit(segment);
     }
 
     @Override
     public long timestampClock() {
-      return timestampsOn ? timestampNow() : -1;
+      return out.timestampClock();
     }
 
     @Override
     public long echoedTimestamp(TcpSegment segment) {
-      TcpOptions options = segment.options();
-      return timestampsOn && options.timestamps() ? options.tsEcr() : 0;
+      return out.echoedTimestamp(segment);
     }
 
     @Override
     public void retransmitted(TcpSegment segment, RetransmitReason reason) {
-      if (segment == ectSegment) {
-        ectSegment = null; // a window probe: Not-ECT (RFC 3168 6.1.6)
-      }
-      env.retransmitted(TcpConnection.this, segment, reason);
+      out.retransmitted(segment, reason);
+    }
+
+    @Override
+    public boolean egressRefuses() {
+      return env.egressRefuses();
+    }
+
+    @Override
+    public void output() {
+      TcpConnection.this.output();
+    }
+
+    @Override
+    public void userTimedOut() {
+      timeout();
     }
   }
 }

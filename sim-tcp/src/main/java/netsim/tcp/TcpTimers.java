@@ -1,12 +1,14 @@
 package netsim.tcp;
 
+import netsim.core.Time;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A connection's timers as one value: each an absolute deadline in virtual time, or {@link #NEVER}
- * while it is not running, with the counts that the persist and keep-alive timers keep. Nothing is
- * scheduled here: the connection's earliest deadline is {@link #pollAt()}, and when it comes,
- * {@link #due} says which timer to handle first.
+ * while it is not running, with the counts that the persist and keep-alive timers keep and the user
+ * timeout that bounds retransmission and probing (RFC 5482). Nothing is scheduled here: the
+ * connection's earliest deadline is {@link #pollAt()}, and when it comes, {@link #due} says which
+ * timer to handle first.
  *
  * <p>The deadlines are fields of this object, not an array beside it: every arriving segment reads
  * them all ({@link #pollAt()}), and among thousands of connections each object read is a cache
@@ -54,6 +56,9 @@ final class TcpTimers {
   private int zeroWindowProbesUnanswered;
   private long probingSince = NEVER;
   private int keepalivesUnanswered;
+
+  /** TCP_USER_TIMEOUT (RFC 5482), 0 when not set. */
+  private long userTimeout;
 
   /** The deadline of {@code kind}, or {@link #NEVER}. */
   long deadline(Kind kind) {
@@ -196,5 +201,54 @@ final class TcpTimers {
   void restartKeepalive(long deadline) {
     keepalivesUnanswered = 0;
     start(Kind.KEEPALIVE, deadline);
+  }
+
+  /**
+   * RFC 9293 3.10.7.4, entering TIME-WAIT: "Start the time-wait timer, turn off the other timers"
+   * (the FIN-WAIT-2 timeout, retransmission, persist and keep-alive), to expire at {@code
+   * deadline}.
+   */
+  void startTimeWait(long deadline) {
+    stop(Kind.FIN_WAIT_2_TIMEOUT);
+    stop(Kind.RETRANSMIT);
+    stop(Kind.PERSIST);
+    stop(Kind.KEEPALIVE);
+    start(Kind.TIME_WAIT, deadline);
+  }
+
+  /**
+   * TCP_USER_TIMEOUT (RFC 5482), 0 when not set: how long transmitted data may stay unacknowledged
+   * (see {@link TcpConnection#setUserTimeout}).
+   */
+  long userTimeout() {
+    return userTimeout;
+  }
+
+  void setUserTimeout(long timeout) {
+    userTimeout = timeout;
+  }
+
+  /**
+   * Linux's tcp_clamp_rto_to_user_timeout: the next retransmission timeout comes no later than the
+   * user timeout's end, counted from the first timeout of the run at {@code firstTimeoutAt}.
+   */
+  void clampRetransmitToUserTimeout(long firstTimeoutAt) {
+    if (userTimeout > 0) {
+      long end = Time.after(firstTimeoutAt, userTimeout);
+      if (retransmit > end) {
+        retransmit = end;
+      }
+    }
+  }
+
+  /**
+   * Linux's tcp_clamp_probe0_to_user_timeout: no probe waits past the end of the user timeout,
+   * counted from the probe timer's first expiry.
+   */
+  long clampToUserTimeout(long deadline) {
+    if (userTimeout <= 0) {
+      return deadline;
+    }
+    return Math.min(deadline, Time.after(probingSince, userTimeout));
   }
 }

@@ -1,0 +1,265 @@
+package netsim.tcp;
+
+import static netsim.tcp.TcpFlags.ACK;
+import static netsim.tcp.TcpFlags.RST;
+import static netsim.tcp.TcpFlags.SYN;
+import static netsim.tcp.TcpState.SYN_SENT;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+import netsim.core.Time;
+import netsim.net.packet.Ecn;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The segments one connection sends, built with what the SYN exchange settled: the peer's MSS (RFC
+ * 9293 3.7.1), timestamps (RFC 7323), SACK (RFC 2018) and ECN (RFC 3168 6.1). Every segment gets
+ * here its window field, options and ECN marks, and leaves through {@link #transmit}, which tells
+ * the receive side what it acknowledged.
+ *
+ * <p>It is apart from {@link TcpConnection} because building a segment is not connection
+ * management: the state machine decides which segment, this class what it carries.
+ */
+final class SegmentWriter {
+
+  private static final int TIMESTAMP_OPTION_LENGTH = 12;
+
+  private final TcpConnection connection;
+  private final TcpConnection.Environment env;
+  private final TcpConfig config;
+  private final FourTuple tuple;
+  private final ReceiveSide receive;
+  private final EcnEndpoint ecn;
+
+  // Options in effect (RFC 7323, RFC 2018).
+  private int peerMss = TcpConnection.DEFAULT_PEER_MSS;
+  private boolean timestampsOn;
+  private final long tsOffset;
+  private boolean sackOn;
+  private boolean peerOfferedScaling;
+  private boolean peerOfferedTimestamps;
+  private boolean peerOfferedSack;
+
+  // The segment of new data that goes out as ECT(0) unless it turns out to be a window probe
+  // (RFC 3168 6.1.6).
+  private @Nullable TcpSegment ectSegment;
+
+  // Counters.
+  private long segmentsSent;
+
+  SegmentWriter(
+      TcpConnection connection,
+      TcpConnection.Environment env,
+      TcpConfig config,
+      FourTuple tuple,
+      long tsOffset,
+      ReceiveSide receive,
+      EcnEndpoint ecn) {
+    this.connection = connection;
+    this.env = env;
+    this.config = config;
+    this.tuple = tuple;
+    this.tsOffset = tsOffset;
+    this.receive = receive;
+    this.ecn = ecn;
+  }
+
+  /**
+   * RFC 7323 4.2 (RTTM): the round-trip time that the TSecr of {@code seg} shows, our timestamp
+   * clock now less the echoed value, in whole ticks of 1 ms and at least one (as Linux's
+   * tcp_rtt_tsopt_us takes it); -1 without timestamps, for a TSecr of 0 (which Linux and FreeBSD
+   * ignore) or for an echo from the future.
+   */
+  long timestampRtt(TcpSegment seg) {
+    TcpOptions options = seg.options();
+    if (!timestampsOn || !options.timestamps() || options.tsEcr() == 0) {
+      return -1;
+    }
+    long ticks = (timestampNow() - options.tsEcr()) & 0xFFFF_FFFFL;
+    if (ticks >= 1L << 31) {
+      return -1;
+    }
+    return Math.max(1, ticks) * Time.MILLISECOND;
+  }
+
+  /**
+   * The MSS in effect for what we send: the peer's MSS option (536 without one, RFC 9293 3.7.1)
+   * bounded by ours, less the timestamp option's 12 bytes when timestamps are on (RFC 7323 and
+   * Linux's tcp_current_mss; {@code getsockopt(TCP_MAXSEG)} of a connected socket).
+   */
+  int sendMss() {
+    return Math.min(peerMss, config.mss()) - (timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
+  }
+
+  /**
+   * The most SACK blocks an ACK can carry: the 40 option bytes hold 4, or 3 beside timestamps (RFC
+   * 2018 3).
+   */
+  private int maxSackBlocks() {
+    return timestampsOn ? SackReport.MAX_BLOCKS - 1 : SackReport.MAX_BLOCKS;
+  }
+
+  /** The option bytes the SACK blocks of our next ACK take (RFC 2018 3: 2 NOPs, kind, length). */
+  int sackOptionLength() {
+    int blocks = sackOn ? receive.sackBlocks(maxSackBlocks()).size() : 0;
+    return blocks == 0 ? 0 : 4 + 8 * blocks;
+  }
+
+  /**
+   * A segment without data from this connection, with the window and options every segment carries.
+   */
+  TcpSegment segment(int seq, int ack, int flags) {
+    return segment(seq, ack, flags, DataChunk.EMPTY, 0, 0);
+  }
+
+  /**
+   * {@link #segment(int, int, int)} with the {@code length} bytes from {@code index} of {@code
+   * chunk}'s chain as data.
+   */
+  TcpSegment segment(int seq, int ack, int flags, DataChunk chunk, int index, int length) {
+    boolean syn = (flags & SYN) != 0;
+    if (syn) {
+      flags |= ecn.synFlags(flags); // RFC 3168 6.1.1: ECN-setup SYN and SYN-ACK
+    } else if ((flags & (ACK | RST)) == ACK) {
+      flags |= ecn.ackFlags(); // RFC 3168 6.1.3: ECE until the sender's CWR
+    }
+    TcpOptions options = syn ? synOptions() : TcpOptions.NONE;
+    // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
+    if ((syn ? options.timestamps() : timestampsOn) && (flags & (RST | ACK)) != RST) {
+      options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? receive.tsRecent() : 0);
+    }
+    if (sackOn && !syn && (flags & (ACK | RST)) == ACK) {
+      // RFC 2018 4: every ACK reports what is held out of order, and RFC 2883 duplicates.
+      List<TcpOptions.SackBlock> blocks = receive.sackBlocks(maxSackBlocks());
+      if (!blocks.isEmpty()) {
+        options = options.withSackBlocks(blocks);
+      }
+    }
+    int windowField = receive.windowField(syn);
+    return new TcpSegment(
+        tuple.local().port(),
+        tuple.remote().port(),
+        seq,
+        (flags & ACK) != 0 ? ack : 0,
+        flags,
+        (flags & RST) != 0 && (flags & ACK) == 0 ? 0 : windowField,
+        0,
+        options,
+        chunk,
+        index,
+        length);
+  }
+
+  /**
+   * The options of our SYN (what we offer) or SYN,ACK (only what the peer's SYN offered, also after
+   * a simultaneous open: RFC 7323 2.2, "A TCP MAY send a Window Scale option in a <SYN,ACK> segment
+   * only if it received a Window Scale option in the initial <SYN>", and 3.2 likewise for
+   * timestamps; RFC 2018 for SACK-permitted).
+   */
+  private TcpOptions synOptions() {
+    boolean active = !connection.isPassive() && connection.state() == SYN_SENT;
+    boolean scaling = config.windowScaling() && (active || peerOfferedScaling);
+    boolean timestamps = config.timestamps() && (active || peerOfferedTimestamps);
+    boolean sack = config.sackPermitted() && (active || peerOfferedSack);
+    return new TcpOptions(
+        config.mss(),
+        scaling ? config.receiveWindowShift() : -1,
+        sack,
+        timestamps,
+        0,
+        0,
+        ImmutableList.of());
+  }
+
+  private long timestampNow() {
+    return (env.now() / Time.MILLISECOND + tsOffset) & 0xFFFF_FFFFL;
+  }
+
+  void transmit(TcpSegment seg) {
+    if (env.egressRefuses()) {
+      return; // the host's queue refuses it: it never leaves (Linux's NET_XMIT_DROP)
+    }
+    if (seg.has(ACK)) {
+      receive.ackSent(seg.ack());
+    }
+    if (seg.dataLength() > 0) {
+      receive.dataSent(env.now());
+    }
+    segmentsSent++;
+    Ecn codepoint = seg == ectSegment ? Ecn.ECT_0 : Ecn.NOT_ECT;
+    ectSegment = null;
+    env.transmit(connection, seg, codepoint);
+  }
+
+  /** Takes the peer's MSS, window scale, SACK-permitted and timestamps from its SYN. */
+  void takeSynOptions(TcpSegment syn, SendSide send) {
+    TcpOptions options = syn.options();
+    peerMss = options.hasMss() ? options.mss() : TcpConnection.DEFAULT_PEER_MSS;
+    peerOfferedScaling = options.hasWindowScale();
+    peerOfferedTimestamps = options.timestamps();
+    peerOfferedSack = options.sackPermitted();
+    ecn.synArrived(syn, connection.isPassive());
+    boolean scaling = config.windowScaling() && peerOfferedScaling;
+    send.setWindowShift(scaling ? options.windowScale() : 0);
+    timestampsOn = config.timestamps() && peerOfferedTimestamps;
+    if (timestampsOn) {
+      receive.setTsRecent(options.tsVal());
+    }
+    sackOn = config.sackPermitted() && peerOfferedSack;
+    if (sackOn) {
+      receive.reportSacks();
+    }
+    receive.windowScaling(scaling);
+    send.startCongestionControl(config.congestionControl(), sendMss(), sackOn);
+  }
+
+  /**
+   * RFC 3168 6.1.5: of a connection that uses ECN, a segment of new data goes out as ECT(0), and
+   * the first after a window reduction carries CWR (6.1.2); retransmissions, pure ACKs, SYNs and
+   * (found out in {@link #retransmitted}) window probes are Not-ECT (6.1.4 - 6.1.6).
+   */
+  TcpSegment dataSegment(
+      SendSide send, int seq, int flags, DataChunk chunk, int index, int length) {
+    boolean newData = ecn.isOn() && length > 0 && Seq.ge(seq, send.seqOf(send.sndMax()));
+    int cwr = newData ? ecn.newDataFlags(send.reductions()) : 0;
+    TcpSegment seg = segment(seq, receive.rcvNxt(), flags | cwr, chunk, index, length);
+    ectSegment = newData ? seg : null;
+    return seg;
+  }
+
+  /** The TSval a segment sent now carries (RFC 7323), or -1 without timestamps. */
+  long timestampClock() {
+    return timestampsOn ? timestampNow() : -1;
+  }
+
+  /** The TSecr of {@code segment} if timestamps are in use and it has one, else 0. */
+  long echoedTimestamp(TcpSegment segment) {
+    TcpOptions options = segment.options();
+    return timestampsOn && options.timestamps() ? options.tsEcr() : 0;
+  }
+
+  /** {@code segment}, about to be transmitted, is sent again. */
+  void retransmitted(TcpSegment segment, RetransmitReason reason) {
+    if (segment == ectSegment) {
+      ectSegment = null; // a window probe: Not-ECT (RFC 3168 6.1.6)
+    }
+    env.retransmitted(connection, segment, reason);
+  }
+
+  /** The peer's MSS option, or 536 without one (RFC 9293 3.7.1). */
+  int peerMss() {
+    return peerMss;
+  }
+
+  boolean timestampsOn() {
+    return timestampsOn;
+  }
+
+  boolean sackOn() {
+    return sackOn;
+  }
+
+  long segmentsSent() {
+    return segmentsSent;
+  }
+}
