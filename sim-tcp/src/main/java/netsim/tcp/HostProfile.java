@@ -74,6 +74,12 @@ import netsim.core.Time;
  *     FIN-WAIT-1 or -2) is answered with a RST that ends the connection (RFC 9293 3.6's SHOULD;
  *     Linux's tcp_rcv_state_process, FreeBSD's tcp_input); otherwise it is acknowledged and
  *     discarded as RFC 9293 3.10.7.4 processes text in those states
+ * @param closeDiscardsUnreadData whether close() while received data is still unread discards that
+ *     data and closes as usual, with a FIN (FreeBSD's tcp_disconnect: "mark socket disconnecting
+ *     and drop current input data; ... send segment to peer (with FIN)", {@code
+ *     sbflush(&so->so_rcv)} and tcp_usrclosed); otherwise the connection is reset, as RFC 1122
+ *     4.2.2.13 says a host SHOULD "to show that data was lost" (RFC 2525 2.17; Linux's tcp_close,
+ *     data_was_unread). SO_LINGER with a zero timeout resets either way
  * @param rstReportedWhenClosing whether a RST that ends CLOSING or LAST-ACK reports "connection
  *     reset" to the user, as it does in ESTABLISHED (FreeBSD's tcp_input.c sets so_error to
  *     ECONNRESET in both, Linux's tcp_reset too); RFC 9293 3.10.7.4 only closes
@@ -199,6 +205,7 @@ public record HostProfile(
     boolean finWait2CountsIdleTime,
     boolean linuxTimeWaitSyn,
     boolean resetOnDataAfterClose,
+    boolean closeDiscardsUnreadData,
     boolean rstReportedWhenClosing,
     boolean abortResetsWhenClosing,
     boolean finRepeatedOnAck,
@@ -340,6 +347,7 @@ public record HostProfile(
           .finWait2Timeout(Time.seconds(600))
           .finWait2CountsIdleTime(true)
           .resetOnDataAfterClose(true)
+          .closeDiscardsUnreadData(true)
           .rstReportedWhenClosing(true)
           .abortResetsWhenClosing(true)
           .finRepeatedOnAck(true)
@@ -430,6 +438,7 @@ public record HostProfile(
     b.finWait2CountsIdleTime = finWait2CountsIdleTime;
     b.linuxTimeWaitSyn = linuxTimeWaitSyn;
     b.resetOnDataAfterClose = resetOnDataAfterClose;
+    b.closeDiscardsUnreadData = closeDiscardsUnreadData;
     b.rstReportedWhenClosing = rstReportedWhenClosing;
     b.abortResetsWhenClosing = abortResetsWhenClosing;
     b.finRepeatedOnAck = finRepeatedOnAck;
@@ -487,6 +496,7 @@ public record HostProfile(
     private boolean finWait2CountsIdleTime = false;
     private boolean linuxTimeWaitSyn = false;
     private boolean resetOnDataAfterClose = false;
+    private boolean closeDiscardsUnreadData = false;
     private boolean rstReportedWhenClosing = false;
     private boolean abortResetsWhenClosing = false;
     private boolean finRepeatedOnAck = false;
@@ -664,6 +674,12 @@ public record HostProfile(
       return this;
     }
 
+    /** Sets {@link HostProfile#closeDiscardsUnreadData()}. */
+    public Builder closeDiscardsUnreadData(boolean closeDiscardsUnreadData) {
+      this.closeDiscardsUnreadData = closeDiscardsUnreadData;
+      return this;
+    }
+
     /** Sets {@link HostProfile#rstReportedWhenClosing()}. */
     public Builder rstReportedWhenClosing(boolean rstReportedWhenClosing) {
       this.rstReportedWhenClosing = rstReportedWhenClosing;
@@ -829,6 +845,7 @@ public record HostProfile(
           finWait2CountsIdleTime,
           linuxTimeWaitSyn,
           resetOnDataAfterClose,
+          closeDiscardsUnreadData,
           rstReportedWhenClosing,
           abortResetsWhenClosing,
           finRepeatedOnAck,

@@ -76,6 +76,15 @@ class HostProfileTest {
     }
 
     @Test
+    void onlyFreeBsd_closesWithAFin_whenReceivedDataIsUnread() {
+      // RFC 1122 4.2.2.13 and Linux's tcp_close reset; FreeBSD's tcp_disconnect flushes the
+      // receive buffer and sends its FIN.
+      assertThat(HostProfile.all())
+          .extracting(HostProfile::closeDiscardsUnreadData)
+          .containsExactly(false, false, true);
+    }
+
+    @Test
     void eachProfile_reportsDuplicates_andOnlyLinuxUndoesASpuriousRecovery() {
       // RFC 2883 for all three (Linux tcp_dsack=1, FreeBSD 13's tcp_update_dsack_list); Linux's
       // tcp_try_undo_* only (RFC 3708 and RFC 3522 are Experimental).

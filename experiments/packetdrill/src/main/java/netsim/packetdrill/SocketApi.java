@@ -556,7 +556,8 @@ final class SocketApi {
    * close(): a listener stops listening; a connection is closed (RFC 9293 CLOSE), or reset when
    * SO_LINGER is zero or received data was never read (RFC 1122 4.2.2.13: "If such a host issues a
    * CLOSE call while received data is still pending in TCP ... its TCP SHOULD send a RST to show
-   * that data was lost").
+   * that data was lost"), unless the host discards that data and closes with a FIN ({@link
+   * netsim.tcp.HostProfile#closeDiscardsUnreadData()}, FreeBSD's tcp_disconnect).
    */
   private CallResult close(SimSocket socket) {
     sockets.remove(socket.fd);
@@ -565,7 +566,8 @@ final class SocketApi {
     }
     TcpConnection connection = socket.connection;
     if (connection != null && connection.state() != TcpState.CLOSED) {
-      if (socket.lingerAbort() || socket.unread > 0 || connection.unreadBytes() > 0) {
+      boolean unread = socket.unread > 0 || connection.unreadBytes() > 0;
+      if (socket.lingerAbort() || (unread && !profile.tcp().profile().closeDiscardsUnreadData())) {
         connection.abort();
       } else {
         connection.close();

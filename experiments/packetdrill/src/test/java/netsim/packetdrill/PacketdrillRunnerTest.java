@@ -622,6 +622,20 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void closeWithUnreadData_resetsTheConnection() {
+      // RFC 1122 4.2.2.13: "If such a host issues a CLOSE call while received data is still
+      // pending in TCP ... its TCP SHOULD send a RST to show that data was lost."
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + "+0.1 < P. 1:101(100) ack 1 win 65535\n"
+                  + "+0 > . 1:1(0) ack 101\n"
+                  + "+0 close(4) = 0\n"
+                  + "+0 > R 1:1(0)\n");
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void lingerZeroClose_resets() {
       // RFC 9293 3.10.5 ABORT: "Send a reset segment: <SEQ=SND.NXT><CTL=RST>".
       ScriptResult result =
@@ -1016,6 +1030,38 @@ class PacketdrillRunnerTest {
           "+0.1 < R 1000:1000(0) win 32767\n"
               + "+0 getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNRESET], [4]) = 0\n"
               + "+0 close(3) = 0\n");
+    }
+
+    @Test
+    void closeWithUnreadData_discardsIt_andClosesWithAFin() {
+      // FreeBSD's tcp_disconnect: "mark socket disconnecting and drop current input data; ...
+      // send segment to peer (with FIN)": sbflush(&so->so_rcv), tcp_usrclosed, tcp_output. No RST.
+      ScriptResult result =
+          run(
+              "--tolerance_usecs=50000\n"
+                  + ESTABLISHED
+                  + "+0.1 < P. 1:101(100) ack 1 win 65535\n"
+                  + "+0 close(4) = 0\n"
+                  + "+0 > F. 1:1(0) ack 101\n"
+                  + "+0.1 < F. 101:101(0) ack 2 win 65535\n"
+                  + "+0 > . 2:2(0) ack 102\n",
+              freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void closeWithUnreadData_lingerZero_stillResets() {
+      // tcp_disconnect: "If in ``let data drain'' option and linger null, just drop": tcp_drop.
+      ScriptResult result =
+          run(
+              "--tolerance_usecs=50000\n"
+                  + ESTABLISHED
+                  + "+0 setsockopt(4, SOL_SOCKET, SO_LINGER, {onoff=1, linger=0}, 8) = 0\n"
+                  + "+0.1 < P. 1:101(100) ack 1 win 65535\n"
+                  + "+0 close(4) = 0\n"
+                  + "+0 > R. 1:1(0) ack 101\n",
+              freebsd);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
     }
 
     @Test
