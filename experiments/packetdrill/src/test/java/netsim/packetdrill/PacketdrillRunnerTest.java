@@ -769,6 +769,26 @@ class PacketdrillRunnerTest {
   @Nested
   class TcpInfo {
     @Test
+    void busyAndWindowLimitedTime_areInMicroseconds() {
+      // Linux's tcp_get_info_chrono_stats: busy time includes the window-limited time.
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0 < . 1:1(0) ack 1 win 0",
+                      "+0 write(4, ..., 100) = 100",
+                      "+.1 %{ assert tcpi_rwnd_limited == 100000, tcpi_rwnd_limited }%",
+                      "+0 < . 1:1(0) ack 1 win 1000",
+                      "+0 > P. 1:101(100) ack 1",
+                      "+.05 < . 1:1(0) ack 101 win 1000",
+                      "+.05 %{ assert tcpi_busy_time == 150000, tcpi_busy_time }%",
+                      "+0 %{ assert tcpi_rwnd_limited == 100000, tcpi_rwnd_limited }%",
+                      ""));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void assertionThatHolds_passes() {
       // RFC 5681 3.1's initial window for a 1460-byte MSS: 4380 bytes, 3 segments.
       ScriptResult result =
