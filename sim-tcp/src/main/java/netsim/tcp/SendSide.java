@@ -102,6 +102,9 @@ final class SendSide implements LossRecovery.Connection {
   /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
   private final @Nullable TsoChunks chunks;
 
+  /** Linux's chronograph of busy and window-limited time (tcp_info). */
+  private final SendChrono chrono = new SendChrono();
+
   /** Linux's pushes inside long writes, with {@link #chunks}; else null. */
   private final @Nullable ForcedPush forcedPush;
 
@@ -278,6 +281,8 @@ final class SendSide implements LossRecovery.Connection {
   private int appended(int accepted, boolean more) {
     if (accepted > 0) {
       restartIfIdle();
+      // tcp_add_write_queue_tail: queued data starts the busy chronograph.
+      chrono.start(SendChrono.Kind.BUSY, connection.now());
     }
     moreFollows = more;
     if (writeEnds != null && accepted > 0) {
@@ -365,6 +370,40 @@ final class SendSide implements LossRecovery.Connection {
     if (chunks != null) {
       chunks.flush(tsoSegments(true), connection);
     }
+    timeWindowLimits();
+  }
+
+  /**
+   * Linux's tcp_write_xmit, at the end of a sending pass: the chronograph is limited by the peer's
+   * window while new data waits, cwnd would let a segment go, and the next segment (at most one
+   * MSS) does not fit the window (tcp_cwnd_test, then tcp_snd_wnd_test); otherwise that stops.
+   */
+  private void timeWindowLimits() {
+    long dataEnd = 1 + buffer.end();
+    long now = connection.now();
+    long next = Math.min(dataEnd - sndMax, connection.sendMss());
+    boolean limited =
+        next > 0 && sndMax - sndUna < congestionWindowFromUna() && sndMax + next > sndUna + sndWnd;
+    if (limited) {
+      chrono.start(SendChrono.Kind.RWND_LIMITED, now);
+    } else {
+      chrono.stop(SendChrono.Kind.RWND_LIMITED, queuesEmpty(), now);
+    }
+  }
+
+  /** Nothing queued and nothing in flight (tcp_rtx_and_write_queues_empty). */
+  private boolean queuesEmpty() {
+    return sndUna >= sndMax && sndMax >= 1 + buffer.end();
+  }
+
+  /** tcpi_busy_time: the time data was queued or in flight, in nanoseconds. */
+  long busyTime() {
+    return chrono.busy(connection.now());
+  }
+
+  /** tcpi_rwnd_limited: the part of {@link #busyTime} the peer's window held back new data. */
+  long windowLimitedTime() {
+    return chrono.total(SendChrono.Kind.RWND_LIMITED, connection.now());
   }
 
   /**
@@ -652,6 +691,10 @@ final class SendSide implements LossRecovery.Connection {
       sndNxt = sndUna;
     }
     buffer.release(Math.max(0, sndUna - 1));
+    if (sndUna >= sndMax) {
+      // tcp_clean_rtx_queue: the retransmission queue emptied.
+      chrono.stop(SendChrono.Kind.BUSY, queuesEmpty(), connection.now());
+    }
     if (writeEnds != null) {
       writeEnds.forgetBefore(sndUna);
     }

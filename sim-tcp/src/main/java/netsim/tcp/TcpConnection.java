@@ -1475,6 +1475,19 @@ public final class TcpConnection {
     return Math.max(establishedAt, receive.lastDataAt());
   }
 
+  /**
+   * Linux's tcpi_busy_time (tcp_chrono_start/stop, tcp_output.c): nanoseconds during which data was
+   * queued or in flight.
+   */
+  public long busyTime() {
+    return send.busyTime();
+  }
+
+  /** Linux's tcpi_rwnd_limited: nanoseconds of {@link #busyTime} held back by the peer's window. */
+  public long windowLimitedTime() {
+    return send.windowLimitedTime();
+  }
+
   /** Whether fast recovery is under way. */
   public boolean inRecovery() {
     return send.inRecovery();

@@ -41,9 +41,12 @@ final class SocketApi {
           "connect",
           "write",
           "send",
+          "sendto",
           "sendmsg",
           "read",
           "recv",
+          "recvfrom",
+          "recvmsg",
           "shutdown",
           "close",
           "setsockopt",
@@ -72,6 +75,7 @@ final class SocketApi {
           "TCP_CORK",
           "TCP_MAXSEG",
           "TCP_USER_TIMEOUT",
+          "TCP_INQ",
           "IP_TOS",
           "IP_MTU_DISCOVER");
   private static final Set<String> GET_OPTIONS =
@@ -85,7 +89,8 @@ final class SocketApi {
           "SO_TYPE",
           "TCP_NODELAY",
           "TCP_MAXSEG",
-          "TCP_USER_TIMEOUT");
+          "TCP_USER_TIMEOUT",
+          "TCP_INQ");
 
   /** Options the model takes as an int: a value beyond int is refused, never wrapped. */
   private static final Set<String> INT_OPTIONS =
@@ -118,8 +123,10 @@ final class SocketApi {
       return switch (name) {
         case "poll", "epoll_create", "epoll_ctl", "epoll_wait", "select" ->
             "system call " + name + "() (netsim's socket layer has no readiness API)";
-        case "recvmsg", "sendto", "recvfrom", "writev", "readv", "sendfile", "splice" ->
-            "system call " + name + "() (only read/recv and write/send/sendmsg are modelled)";
+        case "writev", "readv", "sendfile", "splice" ->
+            "system call "
+                + name
+                + "() (only read/recv/recvfrom/recvmsg and write/send/sendto/sendmsg are modelled)";
         default -> "system call " + name + "() is not modelled";
       };
     }
@@ -132,6 +139,10 @@ final class SocketApi {
       if (!type.equals("...") && !type.contains("SOCK_STREAM")) {
         return "socket type " + type + " (netsim models TCP only)";
       }
+    }
+    if ((name.equals("sendto") && call.arg(3).toString().contains("MSG_FASTOPEN"))
+        || (name.equals("sendmsg") && call.arg(2).toString().contains("MSG_FASTOPEN"))) {
+      return "TCP Fast Open (" + name + " with MSG_FASTOPEN)";
     }
     if (name.equals("ioctl") && !IOCTLS.contains(call.arg(1).toString())) {
       return "ioctl request " + call.arg(1) + " is not modelled";
@@ -168,8 +179,8 @@ final class SocketApi {
       case "listen" -> done(withSocket(call, s -> listen(s, call)));
       case "accept" -> blockingOn(call, s -> accept(s, call));
       case "connect" -> connect(call);
-      case "write", "send", "sendmsg" -> write(call);
-      case "read", "recv" -> blockingOn(call, s -> read(s, call));
+      case "write", "send", "sendto", "sendmsg" -> write(call);
+      case "read", "recv", "recvfrom", "recvmsg" -> blockingOn(call, s -> read(s, call));
       case "shutdown" -> done(withSocket(call, s -> shutdown(s, call)));
       case "close" -> done(withSocket(call, this::close));
       case "setsockopt" -> done(withSocket(call, s -> setsockopt(s, call)));
@@ -451,6 +462,7 @@ final class SocketApi {
     boolean more = flags.contains("MSG_MORE");
     // send(..., MSG_EOR): the write ends a record, which no segment spans (Linux).
     boolean endOfRecord = flags.contains("MSG_EOR");
+    boolean badBuffer = !message && isNull(call.arg(1));
     long[] written = {0};
     return () -> {
       if (socket.error != null) {
@@ -468,6 +480,11 @@ final class SocketApi {
       }
       if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECEIVED) {
         return socket.nonBlocking ? CallResult.error("EAGAIN") : null;
+      }
+      if (badBuffer && length > 0) {
+        // Linux's tcp_sendmsg_locked: the copy from a bad user address fails before a byte is
+        // queued, and the call returns -EFAULT (do_error, nothing copied).
+        return CallResult.error("EFAULT");
       }
       while (written[0] < length) {
         // One send() per write where the buffer has room, so that the write ends where the
@@ -509,11 +526,18 @@ final class SocketApi {
     return length;
   }
 
+  /**
+   * read(), recv(), recvfrom() and recvmsg() (the length its {@code msg_iov} adds up to). A NULL
+   * buffer with data to read fails with EFAULT and leaves the data (Linux's tcp_recvmsg_locked: "if
+   * (!copied) copied = -EFAULT"). recvmsg's {@code TCP_CM_INQ} control message is checked against
+   * {@link #inqHint} when the socket has TCP_INQ set.
+   */
   private CallResult read(SimSocket socket, SyscallSpec call) {
     if (socket.connection == null) {
       return CallResult.error("ENOTCONN");
     }
-    long length = symbols.value(call.arg(2));
+    boolean message = call.name().equals("recvmsg");
+    long length = message ? messageLength(call.arg(1)) : symbols.value(call.arg(2));
     TcpConnection connection = socket.connection;
     if (connection.unreadBytes() > 0) {
       // The bytes waiting in the model come up (and its window reopens), as a read drains a
@@ -522,9 +546,12 @@ final class SocketApi {
       connection.setReading(false);
     }
     if (socket.unread > 0) {
+      if (!message && isNull(call.arg(1)) && length > 0) {
+        return CallResult.error("EFAULT");
+      }
       long taken = Math.min(length, socket.unread);
       socket.unread -= taken;
-      return CallResult.ok(taken);
+      return withInq(CallResult.ok(taken), socket, call);
     }
     if (socket.error != null) {
       String error = socket.error;
@@ -532,9 +559,63 @@ final class SocketApi {
       return CallResult.error(error);
     }
     if (socket.peerClosed || socket.readShut || socket.connection.state() == TcpState.CLOSED) {
-      return CallResult.ok(0);
+      return withInq(CallResult.ok(0), socket, call);
     }
     return null;
+  }
+
+  /** Whether a buffer argument is the script's {@code NULL}. */
+  private static boolean isNull(Expr buffer) {
+    return buffer instanceof Expr.Word word && word.name().equals("NULL");
+  }
+
+  /**
+   * recvmsg()'s {@code msg_control=[{cmsg_level=SOL_TCP, cmsg_type=TCP_CM_INQ, cmsg_data=N}]}
+   * compared with the model's {@link #inqHint}: Linux's tcp_recvmsg puts that control message on
+   * each recvmsg of a socket with TCP_INQ set (tcp_inq_hint), and on no other.
+   */
+  private CallResult withInq(CallResult result, SimSocket socket, SyscallSpec call) {
+    if (!call.name().equals("recvmsg")
+        || !(call.arg(1) instanceof Expr.Struct message)
+        || !(message.get("msg_control") instanceof Expr.Array control)) {
+      return result;
+    }
+    boolean inqSet = socket.settings.getOrDefault("TCP_INQ", 0L) != 0;
+    List<Expr> messages = control.items();
+    if (!inqSet) {
+      return messages.isEmpty()
+          ? result
+          : result.withProblem(
+              "recvmsg gave no control message (TCP_INQ is not set), the script expects "
+                  + control);
+    }
+    long inq = inqHint(socket);
+    if (messages.size() != 1
+        || !(messages.get(0) instanceof Expr.Struct cmsg)
+        || cmsg.get("cmsg_type") == null
+        || !cmsg.get("cmsg_type").toString().equals("TCP_CM_INQ")
+        || cmsg.get("cmsg_data") == null) {
+      return result.withProblem(
+          "recvmsg gave one control message, TCP_CM_INQ = "
+              + inq
+              + ", the script expects "
+              + control);
+    }
+    String wanted = expectedValue(cmsg.get("cmsg_data"));
+    if (!wanted.equals(Long.toString(inq))) {
+      return result.withProblem(
+          "recvmsg's TCP_CM_INQ gave " + inq + ", the script expects " + wanted);
+    }
+    return result;
+  }
+
+  /**
+   * Linux's tcp_inq_hint: the bytes received in order and not yet read (rcv_nxt - copied_seq), or 1
+   * when that is 0 and a FIN has arrived, "to continue reading" (to see the end of file).
+   */
+  private static long inqHint(SimSocket socket) {
+    long inq = socket.unread + socket.connection.unreadBytes();
+    return inq == 0 && socket.peerClosed ? 1 : inq;
   }
 
   private CallResult shutdown(SimSocket socket, SyscallSpec call) {

@@ -65,6 +65,12 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates, long now) {
           Map.entry("tcpi_reordering", "the reordering degree in segments (RACK-TLP)"),
           Map.entry("tcpi_reord_seen", "ACKs that showed reordering (RACK-TLP)"),
           Map.entry(
+              "tcpi_busy_time",
+              "microseconds data was queued or in flight (Linux's tcp_chrono_start/stop)"),
+          Map.entry(
+              "tcpi_rwnd_limited",
+              "microseconds new data waited for the peer's window (Linux's chrono statistics)"),
+          Map.entry(
               "tcpi_last_data_recv",
               "milliseconds since data last arrived in order, or since the connection was"
                   + " established"));
@@ -78,11 +84,10 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates, long now) {
         "tcpi_delivered", "Linux counts the segments delivered; the model counts bytes delivered");
     fields.put(
         "tcpi_options", "the negotiated options are not all observable (window scale 0, SYN data)");
-    fields.put("tcpi_busy_time", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
     fields.put(
-        "tcpi_rwnd_limited", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
-    fields.put(
-        "tcpi_sndbuf_limited", "Linux's chrono statistics (busy, rwnd- and sndbuf-limited time)");
+        "tcpi_sndbuf_limited",
+        "Linux's send-buffer-limited time needs its buffer accounting (skb truesize), which the"
+            + " model does not keep");
     fields.put("tcpi_min_rtt", "the windowed minimum RTT is not kept");
     fields.put("tcpi_rcv_mss", "Linux's estimate of the peer's MSS is not modelled");
     return fields;
@@ -205,6 +210,8 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates, long now) {
       case "tcpi_reordering" -> counts(name).reordering();
       case "tcpi_reord_seen" -> counts(name).reorderingEvents();
       case "tcpi_last_data_recv" -> lastDataReceived();
+      case "tcpi_busy_time" -> connection.busyTime() / Time.MICROSECOND;
+      case "tcpi_rwnd_limited" -> connection.windowLimitedTime() / Time.MICROSECOND;
       default -> throw new IllegalArgumentException(notModelled(name));
     };
   }

@@ -438,6 +438,70 @@ class PacketdrillRunnerTest {
     }
 
     @Test
+    void recvmsgWithTcpInq_reportsTheBytesLeft_andOneAfterTheFin() {
+      // Linux's tcp_recvmsg with TCP_INQ: a TCP_CM_INQ control message of tcp_inq_hint, the
+      // bytes still to read, or 1 once a FIN has arrived and none are left.
+      String recvmsg =
+          "+0 recvmsg(4, {msg_name(...)=..., msg_iov(1)=[{..., %d}], msg_flags=0,"
+              + " msg_control=[{cmsg_level=SOL_TCP, cmsg_type=TCP_CM_INQ, cmsg_data=%d}]}, 0)"
+              + " = %d";
+      String script =
+          ESTABLISHED
+              + String.join(
+                  "\n",
+                  "+0 setsockopt(4, SOL_TCP, TCP_INQ, [1], 4) = 0",
+                  "+0 getsockopt(4, SOL_TCP, TCP_INQ, [1], [4]) = 0",
+                  "+0 < P. 1:101(100) ack 1 win 65535",
+                  "+0 > . 1:1(0) ack 101",
+                  String.format(recvmsg, 30, 70, 30),
+                  String.format(recvmsg, 70, 0, 70),
+                  "+0 < F. 101:151(50) ack 1 win 65535",
+                  "+0 > . 1:1(0) ack 152",
+                  String.format(recvmsg, 50, 1, 50),
+                  "+0 read(4, ..., 10) = 0");
+      ScriptResult result = run(script);
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+      ScriptResult wrong = run(script.replace("cmsg_data=70", "cmsg_data=69"));
+      assertThat(wrong.reason()).isEqualTo("recvmsg's TCP_CM_INQ gave 70, the script expects 69");
+    }
+
+    @Test
+    void recvmsgWithoutTcpInq_givesNoControlMessage() {
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + "+0 < P. 1:11(10) ack 1 win 65535\n"
+                  + "+0 > . 1:1(0) ack 11\n"
+                  + "+0 recvmsg(4, {msg_iov(1)=[{..., 10}], msg_flags=0, msg_control=[{cmsg_level="
+                  + "SOL_TCP, cmsg_type=TCP_CM_INQ, cmsg_data=0}]}, 0) = 10\n");
+      assertThat(result.status()).isEqualTo(Status.FAIL);
+      assertThat(result.reason())
+          .startsWith("recvmsg gave no control message (TCP_INQ is not set)");
+    }
+
+    @Test
+    void nullBuffers_failWithEfault_andLeaveTheDataToRead() {
+      // Linux: tcp_sendmsg_locked and tcp_recvmsg_locked return -EFAULT when nothing was copied.
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0 write(4, NULL, 100) = -1 EFAULT (Bad address)",
+                      "+0 send(4, NULL, 100, 0) = -1 EFAULT (Bad address)",
+                      "+0 sendto(4, NULL, 100, 0, ..., ...) = -1 EFAULT (Bad address)",
+                      "+0 < P. 1:11(10) ack 1 win 65535",
+                      "+0 > . 1:1(0) ack 11",
+                      "+0 read(4, NULL, 10) = -1 EFAULT (Bad address)",
+                      "+0 recvfrom(4, NULL, 10, 0, ..., ...) = -1 EFAULT (Bad address)",
+                      "+0 ioctl(4, SIOCINQ, [10]) = 0",
+                      "+0 recvfrom(4, ..., 10, 0, ..., ...) = 10",
+                      "+0 sendto(4, ..., 20, 0, ..., ...) = 20",
+                      "+0 > P. 1:21(20) ack 11"));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void ioctl_aValueOtherThanTheScripts_failsWithBoth() {
       ScriptResult result = run(ESTABLISHED + "+0 ioctl(4, SIOCINQ, [5]) = 0\n");
       assertThat(result.status()).isEqualTo(Status.FAIL);
@@ -719,6 +783,26 @@ class PacketdrillRunnerTest {
   @Nested
   class TcpInfo {
     @Test
+    void busyAndWindowLimitedTime_areInMicroseconds() {
+      // Linux's tcp_get_info_chrono_stats: busy time includes the window-limited time.
+      ScriptResult result =
+          run(
+              ESTABLISHED
+                  + String.join(
+                      "\n",
+                      "+0 < . 1:1(0) ack 1 win 0",
+                      "+0 write(4, ..., 100) = 100",
+                      "+.1 %{ assert tcpi_rwnd_limited == 100000, tcpi_rwnd_limited }%",
+                      "+0 < . 1:1(0) ack 1 win 1000",
+                      "+0 > P. 1:101(100) ack 1",
+                      "+.05 < . 1:1(0) ack 101 win 1000",
+                      "+.05 %{ assert tcpi_busy_time == 150000, tcpi_busy_time }%",
+                      "+0 %{ assert tcpi_rwnd_limited == 100000, tcpi_rwnd_limited }%",
+                      ""));
+      assertThat(result.status()).as(result.summary()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void assertionThatHolds_passes() {
       // RFC 5681 3.1's initial window for a 1460-byte MSS: 4380 bytes, 3 segments.
       ScriptResult result =
@@ -858,6 +942,15 @@ class PacketdrillRunnerTest {
           ESTABLISHED + "+0 ioctl(4, SIOCGSTAMP, [0]) = 0\n",
           8,
           "ioctl request SIOCGSTAMP is not modelled");
+    }
+
+    @Test
+    void sendtoWithMsgFastopen_isUnsupported() {
+      assertUnsupported(
+          "0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n"
+              + "+0 sendto(3, ..., 0, MSG_FASTOPEN, AF_UNSPEC, ...) = -1 EOPNOTSUPP\n",
+          2,
+          "TCP Fast Open (sendto with MSG_FASTOPEN)");
     }
 
     @Test
