@@ -65,7 +65,7 @@ public final class ConfigBinder {
   /** The keys of a link's settings, without its name and nodes (a topology's links). */
   static final String[] LINK_SETTINGS;
 
-  static final String[] NODE = {"name", "kind", "address", "tcp", "crashAt", "restartAt"};
+  static final String[] NODE = NodeTable.keys().toArray(String[]::new);
   static final String[] APP = AppTable.keys().toArray(String[]::new);
   static final String[] LISTENER = ListenerTable.keys().toArray(String[]::new);
   static final String[] CLIENT = ClientTable.keys().toArray(String[]::new);
@@ -257,7 +257,7 @@ public final class ConfigBinder {
         OutputsTable.bind(top.get("outputs"), base == null ? null : base.outputs());
 
     Topology.Expansion topology = Topology.expand(top.get("topology"), tcp, defaults.link());
-    List<NodeSettings> nodes = nodes(top.get("nodes"), tcp, topology);
+    List<NodeSettings> nodes = NodeTable.bind(top.get("nodes"), tcp, topology);
     List<LinkSettings> links = links(top.get("links"), nodes, defaults.link(), topology);
     List<ChangeSettings> changes = changes(top.get("changes"), links);
     List<PartitionSettings> partitions = partitions(top.get("partitions"), nodes);
@@ -620,114 +620,6 @@ public final class ConfigBinder {
     }
     return at.error(
         "no link direction " + quote(direction) + " (known: " + String.join(", ", known) + ")");
-  }
-
-  /** The topology's nodes, then the hand-written ones. */
-  private static List<NodeSettings> nodes(
-      ConfigNode list, TcpConfig tcp, Topology.Expansion topology) {
-    List<NodeSettings> nodes = new ArrayList<>(topology.nodes());
-    Set<String> names = new LinkedHashSet<>();
-    Map<String, String> addresses = new LinkedHashMap<>();
-    for (NodeSettings generated : topology.nodes()) {
-      names.add(generated.name());
-      if (generated.address() != null) {
-        addresses.put(generated.address(), generated.name());
-      }
-    }
-    for (ConfigNode entry : list.elements()) {
-      Fields f = entry.fields(NODE);
-      String name = f.require("name").newName();
-      if (topology.node(name) != null) {
-        throw f.get("name")
-            .error(
-                quote(name)
-                    + " is a node of "
-                    + topology.origin()
-                    + " already; give yours another name");
-      }
-      if (!names.add(name)) {
-        throw f.get("name").error("duplicate node name " + quote(name));
-      }
-      NodeSettings.Kind kind = NodeSettings.Kind.HOST;
-      if (f.has("kind")) {
-        String text = f.get("kind").text();
-        switch (text) {
-          case "host" -> kind = NodeSettings.Kind.HOST;
-          case "router" -> kind = NodeSettings.Kind.ROUTER;
-          default ->
-              throw f.get("kind").error("unknown node kind '" + text + "' (known: host, router)");
-        }
-      }
-      String address = null;
-      TcpConfig hostTcp = tcp;
-      if (kind == NodeSettings.Kind.HOST) {
-        ConfigNode a = f.require("address");
-        address = a.text();
-        Ipv4Address parsed;
-        try {
-          parsed = Ipv4Address.parse(address);
-        } catch (IllegalArgumentException e) {
-          throw a.error("expected an IPv4 address such as 10.0.0.1; got " + quote(address));
-        }
-        String unusable = unusable(parsed);
-        if (unusable != null) {
-          throw a.error(
-              parsed
-                  + " cannot be a host's address: "
-                  + unusable
-                  + "; use a"
-                  + " unicast address such as 10.0.0.1");
-        }
-        String previous = addresses.putIfAbsent(parsed.toString(), name);
-        if (previous != null) {
-          throw a.error(
-              "address "
-                  + address
-                  + " is already taken by node "
-                  + quote(previous)
-                  + (topology.node(previous) != null ? " of " + topology.origin() : ""));
-        }
-        if (f.has("tcp")) {
-          hostTcp = TcpSettingsTable.bind(f.get("tcp"), tcp);
-        }
-      } else {
-        for (String key : new String[] {"address", "tcp", "crashAt", "restartAt"}) {
-          if (f.has(key)) {
-            throw f.get(key).error("a router has no " + key);
-          }
-        }
-      }
-      long crashAt = f.has("crashAt") ? f.get("crashAt").duration() : -1;
-      long restartAt = f.has("restartAt") ? f.get("restartAt").duration() : -1;
-      if (restartAt >= 0 && (crashAt < 0 || restartAt < crashAt)) {
-        throw f.get("restartAt").error("restartAt needs a crashAt at or before it");
-      }
-      nodes.add(new NodeSettings(name, kind, address, hostTcp, crashAt, restartAt));
-    }
-    return nodes;
-  }
-
-  /**
-   * Why {@code address} cannot be a TCP host's own address (RFC 1122 3.2.1.3: the source of a
-   * datagram must be a unicast address of the host), or null when it can.
-   */
-  private static @Nullable String unusable(Ipv4Address address) {
-    int first = address.bits() >>> 24;
-    if (first == 0) {
-      return "0.0.0.0/8 means \"this network\" (RFC 1122 3.2.1.3)";
-    }
-    if (first == 127) {
-      return "127.0.0.0/8 is loopback, which never leaves a host (RFC 1122 3.2.1.3)";
-    }
-    if (first >= 224 && first <= 239) {
-      return "224.0.0.0/4 is multicast, and TCP connects unicast addresses only";
-    }
-    if (first >= 240) {
-      return address.bits() == -1
-          ? "255.255.255.255 is the limited broadcast address"
-          : "240.0.0.0/4 is reserved (RFC 1112 4)";
-    }
-    return null;
   }
 
   /**

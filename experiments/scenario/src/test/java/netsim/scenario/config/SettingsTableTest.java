@@ -49,6 +49,32 @@ class SettingsTableTest {
     checkGenerated("outputs", "OutputsTable", OutputsTable.SECTION, OutputSettings.defaults(), "");
   }
 
+  @Test
+  void listEntryKeys_ofConfigMd_areWhatTheTableRowsMake() throws IOException {
+    checkGeneratedTable("nodes", "NodeTable", NodeTable.section(), NodeTable.DEFAULTS);
+  }
+
+  /**
+   * Checks (or, with {@code -Dconfig.regenerate=true}, rewrites) the table of list {@code key}'s
+   * entries in docs/config.md against what {@code section}'s rows make of {@code defaults} (what an
+   * entry is that gives none of its keys); every row must say what it means. A list has no lines of
+   * its own in reference.yaml: it is empty there.
+   */
+  private static <C> void checkGeneratedTable(
+      String key, String table, Section<C, ?> section, C defaults) throws IOException {
+    for (Setting<C, ?, ?> row : section.rows()) {
+      assertThat(row.doc())
+          .as("%s's row %s says what it means (.doc(...))", table, row.key())
+          .isNotBlank();
+    }
+    GeneratedDocSection doc =
+        new GeneratedDocSection(
+            "<!-- " + key + "-keys: generated from " + table + "'s rows by SettingsTableTest -->",
+            "<!-- end of " + key + "-keys -->",
+            "config.regenerate");
+    doc.check(DOC, generated(doc, SettingsDocs.markdown(section, defaults)));
+  }
+
   /**
    * Checks (or, with {@code -Dconfig.regenerate=true}, rewrites) the mapping {@code key} of
    * reference.yaml and its table in docs/config.md (keys written {@code docPrefix + key}) against
