@@ -71,9 +71,9 @@ public final class ConfigBinder {
   static final String[] CLIENT = ClientTable.keys().toArray(String[]::new);
   static final String[] DEFAULTS = {"link", "listener", "client", "udpSource"};
   static final String[] UDP_SOURCE;
-  static final String[] UDP_SINK = {"host", "port"};
+  static final String[] UDP_SINK = UdpSinkTable.keys().toArray(String[]::new);
   static final String[] CHANGE = {"at", "link", "direction", "set", "down", "up"};
-  static final String[] PARTITION = {"at", "until", "sides"};
+  static final String[] PARTITION = PartitionTable.keys().toArray(String[]::new);
   static final String[] RULE = {
     "name",
     "on",
@@ -260,7 +260,7 @@ public final class ConfigBinder {
     List<NodeSettings> nodes = NodeTable.bind(top.get("nodes"), tcp, topology);
     List<LinkSettings> links = links(top.get("links"), nodes, defaults.link(), topology);
     List<ChangeSettings> changes = changes(top.get("changes"), links);
-    List<PartitionSettings> partitions = partitions(top.get("partitions"), nodes);
+    List<PartitionSettings> partitions = PartitionTable.bind(top.get("partitions"), nodes);
     List<ListenerSettings> listeners = new ArrayList<>();
     Map<String, Integer> ports = new LinkedHashMap<>();
     List<ConfigNode> listenerEntries = top.get("listeners").elements();
@@ -316,7 +316,7 @@ public final class ConfigBinder {
         clients.add(client);
       }
     }
-    List<UdpSinkSettings> udpSinks = udpSinks(top.get("udpSinks"), nodes);
+    List<UdpSinkSettings> udpSinks = UdpSinkTable.bind(top.get("udpSinks"), nodes);
     List<UdpSourceSettings> udpSources = new ArrayList<>();
     Map<String, String> udpPorts = new LinkedHashMap<>(); // HOST:PORT -> what uses it
     for (int i = 0; i < udpSinks.size(); i++) {
@@ -391,31 +391,6 @@ public final class ConfigBinder {
   }
 
   // --- UDP ------------------------------------------------------------------------------------
-
-  private static List<UdpSinkSettings> udpSinks(ConfigNode list, List<NodeSettings> nodes) {
-    List<UdpSinkSettings> sinks = new ArrayList<>();
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    List<ConfigNode> entries = list.elements();
-    for (int i = 0; i < entries.size(); i++) {
-      Fields f = entries.get(i).fields(UDP_SINK);
-      String host = node(f.require("host"), nodes, true).name();
-      int port = (int) f.require("port").integer(1, 65535);
-      Integer first = ports.putIfAbsent(host + ":" + port, i);
-      if (first != null) {
-        throw f.get("port")
-            .error(
-                "a sink on "
-                    + host
-                    + ":"
-                    + port
-                    + " exists already (udpSinks["
-                    + first
-                    + "]): a port takes one sink");
-      }
-      sinks.add(new UdpSinkSettings(host, port));
-    }
-    return sinks;
-  }
 
   /**
    * The UDP sources of entry {@code index}: its {@code count} of them, the i-th (from 1) named
@@ -756,38 +731,6 @@ public final class ConfigBinder {
       }
     }
     return changes;
-  }
-
-  private static List<PartitionSettings> partitions(ConfigNode list, List<NodeSettings> nodes) {
-    List<PartitionSettings> partitions = new ArrayList<>();
-    for (ConfigNode entry : list.elements()) {
-      Fields f = entry.fields(PARTITION);
-      long at = f.require("at").duration();
-      long until = f.has("until") ? f.get("until").duration() : -1;
-      if (until >= 0 && until <= at) {
-        throw f.get("until").error("until must come after at");
-      }
-      List<List<String>> sides = new ArrayList<>();
-      Set<String> seen = new LinkedHashSet<>();
-      List<ConfigNode> sideNodes = f.require("sides").elements();
-      if (sideNodes.size() < 2) {
-        throw f.get("sides")
-            .error("a partition needs at least two sides, e.g. [[client]," + " [server]]");
-      }
-      for (ConfigNode side : sideNodes) {
-        List<String> names = new ArrayList<>();
-        for (ConfigNode member : side.elements()) {
-          String name = node(member, nodes, false).name();
-          if (!seen.add(name)) {
-            throw member.error("node " + quote(name) + " is on two sides");
-          }
-          names.add(name);
-        }
-        sides.add(List.copyOf(names));
-      }
-      partitions.add(new PartitionSettings(at, until, List.copyOf(sides)));
-    }
-    return partitions;
   }
 
   // --- Applications ---------------------------------------------------------------------------

@@ -52,6 +52,10 @@ class SettingsTableTest {
   @Test
   void listEntryKeys_ofConfigMd_areWhatTheTableRowsMake() throws IOException {
     checkGeneratedTable("nodes", "NodeTable", NodeTable.section(), NodeTable.DEFAULTS);
+    checkGeneratedTable(
+        "partitions", "PartitionTable", PartitionTable.section(List.of()), PartitionTable.DEFAULTS);
+    checkGeneratedTable(
+        "udpSinks", "UdpSinkTable", UdpSinkTable.section(List.of()), UdpSinkTable.DEFAULTS);
   }
 
   /**
