@@ -3,7 +3,6 @@ package netsim.scenario.config;
 import static netsim.scenario.config.ConfigException.quote;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +71,7 @@ public final class ConfigBinder {
   static final String[] DEFAULTS = {"link", "listener", "client", "udpSource"};
   static final String[] UDP_SOURCE;
   static final String[] UDP_SINK = UdpSinkTable.keys().toArray(String[]::new);
-  static final String[] CHANGE = {"at", "link", "direction", "set", "down", "up"};
+  static final String[] CHANGE = ChangeTable.keys().toArray(String[]::new);
   static final String[] PARTITION = PartitionTable.keys().toArray(String[]::new);
   static final String[] RULE = {
     "name",
@@ -259,7 +258,7 @@ public final class ConfigBinder {
     Topology.Expansion topology = Topology.expand(top.get("topology"), tcp, defaults.link());
     List<NodeSettings> nodes = NodeTable.bind(top.get("nodes"), tcp, topology);
     List<LinkSettings> links = links(top.get("links"), nodes, defaults.link(), topology);
-    List<ChangeSettings> changes = changes(top.get("changes"), links);
+    List<ChangeSettings> changes = ChangeTable.bind(top.get("changes"), links);
     List<PartitionSettings> partitions = PartitionTable.bind(top.get("partitions"), nodes);
     List<ListenerSettings> listeners = new ArrayList<>();
     Map<String, Integer> ports = new LinkedHashMap<>();
@@ -674,63 +673,6 @@ public final class ConfigBinder {
       throw node.error(registry.unknownMessage(quote(name)));
     }
     return name;
-  }
-
-  private static List<ChangeSettings> changes(ConfigNode list, List<LinkSettings> links) {
-    record Pending(long at, int index, ConfigNode node) {}
-    List<Pending> pending = new ArrayList<>();
-    List<ConfigNode> entries = list.elements();
-    for (int i = 0; i < entries.size(); i++) {
-      Fields f = entries.get(i).fields(CHANGE);
-      pending.add(new Pending(f.require("at").duration(), i, entries.get(i)));
-    }
-    pending.sort(Comparator.comparingLong(Pending::at).thenComparingInt(Pending::index));
-    Map<String, LinkConfig> current = new LinkedHashMap<>();
-    for (LinkSettings link : links) {
-      current.put(link.name() + "/a_to_b", link.aToB());
-      current.put(link.name() + "/b_to_a", link.bToA());
-    }
-    List<ChangeSettings> changes = new ArrayList<>();
-    for (Pending p : pending) {
-      Fields f = p.node().fields(CHANGE);
-      ConfigNode linkNode = f.require("link");
-      String linkName = linkNode.name();
-      if (links.stream().noneMatch(l -> l.name().equals(linkName))) {
-        throw linkNode.error(
-            "no link named "
-                + quote(linkName)
-                + " (known: "
-                + String.join(", ", links.stream().map(LinkSettings::name).toList())
-                + ")");
-      }
-      String direction = f.has("direction") ? f.get("direction").text() : "both";
-      List<String> directions =
-          switch (direction) {
-            case "both" -> List.of("a_to_b", "b_to_a");
-            case "a_to_b", "b_to_a" -> List.of(direction);
-            default ->
-                throw f.get("direction")
-                    .error("unknown direction '" + direction + "' (known: both, a_to_b, b_to_a)");
-          };
-      int given = (f.has("set") ? 1 : 0) + (f.has("down") ? 1 : 0) + (f.has("up") ? 1 : 0);
-      if (given != 1) {
-        throw p.node().error("a change needs exactly one of set, down, up");
-      }
-      for (String d : directions) {
-        String key = linkName + "/" + d;
-        LinkConfig next;
-        if (f.has("set")) {
-          next = LinkSettingsTable.bind(f.get("set").fields(DIRECTION), current.get(key));
-        } else if (f.has("down")) {
-          next = current.get(key).toBuilder().up(!f.get("down").bool()).build();
-        } else {
-          next = current.get(key).toBuilder().up(f.get("up").bool()).build();
-        }
-        current.put(key, next);
-        changes.add(new ChangeSettings(p.at(), linkName, d.equals("a_to_b"), next));
-      }
-    }
-    return changes;
   }
 
   // --- Applications ---------------------------------------------------------------------------

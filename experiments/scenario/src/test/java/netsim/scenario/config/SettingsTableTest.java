@@ -53,6 +53,8 @@ class SettingsTableTest {
   void listEntryKeys_ofConfigMd_areWhatTheTableRowsMake() throws IOException {
     checkGeneratedTable("nodes", "NodeTable", NodeTable.section(), NodeTable.DEFAULTS);
     checkGeneratedTable(
+        "changes", "ChangeTable", ChangeTable.section(List.of()), ChangeTable.DEFAULTS);
+    checkGeneratedTable(
         "partitions", "PartitionTable", PartitionTable.section(List.of()), PartitionTable.DEFAULTS);
     checkGeneratedTable(
         "udpSinks", "UdpSinkTable", UdpSinkTable.section(List.of()), UdpSinkTable.DEFAULTS);
