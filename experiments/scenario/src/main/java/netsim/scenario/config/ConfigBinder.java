@@ -16,11 +16,8 @@ import netsim.net.fault.FaultAction;
 import netsim.net.fault.Match;
 import netsim.net.fault.Selection;
 import netsim.net.link.LinkConfig;
-import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigNode.Fields;
 import netsim.tcp.TcpConfig;
-import netsim.tcp.TcpFlags;
-import netsim.tcp.TcpState;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jspecify.annotations.Nullable;
 
@@ -86,22 +83,7 @@ public final class ConfigBinder {
     "bit",
     "continue"
   };
-  static final String[] MATCH = {
-    "flags",
-    "flagsContain",
-    "flagsExclude",
-    "seq",
-    "ack",
-    "dataLength",
-    "srcPort",
-    "dstPort",
-    "src",
-    "dst",
-    "sender",
-    "senderState",
-    "from",
-    "until"
-  };
+  static final String[] MATCH = MatchTable.keys().toArray(String[]::new);
 
   /** A config-only action: a hold whose packets are released at {@code releaseAt}. */
   private static final String RELEASE_AT = "release-at";
@@ -842,7 +824,7 @@ public final class ConfigBinder {
         throw f.get("link").error("link: only goes with a link direction in on: (\"a->b\")");
       }
     }
-    Match match = match(f.get("match"), nodes);
+    Match match = MatchTable.bind(f.get("match"), nodes);
     Selection selection = f.has("select") ? selection(f.get("select")) : Selection.every();
     ConfigNode actionNode = f.require("action");
     String verb = actionNode.text();
@@ -921,108 +903,6 @@ public final class ConfigBinder {
               + "'");
     }
     throw node.error("expected every, \"nth N\" or \"first K\"; got " + quote(node.text()));
-  }
-
-  private static Match match(ConfigNode node, List<NodeSettings> nodes) {
-    Fields f = node.fields(MATCH);
-    Match.Builder m = Match.builder();
-    try {
-      if (f.has("flags")) {
-        m.flags(flags(f.get("flags")));
-      }
-      if (f.has("flagsContain")) {
-        m.flagsContain(nonZero(f.get("flagsContain")));
-      }
-      if (f.has("flagsExclude")) {
-        m.flagsExclude(nonZero(f.get("flagsExclude")));
-      }
-      if (f.has("seq")) {
-        m.sequenceNumber(f.get("seq").integer(0, 0xFFFF_FFFFL));
-      }
-      if (f.has("ack")) {
-        m.acknowledgmentNumber(f.get("ack").integer(0, 0xFFFF_FFFFL));
-      }
-      if (f.has("dataLength")) {
-        ConfigNode length = f.get("dataLength");
-        if (length.isMapping()) {
-          Fields range = length.fields("min", "max");
-          long min = range.has("min") ? range.get("min").integer(0, Integer.MAX_VALUE) : 0;
-          long max =
-              range.has("max") ? range.get("max").integer(0, Integer.MAX_VALUE) : Integer.MAX_VALUE;
-          if (max < min) {
-            throw length.error("empty range: min " + min + " > max " + max);
-          }
-          m.dataLength((int) min, (int) max);
-        } else {
-          m.dataLength((int) length.integer(0, Integer.MAX_VALUE));
-        }
-      }
-      if (f.has("srcPort")) {
-        m.sourcePort((int) f.get("srcPort").integer(0, 65535));
-      }
-      if (f.has("dstPort")) {
-        m.destinationPort((int) f.get("dstPort").integer(0, 65535));
-      }
-      if (f.has("src")) {
-        m.source(address(f.get("src")));
-      }
-      if (f.has("dst")) {
-        m.destination(address(f.get("dst")));
-      }
-      if (f.has("sender")) {
-        m.senderNode(node(f.get("sender"), nodes, true).name());
-      }
-      if (f.has("senderState")) {
-        ConfigNode state = f.get("senderState");
-        String text = state.text();
-        try {
-          TcpState.valueOf(text);
-        } catch (IllegalArgumentException e) {
-          List<String> known = new ArrayList<>();
-          for (TcpState s : TcpState.values()) {
-            known.add(s.name());
-          }
-          throw state.error(
-              "unknown TCP state " + quote(text) + " (known: " + String.join(", ", known) + ")");
-        }
-        m.senderState(text);
-      }
-      long from = f.has("from") ? f.get("from").duration() : 0;
-      long until = f.has("until") ? f.get("until").duration() : Long.MAX_VALUE;
-      if (until <= from) {
-        throw f.get("until").error("empty time window: until must come after from");
-      }
-      if (from != 0 || until != Long.MAX_VALUE) {
-        m.during(from, until);
-      }
-      return m.build();
-    } catch (IllegalArgumentException e) {
-      throw node.error(e.getMessage());
-    }
-  }
-
-  private static int flags(ConfigNode node) {
-    try {
-      return TcpFlags.parse(node.text());
-    } catch (IllegalArgumentException e) {
-      throw node.error(e.getMessage());
-    }
-  }
-
-  private static int nonZero(ConfigNode node) {
-    int flags = flags(node);
-    if (flags == 0) {
-      throw node.error("expected at least one flag such as \"ACK\" or \"SYN|ACK\"");
-    }
-    return flags;
-  }
-
-  private static Ipv4Address address(ConfigNode node) {
-    try {
-      return Ipv4Address.parse(node.text());
-    } catch (IllegalArgumentException e) {
-      throw node.error("expected an IPv4 address such as 10.0.0.1; got " + quote(node.text()));
-    }
   }
 
   static long positiveDuration(ConfigNode node) {

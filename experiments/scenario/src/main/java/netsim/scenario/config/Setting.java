@@ -63,6 +63,24 @@ record Setting<C, B, T>(
     return new Setting<>(key, Reader.of(read), set, get);
   }
 
+  /**
+   * A row whose key, when left out, sets nothing: the builder's own default stands (a match
+   * condition left out accepts any value). A built value does not say what it was given: a section
+   * of such rows binds over a base that gives none of them.
+   */
+  static <C, B, T> Setting<C, B, T> ifGiven(
+      String key, Function<ConfigNode, T> read, BiConsumer<B, T> set) {
+    return new Setting<>(
+        key,
+        Reader.of(read),
+        (b, value) -> {
+          if (value != null) {
+            set.accept(b, value);
+          }
+        },
+        c -> null);
+  }
+
   /** This row with its meaning. */
   Setting<C, B, T> doc(String meaning) {
     return new Setting<>(key, read, set, get, text, meaning, required, defaultText);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netsim.net.GeneratedDocSection;
+import netsim.net.fault.Match;
 import netsim.net.link.LinkConfig;
 import netsim.tcp.TcpConfig;
 import org.junit.jupiter.api.Test;
@@ -51,13 +52,18 @@ class SettingsTableTest {
 
   @Test
   void listEntryKeys_ofConfigMd_areWhatTheTableRowsMake() throws IOException {
-    checkGeneratedTable("nodes", "NodeTable", NodeTable.section(), NodeTable.DEFAULTS);
+    checkGeneratedTable("nodes", "NodeTable", NodeTable.section(), NodeTable.DEFAULTS, "");
+    checkGeneratedTable("match", "MatchTable", MatchTable.section(List.of()), Match.ANY, "match.");
     checkGeneratedTable(
-        "changes", "ChangeTable", ChangeTable.section(List.of()), ChangeTable.DEFAULTS);
+        "changes", "ChangeTable", ChangeTable.section(List.of()), ChangeTable.DEFAULTS, "");
     checkGeneratedTable(
-        "partitions", "PartitionTable", PartitionTable.section(List.of()), PartitionTable.DEFAULTS);
+        "partitions",
+        "PartitionTable",
+        PartitionTable.section(List.of()),
+        PartitionTable.DEFAULTS,
+        "");
     checkGeneratedTable(
-        "udpSinks", "UdpSinkTable", UdpSinkTable.section(List.of()), UdpSinkTable.DEFAULTS);
+        "udpSinks", "UdpSinkTable", UdpSinkTable.section(List.of()), UdpSinkTable.DEFAULTS, "");
   }
 
   /**
@@ -67,7 +73,8 @@ class SettingsTableTest {
    * its own in reference.yaml: it is empty there.
    */
   private static <C> void checkGeneratedTable(
-      String key, String table, Section<C, ?> section, C defaults) throws IOException {
+      String key, String table, Section<C, ?> section, C defaults, String docPrefix)
+      throws IOException {
     for (Setting<C, ?, ?> row : section.rows()) {
       assertThat(row.doc())
           .as("%s's row %s says what it means (.doc(...))", table, row.key())
@@ -78,7 +85,7 @@ class SettingsTableTest {
             "<!-- " + key + "-keys: generated from " + table + "'s rows by SettingsTableTest -->",
             "<!-- end of " + key + "-keys -->",
             "config.regenerate");
-    doc.check(DOC, generated(doc, SettingsDocs.markdown(section, defaults)));
+    doc.check(DOC, generated(doc, SettingsDocs.markdown(docPrefix, section, defaults)));
   }
 
   /**
