@@ -66,7 +66,7 @@ public final class ConfigBinder {
   static final String[] LISTENER = ListenerTable.keys().toArray(String[]::new);
   static final String[] CLIENT = ClientTable.keys().toArray(String[]::new);
   static final String[] DEFAULTS = {"link", "listener", "client", "udpSource"};
-  static final String[] UDP_SOURCE;
+  static final String[] UDP_SOURCE = UdpSourceTable.keys().toArray(String[]::new);
   static final String[] UDP_SINK = UdpSinkTable.keys().toArray(String[]::new);
   static final String[] CHANGE = ChangeTable.keys().toArray(String[]::new);
   static final String[] PARTITION = PartitionTable.keys().toArray(String[]::new);
@@ -108,10 +108,6 @@ public final class ConfigBinder {
     ACTIONS = actions.build();
     LINK = concat(new String[] {"name", "a", "b", "a_to_b", "b_to_a"}, DIRECTION);
     LINK_SETTINGS = concat(new String[] {"a_to_b", "b_to_a"}, DIRECTION);
-    UDP_SOURCE =
-        concat(
-            new String[] {"name", "host", "to", "at", "count", "startJitter", "localPort"},
-            UdpTrafficTable.keys().toArray(String[]::new));
   }
 
   private static String[] concat(String[] a, String[] b) {
@@ -307,7 +303,7 @@ public final class ConfigBinder {
     for (int j = 0; j < sourceEntries.size(); j++) {
       ConfigNode entry = sourceEntries.get(j);
       for (UdpSourceSettings source :
-          udpSource(entry, j, defaults.udpSource(), nodes, udpSinks, startJitter)) {
+          UdpSourceTable.bind(entry, j, defaults.udpSource(), nodes, udpSinks, startJitter)) {
         if (source.localPort() != 0) {
           String first =
               udpPorts.putIfAbsent(source.host() + ":" + source.localPort(), source.entry());
@@ -372,65 +368,6 @@ public final class ConfigBinder {
   }
 
   // --- UDP ------------------------------------------------------------------------------------
-
-  /**
-   * The UDP sources of entry {@code index}: its {@code count} of them, the i-th (from 1) named
-   * {@code NAME.i}, from {@code localPort + i - 1} when the entry fixes a port, starting at {@code
-   * at} plus a draw from the stream {@code udp-start/NAME} when it gives a {@code startJitter}.
-   */
-  private static List<UdpSourceSettings> udpSource(
-      ConfigNode entry,
-      int index,
-      UdpTraffic defaults,
-      List<NodeSettings> nodes,
-      List<UdpSinkSettings> sinks,
-      RandomStreams streams) {
-    Fields f = entry.fields(UDP_SOURCE);
-    String name = f.has("name") ? f.get("name").newName() : "udp" + (index + 1);
-    String host = node(f.require("host"), nodes, true).name();
-    ConfigNode to = f.require("to");
-    Remote remote = remote(to, host, nodes, "a UDP source cannot send to");
-    if (!sinks.contains(new UdpSinkSettings(remote.host(), remote.port()))) {
-      throw to.error(
-          "no UDP sink on "
-              + remote.host()
-              + ":"
-              + remote.port()
-              + ": add {host: "
-              + remote.host()
-              + ", port: "
-              + remote.port()
-              + "} to udpSinks");
-    }
-    long at = f.has("at") ? f.get("at").duration() : 0;
-    int count = f.has("count") ? (int) f.get("count").integer(1, MAX_COUNT) : 1;
-    long jitter = f.has("startJitter") ? f.get("startJitter").duration() : 0;
-    int localPort = f.has("localPort") ? (int) f.get("localPort").integer(1, 65535) : 0;
-    if (localPort != 0 && localPort + count - 1 > 65535) {
-      throw f.get("localPort")
-          .error("with count " + count + " the ports run from " + localPort + " past 65535");
-    }
-    UdpTraffic traffic = UdpTrafficTable.bind(f, defaults);
-    if (traffic.until() >= 0 && traffic.until() <= at) {
-      throw (f.has("until") ? f.get("until") : f.get("at"))
-          .error("until must come after at: the source would send nothing");
-    }
-    long[] starts = starts(at, count, jitter, streams, "udp-start/" + name);
-    List<UdpSourceSettings> made = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      made.add(
-          new UdpSourceSettings(
-              host,
-              remote.host(),
-              remote.port(),
-              localPort == 0 ? 0 : localPort + i - 1,
-              starts[i - 1],
-              traffic,
-              count == 1 ? name : name + "." + i,
-              entry.path()));
-    }
-    return made;
-  }
 
   /** The value of {@code key}: parsed when given (or when there is no base), else the base's. */
   static <B, T> T pick(
@@ -659,22 +596,6 @@ public final class ConfigBinder {
 
   // --- Applications ---------------------------------------------------------------------------
 
-  /** Another host's port, as a client's {@code connect} or a UDP source's {@code to} names it. */
-  private record Remote(String host, int port) {}
-
-  /**
-   * The {@code HOST:PORT} at {@code connect}, a host other than {@code from}; {@code refusal} says
-   * what cannot be done to one's own host ("a UDP source cannot send to").
-   */
-  private static Remote remote(
-      ConfigNode connect, String from, List<NodeSettings> nodes, String refusal) {
-    ClientTable.Remote remote = remote(connect, nodes);
-    if (remote.host().equals(from)) {
-      throw connect.error(refusal + " its own host " + quote(from));
-    }
-    return new Remote(remote.host(), remote.port());
-  }
-
   /** The {@code HOST:PORT} at {@code connect}: a port of one of {@code nodes}' hosts. */
   static ClientTable.Remote remote(ConfigNode connect, List<NodeSettings> nodes) {
     String text = connect.text();
@@ -766,8 +687,7 @@ public final class ConfigBinder {
    * draw uniform in [0, jitter) from the random stream {@code stream} of the seed (none for a
    * jitter of 0), so one entry's starts do not change when other entries are added.
    */
-  private static long[] starts(
-      long at, int count, long jitter, RandomStreams streams, String stream) {
+  static long[] starts(long at, int count, long jitter, RandomStreams streams, String stream) {
     UniformRandomProvider random = jitter > 0 ? streams.get(stream) : null;
     long[] starts = new long[count];
     for (int i = 0; i < count; i++) {
