@@ -3,7 +3,6 @@ package netsim.scenario.config;
 import static netsim.scenario.config.ConfigException.quote;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,11 +16,8 @@ import netsim.net.fault.FaultAction;
 import netsim.net.fault.Match;
 import netsim.net.fault.Selection;
 import netsim.net.link.LinkConfig;
-import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.ConfigNode.Fields;
 import netsim.tcp.TcpConfig;
-import netsim.tcp.TcpFlags;
-import netsim.tcp.TcpState;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jspecify.annotations.Nullable;
 
@@ -65,15 +61,15 @@ public final class ConfigBinder {
   /** The keys of a link's settings, without its name and nodes (a topology's links). */
   static final String[] LINK_SETTINGS;
 
-  static final String[] NODE = {"name", "kind", "address", "tcp", "crashAt", "restartAt"};
+  static final String[] NODE = NodeTable.keys().toArray(String[]::new);
   static final String[] APP = AppTable.keys().toArray(String[]::new);
   static final String[] LISTENER = ListenerTable.keys().toArray(String[]::new);
   static final String[] CLIENT = ClientTable.keys().toArray(String[]::new);
   static final String[] DEFAULTS = {"link", "listener", "client", "udpSource"};
-  static final String[] UDP_SOURCE;
-  static final String[] UDP_SINK = {"host", "port"};
-  static final String[] CHANGE = {"at", "link", "direction", "set", "down", "up"};
-  static final String[] PARTITION = {"at", "until", "sides"};
+  static final String[] UDP_SOURCE = UdpSourceTable.keys().toArray(String[]::new);
+  static final String[] UDP_SINK = UdpSinkTable.keys().toArray(String[]::new);
+  static final String[] CHANGE = ChangeTable.keys().toArray(String[]::new);
+  static final String[] PARTITION = PartitionTable.keys().toArray(String[]::new);
   static final String[] RULE = {
     "name",
     "on",
@@ -87,22 +83,7 @@ public final class ConfigBinder {
     "bit",
     "continue"
   };
-  static final String[] MATCH = {
-    "flags",
-    "flagsContain",
-    "flagsExclude",
-    "seq",
-    "ack",
-    "dataLength",
-    "srcPort",
-    "dstPort",
-    "src",
-    "dst",
-    "sender",
-    "senderState",
-    "from",
-    "until"
-  };
+  static final String[] MATCH = MatchTable.keys().toArray(String[]::new);
 
   /** A config-only action: a hold whose packets are released at {@code releaseAt}. */
   private static final String RELEASE_AT = "release-at";
@@ -127,10 +108,6 @@ public final class ConfigBinder {
     ACTIONS = actions.build();
     LINK = concat(new String[] {"name", "a", "b", "a_to_b", "b_to_a"}, DIRECTION);
     LINK_SETTINGS = concat(new String[] {"a_to_b", "b_to_a"}, DIRECTION);
-    UDP_SOURCE =
-        concat(
-            new String[] {"name", "host", "to", "at", "count", "startJitter", "localPort"},
-            UdpTrafficTable.keys().toArray(String[]::new));
   }
 
   private static String[] concat(String[] a, String[] b) {
@@ -257,10 +234,10 @@ public final class ConfigBinder {
         OutputsTable.bind(top.get("outputs"), base == null ? null : base.outputs());
 
     Topology.Expansion topology = Topology.expand(top.get("topology"), tcp, defaults.link());
-    List<NodeSettings> nodes = nodes(top.get("nodes"), tcp, topology);
+    List<NodeSettings> nodes = NodeTable.bind(top.get("nodes"), tcp, topology);
     List<LinkSettings> links = links(top.get("links"), nodes, defaults.link(), topology);
-    List<ChangeSettings> changes = changes(top.get("changes"), links);
-    List<PartitionSettings> partitions = partitions(top.get("partitions"), nodes);
+    List<ChangeSettings> changes = ChangeTable.bind(top.get("changes"), links);
+    List<PartitionSettings> partitions = PartitionTable.bind(top.get("partitions"), nodes);
     List<ListenerSettings> listeners = new ArrayList<>();
     Map<String, Integer> ports = new LinkedHashMap<>();
     List<ConfigNode> listenerEntries = top.get("listeners").elements();
@@ -316,7 +293,7 @@ public final class ConfigBinder {
         clients.add(client);
       }
     }
-    List<UdpSinkSettings> udpSinks = udpSinks(top.get("udpSinks"), nodes);
+    List<UdpSinkSettings> udpSinks = UdpSinkTable.bind(top.get("udpSinks"), nodes);
     List<UdpSourceSettings> udpSources = new ArrayList<>();
     Map<String, String> udpPorts = new LinkedHashMap<>(); // HOST:PORT -> what uses it
     for (int i = 0; i < udpSinks.size(); i++) {
@@ -326,7 +303,7 @@ public final class ConfigBinder {
     for (int j = 0; j < sourceEntries.size(); j++) {
       ConfigNode entry = sourceEntries.get(j);
       for (UdpSourceSettings source :
-          udpSource(entry, j, defaults.udpSource(), nodes, udpSinks, startJitter)) {
+          UdpSourceTable.bind(entry, j, defaults.udpSource(), nodes, udpSinks, startJitter)) {
         if (source.localPort() != 0) {
           String first =
               udpPorts.putIfAbsent(source.host() + ":" + source.localPort(), source.entry());
@@ -391,90 +368,6 @@ public final class ConfigBinder {
   }
 
   // --- UDP ------------------------------------------------------------------------------------
-
-  private static List<UdpSinkSettings> udpSinks(ConfigNode list, List<NodeSettings> nodes) {
-    List<UdpSinkSettings> sinks = new ArrayList<>();
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    List<ConfigNode> entries = list.elements();
-    for (int i = 0; i < entries.size(); i++) {
-      Fields f = entries.get(i).fields(UDP_SINK);
-      String host = node(f.require("host"), nodes, true).name();
-      int port = (int) f.require("port").integer(1, 65535);
-      Integer first = ports.putIfAbsent(host + ":" + port, i);
-      if (first != null) {
-        throw f.get("port")
-            .error(
-                "a sink on "
-                    + host
-                    + ":"
-                    + port
-                    + " exists already (udpSinks["
-                    + first
-                    + "]): a port takes one sink");
-      }
-      sinks.add(new UdpSinkSettings(host, port));
-    }
-    return sinks;
-  }
-
-  /**
-   * The UDP sources of entry {@code index}: its {@code count} of them, the i-th (from 1) named
-   * {@code NAME.i}, from {@code localPort + i - 1} when the entry fixes a port, starting at {@code
-   * at} plus a draw from the stream {@code udp-start/NAME} when it gives a {@code startJitter}.
-   */
-  private static List<UdpSourceSettings> udpSource(
-      ConfigNode entry,
-      int index,
-      UdpTraffic defaults,
-      List<NodeSettings> nodes,
-      List<UdpSinkSettings> sinks,
-      RandomStreams streams) {
-    Fields f = entry.fields(UDP_SOURCE);
-    String name = f.has("name") ? f.get("name").newName() : "udp" + (index + 1);
-    String host = node(f.require("host"), nodes, true).name();
-    ConfigNode to = f.require("to");
-    Remote remote = remote(to, host, nodes, "a UDP source cannot send to");
-    if (!sinks.contains(new UdpSinkSettings(remote.host(), remote.port()))) {
-      throw to.error(
-          "no UDP sink on "
-              + remote.host()
-              + ":"
-              + remote.port()
-              + ": add {host: "
-              + remote.host()
-              + ", port: "
-              + remote.port()
-              + "} to udpSinks");
-    }
-    long at = f.has("at") ? f.get("at").duration() : 0;
-    int count = f.has("count") ? (int) f.get("count").integer(1, MAX_COUNT) : 1;
-    long jitter = f.has("startJitter") ? f.get("startJitter").duration() : 0;
-    int localPort = f.has("localPort") ? (int) f.get("localPort").integer(1, 65535) : 0;
-    if (localPort != 0 && localPort + count - 1 > 65535) {
-      throw f.get("localPort")
-          .error("with count " + count + " the ports run from " + localPort + " past 65535");
-    }
-    UdpTraffic traffic = UdpTrafficTable.bind(f, defaults);
-    if (traffic.until() >= 0 && traffic.until() <= at) {
-      throw (f.has("until") ? f.get("until") : f.get("at"))
-          .error("until must come after at: the source would send nothing");
-    }
-    long[] starts = starts(at, count, jitter, streams, "udp-start/" + name);
-    List<UdpSourceSettings> made = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      made.add(
-          new UdpSourceSettings(
-              host,
-              remote.host(),
-              remote.port(),
-              localPort == 0 ? 0 : localPort + i - 1,
-              starts[i - 1],
-              traffic,
-              count == 1 ? name : name + "." + i,
-              entry.path()));
-    }
-    return made;
-  }
 
   /** The value of {@code key}: parsed when given (or when there is no base), else the base's. */
   static <B, T> T pick(
@@ -622,114 +515,6 @@ public final class ConfigBinder {
         "no link direction " + quote(direction) + " (known: " + String.join(", ", known) + ")");
   }
 
-  /** The topology's nodes, then the hand-written ones. */
-  private static List<NodeSettings> nodes(
-      ConfigNode list, TcpConfig tcp, Topology.Expansion topology) {
-    List<NodeSettings> nodes = new ArrayList<>(topology.nodes());
-    Set<String> names = new LinkedHashSet<>();
-    Map<String, String> addresses = new LinkedHashMap<>();
-    for (NodeSettings generated : topology.nodes()) {
-      names.add(generated.name());
-      if (generated.address() != null) {
-        addresses.put(generated.address(), generated.name());
-      }
-    }
-    for (ConfigNode entry : list.elements()) {
-      Fields f = entry.fields(NODE);
-      String name = f.require("name").newName();
-      if (topology.node(name) != null) {
-        throw f.get("name")
-            .error(
-                quote(name)
-                    + " is a node of "
-                    + topology.origin()
-                    + " already; give yours another name");
-      }
-      if (!names.add(name)) {
-        throw f.get("name").error("duplicate node name " + quote(name));
-      }
-      NodeSettings.Kind kind = NodeSettings.Kind.HOST;
-      if (f.has("kind")) {
-        String text = f.get("kind").text();
-        switch (text) {
-          case "host" -> kind = NodeSettings.Kind.HOST;
-          case "router" -> kind = NodeSettings.Kind.ROUTER;
-          default ->
-              throw f.get("kind").error("unknown node kind '" + text + "' (known: host, router)");
-        }
-      }
-      String address = null;
-      TcpConfig hostTcp = tcp;
-      if (kind == NodeSettings.Kind.HOST) {
-        ConfigNode a = f.require("address");
-        address = a.text();
-        Ipv4Address parsed;
-        try {
-          parsed = Ipv4Address.parse(address);
-        } catch (IllegalArgumentException e) {
-          throw a.error("expected an IPv4 address such as 10.0.0.1; got " + quote(address));
-        }
-        String unusable = unusable(parsed);
-        if (unusable != null) {
-          throw a.error(
-              parsed
-                  + " cannot be a host's address: "
-                  + unusable
-                  + "; use a"
-                  + " unicast address such as 10.0.0.1");
-        }
-        String previous = addresses.putIfAbsent(parsed.toString(), name);
-        if (previous != null) {
-          throw a.error(
-              "address "
-                  + address
-                  + " is already taken by node "
-                  + quote(previous)
-                  + (topology.node(previous) != null ? " of " + topology.origin() : ""));
-        }
-        if (f.has("tcp")) {
-          hostTcp = TcpSettingsTable.bind(f.get("tcp"), tcp);
-        }
-      } else {
-        for (String key : new String[] {"address", "tcp", "crashAt", "restartAt"}) {
-          if (f.has(key)) {
-            throw f.get(key).error("a router has no " + key);
-          }
-        }
-      }
-      long crashAt = f.has("crashAt") ? f.get("crashAt").duration() : -1;
-      long restartAt = f.has("restartAt") ? f.get("restartAt").duration() : -1;
-      if (restartAt >= 0 && (crashAt < 0 || restartAt < crashAt)) {
-        throw f.get("restartAt").error("restartAt needs a crashAt at or before it");
-      }
-      nodes.add(new NodeSettings(name, kind, address, hostTcp, crashAt, restartAt));
-    }
-    return nodes;
-  }
-
-  /**
-   * Why {@code address} cannot be a TCP host's own address (RFC 1122 3.2.1.3: the source of a
-   * datagram must be a unicast address of the host), or null when it can.
-   */
-  private static @Nullable String unusable(Ipv4Address address) {
-    int first = address.bits() >>> 24;
-    if (first == 0) {
-      return "0.0.0.0/8 means \"this network\" (RFC 1122 3.2.1.3)";
-    }
-    if (first == 127) {
-      return "127.0.0.0/8 is loopback, which never leaves a host (RFC 1122 3.2.1.3)";
-    }
-    if (first >= 224 && first <= 239) {
-      return "224.0.0.0/4 is multicast, and TCP connects unicast addresses only";
-    }
-    if (first >= 240) {
-      return address.bits() == -1
-          ? "255.255.255.255 is the limited broadcast address"
-          : "240.0.0.0/4 is reserved (RFC 1112 4)";
-    }
-    return null;
-  }
-
   /**
    * The node {@code at} names (a host, where {@code host}); refused, with the known ones, if none.
    */
@@ -809,112 +594,7 @@ public final class ConfigBinder {
     return name;
   }
 
-  private static List<ChangeSettings> changes(ConfigNode list, List<LinkSettings> links) {
-    record Pending(long at, int index, ConfigNode node) {}
-    List<Pending> pending = new ArrayList<>();
-    List<ConfigNode> entries = list.elements();
-    for (int i = 0; i < entries.size(); i++) {
-      Fields f = entries.get(i).fields(CHANGE);
-      pending.add(new Pending(f.require("at").duration(), i, entries.get(i)));
-    }
-    pending.sort(Comparator.comparingLong(Pending::at).thenComparingInt(Pending::index));
-    Map<String, LinkConfig> current = new LinkedHashMap<>();
-    for (LinkSettings link : links) {
-      current.put(link.name() + "/a_to_b", link.aToB());
-      current.put(link.name() + "/b_to_a", link.bToA());
-    }
-    List<ChangeSettings> changes = new ArrayList<>();
-    for (Pending p : pending) {
-      Fields f = p.node().fields(CHANGE);
-      ConfigNode linkNode = f.require("link");
-      String linkName = linkNode.name();
-      if (links.stream().noneMatch(l -> l.name().equals(linkName))) {
-        throw linkNode.error(
-            "no link named "
-                + quote(linkName)
-                + " (known: "
-                + String.join(", ", links.stream().map(LinkSettings::name).toList())
-                + ")");
-      }
-      String direction = f.has("direction") ? f.get("direction").text() : "both";
-      List<String> directions =
-          switch (direction) {
-            case "both" -> List.of("a_to_b", "b_to_a");
-            case "a_to_b", "b_to_a" -> List.of(direction);
-            default ->
-                throw f.get("direction")
-                    .error("unknown direction '" + direction + "' (known: both, a_to_b, b_to_a)");
-          };
-      int given = (f.has("set") ? 1 : 0) + (f.has("down") ? 1 : 0) + (f.has("up") ? 1 : 0);
-      if (given != 1) {
-        throw p.node().error("a change needs exactly one of set, down, up");
-      }
-      for (String d : directions) {
-        String key = linkName + "/" + d;
-        LinkConfig next;
-        if (f.has("set")) {
-          next = LinkSettingsTable.bind(f.get("set").fields(DIRECTION), current.get(key));
-        } else if (f.has("down")) {
-          next = current.get(key).toBuilder().up(!f.get("down").bool()).build();
-        } else {
-          next = current.get(key).toBuilder().up(f.get("up").bool()).build();
-        }
-        current.put(key, next);
-        changes.add(new ChangeSettings(p.at(), linkName, d.equals("a_to_b"), next));
-      }
-    }
-    return changes;
-  }
-
-  private static List<PartitionSettings> partitions(ConfigNode list, List<NodeSettings> nodes) {
-    List<PartitionSettings> partitions = new ArrayList<>();
-    for (ConfigNode entry : list.elements()) {
-      Fields f = entry.fields(PARTITION);
-      long at = f.require("at").duration();
-      long until = f.has("until") ? f.get("until").duration() : -1;
-      if (until >= 0 && until <= at) {
-        throw f.get("until").error("until must come after at");
-      }
-      List<List<String>> sides = new ArrayList<>();
-      Set<String> seen = new LinkedHashSet<>();
-      List<ConfigNode> sideNodes = f.require("sides").elements();
-      if (sideNodes.size() < 2) {
-        throw f.get("sides")
-            .error("a partition needs at least two sides, e.g. [[client]," + " [server]]");
-      }
-      for (ConfigNode side : sideNodes) {
-        List<String> names = new ArrayList<>();
-        for (ConfigNode member : side.elements()) {
-          String name = node(member, nodes, false).name();
-          if (!seen.add(name)) {
-            throw member.error("node " + quote(name) + " is on two sides");
-          }
-          names.add(name);
-        }
-        sides.add(List.copyOf(names));
-      }
-      partitions.add(new PartitionSettings(at, until, List.copyOf(sides)));
-    }
-    return partitions;
-  }
-
   // --- Applications ---------------------------------------------------------------------------
-
-  /** Another host's port, as a client's {@code connect} or a UDP source's {@code to} names it. */
-  private record Remote(String host, int port) {}
-
-  /**
-   * The {@code HOST:PORT} at {@code connect}, a host other than {@code from}; {@code refusal} says
-   * what cannot be done to one's own host ("a UDP source cannot send to").
-   */
-  private static Remote remote(
-      ConfigNode connect, String from, List<NodeSettings> nodes, String refusal) {
-    ClientTable.Remote remote = remote(connect, nodes);
-    if (remote.host().equals(from)) {
-      throw connect.error(refusal + " its own host " + quote(from));
-    }
-    return new Remote(remote.host(), remote.port());
-  }
 
   /** The {@code HOST:PORT} at {@code connect}: a port of one of {@code nodes}' hosts. */
   static ClientTable.Remote remote(ConfigNode connect, List<NodeSettings> nodes) {
@@ -1007,8 +687,7 @@ public final class ConfigBinder {
    * draw uniform in [0, jitter) from the random stream {@code stream} of the seed (none for a
    * jitter of 0), so one entry's starts do not change when other entries are added.
    */
-  private static long[] starts(
-      long at, int count, long jitter, RandomStreams streams, String stream) {
+  static long[] starts(long at, int count, long jitter, RandomStreams streams, String stream) {
     UniformRandomProvider random = jitter > 0 ? streams.get(stream) : null;
     long[] starts = new long[count];
     for (int i = 0; i < count; i++) {
@@ -1065,7 +744,7 @@ public final class ConfigBinder {
         throw f.get("link").error("link: only goes with a link direction in on: (\"a->b\")");
       }
     }
-    Match match = match(f.get("match"), nodes);
+    Match match = MatchTable.bind(f.get("match"), nodes);
     Selection selection = f.has("select") ? selection(f.get("select")) : Selection.every();
     ConfigNode actionNode = f.require("action");
     String verb = actionNode.text();
@@ -1144,108 +823,6 @@ public final class ConfigBinder {
               + "'");
     }
     throw node.error("expected every, \"nth N\" or \"first K\"; got " + quote(node.text()));
-  }
-
-  private static Match match(ConfigNode node, List<NodeSettings> nodes) {
-    Fields f = node.fields(MATCH);
-    Match.Builder m = Match.builder();
-    try {
-      if (f.has("flags")) {
-        m.flags(flags(f.get("flags")));
-      }
-      if (f.has("flagsContain")) {
-        m.flagsContain(nonZero(f.get("flagsContain")));
-      }
-      if (f.has("flagsExclude")) {
-        m.flagsExclude(nonZero(f.get("flagsExclude")));
-      }
-      if (f.has("seq")) {
-        m.sequenceNumber(f.get("seq").integer(0, 0xFFFF_FFFFL));
-      }
-      if (f.has("ack")) {
-        m.acknowledgmentNumber(f.get("ack").integer(0, 0xFFFF_FFFFL));
-      }
-      if (f.has("dataLength")) {
-        ConfigNode length = f.get("dataLength");
-        if (length.isMapping()) {
-          Fields range = length.fields("min", "max");
-          long min = range.has("min") ? range.get("min").integer(0, Integer.MAX_VALUE) : 0;
-          long max =
-              range.has("max") ? range.get("max").integer(0, Integer.MAX_VALUE) : Integer.MAX_VALUE;
-          if (max < min) {
-            throw length.error("empty range: min " + min + " > max " + max);
-          }
-          m.dataLength((int) min, (int) max);
-        } else {
-          m.dataLength((int) length.integer(0, Integer.MAX_VALUE));
-        }
-      }
-      if (f.has("srcPort")) {
-        m.sourcePort((int) f.get("srcPort").integer(0, 65535));
-      }
-      if (f.has("dstPort")) {
-        m.destinationPort((int) f.get("dstPort").integer(0, 65535));
-      }
-      if (f.has("src")) {
-        m.source(address(f.get("src")));
-      }
-      if (f.has("dst")) {
-        m.destination(address(f.get("dst")));
-      }
-      if (f.has("sender")) {
-        m.senderNode(node(f.get("sender"), nodes, true).name());
-      }
-      if (f.has("senderState")) {
-        ConfigNode state = f.get("senderState");
-        String text = state.text();
-        try {
-          TcpState.valueOf(text);
-        } catch (IllegalArgumentException e) {
-          List<String> known = new ArrayList<>();
-          for (TcpState s : TcpState.values()) {
-            known.add(s.name());
-          }
-          throw state.error(
-              "unknown TCP state " + quote(text) + " (known: " + String.join(", ", known) + ")");
-        }
-        m.senderState(text);
-      }
-      long from = f.has("from") ? f.get("from").duration() : 0;
-      long until = f.has("until") ? f.get("until").duration() : Long.MAX_VALUE;
-      if (until <= from) {
-        throw f.get("until").error("empty time window: until must come after from");
-      }
-      if (from != 0 || until != Long.MAX_VALUE) {
-        m.during(from, until);
-      }
-      return m.build();
-    } catch (IllegalArgumentException e) {
-      throw node.error(e.getMessage());
-    }
-  }
-
-  private static int flags(ConfigNode node) {
-    try {
-      return TcpFlags.parse(node.text());
-    } catch (IllegalArgumentException e) {
-      throw node.error(e.getMessage());
-    }
-  }
-
-  private static int nonZero(ConfigNode node) {
-    int flags = flags(node);
-    if (flags == 0) {
-      throw node.error("expected at least one flag such as \"ACK\" or \"SYN|ACK\"");
-    }
-    return flags;
-  }
-
-  private static Ipv4Address address(ConfigNode node) {
-    try {
-      return Ipv4Address.parse(node.text());
-    } catch (IllegalArgumentException e) {
-      throw node.error("expected an IPv4 address such as 10.0.0.1; got " + quote(node.text()));
-    }
   }
 
   static long positiveDuration(ConfigNode node) {

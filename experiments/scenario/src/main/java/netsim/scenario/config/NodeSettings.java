@@ -12,9 +12,57 @@ import netsim.tcp.TcpConfig;
 public record NodeSettings(
     String name, Kind kind, String address, TcpConfig tcp, long crashAt, long restartAt) {
 
+  static Builder builder() {
+    return new Builder();
+  }
+
   /** Host or router. */
   public enum Kind {
     HOST,
     ROUTER
+  }
+
+  /** Collects the keys of a {@code nodes} entry ({@code NodeTable}). */
+  static final class Builder {
+    private String name;
+    private Kind kind = Kind.HOST;
+    private String address;
+    private TcpConfig tcp;
+    private long crashAt = -1;
+    private long restartAt = -1;
+
+    Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    Builder kind(Kind value) {
+      kind = value;
+      return this;
+    }
+
+    Builder address(String value) {
+      address = value;
+      return this;
+    }
+
+    Builder tcp(TcpConfig value) {
+      tcp = value;
+      return this;
+    }
+
+    Builder crashAt(long value) {
+      crashAt = value;
+      return this;
+    }
+
+    Builder restartAt(long value) {
+      restartAt = value;
+      return this;
+    }
+
+    NodeSettings build() {
+      return new NodeSettings(name, kind, address, tcp, crashAt, restartAt);
+    }
   }
 }

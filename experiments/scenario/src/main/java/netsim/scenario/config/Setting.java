@@ -23,6 +23,9 @@ import java.util.function.Function;
  *     its section's documents are written by hand)
  * @param required whether every mapping of the section must give the key (a list entry's {@code
  *     host}), rather than inherit the base's value
+ * @param defaultText the default column of the key's docs line where it is not a value (a list
+ *     entry's {@code address}: "required for hosts"); empty where the value is shown, or, for a
+ *     required key, "required"
  */
 record Setting<C, B, T>(
     String key,
@@ -31,7 +34,8 @@ record Setting<C, B, T>(
     Function<C, T> get,
     Function<T, String> text,
     String doc,
-    boolean required) {
+    boolean required,
+    String defaultText) {
 
   /** Reads a key's value; located errors come from {@link ConfigNode}'s own readers. */
   @FunctionalInterface
@@ -50,7 +54,7 @@ record Setting<C, B, T>(
 
   /** A row whose values are written as {@link String#valueOf}, without a doc yet. */
   Setting(String key, Reader<T> read, BiConsumer<B, T> set, Function<C, T> get) {
-    this(key, read, set, get, String::valueOf, "", false);
+    this(key, read, set, get, String::valueOf, "", false, "");
   }
 
   /** A row whose reader needs no current value. */
@@ -59,19 +63,45 @@ record Setting<C, B, T>(
     return new Setting<>(key, Reader.of(read), set, get);
   }
 
+  /**
+   * A row whose key, when left out, sets nothing: the builder's own default stands (a match
+   * condition left out accepts any value). A built value does not say what it was given: a section
+   * of such rows binds over a base that gives none of them.
+   */
+  static <C, B, T> Setting<C, B, T> ifGiven(
+      String key, Function<ConfigNode, T> read, BiConsumer<B, T> set) {
+    return new Setting<>(
+        key,
+        Reader.of(read),
+        (b, value) -> {
+          if (value != null) {
+            set.accept(b, value);
+          }
+        },
+        c -> null);
+  }
+
   /** This row with its meaning. */
   Setting<C, B, T> doc(String meaning) {
-    return new Setting<>(key, read, set, get, text, meaning, required);
+    return new Setting<>(key, read, set, get, text, meaning, required, defaultText);
   }
 
   /** This row with its values written by {@code format} (a duration as {@code 200ms}). */
   Setting<C, B, T> shown(Function<T, String> format) {
-    return new Setting<>(key, read, set, get, format, doc, required);
+    return new Setting<>(key, read, set, get, format, doc, required, defaultText);
   }
 
   /** This row, required in every mapping of its section. */
   Setting<C, B, T> mustBeGiven() {
-    return new Setting<>(key, read, set, get, text, doc, true);
+    return new Setting<>(key, read, set, get, text, doc, true, defaultText);
+  }
+
+  /**
+   * This row with {@code text} as its docs line's default, where that is not a value: a list entry
+   * has no defaults of its own to show ("none", "required for hosts").
+   */
+  Setting<C, B, T> defaultIs(String text) {
+    return new Setting<>(key, read, set, get, this.text, doc, required, text);
   }
 
   /** The YAML text of this row's value in {@code config}. */

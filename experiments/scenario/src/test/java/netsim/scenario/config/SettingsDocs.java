@@ -63,15 +63,26 @@ final class SettingsDocs {
           "| `"
               + prefix
               + row.key()
-              + "` | `"
-              + row.textIn(values)
               + "` | "
+              + defaultCell(row, values)
+              + " | "
               + row.doc().replace("|", "\\|")
               + " |");
     }
     for (Map.Entry<String, ? extends Section<C, ?>> nested : section.nested().entrySet()) {
       rows(lines, prefix + nested.getKey() + ".", nested.getValue(), values);
     }
+  }
+
+  /**
+   * The default column of {@code row}: its value in {@code values}, as code; or what it says
+   * instead (a list entry's "required for hosts"); or "required".
+   */
+  private static <C> String defaultCell(Setting<C, ?, ?> row, C values) {
+    if (!row.defaultText().isEmpty()) {
+      return row.defaultText();
+    }
+    return row.required() ? "required" : "`" + row.textIn(values) + "`";
   }
 
   /** {@code text}, a string, quoted where YAML would not read it as one. */

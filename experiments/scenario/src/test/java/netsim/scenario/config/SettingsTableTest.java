@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netsim.net.GeneratedDocSection;
+import netsim.net.fault.Match;
 import netsim.net.link.LinkConfig;
 import netsim.tcp.TcpConfig;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,44 @@ class SettingsTableTest {
     checkGenerated(
         "invariants", "InvariantsTable", InvariantsTable.SECTION, InvariantSettings.defaults(), "");
     checkGenerated("outputs", "OutputsTable", OutputsTable.SECTION, OutputSettings.defaults(), "");
+  }
+
+  @Test
+  void listEntryKeys_ofConfigMd_areWhatTheTableRowsMake() throws IOException {
+    checkGeneratedTable("nodes", "NodeTable", NodeTable.section(), NodeTable.DEFAULTS, "");
+    checkGeneratedTable("match", "MatchTable", MatchTable.section(List.of()), Match.ANY, "match.");
+    checkGeneratedTable(
+        "changes", "ChangeTable", ChangeTable.section(List.of()), ChangeTable.DEFAULTS, "");
+    checkGeneratedTable(
+        "partitions",
+        "PartitionTable",
+        PartitionTable.section(List.of()),
+        PartitionTable.DEFAULTS,
+        "");
+    checkGeneratedTable(
+        "udpSinks", "UdpSinkTable", UdpSinkTable.section(List.of()), UdpSinkTable.DEFAULTS, "");
+  }
+
+  /**
+   * Checks (or, with {@code -Dconfig.regenerate=true}, rewrites) the table of list {@code key}'s
+   * entries in docs/config.md against what {@code section}'s rows make of {@code defaults} (what an
+   * entry is that gives none of its keys); every row must say what it means. A list has no lines of
+   * its own in reference.yaml: it is empty there.
+   */
+  private static <C> void checkGeneratedTable(
+      String key, String table, Section<C, ?> section, C defaults, String docPrefix)
+      throws IOException {
+    for (Setting<C, ?, ?> row : section.rows()) {
+      assertThat(row.doc())
+          .as("%s's row %s says what it means (.doc(...))", table, row.key())
+          .isNotBlank();
+    }
+    GeneratedDocSection doc =
+        new GeneratedDocSection(
+            "<!-- " + key + "-keys: generated from " + table + "'s rows by SettingsTableTest -->",
+            "<!-- end of " + key + "-keys -->",
+            "config.regenerate");
+    doc.check(DOC, generated(doc, SettingsDocs.markdown(docPrefix, section, defaults)));
   }
 
   /**
