@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import netsim.net.PacketTap;
 import netsim.net.link.Link;
 import netsim.net.link.LinkDirection;
@@ -213,6 +214,7 @@ public final class RunWriter {
   }
 
   private Outcome write(Experiment.Watcher watcher) throws IOException {
+    @Nullable ConfigTree configTree = summaryWanted() ? ConfigTree.start(config) : null;
     EventSink[] sinks = sinks().toArray(EventSink[]::new);
     Experiment experiment = new Experiment(config, sinks);
     if (queues != null) {
@@ -254,7 +256,9 @@ public final class RunWriter {
       }
       if (summary != null) {
         SummaryFile.write(
-            summary.summary(result, connections, violations), dir.file("summary.json"));
+            summary.summary(
+                result, connections, violations, Objects.requireNonNull(configTree).get()),
+            dir.file("summary.json"));
         FlowsCsv.write(flows.report(), dir.file("flows.csv"));
       }
       files = dir.commit();
@@ -342,7 +346,7 @@ public final class RunWriter {
       }
       sinks.add(flows);
     }
-    if (dir != null && config.outputs().summary()) {
+    if (summaryWanted()) {
       summary = new SummaryFile(flows);
       sinks.add(summary);
     }
@@ -355,6 +359,11 @@ public final class RunWriter {
       sinks.add(runPlots);
     }
     return sinks;
+  }
+
+  /** Whether the run writes {@code summary.json}. */
+  private boolean summaryWanted() {
+    return dir != null && config.outputs().summary();
   }
 
   /** A new file's stream, buffered: for the trace or a pcap without a writer thread. */

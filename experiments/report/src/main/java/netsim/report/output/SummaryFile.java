@@ -1,6 +1,7 @@
 package netsim.report.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -92,9 +93,15 @@ public final class SummaryFile implements EventSink {
     return packetEvents;
   }
 
-  /** The summary of the run that ended with {@code result}, as a JSON tree. */
+  /**
+   * The summary of the run that ended with {@code result}, as a JSON tree; {@code config} is the
+   * run's effective config ({@link EffectiveConfig#tree} of {@code result.config()}).
+   */
   public ObjectNode summary(
-      RunResult result, List<ConnectionReport> connections, List<String> violations) {
+      RunResult result,
+      List<ConnectionReport> connections,
+      List<String> violations,
+      JsonNode config) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("netsim", Version.get());
     root.put("experiment", result.config().name());
@@ -176,7 +183,7 @@ public final class SummaryFile implements EventSink {
       }
     }
     root.put("packetEvents", packetEvents);
-    root.set("config", EffectiveConfig.tree(result.config()));
+    root.set("config", config);
     if (flows != null && flows.report() != null) {
       root.putPOJO("flows", flows.report());
     }
