@@ -1,14 +1,19 @@
 package netsim.scenario.metrics;
 
 import java.util.Arrays;
+import netsim.core.SuppressForbidden;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * The median and the 99th percentile of a stream of samples, in bounded memory: exact (Commons
- * Math's {@code Percentile}, computed here: {@link #exact(double[], double)}) while there are at
- * most {@link #EXACT} samples, then P-square estimates (Jain and Chlamtac 1985, {@link
- * PSquareQuantile}) fed every sample from the first. P-square alone is poor for a few samples (its
- * 99th percentile of {1, 5} is 1), hence the exact start.
+ * Math's {@link Percentile}) while there are at most {@link #EXACT} samples, then P-square
+ * estimates (Jain and Chlamtac 1985, {@link PSquareQuantile}) fed every sample from the first.
+ * P-square alone is poor for a few samples (its 99th percentile of {1, 5} is 1), hence the exact
+ * start.
  */
+@SuppressForbidden(
+    "Percentile computes with comparisons, sorting and +-*/ only (FastMath.floor), never"
+        + " java.lang.Math's intrinsics: the same bits on every JVM")
 final class Percentiles {
   /** The most samples kept for exact percentiles. */
   static final int EXACT = 512;
@@ -56,39 +61,6 @@ final class Percentiles {
     for (int i = 0; i < count; i++) {
       values[i] = samples[i];
     }
-    Arrays.sort(values);
-    return Math.round(exact(values, p));
-  }
-
-  /**
-   * The {@code p}th percentile (0 < p <= 100) of {@code sorted} as Commons Math's {@code
-   * Percentile} computes it by default (its legacy estimation, Hyndman and Fan's type 6), bit for
-   * bit: the position p (n + 1) / 100, the smallest value below position 1, the largest from n,
-   * else linear between the two values around it; NaN for no value. Sorting, comparisons and
-   * +-*&#47; only: the same bits on every JVM. (Done here rather than by Commons Math: its
-   * Percentile and exceptions were about 50 classes to load at the end of every run.)
-   */
-  static double exact(double[] sorted, double p) {
-    int n = sorted.length;
-    if (n == 0) {
-      return Double.NaN;
-    }
-    if (n == 1) {
-      return sorted[0];
-    }
-    double q = p / 100d;
-    double pos = Double.compare(q, 0d) == 0 ? 0 : Double.compare(q, 1d) == 0 ? n : q * (n + 1);
-    double fpos = Math.floor(pos);
-    int intPos = (int) fpos;
-    double dif = pos - fpos;
-    if (pos < 1) {
-      return sorted[0];
-    }
-    if (pos >= n) {
-      return sorted[n - 1];
-    }
-    double lower = sorted[intPos - 1];
-    double upper = sorted[intPos];
-    return lower + dif * (upper - lower);
+    return Math.round(new Percentile().evaluate(values, p));
   }
 }
