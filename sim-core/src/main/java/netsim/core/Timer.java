@@ -2,6 +2,8 @@ package netsim.core;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A reusable timer: one action that can be scheduled, rescheduled and cancelled any number of
  * times, such as a TCP retransmission timer. At most one expiry is pending at a time; scheduling
@@ -21,10 +23,18 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * executed event: listeners do not see it, the event limit does not count it and the clock does not
  * stop at it. So a run is event for event, sequence number for sequence number, the one that
  * cancelling and rescheduling would give.
+ *
+ * <p><b>A subclass may be its own action</b> ({@link #Timer(Simulator, String)}, overriding {@link
+ * #expire()}): an object that owns one timer and is read whenever the timer is, such as a TCP
+ * connection's entry in its stack, then carries the timer's state in its own fields. Among
+ * thousands of connections every separate object read is a cache miss.
  */
-public final class Timer {
+public class Timer {
   private final Simulator simulator;
-  private final Runnable action;
+
+  /** The action to run on expiry; null for a subclass that overrides {@link #expire()}. */
+  private final @Nullable Runnable action;
+
   private final Expiry expiry;
 
   /** The queued expiry, or NO_HANDLE when the timer is not pending. */
@@ -48,6 +58,30 @@ public final class Timer {
     this.action = checkNotNull(action, "action");
     checkNotNull(label, "label");
     this.expiry = new Expiry(label);
+  }
+
+  /**
+   * A timer whose action is its own {@link #expire()}, which the subclass overrides.
+   *
+   * @param label as for {@link #Timer(Simulator, String, Runnable)}
+   */
+  protected Timer(Simulator simulator, String label) {
+    this.simulator = checkNotNull(simulator, "simulator");
+    this.action = null;
+    this.expiry = new Expiry(checkNotNull(label, "label"));
+  }
+
+  /**
+   * What the timer does when it expires: runs the action given to the constructor. A subclass made
+   * without an action overrides it. The timer is no longer pending here and may be rescheduled.
+   */
+  protected void expire() {
+    Runnable given = action;
+    if (given == null) {
+      throw new IllegalStateException(
+          "a Timer made without an action must override expire(): " + expiry.label);
+    }
+    given.run();
   }
 
   /**
@@ -75,7 +109,7 @@ public final class Timer {
     public void run() {
       handle = EventQueue.NO_HANDLE;
       deadline = -1;
-      action.run();
+      expire();
     }
 
     @Override

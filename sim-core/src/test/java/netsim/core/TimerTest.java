@@ -94,6 +94,50 @@ class TimerTest {
     assertThat(order).containsExactly("timer", "b");
   }
 
+  /** A timer that is its own action, as a TCP connection's entry in its stack is. */
+  private static final class SelfTimer extends Timer {
+    final List<Long> expired = new ArrayList<>();
+    private final Simulator clock;
+
+    SelfTimer(Simulator clock) {
+      super(clock, "test/self");
+      this.clock = clock;
+    }
+
+    @Override
+    protected void expire() {
+      expired.add(clock.now());
+      if (expired.size() < 2) {
+        schedule(10); // no longer pending inside its own expiry, as with an action
+      }
+    }
+  }
+
+  @Test
+  void aSubclassMadeWithoutAnAction_expiresIntoItsOwnExpire_underItsLabel() {
+    SelfTimer self = new SelfTimer(sim);
+    EventLog log = new EventLog();
+    sim.addListener(log);
+    self.scheduleAt(100);
+    self.scheduleAt(150); // a later restart, moved lazily as for any timer
+    sim.run();
+    assertThat(self.expired).containsExactly(150L, 160L);
+    assertThat(self.isPending()).isFalse();
+    assertThat(log.entries())
+        .extracting(EventLog.Entry::label)
+        .containsExactly("test/self", "test/self");
+  }
+
+  @Test
+  void aSubclassMadeWithoutAnAction_thatDoesNotOverrideExpire_failsAtItsExpiry() {
+    Timer forgetful = new Timer(sim, "test/forgetful") {};
+    forgetful.schedule(5);
+    assertThatThrownBy(sim::run)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("must override expire()")
+        .hasMessageContaining("test/forgetful");
+  }
+
   /** An event set that counts the calls a timer makes on it. */
   private static final class CountingQueue implements EventQueue {
     final EventQueue inner = new LadderEventQueue();

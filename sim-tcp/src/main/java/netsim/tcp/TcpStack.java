@@ -413,7 +413,7 @@ public final class TcpStack {
   /** A new connection whose ISS is {@code chosenIss}, or the ISN generator's when it is -1. */
   private TcpConnection create(
       FourTuple tuple, @Nullable TcpHandler handler, @Nullable TcpListener parent, long chosenIss) {
-    Entry entry = new Entry(parent);
+    Entry entry = new Entry(tuple, parent);
     int iss = chosenIss >= 0 ? (int) chosenIss : isns.isn(tuple, simulator.now());
     TcpConnection connection =
         new TcpConnection(
@@ -423,7 +423,7 @@ public final class TcpStack {
             isns.timestampOffset(tuple),
             entry,
             handler);
-    entry.attach(connection, new Timer(simulator, "tcp/" + node + "/" + tuple, entry));
+    entry.attach(connection);
     history.add(entry.slot);
     connections.put(tuple, entry);
     usePort(tuple.local().port(), 1);
@@ -471,33 +471,39 @@ public final class TcpStack {
   }
 
   /**
-   * A connection of this stack while it is in the table: its environment, the action of its timer,
-   * its place in the history and, for a child, its listener. Being the connection's own
-   * environment, it reaches its timer and listener without a lookup.
+   * A connection of this stack while it is in the table: its environment, its timer, its place in
+   * the history and, for a child, its listener. Being the connection's own environment, it reaches
+   * its timer and listener without a lookup; being the timer itself, a segment that restarts the
+   * timer reads no object beyond the entry it was demultiplexed to.
    */
-  @SuppressWarnings("NullAway.Init") // connection, timer and slot are set by create(), at once
-  private final class Entry implements TcpConnection.Environment, Runnable {
+  @SuppressWarnings("NullAway.Init") // connection and slot are set by create(), at once
+  private final class Entry extends Timer implements TcpConnection.Environment {
     final @Nullable TcpListener parent;
+
+    /** The peer's address, where the connection's segments go (kept here: one read less each). */
+    final Ipv4Address remoteAddress;
+
     TcpConnection connection;
-    Timer timer;
     HistorySlot slot;
 
     /** Whether the connection left the table (CLOSED, or a child back in LISTEN). */
     boolean removed;
 
-    Entry(@Nullable TcpListener parent) {
+    /** The entry of the connection {@code tuple}; its timer is named "tcp/NODE/TUPLE" in traces. */
+    Entry(FourTuple tuple, @Nullable TcpListener parent) {
+      super(TcpStack.this.simulator, "tcp/" + node + "/" + tuple);
       this.parent = parent;
+      this.remoteAddress = tuple.remote().address();
     }
 
-    void attach(TcpConnection connection, Timer timer) {
+    void attach(TcpConnection connection) {
       this.connection = connection;
-      this.timer = timer;
       this.slot = new HistorySlot(connection);
     }
 
-    /** The timer expired. */
+    /** The connection's earliest deadline came. */
     @Override
-    public void run() {
+    protected void expire() {
       connection.onTimer();
     }
 
@@ -508,7 +514,7 @@ public final class TcpStack {
 
     @Override
     public void transmit(TcpConnection connection, TcpSegment segment, Ecn ecn) {
-      output.send(connection.remote().address(), segment, connection.state().name(), ecn);
+      output.send(remoteAddress, segment, connection.state().name(), ecn);
     }
 
     @Override
@@ -536,7 +542,7 @@ public final class TcpStack {
       if (to == TcpState.CLOSED || to == TcpState.LISTEN) {
         // A closed TCB is deleted; a child back in LISTEN is released to its listener. Only
         // its record stays.
-        timer.cancel();
+        cancel();
         connections.remove(connection.tuple());
         usePort(connection.tuple().local().port(), -1);
         removed = true;
@@ -552,9 +558,9 @@ public final class TcpStack {
       }
       long at = connection.pollAt();
       if (at == TcpConnection.NEVER) {
-        timer.cancel();
+        cancel();
       } else {
-        timer.scheduleAt(Math.max(at, simulator.now()));
+        scheduleAt(Math.max(at, simulator.now()));
       }
     }
 
