@@ -213,7 +213,7 @@ public final class TcpConnection {
     state = LISTEN;
     visited.add(LISTEN);
     receive.synchronize(syn.seq());
-    takeSynOptions(syn);
+    out.takeSynOptions(syn, send);
     send.updateWindow(syn);
     if (config.twoWayHandshake()) {
       // COUNTERFACTUAL: no third step. Our SYN is taken as known to the peer at once.
@@ -413,12 +413,12 @@ public final class TcpConnection {
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
           // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" (the RFC's SND.NXT is our SND.MAX)
-          transmit(dropReset());
+          out.transmit(dropReset());
       case CLOSING, LAST_ACK -> {
         // RFC 9293: "respond with ok and delete the TCB"; FreeBSD's tcp_drop resets in every
         // state after a SYN arrived (TCPS_HAVERCVDSYN): CLOSED's tcp_output sends RST,ACK.
         if (config.profile().abortResetsWhenClosing()) {
-          transmit(dropReset());
+          out.transmit(dropReset());
         }
       }
       default -> {
@@ -561,7 +561,7 @@ public final class TcpConnection {
       // drop the segment and return) <SEQ=SEG.ACK><CTL=RST> and discard the segment."
       if (Seq.le(seg.ack(), send.iss()) || Seq.gt(seg.ack(), send.seqOf(send.sndMax()))) {
         if (!seg.has(RST)) {
-          transmit(segment(seg.ack(), 0, RST));
+          out.transmit(out.segment(seg.ack(), 0, RST));
         }
         return;
       }
@@ -582,10 +582,10 @@ public final class TcpConnection {
       return;
     }
     receive.synchronize(seg.seq());
-    takeSynOptions(seg);
+    out.takeSynOptions(seg, send);
     receive.buffersReady(Math.min(out.peerMss(), config.mss()));
     if (ackAcceptable) {
-      send.acknowledge(seg.ack(), timestampRtt(seg));
+      send.acknowledge(seg.ack(), out.timestampRtt(seg));
     }
     if (send.sndUna() > 0) {
       // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
@@ -679,7 +679,8 @@ public final class TcpConnection {
       // (unless the RST bit is set, if so drop the segment and return)."
       if (!seg.has(RST)) {
         if (syn) {
-          challengeAck(); // RFC 5961 4.2: the reply to a SYN is a (rate-limited) challenge ACK
+          receive
+              .challengeAck(); // RFC 5961 4.2: the reply to a SYN is a (rate-limited) challenge ACK
         } else {
           receive.duplicateArrived(seq, seg.dataLength()); // RFC 2883: a D-SACK, with SACK
           ackNow();
@@ -736,7 +737,7 @@ public final class TcpConnection {
       // to show that data was lost" (RFC 2525 2.17). Linux's tcp_rcv_state_process and
       // FreeBSD's tcp_input do, with the reset to a segment that has an ACK:
       // <SEQ=SEG.ACK><CTL=RST>.
-      transmit(segment(seg.ack(), 0, RST));
+      out.transmit(out.segment(seg.ack(), 0, RST));
       enterClosed(StateCause.RCV, seg.flags());
       return;
     }
@@ -772,7 +773,7 @@ public final class TcpConnection {
       // RFC 5961 3.2: "If the RST bit is set and the sequence number does not exactly match the
       // next expected sequence value, yet is within the current receive window, TCP MUST send an
       // acknowledgment (challenge ACK)."
-      challengeAck();
+      receive.challengeAck();
       return;
     }
     switch (state) {
@@ -823,16 +824,16 @@ public final class TcpConnection {
     if (config.synChallengeAcks()) {
       // RFC 5961 4.2: "If the SYN bit is set, irrespective of the sequence number, TCP MUST send
       // an ACK (also referred to as challenge ACK) to the remote peer."
-      challengeAck();
+      receive.challengeAck();
     } else if (config.challengeAcks() && !receive.seqInWindow(seq)) {
       // FreeBSD's insecure_syn (tcp_input.c) takes RFC 793's reset only for a SYN whose own
       // sequence number lies in the window, RCV.NXT =< SEG.SEQ < RCV.NXT + RCV.WND; a SYN,FIN
       // that starts below RCV.NXT and only reaches into the window gets RFC 5961's challenge ACK.
-      challengeAck();
+      receive.challengeAck();
     } else {
       // RFC 793's rule (RFC 5961 off, or FreeBSD's insecure_syn): a SYN in the window is an
       // error; reset the connection, with the reset the host sends when it drops one.
-      transmit(dropReset());
+      out.transmit(dropReset());
       reset(SYN);
     }
   }
@@ -856,10 +857,10 @@ public final class TcpConnection {
       // "If the segment acknowledgment is not acceptable, form a reset segment
       // <SEQ=SEG.ACK><CTL=RST> and send it."
       if (!Seq.lt(send.seqOf(send.sndUna()), ack) || tooNew) {
-        transmit(segment(ack, 0, RST));
+        out.transmit(out.segment(ack, 0, RST));
         return false;
       }
-      send.acknowledge(ack, timestampRtt(seg));
+      send.acknowledge(ack, out.timestampRtt(seg));
       send.updateWindow(seg);
       if (passiveOpen) {
         receive.buffersReady(
@@ -881,7 +882,7 @@ public final class TcpConnection {
       // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop the
       // segment, and return."
       if (config.challengeAcks()) {
-        challengeAck();
+        receive.challengeAck();
       } else {
         ackNow();
       }
@@ -891,7 +892,7 @@ public final class TcpConnection {
       // by the state machine, and counted for fast retransmit (RFC 5681 2: same ACK, no data,
       // no SYN or FIN, data outstanding, the same window). With SACK, RFC 6675 5: the
       // scoreboard takes the SACK blocks first, and a duplicate is an ACK that SACKs new data.
-      send.ackArrived(seg, ecn.isOn() && seg.has(ECE), timestampRtt(seg));
+      send.ackArrived(seg, ecn.isOn() && seg.has(ECE), out.timestampRtt(seg));
     }
 
     boolean finAcked = send.finAcked();
@@ -1037,10 +1038,6 @@ public final class TcpConnection {
   }
 
   /** RFC 5961 7: a (rate-limited) challenge ACK ({@link ReceiveSide#challengeAck}). */
-  private void challengeAck() {
-    receive.challengeAck();
-  }
-
   /** Schedules an immediate acknowledgment (sent by the next output). */
   private void ackNow() {
     receive.ackNow();
@@ -1178,7 +1175,7 @@ public final class TcpConnection {
       return;
     }
     // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
-    transmit(segment(send.seqOf(send.sndNxt()) - 1, receive.rcvNxt(), ACK));
+    out.transmit(out.segment(send.seqOf(send.sndNxt()) - 1, receive.rcvNxt(), ACK));
     timers.keepaliveSent(Time.after(env.now(), config.keepaliveInterval()));
   }
 
@@ -1215,24 +1212,6 @@ public final class TcpConnection {
   }
 
   /** Takes the peer's options from its SYN ({@link SegmentWriter#takeSynOptions}). */
-  private void takeSynOptions(TcpSegment syn) {
-    out.takeSynOptions(syn, send);
-  }
-
-  /** RFC 7323 4.2: the RTT that the TSecr of {@code seg} shows ({@link SegmentWriter}). */
-  private long timestampRtt(TcpSegment seg) {
-    return out.timestampRtt(seg);
-  }
-
-  /** A segment without data, with the window and options every segment carries. */
-  private TcpSegment segment(int seq, int ack, int flags) {
-    return out.segment(seq, ack, flags);
-  }
-
-  private void transmit(TcpSegment seg) {
-    out.transmit(seg);
-  }
-
   /** Sends whatever may be sent now: SYN, data, FIN, or a pending acknowledgment. */
   private void output() {
     if (state == CLOSED || state == LISTEN) {
@@ -1250,12 +1229,12 @@ public final class TcpConnection {
         // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
         // FIN's own sequence number ("if resending a FIN, be sure not to use a new sequence
         // number").
-        transmit(segment(send.seqOf(send.finPosition()), receive.rcvNxt(), FIN | ACK));
+        out.transmit(out.segment(send.seqOf(send.finPosition()), receive.rcvNxt(), FIN | ACK));
       } else {
         // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
         // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
         // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
-        transmit(segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK));
+        out.transmit(out.segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK));
       }
     }
     receive.bareAckDone();
@@ -1271,8 +1250,8 @@ public final class TcpConnection {
   private TcpSegment dropReset() {
     int seq = send.seqOf(send.sndMax());
     return config.profile().rstAckOnAbort()
-        ? segment(seq, receive.rcvNxt(), RST | ACK)
-        : segment(seq, 0, RST);
+        ? out.segment(seq, receive.rcvNxt(), RST | ACK)
+        : out.segment(seq, 0, RST);
   }
 
   // ---------------------------------------------------------------------------------------------
