@@ -92,8 +92,8 @@ public final class ManyFlowsMix {
     long[] backoffs = new long[8];
     for (int host = 0; host < ManyFlowsBenchmark.HOSTS; host++) {
       for (TcpConnection connection : bed.stacks().get(host).connections()) {
-        cwnds[bucket(connection.cwnd() / connection.sendMss())]++;
-        backoffs[Math.min(connection.rtoBackoffs(), backoffs.length - 1)]++;
+        cwnds[bucket(connection.info().cwnd() / connection.info().sendMss())]++;
+        backoffs[Math.min(connection.info().rtoBackoffs(), backoffs.length - 1)]++;
       }
     }
     System.out.printf(
@@ -130,7 +130,7 @@ public final class ManyFlowsMix {
     long sent = 0;
     for (TcpStack stack : bed.stacks()) {
       for (TcpConnection connection : stack.connections()) {
-        sent += connection.segmentsSent();
+        sent += connection.info().segmentsSent();
       }
     }
     return sent;

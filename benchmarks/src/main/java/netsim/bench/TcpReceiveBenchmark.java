@@ -70,7 +70,7 @@ public class TcpReceiveBenchmark {
       acks[i] =
           TcpSegment.builder(child.remote().port(), 80)
               .seq(1)
-              .ack(child.iss() + 1)
+              .ack(child.info().iss() + 1)
               .window(0xFFFF)
               .flags(TcpFlags.ACK)
               .build();

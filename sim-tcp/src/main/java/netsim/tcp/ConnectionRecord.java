@@ -29,11 +29,11 @@ public record ConnectionRecord(
         connection.tuple(),
         connection.isPassive(),
         connection.state(),
-        connection.iss(),
-        connection.irs(),
-        connection.bytesSent(),
-        connection.bytesDelivered(),
-        connection.retransmissions());
+        connection.info().iss(),
+        connection.info().irs(),
+        connection.info().bytesSent(),
+        connection.info().bytesDelivered(),
+        connection.info().retransmissions());
   }
 
   /** Whether it has ended: CLOSED, or a listener's child released back to LISTEN. */

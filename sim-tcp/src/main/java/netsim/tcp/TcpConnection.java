@@ -159,6 +159,9 @@ public final class TcpConnection {
   private final TcpTimers timers = new TcpTimers();
   private final HeldCallbacks held = new HeldCallbacks();
 
+  /** The read-only view of this connection's figures, made when first asked ({@link #info()}). */
+  private @Nullable TcpInfo info;
+
   /** The application closed the connection (not only its sending side): it reads no more. */
   private boolean orphaned;
 
@@ -339,11 +342,6 @@ public final class TcpConnection {
   /** Bytes the send buffer can still take. */
   public int sendBufferFree() {
     return send.bufferFree();
-  }
-
-  /** Bytes of memory the send buffer holds now (it grows with its data; for tests). */
-  int sendBufferAllocated() {
-    return send.bufferAllocated();
   }
 
   /**
@@ -1037,7 +1035,6 @@ public final class TcpConnection {
     }
   }
 
-  /** RFC 5961 7: a (rate-limited) challenge ACK ({@link ReceiveSide#challengeAck}). */
   /** Schedules an immediate acknowledgment (sent by the next output). */
   private void ackNow() {
     receive.ackNow();
@@ -1202,16 +1199,6 @@ public final class TcpConnection {
   // Sending
   // ---------------------------------------------------------------------------------------------
 
-  /**
-   * The MSS in effect for what we send: the peer's MSS option (536 without one, RFC 9293 3.7.1)
-   * bounded by ours, less the timestamp option's 12 bytes when timestamps are on (RFC 7323 and
-   * Linux's tcp_current_mss; {@code getsockopt(TCP_MAXSEG)} of a connected socket).
-   */
-  public int sendMss() {
-    return out.sendMss();
-  }
-
-  /** Takes the peer's options from its SYN ({@link SegmentWriter#takeSynOptions}). */
   /** Sends whatever may be sent now: SYN, data, FIN, or a pending acknowledgment. */
   private void output() {
     if (state == CLOSED || state == LISTEN) {
@@ -1388,185 +1375,19 @@ public final class TcpConnection {
     return passiveOpen;
   }
 
-  public int iss() {
-    return send.iss();
+  /** A read-only view of this connection's state and counters (Linux's tcp_info), made once. */
+  public TcpInfo info() {
+    TcpInfo view = info;
+    if (view == null) {
+      view = new TcpInfo(this, send, receive, timers, out);
+      info = view;
+    }
+    return view;
   }
 
-  public int irs() {
-    return receive.irs();
-  }
-
-  /** SND.UNA as a sequence number. */
-  public int sndUna() {
-    return send.seqOf(send.sndUna());
-  }
-
-  /** SND.NXT as a sequence number. */
-  public int sndNxt() {
-    return send.seqOf(send.sndNxt());
-  }
-
-  public int rcvNxt() {
-    return receive.rcvNxt();
-  }
-
-  /** SND.WND in bytes (scaled). */
-  public long sndWnd() {
-    return send.sndWnd();
-  }
-
-  /** The congestion window in bytes (unlimited before the handshake). */
-  public long cwnd() {
-    return send.cwnd();
-  }
-
-  /** The slow-start threshold in bytes. */
-  public long ssthresh() {
-    return send.ssthresh();
-  }
-
-  /** Bytes sent and not yet acknowledged. */
-  public long bytesInFlight() {
-    return send.flightSize();
-  }
-
-  /**
-   * Bytes written and not yet acknowledged, a FIN counting one (Linux's SIOCOUTQ: write_seq -
-   * snd_una).
-   */
-  public long bytesUnacknowledged() {
-    return Math.max(0, send.writeEnd() - send.sndUna());
-  }
-
-  /**
-   * Bytes written and not yet sent, a FIN counting one (Linux's SIOCOUTQNSD: write_seq - snd_nxt).
-   */
-  public long bytesUnsent() {
-    return Math.max(0, send.writeEnd() - send.sndMax());
-  }
-
-  /**
-   * When data last arrived in order, or when the connection was established if later or none has
-   * (Linux's icsk_ack.lrcvtime, set by tcp_finish_connect, tcp_create_openreq_child and
-   * tcp_event_data_recv); -1 before ESTABLISHED.
-   */
-  public long lastDataReceivedAt() {
-    return Math.max(establishedAt, receive.lastDataAt());
-  }
-
-  /**
-   * Linux's tcpi_busy_time (tcp_chrono_start/stop, tcp_output.c): nanoseconds during which data was
-   * queued or in flight.
-   */
-  public long busyTime() {
-    return send.busyTime();
-  }
-
-  /** Linux's tcpi_rwnd_limited: nanoseconds of {@link #busyTime} held back by the peer's window. */
-  public long windowLimitedTime() {
-    return send.windowLimitedTime();
-  }
-
-  /** Whether fast recovery is under way. */
-  public boolean inRecovery() {
-    return send.inRecovery();
-  }
-
-  /**
-   * Whether the recovery after a retransmission timeout is under way, as far as the connection's
-   * loss recovery tracks it (RACK-TLP's RTO recovery).
-   */
-  public boolean inTimeoutRecovery() {
-    return send.inTimeoutRecovery();
-  }
-
-  /**
-   * Whether a reduction for an ECN echo is under way, as Linux's CWR state (the linux profile's
-   * RACK-TLP recovery); false where the window is reduced at once (RFC 3168 6.1.2).
-   */
-  public boolean inCongestionWindowReduction() {
-    return send.inCongestionWindowReduction();
-  }
-
-  /**
-   * What loss recovery knows of the segments in flight, or null if it does not count them (only
-   * RACK-TLP does) or the handshake is not done.
-   */
-  public @Nullable FlightCounts flightCounts() {
-    return send.flightCounts();
-  }
-
-  /** The current retransmission timeout, backoff included. */
-  public long rto() {
-    return send.rto();
-  }
-
-  /** The smoothed RTT, or -1 before the first measurement. */
-  public long srtt() {
-    return send.srtt();
-  }
-
-  /** The RTT variation as the host keeps it (RFC 6298's RTTVAR; Linux's mdev), 0 before any. */
-  public long rttvar() {
-    return send.rttvar();
-  }
-
-  /** Retransmission timeouts since the last RTT sample: the RTO's backoff exponent. */
-  public int rtoBackoffs() {
-    return send.backoffs();
-  }
-
-  /**
-   * Probes sent since the peer last answered (Linux's icsk_probes_out, tcpi_probes): zero-window
-   * probes since the last ACK that was not old, and keep-alive probes since the last segment.
-   */
-  public int probesUnanswered() {
-    return timers.zeroWindowProbesUnanswered() + timers.keepalivesUnanswered();
-  }
-
-  /** When the zero-window probe timer fires next, or {@link #NEVER}. */
-  public long persistDeadline() {
-    return timers.deadline(PERSIST);
-  }
-
-  public long retransmitDeadline() {
-    return timers.deadline(RETRANSMIT);
-  }
-
-  public long timeWaitDeadline() {
-    return timers.deadline(TcpTimers.Kind.TIME_WAIT);
-  }
-
-  /** Application bytes sent for the first time. */
-  public long bytesSent() {
-    return send.bytesSent();
-  }
-
-  /** Application bytes received in order (delivered unless the application closed). */
-  public long bytesDelivered() {
-    return receive.bytesDelivered();
-  }
-
-  public long segmentsSent() {
-    return out.segmentsSent();
-  }
-
-  /** Retransmission timeouts and fast retransmits so far. */
-  public long retransmissions() {
-    return send.retransmissions();
-  }
-
-  public boolean timestampsEnabled() {
-    return out.timestampsOn();
-  }
-
-  public boolean sackEnabled() {
-    return out.sackOn();
-  }
-
-  /** The shift applied to the peer's window field, or 0 without window scaling. */
-  public int sendWindowShift() {
-    return send.windowShift();
+  /** When the connection reached ESTABLISHED, or -1. */
+  long establishedAt() {
+    return establishedAt;
   }
 
   @Override
@@ -1583,7 +1404,7 @@ public final class TcpConnection {
 
     @Override
     public int sendMss() {
-      return TcpConnection.this.sendMss();
+      return out.sendMss();
     }
 
     @Override

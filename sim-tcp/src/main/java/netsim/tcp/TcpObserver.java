@@ -38,9 +38,10 @@ public interface TcpObserver {
       long time, FourTuple connection, TcpSegment segment, RetransmitReason reason) {}
 
   /**
-   * The congestion state changed: one of {@link TcpConnection#cwnd()}, {@link
-   * TcpConnection#ssthresh()} (Long.MAX_VALUE / 4 while unset), {@link TcpConnection#srtt()} (-1
-   * before the first sample), {@link TcpConnection#rto()} or {@link TcpConnection#bytesInFlight()}.
+   * The congestion state changed: one of its {@link TcpConnection#info() info}: {@link
+   * TcpInfo#cwnd()}, {@link TcpInfo#ssthresh()} (Long.MAX_VALUE / 4 while unset), {@link
+   * TcpInfo#srtt()} (-1 before the first sample), {@link TcpInfo#rto()} or {@link
+   * TcpInfo#bytesInFlight()}.
    */
   default void onCongestion(long time, TcpConnection connection) {}
 }

@@ -213,7 +213,7 @@ final class BulkTransfer {
         received.toByteArray(),
         times[0],
         times[1],
-        clientSide.retransmissions(),
+        clientSide.info().retransmissions(),
         timeouts[0],
         HexFormat.of().formatHex(digest.digest()),
         clientSide.state(),

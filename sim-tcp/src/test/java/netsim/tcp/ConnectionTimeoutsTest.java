@@ -38,7 +38,7 @@ class ConnectionTimeoutsTest {
       TcpHarness h = sendingIntoTheVoid(config, Time.SECOND);
       h.advanceBy("1199ms");
       h.expect("PSH|ACK seq=1001 ack=5001 len=100", "PSH|ACK seq=1001 ack=5001 len=100");
-      assertThat(h.connection.retransmitDeadline()).isEqualTo(Time.millis(1200)); // not 1400
+      assertThat(h.connection.info().retransmitDeadline()).isEqualTo(Time.millis(1200)); // not 1400
       h.advanceBy("1ms");
       h.expectNothing();
       assertThat(h.state()).isEqualTo(TcpState.CLOSED);
@@ -82,14 +82,14 @@ class ConnectionTimeoutsTest {
       h.egressRefused = true;
       h.connection.send(new byte[100]);
       h.expectNothing();
-      assertThat(h.connection.persistDeadline()).isEqualTo(Time.millis(200));
+      assertThat(h.connection.info().persistDeadline()).isEqualTo(Time.millis(200));
       h.advanceBy("200ms");
-      assertThat(h.connection.probesUnanswered()).isEqualTo(1);
-      assertThat(h.connection.persistDeadline()).isEqualTo(Time.millis(700));
+      assertThat(h.connection.info().probesUnanswered()).isEqualTo(1);
+      assertThat(h.connection.info().persistDeadline()).isEqualTo(Time.millis(700));
       h.advanceBy("2999ms"); // tries at 700, 1200, 1700, 2200 and 2700 ms
       h.expectNothing();
-      assertThat(h.connection.probesUnanswered()).isEqualTo(6);
-      assertThat(h.connection.rtoBackoffs()).isZero();
+      assertThat(h.connection.info().probesUnanswered()).isEqualTo(6);
+      assertThat(h.connection.info().rtoBackoffs()).isZero();
       assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
       h.advanceBy("1ms");
       assertThat(h.state()).isEqualTo(TcpState.CLOSED);
@@ -129,7 +129,7 @@ class ConnectionTimeoutsTest {
       h.advanceBy("2s");
       h.expect("ACK seq=1001 ack=5001 len=1");
       h.receive("ACK", 5001, 1001);
-      assertThat(h.connection.persistDeadline()).isEqualTo(Time.millis(3500));
+      assertThat(h.connection.info().persistDeadline()).isEqualTo(Time.millis(3500));
       h.advanceBy("499ms");
       assertThat(h.state()).isEqualTo(TcpState.ESTABLISHED);
       h.advanceBy("1ms");

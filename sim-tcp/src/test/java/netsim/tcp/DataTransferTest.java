@@ -51,7 +51,7 @@ class DataTransferTest {
       h.receive("ACK", 5002, 1001, bytes("bcdef"));
       h.receive("ACK", 5001, 1001, bytes("ab"));
       assertThat(h.received.toString(US_ASCII)).isEqualTo("abcdefgh");
-      assertThat(h.connection.rcvNxt()).isEqualTo(5009);
+      assertThat(h.connection.info().rcvNxt()).isEqualTo(5009);
     }
 
     @Test
@@ -73,13 +73,13 @@ class DataTransferTest {
     void aOneGibibyteSendBuffer_holdsTheBytesWaiting_andGivesThemBackWhenAcknowledged() {
       TcpHarness h =
           TcpHarness.established(TcpHarness.CONFIG.toBuilder().sendBuffer(1 << 30).build());
-      assertThat(h.connection.sendBufferAllocated()).isZero();
+      assertThat(h.connection.info().sendBufferAllocated()).isZero();
       assertThat(h.connection.send(new byte[100])).isEqualTo(100);
       h.expect("PSH|ACK seq=1001 ack=5001 len=100");
-      assertThat(h.connection.sendBufferAllocated()).isEqualTo(100);
+      assertThat(h.connection.info().sendBufferAllocated()).isEqualTo(100);
       assertThat(h.connection.sendBufferFree()).isEqualTo((1 << 30) - 100);
       h.receive("ACK", 5001, 1101);
-      assertThat(h.connection.sendBufferAllocated()).isZero();
+      assertThat(h.connection.info().sendBufferAllocated()).isZero();
     }
 
     @Test
@@ -132,19 +132,19 @@ class DataTransferTest {
       h.expect("ACK seq=1001 ack=5001 len=1000");
       h.peerWindow = 0;
       h.receive("ACK", 5001, 2001);
-      assertThat(h.connection.probesUnanswered()).isZero();
+      assertThat(h.connection.info().probesUnanswered()).isZero();
       h.advanceBy("1s");
       h.expect("ACK seq=2001 ack=5001 len=1");
       h.advanceBy("2s");
       h.expect("ACK seq=2001 ack=5001 len=1");
-      assertThat(h.connection.probesUnanswered()).isEqualTo(2);
+      assertThat(h.connection.info().probesUnanswered()).isEqualTo(2);
       h.receive("ACK", 5001, 1500); // an old ACK answers nothing
-      assertThat(h.connection.probesUnanswered()).isEqualTo(2);
+      assertThat(h.connection.info().probesUnanswered()).isEqualTo(2);
       h.receive("ACK", 5001, 2001); // the window is still shut, but the peer answered
-      assertThat(h.connection.probesUnanswered()).isZero();
+      assertThat(h.connection.info().probesUnanswered()).isZero();
       h.advanceBy("4s");
       h.expect("ACK seq=2001 ack=5001 len=1");
-      assertThat(h.connection.probesUnanswered()).isEqualTo(1);
+      assertThat(h.connection.info().probesUnanswered()).isEqualTo(1);
     }
   }
 
@@ -237,7 +237,7 @@ class DataTransferTest {
     @Test
     void theInitialWindowIsRfc5681s_threeSegmentsOf1460() {
       TcpHarness h = TcpHarness.established(NO_NAGLE);
-      assertThat(h.connection.cwnd()).isEqualTo(4380);
+      assertThat(h.connection.info().cwnd()).isEqualTo(4380);
       h.connection.send(new byte[10 * 1460]);
       h.expect(
           "ACK seq=1001 ack=5001 len=1460",
@@ -252,8 +252,8 @@ class DataTransferTest {
       long[] windows = new long[4];
       int acked = 0;
       for (int round = 0; round < windows.length; round++) {
-        windows[round] = h.connection.cwnd();
-        int inFlight = (int) (h.connection.bytesInFlight() / 1460);
+        windows[round] = h.connection.info().cwnd();
+        int inFlight = (int) (h.connection.info().bytesInFlight() / 1460);
         for (int i = 0; i < inFlight; i++) {
           acked++;
           h.receive("ACK", 5001, 1001 + acked * 1460);
@@ -280,14 +280,14 @@ class DataTransferTest {
       h.expectNothing();
       h.receive("ACK", 5001, 2461);
       h.expect("ACK seq=2461 ack=5001 len=1460");
-      assertThat(h.connection.inRecovery()).isTrue();
+      assertThat(h.connection.info().inRecovery()).isTrue();
       // ssthresh = max(FlightSize / 2, 2 * SMSS) = 5840 / 2 -> 2920; cwnd = ssthresh + 3 * SMSS.
-      assertThat(h.connection.ssthresh()).isEqualTo(2920);
-      assertThat(h.connection.cwnd()).isEqualTo(2920 + 3 * 1460);
+      assertThat(h.connection.info().ssthresh()).isEqualTo(2920);
+      assertThat(h.connection.info().cwnd()).isEqualTo(2920 + 3 * 1460);
       h.receive("ACK", 5001, 2461);
       h.expectNothing(); // a fourth duplicate only inflates the window
-      assertThat(h.connection.cwnd()).isEqualTo(2920 + 4 * 1460);
-      assertThat(h.connection.retransmissions()).isEqualTo(1);
+      assertThat(h.connection.info().cwnd()).isEqualTo(2920 + 4 * 1460);
+      assertThat(h.connection.info().retransmissions()).isEqualTo(1);
     }
 
     @Test
@@ -311,10 +311,10 @@ class DataTransferTest {
       // The retransmission fills the first hole: a partial ACK up to the second hole.
       h.receive("ACK", 5001, 5381);
       h.expect("ACK seq=5381 ack=5001 len=1460");
-      assertThat(h.connection.inRecovery()).isTrue();
+      assertThat(h.connection.info().inRecovery()).isTrue();
       h.receive("ACK", 5001, 8301);
-      assertThat(h.connection.inRecovery()).isFalse();
-      assertThat(h.connection.retransmissions()).isEqualTo(2);
+      assertThat(h.connection.info().inRecovery()).isFalse();
+      assertThat(h.connection.info().retransmissions()).isEqualTo(2);
     }
 
     @Test
@@ -326,21 +326,21 @@ class DataTransferTest {
       for (int i = 0; i < 3; i++) {
         h.receive("ACK", 5001, 2461);
       }
-      assertThat(h.connection.inRecovery()).isTrue();
+      assertThat(h.connection.info().inRecovery()).isTrue();
       h.receive("ACK", 5001, 5381);
-      assertThat(h.connection.inRecovery()).isFalse();
-      assertThat(h.connection.cwnd()).isEqualTo(h.connection.ssthresh());
+      assertThat(h.connection.info().inRecovery()).isFalse();
+      assertThat(h.connection.info().cwnd()).isEqualTo(h.connection.info().ssthresh());
     }
 
     @Test
     void aRetransmissionTimeout_collapsesTheWindowToOneSegment_andBacksOffTheTimer() {
       TcpHarness h = resending();
-      assertThat(h.connection.cwnd()).isEqualTo(1460);
-      assertThat(h.connection.ssthresh()).isEqualTo(2920);
-      assertThat(h.connection.rto()).isEqualTo(Time.seconds(2));
+      assertThat(h.connection.info().cwnd()).isEqualTo(1460);
+      assertThat(h.connection.info().ssthresh()).isEqualTo(2920);
+      assertThat(h.connection.info().rto()).isEqualTo(Time.seconds(2));
       h.advanceBy("2s");
       h.expect("ACK seq=1001 ack=5001 len=1460");
-      assertThat(h.connection.rto()).isEqualTo(Time.seconds(4));
+      assertThat(h.connection.info().rto()).isEqualTo(Time.seconds(4));
     }
 
     /**
@@ -361,19 +361,19 @@ class DataTransferTest {
           "PSH|ACK seq=3921 ack=5001 len=1460");
       h.advanceBy("1s");
       h.expect("ACK seq=1001 ack=5001 len=1460");
-      assertThat(h.connection.ssthresh()).as("0.7 x 3 SMSS").isEqualTo(3066);
-      assertThat(h.connection.cwnd()).isEqualTo(1460);
+      assertThat(h.connection.info().ssthresh()).as("0.7 x 3 SMSS").isEqualTo(3066);
+      assertThat(h.connection.info().cwnd()).isEqualTo(1460);
       h.advanceBy("2s");
       h.expect("ACK seq=1001 ack=5001 len=1460");
-      assertThat(h.connection.ssthresh()).as("held").isEqualTo(3066);
-      assertThat(h.connection.cwnd()).isEqualTo(1460);
+      assertThat(h.connection.info().ssthresh()).as("held").isEqualTo(3066);
+      assertThat(h.connection.info().cwnd()).isEqualTo(1460);
       // A new acknowledgment ends the episode: the next timeout reduces again.
       h.receive("ACK", 5001, 2461);
       h.expect("ACK seq=2461 ack=5001 len=1460", "PSH|ACK seq=3921 ack=5001 len=1460");
-      assertThat(h.connection.cwnd()).isEqualTo(2920);
+      assertThat(h.connection.info().cwnd()).isEqualTo(2920);
       h.advanceBy("4s");
       h.expect("ACK seq=2461 ack=5001 len=1460");
-      assertThat(h.connection.ssthresh()).as("max(2 SMSS, 0.7 x 2 SMSS)").isEqualTo(2920);
+      assertThat(h.connection.info().ssthresh()).as("max(2 SMSS, 0.7 x 2 SMSS)").isEqualTo(2920);
     }
 
     /**
@@ -388,10 +388,10 @@ class DataTransferTest {
       h.expect("PSH|ACK seq=1001 ack=5001 len=500");
       h.advanceBy("1s"); // a tail loss probe, then the timeout
       h.expect("PSH|ACK seq=1001 ack=5001 len=500", "PSH|ACK seq=1001 ack=5001 len=500");
-      long smss = h.connection.sendMss();
-      assertThat(h.connection.cwnd()).as("after the timeout").isEqualTo(smss);
+      long smss = h.connection.info().sendMss();
+      assertThat(h.connection.info().cwnd()).as("after the timeout").isEqualTo(smss);
       h.receive("ACK", 5001, 1501);
-      assertThat(h.connection.cwnd()).isEqualTo(2 * smss);
+      assertThat(h.connection.info().cwnd()).isEqualTo(2 * smss);
     }
   }
 
@@ -424,8 +424,8 @@ class DataTransferTest {
       // The peer's ACK of everything, at its own SND.MAX, ends the retransmissions.
       h.receive("ACK", 5006, 5381);
       h.expectNothing();
-      assertThat(h.connection.sndUna()).isEqualTo(5381);
-      assertThat(h.connection.retransmitDeadline()).isEqualTo(TcpConnection.NEVER);
+      assertThat(h.connection.info().sndUna()).isEqualTo(5381);
+      assertThat(h.connection.info().retransmitDeadline()).isEqualTo(TcpConnection.NEVER);
     }
 
     @Test
@@ -507,7 +507,7 @@ class DataTransferTest {
       assertThat(synAck.window()).isEqualTo(65535);
       h.connection.onSegment(
           new TcpSegment(49152, 80, 5001, 1001, TcpFlags.ACK, 100, 0, TcpOptions.NONE, null));
-      assertThat(h.connection.sndWnd()).isEqualTo(800); // 100 << 3
+      assertThat(h.connection.info().sndWnd()).isEqualTo(800); // 100 << 3
       h.connection.send(new byte[10]);
       assertThat(h.sent.get(1).window()).isEqualTo((1 << 20) >> 5);
     }

@@ -216,15 +216,15 @@ class EcnTest {
     @Test
     void anEce_reducesTheWindowAsALossWould_withoutRetransmitting() {
       TcpHarness h = inFlight();
-      long before = h.connection.cwnd();
+      long before = h.connection.info().cwnd();
 
       h.receive("ACK|ECE", 5001, 2461);
 
       // Reno's ssthresh: half the flight (2920 after this ACK), at least 2 SMSS.
-      assertThat(h.connection.ssthresh()).isEqualTo(2920);
-      assertThat(h.connection.cwnd()).isEqualTo(2920).isLessThan(before);
+      assertThat(h.connection.info().ssthresh()).isEqualTo(2920);
+      assertThat(h.connection.info().cwnd()).isEqualTo(2920).isLessThan(before);
       h.expectNothing(); // 2920 in flight: nothing more may go, and nothing is resent
-      assertThat(h.connection.retransmissions()).isZero();
+      assertThat(h.connection.info().retransmissions()).isZero();
     }
 
     @Test
@@ -245,11 +245,11 @@ class EcnTest {
     void moreEcesInTheSameWindow_doNotReduceAgain() {
       TcpHarness h = inFlight();
       h.receive("ACK|ECE", 5001, 2461);
-      long ssthresh = h.connection.ssthresh();
+      long ssthresh = h.connection.info().ssthresh();
 
       h.receive("ACK|ECE", 5001, 3921);
 
-      assertThat(h.connection.ssthresh()).isEqualTo(ssthresh);
+      assertThat(h.connection.info().ssthresh()).isEqualTo(ssthresh);
     }
 
     @Test
@@ -262,7 +262,7 @@ class EcnTest {
       h.receive("ACK|ECE", 5001, 6841); // all sent at the reduction (to 5381) is acknowledged
 
       // A second reduction: the next new data announces it with CWR.
-      assertThat(h.connection.cwnd()).isEqualTo(h.connection.ssthresh());
+      assertThat(h.connection.info().cwnd()).isEqualTo(h.connection.info().ssthresh());
       assertThat(h.sent.get(h.sent.size() - 2).flags()).isEqualTo(TcpFlags.ACK | TcpFlags.CWR);
       assertThat(h.sent.get(h.sent.size() - 1).flags()).isEqualTo(TcpFlags.ACK);
     }

@@ -471,7 +471,7 @@ class EdgeCaseTest {
                             bed.clientHost.send(
                                 Testbed.SERVER,
                                 TcpSegment.builder(c.local().port(), Testbed.PORT)
-                                    .seq(c.iss() - 999_900)
+                                    .seq(c.info().iss() - 999_900)
                                     .flags(TcpFlags.SYN)
                                     .window(1000)
                                     .build(),
@@ -699,13 +699,13 @@ class EdgeCaseTest {
             changes.add(
                 time / 1_000_000
                     + "ms cwnd="
-                    + connection.cwnd()
+                    + connection.info().cwnd()
                     + " srtt="
-                    + connection.srtt() / 1_000_000
+                    + connection.info().srtt() / 1_000_000
                     + "ms rto="
-                    + connection.rto() / 1_000_000
+                    + connection.info().rto() / 1_000_000
                     + "ms flight="
-                    + connection.bytesInFlight());
+                    + connection.info().bytesInFlight());
           }
         });
     t.listen(new TcpHandler() {});

@@ -329,7 +329,7 @@ class HostProfileTest {
       h.receive("ACK", 5001, 1001);
       h.forgetSent();
       h.receive("ACK", 5001, 1001 + 3 * 1460);
-      assertThat(h.connection.cwnd()).isEqualTo(11 * 1460);
+      assertThat(h.connection.info().cwnd()).isEqualTo(11 * 1460);
       h.expect(segment(12), "PSH|ACK seq=" + (1001 + 13 * 1460) + " ack=5001 len=1460");
     }
   }
@@ -612,29 +612,29 @@ class HostProfileTest {
     @Test
     void rfc_ackOfTwoSegments_growsCwndByOneSmss() {
       // RFC 5681 3.1 (2): cwnd += min(N, SMSS); the initial window is 3 segments (4380 bytes).
-      assertThat(ackedAfter(RFC, 3, 2).connection.cwnd()).isEqualTo(4380 + 1460);
+      assertThat(ackedAfter(RFC, 3, 2).connection.info().cwnd()).isEqualTo(4380 + 1460);
     }
 
     @Test
     void linux_ackOfTwoSegments_growsCwndByTwoSegments() {
       // Linux's tcp_slow_start: cwnd grows by what the ACK acknowledges; 10 of an IW of 10 out.
-      assertThat(ackedAfter(LINUX, 10, 2).connection.cwnd()).isEqualTo(12 * 1460);
+      assertThat(ackedAfter(LINUX, 10, 2).connection.info().cwnd()).isEqualTo(12 * 1460);
     }
 
     @Test
     void linux_flightOfHalfTheWindow_doesNotGrowCwnd() {
       // tcp_is_cwnd_limited: in slow start cwnd grows only while below twice the largest flight;
       // 5 segments out of 10 (slow-start-ack-per-2pkt-send-5pkt in Linux's suite).
-      assertThat(ackedAfter(LINUX, 5, 2).connection.cwnd()).isEqualTo(10 * 1460);
+      assertThat(ackedAfter(LINUX, 5, 2).connection.info().cwnd()).isEqualTo(10 * 1460);
     }
 
     @Test
     void linux_growthStops_atTwiceTheLargestFlight() {
       // 6 segments out: 10 -> 12, then no more (slow-start-ack-per-2pkt-send-6pkt).
       TcpHarness h = ackedAfter(LINUX, 6, 2);
-      assertThat(h.connection.cwnd()).isEqualTo(12 * 1460);
+      assertThat(h.connection.info().cwnd()).isEqualTo(12 * 1460);
       h.receive("ACK", 5001, 1001 + 4 * 1460);
-      assertThat(h.connection.cwnd()).isEqualTo(12 * 1460);
+      assertThat(h.connection.info().cwnd()).isEqualTo(12 * 1460);
     }
   }
 }

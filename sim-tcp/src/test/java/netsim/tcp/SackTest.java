@@ -203,7 +203,7 @@ class SackTest {
       sackAck(h, 1001, 6841, 8301, 2461, 5381);
       // RFC 6675 5 (4): the third duplicate; cwnd = ssthresh = FlightSize / 2 = 7300.
       h.expect("ACK seq=1001 ack=5001 len=1460");
-      assertThat(h.connection.cwnd()).isEqualTo(7300);
+      assertThat(h.connection.info().cwnd()).isEqualTo(7300);
       sackAck(h, 1001, 6841, 9761, 2461, 5381);
       h.expectNothing(); // pipe 8760: 5381 is not lost yet (2 SMSS SACKed above it)
       sackAck(h, 1001, 6841, 11221, 2461, 5381);
@@ -216,10 +216,10 @@ class SackTest {
       h.expect("ACK seq=18521 ack=5001 len=1460");
       sackAck(h, 5381, 6841, 15601); // the first retransmission arrived: a partial ACK
       h.expect("PSH|ACK seq=19981 ack=5001 len=1460");
-      assertThat(h.connection.inRecovery()).isTrue();
+      assertThat(h.connection.info().inRecovery()).isTrue();
       sackAck(h, 15601); // RecoveryPoint: recovery ends, no timeout was needed
-      assertThat(h.connection.inRecovery()).isFalse();
-      assertThat(h.connection.cwnd()).isEqualTo(7300);
+      assertThat(h.connection.info().inRecovery()).isFalse();
+      assertThat(h.connection.info().cwnd()).isEqualTo(7300);
       h.expectNothing();
     }
 
@@ -230,7 +230,7 @@ class SackTest {
         h.receive("ACK", 5001, 1001);
       }
       h.expectNothing();
-      assertThat(h.connection.inRecovery()).isFalse();
+      assertThat(h.connection.info().inRecovery()).isFalse();
     }
 
     @Test
@@ -299,12 +299,12 @@ class SackTest {
       h.expectNothing();
       h.advanceBy("1ms");
       h.expect("PSH|ACK seq=5381 ack=5001 len=1460"); // 7.3: the last segment again
-      assertThat(h.connection.retransmitDeadline())
+      assertThat(h.connection.info().retransmitDeadline())
           .as("7.3: the RTO restarts")
           .isEqualTo(Time.millis(1600));
       h.advanceBy("100ms");
       sackAck(h, 6841);
-      assertThat(h.connection.retransmitDeadline()).isEqualTo(TcpTimers.NEVER);
+      assertThat(h.connection.info().retransmitDeadline()).isEqualTo(TcpTimers.NEVER);
       assertThat(h.connection.pollAt()).isEqualTo(TcpTimers.NEVER);
     }
 
@@ -357,7 +357,7 @@ class SackTest {
       assertThat(h.connection.pollAt())
           .as("RFC 8985 7.2: PTO = 2 SRTT after the ACK, + 2 ms (Linux), before the RTO")
           .isEqualTo(Time.millis(402))
-          .isLessThan(h.connection.retransmitDeadline());
+          .isLessThan(h.connection.info().retransmitDeadline());
       h.advanceBy("201ms");
       h.expectNothing();
       h.advanceBy("1ms");
@@ -367,14 +367,14 @@ class SackTest {
     @Test
     void rfc_leavesTheSameLossToTheRetransmissionTimer() {
       TcpHarness h = tailLost(config(HostProfile.RFC));
-      assertThat(h.connection.pollAt()).isEqualTo(h.connection.retransmitDeadline());
+      assertThat(h.connection.pollAt()).isEqualTo(h.connection.info().retransmitDeadline());
     }
 
     @Test
     void linux_withSackRecoveryGivenAfterTheProfile_usesThatOne() {
       TcpHarness h =
           tailLost(config(HostProfile.LINUX).toBuilder().sackRecovery("rfc6675").build());
-      assertThat(h.connection.pollAt()).isEqualTo(h.connection.retransmitDeadline());
+      assertThat(h.connection.pollAt()).isEqualTo(h.connection.info().retransmitDeadline());
     }
 
     /** Ten segments in flight; 1001 is lost, and the third duplicate ACK starts a recovery. */
@@ -386,7 +386,7 @@ class SackTest {
       sackAck(h, 1001, 2461, 5381);
       sackAck(h, 1001, 2461, 6841);
       h.expect("ACK seq=1001 ack=5001 len=1460");
-      return h.connection.cwnd();
+      return h.connection.info().cwnd();
     }
 
     @Test

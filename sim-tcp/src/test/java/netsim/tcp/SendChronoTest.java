@@ -22,12 +22,12 @@ class SendChronoTest {
   void dataHeldByAZeroWindow_isWindowLimited_untilTheWindowOpens_andBusyUntilAcknowledged() {
     TcpHarness h = linuxWithPeerWindow(0);
     h.advanceBy("10ms");
-    assertThat(h.connection.busyTime()).isZero();
+    assertThat(h.connection.info().busyTime()).isZero();
     h.connection.send(new byte[1000]);
     h.expectNothing(); // tcp_write_xmit: tcp_snd_wnd_test fails, is_rwnd_limited
     h.advanceBy("100ms");
-    assertThat(h.connection.windowLimitedTime()).isEqualTo(Time.millis(100));
-    assertThat(h.connection.busyTime()).isEqualTo(Time.millis(100));
+    assertThat(h.connection.info().windowLimitedTime()).isEqualTo(Time.millis(100));
+    assertThat(h.connection.info().busyTime()).isEqualTo(Time.millis(100));
 
     h.peerWindow = 2000;
     h.receive("ACK", 5001, 1001); // the window opens: the data goes, busy time runs on
@@ -35,8 +35,8 @@ class SendChronoTest {
     h.advanceBy("30ms");
     h.receive("ACK", 5001, 2001); // all acknowledged, nothing queued: the chronograph stops
     h.advanceBy("50ms");
-    assertThat(h.connection.windowLimitedTime()).isEqualTo(Time.millis(100));
-    assertThat(h.connection.busyTime()).isEqualTo(Time.millis(130));
+    assertThat(h.connection.info().windowLimitedTime()).isEqualTo(Time.millis(100));
+    assertThat(h.connection.info().busyTime()).isEqualTo(Time.millis(130));
   }
 
   @Test
@@ -47,8 +47,8 @@ class SendChronoTest {
     h.connection.send(new byte[30 * 1460]);
     assertThat(h.sent.size() - before).isEqualTo(10); // the initial window
     h.advanceBy("40ms");
-    assertThat(h.connection.windowLimitedTime()).isZero();
-    assertThat(h.connection.busyTime()).isEqualTo(Time.millis(40));
+    assertThat(h.connection.info().windowLimitedTime()).isZero();
+    assertThat(h.connection.info().busyTime()).isEqualTo(Time.millis(40));
   }
 
   @Test
@@ -58,11 +58,11 @@ class SendChronoTest {
     h.connection.send(new byte[2000]);
     h.expect("ACK seq=1001 ack=5001 len=1000");
     h.advanceBy("20ms");
-    assertThat(h.connection.windowLimitedTime()).isEqualTo(Time.millis(20));
+    assertThat(h.connection.info().windowLimitedTime()).isEqualTo(Time.millis(20));
     h.receive("ACK", 5001, 2001); // the window slides: the rest goes
     h.expect("PSH|ACK seq=2001 ack=5001 len=1000");
     h.advanceBy("20ms");
-    assertThat(h.connection.windowLimitedTime()).isEqualTo(Time.millis(20));
-    assertThat(h.connection.busyTime()).isEqualTo(Time.millis(40));
+    assertThat(h.connection.info().windowLimitedTime()).isEqualTo(Time.millis(20));
+    assertThat(h.connection.info().busyTime()).isEqualTo(Time.millis(40));
   }
 }

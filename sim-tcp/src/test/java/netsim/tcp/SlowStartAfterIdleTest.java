@@ -30,7 +30,7 @@ class SlowStartAfterIdleTest {
     h.connection.send(new byte[16 * MSS]);
     h.advanceBy("100ms");
     h.receive("ACK", 5001, 1001 + 26 * MSS);
-    assertThat(h.connection.cwnd()).isEqualTo(36 * MSS);
+    assertThat(h.connection.info().cwnd()).isEqualTo(36 * MSS);
     h.forgetSent();
     return h;
   }
@@ -42,9 +42,9 @@ class SlowStartAfterIdleTest {
     TcpHarness h = grownTo36(linux(true));
     h.advanceBy("2s");
     h.connection.send(new byte[20 * MSS]);
-    assertThat(h.connection.cwnd()).isEqualTo(10 * MSS);
+    assertThat(h.connection.info().cwnd()).isEqualTo(10 * MSS);
     // ssthresh rises to at least 3/4 cwnd: still unset (infinite) before any loss.
-    assertThat(h.connection.ssthresh()).isEqualTo(netsim.tcp.cc.CongestionWindow.UNSET);
+    assertThat(h.connection.info().ssthresh()).isEqualTo(netsim.tcp.cc.CongestionWindow.UNSET);
     // With tcp_min_tso_segs 10, tcp_cwnd_test's half cwnd bounds a TSO chunk: two of 5.
     h.expect(TcpHarness.flight(1001 + 26 * MSS, 10, 5, 10));
   }
@@ -54,7 +54,7 @@ class SlowStartAfterIdleTest {
     TcpHarness h = grownTo36(linux(true));
     h.advanceBy("50ms"); // 150 ms since the last segment left
     h.connection.send(new byte[20 * MSS]);
-    assertThat(h.connection.cwnd()).isEqualTo(36 * MSS);
+    assertThat(h.connection.info().cwnd()).isEqualTo(36 * MSS);
   }
 
   @Test
@@ -62,6 +62,6 @@ class SlowStartAfterIdleTest {
     TcpHarness h = grownTo36(linux(false));
     h.advanceBy("2s");
     h.connection.send(new byte[20 * MSS]);
-    assertThat(h.connection.cwnd()).isEqualTo(36 * MSS);
+    assertThat(h.connection.info().cwnd()).isEqualTo(36 * MSS);
   }
 }

@@ -476,7 +476,7 @@ class TcpConnectionTest {
       h.expect("PSH|ACK seq=1001 ack=5001 len=4");
       h.advanceBy("2s");
       h.expect("PSH|ACK seq=1001 ack=5001 len=4");
-      assertThat(h.connection.retransmissions()).isEqualTo(2);
+      assertThat(h.connection.info().retransmissions()).isEqualTo(2);
     }
 
     @Test
@@ -485,7 +485,7 @@ class TcpConnectionTest {
       h.advanceBy("50ms");
       h.receive("ACK", 5001, 1001);
       // RFC 6298 2.2, first measurement R = 50 ms: SRTT = R, RTTVAR = R/2.
-      assertThat(h.connection.srtt()).isEqualTo(Time.millis(50));
+      assertThat(h.connection.info().srtt()).isEqualTo(Time.millis(50));
       h.connection.send(bytes("data"));
       h.expect("PSH|ACK seq=1001 ack=5001 len=4");
       h.advanceBy("100ms");
@@ -493,8 +493,8 @@ class TcpConnectionTest {
       assertThat(h.connection.pollAt()).isEqualTo(TcpConnection.NEVER);
       // RFC 6298 2.3, R' = 100 ms: RTTVAR = 3/4 * 25 + 1/4 * |50 - 100| = 31.25 ms,
       // SRTT = 7/8 * 50 + 1/8 * 100 = 56.25 ms; RTO = SRTT + 4 * RTTVAR = 181.25 ms -> 1 s minimum.
-      assertThat(h.connection.srtt()).isEqualTo(56_250_000L);
-      assertThat(h.connection.rto()).isEqualTo(Time.seconds(1));
+      assertThat(h.connection.info().srtt()).isEqualTo(56_250_000L);
+      assertThat(h.connection.info().rto()).isEqualTo(Time.seconds(1));
     }
 
     @Test
@@ -504,7 +504,7 @@ class TcpConnectionTest {
       h.advanceBy("50ms");
       h.receive("ACK", 5001, 1001);
       // 50 ms + 4 * 25 ms.
-      assertThat(h.connection.rto()).isEqualTo(Time.millis(150));
+      assertThat(h.connection.info().rto()).isEqualTo(Time.millis(150));
     }
 
     @Test
@@ -707,7 +707,7 @@ class TcpConnectionTest {
     @Test
     void sendMss_isThePeersMssBoundedByOurs() {
       TcpHarness h = TcpHarness.established();
-      assertThat(h.connection.sendMss()).isEqualTo(1460);
+      assertThat(h.connection.info().sendMss()).isEqualTo(1460);
     }
 
     @Test
@@ -974,7 +974,7 @@ class TcpConnectionTest {
       h.advanceBy("10s");
       h.receive("FIN|ACK", 5001, 1002);
       h.expect("ACK seq=1002 ack=5002");
-      assertThat(h.connection.timeWaitDeadline()).isEqualTo(Time.seconds(70));
+      assertThat(h.connection.info().timeWaitDeadline()).isEqualTo(Time.seconds(70));
       h.advanceBy("59s");
       assertThat(h.state()).isEqualTo(TIME_WAIT);
       h.advanceBy("1s");
@@ -989,7 +989,7 @@ class TcpConnectionTest {
       h.advanceBy("10s");
       h.receive("PSH|ACK", 5002, 1002, bytes("late"));
       h.expect("ACK seq=1002 ack=5002");
-      assertThat(h.connection.timeWaitDeadline()).isEqualTo(Time.seconds(70));
+      assertThat(h.connection.info().timeWaitDeadline()).isEqualTo(Time.seconds(70));
       assertThat(h.received.size()).isZero();
     }
 
@@ -999,7 +999,7 @@ class TcpConnectionTest {
       h.advanceBy("10s");
       h.receive("ACK", 5003, 1002);
       h.expect("ACK seq=1002 ack=5002");
-      assertThat(h.connection.timeWaitDeadline()).isEqualTo(Time.seconds(70));
+      assertThat(h.connection.info().timeWaitDeadline()).isEqualTo(Time.seconds(70));
     }
 
     @Test
@@ -1009,7 +1009,7 @@ class TcpConnectionTest {
       h.advanceBy("10s");
       h.receive("ACK", 5002, 1002);
       h.expectNothing();
-      assertThat(h.connection.timeWaitDeadline()).isEqualTo(Time.seconds(60));
+      assertThat(h.connection.info().timeWaitDeadline()).isEqualTo(Time.seconds(60));
     }
 
     @Test
@@ -1076,10 +1076,10 @@ class TcpConnectionTest {
       c.onSegment(h.peer(TcpFlags.ACK, peerIss + 1, iss + 1));
       assertThat(c.state()).isEqualTo(ESTABLISHED);
       c.onSegment(h.peer(TcpFlags.ACK, peerIss + 1, iss + 1, bytes("0123456789")));
-      assertThat(c.rcvNxt()).isEqualTo(8);
+      assertThat(c.info().rcvNxt()).isEqualTo(8);
       c.send(new byte[20]);
       c.onSegment(h.peer(TcpFlags.ACK, peerIss + 11, iss + 21));
-      assertThat(c.sndUna()).isEqualTo(11);
+      assertThat(c.info().sndUna()).isEqualTo(11);
       assertThat(c.pollAt()).isEqualTo(TcpConnection.NEVER);
       assertThat(h.received.toString(US_ASCII)).isEqualTo("0123456789");
     }

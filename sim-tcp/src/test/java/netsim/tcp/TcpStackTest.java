@@ -52,9 +52,9 @@ class TcpStackTest {
     port80 = host.listen(80, 4, child -> new TcpHandler() {});
     host.receive(PEER, US, segment("SYN", 700, 0, 0));
     TcpConnection child = host.connections().get(0);
-    host.receive(PEER, US, segment("ACK", 701, child.iss() + 1, 0));
+    host.receive(PEER, US, segment("ACK", 701, child.info().iss() + 1, 0));
     child.shutdownOutput();
-    host.receive(PEER, US, segment("FIN|ACK", 701, child.iss() + 2, 0));
+    host.receive(PEER, US, segment("FIN|ACK", 701, child.info().iss() + 2, 0));
     assertThat(child.state()).isEqualTo(TcpState.TIME_WAIT);
     sent.clear();
     return child;
@@ -68,7 +68,7 @@ class TcpStackTest {
     TcpConnection old = timeWaitOnPort80(host);
     host.receive(PEER, US, segment("SYN|ACK", 702, 5555, 0));
     host.receive(PEER, US, segment("SYN|ACK", 900, 5555, 0));
-    String ack = "ACK seq=" + (old.iss() + 2) + " ack=702 from TIME_WAIT";
+    String ack = "ACK seq=" + (old.info().iss() + 2) + " ack=702 from TIME_WAIT";
     assertThat(sent).containsExactly(ack, ack);
     assertThat(old.state()).isEqualTo(TcpState.TIME_WAIT);
   }
@@ -92,7 +92,7 @@ class TcpStackTest {
     requireNonNull(port80).close();
     host.receive(PEER, US, segment("SYN", 900, 0, 0));
     assertThat(sent).hasSize(1);
-    assertThat(sent.get(0)).startsWith("ACK seq=" + (old.iss() + 2) + " ack=702");
+    assertThat(sent.get(0)).startsWith("ACK seq=" + (old.info().iss() + 2) + " ack=702");
     assertThat(old.state()).isEqualTo(TcpState.TIME_WAIT);
   }
 
@@ -170,7 +170,7 @@ class TcpStackTest {
     assertThat(child.tuple().toString()).isEqualTo("10.0.0.2:80-10.0.0.1:40000");
     assertThat(listener.embryonic()).isEqualTo(1);
     assertThat(sent).hasSize(1);
-    assertThat(sent.get(0)).startsWith("SYN|ACK seq=" + child.iss() + " ack=701");
+    assertThat(sent.get(0)).startsWith("SYN|ACK seq=" + child.info().iss() + " ack=701");
   }
 
   @Test
@@ -188,7 +188,7 @@ class TcpStackTest {
     stack.receive(PEER, US, syn);
     TcpConnection child = stack.connections().get(0);
     assertThat(child.config().mss()).isEqualTo(1100);
-    assertThat(child.sendMss()).isEqualTo(1100);
+    assertThat(child.info().sendMss()).isEqualTo(1100);
     assertThat(stack.config().mss()).isEqualTo(TcpHarness.CONFIG.mss());
   }
 
@@ -313,12 +313,12 @@ class TcpStackTest {
     stack.listen(80, 4, child -> new TcpHandler() {});
     stack.receive(PEER, US, segment("SYN", 700, 0, 0));
     TcpConnection child = stack.connections().get(0);
-    stack.receive(PEER, US, segment("ACK", 701, child.iss() + 1, 0));
+    stack.receive(PEER, US, segment("ACK", 701, child.info().iss() + 1, 0));
     assertThat(child.state()).isEqualTo(TcpState.ESTABLISHED);
     sent.clear();
     // An ACK would get a RST from the listener (3.10.7.2); the connection takes its data.
-    stack.receive(PEER, US, segment("PSH|ACK", 701, child.iss() + 1, 10));
-    assertThat(child.bytesDelivered()).isEqualTo(10);
+    stack.receive(PEER, US, segment("PSH|ACK", 701, child.info().iss() + 1, 10));
+    assertThat(child.info().bytesDelivered()).isEqualTo(10);
     assertThat(sent).noneMatch(line -> line.startsWith("RST"));
     // Another remote port is another 4-tuple: the listener answers it.
     stack.receive(
@@ -330,7 +330,7 @@ class TcpStackTest {
   void aConnectionInTimeWait_takesTheSegmentsOfItsFourTuple() {
     Endpoint remote = new Endpoint(PEER, 80);
     TcpConnection first = inTimeWait(5000, remote);
-    int iss = first.iss();
+    int iss = first.info().iss();
     sent.clear();
     // RFC 9293 3.10.7.4: a retransmitted FIN in TIME-WAIT is acknowledged, not reset.
     stack.receive(PEER, US, fromPeerTo(5000, "FIN|ACK", 701, iss + 2));
@@ -347,11 +347,11 @@ class TcpStackTest {
     first.abort();
     assertThat(stack.connection(first.tuple())).isNull();
     sent.clear();
-    stack.receive(PEER, US, fromPeerTo(5000, "SYN|ACK", 700, first.iss() + 1));
-    assertThat(sent).containsExactly("RST seq=" + (first.iss() + 1) + " from CLOSED");
+    stack.receive(PEER, US, fromPeerTo(5000, "SYN|ACK", 700, first.info().iss() + 1));
+    assertThat(sent).containsExactly("RST seq=" + (first.info().iss() + 1) + " from CLOSED");
     TcpConnection again = stack.connect(5000, remote, new TcpHandler() {});
     assertThat(stack.connection(again.tuple())).isSameAs(again);
-    stack.receive(PEER, US, fromPeerTo(5000, "SYN|ACK", 900, again.iss() + 1));
+    stack.receive(PEER, US, fromPeerTo(5000, "SYN|ACK", 900, again.info().iss() + 1));
     assertThat(again.state()).isEqualTo(TcpState.ESTABLISHED);
     assertThat(stack.connections()).containsExactly(again);
   }
@@ -391,7 +391,7 @@ class TcpStackTest {
           US,
           TcpSegment.builder(port, 80)
               .seq(port + 1)
-              .ack(child.iss() + 1)
+              .ack(child.info().iss() + 1)
               .flags(TcpFlags.ACK)
               .build());
       assertThat(child.state()).isEqualTo(TcpState.ESTABLISHED);
@@ -432,17 +432,17 @@ class TcpStackTest {
     assertThat(stack.connections()).containsExactly(first);
     assertThat(first.state()).isEqualTo(TcpState.TIME_WAIT);
 
-    sim.runUntil(first.timeWaitDeadline());
+    sim.runUntil(first.info().timeWaitDeadline());
     assertThat(first.state()).isEqualTo(TcpState.CLOSED);
     TcpConnection again = stack.connect(5000, remote, new TcpHandler() {});
     assertThat(again.state()).isEqualTo(TcpState.SYN_SENT);
-    assertThat(sent).containsExactly("SYN seq=" + again.iss() + " from SYN_SENT");
+    assertThat(sent).containsExactly("SYN seq=" + again.info().iss() + " from SYN_SENT");
   }
 
   /** A connection from {@code port} to {@code remote}, closed by us first, now in TIME-WAIT. */
   private TcpConnection inTimeWait(int port, Endpoint remote) {
     TcpConnection connection = stack.connect(port, remote, new TcpHandler() {});
-    int iss = connection.iss();
+    int iss = connection.info().iss();
     stack.receive(PEER, US, fromPeerTo(port, "SYN|ACK", 700, iss + 1));
     connection.shutdownOutput();
     stack.receive(PEER, US, fromPeerTo(port, "ACK", 701, iss + 2));
@@ -463,14 +463,14 @@ class TcpStackTest {
   @Test
   void isn_isTheSameForTheSameSeed_differentForAnother_andFollowsThe4usClock() {
     Endpoint remote = new Endpoint(PEER, 80);
-    int a = stack.connect(5000, remote, new TcpHandler() {}).iss();
-    int again = stack(1).connect(5000, remote, new TcpHandler() {}).iss();
-    int otherSeed = stack(2).connect(5000, remote, new TcpHandler() {}).iss();
+    int a = stack.connect(5000, remote, new TcpHandler() {}).info().iss();
+    int again = stack(1).connect(5000, remote, new TcpHandler() {}).info().iss();
+    int otherSeed = stack(2).connect(5000, remote, new TcpHandler() {}).info().iss();
     assertThat(again).isEqualTo(a);
     assertThat(otherSeed).isNotEqualTo(a);
     TcpStack later = stack(1);
     sim.runUntil(Time.seconds(1));
-    int afterOneSecond = later.connect(5000, remote, new TcpHandler() {}).iss();
+    int afterOneSecond = later.connect(5000, remote, new TcpHandler() {}).info().iss();
     // RFC 6528: M ticks every 4 microseconds; F is the same for the same 4-tuple and secret.
     assertThat(afterOneSecond - a).isEqualTo(250_000);
   }

@@ -89,13 +89,13 @@ class TcpStackTimerTest {
   @Test
   void eachAckOfNewData_movesTheRetransmissionDeadlineLater_withoutTouchingTheEventSet() {
     TcpConnection connection = stack.connect(5000, new Endpoint(PEER, 80), new TcpHandler() {});
-    int iss = connection.iss();
+    int iss = connection.info().iss();
     stack.receive(PEER, US, fromPeer(TcpFlags.SYN | TcpFlags.ACK, 700, iss + 1));
     assertThat(connection.state()).isEqualTo(TcpState.ESTABLISHED);
     connection.send(new byte[4 * MSS]);
     sim.runUntil(Time.millis(10));
-    assertThat(connection.bytesInFlight()).isEqualTo(4 * MSS);
-    long deadline = connection.retransmitDeadline();
+    assertThat(connection.info().bytesInFlight()).isEqualTo(4 * MSS);
+    long deadline = connection.info().retransmitDeadline();
     int added = queue.added;
     int removed = queue.removed;
 
@@ -103,8 +103,8 @@ class TcpStackTimerTest {
       sim.runUntil(Time.millis(10 + 10 * acked));
       stack.receive(PEER, US, fromPeer(TcpFlags.ACK, 701, iss + 1 + acked * MSS));
       // RFC 6298 5.3: restarted to expire RTO after now.
-      assertThat(connection.retransmitDeadline()).isGreaterThan(deadline);
-      deadline = connection.retransmitDeadline();
+      assertThat(connection.info().retransmitDeadline()).isGreaterThan(deadline);
+      deadline = connection.info().retransmitDeadline();
     }
 
     assertThat(queue.added).isEqualTo(added);

@@ -50,21 +50,21 @@ class TimestampsTest {
     @Test
     void handshakeAck_echoingOurSynAck_givesTheFirstSample() {
       TcpHarness h = established(RFC);
-      assertThat(h.connection.srtt()).isEqualTo(100 * MS);
-      assertThat(h.connection.rto()).isEqualTo(300 * MS);
+      assertThat(h.connection.info().srtt()).isEqualTo(100 * MS);
+      assertThat(h.connection.info().rto()).isEqualTo(300 * MS);
     }
 
     @Test
     void theSample_isTheEchoedTimestampsAge_notTheTimedSegments() {
       // RFC 7323 4.2: the TSecr 950 says our segment left at 950 ms; Karn's timing would say 100.
       TcpHarness h = established(RFC, 950);
-      assertThat(h.connection.srtt()).isEqualTo(150 * MS);
+      assertThat(h.connection.info().srtt()).isEqualTo(150 * MS);
     }
 
     @Test
     void anEchoOfZero_isNoSample_theTimedSegmentGivesIt() {
       TcpHarness h = established(RFC, 0);
-      assertThat(h.connection.srtt()).isEqualTo(100 * MS);
+      assertThat(h.connection.info().srtt()).isEqualTo(100 * MS);
     }
 
     @Test
@@ -79,14 +79,14 @@ class TimestampsTest {
       h.connection.onSegment(h.stamped("ACK", 5001, 2449, 201, 1100, 0));
       // FlightSize 4344: ExpectedSamples = ceiling(4344 / 2896) = 2. R' = 100 ms = SRTT:
       // RTTVAR <- 50 - 50 / 8.
-      assertThat(h.connection.srtt()).isEqualTo(100 * MS);
-      assertThat(h.connection.rttvar()).isEqualTo(43_750_000L);
+      assertThat(h.connection.info().srtt()).isEqualTo(100 * MS);
+      assertThat(h.connection.info().rttvar()).isEqualTo(43_750_000L);
       h.now = Time.millis(1250);
       h.connection.onSegment(h.stamped("ACK", 5001, 3897, 202, 1100, 0));
       // FlightSize 2896: one sample expected. R' = 150 ms.
-      assertThat(h.connection.srtt()).isEqualTo(106_250_000L);
-      assertThat(h.connection.rttvar()).isEqualTo(45_312_500L);
-      assertThat(h.connection.rto()).isEqualTo(287_500_000L);
+      assertThat(h.connection.info().srtt()).isEqualTo(106_250_000L);
+      assertThat(h.connection.info().rttvar()).isEqualTo(45_312_500L);
+      assertThat(h.connection.info().rto()).isEqualTo(287_500_000L);
     }
 
     @Test
@@ -97,15 +97,15 @@ class TimestampsTest {
       h.expect("PSH|ACK seq=1001 ack=5001 len=100");
       h.now = Time.millis(1500);
       h.connection.onSegment(h.stamped("ACK", 5001, 1001, 201, 1000, 0));
-      assertThat(h.connection.srtt()).isEqualTo(100 * MS);
+      assertThat(h.connection.info().srtt()).isEqualTo(100 * MS);
     }
 
     @Test
     void linux_samplesFeedLinuxsEstimator() {
       TcpHarness h = established(TcpHarness.configOf(HostProfile.LINUX));
       // tcp_rtt_estimator's first sample: RTO = 100 + max(2 * 100, 200) ms.
-      assertThat(h.connection.rto()).isEqualTo(300 * MS);
-      assertThat(h.connection.rttvar()).isEqualTo(50 * MS);
+      assertThat(h.connection.info().rto()).isEqualTo(300 * MS);
+      assertThat(h.connection.info().rttvar()).isEqualTo(50 * MS);
     }
   }
 

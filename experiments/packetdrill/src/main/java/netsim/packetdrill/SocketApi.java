@@ -782,8 +782,8 @@ final class SocketApi {
       value =
           switch (call.arg(1).toString()) {
             case "SIOCINQ", "FIONREAD" -> socket.unread + connection.unreadBytes();
-            case "SIOCOUTQ", "TIOCOUTQ" -> connection.bytesUnacknowledged();
-            default -> connection.bytesUnsent();
+            case "SIOCOUTQ", "TIOCOUTQ" -> connection.info().bytesUnacknowledged();
+            default -> connection.info().bytesUnsent();
           };
     }
     String wanted = expectedValue(call.arg(2));
@@ -808,7 +808,7 @@ final class SocketApi {
   private static long maxSegment(SimSocket socket) {
     TcpConnection connection = socket.connection;
     if (connection != null && connection.state().isSynchronized()) {
-      return connection.sendMss();
+      return connection.info().sendMss();
     }
     return socket.settings.getOrDefault("TCP_MAXSEG", (long) TcpConnection.DEFAULT_PEER_MSS);
   }

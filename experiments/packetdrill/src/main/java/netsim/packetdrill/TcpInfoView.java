@@ -15,7 +15,7 @@ import netsim.tcp.TcpState;
  * reads it is unsupported: no value is made up.
  *
  * <p>Linux counts the congestion window and ssthresh in segments; the model counts bytes, so the
- * view divides by the sender's MSS (rounding down), {@link TcpConnection#sendMss()}.
+ * view divides by the sender's MSS (rounding down), {@link netsim.tcp.TcpInfo#sendMss()}.
  *
  * <p>FreeBSD's {@code struct tcp_info} numbers {@code tcpi_state} as its {@code tcp_fsm.h} does
  * (TCPS_CLOSED 0 to TCPS_TIME_WAIT 10), and its scripts name those numbers {@code TCPI_CLOSED} ...
@@ -188,21 +188,21 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates, long now) {
     if (connection == null) {
       throw new IllegalStateException("no connection to read " + name + " from");
     }
-    int mss = connection.sendMss();
+    int mss = connection.info().sendMss();
     return switch (name) {
       case "tcpi_snd_cwnd" ->
-          connection.cwnd() == Long.MAX_VALUE
+          connection.info().cwnd() == Long.MAX_VALUE
               ? connection.config().initialWindowBytes(mss) / mss
-              : connection.cwnd() / mss;
-      case "tcpi_snd_ssthresh" -> Math.min(connection.ssthresh() / mss, INFINITE_SSTHRESH);
-      case "tcpi_rtt" -> Math.max(0, connection.srtt() / Time.MICROSECOND);
-      case "tcpi_rto" -> connection.rto() / Time.MICROSECOND;
-      case "tcpi_rttvar" -> connection.rttvar() / Time.MICROSECOND;
-      case "tcpi_backoff" -> connection.rtoBackoffs();
-      case "tcpi_probes" -> connection.probesUnanswered();
+              : connection.info().cwnd() / mss;
+      case "tcpi_snd_ssthresh" -> Math.min(connection.info().ssthresh() / mss, INFINITE_SSTHRESH);
+      case "tcpi_rtt" -> Math.max(0, connection.info().srtt() / Time.MICROSECOND);
+      case "tcpi_rto" -> connection.info().rto() / Time.MICROSECOND;
+      case "tcpi_rttvar" -> connection.info().rttvar() / Time.MICROSECOND;
+      case "tcpi_backoff" -> connection.info().rtoBackoffs();
+      case "tcpi_probes" -> connection.info().probesUnanswered();
       case "tcpi_snd_mss" -> mss;
       case "tcpi_advmss" -> connection.config().mss();
-      case "tcpi_unacked" -> (connection.bytesInFlight() + mss - 1) / mss;
+      case "tcpi_unacked" -> (connection.info().bytesInFlight() + mss - 1) / mss;
       case "tcpi_ca_state" -> caState(counts(name));
       case "tcpi_sacked" -> counts(name).sacked();
       case "tcpi_lost" -> counts(name).lost();
@@ -210,8 +210,8 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates, long now) {
       case "tcpi_reordering" -> counts(name).reordering();
       case "tcpi_reord_seen" -> counts(name).reorderingEvents();
       case "tcpi_last_data_recv" -> lastDataReceived();
-      case "tcpi_busy_time" -> connection.busyTime() / Time.MICROSECOND;
-      case "tcpi_rwnd_limited" -> connection.windowLimitedTime() / Time.MICROSECOND;
+      case "tcpi_busy_time" -> connection.info().busyTime() / Time.MICROSECOND;
+      case "tcpi_rwnd_limited" -> connection.info().windowLimitedTime() / Time.MICROSECOND;
       default -> throw new IllegalArgumentException(notModelled(name));
     };
   }
@@ -221,7 +221,7 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates, long now) {
    * in order or the connection was established (0 before then).
    */
   private long lastDataReceived() {
-    long at = connection.lastDataReceivedAt();
+    long at = connection.info().lastDataReceivedAt();
     return at < 0 ? 0 : (now - at) / Time.MILLISECOND;
   }
 
@@ -232,7 +232,7 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates, long now) {
    *     RACK-TLP does: the linux profile's, with SACK)
    */
   private FlightCounts counts(String name) {
-    FlightCounts counts = connection.flightCounts();
+    FlightCounts counts = connection.info().flightCounts();
     if (counts == null) {
       throw new IllegalStateException(
           name + " needs a loss recovery that counts segments (RACK-TLP, with SACK)");
@@ -247,11 +247,11 @@ record TcpInfoView(TcpConnection connection, boolean freebsdStates, long now) {
    */
   private long caState(FlightCounts counts) {
     String state;
-    if (connection.inTimeoutRecovery()) {
+    if (connection.info().inTimeoutRecovery()) {
       state = "TCP_CA_Loss";
-    } else if (connection.inRecovery()) {
+    } else if (connection.info().inRecovery()) {
       state = "TCP_CA_Recovery";
-    } else if (connection.inCongestionWindowReduction()) {
+    } else if (connection.info().inCongestionWindowReduction()) {
       state = "TCP_CA_CWR";
     } else if (counts.sacked() + counts.lost() + counts.retransmitted() > 0) {
       state = "TCP_CA_Disorder";

@@ -51,7 +51,7 @@ public final class AppRecord {
 
   /** The connection reached CLOSED: keep its counters, let it go. */
   void closed(TcpConnection connection) {
-    deliveredWhenClosed = connection.bytesDelivered();
+    deliveredWhenClosed = connection.info().bytesDelivered();
     live = null;
   }
 
@@ -84,7 +84,7 @@ public final class AppRecord {
 
   /** Application bytes the connection received in order (delivered unless the app closed). */
   public long bytesDelivered() {
-    return live != null ? live.bytesDelivered() : deliveredWhenClosed;
+    return live != null ? live.info().bytesDelivered() : deliveredWhenClosed;
   }
 
   public long written() {

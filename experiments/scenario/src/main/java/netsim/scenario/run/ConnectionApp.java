@@ -149,10 +149,10 @@ final class ConnectionApp implements TcpHandler {
     record.establishedAt = activity.simulator().now();
     String local = c.local().toString();
     String remote = c.remote().toString();
-    out = activity.payloads().writer(seed, local, remote, Seq.unsigned(c.iss()));
-    expected = activity.payloads().checker(seed, remote, local, Seq.unsigned(c.irs()));
-    record.iss = Seq.unsigned(c.iss());
-    record.irs = Seq.unsigned(c.irs());
+    out = activity.payloads().writer(seed, local, remote, Seq.unsigned(c.info().iss()));
+    expected = activity.payloads().checker(seed, remote, local, Seq.unsigned(c.info().irs()));
+    record.iss = Seq.unsigned(c.info().iss());
+    record.irs = Seq.unsigned(c.info().irs());
     Moment sendAt = settings.sendAt();
     if (requests != null) {
       if (client) {

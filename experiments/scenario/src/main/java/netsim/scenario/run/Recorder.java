@@ -309,18 +309,18 @@ public final class Recorder implements PacketObserver {
     @Override
     public void onCongestion(long time, TcpConnection connection) {
       if (wants(EventKind.CC)) {
-        long ssthresh = connection.ssthresh();
-        long srtt = connection.srtt();
+        long ssthresh = connection.info().ssthresh();
+        long srtt = connection.info().srtt();
         emit(
             new TraceEvent.Congestion(
                 time,
                 node,
                 connection.tuple(),
-                connection.cwnd(),
+                connection.info().cwnd(),
                 ssthresh >= SSTHRESH_UNSET ? TraceEvent.NONE : ssthresh,
                 srtt < 0 ? TraceEvent.NONE : srtt,
-                connection.rto(),
-                connection.bytesInFlight()));
+                connection.info().rto(),
+                connection.info().bytesInFlight()));
       }
     }
 
