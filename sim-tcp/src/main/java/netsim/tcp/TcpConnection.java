@@ -56,7 +56,8 @@ import org.jspecify.annotations.Nullable;
  * reassembly, the offered window, delayed acknowledgments), the {@link SegmentWriter} (what each
  * segment carries: the options the SYN exchange settled, the window field, ECN marks) and the
  * {@link TcpTimers}. The connection keeps connection management: the user calls, the order of
- * checks of an arriving segment, the FIN step, every state change, and which timer to handle.
+ * checks of an arriving segment, the FIN step, every state change, and which timer to handle. What
+ * it shows of itself (cwnd, RTT, counters, deadlines) is read through its {@link TcpInfo}.
  */
 public final class TcpConnection {
 
@@ -150,11 +151,10 @@ public final class TcpConnection {
   // The segments we send, with the options in effect (RFC 7323, RFC 2018).
   private final SegmentWriter out;
 
-  private long reportedCwnd = -1;
-  private long reportedSsthresh = -1;
-  private long reportedSrtt = -1;
-  private long reportedRto = -1;
-  private long reportedFlight = -1;
+  /**
+   * What the observers last heard of cwnd, ssthresh, SRTT, RTO and flight; made when one listens.
+   */
+  private @Nullable CongestionReport congestionReport;
 
   private final TcpTimers timers = new TcpTimers();
   private final HeldCallbacks held = new HeldCallbacks();
@@ -345,6 +345,25 @@ public final class TcpConnection {
   }
 
   /**
+   * Pauses or resumes handing received data to the application. While paused, data waits in the
+   * receive buffer and the offered window shrinks, down to zero; resuming delivers what waited and
+   * announces the reopened window.
+   */
+  public void setReading(boolean on) {
+    receive.setReading(on);
+    if (on && state != CLOSED && receive.openWindowAfterRead()) {
+      ackNow(); // a window update (RFC 9293 3.8.6.2.2)
+      output();
+      env.timersChanged(this);
+    }
+  }
+
+  /** Bytes received in order that the application has not taken yet. */
+  public int unreadBytes() {
+    return receive.unreadBytes();
+  }
+
+  /**
    * RFC 9293 3.10.4 CLOSE: "I have no more data to send". The FIN follows the data already queued.
    * Receiving goes on. Calling it again is harmless.
    */
@@ -527,25 +546,18 @@ public final class TcpConnection {
 
   /**
    * Reports cwnd, ssthresh, SRTT, RTO and the bytes in flight when one of them changed since they
-   * were last reported, if anyone listens.
+   * were last reported ({@link CongestionReport}), if anyone listens.
    */
   private void reportCongestion() {
     if (!env.observesCongestion() || !send.hasCongestionControl()) {
       return;
     }
-    long cwnd = send.cwnd();
-    long ssthresh = send.ssthresh();
-    long flight = send.flightSize();
-    if (cwnd != reportedCwnd
-        || ssthresh != reportedSsthresh
-        || send.srtt() != reportedSrtt
-        || send.rto() != reportedRto
-        || flight != reportedFlight) {
-      reportedCwnd = cwnd;
-      reportedSsthresh = ssthresh;
-      reportedSrtt = send.srtt();
-      reportedRto = send.rto();
-      reportedFlight = flight;
+    CongestionReport report = congestionReport;
+    if (report == null) {
+      report = new CongestionReport();
+      congestionReport = report;
+    }
+    if (report.changed(send)) {
       env.congestionChanged(this);
     }
   }
@@ -1040,25 +1052,6 @@ public final class TcpConnection {
     receive.ackNow();
   }
 
-  /**
-   * Pauses or resumes handing received data to the application. While paused, data waits in the
-   * receive buffer and the offered window shrinks, down to zero; resuming delivers what waited and
-   * announces the reopened window.
-   */
-  public void setReading(boolean on) {
-    receive.setReading(on);
-    if (on && state != CLOSED && receive.openWindowAfterRead()) {
-      ackNow(); // a window update (RFC 9293 3.8.6.2.2)
-      output();
-      env.timersChanged(this);
-    }
-  }
-
-  /** Bytes received in order that the application has not taken yet. */
-  public int unreadBytes() {
-    return receive.unreadBytes();
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Timeouts (RFC 9293 3.10.8, RFC 6298)
   // ---------------------------------------------------------------------------------------------
@@ -1086,7 +1079,16 @@ public final class TcpConnection {
         case FIN_WAIT_2_TIMEOUT -> finWait2Timeout();
         case RETRANSMIT -> retransmissionTimeout();
         case PERSIST -> send.persistTimeout();
-        case KEEPALIVE -> keepaliveTimeout();
+        case KEEPALIVE -> {
+          // RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough.
+          long next = Time.after(now, config.keepaliveInterval());
+          if (timers.keepaliveProbeDue(config.keepaliveProbes(), next)) {
+            // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
+            out.transmit(out.segment(send.seqOf(send.sndNxt()) - 1, receive.rcvNxt(), ACK));
+          } else {
+            timeout();
+          }
+        }
         case LOSS_PROBE, RACK_REORDER -> {
           // RFC 8985's timers, which the loss recovery runs.
           send.recoveryTimeout(due);
@@ -1162,18 +1164,6 @@ public final class TcpConnection {
   private void timeout() {
     notifyApplication(AppEvent.TIMEOUT, null);
     enterClosed(StateCause.USER_TIMEOUT);
-  }
-
-  /** RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough. */
-  private void keepaliveTimeout() {
-    timers.stop(KEEPALIVE);
-    if (timers.keepalivesUnanswered() >= config.keepaliveProbes()) {
-      timeout();
-      return;
-    }
-    // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
-    out.transmit(out.segment(send.seqOf(send.sndNxt()) - 1, receive.rcvNxt(), ACK));
-    timers.keepaliveSent(Time.after(env.now(), config.keepaliveInterval()));
   }
 
   /** A segment arrived: the connection is alive; the next probe waits a whole idle time. */

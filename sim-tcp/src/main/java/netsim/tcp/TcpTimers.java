@@ -189,10 +189,19 @@ final class TcpTimers {
     return keepalivesUnanswered;
   }
 
-  /** A keep-alive probe went out; the next is due at {@code deadline}. */
-  void keepaliveSent(long deadline) {
+  /**
+   * RFC 9293 3.8.4, RFC 1122 4.2.3.6: the keep-alive timer expired. Whether a probe goes out now,
+   * counted, with the next due at {@code next}; false once {@code probes} went unanswered, when the
+   * connection gives up.
+   */
+  boolean keepaliveProbeDue(int probes, long next) {
+    stop(Kind.KEEPALIVE);
+    if (keepalivesUnanswered >= probes) {
+      return false;
+    }
     keepalivesUnanswered++;
-    start(Kind.KEEPALIVE, deadline);
+    start(Kind.KEEPALIVE, next);
+    return true;
   }
 
   /**

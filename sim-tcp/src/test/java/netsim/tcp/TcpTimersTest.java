@@ -99,12 +99,21 @@ class TcpTimersTest {
 
   @Test
   void keepalives_countUnansweredProbes_untilThePeerIsHeard() {
-    timers.keepaliveSent(100);
-    timers.keepaliveSent(200);
+    assertThat(timers.keepaliveProbeDue(3, 100)).isTrue();
+    assertThat(timers.keepaliveProbeDue(3, 200)).isTrue();
     assertThat(timers.keepalivesUnanswered()).isEqualTo(2);
     assertThat(timers.deadline(KEEPALIVE)).isEqualTo(200);
     timers.restartKeepalive(900);
     assertThat(timers.keepalivesUnanswered()).isZero();
     assertThat(timers.deadline(KEEPALIVE)).isEqualTo(900);
+  }
+
+  @Test
+  void keepaliveExpiry_afterTheLastProbeWentUnanswered_givesUpAndStopsTheTimer() {
+    timers.restartKeepalive(100);
+    assertThat(timers.keepaliveProbeDue(1, 200)).isTrue();
+    assertThat(timers.keepaliveProbeDue(1, 300)).isFalse();
+    assertThat(timers.isRunning(KEEPALIVE)).isFalse();
+    assertThat(timers.keepalivesUnanswered()).isEqualTo(1);
   }
 }
