@@ -17,11 +17,11 @@ import org.jspecify.annotations.Nullable;
  * 7323 5.3 PAWS).
  */
 final class ReceiveSide {
+  /** RFC 7323 5.5: a TS.Recent older than 24 days is no longer valid for PAWS. */
+  private static final long PAWS_IDLE = 24 * 24 * Time.HOUR;
 
   /** What the receive side needs from its connection. */
   interface Connection {
-    long now();
-
     /** The MSS that decides what a full-sized segment is. */
     int sendMss();
 
@@ -37,6 +37,13 @@ final class ReceiveSide {
 
   private final TcpConfig config;
   private final TcpTimers timers;
+
+  /**
+   * The clock: the connection's environment, which every event of the connection reads anyway (its
+   * own view would be one object more to read per arriving segment).
+   */
+  private final TcpConnection.Environment clock;
+
   private final Connection connection;
 
   private int irs;
@@ -59,6 +66,20 @@ final class ReceiveSide {
 
   private final ReassemblyQueue reassembly = new ReassemblyQueue();
 
+  /**
+   * Whether {@link #reassembly} holds text: kept here so that text arriving in order with no gap
+   * open, the common case, reads neither the queue nor the SACK report (among thousands of
+   * connections, each a cache miss of its own).
+   */
+  private boolean textHeld;
+
+  /**
+   * Whether a duplicate went to the SACK report since our last ACK (RFC 2883's D-SACK). With this
+   * false and no {@link #textHeld}, the report has no block to give, and a segment we send reads
+   * nothing of it.
+   */
+  private boolean duplicateNoted;
+
   /** What {@link #sackBlocks} reports, once both ends agreed on SACK; null until then. */
   private @Nullable SackReport sack;
 
@@ -76,8 +97,13 @@ final class ReceiveSide {
 
   private int pendingFinSeq;
 
-  /** RFC 7323 4.3: the peer's timestamp echoed in our segments, and PAWS (5). */
-  private final RecentTimestamp timestamps = new RecentTimestamp();
+  // RFC 7323's receiving side: TS.Recent, the peer's timestamp that our segments echo (4.3), when
+  // it was taken (TS.Recent.Age, for PAWS, 5.5) and Last.ACK.sent (4.3 (1)). Fields of this object,
+  // not one of their own, so that an arriving segment reads one object fewer: among thousands of
+  // connections, each is a cache miss.
+  private long tsRecent;
+  private long tsRecentTakenAt;
+  private int lastAckSent;
 
   private boolean ackPending;
 
@@ -98,9 +124,11 @@ final class ReceiveSide {
   /** When in-order data last arrived (Linux's icsk_ack.lrcvtime, tcp_event_data_recv), or -1. */
   private long lastDataAt = -1;
 
-  ReceiveSide(TcpConfig config, TcpTimers timers, Connection connection) {
+  ReceiveSide(
+      TcpConfig config, TcpTimers timers, TcpConnection.Environment clock, Connection connection) {
     this.config = config;
     this.timers = timers;
+    this.clock = clock;
     this.connection = connection;
     this.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
     this.buffer = config.receiveBuffer();
@@ -199,23 +227,57 @@ final class ReceiveSide {
     return Seq.inWindow(seq, rcvNxt, (int) rcvWnd);
   }
 
+  /** TS.Recent, echoed in the TSecr of every segment we send with an ACK (RFC 7323 4.3 (3)). */
   long tsRecent() {
-    return timestamps.value();
+    return tsRecent;
   }
 
-  /** Takes the peer's timestamp from its SYN. */
+  /** Takes the peer's timestamp from its SYN, which RCV.NXT acknowledges. */
   void setTsRecent(long tsVal) {
-    timestamps.synchronize(tsVal, rcvNxt, connection.now());
+    tsRecent = tsVal;
+    tsRecentTakenAt = clock.now();
+    lastAckSent = rcvNxt;
   }
 
-  /** RFC 7323 5.3 R1: whether PAWS finds {@code seg} older than TS.Recent. */
+  /** RFC 7323 5.5: whether TS.Recent is too old for the PAWS test (and may be replaced). */
+  private boolean tsRecentExpired(long now) {
+    return now - tsRecentTakenAt > PAWS_IDLE;
+  }
+
+  /**
+   * RFC 7323 5.3 R1: whether {@code seg} (its options carrying a timestamp) is too old: "If there
+   * is a Timestamps option in the arriving segment, SEG.TSval < TS.Recent, TS.Recent is valid (see
+   * later discussion), and if the RST bit is not set, then treat the arriving segment as not
+   * acceptable". Linux and FreeBSD skip the test while TS.Recent is 0, and Linux lets a TSval one
+   * below it pass ({@link HostProfile.Paws}).
+   */
   boolean pawsRejects(TcpSegment seg) {
-    return timestamps.pawsRejects(seg, config.profile().paws(), connection.now());
+    TcpOptions options = seg.options();
+    if (!options.timestamps() || seg.has(TcpFlags.RST) || tsRecentExpired(clock.now())) {
+      return false;
+    }
+    HostProfile.Paws rule = config.profile().paws();
+    if (rule != HostProfile.Paws.RFC7323 && tsRecent == 0) {
+      return false;
+    }
+    int behind = (int) tsRecent - (int) options.tsVal();
+    return behind > (rule == HostProfile.Paws.LINUX ? 1 : 0);
   }
 
-  /** RFC 7323 4.3 (2): take the peer's timestamp to echo it, if the segment's place allows. */
+  /**
+   * RFC 7323 4.3 (2) and 5.3 R3: "If: SEG.TSval >= TS.Recent and SEG.SEQ =< Last.ACK.sent then
+   * SEG.TSval is copied to TS.Recent; otherwise, it is ignored." A TS.Recent older than 24 days
+   * (5.5) is replaced whatever its value.
+   */
   void takeTimestamp(TcpSegment seg) {
-    timestamps.take(seg, connection.now());
+    TcpOptions options = seg.options();
+    if (options.timestamps() && Seq.le(seg.seq(), lastAckSent)) {
+      long now = clock.now();
+      if ((int) options.tsVal() - (int) tsRecent >= 0 || tsRecentExpired(now)) {
+        tsRecent = options.tsVal();
+        tsRecentTakenAt = now;
+      }
+    }
   }
 
   /**
@@ -231,6 +293,7 @@ final class ReceiveSide {
     if (sack != null && from > 0) {
       // RFC 2883: the part below RCV.NXT is a duplicate, reported in a D-SACK block.
       sack.duplicate(receivedOffset + offset, receivedOffset + Math.min(0, offset + length));
+      duplicateNoted = true;
     }
     if (from >= to) {
       ackNow(); // a duplicate, or nothing inside the window
@@ -247,14 +310,15 @@ final class ReceiveSide {
       // Out of order: hold it, and say at once where the gap begins (RFC 5681 4.2).
       long start = receivedOffset + offset + from;
       reassembly.add(start, chunk, index, fresh);
+      textHeld = true;
       if (sack != null) {
         sack.outOfOrder(start, start + fresh);
       }
       ackNow();
       return;
     }
-    boolean gapWasOpen = !reassembly.isEmpty();
-    lastDataAt = connection.now();
+    boolean gapWasOpen = textHeld;
+    lastDataAt = clock.now();
     ReceivedData inOrder = connection.nextDelivery();
     inOrder.add(chunk, index, fresh);
     accept(inOrder);
@@ -263,14 +327,15 @@ final class ReceiveSide {
       if (reassembly.drain(receivedOffset, filled) > 0) {
         accept(filled);
       }
-    }
-    if (sack != null) {
-      sack.delivered(receivedOffset);
+      textHeld = !reassembly.isEmpty();
+      if (sack != null) {
+        // The SACK report's blocks are the queue's text: with no gap open there was none to drop.
+        sack.delivered(receivedOffset);
+      }
     }
     boolean quick =
         quickAck != null
-            && quickAck.inOrderData(
-                length, rcvWnd, config.mss(), connection.now(), connection.rto());
+            && quickAck.inOrderData(length, rcvWnd, config.mss(), clock.now(), connection.rto());
     if (gapWasOpen || !config.delayedAck()) {
       ackNow(); // RFC 5681 4.2: a segment that fills a gap is acknowledged at once
     } else if (quick) {
@@ -354,7 +419,10 @@ final class ReceiveSide {
    * SACK or with nothing to report.
    */
   List<TcpOptions.SackBlock> sackBlocks(int max) {
-    return sack == null ? List.of() : sack.blocks(max, rcvNxt, receivedOffset);
+    if (sack == null || !(textHeld || duplicateNoted)) {
+      return List.of(); // the report's blocks are the text held and the duplicates noted
+    }
+    return sack.blocks(max, rcvNxt, receivedOffset);
   }
 
   /**
@@ -368,6 +436,7 @@ final class ReceiveSide {
     }
     if (sack != null && length > 0 && offset + length <= 0 && -offset <= receivedOffset) {
       sack.duplicate(receivedOffset + offset, receivedOffset + offset + length);
+      duplicateNoted = true;
     }
   }
 
@@ -430,7 +499,7 @@ final class ReceiveSide {
       return;
     }
     if (!timers.isRunning(DELAYED_ACK)) {
-      timers.start(DELAYED_ACK, Time.after(connection.now(), config.delayedAckTimeout()));
+      timers.start(DELAYED_ACK, Time.after(clock.now(), config.delayedAckTimeout()));
     }
   }
 
@@ -440,7 +509,7 @@ final class ReceiveSide {
 
   /** RFC 5961 7: a challenge ACK, at most one per configured interval. */
   void challengeAck() {
-    long now = connection.now();
+    long now = clock.now();
     long interval = config.challengeAckInterval();
     if (interval > 0 && lastChallengeAck != Long.MIN_VALUE && now - lastChallengeAck < interval) {
       return;
@@ -489,12 +558,13 @@ final class ReceiveSide {
 
   /** A segment acknowledging {@code ack} went out: nothing is owed any more. */
   void ackSent(int ack) {
-    timestamps.ackSent(ack);
+    lastAckSent = ack; // RFC 7323 4.3 (1): Last.ACK.sent
     if (quickAck != null && (ackPending || timers.isRunning(DELAYED_ACK))) {
       quickAck.ackSent();
     }
-    if (sack != null) {
+    if (sack != null && duplicateNoted) {
       sack.reported();
+      duplicateNoted = false;
     }
     ackPending = false;
     timers.stop(DELAYED_ACK);

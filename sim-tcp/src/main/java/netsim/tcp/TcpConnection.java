@@ -186,7 +186,7 @@ public final class TcpConnection {
     this.env = checkNotNull(env, "env");
     this.handler = handler == null ? new TcpHandler() {} : handler;
     this.send = new SendSide(config, iss, timers, new SendView());
-    this.receive = new ReceiveSide(config, timers, new ReceiveView());
+    this.receive = new ReceiveSide(config, timers, env, new ReceiveView());
     this.ecn = EcnEndpoint.of(config.ecn());
     this.out = new SegmentWriter(this, env, config, tuple, tsOffset, receive, ecn);
     visited.add(CLOSED);
@@ -1387,11 +1387,6 @@ public final class TcpConnection {
 
   /** This connection as its {@link ReceiveSide} sees it. */
   private final class ReceiveView implements ReceiveSide.Connection {
-    @Override
-    public long now() {
-      return env.now();
-    }
-
     @Override
     public int sendMss() {
       return out.sendMss();

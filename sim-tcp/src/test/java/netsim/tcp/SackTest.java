@@ -87,6 +87,22 @@ class SackTest {
     }
 
     @Test
+    void aGapFilledWholly_leavesNoBlock_andTheNextGapIsReportedAlone() {
+      TcpHarness h = established();
+      data(h, 5101, 100);
+      h.expect("ACK seq=1001 ack=5001 sack=5101:5201");
+      data(h, 5001, 100); // fills the only gap: everything held is delivered
+      h.expect("ACK seq=1001 ack=5201");
+      data(h, 5201, 100);
+      h.expect("ACK seq=1001 ack=5301");
+      data(h, 5401, 100); // a new gap: its block alone, nothing of the first one
+      h.expect("ACK seq=1001 ack=5301 sack=5401:5501");
+      data(h, 5301, 100);
+      h.expect("ACK seq=1001 ack=5501");
+      assertThat(h.received.size()).isEqualTo(500);
+    }
+
+    @Test
     void withoutTimestamps_anAckCarriesFourBlocks() {
       TcpHarness h = established();
       for (int i = 5; i >= 1; i--) {
@@ -119,6 +135,8 @@ class SackTest {
       h.expect("ACK seq=1001 ack=5101 sack=5001:5101");
       h.receive("ACK", 5101, 1001, new byte[100]);
       h.expect("ACK seq=1001 ack=5201");
+      data(h, 5101, 100); // a second duplicate after the first was reported: reported in turn
+      h.expect("ACK seq=1001 ack=5201 sack=5101:5201");
     }
 
     @Test
