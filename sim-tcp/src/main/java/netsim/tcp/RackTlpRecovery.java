@@ -632,14 +632,15 @@ final class RackTlpRecovery implements LossRecovery {
 
   /** Where the first segment marked lost and not resent since needs resending, or -1. */
   private long firstLost() {
-    if (segments.lostCount() == 0) {
-      return -1; // every segment marked lost is SACKed
-    }
-    for (int i = 0; i < segments.count(); i++) {
+    // Linux's tcp_xmit_retransmit_queue starts at retransmit_skb_hint; below the first candidate
+    // every segment is either not lost or marked SACKed.
+    for (int i = segments.firstLostCandidate(); i < segments.count(); i++) {
       if (segments.isLost(i) && !delivered(i)) {
+        segments.noLostBelow(i);
         return scoreboard.firstUnsackedFrom(segments.start(i));
       }
     }
+    segments.noLostBelow(segments.count());
     return -1;
   }
 

@@ -54,6 +54,12 @@ final class SentSegments implements SackScoreboard.SegmentEdges {
   private long pipeBytes;
   private int uncheckedCount;
 
+  /**
+   * No entry below this position is marked lost without being SACKed (Linux's retransmit_skb_hint):
+   * where a search for the first lost segment starts.
+   */
+  private long lostHint = Long.MAX_VALUE;
+
   // The send records, a doubly linked list in send order over a pool (index -1: none).
   private long[] recordTime = new long[64];
   private long[] recordStart = new long[64];
@@ -131,6 +137,20 @@ final class SentSegments implements SackScoreboard.SegmentEdges {
 
   void markLost(int i) {
     setFlags(head + i, (byte) (flags[head + i] | LOST));
+    lostHint = Math.min(lostHint, start(i));
+  }
+
+  /**
+   * The index from which a search for the first entry marked lost and not SACKed may start: none
+   * below it is.
+   */
+  int firstLostCandidate() {
+    return lostCount == 0 ? count : firstEndingAfter(lostHint);
+  }
+
+  /** No entry below entry {@code i} is marked lost without being SACKed. */
+  void noLostBelow(int i) {
+    lostHint = i < count ? start(i) : Long.MAX_VALUE;
   }
 
   void markSacked(int i) {

@@ -144,4 +144,17 @@ class SentSegmentsTest {
     assertThat(segments.isUnchecked(0)).isTrue();
     assertThat(segments.uncheckedCount()).isEqualTo(1);
   }
+
+  @Test
+  void firstLostCandidate_startsAtTheLowestLostSegment_notSacked() {
+    for (int k = 0; k < 5; k++) {
+      segments.sent(1 + k * 1000L, 1001 + k * 1000L, 10);
+    }
+    assertThat(segments.firstLostCandidate()).isEqualTo(5);
+    segments.markLost(3);
+    segments.noLostBelow(3);
+    assertThat(segments.firstLostCandidate()).isEqualTo(3);
+    segments.markLost(1);
+    assertThat(segments.firstLostCandidate()).isEqualTo(1);
+  }
 }
