@@ -163,6 +163,9 @@ final class RackTlpRecovery implements LossRecovery {
       }
     }
     segments.sent(position, position + length, connection.now());
+    if (position + length > lastEnd && scoreboard.highestSacked() > lastEnd) {
+      segments.markUnchecked(segments.count() - 1); // sent over data SACKed beyond SND.MAX
+    }
     // RFC 8985 7.2: "start or restart a loss probe PTO timer after transmitting new data (that
     // was not itself a loss probe)".
     if (newData && !probeChosen) {
@@ -206,10 +209,27 @@ final class RackTlpRecovery implements LossRecovery {
     // Linux's FLAG_RETRANS_DATA_ACKED (tcp_clean_rtx_queue): a segment once resent is acknowledged.
     boolean retransmissionAcked = false;
     long reorderedFrom = Long.MAX_VALUE;
+    // Above the ACK only a segment within the newly SACKed ranges can be newly delivered, unless
+    // one's edges changed since its mark was checked; then every segment is looked at.
+    boolean checkAll = sacks && segments.uncheckedCount() > 0;
+    RangeSet fresh = scoreboard.newlySackedRanges();
+    int range = 0;
     for (int i = 0; i < segments.count(); i++) {
       boolean cumulative = segments.end(i) <= ack;
       if (!cumulative && !sacks) {
         break;
+      }
+      if (!cumulative && !checkAll) {
+        while (range < fresh.count() && fresh.end(range) <= segments.start(i)) {
+          range++;
+        }
+        if (range == fresh.count()) {
+          break;
+        }
+        if (segments.end(i) <= fresh.start(range)) {
+          i = segments.firstEndingAfter(fresh.start(range)) - 1; // the next segment in the range
+          continue;
+        }
       }
       retransmissionAcked |= cumulative && segments.isRetransmitted(i);
       if (segments.isSacked(i)) {
@@ -256,6 +276,9 @@ final class RackTlpRecovery implements LossRecovery {
         reorderingSeen = true;
         reorderedFrom = Math.min(reorderedFrom, segments.start(i));
       }
+    }
+    if (checkAll) {
+      segments.markAllChecked();
     }
     if (reorderedFrom < fack) {
       measureReordering(fack - reorderedFrom);
@@ -433,13 +456,7 @@ final class RackTlpRecovery implements LossRecovery {
 
   /** RACK.segs_sacked: segments SACKed above SND.UNA. */
   private int sackedSegments() {
-    int sacked = 0;
-    for (int i = 0; i < segments.count(); i++) {
-      if (segments.isSacked(i)) {
-        sacked++;
-      }
-    }
-    return sacked;
+    return segments.sackedCount();
   }
 
   /**
@@ -454,8 +471,13 @@ final class RackTlpRecovery implements LossRecovery {
     long reoWnd = reorderingWindow();
     long timeout = 0;
     boolean newlyLost = false;
-    for (int i = 0; i < segments.count(); i++) {
-      if (delivered(i) || segments.isLost(i)) {
+    checkSackMarks();
+    // Linux's tcp_rack_detect_loss: in send order, up to the first segment sent after RACK.xmit_ts.
+    for (int i = segments.firstInSendOrder(); i >= 0; i = segments.nextInSendOrder()) {
+      if (segments.sentAt(i) > rackXmitTs) {
+        break;
+      }
+      if (segments.isLost(i)) {
         continue;
       }
       if (sentAfter(rackXmitTs, rackEndSeq, segments.sentAt(i), segments.end(i))) {
@@ -604,23 +626,35 @@ final class RackTlpRecovery implements LossRecovery {
    * The bytes in flight: sent, neither delivered nor deemed lost (a resent segment counts once).
    */
   long pipe() {
-    long pipe = 0;
-    for (int i = 0; i < segments.count(); i++) {
-      if (!delivered(i) && !segments.isLost(i)) {
-        pipe += segments.end(i) - segments.start(i);
-      }
-    }
-    return pipe;
+    checkSackMarks();
+    return segments.pipeBytes();
   }
 
   /** Where the first segment marked lost and not resent since needs resending, or -1. */
   private long firstLost() {
-    for (int i = 0; i < segments.count(); i++) {
+    // Linux's tcp_xmit_retransmit_queue starts at retransmit_skb_hint; below the first candidate
+    // every segment is either not lost or marked SACKed.
+    for (int i = segments.firstLostCandidate(); i < segments.count(); i++) {
       if (segments.isLost(i) && !delivered(i)) {
+        segments.noLostBelow(i);
         return scoreboard.firstUnsackedFrom(segments.start(i));
       }
     }
+    segments.noLostBelow(segments.count());
     return -1;
+  }
+
+  /**
+   * Marks SACKed each segment wholly SACKed whose edges changed since its mark was checked: then
+   * {@link #delivered} is the mark alone for every segment.
+   */
+  private void checkSackMarks() {
+    for (int i = 0; i < segments.count() && segments.uncheckedCount() > 0; i++) {
+      if (segments.isUnchecked(i)) {
+        segments.markChecked(i);
+        delivered(i);
+      }
+    }
   }
 
   /**

@@ -29,6 +29,10 @@ final class SackScoreboard {
   }
 
   private final RangeSet sacked = new RangeSet();
+
+  /** The positions the last {@link #update} SACKed that were not SACKed before. */
+  private final RangeSet newlySackedRanges = new RangeSet();
+
   private @Nullable SegmentEdges wholeSegments;
   private long newlySacked;
 
@@ -55,6 +59,7 @@ final class SackScoreboard {
   void update(int iss, long sndUna, long sndMax, List<TcpOptions.SackBlock> blocks) {
     sacked.removeBelow(sndUna);
     newlySacked = 0;
+    newlySackedRanges.clear();
     dsackStart = 0;
     dsackEnd = 0;
     for (int i = 0; i < blocks.size(); i++) {
@@ -75,12 +80,35 @@ final class SackScoreboard {
         to = wholeSegments.edgeAtOrBelow(to);
       }
       if (to > from) {
+        addHoles(from, to);
         newlySacked += sacked.add(from, to);
       }
     }
     long before = sackedBytes;
     sackedBytes = sackedBytes();
     sackedChange = sackedBytes - before;
+  }
+
+  /** Adds to {@link #newlySackedRanges} what of [from, to) is not SACKed yet. */
+  private void addHoles(long from, long to) {
+    long position = from;
+    while (position < to) {
+      long holeStart = firstUnsackedFrom(position);
+      long holeEnd = Math.min(to, nextSackedFrom(holeStart));
+      if (holeEnd > holeStart) {
+        newlySackedRanges.add(holeStart, holeEnd);
+      }
+      position = holeEnd;
+    }
+  }
+
+  /**
+   * The positions the last {@link #update} SACKed that were not SACKed before, as sorted ranges: an
+   * ACK newly delivers only segments that overlap them (Linux's tcp_sacktag_write_queue walks the
+   * blocks, not the queue).
+   */
+  RangeSet newlySackedRanges() {
+    return newlySackedRanges;
   }
 
   /**
@@ -147,6 +175,7 @@ final class SackScoreboard {
    */
   void clear() {
     sacked.clear();
+    newlySackedRanges.clear();
     newlySacked = 0;
     sackedBytes = 0;
     sackedChange = 0;

@@ -739,4 +739,29 @@ class RackTlpRecoveryTest {
     assertThat(bench.window.ssthresh()).isEqualTo(2 * SMSS);
     assertThat(bench.window.cwnd()).isEqualTo(2 * SMSS);
   }
+
+  // RACK's loss detection walks the segments in send order (Linux's tcp_rack_detect_loss)
+
+  @Test
+  void rack6_2_aSegmentResentAfterRackXmitTs_isNotLost_untilOneSentAfterItIsDelivered() {
+    for (int k = 0; k < 5; k++) {
+      transmit(0, k);
+    }
+    ack(100, 1, 2001, 3001); // segment 2 delivered: RACK.xmit_ts = 0, 0 and 1 wait 125 ms
+    expire(125, RACK_REORDER);
+    assertThat(recovery.segments())
+        .hasToString("[1-1001@0L 1001-2001@0L 2001-3001@0S 3001-4001@0 4001-5001@0]");
+    assertThat(send()).isEqualTo("1-1001");
+    // Segment 3, sent at 0, delivered: the resend at 125 ms was sent after it, so it waits.
+    ack(150, 1, 2001, 4001);
+    assertThat(recovery.segments())
+        .hasToString("[1-1001@125000000R 1001-2001@0L 2001-3001@0S 3001-4001@0S 4001-5001@0]");
+    assertThat(send()).isEmpty();
+    // Segment 4, sent at 0 too: the walk in send order stops before the resend, which stays in
+    // flight, 35 ms after it went out, although a segment above it is delivered.
+    ack(160, 1, 2001, 5001);
+    assertThat(recovery.segments())
+        .hasToString("[1-1001@125000000R 1001-2001@0L 2001-3001@0S 3001-4001@0S 4001-5001@0S]");
+    assertThat(recovery.pipe()).isEqualTo(SMSS);
+  }
 }

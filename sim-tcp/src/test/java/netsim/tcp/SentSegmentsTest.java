@@ -57,4 +57,104 @@ class SentSegmentsTest {
       assertThat(segments.start(i)).isEqualTo(segments.end(i - 1));
     }
   }
+
+  /** The entries of a walk in send order, as "start-end". */
+  private String sendOrder() {
+    StringBuilder order = new StringBuilder();
+    for (int i = segments.firstInSendOrder(); i >= 0; i = segments.nextInSendOrder()) {
+      order.append(order.length() == 0 ? "" : " ").append(segments.start(i)).append('-');
+      order.append(segments.end(i));
+    }
+    return order.toString();
+  }
+
+  @Test
+  void sendOrder_aRetransmissionMovesTheSegmentToTheTail() {
+    segments.sent(1, 1001, 10);
+    segments.sent(1001, 2001, 20);
+    segments.sent(2001, 3001, 30);
+    segments.sent(1001, 2001, 40);
+    assertThat(sendOrder()).isEqualTo("1-1001 2001-3001 1001-2001");
+  }
+
+  @Test
+  void sendOrder_aRetransmissionOverPartsOfSegments_sendsThePiecesLast_inPositionOrder() {
+    segments.sent(1, 1001, 10);
+    segments.sent(1001, 2001, 20);
+    segments.sent(501, 1501, 30);
+    assertThat(segments).hasToString("[1-501@10 501-1001@30R 1001-1501@30R 1501-2001@20]");
+    assertThat(sendOrder()).isEqualTo("1-501 1501-2001 501-1001 1001-1501");
+  }
+
+  @Test
+  void sendOrder_leavesOutSackedAndAcknowledgedSegments_butKeepsLostOnesUntilResent() {
+    for (int k = 0; k < 4; k++) {
+      segments.sent(1 + k * 1000L, 1001 + k * 1000L, 10 + k);
+    }
+    segments.markSacked(2);
+    segments.markLost(1);
+    segments.removeBelow(1001);
+    assertThat(sendOrder()).isEqualTo("1001-2001 3001-4001");
+    segments.sent(1001, 2001, 50);
+    assertThat(sendOrder()).isEqualTo("3001-4001 1001-2001");
+  }
+
+  @Test
+  void sendOrder_aRetransmissionOfSackedDataOnly_addsNothing() {
+    segments.sent(1, 1001, 10);
+    segments.sent(1001, 2001, 20);
+    segments.markSacked(1);
+    segments.sent(1001, 2001, 30);
+    assertThat(sendOrder()).isEqualTo("1-1001");
+  }
+
+  @Test
+  void counts_followTheMarks_throughResends_splitsAndAcks() {
+    for (int k = 0; k < 4; k++) {
+      segments.sent(1 + k * 1000L, 1001 + k * 1000L, 10);
+    }
+    segments.markSacked(3);
+    segments.markLost(0);
+    segments.markLost(1);
+    assertThat(segments.sackedCount()).isEqualTo(1);
+    assertThat(segments.lostCount()).isEqualTo(2);
+    assertThat(segments.pipeBytes()).isEqualTo(1000);
+    segments.sent(1, 501, 20); // resends half of the first: no longer lost, in flight
+    assertThat(segments.lostCount()).isEqualTo(2); // 501-1001 and 1001-2001
+    assertThat(segments.pipeBytes()).isEqualTo(1500);
+    segments.markLost(3); // 2001-3001, the split having added an entry
+    segments.removeBelow(1001);
+    assertThat(segments.lostCount()).isEqualTo(2);
+    assertThat(segments.pipeBytes()).isZero();
+    assertThat(segments.sackedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void unchecked_marksThePiecesOfASplitAndATrimmedHead_untilChecked() {
+    segments.sent(1, 2001, 10);
+    segments.sent(2001, 3001, 10);
+    assertThat(segments.uncheckedCount()).isZero();
+    segments.sent(1, 1001, 20);
+    assertThat(segments.isUnchecked(0)).isTrue();
+    assertThat(segments.isUnchecked(1)).isTrue();
+    assertThat(segments.isUnchecked(2)).isFalse();
+    segments.markAllChecked();
+    assertThat(segments.uncheckedCount()).isZero();
+    segments.removeBelow(2501);
+    assertThat(segments.isUnchecked(0)).isTrue();
+    assertThat(segments.uncheckedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void firstLostCandidate_startsAtTheLowestLostSegment_notSacked() {
+    for (int k = 0; k < 5; k++) {
+      segments.sent(1 + k * 1000L, 1001 + k * 1000L, 10);
+    }
+    assertThat(segments.firstLostCandidate()).isEqualTo(5);
+    segments.markLost(3);
+    segments.noLostBelow(3);
+    assertThat(segments.firstLostCandidate()).isEqualTo(3);
+    segments.markLost(1);
+    assertThat(segments.firstLostCandidate()).isEqualTo(1);
+  }
 }
