@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import netsim.net.fault.FaultAction;
 import netsim.net.packet.DropCause;
@@ -213,6 +214,36 @@ class TraceWriterTest {
             "{\"t\":7,\"ev\":\"drop\",\"node\":\"server\",\"pkt\":3,\"src\":\"10.0.0.1:49152\","
                 + "\"dst\":\"10.0.0.2:80\",\"flags\":\"SYN\",\"seq\":1,\"len\":0,"
                 + "\"cause\":\"not-for-host\"}");
+  }
+
+  @Test
+  void numbers_ofEveryLength_areWrittenAsLongToStringWritesThem() {
+    List<Long> values = new ArrayList<>(List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE, -1L));
+    for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+      for (long near : new long[] {power - 1, power, power + 1, 2 * power + 7, 10 * power - 1}) {
+        values.add(near);
+        values.add(-near);
+      }
+    }
+    values.add(100_000_000L * 100_000_000L + 5); // a part above 10^8 with zeros below
+    values.add(287_412_497_280L); // a trace's times: about 2.9e11 ns
+    for (long value : values) {
+      assertThat(line(new TraceEvent.Duplicate(value, CLIENT_TO_SERVER, value, 0)))
+          .isEqualTo(
+              "{\"t\":"
+                  + value
+                  + ",\"ev\":\"dup\",\"link\":\"client->server\",\"pkt\":"
+                  + value
+                  + ",\"copy\":0}");
+    }
+  }
+
+  @Test
+  void hundredths_isDivisionByAHundred_belowTenToTheEight() {
+    for (int n = 0; n < 100_000_000; n += 1 + n / 1000) {
+      assertThat(TraceWriter.hundredths(n)).isEqualTo(n / 100);
+    }
+    assertThat(TraceWriter.hundredths(99_999_999)).isEqualTo(999_999);
   }
 
   @Test
