@@ -5,6 +5,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    ConfigWarmUp.startFor(args);
     System.exit(NetsimCommand.commandLine(args).execute(args));
   }
 }
