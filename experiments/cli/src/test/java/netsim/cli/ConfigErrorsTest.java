@@ -129,6 +129,26 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void aLossParameterTheModelDoesNotTake_isRefusedAtTheKey() throws IOException {
+    assertThat(
+            error(
+                TWO_HOSTS
+                    + "links:\n  - {a: client, b: server, loss: {model: bernoulli, p: 0.1, r: 0.3}}\n"))
+        .contains("exp.yaml:5:61: links[0].loss.r: bernoulli loss takes only p");
+    assertThat(
+            error(TWO_HOSTS + "links:\n  - {a: client, b: server, loss: {model: none, p: 0.1}}\n"))
+        .contains("exp.yaml:5:48: links[0].loss.p: none loss takes no parameters");
+  }
+
+  @Test
+  void aLinkEntry_reportsItsNodesBeforeItsName() throws IOException {
+    assertThat(error(TWO_HOSTS + "links:\n  - {name: 'a b', a: client, b: client}\n"))
+        .contains("links[0].b: a link needs two different nodes; got 'client' twice");
+    assertThat(error(TWO_HOSTS + "links:\n  - {name: 'a b', a: client, b: server}\n"))
+        .contains("links[0].name: not a valid name: 'a b'");
+  }
+
+  @Test
   void unknownFlag_inAFaultRule_listsTheFlags() throws IOException {
     assertThat(
             error(

@@ -22,13 +22,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * draw {@code t} from the continuous distribution the table was built from rather than from a
  * 4096-entry table.
  */
-public sealed interface Jitter
-    permits Jitter.None,
-        Jitter.Uniform,
-        Jitter.Normal,
-        Jitter.Pareto,
-        Jitter.ParetoNormal,
-        Jitter.Empirical {
+public sealed interface Jitter permits Jitter.Spread, Jitter.Empirical {
 
   /** The largest standardized value netem's tables hold: 32767 / 8192, about 4. */
   double TABLE_LIMIT = 4.0;
@@ -43,11 +37,25 @@ public sealed interface Jitter
   /** A sampler drawing from {@code random}, to be used by one link direction. */
   Sampler sampler(UniformRandomProvider random);
 
+  /**
+   * A jitter given by one spread, as a config gives it: none, or a distribution of {@link
+   * #DISTRIBUTIONS} made from its spread (which a config reads back as its {@code jitter}).
+   */
+  sealed interface Spread extends Jitter permits None, Uniform, Normal, Pareto, ParetoNormal {
+    /** The spread it was made from, in nanoseconds: uniform's range, else sigma; 0 for none. */
+    long spread();
+  }
+
   /** No jitter. */
-  record None() implements Jitter {
+  record None() implements Spread {
     @Override
     public Sampler sampler(UniformRandomProvider random) {
       return () -> 0;
+    }
+
+    @Override
+    public long spread() {
+      return 0;
     }
 
     @Override
@@ -57,7 +65,7 @@ public sealed interface Jitter
   }
 
   /** Uniform in [-range, +range] nanoseconds (netem's default distribution). */
-  record Uniform(long range) implements Jitter {
+  record Uniform(long range) implements Spread {
     public Uniform {
       checkArgument(range >= 0, "jitter must not be negative, got %s ns", range);
     }
@@ -66,13 +74,18 @@ public sealed interface Jitter
     public Sampler sampler(UniformRandomProvider random) {
       return range == 0 ? () -> 0 : () -> random.nextLong(-range, range + 1);
     }
+
+    @Override
+    public long spread() {
+      return range;
+    }
   }
 
   /**
    * Normal with mean 0 and standard deviation {@code sigma} nanoseconds (netem's {@code
    * distribution normal}), cut at +-4 sigma as netem's table is.
    */
-  record Normal(long sigma) implements Jitter {
+  record Normal(long sigma) implements Spread {
     public Normal {
       checkSigma(sigma);
     }
@@ -80,6 +93,11 @@ public sealed interface Jitter
     @Override
     public Sampler sampler(UniformRandomProvider random) {
       return NetemJitter.sampler(NetemJitter.NORMAL, sigma, random);
+    }
+
+    @Override
+    public long spread() {
+      return sigma;
     }
   }
 
@@ -90,7 +108,7 @@ public sealed interface Jitter
    * standard deviation 1.15; the cap at 4 leaves mean -0.033 and standard deviation 0.82, so the
    * jitter's spread is about 0.82 sigma, not sigma.
    */
-  record Pareto(long sigma) implements Jitter {
+  record Pareto(long sigma) implements Spread {
     public Pareto {
       checkSigma(sigma);
     }
@@ -99,6 +117,11 @@ public sealed interface Jitter
     public Sampler sampler(UniformRandomProvider random) {
       return NetemJitter.sampler(NetemJitter.PARETO, sigma, random);
     }
+
+    @Override
+    public long spread() {
+      return sigma;
+    }
   }
 
   /**
@@ -106,7 +129,7 @@ public sealed interface Jitter
    * normal table's entry plus 3/4 of the Pareto table's entry at the same quantile (a sum of
    * quantile functions, not a mixture).
    */
-  record ParetoNormal(long sigma) implements Jitter {
+  record ParetoNormal(long sigma) implements Spread {
     public ParetoNormal {
       checkSigma(sigma);
     }
@@ -114,6 +137,11 @@ public sealed interface Jitter
     @Override
     public Sampler sampler(UniformRandomProvider random) {
       return NetemJitter.sampler(NetemJitter.PARETO_NORMAL, sigma, random);
+    }
+
+    @Override
+    public long spread() {
+      return sigma;
     }
   }
 
@@ -166,8 +194,8 @@ public sealed interface Jitter
    * Jitter distributions by name, as netem spells them, each from its spread {@code sigma} in
    * nanoseconds: {@code uniform} (range), {@code normal}, {@code pareto}, {@code paretonormal}.
    */
-  Registry<LongFunction<Jitter>> DISTRIBUTIONS =
-      Registry.<LongFunction<Jitter>>builder("jitter distribution")
+  Registry<LongFunction<Spread>> DISTRIBUTIONS =
+      Registry.<LongFunction<Spread>>builder("jitter distribution")
           .register("uniform", Uniform::new)
           .register("normal", Normal::new)
           .register("pareto", Pareto::new)
@@ -181,7 +209,7 @@ public sealed interface Jitter
    * @throws IllegalArgumentException for an unknown name, listing the known ones, or a negative
    *     sigma
    */
-  static Jitter named(String name, long sigma) {
+  static Spread named(String name, long sigma) {
     return DISTRIBUTIONS.get(name).apply(sigma);
   }
 

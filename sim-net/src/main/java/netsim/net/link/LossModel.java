@@ -1,7 +1,9 @@
 package netsim.net.link;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.List;
 import java.util.function.Function;
 import netsim.core.Registry;
 import netsim.net.packet.DropCause;
@@ -102,35 +104,54 @@ public interface LossModel {
   Spec NONE = new None();
 
   /**
-   * Loss models by name, each taking netem's positional parameters as probabilities in [0, 1]:
-   * {@code none}; {@code bernoulli p}; {@code gilbert-elliott p [r [1-h [1-k]]]} with netem's
-   * defaults for the omitted ones.
+   * A loss model as a configuration names it: its parameters by netem's names, in netem's order
+   * (the first {@code required} must be given; the others have netem's defaults), and how its spec
+   * is made from them. Each parameter is a probability in [0, 1].
    */
-  Registry<Function<double[], Spec>> MODELS =
-      Registry.<Function<double[], Spec>>builder("loss model")
+  record Form(List<String> parameters, int required, Function<Parameters, Spec> make) {
+    public Form {
+      parameters = List.copyOf(parameters);
+      checkArgument(required >= 0 && required <= parameters.size(), "required %s", required);
+      checkNotNull(make, "make");
+    }
+
+    /** Whether the model takes parameter {@code name}. */
+    public boolean takes(String name) {
+      return parameters.contains(name);
+    }
+  }
+
+  /** The parameters a loss model is made from, by name. */
+  interface Parameters {
+    boolean has(String name);
+
+    /** The value of a parameter that {@link #has} it. */
+    double get(String name);
+  }
+
+  /**
+   * Loss models by name, each taking netem's parameters as probabilities in [0, 1]: {@code none};
+   * {@code bernoulli p}; {@code gilbert-elliott p [r [1-h [1-k]]]} with netem's defaults for the
+   * omitted ones ({@code r = 1-p}, {@code 1-h = 1}, {@code 1-k = 0}).
+   */
+  Registry<Form> MODELS =
+      Registry.<Form>builder("loss model")
+          .register("none", new Form(List.of(), 0, params -> NONE))
           .register(
-              "none",
-              params -> {
-                checkArity("none", params, 0, 0);
-                return NONE;
-              })
-          .register(
-              "bernoulli",
-              params -> {
-                checkArity("bernoulli", params, 1, 1);
-                return new Bernoulli(params[0]);
-              })
+              "bernoulli", new Form(List.of("p"), 1, params -> new Bernoulli(params.get("p"))))
           .register(
               "gilbert-elliott",
-              params -> {
-                checkArity("gilbert-elliott", params, 1, 4);
-                double p = params[0];
-                return new GilbertElliott(
-                    p,
-                    params.length > 1 ? params[1] : 1 - p,
-                    params.length > 2 ? params[2] : 1,
-                    params.length > 3 ? params[3] : 0);
-              })
+              new Form(
+                  List.of("p", "r", "1-h", "1-k"),
+                  1,
+                  params -> {
+                    double p = params.get("p");
+                    return new GilbertElliott(
+                        p,
+                        params.has("r") ? params.get("r") : 1 - p,
+                        params.has("1-h") ? params.get("1-h") : 1,
+                        params.has("1-k") ? params.get("1-k") : 0);
+                  }))
           .build();
 
   /**
@@ -141,7 +162,24 @@ public interface LossModel {
    *     of parameters or a parameter out of range
    */
   static Spec named(String name, double... params) {
-    return MODELS.get(name).apply(params.clone());
+    Form form = MODELS.get(name);
+    checkArity(name, params, form.required(), form.parameters().size());
+    double[] values = params.clone();
+    return form.make()
+        .apply(
+            new Parameters() {
+              @Override
+              public boolean has(String parameter) {
+                int i = form.parameters().indexOf(parameter);
+                return i >= 0 && i < values.length;
+              }
+
+              @Override
+              public double get(String parameter) {
+                checkArgument(has(parameter), "no parameter %s", parameter);
+                return values[form.parameters().indexOf(parameter)];
+              }
+            });
   }
 
   private static void checkArity(String name, double[] params, int min, int max) {

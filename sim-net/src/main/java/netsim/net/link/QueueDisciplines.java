@@ -1,16 +1,74 @@
 package netsim.net.link;
 
+import java.util.List;
 import java.util.function.Function;
 import netsim.core.Registry;
 
 /**
  * The queue disciplines a link direction can be given, by name: one registration per discipline,
- * read by {@link QueueDiscipline#named} and by the configuration's list of known kinds. (A class of
- * its own, not a constant of {@link QueueDiscipline}, so that the interface's initialization never
- * waits for its implementations'.)
+ * read by {@link QueueDiscipline#named} and by the configuration's list of known kinds, and the
+ * parameters they take, from which the configuration's keys of a queue come. (A class of its own,
+ * not a constant of {@link QueueDiscipline}, so that the interface's initialization never waits for
+ * its implementations'.)
  */
 public final class QueueDisciplines {
   private QueueDisciplines() {}
+
+  /** What a parameter's value is, so that a configuration can check it before a discipline. */
+  public enum Kind {
+    /** A duration with its unit, such as {@code 5ms}. */
+    DURATION,
+    /** A number. */
+    DECIMAL,
+    /** A size in bytes (a configuration may give units), within the parameter's bounds. */
+    BYTES,
+    /** A whole number within the parameter's bounds. */
+    INTEGER,
+    /** {@code true} or {@code false}. */
+    BOOLEAN,
+    /** A word the discipline checks itself. */
+    WORD
+  }
+
+  /**
+   * A parameter that some discipline takes besides its limits ({@code packets}, {@code bytes}), by
+   * the name the discipline reads it under.
+   *
+   * @param min the least value of a {@link Kind#BYTES} or {@link Kind#INTEGER} parameter
+   * @param max the greatest
+   */
+  public record Parameter(String key, Kind kind, long min, long max) {
+    static Parameter of(String key, Kind kind) {
+      return new Parameter(key, kind, 0, 0);
+    }
+  }
+
+  /**
+   * Every parameter of the disciplines below, in the order the configuration documents them: a
+   * discipline that takes a new one adds its line here. A discipline refuses a parameter it does
+   * not take ({@link SpecParameters#checkAllUsed}).
+   */
+  public static final List<Parameter> PARAMETERS =
+      List.of(
+          Parameter.of("min", Kind.DECIMAL),
+          Parameter.of("max", Kind.DECIMAL),
+          Parameter.of("probability", Kind.DECIMAL),
+          Parameter.of("weight", Kind.DECIMAL),
+          Parameter.of("gentle", Kind.BOOLEAN),
+          Parameter.of("mode", Kind.WORD),
+          Parameter.of("idlePacketTime", Kind.DURATION),
+          new Parameter("meanPacketSize", Kind.BYTES, 1, 65535),
+          new Parameter("maxPacketSize", Kind.BYTES, 1, 65535),
+          Parameter.of("target", Kind.DURATION),
+          Parameter.of("interval", Kind.DURATION),
+          Parameter.of("ecn", Kind.BOOLEAN),
+          Parameter.of("adaptive", Kind.BOOLEAN),
+          new Parameter("flows", Kind.INTEGER, 1, 65536),
+          new Parameter("quantum", Kind.BYTES, 1, 65535),
+          Parameter.of("updateInterval", Kind.DURATION),
+          Parameter.of("alpha", Kind.DECIMAL),
+          Parameter.of("beta", Kind.DECIMAL),
+          Parameter.of("maxBurst", Kind.DURATION));
 
   /**
    * Queue disciplines by name, each from its parameters as text (durations with units):

@@ -177,6 +177,14 @@ class JitterTest {
   }
 
   @Test
+  void everyNamedDistribution_givesBackTheSpreadItWasMadeFrom() {
+    for (String name : Jitter.DISTRIBUTIONS.names()) {
+      assertThat(Jitter.named(name, 7_000).spread()).as(name).isEqualTo(7_000);
+    }
+    assertThat(((Jitter.Spread) Jitter.NONE).spread()).isZero();
+  }
+
+  @Test
   void badJitter_isRejectedWithItsValue() {
     assertThatThrownBy(() -> new Jitter.Normal(-3))
         .hasMessage("jitter sigma must not be negative, got -3 ns");

@@ -112,6 +112,16 @@ class LossModelTest {
   }
 
   @Test
+  void aModelsForm_namesItsParametersInNetemsOrder_theRequiredFirst() {
+    LossModel.Form gilbert = LossModel.MODELS.get("gilbert-elliott");
+    assertThat(gilbert.parameters()).containsExactly("p", "r", "1-h", "1-k");
+    assertThat(gilbert.required()).isEqualTo(1);
+    assertThat(gilbert.takes("1-k")).isTrue();
+    assertThat(LossModel.MODELS.get("bernoulli").takes("r")).isFalse();
+    assertThat(LossModel.MODELS.get("none").parameters()).isEmpty();
+  }
+
+  @Test
   void duplication_doesNotChangeTheLossDraws() {
     int n = 20_000;
     for (LossModel.Spec loss :

@@ -6,15 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import netsim.core.RandomStreams;
 import netsim.core.Registry;
-import netsim.net.fault.FaultAction;
-import netsim.net.fault.Match;
-import netsim.net.fault.Selection;
 import netsim.net.link.LinkConfig;
 import netsim.scenario.config.ConfigNode.Fields;
 import netsim.tcp.TcpConfig;
@@ -56,11 +52,7 @@ public final class ConfigBinder {
   /** The keys of one link direction, from its table. */
   static final String[] DIRECTION = LinkSettingsTable.keys().toArray(String[]::new);
 
-  static final String[] LINK;
-
-  /** The keys of a link's settings, without its name and nodes (a topology's links). */
-  static final String[] LINK_SETTINGS;
-
+  static final String[] LINK = LinkTable.keys().toArray(String[]::new);
   static final String[] NODE = NodeTable.keys().toArray(String[]::new);
   static final String[] APP = AppTable.keys().toArray(String[]::new);
   static final String[] LISTENER = ListenerTable.keys().toArray(String[]::new);
@@ -70,52 +62,8 @@ public final class ConfigBinder {
   static final String[] UDP_SINK = UdpSinkTable.keys().toArray(String[]::new);
   static final String[] CHANGE = ChangeTable.keys().toArray(String[]::new);
   static final String[] PARTITION = PartitionTable.keys().toArray(String[]::new);
-  static final String[] RULE = {
-    "name",
-    "on",
-    "link",
-    "match",
-    "select",
-    "action",
-    "delay",
-    "until",
-    "releaseAt",
-    "bit",
-    "continue"
-  };
+  static final String[] RULE = RuleTable.KEYS.toArray(String[]::new);
   static final String[] MATCH = MatchTable.keys().toArray(String[]::new);
-
-  /** A config-only action: a hold whose packets are released at {@code releaseAt}. */
-  private static final String RELEASE_AT = "release-at";
-
-  /**
-   * The actions a rule names: sim-net's {@link FaultAction#ACTIONS}, where a hold may take {@code
-   * releaseAt}, and {@code release-at}, a hold that must.
-   */
-  static final Registry<FaultAction.Form> ACTIONS;
-
-  static {
-    Registry.Builder<FaultAction.Form> actions = Registry.builder("action");
-    for (String name : FaultAction.ACTIONS.names()) {
-      FaultAction.Form form = FaultAction.ACTIONS.get(name);
-      if (name.equals(FaultAction.Verb.HOLD.traceName())) {
-        FaultAction.Form released = new FaultAction.Form(List.of("releaseAt"), form.make());
-        actions.register(name, released).register(RELEASE_AT, released);
-      } else {
-        actions.register(name, form);
-      }
-    }
-    ACTIONS = actions.build();
-    LINK = concat(new String[] {"name", "a", "b", "a_to_b", "b_to_a"}, DIRECTION);
-    LINK_SETTINGS = concat(new String[] {"a_to_b", "b_to_a"}, DIRECTION);
-  }
-
-  private static String[] concat(String[] a, String[] b) {
-    String[] all = new String[a.length + b.length];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
-  }
 
   /** The keys of {@code defaults.client}: what every client entry may give but its own. */
   private static final String[] CLIENT_DEFAULTS = ClientTable.defaultKeys().toArray(String[]::new);
@@ -235,7 +183,7 @@ public final class ConfigBinder {
 
     Topology.Expansion topology = Topology.expand(top.get("topology"), tcp, defaults.link());
     List<NodeSettings> nodes = NodeTable.bind(top.get("nodes"), tcp, topology);
-    List<LinkSettings> links = links(top.get("links"), nodes, defaults.link(), topology);
+    List<LinkSettings> links = LinkTable.bind(top.get("links"), nodes, defaults.link(), topology);
     List<ChangeSettings> changes = ChangeTable.bind(top.get("changes"), links);
     List<PartitionSettings> partitions = PartitionTable.bind(top.get("partitions"), nodes);
     List<ListenerSettings> listeners = new ArrayList<>();
@@ -335,7 +283,7 @@ public final class ConfigBinder {
         udpSources.add(source);
       }
     }
-    List<RuleSettings> rules = rules(top.get("rules"), nodes, links);
+    List<RuleSettings> rules = RuleTable.bind(top.get("rules"), nodes, links);
     if (top.has("outputs")) {
       outputs = captures(top.get("outputs"), outputs, nodes, links);
     }
@@ -418,8 +366,8 @@ public final class ConfigBinder {
       if (arrow >= 0) {
         String from = point.substring(0, arrow).trim();
         String to = point.substring(arrow + 2).trim();
-        if (directions(from, to, links, null).isEmpty()) {
-          throw noDirection(at, point, links);
+        if (LinkTable.directions(from, to, links, null).isEmpty()) {
+          throw LinkTable.noDirection(at, point, links);
         }
         point = from + "->" + to;
       } else {
@@ -487,35 +435,6 @@ public final class ConfigBinder {
   }
 
   /**
-   * The links with a direction from node {@code from} to node {@code to} (only {@code onlyLink},
-   * when it is not null), each with whether that direction is its a-to-b one.
-   */
-  private static List<Map.Entry<LinkSettings, Boolean>> directions(
-      String from, String to, List<LinkSettings> links, String onlyLink) {
-    List<Map.Entry<LinkSettings, Boolean>> found = new ArrayList<>();
-    for (LinkSettings link : links) {
-      boolean forward = link.a().equals(from) && link.b().equals(to);
-      boolean backward = link.b().equals(from) && link.a().equals(to);
-      if ((forward || backward) && (onlyLink == null || link.name().equals(onlyLink))) {
-        found.add(Map.entry(link, forward));
-      }
-    }
-    return found;
-  }
-
-  /** "no link direction 'a->b' (known: ...)", located at {@code at}. */
-  private static ConfigException noDirection(
-      ConfigNode at, String direction, List<LinkSettings> links) {
-    List<String> known = new ArrayList<>();
-    for (LinkSettings link : links) {
-      known.add(link.directionName(true));
-      known.add(link.directionName(false));
-    }
-    return at.error(
-        "no link direction " + quote(direction) + " (known: " + String.join(", ", known) + ")");
-  }
-
-  /**
    * The node {@code at} names (a host, where {@code host}); refused, with the known ones, if none.
    */
   static NodeSettings node(ConfigNode at, List<NodeSettings> nodes, boolean host) {
@@ -542,47 +461,6 @@ public final class ConfigBinder {
             + " (known: "
             + String.join(", ", known)
             + ")");
-  }
-
-  /** The topology's links, then the hand-written ones. */
-  private static List<LinkSettings> links(
-      ConfigNode list, List<NodeSettings> nodes, LinkConfig defaults, Topology.Expansion topology) {
-    List<LinkSettings> links = new ArrayList<>(topology.links());
-    Set<String> names = new LinkedHashSet<>();
-    topology.links().forEach(l -> names.add(l.name()));
-    for (ConfigNode entry : list.elements()) {
-      Fields f = entry.fields(LINK);
-      String a = node(f.require("a"), nodes, false).name();
-      String b = node(f.require("b"), nodes, false).name();
-      if (a.equals(b)) {
-        throw f.get("b").error("a link needs two different nodes; got " + quote(a) + " twice");
-      }
-      String name = f.has("name") ? f.get("name").newName() : a + "-" + b;
-      if (!names.add(name)) {
-        throw (f.has("name") ? f.get("name") : entry)
-            .error(
-                "duplicate link name '"
-                    + name
-                    + "'"
-                    + (topology.hasLink(name) ? ", a link of " + topology.origin() : "")
-                    + " (give the link a name of its own)");
-      }
-      links.add(link(name, a, b, f, defaults));
-    }
-    return links;
-  }
-
-  /**
-   * Link {@code name} from {@code a} to {@code b}: the direction keys {@code f} gives over {@code
-   * defaults}, then each direction's own ({@code a_to_b}, {@code b_to_a}).
-   */
-  static LinkSettings link(String name, String a, String b, Fields f, LinkConfig defaults) {
-    LinkConfig both = LinkSettingsTable.bind(f, defaults);
-    LinkConfig aToB =
-        f.has("a_to_b") ? LinkSettingsTable.bind(f.get("a_to_b").fields(DIRECTION), both) : both;
-    LinkConfig bToA =
-        f.has("b_to_a") ? LinkSettingsTable.bind(f.get("b_to_a").fields(DIRECTION), both) : both;
-    return new LinkSettings(name, a, b, aToB, bToA);
   }
 
   /** The name {@code node} gives, which must be one of {@code registry}'s. */
@@ -694,135 +572,6 @@ public final class ConfigBinder {
       starts[i] = at + (random == null ? 0 : random.nextLong(jitter));
     }
     return starts;
-  }
-
-  // --- Fault rules ----------------------------------------------------------------------------
-
-  private static List<RuleSettings> rules(
-      ConfigNode list, List<NodeSettings> nodes, List<LinkSettings> links) {
-    List<RuleSettings> rules = new ArrayList<>();
-    for (ConfigNode entry : list.elements()) {
-      rules.add(rule(entry, nodes, links));
-    }
-    return rules;
-  }
-
-  private static RuleSettings rule(
-      ConfigNode entry, List<NodeSettings> nodes, List<LinkSettings> links) {
-    Fields f = entry.fields(RULE);
-    String name = f.has("name") ? f.get("name").newName() : null;
-    ConfigNode onNode = f.require("on");
-    String on = onNode.text().trim();
-    String linkName = null;
-    boolean aToB = false;
-    String nodeName = null;
-    int arrow = on.indexOf("->");
-    if (arrow >= 0) {
-      String from = on.substring(0, arrow).trim();
-      String to = on.substring(arrow + 2).trim();
-      List<String> candidates = new ArrayList<>();
-      for (Map.Entry<LinkSettings, Boolean> direction :
-          directions(from, to, links, f.has("link") ? f.get("link").text() : null)) {
-        candidates.add(direction.getKey().name());
-        linkName = direction.getKey().name();
-        aToB = direction.getValue();
-      }
-      if (candidates.isEmpty()) {
-        throw noDirection(onNode, on, links);
-      }
-      if (candidates.size() > 1) {
-        throw onNode.error(
-            quote(on)
-                + " is ambiguous: links "
-                + String.join(", ", candidates)
-                + " join these nodes; name one with link:");
-      }
-      on = from + "->" + to;
-    } else {
-      nodeName = node(onNode, nodes, false).name();
-      if (f.has("link")) {
-        throw f.get("link").error("link: only goes with a link direction in on: (\"a->b\")");
-      }
-    }
-    Match match = MatchTable.bind(f.get("match"), nodes);
-    Selection selection = f.has("select") ? selection(f.get("select")) : Selection.every();
-    ConfigNode actionNode = f.require("action");
-    String verb = actionNode.text();
-    if (!ACTIONS.contains(verb)) {
-      throw actionNode.error(ACTIONS.unknownMessage(quote(verb)));
-    }
-    FaultAction action = ACTIONS.get(verb).make().apply(actionParameters(f));
-    long releaseAt = -1;
-    if (verb.equals(RELEASE_AT)) {
-      releaseAt = f.require("releaseAt").duration();
-    } else if (verb.equals(FaultAction.Verb.HOLD.traceName()) && f.has("releaseAt")) {
-      releaseAt = f.get("releaseAt").duration();
-    }
-    for (String key : RULE) {
-      List<String> verbs = new ArrayList<>();
-      for (String known : ACTIONS.names()) {
-        if (ACTIONS.get(known).takes(key)) {
-          verbs.add(known);
-        }
-      }
-      if (!verbs.isEmpty() && f.has(key) && !verbs.contains(verb)) {
-        throw f.get(key)
-            .error(key + " goes only with action " + String.join(" or ", verbs) + ", not " + verb);
-      }
-    }
-    boolean continues = f.has("continue") && f.get("continue").bool();
-    if (continues && verb.equals("drop")) {
-      throw f.get("continue").error("a dropped packet cannot continue to the later rules");
-    }
-    return new RuleSettings(
-        name, on, linkName, aToB, nodeName, match, selection, action, releaseAt, continues);
-  }
-
-  /** The values of an action's parameter keys, read where the rule gives them. */
-  private static FaultAction.Parameters actionParameters(Fields f) {
-    return new FaultAction.Parameters() {
-      @Override
-      public boolean has(String key) {
-        return f.has(key);
-      }
-
-      @Override
-      public long duration(String key) {
-        long d = f.require(key).duration();
-        if (key.equals("delay") && d == 0) {
-          throw f.get(key).error("a delay must be positive");
-        }
-        return d;
-      }
-
-      @Override
-      public long integer(String key) {
-        return f.require(key).integer(0, 65535 * 8); // a bit of the largest packet
-      }
-    };
-  }
-
-  /** "every", "nth N" or "first K". */
-  private static Selection selection(ConfigNode node) {
-    String text = node.text().trim().toLowerCase(Locale.ROOT);
-    String[] parts = text.split("\\s+");
-    try {
-      if (parts.length == 1 && parts[0].equals("every")) {
-        return Selection.every();
-      }
-      if (parts.length == 2 && parts[0].equals("nth")) {
-        return Selection.nth(Long.parseLong(parts[1]));
-      }
-      if (parts.length == 2 && parts[0].equals("first")) {
-        return Selection.first(Long.parseLong(parts[1]));
-      }
-    } catch (IllegalArgumentException e) {
-      throw node.error(
-          "expected every, \"nth N\" or \"first K\" with N, K at least 1; got '"
-              + node.text()
-              + "'");
-    }
-    throw node.error("expected every, \"nth N\" or \"first K\"; got " + quote(node.text()));
   }
 
   static long positiveDuration(ConfigNode node) {

@@ -1,8 +1,11 @@
 package netsim.scenario.config;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import netsim.net.link.Jitter;
 import netsim.net.link.LinkConfig;
 import netsim.net.link.LinkConfig.Builder;
@@ -19,34 +22,14 @@ import org.jspecify.annotations.Nullable;
  * registries, so adding one there is all it takes.
  */
 final class LinkSettingsTable {
-  /** The keys of {@code queue}: the discipline, its limits, then its own parameters. */
-  static final List<String> QUEUE =
-      List.of(
-          "kind",
-          "packets",
-          "bytes",
-          "min",
-          "max",
-          "probability",
-          "weight",
-          "gentle",
-          "mode",
-          "idlePacketTime",
-          "meanPacketSize",
-          "maxPacketSize",
-          "target",
-          "interval",
-          "ecn",
-          "adaptive",
-          "flows",
-          "quantum",
-          "updateInterval",
-          "alpha",
-          "beta",
-          "maxBurst");
+  /**
+   * The keys of {@code queue}: the discipline, its limits, then the parameters of sim-net's
+   * disciplines.
+   */
+  static final List<String> QUEUE = queueKeys();
 
-  /** The keys of a loss mapping. */
-  static final List<String> LOSS = List.of("model", "p", "r", "1-h", "1-k");
+  /** The keys of a loss mapping: the model, then every parameter of sim-net's loss models. */
+  static final List<String> LOSS = lossKeys();
 
   /** The rows, in the order of reference.yaml (and of summary.json's link directions). */
   static final Section<LinkConfig, Builder> SECTION =
@@ -84,10 +67,21 @@ final class LinkSettingsTable {
                   LinkConfig::reorderGap),
               Setting.of("up", ConfigNode::bool, Builder::up, LinkConfig::up)));
 
-  /** The parameters of the AQM disciplines, passed to sim-net's queue disciplines by name. */
-  private static final List<String> QUEUE_PARAMETERS = QUEUE.subList(3, QUEUE.size());
-
   private LinkSettingsTable() {}
+
+  private static List<String> queueKeys() {
+    List<String> keys = new ArrayList<>(List.of("kind", "packets", "bytes"));
+    QueueDisciplines.PARAMETERS.forEach(p -> keys.add(p.key()));
+    return List.copyOf(keys);
+  }
+
+  private static List<String> lossKeys() {
+    Set<String> keys = new LinkedHashSet<>(List.of("model"));
+    for (String model : LossModel.MODELS.names()) {
+      keys.addAll(LossModel.MODELS.get(model).parameters());
+    }
+    return List.copyOf(keys);
+  }
 
   /** The keys of a direction, in document order. */
   static List<String> keys() {
@@ -107,18 +101,12 @@ final class LinkSettingsTable {
     }
   }
 
-  /** The spread of a jitter the config made: the range of uniform, else sigma; 0 for none. */
+  /**
+   * The spread of a jitter the config made (a jitter of the API's own, such as a table, has none).
+   */
   static long spread(Jitter jitter) {
-    if (jitter instanceof Jitter.Uniform u) {
-      return u.range();
-    } else if (jitter instanceof Jitter.Normal n) {
-      return n.sigma();
-    } else if (jitter instanceof Jitter.Pareto p) {
-      return p.sigma();
-    } else if (jitter instanceof Jitter.ParetoNormal p) {
-      return p.sigma();
-    } else if (jitter instanceof Jitter.None) {
-      return 0;
+    if (jitter instanceof Jitter.Spread spread) {
+      return spread.spread();
     }
     throw new IllegalArgumentException("jitter " + jitter + " has no spread a config can give");
   }
@@ -130,23 +118,9 @@ final class LinkSettingsTable {
     if (base != null) {
       parameters.putAll(base.parameters());
     }
-    for (String key : QUEUE_PARAMETERS) {
-      if (f.has(key)) {
-        ConfigNode value = f.get(key);
-        String text = value.text();
-        switch (key) {
-          // The disciplines' times and numbers: within the bounds of every duration and number
-          // (sim-net would read "Infinity" or "0x1p3" as a double); sizes as bytes.
-          case "target", "interval", "idlePacketTime", "updateInterval", "maxBurst" ->
-              value.duration();
-          case "min", "max", "probability", "weight", "alpha", "beta" -> value.decimal();
-          case "meanPacketSize", "maxPacketSize", "quantum" ->
-              text = Long.toString(value.size(1, 65535));
-          case "ecn", "adaptive" -> text = Boolean.toString(value.bool());
-          case "flows" -> text = Long.toString(value.integer(1, 65536));
-          default -> {}
-        }
-        parameters.put(key, text);
+    for (QueueDisciplines.Parameter parameter : QueueDisciplines.PARAMETERS) {
+      if (f.has(parameter.key())) {
+        parameters.put(parameter.key(), parameterText(f.get(parameter.key()), parameter));
       }
     }
     NamedQueue queue =
@@ -169,6 +143,28 @@ final class LinkSettingsTable {
     return queue;
   }
 
+  /**
+   * A queue parameter's value as the discipline reads it, checked first within the bounds of every
+   * duration and number (sim-net would read "Infinity" or "0x1p3" as a double); sizes as bytes.
+   */
+  private static String parameterText(ConfigNode value, QueueDisciplines.Parameter parameter) {
+    String text = value.text(); // a single value first, whatever its kind
+    return switch (parameter.kind()) {
+      case DURATION -> {
+        value.duration();
+        yield text;
+      }
+      case DECIMAL -> {
+        value.decimal();
+        yield text;
+      }
+      case BYTES -> Long.toString(value.size(parameter.min(), parameter.max()));
+      case INTEGER -> Long.toString(value.integer(parameter.min(), parameter.max()));
+      case BOOLEAN -> Boolean.toString(value.bool());
+      case WORD -> text;
+    };
+  }
+
   /** A number is Bernoulli loss; a mapping names the model and its parameters. */
   private static LossModel.Spec loss(ConfigNode node) {
     if (!node.isMapping()) {
@@ -183,26 +179,43 @@ final class LinkSettingsTable {
     Fields f = node.fields(LOSS.toArray(String[]::new));
     String model =
         f.has("model") ? ConfigBinder.known(f.get("model"), LossModel.MODELS) : "bernoulli";
-    switch (model) {
-      case "none":
-        return LossModel.NONE;
-      case "bernoulli":
-        for (String key : new String[] {"r", "1-h", "1-k"}) {
-          if (f.has(key)) {
-            throw f.get(key).error("bernoulli loss takes only p");
-          }
-        }
-        return bernoulli(f.require("p").probability());
-      default:
-        double p = f.require("p").probability();
-        return new LossModel.GilbertElliott(
-            p,
-            f.has("r") ? f.get("r").probability() : 1 - p,
-            f.has("1-h") ? f.get("1-h").probability() : 1,
-            f.has("1-k") ? f.get("1-k").probability() : 0);
+    LossModel.Form form = LossModel.MODELS.get(model);
+    for (String key : LOSS.subList(1, LOSS.size())) {
+      if (f.has(key) && !form.takes(key)) {
+        throw f.get(key)
+            .error(
+                model
+                    + " loss takes "
+                    + (form.parameters().isEmpty()
+                        ? "no parameters"
+                        : "only " + String.join(", ", form.parameters())));
+      }
     }
+    Map<String, Double> given = new LinkedHashMap<>();
+    for (int i = 0; i < form.parameters().size(); i++) {
+      String key = form.parameters().get(i);
+      if (i < form.required() || f.has(key)) {
+        given.put(key, f.require(key).probability());
+      }
+    }
+    LossModel.Spec spec =
+        form.make()
+            .apply(
+                new LossModel.Parameters() {
+                  @Override
+                  public boolean has(String name) {
+                    return given.containsKey(name);
+                  }
+
+                  @Override
+                  public double get(String name) {
+                    return given.get(name);
+                  }
+                });
+    return spec instanceof LossModel.Bernoulli b ? bernoulli(b.p()) : spec;
   }
 
+  /** Bernoulli loss; a loss of 0 is none. */
   private static LossModel.Spec bernoulli(double p) {
     return p == 0 ? LossModel.NONE : new LossModel.Bernoulli(p);
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import netsim.scenario.config.ConfigNode.Fields;
@@ -28,6 +29,7 @@ final class Section<C, B> {
   private final List<Setting<C, B, ?>> rows;
   private final Map<String, Section<C, B>> nested;
   private final Map<String, Check<C>> checksAfter;
+  private final Map<String, String> readAfter;
   private final List<String> keys;
   private final Supplier<B> builder;
   private final Function<B, C> build;
@@ -37,6 +39,7 @@ final class Section<C, B> {
       List<Setting<C, B, ?>> rows,
       Map<String, Section<C, B>> nested,
       Map<String, Check<C>> checksAfter,
+      Map<String, String> readAfter,
       Supplier<B> builder,
       Function<B, C> build,
       String doc) {
@@ -44,6 +47,7 @@ final class Section<C, B> {
     this.doc = doc;
     this.nested = nested;
     this.checksAfter = checksAfter;
+    this.readAfter = readAfter;
     this.builder = builder;
     this.build = build;
     List<String> all = new ArrayList<>();
@@ -55,12 +59,12 @@ final class Section<C, B> {
   /** A section of {@code rows}, built with {@code builder} and {@code build}. */
   static <C, B> Section<C, B> of(
       Supplier<B> builder, Function<B, C> build, List<Setting<C, B, ?>> rows) {
-    return new Section<>(rows, Map.of(), Map.of(), builder, build, "");
+    return new Section<>(rows, Map.of(), Map.of(), Map.of(), builder, build, "");
   }
 
   /** This section with its meaning, for a nested mapping's comment in reference.yaml. */
   Section<C, B> doc(String meaning) {
-    return new Section<>(rows, nested, checksAfter, builder, build, meaning);
+    return new Section<>(rows, nested, checksAfter, readAfter, builder, build, meaning);
   }
 
   /** What the section is for; empty where none is given. */
@@ -75,14 +79,25 @@ final class Section<C, B> {
   Section<C, B> withCheckAfter(String key, Check<C> check) {
     Map<String, Check<C>> all = new java.util.LinkedHashMap<>(checksAfter);
     all.put(key, check);
-    return new Section<>(rows, nested, all, builder, build, doc);
+    return new Section<>(rows, nested, all, readAfter, builder, build, doc);
+  }
+
+  /**
+   * This section with row {@code key} read right after row {@code after} (and its check), not in
+   * its place: a key whose check or default needs later keys (a link's name, after its nodes). The
+   * key keeps its place in the key list and the documents.
+   */
+  Section<C, B> withReadAfter(String key, String after) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(readAfter);
+    all.put(key, after);
+    return new Section<>(rows, nested, checksAfter, all, builder, build, doc);
   }
 
   /** This section with a nested mapping {@code key} whose rows bind into the same builder. */
   Section<C, B> withNested(String key, Section<C, B> section) {
     Map<String, Section<C, B>> all = new java.util.LinkedHashMap<>(nested);
     all.put(key, section);
-    return new Section<>(rows, all, checksAfter, builder, build, doc);
+    return new Section<>(rows, all, checksAfter, readAfter, builder, build, doc);
   }
 
   /** The keys, rows first, then the nested mappings. */
@@ -120,10 +135,8 @@ final class Section<C, B> {
 
   private void readInto(Values<C> values, Fields f) {
     for (Setting<C, B, ?> row : rows) {
-      values.read(row, f);
-      Check<C> check = checksAfter.get(row.key());
-      if (check != null) {
-        check.check(values);
+      if (!readAfter.containsKey(row.key())) {
+        readRow(values, row, f);
       }
     }
     for (Map.Entry<String, Section<C, B>> n : nested.entrySet()) {
@@ -133,10 +146,33 @@ final class Section<C, B> {
     }
   }
 
+  /** Reads {@code row}, runs its check, then reads the rows to be read after it. */
+  private void readRow(Values<C> values, Setting<C, B, ?> row, Fields f) {
+    values.read(row, f);
+    Check<C> check = checksAfter.get(row.key());
+    if (check != null) {
+      check.check(values);
+    }
+    for (Setting<C, B, ?> late : rows) {
+      if (row.key().equals(readAfter.get(late.key()))) {
+        readRow(values, late, f);
+      }
+    }
+  }
+
   /** Puts every value into a new builder and builds. */
   C build(Values<C> values) {
+    return build(values, b -> {});
+  }
+
+  /**
+   * Puts every value into a new builder, then what {@code rest} sets (what the section's rows do
+   * not hold, such as a link's directions), and builds.
+   */
+  C build(Values<C> values, Consumer<B> rest) {
     B b = builder.get();
     setInto(b, values);
+    rest.accept(b);
     return build.apply(b);
   }
 

@@ -149,7 +149,7 @@ final class Topology {
   }
 
   private static Fields bottleneck(Fields f) {
-    return f.get("bottleneck").fields(ConfigBinder.LINK_SETTINGS);
+    return f.get("bottleneck").fields(LinkTable.SETTINGS.toArray(String[]::new));
   }
 
   /** The access links' settings, one per pair: a mapping for all, or a list of exactly n. */
@@ -169,10 +169,10 @@ final class Topology {
                 + " (or give one mapping for all)");
       }
       for (ConfigNode entry : entries) {
-        access.add(entry.fields(ConfigBinder.LINK_SETTINGS));
+        access.add(entry.fields(LinkTable.SETTINGS.toArray(String[]::new)));
       }
     } else {
-      Fields all = node.fields(ConfigBinder.LINK_SETTINGS);
+      Fields all = node.fields(LinkTable.SETTINGS.toArray(String[]::new));
       for (int i = 0; i < n; i++) {
         access.add(all);
       }
@@ -205,7 +205,7 @@ final class Topology {
 
     /** A link called {@code name} (null: "a-b"), with {@code f}'s settings over the defaults. */
     void link(@Nullable String name, String a, String b, Fields f, LinkConfig defaults) {
-      links.add(ConfigBinder.link(name == null ? a + "-" + b : name, a, b, f, defaults));
+      links.add(LinkTable.link(LinkSettings.name(name, a, b), a, b, f, defaults));
     }
 
     Expansion build() {

@@ -6,9 +6,8 @@ import netsim.scenario.traffic.Distribution;
  * What a UDP source sends: datagrams of {@code size} data bytes at {@code rate} bit/s, as {@code
  * kind} paces them, from its start until {@code until} (or the run's end).
  *
- * @param kind {@code cbr}: one datagram every size/rate exactly; {@code poisson}: gaps drawn
- *     exponential with that mean; {@code onoff}: constant rate during on-periods drawn from {@code
- *     on}, silent during off-periods drawn from {@code off}
+ * @param kind a name of {@link netsim.scenario.traffic.UdpPacings#KINDS}: how the datagrams are
+ *     paced ({@code onoff} draws its periods from {@code on} and {@code off})
  * @param until the virtual time it stops sending, or -1 for never
  */
 public record UdpTraffic(

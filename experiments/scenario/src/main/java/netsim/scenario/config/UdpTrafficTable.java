@@ -1,10 +1,10 @@
 package netsim.scenario.config;
 
 import java.util.List;
-import netsim.core.Registry;
 import netsim.scenario.config.ConfigNode.Fields;
 import netsim.scenario.config.DistributionReader.Quantity;
 import netsim.scenario.config.UdpTraffic.Builder;
+import netsim.scenario.traffic.UdpPacings;
 import netsim.udp.UdpDatagram;
 
 /**
@@ -12,14 +12,6 @@ import netsim.udp.UdpDatagram;
  * {@link UdpTraffic.Builder}: one row per key.
  */
 final class UdpTrafficTable {
-  /** The kinds of source. */
-  static final Registry<String> KINDS =
-      Registry.<String>builder("UDP source kind")
-          .register("cbr", "constant bit rate")
-          .register("onoff", "on/off")
-          .register("poisson", "Poisson")
-          .build();
-
   static final Setting<UdpTraffic, Builder, Long> RATE =
       Setting.of("rate", UdpTrafficTable::rate, Builder::rate, UdpTraffic::rate);
   static final Setting<UdpTraffic, Builder, Long> SIZE =
@@ -32,7 +24,10 @@ final class UdpTrafficTable {
               Builder::build,
               List.of(
                   Setting.of(
-                      "kind", n -> ConfigBinder.known(n, KINDS), Builder::kind, UdpTraffic::kind),
+                      "kind",
+                      n -> ConfigBinder.known(n, UdpPacings.KINDS),
+                      Builder::kind,
+                      UdpTraffic::kind),
                   RATE,
                   SIZE,
                   Setting.of("until", UdpTrafficTable::until, Builder::until, UdpTraffic::until),

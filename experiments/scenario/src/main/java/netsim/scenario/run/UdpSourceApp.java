@@ -3,22 +3,18 @@ package netsim.scenario.run;
 import netsim.net.packet.Ipv4Address;
 import netsim.scenario.config.UdpSourceSettings;
 import netsim.scenario.config.UdpTraffic;
-import netsim.scenario.traffic.Distribution;
+import netsim.scenario.traffic.UdpPacing;
+import netsim.scenario.traffic.UdpPacings;
 import netsim.udp.UdpStack;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A UDP source (docs/config.md, "udpSources"): from its start until {@code until}, the run's end or
- * its host's crash, sends datagrams of {@code size} bytes paced by its kind. {@code cbr}: the k-th
- * datagram at start + floor(k size 8 / rate) exactly, so the long-run rate is exact to the
- * nanosecond. {@code poisson}: gaps drawn exponential with mean size 8 / rate. {@code onoff}: an
- * on-period drawn from {@code on}, sending at the constant rate from its beginning, then an
- * off-period drawn from {@code off}, and so on. Its draws come from its own stream, {@code
- * udp-source/NAME}, so adding a source changes no other draw.
+ * its host's crash, sends datagrams of {@code size} bytes at the times its kind's {@link UdpPacing}
+ * gives ({@link UdpPacings#KINDS}). Its draws come from its own stream, {@code udp-source/NAME}, so
+ * adding a source changes no other draw.
  */
 final class UdpSourceApp {
-  private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
   private final UdpSourceSettings settings;
   private final UdpTraffic traffic;
   private final UdpStack stack;
@@ -26,22 +22,10 @@ final class UdpSourceApp {
   private final int port;
   private final Activity activity;
   private final DatagramFlow flow;
+  private final UdpPacing pacing;
 
-  /** The gap between datagrams at the rate, size 8 / rate seconds, as whole ns plus a fraction. */
-  private final long gap;
-
-  private final long gapRemainder;
-  private final Distribution.Sampler poissonGaps;
-  private final Distribution.Sampler onPeriods;
-  private final Distribution.Sampler offPeriods;
-
-  /** When the next datagram is due, and the fraction of a nanosecond (over the rate) behind it. */
+  /** When the next datagram is due. */
   private long due;
-
-  private long fraction;
-
-  /** When the current on-period ends (onoff only). */
-  private long onEnds;
 
   private long number;
   private boolean stopped;
@@ -61,22 +45,14 @@ final class UdpSourceApp {
     this.port = port;
     this.activity = activity;
     this.flow = flow;
-    long bitNanos = traffic.size() * 8 * NANOS_PER_SECOND;
-    this.gap = bitNanos / traffic.rate();
-    this.gapRemainder = bitNanos % traffic.rate();
-    this.poissonGaps =
-        traffic.kind().equals("poisson")
-            ? new Distribution.Exponential((double) bitNanos / traffic.rate()).sampler(random)
-            : null;
-    this.onPeriods = traffic.kind().equals("onoff") ? traffic.on().sampler(random) : null;
-    this.offPeriods = traffic.kind().equals("onoff") ? traffic.off().sampler(random) : null;
+    this.pacing =
+        UdpPacings.KINDS
+            .get(traffic.kind())
+            .create(traffic.rate(), traffic.size(), traffic.on(), traffic.off(), random);
   }
 
   void start() {
-    due = settings.at();
-    if (onPeriods != null) {
-      onEnds = due + onPeriods.next();
-    }
+    due = pacing.first(settings.at());
     activity.at(due, this::send);
   }
 
@@ -87,29 +63,9 @@ final class UdpSourceApp {
     stack.send(port, remote, settings.remotePort(), (int) traffic.size(), number++);
     flow.sent++;
     flow.sentBytes += traffic.size();
-    advance();
+    due = pacing.next(due);
     if (traffic.until() < 0 || due < traffic.until()) {
       activity.at(due, this::send);
-    }
-  }
-
-  /** Moves {@link #due} to the next datagram's time. */
-  private void advance() {
-    if (poissonGaps != null) {
-      due += poissonGaps.next();
-      return;
-    }
-    due += gap;
-    fraction += gapRemainder;
-    if (fraction >= traffic.rate()) {
-      due++;
-      fraction -= traffic.rate();
-    }
-    if (onPeriods != null && due >= onEnds) {
-      // The on-period is over: silent for an off-period, then the next one starts afresh.
-      due = onEnds + offPeriods.next();
-      fraction = 0;
-      onEnds = due + onPeriods.next();
     }
   }
 

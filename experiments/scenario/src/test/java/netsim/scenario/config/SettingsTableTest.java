@@ -9,12 +9,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netsim.net.GeneratedDocSection;
 import netsim.net.fault.Match;
+import netsim.net.link.Jitter;
 import netsim.net.link.LinkConfig;
+import netsim.net.link.LossModel;
+import netsim.net.link.QueueDisciplines;
+import netsim.scenario.traffic.UdpPacings;
 import netsim.tcp.TcpConfig;
 import org.junit.jupiter.api.Test;
 
@@ -306,6 +311,29 @@ class SettingsTableTest {
       assertThat(doc.contains("`" + key) || doc.contains("." + key + "`"))
           .as("docs/config.md mentions `%s`", key)
           .isTrue();
+    }
+  }
+
+  @Test
+  void everyRegisteredName_isListedOnItsKeysLineOfConfigMd() throws IOException {
+    String doc = Files.readString(DOC);
+    checkNames(doc, "| `jitterDistribution` |", Jitter.DISTRIBUTIONS.names(), "`%s`");
+    checkNames(doc, "| `queue.kind` |", QueueDisciplines.DISCIPLINES.names(), "`%s`");
+    checkNames(doc, "| `loss` |", LossModel.MODELS.names(), "model: %s");
+    checkNames(doc, "| `kind` | `cbr` |", UdpPacings.KINDS.names(), "`%s`");
+    checkNames(doc, "| `action` |", RuleTable.ACTIONS.names(), "`%s`");
+  }
+
+  /** The line of {@code doc} that starts with {@code start} names each of {@code names}. */
+  private static void checkNames(
+      String doc, String start, Collection<String> names, String format) {
+    String line =
+        doc.lines()
+            .filter(l -> l.startsWith(start))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("docs/config.md has no line " + start));
+    for (String name : names) {
+      assertThat(line).as("%s names %s", start, name).contains(format.formatted(name));
     }
   }
 
