@@ -5,7 +5,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    ConfigWarmUp.startFor(args);
     System.exit(NetsimCommand.commandLine(args).execute(args));
   }
 }
