@@ -14,10 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import netsim.net.PacketTap;
 import netsim.net.link.Link;
 import netsim.net.link.LinkDirection;
@@ -61,9 +57,6 @@ public final class RunWriter {
   /** The time series' file ({@code outputs.interval}). */
   public static final String TIME_SERIES = "timeseries.csv";
 
-  /** The payload chunks that may wait for the drawing thread. */
-  private static final int PAYLOAD_QUEUE = 16;
-
   /**
    * What a finished run reports.
    *
@@ -97,12 +90,6 @@ public final class RunWriter {
   /** Writes the trace and the pcaps on a thread of their own; null to write them on the run's. */
   private final @Nullable WriteBehind writeBehind;
 
-  /**
-   * Draws bulk transfers' payload ahead of the run on a thread of its own ({@link
-   * Experiment#drawPayloadAhead}); null to draw it on the run's thread.
-   */
-  private final @Nullable ExecutorService payloadDrawer;
-
   private final KeyEvents keyEvents = new KeyEvents();
   private SummaryFile summary;
   private LinkMetrics queues;
@@ -125,27 +112,6 @@ public final class RunWriter {
     this.measureFlows = measureFlows;
     this.warmup = warmup;
     this.writeBehind = dir != null && writerThread ? new WriteBehind() : null;
-    this.payloadDrawer = writerThread ? payloadDrawer() : null;
-  }
-
-  /**
-   * One daemon thread, started with the first chunk handed to it, with room for {@value
-   * #PAYLOAD_QUEUE} chunks waiting: one it has no room for is dropped, and the run draws it itself
-   * when it needs it.
-   */
-  private static ExecutorService payloadDrawer() {
-    return new ThreadPoolExecutor(
-        1,
-        1,
-        0,
-        TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(PAYLOAD_QUEUE),
-        draw -> {
-          Thread thread = new Thread(draw, "netsim-payload");
-          thread.setDaemon(true);
-          return thread;
-        },
-        new ThreadPoolExecutor.DiscardPolicy());
   }
 
   /**
@@ -251,9 +217,6 @@ public final class RunWriter {
     @Nullable ConfigTree configTree = summaryWanted() ? ConfigTree.start(config) : null;
     EventSink[] sinks = sinks().toArray(EventSink[]::new);
     Experiment experiment = new Experiment(config, sinks);
-    if (payloadDrawer != null) {
-      experiment.drawPayloadAhead(payloadDrawer);
-    }
     if (queues != null) {
       experiment.observe(queues);
     }
@@ -447,9 +410,6 @@ public final class RunWriter {
       c.close();
     }
     open.clear();
-    if (payloadDrawer != null) {
-      payloadDrawer.shutdownNow(); // the run has ended: nothing more will be taken
-    }
     if (writeBehind != null) {
       writeBehind.finish();
     }
@@ -464,9 +424,6 @@ public final class RunWriter {
       }
     }
     open.clear();
-    if (payloadDrawer != null) {
-      payloadDrawer.shutdownNow();
-    }
     if (writeBehind != null) {
       writeBehind.close();
     }

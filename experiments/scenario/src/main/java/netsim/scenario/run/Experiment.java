@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.net.Host;
@@ -324,16 +323,6 @@ public final class Experiment {
    */
   public void observeDecisions(LinkDecisions decisions) {
     network.addDecisionObserver(decisions);
-  }
-
-  /**
-   * Has the payload of bulk transfers drawn ahead on {@code executor} (a thread beside the run's),
-   * a chunk per stream at a time, for a few streams ({@link PayloadChunks#AHEAD}); a chunk the
-   * executor drops or has not started is drawn by the run when needed. The bytes, and so every
-   * output, are the same. Call it before {@link #run()}.
-   */
-  public void drawPayloadAhead(Executor executor) {
-    activity.payloads().drawAheadOn(executor);
   }
 
   /** The virtual time now (nanoseconds): for an observer whose callbacks carry no time. */

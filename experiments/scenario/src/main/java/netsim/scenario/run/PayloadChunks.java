@@ -1,11 +1,9 @@
 package netsim.scenario.run;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import netsim.tcp.SharedBytes;
 import org.jspecify.annotations.Nullable;
 
@@ -20,35 +18,10 @@ import org.jspecify.annotations.Nullable;
  * come (it comes when its connection is established), the chunks wait for it, which the sender's
  * send buffer bounds. An end that comes to a stream whose start is gone, or whose place is taken
  * (another incarnation of the same name), gets a stream of its own: the same bytes.
- *
- * <p>A stream that has just made a whole {@link #CHUNK} (a bulk writer's) has its next {@value
- * #DEPTH} chunks drawn ahead ({@link PayloadBlock}) on the executor given to {@link #drawAheadOn},
- * if any, at most {@value #AHEAD} chunks of a run's streams at a time: the same bytes in the same
- * chunks, made off the run's thread.
  */
 final class PayloadChunks {
   /** The largest chunk made at once. */
   static final int CHUNK = 64 * 1024;
-
-  /** The chunks a stream may have drawn ahead: room for a drawing thread that lags a little. */
-  static final int DEPTH = 4;
-
-  /** The chunks a run's streams may have drawn ahead at a time: the memory that may hold. */
-  static final int AHEAD = 2 * DEPTH;
-
-  /** The blocks drawn ahead for this run's streams and not yet taken or cancelled. */
-  private int ahead;
-
-  /** Where chunks are drawn ahead; null: each is drawn when it is needed. */
-  private @Nullable Executor drawer;
-
-  /**
-   * Has bulk streams' next chunks drawn ahead on {@code executor} (which may run a block or not:
-   * one it drops is drawn when needed); call it before any stream is read.
-   */
-  void drawAheadOn(Executor executor) {
-    drawer = executor;
-  }
 
   /** The streams by name; only looked up (linked: the build forbids hash order anywhere). */
   private final Map<String, Stream> streams = new LinkedHashMap<>();
@@ -58,11 +31,6 @@ final class PayloadChunks {
     long end() {
       return start + bytes.length();
     }
-  }
-
-  /** The chunks drawn ahead for this run's streams now: for tests. */
-  int drawnAhead() {
-    return ahead;
   }
 
   /** The number of streams known by name: for tests. */
@@ -116,17 +84,6 @@ final class PayloadChunks {
     private @Nullable End writer;
     private @Nullable End checker;
 
-    /** The next {@link #CHUNK}s from {@code made}, drawn ahead, in order. */
-    private final ArrayDeque<PayloadBlock> drawing = new ArrayDeque<>();
-
-    /**
-     * Bytes drawn but not yet in a chunk, from {@code pending[pendingFrom]}: what is left of the
-     * blocks drawn ahead when a shorter chunk was wanted; null when none.
-     */
-    private byte @Nullable [] pending;
-
-    private int pendingFrom;
-
     Stream(String name, PayloadStream source, boolean shared) {
       this.name = name;
       this.source = source;
@@ -159,79 +116,11 @@ final class PayloadChunks {
       while (made <= offset) {
         // what is wanted, up to CHUNK: a writer's piece is one chunk, a short request no more
         int n = (int) Math.max(1, Math.min(CHUNK, offset + want - made));
-        chunk = new Chunk(made, make(n));
+        chunk = new Chunk(made, SharedBytes.filled(n, bytes -> source.next(bytes, n)));
         chunks.addLast(chunk);
         made += n;
       }
       return chunk;
-    }
-
-    /**
-     * The stream's next {@code n} bytes, from {@code made}: the blocks drawn ahead if there are,
-     * then what is left of them, then the generator; a whole {@link #CHUNK} has more drawn ahead.
-     */
-    private SharedBytes make(int n) {
-      PayloadBlock block = drawing.pollFirst();
-      if (block != null) {
-        ahead--;
-        SharedBytes drawn = block.take();
-        if (n == drawn.length()) {
-          drawAhead();
-          return drawn;
-        }
-        pending = rest(drawn); // a shorter chunk (the last of a transfer): rare
-        pendingFrom = 0;
-      }
-      byte[] left = pending;
-      SharedBytes made;
-      if (left == null) {
-        made = SharedBytes.filled(n, bytes -> source.next(bytes, n));
-      } else {
-        int from = pendingFrom;
-        int taken = Math.min(n, left.length - from);
-        made =
-            SharedBytes.filled(
-                n,
-                bytes -> {
-                  System.arraycopy(left, from, bytes, 0, taken);
-                  source.next(bytes, taken, n - taken);
-                });
-        pendingFrom = from + taken;
-        if (pendingFrom == left.length) {
-          pending = null;
-        }
-      }
-      if (n == CHUNK) {
-        drawAhead();
-      }
-      return made;
-    }
-
-    /** The bytes of {@code first} and of every block drawn ahead after it, which are taken. */
-    private byte[] rest(SharedBytes first) {
-      byte[] bytes = first.toArray();
-      for (PayloadBlock block; (block = drawing.pollFirst()) != null; ) {
-        ahead--;
-        SharedBytes drawn = block.take();
-        int at = bytes.length;
-        bytes = Arrays.copyOf(bytes, at + drawn.length());
-        System.arraycopy(drawn.toArray(), 0, bytes, at, drawn.length());
-      }
-      return bytes;
-    }
-
-    /** Has the next {@link #CHUNK}s drawn ahead, if nothing is pending and the run has room. */
-    private void drawAhead() {
-      Executor executor = drawer;
-      if (executor == null || pending != null) {
-        return;
-      }
-      while (drawing.size() < DEPTH && ahead < AHEAD) {
-        PayloadBlock block = new PayloadBlock(source, CHUNK, drawing.peekLast());
-        drawing.addLast(block);
-        ahead++;
-        executor.execute(block);
-      }
     }
 
     /** Drops the chunks both ends are past; forgets the stream once neither needs it. */
@@ -247,14 +136,8 @@ final class PayloadChunks {
         }
         it.remove();
       }
-      if (needed == Long.MAX_VALUE) {
-        for (PayloadBlock block; (block = drawing.pollFirst()) != null; ) {
-          block.cancel(); // nobody will read on
-          ahead--;
-        }
-        if (streams.get(name) == this) {
-          streams.remove(name);
-        }
+      if (needed == Long.MAX_VALUE && streams.get(name) == this) {
+        streams.remove(name);
       }
     }
 

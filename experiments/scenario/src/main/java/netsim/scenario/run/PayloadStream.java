@@ -58,17 +58,10 @@ public final class PayloadStream {
 
   /** Writes the next {@code n} bytes into {@code bytes[0, n)}: a writer reuses one array. */
   public void next(byte[] bytes, int n) {
-    next(bytes, 0, n);
-  }
-
-  /** Writes the next {@code n} bytes into {@code bytes[from, from + n)}. */
-  public void next(byte[] bytes, int from, int n) {
-    if (from < 0 || n < 0 || n > bytes.length - from) {
-      throw new IndexOutOfBoundsException(
-          "cannot write " + n + " bytes into " + bytes.length + " from " + from);
+    if (n < 0 || n > bytes.length) {
+      throw new IndexOutOfBoundsException("cannot write " + n + " bytes into " + bytes.length);
     }
-    n += from;
-    int i = from;
+    int i = 0;
     for (; i < n && left > 0; i++) {
       bytes[i] = nextByte();
     }

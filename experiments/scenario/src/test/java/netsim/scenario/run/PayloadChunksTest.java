@@ -3,11 +3,6 @@ package netsim.scenario.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,100 +117,5 @@ class PayloadChunksTest {
     assertThat(writer.at(50, 10).bytes().length()).isEqualTo(100); // the chunk holding byte 50
     assertThat(writer.at(100, 10).bytes().length()).isEqualTo(10);
     assertThat(writer.at(110, 1 << 30).bytes().length()).isEqualTo(PayloadChunks.CHUNK);
-  }
-
-  /** Drawers of chunks ahead: at once, never (the run draws them), on a thread of their own. */
-  private static List<Executor> drawers(ExecutorService thread) {
-    return List.of(Runnable::run, draw -> {}, thread);
-  }
-
-  @Test
-  void aStreamDrawnAhead_makesTheChunksAndBytesOfOneDrawnInPlace() {
-    ExecutorService thread = Executors.newSingleThreadExecutor();
-    try {
-      for (Executor drawer : drawers(thread)) {
-        PayloadChunks chunks = new PayloadChunks();
-        chunks.drawAheadOn(drawer);
-        PayloadChunks.End writer = chunks.writer(SEED, CLIENT, SERVER, ISN);
-        int chunk = PayloadChunks.CHUNK;
-        int[] wants = {
-          chunk, chunk, chunk, 1000, chunk, chunk, 7, 3 * chunk, 100, chunk, chunk, chunk, chunk,
-          chunk, chunk, 5
-        };
-        long at = 0;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int want : wants) {
-          PayloadChunks.Chunk made = writer.at(at, want);
-          assertThat(made.start()).isEqualTo(at);
-          // the chunks one made without drawing ahead: as wanted, up to the largest
-          assertThat(made.bytes().length()).isEqualTo(Math.min(want, chunk));
-          out.write(made.bytes().toArray(), 0, made.bytes().length());
-          at = made.end();
-          writer.passed(at);
-        }
-        assertThat(out.toByteArray()).isEqualTo(alone((int) at));
-      }
-    } finally {
-      thread.shutdownNow();
-    }
-  }
-
-  @Test
-  void atMostAheadChunks_areDrawnAhead_andAForgottenStreamGivesItsPlacesBack() {
-    PayloadChunks chunks = new PayloadChunks();
-    chunks.drawAheadOn(draw -> {});
-    List<PayloadChunks.End> writers = new ArrayList<>();
-    for (int i = 0; i < PayloadChunks.AHEAD / PayloadChunks.DEPTH + 2; i++) {
-      PayloadChunks.End writer = chunks.writer(SEED, CLIENT, SERVER, ISN + i);
-      writer.at(0, PayloadChunks.CHUNK); // a whole chunk: the next is drawn ahead, if there is room
-      writers.add(writer);
-    }
-    assertThat(chunks.drawnAhead()).isEqualTo(PayloadChunks.AHEAD);
-    writers.get(0).leave(); // no checker came: nobody needs its stream now
-    assertThat(chunks.drawnAhead()).isEqualTo(PayloadChunks.AHEAD - PayloadChunks.DEPTH);
-    PayloadChunks.End last = writers.get(writers.size() - 1);
-    last.at(PayloadChunks.CHUNK, PayloadChunks.CHUNK); // made in place, and the next drawn ahead
-    assertThat(chunks.drawnAhead()).isEqualTo(PayloadChunks.AHEAD);
-  }
-
-  @Test
-  void withoutADrawer_nothingIsDrawnAhead() {
-    PayloadChunks chunks = new PayloadChunks();
-    PayloadChunks.End writer = chunks.writer(SEED, CLIENT, SERVER, ISN);
-    writer.at(0, PayloadChunks.CHUNK);
-    assertThat(chunks.drawnAhead()).isZero();
-  }
-
-  @Test
-  void manyStreamsDrawnAheadOnAThread_eachReadsItsGeneratorsBytes() {
-    ExecutorService thread = Executors.newSingleThreadExecutor();
-    try {
-      PayloadChunks chunks = new PayloadChunks();
-      chunks.drawAheadOn(thread);
-      int n = 20 * PayloadChunks.CHUNK + 5;
-      List<PayloadChunks.End> writers = new ArrayList<>();
-      List<ByteArrayOutputStream> outs = new ArrayList<>();
-      for (int i = 0; i < PayloadChunks.AHEAD + 3; i++) {
-        writers.add(chunks.writer(SEED, CLIENT, SERVER, ISN + i));
-        outs.add(new ByteArrayOutputStream());
-      }
-      for (long at = 0; at < n; ) { // the streams in turn, a chunk each
-        long end = 0;
-        for (int i = 0; i < writers.size(); i++) {
-          PayloadChunks.Chunk made = writers.get(i).at(at, n - at);
-          outs.get(i).write(made.bytes().toArray(), 0, made.bytes().length());
-          writers.get(i).passed(made.end());
-          end = made.end();
-        }
-        at = end;
-      }
-      for (int i = 0; i < writers.size(); i++) {
-        byte[] expected = new byte[n];
-        new PayloadStream(SEED, CLIENT, SERVER, ISN + i).next(expected, n);
-        assertThat(outs.get(i).toByteArray()).isEqualTo(expected);
-      }
-    } finally {
-      thread.shutdownNow();
-    }
   }
 }

@@ -1,9 +1,7 @@
 package netsim.scenario.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import netsim.core.RandomStreams;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
@@ -51,22 +49,6 @@ class PayloadStreamTest {
     assertThat(inChunks(8)).isEqualTo(expected);
     assertThat(inChunks(1000)).isEqualTo(expected);
     assertThat(inChunks(3, 13, 8, 1, 64)).isEqualTo(expected);
-  }
-
-  @Test
-  void next_intoAnArraysMiddle_givesTheBytesOfNextByte_andTouchesNothingElse() {
-    byte[] expected = oneAtATime();
-    PayloadStream stream = stream();
-    byte[] bytes = new byte[LENGTH + 20];
-    bytes[9] = 42;
-    bytes[LENGTH + 10] = 43;
-    stream.next(bytes, 10, 5); // unaligned in the stream and in the array
-    stream.next(bytes, 15, LENGTH - 5);
-    assertThat(Arrays.copyOfRange(bytes, 10, LENGTH + 10)).isEqualTo(expected);
-    assertThat(bytes[9]).isEqualTo((byte) 42);
-    assertThat(bytes[LENGTH + 10]).isEqualTo((byte) 43);
-    assertThatThrownBy(() -> stream.next(bytes, LENGTH, 21))
-        .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test
