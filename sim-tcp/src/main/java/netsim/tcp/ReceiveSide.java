@@ -64,7 +64,11 @@ final class ReceiveSide {
    */
   private boolean windowIsBufferSpace;
 
-  private final ReassemblyQueue reassembly = new ReassemblyQueue();
+  /**
+   * Text held out of order; made when the first such segment comes, so that a connection's objects
+   * read on every segment are allocated side by side, without the queue among them.
+   */
+  private @Nullable ReassemblyQueue reassembly;
 
   /**
    * Whether {@link #reassembly} holds text: kept here so that text arriving in order with no gap
@@ -138,6 +142,16 @@ final class ReceiveSide {
         config.delayedAck() && quickAcks > 0
             ? new QuickAckMode(quickAcks, config.delayedAckTimeout())
             : null;
+  }
+
+  /** The queue of text held out of order, made at its first use. */
+  private ReassemblyQueue reassembly() {
+    ReassemblyQueue queue = reassembly;
+    if (queue == null) {
+      queue = new ReassemblyQueue();
+      reassembly = queue;
+    }
+    return queue;
   }
 
   /** The peer's SYN arrived with sequence number {@code irs}: RCV.NXT = IRS + 1. */
@@ -309,7 +323,7 @@ final class ReceiveSide {
     if (offset + from > 0) {
       // Out of order: hold it, and say at once where the gap begins (RFC 5681 4.2).
       long start = receivedOffset + offset + from;
-      reassembly.add(start, chunk, index, fresh);
+      reassembly().add(start, chunk, index, fresh);
       textHeld = true;
       if (sack != null) {
         sack.outOfOrder(start, start + fresh);
@@ -324,10 +338,11 @@ final class ReceiveSide {
     accept(inOrder);
     if (gapWasOpen) {
       ReceivedData filled = connection.nextDelivery();
-      if (reassembly.drain(receivedOffset, filled) > 0) {
+      ReassemblyQueue held = reassembly();
+      if (held.drain(receivedOffset, filled) > 0) {
         accept(filled);
       }
-      textHeld = !reassembly.isEmpty();
+      textHeld = !held.isEmpty();
       if (sack != null) {
         // The SACK report's blocks are the queue's text: with no gap open there was none to drop.
         sack.delivered(receivedOffset);

@@ -18,7 +18,11 @@ final class SendChrono {
     RWND_LIMITED
   }
 
-  private final long[] totals = new long[Kind.values().length];
+  // The totals of each state, three fields rather than an array: one object less of each
+  // connection (among thousands of connections, each object read is a cache miss of its own).
+  private long idleTotal;
+  private long busyTotal;
+  private long rwndLimitedTotal;
   private Kind running = Kind.IDLE;
   private long since;
 
@@ -43,14 +47,25 @@ final class SendChrono {
 
   /** tcp_chrono_set: the running state's time goes to its total, and {@code kind} runs. */
   private void set(Kind kind, long now) {
-    totals[running.ordinal()] += now - since;
+    long elapsed = now - since;
+    switch (running) {
+      case IDLE -> idleTotal += elapsed;
+      case BUSY -> busyTotal += elapsed;
+      case RWND_LIMITED -> rwndLimitedTotal += elapsed;
+    }
     since = now;
     running = kind;
   }
 
   /** The time spent in {@code kind} up to {@code now}, the running stretch included. */
   long total(Kind kind, long now) {
-    return totals[kind.ordinal()] + (kind == running ? now - since : 0);
+    long total =
+        switch (kind) {
+          case IDLE -> idleTotal;
+          case BUSY -> busyTotal;
+          case RWND_LIMITED -> rwndLimitedTotal;
+        };
+    return total + (kind == running ? now - since : 0);
   }
 
   /** tcp_get_info_chrono_stats: tcpi_busy_time, the busy and the window-limited time together. */

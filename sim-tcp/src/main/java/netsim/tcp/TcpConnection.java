@@ -123,7 +123,12 @@ public final class TcpConnection {
   private TcpHandler handler;
 
   private TcpState state = CLOSED;
-  private final Set<TcpState> visited = EnumSet.noneOf(TcpState.class);
+
+  /**
+   * The states this connection has been in, one bit per state (by ordinal): bits in this object
+   * rather than a set of its own, which would sit among the objects every segment reads.
+   */
+  private int visited;
 
   /** When the connection reached ESTABLISHED, or -1. */
   private long establishedAt = -1;
@@ -189,7 +194,7 @@ public final class TcpConnection {
     this.receive = new ReceiveSide(config, timers, env, new ReceiveView());
     this.ecn = EcnEndpoint.of(config.ecn());
     this.out = new SegmentWriter(this, env, config, tuple, tsOffset, receive, ecn);
-    visited.add(CLOSED);
+    visit(CLOSED);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -214,7 +219,7 @@ public final class TcpConnection {
     held.hold();
     passiveOpen = true;
     state = LISTEN;
-    visited.add(LISTEN);
+    visit(LISTEN);
     receive.synchronize(syn.seq());
     out.takeSynOptions(syn, send);
     send.updateWindow(syn);
@@ -1319,7 +1324,7 @@ public final class TcpConnection {
         next,
         cause.traceName(causeFlags));
     state = next;
-    visited.add(next);
+    visit(next);
     if (next == ESTABLISHED && establishedAt < 0) {
       establishedAt = env.now();
     }
@@ -1357,7 +1362,17 @@ public final class TcpConnection {
 
   /** The states this connection has been in, in enum order. */
   public Set<TcpState> visited() {
-    return EnumSet.copyOf(visited);
+    Set<TcpState> states = EnumSet.noneOf(TcpState.class);
+    for (TcpState candidate : TcpState.values()) {
+      if ((visited & (1 << candidate.ordinal())) != 0) {
+        states.add(candidate);
+      }
+    }
+    return states;
+  }
+
+  private void visit(TcpState reached) {
+    visited |= 1 << reached.ordinal();
   }
 
   /** Whether this connection came from a listener. */
