@@ -111,6 +111,12 @@ public final class TcpConnection {
     }
   }
 
+  /**
+   * The handler of a connection made without one (a listener's child until its application takes
+   * over): it ignores every event, and having no state it is shared.
+   */
+  private static final TcpHandler NO_HANDLER = new TcpHandler() {};
+
   /** {@link #pollAt()} when no timer is running. */
   public static final long NEVER = TcpTimers.NEVER;
 
@@ -189,7 +195,7 @@ public final class TcpConnection {
     this.config = checkNotNull(config, "config");
     this.tuple = checkNotNull(tuple, "tuple");
     this.env = checkNotNull(env, "env");
-    this.handler = handler == null ? new TcpHandler() {} : handler;
+    this.handler = handler == null ? NO_HANDLER : handler;
     this.send = new SendSide(config, iss, timers, new SendView());
     this.receive = new ReceiveSide(config, timers, env, new ReceiveView());
     this.ecn = EcnEndpoint.of(config.ecn());

@@ -71,6 +71,22 @@ class TcpConnectionTest {
     }
 
     @Test
+    void activeOpenToEstablished_visitedHoldsExactlyTheStatesPassed() {
+      TcpHarness h = TcpHarness.synSent();
+      assertThat(h.connection.visited()).containsExactly(CLOSED, SYN_SENT);
+      h.receive("SYN|ACK", 5000, 1001);
+      assertThat(h.connection.visited()).containsExactly(CLOSED, SYN_SENT, ESTABLISHED);
+    }
+
+    @Test
+    void passiveOpenToEstablished_visitedHoldsListenAndSynReceived() {
+      TcpHarness h = TcpHarness.synReceived();
+      assertThat(h.connection.visited()).containsExactly(CLOSED, LISTEN, SYN_RECEIVED);
+      h.receive("ACK", 5001, 1001);
+      assertThat(h.connection.visited()).containsExactly(CLOSED, LISTEN, SYN_RECEIVED, ESTABLISHED);
+    }
+
+    @Test
     void synSent_receivesSynAckCarryingData_deliversItInTheThirdAck() {
       TcpHarness h = TcpHarness.synSent();
       h.receive("SYN|ACK", 5000, 1001, bytes("hi"));
