@@ -11,6 +11,11 @@ difference of the two runs, divided by the difference of their events, is the co
 the window alone: the JVM's exit, the perf map's writing and the simulated caches' cold start
 cancel out. Prints the total per event (instructions, L1 data misses, last-level data misses), the
 simulation's share (JIT-compiled code) and the methods by last-level misses (BY=Ir: by instructions).
+Last-level misses are also split into reads (DLmr) and writes (DLmw). Most writes missed are
+allocation: the first store to a fresh line of the young generation. Callgrind's cache model has no
+prefetcher (neither the hardware's nor, as far as we know, the JIT's allocation prefetches), so
+those likely cost less on the machine than their count suggests; the reads are the misses a core
+waits for.
 """
 import bisect
 import collections
@@ -52,7 +57,7 @@ def load(directory):
     out = glob.glob(os.path.join(directory, 'cg.out.*'))[0]
     pid = out.rsplit('.', 1)[1]
     starts, ends, names = perf_map(directory, pid)
-    costs = collections.defaultdict(lambda: [0, 0, 0])
+    costs = collections.defaultdict(lambda: [0, 0, 0, 0, 0])
     function_names = {}
     function = '?'
     positions = 1
@@ -75,6 +80,8 @@ def load(directory):
                 cost[0] += v[0]
                 cost[1] += v[4] + v[5]
                 cost[2] += v[7] + v[8]
+                cost[3] += v[7]
+                cost[4] += v[8]
             elif line.startswith(('fn=', 'cfn=')):
                 m = re.match(r'c?fn=\((\d+)\)(?: (.*))?', line.strip())
                 if m and m.group(2) is not None:
@@ -99,23 +106,24 @@ def main():
     events = events3 - events1
     per_event = {}
     for key in set(costs1) | set(costs3):
-        a = costs1.get(key, [0, 0, 0])
-        b = costs3.get(key, [0, 0, 0])
-        per_event[key] = [(b[i] - a[i]) / events for i in range(3)]
+        a = costs1.get(key, [0, 0, 0, 0, 0])
+        b = costs3.get(key, [0, 0, 0, 0, 0])
+        per_event[key] = [(b[i] - a[i]) / events for i in range(5)]
     if len(sys.argv) > 3:
         with open(sys.argv[3], 'w') as out:
             json.dump(per_event, out, indent=0, sort_keys=True)
-    total = [sum(v[i] for v in per_event.values()) for i in range(3)]
+    total = [sum(v[i] for v in per_event.values()) for i in range(5)]
     java = [sum(v[i] for k, v in per_event.items() if not k.startswith('native:'))
-            for i in range(3)]
+            for i in range(5)]
     print('%d events counted; per event: instructions %.0f, L1d misses %.2f, LL data misses %.3f'
-          % (events, *total))
-    print('  of which JIT-compiled code (the simulation): %.0f, %.2f, %.3f' % tuple(java))
+          ' (reads %.3f, writes %.3f)' % (events, *total))
+    print('  of which JIT-compiled code (the simulation): %.0f, %.2f, %.3f (%.3f, %.3f)'
+          % tuple(java))
     column = 0 if os.environ.get('BY') == 'Ir' else 2
-    print('%9s %8s %8s  method (JIT-compiled with its inlined callees) or native:function'
-          % ('Ir', 'D1mr', 'LLdmr'))
+    print('%9s %8s %8s %8s %8s  method (JIT-compiled with its inlined callees) or native:function'
+          % ('Ir', 'D1mr', 'LLdmr', 'LLdmr-r', 'LLdmr-w'))
     for key, v in sorted(per_event.items(), key=lambda kv: -kv[1][column])[:int(os.environ.get('TOP', '25'))]:
-        print('%9.1f %8.2f %8.3f  %s' % (v[0], v[1], v[2], key[:140]))
+        print('%9.1f %8.2f %8.3f %8.3f %8.3f  %s' % (*v, key[:120]))
 
 
 if __name__ == '__main__':
