@@ -59,11 +59,6 @@ public final class ConfigBinder {
   static final String[] CLIENT = ClientTable.keys().toArray(String[]::new);
   static final String[] DEFAULTS = {"link", "listener", "client", "udpSource"};
   static final String[] UDP_SOURCE = UdpSourceTable.keys().toArray(String[]::new);
-  static final String[] UDP_SINK = UdpSinkTable.keys().toArray(String[]::new);
-  static final String[] CHANGE = ChangeTable.keys().toArray(String[]::new);
-  static final String[] PARTITION = PartitionTable.keys().toArray(String[]::new);
-  static final String[] RULE = RuleTable.KEYS.toArray(String[]::new);
-  static final String[] MATCH = MatchTable.keys().toArray(String[]::new);
 
   /** The keys of {@code defaults.client}: what every client entry may give but its own. */
   private static final String[] CLIENT_DEFAULTS = ClientTable.defaultKeys().toArray(String[]::new);
@@ -184,8 +179,12 @@ public final class ConfigBinder {
     Topology.Expansion topology = Topology.expand(top.get("topology"), tcp, defaults.link());
     List<NodeSettings> nodes = NodeTable.bind(top.get("nodes"), tcp, topology);
     List<LinkSettings> links = LinkTable.bind(top.get("links"), nodes, defaults.link(), topology);
-    List<ChangeSettings> changes = ChangeTable.bind(top.get("changes"), links);
-    List<PartitionSettings> partitions = PartitionTable.bind(top.get("partitions"), nodes);
+    ConfigNode changeList = top.get("changes");
+    List<ChangeSettings> changes =
+        none(changeList) ? List.of() : ChangeTable.bind(changeList, links);
+    ConfigNode partitionList = top.get("partitions");
+    List<PartitionSettings> partitions =
+        none(partitionList) ? List.of() : PartitionTable.bind(partitionList, nodes);
     List<ListenerSettings> listeners = new ArrayList<>();
     Map<String, Integer> ports = new LinkedHashMap<>();
     List<ConfigNode> listenerEntries = top.get("listeners").elements();
@@ -241,7 +240,9 @@ public final class ConfigBinder {
         clients.add(client);
       }
     }
-    List<UdpSinkSettings> udpSinks = UdpSinkTable.bind(top.get("udpSinks"), nodes);
+    ConfigNode sinkList = top.get("udpSinks");
+    List<UdpSinkSettings> udpSinks =
+        none(sinkList) ? List.of() : UdpSinkTable.bind(sinkList, nodes);
     List<UdpSourceSettings> udpSources = new ArrayList<>();
     Map<String, String> udpPorts = new LinkedHashMap<>(); // HOST:PORT -> what uses it
     for (int i = 0; i < udpSinks.size(); i++) {
@@ -283,7 +284,8 @@ public final class ConfigBinder {
         udpSources.add(source);
       }
     }
-    List<RuleSettings> rules = RuleTable.bind(top.get("rules"), nodes, links);
+    ConfigNode ruleList = top.get("rules");
+    List<RuleSettings> rules = none(ruleList) ? List.of() : RuleTable.bind(ruleList, nodes, links);
     if (top.has("outputs")) {
       outputs = captures(top.get("outputs"), outputs, nodes, links);
     }
@@ -313,6 +315,16 @@ public final class ConfigBinder {
         outputs,
         List.copyOf(udpSources),
         List.copyOf(udpSinks));
+  }
+
+  /**
+   * Whether the list {@code list} has no entries (refused, located, when it is not a list, as its
+   * table would). Its table is then not asked: a table builds its rows' readers when first used,
+   * and linking their lambdas is most of reading an experiment's first file, so a run without
+   * changes, partitions, UDP sinks or rules does not pay for those tables.
+   */
+  private static boolean none(ConfigNode list) {
+    return list.elements().isEmpty();
   }
 
   // --- UDP ------------------------------------------------------------------------------------
