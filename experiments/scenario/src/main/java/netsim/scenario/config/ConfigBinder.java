@@ -58,7 +58,6 @@ public final class ConfigBinder {
   static final String[] LISTENER = ListenerTable.keys().toArray(String[]::new);
   static final String[] CLIENT = ClientTable.keys().toArray(String[]::new);
   static final String[] DEFAULTS = {"link", "listener", "client", "udpSource"};
-  static final String[] UDP_SOURCE = UdpSourceTable.keys().toArray(String[]::new);
 
   /** The keys of {@code defaults.client}: what every client entry may give but its own. */
   private static final String[] CLIENT_DEFAULTS = ClientTable.defaultKeys().toArray(String[]::new);
@@ -258,7 +257,7 @@ public final class ConfigBinder {
               udpPorts.putIfAbsent(source.host() + ":" + source.localPort(), source.entry());
           if (first != null) {
             throw entry
-                .fields(UDP_SOURCE)
+                .fields(udpSourceKeys())
                 .get("localPort")
                 .error(
                     "UDP port "
@@ -272,7 +271,7 @@ public final class ConfigBinder {
         }
         String first = clientNames.putIfAbsent(source.name(), source.entry());
         if (first != null) {
-          Fields f = entry.fields(UDP_SOURCE);
+          Fields f = entry.fields(udpSourceKeys());
           throw (f.has("name") ? f.get("name") : entry)
               .error(
                   "duplicate name "
@@ -328,6 +327,11 @@ public final class ConfigBinder {
   }
 
   // --- UDP ------------------------------------------------------------------------------------
+
+  /** The keys of a UDP source entry (its table built when an entry is wrong, not at start-up). */
+  private static String[] udpSourceKeys() {
+    return UdpSourceTable.keys().toArray(String[]::new);
+  }
 
   /** The value of {@code key}: parsed when given (or when there is no base), else the base's. */
   static <B, T> T pick(

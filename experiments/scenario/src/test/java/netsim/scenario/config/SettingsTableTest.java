@@ -316,7 +316,7 @@ class SettingsTableTest {
             PartitionTable.keys().toArray(String[]::new),
             RuleTable.KEYS.toArray(String[]::new),
             MatchTable.keys().toArray(String[]::new),
-            ConfigBinder.UDP_SOURCE,
+            UdpSourceTable.keys().toArray(String[]::new),
             UdpSinkTable.keys().toArray(String[]::new),
             FlowTable.KEYS,
             DistributionReader.KEYS,
