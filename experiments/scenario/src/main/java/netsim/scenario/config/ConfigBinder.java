@@ -58,12 +58,6 @@ public final class ConfigBinder {
   static final String[] LISTENER = ListenerTable.keys().toArray(String[]::new);
   static final String[] CLIENT = ClientTable.keys().toArray(String[]::new);
   static final String[] DEFAULTS = {"link", "listener", "client", "udpSource"};
-  static final String[] UDP_SOURCE = UdpSourceTable.keys().toArray(String[]::new);
-  static final String[] UDP_SINK = UdpSinkTable.keys().toArray(String[]::new);
-  static final String[] CHANGE = ChangeTable.keys().toArray(String[]::new);
-  static final String[] PARTITION = PartitionTable.keys().toArray(String[]::new);
-  static final String[] RULE = RuleTable.KEYS.toArray(String[]::new);
-  static final String[] MATCH = MatchTable.keys().toArray(String[]::new);
 
   /** The keys of {@code defaults.client}: what every client entry may give but its own. */
   private static final String[] CLIENT_DEFAULTS = ClientTable.defaultKeys().toArray(String[]::new);
@@ -184,8 +178,12 @@ public final class ConfigBinder {
     Topology.Expansion topology = Topology.expand(top.get("topology"), tcp, defaults.link());
     List<NodeSettings> nodes = NodeTable.bind(top.get("nodes"), tcp, topology);
     List<LinkSettings> links = LinkTable.bind(top.get("links"), nodes, defaults.link(), topology);
-    List<ChangeSettings> changes = ChangeTable.bind(top.get("changes"), links);
-    List<PartitionSettings> partitions = PartitionTable.bind(top.get("partitions"), nodes);
+    ConfigNode changeList = top.get("changes");
+    List<ChangeSettings> changes =
+        none(changeList) ? List.of() : ChangeTable.bind(changeList, links);
+    ConfigNode partitionList = top.get("partitions");
+    List<PartitionSettings> partitions =
+        none(partitionList) ? List.of() : PartitionTable.bind(partitionList, nodes);
     List<ListenerSettings> listeners = new ArrayList<>();
     Map<String, Integer> ports = new LinkedHashMap<>();
     List<ConfigNode> listenerEntries = top.get("listeners").elements();
@@ -241,7 +239,9 @@ public final class ConfigBinder {
         clients.add(client);
       }
     }
-    List<UdpSinkSettings> udpSinks = UdpSinkTable.bind(top.get("udpSinks"), nodes);
+    ConfigNode sinkList = top.get("udpSinks");
+    List<UdpSinkSettings> udpSinks =
+        none(sinkList) ? List.of() : UdpSinkTable.bind(sinkList, nodes);
     List<UdpSourceSettings> udpSources = new ArrayList<>();
     Map<String, String> udpPorts = new LinkedHashMap<>(); // HOST:PORT -> what uses it
     for (int i = 0; i < udpSinks.size(); i++) {
@@ -257,7 +257,7 @@ public final class ConfigBinder {
               udpPorts.putIfAbsent(source.host() + ":" + source.localPort(), source.entry());
           if (first != null) {
             throw entry
-                .fields(UDP_SOURCE)
+                .fields(udpSourceKeys())
                 .get("localPort")
                 .error(
                     "UDP port "
@@ -271,7 +271,7 @@ public final class ConfigBinder {
         }
         String first = clientNames.putIfAbsent(source.name(), source.entry());
         if (first != null) {
-          Fields f = entry.fields(UDP_SOURCE);
+          Fields f = entry.fields(udpSourceKeys());
           throw (f.has("name") ? f.get("name") : entry)
               .error(
                   "duplicate name "
@@ -283,7 +283,8 @@ public final class ConfigBinder {
         udpSources.add(source);
       }
     }
-    List<RuleSettings> rules = RuleTable.bind(top.get("rules"), nodes, links);
+    ConfigNode ruleList = top.get("rules");
+    List<RuleSettings> rules = none(ruleList) ? List.of() : RuleTable.bind(ruleList, nodes, links);
     if (top.has("outputs")) {
       outputs = captures(top.get("outputs"), outputs, nodes, links);
     }
@@ -315,7 +316,22 @@ public final class ConfigBinder {
         List.copyOf(udpSinks));
   }
 
+  /**
+   * Whether the list {@code list} has no entries (refused, located, when it is not a list, as its
+   * table would). Its table is then not asked: a table builds its rows' readers when first used,
+   * and linking their lambdas is most of reading an experiment's first file, so a run without
+   * changes, partitions, UDP sinks or rules does not pay for those tables.
+   */
+  private static boolean none(ConfigNode list) {
+    return list.elements().isEmpty();
+  }
+
   // --- UDP ------------------------------------------------------------------------------------
+
+  /** The keys of a UDP source entry (its table built when an entry is wrong, not at start-up). */
+  private static String[] udpSourceKeys() {
+    return UdpSourceTable.keys().toArray(String[]::new);
+  }
 
   /** The value of {@code key}: parsed when given (or when there is no base), else the base's. */
   static <B, T> T pick(

@@ -33,7 +33,8 @@ public final class ConfigLoader {
   }
 
   private static final class Reference {
-    static final YamlDocument DOCUMENT = YamlDocument.parse("reference.yaml", resource(REFERENCE));
+    static final YamlDocument DOCUMENT =
+        YamlDocument.parseBuiltIn("reference.yaml", resource(REFERENCE));
   }
 
   /**

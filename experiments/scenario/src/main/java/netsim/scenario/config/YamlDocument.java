@@ -186,6 +186,22 @@ public final class YamlDocument {
               + " characters (1 MiB), the most a config may hold");
     }
     YamlShape.check(name, text);
+    return read(name, text);
+  }
+
+  /**
+   * Parses {@code text} that ships in the jar and that the build checks ({@code reference.yaml}:
+   * {@code SettingsTableTest} holds it to every check of {@link #parse}), without {@link
+   * YamlShape}'s walk of SnakeYAML's events, a second reading of the whole text that only a file
+   * from outside needs (9-15 ms of the run's thread before its first event, measured under load:
+   * benchmarks/RESULTS.md, "Session 12, CLI start-up").
+   */
+  static YamlDocument parseBuiltIn(String name, String text) {
+    return read(name, text);
+  }
+
+  /** Reads {@code text} into a tree with its locations (duplicate keys refused, located). */
+  private static YamlDocument read(String name, String text) {
     Map<String, int[]> locations = new LinkedHashMap<>();
     Map<String, int[]> texts = new LinkedHashMap<>();
     JsonParser parser = null;

@@ -173,6 +173,22 @@ class SettingsTableTest {
   }
 
   @Test
+  void referenceFile_passesEveryCheckOfAFileFromOutside_soTheRunMaySkipThem() {
+    String text = ConfigLoader.resource(ConfigLoader.REFERENCE);
+    // What parse checks and parseBuiltIn (the run's reading of the reference) does not.
+    YamlDocument checked = YamlDocument.parse("reference.yaml", text);
+    assertThat(ConfigLoader.reference().root()).isEqualTo(checked.root());
+    assertThat(ConfigLoader.reference().warnings()).isEqualTo(checked.warnings()).isEmpty();
+  }
+
+  @Test
+  void builtInDocument_withADuplicateKey_isStillRefusedLocated() {
+    assertThatThrownBy(() -> YamlDocument.parseBuiltIn("reference.yaml", "seed: 1\nseed: 2\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("reference.yaml:2:1: seed: duplicate key 'seed'");
+  }
+
+  @Test
   void referenceFile_withoutALinkTrafficListenerOrClientKey_isRefusedNamingTheKey() {
     List<String[]> removals = new ArrayList<>();
     LinkSettingsTable.SECTION
@@ -296,12 +312,12 @@ class SettingsTableTest {
             ConfigBinder.NODE,
             ConfigBinder.LISTENER,
             ConfigBinder.CLIENT,
-            ConfigBinder.CHANGE,
-            ConfigBinder.PARTITION,
-            ConfigBinder.RULE,
-            ConfigBinder.MATCH,
-            ConfigBinder.UDP_SOURCE,
-            ConfigBinder.UDP_SINK,
+            ChangeTable.keys().toArray(String[]::new),
+            PartitionTable.keys().toArray(String[]::new),
+            RuleTable.KEYS.toArray(String[]::new),
+            MatchTable.keys().toArray(String[]::new),
+            UdpSourceTable.keys().toArray(String[]::new),
+            UdpSinkTable.keys().toArray(String[]::new),
             FlowTable.KEYS,
             DistributionReader.KEYS,
             Topology.KEYS)) {
