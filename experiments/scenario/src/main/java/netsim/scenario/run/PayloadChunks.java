@@ -1,7 +1,6 @@
 package netsim.scenario.run;
 
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import netsim.tcp.SharedBytes;
@@ -101,6 +100,11 @@ final class PayloadChunks {
       if (last != null && offset >= last.start() && offset < last.end()) {
         return last;
       }
+      // a checker behind its writer reads the oldest chunk: found without an iterator
+      Chunk first = chunks.peekFirst();
+      if (first != null && offset >= first.start() && offset < first.end()) {
+        return first;
+      }
       if (offset < made) {
         for (Chunk chunk : chunks) {
           if (offset < chunk.end()) {
@@ -130,11 +134,10 @@ final class PayloadChunks {
       // stream is an end's own) or nothing more will be written (the writer has left)
       long checkerNeeds = shared && !writerGone ? 0 : Long.MAX_VALUE;
       long needed = Math.min(position(writer, Long.MAX_VALUE), position(checker, checkerNeeds));
-      for (Iterator<Chunk> it = chunks.iterator(); it.hasNext(); ) {
-        if (it.next().end() > needed) {
-          break;
-        }
-        it.remove();
+      for (Chunk first = chunks.peekFirst();
+          first != null && first.end() <= needed;
+          first = chunks.peekFirst()) {
+        chunks.pollFirst();
       }
       if (needed == Long.MAX_VALUE && streams.get(name) == this) {
         streams.remove(name);
