@@ -201,16 +201,23 @@ public final class LadderEventQueue implements EventQueue {
 
   /**
    * Puts an event no later than topAbove into the coarsest rung that still takes it, or the front.
+   * The rungs' unconsumed ranges follow one another, the finest first: rung j + 1 covers the bucket
+   * of rung j just consumed, so it ends right before rungNext[j]. The search therefore starts at
+   * the finest rung, where most events land (a packet's next hop is microseconds to milliseconds
+   * ahead), and goes coarser only while the event lies beyond the current rung: a few far-future
+   * events (timers seconds ahead) that keep many rungs open cost a near event nothing.
    */
   private void placeBelowTop(long time, long sequence, int slot) {
-    for (int j = 0; j < rungCount; j++) {
-      if (time >= rungNext[j]) {
-        pushBucket(
-            rungBuckets[j], (int) ((time - rungStart[j]) >>> rungShift[j]), time, sequence, slot);
-        return;
-      }
+    int j = rungCount - 1;
+    if (j < 0 || time < rungNext[j]) {
+      front.add(time, sequence, slot);
+      return;
     }
-    front.add(time, sequence, slot);
+    while (j > 0 && time >= rungNext[j - 1]) {
+      j--;
+    }
+    pushBucket(
+        rungBuckets[j], (int) ((time - rungStart[j]) >>> rungShift[j]), time, sequence, slot);
   }
 
   @Override

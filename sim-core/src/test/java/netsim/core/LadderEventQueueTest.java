@@ -226,6 +226,52 @@ class LadderEventQueueTest extends EventQueueContractTest {
   }
 
   @Test
+  void nearEventsBesideFarTimers_keepFiveRungsOpen_andEveryDepthTakesAddsInTheReferenceOrder() {
+    UniformRandomProvider random = new RandomStreams(10).get("test");
+    LadderEventQueue ladder = new LadderEventQueue();
+    EventQueue reference = new PriorityQueueEventQueue();
+    List<Key> ladderRan = new ArrayList<>();
+    List<Key> referenceRan = new ArrayList<>();
+    long sequence = 0;
+    // A hundred timers 10 000 to 20 000 s ahead stretch rung 0 over hours, so that a thousand
+    // near events, held a few milliseconds apart, split rung after rung below it.
+    for (int i = 0; i < 1_100; i++) {
+      long time =
+          i < 100
+              ? 10_000_000_000_000L + random.nextLong(10_000_000_000_000L)
+              : random.nextLong(2_000_000);
+      long seq = sequence++;
+      ladder.add(time, seq, reporting(ladderRan, time, seq));
+      reference.add(time, seq, reporting(referenceRan, time, seq));
+    }
+    int deepest = 0;
+    for (int step = 0; step < 200_000; step++) {
+      assertThat(ladder.peekTime()).isEqualTo(reference.peekTime());
+      assertThat(ladder.peekSequence()).isEqualTo(reference.peekSequence());
+      long now = reference.peekTime();
+      ladder.poll().run();
+      reference.poll().run();
+      // Mostly the next hop of a near event; one add in twenty at any scale up to 2^44 ns (five
+      // hours), so that every open rung, the front and the top take some; ties at now too.
+      long delay =
+          switch (step % 20) {
+            case 0 -> random.nextLong(1L << random.nextInt(45));
+            case 10 -> 0;
+            default -> random.nextLong(2_000_000);
+          };
+      long time = now + delay;
+      long seq = sequence++;
+      ladder.add(time, seq, reporting(ladderRan, time, seq));
+      reference.add(time, seq, reporting(referenceRan, time, seq));
+      deepest = Math.max(deepest, ladder.openRungs());
+    }
+    drain(ladder);
+    drain(reference);
+    assertThat(deepest).isGreaterThanOrEqualTo(5);
+    assertThat(ladderRan).hasSize(201_100).isEqualTo(referenceRan);
+  }
+
+  @Test
   void cancellingFarMoreEventsThanArePending_sweepsTheCancelledRecords_andKeepsTheOrder() {
     UniformRandomProvider random = new RandomStreams(6).get("test");
     LadderEventQueue ladder = new LadderEventQueue();
