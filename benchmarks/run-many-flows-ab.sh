@@ -5,18 +5,22 @@
 # windows hold 554,464 and 499,999 events). Medians, because a single shot's layout (whether a young
 # collection fell between the set-up and the window) and the machine's neighbours spread them by 2x.
 #   bash benchmarks/run-many-flows-ab.sh 3 /path/old-benchmarks.jar benchmarks/target/benchmarks.jar
-# Extra JVM flags for the forks: JVM_FLAGS="-XX:+UseTransparentHugePages" (the benchmark's own heap flags
-# are kept).
+# Extra JVM flags for the forks: JVM_FLAGS="-XX:+UseTransparentHugePages". JMH's -jvmArgsAppend replaces
+# the benchmark's own @Fork flags, so only then are its heap flags repeated here (keep them as in @Fork).
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 ROUNDS JAR [JAR...]" >&2; exit 2; }
 rounds=$1
 shift
+extra=()
+if [ -n "${JVM_FLAGS:-}" ]; then
+  extra=(-jvmArgsAppend "-Xms2g -Xmx2g -XX:+AlwaysPreTouch $JVM_FLAGS")
+fi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for ((r = 1; r <= rounds; r++)); do
   for jar in "$@"; do
     java -jar "$jar" netsim.bench.ManyFlowsBenchmark -p flows=10,10000 -f 1 -wi 5 -i 15 \
-      -jvmArgsAppend "-Xms2g -Xmx2g -XX:+AlwaysPreTouch ${JVM_FLAGS:-}" >"$out" 2>&1 \
+      ${extra[@]+"${extra[@]}"} >"$out" 2>&1 \
       || { echo "$jar failed:" >&2; tail -20 "$out" >&2; exit 1; }
     python3 - "$jar" "$out" <<'PY'
 import re, statistics, sys, time
