@@ -154,8 +154,8 @@ public final class Simulator {
         EventListener observer = listener;
         long sequence = observer == null ? 0 : queue.peekSequence();
         Runnable action = queue.poll();
-        if (action instanceof Timer.Expiry expiry && expiry.isDeferred()) {
-          expiry.rearm();
+        if (action instanceof Timer timer && timer.isDeferred()) {
+          timer.rearm();
           continue;
         }
         now = time;
@@ -213,11 +213,9 @@ public final class Simulator {
    */
   private boolean rearmDeferredTimers() {
     boolean moved = false;
-    while (!queue.isEmpty()
-        && queue.peekAction() instanceof Timer.Expiry expiry
-        && expiry.isDeferred()) {
+    while (!queue.isEmpty() && queue.peekAction() instanceof Timer timer && timer.isDeferred()) {
       queue.poll();
-      expiry.rearm();
+      timer.rearm();
       moved = true;
     }
     return moved;

@@ -28,14 +28,20 @@ import org.jspecify.annotations.Nullable;
  * #expire()}): an object that owns one timer and is read whenever the timer is, such as a TCP
  * connection's entry in its stack, then carries the timer's state in its own fields. Among
  * thousands of connections every separate object read is a cache miss.
+ *
+ * <p><b>The timer is its own queued event</b>, so that an expiry, moved or run, reads the timer's
+ * fields and no other object: the event set holds the timer itself, and {@link #run()} is the
+ * simulator's entry to it (public only because {@link Runnable}'s method is; calling it runs an
+ * expiry that did not come up, so nothing else may).
  */
-public class Timer {
+public class Timer implements Runnable, Labelled {
   private final Simulator simulator;
 
   /** The action to run on expiry; null for a subclass that overrides {@link #expire()}. */
   private final @Nullable Runnable action;
 
-  private final Expiry expiry;
+  /** The name of the timer's expiries in traces and determinism reports. */
+  private final String label;
 
   /** The queued expiry, or NO_HANDLE when the timer is not pending. */
   private long handle = EventQueue.NO_HANDLE;
@@ -56,8 +62,7 @@ public class Timer {
   public Timer(Simulator simulator, String label, Runnable action) {
     this.simulator = checkNotNull(simulator, "simulator");
     this.action = checkNotNull(action, "action");
-    checkNotNull(label, "label");
-    this.expiry = new Expiry(label);
+    this.label = checkNotNull(label, "label");
   }
 
   /**
@@ -68,7 +73,7 @@ public class Timer {
   protected Timer(Simulator simulator, String label) {
     this.simulator = checkNotNull(simulator, "simulator");
     this.action = null;
-    this.expiry = new Expiry(checkNotNull(label, "label"));
+    this.label = checkNotNull(label, "label");
   }
 
   /**
@@ -79,43 +84,35 @@ public class Timer {
     Runnable given = action;
     if (given == null) {
       throw new IllegalStateException(
-          "a Timer made without an action must override expire(): " + expiry.label);
+          "a Timer made without an action must override expire(): " + label);
     }
     given.run();
   }
 
   /**
-   * The timer's queued event. The simulator runs it only when it is due, and otherwise calls {@link
-   * #rearm()} to queue it again at the deadline.
+   * Whether the deadline has moved past the keys the expiry is queued under. The simulator runs the
+   * expiry only when it is not, and otherwise calls {@link #rearm()}.
    */
-  final class Expiry implements Runnable, Labelled {
-    private final String label;
+  final boolean isDeferred() {
+    return queuedTime != deadline || queuedSequence != deadlineSequence;
+  }
 
-    Expiry(String label) {
-      this.label = label;
-    }
+  /** Queues the expiry again, under the deadline's keys; it has just been polled. */
+  final void rearm() {
+    queue(deadline, deadlineSequence);
+  }
 
-    /** Whether the deadline has moved past the keys this expiry is queued under. */
-    boolean isDeferred() {
-      return queuedTime != deadline || queuedSequence != deadlineSequence;
-    }
+  /** The simulator's entry: the queued expiry came up at the deadline. Not for other callers. */
+  @Override
+  public final void run() {
+    handle = EventQueue.NO_HANDLE;
+    deadline = -1;
+    expire();
+  }
 
-    /** Queues this expiry again, under the deadline's keys; it has just been polled. */
-    void rearm() {
-      queue(deadline, deadlineSequence);
-    }
-
-    @Override
-    public void run() {
-      handle = EventQueue.NO_HANDLE;
-      deadline = -1;
-      expire();
-    }
-
-    @Override
-    public String label() {
-      return label;
-    }
+  @Override
+  public final String label() {
+    return label;
   }
 
   /** Schedules the action {@code delay} nanoseconds from now, replacing any pending expiry. */
@@ -151,7 +148,7 @@ public class Timer {
   }
 
   private void queue(long time, long sequence) {
-    handle = simulator.enqueue(time, sequence, expiry);
+    handle = simulator.enqueue(time, sequence, this);
     queuedTime = time;
     queuedSequence = sequence;
   }

@@ -129,6 +129,21 @@ class TimerTest {
   }
 
   @Test
+  void theQueuedExpiry_isTheTimerItself_underItsLabel_forASubclassAndAnAction() {
+    SelfTimer self = new SelfTimer(sim);
+    List<Runnable> actions = new ArrayList<>();
+    sim.addListener((time, sequence, action) -> actions.add(action));
+    self.scheduleAt(100);
+    timer.scheduleAt(50);
+    timer.scheduleAt(120); // moved lazily: still the one queued object
+    sim.run();
+    assertThat(actions).containsExactly(self, self, timer);
+    assertThat(actions)
+        .extracting(Labelled::of)
+        .containsExactly("test/self", "test/self", "test/timer");
+  }
+
+  @Test
   void aSubclassMadeWithoutAnAction_thatDoesNotOverrideExpire_failsAtItsExpiry() {
     Timer forgetful = new Timer(sim, "test/forgetful") {};
     forgetful.schedule(5);
