@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  * connection's earliest deadline is {@link #pollAt()}, and when it comes, {@link #due} says which
  * timer to handle first.
  *
- * <p>The deadlines are fields of this object, not an array beside it: every arriving segment reads
- * them all ({@link #pollAt()}), and among thousands of connections each object read is a cache
+ * <p>The deadlines are fields of this object, not an array beside it, and what every arriving
+ * segment and every expiry reads ({@link #pollAt()}, {@link #due}) lies on one cache line: the four
+ * timers that run all the time, the earliest of the four that run rarely (which stands for them
+ * until it comes) and the user timeout. Among thousands of connections each line read is a cache
  * miss.
  */
 final class TcpTimers {
@@ -43,22 +45,43 @@ final class TcpTimers {
 
   private static final Kind[] KINDS = Kind.values();
 
-  private long timeWait = NEVER;
-  private long finWait2Timeout = NEVER;
+  // The state every segment and every expiry reads ({@link #pollAt}, {@link #due}, the ACK's
+  // resets)
+  // comes first, so that it lies on the object's first cache line: HotSpot lays out the header
+  // (12 bytes), then the first int in the gap after it, then the longs in declaration order, so
+  // that line holds this int and the first six longs. Among thousands of connections a second
+  // line is a second cache miss.
+
+  /**
+   * 1 while the persist timer runs or its counts are not at rest (a backoff, a probing start or an
+   * unanswered probe), else 0: every ACK resets them ({@link #resetPersist}, {@link
+   * #probesAnswered}), which then reads only this. An int for its place in the first line.
+   */
+  private int persistUnsettled;
+
   private long lossProbe = NEVER;
   private long retransmit = NEVER;
   private long rackReorder = NEVER;
-  private long persist = NEVER;
-  private long keepalive = NEVER;
   private long delayedAck = NEVER;
 
-  private int persistBackoffs;
-  private int zeroWindowProbesUnanswered;
-  private long probingSince = NEVER;
-  private int keepalivesUnanswered;
+  /**
+   * The earliest deadline of the timers that run rarely ({@link #rare}): TIME-WAIT, the FIN-WAIT-2
+   * timeout, persist and keep-alive.
+   */
+  private long rareEarliest = NEVER;
 
   /** TCP_USER_TIMEOUT (RFC 5482), 0 when not set. */
   private long userTimeout;
+
+  private long timeWait = NEVER;
+  private long finWait2Timeout = NEVER;
+  private long persist = NEVER;
+  private long keepalive = NEVER;
+
+  private long probingSince = NEVER;
+  private int persistBackoffs;
+  private int zeroWindowProbesUnanswered;
+  private int keepalivesUnanswered;
 
   /** The deadline of {@code kind}, or {@link #NEVER}. */
   long deadline(Kind kind) {
@@ -95,6 +118,31 @@ final class TcpTimers {
       case KEEPALIVE -> keepalive = deadline;
       case DELAYED_ACK -> delayedAck = deadline;
     }
+    if (rare(kind)) {
+      rareEarliest = Math.min(Math.min(timeWait, finWait2Timeout), Math.min(persist, keepalive));
+      settlePersist();
+    }
+  }
+
+  /**
+   * Whether {@code kind} is one of the timers that run rarely, whose earliest deadline {@link
+   * #rareEarliest} stands for them all until it comes.
+   */
+  private static boolean rare(Kind kind) {
+    return switch (kind) {
+      case TIME_WAIT, FIN_WAIT_2_TIMEOUT, PERSIST, KEEPALIVE -> true;
+      case LOSS_PROBE, RETRANSMIT, RACK_REORDER, DELAYED_ACK -> false;
+    };
+  }
+
+  /** Recomputes {@link #persistUnsettled} after a change of the persist timer or its counts. */
+  private void settlePersist() {
+    boolean unsettled =
+        persist != NEVER
+            || persistBackoffs != 0
+            || probingSince != NEVER
+            || zeroWindowProbesUnanswered != 0;
+    persistUnsettled = unsettled ? 1 : 0;
   }
 
   void stop(Kind kind) {
@@ -111,14 +159,14 @@ final class TcpTimers {
   /** The earliest deadline, or {@link #NEVER}. */
   long pollAt() {
     return Math.min(
-        Math.min(Math.min(timeWait, finWait2Timeout), Math.min(lossProbe, retransmit)),
-        Math.min(Math.min(rackReorder, persist), Math.min(keepalive, delayedAck)));
+        Math.min(Math.min(lossProbe, retransmit), Math.min(rackReorder, delayedAck)), rareEarliest);
   }
 
   /** The first timer in {@link Kind}'s order that has expired by {@code now}, or null. */
   @Nullable Kind due(long now) {
+    boolean rareDue = rareEarliest <= now; // else no rare timer's deadline needs reading
     for (Kind kind : KINDS) {
-      if (deadline(kind) <= now) {
+      if ((rareDue || !rare(kind)) && deadline(kind) <= now) {
         return kind;
       }
     }
@@ -134,6 +182,7 @@ final class TcpTimers {
   void persistProbeSent() {
     persistBackoffs++;
     zeroWindowProbesUnanswered++;
+    persistUnsettled = 1;
   }
 
   /**
@@ -142,6 +191,7 @@ final class TcpTimers {
    */
   void resourceProbeRefused() {
     zeroWindowProbesUnanswered++;
+    persistUnsettled = 1;
   }
 
   /**
@@ -165,23 +215,30 @@ final class TcpTimers {
     if (probingSince == NEVER) {
       probingSince = now;
     }
+    persistUnsettled = 1;
   }
 
   /** No data waits: probing is over. */
   void stopProbing() {
     probingSince = NEVER;
+    settlePersist();
   }
 
   /** An ACK that is not old arrived (Linux's tcp_ack): the probes were answered. */
   void probesAnswered() {
-    zeroWindowProbesUnanswered = 0;
+    if (persistUnsettled != 0) {
+      zeroWindowProbesUnanswered = 0;
+      settlePersist();
+    }
   }
 
   /** The peer's window opened: no probing, and no backoff for the next time. */
   void resetPersist() {
-    stop(Kind.PERSIST);
-    persistBackoffs = 0;
-    probingSince = NEVER;
+    if (persistUnsettled != 0) {
+      persistBackoffs = 0;
+      probingSince = NEVER;
+      stop(Kind.PERSIST);
+    }
   }
 
   /** Keep-alive probes sent since the peer was last heard from. */

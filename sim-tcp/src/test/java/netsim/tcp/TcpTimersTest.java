@@ -1,7 +1,9 @@
 package netsim.tcp;
 
 import static netsim.tcp.TcpTimers.Kind.DELAYED_ACK;
+import static netsim.tcp.TcpTimers.Kind.FIN_WAIT_2_TIMEOUT;
 import static netsim.tcp.TcpTimers.Kind.KEEPALIVE;
+import static netsim.tcp.TcpTimers.Kind.LOSS_PROBE;
 import static netsim.tcp.TcpTimers.Kind.PERSIST;
 import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
 import static netsim.tcp.TcpTimers.Kind.TIME_WAIT;
@@ -115,5 +117,66 @@ class TcpTimersTest {
     assertThat(timers.keepaliveProbeDue(1, 300)).isFalse();
     assertThat(timers.isRunning(KEEPALIVE)).isFalse();
     assertThat(timers.keepalivesUnanswered()).isEqualTo(1);
+  }
+
+  @Test
+  void rareTimers_stoppedOrMovedOneByOne_leavePollAtTheEarliestStillRunning() {
+    timers.start(RETRANSMIT, 500);
+    timers.start(KEEPALIVE, 300);
+    timers.start(PERSIST, 200);
+    timers.start(FIN_WAIT_2_TIMEOUT, 400);
+    assertThat(timers.pollAt()).isEqualTo(200);
+    timers.stop(PERSIST);
+    assertThat(timers.pollAt()).isEqualTo(300);
+    timers.start(KEEPALIVE, 600); // moved later: the FIN-WAIT-2 timeout comes first now
+    assertThat(timers.pollAt()).isEqualTo(400);
+    timers.stop(FIN_WAIT_2_TIMEOUT);
+    assertThat(timers.pollAt()).isEqualTo(500);
+    timers.stop(RETRANSMIT);
+    assertThat(timers.pollAt()).isEqualTo(600);
+    timers.stop(KEEPALIVE);
+    assertThat(timers.pollAt()).isEqualTo(NEVER);
+  }
+
+  @Test
+  void aRareTimerDue_stillComesAfterTheFrequentOnesBeforeItInKindOrder() {
+    timers.start(PERSIST, 10);
+    timers.start(LOSS_PROBE, 30);
+    timers.start(DELAYED_ACK, 5);
+    assertThat(timers.due(20)).isEqualTo(PERSIST);
+    assertThat(timers.due(30)).isEqualTo(LOSS_PROBE);
+    timers.stop(LOSS_PROBE);
+    timers.start(TIME_WAIT, 40);
+    assertThat(timers.due(39)).isEqualTo(PERSIST);
+    assertThat(timers.due(40)).isEqualTo(TIME_WAIT);
+    timers.stop(TIME_WAIT);
+    timers.stop(PERSIST);
+    assertThat(timers.due(40)).isEqualTo(DELAYED_ACK);
+  }
+
+  @Test
+  void theWindowOpening_clearsBackoffAndProbingStart_andTheNextAck_theUnansweredProbes() {
+    timers.start(PERSIST, 10);
+    timers.probing(10);
+    timers.persistProbeSent();
+    timers.resourceProbeRefused();
+    timers.resetPersist();
+    assertThat(timers.persistBackoffs()).isZero();
+    assertThat(timers.probingSince()).isEqualTo(NEVER);
+    assertThat(timers.isRunning(PERSIST)).isFalse();
+    assertThat(timers.zeroWindowProbesUnanswered()).isEqualTo(2);
+    timers.probesAnswered();
+    assertThat(timers.zeroWindowProbesUnanswered()).isZero();
+    timers.probing(50); // probing again after the resets: counted as at first
+    timers.persistProbeSent();
+    assertThat(timers.probingSince()).isEqualTo(50);
+    assertThat(timers.persistBackoffs()).isEqualTo(1);
+    assertThat(timers.zeroWindowProbesUnanswered()).isEqualTo(1);
+    timers.probesAnswered();
+    timers.stopProbing();
+    assertThat(timers.zeroWindowProbesUnanswered()).isZero();
+    assertThat(timers.probingSince()).isEqualTo(NEVER);
+    timers.resetPersist(); // the backoff still counted until the window opens
+    assertThat(timers.persistBackoffs()).isZero();
   }
 }
