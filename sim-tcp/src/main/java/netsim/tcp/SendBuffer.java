@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * capacity} of them, in a chain of {@link DataChunk}s that are filled once and never changed. A
  * segment's data is a view into the chain ({@link #chunkHolding}), shared by the original send and
  * every retransmission, so nothing is copied per segment. Chunks are allocated as data arrives: one
- * is as large as the write that needs it or as the chunks held before it (so they grow by
- * doubling), at most {@link #MAX_CHUNK} and the free space; a chunk whose bytes are all
+ * is as large as the write that needs it or as the bytes the chunks held before it span (so they
+ * grow by doubling), at most {@link #MAX_CHUNK} and the free space; a chunk whose bytes are all
  * acknowledged is dropped, and once every byte is, no memory is held. So a connection costs memory
  * for the data it holds, not for the buffer size it was configured with: a 1 GiB buffer carrying
  * 100 bytes holds 100 bytes. A write of {@link SharedBytes} is not copied: its chunk refers to
@@ -44,9 +44,6 @@ final class SendBuffer {
 
   private int size;
 
-  /** Bytes of memory the held chunks take. */
-  private int allocated;
-
   /**
    * Where the oldest chunk begins (at or before {@link #start}: its acknowledged bytes) and, while
    * a newer chunk follows it (then it is filled no more), where it ends, both from {@link #start}.
@@ -73,7 +70,9 @@ final class SendBuffer {
       DataChunk last = tail;
       if (last == null || last.free() == 0) {
         int remaining = accepted - done;
-        int grown = Math.min(MAX_CHUNK, Math.max(remaining, allocated));
+        // the bytes the chunks before it span, from the oldest's first
+        int held = last == null ? 0 : (int) (end() + done - start) - headFrom;
+        int grown = Math.min(MAX_CHUNK, Math.max(remaining, held));
         last = new DataChunk(Math.min(capacity - size - done, grown), end() + done);
         chain(last);
       }
@@ -119,7 +118,6 @@ final class SendBuffer {
       }
     }
     tail = fresh;
-    allocated += fresh.size();
   }
 
   /**
@@ -196,7 +194,6 @@ final class SendBuffer {
       head = null; // nothing waits: give the memory back
       tail = null;
       cursor = null;
-      allocated = 0;
       return;
     }
     headFrom -= released;
@@ -206,7 +203,6 @@ final class SendBuffer {
     // Only chunks before the newest can be wholly acknowledged (the newest holds end()).
     DataChunk first = head;
     while (first != null && first != tail && headTo <= 0) {
-      allocated -= first.size();
       DataChunk next = first.next();
       if (cursor == first) {
         cursor = next;
@@ -238,8 +234,13 @@ final class SendBuffer {
   /**
    * Bytes the held chunks span (at least the bytes held, at most about twice that): memory of the
    * buffer's own, except for chunks of {@link SharedBytes}, which refer to bytes shared by all.
+   * Counted by walking the chunks (for tests).
    */
   int allocated() {
+    int allocated = 0;
+    for (DataChunk chunk = head; chunk != null; chunk = chunk.next()) {
+      allocated += chunk.size();
+    }
     return allocated;
   }
 }

@@ -266,6 +266,20 @@ class SendBufferTest {
   }
 
   @Test
+  void aChunkAfterOneASharedWriteClosed_growsByTheBytesHeld_notByTheClosedOnesFreeSpace() {
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    buffer.append(bytes("abcd"), 0, 4);
+    buffer.append(bytes("e"), 0, 1); // a second chunk of 4, one byte filled
+    buffer.append(SharedBytes.copyOf(bytes("XY")), 0, 2); // the second is filled no more
+    assertThat(buffer.allocated()).isEqualTo(10);
+
+    buffer.append(bytes("f"), 0, 1); // a chunk as large as the 7 bytes held: 4 + 1 + 2
+
+    assertThat(buffer.allocated()).isEqualTo(17);
+    assertThat(text(buffer, 0, 8)).isEqualTo("abcdeXYf");
+  }
+
+  @Test
   void anAcknowledgedSharedChunk_isDropped_andTheSharedBytesStayAsTheyWere() {
     SharedBytes word = SharedBytes.copyOf(bytes("word"));
     SendBuffer buffer = new SendBuffer(1 << 20);
