@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * capacity} of them, in a chain of {@link DataChunk}s that are filled once and never changed. A
  * segment's data is a view into the chain ({@link #chunkHolding}), shared by the original send and
  * every retransmission, so nothing is copied per segment. Chunks are allocated as data arrives: one
- * is as large as the write that needs it or as the chunks held before it (so they grow by
- * doubling), at most {@link #MAX_CHUNK} and the free space; a chunk whose bytes are all
+ * is as large as the write that needs it or as the bytes the chunks held before it span (so they
+ * grow by doubling), at most {@link #MAX_CHUNK} and the free space; a chunk whose bytes are all
  * acknowledged is dropped, and once every byte is, no memory is held. So a connection costs memory
  * for the data it holds, not for the buffer size it was configured with: a 1 GiB buffer carrying
  * 100 bytes holds 100 bytes. A write of {@link SharedBytes} is not copied: its chunk refers to
@@ -18,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Bytes are addressed by their offset in the connection's byte stream (0 for the first byte ever
  * written), so offsets keep growing past 2^32 while sequence numbers wrap.
+ *
+ * <p>The buffer keeps where its oldest chunk and the chunk the last lookup found begin and end, so
+ * finding the byte a segment starts at (mostly in one of those two) and settling an acknowledgment
+ * (mostly inside the oldest) read no chunk: among thousands of connections each chunk, allocated at
+ * the time of its own write, is a cache miss of its own. A chunk is read when one is dropped and
+ * when a lookup walks on past those two.
  */
 final class SendBuffer {
   /** The largest chunk allocated, unless a single write needs more. */
@@ -30,23 +36,26 @@ final class SendBuffer {
 
   private @Nullable DataChunk tail;
 
-  /**
-   * The stream offset just past the oldest chunk while a newer one follows it (then it is filled no
-   * more): an acknowledgment that ends inside the oldest chunk, as most do, is then settled without
-   * reading the chunk, a cache miss per ACK among thousands of connections.
-   */
-  private long headEnd;
-
   /** The chunk the last lookup found: segments are mostly taken in stream order. */
   private @Nullable DataChunk cursor;
 
-  /** Stream offset of the oldest byte held. */
+  /** Stream offset of the oldest byte held; the spans below count from it. */
   private long start;
 
   private int size;
 
-  /** Bytes of memory the held chunks take. */
-  private int allocated;
+  /**
+   * Where the oldest chunk begins (at or before {@link #start}: its acknowledged bytes) and, while
+   * a newer chunk follows it (then it is filled no more), where it ends, both from {@link #start}.
+   */
+  private int headFrom;
+
+  private int headTo;
+
+  /** The same for {@link #cursor}: where it begins, and where it ends once a newer one follows. */
+  private int cursorFrom;
+
+  private int cursorTo;
 
   SendBuffer(int capacity) {
     checkArgument(capacity > 0, "send buffer must hold at least one byte, got %s", capacity);
@@ -61,7 +70,9 @@ final class SendBuffer {
       DataChunk last = tail;
       if (last == null || last.free() == 0) {
         int remaining = accepted - done;
-        int grown = Math.min(MAX_CHUNK, Math.max(remaining, allocated));
+        // the bytes the chunks before it span, from the oldest's first
+        int held = last == null ? 0 : (int) (end() + done - start) - headFrom;
+        int grown = Math.min(MAX_CHUNK, Math.max(remaining, held));
         last = new DataChunk(Math.min(capacity - size - done, grown), end() + done);
         chain(last);
       }
@@ -85,26 +96,34 @@ final class SendBuffer {
     return accepted;
   }
 
-  /** Links {@code fresh}, which continues the stream at {@link #end}, after the newest chunk. */
+  /**
+   * Links {@code fresh}, which continues the stream after the newest chunk, after it: the newest is
+   * filled no more, so its end is known from now on.
+   */
   private void chain(DataChunk fresh) {
     DataChunk last = tail;
+    int from = (int) (fresh.start() - start);
     if (last == null) {
       head = fresh;
       cursor = fresh;
+      headFrom = from;
+      cursorFrom = from;
     } else {
       last.link(fresh);
       if (last == head) {
-        headEnd = last.end();
+        headTo = from;
+      }
+      if (last == cursor) {
+        cursorTo = from;
       }
     }
     tail = fresh;
-    allocated += fresh.size();
   }
 
   /**
    * The chunk holding the byte at stream offset {@code from}, which must be held: a view of bytes
-   * from there starts at index {@code from - chunk.start()} of it and may run on into the chunks
-   * that follow.
+   * from there starts at index {@link #indexInChunk}{@code (from)} of it and may run on into the
+   * chunks that follow. Reads no chunk if the byte is in the oldest chunk or in the one found last.
    */
   DataChunk chunkHolding(long from) {
     if (from < start || from >= end()) {
@@ -112,18 +131,55 @@ final class SendBuffer {
       throw new IllegalArgumentException(
           "byte " + from + " not held in [" + start + ", " + end() + ")");
     }
-    DataChunk at = cursor;
-    if (at == null || from < at.start()) {
-      at = head;
+    int at = (int) (from - start);
+    DataChunk found = cursor;
+    if (found != null && at >= cursorFrom && (found == tail || at < cursorTo)) {
+      return found;
     }
-    while (at != null && from >= at.end()) {
-      at = at.next();
-    }
-    if (at == null) {
+    DataChunk first = head;
+    if (first == null) {
       throw new IllegalStateException("the chunks do not hold byte " + from);
     }
-    cursor = at;
-    return at;
+    if (first == tail || at < headTo) {
+      found = first;
+      cursorFrom = headFrom;
+      cursorTo = headTo;
+    } else {
+      // walk on from the oldest chunk, or from the one found last if the byte lies beyond it
+      DataChunk before = first;
+      int foundFrom = headTo;
+      if (found != null && found != tail && at >= cursorTo) {
+        before = found;
+        foundFrom = cursorTo;
+      }
+      found = following(before, from);
+      int foundTo = found == tail ? 0 : (int) (found.end() - start);
+      while (found != tail && at >= foundTo) {
+        found = following(found, from);
+        foundFrom = foundTo;
+        foundTo = found == tail ? 0 : (int) (found.end() - start);
+      }
+      cursorFrom = foundFrom;
+      cursorTo = foundTo;
+    }
+    cursor = found;
+    return found;
+  }
+
+  /**
+   * The index of the byte at stream offset {@code from} in the chunk that {@link
+   * #chunkHolding}{@code (from)} returned, which must be the last lookup.
+   */
+  int indexInChunk(long from) {
+    return (int) (from - start) - cursorFrom;
+  }
+
+  private static DataChunk following(DataChunk chunk, long from) {
+    DataChunk next = chunk.next();
+    if (next == null) {
+      throw new IllegalStateException("the chunks do not hold byte " + from);
+    }
+    return next;
   }
 
   /** Forgets the bytes before stream offset {@code upTo} (they were acknowledged). */
@@ -138,20 +194,26 @@ final class SendBuffer {
       head = null; // nothing waits: give the memory back
       tail = null;
       cursor = null;
-      allocated = 0;
       return;
     }
+    headFrom -= released;
+    headTo -= released;
+    cursorFrom -= released;
+    cursorTo -= released;
     // Only chunks before the newest can be wholly acknowledged (the newest holds end()).
     DataChunk first = head;
-    while (first != null && first != tail && headEnd <= start) {
-      allocated -= first.size();
+    while (first != null && first != tail && headTo <= 0) {
+      DataChunk next = first.next();
       if (cursor == first) {
-        cursor = first.next();
+        cursor = next;
+        cursorFrom = headTo;
+        cursorTo = next == tail || next == null ? 0 : (int) (next.end() - start);
       }
-      first = first.next();
-      if (first != null && first != tail) {
-        headEnd = first.end();
+      headFrom = headTo;
+      if (next != null && next != tail) {
+        headTo = next == cursor ? cursorTo : (int) (next.end() - start);
       }
+      first = next;
     }
     head = first;
   }
@@ -172,8 +234,13 @@ final class SendBuffer {
   /**
    * Bytes the held chunks span (at least the bytes held, at most about twice that): memory of the
    * buffer's own, except for chunks of {@link SharedBytes}, which refer to bytes shared by all.
+   * Counted by walking the chunks (for tests).
    */
   int allocated() {
+    int allocated = 0;
+    for (DataChunk chunk = head; chunk != null; chunk = chunk.next()) {
+      allocated += chunk.size();
+    }
     return allocated;
   }
 }

@@ -964,7 +964,7 @@ final class SendSide implements LossRecovery.Connection {
       return connection.segment(seq, flags, DataChunk.EMPTY, 0, 0);
     }
     DataChunk chunk = buffer.chunkHolding(position - 1);
-    return connection.segment(seq, flags, chunk, (int) (position - 1 - chunk.start()), length);
+    return connection.segment(seq, flags, chunk, buffer.indexInChunk(position - 1), length);
   }
 
   /**

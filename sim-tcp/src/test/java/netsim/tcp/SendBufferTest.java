@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +20,133 @@ class SendBufferTest {
   private static String text(SendBuffer buffer, long from, int length) {
     DataChunk chunk = buffer.chunkHolding(from);
     byte[] out = new byte[length];
-    chunk.copy((int) (from - chunk.start()), out, 0, length);
+    chunk.copy(buffer.indexInChunk(from), out, 0, length);
     return new String(out, US_ASCII);
+  }
+
+  /**
+   * Looks up stream offset {@code from}: the chunk found holds it, at the index the buffer says,
+   * and a view from there shows the bytes of {@code stream} (every byte ever written, from offset
+   * {@code base}) up to the buffer's end.
+   */
+  private static void assertLookup(SendBuffer buffer, long from, byte[] stream, long base) {
+    DataChunk chunk = buffer.chunkHolding(from);
+    int index = buffer.indexInChunk(from);
+    assertThat(chunk.start()).as("start of the chunk holding %s", from).isLessThanOrEqualTo(from);
+    assertThat(chunk.end()).as("end of the chunk holding %s", from).isGreaterThan(from);
+    assertThat(index).as("index of %s", from).isEqualTo(from - chunk.start());
+    int length = (int) (buffer.end() - from);
+    byte[] out = new byte[length];
+    chunk.copy(index, out, 0, length);
+    int at = (int) (from - base);
+    assertThat(out)
+        .as("bytes from %s", from)
+        .isEqualTo(Arrays.copyOfRange(stream, at, at + length));
+  }
+
+  /** Bytes 0, 1, 2, ... of a stream, wrapping at 251 (a prime: no chunk size repeats them). */
+  private static byte[] counting(int length) {
+    byte[] bytes = new byte[length];
+    for (int i = 0; i < length; i++) {
+      bytes[i] = (byte) (i % 251);
+    }
+    return bytes;
+  }
+
+  @Test
+  void everyByteIsFound_inTheChunkHoldingIt_whateverOrderTheLookupsComeIn() {
+    byte[] stream = counting(200);
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    // copied chunks of 7 and 30, one of 37 with 10 filled, two shared slices, a chunk of 95
+    buffer.append(stream, 0, 7);
+    buffer.append(stream, 7, 30);
+    buffer.append(stream, 37, 10);
+    SharedBytes shared = SharedBytes.copyOf(stream);
+    buffer.append(shared, 47, 20);
+    buffer.append(shared, 67, 1);
+    buffer.append(stream, 68, 60);
+    for (long from = 0; from < 128; from++) { // forward, as segments are mostly taken
+      assertLookup(buffer, from, stream, 0);
+    }
+    for (long from = 127; from >= 0; from--) { // backward: each lookup before the last found
+      assertLookup(buffer, from, stream, 0);
+    }
+    for (long from = 0; from < 128; from += 37) { // jumps over chunks, then back to the oldest
+      assertLookup(buffer, from, stream, 0);
+      assertLookup(buffer, 0, stream, 0);
+      assertLookup(buffer, 127 - from, stream, 0);
+    }
+  }
+
+  @Test
+  void aPartialAcknowledgmentInsideAChunk_keepsIt_andLookupsFindTheBytesLeft() {
+    byte[] stream = counting(64);
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    buffer.append(stream, 0, 8);
+    buffer.append(stream, 8, 8); // a second chunk of 8
+    buffer.append(SharedBytes.copyOf(stream), 16, 16); // a shared third
+    assertLookup(buffer, 10, stream, 0); // the second chunk found last
+
+    buffer.release(3); // inside the oldest
+    assertThat(buffer.allocated()).isEqualTo(32);
+    assertLookup(buffer, 3, stream, 0);
+    assertLookup(buffer, 7, stream, 0);
+    buffer.release(11); // past the oldest (dropped: the one found last), inside the second
+    assertThat(buffer.allocated()).isEqualTo(24);
+    assertLookup(buffer, 11, stream, 0);
+    assertLookup(buffer, 20, stream, 0); // the shared chunk now found last
+    buffer.release(16); // exactly the second's end: the shared one is the oldest
+    assertThat(buffer.allocated()).isEqualTo(16);
+    assertLookup(buffer, 16, stream, 0);
+    buffer.release(31); // one byte left
+    assertLookup(buffer, 31, stream, 0);
+    assertThatThrownBy(() -> buffer.chunkHolding(30)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> buffer.chunkHolding(32)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anAcknowledgmentPastSeveralChunks_dropsThemAll_whereverTheLastLookupWas() {
+    byte[] stream = counting(64);
+    for (long found = 0; found < 40; found++) {
+      SendBuffer buffer = new SendBuffer(1 << 20);
+      SharedBytes shared = SharedBytes.copyOf(stream);
+      for (int chunk = 0; chunk < 5; chunk++) {
+        buffer.append(shared, 8 * chunk, 8); // five chunks of 8
+      }
+      assertLookup(buffer, found, stream, 0);
+
+      buffer.release(27); // the first three dropped, three bytes of the fourth acknowledged
+
+      assertThat(buffer.allocated()).as("after a lookup of %s", found).isEqualTo(16);
+      for (long from = 27; from < 40; from++) {
+        assertLookup(buffer, from, stream, 0);
+      }
+    }
+  }
+
+  @Test
+  void offsetsGoOnPast2To32_withChunksAndViewsAsBefore() {
+    int mebibyte = 1 << 20;
+    byte[] stream = counting(mebibyte);
+    SharedBytes shared = SharedBytes.copyOf(stream);
+    SendBuffer buffer = new SendBuffer(4 * mebibyte);
+    long fourGibibytes = 1L << 32;
+    while (buffer.end() < fourGibibytes) { // writes of 1 MiB, each acknowledged but for 100 bytes
+      buffer.append(shared, 0, mebibyte);
+      buffer.release(buffer.end() - 100);
+    }
+    long base = buffer.end() - mebibyte; // where the last write began
+    buffer.append(shared, 0, mebibyte);
+    byte[] twice = new byte[2 * mebibyte];
+    System.arraycopy(stream, 0, twice, 0, mebibyte);
+    System.arraycopy(stream, 0, twice, mebibyte, mebibyte);
+    assertThat(buffer.end()).isGreaterThan(fourGibibytes);
+    assertLookup(buffer, buffer.end() - mebibyte - 100, twice, base);
+    assertLookup(buffer, buffer.end() - mebibyte, twice, base);
+    assertLookup(buffer, buffer.end() - 1, twice, base);
+    buffer.release(buffer.end() - 5);
+    assertLookup(buffer, buffer.end() - 5, twice, base);
+    assertThat(buffer.allocated()).isEqualTo(mebibyte);
   }
 
   @Test
@@ -137,6 +263,20 @@ class SendBufferTest {
     buffer.append(bytes("fg"), 0, 2); // a fresh chunk, not the second's free space
     assertThat(text(buffer, 3, 6)).isEqualTo("deXYfg");
     assertThat(buffer.chunkHolding(7).start()).isEqualTo(7);
+  }
+
+  @Test
+  void aChunkAfterOneASharedWriteClosed_growsByTheBytesHeld_notByTheClosedOnesFreeSpace() {
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    buffer.append(bytes("abcd"), 0, 4);
+    buffer.append(bytes("e"), 0, 1); // a second chunk of 4, one byte filled
+    buffer.append(SharedBytes.copyOf(bytes("XY")), 0, 2); // the second is filled no more
+    assertThat(buffer.allocated()).isEqualTo(10);
+
+    buffer.append(bytes("f"), 0, 1); // a chunk as large as the 7 bytes held: 4 + 1 + 2
+
+    assertThat(buffer.allocated()).isEqualTo(17);
+    assertThat(text(buffer, 0, 8)).isEqualTo("abcdeXYf");
   }
 
   @Test
