@@ -47,10 +47,19 @@ import netsim.scenario.trace.TraceEvent;
  * run's length.
  */
 public final class SummaryFile implements EventSink {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .registerModule(new SimpleModule().addSerializer(FlowsReport.class, new FlowsSection()));
+  /**
+   * The mapper, made at the first summary (after the run), not with the sink (before its first
+   * event): Jackson's first mapper of a process costs the run's thread about 50 ms of start-up
+   * under load, and the config's tree ({@link ConfigTree}) makes one on its own thread meanwhile
+   * (benchmarks/RESULTS.md, "Session 13, CLI start-up").
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(
+                new SimpleModule().addSerializer(FlowsReport.class, new FlowsSection()));
+  }
 
   private long packetEvents;
 
@@ -102,7 +111,7 @@ public final class SummaryFile implements EventSink {
       List<ConnectionReport> connections,
       List<String> violations,
       JsonNode config) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("netsim", Version.get());
     root.put("experiment", result.config().name());
     root.put("seed", result.config().seed());
@@ -292,7 +301,7 @@ public final class SummaryFile implements EventSink {
   }
 
   private static ObjectNode counters(LinkCounters c) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("offered", c.offered());
     o.put("offeredBytes", c.offeredBytes());
     o.put("delivered", c.delivered());
@@ -315,13 +324,16 @@ public final class SummaryFile implements EventSink {
   /** Writes the JSON text with a final newline to {@code file}, streaming. */
   public static void write(ObjectNode summary, Path file) throws IOException {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, summary);
+      Json.MAPPER
+          .writer()
+          .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+          .writeValue(out, summary);
       out.write("\n");
     }
   }
 
   /** The JSON text with a final newline. */
   public static String text(ObjectNode summary) throws IOException {
-    return MAPPER.writeValueAsString(summary) + "\n";
+    return Json.MAPPER.writeValueAsString(summary) + "\n";
   }
 }

@@ -24,7 +24,7 @@ final class AppTable {
               Setting.of("sendAt", AppTable::sendAt, Builder::sendAt, AppSettings::sendAt),
               Setting.of("close", AppTable::moment, Builder::close, AppSettings::close),
               Setting.of(
-                  "closeDelay", ConfigNode::duration, Builder::closeDelay, AppSettings::closeDelay),
+                  "closeDelay", Readers.DURATION, Builder::closeDelay, AppSettings::closeDelay),
               Setting.of("closeHow", AppTable::closeHow, Builder::closeHow, AppSettings::closeHow),
               Setting.of("abort", AppTable::moment, Builder::abort, AppSettings::abort)));
 

@@ -87,7 +87,7 @@ final class ChangeTable {
   }
 
   private static final Setting<Entry, Entry.Builder, Long> AT =
-      Setting.of("at", ConfigNode::duration, Entry.Builder::at, Entry::at)
+      Setting.of("at", Readers.DURATION, Entry.Builder::at, Entry::at)
           .mustBeGiven()
           .doc("virtual time of the change");
 
@@ -122,13 +122,13 @@ final class ChangeTable {
                     .defaultIs("none")
                     .doc("new values of any link key (merged with the values in force)"),
                 Setting.<Entry, Entry.Builder, Boolean>of(
-                        "down", ConfigNode::bool, Entry.Builder::down, Entry::down)
+                        "down", Readers.FLAG, Entry.Builder::down, Entry::down)
                     .defaultIs("none")
                     .doc(
                         "`true`: take the direction(s) down (packets on the wire are lost);"
                             + " `false`: bring them up"),
                 Setting.<Entry, Entry.Builder, Boolean>of(
-                        "up", ConfigNode::bool, Entry.Builder::up, Entry::up)
+                        "up", Readers.FLAG, Entry.Builder::up, Entry::up)
                     .defaultIs("none")
                     .doc("`true`: bring the direction(s) up; `false`: take them down")))
         .withCheckAfter("direction", ChangeTable::checkOneAction);

@@ -24,7 +24,7 @@ final class ClientTable {
           Builder::connections,
           ClientSettings::connections);
   static final Setting<ClientSettings, Builder, Long> PAUSE =
-      Setting.of("pause", ConfigNode::duration, Builder::pause, ClientSettings::pause);
+      Setting.of("pause", Readers.DURATION, Builder::pause, ClientSettings::pause);
 
   /** The rows of {@code defaults.client} before the application's. */
   static final Section<ClientSettings, Builder> DEFAULTS =
@@ -64,10 +64,10 @@ final class ClientTable {
             ClientSettings::builder,
             Builder::build,
             List.of(
-                Setting.of("name", ConfigNode::newName, Builder::name, ClientSettings::name),
+                Setting.of("name", Readers.NEW_NAME, Builder::name, ClientSettings::name),
                 host,
                 connect,
-                Setting.of("at", ConfigNode::duration, Builder::at, ClientSettings::at),
+                Setting.of("at", Readers.DURATION, Builder::at, ClientSettings::at),
                 Setting.of(
                     "localPort",
                     n -> (int) n.integer(1, 65535),

@@ -158,7 +158,7 @@ public final class ConfigBinder {
       ConfigNode root, @Nullable ExperimentConfig base, Defaults referenceDefaults) {
     Fields top = root.fields(TOP);
     Defaults defaults = base == null ? referenceDefaults : defaultsOf(root, referenceDefaults);
-    String name = pick(top, "name", base, ExperimentConfig::name, ConfigNode::newName);
+    String name = pick(top, "name", base, ExperimentConfig::name, Readers.NEW_NAME);
     String description =
         pick(top, "description", base, ExperimentConfig::description, ConfigNode::text);
     long seed =

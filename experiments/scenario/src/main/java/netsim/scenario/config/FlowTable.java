@@ -31,7 +31,7 @@ final class FlowTable {
                   FlowSettings::size),
               Setting.of(
                   "interval",
-                  ConfigBinder::positiveDuration,
+                  Readers.POSITIVE_DURATION,
                   Builder::interval,
                   FlowSettings::interval)));
 

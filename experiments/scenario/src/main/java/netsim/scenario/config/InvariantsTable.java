@@ -18,17 +18,14 @@ final class InvariantsTable {
           List.of(
               Setting.of(
                       "dataIntact",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::dataIntact,
                       InvariantSettings::dataIntact)
                   .doc(
                       "every byte read equals the byte the peer sent, in order; a receiver that"
                           + " got the peer's FIN got all of it"),
               Setting.of(
-                      "allClosed",
-                      ConfigNode::bool,
-                      Builder::allClosed,
-                      InvariantSettings::allClosed)
+                      "allClosed", Readers.FLAG, Builder::allClosed, InvariantSettings::allClosed)
                   .doc(
                       "no connection left open without reason: in a state other than CLOSED or"
                           + " TIME_WAIT (a listener's child back in LISTEN is fine) while its peer"
@@ -38,7 +35,7 @@ final class InvariantsTable {
                           + " turn off for a run meant to end with connections open"),
               Setting.of(
                       "noEmbryonic",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::noEmbryonic,
                       InvariantSettings::noEmbryonic)
                   .doc("no listener's child left in SYN_RECEIVED")));

@@ -38,9 +38,9 @@ final class LinkSettingsTable {
           Builder::build,
           List.of(
               Setting.of("bandwidth", ConfigNode::rate, Builder::bandwidth, LinkConfig::bandwidth),
-              Setting.of("delay", ConfigNode::duration, Builder::delay, LinkConfig::delay),
+              Setting.of("delay", Readers.DURATION, Builder::delay, LinkConfig::delay),
               Setting.<LinkConfig, Builder, Long>of(
-                  "jitter", ConfigNode::duration, Builder::jitter, c -> spread(c.jitter())),
+                  "jitter", Readers.DURATION, Builder::jitter, c -> spread(c.jitter())),
               Setting.of(
                   "jitterDistribution",
                   n -> ConfigBinder.known(n, Jitter.DISTRIBUTIONS),
@@ -48,7 +48,7 @@ final class LinkSettingsTable {
                   LinkConfig::jitterDistribution),
               Setting.of(
                   "jitterReorders",
-                  ConfigNode::bool,
+                  Readers.FLAG,
                   Builder::jitterReorders,
                   LinkConfig::jitterReorders),
               new Setting<LinkConfig, Builder, NamedQueue>(
@@ -56,16 +56,16 @@ final class LinkSettingsTable {
               Setting.<LinkConfig, Builder, LossModel.Spec>of(
                   "loss", LinkSettingsTable::loss, Builder::loss, LinkConfig::loss),
               Setting.of(
-                  "duplicate", ConfigNode::probability, Builder::duplicate, LinkConfig::duplicate),
-              Setting.of("corrupt", ConfigNode::probability, Builder::corrupt, LinkConfig::corrupt),
+                  "duplicate", Readers.PROBABILITY, Builder::duplicate, LinkConfig::duplicate),
+              Setting.of("corrupt", Readers.PROBABILITY, Builder::corrupt, LinkConfig::corrupt),
               Setting.<LinkConfig, Builder, Double>of(
-                  "reorder", ConfigNode::probability, Builder::reorder, LinkConfig::reorder),
+                  "reorder", Readers.PROBABILITY, Builder::reorder, LinkConfig::reorder),
               Setting.of(
                   "reorderGap",
                   n -> (int) n.integer(0, Integer.MAX_VALUE),
                   Builder::reorderGap,
                   LinkConfig::reorderGap),
-              Setting.of("up", ConfigNode::bool, Builder::up, LinkConfig::up)));
+              Setting.of("up", Readers.FLAG, Builder::up, LinkConfig::up)));
 
   private LinkSettingsTable() {}
 

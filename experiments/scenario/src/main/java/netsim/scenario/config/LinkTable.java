@@ -76,7 +76,7 @@ final class LinkTable {
   }
 
   private static final Setting<LinkSettings, Builder, String> NAME =
-      Setting.ifGiven("name", ConfigNode::newName, Builder::name);
+      Setting.ifGiven("name", Readers.NEW_NAME, Builder::name);
 
   /** The rows; the nodes name {@code nodes}, the names are checked against {@code names}. */
   private static Section<LinkSettings, Builder> section(List<NodeSettings> nodes, Names names) {

@@ -38,7 +38,7 @@ final class ListenerTable {
                     "port", n -> (int) n.integer(1, 65535), Builder::port, ListenerSettings::port)
                 .mustBeGiven(),
             BACKLOG,
-            Setting.of("at", ConfigNode::duration, Builder::at, ListenerSettings::at)));
+            Setting.of("at", Readers.DURATION, Builder::at, ListenerSettings::at)));
   }
 
   /** The keys of {@code defaults.listener}, in document order. */

@@ -23,12 +23,12 @@ final class MatchTable {
   private record Range(int min, int max) {}
 
   private static final Setting<Match, Builder, Long> FROM =
-      Setting.<Match, Builder, Long>ifGiven("from", ConfigNode::duration, Builder::from)
+      Setting.<Match, Builder, Long>ifGiven("from", Readers.DURATION, Builder::from)
           .defaultIs(ANY)
           .doc("with `until`, a window of virtual time [from, until)");
 
   private static final Setting<Match, Builder, Long> UNTIL =
-      Setting.<Match, Builder, Long>ifGiven("until", ConfigNode::duration, Builder::until)
+      Setting.<Match, Builder, Long>ifGiven("until", Readers.DURATION, Builder::until)
           .defaultIs(ANY)
           .doc("the end of that window");
 

@@ -129,7 +129,7 @@ final class NodeTable {
           .doc("overrides of TCP parameters for this host");
 
   private static final Setting<NodeSettings, Builder, Long> CRASH_AT =
-      Setting.of("crashAt", ConfigNode::duration, Builder::crashAt, NodeSettings::crashAt)
+      Setting.of("crashAt", Readers.DURATION, Builder::crashAt, NodeSettings::crashAt)
           .defaultIs("none")
           .doc(
               "virtual time the host crashes: every connection and listener vanishes without a"
@@ -137,7 +137,7 @@ final class NodeTable {
                   + " more connections, and a client whose `at` comes later runs then");
 
   private static final Setting<NodeSettings, Builder, Long> RESTART_AT =
-      Setting.of("restartAt", ConfigNode::duration, Builder::restartAt, NodeSettings::restartAt)
+      Setting.of("restartAt", Readers.DURATION, Builder::restartAt, NodeSettings::restartAt)
           .defaultIs("none")
           .doc("virtual time the crashed host listens again on its listeners' ports");
 

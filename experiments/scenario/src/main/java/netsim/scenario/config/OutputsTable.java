@@ -84,7 +84,7 @@ final class OutputsTable {
 
   private static Setting<OutputSettings, Builder, Boolean> flag(
       String key, BiConsumer<Builder, Boolean> set, Function<OutputSettings, Boolean> get) {
-    return Setting.of(key, ConfigNode::bool, set, get);
+    return Setting.of(key, Readers.FLAG, set, get);
   }
 
   private static long interval(ConfigNode node) {

@@ -14,12 +14,12 @@ import netsim.scenario.config.PartitionSettings.Builder;
  */
 final class PartitionTable {
   private static final Setting<PartitionSettings, Builder, Long> AT =
-      Setting.of("at", ConfigNode::duration, Builder::at, PartitionSettings::at)
+      Setting.of("at", Readers.DURATION, Builder::at, PartitionSettings::at)
           .mustBeGiven()
           .doc("when every link with its ends on two different sides goes down, both ways");
 
   private static final Setting<PartitionSettings, Builder, Long> UNTIL =
-      Setting.of("until", ConfigNode::duration, Builder::until, PartitionSettings::until)
+      Setting.of("until", Readers.DURATION, Builder::until, PartitionSettings::until)
           .defaultIs("never")
           .doc("when those links come back up");
 

@@ -27,7 +27,7 @@ final class RequestTable {
                   n -> n.size(1, 1L << 30),
                   Builder::response,
                   RequestSettings::response),
-              Setting.of("think", ConfigNode::duration, Builder::think, RequestSettings::think)));
+              Setting.of("think", Readers.DURATION, Builder::think, RequestSettings::think)));
 
   private RequestTable() {}
 

@@ -17,12 +17,12 @@ final class StopTable {
           StopSettings::builder,
           Builder::build,
           List.of(
-              Setting.of("at", ConfigBinder::positiveDuration, Builder::at, StopSettings::at)
+              Setting.of("at", Readers.POSITIVE_DURATION, Builder::at, StopSettings::at)
                   .shown(StopTable::duration)
                   .doc("the run ends at this virtual time at the latest"),
               Setting.of(
                       "whenAllClosed",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::whenAllClosed,
                       StopSettings::whenAllClosed)
                   .doc(

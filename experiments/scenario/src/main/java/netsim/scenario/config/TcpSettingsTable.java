@@ -54,7 +54,7 @@ final class TcpSettingsTable {
   static final Setting<TcpConfig, Builder, Long> MSL =
       duration(
           "msl",
-          ConfigNode::duration,
+          Readers.DURATION,
           Builder::msl,
           TcpConfig::msl,
           "maximum segment lifetime; TIME-WAIT lasts 2*MSL. Not 0: an MSL of 0 is the"
@@ -62,28 +62,28 @@ final class TcpSettingsTable {
   static final Setting<TcpConfig, Builder, Long> INITIAL_RTO =
       duration(
           "initialRto",
-          ConfigBinder::positiveDuration,
+          Readers.POSITIVE_DURATION,
           Builder::initialRto,
           TcpConfig::initialRto,
           "RTO before any RTT sample (RFC 6298 2.1)");
   static final Setting<TcpConfig, Builder, Long> MIN_RTO =
       duration(
           "minRto",
-          ConfigBinder::positiveDuration,
+          Readers.POSITIVE_DURATION,
           Builder::minRto,
           TcpConfig::minRto,
           "lower bound of the RTO (RFC 6298 2.4; Linux uses 200ms)");
   static final Setting<TcpConfig, Builder, Long> MAX_RTO =
       duration(
           "maxRto",
-          ConfigBinder::positiveDuration,
+          Readers.POSITIVE_DURATION,
           Builder::maxRto,
           TcpConfig::maxRto,
           "upper bound of the RTO (not below `minRto`)");
   static final Setting<TcpConfig, Builder, Long> CLOCK_GRANULARITY =
       duration(
           "clockGranularity",
-          ConfigNode::duration,
+          Readers.DURATION,
           Builder::clockGranularity,
           TcpConfig::clockGranularity,
           "G of RFC 6298");
@@ -106,14 +106,14 @@ final class TcpSettingsTable {
   static final Setting<TcpConfig, Builder, Boolean> WINDOW_SCALING =
       row(
           "windowScaling",
-          ConfigNode::bool,
+          Readers.FLAG,
           Builder::windowScaling,
           TcpConfig::windowScaling,
           "offer window scaling (RFC 7323)");
   static final Setting<TcpConfig, Builder, Boolean> ZERO_TIME_WAIT =
       row(
           "zeroTimeWait",
-          ConfigNode::bool,
+          Readers.FLAG,
           (b, zero) -> b.timeWait(zero ? 0 : -1),
           c -> c.timeWait() == 0,
           "**COUNTERFACTUAL**: TIME-WAIT lasts 0 instead of 2*MSL");
@@ -126,7 +126,7 @@ final class TcpSettingsTable {
               List.of(
                   row(
                       "twoWayHandshake",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::twoWayHandshake,
                       TcpConfig::twoWayHandshake,
                       "**COUNTERFACTUAL**: a listener goes straight to ESTABLISHED on a SYN (no"
@@ -177,13 +177,13 @@ final class TcpSettingsTable {
                   WINDOW_SCALING,
                   row(
                       "timestamps",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::timestamps,
                       TcpConfig::timestamps,
                       "offer timestamps (RFC 7323)"),
                   row(
                       "sack",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::sackPermitted,
                       TcpConfig::sackPermitted,
                       "offer SACK-permitted (RFC 2018); when both ends offer it, ACKs carry SACK"
@@ -215,20 +215,20 @@ final class TcpSettingsTable {
                           + " (`net.inet.tcp.ecn.enable=2`), `off` for `rfc`"),
                   row(
                       "challengeAcks",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::challengeAcks,
                       TcpConfig::challengeAcks,
                       "RFC 5961 challenge ACKs; `false` restores RFC 793's RST and SYN rules"),
                   duration(
                       "challengeAckInterval",
-                      ConfigNode::duration,
+                      Readers.DURATION,
                       Builder::challengeAckInterval,
                       TcpConfig::challengeAckInterval,
                       "least time between two challenge ACKs of one connection (0: no limit;"
                           + " Linux: 500ms)"),
                   row(
                       "insecureRst",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::insecureRst,
                       TcpConfig::insecureRst,
                       "with `challengeAcks`, take RFC 793's rule for RST alone: a RST anywhere in"
@@ -236,7 +236,7 @@ final class TcpSettingsTable {
                           + " `net.inet.tcp.insecure_rst`)"),
                   row(
                       "insecureSyn",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::insecureSyn,
                       TcpConfig::insecureSyn,
                       "with `challengeAcks`, take RFC 793's rule for SYN alone: a SYN in the"
@@ -244,13 +244,13 @@ final class TcpSettingsTable {
                           + " `net.inet.tcp.insecure_syn`)"),
                   row(
                       "rfc1337",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::rfc1337,
                       TcpConfig::rfc1337,
                       "ignore RST in TIME-WAIT (RFC 1337)"),
                   row(
                       "acceptSynInTimeWait",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::acceptSynInTimeWait,
                       TcpConfig::acceptSynInTimeWait,
                       "a SYN above the old RCV.NXT ends TIME-WAIT early (as Linux does)"),
@@ -268,38 +268,38 @@ final class TcpSettingsTable {
                       "initial congestion window in segments; 0 = RFC 5681's rule"),
                   row(
                       "nagle",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::nagle,
                       TcpConfig::nagle,
                       "Nagle's algorithm (RFC 9293 3.7.4)"),
                   row(
                       "delayedAck",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::delayedAck,
                       TcpConfig::delayedAck,
                       "delayed ACKs (RFC 9293 3.8.6.3); off so that every segment is ACKed at"
                           + " once"),
                   duration(
                       "delayedAckTimeout",
-                      ConfigBinder::positiveDuration,
+                      Readers.POSITIVE_DURATION,
                       Builder::delayedAckTimeout,
                       TcpConfig::delayedAckTimeout,
                       "the longest an ACK is delayed (at most 500ms, RFC 1122 4.2.3.2)"),
                   row(
                       "keepalive",
-                      ConfigNode::bool,
+                      Readers.FLAG,
                       Builder::keepalive,
                       TcpConfig::keepalive,
                       "keep-alive probes on an idle connection (RFC 9293 3.8.4)"),
                   duration(
                       "keepaliveIdle",
-                      ConfigBinder::positiveDuration,
+                      Readers.POSITIVE_DURATION,
                       Builder::keepaliveIdle,
                       TcpConfig::keepaliveIdle,
                       "idle time before the first probe"),
                   duration(
                       "keepaliveInterval",
-                      ConfigBinder::positiveDuration,
+                      Readers.POSITIVE_DURATION,
                       Builder::keepaliveInterval,
                       TcpConfig::keepaliveInterval,
                       "time between unanswered probes"),

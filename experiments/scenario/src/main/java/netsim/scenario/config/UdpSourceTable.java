@@ -98,14 +98,14 @@ final class UdpSourceTable {
             Entry.Builder::new,
             Entry.Builder::build,
             List.of(
-                Setting.of("name", ConfigNode::newName, Entry.Builder::name, Entry::name),
+                Setting.of("name", Readers.NEW_NAME, Entry.Builder::name, Entry::name),
                 host,
                 to,
-                Setting.of("at", ConfigNode::duration, Entry.Builder::at, Entry::at),
+                Setting.of("at", Readers.DURATION, Entry.Builder::at, Entry::at),
                 COUNT,
                 Setting.of(
                     "startJitter",
-                    ConfigNode::duration,
+                    Readers.DURATION,
                     Entry.Builder::startJitter,
                     Entry::startJitter),
                 LOCAL_PORT))

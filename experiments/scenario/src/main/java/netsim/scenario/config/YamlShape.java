@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -17,7 +16,10 @@ import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -72,6 +74,11 @@ final class YamlShape {
   /**
    * Checks {@code text}, named {@code name} in messages.
    *
+   * <p>The events come from SnakeYAML's parser itself, as {@code Yaml.parse} hands them out,
+   * without a {@code Yaml} object: making one builds its constructor and representer, whose logger
+   * initializes {@code java.util.logging} (about 20 ms of a run's start-up, benchmarks/RESULTS.md,
+   * "Session 13, CLI start-up"), for a walk that needs neither.
+   *
    * @throws ConfigException at the first thing out of shape, or a YAML syntax error
    */
   static void check(String name, String text) {
@@ -80,7 +87,9 @@ final class YamlShape {
     Deque<Frame> stack = new ArrayDeque<>();
     int documents = 0;
     try {
-      for (Event event : new Yaml(options).parse(new StringReader(text))) {
+      Parser parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
+      while (parser.peekEvent() != null) {
+        Event event = parser.getEvent();
         if (event instanceof DocumentStartEvent) {
           if (++documents > 1) {
             throw error(

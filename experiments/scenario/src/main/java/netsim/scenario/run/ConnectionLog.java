@@ -23,8 +23,23 @@ import org.jspecify.annotations.Nullable;
  * them with what each stack kept of its connections.
  */
 public final class ConnectionLog implements EventSink {
-  /** A connection as one host sees it. */
-  private record Key(int node, FourTuple conn) {}
+  /**
+   * A connection as one host sees it. Equal and hashed as the record's own methods would be, but
+   * written out: a record's own {@code equals} and {@code hashCode} are linked at their first call
+   * through {@code ObjectMethods}' bootstrap, a few milliseconds of the run's thread at start-up
+   * (benchmarks/RESULTS.md, "Session 13, CLI start-up").
+   */
+  private record Key(int node, FourTuple conn) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && node == k.node && conn.equals(k.conn);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Integer.hashCode(node) + conn.hashCode();
+    }
+  }
 
   /** One connection's life: its state changes, and when it last delivered data, or -1. */
   private static final class Life {

@@ -39,8 +39,23 @@ public final class Invariants {
   private static final Set<StateCause> GIVING_UP =
       EnumSet.of(StateCause.USER_TIMEOUT, StateCause.ABORT, StateCause.HOST_CRASH);
 
-  /** One incarnation of a connection, as one of its ends sees it. */
-  private record Incarnation(FourTuple conn, long iss, long irs) {}
+  /**
+   * One incarnation of a connection, as one of its ends sees it. Equal and hashed as the record's
+   * own methods would be, but written out: those are linked at their first call through {@code
+   * ObjectMethods}' bootstrap, a few milliseconds of the run's thread (benchmarks/RESULTS.md,
+   * "Session 13, CLI start-up").
+   */
+  private record Incarnation(FourTuple conn, long iss, long irs) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Incarnation i && conn.equals(i.conn) && iss == i.iss && irs == i.irs;
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * conn.hashCode() + Long.hashCode(iss)) * 31 + Long.hashCode(irs);
+    }
+  }
 
   /** A run's violations and its expected outcomes, each in a stable order. */
   public record Verdict(List<String> violations, List<ExpectedOutcome> expected) {
