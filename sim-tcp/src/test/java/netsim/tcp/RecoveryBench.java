@@ -15,7 +15,7 @@ final class RecoveryBench implements LossRecovery.Connection {
   static final long SMSS = 1000;
 
   final CongestionWindow window;
-  final CongestionControl cc = new Reno();
+  final CongestionControl cc = Reno.INSTANCE;
 
   /** What the recovery asked of the connection, in order: "retransmit fast", "stop RTT timing". */
   final List<String> requests = new ArrayList<>();
