@@ -436,7 +436,11 @@ final class SendSide implements LossRecovery.Connection {
         return chosen == LossRecovery.SEND_NOTHING ? null : recoverySegment(chosen);
       }
     }
-    return nextSegment(Math.min(sndWnd, congestionWindowFromUna()));
+    // With no data beyond SND.NXT (at most a FIN, which takes no window) the windows change
+    // nothing, so they are not read: a receiver that only acknowledges reads no congestion state
+    // (as Linux's tcp_write_xmit runs only with a send head).
+    long window = sndNxt >= 1 + buffer.end() ? 0 : Math.min(sndWnd, congestionWindowFromUna());
+    return nextSegment(window);
   }
 
   /**
