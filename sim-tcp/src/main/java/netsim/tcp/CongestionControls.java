@@ -39,8 +39,9 @@ public final class CongestionControls {
 
   private static final Registry<Variant> REGISTRY =
       Registry.<Variant>builder("congestion control")
-          .register("reno", new Variant(profile -> new Reno(), RenoRecovery::new, "RFC 5681"))
-          .register("newreno", new Variant(profile -> new Reno(), NewRenoRecovery::new, "RFC 6582"))
+          .register("reno", new Variant(profile -> Reno.INSTANCE, RenoRecovery::new, "RFC 5681"))
+          .register(
+              "newreno", new Variant(profile -> Reno.INSTANCE, NewRenoRecovery::new, "RFC 6582"))
           .register(
               "cubic",
               new Variant(

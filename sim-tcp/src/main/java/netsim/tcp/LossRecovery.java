@@ -149,6 +149,17 @@ interface LossRecovery {
   default void onTimer(TcpTimers.Kind kind) {}
 
   /**
+   * An ACK moved SND.UNA outside a recovery: the congestion control grows the window (RFC 5681
+   * 3.1).
+   */
+  static AckOutcome growWindow(Connection connection, long acked) {
+    connection
+        .congestionControl()
+        .onAck(connection.window(), connection.now(), acked, connection.srtt());
+    return AckOutcome.NOT_IN_RECOVERY;
+  }
+
+  /**
    * A retransmission timeout's congestion response (RFC 5681 3.1, (4)): the congestion control's
    * {@link CongestionControl#onTimeout}, cwnd = 1 SMSS. On a further timeout before any new
    * acknowledgment, "the value of ssthresh is held constant" and only cwnd collapses, as Linux's
@@ -207,6 +218,18 @@ interface LossRecovery {
     CongestionWindow window();
 
     CongestionControl congestionControl();
+
+    /**
+     * Whether this recovery is quiet from now on, until it says otherwise: no duplicate ACK
+     * counted, no recovery under way, nothing to note of an ACK that moves SND.UNA but that the
+     * window grows ({@link #growWindow}), and nothing to choose, hear or sample when a segment goes
+     * ({@link #nextSegment}, {@link #onTransmit} and {@link #rttSample} as their defaults). Linux
+     * keeps such a state beside cwnd (icsk_ca_state TCP_CA_Open), and tcp_ack takes an ACK in it
+     * without tcp_fastretrans_alert. The connection then leaves the recovery unread on those paths:
+     * among thousands of connections, one object less of each on every ACK and every segment sent.
+     * A recovery that never says so is asked every time.
+     */
+    void recoveryQuiet(boolean quiet);
 
     /** Sends the segment at SND.UNA again, whatever the windows. */
     void retransmitFirstUnacknowledged(RetransmitReason reason);

@@ -21,12 +21,16 @@ final class NewRenoRecovery extends RenoRecovery {
   }
 
   @Override
-  public AckOutcome onNewAck(long acked) {
-    AckOutcome outcome = super.onNewAck(acked);
-    if (outcome == AckOutcome.NOT_IN_RECOVERY && connection.sndUna() < connection.sndMax()) {
+  void ackedOutsideRecovery() {
+    if (connection.sndUna() < connection.sndMax()) {
       timerRestarted = false; // the connection restarts the timer for this ACK
     }
-    return outcome;
+  }
+
+  /** A partial ACK restarted the timer and no ACK outside recovery has since. */
+  @Override
+  boolean holdsMore() {
+    return timerRestarted;
   }
 
   @Override

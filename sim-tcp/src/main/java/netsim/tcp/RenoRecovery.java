@@ -17,20 +17,39 @@ class RenoRecovery implements LossRecovery {
 
   RenoRecovery(Connection connection) {
     this.connection = connection;
+    connection.recoveryQuiet(true);
   }
 
   @Override
   public AckOutcome onNewAck(long acked) {
     duplicateAcks = 0;
-    if (!inRecovery) {
-      connection
-          .congestionControl()
-          .onAck(connection.window(), connection.now(), acked, connection.srtt());
-      return AckOutcome.NOT_IN_RECOVERY;
+    AckOutcome outcome;
+    if (inRecovery) {
+      outcome = ackInRecovery(acked);
+      inRecovery = outcome != AckOutcome.FULL;
+    } else {
+      outcome = LossRecovery.growWindow(connection, acked);
+      ackedOutsideRecovery();
     }
-    AckOutcome outcome = ackInRecovery(acked);
-    inRecovery = outcome != AckOutcome.FULL;
+    tellQuiet();
     return outcome;
+  }
+
+  /** New data was acknowledged outside recovery, and the window grew. */
+  void ackedOutsideRecovery() {}
+
+  /**
+   * Tells the connection whether this recovery is quiet ({@link Connection#recoveryQuiet}): no
+   * duplicate ACK counted and no recovery under way, nor any state of the variant's ({@link
+   * #holdsMore}) that the next ACK would change.
+   */
+  final void tellQuiet() {
+    connection.recoveryQuiet(duplicateAcks == 0 && !inRecovery && !holdsMore());
+  }
+
+  /** Whether the variant keeps state that an ACK outside recovery changes (Reno: none). */
+  boolean holdsMore() {
+    return false;
   }
 
   /**
@@ -46,6 +65,7 @@ class RenoRecovery implements LossRecovery {
   @Override
   public void onDuplicateAck() {
     duplicateAcks++;
+    connection.recoveryQuiet(false);
     CongestionWindow window = connection.window();
     if (inRecovery) {
       // Step 5: each further duplicate ACK inflates the window by one SMSS.
@@ -76,6 +96,7 @@ class RenoRecovery implements LossRecovery {
     LossRecovery.respondToTimeout(connection);
     inRecovery = false;
     duplicateAcks = 0;
+    tellQuiet();
   }
 
   @Override

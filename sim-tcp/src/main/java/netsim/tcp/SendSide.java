@@ -153,6 +153,12 @@ final class SendSide implements LossRecovery.Connection {
   private @Nullable CongestionControl cc;
   private @Nullable LossRecovery recovery;
 
+  /**
+   * The loss recovery said it is quiet ({@link LossRecovery.Connection#recoveryQuiet}): the ACK and
+   * send paths grow the window without reading it.
+   */
+  private boolean recoveryQuiet;
+
   /** What the peer has SACKed (RFC 6675 3), when SACK is in use; else null. */
   private @Nullable SackScoreboard scoreboard;
 
@@ -424,13 +430,17 @@ final class SendSide implements LossRecovery.Connection {
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
   private @Nullable TcpSegment nextSegment() {
-    if (recovery != null) {
+    if (recovery != null && !recoveryQuiet) {
       long chosen = recovery.nextSegment();
       if (chosen != LossRecovery.WINDOW_DECIDES) {
         return chosen == LossRecovery.SEND_NOTHING ? null : recoverySegment(chosen);
       }
     }
-    return nextSegment(Math.min(sndWnd, congestionWindowFromUna()));
+    // With no data beyond SND.NXT (at most a FIN, which takes no window) the windows change
+    // nothing, so they are not read: a receiver that only acknowledges reads no congestion state
+    // (as Linux's tcp_write_xmit runs only with a send head).
+    long window = sndNxt >= 1 + buffer.end() ? 0 : Math.min(sndWnd, congestionWindowFromUna());
+    return nextSegment(window);
   }
 
   /**
@@ -459,14 +469,13 @@ final class SendSide implements LossRecovery.Connection {
   private boolean countsDeparted() {
     return config.profile().limitedTransmit()
         && recovery != null
-        && !recovery.inRecovery()
-        && !recovery.inTimeoutRecovery();
+        && (recoveryQuiet || (!recovery.inRecovery() && !recovery.inTimeoutRecovery()));
   }
 
   private long departedWithoutSack() {
     long smss = checkNotNull(window).smss();
-    return Math.min(
-        checkNotNull(recovery).duplicateAcks() * smss, Math.max(0, flightSize() - smss));
+    int duplicateAcks = recoveryQuiet ? 0 : checkNotNull(recovery).duplicateAcks();
+    return Math.min(duplicateAcks * smss, Math.max(0, flightSize() - smss));
   }
 
   /**
@@ -633,7 +642,7 @@ final class SendSide implements LossRecovery.Connection {
       // retransmission), if the timer is not running, start it running."
       startRetransmitTimer();
     }
-    if (recovery != null && position > 0 && length > 0) {
+    if (recovery != null && !recoveryQuiet && position > 0 && length > 0) {
       recovery.onTransmit(position, length);
     }
   }
@@ -718,7 +727,7 @@ final class SendSide implements LossRecovery.Connection {
     }
     CongestionWindow ccWindow = window;
     if (cc != null && ccWindow != null && acked > 0) {
-      long sample = recovery != null ? recovery.rttSample() : -1;
+      long sample = recovery != null && !recoveryQuiet ? recovery.rttSample() : -1;
       if (sample < 0) {
         sample = timestampRtt >= 0 ? timestampRtt : karnRtt;
       }
@@ -729,7 +738,8 @@ final class SendSide implements LossRecovery.Connection {
     retries = 0;
     LossRecovery.AckOutcome outcome = LossRecovery.AckOutcome.NOT_IN_RECOVERY;
     if (recovery != null && acked > 0) {
-      outcome = recovery.onNewAck(delivered);
+      outcome =
+          recoveryQuiet ? LossRecovery.growWindow(this, delivered) : recovery.onNewAck(delivered);
     }
     // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
     // 3.2 step 5: on the first partial ACK of a recovery only).
@@ -1013,6 +1023,7 @@ final class SendSide implements LossRecovery.Connection {
     cc = variant.congestionControl().apply(config.profile());
     lastDataSentAt = connection.now();
     scoreboard = sack ? new SackScoreboard() : null;
+    recoveryQuiet = false; // until the new recovery says so
     recovery = variant.lossRecovery(this, sack, config.sackRecovery());
     SackScoreboard.SegmentEdges edges = recovery.segmentEdges();
     if (scoreboard != null && edges != null && config.profile().sackWholeSegments()) {
@@ -1077,15 +1088,15 @@ final class SendSide implements LossRecovery.Connection {
   }
 
   boolean inRecovery() {
-    return recovery != null && recovery.inRecovery();
+    return recovery != null && !recoveryQuiet && recovery.inRecovery();
   }
 
   boolean inTimeoutRecovery() {
-    return recovery != null && recovery.inTimeoutRecovery();
+    return recovery != null && !recoveryQuiet && recovery.inTimeoutRecovery();
   }
 
   boolean inCongestionWindowReduction() {
-    return recovery != null && recovery.inCongestionWindowReduction();
+    return recovery != null && !recoveryQuiet && recovery.inCongestionWindowReduction();
   }
 
   /**
@@ -1169,6 +1180,11 @@ final class SendSide implements LossRecovery.Connection {
   @Override
   public CongestionControl congestionControl() {
     return checkNotNull(cc, "no congestion control before the peer's SYN");
+  }
+
+  @Override
+  public void recoveryQuiet(boolean quiet) {
+    recoveryQuiet = quiet;
   }
 
   @Override

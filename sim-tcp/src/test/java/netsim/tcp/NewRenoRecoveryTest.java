@@ -12,6 +12,40 @@ class NewRenoRecoveryTest {
   private final NewRenoRecovery recovery = new NewRenoRecovery(bench);
 
   @Test
+  void quiet_endsWithADuplicateAck_andReturnsWithTheFullAck() {
+    assertThat(bench.quiet).isTrue();
+    bench.duplicates(recovery, 3);
+    assertThat(bench.quiet).isFalse();
+    bench.ack(recovery, 1 + 3 * SMSS); // partial: still in recovery
+    assertThat(bench.quiet).isFalse();
+    bench.ack(recovery, 1 + 10 * SMSS); // full
+    assertThat(bench.quiet).isTrue();
+  }
+
+  @Test
+  void timeoutAfterAPartialAck_staysLoud_untilAnAckOutsideRecoveryForgetsTheTimerRestart() {
+    bench.duplicates(recovery, 3);
+    bench.ack(recovery, 1 + SMSS); // the first partial ACK restarted the timer
+    recovery.onTimeout();
+    assertThat(recovery.inRecovery()).isFalse();
+    assertThat(bench.quiet).isFalse(); // the next ACK outside recovery still has to reset it
+    bench.sndMax += 10 * SMSS;
+    bench.ack(recovery, 1 + 10 * SMSS); // reaches "recover", data still in flight
+    assertThat(bench.quiet).isTrue();
+    bench.duplicates(recovery, 3);
+    assertThat(bench.ack(recovery, 1 + 11 * SMSS)).isEqualTo(AckOutcome.PARTIAL_RESTART_TIMER);
+  }
+
+  @Test
+  void ackOfEverything_afterAPartialAckAndATimeout_keepsTheTimerRestart_soStaysLoud() {
+    bench.duplicates(recovery, 3);
+    bench.ack(recovery, 1 + SMSS);
+    recovery.onTimeout();
+    bench.ack(recovery, 1 + 10 * SMSS); // SND.UNA = SND.MAX: the flag is kept (RFC 6582 3.2)
+    assertThat(bench.quiet).isFalse();
+  }
+
+  @Test
   void threeDuplicateAcks_enterRecovery_cwndIsSsthreshPlus3Smss() {
     bench.duplicates(recovery, 3);
     assertThat(recovery.inRecovery()).isTrue();

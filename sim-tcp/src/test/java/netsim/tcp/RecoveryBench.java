@@ -15,7 +15,10 @@ final class RecoveryBench implements LossRecovery.Connection {
   static final long SMSS = 1000;
 
   final CongestionWindow window;
-  final CongestionControl cc = new Reno();
+  final CongestionControl cc = Reno.INSTANCE;
+
+  /** What the recovery last said of itself ({@link LossRecovery.Connection#recoveryQuiet}). */
+  boolean quiet;
 
   /** What the recovery asked of the connection, in order: "retransmit fast", "stop RTT timing". */
   final List<String> requests = new ArrayList<>();
@@ -144,6 +147,11 @@ final class RecoveryBench implements LossRecovery.Connection {
   @Override
   public void retransmitFirstUnacknowledged(RetransmitReason reason) {
     requests.add("retransmit " + reason.traceName() + " at " + sndUna);
+  }
+
+  @Override
+  public void recoveryQuiet(boolean quiet) {
+    this.quiet = quiet;
   }
 
   @Override

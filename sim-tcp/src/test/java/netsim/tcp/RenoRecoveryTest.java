@@ -12,6 +12,36 @@ class RenoRecoveryTest {
   private final RenoRecovery recovery = new RenoRecovery(bench);
 
   @Test
+  void quiet_fromTheStart_untilADuplicateAck_andAgainAfterTheAckThatEndsRecovery() {
+    assertThat(bench.quiet).isTrue(); // nothing counted: the connection grows the window alone
+    bench.duplicates(recovery, 1);
+    assertThat(bench.quiet).isFalse(); // the next new ACK must reset the count
+    bench.ack(recovery, 1 + SMSS);
+    assertThat(bench.quiet).isTrue();
+    bench.duplicates(recovery, 3);
+    assertThat(bench.quiet).isFalse();
+    bench.ack(recovery, 1 + 2 * SMSS); // ends recovery (Reno: any new ACK)
+    assertThat(bench.quiet).isTrue();
+  }
+
+  @Test
+  void timeout_inRecovery_leavesItQuiet() {
+    bench.duplicates(recovery, 4);
+    recovery.onTimeout();
+    assertThat(bench.quiet).isTrue();
+  }
+
+  @Test
+  void quietAck_growsTheWindowAsTheRecoveryWould() {
+    RecoveryBench direct = new RecoveryBench(10 * SMSS, 10);
+    new RenoRecovery(direct);
+    bench.ack(recovery, 1 + SMSS);
+    direct.sndUna = 1 + SMSS;
+    LossRecovery.growWindow(direct, SMSS);
+    assertThat(direct.window.cwnd()).isEqualTo(bench.window.cwnd()).isEqualTo(11 * SMSS);
+  }
+
+  @Test
   void twoDuplicateAcks_changeNothing() {
     bench.duplicates(recovery, 2);
     assertThat(recovery.inRecovery()).isFalse();

@@ -4,8 +4,9 @@ package netsim.tcp.cc;
  * A congestion control algorithm: how the {@link CongestionWindow} grows as data is acknowledged
  * and where ssthresh goes when a loss is detected. The connection's loss recovery (fast retransmit
  * and fast recovery, RFC 5681 or RFC 6582) decides when those happen and inflates or deflates cwnd
- * during recovery; the algorithm never sees a recovery in progress. One instance per connection;
- * sizes in bytes; times in virtual nanoseconds.
+ * during recovery; the algorithm never sees a recovery in progress. An algorithm with state of its
+ * own has one instance per connection; one without ({@link Reno}) is shared. Sizes in bytes; times
+ * in virtual nanoseconds.
  */
 public interface CongestionControl {
 

@@ -16,12 +16,24 @@ public final class CongestionWindow {
   private final boolean linuxSlowStart;
   private long cwnd;
   private long ssthresh = UNSET;
-  private long reductions;
+
+  /**
+   * Bytes acknowledged in congestion avoidance since cwnd last grew there (Linux's snd_cwnd_cnt,
+   * which tcp_sock keeps beside snd_cwnd): the window's own count, so that an algorithm that keeps
+   * nothing else ({@link Reno}) needs no object of its own per connection.
+   */
+  private long ackedInAvoidance;
 
   /** The largest flight sent in the current window, and where that window ends. */
   private long maxFlight;
 
   private long maxFlightEnd;
+
+  /**
+   * Declared last, so that the fields every ACK and every segment read come first: the VM lays out
+   * fields of one size in the order declared, and 72 bytes are more than one cache line.
+   */
+  private long reductions;
 
   /**
    * @param smss the sender's maximum segment size
@@ -67,6 +79,27 @@ public final class CongestionWindow {
       return Math.min(acked, smss);
     }
     return cwnd < 2 * wholeSegments(maxFlight) ? wholeSegments(acked) : 0;
+  }
+
+  /**
+   * Congestion avoidance's additive increase (RFC 5681 3.1, counted in bytes acknowledged as RFC
+   * 3465 2.1 says; Linux's tcp_cong_avoid_ai): {@code acked} more bytes are acknowledged, and once
+   * a whole cwnd of them has been, cwnd grows by one SMSS.
+   */
+  public void additiveIncrease(long acked) {
+    ackedInAvoidance += acked;
+    if (ackedInAvoidance >= cwnd) {
+      ackedInAvoidance -= cwnd;
+      cwnd += smss;
+    }
+  }
+
+  /**
+   * A loss restarts {@link #additiveIncrease}'s count (Linux's tcp_init_cwnd_reduction and
+   * tcp_enter_loss).
+   */
+  public void restartAdditiveIncrease() {
+    ackedInAvoidance = 0;
   }
 
   /** {@code bytes} rounded up to whole segments of SMSS bytes. */

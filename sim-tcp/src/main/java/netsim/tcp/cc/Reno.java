@@ -3,11 +3,16 @@ package netsim.tcp.cc;
 /**
  * Reno's congestion window (RFC 5681): slow start adds up to one SMSS per ACK, congestion avoidance
  * one SMSS per window of data acknowledged, and loss halves the flight. Reno and NewReno differ
- * only in their loss recovery, not here.
+ * only in their loss recovery, not here. Its only state, congestion avoidance's count of bytes
+ * acknowledged, is the window's ({@link CongestionWindow#additiveIncrease}), so every connection
+ * shares {@link #INSTANCE}: among thousands of connections, one object less of each is read on
+ * every ACK.
  */
 public final class Reno implements CongestionControl {
-  /** Bytes acknowledged since cwnd last grew in congestion avoidance. */
-  private long ackedInAvoidance;
+  /** The one Reno: it keeps no state of a connection. */
+  public static final Reno INSTANCE = new Reno();
+
+  private Reno() {}
 
   @Override
   public String name() {
@@ -23,18 +28,14 @@ public final class Reno implements CongestionControl {
       return;
     }
     // RFC 5681 3.1: one SMSS per RTT, counted in acknowledged bytes.
-    ackedInAvoidance += acked;
-    if (ackedInAvoidance >= cwnd) {
-      ackedInAvoidance -= cwnd;
-      window.setCwnd(cwnd + window.smss());
-    }
+    window.additiveIncrease(acked);
   }
 
   @Override
   public void onLoss(CongestionWindow window, long now, long flightSize) {
     // RFC 5681 (4): ssthresh = max(FlightSize / 2, 2*SMSS).
     window.setSsthresh(Math.max(flightSize / 2, 2 * window.smss()));
-    ackedInAvoidance = 0;
+    window.restartAdditiveIncrease();
   }
 
   @Override

@@ -10,7 +10,7 @@ class CongestionControlTest {
 
   @Test
   void reno_congestionAvoidance_addsOneSegmentPerWindowAcknowledged() {
-    Reno reno = new Reno();
+    Reno reno = Reno.INSTANCE;
     CongestionWindow window = new CongestionWindow(MSS, 10 * MSS);
     reno.onTimeout(window, 0, 20 * MSS); // ssthresh = 10 segments, cwnd = 1
     for (int i = 0; i < 9; i++) {
@@ -27,8 +27,41 @@ class CongestionControlTest {
   }
 
   @Test
+  void reno_sharedByTwoConnections_countsEachWindowsAvoidanceApart() {
+    CongestionWindow first = new CongestionWindow(MSS, 4 * MSS);
+    CongestionWindow second = new CongestionWindow(MSS, 4 * MSS);
+    Reno.INSTANCE.onLoss(first, 0, 8 * MSS); // ssthresh 4 segments: both in avoidance
+    Reno.INSTANCE.onLoss(second, 0, 8 * MSS);
+    for (int i = 0; i < 3; i++) {
+      Reno.INSTANCE.onAck(first, 0, MSS, -1);
+    }
+    Reno.INSTANCE.onAck(second, 0, MSS, -1);
+    assertThat(first.cwnd()).isEqualTo(4 * MSS);
+    assertThat(second.cwnd()).isEqualTo(4 * MSS);
+    Reno.INSTANCE.onAck(first, 0, MSS, -1); // the first window's fourth segment: one cwnd
+    assertThat(first.cwnd()).isEqualTo(5 * MSS);
+    assertThat(second.cwnd()).isEqualTo(4 * MSS); // one segment of four
+  }
+
+  @Test
+  void reno_loss_restartsTheAvoidanceCount() {
+    CongestionWindow window = new CongestionWindow(MSS, 4 * MSS);
+    Reno.INSTANCE.onLoss(window, 0, 8 * MSS); // ssthresh 4 segments
+    for (int i = 0; i < 3; i++) {
+      Reno.INSTANCE.onAck(window, 0, MSS, -1); // three of the four segments counted
+    }
+    Reno.INSTANCE.onLoss(window, 0, 8 * MSS); // the count starts over
+    for (int i = 0; i < 3; i++) {
+      Reno.INSTANCE.onAck(window, 0, MSS, -1);
+    }
+    assertThat(window.cwnd()).isEqualTo(4 * MSS);
+    Reno.INSTANCE.onAck(window, 0, MSS, -1);
+    assertThat(window.cwnd()).isEqualTo(5 * MSS);
+  }
+
+  @Test
   void reno_loss_halvesTheFlight_andLeavesCwndToRecovery() {
-    Reno reno = new Reno();
+    Reno reno = Reno.INSTANCE;
     CongestionWindow window = new CongestionWindow(MSS, 10 * MSS);
     reno.onLoss(window, 0, 16 * MSS);
     assertThat(window.ssthresh()).isEqualTo(8 * MSS);
@@ -37,7 +70,7 @@ class CongestionControlTest {
 
   @Test
   void reno_timeout_setsSsthreshFromTheFlight_andCollapsesToOneSegment() {
-    Reno reno = new Reno();
+    Reno reno = Reno.INSTANCE;
     CongestionWindow window = new CongestionWindow(MSS, 10 * MSS);
     reno.onTimeout(window, 0, 3 * MSS);
     assertThat(window.ssthresh()).isEqualTo(2 * MSS); // never below 2 SMSS
