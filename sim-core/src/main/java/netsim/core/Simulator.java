@@ -173,6 +173,80 @@ public final class Simulator {
     }
   }
 
+  /**
+   * Told by {@link #runInstants} when an instant is over: every event at one virtual time has run.
+   * It may read the simulation, not change it.
+   */
+  @FunctionalInterface
+  public interface InstantEnd {
+    /** The events at virtual time {@code now} have all run; true to stop the run here. */
+    boolean ended(long now);
+  }
+
+  /**
+   * Runs events as {@link #runUntil} does, and tells {@code instantEnd} after the last event of
+   * each instant (the events at one virtual time, those they schedule for it included): a run that
+   * stops on a condition of the simulation's state checks it once per instant, and steps through
+   * time without a call per instant. Unlike {@link #runUntil}, when no event is left the clock
+   * stays at the last event's time.
+   *
+   * @return {@link StopReason#CONDITION} after an instant for which {@code instantEnd} returned
+   *     true; else as {@link #runUntil}: {@link StopReason#EMPTY}, {@link StopReason#TIME_LIMIT}
+   *     (the clock then at {@code end}), {@link StopReason#STOPPED}, {@link StopReason#EVENT_LIMIT}
+   */
+  public StopReason runInstants(long end, InstantEnd instantEnd) {
+    checkArgument(end >= now, "cannot run until the past: %s < now %s", end, now);
+    checkArgument(!running, "run() called from inside an event");
+    running = true;
+    stopRequested = false;
+    // Whether an event of the instant `now` has run in this call, and its end is still to tell.
+    boolean inInstant = false;
+    try {
+      while (true) {
+        boolean empty = queue.isEmpty();
+        long time = empty ? Long.MAX_VALUE : queue.peekTime();
+        if (inInstant && (empty || time != now)) {
+          inInstant = false;
+          if (instantEnd.ended(now)) {
+            return StopReason.CONDITION;
+          }
+        }
+        if (empty) {
+          return StopReason.EMPTY;
+        }
+        if (time > end) {
+          now = end;
+          return StopReason.TIME_LIMIT;
+        }
+        if (executed >= eventLimit) {
+          if (rearmDeferredTimers()) {
+            continue;
+          }
+          return StopReason.EVENT_LIMIT;
+        }
+        EventListener observer = listener;
+        long sequence = observer == null ? 0 : queue.peekSequence();
+        Runnable action = queue.poll();
+        if (action instanceof Timer.Expiry expiry && expiry.isDeferred()) {
+          expiry.rearm();
+          continue;
+        }
+        now = time;
+        executed++;
+        inInstant = true;
+        if (observer != null) {
+          observer.beforeEvent(time, sequence, action);
+        }
+        action.run();
+        if (stopRequested) {
+          return StopReason.STOPPED;
+        }
+      }
+    } finally {
+      running = false;
+    }
+  }
+
   private void advanceTo(long end) {
     if (end != Long.MAX_VALUE) {
       now = end;

@@ -1,6 +1,9 @@
 package netsim.core;
 
-/** Why {@link Simulator#run()} or {@link Simulator#runUntil(long)} returned. */
+/**
+ * Why {@link Simulator#run()}, {@link Simulator#runUntil(long)} or {@link Simulator#runInstants}
+ * returned.
+ */
 public enum StopReason {
   /** No event was left. */
   EMPTY,
@@ -9,5 +12,7 @@ public enum StopReason {
   /** An event called {@link Simulator#stop()}. */
   STOPPED,
   /** The bound on executed events was reached. */
-  EVENT_LIMIT
+  EVENT_LIMIT,
+  /** The check after an instant asked to stop ({@link Simulator#runInstants}). */
+  CONDITION
 }

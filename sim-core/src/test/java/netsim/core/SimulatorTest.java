@@ -93,6 +93,66 @@ class SimulatorTest {
   }
 
   @Test
+  void runInstants_tellsEachInstantsEndOnce_afterTheEventsItsEventsScheduleForIt() {
+    sim.schedule(10, record("a"));
+    sim.schedule(
+        20,
+        () -> {
+          ran.add("b@" + sim.now());
+          sim.schedule(0, record("b-then"));
+        });
+    sim.schedule(20, record("c"));
+    sim.schedule(30, record("d"));
+    assertThat(
+            sim.runInstants(
+                100,
+                now -> {
+                  ran.add("end@" + now);
+                  return false;
+                }))
+        .isEqualTo(StopReason.EMPTY);
+    assertThat(ran)
+        .containsExactly("a@10", "end@10", "b@20", "c@20", "b-then@20", "end@20", "d@30", "end@30");
+    assertThat(sim.now()).as("no event left: the clock stays at the last one").isEqualTo(30);
+  }
+
+  @Test
+  void runInstants_stopsAfterTheInstantWhoseEndAsksIt_andResumesLater() {
+    sim.schedule(10, record("a"));
+    sim.schedule(20, record("b"));
+    sim.schedule(20, record("c"));
+    sim.schedule(30, record("d"));
+    assertThat(sim.runInstants(100, now -> now == 20)).isEqualTo(StopReason.CONDITION);
+    assertThat(ran).containsExactly("a@10", "b@20", "c@20");
+    assertThat(sim.now()).isEqualTo(20);
+    assertThat(sim.runInstants(100, now -> false)).isEqualTo(StopReason.EMPTY);
+    assertThat(ran).containsExactly("a@10", "b@20", "c@20", "d@30");
+  }
+
+  @Test
+  void runInstants_beforeAnEventBeyondTheEnd_tellsTheLastInstant_thenSetsTheClockToTheEnd() {
+    sim.schedule(10, record("a"));
+    sim.schedule(60, record("b"));
+    List<Long> ends = new ArrayList<>();
+    assertThat(sim.runInstants(50, now -> !ends.add(now))).isEqualTo(StopReason.TIME_LIMIT);
+    assertThat(ran).containsExactly("a@10");
+    assertThat(ends).containsExactly(10L);
+    assertThat(sim.now()).isEqualTo(50);
+  }
+
+  @Test
+  void runInstants_aTimerRestartedLater_makesNoInstantWhereItsStaleExpiryWas() {
+    Timer rto = new Timer(sim, "test/rto", record("rto"));
+    rto.scheduleAt(20);
+    sim.schedule(10, () -> rto.scheduleAt(40)); // the expiry stays queued at 20, deferred
+    List<Long> ends = new ArrayList<>();
+    assertThat(sim.runInstants(100, now -> !ends.add(now))).isEqualTo(StopReason.EMPTY);
+    assertThat(ran).containsExactly("rto@40");
+    assertThat(ends).containsExactly(10L, 40L);
+    assertThat(sim.executedEvents()).isEqualTo(2);
+  }
+
+  @Test
   void stop_returnsAfterTheCurrentEvent_andRunResumesLater() {
     sim.schedule(1, record("a"));
     sim.schedule(

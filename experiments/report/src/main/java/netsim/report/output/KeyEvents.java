@@ -13,6 +13,7 @@ import netsim.net.fault.FaultAction;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.FourTuple;
@@ -89,7 +90,7 @@ public final class KeyEvents implements EventSink {
                 + " retransmitted "
                 + TcpFlags.format(r.flags())
                 + (r.len() > 0 ? " len=" + r.len() : "")
-                + at(e)
+                + at(e.t())
                 + " ("
                 + r.reason().traceName()
                 + ")");
@@ -105,45 +106,56 @@ public final class KeyEvents implements EventSink {
                 + r.action().traceName()
                 + ") took "
                 + TcpFlags.format(r.flags())
-                + at(e));
+                + at(e.t()));
       }
-    } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.DROP) {
-      drops++;
-      String rule = takenBy(p);
-      if ((drops <= DROPS_SHOWN || rule != null) && counted()) {
-        String why = rule != null ? "rule " + rule : p.cause().traceName();
-        first.add(
-            index.node(p.node())
-                + "'s "
-                + TcpFlags.format(p.flags())
-                + (p.len() > 0 ? " len=" + p.len() : "")
-                + " to "
-                + p.destination()
-                + " dropped"
-                + at(e)
-                + " ("
-                + why
-                + ")");
+    } else if (e instanceof TraceEvent.Packet p) {
+      packet(p);
+    } else if (e instanceof TraceEvent.State st && st.to() == TcpState.TIME_WAIT) {
+      timeWaitAcks.remove(new Connection(st.node(), st.conn()));
+    } else if (e instanceof TraceEvent.Host h) {
+      if (counted()) {
+        first.add(index.node(h.node()) + " " + h.what().traceName() + at(e.t()));
       }
-    } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.RECV) {
+    } else if (e instanceof TraceEvent.Link l) {
+      if (counted()) {
+        first.add("link " + index.link(l.link()) + " " + l.what().traceName() + at(e.t()));
+      }
+    } else if (e instanceof TraceEvent.Datagram d && !ruleOf.isEmpty()) {
+      ruleOf.remove(d.pkt()); // a datagram's way ended; its drops are not key events
+    }
+  }
+
+  @Override
+  public void packet(PacketEvent p) {
+    if (p.kind() == EventKind.DROP) {
+      dropped(p);
+    } else if (p.kind() == EventKind.RECV) {
       if (!ruleOf.isEmpty()) {
         arrivedAfterRule(p.node(), p.pkt());
       }
       arrived(p);
-    } else if (e instanceof TraceEvent.State st && st.to() == TcpState.TIME_WAIT) {
-      timeWaitAcks.remove(new Connection(st.node(), st.conn()));
-    } else if (e instanceof TraceEvent.Packet p && p.kind() == EventKind.SEND) {
+    } else if (p.kind() == EventKind.SEND) {
       sent(p);
-    } else if (e instanceof TraceEvent.Host h) {
-      if (counted()) {
-        first.add(index.node(h.node()) + " " + h.what().traceName() + at(e));
-      }
-    } else if (e instanceof TraceEvent.Link l) {
-      if (counted()) {
-        first.add("link " + index.link(l.link()) + " " + l.what().traceName() + at(e));
-      }
-    } else if (e instanceof TraceEvent.Datagram d && !ruleOf.isEmpty()) {
-      ruleOf.remove(d.pkt()); // a datagram's way ended; its drops are not key events
+    }
+  }
+
+  private void dropped(PacketEvent p) {
+    drops++;
+    String rule = takenBy(p);
+    if ((drops <= DROPS_SHOWN || rule != null) && counted()) {
+      String why = rule != null ? "rule " + rule : p.cause().traceName();
+      first.add(
+          index.node(p.node())
+              + "'s "
+              + TcpFlags.format(p.flags())
+              + (p.len() > 0 ? " len=" + p.len() : "")
+              + " to "
+              + p.destination()
+              + " dropped"
+              + at(p.t())
+              + " ("
+              + why
+              + ")");
     }
   }
 
@@ -151,7 +163,7 @@ public final class KeyEvents implements EventSink {
    * The rule that took dropped packet {@code p}, or null: kept while it was on its way, or the last
    * arrival at the dropping node. Either way the packet's way ends here.
    */
-  private @Nullable String takenBy(TraceEvent.Packet p) {
+  private @Nullable String takenBy(PacketEvent p) {
     String rule = ruleOf.isEmpty() ? null : ruleOf.remove(p.pkt());
     int node = p.node();
     if (rule == null && node >= 0 && node < arrivedPkt.length && arrivedPkt[node] == p.pkt()) {
@@ -187,7 +199,7 @@ public final class KeyEvents implements EventSink {
    * clears its connection's note. Most arrivals carry neither and find no note, so they cost no
    * lookup.
    */
-  private void arrived(TraceEvent.Packet p) {
+  private void arrived(PacketEvent p) {
     if ((p.flags() & (TcpFlags.SYN | TcpFlags.FIN)) != 0) {
       lastArrival.put(new Connection(p.node(), p.receiver()), new Arrival(p.flags(), p.t()));
     } else if (!lastArrival.isEmpty()) {
@@ -195,7 +207,7 @@ public final class KeyEvents implements EventSink {
     }
   }
 
-  private void sent(TraceEvent.Packet p) {
+  private void sent(PacketEvent p) {
     // Only a bare ACK can be a re-ACK in TIME-WAIT or a challenge ACK: look up nothing for others.
     Connection key = null;
     Arrival last = null;
@@ -212,7 +224,10 @@ public final class KeyEvents implements EventSink {
         && (last.flags() & TcpFlags.FIN) != 0) {
       if (counted()) {
         first.add(
-            index.node(p.node()) + " in TIME_WAIT re-ACKed" + at(p) + " and restarted its timer");
+            index.node(p.node())
+                + " in TIME_WAIT re-ACKed"
+                + at(p.t())
+                + " and restarted its timer");
       }
     } else if (p.flags() == TcpFlags.ACK
         && last != null
@@ -227,7 +242,7 @@ public final class KeyEvents implements EventSink {
                 + " in "
                 + p.state()
                 + " answered a SYN with a challenge ACK"
-                + at(p));
+                + at(p.t()));
       }
     } else if (p.has(TcpFlags.RST)) {
       if (counted()) {
@@ -235,7 +250,7 @@ public final class KeyEvents implements EventSink {
             index.node(p.node())
                 + " sent "
                 + TcpFlags.format(p.flags())
-                + at(p)
+                + at(p.t())
                 + (p.state() != null ? " (from " + p.state() + ")" : ""));
       }
     }
@@ -254,8 +269,8 @@ public final class KeyEvents implements EventSink {
     return count++ < SHOWN;
   }
 
-  private static String at(TraceEvent e) {
-    return " at " + Time.format(e.t());
+  private static String at(long t) {
+    return " at " + Time.format(t);
   }
 
   /** The first {@value #SHOWN} key events, in order. */

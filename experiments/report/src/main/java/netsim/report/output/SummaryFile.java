@@ -35,6 +35,7 @@ import netsim.scenario.run.Experiment;
 import netsim.scenario.run.Invariants;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.TraceEvent;
 
 /**
@@ -95,6 +96,11 @@ public final class SummaryFile implements EventSink {
     if (event instanceof TraceEvent.Packet || event instanceof TraceEvent.Datagram) {
       packetEvents++;
     }
+  }
+
+  @Override
+  public void packet(PacketEvent event) {
+    packetEvents++;
   }
 
   /** The packet events (sends, arrivals, drops) counted so far. */

@@ -3,20 +3,24 @@ package netsim.report.output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import netsim.report.files.WriteBehind;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 
 /**
  * Writes {@code trace.jsonl} as {@link TraceWriter} does, but makes the text on the writer thread
- * of a {@link WriteBehind}: the run's thread only collects its events into batches of {@value
- * #BATCH} and hands each full batch over. The events are immutable values, and the names they refer
- * to by id are given before the event is made and never change ({@link RunIndex.Names}, safe to
- * read from the writer thread), so the text is what the run's thread would have written, whatever
- * the timing. Memory is bounded by the jobs the writer may have waiting ({@code WriteBehind.JOBS}
+ * of a {@link WriteBehind}: the run's thread only collects its events into {@link TraceBatch}es of
+ * {@value #BATCH} and hands each full batch over, a TCP segment's event copied into the batch's
+ * primitive columns (no object per packet event), any other kept as its immutable value. The names
+ * the events refer to by id are given before the event is made and never change ({@link
+ * RunIndex.Names}, safe to read from the writer thread), so the text is what the run's thread would
+ * have written, whatever the timing. The writer thread gives each batch back once written, to be
+ * filled again; memory is bounded by the jobs the writer may have waiting ({@code WriteBehind.JOBS}
  * batches).
  */
 final class TraceBehind implements EventSink {
@@ -25,8 +29,11 @@ final class TraceBehind implements EventSink {
   private final WriteBehind behind;
   private final OutputStream target;
   private final TraceWriter writer;
-  private TraceEvent[] batch = new TraceEvent[BATCH];
-  private int size;
+
+  /** Batches written and given back by the writer thread. */
+  private final Queue<TraceBatch> free = new ConcurrentLinkedQueue<>();
+
+  private TraceBatch batch = new TraceBatch(BATCH);
 
   /** A trace written into {@code target}, a file's stream that {@code behind} takes in. */
   TraceBehind(WriteBehind behind, OutputStream target) {
@@ -46,8 +53,16 @@ final class TraceBehind implements EventSink {
 
   @Override
   public void accept(TraceEvent event) {
-    batch[size++] = event;
-    if (size == BATCH) {
+    batch.add(event);
+    if (batch.isFull()) {
+      handOver();
+    }
+  }
+
+  @Override
+  public void packet(PacketEvent event) {
+    batch.addPacket(event);
+    if (batch.isFull()) {
       handOver();
     }
   }
@@ -68,21 +83,33 @@ final class TraceBehind implements EventSink {
   }
 
   private void handOver() {
-    if (size == 0) {
+    if (batch.size() == 0) {
       return;
     }
-    TraceEvent[] full = size == BATCH ? batch : Arrays.copyOf(batch, size);
-    batch = new TraceEvent[BATCH];
-    size = 0;
+    TraceBatch full = batch;
+    TraceBatch next = free.poll();
+    batch = next != null ? next : new TraceBatch(BATCH);
     try {
       behind.run(
           () -> {
-            for (TraceEvent event : full) {
-              writer.write(event);
-            }
+            write(full);
+            full.clear();
+            free.add(full);
           });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the lines of {@code batch}'s events, on the writer thread. */
+  private void write(TraceBatch batch) throws IOException {
+    for (int i = 0; i < batch.size(); i++) {
+      TraceEvent other = batch.other(i);
+      if (other != null) {
+        writer.write(other);
+      } else {
+        writer.writePacket(batch.at(i));
+      }
     }
   }
 }

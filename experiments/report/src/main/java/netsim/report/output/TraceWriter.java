@@ -19,6 +19,7 @@ import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.LinkChange;
+import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.AppEvent;
@@ -134,19 +135,42 @@ public final class TraceWriter implements EventSink {
     out.flush();
   }
 
-  /** Appends the line of {@code event}, and its newline. */
-  public void write(TraceEvent event) throws IOException {
+  @Override
+  public void packet(PacketEvent event) {
+    try {
+      writePacket(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Appends the line of TCP segment's event {@code p}, and its newline. */
+  public void writePacket(PacketEvent p) throws IOException {
+    lineStart(p.t(), p.kind());
+    segment(p);
+    raw(END);
+  }
+
+  /** Room for a line, then its time and kind. */
+  private void lineStart(long t, EventKind kind) throws IOException {
     if (buffer.length - length < LONG_LINE) {
       out.write(buffer, 0, length);
       length = 0;
     }
     raw(T);
-    number(event.t());
+    number(t);
     raw(EV);
-    raw(KINDS[event.kind().ordinal()]);
+    raw(KINDS[kind.ordinal()]);
+  }
+
+  /** Appends the line of {@code event}, and its newline. */
+  public void write(TraceEvent event) throws IOException {
     if (event instanceof TraceEvent.Packet p) {
-      packet(p);
-    } else if (event instanceof TraceEvent.Datagram d) {
+      writePacket(p);
+      return;
+    }
+    lineStart(event.t(), event.kind());
+    if (event instanceof TraceEvent.Datagram d) {
       datagram(d);
     } else if (event instanceof TraceEvent.Duplicate d) {
       name(LINK, links, d.link());
@@ -202,7 +226,8 @@ public final class TraceWriter implements EventSink {
     raw(END);
   }
 
-  private void packet(TraceEvent.Packet p) {
+  /** A TCP segment's fields, after its time and kind. */
+  private void segment(PacketEvent p) {
     name(NODE, nodes, p.node());
     if (p.link() >= 0) {
       name(LINK, links, p.link());

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import netsim.net.fault.FaultAction;
+import netsim.net.packet.DropCause;
 import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.report.files.WriteBehind;
 import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.TcpFlags;
@@ -111,6 +113,52 @@ class TraceBehindTest {
     assertThat(target.toByteArray()).isEqualTo(expected.toByteArray());
     assertThat(target.toString(StandardCharsets.UTF_8)).contains("\"rule\":\"rule-9999\"");
     assertThat(target.closed).isTrue();
+  }
+
+  /**
+   * The recorder's way: each packet event's fields filled in place into one {@link PacketFields},
+   * over ten batches (so the writer thread gives batches back and they are filled again), with
+   * drops, marks, ECN codepoints and sends without a state among them.
+   */
+  @Test
+  void packetFieldsFilledInPlace_overRecycledBatches_writeTheRunThreadsBytes() throws IOException {
+    RunIndex index = index();
+    WriteBehind behind = new WriteBehind();
+    Target target = new Target();
+    TraceBehind trace = new TraceBehind(behind, target);
+    trace.start(index);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    TraceWriter alone = new TraceWriter(expected, index);
+    PacketFields fields = new PacketFields();
+    int events = 10 * TraceBehind.BATCH + 17;
+    for (int n = 0; n < events; n++) {
+      EventKind kind = EventKind.values()[n % 4]; // send, recv, drop, mark
+      fields.set(
+          n,
+          kind,
+          n % 2,
+          kind == EventKind.DROP || kind == EventKind.MARK ? 0 : -1,
+          n,
+          A,
+          49152 + n % 7,
+          B,
+          80,
+          n % 5 == 0 ? TcpFlags.SYN : TcpFlags.ACK | TcpFlags.PSH,
+          (n * 1448L) & 0xFFFF_FFFFL,
+          n % 5 == 0 ? -1 : 4_000_000_000L + n,
+          n % 3 == 0 ? 0 : 1448,
+          kind == EventKind.SEND && n % 8 != 0 ? TcpState.ESTABLISHED : null,
+          kind == EventKind.DROP ? DropCause.values()[n % DropCause.values().length] : null,
+          Ecn.values()[n % Ecn.values().length]);
+      trace.packet(fields);
+      alone.writePacket(fields);
+    }
+    trace.end(null);
+    behind.finish();
+    alone.flush();
+    assertThat(EventKind.values()[3]).isEqualTo(EventKind.MARK);
+    assertThat(target.toString(StandardCharsets.UTF_8).lines()).hasSize(events);
+    assertThat(target.toByteArray()).isEqualTo(expected.toByteArray());
   }
 
   @Test

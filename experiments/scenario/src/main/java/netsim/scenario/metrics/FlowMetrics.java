@@ -20,6 +20,7 @@ import netsim.scenario.run.DatagramFlow;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.AppEvent;
@@ -274,8 +275,7 @@ public final class FlowMetrics implements EventSink {
     switch (event.kind()) {
       case STATE -> state((TraceEvent.State) event);
       case APP -> app((TraceEvent.App) event);
-      case SEND -> sent((TraceEvent.Packet) event);
-      case RECV -> received((TraceEvent.Packet) event);
+      case SEND, RECV -> packet((TraceEvent.Packet) event);
       case RTX -> {
         End end = end(((TraceEvent.Retransmit) event).conn());
         if (end != null) {
@@ -344,7 +344,16 @@ public final class FlowMetrics implements EventSink {
     }
   }
 
-  private void sent(TraceEvent.Packet p) {
+  @Override
+  public void packet(PacketEvent p) {
+    if (p.kind() == EventKind.SEND) {
+      sent(p);
+    } else if (p.kind() == EventKind.RECV) {
+      received(p);
+    }
+  }
+
+  private void sent(PacketEvent p) {
     int length = p.len() + (p.has(TcpFlags.SYN) ? 1 : 0) + (p.has(TcpFlags.FIN) ? 1 : 0);
     if (length == 0) {
       return;
@@ -355,7 +364,7 @@ public final class FlowMetrics implements EventSink {
     }
   }
 
-  private void received(TraceEvent.Packet p) {
+  private void received(PacketEvent p) {
     if (!p.has(TcpFlags.ACK)) {
       return;
     }

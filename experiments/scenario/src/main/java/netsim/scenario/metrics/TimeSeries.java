@@ -14,6 +14,7 @@ import netsim.scenario.run.AppRecord;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.TraceEvent;
 
 /**
@@ -111,6 +112,11 @@ public final class TimeSeries implements EventSink {
 
   @Override
   public void accept(TraceEvent event) {
+    advance(event.t());
+  }
+
+  @Override
+  public void packet(PacketEvent event) {
     advance(event.t());
   }
 

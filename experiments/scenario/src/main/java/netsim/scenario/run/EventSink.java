@@ -3,6 +3,8 @@ package netsim.scenario.run;
 import java.util.EnumSet;
 import java.util.Set;
 import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.PacketEvent;
+import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 
@@ -17,6 +19,16 @@ public interface EventSink {
 
   /** One event, of a kind in {@link #kinds()}. */
   void accept(TraceEvent event);
+
+  /**
+   * One TCP segment's event (send, receive, drop, mark), of a kind in {@link #kinds()}: the run's
+   * recorder gives these as {@link PacketFields} filled in place, valid during the call only, so
+   * that the run makes no object per packet. By default accepted as its value ({@link
+   * PacketEvent#toEvent()}); a sink on every run's path reads the fields instead.
+   */
+  default void packet(PacketEvent event) {
+    accept(event.toEvent());
+  }
 
   /** The run has ended with {@code result}. */
   default void end(RunResult result) {}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
+import netsim.core.StopReason;
 import netsim.net.Host;
 import netsim.net.Network;
 import netsim.net.Node;
@@ -360,22 +361,25 @@ public final class Experiment {
   /** Runs as {@link #run()} does, telling {@code watcher} each time virtual time advances. */
   public RunResult run(Watcher watcher) {
     long stopAt = config.stop().at();
+    boolean whenAllClosed = config.stop().whenAllClosed();
     String reason;
     while (true) {
-      long next = simulator.nextEventTime();
-      if (next == Long.MAX_VALUE) {
-        reason = "no event left";
-        break;
-      }
-      if (next > stopAt) {
-        simulator.runUntil(stopAt);
-        reason = "time limit " + netsim.core.Time.format(stopAt);
-        break;
-      }
-      simulator.runUntil(next);
-      watcher.advanced(simulator.now(), simulator.executedEvents());
-      if (config.stop().whenAllClosed() && allClosed()) {
-        reason = "all connections closed";
+      StopReason stop =
+          simulator.runInstants(
+              stopAt,
+              now -> {
+                watcher.advanced(now, simulator.executedEvents());
+                return whenAllClosed && allClosed();
+              });
+      reason =
+          switch (stop) {
+            case EMPTY -> "no event left";
+            case TIME_LIMIT -> "time limit " + netsim.core.Time.format(stopAt);
+            case CONDITION -> "all connections closed";
+            case EVENT_LIMIT -> "event limit";
+            case STOPPED -> null; // by an event: the run goes on to its own stop condition
+          };
+      if (reason != null) {
         break;
       }
     }

@@ -17,6 +17,7 @@ import netsim.net.packet.Payload;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.LinkChange;
+import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.AppEvent;
@@ -32,7 +33,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what happens in a run into {@link TraceEvent}s and hands each to the {@link EventSink}s
- * that want its kind, in the order things happen, which is the order of virtual time: packets from
+ * that want its kind (a TCP segment's as {@link PacketFields} filled in place: {@link
+ * EventSink#packet}), in the order things happen, which is the order of virtual time: packets from
  * sim-net, state changes, application events, retransmissions and congestion changes from sim-tcp
  * (through one {@link #tcp(int) observer per host}), and the run's own actions. An event no sink
  * wants is not built.
@@ -50,6 +52,9 @@ public final class Recorder implements PacketObserver {
   private TcpState lastState = TcpState.CLOSED;
 
   private String lastStateName = TcpState.CLOSED.name();
+
+  /** The fields of the packet event being handed to the sinks. */
+  private final PacketFields fields = new PacketFields();
 
   public Recorder(RunIndex index) {
     this.index = index;
@@ -126,15 +131,7 @@ public final class Recorder implements PacketObserver {
     if (wants(EventKind.UDP_SEND) && packet.payload() instanceof UdpDatagram d) {
       emit(datagram(time, EventKind.UDP_SEND, host.id(), -1, packet, d, null));
     } else if (wants(EventKind.SEND) && isTcp(packet)) {
-      emit(
-          packet(
-              time,
-              EventKind.SEND,
-              host.id(),
-              -1,
-              packet,
-              senderState(packet.senderState()),
-              null));
+      packet(time, EventKind.SEND, host.id(), -1, packet, senderState(packet.senderState()), null);
     }
   }
 
@@ -159,7 +156,7 @@ public final class Recorder implements PacketObserver {
     if (wants(EventKind.UDP_RECV) && packet.payload() instanceof UdpDatagram d) {
       emit(datagram(time, EventKind.UDP_RECV, host.id(), -1, packet, d, null));
     } else if (wants(EventKind.RECV) && isTcp(packet)) {
-      emit(packet(time, EventKind.RECV, host.id(), -1, packet, null, null));
+      packet(time, EventKind.RECV, host.id(), -1, packet, null, null);
     }
   }
 
@@ -201,16 +198,14 @@ public final class Recorder implements PacketObserver {
               d,
               cause));
     } else if (wants(EventKind.DROP) && isTcp(packet)) {
-      emit(
-          packet(
-              time, EventKind.DROP, node.id(), link == null ? -1 : link.id(), packet, null, cause));
+      packet(time, EventKind.DROP, node.id(), link == null ? -1 : link.id(), packet, null, cause);
     }
   }
 
   @Override
   public void onMark(long time, Node node, LinkDirection link, Packet packet) {
     if (wants(EventKind.MARK)) {
-      emit(packet(time, EventKind.MARK, node.id(), link.id(), packet, null, null));
+      packet(time, EventKind.MARK, node.id(), link.id(), packet, null, null);
     }
   }
 
@@ -242,16 +237,20 @@ public final class Recorder implements PacketObserver {
         cause);
   }
 
-  private static TraceEvent.Packet packet(
+  /**
+   * Hands a TCP segment's event to the sinks of its kind as {@link #fields}, filled in place: no
+   * object per packet event.
+   */
+  private void packet(
       long time,
       EventKind kind,
       int node,
       int link,
       Packet packet,
-      TcpState state,
-      DropCause cause) {
+      @Nullable TcpState state,
+      @Nullable DropCause cause) {
     Payload p = packet.payload();
-    return new TraceEvent.Packet(
+    fields.set(
         time,
         kind,
         node,
@@ -268,6 +267,9 @@ public final class Recorder implements PacketObserver {
         state,
         cause,
         packet.ecn());
+    for (EventSink sink : byKind[kind.ordinal()]) {
+      sink.packet(fields);
+    }
   }
 
   /** The observer of the TCP stack on the host with id {@code node}: its events carry that id. */

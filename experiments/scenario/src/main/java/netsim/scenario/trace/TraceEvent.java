@@ -5,7 +5,6 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.tcp.AppEvent;
-import netsim.tcp.Endpoint;
 import netsim.tcp.FourTuple;
 import netsim.tcp.RetransmitReason;
 import netsim.tcp.StateCause;
@@ -67,29 +66,12 @@ public sealed interface TraceEvent {
       TcpState state,
       DropCause cause,
       Ecn ecn)
-      implements TraceEvent {
+      implements TraceEvent, PacketEvent {
 
-    /** Whether {@code flag} (a {@link netsim.tcp.TcpFlags} bit) is set. */
-    public boolean has(int flag) {
-      return (flags & flag) != 0;
-    }
-
-    /** The sender's connection: local {@code src}, remote {@code dst}. */
-    public FourTuple sender() {
-      return new FourTuple(source(), destination());
-    }
-
-    /** The receiver's connection: local {@code dst}, remote {@code src}. */
-    public FourTuple receiver() {
-      return new FourTuple(destination(), source());
-    }
-
-    public Endpoint source() {
-      return new Endpoint(new Ipv4Address(src), srcPort);
-    }
-
-    public Endpoint destination() {
-      return new Endpoint(new Ipv4Address(dst), dstPort);
+    /** Itself: it is the value. */
+    @Override
+    public Packet toEvent() {
+      return this;
     }
   }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import netsim.scenario.config.ConfigLoader;
 import netsim.scenario.trace.EventKind;
+import netsim.scenario.trace.PacketEvent;
+import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.AppEvent;
@@ -129,5 +131,53 @@ class RecorderTest {
     // The listener's OPEN happens while the run is built: the sink has it.
     assertThat(sink.events.get(0)).isInstanceOf(TraceEvent.State.class);
     assertThat(((TraceEvent.State) sink.events.get(0)).isListener()).isTrue();
+  }
+
+  @Test
+  void packetEvents_reachASinkOfFields_asTheValuesAnotherSinkAccepts_oneValuePerEventAtMost() {
+    Sink values = new Sink(EnumSet.of(EventKind.SEND, EventKind.RECV));
+    Sink sameValues = new Sink(EnumSet.of(EventKind.SEND, EventKind.RECV));
+    List<TraceEvent.Packet> copied = new ArrayList<>();
+    EventSink fields =
+        new EventSink() {
+          @Override
+          public void accept(TraceEvent event) {
+            throw new AssertionError("a packet event as a value: " + event);
+          }
+
+          @Override
+          public void packet(PacketEvent event) {
+            assertThat(event).isInstanceOf(PacketFields.class);
+            copied.add(
+                new TraceEvent.Packet(
+                    event.t(),
+                    event.kind(),
+                    event.node(),
+                    event.link(),
+                    event.pkt(),
+                    event.src(),
+                    event.srcPort(),
+                    event.dst(),
+                    event.dstPort(),
+                    event.flags(),
+                    event.seq(),
+                    event.ack(),
+                    event.len(),
+                    event.state(),
+                    event.cause(),
+                    event.ecn()));
+          }
+
+          @Override
+          public Set<EventKind> kinds() {
+            return EnumSet.of(EventKind.SEND, EventKind.RECV);
+          }
+        };
+    new Experiment(ConfigLoader.load("recorder.yaml", RUN, List.of()), values, fields, sameValues)
+        .run();
+    assertThat(copied).isNotEmpty().isEqualTo(values.events);
+    for (int i = 0; i < values.events.size(); i++) {
+      assertThat(sameValues.events.get(i)).isSameAs(values.events.get(i));
+    }
   }
 }
