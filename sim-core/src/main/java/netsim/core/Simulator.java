@@ -227,8 +227,8 @@ public final class Simulator {
         EventListener observer = listener;
         long sequence = observer == null ? 0 : queue.peekSequence();
         Runnable action = queue.poll();
-        if (action instanceof Timer.Expiry expiry && expiry.isDeferred()) {
-          expiry.rearm();
+        if (action instanceof Timer timer && timer.isDeferred()) {
+          timer.rearm();
           continue;
         }
         now = time;
