@@ -151,26 +151,35 @@ public final class Simulator {
           }
           return StopReason.EVENT_LIMIT;
         }
-        EventListener observer = listener;
-        long sequence = observer == null ? 0 : queue.peekSequence();
-        Runnable action = queue.poll();
-        if (action instanceof Timer timer && timer.isDeferred()) {
-          timer.rearm();
-          continue;
-        }
-        now = time;
-        executed++;
-        if (observer != null) {
-          observer.beforeEvent(time, sequence, action);
-        }
-        action.run();
-        if (stopRequested) {
+        if (runNext(time) && stopRequested) {
           return StopReason.STOPPED;
         }
       }
     } finally {
       running = false;
     }
+  }
+
+  /**
+   * Polls the first event, due at {@code time}, and runs it; or, when it is a timer's expiry whose
+   * deadline has moved later, queues that again under the deadline, which is no event. Returns
+   * whether an event ran.
+   */
+  private boolean runNext(long time) {
+    EventListener observer = listener;
+    long sequence = observer == null ? 0 : queue.peekSequence();
+    Runnable action = queue.poll();
+    if (action instanceof Timer timer && timer.isDeferred()) {
+      timer.rearm();
+      return false;
+    }
+    now = time;
+    executed++;
+    if (observer != null) {
+      observer.beforeEvent(time, sequence, action);
+    }
+    action.run();
+    return true;
   }
 
   /**
@@ -224,22 +233,11 @@ public final class Simulator {
           }
           return StopReason.EVENT_LIMIT;
         }
-        EventListener observer = listener;
-        long sequence = observer == null ? 0 : queue.peekSequence();
-        Runnable action = queue.poll();
-        if (action instanceof Timer timer && timer.isDeferred()) {
-          timer.rearm();
-          continue;
-        }
-        now = time;
-        executed++;
-        inInstant = true;
-        if (observer != null) {
-          observer.beforeEvent(time, sequence, action);
-        }
-        action.run();
-        if (stopRequested) {
-          return StopReason.STOPPED;
+        if (runNext(time)) {
+          inInstant = true;
+          if (stopRequested) {
+            return StopReason.STOPPED;
+          }
         }
       }
     } finally {
