@@ -1,0 +1,127 @@
+package netsim.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import netsim.core.Time;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+
+/**
+ * Issue 15's many-flows ratio measured in pairs: {@link ManyFlowsBenchmark}'s measured window at a
+ * small and a large number of flows, one right after the other in one JVM, again and again, and the
+ * per-event cost ratio of each pair.
+ *
+ * <p>Why beside JMH: on a shared 2-core machine the speed of the processor drifts with its
+ * neighbours over tens of seconds, and JMH measures all shots of one parameter before the next
+ * (minutes apart), so a drift lands in the ratio whole. A pair's two windows are a second apart and
+ * the order alternates from pair to pair, so the median of the pair ratios keeps the drift out. The
+ * windows are the same as JMH's single shots (a fresh dumbbell run to steady state, then {@link
+ * ManyFlowsBenchmark#MEASURED} of simulated time, garbage collection included).
+ *
+ * <pre>
+ * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar \
+ *     netsim.bench.ManyFlowsPairs [PAIRS [SMALL LARGE [WARMUP]]]
+ * </pre>
+ *
+ * Defaults: 25 pairs of 10 and 10 000 flows after 5 warm-up pairs. Prints one line per pair (wall
+ * and thread CPU milliseconds, events, per-event ratios) and the medians.
+ */
+public final class ManyFlowsPairs {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private ManyFlowsPairs() {}
+
+  /** One measured window: its wall and run-thread CPU nanoseconds and its events. */
+  record Window(long wallNanos, long cpuNanos, long events) {
+    double wallPerEvent() {
+      return (double) wallNanos / events;
+    }
+
+    double cpuPerEvent() {
+      return (double) cpuNanos / events;
+    }
+  }
+
+  /** Builds a fresh dumbbell of {@code flows} flows, runs it to steady state and times a window. */
+  static Window window(int flows) {
+    ManyFlowsBenchmark.Dumbbell bed = ManyFlowsBenchmark.dumbbell(flows);
+    long start = bed.runToSteadyState(flows);
+    long events = bed.simulator().executedEvents();
+    long cpu = THREADS.getCurrentThreadCpuTime();
+    long wall = System.nanoTime();
+    bed.simulator().runUntil(start + bed.measured());
+    wall = System.nanoTime() - wall;
+    cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+    return new Window(wall, cpu, bed.simulator().executedEvents() - events);
+  }
+
+  public static void main(String[] args) {
+    if (args.length > 4) {
+      System.err.println("usage: ManyFlowsPairs [PAIRS [SMALL LARGE [WARMUP]]]");
+      System.exit(2);
+    }
+    int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 25;
+    int small = args.length > 2 ? Integer.parseInt(args[1]) : 10;
+    int large = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+    int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+    if (!THREADS.isCurrentThreadCpuTimeSupported()) {
+      System.err.println("ManyFlowsPairs: this JVM cannot measure thread CPU time");
+      System.exit(1);
+    }
+    double[] wallRatios = new double[pairs];
+    double[] cpuRatios = new double[pairs];
+    double[] smallWall = new double[pairs];
+    double[] largeWall = new double[pairs];
+    for (int pair = -warmup; pair < pairs; pair++) {
+      // Alternate which runs first, so that a drift within a pair favours neither.
+      boolean smallFirst = Math.floorMod(pair, 2) == 0;
+      Window first = window(smallFirst ? small : large);
+      Window second = window(smallFirst ? large : small);
+      Window a = smallFirst ? first : second;
+      Window b = smallFirst ? second : first;
+      if (pair < 0) {
+        continue;
+      }
+      wallRatios[pair] = b.wallPerEvent() / a.wallPerEvent();
+      cpuRatios[pair] = b.cpuPerEvent() / a.cpuPerEvent();
+      smallWall[pair] = a.wallNanos() / 1e6;
+      largeWall[pair] = b.wallNanos() / 1e6;
+      System.out.printf(
+          "pair %2d: %d flows %.1f ms (cpu %.1f, %d events), %d flows %.1f ms (cpu %.1f, %d"
+              + " events), per-event ratio wall %.2f cpu %.2f%n",
+          pair + 1,
+          small,
+          smallWall[pair],
+          a.cpuNanos() / 1e6,
+          a.events(),
+          large,
+          largeWall[pair],
+          b.cpuNanos() / 1e6,
+          b.events(),
+          wallRatios[pair],
+          cpuRatios[pair]);
+    }
+    System.out.printf(
+        "medians of %d pairs (window %.1f s of simulated time): %d flows %.1f ms, %d flows %.1f ms,"
+            + " per-event ratio wall %.2f (quartiles %.2f-%.2f), cpu %.2f%n",
+        pairs,
+        ManyFlowsBenchmark.MEASURED / (double) Time.seconds(1),
+        small,
+        median(smallWall),
+        large,
+        median(largeWall),
+        median(wallRatios),
+        quantile(wallRatios, 0.25),
+        quantile(wallRatios, 0.75),
+        median(cpuRatios));
+  }
+
+  private static double median(double[] values) {
+    return quantile(values, 0.5);
+  }
+
+  /** The {@code q} quantile, interpolated between the two nearest ranks (R's type 7). */
+  private static double quantile(double[] values, double q) {
+    return new Percentile().withEstimationType(EstimationType.R_7).evaluate(values, 100 * q);
+  }
+}
