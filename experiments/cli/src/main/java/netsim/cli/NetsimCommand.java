@@ -90,15 +90,9 @@ public final class NetsimCommand implements Runnable {
       cl.addSubcommand(command);
     }
     cl.setExpandAtFiles(false);
-    cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
-    cl.setParameterExceptionHandler(
-        (ex, args) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("netsim: " + ex.getMessage());
-          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
-          return ExitCodes.USAGE;
-        });
-    cl.setExecutionStrategy(NetsimCommand::execute);
+    cl.setExitCodeExceptionMapper(new UsageStatus());
+    cl.setParameterExceptionHandler(new UsageError());
+    cl.setExecutionStrategy(new Execution());
     for (CommandLine sub : cl.getSubcommands().values()) {
       if (sub.getCommand() instanceof CommandLine.HelpCommand) {
         continue;
@@ -111,14 +105,43 @@ public final class NetsimCommand implements Runnable {
     return cl;
   }
 
+  /*
+   * The three hooks below are classes, not lambdas: picocli's interfaces are Java 5 class files,
+   * which the launcher's class-data archive (./netsim) holds only unlinked; a lambda's class, made
+   * by the JVM at run time, is not archived, and linking it at the archive's making dropped those
+   * interfaces and four classes that use them from the archive (read from the jar on every start).
+   */
+
+  /** The exit status of a usage error. */
+  private static final class UsageStatus implements CommandLine.IExitCodeExceptionMapper {
+    @Override
+    public int getExitCode(Throwable exception) {
+      return ExitCodes.USAGE;
+    }
+  }
+
+  /** A usage error: its message and where to find the help, on stderr. */
+  private static final class UsageError implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("netsim: " + ex.getMessage());
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+      return ExitCodes.USAGE;
+    }
+  }
+
   /** Runs the command that was parsed; whatever escapes it becomes one line and a status. */
-  private static int execute(ParseResult parsed) {
-    try {
-      return new CommandLine.RunLast().execute(parsed);
-    } catch (CommandLine.ExecutionException e) {
-      return failed(parsed, e.getCause() != null ? e.getCause() : e);
-    } catch (Error e) { // out of memory, or any other
-      return failed(parsed, e);
+  private static final class Execution implements CommandLine.IExecutionStrategy {
+    @Override
+    public int execute(ParseResult parsed) {
+      try {
+        return new CommandLine.RunLast().execute(parsed);
+      } catch (CommandLine.ExecutionException e) {
+        return failed(parsed, e.getCause() != null ? e.getCause() : e);
+      } catch (Error e) { // out of memory, or any other
+        return failed(parsed, e);
+      }
     }
   }
 
