@@ -774,7 +774,7 @@ final class SendSide implements LossRecovery.Connection {
   void updateScoreboard(TcpSegment seg) {
     if (scoreboard != null) {
       long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
-      scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.options().sackBlocks());
+      scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.sackBlocks());
       echoedTimestamp = connection.echoedTimestamp(seg);
       checkNotNull(recovery).onAckArrived(acked);
     }

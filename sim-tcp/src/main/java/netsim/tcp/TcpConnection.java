@@ -492,12 +492,11 @@ public final class TcpConnection {
     if (!config.profile().linuxTimeWaitSyn()) {
       return newerSequence;
     }
-    TcpOptions options = syn.options();
-    boolean stamped = out.timestampsOn() && options.timestamps();
+    boolean stamped = out.timestampsOn() && syn.hasTimestamps();
     if (stamped && receive.pawsRejects(syn)) {
       return false;
     }
-    return newerSequence || (stamped && (int) options.tsVal() - (int) receive.tsRecent() > 0);
+    return newerSequence || (stamped && (int) syn.tsVal() - (int) receive.tsRecent() > 0);
   }
 
   /**
