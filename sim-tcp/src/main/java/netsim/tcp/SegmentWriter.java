@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * <p>It is apart from {@link TcpConnection} because building a segment is not connection
  * management: the state machine decides which segment, this class what it carries.
  */
-final class SegmentWriter {
+final class SegmentWriter implements TsoChunks.Sink {
 
   private static final int TIMESTAMP_OPTION_LENGTH = 12;
 
@@ -93,6 +93,14 @@ final class SegmentWriter {
    */
   int sendMss() {
     return Math.min(peerMss, config.mss()) - (timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
+  }
+
+  /**
+   * The most data a segment sent now carries: {@link #sendMss} less the SACK blocks it will carry
+   * (as Linux's tcp_current_mss sizes segments).
+   */
+  int segmentMss() {
+    return sendMss() - sackOptionLength();
   }
 
   /**
@@ -193,7 +201,8 @@ final class SegmentWriter {
     return (env.now() / Time.MILLISECOND + tsOffset) & 0xFFFF_FFFFL;
   }
 
-  void transmit(TcpSegment seg) {
+  @Override
+  public void transmit(TcpSegment seg) {
     if (env.egressRefuses()) {
       return; // the host's queue refuses it: it never leaves (Linux's NET_XMIT_DROP)
     }
@@ -256,7 +265,8 @@ final class SegmentWriter {
   }
 
   /** {@code segment}, about to be transmitted, is sent again. */
-  void retransmitted(TcpSegment segment, RetransmitReason reason) {
+  @Override
+  public void retransmitted(TcpSegment segment, RetransmitReason reason) {
     if (segment == ectSegment) {
       ectSegment = null; // a window probe: Not-ECT (RFC 3168 6.1.6)
     }
