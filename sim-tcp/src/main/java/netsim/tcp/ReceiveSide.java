@@ -266,15 +266,14 @@ final class ReceiveSide {
    * below it pass ({@link HostProfile.Paws}).
    */
   boolean pawsRejects(TcpSegment seg) {
-    TcpOptions options = seg.options();
-    if (!options.timestamps() || seg.has(TcpFlags.RST) || tsRecentExpired(clock.now())) {
+    if (!seg.hasTimestamps() || seg.has(TcpFlags.RST) || tsRecentExpired(clock.now())) {
       return false;
     }
     HostProfile.Paws rule = config.profile().paws();
     if (rule != HostProfile.Paws.RFC7323 && tsRecent == 0) {
       return false;
     }
-    int behind = (int) tsRecent - (int) options.tsVal();
+    int behind = (int) tsRecent - (int) seg.tsVal();
     return behind > (rule == HostProfile.Paws.LINUX ? 1 : 0);
   }
 
@@ -284,11 +283,10 @@ final class ReceiveSide {
    * (5.5) is replaced whatever its value.
    */
   void takeTimestamp(TcpSegment seg) {
-    TcpOptions options = seg.options();
-    if (options.timestamps() && Seq.le(seg.seq(), lastAckSent)) {
+    if (seg.hasTimestamps() && Seq.le(seg.seq(), lastAckSent)) {
       long now = clock.now();
-      if ((int) options.tsVal() - (int) tsRecent >= 0 || tsRecentExpired(now)) {
-        tsRecent = options.tsVal();
+      if ((int) seg.tsVal() - (int) tsRecent >= 0 || tsRecentExpired(now)) {
+        tsRecent = seg.tsVal();
         tsRecentTakenAt = now;
       }
     }

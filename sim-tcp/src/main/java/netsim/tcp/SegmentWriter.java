@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * <p>It is apart from {@link TcpConnection} because building a segment is not connection
  * management: the state machine decides which segment, this class what it carries.
  */
-final class SegmentWriter {
+final class SegmentWriter implements TsoChunks.Sink {
 
   private static final int TIMESTAMP_OPTION_LENGTH = 12;
 
@@ -76,11 +76,10 @@ final class SegmentWriter {
    * ignore) or for an echo from the future.
    */
   long timestampRtt(TcpSegment seg) {
-    TcpOptions options = seg.options();
-    if (!timestampsOn || !options.timestamps() || options.tsEcr() == 0) {
+    if (!timestampsOn || !seg.hasTimestamps() || seg.tsEcr() == 0) {
       return -1;
     }
-    long ticks = (timestampNow() - options.tsEcr()) & 0xFFFF_FFFFL;
+    long ticks = (timestampNow() - seg.tsEcr()) & 0xFFFF_FFFFL;
     if (ticks >= 1L << 31) {
       return -1;
     }
@@ -94,6 +93,14 @@ final class SegmentWriter {
    */
   int sendMss() {
     return Math.min(peerMss, config.mss()) - (timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
+  }
+
+  /**
+   * The most data a segment sent now carries: {@link #sendMss} less the SACK blocks it will carry
+   * (as Linux's tcp_current_mss sizes segments).
+   */
+  int segmentMss() {
+    return sendMss() - sackOptionLength();
   }
 
   /**
@@ -128,16 +135,18 @@ final class SegmentWriter {
     } else if ((flags & (ACK | RST)) == ACK) {
       flags |= ecn.ackFlags(); // RFC 3168 6.1.3: ECE until the sender's CWR
     }
-    TcpOptions options = syn ? synOptions() : TcpOptions.NONE;
+    // The timestamps option goes apart from the others, as primitive values: a segment of an
+    // established connection then allocates no options object (the others are NONE).
+    TcpOptions others = syn ? synOptions() : TcpOptions.NONE;
     // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
-    if ((syn ? options.timestamps() : timestampsOn) && (flags & (RST | ACK)) != RST) {
-      options = options.withTimestamps(timestampNow(), (flags & ACK) != 0 ? receive.tsRecent() : 0);
-    }
+    boolean timestamps = (syn ? synTimestamps() : timestampsOn) && (flags & (RST | ACK)) != RST;
+    long tsVal = timestamps ? timestampNow() : 0;
+    long tsEcr = timestamps && (flags & ACK) != 0 ? receive.tsRecent() : 0;
     if (sackOn && !syn && (flags & (ACK | RST)) == ACK) {
       // RFC 2018 4: every ACK reports what is held out of order, and RFC 2883 duplicates.
       List<TcpOptions.SackBlock> blocks = receive.sackBlocks(maxSackBlocks());
       if (!blocks.isEmpty()) {
-        options = options.withSackBlocks(blocks);
+        others = others.withSackBlocks(blocks);
       }
     }
     int windowField = receive.windowField(syn);
@@ -149,7 +158,10 @@ final class SegmentWriter {
         flags,
         (flags & RST) != 0 && (flags & ACK) == 0 ? 0 : windowField,
         0,
-        options,
+        others,
+        timestamps,
+        tsVal,
+        tsEcr,
         chunk,
         index,
         length);
@@ -159,28 +171,38 @@ final class SegmentWriter {
    * The options of our SYN (what we offer) or SYN,ACK (only what the peer's SYN offered, also after
    * a simultaneous open: RFC 7323 2.2, "A TCP MAY send a Window Scale option in a <SYN,ACK> segment
    * only if it received a Window Scale option in the initial <SYN>", and 3.2 likewise for
-   * timestamps; RFC 2018 for SACK-permitted).
+   * timestamps ({@link #synTimestamps}, apart); RFC 2018 for SACK-permitted).
    */
   private TcpOptions synOptions() {
-    boolean active = !connection.isPassive() && connection.state() == SYN_SENT;
+    boolean active = activeSyn();
     boolean scaling = config.windowScaling() && (active || peerOfferedScaling);
-    boolean timestamps = config.timestamps() && (active || peerOfferedTimestamps);
     boolean sack = config.sackPermitted() && (active || peerOfferedSack);
     return new TcpOptions(
         config.mss(),
         scaling ? config.receiveWindowShift() : -1,
         sack,
-        timestamps,
+        false,
         0,
         0,
         ImmutableList.of());
+  }
+
+  /** Whether our SYN or SYN,ACK carries the timestamps option (RFC 7323 3.2). */
+  private boolean synTimestamps() {
+    return config.timestamps() && (activeSyn() || peerOfferedTimestamps);
+  }
+
+  /** Whether the SYN we send is an active open's (one that offers), not an answer to the peer's. */
+  private boolean activeSyn() {
+    return !connection.isPassive() && connection.state() == SYN_SENT;
   }
 
   private long timestampNow() {
     return (env.now() / Time.MILLISECOND + tsOffset) & 0xFFFF_FFFFL;
   }
 
-  void transmit(TcpSegment seg) {
+  @Override
+  public void transmit(TcpSegment seg) {
     if (env.egressRefuses()) {
       return; // the host's queue refuses it: it never leaves (Linux's NET_XMIT_DROP)
     }
@@ -239,12 +261,12 @@ final class SegmentWriter {
 
   /** The TSecr of {@code segment} if timestamps are in use and it has one, else 0. */
   long echoedTimestamp(TcpSegment segment) {
-    TcpOptions options = segment.options();
-    return timestampsOn && options.timestamps() ? options.tsEcr() : 0;
+    return timestampsOn && segment.hasTimestamps() ? segment.tsEcr() : 0;
   }
 
   /** {@code segment}, about to be transmitted, is sent again. */
-  void retransmitted(TcpSegment segment, RetransmitReason reason) {
+  @Override
+  public void retransmitted(TcpSegment segment, RetransmitReason reason) {
     if (segment == ectSegment) {
       ectSegment = null; // a window probe: Not-ECT (RFC 3168 6.1.6)
     }

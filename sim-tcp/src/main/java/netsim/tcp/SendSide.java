@@ -29,39 +29,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class SendSide implements LossRecovery.Connection {
 
-  /** What the send side needs from its connection. */
-  interface Connection extends TsoChunks.Sink {
-    long now();
-
-    TcpState state();
-
-    int sendMss();
-
-    /**
-     * A segment from this connection, acknowledging RCV.NXT when {@code flags} has ACK, with the
-     * {@code length} bytes from {@code index} of {@code chunk}'s chain as its data.
-     */
-    TcpSegment segment(int seq, int flags, DataChunk chunk, int index, int length);
-
-    /** The TSval a segment sent now carries (RFC 7323), or -1 without timestamps. */
-    long timestampClock();
-
-    /** The TSecr of {@code segment} if timestamps are in use and it has one, else 0. */
-    long echoedTimestamp(TcpSegment segment);
-
-    /**
-     * Whether the host's own queue refuses every packet now ({@link
-     * TcpConnection.Environment#egressRefuses()}).
-     */
-    boolean egressRefuses();
-
-    /** Sends what may go now, a pending acknowledgment included (the connection's output). */
-    void output();
-
-    /** The user timeout ended the connection (RFC 9293 3.10.8 USER TIMEOUT). */
-    void userTimedOut();
-  }
-
   /**
    * Linux's TCP_RESOURCE_PROBE_INTERVAL: how long the probe timer waits after the host's own queue
    * refused a probe (tcp_send_probe0).
@@ -70,7 +37,16 @@ final class SendSide implements LossRecovery.Connection {
 
   private final TcpConfig config;
   private final TcpTimers timers;
-  private final Connection connection;
+
+  /**
+   * The connection (its clock, state, output and user timeout) and its {@link SegmentWriter}, which
+   * builds, sends and resends our segments: the two objects themselves, with no view object
+   * between, since every send pass (a retransmission timeout's too, the first touch of a connection
+   * idle for a second, where each object read is a cache miss) reads both anyway.
+   */
+  private final TcpConnection connection;
+
+  private final SegmentWriter out;
 
   private final int iss;
   private long sndUna;
@@ -171,11 +147,13 @@ final class SendSide implements LossRecovery.Connection {
   /** The TSecr of the ACK being read, for loss recovery's Eifel check; 0: none. */
   private long echoedTimestamp;
 
-  SendSide(TcpConfig config, int iss, TcpTimers timers, Connection connection) {
+  SendSide(
+      TcpConfig config, int iss, TcpTimers timers, TcpConnection connection, SegmentWriter out) {
     this.config = config;
     this.iss = iss;
     this.timers = timers;
     this.connection = connection;
+    this.out = out;
     this.buffer = new SendBuffer(config.sendBuffer());
     this.nagle = config.nagle();
     this.writeEnds = config.profile().push().marksWrites() ? new WriteEnds() : null;
@@ -294,7 +272,7 @@ final class SendSide implements LossRecovery.Connection {
     if (writeEnds != null && accepted > 0) {
       long end = 1 + buffer.end();
       if (forcedPush != null) {
-        int mss = connection.sendMss();
+        int mss = out.segmentMss();
         long sizeGoal = ForcedPush.sizeGoal(tsoSegments(false), mss, maxSndWnd);
         forcedPush.written(end - accepted, end, more, sndMax, sizeGoal, maxSndWnd, writeEnds);
       } else if (!more) {
@@ -369,12 +347,12 @@ final class SendSide implements LossRecovery.Connection {
         continue;
       }
       if (reason != null) {
-        connection.retransmitted(seg, reason);
+        out.retransmitted(seg, reason);
       }
-      connection.transmit(seg);
+      out.transmit(seg);
     }
     if (chunks != null) {
-      chunks.flush(tsoSegments(true), connection);
+      chunks.flush(tsoSegments(true), out);
     }
     timeWindowLimits();
   }
@@ -387,7 +365,7 @@ final class SendSide implements LossRecovery.Connection {
   private void timeWindowLimits() {
     long dataEnd = 1 + buffer.end();
     long now = connection.now();
-    long next = Math.min(dataEnd - sndMax, connection.sendMss());
+    long next = Math.min(dataEnd - sndMax, out.segmentMss());
     boolean limited =
         next > 0 && sndMax - sndUna < congestionWindowFromUna() && sndMax + next > sndUna + sndWnd;
     if (limited) {
@@ -419,7 +397,7 @@ final class SendSide implements LossRecovery.Connection {
   private int tsoSegments(boolean halfCwnd) {
     long flight = Math.max(cwnd(), flightSize());
     long srtt = pacingKnown ? rtt.srtt() : 0;
-    int mss = connection.sendMss();
+    int mss = out.segmentMss();
     return halfCwnd
         ? TsoChunks.maxSegments(flight, ssthresh(), srtt, mss, config.minTsoSegments())
         : TsoChunks.autosizeSegments(flight, ssthresh(), srtt, mss, config.minTsoSegments());
@@ -548,7 +526,7 @@ final class SendSide implements LossRecovery.Connection {
         return nextSegment(window);
       }
     }
-    int mss = connection.sendMss();
+    int mss = out.segmentMss();
     long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
     limit = Math.min(limit, recordEnd(position));
     int length = (int) Math.max(0, limit - position);
@@ -615,7 +593,7 @@ final class SendSide implements LossRecovery.Connection {
 
   private TcpSegment sendSyn() {
     int flags = connection.state() == SYN_SENT ? SYN : SYN | ACK;
-    TcpSegment seg = connection.segment(iss, flags, DataChunk.EMPTY, 0, 0);
+    TcpSegment seg = out.dataSegment(this, iss, flags, DataChunk.EMPTY, 0, 0);
     advance(0, 1);
     return seg;
   }
@@ -716,7 +694,7 @@ final class SendSide implements LossRecovery.Connection {
       // averaged RTT measurement only if the segment advances the left edge of the send window,
       // i.e., SND.UNA is increased." Every such ACK gives a sample; Appendix G expects
       // ceiling(FlightSize / (SMSS * 2)) of them per window. The timed segment is not needed.
-      int smss = Math.max(1, connection.sendMss());
+      int smss = Math.max(1, out.segmentMss());
       int expected = (int) Math.min(Integer.MAX_VALUE, (flight + 2L * smss - 1) / (2L * smss));
       rtt.sample(timestampRtt, sndUna, sndMax, expected);
       timedPosition = -1;
@@ -774,8 +752,8 @@ final class SendSide implements LossRecovery.Connection {
   void updateScoreboard(TcpSegment seg) {
     if (scoreboard != null) {
       long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
-      scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.options().sackBlocks());
-      echoedTimestamp = connection.echoedTimestamp(seg);
+      scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.sackBlocks());
+      echoedTimestamp = out.echoedTimestamp(seg);
       checkNotNull(recovery).onAckArrived(acked);
     }
   }
@@ -869,8 +847,8 @@ final class SendSide implements LossRecovery.Connection {
     TcpSegment first = nextSegment();
     chosenRetransmission = null; // reported here as the timeout's
     if (first != null) {
-      connection.retransmitted(first, RetransmitReason.RTO);
-      connection.transmit(first);
+      out.retransmitted(first, RetransmitReason.RTO);
+      out.transmit(first);
     }
   }
 
@@ -883,8 +861,8 @@ final class SendSide implements LossRecovery.Connection {
     sndNxt = Math.max(next, sndNxt);
     if (seg != null) {
       retransmissions++;
-      connection.retransmitted(seg, reason);
-      connection.transmit(seg);
+      out.retransmitted(seg, reason);
+      out.transmit(seg);
     }
   }
 
@@ -971,10 +949,10 @@ final class SendSide implements LossRecovery.Connection {
    */
   private TcpSegment dataSegment(int seq, int flags, long position, int length) {
     if (length == 0) {
-      return connection.segment(seq, flags, DataChunk.EMPTY, 0, 0);
+      return out.dataSegment(this, seq, flags, DataChunk.EMPTY, 0, 0);
     }
     DataChunk chunk = buffer.chunkHolding(position - 1);
-    return connection.segment(seq, flags, chunk, buffer.indexInChunk(position - 1), length);
+    return out.dataSegment(this, seq, flags, chunk, buffer.indexInChunk(position - 1), length);
   }
 
   /**
@@ -987,13 +965,13 @@ final class SendSide implements LossRecovery.Connection {
     if (config.profile().emptyZeroWindowProbe()) {
       // Linux's tcp_xmit_probe_skb: an old sequence number and no data, which the peer answers
       // with an ACK showing its window.
-      probe = connection.segment(seqOf(sndUna) - 1, ACK, DataChunk.EMPTY, 0, 0);
+      probe = out.dataSegment(this, seqOf(sndUna) - 1, ACK, DataChunk.EMPTY, 0, 0);
     } else {
       probe = dataSegment(seqOf(sndNxt), ACK, sndNxt, 1);
       sndMax = Math.max(sndMax, sndNxt + 1);
     }
-    connection.retransmitted(probe, RetransmitReason.PROBE);
-    connection.transmit(probe);
+    out.retransmitted(probe, RetransmitReason.PROBE);
+    out.transmit(probe);
     timers.persistProbeSent();
     startPersistTimer();
   }
@@ -1159,7 +1137,7 @@ final class SendSide implements LossRecovery.Connection {
 
   @Override
   public long timestampClock() {
-    return connection.timestampClock();
+    return out.timestampClock();
   }
 
   @Override
@@ -1229,7 +1207,7 @@ final class SendSide implements LossRecovery.Connection {
     if (sndMax >= dataEnd && !finUnsent) {
       return false;
     }
-    int mss = connection.sendMss();
+    int mss = out.segmentMss();
     long limit = Math.min(Math.min(dataEnd, sndUna + sndWnd), sndMax + mss);
     limit = Math.min(limit, recordEnd(sndMax));
     int length = (int) Math.max(0, limit - sndMax);

@@ -196,10 +196,10 @@ public final class TcpConnection {
     this.tuple = checkNotNull(tuple, "tuple");
     this.env = checkNotNull(env, "env");
     this.handler = handler == null ? NO_HANDLER : handler;
-    this.send = new SendSide(config, iss, timers, new SendView());
     this.receive = new ReceiveSide(config, timers, env, new ReceiveView());
     this.ecn = EcnEndpoint.of(config.ecn());
     this.out = new SegmentWriter(this, env, config, tuple, tsOffset, receive, ecn);
+    this.send = new SendSide(config, iss, timers, this, out);
     visit(CLOSED);
   }
 
@@ -492,12 +492,11 @@ public final class TcpConnection {
     if (!config.profile().linuxTimeWaitSyn()) {
       return newerSequence;
     }
-    TcpOptions options = syn.options();
-    boolean stamped = out.timestampsOn() && options.timestamps();
+    boolean stamped = out.timestampsOn() && syn.hasTimestamps();
     if (stamped && receive.pawsRejects(syn)) {
       return false;
     }
-    return newerSequence || (stamped && (int) options.tsVal() - (int) receive.tsRecent() > 0);
+    return newerSequence || (stamped && (int) syn.tsVal() - (int) receive.tsRecent() > 0);
   }
 
   /**
@@ -1171,6 +1170,11 @@ public final class TcpConnection {
     }
   }
 
+  /** The user timeout ended the connection (RFC 9293 3.10.8 USER TIMEOUT); for the send side. */
+  void userTimedOut() {
+    timeout();
+  }
+
   /** The connection gives up: the user hears "timeout", and the TCB is deleted. */
   private void timeout() {
     notifyApplication(AppEvent.TIMEOUT, null);
@@ -1200,8 +1204,18 @@ public final class TcpConnection {
   // Sending
   // ---------------------------------------------------------------------------------------------
 
+  /** The simulation's clock ({@link Environment#now()}). */
+  long now() {
+    return env.now();
+  }
+
+  /** Whether the host's own queue refuses every packet now ({@link Environment#egressRefuses}). */
+  boolean egressRefuses() {
+    return env.egressRefuses();
+  }
+
   /** Sends whatever may be sent now: SYN, data, FIN, or a pending acknowledgment. */
-  private void output() {
+  void output() {
     if (state == CLOSED || state == LISTEN) {
       return;
     }
@@ -1426,65 +1440,6 @@ public final class TcpConnection {
     @Override
     public long rto() {
       return send.rto();
-    }
-  }
-
-  /** This connection as its {@link SendSide} sees it: its segments are {@link SegmentWriter}'s. */
-  private final class SendView implements SendSide.Connection {
-    @Override
-    public long now() {
-      return env.now();
-    }
-
-    @Override
-    public TcpState state() {
-      return state;
-    }
-
-    /** The MSS less the SACK blocks the segment will carry (as Linux sizes its segments). */
-    @Override
-    public int sendMss() {
-      return out.sendMss() - out.sackOptionLength();
-    }
-
-    @Override
-    public TcpSegment segment(int seq, int flags, DataChunk chunk, int index, int length) {
-      return out.dataSegment(send, seq, flags, chunk, index, length);
-    }
-
-    @Override
-    public void transmit(TcpSegment segment) {
-      out.transmit(segment);
-    }
-
-    @Override
-    public long timestampClock() {
-      return out.timestampClock();
-    }
-
-    @Override
-    public long echoedTimestamp(TcpSegment segment) {
-      return out.echoedTimestamp(segment);
-    }
-
-    @Override
-    public void retransmitted(TcpSegment segment, RetransmitReason reason) {
-      out.retransmitted(segment, reason);
-    }
-
-    @Override
-    public boolean egressRefuses() {
-      return env.egressRefuses();
-    }
-
-    @Override
-    public void output() {
-      TcpConnection.this.output();
-    }
-
-    @Override
-    public void userTimedOut() {
-      timeout();
     }
   }
 }

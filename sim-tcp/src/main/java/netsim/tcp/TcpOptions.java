@@ -78,8 +78,27 @@ public record TcpOptions(
     return new TcpOptions(mss, windowScale, sackPermitted, timestamps, tsVal, tsEcr, blocks);
   }
 
+  /**
+   * These options without the timestamps option: {@link #NONE} when nothing else is left. A {@link
+   * TcpSegment} keeps the timestamps' values in fields of its own and these as the rest.
+   */
+  TcpOptions withoutTimestamps() {
+    if (!timestamps) {
+      return this;
+    }
+    if (!hasMss() && !hasWindowScale() && !sackPermitted && sackBlocks.isEmpty()) {
+      return NONE;
+    }
+    return new TcpOptions(mss, windowScale, sackPermitted, false, 0, 0, sackBlocks);
+  }
+
   /** The number of option bytes, a multiple of 4. */
   public int length() {
+    return lengthWith(timestamps);
+  }
+
+  /** {@link #length()} of these options with the timestamps option present or not. */
+  int lengthWith(boolean timestamps) {
     int length = 0;
     if (hasMss()) {
       length += 4;
@@ -98,15 +117,23 @@ public record TcpOptions(
 
   /** Writes {@link #length()} bytes. */
   void writeTo(ByteBuffer out) {
+    writeTo(out, timestamps, tsVal, tsEcr);
+  }
+
+  /**
+   * Writes {@link #lengthWith lengthWith(timestamps)} bytes: these options with the timestamps
+   * option present or not, and if present with the values {@code tsVal} and {@code tsEcr}.
+   */
+  void writeTo(ByteBuffer out, boolean timestamps, long tsVal, long tsEcr) {
     if (hasMss()) {
       out.put((byte) KIND_MSS).put((byte) 4).putShort((short) mss);
     }
     if (sackPermitted && timestamps) {
       out.put((byte) KIND_SACK_PERMITTED).put((byte) 2);
-      writeTimestamps(out);
+      writeTimestamps(out, tsVal, tsEcr);
     } else if (timestamps) {
       out.put((byte) KIND_NOP).put((byte) KIND_NOP);
-      writeTimestamps(out);
+      writeTimestamps(out, tsVal, tsEcr);
     } else if (sackPermitted) {
       out.put((byte) KIND_NOP).put((byte) KIND_NOP);
       out.put((byte) KIND_SACK_PERMITTED).put((byte) 2);
@@ -123,7 +150,7 @@ public record TcpOptions(
     }
   }
 
-  private void writeTimestamps(ByteBuffer out) {
+  private static void writeTimestamps(ByteBuffer out, long tsVal, long tsEcr) {
     out.put((byte) KIND_TIMESTAMPS).put((byte) 10).putInt((int) tsVal).putInt((int) tsEcr);
   }
 

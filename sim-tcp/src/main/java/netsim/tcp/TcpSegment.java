@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import netsim.net.packet.InternetChecksum;
 import netsim.net.packet.Ipv4Address;
 import netsim.net.packet.Payload;
@@ -25,7 +26,23 @@ public final class TcpSegment implements Payload {
   private final int flags;
   private final int window;
   private final int urgentPointer;
-  private final TcpOptions options;
+
+  /**
+   * The options but the timestamps option: {@link TcpOptions#NONE} on most segments, the SYN's
+   * options or the SACK blocks otherwise; never with {@link TcpOptions#timestamps()} set.
+   */
+  private final TcpOptions otherOptions;
+
+  /**
+   * The timestamps option (RFC 7323 3), which every segment of a connection that uses it carries,
+   * with its two values (unsigned 32 bits, kept in ints): fields here, so that such a segment is
+   * one object, not a segment and a {@link TcpOptions} (on a path of thousands of connections every
+   * line allocated or read is one the caches do not hold).
+   */
+  private final boolean timestamps;
+
+  private final int tsVal;
+  private final int tsEcr;
 
   /**
    * The data: {@code dataLength} bytes from index {@code dataIndex} of a chain of chunks (the
@@ -37,11 +54,11 @@ public final class TcpSegment implements Payload {
   private final int dataLength;
 
   /**
-   * The plain sum of the segment's 16-bit words with a zero checksum field, pseudo-header aside
-   * ({@link InternetChecksum#sum}), or -1 until first written: a capture at each end of a path
-   * writes the same segment twice, and its addresses do not change on the way.
+   * The sum of the segment's 16-bit words with a zero checksum field, pseudo-header aside ({@link
+   * InternetChecksum#sum}, {@link #folded} to 16 bits), or -1 until first written: a capture at
+   * each end of a path writes the same segment twice, and its addresses do not change on the way.
    */
-  private long wordSum = -1;
+  private int wordSum = -1;
 
   /**
    * @param window the raw 16-bit window field (already scaled down by the sender's shift)
@@ -84,6 +101,43 @@ public final class TcpSegment implements Payload {
       DataChunk dataChunk,
       int dataIndex,
       int dataLength) {
+    this(
+        sourcePort,
+        destinationPort,
+        seq,
+        ack,
+        flags,
+        window,
+        urgentPointer,
+        checkNotNull(options, "options").withoutTimestamps(),
+        options.timestamps(),
+        options.tsVal(),
+        options.tsEcr(),
+        dataChunk,
+        dataIndex,
+        dataLength);
+  }
+
+  /**
+   * A segment whose data is a view, with the timestamps option apart from its other options: the
+   * timestamps option when {@code timestamps}, with the values {@code tsVal} and {@code tsEcr}
+   * (their low 32 bits), and {@code otherOptions}, which must not have it.
+   */
+  TcpSegment(
+      int sourcePort,
+      int destinationPort,
+      int seq,
+      int ack,
+      int flags,
+      int window,
+      int urgentPointer,
+      TcpOptions otherOptions,
+      boolean timestamps,
+      long tsVal,
+      long tsEcr,
+      DataChunk dataChunk,
+      int dataIndex,
+      int dataLength) {
     checkArgument(
         sourcePort >= 0 && sourcePort <= 0xFFFF, "source port out of range: %s", sourcePort);
     checkArgument(
@@ -99,7 +153,11 @@ public final class TcpSegment implements Payload {
     this.flags = flags;
     this.window = window;
     this.urgentPointer = urgentPointer & 0xFFFF;
-    this.options = checkNotNull(options, "options");
+    checkArgument(!otherOptions.timestamps(), "the timestamps option is given apart");
+    this.otherOptions = otherOptions;
+    this.timestamps = timestamps;
+    this.tsVal = timestamps ? (int) tsVal : 0;
+    this.tsEcr = timestamps ? (int) tsEcr : 0;
     this.dataChunk = dataChunk;
     this.dataIndex = dataIndex;
     this.dataLength = dataLength;
@@ -117,7 +175,7 @@ public final class TcpSegment implements Payload {
 
   @Override
   public int length() {
-    return HEADER_LENGTH + options.length() + dataLength;
+    return HEADER_LENGTH + otherOptions.lengthWith(timestamps) + dataLength;
   }
 
   @Override
@@ -174,8 +232,32 @@ public final class TcpSegment implements Payload {
     return urgentPointer;
   }
 
+  /**
+   * The options: made on each call for a segment with timestamps (per-segment code reads {@link
+   * #hasTimestamps}, {@link #tsVal}, {@link #tsEcr} and {@link #sackBlocks} instead).
+   */
   public TcpOptions options() {
-    return options;
+    return timestamps ? otherOptions.withTimestamps(tsVal(), tsEcr()) : otherOptions;
+  }
+
+  /** Whether the segment carries the timestamps option (RFC 7323 3). */
+  public boolean hasTimestamps() {
+    return timestamps;
+  }
+
+  /** The timestamps option's TSval (unsigned 32 bits), 0 without the option. */
+  public long tsVal() {
+    return tsVal & 0xFFFF_FFFFL;
+  }
+
+  /** The timestamps option's TSecr (unsigned 32 bits), 0 without the option. */
+  public long tsEcr() {
+    return tsEcr & 0xFFFF_FFFFL;
+  }
+
+  /** The SACK blocks (RFC 2018) the segment carries, if any. */
+  public List<TcpOptions.SackBlock> sackBlocks() {
+    return otherOptions.sackBlocks();
   }
 
   /**
@@ -222,7 +304,10 @@ public final class TcpSegment implements Payload {
         bits,
         window,
         urgentPointer,
-        options,
+        otherOptions,
+        timestamps,
+        tsVal,
+        tsEcr,
         dataChunk,
         dataIndex,
         dataLength);
@@ -236,7 +321,7 @@ public final class TcpSegment implements Payload {
   @Override
   public void writeTo(ByteBuffer out, Ipv4Address source, Ipv4Address destination) {
     int start = out.position();
-    int headerLength = HEADER_LENGTH + options.length();
+    int headerLength = HEADER_LENGTH + otherOptions.lengthWith(timestamps);
     out.putShort((short) sourcePort);
     out.putShort((short) destinationPort);
     out.putInt(seq);
@@ -246,19 +331,30 @@ public final class TcpSegment implements Payload {
     out.putShort((short) window);
     out.putShort((short) 0); // checksum, filled below
     out.putShort((short) urgentPointer);
-    options.writeTo(out);
+    otherOptions.writeTo(out, timestamps, tsVal(), tsEcr());
     dataChunk.copy(dataIndex, out, dataLength);
     if (wordSum < 0) {
       if (out.hasArray()) {
-        wordSum = InternetChecksum.sum(0, out.array(), out.arrayOffset() + start, length());
+        wordSum = folded(InternetChecksum.sum(0, out.array(), out.arrayOffset() + start, length()));
       } else {
         byte[] bytes = new byte[length()];
         out.duplicate().position(start).get(bytes);
-        wordSum = InternetChecksum.sum(0, bytes, 0, bytes.length);
+        wordSum = folded(InternetChecksum.sum(0, bytes, 0, bytes.length));
       }
     }
     long sum = InternetChecksum.pseudoHeader(wordSum, source, destination, PROTOCOL, length());
     out.putShort(start + 16, (short) InternetChecksum.finish(sum));
+  }
+
+  /**
+   * A running sum folded to 16 bits (RFC 1071's end-around carry): the same sum in one's complement
+   * arithmetic, so the checksum made from it is the same, and it fits the int {@link #wordSum}.
+   */
+  private static int folded(long sum) {
+    while ((sum >>> 16) != 0) {
+      sum = (sum & 0xFFFF) + (sum >>> 16);
+    }
+    return (int) sum;
   }
 
   /** The segment's bytes with a valid checksum for these addresses. */
@@ -311,7 +407,7 @@ public final class TcpSegment implements Payload {
       text.append(" ack=").append(Seq.unsigned(ack));
     }
     text.append(" win=").append(window).append(" len=").append(dataLength);
-    String opts = options.toString();
+    String opts = options().toString();
     if (!opts.isEmpty()) {
       text.append(' ').append(opts);
     }

@@ -127,6 +127,21 @@ class SackTest {
     }
 
     @Test
+    void dataSentWhileBlocksAreHeld_isSizedToTheMssLessTheSackOption() {
+      // Linux's tcp_current_mss: the segment carries the SACK blocks too (one block: 12 bytes).
+      TcpHarness h = established();
+      data(h, 5101, 100);
+      h.expect("ACK seq=1001 ack=5001 sack=5101:5201");
+      h.connection.send(new byte[1460]);
+      h.expect(
+          "ACK seq=1001 ack=5001 len=1448 sack=5101:5201",
+          "PSH|ACK seq=2449 ack=5001 len=12 sack=5101:5201");
+      TcpSegment first = h.sent.get(h.sent.size() - 2);
+      assertThat(first.length()).isEqualTo(20 + 12 + 1448);
+      assertThat(first.hasTimestamps()).isFalse();
+    }
+
+    @Test
     void aSegmentBelowRcvNxt_isReportedOnceInADsackBlock() {
       TcpHarness h = established();
       data(h, 5001, 100);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Arrays;
 import netsim.net.packet.InternetChecksum;
 import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
@@ -118,5 +119,79 @@ class TcpSegmentTest {
     assertThat(syn.sequenceNumber()).isEqualTo(4_294_967_295L);
     assertThat(syn.acknowledgmentNumber()).isEqualTo(-1);
     assertThat(syn.protocol()).isEqualTo(6);
+  }
+
+  @Test
+  void timestampsGivenInTheOptions_areHeldApart_andTheOptionsComeBackEqual() {
+    TcpOptions options = TcpOptions.NONE.withTimestamps(0xFFFF_FFF0L, 5);
+    TcpSegment seg = TcpSegment.builder(1, 2).ack(9).options(options).build();
+    assertThat(seg.hasTimestamps()).isTrue();
+    assertThat(seg.tsVal()).isEqualTo(0xFFFF_FFF0L);
+    assertThat(seg.tsEcr()).isEqualTo(5);
+    assertThat(seg.sackBlocks()).isEmpty();
+    assertThat(seg.options()).isEqualTo(options);
+    assertThat(seg.length()).isEqualTo(20 + 12);
+    byte[] bytes = seg.toBytes(A, B);
+    // NOP, NOP, timestamps (kind 8, length 10, TSval, TSecr): the data offset says 8 words.
+    assertThat(bytes).hasSize(32);
+    assertThat(bytes[12] & 0xFF).isEqualTo(8 << 4);
+    assertThat(bytes[20]).isEqualTo((byte) TcpOptions.KIND_NOP);
+    assertThat(bytes[22]).isEqualTo((byte) TcpOptions.KIND_TIMESTAMPS);
+    assertThat(bytes[24] & 0xFF).isEqualTo(0xFF);
+    assertThat(bytes[27] & 0xFF).isEqualTo(0xF0);
+    assertThat(bytes[31]).isEqualTo((byte) 5);
+    TcpSegment parsed = TcpSegment.parse(bytes);
+    assertThat(parsed.options()).isEqualTo(options);
+    assertThat(parsed.tsVal()).isEqualTo(0xFFFF_FFF0L);
+  }
+
+  @Test
+  void aSegmentWithoutTimestamps_hasNone_andItsOptionsAreTheOthersAlone() {
+    TcpSegment bare = TcpSegment.builder(1, 2).ack(9).build();
+    assertThat(bare.hasTimestamps()).isFalse();
+    assertThat(bare.tsVal()).isZero();
+    assertThat(bare.tsEcr()).isZero();
+    assertThat(bare.options()).isSameAs(TcpOptions.NONE);
+    TcpOptions synOptions = new TcpOptions(1460, 7, true, false, 0, 0, ImmutableList.of());
+    TcpSegment syn = TcpSegment.builder(1, 2).flags(TcpFlags.SYN).options(synOptions).build();
+    assertThat(syn.options()).isEqualTo(synOptions);
+    assertThat(syn.length()).isEqualTo(20 + 12);
+  }
+
+  @Test
+  void withFlags_keepsTheTimestampsAndTheOtherOptions() {
+    TcpOptions options =
+        TcpOptions.NONE
+            .withTimestamps(70, 80)
+            .withSackBlocks(ImmutableList.of(new TcpOptions.SackBlock(100, 200)));
+    TcpSegment seg = TcpSegment.builder(1, 2).ack(1).options(options).data(new byte[] {4}).build();
+    TcpSegment fin = seg.withFlags(TcpFlags.FIN | TcpFlags.ACK);
+    assertThat(fin.flags()).isEqualTo(TcpFlags.FIN | TcpFlags.ACK);
+    assertThat(fin.options()).isEqualTo(options);
+    assertThat(fin.sackBlocks()).containsExactly(new TcpOptions.SackBlock(100, 200));
+    assertThat(fin.toBytes(A, B)).hasSize(seg.toBytes(A, B).length);
+    assertThat(fin.toString()).isEqualTo(seg.toString().replace("ACK", "FIN|ACK"));
+  }
+
+  @Test
+  void aFullSizedSegment_hasAValidChecksum_atEveryWrite() {
+    // Its words sum far beyond 16 bits: the sum kept between writes is folded, the same in one's
+    // complement arithmetic.
+    byte[] data = new byte[1448];
+    Arrays.fill(data, (byte) 0xFF);
+    TcpSegment seg =
+        TcpSegment.builder(65535, 65535)
+            .seq(-1)
+            .ack(-1)
+            .window(0xFFFF)
+            .options(TcpOptions.NONE.withTimestamps(0xFFFF_FFFFL, 0xFFFF_FFFFL))
+            .data(data)
+            .build();
+    Ipv4Address c = Ipv4Address.parse("255.255.255.254");
+    byte[] first = seg.toBytes(A, B);
+    byte[] second = seg.toBytes(c, c);
+    assertThat(InternetChecksum.finish(sumWithPseudoHeader(first, A, B))).isZero();
+    assertThat(InternetChecksum.finish(sumWithPseudoHeader(second, c, c))).isZero();
+    assertThat(seg.toBytes(A, B)).isEqualTo(first);
   }
 }

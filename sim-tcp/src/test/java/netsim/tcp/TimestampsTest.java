@@ -147,6 +147,24 @@ class TimestampsTest {
     }
 
     @Test
+    void retransmissionTimeout_resendsTheSegmentStampedNow_echoingTsRecent_withNoOtherOption() {
+      // RFC 7323 3.2: every segment carries the option, a retransmission a TSval of its own time.
+      TcpHarness h = established(RFC);
+      h.connection.send(new byte[100]);
+      h.expect("PSH|ACK seq=1001 ack=5001 len=100");
+      TcpSegment first = h.sent.get(h.sent.size() - 1);
+      assertThat(first.options()).isEqualTo(TcpOptions.NONE.withTimestamps(1100, 200));
+      h.advanceBy(300 * MS); // the RTO of 300 ms (SRTT 100 ms)
+      h.expect("PSH|ACK seq=1001 ack=5001 len=100");
+      TcpSegment resent = h.sent.get(h.sent.size() - 1);
+      assertThat(resent.hasTimestamps()).isTrue();
+      assertThat(resent.tsVal()).isEqualTo(1400);
+      assertThat(resent.tsEcr()).isEqualTo(200);
+      assertThat(resent.options()).isEqualTo(TcpOptions.NONE.withTimestamps(1400, 200));
+      assertThat(resent.length()).isEqualTo(20 + 12 + 100);
+    }
+
+    @Test
     void synReceived_retransmittedSyn_isAnsweredEchoingItsTimestamp() {
       TcpHarness h = new TcpHarness(RFC, true);
       h.now = Time.seconds(1);
