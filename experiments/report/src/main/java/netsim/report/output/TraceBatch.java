@@ -7,6 +7,7 @@ import netsim.scenario.trace.ApplicationEvent;
 import netsim.scenario.trace.CongestionEvent;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.PacketEvent;
+import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.AppEvent;
 import netsim.tcp.FourTuple;
@@ -57,6 +58,9 @@ final class TraceBatch {
 
   private int size;
 
+  /** A value's fields, copied to be appended as the recorder's are. */
+  private final PacketFields copy = new PacketFields();
+
   TraceBatch(int capacity) {
     rows = new long[capacity * WORDS];
     conns = new FourTuple[capacity];
@@ -92,6 +96,33 @@ final class TraceBatch {
 
   /** Appends a TCP segment's event, copying its fields into a row. */
   void addPacket(PacketEvent p) {
+    addFields(
+        p instanceof PacketFields f
+            ? f
+            : copy.set(
+                p.t(),
+                p.kind(),
+                p.node(),
+                p.link(),
+                p.pkt(),
+                p.src(),
+                p.srcPort(),
+                p.dst(),
+                p.dstPort(),
+                p.flags(),
+                p.seq(),
+                p.ack(),
+                p.len(),
+                p.state(),
+                p.cause(),
+                p.ecn()));
+  }
+
+  /**
+   * Appends {@code p}'s row: read from the final class, whose getters the client compiler binds and
+   * inlines (through {@link PacketEvent} each read would be an interface call).
+   */
+  private void addFields(PacketFields p) {
     int at = size++ * WORDS;
     TcpState s = p.state();
     DropCause c = p.cause();
