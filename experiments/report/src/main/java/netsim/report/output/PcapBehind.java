@@ -4,6 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import netsim.net.PacketTap;
 import netsim.net.packet.Ecn;
 import netsim.net.packet.Packet;
@@ -17,14 +20,19 @@ import netsim.report.files.WriteBehind;
  * bit), into a batch of {@value #BATCH}, and hands each full batch over. Everything else in a
  * packet and its payload never changes once sent (a segment's data is a view of bytes that are
  * never changed once filled), so the file is what the run's thread would have written, whatever the
- * timing; the payload copies and checksums leave the run's thread. Memory is bounded by the jobs
- * the writer may have waiting: their packets stay alive until written.
+ * timing; the payload copies and checksums leave the run's thread. The writer thread gives each
+ * batch back once written, to be filled again. Memory is bounded by the jobs the writer may have
+ * waiting: their packets stay alive until written.
  */
 final class PcapBehind implements PacketTap, Closeable {
   static final int BATCH = 1024;
 
   private final WriteBehind behind;
   private final PcapWriter writer;
+
+  /** Batches written and given back by the writer thread. */
+  private final Queue<Batch> free = new ConcurrentLinkedQueue<>();
+
   private Batch batch = new Batch();
   private boolean closed;
 
@@ -65,9 +73,15 @@ final class PcapBehind implements PacketTap, Closeable {
     if (full.size == 0) {
       return;
     }
-    batch = new Batch();
+    Batch next = free.poll();
+    batch = next != null ? next : new Batch();
     try {
-      behind.run(() -> full.writeTo(writer));
+      behind.run(
+          () -> {
+            full.writeTo(writer);
+            full.clear();
+            free.add(full);
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -86,6 +100,12 @@ final class PcapBehind implements PacketTap, Closeable {
       for (int i = 0; i < size; i++) {
         writer.write(times[i], packets[i], ttls[i], ecns[i], corruptedBits[i]);
       }
+    }
+
+    /** Empties the batch, letting its packets go, to be filled again. */
+    void clear() {
+      Arrays.fill(packets, 0, size, null);
+      size = 0;
     }
   }
 }

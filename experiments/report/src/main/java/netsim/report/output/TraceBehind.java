@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import netsim.report.files.WriteBehind;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.ApplicationEvent;
+import netsim.scenario.trace.CongestionEvent;
 import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
@@ -15,13 +17,13 @@ import netsim.scenario.trace.TraceEvent;
 /**
  * Writes {@code trace.jsonl} as {@link TraceWriter} does, but makes the text on the writer thread
  * of a {@link WriteBehind}: the run's thread only collects its events into {@link TraceBatch}es of
- * {@value #BATCH} and hands each full batch over, a TCP segment's event copied into the batch's
- * primitive columns (no object per packet event), any other kept as its immutable value. The names
- * the events refer to by id are given before the event is made and never change ({@link
- * RunIndex.Names}, safe to read from the writer thread), so the text is what the run's thread would
- * have written, whatever the timing. The writer thread gives each batch back once written, to be
- * filled again; memory is bounded by the jobs the writer may have waiting ({@code WriteBehind.JOBS}
- * batches).
+ * {@value #BATCH} and hands each full batch over, a TCP segment's event, a congestion change and an
+ * application event copied into a row of the batch's primitive words (no object per such event),
+ * any other kept as its immutable value. The names the events refer to by id are given before the
+ * event is made and never change ({@link RunIndex.Names}, safe to read from the writer thread), so
+ * the text is what the run's thread would have written, whatever the timing. The writer thread
+ * gives each batch back once written, to be filled again; memory is bounded by the jobs the writer
+ * may have waiting ({@code WriteBehind.JOBS} batches).
  */
 final class TraceBehind implements EventSink {
   static final int BATCH = 4096;
@@ -67,6 +69,22 @@ final class TraceBehind implements EventSink {
     }
   }
 
+  @Override
+  public void congestion(CongestionEvent event) {
+    batch.addCongestion(event);
+    if (batch.isFull()) {
+      handOver();
+    }
+  }
+
+  @Override
+  public void application(ApplicationEvent event) {
+    batch.addApplication(event);
+    if (batch.isFull()) {
+      handOver();
+    }
+  }
+
   /** Hands over the last batch, then has the writer thread write out and close the file. */
   @Override
   public void end(RunResult result) {
@@ -104,11 +122,11 @@ final class TraceBehind implements EventSink {
   /** Writes the lines of {@code batch}'s events, on the writer thread. */
   private void write(TraceBatch batch) throws IOException {
     for (int i = 0; i < batch.size(); i++) {
-      TraceEvent other = batch.other(i);
-      if (other != null) {
-        writer.write(other);
-      } else {
-        writer.writePacket(batch.at(i));
+      switch (batch.kind(i)) {
+        case SEND, RECV, DROP, MARK -> writer.writePacket(batch.packetAt(i));
+        case CC -> writer.writeCongestion(batch.congestionAt(i));
+        case APP -> writer.writeApplication(batch.applicationAt(i));
+        default -> writer.write(batch.other(i));
       }
     }
   }

@@ -16,6 +16,8 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.Ecn;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.ApplicationEvent;
+import netsim.scenario.trace.CongestionEvent;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.LinkChange;
@@ -151,6 +153,38 @@ public final class TraceWriter implements EventSink {
     raw(END);
   }
 
+  @Override
+  public void congestion(CongestionEvent event) {
+    try {
+      writeCongestion(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Appends the line of congestion event {@code c}, and its newline. */
+  public void writeCongestion(CongestionEvent c) throws IOException {
+    lineStart(c.t(), EventKind.CC);
+    congestionFields(c);
+    raw(END);
+  }
+
+  @Override
+  public void application(ApplicationEvent event) {
+    try {
+      writeApplication(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Appends the line of application event {@code a}, and its newline. */
+  public void writeApplication(ApplicationEvent a) throws IOException {
+    lineStart(a.t(), EventKind.APP);
+    applicationFields(a);
+    raw(END);
+  }
+
   /** Room for a line, then its time and kind. */
   private void lineStart(long t, EventKind kind) throws IOException {
     if (buffer.length - length < LONG_LINE) {
@@ -191,12 +225,7 @@ public final class TraceWriter implements EventSink {
       field(TO, STATES[s.to().ordinal()]);
       field(CAUSE, cause(s.cause(), s.causeFlags()));
     } else if (event instanceof TraceEvent.App a) {
-      name(NODE, nodes, a.node());
-      conn(a.conn());
-      field(EVENT, APP_EVENTS[a.event().ordinal()]);
-      if (a.bytes() > 0) {
-        number(BYTES, a.bytes());
-      }
+      applicationFields(a);
     } else if (event instanceof TraceEvent.Retransmit r) {
       name(NODE, nodes, r.node());
       conn(r.conn());
@@ -205,17 +234,7 @@ public final class TraceWriter implements EventSink {
       number(LEN, r.len());
       field(REASON, REASONS[r.reason().ordinal()]);
     } else if (event instanceof TraceEvent.Congestion c) {
-      name(NODE, nodes, c.node());
-      conn(c.conn());
-      number(CWND, c.cwnd());
-      if (c.ssthresh() != TraceEvent.NONE) {
-        number(SSTHRESH, c.ssthresh());
-      }
-      if (c.srtt() != TraceEvent.NONE) {
-        number(SRTT, c.srtt());
-      }
-      number(RTO, c.rto());
-      number(INFLIGHT, c.inflight());
+      congestionFields(c);
     } else if (event instanceof TraceEvent.Link l) {
       name(DIR, links, l.link());
       field(WHAT, LINK_CHANGES[l.what().ordinal()]);
@@ -224,6 +243,31 @@ public final class TraceWriter implements EventSink {
       field(WHAT, HOST_CHANGES[h.what().ordinal()]);
     }
     raw(END);
+  }
+
+  /** An application event's fields, after its time and kind. */
+  private void applicationFields(ApplicationEvent a) {
+    name(NODE, nodes, a.node());
+    conn(a.conn());
+    field(EVENT, APP_EVENTS[a.event().ordinal()]);
+    if (a.bytes() > 0) {
+      number(BYTES, a.bytes());
+    }
+  }
+
+  /** A congestion event's fields, after its time and kind. */
+  private void congestionFields(CongestionEvent c) {
+    name(NODE, nodes, c.node());
+    conn(c.conn());
+    number(CWND, c.cwnd());
+    if (c.ssthresh() != TraceEvent.NONE) {
+      number(SSTHRESH, c.ssthresh());
+    }
+    if (c.srtt() != TraceEvent.NONE) {
+      number(SRTT, c.srtt());
+    }
+    number(RTO, c.rto());
+    number(INFLIGHT, c.inflight());
   }
 
   /** A TCP segment's fields, after its time and kind. */

@@ -50,14 +50,15 @@ class PcapBehindTest {
   }
 
   @Test
-  void packetsChangedAfterTheirCapture_overSeveralBatches_writeTheCaptureTimesBytes()
+  void packetsChangedAfterTheirCapture_overRecycledBatches_writeTheCaptureTimesBytes()
       throws IOException {
     WriteBehind behind = new WriteBehind();
     Target target = new Target();
     PcapBehind capture = new PcapBehind(behind, target);
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     PcapWriter alone = new PcapWriter(expected);
-    int count = 5 * PcapBehind.BATCH / 2;
+    // more batches than the writer may have waiting: batches come back and are filled again
+    int count = 25 * PcapBehind.BATCH / 2;
     for (int n = 0; n < count; n++) {
       Packet packet = packet(n);
       if (n % 7 == 3) {

@@ -16,10 +16,15 @@ import netsim.net.packet.DropCause;
 import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import netsim.report.files.WriteBehind;
+import netsim.scenario.trace.ApplicationFields;
+import netsim.scenario.trace.CongestionFields;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
+import netsim.tcp.AppEvent;
+import netsim.tcp.Endpoint;
+import netsim.tcp.FourTuple;
 import netsim.tcp.TcpFlags;
 import netsim.tcp.TcpState;
 import org.junit.jupiter.api.Test;
@@ -158,6 +163,98 @@ class TraceBehindTest {
     alone.flush();
     assertThat(EventKind.values()[3]).isEqualTo(EventKind.MARK);
     assertThat(target.toString(StandardCharsets.UTF_8).lines()).hasSize(events);
+    assertThat(target.toByteArray()).isEqualTo(expected.toByteArray());
+  }
+
+  /**
+   * The recorder's way for every kind it fills in place: packet, congestion and application events
+   * from one {@link PacketFields}, {@link CongestionFields} and {@link ApplicationFields} each,
+   * with state changes as values between them, over recycled batches.
+   */
+  @Test
+  void allFieldsFilledInPlace_mixedWithValues_overRecycledBatches_writeTheRunThreadsBytes()
+      throws IOException {
+    RunIndex index = index();
+    WriteBehind behind = new WriteBehind();
+    Target target = new Target();
+    TraceBehind trace = new TraceBehind(behind, target);
+    trace.start(index);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    TraceWriter alone = new TraceWriter(expected, index);
+    FourTuple conn =
+        new FourTuple(
+            new Endpoint(new Ipv4Address(A), 49152), new Endpoint(new Ipv4Address(B), 80));
+    PacketFields packet = new PacketFields();
+    CongestionFields congestion = new CongestionFields();
+    ApplicationFields application = new ApplicationFields();
+    int events = 6 * TraceBehind.BATCH + 5;
+    for (int n = 0; n < events; n++) {
+      switch (n % 5) {
+        case 0, 1 -> {
+          packet.set(
+              n,
+              EventKind.SEND,
+              0,
+              -1,
+              n,
+              A,
+              49152,
+              B,
+              80,
+              TcpFlags.ACK,
+              n * 1448L,
+              n,
+              1448,
+              TcpState.ESTABLISHED,
+              null,
+              Ecn.ECT_0);
+          trace.packet(packet);
+          alone.writePacket(packet);
+        }
+        case 2 -> {
+          congestion.set(
+              n,
+              n % 2,
+              conn,
+              14480L + n,
+              n % 4 == 0 ? TraceEvent.NONE : 65535 + n,
+              n % 3 == 0 ? TraceEvent.NONE : 20_000_000L + n,
+              200_000_000L,
+              1448L * (n % 10));
+          trace.congestion(congestion);
+          alone.writeCongestion(congestion);
+        }
+        case 3 -> {
+          application.set(
+              n,
+              1,
+              conn,
+              AppEvent.values()[n % AppEvent.values().length],
+              n % 4 == 0 ? 0 : 1448L * n);
+          trace.application(application);
+          alone.writeApplication(application);
+        }
+        default -> {
+          TraceEvent.State state =
+              new TraceEvent.State(
+                  n,
+                  0,
+                  conn,
+                  TcpState.ESTABLISHED,
+                  TcpState.FIN_WAIT_1,
+                  netsim.tcp.StateCause.CLOSE,
+                  0);
+          trace.accept(state);
+          alone.write(state);
+        }
+      }
+    }
+    trace.end(null);
+    behind.finish();
+    alone.flush();
+    String text = target.toString(StandardCharsets.UTF_8);
+    assertThat(text.lines()).hasSize(events);
+    assertThat(text).contains("\"ev\":\"cc\"", "\"ev\":\"app\"", "\"ssthresh\"", "\"srtt\"");
     assertThat(target.toByteArray()).isEqualTo(expected.toByteArray());
   }
 

@@ -19,6 +19,8 @@ import netsim.scenario.run.AppRecord;
 import netsim.scenario.run.DatagramFlow;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.ApplicationEvent;
+import netsim.scenario.trace.CongestionEvent;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.RunIndex;
@@ -274,7 +276,7 @@ public final class FlowMetrics implements EventSink {
   public void accept(TraceEvent event) {
     switch (event.kind()) {
       case STATE -> state((TraceEvent.State) event);
-      case APP -> app((TraceEvent.App) event);
+      case APP -> application((TraceEvent.App) event);
       case SEND, RECV -> packet((TraceEvent.Packet) event);
       case RTX -> {
         End end = end(((TraceEvent.Retransmit) event).conn());
@@ -282,14 +284,16 @@ public final class FlowMetrics implements EventSink {
           end.retransmissions++;
         }
       }
-      case CC -> {
-        TraceEvent.Congestion c = (TraceEvent.Congestion) event;
-        End end = end(c.conn());
-        if (end != null) {
-          end.cwnd(c.t(), c.cwnd());
-        }
-      }
+      case CC -> congestion((TraceEvent.Congestion) event);
       default -> {}
+    }
+  }
+
+  @Override
+  public void congestion(CongestionEvent c) {
+    End end = end(c.conn());
+    if (end != null) {
+      end.cwnd(c.t(), c.cwnd());
     }
   }
 
@@ -326,7 +330,8 @@ public final class FlowMetrics implements EventSink {
     }
   }
 
-  private void app(TraceEvent.App a) {
+  @Override
+  public void application(ApplicationEvent a) {
     if (a.event() == AppEvent.WRITE) {
       End end = end(a.conn());
       if (end != null) {

@@ -13,6 +13,8 @@ import netsim.scenario.metrics.FlowMetrics.End;
 import netsim.scenario.run.AppRecord;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
+import netsim.scenario.trace.ApplicationEvent;
+import netsim.scenario.trace.CongestionEvent;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.TraceEvent;
@@ -117,6 +119,16 @@ public final class TimeSeries implements EventSink {
 
   @Override
   public void packet(PacketEvent event) {
+    advance(event.t());
+  }
+
+  @Override
+  public void congestion(CongestionEvent event) {
+    advance(event.t());
+  }
+
+  @Override
+  public void application(ApplicationEvent event) {
     advance(event.t());
   }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import netsim.scenario.trace.ApplicationEvent;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
@@ -73,12 +74,19 @@ public final class ConnectionLog implements EventSink {
   }
 
   @Override
-  public void accept(TraceEvent event) {
-    if (event instanceof TraceEvent.App a && a.event() == AppEvent.DATA) {
+  public void application(ApplicationEvent a) {
+    if (a.event() == AppEvent.DATA) {
       List<Life> incarnations = livesOf(a.node(), a.conn());
       if (incarnations != null) {
         last(incarnations).lastDataAt = a.t(); // the incarnation alive now
       }
+    }
+  }
+
+  @Override
+  public void accept(TraceEvent event) {
+    if (event instanceof TraceEvent.App a) {
+      application(a);
     }
     if (!(event instanceof TraceEvent.State s) || s.isListener()) {
       return;

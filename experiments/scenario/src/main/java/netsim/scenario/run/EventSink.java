@@ -2,6 +2,10 @@ package netsim.scenario.run;
 
 import java.util.EnumSet;
 import java.util.Set;
+import netsim.scenario.trace.ApplicationEvent;
+import netsim.scenario.trace.ApplicationFields;
+import netsim.scenario.trace.CongestionEvent;
+import netsim.scenario.trace.CongestionFields;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.PacketFields;
@@ -27,6 +31,24 @@ public interface EventSink {
    * PacketEvent#toEvent()}); a sink on every run's path reads the fields instead.
    */
   default void packet(PacketEvent event) {
+    accept(event.toEvent());
+  }
+
+  /**
+   * One change of a connection's congestion state, of kind {@link EventKind#CC} if in {@link
+   * #kinds()}: given as {@link CongestionFields} filled in place, valid during the call only, as
+   * {@link #packet} is. By default accepted as its value ({@link CongestionEvent#toEvent()}).
+   */
+  default void congestion(CongestionEvent event) {
+    accept(event.toEvent());
+  }
+
+  /**
+   * One application event, of kind {@link EventKind#APP} if in {@link #kinds()}: given as {@link
+   * ApplicationFields} filled in place, valid during the call only, as {@link #packet} is. By
+   * default accepted as its value ({@link ApplicationEvent#toEvent()}).
+   */
+  default void application(ApplicationEvent event) {
     accept(event.toEvent());
   }
 

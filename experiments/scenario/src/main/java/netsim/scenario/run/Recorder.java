@@ -14,6 +14,8 @@ import netsim.net.link.LinkDirection;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Packet;
 import netsim.net.packet.Payload;
+import netsim.scenario.trace.ApplicationFields;
+import netsim.scenario.trace.CongestionFields;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.LinkChange;
@@ -33,11 +35,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what happens in a run into {@link TraceEvent}s and hands each to the {@link EventSink}s
- * that want its kind (a TCP segment's as {@link PacketFields} filled in place: {@link
- * EventSink#packet}), in the order things happen, which is the order of virtual time: packets from
- * sim-net, state changes, application events, retransmissions and congestion changes from sim-tcp
- * (through one {@link #tcp(int) observer per host}), and the run's own actions. An event no sink
- * wants is not built.
+ * that want its kind (a TCP segment's, a congestion change and an application event as {@link
+ * PacketFields}, {@link CongestionFields} and {@link ApplicationFields} filled in place: {@link
+ * EventSink#packet}, {@link EventSink#congestion}, {@link EventSink#application}), in the order
+ * things happen, which is the order of virtual time: packets from sim-net, state changes,
+ * application events, retransmissions and congestion changes from sim-tcp (through one {@link
+ * #tcp(int) observer per host}), and the run's own actions. An event no sink wants is not built.
  */
 public final class Recorder implements PacketObserver {
   private static final EventSink[] NONE = new EventSink[0];
@@ -55,6 +58,12 @@ public final class Recorder implements PacketObserver {
 
   /** The fields of the packet event being handed to the sinks. */
   private final PacketFields fields = new PacketFields();
+
+  /** The fields of the congestion event being handed to the sinks. */
+  private final CongestionFields congestion = new CongestionFields();
+
+  /** The fields of the application event being handed to the sinks. */
+  private final ApplicationFields application = new ApplicationFields();
 
   public Recorder(RunIndex index) {
     this.index = index;
@@ -121,8 +130,20 @@ public final class Recorder implements PacketObserver {
 
   /** An application of host {@code node} did {@code event} on {@code connection}. */
   public void appEvent(long time, Node node, FourTuple connection, AppEvent event, long bytes) {
-    if (wants(EventKind.APP)) {
-      emit(new TraceEvent.App(time, node.id(), connection, event, bytes));
+    application(time, node.id(), connection, event, bytes);
+  }
+
+  /**
+   * Hands an application event to the sinks of {@link EventKind#APP} as {@link #application},
+   * filled in place: no object per application event.
+   */
+  private void application(long time, int node, FourTuple connection, AppEvent event, long bytes) {
+    EventSink[] wanting = byKind[EventKind.APP.ordinal()];
+    if (wanting.length > 0) {
+      application.set(time, node, connection, event, bytes);
+      for (EventSink sink : wanting) {
+        sink.application(application);
+      }
     }
   }
 
@@ -303,26 +324,28 @@ public final class Recorder implements PacketObserver {
 
     @Override
     public void onAppEvent(long time, FourTuple connection, AppEvent event, long bytes) {
-      if (wants(EventKind.APP)) {
-        emit(new TraceEvent.App(time, node, connection, event, bytes));
-      }
+      application(time, node, connection, event, bytes);
     }
 
+    /** Hands the change to the sinks of {@link EventKind#CC} as {@link #congestion}, in place. */
     @Override
     public void onCongestion(long time, TcpConnection connection) {
-      if (wants(EventKind.CC)) {
+      EventSink[] wanting = byKind[EventKind.CC.ordinal()];
+      if (wanting.length > 0) {
         long ssthresh = connection.info().ssthresh();
         long srtt = connection.info().srtt();
-        emit(
-            new TraceEvent.Congestion(
-                time,
-                node,
-                connection.tuple(),
-                connection.info().cwnd(),
-                ssthresh >= SSTHRESH_UNSET ? TraceEvent.NONE : ssthresh,
-                srtt < 0 ? TraceEvent.NONE : srtt,
-                connection.info().rto(),
-                connection.info().bytesInFlight()));
+        congestion.set(
+            time,
+            node,
+            connection.tuple(),
+            connection.info().cwnd(),
+            ssthresh >= SSTHRESH_UNSET ? TraceEvent.NONE : ssthresh,
+            srtt < 0 ? TraceEvent.NONE : srtt,
+            connection.info().rto(),
+            connection.info().bytesInFlight());
+        for (EventSink sink : wanting) {
+          sink.congestion(congestion);
+        }
       }
     }
 

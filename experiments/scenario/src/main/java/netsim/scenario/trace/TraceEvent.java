@@ -154,10 +154,17 @@ public sealed interface TraceEvent {
   }
 
   /** What an application saw or did; {@code bytes} for write and data, else 0. */
-  record App(long t, int node, FourTuple conn, AppEvent event, long bytes) implements TraceEvent {
+  record App(long t, int node, FourTuple conn, AppEvent event, long bytes)
+      implements TraceEvent, ApplicationEvent {
     @Override
     public EventKind kind() {
       return EventKind.APP;
+    }
+
+    /** Itself: it is the value. */
+    @Override
+    public App toEvent() {
+      return this;
     }
   }
 
@@ -190,10 +197,16 @@ public sealed interface TraceEvent {
       long srtt,
       long rto,
       long inflight)
-      implements TraceEvent {
+      implements TraceEvent, CongestionEvent {
     @Override
     public EventKind kind() {
       return EventKind.CC;
+    }
+
+    /** Itself: it is the value. */
+    @Override
+    public Congestion toEvent() {
+      return this;
     }
   }
 

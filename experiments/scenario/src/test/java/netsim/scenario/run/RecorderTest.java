@@ -8,6 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import netsim.scenario.config.ConfigLoader;
+import netsim.scenario.trace.ApplicationEvent;
+import netsim.scenario.trace.ApplicationFields;
+import netsim.scenario.trace.CongestionEvent;
+import netsim.scenario.trace.CongestionFields;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.PacketFields;
@@ -176,6 +180,61 @@ class RecorderTest {
     new Experiment(ConfigLoader.load("recorder.yaml", RUN, List.of()), values, fields, sameValues)
         .run();
     assertThat(copied).isNotEmpty().isEqualTo(values.events);
+    for (int i = 0; i < values.events.size(); i++) {
+      assertThat(sameValues.events.get(i)).isSameAs(values.events.get(i));
+    }
+  }
+
+  @Test
+  void congestionAndApplicationEvents_reachASinkOfFields_asTheValuesAnotherSinkAccepts() {
+    Set<EventKind> kinds = EnumSet.of(EventKind.CC, EventKind.APP);
+    Sink values = new Sink(kinds);
+    Sink sameValues = new Sink(kinds);
+    List<TraceEvent> copied = new ArrayList<>();
+    EventSink fields =
+        new EventSink() {
+          @Override
+          public void accept(TraceEvent event) {
+            throw new AssertionError("a congestion or application event as a value: " + event);
+          }
+
+          @Override
+          public void congestion(CongestionEvent c) {
+            assertThat(c).isInstanceOf(CongestionFields.class);
+            copied.add(
+                new TraceEvent.Congestion(
+                    c.t(),
+                    c.node(),
+                    c.conn(),
+                    c.cwnd(),
+                    c.ssthresh(),
+                    c.srtt(),
+                    c.rto(),
+                    c.inflight()));
+          }
+
+          @Override
+          public void application(ApplicationEvent a) {
+            assertThat(a).isInstanceOf(ApplicationFields.class);
+            copied.add(new TraceEvent.App(a.t(), a.node(), a.conn(), a.event(), a.bytes()));
+          }
+
+          @Override
+          public Set<EventKind> kinds() {
+            return kinds;
+          }
+        };
+    new Experiment(ConfigLoader.load("recorder.yaml", RUN, List.of()), values, fields, sameValues)
+        .run();
+    assertThat(copied).isEqualTo(values.events);
+    assertThat(copied)
+        .extracting(TraceEvent::kind)
+        .contains(EventKind.CC, EventKind.APP)
+        .containsOnly(EventKind.CC, EventKind.APP);
+    assertThat(copied)
+        .filteredOn(e -> e instanceof TraceEvent.Congestion c && c.ssthresh() != TraceEvent.NONE)
+        .as("a loss sets ssthresh")
+        .isNotEmpty();
     for (int i = 0; i < values.events.size(); i++) {
       assertThat(sameValues.events.get(i)).isSameAs(values.events.get(i));
     }
