@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * <p>The send buffer's links are its own: it cuts a chunk's link when it drops the chunk, so that a
  * dropped chunk keeps no newer one reachable (a long-lived dropped chunk, already moved to the old
  * generation by a collector, would otherwise keep every chunk written after it alive until the old
- * generation is marked: a million-chunk chain at thousands of connections). A view that runs on
- * past its first chunk therefore has a chain of its own ({@link #chainThrough}): copies of the
- * chunks it runs through, linked, the last one the buffer's.
+ * generation is marked: at 10,000 flows, every chunk of every stream). A view that runs on past its
+ * first chunk therefore has a chain of its own ({@link #chainThrough}): copies of the chunks it
+ * runs through, linked, the last one the buffer's.
  *
  * <p>A chunk owns its array and is filled by copying ({@link #fill}), or it is a {@link #slice} of
  * bytes that never change ({@link SharedBytes}), filled from the start and shared with every other
