@@ -12,6 +12,13 @@ import org.jspecify.annotations.Nullable;
  * copied per segment, and a chunk is dropped by the sender once acknowledged (a segment still in
  * flight keeps the bytes it shows alive).
  *
+ * <p>The send buffer's links are its own: it cuts a chunk's link when it drops the chunk, so that a
+ * dropped chunk keeps no newer one reachable (a long-lived dropped chunk, already moved to the old
+ * generation by a collector, would otherwise keep every chunk written after it alive until the old
+ * generation is marked: at 10,000 flows, every chunk of every stream). A view that runs on past its
+ * first chunk therefore has a chain of its own ({@link #chainThrough}): copies of the chunks it
+ * runs through, linked, the last one the buffer's.
+ *
  * <p>A chunk owns its array and is filled by copying ({@link #fill}), or it is a {@link #slice} of
  * bytes that never change ({@link SharedBytes}), filled from the start and shared with every other
  * slice of them: a write of shared bytes copies nothing.
@@ -83,6 +90,39 @@ final class DataChunk {
   /** Links the chunk that continues the stream after this full one. */
   void link(DataChunk following) {
     next = following;
+  }
+
+  /** Cuts the link to the chunk that continues the stream (the buffer dropped this one). */
+  void unlink() {
+    next = null;
+  }
+
+  /**
+   * A chain of its own for a view from this chunk that runs on to stream offset {@code end}: a copy
+   * of this chunk and of each that follows before the one holding offset {@code end - 1}, linked,
+   * then that one itself, which the view never runs past. The copies share the arrays (nothing is
+   * copied but the chunks' bounds), so the view no longer needs the links of the chunks it runs
+   * through.
+   */
+  DataChunk chainThrough(long end) {
+    DataChunk first = duplicate();
+    DataChunk last = first;
+    DataChunk part = following();
+    while (end > part.end()) {
+      DataChunk copy = part.duplicate();
+      last.next = copy;
+      last = copy;
+      part = part.following();
+    }
+    last.next = part;
+    return first;
+  }
+
+  /** This chunk's bounds and bytes, unlinked. */
+  private DataChunk duplicate() {
+    DataChunk copy = new DataChunk(bytes, from, size, start);
+    copy.filled = filled;
+    return copy;
   }
 
   @Nullable DataChunk next() {

@@ -8,13 +8,15 @@ import org.jspecify.annotations.Nullable;
  * The bytes an application has written and the peer has not yet acknowledged, at most {@code
  * capacity} of them, in a chain of {@link DataChunk}s that are filled once and never changed. A
  * segment's data is a view into the chain ({@link #chunkHolding}), shared by the original send and
- * every retransmission, so nothing is copied per segment. Chunks are allocated as data arrives: one
- * is as large as the write that needs it or as the bytes the chunks held before it span (so they
- * grow by doubling), at most {@link #MAX_CHUNK} and the free space; a chunk whose bytes are all
- * acknowledged is dropped, and once every byte is, no memory is held. So a connection costs memory
- * for the data it holds, not for the buffer size it was configured with: a 1 GiB buffer carrying
- * 100 bytes holds 100 bytes. A write of {@link SharedBytes} is not copied: its chunk refers to
- * them.
+ * every retransmission, so nothing is copied per segment (a view that runs on past its first chunk
+ * has copies of the chunks' bounds, {@link DataChunk#chainThrough}: the buffer cuts the links of
+ * the chunks it drops, so that a dropped chunk keeps no newer one alive). Chunks are allocated as
+ * data arrives: one is as large as the write that needs it or as the bytes the chunks held before
+ * it span (so they grow by doubling), at most {@link #MAX_CHUNK} and the free space; a chunk whose
+ * bytes are all acknowledged is dropped, and once every byte is, no memory is held. So a connection
+ * costs memory for the data it holds, not for the buffer size it was configured with: a 1 GiB
+ * buffer carrying 100 bytes holds 100 bytes. A write of {@link SharedBytes} is not copied: its
+ * chunk refers to them.
  *
  * <p>Bytes are addressed by their offset in the connection's byte stream (0 for the first byte ever
  * written), so offsets keep growing past 2^32 while sequence numbers wrap.
@@ -121,11 +123,25 @@ final class SendBuffer {
   }
 
   /**
-   * The chunk holding the byte at stream offset {@code from}, which must be held: a view of bytes
-   * from there starts at index {@link #indexInChunk}{@code (from)} of it and may run on into the
-   * chunks that follow. Reads no chunk if the byte is in the oldest chunk or in the one found last.
+   * The chunk holding the byte at stream offset {@code from} for a view of the {@code length} bytes
+   * from there, which must be held: the view starts at index {@link #indexInChunk}{@code (from)} of
+   * it. If the view runs on past that chunk, the chunk is a copy of it starting a chain of the
+   * view's own ({@link DataChunk#chainThrough}), which the buffer's dropping of chunks never cuts.
+   * Reads no chunk if the view lies in the oldest chunk or in the one found last.
    */
-  DataChunk chunkHolding(long from) {
+  DataChunk chunkHolding(long from, int length) {
+    DataChunk found = chunkAt(from);
+    if (found == tail || from + length - start <= cursorTo) {
+      return found;
+    }
+    return found.chainThrough(from + length);
+  }
+
+  /**
+   * The chunk holding the byte at stream offset {@code from}, which must be held, at index {@link
+   * #indexInChunk}{@code (from)}; its link is the buffer's, cut when the chunk is dropped.
+   */
+  private DataChunk chunkAt(long from) {
     if (from < start || from >= end()) {
       // not checkArgument: its three-argument form boxes every argument on every call
       throw new IllegalArgumentException(
@@ -168,7 +184,7 @@ final class SendBuffer {
 
   /**
    * The index of the byte at stream offset {@code from} in the chunk that {@link
-   * #chunkHolding}{@code (from)} returned, which must be the last lookup.
+   * #chunkHolding}{@code (from, length)} returned, which must be the last lookup.
    */
   int indexInChunk(long from) {
     return (int) (from - start) - cursorFrom;
@@ -191,6 +207,11 @@ final class SendBuffer {
     start += released;
     size -= released;
     if (size == 0) {
+      for (DataChunk dropped = head; dropped != null && dropped != tail; ) {
+        DataChunk next = dropped.next();
+        dropped.unlink(); // a dropped chunk keeps no newer one alive
+        dropped = next;
+      }
       head = null; // nothing waits: give the memory back
       tail = null;
       cursor = null;
@@ -204,6 +225,7 @@ final class SendBuffer {
     DataChunk first = head;
     while (first != null && first != tail && headTo <= 0) {
       DataChunk next = first.next();
+      first.unlink(); // a dropped chunk keeps no newer one alive
       if (cursor == first) {
         cursor = next;
         cursorFrom = headTo;

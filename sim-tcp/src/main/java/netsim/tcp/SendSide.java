@@ -951,7 +951,7 @@ final class SendSide implements LossRecovery.Connection {
     if (length == 0) {
       return out.dataSegment(this, seq, flags, DataChunk.EMPTY, 0, 0);
     }
-    DataChunk chunk = buffer.chunkHolding(position - 1);
+    DataChunk chunk = buffer.chunkHolding(position - 1, length);
     return out.dataSegment(this, seq, flags, chunk, buffer.indexInChunk(position - 1), length);
   }
 

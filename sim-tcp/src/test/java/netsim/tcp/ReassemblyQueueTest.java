@@ -77,4 +77,83 @@ class ReassemblyQueueTest {
 
     assertThat(drain(queue, 7)).isEqualTo("cdefg");
   }
+
+  @Test
+  void anEmptyQueue_drainsNothing_andHoldsNoBytes() {
+    ReassemblyQueue queue = new ReassemblyQueue();
+
+    assertThat(drain(queue, 0)).isEmpty();
+    assertThat(queue.isEmpty()).isTrue();
+    assertThat(queue.bytes()).isZero();
+  }
+
+  @Test
+  void runsArrivingInReverseOrder_pastTheArraysFirstSize_drainInOffsetOrder() {
+    ReassemblyQueue queue = new ReassemblyQueue();
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      expected.append((char) ('A' + i % 26));
+    }
+    for (int i = 99; i >= 1; i--) { // byte 0 is the gap
+      add(queue, i, expected.substring(i, i + 1));
+    }
+    assertThat(queue.bytes()).isEqualTo(99);
+
+    assertThat(drain(queue, 1)).isEqualTo(expected.substring(1));
+    assertThat(queue.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aRunFillingAGapBetweenHeldRuns_isHeldInOrder_andADrainStopsAtTheNextGap() {
+    ReassemblyQueue queue = new ReassemblyQueue();
+    add(queue, 20, "uv");
+    add(queue, 10, "kl");
+    add(queue, 30, "EF");
+    add(queue, 12, "mnopqrst"); // fills [12, 20): between the first two held
+    add(queue, 25, "z"); // alone between 22 and 30
+
+    assertThat(drain(queue, 10)).isEqualTo("klmnopqrstuv");
+    assertThat(queue.bytes()).isEqualTo(3);
+    assertThat(drain(queue, 23)).isEmpty(); // 23 and 24 still missing
+    assertThat(drain(queue, 25)).isEqualTo("z");
+    assertThat(drain(queue, 30)).isEqualTo("EF");
+    assertThat(queue.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aRunInsideOneHeldBefore_isHeldToo_andDrainsNothingTwice() {
+    ReassemblyQueue queue = new ReassemblyQueue();
+    add(queue, 5, "fghijk");
+    add(queue, 7, "hi"); // wholly inside the first: a duplicate
+    add(queue, 9, "jklm"); // overlaps the first's end, runs on past it
+
+    assertThat(queue.bytes()).isEqualTo(12); // each run counted once, overlaps and all
+    assertThat(drain(queue, 5)).isEqualTo("fghijklm");
+    assertThat(queue.bytes()).isZero();
+  }
+
+  @Test
+  void offsetsPast2To32_whereSequenceNumbersWrap_holdAndDrainAsBelow() {
+    ReassemblyQueue queue = new ReassemblyQueue();
+    long wrap = 1L << 32;
+    add(queue, wrap + 2, "cd"); // beyond the wrap of a stream that began at sequence 0
+    add(queue, wrap - 3, "xyzab"); // from before the wrap into it
+
+    assertThat(drain(queue, wrap - 4)).isEmpty();
+    assertThat(drain(queue, wrap - 3)).isEqualTo("xyzabcd");
+    assertThat(queue.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aDrainedQueue_holdsRunsAgain_asAFreshOne() {
+    ReassemblyQueue queue = new ReassemblyQueue();
+    for (int round = 0; round < 3; round++) {
+      long base = 100L * round;
+      add(queue, base + 6, "gh");
+      add(queue, base + 2, "cdef");
+      assertThat(drain(queue, base + 2)).as("round %s", round).isEqualTo("cdefgh");
+      assertThat(queue.isEmpty()).isTrue();
+      assertThat(queue.bytes()).isZero();
+    }
+  }
 }

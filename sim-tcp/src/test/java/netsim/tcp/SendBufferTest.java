@@ -18,7 +18,7 @@ class SendBufferTest {
 
   /** The {@code length} bytes held from stream offset {@code from}, read through a view. */
   private static String text(SendBuffer buffer, long from, int length) {
-    DataChunk chunk = buffer.chunkHolding(from);
+    DataChunk chunk = buffer.chunkHolding(from, length);
     byte[] out = new byte[length];
     chunk.copy(buffer.indexInChunk(from), out, 0, length);
     return new String(out, US_ASCII);
@@ -30,12 +30,12 @@ class SendBufferTest {
    * {@code base}) up to the buffer's end.
    */
   private static void assertLookup(SendBuffer buffer, long from, byte[] stream, long base) {
-    DataChunk chunk = buffer.chunkHolding(from);
+    int length = (int) (buffer.end() - from);
+    DataChunk chunk = buffer.chunkHolding(from, length);
     int index = buffer.indexInChunk(from);
     assertThat(chunk.start()).as("start of the chunk holding %s", from).isLessThanOrEqualTo(from);
     assertThat(chunk.end()).as("end of the chunk holding %s", from).isGreaterThan(from);
     assertThat(index).as("index of %s", from).isEqualTo(from - chunk.start());
-    int length = (int) (buffer.end() - from);
     byte[] out = new byte[length];
     chunk.copy(index, out, 0, length);
     int at = (int) (from - base);
@@ -100,8 +100,10 @@ class SendBufferTest {
     assertLookup(buffer, 16, stream, 0);
     buffer.release(31); // one byte left
     assertLookup(buffer, 31, stream, 0);
-    assertThatThrownBy(() -> buffer.chunkHolding(30)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> buffer.chunkHolding(32)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> buffer.chunkHolding(30, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> buffer.chunkHolding(32, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -179,7 +181,7 @@ class SendBufferTest {
     buffer.append(data, 0, data.length);
     assertThat(buffer.allocated()).isEqualTo(3 * SendBuffer.MAX_CHUNK);
     long boundary = SendBuffer.MAX_CHUNK;
-    assertThat(buffer.chunkHolding(boundary).start()).isEqualTo(boundary);
+    assertThat(buffer.chunkHolding(boundary, 1).start()).isEqualTo(boundary);
     assertThat(text(buffer, boundary - 2, 4)).isEqualTo("aabb");
     assertThat(text(buffer, 2 * boundary - 1, 2)).isEqualTo("bc");
   }
@@ -188,7 +190,7 @@ class SendBufferTest {
   void aViewTakenBeforeAcknowledgmentAndLaterWrites_keepsItsBytes() {
     SendBuffer buffer = new SendBuffer(8);
     buffer.append(bytes("abcdefgh"), 0, 8);
-    DataChunk chunk = buffer.chunkHolding(2);
+    DataChunk chunk = buffer.chunkHolding(2, 4);
     int index = (int) (2 - chunk.start());
     buffer.release(8); // every byte acknowledged: the buffer lets its chunks go
     buffer.append(bytes("ijklmnop"), 0, 8); // the space is reused by new chunks, not the old
@@ -208,7 +210,8 @@ class SendBufferTest {
     buffer.release(8);
     assertThat(buffer.allocated()).isEqualTo(8);
     assertThat(text(buffer, 8, 2)).isEqualTo("ij");
-    assertThatThrownBy(() -> buffer.chunkHolding(7)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> buffer.chunkHolding(7, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -247,7 +250,7 @@ class SendBufferTest {
     buffer.append(bytes("abc"), 0, 3);
     assertThat(buffer.append(digits, 2, 8)).isEqualTo(7); // room for 7 of the 8
     assertThat(buffer.free()).isZero();
-    DataChunk chunk = buffer.chunkHolding(3);
+    DataChunk chunk = buffer.chunkHolding(3, 7);
     assertThat(chunk.array()).isSameAs(digits.array()); // nothing copied
     assertThat(chunk.start()).isEqualTo(3);
     assertThat(text(buffer, 1, 9)).isEqualTo("bc2345678");
@@ -262,7 +265,7 @@ class SendBufferTest {
     buffer.append(SharedBytes.copyOf(bytes("XY")), 0, 2); // linked after it: it is filled no more
     buffer.append(bytes("fg"), 0, 2); // a fresh chunk, not the second's free space
     assertThat(text(buffer, 3, 6)).isEqualTo("deXYfg");
-    assertThat(buffer.chunkHolding(7).start()).isEqualTo(7);
+    assertThat(buffer.chunkHolding(7, 1).start()).isEqualTo(7);
   }
 
   @Test
@@ -292,5 +295,65 @@ class SendBufferTest {
     buffer.release(6);
     assertThat(buffer.allocated()).isZero();
     assertThat(word.toArray()).isEqualTo(bytes("word"));
+  }
+
+  @Test
+  void aViewAcrossChunks_keepsItsBytes_afterTheBufferDropsEveryChunkItRunsThrough() {
+    SharedBytes shared = SharedBytes.copyOf(bytes("0123456789"));
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    buffer.append(bytes("abcd"), 0, 4);
+    buffer.append(shared, 0, 3); // "012"
+    buffer.append(shared, 5, 2); // "56"
+    buffer.append(bytes("xyz"), 0, 3);
+    DataChunk chunk = buffer.chunkHolding(2, 9); // "cd" "012" "56" "xy": through four chunks
+    int index = buffer.indexInChunk(2);
+
+    buffer.release(12); // every chunk dropped: the buffer cuts their links
+    buffer.append(bytes("next"), 0, 4);
+
+    byte[] out = new byte[9];
+    chunk.copy(index, out, 0, 9); // a segment still in flight shows the bytes it carried
+    assertThat(new String(out, US_ASCII)).isEqualTo("cd01256xy");
+    assertThat(text(buffer, 12, 4)).isEqualTo("next");
+  }
+
+  @Test
+  void aViewInsideOneChunk_isThatChunk_andOneRunningOnIsACopyWithTheSameBytes() {
+    SharedBytes shared = SharedBytes.copyOf(bytes("0123456789"));
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    buffer.append(shared, 0, 4);
+    buffer.append(shared, 4, 6);
+    DataChunk inside = buffer.chunkHolding(1, 3); // ends at the first chunk's end
+    DataChunk across = buffer.chunkHolding(1, 4); // runs one byte on
+
+    assertThat(buffer.chunkHolding(0, 1)).isSameAs(inside);
+    assertThat(across).isNotSameAs(inside);
+    assertThat(across.array()).isSameAs(shared.array()); // bounds copied, never bytes
+    assertThat(across.start()).isEqualTo(inside.start());
+    assertThat(across.end()).isEqualTo(inside.end());
+    assertThat(text(buffer, 1, 4)).isEqualTo("1234");
+  }
+
+  @Test
+  void aDroppedChunk_linksToNoNewerChunk_whetherAnAckDropsSomeOrAll() {
+    SharedBytes shared = SharedBytes.copyOf(bytes("0123456789"));
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    for (int i = 0; i < 5; i++) {
+      buffer.append(shared, 2 * i, 2); // five chunks of 2
+    }
+    DataChunk first = buffer.chunkHolding(0, 1);
+    DataChunk second = buffer.chunkHolding(2, 1);
+    DataChunk third = buffer.chunkHolding(4, 1);
+    DataChunk fourth = buffer.chunkHolding(6, 1);
+    assertThat(first.next()).isSameAs(second);
+
+    buffer.release(5); // the first two dropped, the third partly acknowledged
+
+    assertThat(first.next()).isNull();
+    assertThat(second.next()).isNull();
+    assertThat(third.next()).isSameAs(fourth);
+    buffer.release(10); // everything acknowledged
+    assertThat(third.next()).isNull();
+    assertThat(fourth.next()).isNull();
   }
 }
