@@ -1,7 +1,17 @@
 package netsim.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import netsim.core.Time;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
@@ -16,7 +26,10 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
  * (minutes apart), so a drift lands in the ratio whole. A pair's two windows are a second apart and
  * the order alternates from pair to pair, so the median of the pair ratios keeps the drift out. The
  * windows are the same as JMH's single shots (a fresh dumbbell run to steady state, then {@link
- * ManyFlowsBenchmark#MEASURED} of simulated time, garbage collection included).
+ * ManyFlowsBenchmark#MEASURED} of simulated time, garbage collection included), and as in JMH each
+ * number of flows runs in a JVM of its own (two child JVMs that take turns): in one JVM the
+ * compiled code would follow both workloads' profiles, which measured the 10-flow window up to 1.7
+ * times slower than its own JVM does.
  *
  * <pre>
  * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar \
@@ -24,10 +37,14 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
  * </pre>
  *
  * Defaults: 25 pairs of 10 and 10 000 flows after 5 warm-up pairs. Prints one line per pair (wall
- * and thread CPU milliseconds, events, per-event ratios) and the medians.
+ * and thread CPU milliseconds, events, per-event ratios) and the medians. The children run with the
+ * benchmark's own JVM flags ({@link #CHILD_FLAGS}, as its {@code @Fork}).
  */
 public final class ManyFlowsPairs {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** The child JVMs' flags: {@link ManyFlowsBenchmark}'s {@code @Fork} flags. */
+  static final List<String> CHILD_FLAGS = List.of("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch");
 
   private ManyFlowsPairs() {}
 
@@ -39,6 +56,60 @@ public final class ManyFlowsPairs {
 
     double cpuPerEvent() {
       return (double) cpuNanos / events;
+    }
+  }
+
+  /** A child JVM that times a window of its number of flows each time it is asked. */
+  static final class Child implements AutoCloseable {
+    private final int flows;
+    private final Process process;
+    private final BufferedWriter ask;
+    private final BufferedReader answers;
+
+    Child(int flows) throws IOException {
+      this.flows = flows;
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(CHILD_FLAGS);
+      command.addAll(
+          List.of(
+              "-cp",
+              System.getProperty("java.class.path"),
+              ManyFlowsPairs.class.getName(),
+              "--serve",
+              Integer.toString(flows)));
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      ask = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), UTF_8));
+      answers = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
+    }
+
+    /** Asks for one window and waits for its figures. */
+    Window window() throws IOException {
+      ask.write("window\n");
+      ask.flush();
+      String line = answers.readLine();
+      if (line == null) {
+        throw new IOException("the child JVM of " + flows + " flows ended");
+      }
+      String[] fields = line.trim().split(" ");
+      return new Window(
+          Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2]));
+    }
+
+    @Override
+    public void close() throws IOException {
+      ask.close();
+      process.destroy();
+    }
+  }
+
+  /** A child's loop: one window of {@code flows} flows per line read, its figures printed. */
+  private static void serve(int flows) throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, UTF_8));
+    while (in.readLine() != null) {
+      Window window = window(flows);
+      System.out.println(window.wallNanos() + " " + window.cpuNanos() + " " + window.events());
+      System.out.flush();
     }
   }
 
@@ -55,7 +126,11 @@ public final class ManyFlowsPairs {
     return new Window(wall, cpu, bed.simulator().executedEvents() - events);
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
+    if (args.length == 2 && args[0].equals("--serve")) {
+      serve(Integer.parseInt(args[1]));
+      return;
+    }
     if (args.length > 4) {
       System.err.println("usage: ManyFlowsPairs [PAIRS [SMALL LARGE [WARMUP]]]");
       System.exit(2);
@@ -72,34 +147,37 @@ public final class ManyFlowsPairs {
     double[] cpuRatios = new double[pairs];
     double[] smallWall = new double[pairs];
     double[] largeWall = new double[pairs];
-    for (int pair = -warmup; pair < pairs; pair++) {
-      // Alternate which runs first, so that a drift within a pair favours neither.
-      boolean smallFirst = Math.floorMod(pair, 2) == 0;
-      Window first = window(smallFirst ? small : large);
-      Window second = window(smallFirst ? large : small);
-      Window a = smallFirst ? first : second;
-      Window b = smallFirst ? second : first;
-      if (pair < 0) {
-        continue;
+    try (Child smallChild = new Child(small);
+        Child largeChild = new Child(large)) {
+      for (int pair = -warmup; pair < pairs; pair++) {
+        // Alternate which runs first, so that a drift within a pair favours neither.
+        boolean smallFirst = Math.floorMod(pair, 2) == 0;
+        Window first = (smallFirst ? smallChild : largeChild).window();
+        Window second = (smallFirst ? largeChild : smallChild).window();
+        Window a = smallFirst ? first : second;
+        Window b = smallFirst ? second : first;
+        if (pair < 0) {
+          continue;
+        }
+        wallRatios[pair] = b.wallPerEvent() / a.wallPerEvent();
+        cpuRatios[pair] = b.cpuPerEvent() / a.cpuPerEvent();
+        smallWall[pair] = a.wallNanos() / 1e6;
+        largeWall[pair] = b.wallNanos() / 1e6;
+        System.out.printf(
+            "pair %2d: %d flows %.1f ms (cpu %.1f, %d events), %d flows %.1f ms (cpu %.1f, %d"
+                + " events), per-event ratio wall %.2f cpu %.2f%n",
+            pair + 1,
+            small,
+            smallWall[pair],
+            a.cpuNanos() / 1e6,
+            a.events(),
+            large,
+            largeWall[pair],
+            b.cpuNanos() / 1e6,
+            b.events(),
+            wallRatios[pair],
+            cpuRatios[pair]);
       }
-      wallRatios[pair] = b.wallPerEvent() / a.wallPerEvent();
-      cpuRatios[pair] = b.cpuPerEvent() / a.cpuPerEvent();
-      smallWall[pair] = a.wallNanos() / 1e6;
-      largeWall[pair] = b.wallNanos() / 1e6;
-      System.out.printf(
-          "pair %2d: %d flows %.1f ms (cpu %.1f, %d events), %d flows %.1f ms (cpu %.1f, %d"
-              + " events), per-event ratio wall %.2f cpu %.2f%n",
-          pair + 1,
-          small,
-          smallWall[pair],
-          a.cpuNanos() / 1e6,
-          a.events(),
-          large,
-          largeWall[pair],
-          b.cpuNanos() / 1e6,
-          b.events(),
-          wallRatios[pair],
-          cpuRatios[pair]);
     }
     System.out.printf(
         "medians of %d pairs (window %.1f s of simulated time): %d flows %.1f ms, %d flows %.1f ms,"
