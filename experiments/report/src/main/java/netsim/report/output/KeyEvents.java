@@ -13,7 +13,7 @@ import netsim.net.fault.FaultAction;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
-import netsim.scenario.trace.PacketEvent;
+import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.FourTuple;
@@ -109,7 +109,7 @@ public final class KeyEvents implements EventSink {
                 + at(e.t()));
       }
     } else if (e instanceof TraceEvent.Packet p) {
-      packet(p);
+      packet(new PacketFields().set(p));
     } else if (e instanceof TraceEvent.State st && st.to() == TcpState.TIME_WAIT) {
       timeWaitAcks.remove(new Connection(st.node(), st.conn()));
     } else if (e instanceof TraceEvent.Host h) {
@@ -126,7 +126,7 @@ public final class KeyEvents implements EventSink {
   }
 
   @Override
-  public void packet(PacketEvent p) {
+  public void packet(PacketFields p) {
     if (p.kind() == EventKind.DROP) {
       dropped(p);
     } else if (p.kind() == EventKind.RECV) {
@@ -139,7 +139,7 @@ public final class KeyEvents implements EventSink {
     }
   }
 
-  private void dropped(PacketEvent p) {
+  private void dropped(PacketFields p) {
     drops++;
     String rule = takenBy(p);
     if ((drops <= DROPS_SHOWN || rule != null) && counted()) {
@@ -163,7 +163,7 @@ public final class KeyEvents implements EventSink {
    * The rule that took dropped packet {@code p}, or null: kept while it was on its way, or the last
    * arrival at the dropping node. Either way the packet's way ends here.
    */
-  private @Nullable String takenBy(PacketEvent p) {
+  private @Nullable String takenBy(PacketFields p) {
     String rule = ruleOf.isEmpty() ? null : ruleOf.remove(p.pkt());
     int node = p.node();
     if (rule == null && node >= 0 && node < arrivedPkt.length && arrivedPkt[node] == p.pkt()) {
@@ -199,7 +199,7 @@ public final class KeyEvents implements EventSink {
    * clears its connection's note. Most arrivals carry neither and find no note, so they cost no
    * lookup.
    */
-  private void arrived(PacketEvent p) {
+  private void arrived(PacketFields p) {
     if ((p.flags() & (TcpFlags.SYN | TcpFlags.FIN)) != 0) {
       lastArrival.put(new Connection(p.node(), p.receiver()), new Arrival(p.flags(), p.t()));
     } else if (!lastArrival.isEmpty()) {
@@ -207,7 +207,7 @@ public final class KeyEvents implements EventSink {
     }
   }
 
-  private void sent(PacketEvent p) {
+  private void sent(PacketFields p) {
     // Only a bare ACK can be a re-ACK in TIME-WAIT or a challenge ACK: look up nothing for others.
     Connection key = null;
     Arrival last = null;

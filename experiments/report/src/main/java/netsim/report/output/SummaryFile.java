@@ -35,7 +35,7 @@ import netsim.scenario.run.Experiment;
 import netsim.scenario.run.Invariants;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.EventKind;
-import netsim.scenario.trace.PacketEvent;
+import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.TraceEvent;
 
 /**
@@ -99,7 +99,7 @@ public final class SummaryFile implements EventSink {
   }
 
   @Override
-  public void packet(PacketEvent event) {
+  public void packet(PacketFields event) {
     packetEvents++;
   }
 

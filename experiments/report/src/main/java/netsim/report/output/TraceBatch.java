@@ -4,7 +4,9 @@ import java.util.Arrays;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ecn;
 import netsim.scenario.trace.ApplicationEvent;
+import netsim.scenario.trace.ApplicationFields;
 import netsim.scenario.trace.CongestionEvent;
+import netsim.scenario.trace.CongestionFields;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.PacketEvent;
 import netsim.scenario.trace.PacketFields;
@@ -61,6 +63,9 @@ final class TraceBatch {
   /** A value's fields, copied to be appended as the recorder's are. */
   private final PacketFields copy = new PacketFields();
 
+  private final CongestionFields congestionCopy = new CongestionFields();
+  private final ApplicationFields applicationCopy = new ApplicationFields();
+
   TraceBatch(int capacity) {
     rows = new long[capacity * WORDS];
     conns = new FourTuple[capacity];
@@ -84,9 +89,9 @@ final class TraceBatch {
     if (event instanceof TraceEvent.Packet p) {
       addPacket(p);
     } else if (event instanceof TraceEvent.Congestion c) {
-      addCongestion(c);
+      addCongestion(congestionCopy.set(c));
     } else if (event instanceof TraceEvent.App a) {
-      addApplication(a);
+      addApplication(applicationCopy.set(a));
     } else {
       others[size] = event;
       rows[size * WORDS + 7] = event.kind().ordinal();
@@ -96,26 +101,7 @@ final class TraceBatch {
 
   /** Appends a TCP segment's event, copying its fields into a row. */
   void addPacket(PacketEvent p) {
-    addFields(
-        p instanceof PacketFields f
-            ? f
-            : copy.set(
-                p.t(),
-                p.kind(),
-                p.node(),
-                p.link(),
-                p.pkt(),
-                p.src(),
-                p.srcPort(),
-                p.dst(),
-                p.dstPort(),
-                p.flags(),
-                p.seq(),
-                p.ack(),
-                p.len(),
-                p.state(),
-                p.cause(),
-                p.ecn()));
+    addFields(p instanceof PacketFields f ? f : copy.set(p));
   }
 
   /**
@@ -141,8 +127,11 @@ final class TraceBatch {
             | p.kind().ordinal();
   }
 
-  /** Appends a congestion change, copying its fields into a row. */
-  void addCongestion(CongestionEvent c) {
+  /**
+   * Appends a congestion change, copying its fields into a row (read from the final class, as
+   * {@link #addFields}).
+   */
+  void addCongestion(CongestionFields c) {
     int i = size++;
     int at = i * WORDS;
     rows[at] = c.t();
@@ -156,8 +145,8 @@ final class TraceBatch {
     conns[i] = c.conn();
   }
 
-  /** Appends an application event, copying its fields into a row. */
-  void addApplication(ApplicationEvent a) {
+  /** Appends an application event, copying its fields into a row (as {@link #addCongestion}). */
+  void addApplication(ApplicationFields a) {
     int i = size++;
     int at = i * WORDS;
     rows[at] = a.t();

@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import netsim.report.files.WriteBehind;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
-import netsim.scenario.trace.ApplicationEvent;
-import netsim.scenario.trace.CongestionEvent;
-import netsim.scenario.trace.PacketEvent;
+import netsim.scenario.trace.ApplicationFields;
+import netsim.scenario.trace.CongestionFields;
+import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 
@@ -62,7 +62,7 @@ final class TraceBehind implements EventSink {
   }
 
   @Override
-  public void packet(PacketEvent event) {
+  public void packet(PacketFields event) {
     batch.addPacket(event);
     if (batch.isFull()) {
       handOver();
@@ -70,7 +70,7 @@ final class TraceBehind implements EventSink {
   }
 
   @Override
-  public void congestion(CongestionEvent event) {
+  public void congestion(CongestionFields event) {
     batch.addCongestion(event);
     if (batch.isFull()) {
       handOver();
@@ -78,7 +78,7 @@ final class TraceBehind implements EventSink {
   }
 
   @Override
-  public void application(ApplicationEvent event) {
+  public void application(ApplicationFields event) {
     batch.addApplication(event);
     if (batch.isFull()) {
       handOver();

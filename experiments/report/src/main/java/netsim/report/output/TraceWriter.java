@@ -17,11 +17,14 @@ import netsim.net.packet.Ecn;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
 import netsim.scenario.trace.ApplicationEvent;
+import netsim.scenario.trace.ApplicationFields;
 import netsim.scenario.trace.CongestionEvent;
+import netsim.scenario.trace.CongestionFields;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.LinkChange;
 import netsim.scenario.trace.PacketEvent;
+import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.AppEvent;
@@ -138,7 +141,7 @@ public final class TraceWriter implements EventSink {
   }
 
   @Override
-  public void packet(PacketEvent event) {
+  public void packet(PacketFields event) {
     try {
       writePacket(event);
     } catch (IOException e) {
@@ -154,7 +157,7 @@ public final class TraceWriter implements EventSink {
   }
 
   @Override
-  public void congestion(CongestionEvent event) {
+  public void congestion(CongestionFields event) {
     try {
       writeCongestion(event);
     } catch (IOException e) {
@@ -170,7 +173,7 @@ public final class TraceWriter implements EventSink {
   }
 
   @Override
-  public void application(ApplicationEvent event) {
+  public void application(ApplicationFields event) {
     try {
       writeApplication(event);
     } catch (IOException e) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
+import netsim.scenario.trace.ApplicationFields;
+import netsim.scenario.trace.CongestionFields;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.HostChange;
 import netsim.scenario.trace.TraceEvent;
@@ -106,9 +108,9 @@ class TraceBatchTest {
         new TraceEvent.App(10, 0, CONN, AppEvent.values()[AppEvent.values().length - 1], 0);
     TraceBatch batch = new TraceBatch(4);
     batch.add(unset);
-    batch.addCongestion(set);
+    batch.addCongestion(new CongestionFields().set(set));
     batch.add(data);
-    batch.addApplication(last);
+    batch.addApplication(new ApplicationFields().set(last));
 
     assertThat(batch.kind(0)).isEqualTo(EventKind.CC);
     assertThat(batch.congestionAt(0).toEvent()).isEqualTo(unset);

@@ -19,10 +19,10 @@ import netsim.scenario.run.AppRecord;
 import netsim.scenario.run.DatagramFlow;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
-import netsim.scenario.trace.ApplicationEvent;
-import netsim.scenario.trace.CongestionEvent;
+import netsim.scenario.trace.ApplicationFields;
+import netsim.scenario.trace.CongestionFields;
 import netsim.scenario.trace.EventKind;
-import netsim.scenario.trace.PacketEvent;
+import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
 import netsim.tcp.AppEvent;
@@ -276,21 +276,21 @@ public final class FlowMetrics implements EventSink {
   public void accept(TraceEvent event) {
     switch (event.kind()) {
       case STATE -> state((TraceEvent.State) event);
-      case APP -> application((TraceEvent.App) event);
-      case SEND, RECV -> packet((TraceEvent.Packet) event);
+      case APP -> application(new ApplicationFields().set((TraceEvent.App) event));
+      case SEND, RECV -> packet(new PacketFields().set((TraceEvent.Packet) event));
       case RTX -> {
         End end = end(((TraceEvent.Retransmit) event).conn());
         if (end != null) {
           end.retransmissions++;
         }
       }
-      case CC -> congestion((TraceEvent.Congestion) event);
+      case CC -> congestion(new CongestionFields().set((TraceEvent.Congestion) event));
       default -> {}
     }
   }
 
   @Override
-  public void congestion(CongestionEvent c) {
+  public void congestion(CongestionFields c) {
     End end = end(c.conn());
     if (end != null) {
       end.cwnd(c.t(), c.cwnd());
@@ -331,7 +331,7 @@ public final class FlowMetrics implements EventSink {
   }
 
   @Override
-  public void application(ApplicationEvent a) {
+  public void application(ApplicationFields a) {
     if (a.event() == AppEvent.WRITE) {
       End end = end(a.conn());
       if (end != null) {
@@ -350,7 +350,7 @@ public final class FlowMetrics implements EventSink {
   }
 
   @Override
-  public void packet(PacketEvent p) {
+  public void packet(PacketFields p) {
     if (p.kind() == EventKind.SEND) {
       sent(p);
     } else if (p.kind() == EventKind.RECV) {
@@ -358,7 +358,7 @@ public final class FlowMetrics implements EventSink {
     }
   }
 
-  private void sent(PacketEvent p) {
+  private void sent(PacketFields p) {
     int length = p.len() + (p.has(TcpFlags.SYN) ? 1 : 0) + (p.has(TcpFlags.FIN) ? 1 : 0);
     if (length == 0) {
       return;
@@ -369,7 +369,7 @@ public final class FlowMetrics implements EventSink {
     }
   }
 
-  private void received(PacketEvent p) {
+  private void received(PacketFields p) {
     if (!p.has(TcpFlags.ACK)) {
       return;
     }

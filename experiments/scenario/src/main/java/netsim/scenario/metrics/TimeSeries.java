@@ -13,10 +13,10 @@ import netsim.scenario.metrics.FlowMetrics.End;
 import netsim.scenario.run.AppRecord;
 import netsim.scenario.run.EventSink;
 import netsim.scenario.run.RunResult;
-import netsim.scenario.trace.ApplicationEvent;
-import netsim.scenario.trace.CongestionEvent;
+import netsim.scenario.trace.ApplicationFields;
+import netsim.scenario.trace.CongestionFields;
 import netsim.scenario.trace.EventKind;
-import netsim.scenario.trace.PacketEvent;
+import netsim.scenario.trace.PacketFields;
 import netsim.scenario.trace.TraceEvent;
 
 /**
@@ -118,17 +118,17 @@ public final class TimeSeries implements EventSink {
   }
 
   @Override
-  public void packet(PacketEvent event) {
+  public void packet(PacketFields event) {
     advance(event.t());
   }
 
   @Override
-  public void congestion(CongestionEvent event) {
+  public void congestion(CongestionFields event) {
     advance(event.t());
   }
 
   @Override
-  public void application(ApplicationEvent event) {
+  public void application(ApplicationFields event) {
     advance(event.t());
   }
 

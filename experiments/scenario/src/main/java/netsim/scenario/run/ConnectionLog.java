@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import netsim.scenario.trace.ApplicationEvent;
+import netsim.scenario.trace.ApplicationFields;
 import netsim.scenario.trace.EventKind;
 import netsim.scenario.trace.RunIndex;
 import netsim.scenario.trace.TraceEvent;
@@ -74,7 +74,7 @@ public final class ConnectionLog implements EventSink {
   }
 
   @Override
-  public void application(ApplicationEvent a) {
+  public void application(ApplicationFields a) {
     if (a.event() == AppEvent.DATA) {
       List<Life> incarnations = livesOf(a.node(), a.conn());
       if (incarnations != null) {
@@ -86,7 +86,7 @@ public final class ConnectionLog implements EventSink {
   @Override
   public void accept(TraceEvent event) {
     if (event instanceof TraceEvent.App a) {
-      application(a);
+      application(new ApplicationFields().set(a));
     }
     if (!(event instanceof TraceEvent.State s) || s.isListener()) {
       return;

@@ -28,9 +28,12 @@ public interface EventSink {
    * One TCP segment's event (send, receive, drop, mark), of a kind in {@link #kinds()}: the run's
    * recorder gives these as {@link PacketFields} filled in place, valid during the call only, so
    * that the run makes no object per packet. By default accepted as its value ({@link
-   * PacketEvent#toEvent()}); a sink on every run's path reads the fields instead.
+   * PacketEvent#toEvent()}); a sink on every run's path reads the fields instead. The parameter is
+   * the final class, not {@link PacketEvent}: {@code ./netsim run} compiles with the client
+   * compiler alone, which inlines a getter it can bind statically and calls every getter of an
+   * interface with several implementations (the trace writer's rows, the records).
    */
-  default void packet(PacketEvent event) {
+  default void packet(PacketFields event) {
     accept(event.toEvent());
   }
 
@@ -39,7 +42,7 @@ public interface EventSink {
    * #kinds()}: given as {@link CongestionFields} filled in place, valid during the call only, as
    * {@link #packet} is. By default accepted as its value ({@link CongestionEvent#toEvent()}).
    */
-  default void congestion(CongestionEvent event) {
+  default void congestion(CongestionFields event) {
     accept(event.toEvent());
   }
 
@@ -48,7 +51,7 @@ public interface EventSink {
    * ApplicationFields} filled in place, valid during the call only, as {@link #packet} is. By
    * default accepted as its value ({@link ApplicationEvent#toEvent()}).
    */
-  default void application(ApplicationEvent event) {
+  default void application(ApplicationFields event) {
     accept(event.toEvent());
   }
 

@@ -37,6 +37,11 @@ public final class ApplicationFields implements ApplicationEvent {
     return this;
   }
 
+  /** Makes {@code a}'s fields (a value or another event's fields) the fields of the next event. */
+  public ApplicationFields set(ApplicationEvent a) {
+    return set(a.t(), a.node(), a.conn(), a.event(), a.bytes());
+  }
+
   @Override
   public TraceEvent.App toEvent() {
     TraceEvent.App made = event;

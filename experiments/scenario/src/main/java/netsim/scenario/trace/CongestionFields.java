@@ -50,6 +50,11 @@ public final class CongestionFields implements CongestionEvent {
     return this;
   }
 
+  /** Makes {@code c}'s fields (a value or another event's fields) the fields of the next event. */
+  public CongestionFields set(CongestionEvent c) {
+    return set(c.t(), c.node(), c.conn(), c.cwnd(), c.ssthresh(), c.srtt(), c.rto(), c.inflight());
+  }
+
   @Override
   public TraceEvent.Congestion toEvent() {
     TraceEvent.Congestion made = event;

@@ -69,6 +69,27 @@ public final class PacketFields implements PacketEvent {
     return this;
   }
 
+  /** Makes {@code p}'s fields (a value or another event's fields) the fields of the next event. */
+  public PacketFields set(PacketEvent p) {
+    return set(
+        p.t(),
+        p.kind(),
+        p.node(),
+        p.link(),
+        p.pkt(),
+        p.src(),
+        p.srcPort(),
+        p.dst(),
+        p.dstPort(),
+        p.flags(),
+        p.seq(),
+        p.ack(),
+        p.len(),
+        p.state(),
+        p.cause(),
+        p.ecn());
+  }
+
   @Override
   public TraceEvent.Packet toEvent() {
     TraceEvent.Packet made = event;
