@@ -55,8 +55,9 @@ public final class TcpSegment implements Payload {
 
   /**
    * The sum of the segment's 16-bit words with a zero checksum field, pseudo-header aside ({@link
-   * InternetChecksum#sum}, {@link #folded} to 16 bits), or -1 until first written: a capture at
-   * each end of a path writes the same segment twice, and its addresses do not change on the way.
+   * InternetChecksum#sum}, {@link InternetChecksum#fold} to 16 bits), or -1 until first written: a
+   * capture at each end of a path writes the same segment twice, and its addresses do not change on
+   * the way.
    */
   private int wordSum = -1;
 
@@ -335,26 +336,17 @@ public final class TcpSegment implements Payload {
     dataChunk.copy(dataIndex, out, dataLength);
     if (wordSum < 0) {
       if (out.hasArray()) {
-        wordSum = folded(InternetChecksum.sum(0, out.array(), out.arrayOffset() + start, length()));
+        wordSum =
+            InternetChecksum.fold(
+                InternetChecksum.sum(0, out.array(), out.arrayOffset() + start, length()));
       } else {
         byte[] bytes = new byte[length()];
         out.duplicate().position(start).get(bytes);
-        wordSum = folded(InternetChecksum.sum(0, bytes, 0, bytes.length));
+        wordSum = InternetChecksum.fold(InternetChecksum.sum(0, bytes, 0, bytes.length));
       }
     }
     long sum = InternetChecksum.pseudoHeader(wordSum, source, destination, PROTOCOL, length());
     out.putShort(start + 16, (short) InternetChecksum.finish(sum));
-  }
-
-  /**
-   * A running sum folded to 16 bits (RFC 1071's end-around carry): the same sum in one's complement
-   * arithmetic, so the checksum made from it is the same, and it fits the int {@link #wordSum}.
-   */
-  private static int folded(long sum) {
-    while ((sum >>> 16) != 0) {
-      sum = (sum & 0xFFFF) + (sum >>> 16);
-    }
-    return (int) sum;
   }
 
   /** The segment's bytes with a valid checksum for these addresses. */

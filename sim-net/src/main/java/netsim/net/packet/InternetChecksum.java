@@ -51,11 +51,19 @@ public final class InternetChecksum {
     return sum;
   }
 
-  /** Folds a running sum to 16 bits and complements it. */
-  public static int finish(long sum) {
+  /**
+   * Folds a running sum to 16 bits (RFC 1071's end-around carry): the same sum in one's complement
+   * arithmetic, so a checksum made from it is the same, and it may be kept in an {@code int}.
+   */
+  public static int fold(long sum) {
     while ((sum >>> 16) != 0) {
       sum = (sum & 0xFFFF) + (sum >>> 16);
     }
-    return (int) (~sum & 0xFFFF);
+    return (int) sum;
+  }
+
+  /** Folds a running sum to 16 bits and complements it. */
+  public static int finish(long sum) {
+    return ~fold(sum) & 0xFFFF;
   }
 }
