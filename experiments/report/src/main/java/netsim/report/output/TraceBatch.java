@@ -60,8 +60,8 @@ final class TraceBatch {
 
   private int size;
 
-  /** A value's fields, copied to be appended as the recorder's are. */
-  private final PacketFields copy = new PacketFields();
+  /** A value's fields, copied to be appended as the recorder's are ({@link #add}). */
+  private final PacketFields packetCopy = new PacketFields();
 
   private final CongestionFields congestionCopy = new CongestionFields();
   private final ApplicationFields applicationCopy = new ApplicationFields();
@@ -87,7 +87,7 @@ final class TraceBatch {
   /** Appends an event: a TCP segment's, a congestion change or an application event as a row. */
   void add(TraceEvent event) {
     if (event instanceof TraceEvent.Packet p) {
-      addPacket(p);
+      addPacket(packetCopy.set(p));
     } else if (event instanceof TraceEvent.Congestion c) {
       addCongestion(congestionCopy.set(c));
     } else if (event instanceof TraceEvent.App a) {
@@ -99,16 +99,12 @@ final class TraceBatch {
     }
   }
 
-  /** Appends a TCP segment's event, copying its fields into a row. */
-  void addPacket(PacketEvent p) {
-    addFields(p instanceof PacketFields f ? f : copy.set(p));
-  }
-
   /**
-   * Appends {@code p}'s row: read from the final class, whose getters the client compiler binds and
-   * inlines (through {@link PacketEvent} each read would be an interface call).
+   * Appends a TCP segment's event, copying its fields into a row: read from the final class, whose
+   * getters the client compiler binds and inlines (through {@link PacketEvent} each read would be
+   * an interface call).
    */
-  private void addFields(PacketFields p) {
+  void addPacket(PacketFields p) {
     int at = size++ * WORDS;
     TcpState s = p.state();
     DropCause c = p.cause();
@@ -129,7 +125,7 @@ final class TraceBatch {
 
   /**
    * Appends a congestion change, copying its fields into a row (read from the final class, as
-   * {@link #addFields}).
+   * {@link #addPacket}).
    */
   void addCongestion(CongestionFields c) {
     int i = size++;
