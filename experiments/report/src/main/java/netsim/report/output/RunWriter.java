@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import netsim.net.PacketTap;
 import netsim.net.link.Link;
 import netsim.net.link.LinkDirection;
@@ -25,6 +24,7 @@ import netsim.report.files.WriteBehind;
 import netsim.report.plot.RunPlots;
 import netsim.report.plot.SeriesPlots;
 import netsim.scenario.Version;
+import netsim.scenario.config.EffectiveConfig;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.OutputSettings;
 import netsim.scenario.metrics.FlowMetrics;
@@ -214,7 +214,6 @@ public final class RunWriter {
   }
 
   private Outcome write(Experiment.Watcher watcher) throws IOException {
-    @Nullable ConfigTree configTree = summaryWanted() ? ConfigTree.start(config) : null;
     EventSink[] sinks = sinks().toArray(EventSink[]::new);
     Experiment experiment = new Experiment(config, sinks);
     if (queues != null) {
@@ -256,8 +255,7 @@ public final class RunWriter {
       }
       if (summary != null) {
         SummaryFile.write(
-            summary.summary(
-                result, connections, violations, Objects.requireNonNull(configTree).get()),
+            summary.summary(result, connections, violations, EffectiveConfig.tree(config)),
             dir.file("summary.json"));
         FlowsCsv.write(flows.report(), dir.file("flows.csv"));
       }

@@ -1,15 +1,16 @@
 package netsim.report.output;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,18 +50,16 @@ import netsim.scenario.trace.TraceEvent;
  */
 public final class SummaryFile implements EventSink {
   /**
-   * The mapper, made at the first summary (after the run), not with the sink (before its first
-   * event): Jackson's first mapper of a process costs the run's thread about 50 ms of start-up
-   * under load, and the config's tree ({@link ConfigTree}) makes one on its own thread meanwhile
-   * (benchmarks/RESULTS.md, "Session 13, CLI start-up").
+   * The JSON text's generators: the summary is a tree of Jackson's nodes written by {@link
+   * #writeTree}, without an {@code ObjectMapper}, whose first one costs a process about 50-100 ms
+   * of CPU for its reflective serializers (benchmarks/RESULTS.md, "Session 15, configuration and
+   * start-up CPU"). Indented as Jackson's default pretty printer does.
    */
-  private static final class Json {
-    static final ObjectMapper MAPPER =
-        new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(
-                new SimpleModule().addSerializer(FlowsReport.class, new FlowsSection()));
-  }
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+  /** Nodes of the tree. */
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private long packetEvents;
 
@@ -117,7 +116,7 @@ public final class SummaryFile implements EventSink {
       List<ConnectionReport> connections,
       List<String> violations,
       JsonNode config) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = NODES.objectNode();
     root.put("netsim", Version.get());
     root.put("experiment", result.config().name());
     root.put("seed", result.config().seed());
@@ -208,84 +207,80 @@ public final class SummaryFile implements EventSink {
   /**
    * The {@code flows} section: Jain's index, every flow, every link direction's use. It is written
    * straight from the report as the file streams out, never built as a tree: a run of many short
-   * connections has as many flows.
+   * connections has as many flows (the tree holds the report as a POJO node).
    */
-  private static final class FlowsSection extends JsonSerializer<FlowsReport> {
-    @Override
-    public void serialize(FlowsReport report, JsonGenerator gen, SerializerProvider serializers)
-        throws IOException {
+  private static void flowsSection(FlowsReport report, JsonGenerator gen) throws IOException {
+    gen.writeStartObject();
+    ratio(gen, "jain", report.jain());
+    gen.writeNumberField("from", report.from());
+    gen.writeNumberField("until", report.until());
+    gen.writeArrayFieldStart("flows");
+    for (FlowsReport.Flow f : report.flows()) {
       gen.writeStartObject();
-      ratio(gen, "jain", report.jain());
-      gen.writeNumberField("from", report.from());
-      gen.writeNumberField("until", report.until());
-      gen.writeArrayFieldStart("flows");
-      for (FlowsReport.Flow f : report.flows()) {
-        gen.writeStartObject();
-        gen.writeStringField("flow", f.name());
-        gen.writeStringField("direction", f.direction());
-        gen.writeStringField("sender", f.sender());
-        gen.writeStringField("receiver", f.receiver());
-        gen.writeStringField("conn", f.conn());
-        gen.writeNumberField("start", f.start());
-        gen.writeNumberField("bytes", f.bytes());
-        gen.writeBooleanField("complete", f.complete());
-        measured(gen, "fct", f.fct());
-        gen.writeNumberField("goodput", f.goodput());
-        measured(gen, "retransmissions", f.retransmissions());
-        gen.writeObjectFieldStart("rtt");
-        gen.writeNumberField("samples", f.rttSamples());
-        measured(gen, "min", f.rttMin());
-        measured(gen, "mean", f.rttMean());
-        measured(gen, "p50", f.rttP50());
-        measured(gen, "p99", f.rttP99());
-        gen.writeEndObject();
-        gen.writeObjectFieldStart("cwnd");
-        measured(gen, "min", f.cwndMin());
-        measured(gen, "mean", f.cwndMean());
-        measured(gen, "max", f.cwndMax());
-        gen.writeEndObject();
-        if (f.isDatagrams()) {
-          gen.writeObjectFieldStart("datagrams");
-          gen.writeNumberField("sent", f.datagramsSent());
-          gen.writeNumberField("received", f.datagramsReceived());
-          ratio(gen, "loss", f.loss());
-          gen.writeEndObject();
-        }
+      gen.writeStringField("flow", f.name());
+      gen.writeStringField("direction", f.direction());
+      gen.writeStringField("sender", f.sender());
+      gen.writeStringField("receiver", f.receiver());
+      gen.writeStringField("conn", f.conn());
+      gen.writeNumberField("start", f.start());
+      gen.writeNumberField("bytes", f.bytes());
+      gen.writeBooleanField("complete", f.complete());
+      measured(gen, "fct", f.fct());
+      gen.writeNumberField("goodput", f.goodput());
+      measured(gen, "retransmissions", f.retransmissions());
+      gen.writeObjectFieldStart("rtt");
+      gen.writeNumberField("samples", f.rttSamples());
+      measured(gen, "min", f.rttMin());
+      measured(gen, "mean", f.rttMean());
+      measured(gen, "p50", f.rttP50());
+      measured(gen, "p99", f.rttP99());
+      gen.writeEndObject();
+      gen.writeObjectFieldStart("cwnd");
+      measured(gen, "min", f.cwndMin());
+      measured(gen, "mean", f.cwndMean());
+      measured(gen, "max", f.cwndMax());
+      gen.writeEndObject();
+      if (f.isDatagrams()) {
+        gen.writeObjectFieldStart("datagrams");
+        gen.writeNumberField("sent", f.datagramsSent());
+        gen.writeNumberField("received", f.datagramsReceived());
+        ratio(gen, "loss", f.loss());
         gen.writeEndObject();
       }
-      gen.writeEndArray();
-      gen.writeObjectFieldStart("links");
-      for (FlowsReport.LinkUse use : report.links()) {
-        gen.writeObjectFieldStart(use.direction());
-        gen.writeNumberField("deliveredBytes", use.deliveredBytes());
-        measured(gen, "capacityBytes", use.capacityBytes());
-        ratio(gen, "utilization", use.utilization());
-        gen.writeObjectFieldStart("dropped");
-        for (Map.Entry<DropCause, Long> d : use.drops().entrySet()) {
-          gen.writeNumberField(d.getKey().traceName(), d.getValue());
-        }
-        gen.writeEndObject();
-        if (use.marked() > 0) {
-          gen.writeNumberField("marked", use.marked()); // as in the links counters: ECN only
-        }
-        FlowsReport.QueueUse queue = use.queue();
-        gen.writeObjectFieldStart("queue");
-        ratio(gen, "mean", queue.mean());
-        measured(gen, "p99", queue.p99());
-        measured(gen, "max", queue.max());
-        gen.writeEndObject();
-        gen.writeObjectFieldStart("sojourn");
-        gen.writeNumberField("packets", queue.sojourns());
-        measured(gen, "mean", queue.sojournMean());
-        measured(gen, "p50", queue.sojournP50());
-        measured(gen, "p99", queue.sojournP99());
-        measured(gen, "max", queue.sojournMax());
-        gen.writeEndObject();
-        gen.writeEndObject();
+      gen.writeEndObject();
+    }
+    gen.writeEndArray();
+    gen.writeObjectFieldStart("links");
+    for (FlowsReport.LinkUse use : report.links()) {
+      gen.writeObjectFieldStart(use.direction());
+      gen.writeNumberField("deliveredBytes", use.deliveredBytes());
+      measured(gen, "capacityBytes", use.capacityBytes());
+      ratio(gen, "utilization", use.utilization());
+      gen.writeObjectFieldStart("dropped");
+      for (Map.Entry<DropCause, Long> d : use.drops().entrySet()) {
+        gen.writeNumberField(d.getKey().traceName(), d.getValue());
       }
+      gen.writeEndObject();
+      if (use.marked() > 0) {
+        gen.writeNumberField("marked", use.marked()); // as in the links counters: ECN only
+      }
+      FlowsReport.QueueUse queue = use.queue();
+      gen.writeObjectFieldStart("queue");
+      ratio(gen, "mean", queue.mean());
+      measured(gen, "p99", queue.p99());
+      measured(gen, "max", queue.max());
+      gen.writeEndObject();
+      gen.writeObjectFieldStart("sojourn");
+      gen.writeNumberField("packets", queue.sojourns());
+      measured(gen, "mean", queue.sojournMean());
+      measured(gen, "p50", queue.sojournP50());
+      measured(gen, "p99", queue.sojournP99());
+      measured(gen, "max", queue.sojournMax());
       gen.writeEndObject();
       gen.writeEndObject();
     }
+    gen.writeEndObject();
+    gen.writeEndObject();
   }
 
   /** A measured value, or null when it was not measured. */
@@ -307,7 +302,7 @@ public final class SummaryFile implements EventSink {
   }
 
   private static ObjectNode counters(LinkCounters c) {
-    ObjectNode o = Json.MAPPER.createObjectNode();
+    ObjectNode o = NODES.objectNode();
     o.put("offered", c.offered());
     o.put("offeredBytes", c.offeredBytes());
     o.put("delivered", c.delivered());
@@ -330,16 +325,69 @@ public final class SummaryFile implements EventSink {
   /** Writes the JSON text with a final newline to {@code file}, streaming. */
   public static void write(ObjectNode summary, Path file) throws IOException {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      Json.MAPPER
-          .writer()
-          .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .writeValue(out, summary);
+      writeText(summary, out);
       out.write("\n");
     }
   }
 
   /** The JSON text with a final newline. */
   public static String text(ObjectNode summary) throws IOException {
-    return Json.MAPPER.writeValueAsString(summary) + "\n";
+    StringWriter out = new StringWriter();
+    writeText(summary, out);
+    return out + "\n";
+  }
+
+  private static void writeText(ObjectNode summary, Writer out) throws IOException {
+    try (JsonGenerator gen = JSON.createGenerator(out)) {
+      gen.setPrettyPrinter(new DefaultPrettyPrinter());
+      writeTree(summary, gen);
+    }
+  }
+
+  /**
+   * Writes {@code node} and what it holds, as Jackson's own serialization of a tree does; the
+   * {@code flows} report, a POJO node, by {@link #flowsSection}.
+   *
+   * @throws IllegalArgumentException for a node of a kind the summary never holds (binary, missing,
+   *     another POJO)
+   */
+  private static void writeTree(JsonNode node, JsonGenerator gen) throws IOException {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        gen.writeStartObject();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+          gen.writeFieldName(field.getKey());
+          writeTree(field.getValue(), gen);
+        }
+        gen.writeEndObject();
+      }
+      case ARRAY -> {
+        gen.writeStartArray();
+        for (JsonNode element : node) {
+          writeTree(element, gen);
+        }
+        gen.writeEndArray();
+      }
+      case STRING -> gen.writeString(node.textValue());
+      case BOOLEAN -> gen.writeBoolean(node.booleanValue());
+      case NULL -> gen.writeNull();
+      case NUMBER -> {
+        switch (node.numberType()) {
+          case INT -> gen.writeNumber(node.intValue());
+          case LONG -> gen.writeNumber(node.longValue());
+          case DOUBLE -> gen.writeNumber(node.doubleValue());
+          case FLOAT -> gen.writeNumber(node.floatValue());
+          case BIG_INTEGER -> gen.writeNumber(node.bigIntegerValue());
+          case BIG_DECIMAL -> gen.writeNumber(node.decimalValue());
+        }
+      }
+      case POJO -> {
+        if (!(((POJONode) node).getPojo() instanceof FlowsReport report)) {
+          throw new IllegalArgumentException("no JSON form for " + node);
+        }
+        flowsSection(report, gen);
+      }
+      default -> throw new IllegalArgumentException("no JSON form for a " + node.getNodeType());
+    }
   }
 }

@@ -3,6 +3,8 @@ package netsim.report.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import netsim.report.files.OutputDirectory;
 import netsim.report.plot.RunPlots;
 import netsim.scenario.Version;
 import netsim.scenario.config.ConfigLoader;
+import netsim.scenario.config.EffectiveConfig;
 import netsim.scenario.config.ExperimentConfig;
 import netsim.scenario.config.Scenarios;
 import netsim.scenario.run.EventSink;
@@ -35,6 +38,20 @@ class RunWriterTest {
   private static ExperimentConfig scenario(String name, String... overrides) {
     return ConfigLoader.load(
         name + ".yaml", Scenarios.CATALOGUE.get(name).text(), List.of(overrides));
+  }
+
+  @Test
+  void summaryJson_carriesTheEffectiveConfigOfTheRun() throws IOException {
+    ExperimentConfig config = scenario("lost-final-ack", "seed=7", "links[0].loss=0.02");
+    Path out = parent.resolve("out");
+
+    RunWriter.run(config, out);
+
+    ObjectMapper json = new ObjectMapper();
+    JsonNode summary = json.readTree(out.resolve("summary.json").toFile());
+    JsonNode expected = json.readTree(json.writeValueAsString(EffectiveConfig.tree(config)));
+    assertThat(summary.get("config"))
+        .isEqualTo(expected); // both read back: the same numbers' nodes
   }
 
   @Test
