@@ -3,6 +3,7 @@ package netsim.tcp;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import netsim.net.packet.Ipv4Address;
+import org.jspecify.annotations.Nullable;
 
 /** One end of a TCP connection: an address and a port. Printed as "10.0.0.1:49152". */
 public record Endpoint(Ipv4Address address, int port) implements Comparable<Endpoint> {
@@ -19,5 +20,19 @@ public record Endpoint(Ipv4Address address, int port) implements Comparable<Endp
   @Override
   public String toString() {
     return address + ":" + port;
+  }
+
+  // equals and hashCode as the record's own, written out: see netsim.net.packet.Ipv4Address.
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof Endpoint endpoint
+        && endpoint.address.equals(address)
+        && endpoint.port == port;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * address.hashCode() + port;
   }
 }

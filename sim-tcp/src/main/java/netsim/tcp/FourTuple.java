@@ -1,6 +1,7 @@
 package netsim.tcp;
 
 import netsim.net.packet.Ipv4Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The identity of a connection at one host: its local and remote endpoints. Printed as
@@ -23,5 +24,19 @@ public record FourTuple(Endpoint local, Endpoint remote) implements Comparable<F
   @Override
   public String toString() {
     return local + "-" + remote;
+  }
+
+  // equals and hashCode as the record's own, written out: see netsim.net.packet.Ipv4Address.
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof FourTuple tuple
+        && tuple.local.equals(local)
+        && tuple.remote.equals(remote);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * local.hashCode() + remote.hashCode();
   }
 }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.net.InetAddresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import org.jspecify.annotations.Nullable;
 
 /** An IPv4 address, held as its 32 bits. Ordered numerically. */
 public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
@@ -47,5 +48,23 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
         + ((bits >>> 8) & 0xFF)
         + "."
         + (bits & 0xFF);
+  }
+
+  /*
+   * equals and hashCode written out, the same as the record's own: those are made at their first
+   * call by java.lang.runtime.ObjectMethods, method-handle trees whose building costs every
+   * process CPU at start-up and which ./netsim's compiler (C1) runs as a chain of handles
+   * (benchmarks/RESULTS.md, "Session 15, configuration and start-up CPU"). The hash is the record's
+   * (31 times each component's hash plus the next's), so hashed collections keep their order.
+   */
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof Ipv4Address address && address.bits == bits;
+  }
+
+  @Override
+  public int hashCode() {
+    return bits;
   }
 }

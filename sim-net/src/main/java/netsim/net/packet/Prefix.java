@@ -2,6 +2,8 @@ package netsim.net.packet;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import org.jspecify.annotations.Nullable;
+
 /** An IPv4 prefix such as 10.0.1.0/24, for routing tables. */
 public record Prefix(Ipv4Address network, int length) {
   public Prefix {
@@ -42,5 +44,19 @@ public record Prefix(Ipv4Address network, int length) {
   @Override
   public String toString() {
     return network + "/" + length;
+  }
+
+  // equals and hashCode as the record's own, written out: see Ipv4Address.
+
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof Prefix prefix
+        && prefix.network.equals(network)
+        && prefix.length == length;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * network.hashCode() + length;
   }
 }

@@ -311,7 +311,19 @@ public final class KeyEvents implements EventSink {
   }
 
   /** A connection as host {@code node} sees it. */
-  private record Connection(int node, FourTuple conn) {}
+  private record Connection(int node, FourTuple conn) {
+    // equals and hashCode as the record's own, written out: see netsim.net.packet.Ipv4Address.
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Connection c && c.node == node && c.conn.equals(conn);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * node + conn.hashCode();
+    }
+  }
 
   /** The flags and time of the last segment that arrived on a connection, if SYN or FIN. */
   private record Arrival(int flags, long t) {}

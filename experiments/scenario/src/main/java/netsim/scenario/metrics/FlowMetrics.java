@@ -173,7 +173,19 @@ public final class FlowMetrics implements EventSink {
   }
 
   /** The ends alive, by the keys of their local and remote endpoints. */
-  private record Key(long local, long remote) {}
+  private record Key(long local, long remote) {
+    // equals and hashCode as the record's own, written out: see netsim.net.packet.Ipv4Address.
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Key key && key.local == local && key.remote == remote;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Long.hashCode(local) + Long.hashCode(remote);
+    }
+  }
 
   // Looked up only, never iterated: the report follows `ends`, in order of creation.
   private final Map<Key, End> current = new LinkedHashMap<>();
