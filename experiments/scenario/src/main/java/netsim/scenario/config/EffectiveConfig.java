@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Written by hand rather than by Jackson's reflective serializers: building those for the
  * config's records took 0.1-0.3 s of CPU per process, for a tree a function of the config alone
  * (benchmarks/RESULTS.md, "Session 15, configuration and start-up CPU"). {@code
- * EffectiveConfigTest} holds the tree to the one Jackson makes of the same records, for every
- * built-in scenario and example.
+ * EffectiveConfigJacksonTest} holds the tree to the one Jackson makes of the same records, for
+ * every built-in scenario and example.
  */
 public final class EffectiveConfig {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
