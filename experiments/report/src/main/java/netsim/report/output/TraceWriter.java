@@ -66,6 +66,18 @@ public final class TraceWriter implements EventSink {
   private final Encoded chains = new Encoded(RunIndex::chains);
   private final Encoded rules = new Encoded(RunIndex::rules);
   private final byte[][] flags = new byte[256][];
+
+  /**
+   * Endpoints' texts ({@link #endpoint(int, int)}), in {@value #ENDPOINT_SLOTS} slots of {@value
+   * #ENDPOINT_ROOM} bytes, the first its length, each holding the last endpoint whose hash chose
+   * it: a segment's line has two endpoints, a run's connections few, and one copy costs less than
+   * five numbers' digits. Primitive arrays, so that a miss (many connections) allocates nothing.
+   */
+  private final byte[] endpointTexts = new byte[ENDPOINT_SLOTS * ENDPOINT_ROOM];
+
+  /** The address and port ({@link #endpointKey}) whose text each slot holds; -1: none. */
+  private final long[] endpointKeys = new long[ENDPOINT_SLOTS];
+
   private final byte[][] rcvCauses = new byte[256][];
 
   /** A writer to {@code out} of the events of the run {@code index} names. */
@@ -78,6 +90,7 @@ public final class TraceWriter implements EventSink {
     this.out = out;
     this.index = index;
     this.buffer = new byte[buffer];
+    Arrays.fill(endpointKeys, -1);
   }
 
   /** As a sink: names the ids of the run's events with {@code index}. */
@@ -335,14 +348,41 @@ public final class TraceWriter implements EventSink {
     endpoint(endpoint.address().bits(), endpoint.port());
   }
 
-  /** "10.0.0.1:49152", without quotes. */
+  /** "10.0.0.1:49152", without quotes: copied from its slot, or written and kept there. */
   private void endpoint(int address, int port) {
+    long key = (port >>> 16) == 0 ? endpointKey(address, port) : -1; // -1: not kept
+    int slot = (int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> (Long.SIZE - ENDPOINT_BITS));
+    int at = slot * ENDPOINT_ROOM;
+    if (key >= 0 && endpointKeys[slot] == key) {
+      int n = endpointTexts[at];
+      System.arraycopy(endpointTexts, at + 1, buffer, length, n);
+      length += n;
+      return;
+    }
+    int start = length;
     for (int shift = 24; shift >= 0; shift -= 8) {
       digits((address >>> shift) & 0xFF);
       buffer[length++] = shift == 0 ? (byte) ':' : (byte) '.';
     }
     digits(port);
+    if (key < 0) {
+      return;
+    }
+    endpointKeys[slot] = key;
+    endpointTexts[at] = (byte) (length - start);
+    System.arraycopy(buffer, start, endpointTexts, at + 1, length - start);
   }
+
+  /** An endpoint as one number: its address's 32 bits above its 16-bit port's (never negative). */
+  private static long endpointKey(int address, int port) {
+    return (Integer.toUnsignedLong(address) << 16) | port;
+  }
+
+  private static final int ENDPOINT_BITS = 10;
+  private static final int ENDPOINT_SLOTS = 1 << ENDPOINT_BITS;
+
+  /** A length byte and "255.255.255.255:65535", rounded up. */
+  private static final int ENDPOINT_ROOM = 24;
 
   private byte[] flags(int bits) {
     if (bits < 0 || bits >= flags.length) {
