@@ -333,16 +333,17 @@ public final class TcpSegment implements Payload {
     out.putShort((short) urgentPointer);
     otherOptions.writeTo(out, timestamps, tsVal(), tsEcr());
     dataChunk.copy(dataIndex, out, dataLength);
+    int length = headerLength + dataLength;
     if (wordSum < 0) {
       if (out.hasArray()) {
-        wordSum = InternetChecksum.foldedSum(out.array(), out.arrayOffset() + start, length());
+        wordSum = InternetChecksum.foldedSum(out.array(), out.arrayOffset() + start, length);
       } else {
-        byte[] bytes = new byte[length()];
+        byte[] bytes = new byte[length];
         out.duplicate().position(start).get(bytes);
         wordSum = InternetChecksum.foldedSum(bytes, 0, bytes.length);
       }
     }
-    long sum = InternetChecksum.pseudoHeader(wordSum, source, destination, PROTOCOL, length());
+    long sum = InternetChecksum.pseudoHeader(wordSum, source, destination, PROTOCOL, length);
     out.putShort(start + 16, (short) InternetChecksum.finish(sum));
   }
 
