@@ -15,10 +15,30 @@ import org.jspecify.annotations.Nullable;
 /**
  * Dispatches the packet events of one network to its {@link PacketObserver}s, stamped with the
  * current virtual time. Nodes and links report here; with no observer it costs one length check.
+ *
+ * <p>Each event goes only to the observers that override its method: the interface's default does
+ * nothing, and an observer wants a few of the eleven events (a run's recorder sends, receives and
+ * drops; its link metrics, the queues' events). A call through the interface is one the client
+ * compiler ({@code ./netsim run}'s only one) cannot bind, several per packet and hop.
  */
 public final class PacketEvents implements RuleListener {
+  private static final PacketObserver[] NONE = new PacketObserver[0];
+
   private final Simulator simulator;
-  private PacketObserver[] observers = new PacketObserver[0];
+
+  /** The observers of each event: those that override its method. */
+  private PacketObserver[] sends = NONE;
+
+  private PacketObserver[] receives = NONE;
+  private PacketObserver[] forwards = NONE;
+  private PacketObserver[] enqueues = NONE;
+  private PacketObserver[] dequeues = NONE;
+  private PacketObserver[] transmits = NONE;
+  private PacketObserver[] deliveries = NONE;
+  private PacketObserver[] marks = NONE;
+  private PacketObserver[] duplicates = NONE;
+  private PacketObserver[] rules = NONE;
+  private PacketObserver[] drops = NONE;
 
   /** Packets sent or copied that have neither been received nor dropped yet. */
   private long inFlight;
@@ -28,8 +48,70 @@ public final class PacketEvents implements RuleListener {
   }
 
   void add(PacketObserver observer) {
-    observers = Arrays.copyOf(observers, observers.length + 1);
-    observers[observers.length - 1] = observer;
+    Class<?> type = observer.getClass();
+    Class<?> link = LinkDirection.class;
+    sends = with(sends, observer, type, "onSend", long.class, Host.class, Packet.class);
+    receives = with(receives, observer, type, "onReceive", long.class, Host.class, Packet.class);
+    forwards = with(forwards, observer, type, "onForward", long.class, Router.class, Packet.class);
+    enqueues = with(enqueues, observer, type, "onEnqueue", long.class, link, Packet.class);
+    dequeues =
+        with(dequeues, observer, type, "onDequeue", long.class, link, Packet.class, long.class);
+    transmits = with(transmits, observer, type, "onTransmit", long.class, link, Packet.class);
+    deliveries = with(deliveries, observer, type, "onDeliver", long.class, link, Packet.class);
+    marks = with(marks, observer, type, "onMark", long.class, Node.class, link, Packet.class);
+    duplicates =
+        with(
+            duplicates,
+            observer,
+            type,
+            "onDuplicate",
+            long.class,
+            link,
+            Packet.class,
+            Packet.class);
+    rules =
+        with(
+            rules,
+            observer,
+            type,
+            "onRule",
+            long.class,
+            FaultChain.class,
+            FaultRule.class,
+            Packet.class);
+    drops =
+        with(
+            drops,
+            observer,
+            type,
+            "onDrop",
+            long.class,
+            Node.class,
+            link,
+            Packet.class,
+            DropCause.class);
+  }
+
+  /**
+   * {@code observers}, with {@code observer} last if its class {@code type} overrides the method
+   * {@code name} of {@link PacketObserver} (it, a superclass or an interface between declares it).
+   */
+  private static PacketObserver[] with(
+      PacketObserver[] observers,
+      PacketObserver observer,
+      Class<?> type,
+      String name,
+      Class<?>... parameters) {
+    try {
+      if (type.getMethod(name, parameters).getDeclaringClass() == PacketObserver.class) {
+        return observers;
+      }
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("PacketObserver has no method " + name, e);
+    }
+    PacketObserver[] more = Arrays.copyOf(observers, observers.length + 1);
+    more[observers.length] = observer;
+    return more;
   }
 
   /** Packets sent or copied that have neither been received nor dropped yet. */
@@ -39,57 +121,57 @@ public final class PacketEvents implements RuleListener {
 
   void sent(Host host, Packet packet) {
     inFlight++;
-    for (PacketObserver o : observers) {
+    for (PacketObserver o : sends) {
       o.onSend(simulator.now(), host, packet);
     }
   }
 
   void received(Host host, Packet packet) {
     inFlight--;
-    for (PacketObserver o : observers) {
+    for (PacketObserver o : receives) {
       o.onReceive(simulator.now(), host, packet);
     }
   }
 
   void forwarded(Router router, Packet packet) {
-    for (PacketObserver o : observers) {
+    for (PacketObserver o : forwards) {
       o.onForward(simulator.now(), router, packet);
     }
   }
 
   void enqueued(LinkDirection link, Packet packet) {
-    for (PacketObserver o : observers) {
+    for (PacketObserver o : enqueues) {
       o.onEnqueue(simulator.now(), link, packet);
     }
   }
 
   void dequeued(LinkDirection link, Packet packet, long sojourn) {
-    for (PacketObserver o : observers) {
+    for (PacketObserver o : dequeues) {
       o.onDequeue(simulator.now(), link, packet, sojourn);
     }
   }
 
   void transmitted(LinkDirection link, Packet packet) {
-    for (PacketObserver o : observers) {
+    for (PacketObserver o : transmits) {
       o.onTransmit(simulator.now(), link, packet);
     }
   }
 
   void delivered(LinkDirection link, Packet packet) {
-    for (PacketObserver o : observers) {
+    for (PacketObserver o : deliveries) {
       o.onDeliver(simulator.now(), link, packet);
     }
   }
 
   void marked(Node sender, LinkDirection link, Packet packet) {
-    for (PacketObserver o : observers) {
+    for (PacketObserver o : marks) {
       o.onMark(simulator.now(), sender, link, packet);
     }
   }
 
   void duplicated(LinkDirection link, Packet original, Packet copy) {
     inFlight++;
-    for (PacketObserver o : observers) {
+    for (PacketObserver o : duplicates) {
       o.onDuplicate(simulator.now(), link, original, copy);
     }
   }
@@ -100,7 +182,7 @@ public final class PacketEvents implements RuleListener {
     if (rule.action().verb() == FaultAction.Verb.DUPLICATE) {
       inFlight++;
     }
-    for (PacketObserver o : observers) {
+    for (PacketObserver o : rules) {
       o.onRule(simulator.now(), chain, rule, packet);
     }
   }
@@ -164,7 +246,7 @@ public final class PacketEvents implements RuleListener {
   }
 
   private void report(Node node, @Nullable LinkDirection link, Packet packet, DropCause cause) {
-    for (PacketObserver o : observers) {
+    for (PacketObserver o : drops) {
       o.onDrop(simulator.now(), node, link, packet, cause);
     }
   }

@@ -55,9 +55,8 @@ public final class TcpSegment implements Payload {
 
   /**
    * The sum of the segment's 16-bit words with a zero checksum field, pseudo-header aside ({@link
-   * InternetChecksum#sum}, {@link InternetChecksum#fold} to 16 bits), or -1 until first written: a
-   * capture at each end of a path writes the same segment twice, and its addresses do not change on
-   * the way.
+   * InternetChecksum#foldedSum}: folded to 16 bits), or -1 until first written: a capture at each
+   * end of a path writes the same segment twice, and its addresses do not change on the way.
    */
   private int wordSum = -1;
 
@@ -334,18 +333,17 @@ public final class TcpSegment implements Payload {
     out.putShort((short) urgentPointer);
     otherOptions.writeTo(out, timestamps, tsVal(), tsEcr());
     dataChunk.copy(dataIndex, out, dataLength);
+    int length = headerLength + dataLength;
     if (wordSum < 0) {
       if (out.hasArray()) {
-        wordSum =
-            InternetChecksum.fold(
-                InternetChecksum.sum(0, out.array(), out.arrayOffset() + start, length()));
+        wordSum = InternetChecksum.foldedSum(out.array(), out.arrayOffset() + start, length);
       } else {
-        byte[] bytes = new byte[length()];
+        byte[] bytes = new byte[length];
         out.duplicate().position(start).get(bytes);
-        wordSum = InternetChecksum.fold(InternetChecksum.sum(0, bytes, 0, bytes.length));
+        wordSum = InternetChecksum.foldedSum(bytes, 0, bytes.length);
       }
     }
-    long sum = InternetChecksum.pseudoHeader(wordSum, source, destination, PROTOCOL, length());
+    long sum = InternetChecksum.pseudoHeader(wordSum, source, destination, PROTOCOL, length);
     out.putShort(start + 16, (short) InternetChecksum.finish(sum));
   }
 

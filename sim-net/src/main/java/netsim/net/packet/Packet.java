@@ -25,6 +25,14 @@ public final class Packet {
   private final Ipv4Address destination;
   private final int identification;
   private final Payload payload;
+
+  /**
+   * The IPv4 total length, kept: a payload never changes, and links, metrics and captures ask for
+   * it several times per hop (through the {@link Payload} interface, a call the client compiler
+   * cannot bind).
+   */
+  private final int totalLength;
+
   private final String senderNode;
   private final @Nullable String senderState;
   private int ttl;
@@ -82,6 +90,7 @@ public final class Packet {
     this.identification = identification & 0xFFFF;
     this.ttl = ttl;
     this.payload = checkNotNull(payload, "payload");
+    this.totalLength = HEADER_LENGTH + payload.length();
     this.senderNode = senderNode;
     this.senderState = senderState;
   }
@@ -127,7 +136,7 @@ public final class Packet {
 
   /** The IPv4 total length: header and payload. */
   public int totalLength() {
-    return HEADER_LENGTH + payload.length();
+    return totalLength;
   }
 
   /** The name of the node that sent it. Simulation-only. */

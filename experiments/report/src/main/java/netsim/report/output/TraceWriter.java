@@ -66,6 +66,18 @@ public final class TraceWriter implements EventSink {
   private final Encoded chains = new Encoded(RunIndex::chains);
   private final Encoded rules = new Encoded(RunIndex::rules);
   private final byte[][] flags = new byte[256][];
+
+  /**
+   * Endpoints' texts ({@link #endpoint(int, int)}), in {@value #ENDPOINT_SLOTS} slots of {@value
+   * #ENDPOINT_ROOM} bytes, the first its length, each holding the last endpoint whose hash chose
+   * it: a segment's line has two endpoints, a run's connections few, and one copy costs less than
+   * five numbers' digits. Primitive arrays, so that a miss (many connections) allocates nothing.
+   */
+  private final byte[] endpointTexts = new byte[ENDPOINT_SLOTS * ENDPOINT_ROOM];
+
+  /** The address and port ({@link #endpointKey}) whose text each slot holds; -1: none. */
+  private final long[] endpointKeys = new long[ENDPOINT_SLOTS];
+
   private final byte[][] rcvCauses = new byte[256][];
 
   /** A writer to {@code out} of the events of the run {@code index} names. */
@@ -78,6 +90,7 @@ public final class TraceWriter implements EventSink {
     this.out = out;
     this.index = index;
     this.buffer = new byte[buffer];
+    Arrays.fill(endpointKeys, -1);
   }
 
   /** As a sink: names the ids of the run's events with {@code index}. */
@@ -196,8 +209,7 @@ public final class TraceWriter implements EventSink {
     }
     raw(T);
     number(t);
-    raw(EV);
-    raw(KINDS[kind.ordinal()]);
+    raw(EV_KINDS[kind.ordinal()]);
   }
 
   /** Appends the line of {@code event}, and its newline. */
@@ -282,11 +294,10 @@ public final class TraceWriter implements EventSink {
     number(PKT, p.pkt());
     raw(SRC);
     endpoint(p.src(), p.srcPort());
-    raw(QUOTE);
-    raw(DST);
+    raw(QUOTE_DST);
     endpoint(p.dst(), p.dstPort());
-    raw(QUOTE);
-    field(FLAGS, flags(p.flags()));
+    raw(QUOTE_FLAGS);
+    raw(flags(p.flags()));
     number(SEQ, p.seq());
     if (p.ack() >= 0) {
       number(ACK, p.ack());
@@ -312,8 +323,7 @@ public final class TraceWriter implements EventSink {
     number(PKT, d.pkt());
     raw(SRC);
     endpoint(d.src(), d.srcPort());
-    raw(QUOTE);
-    raw(DST);
+    raw(QUOTE_DST);
     endpoint(d.dst(), d.dstPort());
     raw(QUOTE);
     number(SEQ, d.number());
@@ -335,14 +345,41 @@ public final class TraceWriter implements EventSink {
     endpoint(endpoint.address().bits(), endpoint.port());
   }
 
-  /** "10.0.0.1:49152", without quotes. */
+  /** "10.0.0.1:49152", without quotes: copied from its slot, or written and kept there. */
   private void endpoint(int address, int port) {
+    long key = (port >>> 16) == 0 ? endpointKey(address, port) : -1; // -1: not kept
+    int slot = (int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> (Long.SIZE - ENDPOINT_BITS));
+    int at = slot * ENDPOINT_ROOM;
+    if (key >= 0 && endpointKeys[slot] == key) {
+      int n = endpointTexts[at];
+      System.arraycopy(endpointTexts, at + 1, buffer, length, n);
+      length += n;
+      return;
+    }
+    int start = length;
     for (int shift = 24; shift >= 0; shift -= 8) {
       digits((address >>> shift) & 0xFF);
       buffer[length++] = shift == 0 ? (byte) ':' : (byte) '.';
     }
     digits(port);
+    if (key < 0) {
+      return;
+    }
+    endpointKeys[slot] = key;
+    endpointTexts[at] = (byte) (length - start);
+    System.arraycopy(buffer, start, endpointTexts, at + 1, length - start);
   }
+
+  /** An endpoint as one number: its address's 32 bits above its 16-bit port's (never negative). */
+  private static long endpointKey(int address, int port) {
+    return (Integer.toUnsignedLong(address) << 16) | port;
+  }
+
+  private static final int ENDPOINT_BITS = 10;
+  private static final int ENDPOINT_SLOTS = 1 << ENDPOINT_BITS;
+
+  /** A length byte and "255.255.255.255:65535", rounded up. */
+  private static final int ENDPOINT_ROOM = 24;
 
   private byte[] flags(int bits) {
     if (bits < 0 || bits >= flags.length) {
@@ -535,12 +572,25 @@ public final class TraceWriter implements EventSink {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** Each value's text as a JSON string, by ordinal. */
   private static <E extends Enum<E>> byte[][] texts(E[] values, Function<E, String> text) {
-    byte[][] texts = new byte[values.length][];
+    return encoded(values, value -> json(text.apply(value)));
+  }
+
+  /** Each value's bytes, by ordinal. */
+  private static <E extends Enum<E>> byte[][] encoded(E[] values, Function<E, byte[]> bytes) {
+    byte[][] encoded = new byte[values.length][];
     for (E value : values) {
-      texts[value.ordinal()] = json(text.apply(value));
+      encoded[value.ordinal()] = bytes.apply(value);
     }
-    return texts;
+    return encoded;
+  }
+
+  /** {@code first}'s bytes, then {@code second}'s. */
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
   }
 
   private static final byte[] T = ascii("{\"t\":");
@@ -550,8 +600,13 @@ public final class TraceWriter implements EventSink {
   private static final byte[] PKT = ascii(",\"pkt\":");
   private static final byte[] SRC = ascii(",\"src\":\"");
   private static final byte[] DST = ascii(",\"dst\":\"");
+
+  /** Two constants in a row, copied at once: a line is about twenty copies. */
+  private static final byte[] QUOTE_DST = concat(ascii("\""), DST);
+
   private static final byte[] QUOTE = ascii("\"");
   private static final byte[] FLAGS = ascii(",\"flags\":");
+  private static final byte[] QUOTE_FLAGS = concat(ascii("\""), FLAGS);
   private static final byte[] SEQ = ascii(",\"seq\":");
   private static final byte[] ACK = ascii(",\"ack\":");
   private static final byte[] LEN = ascii(",\"len\":");
@@ -577,7 +632,10 @@ public final class TraceWriter implements EventSink {
   private static final byte[] WHAT = ascii(",\"what\":");
   private static final byte[] END = ascii("}\n");
 
-  private static final byte[][] KINDS = texts(EventKind.values(), EventKind::traceName);
+  /** {@code ,"ev":} and each kind's text, by ordinal. */
+  private static final byte[][] EV_KINDS =
+      encoded(EventKind.values(), kind -> concat(EV, json(kind.traceName())));
+
   private static final byte[][] STATES = texts(TcpState.values(), TcpState::name);
   private static final byte[][] STATE_CAUSES = texts(StateCause.values(), c -> c.traceName(0));
   private static final byte[][] APP_EVENTS = texts(AppEvent.values(), AppEvent::traceName);

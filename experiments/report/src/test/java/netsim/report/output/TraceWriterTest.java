@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -525,5 +526,54 @@ class TraceWriterTest {
     Path file = dir.resolve("trace.jsonl");
     TraceWriter.write(run.events(), run.result().index(), file);
     assertThat(streamed.toByteArray()).isNotEmpty().isEqualTo(Files.readAllBytes(file));
+  }
+
+  @Test
+  void endpointsWrittenAgain_amongMoreThanItKeeps_writeTheTextTheyWriteAlone() throws IOException {
+    List<TraceEvent> events = new ArrayList<>();
+    int[] addresses = {0, A, B, -1, 0x7FFF_FFFF, 0x8000_0000};
+    int[] ports = {0, 80, 49152, 65535, 1};
+    for (int round = 0; round < 2; round++) {
+      for (int address : addresses) {
+        for (int port : ports) {
+          events.add(endpoints(events.size(), address, port, A + 1, 443));
+        }
+      }
+      for (int i = 0; i < 3000; i++) { // more endpoints than slots: every slot taken again
+        events.add(endpoints(events.size(), A + i, 1024 + 7 * i, B + 3 * i, (7919 * i) & 0xFFFF));
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TraceWriter writer = new TraceWriter(out, index);
+    for (TraceEvent event : events) {
+      writer.write(event);
+    }
+    writer.flush();
+
+    List<String> alone = new ArrayList<>();
+    for (TraceEvent event : events) {
+      alone.add(line(event));
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8).split("\n")).containsExactlyElementsOf(alone);
+  }
+
+  private static TraceEvent endpoints(long pkt, int src, int srcPort, int dst, int dstPort) {
+    return new TraceEvent.Packet(
+        pkt,
+        EventKind.RECV,
+        SERVER,
+        -1,
+        pkt,
+        src,
+        srcPort,
+        dst,
+        dstPort,
+        ACK,
+        1,
+        2,
+        0,
+        null,
+        null,
+        Ecn.NOT_ECT);
   }
 }

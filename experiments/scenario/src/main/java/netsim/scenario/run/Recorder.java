@@ -271,23 +271,44 @@ public final class Recorder implements PacketObserver {
       @Nullable TcpState state,
       @Nullable DropCause cause) {
     Payload p = packet.payload();
-    fields.set(
-        time,
-        kind,
-        node,
-        link,
-        packet.id(),
-        packet.source().bits(),
-        p.sourcePort(),
-        packet.destination().bits(),
-        p.destinationPort(),
-        p.flags(),
-        p.sequenceNumber(),
-        p.acknowledgmentNumber(),
-        p.dataLength(),
-        state,
-        cause,
-        packet.ecn());
+    if (p instanceof TcpSegment s) {
+      // the same fields read through the final class: calls the client compiler binds and inlines
+      fields.set(
+          time,
+          kind,
+          node,
+          link,
+          packet.id(),
+          packet.source().bits(),
+          s.sourcePort(),
+          packet.destination().bits(),
+          s.destinationPort(),
+          s.flags(),
+          s.sequenceNumber(),
+          s.acknowledgmentNumber(),
+          s.dataLength(),
+          state,
+          cause,
+          packet.ecn());
+    } else {
+      fields.set(
+          time,
+          kind,
+          node,
+          link,
+          packet.id(),
+          packet.source().bits(),
+          p.sourcePort(),
+          packet.destination().bits(),
+          p.destinationPort(),
+          p.flags(),
+          p.sequenceNumber(),
+          p.acknowledgmentNumber(),
+          p.dataLength(),
+          state,
+          cause,
+          packet.ecn());
+    }
     for (EventSink sink : byKind[kind.ordinal()]) {
       sink.packet(fields);
     }
