@@ -25,6 +25,15 @@ public final class Packet {
   private final Ipv4Address destination;
   private final int identification;
   private final Payload payload;
+
+  /**
+   * The length on the wire, header and payload: fixed, since payloads are immutable, and kept here
+   * because every queue and link the packet crosses reads it, which would otherwise read the
+   * payload's object too (among thousands of flows' packets, a cold cache line of its own), where
+   * only the receiving host needs the payload.
+   */
+  private final int totalLength;
+
   private final String senderNode;
   private final @Nullable String senderState;
   private int ttl;
@@ -82,6 +91,7 @@ public final class Packet {
     this.identification = identification & 0xFFFF;
     this.ttl = ttl;
     this.payload = checkNotNull(payload, "payload");
+    this.totalLength = HEADER_LENGTH + payload.length();
     this.senderNode = senderNode;
     this.senderState = senderState;
   }
@@ -127,7 +137,7 @@ public final class Packet {
 
   /** The IPv4 total length: header and payload. */
   public int totalLength() {
-    return HEADER_LENGTH + payload.length();
+    return totalLength;
   }
 
   /** The name of the node that sent it. Simulation-only. */
