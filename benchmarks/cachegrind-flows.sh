@@ -13,7 +13,9 @@
 # bottleneck=scaled), where every flow runs as one of 10 does; WARMUP_MS and WINDOW_MS are the
 # fixed dumbbell's, run 10 / FLOWS as long (about as many events).
 #
-# The simulated caches: 32 KiB L1 data, 16 MiB last level (the VM does not report its own).
+# The simulated caches: 32 KiB L1 data, 16 MiB last level (the VM does not report its own); LL=bytes
+# sets another last level (e.g. LL=524288, this machine's L2 per core), a power of two times 16 x 64
+# bytes.
 # -XX:-ImplicitNullChecks: compiled code's null checks are explicit. The VM's implicit ones trap a
 # SIGSEGV and look its pc up in the compiled code, which valgrind's translation does not keep: at
 # 10,000 flows the VM died with SIGSEGV at address 0xc in C2's TreeMap code (the reassembly queue)
@@ -22,12 +24,12 @@
 # Build first: mvn -B -q -pl benchmarks -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
-flows=$1 warmup=${2:-1000} window=${3:-200} bottleneck=${4:-fixed}
+flows=$1 warmup=${2:-1000} window=${3:-200} bottleneck=${4:-fixed} ll=${LL:-16777216}
 cp=benchmarks/target/benchmarks.jar
 if [ -n "${CLASSES:-}" ]; then cp=$CLASSES:$cp; fi
 
 count() {
-  valgrind --tool=cachegrind --cache-sim=yes --D1=32768,8,64 --LL=16777216,16,64 \
+  valgrind --tool=cachegrind --cache-sim=yes --D1=32768,8,64 --LL="$ll",16,64 \
       --cachegrind-out-file=/dev/null --smc-check=all-non-file \
     java -Xbatch -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions \
       -XX:GuaranteedSafepointInterval=0 -XX:-ImplicitNullChecks -XX:+UseSerialGC -Xms2g -Xmx2g \

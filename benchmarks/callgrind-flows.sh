@@ -14,13 +14,17 @@
 # runs by the difference of their events, so that the exit and the caches' cold start cancel out.
 # The JIT compiler's own work in the window shows as native:... lines and varies from run to run
 # (it may come out negative); the "JIT-compiled code" line, the simulation's, is the steady figure.
-# The caches and VM flags are cachegrind-flows.sh's. BY=Ir sorts by instructions, TOP=N lines.
+# The caches and VM flags are cachegrind-flows.sh's (LL=bytes sets the simulated last level, default
+# 16777216 = 16 MiB; LL=524288 counts what misses this machine's 512 KiB L2 per core, LL=4194304
+# the share of its 32 MiB L3 that busy neighbours may leave; a power of two times 16 x 64 bytes).
+# BY=Ir sorts by instructions, TOP=N lines.
 # OUT=dir keeps the runs (default: a temporary directory); CLASSES=dir-or-jar puts other classes
-# first on the class path, to count another build. Build first:
+# first on the class path, to count another build; JAVA_FLAGS="..." adds VM flags (e.g.
+# -XX:CompileCommand=dontinline,netsim.tcp.ConnectionTable::* to count a callee apart). Build first:
 # mvn -B -q -pl benchmarks -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
-flows=$1 warmup=${2:-5000} window=${3:-200}
+flows=$1 warmup=${2:-5000} window=${3:-200} ll=${LL:-16777216}
 cp=$PWD/benchmarks/target/benchmarks.jar
 if [ -n "${CLASSES:-}" ]; then cp=$CLASSES:$cp; fi
 out=${OUT:-$(mktemp -d)}
@@ -31,11 +35,11 @@ count() { # count DIR WINDOW_MS
   local d=$1
   mkdir -p "$d"
   (cd "$d" && exec valgrind --tool=callgrind --instr-atstart=no --cache-sim=yes \
-      --D1=32768,8,64 --LL=16777216,16,64 --dump-instr=yes --callgrind-out-file="$d/cg.out.%p" \
+      --D1=32768,8,64 --LL="$ll",16,64 --dump-instr=yes --callgrind-out-file="$d/cg.out.%p" \
       --smc-check=all-non-file \
     java -Xbatch -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit \
       -XX:GuaranteedSafepointInterval=0 -XX:-ImplicitNullChecks -XX:+UseSerialGC -Xms2g -Xmx2g \
-      -cp "$out/driver:$cp" netsim.bench.WindowDriver "$flows" "$warmup" "$2" "$d/GO" \
+      ${JAVA_FLAGS:-} -cp "$out/driver:$cp" netsim.bench.WindowDriver "$flows" "$warmup" "$2" "$d/GO" \
       >"$d/log" 2>&1) &
   local vg=$!
   until grep -q window-start "$d/log" 2>/dev/null; do
@@ -54,5 +58,5 @@ count "$out/1x" "$window" &
 one=$!
 count "$out/3x" $((3 * window))
 wait "$one"
-echo "flows=$flows, warm-up ${warmup} ms, windows ${window} and $((3 * window)) ms (runs in $out)"
+echo "flows=$flows, warm-up ${warmup} ms, windows ${window} and $((3 * window)) ms, LL $ll bytes (runs in $out)"
 python3 benchmarks/callgrind-flows/attribute.py "$out/1x" "$out/3x"

@@ -1,5 +1,6 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
@@ -11,17 +12,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * A stack's connections by 4-tuple, for demultiplexing an arriving segment without allocating: each
  * endpoint is packed into a {@code long} ({@link #key}), and the two keys index an open-addressing
- * table (linear probing, deletion by backward shift, so no tombstones). A slot's two keys sit side
- * by side in one array, and its value in a parallel one, so a lookup among thousands of connections
- * reads one cache line for the keys and one for the value's reference, then the value itself.
- * Iteration follows the order of insertion, never the hash order, so nothing that walks the
- * connections depends on the table's layout: a slot's node links it into that order, and only
- * {@link #put}, {@link #remove} and {@link #values} read the nodes.
+ * table (linear probing, deletion by backward shift, so no tombstones). Each value carries its own
+ * two keys ({@link Keyed}), so a lookup among thousands of connections reads one cache line of the
+ * slots' array and then the value itself, which the caller reads anyway (a separate array of keys
+ * would be a cache line more per segment). The table is kept at most a quarter full, so that a
+ * probe rarely reads a value that is not the one sought. Iteration follows the order of insertion,
+ * never the hash order, so nothing that walks the connections depends on the table's layout: a
+ * slot's node links it into that order, and only {@link #put}, {@link #remove} and {@link #values}
+ * read the nodes.
  *
  * @param <V> what a 4-tuple maps to
  */
-final class ConnectionTable<V> {
+final class ConnectionTable<V extends ConnectionTable.Keyed> {
   private static final int MIN_CAPACITY = 16;
+
+  /** A value that knows its 4-tuple's keys ({@link #key}), which lookups compare. */
+  interface Keyed {
+    /** The key of the local endpoint. */
+    long localKey();
+
+    /** The key of the remote endpoint. */
+    long remoteKey();
+  }
 
   /** One mapping, linked into the insertion order. */
   private static final class Node<V> {
@@ -34,13 +46,7 @@ final class ConnectionTable<V> {
     }
   }
 
-  /**
-   * Slot i holds the keys of {@code values[i]}: the local at {@code keys[2 * i]}, the remote at
-   * {@code keys[2 * i + 1]}; a null value is an empty slot.
-   */
-  private long[] keys;
-
-  /** Slot i's value: {@code nodes[i].value}, kept here so that a lookup reads no node. */
+  /** Slot i's value, or null for an empty slot. */
   private @Nullable V[] values;
 
   /** Slot i's place in the order of insertion. */
@@ -82,12 +88,16 @@ final class ConnectionTable<V> {
   void put(FourTuple tuple, V value) {
     long local = key(tuple.local());
     long remote = key(tuple.remote());
+    checkArgument(
+        value.localKey() == local && value.remoteKey() == remote,
+        "the value's keys are not those of %s",
+        tuple);
     checkState(find(local, remote) < 0, "%s is mapped already", tuple);
-    if (2 * (size + 1) > values.length) {
+    if (4 * (size + 1) > values.length) {
       grow();
     }
     Node<V> node = new Node<>(value);
-    insert(local, remote, node);
+    insert(node);
     node.previous = last;
     if (last == null) {
       first = node;
@@ -145,23 +155,26 @@ final class ConnectionTable<V> {
   /** The slot holding the 4-tuple, or -1. */
   private int find(long local, long remote) {
     for (int slot = home(local, remote, values.length); ; slot = (slot + 1) & mask) {
-      // the keys first: on a hit, the slot's value is read only once its keys matched
-      if (keys[2 * slot] == local && keys[2 * slot + 1] == remote && values[slot] != null) {
-        return slot;
-      }
-      if (values[slot] == null) {
+      V value = values[slot];
+      if (value == null) {
         return -1;
+      }
+      if (value.localKey() == local && value.remoteKey() == remote) {
+        return slot;
       }
     }
   }
 
-  private void insert(long local, long remote, Node<V> node) {
-    int slot = home(local, remote, values.length);
+  /** The slot a value's probe starts at. */
+  private int home(V value) {
+    return home(value.localKey(), value.remoteKey(), values.length);
+  }
+
+  private void insert(Node<V> node) {
+    int slot = home(node.value);
     while (values[slot] != null) {
       slot = (slot + 1) & mask;
     }
-    keys[2 * slot] = local;
-    keys[2 * slot + 1] = remote;
     values[slot] = node.value;
     nodes[slot] = node;
   }
@@ -172,10 +185,8 @@ final class ConnectionTable<V> {
    */
   private void shiftBack(int hole) {
     for (int slot = (hole + 1) & mask; values[slot] != null; slot = (slot + 1) & mask) {
-      int home = home(keys[2 * slot], keys[2 * slot + 1], values.length);
+      int home = home(checkNotNull(values[slot]));
       if (((slot - home) & mask) >= ((slot - hole) & mask)) {
-        keys[2 * hole] = keys[2 * slot];
-        keys[2 * hole + 1] = keys[2 * slot + 1];
         values[hole] = values[slot];
         nodes[hole] = nodes[slot];
         hole = slot;
@@ -186,21 +197,18 @@ final class ConnectionTable<V> {
   }
 
   private void grow() {
-    long[] oldKeys = keys;
     @Nullable Node<V>[] oldNodes = nodes;
     allocate(2 * oldNodes.length);
-    for (int slot = 0; slot < oldNodes.length; slot++) {
-      Node<V> node = oldNodes[slot];
+    for (Node<V> node : oldNodes) {
       if (node != null) {
-        insert(oldKeys[2 * slot], oldKeys[2 * slot + 1], node);
+        insert(node);
       }
     }
   }
 
   @SuppressWarnings("unchecked")
   private void allocate(int capacity) {
-    keys = new long[2 * capacity];
-    values = (V[]) new Object[capacity];
+    values = (V[]) new Keyed[capacity];
     nodes = (Node<V>[]) new Node<?>[capacity];
     mask = capacity - 1;
   }

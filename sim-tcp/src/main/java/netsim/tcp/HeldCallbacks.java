@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * arrays allocated when a segment first raises a second callback, with a reused {@link
  * ReceivedData} per slot for the data delivered: a segment that raises one callback (most raise
  * DATA alone) reads no other object of the connection's than its data, and nothing is allocated per
- * segment once the arrays have grown to the most callbacks one segment raised.
+ * segment once the arrays have grown to the most callbacks one segment raised. The connection
+ * counts the segments in process and whether any callback was held, so that a segment that raises
+ * none (most ACKs a sender receives) reads nothing of this object.
  */
 final class HeldCallbacks {
   private static final AppEvent[] NO_EVENTS = {};
@@ -35,25 +37,12 @@ final class HeldCallbacks {
   private int head;
   private int tail;
 
-  /** Segments being processed (a reply delivered synchronously may nest one inside another). */
-  private int depth;
-
-  /** A segment's processing begins: callbacks are held from now on. */
-  void hold() {
-    depth++;
-  }
-
-  /** Whether callbacks are being held. */
-  boolean holding() {
-    return depth > 0;
-  }
-
   /**
-   * The data to fill for the next held {@link AppEvent#DATA}, empty: while callbacks are held, the
-   * next slot's reused one; else a new one.
+   * The data to fill for the next {@link AppEvent#DATA}, empty: {@code holding} (callbacks are
+   * held), the next slot's reused one; else a new one.
    */
-  ReceivedData nextData() {
-    if (depth == 0) {
+  ReceivedData nextData(boolean holding) {
+    if (!holding) {
       return new ReceivedData();
     }
     grow();
@@ -109,14 +98,11 @@ final class HeldCallbacks {
   }
 
   /**
-   * A segment's processing ends: once the outermost one has, runs the held callbacks in order
-   * through {@code connection}'s current handler (a callback may replace it, or call the connection
-   * back; what that raises runs in turn).
+   * The outermost segment's processing ended: runs the held callbacks in order through {@code
+   * connection}'s current handler (a callback may replace it, or call the connection back; what
+   * that raises runs in turn).
    */
   void release(TcpConnection connection) {
-    if (--depth > 0) {
-      return;
-    }
     while (head < tail) {
       AppEvent event = event(head);
       ReceivedData bytes = event == AppEvent.DATA ? data(head) : null;

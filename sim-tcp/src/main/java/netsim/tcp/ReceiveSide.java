@@ -20,21 +20,6 @@ final class ReceiveSide {
   /** RFC 7323 5.5: a TS.Recent older than 24 days is no longer valid for PAWS. */
   private static final long PAWS_IDLE = 24 * 24 * Time.HOUR;
 
-  /** What the receive side needs from its connection. */
-  interface Connection {
-    /** The MSS that decides what a full-sized segment is. */
-    int sendMss();
-
-    /** An empty {@link ReceivedData} to fill and {@link #deliver}. */
-    ReceivedData nextDelivery();
-
-    /** In-order bytes for the application. */
-    void deliver(ReceivedData bytes);
-
-    /** The retransmission timeout now (Linux's quick-ACK mode compares gaps in data with it). */
-    long rto();
-  }
-
   private final TcpConfig config;
   private final TcpTimers timers;
 
@@ -44,7 +29,12 @@ final class ReceiveSide {
    */
   private final TcpConnection.Environment clock;
 
-  private final Connection connection;
+  /**
+   * The connection (the MSS of a full-sized segment, the RTO, and the application's deliveries):
+   * the object itself, with no view between, since a segment with text reads it anyway (among
+   * thousands of connections, a view would be one object, and one cache miss, more per segment).
+   */
+  private final TcpConnection connection;
 
   private int irs;
   private int rcvNxt;
@@ -129,7 +119,10 @@ final class ReceiveSide {
   private long lastDataAt = -1;
 
   ReceiveSide(
-      TcpConfig config, TcpTimers timers, TcpConnection.Environment clock, Connection connection) {
+      TcpConfig config,
+      TcpTimers timers,
+      TcpConnection.Environment clock,
+      TcpConnection connection) {
     this.config = config;
     this.timers = timers;
     this.clock = clock;

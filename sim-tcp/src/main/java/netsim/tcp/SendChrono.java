@@ -18,50 +18,55 @@ final class SendChrono {
     RWND_LIMITED
   }
 
-  // The totals of each state, three fields rather than an array: one object less of each
-  // connection (among thousands of connections, each object read is a cache miss of its own).
-  private long idleTotal;
+  // The totals of the two states reported, fields rather than an array: one object less of each
+  // connection (among thousands of connections, each object read is a cache miss of its own). As
+  // in Linux's chrono_stat, idle time has none. The state running is the send side's (Linux's
+  // tp->chrono_type, beside the sequence space in tcp_sock): a sending pass that changes no state
+  // reads nothing of this object.
   private long busyTotal;
   private long rwndLimitedTotal;
-  private Kind running = Kind.IDLE;
+
+  /** When the running state began. */
   private long since;
 
-  /** tcp_chrono_start: {@code kind} runs from {@code now} if it is more interesting. */
-  void start(Kind kind, long now) {
-    if (kind.compareTo(running) > 0) {
-      set(kind, now);
-    }
+  /** tcp_chrono_start: the state that runs once {@code kind} starts, the more interesting one. */
+  static Kind started(Kind running, Kind kind) {
+    return kind.compareTo(running) > 0 ? kind : running;
   }
 
   /**
    * tcp_chrono_stop: with nothing queued or in flight the chronograph stops (UNSPEC); else, if
-   * {@code kind} is the one running, busy time runs again.
+   * {@code kind} is the one running, busy time runs again; otherwise {@code running} runs on.
    */
-  void stop(Kind kind, boolean queuesEmpty, long now) {
+  static Kind stopped(Kind running, Kind kind, boolean queuesEmpty) {
     if (queuesEmpty) {
-      set(Kind.IDLE, now);
-    } else if (kind == running) {
-      set(Kind.BUSY, now);
+      return Kind.IDLE;
     }
+    return kind == running ? Kind.BUSY : running;
   }
 
-  /** tcp_chrono_set: the running state's time goes to its total, and {@code kind} runs. */
-  private void set(Kind kind, long now) {
+  /**
+   * tcp_chrono_set: the time of {@code running}, which another state takes over at {@code now},
+   * goes to its total.
+   */
+  void switchFrom(Kind running, long now) {
     long elapsed = now - since;
     switch (running) {
-      case IDLE -> idleTotal += elapsed;
+      case IDLE -> {}
       case BUSY -> busyTotal += elapsed;
       case RWND_LIMITED -> rwndLimitedTotal += elapsed;
     }
     since = now;
-    running = kind;
   }
 
-  /** The time spent in {@code kind} up to {@code now}, the running stretch included. */
-  long total(Kind kind, long now) {
+  /**
+   * The time spent in {@code kind} (busy or window-limited) up to {@code now}, while {@code
+   * running} runs, its running stretch included.
+   */
+  long total(Kind kind, Kind running, long now) {
     long total =
         switch (kind) {
-          case IDLE -> idleTotal;
+          case IDLE -> throw new IllegalArgumentException("idle time is not counted");
           case BUSY -> busyTotal;
           case RWND_LIMITED -> rwndLimitedTotal;
         };
@@ -69,7 +74,7 @@ final class SendChrono {
   }
 
   /** tcp_get_info_chrono_stats: tcpi_busy_time, the busy and the window-limited time together. */
-  long busy(long now) {
-    return total(Kind.BUSY, now) + total(Kind.RWND_LIMITED, now);
+  long busy(Kind running, long now) {
+    return total(Kind.BUSY, running, now) + total(Kind.RWND_LIMITED, running, now);
   }
 }

@@ -53,11 +53,21 @@ final class SendSide implements LossRecovery.Connection {
   private long sndNxt;
   private long sndMax;
 
-  /** SND.MAX at the last reduction for an ECN echo: the end of the window it answered. */
-  private long ecnRecover;
+  /**
+   * The position right after the last byte written, where the FIN goes: 1 + the buffer's end, kept
+   * here so that a pass with nothing to send (a receiver's ACK) reads no {@link SendBuffer}.
+   */
+  private long dataEnd = 1;
 
   private long sndWnd;
   private long maxSndWnd;
+
+  /**
+   * SND.MAX at the last reduction for an ECN echo: the end of the window it answered. (Declared
+   * after the fields every ACK reads, which then share the object's first cache line.)
+   */
+  private long ecnRecover;
+
   private int sndWl1;
   private int sndWl2;
 
@@ -78,8 +88,14 @@ final class SendSide implements LossRecovery.Connection {
   /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
   private final @Nullable TsoChunks chunks;
 
-  /** Linux's chronograph of busy and window-limited time (tcp_info). */
+  /** Linux's chronograph of busy and window-limited time (tcp_info): its totals. */
   private final SendChrono chrono = new SendChrono();
+
+  /**
+   * The chronograph's state running (Linux's tp->chrono_type): kept here, so that a sending pass
+   * that changes no state (most do) reads no {@link SendChrono}.
+   */
+  private SendChrono.Kind chronoRunning = SendChrono.Kind.IDLE;
 
   /** Linux's pushes inside long writes, with {@link #chunks}; else null. */
   private final @Nullable ForcedPush forcedPush;
@@ -215,7 +231,7 @@ final class SendSide implements LossRecovery.Connection {
 
   /** The position of our FIN: right after the last byte written. */
   long finPosition() {
-    return 1 + buffer.end();
+    return dataEnd;
   }
 
   /** Where the next byte written would go, beyond a FIN once queued (Linux's write_seq). */
@@ -264,13 +280,14 @@ final class SendSide implements LossRecovery.Connection {
   /** The buffer took {@code accepted} bytes of a write; returns that. */
   private int appended(int accepted, boolean more) {
     if (accepted > 0) {
+      dataEnd += accepted;
       restartIfIdle();
       // tcp_add_write_queue_tail: queued data starts the busy chronograph.
-      chrono.start(SendChrono.Kind.BUSY, connection.now());
+      chrono(SendChrono.started(chronoRunning, SendChrono.Kind.BUSY));
     }
     moreFollows = more;
     if (writeEnds != null && accepted > 0) {
-      long end = 1 + buffer.end();
+      long end = dataEnd;
       if (forcedPush != null) {
         int mss = out.segmentMss();
         long sizeGoal = ForcedPush.sizeGoal(tsoSegments(false), mss, maxSndWnd);
@@ -294,7 +311,7 @@ final class SendSide implements LossRecovery.Connection {
     if (recordEnds == null) {
       recordEnds = new WriteEnds();
     }
-    recordEnds.add(1 + buffer.end());
+    recordEnds.add(dataEnd);
   }
 
   /** The write's own push is done: a MSG_MORE hold ends with it (see {@link #moreFollows}). */
@@ -363,31 +380,37 @@ final class SendSide implements LossRecovery.Connection {
    * MSS) does not fit the window (tcp_cwnd_test, then tcp_snd_wnd_test); otherwise that stops.
    */
   private void timeWindowLimits() {
-    long dataEnd = 1 + buffer.end();
-    long now = connection.now();
-    long next = Math.min(dataEnd - sndMax, out.segmentMss());
+    long unsent = dataEnd - sndMax;
+    long next = unsent > 0 ? Math.min(unsent, out.segmentMss()) : 0;
     boolean limited =
         next > 0 && sndMax - sndUna < congestionWindowFromUna() && sndMax + next > sndUna + sndWnd;
-    if (limited) {
-      chrono.start(SendChrono.Kind.RWND_LIMITED, now);
-    } else {
-      chrono.stop(SendChrono.Kind.RWND_LIMITED, queuesEmpty(), now);
+    chrono(
+        limited
+            ? SendChrono.started(chronoRunning, SendChrono.Kind.RWND_LIMITED)
+            : SendChrono.stopped(chronoRunning, SendChrono.Kind.RWND_LIMITED, queuesEmpty()));
+  }
+
+  /** The chronograph's state {@code next} runs from now: the running one's time is counted. */
+  private void chrono(SendChrono.Kind next) {
+    if (next != chronoRunning) {
+      chrono.switchFrom(chronoRunning, connection.now());
+      chronoRunning = next;
     }
   }
 
   /** Nothing queued and nothing in flight (tcp_rtx_and_write_queues_empty). */
   private boolean queuesEmpty() {
-    return sndUna >= sndMax && sndMax >= 1 + buffer.end();
+    return sndUna >= sndMax && sndMax >= dataEnd;
   }
 
   /** tcpi_busy_time: the time data was queued or in flight, in nanoseconds. */
   long busyTime() {
-    return chrono.busy(connection.now());
+    return chrono.busy(chronoRunning, connection.now());
   }
 
   /** tcpi_rwnd_limited: the part of {@link #busyTime} the peer's window held back new data. */
   long windowLimitedTime() {
-    return chrono.total(SendChrono.Kind.RWND_LIMITED, connection.now());
+    return chrono.total(SendChrono.Kind.RWND_LIMITED, chronoRunning, connection.now());
   }
 
   /**
@@ -417,7 +440,7 @@ final class SendSide implements LossRecovery.Connection {
     // With no data beyond SND.NXT (at most a FIN, which takes no window) the windows change
     // nothing, so they are not read: a receiver that only acknowledges reads no congestion state
     // (as Linux's tcp_write_xmit runs only with a send head).
-    long window = sndNxt >= 1 + buffer.end() ? 0 : Math.min(sndWnd, congestionWindowFromUna());
+    long window = sndNxt >= dataEnd ? 0 : Math.min(sndWnd, congestionWindowFromUna());
     return nextSegment(window);
   }
 
@@ -514,7 +537,6 @@ final class SendSide implements LossRecovery.Connection {
       // after a simultaneous open's SYN,FIN (HostProfile#simultaneousOpenTakesText).
       return null;
     }
-    long dataEnd = 1 + buffer.end();
     long windowEnd = sndUna + window;
     if (scoreboard != null && position < sndMax) {
       // RFC 6675 5.1: resending after a timeout, use the SACK information that arrived since:
@@ -680,7 +702,7 @@ final class SendSide implements LossRecovery.Connection {
     buffer.release(Math.max(0, sndUna - 1));
     if (sndUna >= sndMax) {
       // tcp_clean_rtx_queue: the retransmission queue emptied.
-      chrono.stop(SendChrono.Kind.BUSY, queuesEmpty(), connection.now());
+      chrono(SendChrono.stopped(chronoRunning, SendChrono.Kind.BUSY, queuesEmpty()));
     }
     if (writeEnds != null) {
       writeEnds.forgetBefore(sndUna);
@@ -868,7 +890,7 @@ final class SendSide implements LossRecovery.Connection {
 
   /** Whether data waits beyond SND.NXT. */
   boolean dataWaits() {
-    return sndNxt < 1 + buffer.end();
+    return sndNxt < dataEnd;
   }
 
   /**
@@ -1202,7 +1224,6 @@ final class SendSide implements LossRecovery.Connection {
 
   @Override
   public boolean mayTransmitNewData() {
-    long dataEnd = 1 + buffer.end();
     boolean finUnsent = finQueued && sndMax <= dataEnd;
     if (sndMax >= dataEnd && !finUnsent) {
       return false;

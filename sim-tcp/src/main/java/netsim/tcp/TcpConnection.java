@@ -170,6 +170,19 @@ public final class TcpConnection {
   private final TcpTimers timers = new TcpTimers();
   private final HeldCallbacks held = new HeldCallbacks();
 
+  /**
+   * Segments in process (a reply delivered synchronously may nest one inside another): while any
+   * is, the application's callbacks wait in {@link #held} until the outermost one ends.
+   */
+  private int segmentsInProcess;
+
+  /**
+   * Whether {@link #held} holds callbacks to run: kept here, so that a segment that raises none (an
+   * ACK at the sender) reads no {@link HeldCallbacks} (among thousands of connections, each object
+   * read is a cache miss of its own).
+   */
+  private boolean callbacksHeld;
+
   /** The read-only view of this connection's figures, made when first asked ({@link #info()}). */
   private @Nullable TcpInfo info;
 
@@ -196,7 +209,7 @@ public final class TcpConnection {
     this.tuple = checkNotNull(tuple, "tuple");
     this.env = checkNotNull(env, "env");
     this.handler = handler == null ? NO_HANDLER : handler;
-    this.receive = new ReceiveSide(config, timers, env, new ReceiveView());
+    this.receive = new ReceiveSide(config, timers, env, this);
     this.ecn = EcnEndpoint.of(config.ecn());
     this.out = new SegmentWriter(this, env, config, tuple, tsOffset, receive, ecn);
     this.send = new SendSide(config, iss, timers, this, out);
@@ -222,7 +235,7 @@ public final class TcpConnection {
    */
   void acceptSyn(TcpSegment syn) {
     checkState(state == CLOSED, "a listener's child starts fresh, not in %s", state);
-    held.hold();
+    segmentsInProcess++;
     passiveOpen = true;
     state = LISTEN;
     visit(LISTEN);
@@ -240,7 +253,7 @@ public final class TcpConnection {
       setState(SYN_RECEIVED, StateCause.RCV, SYN);
       output();
     }
-    held.release(this);
+    releaseCallbacks();
     env.timersChanged(this);
   }
 
@@ -537,15 +550,15 @@ public final class TcpConnection {
         return;
       }
       case SYN_SENT -> {
-        held.hold();
+        segmentsInProcess++;
         synSentArrives(seg);
       }
       default -> {
-        held.hold();
+        segmentsInProcess++;
         synchronizedArrives(seg, codepoint);
       }
     }
-    held.release(this);
+    releaseCallbacks();
     if (state != CLOSED) {
       output();
       notifyWritable();
@@ -1296,6 +1309,17 @@ public final class TcpConnection {
   }
 
   /**
+   * A segment's processing ends: once the outermost one has, the callbacks it held run ({@link
+   * HeldCallbacks#release}).
+   */
+  private void releaseCallbacks() {
+    if (--segmentsInProcess == 0 && callbacksHeld) {
+      callbacksHeld = false;
+      held.release(this);
+    }
+  }
+
+  /**
    * Reports {@code event} to the observers at once, and to the application at once or, while a
    * segment is processed, once it is done.
    *
@@ -1303,8 +1327,9 @@ public final class TcpConnection {
    */
   private void notifyApplication(AppEvent event, @Nullable ReceivedData bytes) {
     env.appEvent(this, event, bytes == null ? 0 : bytes.length());
-    if (held.holding()) {
+    if (segmentsInProcess > 0) {
       held.add(event, bytes);
+      callbacksHeld = true;
     } else {
       callHandler(event, bytes);
     }
@@ -1349,6 +1374,33 @@ public final class TcpConnection {
       establishedAt = env.now();
     }
     env.stateChanged(this, previous, next, cause, causeFlags);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // What the receive side asks of its connection
+  // ---------------------------------------------------------------------------------------------
+
+  /** The MSS that decides what a full-sized segment is (for the {@link ReceiveSide}). */
+  int sendMss() {
+    return out.sendMss();
+  }
+
+  /** An empty {@link ReceivedData} to fill and {@link #deliver} (for the {@link ReceiveSide}). */
+  ReceivedData nextDelivery() {
+    return held.nextData(segmentsInProcess > 0);
+  }
+
+  /** In-order bytes for the application (from the {@link ReceiveSide}). */
+  void deliver(ReceivedData bytes) {
+    notifyApplication(AppEvent.DATA, bytes);
+  }
+
+  /**
+   * The retransmission timeout now (for the {@link ReceiveSide}: Linux's quick-ACK mode compares
+   * gaps in data with it).
+   */
+  long rto() {
+    return send.rto();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1418,28 +1470,5 @@ public final class TcpConnection {
   @Override
   public String toString() {
     return tuple + " " + state;
-  }
-
-  /** This connection as its {@link ReceiveSide} sees it. */
-  private final class ReceiveView implements ReceiveSide.Connection {
-    @Override
-    public int sendMss() {
-      return out.sendMss();
-    }
-
-    @Override
-    public ReceivedData nextDelivery() {
-      return held.nextData();
-    }
-
-    @Override
-    public void deliver(ReceivedData bytes) {
-      notifyApplication(AppEvent.DATA, bytes);
-    }
-
-    @Override
-    public long rto() {
-      return send.rto();
-    }
   }
 }

@@ -477,8 +477,17 @@ public final class TcpStack {
    * timer reads no object beyond the entry it was demultiplexed to.
    */
   @SuppressWarnings("NullAway.Init") // connection and slot are set by create(), at once
-  private final class Entry extends Timer implements TcpConnection.Environment {
+  private final class Entry extends Timer
+      implements TcpConnection.Environment, ConnectionTable.Keyed {
     final @Nullable TcpListener parent;
+
+    /**
+     * The keys of the connection's 4-tuple ({@link ConnectionTable#key}), which the table compares
+     * here: the entry a lookup finds is read anyway.
+     */
+    final long localKey;
+
+    final long remoteKey;
 
     /** The peer's address, where the connection's segments go (kept here: one read less each). */
     final Ipv4Address remoteAddress;
@@ -497,6 +506,18 @@ public final class TcpStack {
       super(TcpStack.this.simulator, label);
       this.parent = parent;
       this.remoteAddress = tuple.remote().address();
+      this.localKey = ConnectionTable.key(tuple.local());
+      this.remoteKey = ConnectionTable.key(tuple.remote());
+    }
+
+    @Override
+    public long localKey() {
+      return localKey;
+    }
+
+    @Override
+    public long remoteKey() {
+      return remoteKey;
     }
 
     void attach(TcpConnection connection) {

@@ -15,6 +15,8 @@ import static netsim.tcp.TcpState.TIME_WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import netsim.core.Time;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -1099,5 +1101,38 @@ class TcpConnectionTest {
       assertThat(c.pollAt()).isEqualTo(TcpConnection.NEVER);
       assertThat(h.received.toString(US_ASCII)).isEqualTo("0123456789");
     }
+  }
+
+  @Test
+  void segmentArrivingWhileAnotherIsProcessed_itsCallbacksWaitUntilTheOutermostEnds() {
+    // HeldCallbacks: the application hears of a segment's outcome once the segment is processed
+    // to its end; a segment delivered synchronously from inside another (here, as the outer one's
+    // data is raised) is processed whole, but its callbacks wait for the outer one too.
+    TcpHarness h = TcpHarness.established();
+    List<String> heard = new ArrayList<>();
+    h.connection.setHandler(
+        new TcpHandler() {
+          @Override
+          public void onData(TcpConnection c, ReceivedData data) {
+            heard.add("data " + data.length());
+          }
+
+          @Override
+          public void onPeerClosed(TcpConnection c) {
+            heard.add("peer-closed");
+          }
+        });
+    List<String> heardWhenNestedEnded = new ArrayList<>();
+    h.appEventHook =
+        () -> {
+          h.receive("FIN|ACK", 5101, 1001);
+          heardWhenNestedEnded.addAll(heard);
+        };
+
+    h.receive("PSH|ACK", 5001, 1001, new byte[100]);
+
+    assertThat(heardWhenNestedEnded).isEmpty();
+    assertThat(heard).containsExactlyInAnyOrder("data 100", "peer-closed");
+    assertThat(h.connection.state()).isEqualTo(CLOSE_WAIT);
   }
 }

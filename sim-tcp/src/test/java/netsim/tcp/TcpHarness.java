@@ -8,6 +8,7 @@ import java.util.List;
 import netsim.core.Time;
 import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Drives one {@link TcpConnection} with exact segments and a frozen virtual clock, and records what
@@ -50,6 +51,12 @@ final class TcpHarness implements TcpConnection.Environment {
 
   /** While set, the host's own queue refuses every packet ({@link #egressRefuses}). */
   boolean egressRefused;
+
+  /**
+   * Runs once, at the next application event the stack hears of (as it is raised, before the
+   * application's callback): e.g. a segment that arrives while another is processed.
+   */
+  @Nullable Runnable appEventHook;
 
   TcpHarness(TcpConfig config, boolean passive) {
     localPort = passive ? 80 : 49152;
@@ -325,5 +332,10 @@ final class TcpHarness implements TcpConnection.Environment {
   @Override
   public void appEvent(TcpConnection c, AppEvent event, long bytes) {
     appEvents.add(event.traceName());
+    Runnable hook = appEventHook;
+    if (hook != null) {
+      appEventHook = null;
+      hook.run();
+    }
   }
 }
