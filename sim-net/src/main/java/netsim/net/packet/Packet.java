@@ -27,11 +27,11 @@ public final class Packet {
   private final Payload payload;
 
   /**
-   * The IPv4 total length, kept: a payload never changes, and every queue, link, metric and
-   * capture the packet crosses asks for it, several times per hop. Through the {@link Payload}
-   * interface each ask would be a call the client compiler cannot bind, and would read the payload's
-   * object (among thousands of flows' packets, a cold cache line of its own) where only the
-   * receiving host needs the payload.
+   * The IPv4 total length, kept: a payload never changes, and every queue, link, metric and capture
+   * the packet crosses asks for it, several times per hop. Through the {@link Payload} interface
+   * each ask would be a call the client compiler cannot bind, and would read the payload's object
+   * (among thousands of flows' packets, a cold cache line of its own) where only the receiving host
+   * needs the payload.
    */
   private final int totalLength;
 
