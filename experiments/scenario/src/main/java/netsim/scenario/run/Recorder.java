@@ -270,45 +270,27 @@ public final class Recorder implements PacketObserver {
       Packet packet,
       @Nullable TcpState state,
       @Nullable DropCause cause) {
+    // a TCP segment's fields read through its final class, calls the client compiler (./netsim
+    // run's only one) binds and inlines; any other payload's through the interface
     Payload p = packet.payload();
-    if (p instanceof TcpSegment s) {
-      // the same fields read through the final class: calls the client compiler binds and inlines
-      fields.set(
-          time,
-          kind,
-          node,
-          link,
-          packet.id(),
-          packet.source().bits(),
-          s.sourcePort(),
-          packet.destination().bits(),
-          s.destinationPort(),
-          s.flags(),
-          s.sequenceNumber(),
-          s.acknowledgmentNumber(),
-          s.dataLength(),
-          state,
-          cause,
-          packet.ecn());
-    } else {
-      fields.set(
-          time,
-          kind,
-          node,
-          link,
-          packet.id(),
-          packet.source().bits(),
-          p.sourcePort(),
-          packet.destination().bits(),
-          p.destinationPort(),
-          p.flags(),
-          p.sequenceNumber(),
-          p.acknowledgmentNumber(),
-          p.dataLength(),
-          state,
-          cause,
-          packet.ecn());
-    }
+    TcpSegment s = p instanceof TcpSegment segment ? segment : null;
+    fields.set(
+        time,
+        kind,
+        node,
+        link,
+        packet.id(),
+        packet.source().bits(),
+        s != null ? s.sourcePort() : p.sourcePort(),
+        packet.destination().bits(),
+        s != null ? s.destinationPort() : p.destinationPort(),
+        s != null ? s.flags() : p.flags(),
+        s != null ? s.sequenceNumber() : p.sequenceNumber(),
+        s != null ? s.acknowledgmentNumber() : p.acknowledgmentNumber(),
+        s != null ? s.dataLength() : p.dataLength(),
+        state,
+        cause,
+        packet.ecn());
     for (EventSink sink : byKind[kind.ordinal()]) {
       sink.packet(fields);
     }
