@@ -91,9 +91,10 @@ public final class ConfigBinder {
   private static BoundReference boundReference(YamlDocument reference) {
     BoundReference bound = lastReference;
     if (bound == null || bound.reference() != reference) {
-      bound =
-          new BoundReference(
-              reference, bindReference(reference), defaultsOf(ConfigNode.root(reference), null));
+      // Its defaults bound once, for the reference itself and for the documents bound on it.
+      ConfigNode root = ConfigNode.root(reference);
+      Defaults defaults = defaultsOf(root, null);
+      bound = new BoundReference(reference, bind(root, null, defaults), defaults);
       lastReference = bound;
     }
     return bound;
