@@ -1,6 +1,9 @@
 package netsim.cli;
 
-/** The {@code netsim} command's entry point. */
+/**
+ * The {@code netsim} command's entry point: a plain {@code run} line runs at once ({@link
+ * PlainRun}), any other goes to picocli ({@link NetsimCommand}).
+ */
 public final class Main {
   /**
    * Picocli's built-in converters left out: those of the {@code java.time} and {@code java.sql}
@@ -16,6 +19,8 @@ public final class Main {
     if (System.getProperty("picocli.converters.excludes") == null) {
       System.setProperty("picocli.converters.excludes", UNUSED_CONVERTERS);
     }
-    System.exit(NetsimCommand.commandLine(args).execute(args));
+    RunCommand plain = PlainRun.parse(args);
+    System.exit(
+        plain != null ? PlainRun.execute(plain) : NetsimCommand.commandLine(args).execute(args));
   }
 }

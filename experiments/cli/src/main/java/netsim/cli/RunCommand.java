@@ -1,6 +1,7 @@
 package netsim.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +62,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var outStream = spec.commandLine().getOut();
-    var err = spec.commandLine().getErr();
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Runs the experiment, printing on {@code outStream} and {@code err}: the exit status. */
+  int run(PrintWriter outStream, PrintWriter err) {
     ExperimentConfig config;
     try {
       config = ExperimentSource.load(experiment.fileOrName, seed.after(overrides), err);
