@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@code --check} and {@code --plots}, each option once (but {@code --set}), every value a word
  * that does not start with {@code -}. Any other command line, help, a typo or an error among them,
  * is picocli's ({@link NetsimCommand}), which stays the definition of the command line: this reads
- * only what picocli reads the same way (CommandTest pins it on many argument lists).
+ * only what picocli reads the same way (PlainRunTest pins it on many argument lists).
  *
  * <p>Why: picocli builds its model of {@code netsim} and {@code run} from their annotations by
  * reflection before it parses, and that first use of reflection, annotation proxies and picocli's
