@@ -16,18 +16,9 @@ import org.jspecify.annotations.Nullable;
  * (3.8.6.3, RFC 5681 4.2), and the replies to what the checks refuse (RFC 5961 challenge ACKs, RFC
  * 7323 5.3 PAWS).
  */
-final class ReceiveSide {
+final class ReceiveSide extends ReceiveSideHead {
   /** RFC 7323 5.5: a TS.Recent older than 24 days is no longer valid for PAWS. */
   private static final long PAWS_IDLE = 24 * 24 * Time.HOUR;
-
-  private final TcpConfig config;
-  private final TcpTimers timers;
-
-  /**
-   * The clock: the connection's environment, which every event of the connection reads anyway (its
-   * own view would be one object more to read per arriving segment).
-   */
-  private final TcpConnection.Environment clock;
 
   /**
    * The connection (the MSS of a full-sized segment, the RTO, and the application's deliveries):
@@ -37,13 +28,6 @@ final class ReceiveSide {
   private final TcpConnection connection;
 
   private int irs;
-  private int rcvNxt;
-
-  /** RCV.WND: the window offered, from RCV.NXT. */
-  private long rcvWnd;
-
-  /** The shift of our window field (RFC 7323 2), or 0 without window scaling. */
-  private int rcvShift;
 
   /** The receive buffer: what RCV.WND offers at most. */
   private long buffer;
@@ -60,23 +44,6 @@ final class ReceiveSide {
    */
   private @Nullable ReassemblyQueue reassembly;
 
-  /**
-   * Whether {@link #reassembly} holds text: kept here so that text arriving in order with no gap
-   * open, the common case, reads neither the queue nor the SACK report (among thousands of
-   * connections, each a cache miss of its own).
-   */
-  private boolean textHeld;
-
-  /**
-   * Whether a duplicate went to the SACK report since our last ACK (RFC 2883's D-SACK). With this
-   * false and no {@link #textHeld}, the report has no block to give, and a segment we send reads
-   * nothing of it.
-   */
-  private boolean duplicateNoted;
-
-  /** What {@link #sackBlocks} reports, once both ends agreed on SACK; null until then. */
-  private @Nullable SackReport sack;
-
   /** The stream offset of RCV.NXT's byte: in-order bytes received so far. */
   private long receivedOffset;
 
@@ -86,34 +53,13 @@ final class ReceiveSide {
   private boolean reading = true;
   private boolean deliverData = true;
 
-  /** A FIN that arrived beyond a gap, and its sequence number. */
-  private boolean finPending;
-
+  /** The sequence number of a FIN that arrived beyond a gap ({@link #finPending}). */
   private int pendingFinSeq;
-
-  // RFC 7323's receiving side: TS.Recent, the peer's timestamp that our segments echo (4.3), when
-  // it was taken (TS.Recent.Age, for PAWS, 5.5) and Last.ACK.sent (4.3 (1)). Fields of this object,
-  // not one of their own, so that an arriving segment reads one object fewer: among thousands of
-  // connections, each is a cache miss.
-  private long tsRecent;
-  private long tsRecentTakenAt;
-  private int lastAckSent;
-
-  private boolean ackPending;
-
-  /** The acknowledgment owed is a challenge ACK, sent bare even while our FIN is unacknowledged. */
-  private boolean bareAckOwed;
 
   /** When the last challenge ACK was owed (RFC 5961 7's rate limit). */
   private long lastChallengeAck = Long.MIN_VALUE;
 
-  /** Full-sized segments received since our last ACK, for delayed ACKs. */
-  private int unackedSegments;
-
   private long bytesDelivered;
-
-  /** Linux's quick-ACK mode, when the host has it; else null. */
-  private final @Nullable QuickAckMode quickAck;
 
   /** When in-order data last arrived (Linux's icsk_ack.lrcvtime, tcp_event_data_recv), or -1. */
   private long lastDataAt = -1;
@@ -123,18 +69,19 @@ final class ReceiveSide {
       TcpTimers timers,
       TcpConnection.Environment clock,
       TcpConnection connection) {
-    this.config = config;
-    this.timers = timers;
-    this.clock = clock;
+    super(clock, config, timers, quickAckMode(config));
     this.connection = connection;
     this.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
     this.buffer = config.receiveBuffer();
     this.rcvWnd = Math.min(buffer, 0xFFFF);
+  }
+
+  /** Linux's quick-ACK mode, where the host has it and delays ACKs; else null. */
+  private static @Nullable QuickAckMode quickAckMode(TcpConfig config) {
     int quickAcks = config.profile().maxQuickAcks();
-    this.quickAck =
-        config.delayedAck() && quickAcks > 0
-            ? new QuickAckMode(quickAcks, config.delayedAckTimeout())
-            : null;
+    return config.delayedAck() && quickAcks > 0
+        ? new QuickAckMode(quickAcks, config.delayedAckTimeout())
+        : null;
   }
 
   /** The queue of text held out of order, made at its first use. */

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * FIN follows the last byte written; position p is sequence number ISS + p (see {@link
  * TcpConnection}).
  */
-final class SendSide implements LossRecovery.Connection {
+final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   /**
    * Linux's TCP_RESOURCE_PROBE_INTERVAL: how long the probe timer waits after the host's own queue
@@ -36,43 +36,12 @@ final class SendSide implements LossRecovery.Connection {
   static final long RESOURCE_PROBE_INTERVAL = Time.millis(500);
 
   private final TcpConfig config;
-  private final TcpTimers timers;
 
   /**
-   * The connection (its clock, state, output and user timeout) and its {@link SegmentWriter}, which
-   * builds, sends and resends our segments: the two objects themselves, with no view object
-   * between, since every send pass (a retransmission timeout's too, the first touch of a connection
-   * idle for a second, where each object read is a cache miss) reads both anyway.
-   */
-  private final TcpConnection connection;
-
-  private final SegmentWriter out;
-
-  private final int iss;
-  private long sndUna;
-  private long sndNxt;
-  private long sndMax;
-
-  /**
-   * The position right after the last byte written, where the FIN goes: 1 + the buffer's end, kept
-   * here so that a pass with nothing to send (a receiver's ACK) reads no {@link SendBuffer}.
-   */
-  private long dataEnd = 1;
-
-  private long sndWnd;
-  private long maxSndWnd;
-
-  /**
-   * SND.MAX at the last reduction for an ECN echo: the end of the window it answered. (Declared
-   * after the fields every ACK reads, which then share the object's first cache line.)
+   * SND.MAX at the last reduction for an ECN echo: the end of the window it answered (not in the
+   * {@link SendSideHead}: no ACK reads it unless it echoes a congestion mark).
    */
   private long ecnRecover;
-
-  private int sndWl1;
-  private int sndWl2;
-
-  /** The shift applied to the peer's window field (RFC 7323 2), or 0 without window scaling. */
-  private int sndShift;
 
   private final SendBuffer buffer;
 
@@ -85,17 +54,8 @@ final class SendSide implements LossRecovery.Connection {
    */
   private @Nullable WriteEnds recordEnds;
 
-  /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
-  private final @Nullable TsoChunks chunks;
-
   /** Linux's chronograph of busy and window-limited time (tcp_info): its totals. */
   private final SendChrono chrono = new SendChrono();
-
-  /**
-   * The chronograph's state running (Linux's tp->chrono_type): kept here, so that a sending pass
-   * that changes no state (most do) reads no {@link SendChrono}.
-   */
-  private SendChrono.Kind chronoRunning = SendChrono.Kind.IDLE;
 
   /** Linux's pushes inside long writes, with {@link #chunks}; else null. */
   private final @Nullable ForcedPush forcedPush;
@@ -106,7 +66,6 @@ final class SendSide implements LossRecovery.Connection {
   /** Why the segment {@link #nextSegment()} just chose is sent again, or null if it is new. */
   private @Nullable RetransmitReason chosenRetransmission;
 
-  private boolean finQueued;
   private boolean forceSmallSegment;
   private boolean persistForced;
   private boolean nagle;
@@ -143,16 +102,6 @@ final class SendSide implements LossRecovery.Connection {
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
   private @Nullable CongestionWindow window;
   private @Nullable CongestionControl cc;
-  private @Nullable LossRecovery recovery;
-
-  /**
-   * The loss recovery said it is quiet ({@link LossRecovery.Connection#recoveryQuiet}): the ACK and
-   * send paths grow the window without reading it.
-   */
-  private boolean recoveryQuiet;
-
-  /** What the peer has SACKed (RFC 6675 3), when SACK is in use; else null. */
-  private @Nullable SackScoreboard scoreboard;
 
   private long bytesSent;
   private long retransmissions;
@@ -165,18 +114,18 @@ final class SendSide implements LossRecovery.Connection {
 
   SendSide(
       TcpConfig config, int iss, TcpTimers timers, TcpConnection connection, SegmentWriter out) {
+    super(
+        iss,
+        timers,
+        config.profile().push() == HostProfile.Push.EACH_WRITE_AND_TSO_CHUNK
+            ? new TsoChunks()
+            : null,
+        connection,
+        out);
     this.config = config;
-    this.iss = iss;
-    this.timers = timers;
-    this.connection = connection;
-    this.out = out;
     this.buffer = new SendBuffer(config.sendBuffer());
     this.nagle = config.nagle();
     this.writeEnds = config.profile().push().marksWrites() ? new WriteEnds() : null;
-    this.chunks =
-        config.profile().push() == HostProfile.Push.EACH_WRITE_AND_TSO_CHUNK
-            ? new TsoChunks()
-            : null;
     this.forcedPush = chunks != null ? new ForcedPush() : null;
     this.rtt =
         RttEstimator.of(
@@ -530,6 +479,11 @@ final class SendSide implements LossRecovery.Connection {
     long position = sndNxt;
     if (position == 0) {
       return sendSyn();
+    }
+    if (position >= dataEnd && position >= sndMax && !(finQueued && position == dataEnd)) {
+      // Nothing unsent, nothing to send again and no FIN to send (a receiver's pass): the rest
+      // would find a segment of no length. Answered from the SendSideHead alone.
+      return null;
     }
     TcpState state = connection.state();
     if (state == SYN_SENT || (sndUna == 0 && (state == SYN_RECEIVED || state == CLOSE_WAIT))) {

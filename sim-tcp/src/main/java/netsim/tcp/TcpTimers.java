@@ -10,11 +10,14 @@ import org.jspecify.annotations.Nullable;
  * connection's earliest deadline is {@link #pollAt()}, and when it comes, {@link #due} says which
  * timer to handle first.
  *
- * <p>The deadlines are fields of this object, not an array beside it, and what every arriving
- * segment and every expiry reads ({@link #pollAt()}, {@link #due}) lies on one cache line: the four
- * timers that run all the time, the earliest of the four that run rarely (which stands for them
- * until it comes) and the user timeout. Among thousands of connections each line read is a cache
- * miss.
+ * <p>The deadlines are fields of this object, not an array beside it, and it holds only what every
+ * arriving segment and every expiry reads ({@link #pollAt()}, {@link #due}): the four timers that
+ * run all the time and the earliest of the four that run rarely (which stands for them until it
+ * comes), 64 bytes. The rare timers, their counts and the user timeout are a {@link Rare} part,
+ * made when one of them is first set: most connections never set one before TIME-WAIT, and in
+ * memory a connection's objects lie side by side, so that 64 bytes of fields no segment reads would
+ * be most of a cache line between those it reads. Among thousands of connections each line read is
+ * a cache miss.
  */
 final class TcpTimers {
   /** The deadline of a timer that is not running. */
@@ -45,17 +48,10 @@ final class TcpTimers {
 
   private static final Kind[] KINDS = Kind.values();
 
-  // The state every segment and every expiry reads ({@link #pollAt}, {@link #due}, the ACK's
-  // resets)
-  // comes first, so that it lies on the object's first cache line: HotSpot lays out the header
-  // (12 bytes), then the first int in the gap after it, then the longs in declaration order, so
-  // that line holds this int and the first six longs. Among thousands of connections a second
-  // line is a second cache miss.
-
   /**
    * 1 while the persist timer runs or its counts are not at rest (a backoff, a probing start or an
    * unanswered probe), else 0: every ACK resets them ({@link #resetPersist}, {@link
-   * #probesAnswered}), which then reads only this. An int for its place in the first line.
+   * #probesAnswered}), which then reads only this. An int for its place after the object's header.
    */
   private int persistUnsettled;
 
@@ -65,35 +61,51 @@ final class TcpTimers {
   private long delayedAck = NEVER;
 
   /**
-   * The earliest deadline of the timers that run rarely ({@link #rare}): TIME-WAIT, the FIN-WAIT-2
-   * timeout, persist and keep-alive.
+   * The earliest deadline of the timers that run rarely ({@link #rare(Kind)}): TIME-WAIT, the
+   * FIN-WAIT-2 timeout, persist and keep-alive.
    */
   private long rareEarliest = NEVER;
 
-  /** TCP_USER_TIMEOUT (RFC 5482), 0 when not set. */
-  private long userTimeout;
+  /** The rare timers, their counts and the user timeout, once one was set; else all at rest. */
+  private @Nullable Rare rare;
 
-  private long timeWait = NEVER;
-  private long finWait2Timeout = NEVER;
-  private long persist = NEVER;
-  private long keepalive = NEVER;
+  /** The part of the timers that most connections never set before TIME-WAIT. */
+  private static final class Rare {
+    long timeWait = NEVER;
+    long finWait2Timeout = NEVER;
+    long persist = NEVER;
+    long keepalive = NEVER;
+    long probingSince = NEVER;
 
-  private long probingSince = NEVER;
-  private int persistBackoffs;
-  private int zeroWindowProbesUnanswered;
-  private int keepalivesUnanswered;
+    /** TCP_USER_TIMEOUT (RFC 5482), 0 when not set. */
+    long userTimeout;
+
+    int persistBackoffs;
+    int zeroWindowProbesUnanswered;
+    int keepalivesUnanswered;
+  }
+
+  /** The rare part, made now if it was not yet. */
+  private Rare rare() {
+    Rare part = rare;
+    if (part == null) {
+      part = new Rare();
+      rare = part;
+    }
+    return part;
+  }
 
   /** The deadline of {@code kind}, or {@link #NEVER}. */
   long deadline(Kind kind) {
     return switch (kind) {
-      case TIME_WAIT -> timeWait;
-      case FIN_WAIT_2_TIMEOUT -> finWait2Timeout;
       case LOSS_PROBE -> lossProbe;
       case RETRANSMIT -> retransmit;
       case RACK_REORDER -> rackReorder;
-      case PERSIST -> persist;
-      case KEEPALIVE -> keepalive;
       case DELAYED_ACK -> delayedAck;
+      case TIME_WAIT -> rare == null ? NEVER : rare.timeWait;
+      case FIN_WAIT_2_TIMEOUT -> rare == null ? NEVER : rare.finWait2Timeout;
+      case PERSIST -> rare == null ? NEVER : rare.persist;
+      case KEEPALIVE -> rare == null ? NEVER : rare.keepalive;
     };
   }
 
@@ -109,19 +121,31 @@ final class TcpTimers {
   /** Starts (or restarts) {@code kind} to expire at {@code deadline}. */
   void start(Kind kind, long deadline) {
     switch (kind) {
-      case TIME_WAIT -> timeWait = deadline;
-      case FIN_WAIT_2_TIMEOUT -> finWait2Timeout = deadline;
       case LOSS_PROBE -> lossProbe = deadline;
       case RETRANSMIT -> retransmit = deadline;
       case RACK_REORDER -> rackReorder = deadline;
-      case PERSIST -> persist = deadline;
-      case KEEPALIVE -> keepalive = deadline;
       case DELAYED_ACK -> delayedAck = deadline;
+      case TIME_WAIT, FIN_WAIT_2_TIMEOUT, PERSIST, KEEPALIVE -> startRare(kind, deadline);
     }
-    if (rare(kind)) {
-      rareEarliest = Math.min(Math.min(timeWait, finWait2Timeout), Math.min(persist, keepalive));
-      settlePersist();
+  }
+
+  /** {@link #start} of a rare timer: a rare part at rest is made only to run one. */
+  private void startRare(Kind kind, long deadline) {
+    if (deadline == NEVER && rare == null) {
+      return; // stopping a timer that never ran
     }
+    Rare part = rare();
+    switch (kind) {
+      case TIME_WAIT -> part.timeWait = deadline;
+      case FIN_WAIT_2_TIMEOUT -> part.finWait2Timeout = deadline;
+      case PERSIST -> part.persist = deadline;
+      case KEEPALIVE -> part.keepalive = deadline;
+      default -> throw new IllegalArgumentException("not a rare timer: " + kind);
+    }
+    rareEarliest =
+        Math.min(
+            Math.min(part.timeWait, part.finWait2Timeout), Math.min(part.persist, part.keepalive));
+    settlePersist();
   }
 
   /**
@@ -137,11 +161,13 @@ final class TcpTimers {
 
   /** Recomputes {@link #persistUnsettled} after a change of the persist timer or its counts. */
   private void settlePersist() {
+    Rare part = rare;
     boolean unsettled =
-        persist != NEVER
-            || persistBackoffs != 0
-            || probingSince != NEVER
-            || zeroWindowProbesUnanswered != 0;
+        part != null
+            && (part.persist != NEVER
+                || part.persistBackoffs != 0
+                || part.probingSince != NEVER
+                || part.zeroWindowProbesUnanswered != 0);
     persistUnsettled = unsettled ? 1 : 0;
   }
 
@@ -175,13 +201,14 @@ final class TcpTimers {
 
   /** Zero-window probes sent since the peer's window was last open. */
   int persistBackoffs() {
-    return persistBackoffs;
+    return rare == null ? 0 : rare.persistBackoffs;
   }
 
   /** A zero-window probe went out: the next one waits twice as long. */
   void persistProbeSent() {
-    persistBackoffs++;
-    zeroWindowProbesUnanswered++;
+    Rare part = rare();
+    part.persistBackoffs++;
+    part.zeroWindowProbesUnanswered++;
     persistUnsettled = 1;
   }
 
@@ -190,7 +217,7 @@ final class TcpTimers {
    * counts as a probe, without backoff.
    */
   void resourceProbeRefused() {
-    zeroWindowProbesUnanswered++;
+    rare().zeroWindowProbesUnanswered++;
     persistUnsettled = 1;
   }
 
@@ -199,7 +226,7 @@ final class TcpTimers {
    * tcp_send_probe0 counts up and tcp_ack clears).
    */
   int zeroWindowProbesUnanswered() {
-    return zeroWindowProbesUnanswered;
+    return rare == null ? 0 : rare.zeroWindowProbesUnanswered;
   }
 
   /**
@@ -207,27 +234,30 @@ final class TcpTimers {
    * only the window opening or the end of probing clears), or {@link #NEVER}.
    */
   long probingSince() {
-    return probingSince;
+    return rare == null ? NEVER : rare.probingSince;
   }
 
   /** The probe timer fired: probing started now, unless it had already. */
   void probing(long now) {
-    if (probingSince == NEVER) {
-      probingSince = now;
+    Rare part = rare();
+    if (part.probingSince == NEVER) {
+      part.probingSince = now;
     }
     persistUnsettled = 1;
   }
 
   /** No data waits: probing is over. */
   void stopProbing() {
-    probingSince = NEVER;
-    settlePersist();
+    if (rare != null) {
+      rare.probingSince = NEVER;
+      settlePersist();
+    }
   }
 
   /** An ACK that is not old arrived (Linux's tcp_ack): the probes were answered. */
   void probesAnswered() {
     if (persistUnsettled != 0) {
-      zeroWindowProbesUnanswered = 0;
+      rare().zeroWindowProbesUnanswered = 0;
       settlePersist();
     }
   }
@@ -235,15 +265,16 @@ final class TcpTimers {
   /** The peer's window opened: no probing, and no backoff for the next time. */
   void resetPersist() {
     if (persistUnsettled != 0) {
-      persistBackoffs = 0;
-      probingSince = NEVER;
+      Rare part = rare();
+      part.persistBackoffs = 0;
+      part.probingSince = NEVER;
       stop(Kind.PERSIST);
     }
   }
 
   /** Keep-alive probes sent since the peer was last heard from. */
   int keepalivesUnanswered() {
-    return keepalivesUnanswered;
+    return rare == null ? 0 : rare.keepalivesUnanswered;
   }
 
   /**
@@ -253,10 +284,10 @@ final class TcpTimers {
    */
   boolean keepaliveProbeDue(int probes, long next) {
     stop(Kind.KEEPALIVE);
-    if (keepalivesUnanswered >= probes) {
+    if (keepalivesUnanswered() >= probes) {
       return false;
     }
-    keepalivesUnanswered++;
+    rare().keepalivesUnanswered++;
     start(Kind.KEEPALIVE, next);
     return true;
   }
@@ -265,7 +296,7 @@ final class TcpTimers {
    * The peer was heard from: the next probe is due at {@code deadline}, after a whole idle time.
    */
   void restartKeepalive(long deadline) {
-    keepalivesUnanswered = 0;
+    rare().keepalivesUnanswered = 0;
     start(Kind.KEEPALIVE, deadline);
   }
 
@@ -287,11 +318,13 @@ final class TcpTimers {
    * (see {@link TcpConnection#setUserTimeout}).
    */
   long userTimeout() {
-    return userTimeout;
+    return rare == null ? 0 : rare.userTimeout;
   }
 
   void setUserTimeout(long timeout) {
-    userTimeout = timeout;
+    if (timeout != 0 || rare != null) {
+      rare().userTimeout = timeout;
+    }
   }
 
   /**
@@ -299,6 +332,7 @@ final class TcpTimers {
    * user timeout's end, counted from the first timeout of the run at {@code firstTimeoutAt}.
    */
   void clampRetransmitToUserTimeout(long firstTimeoutAt) {
+    long userTimeout = userTimeout();
     if (userTimeout > 0) {
       long end = Time.after(firstTimeoutAt, userTimeout);
       if (retransmit > end) {
@@ -312,9 +346,10 @@ final class TcpTimers {
    * counted from the probe timer's first expiry.
    */
   long clampToUserTimeout(long deadline) {
+    long userTimeout = userTimeout();
     if (userTimeout <= 0) {
       return deadline;
     }
-    return Math.min(deadline, Time.after(probingSince, userTimeout));
+    return Math.min(deadline, Time.after(probingSince(), userTimeout));
   }
 }

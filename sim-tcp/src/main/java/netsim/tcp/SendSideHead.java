@@ -1,0 +1,95 @@
+package netsim.tcp;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fields of a {@link SendSide} that every arriving segment reads: the send sequence space (RFC
+ * 9293 3.3.1) that the ACK check and the window update test, and what tells a sending pass that
+ * nothing waits (a receiver's pass). Only {@link SendSide} extends it, and it has no behaviour of
+ * its own.
+ *
+ * <p>It exists for where HotSpot puts them: it lays out a superclass's fields, references included,
+ * before the subclass's, and within a class all the {@code long}s, then the {@code int}s, then the
+ * {@code boolean}s and last the references. As one class, the references an ACK follows (the
+ * timers, the loss recovery) came after every field of the send side, four cache lines from its
+ * start; here they follow the sequence numbers. A receiver whose send side has nothing to send then
+ * reads this head only (about 100 bytes of the object's 230), and among thousands of connections
+ * each line read is a cache miss (the idiom of JCTools' padding superclasses, for the opposite
+ * purpose).
+ */
+abstract class SendSideHead {
+  // Positions count the stream from our SYN (see SendSide); SND.UNA, SND.NXT and SND.MAX.
+  long sndUna;
+  long sndNxt;
+  long sndMax;
+
+  /**
+   * The position right after the last byte written, where the FIN goes: 1 + the buffer's end, kept
+   * here so that a pass with nothing to send (a receiver's ACK) reads no {@link SendBuffer}.
+   */
+  long dataEnd = 1;
+
+  /** SND.WND in bytes (scaled). */
+  long sndWnd;
+
+  /** The largest window the peer has offered. */
+  long maxSndWnd;
+
+  /** ISS (HotSpot puts it in the four bytes after the object's header). */
+  final int iss;
+
+  int sndWl1;
+  int sndWl2;
+
+  /** The shift applied to the peer's window field (RFC 7323 2), or 0 without window scaling. */
+  int sndShift;
+
+  /** The FIN follows the data queued (RFC 9293 3.10.4). */
+  boolean finQueued;
+
+  /**
+   * The loss recovery said it is quiet ({@link LossRecovery.Connection#recoveryQuiet}): the ACK and
+   * send paths grow the window without reading it.
+   */
+  boolean recoveryQuiet;
+
+  final TcpTimers timers;
+
+  // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
+  @Nullable LossRecovery recovery;
+
+  /** What the peer has SACKed (RFC 6675 3), when SACK is in use; else null. */
+  @Nullable SackScoreboard scoreboard;
+
+  /**
+   * The chronograph's state running (Linux's tp->chrono_type): kept here, so that a sending pass
+   * that changes no state (most do) reads no {@link SendChrono}.
+   */
+  SendChrono.Kind chronoRunning = SendChrono.Kind.IDLE;
+
+  /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
+  final @Nullable TsoChunks chunks;
+
+  /**
+   * The connection (its clock, state, output and user timeout) and its {@link SegmentWriter}, which
+   * builds, sends and resends our segments: the two objects themselves, with no view object
+   * between, since every send pass (a retransmission timeout's too, the first touch of a connection
+   * idle for a second, where each object read is a cache miss) reads both anyway.
+   */
+  final TcpConnection connection;
+
+  final SegmentWriter out;
+
+  SendSideHead(
+      int iss,
+      TcpTimers timers,
+      @Nullable TsoChunks chunks,
+      TcpConnection connection,
+      SegmentWriter out) {
+    this.iss = iss;
+    this.timers = timers;
+    this.chunks = chunks;
+    this.connection = connection;
+    this.out = out;
+  }
+}
