@@ -91,10 +91,7 @@ public final class ConfigBinder {
   private static BoundReference boundReference(YamlDocument reference) {
     BoundReference bound = lastReference;
     if (bound == null || bound.reference() != reference) {
-      // Its defaults bound once, for the reference itself and for the documents bound on it.
-      ConfigNode root = ConfigNode.root(reference);
-      Defaults defaults = defaultsOf(root, null);
-      bound = new BoundReference(reference, bind(root, null, defaults), defaults);
+      bound = bindAlone(reference);
       lastReference = bound;
     }
     return bound;
@@ -105,8 +102,17 @@ public final class ConfigBinder {
    * whose defaults are sim-tcp's ({@link TcpSettingsTable#bind}).
    */
   static ExperimentConfig bindReference(YamlDocument reference) {
+    return bindAlone(reference).base();
+  }
+
+  /**
+   * {@link #bindReference}, with the reference's defaults kept: bound once, for the reference
+   * itself and for the documents bound on it.
+   */
+  private static BoundReference bindAlone(YamlDocument reference) {
     ConfigNode root = ConfigNode.root(reference);
-    return bind(root, null, defaultsOf(root, null));
+    Defaults defaults = defaultsOf(root, null);
+    return new BoundReference(reference, bind(root, null, defaults), defaults);
   }
 
   private static Defaults defaultsOf(ConfigNode root, @Nullable Defaults base) {
