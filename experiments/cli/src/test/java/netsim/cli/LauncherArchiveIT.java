@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./netsim} launcher's class-data archive: made once per jar and JDK, remade for another
  * JDK, mapped where it was made ({@code -XX:ArchiveRelocationMode=0}) only when the JDK takes that
- * option, and not when the user's JVM options set the mode. The launcher runs in a copy of the
+ * option, and not when the user's JVM options set the mode; and the heap in transparent huge pages
+ * where the kernel gives them on request. The launcher runs in a copy of the
  * repository's layout with the built jar (so it builds nothing), with a {@code java} first on the
  * PATH that logs each command line and runs this JVM's java. An integration test (Failsafe runs it
  * after the jar is built): each archive takes a short run and a dump.
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherArchiveIT {
   private static final long TIMEOUT_S = 300;
   private static final String MAPPED = "-XX:ArchiveRelocationMode=0";
+  private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
   @TempDir Path dir;
 
@@ -104,6 +106,26 @@ class LauncherArchiveIT {
     assertThat(lastCall())
         .contains("-XX:SharedArchiveFile=" + archive)
         .doesNotContain("ArchiveRelocationMode");
+  }
+
+  @Test
+  void heapInHugePages_whereTheKernelGivesThemOnRequest_notWhenTheUserChoosesPages()
+      throws Exception {
+    Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean given =
+        Files.isReadable(mode)
+            && (Files.readString(mode).contains("[madvise]")
+                || Files.readString(mode).contains("[always]"));
+    assertThat(netsim(Map.of())).contains("lost-final-ack");
+    if (given) {
+      assertThat(lastCall()).contains(HUGE_PAGES);
+    } else {
+      assertThat(lastCall()).doesNotContain("HugePages");
+    }
+
+    assertThat(netsim(Map.of("JDK_JAVA_OPTIONS", "-XX:-UseTransparentHugePages")))
+        .contains("lost-final-ack");
+    assertThat(lastCall()).as("the user's choice wins").doesNotContain(HUGE_PAGES);
   }
 
   /** The JDK the launcher sees: its {@code java}, the one on the PATH, with links resolved. */
