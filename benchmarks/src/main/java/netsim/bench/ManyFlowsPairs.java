@@ -11,6 +11,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import netsim.core.Time;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
@@ -34,11 +35,18 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
  * <pre>
  * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar \
  *     netsim.bench.ManyFlowsPairs [PAIRS [SMALL LARGE [WARMUP]]]
+ * java -cp benchmarks/target/benchmarks.jar \
+ *     netsim.bench.ManyFlowsPairs --ab CLASSPATH_A CLASSPATH_B [PAIRS [FLOWS [WARMUP]]]
  * </pre>
  *
  * Defaults: 25 pairs of 10 and 10 000 flows after 5 warm-up pairs. Prints one line per pair (wall
  * and thread CPU milliseconds, events, per-event ratios) and the medians. The children run with the
  * benchmark's own JVM flags ({@link #CHILD_FLAGS}, as its {@code @Fork}).
+ *
+ * <p>With {@code --ab}, the same pairs compare two builds instead of two numbers of flows: both
+ * children run {@code FLOWS} flows (default 10 000), one from each class path (each must hold this
+ * class), and the ratio is B's cost per event over A's. A change's effect at 10 000 flows is then
+ * measured a second apart from its baseline, as the ratio itself is.
  */
 public final class ManyFlowsPairs {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -59,14 +67,17 @@ public final class ManyFlowsPairs {
     }
   }
 
-  /** A child JVM that times a window of its number of flows each time it is asked. */
+  /**
+   * A child JVM, running the classes of {@code classPath}, that times a window of its number of
+   * flows each time it is asked.
+   */
   static final class Child implements AutoCloseable {
     private final int flows;
     private final Process process;
     private final BufferedWriter ask;
     private final BufferedReader answers;
 
-    Child(int flows) throws IOException {
+    Child(int flows, String classPath) throws IOException {
       this.flows = flows;
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -74,7 +85,7 @@ public final class ManyFlowsPairs {
       command.addAll(
           List.of(
               "-cp",
-              System.getProperty("java.class.path"),
+              classPath,
               ManyFlowsPairs.class.getName(),
               "--serve",
               Integer.toString(flows)));
@@ -131,48 +142,66 @@ public final class ManyFlowsPairs {
       serve(Integer.parseInt(args[1]));
       return;
     }
-    if (args.length > 4) {
-      System.err.println("usage: ManyFlowsPairs [PAIRS [SMALL LARGE [WARMUP]]]");
+    boolean ab = args.length >= 3 && args[0].equals("--ab");
+    if (ab ? args.length > 6 : args.length > 4) {
+      System.err.println(
+          "usage: ManyFlowsPairs [PAIRS [SMALL LARGE [WARMUP]]]\n"
+              + "       ManyFlowsPairs --ab CLASSPATH_A CLASSPATH_B [PAIRS [FLOWS [WARMUP]]]");
       System.exit(2);
     }
-    int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 25;
-    int small = args.length > 2 ? Integer.parseInt(args[1]) : 10;
-    int large = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
-    int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+    String own = System.getProperty("java.class.path");
+    String pathA = ab ? args[1] : own;
+    String pathB = ab ? args[2] : own;
+    String[] counts = ab ? Arrays.copyOfRange(args, 3, args.length) : args;
+    int pairs = counts.length > 0 ? Integer.parseInt(counts[0]) : 25;
+    int small;
+    int large;
+    int warmup;
+    if (ab) {
+      small = counts.length > 1 ? Integer.parseInt(counts[1]) : 10_000;
+      large = small;
+      warmup = counts.length > 2 ? Integer.parseInt(counts[2]) : 5;
+    } else {
+      small = counts.length > 2 ? Integer.parseInt(counts[1]) : 10;
+      large = counts.length > 2 ? Integer.parseInt(counts[2]) : 10_000;
+      warmup = counts.length > 3 ? Integer.parseInt(counts[3]) : 5;
+    }
+    String nameA = ab ? "A" : small + " flows";
+    String nameB = ab ? "B" : large + " flows";
     if (!THREADS.isCurrentThreadCpuTimeSupported()) {
       System.err.println("ManyFlowsPairs: this JVM cannot measure thread CPU time");
       System.exit(1);
     }
     double[] wallRatios = new double[pairs];
     double[] cpuRatios = new double[pairs];
-    double[] smallWall = new double[pairs];
-    double[] largeWall = new double[pairs];
-    try (Child smallChild = new Child(small);
-        Child largeChild = new Child(large)) {
+    double[] wallA = new double[pairs];
+    double[] wallB = new double[pairs];
+    try (Child childA = new Child(small, pathA);
+        Child childB = new Child(large, pathB)) {
       for (int pair = -warmup; pair < pairs; pair++) {
         // Alternate which runs first, so that a drift within a pair favours neither.
-        boolean smallFirst = Math.floorMod(pair, 2) == 0;
-        Window first = (smallFirst ? smallChild : largeChild).window();
-        Window second = (smallFirst ? largeChild : smallChild).window();
-        Window a = smallFirst ? first : second;
-        Window b = smallFirst ? second : first;
+        boolean aFirst = Math.floorMod(pair, 2) == 0;
+        Window first = (aFirst ? childA : childB).window();
+        Window second = (aFirst ? childB : childA).window();
+        Window a = aFirst ? first : second;
+        Window b = aFirst ? second : first;
         if (pair < 0) {
           continue;
         }
         wallRatios[pair] = b.wallPerEvent() / a.wallPerEvent();
         cpuRatios[pair] = b.cpuPerEvent() / a.cpuPerEvent();
-        smallWall[pair] = a.wallNanos() / 1e6;
-        largeWall[pair] = b.wallNanos() / 1e6;
+        wallA[pair] = a.wallNanos() / 1e6;
+        wallB[pair] = b.wallNanos() / 1e6;
         System.out.printf(
-            "pair %2d: %d flows %.1f ms (cpu %.1f, %d events), %d flows %.1f ms (cpu %.1f, %d"
+            "pair %2d: %s %.1f ms (cpu %.1f, %d events), %s %.1f ms (cpu %.1f, %d"
                 + " events), per-event ratio wall %.2f cpu %.2f%n",
             pair + 1,
-            small,
-            smallWall[pair],
+            nameA,
+            wallA[pair],
             a.cpuNanos() / 1e6,
             a.events(),
-            large,
-            largeWall[pair],
+            nameB,
+            wallB[pair],
             b.cpuNanos() / 1e6,
             b.events(),
             wallRatios[pair],
@@ -180,14 +209,14 @@ public final class ManyFlowsPairs {
       }
     }
     System.out.printf(
-        "medians of %d pairs (window %.1f s of simulated time): %d flows %.1f ms, %d flows %.1f ms,"
+        "medians of %d pairs (window %.1f s of simulated time): %s %.1f ms, %s %.1f ms,"
             + " per-event ratio wall %.2f (quartiles %.2f-%.2f), cpu %.2f%n",
         pairs,
         ManyFlowsBenchmark.MEASURED / (double) Time.seconds(1),
-        small,
-        median(smallWall),
-        large,
-        median(largeWall),
+        nameA,
+        median(wallA),
+        nameB,
+        median(wallB),
         median(wallRatios),
         quantile(wallRatios, 0.25),
         quantile(wallRatios, 0.75),
