@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code ./netsim} launcher's class-data archive: made once per jar and JDK, remade for another
  * JDK, mapped where it was made ({@code -XX:ArchiveRelocationMode=0}) only when the JDK takes that
  * option, and not when the user's JVM options set the mode; and the heap in transparent huge pages
- * where the kernel gives them on request. The launcher runs in a copy of the
- * repository's layout with the built jar (so it builds nothing), with a {@code java} first on the
- * PATH that logs each command line and runs this JVM's java. An integration test (Failsafe runs it
- * after the jar is built): each archive takes a short run and a dump.
+ * where the kernel gives them on request. The launcher runs in a copy of the repository's layout
+ * with the built jar (so it builds nothing), with a {@code java} first on the PATH that logs each
+ * command line and runs this JVM's java. An integration test (Failsafe runs it after the jar is
+ * built): each archive takes a short run and a dump.
  */
 class LauncherArchiveIT {
   private static final long TIMEOUT_S = 300;
