@@ -125,6 +125,16 @@ public final class TcpConnection {
 
   private final TcpConfig config;
   private final FourTuple tuple;
+
+  /**
+   * The 4-tuple packed for the stack's demultiplexing ({@link ConnectionTable#key}, and the local
+   * address's bits): the table's slot leads an arriving segment straight to this connection, and a
+   * lookup compares these, in a line the segment reads next anyway.
+   */
+  private final long tupleKey;
+
+  private final int localAddressBits;
+
   private final Environment env;
   private TcpHandler handler;
 
@@ -207,6 +217,8 @@ public final class TcpConnection {
       @Nullable TcpHandler handler) {
     this.config = checkNotNull(config, "config");
     this.tuple = checkNotNull(tuple, "tuple");
+    this.tupleKey = ConnectionTable.key(tuple);
+    this.localAddressBits = tuple.local().address().bits();
     this.env = checkNotNull(env, "env");
     this.handler = handler == null ? NO_HANDLER : handler;
     this.receive = new ReceiveSide(config, timers, env, this);
@@ -1413,6 +1425,16 @@ public final class TcpConnection {
 
   public FourTuple tuple() {
     return tuple;
+  }
+
+  /** The 4-tuple's key but for the local address ({@link ConnectionTable#key}). */
+  long tupleKey() {
+    return tupleKey;
+  }
+
+  /** The bits of the 4-tuple's local address. */
+  int localAddressBits() {
+    return localAddressBits;
   }
 
   public Endpoint local() {
