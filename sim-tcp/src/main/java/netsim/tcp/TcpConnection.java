@@ -117,6 +117,25 @@ public final class TcpConnection {
    */
   private static final TcpHandler NO_HANDLER = new TcpHandler() {};
 
+  /**
+   * Whether a handler class overrides {@link TcpHandler#onData} (it, a superclass or an interface
+   * between declares it), found once per class, as {@code PacketEvents} finds the methods a packet
+   * observer overrides.
+   */
+  private static final ClassValue<Boolean> READS_DATA =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          try {
+            return type.getMethod("onData", TcpConnection.class, ReceivedData.class)
+                    .getDeclaringClass()
+                != TcpHandler.class;
+          } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("TcpHandler has no onData", e);
+          }
+        }
+      };
+
   /** {@link #pollAt()} when no timer is running. */
   public static final long NEVER = TcpTimers.NEVER;
 
@@ -137,6 +156,14 @@ public final class TcpConnection {
 
   private final Environment env;
   private TcpHandler handler;
+
+  /**
+   * Whether the handler reads delivered data: its class overrides {@link TcpHandler#onData} ({@link
+   * #READS_DATA}). One that does not is not called for DATA, whose default does nothing: among
+   * thousands of connections the handler is a cache line of its own, read for nothing at every
+   * delivery.
+   */
+  private boolean handlerReadsData;
 
   private TcpState state = CLOSED;
 
@@ -221,6 +248,7 @@ public final class TcpConnection {
     this.localAddressBits = tuple.local().address().bits();
     this.env = checkNotNull(env, "env");
     this.handler = handler == null ? NO_HANDLER : handler;
+    this.handlerReadsData = READS_DATA.get(this.handler.getClass());
     this.receive = new ReceiveSide(config, timers, env, this);
     this.ecn = EcnEndpoint.of(config.ecn());
     this.out = new SegmentWriter(this, env, config, tuple, tsOffset, receive, ecn);
@@ -1339,6 +1367,10 @@ public final class TcpConnection {
    */
   private void notifyApplication(AppEvent event, @Nullable ReceivedData bytes) {
     env.appEvent(this, event, bytes == null ? 0 : bytes.length());
+    if (event == AppEvent.DATA && !handlerReadsData) {
+      checkNotNull(bytes).clear(); // its onData would do nothing: let the sender's chunks go
+      return;
+    }
     if (segmentsInProcess > 0) {
       held.add(event, bytes);
       callbacksHeld = true;
@@ -1452,6 +1484,7 @@ public final class TcpConnection {
   /** Replaces the application handler (a listener's application takes over its children). */
   public void setHandler(TcpHandler handler) {
     this.handler = checkNotNull(handler, "handler");
+    this.handlerReadsData = READS_DATA.get(handler.getClass());
   }
 
   /** The states this connection has been in, in enum order. */
