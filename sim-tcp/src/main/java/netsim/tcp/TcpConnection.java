@@ -161,7 +161,8 @@ public final class TcpConnection {
    * Whether the handler reads delivered data: its class overrides {@link TcpHandler#onData} ({@link
    * #READS_DATA}). One that does not is not called for DATA, whose default does nothing: among
    * thousands of connections the handler is a cache line of its own, read for nothing at every
-   * delivery.
+   * delivery. Decided when the callback runs, so that a handler set by an earlier callback of the
+   * same segment hears that segment's data.
    */
   private boolean handlerReadsData;
 
@@ -1367,10 +1368,6 @@ public final class TcpConnection {
    */
   private void notifyApplication(AppEvent event, @Nullable ReceivedData bytes) {
     env.appEvent(this, event, bytes == null ? 0 : bytes.length());
-    if (event == AppEvent.DATA && !handlerReadsData) {
-      checkNotNull(bytes).clear(); // its onData would do nothing: let the sender's chunks go
-      return;
-    }
     if (segmentsInProcess > 0) {
       held.add(event, bytes);
       callbacksHeld = true;
@@ -1383,7 +1380,11 @@ public final class TcpConnection {
   void callHandler(AppEvent event, @Nullable ReceivedData bytes) {
     switch (event) {
       case ESTABLISHED -> handler.onEstablished(this);
-      case DATA -> handler.onData(this, checkNotNull(bytes));
+      case DATA -> {
+        if (handlerReadsData) { // else its onData would do nothing: it is not read at all
+          handler.onData(this, checkNotNull(bytes));
+        }
+      }
       case PEER_CLOSED -> handler.onPeerClosed(this);
       case RESET -> handler.onReset(this);
       case TIMEOUT -> handler.onTimeout(this);

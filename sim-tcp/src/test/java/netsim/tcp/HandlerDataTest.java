@@ -78,4 +78,24 @@ class HandlerDataTest {
     assertThat(reader.read.toString(US_ASCII)).isEqualTo("kept");
     assertThat(h.appEvents).containsExactly("data", "data");
   }
+
+  @Test
+  void aReadingHandler_setByTheEstablishedCallbackOfAHandlerWithoutOnData_readsThatSegmentsData() {
+    // The third step of the handshake carries text: ESTABLISHED and DATA are held until the
+    // segment is processed, and the DATA callback goes to the handler in place when it runs.
+    TcpHarness h = TcpHarness.synReceived();
+    InheritsReading reader = new InheritsReading();
+    h.connection.setHandler(
+        new TcpHandler() {
+          @Override
+          public void onEstablished(TcpConnection connection) {
+            connection.setHandler(reader);
+          }
+        });
+
+    h.receive("PSH|ACK", 5001, 1001, "first".getBytes(US_ASCII));
+
+    assertThat(h.appEvents).containsExactly("established", "data");
+    assertThat(reader.read.toString(US_ASCII)).isEqualTo("first");
+  }
 }
