@@ -169,7 +169,7 @@ public final class Simulator {
     EventListener observer = listener;
     long sequence = observer == null ? 0 : queue.peekSequence();
     Runnable action = queue.poll();
-    if (action instanceof Timer timer && timer.isDeferred()) {
+    if (action instanceof AbstractTimer timer && timer.isDeferred()) {
       timer.rearm();
       return false;
     }
@@ -285,7 +285,9 @@ public final class Simulator {
    */
   private boolean rearmDeferredTimers() {
     boolean moved = false;
-    while (!queue.isEmpty() && queue.peekAction() instanceof Timer timer && timer.isDeferred()) {
+    while (!queue.isEmpty()
+        && queue.peekAction() instanceof AbstractTimer timer
+        && timer.isDeferred()) {
       queue.poll();
       timer.rearm();
       moved = true;

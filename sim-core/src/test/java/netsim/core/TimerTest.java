@@ -144,6 +144,31 @@ class TimerTest {
   }
 
   @Test
+  void anAbstractTimersSubclass_expiresIntoItsOwnExpire_underTheLabelItMakes() {
+    List<String> made = new ArrayList<>();
+    AbstractTimer own =
+        new AbstractTimer(sim) {
+          @Override
+          protected void expire() {
+            made.add("expired at " + sim.now());
+          }
+
+          @Override
+          public String label() {
+            made.add("label");
+            return "test/own";
+          }
+        };
+    EventLog log = new EventLog();
+    sim.addListener(log);
+    own.scheduleAt(100);
+    own.scheduleAt(130); // a later restart, moved lazily as for any timer
+    sim.run();
+    assertThat(log.entries()).extracting(EventLog.Entry::label).containsExactly("test/own");
+    assertThat(made).containsExactly("label", "expired at 130");
+  }
+
+  @Test
   void aSubclassMadeWithoutAnAction_thatDoesNotOverrideExpire_failsAtItsExpiry() {
     Timer forgetful = new Timer(sim, "test/forgetful") {};
     forgetful.schedule(5);

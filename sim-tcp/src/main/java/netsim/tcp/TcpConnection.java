@@ -117,6 +117,25 @@ public final class TcpConnection {
    */
   private static final TcpHandler NO_HANDLER = new TcpHandler() {};
 
+  /**
+   * Whether a handler class overrides {@link TcpHandler#onData} (it, a superclass or an interface
+   * between declares it), found once per class, as {@code PacketEvents} finds the methods a packet
+   * observer overrides.
+   */
+  private static final ClassValue<Boolean> READS_DATA =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          try {
+            return type.getMethod("onData", TcpConnection.class, ReceivedData.class)
+                    .getDeclaringClass()
+                != TcpHandler.class;
+          } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("TcpHandler has no onData", e);
+          }
+        }
+      };
+
   /** {@link #pollAt()} when no timer is running. */
   public static final long NEVER = TcpTimers.NEVER;
 
@@ -125,8 +144,27 @@ public final class TcpConnection {
 
   private final TcpConfig config;
   private final FourTuple tuple;
+
+  /**
+   * The 4-tuple packed for the stack's demultiplexing ({@link ConnectionTable#key}, and the local
+   * address's bits): the table's slot leads an arriving segment straight to this connection, and a
+   * lookup compares these, in a line the segment reads next anyway.
+   */
+  private final long tupleKey;
+
+  private final int localAddressBits;
+
   private final Environment env;
   private TcpHandler handler;
+
+  /**
+   * Whether the handler reads delivered data: its class overrides {@link TcpHandler#onData} ({@link
+   * #READS_DATA}). One that does not is not called for DATA, whose default does nothing: among
+   * thousands of connections the handler is a cache line of its own, read for nothing at every
+   * delivery. Decided when the callback runs, so that a handler set by an earlier callback of the
+   * same segment hears that segment's data.
+   */
+  private boolean handlerReadsData;
 
   private TcpState state = CLOSED;
 
@@ -207,8 +245,11 @@ public final class TcpConnection {
       @Nullable TcpHandler handler) {
     this.config = checkNotNull(config, "config");
     this.tuple = checkNotNull(tuple, "tuple");
+    this.tupleKey = ConnectionTable.key(tuple);
+    this.localAddressBits = tuple.local().address().bits();
     this.env = checkNotNull(env, "env");
     this.handler = handler == null ? NO_HANDLER : handler;
+    this.handlerReadsData = READS_DATA.get(this.handler.getClass());
     this.receive = new ReceiveSide(config, timers, env, this);
     this.ecn = EcnEndpoint.of(config.ecn());
     this.out = new SegmentWriter(this, env, config, tuple, tsOffset, receive, ecn);
@@ -1339,7 +1380,11 @@ public final class TcpConnection {
   void callHandler(AppEvent event, @Nullable ReceivedData bytes) {
     switch (event) {
       case ESTABLISHED -> handler.onEstablished(this);
-      case DATA -> handler.onData(this, checkNotNull(bytes));
+      case DATA -> {
+        if (handlerReadsData) { // else its onData would do nothing: it is not read at all
+          handler.onData(this, checkNotNull(bytes));
+        }
+      }
       case PEER_CLOSED -> handler.onPeerClosed(this);
       case RESET -> handler.onReset(this);
       case TIMEOUT -> handler.onTimeout(this);
@@ -1415,6 +1460,16 @@ public final class TcpConnection {
     return tuple;
   }
 
+  /** The 4-tuple's key but for the local address ({@link ConnectionTable#key}). */
+  long tupleKey() {
+    return tupleKey;
+  }
+
+  /** The bits of the 4-tuple's local address. */
+  int localAddressBits() {
+    return localAddressBits;
+  }
+
   public Endpoint local() {
     return tuple.local();
   }
@@ -1430,6 +1485,7 @@ public final class TcpConnection {
   /** Replaces the application handler (a listener's application takes over its children). */
   public void setHandler(TcpHandler handler) {
     this.handler = checkNotNull(handler, "handler");
+    this.handlerReadsData = READS_DATA.get(handler.getClass());
   }
 
   /** The states this connection has been in, in enum order. */

@@ -6,9 +6,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ObjectArrays;
 import java.util.ArrayList;
 import java.util.List;
+import netsim.core.AbstractTimer;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
-import netsim.core.Timer;
 import netsim.net.Host;
 import netsim.net.packet.DropCause;
 import netsim.net.packet.Ecn;
@@ -49,7 +49,7 @@ public final class TcpStack {
   private final TcpConfig config;
   private final SegmentOutput output;
   private final IsnGenerator isns;
-  private final ConnectionTable<Entry> connections = new ConnectionTable<>();
+  private final ConnectionTable connections = new ConnectionTable();
 
   /** The listeners by port, and in the order they were opened. */
   private final PortMap<TcpListener> listeners = new PortMap<>();
@@ -77,14 +77,18 @@ public final class TcpStack {
 
   /**
    * One connection in the history: the connection while it lives, then only its record, so that an
-   * ended connection's buffers can be collected.
+   * ended connection's buffers can be collected; and, for a listener's child, its listener (read
+   * only when the child changes state, so kept here rather than in the {@link Entry} that every
+   * segment reads).
    */
   private static final class HistorySlot {
     @Nullable TcpConnection live;
     @Nullable ConnectionRecord ended;
+    final @Nullable TcpListener parent;
 
-    HistorySlot(TcpConnection live) {
+    HistorySlot(TcpConnection live, @Nullable TcpListener parent) {
       this.live = live;
+      this.parent = parent;
     }
 
     ConnectionRecord record() {
@@ -212,13 +216,13 @@ public final class TcpStack {
   public TcpConnection connect(int localPort, Endpoint remote, TcpHandler handler) {
     checkArgument(localPort > 0 && localPort <= 0xFFFF, "port out of range 1-65535: %s", localPort);
     FourTuple tuple = new FourTuple(new Endpoint(address, localPort), checkNotNull(remote));
-    Entry existing = connections.get(tuple);
+    TcpConnection existing = connections.get(tuple);
     if (existing != null) {
       long now = simulator.now();
       for (TcpObserver observer : observers) {
         observer.onAppEvent(now, tuple, AppEvent.OPEN_FAILED, 0);
       }
-      throw new ConnectionExistsException(tuple, existing.connection.state());
+      throw new ConnectionExistsException(tuple, existing.state());
     }
     TcpConnection connection = create(tuple, handler, null);
     connection.open();
@@ -231,8 +235,8 @@ public final class TcpStack {
    * StateCause#HOST_CRASH}.
    */
   public void crash() {
-    for (Entry entry : connections.values()) {
-      entry.connection.vanish();
+    for (TcpConnection connection : connections.values()) {
+      connection.vanish();
     }
     for (TcpListener listener : new ArrayList<>(listenerOrder)) {
       listener.close(StateCause.HOST_CRASH);
@@ -241,11 +245,7 @@ public final class TcpStack {
 
   /** The connections that exist now (not CLOSED), in order of creation. */
   public List<TcpConnection> connections() {
-    List<TcpConnection> live = new ArrayList<>(connections.size());
-    for (Entry entry : connections.values()) {
-      live.add(entry.connection);
-    }
-    return live;
+    return connections.values();
   }
 
   /**
@@ -271,8 +271,7 @@ public final class TcpStack {
 
   /** The live connection with this 4-tuple, or null. */
   public @Nullable TcpConnection connection(FourTuple tuple) {
-    Entry entry = connections.get(tuple);
-    return entry == null ? null : entry.connection;
+    return connections.get(tuple);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -301,21 +300,21 @@ public final class TcpStack {
       // for a connection, whatever the state (a violation of the TCP specification, on purpose).
       return true;
     }
-    Entry entry =
+    TcpConnection connection =
         connections.get(
-            ConnectionTable.key(destination, seg.destinationPort()),
-            ConnectionTable.key(source, seg.sourcePort()));
+            destination.bits(),
+            ConnectionTable.key(seg.destinationPort(), source, seg.sourcePort()));
     long iss = -1;
-    if (entry != null && isNewIncarnation(entry.connection, seg)) {
+    if (connection != null && isNewIncarnation(connection, seg)) {
       // RFC 6191: a new SYN with a higher sequence number (or, in Linux, timestamp) ends
       // TIME-WAIT early and is looked up again (Linux: only by a listener); in Linux, the new ISS
       // follows the old SND.NXT.
-      iss = entry.connection.newIncarnationIss();
-      entry.connection.endTimeWaitForNewSyn();
-      entry = null;
+      iss = connection.newIncarnationIss();
+      connection.endTimeWaitForNewSyn();
+      connection = null;
     }
-    if (entry != null) {
-      entry.connection.onSegment(seg, ecn);
+    if (connection != null) {
+      connection.onSegment(seg, ecn);
       return true;
     }
     FourTuple tuple =
@@ -413,19 +412,19 @@ public final class TcpStack {
   /** A new connection whose ISS is {@code chosenIss}, or the ISN generator's when it is -1. */
   private TcpConnection create(
       FourTuple tuple, @Nullable TcpHandler handler, @Nullable TcpListener parent, long chosenIss) {
-    // Everything that makes garbage (the timer's label, the ISN's and the timestamp offset's
-    // hashes) comes first, so that the entry and the connection's objects are allocated side by
-    // side: among thousands of connections, what one segment reads then spans fewer cache lines.
-    String label = "tcp/" + node + "/" + tuple;
+    // Everything that makes garbage (the ISN's and the timestamp offset's hashes) comes first, so
+    // that the entry and the connection's objects are allocated side by side: among thousands of
+    // connections, what one segment reads then spans fewer cache lines.
     int iss = chosenIss >= 0 ? (int) chosenIss : isns.isn(tuple, simulator.now());
     long tsOffset = isns.timestampOffset(tuple);
     TcpConfig connectionConfig = parent == null ? config : parent.childConfig();
-    Entry entry = new Entry(label, tuple, parent);
+    Entry entry = new Entry(tuple);
     TcpConnection connection =
         new TcpConnection(connectionConfig, tuple, iss, tsOffset, entry, handler);
-    entry.attach(connection);
-    history.add(entry.slot);
-    connections.put(tuple, entry);
+    HistorySlot slot = new HistorySlot(connection, parent);
+    entry.attach(connection, slot);
+    history.add(slot);
+    connections.put(connection);
     usePort(tuple.local().port(), 1);
     long now = simulator.now();
     for (TcpObserver observer : observers) {
@@ -471,58 +470,36 @@ public final class TcpStack {
   }
 
   /**
-   * A connection of this stack while it is in the table: its environment, its timer, its place in
-   * the history and, for a child, its listener. Being the connection's own environment, it reaches
-   * its timer and listener without a lookup; being the timer itself, a segment that restarts the
-   * timer reads no object beyond the entry it was demultiplexed to.
+   * A connection's environment in this stack, and its timer: being the connection's own
+   * environment, it reaches its timer without a lookup; being the timer itself, a segment that
+   * restarts the timer reads no object beyond the connection and this entry. It holds only what a
+   * segment reads (72 bytes, with the timer's state): the timer's label is made when asked, and a
+   * child's listener is kept in its {@link HistorySlot}.
    */
-  @SuppressWarnings("NullAway.Init") // connection and slot are set by create(), at once
-  private final class Entry extends Timer
-      implements TcpConnection.Environment, ConnectionTable.Keyed {
-    final @Nullable TcpListener parent;
-
-    /**
-     * The keys of the connection's 4-tuple ({@link ConnectionTable#key}), which the table compares
-     * here: the entry a lookup finds is read anyway.
-     */
-    final long localKey;
-
-    final long remoteKey;
-
+  @SuppressWarnings("NullAway.Init") // connection is set by create(), at once
+  private final class Entry extends AbstractTimer implements TcpConnection.Environment {
     /** The peer's address, where the connection's segments go (kept here: one read less each). */
     final Ipv4Address remoteAddress;
 
     TcpConnection connection;
-    HistorySlot slot;
 
-    /** Whether the connection left the table (CLOSED, or a child back in LISTEN). */
-    boolean removed;
+    /** The connection's place in the history while it is in the table; null once it left. */
+    @Nullable HistorySlot slot;
 
-    /**
-     * The entry of the connection {@code tuple}, whose timer is named {@code label} in traces
-     * ("tcp/NODE/TUPLE").
-     */
-    Entry(String label, FourTuple tuple, @Nullable TcpListener parent) {
-      super(TcpStack.this.simulator, label);
-      this.parent = parent;
+    Entry(FourTuple tuple) {
+      super(TcpStack.this.simulator);
       this.remoteAddress = tuple.remote().address();
-      this.localKey = ConnectionTable.key(tuple.local());
-      this.remoteKey = ConnectionTable.key(tuple.remote());
     }
 
-    @Override
-    public long localKey() {
-      return localKey;
-    }
-
-    @Override
-    public long remoteKey() {
-      return remoteKey;
-    }
-
-    void attach(TcpConnection connection) {
+    void attach(TcpConnection connection, HistorySlot slot) {
       this.connection = connection;
-      this.slot = new HistorySlot(connection);
+      this.slot = slot;
+    }
+
+    /** "tcp/NODE/TUPLE", made when asked (only determinism reports and tests ask). */
+    @Override
+    public String label() {
+      return "tcp/" + node + "/" + connection.tuple();
     }
 
     /** The connection's earliest deadline came. */
@@ -550,9 +527,11 @@ public final class TcpStack {
     public void stateChanged(
         TcpConnection connection, TcpState from, TcpState to, StateCause cause, int causeFlags) {
       report(connection.tuple(), from, to, cause, causeFlags);
-      if (removed) {
-        return;
+      HistorySlot slot = this.slot;
+      if (slot == null) {
+        return; // it left the table
       }
+      TcpListener parent = slot.parent;
       if (parent != null) {
         if (to == TcpState.SYN_RECEIVED) {
           parent.childEmbryonic(1);
@@ -569,16 +548,16 @@ public final class TcpStack {
         cancel();
         connections.remove(connection.tuple());
         usePort(connection.tuple().local().port(), -1);
-        removed = true;
         slot.ended = ConnectionRecord.of(connection);
         slot.live = null;
+        this.slot = null;
       }
     }
 
     @Override
     public void timersChanged(TcpConnection connection) {
-      if (removed) {
-        return;
+      if (slot == null) {
+        return; // it left the table
       }
       long at = connection.pollAt();
       if (at == TcpConnection.NEVER) {

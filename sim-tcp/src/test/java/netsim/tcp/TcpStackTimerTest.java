@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import netsim.core.EventLog;
 import netsim.core.EventQueue;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
@@ -116,5 +117,18 @@ class TcpStackTimerTest {
     sim.runUntil(deadline);
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0).seq()).isEqualTo(iss + 1 + 3 * MSS);
+  }
+
+  @Test
+  void aConnectionsTimerExpiries_areLabelledWithItsNodeAndFourTuple() {
+    EventLog log = new EventLog();
+    sim.addListener(log);
+    stack.connect(5000, new Endpoint(PEER, 80), new TcpHandler() {});
+
+    sim.runUntil(Time.seconds(2)); // the SYN's retransmission timeout
+
+    assertThat(log.entries())
+        .extracting(EventLog.Entry::label)
+        .contains("tcp/S/10.0.0.2:5000-10.0.0.1:80");
   }
 }
