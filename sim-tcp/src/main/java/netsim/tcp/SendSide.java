@@ -127,13 +127,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     this.nagle = config.nagle();
     this.writeEnds = config.profile().push().marksWrites() ? new WriteEnds() : null;
     this.forcedPush = chunks != null ? new ForcedPush() : null;
-    this.rtt =
-        RttEstimator.of(
-            config.profile().rtoRule(),
-            config.initialRto(),
-            config.minRto(),
-            config.maxRto(),
-            config.clockGranularity());
+    this.rtt = RttEstimator.of(config.profile().rtoRule(), config);
   }
 
   // ---------------------------------------------------------------------------------------------
