@@ -19,20 +19,19 @@ package netsim.tcp;
  * keeps them, scaled: {@code srtt8} is 8 SRTT, {@code mdev4} is 4 mdev.
  */
 final class LinuxRttEstimator extends RttEstimator {
-  private final long tick;
   private long srtt8;
   private long mdev4;
   private long mdevMax;
   private long rttvar;
   private long rttSeq;
 
-  LinuxRttEstimator(long initialRto, long minRto, long maxRto, long tick) {
-    super(initialRto, minRto, maxRto);
-    this.tick = tick;
+  LinuxRttEstimator(TcpConfig config) {
+    super(config);
   }
 
   @Override
   void update(long r, long sndUna, long sndMax, int expectedSamples) {
+    long minRto = minRto();
     long m = Math.min(r, Long.MAX_VALUE / 16);
     if (srtt8 == 0) {
       // No previous measure: "take the measured time to be rtt", "make sure rto = 3*rtt".
@@ -69,10 +68,11 @@ final class LinuxRttEstimator extends RttEstimator {
     srtt8 = Math.max(1, srtt8);
     // __tcp_set_rto: srtt + rttvar, in jiffies (rounded up); tcp_bound_rto: at most TCP_RTO_MAX.
     long rto = add(srtt8 >> 3, rttvar);
+    long tick = config.clockGranularity();
     if (tick > 0 && rto % tick != 0) {
       rto = add(rto - rto % tick, tick);
     }
-    baseRto = Math.min(maxRto, rto);
+    baseRto = Math.min(maxRto(), rto);
   }
 
   @Override

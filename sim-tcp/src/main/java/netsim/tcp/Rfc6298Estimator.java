@@ -22,7 +22,6 @@ final class Rfc6298Estimator extends RttEstimator {
 
   private static final long FREEBSD_TICK = Time.MILLISECOND;
 
-  private final long granularity;
   private final boolean freebsd;
   private long srtt = -1;
   private long rttvar;
@@ -30,9 +29,8 @@ final class Rfc6298Estimator extends RttEstimator {
   /** FreeBSD: the floor of the RTO from the last sample (the sample plus two ticks). */
   private long floor;
 
-  Rfc6298Estimator(long initialRto, long minRto, long maxRto, long granularity, boolean freebsd) {
-    super(initialRto, minRto, maxRto);
-    this.granularity = granularity;
+  Rfc6298Estimator(TcpConfig config, boolean freebsd) {
+    super(config);
     this.freebsd = freebsd;
   }
 
@@ -57,7 +55,7 @@ final class Rfc6298Estimator extends RttEstimator {
       floor = add(r, 2 * FREEBSD_TICK);
     } else {
       // RFC 6298 2.3 and 2.4: RTO <- SRTT + max(G, K*RTTVAR), at least the minimum.
-      baseRto = clamp(add(srtt, Math.max(granularity, variance)));
+      baseRto = clamp(add(srtt, Math.max(config.clockGranularity(), variance)));
     }
   }
 
@@ -68,9 +66,10 @@ final class Rfc6298Estimator extends RttEstimator {
     }
     // TCPT_RANGESET adds rexmit_slop to TCP_REXMTVAL * tcp_backoff[t_rxtshift].
     int shift = Math.min(backoffs(), FREEBSD_MAX_BACKOFF_SHIFT);
+    long maxRto = maxRto();
     long backedOff = baseRto > maxRto >> shift ? maxRto : baseRto << shift;
     long rto = add(backedOff, FREEBSD_SLOP);
-    return Math.min(maxRto, Math.max(rto, Math.max(minRto, floor)));
+    return Math.min(maxRto, Math.max(rto, Math.max(minRto(), floor)));
   }
 
   @Override

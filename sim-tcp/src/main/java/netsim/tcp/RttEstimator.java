@@ -7,29 +7,33 @@ package netsim.tcp;
  * acknowledges new data (RFC 7323 4.2, RTTM).
  */
 abstract class RttEstimator {
-  final long initialRto;
-  final long minRto;
-  final long maxRto;
+  /**
+   * The configuration, whose RTO bounds and clock granularity every connection of a stack shares:
+   * read there rather than copied into each estimator, so that one holds only its own state (within
+   * a cache line; among thousands of connections, each line an ACK reads is a cache miss).
+   */
+  final TcpConfig config;
 
   /** The RTO without backoff, from the samples. */
   long baseRto;
 
   private int backoffs;
 
-  RttEstimator(long initialRto, long minRto, long maxRto) {
-    this.initialRto = initialRto;
-    this.minRto = minRto;
-    this.maxRto = maxRto;
-    this.baseRto = clamp(initialRto);
+  RttEstimator(TcpConfig config) {
+    this.config = config;
+    this.baseRto = clamp(config.initialRto());
   }
 
-  /** The estimator of {@code rule} for a configuration's RTO bounds and clock granularity. */
-  static RttEstimator of(
-      HostProfile.RtoRule rule, long initialRto, long minRto, long maxRto, long granularity) {
+  /**
+   * The estimator of {@code rule} for a configuration's RTO bounds ({@link TcpConfig#initialRto},
+   * {@link TcpConfig#minRto}, {@link TcpConfig#maxRto}) and clock granularity ({@link
+   * TcpConfig#clockGranularity}).
+   */
+  static RttEstimator of(HostProfile.RtoRule rule, TcpConfig config) {
     return switch (rule) {
-      case RFC6298 -> new Rfc6298Estimator(initialRto, minRto, maxRto, granularity, false);
-      case FREEBSD -> new Rfc6298Estimator(initialRto, minRto, maxRto, granularity, true);
-      case LINUX -> new LinuxRttEstimator(initialRto, minRto, maxRto, granularity);
+      case RFC6298 -> new Rfc6298Estimator(config, false);
+      case FREEBSD -> new Rfc6298Estimator(config, true);
+      case LINUX -> new LinuxRttEstimator(config);
     };
   }
 
@@ -57,6 +61,7 @@ abstract class RttEstimator {
 
   /** The current RTO, backoff included. */
   long rto() {
+    long maxRto = maxRto();
     long rto = baseRto;
     for (int i = 0; i < backoffs && rto < maxRto; i++) {
       rto = rto > maxRto / 2 ? maxRto : 2 * rto;
@@ -75,12 +80,16 @@ abstract class RttEstimator {
     return backoffs;
   }
 
-  long initialRto() {
-    return initialRto;
+  final long minRto() {
+    return config.minRto();
+  }
+
+  final long maxRto() {
+    return config.maxRto();
   }
 
   final long clamp(long value) {
-    return Math.max(minRto, Math.min(maxRto, value));
+    return Math.max(minRto(), Math.min(maxRto(), value));
   }
 
   /** {@code a + b} for non-negative values, never past {@link Long#MAX_VALUE}. */

@@ -54,8 +54,12 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    */
   private @Nullable WriteEnds recordEnds;
 
-  /** Linux's chronograph of busy and window-limited time (tcp_info): its totals. */
-  private final SendChrono chrono = new SendChrono();
+  /**
+   * Linux's chronograph of busy and window-limited time (tcp_info): its totals. Made last, after
+   * the send buffer and the RTT estimator, which every ACK reads while this mostly rests: a
+   * connection's objects lie in the order they were made, so the three read stay side by side.
+   */
+  private final SendChrono chrono;
 
   /** Linux's pushes inside long writes, with {@link #chunks}; else null. */
   private final @Nullable ForcedPush forcedPush;
@@ -127,13 +131,8 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     this.nagle = config.nagle();
     this.writeEnds = config.profile().push().marksWrites() ? new WriteEnds() : null;
     this.forcedPush = chunks != null ? new ForcedPush() : null;
-    this.rtt =
-        RttEstimator.of(
-            config.profile().rtoRule(),
-            config.initialRto(),
-            config.minRto(),
-            config.maxRto(),
-            config.clockGranularity());
+    this.rtt = RttEstimator.of(config.profile().rtoRule(), config);
+    this.chrono = new SendChrono();
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -206,7 +206,13 @@ public final class TcpConnection {
   private @Nullable CongestionReport congestionReport;
 
   private final TcpTimers timers = new TcpTimers();
-  private final HeldCallbacks held = new HeldCallbacks();
+
+  /**
+   * Made after the receive side, which reads it with each delivery, and before the segment writer:
+   * a connection's objects lie in the order they were made, and between the timers and the receive
+   * side, which every arriving segment reads, it would part them at a sender, which reads it not.
+   */
+  private final HeldCallbacks held;
 
   /**
    * Segments in process (a reply delivered synchronously may nest one inside another): while any
@@ -251,6 +257,7 @@ public final class TcpConnection {
     this.handler = handler == null ? NO_HANDLER : handler;
     this.handlerReadsData = READS_DATA.get(this.handler.getClass());
     this.receive = new ReceiveSide(config, timers, env, this);
+    this.held = new HeldCallbacks();
     this.ecn = EcnEndpoint.of(config.ecn());
     this.out = new SegmentWriter(this, env, config, tuple, tsOffset, receive, ecn);
     this.send = new SendSide(config, iss, timers, this, out);

@@ -11,7 +11,14 @@ class RttEstimatorTest {
   private static final long MS = Time.MILLISECOND;
 
   private static RttEstimator estimator(HostProfile.RtoRule rule, long minRto, long maxRto) {
-    return RttEstimator.of(rule, Time.SECOND, minRto, maxRto, MS);
+    TcpConfig config =
+        TcpConfig.builder()
+            .initialRto(Time.SECOND)
+            .minRto(minRto)
+            .maxRto(maxRto)
+            .clockGranularity(MS)
+            .build();
+    return RttEstimator.of(rule, config);
   }
 
   @Nested
