@@ -2,16 +2,13 @@ package netsim.core;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A timer of a given action and label (see {@link AbstractTimer} for how it is scheduled and
- * ordered). A subclass made without an action ({@link #Timer(Simulator, String)}) overrides {@link
- * #expire()} instead.
+ * ordered). An object that is its own action extends {@link AbstractTimer} instead.
  */
-public class Timer extends AbstractTimer {
-  /** The action to run on expiry; null for a subclass that overrides {@link #expire()}. */
-  private final @Nullable Runnable action;
+public final class Timer extends AbstractTimer {
+  /** The action to run on expiry. */
+  private final Runnable action;
 
   /** The name of the timer's expiries in traces and determinism reports. */
   private final String label;
@@ -25,33 +22,14 @@ public class Timer extends AbstractTimer {
     this.label = checkNotNull(label, "label");
   }
 
-  /**
-   * A timer whose action is its own {@link #expire()}, which the subclass overrides.
-   *
-   * @param label as for {@link #Timer(Simulator, String, Runnable)}
-   */
-  protected Timer(Simulator simulator, String label) {
-    super(simulator);
-    this.action = null;
-    this.label = checkNotNull(label, "label");
-  }
-
-  /**
-   * Runs the action given to the constructor. A subclass made without an action overrides it. The
-   * timer is no longer pending here and may be rescheduled.
-   */
+  /** Runs the action given to the constructor. */
   @Override
   protected void expire() {
-    Runnable given = action;
-    if (given == null) {
-      throw new IllegalStateException(
-          "a Timer made without an action must override expire(): " + label);
-    }
-    given.run();
+    action.run();
   }
 
   @Override
-  public final String label() {
+  public String label() {
     return label;
   }
 }
