@@ -88,9 +88,13 @@ final class HeldCallbacks {
     return slot == 0 ? checkNotNull(firstEvent) : laterEvents[slot - 1];
   }
 
-  /** Room for slot {@code tail}. */
+  /**
+   * Room for slot {@code tail}. Slot 0 is in fields, so a segment's first callback (most raise one)
+   * reads no array: once a connection has held two at once, its arrays are objects of their own,
+   * and among thousands of connections each is a cache miss.
+   */
   private void grow() {
-    if (tail > laterEvents.length) {
+    if (tail != 0 && tail > laterEvents.length) {
       int length = Math.max(4, 2 * laterEvents.length);
       laterEvents = Arrays.copyOf(laterEvents, length);
       laterData = Arrays.copyOf(laterData, length);
