@@ -161,8 +161,8 @@ public final class TcpConnection {
    * Whether the handler reads delivered data: its class overrides {@link TcpHandler#onData} ({@link
    * #READS_DATA}). One that does not is not called for DATA, whose default does nothing: among
    * thousands of connections the handler is a cache line of its own, read for nothing at every
-   * delivery. Decided when the callback runs, so that a handler set by an earlier callback of the
-   * same segment hears that segment's data.
+   * delivery. Decided when the handler is set; a DATA callback held behind an earlier callback of
+   * the same segment (which may set another handler) is decided when it runs ({@link #dataHeard}).
    */
   private boolean handlerReadsData;
 
@@ -1448,6 +1448,24 @@ public final class TcpConnection {
   }
 
   /**
+   * Whether a handler hears in-order data delivered now (for the {@link ReceiveSide}): the one in
+   * place reads data ({@link #handlerReadsData}), or a callback of this segment is held before it,
+   * which may set one that does (the DATA callback goes to the handler in place when it runs). When
+   * none does, the receive side fills no {@link ReceivedData} and calls {@link #dataUnheard}.
+   */
+  boolean dataHeard() {
+    return handlerReadsData || callbacksHeld;
+  }
+
+  /**
+   * {@code length} in-order bytes that no handler hears ({@link #dataHeard}): only the observers
+   * hear of them, as of any delivery; the DATA callback, which would do nothing, is not held.
+   */
+  void dataUnheard(int length) {
+    env.appEvent(this, AppEvent.DATA, length);
+  }
+
+  /**
    * The retransmission timeout now (for the {@link ReceiveSide}: Linux's quick-ACK mode compares
    * gaps in data with it).
    */
@@ -1489,7 +1507,11 @@ public final class TcpConnection {
     return config;
   }
 
-  /** Replaces the application handler (a listener's application takes over its children). */
+  /**
+   * Replaces the application handler (a listener's application takes over its children). Set by a
+   * callback, it hears the callbacks of the same segment that follow, its data included; set while
+   * a segment is processed (by an observer), the data that follows.
+   */
   public void setHandler(TcpHandler handler) {
     this.handler = checkNotNull(handler, "handler");
     this.handlerReadsData = READS_DATA.get(handler.getClass());
