@@ -37,12 +37,6 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   private final TcpConfig config;
 
-  /**
-   * SND.MAX at the last reduction for an ECN echo: the end of the window it answered (not in the
-   * {@link SendSideHead}: no ACK reads it unless it echoes a congestion mark).
-   */
-  private long ecnRecover;
-
   private final SendBuffer buffer;
 
   /** Where writes ended, when PSH marks each write's last segment (Linux); else null. */
@@ -112,9 +106,6 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   /** When data was last sent, a retransmission included (Linux's lsndtime). */
   private long lastDataSentAt;
-
-  /** The TSecr of the ACK being read, for loss recovery's Eifel check; 0: none. */
-  private long echoedTimestamp;
 
   SendSide(
       TcpConfig config, int iss, TcpTimers timers, TcpConnection connection, SegmentWriter out) {
@@ -728,7 +719,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     if (scoreboard != null) {
       long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
       scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.sackBlocks());
-      echoedTimestamp = out.echoedTimestamp(seg);
+      scoreboard.tookTimestamp(out.echoedTimestamp(seg));
       checkNotNull(recovery).onAckArrived(acked);
     }
   }
@@ -1011,12 +1002,13 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * @return whether the window was reduced
    */
   boolean reduceForEcn() {
-    if (window == null || inRecovery() || sndUna < ecnRecover) {
+    EcnEndpoint ecn = out.ecn();
+    if (window == null || inRecovery() || !ecn.mayReduceAt(sndUna)) {
       return false;
     }
     checkNotNull(cc).onLoss(window, connection.now(), flightSize());
     window.recoverTo(window.ssthresh());
-    ecnRecover = sndMax;
+    ecn.reducedUntil(sndMax);
     return true;
   }
 
@@ -1117,7 +1109,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   @Override
   public long echoedTimestamp() {
-    return echoedTimestamp;
+    return scoreboard == null ? 0 : scoreboard.echoedTimestamp();
   }
 
   @Override
