@@ -703,12 +703,14 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       // RFC 6675 2: with SACK, a duplicate ACK is one that SACKs data not SACKed before.
       return recovery != null && seg.ack() == seqOf(sndUna) && scoreboard.newlySacked() > 0;
     }
-    return recovery != null
-        && seg.ack() == seqOf(sndUna)
+    // The loss recovery last: a data segment at a receiver fails sooner, on what it has read
+    // already, without a cache miss for the recovery object.
+    return seg.ack() == seqOf(sndUna)
         && seg.seqLength() == 0
         && sndMax > sndUna
         && sndWnd > 0
-        && scaledWindow(seg) == sndWnd;
+        && scaledWindow(seg) == sndWnd
+        && recovery != null;
   }
 
   /**
