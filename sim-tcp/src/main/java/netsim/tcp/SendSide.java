@@ -370,7 +370,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
   private @Nullable TcpSegment nextSegment() {
-    if (recovery != null && !recoveryQuiet) {
+    if (!recoveryQuiet && recovery != null) {
       long chosen = recovery.nextSegment();
       if (chosen != LossRecovery.WINDOW_DECIDES) {
         return chosen == LossRecovery.SEND_NOTHING ? null : recoverySegment(chosen);
@@ -408,8 +408,8 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   private boolean countsDeparted() {
     return config.profile().limitedTransmit()
-        && recovery != null
-        && (recoveryQuiet || (!recovery.inRecovery() && !recovery.inTimeoutRecovery()));
+        && (recoveryQuiet
+            || (recovery != null && !recovery.inRecovery() && !recovery.inTimeoutRecovery()));
   }
 
   private long departedWithoutSack() {
@@ -586,7 +586,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       // retransmission), if the timer is not running, start it running."
       startRetransmitTimer();
     }
-    if (recovery != null && !recoveryQuiet && position > 0 && length > 0) {
+    if (!recoveryQuiet && recovery != null && position > 0 && length > 0) {
       recovery.onTransmit(position, length);
     }
   }
@@ -671,7 +671,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     }
     CongestionWindow ccWindow = window;
     if (cc != null && ccWindow != null && acked > 0) {
-      long sample = recovery != null && !recoveryQuiet ? recovery.rttSample() : -1;
+      long sample = !recoveryQuiet && recovery != null ? recovery.rttSample() : -1;
       if (sample < 0) {
         sample = timestampRtt >= 0 ? timestampRtt : karnRtt;
       }
@@ -681,9 +681,13 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     }
     retries = 0;
     LossRecovery.AckOutcome outcome = LossRecovery.AckOutcome.NOT_IN_RECOVERY;
-    if (recovery != null && acked > 0) {
-      outcome =
-          recoveryQuiet ? LossRecovery.growWindow(this, delivered) : recovery.onNewAck(delivered);
+    // A quiet recovery (only a recovery makes it quiet) is tested before the recovery itself, here
+    // and below: C2 folds a null test into a load from the object tested, and a quiet recovery, as
+    // most are, is then not read at all.
+    if (acked > 0 && recoveryQuiet) {
+      outcome = LossRecovery.growWindow(this, delivered);
+    } else if (acked > 0 && recovery != null) {
+      outcome = recovery.onNewAck(delivered);
     }
     // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
     // 3.2 step 5: on the first partial ACK of a recovery only).
@@ -1035,15 +1039,15 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   }
 
   boolean inRecovery() {
-    return recovery != null && !recoveryQuiet && recovery.inRecovery();
+    return !recoveryQuiet && recovery != null && recovery.inRecovery();
   }
 
   boolean inTimeoutRecovery() {
-    return recovery != null && !recoveryQuiet && recovery.inTimeoutRecovery();
+    return !recoveryQuiet && recovery != null && recovery.inTimeoutRecovery();
   }
 
   boolean inCongestionWindowReduction() {
-    return recovery != null && !recoveryQuiet && recovery.inCongestionWindowReduction();
+    return !recoveryQuiet && recovery != null && recovery.inCongestionWindowReduction();
   }
 
   /**
