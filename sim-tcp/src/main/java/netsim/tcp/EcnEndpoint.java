@@ -1,5 +1,6 @@
 package netsim.tcp;
 
+import static com.google.common.base.Preconditions.checkState;
 import static netsim.tcp.TcpFlags.ACK;
 import static netsim.tcp.TcpFlags.CWR;
 import static netsim.tcp.TcpFlags.ECE;
@@ -31,6 +32,13 @@ final class EcnEndpoint {
 
   /** The send side's count of window reductions that a CWR has announced (RFC 3168 6.1.2). */
   private long reductionsAnnounced;
+
+  /**
+   * SND.MAX (a send side position) at the send side's last reduction for an echo: the end of the
+   * window it answered, before which no echo reduces it again (RFC 3168 6.1.2). Kept here, with the
+   * rest of ECN's state, not in the send side every ACK reads.
+   */
+  private long reducedUntil;
 
   private EcnEndpoint(EcnMode mode) {
     this.mode = mode;
@@ -94,6 +102,20 @@ final class EcnEndpoint {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Whether an echo may reduce the window once SND.UNA is at {@code sndUna}: RFC 3168 6.1.2, "the
+   * TCP sender should not react to congestion indications more than once every window of data".
+   */
+  boolean mayReduceAt(long sndUna) {
+    return sndUna >= reducedUntil;
+  }
+
+  /** The send side reduced its window for an echo with SND.MAX at {@code sndMax}. */
+  void reducedUntil(long sndMax) {
+    checkState(on, "ECN is off: nothing echoes");
+    reducedUntil = sndMax;
   }
 
   /** ECE on every acknowledgment while echoing a CE (RFC 3168 6.1.3). */

@@ -47,6 +47,23 @@ final class SackScoreboard {
   private long dsackEnd;
 
   /**
+   * The TSecr of the ACK being read ({@link #tookTimestamp}), for loss recovery's Eifel check; 0:
+   * none. Kept here, as only loss recovery with SACK reads it, not in the send side every ACK
+   * reads.
+   */
+  private long echoedTimestamp;
+
+  /** The ACK being read echoes {@code tsEcr} (its TSecr, or 0 if it has none). */
+  void tookTimestamp(long tsEcr) {
+    echoedTimestamp = tsEcr;
+  }
+
+  /** The TSecr of the ACK being read, or 0 if it has none. */
+  long echoedTimestamp() {
+    return echoedTimestamp;
+  }
+
+  /**
    * RFC 6675 4, Update(): marks what an ACK says. Everything below SND.UNA ({@code sndUna}, the ACK
    * already applied or about to be) is forgotten; each block's positions between SND.UNA and
    * SND.MAX are marked SACKed. A block outside that range (a D-SACK block of RFC 2883 reporting a

@@ -260,6 +260,11 @@ final class SegmentWriter implements TsoChunks.Sink {
     return timestampsOn ? timestampNow() : -1;
   }
 
+  /** The connection's ECN endpoint, which also keeps the send side's ECN state. */
+  EcnEndpoint ecn() {
+    return ecn;
+  }
+
   /** The TSecr of {@code segment} if timestamps are in use and it has one, else 0. */
   long echoedTimestamp(TcpSegment segment) {
     return timestampsOn && segment.hasTimestamps() ? segment.tsEcr() : 0;

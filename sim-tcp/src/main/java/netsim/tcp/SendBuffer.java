@@ -149,7 +149,9 @@ final class SendBuffer {
     }
     int at = (int) (from - start);
     DataChunk found = cursor;
-    if (found != null && at >= cursorFrom && (found == tail || at < cursorTo)) {
+    // The null test last: tested first, the compiler may fold it into a load from the chunk (an
+    // implicit null check) and so read the chunk it means to return without reading.
+    if (at >= cursorFrom && (found == tail || at < cursorTo) && found != null) {
       return found;
     }
     DataChunk first = head;

@@ -37,12 +37,6 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   private final TcpConfig config;
 
-  /**
-   * SND.MAX at the last reduction for an ECN echo: the end of the window it answered (not in the
-   * {@link SendSideHead}: no ACK reads it unless it echoes a congestion mark).
-   */
-  private long ecnRecover;
-
   private final SendBuffer buffer;
 
   /** Where writes ended, when PSH marks each write's last segment (Linux); else null. */
@@ -112,9 +106,6 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   /** When data was last sent, a retransmission included (Linux's lsndtime). */
   private long lastDataSentAt;
-
-  /** The TSecr of the ACK being read, for loss recovery's Eifel check; 0: none. */
-  private long echoedTimestamp;
 
   SendSide(
       TcpConfig config, int iss, TcpTimers timers, TcpConnection connection, SegmentWriter out) {
@@ -379,7 +370,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
   private @Nullable TcpSegment nextSegment() {
-    if (recovery != null && !recoveryQuiet) {
+    if (!recoveryQuiet && recovery != null) {
       long chosen = recovery.nextSegment();
       if (chosen != LossRecovery.WINDOW_DECIDES) {
         return chosen == LossRecovery.SEND_NOTHING ? null : recoverySegment(chosen);
@@ -417,8 +408,8 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   private boolean countsDeparted() {
     return config.profile().limitedTransmit()
-        && recovery != null
-        && (recoveryQuiet || (!recovery.inRecovery() && !recovery.inTimeoutRecovery()));
+        && (recoveryQuiet
+            || (recovery != null && !recovery.inRecovery() && !recovery.inTimeoutRecovery()));
   }
 
   private long departedWithoutSack() {
@@ -595,7 +586,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       // retransmission), if the timer is not running, start it running."
       startRetransmitTimer();
     }
-    if (recovery != null && !recoveryQuiet && position > 0 && length > 0) {
+    if (!recoveryQuiet && recovery != null && position > 0 && length > 0) {
       recovery.onTransmit(position, length);
     }
   }
@@ -680,7 +671,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     }
     CongestionWindow ccWindow = window;
     if (cc != null && ccWindow != null && acked > 0) {
-      long sample = recovery != null && !recoveryQuiet ? recovery.rttSample() : -1;
+      long sample = !recoveryQuiet && recovery != null ? recovery.rttSample() : -1;
       if (sample < 0) {
         sample = timestampRtt >= 0 ? timestampRtt : karnRtt;
       }
@@ -690,9 +681,13 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     }
     retries = 0;
     LossRecovery.AckOutcome outcome = LossRecovery.AckOutcome.NOT_IN_RECOVERY;
-    if (recovery != null && acked > 0) {
-      outcome =
-          recoveryQuiet ? LossRecovery.growWindow(this, delivered) : recovery.onNewAck(delivered);
+    // A quiet recovery (only a recovery makes it quiet) is tested before the recovery itself, here
+    // and below: C2 folds a null test into a load from the object tested, and a quiet recovery, as
+    // most are, is then not read at all.
+    if (acked > 0 && recoveryQuiet) {
+      outcome = LossRecovery.growWindow(this, delivered);
+    } else if (acked > 0 && recovery != null) {
+      outcome = recovery.onNewAck(delivered);
     }
     // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
     // 3.2 step 5: on the first partial ACK of a recovery only).
@@ -712,12 +707,14 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       // RFC 6675 2: with SACK, a duplicate ACK is one that SACKs data not SACKed before.
       return recovery != null && seg.ack() == seqOf(sndUna) && scoreboard.newlySacked() > 0;
     }
-    return recovery != null
-        && seg.ack() == seqOf(sndUna)
+    // The loss recovery last: a data segment at a receiver fails sooner, on what it has read
+    // already, without a cache miss for the recovery object.
+    return seg.ack() == seqOf(sndUna)
         && seg.seqLength() == 0
         && sndMax > sndUna
         && sndWnd > 0
-        && scaledWindow(seg) == sndWnd;
+        && scaledWindow(seg) == sndWnd
+        && recovery != null;
   }
 
   /**
@@ -728,7 +725,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     if (scoreboard != null) {
       long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
       scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.sackBlocks());
-      echoedTimestamp = out.echoedTimestamp(seg);
+      scoreboard.tookTimestamp(out.echoedTimestamp(seg));
       checkNotNull(recovery).onAckArrived(acked);
     }
   }
@@ -1011,12 +1008,13 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * @return whether the window was reduced
    */
   boolean reduceForEcn() {
-    if (window == null || inRecovery() || sndUna < ecnRecover) {
+    EcnEndpoint ecn = out.ecn();
+    if (window == null || inRecovery() || !ecn.mayReduceAt(sndUna)) {
       return false;
     }
     checkNotNull(cc).onLoss(window, connection.now(), flightSize());
     window.recoverTo(window.ssthresh());
-    ecnRecover = sndMax;
+    ecn.reducedUntil(sndMax);
     return true;
   }
 
@@ -1041,15 +1039,15 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   }
 
   boolean inRecovery() {
-    return recovery != null && !recoveryQuiet && recovery.inRecovery();
+    return !recoveryQuiet && recovery != null && recovery.inRecovery();
   }
 
   boolean inTimeoutRecovery() {
-    return recovery != null && !recoveryQuiet && recovery.inTimeoutRecovery();
+    return !recoveryQuiet && recovery != null && recovery.inTimeoutRecovery();
   }
 
   boolean inCongestionWindowReduction() {
-    return recovery != null && !recoveryQuiet && recovery.inCongestionWindowReduction();
+    return !recoveryQuiet && recovery != null && recovery.inCongestionWindowReduction();
   }
 
   /**
@@ -1117,7 +1115,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   @Override
   public long echoedTimestamp() {
-    return echoedTimestamp;
+    return scoreboard == null ? 0 : scoreboard.echoedTimestamp();
   }
 
   @Override

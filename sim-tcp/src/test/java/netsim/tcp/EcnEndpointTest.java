@@ -40,4 +40,17 @@ class EcnEndpointTest {
     assertThat(first.synFlags(SYN | ACK)).isEqualTo(ECE);
     assertThat(second.isOn()).isFalse();
   }
+
+  @Test
+  void echoReducesTheWindowOncePerWindowOfData_notAgainUntilItsEndIsAcknowledged() {
+    EcnEndpoint endpoint = EcnEndpoint.of(EcnMode.PASSIVE);
+    endpoint.synArrived(ECN_SETUP_SYN, true);
+    assertThat(endpoint.mayReduceAt(1)).isTrue();
+
+    endpoint.reducedUntil(10_001); // SND.MAX when the send side reduced its window
+
+    assertThat(endpoint.mayReduceAt(1)).isFalse();
+    assertThat(endpoint.mayReduceAt(10_000)).isFalse();
+    assertThat(endpoint.mayReduceAt(10_001)).isTrue();
+  }
 }
