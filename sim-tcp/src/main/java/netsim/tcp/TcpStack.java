@@ -529,10 +529,10 @@ public final class TcpStack {
           }
         }
       }
-      if (leftTheTable(to)) {
+      if (to == TcpState.CLOSED || to == TcpState.LISTEN) {
         // A closed TCB is deleted; a child back in LISTEN is released to its listener. Only
         // its record stays.
-        connection.timers().cancel();
+        connection.timers().retire();
         connections.remove(connection.tuple());
         usePort(connection.tuple().local().port(), -1);
         slot.ended = ConnectionRecord.of(connection);
@@ -542,14 +542,12 @@ public final class TcpStack {
     }
 
     /**
-     * Queues the connection's expiry at its earliest deadline; a connection that left the table
-     * (its state says so, in the line the segment read) has no event any more.
+     * Queues the connection's expiry at its earliest deadline (never once it left the table: its
+     * timers are retired).
      */
     @Override
     public void timersChanged(TcpConnection connection) {
-      if (!leftTheTable(connection.state())) {
-        connection.timers().scheduleEarliest(simulator.now());
-      }
+      connection.timers().scheduleEarliest(simulator.now());
     }
 
     @Override
@@ -581,14 +579,5 @@ public final class TcpStack {
         observer.onRetransmit(now, connection.tuple(), segment, reason);
       }
     }
-  }
-
-  /**
-   * Whether a connection in {@code state} has left the table: CLOSED (the TCB is deleted) or, for a
-   * listener's child, back in LISTEN (released to its listener). A connection enters neither again
-   * once it was in the table.
-   */
-  private static boolean leftTheTable(TcpState state) {
-    return state == TcpState.CLOSED || state == TcpState.LISTEN;
   }
 }

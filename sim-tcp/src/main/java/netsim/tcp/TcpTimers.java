@@ -84,6 +84,9 @@ final class TcpTimers extends AbstractTimer {
   /** Whose timers these are: its {@link TcpConnection#onTimer()} runs at the earliest deadline. */
   private final TcpConnection connection;
 
+  /** Whether the connection left its stack ({@link #retire}): its expiry is never queued again. */
+  private boolean retired;
+
   /** The timers of {@code connection}, none running, whose expiry {@code simulator} would run. */
   TcpTimers(Simulator simulator, TcpConnection connection) {
     super(simulator);
@@ -107,12 +110,24 @@ final class TcpTimers extends AbstractTimer {
    * when no timer runs. A later deadline than the one queued costs no more than recording it.
    */
   void scheduleEarliest(long now) {
+    if (retired) {
+      return;
+    }
     long at = pollAt();
     if (at == NEVER) {
       cancel();
     } else {
       scheduleAt(Math.max(at, now));
     }
+  }
+
+  /**
+   * The connection left its stack (its TCB was deleted, or a listener's child went back to LISTEN):
+   * the pending expiry is cancelled and no later {@link #scheduleEarliest} queues one.
+   */
+  void retire() {
+    cancel();
+    retired = true;
   }
 
   /** The part of the timers that most connections never set before TIME-WAIT. */
