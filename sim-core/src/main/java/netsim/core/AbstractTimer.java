@@ -25,7 +25,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * cancelling and rescheduling would give.
  *
  * <p><b>A subclass is its own action and names itself</b>: an object that owns one timer and is
- * read whenever the timer is, such as a TCP connection's entry in its stack, then carries the
+ * read whenever the timer is, such as a TCP connection's timers (its deadlines), then carries the
  * timer's state in its own fields, and no others: among thousands of connections every separate
  * object read is a cache miss, and every field a line's share. Its label may be made when asked
  * (only determinism reports and tests ask), from what the object holds anyway.

@@ -28,8 +28,10 @@ import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
 
 import java.util.EnumSet;
 import java.util.Set;
+import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.net.packet.Ecn;
+import netsim.net.packet.Ipv4Address;
 import netsim.tcp.cc.CongestionControl;
 import org.jspecify.annotations.Nullable;
 
@@ -61,9 +63,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TcpConnection {
 
-  /** What a connection needs from around it: a clock and a way to send and to report. */
+  /**
+   * What a connection needs from around it: a clock, the simulator its timer runs in, and a way to
+   * send and to report. A stack has one for all its connections: what differs between them is read
+   * from the connection passed in.
+   */
   public interface Environment {
     long now();
+
+    /**
+     * The simulator that runs the connection's timer ({@link TcpTimers}, the connection's one event
+     * there) when {@link #timersChanged} schedules it; one that drives the timers by hand ({@link
+     * #pollAt()}, {@link #onTimer()}) may give one it never runs.
+     */
+    Simulator simulator();
+
+    /** The name of the connection's timer in determinism reports, e.g. "tcp/NODE/TUPLE". */
+    default String timerLabel(TcpConnection connection) {
+      return "tcp/" + connection.tuple();
+    }
 
     /**
      * Sends {@code segment} in an IP packet whose ECN field is {@code ecn}: ECT(0) on new data of a
@@ -154,6 +172,9 @@ public final class TcpConnection {
 
   private final int localAddressBits;
 
+  /** The peer's address, where every segment goes: kept here, so that sending reads no tuple. */
+  private final Ipv4Address remoteAddress;
+
   private final Environment env;
   private TcpHandler handler;
 
@@ -205,7 +226,8 @@ public final class TcpConnection {
    */
   private @Nullable CongestionReport congestionReport;
 
-  private final TcpTimers timers = new TcpTimers();
+  /** The timers, and the connection's event in the simulator; made first after this object. */
+  private final TcpTimers timers;
 
   /**
    * Made after the receive side, which reads it with each delivery, and before the segment writer:
@@ -253,7 +275,9 @@ public final class TcpConnection {
     this.tuple = checkNotNull(tuple, "tuple");
     this.tupleKey = ConnectionTable.key(tuple);
     this.localAddressBits = tuple.local().address().bits();
+    this.remoteAddress = tuple.remote().address();
     this.env = checkNotNull(env, "env");
+    this.timers = new TcpTimers(env.simulator(), this);
     this.handler = handler == null ? NO_HANDLER : handler;
     this.handlerReadsData = READS_DATA.get(this.handler.getClass());
     this.receive = new ReceiveSide(config, timers, env, this);
@@ -1130,6 +1154,21 @@ public final class TcpConnection {
   /** The earliest time this connection needs {@link #onTimer()}, or {@link #NEVER}. */
   public long pollAt() {
     return timers.pollAt();
+  }
+
+  /** The timers, which are also the connection's event in its environment's simulator. */
+  TcpTimers timers() {
+    return timers;
+  }
+
+  /** The name of the connection's timer ({@link Environment#timerLabel}). */
+  String timerLabel() {
+    return env.timerLabel(this);
+  }
+
+  /** The peer's address, where the connection's segments go. */
+  Ipv4Address remoteAddress() {
+    return remoteAddress;
   }
 
   /**

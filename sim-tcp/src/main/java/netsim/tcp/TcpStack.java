@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ObjectArrays;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
-import netsim.core.AbstractTimer;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
 import netsim.net.Host;
@@ -62,6 +62,15 @@ public final class TcpStack {
   /** Every connection ever made, in order of creation: live, or reduced to its record. */
   private final List<HistorySlot> history = new ArrayList<>();
 
+  /**
+   * The history's slots of the connections in the table, found when one changes state (never
+   * iterated, so its hash order reaches nothing).
+   */
+  private final IdentityHashMap<TcpConnection, HistorySlot> liveSlots = new IdentityHashMap<>();
+
+  /** The environment of every connection of this stack. */
+  private final ConnectionEnvironment environment = new ConnectionEnvironment();
+
   /** An array, not a list: the per-segment loops over it allocate no iterator. */
   private TcpObserver[] observers = new TcpObserver[0];
 
@@ -78,8 +87,7 @@ public final class TcpStack {
   /**
    * One connection in the history: the connection while it lives, then only its record, so that an
    * ended connection's buffers can be collected; and, for a listener's child, its listener (read
-   * only when the child changes state, so kept here rather than in the {@link Entry} that every
-   * segment reads).
+   * only when the child changes state).
    */
   private static final class HistorySlot {
     @Nullable TcpConnection live;
@@ -413,17 +421,16 @@ public final class TcpStack {
   private TcpConnection create(
       FourTuple tuple, @Nullable TcpHandler handler, @Nullable TcpListener parent, long chosenIss) {
     // Everything that makes garbage (the ISN's and the timestamp offset's hashes) comes first, so
-    // that the entry and the connection's objects are allocated side by side: among thousands of
-    // connections, what one segment reads then spans fewer cache lines.
+    // that the connection's objects are allocated side by side: among thousands of connections,
+    // what one segment reads then spans fewer cache lines.
     int iss = chosenIss >= 0 ? (int) chosenIss : isns.isn(tuple, simulator.now());
     long tsOffset = isns.timestampOffset(tuple);
     TcpConfig connectionConfig = parent == null ? config : parent.childConfig();
-    Entry entry = new Entry(tuple);
     TcpConnection connection =
-        new TcpConnection(connectionConfig, tuple, iss, tsOffset, entry, handler);
+        new TcpConnection(connectionConfig, tuple, iss, tsOffset, environment, handler);
     HistorySlot slot = new HistorySlot(connection, parent);
-    entry.attach(connection, slot);
     history.add(slot);
+    liveSlots.put(connection, slot);
     connections.put(connection);
     usePort(tuple.local().port(), 1);
     long now = simulator.now();
@@ -470,52 +477,32 @@ public final class TcpStack {
   }
 
   /**
-   * A connection's environment in this stack, and its timer: being the connection's own
-   * environment, it reaches its timer without a lookup; being the timer itself, a segment that
-   * restarts the timer reads no object beyond the connection and this entry. It holds only what a
-   * segment reads (72 bytes, with the timer's state): the timer's label is made when asked, and a
-   * child's listener is kept in its {@link HistorySlot}.
+   * The environment of this stack's connections, one for all of them, so that a segment's arrival
+   * reads no object of the stack's per connection: the clock, the output and the observers are the
+   * stack's; the peer's address is the connection's own ({@link TcpConnection#remoteAddress}); the
+   * connection's timer is its {@link TcpTimers}, which the segment reads anyway; and its place in
+   * the history is looked up only when it changes state.
    */
-  @SuppressWarnings("NullAway.Init") // connection is set by create(), at once
-  private final class Entry extends AbstractTimer implements TcpConnection.Environment {
-    /** The peer's address, where the connection's segments go (kept here: one read less each). */
-    final Ipv4Address remoteAddress;
-
-    TcpConnection connection;
-
-    /** The connection's place in the history while it is in the table; null once it left. */
-    @Nullable HistorySlot slot;
-
-    Entry(FourTuple tuple) {
-      super(TcpStack.this.simulator);
-      this.remoteAddress = tuple.remote().address();
-    }
-
-    void attach(TcpConnection connection, HistorySlot slot) {
-      this.connection = connection;
-      this.slot = slot;
-    }
-
-    /** "tcp/NODE/TUPLE", made when asked (only determinism reports and tests ask). */
-    @Override
-    public String label() {
-      return "tcp/" + node + "/" + connection.tuple();
-    }
-
-    /** The connection's earliest deadline came. */
-    @Override
-    protected void expire() {
-      connection.onTimer();
-    }
-
+  private final class ConnectionEnvironment implements TcpConnection.Environment {
     @Override
     public long now() {
       return simulator.now();
     }
 
     @Override
+    public Simulator simulator() {
+      return simulator;
+    }
+
+    /** "tcp/NODE/TUPLE". */
+    @Override
+    public String timerLabel(TcpConnection connection) {
+      return "tcp/" + node + "/" + connection.tuple();
+    }
+
+    @Override
     public void transmit(TcpConnection connection, TcpSegment segment, Ecn ecn) {
-      output.send(remoteAddress, segment, connection.state().name(), ecn);
+      output.send(connection.remoteAddress(), segment, connection.state().name(), ecn);
     }
 
     @Override
@@ -527,7 +514,7 @@ public final class TcpStack {
     public void stateChanged(
         TcpConnection connection, TcpState from, TcpState to, StateCause cause, int causeFlags) {
       report(connection.tuple(), from, to, cause, causeFlags);
-      HistorySlot slot = this.slot;
+      HistorySlot slot = liveSlots.get(connection);
       if (slot == null) {
         return; // it left the table
       }
@@ -545,26 +532,22 @@ public final class TcpStack {
       if (to == TcpState.CLOSED || to == TcpState.LISTEN) {
         // A closed TCB is deleted; a child back in LISTEN is released to its listener. Only
         // its record stays.
-        cancel();
+        connection.timers().retire();
         connections.remove(connection.tuple());
         usePort(connection.tuple().local().port(), -1);
         slot.ended = ConnectionRecord.of(connection);
         slot.live = null;
-        this.slot = null;
+        liveSlots.remove(connection);
       }
     }
 
+    /**
+     * Queues the connection's expiry at its earliest deadline (never once it left the table: its
+     * timers are retired).
+     */
     @Override
     public void timersChanged(TcpConnection connection) {
-      if (slot == null) {
-        return; // it left the table
-      }
-      long at = connection.pollAt();
-      if (at == TcpConnection.NEVER) {
-        cancel();
-      } else {
-        scheduleAt(Math.max(at, simulator.now()));
-      }
+      connection.timers().scheduleEarliest(simulator.now());
     }
 
     @Override

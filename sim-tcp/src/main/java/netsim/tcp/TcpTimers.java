@@ -1,25 +1,37 @@
 package netsim.tcp;
 
+import netsim.core.AbstractTimer;
+import netsim.core.Simulator;
 import netsim.core.Time;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A connection's timers as one value: each an absolute deadline in virtual time, or {@link #NEVER}
- * while it is not running, with the counts that the persist and keep-alive timers keep and the user
- * timeout that bounds retransmission and probing (RFC 5482). Nothing is scheduled here: the
- * connection's earliest deadline is {@link #pollAt()}, and when it comes, {@link #due} says which
- * timer to handle first.
+ * A connection's timers as one value, and the connection's one event in the simulator: each timer
+ * an absolute deadline in virtual time, or {@link #NEVER} while it is not running, with the counts
+ * that the persist and keep-alive timers keep and the user timeout that bounds retransmission and
+ * probing (RFC 5482). The connection's earliest deadline is {@link #pollAt()}; when it comes, this
+ * timer expires into {@link TcpConnection#onTimer()}, and {@link #due} says which timer to handle
+ * first.
  *
- * <p>The deadlines are fields of this object, not an array beside it, and it holds only what every
- * arriving segment and every expiry reads ({@link #pollAt()}, {@link #due}): the four timers that
- * run all the time and the earliest of the four that run rarely (which stands for them until it
- * comes), 64 bytes. The rare timers, their counts and the user timeout are a {@link Rare} part,
- * made when one of them is first set: most connections never set one before TIME-WAIT, and in
- * memory a connection's objects lie side by side, so that 64 bytes of fields no segment reads would
- * be most of a cache line between those it reads. Among thousands of connections each line read is
- * a cache miss.
+ * <p>Nothing is scheduled unless the connection's environment asks: its stack, told that the
+ * deadlines may have changed, queues the expiry at the earliest ({@link #scheduleEarliest}); a test
+ * that drives a connection by hand polls {@link #pollAt()} and never runs the simulator.
+ *
+ * <p>The event is this object, not one beside it, because every arriving segment reads the
+ * deadlines ({@link #pollAt()}) and then reschedules: the queued expiry's keys then lie in the
+ * lines the segment read anyway (a later deadline only records itself there, {@link
+ * AbstractTimer}'s lazy re-arming). Among thousands of connections every object read is a cache
+ * miss of its own.
+ *
+ * <p>The deadlines are fields, not an array beside them, and they are only what every arriving
+ * segment and every expiry reads ({@link #pollAt()}, {@link #due}): the four timers that run all
+ * the time and the earliest of the four that run rarely (which stands for them until it comes). The
+ * rare timers, their counts and the user timeout are a {@link Rare} part, made when one of them is
+ * first set: most connections never set one before TIME-WAIT, and in memory a connection's objects
+ * lie side by side, so that 64 bytes of fields no segment reads would be most of a cache line
+ * between those it reads.
  */
-final class TcpTimers {
+final class TcpTimers extends AbstractTimer {
   /** The deadline of a timer that is not running. */
   static final long NEVER = Long.MAX_VALUE;
 
@@ -68,6 +80,55 @@ final class TcpTimers {
 
   /** The rare timers, their counts and the user timeout, once one was set; else all at rest. */
   private @Nullable Rare rare;
+
+  /** Whose timers these are: its {@link TcpConnection#onTimer()} runs at the earliest deadline. */
+  private final TcpConnection connection;
+
+  /** Whether the connection left its stack ({@link #retire}): its expiry is never queued again. */
+  private boolean retired;
+
+  /** The timers of {@code connection}, none running, whose expiry {@code simulator} would run. */
+  TcpTimers(Simulator simulator, TcpConnection connection) {
+    super(simulator);
+    this.connection = connection;
+  }
+
+  /** The connection's earliest deadline came. */
+  @Override
+  protected void expire() {
+    connection.onTimer();
+  }
+
+  /** "tcp/NODE/TUPLE" in a stack, made when asked (only determinism reports and tests ask). */
+  @Override
+  public String label() {
+    return connection.timerLabel();
+  }
+
+  /**
+   * Queues the expiry at the earliest deadline, or at {@code now} if that has passed, or cancels it
+   * when no timer runs. A later deadline than the one queued costs no more than recording it.
+   */
+  void scheduleEarliest(long now) {
+    if (retired) {
+      return;
+    }
+    long at = pollAt();
+    if (at == NEVER) {
+      cancel();
+    } else {
+      scheduleAt(Math.max(at, now));
+    }
+  }
+
+  /**
+   * The connection left its stack (its TCB was deleted, or a listener's child went back to LISTEN):
+   * the pending expiry is cancelled and no later {@link #scheduleEarliest} queues one.
+   */
+  void retire() {
+    cancel();
+    retired = true;
+  }
 
   /** The part of the timers that most connections never set before TIME-WAIT. */
   private static final class Rare {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import netsim.core.Simulator;
 import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,16 @@ class ConnectionTableTest {
 
   /** The environment of connections that are only looked up: nothing runs. */
   private static final class Idle implements TcpConnection.Environment {
+    private final Simulator simulator = new Simulator();
+
     @Override
     public long now() {
       return 0;
+    }
+
+    @Override
+    public Simulator simulator() {
+      return simulator;
     }
 
     @Override

@@ -51,7 +51,7 @@ final class RecoveryBench implements LossRecovery.Connection {
   long retransmitDeadline = TcpTimers.NEVER;
 
   /** The recovery's own timers. */
-  private final TcpTimers timers = new TcpTimers();
+  private final TcpTimers timers = new TcpHarness(TcpHarness.CONFIG, false).connection.timers();
 
   /** A connection with {@code segments} full segments in flight from position 1 and this cwnd. */
   RecoveryBench(long cwnd, int segments) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.net.packet.Ecn;
 import netsim.net.packet.Ipv4Address;
@@ -33,6 +34,7 @@ final class TcpHarness implements TcpConnection.Environment {
   }
 
   long now;
+  private final Simulator idleSimulator = new Simulator();
   final List<TcpSegment> sent = new ArrayList<>();
 
   /** The ECN field of the IP packet of each segment in {@link #sent}. */
@@ -307,6 +309,12 @@ final class TcpHarness implements TcpConnection.Environment {
   @Override
   public long now() {
     return now;
+  }
+
+  /** A simulator that never runs: {@link #advanceBy} fires the connection's timers itself. */
+  @Override
+  public Simulator simulator() {
+    return idleSimulator;
   }
 
   @Override

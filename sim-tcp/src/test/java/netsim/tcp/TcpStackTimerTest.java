@@ -131,4 +131,18 @@ class TcpStackTimerTest {
         .extracting(EventLog.Entry::label)
         .contains("tcp/S/10.0.0.2:5000-10.0.0.1:80");
   }
+
+  @Test
+  void aConnectionThatLeavesTheTable_hasNoEventLeftInTheSimulator() {
+    TcpConnection connection = stack.connect(5000, new Endpoint(PEER, 80), new TcpHandler() {});
+    assertThat(sim.pendingEvents()).isEqualTo(1); // the SYN's retransmission timer
+
+    connection.abort(); // RFC 9293 3.10.5: SYN-SENT, ABORT: delete the TCB
+
+    assertThat(connection.state()).isEqualTo(TcpState.CLOSED);
+    assertThat(sim.pendingEvents()).isZero();
+    sent.clear();
+    sim.runUntil(Time.seconds(120));
+    assertThat(sent).isEmpty();
+  }
 }

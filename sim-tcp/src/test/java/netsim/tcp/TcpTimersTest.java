@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class TcpTimersTest {
-  private final TcpTimers timers = new TcpTimers();
+  /** The timers of a new connection, driven by hand (none running, nothing scheduled). */
+  private final TcpTimers timers = new TcpHarness(TcpHarness.CONFIG, false).connection.timers();
 
   @Test
   void noTimerRunning_pollsNever_andNothingIsDue() {
