@@ -19,8 +19,13 @@
 # the share of its 32 MiB L3 that busy neighbours may leave; a power of two times 16 x 64 bytes).
 # BY=Ir sorts by instructions, TOP=N lines.
 # OUT=dir keeps the runs (default: a temporary directory); CLASSES=dir-or-jar puts other classes
-# first on the class path, to count another build; JAVA_FLAGS="..." adds VM flags (e.g.
-# -XX:CompileCommand=dontinline,netsim.tcp.ConnectionTable::* to count a callee apart). Build first:
+# first on the class path, to count another build; JAVA_FLAGS="..." adds VM flags after the
+# script's (e.g. -XX:CompileCommand=dontinline,netsim.tcp.ConnectionTable::* to count a callee
+# apart). JAVA_FLAGS=-XX:+ImplicitNullChecks counts the code real runs get: the script turns
+# implicit null checks off for valgrind's sake (cachegrind-flows.sh says why), and C2 then tests
+# for null explicitly, where real runs load from the object tested, at times ahead of the branch,
+# reading an object that the source's path never touches; only a count with them on shows such a
+# load (valgrind has counted 10,000 flows with them on). Build first:
 # mvn -B -q -pl benchmarks -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
