@@ -22,11 +22,28 @@ public final class Packet extends PacketHead {
 
   // The fields every hop reads are PacketHead's, laid out first; these come after them.
   private final long id;
-  private long arrivalDelay;
-  private int corruptedBit = -1;
   private final int identification;
   private final String senderNode;
   private final @Nullable String senderState;
+
+  /** A fault rule's arrival delay and a link's flipped bit: null until the packet has either. */
+  private @Nullable Mishaps mishaps;
+
+  /**
+   * What befell a packet on the way that few packets have, apart so that the packet is 64 bytes (a
+   * line when it is aligned on one), not 72: {@link PacketHead#flags} tells whether to look here.
+   */
+  private static final class Mishaps {
+    long arrivalDelay;
+    int corruptedBit = -1;
+
+    Mishaps copy() {
+      Mishaps copy = new Mishaps();
+      copy.arrivalDelay = arrivalDelay;
+      copy.corruptedBit = corruptedBit;
+      return copy;
+    }
+  }
 
   /**
    * A packet as a host sends it. For the network layer ({@code Host}) and tests: the id must come
@@ -98,8 +115,7 @@ public final class Packet extends PacketHead {
             senderNode,
             senderState,
             ecn());
-    copy.corruptedBit = corruptedBit;
-    copy.arrivalDelay = arrivalDelay;
+    copy.mishaps = mishaps == null ? null : mishaps.copy();
     copy.flags = (byte) (flags & (DELAYED | CORRUPTED));
     return copy;
   }
@@ -188,13 +204,14 @@ public final class Packet extends PacketHead {
 
   /** The index of the flipped bit in the packet's bytes, or -1. */
   public int corruptedBit() {
-    return corruptedBit;
+    Mishaps known = mishaps;
+    return known == null ? -1 : known.corruptedBit;
   }
 
   /** Flips bit {@code bit} of the packet's bytes on the way, as a link's corruption does. */
   public void corrupt(int bit) {
     checkArgument(bit >= 0 && bit < 8 * totalLength(), "bit outside the packet: %s", bit);
-    corruptedBit = bit;
+    mishaps().corruptedBit = bit;
     flags |= CORRUPTED;
   }
 
@@ -204,7 +221,8 @@ public final class Packet extends PacketHead {
    */
   public void delayArrival(long nanos) {
     checkArgument(nanos >= 0, "arrival delay must not be negative, got %s", nanos);
-    arrivalDelay = Time.after(arrivalDelay, nanos);
+    Mishaps known = mishaps();
+    known.arrivalDelay = Time.after(known.arrivalDelay, nanos);
     flags |= DELAYED;
   }
 
@@ -214,8 +232,9 @@ public final class Packet extends PacketHead {
       return 0;
     }
     flags &= ~DELAYED;
-    long delay = arrivalDelay;
-    arrivalDelay = 0;
+    Mishaps known = mishaps();
+    long delay = known.arrivalDelay;
+    known.arrivalDelay = 0;
     return delay;
   }
 
@@ -230,6 +249,15 @@ public final class Packet extends PacketHead {
   /** When the packet last joined a queue ({@link #queuedAt(long)}). Simulation-only. */
   public long queuedAt() {
     return queuedAt;
+  }
+
+  private Mishaps mishaps() {
+    Mishaps known = mishaps;
+    if (known == null) {
+      known = new Mishaps();
+      mishaps = known;
+    }
+    return known;
   }
 
   /** Decrements the TTL as a router forwards; returns the new value. For {@code Router} only. */
@@ -255,7 +283,7 @@ public final class Packet extends PacketHead {
    * whatever {@code out}'s order is (and it is left as it was). For a capture that copies no array.
    */
   public void writeTo(ByteBuffer out) {
-    writeTo(out, ttl(), ecn(), corruptedBit);
+    writeTo(out, ttl(), ecn(), corruptedBit());
   }
 
   /**

@@ -9,11 +9,11 @@ package netsim.net.packet;
  * {@code byte}s and last the references. So these 28 bytes follow the object's 12-byte header (JOL:
  * {@code totalLength} at 12, {@code queuedAt} at 16, {@code ttl}, {@code ecnBits} and {@code flags}
  * at 24-26, the three references at 28-39), and what only the sender, the traces and the fault
- * rules read (the id, the IPv4 identification, the sender's name and state, a fault rule's arrival
- * delay, the corrupted bit's index) comes after them. Behind a full bottleneck queue a packet waits
- * long enough for its lines to leave the cache; from the dequeue to its landing at the receiver it
- * then reads these bytes only, one line in five of eight places an 8-byte-aligned object may start
- * at, where a layout by kind alone put them across two.
+ * rules read (the id, the IPv4 identification, the sender's name and state, and apart a fault
+ * rule's arrival delay and a flipped bit) comes after them. Behind a full bottleneck queue a packet
+ * waits long enough for its lines to leave the cache; from the dequeue to its landing at the
+ * receiver it then reads these bytes only, one line in five of eight places an 8-byte-aligned
+ * object may start at, where a layout by kind alone put them across two.
  */
 abstract class PacketHead {
   /** {@link #flags}: a queue marked the packet CE and the link direction has not counted it yet. */
