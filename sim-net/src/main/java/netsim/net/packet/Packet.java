@@ -31,7 +31,8 @@ public final class Packet extends PacketHead {
 
   /**
    * What befell a packet on the way that few packets have, apart so that the packet is 64 bytes (a
-   * line when it is aligned on one), not 72: {@link PacketHead#flags} tells whether to look here.
+   * line when it is aligned on one), not 72 with these beside the rest: {@link PacketHead#flags}
+   * tells whether to look here.
    */
   private static final class Mishaps {
     long arrivalDelay;

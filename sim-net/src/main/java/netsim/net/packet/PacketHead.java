@@ -12,19 +12,20 @@ package netsim.net.packet;
  * rules read (the id, the IPv4 identification, the sender's name and state, and apart a fault
  * rule's arrival delay and a flipped bit) comes after them. Behind a full bottleneck queue a packet
  * waits long enough for its lines to leave the cache; from the dequeue to its landing at the
- * receiver it then reads these bytes only, one line in five of eight places an 8-byte-aligned
- * object may start at, where a layout by kind alone put them across two.
+ * receiver it then reads these bytes only: one line where a layout by kind alone read two, or two
+ * where the object straddles a line at offset 16, 24 or 32 (three of the eight places an
+ * 8-byte-aligned object may start at within a line).
  */
 abstract class PacketHead {
   /** {@link #flags}: a queue marked the packet CE and the link direction has not counted it yet. */
   static final int NEW_MARK = 1;
 
   /**
-   * {@link #flags}: a fault rule gave the packet an arrival delay ({@code Packet.arrivalDelay}).
+   * {@link #flags}: a fault rule gave the packet an arrival delay (kept in {@code Packet.Mishaps}).
    */
   static final int DELAYED = 2;
 
-  /** {@link #flags}: a bit was flipped on the way ({@code Packet.corruptedBit}). */
+  /** {@link #flags}: a bit was flipped on the way (its index in {@code Packet.Mishaps}). */
   static final int CORRUPTED = 4;
 
   /**
