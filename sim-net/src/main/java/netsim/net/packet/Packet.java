@@ -13,36 +13,38 @@ import org.jspecify.annotations.Nullable;
  * never goes on the wire (a deterministic id for traces, the sender's node and protocol state at
  * send time for fault rules, and whether the packet was corrupted on the way).
  */
-public final class Packet {
+public final class Packet extends PacketHead {
   public static final int HEADER_LENGTH = 20;
   public static final int DEFAULT_TTL = 64;
 
   /** The "don't fragment" flag, set as Linux TCP does. */
   private static final int DONT_FRAGMENT = 0x4000;
 
+  // The fields every hop reads are PacketHead's, laid out first; these come after them.
   private final long id;
-  private final Ipv4Address source;
-  private final Ipv4Address destination;
   private final int identification;
-  private final Payload payload;
-
-  /**
-   * The IPv4 total length, kept: a payload never changes, and every queue, link, metric and capture
-   * the packet crosses asks for it, several times per hop. Through the {@link Payload} interface
-   * each ask would be a call the client compiler cannot bind, and would read the payload's object
-   * (among thousands of flows' packets, a cold cache line of its own) where only the receiving host
-   * needs the payload.
-   */
-  private final int totalLength;
-
   private final String senderNode;
   private final @Nullable String senderState;
-  private int ttl;
-  private Ecn ecn;
-  private boolean newMark;
-  private int corruptedBit = -1;
-  private long arrivalDelay;
-  private long queuedAt;
+
+  /** A fault rule's arrival delay and a link's flipped bit: null until the packet has either. */
+  private @Nullable Mishaps mishaps;
+
+  /**
+   * What befell a packet on the way that few packets have, apart so that the packet is 64 bytes (a
+   * line when it is aligned on one), not 72 with these beside the rest: {@link PacketHead#flags}
+   * tells whether to look here.
+   */
+  private static final class Mishaps {
+    long arrivalDelay;
+    int corruptedBit = -1;
+
+    Mishaps copy() {
+      Mishaps copy = new Mishaps();
+      copy.arrivalDelay = arrivalDelay;
+      copy.corruptedBit = corruptedBit;
+      return copy;
+    }
+  }
 
   /**
    * A packet as a host sends it. For the network layer ({@code Host}) and tests: the id must come
@@ -84,26 +86,38 @@ public final class Packet {
       String senderNode,
       @Nullable String senderState,
       Ecn ecn) {
-    checkArgument(ttl > 0 && ttl <= 255, "TTL out of range 1-255: %s", ttl);
-    this.ecn = checkNotNull(ecn, "ecn");
+    super(
+        checkTtl(ttl),
+        checkNotNull(ecn, "ecn"),
+        checkNotNull(source, "source"),
+        checkNotNull(destination, "destination"),
+        checkNotNull(payload, "payload"));
     this.id = id;
-    this.source = checkNotNull(source, "source");
-    this.destination = checkNotNull(destination, "destination");
     this.identification = identification & 0xFFFF;
-    this.ttl = ttl;
-    this.payload = checkNotNull(payload, "payload");
-    this.totalLength = HEADER_LENGTH + payload.length();
     this.senderNode = senderNode;
     this.senderState = senderState;
+  }
+
+  private static int checkTtl(int ttl) {
+    checkArgument(ttl > 0 && ttl <= 255, "TTL out of range 1-255: %s", ttl);
+    return ttl;
   }
 
   /** A copy with a new id, as a link's duplication makes it. */
   public Packet duplicate(long newId) {
     Packet copy =
         new Packet(
-            newId, source, destination, identification, ttl, payload, senderNode, senderState, ecn);
-    copy.corruptedBit = corruptedBit;
-    copy.arrivalDelay = arrivalDelay;
+            newId,
+            source,
+            destination,
+            identification,
+            ttl(),
+            payload,
+            senderNode,
+            senderState,
+            ecn());
+    copy.mishaps = mishaps == null ? null : mishaps.copy();
+    copy.flags = (byte) (flags & (DELAYED | CORRUPTED));
     return copy;
   }
 
@@ -125,7 +139,7 @@ public final class Packet {
   }
 
   public int ttl() {
-    return ttl;
+    return ttl & 0xFF;
   }
 
   public int identification() {
@@ -153,7 +167,7 @@ public final class Packet {
 
   /** The ECN field of the IP header (RFC 3168 5). */
   public Ecn ecn() {
-    return ecn;
+    return Ecn.ofBits(ecnBits);
   }
 
   /**
@@ -164,11 +178,11 @@ public final class Packet {
    * @return whether the packet is marked, false if it must be dropped instead
    */
   public boolean markCongestion() {
-    if (!ecn.isCapable()) {
+    if (ecnBits == Ecn.NOT_ECT.bits()) {
       return false;
     }
-    ecn = Ecn.CE;
-    newMark = true;
+    ecnBits = (byte) Ecn.CE.bits();
+    flags |= NEW_MARK;
     return true;
   }
 
@@ -177,25 +191,29 @@ public final class Packet {
    * holds the queue counts and reports the mark once. Simulation-only.
    */
   public boolean takeNewMark() {
-    boolean marked = newMark;
-    newMark = false;
-    return marked;
+    if ((flags & NEW_MARK) == 0) {
+      return false;
+    }
+    flags &= ~NEW_MARK;
+    return true;
   }
 
   /** Whether a bit was flipped on the way; the receiver's checksum check will discard it. */
   public boolean isCorrupted() {
-    return corruptedBit >= 0;
+    return (flags & CORRUPTED) != 0;
   }
 
   /** The index of the flipped bit in the packet's bytes, or -1. */
   public int corruptedBit() {
-    return corruptedBit;
+    Mishaps known = mishaps;
+    return known == null ? -1 : known.corruptedBit;
   }
 
   /** Flips bit {@code bit} of the packet's bytes on the way, as a link's corruption does. */
   public void corrupt(int bit) {
     checkArgument(bit >= 0 && bit < 8 * totalLength(), "bit outside the packet: %s", bit);
-    corruptedBit = bit;
+    mishaps().corruptedBit = bit;
+    flags |= CORRUPTED;
   }
 
   /**
@@ -204,13 +222,20 @@ public final class Packet {
    */
   public void delayArrival(long nanos) {
     checkArgument(nanos >= 0, "arrival delay must not be negative, got %s", nanos);
-    arrivalDelay = Time.after(arrivalDelay, nanos);
+    Mishaps known = mishaps();
+    known.arrivalDelay = Time.after(known.arrivalDelay, nanos);
+    flags |= DELAYED;
   }
 
   /** The extra propagation delay the next link direction adds, now cleared: it is taken once. */
   public long takeArrivalDelay() {
-    long delay = arrivalDelay;
-    arrivalDelay = 0;
+    if ((flags & DELAYED) == 0) {
+      return 0;
+    }
+    flags &= ~DELAYED;
+    Mishaps known = mishaps();
+    long delay = known.arrivalDelay;
+    known.arrivalDelay = 0;
     return delay;
   }
 
@@ -227,9 +252,20 @@ public final class Packet {
     return queuedAt;
   }
 
+  private Mishaps mishaps() {
+    Mishaps known = mishaps;
+    if (known == null) {
+      known = new Mishaps();
+      mishaps = known;
+    }
+    return known;
+  }
+
   /** Decrements the TTL as a router forwards; returns the new value. For {@code Router} only. */
   public int decrementTtl() {
-    return --ttl;
+    int decremented = ttl() - 1;
+    ttl = (byte) decremented;
+    return decremented;
   }
 
   /**
@@ -248,7 +284,7 @@ public final class Packet {
    * whatever {@code out}'s order is (and it is left as it was). For a capture that copies no array.
    */
   public void writeTo(ByteBuffer out) {
-    writeTo(out, ttl, ecn, corruptedBit);
+    writeTo(out, ttl(), ecn(), corruptedBit());
   }
 
   /**

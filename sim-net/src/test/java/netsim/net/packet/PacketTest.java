@@ -111,4 +111,77 @@ class PacketTest {
 
     assertThat(packet.duplicate(8).ecn()).isEqualTo(Ecn.ECT_1);
   }
+
+  @Test
+  void duplicate_keepsTheCorruptionAndTheArrivalDelay_butNotAnUntakenMark() {
+    Packet packet = packet(Ecn.ECT_0);
+    packet.corrupt(5);
+    packet.delayArrival(300);
+    packet.markCongestion();
+
+    Packet copy = packet.duplicate(8);
+
+    assertThat(copy.ecn()).isEqualTo(Ecn.CE);
+    assertThat(copy.takeNewMark()).isFalse();
+    assertThat(copy.isCorrupted()).isTrue();
+    assertThat(copy.corruptedBit()).isEqualTo(5);
+    assertThat(copy.takeArrivalDelay()).isEqualTo(300);
+    assertThat(packet.takeNewMark()).isTrue();
+  }
+
+  @Test
+  void delayArrival_addsUp_andTheDelayIsTakenOnce() {
+    Packet packet = packet();
+    assertThat(packet.takeArrivalDelay()).isZero();
+
+    packet.delayArrival(100);
+    packet.delayArrival(250);
+
+    assertThat(packet.takeArrivalDelay()).isEqualTo(350);
+    assertThat(packet.takeArrivalDelay()).isZero();
+  }
+
+  @Test
+  void aNewPacket_isNotCorrupted_andHasNoCorruptedBit() {
+    Packet packet = packet();
+
+    assertThat(packet.isCorrupted()).isFalse();
+    assertThat(packet.corruptedBit()).isEqualTo(-1);
+  }
+
+  @Test
+  void ttlOf255_readsAs255_andARouterDecrementsItTo254() {
+    Packet packet =
+        new Packet(
+            7,
+            Ipv4Address.parse("10.0.0.1"),
+            Ipv4Address.parse("10.0.1.2"),
+            0,
+            255,
+            TestPayload.of("a", 13),
+            "client",
+            null);
+
+    assertThat(packet.ttl()).isEqualTo(255);
+    assertThat(packet.toBytes()[8]).isEqualTo((byte) 255);
+    assertThat(packet.decrementTtl()).isEqualTo(254);
+    assertThat(packet.ttl()).isEqualTo(254);
+  }
+
+  @Test
+  void ttlOf1_decrementsToZero() {
+    Packet packet =
+        new Packet(
+            7,
+            Ipv4Address.parse("10.0.0.1"),
+            Ipv4Address.parse("10.0.1.2"),
+            0,
+            1,
+            TestPayload.of("a", 13),
+            "client",
+            null);
+
+    assertThat(packet.decrementTtl()).isZero();
+    assertThat(packet.ttl()).isZero();
+  }
 }
