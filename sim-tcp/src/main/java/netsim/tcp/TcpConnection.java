@@ -190,13 +190,12 @@ public final class TcpConnection {
   private TcpState state = CLOSED;
 
   /**
-   * The states this connection has been in, one bit per state (by ordinal): bits in this object
-   * rather than a set of its own, which would sit among the objects every segment reads.
+   * The states this connection has been in, one bit per state (by ordinal; {@link TcpState}'s 11
+   * fit in 16): bits in this object rather than a set of its own, which would sit among the objects
+   * every segment reads, and a {@code char}, which HotSpot lays out in the two bytes left after the
+   * {@code boolean}s, where an {@code int} took four of the object's lines.
    */
-  private int visited;
-
-  /** When the connection reached ESTABLISHED, or -1. */
-  private long establishedAt = -1;
+  private char visited;
 
   /** Whether this connection came from a LISTEN (RFC 9293 3.10.7.4: it returns there on RST). */
   private boolean passiveOpen;
@@ -1460,10 +1459,10 @@ public final class TcpConnection {
         next,
         cause.traceName(causeFlags));
     state = next;
-    visit(next);
-    if (next == ESTABLISHED && establishedAt < 0) {
-      establishedAt = env.now();
+    if (next == ESTABLISHED && !hasVisited(ESTABLISHED)) {
+      receive.established(env.now());
     }
+    visit(next);
     env.stateChanged(this, previous, next, cause, causeFlags);
   }
 
@@ -1560,7 +1559,7 @@ public final class TcpConnection {
   public Set<TcpState> visited() {
     Set<TcpState> states = EnumSet.noneOf(TcpState.class);
     for (TcpState candidate : TcpState.values()) {
-      if ((visited & (1 << candidate.ordinal())) != 0) {
+      if (hasVisited(candidate)) {
         states.add(candidate);
       }
     }
@@ -1568,7 +1567,11 @@ public final class TcpConnection {
   }
 
   private void visit(TcpState reached) {
-    visited |= 1 << reached.ordinal();
+    visited = (char) (visited | 1 << reached.ordinal());
+  }
+
+  private boolean hasVisited(TcpState state) {
+    return (visited & (1 << state.ordinal())) != 0;
   }
 
   /** Whether this connection came from a listener. */
@@ -1580,15 +1583,10 @@ public final class TcpConnection {
   public TcpInfo info() {
     TcpInfo view = info;
     if (view == null) {
-      view = new TcpInfo(this, send, receive, timers, out);
+      view = new TcpInfo(send, receive, timers, out);
       info = view;
     }
     return view;
-  }
-
-  /** When the connection reached ESTABLISHED, or -1. */
-  long establishedAt() {
-    return establishedAt;
   }
 
   @Override

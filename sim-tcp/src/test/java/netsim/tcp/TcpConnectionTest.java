@@ -89,6 +89,21 @@ class TcpConnectionTest {
     }
 
     @Test
+    void establishedWithoutData_lastDataReceivedAtIsTheEstablishment_untilDataArrives() {
+      // Linux's icsk_ack.lrcvtime: tcp_finish_connect sets it, tcp_event_data_recv moves it on.
+      TcpHarness h = TcpHarness.synSent();
+      assertThat(h.connection.info().lastDataReceivedAt()).isEqualTo(-1);
+      h.advanceBy("30ms");
+      h.receive("SYN|ACK", 5000, 1001);
+      long establishedAt = h.now();
+      h.advanceBy("1s");
+      assertThat(h.connection.info().lastDataReceivedAt()).isEqualTo(establishedAt);
+      h.receive("ACK", 5001, 1001, bytes("hi"));
+      assertThat(h.connection.info().lastDataReceivedAt())
+          .isEqualTo(establishedAt + Time.seconds(1));
+    }
+
+    @Test
     void synSent_receivesSynAckCarryingData_deliversItInTheThirdAck() {
       TcpHarness h = TcpHarness.synSent();
       h.receive("SYN|ACK", 5000, 1001, bytes("hi"));
