@@ -208,12 +208,6 @@ public final class TcpConnection {
   private final ReceiveSide receive;
   private boolean peerFinSeen;
 
-  /**
-   * The SYN of a simultaneous open whose text waits for ESTABLISHED ({@link
-   * HostProfile#simultaneousOpenTakesText()}); null otherwise.
-   */
-  private @Nullable TcpSegment synText;
-
   // ECN (RFC 3168 6.1).
   private final EcnEndpoint ecn;
 
@@ -256,6 +250,13 @@ public final class TcpConnection {
 
   /** When the last segment arrived (FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout). */
   private long lastSegmentAt;
+
+  /**
+   * Where the connection's stack keeps it in its history ({@link TcpStack#history()}), or -1 for a
+   * connection no stack made: the stack finds it there when it changes state, with no map of its
+   * own (an entry of which took more bytes per connection than this).
+   */
+  private int historyIndex = -1;
 
   /**
    * A new connection in CLOSED.
@@ -714,7 +715,7 @@ public final class TcpConnection {
       if (config.profile().simultaneousOpenTakesText()) {
         if (seg.dataLength() > 0) {
           // FreeBSD's tcp_reass holds the text until ESTABLISHED; a FIN behind it is lost.
-          synText = seg;
+          receive.holdSynText(seg);
         } else if (seg.has(FIN)) {
           // FreeBSD's tcp_input takes a FIN without text at once: SYN-RECEIVED -> CLOSE-WAIT,
           // and the SYN,ACK acknowledges the SYN and the FIN.
@@ -975,13 +976,9 @@ public final class TcpConnection {
       if (state != ESTABLISHED) {
         return false;
       }
-      TcpSegment held = synText;
-      if (held != null) {
-        // The text of a simultaneous open's SYN, held until now (FreeBSD's tcp_reass(tp, NULL)
-        // in the SYN-RECEIVED ACK branch): it starts right after the peer's SYN.
-        synText = null;
-        receive.receiveText(receive.irs() + 1, held);
-      }
+      // The text of a simultaneous open's SYN, held until now (FreeBSD's tcp_reass(tp, NULL) in
+      // the SYN-RECEIVED ACK branch), if any.
+      receive.receiveHeldSynText();
     } else if (tooNew || tooOld) {
       // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop the
       // segment, and return."
@@ -1163,6 +1160,16 @@ public final class TcpConnection {
   /** The name of the connection's timer ({@link Environment#timerLabel}). */
   String timerLabel() {
     return env.timerLabel(this);
+  }
+
+  /** Where the connection's stack keeps it in its history, or -1 if no stack made it. */
+  int historyIndex() {
+    return historyIndex;
+  }
+
+  /** The connection's stack keeps it at {@code index} of its history. */
+  void historyIndex(int index) {
+    historyIndex = index;
   }
 
   /** The peer's address, where the connection's segments go. */
