@@ -248,9 +248,6 @@ public final class TcpConnection {
   /** The application closed the connection (not only its sending side): it reads no more. */
   private boolean orphaned;
 
-  /** When the last segment arrived (FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout). */
-  private long lastSegmentAt;
-
   /**
    * Where the connection's stack keeps it in its history ({@link TcpStack#history()}), or -1 for a
    * connection no stack made: the stack finds it there when it changes state, with no map of its
@@ -496,7 +493,7 @@ public final class TcpConnection {
     receive.stopDelivering();
     orphaned = true;
     shutdownOutput();
-    if (state == FIN_WAIT_2) {
+    if (state == FIN_WAIT_1 || state == FIN_WAIT_2) {
       startFinWait2Timer();
       env.timersChanged(this);
     }
@@ -615,7 +612,11 @@ public final class TcpConnection {
    * is a router's congestion mark).
    */
   public void onSegment(TcpSegment seg, Ecn codepoint) {
-    lastSegmentAt = env.now();
+    if (state == FIN_WAIT_1 || state == FIN_WAIT_2) {
+      // FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout: the segments before FIN-WAIT-1 never
+      // count, as FIN-WAIT-2 is entered on one that arrives in FIN-WAIT-1.
+      timers.segmentArrived(env.now());
+    }
     switch (state) {
       case CLOSED, LISTEN -> {
         // The stack answers for CLOSED (3.10.7.1) and LISTEN (3.10.7.2); nothing to do here.
@@ -1261,7 +1262,7 @@ public final class TcpConnection {
     timers.stop(FIN_WAIT_2_TIMEOUT);
     HostProfile host = config.profile();
     long now = env.now();
-    if (host.finWait2CountsIdleTime() && now - lastSegmentAt <= host.finWait2Timeout()) {
+    if (host.finWait2CountsIdleTime() && now - timers.lastSegmentAt() <= host.finWait2Timeout()) {
       timers.start(FIN_WAIT_2_TIMEOUT, Time.after(now, config.keepaliveInterval()));
       return;
     }
