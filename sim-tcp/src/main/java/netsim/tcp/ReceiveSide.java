@@ -61,7 +61,18 @@ final class ReceiveSide extends ReceiveSideHead {
 
   private long bytesDelivered;
 
-  /** When in-order data last arrived (Linux's icsk_ack.lrcvtime, tcp_event_data_recv), or -1. */
+  /**
+   * The SYN of a simultaneous open whose text waits for ESTABLISHED ({@link
+   * HostProfile#simultaneousOpenTakesText()}: FreeBSD's tcp_reass holds it); null otherwise.
+   */
+  private @Nullable TcpSegment synText;
+
+  /**
+   * When in-order data last arrived, or when the connection was first established if later or none
+   * has (Linux's icsk_ack.lrcvtime: tcp_finish_connect and tcp_create_openreq_child set it, then
+   * tcp_event_data_recv), or -1 before ESTABLISHED. Kept here, not beside the connection's state,
+   * whose lines every segment reads.
+   */
   private long lastDataAt = -1;
 
   ReceiveSide(
@@ -305,9 +316,34 @@ final class ReceiveSide extends ReceiveSideHead {
     }
   }
 
-  /** When in-order data last arrived, or -1 if none has. */
+  /**
+   * When in-order data last arrived, or when the connection was first established if later or none
+   * has; -1 before ESTABLISHED.
+   */
   long lastDataAt() {
     return lastDataAt;
+  }
+
+  /** A simultaneous open's SYN brought text, which waits for ESTABLISHED. */
+  void holdSynText(TcpSegment syn) {
+    synText = syn;
+  }
+
+  /**
+   * ESTABLISHED after a simultaneous open: the SYN's text held until now, if any, is received; it
+   * starts right after the peer's SYN.
+   */
+  void receiveHeldSynText() {
+    TcpSegment held = synText;
+    if (held != null) {
+      synText = null;
+      receiveText(irs + 1, held);
+    }
+  }
+
+  /** The connection reached ESTABLISHED for the first time, at {@code now}. */
+  void established(long now) {
+    lastDataAt = now;
   }
 
   /**

@@ -39,14 +39,11 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   private final SendBuffer buffer;
 
-  /** Where writes ended, when PSH marks each write's last segment (Linux); else null. */
-  private final @Nullable WriteEnds writeEnds;
-
   /**
-   * Where records end (Linux's MSG_EOR, {@link #endRecord}): no segment, sent or resent, spans one;
-   * null until a record ends.
+   * Where writes and records end (Linux's PSH marks and MSG_EOR, {@link #endRecord}): no segment,
+   * sent or resent, spans a record's end; null while the host marks no write and no record ended.
    */
-  private @Nullable WriteEnds recordEnds;
+  private @Nullable PushMarks marks;
 
   /**
    * Linux's chronograph of busy and window-limited time (tcp_info): its totals. Made last, after
@@ -54,9 +51,6 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * connection's objects lie in the order they were made, so the three read stay side by side.
    */
   private final SendChrono chrono;
-
-  /** Linux's pushes inside long writes, with {@link #chunks}; else null. */
-  private final @Nullable ForcedPush forcedPush;
 
   /** The segment {@link #nextSegment()} just built ends a record: its TSO chunk ends there. */
   private boolean chosenEndsRecord;
@@ -120,8 +114,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     this.config = config;
     this.buffer = new SendBuffer(config.sendBuffer());
     this.nagle = config.nagle();
-    this.writeEnds = config.profile().push().marksWrites() ? new WriteEnds() : null;
-    this.forcedPush = chunks != null ? new ForcedPush() : null;
+    this.marks = config.profile().push().marksWrites() ? new PushMarks(true, chunks != null) : null;
     this.rtt = RttEstimator.of(config.profile().rtoRule(), config);
     this.chrono = new SendChrono();
   }
@@ -225,8 +218,11 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       chrono(SendChrono.started(chronoRunning, SendChrono.Kind.BUSY));
     }
     moreFollows = more;
-    if (writeEnds != null && accepted > 0) {
+    PushMarks pushes = marks;
+    WriteEnds writeEnds = pushes == null ? null : pushes.writeEnds;
+    if (pushes != null && writeEnds != null && accepted > 0) {
       long end = dataEnd;
+      ForcedPush forcedPush = pushes.forcedPush;
       if (forcedPush != null) {
         int mss = out.segmentMss();
         long sizeGoal = ForcedPush.sizeGoal(tsoSegments(false), mss, maxSndWnd);
@@ -247,10 +243,12 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * follows it, as tcp_write_xmit applies them only to the last skb queued.
    */
   void endRecord() {
-    if (recordEnds == null) {
-      recordEnds = new WriteEnds();
+    PushMarks pushes = marks;
+    if (pushes == null) {
+      pushes = new PushMarks(false, false);
+      marks = pushes;
     }
-    recordEnds.add(dataEnd);
+    pushes.recordEnds(dataEnd);
   }
 
   /** The write's own push is done: a MSG_MORE hold ends with it (see {@link #moreFollows}). */
@@ -520,6 +518,8 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * segment the persist timer forces out.
    */
   private boolean push(long position, int length, long dataEnd) {
+    PushMarks pushes = marks;
+    WriteEnds writeEnds = pushes == null ? null : pushes.writeEnds;
     if (writeEnds != null) {
       // Linux's tcp_write_wakeup also marks what the probe timer forces out.
       return persistForced || writeEnds.anyWithin(position, position + length);
@@ -554,6 +554,8 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   /** The end of the record holding {@code position}, or {@link Long#MAX_VALUE} without one. */
   private long recordEnd(long position) {
+    PushMarks pushes = marks;
+    WriteEnds recordEnds = pushes == null ? null : pushes.recordEnds;
     return recordEnds == null ? Long.MAX_VALUE : recordEnds.nextAfter(position);
   }
 
@@ -648,11 +650,8 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       // tcp_clean_rtx_queue: the retransmission queue emptied.
       chrono(SendChrono.stopped(chronoRunning, SendChrono.Kind.BUSY, queuesEmpty()));
     }
-    if (writeEnds != null) {
-      writeEnds.forgetBefore(sndUna);
-    }
-    if (recordEnds != null) {
-      recordEnds.forgetBefore(sndUna);
+    if (marks != null) {
+      marks.forgetBefore(sndUna);
     }
     long karnRtt = -1;
     if (timestampRtt >= 0) {

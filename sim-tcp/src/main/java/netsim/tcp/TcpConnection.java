@@ -190,13 +190,12 @@ public final class TcpConnection {
   private TcpState state = CLOSED;
 
   /**
-   * The states this connection has been in, one bit per state (by ordinal): bits in this object
-   * rather than a set of its own, which would sit among the objects every segment reads.
+   * The states this connection has been in, one bit per state (by ordinal; {@link TcpState}'s 11
+   * fit in 16): bits in this object rather than a set of its own, which would sit among the objects
+   * every segment reads, and a {@code char}, which HotSpot lays out in the two bytes left after the
+   * {@code boolean}s, where an {@code int} took four of the object's lines.
    */
-  private int visited;
-
-  /** When the connection reached ESTABLISHED, or -1. */
-  private long establishedAt = -1;
+  private char visited;
 
   /** Whether this connection came from a LISTEN (RFC 9293 3.10.7.4: it returns there on RST). */
   private boolean passiveOpen;
@@ -208,12 +207,6 @@ public final class TcpConnection {
   // Receiving (RFC 9293 3.3.1 receive sequence space, 3.8.6.2.2, 3.8.6.3).
   private final ReceiveSide receive;
   private boolean peerFinSeen;
-
-  /**
-   * The SYN of a simultaneous open whose text waits for ESTABLISHED ({@link
-   * HostProfile#simultaneousOpenTakesText()}); null otherwise.
-   */
-  private @Nullable TcpSegment synText;
 
   // ECN (RFC 3168 6.1).
   private final EcnEndpoint ecn;
@@ -255,8 +248,12 @@ public final class TcpConnection {
   /** The application closed the connection (not only its sending side): it reads no more. */
   private boolean orphaned;
 
-  /** When the last segment arrived (FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout). */
-  private long lastSegmentAt;
+  /**
+   * Where the connection's stack keeps it in its history ({@link TcpStack#history()}), or -1 for a
+   * connection no stack made: the stack finds it there when it changes state, with no map of its
+   * own (an entry of which took more bytes per connection than this).
+   */
+  private int historyIndex = -1;
 
   /**
    * A new connection in CLOSED.
@@ -496,7 +493,7 @@ public final class TcpConnection {
     receive.stopDelivering();
     orphaned = true;
     shutdownOutput();
-    if (state == FIN_WAIT_2) {
+    if (state == FIN_WAIT_1 || state == FIN_WAIT_2) {
       startFinWait2Timer();
       env.timersChanged(this);
     }
@@ -615,7 +612,11 @@ public final class TcpConnection {
    * is a router's congestion mark).
    */
   public void onSegment(TcpSegment seg, Ecn codepoint) {
-    lastSegmentAt = env.now();
+    if (state == FIN_WAIT_1 || state == FIN_WAIT_2) {
+      // FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout: the segments before FIN-WAIT-1 never
+      // count, as FIN-WAIT-2 is entered on one that arrives in FIN-WAIT-1.
+      timers.segmentArrived(env.now());
+    }
     switch (state) {
       case CLOSED, LISTEN -> {
         // The stack answers for CLOSED (3.10.7.1) and LISTEN (3.10.7.2); nothing to do here.
@@ -715,7 +716,7 @@ public final class TcpConnection {
       if (config.profile().simultaneousOpenTakesText()) {
         if (seg.dataLength() > 0) {
           // FreeBSD's tcp_reass holds the text until ESTABLISHED; a FIN behind it is lost.
-          synText = seg;
+          receive.holdSynText(seg);
         } else if (seg.has(FIN)) {
           // FreeBSD's tcp_input takes a FIN without text at once: SYN-RECEIVED -> CLOSE-WAIT,
           // and the SYN,ACK acknowledges the SYN and the FIN.
@@ -976,13 +977,9 @@ public final class TcpConnection {
       if (state != ESTABLISHED) {
         return false;
       }
-      TcpSegment held = synText;
-      if (held != null) {
-        // The text of a simultaneous open's SYN, held until now (FreeBSD's tcp_reass(tp, NULL)
-        // in the SYN-RECEIVED ACK branch): it starts right after the peer's SYN.
-        synText = null;
-        receive.receiveText(receive.irs() + 1, held);
-      }
+      // The text of a simultaneous open's SYN, held until now (FreeBSD's tcp_reass(tp, NULL) in
+      // the SYN-RECEIVED ACK branch), if any.
+      receive.receiveHeldSynText();
     } else if (tooNew || tooOld) {
       // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop the
       // segment, and return."
@@ -1166,6 +1163,16 @@ public final class TcpConnection {
     return env.timerLabel(this);
   }
 
+  /** Where the connection's stack keeps it in its history, or -1 if no stack made it. */
+  int historyIndex() {
+    return historyIndex;
+  }
+
+  /** The connection's stack keeps it at {@code index} of its history. */
+  void historyIndex(int index) {
+    historyIndex = index;
+  }
+
   /** The peer's address, where the connection's segments go. */
   Ipv4Address remoteAddress() {
     return remoteAddress;
@@ -1255,7 +1262,7 @@ public final class TcpConnection {
     timers.stop(FIN_WAIT_2_TIMEOUT);
     HostProfile host = config.profile();
     long now = env.now();
-    if (host.finWait2CountsIdleTime() && now - lastSegmentAt <= host.finWait2Timeout()) {
+    if (host.finWait2CountsIdleTime() && now - timers.lastSegmentAt() <= host.finWait2Timeout()) {
       timers.start(FIN_WAIT_2_TIMEOUT, Time.after(now, config.keepaliveInterval()));
       return;
     }
@@ -1460,10 +1467,10 @@ public final class TcpConnection {
         next,
         cause.traceName(causeFlags));
     state = next;
-    visit(next);
-    if (next == ESTABLISHED && establishedAt < 0) {
-      establishedAt = env.now();
+    if (next == ESTABLISHED && !hasVisited(ESTABLISHED)) {
+      receive.established(env.now());
     }
+    visit(next);
     env.stateChanged(this, previous, next, cause, causeFlags);
   }
 
@@ -1560,7 +1567,7 @@ public final class TcpConnection {
   public Set<TcpState> visited() {
     Set<TcpState> states = EnumSet.noneOf(TcpState.class);
     for (TcpState candidate : TcpState.values()) {
-      if ((visited & (1 << candidate.ordinal())) != 0) {
+      if (hasVisited(candidate)) {
         states.add(candidate);
       }
     }
@@ -1568,7 +1575,11 @@ public final class TcpConnection {
   }
 
   private void visit(TcpState reached) {
-    visited |= 1 << reached.ordinal();
+    visited = (char) (visited | 1 << reached.ordinal());
+  }
+
+  private boolean hasVisited(TcpState state) {
+    return (visited & (1 << state.ordinal())) != 0;
   }
 
   /** Whether this connection came from a listener. */
@@ -1580,15 +1591,10 @@ public final class TcpConnection {
   public TcpInfo info() {
     TcpInfo view = info;
     if (view == null) {
-      view = new TcpInfo(this, send, receive, timers, out);
+      view = new TcpInfo(send, receive, timers, out);
       info = view;
     }
     return view;
-  }
-
-  /** When the connection reached ESTABLISHED, or -1. */
-  long establishedAt() {
-    return establishedAt;
   }
 
   @Override

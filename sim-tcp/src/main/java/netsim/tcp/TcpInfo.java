@@ -17,19 +17,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TcpInfo {
 
-  private final TcpConnection connection;
   private final SendSide send;
   private final ReceiveSide receive;
   private final TcpTimers timers;
   private final SegmentWriter out;
 
-  TcpInfo(
-      TcpConnection connection,
-      SendSide send,
-      ReceiveSide receive,
-      TcpTimers timers,
-      SegmentWriter out) {
-    this.connection = connection;
+  TcpInfo(SendSide send, ReceiveSide receive, TcpTimers timers, SegmentWriter out) {
     this.send = send;
     this.receive = receive;
     this.timers = timers;
@@ -234,7 +227,7 @@ public final class TcpInfo {
    * tcp_event_data_recv); -1 before ESTABLISHED.
    */
   public long lastDataReceivedAt() {
-    return Math.max(connection.establishedAt(), receive.lastDataAt());
+    return receive.lastDataAt();
   }
 
   /**

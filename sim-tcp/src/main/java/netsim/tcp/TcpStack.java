@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ObjectArrays;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import netsim.core.RandomStreams;
 import netsim.core.Simulator;
@@ -61,12 +60,6 @@ public final class TcpStack {
 
   /** Every connection ever made, in order of creation: live, or reduced to its record. */
   private final List<HistorySlot> history = new ArrayList<>();
-
-  /**
-   * The history's slots of the connections in the table, found when one changes state (never
-   * iterated, so its hash order reaches nothing).
-   */
-  private final IdentityHashMap<TcpConnection, HistorySlot> liveSlots = new IdentityHashMap<>();
 
   /** The environment of every connection of this stack. */
   private final ConnectionEnvironment environment = new ConnectionEnvironment();
@@ -428,9 +421,8 @@ public final class TcpStack {
     TcpConfig connectionConfig = parent == null ? config : parent.childConfig();
     TcpConnection connection =
         new TcpConnection(connectionConfig, tuple, iss, tsOffset, environment, handler);
-    HistorySlot slot = new HistorySlot(connection, parent);
-    history.add(slot);
-    liveSlots.put(connection, slot);
+    connection.historyIndex(history.size());
+    history.add(new HistorySlot(connection, parent));
     connections.put(connection);
     usePort(tuple.local().port(), 1);
     long now = simulator.now();
@@ -514,8 +506,8 @@ public final class TcpStack {
     public void stateChanged(
         TcpConnection connection, TcpState from, TcpState to, StateCause cause, int causeFlags) {
       report(connection.tuple(), from, to, cause, causeFlags);
-      HistorySlot slot = liveSlots.get(connection);
-      if (slot == null) {
+      HistorySlot slot = history.get(connection.historyIndex());
+      if (slot.live != connection) {
         return; // it left the table
       }
       TcpListener parent = slot.parent;
@@ -537,7 +529,6 @@ public final class TcpStack {
         usePort(connection.tuple().local().port(), -1);
         slot.ended = ConnectionRecord.of(connection);
         slot.live = null;
-        liveSlots.remove(connection);
       }
     }
 

@@ -141,6 +141,9 @@ final class TcpTimers extends AbstractTimer {
     /** TCP_USER_TIMEOUT (RFC 5482), 0 when not set. */
     long userTimeout;
 
+    /** When the last segment arrived in FIN-WAIT-1 or -2 ({@link #segmentArrived}). */
+    long lastSegmentAt;
+
     int persistBackoffs;
     int zeroWindowProbesUnanswered;
     int keepalivesUnanswered;
@@ -331,6 +334,20 @@ final class TcpTimers extends AbstractTimer {
       part.probingSince = NEVER;
       stop(Kind.PERSIST);
     }
+  }
+
+  /**
+   * A segment arrived in FIN-WAIT-1 or FIN-WAIT-2 at {@code now}: FreeBSD's t_rcvtime, which its
+   * FIN-WAIT-2 timeout reads (kept here, with that timer, and only in those states, rather than
+   * written by every segment into the connection's first lines).
+   */
+  void segmentArrived(long now) {
+    rare().lastSegmentAt = now;
+  }
+
+  /** When the last segment arrived in FIN-WAIT-1 or FIN-WAIT-2, or 0 if none has. */
+  long lastSegmentAt() {
+    return rare == null ? 0 : rare.lastSegmentAt;
   }
 
   /** Keep-alive probes sent since the peer was last heard from. */

@@ -89,6 +89,21 @@ class TcpConnectionTest {
     }
 
     @Test
+    void establishedWithoutData_lastDataReceivedAtIsTheEstablishment_untilDataArrives() {
+      // Linux's icsk_ack.lrcvtime: tcp_finish_connect sets it, tcp_event_data_recv moves it on.
+      TcpHarness h = TcpHarness.synSent();
+      assertThat(h.connection.info().lastDataReceivedAt()).isEqualTo(-1);
+      h.advanceBy("30ms");
+      h.receive("SYN|ACK", 5000, 1001);
+      long establishedAt = h.now();
+      h.advanceBy("1s");
+      assertThat(h.connection.info().lastDataReceivedAt()).isEqualTo(establishedAt);
+      h.receive("ACK", 5001, 1001, bytes("hi"));
+      assertThat(h.connection.info().lastDataReceivedAt())
+          .isEqualTo(establishedAt + Time.seconds(1));
+    }
+
+    @Test
     void synSent_receivesSynAckCarryingData_deliversItInTheThirdAck() {
       TcpHarness h = TcpHarness.synSent();
       h.receive("SYN|ACK", 5000, 1001, bytes("hi"));
@@ -823,6 +838,39 @@ class TcpConnectionTest {
       h.receive("PSH|ACK", 5001, 1002, bytes("tail"));
       h.expect("ACK seq=1002 ack=5005");
       assertThat(h.received.toString(US_ASCII)).isEqualTo("tail");
+    }
+
+    @Test
+    void freebsd_finWait2AfterClose_endsOnlyOnceNothingArrivedForTheTimeout_countedFromFinWait1() {
+      // FreeBSD's tcp_timer_2msl: after the 600 s timeout it looks again every keep-alive
+      // interval (75 s) until nothing arrived for 600 s (t_rcvtime), the ACK of our FIN included.
+      TcpHarness h = TcpHarness.established(TcpHarness.configOf(HostProfile.FREEBSD));
+      h.advanceBy("10s");
+      h.connection.close();
+      h.expect("FIN|ACK seq=1001 ack=5001");
+      h.receive("ACK", 5001, 1002); // at 10 s, in FIN-WAIT-1: the timeout runs to 610 s
+      assertThat(h.state()).isEqualTo(FIN_WAIT_2);
+      h.advanceBy("300s");
+      h.receive("ACK", 5001, 1002); // at 310 s, in FIN-WAIT-2
+      h.advanceBy("599s"); // 909 s: looked at 610, 685, 760, 835 s and found it heard from
+      assertThat(h.state()).isEqualTo(FIN_WAIT_2);
+      h.advanceBy("1s"); // 910 s: 600 s since the last segment, not more
+      assertThat(h.state()).isEqualTo(FIN_WAIT_2);
+      h.advanceBy("75s"); // 985 s: 675 s
+      assertThat(h.state()).isEqualTo(CLOSED);
+    }
+
+    @Test
+    void freebsd_finWait2AfterClose_theAckOfOurFinCountsAsHeardFrom() {
+      TcpHarness h = TcpHarness.established(TcpHarness.configOf(HostProfile.FREEBSD));
+      h.advanceBy("10s");
+      h.connection.close();
+      h.expect("FIN|ACK seq=1001 ack=5001");
+      h.receive("ACK", 5001, 1002); // at 10 s, in FIN-WAIT-1
+      h.advanceBy("601s"); // 611 s: at 610 s, 600 s since that ACK, not more
+      assertThat(h.state()).isEqualTo(FIN_WAIT_2);
+      h.advanceBy("75s"); // 686 s: at 685 s, 675 s
+      assertThat(h.state()).isEqualTo(CLOSED);
     }
 
     @Test

@@ -439,6 +439,27 @@ class TcpStackTest {
     assertThat(sent).containsExactly("SYN seq=" + again.info().iss() + " from SYN_SENT");
   }
 
+  @Test
+  void history_eachConnectionsStateChangesReachItsOwnRecord_andAChildsReachItsListener() {
+    // The stack finds a connection's place in its history from the connection itself.
+    Endpoint remote = new Endpoint(PEER, 80);
+    TcpConnection first = stack.connect(5001, remote, new TcpHandler() {});
+    inTimeWait(5002, remote);
+    TcpListener listener = stack.listen(80, 4, child -> new TcpHandler() {});
+    stack.receive(PEER, US, segment("SYN", 700, 0, 0));
+    assertThat(listener.embryonic()).isEqualTo(1);
+    TcpConnection child =
+        stack.connections().stream().filter(TcpConnection::isPassive).toList().get(0);
+    stack.receive(PEER, US, segment("ACK", 701, child.info().iss() + 1, 0));
+    assertThat(listener.embryonic()).isZero();
+    assertThat(listener.accepted()).isEqualTo(1);
+    first.abort();
+    assertThat(stack.history())
+        .extracting(ConnectionRecord::state)
+        .containsExactly(TcpState.CLOSED, TcpState.TIME_WAIT, TcpState.ESTABLISHED);
+    assertThat(stack.connections()).hasSize(2);
+  }
+
   /** A connection from {@code port} to {@code remote}, closed by us first, now in TIME-WAIT. */
   private TcpConnection inTimeWait(int port, Endpoint remote) {
     TcpConnection connection = stack.connect(port, remote, new TcpHandler() {});
