@@ -493,7 +493,7 @@ public final class TcpConnection {
     receive.stopDelivering();
     orphaned = true;
     shutdownOutput();
-    if (state == FIN_WAIT_1 || state == FIN_WAIT_2) {
+    if (state == FIN_WAIT_2) {
       startFinWait2Timer();
       env.timersChanged(this);
     }
