@@ -874,6 +874,17 @@ class TcpConnectionTest {
     }
 
     @Test
+    void finWait1_closedByTheApplication_noFinWait2TimeoutUntilOurFinIsAcknowledged() {
+      // Linux's tcp_close (and FreeBSD's tcp_usrclosed) arm the FIN-WAIT-2 timeout only in
+      // FIN-WAIT-2: a FIN still unacknowledged after that long is the retransmission timer's.
+      TcpHarness h = TcpHarness.established(TcpHarness.configOf(HostProfile.LINUX));
+      h.connection.close();
+      h.expect("FIN|ACK seq=1001 ack=5001");
+      h.advanceBy("61s"); // past Linux's 60 s tcp_fin_timeout
+      assertThat(h.state()).isEqualTo(FIN_WAIT_1);
+    }
+
+    @Test
     void finWait2_afterClose_acksDataButDoesNotDeliverIt() {
       TcpHarness h = TcpHarness.established();
       h.connection.close();
