@@ -59,6 +59,11 @@ final class ConnectionTable {
     return (long) remoteAddress.bits() << 32 | (long) remotePort << 16 | localPort;
   }
 
+  /** The key of the 4-tuple of a segment from {@code source}, at the host it arrives at. */
+  static long key(Ipv4Address source, TcpSegment seg) {
+    return (long) source.bits() << 32 | (seg.ports() & 0xFFFF_FFFFL);
+  }
+
   static long key(FourTuple tuple) {
     return key(tuple.local().port(), tuple.remote().address(), tuple.remote().port());
   }
@@ -92,6 +97,7 @@ final class ConnectionTable {
     }
     Node node = new Node(connection);
     insert(node);
+    connection.setMapped(true);
     node.previous = last;
     if (last == null) {
       first = node;
@@ -110,6 +116,7 @@ final class ConnectionTable {
     }
     Node node = checkNotNull(nodes[slot]);
     shiftBack(slot);
+    node.value.setMapped(false);
     if (node.previous == null) {
       first = node.next;
     } else {
