@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * so that a probe rarely reads a value that is not the one sought. Iteration follows the order of
  * insertion, never the hash order, so nothing that walks the connections depends on the table's
  * layout: a slot's node links it into that order, and only {@link #put}, {@link #remove} and {@link
- * #values} read the nodes.
+ * #values} read the nodes. The table tells each connection whether it maps it ({@link
+ * TcpConnection#isMappedAs}), so that an arriving segment's hint can be checked without a lookup
+ * ({@link TcpStack#demultiplex}).
  */
 final class ConnectionTable {
   private static final int MIN_CAPACITY = 16;
