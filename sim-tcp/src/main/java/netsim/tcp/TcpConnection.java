@@ -172,26 +172,6 @@ public final class TcpConnection {
 
   private final int localAddressBits;
 
-  /**
-   * Whether the stack's {@link ConnectionTable} maps this connection now: set by the table when it
-   * puts it, cleared when it removes it (closed, back in LISTEN, replaced by a new incarnation); a
-   * connection never returns to the table once it left. With {@link #env}, the stack's own, and the
-   * keys above, all in the line a lookup reads, it lets the stack check a segment's hint ({@link
-   * #isMappedAs}).
-   */
-  private boolean mapped;
-
-  /**
-   * The connection at the other end, as the last segment that reached this one named its origin
-   * ({@link TcpSegment#origin}), or null: every segment this one writes carries it as its hint
-   * ({@link TcpSegment#hint}), so that the peer's stack finds its connection without a table
-   * lookup. Never trusted: the peer's stack checks it ({@link TcpStack#demultiplex}). Cleared when
-   * this connection leaves the table, so that an ended connection keeps no other alive; a live one
-   * keeps at most one ended peer alive (its last, until a segment of the new one teaches it), so
-   * two connections that end together are collected together, and churn keeps no chain of them.
-   */
-  private @Nullable TcpConnection peer;
-
   /** The peer's address, where every segment goes: kept here, so that sending reads no tuple. */
   private final Ipv4Address remoteAddress;
 
@@ -277,6 +257,29 @@ public final class TcpConnection {
 
   /** When the last segment arrived (FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout). */
   private long lastSegmentAt;
+
+  // The demultiplexing hint's fields come last, so that they fill the padding the other fields
+  // leave (JOL: this object stays 120 bytes) and move none of them.
+
+  /**
+   * Whether the stack's {@link ConnectionTable} maps this connection now: set by the table when it
+   * puts it, cleared when it removes it (closed, back in LISTEN, replaced by a new incarnation); a
+   * connection never returns to the table once it left. With {@link #env}, the stack's own, and the
+   * keys above, all in the line a lookup reads, it lets the stack check a segment's hint ({@link
+   * #isMappedAs}).
+   */
+  private boolean mapped;
+
+  /**
+   * The connection at the other end, as the last segment that reached this one named its origin
+   * ({@link TcpSegment#origin}), or null: every segment this one writes carries it as its hint
+   * ({@link TcpSegment#hint}), so that the peer's stack finds its connection without a table
+   * lookup. Never trusted: the peer's stack checks it ({@link TcpStack#demultiplex}). Cleared when
+   * this connection leaves the table, so that an ended connection keeps no other alive; a live one
+   * keeps at most one ended peer alive (its last, until a segment of the new one teaches it), so
+   * two connections that end together are collected together, and churn keeps no chain of them.
+   */
+  private @Nullable TcpConnection peer;
 
   /**
    * A new connection in CLOSED.
