@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * so that a probe rarely reads a value that is not the one sought. Iteration follows the order of
  * insertion, never the hash order, so nothing that walks the connections depends on the table's
  * layout: a slot's node links it into that order, and only {@link #put}, {@link #remove} and {@link
- * #values} read the nodes.
+ * #values} read the nodes. The table tells each connection whether it maps it ({@link
+ * TcpConnection#isMappedAs}), so that an arriving segment's hint can be checked without a lookup
+ * ({@link TcpStack#demultiplex}).
  */
 final class ConnectionTable {
   private static final int MIN_CAPACITY = 16;
@@ -59,6 +61,11 @@ final class ConnectionTable {
     return (long) remoteAddress.bits() << 32 | (long) remotePort << 16 | localPort;
   }
 
+  /** The key of the 4-tuple of a segment from {@code source}, at the host it arrives at. */
+  static long key(Ipv4Address source, TcpSegment seg) {
+    return (long) source.bits() << 32 | (seg.ports() & 0xFFFF_FFFFL);
+  }
+
   static long key(FourTuple tuple) {
     return key(tuple.local().port(), tuple.remote().address(), tuple.remote().port());
   }
@@ -92,6 +99,7 @@ final class ConnectionTable {
     }
     Node node = new Node(connection);
     insert(node);
+    connection.setMapped(true);
     node.previous = last;
     if (last == null) {
       first = node;
@@ -110,6 +118,7 @@ final class ConnectionTable {
     }
     Node node = checkNotNull(nodes[slot]);
     shiftBack(slot);
+    node.value.setMapped(false);
     if (node.previous == null) {
       first = node.next;
     } else {

@@ -165,7 +165,9 @@ final class SegmentWriter implements TsoChunks.Sink {
         tsEcr,
         chunk,
         index,
-        length);
+        length,
+        connection,
+        connection.peer());
   }
 
   /**

@@ -255,6 +255,29 @@ public final class TcpConnection {
    */
   private int historyIndex = -1;
 
+  // The demultiplexing hint's fields come last, so that they fill the padding the other fields
+  // leave (JOL: this object stays 120 bytes) and move none of them.
+
+  /**
+   * Whether the stack's {@link ConnectionTable} maps this connection now: set by the table when it
+   * puts it, cleared when it removes it (closed, back in LISTEN, replaced by a new incarnation); a
+   * connection never returns to the table once it left. With {@link #env}, the stack's own, and the
+   * keys above, all in the line a lookup reads, it lets the stack check a segment's hint ({@link
+   * #isMappedAs}).
+   */
+  private boolean mapped;
+
+  /**
+   * The connection at the other end, as the last segment that reached this one named its origin
+   * ({@link TcpSegment#origin}), or null: every segment this one writes carries it as its hint
+   * ({@link TcpSegment#hint}), so that the peer's stack finds its connection without a table
+   * lookup. Never trusted: the peer's stack checks it ({@link TcpStack#demultiplex}). Cleared when
+   * this connection leaves the table, so that an ended connection keeps no other alive; a live one
+   * keeps at most one ended peer alive (its last, until a segment of the new one teaches it), so
+   * two connections that end together are collected together, and churn keeps no chain of them.
+   */
+  private @Nullable TcpConnection peer;
+
   /**
    * A new connection in CLOSED.
    *
@@ -1539,6 +1562,39 @@ public final class TcpConnection {
   /** The bits of the 4-tuple's local address. */
   int localAddressBits() {
     return localAddressBits;
+  }
+
+  /**
+   * Whether the stack of {@code stackEnv} maps this connection now to the 4-tuple of local address
+   * {@code localAddress} and key {@code key} ({@link ConnectionTable#key}): then, its keys being
+   * unique, the table's lookup of that 4-tuple gives this connection. Reads only this object's
+   * first fields.
+   */
+  boolean isMappedAs(Environment stackEnv, int localAddress, long key) {
+    return mapped && env == stackEnv && tupleKey == key && localAddressBits == localAddress;
+  }
+
+  /** The table maps this connection ({@code true}) or no longer ({@code false}, for good). */
+  void setMapped(boolean mapped) {
+    this.mapped = mapped;
+    if (!mapped) {
+      peer = null;
+    }
+  }
+
+  /**
+   * A segment from {@code origin} (or a segment built by hand, null) reached this connection: the
+   * hint this connection's segments carry is now {@code origin}.
+   */
+  void heardFrom(@Nullable TcpConnection origin) {
+    if (origin != null && origin != peer && mapped) {
+      peer = origin;
+    }
+  }
+
+  /** The connection at the other end as last heard, or null ({@link #peer}). */
+  @Nullable TcpConnection peer() {
+    return peer;
   }
 
   public Endpoint local() {

@@ -19,13 +19,31 @@ public final class TcpSegment implements Payload {
   public static final int PROTOCOL = 6;
   public static final int HEADER_LENGTH = 20;
 
-  private final int sourcePort;
-  private final int destinationPort;
+  /**
+   * The bit of {@link #urgentAndTimestamps} that says the segment carries the timestamps option.
+   */
+  private static final int TIMESTAMPS = 1 << 16;
+
+  /**
+   * The source port in bits 16 to 31 and the destination port in bits 0 to 15: the low 32 bits of
+   * the receiver's {@link ConnectionTable#key} (one field, so that the segment stays 72 bytes with
+   * its demultiplexing hint).
+   */
+  private final int ports;
+
   private final int seq;
   private final int ack;
   private final int flags;
   private final int window;
-  private final int urgentPointer;
+
+  /**
+   * The urgent pointer in bits 0 to 15, and {@link #TIMESTAMPS} set when the segment carries the
+   * timestamps option (RFC 7323 3), which every segment of a connection that uses it carries: its
+   * two values are fields here, so that such a segment is one object, not a segment and a {@link
+   * TcpOptions} (on a path of thousands of connections every line allocated or read is one the
+   * caches do not hold); its bit is here, so that the segment stays 72 bytes.
+   */
+  private final int urgentAndTimestamps;
 
   /**
    * The options but the timestamps option: {@link TcpOptions#NONE} on most segments, the SYN's
@@ -33,15 +51,9 @@ public final class TcpSegment implements Payload {
    */
   private final TcpOptions otherOptions;
 
-  /**
-   * The timestamps option (RFC 7323 3), which every segment of a connection that uses it carries,
-   * with its two values (unsigned 32 bits, kept in ints): fields here, so that such a segment is
-   * one object, not a segment and a {@link TcpOptions} (on a path of thousands of connections every
-   * line allocated or read is one the caches do not hold).
-   */
-  private final boolean timestamps;
-
+  /** The timestamps option's values (unsigned 32 bits, kept in ints), 0 without the option. */
   private final int tsVal;
+
   private final int tsEcr;
 
   /**
@@ -59,6 +71,21 @@ public final class TcpSegment implements Payload {
    * end of a path writes the same segment twice, and its addresses do not change on the way.
    */
   private int wordSum = -1;
+
+  /**
+   * The connection that wrote this segment, or null (a segment built by hand, a stack's reset): the
+   * receiving stack learns from it the hint for the segments it sends back ({@link
+   * TcpConnection#peer}).
+   */
+  private final @Nullable TcpConnection origin;
+
+  /**
+   * The connection that should receive this segment, as its origin last learned it ({@link
+   * TcpConnection#peer}), or null: a hint the receiving stack checks before it takes it instead of
+   * its table's lookup ({@link TcpStack#demultiplex}), never trusted as it is. It is stale when
+   * that connection ended or was replaced since.
+   */
+  private final @Nullable TcpConnection hint;
 
   /**
    * @param window the raw 16-bit window field (already scaled down by the sender's shift)
@@ -115,13 +142,16 @@ public final class TcpSegment implements Payload {
         options.tsEcr(),
         dataChunk,
         dataIndex,
-        dataLength);
+        dataLength,
+        null,
+        null);
   }
 
   /**
    * A segment whose data is a view, with the timestamps option apart from its other options: the
    * timestamps option when {@code timestamps}, with the values {@code tsVal} and {@code tsEcr}
-   * (their low 32 bits), and {@code otherOptions}, which must not have it.
+   * (their low 32 bits), and {@code otherOptions}, which must not have it; written by the
+   * connection {@code origin} (or null) for the connection {@code hint} (or null, unknown).
    */
   TcpSegment(
       int sourcePort,
@@ -137,7 +167,9 @@ public final class TcpSegment implements Payload {
       long tsEcr,
       DataChunk dataChunk,
       int dataIndex,
-      int dataLength) {
+      int dataLength,
+      @Nullable TcpConnection origin,
+      @Nullable TcpConnection hint) {
     checkArgument(
         sourcePort >= 0 && sourcePort <= 0xFFFF, "source port out of range: %s", sourcePort);
     checkArgument(
@@ -146,21 +178,21 @@ public final class TcpSegment implements Payload {
         destinationPort);
     checkArgument(window >= 0 && window <= 0xFFFF, "window field out of range: %s", window);
     checkArgument((flags & ~0xFF) == 0, "unknown flag bits: %s", flags);
-    this.sourcePort = sourcePort;
-    this.destinationPort = destinationPort;
+    this.ports = sourcePort << 16 | destinationPort;
     this.seq = seq;
     this.ack = ack;
     this.flags = flags;
     this.window = window;
-    this.urgentPointer = urgentPointer & 0xFFFF;
+    this.urgentAndTimestamps = (urgentPointer & 0xFFFF) | (timestamps ? TIMESTAMPS : 0);
     checkArgument(!otherOptions.timestamps(), "the timestamps option is given apart");
     this.otherOptions = otherOptions;
-    this.timestamps = timestamps;
     this.tsVal = timestamps ? (int) tsVal : 0;
     this.tsEcr = timestamps ? (int) tsEcr : 0;
     this.dataChunk = dataChunk;
     this.dataIndex = dataIndex;
     this.dataLength = dataLength;
+    this.origin = origin;
+    this.hint = hint;
   }
 
   /** Starts a segment from one port to another; see {@link Builder}. */
@@ -175,17 +207,38 @@ public final class TcpSegment implements Payload {
 
   @Override
   public int length() {
-    return HEADER_LENGTH + otherOptions.lengthWith(timestamps) + dataLength;
+    return HEADER_LENGTH + otherOptions.lengthWith(hasTimestamps()) + dataLength;
   }
 
   @Override
   public int sourcePort() {
-    return sourcePort;
+    return ports >>> 16;
   }
 
   @Override
   public int destinationPort() {
-    return destinationPort;
+    return ports & 0xFFFF;
+  }
+
+  /**
+   * The source port in bits 16 to 31, the destination port in bits 0 to 15 (the low 32 bits of the
+   * receiver's {@link ConnectionTable#key}).
+   */
+  int ports() {
+    return ports;
+  }
+
+  /** The connection that wrote this segment, or null ({@link #hint}). */
+  @Nullable TcpConnection origin() {
+    return origin;
+  }
+
+  /**
+   * The connection this segment's writer last learned at the other end, or null: a hint to check,
+   * never to trust ({@link TcpStack#demultiplex}).
+   */
+  @Nullable TcpConnection hint() {
+    return hint;
   }
 
   @Override
@@ -229,7 +282,7 @@ public final class TcpSegment implements Payload {
   }
 
   public int urgentPointer() {
-    return urgentPointer;
+    return urgentAndTimestamps & 0xFFFF;
   }
 
   /**
@@ -237,12 +290,12 @@ public final class TcpSegment implements Payload {
    * #hasTimestamps}, {@link #tsVal}, {@link #tsEcr} and {@link #sackBlocks} instead).
    */
   public TcpOptions options() {
-    return timestamps ? otherOptions.withTimestamps(tsVal(), tsEcr()) : otherOptions;
+    return hasTimestamps() ? otherOptions.withTimestamps(tsVal(), tsEcr()) : otherOptions;
   }
 
   /** Whether the segment carries the timestamps option (RFC 7323 3). */
   public boolean hasTimestamps() {
-    return timestamps;
+    return (urgentAndTimestamps & TIMESTAMPS) != 0;
   }
 
   /** The timestamps option's TSval (unsigned 32 bits), 0 without the option. */
@@ -294,23 +347,28 @@ public final class TcpSegment implements Payload {
     return (flags & flag) != 0;
   }
 
-  /** This segment with the control bits {@code bits} instead of its own (the data is shared). */
+  /**
+   * This segment with the control bits {@code bits} instead of its own (the data, the origin and
+   * the hint are shared).
+   */
   public TcpSegment withFlags(int bits) {
     return new TcpSegment(
-        sourcePort,
-        destinationPort,
+        sourcePort(),
+        destinationPort(),
         seq,
         ack,
         bits,
         window,
-        urgentPointer,
+        urgentPointer(),
         otherOptions,
-        timestamps,
+        hasTimestamps(),
         tsVal,
         tsEcr,
         dataChunk,
         dataIndex,
-        dataLength);
+        dataLength,
+        origin,
+        hint);
   }
 
   /** SEG.LEN of RFC 9293: data bytes plus one for SYN and one for FIN. */
@@ -321,16 +379,16 @@ public final class TcpSegment implements Payload {
   @Override
   public void writeTo(ByteBuffer out, Ipv4Address source, Ipv4Address destination) {
     int start = out.position();
+    boolean timestamps = hasTimestamps();
     int headerLength = HEADER_LENGTH + otherOptions.lengthWith(timestamps);
-    out.putShort((short) sourcePort);
-    out.putShort((short) destinationPort);
+    out.putInt(ports);
     out.putInt(seq);
     out.putInt(has(TcpFlags.ACK) ? ack : 0);
     out.put((byte) ((headerLength / 4) << 4));
     out.put((byte) flags);
     out.putShort((short) window);
     out.putShort((short) 0); // checksum, filled below
-    out.putShort((short) urgentPointer);
+    out.putShort((short) urgentAndTimestamps);
     otherOptions.writeTo(out, timestamps, tsVal(), tsEcr());
     dataChunk.copy(dataIndex, out, dataLength);
     int length = headerLength + dataLength;
@@ -386,9 +444,9 @@ public final class TcpSegment implements Payload {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder(64);
-    text.append(sourcePort)
+    text.append(sourcePort())
         .append(" > ")
-        .append(destinationPort)
+        .append(destinationPort())
         .append(' ')
         .append(TcpFlags.format(flags))
         .append(" seq=")
