@@ -388,7 +388,7 @@ public final class TcpSegment implements Payload {
     out.put((byte) flags);
     out.putShort((short) window);
     out.putShort((short) 0); // checksum, filled below
-    out.putShort((short) urgentAndTimestamps);
+    out.putShort((short) urgentPointer());
     otherOptions.writeTo(out, timestamps, tsVal(), tsEcr());
     dataChunk.copy(dataIndex, out, dataLength);
     int length = headerLength + dataLength;
