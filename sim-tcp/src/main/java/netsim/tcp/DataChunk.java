@@ -44,6 +44,13 @@ final class DataChunk {
   /** The chunk that continues the stream, once there is one. */
   private @Nullable DataChunk next;
 
+  /**
+   * Where {@link #next} ends, when it was full as it was linked (it then never changes), else -1: a
+   * walk along the chain learns where the next chunk ends from the chunk it stands on, not by
+   * reading the next one (among thousands of connections, each chunk is a cache miss of its own).
+   */
+  private long nextEnd = -1;
+
   DataChunk(int size, long start) {
     this(new byte[size], start);
   }
@@ -90,11 +97,13 @@ final class DataChunk {
   /** Links the chunk that continues the stream after this full one. */
   void link(DataChunk following) {
     next = following;
+    nextEnd = following.free() == 0 ? following.end() : -1;
   }
 
   /** Cuts the link to the chunk that continues the stream (the buffer dropped this one). */
   void unlink() {
     next = null;
+    nextEnd = -1;
   }
 
   /**
@@ -107,26 +116,40 @@ final class DataChunk {
   DataChunk chainThrough(long end) {
     DataChunk first = duplicate();
     DataChunk last = first;
+    long partEnd = followingEnd();
     DataChunk part = following();
-    while (end > part.end()) {
+    while (end > partEnd) {
       DataChunk copy = part.duplicate();
       last.next = copy;
       last = copy;
+      partEnd = part.followingEnd();
       part = part.following();
     }
     last.next = part;
     return first;
   }
 
-  /** This chunk's bounds and bytes, unlinked. */
+  /**
+   * This chunk's bounds and bytes, unlinked (but knowing where the chunk it links to ends: the copy
+   * is linked to that chunk or to a copy of it).
+   */
   private DataChunk duplicate() {
     DataChunk copy = new DataChunk(bytes, from, size, start);
     copy.filled = filled;
+    copy.nextEnd = nextEnd;
     return copy;
   }
 
   @Nullable DataChunk next() {
     return next;
+  }
+
+  /**
+   * The stream offset just past the last filled byte of the next chunk, which there must be: read
+   * from this chunk unless that one was not yet full when it was linked.
+   */
+  long followingEnd() {
+    return nextEnd >= 0 ? nextEnd : following().end();
   }
 
   long start() {

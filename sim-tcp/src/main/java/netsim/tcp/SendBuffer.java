@@ -24,8 +24,11 @@ import org.jspecify.annotations.Nullable;
  * <p>The buffer keeps where its oldest chunk and the chunk the last lookup found begin and end, so
  * finding the byte a segment starts at (mostly in one of those two) and settling an acknowledgment
  * (mostly inside the oldest) read no chunk: among thousands of connections each chunk, allocated at
- * the time of its own write, is a cache miss of its own. A chunk is read when one is dropped and
- * when a lookup walks on past those two.
+ * the time of its own write, is a cache miss of its own. A chunk is read when one is dropped, when
+ * a lookup walks on past those two and when a view running on past its first chunk is made; each
+ * chunk knows where the one linked after it ends ({@link DataChunk#followingEnd}), so that each of
+ * these reads only the chunks it passes, not the one it comes to. A view made last is kept for the
+ * retransmissions of the same bytes.
  */
 final class SendBuffer {
   /** The largest chunk allocated, unless a single write needs more. */
@@ -59,6 +62,16 @@ final class SendBuffer {
 
   private int cursorTo;
 
+  /**
+   * The view last made that runs on past {@link #cursor} (a chain of its own, from a copy of it),
+   * and where it ends, from {@link #start}; null if none since the cursor moved. A retransmission
+   * of the same bytes (a retransmission timeout, again and again while the peer is silent) takes it
+   * again: it reads no chunk and makes none.
+   */
+  private @Nullable DataChunk view;
+
+  private int viewTo;
+
   SendBuffer(int capacity) {
     checkArgument(capacity > 0, "send buffer must hold at least one byte, got %s", capacity);
     this.capacity = capacity;
@@ -75,10 +88,13 @@ final class SendBuffer {
         // the bytes the chunks before it span, from the oldest's first
         int held = last == null ? 0 : (int) (end() + done - start) - headFrom;
         int grown = Math.min(MAX_CHUNK, Math.max(remaining, held));
-        last = new DataChunk(Math.min(capacity - size - done, grown), end() + done);
-        chain(last);
+        DataChunk fresh = new DataChunk(Math.min(capacity - size - done, grown), end() + done);
+        int filled = fresh.fill(data, offset + done, accepted - done);
+        chain(fresh); // filled first: a full chunk's end is known to the one it follows
+        done += filled;
+      } else {
+        done += last.fill(data, offset + done, accepted - done);
       }
-      done += last.fill(data, offset + done, accepted - done);
     }
     size += accepted;
     return accepted;
@@ -131,10 +147,18 @@ final class SendBuffer {
    */
   DataChunk chunkHolding(long from, int length) {
     DataChunk found = chunkAt(from);
-    if (found == tail || from + length - start <= cursorTo) {
+    int to = (int) (from + length - start);
+    if (found == tail || to <= cursorTo) {
       return found;
     }
-    return found.chainThrough(from + length);
+    DataChunk made = view;
+    if (made != null && to <= viewTo) {
+      return made;
+    }
+    made = found.chainThrough(from + length);
+    view = made;
+    viewTo = to;
+    return made;
   }
 
   /**
@@ -171,16 +195,18 @@ final class SendBuffer {
         foundFrom = cursorTo;
       }
       found = following(before, from);
-      int foundTo = found == tail ? 0 : (int) (found.end() - start);
+      int foundTo = found == tail ? 0 : (int) (before.followingEnd() - start);
       while (found != tail && at >= foundTo) {
-        found = following(found, from);
+        DataChunk passed = found;
+        found = following(passed, from);
         foundFrom = foundTo;
-        foundTo = found == tail ? 0 : (int) (found.end() - start);
+        foundTo = found == tail ? 0 : (int) (passed.followingEnd() - start);
       }
       cursorFrom = foundFrom;
       cursorTo = foundTo;
     }
     cursor = found;
+    view = null;
     return found;
   }
 
@@ -217,26 +243,29 @@ final class SendBuffer {
       head = null; // nothing waits: give the memory back
       tail = null;
       cursor = null;
+      view = null;
       return;
     }
     headFrom -= released;
     headTo -= released;
     cursorFrom -= released;
     cursorTo -= released;
+    viewTo -= released;
     // Only chunks before the newest can be wholly acknowledged (the newest holds end()).
     DataChunk first = head;
     while (first != null && first != tail && headTo <= 0) {
       DataChunk next = first.next();
+      // where the next one ends, from the chunk dropped: the next one is not read
+      int nextTo = next == tail || next == null ? 0 : (int) (first.followingEnd() - start);
       first.unlink(); // a dropped chunk keeps no newer one alive
       if (cursor == first) {
         cursor = next;
         cursorFrom = headTo;
-        cursorTo = next == tail || next == null ? 0 : (int) (next.end() - start);
+        cursorTo = nextTo;
+        view = null;
       }
       headFrom = headTo;
-      if (next != null && next != tail) {
-        headTo = next == cursor ? cursorTo : (int) (next.end() - start);
-      }
+      headTo = nextTo;
       first = next;
     }
     head = first;
