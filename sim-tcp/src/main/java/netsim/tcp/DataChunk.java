@@ -45,9 +45,10 @@ final class DataChunk {
   private @Nullable DataChunk next;
 
   /**
-   * Where {@link #next} ends, when it was full as it was linked (it then never changes), else -1: a
-   * walk along the chain learns where the next chunk ends from the chunk it stands on, not by
-   * reading the next one (among thousands of connections, each chunk is a cache miss of its own).
+   * Where the chunk that continues the stream ends, if it was full when this one was told of it
+   * ({@link #followedBy}: it then never changes), else -1. A walk along the chain learns where the
+   * next chunk ends from the chunk it stands on, not by reading the next one (among thousands of
+   * connections, each chunk is a cache miss of its own).
    */
   private long nextEnd = -1;
 
@@ -96,14 +97,24 @@ final class DataChunk {
 
   /** Links the chunk that continues the stream after this full one. */
   void link(DataChunk following) {
+    followedBy(following);
     next = following;
+  }
+
+  /**
+   * Learns where {@code following}, the chunk that continues the stream after this full one, ends
+   * (if it is full), without a link to it: the send buffer keeps its oldest chunk's link itself.
+   */
+  void followedBy(DataChunk following) {
     nextEnd = following.free() == 0 ? following.end() : -1;
   }
 
-  /** Cuts the link to the chunk that continues the stream (the buffer dropped this one). */
+  /**
+   * Cuts the link to the chunk that continues the stream (the buffer dropped this one, or keeps the
+   * link itself).
+   */
   void unlink() {
     next = null;
-    nextEnd = -1;
   }
 
   /**
@@ -111,13 +122,13 @@ final class DataChunk {
    * of this chunk and of each that follows before the one holding offset {@code end - 1}, linked,
    * then that one itself, which the view never runs past. The copies share the arrays (nothing is
    * copied but the chunks' bounds), so the view no longer needs the links of the chunks it runs
-   * through.
+   * through. {@code following} is the chunk after this one (its link, or the buffer's).
    */
-  DataChunk chainThrough(long end) {
+  DataChunk chainThrough(long end, DataChunk following) {
     DataChunk first = duplicate();
     DataChunk last = first;
-    long partEnd = followingEnd();
-    DataChunk part = following();
+    long partEnd = followingEnd(following);
+    DataChunk part = following;
     while (end > partEnd) {
       DataChunk copy = part.duplicate();
       last.next = copy;
@@ -150,6 +161,11 @@ final class DataChunk {
    */
   long followingEnd() {
     return nextEnd >= 0 ? nextEnd : following().end();
+  }
+
+  /** {@link #followingEnd()} where {@code following} is the chunk after this one. */
+  long followingEnd(DataChunk following) {
+    return nextEnd >= 0 ? nextEnd : following.end();
   }
 
   long start() {

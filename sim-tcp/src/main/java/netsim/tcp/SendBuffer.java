@@ -41,6 +41,14 @@ final class SendBuffer {
 
   private @Nullable DataChunk tail;
 
+  /**
+   * The chunk after {@link #head}, null when the head is the newest. The buffer keeps the oldest
+   * chunk's link itself (the chunk's own is cut when it becomes the oldest, which reads it once):
+   * so dropping the oldest reads and writes nothing of it, and the chunk read then is the one
+   * after, which the next segment's data mostly starts in.
+   */
+  private @Nullable DataChunk afterHead;
+
   /** The chunk the last lookup found: segments are mostly taken in stream order. */
   private @Nullable DataChunk cursor;
 
@@ -127,9 +135,12 @@ final class SendBuffer {
       headFrom = from;
       cursorFrom = from;
     } else {
-      last.link(fresh);
       if (last == head) {
+        last.followedBy(fresh);
+        afterHead = fresh;
         headTo = from;
+      } else {
+        last.link(fresh);
       }
       if (last == cursor) {
         cursorTo = from;
@@ -155,7 +166,7 @@ final class SendBuffer {
     if (made != null && to <= viewTo) {
       return made;
     }
-    made = found.chainThrough(from + length);
+    made = found.chainThrough(from + length, after(found, from));
     view = made;
     viewTo = to;
     return made;
@@ -194,13 +205,13 @@ final class SendBuffer {
         before = found;
         foundFrom = cursorTo;
       }
-      found = following(before, from);
-      int foundTo = found == tail ? 0 : (int) (before.followingEnd() - start);
+      found = after(before, from);
+      int foundTo = found == tail ? 0 : (int) (before.followingEnd(found) - start);
       while (found != tail && at >= foundTo) {
         DataChunk passed = found;
-        found = following(passed, from);
+        found = after(passed, from);
         foundFrom = foundTo;
-        foundTo = found == tail ? 0 : (int) (passed.followingEnd() - start);
+        foundTo = found == tail ? 0 : (int) (passed.followingEnd(found) - start);
       }
       cursorFrom = foundFrom;
       cursorTo = foundTo;
@@ -218,8 +229,9 @@ final class SendBuffer {
     return (int) (from - start) - cursorFrom;
   }
 
-  private static DataChunk following(DataChunk chunk, long from) {
-    DataChunk next = chunk.next();
+  /** The chunk after {@code chunk}, which must not be the newest: its link, or the oldest's. */
+  private DataChunk after(DataChunk chunk, long from) {
+    DataChunk next = chunk == head ? afterHead : chunk.next();
     if (next == null) {
       throw new IllegalStateException("the chunks do not hold byte " + from);
     }
@@ -235,12 +247,14 @@ final class SendBuffer {
     start += released;
     size -= released;
     if (size == 0) {
-      for (DataChunk dropped = head; dropped != null && dropped != tail; ) {
+      // the oldest has no link; cut those of the others
+      for (DataChunk dropped = afterHead; dropped != null && dropped != tail; ) {
         DataChunk next = dropped.next();
         dropped.unlink(); // a dropped chunk keeps no newer one alive
         dropped = next;
       }
       head = null; // nothing waits: give the memory back
+      afterHead = null;
       tail = null;
       cursor = null;
       view = null;
@@ -254,10 +268,18 @@ final class SendBuffer {
     // Only chunks before the newest can be wholly acknowledged (the newest holds end()).
     DataChunk first = head;
     while (first != null && first != tail && headTo <= 0) {
-      DataChunk next = first.next();
-      // where the next one ends, from the chunk dropped: the next one is not read
-      int nextTo = next == tail || next == null ? 0 : (int) (first.followingEnd() - start);
-      first.unlink(); // a dropped chunk keeps no newer one alive
+      // The oldest is dropped untouched (it has no link); the next becomes the oldest: its link
+      // moves here, so that a dropped chunk keeps no newer one alive.
+      DataChunk next = after(first, upTo);
+      int nextTo = 0;
+      DataChunk nextAfter = null;
+      if (next != tail) {
+        nextTo = (int) (next.end() - start);
+        nextAfter = next.next();
+        next.unlink();
+      }
+      head = next;
+      afterHead = nextAfter;
       if (cursor == first) {
         cursor = next;
         cursorFrom = headTo;
@@ -268,7 +290,6 @@ final class SendBuffer {
       headTo = nextTo;
       first = next;
     }
-    head = first;
   }
 
   /** The stream offset just past the newest byte written. */
@@ -291,7 +312,7 @@ final class SendBuffer {
    */
   int allocated() {
     int allocated = 0;
-    for (DataChunk chunk = head; chunk != null; chunk = chunk.next()) {
+    for (DataChunk chunk = head; chunk != null; chunk = chunk == head ? afterHead : chunk.next()) {
       allocated += chunk.size();
     }
     return allocated;

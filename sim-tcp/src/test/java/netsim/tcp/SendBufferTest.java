@@ -345,13 +345,15 @@ class SendBufferTest {
     DataChunk second = buffer.chunkHolding(2, 1);
     DataChunk third = buffer.chunkHolding(4, 1);
     DataChunk fourth = buffer.chunkHolding(6, 1);
-    assertThat(first.next()).isSameAs(second);
+    DataChunk fifth = buffer.chunkHolding(8, 1);
+    assertThat(second.next()).isSameAs(third); // the oldest's link is the buffer's own
 
     buffer.release(5); // the first two dropped, the third partly acknowledged
 
     assertThat(first.next()).isNull();
     assertThat(second.next()).isNull();
-    assertThat(third.next()).isSameAs(fourth);
+    assertThat(fourth.next()).isSameAs(fifth);
+    assertThat(text(buffer, 5, 5)).isEqualTo("56789"); // from the oldest through the newest
     buffer.release(10); // everything acknowledged
     assertThat(third.next()).isNull();
     assertThat(fourth.next()).isNull();
@@ -363,14 +365,14 @@ class SendBufferTest {
     buffer.append(bytes("abcd"), 0, 4); // a chunk of 4, full
     buffer.append(bytes("ef"), 0, 2); // a second chunk of 4, two bytes filled
     DataChunk first = buffer.chunkHolding(0, 1);
-    assertThat(first.followingEnd()).isEqualTo(6);
+    DataChunk second = buffer.chunkHolding(4, 1);
+    assertThat(first.followingEnd(second)).isEqualTo(6);
     buffer.append(bytes("g"), 0, 1);
-    assertThat(first.followingEnd()).isEqualTo(7); // the second still fills
+    assertThat(first.followingEnd(second)).isEqualTo(7); // the second still fills
 
     buffer.append(SharedBytes.copyOf(bytes("XY")), 0, 2); // the second is filled no more
     buffer.append(SharedBytes.copyOf(bytes("Z")), 0, 1);
 
-    DataChunk second = buffer.chunkHolding(4, 1);
     DataChunk third = buffer.chunkHolding(7, 1);
     assertThat(second.followingEnd()).isEqualTo(9);
     assertThat(third.followingEnd()).isEqualTo(10);
