@@ -44,14 +44,6 @@ final class DataChunk {
   /** The chunk that continues the stream, once there is one. */
   private @Nullable DataChunk next;
 
-  /**
-   * Where the chunk that continues the stream ends, if it was full when this one was told of it
-   * ({@link #followedBy}: it then never changes), else -1. A walk along the chain learns where the
-   * next chunk ends from the chunk it stands on, not by reading the next one (among thousands of
-   * connections, each chunk is a cache miss of its own).
-   */
-  private long nextEnd = -1;
-
   DataChunk(int size, long start) {
     this(new byte[size], start);
   }
@@ -97,22 +89,10 @@ final class DataChunk {
 
   /** Links the chunk that continues the stream after this full one. */
   void link(DataChunk following) {
-    followedBy(following);
     next = following;
   }
 
-  /**
-   * Learns where {@code following}, the chunk that continues the stream after this full one, ends
-   * (if it is full), without a link to it: the send buffer keeps its oldest chunk's link itself.
-   */
-  void followedBy(DataChunk following) {
-    nextEnd = following.free() == 0 ? following.end() : -1;
-  }
-
-  /**
-   * Cuts the link to the chunk that continues the stream (the buffer dropped this one, or keeps the
-   * link itself).
-   */
+  /** Cuts the link to the chunk that continues the stream (the buffer dropped this one). */
   void unlink() {
     next = null;
   }
@@ -122,50 +102,31 @@ final class DataChunk {
    * of this chunk and of each that follows before the one holding offset {@code end - 1}, linked,
    * then that one itself, which the view never runs past. The copies share the arrays (nothing is
    * copied but the chunks' bounds), so the view no longer needs the links of the chunks it runs
-   * through. {@code following} is the chunk after this one (its link, or the buffer's).
+   * through.
    */
-  DataChunk chainThrough(long end, DataChunk following) {
+  DataChunk chainThrough(long end) {
     DataChunk first = duplicate();
     DataChunk last = first;
-    long partEnd = followingEnd(following);
-    DataChunk part = following;
-    while (end > partEnd) {
+    DataChunk part = following();
+    while (end > part.end()) {
       DataChunk copy = part.duplicate();
       last.next = copy;
       last = copy;
-      partEnd = part.followingEnd();
       part = part.following();
     }
     last.next = part;
     return first;
   }
 
-  /**
-   * This chunk's bounds and bytes, unlinked (but knowing where the chunk it links to ends: the copy
-   * is linked to that chunk or to a copy of it).
-   */
+  /** This chunk's bounds and bytes, unlinked. */
   private DataChunk duplicate() {
     DataChunk copy = new DataChunk(bytes, from, size, start);
     copy.filled = filled;
-    copy.nextEnd = nextEnd;
     return copy;
   }
 
   @Nullable DataChunk next() {
     return next;
-  }
-
-  /**
-   * The stream offset just past the last filled byte of the next chunk, which there must be: read
-   * from this chunk unless that one was not yet full when it was linked.
-   */
-  long followingEnd() {
-    return nextEnd >= 0 ? nextEnd : following().end();
-  }
-
-  /** {@link #followingEnd()} where {@code following} is the chunk after this one. */
-  long followingEnd(DataChunk following) {
-    return nextEnd >= 0 ? nextEnd : following.end();
   }
 
   long start() {

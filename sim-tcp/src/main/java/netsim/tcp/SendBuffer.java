@@ -24,11 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The buffer keeps where its oldest chunk and the chunk the last lookup found begin and end, so
  * finding the byte a segment starts at (mostly in one of those two) and settling an acknowledgment
  * (mostly inside the oldest) read no chunk: among thousands of connections each chunk, allocated at
- * the time of its own write, is a cache miss of its own. A chunk is read when one is dropped, when
- * a lookup walks on past those two and when a view running on past its first chunk is made; each
- * chunk knows where the one linked after it ends ({@link DataChunk#followingEnd}), so that each of
- * these reads only the chunks it passes, not the one it comes to. A view made last is kept for the
- * retransmissions of the same bytes.
+ * the time of its own write, is a cache miss of its own. A chunk is read when one is dropped and
+ * when a lookup walks on past those two.
  */
 final class SendBuffer {
   /** The largest chunk allocated, unless a single write needs more. */
@@ -40,14 +37,6 @@ final class SendBuffer {
   private @Nullable DataChunk head;
 
   private @Nullable DataChunk tail;
-
-  /**
-   * The chunk after {@link #head}, null when the head is the newest. The buffer keeps the oldest
-   * chunk's link itself (the chunk's own is cut when it becomes the oldest, which reads it once):
-   * so dropping the oldest reads and writes nothing of it, and the chunk read then is the one
-   * after, which the next segment's data mostly starts in.
-   */
-  private @Nullable DataChunk afterHead;
 
   /** The chunk the last lookup found: segments are mostly taken in stream order. */
   private @Nullable DataChunk cursor;
@@ -70,16 +59,6 @@ final class SendBuffer {
 
   private int cursorTo;
 
-  /**
-   * The view last made that runs on past {@link #cursor} (a chain of its own, from a copy of it),
-   * and where it ends, from {@link #start}; null if none since the cursor moved. A retransmission
-   * of the same bytes (a retransmission timeout, again and again while the peer is silent) takes it
-   * again: it reads no chunk and makes none.
-   */
-  private @Nullable DataChunk view;
-
-  private int viewTo;
-
   SendBuffer(int capacity) {
     checkArgument(capacity > 0, "send buffer must hold at least one byte, got %s", capacity);
     this.capacity = capacity;
@@ -96,13 +75,10 @@ final class SendBuffer {
         // the bytes the chunks before it span, from the oldest's first
         int held = last == null ? 0 : (int) (end() + done - start) - headFrom;
         int grown = Math.min(MAX_CHUNK, Math.max(remaining, held));
-        DataChunk fresh = new DataChunk(Math.min(capacity - size - done, grown), end() + done);
-        int filled = fresh.fill(data, offset + done, accepted - done);
-        chain(fresh); // filled first: a full chunk's end is known to the one it follows
-        done += filled;
-      } else {
-        done += last.fill(data, offset + done, accepted - done);
+        last = new DataChunk(Math.min(capacity - size - done, grown), end() + done);
+        chain(last);
       }
+      done += last.fill(data, offset + done, accepted - done);
     }
     size += accepted;
     return accepted;
@@ -135,12 +111,9 @@ final class SendBuffer {
       headFrom = from;
       cursorFrom = from;
     } else {
+      last.link(fresh);
       if (last == head) {
-        last.followedBy(fresh);
-        afterHead = fresh;
         headTo = from;
-      } else {
-        last.link(fresh);
       }
       if (last == cursor) {
         cursorTo = from;
@@ -158,18 +131,10 @@ final class SendBuffer {
    */
   DataChunk chunkHolding(long from, int length) {
     DataChunk found = chunkAt(from);
-    int to = (int) (from + length - start);
-    if (found == tail || to <= cursorTo) {
+    if (found == tail || from + length - start <= cursorTo) {
       return found;
     }
-    DataChunk made = view;
-    if (made != null && to <= viewTo) {
-      return made;
-    }
-    made = found.chainThrough(from + length, after(found, from));
-    view = made;
-    viewTo = to;
-    return made;
+    return found.chainThrough(from + length);
   }
 
   /**
@@ -205,19 +170,17 @@ final class SendBuffer {
         before = found;
         foundFrom = cursorTo;
       }
-      found = after(before, from);
-      int foundTo = found == tail ? 0 : (int) (before.followingEnd(found) - start);
+      found = following(before, from);
+      int foundTo = found == tail ? 0 : (int) (found.end() - start);
       while (found != tail && at >= foundTo) {
-        DataChunk passed = found;
-        found = after(passed, from);
+        found = following(found, from);
         foundFrom = foundTo;
-        foundTo = found == tail ? 0 : (int) (passed.followingEnd(found) - start);
+        foundTo = found == tail ? 0 : (int) (found.end() - start);
       }
       cursorFrom = foundFrom;
       cursorTo = foundTo;
     }
     cursor = found;
-    view = null;
     return found;
   }
 
@@ -229,9 +192,8 @@ final class SendBuffer {
     return (int) (from - start) - cursorFrom;
   }
 
-  /** The chunk after {@code chunk}, which must not be the newest: its link, or the oldest's. */
-  private DataChunk after(DataChunk chunk, long from) {
-    DataChunk next = chunk == head ? afterHead : chunk.next();
+  private static DataChunk following(DataChunk chunk, long from) {
+    DataChunk next = chunk.next();
     if (next == null) {
       throw new IllegalStateException("the chunks do not hold byte " + from);
     }
@@ -247,49 +209,37 @@ final class SendBuffer {
     start += released;
     size -= released;
     if (size == 0) {
-      // the oldest has no link; cut those of the others
-      for (DataChunk dropped = afterHead; dropped != null && dropped != tail; ) {
+      for (DataChunk dropped = head; dropped != null && dropped != tail; ) {
         DataChunk next = dropped.next();
         dropped.unlink(); // a dropped chunk keeps no newer one alive
         dropped = next;
       }
       head = null; // nothing waits: give the memory back
-      afterHead = null;
       tail = null;
       cursor = null;
-      view = null;
       return;
     }
     headFrom -= released;
     headTo -= released;
     cursorFrom -= released;
     cursorTo -= released;
-    viewTo -= released;
     // Only chunks before the newest can be wholly acknowledged (the newest holds end()).
     DataChunk first = head;
     while (first != null && first != tail && headTo <= 0) {
-      // The oldest is dropped untouched (it has no link); the next becomes the oldest: its link
-      // moves here, so that a dropped chunk keeps no newer one alive.
-      DataChunk next = after(first, upTo);
-      int nextTo = 0;
-      DataChunk nextAfter = null;
-      if (next != tail) {
-        nextTo = (int) (next.end() - start);
-        nextAfter = next.next();
-        next.unlink();
-      }
-      head = next;
-      afterHead = nextAfter;
+      DataChunk next = first.next();
+      first.unlink(); // a dropped chunk keeps no newer one alive
       if (cursor == first) {
         cursor = next;
         cursorFrom = headTo;
-        cursorTo = nextTo;
-        view = null;
+        cursorTo = next == tail || next == null ? 0 : (int) (next.end() - start);
       }
       headFrom = headTo;
-      headTo = nextTo;
+      if (next != null && next != tail) {
+        headTo = next == cursor ? cursorTo : (int) (next.end() - start);
+      }
       first = next;
     }
+    head = first;
   }
 
   /** The stream offset just past the newest byte written. */
@@ -312,7 +262,7 @@ final class SendBuffer {
    */
   int allocated() {
     int allocated = 0;
-    for (DataChunk chunk = head; chunk != null; chunk = chunk == head ? afterHead : chunk.next()) {
+    for (DataChunk chunk = head; chunk != null; chunk = chunk.next()) {
       allocated += chunk.size();
     }
     return allocated;

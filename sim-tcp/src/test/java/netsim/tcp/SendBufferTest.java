@@ -345,66 +345,15 @@ class SendBufferTest {
     DataChunk second = buffer.chunkHolding(2, 1);
     DataChunk third = buffer.chunkHolding(4, 1);
     DataChunk fourth = buffer.chunkHolding(6, 1);
-    DataChunk fifth = buffer.chunkHolding(8, 1);
-    assertThat(second.next()).isSameAs(third); // the oldest's link is the buffer's own
+    assertThat(first.next()).isSameAs(second);
 
     buffer.release(5); // the first two dropped, the third partly acknowledged
 
     assertThat(first.next()).isNull();
     assertThat(second.next()).isNull();
-    assertThat(fourth.next()).isSameAs(fifth);
-    assertThat(text(buffer, 5, 5)).isEqualTo("56789"); // from the oldest through the newest
+    assertThat(third.next()).isSameAs(fourth);
     buffer.release(10); // everything acknowledged
     assertThat(third.next()).isNull();
     assertThat(fourth.next()).isNull();
-  }
-
-  @Test
-  void aChunkKnowsWhereTheOneLinkedAfterItEnds_readingThatOneOnlyWhileItMayStillFill() {
-    SendBuffer buffer = new SendBuffer(1 << 20);
-    buffer.append(bytes("abcd"), 0, 4); // a chunk of 4, full
-    buffer.append(bytes("ef"), 0, 2); // a second chunk of 4, two bytes filled
-    DataChunk first = buffer.chunkHolding(0, 1);
-    DataChunk second = buffer.chunkHolding(4, 1);
-    assertThat(first.followingEnd(second)).isEqualTo(6);
-    buffer.append(bytes("g"), 0, 1);
-    assertThat(first.followingEnd(second)).isEqualTo(7); // the second still fills
-
-    buffer.append(SharedBytes.copyOf(bytes("XY")), 0, 2); // the second is filled no more
-    buffer.append(SharedBytes.copyOf(bytes("Z")), 0, 1);
-
-    DataChunk third = buffer.chunkHolding(7, 1);
-    assertThat(second.followingEnd()).isEqualTo(9);
-    assertThat(third.followingEnd()).isEqualTo(10);
-    assertThat(text(buffer, 2, 8)).isEqualTo("cdefgXYZ");
-    buffer.release(8); // the first two dropped, the third the oldest: found without reading it
-    assertThat(text(buffer, 8, 2)).isEqualTo("YZ");
-  }
-
-  @Test
-  void theSameBytesAgain_takeTheViewMadeBefore_untilALookupMovesOnOrItMustRunFurther() {
-    SharedBytes shared = SharedBytes.copyOf(bytes("0123456789"));
-    SendBuffer buffer = new SendBuffer(1 << 20);
-    buffer.append(shared, 0, 4);
-    buffer.append(shared, 4, 4);
-    buffer.append(shared, 8, 2);
-    DataChunk across = buffer.chunkHolding(2, 4); // "2345": a copy of the first, then the second
-
-    assertThat(buffer.chunkHolding(2, 4)).isSameAs(across); // retransmitted: nothing made
-    assertThat(buffer.chunkHolding(3, 2)).isSameAs(across); // a part of it
-    buffer.release(3); // acknowledged inside the first chunk
-    assertThat(buffer.chunkHolding(3, 3)).isSameAs(across);
-    assertThat(text(buffer, 3, 3)).isEqualTo("345");
-
-    DataChunk further = buffer.chunkHolding(3, 6); // "345678": into the third chunk
-    assertThat(further).isNotSameAs(across);
-    assertThat(text(buffer, 3, 6)).isEqualTo("345678");
-    assertThat(buffer.chunkHolding(5, 1).start()).isEqualTo(4); // the lookup moves on
-    DataChunk again = buffer.chunkHolding(3, 3);
-    assertThat(again).isNotSameAs(across).isNotSameAs(further);
-    assertThat(text(buffer, 3, 3)).isEqualTo("345");
-    byte[] out = new byte[4];
-    across.copy(2, out, 0, 4); // the views given before keep their bytes
-    assertThat(new String(out, US_ASCII)).isEqualTo("2345");
   }
 }
