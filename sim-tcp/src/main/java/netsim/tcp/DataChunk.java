@@ -32,8 +32,8 @@ final class DataChunk {
   /** The index in {@code bytes} of the chunk's first byte. */
   private final int from;
 
-  /** The bytes the chunk can hold, from {@code bytes[from]}. */
-  private final int size;
+  /** The bytes the chunk can hold, from {@code bytes[from]} (a slice grows, {@link #extend}). */
+  private int size;
 
   /** The stream offset of {@code bytes[from]}. */
   private final long start;
@@ -85,6 +85,23 @@ final class DataChunk {
     System.arraycopy(data, offset, bytes, from + filled, taken);
     filled += taken;
     return taken;
+  }
+
+  /**
+   * Whether this chunk's bytes are those of {@code array} up to just before {@code array[index]}: a
+   * slice of bytes that never change, which the bytes from there continue.
+   */
+  boolean endsBefore(byte[] array, int index) {
+    return bytes == array && from + filled == index;
+  }
+
+  /**
+   * Takes in the {@code length} bytes after the end of this slice ({@link #endsBefore}), which must
+   * be in its array.
+   */
+  void extend(int length) {
+    size += length;
+    filled += length;
   }
 
   /** Links the chunk that continues the stream after this full one. */

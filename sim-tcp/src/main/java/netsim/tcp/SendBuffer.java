@@ -86,13 +86,21 @@ final class SendBuffer {
 
   /**
    * Appends as many of the {@code length} bytes from {@code offset} of {@code data} as fit, as a
-   * chunk that refers to them: nothing is copied. Returns how many. A chunk of the buffer's own
-   * that is not full is not filled further; the next copied write starts a new one.
+   * chunk that refers to them: nothing is copied. Returns how many. A write that goes on where the
+   * newest chunk's shared bytes stop (an application writing a stream on from where the buffer took
+   * no more) extends that chunk: the buffer holds a chunk per run of shared bytes, not per write. A
+   * chunk of the buffer's own that is not full is not filled further; the next copied write starts
+   * a new one.
    */
   int append(SharedBytes data, int offset, int length) {
     int accepted = Math.min(length, capacity - size);
     if (accepted > 0) {
-      chain(DataChunk.slice(data.array(), offset, accepted, end()));
+      DataChunk last = tail;
+      if (last != null && last.endsBefore(data.array(), offset)) {
+        last.extend(accepted); // the write goes on where the last stopped, in the same bytes
+      } else {
+        chain(DataChunk.slice(data.array(), offset, accepted, end()));
+      }
       size += accepted;
     }
     return accepted;

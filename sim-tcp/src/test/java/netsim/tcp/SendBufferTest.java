@@ -16,6 +16,14 @@ class SendBufferTest {
     return text.getBytes(US_ASCII);
   }
 
+  /**
+   * The bytes of {@code shared} in an array of their own: a write of them never goes on from where
+   * a write of {@code shared} stopped, so it starts a chunk of its own.
+   */
+  private static SharedBytes apart(SharedBytes shared) {
+    return SharedBytes.copyOf(shared.toArray());
+  }
+
   /** The {@code length} bytes held from stream offset {@code from}, read through a view. */
   private static String text(SendBuffer buffer, long from, int length) {
     DataChunk chunk = buffer.chunkHolding(from, length);
@@ -63,7 +71,7 @@ class SendBufferTest {
     buffer.append(stream, 37, 10);
     SharedBytes shared = SharedBytes.copyOf(stream);
     buffer.append(shared, 47, 20);
-    buffer.append(shared, 67, 1);
+    buffer.append(apart(shared), 67, 1);
     buffer.append(stream, 68, 60);
     for (long from = 0; from < 128; from++) { // forward, as segments are mostly taken
       assertLookup(buffer, from, stream, 0);
@@ -113,7 +121,7 @@ class SendBufferTest {
       SendBuffer buffer = new SendBuffer(1 << 20);
       SharedBytes shared = SharedBytes.copyOf(stream);
       for (int chunk = 0; chunk < 5; chunk++) {
-        buffer.append(shared, 8 * chunk, 8); // five chunks of 8
+        buffer.append(apart(shared), 8 * chunk, 8); // five chunks of 8
       }
       assertLookup(buffer, found, stream, 0);
 
@@ -322,7 +330,7 @@ class SendBufferTest {
     SharedBytes shared = SharedBytes.copyOf(bytes("0123456789"));
     SendBuffer buffer = new SendBuffer(1 << 20);
     buffer.append(shared, 0, 4);
-    buffer.append(shared, 4, 6);
+    buffer.append(apart(shared), 4, 6);
     DataChunk inside = buffer.chunkHolding(1, 3); // ends at the first chunk's end
     DataChunk across = buffer.chunkHolding(1, 4); // runs one byte on
 
@@ -339,7 +347,7 @@ class SendBufferTest {
     SharedBytes shared = SharedBytes.copyOf(bytes("0123456789"));
     SendBuffer buffer = new SendBuffer(1 << 20);
     for (int i = 0; i < 5; i++) {
-      buffer.append(shared, 2 * i, 2); // five chunks of 2
+      buffer.append(apart(shared), 2 * i, 2); // five chunks of 2
     }
     DataChunk first = buffer.chunkHolding(0, 1);
     DataChunk second = buffer.chunkHolding(2, 1);
@@ -355,5 +363,31 @@ class SendBufferTest {
     buffer.release(10); // everything acknowledged
     assertThat(third.next()).isNull();
     assertThat(fourth.next()).isNull();
+  }
+
+  @Test
+  void sharedWritesGoingOnWhereTheLastStopped_extendOneChunk_andViewsShowTheirBytes() {
+    SharedBytes shared = SharedBytes.copyOf(bytes("0123456789"));
+    SendBuffer buffer = new SendBuffer(1 << 20);
+    buffer.append(shared, 0, 3); // "012"
+    DataChunk early = buffer.chunkHolding(0, 3); // a view taken before the writes that follow
+    buffer.append(shared, 3, 4); // "3456": goes on in the same bytes
+    buffer.append(shared, 7, 3); // "789"
+
+    assertThat(buffer.chunkHolding(9, 1)).isSameAs(early); // one chunk holds them all
+    assertThat(buffer.allocated()).isEqualTo(10);
+    assertThat(text(buffer, 2, 8)).isEqualTo("23456789");
+    byte[] out = new byte[3];
+    early.copy(0, out, 0, 3);
+    assertThat(new String(out, US_ASCII)).isEqualTo("012");
+
+    buffer.append(shared, 0, 2); // "01" again: not where the last stopped, a chunk of its own
+    buffer.append(bytes("ab"), 0, 2); // copied bytes: a chunk of the buffer's own
+    buffer.append(shared, 2, 1); // after a copied chunk: a slice of its own
+    assertThat(buffer.chunkHolding(10, 1)).isNotSameAs(early);
+    assertThat(buffer.chunkHolding(14, 1).start()).isEqualTo(14);
+    assertThat(text(buffer, 8, 7)).isEqualTo("8901ab2");
+    buffer.release(9);
+    assertThat(text(buffer, 9, 6)).isEqualTo("901ab2");
   }
 }
