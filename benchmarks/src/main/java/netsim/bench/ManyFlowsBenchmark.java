@@ -20,6 +20,7 @@ import netsim.tcp.SharedBytes;
 import netsim.tcp.TcpConfig;
 import netsim.tcp.TcpConnection;
 import netsim.tcp.TcpHandler;
+import netsim.tcp.TcpInfo;
 import netsim.tcp.TcpStack;
 import netsim.tcp.TcpState;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -280,9 +281,13 @@ public class ManyFlowsBenchmark {
       if (!sending) {
         return;
       }
-      while (connection.send(CHUNK) == CHUNK.length()) {
-        // fill the buffer; onWritable follows when space frees
-      }
+      // Each write goes on where the flow's stream stopped in CHUNK, as an application writing a
+      // stream does (the scenarios' ConnectionApp): the send buffer extends its newest chunk.
+      TcpInfo info = connection.info();
+      int at;
+      do {
+        at = (int) ((info.bytesSent() + info.bytesUnsent()) % CHUNK.length());
+      } while (connection.send(CHUNK, at, CHUNK.length() - at) == CHUNK.length() - at);
     }
   }
 
