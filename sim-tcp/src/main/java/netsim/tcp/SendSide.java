@@ -98,10 +98,10 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * cwnd and ssthresh: made with the send side, started ({@link CongestionWindow#start}) when the
    * peer's SYN settles the SMSS, and read only from then on, while {@link #cc} is set. Made here,
    * after the RTT estimator, rather than at the handshake: a connection's objects lie in the order
-   * they were made, and an ACK or a retransmission timeout, which read the window with the send
-   * side, its buffer and the estimator, then find it beside them; made at the handshake it lay
-   * among the windows of every other connection that shook hands then (~1 MB away), a cache miss of
-   * its own at each such visit among thousands of connections.
+   * they were made, and a sender's ACK, which reads the window after the send side and the whole
+   * estimator (an RTT sample), then finds it in lines it read; made at the handshake it lay among
+   * the windows of every other connection that shook hands then (~1 MB away), a cache miss of its
+   * own at each such ACK among thousands of connections.
    */
   private final CongestionWindow window;
 
