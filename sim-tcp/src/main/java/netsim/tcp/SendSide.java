@@ -1,6 +1,7 @@
 package netsim.tcp;
 
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 import static netsim.tcp.TcpFlags.ACK;
 import static netsim.tcp.TcpFlags.FIN;
 import static netsim.tcp.TcpFlags.PSH;
@@ -92,7 +93,19 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   private long firstTimeoutAt;
 
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
-  private @Nullable CongestionWindow window;
+
+  /**
+   * cwnd and ssthresh: made with the send side, started ({@link CongestionWindow#start}) when the
+   * peer's SYN settles the SMSS, and read only from then on, while {@link #cc} is set. Made here,
+   * after the RTT estimator, rather than at the handshake: a connection's objects lie in the order
+   * they were made, and a sender's ACK, which reads the window after the send side and the whole
+   * estimator (an RTT sample), then finds it in lines it read; made at the handshake it lay among
+   * the windows of every other connection that shook hands then (~1 MB away), a cache miss of its
+   * own at each such ACK among thousands of connections.
+   */
+  private final CongestionWindow window;
+
+  /** The congestion control, from the peer's SYN on: until then null, and no window is read. */
   private @Nullable CongestionControl cc;
 
   private long bytesSent;
@@ -116,6 +129,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     this.nagle = config.nagle();
     this.marks = config.profile().push().marksWrites() ? new PushMarks(true, chunks != null) : null;
     this.rtt = RttEstimator.of(config.profile().rtoRule(), config);
+    this.window = new CongestionWindow(config.profile().linuxSlowStart());
     this.chrono = new SendChrono();
   }
 
@@ -411,7 +425,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   }
 
   private long departedWithoutSack() {
-    long smss = checkNotNull(window).smss();
+    long smss = window.smss();
     int duplicateAcks = recoveryQuiet ? 0 : checkNotNull(recovery).duplicateAcks();
     return Math.min(duplicateAcks * smss, Math.max(0, flightSize() - smss));
   }
@@ -430,7 +444,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     if (scoreboard != null) {
       return Math.max(0, acked + scoreboard.sackedChange());
     }
-    return Math.max(acked - departedWithoutSack(), Math.min(acked, checkNotNull(window).smss()));
+    return Math.max(acked - departedWithoutSack(), Math.min(acked, window.smss()));
   }
 
   /**
@@ -577,7 +591,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       }
       sndMax = sndNxt;
     }
-    if (window != null) {
+    if (cc != null) {
       window.sent(sndMax - sndUna, sndUna, sndMax);
     }
     if (position > 0 && length > 0) {
@@ -668,14 +682,13 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       rtt.sample(karnRtt, sndUna, sndMax, 1);
       timedPosition = -1;
     }
-    CongestionWindow ccWindow = window;
-    if (cc != null && ccWindow != null && acked > 0) {
+    if (cc != null && acked > 0) {
       long sample = !recoveryQuiet && recovery != null ? recovery.rttSample() : -1;
       if (sample < 0) {
         sample = timestampRtt >= 0 ? timestampRtt : karnRtt;
       }
       if (sample >= 0) {
-        cc.onRttSample(ccWindow, connection.now(), sample, sndUna, sndNxt);
+        cc.onRttSample(window, connection.now(), sample, sndUna, sndNxt);
       }
     }
     retries = 0;
@@ -966,9 +979,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    */
   void startCongestionControl(String name, int smss, boolean sack) {
     CongestionControls.Variant variant = CongestionControls.get(name);
-    window =
-        new CongestionWindow(
-            smss, config.initialWindowBytes(smss), config.profile().linuxSlowStart());
+    window.start(smss, config.initialWindowBytes(smss));
     cc = variant.congestionControl().apply(config.profile());
     lastDataSentAt = connection.now();
     scoreboard = sack ? new SackScoreboard() : null;
@@ -987,7 +998,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * data waits (tcp_ack_update_window), through tcp_slow_start_after_idle_check.
    */
   private void restartIfIdle() {
-    if (!config.slowStartAfterIdle() || window == null || sndMax > sndUna) {
+    if (!config.slowStartAfterIdle() || cc == null || sndMax > sndUna) {
       return;
     }
     long idle = connection.now() - lastDataSentAt;
@@ -1008,10 +1019,11 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    */
   boolean reduceForEcn() {
     EcnEndpoint ecn = out.ecn();
-    if (window == null || inRecovery() || !ecn.mayReduceAt(sndUna)) {
+    CongestionControl control = cc;
+    if (control == null || inRecovery() || !ecn.mayReduceAt(sndUna)) {
       return false;
     }
-    checkNotNull(cc).onLoss(window, connection.now(), flightSize());
+    control.onLoss(window, connection.now(), flightSize());
     window.recoverTo(window.ssthresh());
     ecn.reducedUntil(sndMax);
     return true;
@@ -1019,22 +1031,22 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   /** How many times the window was reduced so far (RFC 3168 6.1.2's CWR announces each). */
   long reductions() {
-    return window == null ? 0 : window.reductions();
+    return cc == null ? 0 : window.reductions();
   }
 
   /** Whether congestion control has started (the peer's SYN arrived). */
   boolean hasCongestionControl() {
-    return window != null;
+    return cc != null;
   }
 
   /** The congestion window in bytes (unlimited before the handshake). */
   long cwnd() {
-    return window == null ? Long.MAX_VALUE : window.cwnd();
+    return cc == null ? Long.MAX_VALUE : window.cwnd();
   }
 
   /** The slow-start threshold in bytes. */
   long ssthresh() {
-    return window == null ? Long.MAX_VALUE : window.ssthresh();
+    return cc == null ? Long.MAX_VALUE : window.ssthresh();
   }
 
   boolean inRecovery() {
@@ -1054,7 +1066,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * ({@link LossRecovery#onEcnEcho}, Linux's CWR state); if not, {@link #reduceForEcn} does.
    */
   boolean recoveryAnswersEcnEcho() {
-    return recovery != null && window != null && recovery.onEcnEcho();
+    return recovery != null && cc != null && recovery.onEcnEcho();
   }
 
   /** What loss recovery knows of the segments in flight, or null if it does not count them. */
@@ -1124,7 +1136,8 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   @Override
   public CongestionWindow window() {
-    return checkNotNull(window, "no congestion window before the peer's SYN");
+    checkState(cc != null, "no congestion window before the peer's SYN");
+    return window;
   }
 
   @Override

@@ -15,9 +15,9 @@ public final class CongestionWindow {
   /**
    * The SMSS, an MSS (16 bits on the wire): an {@code int}, and {@link #reductions} one too, so
    * that the object is one cache line's 64 bytes, not 72 (among thousands of connections, each line
-   * an ACK reads is a cache miss).
+   * an ACK reads is a cache miss). Set when the window starts ({@link #start}).
    */
-  private final int smss;
+  private int smss;
 
   private final boolean linuxSlowStart;
   private long cwnd;
@@ -52,11 +52,37 @@ public final class CongestionWindow {
    * @param linuxSlowStart whether slow start grows as Linux's does ({@link #slowStartIncrease})
    */
   public CongestionWindow(long smss, long initialWindow, boolean linuxSlowStart) {
+    this(linuxSlowStart);
+    start(smss, initialWindow);
+  }
+
+  /**
+   * A window not started yet, for a connection that makes it with its other parts, before its SYN
+   * exchange settles the SMSS: nothing may read it until {@link #start}.
+   *
+   * @param linuxSlowStart whether slow start grows as Linux's does ({@link #slowStartIncrease})
+   */
+  public CongestionWindow(boolean linuxSlowStart) {
+    this.linuxSlowStart = linuxSlowStart;
+  }
+
+  /**
+   * Starts the window afresh, as a new one (RFC 5681 3.1): cwnd the initial window, ssthresh {@link
+   * #UNSET}, nothing counted, no reductions.
+   *
+   * @param smss the sender's maximum segment size
+   * @param initialWindow the initial cwnd (RFC 5681 3.1)
+   */
+  public void start(long smss, long initialWindow) {
     checkArgument(smss > 0 && initialWindow > 0, "SMSS and initial window must be positive");
     checkArgument(smss <= Integer.MAX_VALUE, "SMSS beyond an int: %s", smss);
     this.smss = (int) smss;
-    this.cwnd = initialWindow;
-    this.linuxSlowStart = linuxSlowStart;
+    cwnd = initialWindow;
+    ssthresh = UNSET;
+    ackedInAvoidance = 0;
+    maxFlight = 0;
+    maxFlightEnd = 0;
+    reductions = 0;
   }
 
   /**

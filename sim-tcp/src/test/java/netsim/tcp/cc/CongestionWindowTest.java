@@ -50,4 +50,30 @@ class CongestionWindowTest {
     assertThat(w.ssthresh()).isEqualTo(20 * MSS);
     assertThat(w.reductions()).isEqualTo(reductions);
   }
+
+  @Test
+  void start_ofAUsedWindow_leavesItAsANewOneOfTheNewSmss() {
+    // A connection makes its window with its other parts and starts it at the handshake: a start
+    // forgets everything before it, as a new window would.
+    CongestionWindow w = new CongestionWindow(true);
+    w.start(MSS, 10 * MSS);
+    w.sent(10 * MSS, 0, 10 * MSS);
+    w.setSsthresh(5 * MSS);
+    w.additiveIncrease(4 * MSS);
+
+    w.start(500, 2000);
+
+    CongestionWindow fresh = new CongestionWindow(500, 2000, true);
+    assertThat(w.smss()).isEqualTo(fresh.smss()).isEqualTo(500);
+    assertThat(w.cwnd()).isEqualTo(fresh.cwnd()).isEqualTo(2000);
+    assertThat(w.ssthresh()).isEqualTo(fresh.ssthresh()).isEqualTo(CongestionWindow.UNSET);
+    assertThat(w.reductions()).isEqualTo(fresh.reductions()).isZero();
+    // No largest flight remembered: Linux's slow start adds nothing until data is sent again.
+    assertThat(w.slowStartIncrease(500)).isEqualTo(fresh.slowStartIncrease(500)).isZero();
+    // The count of congestion avoidance starts from nothing: 1,999 bytes grow nothing, 2,000 do.
+    w.additiveIncrease(1999);
+    assertThat(w.cwnd()).isEqualTo(2000);
+    w.additiveIncrease(1);
+    assertThat(w.cwnd()).isEqualTo(2500);
+  }
 }
