@@ -50,7 +50,9 @@ import org.jspecify.annotations.Nullable;
  * <p>With {@code --ab}, the same pairs compare two builds instead of two numbers of flows: both
  * children run {@code FLOWS} flows (default 10 000), one from each class path (each must hold this
  * class), and the ratio is B's cost per event over A's. A change's effect at 10 000 flows is then
- * measured a second apart from its baseline, as the ratio itself is.
+ * measured a second apart from its baseline, as the ratio itself is. Run it in both orders and take
+ * the geometric mean of B/A and of the reverse run's A/B inverted: on the shared machine the B side
+ * has read a few per cent cheaper in both orders (RESULTS.md, session 20).
  */
 public final class ManyFlowsPairs {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
