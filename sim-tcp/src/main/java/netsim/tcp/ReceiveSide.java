@@ -20,13 +20,6 @@ final class ReceiveSide extends ReceiveSideHead {
   /** RFC 7323 5.5: a TS.Recent older than 24 days is no longer valid for PAWS. */
   private static final long PAWS_IDLE = 24 * 24 * Time.HOUR;
 
-  /**
-   * The connection (the MSS of a full-sized segment, the RTO, and the application's deliveries):
-   * the object itself, with no view between, since a segment with text reads it anyway (among
-   * thousands of connections, a view would be one object, and one cache miss, more per segment).
-   */
-  private final TcpConnection connection;
-
   private int irs;
 
   /** The receive buffer: what RCV.WND offers at most. */
@@ -53,7 +46,10 @@ final class ReceiveSide extends ReceiveSideHead {
   private boolean reading = true;
   private boolean deliverData = true;
 
-  /** The sequence number of a FIN that arrived beyond a gap ({@link #finPending}). */
+  /**
+   * The sequence number of a FIN that arrived beyond a gap ({@link
+   * TransmissionControlBlock#finPending}).
+   */
   private int pendingFinSeq;
 
   /** When the last challenge ACK was owed (RFC 5961 7's rate limit). */
@@ -80,11 +76,10 @@ final class ReceiveSide extends ReceiveSideHead {
       TcpTimers timers,
       TcpConnection.Environment clock,
       TcpConnection connection) {
-    super(clock, config, timers, quickAckMode(config));
-    this.connection = connection;
-    this.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
+    super(clock, config, timers, quickAckMode(config), connection);
+    tcb.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
     this.buffer = config.receiveBuffer();
-    this.rcvWnd = Math.min(buffer, 0xFFFF);
+    tcb.rcvWnd = Math.min(buffer, 0xFFFF);
   }
 
   /** Linux's quick-ACK mode, where the host has it and delays ACKs; else null. */
@@ -108,7 +103,7 @@ final class ReceiveSide extends ReceiveSideHead {
   /** The peer's SYN arrived with sequence number {@code irs}: RCV.NXT = IRS + 1. */
   void synchronize(int irs) {
     this.irs = irs;
-    this.rcvNxt = irs + 1;
+    tcb.rcvNxt = irs + 1;
   }
 
   /**
@@ -117,9 +112,9 @@ final class ReceiveSide extends ReceiveSideHead {
    */
   void windowScaling(boolean on) {
     if (!on) {
-      rcvShift = 0;
+      tcb.rcvShift = 0;
     }
-    rcvWnd = Math.min(buffer, windowLimit());
+    tcb.rcvWnd = Math.min(buffer, windowLimit());
   }
 
   /**
@@ -139,7 +134,7 @@ final class ReceiveSide extends ReceiveSideHead {
       buffer = Math.max(buffer, Math.min(rounded, host.receiveBuffer()));
     }
     windowIsBufferSpace = host.receiveWindowIsBufferSpace();
-    rcvWnd = Math.min(buffer - unreadBytes(), windowLimit());
+    tcb.rcvWnd = Math.min(buffer - unreadBytes(), windowLimit());
   }
 
   /**
@@ -150,13 +145,13 @@ final class ReceiveSide extends ReceiveSideHead {
   void keepAdvertisedWindow() {
     if (windowIsBufferSpace) {
       windowIsBufferSpace = false;
-      rcvWnd = Math.min(rcvWnd, 0xFFFFL << rcvShift);
+      tcb.rcvWnd = Math.min(tcb.rcvWnd, 0xFFFFL << tcb.rcvShift);
     }
   }
 
   /** The largest RCV.WND: what the window field can say, unless the window is the buffer space. */
   private long windowLimit() {
-    return windowIsBufferSpace ? Long.MAX_VALUE : 0xFFFFL << rcvShift;
+    return windowIsBufferSpace ? Long.MAX_VALUE : 0xFFFFL << tcb.rcvShift;
   }
 
   int irs() {
@@ -164,24 +159,25 @@ final class ReceiveSide extends ReceiveSideHead {
   }
 
   int rcvNxt() {
-    return rcvNxt;
+    return tcb.rcvNxt;
   }
 
   /** The window field of a segment we send; RFC 7323 2.2: a SYN's is never scaled. */
   int windowField(boolean syn) {
-    return (int) Math.min(0xFFFF, syn ? rcvWnd : rcvWnd >> rcvShift);
+    return (int) Math.min(0xFFFF, syn ? tcb.rcvWnd : tcb.rcvWnd >> tcb.rcvShift);
   }
 
   /** The acceptability test of RFC 9293 3.10.7.4 (the table of SEG.LEN and RCV.WND). */
   boolean isAcceptable(int seq, int segLen) {
-    int window = (int) rcvWnd;
+    int window = (int) tcb.rcvWnd;
     if (segLen == 0) {
-      return window == 0 ? seq == rcvNxt : Seq.inWindow(seq, rcvNxt, window);
+      return window == 0 ? seq == tcb.rcvNxt : Seq.inWindow(seq, tcb.rcvNxt, window);
     }
     if (window == 0) {
       return false;
     }
-    return Seq.inWindow(seq, rcvNxt, window) || Seq.inWindow(seq + segLen - 1, rcvNxt, window);
+    return Seq.inWindow(seq, tcb.rcvNxt, window)
+        || Seq.inWindow(seq + segLen - 1, tcb.rcvNxt, window);
   }
 
   /**
@@ -189,24 +185,24 @@ final class ReceiveSide extends ReceiveSideHead {
    * whatever the segment's length (FreeBSD's test of a SYN under insecure_syn, tcp_input.c).
    */
   boolean seqInWindow(int seq) {
-    return Seq.inWindow(seq, rcvNxt, (int) rcvWnd);
+    return Seq.inWindow(seq, tcb.rcvNxt, (int) tcb.rcvWnd);
   }
 
   /** TS.Recent, echoed in the TSecr of every segment we send with an ACK (RFC 7323 4.3 (3)). */
   long tsRecent() {
-    return tsRecent;
+    return tcb.tsRecent;
   }
 
   /** Takes the peer's timestamp from its SYN, which RCV.NXT acknowledges. */
   void setTsRecent(long tsVal) {
-    tsRecent = tsVal;
-    tsRecentTakenAt = clock.now();
-    lastAckSent = rcvNxt;
+    tcb.tsRecent = tsVal;
+    tcb.tsRecentTakenAt = clock.now();
+    tcb.lastAckSent = tcb.rcvNxt;
   }
 
   /** RFC 7323 5.5: whether TS.Recent is too old for the PAWS test (and may be replaced). */
   private boolean tsRecentExpired(long now) {
-    return now - tsRecentTakenAt > PAWS_IDLE;
+    return now - tcb.tsRecentTakenAt > PAWS_IDLE;
   }
 
   /**
@@ -221,10 +217,10 @@ final class ReceiveSide extends ReceiveSideHead {
       return false;
     }
     HostProfile.Paws rule = config.profile().paws();
-    if (rule != HostProfile.Paws.RFC7323 && tsRecent == 0) {
+    if (rule != HostProfile.Paws.RFC7323 && tcb.tsRecent == 0) {
       return false;
     }
-    int behind = (int) tsRecent - (int) seg.tsVal();
+    int behind = (int) tcb.tsRecent - (int) seg.tsVal();
     return behind > (rule == HostProfile.Paws.LINUX ? 1 : 0);
   }
 
@@ -234,11 +230,11 @@ final class ReceiveSide extends ReceiveSideHead {
    * (5.5) is replaced whatever its value.
    */
   void takeTimestamp(TcpSegment seg) {
-    if (seg.hasTimestamps() && Seq.le(seg.seq(), lastAckSent)) {
+    if (seg.hasTimestamps() && Seq.le(seg.seq(), tcb.lastAckSent)) {
       long now = clock.now();
-      if ((int) seg.tsVal() - (int) tsRecent >= 0 || tsRecentExpired(now)) {
-        tsRecent = seg.tsVal();
-        tsRecentTakenAt = now;
+      if ((int) seg.tsVal() - (int) tcb.tsRecent >= 0 || tsRecentExpired(now)) {
+        tcb.tsRecent = seg.tsVal();
+        tcb.tsRecentTakenAt = now;
       }
     }
   }
@@ -250,18 +246,18 @@ final class ReceiveSide extends ReceiveSideHead {
    */
   void receiveText(int textSeq, TcpSegment seg) {
     int length = seg.dataLength();
-    int offset = Seq.diff(textSeq, rcvNxt);
+    int offset = Seq.diff(textSeq, tcb.rcvNxt);
     int from = Math.max(0, -offset);
-    int to = (int) Math.min(length, rcvWnd - offset);
+    int to = (int) Math.min(length, tcb.rcvWnd - offset);
     if (sack != null && from > 0) {
       // RFC 2883: the part below RCV.NXT is a duplicate, reported in a D-SACK block.
       sack.duplicate(receivedOffset + offset, receivedOffset + Math.min(0, offset + length));
-      duplicateNoted = true;
+      tcb.duplicateNoted = true;
     }
     if (from >= to) {
       ackNow(); // a duplicate, or nothing inside the window
       if (quickAck != null) {
-        quickAck.oldData(rcvWnd);
+        quickAck.oldData(tcb.rcvWnd);
       }
       return;
     }
@@ -273,23 +269,23 @@ final class ReceiveSide extends ReceiveSideHead {
       // Out of order: hold it, and say at once where the gap begins (RFC 5681 4.2).
       long start = receivedOffset + offset + from;
       reassembly().add(start, chunk, index, fresh);
-      textHeld = true;
+      tcb.textHeld = true;
       if (sack != null) {
         sack.outOfOrder(start, start + fresh);
       }
       ackNow();
       return;
     }
-    boolean gapWasOpen = textHeld;
+    boolean gapWasOpen = tcb.textHeld;
     lastDataAt = clock.now();
     acceptRun(chunk, index, fresh);
     if (gapWasOpen) {
-      ReceivedData filled = connection.nextDelivery();
+      ReceivedData filled = tcb.nextDelivery();
       ReassemblyQueue held = reassembly();
       if (held.drain(receivedOffset, filled) > 0) {
         accept(filled);
       }
-      textHeld = !held.isEmpty();
+      tcb.textHeld = !held.isEmpty();
       if (sack != null) {
         // The SACK report's blocks are the queue's text: with no gap open there was none to drop.
         sack.delivered(receivedOffset);
@@ -297,7 +293,7 @@ final class ReceiveSide extends ReceiveSideHead {
     }
     boolean quick =
         quickAck != null
-            && quickAck.inOrderData(length, rcvWnd, config.mss(), clock.now(), connection.rto());
+            && quickAck.inOrderData(length, tcb.rcvWnd, config.mss(), clock.now(), tcb.rto());
     if (gapWasOpen || !config.delayedAck()) {
       ackNow(); // RFC 5681 4.2: a segment that fills a gap is acknowledged at once
     } else if (quick) {
@@ -305,10 +301,10 @@ final class ReceiveSide extends ReceiveSideHead {
     } else {
       // RFC 9293 3.8.6.3 / RFC 1122 4.2.3.2: ACK at least every second full-sized segment,
       // and never later than the delayed-ACK timeout.
-      if (length >= connection.sendMss()) {
-        unackedSegments++;
+      if (length >= tcb.sendMss()) {
+        tcb.unackedSegments++;
       }
-      if (unackedSegments >= 2) {
+      if (tcb.unackedSegments >= 2) {
         ackNow();
       } else {
         delayAck();
@@ -353,13 +349,13 @@ final class ReceiveSide extends ReceiveSideHead {
    * among thousands of connections each is a cache miss of its own.
    */
   private void acceptRun(DataChunk chunk, int index, int length) {
-    if (deliverData && reading && !connection.dataHeard()) {
+    if (deliverData && reading && !tcb.dataHeard()) {
       advance(length);
-      connection.dataUnheard(length);
+      tcb.dataUnheard(length);
       openWindow();
       return;
     }
-    ReceivedData bytes = connection.nextDelivery();
+    ReceivedData bytes = tcb.nextDelivery();
     bytes.add(chunk, index, length);
     accept(bytes);
   }
@@ -372,7 +368,7 @@ final class ReceiveSide extends ReceiveSideHead {
       bytes.clear();
       openWindow(); // the application closed: bytes are acknowledged and discarded
     } else if (reading) {
-      connection.deliver(bytes);
+      tcb.deliver(bytes);
       openWindow();
     } else {
       // the application does not read: the bytes wait, copied, for it to read again
@@ -386,9 +382,9 @@ final class ReceiveSide extends ReceiveSideHead {
 
   /** RCV.NXT and the stream advance over {@code length} in-order bytes, and RCV.WND shrinks. */
   private void advance(int length) {
-    rcvNxt += length;
+    tcb.rcvNxt += length;
     receivedOffset += length;
-    rcvWnd = Math.max(0, rcvWnd - length);
+    tcb.rcvWnd = Math.max(0, tcb.rcvWnd - length);
     bytesDelivered += length;
   }
 
@@ -398,8 +394,8 @@ final class ReceiveSide extends ReceiveSideHead {
    */
   boolean openWindow() {
     long free = Math.min(buffer - unreadBytes(), windowLimit());
-    if (free - rcvWnd >= Math.min(buffer / 2, connection.sendMss())) {
-      rcvWnd = free;
+    if (free - tcb.rcvWnd >= Math.min(buffer / 2, tcb.sendMss())) {
+      tcb.rcvWnd = free;
       return true;
     }
     return false;
@@ -412,11 +408,11 @@ final class ReceiveSide extends ReceiveSideHead {
    * at least doubled.
    */
   boolean openWindowAfterRead() {
-    long before = rcvWnd;
+    long before = tcb.rcvWnd;
     if (!openWindow()) {
       return false;
     }
-    return !config.profile().windowUpdateWhenDoubled() || rcvWnd >= 2 * before;
+    return !config.profile().windowUpdateWhenDoubled() || tcb.rcvWnd >= 2 * before;
   }
 
   /** Both ends agreed on SACK (RFC 2018): our ACKs report what we hold out of order. */
@@ -429,10 +425,10 @@ final class ReceiveSide extends ReceiveSideHead {
    * SACK or with nothing to report.
    */
   List<TcpOptions.SackBlock> sackBlocks(int max) {
-    if (sack == null || !(textHeld || duplicateNoted)) {
+    if (sack == null || !(tcb.textHeld || tcb.duplicateNoted)) {
       return List.of(); // the report's blocks are the text held and the duplicates noted
     }
-    return sack.blocks(max, rcvNxt, receivedOffset);
+    return sack.blocks(max, tcb.rcvNxt, receivedOffset);
   }
 
   /**
@@ -440,32 +436,32 @@ final class ReceiveSide extends ReceiveSideHead {
    * refused it); the next ACK reports it in a D-SACK block.
    */
   void duplicateArrived(int seq, int length) {
-    int offset = Seq.diff(seq, rcvNxt);
+    int offset = Seq.diff(seq, tcb.rcvNxt);
     if (quickAck != null && length > 0 && offset < 0) {
-      quickAck.oldData(rcvWnd); // Linux's tcp_send_dupack
+      quickAck.oldData(tcb.rcvWnd); // Linux's tcp_send_dupack
     }
     if (sack != null && length > 0 && offset + length <= 0 && -offset <= receivedOffset) {
       sack.duplicate(receivedOffset + offset, receivedOffset + offset + length);
-      duplicateNoted = true;
+      tcb.duplicateNoted = true;
     }
   }
 
   /** A FIN beyond a gap waits for the gap to be filled; the ACK says where the gap begins. */
   void holdFin(int finSeq) {
-    finPending = true;
+    tcb.finPending = true;
     pendingFinSeq = finSeq;
     ackNow();
   }
 
   /** Whether a held FIN is now next in sequence. */
   boolean heldFinIsNext() {
-    return finPending && pendingFinSeq == rcvNxt;
+    return tcb.finPending && pendingFinSeq == tcb.rcvNxt;
   }
 
   /** RFC 9293 3.10.7.4, eighth: "Advance RCV.NXT over the FIN". */
   void takeFin() {
-    finPending = false;
-    rcvNxt++;
+    tcb.finPending = false;
+    tcb.rcvNxt++;
   }
 
   /** Pauses or resumes handing received data to the application; resuming delivers what waited. */
@@ -475,9 +471,9 @@ final class ReceiveSide extends ReceiveSideHead {
       byte[] waiting = unread.toByteArray();
       unread = null; // its memory goes with it
       if (deliverData) {
-        ReceivedData data = connection.nextDelivery();
+        ReceivedData data = tcb.nextDelivery();
         data.add(DataChunk.of(waiting), 0, waiting.length);
-        connection.deliver(data);
+        tcb.deliver(data);
       }
     }
   }
@@ -499,7 +495,7 @@ final class ReceiveSide extends ReceiveSideHead {
 
   /** An acknowledgment is owed at once (sent by the connection's next output). */
   void ackNow() {
-    ackPending = true;
+    tcb.ackPending = true;
   }
 
   /** An acknowledgment is owed, but may wait for the delayed-ACK timer (RFC 9293 3.8.6.3). */
@@ -514,7 +510,7 @@ final class ReceiveSide extends ReceiveSideHead {
   }
 
   boolean ackPending() {
-    return ackPending;
+    return tcb.ackPending;
   }
 
   /** RFC 5961 7: a challenge ACK, at most one per configured interval. */
@@ -526,7 +522,7 @@ final class ReceiveSide extends ReceiveSideHead {
     }
     lastChallengeAck = now;
     ackNow();
-    bareAckOwed = true; // a challenge ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, never a FIN
+    tcb.bareAckOwed = true; // a challenge ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, never a FIN
   }
 
   /**
@@ -558,27 +554,27 @@ final class ReceiveSide extends ReceiveSideHead {
 
   /** Whether the acknowledgment owed is a challenge ACK, which goes bare (never with a FIN). */
   boolean bareAckOwed() {
-    return bareAckOwed;
+    return tcb.bareAckOwed;
   }
 
   /** The connection's output pass is over: a challenge ACK owed went with it. */
   void bareAckDone() {
-    bareAckOwed = false;
+    tcb.bareAckOwed = false;
   }
 
   /** A segment acknowledging {@code ack} went out: nothing is owed any more. */
   void ackSent(int ack) {
-    lastAckSent = ack; // RFC 7323 4.3 (1): Last.ACK.sent
-    if (quickAck != null && (ackPending || timers.isRunning(DELAYED_ACK))) {
+    tcb.lastAckSent = ack; // RFC 7323 4.3 (1): Last.ACK.sent
+    if (quickAck != null && (tcb.ackPending || timers.isRunning(DELAYED_ACK))) {
       quickAck.ackSent();
     }
-    if (sack != null && duplicateNoted) {
+    if (sack != null && tcb.duplicateNoted) {
       sack.reported();
-      duplicateNoted = false;
+      tcb.duplicateNoted = false;
     }
-    ackPending = false;
+    tcb.ackPending = false;
     timers.stop(DELAYED_ACK);
-    unackedSegments = 0;
+    tcb.unackedSegments = 0;
   }
 
   /** We sent data at {@code now} (for quick-ACK mode's idea of an interactive flow). */
@@ -599,6 +595,6 @@ final class ReceiveSide extends ReceiveSideHead {
   /** Whatever acknowledgment was owed will not be sent (the connection returns to LISTEN). */
   void cancelAck() {
     timers.stop(DELAYED_ACK);
-    ackPending = false;
+    tcb.ackPending = false;
   }
 }

@@ -16,47 +16,11 @@ import org.jspecify.annotations.Nullable;
  * half of the receive side's lines: among thousands of connections each one is a cache miss.
  */
 abstract class ReceiveSideHead {
-  /** RCV.WND: the window offered, from RCV.NXT. */
-  long rcvWnd;
-
-  // RFC 7323's receiving side: TS.Recent, the peer's timestamp that our segments echo (4.3), when
-  // it was taken (TS.Recent.Age, for PAWS, 5.5) and Last.ACK.sent (4.3 (1)). Fields of this object,
-  // not one of their own, so that an arriving segment reads one object fewer.
-  long tsRecent;
-  long tsRecentTakenAt;
-
-  /** RCV.NXT (HotSpot puts it in the four bytes after the object's header). */
-  int rcvNxt;
-
-  int lastAckSent;
-
-  /** The shift of our window field (RFC 7323 2), or 0 without window scaling. */
-  int rcvShift;
-
-  /** Full-sized segments received since our last ACK, for delayed ACKs. */
-  int unackedSegments;
-
-  boolean ackPending;
-
-  /** The acknowledgment owed is a challenge ACK, sent bare even while our FIN is unacknowledged. */
-  boolean bareAckOwed;
-
   /**
-   * Whether the reassembly queue holds text: kept here so that text arriving in order with no gap
-   * open, the common case, reads neither the queue nor the SACK report (among thousands of
-   * connections, each a cache miss of its own).
+   * The connection, whose block ({@link TransmissionControlBlock}) holds RCV.NXT, RCV.WND,
+   * TS.Recent and the acknowledgment state; first, in the line the object's header starts.
    */
-  boolean textHeld;
-
-  /**
-   * Whether a duplicate went to the SACK report since our last ACK (RFC 2883's D-SACK). With this
-   * false and no {@link #textHeld}, the report has no block to give, and a segment we send reads
-   * nothing of it.
-   */
-  boolean duplicateNoted;
-
-  /** A FIN arrived beyond a gap (its sequence number is the receive side's). */
-  boolean finPending;
+  final TcpConnection tcb;
 
   /**
    * The clock: the connection's environment, which every event of the connection reads anyway (its
@@ -77,7 +41,9 @@ abstract class ReceiveSideHead {
       TcpConnection.Environment clock,
       TcpConfig config,
       TcpTimers timers,
-      @Nullable QuickAckMode quickAck) {
+      @Nullable QuickAckMode quickAck,
+      TcpConnection tcb) {
+    this.tcb = tcb;
     this.clock = clock;
     this.config = config;
     this.timers = timers;

@@ -7,7 +7,6 @@ import static netsim.tcp.TcpState.SYN_SENT;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import netsim.core.Time;
 import netsim.net.packet.Ecn;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +23,9 @@ final class SegmentWriter implements TsoChunks.Sink {
 
   private static final int TIMESTAMP_OPTION_LENGTH = 12;
 
-  private final TcpConnection connection;
+  /** The connection, whose block holds whether timestamps are on and our clock's offset. */
+  private final TcpConnection tcb;
+
   private final TcpConnection.Environment env;
   private final TcpConfig config;
   // The connection's ports, which every segment carries: here, so that building a segment reads no
@@ -38,8 +39,6 @@ final class SegmentWriter implements TsoChunks.Sink {
 
   // Options in effect (RFC 7323, RFC 2018).
   private char peerMss = TcpConnection.DEFAULT_PEER_MSS;
-  private boolean timestampsOn;
-  private final long tsOffset;
   private boolean sackOn;
   private boolean peerOfferedScaling;
   private boolean peerOfferedTimestamps;
@@ -57,15 +56,13 @@ final class SegmentWriter implements TsoChunks.Sink {
       TcpConnection.Environment env,
       TcpConfig config,
       FourTuple tuple,
-      long tsOffset,
       ReceiveSide receive,
       EcnEndpoint ecn) {
-    this.connection = connection;
+    this.tcb = connection;
     this.env = env;
     this.config = config;
     this.localPort = (char) tuple.local().port();
     this.remotePort = (char) tuple.remote().port();
-    this.tsOffset = tsOffset;
     this.receive = receive;
     this.ecn = ecn;
   }
@@ -77,14 +74,7 @@ final class SegmentWriter implements TsoChunks.Sink {
    * ignore) or for an echo from the future.
    */
   long timestampRtt(TcpSegment seg) {
-    if (!timestampsOn || !seg.hasTimestamps() || seg.tsEcr() == 0) {
-      return -1;
-    }
-    long ticks = (timestampNow() - seg.tsEcr()) & 0xFFFF_FFFFL;
-    if (ticks >= 1L << 31) {
-      return -1;
-    }
-    return Math.max(1, ticks) * Time.MILLISECOND;
+    return tcb.timestampRtt(seg);
   }
 
   /**
@@ -93,7 +83,7 @@ final class SegmentWriter implements TsoChunks.Sink {
    * Linux's tcp_current_mss; {@code getsockopt(TCP_MAXSEG)} of a connected socket).
    */
   int sendMss() {
-    return Math.min(peerMss, config.mss()) - (timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
+    return Math.min(peerMss, config.mss()) - (tcb.timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
   }
 
   /**
@@ -109,7 +99,7 @@ final class SegmentWriter implements TsoChunks.Sink {
    * 2018 3).
    */
   private int maxSackBlocks() {
-    return timestampsOn ? SackReport.MAX_BLOCKS - 1 : SackReport.MAX_BLOCKS;
+    return tcb.timestampsOn ? SackReport.MAX_BLOCKS - 1 : SackReport.MAX_BLOCKS;
   }
 
   /** The option bytes the SACK blocks of our next ACK take (RFC 2018 3: 2 NOPs, kind, length). */
@@ -140,7 +130,7 @@ final class SegmentWriter implements TsoChunks.Sink {
     // established connection then allocates no options object (the others are NONE).
     TcpOptions others = syn ? synOptions() : TcpOptions.NONE;
     // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
-    boolean timestamps = (syn ? synTimestamps() : timestampsOn) && (flags & (RST | ACK)) != RST;
+    boolean timestamps = (syn ? synTimestamps() : tcb.timestampsOn) && (flags & (RST | ACK)) != RST;
     long tsVal = timestamps ? timestampNow() : 0;
     long tsEcr = timestamps && (flags & ACK) != 0 ? receive.tsRecent() : 0;
     if (sackOn && !syn && (flags & (ACK | RST)) == ACK) {
@@ -166,8 +156,8 @@ final class SegmentWriter implements TsoChunks.Sink {
         chunk,
         index,
         length,
-        connection,
-        connection.peer());
+        tcb,
+        tcb.peer());
   }
 
   /**
@@ -197,11 +187,11 @@ final class SegmentWriter implements TsoChunks.Sink {
 
   /** Whether the SYN we send is an active open's (one that offers), not an answer to the peer's. */
   private boolean activeSyn() {
-    return !connection.isPassive() && connection.state() == SYN_SENT;
+    return !tcb.isPassive() && tcb.state() == SYN_SENT;
   }
 
   private long timestampNow() {
-    return (env.now() / Time.MILLISECOND + tsOffset) & 0xFFFF_FFFFL;
+    return tcb.timestampNow();
   }
 
   @Override
@@ -218,7 +208,7 @@ final class SegmentWriter implements TsoChunks.Sink {
     segmentsSent++;
     Ecn codepoint = seg == ectSegment ? Ecn.ECT_0 : Ecn.NOT_ECT;
     ectSegment = null;
-    env.transmit(connection, seg, codepoint);
+    env.transmit(tcb, seg, codepoint);
   }
 
   /** Takes the peer's MSS, window scale, SACK-permitted and timestamps from its SYN. */
@@ -228,11 +218,11 @@ final class SegmentWriter implements TsoChunks.Sink {
     peerOfferedScaling = options.hasWindowScale();
     peerOfferedTimestamps = options.timestamps();
     peerOfferedSack = options.sackPermitted();
-    ecn.synArrived(syn, connection.isPassive());
+    ecn.synArrived(syn, tcb.isPassive());
     boolean scaling = config.windowScaling() && peerOfferedScaling;
     send.setWindowShift(scaling ? options.windowScale() : 0);
-    timestampsOn = config.timestamps() && peerOfferedTimestamps;
-    if (timestampsOn) {
+    tcb.timestampsOn = config.timestamps() && peerOfferedTimestamps;
+    if (tcb.timestampsOn) {
       receive.setTsRecent(options.tsVal());
     }
     sackOn = config.sackPermitted() && peerOfferedSack;
@@ -259,7 +249,7 @@ final class SegmentWriter implements TsoChunks.Sink {
 
   /** The TSval a segment sent now carries (RFC 7323), or -1 without timestamps. */
   long timestampClock() {
-    return timestampsOn ? timestampNow() : -1;
+    return tcb.timestampsOn ? timestampNow() : -1;
   }
 
   /** The connection's ECN endpoint, which also keeps the send side's ECN state. */
@@ -269,7 +259,7 @@ final class SegmentWriter implements TsoChunks.Sink {
 
   /** The TSecr of {@code segment} if timestamps are in use and it has one, else 0. */
   long echoedTimestamp(TcpSegment segment) {
-    return timestampsOn && segment.hasTimestamps() ? segment.tsEcr() : 0;
+    return tcb.timestampsOn && segment.hasTimestamps() ? segment.tsEcr() : 0;
   }
 
   /** {@code segment}, about to be transmitted, is sent again. */
@@ -278,7 +268,7 @@ final class SegmentWriter implements TsoChunks.Sink {
     if (segment == ectSegment) {
       ectSegment = null; // a window probe: Not-ECT (RFC 3168 6.1.6)
     }
-    env.retransmitted(connection, segment, reason);
+    env.retransmitted(tcb, segment, reason);
   }
 
   /** The peer's MSS option, or 536 without one (RFC 9293 3.7.1). */
@@ -287,7 +277,7 @@ final class SegmentWriter implements TsoChunks.Sink {
   }
 
   boolean timestampsOn() {
-    return timestampsOn;
+    return tcb.timestampsOn;
   }
 
   boolean sackOn() {

@@ -61,7 +61,7 @@ import org.jspecify.annotations.Nullable;
  * checks of an arriving segment, the FIN step, every state change, and which timer to handle. What
  * it shows of itself (cwnd, RTT, counters, deadlines) is read through its {@link TcpInfo}.
  */
-public final class TcpConnection {
+public final class TcpConnection extends TransmissionControlBlock {
 
   /**
    * What a connection needs from around it: a clock, the simulator its timer runs in, and a way to
@@ -160,123 +160,36 @@ public final class TcpConnection {
   /** RFC 9293 3.7.1: the MSS to assume when the peer sends none. */
   public static final int DEFAULT_PEER_MSS = 536;
 
-  private final TcpConfig config;
   private final FourTuple tuple;
 
   /**
-   * The 4-tuple packed for the stack's demultiplexing ({@link ConnectionTable#key}, and the local
-   * address's bits): the table's slot leads an arriving segment straight to this connection, and a
-   * lookup compares these, in a line the segment reads next anyway.
-   */
-  private final long tupleKey;
-
-  private final int localAddressBits;
-
-  /** The peer's address, where every segment goes: kept here, so that sending reads no tuple. */
-  private final Ipv4Address remoteAddress;
-
-  private final Environment env;
-  private TcpHandler handler;
-
-  /**
-   * Whether the handler reads delivered data: its class overrides {@link TcpHandler#onData} ({@link
-   * #READS_DATA}). One that does not is not called for DATA, whose default does nothing: among
-   * thousands of connections the handler is a cache line of its own, read for nothing at every
-   * delivery. Decided when the handler is set; a DATA callback held behind an earlier callback of
-   * the same segment (which may set another handler) is decided when it runs ({@link #dataHeard}).
-   */
-  private boolean handlerReadsData;
-
-  private TcpState state = CLOSED;
-
-  /**
    * The states this connection has been in, one bit per state (by ordinal; {@link TcpState}'s 11
-   * fit in 16): bits in this object rather than a set of its own, which would sit among the objects
-   * every segment reads, and a {@code char}, which HotSpot lays out in the two bytes left after the
-   * {@code boolean}s, where an {@code int} took four of the object's lines.
+   * fit in 16).
    */
   private char visited;
 
   /** Whether this connection came from a LISTEN (RFC 9293 3.10.7.4: it returns there on RST). */
   private boolean passiveOpen;
 
-  // Sending (RFC 9293 3.3.1 send sequence space, 3.7.4, 3.8.6; RFC 6298; RFC 5681).
-  private final SendSide send;
-  private boolean wantsWritable;
-
-  // Receiving (RFC 9293 3.3.1 receive sequence space, 3.8.6.2.2, 3.8.6.3).
-  private final ReceiveSide receive;
-  private boolean peerFinSeen;
-
-  // ECN (RFC 3168 6.1).
-  private final EcnEndpoint ecn;
-
-  // The segments we send, with the options in effect (RFC 7323, RFC 2018).
-  private final SegmentWriter out;
-
   /**
    * What the observers last heard of cwnd, ssthresh, SRTT, RTO and flight; made when one listens.
    */
   private @Nullable CongestionReport congestionReport;
 
-  /** The timers, and the connection's event in the simulator; made first after this object. */
-  private final TcpTimers timers;
-
   /**
-   * Made after the receive side, which reads it with each delivery, and before the segment writer:
-   * a connection's objects lie in the order they were made, and between the timers and the receive
-   * side, which every arriving segment reads, it would part them at a sender, which reads it not.
+   * Callbacks held while segments are in process ({@link #callbacksHeld} says whether it holds
+   * any).
    */
   private final HeldCallbacks held;
-
-  /**
-   * Segments in process (a reply delivered synchronously may nest one inside another): while any
-   * is, the application's callbacks wait in {@link #held} until the outermost one ends.
-   */
-  private int segmentsInProcess;
-
-  /**
-   * Whether {@link #held} holds callbacks to run: kept here, so that a segment that raises none (an
-   * ACK at the sender) reads no {@link HeldCallbacks} (among thousands of connections, each object
-   * read is a cache miss of its own).
-   */
-  private boolean callbacksHeld;
 
   /** The read-only view of this connection's figures, made when first asked ({@link #info()}). */
   private @Nullable TcpInfo info;
 
-  /** The application closed the connection (not only its sending side): it reads no more. */
-  private boolean orphaned;
-
   /**
    * Where the connection's stack keeps it in its history ({@link TcpStack#history()}), or -1 for a
-   * connection no stack made: the stack finds it there when it changes state, with no map of its
-   * own (an entry of which took more bytes per connection than this).
+   * connection no stack made.
    */
   private int historyIndex = -1;
-
-  // The demultiplexing hint's fields come last, so that they fill the padding the other fields
-  // leave (JOL: this object stays 120 bytes) and move none of them.
-
-  /**
-   * Whether the stack's {@link ConnectionTable} maps this connection now: set by the table when it
-   * puts it, cleared when it removes it (closed, back in LISTEN, replaced by a new incarnation); a
-   * connection never returns to the table once it left. With {@link #env}, the stack's own, and the
-   * keys above, all in the line a lookup reads, it lets the stack check a segment's hint ({@link
-   * #isMappedAs}).
-   */
-  private boolean mapped;
-
-  /**
-   * The connection at the other end, as the last segment that reached this one named its origin
-   * ({@link TcpSegment#origin}), or null: every segment this one writes carries it as its hint
-   * ({@link TcpSegment#hint}), so that the peer's stack finds its connection without a table
-   * lookup. Never trusted: the peer's stack checks it ({@link TcpStack#demultiplex}). Cleared when
-   * this connection leaves the table, so that an ended connection keeps no other alive; a live one
-   * keeps at most one ended peer alive (its last, until a segment of the new one teaches it), so
-   * two connections that end together are collected together, and churn keeps no chain of them.
-   */
-  private @Nullable TcpConnection peer;
 
   /**
    * A new connection in CLOSED.
@@ -291,19 +204,21 @@ public final class TcpConnection {
       long tsOffset,
       Environment env,
       @Nullable TcpHandler handler) {
-    this.config = checkNotNull(config, "config");
-    this.tuple = checkNotNull(tuple, "tuple");
-    this.tupleKey = ConnectionTable.key(tuple);
-    this.localAddressBits = tuple.local().address().bits();
-    this.remoteAddress = tuple.remote().address();
-    this.env = checkNotNull(env, "env");
+    super(
+        ConnectionTable.key(checkNotNull(tuple, "tuple")),
+        tuple.local().address().bits(),
+        checkNotNull(env, "env"),
+        checkNotNull(config, "config"),
+        tuple.remote().address(),
+        tsOffset);
+    this.tuple = tuple;
     this.timers = new TcpTimers(env.simulator(), this);
     this.handler = handler == null ? NO_HANDLER : handler;
     this.handlerReadsData = READS_DATA.get(this.handler.getClass());
     this.receive = new ReceiveSide(config, timers, env, this);
     this.held = new HeldCallbacks();
     this.ecn = EcnEndpoint.of(config.ecn());
-    this.out = new SegmentWriter(this, env, config, tuple, tsOffset, receive, ecn);
+    this.out = new SegmentWriter(this, env, config, tuple, receive, ecn);
     this.send = new SendSide(config, iss, timers, this, out);
     visit(CLOSED);
   }
@@ -597,7 +512,7 @@ public final class TcpConnection {
     if (!config.profile().linuxTimeWaitSyn()) {
       return newerSequence;
     }
-    boolean stamped = out.timestampsOn() && syn.hasTimestamps();
+    boolean stamped = timestampsOn && syn.hasTimestamps();
     if (stamped && receive.pawsRejects(syn)) {
       return false;
     }
@@ -714,7 +629,7 @@ public final class TcpConnection {
     out.takeSynOptions(seg, send);
     receive.buffersReady(Math.min(out.peerMss(), config.mss()));
     if (ackAcceptable) {
-      send.acknowledge(seg.ack(), out.timestampRtt(seg));
+      send.acknowledge(seg.ack(), timestampRtt(seg));
     }
     if (send.sndUna() > 0) {
       // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
@@ -755,7 +670,7 @@ public final class TcpConnection {
     int segLen = seg.seqLength();
     boolean syn = seg.has(SYN);
 
-    if (out.timestampsOn() && receive.pawsRejects(seg) && !(syn && freebsdPaws())) {
+    if (timestampsOn && receive.pawsRejects(seg) && !(syn && freebsdPaws())) {
       // RFC 7323 5.3 R1: "treat the arriving segment as not acceptable: Send an acknowledgment in
       // reply as specified in RFC 793 page 69 and drop the segment."
       receive.pawsRejected(seg);
@@ -878,7 +793,7 @@ public final class TcpConnection {
 
   /** RFC 7323 4.3 (2): the segment's timestamp becomes TS.Recent if its place allows. */
   private void takeTimestamp(TcpSegment seg) {
-    if (out.timestampsOn()) {
+    if (timestampsOn) {
       receive.takeTimestamp(seg);
     }
   }
@@ -989,7 +904,7 @@ public final class TcpConnection {
         out.transmit(out.segment(ack, 0, RST));
         return false;
       }
-      send.acknowledge(ack, out.timestampRtt(seg));
+      send.acknowledge(ack, timestampRtt(seg));
       send.updateWindow(seg);
       if (passiveOpen) {
         receive.buffersReady(
@@ -1017,7 +932,7 @@ public final class TcpConnection {
       // by the state machine, and counted for fast retransmit (RFC 5681 2: same ACK, no data,
       // no SYN or FIN, data outstanding, the same window). With SACK, RFC 6675 5: the
       // scoreboard takes the SACK blocks first, and a duplicate is an ACK that SACKs new data.
-      send.ackArrived(seg, ecn.isOn() && seg.has(ECE), out.timestampRtt(seg));
+      send.ackArrived(seg, ecn.isOn() && seg.has(ECE), timestampRtt(seg));
     }
 
     boolean finAcked = send.finAcked();
