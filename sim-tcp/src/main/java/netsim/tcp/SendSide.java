@@ -138,71 +138,71 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   // ---------------------------------------------------------------------------------------------
 
   int iss() {
-    return iss;
+    return tcb.iss;
   }
 
   /** The sequence number of stream position {@code position}. */
   int seqOf(long position) {
-    return iss + (int) position;
+    return tcb.iss + (int) position;
   }
 
   @Override
   public long sndUna() {
-    return sndUna;
+    return tcb.sndUna;
   }
 
   long sndNxt() {
-    return sndNxt;
+    return tcb.sndNxt;
   }
 
   @Override
   public long sndMax() {
-    return sndMax;
+    return tcb.sndMax;
   }
 
   /** SND.WND in bytes (scaled). */
   long sndWnd() {
-    return sndWnd;
+    return tcb.sndWnd;
   }
 
   /** The largest window the peer has offered. */
   long maxSndWnd() {
-    return maxSndWnd;
+    return tcb.maxSndWnd;
   }
 
   @Override
   public long flightSize() {
-    return sndMax - sndUna;
+    return tcb.sndMax - tcb.sndUna;
   }
 
   /** The position of our FIN: right after the last byte written. */
   long finPosition() {
-    return dataEnd;
+    return tcb.dataEnd;
   }
 
   /** Where the next byte written would go, beyond a FIN once queued (Linux's write_seq). */
   long writeEnd() {
-    return finPosition() + (finQueued ? 1 : 0);
+    return finPosition() + (tcb.finQueued ? 1 : 0);
   }
 
   /** Whether our FIN was sent and is acknowledged. */
   boolean finAcked() {
-    return finQueued && sndUna > finPosition();
+    return tcb.finQueued && tcb.sndUna > finPosition();
   }
 
   /** Whether our FIN was sent and is not acknowledged yet. */
   boolean finUnacknowledged() {
-    return finQueued && sndMax > finPosition() && sndUna <= finPosition();
+    return tcb.finQueued && tcb.sndMax > finPosition() && tcb.sndUna <= finPosition();
   }
 
   /** Our SYN went unanswered or must be repeated: the next segment is the SYN again. */
   void resendSyn() {
-    sndNxt = 0;
+    tcb.sndNxt = 0;
   }
 
   /** COUNTERFACTUAL two-way handshake: our SYN is taken as known to the peer at once. */
   void takeSynAsAcknowledged() {
-    sndUna = 1;
+    tcb.sndUna = 1;
     timedPosition = -1;
   }
 
@@ -226,7 +226,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   /** The buffer took {@code accepted} bytes of a write; returns that. */
   private int appended(int accepted, boolean more) {
     if (accepted > 0) {
-      dataEnd += accepted;
+      tcb.dataEnd += accepted;
       restartIfIdle();
       // tcp_add_write_queue_tail: queued data starts the busy chronograph.
       chrono(SendChrono.started(chronoRunning, SendChrono.Kind.BUSY));
@@ -235,12 +235,13 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     PushMarks pushes = marks;
     WriteEnds writeEnds = pushes == null ? null : pushes.writeEnds;
     if (pushes != null && writeEnds != null && accepted > 0) {
-      long end = dataEnd;
+      long end = tcb.dataEnd;
       ForcedPush forcedPush = pushes.forcedPush;
       if (forcedPush != null) {
         int mss = out.segmentMss();
-        long sizeGoal = ForcedPush.sizeGoal(tsoSegments(false), mss, maxSndWnd);
-        forcedPush.written(end - accepted, end, more, sndMax, sizeGoal, maxSndWnd, writeEnds);
+        long sizeGoal = ForcedPush.sizeGoal(tsoSegments(false), mss, tcb.maxSndWnd);
+        forcedPush.written(
+            end - accepted, end, more, tcb.sndMax, sizeGoal, tcb.maxSndWnd, writeEnds);
       } else if (!more) {
         writeEnds.add(end);
       }
@@ -262,7 +263,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       pushes = new PushMarks(false, false);
       marks = pushes;
     }
-    pushes.recordEnds(dataEnd);
+    pushes.recordEnds(tcb.dataEnd);
   }
 
   /** The write's own push is done: a MSG_MORE hold ends with it (see {@link #moreFollows}). */
@@ -290,11 +291,11 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   /** The FIN follows the data queued (RFC 9293 3.10.4). */
   void queueFin() {
-    finQueued = true;
+    tcb.finQueued = true;
   }
 
   boolean finQueued() {
-    return finQueued;
+    return tcb.finQueued;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -331,10 +332,12 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * MSS) does not fit the window (tcp_cwnd_test, then tcp_snd_wnd_test); otherwise that stops.
    */
   private void timeWindowLimits() {
-    long unsent = dataEnd - sndMax;
+    long unsent = tcb.dataEnd - tcb.sndMax;
     long next = unsent > 0 ? Math.min(unsent, out.segmentMss()) : 0;
     boolean limited =
-        next > 0 && sndMax - sndUna < congestionWindowFromUna() && sndMax + next > sndUna + sndWnd;
+        next > 0
+            && tcb.sndMax - tcb.sndUna < congestionWindowFromUna()
+            && tcb.sndMax + next > tcb.sndUna + tcb.sndWnd;
     chrono(
         limited
             ? SendChrono.started(chronoRunning, SendChrono.Kind.RWND_LIMITED)
@@ -344,24 +347,24 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   /** The chronograph's state {@code next} runs from now: the running one's time is counted. */
   private void chrono(SendChrono.Kind next) {
     if (next != chronoRunning) {
-      chrono.switchFrom(chronoRunning, connection.now());
+      chrono.switchFrom(chronoRunning, tcb.now());
       chronoRunning = next;
     }
   }
 
   /** Nothing queued and nothing in flight (tcp_rtx_and_write_queues_empty). */
   private boolean queuesEmpty() {
-    return sndUna >= sndMax && sndMax >= dataEnd;
+    return tcb.sndUna >= tcb.sndMax && tcb.sndMax >= tcb.dataEnd;
   }
 
   /** tcpi_busy_time: the time data was queued or in flight, in nanoseconds. */
   long busyTime() {
-    return chrono.busy(chronoRunning, connection.now());
+    return chrono.busy(chronoRunning, tcb.now());
   }
 
   /** tcpi_rwnd_limited: the part of {@link #busyTime} the peer's window held back new data. */
   long windowLimitedTime() {
-    return chrono.total(SendChrono.Kind.RWND_LIMITED, chronoRunning, connection.now());
+    return chrono.total(SendChrono.Kind.RWND_LIMITED, chronoRunning, tcb.now());
   }
 
   /**
@@ -382,7 +385,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
   private @Nullable TcpSegment nextSegment() {
-    if (!recoveryQuiet && recovery != null) {
+    if (!tcb.recoveryQuiet && recovery != null) {
       long chosen = recovery.nextSegment();
       if (chosen != LossRecovery.WINDOW_DECIDES) {
         return chosen == LossRecovery.SEND_NOTHING ? null : recoverySegment(chosen);
@@ -391,7 +394,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     // With no data beyond SND.NXT (at most a FIN, which takes no window) the windows change
     // nothing, so they are not read: a receiver that only acknowledges reads no congestion state
     // (as Linux's tcp_write_xmit runs only with a send head).
-    long window = sndNxt >= dataEnd ? 0 : Math.min(sndWnd, congestionWindowFromUna());
+    long window = tcb.sndNxt >= tcb.dataEnd ? 0 : Math.min(tcb.sndWnd, congestionWindowFromUna());
     return nextSegment(window);
   }
 
@@ -420,13 +423,13 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   private boolean countsDeparted() {
     return config.profile().limitedTransmit()
-        && (recoveryQuiet
+        && (tcb.recoveryQuiet
             || (recovery != null && !recovery.inRecovery() && !recovery.inTimeoutRecovery()));
   }
 
   private long departedWithoutSack() {
     long smss = window.smss();
-    int duplicateAcks = recoveryQuiet ? 0 : checkNotNull(recovery).duplicateAcks();
+    int duplicateAcks = tcb.recoveryQuiet ? 0 : checkNotNull(recovery).duplicateAcks();
     return Math.min(duplicateAcks * smss, Math.max(0, flightSize() - smss));
   }
 
@@ -453,16 +456,16 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * move back.
    */
   private @Nullable TcpSegment recoverySegment(long position) {
-    boolean retransmission = position < sndMax;
-    long next = sndNxt;
-    sndNxt = position;
+    boolean retransmission = position < tcb.sndMax;
+    long next = tcb.sndNxt;
+    tcb.sndNxt = position;
     long window =
         retransmission
-            ? Math.min(sndMax, checkNotNull(scoreboard).nextSackedFrom(position)) - sndUna
-            : Math.min(sndWnd, Long.MAX_VALUE / 4);
+            ? Math.min(tcb.sndMax, checkNotNull(scoreboard).nextSackedFrom(position)) - tcb.sndUna
+            : Math.min(tcb.sndWnd, Long.MAX_VALUE / 4);
     TcpSegment seg = nextSegment(window);
-    long length = sndNxt - position;
-    sndNxt = Math.max(next, sndNxt);
+    long length = tcb.sndNxt - position;
+    tcb.sndNxt = Math.max(next, tcb.sndNxt);
     if (seg == null) {
       return null;
     }
@@ -478,50 +481,53 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   /** {@link #nextSegment()} with the send window limited to {@code window} bytes. */
   private @Nullable TcpSegment nextSegment(long window) {
-    long position = sndNxt;
+    long position = tcb.sndNxt;
     if (position == 0) {
       return sendSyn();
     }
-    if (position >= dataEnd && position >= sndMax && !(finQueued && position == dataEnd)) {
+    if (position >= tcb.dataEnd
+        && position >= tcb.sndMax
+        && !(tcb.finQueued && position == tcb.dataEnd)) {
       // Nothing unsent, nothing to send again and no FIN to send (a receiver's pass): the rest
       // would find a segment of no length. Answered from the SendSideHead alone.
       return null;
     }
-    TcpState state = connection.state();
-    if (state == SYN_SENT || (sndUna == 0 && (state == SYN_RECEIVED || state == CLOSE_WAIT))) {
+    TcpState state = tcb.state();
+    if (state == SYN_SENT || (tcb.sndUna == 0 && (state == SYN_RECEIVED || state == CLOSE_WAIT))) {
       // Data waits for ESTABLISHED (RFC 9293 3.10.2), or for the ACK of our SYN in CLOSE-WAIT
       // after a simultaneous open's SYN,FIN (HostProfile#simultaneousOpenTakesText).
       return null;
     }
-    long windowEnd = sndUna + window;
-    if (scoreboard != null && position < sndMax) {
+    long windowEnd = tcb.sndUna + window;
+    if (scoreboard != null && position < tcb.sndMax) {
       // RFC 6675 5.1: resending after a timeout, use the SACK information that arrived since:
       // skip what the peer holds, and stop where it begins again.
       position = scoreboard.firstUnsackedFrom(position);
-      sndNxt = position;
+      tcb.sndNxt = position;
       windowEnd = Math.min(windowEnd, scoreboard.nextSackedFrom(position));
-      if (position >= sndMax) {
+      if (position >= tcb.sndMax) {
         return nextSegment(window);
       }
     }
     int mss = out.segmentMss();
-    long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
+    long limit = Math.min(Math.min(tcb.dataEnd, windowEnd), position + mss);
     limit = Math.min(limit, recordEnd(position));
     int length = (int) Math.max(0, limit - position);
-    boolean fin = finQueued && position + length == dataEnd;
+    boolean fin = tcb.finQueued && position + length == tcb.dataEnd;
     if (length == 0 && !fin) {
       return null;
     }
     if (length > 0
         && length < mss
-        && position >= sndMax
-        && !mayDispatchSmall(position, length, dataEnd)) {
+        && position >= tcb.sndMax
+        && !mayDispatchSmall(position, length, tcb.dataEnd)) {
       return null;
     }
-    int flags = ACK | (fin ? FIN : 0) | (length > 0 && push(position, length, dataEnd) ? PSH : 0);
+    int flags =
+        ACK | (fin ? FIN : 0) | (length > 0 && push(position, length, tcb.dataEnd) ? PSH : 0);
     chosenEndsRecord = length > 0 && endsRecord(position, length);
     TcpSegment seg = dataSegment(seqOf(position), flags, position, length);
-    bytesSent += Math.max(0, position + length - Math.max(position, sndMax)); // new bytes only
+    bytesSent += Math.max(0, position + length - Math.max(position, tcb.sndMax)); // new bytes only
     advance(position, length + (fin ? 1 : 0));
     return seg;
   }
@@ -554,11 +560,11 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       return false;
     }
     boolean emptiesBuffer = position + length == dataEnd;
-    boolean nothingOutstanding = sndMax == sndUna;
+    boolean nothingOutstanding = tcb.sndMax == tcb.sndUna;
     if (emptiesBuffer && (nothingOutstanding || !nagle)) {
       return true;
     }
-    return maxSndWnd > 0 && length >= maxSndWnd / 2;
+    return tcb.maxSndWnd > 0 && length >= tcb.maxSndWnd / 2;
   }
 
   /** Whether the segment of {@code length} bytes at {@code position} ends a record (MSG_EOR). */
@@ -574,35 +580,35 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   }
 
   private TcpSegment sendSyn() {
-    int flags = connection.state() == SYN_SENT ? SYN : SYN | ACK;
-    TcpSegment seg = out.dataSegment(this, iss, flags, DataChunk.EMPTY, 0, 0);
+    int flags = tcb.state() == SYN_SENT ? SYN : SYN | ACK;
+    TcpSegment seg = out.dataSegment(this, tcb.iss, flags, DataChunk.EMPTY, 0, 0);
     advance(0, 1);
     return seg;
   }
 
   /** Moves SND.NXT past a segment of {@code length} sequence numbers at {@code position}. */
   private void advance(long position, int length) {
-    sndNxt = position + length;
-    if (sndNxt > sndMax) {
-      if (timedPosition < 0 && position >= sndMax) {
+    tcb.sndNxt = position + length;
+    if (tcb.sndNxt > tcb.sndMax) {
+      if (timedPosition < 0 && position >= tcb.sndMax) {
         // RFC 6298 3: time one segment at a time, never a retransmitted one (Karn).
         timedPosition = position;
-        timedSince = connection.now();
+        timedSince = tcb.now();
       }
-      sndMax = sndNxt;
+      tcb.sndMax = tcb.sndNxt;
     }
     if (cc != null) {
-      window.sent(sndMax - sndUna, sndUna, sndMax);
+      window.sent(tcb.sndMax - tcb.sndUna, tcb.sndUna, tcb.sndMax);
     }
     if (position > 0 && length > 0) {
-      lastDataSentAt = connection.now();
+      lastDataSentAt = tcb.now();
     }
     if (length > 0 && !timers.isRunning(RETRANSMIT)) {
       // RFC 6298 5.1: "Every time a packet containing data is sent (including a
       // retransmission), if the timer is not running, start it running."
       startRetransmitTimer();
     }
-    if (!recoveryQuiet && recovery != null && position > 0 && length > 0) {
+    if (!tcb.recoveryQuiet && recovery != null && position > 0 && length > 0) {
       recovery.onTransmit(position, length);
     }
   }
@@ -623,10 +629,10 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     // Linux's CWR state: the loss recovery reads the echo with the rest of the ACK.
     boolean echoAnswered = ecnEcho && recoveryAnswersEcnEcho();
     updateScoreboard(seg);
-    if (!Seq.lt(ack, seqOf(sndUna))) {
+    if (!Seq.lt(ack, seqOf(tcb.sndUna))) {
       timers.probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
     }
-    if (Seq.lt(seqOf(sndUna), ack)) {
+    if (Seq.lt(seqOf(tcb.sndUna), ack)) {
       acknowledge(ack, timestampRtt);
     } else if (isDuplicateAck(seg)) {
       duplicateAck();
@@ -647,25 +653,25 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * @param timestampRtt the RTT that the segment's TSecr shows (RFC 7323 4.2), or -1 for none
    */
   void acknowledge(int ack, long timestampRtt) {
-    long position = sndUna + Seq.diff(ack, seqOf(sndUna));
-    if (position <= sndUna) {
+    long position = tcb.sndUna + Seq.diff(ack, seqOf(tcb.sndUna));
+    if (position <= tcb.sndUna) {
       return;
     }
-    pacingKnown = sndUna > 0 || connection.state() != SYN_RECEIVED;
-    long acked = position - Math.max(sndUna, 1); // the SYN does not count as data
-    long flight = sndMax - sndUna;
+    pacingKnown = tcb.sndUna > 0 || tcb.state() != SYN_RECEIVED;
+    long acked = position - Math.max(tcb.sndUna, 1); // the SYN does not count as data
+    long flight = tcb.sndMax - tcb.sndUna;
     long delivered = deliveredBy(acked);
-    sndUna = position;
-    if (sndNxt < sndUna) {
-      sndNxt = sndUna;
+    tcb.sndUna = position;
+    if (tcb.sndNxt < tcb.sndUna) {
+      tcb.sndNxt = tcb.sndUna;
     }
-    buffer.release(Math.max(0, sndUna - 1));
-    if (sndUna >= sndMax) {
+    buffer.release(Math.max(0, tcb.sndUna - 1));
+    if (tcb.sndUna >= tcb.sndMax) {
       // tcp_clean_rtx_queue: the retransmission queue emptied.
       chrono(SendChrono.stopped(chronoRunning, SendChrono.Kind.BUSY, queuesEmpty()));
     }
     if (marks != null) {
-      marks.forgetBefore(sndUna);
+      marks.forgetBefore(tcb.sndUna);
     }
     long karnRtt = -1;
     if (timestampRtt >= 0) {
@@ -675,20 +681,20 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       // ceiling(FlightSize / (SMSS * 2)) of them per window. The timed segment is not needed.
       int smss = Math.max(1, out.segmentMss());
       int expected = (int) Math.min(Integer.MAX_VALUE, (flight + 2L * smss - 1) / (2L * smss));
-      rtt.sample(timestampRtt, sndUna, sndMax, expected);
+      rtt.sample(timestampRtt, tcb.sndUna, tcb.sndMax, expected);
       timedPosition = -1;
-    } else if (timedPosition >= 0 && sndUna > timedPosition) {
-      karnRtt = connection.now() - timedSince;
-      rtt.sample(karnRtt, sndUna, sndMax, 1);
+    } else if (timedPosition >= 0 && tcb.sndUna > timedPosition) {
+      karnRtt = tcb.now() - timedSince;
+      rtt.sample(karnRtt, tcb.sndUna, tcb.sndMax, 1);
       timedPosition = -1;
     }
     if (cc != null && acked > 0) {
-      long sample = !recoveryQuiet && recovery != null ? recovery.rttSample() : -1;
+      long sample = !tcb.recoveryQuiet && recovery != null ? recovery.rttSample() : -1;
       if (sample < 0) {
         sample = timestampRtt >= 0 ? timestampRtt : karnRtt;
       }
       if (sample >= 0) {
-        cc.onRttSample(window, connection.now(), sample, sndUna, sndNxt);
+        cc.onRttSample(window, tcb.now(), sample, tcb.sndUna, tcb.sndNxt);
       }
     }
     retries = 0;
@@ -696,14 +702,14 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     // A quiet recovery (only a recovery makes it quiet) is tested before the recovery itself, here
     // and below: C2 folds a null test into a load from the object tested, and a quiet recovery, as
     // most are, is then not read at all.
-    if (acked > 0 && recoveryQuiet) {
+    if (acked > 0 && tcb.recoveryQuiet) {
       outcome = LossRecovery.growWindow(this, delivered);
     } else if (acked > 0 && recovery != null) {
       outcome = recovery.onNewAck(delivered);
     }
     // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
     // 3.2 step 5: on the first partial ACK of a recovery only).
-    if (sndUna >= sndMax) {
+    if (tcb.sndUna >= tcb.sndMax) {
       timers.stop(RETRANSMIT);
     } else if (outcome != LossRecovery.AckOutcome.PARTIAL_KEEP_TIMER) {
       startRetransmitTimer();
@@ -717,15 +723,15 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   boolean isDuplicateAck(TcpSegment seg) {
     if (scoreboard != null) {
       // RFC 6675 2: with SACK, a duplicate ACK is one that SACKs data not SACKed before.
-      return recovery != null && seg.ack() == seqOf(sndUna) && scoreboard.newlySacked() > 0;
+      return recovery != null && seg.ack() == seqOf(tcb.sndUna) && scoreboard.newlySacked() > 0;
     }
     // The loss recovery last: a data segment at a receiver fails sooner, on what it has read
     // already, without a cache miss for the recovery object.
-    return seg.ack() == seqOf(sndUna)
+    return seg.ack() == seqOf(tcb.sndUna)
         && seg.seqLength() == 0
-        && sndMax > sndUna
-        && sndWnd > 0
-        && scaledWindow(seg) == sndWnd
+        && tcb.sndMax > tcb.sndUna
+        && tcb.sndWnd > 0
+        && scaledWindow(seg) == tcb.sndWnd
         && recovery != null;
   }
 
@@ -735,8 +741,8 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    */
   void updateScoreboard(TcpSegment seg) {
     if (scoreboard != null) {
-      long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
-      scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.sackBlocks());
+      long acked = tcb.sndUna + Seq.diff(seg.ack(), seqOf(tcb.sndUna));
+      scoreboard.update(tcb.iss, Math.max(tcb.sndUna, acked), tcb.sndMax, seg.sackBlocks());
       scoreboard.tookTimestamp(out.echoedTimestamp(seg));
       checkNotNull(recovery).onAckArrived(acked);
     }
@@ -760,36 +766,37 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * segment may update the window.
    */
   boolean mayUpdateWindow(TcpSegment seg) {
-    return Seq.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && Seq.le(sndWl2, seg.ack()));
+    return Seq.lt(tcb.sndWl1, seg.seq())
+        || (tcb.sndWl1 == seg.seq() && Seq.le(tcb.sndWl2, seg.ack()));
   }
 
   /** "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK." */
   void updateWindow(TcpSegment seg) {
-    long previous = sndWnd;
-    sndWnd = scaledWindow(seg);
-    if (sndWnd != previous && dataWaits()) {
+    long previous = tcb.sndWnd;
+    tcb.sndWnd = scaledWindow(seg);
+    if (tcb.sndWnd != previous && dataWaits()) {
       restartIfIdle(); // Linux's tcp_ack_update_window
     }
-    if (sndWnd > 0) {
+    if (tcb.sndWnd > 0) {
       timers.resetPersist();
     }
-    maxSndWnd = Math.max(maxSndWnd, sndWnd);
-    sndWl1 = seg.seq();
-    sndWl2 = seg.ack();
+    tcb.maxSndWnd = Math.max(tcb.maxSndWnd, tcb.sndWnd);
+    tcb.sndWl1 = seg.seq();
+    tcb.sndWl2 = seg.ack();
   }
 
   /** The peer's window in bytes. RFC 7323 2.2: the window field of a SYN is never scaled. */
   private long scaledWindow(TcpSegment seg) {
-    return seg.has(SYN) ? seg.window() : (long) seg.window() << sndShift;
+    return seg.has(SYN) ? seg.window() : (long) seg.window() << tcb.sndShift;
   }
 
   /** The shift of the peer's window field that the SYN exchange settled (0: no scaling). */
   void setWindowShift(int shift) {
-    sndShift = shift;
+    tcb.sndShift = shift;
   }
 
   int windowShift() {
-    return sndShift;
+    return tcb.sndShift;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -797,7 +804,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   // ---------------------------------------------------------------------------------------------
 
   void startRetransmitTimer() {
-    timers.start(RETRANSMIT, Time.after(connection.now(), rtt.rto()));
+    timers.start(RETRANSMIT, Time.after(tcb.now(), rtt.rto()));
   }
 
   /** Timeouts in a row since the last new acknowledgment. */
@@ -817,17 +824,17 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    */
   void retransmitOnTimeout() {
     if (retries == 0) {
-      firstTimeoutAt = connection.now();
+      firstTimeoutAt = tcb.now();
     }
     retries++;
     retransmissions++;
     rtt.backOff();
     timedPosition = -1; // Karn: no RTT sample from a retransmitted segment
-    if (recovery != null && sndMax > sndUna) {
+    if (recovery != null && tcb.sndMax > tcb.sndUna) {
       recovery.onTimeout();
     }
     // Go back to the first unacknowledged segment; the window allows one segment at first.
-    sndNxt = sndUna;
+    tcb.sndNxt = tcb.sndUna;
     TcpSegment first = nextSegment();
     chosenRetransmission = null; // reported here as the timeout's
     if (first != null) {
@@ -839,10 +846,10 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   /** Sends the segment at SND.UNA again, whatever the windows, without moving SND.NXT back. */
   @Override
   public void retransmitFirstUnacknowledged(RetransmitReason reason) {
-    long next = sndNxt;
-    sndNxt = sndUna;
+    long next = tcb.sndNxt;
+    tcb.sndNxt = tcb.sndUna;
     TcpSegment seg = nextSegment(Long.MAX_VALUE / 4);
-    sndNxt = Math.max(next, sndNxt);
+    tcb.sndNxt = Math.max(next, tcb.sndNxt);
     if (seg != null) {
       retransmissions++;
       out.retransmitted(seg, reason);
@@ -852,7 +859,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   /** Whether data waits beyond SND.NXT. */
   boolean dataWaits() {
-    return sndNxt < dataEnd;
+    return tcb.sndNxt < tcb.dataEnd;
   }
 
   /**
@@ -861,11 +868,11 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    */
   void startPersistIfStalled() {
     if (dataWaits()
-        && sndMax == sndUna
-        && sndUna > 0
+        && tcb.sndMax == tcb.sndUna
+        && tcb.sndUna > 0
         && !timers.isRunning(RETRANSMIT)
         && !timers.isRunning(PERSIST)
-        && connection.state().isSynchronized()) {
+        && tcb.state().isSynchronized()) {
       startPersistTimer();
     }
   }
@@ -885,24 +892,23 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     // 3.10.8 USER TIMEOUT).
     long since = timers.probingSince();
     long userTimeout = timers.userTimeout();
-    if (since != TcpTimers.NEVER && userTimeout > 0 && connection.now() - since >= userTimeout) {
-      connection.userTimedOut();
+    if (since != TcpTimers.NEVER && userTimeout > 0 && tcb.now() - since >= userTimeout) {
+      tcb.userTimedOut();
       return;
     }
-    timers.probing(connection.now());
-    if (connection.egressRefuses()) {
+    timers.probing(tcb.now());
+    if (tcb.egressRefuses()) {
       // Linux's tcp_send_probe0: a probe the host's own queue refused counts as a probe
       // (icsk_probes_out) but backs nothing off; the next try waits TCP_RESOURCE_PROBE_INTERVAL.
       timers.resourceProbeRefused();
       timers.start(
-          PERSIST,
-          timers.clampToUserTimeout(Time.after(connection.now(), RESOURCE_PROBE_INTERVAL)));
+          PERSIST, timers.clampToUserTimeout(Time.after(tcb.now(), RESOURCE_PROBE_INTERVAL)));
       return;
     }
-    if (sndWnd > 0) {
+    if (tcb.sndWnd > 0) {
       // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
       persistForce(true);
-      connection.output();
+      tcb.output();
       persistForce(false);
       return;
     }
@@ -949,10 +955,10 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     if (config.profile().emptyZeroWindowProbe()) {
       // Linux's tcp_xmit_probe_skb: an old sequence number and no data, which the peer answers
       // with an ACK showing its window.
-      probe = out.dataSegment(this, seqOf(sndUna) - 1, ACK, DataChunk.EMPTY, 0, 0);
+      probe = out.dataSegment(this, seqOf(tcb.sndUna) - 1, ACK, DataChunk.EMPTY, 0, 0);
     } else {
-      probe = dataSegment(seqOf(sndNxt), ACK, sndNxt, 1);
-      sndMax = Math.max(sndMax, sndNxt + 1);
+      probe = dataSegment(seqOf(tcb.sndNxt), ACK, tcb.sndNxt, 1);
+      tcb.sndMax = Math.max(tcb.sndMax, tcb.sndNxt + 1);
     }
     out.retransmitted(probe, RetransmitReason.PROBE);
     out.transmit(probe);
@@ -965,7 +971,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     for (int i = 0; i < timers.persistBackoffs() && interval < config.maxRto(); i++) {
       interval *= 2;
     }
-    timers.start(PERSIST, Time.after(connection.now(), Math.min(interval, config.maxRto())));
+    timers.start(PERSIST, Time.after(tcb.now(), Math.min(interval, config.maxRto())));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -981,9 +987,9 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     CongestionControls.Variant variant = CongestionControls.get(name);
     window.start(smss, config.initialWindowBytes(smss));
     cc = variant.congestionControl().apply(config.profile());
-    lastDataSentAt = connection.now();
+    lastDataSentAt = tcb.now();
     scoreboard = sack ? new SackScoreboard() : null;
-    recoveryQuiet = false; // until the new recovery says so
+    tcb.recoveryQuiet = false; // until the new recovery says so
     recovery = variant.lossRecovery(this, sack, config.sackRecovery());
     SackScoreboard.SegmentEdges edges = recovery.segmentEdges();
     if (scoreboard != null && edges != null && config.profile().sackWholeSegments()) {
@@ -998,10 +1004,10 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * data waits (tcp_ack_update_window), through tcp_slow_start_after_idle_check.
    */
   private void restartIfIdle() {
-    if (!config.slowStartAfterIdle() || cc == null || sndMax > sndUna) {
+    if (!config.slowStartAfterIdle() || cc == null || tcb.sndMax > tcb.sndUna) {
       return;
     }
-    long idle = connection.now() - lastDataSentAt;
+    long idle = tcb.now() - lastDataSentAt;
     if (idle > rtt.rto()) {
       window.restartAfterIdle(
           idle, rtt.rto(), config.initialWindowBytes((int) window.smss()), inRecovery());
@@ -1020,12 +1026,12 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   boolean reduceForEcn() {
     EcnEndpoint ecn = out.ecn();
     CongestionControl control = cc;
-    if (control == null || inRecovery() || !ecn.mayReduceAt(sndUna)) {
+    if (control == null || inRecovery() || !ecn.mayReduceAt(tcb.sndUna)) {
       return false;
     }
-    control.onLoss(window, connection.now(), flightSize());
+    control.onLoss(window, tcb.now(), flightSize());
     window.recoverTo(window.ssthresh());
-    ecn.reducedUntil(sndMax);
+    ecn.reducedUntil(tcb.sndMax);
     return true;
   }
 
@@ -1050,15 +1056,15 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   }
 
   boolean inRecovery() {
-    return !recoveryQuiet && recovery != null && recovery.inRecovery();
+    return !tcb.recoveryQuiet && recovery != null && recovery.inRecovery();
   }
 
   boolean inTimeoutRecovery() {
-    return !recoveryQuiet && recovery != null && recovery.inTimeoutRecovery();
+    return !tcb.recoveryQuiet && recovery != null && recovery.inTimeoutRecovery();
   }
 
   boolean inCongestionWindowReduction() {
-    return !recoveryQuiet && recovery != null && recovery.inCongestionWindowReduction();
+    return !tcb.recoveryQuiet && recovery != null && recovery.inCongestionWindowReduction();
   }
 
   /**
@@ -1131,7 +1137,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   @Override
   public long now() {
-    return connection.now();
+    return tcb.now();
   }
 
   @Override
@@ -1147,7 +1153,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   @Override
   public void recoveryQuiet(boolean quiet) {
-    recoveryQuiet = quiet;
+    tcb.recoveryQuiet = quiet;
   }
 
   @Override
@@ -1187,18 +1193,18 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   @Override
   public boolean mayTransmitNewData() {
-    boolean finUnsent = finQueued && sndMax <= dataEnd;
-    if (sndMax >= dataEnd && !finUnsent) {
+    boolean finUnsent = tcb.finQueued && tcb.sndMax <= tcb.dataEnd;
+    if (tcb.sndMax >= tcb.dataEnd && !finUnsent) {
       return false;
     }
     int mss = out.segmentMss();
-    long limit = Math.min(Math.min(dataEnd, sndUna + sndWnd), sndMax + mss);
-    limit = Math.min(limit, recordEnd(sndMax));
-    int length = (int) Math.max(0, limit - sndMax);
+    long limit = Math.min(Math.min(tcb.dataEnd, tcb.sndUna + tcb.sndWnd), tcb.sndMax + mss);
+    limit = Math.min(limit, recordEnd(tcb.sndMax));
+    int length = (int) Math.max(0, limit - tcb.sndMax);
     if (length == 0) {
-      return finUnsent && sndMax == dataEnd;
+      return finUnsent && tcb.sndMax == tcb.dataEnd;
     }
-    return length >= mss || mayDispatchSmall(sndMax, length, dataEnd);
+    return length >= mss || mayDispatchSmall(tcb.sndMax, length, tcb.dataEnd);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -18,40 +18,11 @@ import org.jspecify.annotations.Nullable;
  * purpose).
  */
 abstract class SendSideHead {
-  // Positions count the stream from our SYN (see SendSide); SND.UNA, SND.NXT and SND.MAX.
-  long sndUna;
-  long sndNxt;
-  long sndMax;
-
   /**
-   * The position right after the last byte written, where the FIN goes: 1 + the buffer's end, kept
-   * here so that a pass with nothing to send (a receiver's ACK) reads no {@link SendBuffer}.
+   * The connection, whose block ({@link TransmissionControlBlock}) holds the send sequence space;
+   * first, in the line the object's header starts.
    */
-  long dataEnd = 1;
-
-  /** SND.WND in bytes (scaled). */
-  long sndWnd;
-
-  /** The largest window the peer has offered. */
-  long maxSndWnd;
-
-  /** ISS (HotSpot puts it in the four bytes after the object's header). */
-  final int iss;
-
-  int sndWl1;
-  int sndWl2;
-
-  /** The shift applied to the peer's window field (RFC 7323 2), or 0 without window scaling. */
-  int sndShift;
-
-  /** The FIN follows the data queued (RFC 9293 3.10.4). */
-  boolean finQueued;
-
-  /**
-   * The loss recovery said it is quiet ({@link LossRecovery.Connection#recoveryQuiet}): the ACK and
-   * send paths grow the window without reading it.
-   */
-  boolean recoveryQuiet;
+  final TcpConnection tcb;
 
   final TcpTimers timers;
 
@@ -70,14 +41,7 @@ abstract class SendSideHead {
   /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
   final @Nullable TsoChunks chunks;
 
-  /**
-   * The connection (its clock, state, output and user timeout) and its {@link SegmentWriter}, which
-   * builds, sends and resends our segments: the two objects themselves, with no view object
-   * between, since every send pass (a retransmission timeout's too, the first touch of a connection
-   * idle for a second, where each object read is a cache miss) reads both anyway.
-   */
-  final TcpConnection connection;
-
+  /** The connection's {@link SegmentWriter}, which builds, sends and resends our segments. */
   final SegmentWriter out;
 
   SendSideHead(
@@ -86,10 +50,10 @@ abstract class SendSideHead {
       @Nullable TsoChunks chunks,
       TcpConnection connection,
       SegmentWriter out) {
-    this.iss = iss;
+    this.tcb = connection;
+    connection.iss = iss;
     this.timers = timers;
     this.chunks = chunks;
-    this.connection = connection;
     this.out = out;
   }
 }

@@ -76,6 +76,36 @@ abstract class TransmissionControlBlock {
   /** A FIN arrived beyond a gap (its sequence number is the receive side's). */
   boolean finPending;
 
+  // Sending (RFC 9293 3.3.1 send sequence space): positions count the stream from our SYN (see
+  // SendSide); SND.UNA, SND.NXT and SND.MAX.
+  long sndUna;
+  long sndNxt;
+  long sndMax;
+
+  /** The position right after the last byte written, where the FIN goes (1 + the buffer's end). */
+  long dataEnd = 1;
+
+  /** SND.WND in bytes (scaled). */
+  long sndWnd;
+
+  /** The largest window the peer has offered. */
+  long maxSndWnd;
+
+  /** ISS. */
+  int iss;
+
+  int sndWl1;
+  int sndWl2;
+
+  /** The shift applied to the peer's window field (RFC 7323 2), or 0 without window scaling. */
+  int sndShift;
+
+  /** The FIN follows the data queued (RFC 9293 3.10.4). */
+  boolean finQueued;
+
+  /** The loss recovery said it is quiet ({@link LossRecovery.Connection#recoveryQuiet}). */
+  boolean recoveryQuiet;
+
   // The segments we send (RFC 7323): timestamps agreed, and our timestamp clock's offset.
   boolean timestampsOn;
   final long tsOffset;
