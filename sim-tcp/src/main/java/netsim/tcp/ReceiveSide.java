@@ -17,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  * 7323 5.3 PAWS).
  */
 final class ReceiveSide extends ReceiveSideHead {
-  /** RFC 7323 5.5: a TS.Recent older than 24 days is no longer valid for PAWS. */
-  private static final long PAWS_IDLE = 24 * 24 * Time.HOUR;
 
   private int irs;
 
@@ -77,6 +75,7 @@ final class ReceiveSide extends ReceiveSideHead {
       TcpConnection.Environment clock,
       TcpConnection connection) {
     super(clock, config, timers, quickAckMode(config), connection);
+    connection.quickAck = quickAck;
     tcb.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
     this.buffer = config.receiveBuffer();
     tcb.rcvWnd = Math.min(buffer, 0xFFFF);
@@ -164,20 +163,12 @@ final class ReceiveSide extends ReceiveSideHead {
 
   /** The window field of a segment we send; RFC 7323 2.2: a SYN's is never scaled. */
   int windowField(boolean syn) {
-    return (int) Math.min(0xFFFF, syn ? tcb.rcvWnd : tcb.rcvWnd >> tcb.rcvShift);
+    return tcb.windowField(syn);
   }
 
   /** The acceptability test of RFC 9293 3.10.7.4 (the table of SEG.LEN and RCV.WND). */
   boolean isAcceptable(int seq, int segLen) {
-    int window = (int) tcb.rcvWnd;
-    if (segLen == 0) {
-      return window == 0 ? seq == tcb.rcvNxt : Seq.inWindow(seq, tcb.rcvNxt, window);
-    }
-    if (window == 0) {
-      return false;
-    }
-    return Seq.inWindow(seq, tcb.rcvNxt, window)
-        || Seq.inWindow(seq + segLen - 1, tcb.rcvNxt, window);
+    return tcb.isAcceptable(seq, segLen);
   }
 
   /**
@@ -200,11 +191,6 @@ final class ReceiveSide extends ReceiveSideHead {
     tcb.lastAckSent = tcb.rcvNxt;
   }
 
-  /** RFC 7323 5.5: whether TS.Recent is too old for the PAWS test (and may be replaced). */
-  private boolean tsRecentExpired(long now) {
-    return now - tcb.tsRecentTakenAt > PAWS_IDLE;
-  }
-
   /**
    * RFC 7323 5.3 R1: whether {@code seg} (its options carrying a timestamp) is too old: "If there
    * is a Timestamps option in the arriving segment, SEG.TSval < TS.Recent, TS.Recent is valid (see
@@ -213,15 +199,7 @@ final class ReceiveSide extends ReceiveSideHead {
    * below it pass ({@link HostProfile.Paws}).
    */
   boolean pawsRejects(TcpSegment seg) {
-    if (!seg.hasTimestamps() || seg.has(TcpFlags.RST) || tsRecentExpired(clock.now())) {
-      return false;
-    }
-    HostProfile.Paws rule = config.profile().paws();
-    if (rule != HostProfile.Paws.RFC7323 && tcb.tsRecent == 0) {
-      return false;
-    }
-    int behind = (int) tcb.tsRecent - (int) seg.tsVal();
-    return behind > (rule == HostProfile.Paws.LINUX ? 1 : 0);
+    return tcb.pawsRejects(seg);
   }
 
   /**
@@ -230,13 +208,7 @@ final class ReceiveSide extends ReceiveSideHead {
    * (5.5) is replaced whatever its value.
    */
   void takeTimestamp(TcpSegment seg) {
-    if (seg.hasTimestamps() && Seq.le(seg.seq(), tcb.lastAckSent)) {
-      long now = clock.now();
-      if ((int) seg.tsVal() - (int) tcb.tsRecent >= 0 || tsRecentExpired(now)) {
-        tcb.tsRecent = seg.tsVal();
-        tcb.tsRecentTakenAt = now;
-      }
-    }
+    tcb.updateTsRecent(seg);
   }
 
   /**
@@ -564,24 +536,20 @@ final class ReceiveSide extends ReceiveSideHead {
 
   /** A segment acknowledging {@code ack} went out: nothing is owed any more. */
   void ackSent(int ack) {
-    tcb.lastAckSent = ack; // RFC 7323 4.3 (1): Last.ACK.sent
-    if (quickAck != null && (tcb.ackPending || timers.isRunning(DELAYED_ACK))) {
-      quickAck.ackSent();
-    }
-    if (sack != null && tcb.duplicateNoted) {
+    tcb.ackSent(ack);
+  }
+
+  /** The D-SACK blocks noted went out with an ACK. */
+  void duplicatesReported() {
+    if (sack != null) {
       sack.reported();
       tcb.duplicateNoted = false;
     }
-    tcb.ackPending = false;
-    timers.stop(DELAYED_ACK);
-    tcb.unackedSegments = 0;
   }
 
   /** We sent data at {@code now} (for quick-ACK mode's idea of an interactive flow). */
   void dataSent(long now) {
-    if (quickAck != null) {
-      quickAck.dataSent(now);
-    }
+    tcb.dataSent(now);
   }
 
   /** The delayed-ACK timeout passed with an ACK owed: it is owed at once. */

@@ -104,7 +104,10 @@ final class SegmentWriter implements TsoChunks.Sink {
 
   /** The option bytes the SACK blocks of our next ACK take (RFC 2018 3: 2 NOPs, kind, length). */
   int sackOptionLength() {
-    int blocks = sackOn ? receive.sackBlocks(maxSackBlocks()).size() : 0;
+    int blocks =
+        sackOn && (tcb.textHeld || tcb.duplicateNoted)
+            ? receive.sackBlocks(maxSackBlocks()).size()
+            : 0;
     return blocks == 0 ? 0 : 4 + 8 * blocks;
   }
 
@@ -132,15 +135,18 @@ final class SegmentWriter implements TsoChunks.Sink {
     // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
     boolean timestamps = (syn ? synTimestamps() : tcb.timestampsOn) && (flags & (RST | ACK)) != RST;
     long tsVal = timestamps ? timestampNow() : 0;
-    long tsEcr = timestamps && (flags & ACK) != 0 ? receive.tsRecent() : 0;
+    long tsEcr = timestamps && (flags & ACK) != 0 ? tcb.tsRecent : 0;
     if (sackOn && !syn && (flags & (ACK | RST)) == ACK) {
       // RFC 2018 4: every ACK reports what is held out of order, and RFC 2883 duplicates.
-      List<TcpOptions.SackBlock> blocks = receive.sackBlocks(maxSackBlocks());
+      // Blocks come only from text held or duplicates noted (the block's flags): else the receive
+      // side is not read.
+      List<TcpOptions.SackBlock> blocks =
+          tcb.textHeld || tcb.duplicateNoted ? receive.sackBlocks(maxSackBlocks()) : List.of();
       if (!blocks.isEmpty()) {
         others = others.withSackBlocks(blocks);
       }
     }
-    int windowField = receive.windowField(syn);
+    int windowField = tcb.windowField(syn);
     return new TcpSegment(
         localPort,
         remotePort,
@@ -200,10 +206,10 @@ final class SegmentWriter implements TsoChunks.Sink {
       return; // the host's queue refuses it: it never leaves (Linux's NET_XMIT_DROP)
     }
     if (seg.has(ACK)) {
-      receive.ackSent(seg.ack());
+      tcb.ackSent(seg.ack());
     }
     if (seg.dataLength() > 0) {
-      receive.dataSent(env.now());
+      tcb.dataSent(env.now());
     }
     segmentsSent++;
     Ecn codepoint = seg == ectSegment ? Ecn.ECT_0 : Ecn.NOT_ECT;
@@ -242,7 +248,7 @@ final class SegmentWriter implements TsoChunks.Sink {
       SendSide send, int seq, int flags, DataChunk chunk, int index, int length) {
     boolean newData = ecn.isOn() && length > 0 && Seq.ge(seq, send.seqOf(send.sndMax()));
     int cwr = newData ? ecn.newDataFlags(send.reductions()) : 0;
-    TcpSegment seg = segment(seq, receive.rcvNxt(), flags | cwr, chunk, index, length);
+    TcpSegment seg = segment(seq, tcb.rcvNxt, flags | cwr, chunk, index, length);
     ectSegment = newData ? seg : null;
     return seg;
   }

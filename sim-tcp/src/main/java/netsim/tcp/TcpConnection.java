@@ -508,15 +508,15 @@ public final class TcpConnection extends TransmissionControlBlock {
     if (state != TIME_WAIT) {
       return false;
     }
-    boolean newerSequence = Seq.gt(syn.seq(), receive.rcvNxt());
+    boolean newerSequence = Seq.gt(syn.seq(), rcvNxt);
     if (!config.profile().linuxTimeWaitSyn()) {
       return newerSequence;
     }
     boolean stamped = timestampsOn && syn.hasTimestamps();
-    if (stamped && receive.pawsRejects(syn)) {
+    if (stamped && pawsRejects(syn)) {
       return false;
     }
-    return newerSequence || (stamped && (int) syn.tsVal() - (int) receive.tsRecent() > 0);
+    return newerSequence || (stamped && (int) syn.tsVal() - (int) tsRecent > 0);
   }
 
   /**
@@ -670,7 +670,7 @@ public final class TcpConnection extends TransmissionControlBlock {
     int segLen = seg.seqLength();
     boolean syn = seg.has(SYN);
 
-    if (timestampsOn && receive.pawsRejects(seg) && !(syn && freebsdPaws())) {
+    if (timestampsOn && pawsRejects(seg) && !(syn && freebsdPaws())) {
       // RFC 7323 5.3 R1: "treat the arriving segment as not acceptable: Send an acknowledgment in
       // reply as specified in RFC 793 page 69 and drop the segment."
       receive.pawsRejected(seg);
@@ -687,11 +687,7 @@ public final class TcpConnection extends TransmissionControlBlock {
       // 1337's rule.)
       return;
     }
-    if (state == TIME_WAIT
-        && seg.has(FIN)
-        && !seg.has(RST)
-        && !syn
-        && seq + segLen == receive.rcvNxt()) {
+    if (state == TIME_WAIT && seg.has(FIN) && !seg.has(RST) && !syn && seq + segLen == rcvNxt) {
       // RFC 9293 3.10.7.4, TIME-WAIT: "The only thing that can arrive in this state is a
       // retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL timeout." The
       // ACK echoes the retransmission's timestamp (RFC 7323 4.3 (2): it lies below
@@ -718,7 +714,7 @@ public final class TcpConnection extends TransmissionControlBlock {
     }
 
     // First, check the sequence number.
-    if (!receive.isAcceptable(seq, segLen)) {
+    if (!isAcceptable(seq, segLen)) {
       // "If an incoming segment is not acceptable, an acknowledgment should be sent in reply
       // (unless the RST bit is set, if so drop the segment and return)."
       if (!seg.has(RST)) {
@@ -732,7 +728,7 @@ public final class TcpConnection extends TransmissionControlBlock {
               && state != TIME_WAIT
               && !(state == SYN_RECEIVED && passiveOpen)
               && seg.has(ACK)
-              && Seq.le(seq + segLen, receive.rcvNxt())) {
+              && Seq.le(seq + segLen, rcvNxt)) {
             // FreeBSD's tcp_input.c, for a segment wholly below RCV.NXT: "Send an ACK to
             // resynchronize and drop any data. But keep on processing for RST or ACK." Only its
             // ACK field is left to process (its text and FIN are old). TIME-WAIT (tcp_twcheck)
@@ -794,7 +790,7 @@ public final class TcpConnection extends TransmissionControlBlock {
   /** RFC 7323 4.3 (2): the segment's timestamp becomes TS.Recent if its place allows. */
   private void takeTimestamp(TcpSegment seg) {
     if (timestampsOn) {
-      receive.takeTimestamp(seg);
+      updateTsRecent(seg);
     }
   }
 
@@ -813,7 +809,7 @@ public final class TcpConnection extends TransmissionControlBlock {
       // (nor earn a challenge ACK; FreeBSD's tcp_twcheck drops every RST first).
       return;
     }
-    if (config.rstChallengeAcks() && seq != receive.rcvNxt()) {
+    if (config.rstChallengeAcks() && seq != rcvNxt) {
       // RFC 5961 3.2: "If the RST bit is set and the sequence number does not exactly match the
       // next expected sequence value, yet is within the current receive window, TCP MUST send an
       // acknowledgment (challenge ACK)."
@@ -971,7 +967,7 @@ public final class TcpConnection extends TransmissionControlBlock {
         // Acknowledge it, and restart the 2 MSL timeout." Whatever else passed the sequence
         // check is acknowledged the same way, except a bare duplicate ACK at RCV.NXT, which
         // (as in BSD and Linux) gets no answer, so that two endpoints cannot trade ACKs.
-        if (seg.seqLength() > 0 || seg.seq() != receive.rcvNxt()) {
+        if (seg.seqLength() > 0 || seg.seq() != rcvNxt) {
           ackNow();
           startTimeWait();
         }
@@ -991,13 +987,13 @@ public final class TcpConnection extends TransmissionControlBlock {
     int length = seg.dataLength();
     return (state == FIN_WAIT_1 || state == FIN_WAIT_2)
         && length > 0
-        && Seq.gt(textSeq + length, receive.rcvNxt());
+        && Seq.gt(textSeq + length, rcvNxt);
   }
 
   /** Whether the segment's FIN comes right after RCV.NXT's data, so the FIN step will take it. */
   private boolean carriesNextFin(TcpSegment seg) {
     int finSeq = seg.seq() + seg.dataLength();
-    int rcvNxt = receive.rcvNxt();
+    int rcvNxt = this.rcvNxt;
     return seg.has(FIN) && Seq.le(seg.seq(), rcvNxt) && Seq.ge(finSeq, rcvNxt);
   }
 
@@ -1016,10 +1012,10 @@ public final class TcpConnection extends TransmissionControlBlock {
           receive.receiveText(textSeq, seg);
         }
         int finSeq = textSeq + seg.dataLength();
-        if (seg.has(FIN) && Seq.gt(finSeq, receive.rcvNxt())) {
+        if (seg.has(FIN) && Seq.gt(finSeq, rcvNxt)) {
           receive.holdFin(finSeq);
         }
-        if ((seg.has(FIN) && finSeq == receive.rcvNxt()) || receive.heldFinIsNext()) {
+        if ((seg.has(FIN) && finSeq == rcvNxt) || (finPending && receive.heldFinIsNext())) {
           finArrives(seg.flags());
         }
       }
@@ -1030,7 +1026,7 @@ public final class TcpConnection extends TransmissionControlBlock {
         // for the FIN", and the state remains; FreeBSD takes only the first FIN (tcp_input.c
         // advances rcv_nxt only while no FIN was received).
         if (seg.has(FIN)
-            && textSeq + seg.dataLength() == receive.rcvNxt()
+            && textSeq + seg.dataLength() == rcvNxt
             && !config.profile().finAfterFinIgnored()) {
           finArrives(seg.flags());
         }
@@ -1079,7 +1075,7 @@ public final class TcpConnection extends TransmissionControlBlock {
 
   /** Schedules an immediate acknowledgment (sent by the next output). */
   private void ackNow() {
-    receive.ackNow();
+    ackPending = true; // the receive side's ackNow
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1139,7 +1135,7 @@ public final class TcpConnection extends TransmissionControlBlock {
           long next = Time.after(now, config.keepaliveInterval());
           if (timers.keepaliveProbeDue(config.keepaliveProbes(), next)) {
             // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
-            out.transmit(out.segment(send.seqOf(send.sndNxt()) - 1, receive.rcvNxt(), ACK));
+            out.transmit(out.segment(send.seqOf(send.sndNxt()) - 1, rcvNxt, ACK));
           } else {
             timeout();
           }
@@ -1269,22 +1265,20 @@ public final class TcpConnection extends TransmissionControlBlock {
       // fails): the probe timer started below retries it (tcp_check_probe_timer).
       send.transmitAll();
     }
-    if (receive.ackPending()) {
-      if (config.profile().finRepeatedOnAck()
-          && !receive.bareAckOwed()
-          && send.finUnacknowledged()) {
+    if (ackPending) {
+      if (config.profile().finRepeatedOnAck() && !bareAckOwed && send.finUnacknowledged()) {
         // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
         // FIN's own sequence number ("if resending a FIN, be sure not to use a new sequence
         // number").
-        out.transmit(out.segment(send.seqOf(send.finPosition()), receive.rcvNxt(), FIN | ACK));
+        out.transmit(out.segment(send.seqOf(send.finPosition()), rcvNxt, FIN | ACK));
       } else {
         // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
         // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
         // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
-        out.transmit(out.segment(send.seqOf(send.sndMax()), receive.rcvNxt(), ACK));
+        out.transmit(out.segment(send.seqOf(send.sndMax()), rcvNxt, ACK));
       }
     }
-    receive.bareAckDone();
+    bareAckOwed = false;
     send.startPersistIfStalled();
   }
 
@@ -1297,7 +1291,7 @@ public final class TcpConnection extends TransmissionControlBlock {
   private TcpSegment dropReset() {
     int seq = send.seqOf(send.sndMax());
     return config.profile().rstAckOnAbort()
-        ? out.segment(seq, receive.rcvNxt(), RST | ACK)
+        ? out.segment(seq, rcvNxt, RST | ACK)
         : out.segment(seq, 0, RST);
   }
 

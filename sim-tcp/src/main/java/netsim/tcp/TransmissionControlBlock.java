@@ -106,6 +106,9 @@ abstract class TransmissionControlBlock {
   /** The loss recovery said it is quiet ({@link LossRecovery.Connection#recoveryQuiet}). */
   boolean recoveryQuiet;
 
+  /** Linux's quick-ACK mode (the receive side's), when the host has it; else null. */
+  @Nullable QuickAckMode quickAck;
+
   // The segments we send (RFC 7323): timestamps agreed, and our timestamp clock's offset.
   boolean timestampsOn;
   final long tsOffset;
@@ -145,5 +148,86 @@ abstract class TransmissionControlBlock {
   /** Our timestamp clock now (RFC 7323 5.4: the simulation's milliseconds plus the offset). */
   final long timestampNow() {
     return (env.now() / Time.MILLISECOND + tsOffset) & 0xFFFF_FFFFL;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // What every arriving segment and every segment sent do with the receive sequence space: here,
+  // so that a sender's ACK reads no ReceiveSide.
+  // ---------------------------------------------------------------------------------------------
+
+  /** RFC 7323 5.5: a TS.Recent older than 24 days is no longer valid for PAWS. */
+  static final long PAWS_IDLE = 24 * 24 * Time.HOUR;
+
+  /** The acceptability test of RFC 9293 3.10.7.4 (the table of SEG.LEN and RCV.WND). */
+  final boolean isAcceptable(int seq, int segLen) {
+    int window = (int) rcvWnd;
+    if (segLen == 0) {
+      return window == 0 ? seq == rcvNxt : Seq.inWindow(seq, rcvNxt, window);
+    }
+    if (window == 0) {
+      return false;
+    }
+    return Seq.inWindow(seq, rcvNxt, window) || Seq.inWindow(seq + segLen - 1, rcvNxt, window);
+  }
+
+  /** RFC 7323 5.5: whether TS.Recent is too old for the PAWS test (and may be replaced). */
+  final boolean tsRecentExpired(long now) {
+    return now - tsRecentTakenAt > PAWS_IDLE;
+  }
+
+  /** RFC 7323 5.3 R1: whether {@code seg} is too old ({@link ReceiveSide#pawsRejects}). */
+  final boolean pawsRejects(TcpSegment seg) {
+    if (!seg.hasTimestamps() || seg.has(TcpFlags.RST) || tsRecentExpired(env.now())) {
+      return false;
+    }
+    HostProfile.Paws rule = config.profile().paws();
+    if (rule != HostProfile.Paws.RFC7323 && tsRecent == 0) {
+      return false;
+    }
+    int behind = (int) tsRecent - (int) seg.tsVal();
+    return behind > (rule == HostProfile.Paws.LINUX ? 1 : 0);
+  }
+
+  /**
+   * RFC 7323 4.3 (2) and 5.3 R3: "If: SEG.TSval >= TS.Recent and SEG.SEQ =< Last.ACK.sent then
+   * SEG.TSval is copied to TS.Recent; otherwise, it is ignored." A TS.Recent older than 24 days
+   * (5.5) is replaced whatever its value.
+   */
+  final void updateTsRecent(TcpSegment seg) {
+    if (seg.hasTimestamps() && Seq.le(seg.seq(), lastAckSent)) {
+      long now = env.now();
+      if ((int) seg.tsVal() - (int) tsRecent >= 0 || tsRecentExpired(now)) {
+        tsRecent = seg.tsVal();
+        tsRecentTakenAt = now;
+      }
+    }
+  }
+
+  /** The window field of a segment we send; RFC 7323 2.2: a SYN's is never scaled. */
+  final int windowField(boolean syn) {
+    return (int) Math.min(0xFFFF, syn ? rcvWnd : rcvWnd >> rcvShift);
+  }
+
+  /** A segment acknowledging {@code ack} went out: nothing is owed any more. */
+  final void ackSent(int ack) {
+    lastAckSent = ack; // RFC 7323 4.3 (1): Last.ACK.sent
+    QuickAckMode quick = quickAck;
+    if (quick != null && (ackPending || timers.isRunning(TcpTimers.Kind.DELAYED_ACK))) {
+      quick.ackSent();
+    }
+    if (duplicateNoted) {
+      receive.duplicatesReported();
+    }
+    ackPending = false;
+    timers.stop(TcpTimers.Kind.DELAYED_ACK);
+    unackedSegments = 0;
+  }
+
+  /** We sent data at {@code now} (for quick-ACK mode's idea of an interactive flow). */
+  final void dataSent(long now) {
+    QuickAckMode quick = quickAck;
+    if (quick != null) {
+      quick.dataSent(now);
+    }
   }
 }
