@@ -229,7 +229,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       tcb.dataEnd += accepted;
       restartIfIdle();
       // tcp_add_write_queue_tail: queued data starts the busy chronograph.
-      chrono(SendChrono.started(chronoRunning, SendChrono.Kind.BUSY));
+      chrono(SendChrono.started(tcb.chronoRunning, SendChrono.Kind.BUSY));
     }
     moreFollows = more;
     PushMarks pushes = marks;
@@ -340,15 +340,15 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
             && tcb.sndMax + next > tcb.sndUna + tcb.sndWnd;
     chrono(
         limited
-            ? SendChrono.started(chronoRunning, SendChrono.Kind.RWND_LIMITED)
-            : SendChrono.stopped(chronoRunning, SendChrono.Kind.RWND_LIMITED, queuesEmpty()));
+            ? SendChrono.started(tcb.chronoRunning, SendChrono.Kind.RWND_LIMITED)
+            : SendChrono.stopped(tcb.chronoRunning, SendChrono.Kind.RWND_LIMITED, queuesEmpty()));
   }
 
   /** The chronograph's state {@code next} runs from now: the running one's time is counted. */
   private void chrono(SendChrono.Kind next) {
-    if (next != chronoRunning) {
-      chrono.switchFrom(chronoRunning, tcb.now());
-      chronoRunning = next;
+    if (next != tcb.chronoRunning) {
+      chrono.switchFrom(tcb.chronoRunning, tcb.now());
+      tcb.chronoRunning = next;
     }
   }
 
@@ -359,12 +359,12 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   /** tcpi_busy_time: the time data was queued or in flight, in nanoseconds. */
   long busyTime() {
-    return chrono.busy(chronoRunning, tcb.now());
+    return chrono.busy(tcb.chronoRunning, tcb.now());
   }
 
   /** tcpi_rwnd_limited: the part of {@link #busyTime} the peer's window held back new data. */
   long windowLimitedTime() {
-    return chrono.total(SendChrono.Kind.RWND_LIMITED, chronoRunning, tcb.now());
+    return chrono.total(SendChrono.Kind.RWND_LIMITED, tcb.chronoRunning, tcb.now());
   }
 
   /**
@@ -668,7 +668,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     buffer.release(Math.max(0, tcb.sndUna - 1));
     if (tcb.sndUna >= tcb.sndMax) {
       // tcp_clean_rtx_queue: the retransmission queue emptied.
-      chrono(SendChrono.stopped(chronoRunning, SendChrono.Kind.BUSY, queuesEmpty()));
+      chrono(SendChrono.stopped(tcb.chronoRunning, SendChrono.Kind.BUSY, queuesEmpty()));
     }
     if (marks != null) {
       marks.forgetBefore(tcb.sndUna);
@@ -989,6 +989,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     cc = variant.congestionControl().apply(config.profile());
     lastDataSentAt = tcb.now();
     scoreboard = sack ? new SackScoreboard() : null;
+    tcb.scoreboardOn = sack;
     tcb.recoveryQuiet = false; // until the new recovery says so
     recovery = variant.lossRecovery(this, sack, config.sackRecovery());
     SackScoreboard.SegmentEdges edges = recovery.segmentEdges();

@@ -32,12 +32,6 @@ abstract class SendSideHead {
   /** What the peer has SACKed (RFC 6675 3), when SACK is in use; else null. */
   @Nullable SackScoreboard scoreboard;
 
-  /**
-   * The chronograph's state running (Linux's tp->chrono_type): kept here, so that a sending pass
-   * that changes no state (most do) reads no {@link SendChrono}.
-   */
-  SendChrono.Kind chronoRunning = SendChrono.Kind.IDLE;
-
   /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
   final @Nullable TsoChunks chunks;
 
@@ -51,6 +45,7 @@ abstract class SendSideHead {
       TcpConnection connection,
       SegmentWriter out) {
     this.tcb = connection;
+    connection.tsoChunks = chunks != null;
     connection.iss = iss;
     this.timers = timers;
     this.chunks = chunks;

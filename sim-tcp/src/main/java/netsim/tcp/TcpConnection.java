@@ -318,8 +318,7 @@ public final class TcpConnection extends TransmissionControlBlock {
   /** RFC 9293 3.10.2 SEND: the errors of a write. */
   private void checkWritable() {
     checkState(state != CLOSED && state != LISTEN, "connection does not exist (state %s)", state);
-    checkState(
-        !send.finQueued(), "connection closing: the sending side is shut down (state %s)", state);
+    checkState(!finQueued, "connection closing: the sending side is shut down (state %s)", state);
   }
 
   /** The send buffer took {@code accepted} of the {@code offered} bytes of a write: send them. */
@@ -528,7 +527,7 @@ public final class TcpConnection extends TransmissionControlBlock {
     if (!config.profile().linuxTimeWaitSyn()) {
       return -1;
     }
-    int iss = send.seqOf(send.sndMax()) + 65537;
+    int iss = seqOf(sndMax) + 65537;
     return Integer.toUnsignedLong(iss == 0 ? 1 : iss);
   }
 
@@ -603,14 +602,14 @@ public final class TcpConnection extends TransmissionControlBlock {
     if (seg.has(ACK)) {
       // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is set, if so
       // drop the segment and return) <SEQ=SEG.ACK><CTL=RST> and discard the segment."
-      if (Seq.le(seg.ack(), send.iss()) || Seq.gt(seg.ack(), send.seqOf(send.sndMax()))) {
+      if (Seq.le(seg.ack(), send.iss()) || Seq.gt(seg.ack(), seqOf(sndMax))) {
         if (!seg.has(RST)) {
           out.transmit(out.segment(seg.ack(), 0, RST));
         }
         return;
       }
       // "If SND.UNA < SEG.ACK =< SND.NXT, then the ACK is acceptable."
-      ackAcceptable = Seq.lt(send.seqOf(send.sndUna()), seg.ack());
+      ackAcceptable = Seq.lt(seqOf(sndUna), seg.ack());
     }
     // Second, check the RST bit.
     if (seg.has(RST)) {
@@ -631,7 +630,7 @@ public final class TcpConnection extends TransmissionControlBlock {
     if (ackAcceptable) {
       send.acknowledge(seg.ack(), timestampRtt(seg));
     }
-    if (send.sndUna() > 0) {
+    if (sndUna > 0) {
       // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
       // form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
       send.updateWindow(seg);
@@ -744,7 +743,7 @@ public final class TcpConnection extends TransmissionControlBlock {
         && !seg.has(RST)
         && !syn
         && seg.has(ACK)
-        && Seq.gt(seg.ack(), send.seqOf(send.sndMax()))) {
+        && Seq.gt(seg.ack(), seqOf(sndMax))) {
       // Linux's tcp_ack: a segment that acknowledges data not yet sent is discarded without a
       // reply, before its timestamp is taken (RFC 9293 3.10.7.4 answers it with an ACK).
       return;
@@ -886,17 +885,15 @@ public final class TcpConnection extends TransmissionControlBlock {
     int ack = seg.ack();
     // RFC 5961 5.2: "the ACK value is considered acceptable only if it is in the range of
     // ((SND.UNA - MAX.SND.WND) =< SEG.ACK =< SND.NXT)". Otherwise send a (challenge) ACK.
-    boolean tooNew = Seq.gt(ack, send.seqOf(send.sndMax()));
+    boolean tooNew = Seq.gt(ack, seqOf(sndMax));
     boolean tooOld =
         config.challengeAcks()
-            && Seq.lt(
-                ack,
-                send.seqOf(send.sndUna()) - (int) Math.min(send.maxSndWnd(), Integer.MAX_VALUE));
+            && Seq.lt(ack, seqOf(sndUna) - (int) Math.min(maxSndWnd, Integer.MAX_VALUE));
     if (state == SYN_RECEIVED) {
       // "If SND.UNA < SEG.ACK =< SND.NXT, then enter ESTABLISHED state and continue processing";
       // "If the segment acknowledgment is not acceptable, form a reset segment
       // <SEQ=SEG.ACK><CTL=RST> and send it."
-      if (!Seq.lt(send.seqOf(send.sndUna()), ack) || tooNew) {
+      if (!Seq.lt(seqOf(sndUna), ack) || tooNew) {
         out.transmit(out.segment(ack, 0, RST));
         return false;
       }
@@ -928,10 +925,13 @@ public final class TcpConnection extends TransmissionControlBlock {
       // by the state machine, and counted for fast retransmit (RFC 5681 2: same ACK, no data,
       // no SYN or FIN, data outstanding, the same window). With SACK, RFC 6675 5: the
       // scoreboard takes the SACK blocks first, and a duplicate is an ACK that SACKs new data.
-      send.ackArrived(seg, ecn.isOn() && seg.has(ECE), timestampRtt(seg));
+      boolean ecnEcho = ecn.isOn() && seg.has(ECE);
+      if (!quietAckArrived(seg, ecnEcho)) {
+        send.ackArrived(seg, ecnEcho, timestampRtt(seg));
+      }
     }
 
-    boolean finAcked = send.finAcked();
+    boolean finAcked = finAcked();
     switch (state) {
       case FIN_WAIT_1 -> {
         // "In addition to the processing for the ESTABLISHED state, if the FIN segment is now
@@ -1052,7 +1052,7 @@ public final class TcpConnection extends TransmissionControlBlock {
         // "If our FIN has been ACKed (perhaps in this segment), then enter TIME-WAIT, start the
         // time-wait timer, turn off the other timers; otherwise, enter the CLOSING state."
         ackNow();
-        if (send.finAcked()) {
+        if (finAcked()) {
           setState(TIME_WAIT, StateCause.RCV, flags);
           startTimeWait();
         } else {
@@ -1135,7 +1135,7 @@ public final class TcpConnection extends TransmissionControlBlock {
           long next = Time.after(now, config.keepaliveInterval());
           if (timers.keepaliveProbeDue(config.keepaliveProbes(), next)) {
             // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
-            out.transmit(out.segment(send.seqOf(send.sndNxt()) - 1, rcvNxt, ACK));
+            out.transmit(out.segment(seqOf(sndNxt) - 1, rcvNxt, ACK));
           } else {
             timeout();
           }
@@ -1263,23 +1263,27 @@ public final class TcpConnection extends TransmissionControlBlock {
     if (!env.egressRefuses()) {
       // A refused send leaves the data unsent (Linux's tcp_write_xmit stops when tcp_transmit_skb
       // fails): the probe timer started below retries it (tcp_check_probe_timer).
-      send.transmitAll();
+      if (!sendsNothing()) {
+        send.transmitAll();
+      }
     }
     if (ackPending) {
       if (config.profile().finRepeatedOnAck() && !bareAckOwed && send.finUnacknowledged()) {
         // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
         // FIN's own sequence number ("if resending a FIN, be sure not to use a new sequence
         // number").
-        out.transmit(out.segment(send.seqOf(send.finPosition()), rcvNxt, FIN | ACK));
+        out.transmit(out.segment(seqOf(send.finPosition()), rcvNxt, FIN | ACK));
       } else {
         // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
         // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
         // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
-        out.transmit(out.segment(send.seqOf(send.sndMax()), rcvNxt, ACK));
+        out.transmit(out.segment(seqOf(sndMax), rcvNxt, ACK));
       }
     }
     bareAckOwed = false;
-    send.startPersistIfStalled();
+    if (sndNxt < dataEnd) {
+      send.startPersistIfStalled(); // it tests that data waits first
+    }
   }
 
   /**
@@ -1289,7 +1293,7 @@ public final class TcpConnection extends TransmissionControlBlock {
    * tcp_send_active_reset, FreeBSD's tcp_drop).
    */
   private TcpSegment dropReset() {
-    int seq = send.seqOf(send.sndMax());
+    int seq = seqOf(sndMax);
     return config.profile().rstAckOnAbort()
         ? out.segment(seq, rcvNxt, RST | ACK)
         : out.segment(seq, 0, RST);
@@ -1301,7 +1305,7 @@ public final class TcpConnection extends TransmissionControlBlock {
 
   /** Tells the application that its send buffer has room again, if it was waiting for that. */
   private void notifyWritable() {
-    if (wantsWritable && state != CLOSED && !send.finQueued() && send.bufferFree() > 0) {
+    if (wantsWritable && state != CLOSED && !finQueued && send.bufferFree() > 0) {
       wantsWritable = false;
       handler.onWritable(this);
     }

@@ -106,6 +106,15 @@ abstract class TransmissionControlBlock {
   /** The loss recovery said it is quiet ({@link LossRecovery.Connection#recoveryQuiet}). */
   boolean recoveryQuiet;
 
+  /** The send side keeps a SACK scoreboard (RFC 6675): SACK is in use. */
+  boolean scoreboardOn;
+
+  /** The send side groups an output pass's segments as Linux's TSO chunks. */
+  boolean tsoChunks;
+
+  /** The send side's chronograph state running (Linux's tp->chrono_type). */
+  SendChrono.Kind chronoRunning = SendChrono.Kind.IDLE;
+
   /** Linux's quick-ACK mode (the receive side's), when the host has it; else null. */
   @Nullable QuickAckMode quickAck;
 
@@ -229,5 +238,67 @@ abstract class TransmissionControlBlock {
     if (quick != null) {
       quick.dataSent(now);
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // What a segment at a receiver does with the send sequence space: here, so that a data segment
+  // whose ACK moves nothing, and the pass that answers it, read no SendSide.
+  // ---------------------------------------------------------------------------------------------
+
+  /** The sequence number of stream position {@code position}. */
+  final int seqOf(long position) {
+    return iss + (int) position;
+  }
+
+  /** Whether our FIN was sent and is acknowledged. */
+  final boolean finAcked() {
+    return finQueued && sndUna > dataEnd;
+  }
+
+  /**
+   * {@link SendSide#ackArrived} of an ACK that acknowledges nothing new with nothing outstanding,
+   * no SACK scoreboard, no ECN echo and no data waiting (a data segment at a receiver): returns
+   * false, doing nothing, for any other ACK. RFC 9293 3.10.7.4: such an ACK is no duplicate (no
+   * data outstanding, RFC 5681 2) and only may update the window.
+   */
+  final boolean quietAckArrived(TcpSegment seg, boolean ecnEcho) {
+    if (ecnEcho
+        || scoreboardOn
+        || sndMax != sndUna
+        || sndNxt < dataEnd
+        || seg.ack() != seqOf(sndUna)) {
+      return false;
+    }
+    timers.probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
+    if (Seq.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && Seq.le(sndWl2, seg.ack()))) {
+      // "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK" (no data
+      // waits: no restart after idle).
+      sndWnd = seg.has(TcpFlags.SYN) ? seg.window() : (long) seg.window() << sndShift;
+      if (sndWnd > 0) {
+        timers.resetPersist();
+      }
+      maxSndWnd = Math.max(maxSndWnd, sndWnd);
+      sndWl1 = seg.seq();
+      sndWl2 = seg.ack();
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@link SendSide#transmitAll} would send nothing and change nothing: a quiet recovery,
+   * nothing unsent, nothing to send again, no FIN to send, no TSO chunks to flush, and the
+   * chronograph's state unchanged by the pass's end (a receiver's pass).
+   */
+  final boolean sendsNothing() {
+    long position = sndNxt;
+    return recoveryQuiet
+        && !tsoChunks
+        && position != 0
+        && position >= dataEnd
+        && position >= sndMax
+        && !(finQueued && position == dataEnd)
+        && SendChrono.stopped(
+                chronoRunning, SendChrono.Kind.RWND_LIMITED, sndUna >= sndMax && sndMax >= dataEnd)
+            == chronoRunning;
   }
 }
