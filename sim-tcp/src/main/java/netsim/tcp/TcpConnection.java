@@ -205,6 +205,7 @@ public final class TcpConnection extends TransmissionControlBlock {
       Environment env,
       @Nullable TcpHandler handler) {
     super(
+        env.simulator(),
         ConnectionTable.key(checkNotNull(tuple, "tuple")),
         tuple.local().address().bits(),
         checkNotNull(env, "env"),
@@ -212,14 +213,13 @@ public final class TcpConnection extends TransmissionControlBlock {
         tuple.remote().address(),
         tsOffset);
     this.tuple = tuple;
-    this.timers = new TcpTimers(env.simulator(), this);
     this.handler = handler == null ? NO_HANDLER : handler;
     this.handlerReadsData = READS_DATA.get(this.handler.getClass());
-    this.receive = new ReceiveSide(config, timers, env, this);
+    this.receive = new ReceiveSide(config, this, env, this);
     this.held = new HeldCallbacks();
     this.ecn = EcnEndpoint.of(config.ecn());
     this.out = new SegmentWriter(this, env, config, tuple, receive, ecn);
-    this.send = new SendSide(config, iss, timers, this, out);
+    this.send = new SendSide(config, iss, this, this, out);
     visit(CLOSED);
   }
 
@@ -254,7 +254,7 @@ public final class TcpConnection extends TransmissionControlBlock {
       setState(ESTABLISHED, StateCause.RCV_SYN_TWO_WAY);
       output();
       send.takeSynAsAcknowledged();
-      timers.stop(RETRANSMIT);
+      stop(RETRANSMIT);
       established();
     } else {
       setState(SYN_RECEIVED, StateCause.RCV, SYN);
@@ -446,7 +446,7 @@ public final class TcpConnection extends TransmissionControlBlock {
    */
   public void setUserTimeout(long timeout) {
     checkArgument(timeout >= 0, "user timeout must not be negative: %s", timeout);
-    timers.setUserTimeout(timeout);
+    setTimersUserTimeout(timeout);
   }
 
   /**
@@ -552,7 +552,7 @@ public final class TcpConnection extends TransmissionControlBlock {
     if (state == FIN_WAIT_1 || state == FIN_WAIT_2) {
       // FreeBSD's t_rcvtime, for its FIN-WAIT-2 timeout: the segments before FIN-WAIT-1 never
       // count, as FIN-WAIT-2 is entered on one that arrives in FIN-WAIT-1.
-      timers.segmentArrived(env.now());
+      segmentArrived(env.now());
     }
     switch (state) {
       case CLOSED, LISTEN -> {
@@ -1060,7 +1060,7 @@ public final class TcpConnection extends TransmissionControlBlock {
         }
       }
       case FIN_WAIT_2 -> {
-        // "Enter the TIME-WAIT state. Start the time-wait timer, turn off the other timers."
+        // "Enter the TIME-WAIT state. Start the time-wait timer, turn off the other "
         ackNow();
         setState(TIME_WAIT, StateCause.RCV, flags);
         startTimeWait();
@@ -1082,17 +1082,13 @@ public final class TcpConnection extends TransmissionControlBlock {
   // Timeouts (RFC 9293 3.10.8, RFC 6298)
   // ---------------------------------------------------------------------------------------------
 
-  /** The earliest time this connection needs {@link #onTimer()}, or {@link #NEVER}. */
-  public long pollAt() {
-    return timers.pollAt();
-  }
-
   /** The timers, which are also the connection's event in its environment's simulator. */
   TcpTimers timers() {
-    return timers;
+    return this;
   }
 
   /** The name of the connection's timer ({@link Environment#timerLabel}). */
+  @Override
   String timerLabel() {
     return env.timerLabel(this);
   }
@@ -1116,15 +1112,16 @@ public final class TcpConnection extends TransmissionControlBlock {
    * Handles the first timer that has expired by now ({@link TcpTimers.Kind}'s order), and with it
    * an expired delayed ACK.
    */
+  @Override
   public void onTimer() {
     long now = env.now();
-    TcpTimers.Kind due = timers.due(now);
+    TcpTimers.Kind due = due(now);
     if (due != null) {
       switch (due) {
         case TIME_WAIT -> {
           // RFC 9293 3.10.8: "If the time-wait timeout expires on a connection, delete the TCB,
           // enter the CLOSED state, and return."
-          timers.stop(TcpTimers.Kind.TIME_WAIT);
+          stop(TcpTimers.Kind.TIME_WAIT);
           enterClosed(StateCause.TIME_WAIT_TIMEOUT);
         }
         case FIN_WAIT_2_TIMEOUT -> finWait2Timeout();
@@ -1133,7 +1130,7 @@ public final class TcpConnection extends TransmissionControlBlock {
         case KEEPALIVE -> {
           // RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough.
           long next = Time.after(now, config.keepaliveInterval());
-          if (timers.keepaliveProbeDue(config.keepaliveProbes(), next)) {
+          if (keepaliveProbeDue(config.keepaliveProbes(), next)) {
             // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
             out.transmit(out.segment(seqOf(sndNxt) - 1, rcvNxt, ACK));
           } else {
@@ -1150,7 +1147,7 @@ public final class TcpConnection extends TransmissionControlBlock {
         }
       }
     }
-    if (timers.isDue(DELAYED_ACK, now) && state != CLOSED) {
+    if (isDue(DELAYED_ACK, now) && state != CLOSED) {
       receive.delayedAckExpired();
       output();
     }
@@ -1160,8 +1157,8 @@ public final class TcpConnection extends TransmissionControlBlock {
 
   /** RFC 6298 5.4 - 5.6: retransmit the earliest unacknowledged segment and back off. */
   private void retransmissionTimeout() {
-    timers.stop(RETRANSMIT);
-    long userTimeout = timers.userTimeout();
+    stop(RETRANSMIT);
+    long userTimeout = userTimeout();
     int limit =
         switch (state) {
           case SYN_SENT -> config.synRetries();
@@ -1184,7 +1181,7 @@ public final class TcpConnection extends TransmissionControlBlock {
     send.retransmitOnTimeout();
     output();
     send.startRetransmitTimer();
-    timers.clampRetransmitToUserTimeout(send.firstTimeoutAt());
+    clampRetransmitToUserTimeout(send.firstTimeoutAt());
   }
 
   /**
@@ -1193,11 +1190,11 @@ public final class TcpConnection extends TransmissionControlBlock {
    * arrived for that long, looking again every keep-alive interval).
    */
   private void finWait2Timeout() {
-    timers.stop(FIN_WAIT_2_TIMEOUT);
+    stop(FIN_WAIT_2_TIMEOUT);
     HostProfile host = config.profile();
     long now = env.now();
-    if (host.finWait2CountsIdleTime() && now - timers.lastSegmentAt() <= host.finWait2Timeout()) {
-      timers.start(FIN_WAIT_2_TIMEOUT, Time.after(now, config.keepaliveInterval()));
+    if (host.finWait2CountsIdleTime() && now - lastSegmentAt() <= host.finWait2Timeout()) {
+      start(FIN_WAIT_2_TIMEOUT, Time.after(now, config.keepaliveInterval()));
       return;
     }
     enterClosed(StateCause.FIN_WAIT_2_TIMEOUT);
@@ -1207,7 +1204,7 @@ public final class TcpConnection extends TransmissionControlBlock {
   private void startFinWait2Timer() {
     long timeout = config.profile().finWait2Timeout();
     if (timeout > 0) {
-      timers.start(FIN_WAIT_2_TIMEOUT, Time.after(env.now(), timeout));
+      start(FIN_WAIT_2_TIMEOUT, Time.after(env.now(), timeout));
     }
   }
 
@@ -1225,18 +1222,18 @@ public final class TcpConnection extends TransmissionControlBlock {
   /** A segment arrived: the connection is alive; the next probe waits a whole idle time. */
   private void restartKeepalive() {
     if (config.keepalive() && (state == ESTABLISHED || state == CLOSE_WAIT)) {
-      timers.restartKeepalive(Time.after(env.now(), config.keepaliveIdle()));
+      restartKeepalive(Time.after(env.now(), config.keepaliveIdle()));
     }
   }
 
   private void startTimeWait() {
     receive.keepAdvertisedWindow();
     long duration = config.timeWaitDuration();
-    timers.startTimeWait(Time.after(env.now(), duration));
+    startTimeWait(Time.after(env.now(), duration));
     if (duration == 0 && state == TIME_WAIT) {
       // COUNTERFACTUAL zero-length TIME-WAIT: close once the final ACK has gone out.
       output();
-      timers.stop(TcpTimers.Kind.TIME_WAIT);
+      stop(TcpTimers.Kind.TIME_WAIT);
       enterClosed(StateCause.TIME_WAIT_ZERO);
     }
   }
@@ -1323,7 +1320,7 @@ public final class TcpConnection extends TransmissionControlBlock {
   }
 
   private void returnToListen(StateCause cause, int causeFlags) {
-    timers.stop(RETRANSMIT);
+    stop(RETRANSMIT);
     receive.cancelAck();
     setState(LISTEN, cause, causeFlags);
   }
@@ -1333,7 +1330,7 @@ public final class TcpConnection extends TransmissionControlBlock {
   }
 
   private void enterClosed(StateCause cause, int causeFlags) {
-    timers.stopAll();
+    stopAll();
     setState(CLOSED, cause, causeFlags);
     notifyApplication(AppEvent.CLOSED, null);
   }
@@ -1560,7 +1557,7 @@ public final class TcpConnection extends TransmissionControlBlock {
   public TcpInfo info() {
     TcpInfo view = info;
     if (view == null) {
-      view = new TcpInfo(send, receive, timers, out);
+      view = new TcpInfo(send, receive, this, out);
       info = view;
     }
     return view;

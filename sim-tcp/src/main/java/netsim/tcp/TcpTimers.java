@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * lie side by side, so that 64 bytes of fields no segment reads would be most of a cache line
  * between those it reads.
  */
-final class TcpTimers extends AbstractTimer {
+abstract class TcpTimers extends AbstractTimer {
   /** The deadline of a timer that is not running. */
   static final long NEVER = Long.MAX_VALUE;
 
@@ -81,28 +81,33 @@ final class TcpTimers extends AbstractTimer {
   /** The rare timers, their counts and the user timeout, once one was set; else all at rest. */
   private @Nullable Rare rare;
 
-  /** Whose timers these are: its {@link TcpConnection#onTimer()} runs at the earliest deadline. */
-  private final TcpConnection connection;
-
   /** Whether the connection left its stack ({@link #retire}): its expiry is never queued again. */
   private boolean retired;
 
-  /** The timers of {@code connection}, none running, whose expiry {@code simulator} would run. */
-  TcpTimers(Simulator simulator, TcpConnection connection) {
+  /**
+   * The timers of a connection (this object: the TransmissionControlBlock's superclass), none
+   * running, whose expiry {@code simulator} would run.
+   */
+  TcpTimers(Simulator simulator) {
     super(simulator);
-    this.connection = connection;
   }
+
+  /** The connection's earliest deadline came ({@link TcpConnection#onTimer()}). */
+  public abstract void onTimer();
+
+  /** The name of the connection's timer ({@link TcpConnection.Environment#timerLabel}). */
+  abstract String timerLabel();
 
   /** The connection's earliest deadline came. */
   @Override
   protected void expire() {
-    connection.onTimer();
+    onTimer();
   }
 
   /** "tcp/NODE/TUPLE" in a stack, made when asked (only determinism reports and tests ask). */
   @Override
   public String label() {
-    return connection.timerLabel();
+    return timerLabel();
   }
 
   /**
@@ -246,8 +251,8 @@ final class TcpTimers extends AbstractTimer {
     }
   }
 
-  /** The earliest deadline, or {@link #NEVER}. */
-  long pollAt() {
+  /** The earliest time this connection needs {@link #onTimer()}, or {@link #NEVER}. */
+  public long pollAt() {
     return Math.min(
         Math.min(Math.min(lossProbe, retransmit), Math.min(rackReorder, delayedAck)), rareEarliest);
   }
@@ -399,7 +404,7 @@ final class TcpTimers extends AbstractTimer {
     return rare == null ? 0 : rare.userTimeout;
   }
 
-  void setUserTimeout(long timeout) {
+  void setTimersUserTimeout(long timeout) {
     if (timeout != 0 || rare != null) {
       rare().userTimeout = timeout;
     }

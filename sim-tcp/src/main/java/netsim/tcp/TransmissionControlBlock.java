@@ -1,5 +1,6 @@
 package netsim.tcp;
 
+import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.net.packet.Ipv4Address;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * lines of the connection rather than a line or two of each part.
  */
 @SuppressWarnings("NullAway.Init") // the parts are made by the connection's constructor
-abstract class TransmissionControlBlock {
+abstract class TransmissionControlBlock extends TcpTimers {
   // The demultiplexing hint's check (TcpStack#demultiplex): with env and mapped.
   final long tupleKey;
   final int localAddressBits;
@@ -34,8 +35,7 @@ abstract class TransmissionControlBlock {
   TcpHandler handler;
   @Nullable TcpConnection peer;
 
-  // The parts.
-  TcpTimers timers;
+  // The parts (the timers are this object's superclass).
   ReceiveSide receive;
   SegmentWriter out;
   SendSide send;
@@ -123,12 +123,14 @@ abstract class TransmissionControlBlock {
   final long tsOffset;
 
   TransmissionControlBlock(
+      Simulator simulator,
       long tupleKey,
       int localAddressBits,
       TcpConnection.Environment env,
       TcpConfig config,
       Ipv4Address remoteAddress,
       long tsOffset) {
+    super(simulator);
     this.tupleKey = tupleKey;
     this.localAddressBits = localAddressBits;
     this.env = env;
@@ -221,14 +223,14 @@ abstract class TransmissionControlBlock {
   final void ackSent(int ack) {
     lastAckSent = ack; // RFC 7323 4.3 (1): Last.ACK.sent
     QuickAckMode quick = quickAck;
-    if (quick != null && (ackPending || timers.isRunning(TcpTimers.Kind.DELAYED_ACK))) {
+    if (quick != null && (ackPending || isRunning(TcpTimers.Kind.DELAYED_ACK))) {
       quick.ackSent();
     }
     if (duplicateNoted) {
       receive.duplicatesReported();
     }
     ackPending = false;
-    timers.stop(TcpTimers.Kind.DELAYED_ACK);
+    stop(TcpTimers.Kind.DELAYED_ACK);
     unackedSegments = 0;
   }
 
@@ -269,13 +271,13 @@ abstract class TransmissionControlBlock {
         || seg.ack() != seqOf(sndUna)) {
       return false;
     }
-    timers.probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
+    probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
     if (Seq.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && Seq.le(sndWl2, seg.ack()))) {
       // "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK" (no data
       // waits: no restart after idle).
       sndWnd = seg.has(TcpFlags.SYN) ? seg.window() : (long) seg.window() << sndShift;
       if (sndWnd > 0) {
-        timers.resetPersist();
+        resetPersist();
       }
       maxSndWnd = Math.max(maxSndWnd, sndWnd);
       sndWl1 = seg.seq();
