@@ -7,6 +7,7 @@ import static netsim.tcp.TcpState.SYN_SENT;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import netsim.core.Simulator;
 import netsim.net.packet.Ecn;
 import org.jspecify.annotations.Nullable;
 
@@ -19,23 +20,16 @@ import org.jspecify.annotations.Nullable;
  * <p>It is apart from {@link TcpConnection} because building a segment is not connection
  * management: the state machine decides which segment, this class what it carries.
  */
-final class SegmentWriter implements TsoChunks.Sink {
+abstract class SegmentWriter extends TransmissionControlBlock implements TsoChunks.Sink {
 
   private static final int TIMESTAMP_OPTION_LENGTH = 12;
 
-  /** The connection, whose block holds whether timestamps are on and our clock's offset. */
-  private final TcpConnection tcb;
-
-  private final TcpConnection.Environment env;
-  private final TcpConfig config;
   // The connection's ports, which every segment carries: here, so that building a segment reads no
   // FourTuple and no Endpoint (three objects, among thousands of connections three cache misses).
   // Ports and the peer's MSS are 16-bit fields (RFC 9293 3.1, 3.2), chars here: with them this
   // object is one cache line's 64 bytes, not 72.
   private final char localPort;
   private final char remotePort;
-  private final ReceiveSide receive;
-  private final EcnEndpoint ecn;
 
   // Options in effect (RFC 7323, RFC 2018).
   private char peerMss = TcpConnection.DEFAULT_PEER_MSS;
@@ -51,21 +45,30 @@ final class SegmentWriter implements TsoChunks.Sink {
   // Counters.
   private long segmentsSent;
 
+  /**
+   * The writer of the connection of {@code tuple} (a layer of the connection itself, prototype
+   * tcb21): the block's fields, and the ports every segment carries.
+   */
   SegmentWriter(
-      TcpConnection connection,
+      Simulator simulator,
+      FourTuple tuple,
       TcpConnection.Environment env,
       TcpConfig config,
-      FourTuple tuple,
-      ReceiveSide receive,
-      EcnEndpoint ecn) {
-    this.tcb = connection;
-    this.env = env;
-    this.config = config;
+      long tsOffset) {
+    super(
+        simulator,
+        ConnectionTable.key(tuple),
+        tuple.local().address().bits(),
+        env,
+        config,
+        tuple.remote().address(),
+        tsOffset);
     this.localPort = (char) tuple.local().port();
     this.remotePort = (char) tuple.remote().port();
-    this.receive = receive;
-    this.ecn = ecn;
   }
+
+  /** The connection this writer is a layer of (itself). */
+  abstract TcpConnection connection();
 
   /**
    * RFC 7323 4.2 (RTTM): the round-trip time that the TSecr of {@code seg} shows, our timestamp
@@ -73,9 +76,6 @@ final class SegmentWriter implements TsoChunks.Sink {
    * tcp_rtt_tsopt_us takes it); -1 without timestamps, for a TSecr of 0 (which Linux and FreeBSD
    * ignore) or for an echo from the future.
    */
-  long timestampRtt(TcpSegment seg) {
-    return tcb.timestampRtt(seg);
-  }
 
   /**
    * The MSS in effect for what we send: the peer's MSS option (536 without one, RFC 9293 3.7.1)
@@ -83,7 +83,7 @@ final class SegmentWriter implements TsoChunks.Sink {
    * Linux's tcp_current_mss; {@code getsockopt(TCP_MAXSEG)} of a connected socket).
    */
   int sendMss() {
-    return Math.min(peerMss, config.mss()) - (tcb.timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
+    return Math.min(peerMss, config.mss()) - (timestampsOn ? TIMESTAMP_OPTION_LENGTH : 0);
   }
 
   /**
@@ -99,15 +99,13 @@ final class SegmentWriter implements TsoChunks.Sink {
    * 2018 3).
    */
   private int maxSackBlocks() {
-    return tcb.timestampsOn ? SackReport.MAX_BLOCKS - 1 : SackReport.MAX_BLOCKS;
+    return timestampsOn ? SackReport.MAX_BLOCKS - 1 : SackReport.MAX_BLOCKS;
   }
 
   /** The option bytes the SACK blocks of our next ACK take (RFC 2018 3: 2 NOPs, kind, length). */
   int sackOptionLength() {
     int blocks =
-        sackOn && (tcb.textHeld || tcb.duplicateNoted)
-            ? receive.sackBlocks(maxSackBlocks()).size()
-            : 0;
+        sackOn && (textHeld || duplicateNoted) ? receive.sackBlocks(maxSackBlocks()).size() : 0;
     return blocks == 0 ? 0 : 4 + 8 * blocks;
   }
 
@@ -133,20 +131,20 @@ final class SegmentWriter implements TsoChunks.Sink {
     // established connection then allocates no options object (the others are NONE).
     TcpOptions others = syn ? synOptions() : TcpOptions.NONE;
     // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
-    boolean timestamps = (syn ? synTimestamps() : tcb.timestampsOn) && (flags & (RST | ACK)) != RST;
+    boolean timestamps = (syn ? synTimestamps() : timestampsOn) && (flags & (RST | ACK)) != RST;
     long tsVal = timestamps ? timestampNow() : 0;
-    long tsEcr = timestamps && (flags & ACK) != 0 ? tcb.tsRecent : 0;
+    long tsEcr = timestamps && (flags & ACK) != 0 ? tsRecent : 0;
     if (sackOn && !syn && (flags & (ACK | RST)) == ACK) {
       // RFC 2018 4: every ACK reports what is held out of order, and RFC 2883 duplicates.
       // Blocks come only from text held or duplicates noted (the block's flags): else the receive
       // side is not read.
       List<TcpOptions.SackBlock> blocks =
-          tcb.textHeld || tcb.duplicateNoted ? receive.sackBlocks(maxSackBlocks()) : List.of();
+          textHeld || duplicateNoted ? receive.sackBlocks(maxSackBlocks()) : List.of();
       if (!blocks.isEmpty()) {
         others = others.withSackBlocks(blocks);
       }
     }
-    int windowField = tcb.windowField(syn);
+    int windowField = windowField(syn);
     return new TcpSegment(
         localPort,
         remotePort,
@@ -162,8 +160,8 @@ final class SegmentWriter implements TsoChunks.Sink {
         chunk,
         index,
         length,
-        tcb,
-        tcb.peer());
+        connection(),
+        peer);
   }
 
   /**
@@ -193,11 +191,7 @@ final class SegmentWriter implements TsoChunks.Sink {
 
   /** Whether the SYN we send is an active open's (one that offers), not an answer to the peer's. */
   private boolean activeSyn() {
-    return !tcb.isPassive() && tcb.state() == SYN_SENT;
-  }
-
-  private long timestampNow() {
-    return tcb.timestampNow();
+    return !passiveOpen && state == SYN_SENT;
   }
 
   @Override
@@ -206,15 +200,15 @@ final class SegmentWriter implements TsoChunks.Sink {
       return; // the host's queue refuses it: it never leaves (Linux's NET_XMIT_DROP)
     }
     if (seg.has(ACK)) {
-      tcb.ackSent(seg.ack());
+      ackSent(seg.ack());
     }
     if (seg.dataLength() > 0) {
-      tcb.dataSent(env.now());
+      dataSent(env.now());
     }
     segmentsSent++;
     Ecn codepoint = seg == ectSegment ? Ecn.ECT_0 : Ecn.NOT_ECT;
     ectSegment = null;
-    env.transmit(tcb, seg, codepoint);
+    env.transmit(connection(), seg, codepoint);
   }
 
   /** Takes the peer's MSS, window scale, SACK-permitted and timestamps from its SYN. */
@@ -224,11 +218,11 @@ final class SegmentWriter implements TsoChunks.Sink {
     peerOfferedScaling = options.hasWindowScale();
     peerOfferedTimestamps = options.timestamps();
     peerOfferedSack = options.sackPermitted();
-    ecn.synArrived(syn, tcb.isPassive());
+    ecn.synArrived(syn, passiveOpen);
     boolean scaling = config.windowScaling() && peerOfferedScaling;
     send.setWindowShift(scaling ? options.windowScale() : 0);
-    tcb.timestampsOn = config.timestamps() && peerOfferedTimestamps;
-    if (tcb.timestampsOn) {
+    timestampsOn = config.timestamps() && peerOfferedTimestamps;
+    if (timestampsOn) {
       receive.setTsRecent(options.tsVal());
     }
     sackOn = config.sackPermitted() && peerOfferedSack;
@@ -248,14 +242,14 @@ final class SegmentWriter implements TsoChunks.Sink {
       SendSide send, int seq, int flags, DataChunk chunk, int index, int length) {
     boolean newData = ecn.isOn() && length > 0 && Seq.ge(seq, send.seqOf(send.sndMax()));
     int cwr = newData ? ecn.newDataFlags(send.reductions()) : 0;
-    TcpSegment seg = segment(seq, tcb.rcvNxt, flags | cwr, chunk, index, length);
+    TcpSegment seg = segment(seq, rcvNxt, flags | cwr, chunk, index, length);
     ectSegment = newData ? seg : null;
     return seg;
   }
 
   /** The TSval a segment sent now carries (RFC 7323), or -1 without timestamps. */
   long timestampClock() {
-    return tcb.timestampsOn ? timestampNow() : -1;
+    return timestampsOn ? timestampNow() : -1;
   }
 
   /** The connection's ECN endpoint, which also keeps the send side's ECN state. */
@@ -265,7 +259,7 @@ final class SegmentWriter implements TsoChunks.Sink {
 
   /** The TSecr of {@code segment} if timestamps are in use and it has one, else 0. */
   long echoedTimestamp(TcpSegment segment) {
-    return tcb.timestampsOn && segment.hasTimestamps() ? segment.tsEcr() : 0;
+    return timestampsOn && segment.hasTimestamps() ? segment.tsEcr() : 0;
   }
 
   /** {@code segment}, about to be transmitted, is sent again. */
@@ -274,7 +268,7 @@ final class SegmentWriter implements TsoChunks.Sink {
     if (segment == ectSegment) {
       ectSegment = null; // a window probe: Not-ECT (RFC 3168 6.1.6)
     }
-    env.retransmitted(tcb, segment, reason);
+    env.retransmitted(connection(), segment, reason);
   }
 
   /** The peer's MSS option, or 536 without one (RFC 9293 3.7.1). */
@@ -283,7 +277,7 @@ final class SegmentWriter implements TsoChunks.Sink {
   }
 
   boolean timestampsOn() {
-    return tcb.timestampsOn;
+    return timestampsOn;
   }
 
   boolean sackOn() {

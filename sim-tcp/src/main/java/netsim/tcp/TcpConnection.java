@@ -61,7 +61,7 @@ import org.jspecify.annotations.Nullable;
  * checks of an arriving segment, the FIN step, every state change, and which timer to handle. What
  * it shows of itself (cwnd, RTT, counters, deadlines) is read through its {@link TcpInfo}.
  */
-public final class TcpConnection extends TransmissionControlBlock {
+public final class TcpConnection extends SegmentWriter {
 
   /**
    * What a connection needs from around it: a clock, the simulator its timer runs in, and a way to
@@ -168,9 +168,6 @@ public final class TcpConnection extends TransmissionControlBlock {
    */
   private char visited;
 
-  /** Whether this connection came from a LISTEN (RFC 9293 3.10.7.4: it returns there on RST). */
-  private boolean passiveOpen;
-
   /**
    * What the observers last heard of cwnd, ssthresh, SRTT, RTO and flight; made when one listens.
    */
@@ -205,12 +202,10 @@ public final class TcpConnection extends TransmissionControlBlock {
       Environment env,
       @Nullable TcpHandler handler) {
     super(
-        env.simulator(),
-        ConnectionTable.key(checkNotNull(tuple, "tuple")),
-        tuple.local().address().bits(),
-        checkNotNull(env, "env"),
+        checkNotNull(env, "env").simulator(),
+        checkNotNull(tuple, "tuple"),
+        env,
         checkNotNull(config, "config"),
-        tuple.remote().address(),
         tsOffset);
     this.tuple = tuple;
     this.handler = handler == null ? NO_HANDLER : handler;
@@ -218,8 +213,7 @@ public final class TcpConnection extends TransmissionControlBlock {
     this.receive = new ReceiveSide(config, this, env, this);
     this.held = new HeldCallbacks();
     this.ecn = EcnEndpoint.of(config.ecn());
-    this.out = new SegmentWriter(this, env, config, tuple, receive, ecn);
-    this.send = new SendSide(config, iss, this, this, out);
+    this.send = new SendSide(config, iss, this, this, this);
     visit(CLOSED);
   }
 
@@ -247,7 +241,7 @@ public final class TcpConnection extends TransmissionControlBlock {
     state = LISTEN;
     visit(LISTEN);
     receive.synchronize(syn.seq());
-    out.takeSynOptions(syn, send);
+    takeSynOptions(syn, send);
     send.updateWindow(syn);
     if (config.twoWayHandshake()) {
       // COUNTERFACTUAL: no third step. Our SYN is taken as known to the peer at once.
@@ -460,12 +454,12 @@ public final class TcpConnection extends TransmissionControlBlock {
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT ->
           // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>" (the RFC's SND.NXT is our SND.MAX)
-          out.transmit(dropReset());
+          transmit(dropReset());
       case CLOSING, LAST_ACK -> {
         // RFC 9293: "respond with ok and delete the TCB"; FreeBSD's tcp_drop resets in every
         // state after a SYN arrived (TCPS_HAVERCVDSYN): CLOSED's tcp_output sends RST,ACK.
         if (config.profile().abortResetsWhenClosing()) {
-          out.transmit(dropReset());
+          transmit(dropReset());
         }
       }
       default -> {
@@ -604,7 +598,7 @@ public final class TcpConnection extends TransmissionControlBlock {
       // drop the segment and return) <SEQ=SEG.ACK><CTL=RST> and discard the segment."
       if (Seq.le(seg.ack(), send.iss()) || Seq.gt(seg.ack(), seqOf(sndMax))) {
         if (!seg.has(RST)) {
-          out.transmit(out.segment(seg.ack(), 0, RST));
+          transmit(segment(seg.ack(), 0, RST));
         }
         return;
       }
@@ -625,8 +619,8 @@ public final class TcpConnection extends TransmissionControlBlock {
       return;
     }
     receive.synchronize(seg.seq());
-    out.takeSynOptions(seg, send);
-    receive.buffersReady(Math.min(out.peerMss(), config.mss()));
+    takeSynOptions(seg, send);
+    receive.buffersReady(Math.min(peerMss(), config.mss()));
     if (ackAcceptable) {
       send.acknowledge(seg.ack(), timestampRtt(seg));
     }
@@ -776,7 +770,7 @@ public final class TcpConnection extends TransmissionControlBlock {
       // to show that data was lost" (RFC 2525 2.17). Linux's tcp_rcv_state_process and
       // FreeBSD's tcp_input do, with the reset to a segment that has an ACK:
       // <SEQ=SEG.ACK><CTL=RST>.
-      out.transmit(out.segment(seg.ack(), 0, RST));
+      transmit(segment(seg.ack(), 0, RST));
       enterClosed(StateCause.RCV, seg.flags());
       return;
     }
@@ -872,7 +866,7 @@ public final class TcpConnection extends TransmissionControlBlock {
     } else {
       // RFC 793's rule (RFC 5961 off, or FreeBSD's insecure_syn): a SYN in the window is an
       // error; reset the connection, with the reset the host sends when it drops one.
-      out.transmit(dropReset());
+      transmit(dropReset());
       reset(SYN);
     }
   }
@@ -894,14 +888,13 @@ public final class TcpConnection extends TransmissionControlBlock {
       // "If the segment acknowledgment is not acceptable, form a reset segment
       // <SEQ=SEG.ACK><CTL=RST> and send it."
       if (!Seq.lt(seqOf(sndUna), ack) || tooNew) {
-        out.transmit(out.segment(ack, 0, RST));
+        transmit(segment(ack, 0, RST));
         return false;
       }
       send.acknowledge(ack, timestampRtt(seg));
       send.updateWindow(seg);
       if (passiveOpen) {
-        receive.buffersReady(
-            Math.min(out.peerMss(), config.mss())); // an active open has them already
+        receive.buffersReady(Math.min(peerMss(), config.mss())); // an active open has them already
       }
       setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
@@ -1098,6 +1091,11 @@ public final class TcpConnection extends TransmissionControlBlock {
     return historyIndex;
   }
 
+  @Override
+  final TcpConnection connection() {
+    return this;
+  }
+
   /** The connection's stack keeps it at {@code index} of its history. */
   void historyIndex(int index) {
     historyIndex = index;
@@ -1132,7 +1130,7 @@ public final class TcpConnection extends TransmissionControlBlock {
           long next = Time.after(now, config.keepaliveInterval());
           if (keepaliveProbeDue(config.keepaliveProbes(), next)) {
             // <SEQ=SND.NXT-1> with no data: the peer must answer with an ACK.
-            out.transmit(out.segment(seqOf(sndNxt) - 1, rcvNxt, ACK));
+            transmit(segment(seqOf(sndNxt) - 1, rcvNxt, ACK));
           } else {
             timeout();
           }
@@ -1269,12 +1267,12 @@ public final class TcpConnection extends TransmissionControlBlock {
         // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
         // FIN's own sequence number ("if resending a FIN, be sure not to use a new sequence
         // number").
-        out.transmit(out.segment(seqOf(send.finPosition()), rcvNxt, FIN | ACK));
+        transmit(segment(seqOf(send.finPosition()), rcvNxt, FIN | ACK));
       } else {
         // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
         // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
         // fail its acceptability test unread (FreeBSD's tcp_output uses snd_max likewise).
-        out.transmit(out.segment(seqOf(sndMax), rcvNxt, ACK));
+        transmit(segment(seqOf(sndMax), rcvNxt, ACK));
       }
     }
     bareAckOwed = false;
@@ -1292,8 +1290,8 @@ public final class TcpConnection extends TransmissionControlBlock {
   private TcpSegment dropReset() {
     int seq = seqOf(sndMax);
     return config.profile().rstAckOnAbort()
-        ? out.segment(seq, rcvNxt, RST | ACK)
-        : out.segment(seq, 0, RST);
+        ? segment(seq, rcvNxt, RST | ACK)
+        : segment(seq, 0, RST);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1410,11 +1408,6 @@ public final class TcpConnection extends TransmissionControlBlock {
   // ---------------------------------------------------------------------------------------------
   // What the receive side asks of its connection
   // ---------------------------------------------------------------------------------------------
-
-  /** The MSS that decides what a full-sized segment is (for the {@link ReceiveSide}). */
-  int sendMss() {
-    return out.sendMss();
-  }
 
   /** An empty {@link ReceivedData} to fill and {@link #deliver} (for the {@link ReceiveSide}). */
   ReceivedData nextDelivery() {
@@ -1557,7 +1550,7 @@ public final class TcpConnection extends TransmissionControlBlock {
   public TcpInfo info() {
     TcpInfo view = info;
     if (view == null) {
-      view = new TcpInfo(send, receive, this, out);
+      view = new TcpInfo(send, receive, this, this);
       info = view;
     }
     return view;

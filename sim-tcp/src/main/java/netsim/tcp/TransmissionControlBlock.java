@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 @SuppressWarnings("NullAway.Init") // the parts are made by the connection's constructor
 abstract class TransmissionControlBlock extends TcpTimers {
+  /** Whether this connection came from a LISTEN (RFC 9293 3.10.7.4: it returns there on RST). */
+  boolean passiveOpen;
+
   // The demultiplexing hint's check (TcpStack#demultiplex): with env and mapped.
   final long tupleKey;
   final int localAddressBits;
@@ -37,7 +40,6 @@ abstract class TransmissionControlBlock extends TcpTimers {
 
   // The parts (the timers are this object's superclass).
   ReceiveSide receive;
-  SegmentWriter out;
   SendSide send;
   EcnEndpoint ecn;
 
