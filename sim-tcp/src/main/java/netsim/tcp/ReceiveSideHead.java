@@ -3,17 +3,10 @@ package netsim.tcp;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of a {@link ReceiveSide} that every arriving segment and every segment sent read, also
- * at a sender that receives no text: RCV.NXT and RCV.WND (the acceptability test, the window
- * field), TS.Recent with its age and Last.ACK.sent (RFC 7323 4.3, 5.3), whether an acknowledgment
- * is owed, and the references those paths follow. Only {@link ReceiveSide} extends it, and it has
- * no behaviour of its own.
- *
- * <p>It exists for where HotSpot puts them, as {@link SendSideHead} does for the send side: a
- * superclass's fields, references included, come before the subclass's, and within a class the
- * references come last. Here they lie in the object's first 80 bytes, before what only text reads
- * (the buffer, the offsets, the delivery state), so that an ACK arriving at a sender reads about
- * half of the receive side's lines: among thousands of connections each one is a cache miss.
+ * The references of a {@link ReceiveSide} that every segment it handles follows, first in the
+ * object: the connection, whose block ({@link TransmissionControlBlock}) holds RCV.NXT, RCV.WND,
+ * TS.Recent, Last.ACK.sent and whether an acknowledgment is owed (prototype tcb21: those were this
+ * head's fields). Only {@link ReceiveSide} extends it, and it has no behaviour of its own.
  */
 abstract class ReceiveSideHead {
   /**

@@ -17,8 +17,11 @@ import org.jspecify.annotations.Nullable;
  * here its window field, options and ECN marks, and leaves through {@link #transmit}, which tells
  * the receive side what it acknowledged.
  *
- * <p>It is apart from {@link TcpConnection} because building a segment is not connection
- * management: the state machine decides which segment, this class what it carries.
+ * <p>It is apart from the state machine because building a segment is not connection management:
+ * the state machine decides which segment, this class what it carries. Prototype tcb21: it is a
+ * layer of the connection ({@link TcpConnection} extends it), not an object beside it, so that a
+ * segment sent reads no other object's lines; its fields follow the {@link
+ * TransmissionControlBlock}'s.
  */
 abstract class SegmentWriter extends TransmissionControlBlock implements TsoChunks.Sink {
 

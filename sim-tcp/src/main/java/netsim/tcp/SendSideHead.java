@@ -3,19 +3,11 @@ package netsim.tcp;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of a {@link SendSide} that every arriving segment reads: the send sequence space (RFC
- * 9293 3.3.1) that the ACK check and the window update test, and what tells a sending pass that
- * nothing waits (a receiver's pass). Only {@link SendSide} extends it, and it has no behaviour of
- * its own.
- *
- * <p>It exists for where HotSpot puts them: it lays out a superclass's fields, references included,
- * before the subclass's, and within a class all the {@code long}s, then the {@code int}s, then the
- * {@code boolean}s and last the references. As one class, the references an ACK follows (the
- * timers, the loss recovery) came after every field of the send side, four cache lines from its
- * start; here they follow the sequence numbers. A receiver whose send side has nothing to send then
- * reads this head only (about 100 bytes of the object's 230), and among thousands of connections
- * each line read is a cache miss (the idiom of JCTools' padding superclasses, for the opposite
- * purpose).
+ * The references of a {@link SendSide} that an ACK and a sending pass follow, first in the object:
+ * the connection, whose block ({@link TransmissionControlBlock}) holds the send sequence space
+ * (prototype tcb21: SND.UNA, SND.NXT, SND.MAX, SND.WND, SND.WL1/2 and ISS were this head's fields),
+ * the timers (the connection too), the loss recovery, the scoreboard, the TSO chunks and the writer
+ * (the connection too). Only {@link SendSide} extends it, and it has no behaviour of its own.
  */
 abstract class SendSideHead {
   /**

@@ -60,6 +60,16 @@ import org.jspecify.annotations.Nullable;
  * {@link TcpTimers}. The connection keeps connection management: the user calls, the order of
  * checks of an arriving segment, the FIN step, every state change, and which timer to handle. What
  * it shows of itself (cwnd, RTT, counters, deadlines) is read through its {@link TcpInfo}.
+ *
+ * <p>Prototype (branch tcb21): the variables every arriving segment reads, of every part, are one
+ * block, as RFC 9293 3.3.1 draws the TCB: this object's superclasses, laid out first, in the order
+ * {@link netsim.core.AbstractTimer} (the connection's one event), {@link TcpTimers} (the
+ * deadlines), {@link TransmissionControlBlock} (the sequence spaces, TS.Recent, the state, the
+ * demultiplexing hint's check) and {@link SegmentWriter} (the ports and options every segment
+ * carries). The timers and the writer are layers of this object, not objects beside it; the send
+ * and receive sides stay objects, which read and write the block's fields ({@code tcb.sndUna}), and
+ * a segment that needs nothing of one of them (an ACK at a sender, data at a receiver) reads none
+ * of its lines.
  */
 public final class TcpConnection extends SegmentWriter {
 

@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * deadlines may have changed, queues the expiry at the earliest ({@link #scheduleEarliest}); a test
  * that drives a connection by hand polls {@link #pollAt()} and never runs the simulator.
  *
+ * <p>Prototype tcb21: this is a layer of the connection (the {@link TransmissionControlBlock}'s
+ * superclass), so the event is the connection itself.
+ *
  * <p>The event is this object, not one beside it, because every arriving segment reads the
  * deadlines ({@link #pollAt()}) and then reschedules: the queued expiry's keys then lie in the
  * lines the segment read anyway (a later deadline only records itself there, {@link

@@ -7,13 +7,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Transmission Control Block (RFC 9293 3.3.1): the variables that every arriving segment reads,
- * of every part of a connection, in one block. Only {@link TcpConnection} extends it; the parts
- * ({@link ReceiveSide}, {@link SegmentWriter}, ...) read and write these fields through the
- * connection instead of holding them.
+ * of every part of a connection, in one block, with what a segment does with them when it needs no
+ * part (the acceptability test, PAWS, TS.Recent, an ACK that moves nothing, a pass with nothing to
+ * send). Only {@link SegmentWriter} (then {@link TcpConnection}) extends it; the send and receive
+ * sides read and write these fields through the connection instead of holding them.
  *
  * <p>It exists for where HotSpot puts them (a prototype, branch tcb21): a superclass's fields come
- * first in the object, so that among thousands of connections an arriving segment reads these few
- * lines of the connection rather than a line or two of each part.
+ * first in the object, after the timers' ({@link TcpTimers}, its own superclass), so that among
+ * thousands of connections an arriving segment reads the connection's first lines and, of the
+ * parts, only the side it needs. Moving fields alone saved nothing (a segment reads a run of the
+ * connection's objects whatever lies where in it); an object that a segment no longer reads at all
+ * does.
  */
 @SuppressWarnings("NullAway.Init") // the parts are made by the connection's constructor
 abstract class TransmissionControlBlock extends TcpTimers {
