@@ -5,6 +5,7 @@ import static netsim.tcp.TcpTimers.Kind.DELAYED_ACK;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import netsim.core.Simulator;
 import netsim.core.Time;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * (3.8.6.3, RFC 5681 4.2), and the replies to what the checks refuse (RFC 5961 challenge ACKs, RFC
  * 7323 5.3 PAWS).
  */
-final class ReceiveSide extends ReceiveSideHead {
+abstract class ReceiveSide extends SegmentWriter {
+  /** What the ACKs we send report of SACK, once both ends agreed on it; null until then. */
+  private @Nullable SackReport sack;
 
   private int irs;
 
@@ -69,16 +72,21 @@ final class ReceiveSide extends ReceiveSideHead {
    */
   private long lastDataAt = -1;
 
+  /**
+   * The receive side of the connection of {@code tuple} (a layer of the connection itself,
+   * prototype tcb21): its window and buffer from {@code config}.
+   */
   ReceiveSide(
+      Simulator simulator,
+      FourTuple tuple,
+      TcpConnection.Environment env,
       TcpConfig config,
-      TcpTimers timers,
-      TcpConnection.Environment clock,
-      TcpConnection connection) {
-    super(clock, config, timers, quickAckMode(config), connection);
-    connection.quickAck = quickAck;
-    tcb.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
+      long tsOffset) {
+    super(simulator, tuple, env, config, tsOffset);
+    this.quickAck = quickAckMode(config);
+    this.rcvShift = config.windowScaling() ? config.receiveWindowShift() : 0;
     this.buffer = config.receiveBuffer();
-    tcb.rcvWnd = Math.min(buffer, 0xFFFF);
+    this.rcvWnd = Math.min(buffer, 0xFFFF);
   }
 
   /** Linux's quick-ACK mode, where the host has it and delays ACKs; else null. */
@@ -102,18 +110,19 @@ final class ReceiveSide extends ReceiveSideHead {
   /** The peer's SYN arrived with sequence number {@code irs}: RCV.NXT = IRS + 1. */
   void synchronize(int irs) {
     this.irs = irs;
-    tcb.rcvNxt = irs + 1;
+    rcvNxt = irs + 1;
   }
 
   /**
    * The SYN exchange settled window scaling (RFC 7323 2.2: both sides offered it, or neither
    * scales): the window is sized for the shift in effect.
    */
+  @Override
   void windowScaling(boolean on) {
     if (!on) {
-      tcb.rcvShift = 0;
+      rcvShift = 0;
     }
-    tcb.rcvWnd = Math.min(buffer, windowLimit());
+    rcvWnd = Math.min(buffer, windowLimit());
   }
 
   /**
@@ -133,7 +142,7 @@ final class ReceiveSide extends ReceiveSideHead {
       buffer = Math.max(buffer, Math.min(rounded, host.receiveBuffer()));
     }
     windowIsBufferSpace = host.receiveWindowIsBufferSpace();
-    tcb.rcvWnd = Math.min(buffer - unreadBytes(), windowLimit());
+    rcvWnd = Math.min(buffer - unreadBytes(), windowLimit());
   }
 
   /**
@@ -144,13 +153,13 @@ final class ReceiveSide extends ReceiveSideHead {
   void keepAdvertisedWindow() {
     if (windowIsBufferSpace) {
       windowIsBufferSpace = false;
-      tcb.rcvWnd = Math.min(tcb.rcvWnd, 0xFFFFL << tcb.rcvShift);
+      rcvWnd = Math.min(rcvWnd, 0xFFFFL << rcvShift);
     }
   }
 
   /** The largest RCV.WND: what the window field can say, unless the window is the buffer space. */
   private long windowLimit() {
-    return windowIsBufferSpace ? Long.MAX_VALUE : 0xFFFFL << tcb.rcvShift;
+    return windowIsBufferSpace ? Long.MAX_VALUE : 0xFFFFL << rcvShift;
   }
 
   int irs() {
@@ -158,17 +167,7 @@ final class ReceiveSide extends ReceiveSideHead {
   }
 
   int rcvNxt() {
-    return tcb.rcvNxt;
-  }
-
-  /** The window field of a segment we send; RFC 7323 2.2: a SYN's is never scaled. */
-  int windowField(boolean syn) {
-    return tcb.windowField(syn);
-  }
-
-  /** The acceptability test of RFC 9293 3.10.7.4 (the table of SEG.LEN and RCV.WND). */
-  boolean isAcceptable(int seq, int segLen) {
-    return tcb.isAcceptable(seq, segLen);
+    return rcvNxt;
   }
 
   /**
@@ -176,39 +175,20 @@ final class ReceiveSide extends ReceiveSideHead {
    * whatever the segment's length (FreeBSD's test of a SYN under insecure_syn, tcp_input.c).
    */
   boolean seqInWindow(int seq) {
-    return Seq.inWindow(seq, tcb.rcvNxt, (int) tcb.rcvWnd);
+    return Seq.inWindow(seq, rcvNxt, (int) rcvWnd);
   }
 
   /** TS.Recent, echoed in the TSecr of every segment we send with an ACK (RFC 7323 4.3 (3)). */
   long tsRecent() {
-    return tcb.tsRecent;
+    return tsRecent;
   }
 
   /** Takes the peer's timestamp from its SYN, which RCV.NXT acknowledges. */
+  @Override
   void setTsRecent(long tsVal) {
-    tcb.tsRecent = tsVal;
-    tcb.tsRecentTakenAt = clock.now();
-    tcb.lastAckSent = tcb.rcvNxt;
-  }
-
-  /**
-   * RFC 7323 5.3 R1: whether {@code seg} (its options carrying a timestamp) is too old: "If there
-   * is a Timestamps option in the arriving segment, SEG.TSval < TS.Recent, TS.Recent is valid (see
-   * later discussion), and if the RST bit is not set, then treat the arriving segment as not
-   * acceptable". Linux and FreeBSD skip the test while TS.Recent is 0, and Linux lets a TSval one
-   * below it pass ({@link HostProfile.Paws}).
-   */
-  boolean pawsRejects(TcpSegment seg) {
-    return tcb.pawsRejects(seg);
-  }
-
-  /**
-   * RFC 7323 4.3 (2) and 5.3 R3: "If: SEG.TSval >= TS.Recent and SEG.SEQ =< Last.ACK.sent then
-   * SEG.TSval is copied to TS.Recent; otherwise, it is ignored." A TS.Recent older than 24 days
-   * (5.5) is replaced whatever its value.
-   */
-  void takeTimestamp(TcpSegment seg) {
-    tcb.updateTsRecent(seg);
+    tsRecent = tsVal;
+    tsRecentTakenAt = env.now();
+    lastAckSent = rcvNxt;
   }
 
   /**
@@ -218,18 +198,18 @@ final class ReceiveSide extends ReceiveSideHead {
    */
   void receiveText(int textSeq, TcpSegment seg) {
     int length = seg.dataLength();
-    int offset = Seq.diff(textSeq, tcb.rcvNxt);
+    int offset = Seq.diff(textSeq, rcvNxt);
     int from = Math.max(0, -offset);
-    int to = (int) Math.min(length, tcb.rcvWnd - offset);
+    int to = (int) Math.min(length, rcvWnd - offset);
     if (sack != null && from > 0) {
       // RFC 2883: the part below RCV.NXT is a duplicate, reported in a D-SACK block.
       sack.duplicate(receivedOffset + offset, receivedOffset + Math.min(0, offset + length));
-      tcb.duplicateNoted = true;
+      duplicateNoted = true;
     }
     if (from >= to) {
       ackNow(); // a duplicate, or nothing inside the window
       if (quickAck != null) {
-        quickAck.oldData(tcb.rcvWnd);
+        quickAck.oldData(rcvWnd);
       }
       return;
     }
@@ -241,23 +221,23 @@ final class ReceiveSide extends ReceiveSideHead {
       // Out of order: hold it, and say at once where the gap begins (RFC 5681 4.2).
       long start = receivedOffset + offset + from;
       reassembly().add(start, chunk, index, fresh);
-      tcb.textHeld = true;
+      textHeld = true;
       if (sack != null) {
         sack.outOfOrder(start, start + fresh);
       }
       ackNow();
       return;
     }
-    boolean gapWasOpen = tcb.textHeld;
-    lastDataAt = clock.now();
+    boolean gapWasOpen = textHeld;
+    lastDataAt = env.now();
     acceptRun(chunk, index, fresh);
     if (gapWasOpen) {
-      ReceivedData filled = tcb.nextDelivery();
+      ReceivedData filled = connection().nextDelivery();
       ReassemblyQueue held = reassembly();
       if (held.drain(receivedOffset, filled) > 0) {
         accept(filled);
       }
-      tcb.textHeld = !held.isEmpty();
+      textHeld = !held.isEmpty();
       if (sack != null) {
         // The SACK report's blocks are the queue's text: with no gap open there was none to drop.
         sack.delivered(receivedOffset);
@@ -265,7 +245,7 @@ final class ReceiveSide extends ReceiveSideHead {
     }
     boolean quick =
         quickAck != null
-            && quickAck.inOrderData(length, tcb.rcvWnd, config.mss(), clock.now(), tcb.rto());
+            && quickAck.inOrderData(length, rcvWnd, config.mss(), env.now(), connection().rto());
     if (gapWasOpen || !config.delayedAck()) {
       ackNow(); // RFC 5681 4.2: a segment that fills a gap is acknowledged at once
     } else if (quick) {
@@ -273,10 +253,10 @@ final class ReceiveSide extends ReceiveSideHead {
     } else {
       // RFC 9293 3.8.6.3 / RFC 1122 4.2.3.2: ACK at least every second full-sized segment,
       // and never later than the delayed-ACK timeout.
-      if (length >= tcb.sendMss()) {
-        tcb.unackedSegments++;
+      if (length >= sendMss()) {
+        unackedSegments++;
       }
-      if (tcb.unackedSegments >= 2) {
+      if (unackedSegments >= 2) {
         ackNow();
       } else {
         delayAck();
@@ -321,13 +301,13 @@ final class ReceiveSide extends ReceiveSideHead {
    * among thousands of connections each is a cache miss of its own.
    */
   private void acceptRun(DataChunk chunk, int index, int length) {
-    if (deliverData && reading && !tcb.dataHeard()) {
+    if (deliverData && reading && !connection().dataHeard()) {
       advance(length);
-      tcb.dataUnheard(length);
+      connection().dataUnheard(length);
       openWindow();
       return;
     }
-    ReceivedData bytes = tcb.nextDelivery();
+    ReceivedData bytes = connection().nextDelivery();
     bytes.add(chunk, index, length);
     accept(bytes);
   }
@@ -340,7 +320,7 @@ final class ReceiveSide extends ReceiveSideHead {
       bytes.clear();
       openWindow(); // the application closed: bytes are acknowledged and discarded
     } else if (reading) {
-      tcb.deliver(bytes);
+      connection().deliver(bytes);
       openWindow();
     } else {
       // the application does not read: the bytes wait, copied, for it to read again
@@ -354,9 +334,9 @@ final class ReceiveSide extends ReceiveSideHead {
 
   /** RCV.NXT and the stream advance over {@code length} in-order bytes, and RCV.WND shrinks. */
   private void advance(int length) {
-    tcb.rcvNxt += length;
+    rcvNxt += length;
     receivedOffset += length;
-    tcb.rcvWnd = Math.max(0, tcb.rcvWnd - length);
+    rcvWnd = Math.max(0, rcvWnd - length);
     bytesDelivered += length;
   }
 
@@ -366,8 +346,8 @@ final class ReceiveSide extends ReceiveSideHead {
    */
   boolean openWindow() {
     long free = Math.min(buffer - unreadBytes(), windowLimit());
-    if (free - tcb.rcvWnd >= Math.min(buffer / 2, tcb.sendMss())) {
-      tcb.rcvWnd = free;
+    if (free - rcvWnd >= Math.min(buffer / 2, sendMss())) {
+      rcvWnd = free;
       return true;
     }
     return false;
@@ -380,14 +360,15 @@ final class ReceiveSide extends ReceiveSideHead {
    * at least doubled.
    */
   boolean openWindowAfterRead() {
-    long before = tcb.rcvWnd;
+    long before = rcvWnd;
     if (!openWindow()) {
       return false;
     }
-    return !config.profile().windowUpdateWhenDoubled() || tcb.rcvWnd >= 2 * before;
+    return !config.profile().windowUpdateWhenDoubled() || rcvWnd >= 2 * before;
   }
 
   /** Both ends agreed on SACK (RFC 2018): our ACKs report what we hold out of order. */
+  @Override
   void reportSacks() {
     sack = new SackReport(config.profile().dsack());
   }
@@ -396,11 +377,12 @@ final class ReceiveSide extends ReceiveSideHead {
    * The SACK blocks our next ACK carries (RFC 2018 4, RFC 2883), at most {@code max}; empty without
    * SACK or with nothing to report.
    */
+  @Override
   List<TcpOptions.SackBlock> sackBlocks(int max) {
-    if (sack == null || !(tcb.textHeld || tcb.duplicateNoted)) {
+    if (sack == null || !(textHeld || duplicateNoted)) {
       return List.of(); // the report's blocks are the text held and the duplicates noted
     }
-    return sack.blocks(max, tcb.rcvNxt, receivedOffset);
+    return sack.blocks(max, rcvNxt, receivedOffset);
   }
 
   /**
@@ -408,44 +390,44 @@ final class ReceiveSide extends ReceiveSideHead {
    * refused it); the next ACK reports it in a D-SACK block.
    */
   void duplicateArrived(int seq, int length) {
-    int offset = Seq.diff(seq, tcb.rcvNxt);
+    int offset = Seq.diff(seq, rcvNxt);
     if (quickAck != null && length > 0 && offset < 0) {
-      quickAck.oldData(tcb.rcvWnd); // Linux's tcp_send_dupack
+      quickAck.oldData(rcvWnd); // Linux's tcp_send_dupack
     }
     if (sack != null && length > 0 && offset + length <= 0 && -offset <= receivedOffset) {
       sack.duplicate(receivedOffset + offset, receivedOffset + offset + length);
-      tcb.duplicateNoted = true;
+      duplicateNoted = true;
     }
   }
 
   /** A FIN beyond a gap waits for the gap to be filled; the ACK says where the gap begins. */
   void holdFin(int finSeq) {
-    tcb.finPending = true;
+    finPending = true;
     pendingFinSeq = finSeq;
     ackNow();
   }
 
   /** Whether a held FIN is now next in sequence. */
   boolean heldFinIsNext() {
-    return tcb.finPending && pendingFinSeq == tcb.rcvNxt;
+    return finPending && pendingFinSeq == rcvNxt;
   }
 
   /** RFC 9293 3.10.7.4, eighth: "Advance RCV.NXT over the FIN". */
   void takeFin() {
-    tcb.finPending = false;
-    tcb.rcvNxt++;
+    finPending = false;
+    rcvNxt++;
   }
 
   /** Pauses or resumes handing received data to the application; resuming delivers what waited. */
-  void setReading(boolean on) {
+  void setReadingData(boolean on) {
     reading = on;
     if (on && unread != null) {
       byte[] waiting = unread.toByteArray();
       unread = null; // its memory goes with it
       if (deliverData) {
-        ReceivedData data = tcb.nextDelivery();
+        ReceivedData data = connection().nextDelivery();
         data.add(DataChunk.of(waiting), 0, waiting.length);
-        tcb.deliver(data);
+        connection().deliver(data);
       }
     }
   }
@@ -456,7 +438,8 @@ final class ReceiveSide extends ReceiveSideHead {
   }
 
   /** Bytes received in order that the application has not taken yet. */
-  int unreadBytes() {
+  /** Bytes received in order that the application has not taken yet. */
+  public int unreadBytes() {
     return unread == null ? 0 : unread.size();
   }
 
@@ -467,7 +450,7 @@ final class ReceiveSide extends ReceiveSideHead {
 
   /** An acknowledgment is owed at once (sent by the connection's next output). */
   void ackNow() {
-    tcb.ackPending = true;
+    ackPending = true;
   }
 
   /** An acknowledgment is owed, but may wait for the delayed-ACK timer (RFC 9293 3.8.6.3). */
@@ -476,25 +459,25 @@ final class ReceiveSide extends ReceiveSideHead {
       ackNow(); // Linux: before any data arrived, the delayed-ACK timeout (ATO) is 0
       return;
     }
-    if (!timers.isRunning(DELAYED_ACK)) {
-      timers.start(DELAYED_ACK, Time.after(clock.now(), config.delayedAckTimeout()));
+    if (!isRunning(DELAYED_ACK)) {
+      start(DELAYED_ACK, Time.after(env.now(), config.delayedAckTimeout()));
     }
   }
 
   boolean ackPending() {
-    return tcb.ackPending;
+    return ackPending;
   }
 
   /** RFC 5961 7: a challenge ACK, at most one per configured interval. */
   void challengeAck() {
-    long now = clock.now();
+    long now = env.now();
     long interval = config.challengeAckInterval();
     if (interval > 0 && lastChallengeAck != Long.MIN_VALUE && now - lastChallengeAck < interval) {
       return;
     }
     lastChallengeAck = now;
     ackNow();
-    tcb.bareAckOwed = true; // a challenge ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, never a FIN
+    bareAckOwed = true; // a challenge ACK is <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, never a FIN
   }
 
   /**
@@ -526,30 +509,21 @@ final class ReceiveSide extends ReceiveSideHead {
 
   /** Whether the acknowledgment owed is a challenge ACK, which goes bare (never with a FIN). */
   boolean bareAckOwed() {
-    return tcb.bareAckOwed;
+    return bareAckOwed;
   }
 
   /** The connection's output pass is over: a challenge ACK owed went with it. */
   void bareAckDone() {
-    tcb.bareAckOwed = false;
-  }
-
-  /** A segment acknowledging {@code ack} went out: nothing is owed any more. */
-  void ackSent(int ack) {
-    tcb.ackSent(ack);
+    bareAckOwed = false;
   }
 
   /** The D-SACK blocks noted went out with an ACK. */
+  @Override
   void duplicatesReported() {
     if (sack != null) {
       sack.reported();
-      tcb.duplicateNoted = false;
+      duplicateNoted = false;
     }
-  }
-
-  /** We sent data at {@code now} (for quick-ACK mode's idea of an interactive flow). */
-  void dataSent(long now) {
-    tcb.dataSent(now);
   }
 
   /** The delayed-ACK timeout passed with an ACK owed: it is owed at once. */
@@ -562,7 +536,7 @@ final class ReceiveSide extends ReceiveSideHead {
 
   /** Whatever acknowledgment was owed will not be sent (the connection returns to LISTEN). */
   void cancelAck() {
-    timers.stop(DELAYED_ACK);
-    tcb.ackPending = false;
+    stop(DELAYED_ACK);
+    ackPending = false;
   }
 }

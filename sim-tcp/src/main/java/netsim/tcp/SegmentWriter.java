@@ -73,6 +73,18 @@ abstract class SegmentWriter extends TransmissionControlBlock implements TsoChun
   /** The connection this writer is a layer of (itself). */
   abstract TcpConnection connection();
 
+  /** The SACK blocks our next ACK carries, at most {@code max} ({@link ReceiveSide}). */
+  abstract List<TcpOptions.SackBlock> sackBlocks(int max);
+
+  /** Takes the peer's timestamp from its SYN ({@link ReceiveSide}). */
+  abstract void setTsRecent(long tsVal);
+
+  /** Both ends agreed on SACK ({@link ReceiveSide}). */
+  abstract void reportSacks();
+
+  /** Window scaling on or off, as the SYN exchange settled ({@link ReceiveSide}). */
+  abstract void windowScaling(boolean on);
+
   /**
    * RFC 7323 4.2 (RTTM): the round-trip time that the TSecr of {@code seg} shows, our timestamp
    * clock now less the echoed value, in whole ticks of 1 ms and at least one (as Linux's
@@ -107,8 +119,7 @@ abstract class SegmentWriter extends TransmissionControlBlock implements TsoChun
 
   /** The option bytes the SACK blocks of our next ACK take (RFC 2018 3: 2 NOPs, kind, length). */
   int sackOptionLength() {
-    int blocks =
-        sackOn && (textHeld || duplicateNoted) ? receive.sackBlocks(maxSackBlocks()).size() : 0;
+    int blocks = sackOn && (textHeld || duplicateNoted) ? sackBlocks(maxSackBlocks()).size() : 0;
     return blocks == 0 ? 0 : 4 + 8 * blocks;
   }
 
@@ -142,7 +153,7 @@ abstract class SegmentWriter extends TransmissionControlBlock implements TsoChun
       // Blocks come only from text held or duplicates noted (the block's flags): else the receive
       // side is not read.
       List<TcpOptions.SackBlock> blocks =
-          textHeld || duplicateNoted ? receive.sackBlocks(maxSackBlocks()) : List.of();
+          textHeld || duplicateNoted ? sackBlocks(maxSackBlocks()) : List.of();
       if (!blocks.isEmpty()) {
         others = others.withSackBlocks(blocks);
       }
@@ -226,13 +237,13 @@ abstract class SegmentWriter extends TransmissionControlBlock implements TsoChun
     send.setWindowShift(scaling ? options.windowScale() : 0);
     timestampsOn = config.timestamps() && peerOfferedTimestamps;
     if (timestampsOn) {
-      receive.setTsRecent(options.tsVal());
+      setTsRecent(options.tsVal());
     }
     sackOn = config.sackPermitted() && peerOfferedSack;
     if (sackOn) {
-      receive.reportSacks();
+      reportSacks();
     }
-    receive.windowScaling(scaling);
+    windowScaling(scaling);
     send.startCongestionControl(config.congestionControl(), sendMss(), sackOn);
   }
 

@@ -71,7 +71,7 @@ import org.jspecify.annotations.Nullable;
  * a segment that needs nothing of one of them (an ACK at a sender, data at a receiver) reads none
  * of its lines.
  */
-public final class TcpConnection extends SegmentWriter {
+public final class TcpConnection extends ReceiveSide {
 
   /**
    * What a connection needs from around it: a clock, the simulator its timer runs in, and a way to
@@ -220,7 +220,6 @@ public final class TcpConnection extends SegmentWriter {
     this.tuple = tuple;
     this.handler = handler == null ? NO_HANDLER : handler;
     this.handlerReadsData = READS_DATA.get(this.handler.getClass());
-    this.receive = new ReceiveSide(config, this, env, this);
     this.held = new HeldCallbacks();
     this.ecn = EcnEndpoint.of(config.ecn());
     this.send = new SendSide(config, iss, this, this, this);
@@ -250,7 +249,7 @@ public final class TcpConnection extends SegmentWriter {
     passiveOpen = true;
     state = LISTEN;
     visit(LISTEN);
-    receive.synchronize(syn.seq());
+    synchronize(syn.seq());
     takeSynOptions(syn, send);
     send.updateWindow(syn);
     if (config.twoWayHandshake()) {
@@ -384,17 +383,12 @@ public final class TcpConnection extends SegmentWriter {
    * announces the reopened window.
    */
   public void setReading(boolean on) {
-    receive.setReading(on);
-    if (on && state != CLOSED && receive.openWindowAfterRead()) {
+    setReadingData(on);
+    if (on && state != CLOSED && openWindowAfterRead()) {
       ackNow(); // a window update (RFC 9293 3.8.6.2.2)
       output();
       env.timersChanged(this);
     }
-  }
-
-  /** Bytes received in order that the application has not taken yet. */
-  public int unreadBytes() {
-    return receive.unreadBytes();
   }
 
   /**
@@ -431,7 +425,7 @@ public final class TcpConnection extends SegmentWriter {
    * arrives afterwards is acknowledged (RFC 9293 keeps receiving in FIN-WAIT) but not delivered.
    */
   public void close() {
-    receive.stopDelivering();
+    stopDelivering();
     orphaned = true;
     shutdownOutput();
     if (state == FIN_WAIT_2) {
@@ -487,7 +481,7 @@ public final class TcpConnection extends SegmentWriter {
    */
   public void vanish() {
     if (state != CLOSED) {
-      receive.cancelAck();
+      cancelAck();
       enterClosed(StateCause.HOST_CRASH);
     }
   }
@@ -628,9 +622,9 @@ public final class TcpConnection extends SegmentWriter {
       // Fifth: "If neither of the SYN or RST bits is set, then drop the segment and return."
       return;
     }
-    receive.synchronize(seg.seq());
+    synchronize(seg.seq());
     takeSynOptions(seg, send);
-    receive.buffersReady(Math.min(peerMss(), config.mss()));
+    buffersReady(Math.min(peerMss(), config.mss()));
     if (ackAcceptable) {
       send.acknowledge(seg.ack(), timestampRtt(seg));
     }
@@ -657,7 +651,7 @@ public final class TcpConnection extends SegmentWriter {
       if (config.profile().simultaneousOpenTakesText()) {
         if (seg.dataLength() > 0) {
           // FreeBSD's tcp_reass holds the text until ESTABLISHED; a FIN behind it is lost.
-          receive.holdSynText(seg);
+          holdSynText(seg);
         } else if (seg.has(FIN)) {
           // FreeBSD's tcp_input takes a FIN without text at once: SYN-RECEIVED -> CLOSE-WAIT,
           // and the SYN,ACK acknowledges the SYN and the FIN.
@@ -676,7 +670,7 @@ public final class TcpConnection extends SegmentWriter {
     if (timestampsOn && pawsRejects(seg) && !(syn && freebsdPaws())) {
       // RFC 7323 5.3 R1: "treat the arriving segment as not acceptable: Send an acknowledgment in
       // reply as specified in RFC 793 page 69 and drop the segment."
-      receive.pawsRejected(seg);
+      pawsRejected(seg);
       return;
     }
 
@@ -700,7 +694,7 @@ public final class TcpConnection extends SegmentWriter {
       startTimeWait();
       return;
     }
-    if (state == SYN_RECEIVED && syn && seq == receive.irs() && !seg.has(RST)) {
+    if (state == SYN_RECEIVED && syn && seq == irs() && !seg.has(RST)) {
       if (!seg.has(ACK)) {
         // The peer retransmitted its SYN: our SYN,ACK was lost. Send it again (as BSD and Linux
         // do; the RFC's sequence check would answer with a bare ACK and wait for our timer).
@@ -722,10 +716,9 @@ public final class TcpConnection extends SegmentWriter {
       // (unless the RST bit is set, if so drop the segment and return)."
       if (!seg.has(RST)) {
         if (syn) {
-          receive
-              .challengeAck(); // RFC 5961 4.2: the reply to a SYN is a (rate-limited) challenge ACK
+          challengeAck(); // RFC 5961 4.2: the reply to a SYN is a (rate-limited) challenge ACK
         } else {
-          receive.duplicateArrived(seq, seg.dataLength()); // RFC 2883: a D-SACK, with SACK
+          duplicateArrived(seq, seg.dataLength()); // RFC 2883: a D-SACK, with SACK
           ackNow();
           if (config.profile().oldSegmentAckTaken()
               && state != TIME_WAIT
@@ -816,7 +809,7 @@ public final class TcpConnection extends SegmentWriter {
       // RFC 5961 3.2: "If the RST bit is set and the sequence number does not exactly match the
       // next expected sequence value, yet is within the current receive window, TCP MUST send an
       // acknowledgment (challenge ACK)."
-      receive.challengeAck();
+      challengeAck();
       return;
     }
     switch (state) {
@@ -867,12 +860,12 @@ public final class TcpConnection extends SegmentWriter {
     if (config.synChallengeAcks()) {
       // RFC 5961 4.2: "If the SYN bit is set, irrespective of the sequence number, TCP MUST send
       // an ACK (also referred to as challenge ACK) to the remote peer."
-      receive.challengeAck();
-    } else if (config.challengeAcks() && !receive.seqInWindow(seq)) {
+      challengeAck();
+    } else if (config.challengeAcks() && !seqInWindow(seq)) {
       // FreeBSD's insecure_syn (tcp_input.c) takes RFC 793's reset only for a SYN whose own
       // sequence number lies in the window, RCV.NXT =< SEG.SEQ < RCV.NXT + RCV.WND; a SYN,FIN
       // that starts below RCV.NXT and only reaches into the window gets RFC 5961's challenge ACK.
-      receive.challengeAck();
+      challengeAck();
     } else {
       // RFC 793's rule (RFC 5961 off, or FreeBSD's insecure_syn): a SYN in the window is an
       // error; reset the connection, with the reset the host sends when it drops one.
@@ -904,7 +897,7 @@ public final class TcpConnection extends SegmentWriter {
       send.acknowledge(ack, timestampRtt(seg));
       send.updateWindow(seg);
       if (passiveOpen) {
-        receive.buffersReady(Math.min(peerMss(), config.mss())); // an active open has them already
+        buffersReady(Math.min(peerMss(), config.mss())); // an active open has them already
       }
       setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
@@ -913,12 +906,12 @@ public final class TcpConnection extends SegmentWriter {
       }
       // The text of a simultaneous open's SYN, held until now (FreeBSD's tcp_reass(tp, NULL) in
       // the SYN-RECEIVED ACK branch), if any.
-      receive.receiveHeldSynText();
+      receiveHeldSynText();
     } else if (tooNew || tooOld) {
       // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop the
       // segment, and return."
       if (config.challengeAcks()) {
-        receive.challengeAck();
+        challengeAck();
       } else {
         ackNow();
       }
@@ -1012,13 +1005,13 @@ public final class TcpConnection extends SegmentWriter {
         // RECEIVE buffers ... send an acknowledgment of the form <SEQ=SND.NXT><ACK=RCV.NXT>
         // <CTL=ACK>."
         if (seg.dataLength() > 0) {
-          receive.receiveText(textSeq, seg);
+          receiveText(textSeq, seg);
         }
         int finSeq = textSeq + seg.dataLength();
         if (seg.has(FIN) && Seq.gt(finSeq, rcvNxt)) {
-          receive.holdFin(finSeq);
+          holdFin(finSeq);
         }
-        if ((seg.has(FIN) && finSeq == rcvNxt) || (finPending && receive.heldFinIsNext())) {
+        if ((seg.has(FIN) && finSeq == rcvNxt) || (finPending && heldFinIsNext())) {
           finArrives(seg.flags());
         }
       }
@@ -1040,13 +1033,13 @@ public final class TcpConnection extends SegmentWriter {
   /** RFC 9293 3.10.7.4, eighth: the FIN, arriving on a segment with {@code flags}. */
   private void finArrives(int flags) {
     // "Advance RCV.NXT over the FIN, and send an acknowledgment for the FIN."
-    receive.takeFin();
+    takeFin();
     switch (state) {
       case SYN_RECEIVED, ESTABLISHED -> {
         setState(CLOSE_WAIT, StateCause.RCV, flags);
         if (config.delayedAck()) {
           // The passive closer's ACK may wait, as Linux's does, in case its FIN can join it.
-          receive.delayAck();
+          delayAck();
         } else {
           ackNow();
         }
@@ -1074,11 +1067,6 @@ public final class TcpConnection extends SegmentWriter {
       peerFinSeen = true;
       notifyApplication(AppEvent.PEER_CLOSED, null);
     }
-  }
-
-  /** Schedules an immediate acknowledgment (sent by the next output). */
-  private void ackNow() {
-    ackPending = true; // the receive side's ackNow
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1156,7 +1144,7 @@ public final class TcpConnection extends SegmentWriter {
       }
     }
     if (isDue(DELAYED_ACK, now) && state != CLOSED) {
-      receive.delayedAckExpired();
+      delayedAckExpired();
       output();
     }
     reportCongestion();
@@ -1235,7 +1223,7 @@ public final class TcpConnection extends SegmentWriter {
   }
 
   private void startTimeWait() {
-    receive.keepAdvertisedWindow();
+    keepAdvertisedWindow();
     long duration = config.timeWaitDuration();
     startTimeWait(Time.after(env.now(), duration));
     if (duration == 0 && state == TIME_WAIT) {
@@ -1329,7 +1317,7 @@ public final class TcpConnection extends SegmentWriter {
 
   private void returnToListen(StateCause cause, int causeFlags) {
     stop(RETRANSMIT);
-    receive.cancelAck();
+    cancelAck();
     setState(LISTEN, cause, causeFlags);
   }
 
@@ -1409,7 +1397,7 @@ public final class TcpConnection extends SegmentWriter {
         cause.traceName(causeFlags));
     state = next;
     if (next == ESTABLISHED && !hasVisited(ESTABLISHED)) {
-      receive.established(env.now());
+      established(env.now());
     }
     visit(next);
     env.stateChanged(this, previous, next, cause, causeFlags);
@@ -1560,7 +1548,7 @@ public final class TcpConnection extends SegmentWriter {
   public TcpInfo info() {
     TcpInfo view = info;
     if (view == null) {
-      view = new TcpInfo(send, receive, this, this);
+      view = new TcpInfo(send, this, this, this);
       info = view;
     }
     return view;

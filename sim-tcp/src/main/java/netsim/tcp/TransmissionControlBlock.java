@@ -43,7 +43,6 @@ abstract class TransmissionControlBlock extends TcpTimers {
   @Nullable TcpConnection peer;
 
   // The parts (the timers are this object's superclass).
-  ReceiveSide receive;
   SendSide send;
   EcnEndpoint ecn;
 
@@ -225,6 +224,9 @@ abstract class TransmissionControlBlock extends TcpTimers {
     return (int) Math.min(0xFFFF, syn ? rcvWnd : rcvWnd >> rcvShift);
   }
 
+  /** The D-SACK blocks noted went out with an ACK ({@link ReceiveSide}). */
+  abstract void duplicatesReported();
+
   /** A segment acknowledging {@code ack} went out: nothing is owed any more. */
   final void ackSent(int ack) {
     lastAckSent = ack; // RFC 7323 4.3 (1): Last.ACK.sent
@@ -233,7 +235,7 @@ abstract class TransmissionControlBlock extends TcpTimers {
       quick.ackSent();
     }
     if (duplicateNoted) {
-      receive.duplicatesReported();
+      duplicatesReported();
     }
     ackPending = false;
     stop(TcpTimers.Kind.DELAYED_ACK);
