@@ -262,7 +262,7 @@ abstract class SegmentWriter extends TransmissionControlBlock implements TsoChun
   }
 
   /** The TSval a segment sent now carries (RFC 7323), or -1 without timestamps. */
-  long timestampClock() {
+  public long timestampClock() {
     return timestampsOn ? timestampNow() : -1;
   }
 

@@ -12,6 +12,7 @@ import static netsim.tcp.TcpState.SYN_SENT;
 import static netsim.tcp.TcpTimers.Kind.PERSIST;
 import static netsim.tcp.TcpTimers.Kind.RETRANSMIT;
 
+import netsim.core.Simulator;
 import netsim.core.Time;
 import netsim.tcp.cc.CongestionControl;
 import netsim.tcp.cc.CongestionWindow;
@@ -28,7 +29,15 @@ import org.jspecify.annotations.Nullable;
  * FIN follows the last byte written; position p is sequence number ISS + p (see {@link
  * TcpConnection}).
  */
-final class SendSide extends SendSideHead implements LossRecovery.Connection {
+abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
+  // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
+  @Nullable LossRecovery recovery;
+
+  /** What the peer has SACKed (RFC 6675 3), when SACK is in use; else null. */
+  @Nullable SackScoreboard scoreboard;
+
+  /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
+  final @Nullable TsoChunks chunks;
 
   /**
    * Linux's TCP_RESOURCE_PROBE_INTERVAL: how long the probe timer waits after the host's own queue
@@ -36,13 +45,12 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    */
   static final long RESOURCE_PROBE_INTERVAL = Time.millis(500);
 
-  private final TcpConfig config;
-
   private final SendBuffer buffer;
 
   /**
-   * Where writes and records end (Linux's PSH marks and MSG_EOR, {@link #endRecord}): no segment,
-   * sent or resent, spans a record's end; null while the host marks no write and no record ended.
+   * Where writes and records end (Linux's PSH marks and MSG_EOR, {@link #markRecordEnd}): no
+   * segment, sent or resent, spans a record's end; null while the host marks no write and no record
+   * ended.
    */
   private @Nullable PushMarks marks;
 
@@ -114,17 +122,24 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   /** When data was last sent, a retransmission included (Linux's lsndtime). */
   private long lastDataSentAt;
 
+  /**
+   * The send side of the connection of {@code tuple} (a layer of the connection itself, prototype
+   * tcb21), whose ISS is {@code iss}.
+   */
   SendSide(
-      TcpConfig config, int iss, TcpTimers timers, TcpConnection connection, SegmentWriter out) {
-    super(
-        iss,
-        timers,
+      Simulator simulator,
+      FourTuple tuple,
+      TcpConnection.Environment env,
+      TcpConfig config,
+      long tsOffset,
+      int iss) {
+    super(simulator, tuple, env, config, tsOffset);
+    this.iss = iss;
+    this.chunks =
         config.profile().push() == HostProfile.Push.EACH_WRITE_AND_TSO_CHUNK
             ? new TsoChunks()
-            : null,
-        connection,
-        out);
-    this.config = config;
+            : null;
+    this.tsoChunks = chunks != null;
     this.buffer = new SendBuffer(config.sendBuffer());
     this.nagle = config.nagle();
     this.marks = config.profile().push().marksWrites() ? new PushMarks(true, chunks != null) : null;
@@ -138,71 +153,61 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   // ---------------------------------------------------------------------------------------------
 
   int iss() {
-    return tcb.iss;
-  }
-
-  /** The sequence number of stream position {@code position}. */
-  int seqOf(long position) {
-    return tcb.iss + (int) position;
+    return iss;
   }
 
   @Override
   public long sndUna() {
-    return tcb.sndUna;
+    return sndUna;
   }
 
   long sndNxt() {
-    return tcb.sndNxt;
+    return sndNxt;
   }
 
   @Override
   public long sndMax() {
-    return tcb.sndMax;
+    return sndMax;
   }
 
   /** SND.WND in bytes (scaled). */
   long sndWnd() {
-    return tcb.sndWnd;
+    return sndWnd;
   }
 
   /** The largest window the peer has offered. */
   long maxSndWnd() {
-    return tcb.maxSndWnd;
+    return maxSndWnd;
   }
 
   @Override
   public long flightSize() {
-    return tcb.sndMax - tcb.sndUna;
+    return sndMax - sndUna;
   }
 
   /** The position of our FIN: right after the last byte written. */
   long finPosition() {
-    return tcb.dataEnd;
+    return dataEnd;
   }
 
   /** Where the next byte written would go, beyond a FIN once queued (Linux's write_seq). */
   long writeEnd() {
-    return finPosition() + (tcb.finQueued ? 1 : 0);
-  }
-
-  /** Whether our FIN was sent and is acknowledged. */
-  boolean finAcked() {
-    return tcb.finQueued && tcb.sndUna > finPosition();
+    return finPosition() + (finQueued ? 1 : 0);
   }
 
   /** Whether our FIN was sent and is not acknowledged yet. */
   boolean finUnacknowledged() {
-    return tcb.finQueued && tcb.sndMax > finPosition() && tcb.sndUna <= finPosition();
+    return finQueued && sndMax > finPosition() && sndUna <= finPosition();
   }
 
   /** Our SYN went unanswered or must be repeated: the next segment is the SYN again. */
   void resendSyn() {
-    tcb.sndNxt = 0;
+    sndNxt = 0;
   }
 
   /** COUNTERFACTUAL two-way handshake: our SYN is taken as known to the peer at once. */
   void takeSynAsAcknowledged() {
-    tcb.sndUna = 1;
+    sndUna = 1;
     timedPosition = -1;
   }
 
@@ -226,22 +231,21 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   /** The buffer took {@code accepted} bytes of a write; returns that. */
   private int appended(int accepted, boolean more) {
     if (accepted > 0) {
-      tcb.dataEnd += accepted;
+      dataEnd += accepted;
       restartIfIdle();
       // tcp_add_write_queue_tail: queued data starts the busy chronograph.
-      chrono(SendChrono.started(tcb.chronoRunning, SendChrono.Kind.BUSY));
+      chrono(SendChrono.started(chronoRunning, SendChrono.Kind.BUSY));
     }
     moreFollows = more;
     PushMarks pushes = marks;
     WriteEnds writeEnds = pushes == null ? null : pushes.writeEnds;
     if (pushes != null && writeEnds != null && accepted > 0) {
-      long end = tcb.dataEnd;
+      long end = dataEnd;
       ForcedPush forcedPush = pushes.forcedPush;
       if (forcedPush != null) {
-        int mss = out.segmentMss();
-        long sizeGoal = ForcedPush.sizeGoal(tsoSegments(false), mss, tcb.maxSndWnd);
-        forcedPush.written(
-            end - accepted, end, more, tcb.sndMax, sizeGoal, tcb.maxSndWnd, writeEnds);
+        int mss = segmentMss();
+        long sizeGoal = ForcedPush.sizeGoal(tsoSegments(false), mss, maxSndWnd);
+        forcedPush.written(end - accepted, end, more, sndMax, sizeGoal, maxSndWnd, writeEnds);
       } else if (!more) {
         writeEnds.add(end);
       }
@@ -257,13 +261,13 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * record's end. Nagle's algorithm and a cork do not hold the record's last segment when more data
    * follows it, as tcp_write_xmit applies them only to the last skb queued.
    */
-  void endRecord() {
+  void markRecordEnd() {
     PushMarks pushes = marks;
     if (pushes == null) {
       pushes = new PushMarks(false, false);
       marks = pushes;
     }
-    pushes.recordEnds(tcb.dataEnd);
+    pushes.recordEnds(dataEnd);
   }
 
   /** The write's own push is done: a MSG_MORE hold ends with it (see {@link #moreFollows}). */
@@ -291,11 +295,11 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   /** The FIN follows the data queued (RFC 9293 3.10.4). */
   void queueFin() {
-    tcb.finQueued = true;
+    finQueued = true;
   }
 
   boolean finQueued() {
-    return tcb.finQueued;
+    return finQueued;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -316,12 +320,12 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
         continue;
       }
       if (reason != null) {
-        out.retransmitted(seg, reason);
+        retransmitted(seg, reason);
       }
-      out.transmit(seg);
+      transmit(seg);
     }
     if (chunks != null) {
-      chunks.flush(tsoSegments(true), out);
+      chunks.flush(tsoSegments(true), this);
     }
     timeWindowLimits();
   }
@@ -332,39 +336,37 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * MSS) does not fit the window (tcp_cwnd_test, then tcp_snd_wnd_test); otherwise that stops.
    */
   private void timeWindowLimits() {
-    long unsent = tcb.dataEnd - tcb.sndMax;
-    long next = unsent > 0 ? Math.min(unsent, out.segmentMss()) : 0;
+    long unsent = dataEnd - sndMax;
+    long next = unsent > 0 ? Math.min(unsent, segmentMss()) : 0;
     boolean limited =
-        next > 0
-            && tcb.sndMax - tcb.sndUna < congestionWindowFromUna()
-            && tcb.sndMax + next > tcb.sndUna + tcb.sndWnd;
+        next > 0 && sndMax - sndUna < congestionWindowFromUna() && sndMax + next > sndUna + sndWnd;
     chrono(
         limited
-            ? SendChrono.started(tcb.chronoRunning, SendChrono.Kind.RWND_LIMITED)
-            : SendChrono.stopped(tcb.chronoRunning, SendChrono.Kind.RWND_LIMITED, queuesEmpty()));
+            ? SendChrono.started(chronoRunning, SendChrono.Kind.RWND_LIMITED)
+            : SendChrono.stopped(chronoRunning, SendChrono.Kind.RWND_LIMITED, queuesEmpty()));
   }
 
   /** The chronograph's state {@code next} runs from now: the running one's time is counted. */
   private void chrono(SendChrono.Kind next) {
-    if (next != tcb.chronoRunning) {
-      chrono.switchFrom(tcb.chronoRunning, tcb.now());
-      tcb.chronoRunning = next;
+    if (next != chronoRunning) {
+      chrono.switchFrom(chronoRunning, now());
+      chronoRunning = next;
     }
   }
 
   /** Nothing queued and nothing in flight (tcp_rtx_and_write_queues_empty). */
   private boolean queuesEmpty() {
-    return tcb.sndUna >= tcb.sndMax && tcb.sndMax >= tcb.dataEnd;
+    return sndUna >= sndMax && sndMax >= dataEnd;
   }
 
   /** tcpi_busy_time: the time data was queued or in flight, in nanoseconds. */
   long busyTime() {
-    return chrono.busy(tcb.chronoRunning, tcb.now());
+    return chrono.busy(chronoRunning, now());
   }
 
   /** tcpi_rwnd_limited: the part of {@link #busyTime} the peer's window held back new data. */
   long windowLimitedTime() {
-    return chrono.total(SendChrono.Kind.RWND_LIMITED, tcb.chronoRunning, tcb.now());
+    return chrono.total(SendChrono.Kind.RWND_LIMITED, chronoRunning, now());
   }
 
   /**
@@ -374,7 +376,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   private int tsoSegments(boolean halfCwnd) {
     long flight = Math.max(cwnd(), flightSize());
     long srtt = pacingKnown ? rtt.srtt() : 0;
-    int mss = out.segmentMss();
+    int mss = segmentMss();
     return halfCwnd
         ? TsoChunks.maxSegments(flight, ssthresh(), srtt, mss, config.minTsoSegments())
         : TsoChunks.autosizeSegments(flight, ssthresh(), srtt, mss, config.minTsoSegments());
@@ -385,7 +387,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * starts the retransmission timer and RTT timing as RFC 6298 says.
    */
   private @Nullable TcpSegment nextSegment() {
-    if (!tcb.recoveryQuiet && recovery != null) {
+    if (!recoveryQuiet && recovery != null) {
       long chosen = recovery.nextSegment();
       if (chosen != LossRecovery.WINDOW_DECIDES) {
         return chosen == LossRecovery.SEND_NOTHING ? null : recoverySegment(chosen);
@@ -394,7 +396,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     // With no data beyond SND.NXT (at most a FIN, which takes no window) the windows change
     // nothing, so they are not read: a receiver that only acknowledges reads no congestion state
     // (as Linux's tcp_write_xmit runs only with a send head).
-    long window = tcb.sndNxt >= tcb.dataEnd ? 0 : Math.min(tcb.sndWnd, congestionWindowFromUna());
+    long window = sndNxt >= dataEnd ? 0 : Math.min(sndWnd, congestionWindowFromUna());
     return nextSegment(window);
   }
 
@@ -423,13 +425,13 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   private boolean countsDeparted() {
     return config.profile().limitedTransmit()
-        && (tcb.recoveryQuiet
+        && (recoveryQuiet
             || (recovery != null && !recovery.inRecovery() && !recovery.inTimeoutRecovery()));
   }
 
   private long departedWithoutSack() {
     long smss = window.smss();
-    int duplicateAcks = tcb.recoveryQuiet ? 0 : checkNotNull(recovery).duplicateAcks();
+    int duplicateAcks = recoveryQuiet ? 0 : checkNotNull(recovery).duplicateAcks();
     return Math.min(duplicateAcks * smss, Math.max(0, flightSize() - smss));
   }
 
@@ -456,16 +458,16 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * move back.
    */
   private @Nullable TcpSegment recoverySegment(long position) {
-    boolean retransmission = position < tcb.sndMax;
-    long next = tcb.sndNxt;
-    tcb.sndNxt = position;
+    boolean retransmission = position < sndMax;
+    long next = sndNxt;
+    sndNxt = position;
     long window =
         retransmission
-            ? Math.min(tcb.sndMax, checkNotNull(scoreboard).nextSackedFrom(position)) - tcb.sndUna
-            : Math.min(tcb.sndWnd, Long.MAX_VALUE / 4);
+            ? Math.min(sndMax, checkNotNull(scoreboard).nextSackedFrom(position)) - sndUna
+            : Math.min(sndWnd, Long.MAX_VALUE / 4);
     TcpSegment seg = nextSegment(window);
-    long length = tcb.sndNxt - position;
-    tcb.sndNxt = Math.max(next, tcb.sndNxt);
+    long length = sndNxt - position;
+    sndNxt = Math.max(next, sndNxt);
     if (seg == null) {
       return null;
     }
@@ -481,53 +483,50 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   /** {@link #nextSegment()} with the send window limited to {@code window} bytes. */
   private @Nullable TcpSegment nextSegment(long window) {
-    long position = tcb.sndNxt;
+    long position = sndNxt;
     if (position == 0) {
       return sendSyn();
     }
-    if (position >= tcb.dataEnd
-        && position >= tcb.sndMax
-        && !(tcb.finQueued && position == tcb.dataEnd)) {
+    if (position >= dataEnd && position >= sndMax && !(finQueued && position == dataEnd)) {
       // Nothing unsent, nothing to send again and no FIN to send (a receiver's pass): the rest
       // would find a segment of no length. Answered from the SendSideHead alone.
       return null;
     }
-    TcpState state = tcb.state();
-    if (state == SYN_SENT || (tcb.sndUna == 0 && (state == SYN_RECEIVED || state == CLOSE_WAIT))) {
+    TcpState state = this.state;
+    if (state == SYN_SENT || (sndUna == 0 && (state == SYN_RECEIVED || state == CLOSE_WAIT))) {
       // Data waits for ESTABLISHED (RFC 9293 3.10.2), or for the ACK of our SYN in CLOSE-WAIT
       // after a simultaneous open's SYN,FIN (HostProfile#simultaneousOpenTakesText).
       return null;
     }
-    long windowEnd = tcb.sndUna + window;
-    if (scoreboard != null && position < tcb.sndMax) {
+    long windowEnd = sndUna + window;
+    if (scoreboard != null && position < sndMax) {
       // RFC 6675 5.1: resending after a timeout, use the SACK information that arrived since:
       // skip what the peer holds, and stop where it begins again.
       position = scoreboard.firstUnsackedFrom(position);
-      tcb.sndNxt = position;
+      sndNxt = position;
       windowEnd = Math.min(windowEnd, scoreboard.nextSackedFrom(position));
-      if (position >= tcb.sndMax) {
+      if (position >= sndMax) {
         return nextSegment(window);
       }
     }
-    int mss = out.segmentMss();
-    long limit = Math.min(Math.min(tcb.dataEnd, windowEnd), position + mss);
+    int mss = segmentMss();
+    long limit = Math.min(Math.min(dataEnd, windowEnd), position + mss);
     limit = Math.min(limit, recordEnd(position));
     int length = (int) Math.max(0, limit - position);
-    boolean fin = tcb.finQueued && position + length == tcb.dataEnd;
+    boolean fin = finQueued && position + length == dataEnd;
     if (length == 0 && !fin) {
       return null;
     }
     if (length > 0
         && length < mss
-        && position >= tcb.sndMax
-        && !mayDispatchSmall(position, length, tcb.dataEnd)) {
+        && position >= sndMax
+        && !mayDispatchSmall(position, length, dataEnd)) {
       return null;
     }
-    int flags =
-        ACK | (fin ? FIN : 0) | (length > 0 && push(position, length, tcb.dataEnd) ? PSH : 0);
+    int flags = ACK | (fin ? FIN : 0) | (length > 0 && push(position, length, dataEnd) ? PSH : 0);
     chosenEndsRecord = length > 0 && endsRecord(position, length);
     TcpSegment seg = dataSegment(seqOf(position), flags, position, length);
-    bytesSent += Math.max(0, position + length - Math.max(position, tcb.sndMax)); // new bytes only
+    bytesSent += Math.max(0, position + length - Math.max(position, sndMax)); // new bytes only
     advance(position, length + (fin ? 1 : 0));
     return seg;
   }
@@ -560,11 +559,11 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       return false;
     }
     boolean emptiesBuffer = position + length == dataEnd;
-    boolean nothingOutstanding = tcb.sndMax == tcb.sndUna;
+    boolean nothingOutstanding = sndMax == sndUna;
     if (emptiesBuffer && (nothingOutstanding || !nagle)) {
       return true;
     }
-    return tcb.maxSndWnd > 0 && length >= tcb.maxSndWnd / 2;
+    return maxSndWnd > 0 && length >= maxSndWnd / 2;
   }
 
   /** Whether the segment of {@code length} bytes at {@code position} ends a record (MSG_EOR). */
@@ -580,35 +579,35 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   }
 
   private TcpSegment sendSyn() {
-    int flags = tcb.state() == SYN_SENT ? SYN : SYN | ACK;
-    TcpSegment seg = out.dataSegment(this, tcb.iss, flags, DataChunk.EMPTY, 0, 0);
+    int flags = state == SYN_SENT ? SYN : SYN | ACK;
+    TcpSegment seg = dataSegment(this, iss, flags, DataChunk.EMPTY, 0, 0);
     advance(0, 1);
     return seg;
   }
 
   /** Moves SND.NXT past a segment of {@code length} sequence numbers at {@code position}. */
   private void advance(long position, int length) {
-    tcb.sndNxt = position + length;
-    if (tcb.sndNxt > tcb.sndMax) {
-      if (timedPosition < 0 && position >= tcb.sndMax) {
+    sndNxt = position + length;
+    if (sndNxt > sndMax) {
+      if (timedPosition < 0 && position >= sndMax) {
         // RFC 6298 3: time one segment at a time, never a retransmitted one (Karn).
         timedPosition = position;
-        timedSince = tcb.now();
+        timedSince = now();
       }
-      tcb.sndMax = tcb.sndNxt;
+      sndMax = sndNxt;
     }
     if (cc != null) {
-      window.sent(tcb.sndMax - tcb.sndUna, tcb.sndUna, tcb.sndMax);
+      window.sent(sndMax - sndUna, sndUna, sndMax);
     }
     if (position > 0 && length > 0) {
-      lastDataSentAt = tcb.now();
+      lastDataSentAt = now();
     }
-    if (length > 0 && !timers.isRunning(RETRANSMIT)) {
+    if (length > 0 && !isRunning(RETRANSMIT)) {
       // RFC 6298 5.1: "Every time a packet containing data is sent (including a
       // retransmission), if the timer is not running, start it running."
       startRetransmitTimer();
     }
-    if (!tcb.recoveryQuiet && recovery != null && position > 0 && length > 0) {
+    if (!recoveryQuiet && recovery != null && position > 0 && length > 0) {
       recovery.onTransmit(position, length);
     }
   }
@@ -629,10 +628,10 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     // Linux's CWR state: the loss recovery reads the echo with the rest of the ACK.
     boolean echoAnswered = ecnEcho && recoveryAnswersEcnEcho();
     updateScoreboard(seg);
-    if (!Seq.lt(ack, seqOf(tcb.sndUna))) {
-      timers.probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
+    if (!Seq.lt(ack, seqOf(sndUna))) {
+      probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
     }
-    if (Seq.lt(seqOf(tcb.sndUna), ack)) {
+    if (Seq.lt(seqOf(sndUna), ack)) {
       acknowledge(ack, timestampRtt);
     } else if (isDuplicateAck(seg)) {
       duplicateAck();
@@ -653,25 +652,25 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * @param timestampRtt the RTT that the segment's TSecr shows (RFC 7323 4.2), or -1 for none
    */
   void acknowledge(int ack, long timestampRtt) {
-    long position = tcb.sndUna + Seq.diff(ack, seqOf(tcb.sndUna));
-    if (position <= tcb.sndUna) {
+    long position = sndUna + Seq.diff(ack, seqOf(sndUna));
+    if (position <= sndUna) {
       return;
     }
-    pacingKnown = tcb.sndUna > 0 || tcb.state() != SYN_RECEIVED;
-    long acked = position - Math.max(tcb.sndUna, 1); // the SYN does not count as data
-    long flight = tcb.sndMax - tcb.sndUna;
+    pacingKnown = sndUna > 0 || state != SYN_RECEIVED;
+    long acked = position - Math.max(sndUna, 1); // the SYN does not count as data
+    long flight = sndMax - sndUna;
     long delivered = deliveredBy(acked);
-    tcb.sndUna = position;
-    if (tcb.sndNxt < tcb.sndUna) {
-      tcb.sndNxt = tcb.sndUna;
+    sndUna = position;
+    if (sndNxt < sndUna) {
+      sndNxt = sndUna;
     }
-    buffer.release(Math.max(0, tcb.sndUna - 1));
-    if (tcb.sndUna >= tcb.sndMax) {
+    buffer.release(Math.max(0, sndUna - 1));
+    if (sndUna >= sndMax) {
       // tcp_clean_rtx_queue: the retransmission queue emptied.
-      chrono(SendChrono.stopped(tcb.chronoRunning, SendChrono.Kind.BUSY, queuesEmpty()));
+      chrono(SendChrono.stopped(chronoRunning, SendChrono.Kind.BUSY, queuesEmpty()));
     }
     if (marks != null) {
-      marks.forgetBefore(tcb.sndUna);
+      marks.forgetBefore(sndUna);
     }
     long karnRtt = -1;
     if (timestampRtt >= 0) {
@@ -679,22 +678,22 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
       // averaged RTT measurement only if the segment advances the left edge of the send window,
       // i.e., SND.UNA is increased." Every such ACK gives a sample; Appendix G expects
       // ceiling(FlightSize / (SMSS * 2)) of them per window. The timed segment is not needed.
-      int smss = Math.max(1, out.segmentMss());
+      int smss = Math.max(1, segmentMss());
       int expected = (int) Math.min(Integer.MAX_VALUE, (flight + 2L * smss - 1) / (2L * smss));
-      rtt.sample(timestampRtt, tcb.sndUna, tcb.sndMax, expected);
+      rtt.sample(timestampRtt, sndUna, sndMax, expected);
       timedPosition = -1;
-    } else if (timedPosition >= 0 && tcb.sndUna > timedPosition) {
-      karnRtt = tcb.now() - timedSince;
-      rtt.sample(karnRtt, tcb.sndUna, tcb.sndMax, 1);
+    } else if (timedPosition >= 0 && sndUna > timedPosition) {
+      karnRtt = now() - timedSince;
+      rtt.sample(karnRtt, sndUna, sndMax, 1);
       timedPosition = -1;
     }
     if (cc != null && acked > 0) {
-      long sample = !tcb.recoveryQuiet && recovery != null ? recovery.rttSample() : -1;
+      long sample = !recoveryQuiet && recovery != null ? recovery.rttSample() : -1;
       if (sample < 0) {
         sample = timestampRtt >= 0 ? timestampRtt : karnRtt;
       }
       if (sample >= 0) {
-        cc.onRttSample(window, tcb.now(), sample, tcb.sndUna, tcb.sndNxt);
+        cc.onRttSample(window, now(), sample, sndUna, sndNxt);
       }
     }
     retries = 0;
@@ -702,15 +701,15 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     // A quiet recovery (only a recovery makes it quiet) is tested before the recovery itself, here
     // and below: C2 folds a null test into a load from the object tested, and a quiet recovery, as
     // most are, is then not read at all.
-    if (acked > 0 && tcb.recoveryQuiet) {
+    if (acked > 0 && recoveryQuiet) {
       outcome = LossRecovery.growWindow(this, delivered);
     } else if (acked > 0 && recovery != null) {
       outcome = recovery.onNewAck(delivered);
     }
     // RFC 6298 5.2 and 5.3: stop the timer when all is acknowledged, else restart it (RFC 6582
     // 3.2 step 5: on the first partial ACK of a recovery only).
-    if (tcb.sndUna >= tcb.sndMax) {
-      timers.stop(RETRANSMIT);
+    if (sndUna >= sndMax) {
+      stop(RETRANSMIT);
     } else if (outcome != LossRecovery.AckOutcome.PARTIAL_KEEP_TIMER) {
       startRetransmitTimer();
     }
@@ -723,15 +722,15 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   boolean isDuplicateAck(TcpSegment seg) {
     if (scoreboard != null) {
       // RFC 6675 2: with SACK, a duplicate ACK is one that SACKs data not SACKed before.
-      return recovery != null && seg.ack() == seqOf(tcb.sndUna) && scoreboard.newlySacked() > 0;
+      return recovery != null && seg.ack() == seqOf(sndUna) && scoreboard.newlySacked() > 0;
     }
     // The loss recovery last: a data segment at a receiver fails sooner, on what it has read
     // already, without a cache miss for the recovery object.
-    return seg.ack() == seqOf(tcb.sndUna)
+    return seg.ack() == seqOf(sndUna)
         && seg.seqLength() == 0
-        && tcb.sndMax > tcb.sndUna
-        && tcb.sndWnd > 0
-        && scaledWindow(seg) == tcb.sndWnd
+        && sndMax > sndUna
+        && sndWnd > 0
+        && scaledWindow(seg) == sndWnd
         && recovery != null;
   }
 
@@ -741,16 +740,16 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    */
   void updateScoreboard(TcpSegment seg) {
     if (scoreboard != null) {
-      long acked = tcb.sndUna + Seq.diff(seg.ack(), seqOf(tcb.sndUna));
-      scoreboard.update(tcb.iss, Math.max(tcb.sndUna, acked), tcb.sndMax, seg.sackBlocks());
-      scoreboard.tookTimestamp(out.echoedTimestamp(seg));
+      long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
+      scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.sackBlocks());
+      scoreboard.tookTimestamp(echoedTimestamp(seg));
       checkNotNull(recovery).onAckArrived(acked);
     }
   }
 
   /** The loss recovery's own timer {@code kind} expired (RFC 8985's reordering timer or PTO). */
   void recoveryTimeout(TcpTimers.Kind kind) {
-    timers.stop(kind);
+    stop(kind);
     if (recovery != null) {
       recovery.onTimer(kind);
     }
@@ -766,37 +765,36 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * segment may update the window.
    */
   boolean mayUpdateWindow(TcpSegment seg) {
-    return Seq.lt(tcb.sndWl1, seg.seq())
-        || (tcb.sndWl1 == seg.seq() && Seq.le(tcb.sndWl2, seg.ack()));
+    return Seq.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && Seq.le(sndWl2, seg.ack()));
   }
 
   /** "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK." */
   void updateWindow(TcpSegment seg) {
-    long previous = tcb.sndWnd;
-    tcb.sndWnd = scaledWindow(seg);
-    if (tcb.sndWnd != previous && dataWaits()) {
+    long previous = sndWnd;
+    sndWnd = scaledWindow(seg);
+    if (sndWnd != previous && dataWaits()) {
       restartIfIdle(); // Linux's tcp_ack_update_window
     }
-    if (tcb.sndWnd > 0) {
-      timers.resetPersist();
+    if (sndWnd > 0) {
+      resetPersist();
     }
-    tcb.maxSndWnd = Math.max(tcb.maxSndWnd, tcb.sndWnd);
-    tcb.sndWl1 = seg.seq();
-    tcb.sndWl2 = seg.ack();
+    maxSndWnd = Math.max(maxSndWnd, sndWnd);
+    sndWl1 = seg.seq();
+    sndWl2 = seg.ack();
   }
 
   /** The peer's window in bytes. RFC 7323 2.2: the window field of a SYN is never scaled. */
   private long scaledWindow(TcpSegment seg) {
-    return seg.has(SYN) ? seg.window() : (long) seg.window() << tcb.sndShift;
+    return seg.has(SYN) ? seg.window() : (long) seg.window() << sndShift;
   }
 
   /** The shift of the peer's window field that the SYN exchange settled (0: no scaling). */
   void setWindowShift(int shift) {
-    tcb.sndShift = shift;
+    sndShift = shift;
   }
 
   int windowShift() {
-    return tcb.sndShift;
+    return sndShift;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -804,7 +802,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   // ---------------------------------------------------------------------------------------------
 
   void startRetransmitTimer() {
-    timers.start(RETRANSMIT, Time.after(tcb.now(), rtt.rto()));
+    start(RETRANSMIT, Time.after(now(), rtt.rto()));
   }
 
   /** Timeouts in a row since the last new acknowledgment. */
@@ -824,42 +822,42 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    */
   void retransmitOnTimeout() {
     if (retries == 0) {
-      firstTimeoutAt = tcb.now();
+      firstTimeoutAt = now();
     }
     retries++;
     retransmissions++;
     rtt.backOff();
     timedPosition = -1; // Karn: no RTT sample from a retransmitted segment
-    if (recovery != null && tcb.sndMax > tcb.sndUna) {
+    if (recovery != null && sndMax > sndUna) {
       recovery.onTimeout();
     }
     // Go back to the first unacknowledged segment; the window allows one segment at first.
-    tcb.sndNxt = tcb.sndUna;
+    sndNxt = sndUna;
     TcpSegment first = nextSegment();
     chosenRetransmission = null; // reported here as the timeout's
     if (first != null) {
-      out.retransmitted(first, RetransmitReason.RTO);
-      out.transmit(first);
+      retransmitted(first, RetransmitReason.RTO);
+      transmit(first);
     }
   }
 
   /** Sends the segment at SND.UNA again, whatever the windows, without moving SND.NXT back. */
   @Override
   public void retransmitFirstUnacknowledged(RetransmitReason reason) {
-    long next = tcb.sndNxt;
-    tcb.sndNxt = tcb.sndUna;
+    long next = sndNxt;
+    sndNxt = sndUna;
     TcpSegment seg = nextSegment(Long.MAX_VALUE / 4);
-    tcb.sndNxt = Math.max(next, tcb.sndNxt);
+    sndNxt = Math.max(next, sndNxt);
     if (seg != null) {
       retransmissions++;
-      out.retransmitted(seg, reason);
-      out.transmit(seg);
+      retransmitted(seg, reason);
+      transmit(seg);
     }
   }
 
   /** Whether data waits beyond SND.NXT. */
   boolean dataWaits() {
-    return tcb.sndNxt < tcb.dataEnd;
+    return sndNxt < dataEnd;
   }
 
   /**
@@ -868,11 +866,11 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    */
   void startPersistIfStalled() {
     if (dataWaits()
-        && tcb.sndMax == tcb.sndUna
-        && tcb.sndUna > 0
-        && !timers.isRunning(RETRANSMIT)
-        && !timers.isRunning(PERSIST)
-        && tcb.state().isSynchronized()) {
+        && sndMax == sndUna
+        && sndUna > 0
+        && !isRunning(RETRANSMIT)
+        && !isRunning(PERSIST)
+        && state.isSynchronized()) {
       startPersistTimer();
     }
   }
@@ -882,40 +880,39 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * window, backing off like the RTO, until the window opens.
    */
   void persistTimeout() {
-    timers.stop(PERSIST);
+    stop(PERSIST);
     if (!dataWaits()) {
-      timers.stopProbing();
+      stopProbing();
       return;
     }
     // Linux's tcp_probe_timer: the first expiry stamps the start of probing; with a user timeout,
     // the connection is aborted once probing has lasted that long, answered or not (RFC 9293
     // 3.10.8 USER TIMEOUT).
-    long since = timers.probingSince();
-    long userTimeout = timers.userTimeout();
-    if (since != TcpTimers.NEVER && userTimeout > 0 && tcb.now() - since >= userTimeout) {
-      tcb.userTimedOut();
+    long since = probingSince();
+    long userTimeout = userTimeout();
+    if (since != TcpTimers.NEVER && userTimeout > 0 && now() - since >= userTimeout) {
+      connection().userTimedOut();
       return;
     }
-    timers.probing(tcb.now());
-    if (tcb.egressRefuses()) {
+    probing(now());
+    if (connection().egressRefuses()) {
       // Linux's tcp_send_probe0: a probe the host's own queue refused counts as a probe
       // (icsk_probes_out) but backs nothing off; the next try waits TCP_RESOURCE_PROBE_INTERVAL.
-      timers.resourceProbeRefused();
-      timers.start(
-          PERSIST, timers.clampToUserTimeout(Time.after(tcb.now(), RESOURCE_PROBE_INTERVAL)));
+      resourceProbeRefused();
+      start(PERSIST, clampToUserTimeout(Time.after(now(), RESOURCE_PROBE_INTERVAL)));
       return;
     }
-    if (tcb.sndWnd > 0) {
+    if (sndWnd > 0) {
       // RFC 9293 3.8.6.2.1's override timeout: send what the small window allows.
       persistForce(true);
-      tcb.output();
+      connection().output();
       persistForce(false);
       return;
     }
     probeZeroWindow();
-    long clamped = timers.clampToUserTimeout(timers.deadline(PERSIST));
-    if (clamped < timers.deadline(PERSIST)) {
-      timers.start(PERSIST, clamped);
+    long clamped = clampToUserTimeout(deadline(PERSIST));
+    if (clamped < deadline(PERSIST)) {
+      start(PERSIST, clamped);
     }
   }
 
@@ -939,10 +936,10 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    */
   private TcpSegment dataSegment(int seq, int flags, long position, int length) {
     if (length == 0) {
-      return out.dataSegment(this, seq, flags, DataChunk.EMPTY, 0, 0);
+      return dataSegment(this, seq, flags, DataChunk.EMPTY, 0, 0);
     }
     DataChunk chunk = buffer.chunkHolding(position - 1, length);
-    return out.dataSegment(this, seq, flags, chunk, buffer.indexInChunk(position - 1), length);
+    return dataSegment(this, seq, flags, chunk, buffer.indexInChunk(position - 1), length);
   }
 
   /**
@@ -955,23 +952,23 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     if (config.profile().emptyZeroWindowProbe()) {
       // Linux's tcp_xmit_probe_skb: an old sequence number and no data, which the peer answers
       // with an ACK showing its window.
-      probe = out.dataSegment(this, seqOf(tcb.sndUna) - 1, ACK, DataChunk.EMPTY, 0, 0);
+      probe = dataSegment(this, seqOf(sndUna) - 1, ACK, DataChunk.EMPTY, 0, 0);
     } else {
-      probe = dataSegment(seqOf(tcb.sndNxt), ACK, tcb.sndNxt, 1);
-      tcb.sndMax = Math.max(tcb.sndMax, tcb.sndNxt + 1);
+      probe = dataSegment(seqOf(sndNxt), ACK, sndNxt, 1);
+      sndMax = Math.max(sndMax, sndNxt + 1);
     }
-    out.retransmitted(probe, RetransmitReason.PROBE);
-    out.transmit(probe);
-    timers.persistProbeSent();
+    retransmitted(probe, RetransmitReason.PROBE);
+    transmit(probe);
+    persistProbeSent();
     startPersistTimer();
   }
 
   private void startPersistTimer() {
     long interval = rtt.rto();
-    for (int i = 0; i < timers.persistBackoffs() && interval < config.maxRto(); i++) {
+    for (int i = 0; i < persistBackoffs() && interval < config.maxRto(); i++) {
       interval *= 2;
     }
-    timers.start(PERSIST, Time.after(tcb.now(), Math.min(interval, config.maxRto())));
+    start(PERSIST, Time.after(now(), Math.min(interval, config.maxRto())));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -987,10 +984,10 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
     CongestionControls.Variant variant = CongestionControls.get(name);
     window.start(smss, config.initialWindowBytes(smss));
     cc = variant.congestionControl().apply(config.profile());
-    lastDataSentAt = tcb.now();
+    lastDataSentAt = now();
     scoreboard = sack ? new SackScoreboard() : null;
-    tcb.scoreboardOn = sack;
-    tcb.recoveryQuiet = false; // until the new recovery says so
+    scoreboardOn = sack;
+    recoveryQuiet = false; // until the new recovery says so
     recovery = variant.lossRecovery(this, sack, config.sackRecovery());
     SackScoreboard.SegmentEdges edges = recovery.segmentEdges();
     if (scoreboard != null && edges != null && config.profile().sackWholeSegments()) {
@@ -1005,10 +1002,10 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * data waits (tcp_ack_update_window), through tcp_slow_start_after_idle_check.
    */
   private void restartIfIdle() {
-    if (!config.slowStartAfterIdle() || cc == null || tcb.sndMax > tcb.sndUna) {
+    if (!config.slowStartAfterIdle() || cc == null || sndMax > sndUna) {
       return;
     }
-    long idle = tcb.now() - lastDataSentAt;
+    long idle = now() - lastDataSentAt;
     if (idle > rtt.rto()) {
       window.restartAfterIdle(
           idle, rtt.rto(), config.initialWindowBytes((int) window.smss()), inRecovery());
@@ -1025,14 +1022,14 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
    * @return whether the window was reduced
    */
   boolean reduceForEcn() {
-    EcnEndpoint ecn = out.ecn();
+    EcnEndpoint ecn = ecn();
     CongestionControl control = cc;
-    if (control == null || inRecovery() || !ecn.mayReduceAt(tcb.sndUna)) {
+    if (control == null || inRecovery() || !ecn.mayReduceAt(sndUna)) {
       return false;
     }
-    control.onLoss(window, tcb.now(), flightSize());
+    control.onLoss(window, now(), flightSize());
     window.recoverTo(window.ssthresh());
-    ecn.reducedUntil(tcb.sndMax);
+    ecn.reducedUntil(sndMax);
     return true;
   }
 
@@ -1057,15 +1054,15 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   }
 
   boolean inRecovery() {
-    return !tcb.recoveryQuiet && recovery != null && recovery.inRecovery();
+    return !recoveryQuiet && recovery != null && recovery.inRecovery();
   }
 
   boolean inTimeoutRecovery() {
-    return !tcb.recoveryQuiet && recovery != null && recovery.inTimeoutRecovery();
+    return !recoveryQuiet && recovery != null && recovery.inTimeoutRecovery();
   }
 
   boolean inCongestionWindowReduction() {
-    return !tcb.recoveryQuiet && recovery != null && recovery.inCongestionWindowReduction();
+    return !recoveryQuiet && recovery != null && recovery.inCongestionWindowReduction();
   }
 
   /**
@@ -1127,18 +1124,13 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
   }
 
   @Override
-  public long timestampClock() {
-    return out.timestampClock();
-  }
-
-  @Override
   public long echoedTimestamp() {
     return scoreboard == null ? 0 : scoreboard.echoedTimestamp();
   }
 
   @Override
   public long now() {
-    return tcb.now();
+    return env.now();
   }
 
   @Override
@@ -1154,7 +1146,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   @Override
   public void recoveryQuiet(boolean quiet) {
-    tcb.recoveryQuiet = quiet;
+    recoveryQuiet = quiet;
   }
 
   @Override
@@ -1169,7 +1161,7 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   @Override
   public long retransmitDeadline() {
-    return timers.deadline(RETRANSMIT);
+    return deadline(RETRANSMIT);
   }
 
   @Override
@@ -1179,33 +1171,33 @@ final class SendSide extends SendSideHead implements LossRecovery.Connection {
 
   @Override
   public void startTimer(TcpTimers.Kind kind, long deadline) {
-    timers.start(kind, deadline);
+    start(kind, deadline);
   }
 
   @Override
   public void stopTimer(TcpTimers.Kind kind) {
-    timers.stop(kind);
+    stop(kind);
   }
 
   @Override
   public long timerDeadline(TcpTimers.Kind kind) {
-    return timers.deadline(kind);
+    return deadline(kind);
   }
 
   @Override
   public boolean mayTransmitNewData() {
-    boolean finUnsent = tcb.finQueued && tcb.sndMax <= tcb.dataEnd;
-    if (tcb.sndMax >= tcb.dataEnd && !finUnsent) {
+    boolean finUnsent = finQueued && sndMax <= dataEnd;
+    if (sndMax >= dataEnd && !finUnsent) {
       return false;
     }
-    int mss = out.segmentMss();
-    long limit = Math.min(Math.min(tcb.dataEnd, tcb.sndUna + tcb.sndWnd), tcb.sndMax + mss);
-    limit = Math.min(limit, recordEnd(tcb.sndMax));
-    int length = (int) Math.max(0, limit - tcb.sndMax);
+    int mss = segmentMss();
+    long limit = Math.min(Math.min(dataEnd, sndUna + sndWnd), sndMax + mss);
+    limit = Math.min(limit, recordEnd(sndMax));
+    int length = (int) Math.max(0, limit - sndMax);
     if (length == 0) {
-      return finUnsent && tcb.sndMax == tcb.dataEnd;
+      return finUnsent && sndMax == dataEnd;
     }
-    return length >= mss || mayDispatchSmall(tcb.sndMax, length, tcb.dataEnd);
+    return length >= mss || mayDispatchSmall(sndMax, length, dataEnd);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ import org.jspecify.annotations.Nullable;
  * a segment that needs nothing of one of them (an ACK at a sender, data at a receiver) reads none
  * of its lines.
  */
-public final class TcpConnection extends ReceiveSide {
+public final class TcpConnection extends SendSide {
 
   /**
    * What a connection needs from around it: a clock, the simulator its timer runs in, and a way to
@@ -216,13 +216,13 @@ public final class TcpConnection extends ReceiveSide {
         checkNotNull(tuple, "tuple"),
         env,
         checkNotNull(config, "config"),
-        tsOffset);
+        tsOffset,
+        iss);
     this.tuple = tuple;
     this.handler = handler == null ? NO_HANDLER : handler;
     this.handlerReadsData = READS_DATA.get(this.handler.getClass());
     this.held = new HeldCallbacks();
     this.ecn = EcnEndpoint.of(config.ecn());
-    this.send = new SendSide(config, iss, this, this, this);
     visit(CLOSED);
   }
 
@@ -250,13 +250,13 @@ public final class TcpConnection extends ReceiveSide {
     state = LISTEN;
     visit(LISTEN);
     synchronize(syn.seq());
-    takeSynOptions(syn, send);
-    send.updateWindow(syn);
+    takeSynOptions(syn, this);
+    updateWindow(syn);
     if (config.twoWayHandshake()) {
       // COUNTERFACTUAL: no third step. Our SYN is taken as known to the peer at once.
       setState(ESTABLISHED, StateCause.RCV_SYN_TWO_WAY);
       output();
-      send.takeSynAsAcknowledged();
+      takeSynAsAcknowledged();
       stop(RETRANSMIT);
       established();
     } else {
@@ -290,7 +290,7 @@ public final class TcpConnection extends ReceiveSide {
    */
   public int send(byte[] data, int offset, int length, boolean more) {
     checkWritable();
-    return sent(send.append(data, offset, length, more), length);
+    return sent(append(data, offset, length, more), length);
   }
 
   /**
@@ -300,7 +300,7 @@ public final class TcpConnection extends ReceiveSide {
    * tcp_skb_can_collapse, tcp_write_xmit).
    */
   public void endRecord() {
-    send.endRecord();
+    markRecordEnd();
   }
 
   /**
@@ -310,7 +310,7 @@ public final class TcpConnection extends ReceiveSide {
   public int send(SharedBytes data, int offset, int length) {
     checkPositionIndexes(offset, offset + length, data.length());
     checkWritable();
-    return sent(send.append(data, offset, length, false), length);
+    return sent(append(data, offset, length, false), length);
   }
 
   /** {@link #send(SharedBytes, int, int)} of all of {@code data}. */
@@ -332,7 +332,7 @@ public final class TcpConnection extends ReceiveSide {
       reportCongestion();
       env.timersChanged(this);
     }
-    send.writePushed();
+    writePushed();
     return accepted;
   }
 
@@ -342,7 +342,7 @@ public final class TcpConnection extends ReceiveSide {
    * #setCork} once, as Linux does on setting TCP_NODELAY.
    */
   public void setNagle(boolean on) {
-    send.nagle(on);
+    nagle(on);
     if (!on) {
       pushPartial();
     }
@@ -353,7 +353,7 @@ public final class TcpConnection extends ReceiveSide {
    * as far as Nagle's algorithm lets it.
    */
   public void setCork(boolean on) {
-    send.cork(on);
+    cork(on);
     if (!on && (state == ESTABLISHED || state == CLOSE_WAIT)) {
       output();
       reportCongestion();
@@ -364,9 +364,9 @@ public final class TcpConnection extends ReceiveSide {
   /** Sends what may go now, a partial last segment included. */
   private void pushPartial() {
     if (state == ESTABLISHED || state == CLOSE_WAIT) {
-      send.forceSmallSegment(true);
+      forceSmallSegment(true);
       output();
-      send.forceSmallSegment(false);
+      forceSmallSegment(false);
       reportCongestion();
       env.timersChanged(this);
     }
@@ -374,7 +374,7 @@ public final class TcpConnection extends ReceiveSide {
 
   /** Bytes the send buffer can still take. */
   public int sendBufferFree() {
-    return send.bufferFree();
+    return bufferFree();
   }
 
   /**
@@ -402,12 +402,12 @@ public final class TcpConnection extends ReceiveSide {
         enterClosed(StateCause.CLOSE);
       }
       case SYN_RECEIVED, ESTABLISHED -> {
-        send.queueFin();
+        queueFin();
         setState(FIN_WAIT_1, StateCause.CLOSE);
       }
       case CLOSE_WAIT -> {
         // RFC 9293 fixes RFC 793 here: CLOSE-WAIT goes to LAST-ACK.
-        send.queueFin();
+        queueFin();
         setState(LAST_ACK, StateCause.CLOSE);
       }
       default -> {
@@ -580,7 +580,7 @@ public final class TcpConnection extends ReceiveSide {
    * were last reported ({@link CongestionReport}), if anyone listens.
    */
   private void reportCongestion() {
-    if (!env.observesCongestion() || !send.hasCongestionControl()) {
+    if (!env.observesCongestion() || !hasCongestionControl()) {
       return;
     }
     CongestionReport report = congestionReport;
@@ -588,7 +588,7 @@ public final class TcpConnection extends ReceiveSide {
       report = new CongestionReport();
       congestionReport = report;
     }
-    if (report.changed(send)) {
+    if (report.changed(this)) {
       env.congestionChanged(this);
     }
   }
@@ -600,7 +600,7 @@ public final class TcpConnection extends ReceiveSide {
     if (seg.has(ACK)) {
       // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is set, if so
       // drop the segment and return) <SEQ=SEG.ACK><CTL=RST> and discard the segment."
-      if (Seq.le(seg.ack(), send.iss()) || Seq.gt(seg.ack(), seqOf(sndMax))) {
+      if (Seq.le(seg.ack(), iss()) || Seq.gt(seg.ack(), seqOf(sndMax))) {
         if (!seg.has(RST)) {
           transmit(segment(seg.ack(), 0, RST));
         }
@@ -623,15 +623,15 @@ public final class TcpConnection extends ReceiveSide {
       return;
     }
     synchronize(seg.seq());
-    takeSynOptions(seg, send);
+    takeSynOptions(seg, this);
     buffersReady(Math.min(peerMss(), config.mss()));
     if (ackAcceptable) {
-      send.acknowledge(seg.ack(), timestampRtt(seg));
+      acknowledge(seg.ack(), timestampRtt(seg));
     }
     if (sndUna > 0) {
       // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to ESTABLISHED,
       // form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
-      send.updateWindow(seg);
+      updateWindow(seg);
       ackNow();
       setState(ESTABLISHED, StateCause.RCV, seg.flags());
       established();
@@ -645,9 +645,9 @@ public final class TcpConnection extends ReceiveSide {
       // <CTL=SYN,ACK> and send it." (Simultaneous open, RFC 9293 Figure 7.) Our SYN goes out
       // again, now with the ACK. "If there are other controls or text in the segment, queue them
       // for processing after the ESTABLISHED state has been reached": only where the host does.
-      send.updateWindow(seg);
+      updateWindow(seg);
       setState(SYN_RECEIVED, StateCause.RCV, SYN);
-      send.resendSyn();
+      resendSyn();
       if (config.profile().simultaneousOpenTakesText()) {
         if (seg.dataLength() > 0) {
           // FreeBSD's tcp_reass holds the text until ESTABLISHED; a FIN behind it is lost.
@@ -699,7 +699,7 @@ public final class TcpConnection extends ReceiveSide {
         // The peer retransmitted its SYN: our SYN,ACK was lost. Send it again (as BSD and Linux
         // do; the RFC's sequence check would answer with a bare ACK and wait for our timer).
         takeTimestamp(seg);
-        send.resendSyn();
+        resendSyn();
         return;
       }
       // Simultaneous open: the peer's SYN,ACK repeats the SYN we already hold. Take it as the
@@ -894,8 +894,8 @@ public final class TcpConnection extends ReceiveSide {
         transmit(segment(ack, 0, RST));
         return false;
       }
-      send.acknowledge(ack, timestampRtt(seg));
-      send.updateWindow(seg);
+      acknowledge(ack, timestampRtt(seg));
+      updateWindow(seg);
       if (passiveOpen) {
         buffersReady(Math.min(peerMss(), config.mss())); // an active open has them already
       }
@@ -923,7 +923,7 @@ public final class TcpConnection extends ReceiveSide {
       // scoreboard takes the SACK blocks first, and a duplicate is an ACK that SACKs new data.
       boolean ecnEcho = ecn.isOn() && seg.has(ECE);
       if (!quietAckArrived(seg, ecnEcho)) {
-        send.ackArrived(seg, ecnEcho, timestampRtt(seg));
+        ackArrived(seg, ecnEcho, timestampRtt(seg));
       }
     }
 
@@ -1122,7 +1122,7 @@ public final class TcpConnection extends ReceiveSide {
         }
         case FIN_WAIT_2_TIMEOUT -> finWait2Timeout();
         case RETRANSMIT -> retransmissionTimeout();
-        case PERSIST -> send.persistTimeout();
+        case PERSIST -> persistTimeout();
         case KEEPALIVE -> {
           // RFC 9293 3.8.4 / RFC 1122 4.2.3.6: probe an idle connection, give up after enough.
           long next = Time.after(now, config.keepaliveInterval());
@@ -1135,7 +1135,7 @@ public final class TcpConnection extends ReceiveSide {
         }
         case LOSS_PROBE, RACK_REORDER -> {
           // RFC 8985's timers, which the loss recovery runs.
-          send.recoveryTimeout(due);
+          recoveryTimeout(due);
           output();
         }
         case DELAYED_ACK -> {
@@ -1163,8 +1163,8 @@ public final class TcpConnection extends ReceiveSide {
         };
     boolean handshake = state == SYN_SENT || state == SYN_RECEIVED;
     boolean userTimedOut =
-        userTimeout > 0 && send.retries() > 0 && env.now() - send.firstTimeoutAt() >= userTimeout;
-    if (userTimedOut || (send.retries() >= limit && (userTimeout == 0 || handshake))) {
+        userTimeout > 0 && retries() > 0 && env.now() - firstTimeoutAt() >= userTimeout;
+    if (userTimedOut || (retries() >= limit && (userTimeout == 0 || handshake))) {
       // RFC 9293 3.10.8 USER TIMEOUT: "flush all queues, signal the user 'error: connection
       // aborted due to user timeout' ... delete the TCB, enter the CLOSED state".
       if (state == SYN_RECEIVED && passiveOpen) {
@@ -1174,10 +1174,10 @@ public final class TcpConnection extends ReceiveSide {
       }
       return;
     }
-    send.retransmitOnTimeout();
+    retransmitOnTimeout();
     output();
-    send.startRetransmitTimer();
-    clampRetransmitToUserTimeout(send.firstTimeoutAt());
+    startRetransmitTimer();
+    clampRetransmitToUserTimeout(firstTimeoutAt());
   }
 
   /**
@@ -1238,11 +1238,6 @@ public final class TcpConnection extends ReceiveSide {
   // Sending
   // ---------------------------------------------------------------------------------------------
 
-  /** The simulation's clock ({@link Environment#now()}). */
-  long now() {
-    return env.now();
-  }
-
   /** Whether the host's own queue refuses every packet now ({@link Environment#egressRefuses}). */
   boolean egressRefuses() {
     return env.egressRefuses();
@@ -1257,15 +1252,15 @@ public final class TcpConnection extends ReceiveSide {
       // A refused send leaves the data unsent (Linux's tcp_write_xmit stops when tcp_transmit_skb
       // fails): the probe timer started below retries it (tcp_check_probe_timer).
       if (!sendsNothing()) {
-        send.transmitAll();
+        transmitAll();
       }
     }
     if (ackPending) {
-      if (config.profile().finRepeatedOnAck() && !bareAckOwed && send.finUnacknowledged()) {
+      if (config.profile().finRepeatedOnAck() && !bareAckOwed && finUnacknowledged()) {
         // FreeBSD's tcp_output: while our FIN is unacknowledged every segment carries it, at the
         // FIN's own sequence number ("if resending a FIN, be sure not to use a new sequence
         // number").
-        transmit(segment(seqOf(send.finPosition()), rcvNxt, FIN | ACK));
+        transmit(segment(seqOf(finPosition()), rcvNxt, FIN | ACK));
       } else {
         // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, where the RFC's SND.NXT is our SND.MAX: while we
         // resend, SND.NXT lags behind what the peer may hold, and an ACK below its RCV.NXT would
@@ -1275,7 +1270,7 @@ public final class TcpConnection extends ReceiveSide {
     }
     bareAckOwed = false;
     if (sndNxt < dataEnd) {
-      send.startPersistIfStalled(); // it tests that data waits first
+      startPersistIfStalled(); // it tests that data waits first
     }
   }
 
@@ -1298,7 +1293,7 @@ public final class TcpConnection extends ReceiveSide {
 
   /** Tells the application that its send buffer has room again, if it was waiting for that. */
   private void notifyWritable() {
-    if (wantsWritable && state != CLOSED && !finQueued && send.bufferFree() > 0) {
+    if (wantsWritable && state != CLOSED && !finQueued && bufferFree() > 0) {
       wantsWritable = false;
       handler.onWritable(this);
     }
@@ -1435,14 +1430,6 @@ public final class TcpConnection extends ReceiveSide {
     env.appEvent(this, AppEvent.DATA, length);
   }
 
-  /**
-   * The retransmission timeout now (for the {@link ReceiveSide}: Linux's quick-ACK mode compares
-   * gaps in data with it).
-   */
-  long rto() {
-    return send.rto();
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Observation
   // ---------------------------------------------------------------------------------------------
@@ -1548,7 +1535,7 @@ public final class TcpConnection extends ReceiveSide {
   public TcpInfo info() {
     TcpInfo view = info;
     if (view == null) {
-      view = new TcpInfo(send, this, this, this);
+      view = new TcpInfo(this, this, this, this);
       info = view;
     }
     return view;

@@ -43,7 +43,6 @@ abstract class TransmissionControlBlock extends TcpTimers {
   @Nullable TcpConnection peer;
 
   // The parts (the timers are this object's superclass).
-  SendSide send;
   EcnEndpoint ecn;
 
   // Receiving (RFC 9293 3.3.1 receive sequence space; RFC 7323 4.3, 5.3).
