@@ -16,6 +16,10 @@ import org.jspecify.annotations.Nullable;
  * beyond a gap, TS.Recent (RFC 7323 4.3), and when an acknowledgment is owed: at once, or delayed
  * (3.8.6.3, RFC 5681 4.2), and the replies to what the checks refuse (RFC 5961 challenge ACKs, RFC
  * 7323 5.3 PAWS).
+ *
+ * <p>Prototype tcb21: a layer of the connection ({@link TcpConnection} extends it through {@link
+ * SendSide}); RCV.NXT, RCV.WND, TS.Recent and the acknowledgment state are the {@link
+ * TransmissionControlBlock}'s, and its own fields follow the segment writer's.
  */
 abstract class ReceiveSide extends SegmentWriter {
   /** What the ACKs we send report of SACK, once both ends agreed on it; null until then. */

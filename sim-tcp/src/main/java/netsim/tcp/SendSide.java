@@ -28,6 +28,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Positions count the stream from our SYN: position 0 is the SYN, 1.. the data bytes, and the
  * FIN follows the last byte written; position p is sequence number ISS + p (see {@link
  * TcpConnection}).
+ *
+ * <p>Prototype tcb21: a layer of the connection ({@link TcpConnection} extends it); the send
+ * sequence space is the {@link TransmissionControlBlock}'s, and its own fields follow the receive
+ * side's.
  */
 abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
@@ -489,7 +493,7 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
     }
     if (position >= dataEnd && position >= sndMax && !(finQueued && position == dataEnd)) {
       // Nothing unsent, nothing to send again and no FIN to send (a receiver's pass): the rest
-      // would find a segment of no length. Answered from the SendSideHead alone.
+      // would find a segment of no length. Answered from the block alone.
       return null;
     }
     TcpState state = this.state;

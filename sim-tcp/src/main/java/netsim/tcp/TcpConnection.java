@@ -62,14 +62,14 @@ import org.jspecify.annotations.Nullable;
  * it shows of itself (cwnd, RTT, counters, deadlines) is read through its {@link TcpInfo}.
  *
  * <p>Prototype (branch tcb21): the variables every arriving segment reads, of every part, are one
- * block, as RFC 9293 3.3.1 draws the TCB: this object's superclasses, laid out first, in the order
- * {@link netsim.core.AbstractTimer} (the connection's one event), {@link TcpTimers} (the
- * deadlines), {@link TransmissionControlBlock} (the sequence spaces, TS.Recent, the state, the
- * demultiplexing hint's check) and {@link SegmentWriter} (the ports and options every segment
- * carries). The timers and the writer are layers of this object, not objects beside it; the send
- * and receive sides stay objects, which read and write the block's fields ({@code tcb.sndUna}), and
- * a segment that needs nothing of one of them (an ACK at a sender, data at a receiver) reads none
- * of its lines.
+ * block, as RFC 9293 3.3.1 draws the TCB, and the parts are layers of this one object rather than
+ * objects beside it: its superclasses, laid out first, in the order {@link
+ * netsim.core.AbstractTimer} (the connection's one event), {@link TcpTimers} (the deadlines),
+ * {@link TransmissionControlBlock} (the sequence spaces, TS.Recent, the state, the demultiplexing
+ * hint's check), {@link SegmentWriter} (the ports and options every segment carries), {@link
+ * ReceiveSide} (what only text reads: a sender's ACK reads none of its fields) and {@link SendSide}
+ * (what only sending reads: a receiver's segment reads none of its fields). The send buffer, the
+ * RTT estimator and the congestion window stay objects.
  */
 public final class TcpConnection extends SendSide {
 

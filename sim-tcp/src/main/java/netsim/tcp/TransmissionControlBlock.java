@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  * The Transmission Control Block (RFC 9293 3.3.1): the variables that every arriving segment reads,
  * of every part of a connection, in one block, with what a segment does with them when it needs no
  * part (the acceptability test, PAWS, TS.Recent, an ACK that moves nothing, a pass with nothing to
- * send). Only {@link SegmentWriter} (then {@link TcpConnection}) extends it; the send and receive
- * sides read and write these fields through the connection instead of holding them.
+ * send). Only {@link SegmentWriter} extends it (then {@link ReceiveSide}, {@link SendSide} and
+ * {@link TcpConnection}: the parts are layers of the connection), and the layers read and write
+ * these fields instead of holding them.
  *
  * <p>It exists for where HotSpot puts them (a prototype, branch tcb21): a superclass's fields come
  * first in the object, after the timers' ({@link TcpTimers}, its own superclass), so that among
