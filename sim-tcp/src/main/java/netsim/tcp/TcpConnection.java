@@ -921,7 +921,10 @@ public final class TcpConnection extends SendSide {
       // by the state machine, and counted for fast retransmit (RFC 5681 2: same ACK, no data,
       // no SYN or FIN, data outstanding, the same window). With SACK, RFC 6675 5: the
       // scoreboard takes the SACK blocks first, and a duplicate is an ACK that SACKs new data.
-      ackArrived(seg, ecn.isOn() && seg.has(ECE), timestampRtt(seg));
+      boolean ecnEcho = ecn.isOn() && seg.has(ECE);
+      if (!quietAckArrived(seg, ecnEcho)) {
+        ackArrived(seg, ecnEcho, timestampRtt(seg));
+      }
     }
 
     boolean finAcked = finAcked();
@@ -1248,7 +1251,9 @@ public final class TcpConnection extends SendSide {
     if (!env.egressRefuses()) {
       // A refused send leaves the data unsent (Linux's tcp_write_xmit stops when tcp_transmit_skb
       // fails): the probe timer started below retries it (tcp_check_probe_timer).
-      transmitAll();
+      if (!sendsNothing()) {
+        transmitAll();
+      }
     }
     if (ackPending) {
       if (config.profile().finRepeatedOnAck() && !bareAckOwed && finUnacknowledged()) {
@@ -1264,7 +1269,9 @@ public final class TcpConnection extends SendSide {
       }
     }
     bareAckOwed = false;
-    startPersistIfStalled();
+    if (sndNxt < dataEnd) {
+      startPersistIfStalled(); // it tests that data waits first
+    }
   }
 
   /**

@@ -264,4 +264,51 @@ abstract class TransmissionControlBlock extends TcpTimers {
   final boolean finAcked() {
     return finQueued && sndUna > dataEnd;
   }
+
+  /**
+   * {@link SendSide#ackArrived} of an ACK that acknowledges nothing new with nothing outstanding,
+   * no SACK scoreboard, no ECN echo and no data waiting (a data segment at a receiver): returns
+   * false, doing nothing, for any other ACK. RFC 9293 3.10.7.4: such an ACK is no duplicate (no
+   * data outstanding, RFC 5681 2) and only may update the window.
+   */
+  final boolean quietAckArrived(TcpSegment seg, boolean ecnEcho) {
+    if (ecnEcho
+        || scoreboardOn
+        || sndMax != sndUna
+        || sndNxt < dataEnd
+        || seg.ack() != seqOf(sndUna)) {
+      return false;
+    }
+    probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
+    if (Seq.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && Seq.le(sndWl2, seg.ack()))) {
+      // "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK" (no data
+      // waits: no restart after idle).
+      sndWnd = seg.has(TcpFlags.SYN) ? seg.window() : (long) seg.window() << sndShift;
+      if (sndWnd > 0) {
+        resetPersist();
+      }
+      maxSndWnd = Math.max(maxSndWnd, sndWnd);
+      sndWl1 = seg.seq();
+      sndWl2 = seg.ack();
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@link SendSide#transmitAll} would send nothing and change nothing: a quiet recovery,
+   * nothing unsent, nothing to send again, no FIN to send, no TSO chunks to flush, and the
+   * chronograph's state unchanged by the pass's end (a receiver's pass).
+   */
+  final boolean sendsNothing() {
+    long position = sndNxt;
+    return recoveryQuiet
+        && !tsoChunks
+        && position != 0
+        && position >= dataEnd
+        && position >= sndMax
+        && !(finQueued && position == dataEnd)
+        && SendChrono.stopped(
+                chronoRunning, SendChrono.Kind.RWND_LIMITED, sndUna >= sndMax && sndMax >= dataEnd)
+            == chronoRunning;
+  }
 }
