@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * segment sent reads no other object's lines; its fields follow the {@link
  * TransmissionControlBlock}'s.
  */
-abstract class SegmentWriter extends TransmissionControlBlock implements TsoChunks.Sink {
+abstract class SegmentWriter extends TransmissionControlBlock {
 
   private static final int TIMESTAMP_OPTION_LENGTH = 12;
 
@@ -208,8 +208,7 @@ abstract class SegmentWriter extends TransmissionControlBlock implements TsoChun
     return !passiveOpen && state == SYN_SENT;
   }
 
-  @Override
-  public void transmit(TcpSegment seg) {
+  void transmit(TcpSegment seg) {
     if (env.egressRefuses()) {
       return; // the host's queue refuses it: it never leaves (Linux's NET_XMIT_DROP)
     }
@@ -262,7 +261,7 @@ abstract class SegmentWriter extends TransmissionControlBlock implements TsoChun
   }
 
   /** The TSval a segment sent now carries (RFC 7323), or -1 without timestamps. */
-  public long timestampClock() {
+  long timestampClock() {
     return timestampsOn ? timestampNow() : -1;
   }
 
@@ -277,8 +276,7 @@ abstract class SegmentWriter extends TransmissionControlBlock implements TsoChun
   }
 
   /** {@code segment}, about to be transmitted, is sent again. */
-  @Override
-  public void retransmitted(TcpSegment segment, RetransmitReason reason) {
+  void retransmitted(TcpSegment segment, RetransmitReason reason) {
     if (segment == ectSegment) {
       ectSegment = null; // a window probe: Not-ECT (RFC 3168 6.1.6)
     }

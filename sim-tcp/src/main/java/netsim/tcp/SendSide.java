@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * SND.WL1/WL2; RFC 9293 3.3.1) over the {@link SendBuffer}, segmentation with Nagle and sender
  * silly-window avoidance (3.7.4, 3.8.6.2.1), zero-window probes (3.8.6.1), RTT timing with Karn's
  * rule and the retransmission timer (RFC 6298), and congestion control with its {@link
- * LossRecovery}, to which it is the {@link LossRecovery.Connection}.
+ * LossRecovery}, to which it is the {@link LossRecovery.Connection} through a small adapter.
  *
  * <p>Positions count the stream from our SYN: position 0 is the SYN, 1.. the data bytes, and the
  * FIN follows the last byte written; position p is sequence number ISS + p (see {@link
@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * sequence space is the {@link TransmissionControlBlock}'s, and its own fields follow the receive
  * side's.
  */
-abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
+abstract class SendSide extends ReceiveSide {
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
   @Nullable LossRecovery recovery;
 
@@ -117,6 +117,9 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
    */
   private final CongestionWindow window;
 
+  /** Where {@link #chunks}' segments go, made with them; null without TSO chunks. */
+  private final TsoChunks.@Nullable Sink chunkSink;
+
   /** The congestion control, from the peer's SYN on: until then null, and no window is read. */
   private @Nullable CongestionControl cc;
 
@@ -143,6 +146,7 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
         config.profile().push() == HostProfile.Push.EACH_WRITE_AND_TSO_CHUNK
             ? new TsoChunks()
             : null;
+    this.chunkSink = chunks != null ? new ChunkSink() : null;
     this.tsoChunks = chunks != null;
     this.buffer = new SendBuffer(config.sendBuffer());
     this.nagle = config.nagle();
@@ -160,8 +164,7 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
     return iss;
   }
 
-  @Override
-  public long sndUna() {
+  long sndUna() {
     return sndUna;
   }
 
@@ -169,8 +172,7 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
     return sndNxt;
   }
 
-  @Override
-  public long sndMax() {
+  long sndMax() {
     return sndMax;
   }
 
@@ -184,8 +186,7 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
     return maxSndWnd;
   }
 
-  @Override
-  public long flightSize() {
+  long flightSize() {
     return sndMax - sndUna;
   }
 
@@ -329,7 +330,7 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
       transmit(seg);
     }
     if (chunks != null) {
-      chunks.flush(tsoSegments(true), this);
+      chunks.flush(tsoSegments(true), checkNotNull(chunkSink));
     }
     timeWindowLimits();
   }
@@ -706,7 +707,8 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
     // and below: C2 folds a null test into a load from the object tested, and a quiet recovery, as
     // most are, is then not read at all.
     if (acked > 0 && recoveryQuiet) {
-      outcome = LossRecovery.growWindow(this, delivered);
+      // LossRecovery.growWindow, with the connection's own methods (not its recovery's adapter)
+      congestionControl().onAck(window(), now(), delivered, srtt());
     } else if (acked > 0 && recovery != null) {
       outcome = recovery.onNewAck(delivered);
     }
@@ -810,8 +812,7 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
   }
 
   /** Timeouts in a row since the last new acknowledgment. */
-  @Override
-  public int retries() {
+  int retries() {
     return retries;
   }
 
@@ -846,8 +847,7 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
   }
 
   /** Sends the segment at SND.UNA again, whatever the windows, without moving SND.NXT back. */
-  @Override
-  public void retransmitFirstUnacknowledged(RetransmitReason reason) {
+  void retransmitFirstUnacknowledged(RetransmitReason reason) {
     long next = sndNxt;
     sndNxt = sndUna;
     TcpSegment seg = nextSegment(Long.MAX_VALUE / 4);
@@ -992,7 +992,7 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
     scoreboard = sack ? new SackScoreboard() : null;
     scoreboardOn = sack;
     recoveryQuiet = false; // until the new recovery says so
-    recovery = variant.lossRecovery(this, sack, config.sackRecovery());
+    recovery = variant.lossRecovery(new RecoveryCallbacks(), sack, config.sackRecovery());
     SackScoreboard.SegmentEdges edges = recovery.segmentEdges();
     if (scoreboard != null && edges != null && config.profile().sackWholeSegments()) {
       scoreboard.sackWholeSegments(edges);
@@ -1082,13 +1082,11 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
     return recovery == null ? null : recovery.flightCounts();
   }
 
-  @Override
-  public long rto() {
+  long rto() {
     return rtt.rto();
   }
 
-  @Override
-  public long srtt() {
+  long srtt() {
     return rtt.srtt();
   }
 
@@ -1102,94 +1100,76 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
     return rtt.backoffs();
   }
 
-  @Override
-  public long probeTimeoutSlack() {
+  long probeTimeoutSlack() {
     return config.profile().probeTimeoutSlack();
   }
 
-  @Override
-  public boolean rackRttOfLastDelivered() {
+  boolean rackRttOfLastDelivered() {
     return config.profile().rackRttOfLastDelivered();
   }
 
-  @Override
-  public boolean undoSpuriousRecovery() {
+  boolean undoSpuriousRecovery() {
     return config.profile().undoSpuriousRecovery();
   }
 
-  @Override
-  public boolean cwndGrowsOnSackWhenReordered() {
+  boolean cwndGrowsOnSackWhenReordered() {
     return config.profile().cwndGrowsOnSackWhenReordered();
   }
 
-  @Override
-  public boolean linuxPrr() {
+  boolean linuxPrr() {
     return config.profile().linuxPrr();
   }
 
-  @Override
-  public long echoedTimestamp() {
+  long echoedTimestamp() {
     return scoreboard == null ? 0 : scoreboard.echoedTimestamp();
   }
 
-  @Override
-  public long now() {
+  long now() {
     return env.now();
   }
 
-  @Override
-  public CongestionWindow window() {
+  CongestionWindow window() {
     checkState(cc != null, "no congestion window before the peer's SYN");
     return window;
   }
 
-  @Override
-  public CongestionControl congestionControl() {
+  CongestionControl congestionControl() {
     return checkNotNull(cc, "no congestion control before the peer's SYN");
   }
 
-  @Override
-  public void recoveryQuiet(boolean quiet) {
+  void recoveryQuiet(boolean quiet) {
     recoveryQuiet = quiet;
   }
 
-  @Override
-  public void stopRttTiming() {
+  void stopRttTiming() {
     timedPosition = -1;
   }
 
-  @Override
-  public @Nullable SackScoreboard scoreboard() {
+  @Nullable SackScoreboard scoreboard() {
     return scoreboard;
   }
 
-  @Override
-  public long retransmitDeadline() {
+  long retransmitDeadline() {
     return deadline(RETRANSMIT);
   }
 
-  @Override
-  public void restartRetransmitTimer() {
+  void restartRetransmitTimer() {
     startRetransmitTimer();
   }
 
-  @Override
-  public void startTimer(TcpTimers.Kind kind, long deadline) {
+  void startTimer(TcpTimers.Kind kind, long deadline) {
     start(kind, deadline);
   }
 
-  @Override
-  public void stopTimer(TcpTimers.Kind kind) {
+  void stopTimer(TcpTimers.Kind kind) {
     stop(kind);
   }
 
-  @Override
-  public long timerDeadline(TcpTimers.Kind kind) {
+  long timerDeadline(TcpTimers.Kind kind) {
     return deadline(kind);
   }
 
-  @Override
-  public boolean mayTransmitNewData() {
+  boolean mayTransmitNewData() {
     boolean finUnsent = finQueued && sndMax <= dataEnd;
     if (sndMax >= dataEnd && !finUnsent) {
       return false;
@@ -1216,5 +1196,155 @@ abstract class SendSide extends ReceiveSide implements LossRecovery.Connection {
   /** Retransmission timeouts, fast retransmits and recovery retransmissions so far. */
   long retransmissions() {
     return retransmissions;
+  }
+
+  /**
+   * The connection as its {@link LossRecovery} sees it: made with the recovery (so it lies beside
+   * it) and read only through it, so that these callbacks are not the connection's public methods
+   * (branch tcb21b).
+   */
+  private final class RecoveryCallbacks implements LossRecovery.Connection {
+    @Override
+    public long now() {
+      return SendSide.this.now();
+    }
+
+    @Override
+    public long sndUna() {
+      return SendSide.this.sndUna();
+    }
+
+    @Override
+    public long sndMax() {
+      return SendSide.this.sndMax();
+    }
+
+    @Override
+    public long flightSize() {
+      return SendSide.this.flightSize();
+    }
+
+    @Override
+    public long srtt() {
+      return SendSide.this.srtt();
+    }
+
+    @Override
+    public long probeTimeoutSlack() {
+      return SendSide.this.probeTimeoutSlack();
+    }
+
+    @Override
+    public boolean rackRttOfLastDelivered() {
+      return SendSide.this.rackRttOfLastDelivered();
+    }
+
+    @Override
+    public boolean undoSpuriousRecovery() {
+      return SendSide.this.undoSpuriousRecovery();
+    }
+
+    @Override
+    public boolean cwndGrowsOnSackWhenReordered() {
+      return SendSide.this.cwndGrowsOnSackWhenReordered();
+    }
+
+    @Override
+    public boolean linuxPrr() {
+      return SendSide.this.linuxPrr();
+    }
+
+    @Override
+    public long timestampClock() {
+      return SendSide.this.timestampClock();
+    }
+
+    @Override
+    public long echoedTimestamp() {
+      return SendSide.this.echoedTimestamp();
+    }
+
+    @Override
+    public CongestionWindow window() {
+      return SendSide.this.window();
+    }
+
+    @Override
+    public CongestionControl congestionControl() {
+      return SendSide.this.congestionControl();
+    }
+
+    @Override
+    public void recoveryQuiet(boolean quiet) {
+      SendSide.this.recoveryQuiet(quiet);
+    }
+
+    @Override
+    public void retransmitFirstUnacknowledged(RetransmitReason reason) {
+      SendSide.this.retransmitFirstUnacknowledged(reason);
+    }
+
+    @Override
+    public void stopRttTiming() {
+      SendSide.this.stopRttTiming();
+    }
+
+    @Override
+    public @Nullable SackScoreboard scoreboard() {
+      return SendSide.this.scoreboard();
+    }
+
+    @Override
+    public boolean mayTransmitNewData() {
+      return SendSide.this.mayTransmitNewData();
+    }
+
+    @Override
+    public long rto() {
+      return SendSide.this.rto();
+    }
+
+    @Override
+    public int retries() {
+      return SendSide.this.retries();
+    }
+
+    @Override
+    public long retransmitDeadline() {
+      return SendSide.this.retransmitDeadline();
+    }
+
+    @Override
+    public void restartRetransmitTimer() {
+      SendSide.this.restartRetransmitTimer();
+    }
+
+    @Override
+    public void startTimer(TcpTimers.Kind kind, long deadline) {
+      SendSide.this.startTimer(kind, deadline);
+    }
+
+    @Override
+    public void stopTimer(TcpTimers.Kind kind) {
+      SendSide.this.stopTimer(kind);
+    }
+
+    @Override
+    public long timerDeadline(TcpTimers.Kind kind) {
+      return SendSide.this.timerDeadline(kind);
+    }
+  }
+
+  /** Where the TSO chunks' segments go ({@link #chunks}): the connection's writer. */
+  private final class ChunkSink implements TsoChunks.Sink {
+    @Override
+    public void transmit(TcpSegment segment) {
+      SendSide.this.transmit(segment);
+    }
+
+    @Override
+    public void retransmitted(TcpSegment segment, RetransmitReason reason) {
+      SendSide.this.retransmitted(segment, reason);
+    }
   }
 }

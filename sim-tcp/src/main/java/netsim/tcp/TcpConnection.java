@@ -63,13 +63,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Prototype (branch tcb21): the variables every arriving segment reads, of every part, are one
  * block, as RFC 9293 3.3.1 draws the TCB, and the parts are layers of this one object rather than
- * objects beside it: its superclasses, laid out first, in the order {@link
- * netsim.core.AbstractTimer} (the connection's one event), {@link TcpTimers} (the deadlines),
- * {@link TransmissionControlBlock} (the sequence spaces, TS.Recent, the state, the demultiplexing
- * hint's check), {@link SegmentWriter} (the ports and options every segment carries), {@link
- * ReceiveSide} (what only text reads: a sender's ACK reads none of its fields) and {@link SendSide}
- * (what only sending reads: a receiver's segment reads none of its fields). The send buffer, the
- * RTT estimator and the congestion window stay objects.
+ * objects beside it: its superclasses, laid out first, in the order {@link TcpTimers} (the
+ * deadlines), {@link TransmissionControlBlock} (the sequence spaces, TS.Recent, the state, the
+ * demultiplexing hint's check), {@link SegmentWriter} (the ports and options every segment
+ * carries), {@link ReceiveSide} (what only text reads: a sender's ACK reads none of its fields) and
+ * {@link SendSide} (what only sending reads: a receiver's segment reads none of its fields). The
+ * send buffer, the RTT estimator and the congestion window stay objects.
+ *
+ * <p>Branch tcb21b: the layers add nothing to this class's public API. The connection's event (an
+ * {@link netsim.core.AbstractTimer}, whose methods are public) is a small object of its own made
+ * right after the connection, and the {@link LossRecovery} and the TSO chunks reach the send side
+ * through small adapters made with them; the layers' methods are package-private.
  */
 public final class TcpConnection extends SendSide {
 

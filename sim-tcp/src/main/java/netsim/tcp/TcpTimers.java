@@ -18,13 +18,11 @@ import org.jspecify.annotations.Nullable;
  * that drives a connection by hand polls {@link #pollAt()} and never runs the simulator.
  *
  * <p>Prototype tcb21: this is a layer of the connection (the {@link TransmissionControlBlock}'s
- * superclass), so the event is the connection itself.
- *
- * <p>The event is this object, not one beside it, because every arriving segment reads the
- * deadlines ({@link #pollAt()}) and then reschedules: the queued expiry's keys then lie in the
- * lines the segment read anyway (a later deadline only records itself there, {@link
- * AbstractTimer}'s lazy re-arming). Among thousands of connections every object read is a cache
- * miss of its own.
+ * superclass), so every arriving segment reads the deadlines ({@link #pollAt()}) in the
+ * connection's own lines. The queued event is a small {@link AbstractTimer} of its own ({@link
+ * Expiry}), made first so that it lies right after the connection: as a layer it would make {@link
+ * AbstractTimer}'s public methods ({@code run}, {@code cancel}, ...) the connection's (branch
+ * tcb21b). A later deadline only records itself there (lazy re-arming).
  *
  * <p>The deadlines are fields, not an array beside them, and they are only what every arriving
  * segment and every expiry reads ({@link #pollAt()}, {@link #due}): the four timers that run all
@@ -34,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * lie side by side, so that 64 bytes of fields no segment reads would be most of a cache line
  * between those it reads.
  */
-abstract class TcpTimers extends AbstractTimer {
+abstract class TcpTimers {
   /** The deadline of a timer that is not running. */
   static final long NEVER = Long.MAX_VALUE;
 
@@ -88,11 +86,40 @@ abstract class TcpTimers extends AbstractTimer {
   private boolean retired;
 
   /**
+   * The connection's one event in the simulator: a small object of its own, made first, so that it
+   * lies right after the connection in memory, and kept out of the connection's type so that {@link
+   * AbstractTimer}'s public methods are not the connection's (branch tcb21b).
+   */
+  private final Expiry expiry;
+
+  /**
    * The timers of a connection (this object: the TransmissionControlBlock's superclass), none
    * running, whose expiry {@code simulator} would run.
    */
   TcpTimers(Simulator simulator) {
-    super(simulator);
+    this.expiry = new Expiry(simulator, this);
+  }
+
+  /** The connection's event: its expiry runs {@link #onTimer()}. */
+  private static final class Expiry extends AbstractTimer {
+    private final TcpTimers timers;
+
+    Expiry(Simulator simulator, TcpTimers timers) {
+      super(simulator);
+      this.timers = timers;
+    }
+
+    /** The connection's earliest deadline came. */
+    @Override
+    protected void expire() {
+      timers.onTimer();
+    }
+
+    /** "tcp/NODE/TUPLE" in a stack, made when asked (only determinism reports and tests ask). */
+    @Override
+    public String label() {
+      return timers.timerLabel();
+    }
   }
 
   /** The connection's earliest deadline came ({@link TcpConnection#onTimer()}). */
@@ -100,18 +127,6 @@ abstract class TcpTimers extends AbstractTimer {
 
   /** The name of the connection's timer ({@link TcpConnection.Environment#timerLabel}). */
   abstract String timerLabel();
-
-  /** The connection's earliest deadline came. */
-  @Override
-  protected void expire() {
-    onTimer();
-  }
-
-  /** "tcp/NODE/TUPLE" in a stack, made when asked (only determinism reports and tests ask). */
-  @Override
-  public String label() {
-    return timerLabel();
-  }
 
   /**
    * Queues the expiry at the earliest deadline, or at {@code now} if that has passed, or cancels it
@@ -123,9 +138,9 @@ abstract class TcpTimers extends AbstractTimer {
     }
     long at = pollAt();
     if (at == NEVER) {
-      cancel();
+      expiry.cancel();
     } else {
-      scheduleAt(Math.max(at, now));
+      expiry.scheduleAt(Math.max(at, now));
     }
   }
 
@@ -134,7 +149,7 @@ abstract class TcpTimers extends AbstractTimer {
    * the pending expiry is cancelled and no later {@link #scheduleEarliest} queues one.
    */
   void retire() {
-    cancel();
+    expiry.cancel();
     retired = true;
   }
 
