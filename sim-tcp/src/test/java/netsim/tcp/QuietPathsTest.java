@@ -153,6 +153,39 @@ class QuietPathsTest {
     }
 
     @Test
+    void windowOpeningAck_withDataWaitingAfterAnRtoIdle_restartsTheCongestionWindow() {
+      // Linux's tcp_ack_update_window: a window change while data waits checks slow start after
+      // idle (RFC 2861 3): 2 s idle at an RTO of 300 ms restarts cwnd 36 segments at the initial
+      // 10.
+      long mss = 1460;
+      TcpConfig config =
+          TcpHarness.configOf(HostProfile.LINUX).toBuilder()
+              .slowStartAfterIdle(true)
+              .minTsoSegments(10)
+              .timestamps(false)
+              .build();
+      TcpHarness h = TcpHarness.established(config);
+      h.advanceBy("100ms");
+      h.connection.send(new byte[10 * 1460]);
+      h.advanceBy("100ms");
+      h.receive("ACK", 5001, 1001 + 10 * 1460);
+      h.connection.send(new byte[16 * 1460]);
+      h.advanceBy("100ms");
+      h.peerWindow = 0;
+      h.receive("ACK", 5001, 1001 + 26 * 1460);
+      assertThat(h.connection.info().cwnd()).isEqualTo(36 * mss);
+      h.connection.send(new byte[20 * 1460]);
+      h.advanceBy("2s");
+      h.forgetSent();
+      h.peerWindow = TcpHarness.WINDOW;
+
+      h.receive("ACK", 5001, 1001 + 26 * 1460);
+
+      assertThat(h.connection.info().cwnd()).isEqualTo(10 * mss);
+      assertThat(h.connection.info().bytesInFlight()).isEqualTo(10 * mss);
+    }
+
+    @Test
     void ackWithNothingOutstanding_whileTheFinIsUnsent_sendsTheFin() {
       TcpHarness h = TcpHarness.established(NO_NAGLE);
       h.egressRefused = true;
