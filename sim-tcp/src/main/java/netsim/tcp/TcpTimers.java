@@ -93,6 +93,13 @@ abstract class TcpTimers {
   private final Expiry expiry;
 
   /**
+   * The time the expiry is pending at ({@code expiry.expiresAt()}), or -1 when it is not pending: a
+   * copy in the connection's own lines, so that an arrival that leaves the earliest deadline where
+   * it was reads no {@link Expiry}.
+   */
+  private long expiryAt = -1;
+
+  /**
    * The timers of a connection (this object: the TransmissionControlBlock's superclass), none
    * running, whose expiry {@code simulator} would run.
    */
@@ -112,6 +119,7 @@ abstract class TcpTimers {
     /** The connection's earliest deadline came. */
     @Override
     protected void expire() {
+      timers.expiryAt = -1;
       timers.onTimer();
     }
 
@@ -138,9 +146,16 @@ abstract class TcpTimers {
     }
     long at = pollAt();
     if (at == NEVER) {
-      expiry.cancel();
+      if (expiryAt != -1) {
+        expiry.cancel();
+        expiryAt = -1;
+      }
     } else {
-      expiry.scheduleAt(Math.max(at, now));
+      long time = Math.max(at, now);
+      if (time != expiryAt) { // the same time keeps the expiry's place (AbstractTimer#scheduleAt)
+        expiry.scheduleAt(time);
+        expiryAt = time;
+      }
     }
   }
 
@@ -150,6 +165,7 @@ abstract class TcpTimers {
    */
   void retire() {
     expiry.cancel();
+    expiryAt = -1;
     retired = true;
   }
 
