@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * (3.8.6.3, RFC 5681 4.2), and the replies to what the checks refuse (RFC 5961 challenge ACKs, RFC
  * 7323 5.3 PAWS).
  *
- * <p>Prototype tcb21: a layer of the connection ({@link TcpConnection} extends it through {@link
- * SendSide}); RCV.NXT, RCV.WND, TS.Recent and the acknowledgment state are the {@link
+ * <p>A layer of the connection ({@link TcpConnection} extends it through {@link SendSide});
+ * RCV.NXT, RCV.WND, TS.Recent and the acknowledgment state are the {@link
  * TransmissionControlBlock}'s, and its own fields follow the segment writer's.
  */
 abstract class ReceiveSide extends SegmentWriter {
@@ -77,8 +77,8 @@ abstract class ReceiveSide extends SegmentWriter {
   private long lastDataAt = -1;
 
   /**
-   * The receive side of the connection of {@code tuple} (a layer of the connection itself,
-   * prototype tcb21): its window and buffer from {@code config}.
+   * The receive side of the connection of {@code tuple} (a layer of the connection itself): its
+   * window and buffer from {@code config}.
    */
   ReceiveSide(
       Simulator simulator,
@@ -146,7 +146,7 @@ abstract class ReceiveSide extends SegmentWriter {
       buffer = Math.max(buffer, Math.min(rounded, host.receiveBuffer()));
     }
     windowIsBufferSpace = host.receiveWindowIsBufferSpace();
-    rcvWnd = Math.min(buffer - unreadBytes(), windowLimit());
+    rcvWnd = Math.min(buffer - bytesUnread(), windowLimit());
   }
 
   /**
@@ -349,7 +349,7 @@ abstract class ReceiveSide extends SegmentWriter {
    * min(half the buffer, one MSS) at a time. Returns whether it grew.
    */
   boolean openWindow() {
-    long free = Math.min(buffer - unreadBytes(), windowLimit());
+    long free = Math.min(buffer - bytesUnread(), windowLimit());
     if (free - rcvWnd >= Math.min(buffer / 2, sendMss())) {
       rcvWnd = free;
       return true;
@@ -442,8 +442,7 @@ abstract class ReceiveSide extends SegmentWriter {
   }
 
   /** Bytes received in order that the application has not taken yet. */
-  /** Bytes received in order that the application has not taken yet. */
-  public int unreadBytes() {
+  final int bytesUnread() {
     return unread == null ? 0 : unread.size();
   }
 

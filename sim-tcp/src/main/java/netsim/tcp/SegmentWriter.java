@@ -18,10 +18,9 @@ import org.jspecify.annotations.Nullable;
  * the receive side what it acknowledged.
  *
  * <p>It is apart from the state machine because building a segment is not connection management:
- * the state machine decides which segment, this class what it carries. Prototype tcb21: it is a
- * layer of the connection ({@link TcpConnection} extends it), not an object beside it, so that a
- * segment sent reads no other object's lines; its fields follow the {@link
- * TransmissionControlBlock}'s.
+ * the state machine decides which segment, this class what it carries. It is a layer of the
+ * connection ({@link TcpConnection} extends it), not an object beside it, so that a segment sent
+ * reads no other object's lines; its fields follow the {@link TransmissionControlBlock}'s.
  */
 abstract class SegmentWriter extends TransmissionControlBlock {
 
@@ -49,8 +48,8 @@ abstract class SegmentWriter extends TransmissionControlBlock {
   private long segmentsSent;
 
   /**
-   * The writer of the connection of {@code tuple} (a layer of the connection itself, prototype
-   * tcb21): the block's fields, and the ports every segment carries.
+   * The writer of the connection of {@code tuple} (a layer of the connection itself): the block's
+   * fields, and the ports every segment carries.
    */
   SegmentWriter(
       Simulator simulator,

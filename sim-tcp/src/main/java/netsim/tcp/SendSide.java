@@ -29,9 +29,8 @@ import org.jspecify.annotations.Nullable;
  * FIN follows the last byte written; position p is sequence number ISS + p (see {@link
  * TcpConnection}).
  *
- * <p>Prototype tcb21: a layer of the connection ({@link TcpConnection} extends it); the send
- * sequence space is the {@link TransmissionControlBlock}'s, and its own fields follow the receive
- * side's.
+ * <p>A layer of the connection ({@link TcpConnection} extends it): the send sequence space is the
+ * {@link TransmissionControlBlock}'s, and its own fields follow the receive side's.
  */
 abstract class SendSide extends ReceiveSide {
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
@@ -130,8 +129,8 @@ abstract class SendSide extends ReceiveSide {
   private long lastDataSentAt;
 
   /**
-   * The send side of the connection of {@code tuple} (a layer of the connection itself, prototype
-   * tcb21), whose ISS is {@code iss}.
+   * The send side of the connection of {@code tuple} (a layer of the connection itself), whose ISS
+   * is {@code iss}.
    */
   SendSide(
       Simulator simulator,
@@ -359,11 +358,6 @@ abstract class SendSide extends ReceiveSide {
     }
   }
 
-  /** Nothing queued and nothing in flight (tcp_rtx_and_write_queues_empty). */
-  private boolean queuesEmpty() {
-    return sndUna >= sndMax && sndMax >= dataEnd;
-  }
-
   /** tcpi_busy_time: the time data was queued or in flight, in nanoseconds. */
   long busyTime() {
     return chrono.busy(chronoRunning, now());
@@ -492,10 +486,8 @@ abstract class SendSide extends ReceiveSide {
     if (position == 0) {
       return sendSyn();
     }
-    if (position >= dataEnd && position >= sndMax && !(finQueued && position == dataEnd)) {
-      // Nothing unsent, nothing to send again and no FIN to send (a receiver's pass): the rest
-      // would find a segment of no length. Answered from the block alone.
-      return null;
+    if (nothingToSendFrom(position)) {
+      return null; // the rest would find a segment of no length
     }
     TcpState state = this.state;
     if (state == SYN_SENT || (sndUna == 0 && (state == SYN_RECEIVED || state == CLOSE_WAIT))) {
@@ -767,31 +759,16 @@ abstract class SendSide extends ReceiveSide {
   }
 
   /**
-   * RFC 9293 3.10.7.4: "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)", the
-   * segment may update the window.
+   * "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK" ({@link
+   * #takeWindow}); a window that changed while data waits restarts an idle connection's congestion
+   * window (Linux's tcp_ack_update_window).
    */
-  boolean mayUpdateWindow(TcpSegment seg) {
-    return Seq.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && Seq.le(sndWl2, seg.ack()));
-  }
-
-  /** "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK." */
   void updateWindow(TcpSegment seg) {
     long previous = sndWnd;
-    sndWnd = scaledWindow(seg);
+    takeWindow(seg);
     if (sndWnd != previous && dataWaits()) {
       restartIfIdle(); // Linux's tcp_ack_update_window
     }
-    if (sndWnd > 0) {
-      resetPersist();
-    }
-    maxSndWnd = Math.max(maxSndWnd, sndWnd);
-    sndWl1 = seg.seq();
-    sndWl2 = seg.ack();
-  }
-
-  /** The peer's window in bytes. RFC 7323 2.2: the window field of a SYN is never scaled. */
-  private long scaledWindow(TcpSegment seg) {
-    return seg.has(SYN) ? seg.window() : (long) seg.window() << sndShift;
   }
 
   /** The shift of the peer's window field that the SYN exchange settled (0: no scaling). */
@@ -1200,8 +1177,7 @@ abstract class SendSide extends ReceiveSide {
 
   /**
    * The connection as its {@link LossRecovery} sees it: made with the recovery (so it lies beside
-   * it) and read only through it, so that these callbacks are not the connection's public methods
-   * (branch tcb21b).
+   * it) and read only through it, so that these callbacks are not the connection's public methods.
    */
   private final class RecoveryCallbacks implements LossRecovery.Connection {
     @Override

@@ -9,28 +9,29 @@ import org.jspecify.annotations.Nullable;
  * A connection's timers as one value, and the connection's one event in the simulator: each timer
  * an absolute deadline in virtual time, or {@link #NEVER} while it is not running, with the counts
  * that the persist and keep-alive timers keep and the user timeout that bounds retransmission and
- * probing (RFC 5482). The connection's earliest deadline is {@link #pollAt()}; when it comes, this
- * timer expires into {@link TcpConnection#onTimer()}, and {@link #due} says which timer to handle
- * first.
+ * probing (RFC 5482). The connection's earliest deadline is {@link #earliestDeadline()}; when it
+ * comes, this timer expires into {@link TcpConnection#onTimer()}, and {@link #due} says which timer
+ * to handle first.
  *
  * <p>Nothing is scheduled unless the connection's environment asks: its stack, told that the
  * deadlines may have changed, queues the expiry at the earliest ({@link #scheduleEarliest}); a test
- * that drives a connection by hand polls {@link #pollAt()} and never runs the simulator.
+ * that drives a connection by hand polls {@link #earliestDeadline()} and never runs the simulator.
  *
- * <p>Prototype tcb21: this is a layer of the connection (the {@link TransmissionControlBlock}'s
- * superclass), so every arriving segment reads the deadlines ({@link #pollAt()}) in the
- * connection's own lines. The queued event is a small {@link AbstractTimer} of its own ({@link
- * Expiry}), made first so that it lies right after the connection: as a layer it would make {@link
- * AbstractTimer}'s public methods ({@code run}, {@code cancel}, ...) the connection's (branch
- * tcb21b). A later deadline only records itself there (lazy re-arming).
+ * <p>This is a layer of the connection (the {@link TransmissionControlBlock}'s superclass), so
+ * every arriving segment reads the deadlines ({@link #earliestDeadline()}) in the connection's own
+ * lines. The queued event is a small {@link AbstractTimer} of its own ({@link Expiry}), made first
+ * so that it lies right after the connection: as a layer it would make {@link AbstractTimer}'s
+ * public methods ({@code run}, {@code cancel}, ...) the connection's. A later deadline only records
+ * itself there (lazy re-arming). Whether the connection itself is the queued event makes no
+ * difference to the wall time (benchmarks/RESULTS.md, session 22).
  *
  * <p>The deadlines are fields, not an array beside them, and they are only what every arriving
- * segment and every expiry reads ({@link #pollAt()}, {@link #due}): the four timers that run all
- * the time and the earliest of the four that run rarely (which stands for them until it comes). The
- * rare timers, their counts and the user timeout are a {@link Rare} part, made when one of them is
- * first set: most connections never set one before TIME-WAIT, and in memory a connection's objects
- * lie side by side, so that 64 bytes of fields no segment reads would be most of a cache line
- * between those it reads.
+ * segment and every expiry reads ({@link #earliestDeadline()}, {@link #due}): the four timers that
+ * run all the time and the earliest of the four that run rarely (which stands for them until it
+ * comes). The rare timers, their counts and the user timeout are a {@link Rare} part, made when one
+ * of them is first set: most connections never set one before TIME-WAIT, and in memory a
+ * connection's objects lie side by side, so that 64 bytes of fields no segment reads would be most
+ * of a cache line between those it reads.
  */
 abstract class TcpTimers {
   /** The deadline of a timer that is not running. */
@@ -88,7 +89,7 @@ abstract class TcpTimers {
   /**
    * The connection's one event in the simulator: a small object of its own, made first, so that it
    * lies right after the connection in memory, and kept out of the connection's type so that {@link
-   * AbstractTimer}'s public methods are not the connection's (branch tcb21b).
+   * AbstractTimer}'s public methods are not the connection's.
    */
   private final Expiry expiry;
 
@@ -144,7 +145,7 @@ abstract class TcpTimers {
     if (retired) {
       return;
     }
-    long at = pollAt();
+    long at = earliestDeadline();
     if (at == NEVER) {
       if (expiryAt != -1) {
         expiry.cancel();
@@ -286,7 +287,7 @@ abstract class TcpTimers {
   }
 
   /** The earliest time this connection needs {@link #onTimer()}, or {@link #NEVER}. */
-  public long pollAt() {
+  final long earliestDeadline() {
     return Math.min(
         Math.min(Math.min(lossProbe, retransmit), Math.min(rackReorder, delayedAck)), rareEarliest);
   }

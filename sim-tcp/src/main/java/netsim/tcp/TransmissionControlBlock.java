@@ -13,12 +13,12 @@ import org.jspecify.annotations.Nullable;
  * {@link TcpConnection}: the parts are layers of the connection), and the layers read and write
  * these fields instead of holding them.
  *
- * <p>It exists for where HotSpot puts them (a prototype, branch tcb21): a superclass's fields come
- * first in the object, after the timers' ({@link TcpTimers}, its own superclass), so that among
- * thousands of connections an arriving segment reads the connection's first lines and, of the
- * parts, only the side it needs. Moving fields alone saved nothing (a segment reads a run of the
- * connection's objects whatever lies where in it); an object that a segment no longer reads at all
- * does.
+ * <p>It exists for where HotSpot puts them: a superclass's fields come first in the object, after
+ * the timers' ({@link TcpTimers}, its own superclass), so that among thousands of connections an
+ * arriving segment reads the connection's first lines and, of the sides, only the one it needs.
+ * Gathering these fields while the parts were still objects of their own saved nothing (a segment
+ * read a run of the connection's objects whatever lay where in it); an object that a segment no
+ * longer reads at all does (benchmarks/RESULTS.md, session 21).
  */
 @SuppressWarnings("NullAway.Init") // the parts are made by the connection's constructor
 abstract class TransmissionControlBlock extends TcpTimers {
@@ -280,18 +280,37 @@ abstract class TransmissionControlBlock extends TcpTimers {
       return false;
     }
     probesAnswered(); // Linux's tcp_ack clears icsk_probes_out unless the ACK is old
-    if (Seq.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && Seq.le(sndWl2, seg.ack()))) {
-      // "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK" (no data
-      // waits: no restart after idle).
-      sndWnd = seg.has(TcpFlags.SYN) ? seg.window() : (long) seg.window() << sndShift;
-      if (sndWnd > 0) {
-        resetPersist();
-      }
-      maxSndWnd = Math.max(maxSndWnd, sndWnd);
-      sndWl1 = seg.seq();
-      sndWl2 = seg.ack();
+    if (mayUpdateWindow(seg)) {
+      takeWindow(seg); // no data waits: no restart after idle (SendSide#updateWindow)
     }
     return true;
+  }
+
+  /**
+   * RFC 9293 3.10.7.4: "If SND.WL1 < SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)", the
+   * segment may update the window.
+   */
+  final boolean mayUpdateWindow(TcpSegment seg) {
+    return Seq.lt(sndWl1, seg.seq()) || (sndWl1 == seg.seq() && Seq.le(sndWl2, seg.ack()));
+  }
+
+  /**
+   * "Set SND.WND <- SEG.WND, set SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK"; a window that is
+   * open ends zero-window probing.
+   */
+  final void takeWindow(TcpSegment seg) {
+    sndWnd = scaledWindow(seg);
+    if (sndWnd > 0) {
+      resetPersist();
+    }
+    maxSndWnd = Math.max(maxSndWnd, sndWnd);
+    sndWl1 = seg.seq();
+    sndWl2 = seg.ack();
+  }
+
+  /** The peer's window in bytes. RFC 7323 2.2: the window field of a SYN is never scaled. */
+  final long scaledWindow(TcpSegment seg) {
+    return seg.has(TcpFlags.SYN) ? seg.window() : (long) seg.window() << sndShift;
   }
 
   /**
@@ -304,11 +323,21 @@ abstract class TransmissionControlBlock extends TcpTimers {
     return recoveryQuiet
         && !tsoChunks
         && position != 0
-        && position >= dataEnd
-        && position >= sndMax
-        && !(finQueued && position == dataEnd)
-        && SendChrono.stopped(
-                chronoRunning, SendChrono.Kind.RWND_LIMITED, sndUna >= sndMax && sndMax >= dataEnd)
+        && nothingToSendFrom(position)
+        && SendChrono.stopped(chronoRunning, SendChrono.Kind.RWND_LIMITED, queuesEmpty())
             == chronoRunning;
+  }
+
+  /**
+   * Whether nothing is unsent from SND.NXT at {@code position} on, nothing to send again and no FIN
+   * to send (a receiver's pass): answered from the block alone.
+   */
+  final boolean nothingToSendFrom(long position) {
+    return position >= dataEnd && position >= sndMax && !(finQueued && position == dataEnd);
+  }
+
+  /** Nothing queued and nothing in flight (tcp_rtx_and_write_queues_empty). */
+  final boolean queuesEmpty() {
+    return sndUna >= sndMax && sndMax >= dataEnd;
   }
 }

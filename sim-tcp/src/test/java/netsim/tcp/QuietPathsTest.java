@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The connection's two short paths (prototype tcb21), with exact segments: an ACK that acknowledges
- * nothing new while nothing is outstanding only updates the window (RFC 9293 3.10.7.4; {@code
+ * The connection's two short paths, with exact segments: an ACK that acknowledges nothing new while
+ * nothing is outstanding only updates the window (RFC 9293 3.10.7.4; {@code
  * TransmissionControlBlock.quietAckArrived}), and an output pass with nothing to send sends only
  * the acknowledgment owed ({@code sendsNothing}); and the cases each must leave to the full path
  * (data waiting, an ECN echo, a SACK scoreboard), whose result is checked. Our ISS is 1000 and the

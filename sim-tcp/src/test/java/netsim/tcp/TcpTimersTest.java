@@ -18,7 +18,7 @@ class TcpTimersTest {
 
   @Test
   void noTimerRunning_pollsNever_andNothingIsDue() {
-    assertThat(timers.pollAt()).isEqualTo(NEVER);
+    assertThat(timers.earliestDeadline()).isEqualTo(NEVER);
     assertThat(timers.due(Long.MAX_VALUE - 1)).isNull();
   }
 
@@ -27,9 +27,9 @@ class TcpTimersTest {
     timers.start(KEEPALIVE, 70);
     timers.start(DELAYED_ACK, 40);
     timers.start(RETRANSMIT, 50);
-    assertThat(timers.pollAt()).isEqualTo(40);
+    assertThat(timers.earliestDeadline()).isEqualTo(40);
     timers.stop(DELAYED_ACK);
-    assertThat(timers.pollAt()).isEqualTo(50);
+    assertThat(timers.earliestDeadline()).isEqualTo(50);
   }
 
   @Test
@@ -60,15 +60,15 @@ class TcpTimersTest {
     for (int i = 0; i < kinds.length; i++) {
       assertThat(timers.deadline(kinds[i])).as("%s", kinds[i]).isEqualTo(100 + i);
     }
-    assertThat(timers.pollAt()).isEqualTo(100);
+    assertThat(timers.earliestDeadline()).isEqualTo(100);
     timers.stop(kinds[0]);
-    assertThat(timers.pollAt()).isEqualTo(101);
+    assertThat(timers.earliestDeadline()).isEqualTo(101);
     assertThat(timers.deadline(kinds[1])).isEqualTo(101);
     timers.stopAll();
     for (TcpTimers.Kind kind : kinds) {
       assertThat(timers.isRunning(kind)).as("%s", kind).isFalse();
     }
-    assertThat(timers.pollAt()).isEqualTo(NEVER);
+    assertThat(timers.earliestDeadline()).isEqualTo(NEVER);
   }
 
   @Test
@@ -86,7 +86,7 @@ class TcpTimersTest {
       timers.start(kind, 5);
     }
     timers.stopAll();
-    assertThat(timers.pollAt()).isEqualTo(NEVER);
+    assertThat(timers.earliestDeadline()).isEqualTo(NEVER);
   }
 
   @Test
@@ -126,17 +126,17 @@ class TcpTimersTest {
     timers.start(KEEPALIVE, 300);
     timers.start(PERSIST, 200);
     timers.start(FIN_WAIT_2_TIMEOUT, 400);
-    assertThat(timers.pollAt()).isEqualTo(200);
+    assertThat(timers.earliestDeadline()).isEqualTo(200);
     timers.stop(PERSIST);
-    assertThat(timers.pollAt()).isEqualTo(300);
+    assertThat(timers.earliestDeadline()).isEqualTo(300);
     timers.start(KEEPALIVE, 600); // moved later: the FIN-WAIT-2 timeout comes first now
-    assertThat(timers.pollAt()).isEqualTo(400);
+    assertThat(timers.earliestDeadline()).isEqualTo(400);
     timers.stop(FIN_WAIT_2_TIMEOUT);
-    assertThat(timers.pollAt()).isEqualTo(500);
+    assertThat(timers.earliestDeadline()).isEqualTo(500);
     timers.stop(RETRANSMIT);
-    assertThat(timers.pollAt()).isEqualTo(600);
+    assertThat(timers.earliestDeadline()).isEqualTo(600);
     timers.stop(KEEPALIVE);
-    assertThat(timers.pollAt()).isEqualTo(NEVER);
+    assertThat(timers.earliestDeadline()).isEqualTo(NEVER);
   }
 
   @Test
