@@ -28,8 +28,7 @@ abstract class SegmentWriter extends TransmissionControlBlock {
 
   // The connection's ports, which every segment carries: here, so that building a segment reads no
   // FourTuple and no Endpoint (three objects, among thousands of connections three cache misses).
-  // Ports and the peer's MSS are 16-bit fields (RFC 9293 3.1, 3.2), chars here: with them this
-  // object is one cache line's 64 bytes, not 72.
+  // Ports and the peer's MSS are 16-bit fields (RFC 9293 3.1, 3.2): chars.
   private final char localPort;
   private final char remotePort;
 
@@ -83,13 +82,6 @@ abstract class SegmentWriter extends TransmissionControlBlock {
 
   /** Window scaling on or off, as the SYN exchange settled ({@link ReceiveSide}). */
   abstract void windowScaling(boolean on);
-
-  /**
-   * RFC 7323 4.2 (RTTM): the round-trip time that the TSecr of {@code seg} shows, our timestamp
-   * clock now less the echoed value, in whole ticks of 1 ms and at least one (as Linux's
-   * tcp_rtt_tsopt_us takes it); -1 without timestamps, for a TSecr of 0 (which Linux and FreeBSD
-   * ignore) or for an echo from the future.
-   */
 
   /**
    * The MSS in effect for what we send: the peer's MSS option (536 without one, RFC 9293 3.7.1)

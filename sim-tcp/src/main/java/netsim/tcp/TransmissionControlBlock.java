@@ -191,7 +191,13 @@ abstract class TransmissionControlBlock extends TcpTimers {
     return now - tsRecentTakenAt > PAWS_IDLE;
   }
 
-  /** RFC 7323 5.3 R1: whether {@code seg} is too old ({@link ReceiveSide#pawsRejects}). */
+  /**
+   * RFC 7323 5.3 R1: whether {@code seg} (its options carrying a timestamp) is too old: "If there
+   * is a Timestamps option in the arriving segment, SEG.TSval < TS.Recent, TS.Recent is valid (see
+   * later discussion), and if the RST bit is not set, then treat the arriving segment as not
+   * acceptable". Linux and FreeBSD skip the test while TS.Recent is 0, and Linux lets a TSval one
+   * below it pass ({@link HostProfile.Paws}).
+   */
   final boolean pawsRejects(TcpSegment seg) {
     if (!seg.hasTimestamps() || seg.has(TcpFlags.RST) || tsRecentExpired(env.now())) {
       return false;
