@@ -419,7 +419,7 @@ abstract class SendSide extends ReceiveSide {
     if (!countsDeparted()) {
       return 0;
     }
-    return scoreboard != null ? scoreboard.sackedBytes() : departedWithoutSack();
+    return scoreboardOn ? checkNotNull(scoreboard).sackedBytes() : departedWithoutSack();
   }
 
   private boolean countsDeparted() {
@@ -445,8 +445,8 @@ abstract class SendSide extends ReceiveSide {
     if (!countsDeparted()) {
       return acked;
     }
-    if (scoreboard != null) {
-      return Math.max(0, acked + scoreboard.sackedChange());
+    if (scoreboardOn) {
+      return Math.max(0, acked + checkNotNull(scoreboard).sackedChange());
     }
     return Math.max(acked - departedWithoutSack(), Math.min(acked, window.smss()));
   }
@@ -496,12 +496,13 @@ abstract class SendSide extends ReceiveSide {
       return null;
     }
     long windowEnd = sndUna + window;
-    if (scoreboard != null && position < sndMax) {
+    if (scoreboardOn && position < sndMax) {
       // RFC 6675 5.1: resending after a timeout, use the SACK information that arrived since:
       // skip what the peer holds, and stop where it begins again.
-      position = scoreboard.firstUnsackedFrom(position);
+      SackScoreboard board = checkNotNull(scoreboard);
+      position = board.firstUnsackedFrom(position);
       sndNxt = position;
-      windowEnd = Math.min(windowEnd, scoreboard.nextSackedFrom(position));
+      windowEnd = Math.min(windowEnd, board.nextSackedFrom(position));
       if (position >= sndMax) {
         return nextSegment(window);
       }
@@ -718,9 +719,11 @@ abstract class SendSide extends ReceiveSide {
    * no data, no SYN or FIN, data outstanding, the same window.
    */
   boolean isDuplicateAck(TcpSegment seg) {
-    if (scoreboard != null) {
+    if (scoreboardOn) {
       // RFC 6675 2: with SACK, a duplicate ACK is one that SACKs data not SACKed before.
-      return recovery != null && seg.ack() == seqOf(sndUna) && scoreboard.newlySacked() > 0;
+      return recovery != null
+          && seg.ack() == seqOf(sndUna)
+          && checkNotNull(scoreboard).newlySacked() > 0;
     }
     // The loss recovery last: a data segment at a receiver fails sooner, on what it has read
     // already, without a cache miss for the recovery object.
@@ -737,10 +740,14 @@ abstract class SendSide extends ReceiveSide {
    * updated via the Update () routine", before the ACK moves SND.UNA or counts as a duplicate.
    */
   void updateScoreboard(TcpSegment seg) {
-    if (scoreboard != null) {
+    // The block's flag, not the reference: C2 folds a null test into a load from the object tested,
+    // and without SACK every segment with an ACK, a receiver's data too, would read this side's
+    // line for a null.
+    if (scoreboardOn) {
+      SackScoreboard board = checkNotNull(scoreboard);
       long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
-      scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.sackBlocks());
-      scoreboard.tookTimestamp(echoedTimestamp(seg));
+      board.update(iss, Math.max(sndUna, acked), sndMax, seg.sackBlocks());
+      board.tookTimestamp(echoedTimestamp(seg));
       checkNotNull(recovery).onAckArrived(acked);
     }
   }
