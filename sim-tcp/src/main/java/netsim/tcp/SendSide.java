@@ -37,7 +37,8 @@ abstract class SendSide extends ReceiveSide {
   // declared order, and puts this class's after the receive side's. Declared so that what an RTO
   // fire reads lies together: the counts it takes last among the longs, then retries, and its parts
   // (the recovery, the RTT estimator, the window, the congestion control, the buffer) first among
-  // the references; what neither an ACK nor a fire reads (SACK, TSO chunks) after them.
+  // the references; what neither an ACK nor a fire reads (SACK, TSO chunks, the chronograph)
+  // after them.
 
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
   @Nullable LossRecovery recovery;
@@ -122,8 +123,6 @@ abstract class SendSide extends ReceiveSide {
   private long timedPosition = -1;
   private long timedSince;
   private int retries;
-
-  // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
 
   private long bytesSent;
 
