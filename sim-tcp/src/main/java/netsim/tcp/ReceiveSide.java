@@ -182,15 +182,10 @@ abstract class ReceiveSide extends SegmentWriter {
     return Seq.inWindow(seq, rcvNxt, (int) rcvWnd);
   }
 
-  /** TS.Recent, echoed in the TSecr of every segment we send with an ACK (RFC 7323 4.3 (3)). */
-  long tsRecent() {
-    return tsRecent;
-  }
-
   /** Takes the peer's timestamp from its SYN, which RCV.NXT acknowledges. */
   @Override
   void setTsRecent(long tsVal) {
-    tsRecent = tsVal;
+    tsRecent = (int) tsVal;
     tsRecentTakenAt = env.now();
     lastAckSent = rcvNxt;
   }

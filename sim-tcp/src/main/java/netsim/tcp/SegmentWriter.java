@@ -138,7 +138,7 @@ abstract class SegmentWriter extends TransmissionControlBlock {
     // A bare RST carries no options; a RST,ACK (an abort, where the host sends one) does.
     boolean timestamps = (syn ? synTimestamps() : timestampsOn) && (flags & (RST | ACK)) != RST;
     long tsVal = timestamps ? timestampNow() : 0;
-    long tsEcr = timestamps && (flags & ACK) != 0 ? tsRecent : 0;
+    long tsEcr = timestamps && (flags & ACK) != 0 ? tsRecent() : 0;
     if (sackOn && !syn && (flags & (ACK | RST)) == ACK) {
       // RFC 2018 4: every ACK reports what is held out of order, and RFC 2883 duplicates.
       // Blocks come only from text held or duplicates noted (the block's flags): else the receive

@@ -33,14 +33,31 @@ import org.jspecify.annotations.Nullable;
  * {@link TransmissionControlBlock}'s, and its own fields follow the receive side's.
  */
 abstract class SendSide extends ReceiveSide {
+  // HotSpot lays out a class's fields by size (longs, ints, bytes, references), each group in the
+  // declared order, and puts this class's after the receive side's. Declared so that what an RTO
+  // fire reads lies together: the counts it takes last among the longs, then retries, and its parts
+  // (the recovery, the RTT estimator, the window, the congestion control, the buffer) first among
+  // the references; what neither an ACK nor a fire reads (SACK, TSO chunks, the chronograph)
+  // after them.
+
   // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
   @Nullable LossRecovery recovery;
 
-  /** What the peer has SACKed (RFC 6675 3), when SACK is in use; else null. */
-  @Nullable SackScoreboard scoreboard;
+  private final RttEstimator rtt;
 
-  /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
-  final @Nullable TsoChunks chunks;
+  /**
+   * cwnd and ssthresh: made with the send side, started ({@link CongestionWindow#start}) when the
+   * peer's SYN settles the SMSS, and read only from then on, while {@link #cc} is set. Made here,
+   * after the RTT estimator, rather than at the handshake: a connection's objects lie in the order
+   * they were made, and a sender's ACK, which reads the window after the send side and the whole
+   * estimator (an RTT sample), then finds it in lines it read; made at the handshake it lay among
+   * the windows of every other connection that shook hands then (~1 MB away), a cache miss of its
+   * own at each such ACK among thousands of connections.
+   */
+  private final CongestionWindow window;
+
+  /** The congestion control, from the peer's SYN on: until then null, and no window is read. */
+  private @Nullable CongestionControl cc;
 
   /**
    * Linux's TCP_RESOURCE_PROBE_INTERVAL: how long the probe timer waits after the host's own queue
@@ -57,18 +74,27 @@ abstract class SendSide extends ReceiveSide {
    */
   private @Nullable PushMarks marks;
 
+  /** The segment {@link #nextSegment()} just built ends a record: its TSO chunk ends there. */
+  private boolean chosenEndsRecord;
+
+  /** Why the segment {@link #nextSegment()} just chose is sent again, or null if it is new. */
+  private @Nullable RetransmitReason chosenRetransmission;
+
+  /** What the peer has SACKed (RFC 6675 3), when SACK is in use; else null. */
+  @Nullable SackScoreboard scoreboard;
+
+  /** The segments of an output pass, grouped as Linux's TSO chunks (Linux); else null. */
+  final @Nullable TsoChunks chunks;
+
+  /** Where {@link #chunks}' segments go, made with them; null without TSO chunks. */
+  private final TsoChunks.@Nullable Sink chunkSink;
+
   /**
    * Linux's chronograph of busy and window-limited time (tcp_info): its totals. Made last, after
    * the send buffer and the RTT estimator, which every ACK reads while this mostly rests: a
    * connection's objects lie in the order they were made, so the three read stay side by side.
    */
   private final SendChrono chrono;
-
-  /** The segment {@link #nextSegment()} just built ends a record: its TSO chunk ends there. */
-  private boolean chosenEndsRecord;
-
-  /** Why the segment {@link #nextSegment()} just chose is sent again, or null if it is new. */
-  private @Nullable RetransmitReason chosenRetransmission;
 
   private boolean forceSmallSegment;
   private boolean persistForced;
@@ -87,8 +113,6 @@ abstract class SendSide extends ReceiveSide {
    */
   private boolean moreFollows;
 
-  private final RttEstimator rtt;
-
   /**
    * Whether an ACK has set Linux's pacing rate from an SRTT, so that it sizes {@link TsoChunks}.
    * The ACK that completes a passive open does not: tcp_rcv_state_process measures the SYN,ACK's
@@ -100,33 +124,16 @@ abstract class SendSide extends ReceiveSide {
   private long timedSince;
   private int retries;
 
-  /** When the first retransmission timeout of the current run fired (Linux's retrans_stamp). */
-  private long firstTimeoutAt;
-
-  // Congestion control and loss recovery (RFC 5681, RFC 6582), from the peer's SYN on.
-
-  /**
-   * cwnd and ssthresh: made with the send side, started ({@link CongestionWindow#start}) when the
-   * peer's SYN settles the SMSS, and read only from then on, while {@link #cc} is set. Made here,
-   * after the RTT estimator, rather than at the handshake: a connection's objects lie in the order
-   * they were made, and a sender's ACK, which reads the window after the send side and the whole
-   * estimator (an RTT sample), then finds it in lines it read; made at the handshake it lay among
-   * the windows of every other connection that shook hands then (~1 MB away), a cache miss of its
-   * own at each such ACK among thousands of connections.
-   */
-  private final CongestionWindow window;
-
-  /** Where {@link #chunks}' segments go, made with them; null without TSO chunks. */
-  private final TsoChunks.@Nullable Sink chunkSink;
-
-  /** The congestion control, from the peer's SYN on: until then null, and no window is read. */
-  private @Nullable CongestionControl cc;
-
   private long bytesSent;
-  private long retransmissions;
 
   /** When data was last sent, a retransmission included (Linux's lsndtime). */
   private long lastDataSentAt;
+
+  /** When the first retransmission timeout of the current run fired (Linux's retrans_stamp). */
+  private long firstTimeoutAt;
+
+  /** Retransmission timeouts, fast retransmits and recovery retransmissions so far. */
+  private long retransmissions;
 
   /**
    * The send side of the connection of {@code tuple} (a layer of the connection itself), whose ISS
@@ -419,7 +426,7 @@ abstract class SendSide extends ReceiveSide {
     if (!countsDeparted()) {
       return 0;
     }
-    return scoreboard != null ? scoreboard.sackedBytes() : departedWithoutSack();
+    return scoreboardOn ? checkNotNull(scoreboard).sackedBytes() : departedWithoutSack();
   }
 
   private boolean countsDeparted() {
@@ -445,8 +452,8 @@ abstract class SendSide extends ReceiveSide {
     if (!countsDeparted()) {
       return acked;
     }
-    if (scoreboard != null) {
-      return Math.max(0, acked + scoreboard.sackedChange());
+    if (scoreboardOn) {
+      return Math.max(0, acked + checkNotNull(scoreboard).sackedChange());
     }
     return Math.max(acked - departedWithoutSack(), Math.min(acked, window.smss()));
   }
@@ -496,12 +503,13 @@ abstract class SendSide extends ReceiveSide {
       return null;
     }
     long windowEnd = sndUna + window;
-    if (scoreboard != null && position < sndMax) {
+    if (scoreboardOn && position < sndMax) {
       // RFC 6675 5.1: resending after a timeout, use the SACK information that arrived since:
       // skip what the peer holds, and stop where it begins again.
-      position = scoreboard.firstUnsackedFrom(position);
+      SackScoreboard board = checkNotNull(scoreboard);
+      position = board.firstUnsackedFrom(position);
       sndNxt = position;
-      windowEnd = Math.min(windowEnd, scoreboard.nextSackedFrom(position));
+      windowEnd = Math.min(windowEnd, board.nextSackedFrom(position));
       if (position >= sndMax) {
         return nextSegment(window);
       }
@@ -718,9 +726,11 @@ abstract class SendSide extends ReceiveSide {
    * no data, no SYN or FIN, data outstanding, the same window.
    */
   boolean isDuplicateAck(TcpSegment seg) {
-    if (scoreboard != null) {
+    if (scoreboardOn) {
       // RFC 6675 2: with SACK, a duplicate ACK is one that SACKs data not SACKed before.
-      return recovery != null && seg.ack() == seqOf(sndUna) && scoreboard.newlySacked() > 0;
+      return recovery != null
+          && seg.ack() == seqOf(sndUna)
+          && checkNotNull(scoreboard).newlySacked() > 0;
     }
     // The loss recovery last: a data segment at a receiver fails sooner, on what it has read
     // already, without a cache miss for the recovery object.
@@ -737,10 +747,14 @@ abstract class SendSide extends ReceiveSide {
    * updated via the Update () routine", before the ACK moves SND.UNA or counts as a duplicate.
    */
   void updateScoreboard(TcpSegment seg) {
-    if (scoreboard != null) {
+    // The block's flag, not the reference: C2 folds a null test into a load from the object tested,
+    // and without SACK every segment with an ACK, a receiver's data too, would read this side's
+    // line for a null.
+    if (scoreboardOn) {
+      SackScoreboard board = checkNotNull(scoreboard);
       long acked = sndUna + Seq.diff(seg.ack(), seqOf(sndUna));
-      scoreboard.update(iss, Math.max(sndUna, acked), sndMax, seg.sackBlocks());
-      scoreboard.tookTimestamp(echoedTimestamp(seg));
+      board.update(iss, Math.max(sndUna, acked), sndMax, seg.sackBlocks());
+      board.tookTimestamp(echoedTimestamp(seg));
       checkNotNull(recovery).onAckArrived(acked);
     }
   }

@@ -526,7 +526,7 @@ public final class TcpConnection extends SendSide {
     if (stamped && pawsRejects(syn)) {
       return false;
     }
-    return newerSequence || (stamped && (int) syn.tsVal() - (int) tsRecent > 0);
+    return newerSequence || (stamped && (int) syn.tsVal() - tsRecent > 0);
   }
 
   /**

@@ -39,7 +39,10 @@ abstract class TransmissionControlBlock extends TcpTimers {
   boolean peerFinSeen;
   boolean handlerReadsData;
   final TcpConfig config;
+
+  /** The peer's address: every segment we send goes to it (TcpStack's transmit reads it). */
   final Ipv4Address remoteAddress;
+
   TcpHandler handler;
   @Nullable TcpConnection peer;
 
@@ -53,8 +56,12 @@ abstract class TransmissionControlBlock extends TcpTimers {
   /** RCV.WND: the window offered, from RCV.NXT. */
   long rcvWnd;
 
-  /** TS.Recent, the peer's timestamp that our segments echo, and when it was taken (PAWS). */
-  long tsRecent;
+  /**
+   * TS.Recent, the peer's timestamp that our segments echo (its 32 bits: {@link #tsRecent()} is the
+   * value), and when it was taken (PAWS). Ints where 32 bits hold the value: every arriving segment
+   * reads these lines, and each 8 bytes less is an eighth of a line less to read.
+   */
+  int tsRecent;
 
   long tsRecentTakenAt;
 
@@ -123,9 +130,10 @@ abstract class TransmissionControlBlock extends TcpTimers {
   /** Linux's quick-ACK mode (the receive side's), when the host has it; else null. */
   @Nullable QuickAckMode quickAck;
 
-  // The segments we send (RFC 7323): timestamps agreed, and our timestamp clock's offset.
+  // The segments we send (RFC 7323): timestamps agreed, and our timestamp clock's offset (its low
+  // 32 bits, all that the clock's value keeps).
   boolean timestampsOn;
-  final long tsOffset;
+  final int tsOffset;
 
   TransmissionControlBlock(
       Simulator simulator,
@@ -141,7 +149,7 @@ abstract class TransmissionControlBlock extends TcpTimers {
     this.env = env;
     this.config = config;
     this.remoteAddress = remoteAddress;
-    this.tsOffset = tsOffset;
+    this.tsOffset = (int) tsOffset;
   }
 
   /**
@@ -163,6 +171,7 @@ abstract class TransmissionControlBlock extends TcpTimers {
 
   /** Our timestamp clock now (RFC 7323 5.4: the simulation's milliseconds plus the offset). */
   final long timestampNow() {
+    // the int offset adds the same low 32 bits as the long it was
     return (env.now() / Time.MILLISECOND + tsOffset) & 0xFFFF_FFFFL;
   }
 
@@ -187,6 +196,11 @@ abstract class TransmissionControlBlock extends TcpTimers {
   }
 
   /** RFC 7323 5.5: whether TS.Recent is too old for the PAWS test (and may be replaced). */
+  /** TS.Recent, the peer's 32-bit timestamp (RFC 7323 4.3). */
+  final long tsRecent() {
+    return Integer.toUnsignedLong(tsRecent);
+  }
+
   final boolean tsRecentExpired(long now) {
     return now - tsRecentTakenAt > PAWS_IDLE;
   }
@@ -206,7 +220,7 @@ abstract class TransmissionControlBlock extends TcpTimers {
     if (rule != HostProfile.Paws.RFC7323 && tsRecent == 0) {
       return false;
     }
-    int behind = (int) tsRecent - (int) seg.tsVal();
+    int behind = tsRecent - (int) seg.tsVal();
     return behind > (rule == HostProfile.Paws.LINUX ? 1 : 0);
   }
 
@@ -218,8 +232,8 @@ abstract class TransmissionControlBlock extends TcpTimers {
   final void updateTsRecent(TcpSegment seg) {
     if (seg.hasTimestamps() && Seq.le(seg.seq(), lastAckSent)) {
       long now = env.now();
-      if ((int) seg.tsVal() - (int) tsRecent >= 0 || tsRecentExpired(now)) {
-        tsRecent = seg.tsVal();
+      if ((int) seg.tsVal() - tsRecent >= 0 || tsRecentExpired(now)) {
+        tsRecent = (int) seg.tsVal();
         tsRecentTakenAt = now;
       }
     }
