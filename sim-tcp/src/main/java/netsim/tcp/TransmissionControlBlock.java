@@ -195,12 +195,12 @@ abstract class TransmissionControlBlock extends TcpTimers {
     return Seq.inWindow(seq, rcvNxt, window) || Seq.inWindow(seq + segLen - 1, rcvNxt, window);
   }
 
-  /** RFC 7323 5.5: whether TS.Recent is too old for the PAWS test (and may be replaced). */
   /** TS.Recent, the peer's 32-bit timestamp (RFC 7323 4.3). */
   final long tsRecent() {
     return Integer.toUnsignedLong(tsRecent);
   }
 
+  /** RFC 7323 5.5: whether TS.Recent is too old for the PAWS test (and may be replaced). */
   final boolean tsRecentExpired(long now) {
     return now - tsRecentTakenAt > PAWS_IDLE;
   }
